@@ -1,0 +1,130 @@
+# WhatsOn -- one binary, built with pkg-config.
+#
+#   make          build ./whatson
+#   make run      install missing Debian packages, build, migrate, seed demo data, serve :8080
+#   make check    install test packages, build under ASan/UBSan, run every test
+#   make fuzz     run each libFuzzer harness for FUZZ_SECONDS
+#   make bench    wrk against whatson and nginx in one run
+#   make install  copy whatson to $(PREFIX)/bin
+
+PREFIX     ?= /usr/local
+B          ?= build
+CC         ?= cc
+PKGS       := libmicrohttpd sqlite3 libpq jansson libsodium libcmark libcurl libmagic zlib
+CFLAGS_PKG := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS_PKG   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
+WARN       := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Wno-format-truncation
+BASEFLAGS  := -std=c17 -D_GNU_SOURCE -Isrc -I$(B)/gen $(WARN) $(CFLAGS_PKG)
+OPT        ?= -O2 -g
+SAN        := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+LIB_SRC    := $(sort $(shell find src -name '*.c' ! -name main.c))
+ASSETS     := $(sort $(shell find src/views/templates src/views/static src/views/i18n src/views/data -type f 2>/dev/null))
+UNIT_SRC   := $(sort $(wildcard tests/unit/*_test.c))
+HTTP_SRC   := $(sort $(wildcard tests/http/*_test.c))
+TESTLIB    := $(sort $(wildcard tests/lib/*.c))
+TOOL_SRC   := $(sort $(wildcard tests/tools/*.c))
+FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+REL_OBJ    := $(LIB_SRC:%.c=$(B)/rel/%.o) $(B)/rel/gen/assets.o
+SAN_OBJ    := $(LIB_SRC:%.c=$(B)/san/%.o) $(B)/san/gen/assets.o
+FUZZ_OBJ   := $(LIB_SRC:%.c=$(B)/fuzz/%.o) $(B)/fuzz/gen/assets.o
+
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/unit/%)
+HTTP_BIN   := $(HTTP_SRC:tests/http/%.c=$(B)/tests/http/%)
+TOOL_BIN   := $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%)
+FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/bin/%)
+
+.PHONY: all run check fuzz bench install clean deps test-deps check-build
+all: whatson
+
+whatson: $(REL_OBJ) $(B)/rel/src/main.o
+	$(CC) $(OPT) -o $@ $^ $(LIBS_PKG)
+
+$(B)/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(BASEFLAGS) $(OPT) -MMD -MP -c -o $@ $<
+
+$(B)/san/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC (asan) $<"
+	@$(CC) $(BASEFLAGS) -O1 -g $(SAN) -MMD -MP -c -o $@ $<
+
+$(B)/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC (fuzz) $<"
+	@clang $(BASEFLAGS) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+# Templates, static files and catalogues are compiled into the binary.
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(B)/gen/assets.c: $(B)/tools/embed $(ASSETS)
+	@mkdir -p $(dir $@)
+	$(B)/tools/embed src/views $(ASSETS) > $@.tmp && mv $@.tmp $@
+
+$(B)/rel/gen/assets.o $(B)/san/gen/assets.o $(B)/fuzz/gen/assets.o: $(B)/gen/assets.c
+
+$(B)/rel/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(OPT) -c -o $@ $<
+$(B)/san/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) -O1 -g $(SAN) -c -o $@ $<
+$(B)/fuzz/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	clang $(BASEFLAGS) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+$(B)/san/whatson: $(SAN_OBJ) $(B)/san/src/main.o
+	$(CC) $(SAN) -o $@ $^ $(LIBS_PKG)
+
+$(B)/tests/unit/%: tests/unit/%.c $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
+
+$(B)/tests/http/%: tests/http/%.c $(TESTLIB) $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) -Itests -O1 -g $(SAN) -o $@ $< $(TESTLIB) $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
+
+$(B)/tests/tools/%: tests/tools/%.c $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS_PKG)
+
+$(B)/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	clang $(BASEFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LIBS_PKG)
+
+deps:
+	@tools/install-deps deps/debian.txt
+
+test-deps:
+	@tools/install-deps deps/debian.txt deps/debian-test.txt
+	@tools/install-npm
+
+check-build: $(B)/san/whatson $(UNIT_BIN) $(HTTP_BIN) $(TOOL_BIN) $(FUZZ_BIN)
+
+run: deps
+	@$(MAKE) --no-print-directory whatson
+	@tools/run-dev
+
+check: test-deps
+	@$(MAKE) --no-print-directory whatson check-build
+	@B=$(B) tests/run
+
+fuzz: $(FUZZ_BIN)
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} tests/fuzz/run
+
+bench: deps
+	@$(MAKE) --no-print-directory whatson
+	@bench/run
+
+install: whatson
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 whatson $(DESTDIR)$(PREFIX)/bin/whatson
+
+clean:
+	rm -rf $(B) whatson
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

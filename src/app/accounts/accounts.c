@@ -1,0 +1,319 @@
+/*
+ * accounts.c -- the store side of accounts: users, passwords, tokens,
+ * sessions.  See accounts.h.
+ */
+#include <errno.h>
+#include <sodium.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "app/accounts/accounts.h"
+#include "app/app.h"
+#include "core/log.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "http/http_int.h"
+#include "views/assets.h"
+
+void
+user_from_row(struct arena *a, struct db_q *q, int off, struct user *u)
+{
+	int role;
+
+	u->id = db_col_int(q, off + 0);
+	u->email = arena_strdup(a, db_col_text(q, off + 1));
+	u->name = arena_strdup(a, db_col_text(q, off + 2));
+	u->password_hash = arena_strdup(a, db_col_text(q, off + 3));
+	role = role_parse(db_col_text(q, off + 4));
+	u->role = role > 0 ? (enum role)role : ROLE_MEMBER;
+	u->status = arena_strdup(a, db_col_text(q, off + 5));
+	u->locale = arena_strdup(a, db_col_text(q, off + 6));
+	u->verified_at = db_col_int(q, off + 7);
+	u->locked_at = db_col_int(q, off + 8);
+	u->fail_window_start = db_col_int(q, off + 9);
+	u->fail_count = db_col_int(q, off + 10);
+	u->org_id = db_col_int(q, off + 11);
+	u->created_at = db_col_int(q, off + 12);
+	u->tz = arena_strdup(a, db_col_text(q, off + 13));
+}
+
+static enum ws_err
+user_lookup(struct db *d, struct arena *a, enum db_stmt s, const char *email, int64_t id,
+    struct user *u)
+{
+	struct db_q *q = db_start(d, s);
+	enum ws_err rc;
+
+	if (email)
+		db_bind_text(q, 1, email);
+	else
+		db_bind_int(q, 1, id);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		user_from_row(a, q, 0, u);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+user_by_email(struct db *d, struct arena *a, const char *email, struct user *u)
+{
+	return user_lookup(d, a, ST_USER_BY_EMAIL, email, 0, u);
+}
+
+enum ws_err
+user_by_id(struct db *d, struct arena *a, int64_t id, struct user *u)
+{
+	return user_lookup(d, a, ST_USER_BY_ID, NULL, id, u);
+}
+
+/* The common-passwords list is data (src/views/static is for the web; this
+ * one is embedded from src/views/i18n's sibling data file). */
+static int
+is_common(const char *pw)
+{
+	const struct asset *a = asset_find("data/common-passwords.txt");
+	const char *p, *end;
+	size_t n = strlen(pw);
+
+	if (!a)
+		return 0;
+	for (p = a->data, end = a->data + a->len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		if (len == n && strncasecmp(p, pw, n) == 0)
+			return 1;
+		p += len + 1;
+	}
+	return 0;
+}
+
+const char *
+password_problem(const char *pw, const char *email, const char *name)
+{
+	size_t n = strlen(pw), i, same = 1;
+	char local[128];
+	const char *at;
+
+	if (n < PASSWORD_MIN)
+		return "Use at least 12 characters.";
+	if (n > PASSWORD_MAX)
+		return "Use at most 256 characters.";
+	for (i = 1; i < n; i++)
+		if (pw[i] != pw[0])
+			same = 0;
+	if (same || is_common(pw))
+		return "This password is too common; choose another.";
+	if (email && (at = strchr(email, '@')) && (size_t)(at - email) >= 4 &&
+	    (size_t)(at - email) < sizeof local) {
+		snprintf(local, sizeof local, "%.*s", (int)(at - email), email);
+		if (strcasestr(pw, local) && n < (size_t)(at - email) + 6)
+			return "Your password must not be mostly your email address.";
+	}
+	if (name && strlen(name) >= 4 && strcasecmp(pw, name) == 0)
+		return "Your password must not be your name.";
+	return NULL;
+}
+
+static enum ws_err
+slot_take(struct app *app)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += 5;
+	while (sem_timedwait(&app->hash_slots, &ts) != 0) {
+		if (errno != EINTR) {
+			log_warn("password hashing busy");
+			return WS_EUNAVAIL;
+		}
+	}
+	return WS_OK;
+}
+
+enum ws_err
+password_hash(struct app *app, const char *pw, char *out)
+{
+	enum ws_err rc;
+	int r;
+
+	if ((rc = slot_take(app)) != WS_OK)
+		return rc;
+	r = crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	sem_post(&app->hash_slots);
+	return r == 0 ? WS_OK : WS_EUNAVAIL;
+}
+
+enum ws_err
+password_check(struct app *app, const char *hash, const char *pw)
+{
+	enum ws_err rc;
+	int r;
+
+	if ((rc = slot_take(app)) != WS_OK)
+		return rc;
+	r = crypto_pwhash_str_verify(hash, pw, strlen(pw));
+	sem_post(&app->hash_slots);
+	return r == 0 ? WS_OK : WS_EFORBIDDEN;
+}
+
+enum ws_err
+user_create(struct app *app, struct db *d, const char *email, const char *name,
+    const char *pw, const char *role, int verified, int64_t org_id, int64_t *id)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	struct db_q *q;
+	enum ws_err rc;
+	time_t now = now_s();
+
+	if ((rc = password_hash(app, pw, hash)) != WS_OK)
+		return rc;
+	q = db_start(d, ST_USER_INSERT);
+	db_bind_text(q, 1, email);
+	db_bind_text(q, 2, name);
+	db_bind_text(q, 3, hash);
+	db_bind_text(q, 4, role);
+	db_bind_text(q, 5, "active");
+	if (org_id > 0)
+		db_bind_int(q, 6, org_id);
+	else
+		db_bind_null(q, 6);
+	if (verified)
+		db_bind_int(q, 7, now);
+	else
+		db_bind_null(q, 7);
+	db_bind_int(q, 8, now);
+	db_bind_int(q, 9, now);
+	rc = db_step(q);
+	if (rc == WS_OK && id)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+token_issue(struct db *d, const char *kind, int64_t user_id, int ttl, const char *data,
+    char out[65])
+{
+	char hash[65];
+	struct db_q *q;
+	enum ws_err rc;
+	time_t now = now_s();
+
+	random_hex(out, 32);
+	token_hash(out, hash);
+	q = db_start(d, ST_TOKEN_INSERT);
+	db_bind_text(q, 1, hash);
+	db_bind_text(q, 2, kind);
+	db_bind_int(q, 3, user_id);
+	db_bind_text(q, 4, data);
+	db_bind_int(q, 5, now);
+	db_bind_int(q, 6, now + ttl);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+token_use(struct db *d, struct arena *a, const char *kind, const char *token,
+    int64_t *user_id, const char **data)
+{
+	char hash[65];
+	struct db_q *q;
+	enum ws_err rc;
+	int64_t changed = 0;
+	time_t now = now_s();
+
+	if (!token || strlen(token) != 64)
+		return WS_ENOTFOUND;
+	token_hash(token, hash);
+	q = db_start(d, ST_TOKEN_USE);
+	db_bind_int(q, 1, now);
+	db_bind_text(q, 2, hash);
+	db_bind_text(q, 3, kind);
+	db_bind_int(q, 4, now);
+	rc = db_exec(q, &changed);
+	db_end(q);
+	if (rc)
+		return rc;
+	if (changed != 1)
+		return WS_ENOTFOUND;
+	q = db_start(d, ST_TOKEN_GET);
+	db_bind_text(q, 1, hash);
+	db_bind_text(q, 2, kind);
+	rc = db_step(q);
+	if (rc == WS_OK) {
+		*user_id = db_col_int(q, 0);
+		if (data)
+			*data = arena_strdup(a, db_col_text(q, 1));
+	}
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+static void
+session_delete(struct db *d, const char *hash)
+{
+	struct db_q *q = db_start(d, ST_SESSION_DELETE);
+
+	db_bind_text(q, 1, hash);
+	db_exec_logged(q);
+	db_end(q);
+}
+
+enum ws_err
+session_start(struct req *r, struct resp *w, const struct user *u, const char *kind,
+    char out[65])
+{
+	char tok[65], hash[65];
+	struct db *d = req_db(r);
+	struct db_q *q;
+	enum ws_err rc;
+	time_t now = now_s();
+
+	if (r->session_hash[0] && !r->bearer)
+		session_delete(d, r->session_hash);
+	random_hex(tok, 32);
+	token_hash(tok, hash);
+	q = db_start(d, ST_SESSION_INSERT);
+	db_bind_text(q, 1, hash);
+	db_bind_int(q, 2, u->id);
+	db_bind_text(q, 3, kind);
+	db_bind_int(q, 4, now);
+	db_bind_int(q, 5, now);
+	db_bind_text(q, 6, r->ip);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc)
+		return rc;
+	if (out)
+		memcpy(out, tok, 65);
+	if (strcmp(kind, "web") == 0) {
+		resp_cookie(r, w, http_session_cookie(r->app), arena_strdup(r->a, tok), 0);
+		memcpy(r->session_hash, hash, sizeof hash);
+		r->csrf = csrf_token(r);
+	}
+	return WS_OK;
+}
+
+void
+session_end(struct req *r, struct resp *w, int everywhere)
+{
+	struct db *d = req_db(r);
+	struct db_q *q;
+
+	if (everywhere && r->user) {
+		q = db_start(d, ST_SESSION_DELETE_USER);
+		db_bind_int(q, 1, r->user->id);
+		db_exec_logged(q);
+		db_end(q);
+	} else if (r->session_hash[0]) {
+		session_delete(d, r->session_hash);
+	}
+	if (!r->bearer)
+		resp_cookie(r, w, http_session_cookie(r->app), "", -1);
+	r->session_hash[0] = '\0';
+}

@@ -1,0 +1,87 @@
+/*
+ * accounts.h -- people: sign-up, verification, sign-in, sessions, passwords,
+ * roles, and the single-use tokens mailed to them.
+ *
+ * Passwords are argon2id (libsodium's crypto_pwhash_str, interactive limits);
+ * at most cfg.hash_slots hashes run at once so a flood of sign-ins cannot
+ * take every thread.  Tokens (email verification 24 h, password reset 1 h,
+ * email change 24 h) are 256-bit random, stored as SHA-256, used once.
+ */
+#ifndef WS_ACCOUNTS_H
+#define WS_ACCOUNTS_H
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "http/http.h"
+
+struct app;
+struct db;
+struct db_q;
+
+#define PASSWORD_MIN 12
+#define PASSWORD_MAX 256
+
+/* Fills u from the USER_COLS columns of q starting at column off; strings
+ * are copied into a. */
+void user_from_row(struct arena *a, struct db_q *q, int off, struct user *u);
+
+/* Looks a user up; WS_ENOTFOUND when absent. */
+enum ws_err user_by_email(struct db *d, struct arena *a, const char *email,
+    struct user *u) WS_WUR;
+enum ws_err user_by_id(struct db *d, struct arena *a, int64_t id, struct user *u) WS_WUR;
+
+/* Why password is refused (too short, too long, common, like the email), or
+ * NULL when it is acceptable. */
+const char *password_problem(const char *password, const char *email, const char *name);
+/* Hashes password into out (crypto_pwhash_STRBYTES).  WS_EUNAVAIL when no
+ * hashing slot frees within 5 s. */
+enum ws_err password_hash(struct app *app, const char *password, char *out) WS_WUR;
+/* WS_OK when password matches hash; WS_EFORBIDDEN when not. */
+enum ws_err password_check(struct app *app, const char *hash, const char *password) WS_WUR;
+
+/* Creates a user (email lower-cased by the caller).  verified: mark verified
+ * now.  WS_ECONFLICT when the email is taken. */
+enum ws_err user_create(struct app *app, struct db *d, const char *email, const char *name,
+    const char *password, const char *role, int verified, int64_t org_id,
+    int64_t *id) WS_WUR;
+
+/* Issues a single-use token of kind for user, valid ttl seconds, with
+ * optional data; writes the token (65 bytes) to out. */
+enum ws_err token_issue(struct db *d, const char *kind, int64_t user_id, int ttl,
+    const char *data, char out[65]) WS_WUR;
+/* Uses token of kind once: WS_OK with user id and data (copied into a), or
+ * WS_ENOTFOUND when unknown, used or expired. */
+enum ws_err token_use(struct db *d, struct arena *a, const char *kind, const char *token,
+    int64_t *user_id, const char **data) WS_WUR;
+
+/* Starts a session for u: kind "web" sets the cookie on w, "api" returns
+ * the bearer token in out (65 bytes).  Ends r's current session first
+ * (rotation). */
+enum ws_err session_start(struct req *r, struct resp *w, const struct user *u,
+    const char *kind, char out[65]) WS_WUR;
+/* Ends r's session, or every session of the user when everywhere. */
+void session_end(struct req *r, struct resp *w, int everywhere);
+
+/* The handlers (pages.c, api.c) used by the route table. */
+enum ws_err h_signup_form(struct req *r, struct resp *w);
+enum ws_err h_signup(struct req *r, struct resp *w);
+enum ws_err h_verify(struct req *r, struct resp *w);
+enum ws_err h_signin_form(struct req *r, struct resp *w);
+enum ws_err h_signin(struct req *r, struct resp *w);
+enum ws_err h_signout(struct req *r, struct resp *w);
+enum ws_err h_signout_all(struct req *r, struct resp *w);
+enum ws_err h_forgot_form(struct req *r, struct resp *w);
+enum ws_err h_forgot(struct req *r, struct resp *w);
+enum ws_err h_reset_form(struct req *r, struct resp *w);
+enum ws_err h_reset(struct req *r, struct resp *w);
+enum ws_err h_account(struct req *r, struct resp *w);
+enum ws_err h_change_password(struct req *r, struct resp *w);
+enum ws_err h_change_email(struct req *r, struct resp *w);
+enum ws_err h_api_signup(struct req *r, struct resp *w);
+enum ws_err h_api_session(struct req *r, struct resp *w);
+enum ws_err h_api_session_end(struct req *r, struct resp *w);
+enum ws_err h_api_me(struct req *r, struct resp *w);
+
+#endif

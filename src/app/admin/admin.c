@@ -1,0 +1,197 @@
+/*
+ * admin.c -- the admin's list of users (roles, disabling) and the audit log
+ * staff read.  Lists are paginated: ?page=N, 50 a page.
+ */
+#include <string.h>
+
+#include "app/accounts/accounts.h"
+#include "app/admin/admin.h"
+#include "app/app.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "http/form.h"
+
+#define PER_PAGE 50
+
+static int64_t
+page_arg(struct req *r)
+{
+	int64_t p;
+
+	if (parse_int(req_query(r, "page"), 1, 1000000, &p) != WS_OK)
+		p = 1;
+	return p;
+}
+
+static int64_t
+count_of(struct db *d, enum db_stmt s)
+{
+	struct db_q *q = db_start(d, s);
+	int64_t n = 0;
+
+	if (db_step(q) == WS_OK)
+		n = db_col_int(q, 0);
+	db_end(q);
+	return n;
+}
+
+static void
+pager(json_t *v, int64_t page, int64_t total)
+{
+	int64_t pages = (total + PER_PAGE - 1) / PER_PAGE;
+
+	json_object_set_new(v, "total", json_integer(total));
+	json_object_set_new(v, "page", json_integer(page));
+	json_object_set_new(v, "per_page", json_integer(PER_PAGE));
+	if (page > 1)
+		json_object_set_new(v, "prev_page", json_integer(page - 1));
+	if (page < pages)
+		json_object_set_new(v, "next_page", json_integer(page + 1));
+}
+
+enum ws_err
+h_admin_users(struct req *r, struct resp *w)
+{
+	struct db *d = req_db(r);
+	int64_t page = page_arg(r);
+	json_t *v = json_object(), *items = json_array();
+	struct db_q *q;
+	enum ws_err rc;
+	static const char *const roles[] = {"member", "focal", "staff", "admin"};
+
+	pager(v, page, count_of(d, ST_USER_COUNT));
+	q = db_start(d, ST_USER_LIST);
+	db_bind_int(q, 1, PER_PAGE);
+	db_bind_int(q, 2, (page - 1) * PER_PAGE);
+	while ((rc = db_step(q)) == WS_OK) {
+		struct user u;
+		json_t *it, *opts = json_array();
+		char ts[32];
+		size_t i;
+
+		user_from_row(r->a, q, 0, &u);
+		time_rfc3339((time_t)u.created_at, ts, sizeof ts);
+		for (i = 0; i < sizeof roles / sizeof roles[0]; i++)
+			json_array_append_new(opts, json_pack("{s:s,s:b}", "value", roles[i],
+			    "selected", strcmp(roles[i], role_name(u.role)) == 0));
+		it = json_pack("{s:I,s:s,s:s,s:s,s:s,s:b,s:s,s:b}", "id", (json_int_t)u.id,
+		    "email", u.email, "name", u.name, "role", role_name(u.role),
+		    "status", u.status, "verified", u.verified_at != 0, "created_at", ts,
+		    "active", strcmp(u.status, "active") == 0);
+		if (!r->api)
+			json_object_set_new(it, "role_options", opts);
+		else
+			json_decref(opts);
+		json_array_append_new(items, it);
+	}
+	db_end(q);
+	json_object_set_new(v, "items", items);
+	resp_value(w, v);
+	w->tpl = "admin_users";
+	w->title = "Users";
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+static const char *const role_choices[] = {"member", "focal", "staff", "admin", NULL};
+static const char *const status_choices[] = {"active", "disabled", NULL};
+
+/* Shared by role and status changes: one field, one statement, one audit row. */
+static enum ws_err
+user_change(struct req *r, struct resp *w, const struct field *f, enum db_stmt s,
+    const char *action)
+{
+	json_t *values = NULL, *errors = NULL;
+	struct db *d = req_db(r);
+	struct user u;
+	struct db_q *q;
+	int64_t id;
+	enum ws_err rc;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = user_by_id(d, r->a, id, &u)) != WS_OK)
+		return rc;
+	if (form_check(r, f, 1, &values, &errors) != WS_OK) {
+		w->detail = "Choose one of the options.";
+		w->errors = errors;
+		json_decref(values);
+		return WS_EINVAL;
+	}
+	if (id == r->user->id) {
+		json_decref(values);
+		w->detail = "You cannot change your own role or status; ask another admin.";
+		return WS_ECONFLICT;
+	}
+	q = db_start(d, s);
+	db_bind_text(q, 1, json_string_value(json_object_get(values, f->name)));
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc == WS_OK) {
+		app_audit(r->app, d, r->user->id, action, r->ip, arena_printf(r->a,
+		    "user %lld: %s", (long long)id,
+		    json_string_value(json_object_get(values, f->name))));
+		if (s == ST_USER_SET_STATUS) {	/* a disabled account is signed out */
+			q = db_start(d, ST_SESSION_DELETE_USER);
+			db_bind_int(q, 1, id);
+			db_exec_logged(q);
+			db_end(q);
+		}
+	}
+	json_decref(values);
+	if (rc == WS_OK) {
+		resp_value(w, json_pack("{s:I}", "id", (json_int_t)id));
+		resp_redirect(w, "/admin/users");
+	}
+	return rc;
+}
+
+enum ws_err
+h_admin_user_role(struct req *r, struct resp *w)
+{
+	static const struct field f = {"role", FT_CHOICE, 1, 0, 20, role_choices};
+
+	return user_change(r, w, &f, ST_USER_SET_ROLE, "user.role");
+}
+
+enum ws_err
+h_admin_user_status(struct req *r, struct resp *w)
+{
+	static const struct field f = {"status", FT_CHOICE, 1, 0, 20, status_choices};
+
+	return user_change(r, w, &f, ST_USER_SET_STATUS, "user.status");
+}
+
+enum ws_err
+h_staff_audit(struct req *r, struct resp *w)
+{
+	struct db *d = req_db(r);
+	int64_t page = page_arg(r);
+	json_t *v = json_object(), *items = json_array();
+	struct db_q *q;
+	enum ws_err rc;
+
+	pager(v, page, count_of(d, ST_AUDIT_COUNT));
+	q = db_start(d, ST_AUDIT_LIST);
+	db_bind_int(q, 1, PER_PAGE);
+	db_bind_int(q, 2, (page - 1) * PER_PAGE);
+	while ((rc = db_step(q)) == WS_OK) {
+		char ts[32];
+		json_t *it;
+
+		time_rfc3339((time_t)db_col_int(q, 1), ts, sizeof ts);
+		it = json_pack("{s:I,s:s,s:s?,s:s,s:s?,s:s?}", "id", (json_int_t)db_col_int(q, 0),
+		    "at", ts, "email", db_col_text(q, 3), "action", db_col_text(q, 4),
+		    "ip", db_col_text(q, 5), "detail", db_col_text(q, 6));
+		if (!db_col_null(q, 2))
+			json_object_set_new(it, "user_id", json_integer(db_col_int(q, 2)));
+		json_array_append_new(items, it);
+	}
+	db_end(q);
+	json_object_set_new(v, "items", items);
+	resp_value(w, v);
+	w->tpl = "audit";
+	w->title = "Audit log";
+	return rc == WS_EDONE ? WS_OK : rc;
+}

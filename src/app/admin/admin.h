@@ -1,0 +1,14 @@
+/*
+ * admin.h -- staff and admin pages: users and roles, the audit log.
+ */
+#ifndef WS_ADMIN_H
+#define WS_ADMIN_H
+
+#include "http/http.h"
+
+enum ws_err h_admin_users(struct req *r, struct resp *w);
+enum ws_err h_admin_user_role(struct req *r, struct resp *w);
+enum ws_err h_admin_user_status(struct req *r, struct resp *w);
+enum ws_err h_staff_audit(struct req *r, struct resp *w);
+
+#endif

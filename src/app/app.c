@@ -1,0 +1,117 @@
+/*
+ * app.c -- opening and closing the running site; see app.h.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "core/log.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "http/ratelimit.h"
+#include "views/view.h"
+
+/* Reads the site key from settings, creating it on first start.  Every node
+ * of a PostgreSQL site shares it. */
+static enum ws_err
+load_key(struct app *app)
+{
+	struct db *d = db_acquire(app->pool);
+	struct db_q *q;
+	char hex[65];
+	enum ws_err rc;
+	size_t len;
+
+	random_hex(hex, 32);
+	q = db_start(d, ST_SETTING_PUT);
+	db_bind_text(q, 1, "site_key");
+	db_bind_text(q, 2, hex);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc == WS_OK) {
+		q = db_start(d, ST_SETTING_GET);
+		db_bind_text(q, 1, "site_key");
+		rc = db_step(q);
+		if (rc == WS_OK && sodium_hex2bin(app->key, sizeof app->key, db_col_text(q, 0),
+		    64, NULL, &len, NULL) != 0)
+			rc = WS_EDB;
+		db_end(q);
+	}
+	db_release(app->pool, d);
+	return rc;
+}
+
+int
+app_open(struct app *app, int migrate)
+{
+	char err[512];
+
+	if (sodium_init() < 0) {
+		fprintf(stderr, "whatson: libsodium failed to start\n");
+		return 1;
+	}
+	if (db_pool_open(app->cfg.db_url, app->cfg.threads + 2, migrate, &app->pool, err,
+	    sizeof err) != WS_OK) {
+		fprintf(stderr, "whatson: %s\n", err);
+		return 1;
+	}
+	if (load_key(app) != WS_OK) {
+		fprintf(stderr, "whatson: cannot read the site key\n");
+		return 1;
+	}
+	if (!(app->views = views_load())) {
+		fprintf(stderr, "whatson: templates failed to load\n");
+		return 1;
+	}
+	app->rl = ratelimit_new();
+	sem_init(&app->hash_slots, 0, (unsigned)(app->cfg.hash_slots > 0 ?
+	    app->cfg.hash_slots : 1));
+	app->mail.smtp_url = app->cfg.smtp_url;
+	app->mail.mail_dir = app->cfg.mail_dir;
+	app->mail.from = app->cfg.mail_from;
+	app->mail.host = NULL;
+	app->mail.stale_seconds = 300;
+	return 0;
+}
+
+void
+app_close(struct app *app)
+{
+	outbox_worker_stop(app->mailer);
+	app->mailer = NULL;
+	views_free(app->views);
+	ratelimit_free(app->rl);
+	db_pool_free(app->pool);
+	sem_destroy(&app->hash_slots);
+}
+
+enum ws_err
+app_mail(struct app *app, struct db *d, const char *to, const char *subject,
+    const char *body)
+{
+	enum ws_err rc = outbox_enqueue(d, &app->mail, to, subject, body, NULL);
+
+	if (rc == WS_OK && app->mailer)
+		outbox_kick(app->mailer);
+	return rc;
+}
+
+void
+app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,
+    const char *ip, const char *detail)
+{
+	struct db_q *q = db_start(d, ST_AUDIT_INSERT);
+
+	db_bind_int(q, 1, now_s());
+	if (user_id > 0)
+		db_bind_int(q, 2, user_id);
+	else
+		db_bind_null(q, 2);
+	db_bind_text(q, 3, action);
+	db_bind_text(q, 4, ip);
+	db_bind_text(q, 5, detail);
+	if (db_exec(q, NULL) != WS_OK)
+		log_error("audit: cannot record %s", action);
+	db_end(q);
+}

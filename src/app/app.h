@@ -1,0 +1,44 @@
+/*
+ * app.h -- the running site: settings, the database pool, the mail worker,
+ * the secret key, the templates.  One struct app exists per process; request
+ * handlers reach it through req->app.
+ */
+#ifndef WS_APP_H
+#define WS_APP_H
+
+#include <pthread.h>
+#include <semaphore.h>
+
+#include "core/config.h"
+#include "mail/outbox.h"
+
+struct db_pool;
+struct views;
+struct ratelimit;
+
+struct app {
+	struct config cfg;
+	struct db_pool *pool;
+	struct views *views;
+	struct outbox_cfg mail;
+	struct outbox_worker *mailer;	/* NULL in command-line tools */
+	struct ratelimit *rl;
+	unsigned char key[32];		/* site secret: CSRF tokens (from settings) */
+	sem_t hash_slots;		/* caps argon2id hashes running at once */
+};
+
+/* Opens the database (migrating), loads the secret key and templates.  On
+ * failure prints why and returns non-zero. */
+int app_open(struct app *app, int migrate);
+void app_close(struct app *app);
+
+/* Queues mail and wakes the worker.  d is the caller's connection so the
+ * mail commits with the caller's transaction. */
+enum ws_err app_mail(struct app *app, struct db *d, const char *to, const char *subject,
+    const char *body) WS_WUR;
+
+/* Writes an audit-log row (who, what, from where, detail). */
+void app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,
+    const char *ip, const char *detail);
+
+#endif

@@ -1,0 +1,138 @@
+/* util.c -- see util.h. */
+#include <ctype.h>
+#include <errno.h>
+#include <sodium.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+enum ws_err
+parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (!s || !*s || isspace((unsigned char)*s))
+		return WS_EINVAL;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return WS_EINVAL;
+	*out = v;
+	return WS_OK;
+}
+
+void
+random_hex(char *out, size_t n)
+{
+	unsigned char raw[64];
+
+	if (n > sizeof raw)
+		n = sizeof raw;
+	randombytes_buf(raw, n);
+	sodium_bin2hex(out, 2 * n + 1, raw, n);
+}
+
+void
+token_hash(const char *s, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)s, strlen(s));
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+void
+hmac_hex(const unsigned char *key, size_t keylen, const char *msg, char out[65])
+{
+	unsigned char h[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state st;
+
+	crypto_auth_hmacsha256_init(&st, key, keylen);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg, strlen(msg));
+	crypto_auth_hmacsha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+int
+str_eq_ct(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la != lb)
+		return 0;
+	return sodium_memcmp(a, b, la) == 0;
+}
+
+void
+time_rfc3339(time_t t, char *out, size_t len)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static _Atomic long long clock_delta;
+
+time_t
+now_s(void)
+{
+	return time(NULL) + (time_t)atomic_load(&clock_delta);
+}
+
+void
+util_clock_offset(time_t delta)
+{
+	atomic_fetch_add(&clock_delta, (long long)delta);
+}
+
+char *
+ascii_lower(char *s)
+{
+	char *p;
+
+	for (p = s; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return s;
+}
+
+int
+utf8_valid_text(const char *s, size_t n, int allow_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	while (p < end) {
+		unsigned c = *p;
+		size_t k, len;
+		unsigned cp;
+
+		if (c < 0x80) {
+			if (c == 0 || c == 0x7f)
+				return 0;
+			if (c < 0x20 && !(c == '\t' || (allow_newlines && (c == '\n' || c == '\r'))))
+				return 0;
+			p++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) { len = 2; cp = c & 0x1f; }
+		else if (c >= 0xe0 && c <= 0xef) { len = 3; cp = c & 0x0f; }
+		else if (c >= 0xf0 && c <= 0xf4) { len = 4; cp = c & 0x07; }
+		else return 0;
+		if ((size_t)(end - p) < len)
+			return 0;
+		for (k = 1; k < len; k++) {
+			if ((p[k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[k] & 0x3f);
+		}
+		if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+			return 0;
+		p += len;
+	}
+	return 1;
+}

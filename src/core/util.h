@@ -1,0 +1,34 @@
+/*
+ * util.h -- small helpers with no project knowledge: checked integer
+ * parsing, hex, random tokens, hashing for tokens, time.
+ */
+#ifndef WS_UTIL_H
+#define WS_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/err.h"
+
+/* Parses a whole decimal string into [min, max]; WS_EINVAL otherwise. */
+enum ws_err parse_int(const char *s, int64_t min, int64_t max, int64_t *out) WS_WUR;
+/* Writes n random bytes as 2n hex digits plus NUL into out (size 2n+1). */
+void random_hex(char *out, size_t n);
+/* out (65 bytes) = hex SHA-256 of s: how tokens are stored. */
+void token_hash(const char *s, char out[65]);
+/* out (65 bytes) = hex HMAC-SHA-256 of msg under key. */
+void hmac_hex(const unsigned char *key, size_t keylen, const char *msg, char out[65]);
+/* Constant-time string equality. */
+int str_eq_ct(const char *a, const char *b);
+/* RFC 3339 UTC ("2026-11-24T07:00:00Z") into out (size >= 21). */
+void time_rfc3339(time_t t, char *out, size_t len);
+/* Seconds since the epoch; tests may move it with util_clock_offset. */
+time_t now_s(void);
+void util_clock_offset(time_t delta);
+/* Lower-cases ASCII in place; returns s. */
+char *ascii_lower(char *s);
+/* True when s is valid UTF-8 without NUL or C0 controls other than \t\r\n. */
+int utf8_valid_text(const char *s, size_t n, int allow_newlines);
+
+#endif

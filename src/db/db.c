@@ -1,0 +1,298 @@
+/*
+ * db.c -- the backend-independent half of the store: URL dispatch, the
+ * connection pool, migrations and the thin wrappers over struct db_ops.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+#include "core/mem.h"
+#include "db/db_int.h"
+
+struct db_pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int n;
+	int nfree;
+	struct db **conns;
+	struct db **idle;	/* stack of idle connections */
+	enum db_kind kind;
+};
+
+static const struct db_ops *
+ops_for(const char *url, const char **target)
+{
+	if (strncmp(url, "sqlite:", 7) == 0) {
+		*target = url + 7;
+		return &db_sqlite_ops;
+	}
+	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
+		*target = url;
+		return &db_pg_ops;
+	}
+	return NULL;
+}
+
+/* Applies the migrations above the recorded version, each in one
+ * transaction with its version row, so a crash leaves either all of a
+ * migration or none. */
+static enum ws_err
+migrate(struct db *d, int verbose, char *err, size_t errlen)
+{
+	const struct db_migration *m;
+	char sql[160];
+	enum ws_err rc;
+	int64_t have = 0;
+
+	rc = d->ops->exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version "
+	    "(version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", err, errlen);
+	if (rc)
+		return rc;
+	rc = d->ops->query_int(d, "SELECT coalesce(max(version), 0) FROM schema_version",
+	    &have, err, errlen);
+	if (rc)
+		return rc;
+	for (m = db_migrations; m->version; m++) {
+		const char *body = d->kind == DB_PG && m->pg ? m->pg : m->sqlite;
+
+		if (m->version <= have)
+			continue;
+		if ((rc = d->ops->begin(d)) != WS_OK) {
+			snprintf(err, errlen, "cannot begin migration %d", m->version);
+			return rc;
+		}
+		snprintf(sql, sizeof sql,
+		    "INSERT INTO schema_version (version, applied_at) VALUES (%d, %lld)",
+		    m->version, (long long)time(NULL));
+		if ((rc = d->ops->exec_script(d, body, err, errlen)) != WS_OK ||
+		    (rc = d->ops->exec_script(d, sql, err, errlen)) != WS_OK) {
+			d->ops->rollback(d);
+			return rc;
+		}
+		if ((rc = d->ops->commit(d)) != WS_OK) {
+			snprintf(err, errlen, "cannot commit migration %d", m->version);
+			return rc;
+		}
+		if (verbose)
+			printf("applied migration %d\n", m->version);
+	}
+	return WS_OK;
+}
+
+static enum ws_err
+open_one(const char *url, int do_migrate, int verbose, int prepare, struct db **out,
+    char *err, size_t errlen)
+{
+	const struct db_ops *ops;
+	const char *target;
+	struct db *d;
+	enum ws_err rc;
+
+	if (!(ops = ops_for(url, &target))) {
+		snprintf(err, errlen, "unknown database URL (want sqlite:PATH or postgresql://...)");
+		return WS_EINVAL;
+	}
+	if ((rc = ops->open(target, &d, err, errlen)) != WS_OK)
+		return rc;
+	if (do_migrate && (rc = migrate(d, verbose, err, errlen)) != WS_OK)
+		goto fail;
+	if (prepare && (rc = ops->prepare_all(d, err, errlen)) != WS_OK)
+		goto fail;
+	*out = d;
+	return WS_OK;
+fail:
+	ops->close(d);
+	return rc;
+}
+
+enum ws_err
+db_migrate_url(const char *url, int verbose, char *err, size_t errlen)
+{
+	struct db *d;
+	enum ws_err rc;
+
+	if ((rc = open_one(url, 1, verbose, 1, &d, err, errlen)) != WS_OK)
+		return rc;
+	d->ops->close(d);
+	return WS_OK;
+}
+
+enum ws_err
+db_pool_open(const char *url, int n, int do_migrate, struct db_pool **out, char *err,
+    size_t errlen)
+{
+	struct db_pool *p;
+	enum ws_err rc;
+	int i;
+
+	if (n < 1)
+		n = 1;
+	p = xcalloc(1, sizeof *p);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	p->conns = xcalloc((size_t)n, sizeof *p->conns);
+	p->idle = xcalloc((size_t)n, sizeof *p->idle);
+	for (i = 0; i < n; i++) {
+		rc = open_one(url, do_migrate && i == 0, 0, 1, &p->conns[i], err, errlen);
+		if (rc) {
+			p->n = i;
+			db_pool_free(p);
+			return rc;
+		}
+		p->idle[i] = p->conns[i];
+	}
+	p->n = p->nfree = n;
+	p->kind = p->conns[0]->kind;
+	*out = p;
+	return WS_OK;
+}
+
+void
+db_pool_free(struct db_pool *p)
+{
+	int i;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->n; i++)
+		p->conns[i]->ops->close(p->conns[i]);
+	free(p->conns);
+	free(p->idle);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p);
+}
+
+enum db_kind
+db_pool_kind(const struct db_pool *p)
+{
+	return p->kind;
+}
+
+struct db *
+db_acquire(struct db_pool *p)
+{
+	struct db *d;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->nfree == 0)
+		pthread_cond_wait(&p->cv, &p->mu);
+	d = p->idle[--p->nfree];
+	pthread_mutex_unlock(&p->mu);
+	return d;
+}
+
+void
+db_release(struct db_pool *p, struct db *d)
+{
+	if (!d)
+		return;
+	if (d->in_tx)
+		db_rollback(d);
+	pthread_mutex_lock(&p->mu);
+	p->idle[p->nfree++] = d;
+	pthread_cond_signal(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* ---- wrappers -------------------------------------------------------- */
+
+struct db_q *
+db_start(struct db *d, enum db_stmt s)
+{
+	if ((unsigned)s >= DB_STMT__MAX || d->busy)
+		fatal("db_start(%d): bad statement or one already in progress", (int)s);
+	d->busy = 1;
+	return d->ops->start(d, s);
+}
+
+void db_bind_text(struct db_q *q, int i, const char *v) { q->d->ops->bind_text(q, i, v); }
+void db_bind_int(struct db_q *q, int i, int64_t v) { q->d->ops->bind_int(q, i, v); }
+void db_bind_null(struct db_q *q, int i) { q->d->ops->bind_null(q, i); }
+enum ws_err db_step(struct db_q *q) { return q->d->ops->step(q); }
+const char *db_col_text(struct db_q *q, int i) { return q->d->ops->col_text(q, i); }
+int64_t db_col_int(struct db_q *q, int i) { return q->d->ops->col_int(q, i); }
+int db_col_null(struct db_q *q, int i) { return q->d->ops->col_null(q, i); }
+
+void
+db_end(struct db_q *q)
+{
+	struct db *d;
+
+	if (!q)
+		return;
+	d = q->d;
+	d->ops->end(q);
+	d->busy = 0;
+}
+
+enum ws_err
+db_exec(struct db_q *q, int64_t *changes)
+{
+	enum ws_err rc;
+
+	while ((rc = db_step(q)) == WS_OK)
+		;
+	if (rc == WS_EDONE) {
+		rc = WS_OK;
+		if (changes)
+			*changes = q->d->ops->changes(q);
+	}
+	return rc;
+}
+
+void
+db_exec_logged(struct db_q *q)
+{
+	if (db_exec(q, NULL) != WS_OK)
+		log_warn("statement %s failed", db_stmt_texts[q->s].name);
+}
+
+enum ws_err
+db_begin(struct db *d)
+{
+	enum ws_err rc = d->ops->begin(d);
+
+	if (rc == WS_OK)
+		d->in_tx = 1;
+	return rc;
+}
+
+enum ws_err
+db_commit(struct db *d)
+{
+	enum ws_err rc = d->ops->commit(d);
+
+	d->in_tx = 0;
+	return rc;
+}
+
+void
+db_rollback(struct db *d)
+{
+	d->ops->rollback(d);
+	d->in_tx = 0;
+}
+
+enum ws_err
+db_ping(struct db *d)
+{
+	struct db_q *q = db_start(d, ST_PING);
+	enum ws_err rc = db_step(q);
+
+	db_end(q);
+	return rc == WS_OK ? WS_OK : WS_EUNAVAIL;
+}
+
+enum ws_err
+db_backup(struct db *d, const char *path, char *err, size_t errlen)
+{
+	if (!d->ops->backup) {
+		snprintf(err, errlen, "backup: use pg_dump for PostgreSQL");
+		return WS_EINVAL;
+	}
+	return d->ops->backup(d, path, err, errlen);
+}

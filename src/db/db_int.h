@@ -1,0 +1,56 @@
+/*
+ * db_int.h -- what the backends share with db.c: the ops struct each backend
+ * implements (db_sqlite.c, db_pg.c) and the header every connection and
+ * statement starts with.
+ */
+#ifndef WS_DB_INT_H
+#define WS_DB_INT_H
+
+#include <stddef.h>
+
+#include "db/db.h"
+
+struct db_ops {
+	const char *name;
+	/* Opens one connection to target (URL with any "sqlite:" prefix removed). */
+	enum ws_err (*open)(const char *target, struct db **out, char *err, size_t errlen);
+	void (*close)(struct db *d);
+	/* Runs a script of several statements (migrations). */
+	enum ws_err (*exec_script)(struct db *d, const char *sql, char *err, size_t errlen);
+	/* Runs sql (no parameters) and reads the first column of its first row
+	 * as an integer; 0 when there is no row.  For migrations only. */
+	enum ws_err (*query_int)(struct db *d, const char *sql, int64_t *out, char *err, size_t errlen);
+	/* Prepares every statement of the table. */
+	enum ws_err (*prepare_all)(struct db *d, char *err, size_t errlen);
+	struct db_q *(*start)(struct db *d, enum db_stmt s);
+	void (*bind_text)(struct db_q *q, int i, const char *v);
+	void (*bind_int)(struct db_q *q, int i, int64_t v);
+	void (*bind_null)(struct db_q *q, int i);
+	enum ws_err (*step)(struct db_q *q);
+	const char *(*col_text)(struct db_q *q, int i);
+	int64_t (*col_int)(struct db_q *q, int i);
+	int (*col_null)(struct db_q *q, int i);
+	int64_t (*changes)(struct db_q *q);
+	void (*end)(struct db_q *q);
+	enum ws_err (*begin)(struct db *d);
+	enum ws_err (*commit)(struct db *d);
+	void (*rollback)(struct db *d);
+	enum ws_err (*backup)(struct db *d, const char *path, char *err, size_t errlen);
+};
+
+struct db {
+	const struct db_ops *ops;
+	enum db_kind kind;
+	int in_tx;		/* a transaction is open */
+	int busy;		/* a statement is in progress */
+};
+
+struct db_q {
+	struct db *d;
+	enum db_stmt s;
+};
+
+extern const struct db_ops db_sqlite_ops;
+extern const struct db_ops db_pg_ops;
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * form.h -- declared input: each handler lists its fields, and form_check()
+ * turns the request body (form or JSON) into checked values and, for what
+ * fails, a message per field in the reader's language.
+ */
+#ifndef WS_FORM_H
+#define WS_FORM_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "http/http.h"
+
+enum field_type { FT_TEXT, FT_LINE, FT_EMAIL, FT_PASSWORD, FT_TOKEN, FT_CHOICE };
+
+struct field {
+	const char *name;
+	enum field_type type;
+	int required;
+	size_t min, max;		/* length in bytes */
+	const char *const *choices;	/* FT_CHOICE: NULL-terminated */
+};
+
+/*
+ * Checks r->in against fields[0..n).  *values receives every field as a
+ * trimmed string (passwords too: callers must not echo them back); *errors
+ * receives name -> message for each field that failed, or NULL when none
+ * failed.  Unknown fields are ignored.  Both are new references.  Returns
+ * WS_EINVAL when a field failed.
+ */
+enum ws_err form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
+    json_t **errors) WS_WUR;
+
+/* True for a plausible address: one @, a dot in the domain, no spaces. */
+int email_plausible(const char *s);
+
+/* Sets w up to show tpl again with values (minus passwords) and errors: 422. */
+enum ws_err form_fail(struct req *r, struct resp *w, const char *tpl, const char *title,
+    json_t *values, json_t *errors);
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * http.h -- what a handler sees: the request, the response it fills, the
+ * route table row that sent the request to it.
+ *
+ * A handler produces a value (a jansson object) and, for pages, names the
+ * template that shows it.  The server then writes either the HTML page or,
+ * for paths under /api/v1, the same value as JSON: the UI and the API cannot
+ * drift apart.  A handler that fails returns an enum ws_err and may set
+ * resp.detail; the status comes from http_status_for() and the body is an
+ * error page or application/problem+json.
+ */
+#ifndef WS_HTTP_H
+#define WS_HTTP_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+
+struct app;
+struct db;
+
+enum http_method { HM_GET, HM_HEAD, HM_POST, HM_PUT, HM_PATCH, HM_DELETE, HM__MAX };
+
+enum role { ROLE_ANON, ROLE_MEMBER, ROLE_FOCAL, ROLE_STAFF, ROLE_ADMIN, ROLE__MAX };
+#define R_ANON   (1u << ROLE_ANON)
+#define R_MEMBER (1u << ROLE_MEMBER)
+#define R_FOCAL  (1u << ROLE_FOCAL)
+#define R_STAFF  (1u << ROLE_STAFF)
+#define R_ADMIN  (1u << ROLE_ADMIN)
+#define R_USER   (R_MEMBER | R_FOCAL | R_STAFF | R_ADMIN)	/* signed in */
+#define R_ALL    (R_ANON | R_USER)
+#define R_STAFFS (R_STAFF | R_ADMIN)
+
+enum csrf_rule { CSRF_NONE, CSRF_CHECK };
+
+/* Rate-limit classes a route can belong to (http/ratelimit.h). */
+enum rl_class { RL_NONE, RL_SIGNIN, RL_SIGNUP, RL_MAIL, RL__MAX };
+
+/* Route flags. */
+#define RF_TWIN  0x1	/* GET page whose value is also served at /api/v1<path> */
+#define RF_API   0x2	/* API-only route: JSON in, JSON out */
+
+struct user {
+	int64_t id;
+	const char *email;
+	const char *name;
+	const char *password_hash;
+	enum role role;
+	const char *status;	/* active | disabled */
+	const char *locale;	/* NULL: from the browser */
+	const char *tz;
+	int64_t verified_at;	/* 0: not verified */
+	int64_t locked_at;	/* 0: not locked */
+	int64_t fail_window_start;
+	int64_t fail_count;
+	int64_t org_id;
+	int64_t created_at;
+};
+
+struct req {
+	struct arena *a;	/* freed when the request ends */
+	struct app *app;
+	void *conn;		/* struct MHD_Connection */
+	enum http_method method;
+	const char *path;
+	int api;		/* under /api/v1: JSON answers */
+	char id[17];		/* request id, in logs and error pages */
+	char ip[48];
+	struct buf body;
+	json_t *in;		/* form fields or JSON object body (owned) */
+	int json_body;		/* in came from application/json */
+	const char *params[4];	/* {captures} of the route pattern */
+	struct user *user;	/* NULL: anonymous */
+	char session_hash[65];	/* "" without a session */
+	int bearer;		/* authenticated by Authorization: Bearer */
+	const char *locale;	/* "en", "fr" */
+	const char *csrf;	/* token to embed in forms */
+	char *anon_csrf_set;	/* a new anonymous CSRF cookie value to set */
+	struct db *db;		/* borrowed from the pool on first use */
+};
+
+#define RESP_MAX_HEADERS 8
+
+struct resp {
+	int status;		/* 0: 200 */
+	const char *tpl;	/* template for HTML pages */
+	const char *title;	/* page title (English source; translated) */
+	json_t *val;		/* the handler value (owned) */
+	const char *redirect;	/* 303 See Other to this path */
+	const char *detail;	/* error detail for problem+json and error pages */
+	json_t *errors;		/* field -> message, for 422 (owned) */
+	struct buf raw;		/* a raw body (CSV, ICS, static files) */
+	const char *ctype;	/* its Content-Type */
+	const char *headers[RESP_MAX_HEADERS][2];
+	int nheaders;
+	const char *cookies[4];	/* Set-Cookie values */
+	int ncookies;
+	int retry_after;	/* seconds, for 429 */
+};
+
+typedef enum ws_err (*http_handler)(struct req *r, struct resp *w);
+
+struct route {
+	enum http_method method;
+	const char *pattern;	/* "/users/{id}": {x} captures one segment */
+	http_handler fn;
+	unsigned roles;		/* R_* mask allowed */
+	enum csrf_rule csrf;
+	enum rl_class rl;
+	unsigned flags;		/* RF_* */
+};
+
+/* The application's route table (src/app/routes.c), ended by a NULL fn. */
+extern const struct route app_routes[];
+
+/* The HTTP status an error deserves; the one place errors become statuses. */
+int http_status_for(enum ws_err e);
+
+/* The connection for r, borrowed on first use and given back when r ends. */
+struct db *req_db(struct req *r);
+/* A request header, or NULL. */
+const char *req_header(struct req *r, const char *name);
+/* A query-string argument, or NULL. */
+const char *req_query(struct req *r, const char *name);
+/* A cookie, or NULL. */
+const char *req_cookie(struct req *r, const char *name);
+/* A body field as a string (form or JSON), or NULL. */
+const char *req_field(struct req *r, const char *name);
+
+/* Adds a response header (name and value must outlive the request). */
+void resp_header(struct resp *w, const char *name, const char *value);
+/* Sets a cookie: name=value with the site's attributes; max_age < 0 deletes. */
+void resp_cookie(struct req *r, struct resp *w, const char *name, const char *value,
+    int max_age);
+/* The cookie name for the session (__Host- prefixed under https). */
+const char *http_session_cookie(const struct app *app);
+/* Redirect after a POST (303). */
+void resp_redirect(struct resp *w, const char *path);
+/* Sets val (taking ownership), replacing any earlier one. */
+void resp_value(struct resp *w, json_t *val);
+
+/* The role's name ("anon", "member", ...) and back; -1 when unknown. */
+const char *role_name(enum role r);
+int role_parse(const char *s);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * http_int.h -- pieces of the HTTP layer shared between its files.
+ */
+#ifndef WS_HTTP_INT_H
+#define WS_HTTP_INT_H
+
+#include "http/http.h"
+
+/* Finds the row for r's method and path, filling r->params and, for an
+ * /api/v1 twin of a page, r->api.  NULL when none; *other_method is set when
+ * the path exists under another method (405). */
+const struct route *router_match(const struct route *table, struct req *r, int *other_method);
+
+/* Decodes r->body into r->in: urlencoded forms or a JSON object.  WS_EINVAL
+ * for a malformed body, WS_EIO for an unsupported Content-Type. */
+enum ws_err input_decode(struct req *r) WS_WUR;
+/* Parses application/x-www-form-urlencoded s[0..n) into obj (strings; a
+ * repeated name becomes an array).  WS_EINVAL on bad escapes or bad UTF-8. */
+enum ws_err form_parse(const char *s, size_t n, json_t *obj) WS_WUR;
+/* True when r is multipart/form-data (uploads get a larger ceiling). */
+int req_is_upload(struct req *r);
+
+/* Looks the caller up from the session cookie or bearer token; fills
+ * r->user, r->session_hash, r->csrf.  Expired sessions are deleted. */
+enum ws_err session_identify(struct req *r, struct resp *w) WS_WUR;
+/* True when r carries a valid CSRF token (form field "csrf"), or is an
+ * API request authenticated by a bearer token or sent as JSON. */
+int csrf_ok(struct req *r);
+/* The token for forms of r's caller. */
+const char *csrf_token(struct req *r);
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * request.c -- accessors for struct req and builders for struct resp.
+ */
+#include <microhttpd.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "db/db.h"
+#include "http/http.h"
+
+struct db *
+req_db(struct req *r)
+{
+	if (!r->db)
+		r->db = db_acquire(r->app->pool);
+	return r->db;
+}
+
+const char *
+req_header(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *
+req_query(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *
+req_cookie(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *
+req_field(struct req *r, const char *name)
+{
+	json_t *v = r->in ? json_object_get(r->in, name) : NULL;
+
+	if (json_is_array(v))
+		v = json_array_get(v, json_array_size(v) - 1);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+void
+resp_header(struct resp *w, const char *name, const char *value)
+{
+	if (w->nheaders >= RESP_MAX_HEADERS)
+		return;
+	w->headers[w->nheaders][0] = name;
+	w->headers[w->nheaders][1] = value;
+	w->nheaders++;
+}
+
+const char *
+http_session_cookie(const struct app *app)
+{
+	return app->cfg.https ? "__Host-ws_session" : "ws_session";
+}
+
+void
+resp_cookie(struct req *r, struct resp *w, const char *name, const char *value, int max_age)
+{
+	const char *secure = r->app->cfg.https ? "; Secure" : "";
+	char *c;
+
+	if (w->ncookies >= 4)
+		return;
+	if (max_age < 0)
+		c = arena_printf(r->a, "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax%s",
+		    name, secure);
+	else if (max_age == 0)
+		c = arena_printf(r->a, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s", name, value,
+		    secure);
+	else
+		c = arena_printf(r->a, "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Lax%s",
+		    name, value, max_age, secure);
+	w->cookies[w->ncookies++] = c;
+}
+
+void
+resp_redirect(struct resp *w, const char *path)
+{
+	w->redirect = path;
+}
+
+void
+resp_value(struct resp *w, json_t *val)
+{
+	json_decref(w->val);
+	w->val = val;
+}
+
+static const char *const role_names[] = {
+	[ROLE_ANON] = "anon", [ROLE_MEMBER] = "member", [ROLE_FOCAL] = "focal",
+	[ROLE_STAFF] = "staff", [ROLE_ADMIN] = "admin",
+};
+_Static_assert(sizeof role_names / sizeof role_names[0] == ROLE__MAX, "role_names");
+
+const char *
+role_name(enum role r)
+{
+	return (unsigned)r < ROLE__MAX ? role_names[r] : "anon";
+}
+
+int
+role_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s && i < ROLE__MAX; i++)
+		if (strcmp(s, role_names[i]) == 0)
+			return i;
+	return -1;
+}

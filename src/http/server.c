@@ -1,0 +1,470 @@
+/*
+ * server.c -- libmicrohttpd glue and the request pipeline.
+ *
+ * A request passes these steps, each of which may end it:
+ *   limits      Content-Length over the ceiling: 413 before the body is read
+ *   body        read into a buffer with a ceiling (forms and JSON: 1 MiB)
+ *   route       404 (no path), 405 (path, not method)
+ *   identity    session cookie or bearer token -> req.user
+ *   role        the route's role mask: 401 for anonymous, 403 otherwise
+ *   csrf        form posts carry a token bound to the session or visitor
+ *   rate limit  the route's class (sign-in, sign-up, mail requests)
+ *   handler     fills struct resp
+ *   render      HTML page via the view, or the same value as JSON
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "app/app.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "http/http.h"
+#include "http/http_int.h"
+#include "http/ratelimit.h"
+#include "http/server.h"
+#include "views/view.h"
+
+struct server {
+	struct MHD_Daemon *d;
+	struct app *app;
+	int port;
+};
+
+/* Per-connection state between libmicrohttpd's calls. */
+struct cstate {
+	struct req r;
+	int too_big;
+	int refused;		/* a response was already queued */
+};
+
+static const char *const method_names[] = {
+	[HM_GET] = "GET", [HM_HEAD] = "HEAD", [HM_POST] = "POST",
+	[HM_PUT] = "PUT", [HM_PATCH] = "PATCH", [HM_DELETE] = "DELETE",
+};
+_Static_assert(sizeof method_names / sizeof method_names[0] == HM__MAX,
+    "method_names needs a row per method");
+
+static int
+method_parse(const char *m)
+{
+	int i;
+
+	for (i = 0; i < HM__MAX; i++)
+		if (strcmp(m, method_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+http_status_for(enum ws_err e)
+{
+	switch (e) {
+	case WS_OK: return 200;
+	case WS_EINVAL: return 422;
+	case WS_ENOTFOUND: return 404;
+	case WS_EFORBIDDEN: return 403;
+	case WS_EUNAUTH: return 401;
+	case WS_ECONFLICT: return 409;
+	case WS_ETOOBIG: return 413;
+	case WS_ERATE: return 429;
+	case WS_EUNAVAIL: return 503;
+	default: return 500;
+	}
+}
+
+static const char *
+status_title(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 400: return "Bad request";
+	case 401: return "Sign-in required";
+	case 403: return "Forbidden";
+	case 404: return "Page not found";
+	case 405: return "Method not allowed";
+	case 409: return "Conflict";
+	case 413: return "Request too large";
+	case 415: return "Unsupported media type";
+	case 422: return "Please correct the form";
+	case 429: return "Too many requests";
+	case 431: return "Request headers too large";
+	case 503: return "Service unavailable";
+	default: return "Server error";
+	}
+}
+
+/* ---- security headers and sending ------------------------------------ */
+
+static void
+add_common_headers(struct app *app, struct MHD_Response *resp, const char *rid)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+	    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (app->cfg.https)
+		MHD_add_response_header(resp, "Strict-Transport-Security",
+		    "max-age=31536000; includeSubDomains");
+	if (rid)
+		MHD_add_response_header(resp, "X-Request-Id", rid);
+}
+
+static enum MHD_Result
+send_buf(struct MHD_Connection *c, struct app *app, const char *rid, int status,
+    const char *ctype, struct buf *body, struct resp *w)
+{
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	size_t len = body->len;
+	char *data = buf_steal(body);
+	int i;
+
+	resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(data);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type", ctype);
+	add_common_headers(app, resp, rid);
+	if (w) {
+		for (i = 0; i < w->nheaders; i++)
+			MHD_add_response_header(resp, w->headers[i][0], w->headers[i][1]);
+		for (i = 0; i < w->ncookies; i++)
+			MHD_add_response_header(resp, "Set-Cookie", w->cookies[i]);
+		if (w->retry_after > 0) {
+			char ra[16];
+
+			snprintf(ra, sizeof ra, "%d", w->retry_after);
+			MHD_add_response_header(resp, "Retry-After", ra);
+		}
+	}
+	ret = MHD_queue_response(c, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+/* A short self-contained page for refusals before the pipeline runs. */
+static enum MHD_Result
+send_short(struct MHD_Connection *c, struct app *app, const char *rid, int status, int api)
+{
+	struct buf b;
+
+	buf_init(&b, 4096);
+	if (api) {
+		if (buf_printf(&b, "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,"
+		    "\"request_id\":\"%s\"}", status_title(status), status, rid))
+			return MHD_NO;
+		return send_buf(c, app, rid, status, "application/problem+json", &b, NULL);
+	}
+	if (buf_printf(&b, "<!doctype html><html lang=en><meta charset=utf-8>"
+	    "<title>%s</title><h1>%s</h1><p>Request id: %s</p></html>\n",
+	    status_title(status), status_title(status), rid))
+		return MHD_NO;
+	return send_buf(c, app, rid, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+/* ---- the pipeline ---------------------------------------------------- */
+
+static void
+client_ip(struct MHD_Connection *c, char *out, size_t len)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+	snprintf(out, len, "unknown");
+	if (!sa)
+		return;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)len);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)len);
+}
+
+static enum ws_err
+run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *status_out)
+{
+	const struct route *rt;
+	enum ws_err rc;
+	unsigned mask;
+	int allowed_elsewhere = 0;
+
+	*rt_out = NULL;
+	rt = router_match(app_routes, r, &allowed_elsewhere);
+	if (!rt) {
+		*status_out = allowed_elsewhere ? 405 : 404;
+		w->detail = allowed_elsewhere ? "This address does not accept that method."
+		    : "There is nothing at this address.";
+		return WS_ENOTFOUND;
+	}
+	*rt_out = rt;
+	if ((rc = input_decode(r)) != WS_OK) {
+		*status_out = rc == WS_ETOOBIG ? 413 : (rc == WS_EINVAL ? 400 : 415);
+		w->detail = "The request body could not be read.";
+		return rc;
+	}
+	if ((rc = session_identify(r, w)) != WS_OK) {
+		w->detail = "The database did not answer.";
+		*status_out = 503;
+		return rc;
+	}
+	mask = 1u << (r->user ? r->user->role : ROLE_ANON);
+	if (!(rt->roles & mask)) {
+		if (!r->user) {
+			if (!r->api && r->method == HM_GET) {
+				resp_redirect(w, arena_printf(r->a, "/signin?next=%s", r->path));
+				return WS_OK;
+			}
+			w->detail = "Sign in to see this.";
+			*status_out = 401;
+			return WS_EUNAUTH;
+		}
+		w->detail = "Your account may not do this.";
+		*status_out = 403;
+		return WS_EFORBIDDEN;
+	}
+	if (rt->csrf == CSRF_CHECK && !csrf_ok(r)) {
+		w->detail = "The form was out of date or came from another site. "
+		    "Please go back, reload the page and try again.";
+		*status_out = 403;
+		return WS_EFORBIDDEN;
+	}
+	if (rt->rl != RL_NONE) {
+		int wait = ratelimit_check(r->app->rl, rt->rl, r->ip);
+
+		if (wait > 0) {
+			w->retry_after = wait;
+			w->detail = arena_printf(r->a, "Too many attempts from your address. "
+			    "Please try again in %d seconds.", wait);
+			*status_out = 429;
+			return WS_ERATE;
+		}
+	}
+	rc = rt->fn(r, w);
+	if (rc == WS_OK && w->status >= 400)
+		*status_out = w->status;
+	return rc;
+}
+
+static enum MHD_Result
+respond(struct MHD_Connection *c, struct req *r)
+{
+	struct resp w;
+	const struct route *rt = NULL;
+	struct buf out;
+	enum MHD_Result ret;
+	enum ws_err rc;
+	int status = 0;
+	const char *ctype;
+
+	memset(&w, 0, sizeof w);
+	buf_init(&w.raw, 64u << 20);
+	buf_init(&out, 8u << 20);
+	rc = run_pipeline(r, &w, &rt, &status);
+	if (rc != WS_OK && status == 0)
+		status = http_status_for(rc);
+	if (status == 0)
+		status = w.status ? w.status : 200;
+	if (rc == WS_OK && w.redirect && !r->api) {
+		resp_header(&w, "Location", w.redirect);
+		status = 303;
+		ctype = "text/plain; charset=utf-8";
+		if (buf_adds(&out, "See Other\n") != WS_OK)
+			buf_reset(&out);
+	} else if (rc == WS_OK && w.ctype) {
+		ctype = w.ctype;
+		out = w.raw;
+		buf_init(&w.raw, 0);
+	} else if (rc != WS_OK || status >= 400) {
+		if (status >= 500)
+			log_error("%s %s: %s", r->path, ws_strerror(rc), w.detail ? w.detail : "");
+		ctype = view_error(r, &w, status, status_title(status), &out);
+	} else if (r->api) {
+		ctype = "application/json";
+		if (view_json(w.val, &out) != WS_OK)
+			status = 500;
+	} else {
+		ctype = "text/html; charset=utf-8";
+		if (view_page(r, &w, &out) != WS_OK) {
+			status = 500;
+			buf_reset(&out);
+			ctype = view_error(r, &w, status, status_title(status), &out);
+		}
+	}
+	if (r->anon_csrf_set)
+		resp_cookie(r, &w, "ws_csrf", r->anon_csrf_set, 0);
+	if (!r->app->cfg.quiet)
+		log_info("%s %s %d %s", method_names[r->method], r->path, status, r->ip);
+	if (r->method == HM_HEAD)
+		buf_reset(&out);
+	ret = send_buf(c, r->app, r->id, status, ctype, &out, &w);
+	buf_free(&out);
+	buf_free(&w.raw);
+	json_decref(w.val);
+	json_decref(w.errors);
+	return ret;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+    const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	struct server *s = cls;
+	struct cstate *cs = *con_cls;
+	enum MHD_Result ret;
+	int m;
+
+	if (!cs) {
+		const char *cl;
+		size_t limit;
+		int api = strncmp(url, "/api/", 5) == 0;
+
+		cs = xcalloc(1, sizeof *cs);
+		*con_cls = cs;
+		cs->r.a = arena_new();
+		cs->r.app = s->app;
+		cs->r.conn = c;
+		random_hex(cs->r.id, 8);
+		log_set_request_id(cs->r.id);
+		client_ip(c, cs->r.ip, sizeof cs->r.ip);
+		cs->r.path = arena_strdup(cs->r.a, url);
+		cs->r.api = strncmp(url, "/api/v1/", 8) == 0 || strcmp(url, "/api/v1") == 0;
+		m = method_parse(method);
+		limit = s->app->cfg.body_max;
+		if (req_is_upload(&cs->r))
+			limit = s->app->cfg.upload_max;
+		buf_init(&cs->r.body, limit);
+		if (m < 0) {
+			cs->refused = 1;
+			return send_short(c, s->app, cs->r.id, 405, api);
+		}
+		cs->r.method = (enum http_method)m;
+		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl) {
+			int64_t n;
+
+			if (parse_int(cl, 0, INT64_MAX, &n) != WS_OK) {
+				cs->refused = 1;
+				return send_short(c, s->app, cs->r.id, 400, api);
+			}
+			if ((uint64_t)n > limit) {
+				cs->refused = 1;
+				return send_short(c, s->app, cs->r.id, 413, api);
+			}
+		}
+		return MHD_YES;
+	}
+	log_set_request_id(cs->r.id);
+	if (cs->refused) {
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!cs->too_big && buf_add(&cs->r.body, upload_data, *upload_size) != WS_OK)
+			cs->too_big = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (cs->too_big)
+		return send_short(c, s->app, cs->r.id, 413, cs->r.api);
+	ret = respond(c, &cs->r);
+	return ret;
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct server *s = cls;
+	struct cstate *cs = *con_cls;
+
+	if (!cs)
+		return;
+	if (cs->r.db)
+		db_release(s->app->pool, cs->r.db);
+	buf_free(&cs->r.body);
+	json_decref(cs->r.in);
+	arena_free(cs->r.a);
+	free(cs);
+	*con_cls = NULL;
+	log_set_request_id(NULL);
+}
+
+static void
+on_panic(void *cls, const char *file, unsigned int line, const char *reason)
+{
+	fatal("libmicrohttpd: %s:%u %s", file, line, reason ? reason : "");
+}
+
+struct server *
+server_start(struct app *app)
+{
+	struct server *s = xcalloc(1, sizeof *s);
+	struct sockaddr_in sa;
+	const union MHD_DaemonInfo *di;
+	char host[64];
+	const char *colon = strrchr(app->cfg.listen, ':');
+	int64_t port;
+
+	if (!colon || (size_t)(colon - app->cfg.listen) >= sizeof host ||
+	    parse_int(colon + 1, 0, 65535, &port) != WS_OK) {
+		log_error("--listen wants ADDR:PORT, got %s", app->cfg.listen);
+		free(s);
+		return NULL;
+	}
+	snprintf(host, sizeof host, "%.*s", (int)(colon - app->cfg.listen), app->cfg.listen);
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	if (inet_pton(AF_INET, strcmp(host, "localhost") == 0 ? "127.0.0.1" : host,
+	    &sa.sin_addr) != 1) {
+		log_error("--listen: %s is not an IPv4 address", host);
+		free(s);
+		return NULL;
+	}
+	s->app = app;
+	MHD_set_panic_func(on_panic, NULL);
+	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, s,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->cfg.threads,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)app->cfg.per_ip_conns,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)app->cfg.conn_timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
+	    MHD_OPTION_END);
+	if (!s->d) {
+		log_error("cannot listen on %s", app->cfg.listen);
+		free(s);
+		return NULL;
+	}
+	di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = di ? di->port : (int)port;
+	return s;
+}
+
+int
+server_port(const struct server *s)
+{
+	return s->port;
+}
+
+void
+server_stop(struct server *s)
+{
+	if (!s)
+		return;
+	MHD_stop_daemon(s->d);
+	free(s);
+}

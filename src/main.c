@@ -1,0 +1,362 @@
+/*
+ * main.c -- the whatson command line (see docs/cli.md; stable, scripts
+ * depend on it).  Exit status: 0 success, 1 user error (one line on stderr),
+ * 2 usage.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/accounts/accounts.h"
+#include "app/app.h"
+#include "core/log.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "http/form.h"
+#include "http/server.h"
+
+static const char usage_text[] =
+    "usage: whatson COMMAND [options]\n"
+    "  serve   [--db URL] [--listen ADDR:PORT] [--base-url URL] [--smtp URL] [--mail-dir DIR]\n"
+    "          [--threads N] [--org-name NAME] [--quiet]\n"
+    "  migrate [--db URL]\n"
+    "  seed --demo [--db URL]\n"
+    "  user add --email E --name N --role member|focal|staff|admin [--org ID] [--db URL]\n"
+    "          (password: first line of standard input)\n"
+    "  backup FILE [--db URL]\n"
+    "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n";
+
+static int
+usage(void)
+{
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+enum {
+	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
+	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM
+};
+
+static const struct option long_opts[] = {
+	{"db", required_argument, NULL, O_DB},
+	{"listen", required_argument, NULL, O_LISTEN},
+	{"base-url", required_argument, NULL, O_BASE},
+	{"smtp", required_argument, NULL, O_SMTP},
+	{"mail-dir", required_argument, NULL, O_MAILDIR},
+	{"mail-from", required_argument, NULL, O_FROM},
+	{"threads", required_argument, NULL, O_THREADS},
+	{"org-name", required_argument, NULL, O_ORG},
+	{"idle-timeout", required_argument, NULL, O_IDLE},
+	{"quiet", no_argument, NULL, O_QUIET},
+	{"demo", no_argument, NULL, O_DEMO},
+	{"email", required_argument, NULL, O_EMAIL},
+	{"name", required_argument, NULL, O_NAME},
+	{"role", required_argument, NULL, O_ROLE},
+	{"org", required_argument, NULL, O_ORGID},
+	{NULL, 0, NULL, 0},
+};
+
+struct opts {
+	int demo;
+	const char *email, *name, *role, *org;
+};
+
+/* Parses options after the command; -1 on a usage error. */
+static int
+parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
+{
+	int c;
+	int64_t n;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", long_opts, NULL)) != -1) {
+		switch (c) {
+		case O_DB: cfg->db_url = optarg; break;
+		case O_LISTEN: cfg->listen = optarg; break;
+		case O_BASE: cfg->base_url = optarg; break;
+		case O_SMTP: cfg->smtp_url = optarg; break;
+		case O_MAILDIR: cfg->mail_dir = optarg; break;
+		case O_FROM: cfg->mail_from = optarg; break;
+		case O_ORG: cfg->org_name = optarg; break;
+		case O_QUIET: cfg->quiet = 1; break;
+		case O_DEMO: o->demo = 1; break;
+		case O_EMAIL: o->email = optarg; break;
+		case O_NAME: o->name = optarg; break;
+		case O_ROLE: o->role = optarg; break;
+		case O_ORGID: o->org = optarg; break;
+		case O_THREADS:
+			if (parse_int(optarg, 1, 256, &n) != WS_OK)
+				return -1;
+			cfg->threads = (int)n;
+			break;
+		case O_IDLE:
+			if (parse_int(optarg, 1, 7 * 86400, &n) != WS_OK)
+				return -1;
+			cfg->idle_timeout = (int)n;
+			break;
+		default:
+			return -1;
+		}
+	}
+	cfg->https = strncmp(cfg->base_url, "https://", 8) == 0;
+	return 0;
+}
+
+/* Creates the directory of a sqlite: URL's file, so a fresh clone works. */
+static void
+make_db_dir(const char *url)
+{
+	char dir[1024];
+	char *slash;
+
+	if (strncmp(url, "sqlite:", 7) != 0)
+		return;
+	snprintf(dir, sizeof dir, "%s", url + 7);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		mkdir(dir, 0750);
+	}
+}
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static int
+cmd_serve(struct app *app)
+{
+	struct server *s;
+	struct sigaction sa;
+
+	make_db_dir(app->cfg.db_url);
+	if (app_open(app, 1))
+		return 1;
+	log_set_quiet(app->cfg.quiet);
+	app->mailer = outbox_worker_start(app->pool, &app->mail);
+	if (!(s = server_start(app))) {
+		app_close(app);
+		return 1;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	printf("whatson: serving %s on port %d (database %s)\n", app->cfg.base_url,
+	    server_port(s), strncmp(app->cfg.db_url, "sqlite:", 7) == 0 ?
+	    app->cfg.db_url : "postgresql");
+	fflush(stdout);
+	while (!stopping)
+		pause();
+	server_stop(s);
+	app_close(app);
+	return 0;
+}
+
+static int
+cmd_migrate(struct app *app)
+{
+	char err[512];
+
+	make_db_dir(app->cfg.db_url);
+	if (db_migrate_url(app->cfg.db_url, 1, err, sizeof err) != WS_OK) {
+		fprintf(stderr, "whatson: %s\n", err);
+		return 1;
+	}
+	printf("database is up to date\n");
+	return 0;
+}
+
+/* Reads the first line of standard input (the password); NULL on EOF. */
+static char *
+read_password(char *buf, size_t len)
+{
+	if (!fgets(buf, (int)len, stdin))
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return buf;
+}
+
+static int
+cmd_user_add(struct app *app, const struct opts *o)
+{
+	char pw[PASSWORD_MAX + 2];
+	const char *problem;
+	struct db *d;
+	int64_t id, org = 0;
+	enum ws_err rc;
+	char *email;
+
+	if (!o->email || !o->name || !o->role)
+		return usage();
+	if (role_parse(o->role) <= 0) {
+		fprintf(stderr, "whatson: --role must be member, focal, staff or admin\n");
+		return 1;
+	}
+	if (o->org && parse_int(o->org, 1, INT64_MAX, &org) != WS_OK) {
+		fprintf(stderr, "whatson: --org must be an organization id\n");
+		return 1;
+	}
+	email = ascii_lower(strdup(o->email));
+	if (!email_plausible(email)) {
+		fprintf(stderr, "whatson: %s is not an email address\n", o->email);
+		free(email);
+		return 1;
+	}
+	if (!read_password(pw, sizeof pw)) {
+		fprintf(stderr, "whatson: give the password on the first line of standard input\n");
+		free(email);
+		return 1;
+	}
+	if ((problem = password_problem(pw, email, o->name)) != NULL) {
+		fprintf(stderr, "whatson: %s\n", problem);
+		free(email);
+		return 1;
+	}
+	make_db_dir(app->cfg.db_url);
+	app->cfg.threads = 1;
+	if (app_open(app, 1)) {
+		free(email);
+		return 1;
+	}
+	d = db_acquire(app->pool);
+	rc = user_create(app, d, email, o->name, pw, o->role, 1, org, &id);
+	if (rc == WS_OK)
+		app_audit(app, d, id, "user.add", "cli", o->role);
+	db_release(app->pool, d);
+	sodium_memzero(pw, sizeof pw);
+	app_close(app);
+	if (rc == WS_ECONFLICT) {
+		fprintf(stderr, "whatson: a user with email %s exists\n", email);
+		free(email);
+		return 1;
+	}
+	free(email);
+	if (rc != WS_OK) {
+		fprintf(stderr, "whatson: %s\n", ws_strerror(rc));
+		return 1;
+	}
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+/* Demo accounts; the organizations and the rest come with their areas. */
+static const struct {
+	const char *email, *name, *role, *password;
+} demo_users[] = {
+	{"admin@example.org", "Ada Admin", "admin", "demo-admin-pass-2026"},
+	{"staff@example.org", "Sam Staff", "staff", "demo-staff-pass-2026"},
+	{"member@example.org", "Mia Member", "member", "demo-member-pass-2026"},
+	{"focal@example.org", "Farid Focal", "focal", "demo-focal-pass-2026"},
+};
+
+static int
+cmd_seed(struct app *app, const struct opts *o)
+{
+	struct db *d;
+	size_t i;
+	enum ws_err rc = WS_OK;
+
+	if (!o->demo)
+		return usage();
+	make_db_dir(app->cfg.db_url);
+	app->cfg.threads = 1;
+	if (app_open(app, 1))
+		return 1;
+	d = db_acquire(app->pool);
+	for (i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
+		int64_t id;
+
+		rc = user_create(app, d, demo_users[i].email, demo_users[i].name,
+		    demo_users[i].password, demo_users[i].role, 1, 0, &id);
+		if (rc == WS_ECONFLICT) {
+			rc = WS_OK;
+			continue;
+		}
+		if (rc != WS_OK)
+			break;
+		printf("%-6s %-22s password: %s\n", demo_users[i].role, demo_users[i].email,
+		    demo_users[i].password);
+	}
+	db_release(app->pool, d);
+	app_close(app);
+	if (rc != WS_OK) {
+		fprintf(stderr, "whatson: seed failed: %s\n", ws_strerror(rc));
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cmd_backup(struct app *app, const char *file)
+{
+	char err[512];
+	struct db *d;
+	enum ws_err rc;
+
+	app->cfg.threads = 1;
+	if (app_open(app, 0))
+		return 1;
+	d = db_acquire(app->pool);
+	rc = db_backup(d, file, err, sizeof err);
+	db_release(app->pool, d);
+	app_close(app);
+	if (rc != WS_OK) {
+		fprintf(stderr, "whatson: %s\n", err);
+		return 1;
+	}
+	printf("backed up to %s\n", file);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct app app;
+	struct opts o = {0};
+	const char *cmd, *env;
+
+	if (argc < 2)
+		return usage();
+	config_defaults(&app.cfg);
+	if ((env = getenv("WHATSON_DB")) != NULL && *env)
+		app.cfg.db_url = env;
+	cmd = argv[1];
+	if (strcmp(cmd, "user") == 0) {
+		if (argc < 3 || strcmp(argv[2], "add") != 0)
+			return usage();
+		argc--;
+		argv++;
+	}
+	if (parse_opts(argc - 1, argv + 1, &app.cfg, &o) < 0)
+		return usage();
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve(&app);
+	if (strcmp(cmd, "migrate") == 0)
+		return cmd_migrate(&app);
+	if (strcmp(cmd, "seed") == 0)
+		return cmd_seed(&app, &o);
+	if (strcmp(cmd, "user") == 0)
+		return cmd_user_add(&app, &o);
+	if (strcmp(cmd, "backup") == 0) {
+		if (optind + 1 >= argc)
+			return usage();
+		return cmd_backup(&app, argv[optind + 1]);
+	}
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	return usage();
+}
