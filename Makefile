@@ -54,7 +54,7 @@ $(B)/san/%.o: %.c
 $(B)/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "CC (fuzz) $<"
-	@clang $(BASEFLAGS) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+	@clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
 # Templates, static files and catalogues are compiled into the binary.
 $(B)/tools/embed: tools/embed.c
@@ -75,7 +75,7 @@ $(B)/san/gen/%.o: $(B)/gen/%.c
 	$(CC) $(BASEFLAGS) -O1 -g $(SAN) -c -o $@ $<
 $(B)/fuzz/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	clang $(BASEFLAGS) -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+	clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
 $(B)/san/whatson: $(SAN_OBJ) $(B)/san/src/main.o
 	$(CC) $(SAN) -o $@ $^ $(LIBS_PKG)
@@ -94,7 +94,7 @@ $(B)/tests/tools/%: tests/tools/%.c $(SAN_OBJ)
 
 $(B)/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_OBJ)
 	@mkdir -p $(dir $@)
-	clang $(BASEFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LIBS_PKG)
+	clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LIBS_PKG)
 
 deps:
 	@tools/install-deps deps/debian.txt

@@ -4,6 +4,8 @@
  * 2 usage.
  */
 #include <getopt.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -14,6 +16,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/orgs/orgs.h"
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -23,10 +26,12 @@
 static const char usage_text[] =
     "usage: whatson COMMAND [options]\n"
     "  serve   [--db URL] [--listen ADDR:PORT] [--base-url URL] [--smtp URL] [--mail-dir DIR]\n"
-    "          [--threads N] [--org-name NAME] [--quiet]\n"
+    "          [--threads N] [--org-name NAME] [--logo-url PATH] [--idle-timeout S]\n"
+    "          [--session-lifetime S] [--conn-timeout S] [--upload-max MB] [--user NAME]\n"
+    "          [--quiet]\n"
     "  migrate [--db URL]\n"
-    "  seed --demo [--db URL]\n"
-    "  user add --email E --name N --role member|focal|staff|admin [--org ID] [--db URL]\n"
+    "  seed --demo [--orgs N] [--db URL]\n"
+    "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
     "          (password: first line of standard input)\n"
     "  backup FILE [--db URL]\n"
     "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n";
@@ -40,7 +45,8 @@ usage(void)
 
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
-	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM
+	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_USER, O_NORGS,
+	O_CONNTO
 };
 
 static const struct option long_opts[] = {
@@ -52,9 +58,15 @@ static const struct option long_opts[] = {
 	{"mail-from", required_argument, NULL, O_FROM},
 	{"threads", required_argument, NULL, O_THREADS},
 	{"org-name", required_argument, NULL, O_ORG},
+	{"logo-url", required_argument, NULL, O_LOGO},
 	{"idle-timeout", required_argument, NULL, O_IDLE},
+	{"session-lifetime", required_argument, NULL, O_LIFE},
+	{"conn-timeout", required_argument, NULL, O_CONNTO},
+	{"upload-max", required_argument, NULL, O_UPLOAD},
+	{"user", required_argument, NULL, O_USER},
 	{"quiet", no_argument, NULL, O_QUIET},
 	{"demo", no_argument, NULL, O_DEMO},
+	{"orgs", required_argument, NULL, O_NORGS},
 	{"email", required_argument, NULL, O_EMAIL},
 	{"name", required_argument, NULL, O_NAME},
 	{"role", required_argument, NULL, O_ROLE},
@@ -64,6 +76,7 @@ static const struct option long_opts[] = {
 
 struct opts {
 	int demo;
+	int norgs;	/* seed --orgs N */
 	const char *email, *name, *role, *org;
 };
 
@@ -84,6 +97,7 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 		case O_MAILDIR: cfg->mail_dir = optarg; break;
 		case O_FROM: cfg->mail_from = optarg; break;
 		case O_ORG: cfg->org_name = optarg; break;
+		case O_LOGO: cfg->logo_url = optarg; break;
 		case O_QUIET: cfg->quiet = 1; break;
 		case O_DEMO: o->demo = 1; break;
 		case O_EMAIL: o->email = optarg; break;
@@ -99,6 +113,27 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 			if (parse_int(optarg, 1, 7 * 86400, &n) != WS_OK)
 				return -1;
 			cfg->idle_timeout = (int)n;
+			break;
+		case O_LIFE:
+			if (parse_int(optarg, 60, 30 * 86400, &n) != WS_OK)
+				return -1;
+			cfg->abs_timeout = (int)n;
+			break;
+		case O_CONNTO:	/* seconds of silence before a connection is closed */
+			if (parse_int(optarg, 1, 3600, &n) != WS_OK)
+				return -1;
+			cfg->conn_timeout = (int)n;
+			break;
+		case O_UPLOAD:	/* megabytes */
+			if (parse_int(optarg, 1, 1024, &n) != WS_OK)
+				return -1;
+			cfg->upload_max = (size_t)n << 20;
+			break;
+		case O_USER: cfg->run_as = optarg; break;
+		case O_NORGS:
+			if (parse_int(optarg, 0, 1000000, &n) != WS_OK)
+				return -1;
+			o->norgs = (int)n;
 			break;
 		default:
 			return -1;
@@ -124,6 +159,34 @@ make_db_dir(const char *url)
 	}
 }
 
+/* After binding the port: a server started as root becomes `user`.  The
+ * database file and the mail folder must be that user's. */
+static int
+drop_privileges(const char *user)
+{
+	struct passwd *pw;
+
+	if (geteuid() != 0) {
+		if (user)
+			log_warn("--user %s ignored: not started as root", user);
+		return 0;
+	}
+	if (!user) {
+		log_warn("running as root; give --user NAME to drop privileges after binding");
+		return 0;
+	}
+	if (!(pw = getpwnam(user))) {
+		fprintf(stderr, "whatson: no user %s\n", user);
+		return 1;
+	}
+	if (setgroups(0, NULL) != 0 || setgid(pw->pw_gid) != 0 || setuid(pw->pw_uid) != 0) {
+		perror("whatson: dropping privileges");
+		return 1;
+	}
+	log_info("running as %s", user);
+	return 0;
+}
+
 static volatile sig_atomic_t stopping;
 
 static void
@@ -145,6 +208,11 @@ cmd_serve(struct app *app)
 	log_set_quiet(app->cfg.quiet);
 	app->mailer = outbox_worker_start(app->pool, &app->mail);
 	if (!(s = server_start(app))) {
+		app_close(app);
+		return 1;
+	}
+	if (drop_privileges(app->cfg.run_as) != 0) {
+		server_stop(s);
 		app_close(app);
 		return 1;
 	}
@@ -201,7 +269,7 @@ cmd_user_add(struct app *app, const struct opts *o)
 	if (!o->email || !o->name || !o->role)
 		return usage();
 	if (role_parse(o->role) <= 0) {
-		fprintf(stderr, "whatson: --role must be member, focal, staff or admin\n");
+		fprintf(stderr, "whatson: --role must be applicant, member, focal, staff or admin\n");
 		return 1;
 	}
 	if (o->org && parse_int(o->org, 1, INT64_MAX, &org) != WS_OK) {
@@ -289,6 +357,20 @@ cmd_seed(struct app *app, const struct opts *o)
 		printf("%-6s %-22s password: %s\n", demo_users[i].role, demo_users[i].email,
 		    demo_users[i].password);
 	}
+	if (rc == WS_OK) {
+		struct arena *a = arena_new();
+		struct user staff, member;
+
+		rc = user_by_email(d, a, "staff@example.org", &staff);
+		if (rc == WS_OK)
+			rc = user_by_email(d, a, "member@example.org", &member);
+		if (rc == WS_OK)
+			rc = orgs_seed_demo(app, d, o->norgs, staff.id, member.id);
+		if (rc == WS_OK)
+			printf("demo data ready: %d organizations, 6 applications to review\n",
+			    o->norgs);
+		arena_free(a);
+	}
 	db_release(app->pool, d);
 	app_close(app);
 	if (rc != WS_OK) {
@@ -326,6 +408,8 @@ main(int argc, char **argv)
 	static struct app app;
 	struct opts o = {0};
 	const char *cmd, *env;
+
+	o.norgs = 48;
 
 	if (argc < 2)
 		return usage();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/orgs/orgs.h"
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -60,11 +61,31 @@ app_open(struct app *app, int migrate)
 		fprintf(stderr, "whatson: cannot read the site key\n");
 		return 1;
 	}
+	{
+		struct db *d = db_acquire(app->pool);
+		enum ws_err rc = orgs_ref_load(d);
+
+		db_release(app->pool, d);
+		if (rc != WS_OK) {
+			fprintf(stderr, "whatson: cannot read the reference lists\n");
+			return 1;
+		}
+	}
 	if (!(app->views = views_load())) {
 		fprintf(stderr, "whatson: templates failed to load\n");
 		return 1;
 	}
 	app->rl = ratelimit_new();
+	{
+		char pw[33];
+
+		random_hex(pw, 16);
+		if (crypto_pwhash_str(app->dummy_hash, pw, strlen(pw),
+		    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+			fprintf(stderr, "whatson: cannot hash (out of memory?)\n");
+			return 1;
+		}
+	}
 	sem_init(&app->hash_slots, 0, (unsigned)(app->cfg.hash_slots > 0 ?
 	    app->cfg.hash_slots : 1));
 	app->mail.smtp_url = app->cfg.smtp_url;
@@ -81,6 +102,7 @@ app_close(struct app *app)
 	outbox_worker_stop(app->mailer);
 	app->mailer = NULL;
 	views_free(app->views);
+	orgs_ref_free();
 	ratelimit_free(app->rl);
 	db_pool_free(app->pool);
 	sem_destroy(&app->hash_slots);

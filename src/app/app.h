@@ -25,6 +25,7 @@ struct app {
 	struct ratelimit *rl;
 	unsigned char key[32];		/* site secret: CSRF tokens (from settings) */
 	sem_t hash_slots;		/* caps argon2id hashes running at once */
+	char dummy_hash[128];		/* checked for unknown emails, so timing tells nothing */
 };
 
 /* Opens the database (migrating), loads the secret key and templates.  On

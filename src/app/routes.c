@@ -10,6 +10,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/admin/admin.h"
+#include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
 #include "http/http.h"
 
@@ -39,9 +40,48 @@ const struct route app_routes[] = {
 	{HM_POST,   "/admin/users/{id}/status",     h_admin_user_status, R_ADMIN,  CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/staff/audit",                 h_staff_audit,       R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
 
+	{HM_GET,    "/staff/templates",             h_templates,         R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/templates/{code}",      h_template_form,     R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/staff/templates/{code}",      h_template_save,     R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+
+	{HM_GET,    "/join",                        h_join_form,         R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/join",                        h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, 0},
+	{HM_GET,    "/join/focal",                  h_focal_form,        R_USER,   CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/join/focal",                  h_focal,             R_USER,   CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/applications/{id}",           h_my_application,    R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
+	{HM_POST,   "/applications/{id}",           h_resubmit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
+	{HM_GET,    "/staff",                       h_staff_home,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/applications",          h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/staff/applications/bulk",     h_app_bulk,          R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/staff/applications/{id}",     h_app_detail,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/applications/{id}/logo", h_app_logo,         R_STAFFS, CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/staff/applications/{id}/approve", h_app_approve,   R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/applications/{id}/reject", h_app_reject,     R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/applications/{id}/note", h_app_note,         R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/organizations",               h_org_list,          R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN},
+	{HM_GET,    "/organizations/{id}",          h_org_profile,       R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
+	{HM_GET,    "/organizations/{id}/logo",     h_org_logo,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_OWNER},
+	{HM_GET,    "/organizations/{id}/edit",     h_org_edit_form,     R_USER,   CSRF_NONE,  RL_NONE,   RF_OWNER},
+	{HM_POST,   "/organizations/{id}/edit",     h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
+	{HM_POST,   "/organizations/{id}/join-request", h_join_request,  R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
+	{HM_GET,    "/organizations/{id}/requests", h_org_requests,      R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
+	{HM_POST,   "/organizations/{id}/requests/{app}/approve", h_org_request_approve, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/organizations/{id}/requests/{app}/reject", h_org_request_reject, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/organizations/{id}/invite",   h_org_invite,        R_USER,   CSRF_CHECK, RL_MAIL,   RF_OWNER},
+	{HM_GET,    "/invitations/accept",          h_invite_form,       R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/invitations/accept",          h_invite_accept,     R_ALL,    CSRF_CHECK, RL_SIGNUP, 0},
+	{HM_POST,   "/organizations/{id}/status",   h_org_status,        R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+
 	{HM_POST,   "/api/v1/accounts",             h_api_signup,        R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API},
 	{HM_POST,   "/api/v1/session",              h_api_session,       R_ALL,    CSRF_CHECK, RL_SIGNIN, RF_API},
 	{HM_DELETE, "/api/v1/session",              h_api_session_end,   R_USER,   CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/me",                   h_api_me,            R_USER,   CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/applications",         h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API},
+	{HM_GET,    "/api/v1/applications",         h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/applications/{id}/approve", h_app_approve,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/applications/{id}/reject", h_app_reject,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_PATCH,  "/api/v1/organizations/{id}",   h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -16,6 +16,7 @@ config_defaults(struct config *c)
 	c->mail_dir = "var/mail";
 	c->mail_from = "WhatsOn <no-reply@localhost>";
 	c->org_name = "WhatsOn";
+	c->logo_url = "/static/logo.svg";
 	c->threads = n > 0 ? (int)n : 2;
 	c->idle_timeout = 30 * 60;
 	c->abs_timeout = 12 * 3600;
@@ -25,4 +26,5 @@ config_defaults(struct config *c)
 	c->conn_timeout = 30;
 	c->hash_slots = n > 0 ? (int)n : 2;
 	c->quiet = 0;
+	c->run_as = NULL;
 }

@@ -16,6 +16,7 @@ struct config {
 	const char *mail_dir;
 	const char *mail_from;
 	const char *org_name;	/* shown in the header and in mail */
+	const char *logo_url;	/* the header's logo: a path on this site or an https URL */
 	int threads;		/* HTTP worker threads (0: number of cores) */
 	int idle_timeout;	/* session idle timeout, seconds */
 	int abs_timeout;	/* session absolute lifetime, seconds */
@@ -25,6 +26,7 @@ struct config {
 	int conn_timeout;	/* seconds of silence before a connection is closed */
 	int hash_slots;		/* password hashes running at once */
 	int quiet;		/* no access log */
+	const char *run_as;	/* started as root: become this user after binding */
 };
 
 /* Fills c with the defaults documented in docs/operators.md. */

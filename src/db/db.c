@@ -36,9 +36,29 @@ ops_for(const char *url, const char **target)
 	return NULL;
 }
 
+/* Begins a migration transaction that only one connection at a time can
+ * hold: SQLite's BEGIN IMMEDIATE takes the write lock; on PostgreSQL an
+ * advisory lock, released at commit or rollback, keeps nodes starting
+ * together from applying the same migration twice. */
+static enum ws_err
+migrate_begin(struct db *d, char *err, size_t errlen)
+{
+	enum ws_err rc;
+
+	if ((rc = d->ops->begin(d)) != WS_OK) {
+		snprintf(err, errlen, "cannot begin a migration transaction");
+		return rc;
+	}
+	if (d->kind == DB_PG && (rc = d->ops->exec_script(d,
+	    "SELECT pg_advisory_xact_lock(4097)", err, errlen)) != WS_OK)
+		d->ops->rollback(d);
+	return rc;
+}
+
 /* Applies the migrations above the recorded version, each in one
  * transaction with its version row, so a crash leaves either all of a
- * migration or none. */
+ * migration or none.  The version is read again under the lock, so a
+ * migration another node applied meanwhile is skipped. */
 static enum ws_err
 migrate(struct db *d, int verbose, char *err, size_t errlen)
 {
@@ -46,23 +66,37 @@ migrate(struct db *d, int verbose, char *err, size_t errlen)
 	char sql[160];
 	enum ws_err rc;
 	int64_t have = 0;
+	static const char *const version_sql =
+	    "SELECT coalesce(max(version), 0) FROM schema_version";
 
+	if ((rc = migrate_begin(d, err, errlen)) != WS_OK)
+		return rc;
 	rc = d->ops->exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version "
 	    "(version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", err, errlen);
-	if (rc)
+	if (rc == WS_OK)
+		rc = d->ops->query_int(d, version_sql, &have, err, errlen);
+	if (rc) {
+		d->ops->rollback(d);
 		return rc;
-	rc = d->ops->query_int(d, "SELECT coalesce(max(version), 0) FROM schema_version",
-	    &have, err, errlen);
-	if (rc)
+	}
+	if ((rc = d->ops->commit(d)) != WS_OK) {
+		snprintf(err, errlen, "cannot create schema_version");
 		return rc;
+	}
 	for (m = db_migrations; m->version; m++) {
 		const char *body = d->kind == DB_PG && m->pg ? m->pg : m->sqlite;
 
 		if (m->version <= have)
 			continue;
-		if ((rc = d->ops->begin(d)) != WS_OK) {
-			snprintf(err, errlen, "cannot begin migration %d", m->version);
+		if ((rc = migrate_begin(d, err, errlen)) != WS_OK)
 			return rc;
+		if ((rc = d->ops->query_int(d, version_sql, &have, err, errlen)) != WS_OK) {
+			d->ops->rollback(d);
+			return rc;
+		}
+		if (m->version <= have) {	/* another node was first */
+			d->ops->rollback(d);
+			continue;
 		}
 		snprintf(sql, sizeof sql,
 		    "INSERT INTO schema_version (version, applied_at) VALUES (%d, %lld)",
@@ -212,6 +246,8 @@ db_start(struct db *d, enum db_stmt s)
 void db_bind_text(struct db_q *q, int i, const char *v) { q->d->ops->bind_text(q, i, v); }
 void db_bind_int(struct db_q *q, int i, int64_t v) { q->d->ops->bind_int(q, i, v); }
 void db_bind_null(struct db_q *q, int i) { q->d->ops->bind_null(q, i); }
+void db_bind_blob(struct db_q *q, int i, const void *p, size_t n) { q->d->ops->bind_blob(q, i, p, n); }
+const void *db_col_blob(struct db_q *q, int i, size_t *n) { return q->d->ops->col_blob(q, i, n); }
 enum ws_err db_step(struct db_q *q) { return q->d->ops->step(q); }
 const char *db_col_text(struct db_q *q, int i) { return q->d->ops->col_text(q, i); }
 int64_t db_col_int(struct db_q *q, int i) { return q->d->ops->col_int(q, i); }

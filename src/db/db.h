@@ -15,6 +15,7 @@
 #ifndef WS_DB_H
 #define WS_DB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -55,6 +56,8 @@ struct db_q *db_start(struct db *d, enum db_stmt s);
 void db_bind_text(struct db_q *q, int i, const char *v);	/* NULL binds NULL */
 void db_bind_int(struct db_q *q, int i, int64_t v);
 void db_bind_null(struct db_q *q, int i);
+/* Binds n bytes of data as a BLOB (BYTEA); copied. */
+void db_bind_blob(struct db_q *q, int i, const void *data, size_t n);
 /* WS_OK: a row is ready; WS_EDONE: no more rows; WS_ECONFLICT: a unique or
  * foreign-key constraint failed; WS_EDB: anything else (logged). */
 enum ws_err db_step(struct db_q *q) WS_WUR;
@@ -63,6 +66,8 @@ enum ws_err db_step(struct db_q *q) WS_WUR;
 const char *db_col_text(struct db_q *q, int i);
 int64_t db_col_int(struct db_q *q, int i);
 int db_col_null(struct db_q *q, int i);
+/* A BLOB column: its bytes (owned by q, valid like db_col_text) and length. */
+const void *db_col_blob(struct db_q *q, int i, size_t *len);
 void db_end(struct db_q *q);
 
 /* Convenience: run s to completion (a write); WS_OK, WS_ECONFLICT or WS_EDB.

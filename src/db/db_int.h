@@ -26,10 +26,12 @@ struct db_ops {
 	void (*bind_text)(struct db_q *q, int i, const char *v);
 	void (*bind_int)(struct db_q *q, int i, int64_t v);
 	void (*bind_null)(struct db_q *q, int i);
+	void (*bind_blob)(struct db_q *q, int i, const void *data, size_t n);
 	enum ws_err (*step)(struct db_q *q);
 	const char *(*col_text)(struct db_q *q, int i);
 	int64_t (*col_int)(struct db_q *q, int i);
 	int (*col_null)(struct db_q *q, int i);
+	const void *(*col_blob)(struct db_q *q, int i, size_t *len);
 	int64_t (*changes)(struct db_q *q);
 	void (*end)(struct db_q *q);
 	enum ws_err (*begin)(struct db *d);

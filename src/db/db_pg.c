@@ -17,7 +17,7 @@
 #include "core/mem.h"
 #include "db/db_int.h"
 
-#define PG_MAXPARAM 24
+#define PG_MAXPARAM 40
 
 struct pg_db {
 	struct db base;		/* first */
@@ -29,6 +29,7 @@ struct pg_db {
 	int row;		/* next row of res to hand out */
 	int cur;		/* row being read */
 	int ran;
+	unsigned char *blob;	/* the last decoded BYTEA column */
 };
 
 #define PG(d) ((struct pg_db *)(d))
@@ -48,6 +49,8 @@ pg_clear(struct pg_db *p)
 	p->res = NULL;
 	p->row = p->cur = 0;
 	p->ran = 0;
+	free(p->blob);
+	p->blob = NULL;
 }
 
 static void
@@ -208,6 +211,53 @@ pg_bind_null(struct db_q *q, int i)
 	pg_bind_text(q, i, NULL);
 }
 
+/* BYTEA travels as text in hex form: "\\x" and two digits a byte. */
+static void
+pg_bind_blob(struct db_q *q, int i, const void *data, size_t n)
+{
+	struct pg_db *p = PG(q->d);
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *b = data;
+	char *s;
+	size_t k;
+
+	if (i < 1 || i > PG_MAXPARAM)
+		fatal("pg: parameter %d out of range", i);
+	s = xmalloc(2 * n + 3);
+	s[0] = '\\';
+	s[1] = 'x';
+	for (k = 0; k < n; k++) {
+		s[2 + 2 * k] = hex[b[k] >> 4];
+		s[3 + 2 * k] = hex[b[k] & 15];
+	}
+	s[2 + 2 * n] = '\0';
+	free(p->params[i - 1]);
+	p->params[i - 1] = s;
+	if (i > p->nparams)
+		p->nparams = i;
+}
+
+static const void *
+pg_col_blob(struct db_q *q, int i, size_t *len)
+{
+	struct pg_db *p = PG(q->d);
+	unsigned char *raw;
+	size_t n = 0;
+
+	*len = 0;
+	if (PQgetisnull(p->res, p->cur, i))
+		return NULL;
+	raw = PQunescapeBytea((const unsigned char *)PQgetvalue(p->res, p->cur, i), &n);
+	if (!raw)
+		return NULL;
+	free(p->blob);	/* one decoded blob at a time, like a column's text */
+	p->blob = xmalloc(n ? n : 1);
+	memcpy(p->blob, raw, n);
+	PQfreemem(raw);
+	*len = n;
+	return p->blob;
+}
+
 static enum ws_err
 pg_run(struct pg_db *p)
 {
@@ -311,7 +361,24 @@ pg_simple(struct db *d, const char *sql)
 }
 
 static enum ws_err pg_begin(struct db *d) { return pg_simple(d, "BEGIN"); }
-static enum ws_err pg_commit(struct db *d) { return pg_simple(d, "COMMIT"); }
+/* A transaction in which a statement failed is aborted: PostgreSQL answers
+ * its COMMIT with "ROLLBACK", which must not read as success. */
+static enum ws_err
+pg_commit(struct db *d)
+{
+	PGresult *r = PQexec(PG(d)->c, "COMMIT");
+	enum ws_err rc = WS_OK;
+
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		log_error("postgresql: COMMIT: %s", PQresultErrorMessage(r));
+		rc = WS_EDB;
+	} else if (strcmp(PQcmdStatus(r), "COMMIT") != 0) {
+		log_error("postgresql: a statement failed inside the transaction; rolled back");
+		rc = WS_EDB;
+	}
+	PQclear(r);
+	return rc;
+}
 
 static void
 pg_rollback(struct db *d)
@@ -331,10 +398,12 @@ const struct db_ops db_pg_ops = {
 	.bind_text = pg_bind_text,
 	.bind_int = pg_bind_int,
 	.bind_null = pg_bind_null,
+	.bind_blob = pg_bind_blob,
 	.step = pg_step,
 	.col_text = pg_col_text,
 	.col_int = pg_col_int,
 	.col_null = pg_col_null,
+	.col_blob = pg_col_blob,
 	.changes = pg_changes,
 	.end = pg_end,
 	.begin = pg_begin,

@@ -146,6 +146,21 @@ sq_bind_null(struct db_q *q, int i)
 	sqlite3_bind_null(STMT(q), i);
 }
 
+static void
+sq_bind_blob(struct db_q *q, int i, const void *data, size_t n)
+{
+	sqlite3_bind_blob64(STMT(q), i, data, n, SQLITE_TRANSIENT);
+}
+
+static const void *
+sq_col_blob(struct db_q *q, int i, size_t *len)
+{
+	const void *p = sqlite3_column_blob(STMT(q), i);
+
+	*len = (size_t)sqlite3_column_bytes(STMT(q), i);
+	return p;
+}
+
 static enum ws_err
 sq_step(struct db_q *q)
 {
@@ -262,10 +277,12 @@ const struct db_ops db_sqlite_ops = {
 	.bind_text = sq_bind_text,
 	.bind_int = sq_bind_int,
 	.bind_null = sq_bind_null,
+	.bind_blob = sq_bind_blob,
 	.step = sq_step,
 	.col_text = sq_col_text,
 	.col_int = sq_col_int,
 	.col_null = sq_col_null,
+	.col_blob = sq_col_blob,
 	.changes = sq_changes,
 	.end = sq_end,
 	.begin = sq_begin,

@@ -9,9 +9,25 @@
 
 #include "db/statements.h"
 
+/* Columns of an organization, in the order orgs/store.c reads them. */
+#define ORG_COLS "o.id, o.name, o.acronym, o.kind, o.country, o.countries, o.website, " \
+	"o.founded, o.size, o.description, o.themes, o.languages, o.ecosoc_status, o.social, " \
+	"o.contact_name, o.contact_title, o.contact_email, o.contact_phone, o.contact_role, " \
+	"o.visibility, o.status, o.created_at, o.updated_at, o.region, o.logo_id"
+
+/* Columns of an application with its applicant's and decider's names. */
+#define APP_COLS "a.id, a.user_id, a.kind, a.org_id, a.country, a.data, a.status, " \
+	"a.reason, a.duplicates, a.submitted_at, a.decided_at, a.decided_by, a.created_at, " \
+	"a.updated_at, u.email, u.name, d.name"
+#define APP_FROM " FROM applications a JOIN users u ON u.id = a.user_id " \
+	"LEFT JOIN users d ON d.id = a.decided_by "
+/* Staff filters: status, kind, country ('' for any), submitted before. */
+#define APP_FILTER "WHERE a.status <> 'unverified' AND (? = '' OR a.status = ?) " \
+	"AND (? = '' OR a.kind = ?) AND (? = '' OR a.country = ?) AND a.submitted_at <= ? "
+
 #define USER_COLS "u.id, u.email, u.name, u.password_hash, u.role, u.status, " \
 	"u.locale, u.verified_at, u.locked_at, u.fail_window_start, u.fail_count, " \
-	"u.org_id, u.created_at, u.tz"
+	"u.org_id, u.created_at, u.tz, u.country"
 
 const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PING] = {"ping", "SELECT 1", NULL},
@@ -101,6 +117,133 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 	    "ORDER BY a.id DESC LIMIT ? OFFSET ?", NULL},
 	[ST_AUDIT_COUNT] = {"audit_count", "SELECT count(*) FROM audit_log", NULL},
+
+	[ST_THEME_LIST] = {"theme_list",
+	    "SELECT code, name_en, name_fr FROM themes WHERE active = 1 ORDER BY position, code",
+	    NULL},
+	[ST_MSG_TEMPLATE_GET] = {"msg_template_get",
+	    "SELECT subject, body FROM message_templates WHERE code = ?", NULL},
+	[ST_MSG_TEMPLATE_PUT] = {"msg_template_put",
+	    "UPDATE message_templates SET subject = ?, body = ?, updated_at = ?, updated_by = ? "
+	    "WHERE code = ?", NULL},
+
+	[ST_MSG_TEMPLATE_LIST] = {"msg_template_list",
+	    "SELECT code, subject, updated_at FROM message_templates ORDER BY code", NULL},
+
+	[ST_ORG_INSERT] = {"org_insert",
+	    "INSERT INTO organizations (name, acronym, kind, country, countries, website, "
+	    "website_domain, founded, size, description, themes, languages, ecosoc_status, "
+	    "social, contact_name, contact_title, contact_email, contact_phone, contact_role, "
+	    "visibility, status, norm_name, norm_acronym, email_domain, created_at, updated_at, "
+	    "approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_ORG_GET] = {"org_get",
+	    "SELECT " ORG_COLS " FROM organizations o WHERE o.id = ?", NULL},
+	[ST_ORG_UPDATE] = {"org_update",
+	    "UPDATE organizations SET name = ?, acronym = ?, kind = ?, country = ?, countries = ?, "
+	    "website = ?, website_domain = ?, founded = ?, size = ?, description = ?, themes = ?, "
+	    "languages = ?, ecosoc_status = ?, social = ?, contact_name = ?, contact_title = ?, "
+	    "contact_email = ?, contact_phone = ?, contact_role = ?, visibility = ?, "
+	    "norm_name = ?, norm_acronym = ?, email_domain = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_ORG_SET_STATUS] = {"org_set_status",
+	    "UPDATE organizations SET status = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_ORG_SET_LOGO] = {"org_set_logo",
+	    "UPDATE organizations SET logo_id = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_FILE_INSERT] = {"file_insert",
+	    "INSERT INTO files (kind, type, size, sha256, data, user_id, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_FILE_GET] = {"file_get",
+	    "SELECT type, size, sha256, data FROM files WHERE id = ? AND kind = ?", NULL},
+	[ST_ORG_LIST] = {"org_list",
+	    "SELECT " ORG_COLS " FROM organizations o WHERE o.status = 'approved' "
+	    "ORDER BY o.name, o.id LIMIT ? OFFSET ?", NULL},
+	[ST_ORG_COUNT] = {"org_count",
+	    "SELECT count(*) FROM organizations WHERE status = 'approved'", NULL},
+	/* Likely duplicates of an application among organizations. */
+	[ST_ORG_DUPS] = {"org_dups",
+	    "SELECT id, name, norm_name, norm_acronym, country, website_domain, email_domain "
+	    "FROM organizations WHERE status <> 'rejected' AND ((norm_name = ? AND country = ?) "
+	    "OR (norm_acronym <> '' AND norm_acronym = ? AND country = ?) "
+	    "OR (website_domain <> '' AND website_domain = ?) "
+	    "OR (email_domain <> '' AND email_domain = ?)) ORDER BY id LIMIT 20", NULL},
+	[ST_ORG_CHANGE_INSERT] = {"org_change_insert",
+	    "INSERT INTO org_changes (org_id, at, user_id, changes) VALUES (?, ?, ?, ?)", NULL},
+	[ST_ORG_CHANGE_LIST] = {"org_change_list",
+	    "SELECT c.at, u.name, c.changes FROM org_changes c LEFT JOIN users u "
+	    "ON u.id = c.user_id WHERE c.org_id = ? ORDER BY c.id DESC LIMIT 50", NULL},
+	[ST_MEMBER_ADD] = {"member_add",
+	    "INSERT INTO org_members (org_id, user_id, is_admin, listed, title, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, user_id) DO NOTHING", NULL},
+	[ST_MEMBER_GET] = {"member_get",
+	    "SELECT is_admin, listed, title FROM org_members WHERE org_id = ? AND user_id = ?", NULL},
+	[ST_MEMBER_LIST] = {"member_list",
+	    "SELECT m.user_id, u.name, m.title, m.is_admin, m.listed, u.email "
+	    "FROM org_members m JOIN users u ON u.id = m.user_id WHERE m.org_id = ? "
+	    "ORDER BY m.is_admin DESC, u.name", NULL},
+	[ST_MEMBER_SET_ADMIN] = {"member_set_admin",
+	    "UPDATE org_members SET is_admin = ? WHERE org_id = ? AND user_id = ?", NULL},
+	[ST_USER_SET_FOCAL] = {"user_set_focal",
+	    "UPDATE users SET role = 'focal', country = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_MEMBER_ADMINS] = {"member_admins",
+	    "SELECT u.email, u.name FROM org_members m JOIN users u ON u.id = m.user_id "
+	    "WHERE m.org_id = ? AND m.is_admin = 1 AND u.status = 'active'", NULL},
+	[ST_APP_FOR_ORG] = {"app_for_org",
+	    "SELECT " APP_COLS APP_FROM "WHERE a.kind = 'join' AND a.org_id = ? "
+	    "AND a.status = 'pending' ORDER BY a.id", NULL},
+	[ST_USER_SET_ORG] = {"user_set_org",
+	    "UPDATE users SET org_id = ?, role = ?, updated_at = ? WHERE id = ?", NULL},
+
+	[ST_APP_INSERT] = {"app_insert",
+	    "INSERT INTO applications (user_id, kind, org_id, country, data, status, duplicates, "
+	    "norm_name, norm_acronym, website_domain, email_domain, submitted_at, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_APP_GET] = {"app_get",
+	    "SELECT " APP_COLS APP_FROM "WHERE a.id = ?", NULL},
+	[ST_APP_LIST] = {"app_list",
+	    "SELECT " APP_COLS APP_FROM APP_FILTER
+	    "ORDER BY CASE WHEN ? = 'newest' THEN -a.submitted_at ELSE a.submitted_at END, a.id "
+	    "LIMIT ? OFFSET ?", NULL},
+	[ST_APP_COUNT] = {"app_count",
+	    "SELECT count(*)" APP_FROM APP_FILTER, NULL},
+	[ST_APP_COUNT_STATUS] = {"app_count_status",
+	    "SELECT status, count(*) FROM applications WHERE status <> 'unverified' "
+	    "GROUP BY status", NULL},
+	[ST_APP_BY_USER] = {"app_by_user",
+	    "SELECT " APP_COLS APP_FROM "WHERE a.user_id = ? ORDER BY a.id DESC", NULL},
+	[ST_APP_DUPS] = {"app_dups",
+	    "SELECT id, data, norm_name, norm_acronym, country, website_domain, email_domain "
+	    "FROM applications WHERE kind = 'organization' AND id <> ? "
+	    "AND status IN ('unverified', 'pending', 'info_requested') "
+	    "AND ((norm_name = ? AND country = ?) "
+	    "OR (norm_acronym <> '' AND norm_acronym = ? AND country = ?) "
+	    "OR (website_domain <> '' AND website_domain = ?) "
+	    "OR (email_domain <> '' AND email_domain = ?)) ORDER BY id LIMIT 20", NULL},
+	/* A decision moves an application only from the status the decider saw. */
+	[ST_APP_DECIDE] = {"app_decide",
+	    "UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ?, "
+	    "org_id = ?, updated_at = ? WHERE id = ? AND status = ?", NULL},
+	[ST_APP_RESUBMIT] = {"app_resubmit",
+	    "UPDATE applications SET data = ?, country = ?, duplicates = ?, norm_name = ?, "
+	    "norm_acronym = ?, website_domain = ?, email_domain = ?, status = 'pending', "
+	    "submitted_at = ?, updated_at = ? WHERE id = ? AND user_id = ? "
+	    "AND status = 'info_requested'", NULL},
+	[ST_APP_ACTIVATE] = {"app_activate",
+	    "UPDATE applications SET status = 'pending', submitted_at = ?, updated_at = ? "
+	    "WHERE user_id = ? AND status = 'unverified' RETURNING id", NULL},
+	[ST_APP_EVENT_INSERT] = {"app_event_insert",
+	    "INSERT INTO application_events (application_id, at, user_id, action, note) "
+	    "VALUES (?, ?, ?, ?, ?)", NULL},
+	[ST_APP_EVENT_LIST] = {"app_event_list",
+	    "SELECT e.at, e.action, e.note, u.name FROM application_events e LEFT JOIN users u "
+	    "ON u.id = e.user_id WHERE e.application_id = ? ORDER BY e.id", NULL},
+	[ST_DRAFT_GET] = {"draft_get",
+	    "SELECT data, updated_at FROM drafts WHERE user_id = ? AND form = ?", NULL},
+	[ST_DRAFT_PUT] = {"draft_put",
+	    "INSERT INTO drafts (user_id, form, data, updated_at) VALUES (?, ?, ?, ?) "
+	    "ON CONFLICT (user_id, form) DO UPDATE SET data = excluded.data, "
+	    "updated_at = excluded.updated_at", NULL},
+	[ST_DRAFT_DELETE] = {"draft_delete",
+	    "DELETE FROM drafts WHERE user_id = ? AND form = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -117,10 +260,10 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	" email TEXT NOT NULL UNIQUE," \
 	" name TEXT NOT NULL," \
 	" password_hash TEXT NOT NULL," \
-	" role TEXT NOT NULL CHECK (role IN ('member','focal','staff','admin'))," \
+	" role TEXT NOT NULL CHECK (role IN ('applicant','member','focal','staff','admin'))," \
 	" status TEXT NOT NULL CHECK (status IN ('active','disabled'))," \
 	" locale TEXT, tz TEXT, org_id BIGINT," \
-	" verified_at BIGINT, locked_at BIGINT," \
+	" verified_at BIGINT, locked_at BIGINT, country TEXT," \
 	" fail_window_start BIGINT NOT NULL DEFAULT 0, fail_count INTEGER NOT NULL DEFAULT 0," \
 	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
 	"CREATE TABLE sessions (" \
@@ -143,7 +286,102 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	" id " ID "," \
 	" at BIGINT NOT NULL, user_id BIGINT, action TEXT NOT NULL, ip TEXT, detail TEXT);"
 
+#define THEME(code, en, fr, pos) \
+	"INSERT INTO themes (code, name_en, name_fr, position, active) VALUES ('" code "', '" \
+	en "', '" fr "', " #pos ", 1);"
+
+/* Organizations, membership applications, reference data, stored files. */
+#define M2(ID, BLOB) \
+	"CREATE TABLE files (" \
+	" id " ID "," \
+	" kind TEXT NOT NULL, type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL," \
+	" data " BLOB " NOT NULL, user_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE TABLE themes (code TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_fr TEXT," \
+	" position INTEGER NOT NULL, active INTEGER NOT NULL);" \
+	THEME("trafficking_in_persons", "Trafficking in persons", "Traite des personnes", 1) \
+	THEME("smuggling_of_migrants", "Smuggling of migrants", "Trafic illicite de migrants", 2) \
+	THEME("firearms", "Firearms", "Armes à feu", 3) \
+	THEME("corruption", "Corruption", "Corruption", 4) \
+	THEME("cybercrime", "Cybercrime", "Cybercriminalité", 5) \
+	THEME("money_laundering", "Money laundering", "Blanchiment d''argent", 6) \
+	THEME("drug_trafficking", "Drug trafficking", "Trafic de drogues", 7) \
+	THEME("drug_prevention", "Drug prevention and treatment", \
+	    "Prévention et traitement de l''usage de drogues", 8) \
+	THEME("wildlife_crime", "Wildlife and forest crime", \
+	    "Criminalité liée aux espèces sauvages et aux forêts", 9) \
+	THEME("environmental_crime", "Crimes affecting the environment", \
+	    "Criminalité portant atteinte à l''environnement", 10) \
+	THEME("terrorism_prevention", "Terrorism prevention", "Prévention du terrorisme", 11) \
+	THEME("criminal_justice", "Criminal justice reform", "Réforme de la justice pénale", 12) \
+	THEME("victims_rights", "Victims'' rights", "Droits des victimes", 13) \
+	THEME("gender", "Gender and crime", "Genre et criminalité", 14) \
+	THEME("youth", "Youth and crime", "Jeunesse et criminalité", 15) \
+	"CREATE TABLE organizations (" \
+	" id " ID "," \
+	" name TEXT NOT NULL, acronym TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL," \
+	" country TEXT NOT NULL, countries TEXT NOT NULL DEFAULT '[]', region TEXT," \
+	" website TEXT NOT NULL DEFAULT '', website_domain TEXT NOT NULL DEFAULT ''," \
+	" founded INTEGER, size TEXT NOT NULL DEFAULT '', description TEXT NOT NULL," \
+	" themes TEXT NOT NULL DEFAULT '[]', languages TEXT NOT NULL DEFAULT '[]'," \
+	" ecosoc_status TEXT NOT NULL DEFAULT 'none', social TEXT NOT NULL DEFAULT '[]'," \
+	" contact_name TEXT NOT NULL DEFAULT '', contact_title TEXT NOT NULL DEFAULT ''," \
+	" contact_email TEXT NOT NULL DEFAULT '', contact_phone TEXT NOT NULL DEFAULT ''," \
+	" contact_role TEXT NOT NULL DEFAULT '', visibility TEXT NOT NULL DEFAULT '{}'," \
+	" status TEXT NOT NULL CHECK (status IN ('pending','approved','rejected','suspended'))," \
+	" norm_name TEXT NOT NULL, norm_acronym TEXT NOT NULL DEFAULT ''," \
+	" email_domain TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL," \
+	" approved_by BIGINT REFERENCES users(id), approved_at BIGINT," \
+	" logo_id BIGINT REFERENCES files(id));" \
+	"CREATE INDEX organizations_norm ON organizations(norm_name, country);" \
+	"CREATE INDEX organizations_site ON organizations(website_domain);" \
+	"CREATE INDEX organizations_mail ON organizations(email_domain);" \
+	"CREATE INDEX organizations_status_name ON organizations(status, name);" \
+	"CREATE TABLE org_members (" \
+	" org_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" is_admin INTEGER NOT NULL, listed INTEGER NOT NULL, title TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, PRIMARY KEY (org_id, user_id));" \
+	"CREATE TABLE org_changes (" \
+	" id " ID "," \
+	" org_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" at BIGINT NOT NULL, user_id BIGINT, changes TEXT NOT NULL);" \
+	"CREATE INDEX org_changes_org ON org_changes(org_id);" \
+	"CREATE TABLE applications (" \
+	" id " ID "," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" kind TEXT NOT NULL CHECK (kind IN ('organization','join','focal'))," \
+	" org_id BIGINT REFERENCES organizations(id), country TEXT NOT NULL DEFAULT ''," \
+	" data TEXT NOT NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('unverified','pending','info_requested'," \
+	"  'approved','rejected'))," \
+	" reason TEXT, duplicates TEXT NOT NULL DEFAULT '[]'," \
+	" norm_name TEXT NOT NULL DEFAULT '', norm_acronym TEXT NOT NULL DEFAULT ''," \
+	" website_domain TEXT NOT NULL DEFAULT '', email_domain TEXT NOT NULL DEFAULT ''," \
+	" submitted_at BIGINT NOT NULL, decided_at BIGINT, decided_by BIGINT REFERENCES users(id)," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX applications_status ON applications(status, submitted_at);" \
+	"CREATE INDEX applications_user ON applications(user_id);" \
+	"CREATE INDEX applications_norm ON applications(norm_name, country);" \
+	"CREATE TABLE application_events (" \
+	" id " ID "," \
+	" application_id BIGINT NOT NULL REFERENCES applications(id) ON DELETE CASCADE," \
+	" at BIGINT NOT NULL, user_id BIGINT, action TEXT NOT NULL, note TEXT);" \
+	"CREATE INDEX application_events_app ON application_events(application_id);" \
+	"CREATE TABLE message_templates (code TEXT PRIMARY KEY, subject TEXT NOT NULL," \
+	" body TEXT NOT NULL, updated_at BIGINT, updated_by BIGINT);" \
+	"INSERT INTO message_templates (code, subject, body) VALUES ('application_rejected'," \
+	" 'Your application to join {{{site}}}'," \
+	" 'Hello {{{name}}},\n\nThank you for applying to join {{{site}}} on behalf of " \
+	"{{{org}}}. After review, we cannot accept the application.\n\nReason: {{{reason}}}\n\n" \
+	"If you have questions, reply to this message.\n');" \
+	"CREATE TABLE drafts (user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" form TEXT NOT NULL, data TEXT NOT NULL, updated_at BIGINT NOT NULL," \
+	" PRIMARY KEY (user_id, form));"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
+	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
 	{0, NULL, NULL},
 };

@@ -1,6 +1,7 @@
 /* form.c -- declared input checking; see form.h. */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/app.h"
 #include "core/util.h"
@@ -24,12 +25,166 @@ email_plausible(const char *s)
 	return 1;
 }
 
+int
+url_plausible(const char *s)
+{
+	const char *host, *p;
+
+	if (strncasecmp(s, "https://", 8) == 0)
+		host = s + 8;
+	else if (strncasecmp(s, "http://", 7) == 0)
+		host = s + 7;
+	else
+		return 0;
+	if (!*host || *host == '/' || *host == '.' || *host == ':')
+		return 0;
+	for (p = s; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == '"' || *p == '<' || *p == '>' ||
+		    *p == '\\' || *p == '`' || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
 static void
 fail(struct req *r, json_t *errors, const char *name, const char *msg)
 {
 	if (!json_object_get(errors, name))
 		json_object_set_new(errors, name, json_string(r->api ? msg :
 		    view_tr(r->app->views, r->locale, msg)));
+}
+
+/* Trims s[0..*len) in place (returns the new start). */
+static const char *
+trim(const char *s, size_t *len)
+{
+	while (*len && isspace((unsigned char)*s)) {
+		s++;
+		(*len)--;
+	}
+	while (*len && isspace((unsigned char)s[*len - 1]))
+		(*len)--;
+	return s;
+}
+
+static int
+in_choices(const struct field *f, const char *v)
+{
+	const char *const *c;
+
+	if (f->valid)
+		return f->valid(v);
+	for (c = f->choices; c && *c; c++)
+		if (strcmp(*c, v) == 0)
+			return 1;
+	return !f->choices;
+}
+
+/* FT_MULTI: a JSON array or repeated fields; also one string of
+ * comma- or newline-separated values from simple clients. */
+static void
+check_multi(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_t *errs)
+{
+	json_t *out = json_array(), *one, *split = NULL;
+	size_t i, n;
+
+	json_object_set_new(vals, f->name, out);
+	/* A textarea gives one string: a value per line. */
+	if (json_is_string(raw) && strchr(json_string_value(raw), '\n')) {
+		const char *p = json_string_value(raw), *nl;
+
+		split = json_array();
+		for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+			json_array_append_new(split, json_stringn(p, (size_t)(nl - p)));
+		json_array_append_new(split, json_string(p));
+		raw = split;
+	}
+	n = json_is_array(raw) ? json_array_size(raw) : (raw ? 1 : 0);
+	for (i = 0; i < n; i++) {
+		const char *s;
+		size_t len;
+		size_t k;
+		int dup = 0;
+
+		one = json_is_array(raw) ? json_array_get(raw, i) : raw;
+		if (!json_is_string(one)) {
+			fail(r, errs, f->name, "This must be text.");
+			goto out;
+		}
+		len = json_string_length(one);
+		s = trim(json_string_value(one), &len);
+		if (len == 0)
+			continue;
+		if (len > 300 || strlen(s) < len || !utf8_valid_text(s, len, 0)) {
+			fail(r, errs, f->name, "This contains characters that are not allowed.");
+			goto out;
+		}
+		for (k = 0; k < json_array_size(out); k++)
+			if (strlen(json_string_value(json_array_get(out, k))) == len &&
+			    strncmp(json_string_value(json_array_get(out, k)), s, len) == 0)
+				dup = 1;
+		if (dup)
+			continue;
+		json_array_append_new(out, json_stringn(s, len));
+		if (!in_choices(f, json_string_value(json_array_get(out,
+		    json_array_size(out) - 1)))) {
+			fail(r, errs, f->name, f->msg ? f->msg : "Choose from the options.");
+			goto out;
+		}
+	}
+	if (f->max && json_array_size(out) > f->max)
+		fail(r, errs, f->name, "Too many values.");
+	else if (json_array_size(out) < (f->required ? (f->min ? f->min : 1) : 0))
+		fail(r, errs, f->name, f->min > 1 ? "Choose more values." : "Choose at least one.");
+out:
+	json_decref(split);
+}
+
+static void
+check_bool(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_t *errs)
+{
+	const char *s = json_string_value(raw);
+	int on = json_is_true(raw) || (s && (strcmp(s, "1") == 0 || strcmp(s, "on") == 0 ||
+	    strcmp(s, "true") == 0 || strcmp(s, "yes") == 0));
+
+	json_object_set_new(vals, f->name, json_boolean(on));
+	if (f->required && !on)
+		fail(r, errs, f->name, "Please tick this box to go on.");
+}
+
+static void
+check_int(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_t *errs)
+{
+	int64_t v;
+	char *s;
+	size_t len;
+
+	if (json_is_integer(raw)) {
+		v = json_integer_value(raw);
+	} else if (!raw || (json_is_string(raw) && json_string_length(raw) == 0)) {
+		json_object_set_new(vals, f->name, json_null());
+		if (f->required)
+			fail(r, errs, f->name, "This field is required.");
+		return;
+	} else if (json_is_string(raw) && json_string_length(raw) < 24) {
+		len = json_string_length(raw);
+		s = arena_strndup(r->a, trim(json_string_value(raw), &len), len);
+		json_object_set_new(vals, f->name, json_string(s));
+		if (parse_int(s, (int64_t)f->min, (int64_t)f->max, &v) != WS_OK) {
+			fail(r, errs, f->name, arena_printf(r->a, "%s", "Enter a whole number in the "
+			    "allowed range."));
+			return;
+		}
+	} else {
+		json_object_set_new(vals, f->name, json_null());
+		fail(r, errs, f->name, "Enter a whole number in the allowed range.");
+		return;
+	}
+	if (v < (int64_t)f->min || v > (int64_t)f->max) {
+		json_object_set_new(vals, f->name, json_integer(v));
+		fail(r, errs, f->name, "Enter a whole number in the allowed range.");
+		return;
+	}
+	json_object_set_new(vals, f->name, json_integer(v));
 }
 
 enum ws_err
@@ -46,22 +201,29 @@ form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
 		char *v;
 		size_t len;
 
+		if (f->type == FT_MULTI) {
+			check_multi(r, f, raw, vals, errs);
+			continue;
+		}
 		if (json_is_array(raw))
 			raw = json_array_get(raw, json_array_size(raw) - 1);
+		if (f->type == FT_BOOL) {
+			check_bool(r, f, raw, vals, errs);
+			continue;
+		}
+		if (f->type == FT_INT) {
+			check_int(r, f, raw, vals, errs);
+			continue;
+		}
 		if (raw && !json_is_string(raw)) {
+			json_object_set_new(vals, f->name, json_string(""));
 			fail(r, errs, f->name, "This must be text.");
 			continue;
 		}
 		s = raw ? json_string_value(raw) : "";
 		len = raw ? json_string_length(raw) : 0;
-		if (f->type != FT_PASSWORD) {	/* trim; passwords are taken as typed */
-			while (len && isspace((unsigned char)*s)) {
-				s++;
-				len--;
-			}
-			while (len && isspace((unsigned char)s[len - 1]))
-				len--;
-		}
+		if (f->type != FT_PASSWORD)	/* passwords are taken as typed */
+			s = trim(s, &len);
 		v = arena_strndup(r->a, s, len);
 		if (f->type == FT_EMAIL)
 			ascii_lower(v);
@@ -86,14 +248,10 @@ form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
 		}
 		if (f->type == FT_EMAIL && !email_plausible(v))
 			fail(r, errs, f->name, "Enter an email address like name@example.org.");
-		if (f->type == FT_CHOICE) {
-			const char *const *c;
-
-			for (c = f->choices; *c && strcmp(*c, v) != 0; c++)
-				;
-			if (!*c)
-				fail(r, errs, f->name, "Choose one of the options.");
-		}
+		else if (f->type == FT_URL && !url_plausible(v))
+			fail(r, errs, f->name, "Enter a web address starting with https://");
+		else if (f->type == FT_CHOICE && !in_choices(f, v))
+			fail(r, errs, f->name, f->msg ? f->msg : "Choose one of the options.");
 	}
 	*values = vals;
 	if (json_object_size(errs) == 0) {

@@ -11,14 +11,29 @@
 
 #include "http/http.h"
 
-enum field_type { FT_TEXT, FT_LINE, FT_EMAIL, FT_PASSWORD, FT_TOKEN, FT_CHOICE };
+/*
+ * FT_TEXT      several lines          FT_LINE   one line
+ * FT_EMAIL     an address, lower-cased FT_PASSWORD taken as typed, never echoed
+ * FT_TOKEN     a link's token          FT_CHOICE one of choices (or valid())
+ * FT_MULTI     several values (repeated form fields or a JSON array); min/max
+ *              count them; each is checked against choices or valid()
+ * FT_INT       a whole number in [min, max], given back as a JSON integer
+ * FT_URL       an http(s) address of at most max bytes
+ * FT_BOOL      a checkbox; required means it must be ticked
+ */
+enum field_type {
+	FT_TEXT, FT_LINE, FT_EMAIL, FT_PASSWORD, FT_TOKEN, FT_CHOICE, FT_MULTI, FT_INT,
+	FT_URL, FT_BOOL
+};
 
 struct field {
 	const char *name;
 	enum field_type type;
 	int required;
-	size_t min, max;		/* length in bytes */
-	const char *const *choices;	/* FT_CHOICE: NULL-terminated */
+	size_t min, max;		/* bytes; FT_MULTI: values; FT_INT: range */
+	const char *const *choices;	/* NULL-terminated */
+	int (*valid)(const char *v);	/* or this, for long or data-driven lists */
+	const char *msg;		/* English message when valid() refuses */
 };
 
 /*
@@ -30,6 +45,9 @@ struct field {
  */
 enum ws_err form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
     json_t **errors) WS_WUR;
+
+/* True for an http or https URL with a host and no spaces. */
+int url_plausible(const char *s);
 
 /* True for a plausible address: one @, a dot in the domain, no spaces. */
 int email_plausible(const char *s);

@@ -24,13 +24,15 @@ struct db;
 
 enum http_method { HM_GET, HM_HEAD, HM_POST, HM_PUT, HM_PATCH, HM_DELETE, HM__MAX };
 
-enum role { ROLE_ANON, ROLE_MEMBER, ROLE_FOCAL, ROLE_STAFF, ROLE_ADMIN, ROLE__MAX };
+enum role { ROLE_ANON, ROLE_APPLICANT, ROLE_MEMBER, ROLE_FOCAL, ROLE_STAFF, ROLE_ADMIN, ROLE__MAX };
 #define R_ANON   (1u << ROLE_ANON)
+#define R_APPL   (1u << ROLE_APPLICANT)	/* signed up, organization not yet approved */
 #define R_MEMBER (1u << ROLE_MEMBER)
 #define R_FOCAL  (1u << ROLE_FOCAL)
 #define R_STAFF  (1u << ROLE_STAFF)
 #define R_ADMIN  (1u << ROLE_ADMIN)
-#define R_USER   (R_MEMBER | R_FOCAL | R_STAFF | R_ADMIN)	/* signed in */
+#define R_USER   (R_APPL | R_MEMBER | R_FOCAL | R_STAFF | R_ADMIN)	/* signed in */
+#define R_MEMBERS (R_MEMBER | R_FOCAL | R_STAFF | R_ADMIN)	/* members' space */
 #define R_ALL    (R_ANON | R_USER)
 #define R_STAFFS (R_STAFF | R_ADMIN)
 
@@ -42,6 +44,7 @@ enum rl_class { RL_NONE, RL_SIGNIN, RL_SIGNUP, RL_MAIL, RL__MAX };
 /* Route flags. */
 #define RF_TWIN  0x1	/* GET page whose value is also served at /api/v1<path> */
 #define RF_API   0x2	/* API-only route: JSON in, JSON out */
+#define RF_OWNER 0x4	/* the handler also checks the record: 403/404 for others */
 
 struct user {
 	int64_t id;
@@ -58,7 +61,19 @@ struct user {
 	int64_t fail_count;
 	int64_t org_id;
 	int64_t created_at;
+	const char *country;	/* a state focal point's country */
 };
+
+/* A file sent in a multipart form: a slice of the request body. */
+struct upload {
+	const char *field;	/* the form field's name */
+	const char *filename;	/* as the browser sent it; never a path to trust */
+	const char *type;	/* as the browser claimed it; sniff before use */
+	const char *data;
+	size_t len;
+};
+
+#define REQ_MAX_FILES 8
 
 struct req {
 	struct arena *a;	/* freed when the request ends */
@@ -80,6 +95,8 @@ struct req {
 	const char *csrf;	/* token to embed in forms */
 	char *anon_csrf_set;	/* a new anonymous CSRF cookie value to set */
 	struct db *db;		/* borrowed from the pool on first use */
+	struct upload files[REQ_MAX_FILES];
+	int nfiles;
 };
 
 #define RESP_MAX_HEADERS 8

@@ -17,6 +17,10 @@ enum ws_err input_decode(struct req *r) WS_WUR;
 /* Parses application/x-www-form-urlencoded s[0..n) into obj (strings; a
  * repeated name becomes an array).  WS_EINVAL on bad escapes or bad UTF-8. */
 enum ws_err form_parse(const char *s, size_t n, json_t *obj) WS_WUR;
+/* Decodes the multipart/form-data body of r (ctype is its Content-Type):
+ * text parts into r->in, files into r->files.  WS_EINVAL when malformed,
+ * WS_ETOOBIG over the part limits. */
+enum ws_err multipart_parse(struct req *r, const char *ctype) WS_WUR;
 /* True when r is multipart/form-data (uploads get a larger ceiling). */
 int req_is_upload(struct req *r);
 

@@ -1,8 +1,8 @@
 /*
  * input.c -- request bodies into a jansson object: urlencoded forms and JSON.
  *
- * Multipart uploads arrive with the areas that take files; this foundation
- * refuses them with 415 until then.  Values must be valid UTF-8 without NUL.
+ * Multipart bodies are decoded by multipart.c.  Values must be valid UTF-8
+ * without NUL.
  */
 #include <ctype.h>
 #include <string.h>
@@ -121,6 +121,8 @@ input_decode(struct req *r)
 		return WS_EIO;
 	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
 		return form_parse(r->body.data, r->body.len, r->in);
+	if (strncasecmp(ct, "multipart/form-data", 19) == 0)
+		return multipart_parse(r, ct);
 	if (strncasecmp(ct, "application/json", 16) == 0) {
 		json_t *v = json_loadb(r->body.data, r->body.len,
 		    JSON_REJECT_DUPLICATES, &jerr);

@@ -38,6 +38,7 @@ struct entry {
 struct ratelimit {
 	pthread_mutex_t mu;
 	struct entry *slots;
+	unsigned char secret[crypto_generichash_KEYBYTES];	/* slots unpredictable */
 };
 
 struct ratelimit *
@@ -47,6 +48,7 @@ ratelimit_new(void)
 
 	pthread_mutex_init(&rl->mu, NULL);
 	rl->slots = xcalloc(SLOTS, sizeof *rl->slots);
+	randombytes_buf(rl->secret, sizeof rl->secret);
 	return rl;
 }
 
@@ -60,13 +62,15 @@ ratelimit_free(struct ratelimit *rl)
 	free(rl);
 }
 
+/* Keyed with rl's secret, so no one can choose keys that land in the slots
+ * of another key and evict its count. */
 static void
-hkey(enum rl_class c, const char *key, unsigned char out[16])
+hkey(const struct ratelimit *rl, enum rl_class c, const char *key, unsigned char out[16])
 {
 	crypto_generichash_state st;
 	unsigned char cb = (unsigned char)c;
 
-	crypto_generichash_init(&st, NULL, 0, 16);
+	crypto_generichash_init(&st, rl->secret, sizeof rl->secret, 16);
 	crypto_generichash_update(&st, &cb, 1);
 	crypto_generichash_update(&st, (const unsigned char *)key, strlen(key));
 	crypto_generichash_final(&st, out, 16);
@@ -126,7 +130,7 @@ ratelimit_check(struct ratelimit *rl, enum rl_class c, const char *key)
 
 	if (c == RL_NONE || !key)
 		return 0;
-	hkey(c, key, k);
+	hkey(rl, c, key, k);
 	pthread_mutex_lock(&rl->mu);
 	e = find(rl, k, 0);
 	if (e && count(e, rules[c].window, now, &oldest) >= rules[c].limit) {
@@ -147,7 +151,7 @@ ratelimit_hit(struct ratelimit *rl, enum rl_class c, const char *key)
 
 	if (c == RL_NONE || !key)
 		return;
-	hkey(c, key, k);
+	hkey(rl, c, key, k);
 	pthread_mutex_lock(&rl->mu);
 	e = find(rl, k, 1);
 	e->last = now_s();
@@ -164,7 +168,9 @@ ratelimit_clear(struct ratelimit *rl, enum rl_class c, const char *key)
 	unsigned char k[16];
 	struct entry *e;
 
-	hkey(c, key, k);
+	if (c == RL_NONE || !key)
+		return;
+	hkey(rl, c, key, k);
 	pthread_mutex_lock(&rl->mu);
 	if ((e = find(rl, k, 0)) != NULL)
 		memset(e, 0, sizeof *e);

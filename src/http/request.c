@@ -94,7 +94,7 @@ resp_value(struct resp *w, json_t *val)
 }
 
 static const char *const role_names[] = {
-	[ROLE_ANON] = "anon", [ROLE_MEMBER] = "member", [ROLE_FOCAL] = "focal",
+	[ROLE_ANON] = "anon", [ROLE_APPLICANT] = "applicant", [ROLE_MEMBER] = "member", [ROLE_FOCAL] = "focal",
 	[ROLE_STAFF] = "staff", [ROLE_ADMIN] = "admin",
 };
 _Static_assert(sizeof role_names / sizeof role_names[0] == ROLE__MAX, "role_names");

@@ -90,6 +90,7 @@ status_title(int status)
 	case 404: return "Page not found";
 	case 405: return "Method not allowed";
 	case 409: return "Conflict";
+	case 410: return "Gone";
 	case 413: return "Request too large";
 	case 415: return "Unsupported media type";
 	case 422: return "Please correct the form";
@@ -190,6 +191,31 @@ client_ip(struct MHD_Connection *c, char *out, size_t len)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)len);
 }
 
+/* A language chosen with ?lang= is remembered: in a cookie, and in the
+ * account of a signed-in reader. */
+static void
+remember_lang(struct req *r, struct resp *w)
+{
+	const char *q = req_query(r, "lang");
+	const char *c = req_cookie(r, "lang");
+
+	if (!q || !view_lang_ok(q) || r->api)
+		return;
+	if (!c || strcmp(c, q) != 0)
+		resp_cookie(r, w, "lang", q, 365 * 86400);
+	if (r->user && (!r->user->locale || strcmp(r->user->locale, q) != 0)) {
+		struct db_q *dq = db_start(req_db(r), ST_USER_SET_LOCALE);
+
+		db_bind_text(dq, 1, q);
+		db_bind_int(dq, 2, now_s());
+		db_bind_int(dq, 3, r->user->id);
+		db_exec_logged(dq);
+		db_end(dq);
+		r->user->locale = arena_strdup(r->a, q);
+	}
+	r->locale = view_locale(r);
+}
+
 static enum ws_err
 run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *status_out)
 {
@@ -199,6 +225,7 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	int allowed_elsewhere = 0;
 
 	*rt_out = NULL;
+	r->locale = view_locale(r);	/* error pages before sign-in too */
 	rt = router_match(app_routes, r, &allowed_elsewhere);
 	if (!rt) {
 		*status_out = allowed_elsewhere ? 405 : 404;
@@ -217,6 +244,7 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		*status_out = 503;
 		return rc;
 	}
+	r->locale = view_locale(r);	/* the user's own choice, now known */
 	mask = 1u << (r->user ? r->user->role : ROLE_ANON);
 	if (!(rt->roles & mask)) {
 		if (!r->user) {
@@ -249,8 +277,9 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 			return WS_ERATE;
 		}
 	}
+	remember_lang(r, w);
 	rc = rt->fn(r, w);
-	if (rc == WS_OK && w->status >= 400)
+	if (w->status >= 400)	/* a handler that chose its error status keeps it */
 		*status_out = w->status;
 	return rc;
 }
@@ -284,7 +313,8 @@ respond(struct MHD_Connection *c, struct req *r)
 		ctype = w.ctype;
 		out = w.raw;
 		buf_init(&w.raw, 0);
-	} else if (rc != WS_OK || status >= 400) {
+	} else if (rc != WS_OK || (status >= 400 && (r->api || !w.tpl))) {
+		/* a handler's own page for a refusal (an expired link) is shown below */
 		if (status >= 500)
 			log_error("%s %s: %s", r->path, ws_strerror(rc), w.detail ? w.detail : "");
 		ctype = view_error(r, &w, status, status_title(status), &out);

@@ -221,6 +221,7 @@ page_ctx(struct req *r, struct resp *w, const char *title)
 	size_t i;
 
 	json_object_set_new(site, "name", json_string(r->app->cfg.org_name));
+	json_object_set_new(site, "logo", json_string(r->app->cfg.logo_url));
 	json_object_set_new(ctx, "site", site);
 	if (!r->csrf)
 		r->csrf = csrf_token(r);
@@ -246,6 +247,7 @@ page_ctx(struct req *r, struct resp *w, const char *title)
 		json_object_set_new(me, "email", json_string(r->user->email));
 		json_object_set_new(me, "role", json_string(role_name(r->user->role)));
 		json_object_set_new(me, "is_staff", json_boolean(r->user->role >= ROLE_STAFF));
+		json_object_set_new(me, "is_member", json_boolean(r->user->role >= ROLE_MEMBER));
 		json_object_set_new(me, "is_admin", json_boolean(r->user->role == ROLE_ADMIN));
 		json_object_set_new(ctx, "me", me);
 	}

@@ -36,6 +36,7 @@ user_from_row(struct arena *a, struct db_q *q, int off, struct user *u)
 	u->org_id = db_col_int(q, off + 11);
 	u->created_at = db_col_int(q, off + 12);
 	u->tz = arena_strdup(a, db_col_text(q, off + 13));
+	u->country = arena_strdup(a, db_col_text(q, off + 14));
 }
 
 static enum ws_err

@@ -11,6 +11,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/orgs/orgs.h"
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -24,35 +25,35 @@
 #define FAILS_PER_HOUR 100
 
 static const struct field signup_fields[] = {
-	{"name", FT_LINE, 1, 1, 200, NULL},
-	{"email", FT_EMAIL, 1, 3, 254, NULL},
-	{"password", FT_PASSWORD, 1, PASSWORD_MIN, PASSWORD_MAX, NULL},
-	{"website", FT_LINE, 0, 0, 500, NULL},	/* honeypot: people leave it empty */
+	{"name", FT_LINE, 1, 1, 200, NULL, NULL, NULL},
+	{"email", FT_EMAIL, 1, 3, 254, NULL, NULL, NULL},
+	{"password", FT_PASSWORD, 1, PASSWORD_MIN, PASSWORD_MAX, NULL, NULL, NULL},
+	{"website", FT_LINE, 0, 0, 500, NULL, NULL, NULL},	/* honeypot: people leave it empty */
 };
 
 static const struct field signin_fields[] = {
-	{"email", FT_EMAIL, 1, 3, 254, NULL},
-	{"password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL},
-	{"next", FT_LINE, 0, 0, 500, NULL},
+	{"email", FT_EMAIL, 1, 3, 254, NULL, NULL, NULL},
+	{"password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL, NULL, NULL},
+	{"next", FT_LINE, 0, 0, 500, NULL, NULL, NULL},
 };
 
 static const struct field email_fields[] = {
-	{"email", FT_EMAIL, 1, 3, 254, NULL},
+	{"email", FT_EMAIL, 1, 3, 254, NULL, NULL, NULL},
 };
 
 static const struct field reset_fields[] = {
-	{"token", FT_TOKEN, 1, 64, 64, NULL},
-	{"password", FT_PASSWORD, 1, PASSWORD_MIN, PASSWORD_MAX, NULL},
+	{"token", FT_TOKEN, 1, 64, 64, NULL, NULL, NULL},
+	{"password", FT_PASSWORD, 1, PASSWORD_MIN, PASSWORD_MAX, NULL, NULL, NULL},
 };
 
 static const struct field change_pw_fields[] = {
-	{"current_password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL},
-	{"password", FT_PASSWORD, 1, PASSWORD_MIN, PASSWORD_MAX, NULL},
+	{"current_password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL, NULL, NULL},
+	{"password", FT_PASSWORD, 1, PASSWORD_MIN, PASSWORD_MAX, NULL, NULL, NULL},
 };
 
 static const struct field change_email_fields[] = {
-	{"current_password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL},
-	{"email", FT_EMAIL, 1, 3, 254, NULL},
+	{"current_password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL, NULL, NULL},
+	{"email", FT_EMAIL, 1, 3, 254, NULL, NULL, NULL},
 };
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
@@ -75,6 +76,8 @@ notice(struct req *r, struct resp *w, const char *title, const char *text, int s
 	w->tpl = "notice";
 	w->title = title;
 	w->status = status;
+	if (status >= 400)
+		w->detail = text;	/* for the API's problem+json */
 	return WS_OK;
 }
 
@@ -151,7 +154,7 @@ signup(struct req *r, struct resp *w, const char *tpl)
 		app_audit(r->app, d, u.id, "signup.exists", r->ip, NULL);
 	} else {
 		rc = user_create(r->app, d, val(values, "email"), val(values, "name"),
-		    val(values, "password"), "member", 0, 0, &id);
+		    val(values, "password"), "applicant", 0, 0, &id);
 		if (rc == WS_OK)
 			rc = token_issue(d, "verify", id, VERIFY_TTL, NULL, tok);
 		if (rc == WS_OK)
@@ -233,6 +236,8 @@ h_verify(struct req *r, struct resp *w)
 		db_end(q);
 		if (rc == WS_OK)
 			app_audit(r->app, d, uid, "email.verified", r->ip, NULL);
+		if (rc == WS_OK)	/* waiting applications enter the staff queue */
+			rc = orgs_on_verified(r, d, uid);
 	}
 	if (rc == WS_OK)
 		rc = db_commit(d);
@@ -294,9 +299,6 @@ count_failure(struct req *r, struct user *u)
 static enum ws_err
 authenticate(struct req *r, struct resp *w, json_t *values, struct user *u, const char **why)
 {
-	static const char dummy[] =
-	    "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
-	    "0RLfc8hHXX1YDKrUSJtjkWiYbCFBPs9AaTdUXqRtVr8";
 	const char *email = val(values, "email");
 	char *acct = arena_printf(r->a, "acct:%s", email);
 	struct db *d = req_db(r);
@@ -313,7 +315,7 @@ authenticate(struct req *r, struct resp *w, json_t *values, struct user *u, cons
 	found = user_by_email(d, r->a, email, u);
 	if (found != WS_OK && found != WS_ENOTFOUND)
 		return found;
-	rc = password_check(r->app, found == WS_OK ? u->password_hash : dummy,
+	rc = password_check(r->app, found == WS_OK ? u->password_hash : r->app->dummy_hash,
 	    val(values, "password"));
 	if (rc == WS_EUNAVAIL)
 		return rc;

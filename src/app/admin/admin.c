@@ -150,7 +150,7 @@ user_change(struct req *r, struct resp *w, const struct field *f, enum db_stmt s
 enum ws_err
 h_admin_user_role(struct req *r, struct resp *w)
 {
-	static const struct field f = {"role", FT_CHOICE, 1, 0, 20, role_choices};
+	static const struct field f = {"role", FT_CHOICE, 1, 0, 20, role_choices, NULL, NULL};
 
 	return user_change(r, w, &f, ST_USER_SET_ROLE, "user.role");
 }
@@ -158,7 +158,7 @@ h_admin_user_role(struct req *r, struct resp *w)
 enum ws_err
 h_admin_user_status(struct req *r, struct resp *w)
 {
-	static const struct field f = {"status", FT_CHOICE, 1, 0, 20, status_choices};
+	static const struct field f = {"status", FT_CHOICE, 1, 0, 20, status_choices, NULL, NULL};
 
 	return user_change(r, w, &f, ST_USER_SET_STATUS, "user.status");
 }

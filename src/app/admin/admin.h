@@ -1,5 +1,6 @@
 /*
- * admin.h -- staff and admin pages: users and roles, the audit log.
+ * admin.h -- staff and admin pages: users and roles, the audit log, the
+ * message templates staff edit.
  */
 #ifndef WS_ADMIN_H
 #define WS_ADMIN_H
@@ -10,5 +11,8 @@ enum ws_err h_admin_users(struct req *r, struct resp *w);
 enum ws_err h_admin_user_role(struct req *r, struct resp *w);
 enum ws_err h_admin_user_status(struct req *r, struct resp *w);
 enum ws_err h_staff_audit(struct req *r, struct resp *w);
+enum ws_err h_templates(struct req *r, struct resp *w);
+enum ws_err h_template_form(struct req *r, struct resp *w);
+enum ws_err h_template_save(struct req *r, struct resp *w);
 
 #endif

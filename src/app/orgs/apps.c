@@ -1,0 +1,198 @@
+/*
+ * apps.c -- applications as JSON, their history, duplicate hints.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/orgs/orgs_int.h"
+#include "core/util.h"
+#include "db/db.h"
+
+void
+app_keys_of(struct arena *a, json_t *data, struct app_keys *k)
+{
+	json_t *o = json_object_get(data, "organization");
+	json_t *c = json_object_get(data, "contact");
+	const char *s;
+
+	k->country = arena_strdup(a, (s = json_string_value(json_object_get(o, "country"))) ?
+	    s : "");
+	k->norm_name = org_norm_name(a, (s = json_string_value(json_object_get(o, "name"))) ?
+	    s : "");
+	k->norm_acronym = org_norm_name(a, (s = json_string_value(json_object_get(o,
+	    "acronym"))) ? s : "");
+	k->website_domain = url_domain(a, json_string_value(json_object_get(o, "website")));
+	k->email_domain = email_org_domain(a, json_string_value(json_object_get(c, "email")));
+}
+
+/* Why a candidate row matches k. */
+static const char *
+why_dup(const struct app_keys *k, const char *norm, const char *acr, const char *country,
+    const char *site, const char *mail)
+{
+	if (strcmp(norm, k->norm_name) == 0 && strcmp(country, k->country) == 0)
+		return "same name in the same country";
+	if (*acr && strcmp(acr, k->norm_acronym) == 0 && strcmp(country, k->country) == 0)
+		return "same acronym in the same country";
+	if (*site && strcmp(site, k->website_domain) == 0)
+		return "same website domain";
+	if (*mail && strcmp(mail, k->email_domain) == 0)
+		return "same email domain";
+	return "similar";
+}
+
+static void
+bind_keys(struct db_q *q, int first, const struct app_keys *k)
+{
+	db_bind_text(q, first, k->norm_name);
+	db_bind_text(q, first + 1, k->country);
+	db_bind_text(q, first + 2, k->norm_acronym);
+	db_bind_text(q, first + 3, k->country);
+	db_bind_text(q, first + 4, k->website_domain);
+	db_bind_text(q, first + 5, k->email_domain);
+}
+
+json_t *
+app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys *k)
+{
+	json_t *out = json_array();
+	struct db_q *q;
+
+	q = db_start(d, ST_ORG_DUPS);
+	bind_keys(q, 1, k);
+	while (db_step(q) == WS_OK)
+		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s}",
+		    "id", (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1),
+		    "why", why_dup(k, db_col_text(q, 2), db_col_text(q, 3), db_col_text(q, 4),
+		    db_col_text(q, 5), db_col_text(q, 6)), "type", "organization"));
+	db_end(q);
+	q = db_start(d, ST_APP_DUPS);
+	db_bind_int(q, 1, self);
+	bind_keys(q, 2, k);
+	while (db_step(q) == WS_OK) {
+		json_error_t err;
+		json_t *data = json_loads(db_col_text(q, 1), 0, &err);
+		const char *name = json_string_value(json_object_get(json_object_get(data,
+		    "organization"), "name"));
+
+		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s}",
+		    "id", (json_int_t)db_col_int(q, 0), "name", name ? name : "",
+		    "why", why_dup(k, db_col_text(q, 2), db_col_text(q, 3), db_col_text(q, 4),
+		    db_col_text(q, 5), db_col_text(q, 6)), "type", "application"));
+		json_decref(data);
+	}
+	db_end(q);
+	(void)r;
+	return out;
+}
+
+static json_t *
+time_or_null(struct db_q *q, int i)
+{
+	char ts[32];
+
+	if (db_col_null(q, i))
+		return json_null();
+	time_rfc3339((time_t)db_col_int(q, i), ts, sizeof ts);
+	return json_string(ts);
+}
+
+json_t *
+app_from_row(struct db_q *q)
+{
+	json_error_t err;
+	json_t *data = json_loads(db_col_text(q, 5), 0, &err), *o;
+	json_t *dups = json_loads(db_col_text(q, 8), 0, &err);
+	const char *status = db_col_text(q, 6);
+
+	if (!data)
+		data = json_object();
+	o = json_pack("{s:I,s:s,s:O,s:O,s:b,s:s,s:o,s:o,s:o,s:{s:I,s:s,s:s}}",
+	    "id", (json_int_t)db_col_int(q, 0), "kind", db_col_text(q, 2),
+	    "organization", json_object_get(data, "organization") ?
+	    json_object_get(data, "organization") : json_null(),
+	    "contact", json_object_get(data, "contact") ? json_object_get(data, "contact") :
+	    json_null(),
+	    "consent", json_is_true(json_object_get(data, "consent")),
+	    "status", status,
+	    "duplicates", dups ? dups : json_array(),
+	    "submitted_at", time_or_null(q, 9), "decided_at", time_or_null(q, 10),
+	    "applicant", "id", (json_int_t)db_col_int(q, 1), "email", db_col_text(q, 14),
+	    "name", db_col_text(q, 15));
+	if (o && json_object_get(data, "focal"))
+		json_object_set(o, "focal", json_object_get(data, "focal"));
+	if (o && json_object_get(data, "message"))
+		json_object_set(o, "message", json_object_get(data, "message"));
+	json_decref(data);
+	if (!o)
+		return json_object();
+	if (!db_col_null(q, 7))
+		json_object_set_new(o, "reason", json_string(db_col_text(q, 7)));
+	if (!db_col_null(q, 3))
+		json_object_set_new(o, "organization_id", json_integer(db_col_int(q, 3)));
+	if (!db_col_null(q, 16))
+		json_object_set_new(o, "decided_by", json_string(db_col_text(q, 16)));
+	{	/* for templates: {{#status_pending}} */
+		char key[40];
+
+		snprintf(key, sizeof key, "status_%s", status);
+		json_object_set_new(o, key, json_true());
+	}
+	return o;
+}
+
+enum ws_err
+app_load(struct db *d, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_APP_GET);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		*out = app_from_row(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+app_event(struct db *d, int64_t app_id, int64_t user_id, const char *action,
+    const char *note)
+{
+	struct db_q *q = db_start(d, ST_APP_EVENT_INSERT);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, app_id);
+	db_bind_int(q, 2, now_s());
+	if (user_id > 0)
+		db_bind_int(q, 3, user_id);
+	else
+		db_bind_null(q, 3);
+	db_bind_text(q, 4, action);
+	db_bind_text(q, 5, note);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+json_t *
+app_events(struct db *d, int64_t app_id, int with_notes)
+{
+	struct db_q *q = db_start(d, ST_APP_EVENT_LIST);
+	json_t *out = json_array();
+	char ts[32];
+
+	db_bind_int(q, 1, app_id);
+	while (db_step(q) == WS_OK) {
+		const char *action = db_col_text(q, 1);
+
+		if (!with_notes && strcmp(action, "note") == 0)
+			continue;
+		time_rfc3339((time_t)db_col_int(q, 0), ts, sizeof ts);
+		json_array_append_new(out, json_pack("{s:s,s:s,s:s?,s:s?}", "at", ts,
+		    "action", action, "note", db_col_text(q, 2), "by", db_col_text(q, 3)));
+	}
+	db_end(q);
+	return out;
+}

@@ -1,0 +1,286 @@
+/*
+ * invite.c -- an organization's admins invite colleagues by email.  The link
+ * in the invitation (single use, 7 days) lets the colleague join the
+ * organization: signed in, with one click; without an account, by choosing a
+ * name and password (the link proves the address, so the account starts
+ * verified); with an account but signed out, by signing in first.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/accounts/accounts.h"
+#include "app/app.h"
+#include "app/orgs/orgs_int.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "views/view.h"
+
+#define INVITE_TTL (7 * 24 * 3600)
+
+static const struct field invite_fields[] = {
+	{"email", FT_EMAIL, 1, 3, 254, NULL, NULL, NULL},
+	{"name", FT_LINE, 0, 0, 200, NULL, NULL, NULL},
+};
+
+/* POST /organizations/{id}/invite */
+enum ws_err
+h_org_invite(struct req *r, struct resp *w)
+{
+	json_t *org, *values = NULL, *errors = NULL, *ctx;
+	struct db *d = req_db(r);
+	struct buf body;
+	char tok[65];
+	char *data;
+	int64_t org_id;
+	int is_admin;
+	enum ws_err rc;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &org_id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = org_load(d, org_id, &org)) != WS_OK)
+		return rc;
+	(void)org_level_for(r, org_id, &is_admin);
+	if (!is_admin && r->user->role < ROLE_STAFF) {
+		json_decref(org);
+		return WS_EFORBIDDEN;
+	}
+	if (form_check(r, invite_fields, 2, &values, &errors) != WS_OK) {
+		json_decref(org);
+		json_decref(values);
+		w->errors = errors;
+		w->detail = "Enter the colleague's email address.";
+		return WS_EINVAL;
+	}
+	data = json_dumps(json_pack("{s:I,s:O,s:O}", "org_id", (json_int_t)org_id, "email",
+	    json_object_get(values, "email"), "name", json_object_get(values, "name")),
+	    JSON_COMPACT);
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	rc = token_issue(d, "invite", r->user->id, INVITE_TTL, data, tok);
+	ctx = json_pack("{s:O,s:s,s:O,s:s,s:s}", "name", json_object_get(values, "name"),
+	    "who", r->user->name, "org", json_object_get(org, "name"), "site",
+	    r->app->cfg.org_name, "link", arena_printf(r->a, "%s/invitations/accept?token=%s",
+	    r->app->cfg.base_url, tok));
+	buf_init(&body, 64 * 1024);
+	if (rc == WS_OK)
+		rc = view_render(r->app->views, "mail_invite", ctx, r->locale, &body);
+	if (rc == WS_OK)
+		rc = app_mail(r->app, d, json_string_value(json_object_get(values, "email")),
+		    view_tr(r->app->views, r->locale, "An invitation to join your colleagues"),
+		    buf_str(&body));
+	buf_free(&body);
+	json_decref(ctx);
+	if (rc == WS_OK) {
+		app_audit(r->app, d, r->user->id, "organization.invite", r->ip,
+		    arena_printf(r->a, "organization %lld: %s", (long long)org_id,
+		    json_string_value(json_object_get(values, "email"))));
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK)
+		db_rollback(d);
+out:
+	free(data);
+	json_decref(values);
+	json_decref(org);
+	if (rc != WS_OK)
+		return rc;
+	resp_value(w, json_pack("{s:s}", "status", "invited"));
+	resp_redirect(w, arena_printf(r->a, "/organizations/%lld?invited=1", (long long)org_id));
+	return WS_OK;
+}
+
+/* Reads an unused, unexpired invitation without using it. */
+static enum ws_err
+invitation(struct req *r, const char *tok, json_t **data, json_t **org)
+{
+	char hash[65];
+	struct db_q *q;
+	json_error_t err;
+	enum ws_err rc;
+
+	*data = NULL;
+	if (!tok || strlen(tok) != 64)
+		return WS_ENOTFOUND;
+	token_hash(tok, hash);
+	q = db_start(req_db(r), ST_TOKEN_GET);
+	db_bind_text(q, 1, hash);
+	db_bind_text(q, 2, "invite");
+	rc = db_step(q);
+	if (rc == WS_OK && db_col_null(q, 3) && db_col_int(q, 2) > now_s())
+		*data = json_loads(db_col_text(q, 1), 0, &err);
+	db_end(q);
+	if (!*data)
+		return rc == WS_OK || rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	rc = org_load(req_db(r), json_integer_value(json_object_get(*data, "org_id")), org);
+	if (rc != WS_OK) {
+		json_decref(*data);
+		*data = NULL;
+	}
+	return rc;
+}
+
+static enum ws_err
+expired(struct req *r, struct resp *w)
+{
+	resp_value(w, json_pack("{s:s,s:s}", "heading", view_tr(r->app->views, r->locale,
+	    "This link has expired"), "message", view_tr(r->app->views, r->locale,
+	    "The invitation was already used or is more than a week old. Ask your colleague "
+	    "for a new one.")));
+	w->tpl = "notice";
+	w->title = "This link has expired";
+	w->status = 410;
+	return WS_OK;
+}
+
+static json_t *
+accept_page(struct req *r, const char *tok, json_t *data, json_t *org, int has_account)
+{
+	return json_pack("{s:s,s:O,s:O,s:O,s:b,s:b}", "token", tok, "org", json_object_get(org,
+	    "name"), "email", json_object_get(data, "email"), "form", json_object_get(data,
+	    "name") ? json_pack("{s:O}", "name", json_object_get(data, "name")) : json_object(),
+	    "signed_in", r->user != NULL, "has_account", has_account);
+}
+
+/* GET /invitations/accept?token= */
+enum ws_err
+h_invite_form(struct req *r, struct resp *w)
+{
+	const char *tok = req_query(r, "token");
+	json_t *data, *org;
+	struct user u;
+	int has;
+
+	if (invitation(r, tok, &data, &org) != WS_OK)
+		return expired(r, w);
+	has = user_by_email(req_db(r), r->a, json_string_value(json_object_get(data, "email")),
+	    &u) == WS_OK;
+	resp_value(w, accept_page(r, tok, data, org, has));
+	json_decref(data);
+	json_decref(org);
+	w->tpl = "invite_accept";
+	w->title = "Join your colleagues";
+	return WS_OK;
+}
+
+/* Makes uid one of org_id's people and a member. */
+static enum ws_err
+join_org(struct db *d, int64_t org_id, int64_t uid, enum role role)
+{
+	struct db_q *q = db_start(d, ST_MEMBER_ADD);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, 0);
+	db_bind_int(q, 4, 1);
+	db_bind_text(q, 5, "");
+	db_bind_int(q, 6, now_s());
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	q = db_start(d, ST_USER_SET_ORG);
+	db_bind_int(q, 1, org_id);
+	db_bind_text(q, 2, role_name(role >= ROLE_MEMBER ? role : ROLE_MEMBER));
+	db_bind_int(q, 3, now_s());
+	db_bind_int(q, 4, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+/* POST /invitations/accept */
+enum ws_err
+h_invite_accept(struct req *r, struct resp *w)
+{
+	static const struct field fields[] = {
+		{"token", FT_TOKEN, 1, 64, 64, NULL, NULL, NULL},
+		{"name", FT_LINE, 0, 0, 200, NULL, NULL, NULL},
+		{"password", FT_PASSWORD, 0, 0, PASSWORD_MAX, NULL, NULL, NULL},
+	};
+	json_t *values = NULL, *errors = NULL, *data = NULL, *org = NULL;
+	struct db *d = req_db(r);
+	const char *tok, *email, *problem;
+	struct user u, *who = NULL;
+	int64_t uid = 0, org_id, used_uid;
+	enum ws_err rc;
+
+	if (form_check(r, fields, 3, &values, &errors) != WS_OK) {
+		json_decref(values);
+		json_decref(errors);
+		return expired(r, w);
+	}
+	tok = arena_strdup(r->a, json_string_value(json_object_get(values, "token")));
+	if (invitation(r, tok, &data, &org) != WS_OK) {
+		json_decref(values);
+		return expired(r, w);
+	}
+	email = arena_strdup(r->a, json_string_value(json_object_get(data, "email")));
+	org_id = json_integer_value(json_object_get(data, "org_id"));
+	if (r->user) {
+		who = r->user;
+	} else if (user_by_email(d, r->a, email, &u) == WS_OK) {
+		/* An account exists: its owner signs in, then accepts. */
+		resp_redirect(w, arena_printf(r->a, "/signin?next=/invitations/accept%%3Ftoken%%3D%s",
+		    tok));
+		rc = WS_OK;
+		goto out;
+	} else {
+		const char *name = json_string_value(json_object_get(values, "name"));
+		const char *pw = json_string_value(json_object_get(values, "password"));
+
+		errors = json_object();
+		if (!*name)
+			json_object_set_new(errors, "name", json_string(view_tr(r->app->views,
+			    r->locale, "This field is required.")));
+		if ((problem = password_problem(pw, email, name)) != NULL)
+			json_object_set_new(errors, "password", json_string(view_tr(r->app->views,
+			    r->locale, problem)));
+		if (json_object_size(errors)) {
+			rc = form_fail(r, w, "invite_accept", "Join your colleagues", values, errors);
+			if (!r->api) {
+				json_t *page = accept_page(r, tok, data, org, 0);
+
+				json_object_set(page, "form", json_object_get(w->val, "form"));
+				resp_value(w, page);
+			}
+			goto out;
+		}
+	}
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	rc = token_use(d, r->a, "invite", tok, &used_uid, NULL);
+	if (rc == WS_OK && !who) {
+		rc = user_create(r->app, d, email, json_string_value(json_object_get(values,
+		    "name")), json_string_value(json_object_get(values, "password")), "member", 1,
+		    org_id, &uid);
+		if (rc == WS_OK)
+			rc = user_by_id(d, r->a, uid, &u);
+		who = &u;
+	}
+	if (rc == WS_OK)
+		rc = join_org(d, org_id, who->id, who->role);
+	if (rc == WS_OK) {
+		app_audit(r->app, d, who->id, "organization.joined", r->ip,
+		    arena_printf(r->a, "organization %lld by invitation", (long long)org_id));
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		if (rc == WS_ENOTFOUND) {
+			rc = expired(r, w);
+		}
+		goto out;
+	}
+	if (!r->user && (rc = session_start(r, w, who, "web", NULL)) != WS_OK)
+		goto out;
+	resp_value(w, json_pack("{s:I}", "organization_id", (json_int_t)org_id));
+	resp_redirect(w, arena_printf(r->a, "/organizations/%lld", (long long)org_id));
+out:
+	json_decref(values);
+	json_decref(errors);
+	json_decref(data);
+	json_decref(org);
+	return rc;
+}

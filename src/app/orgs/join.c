@@ -1,0 +1,641 @@
+/*
+ * join.c -- the join form: an organization applies, its contact person
+ * creating an account on the same form when signed out.  The applicant's own
+ * application page, where they answer a request for more information.
+ *
+ * Nothing enters the staff queue before the applicant's address is
+ * confirmed: a signed-out application waits as "unverified" and the link in
+ * the confirmation mail (the same /verify link a sign-up gets) moves it to
+ * "pending".  The answer to a signed-out application never says whether the
+ * address already had an account; the mail does.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/accounts/accounts.h"
+#include "app/app.h"
+#include "app/orgs/orgs_int.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "http/ratelimit.h"
+#include "views/view.h"
+
+#define VERIFY_TTL (24 * 3600)
+
+static int valid_url(const char *v) { return url_plausible(v); }
+
+/* The organization's fields, then the contact person's, then consent.  The
+ * names are the API's JSON names (contact.* flattened to contact_*). */
+const struct field join_fields[] = {
+	{"name", FT_LINE, 1, 2, 200, NULL, NULL, NULL},
+	{"acronym", FT_LINE, 0, 0, 30, NULL, NULL, NULL},
+	{"kind", FT_CHOICE, 1, 0, 40, org_kinds, NULL, "Choose the kind of organization."},
+	{"country", FT_CHOICE, 1, 0, 2, NULL, country_valid, "Choose a country from the list."},
+	{"countries", FT_MULTI, 0, 0, 250, NULL, country_valid, "Choose countries from the list."},
+	{"website", FT_URL, 0, 0, 300, NULL, NULL, NULL},
+	{"founded", FT_INT, 0, 1800, 2100, NULL, NULL, NULL},
+	{"size", FT_CHOICE, 0, 0, 20, org_sizes, NULL, NULL},
+	{"description", FT_TEXT, 1, 20, 5000, NULL, NULL, NULL},
+	{"themes", FT_MULTI, 1, 1, 30, NULL, theme_valid, "Choose themes from the list."},
+	{"languages", FT_MULTI, 0, 0, 30, NULL, language_valid, "Choose languages from the list."},
+	{"ecosoc_status", FT_CHOICE, 0, 0, 10, org_ecosoc, NULL, NULL},
+	{"social", FT_MULTI, 0, 0, 10, NULL, valid_url,
+	    "Enter one web address per line, each starting with https://"},
+	{"contact_name", FT_LINE, 1, 1, 200, NULL, NULL, NULL},
+	{"contact_title", FT_LINE, 0, 0, 200, NULL, NULL, NULL},
+	{"contact_email", FT_EMAIL, 1, 3, 254, NULL, NULL, NULL},
+	{"contact_phone", FT_LINE, 0, 0, 40, NULL, NULL, NULL},
+	{"contact_role", FT_LINE, 0, 0, 200, NULL, NULL, NULL},
+	{"consent", FT_BOOL, 1, 0, 0, NULL, NULL, NULL},
+};
+const size_t join_nfields = sizeof join_fields / sizeof join_fields[0];
+
+/* Only for signed-out applicants: the account's password; a honeypot. */
+static const struct field account_fields[] = {
+	{"password", FT_PASSWORD, 1, PASSWORD_MIN, PASSWORD_MAX, NULL, NULL, NULL},
+	{"fax_number", FT_LINE, 0, 0, 200, NULL, NULL, NULL},
+};
+
+static const char *const org_keys[] = {
+	"name", "acronym", "kind", "country", "countries", "website", "founded", "size",
+	"description", "themes", "languages", "ecosoc_status", "social", NULL
+};
+static const char *const contact_keys[] = { "name", "title", "email", "phone", "role", NULL };
+
+void
+join_flatten(struct req *r)
+{
+	json_t *o = json_object_get(r->in, "organization");
+	json_t *c = json_object_get(r->in, "contact");
+	const char *k;
+	json_t *v;
+
+	if (json_is_object(o))
+		json_object_foreach(o, k, v)
+			if (!json_object_get(r->in, k) || strcmp(k, "name") == 0)
+				json_object_set(r->in, k, v);
+	if (json_is_object(c))
+		json_object_foreach(c, k, v)
+			json_object_set(r->in, arena_printf(r->a, "contact_%s", k), v);
+}
+
+json_t *
+join_data(json_t *values)
+{
+	json_t *org = json_object(), *contact = json_object();
+	const char *const *k;
+
+	for (k = org_keys; *k; k++)
+		json_object_set(org, *k, json_object_get(values, *k));
+	if (!json_string_length(json_object_get(org, "ecosoc_status")))
+		json_object_set_new(org, "ecosoc_status", json_string("none"));
+	for (k = contact_keys; *k; k++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "contact_%s", *k);
+		json_object_set(contact, *k, json_object_get(values, name));
+	}
+	return json_pack("{s:o,s:o,s:b}", "organization", org, "contact", contact, "consent",
+	    json_is_true(json_object_get(values, "consent")));
+}
+
+json_t *
+join_values(json_t *data)
+{
+	json_t *v = json_object(), *o = json_object_get(data, "organization");
+	json_t *c = json_object_get(data, "contact");
+	const char *const *k;
+
+	for (k = org_keys; *k; k++)
+		if (json_object_get(o, *k))
+			json_object_set(v, *k, json_object_get(o, *k));
+	for (k = contact_keys; *k; k++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "contact_%s", *k);
+		if (json_object_get(c, *k))
+			json_object_set(v, name, json_object_get(c, *k));
+	}
+	json_object_set(v, "consent", json_object_get(data, "consent"));
+	return v;
+}
+
+/* The social links as the textarea shows them: one per line. */
+static json_t *
+lines_of(json_t *arr)
+{
+	json_t *v;
+	size_t i;
+	char *joined = NULL;
+	size_t len = 0;
+	json_t *out;
+
+	if (!json_is_array(arr))
+		return json_string(json_is_string(arr) ? json_string_value(arr) : "");
+	json_array_foreach(arr, i, v) {
+		const char *s = json_string_value(v);
+		size_t n = s ? strlen(s) : 0;
+
+		joined = xrealloc(joined, len + n + 2);
+		memcpy(joined + len, s ? s : "", n);
+		len += n;
+		joined[len++] = '\n';
+	}
+	if (len)
+		len--;	/* no newline after the last */
+	out = json_stringn(joined ? joined : "", len);
+	free(joined);
+	return out;
+}
+
+json_t *
+join_page(struct req *r, json_t *values)
+{
+	const char *lang = r->locale;
+	json_t *form = values ? json_copy(values) : json_object();
+	json_t *v = json_object();
+	json_t *y, *none;
+
+	json_object_del(form, "password");
+	json_object_set_new(form, "social_text", lines_of(json_object_get(form, "social")));
+	y = json_object_get(form, "founded");
+	if (json_is_integer(y))
+		json_object_set_new(form, "founded", json_sprintf("%lld",
+		    (long long)json_integer_value(y)));
+	json_object_set_new(v, "kinds", choice_options(org_kinds, org_kind_labels,
+	    r->app->views, lang, json_object_get(form, "kind")));
+	json_object_set_new(v, "countries", country_options(lang, json_object_get(form,
+	    "country")));
+	json_object_set_new(v, "operation_countries", country_options(lang,
+	    json_object_get(form, "countries")));
+	json_object_set_new(v, "themes", theme_options(lang, json_object_get(form, "themes")));
+	json_object_set_new(v, "languages", language_options(lang, json_object_get(form,
+	    "languages")));
+	json_object_set_new(v, "sizes", choice_options(org_sizes, NULL, r->app->views, lang,
+	    json_object_get(form, "size")));
+	none = json_string("none");	/* choice_options borrows it */
+	json_object_set_new(v, "ecosoc", choice_options(org_ecosoc, org_ecosoc_labels,
+	    r->app->views, lang, json_object_get(form, "ecosoc_status") ?
+	    json_object_get(form, "ecosoc_status") : none));
+	json_decref(none);
+	json_object_set_new(v, "form", form);
+	json_object_set_new(v, "signed_out", json_boolean(!r->user));
+	return v;
+}
+
+/* The user's draft of form, or NULL. */
+static json_t *
+draft_get(struct db *d, int64_t user_id, const char *form)
+{
+	struct db_q *q = db_start(d, ST_DRAFT_GET);
+	json_t *v = NULL;
+	json_error_t err;
+
+	db_bind_int(q, 1, user_id);
+	db_bind_text(q, 2, form);
+	if (db_step(q) == WS_OK)
+		v = json_loads(db_col_text(q, 0), 0, &err);
+	db_end(q);
+	return v;
+}
+
+static enum ws_err
+draft_put(struct db *d, int64_t user_id, const char *form, json_t *values)
+{
+	json_t *copy = json_copy(values);
+	char *s;
+	struct db_q *q;
+	enum ws_err rc;
+
+	json_object_del(copy, "password");
+	s = json_dumps(copy, JSON_COMPACT);
+	json_decref(copy);
+	q = db_start(d, ST_DRAFT_PUT);
+	db_bind_int(q, 1, user_id);
+	db_bind_text(q, 2, form);
+	db_bind_text(q, 3, s);
+	db_bind_int(q, 4, now_s());
+	rc = db_exec(q, NULL);
+	db_end(q);
+	free(s);
+	return rc;
+}
+
+static void
+draft_delete(struct db *d, int64_t user_id, const char *form)
+{
+	struct db_q *q = db_start(d, ST_DRAFT_DELETE);
+
+	db_bind_int(q, 1, user_id);
+	db_bind_text(q, 2, form);
+	db_exec_logged(q);
+	db_end(q);
+}
+
+enum ws_err
+h_join_form(struct req *r, struct resp *w)
+{
+	json_t *values = NULL;
+
+	if (r->user) {
+		values = draft_get(req_db(r), r->user->id, "join");
+		if (!values)
+			values = json_pack("{s:s,s:s}", "contact_name", r->user->name,
+			    "contact_email", r->user->email);
+	}
+	resp_value(w, join_page(r, values));
+	if (values && r->user && json_object_get(values, "name"))
+		json_object_set_new(w->val, "draft_restored", json_true());
+	json_decref(values);
+	w->tpl = "join";
+	w->title = "Join";
+	return WS_OK;
+}
+
+/* Mails the applicant the link that confirms the address and, with it,
+ * the application. */
+static enum ws_err
+mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *email,
+    const char *name, const char *org)
+{
+	char tok[65];
+	json_t *ctx;
+	struct buf body;
+	enum ws_err rc;
+
+	if ((rc = token_issue(d, "verify", user_id, VERIFY_TTL, NULL, tok)) != WS_OK)
+		return rc;
+	ctx = json_pack("{s:s,s:s,s:s,s:s}", "name", name, "site", r->app->cfg.org_name,
+	    "org", org, "link", arena_printf(r->a, "%s/verify?token=%s", r->app->cfg.base_url,
+	    tok));
+	buf_init(&body, 64 * 1024);
+	rc = view_render(r->app->views, "mail_join_confirm", ctx, r->locale, &body);
+	if (rc == WS_OK)
+		rc = app_mail(r->app, d, email, view_tr(r->app->views, r->locale,
+		    "Confirm your application"), buf_str(&body));
+	buf_free(&body);
+	json_decref(ctx);
+	return rc;
+}
+
+/* Stores the application; *status_out tells whether it waits for the
+ * address to be confirmed. */
+static enum ws_err
+store_application(struct req *r, struct db *d, int64_t user_id, json_t *data,
+    const char *status, int64_t *id, json_t **dups)
+{
+	struct app_keys k;
+	struct db_q *q;
+	char *text, *dtext;
+	enum ws_err rc;
+	time_t now = now_s();
+
+	app_keys_of(r->a, data, &k);
+	*dups = app_duplicates(r, d, 0, &k);
+	text = json_dumps(data, JSON_COMPACT);
+	dtext = json_dumps(*dups, JSON_COMPACT);
+	q = db_start(d, ST_APP_INSERT);
+	db_bind_int(q, 1, user_id);
+	db_bind_text(q, 2, "organization");
+	db_bind_null(q, 3);
+	db_bind_text(q, 4, k.country);
+	db_bind_text(q, 5, text);
+	db_bind_text(q, 6, status);
+	db_bind_text(q, 7, dtext);
+	db_bind_text(q, 8, k.norm_name);
+	db_bind_text(q, 9, k.norm_acronym);
+	db_bind_text(q, 10, k.website_domain);
+	db_bind_text(q, 11, k.email_domain);
+	db_bind_int(q, 12, now);
+	db_bind_int(q, 13, now);
+	db_bind_int(q, 14, now);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	free(text);
+	free(dtext);
+	if (rc == WS_OK)
+		rc = app_event(d, *id, user_id, "submitted", NULL);
+	return rc;
+}
+
+static enum ws_err
+join_fail(struct req *r, struct resp *w, json_t *values, json_t *errors)
+{
+	enum ws_err rc = form_fail(r, w, "join", "Join", values, errors);
+
+	if (!r->api) {
+		json_t *page = join_page(r, values);
+
+		json_object_set(page, "errors", errors);
+		resp_value(w, page);
+	}
+	return rc;
+}
+
+enum ws_err
+h_join(struct req *r, struct resp *w)
+{
+	json_t *values = NULL, *errors = NULL, *acct = NULL, *aerr = NULL, *data = NULL;
+	json_t *dups = NULL;
+	struct db *d = req_db(r);
+	const char *problem, *email, *name, *orgname;
+	struct user u;
+	int64_t uid = 0, app_id = 0;
+	enum ws_err rc, rc2;
+	const char *status = "pending";
+	const char *logo_type = NULL;
+	int64_t logo_id = 0;
+	int drafting = 0;
+
+	join_flatten(r);
+	rc = form_check(r, join_fields, join_nfields, &values, &errors);
+	drafting = !r->api && r->user && req_field(r, "action") &&
+	    strcmp(req_field(r, "action"), "draft") == 0;
+	if (drafting) {
+		json_decref(errors);
+		rc = draft_put(d, r->user->id, "join", values);
+		if (rc == WS_OK) {
+			resp_value(w, join_page(r, values));
+			json_object_set_new(w->val, "draft_saved", json_true());
+			w->tpl = "join";
+			w->title = "Join";
+		}
+		json_decref(values);
+		return rc;
+	}
+	if (!r->user) {
+		rc2 = form_check(r, account_fields, 2, &acct, &aerr);
+		if (rc2 == WS_OK && (problem = password_problem(json_string_value(
+		    json_object_get(acct, "password")), json_string_value(json_object_get(values,
+		    "contact_email")), NULL)) != NULL)
+			aerr = json_pack("{s:s}", "password", r->api ? problem :
+			    view_tr(r->app->views, r->locale, problem));
+		if (aerr) {
+			if (!errors)
+				errors = json_object();
+			json_object_update_missing(errors, aerr);
+			rc = WS_EINVAL;
+		}
+	}
+	{
+		json_t *lerr = json_object();
+
+		if (logo_check(r, lerr, &logo_type) != WS_OK) {
+			if (!errors)
+				errors = json_object();
+			json_object_update(errors, lerr);
+			rc = WS_EINVAL;
+		}
+		json_decref(lerr);
+	}
+	if (rc != WS_OK) {
+		rc = join_fail(r, w, values, errors);
+		goto out;
+	}
+	email = json_string_value(json_object_get(values, "contact_email"));
+	name = json_string_value(json_object_get(values, "contact_name"));
+	orgname = json_string_value(json_object_get(values, "name"));
+	data = join_data(values);
+	if (!r->user) {
+		ratelimit_hit(r->app->rl, RL_SIGNUP, r->ip);
+		if (*json_string_value(json_object_get(acct, "fax_number"))) {
+			log_info("join honeypot filled from %s", r->ip);
+			goto answer;	/* a bot: the same answer, nothing stored */
+		}
+	}
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	if (r->user) {
+		uid = r->user->id;
+		if (!r->user->verified_at)
+			status = "unverified";
+	} else if (user_by_email(d, r->a, email, &u) == WS_OK) {
+		/* The address has an account: the application waits until its
+		 * owner confirms it from their mailbox. */
+		uid = u.id;
+		status = "unverified";
+	} else {
+		rc = user_create(r->app, d, email, name, json_string_value(json_object_get(acct,
+		    "password")), "applicant", 0, 0, &uid);
+		status = "unverified";
+		if (rc == WS_OK)
+			app_audit(r->app, d, uid, "signup", r->ip, "join form");
+	}
+	if (rc == WS_OK && (rc = logo_store(r, d, logo_type, &logo_id)) == WS_OK && logo_id)
+		json_object_set_new(json_object_get(data, "organization"), "logo_file",
+		    json_integer(logo_id));
+	if (rc == WS_OK)
+		rc = store_application(r, d, uid, data, status, &app_id, &dups);
+	if (rc == WS_OK && strcmp(status, "unverified") == 0)
+		rc = mail_confirm(r, d, uid, r->user ? r->user->email : email,
+		    r->user ? r->user->name : name, orgname);
+	if (rc == WS_OK) {
+		app_audit(r->app, d, uid, "application.submitted", r->ip,
+		    arena_printf(r->a, "application %lld: %s", (long long)app_id, orgname));
+		if (r->user)
+			draft_delete(d, r->user->id, "join");
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+answer:
+	if (r->api) {
+		json_t *v = r->user ? NULL : json_pack("{s:s}", "status", "verification_sent");
+
+		if (r->user && app_load(d, app_id, &v) != WS_OK)
+			v = json_object();
+		resp_value(w, v);
+		w->status = r->user ? 201 : 202;
+	} else {
+		json_t *v = json_pack("{s:b,s:O?}", "signed_out", !r->user,
+		    "duplicates", r->user ? dups : NULL);
+
+		if (r->user)
+			json_object_set_new(v, "application_id", json_integer(app_id));
+		json_object_set_new(v, "confirm", json_boolean(strcmp(status, "unverified") == 0));
+		resp_value(w, v);
+		w->tpl = "join_done";
+		w->title = "Application received";
+	}
+	rc = WS_OK;
+out:
+	json_decref(values);
+	json_decref(errors);
+	json_decref(acct);
+	json_decref(aerr);
+	json_decref(data);
+	json_decref(dups);
+	return rc;
+}
+
+enum ws_err
+orgs_on_verified(struct req *r, struct db *d, int64_t user_id)
+{
+	struct db_q *q = db_start(d, ST_APP_ACTIVATE);
+	json_t *ids = json_array(), *id;
+	enum ws_err rc;
+	size_t i;
+
+	db_bind_int(q, 1, now_s());
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, user_id);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(ids, json_integer(db_col_int(q, 0)));
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(ids);
+		return rc;
+	}
+	rc = WS_OK;
+	json_array_foreach(ids, i, id) {
+		rc = app_event(d, json_integer_value(id), user_id, "confirmed", NULL);
+		if (rc)
+			break;
+	}
+	json_decref(ids);
+	return rc;
+}
+
+/* ---- the applicant's own application ---------------------------------- */
+
+/* Loads application id for r: its owner or staff; 404 for anyone else. */
+static enum ws_err
+own_application(struct req *r, json_t **app, int64_t *id)
+{
+	enum ws_err rc;
+	json_t *a;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = app_load(req_db(r), *id, &a)) != WS_OK)
+		return rc;
+	if (r->user->role < ROLE_STAFF && json_integer_value(json_object_get(
+	    json_object_get(a, "applicant"), "id")) != r->user->id) {
+		json_decref(a);
+		return WS_ENOTFOUND;
+	}
+	*app = a;
+	return WS_OK;
+}
+
+enum ws_err
+h_my_application(struct req *r, struct resp *w)
+{
+	json_t *a, *values;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = own_application(r, &a, &id)) != WS_OK)
+		return rc;
+	json_object_set_new(a, "history", app_events(req_db(r), id, 0));
+	if (!r->api && json_is_true(json_object_get(a, "status_info_requested")) &&
+	    strcmp(json_string_value(json_object_get(a, "kind")), "organization") == 0) {
+		json_t *data = json_pack("{s:O,s:O,s:O}", "organization",
+		    json_object_get(a, "organization"), "contact", json_object_get(a, "contact"),
+		    "consent", json_object_get(a, "consent"));
+
+		values = join_values(data);
+		json_object_set_new(a, "edit", join_page(r, values));
+		json_decref(values);
+		json_decref(data);
+	}
+	resp_value(w, a);
+	w->tpl = "application";
+	w->title = "Your application";
+	return WS_OK;
+}
+
+enum ws_err
+h_resubmit(struct req *r, struct resp *w)
+{
+	json_t *a, *values = NULL, *errors = NULL, *data = NULL, *dups = NULL;
+	struct app_keys k;
+	struct db *d = req_db(r);
+	struct db_q *q;
+	char *text = NULL, *dtext = NULL;
+	int64_t id, changed = 0;
+	enum ws_err rc;
+
+	if ((rc = own_application(r, &a, &id)) != WS_OK)
+		return rc;
+	join_flatten(r);
+	if (form_check(r, join_fields, join_nfields, &values, &errors) != WS_OK) {
+		json_object_set_new(a, "history", app_events(d, id, 0));
+		json_object_set_new(a, "edit", join_page(r, values));
+		json_object_set(json_object_get(a, "edit"), "errors", errors);
+		rc = form_fail(r, w, "application", "Your application", values, errors);
+		if (!r->api)
+			resp_value(w, json_incref(a));
+		goto out;
+	}
+	data = join_data(values);
+	{
+		json_t *old_logo = json_object_get(json_object_get(a, "organization"), "logo_file");
+
+		if (old_logo)
+			json_object_set(json_object_get(data, "organization"), "logo_file", old_logo);
+	}
+	app_keys_of(r->a, data, &k);
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	dups = app_duplicates(r, d, id, &k);
+	text = json_dumps(data, JSON_COMPACT);
+	dtext = json_dumps(dups, JSON_COMPACT);
+	q = db_start(d, ST_APP_RESUBMIT);
+	db_bind_text(q, 1, text);
+	db_bind_text(q, 2, k.country);
+	db_bind_text(q, 3, dtext);
+	db_bind_text(q, 4, k.norm_name);
+	db_bind_text(q, 5, k.norm_acronym);
+	db_bind_text(q, 6, k.website_domain);
+	db_bind_text(q, 7, k.email_domain);
+	db_bind_int(q, 8, now_s());
+	db_bind_int(q, 9, now_s());
+	db_bind_int(q, 10, id);
+	db_bind_int(q, 11, r->user->id);
+	rc = db_exec(q, &changed);
+	db_end(q);
+	if (rc == WS_OK && changed != 1) {
+		db_rollback(d);
+		w->detail = "This application is not waiting for your answer.";
+		rc = WS_ECONFLICT;
+		goto out;
+	}
+	if (rc == WS_OK)
+		rc = app_event(d, id, r->user->id, "resubmitted", NULL);
+	if (rc == WS_OK) {
+		app_audit(r->app, d, r->user->id, "application.resubmitted", r->ip,
+		    arena_printf(r->a, "application %lld", (long long)id));
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	if (r->api) {
+		json_t *fresh;
+
+		if ((rc = app_load(d, id, &fresh)) == WS_OK)
+			resp_value(w, fresh);
+	} else {
+		resp_redirect(w, arena_printf(r->a, "/applications/%lld", (long long)id));
+	}
+out:
+	json_decref(a);
+	json_decref(values);
+	json_decref(errors);
+	json_decref(data);
+	json_decref(dups);
+	free(text);
+	free(dtext);
+	return rc;
+}

@@ -1,0 +1,331 @@
+/*
+ * members.c -- people joining an organization that is already a member (a
+ * request its admins or staff decide), and state focal points applying to
+ * represent their government for one country (staff decide).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/orgs/orgs_int.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "views/view.h"
+
+/* Stores an application of kind for r's user with data, pending. */
+static enum ws_err
+insert_app(struct req *r, struct db *d, const char *kind, int64_t org_id,
+    const char *country, json_t *data, int64_t *id)
+{
+	struct db_q *q = db_start(d, ST_APP_INSERT);
+	char *text = json_dumps(data, JSON_COMPACT);
+	enum ws_err rc;
+	time_t now = now_s();
+
+	db_bind_int(q, 1, r->user->id);
+	db_bind_text(q, 2, kind);
+	if (org_id)
+		db_bind_int(q, 3, org_id);
+	else
+		db_bind_null(q, 3);
+	db_bind_text(q, 4, country);
+	db_bind_text(q, 5, text);
+	db_bind_text(q, 6, "pending");
+	db_bind_text(q, 7, "[]");
+	db_bind_text(q, 8, "");
+	db_bind_text(q, 9, "");
+	db_bind_text(q, 10, "");
+	db_bind_text(q, 11, "");
+	db_bind_int(q, 12, now);
+	db_bind_int(q, 13, now);
+	db_bind_int(q, 14, now);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	free(text);
+	if (rc == WS_OK)
+		rc = app_event(d, *id, r->user->id, "submitted", NULL);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+/* True when r's user has an open application of kind (for org_id when
+ * not 0). */
+static int
+has_open(struct req *r, const char *kind, int64_t org_id)
+{
+	struct db_q *q = db_start(req_db(r), ST_APP_BY_USER);
+	int found = 0;
+
+	db_bind_int(q, 1, r->user->id);
+	while (!found && db_step(q) == WS_OK) {
+		const char *st = db_col_text(q, 6);
+
+		found = strcmp(db_col_text(q, 2), kind) == 0 &&
+		    (strcmp(st, "pending") == 0 || strcmp(st, "info_requested") == 0 ||
+		    strcmp(st, "unverified") == 0) &&
+		    (!org_id || db_col_int(q, 3) == org_id);
+	}
+	db_end(q);
+	return found;
+}
+
+static const struct field request_fields[] = {
+	{"message", FT_TEXT, 0, 0, 2000, NULL, NULL, NULL},
+	{"title", FT_LINE, 0, 0, 200, NULL, NULL, NULL},
+};
+
+/* POST /organizations/{id}/join-request */
+enum ws_err
+h_join_request(struct req *r, struct resp *w)
+{
+	json_t *org, *values = NULL, *errors = NULL, *data;
+	struct db *d = req_db(r);
+	struct db_q *q;
+	int64_t org_id, app_id = 0;
+	enum vis level;
+	enum ws_err rc;
+	int is_admin;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &org_id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = org_load(d, org_id, &org)) != WS_OK)
+		return rc;
+	level = org_level_for(r, org_id, &is_admin);
+	if (strcmp(json_string_value(json_object_get(org, "status")), "approved") != 0) {
+		json_decref(org);
+		return WS_ENOTFOUND;
+	}
+	if (level == VIS_STAFF && r->user->role < ROLE_STAFF) {
+		json_decref(org);
+		w->detail = "You are already one of this organization's people.";
+		return WS_ECONFLICT;
+	}
+	if (has_open(r, "join", org_id)) {
+		json_decref(org);
+		w->detail = "You have already asked to join this organization.";
+		return WS_ECONFLICT;
+	}
+	if (form_check(r, request_fields, 2, &values, &errors) != WS_OK) {
+		json_decref(org);
+		w->errors = errors;
+		json_decref(values);
+		w->detail = "Some fields need your attention.";
+		return WS_EINVAL;
+	}
+	data = json_pack("{s:{s:I,s:O},s:{s:s,s:s,s:O},s:O}", "organization", "id",
+	    (json_int_t)org_id, "name", json_object_get(org, "name"), "contact", "name",
+	    r->user->name, "email", r->user->email, "title", json_object_get(values, "title"),
+	    "message", json_object_get(values, "message"));
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	rc = insert_app(r, d, "join", org_id, json_string_value(json_object_get(org,
+	    "country")), data, &app_id);
+	/* The organization's admins hear of it. */
+	q = db_start(d, ST_MEMBER_ADMINS);
+	db_bind_int(q, 1, org_id);
+	while (rc == WS_OK && db_step(q) == WS_OK) {
+		const char *to = arena_strdup(r->a, db_col_text(q, 0));
+		json_t *ctx = json_pack("{s:s,s:s,s:O,s:s,s:s}", "name", db_col_text(q, 1),
+		    "who", r->user->name, "org", json_object_get(org, "name"), "site",
+		    r->app->cfg.org_name, "link", arena_printf(r->a, "%s/organizations/%lld/requests",
+		    r->app->cfg.base_url, (long long)org_id));
+		struct buf body;
+
+		buf_init(&body, 64 * 1024);
+		if (view_render(r->app->views, "mail_join_request", ctx, r->locale, &body) == WS_OK)
+			rc = app_mail(r->app, d, to, view_tr(r->app->views, r->locale,
+			    "Someone asks to join your organization"), buf_str(&body));
+		buf_free(&body);
+		json_decref(ctx);
+	}
+	db_end(q);
+	if (rc == WS_OK) {
+		app_audit(r->app, d, r->user->id, "application.join_request", r->ip,
+		    arena_printf(r->a, "organization %lld", (long long)org_id));
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK)
+		db_rollback(d);
+out:
+	json_decref(org);
+	json_decref(values);
+	json_decref(data);
+	if (rc != WS_OK)
+		return rc;
+	if (r->api) {
+		json_t *a;
+
+		if ((rc = app_load(d, app_id, &a)) == WS_OK)
+			resp_value(w, a);
+		w->status = 201;
+		return rc;
+	}
+	resp_redirect(w, arena_printf(r->a, "/applications/%lld", (long long)app_id));
+	return WS_OK;
+}
+
+/* The organization of the route, for its admins and staff only. */
+static enum ws_err
+admin_of(struct req *r, int64_t *org_id, json_t **org)
+{
+	int is_admin;
+	enum ws_err rc;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, org_id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = org_load(req_db(r), *org_id, org)) != WS_OK)
+		return rc;
+	(void)org_level_for(r, *org_id, &is_admin);
+	if (!is_admin && r->user->role < ROLE_STAFF) {
+		json_decref(*org);
+		return WS_EFORBIDDEN;
+	}
+	return WS_OK;
+}
+
+/* GET /organizations/{id}/requests */
+enum ws_err
+h_org_requests(struct req *r, struct resp *w)
+{
+	json_t *org, *items = json_array();
+	struct db_q *q;
+	int64_t org_id;
+	enum ws_err rc;
+
+	if ((rc = admin_of(r, &org_id, &org)) != WS_OK) {
+		json_decref(items);
+		return rc;
+	}
+	q = db_start(req_db(r), ST_APP_FOR_ORG);
+	db_bind_int(q, 1, org_id);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(items, app_from_row(q));
+	db_end(q);
+	resp_value(w, json_pack("{s:I,s:O,s:o}", "org_id", (json_int_t)org_id, "name",
+	    json_object_get(org, "name"), "items", items));
+	json_decref(org);
+	w->tpl = "org_requests";
+	w->title = "Requests to join";
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+/* POST /organizations/{id}/requests/{app}/approve|reject */
+static enum ws_err
+request_decide(struct req *r, struct resp *w, const char *action)
+{
+	json_t *org, *a;
+	int64_t org_id, app_id;
+	enum ws_err rc;
+
+	if ((rc = admin_of(r, &org_id, &org)) != WS_OK)
+		return rc;
+	json_decref(org);
+	if (parse_int(r->params[1], 1, INT64_MAX, &app_id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = app_load(req_db(r), app_id, &a)) != WS_OK)
+		return rc;
+	if (strcmp(json_string_value(json_object_get(a, "kind")), "join") != 0 ||
+	    json_integer_value(json_object_get(a, "organization_id")) != org_id) {
+		json_decref(a);
+		return WS_ENOTFOUND;
+	}
+	json_decref(a);
+	rc = orgs_decide(r, app_id, action, strcmp(action, "rejected") == 0 ?
+	    view_tr(r->app->views, r->locale, "The organization did not confirm the request.") :
+	    NULL);
+	if (rc == WS_ECONFLICT)
+		w->detail = "This request was already decided.";
+	if (rc != WS_OK)
+		return rc;
+	resp_value(w, json_pack("{s:I,s:s}", "id", (json_int_t)app_id, "status", action));
+	resp_redirect(w, arena_printf(r->a, "/organizations/%lld/requests", (long long)org_id));
+	return WS_OK;
+}
+
+enum ws_err h_org_request_approve(struct req *r, struct resp *w)
+{ return request_decide(r, w, "approved"); }
+enum ws_err h_org_request_reject(struct req *r, struct resp *w)
+{ return request_decide(r, w, "rejected"); }
+
+/* ---- state focal points ------------------------------------------------- */
+
+static const struct field focal_fields[] = {
+	{"country", FT_CHOICE, 1, 0, 2, NULL, country_valid, "Choose a country from the list."},
+	{"institution", FT_LINE, 1, 2, 200, NULL, NULL, NULL},
+	{"title", FT_LINE, 1, 2, 200, NULL, NULL, NULL},
+	{"message", FT_TEXT, 0, 0, 2000, NULL, NULL, NULL},
+};
+
+static json_t *
+focal_page(struct req *r, json_t *values)
+{
+	return json_pack("{s:O,s:o}", "form", values ? values : json_object(), "countries",
+	    country_options(r->locale, json_object_get(values, "country")));
+}
+
+enum ws_err
+h_focal_form(struct req *r, struct resp *w)
+{
+	json_t *v = json_object();
+
+	resp_value(w, focal_page(r, v));
+	json_decref(v);
+	w->tpl = "focal";
+	w->title = "Apply as a state focal point";
+	return WS_OK;
+}
+
+enum ws_err
+h_focal(struct req *r, struct resp *w)
+{
+	json_t *values = NULL, *errors = NULL, *data;
+	struct db *d = req_db(r);
+	int64_t id;
+	enum ws_err rc;
+
+	if (form_check(r, focal_fields, 4, &values, &errors) != WS_OK) {
+		rc = form_fail(r, w, "focal", "Apply as a state focal point", values, errors);
+		if (!r->api)
+			resp_value(w, focal_page(r, values));
+		json_decref(values);
+		json_decref(errors);
+		return rc;
+	}
+	if (has_open(r, "focal", 0)) {
+		json_decref(values);
+		w->detail = "You already have an application as a focal point under review.";
+		return WS_ECONFLICT;
+	}
+	data = json_pack("{s:{s:O,s:O,s:O},s:{s:s,s:s},s:O,s:{s:O}}", "focal", "country",
+	    json_object_get(values, "country"), "institution", json_object_get(values,
+	    "institution"), "title", json_object_get(values, "title"), "contact", "name",
+	    r->user->name, "email", r->user->email, "message", json_object_get(values,
+	    "message"), "organization", "name", json_object_get(values, "institution"));
+	if ((rc = db_begin(d)) == WS_OK) {
+		rc = insert_app(r, d, "focal", 0, json_string_value(json_object_get(values,
+		    "country")), data, &id);
+		if (rc == WS_OK) {
+			app_audit(r->app, d, r->user->id, "application.focal", r->ip,
+			    json_string_value(json_object_get(values, "country")));
+			rc = db_commit(d);
+		}
+		if (rc != WS_OK)
+			db_rollback(d);
+	}
+	json_decref(values);
+	json_decref(data);
+	if (rc != WS_OK)
+		return rc;
+	if (r->api) {
+		json_t *a;
+
+		if ((rc = app_load(d, id, &a)) == WS_OK)
+			resp_value(w, a);
+		w->status = 201;
+		return rc;
+	}
+	resp_redirect(w, arena_printf(r->a, "/applications/%lld", (long long)id));
+	return WS_OK;
+}

@@ -1,0 +1,126 @@
+/*
+ * orgs.h -- organizations and how they join: the join form (applications),
+ * staff review, organization profiles with per-field visibility, members.
+ *
+ * An application holds the join form as submitted (JSON in the shape of the
+ * API: {organization, contact, consent}).  It waits as "unverified" until its
+ * applicant's email address is confirmed, then "pending" in the staff queue;
+ * staff approve it (the organization is created, the applicant becomes its
+ * first admin and a member), reject it with a reason, or ask for more
+ * information (the applicant edits and resubmits).  Each step mails the
+ * applicant, is logged in the application's history and in the audit log.
+ */
+#ifndef WS_ORGS_H
+#define WS_ORGS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "http/http.h"
+
+struct db;
+struct views;
+
+/* ---- reference data (ref.c) ---- */
+
+/* Loads the themes (staff can edit them) and the embedded country and
+ * language lists.  Call once at start-up and after themes change. */
+enum ws_err orgs_ref_load(struct db *d) WS_WUR;
+void orgs_ref_free(void);
+int country_valid(const char *code);
+int language_valid(const char *code);
+int theme_valid(const char *code);
+int kind_valid(const char *code);
+/* The name of a code in lang ("en", "fr"); the code itself when unknown. */
+const char *country_name(const char *code, const char *lang);
+const char *language_name(const char *code, const char *lang);
+const char *theme_name(const char *code, const char *lang);
+const char *kind_name(const char *code);	/* English source; translate with view_tr */
+/* Options for a <select> or checkboxes: [{value, label, selected}], where
+ * selected is a string or an array of strings.  New reference. */
+json_t *country_options(const char *lang, json_t *selected);
+json_t *language_options(const char *lang, json_t *selected);
+json_t *theme_options(const char *lang, json_t *selected);
+json_t *choice_options(const char *const *codes, const char *const *labels,
+    struct views *v, const char *lang, json_t *selected);
+
+extern const char *const org_kinds[];		/* NULL-terminated codes */
+extern const char *const org_kind_labels[];
+extern const char *const org_sizes[];
+extern const char *const org_ecosoc[];
+extern const char *const org_ecosoc_labels[];
+
+/* ---- visibility ---- */
+
+enum vis { VIS_PUBLIC, VIS_MEMBERS, VIS_STAFF, VIS__MAX };
+
+/* The fields whose visibility an organization chooses, with defaults. */
+struct vis_field {
+	const char *name;	/* JSON name: "description", "contact", ... */
+	enum vis def;
+};
+#define ORG_VIS_NFIELDS 15
+extern const struct vis_field org_vis_fields[ORG_VIS_NFIELDS];
+extern const size_t org_vis_nfields;
+
+/* ---- store (store.c) ---- */
+
+/* Normalizes an organization name for duplicate checks: lower case, runs of
+ * anything but letters and digits become one space.  Into a. */
+char *org_norm_name(struct arena *a, const char *name);
+/* "www.example.org" from "https://www.example.org/x" without "www."; "" if none. */
+char *url_domain(struct arena *a, const char *url);
+/* The domain of an address unless it is a webmail provider; "" otherwise. */
+char *email_org_domain(struct arena *a, const char *email);
+
+/* Reads organization id as its full JSON (every field, visibility map under
+ * "visibility"); WS_ENOTFOUND when absent.  *out is a new reference. */
+enum ws_err org_load(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* Copies only the fields level may see; adds names and HTML for pages. */
+json_t *org_view(json_t *org, enum vis level, const char *lang, struct views *v);
+/* The viewer's level for org: staff see all, the organization's own people
+ * see all, members see members' fields, others public ones. */
+enum vis org_level_for(struct req *r, int64_t org_id, int *is_org_admin);
+
+/* ---- handlers ---- */
+enum ws_err h_join_form(struct req *r, struct resp *w);
+enum ws_err h_join(struct req *r, struct resp *w);
+enum ws_err h_my_application(struct req *r, struct resp *w);
+enum ws_err h_resubmit(struct req *r, struct resp *w);
+enum ws_err h_staff_home(struct req *r, struct resp *w);
+enum ws_err h_app_list(struct req *r, struct resp *w);
+enum ws_err h_app_detail(struct req *r, struct resp *w);
+enum ws_err h_app_approve(struct req *r, struct resp *w);
+enum ws_err h_app_reject(struct req *r, struct resp *w);
+enum ws_err h_app_request_info(struct req *r, struct resp *w);
+enum ws_err h_app_note(struct req *r, struct resp *w);
+enum ws_err h_app_bulk(struct req *r, struct resp *w);
+enum ws_err h_org_list(struct req *r, struct resp *w);
+enum ws_err h_org_profile(struct req *r, struct resp *w);
+enum ws_err h_org_edit_form(struct req *r, struct resp *w);
+enum ws_err h_org_edit(struct req *r, struct resp *w);
+enum ws_err h_org_status(struct req *r, struct resp *w);
+enum ws_err h_org_logo(struct req *r, struct resp *w);
+enum ws_err h_app_logo(struct req *r, struct resp *w);
+enum ws_err h_join_request(struct req *r, struct resp *w);
+enum ws_err h_org_requests(struct req *r, struct resp *w);
+enum ws_err h_org_request_approve(struct req *r, struct resp *w);
+enum ws_err h_org_request_reject(struct req *r, struct resp *w);
+enum ws_err h_focal_form(struct req *r, struct resp *w);
+enum ws_err h_focal(struct req *r, struct resp *w);
+enum ws_err h_org_invite(struct req *r, struct resp *w);
+enum ws_err h_invite_form(struct req *r, struct resp *w);
+enum ws_err h_invite_accept(struct req *r, struct resp *w);
+
+/* Adds norgs demo organizations (the first run by member_id) and six
+ * applications waiting for review, one a likely duplicate.  Does nothing
+ * when they exist.  Deterministic. */
+struct app;
+enum ws_err orgs_seed_demo(struct app *app, struct db *d, int norgs, int64_t staff_id,
+    int64_t member_id) WS_WUR;
+
+/* Called when a user's address is confirmed: their waiting applications
+ * enter the staff queue.  Inside the caller's transaction. */
+enum ws_err orgs_on_verified(struct req *r, struct db *d, int64_t user_id) WS_WUR;
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * orgs_int.h -- shared by the files of src/app/orgs/.
+ */
+#ifndef WS_ORGS_INT_H
+#define WS_ORGS_INT_H
+
+#include "app/orgs/orgs.h"
+#include "http/form.h"
+
+struct db_q;
+
+/* The keys an application is compared on for duplicates. */
+struct app_keys {
+	const char *country;
+	const char *norm_name;
+	const char *norm_acronym;
+	const char *website_domain;
+	const char *email_domain;
+};
+
+/* Computes k from an application's data ({organization, contact}); strings
+ * in a. */
+void app_keys_of(struct arena *a, json_t *data, struct app_keys *k);
+/* Likely duplicates of an application among organizations and other open
+ * applications: [{id, name, why, type}] (type "organization" or
+ * "application").  self is the application's own id (0 when new). */
+json_t *app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys *k);
+/* Reads application id as JSON (the API's shape plus applicant and history
+ * fields); WS_ENOTFOUND when absent.  New reference in *out. */
+enum ws_err app_load(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* The JSON of the APP_COLS row q is on. */
+json_t *app_from_row(struct db_q *q);
+/* Adds a line to an application's history. */
+enum ws_err app_event(struct db *d, int64_t app_id, int64_t user_id, const char *action,
+    const char *note) WS_WUR;
+/* The history of an application; staff notes only when with_notes. */
+json_t *app_events(struct db *d, int64_t app_id, int with_notes);
+
+/* Binds the 19 leading columns ST_ORG_INSERT and ST_ORG_UPDATE share from
+ * an organization object o and its contact c. */
+void org_bind_fields(struct arena *a, struct db_q *q, json_t *o, json_t *c);
+
+/* Checks the "logo" file of r, if one was sent: at most 1 MB, PNG, JPEG or
+ * WebP by its bytes.  Puts a message in errors and returns WS_EINVAL when
+ * refused; *type is the sniffed type (NULL without a logo). */
+enum ws_err logo_check(struct req *r, json_t *errors, const char **type) WS_WUR;
+/* Stores the checked logo; *file_id is 0 when there was none. */
+enum ws_err logo_store(struct req *r, struct db *d, const char *type, int64_t *file_id) WS_WUR;
+/* Answers with stored logo file_id (its sniffed type, ETag, sandbox CSP). */
+enum ws_err logo_serve(struct req *r, struct resp *w, int64_t file_id) WS_WUR;
+
+/*
+ * Decides application id: action is "approved", "rejected" or
+ * "info_requested"; note is the reason or the question.  Callers check who
+ * may decide.  WS_ECONFLICT when the application's status does not allow it.
+ */
+enum ws_err orgs_decide(struct req *r, int64_t id, const char *action, const char *note) WS_WUR;
+
+/* The join form's fields and the value a page shows for them. */
+extern const struct field join_fields[];
+extern const size_t join_nfields;
+/* Turns an API body {organization:{...}, contact:{...}} into the form's flat
+ * names (contact.name -> contact_name) in r->in. */
+void join_flatten(struct req *r);
+/* {organization, contact, consent} from checked form values.  New reference. */
+json_t *join_data(json_t *values);
+/* Flat form values from stored data (to edit an application).  New reference. */
+json_t *join_values(json_t *data);
+/* The join form page's value: form values, option lists, errors. */
+json_t *join_page(struct req *r, json_t *values);
+
+#endif

@@ -1,0 +1,552 @@
+/*
+ * profile.c -- organization profiles: the members' list, the profile page
+ * with per-field visibility, editing by the organization's admins and staff
+ * (with a history of who changed what), suspension by staff.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/orgs/orgs_int.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "views/view.h"
+
+#define PER_PAGE 50
+
+static const char *const vis_levels[] = { "public", "members", "staff", NULL };
+static const char *const vis_labels[] = { "Everyone", "Members", "Staff only", NULL };
+static const char *const vis_field_labels[] = {
+	"Acronym", "Kind", "Country", "Themes", "Website", "Description",
+	"Countries of operation", "Working languages", "Year founded", "Staff size",
+	"ECOSOC status", "Social links", "Contact details", "People", "Logo"
+};
+
+_Static_assert(sizeof vis_field_labels / sizeof vis_field_labels[0] == ORG_VIS_NFIELDS,
+    "a label for each of org_vis_fields");
+
+static int64_t
+page_of(struct req *r)
+{
+	int64_t p;
+
+	return parse_int(req_query(r, "page"), 1, 1000000, &p) == WS_OK ? p : 1;
+}
+
+enum ws_err
+h_org_list(struct req *r, struct resp *w)
+{
+	struct db *d = req_db(r);
+	struct db_q *q;
+	json_t *items = json_array(), *v;
+	int64_t page = page_of(r), total = 0;
+	enum ws_err rc;
+
+	q = db_start(d, ST_ORG_COUNT);
+	if (db_step(q) == WS_OK)
+		total = db_col_int(q, 0);
+	db_end(q);
+	q = db_start(d, ST_ORG_LIST);
+	db_bind_int(q, 1, PER_PAGE);
+	db_bind_int(q, 2, (page - 1) * PER_PAGE);
+	while ((rc = db_step(q)) == WS_OK) {
+		json_t *row = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id",
+		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1), "acronym",
+		    db_col_text(q, 2), "kind", db_col_text(q, 3), "country", db_col_text(q, 4));
+		json_error_t err;
+		json_t *themes = json_loads(db_col_text(q, 10), 0, &err);
+
+		json_object_set_new(row, "themes", themes ? themes : json_array());
+		json_object_set_new(row, "visibility", json_loads(db_col_text(q, 19), 0, &err));
+		/* Members see members' fields: the list shows only what org_view allows. */
+		json_array_append_new(items, org_view(row, VIS_MEMBERS, r->locale, r->app->views));
+		json_decref(row);
+	}
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(items);
+		return rc;
+	}
+	v = json_pack("{s:I,s:I,s:i,s:o}", "total", (json_int_t)total, "page", (json_int_t)page,
+	    "per_page", PER_PAGE, "items", items);
+	if (page > 1)
+		json_object_set_new(v, "prev_page", json_integer(page - 1));
+	if (page * PER_PAGE < total)
+		json_object_set_new(v, "next_page", json_integer(page + 1));
+	resp_value(w, v);
+	w->tpl = "org_list";
+	w->title = "Organizations";
+	return WS_OK;
+}
+
+static json_t *
+people_of(struct db *d, int64_t org_id, int all)
+{
+	struct db_q *q = db_start(d, ST_MEMBER_LIST);
+	json_t *out = json_array();
+
+	db_bind_int(q, 1, org_id);
+	while (db_step(q) == WS_OK) {
+		if (!all && !db_col_int(q, 4))
+			continue;
+		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:b}", "id",
+		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1), "title",
+		    db_col_text(q, 2), "admin", db_col_int(q, 3) != 0));
+	}
+	db_end(q);
+	return out;
+}
+
+static json_t *
+changes_of(struct db *d, int64_t org_id)
+{
+	struct db_q *q = db_start(d, ST_ORG_CHANGE_LIST);
+	json_t *out = json_array();
+	json_error_t err;
+	char ts[32];
+
+	db_bind_int(q, 1, org_id);
+	while (db_step(q) == WS_OK) {
+		json_t *ch = json_loads(db_col_text(q, 2), 0, &err), *list = json_array(), *pair;
+		const char *k;
+
+		time_rfc3339((time_t)db_col_int(q, 0), ts, sizeof ts);
+		json_object_foreach(ch, k, pair)
+			json_array_append_new(list, json_pack("{s:s,s:O,s:O}", "field", k,
+			    "old", json_array_get(pair, 0), "new", json_array_get(pair, 1)));
+		json_array_append_new(out, json_pack("{s:s,s:s?,s:o}", "at", ts, "by",
+		    db_col_text(q, 1), "changes", list));
+		json_decref(ch);
+	}
+	db_end(q);
+	return out;
+}
+
+/* Loads the organization of the route for r, with the viewer's level.  A
+ * pending, rejected or suspended organization exists only for staff and its
+ * own people. */
+static enum ws_err
+load_for(struct req *r, json_t **org, int64_t *id, enum vis *level, int *is_admin)
+{
+	enum ws_err rc;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = org_load(req_db(r), *id, org)) != WS_OK)
+		return rc;
+	*level = org_level_for(r, *id, is_admin);
+	if (strcmp(json_string_value(json_object_get(*org, "status")), "approved") != 0 &&
+	    *level < VIS_STAFF) {
+		json_decref(*org);
+		return WS_ENOTFOUND;
+	}
+	return WS_OK;
+}
+
+/* schema.org Organization for search engines: only public fields. */
+static json_t *
+json_ld(json_t *pub, const char *base_url)
+{
+	json_t *ld = json_pack("{s:s,s:s,s:O,s:s}", "@context", "https://schema.org",
+	    "@type", "Organization", "name", json_object_get(pub, "name"), "url",
+	    "");
+	char url[512];
+	char *s;
+	json_t *v;
+
+	snprintf(url, sizeof url, "%s/organizations/%lld", base_url,
+	    (long long)json_integer_value(json_object_get(pub, "id")));
+	json_object_set_new(ld, "url", json_string(url));
+	if ((v = json_object_get(pub, "acronym")) && json_string_length(v))
+		json_object_set(ld, "alternateName", v);
+	if ((v = json_object_get(pub, "website")) && json_string_length(v))
+		json_object_set(ld, "sameAs", v);
+	if ((v = json_object_get(pub, "country")))
+		json_object_set_new(ld, "address", json_pack("{s:s,s:O}", "@type",
+		    "PostalAddress", "addressCountry", v));
+	s = json_dumps(ld, JSON_COMPACT | JSON_ESCAPE_SLASH);
+	json_decref(ld);
+	v = json_string(s ? s : "{}");
+	free(s);
+	return v;
+}
+
+/* GET /organizations/{id}/logo: for whoever may see the logo. */
+enum ws_err
+h_org_logo(struct req *r, struct resp *w)
+{
+	json_t *org, *v;
+	int64_t id;
+	enum vis level;
+	int is_admin;
+	enum ws_err rc;
+
+	if ((rc = load_for(r, &org, &id, &level, &is_admin)) != WS_OK)
+		return rc;
+	v = org_view(org, level, r->locale, r->app->views);
+	rc = json_object_get(v, "logo_url") && json_is_integer(json_object_get(org, "logo_id")) ?
+	    logo_serve(r, w, json_integer_value(json_object_get(org, "logo_id"))) : WS_ENOTFOUND;
+	json_decref(v);
+	json_decref(org);
+	return rc;
+}
+
+enum ws_err
+h_org_profile(struct req *r, struct resp *w)
+{
+	json_t *org, *v;
+	int64_t id;
+	enum vis level;
+	int is_admin;
+	enum ws_err rc;
+
+	if ((rc = load_for(r, &org, &id, &level, &is_admin)) != WS_OK)
+		return rc;
+	v = org_view(org, level, r->locale, r->app->views);
+	if (json_object_get(v, "people") || level >= VIS_MEMBERS)
+		json_object_del(v, "people");
+	{
+		/* People who chose to be listed, when the organization shows them. */
+		json_t *probe = json_pack("{s:O,s:b}", "visibility",
+		    json_object_get(org, "visibility"), "people", 1);
+		json_t *seen = org_view(probe, level, r->locale, r->app->views);
+
+		if (json_object_get(seen, "people"))
+			json_object_set_new(v, "people", people_of(req_db(r), id, level >= VIS_STAFF));
+		json_decref(seen);
+		json_decref(probe);
+	}
+	if (!r->api) {
+		json_t *pub = org_view(org, VIS_PUBLIC, r->locale, r->app->views);
+
+		json_object_set_new(v, "json_ld", json_ld(pub, r->app->cfg.base_url));
+		json_decref(pub);
+		json_object_set_new(v, "can_edit", json_boolean(is_admin ||
+		    (r->user && r->user->role >= ROLE_STAFF)));
+		json_object_set_new(v, "is_staff", json_boolean(r->user &&
+		    r->user->role >= ROLE_STAFF));
+		/* Signed-in people who are not yet its people may ask to join. */
+		json_object_set_new(v, "can_request", json_boolean(r->user && level < VIS_STAFF &&
+		    strcmp(json_string_value(json_object_get(org, "status")), "approved") == 0));
+		json_object_set_new(v, "suspended", json_boolean(strcmp(json_string_value(
+		    json_object_get(org, "status")), "suspended") == 0));
+		if (is_admin || (r->user && r->user->role >= ROLE_STAFF))
+			json_object_set_new(v, "history", changes_of(req_db(r), id));
+	}
+	json_decref(org);
+	resp_value(w, v);
+	w->tpl = "org_profile";
+	w->title = "Organization";
+	return WS_OK;
+}
+
+/* The edit form's value: the join form's options plus a visibility choice
+ * per field. */
+static json_t *
+edit_page(struct req *r, json_t *values, json_t *vis, int64_t id)
+{
+	json_t *page = join_page(r, values), *fields = json_array();
+	size_t i;
+
+	for (i = 0; i < org_vis_nfields; i++) {
+		const char *cur = json_string_value(json_object_get(vis, org_vis_fields[i].name));
+		json_t *sel = json_string(cur ? cur : vis_levels[org_vis_fields[i].def]);
+
+		json_array_append_new(fields, json_pack("{s:s,s:s,s:o}", "name",
+		    org_vis_fields[i].name, "label", view_tr(r->app->views, r->locale,
+		    vis_field_labels[i]), "options", choice_options(vis_levels, vis_labels,
+		    r->app->views, r->locale, sel)));
+		json_decref(sel);
+	}
+	json_object_set_new(page, "visibility_fields", fields);
+	json_object_set_new(page, "id", json_integer(id));
+	return page;
+}
+
+static enum ws_err
+may_edit(struct req *r, json_t **org, int64_t *id)
+{
+	enum vis level;
+	int is_admin;
+	enum ws_err rc;
+
+	if ((rc = load_for(r, org, id, &level, &is_admin)) != WS_OK)
+		return rc;
+	if (!is_admin && r->user->role < ROLE_STAFF) {
+		json_decref(*org);
+		return WS_EFORBIDDEN;
+	}
+	return WS_OK;
+}
+
+enum ws_err
+h_org_edit_form(struct req *r, struct resp *w)
+{
+	json_t *org, *data, *values;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = may_edit(r, &org, &id)) != WS_OK)
+		return rc;
+	data = json_pack("{s:O,s:O}", "organization", org, "contact",
+	    json_object_get(org, "contact"));
+	values = join_values(data);
+	resp_value(w, edit_page(r, values, json_object_get(org, "visibility"), id));
+	json_decref(values);
+	json_decref(data);
+	json_decref(org);
+	w->tpl = "org_edit";
+	w->title = "Edit the organization's profile";
+	return WS_OK;
+}
+
+/* The visibility map from "vis_<field>" form fields or a JSON "visibility"
+ * object; unknown fields and levels are errors. */
+static enum ws_err
+read_visibility(struct req *r, json_t *current, json_t **out, json_t *errors)
+{
+	json_t *vis = json_copy(current), *in = json_object_get(r->in, "visibility");
+	size_t i;
+
+	for (i = 0; i < org_vis_nfields; i++) {
+		const char *name = org_vis_fields[i].name;
+		json_t *v = json_is_object(in) ? json_object_get(in, name) :
+		    json_object_get(r->in, arena_printf(r->a, "vis_%s", name));
+		const char *const *l;
+
+		if (!v)
+			continue;
+		for (l = vis_levels; *l; l++)
+			if (json_is_string(v) && strcmp(*l, json_string_value(v)) == 0)
+				break;
+		if (!*l) {
+			json_object_set_new(errors, "visibility", json_string(
+			    "Visibility must be public, members or staff."));
+			continue;
+		}
+		json_object_set_new(vis, name, json_string(*l));
+	}
+	if (json_is_object(in)) {
+		const char *k;
+		json_t *v;
+
+		json_object_foreach(in, k, v) {
+			for (i = 0; i < org_vis_nfields; i++)
+				if (strcmp(org_vis_fields[i].name, k) == 0)
+					break;
+			if (i == org_vis_nfields)
+				json_object_set_new(errors, "visibility", json_string(
+				    "Unknown field in visibility."));
+		}
+	}
+	*out = vis;
+	return json_object_size(errors) ? WS_EINVAL : WS_OK;
+}
+
+/* {field: [old, new]} for what differs between two organizations. */
+static json_t *
+diff_of(json_t *old, json_t *new)
+{
+	static const char *const keys[] = {
+		"name", "acronym", "kind", "country", "countries", "website", "founded", "size",
+		"description", "themes", "languages", "ecosoc_status", "social", "contact",
+		"visibility", NULL
+	};
+	json_t *out = json_object();
+	const char *const *k;
+
+	for (k = keys; *k; k++) {
+		json_t *a = json_object_get(old, *k), *b = json_object_get(new, *k);
+
+		if (!json_equal(a, b) && !(json_is_null(a) && !b) && !(!a && json_is_null(b)))
+			json_object_set_new(out, *k, json_pack("[O?,O?]", a, b));
+	}
+	return out;
+}
+
+/* POST /organizations/{id}/edit and PATCH /api/v1/organizations/{id}: what is
+ * not sent keeps its value. */
+enum ws_err
+h_org_edit(struct req *r, struct resp *w)
+{
+	json_t *org, *values = NULL, *errors = NULL, *vis = NULL, *newdata = NULL, *merged;
+	json_t *newo = NULL, *diff = NULL, *data, *cur;
+	struct app_keys k;
+	struct db *d = req_db(r);
+	struct db_q *q;
+	char *vtext = NULL, *dtext = NULL;
+	const char *logo_type = NULL;
+	int64_t id;
+	enum ws_err rc;
+	const char *key;
+	json_t *v;
+
+	if ((rc = may_edit(r, &org, &id)) != WS_OK)
+		return rc;
+	/* Start from the current values; lay what was sent over them. */
+	data = json_pack("{s:O,s:O,s:b}", "organization", org, "contact",
+	    json_object_get(org, "contact"), "consent", 1);
+	cur = join_values(data);
+	json_decref(data);
+	join_flatten(r);
+	merged = json_copy(cur);
+	json_object_foreach(r->in, key, v)
+		json_object_set(merged, key, v);
+	json_decref(r->in);
+	r->in = merged;
+	json_decref(cur);
+	rc = form_check(r, join_fields, join_nfields, &values, &errors);
+	if (!errors)
+		errors = json_object();
+	if (read_visibility(r, json_object_get(org, "visibility"), &vis, errors) != WS_OK ||
+	    rc != WS_OK) {
+		rc = form_fail(r, w, "org_edit", "Edit the organization's profile", values, errors);
+		if (!r->api) {
+			json_t *page = edit_page(r, values, vis, id);
+
+			json_object_set(page, "errors", errors);
+			resp_value(w, page);
+		}
+		goto out;
+	}
+	{
+		json_t *lerr = json_object();
+
+		rc = logo_check(r, lerr, &logo_type);
+		if (rc != WS_OK) {
+			rc = form_fail(r, w, "org_edit", "Edit the organization's profile", values,
+			    lerr);
+			if (!r->api) {
+				json_t *page = edit_page(r, values, vis, id);
+
+				json_object_set(page, "errors", lerr);
+				resp_value(w, page);
+			}
+			json_decref(lerr);
+			goto out;
+		}
+		json_decref(lerr);
+	}
+	newdata = join_data(values);
+	app_keys_of(r->a, newdata, &k);
+	newo = json_copy(json_object_get(newdata, "organization"));
+	json_object_set(newo, "contact", json_object_get(newdata, "contact"));
+	json_object_set(newo, "visibility", vis);
+	diff = diff_of(org, newo);
+	vtext = json_dumps(vis, JSON_COMPACT);
+	dtext = json_dumps(diff, JSON_COMPACT);
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	q = db_start(d, ST_ORG_UPDATE);
+	org_bind_fields(r->a, q, json_object_get(newdata, "organization"),
+	    json_object_get(newdata, "contact"));
+	db_bind_text(q, 20, vtext);
+	db_bind_text(q, 21, k.norm_name);
+	db_bind_text(q, 22, k.norm_acronym);
+	db_bind_text(q, 23, k.email_domain);
+	db_bind_int(q, 24, now_s());
+	db_bind_int(q, 25, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc == WS_OK && logo_type) {
+		int64_t logo_id;
+
+		rc = logo_store(r, d, logo_type, &logo_id);
+		if (rc == WS_OK) {
+			q = db_start(d, ST_ORG_SET_LOGO);
+			db_bind_int(q, 1, logo_id);
+			db_bind_int(q, 2, now_s());
+			db_bind_int(q, 3, id);
+			rc = db_exec(q, NULL);
+			db_end(q);
+			json_object_set_new(diff, "logo", json_pack("[s,s]", "", "new logo"));
+			free(dtext);
+			dtext = json_dumps(diff, JSON_COMPACT);
+		}
+	}
+	if (rc == WS_OK && json_object_size(diff)) {
+		q = db_start(d, ST_ORG_CHANGE_INSERT);
+		db_bind_int(q, 1, id);
+		db_bind_int(q, 2, now_s());
+		db_bind_int(q, 3, r->user->id);
+		db_bind_text(q, 4, dtext);
+		rc = db_exec(q, NULL);
+		db_end(q);
+		if (rc == WS_OK)
+			app_audit(r->app, d, r->user->id, "organization.edited", r->ip,
+			    arena_printf(r->a, "organization %lld", (long long)id));
+	}
+	if (rc == WS_OK)
+		rc = db_commit(d);
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	if (r->api) {
+		json_t *fresh;
+
+		if ((rc = org_load(d, id, &fresh)) == WS_OK) {
+			resp_value(w, org_view(fresh, VIS_STAFF, r->locale, r->app->views));
+			json_decref(fresh);
+		}
+	} else {
+		resp_redirect(w, arena_printf(r->a, "/organizations/%lld", (long long)id));
+	}
+out:
+	json_decref(org);
+	json_decref(values);
+	json_decref(errors);
+	json_decref(vis);
+	json_decref(newdata);
+	json_decref(newo);
+	json_decref(diff);
+	free(vtext);
+	free(dtext);
+	return rc;
+}
+
+/* Staff suspend an organization or reinstate it. */
+enum ws_err
+h_org_status(struct req *r, struct resp *w)
+{
+	static const char *const statuses[] = { "approved", "suspended", NULL };
+	static const struct field f[] = {
+		{"status", FT_CHOICE, 1, 0, 20, statuses, NULL,
+		    "Choose approved (reinstate) or suspended."},
+	};
+	json_t *values = NULL, *errors = NULL, *org;
+	struct db *d = req_db(r);
+	struct db_q *q;
+	int64_t id;
+	enum ws_err rc;
+	const char *status;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = org_load(d, id, &org)) != WS_OK)
+		return rc;
+	json_decref(org);
+	if (form_check(r, f, 1, &values, &errors) != WS_OK) {
+		w->errors = errors;
+		w->detail = "Choose approved (reinstate) or suspended.";
+		json_decref(values);
+		return WS_EINVAL;
+	}
+	status = arena_strdup(r->a, json_string_value(json_object_get(values, "status")));
+	json_decref(values);
+	q = db_start(d, ST_ORG_SET_STATUS);
+	db_bind_text(q, 1, status);
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	app_audit(r->app, d, r->user->id, strcmp(status, "suspended") == 0 ?
+	    "organization.suspended" : "organization.reinstated", r->ip,
+	    arena_printf(r->a, "organization %lld", (long long)id));
+	resp_value(w, json_pack("{s:I,s:s}", "id", (json_int_t)id, "status", status));
+	resp_redirect(w, arena_printf(r->a, "/organizations/%lld", (long long)id));
+	return WS_OK;
+}

@@ -1,0 +1,255 @@
+/*
+ * ref.c -- reference lists: kinds, sizes, ECOSOC status (code), themes
+ * (database table, staff can edit), countries and languages (from iso-codes,
+ * generated into src/views/data/ by tools/gen-iso-data).
+ *
+ * The lists are loaded once and then only read; orgs_ref_load() swaps in a
+ * new theme list under a lock when staff change it.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/orgs/orgs.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "views/assets.h"
+#include "views/view.h"
+
+const char *const org_kinds[] = {
+	"ngo", "academia", "private_sector", "community_group", "labour_union", "indigenous",
+	"charity", "faith_based", "professional_association", "foundation", "network", "other",
+	NULL
+};
+const char *const org_kind_labels[] = {
+	"NGO", "Academic institution", "Private sector", "Community group", "Labour union",
+	"Indigenous peoples' organization", "Charitable organization",
+	"Faith-based organization", "Professional association", "Foundation",
+	"Network or umbrella organization", "Other", NULL
+};
+_Static_assert(sizeof org_kinds == sizeof org_kind_labels, "a label per kind");
+
+const char *const org_sizes[] = { "1-10", "11-50", "51-250", "251-1000", "1000+", NULL };
+const char *const org_ecosoc[] = { "none", "general", "special", "roster", NULL };
+const char *const org_ecosoc_labels[] = {
+	"No consultative status", "General consultative status",
+	"Special consultative status", "Roster", NULL
+};
+_Static_assert(sizeof org_ecosoc == sizeof org_ecosoc_labels, "a label per status");
+
+/* Countries and languages: [{code, en, fr}] arrays; themes: the same shape. */
+static json_t *countries, *languages, *themes;
+static json_t *retired;	/* earlier theme lists: names handed out stay valid */
+static pthread_rwlock_t themes_lock = PTHREAD_RWLOCK_INITIALIZER;
+
+static json_t *
+load_asset_json(const char *name)
+{
+	const struct asset *a = asset_find(name);
+	json_error_t err;
+	json_t *v;
+
+	if (!a)
+		fatal("missing %s", name);
+	v = json_loadb(a->data, a->len, 0, &err);
+	if (!json_is_array(v))
+		fatal("%s: %s", name, err.text);
+	return v;
+}
+
+enum ws_err
+orgs_ref_load(struct db *d)
+{
+	struct db_q *q;
+	json_t *list = json_array(), *old;
+	enum ws_err rc;
+
+	if (!countries) {
+		countries = load_asset_json("data/countries.json");
+		languages = load_asset_json("data/languages.json");
+	}
+	q = db_start(d, ST_THEME_LIST);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s?}", "code",
+		    db_col_text(q, 0), "en", db_col_text(q, 1), "fr", db_col_text(q, 2)));
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(list);
+		return rc;
+	}
+	pthread_rwlock_wrlock(&themes_lock);
+	old = themes;
+	themes = list;
+	pthread_rwlock_unlock(&themes_lock);
+	if (old) {
+		if (!retired)
+			retired = json_array();
+		json_array_append_new(retired, old);
+	}
+	return WS_OK;
+}
+
+void
+orgs_ref_free(void)
+{
+	json_decref(countries);
+	json_decref(languages);
+	json_decref(themes);
+	json_decref(retired);
+	countries = languages = themes = retired = NULL;
+}
+
+/* The row of list whose code is code, or NULL.  Lists are short enough
+ * (250 countries) for a scan; they are sorted, so a bisection would do too. */
+static json_t *
+row_of(json_t *list, const char *code)
+{
+	size_t lo = 0, hi = json_array_size(list);
+
+	if (!code)
+		return NULL;
+	if (list == themes) {
+		size_t i;
+
+		for (i = 0; i < hi; i++)
+			if (strcmp(json_string_value(json_object_get(json_array_get(list, i),
+			    "code")), code) == 0)
+				return json_array_get(list, i);
+		return NULL;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		json_t *row = json_array_get(list, mid);
+		int c = strcmp(json_string_value(json_object_get(row, "code")), code);
+
+		if (c == 0)
+			return row;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+int country_valid(const char *code) { return row_of(countries, code) != NULL; }
+int language_valid(const char *code) { return row_of(languages, code) != NULL; }
+
+int
+theme_valid(const char *code)
+{
+	int ok;
+
+	pthread_rwlock_rdlock(&themes_lock);
+	ok = row_of(themes, code) != NULL;
+	pthread_rwlock_unlock(&themes_lock);
+	return ok;
+}
+
+int
+kind_valid(const char *code)
+{
+	const char *const *k;
+
+	for (k = org_kinds; *k; k++)
+		if (strcmp(*k, code) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+name_in(json_t *row, const char *code, const char *lang)
+{
+	const char *s;
+
+	if (!row)
+		return code;
+	s = json_string_value(json_object_get(row, lang ? lang : "en"));
+	return s ? s : json_string_value(json_object_get(row, "en"));
+}
+
+const char *country_name(const char *code, const char *lang)
+{ return name_in(row_of(countries, code), code, lang); }
+const char *language_name(const char *code, const char *lang)
+{ return name_in(row_of(languages, code), code, lang); }
+
+const char *
+theme_name(const char *code, const char *lang)
+{
+	const char *s;
+
+	/* Lists replaced by a reload are retired, not freed, so the name
+	 * returned stays valid. */
+	pthread_rwlock_rdlock(&themes_lock);
+	s = name_in(row_of(themes, code), code, lang);
+	pthread_rwlock_unlock(&themes_lock);
+	return s;
+}
+
+const char *
+kind_name(const char *code)
+{
+	size_t i;
+
+	for (i = 0; org_kinds[i]; i++)
+		if (strcmp(org_kinds[i], code) == 0)
+			return org_kind_labels[i];
+	return code;
+}
+
+static int
+is_selected(json_t *selected, const char *code)
+{
+	size_t i;
+	json_t *v;
+
+	if (json_is_string(selected))
+		return strcmp(json_string_value(selected), code) == 0;
+	json_array_foreach(selected, i, v)
+		if (json_is_string(v) && strcmp(json_string_value(v), code) == 0)
+			return 1;
+	return 0;
+}
+
+static json_t *
+options_of(json_t *list, const char *lang, json_t *selected)
+{
+	json_t *out = json_array(), *row;
+	size_t i;
+
+	json_array_foreach(list, i, row) {
+		const char *code = json_string_value(json_object_get(row, "code"));
+
+		json_array_append_new(out, json_pack("{s:s,s:s,s:b}", "value", code, "label",
+		    name_in(row, code, lang), "selected", is_selected(selected, code)));
+	}
+	return out;
+}
+
+json_t *country_options(const char *lang, json_t *sel) { return options_of(countries, lang, sel); }
+json_t *language_options(const char *lang, json_t *sel) { return options_of(languages, lang, sel); }
+
+json_t *
+theme_options(const char *lang, json_t *sel)
+{
+	json_t *out;
+
+	pthread_rwlock_rdlock(&themes_lock);
+	out = options_of(themes, lang, sel);
+	pthread_rwlock_unlock(&themes_lock);
+	return out;
+}
+
+json_t *
+choice_options(const char *const *codes, const char *const *labels, struct views *v,
+    const char *lang, json_t *sel)
+{
+	json_t *out = json_array();
+	size_t i;
+
+	for (i = 0; codes[i]; i++)
+		json_array_append_new(out, json_pack("{s:s,s:s,s:b}", "value", codes[i], "label",
+		    labels ? view_tr(v, lang, labels[i]) : codes[i], "selected",
+		    is_selected(sel, codes[i])));
+	return out;
+}

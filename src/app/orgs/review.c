@@ -1,0 +1,674 @@
+/*
+ * review.c -- staff review of applications: the queue with filters, the
+ * detail with duplicate hints and history, decisions one by one or in bulk.
+ *
+ * A decision is one transaction: the application's new status (only from
+ * the status the decider saw, so two staff cannot decide twice), the
+ * organization and membership on approval, the history line, the audit
+ * line and the mail to the applicant.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/accounts/accounts.h"
+#include "app/app.h"
+#include "app/orgs/orgs_int.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "views/mustache.h"
+#include "views/view.h"
+
+#define PER_PAGE 50
+
+static const char *const app_statuses[] = {
+	"pending", "info_requested", "approved", "rejected", NULL
+};
+static const char *const app_status_labels[] = {
+	"Waiting for review", "Information requested", "Approved", "Rejected", NULL
+};
+static const char *const app_kinds[] = { "organization", "join", "focal", NULL };
+static const char *const app_kind_labels[] = {
+	"Organization", "Person joining an organization", "State focal point", NULL
+};
+static const char *const sorts[] = { "oldest", "newest", NULL };
+static const char *const sort_labels[] = { "Oldest first", "Newest first", NULL };
+
+static const char *
+choice_or(const char *v, const char *const *choices, const char *def)
+{
+	const char *const *c;
+
+	for (c = choices; v && *c; c++)
+		if (strcmp(*c, v) == 0)
+			return v;
+	return def;
+}
+
+/* ---- the queue ----------------------------------------------------------- */
+
+enum ws_err
+h_staff_home(struct req *r, struct resp *w)
+{
+	struct db_q *q = db_start(req_db(r), ST_APP_COUNT_STATUS);
+	json_t *counts = json_object(), *v;
+	enum ws_err rc;
+
+	while ((rc = db_step(q)) == WS_OK)
+		json_object_set_new(counts, db_col_text(q, 0), json_integer(db_col_int(q, 1)));
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(counts);
+		return rc;
+	}
+	v = json_pack("{s:o,s:I}", "applications", counts, "pending",
+	    (json_int_t)json_integer_value(json_object_get(counts, "pending")));
+	resp_value(w, v);
+	w->tpl = "staff_home";
+	w->title = "Staff";
+	return WS_OK;
+}
+
+static void
+bind_filters(struct db_q *q, const char *status, const char *kind, const char *country,
+    int64_t before)
+{
+	db_bind_text(q, 1, status);
+	db_bind_text(q, 2, status);
+	db_bind_text(q, 3, kind);
+	db_bind_text(q, 4, kind);
+	db_bind_text(q, 5, country);
+	db_bind_text(q, 6, country);
+	db_bind_int(q, 7, before);
+}
+
+enum ws_err
+h_app_list(struct req *r, struct resp *w)
+{
+	const char *status = choice_or(req_query(r, "status"), app_statuses, NULL);
+	const char *kind = choice_or(req_query(r, "kind"), app_kinds, "");
+	const char *country = req_query(r, "country");
+	const char *sort = choice_or(req_query(r, "sort"), sorts, "oldest");
+	const char *age_s = req_query(r, "older_than");
+	struct db *d = req_db(r);
+	json_t *v, *items = json_array(), *errors = json_object();
+	struct db_q *q;
+	int64_t page = 1, age = 0, total = 0;
+	enum ws_err rc;
+
+	if (!status) {
+		const char *s = req_query(r, "status");
+
+		if (s && *s && strcmp(s, "all") != 0)
+			json_object_set_new(errors, "status", json_string("Unknown status."));
+		status = s && strcmp(s, "all") == 0 ? "" : "pending";
+	}
+	if (country && *country && !country_valid(country))
+		json_object_set_new(errors, "country", json_string("Unknown country code."));
+	if (!country)
+		country = "";
+	if (req_query(r, "page") && parse_int(req_query(r, "page"), 1, 100000, &page))
+		json_object_set_new(errors, "page", json_string("Not a page number."));
+	if (age_s && *age_s && parse_int(age_s, 0, 3650, &age))
+		json_object_set_new(errors, "older_than", json_string("Not a number of days."));
+	if (json_object_size(errors)) {
+		json_decref(items);
+		w->errors = errors;
+		w->detail = "Some filters are not valid.";
+		return WS_EINVAL;
+	}
+	json_decref(errors);
+	q = db_start(d, ST_APP_COUNT);
+	bind_filters(q, status, kind, country, now_s() - age * 86400);
+	if (db_step(q) == WS_OK)
+		total = db_col_int(q, 0);
+	db_end(q);
+	q = db_start(d, ST_APP_LIST);
+	bind_filters(q, status, kind, country, now_s() - age * 86400);
+	db_bind_text(q, 8, sort);
+	db_bind_int(q, 9, PER_PAGE);
+	db_bind_int(q, 10, (page - 1) * PER_PAGE);
+	while ((rc = db_step(q)) == WS_OK) {
+		json_t *a = app_from_row(q);
+		const char *c = json_string_value(json_object_get(json_object_get(a,
+		    "organization"), "country"));
+
+		json_object_set_new(a, "duplicate_count", json_integer((json_int_t)
+		    json_array_size(json_object_get(a, "duplicates"))));
+		if (c)
+			json_object_set_new(a, "country_name", json_string(country_name(c,
+			    r->locale)));
+		json_array_append_new(items, a);
+	}
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(items);
+		return rc;
+	}
+	v = json_pack("{s:I,s:I,s:i,s:o}", "total", (json_int_t)total, "page", (json_int_t)page,
+	    "per_page", PER_PAGE, "items", items);
+	if (page > 1)
+		json_object_set_new(v, "prev_page", json_integer(page - 1));
+	if (page * PER_PAGE < total)
+		json_object_set_new(v, "next_page", json_integer(page + 1));
+	if (!r->api) {
+		json_t *f = json_pack("{s:s,s:s,s:s,s:s,s:s}", "status", *status ? status : "all",
+		    "kind", kind, "country", country, "sort", sort, "older_than",
+		    age_s ? age_s : "");
+
+		json_object_set_new(v, "filter", f);
+		json_object_set_new(v, "statuses", choice_options(app_statuses, app_status_labels,
+		    r->app->views, r->locale, json_object_get(f, "status")));
+		json_object_set_new(v, "kinds", choice_options(app_kinds, app_kind_labels,
+		    r->app->views, r->locale, json_object_get(f, "kind")));
+		json_object_set_new(v, "sorts", choice_options(sorts, sort_labels, r->app->views,
+		    r->locale, json_object_get(f, "sort")));
+		json_object_set_new(v, "countries", country_options(r->locale,
+		    json_object_get(f, "country")));
+		json_object_set_new(v, "query", json_string(arena_printf(r->a,
+		    "status=%s&kind=%s&country=%s&sort=%s&older_than=%s", *status ? status : "all",
+		    kind, country, sort, age_s ? age_s : "")));
+		json_object_set_new(v, "reject_reason", json_string(""));
+	}
+	resp_value(w, v);
+	w->tpl = "staff_applications";
+	w->title = "Applications";
+	return WS_OK;
+}
+
+static enum ws_err
+load_param(struct req *r, json_t **app, int64_t *id)
+{
+	if (parse_int(r->params[0], 1, INT64_MAX, id) != WS_OK)
+		return WS_ENOTFOUND;
+	return app_load(req_db(r), *id, app);
+}
+
+enum ws_err
+h_app_detail(struct req *r, struct resp *w)
+{
+	json_t *a, *org;
+	int64_t id;
+	enum ws_err rc;
+	const char *c;
+
+	if ((rc = load_param(r, &a, &id)) != WS_OK)
+		return rc;
+	json_object_set_new(a, "history", app_events(req_db(r), id, 1));
+	if (!r->api && (org = json_object_get(a, "organization")) && json_is_object(org)) {
+		json_t *view = org_view(org, VIS_STAFF, r->locale, r->app->views);
+
+		json_object_set_new(a, "org_view", view);
+		if ((c = json_string_value(json_object_get(org, "ecosoc_status"))))
+			json_object_set_new(a, "ecosoc_name", json_string(c));
+	}
+	resp_value(w, a);
+	w->tpl = "staff_application";
+	w->title = "Application";
+	return WS_OK;
+}
+
+/* ---- decisions ------------------------------------------------------------ */
+
+void
+org_bind_fields(struct arena *a, struct db_q *q, json_t *o, json_t *c)
+{
+	static const char *const arrays[] = { "countries", "themes", "languages", "social" };
+	char *json[4];
+	const char *website = json_string_value(json_object_get(o, "website"));
+	json_t *founded = json_object_get(o, "founded");
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		json_t *x = json_object_get(o, arrays[i]);
+
+		json[i] = json_dumps(json_is_array(x) ? x : json_array(), JSON_COMPACT);
+	}
+#define S(k) (json_string_value(json_object_get(o, k)) ? json_string_value(json_object_get(o, k)) : "")
+#define CS(k) (json_string_value(json_object_get(c, k)) ? json_string_value(json_object_get(c, k)) : "")
+	db_bind_text(q, 1, S("name"));
+	db_bind_text(q, 2, S("acronym"));
+	db_bind_text(q, 3, S("kind"));
+	db_bind_text(q, 4, S("country"));
+	db_bind_text(q, 5, json[0]);
+	db_bind_text(q, 6, website ? website : "");
+	db_bind_text(q, 7, url_domain(a, website));
+	if (json_is_integer(founded))
+		db_bind_int(q, 8, json_integer_value(founded));
+	else
+		db_bind_null(q, 8);
+	db_bind_text(q, 9, S("size"));
+	db_bind_text(q, 10, S("description"));
+	db_bind_text(q, 11, json[1]);
+	db_bind_text(q, 12, json[2]);
+	db_bind_text(q, 13, *S("ecosoc_status") ? S("ecosoc_status") : "none");
+	db_bind_text(q, 14, json[3]);
+	db_bind_text(q, 15, CS("name"));
+	db_bind_text(q, 16, CS("title"));
+	db_bind_text(q, 17, CS("email"));
+	db_bind_text(q, 18, CS("phone"));
+	db_bind_text(q, 19, CS("role"));
+#undef S
+#undef CS
+	for (i = 0; i < 4; i++)
+		free(json[i]);
+}
+
+/* Creates the approved organization of application a; its id in *org_id. */
+static enum ws_err
+create_org(struct req *r, struct db *d, json_t *a, int64_t *org_id)
+{
+	json_t *o = json_object_get(a, "organization"), *c = json_object_get(a, "contact");
+	struct app_keys k;
+	json_t *data = json_pack("{s:O,s:O}", "organization", o, "contact", c);
+	struct db_q *q;
+	enum ws_err rc;
+	time_t now = now_s();
+
+	app_keys_of(r->a, data, &k);
+	json_decref(data);
+	q = db_start(d, ST_ORG_INSERT);
+	org_bind_fields(r->a, q, o, c);
+	db_bind_text(q, 20, "{}");
+	db_bind_text(q, 21, "approved");
+	db_bind_text(q, 22, k.norm_name);
+	db_bind_text(q, 23, k.norm_acronym);
+	db_bind_text(q, 24, k.email_domain);
+	db_bind_int(q, 25, now);
+	db_bind_int(q, 26, now);
+	db_bind_int(q, 27, r->user->id);
+	db_bind_int(q, 28, now);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		*org_id = db_col_int(q, 0);
+	db_end(q);
+	if (rc == WS_OK && json_is_integer(json_object_get(o, "logo_file"))) {
+		q = db_start(d, ST_ORG_SET_LOGO);
+		db_bind_int(q, 1, json_integer_value(json_object_get(o, "logo_file")));
+		db_bind_int(q, 2, now);
+		db_bind_int(q, 3, *org_id);
+		rc = db_exec(q, NULL);
+		db_end(q);
+		return rc;
+	}
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+/* GET /staff/applications/{id}/logo */
+enum ws_err
+h_app_logo(struct req *r, struct resp *w)
+{
+	json_t *a, *f;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = load_param(r, &a, &id)) != WS_OK)
+		return rc;
+	f = json_object_get(json_object_get(a, "organization"), "logo_file");
+	rc = json_is_integer(f) ? logo_serve(r, w, json_integer_value(f)) : WS_ENOTFOUND;
+	json_decref(a);
+	return rc;
+}
+
+/* A state focal point's account takes the role and the country. */
+static enum ws_err
+make_focal(struct db *d, json_t *a)
+{
+	struct db_q *q = db_start(d, ST_USER_SET_FOCAL);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, json_string_value(json_object_get(json_object_get(a, "focal"),
+	    "country")));
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, json_integer_value(json_object_get(json_object_get(a, "applicant"),
+	    "id")));
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+/* The applicant joins the organization (as its first admin for a new
+ * organization) and becomes a member. */
+static enum ws_err
+add_member(struct req *r, struct db *d, json_t *a, int64_t org_id, int admin)
+{
+	int64_t uid = json_integer_value(json_object_get(json_object_get(a, "applicant"), "id"));
+	const char *title = json_string_value(json_object_get(json_object_get(a, "contact"),
+	    "title"));
+	struct user u;
+	struct db_q *q;
+	enum ws_err rc;
+
+	q = db_start(d, ST_MEMBER_ADD);
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, admin);
+	db_bind_int(q, 4, 1);
+	db_bind_text(q, 5, title ? title : "");
+	db_bind_int(q, 6, now_s());
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc == WS_OK)
+		rc = user_by_id(d, r->a, uid, &u);
+	if (rc != WS_OK)
+		return rc;
+	q = db_start(d, ST_USER_SET_ORG);
+	db_bind_int(q, 1, org_id);
+	db_bind_text(q, 2, role_name(u.role >= ROLE_MEMBER ? u.role : ROLE_MEMBER));
+	db_bind_int(q, 3, now_s());
+	db_bind_int(q, 4, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+/* Renders a staff-editable message template (plain text). */
+static enum ws_err
+render_msg_template(struct req *r, struct db *d, const char *code, json_t *ctx,
+    struct buf *subject, struct buf *body)
+{
+	struct db_q *q = db_start(d, ST_MSG_TEMPLATE_GET);
+	struct mst_tpl *ts = NULL, *tb = NULL;
+	char err[200];
+	enum ws_err rc;
+
+	db_bind_text(q, 1, code);
+	rc = db_step(q);
+	if (rc == WS_OK) {
+		const char *s = db_col_text(q, 0), *b = db_col_text(q, 1);
+
+		if ((rc = mst_compile(s, strlen(s), &ts, err, sizeof err)) == WS_OK &&
+		    (rc = mst_compile(b, strlen(b), &tb, err, sizeof err)) == WS_OK &&
+		    (rc = mst_render(ts, ctx, NULL, subject)) == WS_OK)
+			rc = mst_render(tb, ctx, NULL, body);
+	}
+	db_end(q);
+	mst_free(ts);
+	mst_free(tb);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+static enum ws_err
+mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const char *note,
+    int64_t org_id)
+{
+	json_t *ap = json_object_get(a, "applicant");
+	const char *to = json_string_value(json_object_get(ap, "email"));
+	const char *name = json_string_value(json_object_get(ap, "name"));
+	const char *org = json_string_value(json_object_get(json_object_get(a, "organization"),
+	    "name"));
+	json_t *ctx = json_pack("{s:s,s:s,s:s,s:s,s:s}", "name", name ? name : "", "site",
+	    r->app->cfg.org_name, "org", org ? org : "", "reason", note ? note : "",
+	    "base_url", r->app->cfg.base_url);
+	struct buf subject, body;
+	enum ws_err rc;
+
+	buf_init(&subject, 1000);
+	buf_init(&body, 64 * 1024);
+	json_object_set_new(ctx, "link", json_string(strcmp(action, "approved") == 0 ?
+	    arena_printf(r->a, "%s/organizations/%lld", r->app->cfg.base_url, (long long)org_id) :
+	    arena_printf(r->a, "%s/applications/%lld", r->app->cfg.base_url,
+	    (long long)json_integer_value(json_object_get(a, "id")))));
+	if (strcmp(action, "rejected") == 0) {
+		rc = render_msg_template(r, d, "application_rejected", ctx, &subject, &body);
+	} else {
+		const char *kind = json_string_value(json_object_get(a, "kind"));
+		const char *tpl = strcmp(action, "approved") != 0 ? "mail_app_info" :
+		    strcmp(kind, "join") == 0 ? "mail_join_approved" :
+		    strcmp(kind, "focal") == 0 ? "mail_focal_approved" : "mail_app_approved";
+		const char *subj = strcmp(action, "approved") == 0 ?
+		    "Welcome: your organization is now a member" :
+		    "Your application: more information needed";
+
+		rc = view_render(r->app->views, tpl, ctx, r->locale, &body);
+		if (rc == WS_OK)
+			rc = buf_adds(&subject, view_tr(r->app->views, r->locale, subj));
+	}
+	if (rc == WS_OK)
+		rc = app_mail(r->app, d, to, buf_str(&subject), buf_str(&body));
+	buf_free(&subject);
+	buf_free(&body);
+	json_decref(ctx);
+	return rc;
+}
+
+enum ws_err
+orgs_decide(struct req *r, int64_t id, const char *action, const char *note)
+{
+	struct db *d = req_db(r);
+	json_t *a = NULL;
+	const char *from;
+	struct db_q *q;
+	int64_t org_id = 0, changed = 0;
+	enum ws_err rc;
+
+	if ((rc = db_begin(d)) != WS_OK)
+		return rc;
+	if ((rc = app_load(d, id, &a)) != WS_OK)
+		goto fail;
+	from = json_string_value(json_object_get(a, "status"));
+	if (strcmp(from, "pending") != 0 && !(strcmp(from, "info_requested") == 0 &&
+	    strcmp(action, "info_requested") != 0)) {
+		rc = WS_ECONFLICT;
+		goto fail;
+	}
+	if (strcmp(action, "approved") == 0) {
+		const char *kind = json_string_value(json_object_get(a, "kind"));
+
+		if (strcmp(kind, "organization") == 0) {
+			if ((rc = create_org(r, d, a, &org_id)) != WS_OK ||
+			    (rc = add_member(r, d, a, org_id, 1)) != WS_OK)
+				goto fail;
+		} else if (strcmp(kind, "join") == 0) {
+			org_id = json_integer_value(json_object_get(a, "organization_id"));
+			if ((rc = add_member(r, d, a, org_id, 0)) != WS_OK)
+				goto fail;
+		} else if ((rc = make_focal(d, a)) != WS_OK) {
+			goto fail;
+		}
+	}
+	q = db_start(d, ST_APP_DECIDE);
+	db_bind_text(q, 1, action);
+	db_bind_text(q, 2, note);
+	db_bind_int(q, 3, now_s());
+	db_bind_int(q, 4, r->user->id);
+	if (org_id)
+		db_bind_int(q, 5, org_id);
+	else
+		db_bind_null(q, 5);
+	db_bind_int(q, 6, now_s());
+	db_bind_int(q, 7, id);
+	db_bind_text(q, 8, from);
+	rc = db_exec(q, &changed);
+	db_end(q);
+	if (rc == WS_OK && changed != 1)
+		rc = WS_ECONFLICT;
+	if (rc == WS_OK)
+		rc = app_event(d, id, r->user->id, action, note);
+	if (rc == WS_OK)
+		rc = mail_decision(r, d, a, action, note, org_id);
+	if (rc != WS_OK)
+		goto fail;
+	app_audit(r->app, d, r->user->id, arena_printf(r->a, "application.%s", action), r->ip,
+	    arena_printf(r->a, "application %lld%s%s", (long long)id, note ? ": " : "",
+	    note ? note : ""));
+	if ((rc = db_commit(d)) != WS_OK)
+		goto fail;
+	json_decref(a);
+	return WS_OK;
+fail:
+	db_rollback(d);
+	json_decref(a);
+	return rc;
+}
+
+static const struct field reason_field[] = {
+	{"reason", FT_TEXT, 1, 3, 2000, NULL, NULL, NULL},
+};
+static const struct field message_field[] = {
+	{"message", FT_TEXT, 1, 3, 2000, NULL, NULL, NULL},
+};
+static const struct field note_field[] = {
+	{"note", FT_TEXT, 1, 1, 2000, NULL, NULL, NULL},
+};
+
+/* After a decision: the detail page again (pages) or the application (API). */
+static enum ws_err
+decided(struct req *r, struct resp *w, int64_t id, enum ws_err rc)
+{
+	json_t *a;
+
+	if (rc == WS_ECONFLICT && !w->detail)
+		w->detail = "This application was already decided, or is waiting for the "
+		    "applicant's answer.";
+	if (rc != WS_OK)
+		return rc;
+	if (!r->api) {
+		resp_redirect(w, arena_printf(r->a, "/staff/applications/%lld", (long long)id));
+		return WS_OK;
+	}
+	if ((rc = app_load(req_db(r), id, &a)) != WS_OK)
+		return rc;
+	resp_value(w, a);
+	return WS_OK;
+}
+
+/* Reads the one text field of a decision; a 422 that comes back to the
+ * detail page with the message when it is missing. */
+static enum ws_err
+decision_text(struct req *r, struct resp *w, const struct field *f, int64_t id,
+    const char **out)
+{
+	json_t *values = NULL, *errors = NULL;
+	enum ws_err rc = form_check(r, f, 1, &values, &errors);
+
+	if (rc != WS_OK) {
+		json_t *a;
+
+		w->detail = "Write the text the applicant will receive.";
+		if (!r->api && app_load(req_db(r), id, &a) == WS_OK) {
+			json_object_set_new(a, "history", app_events(req_db(r), id, 1));
+			resp_value(w, a);
+			w->tpl = "staff_application";
+			w->title = "Application";
+			w->status = 422;
+		}
+		w->errors = errors;
+		json_decref(values);
+		return WS_EINVAL;
+	}
+	*out = arena_strdup(r->a, json_string_value(json_object_get(values, f->name)));
+	json_decref(values);
+	return WS_OK;
+}
+
+enum ws_err
+h_app_approve(struct req *r, struct resp *w)
+{
+	int64_t id;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	return decided(r, w, id, orgs_decide(r, id, "approved", NULL));
+}
+
+enum ws_err
+h_app_reject(struct req *r, struct resp *w)
+{
+	const char *reason;
+	int64_t id;
+	enum ws_err rc;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = decision_text(r, w, reason_field, id, &reason)) != WS_OK)
+		return rc;
+	return decided(r, w, id, orgs_decide(r, id, "rejected", reason));
+}
+
+enum ws_err
+h_app_request_info(struct req *r, struct resp *w)
+{
+	const char *msg;
+	int64_t id;
+	enum ws_err rc;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = decision_text(r, w, message_field, id, &msg)) != WS_OK)
+		return rc;
+	return decided(r, w, id, orgs_decide(r, id, "info_requested", msg));
+}
+
+enum ws_err
+h_app_note(struct req *r, struct resp *w)
+{
+	const char *note;
+	json_t *a;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = load_param(r, &a, &id)) != WS_OK)
+		return rc;
+	json_decref(a);
+	if ((rc = decision_text(r, w, note_field, id, &note)) != WS_OK)
+		return rc;
+	rc = app_event(req_db(r), id, r->user->id, "note", note);
+	return decided(r, w, id, rc);
+}
+
+/* POST /staff/applications/bulk: ids (repeated), action approve|reject,
+ * reason for rejections.  Each application is decided in its own
+ * transaction; the page reports what happened to each. */
+enum ws_err
+h_app_bulk(struct req *r, struct resp *w)
+{
+	static const char *const actions[] = { "approve", "reject", NULL };
+	static const struct field fields[] = {
+		{"ids", FT_MULTI, 1, 1, 200, NULL, NULL, NULL},
+		{"action", FT_CHOICE, 1, 0, 10, actions, NULL, NULL},
+		{"reason", FT_TEXT, 0, 0, 2000, NULL, NULL, NULL},
+	};
+	json_t *values = NULL, *errors = NULL, *ids, *id, *results = json_array();
+	const char *action, *reason;
+	size_t i;
+	enum ws_err rc;
+
+	if (form_check(r, fields, 3, &values, &errors) != WS_OK) {
+		w->errors = errors;
+		w->detail = "Choose applications and an action.";
+		json_decref(values);
+		json_decref(results);
+		return WS_EINVAL;
+	}
+	action = json_string_value(json_object_get(values, "action"));
+	reason = json_string_value(json_object_get(values, "reason"));
+	if (strcmp(action, "reject") == 0 && strlen(reason) < 3) {
+		w->errors = json_pack("{s:s}", "reason", "Give the reason the applicants will read.");
+		w->detail = "A rejection needs a reason.";
+		json_decref(values);
+		json_decref(results);
+		return WS_EINVAL;
+	}
+	ids = json_object_get(values, "ids");
+	json_array_foreach(ids, i, id) {
+		int64_t n;
+
+		if (parse_int(json_string_value(id), 1, INT64_MAX, &n) != WS_OK) {
+			json_array_append_new(results, json_pack("{s:s,s:s}", "id",
+			    json_string_value(id), "result", "not found"));
+			continue;
+		}
+		rc = orgs_decide(r, n, strcmp(action, "approve") == 0 ? "approved" : "rejected",
+		    strcmp(action, "approve") == 0 ? NULL : reason);
+		json_array_append_new(results, json_pack("{s:I,s:s}", "id", (json_int_t)n,
+		    "result", rc == WS_OK ? (strcmp(action, "approve") == 0 ? "approved" :
+		    "rejected") : rc == WS_ECONFLICT ? "already decided" : rc == WS_ENOTFOUND ?
+		    "not found" : "failed"));
+	}
+	json_decref(values);
+	resp_value(w, json_pack("{s:o}", "results", results));
+	w->tpl = "staff_bulk";
+	w->title = "Applications";
+	return WS_OK;
+}

@@ -1,0 +1,272 @@
+/*
+ * store.c -- organizations as JSON: reading a row, what each viewer may see,
+ * normalized keys for duplicate checks.
+ *
+ * Arrays (countries, themes, languages, social links) and the visibility map
+ * are stored as JSON text so both backends hold them the same way; the
+ * directory's search indexes are built from them in memory.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "app/app.h"
+#include "app/orgs/orgs.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "views/view.h"
+
+const struct vis_field org_vis_fields[ORG_VIS_NFIELDS] = {
+	{"acronym", VIS_PUBLIC}, {"kind", VIS_PUBLIC}, {"country", VIS_PUBLIC},
+	{"themes", VIS_PUBLIC}, {"website", VIS_PUBLIC},
+	{"description", VIS_MEMBERS}, {"countries", VIS_MEMBERS}, {"languages", VIS_MEMBERS},
+	{"founded", VIS_MEMBERS}, {"size", VIS_MEMBERS}, {"ecosoc_status", VIS_MEMBERS},
+	{"social", VIS_MEMBERS}, {"contact", VIS_MEMBERS}, {"people", VIS_MEMBERS},
+	{"logo_url", VIS_PUBLIC},
+};
+const size_t org_vis_nfields = ORG_VIS_NFIELDS;
+_Static_assert(sizeof org_vis_fields / sizeof org_vis_fields[0] == ORG_VIS_NFIELDS,
+    "ORG_VIS_NFIELDS");
+
+static const char *const vis_names[] = { "public", "members", "staff" };
+_Static_assert(sizeof vis_names / sizeof vis_names[0] == VIS__MAX, "a name per level");
+
+char *
+org_norm_name(struct arena *a, const char *name)
+{
+	size_t n = strlen(name), i, k = 0;
+	char *out = arena_alloc(a, n + 1);
+	int space = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (isalnum(c) || c >= 0x80) {
+			if (space && k)
+				out[k++] = ' ';
+			out[k++] = (char)tolower(c);
+			space = 0;
+		} else {
+			space = 1;
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
+char *
+url_domain(struct arena *a, const char *url)
+{
+	const char *h = url, *end;
+	char *d;
+
+	if (!url || !*url)
+		return arena_strdup(a, "");
+	if (strncasecmp(h, "https://", 8) == 0)
+		h += 8;
+	else if (strncasecmp(h, "http://", 7) == 0)
+		h += 7;
+	if (strncasecmp(h, "www.", 4) == 0)
+		h += 4;
+	end = h + strcspn(h, "/:?#");
+	d = arena_strndup(a, h, (size_t)(end - h));
+	return ascii_lower(d);
+}
+
+/* Addresses at these domains say nothing about an organization. */
+static const char *const webmail[] = {
+	"gmail.com", "googlemail.com", "yahoo.com", "yahoo.fr", "yahoo.co.uk", "hotmail.com",
+	"hotmail.fr", "outlook.com", "outlook.fr", "live.com", "msn.com", "aol.com",
+	"icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.net",
+	"web.de", "mail.ru", "yandex.ru", "yandex.com", "qq.com", "163.com", "126.com",
+	"zoho.com", "tutanota.com", "orange.fr", "free.fr", "laposte.net", "rediffmail.com",
+	NULL
+};
+
+char *
+email_org_domain(struct arena *a, const char *email)
+{
+	const char *at = email ? strrchr(email, '@') : NULL;
+	const char *const *w;
+	char *d;
+
+	if (!at)
+		return arena_strdup(a, "");
+	d = ascii_lower(arena_strdup(a, at + 1));
+	for (w = webmail; *w; w++)
+		if (strcmp(*w, d) == 0)
+			return arena_strdup(a, "");
+	return d;
+}
+
+static json_t *
+json_text(const char *s, const char *fallback)
+{
+	json_error_t err;
+	json_t *v = s ? json_loads(s, 0, &err) : NULL;
+
+	return v ? v : json_loads(fallback, 0, &err);
+}
+
+enum ws_err
+org_load(struct db *d, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_ORG_GET);
+	enum ws_err rc;
+	json_t *o;
+	char c[32], u[32];
+
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	if (rc != WS_OK) {
+		db_end(q);
+		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	}
+	time_rfc3339((time_t)db_col_int(q, 21), c, sizeof c);
+	time_rfc3339((time_t)db_col_int(q, 22), u, sizeof u);
+	o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s,s:o,s:s,s:s,s:o,s:o,s:s,s:o,"
+	    "s:{s:s,s:s,s:s,s:s,s:s},s:o,s:s,s:s,s:s}",
+	    "id", (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1),
+	    "acronym", db_col_text(q, 2), "kind", db_col_text(q, 3),
+	    "country", db_col_text(q, 4), "countries", json_text(db_col_text(q, 5), "[]"),
+	    "website", db_col_text(q, 6),
+	    "founded", db_col_null(q, 7) ? json_null() : json_integer(db_col_int(q, 7)),
+	    "size", db_col_text(q, 8), "description", db_col_text(q, 9),
+	    "themes", json_text(db_col_text(q, 10), "[]"),
+	    "languages", json_text(db_col_text(q, 11), "[]"),
+	    "ecosoc_status", db_col_text(q, 12), "social", json_text(db_col_text(q, 13), "[]"),
+	    "contact", "name", db_col_text(q, 14), "title", db_col_text(q, 15),
+	    "email", db_col_text(q, 16), "phone", db_col_text(q, 17), "role", db_col_text(q, 18),
+	    "visibility", json_text(db_col_text(q, 19), "{}"), "status", db_col_text(q, 20),
+	    "created_at", c, "updated_at", u);
+	if (!db_col_null(q, 23))
+		json_object_set_new(o, "region", json_string(db_col_text(q, 23)));
+	if (!db_col_null(q, 24)) {
+		char url[64];
+
+		snprintf(url, sizeof url, "/organizations/%lld/logo", (long long)db_col_int(q, 0));
+		json_object_set_new(o, "logo_url", json_string(url));
+		json_object_set_new(o, "logo_id", json_integer(db_col_int(q, 24)));
+	}
+	db_end(q);
+	if (!o)
+		return WS_EDB;
+	*out = o;
+	return WS_OK;
+}
+
+static enum vis
+field_level(json_t *org, const struct vis_field *f)
+{
+	const char *s = json_string_value(json_object_get(json_object_get(org, "visibility"),
+	    f->name));
+	int i;
+
+	for (i = 0; s && i < VIS__MAX; i++)
+		if (strcmp(vis_names[i], s) == 0)
+			return (enum vis)i;
+	return f->def;
+}
+
+/* Markdown to HTML in cmark's safe mode: raw HTML and javascript: links
+ * are dropped.  New reference. */
+static json_t *
+markdown_html(const char *md)
+{
+	char *html = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_SAFE);
+	json_t *v = json_string(html ? html : "");
+
+	free(html);
+	return v;
+}
+
+static json_t *
+named_list(json_t *codes, const char *(*name)(const char *, const char *), const char *lang)
+{
+	json_t *out = json_array(), *c;
+	size_t i;
+
+	json_array_foreach(codes, i, c)
+		if (json_is_string(c))
+			json_array_append_new(out, json_pack("{s:s,s:s}", "code",
+			    json_string_value(c), "name", name(json_string_value(c), lang)));
+	return out;
+}
+
+json_t *
+org_view(json_t *org, enum vis level, const char *lang, struct views *v)
+{
+	json_t *out = json_object(), *vis = json_object(), *x;
+	size_t i;
+	const char *s;
+
+	json_object_set(out, "id", json_object_get(org, "id"));
+	json_object_set(out, "name", json_object_get(org, "name"));
+	json_object_set(out, "status", json_object_get(org, "status"));
+	for (i = 0; i < org_vis_nfields; i++) {
+		const struct vis_field *f = &org_vis_fields[i];
+		enum vis need = field_level(org, f);
+
+		json_object_set_new(vis, f->name, json_string(vis_names[need]));
+		if (need > level || !(x = json_object_get(org, f->name)))
+			continue;
+		json_object_set(out, f->name, x);
+	}
+	if (level >= VIS_STAFF) {
+		json_object_set_new(out, "visibility", vis);
+		json_object_set(out, "created_at", json_object_get(org, "created_at"));
+		json_object_set(out, "updated_at", json_object_get(org, "updated_at"));
+	} else {
+		json_decref(vis);
+	}
+	/* What pages show besides the codes. */
+	if ((s = json_string_value(json_object_get(out, "kind"))))
+		json_object_set_new(out, "kind_name", json_string(view_tr(v, lang, kind_name(s))));
+	if ((s = json_string_value(json_object_get(out, "ecosoc_status")))) {
+		size_t k;
+
+		for (k = 0; org_ecosoc[k]; k++)
+			if (strcmp(org_ecosoc[k], s) == 0)
+				json_object_set_new(out, "ecosoc_name", json_string(view_tr(v, lang,
+				    org_ecosoc_labels[k])));
+	}
+	if ((s = json_string_value(json_object_get(out, "country"))))
+		json_object_set_new(out, "country_name", json_string(country_name(s, lang)));
+	if ((x = json_object_get(out, "themes")))
+		json_object_set_new(out, "theme_list", named_list(x, theme_name, lang));
+	if ((x = json_object_get(out, "countries")))
+		json_object_set_new(out, "country_list", named_list(x, country_name, lang));
+	if ((x = json_object_get(out, "languages")))
+		json_object_set_new(out, "language_list", named_list(x, language_name, lang));
+	if ((s = json_string_value(json_object_get(out, "description"))))
+		json_object_set_new(out, "description_html", markdown_html(s));
+	return out;
+}
+
+enum vis
+org_level_for(struct req *r, int64_t org_id, int *is_org_admin)
+{
+	struct db_q *q;
+	enum vis level;
+
+	if (is_org_admin)
+		*is_org_admin = 0;
+	if (!r->user)
+		return VIS_PUBLIC;
+	if (r->user->role >= ROLE_STAFF)
+		return VIS_STAFF;
+	level = r->user->role >= ROLE_MEMBER ? VIS_MEMBERS : VIS_PUBLIC;
+	q = db_start(req_db(r), ST_MEMBER_GET);
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, r->user->id);
+	if (db_step(q) == WS_OK) {
+		level = VIS_STAFF;	/* an organization's own people see it all */
+		if (is_org_admin)
+			*is_org_admin = db_col_int(q, 0) != 0;
+	}
+	db_end(q);
+	return level;
+}
