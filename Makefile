@@ -116,7 +116,8 @@ check: test-deps
 fuzz: $(FUZZ_BIN)
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} tests/fuzz/run
 
-bench: deps
+bench:
+	@tools/install-deps deps/debian.txt deps/debian-test.txt
 	@$(MAKE) --no-print-directory whatson
 	@bench/run
 

@@ -366,6 +366,20 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = user_by_email(d, a, "member@example.org", &member);
 		if (rc == WS_OK)
 			rc = orgs_seed_demo(app, d, o->norgs, staff.id, member.id);
+		if (rc == WS_OK) {	/* the demo focal point represents Kenya */
+			struct user focal;
+
+			rc = user_by_email(d, a, "focal@example.org", &focal);
+			if (rc == WS_OK) {
+				struct db_q *q = db_start(d, ST_USER_SET_FOCAL);
+
+				db_bind_text(q, 1, "KE");
+				db_bind_int(q, 2, now_s());
+				db_bind_int(q, 3, focal.id);
+				rc = db_exec(q, NULL);
+				db_end(q);
+			}
+		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",
 			    o->norgs);

@@ -10,6 +10,7 @@
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "http/http.h"
 #include "http/ratelimit.h"
 #include "views/view.h"
 
@@ -61,6 +62,7 @@ app_open(struct app *app, int migrate)
 		fprintf(stderr, "whatson: cannot read the site key\n");
 		return 1;
 	}
+	crypto_auth_hmacsha256_init(&app->csrf_mac, app->key, sizeof app->key);
 	{
 		struct db *d = db_acquire(app->pool);
 		enum ws_err rc = orgs_ref_load(d);
@@ -136,4 +138,25 @@ app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,
 	if (db_exec(q, NULL) != WS_OK)
 		log_error("audit: cannot record %s", action);
 	db_end(q);
+}
+
+json_t *
+app_list_value(json_t *items, int64_t page, int per_page, int64_t total)
+{
+	json_t *v = json_pack("{s:I,s:I,s:i,s:o}", "total", (json_int_t)total, "page",
+	    (json_int_t)page, "per_page", per_page, "items", items);
+
+	if (page > 1)
+		json_object_set_new(v, "prev_page", json_integer(page - 1));
+	if (page * per_page < total)
+		json_object_set_new(v, "next_page", json_integer(page + 1));
+	return v;
+}
+
+int64_t
+app_page_arg(struct req *r)
+{
+	int64_t p;
+
+	return parse_int(req_query(r, "page"), 1, 1000000, &p) == WS_OK ? p : 1;
 }

@@ -7,12 +7,18 @@
 #define WS_APP_H
 
 #include <pthread.h>
+#include <sodium.h>
 #include <semaphore.h>
+
+#include <jansson.h>
+#include <stdint.h>
 
 #include "core/config.h"
 #include "mail/outbox.h"
 
 struct db_pool;
+struct db;
+struct req;
 struct views;
 struct ratelimit;
 
@@ -24,6 +30,7 @@ struct app {
 	struct outbox_worker *mailer;	/* NULL in command-line tools */
 	struct ratelimit *rl;
 	unsigned char key[32];		/* site secret: CSRF tokens (from settings) */
+	crypto_auth_hmacsha256_state csrf_mac;	/* HMAC keyed with key, copied per token */
 	sem_t hash_slots;		/* caps argon2id hashes running at once */
 	char dummy_hash[128];		/* checked for unknown emails, so timing tells nothing */
 };
@@ -37,6 +44,12 @@ void app_close(struct app *app);
  * mail commits with the caller's transaction. */
 enum ws_err app_mail(struct app *app, struct db *d, const char *to, const char *subject,
     const char *body) WS_WUR;
+
+/* A list's value: {total, page, per_page, items, prev_page?, next_page?};
+ * takes items.  New reference. */
+json_t *app_list_value(json_t *items, int64_t page, int per_page, int64_t total);
+/* The ?page= of r, 1 when absent or not a page number. */
+int64_t app_page_arg(struct req *r);
 
 /* Writes an audit-log row (who, what, from where, detail). */
 void app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,

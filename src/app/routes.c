@@ -45,7 +45,7 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/templates/{code}",      h_template_save,     R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 
 	{HM_GET,    "/join",                        h_join_form,         R_ALL,    CSRF_NONE,  RL_NONE,   0},
-	{HM_POST,   "/join",                        h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, 0},
+	{HM_POST,   "/join",                        h_join,              R_ALL,    CSRF_KEEP,  RL_SIGNUP, 0},
 	{HM_GET,    "/join/focal",                  h_focal_form,        R_USER,   CSRF_NONE,  RL_NONE,   0},
 	{HM_POST,   "/join/focal",                  h_focal,             R_USER,   CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/applications/{id}",           h_my_application,    R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/util.h"
 
@@ -25,6 +26,30 @@ parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
 	return WS_OK;
 }
 
+/*
+ * Random bytes without a system call each time: every thread seeds a
+ * ChaCha20 key once from the kernel (again after a fork) and takes the
+ * keystream under a counter nonce, which never repeats under one key.
+ */
+static _Thread_local unsigned char rng_key[crypto_stream_chacha20_KEYBYTES];
+static _Thread_local uint64_t rng_ctr;
+static _Thread_local pid_t rng_pid;
+
+static void
+fast_random(unsigned char *out, size_t n)
+{
+	unsigned char nonce[crypto_stream_chacha20_NONCEBYTES];
+
+	if (rng_pid != getpid()) {
+		randombytes_buf(rng_key, sizeof rng_key);
+		rng_ctr = 0;
+		rng_pid = getpid();
+	}
+	memcpy(nonce, &rng_ctr, sizeof nonce < sizeof rng_ctr ? sizeof nonce : sizeof rng_ctr);
+	rng_ctr++;
+	crypto_stream_chacha20(out, n, nonce, rng_key);
+}
+
 void
 random_hex(char *out, size_t n)
 {
@@ -32,7 +57,7 @@ random_hex(char *out, size_t n)
 
 	if (n > sizeof raw)
 		n = sizeof raw;
-	randombytes_buf(raw, n);
+	fast_random(raw, n);
 	sodium_bin2hex(out, 2 * n + 1, raw, n);
 }
 
@@ -52,6 +77,17 @@ hmac_hex(const unsigned char *key, size_t keylen, const char *msg, char out[65])
 	crypto_auth_hmacsha256_state st;
 
 	crypto_auth_hmacsha256_init(&st, key, keylen);
+	crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg, strlen(msg));
+	crypto_auth_hmacsha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+void
+hmac_hex_state(const crypto_auth_hmacsha256_state *keyed, const char *msg, char out[65])
+{
+	unsigned char h[crypto_auth_hmacsha256_BYTES];
+	crypto_auth_hmacsha256_state st = *keyed;
+
 	crypto_auth_hmacsha256_update(&st, (const unsigned char *)msg, strlen(msg));
 	crypto_auth_hmacsha256_final(&st, h);
 	sodium_bin2hex(out, 65, h, sizeof h);

@@ -13,12 +13,18 @@
 
 /* Parses a whole decimal string into [min, max]; WS_EINVAL otherwise. */
 enum ws_err parse_int(const char *s, int64_t min, int64_t max, int64_t *out) WS_WUR;
-/* Writes n random bytes as 2n hex digits plus NUL into out (size 2n+1). */
+/* Writes n (at most 64) random bytes as 2n hex digits plus NUL into out
+ * (size 2n+1).  Cryptographically strong: tokens and keys come from here. */
 void random_hex(char *out, size_t n);
 /* out (65 bytes) = hex SHA-256 of s: how tokens are stored. */
 void token_hash(const char *s, char out[65]);
 /* out (65 bytes) = hex HMAC-SHA-256 of msg under key. */
 void hmac_hex(const unsigned char *key, size_t keylen, const char *msg, char out[65]);
+/* The same with a state already keyed (crypto_auth_hmacsha256_init), which
+ * saves hashing the key on every call; the state is copied, not changed. */
+struct crypto_auth_hmacsha256_state;
+void hmac_hex_state(const struct crypto_auth_hmacsha256_state *keyed, const char *msg,
+    char out[65]);
 /* Constant-time string equality. */
 int str_eq_ct(const char *a, const char *b);
 /* RFC 3339 UTC ("2026-11-24T07:00:00Z") into out (size >= 21). */

@@ -35,7 +35,7 @@ csrf_token(struct req *r)
 		}
 		seed = arena_printf(r->a, "v:%s", c);
 	}
-	hmac_hex(r->app->key, sizeof r->app->key, seed, mac);
+	hmac_hex_state(&r->app->csrf_mac, seed, mac);
 	return arena_strdup(r->a, mac);
 }
 

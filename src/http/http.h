@@ -36,7 +36,10 @@ enum role { ROLE_ANON, ROLE_APPLICANT, ROLE_MEMBER, ROLE_FOCAL, ROLE_STAFF, ROLE
 #define R_ALL    (R_ANON | R_USER)
 #define R_STAFFS (R_STAFF | R_ADMIN)
 
-enum csrf_rule { CSRF_NONE, CSRF_CHECK };
+/* CSRF_KEEP: as CHECK, but a stale token does not lose a long form: the
+ * handler is called with req.csrf_stale set and must only show the form
+ * again, with what was typed and a fresh token. */
+enum csrf_rule { CSRF_NONE, CSRF_CHECK, CSRF_KEEP };
 
 /* Rate-limit classes a route can belong to (http/ratelimit.h). */
 enum rl_class { RL_NONE, RL_SIGNIN, RL_SIGNUP, RL_MAIL, RL__MAX };
@@ -94,6 +97,7 @@ struct req {
 	const char *locale;	/* "en", "fr" */
 	const char *csrf;	/* token to embed in forms */
 	char *anon_csrf_set;	/* a new anonymous CSRF cookie value to set */
+	int csrf_stale;		/* CSRF_KEEP route with a stale token: show, don't act */
 	struct db *db;		/* borrowed from the pool on first use */
 	struct upload files[REQ_MAX_FILES];
 	int nfiles;

@@ -260,11 +260,18 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		*status_out = 403;
 		return WS_EFORBIDDEN;
 	}
-	if (rt->csrf == CSRF_CHECK && !csrf_ok(r)) {
-		w->detail = "The form was out of date or came from another site. "
-		    "Please go back, reload the page and try again.";
-		*status_out = 403;
-		return WS_EFORBIDDEN;
+	if (rt->csrf != CSRF_NONE && !csrf_ok(r)) {
+		if (rt->csrf == CSRF_KEEP && !r->api) {
+			/* A long form whose session ended: the handler shows it
+			 * again with what was typed, changing nothing. */
+			r->csrf_stale = 1;
+			r->csrf = csrf_token(r);
+		} else {
+			w->detail = "The form was out of date or came from another site. "
+			    "Please go back, reload the page and try again.";
+			*status_out = 403;
+			return WS_EFORBIDDEN;
+		}
 	}
 	if (rt->rl != RL_NONE) {
 		int wait = ratelimit_check(r->app->rl, rt->rl, r->ip);
@@ -470,7 +477,7 @@ server_start(struct app *app)
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)app->cfg.per_ip_conns,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)app->cfg.conn_timeout,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),	/* caps request headers */
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
 	    MHD_OPTION_END);

@@ -26,7 +26,7 @@
 
 enum ntype {
 	N_TEXT,		/* literal bytes */
-	N_INDENT,	/* a source line starts: partial indentation goes here */
+	N_INDENT,	/* a source line starts: the partial's indentation */
 	N_VAR,		/* {{x}}: escaped */
 	N_RAW,		/* {{{x}}} or {{&x}}: as is */
 	N_SECTION,	/* {{#x}}...{{/x}} */
@@ -42,14 +42,14 @@ struct node {
 	const char *text;	/* N_TEXT: bytes; N_TRANSLATE: raw inner text;
 				   N_PARTIAL: indentation (all in tpl->src) */
 	size_t len;
-	char *name;		/* dotted name, '.' replaced by NUL; partial name */
-	size_t nseg;		/* segments in name; 0 for the implicit "." */
-	int standalone;		/* N_PARTIAL: alone on its line, so indented */
-	char *delims;		/* N_TRANSLATE: "otag\0ctag\0" at the {{#_}} */
+	char *name;		/* dotted name, NUL for '.'; partial name */
+	size_t nseg;		/* segments in name; 0 for the "." */
+	int standalone;		/* N_PARTIAL: alone on its line */
+	char *delims;		/* N_TRANSLATE: "otag\0ctag\0" at {{#_}} */
 };
 
 struct mst_tpl {
-	char *src;		/* our copy of the source; nodes point into it */
+	char *src;		/* our copy of the source; nodes point in */
 	struct node *root;
 };
 
@@ -214,7 +214,8 @@ set_delims(struct parser *p, size_t at, const char *s, size_t len)
 	for (d = c; d < len && !is_space(s[d]); d++)
 		;
 	if (b == a || d == c || d != len || b - a > MAX_DELIM ||
-	    d - c > MAX_DELIM || memchr(s, '=', len) != NULL)
+	    d - c > MAX_DELIM || memchr(s, '=', len) != NULL ||
+	    memchr(s, '\0', len) != NULL)
 		return fail(p, at, "bad delimiters \"%.*s\"", (int)len, s);
 	memcpy(p->otag, s + a, b - a);
 	p->otag[b - a] = '\0';
@@ -544,10 +545,13 @@ put_value(struct buf *out, json_t *v, int esc)
 	case JSON_OBJECT:
 		return buf_adds(out, "[object Object]");
 	case JSON_ARRAY:
-		for (k = 0; k < json_array_size(v); k++)
-			if ((k > 0 && (rc = buf_addc(out, ',')) != WS_OK) ||
-			    (rc = put_value(out, json_array_get(v, k), esc)) != WS_OK)
+		for (k = 0; k < json_array_size(v); k++) {
+			if (k > 0 && (rc = buf_addc(out, ',')) != WS_OK)
 				return rc;
+			rc = put_value(out, json_array_get(v, k), esc);
+			if (rc != WS_OK)
+				return rc;
+		}
 		return WS_OK;
 	}
 	return WS_OK;
@@ -599,6 +603,27 @@ struct render {
 };
 
 /*
+ * After the first segment, "items.0" names an array's element, as in
+ * mustache.js (templates write {{#items.0}} for "items is not empty").
+ * NULL unless seg is a decimal index, without leading zeros, in range.
+ */
+static json_t *
+array_index(json_t *arr, const char *seg)
+{
+	size_t i = 0;
+	const char *p;
+
+	if (!*seg || (seg[0] == '0' && seg[1]))
+		return NULL;
+	for (p = seg; *p; p++) {
+		if (*p < '0' || *p > '9' || i > 100000000)
+			return NULL;
+		i = i * 10 + (size_t)(*p - '0');
+	}
+	return json_array_get(arr, i);
+}
+
+/*
  * The spec's lookup: the first segment is searched up the context stack,
  * the others only inside what it found.  NULL when missing.
  */
@@ -617,7 +642,8 @@ lookup(const struct ctx *c, const struct node *n)
 			break;
 	for (i = 1; v && i < n->nseg; i++) {
 		seg += strlen(seg) + 1;
-		v = json_is_object(v) ? json_object_get(v, seg) : NULL;
+		v = json_is_object(v) ? json_object_get(v, seg) :
+		    json_is_array(v) ? array_index(v, seg) : NULL;
 	}
 	return v;
 }
@@ -691,8 +717,9 @@ render_translate(struct render *r, const struct node *n, const struct ctx *c,
 	size_t len = 0;
 	enum ws_err rc;
 
-	if (r->env == NULL || r->env->translate == NULL ||
-	    (text = r->env->translate(r->env->ud, n->text, n->len, &len)) == NULL)
+	text = r->env && r->env->translate ?
+	    r->env->translate(r->env->ud, n->text, n->len, &len) : NULL;
+	if (text == NULL)
 		return render_nodes(r, n->kids, c, ind);
 	if (r->depth >= MST_MAX_PARTIAL_DEPTH)
 		return WS_ETEMPLATE;

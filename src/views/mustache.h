@@ -13,8 +13,10 @@
  * can compare the two: `{{x}}` escapes & < > " ' / ` = exactly like
  * mustache.js' escapeHtml; numbers print as JavaScript prints them; false,
  * null, 0, "" and [] are falsy; objects print as "[object Object]" and arrays
- * as their elements joined with commas.  There are no lambdas; the one
- * extension is the translation section {{#_}}...{{/_}} (see mst_translate_fn).
+ * as their elements joined with commas; a dotted name may index an array
+ * after its first segment ({{#items.0}} means "items is not empty").
+ * There are no lambdas; the one extension is the translation section
+ * {{#_}}...{{/_}} (see mst_translate_fn).
  *
  * Limits: a template source is at most MST_MAX_SOURCE bytes, sections nest at
  * most MST_MAX_NESTING deep, partials and translations nest at most
@@ -31,10 +33,14 @@
 #include "core/buf.h"
 #include "core/err.h"
 
-#define MST_MAX_SOURCE		(1024 * 1024)	/* bytes of template source */
-#define MST_MAX_NESTING		64		/* sections inside sections */
-#define MST_MAX_PARTIAL_DEPTH	32		/* partials/translations inside each other */
-#define MST_MAX_STEPS		(1UL << 24)	/* nodes visited by one render */
+/* Bytes of template source. */
+#define MST_MAX_SOURCE		(1024 * 1024)
+/* Sections within sections. */
+#define MST_MAX_NESTING		64
+/* Partials and translated texts within one another. */
+#define MST_MAX_PARTIAL_DEPTH	32
+/* Nodes (and list items) one render may visit. */
+#define MST_MAX_STEPS		(1UL << 24)
 
 struct mst_tpl;		/* a compiled template; opaque */
 
@@ -76,10 +82,10 @@ typedef const char *(*mst_translate_fn)(void *ud, const char *text, size_t len,
     size_t *outlen);
 
 struct mst_env {
-	mst_partial_fn partial;		/* NULL: every partial is empty */
-	mst_translate_fn translate;	/* NULL: {{#_}} renders its contents */
-	void *ud;			/* passed to both callbacks */
-	unsigned long max_steps;	/* 0: MST_MAX_STEPS */
+	mst_partial_fn partial;	/* NULL: all partials are empty */
+	mst_translate_fn translate; /* NULL: {{#_}} shows its contents */
+	void *ud;		/* passed to both callbacks */
+	unsigned long max_steps; /* 0: MST_MAX_STEPS */
 };
 
 /*

@@ -27,6 +27,7 @@ struct views {
 	int n;
 	const char *names[MAX_TPL];	/* "layout", "signin", ... */
 	struct mst_tpl *tpl[MAX_TPL];
+	unsigned char has_form[MAX_TPL];	/* the source mentions {{csrf}} */
 	json_t *cat[NLANGS];		/* English text -> translation */
 };
 
@@ -120,6 +121,7 @@ views_load(void)
 			return NULL;
 		}
 		v->names[v->n] = xstrndup(base, blen - 9);
+		v->has_form[v->n] = memmem(a->data, a->len, "{{csrf}}", 8) != NULL;
 		v->n++;
 	}
 	for (i = 1; i < NLANGS; i++) {
@@ -211,9 +213,20 @@ view_locale(struct req *r)
 	return "en";
 }
 
+static int
+has_form(const struct views *v, const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < v->n; i++)
+		if (strcmp(v->names[i], name) == 0)
+			return v->has_form[i];
+	return 0;
+}
+
 /* Adds the layout's data to a shallow copy of the handler value. */
 static json_t *
-page_ctx(struct req *r, struct resp *w, const char *title)
+page_ctx(struct req *r, struct resp *w, const char *tpl, const char *title)
 {
 	json_t *ctx = json_is_object(w->val) ? json_copy(w->val) : json_object();
 	json_t *site = json_object(), *lang_list = json_array();
@@ -223,9 +236,11 @@ page_ctx(struct req *r, struct resp *w, const char *title)
 	json_object_set_new(site, "name", json_string(r->app->cfg.org_name));
 	json_object_set_new(site, "logo", json_string(r->app->cfg.logo_url));
 	json_object_set_new(ctx, "site", site);
-	if (!r->csrf)
+	/* A CSRF token (and, for visitors, its cookie) only for pages with a
+	 * form: the layout's sign-out button, or a form of the page itself. */
+	if (!r->csrf && (r->user || has_form(r->app->views, tpl)))
 		r->csrf = csrf_token(r);
-	json_object_set_new(ctx, "csrf", json_string(r->csrf));
+	json_object_set_new(ctx, "csrf", json_string(r->csrf ? r->csrf : ""));
 	json_object_set_new(ctx, "lang", json_string(lang));
 	json_object_set_new(ctx, "path", json_string(r->path));
 	json_object_set_new(ctx, "request_id", json_string(r->id));
@@ -262,7 +277,7 @@ static enum ws_err
 in_layout(struct req *r, struct resp *w, const char *tpl, const char *title,
     struct buf *out)
 {
-	json_t *ctx = page_ctx(r, w, title);
+	json_t *ctx = page_ctx(r, w, tpl, title);
 	struct buf body;
 	enum ws_err rc;
 

@@ -14,16 +14,6 @@
 #define PER_PAGE 50
 
 static int64_t
-page_arg(struct req *r)
-{
-	int64_t p;
-
-	if (parse_int(req_query(r, "page"), 1, 1000000, &p) != WS_OK)
-		p = 1;
-	return p;
-}
-
-static int64_t
 count_of(struct db *d, enum db_stmt s)
 {
 	struct db_q *q = db_start(d, s);
@@ -35,31 +25,16 @@ count_of(struct db *d, enum db_stmt s)
 	return n;
 }
 
-static void
-pager(json_t *v, int64_t page, int64_t total)
-{
-	int64_t pages = (total + PER_PAGE - 1) / PER_PAGE;
-
-	json_object_set_new(v, "total", json_integer(total));
-	json_object_set_new(v, "page", json_integer(page));
-	json_object_set_new(v, "per_page", json_integer(PER_PAGE));
-	if (page > 1)
-		json_object_set_new(v, "prev_page", json_integer(page - 1));
-	if (page < pages)
-		json_object_set_new(v, "next_page", json_integer(page + 1));
-}
-
 enum ws_err
 h_admin_users(struct req *r, struct resp *w)
 {
 	struct db *d = req_db(r);
-	int64_t page = page_arg(r);
-	json_t *v = json_object(), *items = json_array();
+	int64_t page = app_page_arg(r);
+	json_t *v, *items = json_array();
 	struct db_q *q;
 	enum ws_err rc;
-	static const char *const roles[] = {"member", "focal", "staff", "admin"};
-
-	pager(v, page, count_of(d, ST_USER_COUNT));
+	static const char *const roles[] = {"applicant", "member", "focal", "staff", "admin"};
+	int64_t total = count_of(d, ST_USER_COUNT);
 	q = db_start(d, ST_USER_LIST);
 	db_bind_int(q, 1, PER_PAGE);
 	db_bind_int(q, 2, (page - 1) * PER_PAGE);
@@ -85,14 +60,14 @@ h_admin_users(struct req *r, struct resp *w)
 		json_array_append_new(items, it);
 	}
 	db_end(q);
-	json_object_set_new(v, "items", items);
+	v = app_list_value(items, page, PER_PAGE, total);
 	resp_value(w, v);
 	w->tpl = "admin_users";
 	w->title = "Users";
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
-static const char *const role_choices[] = {"member", "focal", "staff", "admin", NULL};
+static const char *const role_choices[] = {"applicant", "member", "focal", "staff", "admin", NULL};
 static const char *const status_choices[] = {"active", "disabled", NULL};
 
 /* Shared by role and status changes: one field, one statement, one audit row. */
@@ -167,12 +142,11 @@ enum ws_err
 h_staff_audit(struct req *r, struct resp *w)
 {
 	struct db *d = req_db(r);
-	int64_t page = page_arg(r);
-	json_t *v = json_object(), *items = json_array();
+	int64_t page = app_page_arg(r);
+	json_t *v, *items = json_array();
 	struct db_q *q;
 	enum ws_err rc;
-
-	pager(v, page, count_of(d, ST_AUDIT_COUNT));
+	int64_t total = count_of(d, ST_AUDIT_COUNT);
 	q = db_start(d, ST_AUDIT_LIST);
 	db_bind_int(q, 1, PER_PAGE);
 	db_bind_int(q, 2, (page - 1) * PER_PAGE);
@@ -189,7 +163,7 @@ h_staff_audit(struct req *r, struct resp *w)
 		json_array_append_new(items, it);
 	}
 	db_end(q);
-	json_object_set_new(v, "items", items);
+	v = app_list_value(items, page, PER_PAGE, total);
 	resp_value(w, v);
 	w->tpl = "audit";
 	w->title = "Audit log";

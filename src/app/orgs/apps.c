@@ -2,6 +2,7 @@
  * apps.c -- applications as JSON, their history, duplicate hints.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -195,4 +196,48 @@ app_events(struct db *d, int64_t app_id, int with_notes)
 	}
 	db_end(q);
 	return out;
+}
+
+enum ws_err
+app_insert(struct db *d, int64_t user_id, const char *kind, int64_t org_id, json_t *data,
+    const char *status, json_t *dups, const struct app_keys *k, int64_t *id)
+{
+	static const struct app_keys none = { "", "", "", "", "" };
+	struct db_q *q;
+	char *text = json_dumps(data, JSON_COMPACT);
+	char *dtext = json_dumps(dups ? dups : json_array(), JSON_COMPACT);
+	enum ws_err rc;
+	time_t now = now_s();
+
+	if (!k)
+		k = &none;
+	q = db_start(d, ST_APP_INSERT);
+	db_bind_int(q, 1, user_id);
+	db_bind_text(q, 2, kind);
+	if (org_id)
+		db_bind_int(q, 3, org_id);
+	else
+		db_bind_null(q, 3);
+	db_bind_text(q, 4, k->country);
+	db_bind_text(q, 5, text);
+	db_bind_text(q, 6, status);
+	db_bind_text(q, 7, dtext);
+	db_bind_text(q, 8, k->norm_name);
+	db_bind_text(q, 9, k->norm_acronym);
+	db_bind_text(q, 10, k->website_domain);
+	db_bind_text(q, 11, k->email_domain);
+	db_bind_int(q, 12, now);
+	db_bind_int(q, 13, now);
+	db_bind_int(q, 14, now);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	free(text);
+	free(dtext);
+	if (rc == WS_EDONE)
+		rc = WS_EDB;
+	if (rc == WS_OK)
+		rc = app_event(d, *id, user_id, "submitted", NULL);
+	return rc;
 }

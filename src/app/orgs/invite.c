@@ -167,27 +167,7 @@ h_invite_form(struct req *r, struct resp *w)
 static enum ws_err
 join_org(struct db *d, int64_t org_id, int64_t uid, enum role role)
 {
-	struct db_q *q = db_start(d, ST_MEMBER_ADD);
-	enum ws_err rc;
-
-	db_bind_int(q, 1, org_id);
-	db_bind_int(q, 2, uid);
-	db_bind_int(q, 3, 0);
-	db_bind_int(q, 4, 1);
-	db_bind_text(q, 5, "");
-	db_bind_int(q, 6, now_s());
-	rc = db_exec(q, NULL);
-	db_end(q);
-	if (rc != WS_OK)
-		return rc;
-	q = db_start(d, ST_USER_SET_ORG);
-	db_bind_int(q, 1, org_id);
-	db_bind_text(q, 2, role_name(role >= ROLE_MEMBER ? role : ROLE_MEMBER));
-	db_bind_int(q, 3, now_s());
-	db_bind_int(q, 4, uid);
-	rc = db_exec(q, NULL);
-	db_end(q);
-	return rc;
+	return org_member_add(d, org_id, uid, 0, "", role);
 }
 
 /* POST /invitations/accept */

@@ -283,46 +283,16 @@ mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *email,
 	return rc;
 }
 
-/* Stores the application; *status_out tells whether it waits for the
- * address to be confirmed. */
+/* Stores the application with its duplicate hints (returned in *dups). */
 static enum ws_err
 store_application(struct req *r, struct db *d, int64_t user_id, json_t *data,
     const char *status, int64_t *id, json_t **dups)
 {
 	struct app_keys k;
-	struct db_q *q;
-	char *text, *dtext;
-	enum ws_err rc;
-	time_t now = now_s();
 
 	app_keys_of(r->a, data, &k);
 	*dups = app_duplicates(r, d, 0, &k);
-	text = json_dumps(data, JSON_COMPACT);
-	dtext = json_dumps(*dups, JSON_COMPACT);
-	q = db_start(d, ST_APP_INSERT);
-	db_bind_int(q, 1, user_id);
-	db_bind_text(q, 2, "organization");
-	db_bind_null(q, 3);
-	db_bind_text(q, 4, k.country);
-	db_bind_text(q, 5, text);
-	db_bind_text(q, 6, status);
-	db_bind_text(q, 7, dtext);
-	db_bind_text(q, 8, k.norm_name);
-	db_bind_text(q, 9, k.norm_acronym);
-	db_bind_text(q, 10, k.website_domain);
-	db_bind_text(q, 11, k.email_domain);
-	db_bind_int(q, 12, now);
-	db_bind_int(q, 13, now);
-	db_bind_int(q, 14, now);
-	rc = db_step(q);
-	if (rc == WS_OK)
-		*id = db_col_int(q, 0);
-	db_end(q);
-	free(text);
-	free(dtext);
-	if (rc == WS_OK)
-		rc = app_event(d, *id, user_id, "submitted", NULL);
-	return rc;
+	return app_insert(d, user_id, "organization", 0, data, status, *dups, &k, id);
 }
 
 static enum ws_err
@@ -356,6 +326,17 @@ h_join(struct req *r, struct resp *w)
 
 	join_flatten(r);
 	rc = form_check(r, join_fields, join_nfields, &values, &errors);
+	if (r->csrf_stale) {
+		/* The page was too old to act on (a session that ended while the
+		 * form was being filled): show it again with what was typed. */
+		json_decref(errors);
+		resp_value(w, join_page(r, values));
+		json_object_set_new(w->val, "stale", json_true());
+		w->tpl = "join";
+		w->title = "Join";
+		json_decref(values);
+		return WS_OK;
+	}
 	drafting = !r->api && r->user && req_field(r, "action") &&
 	    strcmp(req_field(r, "action"), "draft") == 0;
 	if (drafting) {

@@ -18,36 +18,26 @@ static enum ws_err
 insert_app(struct req *r, struct db *d, const char *kind, int64_t org_id,
     const char *country, json_t *data, int64_t *id)
 {
-	struct db_q *q = db_start(d, ST_APP_INSERT);
-	char *text = json_dumps(data, JSON_COMPACT);
-	enum ws_err rc;
-	time_t now = now_s();
+	struct app_keys k = { country, "", "", "", "" };
 
-	db_bind_int(q, 1, r->user->id);
-	db_bind_text(q, 2, kind);
-	if (org_id)
-		db_bind_int(q, 3, org_id);
-	else
-		db_bind_null(q, 3);
-	db_bind_text(q, 4, country);
-	db_bind_text(q, 5, text);
-	db_bind_text(q, 6, "pending");
-	db_bind_text(q, 7, "[]");
-	db_bind_text(q, 8, "");
-	db_bind_text(q, 9, "");
-	db_bind_text(q, 10, "");
-	db_bind_text(q, 11, "");
-	db_bind_int(q, 12, now);
-	db_bind_int(q, 13, now);
-	db_bind_int(q, 14, now);
-	rc = db_step(q);
-	if (rc == WS_OK)
-		*id = db_col_int(q, 0);
-	db_end(q);
-	free(text);
-	if (rc == WS_OK)
-		rc = app_event(d, *id, r->user->id, "submitted", NULL);
-	return rc == WS_EDONE ? WS_EDB : rc;
+	return app_insert(d, r->user->id, kind, org_id, data, "pending", NULL, &k, id);
+}
+
+/* Answers a new application: 201 with it (API), or its page. */
+static enum ws_err
+created(struct req *r, struct resp *w, struct db *d, int64_t id)
+{
+	json_t *a;
+	enum ws_err rc = WS_OK;
+
+	if (r->api) {
+		if ((rc = app_load(d, id, &a)) == WS_OK)
+			resp_value(w, a);
+		w->status = 201;
+		return rc;
+	}
+	resp_redirect(w, arena_printf(r->a, "/applications/%lld", (long long)id));
+	return WS_OK;
 }
 
 /* True when r's user has an open application of kind (for org_id when
@@ -154,16 +144,7 @@ out:
 	json_decref(data);
 	if (rc != WS_OK)
 		return rc;
-	if (r->api) {
-		json_t *a;
-
-		if ((rc = app_load(d, app_id, &a)) == WS_OK)
-			resp_value(w, a);
-		w->status = 201;
-		return rc;
-	}
-	resp_redirect(w, arena_printf(r->a, "/applications/%lld", (long long)app_id));
-	return WS_OK;
+	return created(r, w, d, app_id);
 }
 
 /* The organization of the route, for its admins and staff only. */
@@ -318,14 +299,5 @@ h_focal(struct req *r, struct resp *w)
 	json_decref(data);
 	if (rc != WS_OK)
 		return rc;
-	if (r->api) {
-		json_t *a;
-
-		if ((rc = app_load(d, id, &a)) == WS_OK)
-			resp_value(w, a);
-		w->status = 201;
-		return rc;
-	}
-	resp_redirect(w, arena_printf(r->a, "/applications/%lld", (long long)id));
-	return WS_OK;
+	return created(r, w, d, id);
 }

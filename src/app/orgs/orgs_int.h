@@ -30,6 +30,19 @@ json_t *app_duplicates(struct req *r, struct db *d, int64_t self, const struct a
 enum ws_err app_load(struct db *d, int64_t id, json_t **out) WS_WUR;
 /* The JSON of the APP_COLS row q is on. */
 json_t *app_from_row(struct db_q *q);
+/* Stores an application (its "submitted" history line too); k may be NULL
+ * for kinds that are not compared for duplicates, dups NULL for none. */
+enum ws_err app_insert(struct db *d, int64_t user_id, const char *kind, int64_t org_id,
+    json_t *data, const char *status, json_t *dups, const struct app_keys *k,
+    int64_t *id) WS_WUR;
+/* Creates an approved organization from o and its contact c (and its logo
+ * when o has "logo_file"). */
+enum ws_err org_insert(struct arena *a, struct db *d, json_t *o, json_t *c,
+    int64_t approved_by, int64_t *id) WS_WUR;
+/* Makes uid one of the organization's people (admin or not) and a member;
+ * role is the account's current role, kept when higher. */
+enum ws_err org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin,
+    const char *title, enum role role) WS_WUR;
 /* Adds a line to an application's history. */
 enum ws_err app_event(struct db *d, int64_t app_id, int64_t user_id, const char *action,
     const char *note) WS_WUR;

@@ -26,21 +26,13 @@ static const char *const vis_field_labels[] = {
 _Static_assert(sizeof vis_field_labels / sizeof vis_field_labels[0] == ORG_VIS_NFIELDS,
     "a label for each of org_vis_fields");
 
-static int64_t
-page_of(struct req *r)
-{
-	int64_t p;
-
-	return parse_int(req_query(r, "page"), 1, 1000000, &p) == WS_OK ? p : 1;
-}
-
 enum ws_err
 h_org_list(struct req *r, struct resp *w)
 {
 	struct db *d = req_db(r);
 	struct db_q *q;
 	json_t *items = json_array(), *v;
-	int64_t page = page_of(r), total = 0;
+	int64_t page = app_page_arg(r), total = 0;
 	enum ws_err rc;
 
 	q = db_start(d, ST_ORG_COUNT);
@@ -68,12 +60,7 @@ h_org_list(struct req *r, struct resp *w)
 		json_decref(items);
 		return rc;
 	}
-	v = json_pack("{s:I,s:I,s:i,s:o}", "total", (json_int_t)total, "page", (json_int_t)page,
-	    "per_page", PER_PAGE, "items", items);
-	if (page > 1)
-		json_object_set_new(v, "prev_page", json_integer(page - 1));
-	if (page * PER_PAGE < total)
-		json_object_set_new(v, "next_page", json_integer(page + 1));
+	v = app_list_value(items, page, PER_PAGE, total);
 	resp_value(w, v);
 	w->tpl = "org_list";
 	w->title = "Organizations";

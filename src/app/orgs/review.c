@@ -145,12 +145,7 @@ h_app_list(struct req *r, struct resp *w)
 		json_decref(items);
 		return rc;
 	}
-	v = json_pack("{s:I,s:I,s:i,s:o}", "total", (json_int_t)total, "page", (json_int_t)page,
-	    "per_page", PER_PAGE, "items", items);
-	if (page > 1)
-		json_object_set_new(v, "prev_page", json_integer(page - 1));
-	if (page * PER_PAGE < total)
-		json_object_set_new(v, "next_page", json_integer(page + 1));
+	v = app_list_value(items, page, PER_PAGE, total);
 	if (!r->api) {
 		json_t *f = json_pack("{s:s,s:s,s:s,s:s,s:s}", "status", *status ? status : "all",
 		    "kind", kind, "country", country, "sort", sort, "older_than",
@@ -258,40 +253,8 @@ org_bind_fields(struct arena *a, struct db_q *q, json_t *o, json_t *c)
 static enum ws_err
 create_org(struct req *r, struct db *d, json_t *a, int64_t *org_id)
 {
-	json_t *o = json_object_get(a, "organization"), *c = json_object_get(a, "contact");
-	struct app_keys k;
-	json_t *data = json_pack("{s:O,s:O}", "organization", o, "contact", c);
-	struct db_q *q;
-	enum ws_err rc;
-	time_t now = now_s();
-
-	app_keys_of(r->a, data, &k);
-	json_decref(data);
-	q = db_start(d, ST_ORG_INSERT);
-	org_bind_fields(r->a, q, o, c);
-	db_bind_text(q, 20, "{}");
-	db_bind_text(q, 21, "approved");
-	db_bind_text(q, 22, k.norm_name);
-	db_bind_text(q, 23, k.norm_acronym);
-	db_bind_text(q, 24, k.email_domain);
-	db_bind_int(q, 25, now);
-	db_bind_int(q, 26, now);
-	db_bind_int(q, 27, r->user->id);
-	db_bind_int(q, 28, now);
-	rc = db_step(q);
-	if (rc == WS_OK)
-		*org_id = db_col_int(q, 0);
-	db_end(q);
-	if (rc == WS_OK && json_is_integer(json_object_get(o, "logo_file"))) {
-		q = db_start(d, ST_ORG_SET_LOGO);
-		db_bind_int(q, 1, json_integer_value(json_object_get(o, "logo_file")));
-		db_bind_int(q, 2, now);
-		db_bind_int(q, 3, *org_id);
-		rc = db_exec(q, NULL);
-		db_end(q);
-		return rc;
-	}
-	return rc == WS_EDONE ? WS_EDB : rc;
+	return org_insert(r->a, d, json_object_get(a, "organization"),
+	    json_object_get(a, "contact"), r->user->id, org_id);
 }
 
 /* GET /staff/applications/{id}/logo */
@@ -336,30 +299,11 @@ add_member(struct req *r, struct db *d, json_t *a, int64_t org_id, int admin)
 	const char *title = json_string_value(json_object_get(json_object_get(a, "contact"),
 	    "title"));
 	struct user u;
-	struct db_q *q;
 	enum ws_err rc;
 
-	q = db_start(d, ST_MEMBER_ADD);
-	db_bind_int(q, 1, org_id);
-	db_bind_int(q, 2, uid);
-	db_bind_int(q, 3, admin);
-	db_bind_int(q, 4, 1);
-	db_bind_text(q, 5, title ? title : "");
-	db_bind_int(q, 6, now_s());
-	rc = db_exec(q, NULL);
-	db_end(q);
-	if (rc == WS_OK)
-		rc = user_by_id(d, r->a, uid, &u);
-	if (rc != WS_OK)
+	if ((rc = user_by_id(d, r->a, uid, &u)) != WS_OK)
 		return rc;
-	q = db_start(d, ST_USER_SET_ORG);
-	db_bind_int(q, 1, org_id);
-	db_bind_text(q, 2, role_name(u.role >= ROLE_MEMBER ? u.role : ROLE_MEMBER));
-	db_bind_int(q, 3, now_s());
-	db_bind_int(q, 4, uid);
-	rc = db_exec(q, NULL);
-	db_end(q);
-	return rc;
+	return org_member_add(d, org_id, uid, admin, title, u.role);
 }
 
 /* Renders a staff-editable message template (plain text). */

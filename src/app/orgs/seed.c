@@ -117,7 +117,7 @@ demo_org(struct rng *g, int i, char *email, size_t emaillen)
 	    "consent", 1);
 }
 
-/* Inserts an application for a verified account; returns its id. */
+/* A pending application from a new, verified applicant account. */
 static enum ws_err
 demo_application(struct app *app, struct db *d, struct arena *a, json_t *data,
     const char *email, int64_t *app_id, int64_t *uid)
@@ -125,95 +125,31 @@ demo_application(struct app *app, struct db *d, struct arena *a, json_t *data,
 	const char *name = json_string_value(json_object_get(json_object_get(data, "contact"),
 	    "name"));
 	struct app_keys k;
-	struct db_q *q;
-	char *text, *dtext;
 	json_t *dups;
 	enum ws_err rc;
-	time_t now = now_s();
 
 	rc = user_create(app, d, email, name, "demo-applicant-pass-2026", "applicant", 1, 0,
 	    uid);
 	if (rc != WS_OK)
 		return rc;
 	app_keys_of(a, data, &k);
-	text = json_dumps(data, JSON_COMPACT);
 	dups = app_duplicates(NULL, d, 0, &k);
-	dtext = json_dumps(dups, JSON_COMPACT);
+	rc = app_insert(d, *uid, "organization", 0, data, "pending", dups, &k, app_id);
 	json_decref(dups);
-	q = db_start(d, ST_APP_INSERT);
-	db_bind_int(q, 1, *uid);
-	db_bind_text(q, 2, "organization");
-	db_bind_null(q, 3);
-	db_bind_text(q, 4, k.country);
-	db_bind_text(q, 5, text);
-	db_bind_text(q, 6, "pending");
-	db_bind_text(q, 7, dtext);
-	db_bind_text(q, 8, k.norm_name);
-	db_bind_text(q, 9, k.norm_acronym);
-	db_bind_text(q, 10, k.website_domain);
-	db_bind_text(q, 11, k.email_domain);
-	db_bind_int(q, 12, now);
-	db_bind_int(q, 13, now);
-	db_bind_int(q, 14, now);
-	rc = db_step(q);
-	if (rc == WS_OK)
-		*app_id = db_col_int(q, 0);
-	db_end(q);
-	free(text);
-	free(dtext);
-	if (rc == WS_OK)
-		rc = app_event(d, *app_id, *uid, "submitted", NULL);
-	return rc == WS_EDONE ? WS_EDB : rc;
+	return rc;
 }
 
+/* An approved organization, run by uid when not 0. */
 static enum ws_err
 demo_member_org(struct db *d, struct arena *a, json_t *data, int64_t uid, int64_t staff_id)
 {
-	json_t *o = json_object_get(data, "organization"), *c = json_object_get(data, "contact");
-	struct app_keys k;
-	struct db_q *q;
-	int64_t org_id = 0;
+	int64_t org_id;
 	enum ws_err rc;
-	time_t now = now_s();
 
-	app_keys_of(a, data, &k);
-	q = db_start(d, ST_ORG_INSERT);
-	org_bind_fields(a, q, o, c);
-	db_bind_text(q, 20, "{}");
-	db_bind_text(q, 21, "approved");
-	db_bind_text(q, 22, k.norm_name);
-	db_bind_text(q, 23, k.norm_acronym);
-	db_bind_text(q, 24, k.email_domain);
-	db_bind_int(q, 25, now);
-	db_bind_int(q, 26, now);
-	db_bind_int(q, 27, staff_id);
-	db_bind_int(q, 28, now);
-	rc = db_step(q);
-	if (rc == WS_OK)
-		org_id = db_col_int(q, 0);
-	db_end(q);
-	if (rc != WS_OK)
-		return rc == WS_EDONE ? WS_EDB : rc;
-	if (uid) {
-		q = db_start(d, ST_MEMBER_ADD);
-		db_bind_int(q, 1, org_id);
-		db_bind_int(q, 2, uid);
-		db_bind_int(q, 3, 1);
-		db_bind_int(q, 4, 1);
-		db_bind_text(q, 5, "Director");
-		db_bind_int(q, 6, now);
-		rc = db_exec(q, NULL);
-		db_end(q);
-		if (rc == WS_OK) {
-			q = db_start(d, ST_USER_SET_ORG);
-			db_bind_int(q, 1, org_id);
-			db_bind_text(q, 2, "member");
-			db_bind_int(q, 3, now);
-			db_bind_int(q, 4, uid);
-			rc = db_exec(q, NULL);
-			db_end(q);
-		}
-	}
+	rc = org_insert(a, d, json_object_get(data, "organization"),
+	    json_object_get(data, "contact"), staff_id, &org_id);
+	if (rc == WS_OK && uid)
+		rc = org_member_add(d, org_id, uid, 1, "Director", ROLE_MEMBER);
 	return rc;
 }
 

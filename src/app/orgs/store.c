@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "app/app.h"
-#include "app/orgs/orgs.h"
+#include "app/orgs/orgs_int.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -269,4 +269,72 @@ org_level_for(struct req *r, int64_t org_id, int *is_org_admin)
 	}
 	db_end(q);
 	return level;
+}
+
+enum ws_err
+org_insert(struct arena *a, struct db *d, json_t *o, json_t *c, int64_t approved_by,
+    int64_t *id)
+{
+	json_t *data = json_pack("{s:O,s:O}", "organization", o, "contact", c);
+	json_t *logo = json_object_get(o, "logo_file");
+	struct app_keys k;
+	struct db_q *q;
+	enum ws_err rc;
+	time_t now = now_s();
+
+	app_keys_of(a, data, &k);
+	json_decref(data);
+	q = db_start(d, ST_ORG_INSERT);
+	org_bind_fields(a, q, o, c);
+	db_bind_text(q, 20, "{}");
+	db_bind_text(q, 21, "approved");
+	db_bind_text(q, 22, k.norm_name);
+	db_bind_text(q, 23, k.norm_acronym);
+	db_bind_text(q, 24, k.email_domain);
+	db_bind_int(q, 25, now);
+	db_bind_int(q, 26, now);
+	db_bind_int(q, 27, approved_by);
+	db_bind_int(q, 28, now);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	if (rc == WS_EDONE)
+		return WS_EDB;
+	if (rc == WS_OK && json_is_integer(logo)) {
+		q = db_start(d, ST_ORG_SET_LOGO);
+		db_bind_int(q, 1, json_integer_value(logo));
+		db_bind_int(q, 2, now);
+		db_bind_int(q, 3, *id);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
+	return rc;
+}
+
+enum ws_err
+org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin, const char *title,
+    enum role role)
+{
+	struct db_q *q = db_start(d, ST_MEMBER_ADD);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, admin);
+	db_bind_int(q, 4, 1);
+	db_bind_text(q, 5, title ? title : "");
+	db_bind_int(q, 6, now_s());
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	q = db_start(d, ST_USER_SET_ORG);
+	db_bind_int(q, 1, org_id);
+	db_bind_text(q, 2, role_name(role >= ROLE_MEMBER ? role : ROLE_MEMBER));
+	db_bind_int(q, 3, now_s());
+	db_bind_int(q, 4, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
 }
