@@ -36,6 +36,7 @@ TOOL_BIN   := $(TOOL_SRC:tests/tools/%.c=$(B)/tests/tools/%)
 FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/bin/%)
 
 .PHONY: all run check fuzz bench install clean deps test-deps check-build
+.SECONDARY:
 all: whatson
 
 whatson: $(REL_OBJ) $(B)/rel/src/main.o

@@ -79,8 +79,8 @@ in_choices(const struct field *f, const char *v)
 	return !f->choices;
 }
 
-/* FT_MULTI: a JSON array or repeated fields; also one string of
- * comma- or newline-separated values from simple clients. */
+/* FT_MULTI: a JSON array or repeated fields; also one string with a value
+ * per line (a textarea). */
 static void
 check_multi(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_t *errs)
 {
@@ -107,7 +107,7 @@ check_multi(struct req *r, const struct field *f, json_t *raw, json_t *vals, jso
 
 		one = json_is_array(raw) ? json_array_get(raw, i) : raw;
 		if (!json_is_string(one)) {
-			fail(r, errs, f->name, "This must be text.");
+			fail(r, errs, f->name, N_("This must be text."));
 			goto out;
 		}
 		len = json_string_length(one);
@@ -115,7 +115,7 @@ check_multi(struct req *r, const struct field *f, json_t *raw, json_t *vals, jso
 		if (len == 0)
 			continue;
 		if (len > 300 || strlen(s) < len || !utf8_valid_text(s, len, 0)) {
-			fail(r, errs, f->name, "This contains characters that are not allowed.");
+			fail(r, errs, f->name, N_("This contains characters that are not allowed."));
 			goto out;
 		}
 		for (k = 0; k < json_array_size(out); k++)
@@ -132,7 +132,7 @@ check_multi(struct req *r, const struct field *f, json_t *raw, json_t *vals, jso
 		}
 	}
 	if (f->max && json_array_size(out) > f->max)
-		fail(r, errs, f->name, "Too many values.");
+		fail(r, errs, f->name, N_("Too many values."));
 	else if (json_array_size(out) < (f->required ? (f->min ? f->min : 1) : 0))
 		fail(r, errs, f->name, f->min > 1 ? "Choose more values." : "Choose at least one.");
 out:
@@ -148,7 +148,7 @@ check_bool(struct req *r, const struct field *f, json_t *raw, json_t *vals, json
 
 	json_object_set_new(vals, f->name, json_boolean(on));
 	if (f->required && !on)
-		fail(r, errs, f->name, "Please tick this box to go on.");
+		fail(r, errs, f->name, N_("Please tick this box to go on."));
 }
 
 static void
@@ -163,7 +163,7 @@ check_int(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_
 	} else if (!raw || (json_is_string(raw) && json_string_length(raw) == 0)) {
 		json_object_set_new(vals, f->name, json_null());
 		if (f->required)
-			fail(r, errs, f->name, "This field is required.");
+			fail(r, errs, f->name, N_("This field is required."));
 		return;
 	} else if (json_is_string(raw) && json_string_length(raw) < 24) {
 		len = json_string_length(raw);
@@ -176,12 +176,12 @@ check_int(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_
 		}
 	} else {
 		json_object_set_new(vals, f->name, json_null());
-		fail(r, errs, f->name, "Enter a whole number in the allowed range.");
+		fail(r, errs, f->name, N_("Enter a whole number in the allowed range."));
 		return;
 	}
 	if (v < (int64_t)f->min || v > (int64_t)f->max) {
 		json_object_set_new(vals, f->name, json_integer(v));
-		fail(r, errs, f->name, "Enter a whole number in the allowed range.");
+		fail(r, errs, f->name, N_("Enter a whole number in the allowed range."));
 		return;
 	}
 	json_object_set_new(vals, f->name, json_integer(v));
@@ -217,7 +217,7 @@ form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
 		}
 		if (raw && !json_is_string(raw)) {
 			json_object_set_new(vals, f->name, json_string(""));
-			fail(r, errs, f->name, "This must be text.");
+			fail(r, errs, f->name, N_("This must be text."));
 			continue;
 		}
 		s = raw ? json_string_value(raw) : "";
@@ -230,15 +230,15 @@ form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
 		json_object_set_new(vals, f->name, json_string(v));
 		if (len == 0) {
 			if (f->required)
-				fail(r, errs, f->name, "This field is required.");
+				fail(r, errs, f->name, N_("This field is required."));
 			continue;
 		}
 		if (strlen(v) != len || !utf8_valid_text(v, len, f->type == FT_TEXT)) {
-			fail(r, errs, f->name, "This contains characters that are not allowed.");
+			fail(r, errs, f->name, N_("This contains characters that are not allowed."));
 			continue;
 		}
 		if (f->max && len > f->max) {
-			fail(r, errs, f->name, "This is too long.");
+			fail(r, errs, f->name, N_("This is too long."));
 			continue;
 		}
 		if (f->min && len < f->min) {
@@ -247,9 +247,9 @@ form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
 			continue;
 		}
 		if (f->type == FT_EMAIL && !email_plausible(v))
-			fail(r, errs, f->name, "Enter an email address like name@example.org.");
+			fail(r, errs, f->name, N_("Enter an email address like name@example.org."));
 		else if (f->type == FT_URL && !url_plausible(v))
-			fail(r, errs, f->name, "Enter a web address starting with https://");
+			fail(r, errs, f->name, N_("Enter a web address starting with https://"));
 		else if (f->type == FT_CHOICE && !in_choices(f, v))
 			fail(r, errs, f->name, f->msg ? f->msg : "Choose one of the options.");
 	}
@@ -282,7 +282,7 @@ form_fail(struct req *r, struct resp *w, const char *tpl, const char *title, jso
 	w->errors = json_incref(errors);
 	w->tpl = tpl;
 	w->title = title;
-	w->detail = "Some fields need your attention.";
+	w->detail = N_("Some fields need your attention.");
 	w->status = 422;
 	return WS_EINVAL;
 }

@@ -6,8 +6,8 @@
 
 #include "http/http.h"
 
-/* Finds the row for r's method and path, filling r->params and, for an
- * /api/v1 twin of a page, r->api.  NULL when none; *other_method is set when
+/* Finds the row for r's method and path (a GET page flagged RF_TWIN also
+ * under /api/v1), filling r->params.  NULL when none; *other_method is set when
  * the path exists under another method (405). */
 const struct route *router_match(const struct route *table, struct req *r, int *other_method);
 

@@ -83,21 +83,21 @@ static const char *
 status_title(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 400: return "Bad request";
-	case 401: return "Sign-in required";
-	case 403: return "Forbidden";
-	case 404: return "Page not found";
-	case 405: return "Method not allowed";
-	case 409: return "Conflict";
-	case 410: return "Gone";
-	case 413: return "Request too large";
-	case 415: return "Unsupported media type";
-	case 422: return "Please correct the form";
-	case 429: return "Too many requests";
-	case 431: return "Request headers too large";
-	case 503: return "Service unavailable";
-	default: return "Server error";
+	case 200: return N_("OK");
+	case 400: return N_("Bad request");
+	case 401: return N_("Sign-in required");
+	case 403: return N_("Forbidden");
+	case 404: return N_("Page not found");
+	case 405: return N_("Method not allowed");
+	case 409: return N_("Conflict");
+	case 410: return N_("Gone");
+	case 413: return N_("Request too large");
+	case 415: return N_("Unsupported media type");
+	case 422: return N_("Please correct the form");
+	case 429: return N_("Too many requests");
+	case 431: return N_("Request headers too large");
+	case 503: return N_("Service unavailable");
+	default: return N_("Server error");
 	}
 }
 
@@ -236,11 +236,11 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	*rt_out = rt;
 	if ((rc = input_decode(r)) != WS_OK) {
 		*status_out = rc == WS_ETOOBIG ? 413 : (rc == WS_EINVAL ? 400 : 415);
-		w->detail = "The request body could not be read.";
+		w->detail = N_("The request body could not be read.");
 		return rc;
 	}
 	if ((rc = session_identify(r, w)) != WS_OK) {
-		w->detail = "The database did not answer.";
+		w->detail = N_("The database did not answer.");
 		*status_out = 503;
 		return rc;
 	}
@@ -252,11 +252,11 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 				resp_redirect(w, arena_printf(r->a, "/signin?next=%s", r->path));
 				return WS_OK;
 			}
-			w->detail = "Sign in to see this.";
+			w->detail = N_("Sign in to see this.");
 			*status_out = 401;
 			return WS_EUNAUTH;
 		}
-		w->detail = "Your account may not do this.";
+		w->detail = N_("Your account may not do this.");
 		*status_out = 403;
 		return WS_EFORBIDDEN;
 	}
@@ -267,8 +267,8 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 			r->csrf_stale = 1;
 			r->csrf = csrf_token(r);
 		} else {
-			w->detail = "The form was out of date or came from another site. "
-			    "Please go back, reload the page and try again.";
+			w->detail = N_("The form was out of date or came from another site. "
+			    "Please go back, reload the page and try again.");
 			*status_out = 403;
 			return WS_EFORBIDDEN;
 		}
@@ -320,8 +320,7 @@ respond(struct MHD_Connection *c, struct req *r)
 		ctype = w.ctype;
 		out = w.raw;
 		buf_init(&w.raw, 0);
-	} else if (rc != WS_OK || (status >= 400 && (r->api || !w.tpl))) {
-		/* a handler's own page for a refusal (an expired link) is shown below */
+	} else if (rc != WS_OK || status >= 400) {
 		if (status >= 500)
 			log_error("%s %s: %s", r->path, ws_strerror(rc), w.detail ? w.detail : "");
 		ctype = view_error(r, &w, status, status_title(status), &out);

@@ -9,11 +9,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "http/http_int.h"
-#include "app/accounts/accounts.h"
 
 enum ws_err
 session_identify(struct req *r, struct resp *w)

@@ -335,17 +335,20 @@ view_error(struct req *r, struct resp *w, int status, const char *title, struct 
 		json_decref(p);
 		return "application/problem+json";
 	}
-	/* A form that failed validation comes back as itself, with messages. */
-	if (status == 422 && w->tpl) {
+	/* A handler's own page for a refusal comes back as itself: a form that
+	 * failed, with its messages and the input kept (422, or 403 for a
+	 * refused sign-in), or a notice such as an expired link (410). */
+	if (w->tpl && status < 500) {
 		buf_reset(out);
 		if (in_layout(r, w, w->tpl, w->title, out) == WS_OK)
 			return "text/html; charset=utf-8";
 	}
 	p = json_object();
 	json_object_set_new(p, "status", json_integer(status));
-	json_object_set_new(p, "heading", json_string(title));
+	json_object_set_new(p, "heading", json_string(view_tr(r->app->views, r->locale, title)));
 	if (w->detail)
-		json_object_set_new(p, "detail", json_string(w->detail));
+		json_object_set_new(p, "detail", json_string(view_tr(r->app->views, r->locale,
+		    w->detail)));
 	json_object_set_new(p, "retry_after", json_integer(w->retry_after));
 	resp_value(w, p);
 	buf_reset(out);

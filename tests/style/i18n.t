@@ -34,7 +34,7 @@ n = 0
 n += 1
 if missing:
     print(f"not ok {n} - {len(missing)} of {len(strings)} UI strings have no French translation")
-    for s, where in missing[:40]:
+    for s, where in missing[:400]:
         print(f"#   {where}: {s!r}")
 else:
     print(f"ok {n} - all {len(strings)} UI strings have a French translation")

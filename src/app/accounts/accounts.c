@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "http/http_int.h"
 #include "views/assets.h"
+#include "views/view.h"
 
 void
 user_from_row(struct arena *a, struct db_q *q, int off, struct user *u)
@@ -99,22 +100,22 @@ password_problem(const char *pw, const char *email, const char *name)
 	const char *at;
 
 	if (n < PASSWORD_MIN)
-		return "Use at least 12 characters.";
+		return N_("Use at least 12 characters.");
 	if (n > PASSWORD_MAX)
-		return "Use at most 256 characters.";
+		return N_("Use at most 256 characters.");
 	for (i = 1; i < n; i++)
 		if (pw[i] != pw[0])
 			same = 0;
 	if (same || is_common(pw))
-		return "This password is too common; choose another.";
+		return N_("This password is too common; choose another.");
 	if (email && (at = strchr(email, '@')) && (size_t)(at - email) >= 4 &&
 	    (size_t)(at - email) < sizeof local) {
 		snprintf(local, sizeof local, "%.*s", (int)(at - email), email);
 		if (strcasestr(pw, local) && n < (size_t)(at - email) + 6)
-			return "Your password must not be mostly your email address.";
+			return N_("Your password must not be mostly your email address.");
 	}
 	if (name && strlen(name) >= 4 && strcasecmp(pw, name) == 0)
-		return "Your password must not be your name.";
+		return N_("Your password must not be your name.");
 	return NULL;
 }
 

@@ -112,7 +112,7 @@ h_signup_form(struct req *r, struct resp *w)
 {
 	resp_value(w, json_pack("{s:{}}", "form"));
 	w->tpl = "signup";
-	w->title = "Create an account";
+	w->title = N_("Create an account");
 	return WS_OK;
 }
 
@@ -174,9 +174,9 @@ done:
 		resp_value(w, json_pack("{s:s}", "status", "verification_sent"));
 		w->status = 202;
 	} else {
-		notice(r, w, "Check your email",
-		    "We have sent you a link to confirm your address. Open it within 24 hours "
-		    "to activate your account.", 200);
+		notice(r, w, N_("Check your email"),
+		    N_("We have sent you a link to confirm your address. Open it within 24 hours "
+		    "to activate your account."), 200);
 	}
 	rc = WS_OK;
 out:
@@ -213,9 +213,9 @@ h_verify(struct req *r, struct resp *w)
 	rc = token_use(d, r->a, kind, tok, &uid, &data);
 	if (rc == WS_ENOTFOUND) {
 		db_rollback(d);
-		return notice(r, w, "This link has expired",
-		    "The link was already used or is more than a day old. Sign in, or create "
-		    "your account again to get a new link.", 410);
+		return notice(r, w, N_("This link has expired"),
+		    N_("The link was already used or is more than a day old. Sign in, or create "
+		    "your account again to get a new link."), 410);
 	}
 	if (rc == WS_OK && strcmp(kind, "email") == 0) {
 		q = db_start(d, ST_USER_SET_EMAIL);
@@ -249,8 +249,8 @@ h_verify(struct req *r, struct resp *w)
 		resp_value(w, json_pack("{s:s}", "status", "verified"));
 		return WS_OK;
 	}
-	return notice(r, w, "Your email address is confirmed",
-	    "Thank you. You can now sign in.", 200);
+	return notice(r, w, N_("Your email address is confirmed"),
+	    N_("Thank you. You can now sign in."), 200);
 }
 
 /* ---- sign in --------------------------------------------------------- */
@@ -262,7 +262,7 @@ h_signin_form(struct req *r, struct resp *w)
 
 	resp_value(w, json_pack("{s:{s:s}}", "form", "next", next ? next : ""));
 	w->tpl = "signin";
-	w->title = "Sign in";
+	w->title = N_("Sign in");
 	return WS_OK;
 }
 
@@ -305,7 +305,7 @@ authenticate(struct req *r, struct resp *w, json_t *values, struct user *u, cons
 	enum ws_err rc, found;
 	int wait;
 
-	*why = "The email or password is not right.";
+	*why = N_("The email or password is not right.");
 	if ((wait = ratelimit_check(r->app->rl, RL_SIGNIN, acct)) > 0) {
 		w->retry_after = wait;
 		w->detail = arena_printf(r->a, "Too many failed attempts for this account. "
@@ -329,16 +329,16 @@ authenticate(struct req *r, struct resp *w, json_t *values, struct user *u, cons
 		return WS_EFORBIDDEN;
 	}
 	if (u->locked_at) {
-		*why = "This account is locked after too many failed sign-ins. "
-		    "Use \"Forgot your password?\" to get a reset link.";
+		*why = N_("This account is locked after too many failed sign-ins. "
+		    "Use \"Forgot your password?\" to get a reset link.");
 		return WS_EFORBIDDEN;
 	}
 	if (strcmp(u->status, "active") != 0) {
-		*why = "This account is disabled. Contact the site's staff.";
+		*why = N_("This account is disabled. Contact the site's staff.");
 		return WS_EFORBIDDEN;
 	}
 	if (!u->verified_at) {
-		*why = "Please confirm your email address first: open the link we mailed you.";
+		*why = N_("Please confirm your email address first: open the link we mailed you.");
 		return WS_EFORBIDDEN;
 	}
 	ratelimit_clear(r->app->rl, RL_SIGNIN, acct);
@@ -376,13 +376,13 @@ h_signin(struct req *r, struct resp *w)
 
 	rc = form_check(r, signin_fields, NF(signin_fields), &values, &errors);
 	if (rc != WS_OK) {
-		rc = form_fail(r, w, "signin", "Sign in", values, errors);
+		rc = form_fail(r, w, "signin", N_("Sign in"), values, errors);
 		goto out;
 	}
 	rc = authenticate(r, w, values, &u, &why);
 	if (rc == WS_EFORBIDDEN) {
 		errors = json_pack("{s:s}", "password", view_tr(r->app->views, r->locale, why));
-		rc = form_fail(r, w, "signin", "Sign in", values, errors);
+		rc = form_fail(r, w, "signin", N_("Sign in"), values, errors);
 		w->status = 403;
 		w->detail = why;
 		goto out;
@@ -478,7 +478,7 @@ h_forgot_form(struct req *r, struct resp *w)
 {
 	resp_value(w, json_pack("{s:{}}", "form"));
 	w->tpl = "forgot";
-	w->title = "Forgotten password";
+	w->title = N_("Forgotten password");
 	return WS_OK;
 }
 
@@ -493,7 +493,7 @@ h_forgot(struct req *r, struct resp *w)
 
 	rc = form_check(r, email_fields, NF(email_fields), &values, &errors);
 	if (rc != WS_OK) {
-		rc = form_fail(r, w, "forgot", "Forgotten password", values, errors);
+		rc = form_fail(r, w, "forgot", N_("Forgotten password"), values, errors);
 		goto out;
 	}
 	ratelimit_hit(r->app->rl, RL_MAIL, r->ip);
@@ -520,9 +520,9 @@ h_forgot(struct req *r, struct resp *w)
 	if (r->api)
 		resp_value(w, json_pack("{s:s}", "status", "sent_if_known"));
 	else
-		notice(r, w, "Check your email",
-		    "If an account uses this address, we have sent it a link to choose a new "
-		    "password. The link works once, within one hour.", 200);
+		notice(r, w, N_("Check your email"),
+		    N_("If an account uses this address, we have sent it a link to choose a new "
+		    "password. The link works once, within one hour."), 200);
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -536,7 +536,7 @@ h_reset_form(struct req *r, struct resp *w)
 
 	resp_value(w, json_pack("{s:{s:s}}", "form", "token", tok ? tok : ""));
 	w->tpl = "reset";
-	w->title = "Choose a new password";
+	w->title = N_("Choose a new password");
 	return WS_OK;
 }
 
@@ -559,7 +559,7 @@ h_reset(struct req *r, struct resp *w)
 		rc = WS_EINVAL;
 	}
 	if (rc != WS_OK) {
-		rc = form_fail(r, w, "reset", "Choose a new password", values, errors);
+		rc = form_fail(r, w, "reset", N_("Choose a new password"), values, errors);
 		goto out;
 	}
 	if ((rc = password_hash(r->app, val(values, "password"), hash)) != WS_OK)
@@ -570,9 +570,9 @@ h_reset(struct req *r, struct resp *w)
 	rc = token_use(d, r->a, "reset", val(values, "token"), &uid, NULL);
 	if (rc == WS_ENOTFOUND) {
 		db_rollback(d);
-		rc = notice(r, w, "This link has expired",
-		    "The reset link was already used or is more than an hour old. "
-		    "Ask for a new one.", 410);
+		rc = notice(r, w, N_("This link has expired"),
+		    N_("The reset link was already used or is more than an hour old. "
+		    "Ask for a new one."), 410);
 		goto out;
 	}
 	if (rc == WS_OK) {
@@ -597,8 +597,8 @@ h_reset(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
-	rc = notice(r, w, "Your password is changed",
-	    "Sign in with your new password.", 200);
+	rc = notice(r, w, N_("Your password is changed"),
+	    N_("Sign in with your new password."), 200);
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -613,14 +613,14 @@ h_account(struct req *r, struct resp *w)
 	resp_value(w, json_pack("{s:s,s:s,s:s,s:{}}", "email", r->user->email, "name",
 	    r->user->name, "role", role_name(r->user->role), "form"));
 	w->tpl = "account";
-	w->title = "Your account";
+	w->title = N_("Your account");
 	return WS_OK;
 }
 
 static enum ws_err
 account_fail(struct req *r, struct resp *w, json_t *values, json_t *errors)
 {
-	enum ws_err rc = form_fail(r, w, "account", "Your account", values, errors);
+	enum ws_err rc = form_fail(r, w, "account", N_("Your account"), values, errors);
 
 	json_object_set_new(w->val, "email", json_string(r->user->email));
 	json_object_set_new(w->val, "name", json_string(r->user->name));
@@ -641,7 +641,7 @@ h_change_password(struct req *r, struct resp *w)
 	if (rc == WS_OK && password_check(r->app, r->user->password_hash,
 	    val(values, "current_password")) != WS_OK) {
 		errors = json_pack("{s:s}", "current_password",
-		    view_tr(r->app->views, r->locale, "This is not your current password."));
+		    view_tr(r->app->views, r->locale, N_("This is not your current password.")));
 		rc = WS_EINVAL;
 	}
 	if (rc == WS_OK && (problem = password_problem(val(values, "password"),
@@ -673,8 +673,8 @@ h_change_password(struct req *r, struct resp *w)
 	r->session_hash[0] = '\0';
 	if ((rc = session_start(r, w, r->user, "web", NULL)) != WS_OK)
 		goto out;
-	rc = notice(r, w, "Your password is changed",
-	    "Your other sessions have been signed out.", 200);
+	rc = notice(r, w, N_("Your password is changed"),
+	    N_("Your other sessions have been signed out."), 200);
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -694,7 +694,7 @@ h_change_email(struct req *r, struct resp *w)
 	if (rc == WS_OK && password_check(r->app, r->user->password_hash,
 	    val(values, "current_password")) != WS_OK) {
 		errors = json_pack("{s:s}", "current_password",
-		    view_tr(r->app->views, r->locale, "This is not your current password."));
+		    view_tr(r->app->views, r->locale, N_("This is not your current password.")));
 		rc = WS_EINVAL;
 	}
 	if (rc != WS_OK) {
@@ -721,8 +721,8 @@ h_change_email(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
-	rc = notice(r, w, "Check your email",
-	    "We have sent a link to your new address. Your address changes when you open it.",
+	rc = notice(r, w, N_("Check your email"),
+	    N_("We have sent a link to your new address. Your address changes when you open it."),
 	    200);
 out:
 	json_decref(values);

@@ -10,6 +10,7 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "http/form.h"
+#include "views/view.h"
 
 #define PER_PAGE 50
 
@@ -63,7 +64,7 @@ h_admin_users(struct req *r, struct resp *w)
 	v = app_list_value(items, page, PER_PAGE, total);
 	resp_value(w, v);
 	w->tpl = "admin_users";
-	w->title = "Users";
+	w->title = N_("Users");
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
@@ -87,14 +88,14 @@ user_change(struct req *r, struct resp *w, const struct field *f, enum db_stmt s
 	if ((rc = user_by_id(d, r->a, id, &u)) != WS_OK)
 		return rc;
 	if (form_check(r, f, 1, &values, &errors) != WS_OK) {
-		w->detail = "Choose one of the options.";
+		w->detail = N_("Choose one of the options.");
 		w->errors = errors;
 		json_decref(values);
 		return WS_EINVAL;
 	}
 	if (id == r->user->id) {
 		json_decref(values);
-		w->detail = "You cannot change your own role or status; ask another admin.";
+		w->detail = N_("You cannot change your own role or status; ask another admin.");
 		return WS_ECONFLICT;
 	}
 	q = db_start(d, s);
@@ -166,6 +167,6 @@ h_staff_audit(struct req *r, struct resp *w)
 	v = app_list_value(items, page, PER_PAGE, total);
 	resp_value(w, v);
 	w->tpl = "audit";
-	w->title = "Audit log";
+	w->title = N_("Audit log");
 	return rc == WS_EDONE ? WS_OK : rc;
 }

@@ -11,6 +11,7 @@
 #include "db/db.h"
 #include "http/form.h"
 #include "views/mustache.h"
+#include "views/view.h"
 
 enum ws_err
 h_templates(struct req *r, struct resp *w)
@@ -25,7 +26,7 @@ h_templates(struct req *r, struct resp *w)
 	db_end(q);
 	resp_value(w, json_pack("{s:o}", "items", items));
 	w->tpl = "staff_templates";
-	w->title = "Message templates";
+	w->title = N_("Message templates");
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
@@ -36,7 +37,7 @@ template_page(struct req *r, struct resp *w, const char *code, const char *subje
 	resp_value(w, json_pack("{s:s,s:{s:s,s:s}}", "code", code, "form", "subject", subject,
 	    "body", body));
 	w->tpl = "staff_template";
-	w->title = "Message template";
+	w->title = N_("Message template");
 	return WS_OK;
 }
 
@@ -81,7 +82,7 @@ h_template_save(struct req *r, struct resp *w)
 		}
 	}
 	if (rc != WS_OK) {
-		rc = form_fail(r, w, "staff_template", "Message template", values, errors);
+		rc = form_fail(r, w, "staff_template", N_("Message template"), values, errors);
 		json_object_set_new(w->val, "code", json_string(r->params[0]));
 		goto out;
 	}

@@ -49,7 +49,7 @@ h_org_invite(struct req *r, struct resp *w)
 		json_decref(org);
 		json_decref(values);
 		w->errors = errors;
-		w->detail = "Enter the colleague's email address.";
+		w->detail = N_("Enter the colleague's email address.");
 		return WS_EINVAL;
 	}
 	data = json_dumps(json_pack("{s:I,s:O,s:O}", "org_id", (json_int_t)org_id, "email",
@@ -67,7 +67,7 @@ h_org_invite(struct req *r, struct resp *w)
 		rc = view_render(r->app->views, "mail_invite", ctx, r->locale, &body);
 	if (rc == WS_OK)
 		rc = app_mail(r->app, d, json_string_value(json_object_get(values, "email")),
-		    view_tr(r->app->views, r->locale, "An invitation to join your colleagues"),
+		    view_tr(r->app->views, r->locale, N_("An invitation to join your colleagues")),
 		    buf_str(&body));
 	buf_free(&body);
 	json_decref(ctx);
@@ -124,11 +124,11 @@ static enum ws_err
 expired(struct req *r, struct resp *w)
 {
 	resp_value(w, json_pack("{s:s,s:s}", "heading", view_tr(r->app->views, r->locale,
-	    "This link has expired"), "message", view_tr(r->app->views, r->locale,
-	    "The invitation was already used or is more than a week old. Ask your colleague "
-	    "for a new one.")));
+	    N_("This link has expired")), "message", view_tr(r->app->views, r->locale,
+	    N_("The invitation was already used or is more than a week old. Ask your colleague "
+	    "for a new one."))));
 	w->tpl = "notice";
-	w->title = "This link has expired";
+	w->title = N_("This link has expired");
 	w->status = 410;
 	return WS_OK;
 }
@@ -159,7 +159,7 @@ h_invite_form(struct req *r, struct resp *w)
 	json_decref(data);
 	json_decref(org);
 	w->tpl = "invite_accept";
-	w->title = "Join your colleagues";
+	w->title = N_("Join your colleagues");
 	return WS_OK;
 }
 
@@ -213,12 +213,12 @@ h_invite_accept(struct req *r, struct resp *w)
 		errors = json_object();
 		if (!*name)
 			json_object_set_new(errors, "name", json_string(view_tr(r->app->views,
-			    r->locale, "This field is required.")));
+			    r->locale, N_("This field is required."))));
 		if ((problem = password_problem(pw, email, name)) != NULL)
 			json_object_set_new(errors, "password", json_string(view_tr(r->app->views,
 			    r->locale, problem)));
 		if (json_object_size(errors)) {
-			rc = form_fail(r, w, "invite_accept", "Join your colleagues", values, errors);
+			rc = form_fail(r, w, "invite_accept", N_("Join your colleagues"), values, errors);
 			if (!r->api) {
 				json_t *page = accept_page(r, tok, data, org, 0);
 

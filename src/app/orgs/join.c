@@ -253,7 +253,7 @@ h_join_form(struct req *r, struct resp *w)
 		json_object_set_new(w->val, "draft_restored", json_true());
 	json_decref(values);
 	w->tpl = "join";
-	w->title = "Join";
+	w->title = N_("Join");
 	return WS_OK;
 }
 
@@ -277,7 +277,7 @@ mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *email,
 	rc = view_render(r->app->views, "mail_join_confirm", ctx, r->locale, &body);
 	if (rc == WS_OK)
 		rc = app_mail(r->app, d, email, view_tr(r->app->views, r->locale,
-		    "Confirm your application"), buf_str(&body));
+		    N_("Confirm your application")), buf_str(&body));
 	buf_free(&body);
 	json_decref(ctx);
 	return rc;
@@ -298,7 +298,7 @@ store_application(struct req *r, struct db *d, int64_t user_id, json_t *data,
 static enum ws_err
 join_fail(struct req *r, struct resp *w, json_t *values, json_t *errors)
 {
-	enum ws_err rc = form_fail(r, w, "join", "Join", values, errors);
+	enum ws_err rc = form_fail(r, w, "join", N_("Join"), values, errors);
 
 	if (!r->api) {
 		json_t *page = join_page(r, values);
@@ -333,7 +333,7 @@ h_join(struct req *r, struct resp *w)
 		resp_value(w, join_page(r, values));
 		json_object_set_new(w->val, "stale", json_true());
 		w->tpl = "join";
-		w->title = "Join";
+		w->title = N_("Join");
 		json_decref(values);
 		return WS_OK;
 	}
@@ -346,7 +346,7 @@ h_join(struct req *r, struct resp *w)
 			resp_value(w, join_page(r, values));
 			json_object_set_new(w->val, "draft_saved", json_true());
 			w->tpl = "join";
-			w->title = "Join";
+			w->title = N_("Join");
 		}
 		json_decref(values);
 		return rc;
@@ -445,7 +445,7 @@ answer:
 		json_object_set_new(v, "confirm", json_boolean(strcmp(status, "unverified") == 0));
 		resp_value(w, v);
 		w->tpl = "join_done";
-		w->title = "Application received";
+		w->title = N_("Application received");
 	}
 	rc = WS_OK;
 out:
@@ -531,7 +531,7 @@ h_my_application(struct req *r, struct resp *w)
 	}
 	resp_value(w, a);
 	w->tpl = "application";
-	w->title = "Your application";
+	w->title = N_("Your application");
 	return WS_OK;
 }
 
@@ -553,7 +553,7 @@ h_resubmit(struct req *r, struct resp *w)
 		json_object_set_new(a, "history", app_events(d, id, 0));
 		json_object_set_new(a, "edit", join_page(r, values));
 		json_object_set(json_object_get(a, "edit"), "errors", errors);
-		rc = form_fail(r, w, "application", "Your application", values, errors);
+		rc = form_fail(r, w, "application", N_("Your application"), values, errors);
 		if (!r->api)
 			resp_value(w, json_incref(a));
 		goto out;
@@ -587,7 +587,7 @@ h_resubmit(struct req *r, struct resp *w)
 	db_end(q);
 	if (rc == WS_OK && changed != 1) {
 		db_rollback(d);
-		w->detail = "This application is not waiting for your answer.";
+		w->detail = N_("This application is not waiting for your answer.");
 		rc = WS_ECONFLICT;
 		goto out;
 	}

@@ -44,7 +44,7 @@ logo_check(struct req *r, json_t *errors, const char **type)
 		return WS_OK;
 	if (u->len > LOGO_MAX) {
 		json_object_set_new(errors, "logo", json_string(view_tr(r->app->views, r->locale,
-		    "The logo must be at most 1 MB.")));
+		    N_("The logo must be at most 1 MB."))));
 		return WS_EINVAL;
 	}
 	sniff_mime(u->data, u->len, mime, sizeof mime);
@@ -53,7 +53,7 @@ logo_check(struct req *r, json_t *errors, const char **type)
 			break;
 	if (!*t) {
 		json_object_set_new(errors, "logo", json_string(view_tr(r->app->views, r->locale,
-		    "The logo must be a PNG, JPEG or WebP image.")));
+		    N_("The logo must be a PNG, JPEG or WebP image."))));
 		return WS_EINVAL;
 	}
 	*type = *t;

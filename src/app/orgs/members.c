@@ -89,19 +89,19 @@ h_join_request(struct req *r, struct resp *w)
 	}
 	if (level == VIS_STAFF && r->user->role < ROLE_STAFF) {
 		json_decref(org);
-		w->detail = "You are already one of this organization's people.";
+		w->detail = N_("You are already one of this organization's people.");
 		return WS_ECONFLICT;
 	}
 	if (has_open(r, "join", org_id)) {
 		json_decref(org);
-		w->detail = "You have already asked to join this organization.";
+		w->detail = N_("You have already asked to join this organization.");
 		return WS_ECONFLICT;
 	}
 	if (form_check(r, request_fields, 2, &values, &errors) != WS_OK) {
 		json_decref(org);
 		w->errors = errors;
 		json_decref(values);
-		w->detail = "Some fields need your attention.";
+		w->detail = N_("Some fields need your attention.");
 		return WS_EINVAL;
 	}
 	data = json_pack("{s:{s:I,s:O},s:{s:s,s:s,s:O},s:O}", "organization", "id",
@@ -126,7 +126,7 @@ h_join_request(struct req *r, struct resp *w)
 		buf_init(&body, 64 * 1024);
 		if (view_render(r->app->views, "mail_join_request", ctx, r->locale, &body) == WS_OK)
 			rc = app_mail(r->app, d, to, view_tr(r->app->views, r->locale,
-			    "Someone asks to join your organization"), buf_str(&body));
+			    N_("Someone asks to join your organization")), buf_str(&body));
 		buf_free(&body);
 		json_decref(ctx);
 	}
@@ -188,7 +188,7 @@ h_org_requests(struct req *r, struct resp *w)
 	    json_object_get(org, "name"), "items", items));
 	json_decref(org);
 	w->tpl = "org_requests";
-	w->title = "Requests to join";
+	w->title = N_("Requests to join");
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
@@ -214,10 +214,10 @@ request_decide(struct req *r, struct resp *w, const char *action)
 	}
 	json_decref(a);
 	rc = orgs_decide(r, app_id, action, strcmp(action, "rejected") == 0 ?
-	    view_tr(r->app->views, r->locale, "The organization did not confirm the request.") :
+	    view_tr(r->app->views, r->locale, N_("The organization did not confirm the request.")) :
 	    NULL);
 	if (rc == WS_ECONFLICT)
-		w->detail = "This request was already decided.";
+		w->detail = N_("This request was already decided.");
 	if (rc != WS_OK)
 		return rc;
 	resp_value(w, json_pack("{s:I,s:s}", "id", (json_int_t)app_id, "status", action));
@@ -254,7 +254,7 @@ h_focal_form(struct req *r, struct resp *w)
 	resp_value(w, focal_page(r, v));
 	json_decref(v);
 	w->tpl = "focal";
-	w->title = "Apply as a state focal point";
+	w->title = N_("Apply as a state focal point");
 	return WS_OK;
 }
 
@@ -267,7 +267,7 @@ h_focal(struct req *r, struct resp *w)
 	enum ws_err rc;
 
 	if (form_check(r, focal_fields, 4, &values, &errors) != WS_OK) {
-		rc = form_fail(r, w, "focal", "Apply as a state focal point", values, errors);
+		rc = form_fail(r, w, "focal", N_("Apply as a state focal point"), values, errors);
 		if (!r->api)
 			resp_value(w, focal_page(r, values));
 		json_decref(values);
@@ -276,7 +276,7 @@ h_focal(struct req *r, struct resp *w)
 	}
 	if (has_open(r, "focal", 0)) {
 		json_decref(values);
-		w->detail = "You already have an application as a focal point under review.";
+		w->detail = N_("You already have an application as a focal point under review.");
 		return WS_ECONFLICT;
 	}
 	data = json_pack("{s:{s:O,s:O,s:O},s:{s:s,s:s},s:O,s:{s:O}}", "focal", "country",

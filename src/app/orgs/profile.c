@@ -16,11 +16,11 @@
 #define PER_PAGE 50
 
 static const char *const vis_levels[] = { "public", "members", "staff", NULL };
-static const char *const vis_labels[] = { "Everyone", "Members", "Staff only", NULL };
+static const char *const vis_labels[] = { N_("Everyone"), N_("Members"), N_("Staff only"), NULL };
 static const char *const vis_field_labels[] = {
-	"Acronym", "Kind", "Country", "Themes", "Website", "Description",
-	"Countries of operation", "Working languages", "Year founded", "Staff size",
-	"ECOSOC status", "Social links", "Contact details", "People", "Logo"
+	N_("Acronym"), N_("Kind"), N_("Country"), N_("Themes"), N_("Website"), N_("Description"),
+	N_("Countries of operation"), N_("Working languages"), N_("Year founded"), N_("Staff size"),
+	N_("ECOSOC status"), N_("Social links"), N_("Contact details"), N_("People"), N_("Logo")
 };
 
 _Static_assert(sizeof vis_field_labels / sizeof vis_field_labels[0] == ORG_VIS_NFIELDS,
@@ -63,7 +63,7 @@ h_org_list(struct req *r, struct resp *w)
 	v = app_list_value(items, page, PER_PAGE, total);
 	resp_value(w, v);
 	w->tpl = "org_list";
-	w->title = "Organizations";
+	w->title = N_("Organizations");
 	return WS_OK;
 }
 
@@ -224,7 +224,7 @@ h_org_profile(struct req *r, struct resp *w)
 	json_decref(org);
 	resp_value(w, v);
 	w->tpl = "org_profile";
-	w->title = "Organization";
+	w->title = N_("Organization");
 	return WS_OK;
 }
 
@@ -284,7 +284,7 @@ h_org_edit_form(struct req *r, struct resp *w)
 	json_decref(data);
 	json_decref(org);
 	w->tpl = "org_edit";
-	w->title = "Edit the organization's profile";
+	w->title = N_("Edit the organization's profile");
 	return WS_OK;
 }
 
@@ -388,7 +388,7 @@ h_org_edit(struct req *r, struct resp *w)
 		errors = json_object();
 	if (read_visibility(r, json_object_get(org, "visibility"), &vis, errors) != WS_OK ||
 	    rc != WS_OK) {
-		rc = form_fail(r, w, "org_edit", "Edit the organization's profile", values, errors);
+		rc = form_fail(r, w, "org_edit", N_("Edit the organization's profile"), values, errors);
 		if (!r->api) {
 			json_t *page = edit_page(r, values, vis, id);
 
@@ -402,7 +402,7 @@ h_org_edit(struct req *r, struct resp *w)
 
 		rc = logo_check(r, lerr, &logo_type);
 		if (rc != WS_OK) {
-			rc = form_fail(r, w, "org_edit", "Edit the organization's profile", values,
+			rc = form_fail(r, w, "org_edit", N_("Edit the organization's profile"), values,
 			    lerr);
 			if (!r->api) {
 				json_t *page = edit_page(r, values, vis, id);
@@ -516,7 +516,7 @@ h_org_status(struct req *r, struct resp *w)
 	json_decref(org);
 	if (form_check(r, f, 1, &values, &errors) != WS_OK) {
 		w->errors = errors;
-		w->detail = "Choose approved (reinstate) or suspended.";
+		w->detail = N_("Choose approved (reinstate) or suspended.");
 		json_decref(values);
 		return WS_EINVAL;
 	}

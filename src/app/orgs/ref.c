@@ -22,18 +22,18 @@ const char *const org_kinds[] = {
 	NULL
 };
 const char *const org_kind_labels[] = {
-	"NGO", "Academic institution", "Private sector", "Community group", "Labour union",
-	"Indigenous peoples' organization", "Charitable organization",
-	"Faith-based organization", "Professional association", "Foundation",
-	"Network or umbrella organization", "Other", NULL
+	N_("NGO"), N_("Academic institution"), N_("Private sector"), N_("Community group"), N_("Labour union"),
+	N_("Indigenous peoples' organization"), N_("Charitable organization"),
+	N_("Faith-based organization"), N_("Professional association"), N_("Foundation"),
+	N_("Network or umbrella organization"), N_("Other"), NULL
 };
 _Static_assert(sizeof org_kinds == sizeof org_kind_labels, "a label per kind");
 
 const char *const org_sizes[] = { "1-10", "11-50", "51-250", "251-1000", "1000+", NULL };
 const char *const org_ecosoc[] = { "none", "general", "special", "roster", NULL };
 const char *const org_ecosoc_labels[] = {
-	"No consultative status", "General consultative status",
-	"Special consultative status", "Roster", NULL
+	N_("No consultative status"), N_("General consultative status"),
+	N_("Special consultative status"), N_("Roster"), NULL
 };
 _Static_assert(sizeof org_ecosoc == sizeof org_ecosoc_labels, "a label per status");
 

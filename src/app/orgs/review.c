@@ -25,14 +25,14 @@ static const char *const app_statuses[] = {
 	"pending", "info_requested", "approved", "rejected", NULL
 };
 static const char *const app_status_labels[] = {
-	"Waiting for review", "Information requested", "Approved", "Rejected", NULL
+	N_("Waiting for review"), N_("Information requested"), N_("Approved"), N_("Rejected"), NULL
 };
 static const char *const app_kinds[] = { "organization", "join", "focal", NULL };
 static const char *const app_kind_labels[] = {
-	"Organization", "Person joining an organization", "State focal point", NULL
+	N_("Organization"), N_("Person joining an organization"), N_("State focal point"), NULL
 };
 static const char *const sorts[] = { "oldest", "newest", NULL };
-static const char *const sort_labels[] = { "Oldest first", "Newest first", NULL };
+static const char *const sort_labels[] = { N_("Oldest first"), N_("Newest first"), NULL };
 
 static const char *
 choice_or(const char *v, const char *const *choices, const char *def)
@@ -65,7 +65,7 @@ h_staff_home(struct req *r, struct resp *w)
 	    (json_int_t)json_integer_value(json_object_get(counts, "pending")));
 	resp_value(w, v);
 	w->tpl = "staff_home";
-	w->title = "Staff";
+	w->title = N_("Staff");
 	return WS_OK;
 }
 
@@ -114,7 +114,7 @@ h_app_list(struct req *r, struct resp *w)
 	if (json_object_size(errors)) {
 		json_decref(items);
 		w->errors = errors;
-		w->detail = "Some filters are not valid.";
+		w->detail = N_("Some filters are not valid.");
 		return WS_EINVAL;
 	}
 	json_decref(errors);
@@ -167,7 +167,7 @@ h_app_list(struct req *r, struct resp *w)
 	}
 	resp_value(w, v);
 	w->tpl = "staff_applications";
-	w->title = "Applications";
+	w->title = N_("Applications");
 	return WS_OK;
 }
 
@@ -199,7 +199,7 @@ h_app_detail(struct req *r, struct resp *w)
 	}
 	resp_value(w, a);
 	w->tpl = "staff_application";
-	w->title = "Application";
+	w->title = N_("Application");
 	return WS_OK;
 }
 
@@ -463,8 +463,8 @@ decided(struct req *r, struct resp *w, int64_t id, enum ws_err rc)
 	json_t *a;
 
 	if (rc == WS_ECONFLICT && !w->detail)
-		w->detail = "This application was already decided, or is waiting for the "
-		    "applicant's answer.";
+		w->detail = N_("This application was already decided, or is waiting for the "
+		    "applicant's answer.");
 	if (rc != WS_OK)
 		return rc;
 	if (!r->api) {
@@ -489,12 +489,12 @@ decision_text(struct req *r, struct resp *w, const struct field *f, int64_t id,
 	if (rc != WS_OK) {
 		json_t *a;
 
-		w->detail = "Write the text the applicant will receive.";
+		w->detail = N_("Write the text the applicant will receive.");
 		if (!r->api && app_load(req_db(r), id, &a) == WS_OK) {
 			json_object_set_new(a, "history", app_events(req_db(r), id, 1));
 			resp_value(w, a);
 			w->tpl = "staff_application";
-			w->title = "Application";
+			w->title = N_("Application");
 			w->status = 422;
 		}
 		w->errors = errors;
@@ -580,7 +580,7 @@ h_app_bulk(struct req *r, struct resp *w)
 
 	if (form_check(r, fields, 3, &values, &errors) != WS_OK) {
 		w->errors = errors;
-		w->detail = "Choose applications and an action.";
+		w->detail = N_("Choose applications and an action.");
 		json_decref(values);
 		json_decref(results);
 		return WS_EINVAL;
@@ -589,7 +589,7 @@ h_app_bulk(struct req *r, struct resp *w)
 	reason = json_string_value(json_object_get(values, "reason"));
 	if (strcmp(action, "reject") == 0 && strlen(reason) < 3) {
 		w->errors = json_pack("{s:s}", "reason", "Give the reason the applicants will read.");
-		w->detail = "A rejection needs a reason.";
+		w->detail = N_("A rejection needs a reason.");
 		json_decref(values);
 		json_decref(results);
 		return WS_EINVAL;
@@ -613,6 +613,6 @@ h_app_bulk(struct req *r, struct resp *w)
 	json_decref(values);
 	resp_value(w, json_pack("{s:o}", "results", results));
 	w->tpl = "staff_bulk";
-	w->title = "Applications";
+	w->title = N_("Applications");
 	return WS_OK;
 }

@@ -16,13 +16,14 @@
 #include "core/mem.h"
 #include "db/db.h"
 #include "views/assets.h"
+#include "views/view.h"
 
 enum ws_err
 h_home(struct req *r, struct resp *w)
 {
 	resp_value(w, json_pack("{s:s}", "site", r->app->cfg.org_name));
 	w->tpl = "home";
-	w->title = "Home";
+	w->title = N_("Home");
 	return WS_OK;
 }
 

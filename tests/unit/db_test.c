@@ -1,0 +1,1024 @@
+/*
+ * db_test.c -- the store (db/db.h) on SQLite and on PostgreSQL.
+ *
+ * Every test runs twice: on a fresh SQLite file in a temporary directory, and
+ * on the PostgreSQL server named by WHATSON_TEST_PG (tests/run starts a
+ * throw-away one).  Each test opens its own pool with migrate set.  The
+ * PostgreSQL database is shared by the tests, so they make their own rows
+ * with unique addresses (a random suffix) and never assume empty tables.
+ * Without WHATSON_TEST_PG the PostgreSQL variants are left out.
+ *
+ * What a user would notice if these broke: a restart that loses or
+ * duplicates the schema, two accounts with one address, a reset link that
+ * works twice, half a change left behind by a failed request, a confirmed
+ * write gone after a crash, a backup that misses rows.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/accounts/accounts.h"
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/mem.h"
+#include "core/util.h"
+#include "db/db.h"
+
+/* ---- fixture ------------------------------------------------------------ */
+
+static const int on_sqlite = 0, on_pg = 1;
+
+struct fx {
+	int pg;
+	char dir[PATH_MAX];	/* this test's temporary directory */
+	char url[PATH_MAX + 16];
+	struct db_pool *pool;
+	char tag[17];		/* random, for unique addresses */
+};
+
+#define FX(state) struct fx *f = *(state)
+#define NPOOL 4
+
+static int
+rm_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb;
+	(void)type;
+	(void)ftw;
+	(void)remove(path);
+	return 0;
+}
+
+static void
+rm_tree(const char *dir)
+{
+	(void)nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int
+setup(void **state)
+{
+	const char *tmp = getenv("TMPDIR");
+	const char *pg = getenv("WHATSON_TEST_PG");
+	struct fx *f = xcalloc(1, sizeof *f);
+	char err[256];
+
+	f->pg = *(const int *)*state;
+	*state = f;
+	snprintf(f->dir, sizeof f->dir, "%s/whatson-db-test.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(f->dir)) {
+		f->dir[0] = '\0';
+		return -1;
+	}
+	if (f->pg) {
+		if (!pg || !*pg)
+			return -1;	/* main() leaves these out */
+		snprintf(f->url, sizeof f->url, "%s", pg);
+	} else {
+		snprintf(f->url, sizeof f->url, "sqlite:%s/whatson.db", f->dir);
+	}
+	random_hex(f->tag, 8);
+	if (db_pool_open(f->url, NPOOL, 1, &f->pool, err, sizeof err) != WS_OK) {
+		fprintf(stderr, "# db_pool_open %s: %s\n", f->url, err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	FX(state);
+
+	db_pool_free(f->pool);
+	if (f->dir[0])
+		rm_tree(f->dir);
+	free(f);
+	return 0;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+/* A unique address for this test: NAME-TAG@example.org. */
+static const char *
+email(struct fx *f, struct arena *a, const char *name)
+{
+	return arena_printf(a, "%s-%s@example.org", name, f->tag);
+}
+
+/* Inserts a user; its id in *id.  WS_OK, WS_ECONFLICT or WS_EDB. */
+static enum ws_err
+add_user(struct db *d, const char *addr, const char *name, int64_t *id)
+{
+	struct db_q *q = db_start(d, ST_USER_INSERT);
+	time_t now = now_s();
+	enum ws_err rc;
+
+	db_bind_text(q, 1, addr);
+	db_bind_text(q, 2, name);
+	db_bind_text(q, 3, "$argon2id$not-a-real-hash");
+	db_bind_text(q, 4, "member");
+	db_bind_text(q, 5, "active");
+	db_bind_null(q, 6);
+	db_bind_null(q, 7);
+	db_bind_int(q, 8, now);
+	db_bind_int(q, 9, now);
+	rc = db_step(q);
+	if (rc == WS_OK && id)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	return rc;
+}
+
+/* 1 when a user with this address exists; its name copied into name. */
+static int
+has_user(struct db *d, const char *addr, char *name, size_t len)
+{
+	struct db_q *q = db_start(d, ST_USER_BY_EMAIL);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, addr);
+	rc = db_step(q);
+	assert_true(rc == WS_OK || rc == WS_EDONE);
+	if (rc == WS_OK && name)
+		snprintf(name, len, "%s", db_col_text(q, 2));
+	db_end(q);
+	return rc == WS_OK;
+}
+
+static int64_t
+user_count(struct db *d)
+{
+	struct db_q *q = db_start(d, ST_USER_COUNT);
+	int64_t n;
+
+	assert_int_equal(db_step(q), WS_OK);
+	n = db_col_int(q, 0);
+	db_end(q);
+	return n;
+}
+
+static double
+mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- migrations --------------------------------------------------------- */
+
+/* Opening the same database again (a restart) applies nothing twice and
+ * keeps the data. */
+static void
+test_migrate_idempotent(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db_pool *p2 = NULL;
+	struct db *d;
+	char err[256] = "";
+	int64_t id;
+
+	d = db_acquire(f->pool);
+	assert_int_equal(db_ping(d), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "keep"), "Kept", &id), WS_OK);
+	db_release(f->pool, d);
+	db_pool_free(f->pool);
+	f->pool = NULL;
+
+	/* a second start, and the command-line migration, twice */
+	assert_int_equal(db_pool_open(f->url, 2, 1, &p2, err, sizeof err), WS_OK);
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(db_pool_kind(p2), f->pg ? DB_PG : DB_SQLITE);
+	d = db_acquire(p2);
+	assert_true(has_user(d, email(f, a, "keep"), NULL, 0));
+	db_release(p2, d);
+	f->pool = p2;
+	arena_free(a);
+}
+
+struct mig_arg {
+	const char *url;
+	pthread_barrier_t *go;
+	enum ws_err rc;
+	char err[256];
+};
+
+static void *
+mig_main(void *arg)
+{
+	struct mig_arg *m = arg;
+
+	pthread_barrier_wait(m->go);
+	m->rc = db_migrate_url(m->url, 0, m->err, sizeof m->err);
+	return NULL;
+}
+
+/* Several nodes starting at once on a new database all come up. */
+static void
+test_migrate_concurrent(void **state)
+{
+	FX(state);
+	enum { N = 4 };
+	pthread_t th[N];
+	struct mig_arg m[N];
+	pthread_barrier_t go;
+	char url[PATH_MAX + 64], name[64];
+	int i;
+
+	if (f->pg) {
+		char cmd[PATH_MAX + 256];
+		const char *s = strstr(f->url, "://"), *end;
+
+		snprintf(name, sizeof name, "db_test_mig_%s", f->tag);
+		snprintf(cmd, sizeof cmd, "createdb --maintenance-db '%s' %s", f->url, name);
+		assert_int_equal(system(cmd), 0);
+		end = s + 3 + strcspn(s + 3, "/?");
+		snprintf(url, sizeof url, "%.*s/%s", (int)(end - f->url), f->url, name);
+	} else {
+		snprintf(url, sizeof url, "sqlite:%s/fresh.db", f->dir);
+	}
+	pthread_barrier_init(&go, NULL, N);
+	for (i = 0; i < N; i++) {
+		m[i].url = url;
+		m[i].go = &go;
+		m[i].err[0] = '\0';
+		assert_int_equal(pthread_create(&th[i], NULL, mig_main, &m[i]), 0);
+	}
+	for (i = 0; i < N; i++)
+		pthread_join(th[i], NULL);
+	pthread_barrier_destroy(&go);
+	for (i = 0; i < N; i++)
+		if (m[i].rc != WS_OK)
+			fail_msg("node %d could not start: %s", i, m[i].err);
+	if (f->pg) {
+		char cmd[PATH_MAX + 256];
+
+		snprintf(cmd, sizeof cmd, "dropdb --force --maintenance-db '%s' %s", f->url, name);
+		assert_int_equal(system(cmd), 0);
+	}
+}
+
+/* ---- users -------------------------------------------------------------- */
+
+static void
+test_users(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool);
+	struct db_q *q;
+	struct user u;
+	int64_t id = 0, id2 = 0;
+	const char *ana = email(f, a, "ana");
+
+	assert_int_equal(add_user(d, ana, "Ana Mar\xc3\xad" "a", &id), WS_OK);
+	assert_true(id > 0);
+	assert_int_equal(add_user(d, email(f, a, "bob"), "Bob", &id2), WS_OK);
+	assert_true(id2 > id);
+
+	q = db_start(d, ST_USER_BY_EMAIL);
+	db_bind_text(q, 1, ana);
+	assert_int_equal(db_step(q), WS_OK);
+	assert_int_equal(db_col_int(q, 0), id);
+	assert_string_equal(db_col_text(q, 1), ana);
+	assert_string_equal(db_col_text(q, 2), "Ana Mar\xc3\xad" "a");	/* UTF-8 intact */
+	assert_string_equal(db_col_text(q, 4), "member");
+	assert_string_equal(db_col_text(q, 5), "active");
+	assert_int_equal(db_step(q), WS_EDONE);				/* one row */
+	db_end(q);
+
+	/* the accounts store reads the same row by id */
+	assert_int_equal(user_by_id(d, a, id, &u), WS_OK);
+	assert_string_equal(u.email, ana);
+	assert_int_equal(u.role, ROLE_MEMBER);
+	assert_int_equal(u.verified_at, 0);
+	assert_int_equal(user_by_email(d, a, ana, &u), WS_OK);
+	assert_int_equal(u.id, id);
+	assert_int_equal(user_by_email(d, a, email(f, a, "nobody"), &u), WS_ENOTFOUND);
+	assert_int_equal(user_by_id(d, a, INT64_MAX, &u), WS_ENOTFOUND);
+
+	/* an unknown address is no row, not an error */
+	q = db_start(d, ST_USER_BY_EMAIL);
+	db_bind_text(q, 1, email(f, a, "nobody"));
+	assert_int_equal(db_step(q), WS_EDONE);
+	db_end(q);
+	db_release(f->pool, d);
+	arena_free(a);
+}
+
+static void
+test_unique_email(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool);
+	const char *ana = email(f, a, "dup");
+	char name[64];
+	int64_t id;
+
+	assert_int_equal(add_user(d, ana, "First", &id), WS_OK);
+	assert_int_equal(add_user(d, ana, "Second", NULL), WS_ECONFLICT);
+	assert_true(has_user(d, ana, name, sizeof name));
+	assert_string_equal(name, "First");			/* the first one stays */
+	/* the connection is still usable after the conflict */
+	assert_int_equal(add_user(d, email(f, a, "dup2"), "Other", NULL), WS_OK);
+	assert_int_equal(db_ping(d), WS_OK);
+
+	/* inside a transaction: the conflict is reported, the rollback undoes
+	 * the rest, and the connection is usable again */
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "dup3"), "In tx", NULL), WS_OK);
+	assert_int_equal(add_user(d, ana, "Again", NULL), WS_ECONFLICT);
+	db_rollback(d);
+	assert_false(has_user(d, email(f, a, "dup3"), NULL, 0));
+	assert_int_equal(add_user(d, email(f, a, "dup4"), "After", NULL), WS_OK);
+
+	/* a session for a user that does not exist: foreign key */
+	{
+		struct db_q *q = db_start(d, ST_SESSION_INSERT);
+
+		db_bind_text(q, 1, arena_printf(a, "fk-%s", f->tag));
+		db_bind_int(q, 2, INT64_MAX);
+		db_bind_text(q, 3, "web");
+		db_bind_int(q, 4, 1);
+		db_bind_int(q, 5, 1);
+		db_bind_null(q, 6);
+		assert_int_equal(db_exec(q, NULL), WS_ECONFLICT);
+		db_end(q);
+	}
+	db_release(f->pool, d);
+	arena_free(a);
+}
+
+/* ---- NULLs and changes -------------------------------------------------- */
+
+static void
+test_nulls(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool);
+	struct db_q *q;
+	int64_t id;
+
+	assert_int_equal(add_user(d, email(f, a, "nul"), "N", &id), WS_OK);
+	q = db_start(d, ST_USER_BY_ID);
+	db_bind_int(q, 1, id);
+	assert_int_equal(db_step(q), WS_OK);
+	/* locale, verified_at, locked_at, org_id, tz are NULL */
+	assert_true(db_col_null(q, 6));
+	assert_null(db_col_text(q, 6));
+	assert_true(db_col_null(q, 7));
+	assert_int_equal(db_col_int(q, 7), 0);
+	assert_true(db_col_null(q, 8));
+	assert_true(db_col_null(q, 11));
+	assert_true(db_col_null(q, 13));
+	/* and these are not */
+	assert_false(db_col_null(q, 1));
+	assert_false(db_col_null(q, 9));	/* fail_window_start = 0 */
+	assert_int_equal(db_col_int(q, 9), 0);
+	assert_false(db_col_null(q, 12));
+	db_end(q);
+
+	/* binding NULL text writes NULL; binding text writes it back */
+	q = db_start(d, ST_USER_SET_LOCALE);
+	db_bind_text(q, 1, "fr");
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, id);
+	assert_int_equal(db_exec(q, NULL), WS_OK);
+	db_end(q);
+	q = db_start(d, ST_USER_BY_ID);
+	db_bind_int(q, 1, id);
+	assert_int_equal(db_step(q), WS_OK);
+	assert_string_equal(db_col_text(q, 6), "fr");
+	assert_false(db_col_null(q, 6));
+	db_end(q);
+	q = db_start(d, ST_USER_SET_LOCALE);
+	db_bind_text(q, 1, NULL);
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, id);
+	assert_int_equal(db_exec(q, NULL), WS_OK);
+	db_end(q);
+	q = db_start(d, ST_USER_BY_ID);
+	db_bind_int(q, 1, id);
+	assert_int_equal(db_step(q), WS_OK);
+	assert_null(db_col_text(q, 6));
+	assert_true(db_col_null(q, 6));
+	db_end(q);
+	/* the empty string is not NULL */
+	q = db_start(d, ST_USER_SET_LOCALE);
+	db_bind_text(q, 1, "");
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, id);
+	assert_int_equal(db_exec(q, NULL), WS_OK);
+	db_end(q);
+	q = db_start(d, ST_USER_BY_ID);
+	db_bind_int(q, 1, id);
+	assert_int_equal(db_step(q), WS_OK);
+	assert_non_null(db_col_text(q, 6));
+	assert_string_equal(db_col_text(q, 6), "");
+	assert_false(db_col_null(q, 6));
+	db_end(q);
+	db_release(f->pool, d);
+	arena_free(a);
+}
+
+static void
+add_session(struct db *d, const char *hash, int64_t uid, int64_t at)
+{
+	struct db_q *q = db_start(d, ST_SESSION_INSERT);
+
+	db_bind_text(q, 1, hash);
+	db_bind_int(q, 2, uid);
+	db_bind_text(q, 3, "web");
+	db_bind_int(q, 4, at);
+	db_bind_int(q, 5, at);
+	db_bind_text(q, 6, "192.0.2.1");
+	assert_int_equal(db_exec(q, NULL), WS_OK);
+	db_end(q);
+}
+
+static void
+test_changes(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool);
+	struct db_q *q;
+	int64_t id, n = -1;
+	int i;
+
+	assert_int_equal(add_user(d, email(f, a, "chg"), "C", &id), WS_OK);
+	q = db_start(d, ST_USER_SET_STATUS);
+	db_bind_text(q, 1, "disabled");
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, id);
+	assert_int_equal(db_exec(q, &n), WS_OK);
+	db_end(q);
+	assert_int_equal(n, 1);
+	q = db_start(d, ST_USER_SET_STATUS);			/* nobody has this id */
+	db_bind_text(q, 1, "disabled");
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, INT64_MAX);
+	n = -1;
+	assert_int_equal(db_exec(q, &n), WS_OK);
+	db_end(q);
+	assert_int_equal(n, 0);
+
+	for (i = 0; i < 3; i++)
+		add_session(d, arena_printf(a, "chg-%s-%d", f->tag, i), id, 1000 + i);
+	q = db_start(d, ST_SESSION_DELETE_USER);
+	db_bind_int(q, 1, id);
+	n = -1;
+	assert_int_equal(db_exec(q, &n), WS_OK);
+	db_end(q);
+	assert_int_equal(n, 3);
+	q = db_start(d, ST_SESSION_DELETE_USER);
+	db_bind_int(q, 1, id);
+	n = -1;
+	assert_int_equal(db_exec(q, &n), WS_OK);
+	db_end(q);
+	assert_int_equal(n, 0);
+	/* an INSERT counts its row; NULL for changes is allowed */
+	q = db_start(d, ST_SESSION_INSERT);
+	db_bind_text(q, 1, arena_printf(a, "chg-%s-x", f->tag));
+	db_bind_int(q, 2, id);
+	db_bind_text(q, 3, "api");
+	db_bind_int(q, 4, 1);
+	db_bind_int(q, 5, 1);
+	db_bind_null(q, 6);
+	n = -1;
+	assert_int_equal(db_exec(q, &n), WS_OK);
+	db_end(q);
+	assert_int_equal(n, 1);
+	q = db_start(d, ST_SESSION_DELETE);
+	db_bind_text(q, 1, arena_printf(a, "chg-%s-x", f->tag));
+	assert_int_equal(db_exec(q, NULL), WS_OK);
+	db_end(q);
+	db_release(f->pool, d);
+	arena_free(a);
+}
+
+/* ---- single-use tokens -------------------------------------------------- */
+
+static void
+test_tokens(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool);
+	char tok[65], tok2[65], tok3[65], bad[65];
+	const char *data = NULL;
+	int64_t uid, got = 0;
+	struct db_q *q;
+
+	assert_int_equal(add_user(d, email(f, a, "tok"), "T", &uid), WS_OK);
+	assert_int_equal(token_issue(d, "reset", uid, 3600, "new@example.org", tok), WS_OK);
+	assert_int_equal(strlen(tok), 64);
+
+	/* stored hashed, not as sent */
+	q = db_start(d, ST_TOKEN_GET);
+	db_bind_text(q, 1, tok);
+	db_bind_text(q, 2, "reset");
+	assert_int_equal(db_step(q), WS_EDONE);
+	db_end(q);
+
+	assert_int_equal(token_use(d, a, "verify", tok, &got, &data), WS_ENOTFOUND);	/* kind */
+	assert_int_equal(token_use(d, a, "reset", tok, &got, &data), WS_OK);
+	assert_int_equal(got, uid);
+	assert_string_equal(data, "new@example.org");
+	/* once only */
+	assert_int_equal(token_use(d, a, "reset", tok, &got, &data), WS_ENOTFOUND);
+	/* used_at is recorded */
+	{
+		char h[65];
+
+		token_hash(tok, h);
+		q = db_start(d, ST_TOKEN_GET);
+		db_bind_text(q, 1, h);
+		db_bind_text(q, 2, "reset");
+		assert_int_equal(db_step(q), WS_OK);
+		assert_int_equal(db_col_int(q, 0), uid);
+		assert_false(db_col_null(q, 3));
+		assert_true(db_col_int(q, 3) > 0);
+		db_end(q);
+	}
+
+	/* unknown, malformed */
+	memcpy(bad, tok, sizeof bad);
+	bad[0] = bad[0] == 'a' ? 'b' : 'a';
+	assert_int_equal(token_use(d, a, "reset", bad, &got, &data), WS_ENOTFOUND);
+	assert_int_equal(token_use(d, a, "reset", "short", &got, &data), WS_ENOTFOUND);
+	assert_int_equal(token_use(d, a, "reset", NULL, &got, &data), WS_ENOTFOUND);
+
+	/* expiry: valid just before, refused after */
+	assert_int_equal(token_issue(d, "verify", uid, 60, NULL, tok2), WS_OK);
+	assert_int_equal(token_issue(d, "verify", uid, 60, NULL, tok3), WS_OK);
+	util_clock_offset(58);
+	assert_int_equal(token_use(d, a, "verify", tok2, &got, &data), WS_OK);
+	assert_null(data);				/* no data stored: NULL */
+	util_clock_offset(3);
+	assert_int_equal(token_use(d, a, "verify", tok3, &got, &data), WS_ENOTFOUND);
+	util_clock_offset(-61);
+
+	/* tokens of one user do not touch another's */
+	{
+		int64_t uid2;
+
+		assert_int_equal(add_user(d, email(f, a, "tok2"), "T2", &uid2), WS_OK);
+		assert_int_equal(token_issue(d, "verify", uid, 60, NULL, tok2), WS_OK);
+		assert_int_equal(token_issue(d, "verify", uid2, 60, NULL, tok3), WS_OK);
+		assert_int_equal(token_use(d, a, "verify", tok3, &got, NULL), WS_OK);
+		assert_int_equal(got, uid2);
+		assert_int_equal(token_use(d, a, "verify", tok2, &got, NULL), WS_OK);
+		assert_int_equal(got, uid);
+	}
+	db_release(f->pool, d);
+	arena_free(a);
+}
+
+struct race {
+	struct db_pool *pool;
+	char (*toks)[65];
+	int ntoks;
+	_Atomic int *wins;
+	pthread_barrier_t *go;
+	int errors;
+};
+
+static void *
+race_main(void *arg)
+{
+	struct race *r = arg;
+	struct db *d = db_acquire(r->pool);
+	struct arena *a = arena_new();
+	int i;
+
+	pthread_barrier_wait(r->go);
+	for (i = 0; i < r->ntoks; i++) {
+		int64_t uid;
+		enum ws_err rc = token_use(d, a, "reset", r->toks[i], &uid, NULL);
+
+		if (rc == WS_OK)
+			atomic_fetch_add(&r->wins[i], 1);
+		else if (rc != WS_ENOTFOUND)
+			r->errors++;
+	}
+	arena_free(a);
+	db_release(r->pool, d);
+	return NULL;
+}
+
+/* Two requests using the same link at once: exactly one succeeds. */
+static void
+test_tokens_race(void **state)
+{
+	FX(state);
+	enum { T = NPOOL, N = 40 };
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool);
+	char toks[N][65];
+	_Atomic int wins[N];
+	struct race r[T];
+	pthread_t th[T];
+	pthread_barrier_t go;
+	int64_t uid;
+	int i;
+
+	assert_int_equal(add_user(d, email(f, a, "race"), "R", &uid), WS_OK);
+	for (i = 0; i < N; i++) {
+		assert_int_equal(token_issue(d, "reset", uid, 3600, NULL, toks[i]), WS_OK);
+		atomic_init(&wins[i], 0);
+	}
+	db_release(f->pool, d);
+	pthread_barrier_init(&go, NULL, T);
+	for (i = 0; i < T; i++) {
+		r[i] = (struct race){f->pool, toks, N, wins, &go, 0};
+		assert_int_equal(pthread_create(&th[i], NULL, race_main, &r[i]), 0);
+	}
+	for (i = 0; i < T; i++)
+		pthread_join(th[i], NULL);
+	pthread_barrier_destroy(&go);
+	for (i = 0; i < T; i++)
+		assert_int_equal(r[i].errors, 0);
+	for (i = 0; i < N; i++)
+		if (atomic_load(&wins[i]) != 1)
+			fail_msg("token %d was used %d times", i, atomic_load(&wins[i]));
+	arena_free(a);
+}
+
+/* ---- transactions ------------------------------------------------------- */
+
+static void
+test_transactions(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool), *other = db_acquire(f->pool);
+
+	/* rolled back: gone */
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "rb"), "RB", NULL), WS_OK);
+	assert_true(has_user(d, email(f, a, "rb"), NULL, 0));	/* seen inside */
+	db_rollback(d);
+	assert_false(has_user(d, email(f, a, "rb"), NULL, 0));
+	assert_false(has_user(other, email(f, a, "rb"), NULL, 0));
+
+	/* committed: visible to other connections only after the commit */
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "cm"), "CM", NULL), WS_OK);
+	assert_false(has_user(other, email(f, a, "cm"), NULL, 0));
+	assert_int_equal(db_commit(d), WS_OK);
+	assert_true(has_user(other, email(f, a, "cm"), NULL, 0));
+
+	/* a rollback with no transaction open is harmless */
+	db_rollback(d);
+	assert_int_equal(db_ping(d), WS_OK);
+
+	/* a connection given back with a transaction open is rolled back, so
+	 * the next request does not inherit (or commit) it */
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "leak"), "Leak", NULL), WS_OK);
+	db_release(f->pool, d);
+	assert_false(has_user(other, email(f, a, "leak"), NULL, 0));
+	d = db_acquire(f->pool);
+	assert_false(has_user(d, email(f, a, "leak"), NULL, 0));
+	assert_int_equal(db_begin(d), WS_OK);		/* and a new one can begin */
+	assert_int_equal(db_commit(d), WS_OK);
+	db_release(f->pool, d);
+	db_release(f->pool, other);
+	arena_free(a);
+}
+
+/* A statement that fails inside a transaction: PostgreSQL then refuses the
+ * rest and turns COMMIT into a rollback, SQLite undoes only that statement.
+ * Either way db_commit must tell the truth, or a request would report a
+ * change as saved (and mail as queued) that is gone. */
+static void
+test_commit_after_failure(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool), *other = db_acquire(f->pool);
+	enum ws_err rc;
+
+	assert_int_equal(add_user(d, email(f, a, "taken"), "Taken", NULL), WS_OK);
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "first"), "First", NULL), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "taken"), "Again", NULL), WS_ECONFLICT);
+	rc = db_commit(d);
+	if (rc == WS_OK)
+		assert_true(has_user(other, email(f, a, "first"), NULL, 0));
+	else
+		assert_false(has_user(other, email(f, a, "first"), NULL, 0));
+	if (f->pg)
+		assert_int_not_equal(rc, WS_OK);
+	/* the connection is usable afterwards either way */
+	db_rollback(d);
+	assert_int_equal(db_ping(d), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "later"), "Later", NULL), WS_OK);
+	db_release(f->pool, d);
+	db_release(f->pool, other);
+	arena_free(a);
+}
+
+/* ---- durability --------------------------------------------------------- */
+
+/* The child: inserts users NAME-i one by one (odd ones in an explicit
+ * transaction), writing "committed i" to fd after each returns.  Never
+ * returns; killed by the parent. */
+static void __attribute__((noreturn))
+durability_child(const char *url, const char *tag, int fd)
+{
+	struct db_pool *p;
+	struct db *d;
+	char err[256], addr[128], line[64];
+	int i;
+
+	if (db_pool_open(url, 1, 0, &p, err, sizeof err) != WS_OK) {
+		dprintf(fd, "error %s\n", err);
+		_exit(1);
+	}
+	d = db_acquire(p);
+	for (i = 0;; i++) {
+		int n;
+
+		snprintf(addr, sizeof addr, "k9-%d-%s@example.org", i, tag);
+		if (i % 2 && db_begin(d) != WS_OK)
+			_exit(1);
+		if (add_user(d, addr, "Killed", NULL) != WS_OK)
+			_exit(1);
+		if (i % 2 && db_commit(d) != WS_OK)
+			_exit(1);
+		n = snprintf(line, sizeof line, "committed %d\n", i);
+		if (write(fd, line, (size_t)n) != n)
+			_exit(1);
+	}
+}
+
+/* A write that returned survives the process being killed at once. */
+static void
+test_kill9(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db_pool *p2;
+	struct db *d;
+	char err[256], line[300];
+	int fds[2], st, last = -1, i;
+	FILE *in;
+	pid_t pid;
+
+	assert_int_equal(pipe(fds), 0);
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		durability_child(f->url, f->tag, fds[1]);
+	}
+	close(fds[1]);
+	in = fdopen(fds[0], "r");
+	assert_non_null(in);
+	while (last < 19 && fgets(line, sizeof line, in)) {
+		if (sscanf(line, "committed %d", &i) != 1) {
+			kill(pid, SIGKILL);
+			fail_msg("child: %s", line);
+		}
+		last = i;
+	}
+	kill(pid, SIGKILL);			/* right after the 20th "committed" */
+	fclose(in);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+	assert_int_equal(last, 19);
+
+	/* a fresh start finds every row the child was told was written */
+	assert_int_equal(db_pool_open(f->url, 1, 1, &p2, err, sizeof err), WS_OK);
+	d = db_acquire(p2);
+	for (i = 0; i <= last; i++) {
+		const char *addr = arena_printf(a, "k9-%d-%s@example.org", i, f->tag);
+
+		if (!has_user(d, addr, NULL, 0))
+			fail_msg("row %d was reported committed but is gone", i);
+	}
+	assert_int_equal(db_ping(d), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "after-crash"), "A", NULL), WS_OK);
+	db_release(p2, d);
+	db_pool_free(p2);
+	/* the old pool still works too */
+	d = db_acquire(f->pool);
+	assert_true(has_user(d, email(f, a, "after-crash"), NULL, 0));
+	db_release(f->pool, d);
+	arena_free(a);
+}
+
+/* ---- backup ------------------------------------------------------------- */
+
+struct writer {
+	struct db_pool *pool;
+	atomic_int stop;
+	atomic_int timed_out;
+	atomic_int written;
+	int failed;
+};
+
+/* Inserts users w-i one at a time until told to stop (or 20 s passed). */
+static void *
+writer_main(void *arg)
+{
+	struct writer *w = arg;
+	struct db *d = db_acquire(w->pool);
+	double t0 = mono_now();
+	char addr[64];
+
+	while (!atomic_load(&w->stop)) {
+		if (mono_now() - t0 > 20) {
+			atomic_store(&w->timed_out, 1);
+			break;
+		}
+		snprintf(addr, sizeof addr, "w-%d@example.org", atomic_load(&w->written));
+		if (add_user(d, addr, "Writer", NULL) != WS_OK) {
+			w->failed = 1;
+			break;
+		}
+		atomic_fetch_add(&w->written, 1);
+	}
+	db_release(w->pool, d);
+	return NULL;
+}
+
+/* Opens the copy at path as a WhatsOn database (every statement prepares)
+ * and checks it holds users 1..n in order: the N bulk rows, then the
+ * writer's rows, with no gap.  Returns n. */
+static int64_t
+check_copy(const char *path, int bulk, const char *bulk_name, int max_written)
+{
+	struct db_pool *bp;
+	struct db *d;
+	struct db_q *q;
+	char url[PATH_MAX + 40], err[256] = "", want[64];
+	int64_t n, i = 0;
+
+	snprintf(url, sizeof url, "sqlite:%s", path);
+	if (db_pool_open(url, 1, 0, &bp, err, sizeof err) != WS_OK)
+		fail_msg("the backup does not open: %s", err);
+	d = db_acquire(bp);
+	n = user_count(d);
+	assert_true(n >= bulk);
+	assert_true(n <= bulk + max_written);
+	q = db_start(d, ST_USER_LIST);
+	db_bind_int(q, 1, n + 10);
+	db_bind_int(q, 2, 0);
+	while (db_step(q) == WS_OK) {
+		assert_int_equal(db_col_int(q, 0), i + 1);
+		if (i < bulk) {
+			snprintf(want, sizeof want, "bk-%d@example.org", (int)i);
+			assert_string_equal(db_col_text(q, 2), bulk_name);
+		} else {
+			snprintf(want, sizeof want, "w-%d@example.org", (int)(i - bulk));
+		}
+		assert_string_equal(db_col_text(q, 1), want);
+		i++;
+	}
+	db_end(q);
+	assert_int_equal(i, n);
+	db_release(bp, d);
+	db_pool_free(bp);
+	return n;
+}
+
+/* A backup taken while the site keeps writing is a consistent copy with
+ * every row written before it started. */
+static void
+test_backup(void **state)
+{
+	FX(state);
+	enum { N = 3000 };
+	struct arena *a = arena_new();
+	struct db *d;
+	struct writer w;
+	pthread_t th;
+	char path[PATH_MAX + 32], err[256] = "", name[600];
+	int i, during, timed_out;
+	int64_t n;
+	enum ws_err rc;
+	double t0;
+
+	snprintf(path, sizeof path, "%s/backup.db", f->dir);
+	d = db_acquire(f->pool);
+	if (f->pg) {
+		assert_int_equal(db_backup(d, path, err, sizeof err), WS_EINVAL);
+		assert_non_null(strstr(err, "pg_dump"));
+		db_release(f->pool, d);
+		arena_free(a);
+		return;
+	}
+	/* a few megabytes: more than one backup step */
+	memset(name, 'n', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	assert_int_equal(db_begin(d), WS_OK);
+	for (i = 0; i < N; i++)
+		assert_int_equal(add_user(d, arena_printf(a, "bk-%d@example.org", i), name, NULL),
+		    WS_OK);
+	assert_int_equal(db_commit(d), WS_OK);
+	db_release(f->pool, d);
+
+	memset(&w, 0, sizeof w);
+	w.pool = f->pool;
+	assert_int_equal(pthread_create(&th, NULL, writer_main, &w), 0);
+	t0 = mono_now();
+	while (atomic_load(&w.written) < 5 && mono_now() - t0 < 10)
+		usleep(1000);
+	d = db_acquire(f->pool);
+	during = atomic_load(&w.written);
+	rc = db_backup(d, path, err, sizeof err);
+	during = atomic_load(&w.written) - during;
+	timed_out = atomic_load(&w.timed_out);
+	atomic_store(&w.stop, 1);
+	pthread_join(th, NULL);
+	db_release(f->pool, d);
+	if (rc != WS_OK)
+		fail_msg("db_backup: %s", err);
+	assert_false(w.failed);
+	/* the copy finished while the writer was still at work */
+	assert_false(timed_out);
+	printf("# %d rows written during the backup\n", during);
+	n = check_copy(path, N, name, atomic_load(&w.written));
+	assert_true(n >= N);
+
+	/* again, quiet: the copy has exactly the rows of the source */
+	d = db_acquire(f->pool);
+	assert_int_equal(db_backup(d, path, err, sizeof err), WS_OK);
+	n = user_count(d);
+	db_release(f->pool, d);
+	assert_int_equal(check_copy(path, N, name, atomic_load(&w.written)), n);
+	assert_int_equal(n, N + atomic_load(&w.written));
+
+	/* an unusable destination is an error, not a crash */
+	d = db_acquire(f->pool);
+	snprintf(path, sizeof path, "%s/no/such/dir/backup.db", f->dir);
+	assert_int_not_equal(db_backup(d, path, err, sizeof err), WS_OK);
+	db_release(f->pool, d);
+	arena_free(a);
+}
+
+#define BOTH(name, fn) \
+	{name "/sqlite", fn, setup, teardown, (void *)&on_sqlite}, \
+	{name "/postgresql", fn, setup, teardown, (void *)&on_pg}
+
+int
+main(void)
+{
+	static const struct CMUnitTest all[] = {
+		BOTH("migrations are idempotent", test_migrate_idempotent),
+		BOTH("nodes starting at once all migrate", test_migrate_concurrent),
+		BOTH("users insert and look up", test_users),
+		BOTH("a second account with one email conflicts", test_unique_email),
+		BOTH("NULL columns and bindings", test_nulls),
+		BOTH("db_exec counts changed rows", test_changes),
+		BOTH("tokens are single-use and expire", test_tokens),
+		BOTH("a token used at once by several wins once", test_tokens_race),
+		BOTH("transactions roll back and isolate", test_transactions),
+		BOTH("a commit after a failed statement tells the truth", test_commit_after_failure),
+		BOTH("a returned write survives kill -9", test_kill9),
+		BOTH("backup while writing", test_backup),
+	};
+	struct CMUnitTest tests[sizeof all / sizeof all[0]];
+	const char *pg = getenv("WHATSON_TEST_PG");
+	size_t i, n = 0;
+
+	log_set_quiet(1);
+	if (sodium_init() < 0)
+		return 1;
+	/* Without a server the PostgreSQL variants are left out rather than
+	 * skipped: cmocka prints a skip as "not ok ... # SKIP". */
+	for (i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (all[i].initial_state != &on_pg || (pg && *pg))
+			tests[n++] = all[i];
+	if (n < sizeof all / sizeof all[0])
+		printf("# WHATSON_TEST_PG is not set: PostgreSQL variants not run\n");
+	return _cmocka_run_group_tests("db", tests, n, NULL, NULL);
+}
