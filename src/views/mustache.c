@@ -13,6 +13,7 @@
  * wording) without recompiling anything.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -708,11 +709,106 @@ render_partial(struct render *r, const struct node *n, const struct ctx *c,
 	return rc;
 }
 
+/* ------------------------------------------------------------------ */
+/* Cache of compiled translations                                      */
+/* ------------------------------------------------------------------ */
+
+struct cache_entry {
+	const char *key;	/* the text's address, for a quick first test */
+	char *text;		/* our copy, compared byte for byte */
+	size_t len;
+	char delims[16];	/* the delimiters it was compiled with */
+	struct mst_tpl *t;
+};
+
+struct mst_cache {
+	pthread_rwlock_t lock;
+	size_t n;
+	struct cache_entry e[MST_CACHE_MAX];
+};
+
+struct mst_cache *
+mst_cache_new(void)
+{
+	struct mst_cache *c = xcalloc(1, sizeof *c);
+
+	pthread_rwlock_init(&c->lock, NULL);
+	return c;
+}
+
+void
+mst_cache_free(struct mst_cache *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->n; i++) {
+		free(c->e[i].text);
+		mst_free(c->e[i].t);
+	}
+	pthread_rwlock_destroy(&c->lock);
+	free(c);
+}
+
+/* The delimiters as one comparable string ("{{\0}}" flattened). */
+static void
+delim_key(const char *delims, char out[16])
+{
+	size_t a = strlen(delims), b = strlen(delims + a + 1);
+
+	memset(out, 0, 16);
+	if (a + b + 2 <= 16) {
+		memcpy(out, delims, a);
+		memcpy(out + a + 1, delims + a + 1, b);
+	}
+}
+
+static const struct mst_tpl *
+cache_get(struct mst_cache *c, const char *text, size_t len, const char *delims)
+{
+	const struct mst_tpl *t = NULL;
+	char dk[16];
+	size_t i;
+
+	delim_key(delims, dk);
+	pthread_rwlock_rdlock(&c->lock);
+	for (i = 0; i < c->n && !t; i++)
+		if (c->e[i].key == text && c->e[i].len == len &&
+		    memcmp(c->e[i].text, text, len) == 0 && memcmp(c->e[i].delims, dk, 16) == 0)
+			t = c->e[i].t;
+	pthread_rwlock_unlock(&c->lock);
+	return t;
+}
+
+/* Keeps t for text; 0 when the cache is full (the caller frees t). */
+static int
+cache_put(struct mst_cache *c, const char *text, size_t len, const char *delims,
+    struct mst_tpl *t)
+{
+	int kept = 0;
+
+	pthread_rwlock_wrlock(&c->lock);
+	if (c->n < MST_CACHE_MAX) {
+		struct cache_entry *e = &c->e[c->n++];
+
+		e->key = text;
+		e->text = xstrndup(text, len);
+		e->len = len;
+		delim_key(delims, e->delims);
+		e->t = t;
+		kept = 1;
+	}
+	pthread_rwlock_unlock(&c->lock);
+	return kept;
+}
+
 static enum ws_err
 render_translate(struct render *r, const struct node *n, const struct ctx *c,
     const struct indent *ind)
 {
 	struct mst_tpl *t;
+	const struct mst_tpl *cached;
 	const char *text;
 	size_t len = 0;
 	enum ws_err rc;
@@ -723,13 +819,20 @@ render_translate(struct render *r, const struct node *n, const struct ctx *c,
 		return render_nodes(r, n->kids, c, ind);
 	if (r->depth >= MST_MAX_PARTIAL_DEPTH)
 		return WS_ETEMPLATE;
+	if (r->env->cache && (cached = cache_get(r->env->cache, text, len, n->delims)) != NULL) {
+		r->depth++;
+		rc = render_nodes(r, cached->root, c, NULL);
+		r->depth--;
+		return rc;
+	}
 	if (compile(text, len, n->delims, n->delims + strlen(n->delims) + 1,
 	    &t, NULL, 0) != WS_OK)
 		return WS_ETEMPLATE;
 	r->depth++;
 	rc = render_nodes(r, t->root, c, NULL);
 	r->depth--;
-	mst_free(t);
+	if (!r->env->cache || !cache_put(r->env->cache, text, len, n->delims, t))
+		mst_free(t);
 	return rc;
 }
 

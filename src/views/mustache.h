@@ -74,18 +74,30 @@ typedef const struct mst_tpl *(*mst_partial_fn)(void *ud, const char *name);
  * hook's owner and must stay valid for the rest of the render.  The engine
  * compiles the returned text (with the delimiters in effect at the {{#_}}
  * tag) and renders it against the current context, so "Hello {{name}}" may
- * be translated to "Bonjour {{name}}".  The text is compiled on each render
- * rather than cached, which keeps mst_render() free of shared state.  A hook
- * returning NULL, or no hook at all, renders the section's own contents.
+ * be translated to "Bonjour {{name}}".  Without a cache (struct mst_cache)
+ * the text is compiled on each render; with one, once.  A hook returning
+ * NULL, or no hook at all, renders the section's own contents.
  */
 typedef const char *(*mst_translate_fn)(void *ud, const char *text, size_t len,
     size_t *outlen);
+
+/*
+ * A cache of compiled translated texts, shared by any number of threads
+ * rendering at once.  An entry is found by the text's address and length and
+ * then compared byte for byte, so a hook may return any text; at most
+ * MST_CACHE_MAX texts are kept, the rest are compiled on each render.
+ */
+#define MST_CACHE_MAX 4096
+struct mst_cache;
+struct mst_cache *mst_cache_new(void);
+void mst_cache_free(struct mst_cache *c);
 
 struct mst_env {
 	mst_partial_fn partial;	/* NULL: all partials are empty */
 	mst_translate_fn translate; /* NULL: {{#_}} shows its contents */
 	void *ud;		/* passed to both callbacks */
 	unsigned long max_steps; /* 0: MST_MAX_STEPS */
+	struct mst_cache *cache; /* NULL: compile translated texts on each render */
 };
 
 /*

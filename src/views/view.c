@@ -29,6 +29,7 @@ struct views {
 	struct mst_tpl *tpl[MAX_TPL];
 	unsigned char has_form[MAX_TPL];	/* the source mentions {{csrf}} */
 	json_t *cat[NLANGS];		/* English text -> translation */
+	struct mst_cache *cache;	/* compiled translations */
 };
 
 struct renv {
@@ -100,9 +101,11 @@ views_load(void)
 {
 	struct views *v = xcalloc(1, sizeof *v);
 	const struct asset *a;
+
 	char err[256];
 	size_t i;
 
+	v->cache = mst_cache_new();
 	for (a = assets; a->name; a++) {
 		const char *base;
 		size_t blen;
@@ -155,6 +158,7 @@ views_free(struct views *v)
 	}
 	for (k = 0; k < NLANGS; k++)
 		json_decref(v->cat[k]);
+	mst_cache_free(v->cache);
 	free(v);
 }
 
@@ -174,7 +178,8 @@ view_render(struct views *v, const char *name, json_t *ctx, const char *lang,
 {
 	const struct mst_tpl *t = find_tpl(v, name);
 	struct renv e = { v, lang_index(lang) };
-	struct mst_env env = { .partial = partial_cb, .translate = translate_cb, .ud = &e };
+	struct mst_env env = { .partial = partial_cb, .translate = translate_cb, .ud = &e,
+	    .cache = v->cache };
 
 	if (!t) {
 		log_error("no template %s", name);

@@ -93,7 +93,12 @@ setup(void)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct mst_env env = { find_partial, translate, NULL, 100000 };
+	static struct mst_cache *cache;	/* exercised with texts that come and go */
+	struct mst_env env = { find_partial, translate, NULL, 100000, NULL };
+
+	if (!cache)
+		cache = mst_cache_new();
+	env.cache = cache;
 	struct mst_tpl *t;
 	struct buf out;
 	char err[128];

@@ -72,7 +72,7 @@ static int
 run_case(const struct tcase *c)
 {
 	struct plist pl = { .n = 0 };
-	struct mst_env env = { plist_find, NULL, &pl, 0 };
+	struct mst_env env = { plist_find, NULL, &pl, 0, NULL };
 	json_t *data = parse_json(c->data), *parts = NULL, *v;
 	struct mst_tpl *t = NULL;
 	const char *name;
@@ -754,7 +754,7 @@ static void
 check_translation(struct catalogue *cat, const char *tpl, const char *data,
     const char *seen, const char *expected)
 {
-	struct mst_env env = { NULL, translate, cat, 0 };
+	struct mst_env env = { NULL, translate, cat, 0, NULL };
 	struct buf out;
 
 	buf_init(&out, 4096);
@@ -763,6 +763,15 @@ check_translation(struct catalogue *cat, const char *tpl, const char *data,
 	if (seen)
 		assert_string_equal(cat->seen, seen);
 	assert_string_equal(buf_str(&out), expected);
+	/* The same through a cache: compiled on the first render, reused on
+	 * the second, and the page does not change. */
+	env.cache = mst_cache_new();
+	for (int i = 0; i < 2; i++) {
+		buf_reset(&out);
+		assert_int_equal(render_str(tpl, data, &env, &out), WS_OK);
+		assert_string_equal(buf_str(&out), expected);
+	}
+	mst_cache_free(env.cache);
 	buf_free(&out);
 }
 
@@ -775,8 +784,8 @@ test_translate(void **state)
 		  "{{#_}}loop{{/_}}" },
 		"", 0,
 	};
-	struct mst_env none = { NULL, NULL, NULL, 0 };
-	struct mst_env env = { NULL, translate, &cat, 0 };
+	struct mst_env none = { NULL, NULL, NULL, 0, NULL };
+	struct mst_env env = { NULL, translate, &cat, 0, NULL };
 	const char *z = "{\"name\":\"<Zoé>\",\"_\":false,"
 	    "\"people\":[{\"name\":\"A\"},{\"name\":\"B\"}]}";
 	struct buf out;
@@ -832,7 +841,7 @@ bad_translate(void *ud, const char *text, size_t len, size_t *outlen)
 static void
 test_translate_bad_text(void **state)
 {
-	struct mst_env env = { NULL, bad_translate, NULL, 0 };
+	struct mst_env env = { NULL, bad_translate, NULL, 0, NULL };
 	struct buf out;
 
 	buf_init(&out, 4096);
@@ -928,7 +937,7 @@ recurse(int levels, struct buf *out)
 {
 	const char *src = "{{#n}}({{>r}}){{/n}}";
 	struct plist pl = { { "r" }, { NULL }, 1 };
-	struct mst_env env = { plist_find, NULL, &pl, 0 };
+	struct mst_env env = { plist_find, NULL, &pl, 0, NULL };
 	struct mst_tpl *top;
 	json_t *ctx = json_object(), *inner = ctx;
 	enum ws_err rc;
@@ -977,7 +986,7 @@ self_fn(void *ud, const char *name)
 static void
 test_limit_self_partial(void **state)
 {
-	struct mst_env env = { self_fn, NULL, NULL, 0 };
+	struct mst_env env = { self_fn, NULL, NULL, 0, NULL };
 	struct mst_tpl *t;
 	struct buf out;
 
@@ -992,7 +1001,7 @@ test_limit_self_partial(void **state)
 static void
 test_limit_steps(void **state)
 {
-	struct mst_env env = { NULL, NULL, NULL, 1000 };
+	struct mst_env env = { NULL, NULL, NULL, 1000, NULL };
 	struct buf out;
 	json_t *ctx = json_object(), *l = json_array();
 	struct mst_tpl *t;

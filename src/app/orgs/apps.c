@@ -205,7 +205,7 @@ app_insert(struct db *d, int64_t user_id, const char *kind, int64_t org_id, json
 	static const struct app_keys none = { "", "", "", "", "" };
 	struct db_q *q;
 	char *text = json_dumps(data, JSON_COMPACT);
-	char *dtext = json_dumps(dups ? dups : json_array(), JSON_COMPACT);
+	char *dtext = dups ? json_dumps(dups, JSON_COMPACT) : strdup("[]");
 	enum ws_err rc;
 	time_t now = now_s();
 
