@@ -70,9 +70,10 @@ static const struct field request_fields[] = {
 enum ws_err
 h_join_request(struct req *r, struct resp *w)
 {
-	json_t *org, *values = NULL, *errors = NULL, *data;
+	json_t *org, *values = NULL, *errors = NULL, *data, *admins, *admin;
 	struct db *d = req_db(r);
 	struct db_q *q;
+	size_t i;
 	int64_t org_id, app_id = 0;
 	enum vis level;
 	enum ws_err rc;
@@ -112,25 +113,34 @@ h_join_request(struct req *r, struct resp *w)
 		goto out;
 	rc = insert_app(r, d, "join", org_id, json_string_value(json_object_get(org,
 	    "country")), data, &app_id);
-	/* The organization's admins hear of it. */
+	/* The organization's admins hear of it.  Read them all first: mail is
+	 * queued on the same connection, which runs one statement at a time. */
+	admins = json_array();
 	q = db_start(d, ST_MEMBER_ADMINS);
 	db_bind_int(q, 1, org_id);
-	while (rc == WS_OK && db_step(q) == WS_OK) {
-		const char *to = arena_strdup(r->a, db_col_text(q, 0));
-		json_t *ctx = json_pack("{s:s,s:s,s:O,s:s,s:s}", "name", db_col_text(q, 1),
-		    "who", r->user->name, "org", json_object_get(org, "name"), "site",
+	while (rc == WS_OK && db_step(q) == WS_OK)
+		json_array_append_new(admins, json_pack("{s:s,s:s}", "email", db_col_text(q, 0),
+		    "name", db_col_text(q, 1)));
+	db_end(q);
+	json_array_foreach(admins, i, admin) {
+		json_t *ctx = json_pack("{s:O,s:s,s:O,s:s,s:s}", "name", json_object_get(admin,
+		    "name"), "who", r->user->name, "org", json_object_get(org, "name"), "site",
 		    r->app->cfg.org_name, "link", arena_printf(r->a, "%s/organizations/%lld/requests",
 		    r->app->cfg.base_url, (long long)org_id));
 		struct buf body;
 
+		if (rc != WS_OK)
+			break;
 		buf_init(&body, 64 * 1024);
-		if (view_render(r->app->views, "mail_join_request", ctx, r->locale, &body) == WS_OK)
-			rc = app_mail(r->app, d, to, view_tr(r->app->views, r->locale,
+		rc = view_render(r->app->views, "mail_join_request", ctx, r->locale, &body);
+		if (rc == WS_OK)
+			rc = app_mail(r->app, d, json_string_value(json_object_get(admin, "email")),
+			    view_tr(r->app->views, r->locale,
 			    N_("Someone asks to join your organization")), buf_str(&body));
 		buf_free(&body);
 		json_decref(ctx);
 	}
-	db_end(q);
+	json_decref(admins);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, r->user->id, "application.join_request", r->ip,
 		    arena_printf(r->a, "organization %lld", (long long)org_id));

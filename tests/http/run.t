@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# tests/http/run.t -- runs every built tests/http/*_test program twice: on a
+# fresh SQLite file and on a fresh PostgreSQL database (TAP).
+#
+# Each program starts its own whatson server and SMTP sink (tests/lib/testsrv.c)
+# on the database in WHATSON_TEST_DB.  TAP names get the backend in front
+# ("ok 3 - sqlite: accounts: test_csrf").  PostgreSQL comes from tests/run,
+# which exports WHATSON_TEST_PG, PG_URL and PG_PORT; without it the PostgreSQL
+# half is one failure.  Exits non-zero when anything failed.
+#
+#   B=build-http tests/http/run.t           # the binaries under build-http/
+#   WHATSON_TEST_ONLY='test_csrf' ...       # one test of each program (cmocka filter)
+set -u
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+B=${B:-build}
+export WHATSON_BIN=${WHATSON_BIN:-$ROOT/$B/san/whatson}
+export CMOCKA_MESSAGE_OUTPUT=TAP
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp:print_suppressions=0}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whatson-http-run.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+
+bins=()
+for t in "$B"/tests/http/*_test; do
+	[ -x "$t" ] && bins+=("$t")
+done
+if [ "${#bins[@]}" -eq 0 ]; then
+	echo "not ok - no tests/http programs under $B/tests/http (make $B/tests/http/...)"
+	exit 1
+fi
+if [ ! -x "$WHATSON_BIN" ]; then
+	echo "not ok - $WHATSON_BIN is not built"
+	exit 1
+fi
+
+# run BACKEND DB_URL PROGRAM: runs it into $tmp/BACKEND-NAME.{out,rc}.
+run() {
+	local backend=$1 url=$2 bin=$3 name
+	name=$(basename "$bin" _test)
+	WHATSON_TEST_DB=$url timeout 240 "$bin" >"$tmp/$backend-$name.out" 2>&1
+	echo $? >"$tmp/$backend-$name.rc"
+}
+
+# report BACKEND PROGRAM: its TAP lines, named after backend and program.
+report() {
+	local backend=$1 name rc
+	name=$(basename "$2" _test)
+	rc=$(cat "$tmp/$backend-$name.rc" 2>/dev/null || echo 1)
+	sed -E -e "s/^(ok|not ok) ([0-9]+) - /\1 \2 - $backend: $name: /" \
+		-e 's/^([0-9]+\.\.[0-9]+)$/# \1/' "$tmp/$backend-$name.out" 2>/dev/null
+	if [ "$rc" -ne 0 ]; then
+		failed=1
+		if ! grep -qE '^not ok ' "$tmp/$backend-$name.out" 2>/dev/null; then
+			echo "not ok - $backend: $name exited $rc"
+		fi
+	fi
+}
+
+# The two backends run side by side: the tests mostly wait (on argon2id
+# hashes, mail, timeouts), and each has its own server and addresses.
+(
+	for bin in "${bins[@]}"; do
+		run sqlite "sqlite:$tmp/$(basename "$bin").db" "$bin"
+	done
+) &
+sqlite_job=$!
+
+pg_ok=0
+if [ -z "${WHATSON_TEST_PG:-}" ]; then
+	pg_msg="PostgreSQL not available (WHATSON_TEST_PG is not set; tests/run sets it)"
+else
+	# shellcheck source=tests/lib/pg.sh
+	. "$ROOT/tests/lib/pg.sh"
+	PG_PORT=${PG_PORT:-$(sed -E 's#^.*:([0-9]+)/[^/]*$#\1#' <<<"$WHATSON_TEST_PG")}
+	export PG_PORT
+	pg_ok=1
+	for bin in "${bins[@]}"; do
+		db="whatson_http_$(basename "$bin" _test)_$$"
+		if url=$(pg_newdb "$db" 2>"$tmp/pg.err"); then
+			run pg "$url" "$bin"
+			pg_as "$(pg_bin)/dropdb" --if-exists -h 127.0.0.1 -p "$PG_PORT" \
+				-U whatson "$db" >/dev/null 2>&1
+		else
+			echo "could not create database $db: $(tr '\n' ' ' <"$tmp/pg.err")" \
+				>"$tmp/pg-$(basename "$bin" _test).out"
+			echo 1 >"$tmp/pg-$(basename "$bin" _test).rc"
+		fi
+	done
+fi
+wait "$sqlite_job"
+
+for bin in "${bins[@]}"; do
+	report sqlite "$bin"
+done
+if [ "$pg_ok" -eq 1 ]; then
+	for bin in "${bins[@]}"; do
+		report pg "$bin"
+	done
+else
+	echo "not ok - $pg_msg"
+	failed=1
+fi
+exit "$failed"

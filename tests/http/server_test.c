@@ -1,0 +1,726 @@
+/*
+ * server_test.c -- the HTTP layer as a client meets it: security headers,
+ * error pages, request limits, malformed input, static files, the health
+ * check, and a walk of every route for every role.
+ *
+ * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program once
+ * on SQLite and once on PostgreSQL).  The server runs with --conn-timeout 3
+ * so an idle connection is closed quickly.  The route walk prints one TAP
+ * line per (route, role), for every row of app_routes and, for pages with an
+ * API twin, its /api/v1 address too.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cmocka.h>
+
+#include "http/http.h"
+#include "lib/testsrv.h"
+
+#define PW "plum tree orbit sixty"
+#define CONN_TIMEOUT 3		/* seconds, given to the server */
+#define PER_IP_CONNS 64		/* the server's default */
+#define BODY_MAX (1u << 20)	/* forms and JSON */
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+
+#define STATUS(r, want) do { \
+	const struct ts_res *r_ = (r); \
+	if (r_->status != (want)) \
+		printf("# status %ld, want %d: %.400s\n", r_->status, (want), r_->body); \
+	assert_int_equal(r_->status, (want)); \
+} while (0)
+
+#define HEADER_HAS(r, name, part) do { \
+	const char *h_ = ts_header((r), (name)); \
+	if (!h_ || !strstr(h_, (part))) \
+		printf("# %s: %s, want it to contain %s\n", (name), h_ ? h_ : "(none)", (part)); \
+	assert_true(h_ && strstr(h_, (part))); \
+} while (0)
+
+/* ---- security headers ------------------------------------------------ */
+
+/* The headers every answer carries; 0 when all are there (else says which
+ * is missing for what). */
+static int
+security_headers_ok(const struct ts_res *r, const char *what)
+{
+	const char *csp = ts_header(r, "Content-Security-Policy");
+	const char *nosniff = ts_header(r, "X-Content-Type-Options");
+	const char *rid = ts_header(r, "X-Request-Id");
+	int bad = 0;
+
+	if (!csp || !strstr(csp, "frame-ancestors 'none'") || strstr(csp, "unsafe-inline") ||
+	    !strstr(csp, "default-src 'self'")) {
+		printf("# %s: Content-Security-Policy: %s\n", what, csp ? csp : "(none)");
+		bad = 1;
+	}
+	if (!nosniff || strcmp(nosniff, "nosniff") != 0) {
+		printf("# %s: X-Content-Type-Options: %s\n", what, nosniff ? nosniff : "(none)");
+		bad = 1;
+	}
+	if (!ts_header(r, "Referrer-Policy")) {
+		printf("# %s: no Referrer-Policy\n", what);
+		bad = 1;
+	}
+	if (!rid || strlen(rid) < 8) {
+		printf("# %s: X-Request-Id: %s\n", what, rid ? rid : "(none)");
+		bad = 1;
+	}
+	return bad;
+}
+
+static void
+test_security_headers(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	static const char *const json[] = { "Content-Type: application/json", NULL };
+	static const char *const text[] = { "Content-Type: text/plain", NULL };
+	static const char *const expect[] = {
+		"Content-Type: application/x-www-form-urlencoded", "Expect: 100-continue", NULL };
+	static const struct {
+		const char *method, *path;
+		const char *const *headers;
+		const char *body;
+		int status;
+	} reqs[] = {
+		{"GET", "/", NULL, NULL, 200},
+		{"GET", "/signin", NULL, NULL, 200},
+		{"GET", "/api/v1/", NULL, NULL, 200},
+		{"GET", "/api/v1/me", NULL, NULL, 401},
+		{"POST", "/api/v1/session", json, "{", 400},
+		{"POST", "/signin", form, "email=x", 403},
+		{"GET", "/account", NULL, NULL, 303},
+		{"GET", "/no/such/page", NULL, NULL, 404},
+		{"GET", "/api/v1/no/such/thing", NULL, NULL, 404},
+		{"PUT", "/", NULL, NULL, 405},
+		{"GET", "/static/site.css", NULL, NULL, 200},
+		{"GET", "/static/nothing.css", NULL, NULL, 404},
+		{"GET", "/healthz", NULL, NULL, 200},
+		{"POST", "/signin", form, "email=%zz", 400},
+		{"POST", "/signin", text, "x", 415},
+	};
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	const struct ts_res *r;
+	char what[128];
+	size_t i, sent;
+	int bad = 0;
+
+	for (i = 0; i < sizeof reqs / sizeof reqs[0]; i++) {
+		r = ts_req(b, reqs[i].method, reqs[i].path, reqs[i].headers, reqs[i].body,
+		    reqs[i].body ? strlen(reqs[i].body) : 0);
+		snprintf(what, sizeof what, "%s %s (%ld)", reqs[i].method, reqs[i].path, r->status);
+		if (r->status != reqs[i].status) {
+			printf("# %s: want %d\n", what, reqs[i].status);
+			bad = 1;
+		}
+		bad |= security_headers_ok(r, what);
+	}
+	/* refused before the body is read */
+	r = ts_upload(b, "/signin", expect, 2 * BODY_MAX, 0, &sent);
+	bad |= security_headers_ok(r, "POST /signin (2 MiB)");
+	/* a not-modified answer */
+	r = ts_get(b, "/static/site.css");
+	if (ts_header(r, "ETag")) {
+		char inm[128];
+		const char *h[] = { inm, NULL };
+
+		snprintf(inm, sizeof inm, "If-None-Match: %s", ts_header(r, "ETag"));
+		r = ts_req(b, "GET", "/static/site.css", h, NULL, 0);
+		bad |= security_headers_ok(r, "GET /static/site.css (304)");
+	}
+	ts_browser_free(b);
+	assert_int_equal(bad, 0);
+}
+
+/* ---- error pages ----------------------------------------------------- */
+
+/* r is an HTML error page showing its request id. */
+static void
+html_error(const struct ts_res *r, int status)
+{
+	const char *rid = ts_header(r, "X-Request-Id");
+
+	STATUS(r, status);
+	HEADER_HAS(r, "Content-Type", "text/html");
+	assert_non_null(rid);
+	if (!ts_has(r, rid))
+		printf("# the page does not show its request id %s: %.600s\n", rid, r->body);
+	assert_true(ts_has(r, rid));
+	assert_true(ts_has(r, "<html"));
+}
+
+/* r is application/problem+json with status and request id. */
+static void
+problem(const struct ts_res *r, int status)
+{
+	const char *rid = ts_header(r, "X-Request-Id");
+	json_t *j = ts_json(r);
+
+	STATUS(r, status);
+	HEADER_HAS(r, "Content-Type", "application/problem+json");
+	assert_non_null(j);
+	assert_int_equal(json_integer_value(json_object_get(j, "status")), status);
+	assert_true(json_is_string(json_object_get(j, "title")));
+	assert_non_null(rid);
+	assert_string_equal(json_string_value(json_object_get(j, "request_id")), rid);
+	json_decref(j);
+}
+
+static void
+test_error_pages(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+
+	html_error(ts_get(b, "/no/such/page"), 404);
+	problem(ts_get(b, "/api/v1/no/such/thing"), 404);
+	html_error(ts_req(b, "PUT", "/", NULL, NULL, 0), 405);
+	html_error(ts_req(b, "DELETE", "/signin", NULL, NULL, 0), 405);
+	problem(ts_req(b, "PUT", "/api/v1/me", NULL, NULL, 0), 405);
+	problem(ts_req(b, "BREW", "/api/v1/me", NULL, NULL, 0), 405);
+	problem(ts_get(b, "/api/v1/me"), 401);
+	ts_browser_free(b);
+}
+
+/* ---- limits ---------------------------------------------------------- */
+
+static void
+test_body_limit_content_length(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", "Expect: 100-continue", NULL };
+	static const char *const json[] = {
+		"Content-Type: application/json", "Expect: 100-continue", NULL };
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	const struct ts_res *r;
+	size_t sent;
+
+	/* a body over 1 MiB is refused from its Content-Length, unread */
+	r = ts_upload(b, "/signin", form, BODY_MAX + 1, 0, &sent);
+	html_error(r, 413);
+	if (sent != 0)
+		printf("# the client sent %zu bytes before the 413\n", sent);
+	assert_int_equal(sent, 0);
+	r = ts_upload(b, "/api/v1/session", json, 2 * BODY_MAX, 0, &sent);
+	problem(r, 413);
+	assert_int_equal(sent, 0);
+	/* exactly 1 MiB is read (and refused for what it says: no CSRF token) */
+	r = ts_upload(b, "/signin", form, BODY_MAX, 0, &sent);
+	STATUS(r, 403);
+	assert_int_equal(sent, BODY_MAX);
+	/* the server is fine */
+	STATUS(ts_get(b, "/healthz"), 200);
+	ts_browser_free(b);
+}
+
+static void
+test_body_limit_chunked(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", "Transfer-Encoding: chunked",
+		NULL };
+	static const char *const json[] = {
+		"Content-Type: application/json", "Transfer-Encoding: chunked", NULL };
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+
+	html_error(ts_upload(b, "/signin", form, 2 * BODY_MAX, 1, NULL), 413);
+	problem(ts_upload(b, "/api/v1/session", json, BODY_MAX + 1, 1, NULL), 413);
+	STATUS(ts_get(b, "/healthz"), 200);
+	ts_browser_free(b);
+}
+
+/* libmicrohttpd refuses headers that do not fit the connection's 64 KiB
+ * memory pool with 431 Request Header Fields Too Large. */
+static void
+test_header_limit(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	size_t n = 70 * 1024;
+	char *h = malloc(n + 16);
+	const char *hs[] = { h, NULL };
+	const struct ts_res *r;
+
+	assert_non_null(h);
+	memcpy(h, "X-Big: ", 7);
+	memset(h + 7, 'a', n);
+	h[7 + n] = '\0';
+	r = ts_req(b, "GET", "/", hs, NULL, 0);
+	if (r->status != 431)
+		printf("# a %zu KiB header got %ld, not 431\n", n / 1024, r->status);
+	assert_int_equal(r->status, 431);
+	/* a large but acceptable header is fine */
+	h[7 + 8 * 1024] = '\0';
+	STATUS(ts_req(b, "GET", "/", hs, NULL, 0), 200);
+	free(h);
+	ts_browser_free(b);
+}
+
+/* More idle connections from one address than the per-address limit: the
+ * extra ones are closed at once, other addresses are served meanwhile, and
+ * the address gets service back when its connections close. */
+static void
+test_connection_limit(void **state)
+{
+	static const char req[] = "GET /healthz HTTP/1.1\r\nHost: localhost\r\n"
+	    "Connection: close\r\n\r\n";
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	int fds[PER_IP_CONNS], extra, i, fd, ok = 0;
+	int64_t end;
+	char buf[64];
+
+	for (i = 0; i < PER_IP_CONNS; i++) {
+		fds[i] = ts_connect(srv.port, "127.0.0.41");
+		assert_true(fds[i] >= 0);
+	}
+	extra = ts_connect(srv.port, "127.0.0.41");
+	assert_true(extra >= 0);
+	send(extra, req, sizeof req - 1, MSG_NOSIGNAL);	/* may be closed already */
+	assert_int_equal(ts_closed_within(extra, 1000), 1);
+	close(extra);
+	/* the first ones are kept (checked well before the 3 s idle timeout) */
+	assert_int_equal(ts_closed_within(fds[0], 50), 0);
+	assert_int_equal(ts_closed_within(fds[PER_IP_CONNS - 1], 50), 0);
+	STATUS(ts_get(b, "/healthz"), 200);
+	for (i = 0; i < PER_IP_CONNS; i++)
+		close(fds[i]);
+	/* the server notices the closes shortly */
+	end = ts_now_ms() + 3000;
+	while (!ok && ts_now_ms() < end) {
+		fd = ts_connect(srv.port, "127.0.0.41");
+		assert_true(fd >= 0);
+		if (send(fd, req, sizeof req - 1, MSG_NOSIGNAL) > 0 &&
+		    recv(fd, buf, sizeof buf - 1, MSG_WAITALL) > 12)
+			ok = strncmp(buf, "HTTP/1.1 200", 12) == 0;
+		close(fd);
+	}
+	assert_true(ok);
+	ts_browser_free(b);
+}
+
+/* A request that stops in the middle of its headers is closed after the
+ * connection timeout (--conn-timeout). */
+static void
+test_slow_headers_closed(void **state)
+{
+	static const char part[] = "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: ";
+	int fd = ts_connect(srv.port, "127.0.0.42");
+	int64_t t0, ms;
+
+	assert_true(fd >= 0);
+	assert_true(send(fd, part, sizeof part - 1, MSG_NOSIGNAL) > 0);
+	t0 = ts_now_ms();
+	assert_int_equal(ts_closed_within(fd, (CONN_TIMEOUT + 5) * 1000), 1);
+	ms = ts_now_ms() - t0;
+	if (ms < (CONN_TIMEOUT - 1) * 1000)
+		printf("# closed after %lld ms, before the timeout\n", (long long)ms);
+	assert_true(ms >= (CONN_TIMEOUT - 1) * 1000);
+	close(fd);
+}
+
+/* ---- malformed input ------------------------------------------------- */
+
+static void
+test_malformed_input(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	static const char *const json[] = { "Content-Type: application/json", NULL };
+	static const char *const text[] = { "Content-Type: text/plain", NULL };
+	static const char *const xml[] = { "Content-Type: application/xml", NULL };
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	char body[256];
+
+	STATUS(ts_get(b, "/signin"), 200);	/* a visitor with a token */
+	snprintf(body, sizeof body, "csrf=%s&email=%%zz&password=x", ts_csrf(b));
+	html_error(ts_req(b, "POST", "/signin", form, body, strlen(body)), 400);
+	snprintf(body, sizeof body, "csrf=%s&email=a%%", ts_csrf(b));
+	html_error(ts_req(b, "POST", "/signin", form, body, strlen(body)), 400);
+	snprintf(body, sizeof body, "csrf=%s&email=%%ff%%fe", ts_csrf(b));	/* not UTF-8 */
+	html_error(ts_req(b, "POST", "/signin", form, body, strlen(body)), 400);
+	problem(ts_req(b, "POST", "/api/v1/session", json, "{\"email\":", 9), 400);
+	problem(ts_req(b, "POST", "/api/v1/session", json, "[1,2]", 5), 400);
+	problem(ts_req(b, "POST", "/api/v1/session", json, "{\"a\":1,\"a\":2}", 13), 400);
+	html_error(ts_req(b, "POST", "/signin", text, "email=x", 7), 415);
+	problem(ts_req(b, "POST", "/api/v1/session", xml, "<a/>", 4), 415);
+	STATUS(ts_get(b, "/healthz"), 200);
+	ts_browser_free(b);
+}
+
+/* ---- static files and health ----------------------------------------- */
+
+/* Inflates gzip data; the result (NUL-terminated) is the caller's. */
+static char *
+gunzip(const char *in, size_t len, size_t *outlen)
+{
+	z_stream z;
+	size_t cap = len * 8 + 4096;
+	char *out = malloc(cap);
+	int rc;
+
+	assert_non_null(out);
+	memset(&z, 0, sizeof z);
+	assert_int_equal(inflateInit2(&z, 15 + 16), Z_OK);
+	z.next_in = (unsigned char *)in;
+	z.avail_in = (unsigned)len;
+	z.next_out = (unsigned char *)out;
+	z.avail_out = (unsigned)cap - 1;
+	rc = inflate(&z, Z_FINISH);
+	*outlen = z.total_out;
+	inflateEnd(&z);
+	assert_int_equal(rc, Z_STREAM_END);
+	out[*outlen] = '\0';
+	return out;
+}
+
+static void
+test_static_files(void **state)
+{
+	static const char *const gz[] = { "Accept-Encoding: gzip", NULL };
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	const struct ts_res *r;
+	char etag[128], inm[160], *plain, *unz;
+	const char *h[] = { inm, NULL };
+	size_t plen, ulen;
+
+	r = ts_get(b, "/static/site.css");
+	STATUS(r, 200);
+	HEADER_HAS(r, "Content-Type", "text/css");
+	HEADER_HAS(r, "Cache-Control", "max-age=");
+	assert_null(ts_header(r, "Content-Encoding"));
+	assert_non_null(ts_header(r, "ETag"));
+	snprintf(etag, sizeof etag, "%s", ts_header(r, "ETag"));
+	assert_true(etag[0] == '"' && strlen(etag) > 2 && etag[strlen(etag) - 1] == '"');
+	assert_true(r->len > 0);
+	plain = malloc(r->len + 1);
+	assert_non_null(plain);
+	memcpy(plain, r->body, r->len + 1);
+	plen = r->len;
+
+	r = ts_req(b, "GET", "/static/site.css", gz, NULL, 0);
+	STATUS(r, 200);
+	HEADER_HAS(r, "Content-Encoding", "gzip");
+	HEADER_HAS(r, "Vary", "Accept-Encoding");
+	assert_string_equal(ts_header(r, "ETag"), etag);
+	assert_true(r->len < plen);
+	unz = gunzip(r->body, r->len, &ulen);
+	assert_int_equal(ulen, plen);
+	assert_memory_equal(unz, plain, plen);
+	free(unz);
+	free(plain);
+
+	snprintf(inm, sizeof inm, "If-None-Match: %s", etag);
+	r = ts_req(b, "GET", "/static/site.css", h, NULL, 0);
+	STATUS(r, 304);
+	assert_int_equal(r->len, 0);
+	snprintf(inm, sizeof inm, "If-None-Match: \"0000\"");
+	STATUS(ts_req(b, "GET", "/static/site.css", h, NULL, 0), 200);
+
+	STATUS(ts_get(b, "/static/nothing.css"), 404);
+	STATUS(ts_get(b, "/static/..%2fsite.css"), 404);
+	ts_browser_free(b);
+}
+
+static void
+test_healthz(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	const struct ts_res *r = ts_get(b, "/healthz");
+
+	STATUS(r, 200);
+	assert_string_equal(r->body, "ok\n");
+	HEADER_HAS(r, "Cache-Control", "no-store");
+	ts_browser_free(b);
+}
+
+/* PostgreSQL only: when the database goes away, /healthz says so (503) and
+ * the server still stops cleanly. */
+static void
+test_healthz_without_database(void **state)
+{
+	struct ts_server s2;
+	struct ts_browser *b;
+	char name[64], url[600], sql[128], out[2048];
+	const char *slash = strrchr(db_url, '/');
+	const struct ts_res *r;
+	int64_t end;
+
+	snprintf(name, sizeof name, "whatson_scratch_%d", (int)getpid());
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+	assert_non_null(slash);
+	if (ts_run(out, sizeof out, "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db_url,
+	    "-c", sql, (char *)NULL) != 0)
+		printf("# psql: %s\n", out);
+	snprintf(url, sizeof url, "%.*s/%s", (int)(slash - db_url), db_url, name);
+	assert_int_equal(ts_server_start(&s2, url, &sink, NULL), 0);
+	b = ts_browser_new(&s2, NULL);
+	STATUS(ts_get(b, "/healthz"), 200);
+
+	snprintf(sql, sizeof sql, "DROP DATABASE %s WITH (FORCE)", name);
+	if (ts_run(out, sizeof out, "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db_url,
+	    "-c", sql, (char *)NULL) != 0)
+		printf("# psql: %s\n", out);
+	end = ts_now_ms() + 5000;
+	do {
+		r = ts_get(b, "/healthz");
+	} while (r->status == 200 && ts_now_ms() < end);
+	STATUS(r, 503);
+	HEADER_HAS(r, "Cache-Control", "no-store");
+	STATUS(ts_get(b, "/healthz"), 503);	/* and stays so */
+	ts_browser_free(b);
+	assert_int_equal(ts_server_stop(&s2), 0);
+}
+
+/* ---- the route walk -------------------------------------------------- */
+
+static const char *const method_names[] = {
+	[HM_GET] = "GET", [HM_HEAD] = "HEAD", [HM_POST] = "POST",
+	[HM_PUT] = "PUT", [HM_PATCH] = "PATCH", [HM_DELETE] = "DELETE",
+};
+_Static_assert(sizeof method_names / sizeof method_names[0] == HM__MAX,
+    "method_names needs a row per method");
+
+struct walk {
+	const struct route *rt;
+	int twin;		/* the /api/v1 address of an RF_TWIN page */
+	enum role role;
+	char name[200];
+};
+
+static struct walk *walks;
+static int nwalks;
+static struct ts_browser *as[ROLE__MAX];	/* a browser per role */
+static char email_of[ROLE__MAX][64];
+static int64_t member_id;
+
+static void
+sign_in_role(enum role ro)
+{
+	assert_int_equal(ts_signin(as[ro], email_of[ro], PW), 303);
+}
+
+/* The browser of role ro: anonymous, or signed in to an account with that
+ * role (made with user add on first use). */
+static struct ts_browser *
+role_browser(enum role ro)
+{
+	char name[64];
+	int64_t id;
+
+	if (as[ro])
+		return as[ro];
+	as[ro] = ts_browser_new(&srv, "127.0.0.31");
+	if (ro == ROLE_ANON)
+		return as[ro];
+	snprintf(email_of[ro], sizeof email_of[ro], "%s@example.org", role_name(ro));
+	snprintf(name, sizeof name, "Walker %s", role_name(ro));
+	id = ts_user_add(db_url, email_of[ro], name, role_name(ro), PW);
+	assert_true(id > 0);
+	if (ro == ROLE_MEMBER)
+		member_id = id;
+	sign_in_role(ro);
+	return as[ro];
+}
+
+/* pattern with its {captures} filled in: an existing user for {id}, a real
+ * file for {file}, 1 for anything else. */
+static void
+fill_pattern(const char *pat, int twin, char *out, size_t len)
+{
+	size_t k = 0;
+
+	if (twin)
+		k = (size_t)snprintf(out, len, "/api/v1");
+	while (*pat && k + 1 < len) {
+		if (*pat == '{') {
+			const char *end = strchr(pat, '}');
+			char val[32];
+
+			if (!end)
+				break;
+			if (strncmp(pat, "{id}", 4) == 0)
+				snprintf(val, sizeof val, "%lld", (long long)member_id);
+			else if (strncmp(pat, "{file}", 6) == 0)
+				snprintf(val, sizeof val, "site.css");
+			else
+				snprintf(val, sizeof val, "1");
+			k += (size_t)snprintf(out + k, len - k, "%s", val);
+			pat = end + 1;
+			continue;
+		}
+		out[k++] = *pat++;
+	}
+	out[k < len ? k : len - 1] = '\0';
+}
+
+static void
+test_walk(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	const struct walk *wk = *state;
+	const struct route *rt = wk->rt;
+	struct ts_browser *b;
+	const char *method = method_names[rt->method];
+	int api = wk->twin || (rt->flags & RF_API) || strncmp(rt->pattern, "/api/", 5) == 0;
+	int allowed = (rt->roles & (1u << wk->role)) != 0;
+	const struct ts_res *r;
+	char path[300], body[200];
+	long st;
+
+	role_browser(ROLE_MEMBER);	/* {id} is the member's */
+	b = role_browser(wk->role);
+	fill_pattern(rt->pattern, wk->twin, path, sizeof path);
+	if (rt->method == HM_GET || rt->method == HM_HEAD) {
+		r = ts_req(b, method, path, NULL, NULL, 0);
+	} else if (api) {
+		r = ts_api(b, method, path, NULL, rt->method == HM_DELETE ? NULL : "{}");
+	} else {
+		snprintf(body, sizeof body, "csrf=%s", ts_csrf(b));
+		r = ts_req(b, method, path, form, body, strlen(body));
+	}
+	st = r->status;
+	if (!allowed && wk->role == ROLE_ANON && rt->method == HM_GET && !api) {
+		char want[320];
+		const char *loc = ts_header(r, "Location");
+
+		snprintf(want, sizeof want, "/signin?next=%s", path);
+		if (st != 303 || !loc || strcmp(loc, want) != 0)
+			printf("# %s: %ld, Location %s; want 303 to %s\n", wk->name, st,
+			    loc ? loc : "(none)", want);
+		assert_int_equal(st, 303);
+		assert_non_null(loc);
+		assert_string_equal(loc, want);
+	} else if (!allowed) {
+		int want = wk->role == ROLE_ANON ? 401 : 403;
+
+		if (st != want)
+			printf("# %s: %ld, want %d: %.300s\n", wk->name, st, want, r->body);
+		assert_int_equal(st, want);
+		if (api)
+			HEADER_HAS(r, "Content-Type", "application/problem+json");
+	} else {
+		int refused = st == 0 || st == 401 || st == 403 || st >= 500;
+
+#ifdef RF_OWNER
+		if (st == 403 && (rt->flags & RF_OWNER))
+			refused = 0;	/* the handler refuses others' records */
+#endif
+		if (refused)
+			printf("# %s: %ld: %.300s\n", wk->name, st, r->body);
+		assert_false(refused);
+	}
+	/* routes that end the session (sign out) leave the role signed out */
+	if (wk->role != ROLE_ANON && !ts_cookie(b, "ws_session"))
+		sign_in_role(wk->role);
+}
+
+static void
+test_server_stops_cleanly(void **state)
+{
+	assert_int_equal(ts_server_stop(&srv), 0);
+}
+
+static int
+setup(void **state)
+{
+	static const char *const extra[] = { "--conn-timeout", "3", NULL };
+
+	_Static_assert(CONN_TIMEOUT == 3, "the --conn-timeout given");
+	db_url = getenv("WHATSON_TEST_DB");
+	if (!db_url || !*db_url) {
+		printf("# WHATSON_TEST_DB is not set (tests/http/run.t sets it)\n");
+		return -1;
+	}
+	if (ts_sink_start(&sink) != 0 || ts_server_start(&srv, db_url, &sink, extra) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	int i;
+
+	for (i = 0; i < ROLE__MAX; i++)
+		ts_browser_free(as[i]);
+	ts_cleanup();
+	return 0;
+}
+
+static void
+add_walk(const struct route *rt, int twin, enum role ro)
+{
+	struct walk *w = &walks[nwalks++];
+
+	w->rt = rt;
+	w->twin = twin;
+	w->role = ro;
+	snprintf(w->name, sizeof w->name, "%s %s%s as %s", method_names[rt->method],
+	    twin ? "/api/v1" : "", rt->pattern, role_name(ro));
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest fixed[] = {
+		cmocka_unit_test(test_security_headers),
+		cmocka_unit_test(test_error_pages),
+		cmocka_unit_test(test_body_limit_content_length),
+		cmocka_unit_test(test_body_limit_chunked),
+		cmocka_unit_test(test_header_limit),
+		cmocka_unit_test(test_connection_limit),
+		cmocka_unit_test(test_slow_headers_closed),
+		cmocka_unit_test(test_malformed_input),
+		cmocka_unit_test(test_static_files),
+		cmocka_unit_test(test_healthz),
+	};
+	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);
+	const struct CMUnitTest last = cmocka_unit_test(test_server_stops_cleanly);
+	const char *db = getenv("WHATSON_TEST_DB");
+	struct CMUnitTest *tests;
+	const struct route *rt;
+	size_t nfixed = sizeof fixed / sizeof fixed[0], n = 0, nroutes = 0;
+	int ro, i, rc;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
+	for (rt = app_routes; rt->fn; rt++)
+		nroutes += (rt->flags & RF_TWIN) ? 2 : 1;
+	walks = calloc(nroutes * ROLE__MAX, sizeof *walks);
+	tests = calloc(nfixed + nroutes * ROLE__MAX + 2, sizeof *tests);
+	if (!walks || !tests)
+		return 1;
+	for (rt = app_routes; rt->fn; rt++)
+		for (ro = 0; ro < ROLE__MAX; ro++) {
+			add_walk(rt, 0, (enum role)ro);
+			if (rt->flags & RF_TWIN)
+				add_walk(rt, 1, (enum role)ro);
+		}
+	memcpy(tests, fixed, sizeof fixed);
+	n = nfixed;
+	for (i = 0; i < nwalks; i++) {
+		tests[n].name = walks[i].name;
+		tests[n].test_func = test_walk;
+		tests[n].initial_state = &walks[i];
+		n++;
+	}
+	if (db && strncmp(db, "postgres", 8) == 0)
+		tests[n++] = pg_only;
+	tests[n++] = last;
+	if (getenv("WHATSON_TEST_ONLY"))	/* e.g. "test_static*" while debugging */
+		cmocka_set_test_filter(getenv("WHATSON_TEST_ONLY"));
+	rc = _cmocka_run_group_tests("server", tests, n, setup, teardown);
+	free(tests);
+	free(walks);
+	return rc;
+}

@@ -1,0 +1,159 @@
+/*
+ * testsrv.h -- what tests/http needs to drive a real whatson: an SMTP sink,
+ * the server under test, libcurl "browsers" and the mail they are sent.
+ *
+ * The sink is aiosmtpd writing a Maildir; the server is $WHATSON_BIN (default
+ * build/san/whatson) started with `serve` on a free loopback port, delivering
+ * its mail to the sink.  A browser is one libcurl handle with its own cookie
+ * jar, optionally bound to another loopback source address (127.0.0.N) so a
+ * test can have its own rate-limit and connection-limit buckets.  Every child
+ * process gets SIGTERM when the test program dies, so nothing outlives it.
+ *
+ * Functions that can fail return 0 on success and -1 after printing why as a
+ * TAP comment ("# ...") on stdout; the cmocka tests assert on that.
+ */
+#ifndef WS_TESTSRV_H
+#define WS_TESTSRV_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* A scratch directory for this test program (logs, Maildir, SQLite files),
+ * removed by ts_cleanup() unless WHATSON_TEST_KEEP is set. */
+const char *ts_tmpdir(void);
+/* Stops what is still running and removes the scratch directory; also
+ * runs at exit. */
+void ts_cleanup(void);
+/* A loopback TCP port nobody listens on at the moment. */
+int ts_free_port(void);
+
+/* ---- SMTP sink ------------------------------------------------------- */
+
+struct ts_sink {
+	pid_t pid;
+	int port;
+	char dir[512];		/* the Maildir */
+};
+
+/* Starts `python3 -m aiosmtpd ... Mailbox DIR` and waits for its port. */
+int ts_sink_start(struct ts_sink *k);
+void ts_sink_stop(struct ts_sink *k);
+
+/* ---- mail ------------------------------------------------------------ */
+
+struct ts_mail {
+	char to[256];
+	char subject[512];	/* decoded (RFC 2047) */
+	char *body;		/* decoded (quoted-printable), owned */
+};
+
+/* Waits up to timeout_ms for an unread message to address `to` (the oldest
+ * one), fills m and marks the message read.  -1 on timeout. */
+int ts_mail_wait(struct ts_sink *k, const char *to, int timeout_ms, struct ts_mail *m);
+/* Unread messages to `to`, now (no waiting). */
+int ts_mail_count(struct ts_sink *k, const char *to);
+/* The first http(s) link in m's body into out; -1 when none. */
+int ts_mail_link(const struct ts_mail *m, char *out, size_t len);
+void ts_mail_free(struct ts_mail *m);
+
+/* ---- the server under test ------------------------------------------- */
+
+struct ts_server {
+	pid_t pid;
+	int port;
+	char base[64];		/* http://localhost:PORT */
+	char log[512];		/* its standard output and error */
+	char db[512];
+};
+
+/* Starts `whatson serve` on db with mail to k and the extra arguments
+ * (NULL-terminated, may be NULL); waits up to 30 s for GET /healthz. */
+int ts_server_start(struct ts_server *s, const char *db, const struct ts_sink *k,
+    const char *const *extra);
+/* SIGTERM, then waits up to 15 s.  -1 (and why in the TAP output) when it
+ * did not stop, exited non-zero or wrote sanitizer reports to its log. */
+int ts_server_stop(struct ts_server *s);
+
+/* Runs `whatson ARGS...` (NULL-terminated) with `input` on standard input;
+ * its standard output goes to out (NUL-terminated, may be NULL).  Returns the
+ * exit status, -1 when it did not run or was killed. */
+int ts_whatson(const char *input, char *out, size_t outlen, ...);
+/* Runs a program (NULL-terminated argv: program, arguments), output as for
+ * ts_whatson. */
+int ts_run(char *out, size_t outlen, ...);
+/* `whatson user add` on db; the new user's id, or -1. */
+int64_t ts_user_add(const char *db, const char *email, const char *name, const char *role,
+    const char *password);
+
+/* ---- browsers -------------------------------------------------------- */
+
+#define TS_MAX_HEADERS 48
+
+struct ts_res {
+	long status;
+	char *body;		/* NUL-terminated */
+	size_t len;
+	int nh;
+	char *h[TS_MAX_HEADERS][2];	/* headers of the final response */
+};
+
+struct ts_browser;
+
+/* A browser talking to s from source address ip (NULL: 127.0.0.1). */
+struct ts_browser *ts_browser_new(const struct ts_server *s, const char *ip);
+void ts_browser_free(struct ts_browser *b);
+
+/*
+ * A request; path is "/x" on the server or a full http:// URL.  body may be
+ * NULL; headers is NULL-terminated "Name: value" lines, may be NULL.  The
+ * result belongs to b and lives until its next request.  Redirects are not
+ * followed.  On a transport failure the status is 0.
+ */
+const struct ts_res *ts_req(struct ts_browser *b, const char *method, const char *path,
+    const char *const *headers, const char *body, size_t len);
+const struct ts_res *ts_get(struct ts_browser *b, const char *path);
+/* POSTs total bytes of 'a' to path, with Content-Length or, when chunked,
+ * Transfer-Encoding: chunked; *sent (may be NULL) receives how many bytes the
+ * server read before it answered. */
+const struct ts_res *ts_upload(struct ts_browser *b, const char *path,
+    const char *const *headers, size_t total, int chunked, size_t *sent);
+/* POSTs name/value pairs (NULL-terminated) as a urlencoded form, as given. */
+const struct ts_res *ts_post(struct ts_browser *b, const char *path, ...);
+/* As ts_post, adding the csrf field of the browser's latest page (fetching
+ * /signin first when the session changed since). */
+const struct ts_res *ts_form(struct ts_browser *b, const char *path, ...);
+/* A JSON call: body (may be NULL) as application/json, Authorization:
+ * Bearer token when token is not NULL. */
+const struct ts_res *ts_api(struct ts_browser *b, const char *method, const char *path,
+    const char *token, const char *json);
+/* Signs in through the form; the status of the answer (303 on success). */
+long ts_signin(struct ts_browser *b, const char *email, const char *password);
+
+/* The CSRF token the browser would send now ("" when none seen). */
+const char *ts_csrf(struct ts_browser *b);
+/* A cookie's value in b's jar, or NULL. */
+const char *ts_cookie(struct ts_browser *b, const char *name);
+
+/* A response header (last of that name, case-insensitive), or NULL. */
+const char *ts_header(const struct ts_res *r, const char *name);
+/* True when the body contains s. */
+int ts_has(const struct ts_res *r, const char *s);
+/* The body parsed as JSON (caller decrefs), or NULL. */
+json_t *ts_json(const struct ts_res *r);
+/* The value of the first hidden csrf field in html into out; -1 when none. */
+int ts_csrf_in(const char *html, char *out, size_t len);
+
+/* ---- raw sockets ----------------------------------------------------- */
+
+/* A TCP connection to 127.0.0.1:port from source address ip (NULL: any);
+ * -1 on failure. */
+int ts_connect(int port, const char *ip);
+/* Waits up to timeout_ms for the peer to close fd: 1 closed (EOF or reset),
+ * 0 still open, and any bytes that arrived are discarded. */
+int ts_closed_within(int fd, int timeout_ms);
+/* Milliseconds on a monotonic clock. */
+int64_t ts_now_ms(void);
+
+#endif
