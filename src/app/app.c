@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
+#include "core/sniff.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "http/http.h"
@@ -105,6 +106,7 @@ app_close(struct app *app)
 	app->mailer = NULL;
 	views_free(app->views);
 	orgs_ref_free();
+	sniff_shutdown();
 	ratelimit_free(app->rl);
 	db_pool_free(app->pool);
 	sem_destroy(&app->hash_slots);

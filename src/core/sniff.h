@@ -11,4 +11,7 @@
  * out; "application/octet-stream" when libmagic cannot tell. */
 void sniff_mime(const void *data, size_t len, char *out, size_t outlen);
 
+/* Releases libmagic (at shutdown). */
+void sniff_shutdown(void);
+
 #endif

@@ -7,8 +7,9 @@
 #include "http/http.h"
 
 /* Finds the row for r's method and path (a GET page flagged RF_TWIN also
- * under /api/v1), filling r->params.  NULL when none; *other_method is set when
- * the path exists under another method (405). */
+ * under /api/v1), filling r->params.  NULL when none; *other_method is then
+ * the mask (1 << method) of the methods the path accepts (405), or 0 when
+ * no route has the path (404). */
 const struct route *router_match(const struct route *table, struct req *r, int *other_method);
 
 /* Decodes r->body into r->in: urlencoded forms or a JSON object.  WS_EINVAL

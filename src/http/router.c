@@ -60,7 +60,9 @@ router_match(const struct route *table, struct req *r, int *other_method)
 			continue;
 		if (rt->method == m)
 			return rt;
-		*other_method = 1;
+		*other_method |= 1 << rt->method;
+		if (rt->method == HM_GET)
+			*other_method |= 1 << HM_HEAD;
 	}
 	return NULL;
 }

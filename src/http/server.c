@@ -229,6 +229,16 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	rt = router_match(app_routes, r, &allowed_elsewhere);
 	if (!rt) {
 		*status_out = allowed_elsewhere ? 405 : 404;
+		if (allowed_elsewhere) {	/* RFC 9110: a 405 lists what is allowed */
+			char allow[64] = "";
+			int m;
+
+			for (m = 0; m < HM__MAX; m++)
+				if (allowed_elsewhere & (1 << m))
+					snprintf(allow + strlen(allow), sizeof allow - strlen(allow),
+					    "%s%s", *allow ? ", " : "", method_names[m]);
+			resp_header(w, "Allow", arena_strdup(r->a, allow));
+		}
 		w->detail = allowed_elsewhere ? "This address does not accept that method."
 		    : "There is nothing at this address.";
 		return WS_ENOTFOUND;

@@ -79,9 +79,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (got != want)
 		abort();
-	if (!got && other != want_other)
+	if (!got && (other != 0) != want_other)
 		abort();
-	if (other != 0 && other != 1)
+	if (other < 0 || other >= 1 << HM__MAX)	/* a mask of methods */
 		abort();
 	if (got) {
 		if (got->method != m)

@@ -1138,6 +1138,116 @@ ts_form(struct ts_browser *b, const char *path, ...)
 	return r;
 }
 
+/* A growing body for the builders below. */
+struct body {
+	char *p;
+	size_t len, cap;
+};
+
+static void
+body_add(struct body *d, const void *p, size_t n)
+{
+	if (d->len + n + 1 > d->cap) {
+		while (d->len + n + 1 > d->cap)
+			d->cap = d->cap ? d->cap * 2 : 4096;
+		d->p = realloc(d->p, d->cap);
+		if (!d->p)
+			abort();
+	}
+	memcpy(d->p + d->len, p, n);
+	d->len += n;
+	d->p[d->len] = '\0';
+}
+
+static void
+body_adds(struct body *d, const char *s)
+{
+	body_add(d, s, strlen(s));
+}
+
+/* Appends name=value (urlencoded) to d. */
+static void
+body_field(CURL *c, struct body *d, const char *name, const char *value)
+{
+	char *n = curl_easy_escape(c, name, 0), *v = curl_easy_escape(c, value, 0);
+
+	if (d->len)
+		body_adds(d, "&");
+	body_adds(d, n);
+	body_adds(d, "=");
+	body_adds(d, v);
+	curl_free(n);
+	curl_free(v);
+}
+
+const struct ts_res *
+ts_post_list(struct ts_browser *b, const char *path, int with_csrf, const char *const *pairs)
+{
+	static const char *const form_hdr[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct body d = { NULL, 0, 0 };
+	const struct ts_res *r;
+	size_t i;
+
+	body_adds(&d, "");
+	if (with_csrf)
+		body_field(b->c, &d, "csrf", ts_csrf(b));
+	for (i = 0; pairs && pairs[i]; i += 2)
+		body_field(b->c, &d, pairs[i], pairs[i + 1] ? pairs[i + 1] : "");
+	r = ts_req(b, "POST", path, form_hdr, d.p, d.len);
+	free(d.p);
+	return r;
+}
+
+const struct ts_res *
+ts_multipart(struct ts_browser *b, const char *path, int with_csrf,
+    const struct ts_part *parts, size_t n)
+{
+	struct body d = { NULL, 0, 0 };
+	const struct ts_res *r;
+	static unsigned serial;
+	char bound[64], ctype[128], line[512];
+	const char *h[2];
+	size_t i;
+
+	/* Long enough that no test's data contains it by chance. */
+	snprintf(bound, sizeof bound, "----tsform-%ld-%u-7f3a9c2e51d04b86", (long)getpid(),
+	    ++serial);
+	body_adds(&d, "");
+	if (with_csrf) {
+		snprintf(line, sizeof line, "--%s\r\nContent-Disposition: form-data; "
+		    "name=\"csrf\"\r\n\r\n%s\r\n", bound, ts_csrf(b));
+		body_adds(&d, line);
+	}
+	for (i = 0; i < n; i++) {
+		const struct ts_part *p = &parts[i];
+
+		snprintf(line, sizeof line, "--%s\r\nContent-Disposition: form-data; name=\"%s\"",
+		    bound, p->name);
+		body_adds(&d, line);
+		if (p->filename) {
+			snprintf(line, sizeof line, "; filename=\"%s\"", p->filename);
+			body_adds(&d, line);
+		}
+		body_adds(&d, "\r\n");
+		if (p->type) {
+			snprintf(line, sizeof line, "Content-Type: %s\r\n", p->type);
+			body_adds(&d, line);
+		}
+		body_adds(&d, "\r\n");
+		body_add(&d, p->data, p->len ? p->len : strlen(p->data));
+		body_adds(&d, "\r\n");
+	}
+	snprintf(line, sizeof line, "--%s--\r\n", bound);
+	body_adds(&d, line);
+	snprintf(ctype, sizeof ctype, "Content-Type: multipart/form-data; boundary=%s", bound);
+	h[0] = ctype;
+	h[1] = NULL;
+	r = ts_req(b, "POST", path, h, d.p, d.len);
+	free(d.p);
+	return r;
+}
+
 const struct ts_res *
 ts_api(struct ts_browser *b, const char *method, const char *path, const char *token,
     const char *json)

@@ -124,6 +124,25 @@ const struct ts_res *ts_post(struct ts_browser *b, const char *path, ...);
 /* As ts_post, adding the csrf field of the browser's latest page (fetching
  * /signin first when the session changed since). */
 const struct ts_res *ts_form(struct ts_browser *b, const char *path, ...);
+/* As ts_post, from a NULL-terminated array of name, value, name, value ...
+ * (names may repeat), for forms built at run time; with_csrf adds the csrf
+ * field as ts_form does.  No size limit. */
+const struct ts_res *ts_post_list(struct ts_browser *b, const char *path, int with_csrf,
+    const char *const *pairs);
+
+/* One part of a multipart/form-data body: a field, or a file when filename
+ * is not NULL. */
+struct ts_part {
+	const char *name;
+	const char *data;
+	size_t len;		/* 0: strlen(data) */
+	const char *filename;
+	const char *type;	/* the part's Content-Type; NULL: none */
+};
+/* POSTs n parts as multipart/form-data (as a browser sends a form with a
+ * file input); with_csrf adds the csrf field first, as ts_form does. */
+const struct ts_res *ts_multipart(struct ts_browser *b, const char *path, int with_csrf,
+    const struct ts_part *parts, size_t n);
 /* A JSON call: body (may be NULL) as application/json, Authorization:
  * Bearer token when token is not NULL. */
 const struct ts_res *ts_api(struct ts_browser *b, const char *method, const char *path,

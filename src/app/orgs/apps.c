@@ -9,6 +9,7 @@
 #include "app/orgs/orgs_int.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "views/view.h"
 
 void
 app_keys_of(struct arena *a, json_t *data, struct app_keys *k)
@@ -177,10 +178,31 @@ app_event(struct db *d, int64_t app_id, int64_t user_id, const char *action,
 	return rc;
 }
 
-json_t *
-app_events(struct db *d, int64_t app_id, int with_notes)
+/* What a history line says, in English (pages translate it). */
+static const char *
+event_label(const char *action)
 {
-	struct db_q *q = db_start(d, ST_APP_EVENT_LIST);
+	static const char *const labels[][2] = {
+		{"submitted", N_("Sent")},
+		{"confirmed", N_("Email address confirmed")},
+		{"approved", N_("Approved")},
+		{"rejected", N_("Not accepted")},
+		{"info_requested", N_("More information requested")},
+		{"resubmitted", N_("Sent again")},
+		{"note", N_("Note")},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(labels[i][0], action) == 0)
+			return labels[i][1];
+	return action;
+}
+
+json_t *
+app_events(struct req *r, int64_t app_id, int with_notes)
+{
+	struct db_q *q = db_start(req_db(r), ST_APP_EVENT_LIST);
 	json_t *out = json_array();
 	char ts[32];
 
@@ -191,8 +213,9 @@ app_events(struct db *d, int64_t app_id, int with_notes)
 		if (!with_notes && strcmp(action, "note") == 0)
 			continue;
 		time_rfc3339((time_t)db_col_int(q, 0), ts, sizeof ts);
-		json_array_append_new(out, json_pack("{s:s,s:s,s:s?,s:s?}", "at", ts,
-		    "action", action, "note", db_col_text(q, 2), "by", db_col_text(q, 3)));
+		json_array_append_new(out, json_pack("{s:s,s:s,s:s,s:s?,s:s?}", "at", ts,
+		    "action", action, "label", view_tr(r->app->views, r->locale, event_label(action)), "note", db_col_text(q, 2),
+		    "by", db_col_text(q, 3)));
 	}
 	db_end(q);
 	return out;

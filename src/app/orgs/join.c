@@ -517,7 +517,7 @@ h_my_application(struct req *r, struct resp *w)
 
 	if ((rc = own_application(r, &a, &id)) != WS_OK)
 		return rc;
-	json_object_set_new(a, "history", app_events(req_db(r), id, 0));
+	json_object_set_new(a, "history", app_events(r, id, 0));
 	if (!r->api && json_is_true(json_object_get(a, "status_info_requested")) &&
 	    strcmp(json_string_value(json_object_get(a, "kind")), "organization") == 0) {
 		json_t *data = json_pack("{s:O,s:O,s:O}", "organization",
@@ -543,14 +543,27 @@ h_resubmit(struct req *r, struct resp *w)
 	struct db *d = req_db(r);
 	struct db_q *q;
 	char *text = NULL, *dtext = NULL;
-	int64_t id, changed = 0;
+	const char *logo_type = NULL;
+	int64_t id, changed = 0, logo_id = 0;
 	enum ws_err rc;
 
 	if ((rc = own_application(r, &a, &id)) != WS_OK)
 		return rc;
 	join_flatten(r);
-	if (form_check(r, join_fields, join_nfields, &values, &errors) != WS_OK) {
-		json_object_set_new(a, "history", app_events(d, id, 0));
+	rc = form_check(r, join_fields, join_nfields, &values, &errors);
+	{
+		json_t *lerr = json_object();
+
+		if (logo_check(r, lerr, &logo_type) != WS_OK) {
+			if (!errors)
+				errors = json_object();
+			json_object_update(errors, lerr);
+			rc = WS_EINVAL;
+		}
+		json_decref(lerr);
+	}
+	if (rc != WS_OK) {
+		json_object_set_new(a, "history", app_events(r, id, 0));
 		json_object_set_new(a, "edit", join_page(r, values));
 		json_object_set(json_object_get(a, "edit"), "errors", errors);
 		rc = form_fail(r, w, "application", N_("Your application"), values, errors);
@@ -568,6 +581,13 @@ h_resubmit(struct req *r, struct resp *w)
 	app_keys_of(r->a, data, &k);
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
+	if ((rc = logo_store(r, d, logo_type, &logo_id)) != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	if (logo_id)	/* a new logo replaces the one sent before */
+		json_object_set_new(json_object_get(data, "organization"), "logo_file",
+		    json_integer(logo_id));
 	dups = app_duplicates(r, d, id, &k);
 	text = json_dumps(data, JSON_COMPACT);
 	dtext = json_dumps(dups, JSON_COMPACT);

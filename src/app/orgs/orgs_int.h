@@ -46,8 +46,9 @@ enum ws_err org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin,
 /* Adds a line to an application's history. */
 enum ws_err app_event(struct db *d, int64_t app_id, int64_t user_id, const char *action,
     const char *note) WS_WUR;
-/* The history of an application; staff notes only when with_notes. */
-json_t *app_events(struct db *d, int64_t app_id, int with_notes);
+/* The history of an application in r's language; staff notes only when
+ * with_notes. */
+json_t *app_events(struct req *r, int64_t app_id, int with_notes);
 
 /* Binds the 19 leading columns ST_ORG_INSERT and ST_ORG_UPDATE share from
  * an organization object o and its contact c. */

@@ -6,12 +6,14 @@
  * The lists are loaded once and then only read; orgs_ref_load() swaps in a
  * new theme list under a lock when staff change it.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/orgs/orgs.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "db/db.h"
 #include "views/assets.h"
 #include "views/view.h"
@@ -97,6 +99,38 @@ orgs_ref_free(void)
 	json_decref(themes);
 	json_decref(retired);
 	countries = languages = themes = retired = NULL;
+}
+
+/* A sort key for s: ASCII lower case, Latin letters with accents as their
+ * base letter, other bytes kept. */
+static void
+fold_key(const char *s, char *out, size_t len)
+{
+	static const char *const from[] = {
+		"à", "á", "â", "ã", "ä", "å", "ç", "è", "é", "ê", "ë", "ì", "í", "î", "ï",
+		"ñ", "ò", "ó", "ô", "õ", "ö", "ø", "ù", "ú", "û", "ü", "ý", "ÿ", "Å", "Ç",
+		"É", "Î", "Ö", "Ü", "œ", "Œ", "ß", NULL
+	};
+	static const char to[] = "aaaaaaceeeeiiiinoooooouuuuyyaceiouoos";
+	_Static_assert(sizeof from / sizeof from[0] - 1 == sizeof to - 1, "a letter each");
+	size_t k = 0;
+
+	while (s && *s && k + 1 < len) {
+		size_t i, n = 0;
+
+		for (i = 0; from[i]; i++) {
+			n = strlen(from[i]);
+			if (strncmp(s, from[i], n) == 0)
+				break;
+		}
+		if (from[i]) {
+			out[k++] = to[i];
+			s += n;
+		} else {
+			out[k++] = (char)tolower((unsigned char)*s++);
+		}
+	}
+	out[k] = '\0';
 }
 
 /* The row of list whose code is code, or NULL.  Lists are short enough
@@ -211,18 +245,37 @@ is_selected(json_t *selected, const char *code)
 	return 0;
 }
 
+/* Orders options by label as a reader expects: case and accents aside
+ * ("Åland" with the A's, "Côte d'Ivoire" with the C's). */
+static int
+label_cmp(const void *pa, const void *pb)
+{
+	const char *a = json_string_value(json_object_get(*(json_t *const *)pa, "label"));
+	const char *b = json_string_value(json_object_get(*(json_t *const *)pb, "label"));
+	char ka[128], kb[128];
+
+	fold_key(a, ka, sizeof ka);
+	fold_key(b, kb, sizeof kb);
+	return strcmp(ka, kb);
+}
+
 static json_t *
 options_of(json_t *list, const char *lang, json_t *selected)
 {
 	json_t *out = json_array(), *row;
-	size_t i;
+	json_t **v = xcalloc(json_array_size(list) + 1, sizeof *v);
+	size_t i, n = 0;
 
 	json_array_foreach(list, i, row) {
 		const char *code = json_string_value(json_object_get(row, "code"));
 
-		json_array_append_new(out, json_pack("{s:s,s:s,s:b}", "value", code, "label",
-		    name_in(row, code, lang), "selected", is_selected(selected, code)));
+		v[n++] = json_pack("{s:s,s:s,s:b}", "value", code, "label",
+		    name_in(row, code, lang), "selected", is_selected(selected, code));
 	}
+	qsort(v, n, sizeof *v, label_cmp);
+	for (i = 0; i < n; i++)
+		json_array_append_new(out, v[i]);
+	free(v);
 	return out;
 }
 

@@ -189,7 +189,7 @@ h_app_detail(struct req *r, struct resp *w)
 
 	if ((rc = load_param(r, &a, &id)) != WS_OK)
 		return rc;
-	json_object_set_new(a, "history", app_events(req_db(r), id, 1));
+	json_object_set_new(a, "history", app_events(r, id, 1));
 	if (!r->api && (org = json_object_get(a, "organization")) && json_is_object(org)) {
 		json_t *view = org_view(org, VIS_STAFF, r->locale, r->app->views);
 
@@ -360,9 +360,11 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 		const char *tpl = strcmp(action, "approved") != 0 ? "mail_app_info" :
 		    strcmp(kind, "join") == 0 ? "mail_join_approved" :
 		    strcmp(kind, "focal") == 0 ? "mail_focal_approved" : "mail_app_approved";
-		const char *subj = strcmp(action, "approved") == 0 ?
-		    "Welcome: your organization is now a member" :
-		    "Your application: more information needed";
+		const char *subj = strcmp(action, "approved") != 0 ?
+		    N_("Your application: more information needed") :
+		    strcmp(kind, "join") == 0 ? N_("You have joined your organization") :
+		    strcmp(kind, "focal") == 0 ? N_("You are confirmed as a state focal point") :
+		    N_("Welcome: your organization is now a member");
 
 		rc = view_render(r->app->views, tpl, ctx, r->locale, &body);
 		if (rc == WS_OK)
@@ -491,7 +493,7 @@ decision_text(struct req *r, struct resp *w, const struct field *f, int64_t id,
 
 		w->detail = N_("Write the text the applicant will receive.");
 		if (!r->api && app_load(req_db(r), id, &a) == WS_OK) {
-			json_object_set_new(a, "history", app_events(req_db(r), id, 1));
+			json_object_set_new(a, "history", app_events(r, id, 1));
 			resp_value(w, a);
 			w->tpl = "staff_application";
 			w->title = N_("Application");

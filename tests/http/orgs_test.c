@@ -1,0 +1,1076 @@
+/*
+ * orgs_test.c -- membership as applicants, staff and members meet it,
+ * through a real server: the join form and its API, confirmation by mail,
+ * staff review (approve, reject, ask for more), duplicate hints, profiles
+ * and who sees which field, editing, people joining an existing
+ * organization, invitations, focal points, spam defences, bulk decisions
+ * and drafts.
+ *
+ * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program once
+ * on SQLite and once on PostgreSQL).  The people several tests need -- a
+ * staff member, an applicant whose organization is never approved, and two
+ * member organizations with their first admins -- are made on first use,
+ * so any test also runs alone (WHATSON_TEST_ONLY).  Sign-ups are limited
+ * per address, so tests that apply signed out use their own loopback source
+ * address (127.0.0.N).  Every account and sign-in costs an argon2id hash;
+ * the shared people keep that to about thirty for the whole program.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <zlib.h>
+
+#include "lib/testsrv.h"
+
+#define PW "plum tree orbit sixty"
+#define MAIL_WAIT 5000	/* ms; mail usually comes in well under a second */
+#define WELCOME "Welcome: your organization is now a member"
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+
+/* ---- assertions ------------------------------------------------------ */
+
+#define STATUS(r, want) do { \
+	const struct ts_res *r_ = (r); \
+	if (r_->status != (want)) \
+		printf("# status %ld, want %d: %.600s\n", r_->status, (want), r_->body); \
+	assert_int_equal(r_->status, (want)); \
+} while (0)
+
+#define HAS(r, s) do { \
+	if (!ts_has((r), (s))) \
+		printf("# the answer lacks \"%s\": %.1500s\n", (s), (r)->body); \
+	assert_true(ts_has((r), (s))); \
+} while (0)
+
+#define LACKS(r, s) do { \
+	if (ts_has((r), (s))) \
+		printf("# the answer has \"%s\": %.1500s\n", (s), strstr((r)->body, (s))); \
+	assert_false(ts_has((r), (s))); \
+} while (0)
+
+#define HEADER_IS(r, name, want) do { \
+	const char *h_ = ts_header((r), (name)); \
+	if (!h_ || strcmp(h_, (want)) != 0) \
+		printf("# %s: %s, want %s\n", (name), h_ ? h_ : "(none)", (want)); \
+	assert_non_null(h_); \
+	assert_string_equal(h_, (want)); \
+} while (0)
+
+/* A JSON string member, "" when absent. */
+static const char *
+jstr(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "";
+}
+
+/* The body as JSON, asserting that it is. */
+static json_t *
+jbody(const struct ts_res *r)
+{
+	json_t *j = ts_json(r);
+
+	if (!j)
+		printf("# not JSON: %.600s\n", r->body);
+	assert_non_null(j);
+	return j;
+}
+
+/* An RFC 9457 problem with status want; with field, its errors name it. */
+static void
+problem(const struct ts_res *r, int want, const char *field)
+{
+	json_t *j;
+
+	STATUS(r, want);
+	HEADER_IS(r, "Content-Type", "application/problem+json");
+	j = jbody(r);
+	assert_int_equal(json_integer_value(json_object_get(j, "status")), want);
+	if (field && !json_object_get(json_object_get(j, "errors"), field))
+		printf("# no errors.%s in %s\n", field, r->body);
+	if (field)
+		assert_non_null(json_object_get(json_object_get(j, "errors"), field));
+	json_decref(j);
+}
+
+/* A JSON call with body b (consumed; may be NULL). */
+static const struct ts_res *
+api(struct ts_browser *br, const char *method, const char *path, const char *token, json_t *b)
+{
+	char *s = b ? json_dumps(b, JSON_COMPACT) : NULL;
+	const struct ts_res *r = ts_api(br, method, path, token, s);
+
+	free(s);
+	json_decref(b);
+	return r;
+}
+
+/* The number at the end of a Location header such as /applications/12. */
+static int64_t
+location_id(const struct ts_res *r, const char *prefix)
+{
+	const char *loc = ts_header(r, "Location");
+
+	if (!loc || strncmp(loc, prefix, strlen(prefix)) != 0)
+		printf("# Location %s, want %s...\n", loc ? loc : "(none)", prefix);
+	assert_non_null(loc);
+	assert_int_equal(strncmp(loc, prefix, strlen(prefix)), 0);
+	return strtoll(loc + strlen(prefix), NULL, 10);
+}
+
+/* ---- mail ------------------------------------------------------------ */
+
+/*
+ * Waits for the next mail to `to` whose subject contains `subject` and whose
+ * body contains `needle` (NULL: any); mails to `to` that do not match are
+ * skipped.  Its first link into link (when not NULL), which must contain
+ * `path`; its body into *body (when not NULL; caller frees).
+ */
+static void
+mail_get(const char *to, const char *subject, const char *needle, const char *path,
+    char *link, size_t len, char **body)
+{
+	int64_t end = ts_now_ms() + MAIL_WAIT;
+	struct ts_mail m;
+
+	for (;;) {
+		int left = (int)(end - ts_now_ms());
+
+		assert_int_equal(ts_mail_wait(&sink, to, left > 0 ? left : 1, &m), 0);
+		if (strstr(m.subject, subject) && (!needle || strstr(m.body, needle)))
+			break;
+		printf("# passing over a mail to %s: %s\n", to, m.subject);
+		ts_mail_free(&m);
+	}
+	if (link) {
+		assert_int_equal(ts_mail_link(&m, link, len), 0);
+		if (!strstr(link, path))
+			printf("# link %s lacks %s\n", link, path);
+		assert_non_null(strstr(link, path));
+		assert_int_equal(strncmp(link, srv.base, strlen(srv.base)), 0);
+	}
+	if (body)
+		*body = strdup(m.body);
+	ts_mail_free(&m);
+}
+
+/* ---- people several tests share, made on first use --------------------- */
+
+struct person {
+	const char *email, *name, *role;	/* role for `user add`; NULL: signs up */
+	int64_t id;
+	struct ts_browser *web;	/* signed in through the form */
+	char token[129];	/* API token */
+};
+
+struct org {
+	const char *name;
+	const char *ip;		/* applies from here */
+	const char *json;	/* the "organization" object */
+	int64_t id;
+	struct person admin;	/* applied; its first admin */
+};
+
+static struct person staff_p = { "sam.staff@hub.test", "Sam Staff", "staff", 0, NULL, "" };
+/* Applies for organizations that are never approved: stays an applicant. */
+static struct person pat = { "pat@applicants.test", "Pat Applicant", "applicant", 0, NULL, "" };
+
+static struct org lantern = {
+	"Lantern Watch", "127.0.0.2",
+	"{\"name\":\"Lantern Watch\",\"acronym\":\"LW\",\"kind\":\"ngo\",\"country\":\"KE\","
+	"\"countries\":[\"KE\",\"UG\"],\"website\":\"https://www.lanternwatch.org\","
+	"\"founded\":2004,\"size\":\"11-50\",\"description\":\"Lantern Watch trains "
+	"investigative reporters to follow the money behind land grabs.\","
+	"\"themes\":[\"corruption\",\"money_laundering\"],\"languages\":[\"en\",\"sw\"]}",
+	0, { "ada@lanternwatch.org", "Ada Lantern", NULL, 0, NULL, "" }
+};
+#define LANTERN_DESC "follow the money behind land grabs"
+#define LANTERN_PHONE "+254 700 123 456"
+
+/* No year founded, no website, a webmail contact. */
+static struct org harbor = {
+	"Harbor Integrity Network", "127.0.0.2",
+	"{\"name\":\"Harbor Integrity Network\",\"kind\":\"network\",\"country\":\"SN\","
+	"\"description\":\"Harbor Integrity Network links port workers who report "
+	"smuggling.\",\"themes\":[\"smuggling_of_migrants\"]}",
+	0, { "bo.harbor@gmail.com", "Bo Harbor", NULL, 0, NULL, "" }
+};
+
+static struct ts_browser *staff_api;	/* no cookies: staff's token calls */
+
+/* The person's account (made with `whatson user add` when it has a role). */
+static void
+account(struct person *p)
+{
+	if (p->id || !p->role)
+		return;
+	p->id = ts_user_add(db_url, p->email, p->name, p->role, PW);
+	assert_true(p->id > 0);
+}
+
+/* A browser signed in as p through the sign-in form. */
+static struct ts_browser *
+web(struct person *p)
+{
+	const struct ts_res *r;
+
+	if (p->web)
+		return p->web;
+	account(p);
+	p->web = ts_browser_new(&srv, NULL);
+	r = ts_form(p->web, "/signin", "email", p->email, "password", PW, (char *)NULL);
+	STATUS(r, 303);
+	assert_non_null(ts_cookie(p->web, "ws_session"));
+	return p->web;
+}
+
+/* p's API token. */
+static const char *
+token(struct person *p)
+{
+	struct ts_browser *b;
+	const struct ts_res *r;
+	json_t *j;
+
+	if (p->token[0])
+		return p->token;
+	account(p);
+	b = ts_browser_new(&srv, NULL);
+	r = api(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", p->email,
+	    "password", PW));
+	STATUS(r, 201);
+	j = jbody(r);
+	snprintf(p->token, sizeof p->token, "%s", jstr(j, "token"));
+	json_decref(j);
+	assert_int_equal(strlen(p->token), 64);
+	ts_browser_free(b);
+	return p->token;
+}
+
+static const char *
+staff_token(void)
+{
+	if (!staff_api)
+		staff_api = ts_browser_new(&srv, NULL);
+	return token(&staff_p);
+}
+
+/* A staff API call. */
+static const struct ts_res *
+staff(const char *method, const char *path, json_t *body)
+{
+	const char *t = staff_token();
+
+	return api(staff_api, method, path, t, body);
+}
+
+/* The application for organization `name` in the staff queue with status;
+ * 0 when it is not there.  The item into *out when out is not NULL. */
+static int64_t
+queued(const char *status, const char *name, json_t **out)
+{
+	char path[128];
+	const struct ts_res *r;
+	json_t *j, *it;
+	int64_t id = 0;
+	size_t i;
+
+	snprintf(path, sizeof path, "/api/v1/applications?status=%s&sort=newest", status);
+	r = staff("GET", path, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	json_array_foreach(json_object_get(j, "items"), i, it) {
+		if (strcmp(jstr(json_object_get(it, "organization"), "name"), name) == 0) {
+			id = json_integer_value(json_object_get(it, "id"));
+			if (out)
+				*out = json_incref(it);
+			break;
+		}
+	}
+	json_decref(j);
+	return id;
+}
+
+/* Applies for organization o signed out through the API with the
+ * contact's new account, confirms the address from the mail; the id of the
+ * application now in the staff queue. */
+static int64_t
+apply_signed_out(const char *ip, const char *orgjson, const char *name, const char *email,
+    const char *contact)
+{
+	struct ts_browser *b = ts_browser_new(&srv, ip);
+	json_error_t err;
+	json_t *o = json_loads(orgjson, 0, &err);
+	const struct ts_res *r;
+	char link[512];
+	int64_t id;
+
+	assert_non_null(o);
+	r = api(b, "POST", "/api/v1/applications", NULL, json_pack("{s:o,s:{s:s,s:s},s:b,s:s}",
+	    "organization", o, "contact", "name", contact, "email", email, "consent", 1,
+	    "password", PW));
+	STATUS(r, 202);
+	mail_get(email, "Confirm your application", name, "/verify?token=", link, sizeof link,
+	    NULL);
+	STATUS(ts_get(b, link), 200);
+	ts_browser_free(b);
+	id = queued("pending", name, NULL);
+	assert_true(id > 0);
+	return id;
+}
+
+/* Staff approve application id; the new organization's id. */
+static int64_t
+approve(int64_t id)
+{
+	char path[96];
+	const struct ts_res *r;
+	json_t *j;
+	int64_t org;
+
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
+	r = staff("POST", path, json_object());
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "status"), "approved");
+	org = json_integer_value(json_object_get(j, "organization_id"));
+	json_decref(j);
+	return org;
+}
+
+/* A member organization with its first admin. */
+static struct org *
+member_org(struct org *o)
+{
+	if (o->id)
+		return o;
+	o->id = approve(apply_signed_out(o->ip, o->json, o->name, o->admin.email, o->admin.name));
+	assert_true(o->id > 0);
+	mail_get(o->admin.email, WELCOME, o->name, NULL, NULL, 0, NULL);
+	return o;
+}
+
+/* The first admin of a member organization, signed in. */
+static struct ts_browser *
+org_admin(struct org *o)
+{
+	return web(&member_org(o)->admin);
+}
+
+/* ---- the join form's fields ------------------------------------------ */
+
+/* A complete, valid join form for a signed-out applicant. */
+static const char *const join_base[] = {
+	"name", "Saffron Delta Watch", "acronym", "SDW", "kind", "community_group",
+	"country", "BD", "countries", "BD", "countries", "IN",
+	"website", "https://saffrondelta.example", "founded", "2011", "size", "1-10",
+	"description", "Saffron Delta Watch documents illegal sand mining and the bribes "
+	    "behind it.",
+	"themes", "environmental_crime", "themes", "corruption", "languages", "bn",
+	"ecosoc_status", "none", "social", "https://social.example/saffron",
+	"contact_name", "Rumi Saffron", "contact_title", "Coordinator",
+	"contact_email", "rumi@saffrondelta.example", "contact_phone", "+880 2 555 0100",
+	"contact_role", "Coordinator", "consent", "1", "password", PW, NULL
+};
+#define SAFFRON_DESC "documents illegal sand mining and the bribes behind it."
+
+#define MAX_PAIRS 80
+
+/* join_base with field set to value (its first occurrence; the others
+ * dropped), or without field when value is NULL; then the extra pairs
+ * (NULL-terminated).  Into out (MAX_PAIRS entries). */
+static void
+join_with(const char **out, const char *field, const char *value, ...)
+{
+	va_list ap;
+	const char *n;
+	size_t i, k = 0;
+	int done = 0;
+
+	for (i = 0; join_base[i]; i += 2) {
+		if (field && strcmp(join_base[i], field) == 0) {
+			if (value && !done) {
+				out[k++] = field;
+				out[k++] = value;
+			}
+			done = 1;
+			continue;
+		}
+		out[k++] = join_base[i];
+		out[k++] = join_base[i + 1];
+	}
+	if (field && value && !done) {
+		out[k++] = field;
+		out[k++] = value;
+	}
+	va_start(ap, value);
+	while ((n = va_arg(ap, const char *)) != NULL && k + 2 < MAX_PAIRS) {
+		out[k++] = n;
+		out[k++] = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	out[k] = NULL;
+	assert_true(k < MAX_PAIRS);
+}
+
+/* A small PNG of w x h pixels; level 0 stores the pixels uncompressed (a
+ * large file), 9 compresses them.  Caller frees. */
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static void
+png_chunk(unsigned char *out, size_t *off, const char *type, const unsigned char *data,
+    size_t n)
+{
+	unsigned char *p = out + *off;
+
+	put32(p, (uint32_t)n);
+	memcpy(p + 4, type, 4);
+	if (n)
+		memcpy(p + 8, data, n);
+	put32(p + 8 + n, (uint32_t)crc32(0, p + 4, (uInt)(n + 4)));
+	*off += 12 + n;
+}
+
+static unsigned char *
+png_make(unsigned w, unsigned h, int level, size_t *len)
+{
+	size_t row = 1 + 3 * (size_t)w, raw_len = row * h, off = 0, x, y;
+	uLongf zlen = compressBound(raw_len);
+	unsigned char *raw = malloc(raw_len), *z = malloc(zlen), *out, ihdr[13];
+
+	assert_non_null(raw);
+	assert_non_null(z);
+	for (y = 0; y < h; y++) {
+		raw[y * row] = 0;	/* filter: none */
+		for (x = 0; x < 3 * (size_t)w; x++)
+			raw[y * row + 1 + x] = (unsigned char)(x * 7 + y * 13);
+	}
+	assert_int_equal(compress2(z, &zlen, raw, raw_len, level), Z_OK);
+	put32(ihdr, w);
+	put32(ihdr + 4, h);
+	ihdr[8] = 8;	/* bits per sample */
+	ihdr[9] = 2;	/* RGB */
+	ihdr[10] = ihdr[11] = ihdr[12] = 0;
+	out = malloc(8 + 25 + 12 + zlen + 12);
+	assert_non_null(out);
+	memcpy(out, "\x89PNG\r\n\x1a\n", 8);
+	off = 8;
+	png_chunk(out, &off, "IHDR", ihdr, 13);
+	png_chunk(out, &off, "IDAT", z, zlen);
+	png_chunk(out, &off, "IEND", NULL, 0);
+	free(raw);
+	free(z);
+	*len = off;
+	return out;
+}
+
+/* The join form as multipart with a logo. */
+static const struct ts_res *
+join_multipart(struct ts_browser *b, const char *const *pairs, const char *logo, size_t len)
+{
+	struct ts_part parts[MAX_PAIRS / 2 + 1];
+	size_t n = 0, i;
+
+	for (i = 0; pairs[i]; i += 2) {
+		parts[n].name = pairs[i];
+		parts[n].data = pairs[i + 1];
+		parts[n].len = 0;
+		parts[n].filename = NULL;
+		parts[n].type = NULL;
+		n++;
+	}
+	parts[n].name = "logo";
+	parts[n].data = logo;
+	parts[n].len = len;
+	parts[n].filename = "logo.png";
+	parts[n].type = "image/png";
+	n++;
+	return ts_multipart(b, "/join", 1, parts, n);
+}
+
+/* ---- 1. applying signed out through the API -------------------------- */
+
+static void
+test_api_join_signed_out(void **state)
+{
+	static const char *const name = "Meridian Audit Collective";
+	static const char *const email = "mina@meridian-audit.example";
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.3"), *v;
+	const struct ts_res *r;
+	json_t *j, *it = NULL, *o;
+	char link[512], path[128], tok[129], *body;
+	int64_t id, org;
+
+	r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+	    "{s:{s:s,s:s,s:s,s:s,s:[s,s,s],s:s,s:i,s:s,s:s,s:[s,s],s:[s,s],s:s,s:[s]},"
+	    "s:{s:s,s:s,s:s,s:s,s:s},s:b,s:s}",
+	    "organization", "name", name, "acronym", "MAC", "kind", "academia", "country", "GH",
+	    "countries", "GH", "TG", "BJ", "website", "https://meridian-audit.example",
+	    "founded", 1998, "size", "11-50", "description", "Meridian Audit Collective audits "
+	    "**public procurement** in West Africa.", "themes", "corruption", "money_laundering",
+	    "languages", "en", "fr", "ecosoc_status", "special", "social",
+	    "https://social.example/meridian",
+	    "contact", "name", "Mina Meridian", "title", "Director", "email", email, "phone",
+	    "+233 30 555 0100", "role", "Founder", "consent", 1, "password", PW));
+	STATUS(r, 202);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "status"), "verification_sent");
+	json_decref(j);
+
+	/* nothing reaches staff before the address is confirmed */
+	mail_get(email, "Confirm your application", name, "/verify?token=", link, sizeof link,
+	    NULL);
+	assert_int_equal(queued("pending", name, NULL), 0);
+	assert_int_equal(queued("all", name, NULL), 0);
+
+	r = ts_get(b, link);
+	STATUS(r, 200);
+	HAS(r, "Your email address is confirmed");
+	id = queued("pending", name, &it);
+	assert_true(id > 0);
+	assert_string_equal(jstr(it, "status"), "pending");
+	assert_string_equal(jstr(it, "kind"), "organization");
+	assert_true(json_is_string(json_object_get(it, "submitted_at")));
+	assert_true(json_is_true(json_object_get(it, "consent")));
+	o = json_object_get(it, "organization");	/* every field as sent */
+	assert_string_equal(jstr(o, "acronym"), "MAC");
+	assert_string_equal(jstr(o, "kind"), "academia");
+	assert_int_equal(json_array_size(json_object_get(o, "countries")), 3);
+	assert_int_equal(json_integer_value(json_object_get(o, "founded")), 1998);
+	assert_string_equal(jstr(o, "ecosoc_status"), "special");
+	assert_string_equal(jstr(o, "size"), "11-50");
+	assert_int_equal(json_array_size(json_object_get(o, "languages")), 2);
+	assert_string_equal(jstr(json_array_get(json_object_get(o, "social"), 0)),
+	    "https://social.example/meridian");
+	assert_string_equal(jstr(json_object_get(it, "contact"), "phone"), "+233 30 555 0100");
+	assert_string_equal(jstr(json_object_get(it, "applicant"), "email"), email);
+	json_decref(it);
+
+	/* the applicant signs in through the API: still an applicant */
+	r = api(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
+	    "password", PW));
+	STATUS(r, 201);
+	j = jbody(r);
+	snprintf(tok, sizeof tok, "%s", jstr(j, "token"));
+	json_decref(j);
+	r = ts_api(b, "GET", "/api/v1/me", tok, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "role"), "applicant");
+	assert_null(json_object_get(j, "org_id"));
+	json_decref(j);
+
+	org = approve(id);
+	assert_true(org > 0);
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)org);
+	mail_get(email, WELCOME, name, path, link, sizeof link, &body);
+	assert_non_null(strstr(body, "Mina Meridian"));
+	free(body);
+
+	r = ts_api(b, "GET", "/api/v1/me", tok, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "role"), "member");
+	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), org);
+	json_decref(j);
+
+	/* the organization exists for everyone */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)org);
+	v = ts_browser_new(&srv, NULL);
+	r = ts_api(v, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "name"), name);
+	assert_string_equal(jstr(j, "kind"), "academia");
+	assert_string_equal(jstr(j, "country"), "GH");
+	assert_string_equal(jstr(j, "status"), "approved");
+	json_decref(j);
+
+	/* a decision is taken once */
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
+	problem(staff("POST", path, json_object()), 409, NULL);
+	ts_browser_free(b);
+	ts_browser_free(v);
+}
+
+/* ---- 2. applying signed in ------------------------------------------- */
+
+static struct ts_browser *plain;	/* no cookies: for token calls */
+
+/* Pat applies for organization `name` through the API with a token; the
+ * new application's JSON (caller decrefs). */
+static json_t *
+pat_applies(const char *name, const char *country, const char *website, const char *email)
+{
+	json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:[s]}", "name", name, "kind", "ngo",
+	    "country", country, "description", "A watchdog group that publishes what it finds.",
+	    "themes", "corruption");
+	const struct ts_res *r;
+	const char *t = token(&pat);
+
+	if (website)
+		json_object_set_new(o, "website", json_string(website));
+	r = api(plain, "POST", "/api/v1/applications", t, json_pack("{s:o,s:{s:s,s:s},s:b}",
+	    "organization", o, "contact", "name", pat.name, "email", email, "consent", 1));
+	STATUS(r, 201);
+	return jbody(r);
+}
+
+static int64_t
+id_of(json_t *j)
+{
+	int64_t id = json_integer_value(json_object_get(j, "id"));
+
+	assert_true(id > 0);
+	return id;
+}
+
+static void
+test_api_join_signed_in(void **state)
+{
+	const struct ts_res *r;
+	json_t *j, *h;
+	char path[96];
+	int64_t id;
+	size_t i;
+	int submitted = 0;
+
+	j = pat_applies("Copperline Research Institute", "ZA", NULL, pat.email);
+	id = id_of(j);
+	assert_string_equal(jstr(j, "status"), "pending");	/* verified: no mail first */
+	assert_string_equal(jstr(j, "kind"), "organization");
+	assert_true(json_is_true(json_object_get(j, "consent")));
+	assert_true(json_is_array(json_object_get(j, "duplicates")));
+	assert_true(json_is_string(json_object_get(j, "submitted_at")));
+	assert_string_equal(jstr(json_object_get(j, "applicant"), "email"), pat.email);
+	json_decref(j);
+	assert_int_equal(queued("pending", "Copperline Research Institute", NULL), id);
+
+	snprintf(path, sizeof path, "/api/v1/applications/%lld", (long long)id);
+	r = ts_api(plain, "GET", path, token(&pat), NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_int_equal(id_of(j), id);
+	assert_string_equal(jstr(json_object_get(j, "organization"), "name"),
+	    "Copperline Research Institute");
+	json_array_foreach(json_object_get(j, "history"), i, h)
+		submitted |= strcmp(jstr(h, "action"), "submitted") == 0;
+	assert_true(submitted);
+	json_decref(j);
+
+	/* another organization's member: as if it did not exist */
+	problem(ts_api(org_admin(&harbor), "GET", path, NULL, NULL), 404, NULL);
+	problem(ts_api(ts_browser_new(&srv, NULL) ? plain : plain, "GET", path, NULL, NULL), 401,
+	    NULL);
+	r = staff("GET", path, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_int_equal(id_of(j), id);
+	json_decref(j);
+}
+
+/* ---- 3. rejecting ---------------------------------------------------- */
+
+#define REASON "Your statutes do not mention corruption or organized crime."
+
+static void
+test_reject_with_reason(void **state)
+{
+	static const char *const name = "Granite Ledger Initiative";
+	const struct ts_res *r;
+	json_t *j;
+	char path[96], *body;
+	int64_t id;
+
+	j = pat_applies(name, "ZM", NULL, pat.email);
+	id = id_of(j);
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)id);
+	problem(staff("POST", path, json_object()), 422, "reason");
+	problem(staff("POST", path, json_pack("{s:s}", "reason", "  ")), 422, "reason");
+	assert_int_equal(queued("pending", name, NULL), id);	/* undecided */
+
+	r = staff("POST", path, json_pack("{s:s}", "reason", REASON));
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "status"), "rejected");
+	assert_string_equal(jstr(j, "reason"), REASON);
+	assert_string_equal(jstr(j, "decided_by"), staff_p.name);
+	assert_true(json_is_string(json_object_get(j, "decided_at")));
+	json_decref(j);
+	mail_get(pat.email, "Your application to join", name, NULL, NULL, 0, &body);
+	if (!strstr(body, REASON))
+		printf("# the mail lacks the reason: %s\n", body);
+	assert_non_null(strstr(body, REASON));
+	free(body);
+
+	assert_int_equal(queued("rejected", name, NULL), id);
+	assert_int_equal(queued("pending", name, NULL), 0);
+	/* the applicant reads the reason too */
+	snprintf(path, sizeof path, "/api/v1/applications/%lld", (long long)id);
+	r = ts_api(plain, "GET", path, token(&pat), NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "status"), "rejected");
+	assert_string_equal(jstr(j, "reason"), REASON);
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)id);
+	problem(staff("POST", path, json_pack("{s:s}", "reason", REASON)), 409, NULL);
+}
+
+/* ---- 4. asking for more information ---------------------------------- */
+
+#define QUESTION "Please send your registration number."
+
+static void
+test_request_info_and_resubmit(void **state)
+{
+	static const char *const name = "Willow Creek Monitors";
+	struct ts_browser *pb;
+	const struct ts_res *r;
+	const char *pairs[MAX_PAIRS];
+	json_t *j, *h;
+	char path[96], page[96], link[512];
+	int64_t id;
+	size_t i;
+	int asked = 0, resubmitted = 0;
+
+	j = pat_applies(name, "NG", NULL, pat.email);
+	id = id_of(j);
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)id);
+	problem(staff("POST", path, json_object()), 422, "message");
+	r = staff("POST", path, json_pack("{s:s}", "message", QUESTION));
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "status"), "info_requested");
+	json_decref(j);
+	snprintf(page, sizeof page, "/applications/%lld", (long long)id);
+	mail_get(pat.email, "more information needed", QUESTION, page, link, sizeof link, NULL);
+	assert_string_equal(link + strlen(srv.base), page);
+	assert_int_equal(queued("pending", name, NULL), 0);
+	assert_int_equal(queued("info_requested", name, NULL), id);
+
+	/* the applicant answers on the application's page */
+	pb = web(&pat);
+	r = ts_get(pb, page);
+	STATUS(r, 200);
+	HAS(r, QUESTION);
+	HAS(r, "Answer and send again");
+	HAS(r, "value=\"Willow Creek Monitors\"");
+	pairs[0] = NULL;
+	{
+		static const char *const answer[] = {
+			"name", "Willow Creek Monitors", "kind", "ngo", "country", "NG",
+			"description", "We monitor river pollution permits. Registration number "
+			"RC-20931.", "themes", "corruption", "themes", "environmental_crime",
+			"contact_name", "Pat Applicant", "contact_email", "pat@applicants.test",
+			"consent", "1", NULL
+		};
+
+		r = ts_post_list(pb, page, 1, answer);
+		STATUS(r, 303);
+		HEADER_IS(r, "Location", page);
+		/* once it is back in the queue, there is nothing to answer */
+		r = ts_post_list(pb, page, 1, answer);
+		STATUS(r, 409);
+	}
+	(void)pairs;
+	assert_int_equal(queued("pending", name, &j), id);
+	assert_non_null(strstr(jstr(json_object_get(j, "organization"), "description"),
+	    "RC-20931"));
+	assert_int_equal(json_array_size(json_object_get(json_object_get(j, "organization"),
+	    "themes")), 2);
+	json_decref(j);
+	snprintf(link, sizeof link, "/api/v1/applications/%lld", (long long)id);
+	r = ts_api(plain, "GET", link, token(&pat), NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "status"), "pending");
+	json_array_foreach(json_object_get(j, "history"), i, h) {
+		asked |= strcmp(jstr(h, "action"), "info_requested") == 0;
+		resubmitted |= asked && strcmp(jstr(h, "action"), "resubmitted") == 0;
+	}
+	if (!resubmitted)
+		printf("# history: %s\n", r->body);
+	assert_true(resubmitted);
+	json_decref(j);
+	r = ts_get(pb, page);
+	HAS(r, "resubmitted");
+
+	/* staff may ask again; not while the applicant has the question */
+	STATUS(staff("POST", path, json_pack("{s:s}", "message", "And your statutes?")), 200);
+	mail_get(pat.email, "more information needed", "And your statutes?", page, NULL, 0, NULL);
+	problem(staff("POST", path, json_pack("{s:s}", "message", QUESTION)), 409, NULL);
+}
+
+/* ---- 5. duplicates --------------------------------------------------- */
+
+/* The "why" of the hint that application `app` duplicates organization
+ * org_id, or NULL; borrowed from app. */
+static const char *
+dup_why(json_t *app, int64_t org_id)
+{
+	json_t *d;
+	size_t i;
+
+	json_array_foreach(json_object_get(app, "duplicates"), i, d)
+		if (json_integer_value(json_object_get(d, "id")) == org_id &&
+		    strcmp(jstr(d, "type"), "organization") == 0)
+			return jstr(d, "why");
+	return NULL;
+}
+
+/* The staff detail of application id as JSON (caller decrefs). */
+static json_t *
+staff_detail(int64_t id)
+{
+	char path[96];
+	const struct ts_res *r;
+
+	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)id);
+	r = staff("GET", path, NULL);
+	STATUS(r, 200);
+	return jbody(r);
+}
+
+static void
+test_duplicates(void **state)
+{
+	static const char *const same_name[] = {
+		"name", "Lantern  Watch!", "kind", "ngo", "country", "KE",
+		"description", "Reporters who follow the money behind land grabs.",
+		"themes", "corruption", "contact_name", "Pat Applicant",
+		"contact_email", "a.lantern@gmail.com", "consent", "1", "action", "submit", NULL
+	};
+	struct org *a = member_org(&lantern), *b = member_org(&harbor);
+	const struct ts_res *r;
+	const char *p;
+	json_t *j;
+	char path[96];
+	int64_t by_name, by_site, by_mail, webmail;
+
+	/* same name in the same country, from the form: the applicant is told */
+	r = ts_post_list(web(&pat), "/join", 1, same_name);
+	STATUS(r, 200);
+	HAS(r, "Application received");
+	HAS(r, "Your organization may already be a member or have applied:");
+	HAS(r, "<li>Lantern Watch</li>");
+	p = strstr(r->body, "href=\"/applications/");
+	assert_non_null(p);
+	by_name = strtoll(p + strlen("href=\"/applications/"), NULL, 10);
+	assert_true(by_name > 0);
+	j = staff_detail(by_name);
+	assert_non_null(dup_why(j, a->id));
+	assert_string_equal(dup_why(j, a->id), "same name in the same country");
+	json_decref(j);
+
+	j = pat_applies("Beacon Reporters Union", "UG", "http://LanternWatch.org/team",
+	    "b.beacon@gmail.com");
+	by_site = id_of(j);
+	assert_non_null(dup_why(j, a->id));
+	assert_string_equal(dup_why(j, a->id), "same website domain");
+	json_decref(j);
+
+	j = pat_applies("Torch Fund", "TZ", NULL, "treasurer@LanternWatch.org");
+	by_mail = id_of(j);
+	assert_non_null(dup_why(j, a->id));
+	assert_string_equal(dup_why(j, a->id), "same email domain");
+	json_decref(j);
+
+	/* Harbor's contact writes from gmail.com too: that says nothing */
+	j = pat_applies("Quiet Harbor Trust", "GH", NULL, "quiet.harbor@gmail.com");
+	webmail = id_of(j);
+	assert_null(dup_why(j, b->id));
+	if (json_array_size(json_object_get(j, "duplicates")))
+		printf("# duplicates: %s\n", json_dumps(json_object_get(j, "duplicates"), 0));
+	assert_int_equal(json_array_size(json_object_get(j, "duplicates")), 0);
+	json_decref(j);
+	(void)by_site;
+	(void)by_mail;
+
+	/* staff see the hints */
+	snprintf(path, sizeof path, "/staff/applications/%lld", (long long)by_name);
+	r = ts_get(web(&staff_p), path);
+	STATUS(r, 200);
+	HAS(r, "Possible duplicates");
+	HAS(r, "same name in the same country");
+	snprintf(path, sizeof path, "/staff/applications/%lld", (long long)webmail);
+	r = ts_get(web(&staff_p), path);
+	STATUS(r, 200);
+	HAS(r, "Quiet Harbor Trust");
+	LACKS(r, "Possible duplicates");
+}
+
+/* ---- 6. who sees what ------------------------------------------------ */
+
+static void
+test_visibility_per_role(void **state)
+{
+	struct org *a = member_org(&lantern);
+	struct viewer {
+		const char *who;
+		struct ts_browser *b;
+		int description, contact;
+	} v[5];
+	const struct ts_res *r;
+	char html[64], json[80];
+	json_t *j;
+	size_t i;
+
+	member_org(&harbor);
+	snprintf(html, sizeof html, "/organizations/%lld", (long long)a->id);
+	snprintf(json, sizeof json, "/api/v1/organizations/%lld", (long long)a->id);
+	r = api(org_admin(a), "PATCH", json, NULL, json_pack("{s:{s:s,s:s},s:{s:s}}",
+	    "visibility", "contact", "staff", "description", "members",
+	    "contact", "phone", LANTERN_PHONE));
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(json_object_get(j, "visibility"), "contact"), "staff");
+	assert_string_equal(jstr(json_object_get(j, "visibility"), "description"), "members");
+	json_decref(j);
+
+	v[0] = (struct viewer){ "a visitor", ts_browser_new(&srv, NULL), 0, 0 };
+	v[1] = (struct viewer){ "an applicant", web(&pat), 0, 0 };
+	v[2] = (struct viewer){ "another organization's member", org_admin(&harbor), 1, 0 };
+	v[3] = (struct viewer){ "the organization's own admin", org_admin(a), 1, 1 };
+	v[4] = (struct viewer){ "staff", web(&staff_p), 1, 1 };
+	for (i = 0; i < 5; i++) {
+		printf("# %s\n", v[i].who);
+		r = ts_get(v[i].b, html);
+		STATUS(r, 200);
+		HAS(r, "<h1>Lantern Watch (LW)</h1>");
+		HAS(r, "Kenya");
+		HAS(r, "https://www.lanternwatch.org");
+		if (v[i].description)
+			HAS(r, LANTERN_DESC);
+		else
+			LACKS(r, LANTERN_DESC);
+		if (v[i].contact) {
+			HAS(r, "ada@lanternwatch.org");
+			HAS(r, LANTERN_PHONE);
+		} else {
+			LACKS(r, "ada@lanternwatch.org");
+			LACKS(r, LANTERN_PHONE);
+		}
+
+		r = ts_api(v[i].b, "GET", json, NULL, NULL);
+		STATUS(r, 200);
+		j = jbody(r);
+		assert_string_equal(jstr(j, "name"), "Lantern Watch");
+		assert_string_equal(jstr(j, "country"), "KE");
+		assert_int_equal(json_object_get(j, "description") != NULL, v[i].description);
+		assert_int_equal(json_object_get(j, "contact") != NULL, v[i].contact);
+		assert_int_equal(json_object_get(j, "visibility") != NULL, v[i].contact);
+		json_decref(j);
+		if (v[i].description)
+			HAS(r, LANTERN_DESC);
+		else
+			LACKS(r, LANTERN_DESC);
+		if (v[i].contact)
+			HAS(r, "ada@lanternwatch.org");
+		else
+			LACKS(r, "ada@lanternwatch.org");
+		if (!v[i].contact)
+			LACKS(r, LANTERN_PHONE);
+	}
+
+	/* the members' list */
+	r = ts_get(v[0].b, "/organizations");
+	STATUS(r, 303);
+	HEADER_IS(r, "Location", "/signin?next=/organizations");
+	problem(ts_api(v[0].b, "GET", "/api/v1/organizations", NULL, NULL), 401, NULL);
+	STATUS(ts_get(v[1].b, "/organizations"), 403);
+	r = ts_get(v[2].b, "/organizations");
+	STATUS(r, 200);
+	HAS(r, "Lantern Watch");
+	LACKS(r, "ada@lanternwatch.org");
+	ts_browser_free(v[0].b);
+}
+
+/* ---- 7. editing a profile -------------------------------------------- */
+
+static void
+test_edit_profile(void **state)
+{
+	struct org *b = member_org(&harbor);
+	const struct ts_res *r;
+	char html[64], json[80];
+	json_t *j;
+	struct ts_browser *visitor = ts_browser_new(&srv, NULL);
+
+	snprintf(html, sizeof html, "/organizations/%lld", (long long)b->id);
+	snprintf(json, sizeof json, "/api/v1/organizations/%lld", (long long)b->id);
+
+	/* Harbor has no year founded: what is not sent keeps its value */
+	r = api(org_admin(b), "PATCH", json, NULL, json_pack("{s:s,s:s}", "acronym", "HIN",
+	    "website", "https://harbor-integrity.example"));
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "acronym"), "HIN");
+	assert_string_equal(jstr(j, "kind"), "network");
+	assert_true(json_is_null(json_object_get(j, "founded")) ||
+	    !json_object_get(j, "founded"));
+	json_decref(j);
+
+	r = ts_get(org_admin(b), html);
+	STATUS(r, 200);
+	HAS(r, "<h2>Changes</h2>");
+	HAS(r, "Bo Harbor");
+	HAS(r, "acronym");
+	HAS(r, "website");
+	r = ts_get(visitor, html);
+	STATUS(r, 200);
+	HAS(r, "Harbor Integrity Network (HIN)");
+	LACKS(r, "<h2>Changes</h2>");
+
+	/* staff edit any profile */
+	r = api(web(&staff_p), "PATCH", json, NULL, json_pack("{s:s}", "size", "51-250"));
+	STATUS(r, 200);
+	r = ts_get(org_admin(b), html);
+	HAS(r, staff_p.name);
+	HAS(r, "51-250");
+
+	/* another organization's admin may not */
+	problem(api(org_admin(&lantern), "PATCH", json, NULL, json_pack("{s:s}", "acronym",
+	    "XX")), 403, NULL);
+	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:{s:s}}", "visibility",
+	    "contact", "everyone")), 422, "visibility");
+	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:{s:s}}", "visibility",
+	    "password", "public")), 422, "visibility");
+	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:s}", "kind", "spaceship")),
+	    422, "kind");
+	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:s}", "country", "ZZ")),
+	    422, "country");
+	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:[s]}", "themes",
+	    "not_a_theme")), 422, "themes");
+
+	/* none of them changed anything */
+	r = ts_api(visitor, "GET", json, NULL, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "acronym"), "HIN");
+	assert_string_equal(jstr(j, "kind"), "network");
+	assert_string_equal(jstr(j, "country"), "SN");
+	assert_string_equal(jstr(json_array_get(json_object_get(j, "themes"), 0)),
+	    "smuggling_of_migrants");
+	json_decref(j);
+	ts_browser_free(visitor);
+}
