@@ -68,6 +68,8 @@ const struct route app_routes[] = {
 	{HM_GET,    "/organizations/{id}/requests", h_org_requests,      R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
 	{HM_POST,   "/organizations/{id}/requests/{app}/approve", h_org_request_approve, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
 	{HM_POST,   "/organizations/{id}/requests/{app}/reject", h_org_request_reject, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/organizations/{id}/people/{user}/admin", h_org_person_admin, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/organizations/{id}/listed",   h_org_listed,        R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
 	{HM_POST,   "/organizations/{id}/invite",   h_org_invite,        R_USER,   CSRF_CHECK, RL_MAIL,   RF_OWNER},
 	{HM_GET,    "/invitations/accept",          h_invite_form,       R_ALL,    CSRF_NONE,  RL_NONE,   0},
 	{HM_POST,   "/invitations/accept",          h_invite_accept,     R_ALL,    CSRF_CHECK, RL_SIGNUP, 0},

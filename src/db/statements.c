@@ -182,6 +182,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ORDER BY m.is_admin DESC, u.name", NULL},
 	[ST_MEMBER_SET_ADMIN] = {"member_set_admin",
 	    "UPDATE org_members SET is_admin = ? WHERE org_id = ? AND user_id = ?", NULL},
+	[ST_MEMBER_SET_LISTED] = {"member_set_listed",
+	    "UPDATE org_members SET listed = ? WHERE org_id = ? AND user_id = ?", NULL},
 	[ST_USER_SET_FOCAL] = {"user_set_focal",
 	    "UPDATE users SET role = 'focal', country = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_MEMBER_ADMINS] = {"member_admins",

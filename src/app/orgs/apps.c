@@ -64,10 +64,11 @@ app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys 
 	q = db_start(d, ST_ORG_DUPS);
 	bind_keys(q, 1, k);
 	while (db_step(q) == WS_OK)
-		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s}",
+		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s,s:b}",
 		    "id", (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1),
 		    "why", why_dup(k, db_col_text(q, 2), db_col_text(q, 3), db_col_text(q, 4),
-		    db_col_text(q, 5), db_col_text(q, 6)), "type", "organization"));
+		    db_col_text(q, 5), db_col_text(q, 6)), "type", "organization",
+		    "is_member_org", 1));
 	db_end(q);
 	q = db_start(d, ST_APP_DUPS);
 	db_bind_int(q, 1, self);

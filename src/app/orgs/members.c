@@ -311,3 +311,96 @@ h_focal(struct req *r, struct resp *w)
 		return rc;
 	return created(r, w, d, id);
 }
+
+/* ---- an organization's people ------------------------------------------- */
+
+/* POST /organizations/{id}/people/{user}/admin {admin: 1|0}: the
+ * organization's admins (and staff) promote a colleague or step one down. */
+enum ws_err
+h_org_person_admin(struct req *r, struct resp *w)
+{
+	static const char *const yesno[] = { "0", "1", NULL };
+	static const struct field f[] = {
+		{"admin", FT_CHOICE, 1, 0, 1, yesno, NULL, N_("Choose yes or no.")},
+	};
+	json_t *org, *values = NULL, *errors = NULL;
+	struct db *d = req_db(r);
+	struct db_q *q;
+	int64_t org_id, uid, changed = 0;
+	enum ws_err rc;
+	int admin;
+
+	if ((rc = admin_of(r, &org_id, &org)) != WS_OK)
+		return rc;
+	json_decref(org);
+	if (parse_int(r->params[1], 1, INT64_MAX, &uid) != WS_OK)
+		return WS_ENOTFOUND;
+	if (form_check(r, f, 1, &values, &errors) != WS_OK) {
+		w->errors = errors;
+		json_decref(values);
+		return WS_EINVAL;
+	}
+	admin = strcmp(json_string_value(json_object_get(values, "admin")), "1") == 0;
+	json_decref(values);
+	if (!admin && uid == r->user->id && r->user->role < ROLE_STAFF) {
+		w->detail = N_("Ask another administrator to step you down.");
+		return WS_ECONFLICT;
+	}
+	q = db_start(d, ST_MEMBER_SET_ADMIN);
+	db_bind_int(q, 1, admin);
+	db_bind_int(q, 2, org_id);
+	db_bind_int(q, 3, uid);
+	rc = db_exec(q, &changed);
+	db_end(q);
+	if (rc == WS_OK && changed != 1)
+		return WS_ENOTFOUND;
+	if (rc != WS_OK)
+		return rc;
+	app_audit(r->app, d, r->user->id, admin ? "organization.admin_added" :
+	    "organization.admin_removed", r->ip, arena_printf(r->a,
+	    "organization %lld, user %lld", (long long)org_id, (long long)uid));
+	resp_value(w, json_pack("{s:I,s:b}", "user_id", (json_int_t)uid, "admin", admin));
+	resp_redirect(w, arena_printf(r->a, "/organizations/%lld", (long long)org_id));
+	return WS_OK;
+}
+
+/* POST /organizations/{id}/listed {listed: 1|0}: a person chooses whether
+ * the profile lists them among the organization's people. */
+enum ws_err
+h_org_listed(struct req *r, struct resp *w)
+{
+	static const char *const yesno[] = { "0", "1", NULL };
+	static const struct field f[] = {
+		{"listed", FT_CHOICE, 1, 0, 1, yesno, NULL, N_("Choose yes or no.")},
+	};
+	json_t *values = NULL, *errors = NULL;
+	struct db *d = req_db(r);
+	struct db_q *q;
+	int64_t org_id, changed = 0;
+	enum ws_err rc;
+	int listed;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &org_id) != WS_OK)
+		return WS_ENOTFOUND;
+	if (form_check(r, f, 1, &values, &errors) != WS_OK) {
+		w->errors = errors;
+		json_decref(values);
+		return WS_EINVAL;
+	}
+	listed = strcmp(json_string_value(json_object_get(values, "listed")), "1") == 0;
+	json_decref(values);
+	q = db_start(d, ST_MEMBER_SET_LISTED);
+	db_bind_int(q, 1, listed);
+	db_bind_int(q, 2, org_id);
+	db_bind_int(q, 3, r->user->id);
+	rc = db_exec(q, &changed);
+	db_end(q);
+	if (rc == WS_OK && changed != 1)
+		return WS_ENOTFOUND;	/* not one of its people */
+	if (rc != WS_OK)
+		return rc;
+	resp_value(w, json_pack("{s:I,s:b}", "organization_id", (json_int_t)org_id, "listed",
+	    listed));
+	resp_redirect(w, arena_printf(r->a, "/organizations/%lld", (long long)org_id));
+	return WS_OK;
+}

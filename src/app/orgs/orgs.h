@@ -111,6 +111,8 @@ enum ws_err h_focal(struct req *r, struct resp *w);
 enum ws_err h_org_invite(struct req *r, struct resp *w);
 enum ws_err h_invite_form(struct req *r, struct resp *w);
 enum ws_err h_invite_accept(struct req *r, struct resp *w);
+enum ws_err h_org_person_admin(struct req *r, struct resp *w);
+enum ws_err h_org_listed(struct req *r, struct resp *w);
 
 /* Adds norgs demo organizations (the first run by member_id) and six
  * applications waiting for review, one a likely duplicate.  Does nothing

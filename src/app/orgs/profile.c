@@ -77,9 +77,10 @@ people_of(struct db *d, int64_t org_id, int all)
 	while (db_step(q) == WS_OK) {
 		if (!all && !db_col_int(q, 4))
 			continue;
-		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:b}", "id",
+		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:b,s:b}", "id",
 		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1), "title",
-		    db_col_text(q, 2), "admin", db_col_int(q, 3) != 0));
+		    db_col_text(q, 2), "admin", db_col_int(q, 3) != 0, "listed",
+		    db_col_int(q, 4) != 0));
 	}
 	db_end(q);
 	return out;
@@ -108,6 +109,29 @@ changes_of(struct db *d, int64_t org_id)
 	}
 	db_end(q);
 	return out;
+}
+
+/* For pages: which person is the reader (to choose being listed), and the
+ * controls an organization admin has over each person. */
+static void
+mark_people(struct req *r, json_t *v, int is_admin)
+{
+	json_t *people = json_object_get(v, "people"), *p;
+	size_t i;
+
+	json_array_foreach(people, i, p) {
+		int64_t pid = json_integer_value(json_object_get(p, "id"));
+
+		if (r->user && pid == r->user->id) {
+			json_object_set_new(p, "me", json_true());
+			json_object_set_new(v, "me_listed", json_object_get(p, "listed") ?
+			    json_incref(json_object_get(p, "listed")) : json_true());
+			json_object_set_new(v, "me_member", json_true());
+		}
+		if (is_admin || (r->user && r->user->role >= ROLE_STAFF))
+			json_object_set_new(p, "can_promote", json_true());
+		json_object_set(p, "org_id", json_object_get(v, "id"));
+	}
 }
 
 /* Loads the organization of the route for r, with the viewer's level.  A
@@ -199,7 +223,7 @@ h_org_profile(struct req *r, struct resp *w)
 		    json_object_get(org, "visibility"), "people", 1);
 		json_t *seen = org_view(probe, level, r->locale, r->app->views);
 
-		if (json_object_get(seen, "people"))
+		if (json_object_get(seen, "people") || level >= VIS_STAFF)
 			json_object_set_new(v, "people", people_of(req_db(r), id, level >= VIS_STAFF));
 		json_decref(seen);
 		json_decref(probe);
@@ -220,6 +244,7 @@ h_org_profile(struct req *r, struct resp *w)
 		    json_object_get(org, "status")), "suspended") == 0));
 		if (is_admin || (r->user && r->user->role >= ROLE_STAFF))
 			json_object_set_new(v, "history", changes_of(req_db(r), id));
+		mark_people(r, v, is_admin);
 	}
 	json_decref(org);
 	resp_value(w, v);
