@@ -40,7 +40,8 @@ FUZZ_BIN   := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/bin/%)
 all: whatson
 
 whatson: $(REL_OBJ) $(B)/rel/src/main.o
-	$(CC) $(OPT) -o $@ $^ $(LIBS_PKG)
+	@echo "LINK $@"
+	@$(CC) $(OPT) -o $@ $^ $(LIBS_PKG)
 
 $(B)/rel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -60,42 +61,51 @@ $(B)/fuzz/%.o: %.c
 # Templates, static files and catalogues are compiled into the binary.
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
+	@$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
 
 $(B)/gen/assets.c: $(B)/tools/embed $(ASSETS)
 	@mkdir -p $(dir $@)
-	$(B)/tools/embed src/views $(ASSETS) > $@.tmp && mv $@.tmp $@
+	@echo "EMBED $(words $(ASSETS)) files"
+	@$(B)/tools/embed src/views $(ASSETS) > $@.tmp && mv $@.tmp $@
 
 $(B)/rel/gen/assets.o $(B)/san/gen/assets.o $(B)/fuzz/gen/assets.o: $(B)/gen/assets.c
 
 $(B)/rel/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(OPT) -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(BASEFLAGS) $(OPT) -c -o $@ $<
 $(B)/san/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) -O1 -g $(SAN) -c -o $@ $<
+	@echo "CC $<"
+	@$(CC) $(BASEFLAGS) -O1 -g $(SAN) -c -o $@ $<
 $(B)/fuzz/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+	@echo "CC $<"
+	@clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
 $(B)/san/whatson: $(SAN_OBJ) $(B)/san/src/main.o
-	$(CC) $(SAN) -o $@ $^ $(LIBS_PKG)
+	@echo "LINK $@"
+	@$(CC) $(SAN) -o $@ $^ $(LIBS_PKG)
 
 $(B)/tests/unit/%: tests/unit/%.c $(SAN_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
+	@echo "LINK $@"
+	@$(CC) $(BASEFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
 
 $(B)/tests/http/%: tests/http/%.c $(TESTLIB) $(SAN_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) -Itests -O1 -g $(SAN) -o $@ $< $(TESTLIB) $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
+	@echo "LINK $@"
+	@$(CC) $(BASEFLAGS) -Itests -O1 -g $(SAN) -o $@ $< $(TESTLIB) $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
 
 $(B)/tests/tools/%: tests/tools/%.c $(SAN_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS_PKG)
+	@echo "LINK $@"
+	@$(CC) $(BASEFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS_PKG)
 
 $(B)/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_OBJ)
 	@mkdir -p $(dir $@)
-	clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LIBS_PKG)
+	@echo "LINK $@"
+	@clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LIBS_PKG)
 
 deps:
 	@tools/install-deps deps/debian.txt
