@@ -1,0 +1,399 @@
+/*
+ * index.c -- bitsets per facet value over a dense array of documents; see
+ * index.h.
+ *
+ * Documents live in slots 0..n-1; a removed or replaced document leaves its
+ * slot dead (its bits cleared), so slots never move and bitsets never shift.
+ * Sorting walks a precomputed order of slots (by name, by date), rebuilt
+ * after writes on the next query, and stops once the page is full.
+ */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/directory/index.h"
+#include "core/mem.h"
+
+struct facet {
+	char *values[DIR_MAX_VALUES];
+	uint64_t *bits[DIR_MAX_VALUES];
+	size_t n;
+};
+
+struct dir_index {
+	pthread_rwlock_t lock;
+	size_t n, cap;			/* slots used, slots allocated */
+	int64_t *ids;
+	char **names;			/* case-folded sort keys */
+	int64_t *created;
+	uint64_t *alive;
+	struct facet f[DF__MAX];
+	/* id -> slot, open addressing; 0 marks an empty cell (ids are > 0) */
+	int64_t *hkeys;
+	size_t *hslots;
+	size_t hcap;
+	size_t *by_name, *by_date;	/* slot orders, valid when !dirty */
+	int dirty;
+};
+
+#define WORDS(n) (((n) + 63) / 64)
+
+struct dir_index *
+dir_index_new(void)
+{
+	struct dir_index *x = xcalloc(1, sizeof *x);
+
+	pthread_rwlock_init(&x->lock, NULL);
+	x->hcap = 1024;
+	x->hkeys = xcalloc(x->hcap, sizeof *x->hkeys);
+	x->hslots = xcalloc(x->hcap, sizeof *x->hslots);
+	return x;
+}
+
+void
+dir_index_free(struct dir_index *x)
+{
+	size_t i, v;
+	int f;
+
+	if (!x)
+		return;
+	for (i = 0; i < x->n; i++)
+		free(x->names[i]);
+	for (f = 0; f < DF__MAX; f++)
+		for (v = 0; v < x->f[f].n; v++) {
+			free(x->f[f].values[v]);
+			free(x->f[f].bits[v]);
+		}
+	free(x->ids);
+	free(x->names);
+	free(x->created);
+	free(x->alive);
+	free(x->hkeys);
+	free(x->hslots);
+	free(x->by_name);
+	free(x->by_date);
+	pthread_rwlock_destroy(&x->lock);
+	free(x);
+}
+
+static size_t
+hash_id(int64_t id, size_t cap)
+{
+	uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15ULL;
+
+	return (size_t)(h >> 20) & (cap - 1);
+}
+
+/* The cell for id: where it is, or the empty cell where it would go. */
+static size_t
+cell_of(const struct dir_index *x, int64_t id)
+{
+	size_t i = hash_id(id, x->hcap);
+
+	while (x->hkeys[i] && x->hkeys[i] != id)
+		i = (i + 1) & (x->hcap - 1);
+	return i;
+}
+
+static void
+map_grow(struct dir_index *x)
+{
+	int64_t *ok = x->hkeys;
+	size_t *os = x->hslots, ocap = x->hcap, i;
+
+	x->hcap *= 2;
+	x->hkeys = xcalloc(x->hcap, sizeof *x->hkeys);
+	x->hslots = xcalloc(x->hcap, sizeof *x->hslots);
+	for (i = 0; i < ocap; i++)
+		if (ok[i]) {
+			size_t c = cell_of(x, ok[i]);
+
+			x->hkeys[c] = ok[i];
+			x->hslots[c] = os[i];
+		}
+	free(ok);
+	free(os);
+}
+
+/* Makes room for one more slot in every array and bitset. */
+static void
+slots_grow(struct dir_index *x)
+{
+	size_t ncap = x->cap ? x->cap * 2 : 1024, ow = WORDS(x->cap), nw = WORDS(ncap), v;
+	int f;
+
+	x->ids = xrealloc(x->ids, ncap * sizeof *x->ids);
+	x->names = xrealloc(x->names, ncap * sizeof *x->names);
+	x->created = xrealloc(x->created, ncap * sizeof *x->created);
+	x->alive = xrealloc(x->alive, nw * sizeof *x->alive);
+	memset(x->alive + ow, 0, (nw - ow) * sizeof *x->alive);
+	for (f = 0; f < DF__MAX; f++)
+		for (v = 0; v < x->f[f].n; v++) {
+			x->f[f].bits[v] = xrealloc(x->f[f].bits[v], nw * sizeof(uint64_t));
+			memset(x->f[f].bits[v] + ow, 0, (nw - ow) * sizeof(uint64_t));
+		}
+	x->cap = ncap;
+}
+
+/* The number of value s in facet f; -1 when unknown and not to be added. */
+static long
+value_of(struct dir_index *x, int f, const char *s, int add)
+{
+	struct facet *fc = &x->f[f];
+	size_t v;
+
+	for (v = 0; v < fc->n; v++)
+		if (strcmp(fc->values[v], s) == 0)
+			return (long)v;
+	if (!add || fc->n >= DIR_MAX_VALUES)
+		return -1;
+	fc->values[fc->n] = xstrdup(s);
+	fc->bits[fc->n] = xcalloc(WORDS(x->cap) ? WORDS(x->cap) : 1, sizeof(uint64_t));
+	return (long)fc->n++;
+}
+
+static void
+kill_slot(struct dir_index *x, size_t s)
+{
+	size_t v;
+	int f;
+
+	x->alive[s / 64] &= ~(1ULL << (s % 64));
+	for (f = 0; f < DF__MAX; f++)
+		for (v = 0; v < x->f[f].n; v++)
+			x->f[f].bits[v][s / 64] &= ~(1ULL << (s % 64));
+}
+
+static char *
+fold(const char *s)
+{
+	char *k = xstrdup(s ? s : ""), *p;
+
+	for (p = k; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return k;
+}
+
+enum ws_err
+dir_index_put(struct dir_index *x, const struct dir_doc *d)
+{
+	size_t c, s, k;
+	long v;
+	int f;
+	enum ws_err rc = WS_OK;
+
+	if (d->id <= 0)
+		return WS_EINVAL;
+	pthread_rwlock_wrlock(&x->lock);
+	/* Refuse before changing anything if a facet would overflow. */
+	for (f = 0; f < DF__MAX; f++) {
+		size_t fresh = 0;
+
+		for (k = 0; k < DIR_MAX_PER_DOC && d->values[f][k]; k++)
+			if (value_of(x, f, d->values[f][k], 0) < 0)
+				fresh++;
+		if (x->f[f].n + fresh > DIR_MAX_VALUES) {
+			rc = WS_ETOOBIG;
+			goto out;
+		}
+	}
+	c = cell_of(x, d->id);
+	if (x->hkeys[c]) {
+		kill_slot(x, x->hslots[c]);
+	} else if (x->n + 1 > x->hcap / 2) {
+		map_grow(x);
+		c = cell_of(x, d->id);
+	}
+	if (x->n == x->cap)
+		slots_grow(x);
+	s = x->n++;
+	x->ids[s] = d->id;
+	x->names[s] = fold(d->name);
+	x->created[s] = d->created_at;
+	x->alive[s / 64] |= 1ULL << (s % 64);
+	for (f = 0; f < DF__MAX; f++)
+		for (k = 0; k < DIR_MAX_PER_DOC && d->values[f][k]; k++) {
+			v = value_of(x, f, d->values[f][k], 1);
+			x->f[f].bits[v][s / 64] |= 1ULL << (s % 64);
+		}
+	x->hkeys[c] = d->id;
+	x->hslots[c] = s;
+	x->dirty = 1;
+out:
+	pthread_rwlock_unlock(&x->lock);
+	return rc;
+}
+
+void
+dir_index_remove(struct dir_index *x, int64_t id)
+{
+	size_t c;
+
+	pthread_rwlock_wrlock(&x->lock);
+	c = cell_of(x, id);
+	if (x->hkeys[c])
+		kill_slot(x, x->hslots[c]);
+	pthread_rwlock_unlock(&x->lock);
+}
+
+size_t
+dir_index_size(struct dir_index *x)
+{
+	size_t n = 0, w;
+
+	pthread_rwlock_rdlock(&x->lock);
+	for (w = 0; w < WORDS(x->n); w++)
+		n += (size_t)__builtin_popcountll(x->alive[w]);
+	pthread_rwlock_unlock(&x->lock);
+	return n;
+}
+
+/* ---- sorting ---------------------------------------------------------- */
+
+static const struct dir_index *sort_x;	/* qsort has no context argument */
+static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static int
+by_name(const void *a, const void *b)
+{
+	size_t sa = *(const size_t *)a, sb = *(const size_t *)b;
+	int c = strcmp(sort_x->names[sa], sort_x->names[sb]);
+
+	return c ? c : (sort_x->ids[sa] < sort_x->ids[sb] ? -1 : 1);
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+	size_t sa = *(const size_t *)a, sb = *(const size_t *)b;
+
+	if (sort_x->created[sa] != sort_x->created[sb])
+		return sort_x->created[sa] > sort_x->created[sb] ? -1 : 1;
+	return sort_x->ids[sa] > sort_x->ids[sb] ? -1 : 1;
+}
+
+/* Rebuilds the slot orders; the caller holds the write lock. */
+static void
+reorder(struct dir_index *x)
+{
+	size_t i;
+
+	free(x->by_name);
+	free(x->by_date);
+	x->by_name = xmalloc((x->n ? x->n : 1) * sizeof *x->by_name);
+	x->by_date = xmalloc((x->n ? x->n : 1) * sizeof *x->by_date);
+	for (i = 0; i < x->n; i++)
+		x->by_name[i] = x->by_date[i] = i;
+	pthread_mutex_lock(&sort_mu);
+	sort_x = x;
+	qsort(x->by_name, x->n, sizeof *x->by_name, by_name);
+	qsort(x->by_date, x->n, sizeof *x->by_date, by_date);
+	pthread_mutex_unlock(&sort_mu);
+	x->dirty = 0;
+}
+
+/* ---- queries ---------------------------------------------------------- */
+
+enum ws_err
+dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_result *out,
+    const char **bad)
+{
+	size_t nw, w, v, k, seen = 0;
+	uint64_t *mask[DF__MAX] = {0}, *all = NULL, *other = NULL;
+	const size_t *order;
+	enum ws_err rc = WS_OK;
+	int f, g;
+
+	memset(out, 0, sizeof *out);
+	*bad = NULL;
+	pthread_rwlock_rdlock(&x->lock);
+	while (x->dirty) {	/* orders are stale: rebuild under the write lock */
+		pthread_rwlock_unlock(&x->lock);
+		pthread_rwlock_wrlock(&x->lock);
+		if (x->dirty)
+			reorder(x);
+		pthread_rwlock_unlock(&x->lock);
+		pthread_rwlock_rdlock(&x->lock);
+	}
+	nw = WORDS(x->n) ? WORDS(x->n) : 1;
+	/* One mask per filtered facet: the OR of its wanted values. */
+	for (f = 0; f < DF__MAX; f++) {
+		if (!q->want[f] || !q->want[f][0])
+			continue;
+		mask[f] = xcalloc(nw, sizeof(uint64_t));
+		for (k = 0; q->want[f][k]; k++) {
+			long val = value_of(x, f, q->want[f][k], 0);
+
+			if (val < 0) {
+				*bad = q->want[f][k];
+				rc = WS_EINVAL;
+				goto out;
+			}
+			for (w = 0; w < WORDS(x->n); w++)
+				mask[f][w] |= x->f[f].bits[val][w];
+		}
+	}
+	all = xmalloc(nw * sizeof *all);
+	other = xmalloc(nw * sizeof *other);
+	for (w = 0; w < nw; w++) {
+		all[w] = x->n ? x->alive[w] : 0;
+		for (f = 0; f < DF__MAX; f++)
+			if (mask[f])
+				all[w] &= mask[f][w];
+		out->total += (size_t)__builtin_popcountll(all[w]);
+	}
+	/* Each facet's counts under every filter but its own. */
+	for (f = 0; f < DF__MAX; f++) {
+		for (w = 0; w < nw; w++) {
+			other[w] = x->n ? x->alive[w] : 0;
+			for (g = 0; g < DF__MAX; g++)
+				if (g != f && mask[g])
+					other[w] &= mask[g][w];
+		}
+		out->counts[f] = xcalloc(x->f[f].n + 1, sizeof **out->counts);
+		out->ncounts[f] = x->f[f].n;
+		for (v = 0; v < x->f[f].n; v++) {
+			size_t n = 0;
+
+			for (w = 0; w < WORDS(x->n); w++)
+				n += (size_t)__builtin_popcountll(x->f[f].bits[v][w] & other[w]);
+			out->counts[f][v].value = x->f[f].values[v];
+			out->counts[f][v].n = n;
+		}
+	}
+	/* The page, walking the sort order until it is full. */
+	out->ids = xmalloc((q->limit ? q->limit : 1) * sizeof *out->ids);
+	order = q->sort == DIR_SORT_NEWEST ? x->by_date : x->by_name;
+	for (k = 0; k < x->n && out->nids < q->limit; k++) {
+		size_t s = order[k];
+
+		if (!(all[s / 64] & (1ULL << (s % 64))))
+			continue;
+		if (seen++ >= q->offset)
+			out->ids[out->nids++] = x->ids[s];
+	}
+out:
+	pthread_rwlock_unlock(&x->lock);
+	for (f = 0; f < DF__MAX; f++)
+		free(mask[f]);
+	free(all);
+	free(other);
+	if (rc != WS_OK)
+		dir_result_free(out);
+	return rc;
+}
+
+void
+dir_result_free(struct dir_result *r)
+{
+	int f;
+
+	free(r->ids);
+	r->ids = NULL;
+	for (f = 0; f < DF__MAX; f++) {
+		free(r->counts[f]);
+		r->counts[f] = NULL;
+	}
+}

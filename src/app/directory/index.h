@@ -1,0 +1,78 @@
+/*
+ * index.h -- the directory's in-memory index: organizations as documents,
+ * one bitset per value of each facet, so a filtered list with the counts of
+ * every facet costs a few hundred thousand word operations instead of a
+ * GROUP BY over the table per request.
+ *
+ * The index is built at start-up and kept current by the code that writes
+ * organizations (dir_index_put on every insert, edit or status change).
+ * Readers and the writer share it under a read-write lock.  Facet values are
+ * short strings (country codes, theme codes, ...) given numbers on first
+ * sight; at most DIR_MAX_VALUES per facet.
+ *
+ * Not built yet (issue 5): text search, regions, wiring to the pages.
+ */
+#ifndef WS_DIR_INDEX_H
+#define WS_DIR_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+enum dir_facet {
+	DF_COUNTRY, DF_KIND, DF_THEME, DF_LANGUAGE, DF_ECOSOC, DF_STATUS, DF__MAX
+};
+
+#define DIR_MAX_VALUES 512	/* distinct values one facet may have */
+#define DIR_MAX_PER_DOC 64	/* values one document may have in one facet */
+
+/* A document: an organization as the index sees it. */
+struct dir_doc {
+	int64_t id;
+	const char *name;		/* sort key: compared case-folded */
+	int64_t created_at;		/* "newest" sort */
+	const char *values[DF__MAX][DIR_MAX_PER_DOC + 1];	/* NULL-terminated */
+};
+
+/* A query: for each facet, the wanted values (OR); facets AND together. */
+struct dir_query {
+	const char *const *want[DF__MAX];	/* NULL-terminated; NULL: any */
+	enum { DIR_SORT_NAME, DIR_SORT_NEWEST } sort;
+	size_t offset, limit;
+};
+
+struct dir_count {
+	const char *value;
+	size_t n;
+};
+
+struct dir_result {
+	size_t total;			/* documents matching every filter */
+	int64_t *ids;			/* the page, in order (free()) */
+	size_t nids;
+	struct dir_count *counts[DF__MAX];	/* every known value of the facet, with
+						 * the count under the other filters
+						 * (free() each) */
+	size_t ncounts[DF__MAX];
+};
+
+struct dir_index;
+
+struct dir_index *dir_index_new(void);
+void dir_index_free(struct dir_index *x);
+/* Adds or replaces the document with d->id (strings are copied).  WS_ETOOBIG
+ * when a facet would pass DIR_MAX_VALUES distinct values. */
+enum ws_err dir_index_put(struct dir_index *x, const struct dir_doc *d) WS_WUR;
+/* Removes document id, if present. */
+void dir_index_remove(struct dir_index *x, int64_t id);
+/* Runs q.  WS_EINVAL when a wanted value was never seen (the caller turns
+ * that into a 422 naming it in *bad).  Free the result with
+ * dir_result_free(). */
+enum ws_err dir_index_query(struct dir_index *x, const struct dir_query *q,
+    struct dir_result *out, const char **bad) WS_WUR;
+void dir_result_free(struct dir_result *r);
+/* The number of documents. */
+size_t dir_index_size(struct dir_index *x);
+
+#endif

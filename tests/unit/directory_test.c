@@ -1,0 +1,284 @@
+/*
+ * directory_test.c -- the directory index against a brute-force count:
+ * random documents, 200 random filter combinations, then again after
+ * replacements and removals.  Every total, every page and every facet count
+ * must match what a plain scan of the documents says.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/directory/index.h"
+
+#define NDOCS 3000
+
+static const char *const pool[DF__MAX][12] = {
+	{"KE", "NG", "FR", "BR", "IN", "MX", "UA", "PH", "EG", "CI", "XK", "TR"},
+	{"ngo", "academia", "private_sector", "foundation", "network", "other"},
+	{"corruption", "cybercrime", "gender", "youth", "firearms", "money_laundering"},
+	{"en", "fr", "es", "ar", "ru", "zh"},
+	{"none", "general", "special", "roster"},
+	{"approved", "pending", "suspended"},
+};
+static const size_t pool_n[DF__MAX] = {12, 6, 6, 6, 4, 3};
+
+struct mdoc {		/* the test's own copy of a document */
+	int64_t id;
+	char name[32];
+	int64_t created;
+	int has[DF__MAX][12];
+	int alive;
+};
+
+static struct mdoc docs[NDOCS];
+static uint64_t seed = 42;
+
+static unsigned
+rnd(unsigned n)
+{
+	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((seed >> 33) % n);
+}
+
+static void
+make_doc(struct mdoc *m, int64_t id)
+{
+	int f;
+	size_t v;
+
+	memset(m, 0, sizeof *m);
+	m->id = id;
+	snprintf(m->name, sizeof m->name, "%c%c org %u", 'a' + rnd(26), 'A' + rnd(26),
+	    rnd(1000));
+	m->created = 1000 + rnd(500);
+	m->alive = 1;
+	for (f = 0; f < DF__MAX; f++) {
+		int multi = f == DF_THEME || f == DF_LANGUAGE || f == DF_COUNTRY;
+
+		m->has[f][rnd((unsigned)pool_n[f])] = 1;
+		if (multi)
+			for (v = 0; v < pool_n[f]; v++)
+				if (rnd(5) == 0)
+					m->has[f][v] = 1;
+	}
+}
+
+static void
+put(struct dir_index *x, const struct mdoc *m)
+{
+	struct dir_doc d;
+	int f;
+	size_t v, k;
+
+	memset(&d, 0, sizeof d);
+	d.id = m->id;
+	d.name = m->name;
+	d.created_at = m->created;
+	for (f = 0; f < DF__MAX; f++)
+		for (v = 0, k = 0; v < pool_n[f]; v++)
+			if (m->has[f][v])
+				d.values[f][k++] = pool[f][v];
+	assert_int_equal(dir_index_put(x, &d), WS_OK);
+}
+
+static int
+matches(const struct mdoc *m, int want[DF__MAX][12], int skip)
+{
+	int f, any;
+	size_t v;
+
+	if (!m->alive)
+		return 0;
+	for (f = 0; f < DF__MAX; f++) {
+		int filtered = 0;
+
+		if (f == skip)
+			continue;
+		any = 0;
+		for (v = 0; v < pool_n[f]; v++)
+			if (want[f][v]) {
+				filtered = 1;
+				if (m->has[f][v])
+					any = 1;
+			}
+		if (filtered && !any)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	const struct mdoc *x = *(struct mdoc *const *)a, *y = *(struct mdoc *const *)b;
+	char kx[32], ky[32];
+	size_t i;
+	int c;
+
+	for (i = 0; i < sizeof kx; i++) {
+		kx[i] = (char)(x->name[i] >= 'A' && x->name[i] <= 'Z' ? x->name[i] + 32 : x->name[i]);
+		ky[i] = (char)(y->name[i] >= 'A' && y->name[i] <= 'Z' ? y->name[i] + 32 : y->name[i]);
+	}
+	c = strcmp(kx, ky);
+	return c ? c : (x->id < y->id ? -1 : 1);
+}
+
+static int
+cmp_new(const void *a, const void *b)
+{
+	const struct mdoc *x = *(struct mdoc *const *)a, *y = *(struct mdoc *const *)b;
+
+	if (x->created != y->created)
+		return x->created > y->created ? -1 : 1;
+	return x->id > y->id ? -1 : 1;
+}
+
+/* One random query, checked against the brute force. */
+static void
+check_query(struct dir_index *x, int round)
+{
+	int want[DF__MAX][12] = {{0}};
+	const char *lists[DF__MAX][13];
+	struct dir_query q;
+	struct dir_result res;
+	struct mdoc *hits[NDOCS];
+	const char *bad;
+	size_t nh = 0, i, v, k;
+	int f;
+
+	memset(&q, 0, sizeof q);
+	for (f = 0; f < DF__MAX; f++) {
+		if (rnd(3) == 0)
+			continue;
+		for (v = 0, k = 0; v < pool_n[f]; v++)
+			if (rnd(4) == 0) {
+				want[f][v] = 1;
+				lists[f][k++] = pool[f][v];
+			}
+		lists[f][k] = NULL;
+		q.want[f] = lists[f];
+	}
+	q.sort = rnd(2) ? DIR_SORT_NAME : DIR_SORT_NEWEST;
+	q.offset = rnd(3) * 20;
+	q.limit = 20;
+	assert_int_equal(dir_index_query(x, &q, &res, &bad), WS_OK);
+	for (i = 0; i < NDOCS; i++)
+		if (matches(&docs[i], want, -1))
+			hits[nh++] = &docs[i];
+	if (res.total != nh)
+		fail_msg("round %d: total %zu, brute force %zu", round, res.total, nh);
+	qsort(hits, nh, sizeof *hits, q.sort == DIR_SORT_NAME ? cmp_name : cmp_new);
+	for (i = 0; i < res.nids; i++)
+		if (res.ids[i] != hits[q.offset + i]->id)
+			fail_msg("round %d: page item %zu is %lld, brute force %lld", round, i,
+			    (long long)res.ids[i], (long long)hits[q.offset + i]->id);
+	assert_int_equal(res.nids, nh > q.offset ? (nh - q.offset < 20 ? nh - q.offset : 20) : 0);
+	for (f = 0; f < DF__MAX; f++)
+		for (k = 0; k < res.ncounts[f]; k++) {
+			size_t n = 0, pv;
+
+			for (pv = 0; pv < pool_n[f]; pv++)
+				if (strcmp(pool[f][pv], res.counts[f][k].value) == 0)
+					break;
+			assert_true(pv < pool_n[f]);
+			for (i = 0; i < NDOCS; i++)
+				if (docs[i].has[f][pv] && matches(&docs[i], want, f))
+					n++;
+			if (res.counts[f][k].n != n)
+				fail_msg("round %d: facet %d value %s counts %zu, brute force %zu",
+				    round, f, res.counts[f][k].value, res.counts[f][k].n, n);
+		}
+	dir_result_free(&res);
+}
+
+static void
+test_random_filters(void **state)
+{
+	struct dir_index *x = dir_index_new();
+	int i;
+
+	(void)state;
+	for (i = 0; i < NDOCS; i++) {
+		make_doc(&docs[i], i + 1);
+		put(x, &docs[i]);
+	}
+	assert_int_equal(dir_index_size(x), NDOCS);
+	for (i = 0; i < 200; i++)
+		check_query(x, i);
+	/* Edits, suspensions and deletes keep every count right. */
+	for (i = 0; i < 500; i++) {
+		struct mdoc *m = &docs[rnd(NDOCS)];
+
+		if (rnd(4) == 0) {
+			m->alive = 0;
+			dir_index_remove(x, m->id);
+		} else {
+			make_doc(m, m->id);
+			put(x, m);
+		}
+	}
+	for (i = 0; i < 200; i++)
+		check_query(x, 200 + i);
+	dir_index_free(x);
+}
+
+static void
+test_unknown_value(void **state)
+{
+	struct dir_index *x = dir_index_new();
+	const char *want[] = { "ZZ", NULL };
+	struct dir_query q;
+	struct dir_result res;
+	const char *bad;
+
+	(void)state;
+	make_doc(&docs[0], 1);
+	put(x, &docs[0]);
+	memset(&q, 0, sizeof q);
+	q.want[DF_COUNTRY] = want;
+	q.limit = 10;
+	assert_int_equal(dir_index_query(x, &q, &res, &bad), WS_EINVAL);
+	assert_string_equal(bad, "ZZ");
+	dir_index_free(x);
+}
+
+static void
+test_too_many_values(void **state)
+{
+	struct dir_index *x = dir_index_new();
+	struct dir_doc d;
+	char code[16];
+	int i;
+
+	(void)state;
+	for (i = 0; i < DIR_MAX_VALUES; i++) {
+		memset(&d, 0, sizeof d);
+		d.id = i + 1;
+		d.name = "x";
+		snprintf(code, sizeof code, "v%d", i);
+		d.values[DF_KIND][0] = code;
+		assert_int_equal(dir_index_put(x, &d), WS_OK);
+	}
+	d.id = DIR_MAX_VALUES + 1;
+	d.values[DF_KIND][0] = "one-too-many";
+	assert_int_equal(dir_index_put(x, &d), WS_ETOOBIG);
+	assert_int_equal(dir_index_size(x), DIR_MAX_VALUES);
+	dir_index_free(x);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_random_filters),
+		cmocka_unit_test(test_unknown_value),
+		cmocka_unit_test(test_too_many_values),
+	};
+
+	return cmocka_run_group_tests_name("directory", tests, NULL, NULL);
+}
