@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/directory/directory.h"
+#include "app/directory/index.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
 #include "core/sniff.h"
@@ -68,6 +70,9 @@ app_open(struct app *app, int migrate)
 		struct db *d = db_acquire(app->pool);
 		enum ws_err rc = orgs_ref_load(d);
 
+		if (rc == WS_OK)
+			rc = directory_load(app, d);
+
 		db_release(app->pool, d);
 		if (rc != WS_OK) {
 			fprintf(stderr, "whatson: cannot read the reference lists\n");
@@ -105,6 +110,8 @@ app_close(struct app *app)
 	outbox_worker_stop(app->mailer);
 	app->mailer = NULL;
 	views_free(app->views);
+	dir_index_free(app->dir);
+	app->dir = NULL;
 	orgs_ref_free();
 	sniff_shutdown();
 	ratelimit_free(app->rl);

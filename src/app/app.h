@@ -21,6 +21,7 @@ struct db;
 struct req;
 struct views;
 struct ratelimit;
+struct dir_index;
 
 struct app {
 	struct config cfg;
@@ -29,6 +30,7 @@ struct app {
 	struct outbox_cfg mail;
 	struct outbox_worker *mailer;	/* NULL in command-line tools */
 	struct ratelimit *rl;
+	struct dir_index *dir;		/* the directory's in-memory index */
 	unsigned char key[32];		/* site secret: CSRF tokens (from settings) */
 	crypto_auth_hmacsha256_state csrf_mac;	/* HMAC keyed with key, copied per token */
 	sem_t hash_slots;		/* caps argon2id hashes running at once */

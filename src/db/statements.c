@@ -157,6 +157,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_ORG_LIST] = {"org_list",
 	    "SELECT " ORG_COLS " FROM organizations o WHERE o.status = 'approved' "
 	    "ORDER BY o.name, o.id LIMIT ? OFFSET ?", NULL},
+	/* What the directory's in-memory index holds of each organization. */
+	[ST_ORG_INDEX_ALL] = {"org_index_all",
+	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
+	    "status FROM organizations", NULL},
+	[ST_ORG_INDEX_ONE] = {"org_index_one",
+	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
+	    "status FROM organizations WHERE id = ?", NULL},
 	[ST_ORG_COUNT] = {"org_count",
 	    "SELECT count(*) FROM organizations WHERE status = 'approved'", NULL},
 	/* Likely duplicates of an application among organizations. */

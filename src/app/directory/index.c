@@ -326,6 +326,8 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		for (k = 0; q->want[f][k]; k++) {
 			long val = value_of(x, f, q->want[f][k], 0);
 
+			if (val < 0 && q->unknown_empty)
+				continue;
 			if (val < 0) {
 				*bad = q->want[f][k];
 				rc = WS_EINVAL;

@@ -40,6 +40,7 @@ struct dir_query {
 	const char *const *want[DF__MAX];	/* NULL-terminated; NULL: any */
 	enum { DIR_SORT_NAME, DIR_SORT_NEWEST } sort;
 	size_t offset, limit;
+	int unknown_empty;	/* a value never seen matches nothing (not WS_EINVAL) */
 };
 
 struct dir_count {

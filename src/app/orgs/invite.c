@@ -52,9 +52,10 @@ h_org_invite(struct req *r, struct resp *w)
 		w->detail = N_("Enter the colleague's email address.");
 		return WS_EINVAL;
 	}
-	data = json_dumps(json_pack("{s:I,s:O,s:O}", "org_id", (json_int_t)org_id, "email",
-	    json_object_get(values, "email"), "name", json_object_get(values, "name")),
-	    JSON_COMPACT);
+	ctx = json_pack("{s:I,s:O,s:O}", "org_id", (json_int_t)org_id, "email",
+	    json_object_get(values, "email"), "name", json_object_get(values, "name"));
+	data = json_dumps(ctx, JSON_COMPACT);
+	json_decref(ctx);
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	rc = token_issue(d, "invite", r->user->id, INVITE_TTL, data, tok);
@@ -136,7 +137,7 @@ expired(struct req *r, struct resp *w)
 static json_t *
 accept_page(struct req *r, const char *tok, json_t *data, json_t *org, int has_account)
 {
-	return json_pack("{s:s,s:O,s:O,s:O,s:b,s:b}", "token", tok, "org", json_object_get(org,
+	return json_pack("{s:s,s:O,s:O,s:o,s:b,s:b}", "token", tok, "org", json_object_get(org,
 	    "name"), "email", json_object_get(data, "email"), "form", json_object_get(data,
 	    "name") ? json_pack("{s:O}", "name", json_object_get(data, "name")) : json_object(),
 	    "signed_in", r->user != NULL, "has_account", has_account);

@@ -111,8 +111,8 @@ join_values(json_t *data)
 	json_t *c = json_object_get(data, "contact");
 	const char *const *k;
 
-	for (k = org_keys; *k; k++)
-		if (json_object_get(o, *k))
+	for (k = org_keys; *k; k++)	/* null: never given (a year founded) */
+		if (json_object_get(o, *k) && !json_is_null(json_object_get(o, *k)))
 			json_object_set(v, *k, json_object_get(o, *k));
 	for (k = contact_keys; *k; k++) {
 		char name[32];
@@ -388,6 +388,7 @@ h_join(struct req *r, struct resp *w)
 		ratelimit_hit(r->app->rl, RL_SIGNUP, r->ip);
 		if (*json_string_value(json_object_get(acct, "fax_number"))) {
 			log_info("join honeypot filled from %s", r->ip);
+			status = "unverified";	/* what a person signed out is told */
 			goto answer;	/* a bot: the same answer, nothing stored */
 		}
 	}

@@ -95,7 +95,6 @@ enum ws_err h_app_reject(struct req *r, struct resp *w);
 enum ws_err h_app_request_info(struct req *r, struct resp *w);
 enum ws_err h_app_note(struct req *r, struct resp *w);
 enum ws_err h_app_bulk(struct req *r, struct resp *w);
-enum ws_err h_org_list(struct req *r, struct resp *w);
 enum ws_err h_org_profile(struct req *r, struct resp *w);
 enum ws_err h_org_edit_form(struct req *r, struct resp *w);
 enum ws_err h_org_edit(struct req *r, struct resp *w);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/directory/directory.h"
 #include "app/orgs/orgs_int.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -25,47 +26,6 @@ static const char *const vis_field_labels[] = {
 
 _Static_assert(sizeof vis_field_labels / sizeof vis_field_labels[0] == ORG_VIS_NFIELDS,
     "a label for each of org_vis_fields");
-
-enum ws_err
-h_org_list(struct req *r, struct resp *w)
-{
-	struct db *d = req_db(r);
-	struct db_q *q;
-	json_t *items = json_array(), *v;
-	int64_t page = app_page_arg(r), total = 0;
-	enum ws_err rc;
-
-	q = db_start(d, ST_ORG_COUNT);
-	if (db_step(q) == WS_OK)
-		total = db_col_int(q, 0);
-	db_end(q);
-	q = db_start(d, ST_ORG_LIST);
-	db_bind_int(q, 1, PER_PAGE);
-	db_bind_int(q, 2, (page - 1) * PER_PAGE);
-	while ((rc = db_step(q)) == WS_OK) {
-		json_t *row = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id",
-		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1), "acronym",
-		    db_col_text(q, 2), "kind", db_col_text(q, 3), "country", db_col_text(q, 4));
-		json_error_t err;
-		json_t *themes = json_loads(db_col_text(q, 10), 0, &err);
-
-		json_object_set_new(row, "themes", themes ? themes : json_array());
-		json_object_set_new(row, "visibility", json_loads(db_col_text(q, 19), 0, &err));
-		/* Members see members' fields: the list shows only what org_view allows. */
-		json_array_append_new(items, org_view(row, VIS_MEMBERS, r->locale, r->app->views));
-		json_decref(row);
-	}
-	db_end(q);
-	if (rc != WS_EDONE) {
-		json_decref(items);
-		return rc;
-	}
-	v = app_list_value(items, page, PER_PAGE, total);
-	resp_value(w, v);
-	w->tpl = "org_list";
-	w->title = N_("Organizations");
-	return WS_OK;
-}
 
 static json_t *
 people_of(struct db *d, int64_t org_id, int all)
@@ -515,6 +475,7 @@ h_org_edit(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
+	directory_refresh(r->app, d, id);
 	if (r->api) {
 		json_t *fresh;
 
@@ -575,6 +536,7 @@ h_org_status(struct req *r, struct resp *w)
 	db_end(q);
 	if (rc != WS_OK)
 		return rc;
+	directory_refresh(r->app, d, id);
 	app_audit(r->app, d, r->user->id, strcmp(status, "suspended") == 0 ?
 	    "organization.suspended" : "organization.reinstated", r->ip,
 	    arena_printf(r->a, "organization %lld", (long long)id));

@@ -13,6 +13,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/directory/directory.h"
 #include "app/orgs/orgs_int.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -440,6 +441,8 @@ orgs_decide(struct req *r, int64_t id, const char *action, const char *note)
 	    note ? note : ""));
 	if ((rc = db_commit(d)) != WS_OK)
 		goto fail;
+	if (org_id)
+		directory_refresh(r->app, d, org_id);
 	json_decref(a);
 	return WS_OK;
 fail:
