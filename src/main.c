@@ -439,6 +439,8 @@ main(int argc, char **argv)
 	}
 	if (parse_opts(argc - 1, argv + 1, &app.cfg, &o) < 0)
 		return usage();
+	if (strcmp(cmd, "serve") != 0)
+		log_set_quiet(1);	/* scripts read what commands print; warnings still show */
 	if (strcmp(cmd, "serve") == 0)
 		return cmd_serve(&app);
 	if (strcmp(cmd, "migrate") == 0)

@@ -82,6 +82,7 @@ const struct route app_routes[] = {
 	{HM_GET,    "/api/v1/me",                   h_api_me,            R_USER,   CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications",         h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API},
 	{HM_GET,    "/api/v1/applications",         h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/applications/{id}",    h_resubmit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
 	{HM_POST,   "/api/v1/applications/{id}/approve", h_app_approve,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications/{id}/reject", h_app_reject,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},

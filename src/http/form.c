@@ -160,7 +160,8 @@ check_int(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_
 
 	if (json_is_integer(raw)) {
 		v = json_integer_value(raw);
-	} else if (!raw || (json_is_string(raw) && json_string_length(raw) == 0)) {
+	} else if (!raw || json_is_null(raw) ||
+	    (json_is_string(raw) && json_string_length(raw) == 0)) {
 		json_object_set_new(vals, f->name, json_null());
 		if (f->required)
 			fail(r, errs, f->name, N_("This field is required."));

@@ -45,9 +45,18 @@ static const char *db_url;
 	assert_int_equal(r_->status, (want)); \
 } while (0)
 
+/* The part of a page worth showing when an assertion fails: its <main>. */
+static const char *
+main_of(const struct ts_res *r)
+{
+	const char *m = r->body ? strstr(r->body, "<main") : NULL;
+
+	return m ? m : r->body;
+}
+
 #define HAS(r, s) do { \
 	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.1500s\n", (s), (r)->body); \
+		printf("# the answer lacks \"%s\": %.3000s\n", (s), main_of(r)); \
 	assert_true(ts_has((r), (s))); \
 } while (0)
 
@@ -64,6 +73,30 @@ static const char *db_url;
 	assert_non_null(h_); \
 	assert_string_equal(h_, (want)); \
 } while (0)
+
+/* s as the templates escape text (src/views/mustache.c), in a buffer that
+ * the next call reuses. */
+static const char *
+esc(const char *s)
+{
+	static char out[16384];
+	size_t k = 0;
+
+	for (; *s && k + 8 < sizeof out; s++) {
+		const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" :
+		    *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : *s == '/' ? "&#x2F;" :
+		    *s == '`' ? "&#x60;" : *s == '=' ? "&#x3D;" : NULL;
+
+		if (e) {
+			memcpy(out + k, e, strlen(e));
+			k += strlen(e);
+		} else {
+			out[k++] = *s;
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
 
 /* A JSON string member, "" when absent. */
 static const char *
@@ -386,39 +419,42 @@ static const char *const join_base[] = {
 
 #define MAX_PAIRS 80
 
-/* join_base with field set to value (its first occurrence; the others
- * dropped), or without field when value is NULL; then the extra pairs
- * (NULL-terminated).  Into out (MAX_PAIRS entries). */
+/*
+ * join_base with changes: the arguments are field, value pairs ending with a
+ * NULL field; each field's values in join_base are replaced by the one value
+ * given, or dropped when it is NULL; fields join_base lacks are added.  Into
+ * out (MAX_PAIRS entries, NULL-terminated).
+ */
 static void
-join_with(const char **out, const char *field, const char *value, ...)
+join_with(const char **out, ...)
 {
+	const char *chg[16][2];
+	int used[16] = { 0 };
+	size_t n = 0, i, c, k = 0;
 	va_list ap;
-	const char *n;
-	size_t i, k = 0;
-	int done = 0;
 
-	for (i = 0; join_base[i]; i += 2) {
-		if (field && strcmp(join_base[i], field) == 0) {
-			if (value && !done) {
-				out[k++] = field;
-				out[k++] = value;
-			}
-			done = 1;
-			continue;
-		}
-		out[k++] = join_base[i];
-		out[k++] = join_base[i + 1];
-	}
-	if (field && value && !done) {
-		out[k++] = field;
-		out[k++] = value;
-	}
-	va_start(ap, value);
-	while ((n = va_arg(ap, const char *)) != NULL && k + 2 < MAX_PAIRS) {
-		out[k++] = n;
-		out[k++] = va_arg(ap, const char *);
+	va_start(ap, out);
+	while (n < 16 && (chg[n][0] = va_arg(ap, const char *)) != NULL) {
+		chg[n][1] = va_arg(ap, const char *);
+		n++;
 	}
 	va_end(ap);
+	for (i = 0; join_base[i]; i += 2) {
+		for (c = 0; c < n && strcmp(chg[c][0], join_base[i]) != 0; c++)
+			;
+		if (c == n) {
+			out[k++] = join_base[i];
+			out[k++] = join_base[i + 1];
+		} else if (!used[c]++ && chg[c][1]) {
+			out[k++] = chg[c][0];
+			out[k++] = chg[c][1];
+		}
+	}
+	for (c = 0; c < n; c++)
+		if (!used[c] && chg[c][1]) {
+			out[k++] = chg[c][0];
+			out[k++] = chg[c][1];
+		}
 	out[k] = NULL;
 	assert_true(k < MAX_PAIRS);
 }
@@ -557,7 +593,7 @@ test_api_join_signed_out(void **state)
 	assert_string_equal(jstr(o, "ecosoc_status"), "special");
 	assert_string_equal(jstr(o, "size"), "11-50");
 	assert_int_equal(json_array_size(json_object_get(o, "languages")), 2);
-	assert_string_equal(jstr(json_array_get(json_object_get(o, "social"), 0)),
+	assert_string_equal(json_string_value(json_array_get(json_object_get(o, "social"), 0)),
 	    "https://social.example/meridian");
 	assert_string_equal(jstr(json_object_get(it, "contact"), "phone"), "+233 30 555 0100");
 	assert_string_equal(jstr(json_object_get(it, "applicant"), "email"), email);
@@ -677,8 +713,7 @@ test_api_join_signed_in(void **state)
 
 	/* another organization's member: as if it did not exist */
 	problem(ts_api(org_admin(&harbor), "GET", path, NULL, NULL), 404, NULL);
-	problem(ts_api(ts_browser_new(&srv, NULL) ? plain : plain, "GET", path, NULL, NULL), 401,
-	    NULL);
+	problem(ts_api(plain, "GET", path, NULL, NULL), 401, NULL);
 	r = staff("GET", path, NULL);
 	STATUS(r, 200);
 	j = jbody(r);
@@ -745,7 +780,6 @@ test_request_info_and_resubmit(void **state)
 	static const char *const name = "Willow Creek Monitors";
 	struct ts_browser *pb;
 	const struct ts_res *r;
-	const char *pairs[MAX_PAIRS];
 	json_t *j, *h;
 	char path[96], page[96], link[512];
 	int64_t id;
@@ -775,7 +809,6 @@ test_request_info_and_resubmit(void **state)
 	HAS(r, QUESTION);
 	HAS(r, "Answer and send again");
 	HAS(r, "value=\"Willow Creek Monitors\"");
-	pairs[0] = NULL;
 	{
 		static const char *const answer[] = {
 			"name", "Willow Creek Monitors", "kind", "ngo", "country", "NG",
@@ -792,7 +825,6 @@ test_request_info_and_resubmit(void **state)
 		r = ts_post_list(pb, page, 1, answer);
 		STATUS(r, 409);
 	}
-	(void)pairs;
 	assert_int_equal(queued("pending", name, &j), id);
 	assert_non_null(strstr(jstr(json_object_get(j, "organization"), "description"),
 	    "RC-20931"));
@@ -813,7 +845,7 @@ test_request_info_and_resubmit(void **state)
 	assert_true(resubmitted);
 	json_decref(j);
 	r = ts_get(pb, page);
-	HAS(r, "resubmitted");
+	HAS(r, "Sent again");
 
 	/* staff may ask again; not while the applicant has the question */
 	STATUS(staff("POST", path, json_pack("{s:s}", "message", "And your statutes?")), 200);
@@ -865,14 +897,17 @@ test_duplicates(void **state)
 	const char *p;
 	json_t *j;
 	char path[96];
-	int64_t by_name, by_site, by_mail, webmail;
+	int64_t by_name, webmail;
 
 	/* same name in the same country, from the form: the applicant is told */
 	r = ts_post_list(web(&pat), "/join", 1, same_name);
 	STATUS(r, 200);
 	HAS(r, "Application received");
 	HAS(r, "Your organization may already be a member or have applied:");
-	HAS(r, "<li>Lantern Watch</li>");
+	snprintf(path, sizeof path, "<a href=\"/organizations/%lld\">Lantern Watch</a>",
+	    (long long)a->id);
+	HAS(r, path);	/* a member: the applicant may ask to join it instead */
+	HAS(r, "you can ask to join it from its profile");
 	p = strstr(r->body, "href=\"/applications/");
 	assert_non_null(p);
 	by_name = strtoll(p + strlen("href=\"/applications/"), NULL, 10);
@@ -884,13 +919,11 @@ test_duplicates(void **state)
 
 	j = pat_applies("Beacon Reporters Union", "UG", "http://LanternWatch.org/team",
 	    "b.beacon@gmail.com");
-	by_site = id_of(j);
 	assert_non_null(dup_why(j, a->id));
 	assert_string_equal(dup_why(j, a->id), "same website domain");
 	json_decref(j);
 
 	j = pat_applies("Torch Fund", "TZ", NULL, "treasurer@LanternWatch.org");
-	by_mail = id_of(j);
 	assert_non_null(dup_why(j, a->id));
 	assert_string_equal(dup_why(j, a->id), "same email domain");
 	json_decref(j);
@@ -903,8 +936,6 @@ test_duplicates(void **state)
 		printf("# duplicates: %s\n", json_dumps(json_object_get(j, "duplicates"), 0));
 	assert_int_equal(json_array_size(json_object_get(j, "duplicates")), 0);
 	json_decref(j);
-	(void)by_site;
-	(void)by_mail;
 
 	/* staff see the hints */
 	snprintf(path, sizeof path, "/staff/applications/%lld", (long long)by_name);
@@ -958,7 +989,8 @@ test_visibility_per_role(void **state)
 		STATUS(r, 200);
 		HAS(r, "<h1>Lantern Watch (LW)</h1>");
 		HAS(r, "Kenya");
-		HAS(r, "https://www.lanternwatch.org");
+		HAS(r, "<dt>Website</dt>");
+		HAS(r, esc("https://www.lanternwatch.org"));
 		if (v[i].description)
 			HAS(r, LANTERN_DESC);
 		else
@@ -1069,8 +1101,629 @@ test_edit_profile(void **state)
 	assert_string_equal(jstr(j, "acronym"), "HIN");
 	assert_string_equal(jstr(j, "kind"), "network");
 	assert_string_equal(jstr(j, "country"), "SN");
-	assert_string_equal(jstr(json_array_get(json_object_get(j, "themes"), 0)),
+	assert_string_equal(json_string_value(json_array_get(json_object_get(j, "themes"), 0)),
 	    "smuggling_of_migrants");
 	json_decref(j);
 	ts_browser_free(visitor);
+}
+
+/* ---- 8. bad input on the join form ----------------------------------- */
+
+static void
+test_join_form_bad_input(void **state)
+{
+	static char long_name[202], long_desc[5002];
+	struct bad {
+		const char *field, *value, *msg;
+	} bad[] = {
+		{ "name", long_name, "This is too long." },
+		{ "description", long_desc, "This is too long." },
+		{ "founded", "abc", "Enter a whole number in the allowed range." },
+		{ "founded", "1700", "Enter a whole number in the allowed range." },
+		{ "country", "ZZ", "Choose a country from the list." },
+		{ "countries", "XX", "Choose countries from the list." },
+		{ "kind", "spaceship", "Choose the kind of organization." },
+		{ "themes", NULL, "Choose at least one." },
+		{ "website", "javascript:alert(1)",
+		    "Enter a web address starting with https://" },
+		{ "social", "ftp://x",
+		    "Enter one web address per line, each starting with https://" },
+		{ "contact_email", "not-an-address",
+		    "Enter an email address like name@example.org." },
+		{ "consent", NULL, "Please tick this box to go on." },
+		{ "password", "short", "Use at least 12 characters." },
+	};
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.8");
+	const struct ts_res *r;
+	const char *pairs[MAX_PAIRS];
+	static const char html_logo[] = "<!DOCTYPE html><html><body><script>alert(1)</script>"
+	    "</body></html>\n";
+	unsigned char *png;
+	char want[256], link[512], path[96];
+	size_t i, len;
+	int64_t id;
+
+	memset(long_name, 'n', 201);
+	memset(long_desc, 'd', 5001);
+	STATUS(ts_get(b, "/join"), 200);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		printf("# %s = %.20s\n", bad[i].field, bad[i].value ? bad[i].value : "(none)");
+		join_with(pairs, bad[i].field, bad[i].value, (char *)NULL);
+		r = ts_post_list(b, "/join", 1, pairs);
+		STATUS(r, 422);
+		HAS(r, "Some fields need your attention.");
+		/* the message next to its field */
+		snprintf(want, sizeof want, "id=\"e-%s\">%s</p>", bad[i].field, esc(bad[i].msg));
+		HAS(r, want);
+		snprintf(want, sizeof want, "aria-describedby=\"e-%s\"", bad[i].field);
+		if (strcmp(bad[i].field, "themes") == 0 || strcmp(bad[i].field, "name") == 0)
+			HAS(r, want);
+		/* what was typed is kept */
+		if (strcmp(bad[i].field, "name") != 0)
+			HAS(r, "value=\"Saffron Delta Watch\"");
+		else
+			HAS(r, long_name);
+		if (strcmp(bad[i].field, "description") != 0)
+			HAS(r, SAFFRON_DESC);
+		if (strcmp(bad[i].field, "contact_email") != 0)
+			HAS(r, "value=\"rumi@saffrondelta.example\"");
+		else
+			HAS(r, "value=\"not-an-address\"");
+		if (strcmp(bad[i].field, "themes") != 0)
+			HAS(r, "value=\"environmental_crime\" checked");
+		if (strcmp(bad[i].field, "country") != 0)
+			HAS(r, "value=\"BD\" selected");
+		if (strcmp(bad[i].field, "founded") == 0)
+			HAS(r, strcmp(bad[i].value, "abc") == 0 ? "value=\"abc\"" :
+			    "value=\"1700\"");
+		if (strcmp(bad[i].field, "website") == 0)
+			HAS(r, "value=\"javascript:alert(1)\"");
+		if (strcmp(bad[i].field, "social") == 0)
+			HAS(r, ">ftp:&#x2F;&#x2F;x</textarea>");
+		HAS(r, "value=\"+880 2 555 0100\"");
+		LACKS(r, PW);	/* the password is never sent back */
+	}
+
+	/* the API: values of the wrong JSON type, each named in errors */
+	{
+		struct {
+			const char *key, *json, *field;
+		} wrong[] = {
+			{ "name", "42", "name" },
+			{ "founded", "\"abc\"", "founded" },
+			{ "founded", "1700", "founded" },
+			{ "founded", "2011.5", "founded" },
+			{ "themes", "[7]", "themes" },
+			{ "themes", "[]", "themes" },
+			{ "countries", "{\"KE\":1}", "countries" },
+			{ "description", "null", "description" },
+			{ "website", "\"ftp://saffrondelta.example\"", "website" },
+		};
+		json_error_t err;
+
+		for (i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
+			json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:[s]}", "name",
+			    "Saffron Delta Watch", "kind", "ngo", "country", "BD", "description",
+			    SAFFRON_DESC, "themes", "corruption");
+
+			printf("# API: %s = %s\n", wrong[i].key, wrong[i].json);
+			json_object_set_new(o, wrong[i].key, json_loads(wrong[i].json,
+			    JSON_DECODE_ANY, &err));
+			r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+			    "{s:o,s:{s:s,s:s},s:b,s:s}", "organization", o, "contact", "name",
+			    "Rumi", "email", "rumi@saffrondelta.example", "consent", 1, "password",
+			    PW));
+			problem(r, 422, wrong[i].field);
+		}
+		r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+		    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:i},s:b,s:s}", "organization", "name",
+		    "Saffron Delta Watch", "kind", "ngo", "country", "BD", "description",
+		    SAFFRON_DESC, "themes", "corruption", "contact", "name", "Rumi", "email", 7,
+		    "consent", 0, "password", PW));
+		problem(r, 422, "consent");
+		problem(r, 422, "contact_email");	/* contact.email, flattened */
+	}
+
+	/* the logo: by its bytes, not by its name or declared type */
+	join_with(pairs, "contact_email", "logo@saffrondelta.example", (char *)NULL);
+	r = join_multipart(b, pairs, html_logo, sizeof html_logo - 1);
+	STATUS(r, 422);
+	HAS(r, "id=\"e-logo\">The logo must be a PNG, JPEG or WebP image.</p>");
+	HAS(r, "value=\"Saffron Delta Watch\"");
+	png = png_make(1000, 700, 0, &len);	/* about 2 MB */
+	assert_true(len > 2000000);
+	r = join_multipart(b, pairs, (const char *)png, len);
+	STATUS(r, 422);
+	HAS(r, "id=\"e-logo\">The logo must be at most 1 MB.</p>");
+	HAS(r, "value=\"logo@saffrondelta.example\"");
+	free(png);
+
+	/* a valid form with a small logo and a name with markup in it */
+	png = png_make(16, 16, 9, &len);
+	join_with(pairs, "name", "<script>alert(1)</script> Saffron", "contact_email",
+	    "sana@saffrondelta.example", (char *)NULL);
+	r = join_multipart(b, pairs, (const char *)png, len);
+	STATUS(r, 200);
+	HAS(r, "Application received");
+	HAS(r, "We have sent a link to the contact email address.");
+	mail_get("sana@saffrondelta.example", "Confirm your application", "Saffron",
+	    "/verify?token=", link, sizeof link, NULL);
+	STATUS(ts_get(b, link), 200);
+	id = queued("pending", "<script>alert(1)</script> Saffron", NULL);
+	assert_true(id > 0);
+	/* none of the refused forms was stored or mailed */
+	assert_int_equal(ts_mail_count(&sink, "rumi@saffrondelta.example"), 0);
+	assert_int_equal(ts_mail_count(&sink, "logo@saffrondelta.example"), 0);
+
+	snprintf(path, sizeof path, "/staff/applications/%lld", (long long)id);
+	r = ts_get(web(&staff_p), path);
+	STATUS(r, 200);
+	HAS(r, esc("<script>alert(1)</script> Saffron"));
+	LACKS(r, "<script>alert(1)");
+	snprintf(path, sizeof path, "src=\"/staff/applications/%lld/logo\"", (long long)id);
+	HAS(r, path);
+	snprintf(path, sizeof path, "/staff/applications/%lld/logo", (long long)id);
+	r = ts_get(web(&staff_p), path);
+	STATUS(r, 200);
+	HEADER_IS(r, "Content-Type", "image/png");
+	assert_int_equal(r->len, len);
+	assert_memory_equal(r->body, png, len);
+	/* only staff see a logo under review */
+	STATUS(ts_get(b, path), 303);
+	STATUS(ts_get(web(&pat), path), 403);
+	free(png);
+	ts_browser_free(b);
+}
+
+/* ---- 9. joining an existing organization ----------------------------- */
+
+static struct person jo = { "jo@lanternwatch.org", "Jo Fieldworker", "applicant", 0, NULL, "" };
+
+static void
+test_join_existing_organization(void **state)
+{
+	struct org *a = member_org(&lantern);
+	struct ts_browser *jb = web(&jo);
+	const struct ts_res *r;
+	char path[128], link[512], *body;
+	json_t *j;
+	int64_t app;
+
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)a->id);
+	r = ts_get(jb, path);
+	STATUS(r, 200);
+	HAS(r, "Ask to join this organization");
+	STATUS(ts_get(jb, "/organizations"), 403);	/* not a member yet */
+
+	snprintf(path, sizeof path, "/organizations/%lld/join-request", (long long)a->id);
+	r = ts_form(jb, path, "title", "Field researcher", "message",
+	    "I run the coastal desk.", (char *)NULL);
+	STATUS(r, 303);
+	app = location_id(r, "/applications/");
+	r = ts_form(jb, path, "title", "Field researcher", (char *)NULL);
+	STATUS(r, 409);	/* asked already */
+
+	snprintf(path, sizeof path, "/organizations/%lld/requests", (long long)a->id);
+	mail_get(a->admin.email, "Someone asks to join your organization", jo.name, path, link,
+	    sizeof link, NULL);
+	r = ts_get(org_admin(a), link);
+	STATUS(r, 200);
+	HAS(r, jo.name);
+	HAS(r, "I run the coastal desk.");
+	STATUS(ts_get(org_admin(&harbor), path), 403);
+
+	snprintf(path, sizeof path, "/organizations/%lld/requests/%lld/approve",
+	    (long long)a->id, (long long)app);
+	STATUS(ts_form(org_admin(&harbor), path, (char *)NULL), 403);
+	STATUS(ts_form(jb, path, (char *)NULL), 403);	/* not on their own request */
+	r = ts_form(org_admin(a), path, (char *)NULL);
+	STATUS(r, 303);
+	snprintf(link, sizeof link, "/organizations/%lld/requests", (long long)a->id);
+	HEADER_IS(r, "Location", link);
+	STATUS(ts_form(org_admin(a), path, (char *)NULL), 409);
+
+	mail_get(jo.email, "You have joined your organization", "Lantern Watch", NULL, NULL, 0,
+	    &body);
+	free(body);
+	r = ts_api(jb, "GET", "/api/v1/me", NULL, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "role"), "member");
+	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), a->id);
+	json_decref(j);
+	STATUS(ts_get(jb, "/organizations"), 200);
+	/* now one of its people: sees what they see */
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)a->id);
+	r = ts_get(jb, path);
+	STATUS(r, 200);
+	LACKS(r, "Ask to join this organization");
+	HAS(r, jo.name);
+}
+
+/* ---- 10. invitations ------------------------------------------------- */
+
+static void
+test_invitation(void **state)
+{
+	struct org *a = member_org(&lantern);
+	struct ts_browser *c = ts_browser_new(&srv, NULL), *d = ts_browser_new(&srv, NULL);
+	const struct ts_res *r;
+	char path[96], link[512], loc[96];
+	const char *tok;
+	json_t *j;
+
+	snprintf(path, sizeof path, "/organizations/%lld/invite", (long long)a->id);
+	STATUS(ts_form(org_admin(&harbor), path, "email", "cy@lanternwatch.org", (char *)NULL),
+	    403);
+	r = ts_form(org_admin(a), path, "email", "Cy@LanternWatch.org", "name", "Cy Colleague",
+	    (char *)NULL);
+	STATUS(r, 303);
+	mail_get("cy@lanternwatch.org", "An invitation to join your colleagues", "Lantern Watch",
+	    "/invitations/accept?token=", link, sizeof link, NULL);
+	tok = strstr(link, "token=") + 6;
+
+	r = ts_get(c, link);
+	STATUS(r, 200);
+	HAS(r, "Create your account for cy@lanternwatch.org");
+	HAS(r, "value=\"Cy Colleague\"");
+	r = ts_form(c, "/invitations/accept", "token", tok, "name", "Cy Colleague", "password",
+	    "short", (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "Use at least 12 characters.");
+	r = ts_form(c, "/invitations/accept", "token", tok, "name", "Cy Colleague", "password",
+	    PW, (char *)NULL);
+	STATUS(r, 303);
+	snprintf(loc, sizeof loc, "/organizations/%lld", (long long)a->id);
+	HEADER_IS(r, "Location", loc);
+	assert_non_null(ts_cookie(c, "ws_session"));	/* signed in */
+	r = ts_api(c, "GET", "/api/v1/me", NULL, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "email"), "cy@lanternwatch.org");
+	assert_string_equal(jstr(j, "role"), "member");
+	assert_true(json_is_true(json_object_get(j, "verified")));
+	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), a->id);
+	json_decref(j);
+	STATUS(ts_get(c, "/organizations"), 200);
+
+	/* the link works once */
+	r = ts_get(d, link);
+	STATUS(r, 410);
+	HAS(r, "This link has expired");
+	r = ts_form(d, "/invitations/accept", "token", tok, "name", "Mallory", "password",
+	    "another long password", (char *)NULL);
+	STATUS(r, 410);
+	assert_null(ts_cookie(d, "ws_session"));
+	ts_browser_free(c);
+	ts_browser_free(d);
+}
+
+/* ---- 11. state focal points ------------------------------------------ */
+
+static struct person fran = { "fran@justice.go.ke", "Fran Focal", "applicant", 0, NULL, "" };
+
+static void
+test_focal_point(void **state)
+{
+	struct ts_browser *fb = web(&fran);
+	const struct ts_res *r;
+	char path[96], *body;
+	json_t *j;
+	int64_t id;
+
+	r = ts_form(fb, "/join/focal", "country", "ZZ", "institution", "Ministry of Interior",
+	    "title", "Head of unit", (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "Choose a country from the list.");
+	HAS(r, "value=\"Ministry of Interior\"");
+	r = ts_form(fb, "/join/focal", "country", "KE", "institution", "Ministry of Interior",
+	    "title", "Head of unit", (char *)NULL);
+	STATUS(r, 303);
+	id = location_id(r, "/applications/");
+	STATUS(ts_form(fb, "/join/focal", "country", "KE", "institution", "Ministry of Interior",
+	    "title", "Head of unit", (char *)NULL), 409);
+
+	snprintf(path, sizeof path, "/api/v1/applications?status=pending&kind=focal");
+	r = staff("GET", path, NULL);
+	STATUS(r, 200);
+	HAS(r, "Ministry of Interior");
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
+	r = staff("POST", path, json_object());
+	STATUS(r, 200);
+	mail_get(fran.email, "You are confirmed as a state focal point", "state focal point",
+	    NULL, NULL, 0, &body);
+	free(body);
+	r = ts_api(fb, "GET", "/api/v1/me", NULL, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "role"), "focal");
+	json_decref(j);
+	STATUS(ts_get(fb, "/organizations"), 200);	/* the members' space */
+}
+
+/* ---- 12. spam -------------------------------------------------------- */
+
+static void
+test_spam(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.21"), *o;
+	const struct ts_res *r;
+	const char *pairs[MAX_PAIRS];
+	char *real, email[64];
+	const char *ra;
+	long wait;
+	int i;
+
+	/* a real application and a bot's get the same answer */
+	join_with(pairs, "name", "Dune Coast Watch", "contact_email", "dune@dunecoast.example",
+	    (char *)NULL);
+	r = ts_post_list(b, "/join", 1, pairs);
+	STATUS(r, 200);
+	HAS(r, "Application received");
+	real = strdup(r->body);
+	join_with(pairs, "name", "Cheap Pills Org", "contact_email", "bot0@spam.example",
+	    "fax_number", "+1 555 0100", (char *)NULL);
+	r = ts_post_list(b, "/join", 1, pairs);
+	STATUS(r, 200);
+	if (strcmp(r->body, real) != 0)
+		printf("# the bot's answer differs:\n# %s\n# ---- the person's:\n# %s\n", r->body,
+		    real);
+	assert_string_equal(r->body, real);
+	free(real);
+	/* mail goes out in order: once the person's is here, a bot's would be */
+	mail_get("dune@dunecoast.example", "Confirm your application", "Dune Coast Watch",
+	    "/verify?token=", NULL, 0, NULL);
+	assert_int_equal(ts_mail_count(&sink, "bot0@spam.example"), 0);
+	/* and no account (so no application) behind it */
+	r = ts_form(b, "/signin", "email", "bot0@spam.example", "password", PW, (char *)NULL);
+	HAS(r, "The email or password is not right.");
+
+	/* 20 sign-up applications an hour from one address */
+	for (i = 1; i < 19; i++) {
+		snprintf(email, sizeof email, "bot%d@spam.example", i);
+		r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+		    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s,s:s}", "organization",
+		    "name", "Cheap Pills Org", "kind", "other", "country", "US", "description",
+		    "Buy cheap pills online today, best prices.", "themes", "corruption",
+		    "contact", "name", "Bot", "email", email, "consent", 1, "password", PW,
+		    "fax_number", "+1 555 0100"));
+		STATUS(r, 202);
+	}
+	r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
+	    "Late Lagoon Watch", "kind", "ngo", "country", "MZ", "description",
+	    "Late Lagoon Watch tracks illegal fishing licences.", "themes", "corruption",
+	    "contact", "name", "Lena Late", "email", "lena@lagoon.example", "consent", 1,
+	    "password", PW));
+	problem(r, 429, NULL);
+	ra = ts_header(r, "Retry-After");
+	assert_non_null(ra);
+	wait = strtol(ra, NULL, 10);
+	assert_true(wait >= 1 && wait <= 3600);
+	r = ts_post_list(b, "/join", 1, pairs);
+	STATUS(r, 429);
+	HAS(r, "Please try again in");
+
+	/* an applicant from another address gets through */
+	o = ts_browser_new(&srv, "127.0.0.22");
+	r = api(o, "POST", "/api/v1/applications", NULL, json_pack(
+	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
+	    "Late Lagoon Watch", "kind", "ngo", "country", "MZ", "description",
+	    "Late Lagoon Watch tracks illegal fishing licences.", "themes", "corruption",
+	    "contact", "name", "Lena Late", "email", "lena@lagoon.example", "consent", 1,
+	    "password", PW));
+	STATUS(r, 202);
+	mail_get("lena@lagoon.example", "Confirm your application", "Late Lagoon Watch",
+	    "/verify?token=", NULL, 0, NULL);
+	ts_browser_free(b);
+	ts_browser_free(o);
+}
+
+/* ---- 13. bulk decisions ---------------------------------------------- */
+
+static void
+test_bulk(void **state)
+{
+	struct ts_browser *sb = web(&staff_p);
+	const struct ts_res *r;
+	json_t *j;
+	char ida[24], idb[24], want[96];
+	int64_t a, b;
+
+	a = apply_signed_out("127.0.0.13", "{\"name\":\"Birch Lane Collective\",\"kind\":\"ngo\","
+	    "\"country\":\"PE\",\"description\":\"Birch Lane Collective follows mining "
+	    "concessions.\",\"themes\":[\"corruption\"]}", "Birch Lane Collective",
+	    "birch@birchlane.example", "Bea Birch");
+	b = apply_signed_out("127.0.0.13", "{\"name\":\"Cedar Point Alliance\","
+	    "\"kind\":\"foundation\",\"country\":\"CL\",\"description\":\"Cedar Point "
+	    "Alliance funds journalists in the Andes.\",\"themes\":[\"corruption\"]}",
+	    "Cedar Point Alliance", "cedar@cedarpoint.example", "Cid Cedar");
+	snprintf(ida, sizeof ida, "%lld", (long long)a);
+	snprintf(idb, sizeof idb, "%lld", (long long)b);
+
+	r = ts_form(sb, "/staff/applications/bulk", "ids", ida, "ids", idb, "action", "reject",
+	    (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "A rejection needs a reason.");
+	assert_int_equal(queued("pending", "Birch Lane Collective", NULL), a);
+	STATUS(ts_form(sb, "/staff/applications/bulk", "action", "approve", (char *)NULL), 422);
+	STATUS(ts_post(sb, "/staff/applications/bulk", "ids", ida, "action", "approve",
+	    (char *)NULL), 403);	/* no CSRF token */
+	STATUS(ts_form(org_admin(&lantern), "/staff/applications/bulk", "ids", ida, "action",
+	    "approve", (char *)NULL), 403);
+
+	r = ts_form(sb, "/staff/applications/bulk", "ids", ida, "ids", idb, "action", "approve",
+	    (char *)NULL);
+	STATUS(r, 200);
+	snprintf(want, sizeof want, "%s</a>: approved", ida);
+	HAS(r, want);
+	snprintf(want, sizeof want, "%s</a>: approved", idb);
+	HAS(r, want);
+	mail_get("birch@birchlane.example", WELCOME, "Birch Lane Collective", "/organizations/",
+	    want, sizeof want, NULL);
+	mail_get("cedar@cedarpoint.example", WELCOME, "Cedar Point Alliance", "/organizations/",
+	    want, sizeof want, NULL);
+	j = staff_detail(a);
+	assert_string_equal(jstr(j, "status"), "approved");
+	assert_true(json_integer_value(json_object_get(j, "organization_id")) > 0);
+	json_decref(j);
+	j = staff_detail(b);
+	assert_string_equal(jstr(j, "status"), "approved");
+	json_decref(j);
+
+	/* a second time: each one says it was decided already */
+	r = ts_form(sb, "/staff/applications/bulk", "ids", ida, "ids", "999999", "action",
+	    "reject", "reason", "Out of scope.", (char *)NULL);
+	STATUS(r, 200);
+	snprintf(want, sizeof want, "%s</a>: already decided", ida);
+	HAS(r, want);
+	HAS(r, "999999</a>: not found");
+}
+
+/* ---- 14. drafts and old pages ---------------------------------------- */
+
+static void
+test_draft_and_stale_form(void **state)
+{
+	static const char *const draft[] = {
+		"name", "Kestrel Ridge Monitors", "kind", "ngo", "country", "KE",
+		"description", "Half written: we monitor", "themes", "wildlife_crime",
+		"contact_name", "Pat Applicant", "contact_email", "pat@applicants.test",
+		"action", "draft", NULL
+	};
+	static const char wrong[] =
+	    "0000000000000000000000000000000000000000000000000000000000000000";
+	struct ts_browser *b = ts_browser_new(&srv, NULL), *s;
+	const struct ts_res *r;
+	const char *pairs[MAX_PAIRS];
+	char want[128];
+	size_t k = 0, i;
+
+	account(&pat);
+	STATUS(ts_form(b, "/signin", "email", pat.email, "password", PW, (char *)NULL), 303);
+	r = ts_get(b, "/join");
+	STATUS(r, 200);
+	LACKS(r, "Kestrel Ridge Monitors");
+	r = ts_post_list(b, "/join", 1, draft);
+	STATUS(r, 200);
+	HAS(r, "Your draft is saved.");
+	HAS(r, "value=\"Kestrel Ridge Monitors\"");
+	assert_int_equal(queued("pending", "Kestrel Ridge Monitors", NULL), 0);
+
+	STATUS(ts_form(b, "/signout", (char *)NULL), 303);
+	r = ts_get(b, "/join");
+	STATUS(r, 200);
+	LACKS(r, "Kestrel Ridge Monitors");
+	STATUS(ts_form(b, "/signin", "email", pat.email, "password", PW, (char *)NULL), 303);
+	r = ts_get(b, "/join");
+	STATUS(r, 200);
+	HAS(r, "We restored the draft you saved.");
+	HAS(r, "value=\"Kestrel Ridge Monitors\"");
+	HAS(r, "Half written: we monitor");
+	HAS(r, "value=\"wildlife_crime\" checked");
+	ts_browser_free(b);
+
+	/* a page too old to act on: shown again as typed, nothing stored */
+	s = ts_browser_new(&srv, "127.0.0.14");
+	STATUS(ts_get(s, "/join"), 200);
+	pairs[k++] = "csrf";
+	pairs[k++] = wrong;
+	for (i = 0; join_base[i]; i += 2) {
+		pairs[k++] = join_base[i];
+		pairs[k++] = strcmp(join_base[i], "contact_email") == 0 ?
+		    "stale@saffrondelta.example" : join_base[i + 1];
+	}
+	pairs[k] = NULL;
+	r = ts_post_list(s, "/join", 0, pairs);
+	STATUS(r, 200);
+	HAS(r, "This page was open for a long time, so it was not sent.");
+	HAS(r, "value=\"Saffron Delta Watch\"");
+	HAS(r, "value=\"SDW\"");
+	HAS(r, "value=\"community_group\" selected");
+	HAS(r, "value=\"BD\" selected");
+	HAS(r, "value=\"IN\" selected");
+	snprintf(want, sizeof want, "value=\"%s\"", esc("https://saffrondelta.example"));
+	HAS(r, want);
+	HAS(r, "value=\"2011\"");
+	HAS(r, "value=\"1-10\" selected");
+	HAS(r, SAFFRON_DESC);
+	HAS(r, "value=\"environmental_crime\" checked");
+	HAS(r, "value=\"corruption\" checked");
+	HAS(r, "value=\"bn\" selected");
+	HAS(r, esc("https://social.example/saffron"));
+	HAS(r, "value=\"Rumi Saffron\"");
+	HAS(r, "value=\"stale@saffrondelta.example\"");
+	HAS(r, "value=\"+880 2 555 0100\"");
+	HAS(r, "name=\"consent\" value=\"1\" checked");
+	LACKS(r, PW);
+	/* and the form now carries a token that works */
+	assert_int_not_equal(strcmp(ts_csrf(s), wrong), 0);
+	r = ts_form(s, "/signin", "email", "stale@saffrondelta.example", "password", PW,
+	    (char *)NULL);
+	HAS(r, "The email or password is not right.");
+	assert_int_equal(ts_mail_count(&sink, "stale@saffrondelta.example"), 0);
+	ts_browser_free(s);
+}
+
+/* ---- last: the server stops cleanly ---------------------------------- */
+
+static void
+test_server_stops_cleanly(void **state)
+{
+	assert_int_equal(ts_server_stop(&srv), 0);
+}
+
+static int
+setup(void **state)
+{
+	db_url = getenv("WHATSON_TEST_DB");
+	if (!db_url || !*db_url) {
+		printf("# WHATSON_TEST_DB is not set (tests/http/run.t sets it)\n");
+		return -1;
+	}
+	if (ts_sink_start(&sink) != 0 || ts_server_start(&srv, db_url, &sink, NULL) != 0)
+		return -1;
+	plain = ts_browser_new(&srv, NULL);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct person *people[] = { &staff_p, &pat, &lantern.admin, &harbor.admin, &jo, &fran };
+	size_t i;
+
+	for (i = 0; i < sizeof people / sizeof people[0]; i++)
+		ts_browser_free(people[i]->web);
+	ts_browser_free(staff_api);
+	ts_browser_free(plain);
+	ts_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_api_join_signed_out),
+		cmocka_unit_test(test_api_join_signed_in),
+		cmocka_unit_test(test_reject_with_reason),
+		cmocka_unit_test(test_request_info_and_resubmit),
+		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_visibility_per_role),
+		cmocka_unit_test(test_edit_profile),
+		cmocka_unit_test(test_join_form_bad_input),
+		cmocka_unit_test(test_join_existing_organization),
+		cmocka_unit_test(test_invitation),
+		cmocka_unit_test(test_focal_point),
+		cmocka_unit_test(test_spam),
+		cmocka_unit_test(test_bulk),
+		cmocka_unit_test(test_draft_and_stale_form),
+		cmocka_unit_test(test_server_stops_cleanly),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
+	if (getenv("WHATSON_TEST_ONLY"))	/* e.g. "test_spam" while debugging */
+		cmocka_set_test_filter(getenv("WHATSON_TEST_ONLY"));
+	return cmocka_run_group_tests_name("orgs", tests, setup, teardown);
 }
