@@ -299,7 +299,21 @@ cmd_user_add(struct app *app, const struct opts *o)
 		return 1;
 	}
 	d = db_acquire(app->pool);
+	if (org) {	/* the organization must exist; the person joins it */
+		json_t *row;
+
+		if (org_load(d, org, &row) != WS_OK) {
+			fprintf(stderr, "whatson: no organization %lld\n", (long long)org);
+			db_release(app->pool, d);
+			app_close(app);
+			free(email);
+			return 1;
+		}
+		json_decref(row);
+	}
 	rc = user_create(app, d, email, o->name, pw, o->role, 1, org, &id);
+	if (rc == WS_OK && org)
+		rc = org_member_add(d, org, id, 0, "", (enum role)role_parse(o->role));
 	if (rc == WS_OK)
 		app_audit(app, d, id, "user.add", "cli", o->role);
 	db_release(app->pool, d);

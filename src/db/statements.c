@@ -160,16 +160,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* What the directory's in-memory index holds of each organization. */
 	[ST_ORG_INDEX_ALL] = {"org_index_all",
 	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
-	    "status FROM organizations", NULL},
+	    "status, visibility FROM organizations", NULL},
 	[ST_ORG_INDEX_ONE] = {"org_index_one",
 	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
-	    "status FROM organizations WHERE id = ?", NULL},
+	    "status, visibility FROM organizations WHERE id = ?", NULL},
 	[ST_ORG_COUNT] = {"org_count",
 	    "SELECT count(*) FROM organizations WHERE status = 'approved'", NULL},
 	/* Likely duplicates of an application among organizations. */
 	[ST_ORG_DUPS] = {"org_dups",
-	    "SELECT id, name, norm_name, norm_acronym, country, website_domain, email_domain "
-	    "FROM organizations WHERE status <> 'rejected' AND ((norm_name = ? AND country = ?) "
+	    "SELECT id, name, norm_name, norm_acronym, country, website_domain, email_domain, "
+	    "status FROM organizations WHERE status <> 'rejected' AND ((norm_name = ? AND country = ?) "
 	    "OR (norm_acronym <> '' AND norm_acronym = ? AND country = ?) "
 	    "OR (website_domain <> '' AND website_domain = ?) "
 	    "OR (email_domain <> '' AND email_domain = ?)) ORDER BY id LIMIT 20", NULL},
@@ -192,7 +192,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MEMBER_SET_LISTED] = {"member_set_listed",
 	    "UPDATE org_members SET listed = ? WHERE org_id = ? AND user_id = ?", NULL},
 	[ST_USER_SET_FOCAL] = {"user_set_focal",
-	    "UPDATE users SET role = 'focal', country = ?, updated_at = ? WHERE id = ?", NULL},
+	    "UPDATE users SET role = CASE WHEN role IN ('staff', 'admin') THEN role "
+	    "ELSE 'focal' END, country = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_MEMBER_ADMINS] = {"member_admins",
 	    "SELECT u.email, u.name FROM org_members m JOIN users u ON u.id = m.user_id "
 	    "WHERE m.org_id = ? AND m.is_admin = 1 AND u.status = 'active'", NULL},

@@ -19,9 +19,9 @@ email_plausible(const char *s)
 	if (at[1] == '.' || s[strlen(s) - 1] == '.')
 		return 0;
 	for (p = s; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>' || *p == ',' ||
-		    *p == ';' || *p == '"' || *p == '\\' || *p == 0x7f)
-			return 0;
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || *p == '<' ||
+		    *p == '>' || *p == ',' || *p == ';' || *p == '"' || *p == '\\')
+			return 0;	/* ASCII only, as the mail queue takes it */
 	return 1;
 }
 
@@ -99,6 +99,11 @@ check_multi(struct req *r, const struct field *f, json_t *raw, json_t *vals, jso
 		raw = split;
 	}
 	n = json_is_array(raw) ? json_array_size(raw) : (raw ? 1 : 0);
+	/* Refuse a flood before comparing values with each other. */
+	if (n > (f->max ? 4 * f->max : 1000)) {
+		fail(r, errs, f->name, N_("Too many values."));
+		goto out;
+	}
 	for (i = 0; i < n; i++) {
 		const char *s;
 		size_t len;

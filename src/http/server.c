@@ -294,6 +294,11 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 			return WS_ERATE;
 		}
 	}
+	/* Requests that send mail count every attempt from the address;
+	 * sign-ups count where a valid form creates something, sign-in
+	 * failures where they fail. */
+	if (rt->rl == RL_MAIL)
+		ratelimit_hit(r->app->rl, rt->rl, r->ip);
 	remember_lang(r, w);
 	rc = rt->fn(r, w);
 	if (w->status >= 400)	/* a handler that chose its error status keeps it */

@@ -652,6 +652,8 @@ static struct ts_browser *plain;	/* no cookies: for token calls */
 
 /* Pat applies for organization `name` through the API with a token; the
  * new application's JSON (caller decrefs). */
+static json_t *staff_detail(int64_t id);
+
 static json_t *
 pat_applies(const char *name, const char *country, const char *website, const char *email)
 {
@@ -663,10 +665,19 @@ pat_applies(const char *name, const char *country, const char *website, const ch
 
 	if (website)
 		json_object_set_new(o, "website", json_string(website));
+	json_t *mine;
+	int64_t id;
+
 	r = api(plain, "POST", "/api/v1/applications", t, json_pack("{s:o,s:{s:s,s:s},s:b}",
 	    "organization", o, "contact", "name", pat.name, "email", email, "consent", 1));
 	STATUS(r, 201);
-	return jbody(r);
+	mine = jbody(r);
+	/* The applicant is told only of member organizations with the same
+	 * name; the other hints (website, email domain) are for staff. */
+	assert_int_equal(json_array_size(json_object_get(mine, "duplicates")), 0);
+	id = json_integer_value(json_object_get(mine, "id"));
+	json_decref(mine);
+	return staff_detail(id);
 }
 
 static int64_t

@@ -457,7 +457,7 @@ test_email_plausible(void **state)
 {
 	static const char *const good[] = {
 		"a@b.co", "ana@example.org", "first.last+tag@sub.example.org",
-		"x_y-z@mail.example.co.uk", "\xc3\xa9lodie@exemple.fr", "1@2.3",
+		"x_y-z@mail.example.co.uk", "1@2.3",
 	};
 	static const char *const bad[] = {
 		"", "plain", "@example.org", "ana@", "ana@example", "ana@@example.org",
@@ -466,6 +466,7 @@ test_email_plausible(void **state)
 		"ana\t@example.org", "<ana@example.org>", "ana,bob@example.org",
 		"ana;bob@example.org", "\"ana\"@example.org", "ana\\@example.org",
 		"ana@exa\x7fmple.org", "ana@example.org\r\nBcc: x@y.z",
+		"\xc3\xa9lodie@exemple.fr",	/* the mail queue takes ASCII addresses only */
 	};
 	size_t i;
 

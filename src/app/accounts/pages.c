@@ -149,8 +149,22 @@ signup(struct req *r, struct resp *w, const char *tpl)
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	if (user_by_email(d, r->a, val(values, "email"), &u) == WS_OK) {
-		rc = mail_link(r, d, u.email, u.name, "mail_signup_exists",
-		    "Someone tried to create an account with your address", "/signin", NULL);
+		char spent[crypto_pwhash_STRBYTES];
+
+		/* As long as creating an account takes, so timing tells nothing. */
+		rc = password_hash(r->app, val(values, "password"), spent);
+		if (rc == WS_OK && !u.verified_at) {
+			/* Never confirmed (perhaps not even by its owner): a fresh
+			 * link, so nobody can hold an address by signing up first. */
+			rc = token_issue(d, "verify", u.id, VERIFY_TTL, NULL, tok);
+			if (rc == WS_OK)
+				rc = mail_link(r, d, u.email, u.name, "mail_verify",
+				    N_("Confirm your email address"), "/verify?token=", tok);
+		} else if (rc == WS_OK) {
+			rc = mail_link(r, d, u.email, u.name, "mail_signup_exists",
+			    N_("Someone tried to create an account with your address"), "/signin",
+			    NULL);
+		}
 		app_audit(r->app, d, u.id, "signup.exists", r->ip, NULL);
 	} else {
 		rc = user_create(r->app, d, val(values, "email"), val(values, "name"),
@@ -360,9 +374,15 @@ authenticate(struct req *r, struct resp *w, json_t *values, struct user *u, cons
 static const char *
 safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strpbrk(next, "\r\n"))
+	const unsigned char *p;
+
+	if (!next || next[0] != '/' || next[1] == '/')
 		return "/";
+	/* Browsers drop tabs and newlines and read '\\' as '/': "/\t/x" and
+	 * "/\\x" would leave the site. */
+	for (p = (const unsigned char *)next; *p; p++)
+		if (*p <= 0x20 || *p == 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 
@@ -496,7 +516,6 @@ h_forgot(struct req *r, struct resp *w)
 		rc = form_fail(r, w, "forgot", N_("Forgotten password"), values, errors);
 		goto out;
 	}
-	ratelimit_hit(r->app->rl, RL_MAIL, r->ip);
 	d = req_db(r);
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
@@ -578,6 +597,14 @@ h_reset(struct req *r, struct resp *w)
 	if (rc == WS_OK) {
 		q = db_start(d, ST_USER_SET_PASSWORD);
 		db_bind_text(q, 1, hash);
+		db_bind_int(q, 2, now_s());
+		db_bind_int(q, 3, uid);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
+	if (rc == WS_OK) {	/* the link came by mail: the address is confirmed */
+		q = db_start(d, ST_USER_VERIFY);
+		db_bind_int(q, 1, now_s());
 		db_bind_int(q, 2, now_s());
 		db_bind_int(q, 3, uid);
 		rc = db_exec(q, NULL);

@@ -68,6 +68,14 @@ add_values(struct arena *a, struct dir_doc *d, int f, const char *json)
 	json_decref(arr);
 }
 
+static int
+staff_only(json_t *vis, const char *field)
+{
+	const char *v = json_string_value(json_object_get(vis, field));
+
+	return v && strcmp(v, "staff") == 0;
+}
+
 static enum ws_err
 put_row(struct dir_index *x, struct db_q *q)
 {
@@ -75,16 +83,27 @@ put_row(struct dir_index *x, struct db_q *q)
 	struct dir_doc d;
 	enum ws_err rc;
 
+	json_error_t err;
+	json_t *vis = json_loads(db_col_text(q, 9) ? db_col_text(q, 9) : "{}", 0, &err);
+
 	memset(&d, 0, sizeof d);
 	d.id = db_col_int(q, 0);
 	d.name = arena_strdup(a, db_col_text(q, 1));
 	d.created_at = db_col_int(q, 2);
-	d.values[DF_COUNTRY][0] = arena_strdup(a, db_col_text(q, 3));
-	d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, 4));
-	add_values(a, &d, DF_THEME, db_col_text(q, 5));
-	add_values(a, &d, DF_LANGUAGE, db_col_text(q, 6));
-	d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, 7));
+	/* The directory serves members: a field the organization shows to
+	 * staff only is neither a filter nor a count. */
+	if (!staff_only(vis, "country"))
+		d.values[DF_COUNTRY][0] = arena_strdup(a, db_col_text(q, 3));
+	if (!staff_only(vis, "kind"))
+		d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, 4));
+	if (!staff_only(vis, "themes"))
+		add_values(a, &d, DF_THEME, db_col_text(q, 5));
+	if (!staff_only(vis, "languages"))
+		add_values(a, &d, DF_LANGUAGE, db_col_text(q, 6));
+	if (!staff_only(vis, "ecosoc_status"))
+		d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, 7));
 	d.values[DF_STATUS][0] = arena_strdup(a, db_col_text(q, 8));
+	json_decref(vis);
 	rc = dir_index_put(x, &d);
 	arena_free(a);
 	return rc;

@@ -2,8 +2,9 @@
  * index.c -- bitsets per facet value over a dense array of documents; see
  * index.h.
  *
- * Documents live in slots 0..n-1; a removed or replaced document leaves its
- * slot dead (its bits cleared), so slots never move and bitsets never shift.
+ * Documents live in slots 0..n-1; a replaced document keeps its slot, a
+ * removed one leaves it dead (its bits cleared), so slots never move and
+ * bitsets never shift.
  * Sorting walks a precomputed order of slots (by name, by date), rebuilt
  * after writes on the next query, and stops once the page is full.
  */
@@ -200,15 +201,19 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		}
 	}
 	c = cell_of(x, d->id);
-	if (x->hkeys[c]) {
-		kill_slot(x, x->hslots[c]);
-	} else if (x->n + 1 > x->hcap / 2) {
-		map_grow(x);
-		c = cell_of(x, d->id);
+	if (x->hkeys[c]) {	/* a replacement takes the document's own slot */
+		s = x->hslots[c];
+		kill_slot(x, s);
+		free(x->names[s]);
+	} else {
+		if (x->n + 1 > x->hcap / 2) {
+			map_grow(x);
+			c = cell_of(x, d->id);
+		}
+		if (x->n == x->cap)
+			slots_grow(x);
+		s = x->n++;
 	}
-	if (x->n == x->cap)
-		slots_grow(x);
-	s = x->n++;
 	x->ids[s] = d->id;
 	x->names[s] = fold(d->name);
 	x->created[s] = d->created_at;

@@ -68,7 +68,7 @@ app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys 
 		    "id", (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1),
 		    "why", why_dup(k, db_col_text(q, 2), db_col_text(q, 3), db_col_text(q, 4),
 		    db_col_text(q, 5), db_col_text(q, 6)), "type", "organization",
-		    "is_member_org", 1));
+		    "is_member_org", strcmp(db_col_text(q, 7), "approved") == 0));
 	db_end(q);
 	q = db_start(d, ST_APP_DUPS);
 	db_bind_int(q, 1, self);
@@ -88,6 +88,32 @@ app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys 
 	db_end(q);
 	(void)r;
 	return out;
+}
+
+json_t *
+app_public_duplicates(json_t *dups)
+{
+	json_t *out = json_array(), *d;
+	size_t i;
+
+	json_array_foreach(dups, i, d)
+		if (json_is_true(json_object_get(d, "is_member_org")) &&
+		    strcmp(json_string_value(json_object_get(d, "why")),
+		    "same name in the same country") == 0)
+			json_array_append_new(out, json_pack("{s:O,s:O,s:b}", "id",
+			    json_object_get(d, "id"), "name", json_object_get(d, "name"),
+			    "is_member_org", 1));
+	return out;
+}
+
+json_t *
+app_for_viewer(struct req *r, json_t *a)
+{
+	if (r->user && r->user->role >= ROLE_STAFF)
+		return a;
+	json_object_set_new(a, "duplicates", app_public_duplicates(json_object_get(a,
+	    "duplicates")));
+	return a;
 }
 
 static json_t *

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
@@ -33,17 +34,15 @@ h_org_invite(struct req *r, struct resp *w)
 	char tok[65];
 	char *data;
 	int64_t org_id;
-	int is_admin;
 	enum ws_err rc;
 
 	if (parse_int(r->params[0], 1, INT64_MAX, &org_id) != WS_OK)
 		return WS_ENOTFOUND;
 	if ((rc = org_load(d, org_id, &org)) != WS_OK)
 		return rc;
-	(void)org_level_for(r, org_id, &is_admin);
-	if (!is_admin && r->user->role < ROLE_STAFF) {
+	if ((rc = org_may_manage(r, org_id, org)) != WS_OK) {
 		json_decref(org);
-		return WS_EFORBIDDEN;
+		return rc;
 	}
 	if (form_check(r, invite_fields, 2, &values, &errors) != WS_OK) {
 		json_decref(org);
@@ -114,6 +113,11 @@ invitation(struct req *r, const char *tok, json_t **data, json_t **org)
 	if (!*data)
 		return rc == WS_OK || rc == WS_EDONE ? WS_ENOTFOUND : rc;
 	rc = org_load(req_db(r), json_integer_value(json_object_get(*data, "org_id")), org);
+	if (rc == WS_OK && strcmp(json_string_value(json_object_get(*org, "status")),
+	    "approved") != 0) {
+		json_decref(*org);
+		rc = WS_ENOTFOUND;	/* suspended since: the invitation lapses */
+	}
 	if (rc != WS_OK) {
 		json_decref(*data);
 		*data = NULL;
@@ -199,7 +203,12 @@ h_invite_accept(struct req *r, struct resp *w)
 	}
 	email = arena_strdup(r->a, json_string_value(json_object_get(data, "email")));
 	org_id = json_integer_value(json_object_get(data, "org_id"));
-	if (r->user) {
+	if (r->user && strcasecmp(r->user->email, email) != 0) {
+		w->detail = N_("This invitation was sent to another address. Sign out, or sign in "
+		    "with that address, and open the link again.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	} else if (r->user) {
 		who = r->user;
 	} else if (user_by_email(d, r->a, email, &u) == WS_OK) {
 		/* An account exists: its owner signs in, then accepts. */

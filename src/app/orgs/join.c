@@ -400,9 +400,14 @@ h_join(struct req *r, struct resp *w)
 			status = "unverified";
 	} else if (user_by_email(d, r->a, email, &u) == WS_OK) {
 		/* The address has an account: the application waits until its
-		 * owner confirms it from their mailbox. */
+		 * owner confirms it from their mailbox.  Hash anyway, so the
+		 * answer takes as long as for a new account. */
+		char spent[crypto_pwhash_STRBYTES];
+
 		uid = u.id;
 		status = "unverified";
+		rc = password_hash(r->app, json_string_value(json_object_get(acct, "password")),
+		    spent);
 	} else {
 		rc = user_create(r->app, d, email, name, json_string_value(json_object_get(acct,
 		    "password")), "applicant", 0, 0, &uid);
@@ -435,11 +440,13 @@ answer:
 
 		if (r->user && app_load(d, app_id, &v) != WS_OK)
 			v = json_object();
+		else if (r->user)
+			app_for_viewer(r, v);
 		resp_value(w, v);
 		w->status = r->user ? 201 : 202;
 	} else {
-		json_t *v = json_pack("{s:b,s:O?}", "signed_out", !r->user,
-		    "duplicates", r->user ? dups : NULL);
+		json_t *v = json_pack("{s:b,s:o?}", "signed_out", !r->user,
+		    "duplicates", r->user ? app_public_duplicates(dups) : NULL);
 
 		if (r->user)
 			json_object_set_new(v, "application_id", json_integer(app_id));
@@ -518,6 +525,7 @@ h_my_application(struct req *r, struct resp *w)
 
 	if ((rc = own_application(r, &a, &id)) != WS_OK)
 		return rc;
+	app_for_viewer(r, a);
 	json_object_set_new(a, "history", app_events(r, id, 0));
 	if (!r->api && json_is_true(json_object_get(a, "status_info_requested")) &&
 	    strcmp(json_string_value(json_object_get(a, "kind")), "organization") == 0) {
@@ -550,6 +558,11 @@ h_resubmit(struct req *r, struct resp *w)
 
 	if ((rc = own_application(r, &a, &id)) != WS_OK)
 		return rc;
+	if (strcmp(json_string_value(json_object_get(a, "kind")), "organization") != 0) {
+		json_decref(a);
+		w->detail = N_("This application is not waiting for your answer.");
+		return WS_ECONFLICT;
+	}
 	join_flatten(r);
 	rc = form_check(r, join_fields, join_nfields, &values, &errors);
 	{
@@ -627,7 +640,7 @@ h_resubmit(struct req *r, struct resp *w)
 		json_t *fresh;
 
 		if ((rc = app_load(d, id, &fresh)) == WS_OK)
-			resp_value(w, fresh);
+			resp_value(w, app_for_viewer(r, fresh));
 	} else {
 		resp_redirect(w, arena_printf(r->a, "/applications/%lld", (long long)id));
 	}

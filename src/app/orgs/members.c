@@ -32,7 +32,7 @@ created(struct req *r, struct resp *w, struct db *d, int64_t id)
 
 	if (r->api) {
 		if ((rc = app_load(d, id, &a)) == WS_OK)
-			resp_value(w, a);
+			resp_value(w, app_for_viewer(r, a));
 		w->status = 201;
 		return rc;
 	}
@@ -161,17 +161,15 @@ out:
 static enum ws_err
 admin_of(struct req *r, int64_t *org_id, json_t **org)
 {
-	int is_admin;
 	enum ws_err rc;
 
 	if (parse_int(r->params[0], 1, INT64_MAX, org_id) != WS_OK)
 		return WS_ENOTFOUND;
 	if ((rc = org_load(req_db(r), *org_id, org)) != WS_OK)
 		return rc;
-	(void)org_level_for(r, *org_id, &is_admin);
-	if (!is_admin && r->user->role < ROLE_STAFF) {
+	if ((rc = org_may_manage(r, *org_id, *org)) != WS_OK) {
 		json_decref(*org);
-		return WS_EFORBIDDEN;
+		return rc;
 	}
 	return WS_OK;
 }

@@ -73,6 +73,10 @@ char *url_domain(struct arena *a, const char *url);
 /* The domain of an address unless it is a webmail provider; "" otherwise. */
 char *email_org_domain(struct arena *a, const char *email);
 
+/* Makes uid one of the organization's people (admin or not) and a member;
+ * role is the account's current role, kept when higher. */
+enum ws_err org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin,
+    const char *title, enum role role) WS_WUR;
 /* Reads organization id as its full JSON (every field, visibility map under
  * "visibility"); WS_ENOTFOUND when absent.  *out is a new reference. */
 enum ws_err org_load(struct db *d, int64_t id, json_t **out) WS_WUR;

@@ -25,11 +25,21 @@ void app_keys_of(struct arena *a, json_t *data, struct app_keys *k);
  * applications: [{id, name, why, type}] (type "organization" or
  * "application").  self is the application's own id (0 when new). */
 json_t *app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys *k);
+/* What an applicant may be told of likely duplicates: member organizations
+ * with the same name in the same country (the name is always public); the
+ * rest of the hints are for staff.  New reference. */
+json_t *app_public_duplicates(json_t *dups);
+/* a as r's user may see it: only the public duplicate hints unless staff.
+ * Returns a. */
+json_t *app_for_viewer(struct req *r, json_t *a);
 /* Reads application id as JSON (the API's shape plus applicant and history
  * fields); WS_ENOTFOUND when absent.  New reference in *out. */
 enum ws_err app_load(struct db *d, int64_t id, json_t **out) WS_WUR;
 /* The JSON of the APP_COLS row q is on. */
 json_t *app_from_row(struct db_q *q);
+/* WS_OK when r may manage the organization (edit it, invite, decide join
+ * requests, promote): staff, or its admins while it is approved. */
+enum ws_err org_may_manage(struct req *r, int64_t org_id, json_t *org) WS_WUR;
 /* Stores an application (its "submitted" history line too); k may be NULL
  * for kinds that are not compared for duplicates, dups NULL for none. */
 enum ws_err app_insert(struct db *d, int64_t user_id, const char *kind, int64_t org_id,
@@ -39,10 +49,6 @@ enum ws_err app_insert(struct db *d, int64_t user_id, const char *kind, int64_t 
  * when o has "logo_file"). */
 enum ws_err org_insert(struct arena *a, struct db *d, json_t *o, json_t *c,
     int64_t approved_by, int64_t *id) WS_WUR;
-/* Makes uid one of the organization's people (admin or not) and a member;
- * role is the account's current role, kept when higher. */
-enum ws_err org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin,
-    const char *title, enum role role) WS_WUR;
 /* Adds a line to an application's history. */
 enum ws_err app_event(struct db *d, int64_t app_id, int64_t user_id, const char *action,
     const char *note) WS_WUR;

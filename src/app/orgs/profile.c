@@ -115,6 +115,27 @@ load_for(struct req *r, json_t **org, int64_t *id, enum vis *level, int *is_admi
 	return WS_OK;
 }
 
+/* Rewrites < > & in JSON text as \u escapes, in place where it fits: a
+ * <script> block must never see "</script>" or "<!--" in the data.
+ * Returns a string in a static thread-local buffer. */
+static const char *
+html_safe_json(const char *s)
+{
+	static _Thread_local char out[8192];
+	size_t k = 0;
+
+	for (; *s && k + 7 < sizeof out; s++) {
+		if (*s == '<' || *s == '>' || *s == '&') {
+			snprintf(out + k, sizeof out - k, "\\u%04x", (unsigned)*s);
+			k += 6;
+		} else {
+			out[k++] = *s;
+		}
+	}
+	out[k] = '\0';
+	return out;
+}
+
 /* schema.org Organization for search engines: only public fields. */
 static json_t *
 json_ld(json_t *pub, const char *base_url)
@@ -138,7 +159,7 @@ json_ld(json_t *pub, const char *base_url)
 		    "PostalAddress", "addressCountry", v));
 	s = json_dumps(ld, JSON_COMPACT | JSON_ESCAPE_SLASH);
 	json_decref(ld);
-	v = json_string(s ? s : "{}");
+	v = json_string(s ? html_safe_json(s) : "{}");
 	free(s);
 	return v;
 }
@@ -245,9 +266,9 @@ may_edit(struct req *r, json_t **org, int64_t *id)
 
 	if ((rc = load_for(r, org, id, &level, &is_admin)) != WS_OK)
 		return rc;
-	if (!is_admin && r->user->role < ROLE_STAFF) {
+	if ((rc = org_may_manage(r, *id, *org)) != WS_OK) {
 		json_decref(*org);
-		return WS_EFORBIDDEN;
+		return rc;
 	}
 	return WS_OK;
 }

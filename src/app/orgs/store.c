@@ -173,12 +173,41 @@ field_level(json_t *org, const struct vis_field *f)
 
 /* Markdown to HTML in cmark's safe mode: raw HTML and javascript: links
  * are dropped.  New reference. */
+/* True for a link target we let through: http(s), mailto, or no scheme. */
+static int
+safe_url(const char *u)
+{
+	const char *colon = strchr(u, ':'), *slash = strpbrk(u, "/?#");
+
+	if (!colon || (slash && slash < colon))
+		return 1;	/* relative */
+	return strncasecmp(u, "http:", 5) == 0 || strncasecmp(u, "https:", 6) == 0 ||
+	    strncasecmp(u, "mailto:", 7) == 0;
+}
+
 static json_t *
 markdown_html(const char *md)
 {
-	char *html = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_SAFE);
-	json_t *v = json_string(html ? html : "");
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_SAFE);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	char *html;
+	json_t *v;
 
+	/* cmark's safe mode drops javascript: and friends; STYLE.md allows
+	 * only http(s) and mailto, so every other scheme goes too. */
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+		    cmark_node_get_url(n) && !safe_url(cmark_node_get_url(n)))
+			cmark_node_set_url(n, "");
+	}
+	cmark_iter_free(it);
+	html = cmark_render_html(doc, CMARK_OPT_SAFE);
+	cmark_node_free(doc);
+	v = json_string(html ? html : "");
 	free(html);
 	return v;
 }
@@ -337,4 +366,20 @@ org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin, const char 
 	rc = db_exec(q, NULL);
 	db_end(q);
 	return rc;
+}
+
+enum ws_err
+org_may_manage(struct req *r, int64_t org_id, json_t *org)
+{
+	int is_admin;
+
+	if (r->user && r->user->role >= ROLE_STAFF)
+		return WS_OK;
+	(void)org_level_for(r, org_id, &is_admin);
+	if (!is_admin)
+		return WS_EFORBIDDEN;
+	/* A suspended organization's admins keep their view, not their powers. */
+	if (strcmp(json_string_value(json_object_get(org, "status")), "approved") != 0)
+		return WS_EFORBIDDEN;
+	return WS_OK;
 }
