@@ -110,6 +110,8 @@ app_close(struct app *app)
 	outbox_worker_stop(app->mailer);
 	app->mailer = NULL;
 	views_free(app->views);
+	if (app->dir)
+		pthread_mutex_destroy(&app->dir_mu);
 	dir_index_free(app->dir);
 	app->dir = NULL;
 	orgs_ref_free();

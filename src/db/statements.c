@@ -160,10 +160,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* What the directory's in-memory index holds of each organization. */
 	[ST_ORG_INDEX_ALL] = {"org_index_all",
 	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
-	    "status, visibility FROM organizations", NULL},
+	    "status, visibility, updated_at FROM organizations", NULL},
 	[ST_ORG_INDEX_ONE] = {"org_index_one",
 	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
-	    "status, visibility FROM organizations WHERE id = ?", NULL},
+	    "status, visibility, updated_at FROM organizations WHERE id = ?", NULL},
+	/* What changed since a node last looked (other nodes write too). */
+	[ST_ORG_INDEX_SINCE] = {"org_index_since",
+	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
+	    "status, visibility, updated_at FROM organizations WHERE updated_at >= ?", NULL},
 	[ST_ORG_COUNT] = {"org_count",
 	    "SELECT count(*) FROM organizations WHERE status = 'approved'", NULL},
 	/* Likely duplicates of an application among organizations. */
@@ -348,6 +352,7 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"CREATE INDEX organizations_site ON organizations(website_domain);" \
 	"CREATE INDEX organizations_mail ON organizations(email_domain);" \
 	"CREATE INDEX organizations_status_name ON organizations(status, name);" \
+	"CREATE INDEX organizations_updated ON organizations(updated_at);" \
 	"CREATE TABLE org_members (" \
 	" org_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
 	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \

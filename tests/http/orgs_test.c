@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <zlib.h>
@@ -1712,6 +1713,72 @@ teardown(void **state)
 	return 0;
 }
 
+/* True when the directory at b lists organization id (for the holder of t). */
+static int
+listed_on(struct ts_browser *b, const char *t, int64_t id)
+{
+	const struct ts_res *r = api(b, "GET", "/api/v1/organizations?per_page=100", t, NULL);
+	json_t *j, *it;
+	size_t i;
+	int found = 0;
+
+	STATUS(r, 200);
+	j = jbody(r);
+	json_array_foreach(json_object_get(j, "items"), i, it)
+		if (json_integer_value(json_object_get(it, "id")) == id)
+			found = 1;
+	json_decref(j);
+	return found;
+}
+
+/* Polls for up to 5 s until listed_on() says want. */
+static int
+wait_listed(struct ts_browser *b, const char *t, int64_t id, int want)
+{
+	int i;
+
+	for (i = 0; i < 50; i++) {
+		if (listed_on(b, t, id) == want)
+			return 1;
+		usleep(100 * 1000);
+	}
+	return 0;
+}
+
+/*
+ * Two nodes on one database (sessions and organizations live there): a
+ * suspension made through one node reaches the other node's directory
+ * within a couple of seconds, as each node re-reads what changed; so does
+ * the reinstatement.
+ */
+static void
+test_second_node(void **state)
+{
+	struct org *o = member_org(&harbor);
+	struct ts_server b;
+	struct ts_browser *nb;
+	const struct ts_res *r;
+	const char *t;
+	char path[160];
+
+	(void)state;
+	t = token(&o->admin);
+	assert_int_equal(ts_server_start(&b, db_url, &sink, NULL), 0);
+	nb = ts_browser_new(&b, NULL);
+	assert_true(listed_on(nb, t, o->id));
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)o->id);
+	r = staff("POST", path, json_pack("{s:s}", "status", "suspended"));
+	STATUS(r, 303);
+	if (!wait_listed(nb, t, o->id, 0))
+		fail_msg("the second node still lists the suspended organization after 5 s");
+	r = staff("POST", path, json_pack("{s:s}", "status", "approved"));
+	STATUS(r, 303);
+	if (!wait_listed(nb, t, o->id, 1))
+		fail_msg("the second node does not list the reinstated organization after 5 s");
+	ts_browser_free(nb);
+	assert_int_equal(ts_server_stop(&b), 0);
+}
+
 int
 main(void)
 {
@@ -1730,6 +1797,7 @@ main(void)
 		cmocka_unit_test(test_spam),
 		cmocka_unit_test(test_bulk),
 		cmocka_unit_test(test_draft_and_stale_form),
+		cmocka_unit_test(test_second_node),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 

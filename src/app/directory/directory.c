@@ -117,14 +117,19 @@ directory_load(struct app *app, struct db *d)
 	enum ws_err rc;
 	size_t n = 0;
 
-	while ((rc = db_step(q)) == WS_OK && (rc = put_row(x, q)) == WS_OK)
+	while ((rc = db_step(q)) == WS_OK && (rc = put_row(x, q)) == WS_OK) {
+		if (db_col_int(q, 10) > app->dir_mark)
+			app->dir_mark = db_col_int(q, 10);
 		n++;
+	}
 	db_end(q);
 	if (rc != WS_EDONE) {
 		dir_index_free(x);
 		return rc == WS_OK ? WS_EDB : rc;
 	}
 	app->dir = x;
+	pthread_mutex_init(&app->dir_mu, NULL);
+	app->dir_checked = now_s();
 	log_info("directory: %zu organizations indexed", n);
 	return WS_OK;
 }
@@ -145,6 +150,34 @@ directory_refresh(struct app *app, struct db *d, int64_t id)
 		dir_index_remove(app->dir, id);
 	}
 	db_end(q);
+}
+
+/*
+ * With several nodes, the others write too: at most once a second, re-read
+ * what changed since the newest change the index has seen (a second of
+ * overlap, as updated_at counts seconds).  Costs one indexed query a second.
+ */
+static void
+catch_up(struct app *app, struct db *d)
+{
+	struct db_q *q;
+	int64_t now = now_s();
+
+	pthread_mutex_lock(&app->dir_mu);
+	if (now != app->dir_checked) {
+		app->dir_checked = now;
+		q = db_start(d, ST_ORG_INDEX_SINCE);
+		db_bind_int(q, 1, app->dir_mark - 1);
+		while (db_step(q) == WS_OK) {
+			if (put_row(app->dir, q) != WS_OK)
+				log_error("directory: cannot index organization %lld",
+				    (long long)db_col_int(q, 0));
+			if (db_col_int(q, 10) > app->dir_mark)
+				app->dir_mark = db_col_int(q, 10);
+		}
+		db_end(q);
+	}
+	pthread_mutex_unlock(&app->dir_mu);
 }
 
 /* Every value of query parameter name, in want (NULL-terminated). */
@@ -251,6 +284,7 @@ h_directory(struct req *r, struct resp *w)
 		json_decref(errors);
 		return WS_EUNAVAIL;
 	}
+	catch_up(r->app, req_db(r));
 	memset(&q, 0, sizeof q);
 	for (f = 0; f < DF__MAX; f++) {
 		struct collect c = { facets[f].param, NULL, 0, r->a };
