@@ -16,6 +16,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/directory/directory.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
 #include "core/util.h"
@@ -33,6 +34,7 @@ static const char usage_text[] =
     "  seed --demo [--orgs N] [--db URL]\n"
     "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
     "          (password: first line of standard input)\n"
+    "  export orgs [--db URL]      (CSV on standard output)\n"
     "  backup FILE [--db URL]\n"
     "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n";
 
@@ -408,6 +410,31 @@ cmd_seed(struct app *app, const struct opts *o)
 	return 0;
 }
 
+/* `export orgs`: every organization as CSV on standard output. */
+static int
+cmd_export(struct app *app, const char *what)
+{
+	struct db *d;
+	enum ws_err rc;
+
+	if (strcmp(what, "orgs") != 0) {
+		fprintf(stderr, "whatson: export %s is not built yet (only orgs)\n", what);
+		return 1;
+	}
+	app->cfg.threads = 1;
+	if (app_open(app, 1))
+		return 1;
+	d = db_acquire(app->pool);
+	rc = orgs_csv_all(d, stdout);
+	db_release(app->pool, d);
+	app_close(app);
+	if (rc != WS_OK || fflush(stdout) != 0) {
+		fprintf(stderr, "whatson: export failed: %s\n", ws_strerror(rc ? rc : WS_EIO));
+		return 1;
+	}
+	return 0;
+}
+
 static int
 cmd_backup(struct app *app, const char *file)
 {
@@ -463,6 +490,11 @@ main(int argc, char **argv)
 		return cmd_seed(&app, &o);
 	if (strcmp(cmd, "user") == 0)
 		return cmd_user_add(&app, &o);
+	if (strcmp(cmd, "export") == 0) {
+		if (optind + 1 >= argc)
+			return usage();
+		return cmd_export(&app, argv[optind + 1]);
+	}
 	if (strcmp(cmd, "backup") == 0) {
 		if (optind + 1 >= argc)
 			return usage();

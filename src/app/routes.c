@@ -61,6 +61,7 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/applications/{id}/note", h_app_note,         R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/organizations",               h_directory,         R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/organizations.csv",     h_directory_csv,     R_STAFFS, CSRF_NONE,  RL_NONE,   0},
 	{HM_GET,    "/organizations/{id}",          h_org_profile,       R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
 	{HM_GET,    "/organizations/{id}/logo",     h_org_logo,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_OWNER},
 	{HM_GET,    "/organizations/{id}/edit",     h_org_edit_form,     R_USER,   CSRF_NONE,  RL_NONE,   RF_OWNER},

@@ -1713,6 +1713,36 @@ teardown(void **state)
 	return 0;
 }
 
+/*
+ * CSV export for staff: the directory's filter, every column, UTF-8 with a
+ * byte-order mark, and a name that starts like a formula made inert.
+ */
+static void
+test_csv_export(void **state)
+{
+	struct org *o = member_org(&lantern);
+	const struct ts_res *r;
+	const char *t;
+	char path[160];
+
+	(void)state;
+	t = token(&o->admin);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)o->id);
+	r = api(plain, "PATCH", path, t, json_pack("{s:s}", "name", "=HYPERLINK(\"x\")"));
+	STATUS(r, 200);
+	r = staff("GET", "/staff/organizations.csv?country=KE", NULL);
+	STATUS(r, 200);
+	assert_non_null(strstr(r->body, "\xEF\xBB\xBFid,name,acronym,kind,country"));
+	/* the formula is quoted and starts with an apostrophe */
+	HAS(r, "\"'=HYPERLINK(\"\"x\"\")\"");
+	LACKS(r, ",=HYPERLINK");
+	/* members may not export */
+	r = api(plain, "GET", "/staff/organizations.csv", t, NULL);
+	STATUS(r, 403);
+	r = api(plain, "PATCH", path, t, json_pack("{s:s}", "name", "Lantern Watch"));
+	STATUS(r, 200);
+}
+
 /* True when the directory at b lists organization id (for the holder of t). */
 static int
 listed_on(struct ts_browser *b, const char *t, int64_t id)
@@ -1797,6 +1827,7 @@ main(void)
 		cmocka_unit_test(test_spam),
 		cmocka_unit_test(test_bulk),
 		cmocka_unit_test(test_draft_and_stale_form),
+		cmocka_unit_test(test_csv_export),
 		cmocka_unit_test(test_second_node),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};

@@ -265,27 +265,25 @@ out:
 	return out;
 }
 
-enum ws_err
-h_directory(struct req *r, struct resp *w)
+/*
+ * Reads the directory's query from r: filters, sort, page.  Fills q (and
+ * want, the values per facet, for the page).  WS_EINVAL with w->errors set
+ * for an unknown code or a bad number.
+ */
+static enum ws_err
+read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want[DF__MAX],
+    int64_t *page, int64_t *per_page)
 {
 	static const char *const approved_only[] = { "approved", NULL };
-	const char **want[DF__MAX];
-	struct dir_query q;
-	struct dir_result res;
-	json_t *errors = json_object(), *items, *facet_json, *v, *filters;
-	const char *sort = req_query(r, "sort"), *bad;
-	int64_t page = 1, per_page = 50;
+	json_t *errors = json_object();
+	const char *sort = req_query(r, "sort");
 	int staff = r->user && r->user->role >= ROLE_STAFF;
 	size_t i;
-	enum ws_err rc;
 	int f;
 
-	if (!r->app->dir) {
-		json_decref(errors);
-		return WS_EUNAVAIL;
-	}
-	catch_up(r->app, req_db(r));
-	memset(&q, 0, sizeof q);
+	*page = 1;
+	*per_page = 50;
+	memset(q, 0, sizeof *q);
 	for (f = 0; f < DF__MAX; f++) {
 		struct collect c = { facets[f].param, NULL, 0, r->a };
 
@@ -300,19 +298,19 @@ h_directory(struct req *r, struct resp *w)
 				json_object_set_new(errors, facets[f].param, json_string(arena_printf(
 				    r->a, "Unknown %s: %s", facets[f].param, c.want[i])));
 		}
-		q.want[f] = c.n ? c.want : NULL;
+		q->want[f] = c.n ? c.want : NULL;
 	}
 	if (!staff) {	/* members see member organizations only */
-		if (q.want[DF_STATUS])
+		if (q->want[DF_STATUS])
 			json_object_set_new(errors, "status", json_string(
 			    "Only staff can filter on status."));
-		q.want[DF_STATUS] = approved_only;
+		q->want[DF_STATUS] = approved_only;
 	}
 	if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "newest") != 0)
 		json_object_set_new(errors, "sort", json_string("Sort by name or newest."));
-	if (req_query(r, "page") && parse_int(req_query(r, "page"), 1, 100000, &page))
+	if (req_query(r, "page") && parse_int(req_query(r, "page"), 1, 100000, page))
 		json_object_set_new(errors, "page", json_string("Not a page number."));
-	if (req_query(r, "per_page") && parse_int(req_query(r, "per_page"), 1, 100, &per_page))
+	if (req_query(r, "per_page") && parse_int(req_query(r, "per_page"), 1, 100, per_page))
 		json_object_set_new(errors, "per_page", json_string("From 1 to 100."));
 	if (json_object_size(errors)) {
 		w->errors = errors;
@@ -320,10 +318,71 @@ h_directory(struct req *r, struct resp *w)
 		return WS_EINVAL;
 	}
 	json_decref(errors);
-	q.sort = sort && strcmp(sort, "newest") == 0 ? DIR_SORT_NEWEST : DIR_SORT_NAME;
-	q.offset = (size_t)((page - 1) * per_page);
-	q.limit = (size_t)per_page;
-	q.unknown_empty = 1;	/* a valid code no organization has: no results */
+	q->sort = sort && strcmp(sort, "newest") == 0 ? DIR_SORT_NEWEST : DIR_SORT_NAME;
+	q->offset = (size_t)((*page - 1) * *per_page);
+	q->limit = (size_t)*per_page;
+	q->unknown_empty = 1;	/* a valid code no organization has: no results */
+	return WS_OK;
+}
+
+/* GET /staff/organizations.csv: the directory's current filter as CSV, every
+ * organization that matches, every column. */
+enum ws_err
+h_directory_csv(struct req *r, struct resp *w)
+{
+	const char **want[DF__MAX];
+	struct dir_query q;
+	struct dir_result res;
+	const char *bad;
+	int64_t page, per_page;
+	enum ws_err rc;
+	size_t i;
+
+	if (!r->app->dir)
+		return WS_EUNAVAIL;
+	catch_up(r->app, req_db(r));
+	if ((rc = read_query(r, w, &q, want, &page, &per_page)) != WS_OK)
+		return rc;
+	q.offset = 0;
+	q.limit = dir_index_size(r->app->dir) + 1;
+	if ((rc = dir_index_query(r->app->dir, &q, &res, &bad)) != WS_OK)
+		return rc;
+	rc = orgs_csv_header(&w->raw);
+	for (i = 0; rc == WS_OK && i < res.nids; i++) {
+		rc = orgs_csv_row(req_db(r), res.ids[i], &w->raw);
+		if (rc == WS_ENOTFOUND)
+			rc = WS_OK;	/* removed since */
+	}
+	dir_result_free(&res);
+	if (rc != WS_OK)
+		return rc;
+	w->ctype = "text/csv; charset=utf-8";
+	resp_header(w, "Content-Disposition", "attachment; filename=\"organizations.csv\"");
+	resp_header(w, "Cache-Control", "no-store");
+	app_audit(r->app, req_db(r), r->user->id, "organizations.exported", r->ip,
+	    arena_printf(r->a, "%zu rows", res.nids));
+	return WS_OK;
+}
+
+enum ws_err
+h_directory(struct req *r, struct resp *w)
+{
+	const char **want[DF__MAX];
+	struct dir_query q;
+	struct dir_result res;
+	json_t *items, *facet_json, *v, *filters;
+	const char *bad;
+	int64_t page, per_page;
+	int staff = r->user && r->user->role >= ROLE_STAFF;
+	size_t i;
+	enum ws_err rc;
+	int f;
+
+	if (!r->app->dir)
+		return WS_EUNAVAIL;
+	catch_up(r->app, req_db(r));
+	if ((rc = read_query(r, w, &q, want, &page, &per_page)) != WS_OK)
+		return rc;
 	if ((rc = dir_index_query(r->app->dir, &q, &res, &bad)) != WS_OK)
 		return rc;
 	items = json_array();

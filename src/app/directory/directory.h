@@ -7,6 +7,9 @@
 #define WS_DIRECTORY_H
 
 #include <stdint.h>
+#include <stdio.h>
+
+#include "core/buf.h"
 
 #include "core/err.h"
 #include "http/http.h"
@@ -19,7 +22,15 @@ enum ws_err directory_load(struct app *app, struct db *d) WS_WUR;
 /* Re-reads organization id into the index after a committed write. */
 void directory_refresh(struct app *app, struct db *d, int64_t id);
 
+/* CSV (export.c): the header row (with a UTF-8 byte-order mark), one
+ * organization's row, every organization to f. */
+enum ws_err orgs_csv_header(struct buf *out) WS_WUR;
+enum ws_err orgs_csv_row(struct db *d, int64_t id, struct buf *out) WS_WUR;
+enum ws_err orgs_csv_all(struct db *d, FILE *f) WS_WUR;
+
 /* GET /organizations and its twin GET /api/v1/organizations. */
 enum ws_err h_directory(struct req *r, struct resp *w);
+/* GET /staff/organizations.csv: the same filters, as CSV. */
+enum ws_err h_directory_csv(struct req *r, struct resp *w);
 
 #endif
