@@ -365,17 +365,8 @@ h_join(struct req *r, struct resp *w)
 			rc = WS_EINVAL;
 		}
 	}
-	{
-		json_t *lerr = json_object();
-
-		if (logo_check(r, lerr, &logo_type) != WS_OK) {
-			if (!errors)
-				errors = json_object();
-			json_object_update(errors, lerr);
-			rc = WS_EINVAL;
-		}
-		json_decref(lerr);
-	}
+	if (logo_check(r, &errors, &logo_type) != WS_OK)
+		rc = WS_EINVAL;
 	if (rc != WS_OK) {
 		rc = join_fail(r, w, values, errors);
 		goto out;
@@ -565,17 +556,8 @@ h_resubmit(struct req *r, struct resp *w)
 	}
 	join_flatten(r);
 	rc = form_check(r, join_fields, join_nfields, &values, &errors);
-	{
-		json_t *lerr = json_object();
-
-		if (logo_check(r, lerr, &logo_type) != WS_OK) {
-			if (!errors)
-				errors = json_object();
-			json_object_update(errors, lerr);
-			rc = WS_EINVAL;
-		}
-		json_decref(lerr);
-	}
+	if (logo_check(r, &errors, &logo_type) != WS_OK)
+		rc = WS_EINVAL;
 	if (rc != WS_OK) {
 		json_object_set_new(a, "history", app_events(r, id, 0));
 		json_object_set_new(a, "edit", join_page(r, values));

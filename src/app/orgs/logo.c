@@ -33,7 +33,7 @@ upload_of(struct req *r, const char *name)
 }
 
 enum ws_err
-logo_check(struct req *r, json_t *errors, const char **type)
+logo_check(struct req *r, json_t **errors, const char **type)
 {
 	const struct upload *u = upload_of(r, "logo");
 	char mime[100];
@@ -42,8 +42,10 @@ logo_check(struct req *r, json_t *errors, const char **type)
 	*type = NULL;
 	if (!u)
 		return WS_OK;
+	if (!*errors)
+		*errors = json_object();
 	if (u->len > LOGO_MAX) {
-		json_object_set_new(errors, "logo", json_string(view_tr(r->app->views, r->locale,
+		json_object_set_new(*errors, "logo", json_string(view_tr(r->app->views, r->locale,
 		    N_("The logo must be at most 1 MB."))));
 		return WS_EINVAL;
 	}
@@ -52,11 +54,15 @@ logo_check(struct req *r, json_t *errors, const char **type)
 		if (strcmp(*t, mime) == 0)
 			break;
 	if (!*t) {
-		json_object_set_new(errors, "logo", json_string(view_tr(r->app->views, r->locale,
+		json_object_set_new(*errors, "logo", json_string(view_tr(r->app->views, r->locale,
 		    N_("The logo must be a PNG, JPEG or WebP image."))));
 		return WS_EINVAL;
 	}
 	*type = *t;
+	if (json_object_size(*errors) == 0) {	/* made here, nothing to say */
+		json_decref(*errors);
+		*errors = NULL;
+	}
 	return WS_OK;
 }
 

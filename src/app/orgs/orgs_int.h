@@ -61,9 +61,9 @@ json_t *app_events(struct req *r, int64_t app_id, int with_notes);
 void org_bind_fields(struct arena *a, struct db_q *q, json_t *o, json_t *c);
 
 /* Checks the "logo" file of r, if one was sent: at most 1 MB, PNG, JPEG or
- * WebP by its bytes.  Puts a message in errors and returns WS_EINVAL when
- * refused; *type is the sniffed type (NULL without a logo). */
-enum ws_err logo_check(struct req *r, json_t *errors, const char **type) WS_WUR;
+ * WebP by its bytes.  Adds a message to *errors (made when NULL) and returns
+ * WS_EINVAL when refused; *type is the sniffed type (NULL without a logo). */
+enum ws_err logo_check(struct req *r, json_t **errors, const char **type) WS_WUR;
 /* Stores the checked logo; *file_id is 0 when there was none. */
 enum ws_err logo_store(struct req *r, struct db *d, const char *type, int64_t *file_id) WS_WUR;
 /* Answers with stored logo file_id (its sniffed type, ETag, sandbox CSP). */

@@ -424,10 +424,9 @@ h_org_edit(struct req *r, struct resp *w)
 		goto out;
 	}
 	{
-		json_t *lerr = json_object();
+		json_t *lerr = NULL;
 
-		rc = logo_check(r, lerr, &logo_type);
-		if (rc != WS_OK) {
+		if ((rc = logo_check(r, &lerr, &logo_type)) != WS_OK) {
 			rc = form_fail(r, w, "org_edit", N_("Edit the organization's profile"), values,
 			    lerr);
 			if (!r->api) {
@@ -439,7 +438,6 @@ h_org_edit(struct req *r, struct resp *w)
 			json_decref(lerr);
 			goto out;
 		}
-		json_decref(lerr);
 	}
 	newdata = join_data(values);
 	app_keys_of(r->a, newdata, &k);
