@@ -87,6 +87,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE tokens SET used_at = ? WHERE hash = ? AND kind = ? AND used_at IS NULL "
 	    "AND expires_at > ?", NULL},
 
+	/* A new password ends every reset and address-change link in flight. */
+	[ST_TOKEN_REVOKE_USER] = {"token_revoke_user",
+	    "UPDATE tokens SET used_at = ? WHERE user_id = ? AND kind IN ('reset', 'email') "
+	    "AND used_at IS NULL", NULL},
+
 	[ST_OUTBOX_INSERT] = {"outbox_insert",
 	    "INSERT INTO outbox (to_addr, subject, body, message_id, status, attempts, "
 	    "next_at, created_at) VALUES (?, ?, ?, ?, 'new', 0, ?, ?) RETURNING id", NULL},

@@ -444,6 +444,33 @@ test_forgotten_password(void **state)
 	ts_browser_free(c);
 }
 
+/* A reset link asked for before the password changed stops working. */
+static void
+test_reset_link_ends_with_new_password(void **state)
+{
+	struct ts_browser *a, *c = ts_browser_new(&srv, NULL);
+	const struct ts_res *r;
+	char link[512];
+	const char *tok;
+
+	(void)state;
+	assert_true(ts_user_add(db_url, "rex@example.org", "Rex Reset", "member", PW) > 0);
+	r = ts_form(c, "/forgot", "email", "rex@example.org", (char *)NULL);
+	STATUS(r, 200);
+	mail_link("rex@example.org", "Reset your password", "/reset?token=", link, sizeof link);
+	tok = strstr(link, "token=") + 6;
+	a = signed_in(NULL, "rex@example.org", PW);
+	r = ts_form(a, "/account/password", "current_password", PW, "password", PW2,
+	    (char *)NULL);
+	STATUS(r, 200);
+	r = ts_form(c, "/reset", "token", tok, "password", "a third password here", (char *)NULL);
+	STATUS(r, 410);
+	HAS(r, "This link has expired");
+	assert_int_equal(ts_signin(c, "rex@example.org", PW2), 303);
+	ts_browser_free(a);
+	ts_browser_free(c);
+}
+
 static void
 test_change_password(void **state)
 {
@@ -778,6 +805,7 @@ main(void)
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_forgotten_password),
 		cmocka_unit_test(test_change_password),
+		cmocka_unit_test(test_reset_link_ends_with_new_password),
 		cmocka_unit_test(test_change_email),
 		cmocka_unit_test(test_signout_everywhere),
 		cmocka_unit_test(test_signin_rate_limit),

@@ -291,6 +291,12 @@ session_start(struct req *r, struct resp *w, const struct user *u, const char *k
 	db_end(q);
 	if (rc)
 		return rc;
+	/* Sign-ins are a good moment to forget sessions that have ended. */
+	q = db_start(d, ST_SESSION_PURGE);
+	db_bind_int(q, 1, now - r->app->cfg.idle_timeout);
+	db_bind_int(q, 2, now - r->app->cfg.abs_timeout);
+	db_exec_logged(q);
+	db_end(q);
 	if (out)
 		memcpy(out, tok, 65);
 	if (strcmp(kind, "web") == 0) {
@@ -318,4 +324,15 @@ session_end(struct req *r, struct resp *w, int everywhere)
 	if (!r->bearer)
 		resp_cookie(r, w, http_session_cookie(r->app), "", -1);
 	r->session_hash[0] = '\0';
+}
+
+void
+tokens_revoke(struct db *d, int64_t user_id)
+{
+	struct db_q *q = db_start(d, ST_TOKEN_REVOKE_USER);
+
+	db_bind_int(q, 1, now_s());
+	db_bind_int(q, 2, user_id);
+	db_exec_logged(q);
+	db_end(q);
 }

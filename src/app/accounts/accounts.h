@@ -56,6 +56,9 @@ enum ws_err token_issue(struct db *d, const char *kind, int64_t user_id, int ttl
 enum ws_err token_use(struct db *d, struct arena *a, const char *kind, const char *token,
     int64_t *user_id, const char **data) WS_WUR;
 
+/* Ends the user's reset and address-change links (after a new password). */
+void tokens_revoke(struct db *d, int64_t user_id);
+
 /* Starts a session for u: kind "web" sets the cookie on w, "api" returns
  * the bearer token in out (65 bytes).  Ends r's current session first
  * (rotation). */

@@ -616,8 +616,10 @@ h_reset(struct req *r, struct resp *w)
 		rc = db_exec(q, NULL);
 		db_end(q);
 	}
-	if (rc == WS_OK)
+	if (rc == WS_OK) {
+		tokens_revoke(d, uid);
 		app_audit(r->app, d, uid, "password.reset", r->ip, NULL);
+	}
 	if (rc == WS_OK)
 		rc = db_commit(d);
 	if (rc != WS_OK) {
@@ -692,6 +694,7 @@ h_change_password(struct req *r, struct resp *w)
 	if (rc != WS_OK)
 		goto out;
 	app_audit(r->app, d, r->user->id, "password.changed", r->ip, NULL);
+	tokens_revoke(d, r->user->id);
 	/* Other sessions end; this one is rotated. */
 	q = db_start(d, ST_SESSION_DELETE_USER);
 	db_bind_int(q, 1, r->user->id);
