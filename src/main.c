@@ -208,6 +208,17 @@ cmd_serve(struct app *app)
 	if (app_open(app, 1))
 		return 1;
 	log_set_quiet(app->cfg.quiet);
+	{	/* the directory's index: only a server needs it */
+		struct db *d = db_acquire(app->pool);
+		enum ws_err rc = directory_load(app, d);
+
+		db_release(app->pool, d);
+		if (rc != WS_OK) {
+			fprintf(stderr, "whatson: cannot build the directory index\n");
+			app_close(app);
+			return 1;
+		}
+	}
 	app->mailer = outbox_worker_start(app->pool, &app->mail);
 	if (!(s = server_start(app))) {
 		app_close(app);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "app/directory/directory.h"
 #include "app/directory/index.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
@@ -69,9 +68,6 @@ app_open(struct app *app, int migrate)
 	{
 		struct db *d = db_acquire(app->pool);
 		enum ws_err rc = orgs_ref_load(d);
-
-		if (rc == WS_OK)
-			rc = directory_load(app, d);
 
 		db_release(app->pool, d);
 		if (rc != WS_OK) {

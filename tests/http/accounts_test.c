@@ -35,12 +35,6 @@ static const char *db_url;
 
 /* ---- helpers --------------------------------------------------------- */
 
-#define STATUS(r, want) do { \
-	const struct ts_res *r_ = (r); \
-	if (r_->status != (want)) \
-		printf("# status %ld, want %d: %.600s\n", r_->status, (want), r_->body); \
-	assert_int_equal(r_->status, (want)); \
-} while (0)
 
 #define HAS(r, s) do { \
 	if (!ts_has((r), (s))) \
@@ -778,12 +772,7 @@ test_server_stops_cleanly(void **state)
 static int
 setup(void **state)
 {
-	db_url = getenv("WHATSON_TEST_DB");
-	if (!db_url || !*db_url) {
-		printf("# WHATSON_TEST_DB is not set (tests/http/run.t sets it)\n");
-		return -1;
-	}
-	if (ts_sink_start(&sink) != 0 || ts_server_start(&srv, db_url, &sink, NULL) != 0)
+	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	return 0;
 }

@@ -34,12 +34,6 @@ static struct ts_sink sink;
 static struct ts_server srv;
 static const char *db_url;
 
-#define STATUS(r, want) do { \
-	const struct ts_res *r_ = (r); \
-	if (r_->status != (want)) \
-		printf("# status %ld, want %d: %.400s\n", r_->status, (want), r_->body); \
-	assert_int_equal(r_->status, (want)); \
-} while (0)
 
 #define HEADER_HAS(r, name, part) do { \
 	const char *h_ = ts_header((r), (name)); \
@@ -637,14 +631,7 @@ setup(void **state)
 	static const char *const extra[] = { "--conn-timeout", "3", NULL };
 
 	_Static_assert(CONN_TIMEOUT == 3, "the --conn-timeout given");
-	db_url = getenv("WHATSON_TEST_DB");
-	if (!db_url || !*db_url) {
-		printf("# WHATSON_TEST_DB is not set (tests/http/run.t sets it)\n");
-		return -1;
-	}
-	if (ts_sink_start(&sink) != 0 || ts_server_start(&srv, db_url, &sink, extra) != 0)
-		return -1;
-	return 0;
+	return ts_suite_start(&sink, &srv, &db_url, extra);
 }
 
 static int

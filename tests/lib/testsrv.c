@@ -1343,3 +1343,17 @@ ts_csrf_in(const char *html, char *out, size_t len)
 	out[n] = '\0';
 	return 0;
 }
+
+int
+ts_suite_start(struct ts_sink *k, struct ts_server *s, const char **db,
+    const char *const *extra)
+{
+	*db = getenv("WHATSON_TEST_DB");
+	if (!*db || !**db) {
+		printf("# WHATSON_TEST_DB is not set (tests/http/run.t sets it)\n");
+		return -1;
+	}
+	if (ts_sink_start(k) != 0 || ts_server_start(s, *db, k, extra) != 0)
+		return -1;
+	return 0;
+}

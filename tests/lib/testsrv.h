@@ -175,4 +175,19 @@ int ts_closed_within(int fd, int timeout_ms);
 /* Milliseconds on a monotonic clock. */
 int64_t ts_now_ms(void);
 
+/* Asserts r's status, printing the start of the body when it differs. */
+#define STATUS(r, want) do { \
+	const struct ts_res *r_ = (r); \
+	if (r_->status != (want)) \
+		printf("# status %ld, want %d: %.600s\n", r_->status, (want), r_->body); \
+	assert_int_equal(r_->status, (want)); \
+} while (0)
+
+/* What every tests/http program does first: the database from
+ * $WHATSON_TEST_DB (tests/http/run.t sets it), an SMTP sink, the server
+ * (with the extra serve arguments, NULL-terminated, or NULL).
+ * -1 (and why in the TAP output) on failure. */
+int ts_suite_start(struct ts_sink *k, struct ts_server *s, const char **db,
+    const char *const *extra);
+
 #endif

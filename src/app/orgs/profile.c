@@ -196,8 +196,6 @@ h_org_profile(struct req *r, struct resp *w)
 	if ((rc = load_for(r, &org, &id, &level, &is_admin)) != WS_OK)
 		return rc;
 	v = org_view(org, level, r->locale, r->app->views);
-	if (json_object_get(v, "people") || level >= VIS_MEMBERS)
-		json_object_del(v, "people");
 	{
 		/* People who chose to be listed, when the organization shows them. */
 		json_t *probe = json_pack("{s:O,s:b}", "visibility",
