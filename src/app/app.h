@@ -34,6 +34,7 @@ struct app {
 	pthread_mutex_t dir_mu;		/* guards the two below */
 	int64_t dir_mark;		/* newest updated_at the index has seen */
 	int64_t dir_checked;		/* when the database was last asked */
+	int64_t dir_removed;		/* newest org_removed.seq the index has seen */
 	unsigned char key[32];		/* site secret: CSRF tokens (from settings) */
 	crypto_auth_hmacsha256_state csrf_mac;	/* HMAC keyed with key, copied per token */
 	sem_t hash_slots;		/* caps argon2id hashes running at once */

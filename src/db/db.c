@@ -206,6 +206,12 @@ db_pool_kind(const struct db_pool *p)
 	return p->kind;
 }
 
+enum db_kind
+db_conn_kind(const struct db *d)
+{
+	return d->kind;
+}
+
 struct db *
 db_acquire(struct db_pool *p)
 {

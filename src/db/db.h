@@ -37,6 +37,7 @@ enum ws_err db_pool_open(const char *url, int n, int migrate, struct db_pool **o
     char *err, size_t errlen) WS_WUR;
 void db_pool_free(struct db_pool *p);
 enum db_kind db_pool_kind(const struct db_pool *p);
+enum db_kind db_conn_kind(const struct db *d);
 
 /* Borrows a connection, waiting while all are in use.  Never NULL. */
 struct db *db_acquire(struct db_pool *p);

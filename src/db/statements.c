@@ -140,8 +140,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "website_domain, founded, size, description, themes, languages, ecosoc_status, "
 	    "social, contact_name, contact_title, contact_email, contact_phone, contact_role, "
 	    "visibility, status, norm_name, norm_acronym, email_domain, created_at, updated_at, "
-	    "approved_by, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	    "approved_by, approved_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
 	[ST_ORG_GET] = {"org_get",
 	    "SELECT " ORG_COLS " FROM organizations o WHERE o.id = ?", NULL},
 	[ST_ORG_UPDATE] = {"org_update",
@@ -149,7 +149,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "website = ?, website_domain = ?, founded = ?, size = ?, description = ?, themes = ?, "
 	    "languages = ?, ecosoc_status = ?, social = ?, contact_name = ?, contact_title = ?, "
 	    "contact_email = ?, contact_phone = ?, contact_role = ?, visibility = ?, "
-	    "norm_name = ?, norm_acronym = ?, email_domain = ?, updated_at = ? WHERE id = ?", NULL},
+	    "norm_name = ?, norm_acronym = ?, email_domain = ?, updated_at = ?, search_text = ? "
+	    "WHERE id = ?", NULL},
 	[ST_ORG_SET_STATUS] = {"org_set_status",
 	    "UPDATE organizations SET status = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_ORG_SET_LOGO] = {"org_set_logo",
@@ -165,14 +166,36 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* What the directory's in-memory index holds of each organization. */
 	[ST_ORG_INDEX_ALL] = {"org_index_all",
 	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
-	    "status, visibility, updated_at FROM organizations", NULL},
+	    "status, visibility, updated_at, coalesce(approved_at, created_at) FROM organizations", NULL},
 	[ST_ORG_INDEX_ONE] = {"org_index_one",
 	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
-	    "status, visibility, updated_at FROM organizations WHERE id = ?", NULL},
+	    "status, visibility, updated_at, coalesce(approved_at, created_at) FROM organizations WHERE id = ?", NULL},
 	/* What changed since a node last looked (other nodes write too). */
 	[ST_ORG_INDEX_SINCE] = {"org_index_since",
 	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
-	    "status, visibility, updated_at FROM organizations WHERE updated_at >= ?", NULL},
+	    "status, visibility, updated_at, coalesce(approved_at, created_at) FROM organizations WHERE updated_at >= ?", NULL},
+	/* Text search (search.h): prefix words in the full-text index, and a
+	 * substring scan for the words it cannot split (CJK). */
+	[ST_ORG_SEARCH] = {"org_search",
+	    "SELECT rowid FROM org_fts WHERE org_fts MATCH ?",
+	    "SELECT id FROM organizations WHERE search @@ to_tsquery('simple', ?)"},
+	[ST_ORG_SEARCH_RANKED] = {"org_search_ranked",
+	    "SELECT rowid FROM org_fts WHERE org_fts MATCH ? ORDER BY rank, rowid",
+	    "SELECT o.id FROM organizations o, to_tsquery('simple', ?) tq WHERE o.search @@ tq "
+	    "ORDER BY ts_rank(o.search, tq) DESC, o.id"},
+	[ST_ORG_SEARCH_SUBSTR] = {"org_search_substr",
+	    "SELECT id FROM organizations WHERE search_text LIKE ? ESCAPE '\\' LIMIT 20000",
+	    NULL},
+	/* Organizations without their search text (rows from before it). */
+	[ST_ORG_SEARCH_MISSING] = {"org_search_missing",
+	    "SELECT id FROM organizations WHERE search_text = '' LIMIT 500", NULL},
+	[ST_ORG_SET_SEARCH] = {"org_set_search",
+	    "UPDATE organizations SET search_text = ? WHERE id = ?", NULL},
+	/* Organizations deleted since a node last looked (a trigger logs them). */
+	[ST_ORG_REMOVED_SINCE] = {"org_removed_since",
+	    "SELECT seq, org_id FROM org_removed WHERE seq > ? ORDER BY seq", NULL},
+	[ST_ORG_REMOVED_LAST] = {"org_removed_last",
+	    "SELECT coalesce(max(seq), 0) FROM org_removed", NULL},
 	[ST_ORG_COUNT] = {"org_count",
 	    "SELECT count(*) FROM organizations WHERE status = 'approved'", NULL},
 	/* Likely duplicates of an application among organizations. */
@@ -400,8 +423,38 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	" form TEXT NOT NULL, data TEXT NOT NULL, updated_at BIGINT NOT NULL," \
 	" PRIMARY KEY (user_id, form));"
 
+/* 3: text search over organizations (search.h) and a log of deleted
+ * organizations, so every node's directory index drops them. */
+#define M3_SQLITE \
+	"ALTER TABLE organizations ADD COLUMN search_text TEXT NOT NULL DEFAULT '';" \
+	"CREATE VIRTUAL TABLE org_fts USING fts5(search_text, content='organizations'," \
+	" content_rowid='id', tokenize='unicode61 remove_diacritics 2');" \
+	"CREATE TRIGGER org_fts_insert AFTER INSERT ON organizations BEGIN" \
+	" INSERT INTO org_fts(rowid, search_text) VALUES (new.id, new.search_text); END;" \
+	"CREATE TRIGGER org_fts_delete AFTER DELETE ON organizations BEGIN" \
+	" INSERT INTO org_fts(org_fts, rowid, search_text) VALUES ('delete', old.id," \
+	" old.search_text); END;" \
+	"CREATE TRIGGER org_fts_update AFTER UPDATE OF search_text ON organizations BEGIN" \
+	" INSERT INTO org_fts(org_fts, rowid, search_text) VALUES ('delete', old.id," \
+	" old.search_text);" \
+	" INSERT INTO org_fts(rowid, search_text) VALUES (new.id, new.search_text); END;" \
+	"CREATE TABLE org_removed (seq INTEGER PRIMARY KEY, org_id BIGINT NOT NULL);" \
+	"CREATE TRIGGER org_removed_log AFTER DELETE ON organizations BEGIN" \
+	" INSERT INTO org_removed(org_id) VALUES (old.id); END;"
+#define M3_PG \
+	"ALTER TABLE organizations ADD COLUMN search_text TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE organizations ADD COLUMN search tsvector" \
+	" GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED;" \
+	"CREATE INDEX organizations_search ON organizations USING GIN (search);" \
+	"CREATE TABLE org_removed (seq " PG_ID ", org_id BIGINT NOT NULL);" \
+	"CREATE FUNCTION org_removed_log() RETURNS trigger LANGUAGE plpgsql AS" \
+	" $$ BEGIN INSERT INTO org_removed(org_id) VALUES (OLD.id); RETURN NULL; END $$;" \
+	"CREATE TRIGGER org_removed_log AFTER DELETE ON organizations" \
+	" FOR EACH ROW EXECUTE FUNCTION org_removed_log();"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
+	{3, M3_SQLITE, M3_PG},
 	{0, NULL, NULL},
 };

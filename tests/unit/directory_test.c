@@ -23,9 +23,10 @@ static const char *const pool[DF__MAX][12] = {
 	{"corruption", "cybercrime", "gender", "youth", "firearms", "money_laundering"},
 	{"en", "fr", "es", "ar", "ru", "zh"},
 	{"none", "general", "special", "roster"},
+	{"2021", "2022", "2023", "2024", "2025"},
 	{"approved", "pending", "suspended"},
 };
-static const size_t pool_n[DF__MAX] = {12, 6, 6, 6, 4, 3};
+static const size_t pool_n[DF__MAX] = {12, 6, 6, 6, 4, 5, 3};
 
 struct mdoc {		/* the test's own copy of a document */
 	int64_t id;
@@ -138,6 +139,19 @@ cmp_new(const void *a, const void *b)
 	return x->id > y->id ? -1 : 1;
 }
 
+/* The ids a text search matched, and where each is in that order (1-based;
+ * 0: not matched). */
+static int64_t match[NDOCS + 1];
+static size_t match_pos[NDOCS + 1];
+
+static int
+cmp_rank(const void *a, const void *b)
+{
+	const struct mdoc *x = *(const struct mdoc *const *)a, *y = *(const struct mdoc *const *)b;
+
+	return match_pos[x->id] < match_pos[y->id] ? -1 : 1;
+}
+
 /* One random query, checked against the brute force. */
 static void
 check_query(struct dir_index *x, int round)
@@ -164,15 +178,40 @@ check_query(struct dir_index *x, int round)
 		q.want[f] = lists[f];
 	}
 	q.sort = rnd(2) ? DIR_SORT_NAME : DIR_SORT_NEWEST;
+	memset(match_pos, 0, sizeof match_pos);
+	if (rnd(3) == 0) {	/* a text search: a random set of ids, best first */
+		size_t nm = 0;
+
+		for (i = 0; i < NDOCS; i++)
+			if (rnd(2))
+				match[nm++] = (int64_t)i + 1;
+		match[nm++] = NDOCS + 7;	/* not in the index */
+		for (i = nm - 1; i > 0; i--) {
+			size_t j = rnd((unsigned)i + 1);
+			int64_t t = match[i];
+
+			match[i] = match[j];
+			match[j] = t;
+		}
+		for (i = 0; i < nm; i++)
+			if (match[i] <= NDOCS)
+				match_pos[match[i]] = i + 1;
+		q.text = 1;
+		q.match = match;
+		q.nmatch = nm;
+		if (rnd(2))
+			q.sort = DIR_SORT_RELEVANCE;
+	}
 	q.offset = rnd(3) * 20;
 	q.limit = 20;
 	assert_int_equal(dir_index_query(x, &q, &res, &bad), WS_OK);
 	for (i = 0; i < NDOCS; i++)
-		if (matches(&docs[i], want, -1))
+		if (matches(&docs[i], want, -1) && (!q.text || match_pos[docs[i].id]))
 			hits[nh++] = &docs[i];
 	if (res.total != nh)
 		fail_msg("round %d: total %zu, brute force %zu", round, res.total, nh);
-	qsort(hits, nh, sizeof *hits, q.sort == DIR_SORT_NAME ? cmp_name : cmp_new);
+	qsort(hits, nh, sizeof *hits, q.sort == DIR_SORT_NAME ? cmp_name :
+	    q.sort == DIR_SORT_NEWEST ? cmp_new : cmp_rank);
 	for (i = 0; i < res.nids; i++)
 		if (res.ids[i] != hits[q.offset + i]->id)
 			fail_msg("round %d: page item %zu is %lld, brute force %lld", round, i,
@@ -187,7 +226,8 @@ check_query(struct dir_index *x, int round)
 					break;
 			assert_true(pv < pool_n[f]);
 			for (i = 0; i < NDOCS; i++)
-				if (docs[i].has[f][pv] && matches(&docs[i], want, f))
+				if (docs[i].has[f][pv] && matches(&docs[i], want, f) &&
+				    (!q.text || match_pos[docs[i].id]))
 					n++;
 			if (res.counts[f][k].n != n)
 				fail_msg("round %d: facet %d value %s counts %zu, brute force %zu",

@@ -1,11 +1,14 @@
 /*
  * directory.c -- the directory page and API over the index.
  *
- * GET /organizations?country=KE&country=UG&kind=ngo&theme=corruption&
- *     language=fr&ecosoc=special&status=approved&sort=name|newest&page=&per_page=
+ * GET /organizations?q=words&country=KE&country=UG&kind=ngo&theme=corruption&
+ *     language=fr&ecosoc=special&year=2025&status=approved&
+ *     sort=relevance|name|newest&page=&per_page=
  * Several values of one filter combine with OR, filters with AND; each
- * facet's counts apply every other filter.  Unknown codes are a 422.  Members
- * see approved organizations; staff may filter on status too.
+ * facet's counts apply every other filter and the search.  Unknown codes are
+ * a 422.  Members see approved organizations; staff may filter on status too.
+ * The search (search.h) is one more filter; with it, results are best first
+ * unless another sort is asked for, and the words are marked in them.
  */
 #include <microhttpd.h>
 #include <stdlib.h>
@@ -14,6 +17,7 @@
 #include "app/app.h"
 #include "app/directory/directory.h"
 #include "app/directory/index.h"
+#include "app/directory/search.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
 #include "core/util.h"
@@ -32,6 +36,7 @@ static const struct {
 	[DF_THEME] = {"theme", theme_valid},
 	[DF_LANGUAGE] = {"language", language_valid},
 	[DF_ECOSOC] = {"ecosoc", NULL},
+	[DF_YEAR] = {"year", NULL},
 	[DF_STATUS] = {"status", NULL},
 };
 _Static_assert(sizeof facets / sizeof facets[0] == DF__MAX, "a parameter per facet");
@@ -45,6 +50,14 @@ ecosoc_valid(const char *v)
 		if (strcmp(*e, v) == 0)
 			return 1;
 	return 0;
+}
+
+static int
+year_valid(const char *v)
+{
+	int64_t y;
+
+	return strlen(v) == 4 && parse_int(v, 1900, 2999, &y) == 0;
 }
 
 static int
@@ -103,19 +116,76 @@ put_row(struct dir_index *x, struct db_q *q)
 	if (!staff_only(vis, "ecosoc_status"))
 		d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, 7));
 	d.values[DF_STATUS][0] = arena_strdup(a, db_col_text(q, 8));
+	{	/* the year it became a member (applied, for others) */
+		time_t t = (time_t)db_col_int(q, 11);
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		d.values[DF_YEAR][0] = arena_printf(a, "%04d", tm.tm_year + 1900);
+	}
 	json_decref(vis);
 	rc = dir_index_put(x, &d);
 	arena_free(a);
 	return rc;
 }
 
+/*
+ * Fills organizations.search_text where it is empty: rows written before
+ * text search existed (migration 3).  A few hundred at a time, so that it
+ * never holds one long transaction.
+ */
+static enum ws_err
+search_backfill(struct db *d)
+{
+	int64_t ids[500];
+	size_t n, i, total = 0;
+	enum ws_err rc;
+
+	do {
+		struct db_q *q = db_start(d, ST_ORG_SEARCH_MISSING);
+
+		for (n = 0; n < 500 && (rc = db_step(q)) == WS_OK; n++)
+			ids[n] = db_col_int(q, 0);
+		db_end(q);
+		for (i = 0; i < n; i++) {
+			struct arena *a = arena_new();
+			json_t *org;
+
+			if ((rc = org_load(d, ids[i], &org)) == WS_OK) {
+				q = db_start(d, ST_ORG_SET_SEARCH);
+				db_bind_text(q, 1, search_text_of(a, org));
+				db_bind_int(q, 2, ids[i]);
+				rc = db_exec(q, NULL);
+				db_end(q);
+				json_decref(org);
+			}
+			arena_free(a);
+			if (rc != WS_OK && rc != WS_ENOTFOUND)
+				return rc;
+		}
+		total += n;
+	} while (n == 500);
+	if (total)
+		log_info("directory: search text written for %zu organizations", total);
+	return WS_OK;
+}
+
 enum ws_err
 directory_load(struct app *app, struct db *d)
 {
-	struct dir_index *x = dir_index_new();
-	struct db_q *q = db_start(d, ST_ORG_INDEX_ALL);
+	struct dir_index *x;
+	struct db_q *q;
 	enum ws_err rc;
 	size_t n = 0;
+
+	if ((rc = search_backfill(d)) != WS_OK)
+		return rc;
+	q = db_start(d, ST_ORG_REMOVED_LAST);	/* deletions before now are moot */
+	if (db_step(q) == WS_OK)
+		app->dir_removed = db_col_int(q, 0);
+	db_end(q);
+	x = dir_index_new();
+	q = db_start(d, ST_ORG_INDEX_ALL);
 
 	while ((rc = db_step(q)) == WS_OK && (rc = put_row(x, q)) == WS_OK) {
 		if (db_col_int(q, 10) > app->dir_mark)
@@ -155,7 +225,8 @@ directory_refresh(struct app *app, struct db *d, int64_t id)
 /*
  * With several nodes, the others write too: at most once a second, re-read
  * what changed since the newest change the index has seen (a second of
- * overlap, as updated_at counts seconds).  Costs one indexed query a second.
+ * overlap, as updated_at counts seconds), and drop what was deleted (a
+ * trigger logs deletions in org_removed).  Two indexed queries a second.
  */
 static void
 catch_up(struct app *app, struct db *d)
@@ -166,6 +237,14 @@ catch_up(struct app *app, struct db *d)
 	pthread_mutex_lock(&app->dir_mu);
 	if (now != app->dir_checked) {
 		app->dir_checked = now;
+		/* Deletions first: SQLite may give a deleted row's id to a new one. */
+		q = db_start(d, ST_ORG_REMOVED_SINCE);
+		db_bind_int(q, 1, app->dir_removed);
+		while (db_step(q) == WS_OK) {
+			app->dir_removed = db_col_int(q, 0);
+			dir_index_remove(app->dir, db_col_int(q, 1));
+		}
+		db_end(q);
 		q = db_start(d, ST_ORG_INDEX_SINCE);
 		db_bind_int(q, 1, app->dir_mark - 1);
 		while (db_step(q) == WS_OK) {
@@ -225,39 +304,57 @@ label_cmp(const void *a, const void *b)
 	    json_string_value(json_object_get(*(json_t *const *)b, "label")));
 }
 
-/* The filters of this page as a query string (for the pager's links). */
+static int
+label_cmp_desc(const void *a, const void *b)
+{
+	return -label_cmp(a, b);
+}
+
+/* Appends "name=value" to b, value percent-encoded. */
+static enum ws_err
+add_param(struct buf *b, const char *name, const char *value)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *p;
+
+	if ((b->len && buf_addc(b, '&')) || buf_adds(b, name) || buf_addc(b, '='))
+		return WS_ETOOBIG;
+	for (p = value; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		enum ws_err rc;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.')
+			rc = buf_addc(b, (char)c);
+		else
+			rc = buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
+		if (rc != WS_OK)
+			return rc;
+	}
+	return WS_OK;
+}
+
+/* The search, filters and sort of this page as a query string (for the
+ * pager's and the CSV's links). */
 static const char *
 query_string(struct req *r, const char **want[DF__MAX])
 {
-	static const char hex[] = "0123456789ABCDEF";
+	const char *sort = req_query(r, "sort"), *text = req_query(r, "q");
 	struct buf b;
-	const char *sort = req_query(r, "sort");
-	const char *p;
-	char *out;
 	size_t k;
 	int f;
+	char *out;
 
-	buf_init(&b, 8192);
+	buf_init(&b, 16384);
+	if (text && *text && add_param(&b, "q", text))
+		goto out;
 	for (f = 0; f < DF__MAX; f++)
-		for (k = 0; want[f][k]; k++) {
-			if ((b.len && buf_addc(&b, '&')) || buf_adds(&b, facets[f].param) ||
-			    buf_addc(&b, '='))
+		for (k = 0; want[f][k]; k++)
+			if (add_param(&b, facets[f].param, want[f][k]))
 				goto out;
-			for (p = want[f][k]; *p; p++) {
-				unsigned char c = (unsigned char)*p;
-
-				if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-				    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.') {
-					if (buf_addc(&b, (char)c))
-						goto out;
-				} else if (buf_addc(&b, '%') || buf_addc(&b, hex[c >> 4]) ||
-				    buf_addc(&b, hex[c & 15])) {
-					goto out;
-				}
-			}
-		}
-	if (sort && strcmp(sort, "newest") == 0 && buf_adds(&b, b.len ? "&sort=newest" :
-	    "sort=newest"))
+	if (sort && *sort && add_param(&b, "sort", sort))
+		goto out;
+	if (req_query(r, "per_page") && add_param(&b, "per_page", req_query(r, "per_page")))
 		goto out;
 out:
 	out = arena_strdup(r->a, buf_str(&b));
@@ -272,7 +369,7 @@ out:
  */
 static enum ws_err
 read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want[DF__MAX],
-    int64_t *page, int64_t *per_page)
+    struct search_terms *terms, int64_t *page, int64_t *per_page)
 {
 	static const char *const approved_only[] = { "approved", NULL };
 	json_t *errors = json_object();
@@ -292,7 +389,8 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 		want[f] = c.want;
 		for (i = 0; i < c.n; i++) {
 			int ok = f == DF_ECOSOC ? ecosoc_valid(c.want[i]) : f == DF_STATUS ?
-			    status_valid(c.want[i]) : facets[f].valid(c.want[i]);
+			    status_valid(c.want[i]) : f == DF_YEAR ? year_valid(c.want[i]) :
+			    facets[f].valid(c.want[i]);
 
 			if (!ok)
 				json_object_set_new(errors, facets[f].param, json_string(arena_printf(
@@ -306,8 +404,13 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 			    "Only staff can filter on status."));
 		q->want[DF_STATUS] = approved_only;
 	}
-	if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "newest") != 0)
-		json_object_set_new(errors, "sort", json_string("Sort by name or newest."));
+	if (search_parse(req_query(r, "q"), terms) != WS_OK)
+		json_object_set_new(errors, "q", json_string(arena_printf(r->a,
+		    "Search for at most %d characters of text.", SEARCH_MAX_QUERY)));
+	if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "newest") != 0 &&
+	    strcmp(sort, "relevance") != 0)
+		json_object_set_new(errors, "sort", json_string(
+		    "Sort by relevance, name or newest."));
 	if (req_query(r, "page") && parse_int(req_query(r, "page"), 1, 100000, page))
 		json_object_set_new(errors, "page", json_string("Not a page number."));
 	if (req_query(r, "per_page") && parse_int(req_query(r, "per_page"), 1, 100, per_page))
@@ -318,11 +421,53 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 		return WS_EINVAL;
 	}
 	json_decref(errors);
-	q->sort = sort && strcmp(sort, "newest") == 0 ? DIR_SORT_NEWEST : DIR_SORT_NAME;
+	q->sort = sort && strcmp(sort, "newest") == 0 ? DIR_SORT_NEWEST : sort &&
+	    strcmp(sort, "name") == 0 ? DIR_SORT_NAME : terms->n ? DIR_SORT_RELEVANCE :
+	    DIR_SORT_NAME;
 	q->offset = (size_t)((*page - 1) * *per_page);
 	q->limit = (size_t)*per_page;
 	q->unknown_empty = 1;	/* a valid code no organization has: no results */
 	return WS_OK;
+}
+
+/*
+ * The directory's query from r, run: the search in the database, then the
+ * filters and counts in the index.  *res is the page (all of it when all is
+ * set) with the counts; free it with dir_result_free().
+ */
+static enum ws_err
+run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
+    struct search_terms *terms, struct dir_query *q, struct dir_result *res,
+    int64_t *page, int64_t *per_page)
+{
+	int64_t *ids = NULL;
+	size_t nids = 0;
+	const char *bad;
+	int ranked = 0;
+	enum ws_err rc;
+
+	if (!r->app->dir)
+		return WS_EUNAVAIL;
+	catch_up(r->app, req_db(r));
+	if ((rc = read_query(r, w, q, want, terms, page, per_page)) != WS_OK)
+		return rc;
+	if (all) {
+		q->offset = 0;
+		q->limit = dir_index_size(r->app->dir) + 1;
+	}
+	if (terms->n) {
+		if ((rc = search_ids(req_db(r), terms, q->sort == DIR_SORT_RELEVANCE, &ids, &nids,
+		    &ranked)) != WS_OK)
+			return rc;
+		q->text = 1;
+		q->match = ids;
+		q->nmatch = nids;
+	}
+	if (q->sort == DIR_SORT_RELEVANCE && !ranked)
+		q->sort = DIR_SORT_NAME;	/* substring matches have no rank */
+	rc = dir_index_query(r->app->dir, q, res, &bad);
+	free(ids);
+	return rc;
 }
 
 /* GET /staff/organizations.csv: the directory's current filter as CSV, every
@@ -331,21 +476,14 @@ enum ws_err
 h_directory_csv(struct req *r, struct resp *w)
 {
 	const char **want[DF__MAX];
+	struct search_terms terms;
 	struct dir_query q;
 	struct dir_result res;
-	const char *bad;
 	int64_t page, per_page;
 	enum ws_err rc;
 	size_t i;
 
-	if (!r->app->dir)
-		return WS_EUNAVAIL;
-	catch_up(r->app, req_db(r));
-	if ((rc = read_query(r, w, &q, want, &page, &per_page)) != WS_OK)
-		return rc;
-	q.offset = 0;
-	q.limit = dir_index_size(r->app->dir) + 1;
-	if ((rc = dir_index_query(r->app->dir, &q, &res, &bad)) != WS_OK)
+	if ((rc = run_query(r, w, 1, want, &terms, &q, &res, &page, &per_page)) != WS_OK)
 		return rc;
 	rc = orgs_csv_header(&w->raw);
 	for (i = 0; rc == WS_OK && i < res.nids; i++) {
@@ -364,79 +502,118 @@ h_directory_csv(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
+/* The title of facet f's filter. */
+static const char *
+facet_title(int f)
+{
+	switch (f) {
+	case DF_COUNTRY: return N_("Country");
+	case DF_KIND: return N_("Kind");
+	case DF_THEME: return N_("Thematic areas");
+	case DF_LANGUAGE: return N_("Working languages");
+	case DF_ECOSOC: return N_("ECOSOC status");
+	case DF_YEAR: return N_("Year joined");
+	default: return N_("Status");
+	}
+}
+
+/* Facet f's options for the page: every value with its count, by label. */
+static json_t *
+facet_options(struct req *r, const struct dir_result *res, int f, const char **want,
+    json_t *counts)
+{
+	json_t *opts = json_array(), **sorted = calloc(res->ncounts[f] + 1, sizeof *sorted);
+	size_t i, k, n = 0;
+
+	for (i = 0; i < res->ncounts[f]; i++) {
+		const char *val = res->counts[f][i].value;
+		int selected = 0;
+
+		json_object_set_new(counts, val, json_integer((json_int_t)res->counts[f][i].n));
+		for (k = 0; want[k]; k++)
+			if (strcmp(want[k], val) == 0)
+				selected = 1;
+		sorted[n++] = json_pack("{s:s,s:s,s:I,s:b,s:b}", "value", val, "label",
+		    label_of(r, f, val), "count", (json_int_t)res->counts[f][i].n,
+		    "selected", selected, "disabled", res->counts[f][i].n == 0 && !selected);
+	}
+	qsort(sorted, n, sizeof *sorted, f == DF_YEAR ? label_cmp_desc : label_cmp);
+	for (i = 0; i < n; i++)
+		json_array_append_new(opts, sorted[i]);
+	free(sorted);
+	return opts;
+}
+
+/* Adds to item the marked name and description excerpt of org (search.h). */
+static void
+mark_item(struct req *r, json_t *item, const struct search_terms *terms)
+{
+	const char *desc = json_string_value(json_object_get(item, "description"));
+
+	json_object_set_new(item, "name_marks", search_marks(json_string_value(
+	    json_object_get(item, "name")), terms));
+	if (json_string_value(json_object_get(item, "acronym")))
+		json_object_set_new(item, "acronym_marks", search_marks(json_string_value(
+		    json_object_get(item, "acronym")), terms));
+	if (desc)
+		json_object_set_new(item, "excerpt_marks", search_marks(search_excerpt(r->a,
+		    desc, terms, 240), terms));
+}
+
 enum ws_err
 h_directory(struct req *r, struct resp *w)
 {
 	const char **want[DF__MAX];
+	struct search_terms terms;
 	struct dir_query q;
 	struct dir_result res;
 	json_t *items, *facet_json, *v, *filters;
-	const char *bad;
 	int64_t page, per_page;
 	int staff = r->user && r->user->role >= ROLE_STAFF;
 	size_t i;
 	enum ws_err rc;
 	int f;
 
-	if (!r->app->dir)
-		return WS_EUNAVAIL;
-	catch_up(r->app, req_db(r));
-	if ((rc = read_query(r, w, &q, want, &page, &per_page)) != WS_OK)
-		return rc;
-	if ((rc = dir_index_query(r->app->dir, &q, &res, &bad)) != WS_OK)
+	if ((rc = run_query(r, w, 0, want, &terms, &q, &res, &page, &per_page)) != WS_OK)
 		return rc;
 	items = json_array();
 	for (i = 0; i < res.nids; i++) {
-		json_t *org;
+		json_t *org, *item;
 
 		if (org_load(req_db(r), res.ids[i], &org) != WS_OK)
 			continue;	/* deleted since: the index catches up */
-		json_array_append_new(items, org_view(org, staff ? VIS_STAFF : VIS_MEMBERS,
-		    r->locale, r->app->views));
+		item = org_view(org, staff ? VIS_STAFF : VIS_MEMBERS, r->locale, r->app->views);
+		if (terms.n || !r->api)
+			mark_item(r, item, &terms);
+		json_array_append_new(items, item);
 		json_decref(org);
 	}
 	v = app_list_value(items, page, (int)per_page, (int64_t)res.total);
 	facet_json = json_object();
 	filters = json_array();
 	for (f = 0; f < DF__MAX; f++) {
-		json_t *counts = json_object(), *opts = json_array();
-		json_t **sorted = calloc(res.ncounts[f] + 1, sizeof *sorted);
-		size_t n = 0;
+		json_t *counts = json_object(), *opts;
 
 		if (f == DF_STATUS && !staff) {
 			json_decref(counts);
-			json_decref(opts);
-			free(sorted);
 			continue;
 		}
-		for (i = 0; i < res.ncounts[f]; i++) {
-			const char *val = res.counts[f][i].value;
-			int selected = 0;
-			size_t k;
-
-			json_object_set_new(counts, val, json_integer((json_int_t)res.counts[f][i].n));
-			for (k = 0; want[f][k]; k++)
-				if (strcmp(want[f][k], val) == 0)
-					selected = 1;
-			sorted[n++] = json_pack("{s:s,s:s,s:I,s:b,s:b}", "value", val, "label",
-			    label_of(r, f, val), "count", (json_int_t)res.counts[f][i].n,
-			    "selected", selected, "disabled", res.counts[f][i].n == 0 && !selected);
-		}
-		qsort(sorted, n, sizeof *sorted, label_cmp);
-		for (i = 0; i < n; i++)
-			json_array_append_new(opts, sorted[i]);
-		free(sorted);
+		opts = facet_options(r, &res, f, want[f], counts);
 		json_object_set_new(facet_json, facets[f].param, counts);
 		json_array_append_new(filters, json_pack("{s:s,s:s,s:o}", "param", facets[f].param,
-		    "label", view_tr(r->app->views, r->locale, f == DF_COUNTRY ? N_("Country") :
-		    f == DF_KIND ? N_("Kind") : f == DF_THEME ? N_("Thematic areas") :
-		    f == DF_LANGUAGE ? N_("Working languages") : f == DF_ECOSOC ?
-		    N_("ECOSOC status") : N_("Status")), "options", opts));
+		    "label", view_tr(r->app->views, r->locale, facet_title(f)), "options", opts));
 	}
 	json_object_set_new(v, "facets", facet_json);
 	if (!r->api) {
+		const char *qs = req_query(r, "q");
+
 		json_object_set_new(v, "filters", filters);
+		json_object_set_new(v, "q", json_string(qs && utf8_valid_text(qs, strlen(qs), 0) ?
+		    qs : ""));
+		json_object_set_new(v, "sort_relevance", json_boolean(q.sort == DIR_SORT_RELEVANCE));
+		json_object_set_new(v, "sort_name", json_boolean(q.sort == DIR_SORT_NAME));
 		json_object_set_new(v, "sort_newest", json_boolean(q.sort == DIR_SORT_NEWEST));
+		json_object_set_new(v, "searching", json_boolean(terms.n > 0));
 		json_object_set_new(v, "query", json_string(query_string(r, want)));
 	} else {
 		json_decref(filters);

@@ -306,7 +306,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
     const char **bad)
 {
 	size_t nw, w, v, k, seen = 0;
-	uint64_t *mask[DF__MAX] = {0}, *all = NULL, *other = NULL;
+	uint64_t *mask[DF__MAX] = {0}, *all = NULL, *other = NULL, *base = NULL;
 	const size_t *order;
 	enum ws_err rc = WS_OK;
 	int f, g;
@@ -342,10 +342,22 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 				mask[f][w] |= x->f[f].bits[val][w];
 		}
 	}
+	/* The documents in play: alive, and matching the text search. */
+	base = xmalloc(nw * sizeof *base);
+	for (w = 0; w < nw; w++)
+		base[w] = x->n && !q->text ? x->alive[w] : 0;
+	for (k = 0; q->text && k < q->nmatch; k++) {
+		size_t c = cell_of(x, q->match[k]), s;
+
+		if (!x->hkeys[c])
+			continue;
+		s = x->hslots[c];
+		base[s / 64] |= x->alive[s / 64] & (1ULL << (s % 64));
+	}
 	all = xmalloc(nw * sizeof *all);
 	other = xmalloc(nw * sizeof *other);
 	for (w = 0; w < nw; w++) {
-		all[w] = x->n ? x->alive[w] : 0;
+		all[w] = base[w];
 		for (f = 0; f < DF__MAX; f++)
 			if (mask[f])
 				all[w] &= mask[f][w];
@@ -354,7 +366,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	/* Each facet's counts under every filter but its own. */
 	for (f = 0; f < DF__MAX; f++) {
 		for (w = 0; w < nw; w++) {
-			other[w] = x->n ? x->alive[w] : 0;
+			other[w] = base[w];
 			for (g = 0; g < DF__MAX; g++)
 				if (g != f && mask[g])
 					other[w] &= mask[g][w];
@@ -372,6 +384,18 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	}
 	/* The page, walking the sort order until it is full. */
 	out->ids = xmalloc((q->limit ? q->limit : 1) * sizeof *out->ids);
+	if (q->sort == DIR_SORT_RELEVANCE && q->text) {
+		for (k = 0; k < q->nmatch && out->nids < q->limit; k++) {
+			size_t c = cell_of(x, q->match[k]), s = x->hslots[c];
+
+			if (!x->hkeys[c] || !(all[s / 64] & (1ULL << (s % 64))))
+				continue;
+			all[s / 64] &= ~(1ULL << (s % 64));	/* once, even if listed twice */
+			if (seen++ >= q->offset)
+				out->ids[out->nids++] = x->ids[s];
+		}
+		goto out;
+	}
 	order = q->sort == DIR_SORT_NEWEST ? x->by_date : x->by_name;
 	for (k = 0; k < x->n && out->nids < q->limit; k++) {
 		size_t s = order[k];
@@ -387,6 +411,7 @@ out:
 		free(mask[f]);
 	free(all);
 	free(other);
+	free(base);
 	if (rc != WS_OK)
 		dir_result_free(out);
 	return rc;

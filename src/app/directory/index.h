@@ -10,7 +10,8 @@
  * short strings (country codes, theme codes, ...) given numbers on first
  * sight; at most DIR_MAX_VALUES per facet.
  *
- * Not built yet (issue 5): text search, regions, wiring to the pages.
+ * A text search is one more filter: the set of ids the database's full-text
+ * index matched, ANDed with every facet's mask and counts.
  */
 #ifndef WS_DIR_INDEX_H
 #define WS_DIR_INDEX_H
@@ -21,7 +22,7 @@
 #include "core/err.h"
 
 enum dir_facet {
-	DF_COUNTRY, DF_KIND, DF_THEME, DF_LANGUAGE, DF_ECOSOC, DF_STATUS, DF__MAX
+	DF_COUNTRY, DF_KIND, DF_THEME, DF_LANGUAGE, DF_ECOSOC, DF_YEAR, DF_STATUS, DF__MAX
 };
 
 #define DIR_MAX_VALUES 512	/* distinct values one facet may have */
@@ -38,7 +39,13 @@ struct dir_doc {
 /* A query: for each facet, the wanted values (OR); facets AND together. */
 struct dir_query {
 	const char *const *want[DF__MAX];	/* NULL-terminated; NULL: any */
-	enum { DIR_SORT_NAME, DIR_SORT_NEWEST } sort;
+	/* A text search's matches (search.h), best first, or text == 0 for
+	 * none; ids not in the index are skipped. */
+	int text;
+	const int64_t *match;
+	size_t nmatch;
+	/* RELEVANCE walks match in its order (name order without a search). */
+	enum { DIR_SORT_NAME, DIR_SORT_NEWEST, DIR_SORT_RELEVANCE } sort;
 	size_t offset, limit;
 	int unknown_empty;	/* a value never seen matches nothing (not WS_EINVAL) */
 };

@@ -9,6 +9,7 @@
 
 #include "app/app.h"
 #include "app/directory/directory.h"
+#include "app/directory/search.h"
 #include "app/orgs/orgs_int.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -455,7 +456,8 @@ h_org_edit(struct req *r, struct resp *w)
 	db_bind_text(q, 22, k.norm_acronym);
 	db_bind_text(q, 23, k.email_domain);
 	db_bind_int(q, 24, now_s());
-	db_bind_int(q, 25, id);
+	db_bind_text(q, 25, search_text_of(r->a, newo));
+	db_bind_int(q, 26, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	if (rc == WS_OK && logo_type) {

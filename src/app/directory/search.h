@@ -1,0 +1,70 @@
+/*
+ * search.h -- the directory's text search: what is searched, how a query is
+ * read, and how matches are marked in results.
+ *
+ * Text is folded the same way everywhere (lower case, Latin accents off), in
+ * C, so SQLite's FTS5 and PostgreSQL's tsvector index the same words and the
+ * highlighting agrees with what matched:
+ *   - organizations.search_text holds the folded name, acronym, description,
+ *     theme and country names (English and French) that members may see;
+ *   - SQLite indexes it with an FTS5 table kept by triggers, PostgreSQL with a
+ *     generated tsvector column ('simple' configuration) and a GIN index;
+ *   - a query is at most SEARCH_MAX_TERMS words, each matched as a prefix, all
+ *     required.  A word with Chinese, Japanese or Korean characters, which the
+ *     tokenizers keep as one long token, is matched as a substring of
+ *     search_text instead (a scan, so it is bounded by SEARCH_MAX_SUBSTR
+ *     results).
+ */
+#ifndef WS_SEARCH_H
+#define WS_SEARCH_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+
+struct db;
+
+#define SEARCH_MAX_QUERY 200	/* bytes of a query */
+#define SEARCH_MAX_TERMS 8
+#define SEARCH_MAX_TERM 64	/* bytes of one folded word */
+#define SEARCH_MAX_SUBSTR 20000	/* matches of a substring (CJK) word */
+
+struct search_terms {
+	char term[SEARCH_MAX_TERMS][SEARCH_MAX_TERM + 1];
+	int cjk[SEARCH_MAX_TERMS];	/* matched as a substring */
+	size_t n;
+};
+
+/* s folded: lower case, Latin letters without accents, punctuation as
+ * spaces (runs of it collapsed).  Allocated in a. */
+char *search_fold(struct arena *a, const char *s);
+
+/* Splits query q into folded words.  WS_EINVAL for a query that is too long
+ * or not UTF-8 text; an empty or all-punctuation query gives n == 0. */
+enum ws_err search_parse(const char *q, struct search_terms *t) WS_WUR;
+
+/* The text organizations.search_text holds for organization o (its fields as
+ * org_load gives them, or as a form gives them, with "visibility"). */
+char *search_text_of(struct arena *a, json_t *o);
+
+/*
+ * The ids of the organizations matching every word of t, in *ids (free()),
+ * best first when ranked is set and a word was matched by the full-text
+ * index (*ranked_out set then); otherwise in no particular order.
+ */
+enum ws_err search_ids(struct db *d, const struct search_terms *t, int ranked,
+    int64_t **ids, size_t *n, int *ranked_out) WS_WUR;
+
+/* text split into parts [{"t": "...", "m": true|false}] where "m" marks the
+ * words of t, for templates to wrap in <mark> (escaped as any text). */
+json_t *search_marks(const char *text, const struct search_terms *t);
+
+/* At most max bytes of text around its first match (whole words, "…" where
+ * cut), for a result's summary.  Allocated in a. */
+char *search_excerpt(struct arena *a, const char *text, const struct search_terms *t,
+    size_t max);
+
+#endif

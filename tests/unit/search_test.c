@@ -1,0 +1,128 @@
+/*
+ * search_test.c -- folding, query words and marks of the directory's text
+ * search (src/app/directory/search.c).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "app/directory/search.h"
+
+static void
+test_fold(void **state)
+{
+	struct arena *a = arena_new();
+
+	(void)state;
+	assert_string_equal(search_fold(a, "Ça Été — Œuvre, São Paulo; Straße!"),
+	    "ca ete oeuvre sao paulo strasse");
+	assert_string_equal(search_fold(a, "  Łódź  Ștefan Ærø Þing  "), "lodz stefan aero thing");
+	assert_string_equal(search_fold(a, "ΑΘΗΝΑ Москва"), "αθηνα москва");
+	assert_string_equal(search_fold(a, "反腐败联盟（中国）"), "反腐败联盟 中国");
+	assert_string_equal(search_fold(a, "\"*:&|!()<>'"), "");
+	assert_string_equal(search_fold(a, ""), "");
+	arena_free(a);
+}
+
+static void
+test_parse(void **state)
+{
+	struct search_terms t;
+	char big[SEARCH_MAX_QUERY + 2];
+
+	(void)state;
+	assert_int_equal(search_parse("Anti-Corruption  anti CAFÉ 腐败", &t), WS_OK);
+	assert_int_equal(t.n, 4);	/* "anti" once */
+	assert_string_equal(t.term[0], "anti");
+	assert_string_equal(t.term[1], "corruption");
+	assert_string_equal(t.term[2], "cafe");
+	assert_string_equal(t.term[3], "腐败");
+	assert_false(t.cjk[2]);
+	assert_true(t.cjk[3]);
+	assert_int_equal(search_parse(NULL, &t), WS_OK);
+	assert_int_equal(t.n, 0);
+	assert_int_equal(search_parse("!!! ---", &t), WS_OK);
+	assert_int_equal(t.n, 0);
+	assert_int_equal(search_parse("a b c d e f g h i j k", &t), WS_OK);
+	assert_int_equal(t.n, SEARCH_MAX_TERMS);
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(search_parse(big, &t), WS_EINVAL);
+	big[SEARCH_MAX_QUERY] = '\0';
+	assert_int_equal(search_parse(big, &t), WS_OK);
+	assert_int_equal(strlen(t.term[0]), SEARCH_MAX_TERM);
+	assert_int_equal(search_parse("\xff\xfe", &t), WS_EINVAL);
+}
+
+/* The text of the parts, with the marked ones in [brackets]. */
+static char *
+marked(const char *text, const char *q)
+{
+	static char out[512];
+	struct search_terms t;
+	json_t *parts, *p;
+	size_t i, n = 0;
+
+	assert_int_equal(search_parse(q, &t), WS_OK);
+	parts = search_marks(text, &t);
+	out[0] = '\0';
+	json_array_foreach(parts, i, p) {
+		int m = json_is_true(json_object_get(p, "m"));
+
+		n += (size_t)snprintf(out + n, sizeof out - n, m ? "[%s]" : "%s",
+		    json_string_value(json_object_get(p, "t")));
+		assert_true(n < sizeof out);
+	}
+	json_decref(parts);
+	return out;
+}
+
+static void
+test_marks(void **state)
+{
+	(void)state;
+	assert_string_equal(marked("Café Intégrité, Abidjan", "cafe integ"),
+	    "[Café] [Intég]rité, Abidjan");
+	/* words match at their start only; CJK anywhere */
+	assert_string_equal(marked("Reintegration", "integ"), "Reintegration");
+	assert_string_equal(marked("中国的反腐败组织", "腐败"), "中国的反[腐败]组织");
+	assert_string_equal(marked("Straße", "strasse"), "[Straße]");
+	assert_string_equal(marked("", "x"), "");
+	assert_string_equal(marked("no match", ""), "no match");
+}
+
+static void
+test_excerpt(void **state)
+{
+	struct arena *a = arena_new();
+	struct search_terms t;
+	const char *text = "One two three four five six seven eight nine ten eleven twelve "
+	    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.";
+	char *e;
+
+	(void)state;
+	assert_int_equal(search_parse("seventeen", &t), WS_OK);
+	e = search_excerpt(a, text, &t, 40);
+	assert_non_null(strstr(e, "seventeen"));
+	assert_true(strncmp(e, "… ", strlen("… ")) == 0);
+	assert_true(strlen(e) <= 40 + 2 * strlen(" …"));
+	assert_string_equal(search_excerpt(a, "short", &t, 40), "short");
+	arena_free(a);
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_marks),
+		cmocka_unit_test(test_excerpt),
+	};
+
+	return cmocka_run_group_tests_name("search", tests, NULL, NULL);
+}
