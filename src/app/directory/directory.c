@@ -25,6 +25,7 @@
 #include "views/view.h"
 
 #define MAX_WANT 32
+#define DIR_OVERLAP 5	/* seconds; see catch_up() */
 
 /* The query parameter of each facet, and what is a valid value. */
 static const struct {
@@ -89,6 +90,24 @@ staff_only(json_t *vis, const char *field)
 	return v && strcmp(v, "staff") == 0;
 }
 
+/* A hash (FNV-1a) of the columns of an index row but updated_at, so that
+ * re-reading an unchanged row costs the index nothing. */
+static uint64_t
+row_sig(struct db_q *q)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int i;
+
+	for (i = 0; i <= 11; i++) {
+		const char *t = i == 10 ? NULL : db_col_text(q, i);
+
+		for (; t && *t; t++)
+			h = (h ^ (unsigned char)*t) * 0x100000001b3ULL;
+		h = (h ^ 0xff) * 0x100000001b3ULL;	/* column separator */
+	}
+	return h ? h : 1;
+}
+
 static enum ws_err
 put_row(struct dir_index *x, struct db_q *q)
 {
@@ -97,10 +116,16 @@ put_row(struct dir_index *x, struct db_q *q)
 	enum ws_err rc;
 
 	json_error_t err;
-	json_t *vis = json_loads(db_col_text(q, 9) ? db_col_text(q, 9) : "{}", 0, &err);
+	json_t *vis;
 
 	memset(&d, 0, sizeof d);
+	d.sig = row_sig(q);
 	d.id = db_col_int(q, 0);
+	if (dir_index_same(x, d.id, d.sig)) {	/* read again, unchanged */
+		arena_free(a);
+		return WS_OK;
+	}
+	vis = json_loads(db_col_text(q, 9) ? db_col_text(q, 9) : "{}", 0, &err);
 	d.name = arena_strdup(a, db_col_text(q, 1));
 	d.created_at = db_col_int(q, 2);
 	/* The directory serves members: a field the organization shows to
@@ -224,9 +249,12 @@ directory_refresh(struct app *app, struct db *d, int64_t id)
 
 /*
  * With several nodes, the others write too: at most once a second, re-read
- * what changed since the newest change the index has seen (a second of
- * overlap, as updated_at counts seconds), and drop what was deleted (a
- * trigger logs deletions in org_removed).  Two indexed queries a second.
+ * what changed since the newest change the index has seen, and drop what was
+ * deleted (a trigger logs deletions in org_removed).  Two indexed queries a
+ * second.  updated_at counts seconds of each writer's clock and a row is seen
+ * when its transaction commits, so for DIR_OVERLAP seconds after the newest
+ * change the window reaches back that far; rows read again unchanged cost a
+ * hash (row_sig).  Nodes' clocks must agree within DIR_OVERLAP seconds (NTP).
  */
 static void
 catch_up(struct app *app, struct db *d)
@@ -246,7 +274,8 @@ catch_up(struct app *app, struct db *d)
 		}
 		db_end(q);
 		q = db_start(d, ST_ORG_INDEX_SINCE);
-		db_bind_int(q, 1, app->dir_mark - 1);
+		db_bind_int(q, 1, now - app->dir_mark <= DIR_OVERLAP ? app->dir_mark - DIR_OVERLAP :
+		    app->dir_mark + 1);
 		while (db_step(q) == WS_OK) {
 			if (put_row(app->dir, q) != WS_OK)
 				log_error("directory: cannot index organization %lld",

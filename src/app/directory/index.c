@@ -28,6 +28,7 @@ struct dir_index {
 	int64_t *ids;
 	char **names;			/* case-folded sort keys */
 	int64_t *created;
+	uint64_t *sig;
 	uint64_t *alive;
 	struct facet f[DF__MAX];
 	/* id -> slot, open addressing; 0 marks an empty cell (ids are > 0) */
@@ -70,6 +71,7 @@ dir_index_free(struct dir_index *x)
 	free(x->ids);
 	free(x->names);
 	free(x->created);
+	free(x->sig);
 	free(x->alive);
 	free(x->hkeys);
 	free(x->hslots);
@@ -128,6 +130,7 @@ slots_grow(struct dir_index *x)
 	x->ids = xrealloc(x->ids, ncap * sizeof *x->ids);
 	x->names = xrealloc(x->names, ncap * sizeof *x->names);
 	x->created = xrealloc(x->created, ncap * sizeof *x->created);
+	x->sig = xrealloc(x->sig, ncap * sizeof *x->sig);
 	x->alive = xrealloc(x->alive, nw * sizeof *x->alive);
 	memset(x->alive + ow, 0, (nw - ow) * sizeof *x->alive);
 	for (f = 0; f < DF__MAX; f++)
@@ -201,6 +204,9 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		}
 	}
 	c = cell_of(x, d->id);
+	if (x->hkeys[c] && d->sig && x->sig[x->hslots[c]] == d->sig &&
+	    (x->alive[x->hslots[c] / 64] & (1ULL << (x->hslots[c] % 64))))
+		goto out;	/* seen as it is: keep the sort orders */
 	if (x->hkeys[c]) {	/* a replacement takes the document's own slot */
 		s = x->hslots[c];
 		kill_slot(x, s);
@@ -217,6 +223,7 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	x->ids[s] = d->id;
 	x->names[s] = fold(d->name);
 	x->created[s] = d->created_at;
+	x->sig[s] = d->sig;
 	x->alive[s / 64] |= 1ULL << (s % 64);
 	for (f = 0; f < DF__MAX; f++)
 		for (k = 0; k < DIR_MAX_PER_DOC && d->values[f][k]; k++) {
@@ -229,6 +236,20 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 out:
 	pthread_rwlock_unlock(&x->lock);
 	return rc;
+}
+
+int
+dir_index_same(struct dir_index *x, int64_t id, uint64_t sig)
+{
+	size_t c, s;
+	int same;
+
+	pthread_rwlock_rdlock(&x->lock);
+	c = cell_of(x, id);
+	s = x->hslots[c];
+	same = x->hkeys[c] && x->sig[s] == sig && (x->alive[s / 64] & (1ULL << (s % 64)));
+	pthread_rwlock_unlock(&x->lock);
+	return same;
 }
 
 void
@@ -300,6 +321,21 @@ reorder(struct dir_index *x)
 }
 
 /* ---- queries ---------------------------------------------------------- */
+
+/* The number of bits set in a AND b, nw words.  Counting is most of a
+ * query's work: use the CPU's popcount instruction where there is one. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+static size_t
+count_and(const uint64_t *a, const uint64_t *b, size_t nw)
+{
+	size_t n = 0, w;
+
+	for (w = 0; w < nw; w++)
+		n += (size_t)__builtin_popcountll(a[w] & b[w]);
+	return n;
+}
 
 enum ws_err
 dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_result *out,
@@ -374,12 +410,8 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		out->counts[f] = xcalloc(x->f[f].n + 1, sizeof **out->counts);
 		out->ncounts[f] = x->f[f].n;
 		for (v = 0; v < x->f[f].n; v++) {
-			size_t n = 0;
-
-			for (w = 0; w < WORDS(x->n); w++)
-				n += (size_t)__builtin_popcountll(x->f[f].bits[v][w] & other[w]);
 			out->counts[f][v].value = x->f[f].values[v];
-			out->counts[f][v].n = n;
+			out->counts[f][v].n = count_and(x->f[f].bits[v], other, WORDS(x->n));
 		}
 	}
 	/* The page, walking the sort order until it is full. */

@@ -33,6 +33,8 @@ struct dir_doc {
 	int64_t id;
 	const char *name;		/* sort key: compared case-folded */
 	int64_t created_at;		/* "newest" sort */
+	uint64_t sig;			/* a hash of what the index holds of it: a put
+					 * with the same (non-zero) sig changes nothing */
 	const char *values[DF__MAX][DIR_MAX_PER_DOC + 1];	/* NULL-terminated */
 };
 
@@ -72,6 +74,8 @@ void dir_index_free(struct dir_index *x);
 /* Adds or replaces the document with d->id (strings are copied).  WS_ETOOBIG
  * when a facet would pass DIR_MAX_VALUES distinct values. */
 enum ws_err dir_index_put(struct dir_index *x, const struct dir_doc *d) WS_WUR;
+/* True when document id is in the index with signature sig. */
+int dir_index_same(struct dir_index *x, int64_t id, uint64_t sig);
 /* Removes document id, if present. */
 void dir_index_remove(struct dir_index *x, int64_t id);
 /* Runs q.  WS_EINVAL when a wanted value was never seen (the caller turns
