@@ -30,8 +30,8 @@
 
 #define MAP_MAX 300		/* countries on the map */
 #define CLASSES 5		/* shades of the map, besides "none" */
-#define BAR_W 600		/* bar chart: viewBox width */
-#define BAR_MAX 520		/* the longest bar */
+#define BAR_W 420		/* bar chart: viewBox width (small: legible on a phone) */
+#define BAR_MAX 360		/* the longest bar, room for its count after it */
 #define BAR_ROW 36		/* one row: label line, then the bar */
 #define CHART_MAX 64		/* rows of one chart */
 
