@@ -33,7 +33,7 @@
 #define BAR_W 420		/* bar chart: viewBox width (small: legible on a phone) */
 #define BAR_MAX 360		/* the longest bar, room for its count after it */
 #define BAR_ROW 36		/* one row: label line, then the bar */
-#define CHART_MAX 64		/* rows of one chart */
+#define CHART_MAX DIR_MAX_VALUES	/* rows of one chart: every value a facet can have */
 
 /* ---- the map's paths, parsed once ---- */
 
@@ -120,8 +120,8 @@ sort_list(json_t *list)
 	free(v);
 }
 
-/* [{code, name, count}] of facet f's values with a count, most first; name
- * from label(). */
+/* [{code, name, count}] of the values of facet f (DF_KIND or DF_THEME) that
+ * have members, most first, named in the reader's language. */
 static json_t *
 facet_list(struct req *r, const struct dir_result *res, int f)
 {
@@ -155,10 +155,10 @@ region_list(struct req *r, const struct dir_result *res)
 	areas = m49_areas(&nareas);
 	for (i = 0; i < res->ncounts[DF_COUNTRY]; i++) {
 		const char *c = res->counts[DF_COUNTRY][i].value;
+		const char *reg = m49_region(c), *sub = m49_subregion(c);
 
-		for (k = 0; k < nareas; k++)
-			if ((m49_region(c) && strcmp(areas[k].code, m49_region(c)) == 0) ||
-			    (m49_subregion(c) && strcmp(areas[k].code, m49_subregion(c)) == 0))
+		for (k = 0; reg && k < nareas; k++)
+			if (strcmp(areas[k].code, reg) == 0 || strcmp(areas[k].code, sub) == 0)
 				sum[k] += (json_int_t)res->counts[DF_COUNTRY][i].n;
 	}
 	for (i = 0; i < nareas; i++) {
