@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/directory/index.h"
+#include "app/directory/regions.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
 #include "core/sniff.h"
@@ -75,6 +76,7 @@ app_open(struct app *app, int migrate)
 			return 1;
 		}
 	}
+	m49_load();	/* a broken region table stops the start, not a request */
 	if (!(app->views = views_load())) {
 		fprintf(stderr, "whatson: templates failed to load\n");
 		return 1;

@@ -11,6 +11,7 @@
 #include "app/accounts/accounts.h"
 #include "app/admin/admin.h"
 #include "app/directory/directory.h"
+#include "app/directory/summary.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
 #include "http/http.h"
@@ -18,6 +19,7 @@
 const struct route app_routes[] = {
 	/* method   pattern                         handler              roles     csrf        rate limit flags */
 	{HM_GET,    "/",                            h_home,              R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/about/members",               h_summary,           R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/healthz",                     h_healthz,           R_ALL,    CSRF_NONE,  RL_NONE,   0},
 	{HM_GET,    "/static/{file}",               h_static,            R_ALL,    CSRF_NONE,  RL_NONE,   0},
 

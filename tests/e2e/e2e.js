@@ -63,6 +63,52 @@ async function main() {
 		check(await page.locator('main:focus').count() === 1, 'focus did not move to <main>');
 	});
 
+	await test('public summary: map, charts and their tables, for a visitor', async (step) => {
+		const v = await newContext(browser);
+		try {
+			const p = await v.newPage();
+			step('follow the link in the navigation');
+			await visit(p, '/');
+			await submit(p, nav(p).getByRole('link', { name: 'Our members' }));
+			check(await h1(p) === 'Our members', `h1 is "${await h1(p)}"`);
+			const lead = await text(p.locator('main .lead'));
+			const total = Number((lead.match(/^(\d+) organizations/) || [])[1]);
+			check(total > 0, `the lead "${lead}" gives no count`);
+
+			step('the map: a shaded path per country, each with a title');
+			const paths = p.locator('svg.map path');
+			check(await paths.count() > 150, `${await paths.count()} countries on the map`);
+			const titles = await p.locator('svg.map path > title').allTextContents();
+			check(titles.length === await paths.count(), 'a country of the map has no <title>');
+			const onMap = titles.map((t) => Number(t.split(': ').pop())).reduce((a, b) => a + b, 0);
+			check(await p.locator('svg.map path:not(.c0)').count() > 0, 'no country is shaded');
+			check(await p.locator('.legend li').count() >= 2, 'the map has no legend');
+
+			step('open every data table');
+			for (const s of await p.locator('main details > summary').all())
+				await s.click();
+			const tables = p.locator('main table');
+			check(await tables.count() === 4, `${await tables.count()} data tables, expected 4`);
+			for (const t of await tables.all())
+				check(await t.locator('caption').isVisible(), 'a data table has no visible caption');
+			const byCountry = p.locator('table', { has: p.locator('caption', { hasText: 'by country' }) });
+			const counts = (await byCountry.locator('tbody td.num').allTextContents()).map(Number);
+			const sum = counts.reduce((a, b) => a + b, 0);
+			check(sum <= total, `the country table adds up to ${sum}, more than ${total}`);
+			/* countries too small for the map are in the table only */
+			check(onMap <= sum, `the map counts ${onMap}, the table ${sum}`);
+			const byRegion = p.locator('table', { has: p.locator('caption', { hasText: 'by region' }) });
+			const regions = (await byRegion.locator('tbody tr:not(.sub) td.num').allTextContents()).map(Number);
+			check(regions.length === 5, `${regions.length} regions`);
+			check(regions.reduce((a, b) => a + b, 0) === sum,
+			    `the regions add up to ${regions.reduce((a, b) => a + b, 0)}, the countries to ${sum}`);
+			check(await p.locator('svg.bars').count() === 3, 'not three bar charts');
+			await shot(p, 'summary');
+		} finally {
+			await v.close();
+		}
+	});
+
 	await test('sign up, confirm by mail, sign in, account, sign out', async (step) => {
 		step('open /signup');
 		await visit(page, '/signup');
@@ -242,7 +288,7 @@ async function main() {
 		const wide = [];
 		try {
 			const p = await phone.newPage();
-			for (const [where, name] of [['/', 'home-phone'], ['/signup', null], ['/signin', null]]) {
+			for (const [where, name] of [['/', 'home-phone'], ['/signup', null], ['/signin', null], ['/about/members', 'summary-phone']]) {
 				step(`open ${where}`);
 				await visit(p, where);
 				const vp = await p.locator('meta[name=viewport]').getAttribute('content');

@@ -1,0 +1,352 @@
+/*
+ * summary.c -- GET /about/members: what anyone may know of the membership.
+ *
+ * Every count is read from the directory's in-memory index (index.h) with
+ * one query, "status is approved", whose facet counts give countries, kinds
+ * and themes; regions are sums of country counts (regions.h).  No GROUP BY
+ * per request.  The index holds only what members see of an organization
+ * (a field shown to staff only is left out by directory.c), and a visitor
+ * gets counts, never names.
+ *
+ * The page draws its charts as SVG here: a world map shaded in up to five
+ * classes by count (paths from data/world-paths.json, tools/gen-map) and
+ * horizontal bars.  The template only places coordinates computed here.
+ * Each chart has a data table (screen readers, exact figures) and the page
+ * needs no JavaScript.  The API twin gets the counts without the drawing.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/directory/index.h"
+#include "app/directory/regions.h"
+#include "app/directory/summary.h"
+#include "app/orgs/orgs.h"
+#include "core/log.h"
+#include "views/assets.h"
+#include "views/view.h"
+
+#define MAP_MAX 300		/* countries on the map */
+#define CLASSES 5		/* shades of the map, besides "none" */
+#define BAR_W 420		/* bar chart: viewBox width (small: legible on a phone) */
+#define BAR_MAX 360		/* the longest bar, room for its count after it */
+#define BAR_ROW 36		/* one row: label line, then the bar */
+#define CHART_MAX DIR_MAX_VALUES	/* rows of one chart: every value a facet can have */
+
+/* ---- the map's paths, parsed once ---- */
+
+struct map_path {
+	const char *code;	/* alpha-2, in map_json */
+	const char *d;
+};
+
+static json_t *map_json;	/* kept: the paths point into it */
+static struct map_path paths[MAP_MAX];
+static size_t npaths;
+static int map_w, map_h;
+static pthread_once_t map_once = PTHREAD_ONCE_INIT;
+
+static void
+map_load(void)
+{
+	const struct asset *a = asset_find("data/world-paths.json");
+	json_error_t err;
+	json_t *c;
+	size_t i;
+
+	if (!a)
+		fatal("missing data/world-paths.json");
+	map_json = json_loadb(a->data, a->len, 0, &err);
+	if (!json_is_object(map_json))
+		fatal("data/world-paths.json: %s", err.text);
+	map_w = (int)json_integer_value(json_object_get(map_json, "width"));
+	map_h = (int)json_integer_value(json_object_get(map_json, "height"));
+	json_array_foreach(json_object_get(map_json, "countries"), i, c) {
+		if (npaths >= MAP_MAX)
+			fatal("data/world-paths.json: more than %d countries", MAP_MAX);
+		paths[npaths].code = json_string_value(json_object_get(c, "code"));
+		paths[npaths].d = json_string_value(json_object_get(c, "d"));
+		if (!paths[npaths].code || !paths[npaths].d)
+			fatal("data/world-paths.json: country %zu without code or path", i);
+		npaths++;
+	}
+	if (map_w <= 0 || map_h <= 0 || !npaths)
+		fatal("data/world-paths.json: no map");
+}
+
+/* ---- counts ---- */
+
+/* The count of value v in facet f of res; 0 when absent. */
+static size_t
+count_of(const struct dir_result *res, int f, const char *v)
+{
+	size_t i;
+
+	for (i = 0; v && i < res->ncounts[f]; i++)
+		if (strcmp(res->counts[f][i].value, v) == 0)
+			return res->counts[f][i].n;
+	return 0;
+}
+
+/* Orders {name, count} objects: most first, then by name. */
+static int
+by_count(const void *pa, const void *pb)
+{
+	json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
+	json_int_t na = json_integer_value(json_object_get(a, "count"));
+	json_int_t nb = json_integer_value(json_object_get(b, "count"));
+
+	if (na != nb)
+		return na > nb ? -1 : 1;
+	return strcmp(json_string_value(json_object_get(a, "name")),
+	    json_string_value(json_object_get(b, "name")));
+}
+
+/* Sorts the array list in place with by_count. */
+static void
+sort_list(json_t *list)
+{
+	size_t n = json_array_size(list), i;
+	json_t **v = calloc(n + 1, sizeof *v);
+
+	for (i = 0; i < n; i++)
+		v[i] = json_incref(json_array_get(list, i));
+	qsort(v, n, sizeof *v, by_count);
+	json_array_clear(list);
+	for (i = 0; i < n; i++)
+		json_array_append_new(list, v[i]);
+	free(v);
+}
+
+/* [{code, name, count}] of the values of facet f (DF_KIND or DF_THEME) that
+ * have members, most first, named in the reader's language. */
+static json_t *
+facet_list(struct req *r, const struct dir_result *res, int f)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; i < res->ncounts[f]; i++) {
+		const char *v = res->counts[f][i].value, *name;
+
+		if (!res->counts[f][i].n)
+			continue;
+		name = f == DF_KIND ? view_tr(r->app->views, r->locale, kind_name(v)) :
+		    theme_name(v, r->locale);
+		json_array_append_new(list, json_pack("{s:s,s:s,s:I}", "code", v, "name", name,
+		    "count", (json_int_t)res->counts[f][i].n));
+	}
+	sort_list(list);
+	return list;
+}
+
+/* [{code, name, count, subregions: [...]}]: every region, each with every
+ * sub-region, in m49_areas() order; counts summed from the countries. */
+static json_t *
+region_list(struct req *r, const struct dir_result *res)
+{
+	const struct m49_area *areas;
+	size_t nareas, i, k;
+	json_int_t sum[M49_MAX_AREAS] = {0};
+	json_t *list = json_array();
+
+	areas = m49_areas(&nareas);
+	for (i = 0; i < res->ncounts[DF_COUNTRY]; i++) {
+		const char *c = res->counts[DF_COUNTRY][i].value;
+		const char *reg = m49_region(c), *sub = m49_subregion(c);
+
+		for (k = 0; reg && k < nareas; k++)
+			if (strcmp(areas[k].code, reg) == 0 || strcmp(areas[k].code, sub) == 0)
+				sum[k] += (json_int_t)res->counts[DF_COUNTRY][i].n;
+	}
+	for (i = 0; i < nareas; i++) {
+		json_t *subs;
+
+		if (areas[i].level != M49_REGION)
+			continue;
+		subs = json_array();
+		for (k = 0; k < nareas; k++)
+			if (strcmp(areas[k].parent, areas[i].code) == 0)
+				json_array_append_new(subs, json_pack("{s:s,s:s,s:I}", "code",
+				    areas[k].code, "name", m49_name(areas[k].code, r->locale),
+				    "count", sum[k]));
+		json_array_append_new(list, json_pack("{s:s,s:s,s:I,s:o}", "code", areas[i].code,
+		    "name", m49_name(areas[i].code, r->locale), "count", sum[i], "subregions",
+		    subs));
+	}
+	return list;
+}
+
+/* ---- drawing ---- */
+
+/* The upper bound of each shade: bound[k] for k = 1..CLASSES, on a log
+ * scale up to max, so one country with many members does not leave every
+ * other one in the palest shade. */
+static void
+class_bounds(json_int_t max, json_int_t bound[CLASSES + 1])
+{
+	int k;
+
+	bound[0] = 0;
+	for (k = 1; k <= CLASSES; k++) {
+		json_int_t b = k == CLASSES ? max :
+		    (json_int_t)ceil(pow((double)max, (double)k / CLASSES) - 1e-9);
+
+		bound[k] = b < bound[k - 1] ? bound[k - 1] : b;
+	}
+}
+
+static int
+class_of(json_int_t n, const json_int_t bound[CLASSES + 1])
+{
+	int k;
+
+	if (n <= 0)
+		return 0;
+	for (k = 1; k < CLASSES; k++)
+		if (n <= bound[k])
+			return k;
+	return CLASSES;
+}
+
+/* {width, height, paths: [{code, name, count, cls, d}], legend: [{cls, label}]} */
+static json_t *
+map_value(struct req *r, const struct dir_result *res)
+{
+	json_t *list = json_array(), *legend = json_array();
+	json_int_t bound[CLASSES + 1], max = 0, lo = 1;
+	size_t i;
+	int k;
+
+	pthread_once(&map_once, map_load);
+	for (i = 0; i < res->ncounts[DF_COUNTRY]; i++)
+		if ((json_int_t)res->counts[DF_COUNTRY][i].n > max)
+			max = (json_int_t)res->counts[DF_COUNTRY][i].n;
+	class_bounds(max, bound);
+	for (i = 0; i < npaths; i++) {
+		json_int_t n = (json_int_t)count_of(res, DF_COUNTRY, paths[i].code);
+
+		json_array_append_new(list, json_pack("{s:s,s:s,s:I,s:i,s:s}", "code",
+		    paths[i].code, "name", country_name(paths[i].code, r->locale), "count", n,
+		    "cls", class_of(n, bound), "d", paths[i].d));
+	}
+	json_array_append_new(legend, json_pack("{s:i,s:s}", "cls", 0, "label",
+	    view_tr(r->app->views, r->locale, N_("None"))));
+	for (k = 1; k <= CLASSES && max > 0; k++) {
+		if (bound[k] < lo)
+			continue;
+		json_array_append_new(legend, json_pack("{s:i,s:s}", "cls", k, "label",
+		    lo == bound[k] ? arena_printf(r->a, "%lld", (long long)lo) :
+		    arena_printf(r->a, "%lld–%lld", (long long)lo, (long long)bound[k])));
+		lo = bound[k] + 1;
+	}
+	return json_pack("{s:i,s:i,s:o,s:o}", "width", map_w, "height", map_h, "paths", list,
+	    "legend", legend);
+}
+
+/*
+ * A bar chart of list ([{name, count, subregions?}]): {id, title, head,
+ * width, height, rows: [{label, count, ty, by, bw, cx, subs?}]}.  Each row
+ * is a label line with its bar under it, the count after the bar.
+ */
+static json_t *
+chart(struct req *r, const char *id, const char *title, const char *head, json_t *list)
+{
+	json_t *rows = json_array(), *v;
+	json_int_t max = 0;
+	size_t i, n = 0;
+
+	json_array_foreach(list, i, v)
+		if (json_integer_value(json_object_get(v, "count")) > max)
+			max = json_integer_value(json_object_get(v, "count"));
+	json_array_foreach(list, i, v) {
+		json_int_t c = json_integer_value(json_object_get(v, "count"));
+		json_int_t w = max ? c * BAR_MAX / max : 0;
+		json_t *row, *subs = json_array(), *s;
+		size_t k;
+
+		if (n >= CHART_MAX)
+			break;
+		if (c > 0 && w < 2)
+			w = 2;	/* one organization still shows */
+		json_array_foreach(json_object_get(v, "subregions"), k, s)
+			json_array_append_new(subs, json_pack("{s:O,s:O}", "label",
+			    json_object_get(s, "name"), "count", json_object_get(s, "count")));
+		row = json_pack("{s:O,s:I,s:I,s:I,s:I,s:I}", "label", json_object_get(v, "name"),
+		    "count", c, "ty", (json_int_t)(n * BAR_ROW + 13),
+		    "by", (json_int_t)(n * BAR_ROW + 18), "bw", w, "cx", w + 6);
+		json_object_set_new(row, "cy", json_integer((json_int_t)(n * BAR_ROW + 30)));
+		json_object_set_new(row, "subs", subs);
+		json_array_append_new(rows, row);
+		n++;
+	}
+	return json_pack("{s:s,s:s,s:s,s:i,s:I,s:o,s:b}", "id", id, "title",
+	    view_tr(r->app->views, r->locale, title), "head", view_tr(r->app->views, r->locale,
+	    head), "width", BAR_W, "height", (json_int_t)(n * BAR_ROW + 4), "rows", rows,
+	    "empty", n == 0);
+}
+
+enum ws_err
+h_summary(struct req *r, struct resp *w)
+{
+	static const char *const approved[] = { "approved", NULL };
+	struct dir_query q;
+	struct dir_result res;
+	const char *bad;
+	json_t *v, *countries, *regions, *kinds, *themes;
+	json_int_t placed = 0;
+	enum ws_err rc;
+	size_t i;
+
+	if (!r->app->dir)
+		return WS_EUNAVAIL;
+	memset(&q, 0, sizeof q);
+	q.want[DF_STATUS] = approved;
+	q.limit = 0;		/* counts only */
+	q.unknown_empty = 1;	/* no member yet: zero, not an error */
+	if ((rc = dir_index_query(r->app->dir, &q, &res, &bad)) != WS_OK)
+		return rc;
+
+	countries = json_array();
+	for (i = 0; i < res.ncounts[DF_COUNTRY]; i++) {
+		const char *c = res.counts[DF_COUNTRY][i].value;
+		const char *reg = m49_region(c);
+
+		if (!res.counts[DF_COUNTRY][i].n)
+			continue;
+		placed += (json_int_t)res.counts[DF_COUNTRY][i].n;
+		json_array_append_new(countries, json_pack("{s:s,s:s,s:I,s:s?,s:s?}", "code", c,
+		    "name", country_name(c, r->locale), "count",
+		    (json_int_t)res.counts[DF_COUNTRY][i].n, "region", reg, "region_name",
+		    reg ? m49_name(reg, r->locale) : NULL));
+	}
+	sort_list(countries);
+	regions = region_list(r, &res);
+	kinds = facet_list(r, &res, DF_KIND);
+	themes = facet_list(r, &res, DF_THEME);
+
+	v = json_pack("{s:I,s:I,s:O,s:O,s:O,s:O}", "total", (json_int_t)res.total,
+	    "no_country", (json_int_t)res.total - placed, "countries", countries, "regions",
+	    regions, "kinds", kinds, "themes", themes);
+	if (!r->api) {
+		json_object_set_new(v, "one", json_boolean(res.total == 1));
+		json_object_set_new(v, "map", map_value(r, &res));
+		json_object_set_new(v, "charts", json_pack("[o,o,o]",
+		    chart(r, "by-region", N_("Member organizations by region"), N_("Region"),
+		    regions),
+		    chart(r, "by-kind", N_("Member organizations by kind"), N_("Kind"), kinds),
+		    chart(r, "by-theme", N_("Member organizations by thematic area"),
+		    N_("Thematic area"), themes)));
+	}
+	json_decref(countries);
+	json_decref(regions);
+	json_decref(kinds);
+	json_decref(themes);
+	dir_result_free(&res);
+	resp_value(w, v);
+	w->tpl = "summary";
+	w->title = N_("Our members");
+	return WS_OK;
+}

@@ -1,0 +1,335 @@
+/*
+ * summary_test.c -- the public summary of the membership (/about/members)
+ * as a visitor reads it, through a real server: the counts move when staff
+ * approve an organization (its country, its region and sub-region, its kind
+ * and theme), not before; an organization that shows its country to staff
+ * only leaves the map but stays in the total; the page has a data table for
+ * every chart and a title on each country of the map; French names.
+ *
+ * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
+ * SQLite and on PostgreSQL).  Counts are compared with those read before
+ * each change, so the tests do not depend on what the database held.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lib/testsrv.h"
+
+#define PW "plum tree orbit sixty"
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+static struct ts_browser *visitor, *staff_b, *appl_b;
+static char staff_tok[129], appl_tok[129];
+
+#define HAS(r, s) do { \
+	if (!ts_has((r), (s))) \
+		printf("# the page lacks \"%s\"\n", (s)); \
+	assert_true(ts_has((r), (s))); \
+} while (0)
+
+/* A JSON call with body b (consumed; may be NULL). */
+static const struct ts_res *
+api(struct ts_browser *br, const char *method, const char *path, const char *token, json_t *b)
+{
+	char *s = b ? json_dumps(b, JSON_COMPACT) : NULL;
+	const struct ts_res *r = ts_api(br, method, path, token, s);
+
+	free(s);
+	json_decref(b);
+	return r;
+}
+
+/* The body as JSON, asserting that it is. */
+static json_t *
+jbody(const struct ts_res *r)
+{
+	json_t *j = ts_json(r);
+
+	if (!j)
+		printf("# not JSON: %.600s\n", r->body);
+	assert_non_null(j);
+	return j;
+}
+
+/* A new account with role and its API token into tok[129]. */
+static void
+account_token(const char *email, const char *name, const char *role, char *tok)
+{
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	const struct ts_res *r;
+	json_t *j;
+
+	assert_true(ts_user_add(db_url, email, name, role, PW) > 0);
+	r = api(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
+	    "password", PW));
+	STATUS(r, 201);
+	j = jbody(r);
+	snprintf(tok, 129, "%s", json_string_value(json_object_get(j, "token")));
+	json_decref(j);
+	assert_int_equal(strlen(tok), 64);
+	ts_browser_free(b);
+}
+
+/* What a visitor's API twin says now (caller decrefs). */
+static json_t *
+summary(void)
+{
+	const struct ts_res *r = ts_get(visitor, "/api/v1/about/members");
+
+	STATUS(r, 200);
+	return jbody(r);
+}
+
+/* The count of the item with code in list key of s (0 when absent); for
+ * sub-regions, key is "subregions" and they are searched in every region. */
+static json_int_t
+count_in(json_t *s, const char *key, const char *code)
+{
+	json_t *it, *sub;
+	size_t i, k;
+
+	if (strcmp(key, "total") == 0 || strcmp(key, "no_country") == 0)
+		return json_integer_value(json_object_get(s, key));
+	if (strcmp(key, "subregions") == 0) {
+		json_array_foreach(json_object_get(s, "regions"), i, it)
+			json_array_foreach(json_object_get(it, "subregions"), k, sub)
+				if (strcmp(json_string_value(json_object_get(sub, "code")), code) == 0)
+					return json_integer_value(json_object_get(sub, "count"));
+		return 0;
+	}
+	json_array_foreach(json_object_get(s, key), i, it)
+		if (strcmp(json_string_value(json_object_get(it, "code")), code) == 0)
+			return json_integer_value(json_object_get(it, "count"));
+	return 0;
+}
+
+/* What the tests watch: total, one country, its region and sub-region, a
+ * kind, a theme, and the organizations without a public country. */
+struct watch {
+	json_int_t total, country, region, sub, kind, theme, no_country;
+};
+
+static struct watch
+watch(const char *country, const char *region, const char *sub, const char *kind,
+    const char *theme)
+{
+	json_t *s = summary();
+	struct watch w = {
+		count_in(s, "total", NULL), count_in(s, "countries", country),
+		count_in(s, "regions", region), count_in(s, "subregions", sub),
+		count_in(s, "kinds", kind), count_in(s, "themes", theme),
+		count_in(s, "no_country", NULL),
+	};
+
+	json_decref(s);
+	return w;
+}
+
+/* Applies (signed in as the applicant) for an organization; the
+ * application's id. */
+static int64_t
+apply(const char *name, const char *country, const char *kind, const char *theme)
+{
+	const struct ts_res *r;
+	json_t *j;
+	int64_t id;
+
+	r = api(appl_b, "POST", "/api/v1/applications", appl_tok,
+	    json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b}", "organization", "name",
+	    name, "kind", kind, "country", country, "description",
+	    "A group that follows public money and publishes what it finds.", "themes",
+	    theme, "contact", "name", "Ari Applicant", "email", "ari@applicants.test",
+	    "consent", 1));
+	STATUS(r, 201);
+	j = jbody(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	assert_true(id > 0);
+	return id;
+}
+
+/* Staff approve application id; the organization's id. */
+static int64_t
+approve(int64_t id)
+{
+	char path[96];
+	const struct ts_res *r;
+	json_t *j;
+	int64_t org;
+
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
+	r = api(staff_b, "POST", path, staff_tok, json_object());
+	STATUS(r, 200);
+	j = jbody(r);
+	org = json_integer_value(json_object_get(j, "organization_id"));
+	json_decref(j);
+	assert_true(org > 0);
+	return org;
+}
+
+static void
+test_counts_follow_approval(void **state)
+{
+	struct watch a = watch("KE", "002", "014", "labour_union", "firearms"), b;
+	const struct ts_res *r;
+	char s[256];
+	int64_t app;
+
+	(void)state;
+	app = apply("Kilima Integrity Forum", "KE", "labour_union", "firearms");
+	b = watch("KE", "002", "014", "labour_union", "firearms");
+	assert_memory_equal(&a, &b, sizeof a);	/* pending: not a member yet */
+
+	approve(app);
+	b = watch("KE", "002", "014", "labour_union", "firearms");
+	assert_int_equal(b.total, a.total + 1);
+	assert_int_equal(b.country, a.country + 1);
+	assert_int_equal(b.region, a.region + 1);	/* Africa */
+	assert_int_equal(b.sub, a.sub + 1);		/* Eastern Africa */
+	assert_int_equal(b.kind, a.kind + 1);
+	assert_int_equal(b.theme, a.theme + 1);
+	assert_int_equal(b.no_country, a.no_country);
+
+	/* the page a visitor reads says the same */
+	r = ts_get(visitor, "/about/members");
+	STATUS(r, 200);
+	snprintf(s, sizeof s, "<title>Kenya: %lld</title>", (long long)b.country);
+	HAS(r, s);
+	snprintf(s, sizeof s, "<th scope=\"row\">Africa</th><td class=\"num\">%lld</td>",
+	    (long long)b.region);
+	HAS(r, s);
+	snprintf(s, sizeof s, "<th scope=\"row\">Eastern Africa</th><td class=\"num\">%lld</td>",
+	    (long long)b.sub);
+	HAS(r, s);
+	snprintf(s, sizeof s, "<th scope=\"row\">Kenya</th><td>Africa</td><td class=\"num\">%lld</td>",
+	    (long long)b.country);
+	HAS(r, s);
+	snprintf(s, sizeof s, "<th scope=\"row\">Labour union</th><td class=\"num\">%lld</td>",
+	    (long long)b.kind);
+	HAS(r, s);
+	snprintf(s, sizeof s, "%lld organizations are members", (long long)b.total);
+	if (b.total > 1)
+		HAS(r, s);
+}
+
+static void
+test_tables_and_map(void **state)
+{
+	const struct ts_res *r;
+	json_t *s;
+
+	(void)state;
+	r = ts_get(visitor, "/about/members");
+	STATUS(r, 200);
+	/* every chart has its data table, with a caption and headers */
+	HAS(r, "<caption>Member organizations by country</caption>");
+	HAS(r, "<caption>Member organizations by region</caption>");
+	HAS(r, "<caption>Member organizations by kind</caption>");
+	HAS(r, "<caption>Member organizations by thematic area</caption>");
+	HAS(r, "<th scope=\"col\">Region</th>");
+	HAS(r, "<svg class=\"map\"");
+	HAS(r, "<svg class=\"bars\"");
+	HAS(r, "<ul class=\"legend\"");
+	HAS(r, "<title>Brazil: ");		/* every country on the map has a title */
+	HAS(r, "<title>Türkiye: ");
+	HAS(r, "href=\"/about/members\"");	/* in the navigation */
+	assert_null(strstr(r->body, "<script>"));	/* drawn on the server */
+
+	/* the API twin has the counts, not the drawing */
+	s = summary();
+	assert_null(json_object_get(s, "map"));
+	assert_null(json_object_get(s, "charts"));
+	assert_int_equal(json_array_size(json_object_get(s, "regions")), 5);
+	json_decref(s);
+
+	/* in French, region names too */
+	r = ts_get(visitor, "/about/members?lang=fr");
+	STATUS(r, 200);
+	HAS(r, "<h1>Nos membres</h1>");
+	HAS(r, "<th scope=\"row\">Afrique</th>");
+	HAS(r, "<th scope=\"row\">Afrique orientale</th>");
+	HAS(r, "<caption>Organisations membres par région</caption>");
+}
+
+static void
+test_country_shown_to_staff_only(void **state)
+{
+	struct watch a = watch("FR", "150", "155", "academia", "corruption"), b;
+	char path[96];
+	int64_t org;
+
+	(void)state;
+	org = approve(apply("Seine Probity Lab", "FR", "academia", "corruption"));
+	b = watch("FR", "150", "155", "academia", "corruption");
+	assert_int_equal(b.country, a.country + 1);
+	assert_int_equal(b.region, a.region + 1);	/* Europe */
+	assert_int_equal(b.sub, a.sub + 1);		/* Western Europe */
+
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)org);
+	STATUS(api(staff_b, "PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility",
+	    "country", "staff")), 200);
+	b = watch("FR", "150", "155", "academia", "corruption");
+	assert_int_equal(b.total, a.total + 1);		/* still a member */
+	assert_int_equal(b.country, a.country);		/* but not on the map */
+	assert_int_equal(b.region, a.region);
+	assert_int_equal(b.sub, a.sub);
+	assert_int_equal(b.no_country, a.no_country + 1);
+	assert_int_equal(b.kind, a.kind + 1);
+}
+
+static void
+test_server_stops_cleanly(void **state)
+{
+	(void)state;
+	assert_int_equal(ts_server_stop(&srv), 0);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+		return -1;
+	visitor = ts_browser_new(&srv, NULL);
+	staff_b = ts_browser_new(&srv, NULL);
+	appl_b = ts_browser_new(&srv, NULL);
+	account_token("sam.staff@hub.test", "Sam Staff", "staff", staff_tok);
+	account_token("ari@applicants.test", "Ari Applicant", "applicant", appl_tok);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	ts_browser_free(visitor);
+	ts_browser_free(staff_b);
+	ts_browser_free(appl_b);
+	ts_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_counts_follow_approval),
+		cmocka_unit_test(test_tables_and_map),
+		cmocka_unit_test(test_country_shown_to_staff_only),
+		cmocka_unit_test(test_server_stops_cleanly),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
+	if (getenv("WHATSON_TEST_ONLY"))
+		cmocka_set_test_filter(getenv("WHATSON_TEST_ONLY"));
+	return cmocka_run_group_tests_name("summary", tests, setup, teardown);
+}
