@@ -181,6 +181,41 @@ test_theme_and_country_names(void **state)
 	json_decref(j);
 }
 
+/* Regions (M49): a region filter agrees with its count, a sub-region's
+ * countries are in it, Kenya is in Eastern Africa, codes are checked. */
+static void
+test_regions(void **state)
+{
+	json_t *j, *k;
+	int64_t africa, east, kenya;
+	const struct ts_res *r;
+
+	(void)state;
+	j = search(member, "per_page=1");
+	k = json_object_get(json_object_get(j, "facets"), "region");
+	africa = json_integer_value(json_object_get(k, "002"));
+	east = json_integer_value(json_object_get(k, "014"));
+	kenya = json_integer_value(json_object_get(json_object_get(json_object_get(j,
+	    "facets"), "country"), "KE"));
+	json_decref(j);
+	assert_true(kenya > 0 && kenya <= east && east < africa);
+	j = search(member, "region=014&per_page=1");
+	assert_int_equal(total_of(j), east);
+	json_decref(j);
+	j = search(member, "region=002&region=014&per_page=1");	/* OR: Africa */
+	assert_int_equal(total_of(j), africa);
+	json_decref(j);
+	j = search(member, "region=014&country=KE&per_page=1");
+	assert_int_equal(total_of(j), kenya);
+	json_decref(j);
+	r = ts_api(member, "GET", "/api/v1/organizations?region=999", NULL, NULL);
+	STATUS(r, 422);
+	HAS(r, "\"region\"");
+	r = ts_get(member, "/organizations?region=014");
+	STATUS(r, 200);
+	HAS(r, "value=\"014\" checked> Eastern Africa");
+}
+
 /* Two Chinese characters inside a longer word, which the tokenizers keep
  * whole, are still found (the substring fallback). */
 static void
@@ -316,6 +351,7 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words_accents_prefixes),
 		cmocka_unit_test(test_theme_and_country_names),
+		cmocka_unit_test(test_regions),
 		cmocka_unit_test(test_cjk),
 		cmocka_unit_test(test_edits_and_visibility),
 		cmocka_unit_test(test_page_marks_and_sorts),

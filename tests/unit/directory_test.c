@@ -19,6 +19,7 @@
 
 static const char *const pool[DF__MAX][12] = {
 	{"KE", "NG", "FR", "BR", "IN", "MX", "UA", "PH", "EG", "CI", "XK", "TR"},
+	{"002", "014", "011", "150", "039", "019", "419", "142"},
 	{"ngo", "academia", "private_sector", "foundation", "network", "other"},
 	{"corruption", "cybercrime", "gender", "youth", "firearms", "money_laundering"},
 	{"en", "fr", "es", "ar", "ru", "zh"},
@@ -26,7 +27,7 @@ static const char *const pool[DF__MAX][12] = {
 	{"2021", "2022", "2023", "2024", "2025"},
 	{"approved", "pending", "suspended"},
 };
-static const size_t pool_n[DF__MAX] = {12, 6, 6, 6, 4, 5, 3};
+static const size_t pool_n[DF__MAX] = {12, 8, 6, 6, 6, 4, 5, 3};
 
 struct mdoc {		/* the test's own copy of a document */
 	int64_t id;
@@ -59,7 +60,8 @@ make_doc(struct mdoc *m, int64_t id)
 	m->created = 1000 + rnd(500);
 	m->alive = 1;
 	for (f = 0; f < DF__MAX; f++) {
-		int multi = f == DF_THEME || f == DF_LANGUAGE || f == DF_COUNTRY;
+		int multi = f == DF_THEME || f == DF_LANGUAGE || f == DF_COUNTRY ||
+		    f == DF_REGION;
 
 		m->has[f][rnd((unsigned)pool_n[f])] = 1;
 		if (multi)

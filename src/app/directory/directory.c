@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "app/directory/directory.h"
 #include "app/directory/index.h"
+#include "app/directory/regions.h"
 #include "app/directory/search.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
@@ -25,7 +26,7 @@
 #include "views/view.h"
 
 #define MAX_WANT 32
-#define DIR_OVERLAP 5	/* seconds; see catch_up() */
+#define DIR_OVERLAP 5	/* seconds; see directory_catch_up() */
 
 /* The query parameter of each facet, and what is a valid value. */
 static const struct {
@@ -33,6 +34,7 @@ static const struct {
 	int (*valid)(const char *);
 } facets[] = {
 	[DF_COUNTRY] = {"country", country_valid},
+	[DF_REGION] = {"region", m49_valid},
 	[DF_KIND] = {"kind", kind_valid},
 	[DF_THEME] = {"theme", theme_valid},
 	[DF_LANGUAGE] = {"language", language_valid},
@@ -130,8 +132,16 @@ put_row(struct dir_index *x, struct db_q *q)
 	d.created_at = db_col_int(q, 2);
 	/* The directory serves members: a field the organization shows to
 	 * staff only is neither a filter nor a count. */
-	if (!staff_only(vis, "country"))
-		d.values[DF_COUNTRY][0] = arena_strdup(a, db_col_text(q, 3));
+	if (!staff_only(vis, "country")) {	/* and its region and sub-region */
+		const char *cc = db_col_text(q, 3), *reg = m49_region(cc), *sub = m49_subregion(cc);
+		size_t k = 0;
+
+		d.values[DF_COUNTRY][0] = arena_strdup(a, cc);
+		if (reg)
+			d.values[DF_REGION][k++] = reg;
+		if (sub && (!reg || strcmp(sub, reg) != 0))
+			d.values[DF_REGION][k++] = sub;
+	}
 	if (!staff_only(vis, "kind"))
 		d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, 4));
 	if (!staff_only(vis, "themes"))
@@ -256,8 +266,8 @@ directory_refresh(struct app *app, struct db *d, int64_t id)
  * change the window reaches back that far; rows read again unchanged cost a
  * hash (row_sig).  Nodes' clocks must agree within DIR_OVERLAP seconds (NTP).
  */
-static void
-catch_up(struct app *app, struct db *d)
+void
+directory_catch_up(struct app *app, struct db *d)
 {
 	struct db_q *q;
 	int64_t now = now_s();
@@ -314,6 +324,7 @@ label_of(struct req *r, int f, const char *v)
 
 	switch (f) {
 	case DF_COUNTRY: return country_name(v, r->locale);
+	case DF_REGION: return m49_name(v, r->locale) ? m49_name(v, r->locale) : v;
 	case DF_LANGUAGE: return language_name(v, r->locale);
 	case DF_THEME: return theme_name(v, r->locale);
 	case DF_KIND: return view_tr(r->app->views, r->locale, kind_name(v));
@@ -331,6 +342,31 @@ label_cmp(const void *a, const void *b)
 {
 	return strcmp(json_string_value(json_object_get(*(json_t *const *)a, "label")),
 	    json_string_value(json_object_get(*(json_t *const *)b, "label")));
+}
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "order"));
+	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "order"));
+
+	return x < y ? -1 : x > y;
+}
+
+/* Where area i goes in the region filter: its region's place, then itself
+ * (a region before its sub-regions). */
+static size_t
+area_rank(const struct m49_area *ar, size_t n, size_t i)
+{
+	size_t p;
+
+	if (i >= n)
+		return n * n;
+	if (ar[i].level == M49_REGION)
+		return i * n;
+	for (p = 0; p < n && strcmp(ar[p].code, ar[i].parent) != 0; p++)
+		;
+	return p * n + i;
 }
 
 static int
@@ -477,7 +513,7 @@ run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
 
 	if (!r->app->dir)
 		return WS_EUNAVAIL;
-	catch_up(r->app, req_db(r));
+	directory_catch_up(r->app, req_db(r));
 	if ((rc = read_query(r, w, q, want, terms, page, per_page)) != WS_OK)
 		return rc;
 	if (all) {
@@ -537,6 +573,7 @@ facet_title(int f)
 {
 	switch (f) {
 	case DF_COUNTRY: return N_("Country");
+	case DF_REGION: return N_("Region");
 	case DF_KIND: return N_("Kind");
 	case DF_THEME: return N_("Thematic areas");
 	case DF_LANGUAGE: return N_("Working languages");
@@ -565,8 +602,20 @@ facet_options(struct req *r, const struct dir_result *res, int f, const char **w
 		sorted[n++] = json_pack("{s:s,s:s,s:I,s:b,s:b}", "value", val, "label",
 		    label_of(r, f, val), "count", (json_int_t)res->counts[f][i].n,
 		    "selected", selected, "disabled", res->counts[f][i].n == 0 && !selected);
+		if (f == DF_REGION) {	/* regions, each followed by its sub-regions */
+			size_t na, ai;
+			const struct m49_area *ar = m49_areas(&na);
+
+			for (ai = 0; ai < na && strcmp(ar[ai].code, val) != 0; ai++)
+				;
+			json_object_set_new(sorted[n - 1], "order", json_integer((json_int_t)
+			    area_rank(ar, na, ai)));
+			json_object_set_new(sorted[n - 1], "sub", json_boolean(ai < na &&
+			    ar[ai].level == M49_SUBREGION));
+		}
 	}
-	qsort(sorted, n, sizeof *sorted, f == DF_YEAR ? label_cmp_desc : label_cmp);
+	qsort(sorted, n, sizeof *sorted, f == DF_YEAR ? label_cmp_desc : f == DF_REGION ?
+	    order_cmp : label_cmp);
 	for (i = 0; i < n; i++)
 		json_array_append_new(opts, sorted[i]);
 	free(sorted);

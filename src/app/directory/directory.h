@@ -19,6 +19,9 @@ struct db;
 
 /* Builds app->dir from every organization. */
 enum ws_err directory_load(struct app *app, struct db *d) WS_WUR;
+/* Re-reads into the index what other nodes changed, at most once a second
+ * (a request calls it before reading the index). */
+void directory_catch_up(struct app *app, struct db *d);
 /* Re-reads organization id into the index after a committed write. */
 void directory_refresh(struct app *app, struct db *d, int64_t id);
 

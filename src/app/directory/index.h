@@ -22,7 +22,7 @@
 #include "core/err.h"
 
 enum dir_facet {
-	DF_COUNTRY, DF_KIND, DF_THEME, DF_LANGUAGE, DF_ECOSOC, DF_YEAR, DF_STATUS, DF__MAX
+	DF_COUNTRY, DF_REGION, DF_KIND, DF_THEME, DF_LANGUAGE, DF_ECOSOC, DF_YEAR, DF_STATUS, DF__MAX
 };
 
 #define DIR_MAX_VALUES 512	/* distinct values one facet may have */

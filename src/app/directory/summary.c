@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/directory/directory.h"
 #include "app/directory/index.h"
 #include "app/directory/regions.h"
 #include "app/directory/summary.h"
@@ -302,6 +303,7 @@ h_summary(struct req *r, struct resp *w)
 
 	if (!r->app->dir)
 		return WS_EUNAVAIL;
+	directory_catch_up(r->app, req_db(r));
 	memset(&q, 0, sizeof q);
 	q.want[DF_STATUS] = approved;
 	q.limit = 0;		/* counts only */
