@@ -355,6 +355,16 @@ view_error(struct req *r, struct resp *w, int status, const char *title, struct 
 		json_object_set_new(p, "detail", json_string(view_tr(r->app->views, r->locale,
 		    w->detail)));
 	json_object_set_new(p, "retry_after", json_integer(w->retry_after));
+	if (json_is_object(w->errors)) {	/* what to fix, field by field */
+		json_t *list = json_array(), *m;
+		const char *k;
+
+		json_object_foreach(w->errors, k, m)
+			if (json_is_string(m))
+				json_array_append_new(list, json_string(view_tr(r->app->views,
+				    r->locale, json_string_value(m))));
+		json_object_set_new(p, "error_list", list);
+	}
 	resp_value(w, p);
 	buf_reset(out);
 	rc = in_layout(r, w, "error", title, out);

@@ -272,7 +272,7 @@ test_page_marks_and_sorts(void **state)
 	STATUS(r, 200);
 	HAS(r, "<mark>Abidjan</mark>");
 	HAS(r, "value=\"abidjan\"");
-	HAS(r, "<option value=\"relevance\" selected>");
+	HAS(r, "<option value=\"\" selected>Best match");
 	r = ts_get(member, "/organizations?q=a&per_page=10");
 	STATUS(r, 200);
 	HAS(r, "href=\"?q&#x3D;a&amp;per_page&#x3D;10&amp;page=2\"");	/* = escaped */

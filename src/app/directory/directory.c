@@ -443,6 +443,8 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 	size_t i;
 	int f;
 
+	if (sort && !*sort)
+		sort = NULL;	/* the form's "best match": the default */
 	*page = 1;
 	*per_page = 50;
 	memset(q, 0, sizeof *q);
@@ -627,6 +629,8 @@ static void
 mark_item(struct req *r, json_t *item, const struct search_terms *terms)
 {
 	const char *desc = json_string_value(json_object_get(item, "description"));
+	json_t *t;
+	size_t i;
 
 	json_object_set_new(item, "name_marks", search_marks(json_string_value(
 	    json_object_get(item, "name")), terms));
@@ -636,6 +640,9 @@ mark_item(struct req *r, json_t *item, const struct search_terms *terms)
 	if (desc)
 		json_object_set_new(item, "excerpt_marks", search_marks(search_excerpt(r->a,
 		    desc, terms, 240), terms));
+	json_array_foreach(json_object_get(item, "theme_list"), i, t)
+		json_object_set_new(t, "name_marks", search_marks(json_string_value(
+		    json_object_get(t, "name")), terms));
 }
 
 enum ws_err
@@ -688,9 +695,15 @@ h_directory(struct req *r, struct resp *w)
 		json_object_set_new(v, "filters", filters);
 		json_object_set_new(v, "q", json_string(qs && utf8_valid_text(qs, strlen(qs), 0) ?
 		    qs : ""));
-		json_object_set_new(v, "sort_relevance", json_boolean(q.sort == DIR_SORT_RELEVANCE));
-		json_object_set_new(v, "sort_name", json_boolean(q.sort == DIR_SORT_NAME));
-		json_object_set_new(v, "sort_newest", json_boolean(q.sort == DIR_SORT_NEWEST));
+		const char *sort = req_query(r, "sort");
+		int chosen = sort && *sort && strcmp(sort, "relevance") != 0;
+
+		/* The form's first choice is the default: best match with a
+		 * search, else name; so a new search is not stuck on "name". */
+		json_object_set_new(v, "sort_default", json_boolean(!chosen));
+		json_object_set_new(v, "sort_name", json_boolean(chosen && q.sort == DIR_SORT_NAME));
+		json_object_set_new(v, "sort_newest", json_boolean(chosen &&
+		    q.sort == DIR_SORT_NEWEST));
 		json_object_set_new(v, "searching", json_boolean(terms.n > 0));
 		json_object_set_new(v, "query", json_string(query_string(r, want)));
 	} else {
