@@ -196,6 +196,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT seq, org_id FROM org_removed WHERE seq > ? ORDER BY seq", NULL},
 	[ST_ORG_REMOVED_LAST] = {"org_removed_last",
 	    "SELECT coalesce(max(seq), 0) FROM org_removed", NULL},
+	/* Demo data: when an organization applied and was approved. */
+	[ST_ORG_SET_JOINED] = {"org_set_joined",
+	    "UPDATE organizations SET created_at = ?, approved_at = ? WHERE id = ?", NULL},
 	[ST_ORG_COUNT] = {"org_count",
 	    "SELECT count(*) FROM organizations WHERE status = 'approved'", NULL},
 	/* Likely duplicates of an application among organizations. */

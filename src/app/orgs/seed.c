@@ -139,15 +139,25 @@ demo_application(struct app *app, struct db *d, struct arena *a, json_t *data,
 	return rc;
 }
 
-/* An approved organization, run by uid when not 0. */
+/* An approved organization, run by uid when not 0, a member since joined. */
 static enum ws_err
-demo_member_org(struct db *d, struct arena *a, json_t *data, int64_t uid, int64_t staff_id)
+demo_member_org(struct db *d, struct arena *a, json_t *data, int64_t uid, int64_t staff_id,
+    int64_t joined)
 {
+	struct db_q *q;
 	int64_t org_id;
 	enum ws_err rc;
 
 	rc = org_insert(a, d, json_object_get(data, "organization"),
 	    json_object_get(data, "contact"), staff_id, &org_id);
+	if (rc == WS_OK) {
+		q = db_start(d, ST_ORG_SET_JOINED);
+		db_bind_int(q, 1, joined);
+		db_bind_int(q, 2, joined);
+		db_bind_int(q, 3, org_id);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
 	if (rc == WS_OK && uid)
 		rc = org_member_add(d, org_id, uid, 1, "Director", ROLE_MEMBER);
 	return rc;
@@ -158,7 +168,9 @@ orgs_seed_demo(struct app *app, struct db *d, int norgs, int64_t staff_id,
     int64_t member_id)
 {
 	struct rng g = { 0x5eed5eed12345678ULL };
+	struct rng days = { 0xda7e5da7e5da7e5dULL };	/* apart, so the rest stays the same */
 	struct arena *a = arena_new();
+	int64_t now = now_s();
 	struct user probe;
 	char email[120];
 	enum ws_err rc = WS_OK;
@@ -174,8 +186,13 @@ orgs_seed_demo(struct app *app, struct db *d, int norgs, int64_t staff_id,
 	for (i = 0; i < norgs && rc == WS_OK; i++) {
 		json_t *data = demo_org(&g, i, email, sizeof email);
 
-		/* The demo member runs the first organization. */
-		rc = demo_member_org(d, a, data, i == 0 ? member_id : 0, staff_id);
+		/* Joined over the last eight years, more of them lately (the
+		 * nearer of two draws).  The demo member runs the first one. */
+		uint64_t d1 = pick(&days, 8 * 365), d2 = pick(&days, 8 * 365);
+		int64_t joined = now - (int64_t)(d1 < d2 ? d1 : d2) * 86400 -
+		    (int64_t)pick(&days, 86400);
+
+		rc = demo_member_org(d, a, data, i == 0 ? member_id : 0, staff_id, joined);
 		json_decref(data);
 	}
 	/* Applications waiting for review, one of them a likely duplicate. */
