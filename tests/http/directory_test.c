@@ -1002,6 +1002,49 @@ test_after_deletes(void **state)
 	check_all("after deletes");
 }
 
+/*
+ * PostgreSQL: a transaction that commits late (an import, `whatson seed`,
+ * another node's slow request) while the server writes too.  KNOWN TO
+ * FAIL: the catch-up re-reads rows with updated_at >= its newest seen
+ * minus a second; a quicker write seen meanwhile moves that mark past the
+ * late rows' updated_at, so they are never indexed (until a restart).
+ * Left out of the run until the directory handles it (see main);
+ * WHATSON_TEST_LATE_COMMIT=1 runs it.
+ */
+static void
+test_late_commit(void **state)
+{
+	struct combo c;
+	long long t = (long long)time(NULL);
+	int bad;
+
+	(void)state;
+	sql_exec("BEGIN");
+	sql_exec("INSERT INTO organizations (name, kind, country, description, status, "
+	    "norm_name, created_at, updated_at) VALUES ('Late Commit Watch', 'ngo', 'IS', "
+	    "'Written by a long transaction.', 'approved', 'late commit watch', %lld, %lld)",
+	    t, t);
+	while ((long long)time(NULL) < t + 2)
+		usleep(100 * 1000);
+	api_status(seeded_id(), "suspended");	/* committed at once */
+	usleep(1100 * 1000);
+	STATUS(ts_api(br, "GET", "/api/v1/organizations?per_page=1", staff_tok, NULL), 200);
+	sql_exec("COMMIT");
+	usleep(1500 * 1000);
+	STATUS(ts_api(br, "GET", "/api/v1/organizations?per_page=1", staff_tok, NULL), 200);
+	usleep(1100 * 1000);
+	memset(&c, 0, sizeof c);
+	c.nv[F_COUNTRY] = 1;
+	c.v[F_COUNTRY][0] = "IS";
+	c.per_page = 10;
+	c.page = 1;
+	rows_load();
+	printed = 0;
+	bad = check_combo(&c, 0, 0, "late commit");
+	if (bad)
+		fail_msg("an organization committed late is missing from the directory");
+}
+
 /* A new server builds its index from what the others wrote. */
 static void
 test_restart(void **state)
@@ -1073,6 +1116,7 @@ main(void)
 		cmocka_unit_test(test_seeded),
 		cmocka_unit_test(test_after_changes),
 		cmocka_unit_test(test_after_deletes),
+		cmocka_unit_test(test_late_commit),
 		cmocka_unit_test(test_restart),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
@@ -1081,6 +1125,14 @@ main(void)
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
 	/* Not skip(): cmocka reports a skip as "not ok ... # SKIP", which
 	 * tests/run counts as a failure. */
+	if (!getenv("WHATSON_TEST_LATE_COMMIT") || !getenv("WHATSON_TEST_DB") ||
+	    strncmp(getenv("WHATSON_TEST_DB"), "postgres", 8) != 0) {
+		if (getenv("WHATSON_TEST_DB") && strncmp(getenv("WHATSON_TEST_DB"), "postgres", 8) == 0)
+			printf("# late commits not checked: the directory misses them "
+			    "(WHATSON_TEST_LATE_COMMIT=1 checks them)\n");
+		memmove(&tests[3], &tests[4], (n - 4) * sizeof tests[0]);
+		n--;
+	}
 	if (!getenv("WHATSON_TEST_DELETES")) {
 		printf("# deletes not checked: the directory does not notice them yet "
 		    "(WHATSON_TEST_DELETES=1 checks them)\n");
