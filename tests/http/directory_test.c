@@ -8,8 +8,9 @@
  * For COMBOS random filter combinations -- 0 to 3 parameters with 1 to 3
  * values each, some of them valid codes no organization has -- it asks GET
  * /api/v1/organizations as staff and as a member and compares `total`, every
- * count of every facet, and that each listed organization matches, with
- * what SQL counts.  Then it changes the data every way the directory must
+ * count of every facet, and the page (its length, that each organization on
+ * it matches, and which ones in which order, by name or newest), with what
+ * the brute force finds.  Then it changes the data every way the directory must
  * follow (inserts by approving applications and by SQL, profile edits
  * through the API and by SQL, suspensions and reinstatements, deletes by
  * SQL) and compares again.
@@ -404,6 +405,8 @@ sql_where(struct sql *q, const struct combo *c, int skip)
  */
 struct row {
 	int64_t id;
+	char *name;		/* sort key: lower case (ASCII), as documented */
+	int64_t created;
 	int n[F__MAX];
 	char *v[F__MAX][MAX_PER_ROW];
 };
@@ -417,10 +420,12 @@ rows_free(void)
 	size_t i;
 	int f, k;
 
-	for (i = 0; i < nrows; i++)
+	for (i = 0; i < nrows; i++) {
+		free(rows[i].name);
 		for (f = 0; f < F__MAX; f++)
 			for (k = 0; k < rows[i].n[f]; k++)
 				free(rows[i].v[f][k]);
+	}
 	free(rows);
 	rows = NULL;
 	nrows = 0;
@@ -441,7 +446,8 @@ row_add(struct row *w, int f, const char *v)
 /* One organization from its columns (id, then the facets' columns in
  * order, then visibility). */
 static void
-row_fill(struct row *w, int64_t id, const char *const col[F__MAX], const char *vistext)
+row_fill(struct row *w, int64_t id, const char *const col[F__MAX], const char *vistext,
+    const char *name, int64_t created)
 {
 	json_error_t err;
 	json_t *vis = json_loads(vistext ? vistext : "{}", 0, &err), *arr, *v;
@@ -450,6 +456,11 @@ row_fill(struct row *w, int64_t id, const char *const col[F__MAX], const char *v
 
 	memset(w, 0, sizeof *w);
 	w->id = id;
+	w->name = strdup(name ? name : "");
+	for (i = 0; w->name[i]; i++)
+		if (w->name[i] >= 'A' && w->name[i] <= 'Z')
+			w->name[i] = (char)(w->name[i] - 'A' + 'a');
+	w->created = created;
 	for (f = 0; f < F__MAX; f++) {
 		const char *level = facets[f].vis ?
 		    json_string_value(json_object_get(vis, facets[f].vis)) : NULL;
@@ -474,7 +485,7 @@ static void
 rows_load(void)
 {
 	static const char sel[] = "SELECT id, country, kind, themes, languages, ecosoc_status, "
-	    "status, visibility FROM organizations";
+	    "status, visibility, name, created_at FROM organizations";
 	size_t cap = 0;
 	const char *col[F__MAX];
 	int f;
@@ -491,7 +502,8 @@ rows_load(void)
 			for (f = 0; f < F__MAX; f++)
 				col[f] = PQgetisnull(res, k, 1 + f) ? NULL : PQgetvalue(res, k, 1 + f);
 			row_fill(&rows[nrows++], strtoll(PQgetvalue(res, k, 0), NULL, 10), col,
-			    PQgetvalue(res, k, 1 + F__MAX));
+			    PQgetvalue(res, k, 1 + F__MAX), PQgetvalue(res, k, 2 + F__MAX),
+			    strtoll(PQgetvalue(res, k, 3 + F__MAX), NULL, 10));
 		}
 		PQclear(res);
 	} else {
@@ -508,7 +520,9 @@ rows_load(void)
 			for (f = 0; f < F__MAX; f++)
 				col[f] = (const char *)sqlite3_column_text(st, 1 + f);
 			row_fill(&rows[nrows++], sqlite3_column_int64(st, 0), col,
-			    (const char *)sqlite3_column_text(st, 1 + F__MAX));
+			    (const char *)sqlite3_column_text(st, 1 + F__MAX),
+			    (const char *)sqlite3_column_text(st, 2 + F__MAX),
+			    sqlite3_column_int64(st, 3 + F__MAX));
 		}
 		assert_int_equal(rc, SQLITE_DONE);
 		sqlite3_finalize(st);
@@ -569,6 +583,47 @@ brute_facet(const struct combo *c, int f, struct counts *out)
 		}
 	}
 	return total;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : x->id < y->id ? -1 : 1;
+}
+
+static int
+by_newest(const void *a, const void *b)
+{
+	const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
+
+	if (x->created != y->created)
+		return x->created > y->created ? -1 : 1;
+	return x->id > y->id ? -1 : 1;
+}
+
+/* The ids of c's page, in order, into ids (at most max); how many. */
+static size_t
+brute_page(const struct combo *c, int64_t *ids, size_t max)
+{
+	const struct row **m = malloc((nrows + 1) * sizeof *m);
+	size_t n = 0, i, k = 0, off = (size_t)(c->page - 1) * (size_t)c->per_page;
+	int f, ok;
+
+	assert_non_null(m);
+	for (i = 0; i < nrows; i++) {
+		for (ok = 1, f = 0; f < F__MAX && ok; f++)
+			ok = row_passes(&rows[i], c, f);
+		if (ok)
+			m[n++] = &rows[i];
+	}
+	qsort(m, n, sizeof *m, c->newest ? by_newest : by_name);
+	for (i = off; i < n && k < (size_t)c->per_page && k < max; i++)
+		ids[k++] = m[i]->id;
+	free(m);
+	return k;
 }
 
 /* The total as SQL counts it (json_each / jsonb_array_elements_text): a
@@ -663,6 +718,18 @@ check_combo(const struct combo *c, int member, int round, const char *phase)
 	}
 	if ((m = (int)brute_matching(&eff, ids, nids)) != (int)nids)
 		MISMATCH("%d of the %zu listed organizations match the filters", m, nids);
+	{	/* and they are the right ones, in order */
+		int64_t page[100];
+		size_t np = brute_page(&eff, page, 100);
+
+		for (i = 0; i < nids && i < np; i++)
+			if (ids[i] != page[i]) {
+				MISMATCH("item %zu is organization %lld, the rows say %lld (sort by %s)",
+				    i + 1, (long long)ids[i], (long long)page[i],
+				    c->newest ? "newest" : "name");
+				break;
+			}
+	}
 
 	fj = json_object_get(j, "facets");
 	if (member && json_object_get(fj, "status"))
