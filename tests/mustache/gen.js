@@ -3,7 +3,7 @@
  * gen.js -- differential test of our Mustache engine against mustache.js.
  *
  * Generates random templates, JSON contexts and partials from a fixed seed,
- * renders each with mustache.js and with build/tests/tools/mustache_render,
+ * renders each with mustache.js and with $B/tests/tools/mustache_render,
  * and prints TAP: one line per batch of 50 templates, with the details of the
  * first few mismatches as comments.  Exits 0 when every template agrees.
  *

@@ -71,6 +71,19 @@ static const char *const verbs[] = {
 	"runs community policing dialogues", "campaigns for open beneficial ownership registers",
 };
 
+/* Appends string s to array arr unless it is there already. */
+static void
+add_new(json_t *arr, const char *s)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(arr, i, v)
+		if (strcmp(json_string_value(v), s) == 0)
+			return;
+	json_array_append_new(arr, json_string(s));
+}
+
 /* A random organization (and its contact) as an application's data. */
 static json_t *
 demo_org(struct rng *g, int i, char *email, size_t emaillen)
@@ -93,15 +106,13 @@ demo_org(struct rng *g, int i, char *email, size_t emaillen)
 	    b[0] | 32, i);
 	json_array_append_new(th, json_string(themes[next(g) % 3 ? pick(g, 5) :
 	    pick(g, sizeof themes / sizeof themes[0])]));
-	for (n = pick(g, 3), k = 0; k < n; k++) {
-		const char *t = themes[pick(g, sizeof themes / sizeof themes[0])];
-
-		if (strcmp(t, json_string_value(json_array_get(th, 0))) != 0)
-			json_array_append_new(th, json_string(t));
-	}
+	/* Arrays are sets: a value drawn twice is dropped (the draws stay the
+	 * same, so the rest of the data does not change). */
+	for (n = pick(g, 3), k = 0; k < n; k++)
+		add_new(th, themes[pick(g, sizeof themes / sizeof themes[0])]);
 	json_array_append_new(cs, json_string(country));
 	for (n = pick(g, 3), k = 0; k < n; k++)
-		json_array_append_new(cs, json_string(countries[pick(g, nc)]));
+		add_new(cs, countries[pick(g, nc)]);
 	json_array_append_new(ls, json_string(langs[pick(g, 3)]));
 	if (next(g) % 2)
 		json_array_append_new(ls, json_string(langs[3 + pick(g, 5)]));
