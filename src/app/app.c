@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/directory/cache.h"
 #include "app/directory/index.h"
 #include "app/directory/regions.h"
 #include "app/orgs/orgs.h"
@@ -112,6 +113,8 @@ app_close(struct app *app)
 		pthread_mutex_destroy(&app->dir_mu);
 	dir_index_free(app->dir);
 	app->dir = NULL;
+	dir_cache_free(app->dir_cache);
+	app->dir_cache = NULL;
 	orgs_ref_free();
 	sniff_shutdown();
 	ratelimit_free(app->rl);

@@ -22,6 +22,7 @@ struct req;
 struct views;
 struct ratelimit;
 struct dir_index;
+struct dir_cache;
 
 struct app {
 	struct config cfg;
@@ -31,6 +32,7 @@ struct app {
 	struct outbox_worker *mailer;	/* NULL in command-line tools */
 	struct ratelimit *rl;
 	struct dir_index *dir;		/* the directory's in-memory index */
+	struct dir_cache *dir_cache;	/* recent answers of the directory's API */
 	pthread_mutex_t dir_mu;		/* guards the two below */
 	int64_t dir_mark;		/* newest updated_at the index has seen */
 	int64_t dir_checked;		/* when the database was last asked */

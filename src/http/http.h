@@ -108,6 +108,7 @@ struct req {
 struct resp {
 	int status;		/* 0: 200 */
 	const char *tpl;	/* template for HTML pages */
+	const char *content;	/* tpl already rendered (view_content), or NULL */
 	const char *title;	/* page title (English source; translated) */
 	json_t *val;		/* the handler value (owned) */
 	const char *redirect;	/* 303 See Other to this path */

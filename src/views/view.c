@@ -287,13 +287,26 @@ in_layout(struct req *r, struct resp *w, const char *tpl, const char *title,
 	enum ws_err rc;
 
 	buf_init(&body, out->max);
-	rc = view_render(r->app->views, tpl, ctx, r->locale, &body);
+	if (w->content && w->tpl && strcmp(tpl, w->tpl) == 0)
+		rc = buf_adds(&body, w->content);
+	else
+		rc = view_render(r->app->views, tpl, ctx, r->locale, &body);
 	if (rc == WS_OK) {
 		json_object_set_new(ctx, "content", json_stringn(body.data ? body.data : "",
 		    body.len));
 		rc = view_render(r->app->views, "layout", ctx, r->locale, out);
 	}
 	buf_free(&body);
+	json_decref(ctx);
+	return rc;
+}
+
+enum ws_err
+view_content(struct req *r, struct resp *w, struct buf *out)
+{
+	json_t *ctx = page_ctx(r, w, w->tpl, w->title);
+	enum ws_err rc = view_render(r->app->views, w->tpl, ctx, r->locale, out);
+
 	json_decref(ctx);
 	return rc;
 }

@@ -32,6 +32,10 @@ void views_free(struct views *v);
 
 /* Renders w->tpl with w->val inside the layout into out. */
 enum ws_err view_page(struct req *r, struct resp *w, struct buf *out) WS_WUR;
+/* Renders w's template with w's value as view_page would, without the
+ * layout, into out: a page's content to keep (the layout holds per-person
+ * parts, the CSRF token).  Set w->content to it to have view_page use it. */
+enum ws_err view_content(struct req *r, struct resp *w, struct buf *out) WS_WUR;
 /* Renders an error page (HTML) or problem+json (API) for status into out;
  * returns the Content-Type. */
 const char *view_error(struct req *r, struct resp *w, int status, const char *title,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/directory/cache.h"
 #include "app/directory/directory.h"
 #include "app/directory/index.h"
 #include "app/directory/regions.h"
@@ -92,8 +93,9 @@ staff_only(json_t *vis, const char *field)
 	return v && strcmp(v, "staff") == 0;
 }
 
-/* A hash (FNV-1a) of the columns of an index row but updated_at, so that
- * re-reading an unchanged row costs the index nothing. */
+/* A hash (FNV-1a) of the columns of an index row, so that re-reading an
+ * unchanged row costs the index nothing.  updated_at is in: any change to
+ * the organization is a new generation for cached answers (cache.h). */
 static uint64_t
 row_sig(struct db_q *q)
 {
@@ -101,7 +103,7 @@ row_sig(struct db_q *q)
 	int i;
 
 	for (i = 0; i <= 11; i++) {
-		const char *t = i == 10 ? NULL : db_col_text(q, i);
+		const char *t = db_col_text(q, i);
 
 		for (; t && *t; t++)
 			h = (h ^ (unsigned char)*t) * 0x100000001b3ULL;
@@ -233,6 +235,7 @@ directory_load(struct app *app, struct db *d)
 		return rc == WS_OK ? WS_EDB : rc;
 	}
 	app->dir = x;
+	app->dir_cache = dir_cache_new();
 	pthread_mutex_init(&app->dir_mu, NULL);
 	app->dir_checked = now_s();
 	log_info("directory: %zu organizations indexed", n);
@@ -255,6 +258,9 @@ directory_refresh(struct app *app, struct db *d, int64_t id)
 		dir_index_remove(app->dir, id);
 	}
 	db_end(q);
+	/* Two writes within a second look the same to the index (updated_at
+	 * counts seconds), but cached answers must go. */
+	dir_index_touch(app->dir);
 }
 
 /*
@@ -497,15 +503,24 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 	return WS_OK;
 }
 
+/* An answer's place in the cache (cache.h): the API's JSON, or a page's
+ * content without the layout. */
+struct cached {
+	const char *key;
+	uint64_t gen;		/* the index's, before the answer was built */
+	int hit;		/* the answer is in w already */
+};
+
 /*
  * The directory's query from r, run: the search in the database, then the
- * filters and counts in the index.  *res is the page (all of it when all is
+ * filters and counts in the index.  With cached (API answers), an answer
+ * kept from before may come back in w->raw instead (cached->hit).  *res is the page (all of it when all is
  * set) with the counts; free it with dir_result_free().
  */
 static enum ws_err
 run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
     struct search_terms *terms, struct dir_query *q, struct dir_result *res,
-    int64_t *page, int64_t *per_page)
+    int64_t *page, int64_t *per_page, struct cached *cached)
 {
 	int64_t *ids = NULL;
 	size_t nids = 0;
@@ -518,6 +533,25 @@ run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
 	directory_catch_up(r->app, req_db(r));
 	if ((rc = read_query(r, w, q, want, terms, page, per_page)) != WS_OK)
 		return rc;
+	if (cached && r->app->dir_cache) {	/* the same question, nothing changed */
+		cached->gen = dir_index_generation(r->app->dir);
+		cached->key = arena_printf(r->a, "%s|%d|%s|%s|page=%lld&per_page=%lld",
+		    r->api ? "api" : "html", r->user && r->user->role >= ROLE_STAFF, r->locale,
+		    query_string(r, want), (long long)*page, (long long)*per_page);
+		cached->hit = dir_cache_get(r->app->dir_cache, cached->key, cached->gen, now_s(),
+		    &w->raw);
+		if (cached->hit && r->api) {
+			w->ctype = "application/json";
+		} else if (cached->hit) {	/* the page's content; the layout is per person */
+			w->content = arena_strndup(r->a, w->raw.data, w->raw.len);
+			buf_reset(&w->raw);
+			w->tpl = "org_list";
+			w->title = N_("Organizations");
+			resp_value(w, json_object());
+		}
+		if (cached->hit)
+			return WS_OK;
+	}
 	if (all) {
 		q->offset = 0;
 		q->limit = dir_index_size(r->app->dir) + 1;
@@ -550,7 +584,7 @@ h_directory_csv(struct req *r, struct resp *w)
 	enum ws_err rc;
 	size_t i;
 
-	if ((rc = run_query(r, w, 1, want, &terms, &q, &res, &page, &per_page)) != WS_OK)
+	if ((rc = run_query(r, w, 1, want, &terms, &q, &res, &page, &per_page, NULL)) != WS_OK)
 		return rc;
 	rc = orgs_csv_header(&w->raw);
 	for (i = 0; rc == WS_OK && i < res.nids; i++) {
@@ -659,7 +693,10 @@ h_directory(struct req *r, struct resp *w)
 	enum ws_err rc;
 	int f;
 
-	if ((rc = run_query(r, w, 0, want, &terms, &q, &res, &page, &per_page)) != WS_OK)
+	struct cached cached = { NULL, 0, 0 };
+
+	if ((rc = run_query(r, w, 0, want, &terms, &q, &res, &page, &per_page, &cached)) !=
+	    WS_OK || cached.hit)
 		return rc;
 	items = json_array();
 	for (i = 0; i < res.nids; i++) {
@@ -710,8 +747,30 @@ h_directory(struct req *r, struct resp *w)
 		json_decref(filters);
 	}
 	dir_result_free(&res);
+	if (cached.key && r->api) {	/* encoded here, to be kept */
+		rc = view_json(v, &w->raw);
+		json_decref(v);
+		if (rc != WS_OK)
+			return rc;
+		w->ctype = "application/json";
+		dir_cache_put(r->app->dir_cache, cached.key, cached.gen, now_s(), w->raw.data,
+		    w->raw.len);
+		return WS_OK;
+	}
 	resp_value(w, v);
 	w->tpl = "org_list";
 	w->title = N_("Organizations");
+	if (cached.key) {	/* the content rendered here, to be kept */
+		struct buf content;
+
+		buf_init(&content, DIR_CACHE_MAX_BODY);
+		if (view_content(r, w, &content) == WS_OK) {
+			w->content = arena_strndup(r->a, content.data ? content.data : "",
+			    content.len);
+			dir_cache_put(r->app->dir_cache, cached.key, cached.gen, now_s(),
+			    w->content, content.len);
+		}
+		buf_free(&content);
+	}
 	return WS_OK;
 }

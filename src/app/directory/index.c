@@ -37,6 +37,7 @@ struct dir_index {
 	size_t hcap;
 	size_t *by_name, *by_date;	/* slot orders, valid when !dirty */
 	int dirty;
+	uint64_t gen;			/* bumped by every change */
 };
 
 #define WORDS(n) (((n) + 63) / 64)
@@ -208,10 +209,18 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	    (x->alive[x->hslots[c] / 64] & (1ULL << (x->hslots[c] % 64))))
 		goto out;	/* seen as it is: keep the sort orders */
 	if (x->hkeys[c]) {	/* a replacement takes the document's own slot */
+		char *name = fold(d->name);
+
 		s = x->hslots[c];
+		/* The sort orders hold while its name and date do. */
+		if (strcmp(name, x->names[s]) != 0 || x->created[s] != d->created_at ||
+		    !(x->alive[s / 64] & (1ULL << (s % 64))))
+			x->dirty = 1;
+		free(name);
 		kill_slot(x, s);
 		free(x->names[s]);
 	} else {
+		x->dirty = 1;
 		if (x->n + 1 > x->hcap / 2) {
 			map_grow(x);
 			c = cell_of(x, d->id);
@@ -232,7 +241,7 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		}
 	x->hkeys[c] = d->id;
 	x->hslots[c] = s;
-	x->dirty = 1;
+	x->gen++;
 out:
 	pthread_rwlock_unlock(&x->lock);
 	return rc;
@@ -259,9 +268,30 @@ dir_index_remove(struct dir_index *x, int64_t id)
 
 	pthread_rwlock_wrlock(&x->lock);
 	c = cell_of(x, id);
-	if (x->hkeys[c])
+	if (x->hkeys[c]) {
 		kill_slot(x, x->hslots[c]);
+		x->gen++;
+	}
 	pthread_rwlock_unlock(&x->lock);
+}
+
+void
+dir_index_touch(struct dir_index *x)
+{
+	pthread_rwlock_wrlock(&x->lock);
+	x->gen++;
+	pthread_rwlock_unlock(&x->lock);
+}
+
+uint64_t
+dir_index_generation(struct dir_index *x)
+{
+	uint64_t g;
+
+	pthread_rwlock_rdlock(&x->lock);
+	g = x->gen;
+	pthread_rwlock_unlock(&x->lock);
+	return g;
 }
 
 size_t

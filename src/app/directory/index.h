@@ -84,6 +84,12 @@ void dir_index_remove(struct dir_index *x, int64_t id);
 enum ws_err dir_index_query(struct dir_index *x, const struct dir_query *q,
     struct dir_result *out, const char **bad) WS_WUR;
 void dir_result_free(struct dir_result *r);
+/* A number that changes whenever a document is added, changed or removed
+ * (for caches of answers). */
+uint64_t dir_index_generation(struct dir_index *x);
+/* A new generation: something the index does not hold (a description, a
+ * logo) changed. */
+void dir_index_touch(struct dir_index *x);
 /* The number of documents. */
 size_t dir_index_size(struct dir_index *x);
 
