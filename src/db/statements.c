@@ -140,8 +140,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "website_domain, founded, size, description, themes, languages, ecosoc_status, "
 	    "social, contact_name, contact_title, contact_email, contact_phone, contact_role, "
 	    "visibility, status, norm_name, norm_acronym, email_domain, created_at, updated_at, "
-	    "approved_by, approved_at, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	    "approved_by, approved_at, search_title, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
 	[ST_ORG_GET] = {"org_get",
 	    "SELECT " ORG_COLS " FROM organizations o WHERE o.id = ?", NULL},
 	[ST_ORG_UPDATE] = {"org_update",
@@ -149,8 +149,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "website = ?, website_domain = ?, founded = ?, size = ?, description = ?, themes = ?, "
 	    "languages = ?, ecosoc_status = ?, social = ?, contact_name = ?, contact_title = ?, "
 	    "contact_email = ?, contact_phone = ?, contact_role = ?, visibility = ?, "
-	    "norm_name = ?, norm_acronym = ?, email_domain = ?, updated_at = ?, search_text = ? "
-	    "WHERE id = ?", NULL},
+	    "norm_name = ?, norm_acronym = ?, email_domain = ?, updated_at = ?, search_title = ?, "
+	    "search_text = ? WHERE id = ?", NULL},
 	[ST_ORG_SET_STATUS] = {"org_set_status",
 	    "UPDATE organizations SET status = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_ORG_SET_LOGO] = {"org_set_logo",
@@ -174,23 +174,20 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_ORG_INDEX_SINCE] = {"org_index_since",
 	    "SELECT id, name, created_at, country, kind, themes, languages, ecosoc_status, "
 	    "status, visibility, updated_at, coalesce(approved_at, created_at) FROM organizations WHERE updated_at >= ?", NULL},
-	/* Text search (search.h): prefix words in the full-text index, and a
-	 * substring scan for the words it cannot split (CJK). */
+	/* Text search (search.h): prefix words in the full-text index (a query
+	 * of FTS5's or tsquery's syntax, built by search.c), and a substring
+	 * scan for the words it cannot split (CJK). */
 	[ST_ORG_SEARCH] = {"org_search",
 	    "SELECT rowid FROM org_fts WHERE org_fts MATCH ?",
 	    "SELECT id FROM organizations WHERE search @@ to_tsquery('simple', ?)"},
-	[ST_ORG_SEARCH_RANKED] = {"org_search_ranked",
-	    "SELECT rowid FROM org_fts WHERE org_fts MATCH ? ORDER BY rank, rowid",
-	    "SELECT o.id FROM organizations o, to_tsquery('simple', ?) tq WHERE o.search @@ tq "
-	    "ORDER BY ts_rank(o.search, tq) DESC, o.id"},
 	[ST_ORG_SEARCH_SUBSTR] = {"org_search_substr",
-	    "SELECT id FROM organizations WHERE search_text LIKE ? ESCAPE '\\' LIMIT 20000",
-	    NULL},
+	    "SELECT id FROM organizations WHERE search_title LIKE ? OR search_text LIKE ? "
+	    "LIMIT 20000", NULL},
 	/* Organizations without their search text (rows from before it). */
 	[ST_ORG_SEARCH_MISSING] = {"org_search_missing",
-	    "SELECT id FROM organizations WHERE search_text = '' LIMIT 500", NULL},
+	    "SELECT id FROM organizations WHERE search_title = '' LIMIT 500", NULL},
 	[ST_ORG_SET_SEARCH] = {"org_set_search",
-	    "UPDATE organizations SET search_text = ? WHERE id = ?", NULL},
+	    "UPDATE organizations SET search_title = ?, search_text = ? WHERE id = ?", NULL},
 	/* Organizations deleted since a node last looked (a trigger logs them). */
 	[ST_ORG_REMOVED_SINCE] = {"org_removed_since",
 	    "SELECT seq, org_id FROM org_removed WHERE seq > ? ORDER BY seq", NULL},
@@ -429,25 +426,32 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 /* 3: text search over organizations (search.h) and a log of deleted
  * organizations, so every node's directory index drops them. */
 #define M3_SQLITE \
+	"ALTER TABLE organizations ADD COLUMN search_title TEXT NOT NULL DEFAULT '';" \
 	"ALTER TABLE organizations ADD COLUMN search_text TEXT NOT NULL DEFAULT '';" \
-	"CREATE VIRTUAL TABLE org_fts USING fts5(search_text, content='organizations'," \
-	" content_rowid='id', tokenize='unicode61 remove_diacritics 2');" \
+	"CREATE VIRTUAL TABLE org_fts USING fts5(search_title, search_text," \
+	" content='organizations', content_rowid='id'," \
+	" tokenize='unicode61 remove_diacritics 2');" \
 	"CREATE TRIGGER org_fts_insert AFTER INSERT ON organizations BEGIN" \
-	" INSERT INTO org_fts(rowid, search_text) VALUES (new.id, new.search_text); END;" \
+	" INSERT INTO org_fts(rowid, search_title, search_text)" \
+	" VALUES (new.id, new.search_title, new.search_text); END;" \
 	"CREATE TRIGGER org_fts_delete AFTER DELETE ON organizations BEGIN" \
-	" INSERT INTO org_fts(org_fts, rowid, search_text) VALUES ('delete', old.id," \
-	" old.search_text); END;" \
-	"CREATE TRIGGER org_fts_update AFTER UPDATE OF search_text ON organizations BEGIN" \
-	" INSERT INTO org_fts(org_fts, rowid, search_text) VALUES ('delete', old.id," \
-	" old.search_text);" \
-	" INSERT INTO org_fts(rowid, search_text) VALUES (new.id, new.search_text); END;" \
+	" INSERT INTO org_fts(org_fts, rowid, search_title, search_text)" \
+	" VALUES ('delete', old.id, old.search_title, old.search_text); END;" \
+	"CREATE TRIGGER org_fts_update AFTER UPDATE OF search_title, search_text" \
+	" ON organizations BEGIN" \
+	" INSERT INTO org_fts(org_fts, rowid, search_title, search_text)" \
+	" VALUES ('delete', old.id, old.search_title, old.search_text);" \
+	" INSERT INTO org_fts(rowid, search_title, search_text)" \
+	" VALUES (new.id, new.search_title, new.search_text); END;" \
 	"CREATE TABLE org_removed (seq INTEGER PRIMARY KEY, org_id BIGINT NOT NULL);" \
 	"CREATE TRIGGER org_removed_log AFTER DELETE ON organizations BEGIN" \
 	" INSERT INTO org_removed(org_id) VALUES (old.id); END;"
 #define M3_PG \
+	"ALTER TABLE organizations ADD COLUMN search_title TEXT NOT NULL DEFAULT '';" \
 	"ALTER TABLE organizations ADD COLUMN search_text TEXT NOT NULL DEFAULT '';" \
-	"ALTER TABLE organizations ADD COLUMN search tsvector" \
-	" GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED;" \
+	"ALTER TABLE organizations ADD COLUMN search tsvector GENERATED ALWAYS AS" \
+	" (setweight(to_tsvector('simple', search_title), 'A') ||" \
+	" to_tsvector('simple', search_text)) STORED;" \
 	"CREATE INDEX organizations_search ON organizations USING GIN (search);" \
 	"CREATE TABLE org_removed (seq " PG_ID ", org_id BIGINT NOT NULL);" \
 	"CREATE FUNCTION org_removed_log() RETURNS trigger LANGUAGE plpgsql AS" \

@@ -122,6 +122,9 @@ setup(void **state)
 	    "\"description\":\"Lutte contre la corruption à Abidjan.\"}");
 	edit(3, "{\"name\":\"反腐败联盟\",\"description\":\"中国的反腐败组织\"}");
 	edit(4, "{\"description\":\"Whistle-blower protection in the Arctic.\"}");
+	edit(6, "{\"name\":\"Zulu Zephyr Trust\"}");
+	edit(7, "{\"name\":\"Aardvark Forum\",\"description\":\"Works with zephyr groups.\"}");
+	edit(8, "{\"name\":\"Abacus Circle\",\"description\":\"Zephyr, zephyr and more zephyr.\"}");
 	return 0;
 }
 
@@ -289,6 +292,28 @@ test_page_marks_and_sorts(void **state)
 	json_decref(j);
 }
 
+/* Best match: organizations with the words in their name or acronym come
+ * first, then the others, each group by name. */
+static void
+test_relevance(void **state)
+{
+	json_t *j, *items;
+
+	(void)state;
+	j = search(member, "q=zephyr");
+	items = json_object_get(j, "items");
+	assert_int_equal(total_of(j), 3);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 0), "id")), 6);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 1), "id")), 7);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 2), "id")), 8);
+	json_decref(j);
+	j = search(member, "q=zephyr&sort=name");	/* Aardvark, Abacus, Zulu */
+	items = json_object_get(j, "items");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 0), "id")), 7);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(items, 2), "id")), 6);
+	json_decref(j);
+}
+
 /* Bad searches are a 422 naming the field; the search's own syntax is
  * plain text. */
 static void
@@ -355,6 +380,7 @@ main(void)
 		cmocka_unit_test(test_cjk),
 		cmocka_unit_test(test_edits_and_visibility),
 		cmocka_unit_test(test_page_marks_and_sorts),
+		cmocka_unit_test(test_relevance),
 		cmocka_unit_test(test_bad_and_hostile_queries),
 		cmocka_unit_test(test_year_facet),
 	};

@@ -141,17 +141,20 @@ cmp_new(const void *a, const void *b)
 	return x->id > y->id ? -1 : 1;
 }
 
-/* The ids a text search matched, and where each is in that order (1-based;
- * 0: not matched). */
-static int64_t match[NDOCS + 1];
+/* The ids a text search matched (match_pos[id] is 1 for those), and those
+ * it matched in their title (boosted[id]). */
+static int64_t match[NDOCS + 1], boost[NDOCS + 1];
 static size_t match_pos[NDOCS + 1];
+static int boosted[NDOCS + 1];
 
 static int
 cmp_rank(const void *a, const void *b)
 {
 	const struct mdoc *x = *(const struct mdoc *const *)a, *y = *(const struct mdoc *const *)b;
 
-	return match_pos[x->id] < match_pos[y->id] ? -1 : 1;
+	if (boosted[x->id] != boosted[y->id])
+		return boosted[x->id] ? -1 : 1;
+	return cmp_name(a, b);
 }
 
 /* One random query, checked against the brute force. */
@@ -181,8 +184,9 @@ check_query(struct dir_index *x, int round)
 	}
 	q.sort = rnd(2) ? DIR_SORT_NAME : DIR_SORT_NEWEST;
 	memset(match_pos, 0, sizeof match_pos);
-	if (rnd(3) == 0) {	/* a text search: a random set of ids, best first */
-		size_t nm = 0;
+	memset(boosted, 0, sizeof boosted);
+	if (rnd(3) == 0) {	/* a text search: random ids, some in their title */
+		size_t nm = 0, nb = 0;
 
 		for (i = 0; i < NDOCS; i++)
 			if (rnd(2))
@@ -196,11 +200,18 @@ check_query(struct dir_index *x, int round)
 			match[j] = t;
 		}
 		for (i = 0; i < nm; i++)
-			if (match[i] <= NDOCS)
+			if (match[i] <= NDOCS) {
 				match_pos[match[i]] = i + 1;
+				if (rnd(4) == 0) {
+					boost[nb++] = match[i];
+					boosted[match[i]] = 1;
+				}
+			}
 		q.text = 1;
 		q.match = match;
 		q.nmatch = nm;
+		q.boost = boost;
+		q.nboost = nb;
 		if (rnd(2))
 			q.sort = DIR_SORT_RELEVANCE;
 	}

@@ -190,8 +190,8 @@ search_backfill(struct db *d)
 
 			if ((rc = org_load(d, ids[i], &org)) == WS_OK) {
 				q = db_start(d, ST_ORG_SET_SEARCH);
-				db_bind_text(q, 1, search_text_of(a, org));
-				db_bind_int(q, 2, ids[i]);
+				search_bind(a, q, 1, org);
+				db_bind_int(q, 3, ids[i]);
 				rc = db_exec(q, NULL);
 				db_end(q);
 				json_decref(org);
@@ -522,10 +522,9 @@ run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
     struct search_terms *terms, struct dir_query *q, struct dir_result *res,
     int64_t *page, int64_t *per_page, struct cached *cached)
 {
-	int64_t *ids = NULL;
-	size_t nids = 0;
+	int64_t *ids = NULL, *titles = NULL;
+	size_t nids = 0, ntitles = 0;
 	const char *bad;
-	int ranked = 0;
 	enum ws_err rc;
 
 	if (!r->app->dir)
@@ -557,17 +556,18 @@ run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
 		q->limit = dir_index_size(r->app->dir) + 1;
 	}
 	if (terms->n) {
-		if ((rc = search_ids(req_db(r), terms, q->sort == DIR_SORT_RELEVANCE, &ids, &nids,
-		    &ranked)) != WS_OK)
+		if ((rc = search_ids(req_db(r), terms, &ids, &nids, q->sort == DIR_SORT_RELEVANCE ?
+		    &titles : NULL, &ntitles)) != WS_OK)
 			return rc;
 		q->text = 1;
 		q->match = ids;
 		q->nmatch = nids;
+		q->boost = titles;
+		q->nboost = ntitles;
 	}
-	if (q->sort == DIR_SORT_RELEVANCE && !ranked)
-		q->sort = DIR_SORT_NAME;	/* substring matches have no rank */
 	rc = dir_index_query(r->app->dir, q, res, &bad);
 	free(ids);
+	free(titles);
 	return rc;
 }
 

@@ -446,17 +446,24 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	}
 	/* The page, walking the sort order until it is full. */
 	out->ids = xmalloc((q->limit ? q->limit : 1) * sizeof *out->ids);
-	if (q->sort == DIR_SORT_RELEVANCE && q->text) {
-		for (k = 0; k < q->nmatch && out->nids < q->limit; k++) {
-			size_t c = cell_of(x, q->match[k]), s = x->hslots[c];
+	if (q->sort == DIR_SORT_RELEVANCE) {	/* the boosted first, by name */
+		uint64_t *first = xcalloc(nw, sizeof *first);
 
-			if (!x->hkeys[c] || !(all[s / 64] & (1ULL << (s % 64))))
-				continue;
-			all[s / 64] &= ~(1ULL << (s % 64));	/* once, even if listed twice */
-			if (seen++ >= q->offset)
+		for (k = 0; k < q->nboost; k++) {
+			size_t c = cell_of(x, q->boost[k]), s = x->hslots[c];
+
+			if (x->hkeys[c] && (all[s / 64] & (1ULL << (s % 64)))) {
+				first[s / 64] |= 1ULL << (s % 64);
+				all[s / 64] &= ~(1ULL << (s % 64));
+			}
+		}
+		for (k = 0; k < x->n && out->nids < q->limit; k++) {
+			size_t s = x->by_name[k];
+
+			if ((first[s / 64] & (1ULL << (s % 64))) && seen++ >= q->offset)
 				out->ids[out->nids++] = x->ids[s];
 		}
-		goto out;
+		free(first);
 	}
 	order = q->sort == DIR_SORT_NEWEST ? x->by_date : x->by_name;
 	for (k = 0; k < x->n && out->nids < q->limit; k++) {

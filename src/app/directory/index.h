@@ -41,12 +41,12 @@ struct dir_doc {
 /* A query: for each facet, the wanted values (OR); facets AND together. */
 struct dir_query {
 	const char *const *want[DF__MAX];	/* NULL-terminated; NULL: any */
-	/* A text search's matches (search.h), best first, or text == 0 for
-	 * none; ids not in the index are skipped. */
+	/* A text search's matches (search.h), or text == 0 for none; ids not
+	 * in the index are skipped.  boost: those that match in their title. */
 	int text;
-	const int64_t *match;
-	size_t nmatch;
-	/* RELEVANCE walks match in its order (name order without a search). */
+	const int64_t *match, *boost;
+	size_t nmatch, nboost;
+	/* RELEVANCE: the boosted first, then the others, each by name. */
 	enum { DIR_SORT_NAME, DIR_SORT_NEWEST, DIR_SORT_RELEVANCE } sort;
 	size_t offset, limit;
 	int unknown_empty;	/* a value never seen matches nothing (not WS_EINVAL) */

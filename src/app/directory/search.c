@@ -270,31 +270,32 @@ add_names(struct buf *b, json_t *arr, const char *(*name)(const char *, const ch
 			add_names(b, v, name);
 }
 
-char *
-search_text_of(struct arena *a, json_t *o)
+void
+search_bind(struct arena *a, struct db_q *q, int at, json_t *o)
 {
-	struct buf b;
+	struct buf title, body;
 	const char *s;
-	char *out;
 
-	buf_init(&b, 64 * 1024);
-	(void)(buf_adds(&b, json_string_value(json_object_get(o, "name")) ?
-	    json_string_value(json_object_get(o, "name")) : "") || buf_addc(&b, ' '));
+	buf_init(&title, 4096);
+	buf_init(&body, 64 * 1024);
+	(void)(buf_adds(&title, json_string_value(json_object_get(o, "name")) ?
+	    json_string_value(json_object_get(o, "name")) : "") || buf_addc(&title, ' '));
 	if (strcmp(vis_of(o, "acronym"), "staff") && (s = json_string_value(json_object_get(o,
 	    "acronym"))))
-		(void)(buf_adds(&b, s) || buf_addc(&b, ' '));
+		(void)(buf_adds(&title, s) || buf_addc(&title, ' '));
 	if (strcmp(vis_of(o, "description"), "staff") && (s = json_string_value(
 	    json_object_get(o, "description"))))
-		(void)(buf_adds(&b, s) || buf_addc(&b, ' '));
+		(void)(buf_adds(&body, s) || buf_addc(&body, ' '));
 	if (strcmp(vis_of(o, "themes"), "staff"))
-		add_names(&b, json_object_get(o, "themes"), theme_name);
+		add_names(&body, json_object_get(o, "themes"), theme_name);
 	if (strcmp(vis_of(o, "country"), "staff"))
-		add_names(&b, json_object_get(o, "country"), country_name);
+		add_names(&body, json_object_get(o, "country"), country_name);
 	if (strcmp(vis_of(o, "countries"), "staff"))
-		add_names(&b, json_object_get(o, "countries"), country_name);
-	out = search_fold(a, buf_str(&b));
-	buf_free(&b);
-	return out;
+		add_names(&body, json_object_get(o, "countries"), country_name);
+	db_bind_text(q, at, search_fold(a, buf_str(&title)));
+	db_bind_text(q, at + 1, search_fold(a, buf_str(&body)));
+	buf_free(&title);
+	buf_free(&body);
 }
 
 static int
@@ -316,6 +317,8 @@ ids_of(struct db *d, enum db_stmt s, const char *param, int64_t **ids, size_t *n
 	*ids = xmalloc(cap * sizeof **ids);
 	*n = 0;
 	db_bind_text(q, 1, param);
+	if (s == ST_ORG_SEARCH_SUBSTR)	/* the title, then the rest */
+		db_bind_text(q, 2, param);
 	while ((rc = db_step(q)) == WS_OK) {
 		if (*n == cap)
 			*ids = xrealloc(*ids, (cap *= 2) * sizeof **ids);
@@ -343,29 +346,50 @@ keep_common(int64_t *ids, size_t *n, const int64_t *other, size_t m)
 	*n = k;
 }
 
+/* The full-text query for the words of t the index knows (not CJK), each a
+ * prefix, all required; in the title only when title is set.  FTS5:
+ * '"w"* "v"*' or '{search_title} : ("w"* "v"*)'; tsquery: 'w:* & v:*' or
+ * 'w:*A & v:*A'.  Folded words hold letters and digits only, so they need
+ * no quoting beyond this.  Empty when every word is CJK. */
+static enum ws_err
+fts_query(const struct search_terms *t, int pg, int title, struct buf *out)
+{
+	enum ws_err rc = WS_OK;
+	size_t i, k = 0;
+
+	for (i = 0; rc == WS_OK && i < t->n; i++) {
+		if (t->cjk[i])
+			continue;
+		if (pg)
+			rc = buf_printf(out, "%s%s:*%s", k ? " & " : "", t->term[i], title ? "A" : "");
+		else
+			rc = buf_printf(out, "%s\"%s\"*", k ? " " : title ? "{search_title} : (" : "",
+			    t->term[i]);
+		k++;
+	}
+	if (rc == WS_OK && k && title && !pg)
+		rc = buf_addc(out, ')');
+	return rc;
+}
+
 enum ws_err
-search_ids(struct db *d, const struct search_terms *t, int ranked, int64_t **ids,
-    size_t *n, int *ranked_out)
+search_ids(struct db *d, const struct search_terms *t, int64_t **ids, size_t *n,
+    int64_t **titles, size_t *ntitles)
 {
 	struct buf fts;
-	int pg = db_conn_kind(d) == DB_PG, have = 0;
-	enum ws_err rc = WS_OK;
+	int pg = db_conn_kind(d) == DB_PG, have = 0, cjk = 0;
+	enum ws_err rc;
 	size_t i;
 
 	*ids = NULL;
 	*n = 0;
-	*ranked_out = 0;
+	if (titles) {
+		*titles = NULL;
+		*ntitles = 0;
+	}
 	buf_init(&fts, 4096);
-	/* Words the full-text index knows, as a prefix query: FTS5 '"w"* "v"*'
-	 * or tsquery 'w:* & v:*'.  Folded words hold letters and digits only,
-	 * so they need no quoting beyond this. */
-	for (i = 0; rc == WS_OK && i < t->n; i++)
-		if (!t->cjk[i])
-			rc = pg ? buf_printf(&fts, "%s%s:*", fts.len ? " & " : "", t->term[i]) :
-			    buf_printf(&fts, "%s\"%s\"*", fts.len ? " " : "", t->term[i]);
-	if (rc == WS_OK && fts.len) {
-		rc = ids_of(d, ranked ? ST_ORG_SEARCH_RANKED : ST_ORG_SEARCH, buf_str(&fts), ids, n);
-		*ranked_out = ranked;
+	if ((rc = fts_query(t, pg, 0, &fts)) == WS_OK && fts.len) {
+		rc = ids_of(d, ST_ORG_SEARCH, buf_str(&fts), ids, n);
 		have = 1;
 	}
 	for (i = 0; rc == WS_OK && i < t->n; i++) {
@@ -375,6 +399,7 @@ search_ids(struct db *d, const struct search_terms *t, int ranked, int64_t **ids
 
 		if (!t->cjk[i])
 			continue;
+		cjk = 1;
 		/* Folded words hold no %, _ or backslash, LIKE's own characters. */
 		buf_init(&pat, SEARCH_MAX_TERM + 3);
 		if ((rc = buf_printf(&pat, "%%%s%%", t->term[i])) != WS_OK) {
@@ -395,11 +420,21 @@ search_ids(struct db *d, const struct search_terms *t, int ranked, int64_t **ids
 		keep_common(*ids, n, sub, m);
 		free(sub);
 	}
+	if (rc == WS_OK && titles && !cjk && fts.len) {
+		buf_reset(&fts);
+		if ((rc = fts_query(t, pg, 1, &fts)) == WS_OK)
+			rc = ids_of(d, ST_ORG_SEARCH, buf_str(&fts), titles, ntitles);
+	}
 	buf_free(&fts);
 	if (rc != WS_OK) {
 		free(*ids);
 		*ids = NULL;
 		*n = 0;
+		if (titles) {
+			free(*titles);
+			*titles = NULL;
+			*ntitles = 0;
+		}
 	}
 	return rc;
 }

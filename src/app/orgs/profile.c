@@ -456,8 +456,8 @@ h_org_edit(struct req *r, struct resp *w)
 	db_bind_text(q, 22, k.norm_acronym);
 	db_bind_text(q, 23, k.email_domain);
 	db_bind_int(q, 24, now_s());
-	db_bind_text(q, 25, search_text_of(r->a, newo));
-	db_bind_int(q, 26, id);
+	search_bind(r->a, q, 25, newo);
+	db_bind_int(q, 27, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	if (rc == WS_OK && logo_type) {

@@ -325,7 +325,7 @@ org_insert(struct arena *a, struct db *d, json_t *o, json_t *c, int64_t approved
 	db_bind_int(q, 26, now);
 	db_bind_int(q, 27, approved_by);
 	db_bind_int(q, 28, now);
-	db_bind_text(q, 29, search_text_of(a, o));	/* visibility: the defaults */
+	search_bind(a, q, 29, o);	/* visibility: the defaults */
 	rc = db_step(q);
 	if (rc == WS_OK)
 		*id = db_col_int(q, 0);
