@@ -1336,6 +1336,25 @@ h_import(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
+/* Pages show each line's outcome in the reader's language. */
+static void
+label_outcomes(struct req *r, json_t *lines)
+{
+	static const char *const labels[] = {
+		N_("Created"), N_("Updated"), N_("Unchanged"), N_("Duplicate"), N_("Error")
+	};
+	json_t *l;
+	size_t i, k;
+
+	_Static_assert(sizeof labels / sizeof labels[0] == IMP__MAX, "a label per outcome");
+	json_array_foreach(lines, i, l)
+		for (k = 0; k < IMP__MAX; k++)
+			if (strcmp(outcome_names[k], json_string_value(json_object_get(l,
+			    "outcome"))) == 0)
+				json_object_set_new(l, "label", json_string(view_tr(r->app->views,
+				    r->locale, labels[k])));
+}
+
 enum ws_err
 h_import_job(struct req *r, struct resp *w)
 {
@@ -1364,6 +1383,8 @@ h_import_job(struct req *r, struct resp *w)
 
 		json_object_set_new(rep, "failed", json_boolean(j->rc != WS_OK &&
 		    j->rc != WS_EINVAL));
+		if (!r->api)
+			label_outcomes(r, json_object_get(rep, "lines"));
 		json_object_set_new(v, "report", rep);
 	}
 	pthread_mutex_unlock(&jobs_mu);
