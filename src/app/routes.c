@@ -92,5 +92,6 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/applications/{id}/reject", h_app_reject,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_PATCH,  "/api/v1/organizations/{id}",   h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/staff/organizations/import", h_import,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -441,6 +441,52 @@ test_csrf(void **state)
 	STATUS(r, 403);
 }
 
+/* A script imports with its token: multipart to the API, 202 and the
+ * job's address, which it follows until the job has ended. */
+static void
+test_api_upload(void **state)
+{
+	static const char body[] =
+	    "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+	    "Content-Type: text/csv\r\n\r\n"
+	    HEADER "Puffin Procurement Monitor,ngo,FO,Reads every public tender and flags "
+	    "the odd ones.,corruption,,Jonna,jonna@puffin.test,\r\n"
+	    "\r\n--XyZ--\r\n";
+	const char *headers[3];
+	char auth[128], path[200];
+	const struct ts_res *r;
+	json_t *j = NULL;
+	int64_t until = ts_now_ms() + 60000;
+
+	(void)state;
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", staff_tok);
+	headers[0] = "Content-Type: multipart/form-data; boundary=XyZ";
+	headers[1] = auth;
+	headers[2] = NULL;
+	r = ts_req(staff_api, "POST", "/api/v1/staff/organizations/import", headers, body,
+	    sizeof body - 1);
+	STATUS(r, 202);
+	assert_non_null(ts_header(r, "Location"));
+	snprintf(path, sizeof path, "%s", ts_header(r, "Location"));
+	while (ts_now_ms() < until) {
+		r = ts_api(staff_api, "GET", path, staff_tok, NULL);
+		STATUS(r, 200);
+		j = ts_json(r);
+		if (!json_is_true(json_object_get(j, "running")))
+			break;
+		json_decref(j);
+		j = NULL;
+		usleep(100 * 1000);
+	}
+	assert_non_null(j);
+	assert_int_equal(count(json_object_get(j, "report"), "created"), 1);
+	json_decref(j);
+	/* no file: 422 problem+json naming the field */
+	r = ts_api(staff_api, "POST", "/api/v1/staff/organizations/import", staff_tok, "{}");
+	STATUS(r, 422);
+	HAS(r, "\"file\"");
+}
+
 static int
 setup(void **state)
 {
@@ -486,6 +532,7 @@ main(void)
 		cmocka_unit_test(test_dry_run_writes_nothing),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_not_utf8_refused),
+		cmocka_unit_test(test_api_upload),
 		cmocka_unit_test(test_staff_only),
 		cmocka_unit_test(test_csrf),
 	};

@@ -1331,7 +1331,16 @@ h_import(struct req *r, struct resp *w)
 		pthread_mutex_unlock(&jobs_mu);
 		return WS_EDB;
 	}
-	resp_redirect(w, arena_printf(r->a, "/staff/organizations/import/%s", j->id));
+	if (r->api) {	/* 202: follow Location until "running" is false */
+		const char *url = arena_printf(r->a, "/api/v1/staff/organizations/import/%s",
+		    j->id);
+
+		resp_value(w, json_pack("{s:s,s:s,s:b}", "id", j->id, "url", url, "running", 1));
+		resp_header(w, "Location", url);
+		w->status = 202;
+	} else {
+		resp_redirect(w, arena_printf(r->a, "/staff/organizations/import/%s", j->id));
+	}
 	pthread_mutex_unlock(&jobs_mu);
 	return WS_OK;
 }
