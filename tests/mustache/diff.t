@@ -2,7 +2,7 @@
 # diff.t -- differential test of our Mustache engine against mustache.js.
 #
 # gen.js renders 500 generated templates with mustache.js and with
-# build/tests/tools/mustache_render and prints TAP (one line per batch of 50).
+# $B/tests/tools/mustache_render (B defaults to build) and prints TAP (one line per batch of 50).
 # mustache.js comes from npm, installed here on first use (node_modules/ is
 # not committed).  ROOT is the repository root (tests/run sets it).
 set -u

@@ -28,7 +28,7 @@ const BATCH = 50;
 const MAX_DETAILS = 5;
 const ROOT = process.env.ROOT || path.resolve(__dirname, '..', '..');
 const BIN = process.env.MUSTACHE_RENDER ||
-	path.join(ROOT, 'build', 'tests', 'tools', 'mustache_render');
+	path.join(ROOT, process.env.B || 'build', 'tests', 'tools', 'mustache_render');
 
 /* ---------------------------------------------------------------- */
 /* Deterministic randomness (mulberry32)                             */
