@@ -918,21 +918,32 @@ sniff_delim(const char *p, const char *end)
 	return semis > commas ? ';' : ',';
 }
 
+/* The end of the physical line at p: after its LF, CRLF or lone CR (old
+ * Mac spreadsheets end lines with CR alone). */
+static const char *
+line_end(const char *p, const char *end)
+{
+	for (; p < end; p++) {
+		if (*p == '\n')
+			return p + 1;
+		if (*p == '\r')
+			return p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
+	}
+	return end;
+}
+
 /* Refuses a file that is not UTF-8 text: the first bad line, or 0. */
 static int
-bad_text_line(const char *p, size_t len)
+bad_text_line(const char *p, const char *end)
 {
-	const char *end = p + len;
-	int line = 1;
+	int line;
 
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+	for (line = 1; p < end; line++) {
+		const char *next = line_end(p, end);
 
-		if (n && !utf8_valid_text(p, n, 1))
+		if (!utf8_valid_text(p, (size_t)(next - p), 1))
 			return line;
-		line++;
-		p += n + (nl ? 1 : 0);
+		p = next;
 	}
 	return 0;
 }
@@ -943,7 +954,7 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 {
 	struct imp x;
 	struct csv_parser p;
-	const char *s = data, *end = data + len;
+	const char *s = data, *end = data + len, *p0;
 	enum ws_err rc = WS_OK;
 	int bad;
 	size_t i;
@@ -965,7 +976,7 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 		refuse(&x, "The file is empty.%s", "");
 		return WS_EINVAL;
 	}
-	if ((bad = bad_text_line(s, (size_t)(end - s))) != 0) {
+	if ((bad = bad_text_line(s, end)) != 0) {
 		char n[16];
 
 		snprintf(n, sizeof n, "%d", bad);
@@ -973,10 +984,7 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 		    "UTF-8 text). Save it as \"CSV UTF-8\" and try again.", n);
 		return WS_EINVAL;
 	}
-	for (i = 0; i < (size_t)(end - s); i++)
-		if (s[i] == '\n')
-			rep->total_lines++;
-	if (end[-1] != '\n')
+	for (p0 = s; p0 < end; p0 = line_end(p0, end))
 		rep->total_lines++;
 	if ((rc = dup_load(d, &x.dups)) != WS_OK) {
 		dup_free(&x.dups);
@@ -990,8 +998,7 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 	csv_set_delim(&p, sniff_delim(s, end));
 	/* One physical line at a time, so each row knows where it starts. */
 	for (x.cur_line = 1; s < end && !x.stop && x.fail == WS_OK; x.cur_line++) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t n = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+		size_t n = (size_t)(line_end(s, end) - s);
 
 		if (p.pstate == 0 && x.ncells == 0)
 			x.rec_line = x.cur_line;
@@ -1345,7 +1352,8 @@ h_import(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
-/* Pages show each line's outcome in the reader's language. */
+/* Pages show each line's outcome in the reader's language, and link the
+ * organization. */
 static void
 label_outcomes(struct req *r, json_t *lines)
 {
@@ -1356,12 +1364,16 @@ label_outcomes(struct req *r, json_t *lines)
 	size_t i, k;
 
 	_Static_assert(sizeof labels / sizeof labels[0] == IMP__MAX, "a label per outcome");
-	json_array_foreach(lines, i, l)
+	json_array_foreach(lines, i, l) {
+		/* its own name: a line without one must not find the job's "id" */
+		if (json_object_get(l, "id"))
+			json_object_set(l, "org_id", json_object_get(l, "id"));
 		for (k = 0; k < IMP__MAX; k++)
 			if (strcmp(outcome_names[k], json_string_value(json_object_get(l,
 			    "outcome"))) == 0)
 				json_object_set_new(l, "label", json_string(view_tr(r->app->views,
 				    r->locale, labels[k])));
+	}
 }
 
 enum ws_err
