@@ -400,6 +400,51 @@ test_not_utf8_refused(void **state)
 	json_decref(rep);
 }
 
+/* The limits: the upload (the server runs with --upload-max 1), a cell,
+ * the cells of a row. */
+static void
+test_limits(void **state)
+{
+	size_t big = (1u << 20) + 4096, n;
+	char *csv = malloc(big + 1), *row;
+	struct ts_part part = { "file", NULL, 0, "big.csv", "text/csv" };
+	const struct ts_res *r;
+	json_t *rep;
+
+	(void)state;
+	memset(csv, 'a', big);
+	memcpy(csv, "name\n", 5);
+	csv[big] = '\0';
+	part.data = csv;
+	part.len = big;
+	r = ts_multipart(staff_web, "/staff/organizations/import", 1, &part, 1);
+	STATUS(r, 413);
+	/* A cell of 25,000 bytes and a row of 70 cells: errors of those lines,
+	 * not of the file; empty cells past the header's are nothing. */
+	row = malloc(40000);
+	n = (size_t)snprintf(row, 40000, "%s", HEADER "Long Cell Org,ngo,KE,");
+	memset(row + n, 'x', 25000);
+	n += 25000;
+	n += (size_t)snprintf(row + n, 40000 - n, ",corruption,,Lu,lu@longcell.test,\n"
+	    "Wide Row Org,ngo,AU,A row with far too many cells in it.,corruption,,Wu,"
+	    "wu@widerow.test,");
+	memset(row + n, ',', 61);
+	n += 61;
+	n += (size_t)snprintf(row + n, 40000 - n, "\nKakadu Rights Watch,ngo,AU,Defends the "
+	    "rights of traditional owners.,victims_rights,,Mia,mia@kakadu.test,,,\n");
+	rep = import_csv(row, n, 0);
+	OUTCOME(rep, 2, "error");
+	assert_non_null(strstr(json_string_value(json_object_get(line_of(rep, 2), "reason")),
+	    "too long"));
+	OUTCOME(rep, 3, "error");
+	assert_non_null(strstr(json_string_value(json_object_get(line_of(rep, 3), "reason")),
+	    "too many cells"));
+	OUTCOME(rep, 4, "created");
+	json_decref(rep);
+	free(row);
+	free(csv);
+}
+
 /* ---- who may import ----------------------------------------------------- */
 
 static void
@@ -490,8 +535,10 @@ test_api_upload(void **state)
 static int
 setup(void **state)
 {
+	static const char *const extra[] = { "--upload-max", "1", NULL };
+
 	(void)state;
-	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+	if (ts_suite_start(&sink, &srv, &db_url, extra) != 0)
 		return -1;
 	if (ts_user_add(db_url, "sam.staff@import.test", "Sam Staff", "staff", PW) <= 0 ||
 	    ts_user_add(db_url, "mo.member@import.test", "Mo Member", "member", PW) <= 0)
@@ -533,6 +580,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_not_utf8_refused),
 		cmocka_unit_test(test_api_upload),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_staff_only),
 		cmocka_unit_test(test_csrf),
 	};
