@@ -445,6 +445,53 @@ test_limits(void **state)
 	free(csv);
 }
 
+/* One import at a time: a second upload while one runs is 409, and the
+ * first still ends with its report.  The first is a dry run of 6,000 rows,
+ * which takes a good part of a second under ASan. */
+static void
+test_one_at_a_time(void **state)
+{
+	size_t cap = 1000000, n, i;
+	char *csv = malloc(cap);
+	struct ts_part first[2] = {
+		{ "file", NULL, 0, "many.csv", "text/csv" },
+		{ "dry_run", "1", 0, NULL, NULL },
+	};
+	struct ts_part second = { "file", HEADER, 0, "x.csv", "text/csv" };
+	const struct ts_res *r;
+	char path[200];
+	json_t *j = NULL;
+	int64_t until = ts_now_ms() + 60000;
+
+	(void)state;
+	n = (size_t)snprintf(csv, cap, "%s", HEADER);
+	for (i = 0; i < 6000; i++)
+		n += (size_t)snprintf(csv + n, cap - n, "Many Rows Org %zu,ngo,KE,One of many "
+		    "rows that keep the import busy.,corruption,,Mo,mo@many%zu.test,\n", i, i);
+	first[0].data = csv;
+	first[0].len = n;
+	r = ts_multipart(staff_web, "/staff/organizations/import", 1, first, 2);
+	STATUS(r, 303);
+	snprintf(path, sizeof path, "/api/v1%s", strstr(ts_header(r, "Location"), "/staff/"));
+	r = ts_multipart(staff_web, "/staff/organizations/import", 1, &second, 1);
+	STATUS(r, 409);
+	HAS(r, "An import is running");
+	while (ts_now_ms() < until) {
+		r = ts_api(staff_api, "GET", path, staff_tok, NULL);
+		STATUS(r, 200);
+		j = ts_json(r);
+		if (!json_is_true(json_object_get(j, "running")))
+			break;
+		json_decref(j);
+		j = NULL;
+		usleep(100 * 1000);
+	}
+	assert_non_null(j);
+	assert_int_equal(count(json_object_get(j, "report"), "created"), 6000);
+	json_decref(j);
+	free(csv);
+}
+
 /* ---- who may import ----------------------------------------------------- */
 
 static void
@@ -581,6 +628,7 @@ main(void)
 		cmocka_unit_test(test_not_utf8_refused),
 		cmocka_unit_test(test_api_upload),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_one_at_a_time),
 		cmocka_unit_test(test_staff_only),
 		cmocka_unit_test(test_csrf),
 	};
