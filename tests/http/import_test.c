@@ -380,6 +380,11 @@ test_round_trip(void **state)
 	STATUS(r, 200);
 	HAS(r, "Sound Forest Fund");
 	assert_false(ts_has(r, "Sound Forest Trust"));
+	/* each import is in the audit log, with its counts */
+	r = ts_api(staff_api, "GET", "/api/v1/staff/audit", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "organizations.imported");
+	HAS(r, "0 created, 1 updated");
 	free(edited);
 	free(csv);
 }

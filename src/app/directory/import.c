@@ -1062,21 +1062,25 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 	dup_free(&x.dups);
 	if (!x.header_done && !rep->refused)
 		refuse(&x, "The file has no header line.%s", "");
-	if (rep->refused && !rep->nlines)
-		return x.fail ? x.fail : WS_EINVAL;
 	if (o->progress)
 		o->progress(o->arg, rep->total_lines, rep->total_lines);
-	if (!o->dry_run && (rep->counts[IMP_CREATED] || rep->counts[IMP_UPDATED])) {
-		char detail[300];
+	if (!o->dry_run) {	/* every import, even one that changed nothing */
+		char detail[400];
 
-		snprintf(detail, sizeof detail, "%.100s: %zu created, %zu updated, %zu unchanged, "
-		    "%zu duplicates, %zu errors", o->source ? o->source : "CSV",
-		    rep->counts[IMP_CREATED], rep->counts[IMP_UPDATED],
-		    rep->counts[IMP_UNCHANGED], rep->counts[IMP_DUPLICATE],
-		    rep->counts[IMP_ERROR]);
+		if (rep->refused && !rep->nlines)
+			snprintf(detail, sizeof detail, "%.100s: refused: %.250s", o->source ?
+			    o->source : "CSV", rep->refused);
+		else
+			snprintf(detail, sizeof detail, "%.100s: %zu created, %zu updated, "
+			    "%zu unchanged, %zu duplicates, %zu errors", o->source ? o->source :
+			    "CSV", rep->counts[IMP_CREATED], rep->counts[IMP_UPDATED],
+			    rep->counts[IMP_UNCHANGED], rep->counts[IMP_DUPLICATE],
+			    rep->counts[IMP_ERROR]);
 		app_audit(app, d, o->user_id, "organizations.imported", o->ip ? o->ip : "",
 		    detail);
 	}
+	if (rep->refused && !rep->nlines)
+		return x.fail ? x.fail : WS_EINVAL;
 	return x.fail;
 }
 
