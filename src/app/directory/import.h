@@ -92,8 +92,8 @@ void import_line_text(const struct import_line *l, char *out, size_t len);
  * max_lines lines (and "more": how many were left out).  New reference. */
 json_t *import_report_json(const struct import_report *rep, size_t max_lines);
 
-/* The staff page: the form, the upload (a background job), its progress
- * and report. */
+/* The staff page (import_page.c): the form, the upload (a background
+ * job), its progress and report. */
 enum ws_err h_import_form(struct req *r, struct resp *w);
 enum ws_err h_import(struct req *r, struct resp *w);
 enum ws_err h_import_job(struct req *r, struct resp *w);
