@@ -17,8 +17,10 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/directory/directory.h"
+#include "app/directory/import.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "http/form.h"
@@ -34,6 +36,7 @@ static const char usage_text[] =
     "  seed --demo [--orgs N] [--db URL]\n"
     "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
     "          (password: first line of standard input)\n"
+    "  import orgs FILE.csv [--dry-run] [--db URL]   (a report by line on standard output)\n"
     "  export orgs [--db URL]      (CSV on standard output)\n"
     "  backup FILE [--db URL]\n"
     "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n";
@@ -48,7 +51,7 @@ usage(void)
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_USER, O_NORGS,
-	O_CONNTO
+	O_CONNTO, O_DRYRUN
 };
 
 static const struct option long_opts[] = {
@@ -73,12 +76,14 @@ static const struct option long_opts[] = {
 	{"name", required_argument, NULL, O_NAME},
 	{"role", required_argument, NULL, O_ROLE},
 	{"org", required_argument, NULL, O_ORGID},
+	{"dry-run", no_argument, NULL, O_DRYRUN},
 	{NULL, 0, NULL, 0},
 };
 
 struct opts {
 	int demo;
 	int norgs;	/* seed --orgs N */
+	int dry_run;	/* import --dry-run */
 	const char *email, *name, *role, *org;
 };
 
@@ -102,6 +107,7 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 		case O_LOGO: cfg->logo_url = optarg; break;
 		case O_QUIET: cfg->quiet = 1; break;
 		case O_DEMO: o->demo = 1; break;
+		case O_DRYRUN: o->dry_run = 1; break;
 		case O_EMAIL: o->email = optarg; break;
 		case O_NAME: o->name = optarg; break;
 		case O_ROLE: o->role = optarg; break;
@@ -241,6 +247,7 @@ cmd_serve(struct app *app)
 	while (!stopping)
 		pause();
 	server_stop(s);
+	import_jobs_shutdown();
 	app_close(app);
 	return 0;
 }
@@ -446,6 +453,91 @@ cmd_export(struct app *app, const char *what)
 	return 0;
 }
 
+/* Reads file whole (at most IMPORT_MAX_BYTES); NULL after saying why. */
+static char *
+read_file(const char *file, size_t *len)
+{
+	FILE *f = fopen(file, "rb");
+	char *data = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if (!f) {
+		fprintf(stderr, "whatson: cannot open %s\n", file);
+		return NULL;
+	}
+	do {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1 << 20;
+			if (cap > (size_t)IMPORT_MAX_BYTES + 1)
+				cap = (size_t)IMPORT_MAX_BYTES + 1;
+			data = xrealloc(data, cap);
+		}
+		got = fread(data + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0 && n <= IMPORT_MAX_BYTES);
+	if (ferror(f) || n > IMPORT_MAX_BYTES) {
+		fprintf(stderr, ferror(f) ? "whatson: cannot read %s\n" :
+		    "whatson: %s is larger than 256 MB\n", file);
+		fclose(f);
+		free(data);
+		return NULL;
+	}
+	fclose(f);
+	*len = n;
+	return data ? data : xmalloc(1);
+}
+
+/* `import orgs FILE.csv [--dry-run]`: a line of report per row on standard
+ * output, the counts last; exit 1 when a row or the file was refused. */
+static int
+cmd_import(struct app *app, const char *what, const char *file, const struct opts *o)
+{
+	struct import_opts io = { o->dry_run, 0, "cli", file, NULL, NULL };
+	struct import_report rep;
+	struct db *d;
+	enum ws_err rc;
+	char *data;
+	size_t len, i;
+	char line[1400];
+
+	if (strcmp(what, "orgs") != 0) {
+		fprintf(stderr, "whatson: import %s is not built (only orgs)\n", what);
+		return 1;
+	}
+	if (!(data = read_file(file, &len)))
+		return 1;
+	app->cfg.threads = 1;
+	if (app_open(app, 1)) {
+		free(data);
+		return 1;
+	}
+	d = db_acquire(app->pool);
+	rc = import_orgs(app, d, data, len, &io, &rep);
+	db_release(app->pool, d);
+	app_close(app);
+	free(data);
+	for (i = 0; i < rep.nlines; i++) {
+		import_line_text(&rep.lines[i], line, sizeof line);
+		printf("%s\n", line);
+	}
+	printf("%zu created, %zu updated, %zu unchanged, %zu duplicates, %zu errors%s\n",
+	    rep.counts[IMP_CREATED], rep.counts[IMP_UPDATED], rep.counts[IMP_UNCHANGED],
+	    rep.counts[IMP_DUPLICATE], rep.counts[IMP_ERROR],
+	    o->dry_run ? " (dry run: nothing written)" : "");
+	if (fflush(stdout) != 0)
+		rc = rc ? rc : WS_EIO;
+	if (rep.refused)
+		fprintf(stderr, "whatson: %s\n", rep.refused);
+	else if (rc != WS_OK)
+		fprintf(stderr, "whatson: import failed: %s\n", ws_strerror(rc));
+	else if (rep.counts[IMP_ERROR])
+		fprintf(stderr, "whatson: %zu rows have errors (see the lines above)\n",
+		    rep.counts[IMP_ERROR]);
+	i = rc != WS_OK || rep.refused || rep.counts[IMP_ERROR];
+	import_report_free(&rep);
+	return i ? 1 : 0;
+}
+
 static int
 cmd_backup(struct app *app, const char *file)
 {
@@ -505,6 +597,11 @@ main(int argc, char **argv)
 		if (optind + 1 >= argc)
 			return usage();
 		return cmd_export(&app, argv[optind + 1]);
+	}
+	if (strcmp(cmd, "import") == 0) {
+		if (optind + 2 >= argc)
+			return usage();
+		return cmd_import(&app, argv[optind + 1], argv[optind + 2], &o);
 	}
 	if (strcmp(cmd, "backup") == 0) {
 		if (optind + 1 >= argc)

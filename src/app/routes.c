@@ -11,6 +11,7 @@
 #include "app/accounts/accounts.h"
 #include "app/admin/admin.h"
 #include "app/directory/directory.h"
+#include "app/directory/import.h"
 #include "app/directory/summary.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
@@ -64,6 +65,9 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/applications/{id}/note", h_app_note,         R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/organizations",               h_directory,         R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN},
 	{HM_GET,    "/staff/organizations.csv",     h_directory_csv,     R_STAFFS, CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/staff/organizations/import",  h_import_form,       R_STAFFS, CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/staff/organizations/import",  h_import,            R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/staff/organizations/import/{job}", h_import_job,   R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/organizations/{id}",          h_org_profile,       R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
 	{HM_GET,    "/organizations/{id}/logo",     h_org_logo,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_OWNER},
 	{HM_GET,    "/organizations/{id}/edit",     h_org_edit_form,     R_USER,   CSRF_NONE,  RL_NONE,   RF_OWNER},
@@ -90,5 +94,6 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/applications/{id}/reject", h_app_reject,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_PATCH,  "/api/v1/organizations/{id}",   h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/staff/organizations/import", h_import,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -286,6 +286,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "updated_at = excluded.updated_at", NULL},
 	[ST_DRAFT_DELETE] = {"draft_delete",
 	    "DELETE FROM drafts WHERE user_id = ? AND form = ?", NULL},
+	/* The keys ST_ORG_DUPS compares, of every organization it would look
+	 * at: an import checks thousands of rows against them in memory. */
+	[ST_ORG_DUP_KEYS] = {"org_dup_keys",
+	    "SELECT id, norm_name, norm_acronym, country, website_domain, email_domain "
+	    "FROM organizations WHERE status <> 'rejected' ORDER BY id", NULL},
+	/* One imported row inside its batch's transaction: all of it or none. */
+	[ST_IMPORT_SAVEPOINT] = {"import_savepoint", "SAVEPOINT import_row", NULL},
+	[ST_IMPORT_RELEASE] = {"import_release", "RELEASE SAVEPOINT import_row", NULL},
+	[ST_IMPORT_ROLLBACK_TO] = {"import_rollback_to", "ROLLBACK TO SAVEPOINT import_row", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

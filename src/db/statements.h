@@ -99,6 +99,11 @@ enum db_stmt {
 	ST_DRAFT_GET,
 	ST_DRAFT_PUT,
 	ST_DRAFT_DELETE,
+	/* CSV import of organizations (app/directory/import.c) */
+	ST_ORG_DUP_KEYS,
+	ST_IMPORT_SAVEPOINT,
+	ST_IMPORT_RELEASE,
+	ST_IMPORT_ROLLBACK_TO,
 	DB_STMT__MAX
 };
 

@@ -659,6 +659,39 @@ async function main() {
 		check(await nav(p).getByRole('link', { name: 'Organizations' }).isVisible(), 'no "Organizations" in the header');
 	});
 
+	await test('staff import organizations from CSV: progress, then the report with the bad line first', async (step) => {
+		step('open the import page');
+		if (path(staff) === '/signin' || !(await nav(staff).getByRole('link', { name: 'Staff' }).count()))
+			await signIn(staff, STAFF.email, STAFF.password);
+		await visit(staff, '/staff/organizations/import');
+		check(await h1(staff) === 'Import organizations', `h1 is "${await h1(staff)}"`);
+		check((await mainText(staff)).includes('MB'), 'the page does not say the size limit');
+		await shot(staff, 'staff-import');
+		step('upload a file with a good row and a bad one');
+		const csv = '\ufeffname;kind;country;description;themes;contact_name;contact_email\r\n' +
+		    `Kelp Forest Guardians ${stamp};ngo;KE;"Guards the reefs,\nand the people who fish them.";` +
+		    'wildlife_crime;Amani;amani@kelp.example.net\r\n' +
+		    `Nowhere ${stamp};ngo;XX;A country code that does not exist.;corruption;No;no@nowhere.example.net\r\n`;
+		await staff.getByRole('main').getByLabel('CSV file').setInputFiles(
+		    { name: 'orgs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+		await submit(staff, button(staff, 'Import'));
+		check(/^\/staff\/organizations\/import\/[0-9a-f]{16}$/.test(path(staff)), `the upload led to ${staff.url()}`);
+		step('the page refreshes itself until the report');
+		await staff.getByRole('heading', { name: 'Summary' }).waitFor({ timeout: 20000 }).catch(() => {});
+		const t = await mainText(staff);
+		check(t.includes('Summary'), `no report after 20 s: "${t}"`);
+		const rows = staff.getByRole('main').locator('tbody tr');
+		check(await rows.count() === 2, `${await rows.count()} lines in the report`);
+		const first = await text(rows.nth(0));
+		check(first.startsWith('4 Error') && first.includes('country "XX"'), `the first line reads "${first}"`);
+		const second = await text(rows.nth(1));
+		check(second.startsWith('2–3 Created'), `the second line reads "${second}"`);
+		await shot(staff, 'staff-import-report');
+		step('the new organization has its profile');
+		await submit(staff, rows.nth(1).getByRole('link'));
+		check((await h1(staff)).startsWith('Kelp Forest Guardians'), `h1 is "${await h1(staff)}"`);
+	});
+
 	await test('no console errors in any browser context', async () => {
 		const errs = contexts.flatMap((c) => c.consoleErrors);
 		check(errs.length === 0, `console errors:\n${errs.join('\n')}`);
