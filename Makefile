@@ -56,7 +56,7 @@ $(B)/san/%.o: %.c
 $(B)/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "CC (fuzz) $<"
-	@clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+	@clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
 
 # Templates, static files and catalogues are compiled into the binary.
 $(B)/tools/embed: tools/embed.c
@@ -81,7 +81,7 @@ $(B)/san/gen/%.o: $(B)/gen/%.c
 $(B)/fuzz/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
-	@clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+	@clang $(BASEFLAGS) -Wno-unknown-warning-option -O1 -g -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
 
 $(B)/san/whatson: $(SAN_OBJ) $(B)/san/src/main.o
 	@echo "LINK $@"

@@ -2,22 +2,20 @@
  * directory_test.c -- the directory's totals and facet counts, through a
  * real server, against a brute-force count in SQL over the same database.
  *
- * `whatson seed --demo` fills the database with NORGS organizations; the
- * test then gives some of them every other status and fields shown to staff
- * only (SQL, before the server starts, so the index is built from them).
- * For COMBOS random filter combinations -- 0 to 3 parameters with 1 to 3
- * values each, some of them valid codes no organization has -- it asks GET
- * /api/v1/organizations as staff and as a member and compares `total`, every
- * count of every facet, and the page (its length, that each organization on
- * it matches, and which ones in which order, by name or newest), with what
- * the brute force finds.  Then it changes the data every way the directory
- * must follow (inserts by approving applications and by SQL, profile edits
- * through the API and by SQL, suspensions and reinstatements) and compares
- * again, and once more after a restart.
- *
- * Two checks the directory does not pass yet are left out unless asked for:
- * deletes by SQL and, on PostgreSQL, a transaction that commits after a
- * quicker one.
+ * `whatson seed --demo` fills the database with NORGS organizations (joined
+ * over the last eight years); the test then gives some of them every other
+ * status and fields shown to staff only (SQL, before the server starts, so
+ * the index is built from them).  For COMBOS random filter combinations --
+ * 0 to 3 parameters with 1 to 3 values each, some of them valid codes no
+ * organization has, and for one in five a search for one word -- it asks
+ * GET /api/v1/organizations as staff and as a member and compares `total`,
+ * every count of every facet, and the page (its length, that each
+ * organization on it matches, and which ones in which order, by name, newest
+ * or best match), with what the brute force finds.  Then it changes the data
+ * every way the directory must follow (inserts by approving applications and
+ * by SQL, profile edits through the API and by SQL, suspensions and
+ * reinstatements, deletes by SQL, on PostgreSQL a transaction that commits
+ * after a quicker one) and compares again, and once more after a restart.
  *
  * The brute force shares nothing with the index: it talks to the database
  * with libsqlite3 or libpq directly (not src/db, whose statements the index
@@ -26,10 +24,21 @@
  * looping over all of them for each combination (SQL per facet value took
  * half a minute per phase under ASan).  What it encodes, from directory.c:
  * several values of one parameter OR, the parameters AND; a facet's counts
- * apply every filter but its own; members see approved organizations only
- * and no status facet; a field whose visibility is "staff" is neither a
- * filter nor a count, for anyone; `country` is the organization's main
- * country.
+ * apply every filter but its own, and the search; members see approved
+ * organizations only and no status facet; a field whose visibility is
+ * "staff" is neither a filter nor a count, for anyone; `country` is the
+ * organization's main country; `region` holds both the UN M49 region and
+ * sub-region of that country (read from src/views/data/m49.csv; none for a
+ * country in no region, such as AQ; none when the country is staff-only);
+ * `year` is the UTC year of coalesce(approved_at, created_at), for everyone
+ * whatever the visibility.
+ *
+ * The search is not brute-forced in full (folding, CJK): the word is one of
+ * an organization's name, acronym or other search text (letters only, as
+ * folded), or its first letters, and an organization matches when
+ * search_title or search_text, which the application writes leaving out
+ * staff-only fields, has a word starting with it.  Best match: those whose
+ * title (name, acronym) has it first, then the others, each by name.
  *
  * The combinations come from a fixed seed, printed with every mismatch;
  * WHATSON_DIRECTORY_SEED=N runs another one.  The database is
@@ -69,13 +78,19 @@ static int norgs;
 static uint64_t rng;
 
 static uint64_t
-rnd(void)
+rnd_of(uint64_t *state)
 {
-	uint64_t z = (rng += 0x9E3779B97F4A7C15ULL);
+	uint64_t z = (*state += 0x9E3779B97F4A7C15ULL);
 
 	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
 	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
 	return z ^ (z >> 31);
+}
+
+static uint64_t
+rnd(void)
+{
+	return rnd_of(&rng);
 }
 
 static int
@@ -87,13 +102,14 @@ below(int n)
 /* ---- the facets as the test sees them ------------------------------------ */
 
 /* Values to draw filters from: the seed's codes and valid codes nobody has
- * at first (JP, IS, CL; de, bn). */
+ * at first (JP, IS, CL, AQ -- a country in no region; de, bn).  Regions and
+ * years are filled from m49.csv and the clock by pools_init(). */
 static const char *const countries[] = {
 	"KE", "NG", "ZA", "MX", "BR", "CO", "IN", "PH", "ID", "FR", "DE", "IT", "UA", "TR",
 	"EG", "MA", "SN", "CI", "GH", "UG", "TZ", "AR", "PE", "GT", "HN", "US", "CA", "GB",
 	"ES", "PK", "BD", "TH", "VN", "NP", "LK", "JO", "LB", "TN", "KZ", "KG", "GE", "AM",
 	"RS", "AL", "BA", "XK", "MD", "FJ", "PG", "AU", "NZ", "JM", "TT", "HT", "BO", "PY",
-	"JP", "IS", "CL", NULL
+	"JP", "IS", "CL", "AQ", NULL
 };
 static const char *const kinds[] = {
 	"ngo", "academia", "private_sector", "community_group", "labour_union", "indigenous",
@@ -111,25 +127,155 @@ static const char *const langs[] = {
 };
 static const char *const ecosoc[] = { "none", "general", "special", "roster", NULL };
 static const char *const statuses[] = { "approved", "pending", "suspended", "rejected", NULL };
+/* Every region and sub-region code of m49.csv (several the seed's countries
+ * are in none of: 017, 030, 057, 061). */
+static const char *regions[64];
+/* The seed's eight years and this one, and 1999, which no organization has. */
+static const char *years[16];
 
-enum { F_COUNTRY, F_KIND, F_THEME, F_LANGUAGE, F_ECOSOC, F_STATUS, F__MAX };
+enum { F_COUNTRY, F_REGION, F_KIND, F_THEME, F_LANGUAGE, F_ECOSOC, F_YEAR, F_STATUS, F__MAX };
+
+/* Where a facet's codes come from. */
+enum { K_COLUMN, K_ARRAY, K_REGION, K_YEAR };
 
 static const struct facet {
 	const char *param;	/* query parameter and key of "facets" */
 	const char *col;	/* column of organizations */
 	const char *vis;	/* its key in visibility; NULL: always indexed */
-	int array;		/* the column is a JSON array of codes */
+	int how;		/* K_COLUMN: the column's value; K_ARRAY: the strings of
+				 * a JSON array; K_REGION: the region and sub-region of
+				 * the country (m49.csv); K_YEAR: the UTC year of
+				 * coalesce(approved_at, created_at) */
 	const char *const *pool;
-	int npool;
 } facets[] = {
-	[F_COUNTRY] = {"country", "country", "country", 0, countries, 0},
-	[F_KIND] = {"kind", "kind", "kind", 0, kinds, 0},
-	[F_THEME] = {"theme", "themes", "themes", 1, themes, 0},
-	[F_LANGUAGE] = {"language", "languages", "languages", 1, langs, 0},
-	[F_ECOSOC] = {"ecosoc", "ecosoc_status", "ecosoc_status", 0, ecosoc, 0},
-	[F_STATUS] = {"status", "status", NULL, 0, statuses, 0},
+	[F_COUNTRY] = {"country", "country", "country", K_COLUMN, countries},
+	[F_REGION] = {"region", "country", "country", K_REGION, regions},
+	[F_KIND] = {"kind", "kind", "kind", K_COLUMN, kinds},
+	[F_THEME] = {"theme", "themes", "themes", K_ARRAY, themes},
+	[F_LANGUAGE] = {"language", "languages", "languages", K_ARRAY, langs},
+	[F_ECOSOC] = {"ecosoc", "ecosoc_status", "ecosoc_status", K_COLUMN, ecosoc},
+	[F_YEAR] = {"year", NULL, NULL, K_YEAR, years},
+	[F_STATUS] = {"status", "status", NULL, K_COLUMN, statuses},
 };
 _Static_assert(sizeof facets / sizeof facets[0] == F__MAX, "a row per facet");
+
+/* ---- UN M49, from the CSV the application embeds --------------------------- */
+
+static struct m49 {
+	char alpha2[3], region[4], subregion[4];
+} m49[300];
+static size_t nm49;
+
+/* m49.csv: alpha2,region_code,region,subregion_code,subregion.  From the
+ * working directory (tests/http/run.t runs in the tree) or next to this
+ * file. */
+static void
+m49_read(void)
+{
+	static const char rel[] = "src/views/data/m49.csv", me[] = "tests/http/directory_test.c";
+	char path[1024], line[512];
+	const char *file = __FILE__;
+	size_t n = strlen(file), k;
+	FILE *fp = fopen(rel, "r");
+
+	if (!fp && n >= strlen(me) && strcmp(file + n - strlen(me), me) == 0) {
+		snprintf(path, sizeof path, "%.*s%s", (int)(n - strlen(me)), file, rel);
+		fp = fopen(path, "r");
+	}
+	if (!fp)
+		printf("# cannot read %s (run from the source tree)\n", rel);
+	assert_non_null(fp);
+	assert_non_null(fgets(line, sizeof line, fp));	/* header */
+	while (fgets(line, sizeof line, fp)) {
+		char *f[5], *p = line;
+		struct m49 *m;
+		int i;
+
+		for (i = 0; i < 5; i++) {
+			f[i] = p;
+			p += strcspn(p, ",\r\n");
+			if (*p == ',')
+				*p++ = '\0';
+			else
+				*p = '\0';
+		}
+		if (!*line)
+			continue;
+		assert_true(nm49 < sizeof m49 / sizeof m49[0]);
+		assert_true(strlen(f[0]) == 2 && strlen(f[1]) <= 3 && strlen(f[3]) <= 3);
+		m = &m49[nm49++];
+		snprintf(m->alpha2, sizeof m->alpha2, "%s", f[0]);
+		snprintf(m->region, sizeof m->region, "%s", f[1]);
+		snprintf(m->subregion, sizeof m->subregion, "%s", f[3]);
+		for (i = 0; i < 2; i++) {	/* the pool: every code once */
+			const char *code = i ? m->subregion : m->region;
+
+			if (!*code)
+				continue;
+			for (k = 0; regions[k] && strcmp(regions[k], code) != 0; k++)
+				;
+			if (!regions[k]) {
+				assert_true(k + 1 < sizeof regions / sizeof regions[0]);
+				regions[k] = strdup(code);
+			}
+		}
+	}
+	fclose(fp);
+	assert_true(nm49 > 200);
+}
+
+/* Country cc's region and sub-region, into reg[0..1]; how many (0: none). */
+static int
+m49_of(const char *cc, const char *reg[2])
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; cc && i < nm49; i++)
+		if (strcmp(m49[i].alpha2, cc) == 0) {
+			if (*m49[i].region)
+				reg[n++] = m49[i].region;
+			if (*m49[i].subregion)
+				reg[n++] = m49[i].subregion;
+			break;
+		}
+	return n;
+}
+
+/* Seconds since the epoch at the start of year y, UTC (y >= 1970). */
+static int64_t
+year_start(int y)
+{
+	int64_t leaps = ((y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400) -
+	    (1969 / 4 - 1969 / 100 + 1969 / 400);
+
+	return ((int64_t)(y - 1970) * 365 + leaps) * 86400;
+}
+
+/* The UTC year of t, counted without the C library's calendar. */
+static int
+year_of(int64_t t)
+{
+	int y = 1970;
+
+	while (year_start(y + 1) <= t)
+		y++;
+	return y;
+}
+
+static void
+pools_init(void)
+{
+	static char text[16][8];
+	int y = year_of((int64_t)time(NULL)), k = 0, i;
+
+	m49_read();
+	for (i = y - 8; i <= y; i++, k++) {
+		snprintf(text[k], sizeof text[k], "%d", i);
+		years[k] = text[k];
+	}
+	years[k] = "1999";
+}
 
 static int
 pool_size(int f)
@@ -147,13 +293,22 @@ draw(int f)
 	return facets[f].pool[below(pool_size(f))];
 }
 
-/* One request's filters: nv[f] values of facet f (0: not filtered). */
+/* One request's filters: nv[f] values of facet f (0: not filtered), and
+ * maybe a word to search for. */
 struct combo {
 	int nv[F__MAX];
 	const char *v[F__MAX][3];
+	char q[64];		/* "": no search */
+	char like[72];		/* "% q%", for SQL */
+	char word[72];		/* " q", for the rows */
 	int per_page, page;
-	int newest;
+	int sort;		/* S_*: S_RELEVANCE only with a search */
 };
+
+enum { S_NAME, S_NEWEST, S_RELEVANCE };
+static const char *const sort_name[] = { "name", "newest", "relevance" };
+
+static void search_word(char *out, size_t len);
 
 static void
 combo_random(struct combo *c)
@@ -180,10 +335,24 @@ combo_random(struct combo *c)
 	}
 	c->per_page = 1 + below(10);
 	c->page = 1 + below(2);
-	c->newest = below(2);
+	c->sort = below(2) ? S_NEWEST : S_NAME;
+	if (below(5) == 0) {	/* a word, or its first letters */
+		int cut = below(3) == 0;
+		uint64_t at = rnd();
+
+		c->sort = below(4);
+		if (c->sort > S_RELEVANCE)
+			c->sort = S_RELEVANCE;	/* the default, half of the time */
+		search_word(c->q, sizeof c->q);
+		if (cut && strlen(c->q) > 3)
+			c->q[3 + at % (strlen(c->q) - 3)] = '\0';
+		snprintf(c->like, sizeof c->like, "%% %s%%", c->q);
+		snprintf(c->word, sizeof c->word, " %s", c->q);
+	}
 }
 
-/* The API path for c; member leaves the status filter out. */
+/* The API path for c; member leaves the status filter out.  The sort is
+ * the default (name; relevance with a search) or asked for. */
 static void
 combo_path(const struct combo *c, int member, char *out, size_t len)
 {
@@ -191,7 +360,10 @@ combo_path(const struct combo *c, int member, char *out, size_t len)
 	int f, i;
 
 	n = (size_t)snprintf(out, len, "/api/v1/organizations?per_page=%d&page=%d%s",
-	    c->per_page, c->page, c->newest ? "&sort=newest" : "");
+	    c->per_page, c->page, c->sort == S_NEWEST ? "&sort=newest" :
+	    *c->q && c->sort == S_NAME ? "&sort=name" : "");
+	if (*c->q)
+		n += (size_t)snprintf(out + n, len - n, "&q=%s", c->q);
 	for (f = 0; f < F__MAX; f++) {
 		if (member && f == F_STATUS)
 			continue;
@@ -205,6 +377,9 @@ combo_path(const struct combo *c, int member, char *out, size_t len)
 
 static sqlite3 *lite;
 static PGconn *pg;
+/* The organization's search text as SQL: its words, space-separated
+ * (search_title: the name and acronym; search_text: the rest). */
+static const char search_sql[] = "o.search_title || ' ' || o.search_text";
 
 /* SQL text with its parameters ("?"; renumbered for PostgreSQL). */
 struct sql {
@@ -258,6 +433,7 @@ sql_each(struct sql *q, const char *col, const char *alias)
 /* Runs q; for each row, row(cls, first column as text, second as integer). */
 static int64_t sql_ms;		/* spent in SQL this phase */
 static int printed;		/* differences printed this phase */
+static int found;		/* searches with results (as staff) this phase */
 
 static void
 sql_rows(const struct sql *q, void (*row)(void *, const char *, int64_t), void *cls)
@@ -368,13 +544,22 @@ db_close(void)
 
 /*
  * " AND ..." for the filters of c, but not of facet skip: facet f matches
- * when its field is not staff-only and holds one of the wanted values.
+ * when its field is not staff-only and holds one of the wanted values; a
+ * region, when the country is in one of them (m49.csv, the countries
+ * written out); a year, when coalesce(approved_at, created_at) is within
+ * one of them.  And the search: a word of the search text starts with c->q.
  */
 static void
 sql_where(struct sql *q, const struct combo *c, int skip)
 {
-	int f, i;
+	size_t k;
+	int f, i, n;
 
+	if (*c->q) {
+		sql_add(q, " AND (' ' || %s LIKE ", search_sql);
+		sql_param(q, c->like);
+		sql_add(q, ")");
+	}
 	for (f = 0; f < F__MAX; f++) {
 		if (f == skip || !c->nv[f])
 			continue;
@@ -383,11 +568,34 @@ sql_where(struct sql *q, const struct combo *c, int skip)
 			sql_vis(q, facets[f].vis);
 			sql_add(q, " <> 'staff' AND ");
 		}
-		if (facets[f].array) {
+		switch (facets[f].how) {
+		case K_REGION:
+			sql_add(q, "o.country IN (''");
+			for (k = 0; k < nm49; k++)
+				for (i = 0; i < c->nv[f]; i++)
+					if (strcmp(m49[k].region, c->v[f][i]) == 0 ||
+					    strcmp(m49[k].subregion, c->v[f][i]) == 0) {
+						sql_add(q, ",'%s'", m49[k].alpha2);
+						break;
+					}
+			sql_add(q, ")");
+			continue;
+		case K_YEAR:
+			sql_add(q, "(");
+			for (i = 0; i < c->nv[f]; i++) {
+				n = (int)strtol(c->v[f][i], NULL, 10);
+				sql_add(q, "%scoalesce(o.approved_at, o.created_at) "
+				    "BETWEEN %lld AND %lld", i ? " OR " : "",
+				    (long long)year_start(n), (long long)year_start(n + 1) - 1);
+			}
+			sql_add(q, ")");
+			continue;
+		case K_ARRAY:
 			sql_add(q, "EXISTS (SELECT 1 FROM ");
 			sql_each(q, facets[f].col, "w");
 			sql_add(q, " WHERE w.value IN (");
-		} else {
+			break;
+		default:
 			sql_add(q, "o.%s IN (", facets[f].col);
 		}
 		for (i = 0; i < c->nv[f]; i++) {
@@ -395,7 +603,7 @@ sql_where(struct sql *q, const struct combo *c, int skip)
 				sql_add(q, ",");
 			sql_param(q, c->v[f][i]);
 		}
-		sql_add(q, facets[f].array ? "))" : ")");
+		sql_add(q, facets[f].how == K_ARRAY ? "))" : ")");
 	}
 }
 
@@ -410,6 +618,9 @@ sql_where(struct sql *q, const struct combo *c, int skip)
 struct row {
 	int64_t id;
 	char *name;		/* sort key: lower case (ASCII), as documented */
+	char *search;		/* " " and the search text's words, title first */
+	char *title;		/* " " and the title's (name, acronym) */
+	int boost;		/* the title matches the search (brute_page) */
 	int64_t created;
 	int n[F__MAX];
 	char *v[F__MAX][MAX_PER_ROW];
@@ -417,6 +628,10 @@ struct row {
 
 static struct row *rows;
 static size_t nrows;
+/* For each row, the filters of the combination brute_prepare() saw that
+ * it passes: bit f for facet f, bit F__MAX for the search. */
+static unsigned *pass;
+#define PASS_ALL ((1u << (F__MAX + 1)) - 1)
 
 static void
 rows_free(void)
@@ -426,12 +641,16 @@ rows_free(void)
 
 	for (i = 0; i < nrows; i++) {
 		free(rows[i].name);
+		free(rows[i].search);
+		free(rows[i].title);
 		for (f = 0; f < F__MAX; f++)
 			for (k = 0; k < rows[i].n[f]; k++)
 				free(rows[i].v[f][k]);
 	}
 	free(rows);
+	free(pass);
 	rows = NULL;
+	pass = NULL;
 	nrows = 0;
 }
 
@@ -447,39 +666,75 @@ row_add(struct row *w, int f, const char *v)
 	w->v[f][w->n[f]++] = strdup(v);
 }
 
-/* One organization from its columns (id, then the facets' columns in
- * order, then visibility). */
+/* The columns rows_load() reads, in order. */
+enum { C_ID, C_NAME, C_CREATED, C_JOINED, C_VIS, C_TITLE, C_SEARCH, C_COUNTRY, C_KIND, C_THEMES,
+	C_LANGUAGES, C_ECOSOC, C_STATUS, C__MAX };
+
+/* Facet f's column among them (region: the country; year: C_JOINED). */
+static int
+col_of(int f)
+{
+	static const int col[F__MAX] = {
+		[F_COUNTRY] = C_COUNTRY, [F_REGION] = C_COUNTRY, [F_KIND] = C_KIND,
+		[F_THEME] = C_THEMES, [F_LANGUAGE] = C_LANGUAGES, [F_ECOSOC] = C_ECOSOC,
+		[F_YEAR] = C_JOINED, [F_STATUS] = C_STATUS,
+	};
+
+	return col[f];
+}
+
+/* One organization from its columns (C_*, as text; NULL for NULL). */
 static void
-row_fill(struct row *w, int64_t id, const char *const col[F__MAX], const char *vistext,
-    const char *name, int64_t created)
+row_fill(struct row *w, const char *const col[C__MAX])
 {
 	json_error_t err;
-	json_t *vis = json_loads(vistext ? vistext : "{}", 0, &err), *arr, *v;
+	json_t *vis = json_loads(col[C_VIS] ? col[C_VIS] : "{}", 0, &err), *arr, *v;
+	const char *name = col[C_NAME] ? col[C_NAME] : "";
+	const char *title = col[C_TITLE] ? col[C_TITLE] : "";
+	const char *search = col[C_SEARCH] ? col[C_SEARCH] : "";
 	size_t i;
-	int f;
+	int f, k, n;
 
 	memset(w, 0, sizeof *w);
-	w->id = id;
-	w->name = strdup(name ? name : "");
+	w->id = strtoll(col[C_ID], NULL, 10);
+	w->name = strdup(name);
 	for (i = 0; w->name[i]; i++)
 		if (w->name[i] >= 'A' && w->name[i] <= 'Z')
 			w->name[i] = (char)(w->name[i] - 'A' + 'a');
-	w->created = created;
+	w->search = malloc(strlen(title) + strlen(search) + 3);
+	w->title = malloc(strlen(title) + 2);
+	assert_true(w->search && w->title);
+	snprintf(w->search, strlen(title) + strlen(search) + 3, " %s %s", title, search);
+	snprintf(w->title, strlen(title) + 2, " %s", title);
+	w->created = strtoll(col[C_CREATED], NULL, 10);
 	for (f = 0; f < F__MAX; f++) {
 		const char *level = facets[f].vis ?
 		    json_string_value(json_object_get(vis, facets[f].vis)) : NULL;
+		const char *c = col[col_of(f)], *reg[2];
+		char year[16];
 
 		if (level && strcmp(level, "staff") == 0)
 			continue;
-		if (!facets[f].array) {
-			row_add(w, f, col[f] ? col[f] : "");
-			continue;
+		switch (facets[f].how) {
+		case K_COLUMN:
+			row_add(w, f, c ? c : "");
+			break;
+		case K_REGION:	/* none for a country in no region (AQ) */
+			for (n = m49_of(c, reg), k = 0; k < n; k++)
+				row_add(w, f, reg[k]);
+			break;
+		case K_YEAR:
+			assert_non_null(c);
+			snprintf(year, sizeof year, "%04d", year_of(strtoll(c, NULL, 10)));
+			row_add(w, f, year);
+			break;
+		default:
+			arr = json_loads(c ? c : "[]", 0, &err);
+			json_array_foreach(arr, i, v)
+				if (json_is_string(v))
+					row_add(w, f, json_string_value(v));
+			json_decref(arr);
 		}
-		arr = json_loads(col[f] ? col[f] : "[]", 0, &err);
-		json_array_foreach(arr, i, v)
-			if (json_is_string(v))
-				row_add(w, f, json_string_value(v));
-		json_decref(arr);
 	}
 	json_decref(vis);
 }
@@ -488,48 +743,95 @@ row_fill(struct row *w, int64_t id, const char *const col[F__MAX], const char *v
 static void
 rows_load(void)
 {
-	static const char sel[] = "SELECT id, country, kind, themes, languages, ecosoc_status, "
-	    "status, visibility, name, created_at FROM organizations";
+	static const char sel[] = "SELECT o.id, o.name, o.created_at, coalesce(o.approved_at, "
+	    "o.created_at), o.visibility, o.search_title, o.search_text, o.country, o.kind, "
+	    "o.themes, o.languages, o.ecosoc_status, o.status FROM organizations o "
+	    "ORDER BY o.id";
 	size_t cap = 0;
-	const char *col[F__MAX];
-	int f;
+	const char *col[C__MAX];
+	int c;
 
 	rows_free();
 	if (pg) {
 		PGresult *res = PQexec(pg, sel);
 		int k;
 
+		if (PQresultStatus(res) != PGRES_TUPLES_OK)
+			printf("# %s: %s\n", sel, PQresultErrorMessage(res));
 		assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+		assert_int_equal(PQnfields(res), C__MAX);
 		cap = (size_t)PQntuples(res);
 		rows = calloc(cap + 1, sizeof *rows);
 		for (k = 0; k < PQntuples(res); k++) {
-			for (f = 0; f < F__MAX; f++)
-				col[f] = PQgetisnull(res, k, 1 + f) ? NULL : PQgetvalue(res, k, 1 + f);
-			row_fill(&rows[nrows++], strtoll(PQgetvalue(res, k, 0), NULL, 10), col,
-			    PQgetvalue(res, k, 1 + F__MAX), PQgetvalue(res, k, 2 + F__MAX),
-			    strtoll(PQgetvalue(res, k, 3 + F__MAX), NULL, 10));
+			for (c = 0; c < C__MAX; c++)
+				col[c] = PQgetisnull(res, k, c) ? NULL : PQgetvalue(res, k, c);
+			row_fill(&rows[nrows++], col);
 		}
 		PQclear(res);
 	} else {
 		sqlite3_stmt *st;
 		int rc;
 
-		assert_int_equal(sqlite3_prepare_v2(lite, sel, -1, &st, NULL), SQLITE_OK);
+		rc = sqlite3_prepare_v2(lite, sel, -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			printf("# %s: %s\n", sel, sqlite3_errmsg(lite));
+		assert_int_equal(rc, SQLITE_OK);
+		assert_int_equal(sqlite3_column_count(st), C__MAX);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			if (nrows == cap) {
 				cap = cap ? cap * 2 : 4096;
 				rows = realloc(rows, cap * sizeof *rows);
 				assert_non_null(rows);
 			}
-			for (f = 0; f < F__MAX; f++)
-				col[f] = (const char *)sqlite3_column_text(st, 1 + f);
-			row_fill(&rows[nrows++], sqlite3_column_int64(st, 0), col,
-			    (const char *)sqlite3_column_text(st, 1 + F__MAX),
-			    (const char *)sqlite3_column_text(st, 2 + F__MAX),
-			    sqlite3_column_int64(st, 3 + F__MAX));
+			for (c = 0; c < C__MAX; c++)
+				col[c] = (const char *)sqlite3_column_text(st, c);
+			row_fill(&rows[nrows++], col);
 		}
 		assert_int_equal(rc, SQLITE_DONE);
 		sqlite3_finalize(st);
+	}
+}
+
+/* True when the search text of row w has a word starting with c->q (or
+ * there is no search). */
+static int
+row_found(const struct row *w, const struct combo *c)
+{
+	return !*c->q || strstr(w->search, c->word) != NULL;
+}
+
+/* A word of an organization's name or acronym (the title), or half of the
+ * time of the rest of its search text (description, themes, countries), so
+ * that best match has both kinds to order: letters only, as folded. */
+static void
+search_word(char *out, size_t len)
+{
+	uint64_t mine = rnd();	/* one draw: the combinations do not depend on the data */
+
+	for (;;) {
+		const struct row *w = &rows[rnd_of(&mine) % nrows];
+		const char *p = rnd_of(&mine) % 2 ? w->title : w->search, *words[64];
+		int n = 0;
+		size_t k;
+
+		while (*p && n < 64) {
+			while (*p == ' ')
+				p++;
+			if (*p)
+				words[n++] = p;
+			p += strcspn(p, " ");
+		}
+		if (!n)
+			continue;
+		p = words[rnd_of(&mine) % (uint64_t)n];
+		for (k = 0; p[k] && p[k] != ' ' && k + 1 < len; k++)
+			if (p[k] < 'a' || p[k] > 'z')
+				break;
+		if (k < 2 || (p[k] && p[k] != ' '))
+			continue;	/* "a", "s" (of "women's"), "12": another */
+		memcpy(out, p, k);
+		out[k] = '\0';
+		return;
 	}
 }
 
@@ -555,25 +857,40 @@ struct counts {
 	int64_t count[MAX_VALUES];
 };
 
-/* Facet f's counts under every filter of c but its own; and the total. */
+static void
+brute_prepare(const struct combo *c)
+{
+	size_t i;
+	int f;
+
+	if (!pass) {	/* freed with the rows */
+		pass = malloc((nrows + 1) * sizeof *pass);
+		assert_non_null(pass);
+	}
+	for (i = 0; i < nrows; i++) {
+		pass[i] = row_found(&rows[i], c) ? 1u << F__MAX : 0;
+		for (f = 0; f < F__MAX; f++)
+			if (row_passes(&rows[i], c, f))
+				pass[i] |= 1u << f;
+	}
+}
+
+/* Facet f's counts under every filter but its own of the combination
+ * brute_prepare() saw; and the total. */
 static int64_t
-brute_facet(const struct combo *c, int f, struct counts *out)
+brute_facet(int f, struct counts *out)
 {
 	int64_t total = 0;
 	size_t i;
-	int g, k, m;
+	int k, m;
 
 	out->n = 0;
 	for (i = 0; i < nrows; i++) {
 		const struct row *w = &rows[i];
-		int others = 1;
 
-		for (g = 0; g < F__MAX && others; g++)
-			if (g != f)
-				others = row_passes(w, c, g);
-		if (!others)
+		if ((pass[i] | 1u << f) != PASS_ALL)
 			continue;
-		total += row_passes(w, c, f);
+		total += pass[i] == PASS_ALL;
 		for (k = 0; k < w->n[f]; k++) {
 			for (m = 0; m < out->n; m++)
 				if (strcmp(out->value[m], w->v[f][k]) == 0)
@@ -608,22 +925,33 @@ by_newest(const void *a, const void *b)
 	return x->id > y->id ? -1 : 1;
 }
 
-/* The ids of c's page, in order, into ids (at most max); how many. */
+/* Best match: the organizations whose name or acronym has the word first,
+ * then the others, each by name. */
+static int
+by_relevance(const void *a, const void *b)
+{
+	const struct row *x = *(const struct row *const *)a, *y = *(const struct row *const *)b;
+
+	return x->boost != y->boost ? y->boost - x->boost : by_name(a, b);
+}
+
+/* The ids of c's page, in order, into ids (at most max); how many.  c is
+ * the combination brute_prepare() saw. */
 static size_t
 brute_page(const struct combo *c, int64_t *ids, size_t max)
 {
 	const struct row **m = malloc((nrows + 1) * sizeof *m);
 	size_t n = 0, i, k = 0, off = (size_t)(c->page - 1) * (size_t)c->per_page;
-	int f, ok;
 
 	assert_non_null(m);
-	for (i = 0; i < nrows; i++) {
-		for (ok = 1, f = 0; f < F__MAX && ok; f++)
-			ok = row_passes(&rows[i], c, f);
-		if (ok)
+	for (i = 0; i < nrows; i++)
+		if (pass[i] == PASS_ALL) {
+			rows[i].boost = c->sort == S_RELEVANCE &&
+			    strstr(rows[i].title, c->word) != NULL;
 			m[n++] = &rows[i];
-	}
-	qsort(m, n, sizeof *m, c->newest ? by_newest : by_name);
+		}
+	qsort(m, n, sizeof *m, c->sort == S_NEWEST ? by_newest : c->sort == S_RELEVANCE ?
+	    by_relevance : by_name);
 	for (i = off; i < n && k < (size_t)c->per_page && k < max; i++)
 		ids[k++] = m[i]->id;
 	free(m);
@@ -701,11 +1029,13 @@ check_combo(const struct combo *c, int member, int round, const char *phase)
 	assert_non_null(j);
 	total = json_integer_value(json_object_get(j, "total"));
 	want = brute_total(&eff);
+	found += *c->q && !member && want > 0;
 	if (total != want)
 		MISMATCH("total %lld, SQL counts %lld", (long long)total, (long long)want);
-	if (brute_facet(&eff, F_KIND, &k) != want)	/* the test's own consistency */
+	brute_prepare(&eff);
+	if (brute_facet(F_KIND, &k) != want)	/* the test's own consistency */
 		MISMATCH("SQL counts %lld, the rows read %lld", (long long)want,
-		    (long long)brute_facet(&eff, F_KIND, &k));
+		    (long long)brute_facet(F_KIND, &k));
 
 	/* the page: as long as it should be, each one matching */
 	items = json_object_get(j, "items");
@@ -730,7 +1060,7 @@ check_combo(const struct combo *c, int member, int round, const char *phase)
 			if (ids[i] != page[i]) {
 				MISMATCH("item %zu is organization %lld, the rows say %lld (sort by %s)",
 				    i + 1, (long long)ids[i], (long long)page[i],
-				    c->newest ? "newest" : "name");
+				    sort_name[c->sort]);
 				break;
 			}
 	}
@@ -748,7 +1078,7 @@ check_combo(const struct combo *c, int member, int round, const char *phase)
 			MISMATCH("no facet %s", facets[f].param);
 			continue;
 		}
-		brute_facet(&eff, f, &k);
+		brute_facet(f, &k);
 		for (m = 0; m < k.n; m++) {
 			json_t *n = json_object_get(api, k.value[m]);
 
@@ -779,23 +1109,28 @@ static void
 check_all(const char *phase)
 {
 	struct combo c;
-	int i, bad = 0, failed = 0;
+	int i, bad = 0, failed = 0, nreg = 0, nyear = 0, nq = 0;
 	int64_t t0 = ts_now_ms();
 
 	sql_ms = 0;
 	printed = 0;
+	found = 0;
 	rows_load();
 	for (i = 0; i < COMBOS; i++) {
 		int b;
 
 		combo_random(&c);
+		nreg += c.nv[F_REGION] > 0;
+		nyear += c.nv[F_YEAR] > 0;
+		nq += *c.q != '\0';
 		b = check_combo(&c, 0, i, phase) + check_combo(&c, 1, i, phase);
 		bad += b;
 		failed += b > 0;
 	}
 	printf("# %s: %d combinations as staff and member in %lld ms (SQL %lld ms), "
-	    "%d failed, %d differences\n", phase, COMBOS, (long long)(ts_now_ms() - t0),
-	    (long long)sql_ms, failed, bad);
+	    "%d failed, %d differences (%d by region, %d by year, %d searches, %d finding "
+	    "some)\n", phase, COMBOS, (long long)(ts_now_ms() - t0), (long long)sql_ms, failed,
+	    bad, nreg, nyear, nq, found);
 	if (bad)
 		fail_msg("%s: %d of %d combinations differ from SQL (seed %llu; "
 		    "WHATSON_DIRECTORY_SEED reruns it)", phase, failed, COMBOS,
@@ -979,11 +1314,30 @@ api_status(int64_t id, const char *status)
 	STATUS(ts_api(br, "POST", path, staff_tok, body), 303);
 }
 
+/* An approved_at for SQL to write: NULL (the year is created_at's), a time
+ * in one of the seed's years, or a second either side of a new year (UTC). */
+static void
+sql_joined(char *out, size_t len)
+{
+	int y = (int)strtol(years[below(9)], NULL, 10);
+
+	switch (below(4)) {
+	case 0:
+		snprintf(out, len, "NULL");
+		break;
+	case 1:
+		snprintf(out, len, "%lld", (long long)year_start(y) - below(2));
+		break;
+	default:
+		snprintf(out, len, "%lld", (long long)year_start(y) + below(365 * 86400));
+	}
+}
+
 /* A new organization written by SQL, as another program would. */
 static void
 sql_insert(int i)
 {
-	char th[256], ls[256], vis[256];
+	char th[256], ls[256], vis[256], joined[32];
 	long long now = (long long)time(NULL);
 
 	json_codes(F_THEME, 0, 3, th, sizeof th);
@@ -992,24 +1346,28 @@ sql_insert(int i)
 		json_visibility(vis, sizeof vis);
 	else
 		snprintf(vis, sizeof vis, "{}");
+	sql_joined(joined, sizeof joined);
 	sql_exec("INSERT INTO organizations (name, kind, country, description, themes, "
-	    "languages, ecosoc_status, visibility, status, norm_name, created_at, updated_at) "
-	    "VALUES ('Inserted %d', '%s', '%s', 'Written by SQL.', '%s', '%s', '%s', '%s', '%s', "
-	    "'inserted %d', %lld, %lld)", i, draw(F_KIND), draw(F_COUNTRY), th, ls,
-	    draw(F_ECOSOC), vis, draw(F_STATUS), i, now, now);
+	    "languages, ecosoc_status, visibility, status, norm_name, created_at, updated_at, "
+	    "approved_at) VALUES ('Inserted %d', '%s', '%s', 'Written by SQL.', '%s', '%s', "
+	    "'%s', '%s', '%s', 'inserted %d', %lld, %lld, %s)", i, draw(F_KIND),
+	    draw(F_COUNTRY), th, ls, draw(F_ECOSOC), vis, draw(F_STATUS), i, now, now, joined);
 }
 
-/* An edit written by SQL, bypassing the server. */
+/* An edit written by SQL, bypassing the server: country (so its region),
+ * themes, status and maybe approved_at (so the year). */
 static void
 sql_edit(int64_t id)
 {
-	char th[256];
+	char th[256], joined[64] = "approved_at";
 	long long now = (long long)time(NULL);
 
 	json_codes(F_THEME, 0, 3, th, sizeof th);
+	if (below(2))
+		sql_joined(joined, sizeof joined);
 	sql_exec("UPDATE organizations SET country = '%s', themes = '%s', status = '%s', "
-	    "updated_at = %lld WHERE id = %lld", draw(F_COUNTRY), th, draw(F_STATUS), now,
-	    (long long)id);
+	    "approved_at = %s, updated_at = %lld WHERE id = %lld", draw(F_COUNTRY), th,
+	    draw(F_STATUS), joined, now, (long long)id);
 }
 
 /* ---- the tests ------------------------------------------------------------ */
@@ -1137,6 +1495,10 @@ test_bad_filters(void **state)
 	refused("/api/v1/organizations?theme=not_a_theme", staff_tok, "theme");
 	refused("/api/v1/organizations?language=xx", staff_tok, "language");
 	refused("/api/v1/organizations?ecosoc=observer", staff_tok, "ecosoc");
+	refused("/api/v1/organizations?region=999", staff_tok, "region");
+	refused("/api/v1/organizations?region=KE", member_tok, "region");
+	refused("/api/v1/organizations?year=abcd", staff_tok, "year");
+	refused("/api/v1/organizations?year=24", member_tok, "year");
 	refused("/api/v1/organizations?status=archived", staff_tok, "status");
 	refused("/api/v1/organizations?status=approved", member_tok, "status");
 	refused("/api/v1/organizations?status=suspended", member_tok, "status");
@@ -1173,6 +1535,7 @@ setup(void **state)
 		seed = strtoull(s, NULL, 10);
 	rng = seed;
 	norgs = (int)strtol(NORGS, NULL, 10);
+	pools_init();
 	printf("# seed %llu\n", (unsigned long long)seed);
 	db_url = getenv("WHATSON_TEST_DB");
 	if (!db_url || !*db_url) {
