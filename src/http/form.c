@@ -66,8 +66,8 @@ trim(const char *s, size_t *len)
 	return s;
 }
 
-static int
-in_choices(const struct field *f, const char *v)
+int
+form_choice_ok(const struct field *f, const char *v)
 {
 	const char *const *c;
 
@@ -130,7 +130,7 @@ check_multi(struct req *r, const struct field *f, json_t *raw, json_t *vals, jso
 		if (dup)
 			continue;
 		json_array_append_new(out, json_stringn(s, len));
-		if (!in_choices(f, json_string_value(json_array_get(out,
+		if (!form_choice_ok(f, json_string_value(json_array_get(out,
 		    json_array_size(out) - 1)))) {
 			fail(r, errs, f->name, f->msg ? f->msg : "Choose from the options.");
 			goto out;
@@ -256,7 +256,7 @@ form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
 			fail(r, errs, f->name, N_("Enter an email address like name@example.org."));
 		else if (f->type == FT_URL && !url_plausible(v))
 			fail(r, errs, f->name, N_("Enter a web address starting with https://"));
-		else if (f->type == FT_CHOICE && !in_choices(f, v))
+		else if (f->type == FT_CHOICE && !form_choice_ok(f, v))
 			fail(r, errs, f->name, f->msg ? f->msg : "Choose one of the options.");
 	}
 	*values = vals;

@@ -48,6 +48,9 @@ enum ws_err form_check(struct req *r, const struct field *fields, size_t n, json
 
 /* True for an http or https URL with a host and no spaces. */
 int url_plausible(const char *s);
+/* True when v is an allowed value of choice field f (its valid() or its
+ * choices; any value when it has neither). */
+int form_choice_ok(const struct field *f, const char *v);
 
 /* True for a plausible address: one @, a dot in the domain, no spaces. */
 int email_plausible(const char *s);

@@ -283,19 +283,6 @@ join_field(const char *name)
 	return NULL;
 }
 
-static int
-allowed(const struct field *f, const char *v)
-{
-	const char *const *c;
-
-	if (f->valid)
-		return f->valid(v);
-	for (c = f->choices; c && *c; c++)
-		if (strcmp(*c, v) == 0)
-			return 1;
-	return !f->choices;
-}
-
 /* The first value of a choice field that is not allowed, to name it in
  * the message ("country "XX": Choose a country from the list."). */
 static const char *
@@ -307,11 +294,11 @@ bad_choice(const struct field *f, json_t *v)
 	if (!f || (f->type != FT_CHOICE && f->type != FT_MULTI))
 		return NULL;
 	if (json_is_string(v))
-		return json_string_length(v) && !allowed(f, json_string_value(v)) ?
+		return json_string_length(v) && !form_choice_ok(f, json_string_value(v)) ?
 		    json_string_value(v) : NULL;
 	json_array_foreach(v, i, x)
 		if (json_is_string(x) && json_string_length(x) &&
-		    !allowed(f, json_string_value(x)))
+		    !form_choice_ok(f, json_string_value(x)))
 			return json_string_value(x);
 	return NULL;
 }
@@ -341,30 +328,6 @@ errors_text(json_t *errors, json_t *in)
 	return buf_steal(&b);
 }
 
-/* Two arrays with the same members, repeats aside (the forms drop repeats;
- * older rows may hold them). */
-static int
-same_set(json_t *a, json_t *b)
-{
-	size_t i, j;
-
-	for (i = 0; i < json_array_size(a); i++) {
-		for (j = 0; j < json_array_size(b); j++)
-			if (json_equal(json_array_get(a, i), json_array_get(b, j)))
-				break;
-		if (j == json_array_size(b))
-			return 0;
-	}
-	for (j = 0; j < json_array_size(b); j++) {
-		for (i = 0; i < json_array_size(a); i++)
-			if (json_equal(json_array_get(a, i), json_array_get(b, j)))
-				break;
-		if (i == json_array_size(a))
-			return 0;
-	}
-	return 1;
-}
-
 static int
 same(json_t *a, json_t *b)
 {
@@ -372,7 +335,7 @@ same(json_t *a, json_t *b)
 	const char *const *k;
 
 	if (json_is_array(a) || json_is_array(b))
-		return same_set(a, b);
+		return org_same_set(a, b);
 	if (json_is_object(a) || json_is_object(b)) {	/* the contact */
 		for (k = ck; *k; k++)
 			if (!same(json_object_get(a, *k), json_object_get(b, *k)))

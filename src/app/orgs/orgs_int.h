@@ -47,6 +47,9 @@ enum ws_err app_insert(struct db *d, int64_t user_id, const char *kind, int64_t 
     int64_t *id) WS_WUR;
 /* Creates an approved organization from o and its contact c (and its logo
  * when o has "logo_file"). */
+/* Two arrays with the same members, in any order, repeats aside (themes,
+ * countries: forms send them in their own order and drop repeats). */
+int org_same_set(json_t *a, json_t *b);
 enum ws_err org_insert(struct arena *a, struct db *d, json_t *o, json_t *c,
     int64_t approved_by, int64_t *id) WS_WUR;
 /* Adds a line to an application's history. */

@@ -336,25 +336,6 @@ read_visibility(struct req *r, json_t *current, json_t **out, json_t *errors)
 	return json_object_size(errors) ? WS_EINVAL : WS_OK;
 }
 
-/* True for two arrays with the same members in any order (themes,
- * countries: the form sends them in its own order). */
-static int
-same_set(json_t *a, json_t *b)
-{
-	size_t i, j;
-
-	if (!json_is_array(a) || !json_is_array(b) || json_array_size(a) != json_array_size(b))
-		return 0;
-	for (i = 0; i < json_array_size(a); i++) {
-		for (j = 0; j < json_array_size(b); j++)
-			if (json_equal(json_array_get(a, i), json_array_get(b, j)))
-				break;
-		if (j == json_array_size(b))
-			return 0;
-	}
-	return 1;
-}
-
 /* {field: [old, new]} for what differs between two organizations. */
 static json_t *
 diff_of(json_t *old, json_t *new)
@@ -370,7 +351,7 @@ diff_of(json_t *old, json_t *new)
 	for (k = keys; *k; k++) {
 		json_t *a = json_object_get(old, *k), *b = json_object_get(new, *k);
 
-		if (!json_equal(a, b) && !same_set(a, b) && !(json_is_null(a) && !b) &&
+		if (!json_equal(a, b) && !org_same_set(a, b) && !(json_is_null(a) && !b) &&
 		    !(!a && json_is_null(b)))
 			json_object_set_new(out, *k, json_pack("[O?,O?]", a, b));
 	}

@@ -385,3 +385,29 @@ org_may_manage(struct req *r, int64_t org_id, json_t *org)
 		return WS_EFORBIDDEN;
 	return WS_OK;
 }
+
+/* Two arrays with the same members, repeats aside (the forms drop repeats;
+ * older rows may hold them). */
+int
+org_same_set(json_t *a, json_t *b)
+{
+	size_t i, j;
+
+	if (!json_is_array(a) || !json_is_array(b))
+		return 0;
+	for (i = 0; i < json_array_size(a); i++) {
+		for (j = 0; j < json_array_size(b); j++)
+			if (json_equal(json_array_get(a, i), json_array_get(b, j)))
+				break;
+		if (j == json_array_size(b))
+			return 0;
+	}
+	for (j = 0; j < json_array_size(b); j++) {
+		for (i = 0; i < json_array_size(a); i++)
+			if (json_equal(json_array_get(a, i), json_array_get(b, j)))
+				break;
+		if (i == json_array_size(a))
+			return 0;
+	}
+	return 1;
+}
