@@ -29,22 +29,6 @@
 #define MAX_WANT 32
 #define DIR_OVERLAP 5	/* seconds; see directory_catch_up() */
 
-/* The query parameter of each facet, and what is a valid value. */
-static const struct {
-	const char *param;
-	int (*valid)(const char *);
-} facets[] = {
-	[DF_COUNTRY] = {"country", country_valid},
-	[DF_REGION] = {"region", m49_valid},
-	[DF_KIND] = {"kind", kind_valid},
-	[DF_THEME] = {"theme", theme_valid},
-	[DF_LANGUAGE] = {"language", language_valid},
-	[DF_ECOSOC] = {"ecosoc", NULL},
-	[DF_YEAR] = {"year", NULL},
-	[DF_STATUS] = {"status", NULL},
-};
-_Static_assert(sizeof facets / sizeof facets[0] == DF__MAX, "a parameter per facet");
-
 static int
 ecosoc_valid(const char *v)
 {
@@ -70,6 +54,22 @@ status_valid(const char *v)
 	return strcmp(v, "approved") == 0 || strcmp(v, "pending") == 0 ||
 	    strcmp(v, "suspended") == 0 || strcmp(v, "rejected") == 0;
 }
+
+/* The query parameter of each facet, and what is a valid value. */
+static const struct {
+	const char *param;
+	int (*valid)(const char *);
+} facets[] = {
+	[DF_COUNTRY] = {"country", country_valid},
+	[DF_REGION] = {"region", m49_valid},
+	[DF_KIND] = {"kind", kind_valid},
+	[DF_THEME] = {"theme", theme_valid},
+	[DF_LANGUAGE] = {"language", language_valid},
+	[DF_ECOSOC] = {"ecosoc", ecosoc_valid},
+	[DF_YEAR] = {"year", year_valid},
+	[DF_STATUS] = {"status", status_valid},
+};
+_Static_assert(sizeof facets / sizeof facets[0] == DF__MAX, "a parameter per facet");
 
 /* Adds a JSON array of strings to d->values[f]. */
 static void
@@ -461,11 +461,7 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, collect_arg, &c);
 		want[f] = c.want;
 		for (i = 0; i < c.n; i++) {
-			int ok = f == DF_ECOSOC ? ecosoc_valid(c.want[i]) : f == DF_STATUS ?
-			    status_valid(c.want[i]) : f == DF_YEAR ? year_valid(c.want[i]) :
-			    facets[f].valid(c.want[i]);
-
-			if (!ok)
+			if (!facets[f].valid(c.want[i]))
 				json_object_set_new(errors, facets[f].param, json_string(arena_printf(
 				    r->a, "Unknown %s: %s", facets[f].param, c.want[i])));
 		}

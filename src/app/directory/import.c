@@ -425,33 +425,11 @@ write_insert(struct imp *x, struct arena *a, json_t *o, const struct app_keys *k
     int64_t *id)
 {
 	const char *status = json_string_value(json_object_get(o, "status"));
-	time_t now = now_s();
-	struct db_q *q = db_start(x->d, ST_ORG_INSERT);
 	enum ws_err rc;
 	json_t *note;
 
-	org_bind_fields(a, q, o, json_object_get(o, "contact"));
-	db_bind_text(q, 20, "{}");
-	db_bind_text(q, 21, status);
-	db_bind_text(q, 22, k->norm_name);
-	db_bind_text(q, 23, k->norm_acronym);
-	db_bind_text(q, 24, k->email_domain);
-	db_bind_int(q, 25, now);
-	db_bind_int(q, 26, now);
-	if (strcmp(status, "approved") == 0) {
-		bind_user(q, 27, x->o->user_id);
-		db_bind_int(q, 28, now);
-	} else {
-		db_bind_null(q, 27);
-		db_bind_null(q, 28);
-	}
-	search_bind(a, q, 29, o);	/* visibility: the defaults */
-	rc = db_step(q);
-	if (rc == WS_OK)
-		*id = db_col_int(q, 0);
-	db_end(q);
-	if (rc == WS_EDONE)
-		return WS_EDB;
+	rc = org_insert_row(a, x->d, o, json_object_get(o, "contact"), status, k,
+	    x->o->user_id, id);
 	if (rc != WS_OK)
 		return rc;
 	note = json_pack("{s:[n,s]}", "created", "CSV import");

@@ -144,24 +144,15 @@ facet_list(struct req *r, const struct dir_result *res, int f)
 }
 
 /* [{code, name, count, subregions: [...]}]: every region, each with every
- * sub-region, in m49_areas() order; counts summed from the countries. */
+ * sub-region, in m49_areas() order, with the index's region counts. */
 static json_t *
 region_list(struct req *r, const struct dir_result *res)
 {
 	const struct m49_area *areas;
 	size_t nareas, i, k;
-	json_int_t sum[M49_MAX_AREAS] = {0};
 	json_t *list = json_array();
 
 	areas = m49_areas(&nareas);
-	for (i = 0; i < res->ncounts[DF_COUNTRY]; i++) {
-		const char *c = res->counts[DF_COUNTRY][i].value;
-		const char *reg = m49_region(c), *sub = m49_subregion(c);
-
-		for (k = 0; reg && k < nareas; k++)
-			if (strcmp(areas[k].code, reg) == 0 || strcmp(areas[k].code, sub) == 0)
-				sum[k] += (json_int_t)res->counts[DF_COUNTRY][i].n;
-	}
 	for (i = 0; i < nareas; i++) {
 		json_t *subs;
 
@@ -172,10 +163,10 @@ region_list(struct req *r, const struct dir_result *res)
 			if (strcmp(areas[k].parent, areas[i].code) == 0)
 				json_array_append_new(subs, json_pack("{s:s,s:s,s:I}", "code",
 				    areas[k].code, "name", m49_name(areas[k].code, r->locale),
-				    "count", sum[k]));
+				    "count", (json_int_t)count_of(res, DF_REGION, areas[k].code)));
 		json_array_append_new(list, json_pack("{s:s,s:s,s:I,s:o}", "code", areas[i].code,
-		    "name", m49_name(areas[i].code, r->locale), "count", sum[i], "subregions",
-		    subs));
+		    "name", m49_name(areas[i].code, r->locale), "count",
+		    (json_int_t)count_of(res, DF_REGION, areas[i].code), "subregions", subs));
 	}
 	return list;
 }

@@ -50,6 +50,10 @@ enum ws_err app_insert(struct db *d, int64_t user_id, const char *kind, int64_t 
 /* Two arrays with the same members, in any order, repeats aside (themes,
  * countries: forms send them in their own order and drop repeats). */
 int org_same_set(json_t *a, json_t *b);
+/* Inserts organization o (contact c) with status and the keys duplicates
+ * are found by; an approved one approved now, by approved_by when > 0. */
+enum ws_err org_insert_row(struct arena *a, struct db *d, json_t *o, json_t *c,
+    const char *status, const struct app_keys *k, int64_t approved_by, int64_t *id) WS_WUR;
 enum ws_err org_insert(struct arena *a, struct db *d, json_t *o, json_t *c,
     int64_t approved_by, int64_t *id) WS_WUR;
 /* Adds a line to an application's history. */

@@ -302,6 +302,39 @@ org_level_for(struct req *r, int64_t org_id, int *is_org_admin)
 }
 
 enum ws_err
+org_insert_row(struct arena *a, struct db *d, json_t *o, json_t *c, const char *status,
+    const struct app_keys *k, int64_t approved_by, int64_t *id)
+{
+	struct db_q *q = db_start(d, ST_ORG_INSERT);
+	int approved = strcmp(status, "approved") == 0;
+	time_t now = now_s();
+	enum ws_err rc;
+
+	org_bind_fields(a, q, o, c);
+	db_bind_text(q, 20, "{}");
+	db_bind_text(q, 21, status);
+	db_bind_text(q, 22, k->norm_name);
+	db_bind_text(q, 23, k->norm_acronym);
+	db_bind_text(q, 24, k->email_domain);
+	db_bind_int(q, 25, now);
+	db_bind_int(q, 26, now);
+	if (approved && approved_by > 0)
+		db_bind_int(q, 27, approved_by);
+	else
+		db_bind_null(q, 27);
+	if (approved)
+		db_bind_int(q, 28, now);
+	else
+		db_bind_null(q, 28);
+	search_bind(a, q, 29, o);	/* visibility: the defaults */
+	rc = db_step(q);
+	if (rc == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
 org_insert(struct arena *a, struct db *d, json_t *o, json_t *c, int64_t approved_by,
     int64_t *id)
 {
@@ -310,32 +343,14 @@ org_insert(struct arena *a, struct db *d, json_t *o, json_t *c, int64_t approved
 	struct app_keys k;
 	struct db_q *q;
 	enum ws_err rc;
-	time_t now = now_s();
 
 	app_keys_of(a, data, &k);
 	json_decref(data);
-	q = db_start(d, ST_ORG_INSERT);
-	org_bind_fields(a, q, o, c);
-	db_bind_text(q, 20, "{}");
-	db_bind_text(q, 21, "approved");
-	db_bind_text(q, 22, k.norm_name);
-	db_bind_text(q, 23, k.norm_acronym);
-	db_bind_text(q, 24, k.email_domain);
-	db_bind_int(q, 25, now);
-	db_bind_int(q, 26, now);
-	db_bind_int(q, 27, approved_by);
-	db_bind_int(q, 28, now);
-	search_bind(a, q, 29, o);	/* visibility: the defaults */
-	rc = db_step(q);
-	if (rc == WS_OK)
-		*id = db_col_int(q, 0);
-	db_end(q);
-	if (rc == WS_EDONE)
-		return WS_EDB;
+	rc = org_insert_row(a, d, o, c, "approved", &k, approved_by, id);
 	if (rc == WS_OK && json_is_integer(logo)) {
 		q = db_start(d, ST_ORG_SET_LOGO);
 		db_bind_int(q, 1, json_integer_value(logo));
-		db_bind_int(q, 2, now);
+		db_bind_int(q, 2, now_s());
 		db_bind_int(q, 3, *id);
 		rc = db_exec(q, NULL);
 		db_end(q);
