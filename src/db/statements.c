@@ -295,6 +295,34 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_IMPORT_SAVEPOINT] = {"import_savepoint", "SAVEPOINT import_row", NULL},
 	[ST_IMPORT_RELEASE] = {"import_release", "RELEASE SAVEPOINT import_row", NULL},
 	[ST_IMPORT_ROLLBACK_TO] = {"import_rollback_to", "ROLLBACK TO SAVEPOINT import_row", NULL},
+
+	/* Issue 9, finding 1.  A token as it stands, without using it. */
+	[ST_TOKEN_PEEK] = {"token_peek",
+	    "SELECT user_id, data FROM tokens WHERE hash = ? AND kind = ? AND used_at IS NULL "
+	    "AND expires_at > ?", NULL},
+	/* Proof of the address voids every link sent before it, of any kind. */
+	[ST_TOKEN_REVOKE_ALL] = {"token_revoke_all",
+	    "UPDATE tokens SET used_at = ? WHERE user_id = ? AND used_at IS NULL", NULL},
+	[ST_APP_ACTIVATE_ONE] = {"app_activate_one",
+	    "UPDATE applications SET status = 'pending', submitted_at = ?, updated_at = ? "
+	    "WHERE id = ? AND user_id = ? AND status = 'unverified'", NULL},
+	/* Applications filed with credentials nobody proved. */
+	[ST_APP_DROP_UNVERIFIED] = {"app_drop_unverified",
+	    "DELETE FROM applications WHERE user_id = ? AND status = 'unverified'", NULL},
+
+	[ST_USER_SET_NAME] = {"user_set_name",
+	    "UPDATE users SET name = ?, updated_at = ? WHERE id = ?", NULL},
+
+	/* Issue 9, finding 4.  An account's applications since a time, and
+	 * those still open. */
+	[ST_APP_RECENT_BY_USER] = {"app_recent_by_user",
+	    "SELECT coalesce(sum(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0), "
+	    "coalesce(sum(CASE WHEN status IN ('unverified', 'pending', 'info_requested') "
+	    "THEN 1 ELSE 0 END), 0) FROM applications WHERE user_id = ? AND kind = ?", NULL},
+	/* Member organizations by name alone: what an applicant may be told. */
+	[ST_ORG_SAME_NAME] = {"org_same_name",
+	    "SELECT id, name FROM organizations WHERE status = 'approved' AND norm_name = ? "
+	    "ORDER BY id LIMIT 5", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

@@ -104,6 +104,15 @@ enum db_stmt {
 	ST_IMPORT_SAVEPOINT,
 	ST_IMPORT_RELEASE,
 	ST_IMPORT_ROLLBACK_TO,
+	/* issue 9, finding 1: who proves the address sets the password */
+	ST_TOKEN_PEEK,
+	ST_TOKEN_REVOKE_ALL,
+	ST_APP_ACTIVATE_ONE,
+	ST_APP_DROP_UNVERIFIED,
+	ST_USER_SET_NAME,
+	/* issue 9, finding 4: applications per account */
+	ST_APP_RECENT_BY_USER,
+	ST_ORG_SAME_NAME,
 	DB_STMT__MAX
 };
 

@@ -131,14 +131,21 @@ async function main() {
 		check(m[0].startsWith(BASE + '/'), `the link ${m[0]} does not start with the base URL ${BASE}`);
 		check(mail.body.includes(person.name), 'the mail does not greet the person by name');
 
-		step('follow the link');
+		step('follow the link; it asks for the password chosen with it');
 		await visit(page, m[0]);
+		check(await h1(page) === 'Confirm your email address', `the link shows "${await h1(page)}"`);
+		await shot(page, 'verify');
+		await page.getByLabel('Password', { exact: true }).fill(person.password);
+		await submit(page, page.getByRole('main').getByRole('button', { name: 'Confirm' }));
 		check(await h1(page) === 'Your email address is confirmed', `after the link the h1 is "${await h1(page)}"`);
+		check(await nav(page).getByRole('button', { name: 'Sign out' }).isVisible(),
+		    'confirming the address did not sign the person in');
 		await shot(page, 'verified');
 
-		step('sign in through the form');
-		await submit(page, page.getByRole('main').getByRole('link', { name: 'Sign in' }));
-		check(new URL(page.url()).pathname === '/signin', `the notice's Sign in link led to ${page.url()}`);
+		step('sign out, then sign in through the form');
+		await submit(page, nav(page).getByRole('button', { name: 'Sign out' }));
+		await visit(page, '/signin');
+		check(new URL(page.url()).pathname === '/signin', `/signin led to ${page.url()}`);
 		await shot(page, 'signin');
 		await page.getByLabel('Email address').fill(person.email);
 		await page.getByLabel('Password', { exact: true }).fill(person.password);

@@ -147,6 +147,18 @@ async function sideways(page) {
 	return m.sw > m.cw ? `scrollWidth ${m.sw} > clientWidth ${m.cw}` : '';
 }
 
+/* Opens a mailed /verify link and confirms it with the password chosen
+ * with it, as a person does; lands on "Your email address is confirmed",
+ * signed in. */
+async function confirmAddress(page, url, password) {
+	await visit(page, url);
+	const h = await h1(page);
+	if (h !== 'Confirm your email address')
+		throw new Error(`the link ${url} shows "${h}", not the confirmation form`);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	return submit(page, page.getByRole('main').getByRole('button', { name: 'Confirm' }));
+}
+
 async function signIn(page, email, password) {
 	await visit(page, '/signin');
 	await page.getByLabel('Email address').fill(email);
@@ -281,5 +293,5 @@ function run(name, main, limitMs = 120000) {
 
 module.exports = {
 	BASE, MAILDIR, OUT, STEP_TIMEOUT, Failure, check, diag, test, launch, newContext, shot,
-	visit, text, h1, nav, submit, sideways, signIn, waitForMail, linkIn, run,
+	visit, text, h1, nav, submit, sideways, signIn, confirmAddress, waitForMail, linkIn, run,
 };

@@ -21,7 +21,7 @@
 const zlib = require('zlib');
 const {
 	BASE, check, diag, test, launch, newContext, shot, visit, text, h1, nav, submit, sideways, signIn,
-	waitForMail, linkIn, run,
+	waitForMail, linkIn, run, confirmAddress,
 } = require('./lib');
 
 const STAFF = { email: 'staff@example.org', password: 'demo-staff-pass-2026', name: 'Sam Staff' };
@@ -246,7 +246,7 @@ async function main() {
 		step('confirm the address from the mail');
 		const confirm = await waitForMail(org.contactEmail, { subject: /Confirm your application/ });
 		check(confirm.body.includes(org.name), 'the confirmation mail does not name the organization');
-		await visit(p, linkIn(confirm, /^\/verify\?token=/));
+		await confirmAddress(p, linkIn(confirm, /^\/verify\?token=/), org.password);
 		check(await h1(p) === 'Your email address is confirmed', `after the link the h1 is "${await h1(p)}"`);
 
 		step('staff sign in; the staff home counts the application');
@@ -551,7 +551,7 @@ async function main() {
 		await submit(p, button(p, 'Send the application'));
 		check(await h1(p) === 'Application received', `h1 is "${await h1(p)}": ${(await mainText(p)).slice(0, 300)}`);
 		const mail = await waitForMail(bad.contactEmail, { subject: /Confirm your application/ });
-		await visit(p, linkIn(mail, /^\/verify\?token=/));
+		await confirmAddress(p, linkIn(mail, /^\/verify\?token=/), bad.password);
 
 		step('staff open it');
 		await visit(staff, '/staff/applications');
@@ -608,7 +608,7 @@ async function main() {
 		await submit(p, button(p, 'Create an account'));
 		check(await h1(p) === 'Check your email', `after sign-up the h1 is "${await h1(p)}"`);
 		const v = await waitForMail(joiner.email);
-		await visit(p, linkIn(v, /^\/verify\?token=/));
+		await confirmAddress(p, linkIn(v, /^\/verify\?token=/), joiner.password);
 		await signIn(p, joiner.email, joiner.password);
 		check(path(p) === '/', `signed in, landed on ${p.url()}`);
 		step('the members\' pages are closed to a new account');

@@ -123,6 +123,17 @@ between(const struct ts_res *r, const char *after, const char *needle, const cha
 	assert_true(!b || n < b);
 }
 
+/* POST /api/v1/verify {token, password}. */
+static const struct ts_res *
+api_verify(struct ts_browser *b, const char *token, const char *password)
+{
+	char body[512];
+
+	snprintf(body, sizeof body, "{\"token\":\"%s\",\"password\":\"%s\"}", token,
+	    password);
+	return ts_api(b, "POST", "/api/v1/verify", NULL, body);
+}
+
 /* The user's row, read with the store's own statement. */
 static void
 user_row(const char *email, int64_t *fail_count, int64_t *locked_at)
@@ -193,12 +204,26 @@ test_signup_confirm_signin_signout(void **state)
 	HAS(r, "Please confirm your email address first");
 	assert_null(ts_cookie(b, "ws_session"));
 
+	/* opening the link shows a form and changes nothing */
 	r = ts_get(b, link);
 	STATUS(r, 200);
+	HAS(r, "type the password you chose");
+	r = ts_form(b, "/signin", "email", "vera@example.org", "password", PW, (char *)NULL);
+	HAS(r, "Please confirm your email address first");
+	/* a wrong password confirms nothing */
+	r = ts_form(b, "/verify", "token", strstr(link, "token=") + 6, "password", PW2,
+	    (char *)NULL);
+	STATUS(r, 403);
+	HAS(r, "This is not the password chosen when this link was sent.");
+	r = ts_verify(b, link, PW);
+	STATUS(r, 200);
 	HAS(r, "Your email address is confirmed");
+	assert_true(is_signed_in(b));	/* confirming signs in */
 	r = ts_get(b, link);
 	STATUS(r, 410);
 	HAS(r, "This link has expired");
+	r = ts_form(b, "/signout", (char *)NULL);
+	STATUS(r, 303);
 
 	/* a page that needs an account sends to sign-in and back */
 	r = ts_get(b, "/account");
@@ -242,6 +267,91 @@ test_signup_confirm_signin_signout(void **state)
 	ts_browser_free(b);
 }
 
+/* ---- issue 9, finding 1: an address held before its owner signs up ----- */
+
+/*
+ * Eve signs up with the director's address and a password of her own, and
+ * cannot confirm it (the mail goes to the director).  She also asks for a
+ * reset link.  Later the director signs up with her own password.  Her
+ * password is the one that counts once her link proves the address; Eve's
+ * password, her links and anything she set up are worth nothing, and Eve's
+ * link (which lands in the director's mailbox too) does not take the
+ * director's password.
+ */
+static void
+test_signup_before_the_owner(void **state)
+{
+	static const char email[] = "director@ngo.example";
+	struct ts_browser *eve = ts_browser_new(&srv, "127.0.0.31");
+	struct ts_browser *dora = ts_browser_new(&srv, "127.0.0.32");
+	const struct ts_res *r;
+	char eve_link[512], dora_link[512], reset_link[512], eve_tok[65], dora_tok[65];
+	char body[512];
+	json_t *j;
+
+	/* Eve, on the page */
+	r = ts_form(eve, "/signup", "name", "Eve Early", "email", email, "password", PW2,
+	    (char *)NULL);
+	STATUS(r, 200);
+	mail_link(email, "Confirm your email address", "/verify?token=", eve_link,
+	    sizeof eve_link);
+	r = ts_form(eve, "/forgot", "email", email, (char *)NULL);
+	STATUS(r, 200);
+	mail_link(email, "Reset your password", "/reset?token=", reset_link, sizeof reset_link);
+
+	/* the director, through the API, with her own password */
+	snprintf(body, sizeof body, "{\"name\":\"Dora Director\",\"email\":\"%s\","
+	    "\"password\":\"%s\"}", email, PW);
+	r = ts_api(dora, "POST", "/api/v1/accounts", NULL, body);
+	STATUS(r, 202);
+	mail_link(email, "Confirm your email address", "/verify?token=", dora_link,
+	    sizeof dora_link);
+	snprintf(eve_tok, sizeof eve_tok, "%.64s", strstr(eve_link, "token=") + 6);
+	snprintf(dora_tok, sizeof dora_tok, "%.64s", strstr(dora_link, "token=") + 6);
+
+	/* Eve's link is in her mailbox too: her password does not confirm it */
+	r = api_verify(dora, eve_tok, PW);
+	STATUS(r, 403);
+	r = ts_api(eve, "POST", "/api/v1/session", NULL, "{\"email\":\"director@ngo.example\","
+	    "\"password\":\"" PW "\"}");
+	STATUS(r, 401);	/* still not confirmed */
+
+	/* her own link does, with her password */
+	r = api_verify(dora, dora_tok, PW);
+	STATUS(r, 200);
+
+	/* Eve's password opens nothing; the director's does */
+	r = ts_api(eve, "POST", "/api/v1/session", NULL, "{\"email\":\"director@ngo.example\","
+	    "\"password\":\"" PW2 "\"}");
+	STATUS(r, 401);
+	r = ts_form(eve, "/signin", "email", email, "password", PW2, (char *)NULL);
+	REFUSED(r);
+	assert_null(ts_cookie(eve, "ws_session"));
+	r = ts_api(dora, "POST", "/api/v1/session", NULL, "{\"email\":\"director@ngo.example\","
+	    "\"password\":\"" PW "\"}");
+	STATUS(r, 201);
+	assert_non_null(j = ts_json(r));
+	r = ts_api(dora, "GET", "/api/v1/me", json_string_value(json_object_get(j, "token")),
+	    NULL);
+	STATUS(r, 200);
+	HAS(r, "Dora Director");
+	json_decref(j);
+
+	/* every link made before the proof is void: Eve's confirmation link,
+	 * even with her own password, and the reset link she asked for */
+	r = api_verify(eve, eve_tok, PW2);
+	STATUS(r, 410);
+	r = ts_verify(eve, eve_link, PW2);
+	STATUS(r, 410);
+	r = ts_get(eve, reset_link);
+	STATUS(r, 200);
+	r = ts_form(eve, "/reset", "token", strstr(reset_link, "token=") + 6, "password",
+	    "a brand new passphrase", (char *)NULL);
+	STATUS(r, 410);
+	ts_browser_free(eve);
+	ts_browser_free(dora);
+}
+
 /* ---- the API --------------------------------------------------------- */
 
 static void
@@ -270,7 +380,17 @@ test_api_accounts_and_tokens(void **state)
 	assert_non_null(strstr(json_string_value(json_object_get(j, "detail")), "confirm"));
 	json_decref(j);
 
-	STATUS(ts_get(b, link), 200);
+	/* the API confirms with the link's token and the password */
+	snprintf(token, sizeof token, "%.64s", strstr(link, "token=") + 6);
+	r = ts_api(b, "GET", "/api/v1/verify?token=x", NULL, NULL);
+	STATUS(r, 410);
+	r = api_verify(b, token, PW2);
+	STATUS(r, 403);
+	r = api_verify(b, token, PW);
+	STATUS(r, 200);
+	assert_non_null(j = ts_json(r));
+	assert_string_equal(json_string_value(json_object_get(j, "status")), "verified");
+	json_decref(j);
 	r = ts_api(b, "POST", "/api/v1/session", NULL, creds);
 	STATUS(r, 201);
 	assert_non_null(j = ts_json(r));
@@ -790,6 +910,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_signup_confirm_signin_signout),
 		cmocka_unit_test(test_api_accounts_and_tokens),
+		cmocka_unit_test(test_signup_before_the_owner),
 		cmocka_unit_test(test_forms_keep_input),
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_forgotten_password),

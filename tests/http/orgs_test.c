@@ -30,6 +30,7 @@
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
+#define PW2 "quartz meadow lantern ninety"
 #define MAIL_WAIT 5000	/* ms; mail usually comes in well under a second */
 #define WELCOME "Welcome: your organization is now a member"
 
@@ -350,7 +351,7 @@ apply_signed_out(const char *ip, const char *orgjson, const char *name, const ch
 	STATUS(r, 202);
 	mail_get(email, "Confirm your application", name, "/verify?token=", link, sizeof link,
 	    NULL);
-	STATUS(ts_get(b, link), 200);
+	STATUS(ts_verify(b, link, PW), 200);
 	ts_browser_free(b);
 	id = queued("pending", name, NULL);
 	assert_true(id > 0);
@@ -571,9 +572,15 @@ test_api_join_signed_out(void **state)
 	assert_int_equal(queued("pending", name, NULL), 0);
 	assert_int_equal(queued("all", name, NULL), 0);
 
+	/* opening the link changes nothing until the password is typed */
 	r = ts_get(b, link);
 	STATUS(r, 200);
+	HAS(r, "type the password you chose");
+	assert_int_equal(queued("pending", name, NULL), 0);
+	r = ts_verify(b, link, PW);
+	STATUS(r, 200);
 	HAS(r, "Your email address is confirmed");
+	HAS(r, "your application is with our staff");
 	id = queued("pending", name, &it);
 	assert_true(id > 0);
 	assert_string_equal(jstr(it, "status"), "pending");
@@ -1254,7 +1261,7 @@ test_join_form_bad_input(void **state)
 	HAS(r, "We have sent a link to the contact email address.");
 	mail_get("sana@saffrondelta.example", "Confirm your application", "Saffron",
 	    "/verify?token=", link, sizeof link, NULL);
-	STATUS(ts_get(b, link), 200);
+	STATUS(ts_verify(b, link, PW), 200);
 	id = queued("pending", "<script>alert(1)</script> Saffron", NULL);
 	assert_true(id > 0);
 	/* none of the refused forms was stored or mailed */
@@ -1274,8 +1281,9 @@ test_join_form_bad_input(void **state)
 	HEADER_IS(r, "Content-Type", "image/png");
 	assert_int_equal(r->len, len);
 	assert_memory_equal(r->body, png, len);
-	/* only staff see a logo under review */
-	STATUS(ts_get(b, path), 303);
+	/* only staff see a logo under review, not its applicant (signed in
+	 * by confirming the address) */
+	STATUS(ts_get(b, path), 403);
 	STATUS(ts_get(web(&pat), path), 403);
 	free(png);
 	ts_browser_free(b);
@@ -1344,6 +1352,222 @@ test_join_existing_organization(void **state)
 	STATUS(r, 200);
 	LACKS(r, "Ask to join this organization");
 	HAS(r, jo.name);
+}
+
+/* ---- issue 9, finding 4: what an applicant learns; how often ---------- */
+
+/* Ana applies signed in through the API for organization name in country;
+ * the answer's status. The application's JSON into *out when 201. */
+static long
+ana_applies(struct person *ana, const char *name, const char *country, json_t **out)
+{
+	const struct ts_res *r = api(plain, "POST", "/api/v1/applications", token(ana),
+	    json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b}", "organization", "name",
+	    name, "kind", "ngo", "country", country, "description",
+	    "A group that watches how public money is spent.", "themes", "corruption",
+	    "contact", "name", ana->name, "email", ana->email, "consent", 1));
+
+	if (out)
+		*out = r->status == 201 ? jbody(r) : NULL;
+	return r->status;
+}
+
+/*
+ * An applicant is told of member organizations with the same name wherever
+ * they are, so the answer is the same whether or not a country the
+ * organization hides matches the one guessed.  An account sends at most ten
+ * applications a day: the eleventh is refused (the page keeps the form as a
+ * draft); signed out, the answer is the usual one and nothing is stored.
+ */
+static void
+test_applicant_hints_and_limits(void **state)
+{
+	static struct org reed = {
+		"Silent Reed Collective", "127.0.0.37",
+		"{\"name\":\"Silent Reed Collective\",\"kind\":\"ngo\",\"country\":\"MX\","
+		"\"description\":\"Silent Reed Collective supports reporters under threat.\","
+		"\"themes\":[\"corruption\"]}",
+		0, { "rosa@silentreed.example", "Rosa Reed", NULL, 0, NULL, "" }
+	};
+	static struct person ana = { "ana@applicants.test", "Ana Applicant", "applicant", 0, NULL,
+	    "" };
+	const char *pairs[MAX_PAIRS];
+	struct ts_browser *out = ts_browser_new(&srv, "127.0.0.38");
+	const struct ts_res *r;
+	json_t *mx, *ar, *other, *d;
+	char path[96], *a, *b;
+	int i;
+
+	member_org(&reed);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)reed.id);
+	STATUS(staff("PATCH", path, json_pack("{s:{s:s}}", "visibility", "country", "staff")),
+	    200);
+
+	assert_int_equal(ana_applies(&ana, "Silent Reed Collective", "MX", &mx), 201);
+	assert_int_equal(ana_applies(&ana, "Silent  reed collective!", "AR", &ar), 201);
+	a = json_dumps(json_object_get(mx, "duplicates"), JSON_SORT_KEYS);
+	b = json_dumps(json_object_get(ar, "duplicates"), JSON_SORT_KEYS);
+	if (strcmp(a, b) != 0)
+		printf("# hidden country guessed: %s\n# another country: %s\n", a, b);
+	assert_string_equal(a, b);	/* the guess of the hidden country tells nothing */
+	free(a);
+	free(b);
+	assert_int_equal(json_array_size(json_object_get(mx, "duplicates")), 1);
+	d = json_array_get(json_object_get(mx, "duplicates"), 0);
+	assert_int_equal(json_integer_value(json_object_get(d, "id")), reed.id);
+	assert_null(json_object_get(d, "why"));
+	assert_null(json_object_get(d, "country"));
+	assert_int_equal(ana_applies(&ana, "Loud Reed Collective", "MX", &other), 201);
+	assert_int_equal(json_array_size(json_object_get(other, "duplicates")), 0);
+	json_decref(mx);
+	json_decref(ar);
+	json_decref(other);
+
+	/* ten a day */
+	for (i = 3; i < 10; i++) {
+		snprintf(path, sizeof path, "Ana Watch %d", i);
+		assert_int_equal(ana_applies(&ana, path, "CL", NULL), 201);
+	}
+	problem(api(plain, "POST", "/api/v1/applications", token(&ana), json_pack(
+	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b}", "organization", "name",
+	    "One Too Many", "kind", "ngo", "country", "CL", "description",
+	    "A group that watches how public money is spent.", "themes", "corruption",
+	    "contact", "name", ana.name, "email", ana.email, "consent", 1)), 429, NULL);
+	join_with(pairs, "name", "Ana Page Watch", "contact_email", ana.email, "password", NULL,
+	    (char *)NULL);
+	r = ts_post_list(web(&ana), "/join", 1, pairs);
+	STATUS(r, 429);
+	HAS(r, "You have sent as many applications as an account may for now.");
+	HAS(r, "value=\"Ana Page Watch\"");	/* what was typed is kept */
+	r = ts_get(web(&ana), "/join");
+	HAS(r, "value=\"Ana Page Watch\"");	/* and saved as a draft */
+
+	/* signed out with her address: the usual answer, nothing stored or mailed */
+	join_with(pairs, "name", "Ana Signed Out Watch", "contact_email", ana.email,
+	    (char *)NULL);
+	r = ts_post_list(out, "/join", 1, pairs);
+	STATUS(r, 200);
+	HAS(r, "Application received");
+	join_with(pairs, "name", "Zed Marker Watch", "contact_email", "zed@applicants.test",
+	    (char *)NULL);
+	r = ts_post_list(out, "/join", 1, pairs);
+	STATUS(r, 200);
+	mail_get("zed@applicants.test", "Confirm your application", "Zed Marker Watch",
+	    "/verify?token=", NULL, 0, NULL);
+	assert_int_equal(ts_mail_count(&sink, ana.email), 0);	/* mail goes out in order */
+	ts_browser_free(out);
+}
+
+/* ---- issue 9, finding 1: the join form before the owner ---------------- */
+
+/*
+ * Eve applies signed out through the API for a made-up organization with
+ * the director's address and a password of her own.  The director later
+ * applies on the page for her real organization with her own password.
+ * Her link, with her password, sends her application to staff and makes
+ * her password the account's; Eve's application never reaches staff, Eve's
+ * password opens nothing, and when staff approve, the director is the
+ * organization's first admin.
+ */
+static void
+test_join_before_the_owner(void **state)
+{
+	static const char email[] = "director@tidewater.example";
+	struct ts_browser *eve = ts_browser_new(&srv, "127.0.0.33");
+	struct ts_browser *dora = ts_browser_new(&srv, "127.0.0.34");
+	const char *pairs[MAX_PAIRS];
+	const struct ts_res *r;
+	char eve_link[512], dora_link[512];
+	json_t *j;
+	int64_t app, org;
+
+	r = api(eve, "POST", "/api/v1/applications", NULL, json_pack(
+	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
+	    "Phantom Relief Fund", "kind", "charity", "country", "PE", "description",
+	    "Phantom Relief Fund is not what it claims to be at all.", "themes", "corruption",
+	    "contact", "name", "Eve Early", "email", email, "consent", 1, "password", PW2));
+	STATUS(r, 202);
+	mail_get(email, "Confirm your application", "Phantom Relief Fund", "/verify?token=",
+	    eve_link, sizeof eve_link, NULL);
+
+	join_with(pairs, "name", "Tidewater Integrity Trust", "acronym", "TIT", "contact_email",
+	    email, "contact_name", "Dora Director", (char *)NULL);
+	r = ts_post_list(dora, "/join", 1, pairs);
+	STATUS(r, 200);
+	HAS(r, "Application received");
+	mail_get(email, "Confirm your application", "Tidewater Integrity Trust",
+	    "/verify?token=", dora_link, sizeof dora_link, NULL);
+
+	/* Eve's link, in the director's mailbox, does not take her password */
+	r = ts_verify(dora, eve_link, PW);
+	STATUS(r, 403);
+	HAS(r, "This is not the password chosen when this link was sent.");
+	assert_int_equal(queued("pending", "Phantom Relief Fund", NULL), 0);
+
+	r = ts_verify(dora, dora_link, PW);
+	STATUS(r, 200);
+	HAS(r, "your application is with our staff");
+	app = queued("pending", "Tidewater Integrity Trust", NULL);
+	assert_true(app > 0);
+	/* Eve's application is gone, not waiting for a click */
+	assert_int_equal(queued("all", "Phantom Relief Fund", NULL), 0);
+	r = ts_verify(eve, eve_link, PW2);
+	STATUS(r, 410);
+	r = ts_form(eve, "/signin", "email", email, "password", PW2, (char *)NULL);
+	STATUS(r, 403);
+	HAS(r, "The email or password is not right.");
+
+	org = approve(app);
+	mail_get(email, WELCOME, "Tidewater Integrity Trust", NULL, NULL, 0, NULL);
+	r = ts_api(dora, "GET", "/api/v1/me", NULL, NULL);	/* confirming signed her in */
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "name"), "Dora Director");
+	assert_string_equal(jstr(j, "role"), "member");
+	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), org);
+	json_decref(j);
+	ts_browser_free(eve);
+	ts_browser_free(dora);
+}
+
+/* An account someone made with another person's address and never
+ * confirmed does not stop that person accepting an invitation: the mailed
+ * invitation proves the address, the password chosen on it counts, and
+ * the other person's password does not. */
+static void
+test_invitation_to_an_unconfirmed_account(void **state)
+{
+	static const char email[] = "kofi@lanternwatch.org";
+	struct org *a = member_org(&lantern);
+	struct ts_browser *eve = ts_browser_new(&srv, "127.0.0.35");
+	struct ts_browser *kofi = ts_browser_new(&srv, "127.0.0.36");
+	const struct ts_res *r;
+	char path[96], link[512];
+
+	r = ts_form(eve, "/signup", "name", "Eve Early", "email", email, "password", PW2,
+	    (char *)NULL);
+	STATUS(r, 200);
+	mail_get(email, "Confirm your email address", NULL, "/verify?token=", NULL, 0, NULL);
+	snprintf(path, sizeof path, "/organizations/%lld/invite", (long long)a->id);
+	r = ts_form(org_admin(a), path, "email", email, (char *)NULL);
+	assert_true(r->status == 303 || r->status == 200);
+	mail_get(email, "An invitation to join your colleagues", NULL,
+	    "/invitations/accept?token=", link, sizeof link,
+	    NULL);
+	r = ts_get(kofi, link);
+	STATUS(r, 200);
+	HAS(r, "name=\"password\"");	/* chooses a password, not sent to sign in */
+	r = ts_form(kofi, "/invitations/accept", "token", strstr(link, "token=") + 6, "name",
+	    "Kofi Lantern", "password", PW, (char *)NULL);
+	STATUS(r, 303);
+	r = ts_api(kofi, "GET", "/api/v1/me", NULL, NULL);
+	STATUS(r, 200);
+	HAS(r, "Kofi Lantern");
+	HAS(r, "\"member\"");
+	r = ts_form(eve, "/signin", "email", email, "password", PW2, (char *)NULL);
+	STATUS(r, 403);
+	ts_browser_free(eve);
+	ts_browser_free(kofi);
 }
 
 /* ---- 10. invitations ------------------------------------------------- */
@@ -1807,6 +2031,9 @@ main(void)
 		cmocka_unit_test(test_reject_with_reason),
 		cmocka_unit_test(test_request_info_and_resubmit),
 		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_join_before_the_owner),
+		cmocka_unit_test(test_applicant_hints_and_limits),
+		cmocka_unit_test(test_invitation_to_an_unconfirmed_account),
 		cmocka_unit_test(test_visibility_per_role),
 		cmocka_unit_test(test_edit_profile),
 		cmocka_unit_test(test_join_form_bad_input),

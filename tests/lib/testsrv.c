@@ -1138,6 +1138,23 @@ ts_form(struct ts_browser *b, const char *path, ...)
 	return r;
 }
 
+const struct ts_res *
+ts_verify(struct ts_browser *b, const char *link, const char *password)
+{
+	static struct ts_res none;
+	const struct ts_res *r;
+	const char *t = strstr(link, "token=");
+	char tok[65];
+
+	r = ts_get(b, link);
+	if (r->status != 200 || !t || strlen(t + 6) < 64) {
+		printf("# %s: %ld, not the confirmation form: %.300s\n", link, r->status, r->body);
+		return r->status == 200 ? &none : r;
+	}
+	snprintf(tok, sizeof tok, "%.64s", t + 6);
+	return ts_form(b, "/verify", "token", tok, "password", password, (char *)NULL);
+}
+
 /* A growing body for the builders below. */
 struct body {
 	char *p;

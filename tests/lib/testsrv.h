@@ -150,6 +150,12 @@ const struct ts_res *ts_api(struct ts_browser *b, const char *method, const char
 /* Signs in through the form; the status of the answer (303 on success). */
 long ts_signin(struct ts_browser *b, const char *email, const char *password);
 
+/* Opens a mailed /verify?token= link in b and confirms it with password,
+ * as a person does on the form it shows; the answer to the form (200 and
+ * signed in when it worked).  When the link does not show the form, that
+ * answer (status 0 when it showed something else with 200). */
+const struct ts_res *ts_verify(struct ts_browser *b, const char *link, const char *password);
+
 /* The CSRF token the browser would send now ("" when none seen). */
 const char *ts_csrf(struct ts_browser *b);
 /* A cookie's value in b's jar, or NULL. */

@@ -3,6 +3,8 @@
  * sessions.  See accounts.h.
  */
 #include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
 #include <sodium.h>
 #include <string.h>
 #include <strings.h>
@@ -167,12 +169,21 @@ user_create(struct app *app, struct db *d, const char *email, const char *name,
     const char *pw, const char *role, int verified, int64_t org_id, int64_t *id)
 {
 	char hash[crypto_pwhash_STRBYTES];
+	enum ws_err rc;
+
+	if ((rc = password_hash(app, pw, hash)) != WS_OK)
+		return rc;
+	return user_create_hashed(d, email, name, hash, role, verified, org_id, id);
+}
+
+enum ws_err
+user_create_hashed(struct db *d, const char *email, const char *name, const char *hash,
+    const char *role, int verified, int64_t org_id, int64_t *id)
+{
 	struct db_q *q;
 	enum ws_err rc;
 	time_t now = now_s();
 
-	if ((rc = password_hash(app, pw, hash)) != WS_OK)
-		return rc;
 	q = db_start(d, ST_USER_INSERT);
 	db_bind_text(q, 1, email);
 	db_bind_text(q, 2, name);
@@ -324,6 +335,114 @@ session_end(struct req *r, struct resp *w, int everywhere)
 	if (!r->bearer)
 		resp_cookie(r, w, http_session_cookie(r->app), "", -1);
 	r->session_hash[0] = '\0';
+}
+
+static enum ws_err
+exec_ids(struct db *d, enum db_stmt s, int64_t a, int64_t b)
+{
+	struct db_q *q = db_start(d, s);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, a);
+	db_bind_int(q, 2, b);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+user_set_password(struct db *d, int64_t user_id, const char *hash)
+{
+	struct db_q *q = db_start(d, ST_USER_SET_PASSWORD);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, hash);
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, user_id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+user_set_name(struct db *d, int64_t user_id, const char *name)
+{
+	struct db_q *q = db_start(d, ST_USER_SET_NAME);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, name);
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, user_id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+account_claim(struct db *d, int64_t user_id, const char *hash)
+{
+	struct db_q *q;
+	enum ws_err rc;
+	time_t now = now_s();
+
+	if (hash && (rc = user_set_password(d, user_id, hash)) != WS_OK)
+		return rc;
+	q = db_start(d, ST_USER_VERIFY);
+	db_bind_int(q, 1, now);
+	db_bind_int(q, 2, now);
+	db_bind_int(q, 3, user_id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc == WS_OK) {
+		q = db_start(d, ST_SESSION_DELETE_USER);
+		db_bind_int(q, 1, user_id);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
+	if (rc == WS_OK)
+		rc = exec_ids(d, ST_TOKEN_REVOKE_ALL, now, user_id);
+	return rc;
+}
+
+enum ws_err
+verify_token_issue(struct db *d, int64_t user_id, const char *hash, const char *name,
+    int64_t app_id, char out[65])
+{
+	json_t *v = json_pack("{s:s,s:s}", "password_hash", hash, "name", name);
+	char *data;
+	enum ws_err rc;
+
+	if (app_id > 0)
+		json_object_set_new(v, "application_id", json_integer(app_id));
+	data = json_dumps(v, JSON_COMPACT);
+	json_decref(v);
+	rc = token_issue(d, "verify", user_id, VERIFY_TTL, data, out);
+	free(data);
+	return rc;
+}
+
+enum ws_err
+token_peek(struct db *d, struct arena *a, const char *kind, const char *token,
+    int64_t *user_id, const char **data)
+{
+	char hash[65];
+	struct db_q *q;
+	enum ws_err rc;
+
+	if (!token || strlen(token) != 64)
+		return WS_ENOTFOUND;
+	token_hash(token, hash);
+	q = db_start(d, ST_TOKEN_PEEK);
+	db_bind_text(q, 1, hash);
+	db_bind_text(q, 2, kind);
+	db_bind_int(q, 3, now_s());
+	rc = db_step(q);
+	if (rc == WS_OK) {
+		*user_id = db_col_int(q, 0);
+		*data = db_col_null(q, 1) ? NULL : arena_strdup(a, db_col_text(q, 1));
+	}
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
 
 void

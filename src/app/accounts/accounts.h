@@ -21,6 +21,7 @@ struct db;
 struct db_q;
 
 #define PASSWORD_MIN 12
+#define VERIFY_TTL (24 * 3600)	/* a link confirming an address */
 #define PASSWORD_MAX 256
 
 /* Fills u from the USER_COLS columns of q starting at column off; strings
@@ -47,6 +48,29 @@ enum ws_err user_create(struct app *app, struct db *d, const char *email, const 
     const char *password, const char *role, int verified, int64_t org_id,
     int64_t *id) WS_WUR;
 
+/* As user_create, with the password already hashed (password_hash). */
+enum ws_err user_create_hashed(struct db *d, const char *email, const char *name,
+    const char *hash, const char *role, int verified, int64_t org_id, int64_t *id) WS_WUR;
+/* Replaces the user's password hash (and ends a lock-out). */
+enum ws_err user_set_password(struct db *d, int64_t user_id, const char *hash) WS_WUR;
+enum ws_err user_set_name(struct db *d, int64_t user_id, const char *name) WS_WUR;
+
+/*
+ * The owner of an account never verified before has just proved control of
+ * its address (a mailed link) with the password whose hash is given (NULL:
+ * keep the stored one).  That password becomes the account's, the account
+ * is verified, and every session and token made before is void: nothing
+ * anyone set before the proof counts.  Inside the caller's transaction.
+ */
+enum ws_err account_claim(struct db *d, int64_t user_id, const char *hash) WS_WUR;
+
+/* Issues the link that confirms user_id's address, bound to the password
+ * chosen with it (hash), the name typed with it and the application sent
+ * with it (app_id, 0 for none): opening it takes that password (POST
+ * /verify), and on an account never verified, that name. */
+enum ws_err verify_token_issue(struct db *d, int64_t user_id, const char *hash,
+    const char *name, int64_t app_id, char out[65]) WS_WUR;
+
 /* Issues a single-use token of kind for user, valid ttl seconds, with
  * optional data; writes the token (65 bytes) to out. */
 enum ws_err token_issue(struct db *d, const char *kind, int64_t user_id, int ttl,
@@ -54,6 +78,12 @@ enum ws_err token_issue(struct db *d, const char *kind, int64_t user_id, int ttl
 /* Uses token of kind once: WS_OK with user id and data (copied into a), or
  * WS_ENOTFOUND when unknown, used or expired. */
 enum ws_err token_use(struct db *d, struct arena *a, const char *kind, const char *token,
+    int64_t *user_id, const char **data) WS_WUR;
+
+/* Reads a token of kind that is still good, without using it: user id and
+ * data (copied into a, NULL when none); WS_ENOTFOUND when unknown, used or
+ * expired. */
+enum ws_err token_peek(struct db *d, struct arena *a, const char *kind, const char *token,
     int64_t *user_id, const char **data) WS_WUR;
 
 /* Ends the user's reset and address-change links (after a new password). */
@@ -71,6 +101,7 @@ void session_end(struct req *r, struct resp *w, int everywhere);
 enum ws_err h_signup_form(struct req *r, struct resp *w);
 enum ws_err h_signup(struct req *r, struct resp *w);
 enum ws_err h_verify(struct req *r, struct resp *w);
+enum ws_err h_verify_confirm(struct req *r, struct resp *w);
 enum ws_err h_signin_form(struct req *r, struct resp *w);
 enum ws_err h_signin(struct req *r, struct resp *w);
 enum ws_err h_signout(struct req *r, struct resp *w);

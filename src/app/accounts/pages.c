@@ -20,7 +20,6 @@
 #include "http/ratelimit.h"
 #include "views/view.h"
 
-#define VERIFY_TTL (24 * 3600)
 #define RESET_TTL 3600
 #define FAILS_PER_HOUR 100
 
@@ -121,6 +120,7 @@ static enum ws_err
 signup(struct req *r, struct resp *w, const char *tpl)
 {
 	json_t *values = NULL, *errors = NULL;
+	char hash[crypto_pwhash_STRBYTES];
 	const char *problem;
 	struct db *d;
 	struct user u;
@@ -145,32 +145,35 @@ signup(struct req *r, struct resp *w, const char *tpl)
 		log_info("sign-up honeypot filled from %s", r->ip);
 		goto done;	/* a bot: answer as if all went well */
 	}
+	/* Every path hashes once, so timing tells nothing. */
+	if ((rc = password_hash(r->app, val(values, "password"), hash)) != WS_OK)
+		goto out;
 	d = req_db(r);
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	if (user_by_email(d, r->a, val(values, "email"), &u) == WS_OK) {
-		char spent[crypto_pwhash_STRBYTES];
-
-		/* As long as creating an account takes, so timing tells nothing. */
-		rc = password_hash(r->app, val(values, "password"), spent);
-		if (rc == WS_OK && !u.verified_at) {
-			/* Never confirmed (perhaps not even by its owner): a fresh
-			 * link, so nobody can hold an address by signing up first. */
-			rc = token_issue(d, "verify", u.id, VERIFY_TTL, NULL, tok);
+		if (!u.verified_at) {
+			/* Never confirmed, perhaps not by its owner: the password
+			 * counts only once the link sent now proves the address
+			 * (POST /verify), and that voids what came before. */
+			rc = user_set_password(d, u.id, hash);
+			if (rc == WS_OK)
+				rc = verify_token_issue(d, u.id, hash, val(values, "name"), 0,
+				    tok);
 			if (rc == WS_OK)
 				rc = mail_link(r, d, u.email, u.name, "mail_verify",
 				    N_("Confirm your email address"), "/verify?token=", tok);
-		} else if (rc == WS_OK) {
+		} else {
 			rc = mail_link(r, d, u.email, u.name, "mail_signup_exists",
 			    N_("Someone tried to create an account with your address"), "/signin",
 			    NULL);
 		}
 		app_audit(r->app, d, u.id, "signup.exists", r->ip, NULL);
 	} else {
-		rc = user_create(r->app, d, val(values, "email"), val(values, "name"),
-		    val(values, "password"), "applicant", 0, 0, &id);
+		rc = user_create_hashed(d, val(values, "email"), val(values, "name"), hash,
+		    "applicant", 0, 0, &id);
 		if (rc == WS_OK)
-			rc = token_issue(d, "verify", id, VERIFY_TTL, NULL, tok);
+			rc = verify_token_issue(d, id, hash, val(values, "name"), 0, tok);
 		if (rc == WS_OK)
 			rc = mail_link(r, d, val(values, "email"), val(values, "name"),
 			    "mail_verify", "Confirm your email address", "/verify?token=", tok);
@@ -211,27 +214,33 @@ h_api_signup(struct req *r, struct resp *w)
 	return signup(r, w, NULL);
 }
 
-/* GET /verify?token=: confirms a new account or a changed address. */
-enum ws_err
-h_verify(struct req *r, struct resp *w)
+static enum ws_err
+link_expired(struct req *r, struct resp *w)
 {
-	const char *tok = req_query(r, "token"), *data = NULL;
+	return notice(r, w, N_("This link has expired"),
+	    N_("The link was already used or is more than a day old. Sign in, or create "
+	    "your account again to get a new link."), 410);
+}
+
+/* GET /verify?email=1&token=: confirms a changed address (the account's
+ * owner asked for it signed in). */
+static enum ws_err
+verify_new_address(struct req *r, struct resp *w, const char *tok)
+{
+	const char *data = NULL;
 	struct db *d = req_db(r);
 	struct db_q *q;
 	int64_t uid;
 	enum ws_err rc;
-	const char *kind = req_query(r, "email") ? "email" : "verify";
 
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
-	rc = token_use(d, r->a, kind, tok, &uid, &data);
+	rc = token_use(d, r->a, "email", tok, &uid, &data);
 	if (rc == WS_ENOTFOUND) {
 		db_rollback(d);
-		return notice(r, w, N_("This link has expired"),
-		    N_("The link was already used or is more than a day old. Sign in, or create "
-		    "your account again to get a new link."), 410);
+		return link_expired(r, w);
 	}
-	if (rc == WS_OK && strcmp(kind, "email") == 0) {
+	if (rc == WS_OK) {
 		q = db_start(d, ST_USER_SET_EMAIL);
 		db_bind_text(q, 1, data);
 		db_bind_int(q, 2, now_s());
@@ -239,20 +248,9 @@ h_verify(struct req *r, struct resp *w)
 		db_bind_int(q, 4, uid);
 		rc = db_exec(q, NULL);
 		db_end(q);
-		if (rc == WS_OK)
-			app_audit(r->app, d, uid, "email.changed", r->ip, data);
-	} else if (rc == WS_OK) {
-		q = db_start(d, ST_USER_VERIFY);
-		db_bind_int(q, 1, now_s());
-		db_bind_int(q, 2, now_s());
-		db_bind_int(q, 3, uid);
-		rc = db_exec(q, NULL);
-		db_end(q);
-		if (rc == WS_OK)
-			app_audit(r->app, d, uid, "email.verified", r->ip, NULL);
-		if (rc == WS_OK)	/* waiting applications enter the staff queue */
-			rc = orgs_on_verified(r, d, uid);
 	}
+	if (rc == WS_OK)
+		app_audit(r->app, d, uid, "email.changed", r->ip, data);
 	if (rc == WS_OK)
 		rc = db_commit(d);
 	if (rc != WS_OK) {
@@ -265,6 +263,148 @@ h_verify(struct req *r, struct resp *w)
 	}
 	return notice(r, w, N_("Your email address is confirmed"),
 	    N_("Thank you. You can now sign in."), 200);
+}
+
+/* The confirmation form: the link's token and, to finish, the password
+ * chosen with it. */
+static enum ws_err
+verify_form(struct req *r, struct resp *w, const char *tok, json_t *values, json_t *errors)
+{
+	enum ws_err rc = WS_OK;
+
+	if (errors)
+		rc = form_fail(r, w, "verify", N_("Confirm your email address"), values, errors);
+	else
+		resp_value(w, json_pack("{s:s,s:{s:s}}", "status", "password_required", "form",
+		    "token", tok));
+	w->tpl = "verify";
+	w->title = N_("Confirm your email address");
+	return rc;
+}
+
+/* GET /verify?token=: confirms a new account (or an application sent
+ * signed out) once the password chosen with the link is typed. Opening the
+ * link changes nothing, so mail scanners that follow links cannot use it. */
+enum ws_err
+h_verify(struct req *r, struct resp *w)
+{
+	const char *tok = req_query(r, "token"), *data;
+	int64_t uid;
+	enum ws_err rc;
+
+	if (req_query(r, "email"))
+		return verify_new_address(r, w, tok);
+	rc = token_peek(req_db(r), r->a, "verify", tok, &uid, &data);
+	if (rc == WS_ENOTFOUND)
+		return link_expired(r, w);
+	if (rc != WS_OK)
+		return rc;
+	return verify_form(r, w, tok, NULL, NULL);
+}
+
+static const struct field verify_fields[] = {
+	{"token", FT_TOKEN, 1, 64, 64, NULL, NULL, NULL},
+	{"password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL, NULL, NULL},
+};
+
+/*
+ * POST /verify, POST /api/v1/verify {token, password}: whoever opens the
+ * mailed link and knows the password chosen with it proves control of the
+ * address.  An account never verified before then takes that password, and
+ * every session and link made before is void (account_claim): someone who
+ * signed up first with another person's address and a password of their
+ * own is left with nothing.  The application sent with the link enters the
+ * staff queue; on a new account, any other application that waited
+ * unconfirmed is dropped.  A page signs the person in.
+ */
+enum ws_err
+h_verify_confirm(struct req *r, struct resp *w)
+{
+	json_t *values = NULL, *errors = NULL, *bound = NULL;
+	const char *tok, *data = NULL, *cred, *name;
+	struct db *d = req_db(r);
+	struct user u;
+	int64_t uid, app_id = 0;
+	int claimed = 0;
+	enum ws_err rc;
+	json_error_t jerr;
+
+	rc = form_check(r, verify_fields, NF(verify_fields), &values, &errors);
+	if (rc != WS_OK) {
+		rc = verify_form(r, w, "", values, errors);
+		goto out;
+	}
+	tok = val(values, "token");
+	rc = token_peek(d, r->a, "verify", tok, &uid, &data);
+	if (rc == WS_OK)
+		rc = user_by_id(d, r->a, uid, &u);
+	if (rc == WS_ENOTFOUND) {
+		rc = link_expired(r, w);
+		goto out;
+	}
+	if (rc != WS_OK)
+		goto out;
+	bound = data ? json_loads(data, 0, &jerr) : NULL;
+	cred = json_string_value(json_object_get(bound, "password_hash"));
+	app_id = json_integer_value(json_object_get(bound, "application_id"));
+	if (!cred)	/* a link sent before links were bound to a password */
+		cred = u.password_hash;
+	rc = password_check(r->app, cred, val(values, "password"));
+	if (rc == WS_EFORBIDDEN) {
+		ratelimit_hit(r->app->rl, RL_SIGNIN, r->ip);
+		app_audit(r->app, d, uid, "verify.wrong_password", r->ip, NULL);
+		errors = json_pack("{s:s}", "password", view_tr(r->app->views, r->locale,
+		    N_("This is not the password chosen when this link was sent. If you did not "
+		    "ask for this link, ignore it; otherwise use the link of your latest "
+		    "request.")));
+		rc = verify_form(r, w, tok, values, errors);
+		w->status = 403;
+		goto out;
+	}
+	if (rc != WS_OK)
+		goto out;
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	rc = token_use(d, r->a, "verify", tok, &uid, NULL);
+	if (rc == WS_OK && !u.verified_at) {
+		claimed = 1;
+		rc = account_claim(d, uid, cred);
+		if (rc == WS_OK && (name = json_string_value(json_object_get(bound, "name"))) &&
+		    *name && (rc = user_set_name(d, uid, name)) == WS_OK)
+			u.name = arena_strdup(r->a, name);
+		if (rc == WS_OK)
+			app_audit(r->app, d, uid, "email.verified", r->ip, NULL);
+	}
+	if (rc == WS_OK)	/* the application sent with the link enters the queue */
+		rc = orgs_on_verified(r, d, uid, app_id, claimed);
+	if (rc == WS_OK)
+		rc = db_commit(d);
+	if (rc != WS_OK) {
+		db_rollback(d);
+		if (rc == WS_ENOTFOUND)	/* used meanwhile */
+			rc = link_expired(r, w);
+		goto out;
+	}
+	if (r->api) {
+		resp_value(w, json_pack("{s:s}", "status", "verified"));
+		goto out;
+	}
+	if (strcmp(u.status, "active") == 0) {
+		u.verified_at = now_s();
+		if ((rc = session_start(r, w, &u, "web", NULL)) != WS_OK)
+			goto out;
+		app_audit(r->app, d, uid, "signin", r->ip, "verify");
+		r->user = arena_alloc(r->a, sizeof *r->user);	/* this page shows it */
+		*r->user = u;
+	}
+	rc = notice(r, w, N_("Your email address is confirmed"), app_id ?
+	    N_("Thank you. You are signed in, and your application is with our staff.") :
+	    N_("Thank you. You are signed in."), 200);
+out:
+	json_decref(values);
+	json_decref(errors);
+	json_decref(bound);
+	return rc;
 }
 
 /* ---- sign in --------------------------------------------------------- */
@@ -566,6 +706,7 @@ h_reset(struct req *r, struct resp *w)
 	char hash[crypto_pwhash_STRBYTES];
 	struct db *d;
 	struct db_q *q;
+	struct user u;
 	const char *problem;
 	int64_t uid;
 	enum ws_err rc;
@@ -594,13 +735,14 @@ h_reset(struct req *r, struct resp *w)
 		    "Ask for a new one."), 410);
 		goto out;
 	}
-	if (rc == WS_OK) {
-		q = db_start(d, ST_USER_SET_PASSWORD);
-		db_bind_text(q, 1, hash);
-		db_bind_int(q, 2, now_s());
-		db_bind_int(q, 3, uid);
-		rc = db_exec(q, NULL);
-		db_end(q);
+	if (rc == WS_OK && (rc = user_by_id(d, r->a, uid, &u)) == WS_OK && !u.verified_at) {
+		/* The link came by mail: the address is proved, and whatever was
+		 * set before (another sign-up's links) is void. */
+		rc = account_claim(d, uid, hash);
+		if (rc == WS_OK)
+			app_audit(r->app, d, uid, "email.verified", r->ip, "reset");
+	} else if (rc == WS_OK) {
+		rc = user_set_password(d, uid, hash);
 	}
 	if (rc == WS_OK) {	/* the link came by mail: the address is confirmed */
 		q = db_start(d, ST_USER_VERIFY);

@@ -91,18 +91,19 @@ app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys 
 }
 
 json_t *
-app_public_duplicates(json_t *dups)
+app_public_duplicates(struct req *r, const char *name)
 {
-	json_t *out = json_array(), *d;
-	size_t i;
+	json_t *out = json_array();
+	struct db_q *q;
 
-	json_array_foreach(dups, i, d)
-		if (json_is_true(json_object_get(d, "is_member_org")) &&
-		    strcmp(json_string_value(json_object_get(d, "why")),
-		    "same name in the same country") == 0)
-			json_array_append_new(out, json_pack("{s:O,s:O,s:b}", "id",
-			    json_object_get(d, "id"), "name", json_object_get(d, "name"),
-			    "is_member_org", 1));
+	if (!name || !*name)
+		return out;
+	q = db_start(req_db(r), ST_ORG_SAME_NAME);
+	db_bind_text(q, 1, org_norm_name(r->a, name));
+	while (db_step(q) == WS_OK)
+		json_array_append_new(out, json_pack("{s:I,s:s,s:b}", "id",
+		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1), "is_member_org", 1));
+	db_end(q);
 	return out;
 }
 
@@ -111,8 +112,8 @@ app_for_viewer(struct req *r, json_t *a)
 {
 	if (r->user && r->user->role >= ROLE_STAFF)
 		return a;
-	json_object_set_new(a, "duplicates", app_public_duplicates(json_object_get(a,
-	    "duplicates")));
+	json_object_set_new(a, "duplicates", app_public_duplicates(r, json_string_value(
+	    json_object_get(json_object_get(a, "organization"), "name"))));
 	return a;
 }
 

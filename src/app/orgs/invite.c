@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sodium.h>
 #include <string.h>
 #include <strings.h>
 
@@ -158,8 +159,10 @@ h_invite_form(struct req *r, struct resp *w)
 
 	if (invitation(r, tok, &data, &org) != WS_OK)
 		return expired(r, w);
+	/* An account never verified is as good as none: opening the mailed
+	 * invitation proves the address, and its password is chosen here. */
 	has = user_by_email(req_db(r), r->a, json_string_value(json_object_get(data, "email")),
-	    &u) == WS_OK;
+	    &u) == WS_OK && u.verified_at;
 	resp_value(w, accept_page(r, tok, data, org, has));
 	json_decref(data);
 	json_decref(org);
@@ -210,7 +213,7 @@ h_invite_accept(struct req *r, struct resp *w)
 		goto out;
 	} else if (r->user) {
 		who = r->user;
-	} else if (user_by_email(d, r->a, email, &u) == WS_OK) {
+	} else if (user_by_email(d, r->a, email, &u) == WS_OK && u.verified_at) {
 		/* An account exists: its owner signs in, then accepts. */
 		resp_redirect(w, arena_printf(r->a, "/signin?next=/invitations/accept%%3Ftoken%%3D%s",
 		    tok));
@@ -241,7 +244,25 @@ h_invite_accept(struct req *r, struct resp *w)
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	rc = token_use(d, r->a, "invite", tok, &used_uid, NULL);
-	if (rc == WS_OK && !who) {
+	if (rc == WS_OK && !who && user_by_email(d, r->a, email, &u) == WS_OK) {
+		/* Someone signed up with this address and never proved it: the
+		 * invitation proves it now, so the password chosen here replaces
+		 * theirs and whatever they set in motion is void. */
+		char hash[crypto_pwhash_STRBYTES];
+
+		uid = u.id;
+		rc = password_hash(r->app, json_string_value(json_object_get(values, "password")),
+		    hash);
+		if (rc == WS_OK)
+			rc = account_claim(d, uid, hash);
+		if (rc == WS_OK)
+			rc = user_set_name(d, uid, json_string_value(json_object_get(values, "name")));
+		if (rc == WS_OK)
+			rc = orgs_on_verified(r, d, uid, 0, 1);
+		if (rc == WS_OK)
+			rc = user_by_id(d, r->a, uid, &u);
+		who = &u;
+	} else if (rc == WS_OK && !who) {
 		rc = user_create(r->app, d, email, json_string_value(json_object_get(values,
 		    "name")), json_string_value(json_object_get(values, "password")), "member", 1,
 		    org_id, &uid);

@@ -25,7 +25,12 @@
 #include "http/ratelimit.h"
 #include "views/view.h"
 
-#define VERIFY_TTL (24 * 3600)
+/* An account's applications: at most this many a day, and open at once
+ * (sent, waiting for staff or for an answer).  A signed-out sender over the
+ * limit gets the usual answer and nothing is stored, so the answer never
+ * tells whether the address has an account. */
+#define APPS_PER_DAY 10
+#define APPS_OPEN_MAX 20
 
 static int valid_url(const char *v) { return url_plausible(v); }
 
@@ -258,17 +263,17 @@ h_join_form(struct req *r, struct resp *w)
 }
 
 /* Mails the applicant the link that confirms the address and, with it,
- * the application. */
+ * the application app_id; the link takes the password whose hash is given. */
 static enum ws_err
-mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *email,
-    const char *name, const char *org)
+mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *hash, int64_t app_id,
+    const char *email, const char *name, const char *org)
 {
 	char tok[65];
 	json_t *ctx;
 	struct buf body;
 	enum ws_err rc;
 
-	if ((rc = token_issue(d, "verify", user_id, VERIFY_TTL, NULL, tok)) != WS_OK)
+	if ((rc = verify_token_issue(d, user_id, hash, name, app_id, tok)) != WS_OK)
 		return rc;
 	ctx = json_pack("{s:s,s:s,s:s,s:s}", "name", name, "site", r->app->cfg.org_name,
 	    "org", org, "link", arena_printf(r->a, "%s/verify?token=%s", r->app->cfg.base_url,
@@ -281,6 +286,50 @@ mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *email,
 	buf_free(&body);
 	json_decref(ctx);
 	return rc;
+}
+
+/* The answer to a signed-in applicant over the limit: 429; a page keeps
+ * what was typed as the join form's draft and shows it again. */
+static enum ws_err
+too_many(struct req *r, struct resp *w, json_t *values)
+{
+	enum ws_err rc;
+
+	w->retry_after = 3600;
+	w->detail = N_("You have sent as many applications as an account may for now. "
+	    "Wait for staff to decide on those you sent, or try again tomorrow.");
+	if (r->api)
+		return WS_ERATE;
+	if ((rc = draft_put(req_db(r), r->user->id, "join", values)) != WS_OK)
+		return rc;
+	resp_value(w, join_page(r, values));
+	json_object_set_new(w->val, "too_many", json_true());
+	w->tpl = "join";
+	w->title = N_("Join");
+	w->status = 429;
+	return WS_OK;
+}
+
+/* WS_ERATE when user_id has sent as many applications as an account may. */
+static enum ws_err
+apps_allowed(struct db *d, int64_t user_id)
+{
+	struct db_q *q = db_start(d, ST_APP_RECENT_BY_USER);
+	int64_t today = 0, open = 0;
+	enum ws_err rc;
+
+	db_bind_int(q, 1, now_s() - 24 * 3600);
+	db_bind_int(q, 2, user_id);
+	db_bind_text(q, 3, "organization");
+	rc = db_step(q);
+	if (rc == WS_OK) {
+		today = db_col_int(q, 0);
+		open = db_col_int(q, 1);
+	}
+	db_end(q);
+	if (rc != WS_OK)
+		return rc == WS_EDONE ? WS_OK : rc;
+	return today >= APPS_PER_DAY || open >= APPS_OPEN_MAX ? WS_ERATE : WS_OK;
 }
 
 /* Stores the application with its duplicate hints (returned in *dups). */
@@ -323,6 +372,7 @@ h_join(struct req *r, struct resp *w)
 	const char *logo_type = NULL;
 	int64_t logo_id = 0;
 	int drafting = 0;
+	char hash[crypto_pwhash_STRBYTES] = "";
 
 	join_flatten(r);
 	rc = form_check(r, join_fields, join_nfields, &values, &errors);
@@ -383,25 +433,38 @@ h_join(struct req *r, struct resp *w)
 			goto answer;	/* a bot: the same answer, nothing stored */
 		}
 	}
+	if (!r->user && (rc = password_hash(r->app, json_string_value(json_object_get(acct,
+	    "password")), hash)) != WS_OK)
+		goto out;	/* hashed on every signed-out path: timing tells nothing */
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	if (r->user) {
 		uid = r->user->id;
 		if (!r->user->verified_at)
 			status = "unverified";
+		snprintf(hash, sizeof hash, "%s", r->user->password_hash);
+		if ((rc = apps_allowed(d, uid)) == WS_ERATE) {
+			db_rollback(d);
+			rc = too_many(r, w, values);
+			goto out;
+		}
 	} else if (user_by_email(d, r->a, email, &u) == WS_OK) {
-		/* The address has an account: the application waits until its
-		 * owner confirms it from their mailbox.  Hash anyway, so the
-		 * answer takes as long as for a new account. */
-		char spent[crypto_pwhash_STRBYTES];
-
+		/* The address has an account: the application waits until the
+		 * owner of the address confirms it with the link mailed now and
+		 * the password typed here.  An account never verified takes that
+		 * password only then (POST /verify). */
 		uid = u.id;
 		status = "unverified";
-		rc = password_hash(r->app, json_string_value(json_object_get(acct, "password")),
-		    spent);
+		if ((rc = apps_allowed(d, uid)) == WS_ERATE) {
+			db_rollback(d);
+			log_info("join: application limit for user %lld from %s", (long long)uid,
+			    r->ip);
+			goto answer;	/* the usual answer, nothing stored */
+		}
+		if (rc == WS_OK && !u.verified_at)
+			rc = user_set_password(d, uid, hash);
 	} else {
-		rc = user_create(r->app, d, email, name, json_string_value(json_object_get(acct,
-		    "password")), "applicant", 0, 0, &uid);
+		rc = user_create_hashed(d, email, name, hash, "applicant", 0, 0, &uid);
 		status = "unverified";
 		if (rc == WS_OK)
 			app_audit(r->app, d, uid, "signup", r->ip, "join form");
@@ -412,7 +475,7 @@ h_join(struct req *r, struct resp *w)
 	if (rc == WS_OK)
 		rc = store_application(r, d, uid, data, status, &app_id, &dups);
 	if (rc == WS_OK && strcmp(status, "unverified") == 0)
-		rc = mail_confirm(r, d, uid, r->user ? r->user->email : email,
+		rc = mail_confirm(r, d, uid, hash, app_id, r->user ? r->user->email : email,
 		    r->user ? r->user->name : name, orgname);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, uid, "application.submitted", r->ip,
@@ -437,7 +500,7 @@ answer:
 		w->status = r->user ? 201 : 202;
 	} else {
 		json_t *v = json_pack("{s:b,s:o?}", "signed_out", !r->user,
-		    "duplicates", r->user ? app_public_duplicates(dups) : NULL);
+		    "duplicates", r->user ? app_public_duplicates(r, orgname) : NULL);
 
 		if (r->user)
 			json_object_set_new(v, "application_id", json_integer(app_id));
@@ -458,30 +521,33 @@ out:
 }
 
 enum ws_err
-orgs_on_verified(struct req *r, struct db *d, int64_t user_id)
+orgs_on_verified(struct req *r, struct db *d, int64_t user_id, int64_t app_id, int claimed)
 {
-	struct db_q *q = db_start(d, ST_APP_ACTIVATE);
-	json_t *ids = json_array(), *id;
-	enum ws_err rc;
-	size_t i;
+	struct db_q *q;
+	int64_t changed = 0;
+	enum ws_err rc = WS_OK;
 
-	db_bind_int(q, 1, now_s());
-	db_bind_int(q, 2, now_s());
-	db_bind_int(q, 3, user_id);
-	while ((rc = db_step(q)) == WS_OK)
-		json_array_append_new(ids, json_integer(db_col_int(q, 0)));
-	db_end(q);
-	if (rc != WS_EDONE) {
-		json_decref(ids);
-		return rc;
+	if (app_id > 0) {
+		q = db_start(d, ST_APP_ACTIVATE_ONE);
+		db_bind_int(q, 1, now_s());
+		db_bind_int(q, 2, now_s());
+		db_bind_int(q, 3, app_id);
+		db_bind_int(q, 4, user_id);
+		rc = db_exec(q, &changed);
+		db_end(q);
+		if (rc == WS_OK && changed == 1)
+			rc = app_event(d, app_id, user_id, "confirmed", NULL);
 	}
-	rc = WS_OK;
-	json_array_foreach(ids, i, id) {
-		rc = app_event(d, json_integer_value(id), user_id, "confirmed", NULL);
-		if (rc)
-			break;
+	if (rc == WS_OK && claimed) {
+		/* sent with credentials that nobody proved: they go */
+		q = db_start(d, ST_APP_DROP_UNVERIFIED);
+		db_bind_int(q, 1, user_id);
+		rc = db_exec(q, &changed);
+		db_end(q);
+		if (rc == WS_OK && changed)
+			log_info("dropped %lld unconfirmed applications of user %lld",
+			    (long long)changed, (long long)user_id);
 	}
-	json_decref(ids);
 	return rc;
 }
 

@@ -124,8 +124,12 @@ struct app;
 enum ws_err orgs_seed_demo(struct app *app, struct db *d, int norgs, int64_t staff_id,
     int64_t member_id) WS_WUR;
 
-/* Called when a user's address is confirmed: their waiting applications
- * enter the staff queue.  Inside the caller's transaction. */
-enum ws_err orgs_on_verified(struct req *r, struct db *d, int64_t user_id) WS_WUR;
+/* Called when a user confirms their address with a link: application app_id
+ * (sent with that link; 0 for none) enters the staff queue.  claimed: the
+ * account was never verified before, so its other applications that waited
+ * unconfirmed were sent by someone who never proved the address, and are
+ * deleted.  Inside the caller's transaction. */
+enum ws_err orgs_on_verified(struct req *r, struct db *d, int64_t user_id, int64_t app_id,
+    int claimed) WS_WUR;
 
 #endif

@@ -26,9 +26,11 @@ void app_keys_of(struct arena *a, json_t *data, struct app_keys *k);
  * "application").  self is the application's own id (0 when new). */
 json_t *app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys *k);
 /* What an applicant may be told of likely duplicates: member organizations
- * with the same name in the same country (the name is always public); the
- * rest of the hints are for staff.  New reference. */
-json_t *app_public_duplicates(json_t *dups);
+ * with the same name, wherever they are.  A name is public; matching on
+ * anything else (a country an organization hides, its website) would tell
+ * the applicant what they may not see, so the other hints are for staff.
+ * New reference. */
+json_t *app_public_duplicates(struct req *r, const char *name);
 /* a as r's user may see it: only the public duplicate hints unless staff.
  * Returns a. */
 json_t *app_for_viewer(struct req *r, json_t *a);
