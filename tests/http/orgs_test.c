@@ -1673,6 +1673,132 @@ test_draft_and_stale_form(void **state)
 
 /* ---- last: the server stops cleanly ---------------------------------- */
 
+
+/* ---- 13. who keeps member rights --------------------------------------- */
+
+/* The role /api/v1/me gives the account of b (cookie) or t; into a buffer
+ * the next call reuses. */
+static const char *
+me_role(struct ts_browser *b, const char *t)
+{
+	static char role[32];
+	const struct ts_res *r = ts_api(b, "GET", "/api/v1/me", t, NULL);
+	json_t *j;
+
+	STATUS(r, 200);
+	j = jbody(r);
+	snprintf(role, sizeof role, "%s", jstr(j, "role"));
+	json_decref(j);
+	return role;
+}
+
+/* An admin of o (signed in at by) invites email; the invitee accepts:
+ * signed in at b with one click, or (b NULL) by making the account in a new
+ * browser from ip, which is returned signed in. */
+static struct ts_browser *
+invited(struct ts_browser *by, struct org *o, const char *email, const char *name,
+    struct ts_browser *b, const char *ip)
+{
+	const struct ts_res *r;
+	char path[96], link[512];
+	const char *tok;
+
+	snprintf(path, sizeof path, "/organizations/%lld/invite", (long long)o->id);
+	STATUS(ts_form(by, path, "email", email, "name", name, (char *)NULL), 303);
+	mail_get(email, "An invitation to join your colleagues", o->name,
+	    "/invitations/accept?token=", link, sizeof link, NULL);
+	tok = strstr(link, "token=") + 6;
+	if (b) {
+		r = ts_form(b, "/invitations/accept", "token", tok, (char *)NULL);
+	} else {
+		b = ts_browser_new(&srv, ip);
+		STATUS(ts_get(b, link), 200);
+		r = ts_form(b, "/invitations/accept", "token", tok, "name", name, "password", PW,
+		    (char *)NULL);
+	}
+	STATUS(r, 303);
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)o->id);
+	HEADER_IS(r, "Location", path);
+	return b;
+}
+
+/* What a member has, as b's cookie (page) and t's bearer token (JSON) show
+ * it: the directory and the members-level description of Lantern Watch. */
+static void
+has_member_rights(struct ts_browser *b, const char *t, int want)
+{
+	const struct ts_res *r;
+	char path[96];
+
+	STATUS(ts_get(b, "/organizations"), want ? 200 : 403);
+	r = ts_api(plain, "GET", "/api/v1/organizations", t, NULL);
+	if (want)
+		STATUS(r, 200);
+	else
+		problem(r, 403, NULL);
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)lantern.id);
+	r = ts_get(b, path);
+	STATUS(r, 200);
+	if (want)
+		HAS(r, LANTERN_DESC);
+	else
+		LACKS(r, LANTERN_DESC);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)lantern.id);
+	r = ts_api(plain, "GET", path, t, NULL);
+	STATUS(r, 200);
+	if (want)
+		HAS(r, LANTERN_DESC);
+	else
+		LACKS(r, LANTERN_DESC);
+	assert_string_equal(me_role(plain, t), want ? "member" : "applicant");
+	assert_string_equal(me_role(b, NULL), want ? "member" : "applicant");
+}
+
+static struct person kai = { "kai@two-hats.test", "Kai Twofold", NULL, 0, NULL, "" };
+
+/*
+ * Issue 9, finding 5: suspending an organization ends its people's member
+ * rights on their next request, signed in by cookie or by token, and
+ * reinstating it gives them back; someone who also belongs to an approved
+ * organization keeps them.
+ */
+static void
+test_suspension_ends_member_rights(void **state)
+{
+	struct org *h = member_org(&harbor), *l = member_org(&lantern);
+	struct ts_browser *hb = org_admin(h), *kb;
+	const char *ht, *kt;
+	const struct ts_res *r;
+	char path[96];
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)l->id);
+	STATUS(api(org_admin(l), "PATCH", path, NULL, json_pack("{s:{s:s}}", "visibility",
+	    "description", "members")), 200);
+	ht = token(&h->admin);
+	kb = invited(hb, h, kai.email, kai.name, NULL, "127.0.0.41");
+	invited(org_admin(l), l, kai.email, kai.name, kb, NULL);
+	kai.web = kb;
+	kt = token(&kai);
+	has_member_rights(hb, ht, 1);
+	has_member_rights(kb, kt, 1);
+
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)h->id);
+	STATUS(staff("POST", path, json_pack("{s:s}", "status", "suspended")), 303);
+	has_member_rights(hb, ht, 0);
+	has_member_rights(kb, kt, 1);	/* Lantern Watch is still approved */
+	/* its people still see their own organization, now marked suspended */
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)h->id);
+	r = ts_get(hb, path);
+	STATUS(r, 200);
+	HAS(r, "This organization is suspended.");
+
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)h->id);
+	STATUS(staff("POST", path, json_pack("{s:s}", "status", "approved")), 303);
+	has_member_rights(hb, ht, 1);
+	has_member_rights(kb, kt, 1);
+}
+
 static void
 test_server_stops_cleanly(void **state)
 {
@@ -1691,7 +1817,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct person *people[] = { &staff_p, &pat, &lantern.admin, &harbor.admin, &jo, &fran };
+	struct person *people[] = { &staff_p, &pat, &lantern.admin, &harbor.admin, &jo, &fran,
+	    &kai };
 	size_t i;
 
 	for (i = 0; i < sizeof people / sizeof people[0]; i++)
@@ -1781,7 +1908,9 @@ test_second_node(void **state)
 	char path[160];
 
 	(void)state;
-	t = token(&o->admin);
+	/* a member of another organization looks: the suspended one's own
+	 * people lose the directory with it (test_suspension_ends_member_rights) */
+	t = token(&member_org(&lantern)->admin);
 	assert_int_equal(ts_server_start(&b, db_url, &sink, NULL), 0);
 	nb = ts_browser_new(&b, NULL);
 	assert_true(listed_on(nb, t, o->id));
@@ -1818,6 +1947,7 @@ main(void)
 		cmocka_unit_test(test_draft_and_stale_form),
 		cmocka_unit_test(test_csv_export),
 		cmocka_unit_test(test_second_node),
+		cmocka_unit_test(test_suspension_ends_member_rights),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 
