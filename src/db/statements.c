@@ -323,6 +323,47 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_ORG_SAME_NAME] = {"org_same_name",
 	    "SELECT id, name FROM organizations WHERE status = 'approved' AND norm_name = ? "
 	    "ORDER BY id LIMIT 5", NULL},
+	/* Member rights, removing people, staff review of people added by
+	 * invitation or join request (issue 9, findings 5 and 6). */
+	/* How many organizations a user belongs to, and how many are approved. */
+	[ST_USER_ORG_STANDING] = {"user_org_standing",
+	    "SELECT count(*), coalesce(sum(CASE WHEN o.status = 'approved' THEN 1 ELSE 0 END), 0) "
+	    "FROM org_members m JOIN organizations o ON o.id = m.org_id WHERE m.user_id = ?", NULL},
+	/* Taken first in a transaction that changes an organization's people:
+	 * two admins removing each other one after the other, not both at once.
+	 * (SQLite's BEGIN IMMEDIATE already writes one transaction at a time.) */
+	[ST_ORG_LOCK] = {"org_lock",
+	    "SELECT id FROM organizations WHERE id = ?",
+	    "SELECT id FROM organizations WHERE id = $1 FOR UPDATE"},
+	/* The active admins of an organization other than one person. */
+	[ST_MEMBER_OTHER_ADMINS] = {"member_other_admins",
+	    "SELECT count(*) FROM org_members m JOIN users u ON u.id = m.user_id "
+	    "WHERE m.org_id = ? AND m.is_admin = 1 AND m.user_id <> ? AND u.status = 'active'",
+	    NULL},
+	[ST_MEMBER_DELETE] = {"member_delete",
+	    "DELETE FROM org_members WHERE org_id = ? AND user_id = ?", NULL},
+	/* After a person leaves organization ?1: their main organization becomes
+	 * another of theirs, and a member with none left is an applicant again. */
+	[ST_USER_AFTER_LEAVE] = {"user_after_leave",
+	    "UPDATE users SET org_id = CASE WHEN org_id = ? THEN (SELECT min(m.org_id) "
+	    "FROM org_members m WHERE m.user_id = users.id) ELSE org_id END, "
+	    "role = CASE WHEN role = 'member' AND NOT EXISTS (SELECT 1 FROM org_members m "
+	    "WHERE m.user_id = users.id) THEN 'applicant' ELSE role END, updated_at = ? "
+	    "WHERE id = ?", NULL},
+	[ST_MEMBER_SET_REVIEW] = {"member_set_review",
+	    "UPDATE org_members SET added_by = ?, added_how = ?, review = ? "
+	    "WHERE org_id = ? AND user_id = ?", NULL},
+	[ST_MEMBER_REVIEW_LIST] = {"member_review_list",
+	    "SELECT m.org_id, o.name, o.website, m.user_id, u.name, u.email, m.added_how, "
+	    "m.added_by, b.name, b.email, m.created_at FROM org_members m "
+	    "JOIN organizations o ON o.id = m.org_id JOIN users u ON u.id = m.user_id "
+	    "LEFT JOIN users b ON b.id = m.added_by WHERE m.review = 'pending' "
+	    "ORDER BY m.created_at, m.org_id, m.user_id LIMIT ? OFFSET ?", NULL},
+	[ST_MEMBER_REVIEW_COUNT] = {"member_review_count",
+	    "SELECT count(*) FROM org_members WHERE review = 'pending'", NULL},
+	[ST_MEMBER_REVIEW_KEEP] = {"member_review_keep",
+	    "UPDATE org_members SET review = 'kept' WHERE org_id = ? AND user_id = ? "
+	    "AND review = 'pending'", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -496,9 +537,20 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"CREATE TRIGGER org_removed_log AFTER DELETE ON organizations" \
 	" FOR EACH ROW EXECUTE FUNCTION org_removed_log();"
 
+/* 5: who added a person to an organization and how, and whether staff
+ * still have to look at it (review: '' none, 'pending', 'kept'). */
+#define M5 \
+	"ALTER TABLE org_members ADD COLUMN added_by BIGINT REFERENCES users(id) " \
+	" ON DELETE SET NULL;" \
+	"ALTER TABLE org_members ADD COLUMN added_how TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE org_members ADD COLUMN review TEXT NOT NULL DEFAULT '';" \
+	"CREATE INDEX org_members_user ON org_members(user_id);" \
+	"CREATE INDEX org_members_review ON org_members(review);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
 	{3, M3_SQLITE, M3_PG},
+	{5, M5, NULL},
 	{0, NULL, NULL},
 };

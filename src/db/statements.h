@@ -113,6 +113,17 @@ enum db_stmt {
 	/* issue 9, finding 4: applications per account */
 	ST_APP_RECENT_BY_USER,
 	ST_ORG_SAME_NAME,
+	/* Member rights from approved organizations; removing people; staff
+	 * review of people added by invitation or join request (issue 9, 5-6) */
+	ST_USER_ORG_STANDING,
+	ST_ORG_LOCK,
+	ST_MEMBER_OTHER_ADMINS,
+	ST_MEMBER_DELETE,
+	ST_USER_AFTER_LEAVE,
+	ST_MEMBER_SET_REVIEW,
+	ST_MEMBER_REVIEW_LIST,
+	ST_MEMBER_REVIEW_COUNT,
+	ST_MEMBER_REVIEW_KEEP,
 	DB_STMT__MAX
 };
 

@@ -64,6 +64,9 @@ session_identify(struct req *r, struct resp *w)
 		r->user = NULL;
 		goto none;
 	}
+	/* Member rights last only while an organization of theirs is approved. */
+	if (user_effective_role(d, r->user) != WS_OK)
+		return WS_EUNAVAIL;
 	if (now - seen >= 60) {
 		q = db_start(d, ST_SESSION_TOUCH);
 		db_bind_int(q, 1, now);

@@ -1897,6 +1897,428 @@ test_draft_and_stale_form(void **state)
 
 /* ---- last: the server stops cleanly ---------------------------------- */
 
+
+/* ---- 13. who keeps member rights, who may remove whom ---------------- */
+
+/* The id of the account b is signed in to (cookie) or t stands for. */
+static int64_t
+me_id(struct ts_browser *b, const char *t)
+{
+	const struct ts_res *r = ts_api(b, "GET", "/api/v1/me", t, NULL);
+	json_t *j;
+	int64_t id;
+
+	STATUS(r, 200);
+	j = jbody(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	return id;
+}
+
+/* The role /api/v1/me gives the account of b (cookie) or t; into a buffer
+ * the next call reuses. */
+static const char *
+me_role(struct ts_browser *b, const char *t)
+{
+	static char role[32];
+	const struct ts_res *r = ts_api(b, "GET", "/api/v1/me", t, NULL);
+	json_t *j;
+
+	STATUS(r, 200);
+	j = jbody(r);
+	snprintf(role, sizeof role, "%s", jstr(j, "role"));
+	json_decref(j);
+	return role;
+}
+
+/* An admin of o (signed in at by) invites email; the invitee accepts:
+ * signed in at b with one click, or (b NULL) by making the account in a new
+ * browser from ip, which is returned signed in. */
+static struct ts_browser *
+invited(struct ts_browser *by, struct org *o, const char *email, const char *name,
+    struct ts_browser *b, const char *ip)
+{
+	const struct ts_res *r;
+	char path[96], link[512];
+	const char *tok;
+
+	snprintf(path, sizeof path, "/organizations/%lld/invite", (long long)o->id);
+	STATUS(ts_form(by, path, "email", email, "name", name, (char *)NULL), 303);
+	mail_get(email, "An invitation to join your colleagues", o->name,
+	    "/invitations/accept?token=", link, sizeof link, NULL);
+	tok = strstr(link, "token=") + 6;
+	if (b) {
+		r = ts_form(b, "/invitations/accept", "token", tok, (char *)NULL);
+	} else {
+		b = ts_browser_new(&srv, ip);
+		STATUS(ts_get(b, link), 200);
+		r = ts_form(b, "/invitations/accept", "token", tok, "name", name, "password", PW,
+		    (char *)NULL);
+	}
+	STATUS(r, 303);
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)o->id);
+	HEADER_IS(r, "Location", path);
+	return b;
+}
+
+/* What a member has, as b's cookie (page) and t's bearer token (JSON) show
+ * it: the directory and the members-level description of Lantern Watch. */
+static void
+has_member_rights(struct ts_browser *b, const char *t, int want)
+{
+	const struct ts_res *r;
+	char path[96];
+
+	STATUS(ts_get(b, "/organizations"), want ? 200 : 403);
+	r = ts_api(plain, "GET", "/api/v1/organizations", t, NULL);
+	if (want)
+		STATUS(r, 200);
+	else
+		problem(r, 403, NULL);
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)lantern.id);
+	r = ts_get(b, path);
+	STATUS(r, 200);
+	if (want)
+		HAS(r, LANTERN_DESC);
+	else
+		LACKS(r, LANTERN_DESC);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)lantern.id);
+	r = ts_api(plain, "GET", path, t, NULL);
+	STATUS(r, 200);
+	if (want)
+		HAS(r, LANTERN_DESC);
+	else
+		LACKS(r, LANTERN_DESC);
+	assert_string_equal(me_role(plain, t), want ? "member" : "applicant");
+	assert_string_equal(me_role(b, NULL), want ? "member" : "applicant");
+}
+
+static struct person kai = { "kai@two-hats.test", "Kai Twofold", NULL, 0, NULL, "" };
+
+/*
+ * Issue 9, finding 5: suspending an organization ends its people's member
+ * rights on their next request, signed in by cookie or by token, and
+ * reinstating it gives them back; someone who also belongs to an approved
+ * organization keeps them.
+ */
+static void
+test_suspension_ends_member_rights(void **state)
+{
+	struct org *h = member_org(&harbor), *l = member_org(&lantern);
+	struct ts_browser *hb = org_admin(h), *kb;
+	const char *ht, *kt;
+	const struct ts_res *r;
+	char path[96];
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)l->id);
+	STATUS(api(org_admin(l), "PATCH", path, NULL, json_pack("{s:{s:s}}", "visibility",
+	    "description", "members")), 200);
+	ht = token(&h->admin);
+	kb = invited(hb, h, kai.email, kai.name, NULL, "127.0.0.41");
+	invited(org_admin(l), l, kai.email, kai.name, kb, NULL);
+	kai.web = kb;
+	kt = token(&kai);
+	has_member_rights(hb, ht, 1);
+	has_member_rights(kb, kt, 1);
+
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)h->id);
+	STATUS(staff("POST", path, json_pack("{s:s}", "status", "suspended")), 303);
+	has_member_rights(hb, ht, 0);
+	has_member_rights(kb, kt, 1);	/* Lantern Watch is still approved */
+	/* its people still see their own organization, now marked suspended */
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)h->id);
+	r = ts_get(hb, path);
+	STATUS(r, 200);
+	HAS(r, "This organization is suspended.");
+
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)h->id);
+	STATUS(staff("POST", path, json_pack("{s:s}", "status", "approved")), 303);
+	has_member_rights(hb, ht, 1);
+	has_member_rights(kb, kt, 1);
+}
+
+/* A third organization, for the test that removes its first admin. */
+static struct org tidewater = {
+	"Tidewater Audit Collective", "127.0.0.4",
+	"{\"name\":\"Tidewater Audit Collective\",\"kind\":\"ngo\",\"country\":\"GH\","
+	"\"website\":\"https://tidewater.example\",\"description\":\"Tidewater Audit "
+	"Collective audits fishing licences and who got them.\",\"themes\":[\"corruption\"]}",
+	0, { "tia@tidewater.example", "Tia Tidewater", NULL, 0, NULL, "" }
+};
+static struct person mo = { "mo@tidewater.example", "Mo Deckhand", NULL, 0, NULL, "" };
+
+/* POSTs /organizations/{org}/people/{uid}/remove as b (page, CSRF form). */
+static const struct ts_res *
+remove_page(struct ts_browser *b, int64_t org, int64_t uid)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/remove", (long long)org,
+	    (long long)uid);
+	return ts_form(b, path, (char *)NULL);
+}
+
+/* The same through the API with token t. */
+static const struct ts_res *
+remove_api(const char *t, int64_t org, int64_t uid)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
+	    (long long)org, (long long)uid);
+	return api(plain, "POST", path, t, json_object());
+}
+
+/* Makes uid an admin of org (want 1) or steps them down (0) as b. */
+static const struct ts_res *
+set_admin(struct ts_browser *b, int64_t org, int64_t uid, const char *admin)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
+	    (long long)uid);
+	return ts_form(b, path, "admin", admin, (char *)NULL);
+}
+
+/* The audit log (staff) has an entry with action and detail containing needle. */
+static int
+audited(const char *action, const char *needle)
+{
+	const struct ts_res *r = staff("GET", "/api/v1/staff/audit", NULL);
+	json_t *j, *it;
+	size_t i;
+	int found = 0;
+
+	STATUS(r, 200);
+	j = jbody(r);
+	json_array_foreach(json_object_get(j, "items"), i, it)
+		if (strcmp(jstr(it, "action"), action) == 0 && strstr(jstr(it, "detail"), needle))
+			found = 1;
+	json_decref(j);
+	return found;
+}
+
+/*
+ * Issue 9, finding 6 (b): an organization's admins and staff remove a
+ * person; the removed person loses member rights at once (page and token)
+ * and is told by mail.  Nobody else may: not a member of the organization,
+ * not the admin of another one.  The last admin stays until another exists
+ * (409), whether removed or stepped down.
+ */
+static void
+test_remove_person(void **state)
+{
+	struct org *t = member_org(&tidewater), *l = member_org(&lantern);
+	struct ts_browser *tb = org_admin(t), *mb;
+	const struct ts_res *r;
+	const char *tt, *mt;
+	char detail[64], *body;
+	int64_t tia, mo_id, ada;
+	json_t *j;
+
+	(void)state;
+	tt = token(&t->admin);
+	tia = me_id(tb, NULL);
+	ada = me_id(org_admin(l), NULL);
+	mb = invited(tb, t, mo.email, mo.name, NULL, "127.0.0.42");
+	mo.web = mb;
+	mt = token(&mo);
+	mo_id = me_id(mb, NULL);
+	has_member_rights(mb, mt, 1);
+	/* an address at the organization's own domain does not wait for staff */
+	LACKS(staff("GET", "/api/v1/staff/memberships", NULL), mo.email);
+
+	/* the profile offers the organization's admin the button */
+	snprintf(detail, sizeof detail, "/organizations/%lld", (long long)t->id);
+	r = ts_get(tb, detail);
+	STATUS(r, 200);
+	snprintf(detail, sizeof detail, "/organizations/%lld/people/%lld/remove",
+	    (long long)t->id, (long long)mo_id);
+	HAS(r, detail);
+	HAS(r, "Remove from the organization");
+	HAS(r, "Make administrator");	/* the reader's own line has neither */
+
+	/* others' organizations: the admin of another, a member who is no admin */
+	STATUS(remove_page(org_admin(l), t->id, mo_id), 403);
+	problem(remove_api(token(&l->admin), t->id, mo_id), 403, NULL);
+	STATUS(remove_page(mb, t->id, tia), 403);
+	problem(remove_api(mt, t->id, tia), 403, NULL);
+	STATUS(remove_page(mb, l->id, ada), 403);
+	STATUS(remove_page(tb, l->id, ada), 403);
+	problem(remove_api(tt, l->id, ada), 403, NULL);
+	has_member_rights(mb, mt, 1);	/* nothing changed */
+
+	/* the last admin: not removed, not stepped down, by herself or staff */
+	r = remove_page(tb, t->id, tia);
+	STATUS(r, 409);
+	HAS(r, "last administrator");
+	r = remove_api(staff_token(), t->id, tia);
+	problem(r, 409, NULL);
+	HAS(r, "Make someone else an administrator first.");
+	STATUS(set_admin(web(&staff_p), t->id, tia, "0"), 409);
+	/* not one of its people */
+	problem(remove_api(tt, t->id, ada), 404, NULL);
+
+	/* with a second admin, the first may go; Mo removes her */
+	STATUS(set_admin(tb, t->id, mo_id, "1"), 303);
+	r = remove_page(mb, t->id, tia);
+	STATUS(r, 303);
+	snprintf(detail, sizeof detail, "/organizations/%lld", (long long)t->id);
+	HEADER_IS(r, "Location", detail);
+	has_member_rights(tb, tt, 0);	/* at once, page and token */
+	mail_get(t->admin.email, "You are no longer one of an organization's people",
+	    t->name, NULL, NULL, 0, &body);
+	free(body);
+	snprintf(detail, sizeof detail, "organization %lld, user %lld", (long long)t->id,
+	    (long long)tia);
+	assert_true(audited("organization.person_removed", detail));
+	/* no longer its admin: may not remove anyone */
+	STATUS(remove_page(tb, t->id, mo_id), 403);
+
+	/* now Mo is the last admin */
+	problem(remove_api(mt, t->id, mo_id), 409, NULL);
+	STATUS(set_admin(web(&staff_p), t->id, mo_id, "0"), 409);
+	r = ts_api(mb, "GET", "/api/v1/me", NULL, NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "role"), "member");
+	json_decref(j);
+
+	/* staff may remove people too (Tia again, let back in by Mo) */
+	invited(mb, t, t->admin.email, t->admin.name, tb, NULL);
+	has_member_rights(tb, tt, 1);
+	r = remove_api(staff_token(), t->id, tia);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_true(json_is_true(json_object_get(j, "removed")));
+	json_decref(j);
+	has_member_rights(tb, tt, 0);
+	mail_get(t->admin.email, "You are no longer one of an organization's people",
+	    t->name, NULL, NULL, 0, NULL);
+}
+
+/* The staff queue item for email, or NULL; a new reference. */
+static json_t *
+queue_item_for(const char *email)
+{
+	const struct ts_res *r = staff("GET", "/api/v1/staff/memberships", NULL);
+	json_t *j, *it, *found = NULL;
+	size_t i;
+
+	STATUS(r, 200);
+	j = jbody(r);
+	json_array_foreach(json_object_get(j, "items"), i, it)
+		if (strcmp(jstr(it, "email"), email) == 0)
+			found = json_incref(it);
+	json_decref(j);
+	return found;
+}
+
+static struct person rui = { "rui@elsewhere.test", "Rui Outsider", NULL, 0, NULL, "" };
+static struct person lee = { "lee@lanternwatch.org", "Lee Asker", "applicant", 0, NULL, "" };
+
+/*
+ * Issue 9, finding 6 (a): people an organization's admins let in without
+ * staff -- an invitation to an address outside the organization's website
+ * domain, a join request they approved -- wait in the staff queue with who
+ * let them in; staff keep them or revoke the membership, which ends their
+ * member rights at once.
+ */
+static void
+test_staff_review_added_people(void **state)
+{
+	struct org *l = member_org(&lantern);
+	struct ts_browser *rb, *lb = web(&lee), *sb = web(&staff_p);
+	const struct ts_res *r;
+	char path[128];
+	const char *rt;
+	int64_t app, lee_id, rui_id, ada;
+	json_t *it, *j;
+
+	(void)state;
+	ada = me_id(org_admin(l), NULL);
+	rb = invited(org_admin(l), l, rui.email, rui.name, NULL, "127.0.0.43");
+	rui.web = rb;
+	rt = token(&rui);
+	rui_id = me_id(rb, NULL);
+	has_member_rights(rb, rt, 1);
+
+	/* Lee asks to join; Lantern Watch's admin approves */
+	snprintf(path, sizeof path, "/organizations/%lld/join-request", (long long)l->id);
+	r = ts_form(lb, path, "title", "Archivist", (char *)NULL);
+	STATUS(r, 303);
+	app = location_id(r, "/applications/");
+	snprintf(path, sizeof path, "/organizations/%lld/requests/%lld/approve",
+	    (long long)l->id, (long long)app);
+	STATUS(ts_form(org_admin(l), path, (char *)NULL), 303);
+	lee_id = me_id(lb, NULL);
+	STATUS(ts_get(lb, "/organizations"), 200);
+
+	/* both wait for staff, with who let them in */
+	it = queue_item_for(rui.email);
+	assert_non_null(it);
+	assert_string_equal(jstr(it, "how"), "invitation");
+	assert_int_equal(json_integer_value(json_object_get(it, "organization_id")), l->id);
+	assert_int_equal(json_integer_value(json_object_get(it, "user_id")), rui_id);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(it, "added_by"),
+	    "id")), ada);
+	assert_string_equal(jstr(json_object_get(it, "added_by"), "email"), l->admin.email);
+	json_decref(it);
+	it = queue_item_for(lee.email);
+	assert_non_null(it);
+	assert_string_equal(jstr(it, "how"), "request");
+	assert_string_equal(jstr(json_object_get(it, "added_by"), "email"), l->admin.email);
+	json_decref(it);
+	r = ts_get(sb, "/staff");
+	STATUS(r, 200);
+	HAS(r, "people added by organizations to review");
+	r = staff("GET", "/api/v1/staff", NULL);
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_true(json_integer_value(json_object_get(j, "memberships")) >= 2);
+	json_decref(j);
+	r = ts_get(sb, "/staff/memberships");
+	STATUS(r, 200);
+	HAS(r, rui.email);
+	HAS(r, lee.email);
+	HAS(r, l->admin.name);
+	HAS(r, "Invited at an address outside the organization&#39;s website domain");
+
+	/* only staff */
+	STATUS(ts_get(org_admin(l), "/staff/memberships"), 403);
+	snprintf(path, sizeof path, "/staff/memberships/%lld/%lld/revoke", (long long)l->id,
+	    (long long)rui_id);
+	STATUS(ts_form(org_admin(l), path, (char *)NULL), 403);
+	STATUS(ts_form(rb, path, (char *)NULL), 403);
+
+	/* staff revoke Rui (page): gone at once; keep Lee (API) */
+	r = ts_form(sb, path, (char *)NULL);
+	STATUS(r, 303);
+	HEADER_IS(r, "Location", "/staff/memberships");
+	has_member_rights(rb, rt, 0);
+	mail_get(rui.email, "You are no longer one of an organization's people", l->name, NULL,
+	    NULL, 0, NULL);
+	snprintf(path, sizeof path, "organization %lld, user %lld", (long long)l->id,
+	    (long long)rui_id);
+	assert_true(audited("organization.membership_revoked", path));
+	assert_null(queue_item_for(rui.email));
+
+	snprintf(path, sizeof path, "/api/v1/staff/memberships/%lld/%lld/keep",
+	    (long long)l->id, (long long)lee_id);
+	r = staff("POST", path, json_object());
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "review"), "kept");
+	json_decref(j);
+	problem(staff("POST", path, json_object()), 404, NULL);	/* kept already */
+	assert_null(queue_item_for(lee.email));
+	STATUS(ts_get(lb, "/organizations"), 200);
+	snprintf(path, sizeof path, "organization %lld, user %lld", (long long)l->id,
+	    (long long)lee_id);
+	assert_true(audited("organization.membership_kept", path));
+}
+
 static void
 test_server_stops_cleanly(void **state)
 {
@@ -1915,7 +2337,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct person *people[] = { &staff_p, &pat, &lantern.admin, &harbor.admin, &jo, &fran };
+	struct person *people[] = { &staff_p, &pat, &lantern.admin, &harbor.admin, &jo, &fran,
+	    &tidewater.admin, &kai, &mo, &rui, &lee };
 	size_t i;
 
 	for (i = 0; i < sizeof people / sizeof people[0]; i++)
@@ -2005,7 +2428,9 @@ test_second_node(void **state)
 	char path[160];
 
 	(void)state;
-	t = token(&o->admin);
+	/* a member of another organization looks: the suspended one's own
+	 * people lose the directory with it (test_suspension_ends_member_rights) */
+	t = token(&member_org(&lantern)->admin);
 	assert_int_equal(ts_server_start(&b, db_url, &sink, NULL), 0);
 	nb = ts_browser_new(&b, NULL);
 	assert_true(listed_on(nb, t, o->id));
@@ -2045,6 +2470,9 @@ main(void)
 		cmocka_unit_test(test_draft_and_stale_form),
 		cmocka_unit_test(test_csv_export),
 		cmocka_unit_test(test_second_node),
+		cmocka_unit_test(test_suspension_ends_member_rights),
+		cmocka_unit_test(test_remove_person),
+		cmocka_unit_test(test_staff_review_added_people),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 

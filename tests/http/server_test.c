@@ -619,6 +619,163 @@ test_walk(void **state)
 		sign_in_role(wk->role);
 }
 
+
+/* ---- others' organizations ------------------------------------------- */
+
+/* `whatson import orgs` of one organization named name; its id. */
+static int64_t
+org_made(const char *name, const char *country, const char *email)
+{
+	char path[512], out[4096];
+	long long id = 0;
+	const char *line;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n"
+	    "%s,ngo,%s,%s keeps records for the route walk.,corruption,Contact,%s\n", name,
+	    country, name, email);
+	fclose(f);
+	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db",
+	    db_url, (char *)NULL), 0);
+	line = strstr(out, "created ");
+	assert_non_null(line);
+	id = strtoll(line + 8, NULL, 10);
+	assert_true(id > 0);
+	return id;
+}
+
+/* `whatson user add` of a member of organization org; their id. */
+static int64_t
+person_of(const char *email, int64_t org)
+{
+	char in[64], out[4096], org_s[24];
+
+	snprintf(in, sizeof in, "%s\n", PW);
+	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
+	assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
+	    "--email", email, "--name", email, "--role", "member", "--org", org_s, (char *)NULL),
+	    0);
+	return strtoll(out, NULL, 10);
+}
+
+/* A browser from the walk's address signed in as email. */
+static struct ts_browser *
+signed_in(const char *email)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.32");
+
+	assert_int_equal(ts_signin(b, email, PW), 303);
+	return b;
+}
+
+/* pattern for organization org, person uid, anything else 1. */
+static void
+fill_org(const char *pat, int64_t org, int64_t uid, char *out, size_t len)
+{
+	size_t k = 0;
+
+	while (*pat && k + 1 < len) {
+		if (*pat == '{') {
+			const char *end = strchr(pat, '}');
+
+			if (!end)
+				break;
+			k += (size_t)snprintf(out + k, len - k, "%lld", strncmp(pat, "{id}", 4) == 0 ?
+			    (long long)org : strncmp(pat, "{user}", 6) == 0 ? (long long)uid : 1LL);
+			pat = end + 1;
+			continue;
+		}
+		out[k++] = *pat++;
+	}
+	out[k < len ? k : len - 1] = '\0';
+}
+
+/*
+ * Every route that acts on one organization, tried against organization B
+ * by the people of organization A: its admin and a member who is no admin.
+ * Each is refused (403, or 404 for what only concerns one's own
+ * memberships), B's person is still one of its people, and B keeps its name.
+ * Reading a profile or its logo and asking to join are everyone's, so left
+ * out.  The same admin may remove a person of A: the refusals are about the
+ * organization.
+ */
+static void
+test_others_organization(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	int64_t a = org_made("Walk Org A", "KE", "al@walk-a.example");
+	int64_t b = org_made("Walk Org B", "SN", "bo@walk-b.example");
+	int64_t admin_a = person_of("admin-a@walk.example", a);
+	int64_t member_a = person_of("member-a@walk.example", a);
+	int64_t person_b = person_of("person-b@walk.example", b);
+	struct ts_browser *actors[2], *pb;
+	const struct ts_res *r;
+	const struct route *rt;
+	char path[300], body[400];
+	int i, tried = 0;
+
+	(void)state;
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)a,
+	    (long long)admin_a);
+	snprintf(body, sizeof body, "csrf=%s&admin=1", ts_csrf(role_browser(ROLE_STAFF)));
+	STATUS(ts_req(role_browser(ROLE_STAFF), "POST", path, form, body, strlen(body)), 303);
+	actors[0] = signed_in("admin-a@walk.example");
+	actors[1] = signed_in("member-a@walk.example");
+	for (rt = app_routes; rt->fn; rt++) {
+		int api = (rt->flags & RF_API) || strncmp(rt->pattern, "/api/", 5) == 0;
+
+		if (strncmp(rt->pattern, "/organizations/{id}", 19) != 0 &&
+		    strncmp(rt->pattern, "/api/v1/organizations/{id}", 26) != 0)
+			continue;
+		if ((rt->roles & R_ANON) || strstr(rt->pattern, "/join-request"))
+			continue;	/* everyone's */
+		fill_org(rt->pattern, b, person_b, path, sizeof path);
+		for (i = 0; i < 2; i++) {
+			long st;
+
+			if (rt->method == HM_GET) {
+				r = ts_get(actors[i], path);
+			} else if (api) {
+				r = ts_api(actors[i], method_names[rt->method], path, NULL,
+				    "{\"name\":\"Taken Over\",\"admin\":\"1\"}");
+			} else {
+				snprintf(body, sizeof body, "csrf=%s&admin=1&listed=0&status=suspended&"
+				    "email=evil%%40example.net&name=Taken+Over", ts_csrf(actors[i]));
+				r = ts_req(actors[i], method_names[rt->method], path, form, body,
+				    strlen(body));
+			}
+			st = r->status;
+			if (st != 403 && st != 404)
+				printf("# %s %s as %s of A: %ld: %.300s\n", method_names[rt->method],
+				    path, i ? "a member" : "the admin", st, r->body);
+			assert_true(st == 403 || st == 404);
+			tried++;
+		}
+	}
+	assert_true(tried >= 20);
+	pb = signed_in("person-b@walk.example");
+	STATUS(ts_get(pb, "/organizations"), 200);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)b);
+	r = ts_api(pb, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk Org B"));
+	assert_false(ts_has(r, "Taken Over"));
+
+	/* in A, its admin may */
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/remove", (long long)a,
+	    (long long)member_a);
+	snprintf(body, sizeof body, "csrf=%s", ts_csrf(actors[0]));
+	STATUS(ts_req(actors[0], "POST", path, form, body, strlen(body)), 303);
+	STATUS(ts_get(actors[1], "/organizations"), 403);
+	for (i = 0; i < 2; i++)
+		ts_browser_free(actors[i]);
+	ts_browser_free(pb);
+}
+
 static void
 test_server_stops_cleanly(void **state)
 {
@@ -671,6 +828,7 @@ main(void)
 		cmocka_unit_test(test_malformed_input),
 		cmocka_unit_test(test_static_files),
 		cmocka_unit_test(test_healthz),
+		cmocka_unit_test(test_others_organization),
 	};
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);
 	const struct CMUnitTest last = cmocka_unit_test(test_server_stops_cleanly);

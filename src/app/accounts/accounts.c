@@ -42,6 +42,23 @@ user_from_row(struct arena *a, struct db_q *q, int off, struct user *u)
 	u->country = arena_strdup(a, db_col_text(q, off + 14));
 }
 
+enum ws_err
+user_effective_role(struct db *d, struct user *u)
+{
+	struct db_q *q;
+	enum ws_err rc;
+
+	if (u->role != ROLE_MEMBER)
+		return WS_OK;
+	q = db_start(d, ST_USER_ORG_STANDING);
+	db_bind_int(q, 1, u->id);
+	rc = db_step(q);
+	if (rc == WS_OK && db_col_int(q, 0) > 0 && db_col_int(q, 1) == 0)
+		u->role = ROLE_APPLICANT;
+	db_end(q);
+	return rc == WS_OK ? WS_OK : WS_EDB;
+}
+
 static enum ws_err
 user_lookup(struct db *d, struct arena *a, enum db_stmt s, const char *email, int64_t id,
     struct user *u)

@@ -28,6 +28,19 @@ struct db_q;
  * are copied into a. */
 void user_from_row(struct arena *a, struct db_q *q, int off, struct user *u);
 
+/*
+ * Sets u->role to the role u acts with now.  Member rights come from
+ * belonging to an approved organization: an account stored as "member" that
+ * belongs to organizations, none of them approved (all suspended), acts as an
+ * applicant until one is reinstated.  A member that belongs to no
+ * organization (an individual member, or an account made by `whatson user
+ * add --role member` without --org) stays a member; removing someone from
+ * their last organization stores "applicant" instead (org_member_remove).
+ * Other roles are as stored.  Derived on every request, so suspension and
+ * reinstatement take effect at once and nothing stored can drift.
+ */
+enum ws_err user_effective_role(struct db *d, struct user *u) WS_WUR;
+
 /* Looks a user up; WS_ENOTFOUND when absent. */
 enum ws_err user_by_email(struct db *d, struct arena *a, const char *email,
     struct user *u) WS_WUR;

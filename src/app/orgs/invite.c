@@ -171,11 +171,52 @@ h_invite_form(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
-/* Makes uid one of org_id's people and a member. */
-static enum ws_err
-join_org(struct db *d, int64_t org_id, int64_t uid, enum role role)
+/* True when address is at the domain of website or one of its subdomains
+ * (an organization without a website has no domain: every address is
+ * outside it). */
+static int
+inside_domain(struct arena *a, const char *address, const char *website)
 {
-	return org_member_add(d, org_id, uid, 0, "", role);
+	const char *site = url_domain(a, website), *at = strrchr(address, '@');
+	size_t ls = strlen(site), ld;
+
+	if (!ls || !at)
+		return 0;
+	at++;
+	ld = strlen(at);
+	if (strcasecmp(at, site) == 0)
+		return 1;
+	return ld > ls && at[ld - ls - 1] == '.' && strcasecmp(at + ld - ls, site) == 0;
+}
+
+/* Makes uid one of org_id's people and a member.  When inviter (not staff)
+ * invited an address outside the organization's website domain, the new
+ * membership waits in the staff queue. */
+static enum ws_err
+join_org(struct req *r, struct db *d, json_t *org, int64_t org_id, const struct user *who,
+    int64_t inviter)
+{
+	struct db_q *q = db_start(d, ST_MEMBER_GET);
+	struct user by;
+	enum ws_err rc;
+	int already;
+
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, who->id);
+	rc = db_step(q);
+	db_end(q);
+	if (rc != WS_OK && rc != WS_EDONE)
+		return rc;
+	already = rc == WS_OK;
+	if ((rc = org_member_add(d, org_id, who->id, 0, "", who->role)) != WS_OK || already)
+		return rc;
+	if (inside_domain(r->a, who->email, json_string_value(json_object_get(org, "website"))))
+		return WS_OK;
+	if ((rc = user_by_id(d, r->a, inviter, &by)) != WS_OK)
+		return rc;
+	if (by.role >= ROLE_STAFF)
+		return WS_OK;
+	return org_member_flag(d, org_id, who->id, inviter, "invitation");
 }
 
 /* POST /invitations/accept */
@@ -271,7 +312,7 @@ h_invite_accept(struct req *r, struct resp *w)
 		who = &u;
 	}
 	if (rc == WS_OK)
-		rc = join_org(d, org_id, who->id, who->role);
+		rc = join_org(r, d, org, org_id, who, used_uid);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, who->id, "organization.joined", r->ip,
 		    arena_printf(r->a, "organization %lld by invitation", (long long)org_id));

@@ -1,12 +1,17 @@
 /*
  * members.c -- people joining an organization that is already a member (a
- * request its admins or staff decide), and state focal points applying to
- * represent their government for one country (staff decide).
+ * request its admins or staff decide), state focal points applying to
+ * represent their government for one country (staff decide), an
+ * organization's people (admins, listing, removal), and the staff queue of
+ * people that organization admins added (invited from outside the
+ * organization's domain, or let in by a join request), which staff keep or
+ * revoke.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/orgs/orgs_int.h"
 #include "core/util.h"
@@ -312,6 +317,9 @@ h_focal(struct req *r, struct resp *w)
 
 /* ---- an organization's people ------------------------------------------- */
 
+static const char LAST_ADMIN[] = N_("This person is the organization's last administrator. "
+    "Make someone else an administrator first.");
+
 /* POST /organizations/{id}/people/{user}/admin {admin: 1|0}: the
  * organization's admins (and staff) promote a colleague or step one down. */
 enum ws_err
@@ -344,19 +352,35 @@ h_org_person_admin(struct req *r, struct resp *w)
 		w->detail = N_("Ask another administrator to step you down.");
 		return WS_ECONFLICT;
 	}
-	q = db_start(d, ST_MEMBER_SET_ADMIN);
-	db_bind_int(q, 1, admin);
-	db_bind_int(q, 2, org_id);
-	db_bind_int(q, 3, uid);
-	rc = db_exec(q, &changed);
-	db_end(q);
-	if (rc == WS_OK && changed != 1)
-		return WS_ENOTFOUND;
-	if (rc != WS_OK)
+	/* Under the organization's lock: two admins stepping each other down
+	 * at once leave one, never none. */
+	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
-	app_audit(r->app, d, r->user->id, admin ? "organization.admin_added" :
-	    "organization.admin_removed", r->ip, arena_printf(r->a,
-	    "organization %lld, user %lld", (long long)org_id, (long long)uid));
+	rc = org_lock(d, org_id);
+	if (rc == WS_OK && !admin)
+		rc = org_last_admin_check(d, org_id, uid);
+	if (rc == WS_OK) {
+		q = db_start(d, ST_MEMBER_SET_ADMIN);
+		db_bind_int(q, 1, admin);
+		db_bind_int(q, 2, org_id);
+		db_bind_int(q, 3, uid);
+		rc = db_exec(q, &changed);
+		db_end(q);
+		if (rc == WS_OK && changed != 1)
+			rc = WS_ENOTFOUND;
+	}
+	if (rc == WS_OK) {
+		app_audit(r->app, d, r->user->id, admin ? "organization.admin_added" :
+		    "organization.admin_removed", r->ip, arena_printf(r->a,
+		    "organization %lld, user %lld", (long long)org_id, (long long)uid));
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		if (rc == WS_ECONFLICT)
+			w->detail = LAST_ADMIN;
+		return rc;
+	}
 	resp_value(w, json_pack("{s:I,s:b}", "user_id", (json_int_t)uid, "admin", admin));
 	resp_redirect(w, arena_printf(r->a, "/organizations/%lld", (long long)org_id));
 	return WS_OK;
@@ -400,5 +424,203 @@ h_org_listed(struct req *r, struct resp *w)
 	resp_value(w, json_pack("{s:I,s:b}", "organization_id", (json_int_t)org_id, "listed",
 	    listed));
 	resp_redirect(w, arena_printf(r->a, "/organizations/%lld", (long long)org_id));
+	return WS_OK;
+}
+
+/* Tells u that they are no longer one of org's people. */
+static enum ws_err
+mail_removed(struct req *r, struct db *d, const struct user *u, json_t *org)
+{
+	json_t *ctx = json_pack("{s:s,s:O,s:s}", "name", u->name, "org", json_object_get(org,
+	    "name"), "site", r->app->cfg.org_name);
+	const char *lang = u->locale && *u->locale ? u->locale : r->locale;
+	struct buf body;
+	enum ws_err rc;
+
+	buf_init(&body, 64 * 1024);
+	rc = view_render(r->app->views, "mail_person_removed", ctx, lang, &body);
+	if (rc == WS_OK)
+		rc = app_mail(r->app, d, u->email, view_tr(r->app->views, lang,
+		    N_("You are no longer one of an organization's people")), buf_str(&body));
+	buf_free(&body);
+	json_decref(ctx);
+	return rc;
+}
+
+/* Removes person uid from organization org_id (org its JSON) in one
+ * transaction: the membership, the audit line (action), the mail to them.
+ * Their next request has no rights from it. */
+static enum ws_err
+remove_person(struct req *r, struct resp *w, int64_t org_id, json_t *org, int64_t uid,
+    const char *action)
+{
+	struct db *d = req_db(r);
+	struct user u;
+	enum ws_err rc;
+
+	if ((rc = user_by_id(d, r->a, uid, &u)) != WS_OK)
+		return rc;
+	if ((rc = db_begin(d)) != WS_OK)
+		return rc;
+	rc = org_member_remove(d, org_id, uid);
+	if (rc == WS_OK)
+		rc = mail_removed(r, d, &u, org);
+	if (rc == WS_OK) {
+		app_audit(r->app, d, r->user->id, action, r->ip, arena_printf(r->a,
+		    "organization %lld, user %lld (%s)", (long long)org_id, (long long)uid, u.email));
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK)
+		db_rollback(d);
+	if (rc == WS_ECONFLICT)
+		w->detail = LAST_ADMIN;
+	else if (rc == WS_ENOTFOUND)
+		w->detail = N_("This person is not one of the organization's people.");
+	return rc;
+}
+
+/* POST /organizations/{id}/people/{user}/remove: the organization's admins
+ * (and staff) remove a person from it; the last admin stays until another
+ * exists. */
+enum ws_err
+h_org_person_remove(struct req *r, struct resp *w)
+{
+	json_t *org;
+	int64_t org_id, uid;
+	enum ws_err rc;
+
+	if ((rc = admin_of(r, &org_id, &org)) != WS_OK)
+		return rc;
+	if (parse_int(r->params[1], 1, INT64_MAX, &uid) != WS_OK) {
+		json_decref(org);
+		return WS_ENOTFOUND;
+	}
+	rc = remove_person(r, w, org_id, org, uid, "organization.person_removed");
+	json_decref(org);
+	if (rc != WS_OK)
+		return rc;
+	resp_value(w, json_pack("{s:I,s:I,s:b}", "organization_id", (json_int_t)org_id,
+	    "user_id", (json_int_t)uid, "removed", 1));
+	resp_redirect(w, arena_printf(r->a, "/organizations/%lld", (long long)org_id));
+	return WS_OK;
+}
+
+/* ---- staff review of people added by organization admins ---------------- */
+
+#define QUEUE_PER_PAGE 50
+
+/* GET /staff/memberships: people an organization's admins added that staff
+ * have not looked at, oldest first: who, to which organization, how, by whom. */
+enum ws_err
+h_staff_memberships(struct req *r, struct resp *w)
+{
+	struct db *d = req_db(r);
+	json_t *items = json_array();
+	struct db_q *q;
+	int64_t page = app_page_arg(r), total = 0;
+	enum ws_err rc;
+
+	q = db_start(d, ST_MEMBER_REVIEW_COUNT);
+	if ((rc = db_step(q)) == WS_OK)
+		total = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK) {
+		json_decref(items);
+		return rc;
+	}
+	q = db_start(d, ST_MEMBER_REVIEW_LIST);
+	db_bind_int(q, 1, QUEUE_PER_PAGE);
+	db_bind_int(q, 2, (page - 1) * QUEUE_PER_PAGE);
+	while ((rc = db_step(q)) == WS_OK) {
+		int invited = strcmp(db_col_text(q, 6), "invitation") == 0;
+		char ts[32];
+		json_t *it;
+
+		time_rfc3339((time_t)db_col_int(q, 10), ts, sizeof ts);
+		it = json_pack("{s:I,s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:s}", "organization_id",
+		    (json_int_t)db_col_int(q, 0), "organization", db_col_text(q, 1),
+		    "website", db_col_text(q, 2), "user_id", (json_int_t)db_col_int(q, 3),
+		    "name", db_col_text(q, 4), "email", db_col_text(q, 5), "how",
+		    db_col_text(q, 6), "why", view_tr(r->app->views, r->locale, invited ?
+		    N_("Invited at an address outside the organization's website domain") :
+		    N_("Asked to join; an administrator of the organization approved")),
+		    "added_at", ts);
+		json_object_set_new(it, "added_by", db_col_null(q, 7) ? json_null() :
+		    json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_col_int(q, 7), "name",
+		    db_col_text(q, 8), "email", db_col_text(q, 9)));
+		json_array_append_new(items, it);
+	}
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(items);
+		return rc;
+	}
+	resp_value(w, app_list_value(items, page, QUEUE_PER_PAGE, total));
+	w->tpl = "staff_memberships";
+	w->title = N_("People added by organizations");
+	return WS_OK;
+}
+
+/* The organization and person of a /staff/memberships/{id}/{user} route. */
+static enum ws_err
+queue_item(struct req *r, int64_t *org_id, json_t **org, int64_t *uid)
+{
+	if (parse_int(r->params[0], 1, INT64_MAX, org_id) != WS_OK ||
+	    parse_int(r->params[1], 1, INT64_MAX, uid) != WS_OK)
+		return WS_ENOTFOUND;
+	return org_load(req_db(r), *org_id, org);
+}
+
+/* POST /staff/memberships/{id}/{user}/revoke: the person loses their
+ * membership of the organization at once. */
+enum ws_err
+h_staff_membership_revoke(struct req *r, struct resp *w)
+{
+	json_t *org;
+	int64_t org_id, uid;
+	enum ws_err rc;
+
+	if ((rc = queue_item(r, &org_id, &org, &uid)) != WS_OK)
+		return rc;
+	rc = remove_person(r, w, org_id, org, uid, "organization.membership_revoked");
+	json_decref(org);
+	if (rc != WS_OK)
+		return rc;
+	resp_value(w, json_pack("{s:I,s:I,s:s}", "organization_id", (json_int_t)org_id,
+	    "user_id", (json_int_t)uid, "review", "revoked"));
+	resp_redirect(w, "/staff/memberships");
+	return WS_OK;
+}
+
+/* POST /staff/memberships/{id}/{user}/keep: staff looked and the person
+ * stays; the item leaves the queue. */
+enum ws_err
+h_staff_membership_keep(struct req *r, struct resp *w)
+{
+	struct db *d = req_db(r);
+	struct db_q *q;
+	json_t *org;
+	int64_t org_id, uid, changed = 0;
+	enum ws_err rc;
+
+	if ((rc = queue_item(r, &org_id, &org, &uid)) != WS_OK)
+		return rc;
+	json_decref(org);
+	q = db_start(d, ST_MEMBER_REVIEW_KEEP);
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, uid);
+	rc = db_exec(q, &changed);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	if (changed != 1) {
+		w->detail = N_("This person is not waiting for review.");
+		return WS_ENOTFOUND;
+	}
+	app_audit(r->app, d, r->user->id, "organization.membership_kept", r->ip,
+	    arena_printf(r->a, "organization %lld, user %lld", (long long)org_id, (long long)uid));
+	resp_value(w, json_pack("{s:I,s:I,s:s}", "organization_id", (json_int_t)org_id,
+	    "user_id", (json_int_t)uid, "review", "kept"));
+	resp_redirect(w, "/staff/memberships");
 	return WS_OK;
 }

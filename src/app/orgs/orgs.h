@@ -116,6 +116,10 @@ enum ws_err h_invite_form(struct req *r, struct resp *w);
 enum ws_err h_invite_accept(struct req *r, struct resp *w);
 enum ws_err h_org_person_admin(struct req *r, struct resp *w);
 enum ws_err h_org_listed(struct req *r, struct resp *w);
+enum ws_err h_org_person_remove(struct req *r, struct resp *w);
+enum ws_err h_staff_memberships(struct req *r, struct resp *w);
+enum ws_err h_staff_membership_revoke(struct req *r, struct resp *w);
+enum ws_err h_staff_membership_keep(struct req *r, struct resp *w);
 
 /* Adds norgs demo organizations (the first run by member_id) and six
  * applications waiting for review, one a likely duplicate.  Does nothing

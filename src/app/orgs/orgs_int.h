@@ -42,6 +42,25 @@ json_t *app_from_row(struct db_q *q);
 /* WS_OK when r may manage the organization (edit it, invite, decide join
  * requests, promote): staff, or its admins while it is approved. */
 enum ws_err org_may_manage(struct req *r, int64_t org_id, json_t *org) WS_WUR;
+/* Inside the caller's transaction: puts uid's membership of org_id in the
+ * staff queue (/staff/memberships): added_by invited them (how
+ * "invitation") or approved their request (how "request"). */
+enum ws_err org_member_flag(struct db *d, int64_t org_id, int64_t uid, int64_t added_by,
+    const char *how) WS_WUR;
+/* Inside the caller's transaction: holds organization org_id until the end
+ * of the transaction, so changes to its people happen one after the other
+ * (PostgreSQL's FOR UPDATE; SQLite writes one transaction at a time).
+ * WS_ENOTFOUND when it does not exist. */
+enum ws_err org_lock(struct db *d, int64_t org_id) WS_WUR;
+/* Inside the caller's transaction: locks the organization, then removes uid
+ * from its people.  WS_ENOTFOUND when uid is not one of them, WS_ECONFLICT
+ * when uid is its last active admin.  A member left with no organization
+ * becomes an applicant; the next request they make has no member rights. */
+enum ws_err org_member_remove(struct db *d, int64_t org_id, int64_t uid) WS_WUR;
+/* WS_ECONFLICT when uid is an admin of org_id and no other active admin
+ * exists (the last one cannot leave or step down); WS_ENOTFOUND when uid is
+ * not one of its people. */
+enum ws_err org_last_admin_check(struct db *d, int64_t org_id, int64_t uid) WS_WUR;
 /* Stores an application (its "submitted" history line too); k may be NULL
  * for kinds that are not compared for duplicates, dups NULL for none. */
 enum ws_err app_insert(struct db *d, int64_t user_id, const char *kind, int64_t org_id,

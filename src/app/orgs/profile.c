@@ -88,6 +88,9 @@ mark_people(struct req *r, json_t *v, int is_admin)
 			json_object_set_new(v, "me_listed", json_object_get(p, "listed") ?
 			    json_incref(json_object_get(p, "listed")) : json_true());
 			json_object_set_new(v, "me_member", json_true());
+		} else {
+			/* not the layout's "me" (the reader), which {{^me}} would find */
+			json_object_set_new(p, "me", json_false());
 		}
 		if (is_admin || (r->user && r->user->role >= ROLE_STAFF))
 			json_object_set_new(p, "can_promote", json_true());

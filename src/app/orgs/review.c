@@ -53,6 +53,7 @@ h_staff_home(struct req *r, struct resp *w)
 {
 	struct db_q *q = db_start(req_db(r), ST_APP_COUNT_STATUS);
 	json_t *counts = json_object(), *v;
+	int64_t people = 0;
 	enum ws_err rc;
 
 	while ((rc = db_step(q)) == WS_OK)
@@ -62,8 +63,17 @@ h_staff_home(struct req *r, struct resp *w)
 		json_decref(counts);
 		return rc;
 	}
-	v = json_pack("{s:o,s:I}", "applications", counts, "pending",
-	    (json_int_t)json_integer_value(json_object_get(counts, "pending")));
+	q = db_start(req_db(r), ST_MEMBER_REVIEW_COUNT);
+	if ((rc = db_step(q)) == WS_OK)
+		people = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK) {
+		json_decref(counts);
+		return rc;
+	}
+	v = json_pack("{s:o,s:I,s:I}", "applications", counts, "pending",
+	    (json_int_t)json_integer_value(json_object_get(counts, "pending")), "memberships",
+	    (json_int_t)people);
 	resp_value(w, v);
 	w->tpl = "staff_home";
 	w->title = N_("Staff");
@@ -409,6 +419,11 @@ orgs_decide(struct req *r, int64_t id, const char *action, const char *note)
 		} else if (strcmp(kind, "join") == 0) {
 			org_id = json_integer_value(json_object_get(a, "organization_id"));
 			if ((rc = add_member(r, d, a, org_id, 0)) != WS_OK)
+				goto fail;
+			/* An organization's admins let the person in: staff look. */
+			if (r->user->role < ROLE_STAFF && (rc = org_member_flag(d, org_id,
+			    json_integer_value(json_object_get(json_object_get(a, "applicant"),
+			    "id")), r->user->id, "request")) != WS_OK)
 				goto fail;
 		} else if ((rc = make_focal(d, a)) != WS_OK) {
 			goto fail;

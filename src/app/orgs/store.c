@@ -386,6 +386,92 @@ org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin, const char 
 }
 
 enum ws_err
+org_member_flag(struct db *d, int64_t org_id, int64_t uid, int64_t added_by, const char *how)
+{
+	struct db_q *q = db_start(d, ST_MEMBER_SET_REVIEW);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, added_by);
+	db_bind_text(q, 2, how);
+	db_bind_text(q, 3, "pending");
+	db_bind_int(q, 4, org_id);
+	db_bind_int(q, 5, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+org_last_admin_check(struct db *d, int64_t org_id, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_MEMBER_GET);
+	int64_t others = 0;
+	enum ws_err rc;
+	int admin = 0;
+
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, uid);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		admin = db_col_int(q, 0) != 0;
+	db_end(q);
+	if (rc != WS_OK)
+		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	if (!admin)
+		return WS_OK;
+	q = db_start(d, ST_MEMBER_OTHER_ADMINS);
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, uid);
+	if ((rc = db_step(q)) == WS_OK)
+		others = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	return others > 0 ? WS_OK : WS_ECONFLICT;
+}
+
+enum ws_err
+org_lock(struct db *d, int64_t org_id)
+{
+	struct db_q *q = db_start(d, ST_ORG_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, org_id);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+org_member_remove(struct db *d, int64_t org_id, int64_t uid)
+{
+	struct db_q *q;
+	int64_t changed = 0;
+	enum ws_err rc;
+
+	if ((rc = org_lock(d, org_id)) != WS_OK)
+		return rc;
+	if ((rc = org_last_admin_check(d, org_id, uid)) != WS_OK)
+		return rc;
+	q = db_start(d, ST_MEMBER_DELETE);
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, uid);
+	rc = db_exec(q, &changed);
+	db_end(q);
+	if (rc == WS_OK && changed != 1)
+		rc = WS_ENOTFOUND;
+	if (rc != WS_OK)
+		return rc;
+	q = db_start(d, ST_USER_AFTER_LEAVE);
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
 org_may_manage(struct req *r, int64_t org_id, json_t *org)
 {
 	int is_admin;
