@@ -113,6 +113,17 @@ enum db_stmt {
 	/* issue 9, finding 4: applications per account */
 	ST_APP_RECENT_BY_USER,
 	ST_ORG_SAME_NAME,
+	/* background jobs (src/jobs/jobs.c) */
+	ST_JOB_INSERT,
+	ST_JOB_CLAIM,
+	ST_JOB_LEASE,
+	ST_JOB_DONE,
+	ST_JOB_FAIL,
+	ST_JOB_RETRY,
+	ST_JOB_GET,
+	ST_JOB_LIST,
+	ST_JOB_COUNT,
+	ST_JOB_PURGE,
 	DB_STMT__MAX
 };
 
