@@ -365,6 +365,26 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT count(*) FROM jobs WHERE (? = '' OR status = ?)", NULL},
 	[ST_JOB_PURGE] = {"job_purge",
 	    "DELETE FROM jobs WHERE status = 'done' AND done_at < ?", NULL},
+	/* Jobs of a kind that are queued or running (one import at a time). */
+	[ST_JOB_ACTIVE] = {"job_active",
+	    "SELECT count(*) FROM jobs WHERE kind = ? AND status IN ('queued', 'running')", NULL},
+
+	/* Files in chunks of FILE_CHUNK bytes. */
+	[ST_FILE_BEGIN] = {"file_begin",
+	    "INSERT INTO files (kind, type, size, sha256, data, user_id, created_at, name, "
+	    "chunked) VALUES (?, ?, 0, '', ?, ?, ?, ?, 1) RETURNING id", NULL},
+	[ST_FILE_CHUNK_PUT] = {"file_chunk_put",
+	    "INSERT INTO file_chunks (file_id, n, data) VALUES (?, ?, ?)", NULL},
+	[ST_FILE_END] = {"file_end",
+	    "UPDATE files SET size = ?, sha256 = ? WHERE id = ?", NULL},
+	[ST_FILE_STAT] = {"file_stat",
+	    "SELECT kind, type, name, size, sha256, chunked FROM files WHERE id = ?", NULL},
+	[ST_FILE_CHUNK_GET] = {"file_chunk_get",
+	    "SELECT data FROM file_chunks WHERE file_id = ? AND n = ?", NULL},
+	[ST_FILE_DATA] = {"file_data",
+	    "SELECT data FROM files WHERE id = ?", NULL},
+	[ST_FILE_DELETE] = {"file_delete",
+	    "DELETE FROM files WHERE id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -538,19 +558,24 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"CREATE TRIGGER org_removed_log AFTER DELETE ON organizations" \
 	" FOR EACH ROW EXECUTE FUNCTION org_removed_log();"
 
-/* 7: background jobs (src/jobs/jobs.h). */
-#define M7(ID) \
+/* 7: background jobs (src/jobs/jobs.h) and files in chunks (src/files/files.h). */
+#define M7(ID, BLOB) \
 	"CREATE TABLE jobs (id " ID ", kind TEXT NOT NULL, payload TEXT NOT NULL DEFAULT '{}'," \
 	" status TEXT NOT NULL CHECK (status IN ('queued','running','done','failed'))," \
 	" run_after BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0," \
 	" claimed_by TEXT, claimed_until BIGINT, last_error TEXT, progress TEXT, result TEXT," \
 	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, done_at BIGINT);" \
-	"CREATE INDEX jobs_due ON jobs(status, run_after);"
+	"CREATE INDEX jobs_due ON jobs(status, run_after);" \
+	"ALTER TABLE files ADD COLUMN name TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE files ADD COLUMN chunked INTEGER NOT NULL DEFAULT 0;" \
+	"CREATE TABLE file_chunks (" \
+	" file_id BIGINT NOT NULL REFERENCES files(id) ON DELETE CASCADE," \
+	" n INTEGER NOT NULL, data " BLOB " NOT NULL, PRIMARY KEY (file_id, n));"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
 	{3, M3_SQLITE, M3_PG},
-	{7, M7(SQLITE_ID), M7(PG_ID)},
+	{7, M7(SQLITE_ID, "BLOB"), M7(PG_ID, "BYTEA")},
 	{0, NULL, NULL},
 };

@@ -124,6 +124,15 @@ enum db_stmt {
 	ST_JOB_LIST,
 	ST_JOB_COUNT,
 	ST_JOB_PURGE,
+	ST_JOB_ACTIVE,
+	/* files in chunks (src/files/files.c) */
+	ST_FILE_BEGIN,
+	ST_FILE_CHUNK_PUT,
+	ST_FILE_END,
+	ST_FILE_STAT,
+	ST_FILE_CHUNK_GET,
+	ST_FILE_DATA,
+	ST_FILE_DELETE,
 	DB_STMT__MAX
 };
 

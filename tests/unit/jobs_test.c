@@ -34,107 +34,7 @@
 #include "db/db.h"
 #include "jobs/jobs.h"
 
-struct fx {
-	int pg;
-	char url[512], pgname[64], file[256];
-	struct db_pool *pool;
-};
-
-static const int on_sqlite = 0, on_pg = 1;
-static long long offset;	/* seconds now_s() is ahead of the wall clock */
-
-/* Moves now_s() to x seconds ahead of the wall clock. */
-static void
-clock_at(long long x)
-{
-	util_clock_offset((time_t)(x - offset));
-	offset = x;
-}
-
-static int
-run_cmd(char *const argv[])
-{
-	pid_t pid = fork();
-	int st, fd;
-
-	if (pid < 0)
-		return -1;
-	if (pid == 0) {
-		if ((fd = open("/dev/null", O_WRONLY)) >= 0) {
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static int
-setup(void **state)
-{
-	static int seq;
-	const char *pg = getenv("WHATSON_TEST_PG");
-	char err[256];
-	struct fx *f = xcalloc(1, sizeof *f);
-
-	f->pg = *(const int *)*state;
-	*state = f;
-	seq++;
-	if (f->pg) {
-		char *argv[] = {"createdb", "--maintenance-db", (char *)pg, f->pgname, NULL};
-		const char *s = strstr(pg, "://"), *end;
-
-		if (!s)
-			return -1;
-		snprintf(f->pgname, sizeof f->pgname, "jobs_test_%d_%d", (int)getpid(), seq);
-		if (run_cmd(argv) != 0) {
-			fprintf(stderr, "# createdb %s failed\n", f->pgname);
-			f->pgname[0] = '\0';
-			return -1;
-		}
-		end = s + 3 + strcspn(s + 3, "/?");
-		snprintf(f->url, sizeof f->url, "%.*s/%s", (int)(end - pg), pg, f->pgname);
-	} else {
-		snprintf(f->file, sizeof f->file, "%s/jobs-test-%d-%d.db",
-		    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid(), seq);
-		snprintf(f->url, sizeof f->url, "sqlite:%s", f->file);
-	}
-	if (db_pool_open(f->url, 3, 1, &f->pool, err, sizeof err) != WS_OK) {
-		fprintf(stderr, "# db_pool_open: %s\n", err);
-		return -1;
-	}
-	clock_at(0);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-	char path[300];
-
-	db_pool_free(f->pool);
-	if (f->pgname[0]) {
-		char *argv[] = {"dropdb", "--force", "--maintenance-db",
-		    getenv("WHATSON_TEST_PG"), f->pgname, NULL};
-
-		(void)run_cmd(argv);
-	}
-	if (f->file[0]) {
-		unlink(f->file);
-		snprintf(path, sizeof path, "%s-wal", f->file);
-		unlink(path);
-		snprintf(path, sizeof path, "%s-shm", f->file);
-		unlink(path);
-	}
-	clock_at(0);
-	free(f);
-	return 0;
-}
+#include "dbfx.h"
 
 /* ---- the kinds the tests run ---------------------------------------- */
 
@@ -509,10 +409,6 @@ test_workers(void **state)
 	assert_string_equal(r.result, "{\"echo\":{\"w\":1}}");
 }
 
-#define BOTH(name, fn) \
-	{name "/sqlite", fn, setup, teardown, (void *)&on_sqlite}, \
-	{name "/postgresql", fn, setup, teardown, (void *)&on_pg}
-
 int
 main(void)
 {
@@ -530,15 +426,6 @@ main(void)
 		BOTH("two nodes never run the same job", test_two_nodes_never_share),
 		BOTH("worker threads run a job when kicked", test_workers),
 	};
-	struct CMUnitTest tests[sizeof all / sizeof all[0]];
-	const char *pg = getenv("WHATSON_TEST_PG");
-	size_t i, n = 0;
 
-	log_set_quiet(1);
-	for (i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (all[i].initial_state != &on_pg || (pg && *pg))
-			tests[n++] = all[i];
-	if (n < sizeof all / sizeof all[0])
-		printf("# WHATSON_TEST_PG is not set: PostgreSQL variants not run\n");
-	return _cmocka_run_group_tests("jobs", tests, n, NULL, NULL);
+	return dbfx_run("jobs", all, sizeof all / sizeof all[0]);
 }
