@@ -226,6 +226,11 @@ cmd_serve(struct app *app)
 		}
 	}
 	app->mailer = outbox_worker_start(app->pool, &app->mail);
+	if (app_jobs_start(app) != 0) {
+		fprintf(stderr, "whatson: cannot start the background workers\n");
+		app_close(app);
+		return 1;
+	}
 	if (!(s = server_start(app))) {
 		app_close(app);
 		return 1;
@@ -247,7 +252,6 @@ cmd_serve(struct app *app)
 	while (!stopping)
 		pause();
 	server_stop(s);
-	import_jobs_shutdown();
 	app_close(app);
 	return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/directory/cache.h"
+#include "app/directory/import.h"
 #include "app/directory/index.h"
 #include "app/directory/regions.h"
 #include "app/orgs/orgs.h"
@@ -16,6 +17,7 @@
 #include "db/db.h"
 #include "http/http.h"
 #include "http/ratelimit.h"
+#include "jobs/jobs.h"
 #include "views/view.h"
 
 /* Reads the site key from settings, creating it on first start.  Every node
@@ -103,9 +105,42 @@ app_open(struct app *app, int migrate)
 	return 0;
 }
 
+/* Every kind of background job; the handlers' arg is the app (set when the
+ * workers start: one app per process). */
+static struct job_kind job_kinds[] = {
+	/* an import is not run twice on its own: staff retry it */
+	{"import_orgs", import_job_run, 1, 120, NULL},
+};
+
+int
+app_jobs_start(struct app *app)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)
+		job_kinds[i].arg = app;
+	app->jobs = jobs_start(app->pool, job_kinds, sizeof job_kinds / sizeof job_kinds[0], 2);
+	return app->jobs ? 0 : 1;
+}
+
+enum ws_err
+app_job(struct app *app, struct db *d, const char *kind, const char *payload, int64_t *id)
+{
+	(void)app;
+	return job_enqueue(d, kind, payload, 0, id);
+}
+
+void
+app_jobs_kick(struct app *app)
+{
+	jobs_kick(app->jobs);
+}
+
 void
 app_close(struct app *app)
 {
+	jobs_stop(app->jobs);	/* before the pool: they borrow from it */
+	app->jobs = NULL;
 	outbox_worker_stop(app->mailer);
 	app->mailer = NULL;
 	views_free(app->views);

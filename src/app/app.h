@@ -23,6 +23,7 @@ struct views;
 struct ratelimit;
 struct dir_index;
 struct dir_cache;
+struct jobs;
 
 struct app {
 	struct config cfg;
@@ -30,6 +31,7 @@ struct app {
 	struct views *views;
 	struct outbox_cfg mail;
 	struct outbox_worker *mailer;	/* NULL in command-line tools */
+	struct jobs *jobs;		/* background workers; NULL in command-line tools */
 	struct ratelimit *rl;
 	struct dir_index *dir;		/* the directory's in-memory index */
 	struct dir_cache *dir_cache;	/* recent answers of the directory's API */
@@ -52,6 +54,15 @@ void app_close(struct app *app);
  * mail commits with the caller's transaction. */
 enum ws_err app_mail(struct app *app, struct db *d, const char *to, const char *subject,
     const char *body) WS_WUR;
+
+/* Starts the background job workers (src/jobs) with every kind of job the
+ * site runs.  Non-zero when none could start. */
+int app_jobs_start(struct app *app);
+/* Queues a job (job_enqueue) on d, in the caller's transaction. */
+enum ws_err app_job(struct app *app, struct db *d, const char *kind, const char *payload,
+    int64_t *id) WS_WUR;
+/* Wakes the workers: call after committing the transaction that queued. */
+void app_jobs_kick(struct app *app);
 
 /* A list's value: {total, page, per_page, items, prev_page?, next_page?};
  * takes items.  New reference. */

@@ -44,6 +44,8 @@ const struct route app_routes[] = {
 	{HM_POST,   "/admin/users/{id}/role",       h_admin_user_role,   R_ADMIN,  CSRF_CHECK, RL_NONE,   0},
 	{HM_POST,   "/admin/users/{id}/status",     h_admin_user_status, R_ADMIN,  CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/staff/audit",                 h_staff_audit,       R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/jobs",                  h_staff_jobs,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/staff/jobs/{id}/retry",       h_staff_job_retry,   R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 
 	{HM_GET,    "/staff/templates",             h_templates,         R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/staff/templates/{code}",      h_template_form,     R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
@@ -104,5 +106,6 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/staff/memberships/{id}/{user}/revoke", h_staff_membership_revoke, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_POST,   "/api/v1/staff/memberships/{id}/{user}/keep", h_staff_membership_keep, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_POST,   "/api/v1/staff/organizations/import", h_import,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/staff/jobs/{id}/retry", h_staff_job_retry,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

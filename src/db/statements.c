@@ -25,6 +25,13 @@
 #define APP_FILTER "WHERE a.status <> 'unverified' AND (? = '' OR a.status = ?) " \
 	"AND (? = '' OR a.kind = ?) AND (? = '' OR a.country = ?) AND a.submitted_at <= ? "
 
+/* Columns of a job, in the order src/app/admin/jobs.c reads them. */
+#define JOB_COLS "id, kind, payload, status, run_after, attempts, claimed_by, " \
+	"claimed_until, last_error, progress, result, created_at, updated_at, done_at"
+/* Due: queued and its time has come, or running on a lease that lapsed. */
+#define JOB_DUE "SELECT id FROM jobs WHERE (status = 'queued' AND run_after <= ?) " \
+	"OR (status = 'running' AND claimed_until < ?) ORDER BY run_after, id LIMIT 1"
+
 #define USER_COLS "u.id, u.email, u.name, u.password_hash, u.role, u.status, " \
 	"u.locale, u.verified_at, u.locked_at, u.fail_window_start, u.fail_count, " \
 	"u.org_id, u.created_at, u.tz, u.country"
@@ -364,6 +371,61 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MEMBER_REVIEW_KEEP] = {"member_review_keep",
 	    "UPDATE org_members SET review = 'kept' WHERE org_id = ? AND user_id = ? "
 	    "AND review = 'pending'", NULL},
+
+	/* Background jobs: one due row at a time, leased to one worker. */
+	[ST_JOB_INSERT] = {"job_insert",
+	    "INSERT INTO jobs (kind, payload, status, run_after, attempts, created_at, "
+	    "updated_at) VALUES (?, ?, 'queued', ?, 0, ?, ?) RETURNING id", NULL},
+	[ST_JOB_CLAIM] = {"job_claim",
+	    "UPDATE jobs SET status = 'running', claimed_by = ?, claimed_until = ?, "
+	    "attempts = attempts + 1, updated_at = ? WHERE id = (" JOB_DUE ") "
+	    "RETURNING id, kind, payload, attempts",
+	    "UPDATE jobs SET status = 'running', claimed_by = ?, claimed_until = ?, "
+	    "attempts = attempts + 1, updated_at = ? WHERE id = (" JOB_DUE " "
+	    "FOR UPDATE SKIP LOCKED) RETURNING id, kind, payload, attempts"},
+	[ST_JOB_LEASE] = {"job_lease",
+	    "UPDATE jobs SET claimed_until = ?, progress = coalesce(?, progress), updated_at = ? "
+	    "WHERE id = ? AND claimed_by = ? AND status = 'running'", NULL},
+	[ST_JOB_DONE] = {"job_done",
+	    "UPDATE jobs SET status = 'done', result = ?, done_at = ?, updated_at = ?, "
+	    "claimed_by = NULL, claimed_until = NULL "
+	    "WHERE id = ? AND claimed_by = ? AND status = 'running'", NULL},
+	[ST_JOB_FAIL] = {"job_fail",
+	    "UPDATE jobs SET status = ?, run_after = ?, last_error = ?, updated_at = ?, "
+	    "claimed_by = NULL, claimed_until = NULL "
+	    "WHERE id = ? AND claimed_by = ? AND status = 'running'", NULL},
+	[ST_JOB_RETRY] = {"job_retry",
+	    "UPDATE jobs SET status = 'queued', run_after = ?, attempts = 0, updated_at = ? "
+	    "WHERE id = ? AND status = 'failed'", NULL},
+	[ST_JOB_GET] = {"job_get",
+	    "SELECT " JOB_COLS " FROM jobs WHERE id = ?", NULL},
+	[ST_JOB_LIST] = {"job_list",
+	    "SELECT " JOB_COLS " FROM jobs WHERE (? = '' OR status = ?) "
+	    "ORDER BY id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_JOB_COUNT] = {"job_count",
+	    "SELECT count(*) FROM jobs WHERE (? = '' OR status = ?)", NULL},
+	[ST_JOB_PURGE] = {"job_purge",
+	    "DELETE FROM jobs WHERE status = 'done' AND done_at < ?", NULL},
+	/* Jobs of a kind that are queued or running (one import at a time). */
+	[ST_JOB_ACTIVE] = {"job_active",
+	    "SELECT count(*) FROM jobs WHERE kind = ? AND status IN ('queued', 'running')", NULL},
+
+	/* Files in chunks of FILE_CHUNK bytes. */
+	[ST_FILE_BEGIN] = {"file_begin",
+	    "INSERT INTO files (kind, type, size, sha256, data, user_id, created_at, name, "
+	    "chunked) VALUES (?, ?, 0, '', ?, ?, ?, ?, 1) RETURNING id", NULL},
+	[ST_FILE_CHUNK_PUT] = {"file_chunk_put",
+	    "INSERT INTO file_chunks (file_id, n, data) VALUES (?, ?, ?)", NULL},
+	[ST_FILE_END] = {"file_end",
+	    "UPDATE files SET size = ?, sha256 = ? WHERE id = ?", NULL},
+	[ST_FILE_STAT] = {"file_stat",
+	    "SELECT kind, type, name, size, sha256, chunked FROM files WHERE id = ?", NULL},
+	[ST_FILE_CHUNK_GET] = {"file_chunk_get",
+	    "SELECT data FROM file_chunks WHERE file_id = ? AND n = ?", NULL},
+	[ST_FILE_DATA] = {"file_data",
+	    "SELECT data FROM files WHERE id = ?", NULL},
+	[ST_FILE_DELETE] = {"file_delete",
+	    "DELETE FROM files WHERE id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -546,11 +608,25 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"ALTER TABLE org_members ADD COLUMN review TEXT NOT NULL DEFAULT '';" \
 	"CREATE INDEX org_members_user ON org_members(user_id);" \
 	"CREATE INDEX org_members_review ON org_members(review);"
+/* 7: background jobs (src/jobs/jobs.h) and files in chunks (src/files/files.h). */
+#define M7(ID, BLOB) \
+	"CREATE TABLE jobs (id " ID ", kind TEXT NOT NULL, payload TEXT NOT NULL DEFAULT '{}'," \
+	" status TEXT NOT NULL CHECK (status IN ('queued','running','done','failed'))," \
+	" run_after BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0," \
+	" claimed_by TEXT, claimed_until BIGINT, last_error TEXT, progress TEXT, result TEXT," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, done_at BIGINT);" \
+	"CREATE INDEX jobs_due ON jobs(status, run_after);" \
+	"ALTER TABLE files ADD COLUMN name TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE files ADD COLUMN chunked INTEGER NOT NULL DEFAULT 0;" \
+	"CREATE TABLE file_chunks (" \
+	" file_id BIGINT NOT NULL REFERENCES files(id) ON DELETE CASCADE," \
+	" n INTEGER NOT NULL, data " BLOB " NOT NULL, PRIMARY KEY (file_id, n));"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
 	{3, M3_SQLITE, M3_PG},
 	{5, M5, NULL},
+	{7, M7(SQLITE_ID, "BLOB"), M7(PG_ID, "BYTEA")},
 	{0, NULL, NULL},
 };

@@ -21,6 +21,8 @@
 
 #include <cmocka.h>
 
+#include "db/db.h"
+#include "jobs/jobs.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -578,10 +580,109 @@ test_api_upload(void **state)
 	assert_non_null(j);
 	assert_int_equal(count(json_object_get(j, "report"), "created"), 1);
 	json_decref(j);
+
+	/* the job and its report live in the database: another node (or this
+	 * one after a restart) shows the same report */
+	{
+		static const char *const extra[] = { "--upload-max", "1", NULL };
+		struct ts_server other;
+		struct ts_browser *b;
+
+		assert_int_equal(ts_server_start(&other, db_url, &sink, extra), 0);
+		b = ts_browser_new(&other, NULL);
+		r = ts_api(b, "GET", path, staff_tok, NULL);
+		STATUS(r, 200);
+		j = ts_json(r);
+		assert_false(json_is_true(json_object_get(j, "running")));
+		assert_int_equal(count(json_object_get(j, "report"), "created"), 1);
+		json_decref(j);
+		ts_browser_free(b);
+		assert_int_equal(ts_server_stop(&other), 0);
+	}
 	/* no file: 422 problem+json naming the field */
 	r = ts_api(staff_api, "POST", "/api/v1/staff/organizations/import", staff_tok, "{}");
 	STATUS(r, 422);
 	HAS(r, "\"file\"");
+}
+
+/* The first job of kind with status in /api/v1/staff/jobs?status=, waiting
+ * up to 20 s for it to get there; its JSON (caller decrefs) or NULL. */
+static json_t *
+job_with(const char *status, int64_t id)
+{
+	char path[96];
+	int64_t until = ts_now_ms() + 20000;
+
+	snprintf(path, sizeof path, "/api/v1/staff/jobs?status=%s&per_page=200", status);
+	while (ts_now_ms() < until) {
+		const struct ts_res *r = ts_api(staff_api, "GET", path, staff_tok, NULL);
+		json_t *j, *it;
+		size_t i;
+
+		STATUS(r, 200);
+		j = ts_json(r);
+		json_array_foreach(json_object_get(j, "items"), i, it)
+			if (json_integer_value(json_object_get(it, "id")) == id) {
+				json_incref(it);
+				json_decref(j);
+				return it;
+			}
+		json_decref(j);
+		usleep(50 * 1000);
+	}
+	return NULL;
+}
+
+/* Staff see the background jobs: imports done, a failed one with its
+ * error, which they can try again; nobody else can. */
+static void
+test_jobs_page(void **state)
+{
+	struct db_pool *p = NULL;
+	struct db *d;
+	const struct ts_res *r;
+	json_t *j;
+	char err[256], path[96];
+	int64_t id = 0;
+
+	(void)state;
+	/* an import whose file is gone: it fails on its one attempt */
+	assert_int_equal(db_pool_open(db_url, 1, 0, &p, err, sizeof err), WS_OK);
+	d = db_acquire(p);
+	assert_int_equal(job_enqueue(d, "import_orgs", "{\"file_id\":999999,\"name\":\"gone.csv\"}",
+	    0, &id), WS_OK);
+	db_release(p, d);
+	db_pool_free(p);
+	j = job_with("failed", id);
+	assert_non_null(j);
+	assert_non_null(strstr(json_string_value(json_object_get(j, "last_error")),
+	    "the uploaded file cannot be read"));
+	json_decref(j);
+
+	r = ts_get(staff_web, "/staff/jobs?status=failed");
+	STATUS(r, 200);
+	HAS(r, "the uploaded file cannot be read");
+	HAS(r, "Try again");
+	r = ts_get(staff_web, "/staff/jobs");
+	STATUS(r, 200);
+	HAS(r, "import_orgs");
+	r = ts_api(staff_api, "GET", "/api/v1/staff/jobs?status=lost", staff_tok, NULL);
+	STATUS(r, 422);
+	HAS(r, "\"status\"");
+	r = ts_api(staff_api, "GET", "/api/v1/staff/jobs?per_page=500", staff_tok, NULL);
+	STATUS(r, 422);
+	STATUS(ts_get(member_web, "/staff/jobs"), 403);
+
+	snprintf(path, sizeof path, "/staff/jobs/%lld/retry", (long long)id);
+	STATUS(ts_form(member_web, path, (char *)NULL), 403);
+	r = ts_form(staff_web, path, (char *)NULL);
+	STATUS(r, 303);
+	j = job_with("failed", id);	/* tried again, and fails again */
+	assert_non_null(j);
+	assert_int_equal(json_integer_value(json_object_get(j, "attempts")), 1);
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/staff/jobs/%lld/retry", (long long)id + 1000);
+	STATUS(ts_api(staff_api, "POST", path, staff_tok, NULL), 404);
 }
 
 static int
@@ -636,6 +737,7 @@ main(void)
 		cmocka_unit_test(test_one_at_a_time),
 		cmocka_unit_test(test_staff_only),
 		cmocka_unit_test(test_csrf),
+		cmocka_unit_test(test_jobs_page),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

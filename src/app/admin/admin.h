@@ -1,6 +1,6 @@
 /*
  * admin.h -- staff and admin pages: users and roles, the audit log, the
- * message templates staff edit.
+ * message templates staff edit, the background jobs.
  */
 #ifndef WS_ADMIN_H
 #define WS_ADMIN_H
@@ -14,5 +14,8 @@ enum ws_err h_staff_audit(struct req *r, struct resp *w);
 enum ws_err h_templates(struct req *r, struct resp *w);
 enum ws_err h_template_form(struct req *r, struct resp *w);
 enum ws_err h_template_save(struct req *r, struct resp *w);
+/* jobs.c: the background jobs */
+enum ws_err h_staff_jobs(struct req *r, struct resp *w);
+enum ws_err h_staff_job_retry(struct req *r, struct resp *w);
 
 #endif

@@ -203,6 +203,7 @@ struct imp {
 	int rec_line;			/* its first physical line */
 	int cur_line;			/* the physical line being fed */
 	size_t rows;
+	size_t told;			/* rows when progress was last told */
 	/* writing */
 	int in_tx;			/* a batch's transaction is open */
 	size_t batch_rows, batch_first;	/* rows in it; its first line in rep->lines */
@@ -839,8 +840,11 @@ end_record(struct imp *x)
 				batch_end(x);
 				x->batch_rows = 0;
 			}
-			if (x->o->progress && x->rows % 200 == 0)
-				x->o->progress(x->o->arg, (size_t)x->cur_line, x->rep->total_lines);
+			if (x->o->progress && !x->in_tx && x->rows - x->told >= 200) {
+				x->told = x->rows;	/* between transactions */
+				x->o->progress(x->o->arg, (size_t)x->cur_line,
+				    x->rep->total_lines);
+			}
 		}
 	}
 	for (i = 0; i < x->ncells; i++)

@@ -60,7 +60,8 @@ struct import_report {
 	size_t total_lines;		/* physical lines of the file */
 };
 
-/* Told how far the import is, in physical lines, every few hundred rows. */
+/* Told how far the import is, in physical lines, every few hundred rows,
+ * between the import's transactions (so it may write to the database). */
 typedef void (*import_progress_fn)(void *arg, size_t done, size_t total);
 
 struct import_opts {
@@ -97,8 +98,9 @@ json_t *import_report_json(const struct import_report *rep, size_t max_lines);
 enum ws_err h_import_form(struct req *r, struct resp *w);
 enum ws_err h_import(struct req *r, struct resp *w);
 enum ws_err h_import_job(struct req *r, struct resp *w);
-/* Waits for running import jobs and frees them all; at server shutdown,
- * before the database pool closes. */
-void import_jobs_shutdown(void);
+/* The handler of "import_orgs" jobs (src/jobs); the kind's arg is the app. */
+struct job_ctx;
+struct job;
+enum ws_err import_job_run(struct job_ctx *c, const struct job *j) WS_WUR;
 
 #endif

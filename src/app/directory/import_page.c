@@ -3,7 +3,7 @@
  * the upload, which runs import_orgs() as a background job, and the job's
  * page, which shows its progress and then its report.
  */
-#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,102 +14,107 @@
 #include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "files/files.h"
 #include "http/form.h"
+#include "jobs/jobs.h"
 #include "views/view.h"
 
 /*
- * An upload is imported by a thread of its own while the page refreshes
- * itself (<meta http-equiv="refresh">, no JavaScript) to show how far it
- * is, then the report.  The jobs live in this process: the last
- * IMPORT_JOBS_MAX are kept for their reports, one runs at a time (a second
- * upload meanwhile is refused, 409), and with several nodes the page must
- * be asked of the node that took the upload (the audit log records the
- * outcome on every node).  A table for them would outlive restarts; the
- * report of an interrupted import is in the audit log and the rows it
- * committed, batch by batch.
+ * An upload is stored in the database (src/files, in chunks) and imported by
+ * a background job (src/jobs, kind "import_orgs"), so any node shows its
+ * progress and report and a restart loses neither.  The page refreshes
+ * itself (<meta http-equiv="refresh">, no JavaScript) while the job runs,
+ * then shows the report, kept with the job.  One import runs at a time: a
+ * second upload while one is queued or running is refused (409).
  */
-#define IMPORT_JOBS_MAX 8
+#define JOB_KIND "import_orgs"
+#define PAGE_LINES 2000		/* lines of the report a page shows */
+#define API_LINES 20000		/* lines kept with the job, and given to the API */
 
-struct import_job {
-	char id[17];			/* random hex, "" for a free slot */
-	struct app *app;
-	int64_t user_id;
-	char ip[48];
-	char name[128];			/* the uploaded file's name */
-	char *data;			/* the file, freed when the import ends */
-	size_t len;
-	int dry_run;
-	int running;			/* the thread has not ended */
-	int joined;			/* pthread_join done */
-	pthread_t th;
-	size_t done, total;		/* physical lines */
-	time_t started, ended;
-	enum ws_err rc;
-	struct import_report rep;
+struct run {
+	struct job_ctx *c;
+	char *data;
+	size_t len, cap;
 };
 
-static struct import_job jobs[IMPORT_JOBS_MAX];
-static pthread_mutex_t jobs_mu = PTHREAD_MUTEX_INITIALIZER;
-
-static void
-job_progress(void *arg, size_t done, size_t total)
+static int
+collect(void *arg, const void *p, size_t n)
 {
-	struct import_job *j = arg;
+	struct run *x = arg;
 
-	pthread_mutex_lock(&jobs_mu);
-	j->done = done;
-	j->total = total;
-	pthread_mutex_unlock(&jobs_mu);
+	if (x->len + n > x->cap)
+		return 1;
+	memcpy(x->data + x->len, p, n);
+	x->len += n;
+	return 0;
 }
 
-static void *
-job_run(void *arg)
+static void
+progress(void *arg, size_t done, size_t total)
 {
-	struct import_job *j = arg;
-	struct import_opts o = { j->dry_run, j->user_id, j->ip, j->name, job_progress, j };
+	struct run *x = arg;
+	char v[96];
+
+	snprintf(v, sizeof v, "{\"done\":%zu,\"total\":%zu}", done, total);
+	if (job_progress(x->c, v) != WS_OK)
+		log_warn("import: progress not recorded");
+}
+
+enum ws_err
+import_job_run(struct job_ctx *c, const struct job *j)
+{
+	struct app *app = job_arg(c);
+	json_error_t jerr;
+	json_t *p = json_loads(j->payload, 0, &jerr), *rep_json;
 	struct import_report rep;
-	struct db *d = db_acquire(j->app->pool);
+	struct run x = { c, NULL, 0, 0 };
+	struct import_opts o = { 0 };
+	struct file_info fi;
+	struct db *d;
+	int64_t file_id = json_integer_value(json_object_get(p, "file_id"));
 	enum ws_err rc;
+	char *text;
 
-	rc = import_orgs(j->app, d, j->data, j->len, &o, &rep);
-	db_release(j->app->pool, d);
-	pthread_mutex_lock(&jobs_mu);
-	j->rep = rep;
-	j->rc = rc;
-	j->running = 0;
-	j->ended = now_s();
-	free(j->data);
-	j->data = NULL;
-	pthread_mutex_unlock(&jobs_mu);
-	return NULL;
-}
-
-/* Frees slot j (not running). */
-static void
-job_clear(struct import_job *j)
-{
-	if (j->id[0] && !j->joined)
-		pthread_join(j->th, NULL);
-	import_report_free(&j->rep);
-	free(j->data);
-	memset(j, 0, sizeof *j);
-}
-
-void
-import_jobs_shutdown(void)
-{
-	size_t i;
-
-	for (i = 0; i < IMPORT_JOBS_MAX; i++)	/* joins without the lock: the
-						 * threads take it to finish */
-		if (jobs[i].id[0] && !jobs[i].joined) {
-			pthread_join(jobs[i].th, NULL);
-			jobs[i].joined = 1;
-		}
-	pthread_mutex_lock(&jobs_mu);
-	for (i = 0; i < IMPORT_JOBS_MAX; i++)
-		job_clear(&jobs[i]);
-	pthread_mutex_unlock(&jobs_mu);
+	o.dry_run = json_is_true(json_object_get(p, "dry_run"));
+	o.user_id = json_integer_value(json_object_get(p, "user_id"));
+	o.ip = json_string_value(json_object_get(p, "ip"));
+	o.source = json_string_value(json_object_get(p, "name"));
+	o.progress = progress;
+	o.arg = &x;
+	d = db_acquire(app->pool);
+	rc = file_stat(d, file_id, "import", &fi);
+	if (rc == WS_OK && (fi.size < 0 || (uint64_t)fi.size > IMPORT_MAX_BYTES))
+		rc = WS_ETOOBIG;
+	if (rc == WS_OK) {
+		x.cap = (size_t)fi.size;
+		x.data = xmalloc(x.cap + 1);
+		rc = file_read(d, &fi, 0, -1, collect, &x);
+	}
+	if (rc != WS_OK) {
+		job_error(c, "the uploaded file cannot be read: %s", ws_strerror(rc));
+		goto out;
+	}
+	rc = import_orgs(app, d, x.data, x.len, &o, &rep);
+	rep_json = import_report_json(&rep, API_LINES);
+	import_report_free(&rep);
+	json_object_set_new(rep_json, "failed", json_boolean(rc != WS_OK && rc != WS_EINVAL));
+	text = json_dumps(rep_json, JSON_COMPACT);
+	json_decref(rep_json);
+	if (rc == WS_OK || rc == WS_EINVAL) {	/* a refused file is a report too */
+		job_result(c, text);
+		rc = file_delete(d, file_id);
+	} else {	/* what was committed stays: the report says what */
+		if (job_progress(c, text) != WS_OK)
+			log_warn("import: report not recorded");
+		job_error(c, "the database failed during the import; what was committed before "
+		    "stays (see the report)");
+	}
+	free(text);
+out:
+	db_release(app->pool, d);
+	free(x.data);
+	json_decref(p);
+	return rc;
 }
 
 /* "12,345". */
@@ -149,8 +154,13 @@ enum ws_err
 h_import(struct req *r, struct resp *w)
 {
 	const struct upload *u = NULL;
-	struct import_job *j = NULL;
 	const char *dry = req_field(r, "dry_run");
+	struct db *d = req_db(r);
+	struct db_q *q;
+	json_t *payload;
+	char *text;
+	int64_t busy = 0, file_id = 0, job_id = 0;
+	enum ws_err rc;
 	int i;
 
 	for (i = 0; i < r->nfiles; i++)
@@ -159,54 +169,55 @@ h_import(struct req *r, struct resp *w)
 	if (!u) {
 		json_t *errors = json_pack("{s:s}", "file", view_tr(r->app->views, r->locale,
 		    N_("Choose a CSV file to import.")));
-		enum ws_err rc = form_fail(r, w, "staff_import", N_("Import organizations"),
-		    NULL, errors);
 
+		rc = form_fail(r, w, "staff_import", N_("Import organizations"), NULL, errors);
 		resp_value(w, form_value(r));
 		json_decref(errors);
 		return rc;
 	}
-	pthread_mutex_lock(&jobs_mu);
-	for (i = 0; i < IMPORT_JOBS_MAX; i++)
-		if (jobs[i].id[0] && jobs[i].running) {
-			pthread_mutex_unlock(&jobs_mu);
-			w->detail = N_("An import is running: wait for it to finish, then try again.");
-			return WS_ECONFLICT;
-		}
-	for (i = 0; i < IMPORT_JOBS_MAX; i++)	/* a free slot, or the oldest */
-		if (!j || !jobs[i].id[0] || (j->id[0] && jobs[i].started < j->started))
-			j = &jobs[i];
-	job_clear(j);
-	random_hex(j->id, 8);
-	j->app = r->app;
-	j->user_id = r->user->id;
-	snprintf(j->ip, sizeof j->ip, "%s", r->ip);
-	snprintf(j->name, sizeof j->name, "%s", u->filename && *u->filename ? u->filename :
-	    "upload.csv");
-	j->data = xmalloc(u->len);
-	memcpy(j->data, u->data, u->len);
-	j->len = u->len;
-	j->dry_run = dry && *dry && strcmp(dry, "0") != 0;
-	j->running = 1;
-	j->started = now_s();
-	if (pthread_create(&j->th, NULL, job_run, j) != 0) {
-		log_error("import: cannot start a thread");
-		j->joined = 1;
-		job_clear(j);
-		pthread_mutex_unlock(&jobs_mu);
-		return WS_EDB;
+	if ((rc = db_begin(d)) != WS_OK)
+		return rc;
+	q = db_start(d, ST_JOB_ACTIVE);
+	db_bind_text(q, 1, JOB_KIND);
+	if ((rc = db_step(q)) == WS_OK)
+		busy = db_col_int(q, 0);
+	db_end(q);
+	if (rc == WS_OK && busy) {
+		db_rollback(d);
+		w->detail = N_("An import is running: wait for it to finish, then try again.");
+		return WS_ECONFLICT;
 	}
+	if (rc == WS_OK)
+		rc = file_put(d, "import", u->filename && *u->filename ? u->filename :
+		    "upload.csv", "text/csv", r->user->id, u->data, u->len, &file_id);
+	payload = json_pack("{s:I,s:b,s:I,s:s,s:s}", "file_id", (json_int_t)file_id,
+	    "dry_run", dry && *dry && strcmp(dry, "0") != 0, "user_id",
+	    (json_int_t)r->user->id, "ip", r->ip, "name", u->filename && *u->filename ?
+	    u->filename : "upload.csv");
+	text = json_dumps(payload, JSON_COMPACT);
+	json_decref(payload);
+	if (rc == WS_OK)
+		rc = app_job(r->app, d, JOB_KIND, text, &job_id);
+	free(text);
+	if (rc == WS_OK)
+		rc = db_commit(d);
+	if (rc != WS_OK) {
+		db_rollback(d);
+		return rc;
+	}
+	app_jobs_kick(r->app);
 	if (r->api) {	/* 202: follow Location until "running" is false */
-		const char *url = arena_printf(r->a, "/api/v1/staff/organizations/import/%s",
-		    j->id);
+		const char *url = arena_printf(r->a, "/api/v1/staff/organizations/import/%lld",
+		    (long long)job_id);
 
-		resp_value(w, json_pack("{s:s,s:s,s:b}", "id", j->id, "url", url, "running", 1));
+		resp_value(w, json_pack("{s:s,s:s,s:b}", "id", arena_printf(r->a, "%lld",
+		    (long long)job_id), "url", url, "running", 1));
 		resp_header(w, "Location", url);
 		w->status = 202;
 	} else {
-		resp_redirect(w, arena_printf(r->a, "/staff/organizations/import/%s", j->id));
+		resp_redirect(w, arena_printf(r->a, "/staff/organizations/import/%lld",
+		    (long long)job_id));
 	}
-	pthread_mutex_unlock(&jobs_mu);
 	return WS_OK;
 }
 
@@ -234,39 +245,82 @@ label_outcomes(struct req *r, json_t *lines)
 	}
 }
 
+/* Keeps the first max lines of a report (errors come first); says how many
+ * more there are. */
+static void
+trim_lines(json_t *rep, size_t max)
+{
+	json_t *lines = json_object_get(rep, "lines");
+	size_t n = json_array_size(lines), more;
+
+	if (n <= max)
+		return;
+	more = n - max + (size_t)json_integer_value(json_object_get(rep, "more"));
+	while (json_array_size(lines) > max)
+		json_array_remove(lines, json_array_size(lines) - 1);
+	json_object_set_new(rep, "more", json_integer((json_int_t)more));
+}
+
 enum ws_err
 h_import_job(struct req *r, struct resp *w)
 {
-	struct import_job *j = NULL;
-	json_t *v;
-	int i;
+	struct db *d = req_db(r);
+	struct db_q *q;
+	json_t *v, *payload = NULL, *progress = NULL, *result = NULL, *rep = NULL;
+	json_error_t jerr;
+	const char *status;
+	int64_t id, done, total;
+	enum ws_err rc;
 
-	pthread_mutex_lock(&jobs_mu);
-	for (i = 0; i < IMPORT_JOBS_MAX; i++)
-		if (jobs[i].id[0] && strcmp(jobs[i].id, r->params[0]) == 0)
-			j = &jobs[i];
-	if (!j) {
-		pthread_mutex_unlock(&jobs_mu);
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
 		return WS_ENOTFOUND;
+	q = db_start(d, ST_JOB_GET);
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	if (rc == WS_OK && strcmp(db_col_text(q, 1), JOB_KIND) != 0)
+		rc = WS_EDONE;
+	if (rc != WS_OK) {
+		db_end(q);
+		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 	}
-	v = json_pack("{s:s,s:s,s:b,s:b,s:I,s:I,s:o,s:o}", "id", j->id, "file", j->name,
-	    "dry_run", j->dry_run, "running", j->running, "done", (json_int_t)j->done,
-	    "total", (json_int_t)j->total, "done_text", count_text(j->done), "total_text",
-	    count_text(j->total));
-	if (j->running) {
+	payload = json_loads(db_col_text(q, 2), 0, &jerr);
+	status = arena_strdup(r->a, db_col_text(q, 3));
+	if (!db_col_null(q, 9))
+		progress = json_loads(db_col_text(q, 9), 0, &jerr);
+	if (!db_col_null(q, 10))
+		result = json_loads(db_col_text(q, 10), 0, &jerr);
+	db_end(q);
+	done = json_integer_value(json_object_get(progress, "done"));
+	total = json_integer_value(json_object_get(progress, "total"));
+	if (strcmp(status, "done") == 0)
+		rep = json_incref(result);
+	else if (strcmp(status, "failed") == 0)	/* the report, or why there is none */
+		rep = json_object_get(progress, "counts") ? json_incref(progress) :
+		    json_pack("{s:b,s:{},s:[]}", "failed", 1, "counts", "lines");
+	if (rep) {
+		done = total = json_integer_value(json_object_get(rep, "total_lines"));
+		json_object_set_new(rep, "failed", json_boolean(json_is_true(json_object_get(rep,
+		    "failed")) || strcmp(status, "failed") == 0));
+	}
+	v = json_pack("{s:s,s:s,s:b,s:b,s:I,s:I,s:o,s:o}", "id", r->params[0], "file",
+	    json_string_value(json_object_get(payload, "name")) ?
+	    json_string_value(json_object_get(payload, "name")) : "", "dry_run",
+	    json_is_true(json_object_get(payload, "dry_run")), "running", rep == NULL,
+	    "done", (json_int_t)done, "total", (json_int_t)total, "done_text",
+	    count_text((size_t)done), "total_text", count_text((size_t)total));
+	if (!rep) {
 		json_object_set_new(v, "refresh", json_integer(1));
-		json_object_set_new(v, "percent", json_integer(j->total ?
-		    (json_int_t)(100 * j->done / j->total) : 0));
+		json_object_set_new(v, "percent", json_integer(total ? 100 * done / total : 0));
 	} else {
-		json_t *rep = import_report_json(&j->rep, r->api ? 20000 : 2000);
-
-		json_object_set_new(rep, "failed", json_boolean(j->rc != WS_OK &&
-		    j->rc != WS_EINVAL));
-		if (!r->api)
+		if (!r->api) {
+			trim_lines(rep, PAGE_LINES);
 			label_outcomes(r, json_object_get(rep, "lines"));
+		}
 		json_object_set_new(v, "report", rep);
 	}
-	pthread_mutex_unlock(&jobs_mu);
+	json_decref(payload);
+	json_decref(progress);
+	json_decref(result);
 	resp_value(w, v);
 	w->tpl = "staff_import_job";
 	w->title = N_("Import organizations");

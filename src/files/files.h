@@ -1,0 +1,69 @@
+/*
+ * files.h -- uploaded files kept in the database in chunks, so every node
+ * of a site serves the same files and nothing lives on one node's disk.
+ *
+ * A file is a row of `files` (kind, name, type, size, sha256) and its bytes
+ * in `file_chunks`, FILE_CHUNK bytes a row.  A writer takes bytes as they
+ * arrive and writes each chunk as it fills, so a file is never held whole
+ * in memory; its size and SHA-256 are set when it ends.  Readers fetch one
+ * chunk at a time.  Files written before chunks existed (logos) keep their
+ * bytes in files.data; the readers here serve both.
+ *
+ * The module owns the files and file_chunks rows; its SQL is the ST_FILE_*
+ * rows of src/db/statements.c.  It knows core and db only.
+ */
+#ifndef WS_FILES_H
+#define WS_FILES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct db;
+
+#define FILE_CHUNK	(256 * 1024)	/* bytes of one chunk row */
+#define FILE_NAME_MAX	255		/* bytes of a file's name, after which it is cut */
+
+struct file_info {
+	int64_t id;
+	char kind[32];		/* what it is for: "logo", "import" */
+	char type[128];		/* its media type */
+	char name[FILE_NAME_MAX + 1];
+	int64_t size;
+	char sha256[65];	/* hex */
+	int chunked;		/* bytes in file_chunks (else in files.data) */
+};
+
+struct file_writer;
+
+/* Starts a file of kind named name (cut to FILE_NAME_MAX) of media type
+ * type, uploaded by user_id (0: none), on d: in the caller's transaction
+ * when one is open, so a file whose request fails is never kept. */
+enum ws_err file_begin(struct db *d, const char *kind, const char *name, const char *type,
+    int64_t user_id, struct file_writer **out) WS_WUR;
+/* Appends n bytes; writes a chunk each time one fills. */
+enum ws_err file_write(struct file_writer *w, const void *p, size_t n) WS_WUR;
+/* Writes the last chunk, records size and SHA-256, frees w; the new file's
+ * id into *id.  On failure w is freed too. */
+enum ws_err file_end(struct file_writer *w, int64_t *id) WS_WUR;
+/* Frees w without ending it (the caller rolls back). */
+void file_abort(struct file_writer *w);
+
+/* file_begin, file_write and file_end over data[0..len). */
+enum ws_err file_put(struct db *d, const char *kind, const char *name, const char *type,
+    int64_t user_id, const void *data, size_t len, int64_t *id) WS_WUR;
+
+/* What file id is; WS_ENOTFOUND when absent or not of kind (NULL: any). */
+enum ws_err file_stat(struct db *d, int64_t id, const char *kind, struct file_info *fi) WS_WUR;
+/*
+ * Calls fn with the bytes of fi's file, one chunk at a time, in order, from
+ * byte offset off for len bytes (len < 0: to the end).  fn returns 0 to go
+ * on, non-zero to stop (then WS_EINVAL).  WS_EDB when a chunk is missing.
+ */
+enum ws_err file_read(struct db *d, const struct file_info *fi, int64_t off, int64_t len,
+    int (*fn)(void *arg, const void *p, size_t n), void *arg) WS_WUR;
+/* Deletes file id and its chunks. */
+enum ws_err file_delete(struct db *d, int64_t id) WS_WUR;
+
+#endif
