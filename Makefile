@@ -48,10 +48,12 @@ $(B)/rel/%.o: %.c
 	@echo "CC $<"
 	@$(CC) $(BASEFLAGS) $(OPT) -MMD -MP -c -o $@ $<
 
+# The sanitizer build is the one tests/ run: it has the test clock
+# (src/http/testclock.c), which release builds leave out.
 $(B)/san/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "CC (asan) $<"
-	@$(CC) $(BASEFLAGS) -O1 -g $(SAN) -MMD -MP -c -o $@ $<
+	@$(CC) $(BASEFLAGS) -DWS_TEST_CLOCK -O1 -g $(SAN) -MMD -MP -c -o $@ $<
 
 $(B)/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)

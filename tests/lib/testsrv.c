@@ -1155,6 +1155,15 @@ ts_verify(struct ts_browser *b, const char *link, const char *password)
 	return ts_form(b, "/verify", "token", tok, "password", password, (char *)NULL);
 }
 
+long
+ts_clock_advance(struct ts_browser *b, long seconds)
+{
+	char path[64];
+
+	snprintf(path, sizeof path, "/_test/clock?advance=%ld", seconds);
+	return ts_req(b, "POST", path, NULL, "", 0)->status;
+}
+
 /* A growing body for the builders below. */
 struct body {
 	char *p;

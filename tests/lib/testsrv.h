@@ -156,6 +156,10 @@ long ts_signin(struct ts_browser *b, const char *email, const char *password);
  * answer (status 0 when it showed something else with 200). */
 const struct ts_res *ts_verify(struct ts_browser *b, const char *link, const char *password);
 
+/* Moves the server's clock forward by seconds (test builds only: POST
+ * /_test/clock, src/http/testclock.c); the answer's status (200). */
+long ts_clock_advance(struct ts_browser *b, long seconds);
+
 /* The CSRF token the browser would send now ("" when none seen). */
 const char *ts_csrf(struct ts_browser *b);
 /* A cookie's value in b's jar, or NULL. */
