@@ -1,9 +1,13 @@
 # tests/lib/pg.sh -- a throw-away PostgreSQL cluster for tests (sourced).
 #
-# pg_start DIR   initdb + pg_ctl in DIR on a free loopback port; sets PG_URL.
+# pg_start [DIR] initdb + pg_ctl in DIR on a free loopback port; sets PG_URL.
+#                Without DIR, in a new private directory under $TMPDIR (or /tmp):
+#                never inside the checkout, which user "postgres" may not reach
+#                (a clone under /root is mode 0700).
 # pg_stop        stops it and removes DIR.
 # initdb refuses to run as root, so as root the cluster runs as user "postgres"
-# (created by Debian's postgresql package) through runuser.
+# (created by Debian's postgresql package) through runuser, in a directory
+# that user owns.
 
 PG_DIR=""
 pg_bin() {
@@ -17,8 +21,12 @@ pg_as() {
 pg_start() {
 	local bin port
 	bin=$(pg_bin) || { echo "initdb not found" >"$LOGS/pg.log"; return 1; }
-	PG_DIR=$1
-	rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"
+	if [ -n "${1:-}" ]; then
+		PG_DIR=$1
+		rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"
+	else
+		PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/whatson-pg.XXXXXX") || return 1
+	fi
 	[ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
 	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 	pg_as "$bin/initdb" -D "$PG_DIR/data" -U whatson --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOGS/pg.log" 2>&1 || return 1
