@@ -207,3 +207,43 @@ app_page_arg(struct req *r)
 
 	return parse_int(req_query(r, "page"), 1, 1000000, &p) == WS_OK ? p : 1;
 }
+
+int
+app_paging(struct req *r, json_t *errors, int64_t *page, int *per_page)
+{
+	const char *p = req_query(r, "page"), *pp = req_query(r, "per_page");
+	int64_t n;
+	int bad = 0;
+
+	*page = 1;
+	*per_page = APP_PER_PAGE;
+	if (p && *p && parse_int(p, 1, APP_PAGE_MAX, page) != WS_OK) {
+		json_object_set_new(errors, "page", json_string(view_tr(r->app->views, r->locale,
+		    N_("Not a page number."))));
+		bad++;
+	}
+	if (pp && *pp) {
+		if (parse_int(pp, 1, APP_PER_PAGE_MAX, &n) == WS_OK) {
+			*per_page = (int)n;
+		} else {
+			json_object_set_new(errors, "per_page", json_string(view_tr(r->app->views,
+			    r->locale, N_("Choose a number from 1 to 200."))));
+			bad++;
+		}
+	}
+	return bad;
+}
+
+enum ws_err
+app_list_args(struct req *r, struct resp *w, int64_t *page, int *per_page)
+{
+	json_t *errors = json_object();
+
+	if (app_paging(r, errors, page, per_page) == 0) {
+		json_decref(errors);
+		return WS_OK;
+	}
+	w->errors = errors;
+	w->detail = N_("Some filters are not valid.");
+	return WS_EINVAL;
+}

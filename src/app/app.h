@@ -19,6 +19,7 @@
 struct db_pool;
 struct db;
 struct req;
+struct resp;
 struct views;
 struct ratelimit;
 struct dir_index;
@@ -69,6 +70,17 @@ void app_jobs_kick(struct app *app);
 json_t *app_list_value(json_t *items, int64_t page, int per_page, int64_t total);
 /* The ?page= of r, 1 when absent or not a page number. */
 int64_t app_page_arg(struct req *r);
+
+#define APP_PAGE_MAX 100000	/* the highest page number of any list */
+#define APP_PER_PAGE 50		/* items a page of a list, unless ?per_page= says */
+#define APP_PER_PAGE_MAX 200
+/* Reads a list's ?page= (1 to APP_PAGE_MAX) and ?per_page= (1 to
+ * APP_PER_PAGE_MAX, default APP_PER_PAGE).  A value out of range adds a
+ * message in r's language to errors under its name; returns how many. */
+int app_paging(struct req *r, json_t *errors, int64_t *page, int *per_page);
+/* app_paging for a list with no other filters: WS_EINVAL with w->errors
+ * set (a 422 naming the parameter) when one is wrong. */
+enum ws_err app_list_args(struct req *r, struct resp *w, int64_t *page, int *per_page) WS_WUR;
 
 /* Writes an audit-log row (who, what, from where, detail). */
 void app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,

@@ -814,6 +814,52 @@ add_walk(const struct route *rt, int twin, enum role ro)
 	    twin ? "/api/v1" : "", rt->pattern, role_name(ro));
 }
 
+/* Every staff list honours ?per_page= (1 to 200) and refuses a page or a
+ * per_page out of range with a 422 naming it. */
+static void
+test_lists_per_page(void **state)
+{
+	static const char *const lists[] = {
+		"/api/v1/applications?status=all", "/api/v1/staff/applications?status=all",
+		"/api/v1/staff/audit", "/api/v1/admin/users", "/api/v1/staff/jobs",
+		"/api/v1/staff/memberships", NULL
+	};
+	struct ts_browser *b = role_browser(ROLE_ADMIN);
+	const struct ts_res *r;
+	const char *const *l;
+	char path[160];
+	json_t *j;
+
+	(void)state;
+	role_browser(ROLE_MEMBER);	/* the audit log and users have rows */
+	for (l = lists; *l; l++) {
+		const char *sep = strchr(*l, '?') ? "&" : "?";
+
+		snprintf(path, sizeof path, "%s%sper_page=1", *l, sep);
+		r = ts_get(b, path);
+		STATUS(r, 200);
+		j = ts_json(r);
+		if (json_integer_value(json_object_get(j, "per_page")) != 1 ||
+		    json_array_size(json_object_get(j, "items")) > 1)
+			printf("# %s: %.300s\n", path, r->body);
+		assert_int_equal(json_integer_value(json_object_get(j, "per_page")), 1);
+		assert_true(json_array_size(json_object_get(j, "items")) <= 1);
+		json_decref(j);
+		snprintf(path, sizeof path, "%s%sper_page=201", *l, sep);
+		r = ts_get(b, path);
+		STATUS(r, 422);
+		assert_true(ts_has(r, "\"per_page\""));
+		snprintf(path, sizeof path, "%s%spage=0", *l, sep);
+		r = ts_get(b, path);
+		STATUS(r, 422);
+		assert_true(ts_has(r, "\"page\""));
+	}
+	r = ts_get(b, "/api/v1/staff/audit?per_page=2");	/* it has more than one row */
+	j = ts_json(r);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
+	json_decref(j);
+}
+
 int
 main(void)
 {
@@ -829,6 +875,7 @@ main(void)
 		cmocka_unit_test(test_static_files),
 		cmocka_unit_test(test_healthz),
 		cmocka_unit_test(test_others_organization),
+		cmocka_unit_test(test_lists_per_page),
 	};
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);
 	const struct CMUnitTest last = cmocka_unit_test(test_server_stops_cleanly);

@@ -12,7 +12,6 @@
 #include "http/form.h"
 #include "views/view.h"
 
-#define PER_PAGE 50
 
 static int64_t
 count_of(struct db *d, enum db_stmt s)
@@ -30,15 +29,20 @@ enum ws_err
 h_admin_users(struct req *r, struct resp *w)
 {
 	struct db *d = req_db(r);
-	int64_t page = app_page_arg(r);
-	json_t *v, *items = json_array();
+	int64_t page, total;
+	int per_page;
+	json_t *v, *items;
 	struct db_q *q;
 	enum ws_err rc;
 	static const char *const roles[] = {"applicant", "member", "focal", "staff", "admin"};
-	int64_t total = count_of(d, ST_USER_COUNT);
+
+	if ((rc = app_list_args(r, w, &page, &per_page)) != WS_OK)
+		return rc;
+	items = json_array();
+	total = count_of(d, ST_USER_COUNT);
 	q = db_start(d, ST_USER_LIST);
-	db_bind_int(q, 1, PER_PAGE);
-	db_bind_int(q, 2, (page - 1) * PER_PAGE);
+	db_bind_int(q, 1, per_page);
+	db_bind_int(q, 2, (page - 1) * per_page);
 	while ((rc = db_step(q)) == WS_OK) {
 		struct user u;
 		json_t *it, *opts = json_array();
@@ -61,7 +65,7 @@ h_admin_users(struct req *r, struct resp *w)
 		json_array_append_new(items, it);
 	}
 	db_end(q);
-	v = app_list_value(items, page, PER_PAGE, total);
+	v = app_list_value(items, page, per_page, total);
 	resp_value(w, v);
 	w->tpl = "admin_users";
 	w->title = N_("Users");
@@ -143,14 +147,19 @@ enum ws_err
 h_staff_audit(struct req *r, struct resp *w)
 {
 	struct db *d = req_db(r);
-	int64_t page = app_page_arg(r);
-	json_t *v, *items = json_array();
+	int64_t page, total;
+	int per_page;
+	json_t *v, *items;
 	struct db_q *q;
 	enum ws_err rc;
-	int64_t total = count_of(d, ST_AUDIT_COUNT);
+
+	if ((rc = app_list_args(r, w, &page, &per_page)) != WS_OK)
+		return rc;
+	items = json_array();
+	total = count_of(d, ST_AUDIT_COUNT);
 	q = db_start(d, ST_AUDIT_LIST);
-	db_bind_int(q, 1, PER_PAGE);
-	db_bind_int(q, 2, (page - 1) * PER_PAGE);
+	db_bind_int(q, 1, per_page);
+	db_bind_int(q, 2, (page - 1) * per_page);
 	while ((rc = db_step(q)) == WS_OK) {
 		char ts[32];
 		json_t *it;
@@ -164,7 +173,7 @@ h_staff_audit(struct req *r, struct resp *w)
 		json_array_append_new(items, it);
 	}
 	db_end(q);
-	v = app_list_value(items, page, PER_PAGE, total);
+	v = app_list_value(items, page, per_page, total);
 	resp_value(w, v);
 	w->tpl = "audit";
 	w->title = N_("Audit log");

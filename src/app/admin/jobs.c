@@ -13,9 +13,6 @@
 #include "jobs/jobs.h"
 #include "views/view.h"
 
-#define PER_PAGE_DEFAULT 50
-#define PER_PAGE_MAX 200
-
 static const char *const statuses[] = { "queued", "running", "failed", "done", NULL };
 static const char *const status_labels[] = {
 	N_("Queued"), N_("Running"), N_("Failed"), N_("Done"), NULL
@@ -70,11 +67,12 @@ job_of(struct req *r, struct db_q *q)
 enum ws_err
 h_staff_jobs(struct req *r, struct resp *w)
 {
-	const char *status = req_query(r, "status"), *pp = req_query(r, "per_page");
+	const char *status = req_query(r, "status");
 	struct db *d = req_db(r);
 	json_t *v, *items, *errors = json_object(), *filters;
 	struct db_q *q;
-	int64_t page = 1, per_page = PER_PAGE_DEFAULT, total = 0;
+	int64_t page, total = 0;
+	int per_page;
 	enum ws_err rc;
 	size_t i;
 
@@ -85,12 +83,7 @@ h_staff_jobs(struct req *r, struct resp *w)
 	if (*status && !statuses[i])
 		json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
 		    r->locale, N_("Choose a status from the list."))));
-	if (req_query(r, "page") && parse_int(req_query(r, "page"), 1, 100000, &page))
-		json_object_set_new(errors, "page", json_string(view_tr(r->app->views, r->locale,
-		    N_("Not a page number."))));
-	if (pp && parse_int(pp, 1, PER_PAGE_MAX, &per_page))
-		json_object_set_new(errors, "per_page", json_string(view_tr(r->app->views,
-		    r->locale, N_("Choose a number from 1 to 200."))));
+	app_paging(r, errors, &page, &per_page);
 	if (json_object_size(errors)) {
 		w->errors = errors;
 		w->detail = N_("Some filters are not valid.");
@@ -118,7 +111,7 @@ h_staff_jobs(struct req *r, struct resp *w)
 		json_decref(items);
 		return rc;
 	}
-	v = app_list_value(items, page, (int)per_page, total);
+	v = app_list_value(items, page, per_page, total);
 	if (!r->api) {
 		filters = json_array();
 		json_array_append_new(filters, json_pack("{s:s,s:s,s:b}", "value", "", "label",

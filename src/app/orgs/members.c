@@ -507,19 +507,21 @@ h_org_person_remove(struct req *r, struct resp *w)
 
 /* ---- staff review of people added by organization admins ---------------- */
 
-#define QUEUE_PER_PAGE 50
-
 /* GET /staff/memberships: people an organization's admins added that staff
  * have not looked at, oldest first: who, to which organization, how, by whom. */
 enum ws_err
 h_staff_memberships(struct req *r, struct resp *w)
 {
 	struct db *d = req_db(r);
-	json_t *items = json_array();
+	json_t *items;
 	struct db_q *q;
-	int64_t page = app_page_arg(r), total = 0;
+	int64_t page, total = 0;
+	int per_page;
 	enum ws_err rc;
 
+	if ((rc = app_list_args(r, w, &page, &per_page)) != WS_OK)
+		return rc;
+	items = json_array();
 	q = db_start(d, ST_MEMBER_REVIEW_COUNT);
 	if ((rc = db_step(q)) == WS_OK)
 		total = db_col_int(q, 0);
@@ -529,8 +531,8 @@ h_staff_memberships(struct req *r, struct resp *w)
 		return rc;
 	}
 	q = db_start(d, ST_MEMBER_REVIEW_LIST);
-	db_bind_int(q, 1, QUEUE_PER_PAGE);
-	db_bind_int(q, 2, (page - 1) * QUEUE_PER_PAGE);
+	db_bind_int(q, 1, per_page);
+	db_bind_int(q, 2, (page - 1) * per_page);
 	while ((rc = db_step(q)) == WS_OK) {
 		int invited = strcmp(db_col_text(q, 6), "invitation") == 0;
 		char ts[32];
@@ -555,7 +557,7 @@ h_staff_memberships(struct req *r, struct resp *w)
 		json_decref(items);
 		return rc;
 	}
-	resp_value(w, app_list_value(items, page, QUEUE_PER_PAGE, total));
+	resp_value(w, app_list_value(items, page, per_page, total));
 	w->tpl = "staff_memberships";
 	w->title = N_("People added by organizations");
 	return WS_OK;

@@ -20,7 +20,6 @@
 #include "views/mustache.h"
 #include "views/view.h"
 
-#define PER_PAGE 50
 
 static const char *const app_statuses[] = {
 	"pending", "info_requested", "approved", "rejected", NULL
@@ -105,6 +104,7 @@ h_app_list(struct req *r, struct resp *w)
 	json_t *v, *items = json_array(), *errors = json_object();
 	struct db_q *q;
 	int64_t page = 1, age = 0, total = 0;
+	int per_page;
 	enum ws_err rc;
 
 	if (!status) {
@@ -118,8 +118,7 @@ h_app_list(struct req *r, struct resp *w)
 		json_object_set_new(errors, "country", json_string("Unknown country code."));
 	if (!country)
 		country = "";
-	if (req_query(r, "page") && parse_int(req_query(r, "page"), 1, 100000, &page))
-		json_object_set_new(errors, "page", json_string("Not a page number."));
+	app_paging(r, errors, &page, &per_page);
 	if (age_s && *age_s && parse_int(age_s, 0, 3650, &age))
 		json_object_set_new(errors, "older_than", json_string("Not a number of days."));
 	if (json_object_size(errors)) {
@@ -137,8 +136,8 @@ h_app_list(struct req *r, struct resp *w)
 	q = db_start(d, ST_APP_LIST);
 	bind_filters(q, status, kind, country, now_s() - age * 86400);
 	db_bind_text(q, 8, sort);
-	db_bind_int(q, 9, PER_PAGE);
-	db_bind_int(q, 10, (page - 1) * PER_PAGE);
+	db_bind_int(q, 9, per_page);
+	db_bind_int(q, 10, (page - 1) * per_page);
 	while ((rc = db_step(q)) == WS_OK) {
 		json_t *a = app_from_row(q);
 		const char *c = json_string_value(json_object_get(json_object_get(a,
@@ -156,7 +155,7 @@ h_app_list(struct req *r, struct resp *w)
 		json_decref(items);
 		return rc;
 	}
-	v = app_list_value(items, page, PER_PAGE, total);
+	v = app_list_value(items, page, per_page, total);
 	if (!r->api) {
 		json_t *f = json_pack("{s:s,s:s,s:s,s:s,s:s}", "status", *status ? status : "all",
 		    "kind", kind, "country", country, "sort", sort, "older_than",
