@@ -41,7 +41,7 @@ fi
 run() {
 	local backend=$1 url=$2 bin=$3 name
 	name=$(basename "$bin" _test)
-	WHATSON_TEST_DB=$url timeout 240 "$bin" >"$tmp/$backend-$name.out" 2>&1
+	WHATSON_TEST_DB=$url timeout 600 "$bin" >"$tmp/$backend-$name.out" 2>&1
 	echo $? >"$tmp/$backend-$name.rc"
 }
 
@@ -60,14 +60,28 @@ report() {
 	fi
 }
 
-# The two backends run side by side: the tests mostly wait (on argon2id
-# hashes, mail, timeouts), and each has its own server and addresses.
-(
-	for bin in "${bins[@]}"; do
-		run sqlite "sqlite:$tmp/$(basename "$bin").db" "$bin"
-	done
-) &
-sqlite_job=$!
+# Every program runs on each backend, JOBS at a time: the tests mostly wait
+# (on argon2id hashes, mail, timeouts), and each has its own server, sink,
+# database and addresses.  The longest programs start first.
+JOBS=${WHATSON_HTTP_JOBS:-3}
+launch() {
+	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
+	"$@" &
+}
+# run_pg PROGRAM: a fresh database for it, the run, the database dropped.
+run_pg() {
+	local bin=$1 db url
+	db="whatson_http_$(basename "$bin" _test)_$$"
+	if url=$(pg_newdb "$db" 2>"$tmp/pg-$db.err"); then
+		run pg "$url" "$bin"
+		pg_as "$(pg_bin)/dropdb" --if-exists -h 127.0.0.1 -p "$PG_PORT" \
+			-U whatson "$db" >/dev/null 2>&1
+	else
+		echo "could not create database $db: $(tr '\n' ' ' <"$tmp/pg-$db.err")" \
+			>"$tmp/pg-$(basename "$bin" _test).out"
+		echo 1 >"$tmp/pg-$(basename "$bin" _test).rc"
+	fi
+}
 
 pg_ok=0
 if [ -z "${WHATSON_TEST_PG:-}" ]; then
@@ -78,20 +92,16 @@ else
 	PG_PORT=${PG_PORT:-$(sed -E 's#^.*:([0-9]+)/[^/]*$#\1#' <<<"$WHATSON_TEST_PG")}
 	export PG_PORT
 	pg_ok=1
-	for bin in "${bins[@]}"; do
-		db="whatson_http_$(basename "$bin" _test)_$$"
-		if url=$(pg_newdb "$db" 2>"$tmp/pg.err"); then
-			run pg "$url" "$bin"
-			pg_as "$(pg_bin)/dropdb" --if-exists -h 127.0.0.1 -p "$PG_PORT" \
-				-U whatson "$db" >/dev/null 2>&1
-		else
-			echo "could not create database $db: $(tr '\n' ' ' <"$tmp/pg.err")" \
-				>"$tmp/pg-$(basename "$bin" _test).out"
-			echo 1 >"$tmp/pg-$(basename "$bin" _test).rc"
-		fi
-	done
 fi
-wait "$sqlite_job"
+# by size of source, largest first: a fair guess at which runs longest
+mapfile -t order < <(for bin in "${bins[@]}"; do
+	n=$(basename "$bin"); echo "$(wc -c <"tests/http/$n.c" 2>/dev/null || echo 0) $bin"
+done | sort -rn | cut -d' ' -f2-)
+for bin in "${order[@]}"; do
+	launch run sqlite "sqlite:$tmp/$(basename "$bin").db" "$bin"
+	[ "$pg_ok" -eq 1 ] && launch run_pg "$bin"
+done
+wait
 
 for bin in "${bins[@]}"; do
 	report sqlite "$bin"
