@@ -346,11 +346,19 @@ async function main() {
 			check(new RegExp(`\\b${what.replace('.', '\\.')}\\b`).test(log), `no "${what}" in the audit log`);
 		await shot(p, 'audit');
 
+		step('open /staff/jobs and the people organizations added');
+		await visit(p, '/staff/jobs');
+		check(await h1(p) === 'Background jobs', `h1 is "${await h1(p)}"`);
+		await visit(p, '/staff/jobs?status=failed');
+		check((await text(p.getByRole('main'))).includes('0 jobs'), 'demo data has no failed job');
+		await visit(p, '/staff/memberships');
+		await shot(p, 'staff-jobs');
+
 		step('phone width');	/* wide tables scroll inside their box, not the page */
 		const size = p.viewportSize();
 		const wide = [];
 		await p.setViewportSize({ width: 375, height: 740 });
-		for (const where of ['/admin/users', '/staff/audit']) {
+		for (const where of ['/admin/users', '/staff/audit', '/staff/jobs']) {
 			await visit(p, where);
 			const w = await sideways(p);
 			if (w)

@@ -100,8 +100,78 @@ async function newContext(b, opts = {}) {
 			ctx.consoleErrors.push(`${page.url()}: ${m.text()} (${(m.location() || {}).url || '?'})`);
 		});
 		page.on('pageerror', (e) => ctx.consoleErrors.push(`${page.url()}: ${e.message}`));
+		page.on('load', () => snapshot(page));
 	});
 	return ctx;
+}
+
+/* ---- accessibility: every page visited, checked with axe-core ---------- */
+
+/*
+ * Each page a test loads is kept (its URL and HTML as the browser got it);
+ * at the end of the run, one of each kind (its path with numbers folded, its
+ * query's names, with or without field errors) is loaded again in a
+ * JavaScript-enabled page at desktop and at phone width, with its HTML
+ * served as it was and its styles from the server, and axe-core checks it
+ * against WCAG 2.1 A and AA.  Any violation fails the run's last test.
+ */
+const snapshots = new Map();	/* kind -> promise of {url, html} */
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WIDTHS = [{ name: 'desktop', width: 1280, height: 900 }, { name: 'phone', width: 375, height: 740 }];
+
+function pageKind(url, html) {
+	const u = new URL(url);
+	const names = [...new Set([...u.searchParams.keys()])].sort().join(',');
+	return `${u.pathname.replace(/\/\d+/g, '/N').replace(/\/[0-9a-f]{16,}/g, '/X')}?${names}` +
+	    (html.includes('aria-invalid="true"') || html.includes('role="alert"') ? ' (errors)' : '');
+}
+
+function snapshot(page) {
+	const url = page.url();
+	if (!url.startsWith(BASE + '/') || url.startsWith(BASE + '/static/'))
+		return;
+	const p = page.content().then((html) => {
+		if (!/^\s*<!doctype html/i.test(html) && !html.includes('<html'))
+			return null;
+		const kind = pageKind(url, html);
+		if (!snapshots.has(kind))
+			snapshots.set(kind, { url, html });
+		return null;
+	}).catch(() => null);
+	pendingSnaps.push(p);
+}
+const pendingSnaps = [];
+
+async function axeAll(step) {
+	await Promise.all(pendingSnaps);
+	const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+	const ctx = await browser.newContext({ javaScriptEnabled: true, locale: 'en-GB' });
+	const page = await ctx.newPage();
+	const found = [];
+	let n = 0;
+
+	for (const [kind, snap] of snapshots) {
+		for (const w of WIDTHS) {
+			step(`${kind} at ${w.name} width`);
+			await page.setViewportSize({ width: w.width, height: w.height });
+			await page.route(snap.url, (r) => r.fulfill({ status: 200,
+			    contentType: 'text/html; charset=utf-8',
+			    /* a page that refreshes itself (a running import) stays put */
+			    body: snap.html.replace(/<meta http-equiv="refresh"[^>]*>/gi, '') }));
+			await page.goto(snap.url);
+			await page.unroute(snap.url);
+			await page.addScriptTag({ content: source });
+			const res = await page.evaluate((tags) => window.axe.run(document,
+			    { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), WCAG);
+			for (const v of res.violations)
+				found.push(`${kind} (${w.name}): ${v.id}: ${v.help}: ` +
+				    v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | '));
+			n++;
+		}
+	}
+	await ctx.close();
+	diag(`axe-core checked ${snapshots.size} kinds of page at ${WIDTHS.length} widths (${n} runs)`);
+	check(found.length === 0, `${found.length} WCAG 2.1 A/AA violations:\n${found.join('\n')}`);
 }
 
 async function shot(page, name) {
@@ -274,13 +344,17 @@ function run(name, main, limitMs = 120000) {
 	const watchdog = setTimeout(() => {
 		console.log(`Bail out! ${name} took more than ${limitMs / 1000} s`);
 		process.exit(1);
-	}, limitMs);
+	}, limitMs + 180000);	/* and the accessibility pass */
 
 	main().catch((e) => {
 		failures++;
 		count++;
 		console.log(`not ok ${count} - the browser run`);
 		diag((e && e.stack) || String(e));
+	}).then(async () => {
+		if (browser && snapshots.size + pendingSnaps.length > 0)
+			await test('every page visited passes axe-core (WCAG 2.1 A and AA) at desktop and phone width',
+			    axeAll);
 	}).finally(async () => {
 		if (browser)
 			await browser.close().catch(() => {});
