@@ -57,8 +57,6 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE users SET status = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_USER_SET_LOCALE] = {"user_set_locale",
 	    "UPDATE users SET locale = ?, updated_at = ? WHERE id = ?", NULL},
-	[ST_USER_SET_FAILS] = {"user_set_fails",
-	    "UPDATE users SET fail_window_start = ?, fail_count = ?, locked_at = ? WHERE id = ?", NULL},
 	[ST_USER_LIST] = {"user_list",
 	    "SELECT " USER_COLS " FROM users u ORDER BY u.id LIMIT ? OFFSET ?", NULL},
 	[ST_USER_COUNT] = {"user_count", "SELECT count(*) FROM users", NULL},
@@ -295,6 +293,23 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_IMPORT_SAVEPOINT] = {"import_savepoint", "SAVEPOINT import_row", NULL},
 	[ST_IMPORT_RELEASE] = {"import_release", "RELEASE SAVEPOINT import_row", NULL},
 	[ST_IMPORT_ROLLBACK_TO] = {"import_rollback_to", "ROLLBACK TO SAVEPOINT import_row", NULL},
+
+	/* sign-in back-off (app/accounts/backoff.c) */
+	[ST_BACKOFF_GET] = {"backoff_get",
+	    "SELECT fails, last_at, next_at FROM signin_backoff WHERE key = ?", NULL},
+	[ST_BACKOFF_INSERT] = {"backoff_insert",
+	    "INSERT INTO signin_backoff (key, fails, last_at, next_at) VALUES (?, ?, ?, ?) "
+	    "ON CONFLICT (key) DO NOTHING", NULL},
+	[ST_BACKOFF_UPDATE] = {"backoff_update",	/* only over the row that was read */
+	    "UPDATE signin_backoff SET fails = ?, last_at = ?, next_at = ? "
+	    "WHERE key = ? AND fails = ? AND last_at = ?", NULL},
+	[ST_BACKOFF_DELETE] = {"backoff_delete",
+	    "DELETE FROM signin_backoff WHERE key = ?", NULL},
+	[ST_BACKOFF_REFUND] = {"backoff_refund",	/* unless another attempt came since */
+	    "UPDATE signin_backoff SET fails = fails - 1, next_at = ? "
+	    "WHERE key = ? AND next_at = ? AND fails > 0", NULL},
+	[ST_BACKOFF_PURGE] = {"backoff_purge",
+	    "DELETE FROM signin_backoff WHERE last_at < ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -468,9 +483,20 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"CREATE TRIGGER org_removed_log AFTER DELETE ON organizations" \
 	" FOR EACH ROW EXECUTE FUNCTION org_removed_log();"
 
+/* 6: the sign-in back-off replaces the account lock-out (issue 9, finding
+ * 7): failures are counted per account, per known browser and per address
+ * under a keyed hash, and accounts locked before are unlocked. */
+#define M6 \
+	"CREATE TABLE signin_backoff (key TEXT PRIMARY KEY, fails BIGINT NOT NULL," \
+	" last_at BIGINT NOT NULL, next_at BIGINT NOT NULL);" \
+	"CREATE INDEX signin_backoff_last ON signin_backoff(last_at);" \
+	"UPDATE users SET locked_at = NULL, fail_count = 0 WHERE locked_at IS NOT NULL" \
+	" OR fail_count <> 0;"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
 	{3, M3_SQLITE, M3_PG},
+	{6, M6, M6},
 	{0, NULL, NULL},
 };
