@@ -287,6 +287,49 @@ test_balancer_connections(void **state)
 		close(fds[i]);
 }
 
+/* Opens a connection from the proxy and sends the headers of a POST for
+ * client xff whose body never comes: a request in progress. */
+static int
+pending_via(const char *xff)
+{
+	char req[256];
+	int fd = ts_connect(srv.port, PROXY), n;
+
+	assert_true(fd >= 0);
+	n = snprintf(req, sizeof req, "POST /signin HTTP/1.1\r\nHost: localhost\r\n"
+	    "X-Forwarded-For: %s\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+	    "Content-Length: 100\r\n\r\n", xff);
+	assert_true(send(fd, req, (size_t)n, MSG_NOSIGNAL) == n);
+	return fd;
+}
+
+/* Behind the proxy, the per-address limit holds each client to
+ * --max-conns-per-ip requests in progress; other clients are served. */
+static void
+test_forwarded_client_limit(void **state)
+{
+	int fds[MAX_CONNS], extra, i;
+	char buf[64];
+	ssize_t n;
+
+	for (i = 0; i < MAX_CONNS; i++)
+		fds[i] = pending_via("203.0.113.77");
+	assert_int_equal(ts_closed_within(fds[0], 200), 0);	/* they are read */
+	extra = pending_via("203.0.113.77");
+	n = recv(extra, buf, sizeof buf - 1, MSG_WAITALL);
+	assert_true(n > 12);
+	buf[n] = '\0';
+	if (strncmp(buf, "HTTP/1.1 429", 12) != 0)
+		printf("# %s\n", buf);
+	assert_int_equal(strncmp(buf, "HTTP/1.1 429", 12), 0);
+	close(extra);
+	extra = pending_via("203.0.113.78");	/* another client: waits for its body */
+	assert_int_equal(ts_closed_within(extra, 200), 0);
+	close(extra);
+	for (i = 0; i < MAX_CONNS; i++)
+		close(fds[i]);
+}
+
 /* ---- low: the redirect after sign-in is encoded ---------------------- */
 
 static void
@@ -371,6 +414,7 @@ main(void)
 		cmocka_unit_test(test_account_page_counts),
 		cmocka_unit_test(test_forwarded_for),
 		cmocka_unit_test(test_balancer_connections),
+		cmocka_unit_test(test_forwarded_client_limit),
 		cmocka_unit_test(test_next_encoded),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
