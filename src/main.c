@@ -31,7 +31,7 @@ static const char usage_text[] =
     "  serve   [--db URL] [--listen ADDR:PORT] [--base-url URL] [--smtp URL] [--mail-dir DIR]\n"
     "          [--threads N] [--org-name NAME] [--logo-url PATH] [--idle-timeout S]\n"
     "          [--session-lifetime S] [--conn-timeout S] [--upload-max MB] [--user NAME]\n"
-    "          [--quiet]\n"
+    "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--quiet]\n"
     "  migrate [--db URL]\n"
     "  seed --demo [--orgs N] [--db URL]\n"
     "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
@@ -51,7 +51,7 @@ usage(void)
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_USER, O_NORGS,
-	O_CONNTO, O_DRYRUN
+	O_CONNTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF
 };
 
 static const struct option long_opts[] = {
@@ -77,6 +77,13 @@ static const struct option long_opts[] = {
 	{"role", required_argument, NULL, O_ROLE},
 	{"org", required_argument, NULL, O_ORGID},
 	{"dry-run", no_argument, NULL, O_DRYRUN},
+	{"trusted-proxy", required_argument, NULL, O_PROXY},
+	{"max-conns-per-ip", required_argument, NULL, O_MAXCONNS},
+#ifdef WHATSON_TEST_HOOKS
+	/* Test builds only (build/san): "ACCOUNT,ADDRESS" failed sign-ins
+	 * allowed before the back-off starts, so tests need few hashes. */
+	{"test-backoff", required_argument, NULL, O_TESTBACKOFF},
+#endif
 	{NULL, 0, NULL, 0},
 };
 
@@ -138,6 +145,37 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 			cfg->upload_max = (size_t)n << 20;
 			break;
 		case O_USER: cfg->run_as = optarg; break;
+		case O_PROXY:
+			if (cfg->ntrusted >= CONFIG_MAX_PROXIES ||
+			    net_parse(optarg, &cfg->trusted[cfg->ntrusted]) != 0) {
+				fprintf(stderr, "whatson: --trusted-proxy wants ADDR[/BITS] "
+				    "(at most %d), got %s\n", CONFIG_MAX_PROXIES, optarg);
+				return -1;
+			}
+			cfg->ntrusted++;
+			break;
+		case O_MAXCONNS:	/* 0: no limit */
+			if (parse_int(optarg, 0, 100000, &n) != WS_OK)
+				return -1;
+			cfg->per_ip_conns = (int)n;
+			break;
+#ifdef WHATSON_TEST_HOOKS
+		case O_TESTBACKOFF: {
+			int64_t m;
+			const char *comma = strchr(optarg, ',');
+			char first[16];
+
+			if (!comma || (size_t)(comma - optarg) >= sizeof first)
+				return -1;
+			snprintf(first, sizeof first, "%.*s", (int)(comma - optarg), optarg);
+			if (parse_int(first, 0, 1000, &n) != WS_OK ||
+			    parse_int(comma + 1, 0, 1000, &m) != WS_OK)
+				return -1;
+			cfg->backoff_free_account = (int)n;
+			cfg->backoff_free_address = (int)m;
+			break;
+		}
+#endif
 		case O_NORGS:
 			if (parse_int(optarg, 0, 1000000, &n) != WS_OK)
 				return -1;

@@ -29,7 +29,7 @@ const struct route app_routes[] = {
 	{HM_GET,    "/verify",                      h_verify,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_POST,   "/verify",                      h_verify_confirm,    R_ALL,    CSRF_CHECK, RL_SIGNIN, 0},
 	{HM_GET,    "/signin",                      h_signin_form,       R_ALL,    CSRF_NONE,  RL_NONE,   0},
-	{HM_POST,   "/signin",                      h_signin,            R_ALL,    CSRF_CHECK, RL_SIGNIN, 0},
+	{HM_POST,   "/signin",                      h_signin,            R_ALL,    CSRF_CHECK, RL_NONE  , 0},
 	{HM_POST,   "/signout",                     h_signout,           R_USER,   CSRF_CHECK, RL_NONE,   0},
 	{HM_POST,   "/signout-everywhere",          h_signout_all,       R_USER,   CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/forgot",                      h_forgot_form,       R_ALL,    CSRF_NONE,  RL_NONE,   0},
@@ -37,7 +37,7 @@ const struct route app_routes[] = {
 	{HM_GET,    "/reset",                       h_reset_form,        R_ALL,    CSRF_NONE,  RL_NONE,   0},
 	{HM_POST,   "/reset",                       h_reset,             R_ALL,    CSRF_CHECK, RL_MAIL,   0},
 	{HM_GET,    "/account",                     h_account,           R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN},
-	{HM_POST,   "/account/password",            h_change_password,   R_USER,   CSRF_CHECK, RL_SIGNIN, 0},
+	{HM_POST,   "/account/password",            h_change_password,   R_USER,   CSRF_CHECK, RL_NONE  , 0},
 	{HM_POST,   "/account/email",               h_change_email,      R_USER,   CSRF_CHECK, RL_MAIL,   0},
 
 	{HM_GET,    "/admin/users",                 h_admin_users,       R_ADMIN,  CSRF_NONE,  RL_NONE,   RF_TWIN},
@@ -92,7 +92,7 @@ const struct route app_routes[] = {
 
 	{HM_POST,   "/api/v1/accounts",             h_api_signup,        R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API},
 	{HM_POST,   "/api/v1/verify",               h_verify_confirm,    R_ALL,    CSRF_CHECK, RL_SIGNIN, RF_API},
-	{HM_POST,   "/api/v1/session",              h_api_session,       R_ALL,    CSRF_CHECK, RL_SIGNIN, RF_API},
+	{HM_POST,   "/api/v1/session",              h_api_session,       R_ALL,    CSRF_CHECK, RL_NONE  , RF_API},
 	{HM_DELETE, "/api/v1/session",              h_api_session_end,   R_USER,   CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/me",                   h_api_me,            R_USER,   CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications",         h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API},

@@ -23,5 +23,9 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* printf into the arena. */
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* s percent-encoded (RFC 3986, upper-case hex): every byte but letters,
+ * digits, "-._~" and those in keep becomes %XX.  For a Location, keep the
+ * path and query delimiters; for a query value, keep "/" at most. */
+char *arena_urlencode(struct arena *a, const char *s, const char *keep);
 
 #endif

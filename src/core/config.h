@@ -7,6 +7,16 @@
 
 #include <stddef.h>
 
+/* An address block: family AF_INET or AF_INET6, the address in network
+ * order (4 or 16 bytes used) and how many leading bits count. */
+struct ws_net {
+	int family;
+	unsigned char addr[16];
+	int bits;
+};
+
+#define CONFIG_MAX_PROXIES 32
+
 struct config {
 	const char *db_url;	/* sqlite:PATH or postgresql://... */
 	const char *listen;	/* ADDR:PORT */
@@ -22,14 +32,30 @@ struct config {
 	int abs_timeout;	/* session absolute lifetime, seconds */
 	size_t body_max;	/* forms and JSON */
 	size_t upload_max;	/* multipart uploads */
-	int per_ip_conns;	/* concurrent connections from one address */
+	int per_ip_conns;	/* concurrent connections from one address; 0: no limit */
+	struct ws_net trusted[CONFIG_MAX_PROXIES];	/* --trusted-proxy: X-Forwarded-For believed */
+	int ntrusted;
+	int backoff_free_account;	/* failed sign-ins before an account waits */
+	int backoff_free_address;	/* failed sign-ins before an address waits */
 	int conn_timeout;	/* seconds of silence before a connection is closed */
 	int hash_slots;		/* password hashes running at once */
 	int quiet;		/* no access log */
 	const char *run_as;	/* started as root: become this user after binding */
 };
 
-/* Fills c with the defaults documented in docs/operators.md. */
+/* Fills c with the defaults documented in README.md (Configure). */
 void config_defaults(struct config *c);
+
+/* Parses "ADDR" or "ADDR/BITS" (IPv4 or IPv6) into n; -1 when malformed.
+ * Bits past the prefix are cleared. */
+int net_parse(const char *s, struct ws_net *n);
+/* Parses an address without a prefix (IPv4 or IPv6) into n with all bits
+ * counting; -1 when it is not one. */
+int net_parse_addr(const char *s, struct ws_net *n);
+/* True when the address a (a full address, as from net_parse_addr) lies in
+ * block n.  IPv4-mapped IPv6 addresses match IPv4 blocks. */
+int net_contains(const struct ws_net *n, const struct ws_net *a);
+/* True when a is in one of c's trusted proxies. */
+int config_trusted(const struct config *c, const struct ws_net *a);
 
 #endif

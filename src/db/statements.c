@@ -64,8 +64,6 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE users SET status = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_USER_SET_LOCALE] = {"user_set_locale",
 	    "UPDATE users SET locale = ?, updated_at = ? WHERE id = ?", NULL},
-	[ST_USER_SET_FAILS] = {"user_set_fails",
-	    "UPDATE users SET fail_window_start = ?, fail_count = ?, locked_at = ? WHERE id = ?", NULL},
 	[ST_USER_LIST] = {"user_list",
 	    "SELECT " USER_COLS " FROM users u ORDER BY u.id LIMIT ? OFFSET ?", NULL},
 	[ST_USER_COUNT] = {"user_count", "SELECT count(*) FROM users", NULL},
@@ -426,6 +424,22 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT data FROM files WHERE id = ?", NULL},
 	[ST_FILE_DELETE] = {"file_delete",
 	    "DELETE FROM files WHERE id = ?", NULL},
+	/* sign-in back-off (app/accounts/backoff.c) */
+	[ST_BACKOFF_GET] = {"backoff_get",
+	    "SELECT fails, last_at, next_at FROM signin_backoff WHERE key = ?", NULL},
+	[ST_BACKOFF_INSERT] = {"backoff_insert",
+	    "INSERT INTO signin_backoff (key, fails, last_at, next_at) VALUES (?, ?, ?, ?) "
+	    "ON CONFLICT (key) DO NOTHING", NULL},
+	[ST_BACKOFF_UPDATE] = {"backoff_update",	/* only over the row that was read */
+	    "UPDATE signin_backoff SET fails = ?, last_at = ?, next_at = ? "
+	    "WHERE key = ? AND fails = ? AND last_at = ?", NULL},
+	[ST_BACKOFF_DELETE] = {"backoff_delete",
+	    "DELETE FROM signin_backoff WHERE key = ?", NULL},
+	[ST_BACKOFF_REFUND] = {"backoff_refund",	/* unless another attempt came since */
+	    "UPDATE signin_backoff SET fails = fails - 1, next_at = ? "
+	    "WHERE key = ? AND next_at = ? AND fails > 0", NULL},
+	[ST_BACKOFF_PURGE] = {"backoff_purge",
+	    "DELETE FROM signin_backoff WHERE last_at < ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -621,12 +635,22 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"CREATE TABLE file_chunks (" \
 	" file_id BIGINT NOT NULL REFERENCES files(id) ON DELETE CASCADE," \
 	" n INTEGER NOT NULL, data " BLOB " NOT NULL, PRIMARY KEY (file_id, n));"
+/* 6: the sign-in back-off replaces the account lock-out (issue 9, finding
+ * 7): failures are counted per account, per known browser and per address
+ * under a keyed hash, and accounts locked before are unlocked. */
+#define M6 \
+	"CREATE TABLE signin_backoff (key TEXT PRIMARY KEY, fails BIGINT NOT NULL," \
+	" last_at BIGINT NOT NULL, next_at BIGINT NOT NULL);" \
+	"CREATE INDEX signin_backoff_last ON signin_backoff(last_at);" \
+	"UPDATE users SET locked_at = NULL, fail_count = 0 WHERE locked_at IS NOT NULL" \
+	" OR fail_count <> 0;"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
 	{3, M3_SQLITE, M3_PG},
 	{5, M5, NULL},
+	{6, M6, M6},
 	{7, M7(SQLITE_ID, "BLOB"), M7(PG_ID, "BYTEA")},
 	{0, NULL, NULL},
 };

@@ -21,7 +21,6 @@ enum db_stmt {
 	ST_USER_SET_ROLE,
 	ST_USER_SET_STATUS,
 	ST_USER_SET_LOCALE,
-	ST_USER_SET_FAILS,
 	ST_USER_LIST,
 	ST_USER_COUNT,
 	/* sessions */
@@ -144,6 +143,13 @@ enum db_stmt {
 	ST_FILE_CHUNK_GET,
 	ST_FILE_DATA,
 	ST_FILE_DELETE,
+	/* sign-in back-off (app/accounts/backoff.c) */
+	ST_BACKOFF_GET,
+	ST_BACKOFF_INSERT,
+	ST_BACKOFF_UPDATE,
+	ST_BACKOFF_DELETE,
+	ST_BACKOFF_REFUND,
+	ST_BACKOFF_PURGE,
 	DB_STMT__MAX
 };
 

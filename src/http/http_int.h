@@ -34,7 +34,7 @@ int csrf_ok(struct req *r);
 /* The token for forms of r's caller. */
 const char *csrf_token(struct req *r);
 
-/* Test builds (-DWS_TEST_CLOCK): answers POST /_test/clock?advance=S from
+/* Test builds (-DWHATSON_TEST_HOOKS): answers POST /_test/clock?advance=S from
  * loopback by moving now_s() forward, and returns 1; otherwise 0. */
 int http_test_clock(struct req *r, struct resp *w);
 

@@ -1,12 +1,13 @@
 /*
  * ratelimit.h -- sliding-window counters per (class, key) in memory.
  *
- * Sign-in failures are counted per address and per account, sign-ups and
- * mail requests (password resets) per address.  Only what the caller records
- * counts: successful sign-ins and page views are never throttled, so an
- * office behind one address keeps working.  The table has a fixed size; when
- * full, the stalest entry is reused.  With several nodes each keeps its own
- * counts (the per-account hourly lock-out is in the database).
+ * Sign-ups and mail requests (password resets) are counted per address
+ * (RL_SIGNIN, 10 a minute, is no longer used by a route).
+ * Only what the caller records counts: page views are never throttled, so
+ * an office behind one address keeps working.  The table has a fixed size;
+ * when full, the stalest entry is reused.  With several nodes each keeps its
+ * own counts.  Password attempts are not counted here: their back-off is in
+ * the database, shared by every node (app/accounts/backoff.c).
  */
 #ifndef WS_RATELIMIT_H
 #define WS_RATELIMIT_H
@@ -19,9 +20,9 @@ struct ratelimit *ratelimit_new(void);
 void ratelimit_free(struct ratelimit *rl);
 /* Seconds to wait before key may try class c again; 0 when allowed. */
 int ratelimit_check(struct ratelimit *rl, enum rl_class c, const char *key);
-/* Counts one event (a failed sign-in, a sign-up) for key. */
+/* Counts one event (a sign-up, a mail request) for key. */
 void ratelimit_hit(struct ratelimit *rl, enum rl_class c, const char *key);
-/* Forgets key (after a successful sign-in). */
+/* Forgets key. */
 void ratelimit_clear(struct ratelimit *rl, enum rl_class c, const char *key);
 
 #endif

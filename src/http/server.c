@@ -1,6 +1,14 @@
 /*
  * server.c -- libmicrohttpd glue and the request pipeline.
  *
+ * A connection from an address that already holds cfg.per_ip_conns open
+ * connections is closed at once, except from a trusted proxy
+ * (--trusted-proxy).  Behind a trusted proxy the client's address is the
+ * right-most X-Forwarded-For entry that is not itself a trusted proxy, and
+ * the per-address limit counts that client's requests in progress instead
+ * (429).  The client address is what rate limits, audit entries and
+ * sessions record.
+ *
  * A request passes these steps, each of which may end it:
  *   limits      Content-Length over the ceiling: 413 before the body is read
  *   body        read into a buffer with a ceiling (forms and JSON: 1 MiB)
@@ -15,9 +23,11 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include "app/app.h"
@@ -31,10 +41,21 @@
 #include "http/server.h"
 #include "views/view.h"
 
+/* Open connections (or, behind a proxy, requests in progress) per client
+ * address: a short array, since there are at most as many entries as
+ * connections (1024). */
+struct conn_count {
+	struct ws_net addr;
+	int n;
+};
+
 struct server {
 	struct MHD_Daemon *d;
 	struct app *app;
 	int port;
+	pthread_mutex_t mu;	/* guards counts */
+	struct conn_count *counts;
+	size_t ncounts, cap;
 };
 
 /* Per-connection state between libmicrohttpd's calls. */
@@ -42,6 +63,8 @@ struct cstate {
 	struct req r;
 	int too_big;
 	int refused;		/* a response was already queued */
+	int counted;		/* holds a slot of client in the per-address count */
+	struct ws_net client;
 };
 
 static const char *const method_names[] = {
@@ -175,20 +198,189 @@ send_short(struct MHD_Connection *c, struct app *app, const char *rid, int statu
 
 /* ---- the pipeline ---------------------------------------------------- */
 
+/* ---- client addresses and the per-address limit ---------------------- */
+
+static int
+net_from_sockaddr(const struct sockaddr *sa, struct ws_net *n)
+{
+	memset(n, 0, sizeof *n);
+	if (!sa)
+		return -1;
+	if (sa->sa_family == AF_INET) {
+		n->family = AF_INET;
+		memcpy(n->addr, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+		n->bits = 32;
+		return 0;
+	}
+	if (sa->sa_family == AF_INET6) {
+		n->family = AF_INET6;
+		memcpy(n->addr, &((const struct sockaddr_in6 *)sa)->sin6_addr, 16);
+		n->bits = 128;
+		return 0;
+	}
+	return -1;
+}
+
 static void
-client_ip(struct MHD_Connection *c, char *out, size_t len)
+net_text(const struct ws_net *n, char *out, size_t len)
+{
+	snprintf(out, len, "unknown");
+	if (n->family == AF_INET || n->family == AF_INET6)
+		inet_ntop(n->family, n->addr, out, (socklen_t)len);
+}
+
+static int
+net_same(const struct ws_net *a, const struct ws_net *b)
+{
+	return a->family == b->family && memcmp(a->addr, b->addr, sizeof a->addr) == 0;
+}
+
+/* Takes a slot for addr: 0, or -1 when addr already holds limit slots
+ * (limit 0: no limit). */
+static int
+count_take(struct server *s, const struct ws_net *addr, int limit)
+{
+	size_t i;
+	int rc = 0;
+
+	pthread_mutex_lock(&s->mu);
+	for (i = 0; i < s->ncounts; i++)
+		if (net_same(&s->counts[i].addr, addr))
+			break;
+	if (i == s->ncounts) {
+		if (s->ncounts == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 64;
+			s->counts = xrealloc(s->counts, s->cap * sizeof *s->counts);
+		}
+		s->counts[i].addr = *addr;
+		s->counts[i].n = 0;
+		s->ncounts++;
+	}
+	if (limit > 0 && s->counts[i].n >= limit)
+		rc = -1;
+	else
+		s->counts[i].n++;
+	pthread_mutex_unlock(&s->mu);
+	return rc;
+}
+
+static void
+count_give(struct server *s, const struct ws_net *addr)
+{
+	size_t i;
+
+	pthread_mutex_lock(&s->mu);
+	for (i = 0; i < s->ncounts; i++) {
+		if (!net_same(&s->counts[i].addr, addr))
+			continue;
+		if (--s->counts[i].n <= 0)
+			s->counts[i] = s->counts[--s->ncounts];
+		break;
+	}
+	pthread_mutex_unlock(&s->mu);
+}
+
+/* libmicrohttpd asks before accepting a connection: refuse an address that
+ * holds its share already, unless it is a trusted proxy (a balancer keeps
+ * many connections open for everyone behind it).  The slot is taken here,
+ * under the lock, so connections accepted at once by several threads cannot
+ * all slip under the limit; on_connection gives it back at the close. */
+static enum MHD_Result
+on_accept(void *cls, const struct sockaddr *sa, socklen_t len)
+{
+	struct server *s = cls;
+	struct ws_net a;
+
+	(void)len;
+	if (net_from_sockaddr(sa, &a) != 0 || config_trusted(&s->app->cfg, &a))
+		return MHD_YES;
+	return count_take(s, &a, s->app->cfg.per_ip_conns) == 0 ? MHD_YES : MHD_NO;
+}
+
+/* Gives back the slot taken in on_accept when a connection closes. */
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	struct server *s = cls;
+	const union MHD_ConnectionInfo *ci;
+	struct ws_net a;
+
+	(void)socket_context;
+	if (toe != MHD_CONNECTION_NOTIFY_CLOSED)
+		return;
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (net_from_sockaddr(ci ? ci->client_addr : NULL, &a) != 0 ||
+	    config_trusted(&s->app->cfg, &a))
+		return;
+	count_give(s, &a);
+}
+
+/* Collects every X-Forwarded-For header, in order, joined by commas. */
+static enum MHD_Result
+collect_xff(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct buf *b = cls;
+
+	(void)kind;
+	if (key && value && strcasecmp(key, "X-Forwarded-For") == 0) {
+		if (b->len && buf_adds(b, ",") != WS_OK)
+			return MHD_NO;
+		if (buf_adds(b, value) != WS_OK)
+			return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+/* The address of the client of connection c into *out: the connection's
+ * own, or when that is a trusted proxy, the right-most X-Forwarded-For entry
+ * that is not a trusted proxy.  *proxied is set when the answer came from
+ * the header. */
+static void
+client_addr(struct app *app, struct MHD_Connection *c, struct ws_net *out, int *proxied)
 {
 	const union MHD_ConnectionInfo *ci =
 	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	struct ws_net peer, e;
+	struct buf b;
+	char *p, *end, *start;
 
-	snprintf(out, len, "unknown");
-	if (!sa)
+	*proxied = 0;
+	if (net_from_sockaddr(ci ? ci->client_addr : NULL, &peer) != 0) {
+		memset(out, 0, sizeof *out);
 		return;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)len);
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)len);
+	}
+	*out = peer;
+	if (!app->cfg.ntrusted || !config_trusted(&app->cfg, &peer))
+		return;
+	buf_init(&b, 16 * 1024);
+	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_xff, &b);
+	if (b.len == 0) {
+		buf_free(&b);
+		return;
+	}
+	p = (char *)buf_str(&b);
+	end = p + strlen(p);
+	while (end > p) {	/* from the right */
+		char *comma = end;
+
+		while (comma > p && comma[-1] != ',')
+			comma--;
+		start = comma;
+		*end = '\0';
+		while (*start == ' ' || *start == '\t')
+			start++;
+		while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (net_parse_addr(start, &e) != 0)
+			break;	/* not an address: the chain cannot be followed */
+		*out = e;
+		*proxied = 1;
+		if (!config_trusted(&app->cfg, &e))
+			break;
+		end = comma > p ? comma - 1 : p;
+	}
+	buf_free(&b);
 }
 
 /* A language chosen with ?lang= is remembered: in a cookie, and in the
@@ -261,7 +453,8 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	if (!(rt->roles & mask)) {
 		if (!r->user) {
 			if (!r->api && r->method == HM_GET) {
-				resp_redirect(w, arena_printf(r->a, "/signin?next=%s", r->path));
+				resp_redirect(w, arena_printf(r->a, "/signin?next=%s",
+				    arena_urlencode(r->a, r->path, "/")));
 				return WS_OK;
 			}
 			w->detail = N_("Sign in to see this.");
@@ -379,7 +572,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	if (!cs) {
 		const char *cl;
 		size_t limit;
-		int api = strncmp(url, "/api/", 5) == 0;
+		int api = strncmp(url, "/api/", 5) == 0, proxied;
 
 		cs = xcalloc(1, sizeof *cs);
 		*con_cls = cs;
@@ -388,7 +581,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		cs->r.conn = c;
 		random_hex(cs->r.id, 8);
 		log_set_request_id(cs->r.id);
-		client_ip(c, cs->r.ip, sizeof cs->r.ip);
+		client_addr(s->app, c, &cs->client, &proxied);
+		net_text(&cs->client, cs->r.ip, sizeof cs->r.ip);
 		cs->r.path = arena_strdup(cs->r.a, url);
 		cs->r.api = strncmp(url, "/api/v1/", 8) == 0 || strcmp(url, "/api/v1") == 0;
 		m = method_parse(method);
@@ -396,6 +590,13 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		if (req_is_upload(&cs->r))
 			limit = s->app->cfg.upload_max;
 		buf_init(&cs->r.body, limit);
+		if (proxied) {	/* the per-address limit, for a client behind a proxy */
+			if (count_take(s, &cs->client, s->app->cfg.per_ip_conns) != 0) {
+				cs->refused = 1;
+				return send_short(c, s->app, cs->r.id, 429, api);
+			}
+			cs->counted = 1;
+		}
 		if (m < 0) {
 			cs->refused = 1;
 			return send_short(c, s->app, cs->r.id, 405, api);
@@ -442,6 +643,8 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 
 	if (!cs)
 		return;
+	if (cs->counted)
+		count_give(s, &cs->client);
 	if (cs->r.db)
 		db_release(s->app->pool, cs->r.db);
 	buf_free(&cs->r.body);
@@ -485,13 +688,14 @@ server_start(struct app *app)
 		return NULL;
 	}
 	s->app = app;
+	pthread_mutex_init(&s->mu, NULL);
 	MHD_set_panic_func(on_panic, NULL);
 	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, s,
+	    MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0, on_accept, s, on_request, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->cfg.threads,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)app->cfg.per_ip_conns,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)app->cfg.conn_timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),	/* caps request headers */
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
@@ -499,6 +703,7 @@ server_start(struct app *app)
 	    MHD_OPTION_END);
 	if (!s->d) {
 		log_error("cannot listen on %s", app->cfg.listen);
+		pthread_mutex_destroy(&s->mu);
 		free(s);
 		return NULL;
 	}
@@ -519,5 +724,7 @@ server_stop(struct server *s)
 	if (!s)
 		return;
 	MHD_stop_daemon(s->d);
+	pthread_mutex_destroy(&s->mu);
+	free(s->counts);
 	free(s);
 }

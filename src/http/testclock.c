@@ -1,7 +1,7 @@
 /*
  * testclock.c -- a clock the tests can move, in test builds only.
  *
- * The sanitizer build that tests/ runs is compiled with -DWS_TEST_CLOCK;
+ * The sanitizer build that tests/ runs is compiled with -DWHATSON_TEST_HOOKS;
  * there, POST /_test/clock?advance=SECONDS from a loopback address moves the
  * server's clock (now_s(), through util_clock_offset) forward, so tests of
  * session and token expiry, deadlines and back-off do not wait.  The answer
@@ -14,7 +14,7 @@
 #include "core/util.h"
 #include "http/http_int.h"
 
-#ifdef WS_TEST_CLOCK
+#ifdef WHATSON_TEST_HOOKS
 int
 http_test_clock(struct req *r, struct resp *w)
 {

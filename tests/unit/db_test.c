@@ -41,6 +41,7 @@
 #include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "db/db_int.h"
 
 /* ---- fixture ------------------------------------------------------------ */
 
@@ -215,6 +216,45 @@ test_migrate_idempotent(void **state)
 	assert_true(has_user(d, email(f, a, "keep"), NULL, 0));
 	db_release(p2, d);
 	f->pool = p2;
+	arena_free(a);
+}
+
+/* Migration 6 (the sign-in back-off) unlocks the accounts that the old
+ * lock-out had locked: an upgrade leaves nobody locked out for ever. */
+static void
+test_migrate_unlocks(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db_pool *p2 = NULL;
+	struct db *d;
+	struct user u;
+	char err[256] = "";
+	const char *addr = email(f, a, "locked");
+	int64_t id;
+
+	d = db_acquire(f->pool);
+	assert_int_equal(add_user(d, addr, "Locked Out", &id), WS_OK);
+	/* as a database of version 3 with a locked account would be */
+	if (d->ops->exec_script(d, arena_printf(a, "DROP TABLE signin_backoff;"
+	    "DELETE FROM schema_version WHERE version = 6;"
+	    "UPDATE users SET locked_at = 1000, fail_count = 100 WHERE email = '%s'", addr),
+	    err, sizeof err) != WS_OK)
+		fail_msg("script: %s", err);
+	assert_int_equal(user_by_email(d, a, addr, &u), WS_OK);
+	assert_int_equal(u.locked_at, 1000);
+	db_release(f->pool, d);
+	db_pool_free(f->pool);
+	f->pool = NULL;
+
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(db_pool_open(f->url, 2, 1, &p2, err, sizeof err), WS_OK);
+	f->pool = p2;
+	d = db_acquire(p2);
+	assert_int_equal(user_by_email(d, a, addr, &u), WS_OK);
+	assert_int_equal(u.locked_at, 0);
+	assert_int_equal(u.fail_count, 0);
+	db_release(p2, d);
 	arena_free(a);
 }
 
@@ -995,6 +1035,7 @@ main(void)
 	static const struct CMUnitTest all[] = {
 		BOTH("migrations are idempotent", test_migrate_idempotent),
 		BOTH("nodes starting at once all migrate", test_migrate_concurrent),
+		BOTH("migration 6 unlocks locked accounts", test_migrate_unlocks),
 		BOTH("users insert and look up", test_users),
 		BOTH("a second account with one email conflicts", test_unique_email),
 		BOTH("NULL columns and bindings", test_nulls),

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/arena.h"
+#include "core/config.h"
 #include "core/util.h"
 
 /* ---- parse_int ---------------------------------------------------------- */
@@ -313,6 +315,75 @@ test_ascii_lower(void **state)
 	assert_string_equal(s, "name@example.org \xc3\x89t\xc3\x89");	/* É kept */
 }
 
+/* --trusted-proxy blocks: IPv4 and IPv6, with and without a prefix. */
+static void
+test_net_blocks(void **state)
+{
+	struct ws_net n, a;
+	struct config c;
+
+	(void)state;
+	assert_int_equal(net_parse("10.0.0.0/8", &n), 0);
+	assert_int_equal(net_parse_addr("10.200.3.4", &a), 0);
+	assert_true(net_contains(&n, &a));
+	assert_int_equal(net_parse_addr("11.0.0.1", &a), 0);
+	assert_false(net_contains(&n, &a));
+	assert_int_equal(net_parse_addr("::ffff:10.1.1.1", &a), 0);	/* mapped */
+	assert_true(net_contains(&n, &a));
+	assert_int_equal(net_parse("192.0.2.77/27", &n), 0);	/* host bits cleared */
+	assert_int_equal(net_parse_addr("192.0.2.64", &a), 0);
+	assert_true(net_contains(&n, &a));
+	assert_int_equal(net_parse_addr("192.0.2.96", &a), 0);
+	assert_false(net_contains(&n, &a));
+	assert_int_equal(net_parse("2001:db8::/32", &n), 0);
+	assert_int_equal(net_parse_addr("2001:db8:1::5", &a), 0);
+	assert_true(net_contains(&n, &a));
+	assert_int_equal(net_parse_addr("2001:db9::5", &a), 0);
+	assert_false(net_contains(&n, &a));
+	assert_int_equal(net_parse_addr("127.0.0.1", &a), 0);	/* families differ */
+	assert_false(net_contains(&n, &a));
+	assert_int_equal(net_parse("127.0.0.2", &n), 0);	/* one address */
+	assert_int_equal(net_parse_addr("127.0.0.2", &a), 0);
+	assert_true(net_contains(&n, &a));
+	assert_int_equal(net_parse_addr("127.0.0.3", &a), 0);
+	assert_false(net_contains(&n, &a));
+	assert_int_equal(net_parse("::/0", &n), 0);	/* everything IPv6 */
+	assert_int_equal(net_parse_addr("::1", &a), 0);
+	assert_true(net_contains(&n, &a));
+	/* refused */
+	assert_int_equal(net_parse("10.0.0.0/33", &n), -1);
+	assert_int_equal(net_parse("2001:db8::/129", &n), -1);
+	assert_int_equal(net_parse("10.0.0.0/", &n), -1);
+	assert_int_equal(net_parse("10.0.0.0/-1", &n), -1);
+	assert_int_equal(net_parse("10.0.0.0/8x", &n), -1);
+	assert_int_equal(net_parse("proxy.example", &n), -1);
+	assert_int_equal(net_parse("", &n), -1);
+	assert_int_equal(net_parse_addr("10.0.0.1 ", &a), -1);
+	/* a configuration's list */
+	config_defaults(&c);
+	assert_int_equal(net_parse_addr("10.0.0.1", &a), 0);
+	assert_false(config_trusted(&c, &a));
+	assert_int_equal(net_parse("10.0.0.0/24", &c.trusted[c.ntrusted++]), 0);
+	assert_true(config_trusted(&c, &a));
+}
+
+/* Percent-encoding for Location headers and query values. */
+static void
+test_urlencode(void **state)
+{
+	struct arena *a = arena_new();
+
+	(void)state;
+	assert_string_equal(arena_urlencode(a, "/a b/caf\xc3\xa9?q=1&x=%2F#f", "/?&="),
+	    "/a%20b/caf%C3%A9?q=1&x=%252F%23f");
+	assert_string_equal(arena_urlencode(a, "/x\r\ny", "/"), "/x%0D%0Ay");
+	assert_string_equal(arena_urlencode(a, "/p?q", "/"), "/p%3Fq");
+	assert_string_equal(arena_urlencode(a, "AZaz09-._~", NULL), "AZaz09-._~");
+	assert_string_equal(arena_urlencode(a, "", NULL), "");
+	assert_null(arena_urlencode(a, NULL, NULL));
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -331,6 +402,8 @@ main(void)
 		cmocka_unit_test(test_time_rfc3339),
 		cmocka_unit_test(test_clock_offset),
 		cmocka_unit_test(test_ascii_lower),
+		cmocka_unit_test(test_net_blocks),
+		cmocka_unit_test(test_urlencode),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

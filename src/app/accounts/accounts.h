@@ -110,6 +110,36 @@ enum ws_err session_start(struct req *r, struct resp *w, const struct user *u,
 /* Ends r's session, or every session of the user when everywhere. */
 void session_end(struct req *r, struct resp *w, int everywhere);
 
+/* ---- the password back-off (backoff.c) ------------------------------ */
+
+enum guard_kind { GUARD_ACCOUNT, GUARD_DEVICE, GUARD_ADDRESS };
+
+/* The buckets one password attempt counts in. */
+struct guard {
+	char key[2][65];		/* keyed hashes naming the buckets */
+	enum guard_kind kind[2];
+	int64_t set_next[2];		/* the wait this attempt set; -1: none */
+	int n;
+};
+
+/* Chooses the buckets for an attempt with the address typed in (email) on
+ * account u (NULL when no account uses it): the browser's own bucket when
+ * it signed in to u before, else the account's and the client address's. */
+void guard_init(struct req *r, struct guard *g, const char *email, const struct user *u);
+/* Before checking a password: counts the attempt and returns WS_OK, or
+ * WS_ERATE having set w's Retry-After and detail when a bucket must wait
+ * (the attempt then counts nowhere); WS_EDB when the database fails. */
+enum ws_err guard_enter(struct req *r, struct resp *w, struct guard *g) WS_WUR;
+/* After a right password: empties the account's or browser's bucket and
+ * gives the address back its attempt. */
+void guard_pass(struct req *r, struct guard *g);
+/* The browser's known-device nonce for account uid (copied into r's
+ * arena), or NULL when its ws_device cookie is absent, forged, expired or
+ * for another account. */
+const char *device_known(struct req *r, int64_t uid);
+/* Sets the long-lived ws_device cookie binding this browser to uid. */
+void device_remember(struct req *r, struct resp *w, int64_t uid);
+
 /* The handlers (pages.c, api.c) used by the route table. */
 enum ws_err h_signup_form(struct req *r, struct resp *w);
 enum ws_err h_signup(struct req *r, struct resp *w);

@@ -21,7 +21,6 @@
 #include "views/view.h"
 
 #define RESET_TTL 3600
-#define FAILS_PER_HOUR 100
 
 static const struct field signup_fields[] = {
 	{"name", FT_LINE, 1, 1, 200, NULL, NULL, NULL},
@@ -420,73 +419,36 @@ h_signin_form(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
-/* Records a failed sign-in for u; locks the account after FAILS_PER_HOUR in
- * an hour, until a reset link is used. */
-static void
-count_failure(struct req *r, struct user *u)
-{
-	struct db *d = req_db(r);
-	struct db_q *q;
-	time_t now = now_s();
-	int64_t start = u->fail_window_start, n = u->fail_count;
-
-	if (now - start > 3600) {
-		start = now;
-		n = 0;
-	}
-	n++;
-	q = db_start(d, ST_USER_SET_FAILS);
-	db_bind_int(q, 1, start);
-	db_bind_int(q, 2, n);
-	if (n >= FAILS_PER_HOUR || u->locked_at)
-		db_bind_int(q, 3, u->locked_at ? u->locked_at : now);
-	else
-		db_bind_null(q, 3);
-	db_bind_int(q, 4, u->id);
-	db_exec_logged(q);
-	db_end(q);
-	if (n == FAILS_PER_HOUR)
-		app_audit(r->app, d, u->id, "signin.locked", r->ip, NULL);
-}
-
-/* Checks credentials; on success fills u.  Shared by page and API. */
+/* Checks credentials; on success fills u.  Shared by page and API.  Every
+ * attempt counts in the back-off (backoff.c) before the password is
+ * checked; answers are the same whether or not an account uses the
+ * address.  Nothing locks an account (the lock-out counted in users before
+ * migration 6 is ignored). */
 static enum ws_err
 authenticate(struct req *r, struct resp *w, json_t *values, struct user *u, const char **why)
 {
 	const char *email = val(values, "email");
-	char *acct = arena_printf(r->a, "acct:%s", email);
 	struct db *d = req_db(r);
+	struct guard g;
 	enum ws_err rc, found;
-	int wait;
 
 	*why = N_("The email or password is not right.");
-	if ((wait = ratelimit_check(r->app->rl, RL_SIGNIN, acct)) > 0) {
-		w->retry_after = wait;
-		w->detail = arena_printf(r->a, "Too many failed attempts for this account. "
-		    "Please try again in %d seconds.", wait);
-		return WS_ERATE;
-	}
 	found = user_by_email(d, r->a, email, u);
 	if (found != WS_OK && found != WS_ENOTFOUND)
 		return found;
+	guard_init(r, &g, email, found == WS_OK ? u : NULL);
+	if ((rc = guard_enter(r, w, &g)) != WS_OK)
+		return rc;
 	rc = password_check(r->app, found == WS_OK ? u->password_hash : r->app->dummy_hash,
 	    val(values, "password"));
 	if (rc == WS_EUNAVAIL)
 		return rc;
 	if (found != WS_OK || rc != WS_OK) {
-		ratelimit_hit(r->app->rl, RL_SIGNIN, r->ip);
-		ratelimit_hit(r->app->rl, RL_SIGNIN, acct);
-		if (found == WS_OK) {
-			count_failure(r, u);
+		if (found == WS_OK)
 			app_audit(r->app, d, u->id, "signin.failed", r->ip, NULL);
-		}
 		return WS_EFORBIDDEN;
 	}
-	if (u->locked_at) {
-		*why = N_("This account is locked after too many failed sign-ins. "
-		    "Use \"Forgot your password?\" to get a reset link.");
-		return WS_EFORBIDDEN;
-	}
+	guard_pass(r, &g);
 	if (strcmp(u->status, "active") != 0) {
 		*why = N_("This account is disabled. Contact the site's staff.");
 		return WS_EFORBIDDEN;
@@ -495,24 +457,14 @@ authenticate(struct req *r, struct resp *w, json_t *values, struct user *u, cons
 		*why = N_("Please confirm your email address first: open the link we mailed you.");
 		return WS_EFORBIDDEN;
 	}
-	ratelimit_clear(r->app->rl, RL_SIGNIN, acct);
-	if (u->fail_count) {
-		struct db_q *q = db_start(d, ST_USER_SET_FAILS);
-
-		db_bind_int(q, 1, 0);
-		db_bind_int(q, 2, 0);
-		db_bind_null(q, 3);
-		db_bind_int(q, 4, u->id);
-		db_exec_logged(q);
-		db_end(q);
-	}
 	app_audit(r->app, d, u->id, "signin", r->ip, r->api ? "api" : "web");
 	return WS_OK;
 }
 
-/* A local path to go to after sign-in, never another site. */
+/* A local path to go to after sign-in, never another site, percent-encoded
+ * for the Location header (next arrives decoded). */
 static const char *
-safe_next(const char *next)
+safe_next(struct req *r, const char *next)
 {
 	const unsigned char *p;
 
@@ -521,9 +473,11 @@ safe_next(const char *next)
 	/* Browsers drop tabs and newlines and read '\\' as '/': "/\t/x" and
 	 * "/\\x" would leave the site. */
 	for (p = (const unsigned char *)next; *p; p++)
-		if (*p <= 0x20 || *p == 0x7f || *p == '\\')
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
 			return "/";
-	return next;
+	/* Delimiters of a path and query stay; a space, '%', '#', quotes and
+	 * bytes of UTF-8 are escaped, so the browser asks for what was meant. */
+	return arena_urlencode(r->a, next, "/?&=:@!$'()*+,;");
 }
 
 enum ws_err
@@ -549,9 +503,10 @@ h_signin(struct req *r, struct resp *w)
 	}
 	if (rc != WS_OK)
 		goto out;
+	device_remember(r, w, u.id);	/* this browser gets its own back-off */
 	if ((rc = session_start(r, w, &u, "web", NULL)) != WS_OK)
 		goto out;
-	resp_redirect(w, arena_strdup(r->a, safe_next(val(values, "next"))));
+	resp_redirect(w, safe_next(r, val(values, "next")));
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -656,6 +611,12 @@ h_forgot(struct req *r, struct resp *w)
 		rc = form_fail(r, w, "forgot", N_("Forgotten password"), values, errors);
 		goto out;
 	}
+	/*
+	 * Both answers do the same work, so the time taken tells nothing: a
+	 * mail rendered and queued, an audit row, one commit.  An active
+	 * account gets its reset link; any other address a note that no
+	 * active account uses it.  Only the reset token's row differs.
+	 */
 	d = req_db(r);
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
@@ -668,7 +629,12 @@ h_forgot(struct req *r, struct resp *w)
 		if (rc == WS_OK)
 			app_audit(r->app, d, u.id, "password.reset_requested", r->ip, NULL);
 	} else if (rc == WS_ENOTFOUND || rc == WS_OK) {
-		rc = WS_OK;
+		random_hex(tok, 32);	/* as token_issue does */
+		rc = mail_link(r, d, val(values, "email"), "", "mail_reset_unknown",
+		    N_("Password reset asked for an address without an account"), "/forgot",
+		    NULL);
+		if (rc == WS_OK)
+			app_audit(r->app, d, 0, "password.reset_unknown", r->ip, NULL);
 	}
 	if (rc == WS_OK)
 		rc = db_commit(d);
@@ -798,6 +764,31 @@ account_fail(struct req *r, struct resp *w, json_t *values, json_t *errors)
 	return rc;
 }
 
+/* The account page's check of the current password, counted in the same
+ * back-off as sign-in: a stolen session cannot be used to guess it.
+ * WS_OK; WS_EINVAL with *errors set when it is wrong; WS_ERATE (429) when
+ * the caller must wait; WS_EUNAVAIL or WS_EDB. */
+static enum ws_err
+current_password_ok(struct req *r, struct resp *w, json_t *values, json_t **errors)
+{
+	struct guard g;
+	enum ws_err rc;
+
+	guard_init(r, &g, r->user->email, r->user);
+	if ((rc = guard_enter(r, w, &g)) != WS_OK)
+		return rc;
+	rc = password_check(r->app, r->user->password_hash, val(values, "current_password"));
+	if (rc == WS_EFORBIDDEN) {
+		app_audit(r->app, req_db(r), r->user->id, "password.check_failed", r->ip, NULL);
+		*errors = json_pack("{s:s}", "current_password",
+		    view_tr(r->app->views, r->locale, N_("This is not your current password.")));
+		return WS_EINVAL;
+	}
+	if (rc == WS_OK)
+		guard_pass(r, &g);
+	return rc;
+}
+
 enum ws_err
 h_change_password(struct req *r, struct resp *w)
 {
@@ -809,12 +800,9 @@ h_change_password(struct req *r, struct resp *w)
 	enum ws_err rc;
 
 	rc = form_check(r, change_pw_fields, NF(change_pw_fields), &values, &errors);
-	if (rc == WS_OK && password_check(r->app, r->user->password_hash,
-	    val(values, "current_password")) != WS_OK) {
-		errors = json_pack("{s:s}", "current_password",
-		    view_tr(r->app->views, r->locale, N_("This is not your current password.")));
-		rc = WS_EINVAL;
-	}
+	if (rc == WS_OK && (rc = current_password_ok(r, w, values, &errors)) != WS_OK &&
+	    rc != WS_EINVAL)
+		goto out;	/* 429 when the caller must wait */
 	if (rc == WS_OK && (problem = password_problem(val(values, "password"),
 	    r->user->email, r->user->name)) != NULL) {
 		errors = json_pack("{s:s}", "password", view_tr(r->app->views, r->locale,
@@ -863,12 +851,9 @@ h_change_email(struct req *r, struct resp *w)
 	enum ws_err rc;
 
 	rc = form_check(r, change_email_fields, NF(change_email_fields), &values, &errors);
-	if (rc == WS_OK && password_check(r->app, r->user->password_hash,
-	    val(values, "current_password")) != WS_OK) {
-		errors = json_pack("{s:s}", "current_password",
-		    view_tr(r->app->views, r->locale, N_("This is not your current password.")));
-		rc = WS_EINVAL;
-	}
+	if (rc == WS_OK && (rc = current_password_ok(r, w, values, &errors)) != WS_OK &&
+	    rc != WS_EINVAL)
+		goto out;	/* 429 when the caller must wait */
 	if (rc != WS_OK) {
 		rc = account_fail(r, w, values, errors);
 		goto out;
