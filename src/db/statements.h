@@ -104,6 +104,9 @@ enum db_stmt {
 	ST_IMPORT_SAVEPOINT,
 	ST_IMPORT_RELEASE,
 	ST_IMPORT_ROLLBACK_TO,
+	/* issue 9, visibility: what state focal points search */
+	ST_ORG_SEARCH_GOV,
+	ST_ORG_SEARCH_SUBSTR_GOV,
 	DB_STMT__MAX
 };
 
