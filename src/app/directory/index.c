@@ -502,9 +502,11 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 			size_t c = cell_of(x, in_alt ? q->boost_alt[k - q->nboost] : q->boost[k]);
 			size_t s = x->hslots[c];
 
+			if (!x->hkeys[c])
+				continue;
 			if (q->alt && in_alt != !!(x->alt[s / 64] & (1ULL << (s % 64))))
 				continue;	/* a title this viewer does not search */
-			if (x->hkeys[c] && (all[s / 64] & (1ULL << (s % 64)))) {
+			if (all[s / 64] & (1ULL << (s % 64))) {
 				first[s / 64] |= 1ULL << (s % 64);
 				all[s / 64] &= ~(1ULL << (s % 64));
 			}
