@@ -55,26 +55,24 @@ migrate_begin(struct db *d, char *err, size_t errlen)
 	return rc;
 }
 
-/* Applies the migrations above the recorded version, each in one
- * transaction with its version row, so a crash leaves either all of a
- * migration or none.  The version is read again under the lock, so a
- * migration another node applied meanwhile is skipped. */
+/* Applies each migration that schema_version does not record, in order,
+ * each in one transaction with its version row, so a crash leaves either
+ * all of a migration or none.  Whether it is recorded is asked again under
+ * the lock, so a migration another node applied meanwhile is skipped.  (A
+ * recorded set, not a highest number: migrations written on branches that
+ * merged in another order are all applied.) */
 static enum ws_err
 migrate(struct db *d, int verbose, char *err, size_t errlen)
 {
 	const struct db_migration *m;
-	char sql[160];
+	char sql[160], ask[96];
 	enum ws_err rc;
 	int64_t have = 0;
-	static const char *const version_sql =
-	    "SELECT coalesce(max(version), 0) FROM schema_version";
 
 	if ((rc = migrate_begin(d, err, errlen)) != WS_OK)
 		return rc;
 	rc = d->ops->exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version "
 	    "(version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)", err, errlen);
-	if (rc == WS_OK)
-		rc = d->ops->query_int(d, version_sql, &have, err, errlen);
 	if (rc) {
 		d->ops->rollback(d);
 		return rc;
@@ -86,15 +84,19 @@ migrate(struct db *d, int verbose, char *err, size_t errlen)
 	for (m = db_migrations; m->version; m++) {
 		const char *body = d->kind == DB_PG && m->pg ? m->pg : m->sqlite;
 
-		if (m->version <= have)
+		snprintf(ask, sizeof ask, "SELECT count(*) FROM schema_version WHERE version = %d",
+		    m->version);
+		if ((rc = d->ops->query_int(d, ask, &have, err, errlen)) != WS_OK)
+			return rc;
+		if (have)
 			continue;
 		if ((rc = migrate_begin(d, err, errlen)) != WS_OK)
 			return rc;
-		if ((rc = d->ops->query_int(d, version_sql, &have, err, errlen)) != WS_OK) {
+		if ((rc = d->ops->query_int(d, ask, &have, err, errlen)) != WS_OK) {
 			d->ops->rollback(d);
 			return rc;
 		}
-		if (m->version <= have) {	/* another node was first */
+		if (have) {	/* another node was first */
 			d->ops->rollback(d);
 			continue;
 		}

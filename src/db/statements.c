@@ -145,8 +145,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "website_domain, founded, size, description, themes, languages, ecosoc_status, "
 	    "social, contact_name, contact_title, contact_email, contact_phone, contact_role, "
 	    "visibility, status, norm_name, norm_acronym, email_domain, created_at, updated_at, "
-	    "approved_by, approved_at, search_title, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	    "approved_by, approved_at, search_title, search_text, search_title_gov, "
+	    "search_text_gov) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
 	[ST_ORG_GET] = {"org_get",
 	    "SELECT " ORG_COLS " FROM organizations o WHERE o.id = ?", NULL},
 	[ST_ORG_UPDATE] = {"org_update",
@@ -155,7 +156,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "languages = ?, ecosoc_status = ?, social = ?, contact_name = ?, contact_title = ?, "
 	    "contact_email = ?, contact_phone = ?, contact_role = ?, visibility = ?, "
 	    "norm_name = ?, norm_acronym = ?, email_domain = ?, updated_at = ?, search_title = ?, "
-	    "search_text = ? WHERE id = ?", NULL},
+	    "search_text = ?, search_title_gov = ?, search_text_gov = ? WHERE id = ?", NULL},
 	[ST_ORG_SET_STATUS] = {"org_set_status",
 	    "UPDATE organizations SET status = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_ORG_SET_LOGO] = {"org_set_logo",
@@ -192,7 +193,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_ORG_SEARCH_MISSING] = {"org_search_missing",
 	    "SELECT id FROM organizations WHERE search_title = '' LIMIT 500", NULL},
 	[ST_ORG_SET_SEARCH] = {"org_set_search",
-	    "UPDATE organizations SET search_title = ?, search_text = ? WHERE id = ?", NULL},
+	    "UPDATE organizations SET search_title = ?, search_text = ?, search_title_gov = ?, "
+	    "search_text_gov = ? WHERE id = ?", NULL},
 	/* Organizations deleted since a node last looked (a trigger logs them). */
 	[ST_ORG_REMOVED_SINCE] = {"org_removed_since",
 	    "SELECT seq, org_id FROM org_removed WHERE seq > ? ORDER BY seq", NULL},
@@ -440,6 +442,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "WHERE key = ? AND next_at = ? AND fails > 0", NULL},
 	[ST_BACKOFF_PURGE] = {"backoff_purge",
 	    "DELETE FROM signin_backoff WHERE last_at < ?", NULL},
+	/* issue 9, visibility: ST_ORG_SEARCH and ST_ORG_SEARCH_SUBSTR over what
+	 * state focal points may search (search.h), where it differs. */
+	[ST_ORG_SEARCH_GOV] = {"org_search_gov",
+	    "SELECT rowid FROM org_fts_gov WHERE org_fts_gov MATCH ?",
+	    "SELECT id FROM organizations WHERE search_gov @@ to_tsquery('simple', ?)"},
+	[ST_ORG_SEARCH_SUBSTR_GOV] = {"org_search_substr_gov",
+	    "SELECT id FROM organizations WHERE search_title_gov <> '' AND "
+	    "(search_title_gov LIKE ? OR search_text_gov LIKE ?) LIMIT 20000", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -644,11 +654,71 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"CREATE INDEX signin_backoff_last ON signin_backoff(last_at);" \
 	"UPDATE users SET locked_at = NULL, fail_count = 0 WHERE locked_at IS NOT NULL" \
 	" OR fail_count <> 0;"
+/* 4 (issue 9): the "nongovernmental" visibility.  Contact details and
+ * people that organizations showed to "members" (the old default, which
+ * the edit form stored as chosen) are now hidden from state focal points;
+ * each change is in the organization's history (by no one).  Explicit
+ * "public" and "staff" stay.  What focal points may search, where it
+ * differs from members' search (search.h), with its own text index. */
+#define SQLITE_GET(v, k) "json_extract(" v ", '$." k "')"
+#define SQLITE_SET(v, k) "json_set(" v ", '$." k "', 'nongovernmental')"
+#define PG_GET(v, k) "(" v ")::jsonb->>'" k "'"
+#define PG_SET(v, k) "((" v ")::jsonb || '{\"" k "\": \"nongovernmental\"}')::text"
+#define M4_WHERE(GET) \
+	" WHERE " GET("visibility", "contact") " = 'members' OR " \
+	GET("visibility", "people") " = 'members'"
+#define M4_SET(GET, SET, k) "UPDATE m4 SET v = " SET("v", k) " WHERE " GET("v", k) " = 'members';"
+#define M4_SQLITE \
+	"CREATE TEMP TABLE m4 AS SELECT id, visibility AS v FROM organizations" \
+	M4_WHERE(SQLITE_GET) ";" \
+	M4_SET(SQLITE_GET, SQLITE_SET, "contact") M4_SET(SQLITE_GET, SQLITE_SET, "people") \
+	"INSERT INTO org_changes (org_id, at, user_id, changes) SELECT m4.id," \
+	" CAST(strftime('%s', 'now') AS INTEGER), NULL, json_object('visibility'," \
+	" json_array(json(o.visibility), json(m4.v))) FROM m4 JOIN organizations o" \
+	" ON o.id = m4.id;" \
+	"UPDATE organizations SET visibility = (SELECT v FROM m4 WHERE m4.id =" \
+	" organizations.id) WHERE id IN (SELECT id FROM m4);" \
+	"DROP TABLE m4;" \
+	"ALTER TABLE organizations ADD COLUMN search_title_gov TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE organizations ADD COLUMN search_text_gov TEXT NOT NULL DEFAULT '';" \
+	"CREATE VIRTUAL TABLE org_fts_gov USING fts5(search_title_gov, search_text_gov," \
+	" content='organizations', content_rowid='id'," \
+	" tokenize='unicode61 remove_diacritics 2');" \
+	"INSERT INTO org_fts_gov(org_fts_gov) VALUES ('rebuild');" \
+	"CREATE TRIGGER org_fts_gov_insert AFTER INSERT ON organizations BEGIN" \
+	" INSERT INTO org_fts_gov(rowid, search_title_gov, search_text_gov)" \
+	" VALUES (new.id, new.search_title_gov, new.search_text_gov); END;" \
+	"CREATE TRIGGER org_fts_gov_delete AFTER DELETE ON organizations BEGIN" \
+	" INSERT INTO org_fts_gov(org_fts_gov, rowid, search_title_gov, search_text_gov)" \
+	" VALUES ('delete', old.id, old.search_title_gov, old.search_text_gov); END;" \
+	"CREATE TRIGGER org_fts_gov_update AFTER UPDATE OF search_title_gov, search_text_gov" \
+	" ON organizations BEGIN" \
+	" INSERT INTO org_fts_gov(org_fts_gov, rowid, search_title_gov, search_text_gov)" \
+	" VALUES ('delete', old.id, old.search_title_gov, old.search_text_gov);" \
+	" INSERT INTO org_fts_gov(rowid, search_title_gov, search_text_gov)" \
+	" VALUES (new.id, new.search_title_gov, new.search_text_gov); END;"
+#define M4_PG \
+	"CREATE TEMP TABLE m4 AS SELECT id, visibility AS v FROM organizations" \
+	M4_WHERE(PG_GET) ";" \
+	M4_SET(PG_GET, PG_SET, "contact") M4_SET(PG_GET, PG_SET, "people") \
+	"INSERT INTO org_changes (org_id, at, user_id, changes) SELECT m4.id," \
+	" extract(epoch FROM now())::bigint, NULL, json_build_object('visibility'," \
+	" json_build_array(o.visibility::json, m4.v::json))::text FROM m4 JOIN organizations o" \
+	" ON o.id = m4.id;" \
+	"UPDATE organizations SET visibility = m4.v FROM m4 WHERE m4.id = organizations.id;" \
+	"DROP TABLE m4;" \
+	"ALTER TABLE organizations ADD COLUMN search_title_gov TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE organizations ADD COLUMN search_text_gov TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE organizations ADD COLUMN search_gov tsvector GENERATED ALWAYS AS" \
+	" (setweight(to_tsvector('simple', search_title_gov), 'A') ||" \
+	" to_tsvector('simple', search_text_gov)) STORED;" \
+	"CREATE INDEX organizations_search_gov ON organizations USING GIN (search_gov);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
 	{3, M3_SQLITE, M3_PG},
+	{4, M4_SQLITE, M4_PG},
 	{5, M5, NULL},
 	{6, M6, M6},
 	{7, M7(SQLITE_ID, "BLOB"), M7(PG_ID, "BYTEA")},

@@ -150,6 +150,9 @@ enum db_stmt {
 	ST_BACKOFF_DELETE,
 	ST_BACKOFF_REFUND,
 	ST_BACKOFF_PURGE,
+	/* issue 9, visibility: what state focal points search */
+	ST_ORG_SEARCH_GOV,
+	ST_ORG_SEARCH_SUBSTR_GOV,
 	DB_STMT__MAX
 };
 

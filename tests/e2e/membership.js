@@ -452,7 +452,7 @@ async function main() {
 		check(description.length >= 20 && email.includes('@'), `the form holds "${description}" and "${email}"`);
 		check(!org1.email || email === org1.email, `the form's contact email ${email} is not ${org1.email}`);
 		await member.getByRole('main').getByLabel('Contact details', { exact: true }).selectOption({ label: 'Staff only' });
-		await member.getByRole('main').getByLabel('Description', { exact: true }).selectOption({ label: 'Members' });
+		await member.getByRole('main').getByLabel('Description', { exact: true }).selectOption({ label: 'Members and government focal points' });
 		await shot(member, 'org-edit');
 		const r = await submit(member, button(member, 'Save'));
 		check(r.status() === 200 && path(member) === '/organizations/1',

@@ -8,7 +8,8 @@
  * the index is built from them).  For COMBOS random filter combinations --
  * 0 to 3 parameters with 1 to 3 values each, some of them valid codes no
  * organization has, and for one in five a search for one word -- it asks
- * GET /api/v1/organizations as staff and as a member and compares `total`,
+ * GET /api/v1/organizations as staff and, in turn, as a member or as a state
+ * focal point, and compares `total`,
  * every count of every facet, and the page (its length, that each
  * organization on it matches, and which ones in which order, by name, newest
  * or best match), with what the brute force finds.  Then it changes the data
@@ -25,11 +26,13 @@
  * half a minute per phase under ASan).  What it encodes, from directory.c:
  * several values of one parameter OR, the parameters AND; a facet's counts
  * apply every filter but its own, and the search; members see approved
- * organizations only and no status facet; a field whose visibility is
- * "staff" is neither a filter nor a count, for anyone; `country` is the
+ * organizations only and no status facet; a field is neither a filter nor
+ * a count for a viewer it is hidden from: staff see every field, members
+ * all but "staff" ones, focal points all but "staff" and "nongovernmental"
+ * ones; `country` is the
  * organization's main country; `region` holds both the UN M49 region and
  * sub-region of that country (read from src/views/data/m49.csv; none for a
- * country in no region, such as AQ; none when the country is staff-only);
+ * country in no region, such as AQ; hidden when the country is);
  * `year` is the UTC year of coalesce(approved_at, created_at), for everyone
  * whatever the visibility.
  *
@@ -37,8 +40,12 @@
  * an organization's name, acronym or other search text (letters only, as
  * folded), or its first letters, and an organization matches when
  * search_title or search_text, which the application writes leaving out
- * staff-only fields, has a word starting with it.  Best match: those whose
- * title (name, acronym) has it first, then the others, each by name.
+ * staff-only fields, has a word starting with it; for a focal point, when
+ * one of its searchable fields (acronym, description, themes, country,
+ * countries) is "nongovernmental", search_title_gov and search_text_gov
+ * instead (empty when the visibility was written by SQL: not found at
+ * all).  Best match: those whose title (name, acronym) has it first, then
+ * the others, each by name.
  *
  * The combinations come from a fixed seed, printed with every mismatch;
  * WHATSON_DIRECTORY_SEED=N runs another one.  The database is
@@ -69,7 +76,12 @@ static struct ts_sink sink;
 static struct ts_server srv;
 static const char *db_url;
 static struct ts_browser *br;
-static char staff_tok[129], member_tok[129];
+static char staff_tok[129], member_tok[129], focal_tok[129];
+/* Who asks: staff, a member, a state focal point (check_combo). */
+enum { V_STAFF, V_MEMBER, V_FOCAL, V__MAX };
+static const char *const viewer_name[] = { "staff", "member", "focal point" };
+static const int viewer_level[] = { 3, 2, 1 };	/* enum vis: staff, nongovernmental, members */
+static int viewer;		/* the one the brute force counts for */
 static uint64_t seed = 20261130;
 static int norgs;
 
@@ -555,7 +567,22 @@ sql_where(struct sql *q, const struct combo *c, int skip)
 	size_t k;
 	int f, i, n;
 
-	if (*c->q) {
+	if (*c->q && viewer == V_FOCAL) {	/* their own text where it differs */
+		static const char *const searchable[] = { "acronym", "description", "themes",
+			"country", "countries" };
+		size_t s;
+
+		sql_add(q, " AND (' ' || CASE WHEN ");
+		for (s = 0; s < 5; s++) {
+			sql_add(q, "%s", s ? " OR " : "");
+			sql_vis(q, searchable[s]);
+			sql_add(q, " = 'nongovernmental'");
+		}
+		sql_add(q, " THEN o.search_title_gov || ' ' || o.search_text_gov ELSE %s END LIKE ",
+		    search_sql);
+		sql_param(q, c->like);
+		sql_add(q, ")");
+	} else if (*c->q) {
 		sql_add(q, " AND (' ' || %s LIKE ", search_sql);
 		sql_param(q, c->like);
 		sql_add(q, ")");
@@ -564,9 +591,10 @@ sql_where(struct sql *q, const struct combo *c, int skip)
 		if (f == skip || !c->nv[f])
 			continue;
 		sql_add(q, " AND ");
-		if (facets[f].vis) {
+		if (facets[f].vis && viewer != V_STAFF) {
 			sql_vis(q, facets[f].vis);
-			sql_add(q, " <> 'staff' AND ");
+			sql_add(q, viewer == V_FOCAL ? " NOT IN ('staff', 'nongovernmental') AND " :
+			    " <> 'staff' AND ");
 		}
 		switch (facets[f].how) {
 		case K_REGION:
@@ -620,6 +648,9 @@ struct row {
 	char *name;		/* sort key: lower case (ASCII), as documented */
 	char *search;		/* " " and the search text's words, title first */
 	char *title;		/* " " and the title's (name, acronym) */
+	char *search_gov;	/* the same, as focal points search them */
+	char *title_gov;
+	int need[F__MAX];	/* the level that sees the facet (viewer_level) */
 	int boost;		/* the title matches the search (brute_page) */
 	int64_t created;
 	int n[F__MAX];
@@ -643,6 +674,8 @@ rows_free(void)
 		free(rows[i].name);
 		free(rows[i].search);
 		free(rows[i].title);
+		free(rows[i].search_gov);
+		free(rows[i].title_gov);
 		for (f = 0; f < F__MAX; f++)
 			for (k = 0; k < rows[i].n[f]; k++)
 				free(rows[i].v[f][k]);
@@ -668,7 +701,27 @@ row_add(struct row *w, int f, const char *v)
 
 /* The columns rows_load() reads, in order. */
 enum { C_ID, C_NAME, C_CREATED, C_JOINED, C_VIS, C_TITLE, C_SEARCH, C_COUNTRY, C_KIND, C_THEMES,
-	C_LANGUAGES, C_ECOSOC, C_STATUS, C__MAX };
+	C_LANGUAGES, C_ECOSOC, C_STATUS, C_TITLE_GOV, C_SEARCH_GOV, C__MAX };
+
+/* The level (viewer_level) a visibility value asks for; 0 when not set. */
+static int
+need_of(const char *level)
+{
+	return !level ? 0 : strcmp(level, "staff") == 0 ? 3 :
+	    strcmp(level, "nongovernmental") == 0 ? 2 : strcmp(level, "members") == 0 ? 1 : 0;
+}
+
+/* " title text" into a new string. */
+static char *
+joined(const char *title, const char *text)
+{
+	size_t n = strlen(title) + strlen(text) + 3;
+	char *out = malloc(n);
+
+	assert_non_null(out);
+	snprintf(out, n, " %s %s", title, text);
+	return out;
+}
 
 /* Facet f's column among them (region: the country; year: C_JOINED). */
 static int
@@ -701,11 +754,21 @@ row_fill(struct row *w, const char *const col[C__MAX])
 	for (i = 0; w->name[i]; i++)
 		if (w->name[i] >= 'A' && w->name[i] <= 'Z')
 			w->name[i] = (char)(w->name[i] - 'A' + 'a');
-	w->search = malloc(strlen(title) + strlen(search) + 3);
-	w->title = malloc(strlen(title) + 2);
-	assert_true(w->search && w->title);
-	snprintf(w->search, strlen(title) + strlen(search) + 3, " %s %s", title, search);
-	snprintf(w->title, strlen(title) + 2, " %s", title);
+	w->search = joined(title, search);
+	w->title = joined(title, "");
+	{	/* a focal point's: where a searchable field is nongovernmental */
+		static const char *const searchable[] = { "acronym", "description", "themes",
+			"country", "countries", NULL };
+		const char *const *s;
+		int gov = 0;
+
+		for (s = searchable; *s; s++)
+			gov |= need_of(json_string_value(json_object_get(vis, *s))) == 2;
+		w->search_gov = gov ? joined(col[C_TITLE_GOV] ? col[C_TITLE_GOV] : "",
+		    col[C_SEARCH_GOV] ? col[C_SEARCH_GOV] : "") : strdup(w->search);
+		w->title_gov = gov ? joined(col[C_TITLE_GOV] ? col[C_TITLE_GOV] : "", "") :
+		    strdup(w->title);
+	}
 	w->created = strtoll(col[C_CREATED], NULL, 10);
 	for (f = 0; f < F__MAX; f++) {
 		const char *level = facets[f].vis ?
@@ -713,8 +776,7 @@ row_fill(struct row *w, const char *const col[C__MAX])
 		const char *c = col[col_of(f)], *reg[2];
 		char year[16];
 
-		if (level && strcmp(level, "staff") == 0)
-			continue;
+		w->need[f] = need_of(level);
 		switch (facets[f].how) {
 		case K_COLUMN:
 			row_add(w, f, c ? c : "");
@@ -745,8 +807,8 @@ rows_load(void)
 {
 	static const char sel[] = "SELECT o.id, o.name, o.created_at, coalesce(o.approved_at, "
 	    "o.created_at), o.visibility, o.search_title, o.search_text, o.country, o.kind, "
-	    "o.themes, o.languages, o.ecosoc_status, o.status FROM organizations o "
-	    "ORDER BY o.id";
+	    "o.themes, o.languages, o.ecosoc_status, o.status, o.search_title_gov, "
+	    "o.search_text_gov FROM organizations o ORDER BY o.id";
 	size_t cap = 0;
 	const char *col[C__MAX];
 	int c;
@@ -797,7 +859,7 @@ rows_load(void)
 static int
 row_found(const struct row *w, const struct combo *c)
 {
-	return !*c->q || strstr(w->search, c->word) != NULL;
+	return !*c->q || strstr(viewer == V_FOCAL ? w->search_gov : w->search, c->word) != NULL;
 }
 
 /* A word of an organization's name or acronym (the title), or half of the
@@ -843,6 +905,8 @@ row_passes(const struct row *w, const struct combo *c, int f)
 
 	if (!c->nv[f])
 		return 1;
+	if (w->need[f] > viewer_level[viewer])
+		return 0;	/* hidden from the viewer: matches no filter */
 	for (i = 0; i < c->nv[f]; i++)
 		for (k = 0; k < w->n[f]; k++)
 			if (strcmp(c->v[f][i], w->v[f][k]) == 0)
@@ -891,7 +955,7 @@ brute_facet(int f, struct counts *out)
 		if ((pass[i] | 1u << f) != PASS_ALL)
 			continue;
 		total += pass[i] == PASS_ALL;
-		for (k = 0; k < w->n[f]; k++) {
+		for (k = 0; w->need[f] <= viewer_level[viewer] && k < w->n[f]; k++) {
 			for (m = 0; m < out->n; m++)
 				if (strcmp(out->value[m], w->v[f][k]) == 0)
 					break;
@@ -946,8 +1010,8 @@ brute_page(const struct combo *c, int64_t *ids, size_t max)
 	assert_non_null(m);
 	for (i = 0; i < nrows; i++)
 		if (pass[i] == PASS_ALL) {
-			rows[i].boost = c->sort == S_RELEVANCE &&
-			    strstr(rows[i].title, c->word) != NULL;
+			rows[i].boost = c->sort == S_RELEVANCE && strstr(viewer == V_FOCAL ?
+			    rows[i].title_gov : rows[i].title, c->word) != NULL;
 			m[n++] = &rows[i];
 		}
 	qsort(m, n, sizeof *m, c->sort == S_NEWEST ? by_newest : c->sort == S_RELEVANCE ?
@@ -990,12 +1054,14 @@ brute_matching(const struct combo *c, const int64_t *ids, size_t n)
 /* ---- comparing ------------------------------------------------------------ */
 
 /*
- * Asks the API for c as staff or member and compares with SQL; prints each
- * difference (at most MAX_MISMATCH) and returns how many there were.
+ * Asks the API for c as staff, a member or a focal point (who, V_*) and
+ * compares with SQL; prints each difference (at most MAX_MISMATCH) and
+ * returns how many there were.
  */
 static int
-check_combo(const struct combo *c, int member, int round, const char *phase)
+check_combo(const struct combo *c, int who, int round, const char *phase)
 {
+	int member = who != V_STAFF;	/* not staff: approved organizations only */
 	struct combo eff = *c;
 	static struct counts k;
 	char path[1024];
@@ -1007,6 +1073,7 @@ check_combo(const struct combo *c, int member, int round, const char *phase)
 	const char *key;
 	json_t *val;
 
+	viewer = who;
 	combo_path(c, member, path, sizeof path);
 	if (member) {	/* members: approved organizations only */
 		eff.nv[F_STATUS] = 1;
@@ -1015,12 +1082,13 @@ check_combo(const struct combo *c, int member, int round, const char *phase)
 #define MISMATCH(...) do { \
 	if (bad++ < MAX_MISMATCH && printed++ < MAX_PRINTED) { \
 		printf("# seed %llu, %s, combination %d as %s: GET %s: ", \
-		    (unsigned long long)seed, phase, round, member ? "member" : "staff", path); \
+		    (unsigned long long)seed, phase, round, viewer_name[who], path); \
 		printf(__VA_ARGS__); \
 		printf("\n"); \
 	} \
 } while (0)
-	r = ts_api(br, "GET", path, member ? member_tok : staff_tok, NULL);
+	r = ts_api(br, "GET", path, who == V_FOCAL ? focal_tok : member ? member_tok : staff_tok,
+	    NULL);
 	if (r->status != 200) {
 		MISMATCH("status %ld: %.300s", r->status, r->body);
 		return bad;
@@ -1104,7 +1172,8 @@ check_combo(const struct combo *c, int member, int round, const char *phase)
 	return bad;
 }
 
-/* COMBOS random combinations, each as staff and as a member. */
+/* COMBOS random combinations, each as staff and, in turn, as a member or as
+ * a focal point. */
 static void
 check_all(const char *phase)
 {
@@ -1123,11 +1192,14 @@ check_all(const char *phase)
 		nreg += c.nv[F_REGION] > 0;
 		nyear += c.nv[F_YEAR] > 0;
 		nq += *c.q != '\0';
-		b = check_combo(&c, 0, i, phase) + check_combo(&c, 1, i, phase);
+		/* as staff, and as a member or a focal point in turn (the time
+		 * tests/http/run.t allows holds two askers per combination) */
+		b = check_combo(&c, V_STAFF, i, phase) + check_combo(&c, i % 2 ? V_FOCAL :
+		    V_MEMBER, i, phase);
 		bad += b;
 		failed += b > 0;
 	}
-	printf("# %s: %d combinations as staff and member in %lld ms (SQL %lld ms), "
+	printf("# %s: %d combinations as staff, and as member or focal point, in %lld ms (SQL %lld ms), "
 	    "%d failed, %d differences (%d by region, %d by year, %d searches, %d finding "
 	    "some)\n", phase, COMBOS, (long long)(ts_now_ms() - t0), (long long)sql_ms, failed,
 	    bad, nreg, nyear, nq, found);
@@ -1187,7 +1259,7 @@ json_visibility(char *out, size_t len)
 	static const char *const fields[] = {
 		"country", "kind", "themes", "languages", "ecosoc_status"
 	};
-	static const char *const levels[] = { "public", "members", "staff", "staff" };
+	static const char *const levels[] = { "public", "members", "nongovernmental", "staff" };
 	size_t w = 0, i;
 	int n = 0;
 
@@ -1555,6 +1627,7 @@ setup(void **state)
 	br = ts_browser_new(&srv, NULL);
 	token_for("staff@example.org", "demo-staff-pass-2026", staff_tok, sizeof staff_tok);
 	token_for("member@example.org", "demo-member-pass-2026", member_tok, sizeof member_tok);
+	token_for("focal@example.org", "demo-focal-pass-2026", focal_tok, sizeof focal_tok);
 	return 0;
 }
 

@@ -2,9 +2,12 @@
  * summary_test.c -- the public summary of the membership (/about/members)
  * as a visitor reads it, through a real server: the counts move when staff
  * approve an organization (its country, its region and sub-region, its kind
- * and theme), not before; an organization that shows its country to staff
- * only leaves the map but stays in the total; the page has a data table for
- * every chart and a title on each country of the map; French names.
+ * and theme), not before; an organization that does not show its country,
+ * kind or themes to everyone is not counted by them but stays in the total;
+ * a count of 1 or 2 is shown as "fewer than 3" (JSON: count null,
+ * fewer_than 3) in the page, the map, the tables and the JSON; the page has a
+ * data table for every chart and a title on each country of the map; French
+ * names.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL).  Counts are compared with those read before
@@ -89,8 +92,34 @@ summary(void)
 	return jbody(r);
 }
 
-/* The count of the item with code in list key of s (0 when absent); for
- * sub-regions, key is "subregions" and they are searched in every region. */
+#define FEW (-1)	/* a count shown as "fewer than 3" */
+
+/* What the summary shows for n organizations. */
+static json_int_t
+shown(json_int_t n)
+{
+	return n > 0 && n < 3 ? FEW : n;
+}
+
+/* The count of item it: FEW when it says "fewer than 3" (count null,
+ * fewer_than 3). */
+static json_int_t
+count_of(json_t *it)
+{
+	json_t *c = json_object_get(it, "count");
+
+	if (json_is_null(c)) {
+		assert_int_equal(json_integer_value(json_object_get(it, "fewer_than")), 3);
+		return FEW;
+	}
+	assert_true(json_is_integer(c));
+	assert_null(json_object_get(it, "fewer_than"));
+	return json_integer_value(c);
+}
+
+/* The count of the item with code in list key of s (0 when absent, FEW for
+ * "fewer than 3"); for sub-regions, key is "subregions" and they are searched
+ * in every region. */
 static json_int_t
 count_in(json_t *s, const char *key, const char *code)
 {
@@ -103,13 +132,23 @@ count_in(json_t *s, const char *key, const char *code)
 		json_array_foreach(json_object_get(s, "regions"), i, it)
 			json_array_foreach(json_object_get(it, "subregions"), k, sub)
 				if (strcmp(json_string_value(json_object_get(sub, "code")), code) == 0)
-					return json_integer_value(json_object_get(sub, "count"));
+					return count_of(sub);
 		return 0;
 	}
 	json_array_foreach(json_object_get(s, key), i, it)
 		if (strcmp(json_string_value(json_object_get(it, "code")), code) == 0)
-			return json_integer_value(json_object_get(it, "count"));
+			return count_of(it);
 	return 0;
+}
+
+/* The figure a page shows for a count. */
+static const char *
+figure(json_int_t n, char *buf, size_t len)
+{
+	if (n == FEW)
+		return "fewer than 3";
+	snprintf(buf, len, "%lld", (long long)n);
+	return buf;
 }
 
 /* What the tests watch: total, one country, its region and sub-region, a
@@ -180,41 +219,58 @@ static void
 test_counts_follow_approval(void **state)
 {
 	struct watch a = watch("KE", "002", "014", "labour_union", "firearms"), b;
+	static const char *const names[] = { "Kilima Integrity Forum", "Mto Budget Watch",
+		"Pwani Open Books" };
 	const struct ts_res *r;
-	char s[256];
+	char s[256], f[32];
 	int64_t app;
+	int i;
 
 	(void)state;
-	app = apply("Kilima Integrity Forum", "KE", "labour_union", "firearms");
+	/* a fresh database: nothing in Kenya, or enough to be counted */
+	assert_true(a.country == 0 && a.region != FEW && a.sub != FEW);
+	app = apply(names[0], "KE", "labour_union", "firearms");
 	b = watch("KE", "002", "014", "labour_union", "firearms");
 	assert_memory_equal(&a, &b, sizeof a);	/* pending: not a member yet */
 
-	approve(app);
-	b = watch("KE", "002", "014", "labour_union", "firearms");
-	assert_int_equal(b.total, a.total + 1);
-	assert_int_equal(b.country, a.country + 1);
-	assert_int_equal(b.region, a.region + 1);	/* Africa */
-	assert_int_equal(b.sub, a.sub + 1);		/* Eastern Africa */
-	assert_int_equal(b.kind, a.kind + 1);
-	assert_int_equal(b.theme, a.theme + 1);
-	assert_int_equal(b.no_country, a.no_country);
+	for (i = 0; i < 3; i++) {
+		json_int_t n = i + 1;
 
-	/* the page a visitor reads says the same */
-	r = ts_get(visitor, "/about/members");
-	STATUS(r, 200);
-	snprintf(s, sizeof s, "<title>Kenya: %lld</title>", (long long)b.country);
-	HAS(r, s);
-	snprintf(s, sizeof s, "<th scope=\"row\">Africa</th><td class=\"num\">%lld</td>",
-	    (long long)b.region);
-	HAS(r, s);
-	snprintf(s, sizeof s, "<th scope=\"row\">Eastern Africa</th><td class=\"num\">%lld</td>",
-	    (long long)b.sub);
-	HAS(r, s);
-	snprintf(s, sizeof s, "<th scope=\"row\">Kenya</th><td>Africa</td><td class=\"num\">%lld</td>",
-	    (long long)b.country);
-	HAS(r, s);
-	snprintf(s, sizeof s, "<th scope=\"row\">Labour union</th><td class=\"num\">%lld</td>",
-	    (long long)b.kind);
+		approve(i ? apply(names[i], "KE", "labour_union", "firearms") : app);
+		b = watch("KE", "002", "014", "labour_union", "firearms");
+		assert_int_equal(b.total, a.total + n);
+		assert_int_equal(b.country, shown(n));
+		assert_int_equal(b.region, shown(a.region + n));	/* Africa */
+		assert_int_equal(b.sub, shown(a.sub + n));		/* Eastern Africa */
+		assert_int_equal(b.kind, shown(a.kind == FEW ? 0 : a.kind + n));
+		assert_int_equal(b.no_country, a.no_country);
+
+		/* the page a visitor reads says the same, never 1 or 2 */
+		r = ts_get(visitor, "/about/members");
+		STATUS(r, 200);
+		snprintf(s, sizeof s, "<title>Kenya: %s</title>", figure(b.country, f, sizeof f));
+		HAS(r, s);
+		snprintf(s, sizeof s, "<th scope=\"row\">Eastern Africa</th><td class=\"num\">%s</td>",
+		    figure(b.sub, f, sizeof f));
+		HAS(r, s);
+		snprintf(s, sizeof s, "<th scope=\"row\">Kenya</th><td>Africa</td><td class=\"num\">%s</td>",
+		    figure(b.country, f, sizeof f));
+		HAS(r, s);
+		snprintf(s, sizeof s, "<th scope=\"row\">Labour union</th><td class=\"num\">%s</td>",
+		    figure(b.kind, f, sizeof f));
+		HAS(r, s);
+		assert_null(strstr(r->body, "Kenya: 1<"));
+		assert_null(strstr(r->body, "Kenya: 2<"));
+		assert_null(strstr(r->body, ">Labour union: 1<"));
+		assert_null(strstr(r->body, ">Labour union: 2<"));
+		if (n < 3) {
+			HAS(r, "<li><svg width=\"16\" height=\"16\" aria-hidden=\"true\" "
+			    "focusable=\"false\"><rect class=\"c1\" width=\"16\" height=\"16\"/>"
+			    "</svg> Fewer than 3</li>");
+		}
+	}
+	snprintf(s, sizeof s, "<th scope=\"row\">Africa</th><td class=\"num\">%s</td>",
+	    figure(b.region, f, sizeof f));
 	HAS(r, s);
 	snprintf(s, sizeof s, "%lld organizations are members", (long long)b.total);
 	if (b.total > 1)
@@ -258,32 +314,72 @@ test_tables_and_map(void **state)
 	HAS(r, "<th scope=\"row\">Afrique</th>");
 	HAS(r, "<th scope=\"row\">Afrique orientale</th>");
 	HAS(r, "<caption>Organisations membres par région</caption>");
+	HAS(r, "</svg> Moins de 3</li>");	/* the map's palest shade */
 }
 
+/* Sets organization org's visibility of field to level, as staff. */
 static void
-test_country_shown_to_staff_only(void **state)
+set_vis(int64_t org, const char *field, const char *level)
 {
-	struct watch a = watch("FR", "150", "155", "academia", "corruption"), b;
 	char path[96];
-	int64_t org;
-
-	(void)state;
-	org = approve(apply("Seine Probity Lab", "FR", "academia", "corruption"));
-	b = watch("FR", "150", "155", "academia", "corruption");
-	assert_int_equal(b.country, a.country + 1);
-	assert_int_equal(b.region, a.region + 1);	/* Europe */
-	assert_int_equal(b.sub, a.sub + 1);		/* Western Europe */
 
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)org);
 	STATUS(api(staff_b, "PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility",
-	    "country", "staff")), 200);
+	    field, level)), 200);
+}
+
+/* The attack: an organization shows its country, kind or themes to members
+ * (or less) only; a visitor who compares the summary before and after with
+ * the public profiles would learn them.  They are not counted. */
+static void
+test_hidden_fields_not_counted(void **state)
+{
+	struct watch a = watch("FR", "150", "155", "academia", "corruption"), b;
+	static const char *const levels[] = { "members", "nongovernmental", "staff" };
+	int64_t org[3];
+	int i;
+
+	(void)state;
+	/* a fresh database: nothing in France, Europe, academia or corruption */
+	assert_true(a.country == 0 && a.region == 0 && a.sub == 0 && a.kind == 0 && a.theme == 0);
+	org[0] = approve(apply("Seine Probity Lab", "FR", "academia", "corruption"));
+	org[1] = approve(apply("Loire Ledger Watch", "FR", "academia", "corruption"));
+	org[2] = approve(apply("Rhone Audit Circle", "FR", "academia", "corruption"));
 	b = watch("FR", "150", "155", "academia", "corruption");
-	assert_int_equal(b.total, a.total + 1);		/* still a member */
-	assert_int_equal(b.country, a.country);		/* but not on the map */
+	assert_int_equal(b.country, 3);
+	assert_int_equal(b.kind, 3);
+	assert_int_equal(b.theme, 3);
+	assert_int_equal(b.region, 3);
+
+	for (i = 0; i < 3; i++) {	/* one at each level */
+		set_vis(org[i], "country", levels[i]);
+		set_vis(org[i], "kind", levels[i]);
+		set_vis(org[i], "themes", levels[i]);
+		b = watch("FR", "150", "155", "academia", "corruption");
+		assert_int_equal(b.total, a.total + 3);		/* still members */
+		assert_int_equal(b.country, shown(2 - i));	/* 2, 1, then 0: "fewer", then none */
+		assert_int_equal(b.region, shown(2 - i));
+		assert_int_equal(b.sub, shown(2 - i));
+		assert_int_equal(b.kind, shown(2 - i));
+		assert_int_equal(b.theme, shown(2 - i));
+		assert_int_equal(b.no_country, a.no_country + i + 1);
+	}
+	/* none of them leaves a trace: as if they were not there */
+	b = watch("FR", "150", "155", "academia", "corruption");
+	assert_int_equal(b.country, a.country);
 	assert_int_equal(b.region, a.region);
 	assert_int_equal(b.sub, a.sub);
-	assert_int_equal(b.no_country, a.no_country + 1);
-	assert_int_equal(b.kind, a.kind + 1);
+	assert_int_equal(b.kind, a.kind);
+	assert_int_equal(b.theme, a.theme);
+	/* shown again, counted again */
+	for (i = 0; i < 3; i++) {
+		set_vis(org[i], "country", "public");
+		set_vis(org[i], "kind", "public");
+	}
+	b = watch("FR", "150", "155", "academia", "corruption");
+	assert_int_equal(b.country, 3);
+	assert_int_equal(b.kind, 3);
+	assert_int_equal(b.theme, 0);	/* themes still hidden */
 }
 
 static void
@@ -324,7 +420,7 @@ main(void)
 	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counts_follow_approval),
 		cmocka_unit_test(test_tables_and_map),
-		cmocka_unit_test(test_country_shown_to_staff_only),
+		cmocka_unit_test(test_hidden_fields_not_counted),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 

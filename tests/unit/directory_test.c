@@ -2,7 +2,9 @@
  * directory_test.c -- the directory index against a brute-force count:
  * random documents, 200 random filter combinations, then again after
  * replacements and removals.  Every total, every page and every facet count
- * must match what a plain scan of the documents says.
+ * must match what a plain scan of the documents says, at every viewer level
+ * (documents hide facets from levels below theirs) and with the alternative
+ * search text of viewers who search it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -34,8 +36,12 @@ struct mdoc {		/* the test's own copy of a document */
 	char name[32];
 	int64_t created;
 	int has[DF__MAX][12];
+	int need[DF__MAX];	/* the level that sees the facet */
+	int alt;		/* alt_text */
 	int alive;
 };
+
+static int qlevel;		/* the query's viewer level */
 
 static struct mdoc docs[NDOCS];
 static uint64_t seed = 42;
@@ -68,7 +74,9 @@ make_doc(struct mdoc *m, int64_t id)
 			for (v = 0; v < pool_n[f]; v++)
 				if (rnd(5) == 0)
 					m->has[f][v] = 1;
+		m->need[f] = rnd(3) == 0 ? (int)rnd(DIR_LEVELS) : 0;
 	}
+	m->alt = rnd(4) == 0;
 }
 
 static void
@@ -82,6 +90,9 @@ put(struct dir_index *x, const struct mdoc *m)
 	d.id = m->id;
 	d.name = m->name;
 	d.created_at = m->created;
+	d.alt_text = m->alt;
+	for (f = 0; f < DF__MAX; f++)
+		d.need[f] = (unsigned char)m->need[f];
 	for (f = 0; f < DF__MAX; f++)
 		for (v = 0, k = 0; v < pool_n[f]; v++)
 			if (m->has[f][v])
@@ -106,7 +117,7 @@ matches(const struct mdoc *m, int want[DF__MAX][12], int skip)
 		for (v = 0; v < pool_n[f]; v++)
 			if (want[f][v]) {
 				filtered = 1;
-				if (m->has[f][v])
+				if (m->has[f][v] && m->need[f] <= qlevel)
 					any = 1;
 			}
 		if (filtered && !any)
@@ -146,14 +157,32 @@ cmp_new(const void *a, const void *b)
 static int64_t match[NDOCS + 1], boost[NDOCS + 1];
 static size_t match_pos[NDOCS + 1];
 static int boosted[NDOCS + 1];
+/* The same for the alternative text, and whether the query searches it. */
+static int64_t match_alt[NDOCS + 1], boost_alt[NDOCS + 1];
+static size_t match_alt_pos[NDOCS + 1];
+static int boosted_alt[NDOCS + 1];
+static int qalt;
+
+/* True when m matched the text search, in the text its viewer searches. */
+static int
+text_hit(const struct mdoc *m)
+{
+	return qalt && m->alt ? match_alt_pos[m->id] != 0 : match_pos[m->id] != 0;
+}
+
+static int
+text_boost(const struct mdoc *m)
+{
+	return qalt && m->alt ? boosted_alt[m->id] : boosted[m->id];
+}
 
 static int
 cmp_rank(const void *a, const void *b)
 {
 	const struct mdoc *x = *(const struct mdoc *const *)a, *y = *(const struct mdoc *const *)b;
 
-	if (boosted[x->id] != boosted[y->id])
-		return boosted[x->id] ? -1 : 1;
+	if (text_boost(x) != text_boost(y))
+		return text_boost(x) ? -1 : 1;
 	return cmp_name(a, b);
 }
 
@@ -183,8 +212,12 @@ check_query(struct dir_index *x, int round)
 		q.want[f] = lists[f];
 	}
 	q.sort = rnd(2) ? DIR_SORT_NAME : DIR_SORT_NEWEST;
+	q.level = qlevel = (int)rnd(DIR_LEVELS);
 	memset(match_pos, 0, sizeof match_pos);
 	memset(boosted, 0, sizeof boosted);
+	memset(match_alt_pos, 0, sizeof match_alt_pos);
+	memset(boosted_alt, 0, sizeof boosted_alt);
+	qalt = 0;
 	if (rnd(3) == 0) {	/* a text search: random ids, some in their title */
 		size_t nm = 0, nb = 0;
 
@@ -212,6 +245,23 @@ check_query(struct dir_index *x, int round)
 		q.nmatch = nm;
 		q.boost = boost;
 		q.nboost = nb;
+		if (rnd(2)) {	/* and in the alternative text, other random ids */
+			nm = nb = 0;
+			for (i = 0; i < NDOCS; i++)
+				if (rnd(3) == 0) {
+					match_alt[nm++] = (int64_t)i + 1;
+					match_alt_pos[i + 1] = nm;
+					if (rnd(3) == 0) {
+						boost_alt[nb++] = (int64_t)i + 1;
+						boosted_alt[i + 1] = 1;
+					}
+				}
+			q.alt = qalt = 1;
+			q.match_alt = match_alt;
+			q.nmatch_alt = nm;
+			q.boost_alt = boost_alt;
+			q.nboost_alt = nb;
+		}
 		if (rnd(2))
 			q.sort = DIR_SORT_RELEVANCE;
 	}
@@ -219,7 +269,7 @@ check_query(struct dir_index *x, int round)
 	q.limit = 20;
 	assert_int_equal(dir_index_query(x, &q, &res, &bad), WS_OK);
 	for (i = 0; i < NDOCS; i++)
-		if (matches(&docs[i], want, -1) && (!q.text || match_pos[docs[i].id]))
+		if (matches(&docs[i], want, -1) && (!q.text || text_hit(&docs[i])))
 			hits[nh++] = &docs[i];
 	if (res.total != nh)
 		fail_msg("round %d: total %zu, brute force %zu", round, res.total, nh);
@@ -239,8 +289,9 @@ check_query(struct dir_index *x, int round)
 					break;
 			assert_true(pv < pool_n[f]);
 			for (i = 0; i < NDOCS; i++)
-				if (docs[i].has[f][pv] && matches(&docs[i], want, f) &&
-				    (!q.text || match_pos[docs[i].id]))
+				if (docs[i].has[f][pv] && docs[i].need[f] <= qlevel &&
+				    matches(&docs[i], want, f) &&
+				    (!q.text || text_hit(&docs[i])))
 					n++;
 			if (res.counts[f][k].n != n)
 				fail_msg("round %d: facet %d value %s counts %zu, brute force %zu",

@@ -583,6 +583,9 @@ h_api_me(struct req *r, struct resp *w)
 	    "verified", r->user->verified_at != 0, "created_at", ts));
 	if (r->user->org_id)
 		json_object_set_new(w->val, "org_id", json_integer(r->user->org_id));
+	/* A state focal point's country: what they are a focal point for. */
+	if (r->user->role == ROLE_FOCAL && r->user->country && *r->user->country)
+		json_object_set_new(w->val, "country", json_string(r->user->country));
 	return WS_OK;
 }
 

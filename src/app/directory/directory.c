@@ -9,6 +9,11 @@
  * a 422.  Members see approved organizations; staff may filter on status too.
  * The search (search.h) is one more filter; with it, results are best first
  * unless another sort is asked for, and the words are marked in them.
+ *
+ * Everything follows the viewer's level (org_viewer_level(): staff all,
+ * members up to "nongovernmental", state focal points up to "members"): a
+ * field hidden from them is neither shown in an item, nor matched by a
+ * filter or the search, nor counted, and cached answers are kept per level.
  */
 #include <microhttpd.h>
 #include <stdlib.h>
@@ -85,13 +90,7 @@ add_values(struct arena *a, struct dir_doc *d, int f, const char *json)
 	json_decref(arr);
 }
 
-static int
-staff_only(json_t *vis, const char *field)
-{
-	const char *v = json_string_value(json_object_get(vis, field));
-
-	return v && strcmp(v, "staff") == 0;
-}
+_Static_assert(VIS__MAX == DIR_LEVELS, "the index's levels are enum vis");
 
 /* A hash (FNV-1a) of the columns of an index row, so that re-reading an
  * unchanged row costs the index nothing.  updated_at is in: any change to
@@ -120,7 +119,7 @@ put_row(struct dir_index *x, struct db_q *q)
 	enum ws_err rc;
 
 	json_error_t err;
-	json_t *vis;
+	json_t *vis, *o;
 
 	memset(&d, 0, sizeof d);
 	d.sig = row_sig(q);
@@ -130,11 +129,12 @@ put_row(struct dir_index *x, struct db_q *q)
 		return WS_OK;
 	}
 	vis = json_loads(db_col_text(q, 9) ? db_col_text(q, 9) : "{}", 0, &err);
+	o = json_pack("{s:o?}", "visibility", vis);
 	d.name = arena_strdup(a, db_col_text(q, 1));
 	d.created_at = db_col_int(q, 2);
-	/* The directory serves members: a field the organization shows to
-	 * staff only is neither a filter nor a count. */
-	if (!staff_only(vis, "country")) {	/* and its region and sub-region */
+	/* Every value is in; who may see it is the field's visibility, for
+	 * the query to apply (a region follows its country). */
+	{
 		const char *cc = db_col_text(q, 3), *reg = m49_region(cc), *sub = m49_subregion(cc);
 		size_t k = 0;
 
@@ -144,14 +144,16 @@ put_row(struct dir_index *x, struct db_q *q)
 		if (sub && (!reg || strcmp(sub, reg) != 0))
 			d.values[DF_REGION][k++] = sub;
 	}
-	if (!staff_only(vis, "kind"))
-		d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, 4));
-	if (!staff_only(vis, "themes"))
-		add_values(a, &d, DF_THEME, db_col_text(q, 5));
-	if (!staff_only(vis, "languages"))
-		add_values(a, &d, DF_LANGUAGE, db_col_text(q, 6));
-	if (!staff_only(vis, "ecosoc_status"))
-		d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, 7));
+	d.need[DF_COUNTRY] = d.need[DF_REGION] = (unsigned char)org_field_level(o, "country");
+	d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, 4));
+	d.need[DF_KIND] = (unsigned char)org_field_level(o, "kind");
+	add_values(a, &d, DF_THEME, db_col_text(q, 5));
+	d.need[DF_THEME] = (unsigned char)org_field_level(o, "themes");
+	add_values(a, &d, DF_LANGUAGE, db_col_text(q, 6));
+	d.need[DF_LANGUAGE] = (unsigned char)org_field_level(o, "languages");
+	d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, 7));
+	d.need[DF_ECOSOC] = (unsigned char)org_field_level(o, "ecosoc_status");
+	d.alt_text = search_gov_differs(o);
 	d.values[DF_STATUS][0] = arena_strdup(a, db_col_text(q, 8));
 	{	/* the year it became a member (applied, for others) */
 		time_t t = (time_t)db_col_int(q, 11);
@@ -160,7 +162,7 @@ put_row(struct dir_index *x, struct db_q *q)
 		gmtime_r(&t, &tm);
 		d.values[DF_YEAR][0] = arena_printf(a, "%04d", tm.tm_year + 1900);
 	}
-	json_decref(vis);
+	json_decref(o);
 	rc = dir_index_put(x, &d);
 	arena_free(a);
 	return rc;
@@ -191,7 +193,7 @@ search_backfill(struct db *d)
 			if ((rc = org_load(d, ids[i], &org)) == WS_OK) {
 				q = db_start(d, ST_ORG_SET_SEARCH);
 				search_bind(a, q, 1, org);
-				db_bind_int(q, 3, ids[i]);
+				db_bind_int(q, 5, ids[i]);
 				rc = db_exec(q, NULL);
 				db_end(q);
 				json_decref(org);
@@ -518,20 +520,27 @@ run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
     struct search_terms *terms, struct dir_query *q, struct dir_result *res,
     int64_t *page, int64_t *per_page, struct cached *cached)
 {
-	int64_t *ids = NULL, *titles = NULL;
-	size_t nids = 0, ntitles = 0;
+	int64_t *ids = NULL, *titles = NULL, *ids_alt = NULL, *titles_alt = NULL;
+	size_t nids = 0, ntitles = 0, nids_alt = 0, ntitles_alt = 0;
+	enum vis level = org_viewer_level(r);
 	const char *bad;
 	enum ws_err rc;
 
 	if (!r->app->dir)
 		return WS_EUNAVAIL;
+	if (level < VIS_MEMBERS)
+		return WS_EFORBIDDEN;	/* the routes let only members' space in */
 	directory_catch_up(r->app, req_db(r));
 	if ((rc = read_query(r, w, q, want, terms, page, per_page)) != WS_OK)
 		return rc;
+	q->level = (int)level;
+	q->alt = level < VIS_NONGOV;	/* focal points search their own text */
 	if (cached && r->app->dir_cache) {	/* the same question, nothing changed */
 		cached->gen = dir_index_generation(r->app->dir);
-		cached->key = arena_printf(r->a, "%s|%d|%s|%s|page=%lld&per_page=%lld",
-		    r->api ? "api" : "html", r->user && r->user->role >= ROLE_STAFF, r->locale,
+		/* The viewer's level is in the key: one level's answer is never
+		 * served to another. */
+		cached->key = arena_printf(r->a, "%s|%s|%s|%s|page=%lld&per_page=%lld",
+		    r->api ? "api" : "html", vis_name(level), r->locale,
 		    query_string(r, want), (long long)*page, (long long)*per_page);
 		cached->hit = dir_cache_get(r->app->dir_cache, cached->key, cached->gen, now_s(),
 		    &w->raw);
@@ -552,18 +561,30 @@ run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
 		q->limit = dir_index_size(r->app->dir) + 1;
 	}
 	if (terms->n) {
-		if ((rc = search_ids(req_db(r), terms, &ids, &nids, q->sort == DIR_SORT_RELEVANCE ?
-		    &titles : NULL, &ntitles)) != WS_OK)
+		if ((rc = search_ids(req_db(r), terms, 0, &ids, &nids, q->sort ==
+		    DIR_SORT_RELEVANCE ? &titles : NULL, &ntitles)) != WS_OK)
 			return rc;
+		if (q->alt && (rc = search_ids(req_db(r), terms, 1, &ids_alt, &nids_alt,
+		    q->sort == DIR_SORT_RELEVANCE ? &titles_alt : NULL, &ntitles_alt)) != WS_OK) {
+			free(ids);
+			free(titles);
+			return rc;
+		}
 		q->text = 1;
 		q->match = ids;
 		q->nmatch = nids;
 		q->boost = titles;
 		q->nboost = ntitles;
+		q->match_alt = ids_alt;
+		q->nmatch_alt = nids_alt;
+		q->boost_alt = titles_alt;
+		q->nboost_alt = ntitles_alt;
 	}
 	rc = dir_index_query(r->app->dir, q, res, &bad);
 	free(ids);
 	free(titles);
+	free(ids_alt);
+	free(titles_alt);
 	return rc;
 }
 
@@ -685,6 +706,7 @@ h_directory(struct req *r, struct resp *w)
 	json_t *items, *facet_json, *v, *filters;
 	int64_t page, per_page;
 	int staff = r->user && r->user->role >= ROLE_STAFF;
+	enum vis level = org_viewer_level(r);
 	size_t i;
 	enum ws_err rc;
 	int f;
@@ -700,7 +722,7 @@ h_directory(struct req *r, struct resp *w)
 
 		if (org_load(req_db(r), res.ids[i], &org) != WS_OK)
 			continue;	/* deleted since: the index catches up */
-		item = org_view(org, staff ? VIS_STAFF : VIS_MEMBERS, r->locale, r->app->views);
+		item = org_view(org, level, r->locale, r->app->views);
 		if (terms.n || !r->api)
 			mark_item(r, item, &terms);
 		json_array_append_new(items, item);

@@ -462,7 +462,7 @@ write_update(struct imp *x, struct arena *a, int64_t id, json_t *old, json_t *o,
 		search_bind(a, q, 25, seen);
 		json_decref(seen);
 	}
-	db_bind_int(q, 27, id);
+	db_bind_int(q, 29, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	free(vis);

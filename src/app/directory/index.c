@@ -30,7 +30,11 @@ struct dir_index {
 	int64_t *created;
 	uint64_t *sig;
 	uint64_t *alive;
+	uint64_t *alt;			/* documents with alt_text */
 	struct facet f[DF__MAX];
+	/* hidden[f][l]: documents whose values of facet f level l may not see
+	 * (need > l); the last level sees all and has none */
+	uint64_t *hidden[DF__MAX][DIR_LEVELS - 1];
 	/* id -> slot, open addressing; 0 marks an empty cell (ids are > 0) */
 	int64_t *hkeys;
 	size_t *hslots;
@@ -74,6 +78,10 @@ dir_index_free(struct dir_index *x)
 	free(x->created);
 	free(x->sig);
 	free(x->alive);
+	free(x->alt);
+	for (f = 0; f < DF__MAX; f++)
+		for (v = 0; v < DIR_LEVELS - 1; v++)
+			free(x->hidden[f][v]);
 	free(x->hkeys);
 	free(x->hslots);
 	free(x->by_name);
@@ -134,6 +142,13 @@ slots_grow(struct dir_index *x)
 	x->sig = xrealloc(x->sig, ncap * sizeof *x->sig);
 	x->alive = xrealloc(x->alive, nw * sizeof *x->alive);
 	memset(x->alive + ow, 0, (nw - ow) * sizeof *x->alive);
+	x->alt = xrealloc(x->alt, nw * sizeof *x->alt);
+	memset(x->alt + ow, 0, (nw - ow) * sizeof *x->alt);
+	for (f = 0; f < DF__MAX; f++)
+		for (v = 0; v < DIR_LEVELS - 1; v++) {
+			x->hidden[f][v] = xrealloc(x->hidden[f][v], nw * sizeof(uint64_t));
+			memset(x->hidden[f][v] + ow, 0, (nw - ow) * sizeof(uint64_t));
+		}
 	for (f = 0; f < DF__MAX; f++)
 		for (v = 0; v < x->f[f].n; v++) {
 			x->f[f].bits[v] = xrealloc(x->f[f].bits[v], nw * sizeof(uint64_t));
@@ -166,9 +181,13 @@ kill_slot(struct dir_index *x, size_t s)
 	int f;
 
 	x->alive[s / 64] &= ~(1ULL << (s % 64));
-	for (f = 0; f < DF__MAX; f++)
+	x->alt[s / 64] &= ~(1ULL << (s % 64));
+	for (f = 0; f < DF__MAX; f++) {
 		for (v = 0; v < x->f[f].n; v++)
 			x->f[f].bits[v][s / 64] &= ~(1ULL << (s % 64));
+		for (v = 0; v < DIR_LEVELS - 1; v++)
+			x->hidden[f][v][s / 64] &= ~(1ULL << (s % 64));
+	}
 }
 
 static char *
@@ -234,11 +253,16 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	x->created[s] = d->created_at;
 	x->sig[s] = d->sig;
 	x->alive[s / 64] |= 1ULL << (s % 64);
-	for (f = 0; f < DF__MAX; f++)
+	if (d->alt_text)
+		x->alt[s / 64] |= 1ULL << (s % 64);
+	for (f = 0; f < DF__MAX; f++) {
 		for (k = 0; k < DIR_MAX_PER_DOC && d->values[f][k]; k++) {
 			v = value_of(x, f, d->values[f][k], 1);
 			x->f[f].bits[v][s / 64] |= 1ULL << (s % 64);
 		}
+		for (k = 0; k < DIR_LEVELS - 1 && k < d->need[f]; k++)
+			x->hidden[f][k][s / 64] |= 1ULL << (s % 64);
+	}
 	x->hkeys[c] = d->id;
 	x->hslots[c] = s;
 	x->gen++;
@@ -373,6 +397,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 {
 	size_t nw, w, v, k, seen = 0;
 	uint64_t *mask[DF__MAX] = {0}, *all = NULL, *other = NULL, *base = NULL;
+	const uint64_t *hid[DF__MAX];
 	const size_t *order;
 	enum ws_err rc = WS_OK;
 	int f, g;
@@ -389,7 +414,15 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		pthread_rwlock_rdlock(&x->lock);
 	}
 	nw = WORDS(x->n) ? WORDS(x->n) : 1;
-	/* One mask per filtered facet: the OR of its wanted values. */
+	if (q->level < 0 || q->level >= DIR_LEVELS) {
+		rc = WS_EINVAL;
+		goto out;
+	}
+	/* What the viewer may not see of each facet (NULL: nothing hidden). */
+	for (f = 0; f < DF__MAX; f++)
+		hid[f] = q->level < DIR_LEVELS - 1 && x->n ? x->hidden[f][q->level] : NULL;
+	/* One mask per filtered facet: the OR of its wanted values, less the
+	 * documents whose values the viewer may not see. */
 	for (f = 0; f < DF__MAX; f++) {
 		if (!q->want[f] || !q->want[f][0])
 			continue;
@@ -407,6 +440,8 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 			for (w = 0; w < WORDS(x->n); w++)
 				mask[f][w] |= x->f[f].bits[val][w];
 		}
+		for (w = 0; hid[f] && w < WORDS(x->n); w++)
+			mask[f][w] &= ~hid[f][w];
 	}
 	/* The documents in play: alive, and matching the text search. */
 	base = xmalloc(nw * sizeof *base);
@@ -418,7 +453,17 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		if (!x->hkeys[c])
 			continue;
 		s = x->hslots[c];
+		if (q->alt && (x->alt[s / 64] & (1ULL << (s % 64))))
+			continue;	/* matched in text this viewer may not search */
 		base[s / 64] |= x->alive[s / 64] & (1ULL << (s % 64));
+	}
+	for (k = 0; q->text && q->alt && k < q->nmatch_alt; k++) {
+		size_t c = cell_of(x, q->match_alt[k]), s;
+
+		if (!x->hkeys[c])
+			continue;
+		s = x->hslots[c];
+		base[s / 64] |= x->alive[s / 64] & x->alt[s / 64] & (1ULL << (s % 64));
 	}
 	all = xmalloc(nw * sizeof *all);
 	other = xmalloc(nw * sizeof *other);
@@ -429,13 +474,16 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 				all[w] &= mask[f][w];
 		out->total += (size_t)__builtin_popcountll(all[w]);
 	}
-	/* Each facet's counts under every filter but its own. */
+	/* Each facet's counts under every filter but its own, of the documents
+	 * whose values of it the viewer may see. */
 	for (f = 0; f < DF__MAX; f++) {
 		for (w = 0; w < nw; w++) {
 			other[w] = base[w];
 			for (g = 0; g < DF__MAX; g++)
 				if (g != f && mask[g])
 					other[w] &= mask[g][w];
+			if (hid[f] && w < WORDS(x->n))
+				other[w] &= ~hid[f][w];
 		}
 		out->counts[f] = xcalloc(x->f[f].n + 1, sizeof **out->counts);
 		out->ncounts[f] = x->f[f].n;
@@ -449,10 +497,16 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	if (q->sort == DIR_SORT_RELEVANCE) {	/* the boosted first, by name */
 		uint64_t *first = xcalloc(nw, sizeof *first);
 
-		for (k = 0; k < q->nboost; k++) {
-			size_t c = cell_of(x, q->boost[k]), s = x->hslots[c];
+		for (k = 0; k < q->nboost + (q->alt ? q->nboost_alt : 0); k++) {
+			int in_alt = k >= q->nboost;
+			size_t c = cell_of(x, in_alt ? q->boost_alt[k - q->nboost] : q->boost[k]);
+			size_t s = x->hslots[c];
 
-			if (x->hkeys[c] && (all[s / 64] & (1ULL << (s % 64)))) {
+			if (!x->hkeys[c])
+				continue;
+			if (q->alt && in_alt != !!(x->alt[s / 64] & (1ULL << (s % 64))))
+				continue;	/* a title this viewer does not search */
+			if (all[s / 64] & (1ULL << (s % 64))) {
 				first[s / 64] |= 1ULL << (s % 64);
 				all[s / 64] &= ~(1ULL << (s % 64));
 			}

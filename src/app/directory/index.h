@@ -12,6 +12,13 @@
  *
  * A text search is one more filter: the set of ids the database's full-text
  * index matched, ANDed with every facet's mask and counts.
+ *
+ * Viewers see different parts of a document: each document says, per facet,
+ * the level a viewer needs to see its values (the organization's visibility
+ * of that field), and the index keeps per facet and level a bitset of the
+ * documents whose values are hidden at that level.  A query names its
+ * viewer's level: a hidden value neither matches a filter nor counts.
+ * Levels are those of enum vis (orgs.h): 0 public ... DIR_LEVELS - 1 all.
  */
 #ifndef WS_DIR_INDEX_H
 #define WS_DIR_INDEX_H
@@ -27,6 +34,7 @@ enum dir_facet {
 
 #define DIR_MAX_VALUES 512	/* distinct values one facet may have */
 #define DIR_MAX_PER_DOC 64	/* values one document may have in one facet */
+#define DIR_LEVELS 4		/* viewer levels; the last one sees everything */
 
 /* A document: an organization as the index sees it. */
 struct dir_doc {
@@ -36,6 +44,9 @@ struct dir_doc {
 	uint64_t sig;			/* a hash of what the index holds of it: a put
 					 * with the same (non-zero) sig changes nothing */
 	const char *values[DF__MAX][DIR_MAX_PER_DOC + 1];	/* NULL-terminated */
+	unsigned char need[DF__MAX];	/* the level that sees the facet's values */
+	int alt_text;			/* viewers who search the alternative text
+					 * (dir_query.alt) match it only there */
 };
 
 /* A query: for each facet, the wanted values (OR); facets AND together. */
@@ -46,6 +57,13 @@ struct dir_query {
 	int text;
 	const int64_t *match, *boost;
 	size_t nmatch, nboost;
+	/* With alt, a document with alt_text matches through match_alt and
+	 * boost_alt only (the text such a viewer may search), the others
+	 * through match and boost only. */
+	int alt;
+	const int64_t *match_alt, *boost_alt;
+	size_t nmatch_alt, nboost_alt;
+	int level;		/* the viewer's, 0..DIR_LEVELS - 1 (0: public) */
 	/* RELEVANCE: the boosted first, then the others, each by name. */
 	enum { DIR_SORT_NAME, DIR_SORT_NEWEST, DIR_SORT_RELEVANCE } sort;
 	size_t offset, limit;

@@ -242,15 +242,6 @@ search_parse(const char *q, struct search_terms *t)
 	return WS_OK;
 }
 
-static const char *
-vis_of(json_t *o, const char *field)
-{
-	const char *v = json_string_value(json_object_get(json_object_get(o, "visibility"),
-	    field));
-
-	return v ? v : "";
-}
-
 /* Appends the English and French names of the codes in arr (or of the one
  * code when arr is a string). */
 static void
@@ -270,8 +261,23 @@ add_names(struct buf *b, json_t *arr, const char *(*name)(const char *, const ch
 			add_names(b, v, name);
 }
 
-void
-search_bind(struct arena *a, struct db_q *q, int at, json_t *o)
+int
+search_gov_differs(json_t *o)
+{
+	static const char *const fields[] = { "acronym", "description", "themes", "country",
+		"countries", NULL };
+	const char *const *f;
+
+	for (f = fields; *f; f++)
+		if (org_field_level(o, *f) == VIS_NONGOV)
+			return 1;
+	return 0;
+}
+
+/* The folded title and text of o that viewers of level may search, into a. */
+static void
+texts_of(struct arena *a, json_t *o, enum vis level, const char **title_out,
+    const char **text_out)
 {
 	struct buf title, body;
 	const char *s;
@@ -280,22 +286,40 @@ search_bind(struct arena *a, struct db_q *q, int at, json_t *o)
 	buf_init(&body, 64 * 1024);
 	(void)(buf_adds(&title, json_string_value(json_object_get(o, "name")) ?
 	    json_string_value(json_object_get(o, "name")) : "") || buf_addc(&title, ' '));
-	if (strcmp(vis_of(o, "acronym"), "staff") && (s = json_string_value(json_object_get(o,
+	if (org_field_level(o, "acronym") <= level && (s = json_string_value(json_object_get(o,
 	    "acronym"))))
 		(void)(buf_adds(&title, s) || buf_addc(&title, ' '));
-	if (strcmp(vis_of(o, "description"), "staff") && (s = json_string_value(
+	if (org_field_level(o, "description") <= level && (s = json_string_value(
 	    json_object_get(o, "description"))))
 		(void)(buf_adds(&body, s) || buf_addc(&body, ' '));
-	if (strcmp(vis_of(o, "themes"), "staff"))
+	if (org_field_level(o, "themes") <= level)
 		add_names(&body, json_object_get(o, "themes"), theme_name);
-	if (strcmp(vis_of(o, "country"), "staff"))
+	if (org_field_level(o, "country") <= level)
 		add_names(&body, json_object_get(o, "country"), country_name);
-	if (strcmp(vis_of(o, "countries"), "staff"))
+	if (org_field_level(o, "countries") <= level)
 		add_names(&body, json_object_get(o, "countries"), country_name);
-	db_bind_text(q, at, search_fold(a, buf_str(&title)));
-	db_bind_text(q, at + 1, search_fold(a, buf_str(&body)));
+	*title_out = search_fold(a, buf_str(&title));
+	*text_out = search_fold(a, buf_str(&body));
 	buf_free(&title);
 	buf_free(&body);
+}
+
+void
+search_bind(struct arena *a, struct db_q *q, int at, json_t *o)
+{
+	const char *title, *text;
+
+	/* What members search: all but what is for staff only. */
+	texts_of(a, o, VIS_NONGOV, &title, &text);
+	db_bind_text(q, at, title);
+	db_bind_text(q, at + 1, text);
+	/* What focal points search, only where it differs. */
+	if (search_gov_differs(o))
+		texts_of(a, o, VIS_MEMBERS, &title, &text);
+	else
+		title = text = "";
+	db_bind_text(q, at + 2, title);
+	db_bind_text(q, at + 3, text);
 }
 
 static int
@@ -317,7 +341,7 @@ ids_of(struct db *d, enum db_stmt s, const char *param, int64_t **ids, size_t *n
 	*ids = xmalloc(cap * sizeof **ids);
 	*n = 0;
 	db_bind_text(q, 1, param);
-	if (s == ST_ORG_SEARCH_SUBSTR)	/* the title, then the rest */
+	if (s == ST_ORG_SEARCH_SUBSTR || s == ST_ORG_SEARCH_SUBSTR_GOV)	/* title, then text */
 		db_bind_text(q, 2, param);
 	while ((rc = db_step(q)) == WS_OK) {
 		if (*n == cap)
@@ -352,7 +376,7 @@ keep_common(int64_t *ids, size_t *n, const int64_t *other, size_t m)
  * 'w:*A & v:*A'.  Folded words hold letters and digits only, so they need
  * no quoting beyond this.  Empty when every word is CJK. */
 static enum ws_err
-fts_query(const struct search_terms *t, int pg, int title, struct buf *out)
+fts_query(const struct search_terms *t, int pg, int title, int gov, struct buf *out)
 {
 	enum ws_err rc = WS_OK;
 	size_t i, k = 0;
@@ -363,8 +387,8 @@ fts_query(const struct search_terms *t, int pg, int title, struct buf *out)
 		if (pg)
 			rc = buf_printf(out, "%s%s:*%s", k ? " & " : "", t->term[i], title ? "A" : "");
 		else
-			rc = buf_printf(out, "%s\"%s\"*", k ? " " : title ? "{search_title} : (" : "",
-			    t->term[i]);
+			rc = buf_printf(out, "%s\"%s\"*", k ? " " : !title ? "" : gov ?
+			    "{search_title_gov} : (" : "{search_title} : (", t->term[i]);
 		k++;
 	}
 	if (rc == WS_OK && k && title && !pg)
@@ -373,9 +397,11 @@ fts_query(const struct search_terms *t, int pg, int title, struct buf *out)
 }
 
 enum ws_err
-search_ids(struct db *d, const struct search_terms *t, int64_t **ids, size_t *n,
+search_ids(struct db *d, const struct search_terms *t, int gov, int64_t **ids, size_t *n,
     int64_t **titles, size_t *ntitles)
 {
+	enum db_stmt fts_st = gov ? ST_ORG_SEARCH_GOV : ST_ORG_SEARCH;
+	enum db_stmt sub_st = gov ? ST_ORG_SEARCH_SUBSTR_GOV : ST_ORG_SEARCH_SUBSTR;
 	struct buf fts;
 	int pg = db_conn_kind(d) == DB_PG, have = 0, cjk = 0;
 	enum ws_err rc;
@@ -388,8 +414,8 @@ search_ids(struct db *d, const struct search_terms *t, int64_t **ids, size_t *n,
 		*ntitles = 0;
 	}
 	buf_init(&fts, 4096);
-	if ((rc = fts_query(t, pg, 0, &fts)) == WS_OK && fts.len) {
-		rc = ids_of(d, ST_ORG_SEARCH, buf_str(&fts), ids, n);
+	if ((rc = fts_query(t, pg, 0, gov, &fts)) == WS_OK && fts.len) {
+		rc = ids_of(d, fts_st, buf_str(&fts), ids, n);
 		have = 1;
 	}
 	for (i = 0; rc == WS_OK && i < t->n; i++) {
@@ -406,7 +432,7 @@ search_ids(struct db *d, const struct search_terms *t, int64_t **ids, size_t *n,
 			buf_free(&pat);
 			break;
 		}
-		rc = ids_of(d, ST_ORG_SEARCH_SUBSTR, buf_str(&pat), &sub, &m);
+		rc = ids_of(d, sub_st, buf_str(&pat), &sub, &m);
 		buf_free(&pat);
 		if (rc != WS_OK)
 			break;
@@ -422,8 +448,8 @@ search_ids(struct db *d, const struct search_terms *t, int64_t **ids, size_t *n,
 	}
 	if (rc == WS_OK && titles && !cjk && fts.len) {
 		buf_reset(&fts);
-		if ((rc = fts_query(t, pg, 1, &fts)) == WS_OK)
-			rc = ids_of(d, ST_ORG_SEARCH, buf_str(&fts), titles, ntitles);
+		if ((rc = fts_query(t, pg, 1, gov, &fts)) == WS_OK)
+			rc = ids_of(d, fts_st, buf_str(&fts), titles, ntitles);
 	}
 	buf_free(&fts);
 	if (rc != WS_OK) {

@@ -7,7 +7,11 @@
  * highlighting agrees with what matched:
  *   - organizations.search_title holds the folded name and acronym,
  *     search_text the description, theme and country names (English and
- *     French), leaving out what the organization shows to staff only;
+ *     French), leaving out what the organization shows to staff only: what
+ *     members search.  search_title_gov and search_text_gov hold what state
+ *     focal points search (leaving out "nongovernmental" fields too), only
+ *     for organizations where that differs, and are empty elsewhere; the
+ *     directory index knows which (dir_doc.alt_text);
  *   - SQLite indexes them with an FTS5 table of two columns kept by triggers,
  *     PostgreSQL with a generated tsvector column ('simple' configuration,
  *     the title's words weighted A) and a GIN index;
@@ -53,19 +57,25 @@ enum ws_err search_parse(const char *q, struct search_terms *t) WS_WUR;
 
 struct db_q;
 
-/* Binds the search_title and search_text organization o has (its fields as
- * org_load or a form gives them, with "visibility") to parameters at and
- * at + 1 of q. */
+/* Binds the search_title, search_text, search_title_gov and search_text_gov
+ * organization o has (its fields as org_load or a form gives them, with
+ * "visibility") to parameters at .. at + 3 of q. */
 void search_bind(struct arena *a, struct db_q *q, int at, json_t *o);
+/* True when what a state focal point may search of o differs from what
+ * members search (a searchable field is "nongovernmental"): o's search
+ * text for focal points is then in the _gov columns.  Reads only
+ * o's "visibility". */
+int search_gov_differs(json_t *o);
 
 /*
  * The ids of the organizations matching every word of t, in *ids (free()),
+ * in members' search text, or with gov in the focal points' (_gov) one,
  * in no particular order.  When titles is not NULL, also those whose title
  * (name, acronym) has every word, in *titles (free()), for relevance: *titles
  * stays NULL when the words cannot tell (CJK substrings).
  */
-enum ws_err search_ids(struct db *d, const struct search_terms *t, int64_t **ids, size_t *n,
-    int64_t **titles, size_t *ntitles) WS_WUR;
+enum ws_err search_ids(struct db *d, const struct search_terms *t, int gov, int64_t **ids,
+    size_t *n, int64_t **titles, size_t *ntitles) WS_WUR;
 
 /* text split into parts [{"t": "...", "m": true|false}] where "m" marks the
  * words of t, for templates to wrap in <mark> (escaped as any text). */

@@ -4,9 +4,13 @@
  * Every count is read from the directory's in-memory index (index.h) with
  * one query, "status is approved", whose facet counts give countries, kinds
  * and themes; regions are sums of country counts (regions.h).  No GROUP BY
- * per request.  The index holds only what members see of an organization
- * (a field shown to staff only is left out by directory.c), and a visitor
- * gets counts, never names.
+ * per request.  The query runs at the public level: a field an organization
+ * does not show to everyone is not counted (a visitor comparing the summary
+ * with public profiles must learn nothing they hide), and a visitor gets
+ * counts, never names.  A count of 1 or 2 singles organizations out: it is
+ * shown as "fewer than 3" (SMALL_COUNT), with "count": null and
+ * "fewer_than": 3 in the JSON, for countries, regions, kinds and themes
+ * alike, on the map and in every chart and table.
  *
  * The page draws its charts as SVG here: a world map shaded in up to five
  * classes by count (paths from data/world-paths.json, tools/gen-map) and
@@ -35,6 +39,7 @@
 #define BAR_MAX 360		/* the longest bar, room for its count after it */
 #define BAR_ROW 36		/* one row: label line, then the bar */
 #define CHART_MAX DIR_MAX_VALUES	/* rows of one chart: every value a facet can have */
+#define SMALL_COUNT 3		/* counts below this (and above 0) are not shown */
 
 /* ---- the map's paths, parsed once ---- */
 
@@ -91,6 +96,22 @@ count_of(const struct dir_result *res, int f, const char *v)
 	return 0;
 }
 
+/* Sets "count" of item to n, or to null with "fewer_than" when n is small
+ * but not 0; for pages also "shown", the text to show.  Returns item. */
+static json_t *
+set_count(struct req *r, json_t *item, size_t n)
+{
+	int small = n > 0 && n < SMALL_COUNT;
+
+	json_object_set_new(item, "count", small ? json_null() : json_integer((json_int_t)n));
+	if (small)
+		json_object_set_new(item, "fewer_than", json_integer(SMALL_COUNT));
+	if (!r->api)
+		json_object_set_new(item, "shown", json_string(small ? view_tr(r->app->views,
+		    r->locale, N_("fewer than 3")) : arena_printf(r->a, "%zu", n)));
+	return item;
+}
+
 /* Orders {name, count} objects: most first, then by name. */
 static int
 by_count(const void *pa, const void *pb)
@@ -136,8 +157,8 @@ facet_list(struct req *r, const struct dir_result *res, int f)
 			continue;
 		name = f == DF_KIND ? view_tr(r->app->views, r->locale, kind_name(v)) :
 		    theme_name(v, r->locale);
-		json_array_append_new(list, json_pack("{s:s,s:s,s:I}", "code", v, "name", name,
-		    "count", (json_int_t)res->counts[f][i].n));
+		json_array_append_new(list, set_count(r, json_pack("{s:s,s:s}", "code", v, "name",
+		    name), res->counts[f][i].n));
 	}
 	sort_list(list);
 	return list;
@@ -161,12 +182,12 @@ region_list(struct req *r, const struct dir_result *res)
 		subs = json_array();
 		for (k = 0; k < nareas; k++)
 			if (strcmp(areas[k].parent, areas[i].code) == 0)
-				json_array_append_new(subs, json_pack("{s:s,s:s,s:I}", "code",
-				    areas[k].code, "name", m49_name(areas[k].code, r->locale),
-				    "count", (json_int_t)count_of(res, DF_REGION, areas[k].code)));
-		json_array_append_new(list, json_pack("{s:s,s:s,s:I,s:o}", "code", areas[i].code,
-		    "name", m49_name(areas[i].code, r->locale), "count",
-		    (json_int_t)count_of(res, DF_REGION, areas[i].code), "subregions", subs));
+				json_array_append_new(subs, set_count(r, json_pack("{s:s,s:s}",
+				    "code", areas[k].code, "name", m49_name(areas[k].code, r->locale)),
+				    count_of(res, DF_REGION, areas[k].code)));
+		json_array_append_new(list, set_count(r, json_pack("{s:s,s:s,s:o}", "code",
+		    areas[i].code, "name", m49_name(areas[i].code, r->locale), "subregions", subs),
+		    count_of(res, DF_REGION, areas[i].code)));
 	}
 	return list;
 }
@@ -175,14 +196,16 @@ region_list(struct req *r, const struct dir_result *res)
 
 /* The upper bound of each shade: bound[k] for k = 1..CLASSES, on a log
  * scale up to max, so one country with many members does not leave every
- * other one in the palest shade. */
+ * other one in the palest shade.  The palest is "fewer than 3", exactly:
+ * a shade must not tell 1 from 2. */
 static void
 class_bounds(json_int_t max, json_int_t bound[CLASSES + 1])
 {
 	int k;
 
 	bound[0] = 0;
-	for (k = 1; k <= CLASSES; k++) {
+	bound[1] = SMALL_COUNT - 1;
+	for (k = 2; k <= CLASSES; k++) {
 		json_int_t b = k == CLASSES ? max :
 		    (json_int_t)ceil(pow((double)max, (double)k / CLASSES) - 1e-9);
 
@@ -220,19 +243,22 @@ map_value(struct req *r, const struct dir_result *res)
 	for (i = 0; i < npaths; i++) {
 		json_int_t n = (json_int_t)count_of(res, DF_COUNTRY, paths[i].code);
 
-		json_array_append_new(list, json_pack("{s:s,s:s,s:I,s:i,s:s}", "code",
-		    paths[i].code, "name", country_name(paths[i].code, r->locale), "count", n,
-		    "cls", class_of(n, bound), "d", paths[i].d));
+		json_array_append_new(list, set_count(r, json_pack("{s:s,s:s,s:i,s:s}", "code",
+		    paths[i].code, "name", country_name(paths[i].code, r->locale),
+		    "cls", class_of(n, bound), "d", paths[i].d), (size_t)n));
 	}
 	json_array_append_new(legend, json_pack("{s:i,s:s}", "cls", 0, "label",
 	    view_tr(r->app->views, r->locale, N_("None"))));
 	for (k = 1; k <= CLASSES && max > 0; k++) {
 		if (bound[k] < lo)
 			continue;
-		json_array_append_new(legend, json_pack("{s:i,s:s}", "cls", k, "label",
-		    lo == bound[k] ? arena_printf(r->a, "%lld", (long long)lo) :
+		json_array_append_new(legend, json_pack("{s:i,s:s}", "cls", k, "label", k == 1 ?
+		    view_tr(r->app->views, r->locale, N_("Fewer than 3")) : lo == bound[k] ?
+		    arena_printf(r->a, "%lld", (long long)lo) :
 		    arena_printf(r->a, "%lld–%lld", (long long)lo, (long long)bound[k])));
 		lo = bound[k] + 1;
+		if (bound[k] >= max)
+			break;
 	}
 	return json_pack("{s:i,s:i,s:o,s:o}", "width", map_w, "height", map_h, "paths", list,
 	    "legend", legend);
@@ -256,18 +282,19 @@ chart(struct req *r, const char *id, const char *title, const char *head, json_t
 	json_array_foreach(list, i, v) {
 		json_int_t c = json_integer_value(json_object_get(v, "count"));
 		json_int_t w = max ? c * BAR_MAX / max : 0;
+		int small = json_object_get(v, "fewer_than") != NULL;
 		json_t *row, *subs = json_array(), *s;
 		size_t k;
 
 		if (n >= CHART_MAX)
 			break;
-		if (c > 0 && w < 2)
-			w = 2;	/* one organization still shows */
+		if ((c > 0 || small) && w < 2)
+			w = 2;	/* one organization still shows; a small count, barely */
 		json_array_foreach(json_object_get(v, "subregions"), k, s)
 			json_array_append_new(subs, json_pack("{s:O,s:O}", "label",
-			    json_object_get(s, "name"), "count", json_object_get(s, "count")));
-		row = json_pack("{s:O,s:I,s:I,s:I,s:I,s:I}", "label", json_object_get(v, "name"),
-		    "count", c, "ty", (json_int_t)(n * BAR_ROW + 13),
+			    json_object_get(s, "name"), "count", json_object_get(s, "shown")));
+		row = json_pack("{s:O,s:O,s:I,s:I,s:I,s:I}", "label", json_object_get(v, "name"),
+		    "count", json_object_get(v, "shown"), "ty", (json_int_t)(n * BAR_ROW + 13),
 		    "by", (json_int_t)(n * BAR_ROW + 18), "bw", w, "cx", w + 6);
 		json_object_set_new(row, "cy", json_integer((json_int_t)(n * BAR_ROW + 30)));
 		json_object_set_new(row, "subs", subs);
@@ -296,6 +323,7 @@ h_summary(struct req *r, struct resp *w)
 		return WS_EUNAVAIL;
 	directory_catch_up(r->app, req_db(r));
 	memset(&q, 0, sizeof q);
+	q.level = VIS_PUBLIC;	/* what everyone may see, nothing else */
 	q.want[DF_STATUS] = approved;
 	q.limit = 0;		/* counts only */
 	q.unknown_empty = 1;	/* no member yet: zero, not an error */
@@ -310,10 +338,9 @@ h_summary(struct req *r, struct resp *w)
 		if (!res.counts[DF_COUNTRY][i].n)
 			continue;
 		placed += (json_int_t)res.counts[DF_COUNTRY][i].n;
-		json_array_append_new(countries, json_pack("{s:s,s:s,s:I,s:s?,s:s?}", "code", c,
-		    "name", country_name(c, r->locale), "count",
-		    (json_int_t)res.counts[DF_COUNTRY][i].n, "region", reg, "region_name",
-		    reg ? m49_name(reg, r->locale) : NULL));
+		json_array_append_new(countries, set_count(r, json_pack("{s:s,s:s,s:s?,s:s?}",
+		    "code", c, "name", country_name(c, r->locale), "region", reg, "region_name",
+		    reg ? m49_name(reg, r->locale) : NULL), res.counts[DF_COUNTRY][i].n));
 	}
 	sort_list(countries);
 	regions = region_list(r, &res);

@@ -52,7 +52,21 @@ extern const char *const org_ecosoc_labels[];
 
 /* ---- visibility ---- */
 
-enum vis { VIS_PUBLIC, VIS_MEMBERS, VIS_STAFF, VIS__MAX };
+/*
+ * Who may see a field, widest first: everyone; every approved person, state
+ * focal points included; members and staff but not focal points
+ * ("nongovernmental"); staff.  An organization's own people and staff see
+ * all of it.  A viewer's level is the widest field level they may read.
+ */
+enum vis { VIS_PUBLIC, VIS_MEMBERS, VIS_NONGOV, VIS_STAFF, VIS__MAX };
+
+/* "public", "members", "nongovernmental", "staff". */
+const char *vis_name(enum vis v);
+/* The level named s; -1 when s names none. */
+int vis_parse(const char *s);
+/* The level a field of org has (its "visibility" map, else the default of
+ * the org_vis_fields entry named field; VIS_STAFF for an unknown field). */
+enum vis org_field_level(json_t *org, const char *field);
 
 /* The fields whose visibility an organization chooses, with defaults. */
 struct vis_field {
@@ -83,8 +97,12 @@ enum ws_err org_load(struct db *d, int64_t id, json_t **out) WS_WUR;
 /* Copies only the fields level may see; adds names and HTML for pages. */
 json_t *org_view(json_t *org, enum vis level, const char *lang, struct views *v);
 /* The viewer's level for org: staff see all, the organization's own people
- * see all, members see members' fields, others public ones. */
+ * see all, otherwise as org_viewer_level(). */
 enum vis org_level_for(struct req *r, int64_t org_id, int *is_org_admin);
+/* The level of r's viewer for organizations that are not theirs: staff
+ * VIS_STAFF, members VIS_NONGOV, state focal points VIS_MEMBERS, visitors
+ * and applicants VIS_PUBLIC. */
+enum vis org_viewer_level(struct req *r);
 
 /* ---- handlers ---- */
 enum ws_err h_join_form(struct req *r, struct resp *w);

@@ -17,8 +17,11 @@
 
 #define PER_PAGE 50
 
-static const char *const vis_levels[] = { "public", "members", "staff", NULL };
-static const char *const vis_labels[] = { N_("Everyone"), N_("Members"), N_("Staff only"), NULL };
+static const char *const vis_levels[] = { "public", "members", "nongovernmental", "staff", NULL };
+static const char *const vis_labels[] = { N_("Everyone"),
+	N_("Members and government focal points"), N_("Members, not government focal points"),
+	N_("Staff only"), NULL };
+_Static_assert(sizeof vis_levels / sizeof vis_levels[0] == VIS__MAX + 1, "a level per vis");
 static const char *const vis_field_labels[] = {
 	N_("Acronym"), N_("Kind"), N_("Country"), N_("Themes"), N_("Website"), N_("Description"),
 	N_("Countries of operation"), N_("Working languages"), N_("Year founded"), N_("Staff size"),
@@ -317,7 +320,7 @@ read_visibility(struct req *r, json_t *current, json_t **out, json_t *errors)
 				break;
 		if (!*l) {
 			json_object_set_new(errors, "visibility", json_string(
-			    "Visibility must be public, members or staff."));
+			    "Visibility must be public, members, nongovernmental or staff."));
 			continue;
 		}
 		json_object_set_new(vis, name, json_string(*l));
@@ -441,7 +444,7 @@ h_org_edit(struct req *r, struct resp *w)
 	db_bind_text(q, 23, k.email_domain);
 	db_bind_int(q, 24, now_s());
 	search_bind(r->a, q, 25, newo);
-	db_bind_int(q, 27, id);
+	db_bind_int(q, 29, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	if (rc == WS_OK && logo_type) {

@@ -25,15 +25,32 @@ const struct vis_field org_vis_fields[ORG_VIS_NFIELDS] = {
 	{"themes", VIS_PUBLIC}, {"website", VIS_PUBLIC},
 	{"description", VIS_MEMBERS}, {"countries", VIS_MEMBERS}, {"languages", VIS_MEMBERS},
 	{"founded", VIS_MEMBERS}, {"size", VIS_MEMBERS}, {"ecosoc_status", VIS_MEMBERS},
-	{"social", VIS_MEMBERS}, {"contact", VIS_MEMBERS}, {"people", VIS_MEMBERS},
+	{"social", VIS_MEMBERS}, {"contact", VIS_NONGOV}, {"people", VIS_NONGOV},
 	{"logo_url", VIS_PUBLIC},
 };
 const size_t org_vis_nfields = ORG_VIS_NFIELDS;
 _Static_assert(sizeof org_vis_fields / sizeof org_vis_fields[0] == ORG_VIS_NFIELDS,
     "ORG_VIS_NFIELDS");
 
-static const char *const vis_names[] = { "public", "members", "staff" };
+static const char *const vis_names[] = { "public", "members", "nongovernmental", "staff" };
 _Static_assert(sizeof vis_names / sizeof vis_names[0] == VIS__MAX, "a name per level");
+
+const char *
+vis_name(enum vis v)
+{
+	return v < VIS__MAX ? vis_names[v] : "staff";
+}
+
+int
+vis_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s && i < VIS__MAX; i++)
+		if (strcmp(vis_names[i], s) == 0)
+			return i;
+	return -1;
+}
 
 char *
 org_norm_name(struct arena *a, const char *name)
@@ -162,14 +179,21 @@ org_load(struct db *d, int64_t id, json_t **out)
 static enum vis
 field_level(json_t *org, const struct vis_field *f)
 {
-	const char *s = json_string_value(json_object_get(json_object_get(org, "visibility"),
-	    f->name));
-	int i;
+	int i = vis_parse(json_string_value(json_object_get(json_object_get(org, "visibility"),
+	    f->name)));
 
-	for (i = 0; s && i < VIS__MAX; i++)
-		if (strcmp(vis_names[i], s) == 0)
-			return (enum vis)i;
-	return f->def;
+	return i >= 0 ? (enum vis)i : f->def;
+}
+
+enum vis
+org_field_level(json_t *org, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < org_vis_nfields; i++)
+		if (strcmp(org_vis_fields[i].name, field) == 0)
+			return field_level(org, &org_vis_fields[i]);
+	return VIS_STAFF;
 }
 
 /* Markdown to HTML in cmark's safe mode: raw HTML and javascript: links
@@ -288,7 +312,7 @@ org_level_for(struct req *r, int64_t org_id, int *is_org_admin)
 		return VIS_PUBLIC;
 	if (r->user->role >= ROLE_STAFF)
 		return VIS_STAFF;
-	level = r->user->role >= ROLE_MEMBER ? VIS_MEMBERS : VIS_PUBLIC;
+	level = org_viewer_level(r);
 	q = db_start(req_db(r), ST_MEMBER_GET);
 	db_bind_int(q, 1, org_id);
 	db_bind_int(q, 2, r->user->id);
@@ -299,6 +323,19 @@ org_level_for(struct req *r, int64_t org_id, int *is_org_admin)
 	}
 	db_end(q);
 	return level;
+}
+
+enum vis
+org_viewer_level(struct req *r)
+{
+	if (!r->user)
+		return VIS_PUBLIC;
+	switch (r->user->role) {
+	case ROLE_STAFF: case ROLE_ADMIN: return VIS_STAFF;
+	case ROLE_MEMBER: return VIS_NONGOV;
+	case ROLE_FOCAL: return VIS_MEMBERS;	/* governments: never nongovernmental */
+	default: return VIS_PUBLIC;
+	}
 }
 
 enum ws_err
