@@ -2,7 +2,7 @@
  * ratelimit.h -- sliding-window counters per (class, key) in memory.
  *
  * Sign-ups and mail requests (password resets) are counted per address
- * (RL_SIGNIN, 10 a minute, is no longer used by a route).
+ * (RL_SIGNIN, 10 a minute: wrong passwords on a mailed confirmation link).
  * Only what the caller records counts: page views are never throttled, so
  * an office behind one address keeps working.  The table has a fixed size;
  * when full, the stalest entry is reused.  With several nodes each keeps its
