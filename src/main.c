@@ -30,7 +30,8 @@ static const char usage_text[] =
     "usage: whatson COMMAND [options]\n"
     "  serve   [--db URL] [--listen ADDR:PORT] [--base-url URL] [--smtp URL] [--mail-dir DIR]\n"
     "          [--threads N] [--org-name NAME] [--logo-url PATH] [--idle-timeout S]\n"
-    "          [--session-lifetime S] [--conn-timeout S] [--upload-max MB] [--user NAME]\n"
+    "          [--session-lifetime S] [--conn-timeout S] [--header-timeout S]\n"
+    "          [--upload-max MB] [--user NAME]\n"
     "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--quiet]\n"
     "  migrate [--db URL]\n"
     "  seed --demo [--orgs N] [--db URL]\n"
@@ -51,7 +52,7 @@ usage(void)
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_USER, O_NORGS,
-	O_CONNTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF
+	O_CONNTO, O_HEADERTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF
 };
 
 static const struct option long_opts[] = {
@@ -67,6 +68,7 @@ static const struct option long_opts[] = {
 	{"idle-timeout", required_argument, NULL, O_IDLE},
 	{"session-lifetime", required_argument, NULL, O_LIFE},
 	{"conn-timeout", required_argument, NULL, O_CONNTO},
+	{"header-timeout", required_argument, NULL, O_HEADERTO},
 	{"upload-max", required_argument, NULL, O_UPLOAD},
 	{"user", required_argument, NULL, O_USER},
 	{"quiet", no_argument, NULL, O_QUIET},
@@ -138,6 +140,11 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 			if (parse_int(optarg, 1, 3600, &n) != WS_OK)
 				return -1;
 			cfg->conn_timeout = (int)n;
+			break;
+		case O_HEADERTO:	/* seconds to send a whole request header */
+			if (parse_int(optarg, 1, 3600, &n) != WS_OK)
+				return -1;
+			cfg->header_timeout = (int)n;
 			break;
 		case O_UPLOAD:	/* megabytes */
 			if (parse_int(optarg, 1, 1024, &n) != WS_OK)

@@ -31,6 +31,7 @@ config_defaults(struct config *c)
 	c->backoff_free_account = 5;
 	c->backoff_free_address = 20;
 	c->conn_timeout = 30;
+	c->header_timeout = 10;
 	c->hash_slots = n > 0 ? (int)n : 2;
 	c->quiet = 0;
 	c->run_as = NULL;

@@ -38,6 +38,7 @@ struct config {
 	int backoff_free_account;	/* failed sign-ins before an account waits */
 	int backoff_free_address;	/* failed sign-ins before an address waits */
 	int conn_timeout;	/* seconds of silence before a connection is closed */
+	int header_timeout;	/* seconds a connection has to send a whole request header */
 	int hash_slots;		/* password hashes running at once */
 	int quiet;		/* no access log */
 	const char *run_as;	/* started as root: become this user after binding */

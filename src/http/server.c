@@ -36,6 +36,7 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "http/http.h"
+#include "http/deadline.h"
 #include "http/http_int.h"
 #include "http/ratelimit.h"
 #include "http/server.h"
@@ -56,6 +57,7 @@ struct server {
 	pthread_mutex_t mu;	/* guards counts */
 	struct conn_count *counts;
 	size_t ncounts, cap;
+	struct deadlines *dl;	/* each connection's header deadline */
 };
 
 /* Per-connection state between libmicrohttpd's calls. */
@@ -306,9 +308,15 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 	const union MHD_ConnectionInfo *ci;
 	struct ws_net a;
 
-	(void)socket_context;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? deadline_open(s->dl, ci->connect_fd) : NULL;
+		return;
+	}
 	if (toe != MHD_CONNECTION_NOTIFY_CLOSED)
 		return;
+	deadline_close(s->dl, *socket_context);
+	*socket_context = NULL;
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (net_from_sockaddr(ci ? ci->client_addr : NULL, &a) != 0 ||
 	    config_trusted(&s->app->cfg, &a))
@@ -546,6 +554,14 @@ respond(struct MHD_Connection *c, struct req *r)
 			ctype = view_error(r, &w, status, status_title(status), &out);
 		}
 	}
+	if (r->user) {	/* what a signed-in person sees is theirs: no shared or stored copy */
+		int i, set = 0;
+
+		for (i = 0; i < w.nheaders; i++)
+			set |= strcasecmp(w.headers[i][0], "Cache-Control") == 0;
+		if (!set)
+			resp_header(&w, "Cache-Control", "private, no-store");
+	}
 	if (r->anon_csrf_set)
 		resp_cookie(r, &w, "ws_csrf", r->anon_csrf_set, 0);
 	if (!r->app->cfg.quiet)
@@ -570,9 +586,14 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	int m;
 
 	if (!cs) {
+		const union MHD_ConnectionInfo *sc =
+		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 		const char *cl;
 		size_t limit;
 		int api = strncmp(url, "/api/", 5) == 0, proxied;
+
+		/* the whole header is here: no deadline until the request ends */
+		deadline_header_done(s->dl, sc ? sc->socket_context : NULL);
 
 		cs = xcalloc(1, sizeof *cs);
 		*con_cls = cs;
@@ -640,7 +661,11 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 {
 	struct server *s = cls;
 	struct cstate *cs = *con_cls;
+	const union MHD_ConnectionInfo *sc =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 
+	/* a kept-alive connection has the deadline again for its next header */
+	deadline_wait_next(s->dl, sc ? sc->socket_context : NULL);
 	if (!cs)
 		return;
 	if (cs->counted)
@@ -690,6 +715,11 @@ server_start(struct app *app)
 	s->app = app;
 	pthread_mutex_init(&s->mu, NULL);
 	MHD_set_panic_func(on_panic, NULL);
+	if (!(s->dl = deadlines_start(app->cfg.header_timeout))) {
+		pthread_mutex_destroy(&s->mu);
+		free(s);
+		return NULL;
+	}
 	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0, on_accept, s, on_request, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
@@ -703,6 +733,7 @@ server_start(struct app *app)
 	    MHD_OPTION_END);
 	if (!s->d) {
 		log_error("cannot listen on %s", app->cfg.listen);
+		deadlines_stop(s->dl);
 		pthread_mutex_destroy(&s->mu);
 		free(s);
 		return NULL;
@@ -724,6 +755,7 @@ server_stop(struct server *s)
 	if (!s)
 		return;
 	MHD_stop_daemon(s->d);
+	deadlines_stop(s->dl);
 	pthread_mutex_destroy(&s->mu);
 	free(s->counts);
 	free(s);

@@ -322,6 +322,34 @@ test_slow_headers_closed(void **state)
 	close(fd);
 }
 
+/* A client that sends its header one byte at a time, never finishing it,
+ * is closed once the header deadline (--header-timeout, 10 s) passes,
+ * though it is never silent long enough for --conn-timeout. */
+static void
+test_header_drip_closed(void **state)
+{
+	static const char part[] = "GET / HTTP/1.1\r\nHost: localhost\r\nX-Drip: ";
+	int fd = ts_connect(srv.port, "127.0.0.43");
+	int64_t t0, ms;
+	int closed = 0;
+
+	(void)state;
+	assert_true(fd >= 0);
+	assert_true(send(fd, part, sizeof part - 1, MSG_NOSIGNAL) > 0);
+	t0 = ts_now_ms();
+	while (!closed && ts_now_ms() - t0 < 30000) {
+		if (send(fd, "x", 1, MSG_NOSIGNAL) != 1)
+			closed = 1;
+		else
+			closed = ts_closed_within(fd, 250);
+	}
+	ms = ts_now_ms() - t0;
+	printf("# closed after %lld ms of dripping\n", (long long)ms);
+	assert_true(closed);
+	assert_true(ms >= 8000);	/* not before the deadline (10 s from the connect) */
+	close(fd);
+}
+
 /* ---- malformed input ------------------------------------------------- */
 
 static void
@@ -814,6 +842,36 @@ add_walk(const struct route *rt, int twin, enum role ro)
 	    twin ? "/api/v1" : "", rt->pattern, role_name(ro));
 }
 
+/* What a signed-in person sees is sent "private, no-store", pages and
+ * JSON alike; a visitor's pages are not. */
+static void
+test_signed_in_not_stored(void **state)
+{
+	struct ts_browser *m = role_browser(ROLE_MEMBER), *anon = ts_browser_new(&srv, NULL);
+	static const char *const paths[] = { "/", "/account", "/api/v1/account", "/api/v1/me",
+		"/organizations", NULL };
+	const char *const *p;
+	const struct ts_res *r;
+	const char *h;
+
+	(void)state;
+	for (p = paths; *p; p++) {
+		r = ts_get(m, *p);
+		STATUS(r, 200);
+		h = ts_header(r, "Cache-Control");
+		if (!h || !strstr(h, "no-store") || (strcmp(*p, "/organizations") != 0 &&
+		    !strstr(h, "private")))
+			printf("# %s: Cache-Control %s\n", *p, h ? h : "(none)");
+		assert_non_null(h);
+		assert_non_null(strstr(h, "no-store"));
+	}
+	r = ts_get(anon, "/");
+	STATUS(r, 200);
+	h = ts_header(r, "Cache-Control");
+	assert_true(!h || !strstr(h, "private"));
+	ts_browser_free(anon);
+}
+
 /* Every staff list honours ?per_page= (1 to 200) and refuses a page or a
  * per_page out of range with a 422 naming it. */
 static void
@@ -871,11 +929,13 @@ main(void)
 		cmocka_unit_test(test_header_limit),
 		cmocka_unit_test(test_connection_limit),
 		cmocka_unit_test(test_slow_headers_closed),
+		cmocka_unit_test(test_header_drip_closed),
 		cmocka_unit_test(test_malformed_input),
 		cmocka_unit_test(test_static_files),
 		cmocka_unit_test(test_healthz),
 		cmocka_unit_test(test_others_organization),
 		cmocka_unit_test(test_lists_per_page),
+		cmocka_unit_test(test_signed_in_not_stored),
 	};
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);
 	const struct CMUnitTest last = cmocka_unit_test(test_server_stops_cleanly);
