@@ -594,7 +594,18 @@ test_change_email(void **state)
 	r = ts_get(a, "/account");
 	HAS(r, "eve@example.org");	/* unchanged until the link is opened */
 
-	r = ts_get(a, link);
+	/* opening the link changes nothing (a mail scanner, a stranger); the
+	 * account's password on its form does */
+	r = ts_get(c, link);
+	STATUS(r, 200);
+	r = ts_get(a, "/account");
+	HAS(r, "eve@example.org");
+	r = ts_form(c, "/verify", "token", strstr(link, "token=") + 6, "email", "1",
+	    "password", "not the password at all", (char *)NULL);
+	STATUS(r, 403);
+	HAS(r, "This is not the password of the account that asked for this link.");
+	r = ts_form(c, "/verify", "token", strstr(link, "token=") + 6, "email", "1",
+	    "password", PW, (char *)NULL);
 	STATUS(r, 200);
 	HAS(r, "Your email address is confirmed");
 	r = ts_get(a, "/account");

@@ -221,8 +221,8 @@ link_expired(struct req *r, struct resp *w)
 	    "your account again to get a new link."), 410);
 }
 
-/* GET /verify?email=1&token=: confirms a changed address (the account's
- * owner asked for it signed in). */
+/* Confirms a changed address (the account's owner asked for it signed in,
+ * and typed the account's password on the link's form). */
 static enum ws_err
 verify_new_address(struct req *r, struct resp *w, const char *tok)
 {
@@ -291,19 +291,24 @@ h_verify(struct req *r, struct resp *w)
 	int64_t uid;
 	enum ws_err rc;
 
-	if (req_query(r, "email"))
-		return verify_new_address(r, w, tok);
-	rc = token_peek(req_db(r), r->a, "verify", tok, &uid, &data);
+	rc = token_peek(req_db(r), r->a, req_query(r, "email") ? "email" : "verify", tok, &uid,
+	    &data);
 	if (rc == WS_ENOTFOUND)
 		return link_expired(r, w);
 	if (rc != WS_OK)
 		return rc;
+	if (req_query(r, "email")) {	/* a changed address: the account's password */
+		verify_form(r, w, tok, NULL, NULL);
+		json_object_set_new(json_object_get(w->val, "form"), "email", json_string("1"));
+		return WS_OK;
+	}
 	return verify_form(r, w, tok, NULL, NULL);
 }
 
 static const struct field verify_fields[] = {
 	{"token", FT_TOKEN, 1, 64, 64, NULL, NULL, NULL},
 	{"password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL, NULL, NULL},
+	{"email", FT_LINE, 0, 0, 5, NULL, NULL, NULL},	/* "1": a changed address */
 };
 
 /*
@@ -334,6 +339,30 @@ h_verify_confirm(struct req *r, struct resp *w)
 		goto out;
 	}
 	tok = val(values, "token");
+	if (*val(values, "email")) {
+		/* A changed address: the link proves the new mailbox, the
+		 * account's own password proves the person (a scanner or a
+		 * stranger opening the link changes nothing). */
+		rc = token_peek(d, r->a, "email", tok, &uid, &data);
+		if (rc == WS_OK)
+			rc = user_by_id(d, r->a, uid, &u);
+		if (rc == WS_ENOTFOUND) {
+			rc = link_expired(r, w);
+			goto out;
+		}
+		if (rc == WS_OK && (rc = password_check(r->app, u.password_hash,
+		    val(values, "password"))) == WS_EFORBIDDEN) {
+			ratelimit_hit(r->app->rl, RL_SIGNIN, r->ip);
+			errors = json_pack("{s:s}", "password", view_tr(r->app->views, r->locale,
+			    N_("This is not the password of the account that asked for this link.")));
+			rc = verify_form(r, w, tok, values, errors);
+			w->status = 403;
+			goto out;
+		}
+		if (rc == WS_OK)
+			rc = verify_new_address(r, w, tok);
+		goto out;
+	}
 	rc = token_peek(d, r->a, "verify", tok, &uid, &data);
 	if (rc == WS_OK)
 		rc = user_by_id(d, r->a, uid, &u);
