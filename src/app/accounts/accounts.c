@@ -367,13 +367,14 @@ exec_ids(struct db *d, enum db_stmt s, int64_t a, int64_t b)
 	return rc;
 }
 
-enum ws_err
-user_set_password(struct db *d, int64_t user_id, const char *hash)
+/* Runs s, an UPDATE of users taking (text, updated_at, id). */
+static enum ws_err
+user_set_text(struct db *d, enum db_stmt s, int64_t user_id, const char *text)
 {
-	struct db_q *q = db_start(d, ST_USER_SET_PASSWORD);
+	struct db_q *q = db_start(d, s);
 	enum ws_err rc;
 
-	db_bind_text(q, 1, hash);
+	db_bind_text(q, 1, text);
 	db_bind_int(q, 2, now_s());
 	db_bind_int(q, 3, user_id);
 	rc = db_exec(q, NULL);
@@ -382,17 +383,15 @@ user_set_password(struct db *d, int64_t user_id, const char *hash)
 }
 
 enum ws_err
+user_set_password(struct db *d, int64_t user_id, const char *hash)
+{
+	return user_set_text(d, ST_USER_SET_PASSWORD, user_id, hash);
+}
+
+enum ws_err
 user_set_name(struct db *d, int64_t user_id, const char *name)
 {
-	struct db_q *q = db_start(d, ST_USER_SET_NAME);
-	enum ws_err rc;
-
-	db_bind_text(q, 1, name);
-	db_bind_int(q, 2, now_s());
-	db_bind_int(q, 3, user_id);
-	rc = db_exec(q, NULL);
-	db_end(q);
-	return rc;
+	return user_set_text(d, ST_USER_SET_NAME, user_id, name);
 }
 
 enum ws_err
