@@ -272,6 +272,7 @@ test_connection_limit(void **state)
 	int fds[PER_IP_CONNS], extra, i, fd, ok = 0;
 	int64_t end;
 	char buf[64];
+	int64_t t0 = ts_now_ms();
 
 	for (i = 0; i < PER_IP_CONNS; i++) {
 		fds[i] = ts_connect(srv.port, "127.0.0.41");
@@ -280,16 +281,23 @@ test_connection_limit(void **state)
 	extra = ts_connect(srv.port, "127.0.0.41");
 	assert_true(extra >= 0);
 	send(extra, req, sizeof req - 1, MSG_NOSIGNAL);	/* may be closed already */
-	assert_int_equal(ts_closed_within(extra, 1000), 1);
+	assert_int_equal(ts_closed_within(extra, 10000), 1);	/* returns at the close */
 	close(extra);
-	/* the first ones are kept (checked well before the 3 s idle timeout) */
-	assert_int_equal(ts_closed_within(fds[0], 50), 0);
-	assert_int_equal(ts_closed_within(fds[PER_IP_CONNS - 1], 50), 0);
+	/* The first ones are kept.  That can only be told before the idle
+	 * timeout (3 s) closes them anyway: a machine so loaded that the
+	 * refusal took longer says so instead of failing on a guess. */
+	if (ts_now_ms() - t0 < (CONN_TIMEOUT - 1) * 1000) {
+		assert_int_equal(ts_closed_within(fds[0], 50), 0);
+		assert_int_equal(ts_closed_within(fds[PER_IP_CONNS - 1], 50), 0);
+	} else {
+		printf("# refusal took %lld ms: kept connections not checked\n",
+		    (long long)(ts_now_ms() - t0));
+	}
 	STATUS(ts_get(b, "/healthz"), 200);
 	for (i = 0; i < PER_IP_CONNS; i++)
 		close(fds[i]);
-	/* the server notices the closes shortly */
-	end = ts_now_ms() + 3000;
+	/* the server notices the closes (waited for, up to 15 s when loaded) */
+	end = ts_now_ms() + 15000;
 	while (!ok && ts_now_ms() < end) {
 		fd = ts_connect(srv.port, "127.0.0.41");
 		assert_true(fd >= 0);
