@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/directory/cache.h"
 #include "app/directory/import.h"
@@ -246,4 +247,18 @@ app_list_args(struct req *r, struct resp *w, int64_t *page, int *per_page)
 	w->errors = errors;
 	w->detail = N_("Some filters are not valid.");
 	return WS_EINVAL;
+}
+
+void
+app_http_site(struct app *app, struct http_site *site)
+{
+	memset(site, 0, sizeof *site);
+	site->routes = app_routes;
+	site->cfg = &app->cfg;
+	site->pool = app->pool;
+	site->views = app->views;
+	site->rl = app->rl;
+	site->csrf_mac = &app->csrf_mac;
+	site->app = app;
+	site->identify = session_identify;
 }

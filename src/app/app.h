@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "core/config.h"
+#include "http/http.h"
 #include "mail/outbox.h"
 
 struct db_pool;
@@ -45,6 +46,14 @@ struct app {
 	sem_t hash_slots;		/* caps argon2id hashes running at once */
 	char dummy_hash[128];		/* checked for unknown emails, so timing tells nothing */
 };
+
+/* The route table (routes.c), ended by a NULL fn. */
+extern const struct route app_routes[];
+
+/* Fills site with what the HTTP server needs from app (routes, settings,
+ * pool, views, rate limits, CSRF key, the session lookup); app must outlive
+ * the server. */
+void app_http_site(struct app *app, struct http_site *site);
 
 /* Opens the database (migrating), loads the secret key and templates.  On
  * failure prints why and returns non-zero. */

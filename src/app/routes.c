@@ -10,6 +10,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/admin/admin.h"
+#include "app/app.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/summary.h"

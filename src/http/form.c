@@ -3,7 +3,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app/app.h"
 #include "core/util.h"
 #include "http/form.h"
 #include "views/view.h"
@@ -50,7 +49,7 @@ fail(struct req *r, json_t *errors, const char *name, const char *msg)
 {
 	if (!json_object_get(errors, name))
 		json_object_set_new(errors, name, json_string(r->api ? msg :
-		    view_tr(r->app->views, r->locale, msg)));
+		    view_tr(r->site->views, r->locale, msg)));
 }
 
 /* Trims s[0..*len) in place (returns the new start). */

@@ -4,7 +4,7 @@
 #include <microhttpd.h>
 #include <string.h>
 
-#include "app/app.h"
+#include "core/config.h"
 #include "db/db.h"
 #include "http/http.h"
 
@@ -12,7 +12,7 @@ struct db *
 req_db(struct req *r)
 {
 	if (!r->db)
-		r->db = db_acquire(r->app->pool);
+		r->db = db_acquire(r->site->pool);
 	return r->db;
 }
 
@@ -26,6 +26,33 @@ const char *
 req_query(struct req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+struct query_all {
+	const char *name;
+	const char **out;
+	size_t n, max;
+	struct arena *a;
+};
+
+static enum MHD_Result
+query_all_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct query_all *c = cls;
+
+	(void)kind;
+	if (value && *value && strcmp(key, c->name) == 0 && c->n < c->max)
+		c->out[c->n++] = arena_strdup(c->a, value);
+	return MHD_YES;
+}
+
+size_t
+req_query_all(struct req *r, const char *name, const char **out, size_t max)
+{
+	struct query_all c = { name, out, 0, max, r->a };
+
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_all_cb, &c);
+	return c.n;
 }
 
 const char *
@@ -55,15 +82,15 @@ resp_header(struct resp *w, const char *name, const char *value)
 }
 
 const char *
-http_session_cookie(const struct app *app)
+http_session_cookie(const struct req *r)
 {
-	return app->cfg.https ? "__Host-ws_session" : "ws_session";
+	return r->site->cfg->https ? "__Host-ws_session" : "ws_session";
 }
 
 void
 resp_cookie(struct req *r, struct resp *w, const char *name, const char *value, int max_age)
 {
-	const char *secure = r->app->cfg.https ? "; Secure" : "";
+	const char *secure = r->site->cfg->https ? "; Secure" : "";
 	char *c;
 
 	if (w->ncookies >= 4)

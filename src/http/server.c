@@ -30,7 +30,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 
-#include "app/app.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/util.h"
@@ -52,7 +52,8 @@ struct conn_count {
 
 struct server {
 	struct MHD_Daemon *d;
-	struct app *app;
+	struct http_site site;	/* what it serves: routes, settings, hooks */
+	const struct config *cfg;	/* site.cfg */
 	int port;
 	pthread_mutex_t mu;	/* guards counts */
 	struct conn_count *counts;
@@ -129,7 +130,7 @@ status_title(int status)
 /* ---- security headers and sending ------------------------------------ */
 
 static void
-add_common_headers(struct app *app, struct MHD_Response *resp, const char *rid)
+add_common_headers(const struct config *cfg, struct MHD_Response *resp, const char *rid)
 {
 	MHD_add_response_header(resp, "Content-Security-Policy",
 	    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -137,7 +138,7 @@ add_common_headers(struct app *app, struct MHD_Response *resp, const char *rid)
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	if (app->cfg.https)
+	if (cfg->https)
 		MHD_add_response_header(resp, "Strict-Transport-Security",
 		    "max-age=31536000; includeSubDomains");
 	if (rid)
@@ -145,7 +146,7 @@ add_common_headers(struct app *app, struct MHD_Response *resp, const char *rid)
 }
 
 static enum MHD_Result
-send_buf(struct MHD_Connection *c, struct app *app, const char *rid, int status,
+send_buf(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
     const char *ctype, struct buf *body, struct resp *w)
 {
 	struct MHD_Response *resp;
@@ -160,7 +161,7 @@ send_buf(struct MHD_Connection *c, struct app *app, const char *rid, int status,
 		return MHD_NO;
 	}
 	MHD_add_response_header(resp, "Content-Type", ctype);
-	add_common_headers(app, resp, rid);
+	add_common_headers(cfg, resp, rid);
 	if (w) {
 		for (i = 0; i < w->nheaders; i++)
 			MHD_add_response_header(resp, w->headers[i][0], w->headers[i][1]);
@@ -180,7 +181,8 @@ send_buf(struct MHD_Connection *c, struct app *app, const char *rid, int status,
 
 /* A short self-contained page for refusals before the pipeline runs. */
 static enum MHD_Result
-send_short(struct MHD_Connection *c, struct app *app, const char *rid, int status, int api)
+send_short(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
+    int api)
 {
 	struct buf b;
 
@@ -189,13 +191,13 @@ send_short(struct MHD_Connection *c, struct app *app, const char *rid, int statu
 		if (buf_printf(&b, "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,"
 		    "\"request_id\":\"%s\"}", status_title(status), status, rid))
 			return MHD_NO;
-		return send_buf(c, app, rid, status, "application/problem+json", &b, NULL);
+		return send_buf(c, cfg, rid, status, "application/problem+json", &b, NULL);
 	}
 	if (buf_printf(&b, "<!doctype html><html lang=en><meta charset=utf-8>"
 	    "<title>%s</title><h1>%s</h1><p>Request id: %s</p></html>\n",
 	    status_title(status), status_title(status), rid))
 		return MHD_NO;
-	return send_buf(c, app, rid, status, "text/html; charset=utf-8", &b, NULL);
+	return send_buf(c, cfg, rid, status, "text/html; charset=utf-8", &b, NULL);
 }
 
 /* ---- the pipeline ---------------------------------------------------- */
@@ -294,9 +296,9 @@ on_accept(void *cls, const struct sockaddr *sa, socklen_t len)
 	struct ws_net a;
 
 	(void)len;
-	if (net_from_sockaddr(sa, &a) != 0 || config_trusted(&s->app->cfg, &a))
+	if (net_from_sockaddr(sa, &a) != 0 || config_trusted(s->cfg, &a))
 		return MHD_YES;
-	return count_take(s, &a, s->app->cfg.per_ip_conns) == 0 ? MHD_YES : MHD_NO;
+	return count_take(s, &a, s->cfg->per_ip_conns) == 0 ? MHD_YES : MHD_NO;
 }
 
 /* Gives back the slot taken in on_accept when a connection closes. */
@@ -319,7 +321,7 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 	*socket_context = NULL;
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (net_from_sockaddr(ci ? ci->client_addr : NULL, &a) != 0 ||
-	    config_trusted(&s->app->cfg, &a))
+	    config_trusted(s->cfg, &a))
 		return;
 	count_give(s, &a);
 }
@@ -345,7 +347,7 @@ collect_xff(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
  * that is not a trusted proxy.  *proxied is set when the answer came from
  * the header. */
 static void
-client_addr(struct app *app, struct MHD_Connection *c, struct ws_net *out, int *proxied)
+client_addr(const struct config *cfg, struct MHD_Connection *c, struct ws_net *out, int *proxied)
 {
 	const union MHD_ConnectionInfo *ci =
 	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -359,7 +361,7 @@ client_addr(struct app *app, struct MHD_Connection *c, struct ws_net *out, int *
 		return;
 	}
 	*out = peer;
-	if (!app->cfg.ntrusted || !config_trusted(&app->cfg, &peer))
+	if (!cfg->ntrusted || !config_trusted(cfg, &peer))
 		return;
 	buf_init(&b, 16 * 1024);
 	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_xff, &b);
@@ -384,7 +386,7 @@ client_addr(struct app *app, struct MHD_Connection *c, struct ws_net *out, int *
 			break;	/* not an address: the chain cannot be followed */
 		*out = e;
 		*proxied = 1;
-		if (!config_trusted(&app->cfg, &e))
+		if (!config_trusted(cfg, &e))
 			break;
 		end = comma > p ? comma - 1 : p;
 	}
@@ -413,7 +415,7 @@ remember_lang(struct req *r, struct resp *w)
 		db_end(dq);
 		r->user->locale = arena_strdup(r->a, q);
 	}
-	r->locale = view_locale(r);
+	r->locale = http_locale(r);
 }
 
 static enum ws_err
@@ -425,10 +427,10 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	int allowed_elsewhere = 0;
 
 	*rt_out = NULL;
-	r->locale = view_locale(r);	/* error pages before sign-in too */
+	r->locale = http_locale(r);	/* error pages before sign-in too */
 	if (http_test_clock(r, w))	/* test builds only: testclock.c */
 		return WS_OK;
-	rt = router_match(app_routes, r, &allowed_elsewhere);
+	rt = router_match(r->site->routes, r, &allowed_elsewhere);
 	if (!rt) {
 		*status_out = allowed_elsewhere ? 405 : 404;
 		if (allowed_elsewhere) {	/* RFC 9110: a 405 lists what is allowed */
@@ -451,12 +453,12 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		w->detail = N_("The request body could not be read.");
 		return rc;
 	}
-	if ((rc = session_identify(r, w)) != WS_OK) {
+	if ((rc = r->site->identify(r, w)) != WS_OK) {
 		w->detail = N_("The database did not answer.");
 		*status_out = 503;
 		return rc;
 	}
-	r->locale = view_locale(r);	/* the user's own choice, now known */
+	r->locale = http_locale(r);	/* the user's own choice, now known */
 	mask = 1u << (r->user ? r->user->role : ROLE_ANON);
 	if (!(rt->roles & mask)) {
 		if (!r->user) {
@@ -487,7 +489,7 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		}
 	}
 	if (rt->rl != RL_NONE) {
-		int wait = ratelimit_check(r->app->rl, rt->rl, r->ip);
+		int wait = ratelimit_check(r->site->rl, rt->rl, r->ip);
 
 		if (wait > 0) {
 			w->retry_after = wait;
@@ -501,7 +503,7 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	 * sign-ups count where a valid form creates something, sign-in
 	 * failures where they fail. */
 	if (rt->rl == RL_MAIL)
-		ratelimit_hit(r->app->rl, rt->rl, r->ip);
+		ratelimit_hit(r->site->rl, rt->rl, r->ip);
 	remember_lang(r, w);
 	rc = rt->fn(r, w);
 	if (w->status >= 400)	/* a handler that chose its error status keeps it */
@@ -541,17 +543,17 @@ respond(struct MHD_Connection *c, struct req *r)
 	} else if (rc != WS_OK || status >= 400) {
 		if (status >= 500)
 			log_error("%s %s: %s", r->path, ws_strerror(rc), w.detail ? w.detail : "");
-		ctype = view_error(r, &w, status, status_title(status), &out);
+		ctype = http_error_page(r, &w, status, status_title(status), &out);
 	} else if (r->api) {
 		ctype = "application/json";
 		if (view_json(w.val, &out) != WS_OK)
 			status = 500;
 	} else {
 		ctype = "text/html; charset=utf-8";
-		if (view_page(r, &w, &out) != WS_OK) {
+		if (http_page(r, &w, &out) != WS_OK) {
 			status = 500;
 			buf_reset(&out);
-			ctype = view_error(r, &w, status, status_title(status), &out);
+			ctype = http_error_page(r, &w, status, status_title(status), &out);
 		}
 	}
 	if (r->user) {	/* what a signed-in person sees is theirs: no shared or stored copy */
@@ -564,11 +566,11 @@ respond(struct MHD_Connection *c, struct req *r)
 	}
 	if (r->anon_csrf_set)
 		resp_cookie(r, &w, "ws_csrf", r->anon_csrf_set, 0);
-	if (!r->app->cfg.quiet)
+	if (!r->site->cfg->quiet)
 		log_info("%s %s %d %s", method_names[r->method], r->path, status, r->ip);
 	if (r->method == HM_HEAD)
 		buf_reset(&out);
-	ret = send_buf(c, r->app, r->id, status, ctype, &out, &w);
+	ret = send_buf(c, r->site->cfg, r->id, status, ctype, &out, &w);
 	buf_free(&out);
 	buf_free(&w.raw);
 	json_decref(w.val);
@@ -598,29 +600,30 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		cs = xcalloc(1, sizeof *cs);
 		*con_cls = cs;
 		cs->r.a = arena_new();
-		cs->r.app = s->app;
+		cs->r.site = &s->site;
+		cs->r.app = s->site.app;
 		cs->r.conn = c;
 		random_hex(cs->r.id, 8);
 		log_set_request_id(cs->r.id);
-		client_addr(s->app, c, &cs->client, &proxied);
+		client_addr(s->cfg, c, &cs->client, &proxied);
 		net_text(&cs->client, cs->r.ip, sizeof cs->r.ip);
 		cs->r.path = arena_strdup(cs->r.a, url);
 		cs->r.api = strncmp(url, "/api/v1/", 8) == 0 || strcmp(url, "/api/v1") == 0;
 		m = method_parse(method);
-		limit = s->app->cfg.body_max;
+		limit = s->cfg->body_max;
 		if (req_is_upload(&cs->r))
-			limit = s->app->cfg.upload_max;
+			limit = s->cfg->upload_max;
 		buf_init(&cs->r.body, limit);
 		if (proxied) {	/* the per-address limit, for a client behind a proxy */
-			if (count_take(s, &cs->client, s->app->cfg.per_ip_conns) != 0) {
+			if (count_take(s, &cs->client, s->cfg->per_ip_conns) != 0) {
 				cs->refused = 1;
-				return send_short(c, s->app, cs->r.id, 429, api);
+				return send_short(c, s->cfg, cs->r.id, 429, api);
 			}
 			cs->counted = 1;
 		}
 		if (m < 0) {
 			cs->refused = 1;
-			return send_short(c, s->app, cs->r.id, 405, api);
+			return send_short(c, s->cfg, cs->r.id, 405, api);
 		}
 		cs->r.method = (enum http_method)m;
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
@@ -629,11 +632,11 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 
 			if (parse_int(cl, 0, INT64_MAX, &n) != WS_OK) {
 				cs->refused = 1;
-				return send_short(c, s->app, cs->r.id, 400, api);
+				return send_short(c, s->cfg, cs->r.id, 400, api);
 			}
 			if ((uint64_t)n > limit) {
 				cs->refused = 1;
-				return send_short(c, s->app, cs->r.id, 413, api);
+				return send_short(c, s->cfg, cs->r.id, 413, api);
 			}
 		}
 		return MHD_YES;
@@ -650,7 +653,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		return MHD_YES;
 	}
 	if (cs->too_big)
-		return send_short(c, s->app, cs->r.id, 413, cs->r.api);
+		return send_short(c, s->cfg, cs->r.id, 413, cs->r.api);
 	ret = respond(c, &cs->r);
 	return ret;
 }
@@ -671,7 +674,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (cs->counted)
 		count_give(s, &cs->client);
 	if (cs->r.db)
-		db_release(s->app->pool, cs->r.db);
+		db_release(s->site.pool, cs->r.db);
 	buf_free(&cs->r.body);
 	json_decref(cs->r.in);
 	arena_free(cs->r.a);
@@ -687,22 +690,22 @@ on_panic(void *cls, const char *file, unsigned int line, const char *reason)
 }
 
 struct server *
-server_start(struct app *app)
+server_start(const struct http_site *site)
 {
 	struct server *s = xcalloc(1, sizeof *s);
 	struct sockaddr_in sa;
 	const union MHD_DaemonInfo *di;
 	char host[64];
-	const char *colon = strrchr(app->cfg.listen, ':');
+	const char *colon = strrchr(site->cfg->listen, ':');
 	int64_t port;
 
-	if (!colon || (size_t)(colon - app->cfg.listen) >= sizeof host ||
+	if (!colon || (size_t)(colon - site->cfg->listen) >= sizeof host ||
 	    parse_int(colon + 1, 0, 65535, &port) != WS_OK) {
-		log_error("--listen wants ADDR:PORT, got %s", app->cfg.listen);
+		log_error("--listen wants ADDR:PORT, got %s", site->cfg->listen);
 		free(s);
 		return NULL;
 	}
-	snprintf(host, sizeof host, "%.*s", (int)(colon - app->cfg.listen), app->cfg.listen);
+	snprintf(host, sizeof host, "%.*s", (int)(colon - site->cfg->listen), site->cfg->listen);
 	memset(&sa, 0, sizeof sa);
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)port);
@@ -712,10 +715,11 @@ server_start(struct app *app)
 		free(s);
 		return NULL;
 	}
-	s->app = app;
+	s->site = *site;
+	s->cfg = site->cfg;
 	pthread_mutex_init(&s->mu, NULL);
 	MHD_set_panic_func(on_panic, NULL);
-	if (!(s->dl = deadlines_start(app->cfg.header_timeout))) {
+	if (!(s->dl = deadlines_start(site->cfg->header_timeout))) {
 		pthread_mutex_destroy(&s->mu);
 		free(s);
 		return NULL;
@@ -723,16 +727,16 @@ server_start(struct app *app)
 	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0, on_accept, s, on_request, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->cfg.threads,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)site->cfg->threads,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
 	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)app->cfg.conn_timeout,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)site->cfg->conn_timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),	/* caps request headers */
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
 	    MHD_OPTION_END);
 	if (!s->d) {
-		log_error("cannot listen on %s", app->cfg.listen);
+		log_error("cannot listen on %s", site->cfg->listen);
 		deadlines_stop(s->dl);
 		pthread_mutex_destroy(&s->mu);
 		free(s);

@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "app/app.h"
 #include "http/http.h"
 #include "lib/testsrv.h"
 

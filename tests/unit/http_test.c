@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "core/arena.h"
 #include "core/util.h"
 #include "http/form.h"

@@ -16,7 +16,6 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "http/form.h"
-#include "http/http_int.h"
 #include "http/ratelimit.h"
 #include "views/view.h"
 
