@@ -288,6 +288,5 @@ form_fail(struct req *r, struct resp *w, const char *tpl, const char *title, jso
 	w->tpl = tpl;
 	w->title = title;
 	w->detail = N_("Some fields need your attention.");
-	w->status = 422;
 	return WS_EINVAL;
 }

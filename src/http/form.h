@@ -55,7 +55,8 @@ int form_choice_ok(const struct field *f, const char *v);
 /* True for a plausible address: one @, a dot in the domain, no spaces. */
 int email_plausible(const char *s);
 
-/* Sets w up to show tpl again with values (minus passwords) and errors: 422. */
+/* Sets w up to show tpl again with values (minus passwords) and errors;
+ * returns WS_EINVAL (a 422), which the handler returns. */
 enum ws_err form_fail(struct req *r, struct resp *w, const char *tpl, const char *title,
     json_t *values, json_t *errors);
 

@@ -101,6 +101,10 @@ http_status_for(enum ws_err e)
 	case WS_ETOOBIG: return 413;
 	case WS_ERATE: return 429;
 	case WS_EUNAVAIL: return 503;
+	case WS_EMETHOD: return 405;
+	case WS_EBADREQ: return 400;
+	case WS_EMEDIA: return 415;
+	case WS_EGONE: return 410;
 	default: return 500;
 	}
 }
@@ -418,8 +422,11 @@ remember_lang(struct req *r, struct resp *w)
 	r->locale = http_locale(r);
 }
 
+/* Runs r through the steps of the file's opening comment.  A step that ends
+ * the request returns its error (http_status_for() picks the status) with
+ * w->detail saying why. */
 static enum ws_err
-run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *status_out)
+run_pipeline(struct req *r, struct resp *w, const struct route **rt_out)
 {
 	const struct route *rt;
 	enum ws_err rc;
@@ -432,7 +439,6 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		return WS_OK;
 	rt = router_match(r->site->routes, r, &allowed_elsewhere);
 	if (!rt) {
-		*status_out = allowed_elsewhere ? 405 : 404;
 		if (allowed_elsewhere) {	/* RFC 9110: a 405 lists what is allowed */
 			char allow[64] = "";
 			int m;
@@ -445,18 +451,16 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		}
 		w->detail = allowed_elsewhere ? "This address does not accept that method."
 		    : "There is nothing at this address.";
-		return WS_ENOTFOUND;
+		return allowed_elsewhere ? WS_EMETHOD : WS_ENOTFOUND;
 	}
 	*rt_out = rt;
 	if ((rc = input_decode(r)) != WS_OK) {
-		*status_out = rc == WS_ETOOBIG ? 413 : (rc == WS_EINVAL ? 400 : 415);
 		w->detail = N_("The request body could not be read.");
-		return rc;
+		return rc == WS_ETOOBIG ? WS_ETOOBIG : (rc == WS_EINVAL ? WS_EBADREQ : WS_EMEDIA);
 	}
-	if ((rc = r->site->identify(r, w)) != WS_OK) {
+	if (r->site->identify(r, w) != WS_OK) {
 		w->detail = N_("The database did not answer.");
-		*status_out = 503;
-		return rc;
+		return WS_EUNAVAIL;
 	}
 	r->locale = http_locale(r);	/* the user's own choice, now known */
 	mask = 1u << (r->user ? r->user->role : ROLE_ANON);
@@ -468,11 +472,9 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 				return WS_OK;
 			}
 			w->detail = N_("Sign in to see this.");
-			*status_out = 401;
 			return WS_EUNAUTH;
 		}
 		w->detail = N_("Your account may not do this.");
-		*status_out = 403;
 		return WS_EFORBIDDEN;
 	}
 	if (rt->csrf != CSRF_NONE && !csrf_ok(r)) {
@@ -484,7 +486,6 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		} else {
 			w->detail = N_("The form was out of date or came from another site. "
 			    "Please go back, reload the page and try again.");
-			*status_out = 403;
 			return WS_EFORBIDDEN;
 		}
 	}
@@ -495,7 +496,6 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 			w->retry_after = wait;
 			w->detail = arena_printf(r->a, "Too many attempts from your address. "
 			    "Please try again in %d seconds.", wait);
-			*status_out = 429;
 			return WS_ERATE;
 		}
 	}
@@ -505,10 +505,7 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	if (rt->rl == RL_MAIL)
 		ratelimit_hit(r->site->rl, rt->rl, r->ip);
 	remember_lang(r, w);
-	rc = rt->fn(r, w);
-	if (w->status >= 400)	/* a handler that chose its error status keeps it */
-		*status_out = w->status;
-	return rc;
+	return rt->fn(r, w);
 }
 
 static enum MHD_Result
@@ -525,11 +522,11 @@ respond(struct MHD_Connection *c, struct req *r)
 	memset(&w, 0, sizeof w);
 	buf_init(&w.raw, 64u << 20);
 	buf_init(&out, 8u << 20);
-	rc = run_pipeline(r, &w, &rt, &status);
-	if (rc != WS_OK && status == 0)
-		status = http_status_for(rc);
-	if (status == 0)
-		status = w.status ? w.status : 200;
+	/* An error's status is http_status_for()'s; a handler that succeeds may
+	 * say which success (201, 202, 204, 304), and a raw answer (/healthz,
+	 * the test clock) carries its own. */
+	rc = run_pipeline(r, &w, &rt);
+	status = rc != WS_OK ? http_status_for(rc) : (w.status ? w.status : 200);
 	if (rc == WS_OK && w.redirect && !r->api) {
 		resp_header(&w, "Location", w.redirect);
 		status = 303;

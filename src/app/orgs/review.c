@@ -514,7 +514,6 @@ decision_text(struct req *r, struct resp *w, const struct field *f, int64_t id,
 			resp_value(w, a);
 			w->tpl = "staff_application";
 			w->title = N_("Application");
-			w->status = 422;
 		}
 		w->errors = errors;
 		json_decref(values);
