@@ -201,13 +201,7 @@ app_list_value(json_t *items, int64_t page, int per_page, int64_t total)
 	return v;
 }
 
-int64_t
-app_page_arg(struct req *r)
-{
-	int64_t p;
-
-	return parse_int(req_query(r, "page"), 1, 1000000, &p) == WS_OK ? p : 1;
-}
+const struct field app_q_list[] = { APP_Q_PAGE, APP_Q_PER_PAGE, FIELDS_END };
 
 int
 app_paging(struct req *r, json_t *errors, int64_t *page, int *per_page)
@@ -218,6 +212,11 @@ app_paging(struct req *r, json_t *errors, int64_t *page, int *per_page)
 
 	*page = 1;
 	*per_page = APP_PER_PAGE;
+	if (r->query) {	/* declared by the route: checked already */
+		*page = req_qint(r, "page", 1);
+		*per_page = (int)req_qint(r, "per_page", APP_PER_PAGE);
+		return 0;
+	}
 	if (p && *p && parse_int(p, 1, APP_PAGE_MAX, page) != WS_OK) {
 		json_object_set_new(errors, "page", json_string(view_tr(r->app->views, r->locale,
 		    N_("Not a page number."))));

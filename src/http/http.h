@@ -24,6 +24,7 @@ struct config;
 struct crypto_auth_hmacsha256_state;
 struct db;
 struct db_pool;
+struct field;
 struct http_site;
 struct ratelimit;
 struct views;
@@ -98,6 +99,7 @@ struct req {
 	json_t *in;		/* form fields or JSON object body (owned) */
 	int json_body;		/* in came from application/json */
 	const char *params[4];	/* {captures} of the route pattern */
+	json_t *query;		/* the route's declared query parameters, checked (owned) */
 	struct user *user;	/* NULL: anonymous */
 	char session_hash[65];	/* "" without a session */
 	int bearer;		/* authenticated by Authorization: Bearer */
@@ -140,6 +142,11 @@ struct route {
 	enum csrf_rule csrf;
 	enum rl_class rl;
 	unsigned flags;		/* RF_* */
+	/* Its query parameters (form.h: type, range, allowed values), ended by
+	 * a NULL name, or NULL.  They are checked before the handler runs: one
+	 * that fails ends the request with a 422 naming it; the handler reads
+	 * the checked values with req_qint() and req_qstr(). */
+	const struct field *query;
 };
 
 /*

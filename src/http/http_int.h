@@ -22,6 +22,9 @@ enum ws_err form_parse(const char *s, size_t n, json_t *obj) WS_WUR;
  * text parts into r->in, files into r->files.  WS_EINVAL when malformed,
  * WS_ETOOBIG over the part limits. */
 enum ws_err multipart_parse(struct req *r, const char *ctype) WS_WUR;
+/* The query string of r as a JSON object of strings (a repeated name
+ * becomes an array; a name without a value, ""). New reference. */
+json_t *query_object(struct req *r);
 /* True when r is multipart/form-data (uploads get a larger ceiling). */
 int req_is_upload(struct req *r);
 

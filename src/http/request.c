@@ -6,7 +6,7 @@
 
 #include "core/config.h"
 #include "db/db.h"
-#include "http/http.h"
+#include "http/http_int.h"
 
 struct db *
 req_db(struct req *r)
@@ -53,6 +53,36 @@ req_query_all(struct req *r, const char *name, const char **out, size_t max)
 
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_all_cb, &c);
 	return c.n;
+}
+
+static enum MHD_Result
+query_object_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	json_t *o = cls, *old = json_object_get(o, key), *v;
+
+	(void)kind;
+	if (!key || !(v = json_string(value ? value : "")))
+		return MHD_YES;	/* not UTF-8: as absent; form_check finds nothing */
+	if (!old) {
+		json_object_set_new(o, key, v);
+	} else if (json_is_array(old)) {
+		if (json_array_size(old) < 1000)
+			json_array_append_new(old, v);
+		else
+			json_decref(v);
+	} else {
+		json_object_set_new(o, key, json_pack("[Oo]", old, v));
+	}
+	return MHD_YES;
+}
+
+json_t *
+query_object(struct req *r)
+{
+	json_t *o = json_object();
+
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_object_cb, o);
+	return o;
 }
 
 const char *

@@ -37,6 +37,7 @@
 #include "db/db.h"
 #include "http/http.h"
 #include "http/deadline.h"
+#include "http/form.h"
 #include "http/http_int.h"
 #include "http/ratelimit.h"
 #include "http/server.h"
@@ -505,6 +506,18 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out)
 	if (rt->rl == RL_MAIL)
 		ratelimit_hit(r->site->rl, rt->rl, r->ip);
 	remember_lang(r, w);
+	if (rt->query) {	/* the route's declared query parameters */
+		json_t *errors = NULL;
+		size_t n = 0;
+
+		while (rt->query[n].name)
+			n++;
+		if (query_check(r, rt->query, n, &r->query, &errors) != WS_OK) {
+			w->errors = errors;
+			w->detail = N_("Some filters are not valid.");
+			return WS_EINVAL;
+		}
+	}
 	return rt->fn(r, w);
 }
 
@@ -674,6 +687,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		db_release(s->site.pool, cs->r.db);
 	buf_free(&cs->r.body);
 	json_decref(cs->r.in);
+	json_decref(cs->r.query);
 	arena_free(cs->r.a);
 	free(cs);
 	*con_cls = NULL;

@@ -231,6 +231,7 @@ H(h_signin)
 H(h_me)
 H(h_file)
 
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"	/* no .query */
 static const struct route table[] = {
 	{HM_GET,    "/",                       h_home,         R_ALL,  CSRF_NONE,  RL_NONE, RF_TWIN},
 	{HM_GET,    "/events",                 h_events,       R_ALL,  CSRF_NONE,  RL_NONE, RF_TWIN},

@@ -305,6 +305,15 @@ directory_catch_up(struct app *app, struct db *d)
 	pthread_mutex_unlock(&app->dir_mu);
 }
 
+static const char *const dir_sorts[] = { "relevance", "name", "newest", NULL };
+
+const struct field dir_q_directory[] = {
+	{ "sort", FT_CHOICE, 0, 0, 0, dir_sorts, NULL, N_("Sort by relevance, name or newest.") },
+	APP_Q_PAGE,
+	{ "per_page", FT_INT, 0, 1, 100, NULL, NULL, N_("Choose a number from 1 to 100.") },
+	FIELDS_END
+};
+
 /* The label of value v of facet f for the reader. */
 static const char *
 label_of(struct req *r, int f, const char *v)
@@ -459,14 +468,9 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 	if (search_parse(req_query(r, "q"), terms) != WS_OK)
 		json_object_set_new(errors, "q", json_string(arena_printf(r->a,
 		    "Search for at most %d characters of text.", SEARCH_MAX_QUERY)));
-	if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "newest") != 0 &&
-	    strcmp(sort, "relevance") != 0)
-		json_object_set_new(errors, "sort", json_string(
-		    "Sort by relevance, name or newest."));
-	if (req_query(r, "page") && parse_int(req_query(r, "page"), 1, 100000, page))
-		json_object_set_new(errors, "page", json_string("Not a page number."));
-	if (req_query(r, "per_page") && parse_int(req_query(r, "per_page"), 1, 100, per_page))
-		json_object_set_new(errors, "per_page", json_string("From 1 to 100."));
+	/* sort, page and per_page: checked by the route's declared query */
+	*page = req_qint(r, "page", 1);
+	*per_page = req_qint(r, "per_page", 50);
 	if (json_object_size(errors)) {
 		w->errors = errors;
 		w->detail = N_("Some filters are not valid.");

@@ -114,6 +114,7 @@ enum ws_err h_my_application(struct req *r, struct resp *w);
 enum ws_err h_resubmit(struct req *r, struct resp *w);
 enum ws_err h_staff_home(struct req *r, struct resp *w);
 enum ws_err h_app_list(struct req *r, struct resp *w);
+extern const struct field orgs_q_apps[];	/* its query: status, kind, country, sort... */
 enum ws_err h_app_detail(struct req *r, struct resp *w);
 enum ws_err h_app_approve(struct req *r, struct resp *w);
 enum ws_err h_app_reject(struct req *r, struct resp *w);
