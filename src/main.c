@@ -24,6 +24,7 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "http/form.h"
+#include "http/http.h"
 #include "http/server.h"
 
 static const char usage_text[] =
@@ -253,6 +254,7 @@ static int
 cmd_serve(struct app *app)
 {
 	struct server *s;
+	struct http_site site;
 	struct sigaction sa;
 
 	make_db_dir(app->cfg.db_url);
@@ -276,7 +278,8 @@ cmd_serve(struct app *app)
 		app_close(app);
 		return 1;
 	}
-	if (!(s = server_start(app))) {
+	app_http_site(app, &site);
+	if (!(s = server_start(&site))) {
 		app_close(app);
 		return 1;
 	}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/directory/cache.h"
 #include "app/directory/import.h"
@@ -200,13 +201,7 @@ app_list_value(json_t *items, int64_t page, int per_page, int64_t total)
 	return v;
 }
 
-int64_t
-app_page_arg(struct req *r)
-{
-	int64_t p;
-
-	return parse_int(req_query(r, "page"), 1, 1000000, &p) == WS_OK ? p : 1;
-}
+const struct field app_q_list[] = { APP_Q_PAGE, APP_Q_PER_PAGE, FIELDS_END };
 
 int
 app_paging(struct req *r, json_t *errors, int64_t *page, int *per_page)
@@ -217,6 +212,11 @@ app_paging(struct req *r, json_t *errors, int64_t *page, int *per_page)
 
 	*page = 1;
 	*per_page = APP_PER_PAGE;
+	if (r->query) {	/* declared by the route: checked already */
+		*page = req_qint(r, "page", 1);
+		*per_page = (int)req_qint(r, "per_page", APP_PER_PAGE);
+		return 0;
+	}
 	if (p && *p && parse_int(p, 1, APP_PAGE_MAX, page) != WS_OK) {
 		json_object_set_new(errors, "page", json_string(view_tr(r->app->views, r->locale,
 		    N_("Not a page number."))));
@@ -246,4 +246,18 @@ app_list_args(struct req *r, struct resp *w, int64_t *page, int *per_page)
 	w->errors = errors;
 	w->detail = N_("Some filters are not valid.");
 	return WS_EINVAL;
+}
+
+void
+app_http_site(struct app *app, struct http_site *site)
+{
+	memset(site, 0, sizeof *site);
+	site->routes = app_routes;
+	site->cfg = &app->cfg;
+	site->pool = app->pool;
+	site->views = app->views;
+	site->rl = app->rl;
+	site->csrf_mac = &app->csrf_mac;
+	site->app = app;
+	site->identify = session_identify;
 }

@@ -14,6 +14,9 @@
 #include <stdint.h>
 
 #include "core/config.h"
+#include "http/form.h"
+#include "http/http.h"
+#include "views/view.h"
 #include "mail/outbox.h"
 
 struct db_pool;
@@ -46,6 +49,14 @@ struct app {
 	char dummy_hash[128];		/* checked for unknown emails, so timing tells nothing */
 };
 
+/* The route table (routes.c), ended by a NULL fn. */
+extern const struct route app_routes[];
+
+/* Fills site with what the HTTP server needs from app (routes, settings,
+ * pool, views, rate limits, CSRF key, the session lookup); app must outlive
+ * the server. */
+void app_http_site(struct app *app, struct http_site *site);
+
 /* Opens the database (migrating), loads the secret key and templates.  On
  * failure prints why and returns non-zero. */
 int app_open(struct app *app, int migrate);
@@ -68,15 +79,25 @@ void app_jobs_kick(struct app *app);
 /* A list's value: {total, page, per_page, items, prev_page?, next_page?};
  * takes items.  New reference. */
 json_t *app_list_value(json_t *items, int64_t page, int per_page, int64_t total);
-/* The ?page= of r, 1 when absent or not a page number. */
-int64_t app_page_arg(struct req *r);
 
 #define APP_PAGE_MAX 100000	/* the highest page number of any list */
 #define APP_PER_PAGE 50		/* items a page of a list, unless ?per_page= says */
 #define APP_PER_PAGE_MAX 200
+
+/* The query parameter ?page= of every list (struct route.query), with the
+ * one page-number limit of the program. */
+#define APP_Q_PAGE { "page", FT_INT, 0, 1, APP_PAGE_MAX, NULL, NULL, N_("Not a page number.") }
+/* ?per_page= of a list, 1 to APP_PER_PAGE_MAX. */
+#define APP_Q_PER_PAGE { "per_page", FT_INT, 0, 1, APP_PER_PAGE_MAX, NULL, NULL, \
+	N_("Choose a number from 1 to 200.") }
+/* The declared query of a list with no other parameter: page and per_page. */
+extern const struct field app_q_list[];
+
 /* Reads a list's ?page= (1 to APP_PAGE_MAX) and ?per_page= (1 to
- * APP_PER_PAGE_MAX, default APP_PER_PAGE).  A value out of range adds a
- * message in r's language to errors under its name; returns how many. */
+ * APP_PER_PAGE_MAX, default APP_PER_PAGE): the checked values when the
+ * route declares them (APP_Q_PAGE, APP_Q_PER_PAGE), else from the query
+ * string.  A value out of range adds a message in r's language to errors
+ * under its name; returns how many. */
 int app_paging(struct req *r, json_t *errors, int64_t *page, int *per_page);
 /* app_paging for a list with no other filters: WS_EINVAL with w->errors
  * set (a 422 naming the parameter) when one is wrong. */

@@ -10,6 +10,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/admin/admin.h"
+#include "app/app.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
@@ -17,8 +18,11 @@
 #include "app/pages/pages.h"
 #include "http/http.h"
 
+/* A row that declares no query leaves the last column out (NULL). */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 const struct route app_routes[] = {
-	/* method   pattern                         handler              roles     csrf        rate limit flags */
+	/* method   pattern                         handler              roles     csrf        rate limit flags, query */
 	{HM_GET,    "/",                            h_home,              R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/about/members",               h_summary,           R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/healthz",                     h_healthz,           R_ALL,    CSRF_NONE,  RL_NONE,   0},
@@ -40,11 +44,11 @@ const struct route app_routes[] = {
 	{HM_POST,   "/account/password",            h_change_password,   R_USER,   CSRF_CHECK, RL_NONE  , 0},
 	{HM_POST,   "/account/email",               h_change_email,      R_USER,   CSRF_CHECK, RL_MAIL,   0},
 
-	{HM_GET,    "/admin/users",                 h_admin_users,       R_ADMIN,  CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/admin/users",                 h_admin_users,       R_ADMIN,  CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
 	{HM_POST,   "/admin/users/{id}/role",       h_admin_user_role,   R_ADMIN,  CSRF_CHECK, RL_NONE,   0},
 	{HM_POST,   "/admin/users/{id}/status",     h_admin_user_status, R_ADMIN,  CSRF_CHECK, RL_NONE,   0},
-	{HM_GET,    "/staff/audit",                 h_staff_audit,       R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
-	{HM_GET,    "/staff/jobs",                  h_staff_jobs,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/audit",                 h_staff_audit,       R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
+	{HM_GET,    "/staff/jobs",                  h_staff_jobs,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, admin_q_jobs},
 	{HM_POST,   "/staff/jobs/{id}/retry",       h_staff_job_retry,   R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 
 	{HM_GET,    "/staff/templates",             h_templates,         R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
@@ -58,7 +62,7 @@ const struct route app_routes[] = {
 	{HM_GET,    "/applications/{id}",           h_my_application,    R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
 	{HM_POST,   "/applications/{id}",           h_resubmit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
 	{HM_GET,    "/staff",                       h_staff_home,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
-	{HM_GET,    "/staff/applications",          h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/applications",          h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, orgs_q_apps},
 	{HM_POST,   "/staff/applications/bulk",     h_app_bulk,          R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/staff/applications/{id}",     h_app_detail,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/staff/applications/{id}/logo", h_app_logo,         R_STAFFS, CSRF_NONE,  RL_NONE,   0},
@@ -66,11 +70,11 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/applications/{id}/reject", h_app_reject,     R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_POST,   "/staff/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/applications/{id}/note", h_app_note,         R_STAFFS, CSRF_CHECK, RL_NONE,   0},
-	{HM_GET,    "/staff/memberships",           h_staff_memberships, R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/memberships",           h_staff_memberships, R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
 	{HM_POST,   "/staff/memberships/{id}/{user}/revoke", h_staff_membership_revoke, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/memberships/{id}/{user}/keep", h_staff_membership_keep, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
-	{HM_GET,    "/organizations",               h_directory,         R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN},
-	{HM_GET,    "/staff/organizations.csv",     h_directory_csv,     R_STAFFS, CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/organizations",               h_directory,         R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN, dir_q_directory},
+	{HM_GET,    "/staff/organizations.csv",     h_directory_csv,     R_STAFFS, CSRF_NONE,  RL_NONE,   0, dir_q_directory},
 	{HM_GET,    "/staff/organizations/import",  h_import_form,       R_STAFFS, CSRF_NONE,  RL_NONE,   0},
 	{HM_POST,   "/staff/organizations/import",  h_import,            R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/staff/organizations/import/{job}", h_import_job,   R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
@@ -96,7 +100,7 @@ const struct route app_routes[] = {
 	{HM_DELETE, "/api/v1/session",              h_api_session_end,   R_USER,   CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/me",                   h_api_me,            R_USER,   CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications",         h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API},
-	{HM_GET,    "/api/v1/applications",         h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/applications",         h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API, orgs_q_apps},
 	{HM_POST,   "/api/v1/applications/{id}",    h_resubmit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
 	{HM_POST,   "/api/v1/applications/{id}/approve", h_app_approve,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications/{id}/reject", h_app_reject,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},

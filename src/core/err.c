@@ -15,6 +15,10 @@ static const char *const err_text[] = {
 	[WS_ETEMPLATE] = "template error",
 	[WS_EDONE] = "done",
 	[WS_EUNAVAIL] = "service unavailable",
+	[WS_EMETHOD] = "method not allowed",
+	[WS_EBADREQ] = "bad request",
+	[WS_EMEDIA] = "unsupported media type",
+	[WS_EGONE] = "gone",
 };
 _Static_assert(sizeof err_text / sizeof err_text[0] == WS_ERR__MAX,
     "err_text must have a row for every enum ws_err");

@@ -3,7 +3,8 @@
  *
  * Every fallible function in WhatsOn returns an enum ws_err.  WS_OK is zero so
  * `if (rc)` reads naturally.  The mapping of an error to an HTTP status lives
- * in exactly one place, http_status_for() in src/http/response.c.
+ * in exactly one place, http_status_for() in src/http/server.c: handlers and
+ * the request pipeline return errors, never statuses.
  */
 #ifndef WS_ERR_H
 #define WS_ERR_H
@@ -22,6 +23,10 @@ enum ws_err {
 	WS_ETEMPLATE,	/* a template failed to parse or render */
 	WS_EDONE,	/* iteration finished (not an error) */
 	WS_EUNAVAIL,	/* a dependency is down (503) */
+	WS_EMETHOD,	/* the address does not take that method (405) */
+	WS_EBADREQ,	/* a request that cannot be read: malformed body (400) */
+	WS_EMEDIA,	/* a body of a type we do not read (415) */
+	WS_EGONE,	/* it existed and is no more: a used or old link (410) */
 	WS_ERR__MAX
 };
 

@@ -9,7 +9,6 @@
  */
 #include <string.h>
 
-#include "app/app.h"
 #include "core/util.h"
 #include "http/http_int.h"
 
@@ -35,7 +34,7 @@ csrf_token(struct req *r)
 		}
 		seed = arena_printf(r->a, "v:%s", c);
 	}
-	hmac_hex_state(&r->app->csrf_mac, seed, mac);
+	hmac_hex_state(r->site->csrf_mac, seed, mac);
 	return arena_strdup(r->a, mac);
 }
 

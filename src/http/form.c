@@ -3,9 +3,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app/app.h"
 #include "core/util.h"
 #include "http/form.h"
+#include "http/http_int.h"
 #include "views/view.h"
 
 int
@@ -50,7 +50,7 @@ fail(struct req *r, json_t *errors, const char *name, const char *msg)
 {
 	if (!json_object_get(errors, name))
 		json_object_set_new(errors, name, json_string(r->api ? msg :
-		    view_tr(r->app->views, r->locale, msg)));
+		    view_tr(r->site->views, r->locale, msg)));
 }
 
 /* Trims s[0..*len) in place (returns the new start). */
@@ -176,7 +176,7 @@ check_int(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_
 		s = arena_strndup(r->a, trim(json_string_value(raw), &len), len);
 		json_object_set_new(vals, f->name, json_string(s));
 		if (parse_int(s, (int64_t)f->min, (int64_t)f->max, &v) != WS_OK) {
-			fail(r, errs, f->name, arena_printf(r->a, "%s", "Enter a whole number in the "
+			fail(r, errs, f->name, f->msg ? f->msg : N_("Enter a whole number in the "
 			    "allowed range."));
 			return;
 		}
@@ -187,22 +187,24 @@ check_int(struct req *r, const struct field *f, json_t *raw, json_t *vals, json_
 	}
 	if (v < (int64_t)f->min || v > (int64_t)f->max) {
 		json_object_set_new(vals, f->name, json_integer(v));
-		fail(r, errs, f->name, N_("Enter a whole number in the allowed range."));
+		fail(r, errs, f->name, f->msg ? f->msg : N_("Enter a whole number in the "
+		    "allowed range."));
 		return;
 	}
 	json_object_set_new(vals, f->name, json_integer(v));
 }
 
-enum ws_err
-form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
-    json_t **errors)
+/* form_check and query_check: fields checked in object in. */
+static enum ws_err
+check_fields(struct req *r, json_t *in, const struct field *fields, size_t n,
+    json_t **values, json_t **errors)
 {
 	json_t *vals = json_object(), *errs = json_object();
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		const struct field *f = &fields[i];
-		json_t *raw = json_object_get(r->in, f->name);
+		json_t *raw = json_object_get(in, f->name);
 		const char *s;
 		char *v;
 		size_t len;
@@ -270,6 +272,40 @@ form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
 }
 
 enum ws_err
+form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
+    json_t **errors)
+{
+	return check_fields(r, r->in, fields, n, values, errors);
+}
+
+enum ws_err
+query_check(struct req *r, const struct field *fields, size_t n, json_t **values,
+    json_t **errors)
+{
+	json_t *q = query_object(r);
+	enum ws_err rc = check_fields(r, q, fields, n, values, errors);
+
+	json_decref(q);
+	return rc;
+}
+
+int64_t
+req_qint(struct req *r, const char *name, int64_t dflt)
+{
+	json_t *v = json_object_get(r->query, name);
+
+	return json_is_integer(v) ? json_integer_value(v) : dflt;
+}
+
+const char *
+req_qstr(struct req *r, const char *name)
+{
+	const char *s = json_string_value(json_object_get(r->query, name));
+
+	return s ? s : "";
+}
+
+enum ws_err
 form_fail(struct req *r, struct resp *w, const char *tpl, const char *title, json_t *values,
     json_t *errors)
 {
@@ -289,6 +325,5 @@ form_fail(struct req *r, struct resp *w, const char *tpl, const char *title, jso
 	w->tpl = tpl;
 	w->title = title;
 	w->detail = N_("Some fields need your attention.");
-	w->status = 422;
 	return WS_EINVAL;
 }

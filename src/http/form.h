@@ -46,6 +46,22 @@ struct field {
 enum ws_err form_check(struct req *r, const struct field *fields, size_t n, json_t **values,
     json_t **errors) WS_WUR;
 
+/* Ends a route's declared query (struct route.query). */
+#define FIELDS_END { NULL, FT_TEXT, 0, 0, 0, NULL, NULL, NULL }
+
+/*
+ * Checks the query string of r against fields[0..n) as form_check() checks a
+ * body (a repeated parameter counts as FT_MULTI values, or its last value).
+ * The server calls it for a route's declared query (struct route.query);
+ * *values and *errors as for form_check().
+ */
+enum ws_err query_check(struct req *r, const struct field *fields, size_t n,
+    json_t **values, json_t **errors) WS_WUR;
+/* A checked query parameter of r's route: an FT_INT as a number (dflt when
+ * absent), any other as its trimmed text ("" when absent). */
+int64_t req_qint(struct req *r, const char *name, int64_t dflt);
+const char *req_qstr(struct req *r, const char *name);
+
 /* True for an http or https URL with a host and no spaces. */
 int url_plausible(const char *s);
 /* True when v is an allowed value of choice field f (its valid() or its
@@ -55,7 +71,8 @@ int form_choice_ok(const struct field *f, const char *v);
 /* True for a plausible address: one @, a dot in the domain, no spaces. */
 int email_plausible(const char *s);
 
-/* Sets w up to show tpl again with values (minus passwords) and errors: 422. */
+/* Sets w up to show tpl again with values (minus passwords) and errors;
+ * returns WS_EINVAL (a 422), which the handler returns. */
 enum ws_err form_fail(struct req *r, struct resp *w, const char *tpl, const char *title,
     json_t *values, json_t *errors);
 

@@ -20,7 +20,14 @@
 #include "core/err.h"
 
 struct app;
+struct config;
+struct crypto_auth_hmacsha256_state;
 struct db;
+struct db_pool;
+struct field;
+struct http_site;
+struct ratelimit;
+struct views;
 
 enum http_method { HM_GET, HM_HEAD, HM_POST, HM_PUT, HM_PATCH, HM_DELETE, HM__MAX };
 
@@ -80,7 +87,8 @@ struct upload {
 
 struct req {
 	struct arena *a;	/* freed when the request ends */
-	struct app *app;
+	const struct http_site *site;	/* what the server was started with */
+	struct app *app;	/* site->app: for handlers; http never looks inside */
 	void *conn;		/* struct MHD_Connection */
 	enum http_method method;
 	const char *path;
@@ -91,6 +99,7 @@ struct req {
 	json_t *in;		/* form fields or JSON object body (owned) */
 	int json_body;		/* in came from application/json */
 	const char *params[4];	/* {captures} of the route pattern */
+	json_t *query;		/* the route's declared query parameters, checked (owned) */
 	struct user *user;	/* NULL: anonymous */
 	char session_hash[65];	/* "" without a session */
 	int bearer;		/* authenticated by Authorization: Bearer */
@@ -133,10 +142,32 @@ struct route {
 	enum csrf_rule csrf;
 	enum rl_class rl;
 	unsigned flags;		/* RF_* */
+	/* Its query parameters (form.h: type, range, allowed values), ended by
+	 * a NULL name, or NULL.  They are checked before the handler runs: one
+	 * that fails ends the request with a 422 naming it; the handler reads
+	 * the checked values with req_qint() and req_qstr(). */
+	const struct field *query;
 };
 
-/* The application's route table (src/app/routes.c), ended by a NULL fn. */
-extern const struct route app_routes[];
+/*
+ * What the server is handed when it starts (server_start): the routes, the
+ * settings and services a request needs, and the hooks through which it asks
+ * the application what only the application knows.  http never includes
+ * src/app: the application fills this in (app_http_site).
+ */
+struct http_site {
+	const struct route *routes;	/* ended by a NULL fn */
+	const struct config *cfg;	/* listen, limits, timeouts, https, proxies, site name */
+	struct db_pool *pool;		/* lends req_db() its connection */
+	struct views *views;		/* templates and catalogues of pages */
+	struct ratelimit *rl;		/* the routes' rate-limit classes */
+	const struct crypto_auth_hmacsha256_state *csrf_mac;	/* keyed with the site key */
+	struct app *app;		/* given to handlers as req.app */
+	/* Who is asking: from the session cookie or a bearer token, fills
+	 * r->user, r->session_hash and r->bearer (and may clear a stale
+	 * cookie on w).  An error ends the request (503). */
+	enum ws_err (*identify)(struct req *r, struct resp *w);
+};
 
 /* The HTTP status an error deserves; the one place errors become statuses. */
 int http_status_for(enum ws_err e);
@@ -147,6 +178,9 @@ struct db *req_db(struct req *r);
 const char *req_header(struct req *r, const char *name);
 /* A query-string argument, or NULL. */
 const char *req_query(struct req *r, const char *name);
+/* Every non-empty value of a repeated query-string argument, in order, at
+ * most max of them, into out (copies in r's arena); returns how many. */
+size_t req_query_all(struct req *r, const char *name, const char **out, size_t max);
 /* A cookie, or NULL. */
 const char *req_cookie(struct req *r, const char *name);
 /* A body field as a string (form or JSON), or NULL. */
@@ -158,11 +192,27 @@ void resp_header(struct resp *w, const char *name, const char *value);
 void resp_cookie(struct req *r, struct resp *w, const char *name, const char *value,
     int max_age);
 /* The cookie name for the session (__Host- prefixed under https). */
-const char *http_session_cookie(const struct app *app);
+const char *http_session_cookie(const struct req *r);
+/* The CSRF token for forms of r's caller (made on first use; for a visitor
+ * it also sets the visitor cookie). */
+const char *csrf_token(struct req *r);
 /* Redirect after a POST (303). */
 void resp_redirect(struct resp *w, const char *path);
 /* Sets val (taking ownership), replacing any earlier one. */
 void resp_value(struct resp *w, json_t *val);
+
+/* Pages (page.c).  http_page renders w->tpl with w->val inside the layout
+ * into out.  http_page_content renders only w's template with w's value, as
+ * http_page would, without the layout: a page's content to keep (the layout
+ * holds per-person parts, the CSRF token); set w->content to it to have
+ * http_page use it.  http_error_page renders an error page (HTML) or
+ * problem+json (API) for status into out and returns the Content-Type. */
+enum ws_err http_page(struct req *r, struct resp *w, struct buf *out) WS_WUR;
+enum ws_err http_page_content(struct req *r, struct resp *w, struct buf *out) WS_WUR;
+const char *http_error_page(struct req *r, struct resp *w, int status, const char *title,
+    struct buf *out);
+/* The reader's language: account, ?lang= / cookie, Accept-Language. */
+const char *http_locale(struct req *r);
 
 /* The role's name ("anon", "member", ...) and back; -1 when unknown. */
 const char *role_name(enum role r);

@@ -22,17 +22,15 @@ enum ws_err form_parse(const char *s, size_t n, json_t *obj) WS_WUR;
  * text parts into r->in, files into r->files.  WS_EINVAL when malformed,
  * WS_ETOOBIG over the part limits. */
 enum ws_err multipart_parse(struct req *r, const char *ctype) WS_WUR;
+/* The query string of r as a JSON object of strings (a repeated name
+ * becomes an array; a name without a value, ""). New reference. */
+json_t *query_object(struct req *r);
 /* True when r is multipart/form-data (uploads get a larger ceiling). */
 int req_is_upload(struct req *r);
 
-/* Looks the caller up from the session cookie or bearer token; fills
- * r->user, r->session_hash, r->csrf.  Expired sessions are deleted. */
-enum ws_err session_identify(struct req *r, struct resp *w) WS_WUR;
 /* True when r carries a valid CSRF token (form field "csrf"), or is an
  * API request authenticated by a bearer token or sent as JSON. */
 int csrf_ok(struct req *r);
-/* The token for forms of r's caller. */
-const char *csrf_token(struct req *r);
 
 /* Test builds (-DWHATSON_TEST_HOOKS): answers POST /_test/clock?advance=S from
  * loopback by moving now_s() forward, and returns 1; otherwise 0. */

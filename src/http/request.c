@@ -4,15 +4,15 @@
 #include <microhttpd.h>
 #include <string.h>
 
-#include "app/app.h"
+#include "core/config.h"
 #include "db/db.h"
-#include "http/http.h"
+#include "http/http_int.h"
 
 struct db *
 req_db(struct req *r)
 {
 	if (!r->db)
-		r->db = db_acquire(r->app->pool);
+		r->db = db_acquire(r->site->pool);
 	return r->db;
 }
 
@@ -26,6 +26,63 @@ const char *
 req_query(struct req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+struct query_all {
+	const char *name;
+	const char **out;
+	size_t n, max;
+	struct arena *a;
+};
+
+static enum MHD_Result
+query_all_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct query_all *c = cls;
+
+	(void)kind;
+	if (value && *value && strcmp(key, c->name) == 0 && c->n < c->max)
+		c->out[c->n++] = arena_strdup(c->a, value);
+	return MHD_YES;
+}
+
+size_t
+req_query_all(struct req *r, const char *name, const char **out, size_t max)
+{
+	struct query_all c = { name, out, 0, max, r->a };
+
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_all_cb, &c);
+	return c.n;
+}
+
+static enum MHD_Result
+query_object_cb(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	json_t *o = cls, *old = json_object_get(o, key), *v;
+
+	(void)kind;
+	if (!key || !(v = json_string(value ? value : "")))
+		return MHD_YES;	/* not UTF-8: as absent; form_check finds nothing */
+	if (!old) {
+		json_object_set_new(o, key, v);
+	} else if (json_is_array(old)) {
+		if (json_array_size(old) < 1000)
+			json_array_append_new(old, v);
+		else
+			json_decref(v);
+	} else {
+		json_object_set_new(o, key, json_pack("[Oo]", old, v));
+	}
+	return MHD_YES;
+}
+
+json_t *
+query_object(struct req *r)
+{
+	json_t *o = json_object();
+
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_object_cb, o);
+	return o;
 }
 
 const char *
@@ -55,15 +112,15 @@ resp_header(struct resp *w, const char *name, const char *value)
 }
 
 const char *
-http_session_cookie(const struct app *app)
+http_session_cookie(const struct req *r)
 {
-	return app->cfg.https ? "__Host-ws_session" : "ws_session";
+	return r->site->cfg->https ? "__Host-ws_session" : "ws_session";
 }
 
 void
 resp_cookie(struct req *r, struct resp *w, const char *name, const char *value, int max_age)
 {
-	const char *secure = r->app->cfg.https ? "; Secure" : "";
+	const char *secure = r->site->cfg->https ? "; Secure" : "";
 	char *c;
 
 	if (w->ncookies >= 4)

@@ -30,13 +30,14 @@
 #include <strings.h>
 #include <sys/socket.h>
 
-#include "app/app.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "http/http.h"
 #include "http/deadline.h"
+#include "http/form.h"
 #include "http/http_int.h"
 #include "http/ratelimit.h"
 #include "http/server.h"
@@ -52,7 +53,8 @@ struct conn_count {
 
 struct server {
 	struct MHD_Daemon *d;
-	struct app *app;
+	struct http_site site;	/* what it serves: routes, settings, hooks */
+	const struct config *cfg;	/* site.cfg */
 	int port;
 	pthread_mutex_t mu;	/* guards counts */
 	struct conn_count *counts;
@@ -100,6 +102,10 @@ http_status_for(enum ws_err e)
 	case WS_ETOOBIG: return 413;
 	case WS_ERATE: return 429;
 	case WS_EUNAVAIL: return 503;
+	case WS_EMETHOD: return 405;
+	case WS_EBADREQ: return 400;
+	case WS_EMEDIA: return 415;
+	case WS_EGONE: return 410;
 	default: return 500;
 	}
 }
@@ -129,7 +135,7 @@ status_title(int status)
 /* ---- security headers and sending ------------------------------------ */
 
 static void
-add_common_headers(struct app *app, struct MHD_Response *resp, const char *rid)
+add_common_headers(const struct config *cfg, struct MHD_Response *resp, const char *rid)
 {
 	MHD_add_response_header(resp, "Content-Security-Policy",
 	    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -137,7 +143,7 @@ add_common_headers(struct app *app, struct MHD_Response *resp, const char *rid)
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	if (app->cfg.https)
+	if (cfg->https)
 		MHD_add_response_header(resp, "Strict-Transport-Security",
 		    "max-age=31536000; includeSubDomains");
 	if (rid)
@@ -145,7 +151,7 @@ add_common_headers(struct app *app, struct MHD_Response *resp, const char *rid)
 }
 
 static enum MHD_Result
-send_buf(struct MHD_Connection *c, struct app *app, const char *rid, int status,
+send_buf(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
     const char *ctype, struct buf *body, struct resp *w)
 {
 	struct MHD_Response *resp;
@@ -160,7 +166,7 @@ send_buf(struct MHD_Connection *c, struct app *app, const char *rid, int status,
 		return MHD_NO;
 	}
 	MHD_add_response_header(resp, "Content-Type", ctype);
-	add_common_headers(app, resp, rid);
+	add_common_headers(cfg, resp, rid);
 	if (w) {
 		for (i = 0; i < w->nheaders; i++)
 			MHD_add_response_header(resp, w->headers[i][0], w->headers[i][1]);
@@ -180,7 +186,8 @@ send_buf(struct MHD_Connection *c, struct app *app, const char *rid, int status,
 
 /* A short self-contained page for refusals before the pipeline runs. */
 static enum MHD_Result
-send_short(struct MHD_Connection *c, struct app *app, const char *rid, int status, int api)
+send_short(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
+    int api)
 {
 	struct buf b;
 
@@ -189,13 +196,13 @@ send_short(struct MHD_Connection *c, struct app *app, const char *rid, int statu
 		if (buf_printf(&b, "{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,"
 		    "\"request_id\":\"%s\"}", status_title(status), status, rid))
 			return MHD_NO;
-		return send_buf(c, app, rid, status, "application/problem+json", &b, NULL);
+		return send_buf(c, cfg, rid, status, "application/problem+json", &b, NULL);
 	}
 	if (buf_printf(&b, "<!doctype html><html lang=en><meta charset=utf-8>"
 	    "<title>%s</title><h1>%s</h1><p>Request id: %s</p></html>\n",
 	    status_title(status), status_title(status), rid))
 		return MHD_NO;
-	return send_buf(c, app, rid, status, "text/html; charset=utf-8", &b, NULL);
+	return send_buf(c, cfg, rid, status, "text/html; charset=utf-8", &b, NULL);
 }
 
 /* ---- the pipeline ---------------------------------------------------- */
@@ -294,9 +301,9 @@ on_accept(void *cls, const struct sockaddr *sa, socklen_t len)
 	struct ws_net a;
 
 	(void)len;
-	if (net_from_sockaddr(sa, &a) != 0 || config_trusted(&s->app->cfg, &a))
+	if (net_from_sockaddr(sa, &a) != 0 || config_trusted(s->cfg, &a))
 		return MHD_YES;
-	return count_take(s, &a, s->app->cfg.per_ip_conns) == 0 ? MHD_YES : MHD_NO;
+	return count_take(s, &a, s->cfg->per_ip_conns) == 0 ? MHD_YES : MHD_NO;
 }
 
 /* Gives back the slot taken in on_accept when a connection closes. */
@@ -319,7 +326,7 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 	*socket_context = NULL;
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (net_from_sockaddr(ci ? ci->client_addr : NULL, &a) != 0 ||
-	    config_trusted(&s->app->cfg, &a))
+	    config_trusted(s->cfg, &a))
 		return;
 	count_give(s, &a);
 }
@@ -345,7 +352,7 @@ collect_xff(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
  * that is not a trusted proxy.  *proxied is set when the answer came from
  * the header. */
 static void
-client_addr(struct app *app, struct MHD_Connection *c, struct ws_net *out, int *proxied)
+client_addr(const struct config *cfg, struct MHD_Connection *c, struct ws_net *out, int *proxied)
 {
 	const union MHD_ConnectionInfo *ci =
 	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -359,7 +366,7 @@ client_addr(struct app *app, struct MHD_Connection *c, struct ws_net *out, int *
 		return;
 	}
 	*out = peer;
-	if (!app->cfg.ntrusted || !config_trusted(&app->cfg, &peer))
+	if (!cfg->ntrusted || !config_trusted(cfg, &peer))
 		return;
 	buf_init(&b, 16 * 1024);
 	MHD_get_connection_values(c, MHD_HEADER_KIND, collect_xff, &b);
@@ -384,7 +391,7 @@ client_addr(struct app *app, struct MHD_Connection *c, struct ws_net *out, int *
 			break;	/* not an address: the chain cannot be followed */
 		*out = e;
 		*proxied = 1;
-		if (!config_trusted(&app->cfg, &e))
+		if (!config_trusted(cfg, &e))
 			break;
 		end = comma > p ? comma - 1 : p;
 	}
@@ -413,11 +420,14 @@ remember_lang(struct req *r, struct resp *w)
 		db_end(dq);
 		r->user->locale = arena_strdup(r->a, q);
 	}
-	r->locale = view_locale(r);
+	r->locale = http_locale(r);
 }
 
+/* Runs r through the steps of the file's opening comment.  A step that ends
+ * the request returns its error (http_status_for() picks the status) with
+ * w->detail saying why. */
 static enum ws_err
-run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *status_out)
+run_pipeline(struct req *r, struct resp *w, const struct route **rt_out)
 {
 	const struct route *rt;
 	enum ws_err rc;
@@ -425,12 +435,11 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	int allowed_elsewhere = 0;
 
 	*rt_out = NULL;
-	r->locale = view_locale(r);	/* error pages before sign-in too */
+	r->locale = http_locale(r);	/* error pages before sign-in too */
 	if (http_test_clock(r, w))	/* test builds only: testclock.c */
 		return WS_OK;
-	rt = router_match(app_routes, r, &allowed_elsewhere);
+	rt = router_match(r->site->routes, r, &allowed_elsewhere);
 	if (!rt) {
-		*status_out = allowed_elsewhere ? 405 : 404;
 		if (allowed_elsewhere) {	/* RFC 9110: a 405 lists what is allowed */
 			char allow[64] = "";
 			int m;
@@ -443,20 +452,18 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		}
 		w->detail = allowed_elsewhere ? "This address does not accept that method."
 		    : "There is nothing at this address.";
-		return WS_ENOTFOUND;
+		return allowed_elsewhere ? WS_EMETHOD : WS_ENOTFOUND;
 	}
 	*rt_out = rt;
 	if ((rc = input_decode(r)) != WS_OK) {
-		*status_out = rc == WS_ETOOBIG ? 413 : (rc == WS_EINVAL ? 400 : 415);
 		w->detail = N_("The request body could not be read.");
-		return rc;
+		return rc == WS_ETOOBIG ? WS_ETOOBIG : (rc == WS_EINVAL ? WS_EBADREQ : WS_EMEDIA);
 	}
-	if ((rc = session_identify(r, w)) != WS_OK) {
+	if (r->site->identify(r, w) != WS_OK) {
 		w->detail = N_("The database did not answer.");
-		*status_out = 503;
-		return rc;
+		return WS_EUNAVAIL;
 	}
-	r->locale = view_locale(r);	/* the user's own choice, now known */
+	r->locale = http_locale(r);	/* the user's own choice, now known */
 	mask = 1u << (r->user ? r->user->role : ROLE_ANON);
 	if (!(rt->roles & mask)) {
 		if (!r->user) {
@@ -466,11 +473,9 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 				return WS_OK;
 			}
 			w->detail = N_("Sign in to see this.");
-			*status_out = 401;
 			return WS_EUNAUTH;
 		}
 		w->detail = N_("Your account may not do this.");
-		*status_out = 403;
 		return WS_EFORBIDDEN;
 	}
 	if (rt->csrf != CSRF_NONE && !csrf_ok(r)) {
@@ -482,18 +487,16 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 		} else {
 			w->detail = N_("The form was out of date or came from another site. "
 			    "Please go back, reload the page and try again.");
-			*status_out = 403;
 			return WS_EFORBIDDEN;
 		}
 	}
 	if (rt->rl != RL_NONE) {
-		int wait = ratelimit_check(r->app->rl, rt->rl, r->ip);
+		int wait = ratelimit_check(r->site->rl, rt->rl, r->ip);
 
 		if (wait > 0) {
 			w->retry_after = wait;
 			w->detail = arena_printf(r->a, "Too many attempts from your address. "
 			    "Please try again in %d seconds.", wait);
-			*status_out = 429;
 			return WS_ERATE;
 		}
 	}
@@ -501,12 +504,21 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *st
 	 * sign-ups count where a valid form creates something, sign-in
 	 * failures where they fail. */
 	if (rt->rl == RL_MAIL)
-		ratelimit_hit(r->app->rl, rt->rl, r->ip);
+		ratelimit_hit(r->site->rl, rt->rl, r->ip);
 	remember_lang(r, w);
-	rc = rt->fn(r, w);
-	if (w->status >= 400)	/* a handler that chose its error status keeps it */
-		*status_out = w->status;
-	return rc;
+	if (rt->query) {	/* the route's declared query parameters */
+		json_t *errors = NULL;
+		size_t n = 0;
+
+		while (rt->query[n].name)
+			n++;
+		if (query_check(r, rt->query, n, &r->query, &errors) != WS_OK) {
+			w->errors = errors;
+			w->detail = N_("Some filters are not valid.");
+			return WS_EINVAL;
+		}
+	}
+	return rt->fn(r, w);
 }
 
 static enum MHD_Result
@@ -523,11 +535,11 @@ respond(struct MHD_Connection *c, struct req *r)
 	memset(&w, 0, sizeof w);
 	buf_init(&w.raw, 64u << 20);
 	buf_init(&out, 8u << 20);
-	rc = run_pipeline(r, &w, &rt, &status);
-	if (rc != WS_OK && status == 0)
-		status = http_status_for(rc);
-	if (status == 0)
-		status = w.status ? w.status : 200;
+	/* An error's status is http_status_for()'s; a handler that succeeds may
+	 * say which success (201, 202, 204, 304), and a raw answer (/healthz,
+	 * the test clock) carries its own. */
+	rc = run_pipeline(r, &w, &rt);
+	status = rc != WS_OK ? http_status_for(rc) : (w.status ? w.status : 200);
 	if (rc == WS_OK && w.redirect && !r->api) {
 		resp_header(&w, "Location", w.redirect);
 		status = 303;
@@ -541,17 +553,17 @@ respond(struct MHD_Connection *c, struct req *r)
 	} else if (rc != WS_OK || status >= 400) {
 		if (status >= 500)
 			log_error("%s %s: %s", r->path, ws_strerror(rc), w.detail ? w.detail : "");
-		ctype = view_error(r, &w, status, status_title(status), &out);
+		ctype = http_error_page(r, &w, status, status_title(status), &out);
 	} else if (r->api) {
 		ctype = "application/json";
 		if (view_json(w.val, &out) != WS_OK)
 			status = 500;
 	} else {
 		ctype = "text/html; charset=utf-8";
-		if (view_page(r, &w, &out) != WS_OK) {
+		if (http_page(r, &w, &out) != WS_OK) {
 			status = 500;
 			buf_reset(&out);
-			ctype = view_error(r, &w, status, status_title(status), &out);
+			ctype = http_error_page(r, &w, status, status_title(status), &out);
 		}
 	}
 	if (r->user) {	/* what a signed-in person sees is theirs: no shared or stored copy */
@@ -564,11 +576,11 @@ respond(struct MHD_Connection *c, struct req *r)
 	}
 	if (r->anon_csrf_set)
 		resp_cookie(r, &w, "ws_csrf", r->anon_csrf_set, 0);
-	if (!r->app->cfg.quiet)
+	if (!r->site->cfg->quiet)
 		log_info("%s %s %d %s", method_names[r->method], r->path, status, r->ip);
 	if (r->method == HM_HEAD)
 		buf_reset(&out);
-	ret = send_buf(c, r->app, r->id, status, ctype, &out, &w);
+	ret = send_buf(c, r->site->cfg, r->id, status, ctype, &out, &w);
 	buf_free(&out);
 	buf_free(&w.raw);
 	json_decref(w.val);
@@ -598,29 +610,30 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		cs = xcalloc(1, sizeof *cs);
 		*con_cls = cs;
 		cs->r.a = arena_new();
-		cs->r.app = s->app;
+		cs->r.site = &s->site;
+		cs->r.app = s->site.app;
 		cs->r.conn = c;
 		random_hex(cs->r.id, 8);
 		log_set_request_id(cs->r.id);
-		client_addr(s->app, c, &cs->client, &proxied);
+		client_addr(s->cfg, c, &cs->client, &proxied);
 		net_text(&cs->client, cs->r.ip, sizeof cs->r.ip);
 		cs->r.path = arena_strdup(cs->r.a, url);
 		cs->r.api = strncmp(url, "/api/v1/", 8) == 0 || strcmp(url, "/api/v1") == 0;
 		m = method_parse(method);
-		limit = s->app->cfg.body_max;
+		limit = s->cfg->body_max;
 		if (req_is_upload(&cs->r))
-			limit = s->app->cfg.upload_max;
+			limit = s->cfg->upload_max;
 		buf_init(&cs->r.body, limit);
 		if (proxied) {	/* the per-address limit, for a client behind a proxy */
-			if (count_take(s, &cs->client, s->app->cfg.per_ip_conns) != 0) {
+			if (count_take(s, &cs->client, s->cfg->per_ip_conns) != 0) {
 				cs->refused = 1;
-				return send_short(c, s->app, cs->r.id, 429, api);
+				return send_short(c, s->cfg, cs->r.id, 429, api);
 			}
 			cs->counted = 1;
 		}
 		if (m < 0) {
 			cs->refused = 1;
-			return send_short(c, s->app, cs->r.id, 405, api);
+			return send_short(c, s->cfg, cs->r.id, 405, api);
 		}
 		cs->r.method = (enum http_method)m;
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
@@ -629,11 +642,11 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 
 			if (parse_int(cl, 0, INT64_MAX, &n) != WS_OK) {
 				cs->refused = 1;
-				return send_short(c, s->app, cs->r.id, 400, api);
+				return send_short(c, s->cfg, cs->r.id, 400, api);
 			}
 			if ((uint64_t)n > limit) {
 				cs->refused = 1;
-				return send_short(c, s->app, cs->r.id, 413, api);
+				return send_short(c, s->cfg, cs->r.id, 413, api);
 			}
 		}
 		return MHD_YES;
@@ -650,7 +663,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		return MHD_YES;
 	}
 	if (cs->too_big)
-		return send_short(c, s->app, cs->r.id, 413, cs->r.api);
+		return send_short(c, s->cfg, cs->r.id, 413, cs->r.api);
 	ret = respond(c, &cs->r);
 	return ret;
 }
@@ -671,9 +684,10 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (cs->counted)
 		count_give(s, &cs->client);
 	if (cs->r.db)
-		db_release(s->app->pool, cs->r.db);
+		db_release(s->site.pool, cs->r.db);
 	buf_free(&cs->r.body);
 	json_decref(cs->r.in);
+	json_decref(cs->r.query);
 	arena_free(cs->r.a);
 	free(cs);
 	*con_cls = NULL;
@@ -687,22 +701,22 @@ on_panic(void *cls, const char *file, unsigned int line, const char *reason)
 }
 
 struct server *
-server_start(struct app *app)
+server_start(const struct http_site *site)
 {
 	struct server *s = xcalloc(1, sizeof *s);
 	struct sockaddr_in sa;
 	const union MHD_DaemonInfo *di;
 	char host[64];
-	const char *colon = strrchr(app->cfg.listen, ':');
+	const char *colon = strrchr(site->cfg->listen, ':');
 	int64_t port;
 
-	if (!colon || (size_t)(colon - app->cfg.listen) >= sizeof host ||
+	if (!colon || (size_t)(colon - site->cfg->listen) >= sizeof host ||
 	    parse_int(colon + 1, 0, 65535, &port) != WS_OK) {
-		log_error("--listen wants ADDR:PORT, got %s", app->cfg.listen);
+		log_error("--listen wants ADDR:PORT, got %s", site->cfg->listen);
 		free(s);
 		return NULL;
 	}
-	snprintf(host, sizeof host, "%.*s", (int)(colon - app->cfg.listen), app->cfg.listen);
+	snprintf(host, sizeof host, "%.*s", (int)(colon - site->cfg->listen), site->cfg->listen);
 	memset(&sa, 0, sizeof sa);
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)port);
@@ -712,10 +726,11 @@ server_start(struct app *app)
 		free(s);
 		return NULL;
 	}
-	s->app = app;
+	s->site = *site;
+	s->cfg = site->cfg;
 	pthread_mutex_init(&s->mu, NULL);
 	MHD_set_panic_func(on_panic, NULL);
-	if (!(s->dl = deadlines_start(app->cfg.header_timeout))) {
+	if (!(s->dl = deadlines_start(site->cfg->header_timeout))) {
 		pthread_mutex_destroy(&s->mu);
 		free(s);
 		return NULL;
@@ -723,16 +738,16 @@ server_start(struct app *app)
 	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	    MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0, on_accept, s, on_request, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->cfg.threads,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)site->cfg->threads,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
 	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)app->cfg.conn_timeout,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)site->cfg->conn_timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),	/* caps request headers */
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 	    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024,
 	    MHD_OPTION_END);
 	if (!s->d) {
-		log_error("cannot listen on %s", app->cfg.listen);
+		log_error("cannot listen on %s", site->cfg->listen);
 		deadlines_stop(s->dl);
 		pthread_mutex_destroy(&s->mu);
 		free(s);

@@ -8,11 +8,12 @@
 
 #include "core/err.h"
 
-struct app;
+struct http_site;
 struct server;
 
-/* Starts serving app on app->cfg.listen.  NULL with a message on failure. */
-struct server *server_start(struct app *app);
+/* Starts serving site (copied; what it points to must outlive the server) on
+ * site->cfg->listen.  NULL with a message on failure. */
+struct server *server_start(const struct http_site *site);
 /* The port actually bound (useful with port 0). */
 int server_port(const struct server *s);
 void server_stop(struct server *s);

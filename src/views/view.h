@@ -1,6 +1,7 @@
 /*
- * view.h -- pages from handler values: the compiled templates, the layout,
- * the translation catalogues.
+ * view.h -- the compiled templates and the translation catalogues.  The
+ * views know nothing of requests: src/http/page.c puts a handler's value
+ * into the layout.
  *
  * Templates (src/views/templates/NAME.mustache) are compiled once at
  * start-up from the copies embedded in the binary; a broken template stops
@@ -13,6 +14,7 @@
 #define WS_VIEW_H
 
 #include <jansson.h>
+#include <stddef.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -21,8 +23,6 @@
  * that fr.json has it); it stays the English text at run time. */
 #define N_(s) (s)
 
-struct req;
-struct resp;
 struct views;
 
 /* Compiles every template and loads the catalogues.  NULL (message logged)
@@ -30,16 +30,6 @@ struct views;
 struct views *views_load(void);
 void views_free(struct views *v);
 
-/* Renders w->tpl with w->val inside the layout into out. */
-enum ws_err view_page(struct req *r, struct resp *w, struct buf *out) WS_WUR;
-/* Renders w's template with w's value as view_page would, without the
- * layout, into out: a page's content to keep (the layout holds per-person
- * parts, the CSRF token).  Set w->content to it to have view_page use it. */
-enum ws_err view_content(struct req *r, struct resp *w, struct buf *out) WS_WUR;
-/* Renders an error page (HTML) or problem+json (API) for status into out;
- * returns the Content-Type. */
-const char *view_error(struct req *r, struct resp *w, int status, const char *title,
-    struct buf *out);
 /* val as compact JSON ("{}" for NULL). */
 enum ws_err view_json(json_t *val, struct buf *out) WS_WUR;
 /* Renders template name with ctx, translated to lang, into out (mail bodies). */
@@ -48,8 +38,10 @@ enum ws_err view_render(struct views *v, const char *name, json_t *ctx, const ch
 /* Translates an English UI string to lang; returns s itself when there is no
  * translation. */
 const char *view_tr(struct views *v, const char *lang, const char *s);
-/* Chooses the reader's language: account, ?lang= / cookie, Accept-Language. */
-const char *view_locale(struct req *r);
+/* True when template name mentions {{csrf}} (its page has a form). */
+int view_has_form(const struct views *v, const char *name);
+/* The i-th UI language ("en" first), or NULL past the last. */
+const char *view_lang_code(size_t i);
 /* True when lang is one of the UI languages. */
 int view_lang_ok(const char *lang);
 

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
 #include "core/arena.h"
 #include "core/util.h"
 #include "http/form.h"
@@ -52,7 +51,7 @@ static const struct field fields[] = {
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
-static struct app app;
+static struct http_site site;
 
 static int
 accepted(const struct field *f, const char *v)
@@ -147,7 +146,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	if (!(app.views = views_load()))
+	if (!(site.views = views_load()))
 		abort();
 	return 0;
 }
@@ -187,7 +186,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	memset(&r, 0, sizeof r);
 	r.a = arena_new();
-	r.app = &app;
+	r.site = &site;
 	r.api = data[0] & 1;
 	r.locale = data[0] & 2 ? "fr" : "en";
 	r.in = in;

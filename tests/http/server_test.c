@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "app/app.h"
 #include "http/http.h"
 #include "lib/testsrv.h"
 
@@ -926,6 +927,73 @@ test_lists_per_page(void **state)
 	json_decref(j);
 }
 
+/* Query parameters are declared per route: a bad one gets one 422 naming
+ * it (problem+json for the API, the message in the reader's language on a
+ * page), and every list has the same page-number limit. */
+static void
+test_bad_query_params(void **state)
+{
+	static const char *const bad[][2] = {
+		{ "/api/v1/staff/jobs?status=nope", "status" },
+		{ "/api/v1/staff/jobs?per_page=0", "per_page" },
+		{ "/api/v1/applications?kind=bogus", "kind" },
+		{ "/api/v1/applications?older_than=soon", "older_than" },
+		{ "/api/v1/applications?country=ZZ", "country" },
+		{ "/api/v1/applications?sort=random", "sort" },
+		{ "/api/v1/staff/applications?status=nope", "status" },
+		{ "/api/v1/organizations?sort=random", "sort" },
+		{ "/api/v1/organizations?per_page=101", "per_page" },
+		{ "/api/v1/organizations?page=abc", "page" },
+		{ "/api/v1/staff/audit?page=-1", "page" },
+		{ "/api/v1/staff/memberships?per_page=x", "per_page" },
+		/* one page-number limit for the whole program */
+		{ "/api/v1/organizations?page=100001", "page" },
+		{ "/api/v1/staff/audit?page=100001", "page" },
+		{ "/api/v1/staff/jobs?page=100001", "page" },
+		{ "/api/v1/admin/users?page=100001", "page" },
+	};
+	static const char *const fr[] = { "Accept-Language: fr", NULL };
+	struct ts_browser *b = role_browser(ROLE_ADMIN);
+	const struct ts_res *r;
+	json_t *j, *errors;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		r = ts_get(b, bad[i][0]);
+		if (r->status != 422)
+			printf("# %s: %ld %.300s\n", bad[i][0], r->status, r->body);
+		STATUS(r, 422);
+		assert_non_null(strstr(ts_header(r, "Content-Type"), "problem+json"));
+		j = ts_json(r);
+		errors = json_object_get(j, "errors");
+		if (json_object_size(errors) != 1 || !json_object_get(errors, bad[i][1]))
+			printf("# %s: %.300s\n", bad[i][0], r->body);
+		assert_int_equal(json_object_size(errors), 1);
+		assert_non_null(json_string_value(json_object_get(errors, bad[i][1])));
+		json_decref(j);
+	}
+	/* the highest page is still a page */
+	STATUS(ts_get(b, "/api/v1/staff/audit?page=100000"), 200);
+	STATUS(ts_get(b, "/api/v1/organizations?page=100000&sort=name&per_page=100"), 200);
+	STATUS(ts_get(b, "/api/v1/applications?status=all&kind=join&sort=newest&older_than=3"),
+	    200);
+	/* pages say it in the reader's language */
+	r = ts_req(b, "GET", "/staff/jobs?status=nope", fr, NULL, 0);
+	STATUS(r, 422);
+	assert_true(ts_has(r, "Choisissez un statut dans la liste."));
+	r = ts_req(b, "GET", "/organizations?per_page=500", fr, NULL, 0);
+	STATUS(r, 422);
+	assert_true(ts_has(r, "Choisissez un nombre de 1 à 100."));
+	r = ts_req(b, "GET", "/staff/applications?older_than=soon", fr, NULL, 0);
+	STATUS(r, 422);
+	assert_true(ts_has(r, "Ce n&#39;est pas un nombre de jours.") ||
+	    ts_has(r, "Ce n'est pas un nombre de jours."));
+	r = ts_get(b, "/staff/applications?older_than=soon");
+	STATUS(r, 422);
+	assert_true(ts_has(r, "Not a number of days."));
+}
+
 int
 main(void)
 {
@@ -943,6 +1011,7 @@ main(void)
 		cmocka_unit_test(test_healthz),
 		cmocka_unit_test(test_others_organization),
 		cmocka_unit_test(test_lists_per_page),
+		cmocka_unit_test(test_bad_query_params),
 		cmocka_unit_test(test_signed_in_not_stored),
 	};
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "core/arena.h"
 #include "core/util.h"
 #include "http/form.h"
@@ -230,6 +231,7 @@ H(h_signin)
 H(h_me)
 H(h_file)
 
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"	/* no .query */
 static const struct route table[] = {
 	{HM_GET,    "/",                       h_home,         R_ALL,  CSRF_NONE,  RL_NONE, RF_TWIN},
 	{HM_GET,    "/events",                 h_events,       R_ALL,  CSRF_NONE,  RL_NONE, RF_TWIN},

@@ -15,7 +15,6 @@
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
-#include "http/http_int.h"
 #include "views/assets.h"
 #include "views/view.h"
 
@@ -328,7 +327,7 @@ session_start(struct req *r, struct resp *w, const struct user *u, const char *k
 	if (out)
 		memcpy(out, tok, 65);
 	if (strcmp(kind, "web") == 0) {
-		resp_cookie(r, w, http_session_cookie(r->app), arena_strdup(r->a, tok), 0);
+		resp_cookie(r, w, http_session_cookie(r), arena_strdup(r->a, tok), 0);
 		memcpy(r->session_hash, hash, sizeof hash);
 		r->csrf = csrf_token(r);
 	}
@@ -350,7 +349,7 @@ session_end(struct req *r, struct resp *w, int everywhere)
 		session_delete(d, r->session_hash);
 	}
 	if (!r->bearer)
-		resp_cookie(r, w, http_session_cookie(r->app), "", -1);
+		resp_cookie(r, w, http_session_cookie(r), "", -1);
 	r->session_hash[0] = '\0';
 }
 

@@ -109,6 +109,10 @@ enum ws_err session_start(struct req *r, struct resp *w, const struct user *u,
     const char *kind, char out[65]) WS_WUR;
 /* Ends r's session, or every session of the user when everywhere. */
 void session_end(struct req *r, struct resp *w, int everywhere);
+/* Looks the caller up from the session cookie or bearer token (the server's
+ * identify hook): fills r->user, r->session_hash, r->bearer.  Expired
+ * sessions are deleted; WS_EUNAVAIL when the database does not answer. */
+enum ws_err session_identify(struct req *r, struct resp *w) WS_WUR;
 
 /* ---- the password back-off (backoff.c) ------------------------------ */
 

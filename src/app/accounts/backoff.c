@@ -44,7 +44,6 @@
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
-#include "http/http_int.h"
 
 #define FIRST_WAIT 15			/* seconds, after the free failures */
 #define ACCOUNT_CAP (15 * 60)

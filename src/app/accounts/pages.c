@@ -16,7 +16,6 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "http/form.h"
-#include "http/http_int.h"
 #include "http/ratelimit.h"
 #include "views/view.h"
 
@@ -62,9 +61,11 @@ val(json_t *values, const char *name)
 	return json_string_value(json_object_get(values, name));
 }
 
-/* A message page: heading and text (English source, translated). */
+/* A message page: heading and text (English source, translated).  Returns
+ * why: WS_OK for news, an error (WS_EGONE: an old link) for a refusal, which
+ * the page then explains. */
 static enum ws_err
-notice(struct req *r, struct resp *w, const char *title, const char *text, int status)
+notice(struct req *r, struct resp *w, const char *title, const char *text, enum ws_err why)
 {
 	json_t *v = json_object();
 
@@ -73,10 +74,9 @@ notice(struct req *r, struct resp *w, const char *title, const char *text, int s
 	resp_value(w, v);
 	w->tpl = "notice";
 	w->title = title;
-	w->status = status;
-	if (status >= 400)
+	if (why != WS_OK)
 		w->detail = text;	/* for the API's problem+json */
-	return WS_OK;
+	return why;
 }
 
 /* Mails a link built from base_url, path and token, rendered from template. */
@@ -192,7 +192,7 @@ done:
 	} else {
 		notice(r, w, N_("Check your email"),
 		    N_("We have sent you a link to confirm your address. Open it within 24 hours "
-		    "to activate your account."), 200);
+		    "to activate your account."), WS_OK);
 	}
 	rc = WS_OK;
 out:
@@ -218,7 +218,7 @@ link_expired(struct req *r, struct resp *w)
 {
 	return notice(r, w, N_("This link has expired"),
 	    N_("The link was already used or is more than a day old. Sign in, or create "
-	    "your account again to get a new link."), 410);
+	    "your account again to get a new link."), WS_EGONE);
 }
 
 /* Confirms a changed address (the account's owner asked for it signed in,
@@ -261,7 +261,7 @@ verify_new_address(struct req *r, struct resp *w, const char *tok)
 		return WS_OK;
 	}
 	return notice(r, w, N_("Your email address is confirmed"),
-	    N_("Thank you. You can now sign in."), 200);
+	    N_("Thank you. You can now sign in."), WS_OK);
 }
 
 /* The confirmation form: the link's token and, to finish, the password
@@ -355,8 +355,8 @@ h_verify_confirm(struct req *r, struct resp *w)
 			ratelimit_hit(r->app->rl, RL_SIGNIN, r->ip);
 			errors = json_pack("{s:s}", "password", view_tr(r->app->views, r->locale,
 			    N_("This is not the password of the account that asked for this link.")));
-			rc = verify_form(r, w, tok, values, errors);
-			w->status = 403;
+			(void)verify_form(r, w, tok, values, errors);
+			rc = WS_EFORBIDDEN;	/* the form again, refused */
 			goto out;
 		}
 		if (rc == WS_OK)
@@ -385,8 +385,8 @@ h_verify_confirm(struct req *r, struct resp *w)
 		    N_("This is not the password chosen when this link was sent. If you did not "
 		    "ask for this link, ignore it; otherwise use the link of your latest "
 		    "request.")));
-		rc = verify_form(r, w, tok, values, errors);
-		w->status = 403;
+		(void)verify_form(r, w, tok, values, errors);
+		rc = WS_EFORBIDDEN;	/* the form again, refused */
 		goto out;
 	}
 	if (rc != WS_OK)
@@ -427,7 +427,7 @@ h_verify_confirm(struct req *r, struct resp *w)
 	}
 	rc = notice(r, w, N_("Your email address is confirmed"), app_id ?
 	    N_("Thank you. You are signed in, and your application is with our staff.") :
-	    N_("Thank you. You are signed in."), 200);
+	    N_("Thank you. You are signed in."), WS_OK);
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -525,8 +525,8 @@ h_signin(struct req *r, struct resp *w)
 	rc = authenticate(r, w, values, &u, &why);
 	if (rc == WS_EFORBIDDEN) {
 		errors = json_pack("{s:s}", "password", view_tr(r->app->views, r->locale, why));
-		rc = form_fail(r, w, "signin", N_("Sign in"), values, errors);
-		w->status = 403;
+		(void)form_fail(r, w, "signin", N_("Sign in"), values, errors);
+		rc = WS_EFORBIDDEN;	/* the form again, refused */
 		w->detail = why;
 		goto out;
 	}
@@ -679,7 +679,7 @@ h_forgot(struct req *r, struct resp *w)
 	else
 		notice(r, w, N_("Check your email"),
 		    N_("If an account uses this address, we have sent it a link to choose a new "
-		    "password. The link works once, within one hour."), 200);
+		    "password. The link works once, within one hour."), WS_OK);
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -730,7 +730,7 @@ h_reset(struct req *r, struct resp *w)
 		db_rollback(d);
 		rc = notice(r, w, N_("This link has expired"),
 		    N_("The reset link was already used or is more than an hour old. "
-		    "Ask for a new one."), 410);
+		    "Ask for a new one."), WS_EGONE);
 		goto out;
 	}
 	if (rc == WS_OK && (rc = user_by_id(d, r->a, uid, &u)) == WS_OK && !u.verified_at) {
@@ -767,7 +767,7 @@ h_reset(struct req *r, struct resp *w)
 		goto out;
 	}
 	rc = notice(r, w, N_("Your password is changed"),
-	    N_("Sign in with your new password."), 200);
+	    N_("Sign in with your new password."), WS_OK);
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -866,7 +866,7 @@ h_change_password(struct req *r, struct resp *w)
 	if ((rc = session_start(r, w, r->user, "web", NULL)) != WS_OK)
 		goto out;
 	rc = notice(r, w, N_("Your password is changed"),
-	    N_("Your other sessions have been signed out."), 200);
+	    N_("Your other sessions have been signed out."), WS_OK);
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -912,7 +912,7 @@ h_change_email(struct req *r, struct resp *w)
 	}
 	rc = notice(r, w, N_("Check your email"),
 	    N_("We have sent a link to your new address. Your address changes when you open it."),
-	    200);
+	    WS_OK);
 out:
 	json_decref(values);
 	json_decref(errors);

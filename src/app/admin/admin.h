@@ -5,6 +5,7 @@
 #ifndef WS_ADMIN_H
 #define WS_ADMIN_H
 
+#include "http/form.h"
 #include "http/http.h"
 
 enum ws_err h_admin_users(struct req *r, struct resp *w);
@@ -16,6 +17,7 @@ enum ws_err h_template_form(struct req *r, struct resp *w);
 enum ws_err h_template_save(struct req *r, struct resp *w);
 /* jobs.c: the background jobs */
 enum ws_err h_staff_jobs(struct req *r, struct resp *w);
+extern const struct field admin_q_jobs[];	/* its query: ?status=, paging */
 enum ws_err h_staff_job_retry(struct req *r, struct resp *w);
 
 #endif

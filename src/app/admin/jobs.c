@@ -64,32 +64,25 @@ job_of(struct req *r, struct db_q *q)
 	return it;
 }
 
+const struct field admin_q_jobs[] = {
+	{ "status", FT_CHOICE, 0, 0, 0, statuses, NULL, N_("Choose a status from the list.") },
+	APP_Q_PAGE, APP_Q_PER_PAGE, FIELDS_END
+};
+
 enum ws_err
 h_staff_jobs(struct req *r, struct resp *w)
 {
-	const char *status = req_query(r, "status");
+	const char *status = req_qstr(r, "status");
 	struct db *d = req_db(r);
-	json_t *v, *items, *errors = json_object(), *filters;
+	json_t *v, *items, *filters;
 	struct db_q *q;
 	int64_t page, total = 0;
 	int per_page;
 	enum ws_err rc;
 	size_t i;
 
-	if (!status)
-		status = "";
-	for (i = 0; *status && statuses[i] && strcmp(statuses[i], status) != 0; i++)
-		;
-	if (*status && !statuses[i])
-		json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
-		    r->locale, N_("Choose a status from the list."))));
-	app_paging(r, errors, &page, &per_page);
-	if (json_object_size(errors)) {
-		w->errors = errors;
-		w->detail = N_("Some filters are not valid.");
-		return WS_EINVAL;
-	}
-	json_decref(errors);
+	if (app_paging(r, NULL, &page, &per_page))
+		return WS_EINVAL;	/* not reached: the route declares its query */
 	q = db_start(d, ST_JOB_COUNT);
 	db_bind_text(q, 1, status);
 	db_bind_text(q, 2, status);

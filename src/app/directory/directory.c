@@ -15,7 +15,6 @@
  * field hidden from them is neither shown in an item, nor matched by a
  * filter or the search, nor counted, and cached answers are kept per level.
  */
-#include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -306,23 +305,14 @@ directory_catch_up(struct app *app, struct db *d)
 	pthread_mutex_unlock(&app->dir_mu);
 }
 
-/* Every value of query parameter name, in want (NULL-terminated). */
-struct collect {
-	const char *name;
-	const char **want;
-	size_t n;
-	struct arena *a;
+static const char *const dir_sorts[] = { "relevance", "name", "newest", NULL };
+
+const struct field dir_q_directory[] = {
+	{ "sort", FT_CHOICE, 0, 0, 0, dir_sorts, NULL, N_("Sort by relevance, name or newest.") },
+	APP_Q_PAGE,
+	{ "per_page", FT_INT, 0, 1, 100, NULL, NULL, N_("Choose a number from 1 to 100.") },
+	FIELDS_END
 };
-
-static enum MHD_Result
-collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
-{
-	struct collect *c = cls;
-
-	if (value && *value && strcmp(key, c->name) == 0 && c->n < MAX_WANT)
-		c->want[c->n++] = arena_strdup(c->a, value);
-	return MHD_YES;
-}
 
 /* The label of value v of facet f for the reader. */
 static const char *
@@ -457,17 +447,17 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 	*per_page = 50;
 	memset(q, 0, sizeof *q);
 	for (f = 0; f < DF__MAX; f++) {
-		struct collect c = { facets[f].param, NULL, 0, r->a };
+		const char **vals = arena_alloc(r->a, (MAX_WANT + 1) * sizeof *vals);
+		size_t n = req_query_all(r, facets[f].param, vals, MAX_WANT);
 
-		c.want = arena_alloc(r->a, (MAX_WANT + 1) * sizeof *c.want);
-		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, collect_arg, &c);
-		want[f] = c.want;
-		for (i = 0; i < c.n; i++) {
-			if (!facets[f].valid(c.want[i]))
+		vals[n] = NULL;
+		want[f] = vals;
+		for (i = 0; i < n; i++) {
+			if (!facets[f].valid(vals[i]))
 				json_object_set_new(errors, facets[f].param, json_string(arena_printf(
-				    r->a, "Unknown %s: %s", facets[f].param, c.want[i])));
+				    r->a, "Unknown %s: %s", facets[f].param, vals[i])));
 		}
-		q->want[f] = c.n ? c.want : NULL;
+		q->want[f] = n ? vals : NULL;
 	}
 	if (!staff) {	/* members see member organizations only */
 		if (q->want[DF_STATUS])
@@ -478,14 +468,9 @@ read_query(struct req *r, struct resp *w, struct dir_query *q, const char **want
 	if (search_parse(req_query(r, "q"), terms) != WS_OK)
 		json_object_set_new(errors, "q", json_string(arena_printf(r->a,
 		    "Search for at most %d characters of text.", SEARCH_MAX_QUERY)));
-	if (sort && strcmp(sort, "name") != 0 && strcmp(sort, "newest") != 0 &&
-	    strcmp(sort, "relevance") != 0)
-		json_object_set_new(errors, "sort", json_string(
-		    "Sort by relevance, name or newest."));
-	if (req_query(r, "page") && parse_int(req_query(r, "page"), 1, 100000, page))
-		json_object_set_new(errors, "page", json_string("Not a page number."));
-	if (req_query(r, "per_page") && parse_int(req_query(r, "per_page"), 1, 100, per_page))
-		json_object_set_new(errors, "per_page", json_string("From 1 to 100."));
+	/* sort, page and per_page: checked by the route's declared query */
+	*page = req_qint(r, "page", 1);
+	*per_page = req_qint(r, "per_page", 50);
 	if (json_object_size(errors)) {
 		w->errors = errors;
 		w->detail = N_("Some filters are not valid.");
@@ -782,7 +767,7 @@ h_directory(struct req *r, struct resp *w)
 		struct buf content;
 
 		buf_init(&content, DIR_CACHE_MAX_BODY);
-		if (view_content(r, w, &content) == WS_OK) {
+		if (http_page_content(r, w, &content) == WS_OK) {
 			w->content = arena_strndup(r->a, content.data ? content.data : "",
 			    content.len);
 			dir_cache_put(r->app->dir_cache, cached.key, cached.gen, now_s(),

@@ -12,6 +12,7 @@
 #include "core/buf.h"
 
 #include "core/err.h"
+#include "http/form.h"
 #include "http/http.h"
 
 struct app;
@@ -33,6 +34,9 @@ enum ws_err orgs_csv_all(struct db *d, FILE *f) WS_WUR;
 
 /* GET /organizations and its twin GET /api/v1/organizations. */
 enum ws_err h_directory(struct req *r, struct resp *w);
+/* The directory's declared query: sort, page, per_page (its facets and
+ * search text are checked by the handler). */
+extern const struct field dir_q_directory[];
 /* GET /staff/organizations.csv: the same filters, as CSV. */
 enum ws_err h_directory_csv(struct req *r, struct resp *w);
 

@@ -4,10 +4,10 @@
  * likely duplicates, writing in batches, reporting by line.  The staff page
  * that runs it in the background is import_page.c.
  *
- * It reuses what src/app/orgs/ keeps for its own files (orgs_int.h: the
- * join form's fields, the row binding of ST_ORG_INSERT and ST_ORG_UPDATE,
- * the duplicate keys) so that an import cannot accept what the forms refuse
- * or store a row differently.
+ * It reuses what src/app/orgs/ shares for it in orgs.h (the join form's
+ * fields, the row binding of ST_ORG_INSERT and ST_ORG_UPDATE, the duplicate
+ * keys) so that an import cannot accept what the forms refuse or store a
+ * row differently.
  *
  * Duplicates: ST_ORG_DUPS answers one application at a time, and its OR of
  * four keys scans the table; an import of 100,000 rows would scan it
@@ -28,7 +28,7 @@
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/search.h"
-#include "app/orgs/orgs_int.h"
+#include "app/orgs/orgs.h"
 #include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"

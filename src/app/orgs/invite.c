@@ -135,8 +135,7 @@ expired(struct req *r, struct resp *w)
 	    "for a new one."))));
 	w->tpl = "notice";
 	w->title = N_("This link has expired");
-	w->status = 410;
-	return WS_OK;
+	return WS_EGONE;
 }
 
 static json_t *

@@ -306,8 +306,7 @@ too_many(struct req *r, struct resp *w, json_t *values)
 	json_object_set_new(w->val, "too_many", json_true());
 	w->tpl = "join";
 	w->title = N_("Join");
-	w->status = 429;
-	return WS_OK;
+	return WS_ERATE;
 }
 
 /* WS_ERATE when user_id has sent as many applications as an account may. */

@@ -16,9 +16,12 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "http/form.h"
 #include "http/http.h"
 
+struct arena;
 struct db;
+struct db_q;
 struct views;
 
 /* ---- reference data (ref.c) ---- */
@@ -111,6 +114,7 @@ enum ws_err h_my_application(struct req *r, struct resp *w);
 enum ws_err h_resubmit(struct req *r, struct resp *w);
 enum ws_err h_staff_home(struct req *r, struct resp *w);
 enum ws_err h_app_list(struct req *r, struct resp *w);
+extern const struct field orgs_q_apps[];	/* its query: status, kind, country, sort... */
 enum ws_err h_app_detail(struct req *r, struct resp *w);
 enum ws_err h_app_approve(struct req *r, struct resp *w);
 enum ws_err h_app_reject(struct req *r, struct resp *w);
@@ -138,6 +142,41 @@ enum ws_err h_org_person_remove(struct req *r, struct resp *w);
 enum ws_err h_staff_memberships(struct req *r, struct resp *w);
 enum ws_err h_staff_membership_revoke(struct req *r, struct resp *w);
 enum ws_err h_staff_membership_keep(struct req *r, struct resp *w);
+
+/* ---- what the CSV import (src/app/directory/import.c) shares ---- */
+/* An import cannot accept what the join form refuses nor store a row
+ * differently: it checks rows with the form's fields and writes them with
+ * the same binding and duplicate keys. */
+
+/* The join form's fields and the value a page shows for them. */
+extern const struct field join_fields[];
+extern const size_t join_nfields;
+/* {organization, contact, consent} from checked form values.  New reference. */
+json_t *join_data(json_t *values);
+/* Flat form values from stored data (to edit an application).  New reference. */
+json_t *join_values(json_t *data);
+/* The keys an application is compared on for duplicates. */
+struct app_keys {
+	const char *country;
+	const char *norm_name;
+	const char *norm_acronym;
+	const char *website_domain;
+	const char *email_domain;
+};
+
+/* Computes k from an application's data ({organization, contact}); strings
+ * in a. */
+void app_keys_of(struct arena *a, json_t *data, struct app_keys *k);
+/* Two arrays with the same members, in any order, repeats aside (themes,
+ * countries: forms send them in their own order and drop repeats). */
+int org_same_set(json_t *a, json_t *b);
+/* Inserts organization o (contact c) with status and the keys duplicates
+ * are found by; an approved one approved now, by approved_by when > 0. */
+enum ws_err org_insert_row(struct arena *a, struct db *d, json_t *o, json_t *c,
+    const char *status, const struct app_keys *k, int64_t approved_by, int64_t *id) WS_WUR;
+/* Binds the 19 leading columns ST_ORG_INSERT and ST_ORG_UPDATE share from
+ * an organization object o and its contact c. */
+void org_bind_fields(struct arena *a, struct db_q *q, json_t *o, json_t *c);
 
 /* Adds norgs demo organizations (the first run by member_id) and six
  * applications waiting for review, one a likely duplicate.  Does nothing

@@ -9,18 +9,6 @@
 
 struct db_q;
 
-/* The keys an application is compared on for duplicates. */
-struct app_keys {
-	const char *country;
-	const char *norm_name;
-	const char *norm_acronym;
-	const char *website_domain;
-	const char *email_domain;
-};
-
-/* Computes k from an application's data ({organization, contact}); strings
- * in a. */
-void app_keys_of(struct arena *a, json_t *data, struct app_keys *k);
 /* Likely duplicates of an application among organizations and other open
  * applications: [{id, name, why, type}] (type "organization" or
  * "application").  self is the application's own id (0 when new). */
@@ -68,13 +56,6 @@ enum ws_err app_insert(struct db *d, int64_t user_id, const char *kind, int64_t 
     int64_t *id) WS_WUR;
 /* Creates an approved organization from o and its contact c (and its logo
  * when o has "logo_file"). */
-/* Two arrays with the same members, in any order, repeats aside (themes,
- * countries: forms send them in their own order and drop repeats). */
-int org_same_set(json_t *a, json_t *b);
-/* Inserts organization o (contact c) with status and the keys duplicates
- * are found by; an approved one approved now, by approved_by when > 0. */
-enum ws_err org_insert_row(struct arena *a, struct db *d, json_t *o, json_t *c,
-    const char *status, const struct app_keys *k, int64_t approved_by, int64_t *id) WS_WUR;
 enum ws_err org_insert(struct arena *a, struct db *d, json_t *o, json_t *c,
     int64_t approved_by, int64_t *id) WS_WUR;
 /* Adds a line to an application's history. */
@@ -83,10 +64,6 @@ enum ws_err app_event(struct db *d, int64_t app_id, int64_t user_id, const char 
 /* The history of an application in r's language; staff notes only when
  * with_notes. */
 json_t *app_events(struct req *r, int64_t app_id, int with_notes);
-
-/* Binds the 19 leading columns ST_ORG_INSERT and ST_ORG_UPDATE share from
- * an organization object o and its contact c. */
-void org_bind_fields(struct arena *a, struct db_q *q, json_t *o, json_t *c);
 
 /* Checks the "logo" file of r, if one was sent: at most 1 MB, PNG, JPEG or
  * WebP by its bytes.  Adds a message to *errors (made when NULL) and returns
@@ -104,16 +81,9 @@ enum ws_err logo_serve(struct req *r, struct resp *w, int64_t file_id) WS_WUR;
  */
 enum ws_err orgs_decide(struct req *r, int64_t id, const char *action, const char *note) WS_WUR;
 
-/* The join form's fields and the value a page shows for them. */
-extern const struct field join_fields[];
-extern const size_t join_nfields;
 /* Turns an API body {organization:{...}, contact:{...}} into the form's flat
  * names (contact.name -> contact_name) in r->in. */
 void join_flatten(struct req *r);
-/* {organization, contact, consent} from checked form values.  New reference. */
-json_t *join_data(json_t *values);
-/* Flat form values from stored data (to edit an application).  New reference. */
-json_t *join_values(json_t *data);
 /* The join form page's value: form values, option lists, errors. */
 json_t *join_page(struct req *r, json_t *values);
 

@@ -47,6 +47,24 @@ choice_or(const char *v, const char *const *choices, const char *def)
 
 /* ---- the queue ----------------------------------------------------------- */
 
+/* A status of the queue's filter: one of app_statuses, or "all". */
+static int
+status_filter_ok(const char *v)
+{
+	return strcmp(v, "all") == 0 || choice_or(v, app_statuses, NULL) != NULL;
+}
+
+const struct field orgs_q_apps[] = {
+	{ "status", FT_CHOICE, 0, 0, 0, NULL, status_filter_ok,
+	    N_("Choose a status from the list.") },
+	{ "kind", FT_CHOICE, 0, 0, 0, app_kinds, NULL, N_("Choose a kind from the list.") },
+	{ "country", FT_CHOICE, 0, 0, 0, NULL, country_valid,
+	    N_("Choose a country from the list.") },
+	{ "sort", FT_CHOICE, 0, 0, 0, sorts, NULL, N_("Choose an order from the list.") },
+	{ "older_than", FT_INT, 0, 0, 3650, NULL, NULL, N_("Not a number of days.") },
+	APP_Q_PAGE, APP_Q_PER_PAGE, FIELDS_END
+};
+
 enum ws_err
 h_staff_home(struct req *r, struct resp *w)
 {
@@ -95,39 +113,24 @@ bind_filters(struct db_q *q, const char *status, const char *kind, const char *c
 enum ws_err
 h_app_list(struct req *r, struct resp *w)
 {
-	const char *status = choice_or(req_query(r, "status"), app_statuses, NULL);
-	const char *kind = choice_or(req_query(r, "kind"), app_kinds, "");
-	const char *country = req_query(r, "country");
-	const char *sort = choice_or(req_query(r, "sort"), sorts, "oldest");
+	/* checked by the route's declared query, orgs_q_apps */
+	const char *status = req_qstr(r, "status");
+	const char *kind = req_qstr(r, "kind");
+	const char *country = req_qstr(r, "country");
+	const char *sort = *req_qstr(r, "sort") ? req_qstr(r, "sort") : "oldest";
 	const char *age_s = req_query(r, "older_than");
+	int64_t age = req_qint(r, "older_than", 0);
 	struct db *d = req_db(r);
-	json_t *v, *items = json_array(), *errors = json_object();
+	json_t *v, *items;
 	struct db_q *q;
-	int64_t page = 1, age = 0, total = 0;
+	int64_t page = 1, total = 0;
 	int per_page;
 	enum ws_err rc;
 
-	if (!status) {
-		const char *s = req_query(r, "status");
-
-		if (s && *s && strcmp(s, "all") != 0)
-			json_object_set_new(errors, "status", json_string("Unknown status."));
-		status = s && strcmp(s, "all") == 0 ? "" : "pending";
-	}
-	if (country && *country && !country_valid(country))
-		json_object_set_new(errors, "country", json_string("Unknown country code."));
-	if (!country)
-		country = "";
-	app_paging(r, errors, &page, &per_page);
-	if (age_s && *age_s && parse_int(age_s, 0, 3650, &age))
-		json_object_set_new(errors, "older_than", json_string("Not a number of days."));
-	if (json_object_size(errors)) {
-		json_decref(items);
-		w->errors = errors;
-		w->detail = N_("Some filters are not valid.");
+	status = strcmp(status, "all") == 0 ? "" : (*status ? status : "pending");
+	if (app_paging(r, NULL, &page, &per_page))
 		return WS_EINVAL;
-	}
-	json_decref(errors);
+	items = json_array();
 	q = db_start(d, ST_APP_COUNT);
 	bind_filters(q, status, kind, country, now_s() - age * 86400);
 	if (db_step(q) == WS_OK)
@@ -514,7 +517,6 @@ decision_text(struct req *r, struct resp *w, const struct field *f, int64_t id,
 			resp_value(w, a);
 			w->tpl = "staff_application";
 			w->title = N_("Application");
-			w->status = 422;
 		}
 		w->errors = errors;
 		json_decref(values);

@@ -4,7 +4,8 @@
  * Sessions live in the database (several nodes share them) under the
  * SHA-256 of the token, so a stolen database copy holds no usable token.
  * A session ends after idle_timeout without use or abs_timeout after sign-in;
- * seen_at is written at most once a minute to spare the database.
+ * seen_at is written at most once a minute to spare the database.  The
+ * server calls session_identify through its site hook (struct http_site).
  */
 #include <string.h>
 #include <strings.h>
@@ -13,7 +14,7 @@
 #include "app/app.h"
 #include "core/util.h"
 #include "db/db.h"
-#include "http/http_int.h"
+#include "http/http.h"
 
 enum ws_err
 session_identify(struct req *r, struct resp *w)
@@ -31,7 +32,7 @@ session_identify(struct req *r, struct resp *w)
 		tok = auth + 7;
 		r->bearer = 1;
 	} else {
-		tok = req_cookie(r, http_session_cookie(r->app));
+		tok = req_cookie(r, http_session_cookie(r));
 	}
 	if (!tok || strlen(tok) != 64) {
 		r->bearer = 0;
@@ -78,7 +79,7 @@ session_identify(struct req *r, struct resp *w)
 none:
 	r->session_hash[0] = '\0';
 	if (!r->bearer)
-		resp_cookie(r, w, http_session_cookie(r->app), "", -1);
+		resp_cookie(r, w, http_session_cookie(r), "", -1);
 	r->bearer = 0;
 anon:
 	r->session_hash[0] = '\0';
