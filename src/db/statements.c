@@ -364,7 +364,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "WHERE org_id = ? AND user_id = ?", NULL},
 	[ST_MEMBER_REVIEW_LIST] = {"member_review_list",
 	    "SELECT m.org_id, o.name, o.website, m.user_id, u.name, u.email, m.added_how, "
-	    "m.added_by, b.name, b.email, m.created_at FROM org_members m "
+	    "m.added_by, b.name, b.email, m.created_at, o.approved_domain FROM org_members m "
 	    "JOIN organizations o ON o.id = m.org_id JOIN users u ON u.id = m.user_id "
 	    "LEFT JOIN users b ON b.id = m.added_by WHERE m.review = 'pending' "
 	    "ORDER BY m.created_at, m.org_id, m.user_id LIMIT ? OFFSET ?", NULL},

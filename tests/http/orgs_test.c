@@ -2460,7 +2460,10 @@ test_invitation_domain_fixed_at_approval(void **state)
 	if (!it)
 		printf("# an address at the new website's domain skipped staff review\n");
 	assert_non_null(it);
+	assert_string_equal(jstr(it, "domain"), "cinder-ledger.example");
+	assert_string_equal(jstr(it, "website"), "https://attacker-chosen.example");
 	json_decref(it);
+	HAS(ts_get(web(&staff_p), "/staff/memberships"), "cinder-ledger.example");
 	/* the approved domain (and its subdomains) still counts as inside */
 	ts_browser_free(invited(org_admin(c), c, "cole@field.cinder-ledger.example", "Cole Field",
 	    NULL, "127.0.0.56"));

@@ -551,6 +551,7 @@ h_staff_memberships(struct req *r, struct resp *w)
 		    N_("Invited at an address outside the organization's website domain") :
 		    N_("Asked to join; an administrator of the organization approved")),
 		    "added_at", ts);
+		json_object_set_new(it, "domain", json_string(db_col_text(q, 11)));
 		json_object_set_new(it, "added_by", db_col_null(q, 7) ? json_null() :
 		    json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_col_int(q, 7), "name",
 		    db_col_text(q, 8), "email", db_col_text(q, 9)));
