@@ -321,11 +321,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE users SET name = ?, updated_at = ? WHERE id = ?", NULL},
 
 	/* Issue 9, finding 4.  An account's applications since a time, and
-	 * those still open. */
+	 * those still open, that the account's owner sent (signed in) or
+	 * confirmed: unconfirmed ones may be anyone's. */
 	[ST_APP_RECENT_BY_USER] = {"app_recent_by_user",
 	    "SELECT coalesce(sum(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0), "
-	    "coalesce(sum(CASE WHEN status IN ('unverified', 'pending', 'info_requested') "
-	    "THEN 1 ELSE 0 END), 0) FROM applications WHERE user_id = ? AND kind = ?", NULL},
+	    "coalesce(sum(CASE WHEN status IN ('pending', 'info_requested') "
+	    "THEN 1 ELSE 0 END), 0) FROM applications WHERE user_id = ? AND kind = ? "
+	    "AND status <> 'unverified'", NULL},
 	/* Member organizations by name alone: what an applicant may be told. */
 	[ST_ORG_SAME_NAME] = {"org_same_name",
 	    "SELECT id, name FROM organizations WHERE status = 'approved' AND norm_name = ? "
@@ -362,7 +364,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "WHERE org_id = ? AND user_id = ?", NULL},
 	[ST_MEMBER_REVIEW_LIST] = {"member_review_list",
 	    "SELECT m.org_id, o.name, o.website, m.user_id, u.name, u.email, m.added_how, "
-	    "m.added_by, b.name, b.email, m.created_at FROM org_members m "
+	    "m.added_by, b.name, b.email, m.created_at, o.approved_domain FROM org_members m "
 	    "JOIN organizations o ON o.id = m.org_id JOIN users u ON u.id = m.user_id "
 	    "LEFT JOIN users b ON b.id = m.added_by WHERE m.review = 'pending' "
 	    "ORDER BY m.created_at, m.org_id, m.user_id LIMIT ? OFFSET ?", NULL},
@@ -450,6 +452,29 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_ORG_SEARCH_SUBSTR_GOV] = {"org_search_substr_gov",
 	    "SELECT id FROM organizations WHERE search_title_gov <> '' AND "
 	    "(search_title_gov LIKE ? OR search_text_gov LIKE ?) LIMIT 20000", NULL},
+	/* Issue 9, last findings.  The domain staff approved with an
+	 * organization (its website's then), which invitations are compared
+	 * with; editing the website later does not move it. */
+	[ST_ORG_FIX_DOMAIN] = {"org_fix_domain",
+	    "UPDATE organizations SET approved_domain = website_domain WHERE id = ?", NULL},
+	[ST_ORG_APPROVED_DOMAIN] = {"org_approved_domain",
+	    "SELECT approved_domain FROM organizations WHERE id = ?", NULL},
+	/* Invitations a person sent that can still be used. */
+	[ST_INVITES_OF] = {"invites_of",
+	    "SELECT hash, data FROM tokens WHERE kind = 'invite' AND user_id = ? "
+	    "AND used_at IS NULL AND expires_at > ?", NULL},
+	[ST_TOKEN_CANCEL] = {"token_cancel",
+	    "UPDATE tokens SET used_at = ? WHERE hash = ? AND used_at IS NULL", NULL},
+	/* An account keeps its ? newest unconfirmed applications; older ones
+	 * (nobody proved them) go. */
+	[ST_APP_PRUNE_UNVERIFIED] = {"app_prune_unverified",
+	    "DELETE FROM applications WHERE user_id = ? AND status = 'unverified' "
+	    "AND id NOT IN (SELECT id FROM applications WHERE user_id = ? "
+	    "AND status = 'unverified' ORDER BY id DESC LIMIT ?)", NULL},
+	/* An organization's active admins. */
+	[ST_MEMBER_ADMIN_COUNT] = {"member_admin_count",
+	    "SELECT count(*) FROM org_members m JOIN users u ON u.id = m.user_id "
+	    "WHERE m.org_id = ? AND m.is_admin = 1 AND u.status = 'active'", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -645,6 +670,13 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"CREATE TABLE file_chunks (" \
 	" file_id BIGINT NOT NULL REFERENCES files(id) ON DELETE CASCADE," \
 	" n INTEGER NOT NULL, data " BLOB " NOT NULL, PRIMARY KEY (file_id, n));"
+/* 8 (issue 9): the domain fixed when staff approved an organization, which
+ * invitations are compared with instead of the website its admins edit;
+ * organizations approved before take their website's domain of now. */
+#define M8 \
+	"ALTER TABLE organizations ADD COLUMN approved_domain TEXT NOT NULL DEFAULT '';" \
+	"UPDATE organizations SET approved_domain = website_domain" \
+	" WHERE status IN ('approved', 'suspended');"
 /* 6: the sign-in back-off replaces the account lock-out (issue 9, finding
  * 7): failures are counted per account, per known browser and per address
  * under a keyed hash, and accounts locked before are unlocked. */
@@ -722,5 +754,6 @@ const struct db_migration db_migrations[] = {
 	{5, M5, NULL},
 	{6, M6, M6},
 	{7, M7(SQLITE_ID, "BLOB"), M7(PG_ID, "BYTEA")},
+	{8, M8, M8},
 	{0, NULL, NULL},
 };

@@ -153,6 +153,13 @@ enum db_stmt {
 	/* issue 9, visibility: what state focal points search */
 	ST_ORG_SEARCH_GOV,
 	ST_ORG_SEARCH_SUBSTR_GOV,
+	/* issue 9, last findings */
+	ST_ORG_FIX_DOMAIN,
+	ST_ORG_APPROVED_DOMAIN,
+	ST_INVITES_OF,
+	ST_TOKEN_CANCEL,
+	ST_APP_PRUNE_UNVERIFIED,
+	ST_MEMBER_ADMIN_COUNT,
 	DB_STMT__MAX
 };
 

@@ -190,6 +190,74 @@ test_account_page_counts(void **state)
 	ts_browser_free(b);
 }
 
+/*
+ * Issue 9, last findings: a browser's own bucket (its ws_device cookie)
+ * cannot be multiplied.  Signing in again keeps the cookie the browser has;
+ * cookies someone collected by signing in while they knew the password
+ * lapse when the owner changes it, so their guesses meet the account's
+ * bucket, as a browser without a cookie (or that threw its cookie away)
+ * does; the owner's browser, which changed the password, keeps a bucket of
+ * its own and signs in.
+ */
+static void
+test_device_cookie_not_multiplied(void **state)
+{
+	static const char email[] = "dee@example.org";
+	static const char pw2[] = "cobalt harbour willow seven";
+	struct ts_browser *owner = ts_browser_new(&srv, "127.0.0.30"), *m[3], *fresh;
+	char first[256], ip[32];
+	const char *c;
+	const struct ts_res *r;
+	int i;
+
+	(void)state;
+	assert_true(ts_user_add(db_url, email, "Dee Device", "member", PW) > 0);
+	assert_int_equal(ts_signin(owner, email, PW), 303);
+	c = ts_cookie(owner, "ws_device");
+	assert_non_null(c);
+	snprintf(first, sizeof first, "%s", c);
+	STATUS(ts_form(owner, "/signout", (char *)NULL), 303);
+	assert_int_equal(ts_signin(owner, email, PW), 303);
+	c = ts_cookie(owner, "ws_device");
+	assert_non_null(c);
+	if (strcmp(c, first) != 0)
+		printf("# a new ws_device at the second sign-in: %s, was %s\n", c, first);
+	assert_string_equal(c, first);
+
+	/* someone who knows the password today collects three browsers' cookies */
+	for (i = 0; i < 3; i++) {
+		snprintf(ip, sizeof ip, "127.0.0.%d", 31 + i);
+		m[i] = ts_browser_new(&srv, ip);
+		assert_int_equal(ts_signin(m[i], email, PW), 303);
+		assert_non_null(ts_cookie(m[i], "ws_device"));
+	}
+	/* the owner changes her password in her browser */
+	r = ts_form(owner, "/account/password", "current_password", PW, "password", pw2,
+	    (char *)NULL);
+	STATUS(r, 200);
+	HAS(r, "Your password is changed");
+	c = ts_cookie(owner, "ws_device");
+	assert_non_null(c);
+	assert_string_not_equal(c, first);
+	STATUS(ts_form(owner, "/signout", (char *)NULL), 303);
+
+	/* the collected cookies are worth nothing now: one account bucket */
+	refused(attempt(m[0], email, WRONG));
+	refused(attempt(m[1], email, WRONG));
+	must_wait(attempt(m[2], email, WRONG), 15, "for this account");
+	must_wait(attempt(m[2], email, pw2), 15, "for this account");
+	fresh = ts_browser_new(&srv, "127.0.0.34");	/* no cookie at all */
+	must_wait(attempt(fresh, email, WRONG), 15, "for this account");
+	/* the owner's browser is not slowed */
+	r = attempt(owner, email, pw2);
+	STATUS(r, 303);
+	assert_int_equal(ts_get(owner, "/account")->status, 200);
+	for (i = 0; i < 3; i++)
+		ts_browser_free(m[i]);
+	ts_browser_free(fresh);
+	ts_browser_free(owner);
+}
+
 /* ---- finding 8: trusted proxies -------------------------------------- */
 
 /*
@@ -412,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_stranger_slowed_owner_signs_in),
 		cmocka_unit_test(test_address_limit),
 		cmocka_unit_test(test_account_page_counts),
+		cmocka_unit_test(test_device_cookie_not_multiplied),
 		cmocka_unit_test(test_forwarded_for),
 		cmocka_unit_test(test_balancer_connections),
 		cmocka_unit_test(test_forwarded_client_limit),

@@ -2319,6 +2319,297 @@ test_staff_review_added_people(void **state)
 	assert_true(audited("organization.membership_kept", path));
 }
 
+/* ---- issue 9, last findings ------------------------------------------ */
+
+/* An invitation to o sent by the admin signed in at by; its token (into
+ * tok, 65 bytes) without accepting it. */
+static void
+invite_only(struct ts_browser *by, struct org *o, const char *email, char *tok)
+{
+	char path[96], link[512];
+
+	snprintf(path, sizeof path, "/organizations/%lld/invite", (long long)o->id);
+	STATUS(ts_form(by, path, "email", email, "name", "Someone Invited", (char *)NULL), 303);
+	mail_get(email, "An invitation to join your colleagues", o->name,
+	    "/invitations/accept?token=", link, sizeof link, NULL);
+	snprintf(tok, 65, "%s", strstr(link, "token=") + 6);
+}
+
+/* The invitation tok no longer works: its page and its form say it expired,
+ * and nobody is signed in or let in. */
+static void
+invitation_lapsed(const char *tok, const char *ip)
+{
+	struct ts_browser *b = ts_browser_new(&srv, ip);
+	const struct ts_res *r;
+	char path[128];
+
+	snprintf(path, sizeof path, "/invitations/accept?token=%s", tok);
+	r = ts_get(b, path);
+	STATUS(r, 410);
+	HAS(r, "This link has expired");
+	r = ts_form(b, "/invitations/accept", "token", tok, "name", "Late Taker", "password",
+	    PW, (char *)NULL);
+	STATUS(r, 410);
+	assert_null(ts_cookie(b, "ws_session"));
+	ts_browser_free(b);
+}
+
+/* As org_admin, but signed in from ip: invitations count against the
+ * sender's address (10 mails an hour), so each test below has its own. */
+static struct ts_browser *
+org_admin_from(struct org *o, const char *ip)
+{
+	struct person *p = &member_org(o)->admin;
+
+	if (!p->web) {
+		p->web = ts_browser_new(&srv, ip);
+		assert_int_equal(ts_signin(p->web, p->email, PW), 303);
+	}
+	return p->web;
+}
+
+static struct org quarry = {
+	"Quarry Ledger Initiative", "127.0.0.50",
+	"{\"name\":\"Quarry Ledger Initiative\",\"kind\":\"ngo\",\"country\":\"PE\","
+	"\"website\":\"https://quarry-ledger.example\",\"description\":\"Quarry Ledger "
+	"Initiative follows mining concessions and who signs them.\",\"themes\":[\"corruption\"]}",
+	0, { "qa@quarry-ledger.example", "Quinn Admin", NULL, 0, NULL, "" }
+};
+
+/*
+ * Issue 9, last findings (1): an invitation is only as good as its sender.
+ * An admin who steps down or is removed takes back the invitations they
+ * sent that nobody used; those of the admins who stay still work.
+ */
+static void
+test_invitation_lapses_with_inviter(void **state)
+{
+	struct org *q = member_org(&quarry);
+	struct ts_browser *qa = org_admin_from(q, "127.0.0.62"), *qb, *qw;
+	char t1[65], t2[65], t3[65], mine[65], path[96];
+	int64_t qb_id;
+
+	(void)state;
+	qb = invited(qa, q, "qb@quarry-ledger.example", "Quade Second", NULL, "127.0.0.51");
+	qb_id = me_id(qb, NULL);
+	STATUS(set_admin(qa, q->id, qb_id, "1"), 303);
+	invite_only(qb, q, "qx@quarry-ledger.example", t1);
+	invite_only(qb, q, "qy@elsewhere-quarry.example", t2);
+	invite_only(qa, q, "qw@quarry-ledger.example", mine);
+
+	/* Quade steps down: his invitations lapse, Quinn's does not */
+	STATUS(set_admin(qa, q->id, qb_id, "0"), 303);
+	invitation_lapsed(t1, "127.0.0.52");
+	invitation_lapsed(t2, "127.0.0.52");
+	snprintf(path, sizeof path, "/organizations/%lld/invite", (long long)q->id);
+	STATUS(ts_form(qb, path, "email", "qv@quarry-ledger.example", (char *)NULL), 403);
+
+	/* made admin again, he invites; removed, his invitation lapses */
+	STATUS(set_admin(qa, q->id, qb_id, "1"), 303);
+	invite_only(qb, q, "qz@quarry-ledger.example", t3);
+	STATUS(remove_page(qa, q->id, qb_id), 303);
+	invitation_lapsed(t3, "127.0.0.52");
+
+	qw = ts_browser_new(&srv, "127.0.0.53");
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)q->id);
+	HEADER_IS(ts_form(qw, "/invitations/accept", "token", mine, "name", "Wren Kept",
+	    "password", PW, (char *)NULL), "Location", path);
+	ts_browser_free(qw);
+	ts_browser_free(qb);
+}
+
+static struct org cinder = {
+	"Cinder Ledger Project", "127.0.0.54",
+	"{\"name\":\"Cinder Ledger Project\",\"kind\":\"ngo\",\"country\":\"BO\","
+	"\"website\":\"https://www.cinder-ledger.example/about\",\"description\":\"Cinder "
+	"Ledger Project tracks public money for fire-fighting.\",\"themes\":[\"corruption\"]}",
+	0, { "ci@cinder-ledger.example", "Cira Cinder", NULL, 0, NULL, "" }
+};
+/* An organization that gave a webmail provider's site as its website. */
+static struct org gmxorg = {
+	"Mailbox Monitors", "127.0.0.55",
+	"{\"name\":\"Mailbox Monitors\",\"kind\":\"community_group\",\"country\":\"AT\","
+	"\"website\":\"https://www.gmx.at\",\"description\":\"Mailbox Monitors watch "
+	"procurement in small towns.\",\"themes\":[\"corruption\"]}",
+	0, { "monitor@gmx.at", "Moni Tor", NULL, 0, NULL, "" }
+};
+
+/*
+ * Issue 9, last findings (2): an invitation skips staff review only for an
+ * address at the domain staff approved with the organization.  Its admin
+ * changing the website afterwards moves nothing; an address at a webmail
+ * provider is never inside, whatever website the organization gave.
+ */
+static void
+test_invitation_domain_fixed_at_approval(void **state)
+{
+	struct org *c = member_org(&cinder), *g = member_org(&gmxorg);
+	char path[96];
+	json_t *it;
+
+	(void)state;
+	org_admin_from(c, "127.0.0.63");
+	org_admin_from(g, "127.0.0.64");
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)c->id);
+	STATUS(api(org_admin(c), "PATCH", path, NULL, json_pack("{s:s}", "website",
+	    "https://attacker-chosen.example")), 200);
+	ts_browser_free(invited(org_admin(c), c, "mal@attacker-chosen.example", "Mal Outsider",
+	    NULL, "127.0.0.56"));
+	it = queue_item_for("mal@attacker-chosen.example");
+	if (!it)
+		printf("# an address at the new website's domain skipped staff review\n");
+	assert_non_null(it);
+	assert_string_equal(jstr(it, "domain"), "cinder-ledger.example");
+	assert_string_equal(jstr(it, "website"), "https://attacker-chosen.example");
+	json_decref(it);
+	HAS(ts_get(web(&staff_p), "/staff/memberships"), "cinder-ledger.example");
+	/* the approved domain (and its subdomains) still counts as inside */
+	ts_browser_free(invited(org_admin(c), c, "cole@field.cinder-ledger.example", "Cole Field",
+	    NULL, "127.0.0.56"));
+	assert_null(queue_item_for("cole@field.cinder-ledger.example"));
+
+	/* webmail: never inside */
+	ts_browser_free(invited(org_admin(g), g, "anyone.at.all@gmx.at", "Any One", NULL,
+	    "127.0.0.57"));
+	it = queue_item_for("anyone.at.all@gmx.at");
+	if (!it)
+		printf("# a webmail address skipped staff review\n");
+	assert_non_null(it);
+	json_decref(it);
+}
+
+static struct org dune = {
+	"Dune Registry Watch", "127.0.0.58",
+	"{\"name\":\"Dune Registry Watch\",\"kind\":\"ngo\",\"country\":\"NA\","
+	"\"website\":\"https://dune-registry.example\",\"description\":\"Dune Registry "
+	"Watch reads land registers for hidden owners.\",\"themes\":[\"corruption\"]}",
+	0, { "di@dune-registry.example", "Dina Dune", NULL, 0, NULL, "" }
+};
+
+/*
+ * Issue 9, last findings (3): staff revoke a membership they review even
+ * when that person has become the organization's last admin.  The
+ * organization is then without one: its pages still work, and staff are
+ * told on its profile, where they can make someone admin again.
+ */
+static void
+test_staff_revoke_last_admin(void **state)
+{
+	struct org *d = member_org(&dune);
+	struct ts_browser *da = org_admin_from(d, "127.0.0.65"), *rb, *vb, *sb = web(&staff_p);
+	const struct ts_res *r;
+	char path[128], page[96];
+	int64_t di, rid, vid;
+	json_t *it, *j;
+
+	(void)state;
+	di = me_id(da, NULL);
+	rb = invited(da, d, "ruth@outside-dune.example", "Ruth Outside", NULL, "127.0.0.59");
+	rid = me_id(rb, NULL);
+	vb = invited(da, d, "vic@dune-registry.example", "Vic Staying", NULL, "127.0.0.59");
+	vid = me_id(vb, NULL);
+	it = queue_item_for("ruth@outside-dune.example");
+	assert_non_null(it);
+	json_decref(it);
+	/* Ruth is made admin and removes Dina: she is the last admin */
+	STATUS(set_admin(da, d->id, rid, "1"), 303);
+	STATUS(remove_page(rb, d->id, di), 303);
+
+	snprintf(path, sizeof path, "/api/v1/staff/memberships/%lld/%lld/revoke",
+	    (long long)d->id, (long long)rid);
+	r = staff("POST", path, json_object());
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_string_equal(jstr(j, "review"), "revoked");
+	assert_true(json_is_true(json_object_get(j, "without_admin")));
+	json_decref(j);
+	mail_get("ruth@outside-dune.example", "You are no longer one of an organization's people",
+	    d->name, NULL, NULL, 0, NULL);
+	STATUS(ts_get(rb, "/organizations"), 403);	/* no member rights left */
+	assert_null(queue_item_for("ruth@outside-dune.example"));
+
+	/* pages work; staff see it has no admin */
+	snprintf(page, sizeof page, "/organizations/%lld", (long long)d->id);
+	r = ts_get(sb, page);
+	STATUS(r, 200);
+	HAS(r, "This organization has no administrator.");
+	HAS(r, "Vic Staying");
+	r = ts_get(vb, page);
+	STATUS(r, 200);
+	LACKS(r, "This organization has no administrator.");
+	STATUS(ts_get(vb, "/organizations"), 200);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)d->id);
+	STATUS(staff("GET", path, NULL), 200);
+	STATUS(ts_get(sb, "/staff/memberships"), 200);
+	STATUS(ts_get(sb, "/staff"), 200);
+	/* staff make Vic its admin; the notice goes */
+	STATUS(set_admin(sb, d->id, vid, "1"), 303);
+	r = ts_get(sb, page);
+	STATUS(r, 200);
+	LACKS(r, "This organization has no administrator.");
+	ts_browser_free(rb);
+	ts_browser_free(vb);
+}
+
+static struct person victim = { "val@victim-org.example", "Val Victim", "applicant", 0, NULL,
+    "" };
+
+/*
+ * Issue 9, last findings (4): applications filed signed out with someone
+ * else's confirmed address do not use up that account's allowance (10 a
+ * day, 20 open): only those the owner sent signed in or confirmed count.
+ * After an attacker's ten, the owner still applies, signed in and signed
+ * out.
+ */
+static void
+test_unconfirmed_applications_not_counted(void **state)
+{
+	struct ts_browser *eve = ts_browser_new(&srv, "127.0.0.60");
+	struct ts_browser *out = ts_browser_new(&srv, "127.0.0.61");
+	struct ts_browser *val = ts_browser_new(&srv, "127.0.0.66");
+	const struct ts_res *r;
+	char name[64], link[512];
+	int i;
+
+	(void)state;
+	token(&victim);
+	for (i = 0; i < 10; i++) {
+		snprintf(name, sizeof name, "Spoofed Watch %d", i);
+		r = api(eve, "POST", "/api/v1/applications", NULL, json_pack(
+		    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
+		    name, "kind", "ngo", "country", "CL", "description",
+		    "A group that watches how public money is spent.", "themes", "corruption",
+		    "contact", "name", "Not Val", "email", victim.email, "consent", 1,
+		    "password", PW2));
+		STATUS(r, 202);
+	}
+	/* signed in, she applies */
+	r = api(val, "POST", "/api/v1/applications", token(&victim), json_pack(
+	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b}", "organization", "name",
+	    "Val Real Watch", "kind", "ngo", "country", "CL", "description",
+	    "A group that watches how public money is spent.", "themes", "corruption",
+	    "contact", "name", victim.name, "email", victim.email, "consent", 1));
+	STATUS(r, 201);
+	/* signed out, with her own password and the link she is mailed */
+	r = api(out, "POST", "/api/v1/applications", NULL, json_pack(
+	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
+	    "Val Second Watch", "kind", "ngo", "country", "CL", "description",
+	    "A group that watches how public money is spent.", "themes", "corruption",
+	    "contact", "name", victim.name, "email", victim.email, "consent", 1,
+	    "password", PW));
+	STATUS(r, 202);
+	mail_get(victim.email, "Confirm your application", "Val Second Watch", "/verify?token=",
+	    link, sizeof link, NULL);
+	STATUS(ts_verify(out, link, PW), 200);
+	assert_true(queued("pending", "Val Real Watch", NULL) > 0);
+	assert_true(queued("pending", "Val Second Watch", NULL) > 0);
+	assert_int_equal(queued("pending", "Spoofed Watch 9", NULL), 0);
+	ts_browser_free(eve);
+	ts_browser_free(out);
+	ts_browser_free(val);
+}
+
 static void
 test_server_stops_cleanly(void **state)
 {
@@ -2473,6 +2764,10 @@ main(void)
 		cmocka_unit_test(test_suspension_ends_member_rights),
 		cmocka_unit_test(test_remove_person),
 		cmocka_unit_test(test_staff_review_added_people),
+		cmocka_unit_test(test_invitation_lapses_with_inviter),
+		cmocka_unit_test(test_invitation_domain_fixed_at_approval),
+		cmocka_unit_test(test_staff_revoke_last_admin),
+		cmocka_unit_test(test_unconfirmed_applications_not_counted),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 

@@ -258,6 +258,85 @@ test_migrate_unlocks(void **state)
 	arena_free(a);
 }
 
+/* The id of the organization whose website domain is site (ST_ORG_DUPS
+ * finds it by that alone), 0 when none. */
+static int64_t
+org_by_site(struct db *d, const char *site)
+{
+	struct db_q *q = db_start(d, ST_ORG_DUPS);
+	int64_t id = 0;
+
+	db_bind_text(q, 1, "");
+	db_bind_text(q, 2, "");
+	db_bind_text(q, 3, "");
+	db_bind_text(q, 4, "");
+	db_bind_text(q, 5, site);
+	db_bind_text(q, 6, "");
+	if (db_step(q) == WS_OK)
+		id = db_col_int(q, 0);
+	db_end(q);
+	return id;
+}
+
+static const char *
+approved_domain(struct db *d, struct arena *a, int64_t id)
+{
+	struct db_q *q = db_start(d, ST_ORG_APPROVED_DOMAIN);
+	const char *v = NULL;
+
+	db_bind_int(q, 1, id);
+	if (db_step(q) == WS_OK)
+		v = arena_strdup(a, db_col_text(q, 0));
+	db_end(q);
+	return v;
+}
+
+/* Migration 8 fixes the domain invitations are compared with for the
+ * organizations staff approved (suspended ones too) from their website,
+ * and for no other. */
+static void
+test_migrate_approved_domain(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db_pool *p2 = NULL;
+	struct db *d;
+	char err[256] = "";
+	const char *sites[3], *status[3] = { "approved", "suspended", "pending" };
+	int64_t id[3];
+	int i;
+
+	d = db_acquire(f->pool);
+	for (i = 0; i < 3; i++) {
+		sites[i] = arena_printf(a, "m8-%d-%s.example", i, f->tag);
+		if (d->ops->exec_script(d, arena_printf(a, "INSERT INTO organizations (name, kind,"
+		    " country, website, website_domain, description, status, norm_name,"
+		    " created_at, updated_at) VALUES ('M8 %d %s', 'ngo', 'KE', 'https://www.%s/x',"
+		    " '%s', 'd', '%s', 'm8 %d %s', 1, 1)", i, f->tag, sites[i], sites[i],
+		    status[i], i, f->tag), err, sizeof err) != WS_OK)
+			fail_msg("insert: %s", err);
+		id[i] = org_by_site(d, sites[i]);
+		assert_true(id[i] > 0);
+	}
+	/* as a database of version 7 would be */
+	if (d->ops->exec_script(d, "ALTER TABLE organizations DROP COLUMN approved_domain;"
+	    "DELETE FROM schema_version WHERE version = 8;", err, sizeof err) != WS_OK)
+		fail_msg("script: %s", err);
+	db_release(f->pool, d);
+	db_pool_free(f->pool);
+	f->pool = NULL;
+
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(db_pool_open(f->url, 2, 1, &p2, err, sizeof err), WS_OK);
+	f->pool = p2;
+	d = db_acquire(p2);
+	assert_string_equal(approved_domain(d, a, id[0]), sites[0]);
+	assert_string_equal(approved_domain(d, a, id[1]), sites[1]);
+	assert_string_equal(approved_domain(d, a, id[2]), "");
+	db_release(p2, d);
+	arena_free(a);
+}
+
 struct mig_arg {
 	const char *url;
 	pthread_barrier_t *go;
@@ -1036,6 +1115,8 @@ main(void)
 		BOTH("migrations are idempotent", test_migrate_idempotent),
 		BOTH("nodes starting at once all migrate", test_migrate_concurrent),
 		BOTH("migration 6 unlocks locked accounts", test_migrate_unlocks),
+		BOTH("migration 8 fixes approved organizations' domains",
+		    test_migrate_approved_domain),
 		BOTH("users insert and look up", test_users),
 		BOTH("a second account with one email conflicts", test_unique_email),
 		BOTH("NULL columns and bindings", test_nulls),

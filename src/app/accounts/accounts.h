@@ -137,12 +137,14 @@ enum ws_err guard_enter(struct req *r, struct resp *w, struct guard *g) WS_WUR;
 /* After a right password: empties the account's or browser's bucket and
  * gives the address back its attempt. */
 void guard_pass(struct req *r, struct guard *g);
-/* The browser's known-device nonce for account uid (copied into r's
- * arena), or NULL when its ws_device cookie is absent, forged, expired or
- * for another account. */
-const char *device_known(struct req *r, int64_t uid);
-/* Sets the long-lived ws_device cookie binding this browser to uid. */
-void device_remember(struct req *r, struct resp *w, int64_t uid);
+/* The browser's known-device nonce for account u (copied into r's arena),
+ * or NULL when its ws_device cookie is absent, forged, expired, for another
+ * account or from before u's password last changed. */
+const char *device_known(struct req *r, const struct user *u);
+/* Sets the long-lived ws_device cookie binding this browser to u and its
+ * password of now (u->password_hash), unless the browser holds a valid one
+ * already (it keeps it). */
+void device_remember(struct req *r, struct resp *w, const struct user *u);
 
 /* The handlers (pages.c, api.c) used by the route table. */
 enum ws_err h_signup_form(struct req *r, struct resp *w);

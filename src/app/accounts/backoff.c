@@ -24,9 +24,16 @@
  *
  * The device cookie is "UID.ISSUED.NONCE.MAC": MAC is the HMAC-SHA-256
  * under the site key (shared by every node, from settings) of
- * "k:UID.ISSUED.NONCE", so it cannot be forged or moved to another account;
- * it lasts a year and is renewed at each sign-in.  It grants no access at
- * all, only the browser's own bucket, so it needs no revocation.
+ * "k:UID.ISSUED.NONCE.PWHASH", so it cannot be forged or moved to another
+ * account, and it dies when the account's password changes (PWHASH is the
+ * stored hash, salt included).  It lasts a year from the sign-in that set
+ * it; later sign-ins keep it rather than set another.  It grants no access,
+ * only a bucket of its own, so the number of buckets an attacker can hold
+ * is what matters (issue 9, last findings): cookies are only ever handed to
+ * someone who typed the account's current password (or set a new one by a
+ * reset link or the account page), and they all lapse with that password.
+ * Whoever guesses without one meets the account's and the address's
+ * buckets, which no cookie, discarded or minted, empties.
  *
  * Bucket keys are HMACs of the kind and value under the site key: the table
  * holds neither addresses typed in nor client addresses.  An attempt is
@@ -113,15 +120,18 @@ device_cookie(const struct app *app)
 }
 
 static void
-device_mac(struct req *r, int64_t uid, int64_t issued, const char *nonce, char mac[65])
+device_mac(struct req *r, const struct user *u, int64_t issued, const char *nonce,
+    char mac[65])
 {
-	hmac_hex_state(&r->app->csrf_mac, arena_printf(r->a, "k:%lld.%lld.%s",
-	    (long long)uid, (long long)issued, nonce), mac);
+	hmac_hex_state(&r->app->csrf_mac, arena_printf(r->a, "k:%lld.%lld.%s.%s",
+	    (long long)u->id, (long long)issued, nonce, u->password_hash ? u->password_hash :
+	    ""), mac);
 }
 
 const char *
-device_known(struct req *r, int64_t uid)
+device_known(struct req *r, const struct user *u)
 {
+	int64_t uid = u->id;
 	const char *c = req_cookie(r, device_cookie(r->app));
 	long long cu, ci;
 	char nonce[33], sent[65], mac[65];
@@ -134,28 +144,30 @@ device_known(struct req *r, int64_t uid)
 		return NULL;
 	if (cu != uid || ci > (long long)now_s() || now_s() - ci > DEVICE_LIFE)
 		return NULL;
-	device_mac(r, uid, ci, nonce, mac);
+	device_mac(r, u, ci, nonce, mac);
 	if (!str_eq_ct(sent, mac))
 		return NULL;
 	return arena_strdup(r->a, nonce);
 }
 
 void
-device_remember(struct req *r, struct resp *w, int64_t uid)
+device_remember(struct req *r, struct resp *w, const struct user *u)
 {
 	char nonce[33], mac[65];
 	int64_t now = now_s();
 
+	if (device_known(r, u))
+		return;		/* one browser, one bucket */
 	random_hex(nonce, 16);
-	device_mac(r, uid, now, nonce, mac);
+	device_mac(r, u, now, nonce, mac);
 	resp_cookie(r, w, device_cookie(r->app), arena_printf(r->a, "%lld.%lld.%s.%s",
-	    (long long)uid, (long long)now, nonce, mac), DEVICE_LIFE);
+	    (long long)u->id, (long long)now, nonce, mac), DEVICE_LIFE);
 }
 
 void
 guard_init(struct req *r, struct guard *g, const char *email, const struct user *u)
 {
-	const char *dev = u ? device_known(r, u->id) : NULL;
+	const char *dev = u ? device_known(r, u) : NULL;
 
 	memset(g, 0, sizeof *g);
 	if (dev) {

@@ -532,7 +532,7 @@ h_signin(struct req *r, struct resp *w)
 	}
 	if (rc != WS_OK)
 		goto out;
-	device_remember(r, w, u.id);	/* this browser gets its own back-off */
+	device_remember(r, w, &u);	/* this browser gets its own back-off */
 	if ((rc = session_start(r, w, &u, "web", NULL)) != WS_OK)
 		goto out;
 	resp_redirect(w, safe_next(r, val(values, "next")));
@@ -766,6 +766,10 @@ h_reset(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
+	/* The new password ends every browser's own bucket; this browser,
+	 * which the mailed link came to, gets one again. */
+	u.password_hash = arena_strdup(r->a, hash);
+	device_remember(r, w, &u);
 	rc = notice(r, w, N_("Your password is changed"),
 	    N_("Sign in with your new password."), WS_OK);
 out:
@@ -863,6 +867,12 @@ h_change_password(struct req *r, struct resp *w)
 	db_exec_logged(q);
 	db_end(q);
 	r->session_hash[0] = '\0';
+	{	/* this browser keeps a bucket of its own; others' lapse */
+		struct user now = *r->user;
+
+		now.password_hash = arena_strdup(r->a, hash);
+		device_remember(r, w, &now);
+	}
 	if ((rc = session_start(r, w, r->user, "web", NULL)) != WS_OK)
 		goto out;
 	rc = notice(r, w, N_("Your password is changed"),

@@ -14,6 +14,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/orgs/orgs_int.h"
+#include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -91,7 +92,74 @@ out:
 	return WS_OK;
 }
 
-/* Reads an unused, unexpired invitation without using it. */
+/* WS_OK when inviter may still let people into org_id: an active account
+ * that is staff or one of its admins; WS_ENOTFOUND when not (they left,
+ * stepped down or were disabled since: their invitations lapse). */
+static enum ws_err
+inviter_may(struct req *r, struct db *d, int64_t inviter, int64_t org_id)
+{
+	struct db_q *q;
+	struct user by;
+	enum ws_err rc;
+	int admin = 0;
+
+	if ((rc = user_by_id(d, r->a, inviter, &by)) != WS_OK)
+		return rc;
+	if (strcmp(by.status, "active") != 0)
+		return WS_ENOTFOUND;
+	if (by.role >= ROLE_STAFF)
+		return WS_OK;
+	q = db_start(d, ST_MEMBER_GET);
+	db_bind_int(q, 1, org_id);
+	db_bind_int(q, 2, inviter);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		admin = db_col_int(q, 0) != 0;
+	db_end(q);
+	if (rc != WS_OK && rc != WS_EDONE)
+		return rc;
+	return admin ? WS_OK : WS_ENOTFOUND;
+}
+
+enum ws_err
+org_invites_cancel(struct db *d, int64_t org_id, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_INVITES_OF);
+	json_t *hashes = json_array(), *h;
+	json_error_t err;
+	enum ws_err rc;
+	size_t i;
+
+	/* Read them all first: one statement at a time on a connection. */
+	db_bind_int(q, 1, uid);
+	db_bind_int(q, 2, now_s());
+	while ((rc = db_step(q)) == WS_OK) {
+		json_t *data = json_loads(db_col_text(q, 1), 0, &err);
+
+		if (json_integer_value(json_object_get(data, "org_id")) == org_id)
+			json_array_append_new(hashes, json_string(db_col_text(q, 0)));
+		json_decref(data);
+	}
+	db_end(q);
+	rc = rc == WS_EDONE ? WS_OK : rc;
+	json_array_foreach(hashes, i, h) {
+		if (rc != WS_OK)
+			break;
+		q = db_start(d, ST_TOKEN_CANCEL);
+		db_bind_int(q, 1, now_s());
+		db_bind_text(q, 2, json_string_value(h));
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
+	if (rc == WS_OK && json_array_size(hashes))
+		log_info("cancelled %zu invitations of user %lld to organization %lld",
+		    json_array_size(hashes), (long long)uid, (long long)org_id);
+	json_decref(hashes);
+	return rc;
+}
+
+/* Reads an unused, unexpired invitation without using it; one whose sender
+ * may no longer invite is as good as expired. */
 static enum ws_err
 invitation(struct req *r, const char *tok, json_t **data, json_t **org)
 {
@@ -99,6 +167,7 @@ invitation(struct req *r, const char *tok, json_t **data, json_t **org)
 	struct db_q *q;
 	json_error_t err;
 	enum ws_err rc;
+	int64_t inviter = 0;
 
 	*data = NULL;
 	if (!tok || strlen(tok) != 64)
@@ -108,8 +177,10 @@ invitation(struct req *r, const char *tok, json_t **data, json_t **org)
 	db_bind_text(q, 1, hash);
 	db_bind_text(q, 2, "invite");
 	rc = db_step(q);
-	if (rc == WS_OK && db_col_null(q, 3) && db_col_int(q, 2) > now_s())
+	if (rc == WS_OK && db_col_null(q, 3) && db_col_int(q, 2) > now_s()) {
 		*data = json_loads(db_col_text(q, 1), 0, &err);
+		inviter = db_col_int(q, 0);
+	}
 	db_end(q);
 	if (!*data)
 		return rc == WS_OK || rc == WS_EDONE ? WS_ENOTFOUND : rc;
@@ -118,6 +189,9 @@ invitation(struct req *r, const char *tok, json_t **data, json_t **org)
 	    "approved") != 0) {
 		json_decref(*org);
 		rc = WS_ENOTFOUND;	/* suspended since: the invitation lapses */
+	} else if (rc == WS_OK && (rc = inviter_may(r, req_db(r), inviter,
+	    json_integer_value(json_object_get(*data, "org_id")))) != WS_OK) {
+		json_decref(*org);
 	}
 	if (rc != WS_OK) {
 		json_decref(*data);
@@ -170,16 +244,17 @@ h_invite_form(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
-/* True when address is at the domain of website or one of its subdomains
- * (an organization without a website has no domain: every address is
- * outside it). */
+/* True when address is at site (the domain fixed when staff approved the
+ * organization) or one of its subdomains.  An organization without one has
+ * no domain: every address is outside it; so is every address at a webmail
+ * provider, whatever the organization's domain. */
 static int
-inside_domain(struct arena *a, const char *address, const char *website)
+inside_domain(const char *address, const char *site)
 {
-	const char *site = url_domain(a, website), *at = strrchr(address, '@');
+	const char *at = strrchr(address, '@');
 	size_t ls = strlen(site), ld;
 
-	if (!ls || !at)
+	if (!ls || !at || org_domain_is_webmail(site) || org_domain_is_webmail(at + 1))
 		return 0;
 	at++;
 	ld = strlen(at);
@@ -188,14 +263,31 @@ inside_domain(struct arena *a, const char *address, const char *website)
 	return ld > ls && at[ld - ls - 1] == '.' && strcasecmp(at + ld - ls, site) == 0;
 }
 
-/* Makes uid one of org_id's people and a member.  When inviter (not staff)
- * invited an address outside the organization's website domain, the new
- * membership waits in the staff queue. */
+/* The domain fixed when staff approved organization org_id, into *site
+ * (r's arena; "" when none). */
 static enum ws_err
-join_org(struct req *r, struct db *d, json_t *org, int64_t org_id, const struct user *who,
+approved_domain(struct req *r, struct db *d, int64_t org_id, const char **site)
+{
+	struct db_q *q = db_start(d, ST_ORG_APPROVED_DOMAIN);
+	enum ws_err rc;
+
+	*site = "";
+	db_bind_int(q, 1, org_id);
+	if ((rc = db_step(q)) == WS_OK)
+		*site = arena_strdup(r->a, db_col_text(q, 0));
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+/* Makes uid one of org_id's people and a member.  When inviter (not staff)
+ * invited an address outside the domain staff approved with the
+ * organization, the new membership waits in the staff queue. */
+static enum ws_err
+join_org(struct req *r, struct db *d, int64_t org_id, const struct user *who,
     int64_t inviter)
 {
 	struct db_q *q = db_start(d, ST_MEMBER_GET);
+	const char *site;
 	struct user by;
 	enum ws_err rc;
 	int already;
@@ -209,7 +301,9 @@ join_org(struct req *r, struct db *d, json_t *org, int64_t org_id, const struct 
 	already = rc == WS_OK;
 	if ((rc = org_member_add(d, org_id, who->id, 0, "", who->role)) != WS_OK || already)
 		return rc;
-	if (inside_domain(r->a, who->email, json_string_value(json_object_get(org, "website"))))
+	if ((rc = approved_domain(r, d, org_id, &site)) != WS_OK)
+		return rc;
+	if (inside_domain(who->email, site))
 		return WS_OK;
 	if ((rc = user_by_id(d, r->a, inviter, &by)) != WS_OK)
 		return rc;
@@ -283,7 +377,13 @@ h_invite_accept(struct req *r, struct resp *w)
 	}
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
-	rc = token_use(d, r->a, "invite", tok, &used_uid, NULL);
+	/* Under the organization's lock, as removals and step-downs are: the
+	 * inviter is still one of its admins (or staff) when it is used. */
+	rc = org_lock(d, org_id);
+	if (rc == WS_OK)
+		rc = token_use(d, r->a, "invite", tok, &used_uid, NULL);
+	if (rc == WS_OK)
+		rc = inviter_may(r, d, used_uid, org_id);
 	if (rc == WS_OK && !who && user_by_email(d, r->a, email, &u) == WS_OK) {
 		/* Someone signed up with this address and never proved it: the
 		 * invitation proves it now, so the password chosen here replaces
@@ -311,7 +411,7 @@ h_invite_accept(struct req *r, struct resp *w)
 		who = &u;
 	}
 	if (rc == WS_OK)
-		rc = join_org(r, d, org, org_id, who, used_uid);
+		rc = join_org(r, d, org_id, who, used_uid);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, who->id, "organization.joined", r->ip,
 		    arena_printf(r->a, "organization %lld by invitation", (long long)org_id));

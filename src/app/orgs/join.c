@@ -28,9 +28,16 @@
 /* An account's applications: at most this many a day, and open at once
  * (sent, waiting for staff or for an answer).  A signed-out sender over the
  * limit gets the usual answer and nothing is stored, so the answer never
- * tells whether the address has an account. */
+ * tells whether the address has an account.  Only applications the owner
+ * of the address sent signed in or confirmed by the mailed link count:
+ * anyone can type someone else's address into the join form signed out,
+ * and such applications must not use up the owner's allowance.  Those
+ * unconfirmed ones are bounded apart: an account keeps its newest
+ * UNCONFIRMED_KEPT, older ones go (and the per-address sign-up limit slows
+ * whoever sends them). */
 #define APPS_PER_DAY 10
 #define APPS_OPEN_MAX 20
+#define UNCONFIRMED_KEPT 5
 
 static int valid_url(const char *v) { return url_plausible(v); }
 
@@ -473,6 +480,15 @@ h_join(struct req *r, struct resp *w)
 		    json_integer(logo_id));
 	if (rc == WS_OK)
 		rc = store_application(r, d, uid, data, status, &app_id, &dups);
+	if (rc == WS_OK && strcmp(status, "unverified") == 0) {
+		struct db_q *q = db_start(d, ST_APP_PRUNE_UNVERIFIED);
+
+		db_bind_int(q, 1, uid);
+		db_bind_int(q, 2, uid);
+		db_bind_int(q, 3, UNCONFIRMED_KEPT);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
 	if (rc == WS_OK && strcmp(status, "unverified") == 0)
 		rc = mail_confirm(r, d, uid, hash, app_id, r->user ? r->user->email : email,
 		    r->user ? r->user->name : name, orgname);

@@ -369,6 +369,9 @@ h_org_person_admin(struct req *r, struct resp *w)
 		if (rc == WS_OK && changed != 1)
 			rc = WS_ENOTFOUND;
 	}
+	/* An admin no more: the invitations they sent lapse. */
+	if (rc == WS_OK && !admin)
+		rc = org_invites_cancel(d, org_id, uid);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, r->user->id, admin ? "organization.admin_added" :
 		    "organization.admin_removed", r->ip, arena_printf(r->a,
@@ -448,11 +451,12 @@ mail_removed(struct req *r, struct db *d, const struct user *u, json_t *org)
 }
 
 /* Removes person uid from organization org_id (org its JSON) in one
- * transaction: the membership, the audit line (action), the mail to them.
- * Their next request has no rights from it. */
+ * transaction: the membership, the invitations they sent to it, the audit
+ * line (action), the mail to them.  Their next request has no rights from
+ * it.  The last admin stays (WS_ECONFLICT) unless even_last. */
 static enum ws_err
 remove_person(struct req *r, struct resp *w, int64_t org_id, json_t *org, int64_t uid,
-    const char *action)
+    const char *action, int even_last)
 {
 	struct db *d = req_db(r);
 	struct user u;
@@ -462,7 +466,7 @@ remove_person(struct req *r, struct resp *w, int64_t org_id, json_t *org, int64_
 		return rc;
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
-	rc = org_member_remove(d, org_id, uid);
+	rc = org_member_remove(d, org_id, uid, even_last);
 	if (rc == WS_OK)
 		rc = mail_removed(r, d, &u, org);
 	if (rc == WS_OK) {
@@ -495,7 +499,7 @@ h_org_person_remove(struct req *r, struct resp *w)
 		json_decref(org);
 		return WS_ENOTFOUND;
 	}
-	rc = remove_person(r, w, org_id, org, uid, "organization.person_removed");
+	rc = remove_person(r, w, org_id, org, uid, "organization.person_removed", 0);
 	json_decref(org);
 	if (rc != WS_OK)
 		return rc;
@@ -547,6 +551,7 @@ h_staff_memberships(struct req *r, struct resp *w)
 		    N_("Invited at an address outside the organization's website domain") :
 		    N_("Asked to join; an administrator of the organization approved")),
 		    "added_at", ts);
+		json_object_set_new(it, "domain", json_string(db_col_text(q, 11)));
 		json_object_set_new(it, "added_by", db_col_null(q, 7) ? json_null() :
 		    json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_col_int(q, 7), "name",
 		    db_col_text(q, 8), "email", db_col_text(q, 9)));
@@ -574,23 +579,28 @@ queue_item(struct req *r, int64_t *org_id, json_t **org, int64_t *uid)
 }
 
 /* POST /staff/memberships/{id}/{user}/revoke: the person loses their
- * membership of the organization at once. */
+ * membership of the organization at once, even when they have become its
+ * last admin (staff decide; the organization is then without one, which
+ * its profile tells staff, and staff may make another person admin). */
 enum ws_err
 h_staff_membership_revoke(struct req *r, struct resp *w)
 {
 	json_t *org;
-	int64_t org_id, uid;
+	int64_t org_id, uid, admins = 0;
 	enum ws_err rc;
 
 	if ((rc = queue_item(r, &org_id, &org, &uid)) != WS_OK)
 		return rc;
-	rc = remove_person(r, w, org_id, org, uid, "organization.membership_revoked");
+	rc = remove_person(r, w, org_id, org, uid, "organization.membership_revoked", 1);
 	json_decref(org);
+	if (rc == WS_OK)
+		rc = org_admin_count(req_db(r), org_id, &admins);
 	if (rc != WS_OK)
 		return rc;
-	resp_value(w, json_pack("{s:I,s:I,s:s}", "organization_id", (json_int_t)org_id,
-	    "user_id", (json_int_t)uid, "review", "revoked"));
-	resp_redirect(w, "/staff/memberships");
+	resp_value(w, json_pack("{s:I,s:I,s:s,s:b}", "organization_id", (json_int_t)org_id,
+	    "user_id", (json_int_t)uid, "review", "revoked", "without_admin", admins == 0));
+	resp_redirect(w, admins == 0 ? arena_printf(r->a, "/organizations/%lld",
+	    (long long)org_id) : "/staff/memberships");
 	return WS_OK;
 }
 

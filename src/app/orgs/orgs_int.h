@@ -41,10 +41,25 @@ enum ws_err org_member_flag(struct db *d, int64_t org_id, int64_t uid, int64_t a
  * WS_ENOTFOUND when it does not exist. */
 enum ws_err org_lock(struct db *d, int64_t org_id) WS_WUR;
 /* Inside the caller's transaction: locks the organization, then removes uid
- * from its people.  WS_ENOTFOUND when uid is not one of them, WS_ECONFLICT
- * when uid is its last active admin.  A member left with no organization
- * becomes an applicant; the next request they make has no member rights. */
-enum ws_err org_member_remove(struct db *d, int64_t org_id, int64_t uid) WS_WUR;
+ * from its people and cancels the invitations to it that uid sent.
+ * WS_ENOTFOUND when uid is not one of them, WS_ECONFLICT when uid is its
+ * last active admin, unless even_last (staff revoking a membership they
+ * review: the organization is then left without an admin).  A member left
+ * with no organization becomes an applicant; the next request they make
+ * has no member rights. */
+enum ws_err org_member_remove(struct db *d, int64_t org_id, int64_t uid, int even_last) WS_WUR;
+/* Inside the caller's transaction: the invitations to org_id that uid sent
+ * and nobody used can no longer be used (uid left or stepped down). */
+enum ws_err org_invites_cancel(struct db *d, int64_t org_id, int64_t uid) WS_WUR;
+/* Fixes the domain that invitations to organization id are compared with:
+ * its website's domain now.  Called when staff approve it (or create it
+ * approved); editing the website later does not call it. */
+enum ws_err org_fix_domain(struct db *d, int64_t id) WS_WUR;
+/* The number of org_id's active admins (0 after staff revoked the last). */
+enum ws_err org_admin_count(struct db *d, int64_t org_id, int64_t *n) WS_WUR;
+/* True when domain is a webmail or free-mail provider's (gmail.com, gmx.*,
+ * ...): an address there says nothing about an organization. */
+int org_domain_is_webmail(const char *domain);
 /* WS_ECONFLICT when uid is an admin of org_id and no other active admin
  * exists (the last one cannot leave or step down); WS_ENOTFOUND when uid is
  * not one of its people. */

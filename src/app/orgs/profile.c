@@ -230,6 +230,16 @@ h_org_profile(struct req *r, struct resp *w)
 		    json_object_get(org, "status")), "suspended") == 0));
 		if (is_admin || (r->user && r->user->role >= ROLE_STAFF))
 			json_object_set_new(v, "history", changes_of(req_db(r), id));
+		if (r->user && r->user->role >= ROLE_STAFF) {
+			/* staff revoked its last admin: staff make another */
+			json_t *p;
+			size_t i;
+			int admins = 0;
+
+			json_array_foreach(json_object_get(v, "people"), i, p)
+				admins += json_is_true(json_object_get(p, "admin"));
+			json_object_set_new(v, "without_admin", json_boolean(admins == 0));
+		}
 		mark_people(r, v, is_admin);
 	}
 	json_decref(org);

@@ -94,30 +94,52 @@ url_domain(struct arena *a, const char *url)
 	return ascii_lower(d);
 }
 
-/* Addresses at these domains say nothing about an organization. */
+/* Addresses at these domains say nothing about an organization: anyone can
+ * have one.  "name.*" stands for name under any top-level domain or two
+ * (gmx.de, yandex.com.tr). */
 static const char *const webmail[] = {
-	"gmail.com", "googlemail.com", "yahoo.com", "yahoo.fr", "yahoo.co.uk", "hotmail.com",
-	"hotmail.fr", "outlook.com", "outlook.fr", "live.com", "msn.com", "aol.com",
-	"icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.net",
-	"web.de", "mail.ru", "yandex.ru", "yandex.com", "qq.com", "163.com", "126.com",
-	"zoho.com", "tutanota.com", "orange.fr", "free.fr", "laposte.net", "rediffmail.com",
-	NULL
+	"gmail.com", "googlemail.com", "yahoo.*", "ymail.com", "hotmail.*", "outlook.*",
+	"live.*", "msn.com", "aol.*", "icloud.com", "me.com", "mac.com", "proton.me",
+	"protonmail.*", "pm.me", "gmx.*", "web.de", "mail.ru", "inbox.ru", "bk.ru", "list.ru",
+	"yandex.*", "ya.ru", "qq.com", "163.com", "126.com", "zoho.com", "tutanota.*",
+	"tuta.io", "mail.com", "orange.fr", "free.fr", "laposte.net", "rediffmail.com",
+	"fastmail.*", "hushmail.com", "seznam.cz", "naver.com", NULL
 };
+
+int
+org_domain_is_webmail(const char *domain)
+{
+	const char *const *w;
+	size_t n;
+
+	for (w = webmail; *w; w++) {
+		n = strlen(*w);
+		if (n > 2 && strcmp(*w + n - 2, ".*") == 0) {
+			const char *rest = domain + n - 1, *dot;
+
+			/* "name." then one or two labels, none empty */
+			if (strncasecmp(domain, *w, n - 1) != 0 || !*rest || *rest == '.')
+				continue;
+			dot = strchr(rest, '.');
+			if (!dot || (dot[1] && dot[1] != '.' && !strchr(dot + 1, '.')))
+				return 1;
+		} else if (strcasecmp(*w, domain) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
 
 char *
 email_org_domain(struct arena *a, const char *email)
 {
 	const char *at = email ? strrchr(email, '@') : NULL;
-	const char *const *w;
 	char *d;
 
 	if (!at)
 		return arena_strdup(a, "");
 	d = ascii_lower(arena_strdup(a, at + 1));
-	for (w = webmail; *w; w++)
-		if (strcmp(*w, d) == 0)
-			return arena_strdup(a, "");
-	return d;
+	return org_domain_is_webmail(d) ? arena_strdup(a, "") : d;
 }
 
 static json_t *
@@ -339,6 +361,18 @@ org_viewer_level(struct req *r)
 }
 
 enum ws_err
+org_fix_domain(struct db *d, int64_t id)
+{
+	struct db_q *q = db_start(d, ST_ORG_FIX_DOMAIN);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
 org_insert_row(struct arena *a, struct db *d, json_t *o, json_t *c, const char *status,
     const struct app_keys *k, int64_t approved_by, int64_t *id)
 {
@@ -368,6 +402,8 @@ org_insert_row(struct arena *a, struct db *d, json_t *o, json_t *c, const char *
 	if (rc == WS_OK)
 		*id = db_col_int(q, 0);
 	db_end(q);
+	if (rc == WS_OK && approved)
+		rc = org_fix_domain(d, *id);
 	return rc == WS_EDONE ? WS_EDB : rc;
 }
 
@@ -480,7 +516,7 @@ org_lock(struct db *d, int64_t org_id)
 }
 
 enum ws_err
-org_member_remove(struct db *d, int64_t org_id, int64_t uid)
+org_member_remove(struct db *d, int64_t org_id, int64_t uid, int even_last)
 {
 	struct db_q *q;
 	int64_t changed = 0;
@@ -488,7 +524,10 @@ org_member_remove(struct db *d, int64_t org_id, int64_t uid)
 
 	if ((rc = org_lock(d, org_id)) != WS_OK)
 		return rc;
-	if ((rc = org_last_admin_check(d, org_id, uid)) != WS_OK)
+	if ((rc = org_last_admin_check(d, org_id, uid)) != WS_OK &&
+	    !(rc == WS_ECONFLICT && even_last))
+		return rc;
+	if ((rc = org_invites_cancel(d, org_id, uid)) != WS_OK)
 		return rc;
 	q = db_start(d, ST_MEMBER_DELETE);
 	db_bind_int(q, 1, org_id);
@@ -504,6 +543,20 @@ org_member_remove(struct db *d, int64_t org_id, int64_t uid)
 	db_bind_int(q, 2, now_s());
 	db_bind_int(q, 3, uid);
 	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+org_admin_count(struct db *d, int64_t org_id, int64_t *n)
+{
+	struct db_q *q = db_start(d, ST_MEMBER_ADMIN_COUNT);
+	enum ws_err rc;
+
+	*n = 0;
+	db_bind_int(q, 1, org_id);
+	if ((rc = db_step(q)) == WS_OK)
+		*n = db_col_int(q, 0);
 	db_end(q);
 	return rc;
 }
