@@ -272,7 +272,6 @@ cmd_serve(struct app *app)
 			return 1;
 		}
 	}
-	app->mailer = outbox_worker_start(app->pool, &app->mail);
 	if (app_jobs_start(app) != 0) {
 		fprintf(stderr, "whatson: cannot start the background workers\n");
 		app_close(app);

@@ -102,15 +102,17 @@ app_open(struct app *app, int migrate)
 	app->mail.mail_dir = app->cfg.mail_dir;
 	app->mail.from = app->cfg.mail_from;
 	app->mail.host = NULL;
-	app->mail.stale_seconds = 300;
 	return 0;
 }
 
-/* Every kind of background job; the handlers' arg is the app (set when the
- * workers start: one app per process). */
+/* Every kind of background job; the handlers' arg is the app, or what the
+ * module that runs them wants (set when the workers start: one app per
+ * process). */
 static struct job_kind job_kinds[] = {
 	/* an import is not run twice on its own: staff retry it */
 	{"import_orgs", import_job_run, 1, 120, NULL},
+	/* mail: arg is the app's struct outbox_cfg */
+	{OUTBOX_JOB_KIND, outbox_job_run, OUTBOX_ATTEMPTS, OUTBOX_LEASE, NULL},
 };
 
 int
@@ -119,7 +121,8 @@ app_jobs_start(struct app *app)
 	size_t i;
 
 	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)
-		job_kinds[i].arg = app;
+		job_kinds[i].arg = job_kinds[i].run == outbox_job_run ? (void *)&app->mail :
+		    (void *)app;
 	app->jobs = jobs_start(app->pool, job_kinds, sizeof job_kinds / sizeof job_kinds[0], 2);
 	return app->jobs ? 0 : 1;
 }
@@ -142,8 +145,6 @@ app_close(struct app *app)
 {
 	jobs_stop(app->jobs);	/* before the pool: they borrow from it */
 	app->jobs = NULL;
-	outbox_worker_stop(app->mailer);
-	app->mailer = NULL;
 	views_free(app->views);
 	if (app->dir)
 		pthread_mutex_destroy(&app->dir_mu);
@@ -158,14 +159,21 @@ app_close(struct app *app)
 	sem_destroy(&app->hash_slots);
 }
 
+/* db_after_commit() callback: the mail just committed can be sent. */
+static void
+kick(void *arg)
+{
+	app_jobs_kick(arg);
+}
+
 enum ws_err
 app_mail(struct app *app, struct db *d, const char *to, const char *subject,
     const char *body)
 {
 	enum ws_err rc = outbox_enqueue(d, &app->mail, to, subject, body, NULL);
 
-	if (rc == WS_OK && app->mailer)
-		outbox_kick(app->mailer);
+	if (rc == WS_OK)
+		db_after_commit(d, kick, app);
 	return rc;
 }
 

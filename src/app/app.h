@@ -1,6 +1,6 @@
 /*
- * app.h -- the running site: settings, the database pool, the mail worker,
- * the secret key, the templates.  One struct app exists per process; request
+ * app.h -- the running site: settings, the database pool, the background
+ * workers, the secret key, the templates.  One struct app exists per process; request
  * handlers reach it through req->app.
  */
 #ifndef WS_APP_H
@@ -33,8 +33,7 @@ struct app {
 	struct config cfg;
 	struct db_pool *pool;
 	struct views *views;
-	struct outbox_cfg mail;
-	struct outbox_worker *mailer;	/* NULL in command-line tools */
+	struct outbox_cfg mail;		/* how the "mail" jobs send */
 	struct jobs *jobs;		/* background workers; NULL in command-line tools */
 	struct ratelimit *rl;
 	struct dir_index *dir;		/* the directory's in-memory index */
@@ -62,8 +61,9 @@ void app_http_site(struct app *app, struct http_site *site);
 int app_open(struct app *app, int migrate);
 void app_close(struct app *app);
 
-/* Queues mail and wakes the worker.  d is the caller's connection so the
- * mail commits with the caller's transaction. */
+/* Queues mail (its row and the job that sends it) and wakes the workers
+ * once it commits.  d is the caller's connection so the mail commits with
+ * the caller's transaction. */
 enum ws_err app_mail(struct app *app, struct db *d, const char *to, const char *subject,
     const char *body) WS_WUR;
 

@@ -309,8 +309,12 @@ enum ws_err
 db_commit(struct db *d)
 {
 	enum ws_err rc = d->ops->commit(d);
+	int i, n = d->nafter;
 
 	d->in_tx = 0;
+	d->nafter = 0;
+	for (i = 0; rc == WS_OK && i < n; i++)
+		d->after[i].fn(d->after[i].arg);
 	return rc;
 }
 
@@ -319,6 +323,33 @@ db_rollback(struct db *d)
 {
 	d->ops->rollback(d);
 	d->in_tx = 0;
+	d->nafter = 0;
+}
+
+int
+db_in_tx(const struct db *d)
+{
+	return d->in_tx;
+}
+
+void
+db_after_commit(struct db *d, void (*fn)(void *), void *arg)
+{
+	int i;
+
+	if (!d->in_tx) {
+		fn(arg);
+		return;
+	}
+	for (i = 0; i < d->nafter; i++)
+		if (d->after[i].fn == fn && d->after[i].arg == arg)
+			return;
+	if (d->nafter == DB_AFTER_COMMIT_MAX) {
+		fn(arg);	/* early is only less useful than on time */
+		return;
+	}
+	d->after[d->nafter].fn = fn;
+	d->after[d->nafter++].arg = arg;
 }
 
 enum ws_err

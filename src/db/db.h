@@ -84,6 +84,21 @@ enum ws_err db_begin(struct db *d) WS_WUR;
 enum ws_err db_commit(struct db *d) WS_WUR;
 void db_rollback(struct db *d);
 
+/* Whether a transaction is open on d. */
+int db_in_tx(const struct db *d);
+
+#define DB_AFTER_COMMIT_MAX 4	/* distinct calls one transaction can wait with */
+
+/*
+ * Calls fn(arg) once the transaction open on d has committed, or at once
+ * when none is open; forgets it when the transaction rolls back or its
+ * COMMIT fails.  The same fn and arg asked for twice run once.  For waking
+ * whoever works on the rows the transaction wrote (job workers), so they
+ * look when the rows can be seen.  Over DB_AFTER_COMMIT_MAX distinct calls
+ * in one transaction, the extra ones run at once.
+ */
+void db_after_commit(struct db *d, void (*fn)(void *), void *arg);
+
 /* Answers WS_OK when the database answers a trivial query. */
 enum ws_err db_ping(struct db *d) WS_WUR;
 

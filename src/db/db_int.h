@@ -45,6 +45,11 @@ struct db {
 	enum db_kind kind;
 	int in_tx;		/* a transaction is open */
 	int busy;		/* a statement is in progress */
+	struct {
+		void (*fn)(void *);
+		void *arg;
+	} after[DB_AFTER_COMMIT_MAX];	/* db_after_commit() calls waiting for COMMIT */
+	int nafter;
 };
 
 struct db_q {

@@ -97,26 +97,18 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE tokens SET used_at = ? WHERE user_id = ? AND kind IN ('reset', 'email') "
 	    "AND used_at IS NULL", NULL},
 
+	/* A message waits as 'queued' until the "mail" job that names it has
+	 * sent it (src/mail/outbox.c); the jobs table does the claiming. */
 	[ST_OUTBOX_INSERT] = {"outbox_insert",
 	    "INSERT INTO outbox (to_addr, subject, body, message_id, status, attempts, "
-	    "next_at, created_at) VALUES (?, ?, ?, ?, 'new', 0, ?, ?) RETURNING id", NULL},
-	/* Claims the oldest due row: new mail, or mail whose sender died mid-send
-	 * (claimed more than ? seconds ago).  PostgreSQL nodes skip rows another
-	 * node holds, so two nodes never send the same mail. */
-	[ST_OUTBOX_CLAIM] = {"outbox_claim",
-	    "UPDATE outbox SET status = 'sending', claimed_at = ?, attempts = attempts + 1 "
-	    "WHERE id = (SELECT id FROM outbox WHERE (status = 'new' AND next_at <= ?) "
-	    "OR (status = 'sending' AND claimed_at < ?) ORDER BY id LIMIT 1) "
-	    "RETURNING id, to_addr, subject, body, message_id, attempts",
-	    "UPDATE outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 "
-	    "WHERE id = (SELECT id FROM outbox WHERE (status = 'new' AND next_at <= $2) "
-	    "OR (status = 'sending' AND claimed_at < $3) ORDER BY id LIMIT 1 "
-	    "FOR UPDATE SKIP LOCKED) "
-	    "RETURNING id, to_addr, subject, body, message_id, attempts"},
+	    "next_at, created_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?) RETURNING id", NULL},
+	[ST_OUTBOX_GET] = {"outbox_get",
+	    "SELECT to_addr, subject, body, message_id, status FROM outbox WHERE id = ?", NULL},
 	[ST_OUTBOX_SENT] = {"outbox_sent",
-	    "UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?", NULL},
-	[ST_OUTBOX_RETRY] = {"outbox_retry",
-	    "UPDATE outbox SET status = 'new', next_at = ?, last_error = ? WHERE id = ?", NULL},
+	    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
+	    "last_error = NULL WHERE id = ?", NULL},
+	[ST_OUTBOX_FAILED] = {"outbox_failed",
+	    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", NULL},
 	[ST_OUTBOX_PENDING] = {"outbox_pending",
 	    "SELECT count(*) FROM outbox WHERE status <> 'sent'", NULL},
 
@@ -746,6 +738,18 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	" to_tsvector('simple', search_text_gov)) STORED;" \
 	"CREATE INDEX organizations_search_gov ON organizations USING GIN (search_gov);"
 
+/* 10 (issue 10): mail is sent by jobs of kind "mail", not by the outbox's
+ * own worker.  Every message still waiting gets its job: new ones when
+ * their retry was due, ones an old worker was sending once its claim
+ * would have gone stale (300 s), and their status becomes 'queued', which
+ * an old worker does not claim. */
+#define M10 \
+	"INSERT INTO jobs (kind, payload, status, run_after, attempts, created_at, updated_at)" \
+	" SELECT 'mail', '{\"outbox_id\":' || CAST(id AS TEXT) || '}', 'queued'," \
+	" CASE WHEN status = 'sending' THEN coalesce(claimed_at, 0) + 300 ELSE next_at END," \
+	" 0, created_at, created_at FROM outbox WHERE status IN ('new', 'sending') ORDER BY id;" \
+	"UPDATE outbox SET status = 'queued' WHERE status IN ('new', 'sending');"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -755,5 +759,6 @@ const struct db_migration db_migrations[] = {
 	{6, M6, M6},
 	{7, M7(SQLITE_ID, "BLOB"), M7(PG_ID, "BYTEA")},
 	{8, M8, M8},
+	{10, M10, M10},
 	{0, NULL, NULL},
 };

@@ -30,8 +30,8 @@ enum ws_err mail_format(struct buf *out, const char *from, const char *to,
 /* Copies the address of from ("Name <a@b>" or "a@b") into out. */
 void mail_addr_of(const char *from, char *out, size_t outlen);
 
-/* One SMTP client, reused for the messages of one run so they share a
- * connection. */
+/* One SMTP client (a libcurl handle); the outbox makes one per message it
+ * sends. */
 struct mail_smtp;
 
 struct mail_smtp *mail_smtp_new(void);

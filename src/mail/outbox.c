@@ -1,20 +1,19 @@
 /*
- * outbox.c -- queueing mail, the delivery run and the worker thread; see
- * outbox.h.
+ * outbox.c -- queueing mail and the job that sends it; see outbox.h.
  *
- * A row's life: 'new' (queued, due at next_at) -> 'sending' (claimed, attempts
- * counted) -> 'sent', or back to 'new' with next_at pushed out by the back-off
- * when delivery failed.  No database connection is held while a message is on
- * its way, so a slow SMTP server never starves the HTTP side of connections.
+ * A row's life: 'queued' (its "mail" job waits in the jobs table) -> 'sent'.
+ * Each attempt counts in the row's attempts and leaves its error in
+ * last_error, for whoever reads the table; the job's own attempts, back-off
+ * and error are what decide and what staff see.  No database connection is
+ * held while a message is on its way, so a slow SMTP server never starves
+ * the HTTP side of connections.
  */
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
-#include <signal.h>
 #include <sodium.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,15 +26,15 @@
 #include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "jobs/jobs.h"
 #include "mail/mail_int.h"
 #include "mail/outbox.h"
 
 #define DEFAULT_MAIL_DIR	"var/mail"
 #define DEFAULT_HOST		"localhost"
 #define DEFAULT_FROM		"WhatsOn <no-reply@localhost>"
-#define DEFAULT_STALE		300
-#define WORKER_PERIOD_MS	500
 #define MID_RANDOM_BYTES	16	/* 128 bits: 32 hex digits */
+#define PAYLOAD_KEY		"{\"outbox_id\":"	/* a job's payload: this, the id, "}" */
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
@@ -48,16 +47,6 @@ init_libs(void)
 		fatal("outbox: cannot initialise libsodium");
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		fatal("outbox: cannot initialise libcurl");
-}
-
-int
-outbox_backoff(int attempts)
-{
-	if (attempts < 1)
-		return 1;
-	if (attempts >= 6)	/* 2^6 = 64 */
-		return OUTBOX_BACKOFF_MAX;
-	return 1 << attempts;
 }
 
 /* ---- queueing -------------------------------------------------------- */
@@ -91,6 +80,36 @@ host_ok(const char *h)
 	return n > 0 && h[n] == '\0' && n <= 253;
 }
 
+/* Inserts the message's row and its job on d; the id into *id. */
+static enum ws_err
+insert(struct db *d, const char *to, const char *subject, const char *body, const char *mid,
+    int64_t *id)
+{
+	char payload[sizeof PAYLOAD_KEY + 24];
+	struct db_q *q;
+	time_t now = now_s();
+	enum ws_err rc;
+
+	*id = 0;
+	q = db_start(d, ST_OUTBOX_INSERT);
+	db_bind_text(q, 1, to);
+	db_bind_text(q, 2, subject);
+	db_bind_text(q, 3, body);
+	db_bind_text(q, 4, mid);
+	db_bind_int(q, 5, (int64_t)now);
+	db_bind_int(q, 6, (int64_t)now);
+	if ((rc = db_step(q)) == WS_OK) {
+		*id = db_col_int(q, 0);
+		while ((rc = db_step(q)) == WS_OK)
+			;
+	}
+	db_end(q);
+	if (rc != WS_EDONE || *id == 0)
+		return rc == WS_EDONE ? WS_EDB : rc;
+	snprintf(payload, sizeof payload, PAYLOAD_KEY "%lld}", (long long)*id);
+	return job_enqueue(d, OUTBOX_JOB_KIND, payload, 0, NULL);
+}
+
 enum ws_err
 outbox_enqueue_mid(struct db *d, const struct outbox_cfg *cfg, const char *to,
     const char *subject, const char *body, int64_t *id_out, char *mid_out)
@@ -99,8 +118,7 @@ outbox_enqueue_mid(struct db *d, const struct outbox_cfg *cfg, const char *to,
 	const char *host = cfg->host ? cfg->host : DEFAULT_HOST;
 	int64_t id = 0;
 	size_t sl, bl;
-	struct db_q *q;
-	time_t now;
+	int own;
 	enum ws_err rc;
 
 	if (!to || !subject || !body)
@@ -116,23 +134,20 @@ outbox_enqueue_mid(struct db *d, const struct outbox_cfg *cfg, const char *to,
 	pthread_once(&init_once, init_libs);
 	random_hex(hex, MID_RANDOM_BYTES);
 	snprintf(mid, sizeof mid, "%s@%s", hex, host);
-	now = now_s();
 
-	q = db_start(d, ST_OUTBOX_INSERT);
-	db_bind_text(q, 1, to);
-	db_bind_text(q, 2, subject);
-	db_bind_text(q, 3, body);
-	db_bind_text(q, 4, mid);
-	db_bind_int(q, 5, (int64_t)now);
-	db_bind_int(q, 6, (int64_t)now);
-	if ((rc = db_step(q)) == WS_OK) {
-		id = db_col_int(q, 0);
-		while ((rc = db_step(q)) == WS_OK)
-			;
+	/* The row and its job, both or neither. */
+	own = !db_in_tx(d);
+	if (own && (rc = db_begin(d)) != WS_OK)
+		return rc;
+	rc = insert(d, to, subject, body, mid, &id);
+	if (own) {
+		if (rc == WS_OK)
+			rc = db_commit(d);
+		else
+			db_rollback(d);
 	}
-	db_end(q);
-	if (rc != WS_EDONE || id == 0)
-		return rc == WS_EDONE ? WS_EDB : rc;
+	if (rc != WS_OK)
+		return rc;
 	log_info("outbox: queued %lld <%s>", (long long)id, mid);
 	if (id_out)
 		*id_out = id;
@@ -150,20 +165,20 @@ outbox_enqueue(struct db *d, const struct outbox_cfg *cfg, const char *to,
 
 /* ---- one delivery ---------------------------------------------------- */
 
-struct claimed {
+struct msg {
 	int64_t id;
 	char *to, *subject, *body, *mid;
-	int attempts;		/* including this one */
+	int sent;		/* marked sent already */
 };
 
 static void
-claimed_free(struct claimed *c)
+msg_free(struct msg *m)
 {
-	free(c->to);
-	free(c->subject);
-	free(c->body);
-	free(c->mid);
-	memset(c, 0, sizeof *c);
+	free(m->to);
+	free(m->subject);
+	free(m->body);
+	free(m->mid);
+	memset(m, 0, sizeof *m);
 }
 
 static char *
@@ -174,63 +189,52 @@ col_dup(struct db_q *q, int i)
 	return xstrdup(s ? s : "");
 }
 
-/* Claims the oldest due message, or one whose sender has been silent for
- * stale seconds, into c (free with claimed_free).  WS_EDONE: none due. */
+/* Reads message id into m (free with msg_free).  WS_ENOTFOUND: no such
+ * row. */
 static enum ws_err
-claim(struct db_pool *pool, int stale, struct claimed *c)
+load(struct db_pool *pool, int64_t id, struct msg *m)
 {
 	struct db *d = db_acquire(pool);
-	struct db_q *q = db_start(d, ST_OUTBOX_CLAIM);
-	time_t now = now_s();
+	struct db_q *q = db_start(d, ST_OUTBOX_GET);
 	enum ws_err rc;
 
-	db_bind_int(q, 1, (int64_t)now);
-	db_bind_int(q, 2, (int64_t)now);
-	db_bind_int(q, 3, (int64_t)(now - stale));
+	db_bind_int(q, 1, id);
 	if ((rc = db_step(q)) == WS_OK) {
-		c->id = db_col_int(q, 0);
-		c->to = col_dup(q, 1);
-		c->subject = col_dup(q, 2);
-		c->body = col_dup(q, 3);
-		c->mid = col_dup(q, 4);
-		c->attempts = (int)db_col_int(q, 5);
-		while ((rc = db_step(q)) == WS_OK)
-			;
-		if (rc == WS_EDONE)
-			rc = WS_OK;
-		else
-			claimed_free(c);
+		m->id = id;
+		m->to = col_dup(q, 0);
+		m->subject = col_dup(q, 1);
+		m->body = col_dup(q, 2);
+		m->mid = col_dup(q, 3);
+		m->sent = strcmp(db_col_text(q, 4), "sent") == 0;
 	}
 	db_end(q);
 	db_release(pool, d);
-	return rc;
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
 
-/* Records the outcome: sent, or due again after the back-off with reason. */
+/* Records on m's row that it was sent, or why this attempt failed. */
 static enum ws_err
-finish(struct db_pool *pool, const struct claimed *c, int ok, const char *reason)
+record(struct db_pool *pool, const struct msg *m, int ok, const char *reason)
 {
 	struct db *d = db_acquire(pool);
 	struct db_q *q;
-	time_t now = now_s();
 	enum ws_err rc;
 
 	if (ok) {
 		q = db_start(d, ST_OUTBOX_SENT);
-		db_bind_int(q, 1, (int64_t)now);
-		db_bind_int(q, 2, c->id);
+		db_bind_int(q, 1, (int64_t)now_s());
+		db_bind_int(q, 2, m->id);
 	} else {
-		q = db_start(d, ST_OUTBOX_RETRY);
-		db_bind_int(q, 1, (int64_t)(now + outbox_backoff(c->attempts)));
-		db_bind_text(q, 2, reason);
-		db_bind_int(q, 3, c->id);
+		q = db_start(d, ST_OUTBOX_FAILED);
+		db_bind_text(q, 1, reason);
+		db_bind_int(q, 2, m->id);
 	}
 	rc = db_exec(q, NULL);
 	db_end(q);
 	db_release(pool, d);
 	if (rc)
 		log_error("outbox: %lld <%s>: cannot record the outcome of its delivery: %s",
-		    (long long)c->id, c->mid, ws_strerror(rc));
+		    (long long)m->id, m->mid, ws_strerror(rc));
 	return rc;
 }
 
@@ -265,7 +269,7 @@ make_dirs(const char *dir)
  * delivered twice (after a crash) overwrites its own file.
  */
 static enum ws_err
-eml_write(const char *dir, const struct claimed *c, const struct buf *msg, char *err,
+eml_write(const char *dir, const struct msg *c, const struct buf *msg, char *err,
     size_t errlen)
 {
 	char local[OUTBOX_MID_MAX], path[PATH_MAX], tmp[PATH_MAX];
@@ -332,203 +336,97 @@ fail:
 	return WS_EIO;
 }
 
-/* Renders and delivers c.  WS_EUNAVAIL when no other message would get
- * through either (SMTP server down, configuration wrong). */
+/* Renders and delivers c; on failure the reason is in err. */
 static enum ws_err
-deliver(const struct outbox_cfg *cfg, struct mail_smtp **smtp, const struct claimed *c,
-    char *err, size_t errlen)
+deliver(const struct outbox_cfg *cfg, const struct msg *c, char *err, size_t errlen)
 {
 	const char *from = cfg->from ? cfg->from : DEFAULT_FROM;
 	char envfrom[OUTBOX_ADDR_MAX + 1];
+	struct mail_smtp *smtp = NULL;
 	struct buf msg;
 	enum ws_err rc;
 
 	buf_init(&msg, MAIL_MSG_MAX);
 	if ((rc = mail_format(&msg, from, c->to, c->subject, c->body, c->mid, now_s())) != WS_OK) {
 		snprintf(err, errlen, "cannot render the message: %s", ws_strerror(rc));
-		rc = WS_EUNAVAIL;
 		goto out;
 	}
 	if (!cfg->smtp_url || !*cfg->smtp_url) {
 		rc = eml_write(cfg->mail_dir ? cfg->mail_dir : DEFAULT_MAIL_DIR, c, &msg, err, errlen);
 		goto out;
 	}
-	if (!*smtp && !(*smtp = mail_smtp_new())) {
+	if (!(smtp = mail_smtp_new())) {
 		snprintf(err, errlen, "cannot start a libcurl handle");
 		rc = WS_EUNAVAIL;
 		goto out;
 	}
 	mail_addr_of(from, envfrom, sizeof envfrom);
-	rc = mail_smtp_send(*smtp, cfg->smtp_url, envfrom, c->to, msg.data, msg.len, err, errlen);
+	rc = mail_smtp_send(smtp, cfg->smtp_url, envfrom, c->to, msg.data, msg.len, err, errlen);
 out:
+	mail_smtp_free(smtp);
 	buf_free(&msg);
 	return rc;
 }
 
-/* ---- the run --------------------------------------------------------- */
+/* ---- the job --------------------------------------------------------- */
 
-/* outbox_run_once(), stopping between messages once *stop is set. */
-static enum ws_err
-run(struct db_pool *pool, const struct outbox_cfg *cfg, int *sent, atomic_int *stop)
+/* The outbox id a job's payload names, or 0. */
+static int64_t
+payload_id(const char *payload)
 {
-	struct mail_smtp *smtp = NULL;
-	struct claimed c = {0};
-	char err[PATH_MAX + 256];	/* room for a path and its reason */
-	int n = 0, stale = cfg->stale_seconds > 0 ? cfg->stale_seconds : DEFAULT_STALE;
-	enum ws_err rc, drc;
+	const char *p;
+	char *end;
+	long long id;
 
-	if (stale < OUTBOX_STALE_MIN)
-		stale = OUTBOX_STALE_MIN;
-	pthread_once(&init_once, init_libs);
-	for (;;) {
-		if (stop && atomic_load(stop)) {
-			rc = WS_OK;
-			break;
-		}
-		if ((rc = claim(pool, stale, &c)) != WS_OK) {
-			if (rc == WS_EDONE)
-				rc = WS_OK;
-			break;
-		}
-		err[0] = '\0';
-		drc = deliver(cfg, &smtp, &c, err, sizeof err);
-		if (drc == WS_OK) {
-			n++;
-			log_info("outbox: sent %lld <%s> (attempt %d, %s)", (long long)c.id, c.mid,
-			    c.attempts, cfg->smtp_url && *cfg->smtp_url ? "smtp" : "eml file");
-		} else {
-			log_warn("outbox: %lld <%s> attempt %d failed, next try in %d s: %s",
-			    (long long)c.id, c.mid, c.attempts, outbox_backoff(c.attempts), err);
-		}
-		rc = finish(pool, &c, drc == WS_OK, err);
-		claimed_free(&c);
-		if (rc != WS_OK || drc == WS_EUNAVAIL)
-			break;
-	}
-	mail_smtp_free(smtp);
-	if (sent)
-		*sent = n;
-	return rc;
+	if (!payload || strncmp(payload, PAYLOAD_KEY, sizeof PAYLOAD_KEY - 1) != 0)
+		return 0;
+	p = payload + sizeof PAYLOAD_KEY - 1;
+	if (*p < '1' || *p > '9')
+		return 0;
+	errno = 0;
+	id = strtoll(p, &end, 10);
+	if (errno || strcmp(end, "}") != 0)
+		return 0;
+	return (int64_t)id;
 }
 
 enum ws_err
-outbox_run_once(struct db_pool *pool, const struct outbox_cfg *cfg, int *sent)
+outbox_job_run(struct job_ctx *c, const struct job *j)
 {
-	return run(pool, cfg, sent, NULL);
-}
+	const struct outbox_cfg *cfg = job_arg(c);
+	struct db_pool *pool = job_pool(c);
+	char err[PATH_MAX + 256];	/* room for a path and its reason */
+	struct msg m = {0};
+	int64_t id = payload_id(j->payload);
+	enum ws_err rc;
 
-/* ---- the worker ------------------------------------------------------ */
-
-struct outbox_worker {
-	pthread_t th;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;	/* on CLOCK_MONOTONIC */
-	int kicked;		/* under mu */
-	atomic_int stop;	/* set under mu, read anywhere */
-	struct db_pool *pool;
-	struct outbox_cfg cfg;	/* its strings are the copies below */
-	char *smtp_url, *mail_dir, *from, *host;
-};
-
-static void *
-worker_main(void *arg)
-{
-	struct outbox_worker *w = arg;
-	enum ws_err rc, last = WS_OK;
-	struct timespec ts;
-
-	log_set_request_id("outbox");
-	pthread_mutex_lock(&w->mu);
-	while (!atomic_load(&w->stop)) {
-		if (!w->kicked) {
-			clock_gettime(CLOCK_MONOTONIC, &ts);
-			ts.tv_nsec += WORKER_PERIOD_MS * 1000000L;
-			if (ts.tv_nsec >= 1000000000L) {
-				ts.tv_sec++;
-				ts.tv_nsec -= 1000000000L;
-			}
-			(void)pthread_cond_timedwait(&w->cv, &w->mu, &ts);
-			if (atomic_load(&w->stop))
-				break;
-		}
-		w->kicked = 0;
-		pthread_mutex_unlock(&w->mu);
-		rc = run(w->pool, &w->cfg, NULL, &w->stop);
-		if (rc != WS_OK && rc != last)
-			log_warn("outbox: delivery run failed: %s", ws_strerror(rc));
-		last = rc;
-		pthread_mutex_lock(&w->mu);
+	if (id == 0) {
+		job_error(c, "not a message of the outbox: %.100s", j->payload);
+		return WS_EINVAL;
 	}
-	pthread_mutex_unlock(&w->mu);
-	return NULL;
-}
-
-static void
-worker_free(struct outbox_worker *w)
-{
-	pthread_cond_destroy(&w->cv);
-	pthread_mutex_destroy(&w->mu);
-	free(w->smtp_url);
-	free(w->mail_dir);
-	free(w->from);
-	free(w->host);
-	free(w);
-}
-
-struct outbox_worker *
-outbox_worker_start(struct db_pool *pool, const struct outbox_cfg *cfg)
-{
-	struct outbox_worker *w = xcalloc(1, sizeof *w);
-	pthread_condattr_t ca;
-	sigset_t all, old;
-	int e;
-
+	if ((rc = load(pool, id, &m)) != WS_OK) {
+		if (rc == WS_ENOTFOUND)
+			job_error(c, "message %lld is not in the outbox", (long long)id);
+		return rc;
+	}
+	if (m.sent) {
+		log_info("outbox: %lld <%s> was sent already", (long long)id, m.mid);
+		goto out;
+	}
 	pthread_once(&init_once, init_libs);
-	w->pool = pool;
-	w->cfg = *cfg;
-	w->cfg.smtp_url = w->smtp_url = xstrdup(cfg->smtp_url);
-	w->cfg.mail_dir = w->mail_dir = xstrdup(cfg->mail_dir);
-	w->cfg.from = w->from = xstrdup(cfg->from);
-	w->cfg.host = w->host = xstrdup(cfg->host);
-	atomic_init(&w->stop, 0);
-	pthread_mutex_init(&w->mu, NULL);
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&w->cv, &ca);
-	pthread_condattr_destroy(&ca);
-	/* Signals are the main thread's business. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	e = pthread_create(&w->th, NULL, worker_main, w);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (e != 0) {
-		log_error("outbox: cannot start the worker thread: %s", strerror(e));
-		worker_free(w);
-		return NULL;
+	err[0] = '\0';
+	if ((rc = deliver(cfg, &m, err, sizeof err)) == WS_OK) {
+		log_info("outbox: sent %lld <%s> (attempt %d, %s)", (long long)id, m.mid,
+		    j->attempts, cfg->smtp_url && *cfg->smtp_url ? "smtp" : "eml file");
+		/* Sent is sent: a failure to mark it is logged, not retried. */
+		(void)record(pool, &m, 1, NULL);
+	} else {
+		if (!err[0])
+			snprintf(err, sizeof err, "%s", ws_strerror(rc));
+		job_error(c, "to %s: %s", m.to, err);
+		(void)record(pool, &m, 0, err);
 	}
-	return w;
-}
-
-void
-outbox_kick(struct outbox_worker *w)
-{
-	if (!w)
-		return;
-	pthread_mutex_lock(&w->mu);
-	w->kicked = 1;
-	pthread_cond_signal(&w->cv);
-	pthread_mutex_unlock(&w->mu);
-}
-
-void
-outbox_worker_stop(struct outbox_worker *w)
-{
-	if (!w)
-		return;
-	pthread_mutex_lock(&w->mu);
-	atomic_store(&w->stop, 1);
-	pthread_cond_signal(&w->cv);
-	pthread_mutex_unlock(&w->mu);
-	pthread_join(w->th, NULL);
-	worker_free(w);
+out:
+	msg_free(&m);
+	return rc;
 }

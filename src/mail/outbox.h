@@ -1,22 +1,25 @@
 /*
- * outbox.h -- outgoing mail: a table of queued messages and the worker that
- * delivers them.
+ * outbox.h -- outgoing mail: a table of queued messages, each sent by a
+ * background job of kind "mail" (src/jobs).
  *
- * Code that wants to send mail calls outbox_enqueue() on the connection it is
- * already using, usually inside its own transaction, so a message is queued
- * if and only if the change that caused it commits.  The message then sits in
- * the outbox table until a worker claims it, delivers it and marks it sent:
- * over SMTP with libcurl when an SMTP URL is configured, otherwise as an .eml
- * file in a mail directory (written atomically; the rename counts as
- * delivery).  A failed delivery is retried after 2^attempts seconds, at most
- * one minute, for as long as it takes: mail is never dropped.
+ * Code that wants to send mail calls outbox_enqueue() on the connection it
+ * is already using, usually inside its own transaction: the message's row
+ * and its job are written together, so a message is queued if and only if
+ * the change that caused it commits.  The jobs workers, on every node, run
+ * the job with outbox_job_run(): it delivers the message over SMTP with
+ * libcurl when an SMTP URL is configured, otherwise as an .eml file in a
+ * mail directory (written atomically; the rename counts as delivery), and
+ * marks the row sent.  A failed delivery is an attempt of the job that
+ * failed, with the SMTP server's answer as its error: the jobs module tries
+ * again after its back-off, OUTBOX_ATTEMPTS times in all, then keeps the job
+ * as failed, shown to staff at /staff/jobs, who can queue it again.
  *
- * Each message gets its Message-ID when it is queued.  A message can only be
- * delivered twice when a sender died between claiming it and recording the
- * result; after stale_seconds another worker reclaims it and sends it again
- * with the same Message-ID, so the duplicate is recognisable.  On PostgreSQL
- * the claim skips rows held by other nodes (FOR UPDATE SKIP LOCKED), so any
- * number of nodes may run a worker.
+ * Each message gets its Message-ID when it is queued.  The jobs table's
+ * claim (FOR UPDATE SKIP LOCKED on PostgreSQL) means two nodes never send
+ * the same message.  A message can only be delivered twice when a sender
+ * died between handing it over and marking it sent; after OUTBOX_LEASE
+ * seconds another worker takes the job over and sends it again with the
+ * same Message-ID, so the duplicate is recognisable.
  *
  * The module owns the outbox table's rows; its SQL is the ST_OUTBOX_* rows of
  * src/db/statements.c.  Times come from now_s() (src/core/util.h), which
@@ -31,28 +34,31 @@
 #include "core/err.h"
 
 struct db;
-struct db_pool;
+struct job;
+struct job_ctx;
 
 #define OUTBOX_SUBJECT_MAX	998		/* bytes, after which WS_ETOOBIG */
 #define OUTBOX_BODY_MAX		(256 * 1024)	/* bytes, after which WS_ETOOBIG */
 #define OUTBOX_ADDR_MAX		254		/* bytes of a recipient address */
 #define OUTBOX_MID_MAX		300		/* room for a Message-ID plus NUL */
-#define OUTBOX_BACKOFF_MAX	60		/* seconds between retries, at most */
-#define OUTBOX_STALE_MIN	60		/* floor on stale_seconds (> SMTP timeouts) */
+#define OUTBOX_JOB_KIND		"mail"		/* the kind of the jobs that send it */
+#define OUTBOX_ATTEMPTS		12		/* then failed: about 2 h 25 min of back-off */
+#define OUTBOX_LEASE		120		/* s; longer than one SMTP transaction's timeouts */
 
 struct outbox_cfg {
 	const char *smtp_url;	/* "smtp://host:port", "smtps://user:pw@host"; NULL or "": .eml files */
 	const char *mail_dir;	/* where .eml files go without smtp_url; NULL: "var/mail" */
 	const char *from;	/* "WhatsOn <no-reply@localhost>" or a bare address */
 	const char *host;	/* right-hand side of Message-IDs; NULL: "localhost" */
-	int stale_seconds;	/* reclaim rows left 'sending' this long; <= 0: 300; at least OUTBOX_STALE_MIN */
 };
 
 /*
- * Queues one plain-text UTF-8 message to the address to on d, inside the
- * caller's transaction when one is open, and returns its row id in *id_out
- * (id_out may be NULL).  Generates the Message-ID (<32 hex digits>@host).
- * Copies everything; the caller keeps its strings.
+ * Queues one plain-text UTF-8 message to the address to on d, with the job
+ * that will send it, inside the caller's transaction when one is open (in
+ * one of its own otherwise), and returns its row id in *id_out (id_out may
+ * be NULL).  Wake the jobs workers once it commits (jobs_kick).  Generates
+ * the Message-ID (<32 hex digits>@host).  Copies everything; the caller
+ * keeps its strings.
  *
  * WS_EINVAL: to is not a single bare address (no '@', empty parts, spaces,
  * control characters, CR/LF, <>,;"()\ or non-ASCII), subject has CR/LF or
@@ -71,33 +77,14 @@ enum ws_err outbox_enqueue_mid(struct db *d, const struct outbox_cfg *cfg, const
     const char *subject, const char *body, int64_t *id_out, char *mid) WS_WUR;
 
 /*
- * Delivers every message that is due, once: claims it, sends it, and marks
- * it sent or schedules its retry.  A connection is borrowed from pool only
- * around each statement, never during the SMTP transaction.  When the SMTP
- * server cannot be reached the run stops after scheduling that message's
- * retry; the others wait for the next run.  *sent (may be NULL) receives the
- * number delivered.  Delivery failures are logged and retried, not returned:
- * the result is WS_OK, or WS_EDB when the database failed.
+ * The handler of OUTBOX_JOB_KIND jobs (struct job_kind.run), whose arg is
+ * the struct outbox_cfg to send with and whose payload names the message:
+ * {"outbox_id":N}.  Sends it and marks it sent; one already sent (by a
+ * worker that lost its lease, or before an upgrade) is not sent again.  A
+ * connection is borrowed from the pool only around each statement, never
+ * during the SMTP transaction.  On failure the error kept with the job
+ * says to whom and why (the SMTP server's answer, or the file error).
  */
-enum ws_err outbox_run_once(struct db_pool *pool, const struct outbox_cfg *cfg,
-    int *sent) WS_WUR;
-
-/* Seconds to wait before retrying a message that failed on its attempts-th
- * try: 2^attempts, at most OUTBOX_BACKOFF_MAX. */
-int outbox_backoff(int attempts);
-
-struct outbox_worker;
-
-/*
- * Starts a thread that runs outbox_run_once() at least every 500 ms, and at
- * once after outbox_kick().  Copies cfg's strings; pool must outlive the
- * worker.  NULL when the thread cannot be created (logged).
- */
-struct outbox_worker *outbox_worker_start(struct db_pool *pool, const struct outbox_cfg *cfg);
-/* Wakes the worker now (after committing a transaction that queued mail). */
-void outbox_kick(struct outbox_worker *w);
-/* Stops the worker after the message in flight, joins and frees it.  NULL is
- * a no-op. */
-void outbox_worker_stop(struct outbox_worker *w);
+enum ws_err outbox_job_run(struct job_ctx *c, const struct job *j) WS_WUR;
 
 #endif

@@ -316,6 +316,26 @@ ts_sink_start(struct ts_sink *k)
 	return -1;
 }
 
+int
+ts_sink_restart(struct ts_sink *k)
+{
+	const char *py = access("/usr/bin/python3", X_OK) == 0 ? "/usr/bin/python3" : "python3";
+	char listen[64], log[600];
+	char *argv[] = { (char *)py, "-m", "aiosmtpd", "-n", "-l", listen, "-c",
+	    "aiosmtpd.handlers.Mailbox", k->dir, NULL };
+
+	snprintf(listen, sizeof listen, "127.0.0.1:%d", k->port);
+	snprintf(log, sizeof log, "%s/sink-%d-again.log", ts_tmpdir(), k->port);
+	if ((k->pid = spawn(argv, log, -1, -1)) < 0)
+		return -1;
+	remember(k->pid);
+	if (wait_port(k->pid, k->port, 15000) == 0)
+		return 0;
+	printf("# the SMTP sink did not start again on port %d:\n", k->port);
+	show_log(log, 5);
+	return -1;
+}
+
 void
 ts_sink_stop(struct ts_sink *k)
 {

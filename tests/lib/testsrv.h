@@ -40,6 +40,9 @@ struct ts_sink {
 /* Starts `python3 -m aiosmtpd ... Mailbox DIR` and waits for its port. */
 int ts_sink_start(struct ts_sink *k);
 void ts_sink_stop(struct ts_sink *k);
+/* Starts a stopped sink again on the same port and Maildir, so the server
+ * under test reaches it at the --smtp URL it was given. */
+int ts_sink_restart(struct ts_sink *k);
 
 /* ---- mail ------------------------------------------------------------ */
 

@@ -831,6 +831,69 @@ test_transactions(void **state)
 	arena_free(a);
 }
 
+static void
+count_call(void *arg)
+{
+	(*(int *)arg)++;
+}
+
+/* Work queued in a transaction wakes its workers only once the rows can be
+ * seen: after COMMIT, never after a rollback or a failed COMMIT; with no
+ * transaction open, at once; the same wake-up asked twice comes once. */
+static void
+test_after_commit(void **state)
+{
+	FX(state);
+	struct db *d = db_acquire(f->pool);
+	int calls[DB_AFTER_COMMIT_MAX + 2] = {0};
+	int i;
+
+	db_after_commit(d, count_call, &calls[0]);	/* none open: now */
+	assert_int_equal(calls[0], 1);
+
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_true(db_in_tx(d));
+	db_after_commit(d, count_call, &calls[0]);
+	db_after_commit(d, count_call, &calls[0]);
+	db_after_commit(d, count_call, &calls[1]);
+	assert_int_equal(calls[0], 1);			/* not before the commit */
+	assert_int_equal(calls[1], 0);
+	assert_int_equal(db_commit(d), WS_OK);
+	assert_false(db_in_tx(d));
+	assert_int_equal(calls[0], 2);			/* once each */
+	assert_int_equal(calls[1], 1);
+
+	assert_int_equal(db_begin(d), WS_OK);
+	db_after_commit(d, count_call, &calls[0]);
+	db_rollback(d);
+	assert_int_equal(calls[0], 2);			/* rolled back: never */
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(db_commit(d), WS_OK);
+	assert_int_equal(calls[0], 2);			/* and not by the next one */
+
+	/* more than it keeps: the extra ones run at once, none is lost */
+	memset(calls, 0, sizeof calls);
+	assert_int_equal(db_begin(d), WS_OK);
+	for (i = 0; i < DB_AFTER_COMMIT_MAX + 2; i++)
+		db_after_commit(d, count_call, &calls[i]);
+	assert_int_equal(calls[DB_AFTER_COMMIT_MAX], 1);
+	assert_int_equal(calls[0], 0);
+	assert_int_equal(db_commit(d), WS_OK);
+	for (i = 0; i < DB_AFTER_COMMIT_MAX + 2; i++)
+		assert_int_equal(calls[i], 1);
+
+	/* given back with a transaction open: rolled back, forgotten */
+	memset(calls, 0, sizeof calls);
+	assert_int_equal(db_begin(d), WS_OK);
+	db_after_commit(d, count_call, &calls[0]);
+	db_release(f->pool, d);
+	d = db_acquire(f->pool);
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(db_commit(d), WS_OK);
+	assert_int_equal(calls[0], 0);
+	db_release(f->pool, d);
+}
+
 /* A statement that fails inside a transaction: PostgreSQL then refuses the
  * rest and turns COMMIT into a rollback, SQLite undoes only that statement.
  * Either way db_commit must tell the truth, or a request would report a
@@ -842,16 +905,19 @@ test_commit_after_failure(void **state)
 	struct arena *a = arena_new();
 	struct db *d = db_acquire(f->pool), *other = db_acquire(f->pool);
 	enum ws_err rc;
+	int woken = 0;
 
 	assert_int_equal(add_user(d, email(f, a, "taken"), "Taken", NULL), WS_OK);
 	assert_int_equal(db_begin(d), WS_OK);
 	assert_int_equal(add_user(d, email(f, a, "first"), "First", NULL), WS_OK);
+	db_after_commit(d, count_call, &woken);
 	assert_int_equal(add_user(d, email(f, a, "taken"), "Again", NULL), WS_ECONFLICT);
 	rc = db_commit(d);
 	if (rc == WS_OK)
 		assert_true(has_user(other, email(f, a, "first"), NULL, 0));
 	else
 		assert_false(has_user(other, email(f, a, "first"), NULL, 0));
+	assert_int_equal(woken, rc == WS_OK);	/* wakes only for a real commit */
 	if (f->pg)
 		assert_int_not_equal(rc, WS_OK);
 	/* the connection is usable afterwards either way */
@@ -1124,6 +1190,7 @@ main(void)
 		BOTH("tokens are single-use and expire", test_tokens),
 		BOTH("a token used at once by several wins once", test_tokens_race),
 		BOTH("transactions roll back and isolate", test_transactions),
+		BOTH("after-commit calls wait for the commit", test_after_commit),
 		BOTH("a commit after a failed statement tells the truth", test_commit_after_failure),
 		BOTH("a returned write survives kill -9", test_kill9),
 		BOTH("backup while writing", test_backup),

@@ -1,5 +1,6 @@
 /*
- * outbox_test.c -- the outbox delivering to a real SMTP server.
+ * outbox_test.c -- the outbox delivering to a real SMTP server, through the
+ * "mail" jobs that the jobs module (src/jobs) claims and retries.
  *
  * The server is aiosmtpd with its Maildir handler, started once for the run
  * on a free loopback port; each test empties its Maildir and reads what
@@ -7,7 +8,7 @@
  * WHATSON_TEST_PG names a server, on a fresh PostgreSQL database made with
  * createdb (and dropped after); without the variable the PostgreSQL variants
  * are skipped.  Time moves forward with util_clock_offset(), which the outbox
- * reads through now_s().
+ * and the jobs read through now_s().
  *
  * The interpreter that runs aiosmtpd is $WHATSON_PYTHON, else /usr/bin/python3
  * (Debian's python3-aiosmtpd), else python3 from PATH.
@@ -43,6 +44,7 @@
 #include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "jobs/jobs.h"
 #include "mail/outbox.h"
 
 /* ---- processes, files, sockets -------------------------------------- */
@@ -465,6 +467,7 @@ struct fx {
 	char pgname[64];	/* database created for this test */
 	struct db_pool *pool;
 	struct outbox_cfg cfg;
+	struct job_kind kind;	/* "mail", as src/app/app.c runs it, with cfg */
 	char smtp_url[64];
 	char mail_dir[PATH_MAX + 16];
 };
@@ -521,7 +524,8 @@ setup(void **state)
 	f->cfg.mail_dir = f->mail_dir;
 	f->cfg.from = "WhatsOn <no-reply@whatson.test>";
 	f->cfg.host = "whatson.test";
-	f->cfg.stale_seconds = 60;
+	f->kind = (struct job_kind){OUTBOX_JOB_KIND, outbox_job_run, OUTBOX_ATTEMPTS, OUTBOX_LEASE,
+	    &f->cfg};
 	sink_clear(&sink);
 	return 0;
 }
@@ -607,19 +611,103 @@ enqueue(struct fx *f, const char *to, const char *subject, const char *body, cha
 	return id;
 }
 
+/* Runs the due jobs once as node "node-a"; how many messages went out. */
 static int
 run_once(struct fx *f)
 {
-	int sent = -1;
+	int64_t before = pending(f->pool);
 
-	assert_int_equal(outbox_run_once(f->pool, &f->cfg, &sent), WS_OK);
-	return sent;
+	assert_int_equal(jobs_run_once(f->pool, &f->kind, 1, "node-a", 0, NULL), WS_OK);
+	return (int)(before - pending(f->pool));
+}
+
+/* The mail job of message id, as /staff/jobs shows it. */
+struct jrow {
+	int64_t id, attempts, run_after;
+	char status[16], error[512];
+};
+
+static void
+job_of(struct fx *f, int64_t outbox_id, struct jrow *r)
+{
+	char payload[64];
+	struct db *d = db_acquire(f->pool);
+	struct db_q *q = db_start(d, ST_JOB_LIST);
+	int found = 0;
+
+	snprintf(payload, sizeof payload, "{\"outbox_id\":%lld}", (long long)outbox_id);
+	memset(r, 0, sizeof *r);
+	db_bind_text(q, 1, "");
+	db_bind_text(q, 2, "");
+	db_bind_int(q, 3, 1000);
+	db_bind_int(q, 4, 0);
+	while (db_step(q) == WS_OK) {
+		if (strcmp(db_col_text(q, 1), OUTBOX_JOB_KIND) != 0 ||
+		    strcmp(db_col_text(q, 2), payload) != 0)
+			continue;
+		found++;
+		r->id = db_col_int(q, 0);
+		snprintf(r->status, sizeof r->status, "%s", db_col_text(q, 3));
+		r->run_after = db_col_int(q, 4);
+		r->attempts = db_col_int(q, 5);
+		snprintf(r->error, sizeof r->error, "%s", db_col_null(q, 8) ? "" : db_col_text(q, 8));
+	}
+	db_end(q);
+	db_release(f->pool, d);
+	assert_int_equal(found, 1);	/* one job per message */
+}
+
+/* How many jobs there are, of any kind. */
+static int64_t
+jobs_count(struct fx *f)
+{
+	struct db *d = db_acquire(f->pool);
+	struct db_q *q = db_start(d, ST_JOB_COUNT);
+	int64_t n;
+
+	db_bind_text(q, 1, "");
+	db_bind_text(q, 2, "");
+	assert_int_equal(db_step(q), WS_OK);
+	n = db_col_int(q, 0);
+	db_end(q);
+	db_release(f->pool, d);
+	return n;
+}
+
+/* Claims the next due job as a node that then dies, holding it lease
+ * seconds; the job's id. */
+static int64_t
+claim_and_die(struct fx *f, int lease)
+{
+	char err[256];
+	struct db_pool *dead;
+	struct db_q *q;
+	struct db *d;
+	int64_t id = 0;
+
+	assert_int_equal(db_pool_open(f->url, 1, 0, &dead, err, sizeof err), WS_OK);
+	d = db_acquire(dead);
+	q = db_start(d, ST_JOB_CLAIM);
+	db_bind_text(q, 1, "dead-node");
+	db_bind_int(q, 2, now_s() + lease);
+	db_bind_int(q, 3, now_s());
+	db_bind_int(q, 4, now_s());
+	db_bind_int(q, 5, now_s());
+	assert_int_equal(db_step(q), WS_OK);
+	id = db_col_int(q, 0);
+	assert_string_equal(db_col_text(q, 1), OUTBOX_JOB_KIND);
+	assert_int_equal(db_step(q), WS_EDONE);
+	db_end(q);
+	db_release(dead, d);
+	db_pool_free(dead);
+	return id;
 }
 
 /* ---- tests ----------------------------------------------------------- */
 
 /* Three queued messages arrive, each once, with the right envelope,
- * headers (a French subject among them), body and stored Message-ID. */
+ * headers (a French subject among them), body and stored Message-ID; their
+ * jobs are done. */
 static void
 test_send_three(void **state)
 {
@@ -635,15 +723,26 @@ test_send_three(void **state)
 		    "Line one\rLine two\n"},
 	};
 	char mids[3][OUTBOX_MID_MAX];
+	int64_t ids[3];
+	struct jrow jr;
 	struct mail *m;
 	int i, j, n;
 	FX(state);
 
 	for (i = 0; i < 3; i++)
-		enqueue(f, in[i].to, in[i].subject, in[i].body, mids[i]);
+		ids[i] = enqueue(f, in[i].to, in[i].subject, in[i].body, mids[i]);
 	assert_int_equal(pending(f->pool), 3);
+	for (i = 0; i < 3; i++) {
+		job_of(f, ids[i], &jr);
+		assert_string_equal(jr.status, "queued");
+	}
 	assert_int_equal(run_once(f), 3);
 	assert_int_equal(pending(f->pool), 0);
+	for (i = 0; i < 3; i++) {
+		job_of(f, ids[i], &jr);
+		assert_string_equal(jr.status, "done");
+		assert_int_equal(jr.attempts, 1);
+	}
 
 	n = sink_read(&sink, &m);
 	assert_int_equal(n, 3);
@@ -668,30 +767,41 @@ test_send_three(void **state)
 	assert_int_equal(sink_count_subject(&sink, in[0].subject), 1);
 }
 
-/* With the server refusing connections the message stays queued and waits
- * out its back-off; once the server is back it arrives exactly once. */
+/* With the server refusing connections the message stays queued, its job
+ * keeping why, and waits out the jobs' back-off; once the server is back
+ * it arrives exactly once. */
 static void
 test_smtp_down(void **state)
 {
 	char url[64];
+	struct jrow jr;
+	int64_t id;
 	FX(state);
 
 	snprintf(url, sizeof url, "smtp://127.0.0.1:%d", free_port());
 	f->cfg.smtp_url = url;
-	enqueue(f, "dave@example.org", "Server down, then up", "Still here.\n", NULL);
+	id = enqueue(f, "dave@example.org", "Server down, then up", "Still here.\n", NULL);
 	assert_int_equal(run_once(f), 0);
 	assert_int_equal(pending(f->pool), 1);
+	job_of(f, id, &jr);
+	assert_string_equal(jr.status, "queued");
+	assert_int_equal(jr.attempts, 1);
+	assert_non_null(strstr(jr.error, "to dave@example.org: "));
+	assert_non_null(strstr(jr.error, "connect"));
+	assert_true(jr.run_after >= now_s() + job_backoff(1) - 1);
 
 	f->cfg.smtp_url = f->smtp_url;	/* the server is back ... */
 	assert_int_equal(run_once(f), 0);	/* ... but the back-off holds */
 	assert_int_equal(sink_count_subject(&sink, "Server down, then up"), 0);
-	util_clock_offset(OUTBOX_BACKOFF_MAX + 1);
+	util_clock_offset(job_backoff(1) + 1);
 	assert_int_equal(run_once(f), 1);
 	assert_int_equal(run_once(f), 0);
 	assert_int_equal(sink_count_subject(&sink, "Server down, then up"), 1);
 	assert_int_equal(pending(f->pool), 0);
+	job_of(f, id, &jr);
+	assert_string_equal(jr.status, "done");
+	assert_int_equal(jr.attempts, 2);
 }
-
 /* A server that answers every connection "421" and hangs up; counts them. */
 struct refuser {
 	int fd, port;
@@ -744,31 +854,32 @@ refuser_stop(struct refuser *r)
 	close(r->fd);
 }
 
-/* Retries wait 2, 4, 8, 16, 32 seconds, then a minute each time, for as
- * long as it takes; the message is delivered in the end. */
+/* Retries wait as long as the jobs' back-off says; after OUTBOX_ATTEMPTS
+ * attempts the job stops as failed, with the server's answer as its error,
+ * and the message stays unsent until staff queue the job again, when it is
+ * delivered once. */
 static void
 test_backoff(void **state)
 {
-	static const int waits[] = {2, 4, 8, 16, 32, 60, 60, 60};
 	struct refuser r;
+	struct jrow jr;
+	struct db *d;
 	char url[64];
-	size_t i;
-	int before;
+	int64_t id;
+	int i, before;
 	FX(state);
 
-	for (i = 0; i < sizeof waits / sizeof waits[0]; i++)
-		assert_int_equal(outbox_backoff((int)i + 1), waits[i]);
 	refuser_start(&r);
 	snprintf(url, sizeof url, "smtp://127.0.0.1:%d", r.port);
 	f->cfg.smtp_url = url;
-	enqueue(f, "erin@example.org", "Back-off", "Patience.\n", NULL);
+	id = enqueue(f, "erin@example.org", "Back-off", "Patience.\n", NULL);
 
 	assert_int_equal(run_once(f), 0);	/* attempt 1 */
 	assert_int_equal(atomic_load(&r.conns), 1);
-	for (i = 0; i < sizeof waits / sizeof waits[0]; i++) {
+	for (i = 1; i < OUTBOX_ATTEMPTS; i++) {
 		/* Not due yet (allowing a second of real time to pass) ... */
 		before = atomic_load(&r.conns);
-		util_clock_offset(waits[i] - 2);
+		util_clock_offset(job_backoff(i) - 2);
 		assert_int_equal(run_once(f), 0);
 		assert_int_equal(atomic_load(&r.conns), before);
 		/* ... and due once the wait is over. */
@@ -776,54 +887,52 @@ test_backoff(void **state)
 		assert_int_equal(run_once(f), 0);
 		assert_int_equal(atomic_load(&r.conns), before + 1);
 	}
+	job_of(f, id, &jr);
+	assert_string_equal(jr.status, "failed");
+	assert_int_equal(jr.attempts, OUTBOX_ATTEMPTS);
+	assert_non_null(strstr(jr.error, "to erin@example.org: "));
+	assert_non_null(strstr(jr.error, "421"));
+	/* Failed stays failed. */
+	util_clock_offset(10 * JOB_BACKOFF_MAX);
+	assert_int_equal(run_once(f), 0);
+	assert_int_equal(atomic_load(&r.conns), OUTBOX_ATTEMPTS);
 	refuser_stop(&r);
 	assert_int_equal(pending(f->pool), 1);
 
+	/* Staff try it again (/staff/jobs/{id}/retry) once the server works. */
 	f->cfg.smtp_url = f->smtp_url;
-	util_clock_offset(OUTBOX_BACKOFF_MAX);
+	d = db_acquire(f->pool);
+	assert_int_equal(job_retry(d, jr.id), WS_OK);
+	db_release(f->pool, d);
 	assert_int_equal(run_once(f), 1);
 	assert_int_equal(sink_count_subject(&sink, "Back-off"), 1);
 	assert_int_equal(pending(f->pool), 0);
+	job_of(f, id, &jr);
+	assert_string_equal(jr.status, "done");
 }
 
-/* A node claims a message and dies inside the SMTP transaction.  Once the
- * claim is stale another node sends it, with the same Message-ID. */
+/* A node claims a message's job and dies inside the SMTP transaction.  Once
+ * its lease lapses another node sends it, with the same Message-ID. */
 static void
 test_crash_reclaim(void **state)
 {
-	char mid[OUTBOX_MID_MAX], err[256];
-	struct db_pool *dead;
-	struct db_q *q;
-	struct db *d;
+	char mid[OUTBOX_MID_MAX];
+	struct jrow jr;
 	struct mail *m;
-	time_t now;
+	int64_t id;
 	int n;
 	FX(state);
 
-	enqueue(f, "frank@example.org", "Crash in flight", "Sent once more.\n", mid);
-
-	/* The node that crashes: claims the row and never reports back. */
-	assert_int_equal(db_pool_open(f->url, 1, 0, &dead, err, sizeof err), WS_OK);
-	d = db_acquire(dead);
-	q = db_start(d, ST_OUTBOX_CLAIM);
-	now = now_s();
-	db_bind_int(q, 1, now);
-	db_bind_int(q, 2, now);
-	db_bind_int(q, 3, now - 60);
-	assert_int_equal(db_step(q), WS_OK);
-	assert_string_equal(db_col_text(q, 4), mid);
-	assert_int_equal(db_col_int(q, 5), 1);
-	assert_int_equal(db_step(q), WS_EDONE);
-	db_end(q);
-	db_release(dead, d);
-	db_pool_free(dead);
+	id = enqueue(f, "frank@example.org", "Crash in flight", "Sent once more.\n", mid);
+	job_of(f, id, &jr);
+	assert_int_equal(claim_and_die(f, OUTBOX_LEASE), jr.id);
 
 	assert_int_equal(run_once(f), 0);	/* someone holds it */
-	util_clock_offset(30);
-	assert_int_equal(run_once(f), 0);	/* not stale yet */
+	util_clock_offset(OUTBOX_LEASE - 2);
+	assert_int_equal(run_once(f), 0);	/* the lease holds */
 	assert_int_equal(pending(f->pool), 1);
-	util_clock_offset(32);
-	assert_int_equal(run_once(f), 1);	/* stale: reclaimed */
+	util_clock_offset(3);
+	assert_int_equal(run_once(f), 1);	/* lapsed: taken over */
 	assert_int_equal(run_once(f), 0);
 	assert_int_equal(pending(f->pool), 0);
 
@@ -832,6 +941,36 @@ test_crash_reclaim(void **state)
 	assert_true(mid_is(m[0].mid, mid));
 	assert_string_equal(m[0].subject, "Crash in flight");
 	mails_free(m, n);
+}
+
+/* A node that sent a message and marked it sent, but died before its job
+ * was recorded done: the node that takes the job over does not send it
+ * again. */
+static void
+test_sent_not_resent(void **state)
+{
+	struct jrow jr;
+	struct db_q *q;
+	struct db *d;
+	int64_t id;
+	FX(state);
+
+	id = enqueue(f, "gus@example.org", "Sent before the crash", "Once.\n", NULL);
+	job_of(f, id, &jr);
+	assert_int_equal(claim_and_die(f, OUTBOX_LEASE), jr.id);
+	d = db_acquire(f->pool);
+	q = db_start(d, ST_OUTBOX_SENT);
+	db_bind_int(q, 1, now_s());
+	db_bind_int(q, 2, id);
+	assert_int_equal(db_exec(q, NULL), WS_OK);
+	db_end(q);
+	db_release(f->pool, d);
+
+	util_clock_offset(OUTBOX_LEASE + 1);
+	assert_int_equal(jobs_run_once(f->pool, &f->kind, 1, "node-a", 0, NULL), WS_OK);
+	job_of(f, id, &jr);
+	assert_string_equal(jr.status, "done");
+	assert_int_equal(sink_count_subject(&sink, "Sent before the crash"), 0);
 }
 
 /* Polls the sink for a subject for up to secs; seconds waited, or -1. */
@@ -848,18 +987,31 @@ wait_for(const char *subject, double secs)
 	return -1;
 }
 
-/* The worker sends at once when kicked, and within its period when not. */
+static void
+kick(void *arg)
+{
+	jobs_kick(arg);
+}
+
+/* The jobs workers send at once when kicked after the commit that queued
+ * the mail, and within their period when not. */
 static void
 test_worker(void **state)
 {
-	struct outbox_worker *w;
+	struct jobs *w;
+	struct db *d;
 	double t;
 	FX(state);
 
-	w = outbox_worker_start(f->pool, &f->cfg);
+	w = jobs_start(f->pool, &f->kind, 1, 1);
 	assert_non_null(w);
-	enqueue(f, "gina@example.org", "Kicked", "Now.\n", NULL);
-	outbox_kick(w);
+	d = db_acquire(f->pool);
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(outbox_enqueue(d, &f->cfg, "gina@example.org", "Kicked", "Now.\n", NULL),
+	    WS_OK);
+	db_after_commit(d, kick, w);	/* as app_mail() does */
+	assert_int_equal(db_commit(d), WS_OK);
+	db_release(f->pool, d);
 	t = wait_for("Kicked", 3.0);
 	assert_true(t >= 0);
 	print_message("# kicked mail arrived after %.3f s\n", t);
@@ -868,9 +1020,8 @@ test_worker(void **state)
 	t = wait_for("Not kicked", 3.0);
 	assert_true(t >= 0);
 	print_message("# mail queued without a kick arrived after %.3f s\n", t);
-	outbox_worker_stop(w);
+	jobs_stop(w);
 	assert_int_equal(pending(f->pool), 0);
-	outbox_worker_stop(NULL);
 }
 
 /* Without an SMTP URL a message becomes <id>-<local part>.eml in a mail
@@ -934,12 +1085,14 @@ test_eml(void **state)
 	assert_int_equal(files, 1);
 }
 
-/* A mail directory that cannot be made keeps the message queued until it
- * can. */
+/* A mail directory that cannot be made keeps the message queued, its job
+ * saying why, until it can. */
 static void
 test_eml_dir_unusable(void **state)
 {
 	char blocker[PATH_MAX + 16];
+	struct jrow jr;
+	int64_t id;
 	FILE *fp;
 	FX(state);
 
@@ -947,12 +1100,15 @@ test_eml_dir_unusable(void **state)
 	assert_non_null(fp = fopen(blocker, "w"));
 	fclose(fp);
 	f->cfg.smtp_url = NULL;
-	enqueue(f, "lea@example.org", "No directory", "Wait for it.\n", NULL);
+	id = enqueue(f, "lea@example.org", "No directory", "Wait for it.\n", NULL);
 	assert_int_equal(run_once(f), 0);
 	assert_int_equal(pending(f->pool), 1);
+	job_of(f, id, &jr);
+	assert_string_equal(jr.status, "queued");
+	assert_non_null(strstr(jr.error, "cannot create the mail directory"));
 
 	assert_int_equal(unlink(blocker), 0);
-	util_clock_offset(OUTBOX_BACKOFF_MAX);
+	util_clock_offset(job_backoff(1));
 	assert_int_equal(run_once(f), 1);
 	assert_int_equal(pending(f->pool), 0);
 }
@@ -1084,13 +1240,16 @@ test_bad_input(void **state)
 	db_release(f->pool, d);
 	free(big);
 
-	/* Only the three accepted messages were queued, and they all go out. */
+	/* Only the three accepted messages were queued, with their jobs, and
+	 * they all go out. */
 	assert_int_equal(pending(f->pool), 3);
+	assert_int_equal(jobs_count(f), 3);
 	assert_int_equal(run_once(f), 3);
 	assert_int_equal(sink_count_subject(&sink, "Big"), 1);
 }
 
-/* Mail queued in a transaction exists only if the transaction commits. */
+/* Mail queued in a transaction, message and job, exists only if the
+ * transaction commits. */
 static void
 test_transaction(void **state)
 {
@@ -1101,22 +1260,27 @@ test_transaction(void **state)
 	assert_int_equal(db_begin(d), WS_OK);
 	assert_int_equal(outbox_enqueue(d, &f->cfg, "jo@example.org", "Rolled back", "x", NULL), WS_OK);
 	db_rollback(d);
+	assert_int_equal(pending(f->pool), 0);
+	assert_int_equal(jobs_count(f), 0);
 	assert_int_equal(db_begin(d), WS_OK);
 	assert_int_equal(outbox_enqueue(d, &f->cfg, "jo@example.org", "Committed", "x", NULL), WS_OK);
 	assert_int_equal(db_commit(d), WS_OK);
 	db_release(f->pool, d);
+	assert_int_equal(pending(f->pool), 1);
+	assert_int_equal(jobs_count(f), 1);
 
 	assert_int_equal(run_once(f), 1);
 	assert_int_equal(sink_count_subject(&sink, "Committed"), 1);
 	assert_int_equal(sink_count_subject(&sink, "Rolled back"), 0);
 }
 
-/* Two nodes, each with its own connections, work the same queue at once:
+/* Two nodes, each with its own connections, run the same jobs at once:
  * every message goes out exactly once. */
 struct node {
 	struct db_pool *pool;
-	const struct outbox_cfg *cfg;
-	int sent;
+	const struct job_kind *kind;
+	const char *name;
+	int ran;
 	enum ws_err rc;
 };
 
@@ -1125,7 +1289,7 @@ node_main(void *arg)
 {
 	struct node *n = arg;
 
-	n->rc = outbox_run_once(n->pool, n->cfg, &n->sent);
+	n->rc = jobs_run_once(n->pool, n->kind, 1, n->name, 0, &n->ran);
 	return NULL;
 }
 
@@ -1145,8 +1309,8 @@ test_two_nodes(void **state)
 		snprintf(subject, sizeof subject, "Node test %d", i);
 		enqueue(f, "kim@example.org", subject, "One of many.\n", mids[i]);
 	}
-	nodes[0] = (struct node){f->pool, &f->cfg, 0, WS_OK};
-	nodes[1] = (struct node){NULL, &f->cfg, 0, WS_OK};
+	nodes[0] = (struct node){f->pool, &f->kind, "node-a", 0, WS_OK};
+	nodes[1] = (struct node){NULL, &f->kind, "node-b", 0, WS_OK};
 	assert_int_equal(db_pool_open(f->url, 1, 0, &nodes[1].pool, err, sizeof err), WS_OK);
 	for (i = 0; i < 2; i++)
 		assert_int_equal(pthread_create(&th[i], NULL, node_main, &nodes[i]), 0);
@@ -1155,8 +1319,8 @@ test_two_nodes(void **state)
 	db_pool_free(nodes[1].pool);
 	assert_int_equal(nodes[0].rc, WS_OK);
 	assert_int_equal(nodes[1].rc, WS_OK);
-	assert_int_equal(nodes[0].sent + nodes[1].sent, NODE_MAIL);
-	print_message("# nodes sent %d and %d\n", nodes[0].sent, nodes[1].sent);
+	assert_int_equal(nodes[0].ran + nodes[1].ran, NODE_MAIL);
+	print_message("# nodes sent %d and %d\n", nodes[0].ran, nodes[1].ran);
 
 	n = sink_read(&sink, &m);
 	assert_int_equal(n, NODE_MAIL);
@@ -1172,6 +1336,63 @@ test_two_nodes(void **state)
 	assert_int_equal(pending(f->pool), 0);
 }
 
+/* Runs sql on f's database with the sqlite3 or psql command. */
+static void
+sql(struct fx *f, const char *text)
+{
+	char log[PATH_MAX + 8];
+
+	snprintf(log, sizeof log, "%s/sql.log", topdir);
+	if (f->pg) {
+		char *argv[] = {"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", f->url, "-c",
+		    (char *)text, NULL};
+
+		assert_int_equal(run_cmd(argv, log), 0);
+	} else {
+		char *argv[] = {"sqlite3", f->url + strlen("sqlite:"), (char *)text, NULL};
+
+		assert_int_equal(run_cmd(argv, log), 0);
+	}
+}
+
+/* Mail the outbox's own worker had not sent when the site was upgraded
+ * (migration 10) is sent by jobs: waiting mail at once, mail a worker was
+ * sending once its claim would have gone stale; sent mail is not sent
+ * again. */
+static void
+test_upgrade(void **state)
+{
+	char text[1024], err[256];
+	long long now = (long long)now_s();
+	FX(state);
+
+	/* The outbox as the old worker left it, and the schema before 10. */
+	snprintf(text, sizeof text,
+	    "INSERT INTO outbox (to_addr, subject, body, message_id, status, attempts, next_at,"
+	    " claimed_at, sent_at, created_at) VALUES"
+	    " ('old@example.org', 'Waiting', 'w', 'a1@whatson.test', 'new', 2, %lld, %lld, NULL, %lld),"
+	    " ('old@example.org', 'In flight', 'f', 'a2@whatson.test', 'sending', 1, %lld, %lld, NULL,"
+	    " %lld),"
+	    " ('old@example.org', 'Delivered', 'd', 'a3@whatson.test', 'sent', 1, %lld, %lld, %lld,"
+	    " %lld);"
+	    "DELETE FROM schema_version WHERE version = 10;",
+	    now - 5, now - 60, now - 100, now - 10, now - 10, now - 20, now - 50, now - 50,
+	    now - 50, now - 60);
+	sql(f, text);
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(pending(f->pool), 2);
+	assert_int_equal(jobs_count(f), 2);
+
+	assert_int_equal(run_once(f), 1);
+	assert_int_equal(sink_count_subject(&sink, "Waiting"), 1);
+	assert_int_equal(sink_count_subject(&sink, "In flight"), 0);
+	util_clock_offset(300 - 10 + 1);	/* its claim is stale */
+	assert_int_equal(run_once(f), 1);
+	assert_int_equal(sink_count_subject(&sink, "In flight"), 1);
+	assert_int_equal(sink_count_subject(&sink, "Delivered"), 0);
+	assert_int_equal(pending(f->pool), 0);
+}
+
 #define BOTH(name, fn) \
 	{name "/sqlite", fn, setup, teardown, (void *)&on_sqlite}, \
 	{name "/postgresql", fn, setup, teardown, (void *)&on_pg}
@@ -1182,15 +1403,17 @@ main(void)
 	static const struct CMUnitTest all[] = {
 		BOTH("sends queued mail with headers and Message-ID", test_send_three),
 		BOTH("keeps mail while the SMTP server is down", test_smtp_down),
-		BOTH("retries with back-off capped at one minute", test_backoff),
-		BOTH("resends a stale claim with the same Message-ID", test_crash_reclaim),
-		BOTH("worker sends on kick and on its own", test_worker),
+		BOTH("retries with the jobs' back-off, fails, is retried", test_backoff),
+		BOTH("resends after a lapsed lease with the same Message-ID", test_crash_reclaim),
+		BOTH("does not resend mail marked sent", test_sent_not_resent),
+		BOTH("workers send on kick and on their own", test_worker),
 		BOTH("writes .eml files without SMTP", test_eml),
 		BOTH("keeps mail while the mail directory is unusable", test_eml_dir_unusable),
 		BOTH("long subjects and lines fit in 998 bytes", test_long_lines),
 		BOTH("refuses bad addresses and oversized input", test_bad_input),
 		BOTH("queues only when the transaction commits", test_transaction),
 		BOTH("two nodes never send the same mail", test_two_nodes),
+		BOTH("mail queued before the upgrade is sent", test_upgrade),
 	};
 	struct CMUnitTest tests[sizeof all / sizeof all[0]];
 	const char *pg = getenv("WHATSON_TEST_PG");
