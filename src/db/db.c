@@ -1,7 +1,9 @@
 /*
  * db.c -- the backend-independent half of the store: URL dispatch, the
- * connection pool, migrations and the thin wrappers over struct db_ops.
+ * connection pool, the writer lane, migrations and the thin wrappers over
+ * struct db_ops.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +22,167 @@ struct db_pool {
 	struct db **conns;
 	struct db **idle;	/* stack of idle connections */
 	enum db_kind kind;
+	struct db_lane *lane;	/* one-writer backends only */
 };
+
+/* ---- the writer lane (see db_int.h) ------------------------------------- */
+
+/* A thread waiting for the lane; lives on that thread's stack. */
+struct lane_wait {
+	pthread_cond_t cv;
+	pthread_t who;
+	struct lane_wait *next;
+	int granted;		/* the lane was handed to this waiter */
+};
+
+struct db_lane {
+	pthread_mutex_t mu;
+	int held;
+	pthread_t holder;
+	struct lane_wait *head, *tail;	/* FIFO of waiters */
+	int nwait;
+};
+
+static struct db_lane *
+lane_new(void)
+{
+	struct db_lane *l = xcalloc(1, sizeof *l);
+
+	pthread_mutex_init(&l->mu, NULL);
+	return l;
+}
+
+static void
+lane_free(struct db_lane *l)
+{
+	if (!l)
+		return;
+	pthread_mutex_destroy(&l->mu);
+	free(l);
+}
+
+/* Takes the lane, waiting behind those who asked first; WS_EDB after
+ * DB_LANE_WAIT_MS, or at once when this thread holds it already (through
+ * another connection: waiting would never end). */
+static enum ws_err
+lane_enter(struct db_lane *l)
+{
+	struct lane_wait w = { .who = pthread_self() };
+	struct lane_wait **pp;
+	pthread_condattr_t ca;
+	struct timespec until;
+	enum ws_err rc = WS_OK;
+
+	pthread_mutex_lock(&l->mu);
+	if (l->held && pthread_equal(l->holder, w.who)) {
+		pthread_mutex_unlock(&l->mu);
+		log_error("db: a thread asked for the writer lane it holds (two connections?)");
+		return WS_EDB;
+	}
+	if (!l->held) {
+		l->held = 1;
+		l->holder = w.who;
+		pthread_mutex_unlock(&l->mu);
+		return WS_OK;
+	}
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&w.cv, &ca);
+	pthread_condattr_destroy(&ca);
+	if (l->tail)
+		l->tail->next = &w;
+	else
+		l->head = &w;
+	l->tail = &w;
+	l->nwait++;
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += DB_LANE_WAIT_MS / 1000;
+	until.tv_nsec += (long)(DB_LANE_WAIT_MS % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	while (!w.granted)
+		if (pthread_cond_timedwait(&w.cv, &l->mu, &until) == ETIMEDOUT && !w.granted)
+			break;
+	if (!w.granted) {	/* gave up: leave the queue */
+		struct lane_wait *prev = NULL;
+
+		for (pp = &l->head; *pp != &w; pp = &(*pp)->next)
+			prev = *pp;
+		*pp = w.next;
+		if (l->tail == &w)
+			l->tail = prev;
+		l->nwait--;
+		rc = WS_EDB;
+	}
+	pthread_mutex_unlock(&l->mu);
+	pthread_cond_destroy(&w.cv);
+	if (rc != WS_OK)
+		log_error("db: waited %d ms for the writer lane; giving up", DB_LANE_WAIT_MS);
+	return rc;
+}
+
+/* Hands the lane to the first waiter, or frees it. */
+static void
+lane_leave(struct db_lane *l)
+{
+	struct lane_wait *w;
+
+	pthread_mutex_lock(&l->mu);
+	if ((w = l->head) != NULL) {
+		l->head = w->next;
+		if (!l->head)
+			l->tail = NULL;
+		l->nwait--;
+		l->holder = w->who;	/* still held: handed over, not freed */
+		w->granted = 1;
+		pthread_cond_signal(&w->cv);
+	} else {
+		l->held = 0;
+	}
+	pthread_mutex_unlock(&l->mu);
+}
+
+struct db_lane *
+db_pool_lane(struct db_pool *p)
+{
+	return p->lane;
+}
+
+int
+db_lane_waiting(struct db_lane *l)
+{
+	int n;
+
+	pthread_mutex_lock(&l->mu);
+	n = l->nwait;
+	pthread_mutex_unlock(&l->mu);
+	return n;
+}
+
+/* Takes the lane for d, when its backend has one and d does not hold it. */
+static enum ws_err
+conn_lane_enter(struct db *d)
+{
+	enum ws_err rc;
+
+	if (!d->lane || d->lane_held)
+		return WS_OK;
+	if ((rc = lane_enter(d->lane)) == WS_OK)
+		d->lane_held = 1;
+	return rc;
+}
+
+static void
+conn_lane_leave(struct db *d)
+{
+	if (!d->lane_held)
+		return;
+	d->lane_held = 0;
+	d->lane_stmt = 0;
+	lane_leave(d->lane);
+}
 
 static const struct db_ops *
 ops_for(const char *url, const char **target)
@@ -182,6 +344,11 @@ db_pool_open(const char *url, int n, int do_migrate, struct db_pool **out, char 
 	}
 	p->n = p->nfree = n;
 	p->kind = p->conns[0]->kind;
+	if (p->conns[0]->ops->writes) {
+		p->lane = lane_new();
+		for (i = 0; i < n; i++)
+			p->conns[i]->lane = p->lane;
+	}
 	*out = p;
 	return WS_OK;
 }
@@ -197,6 +364,7 @@ db_pool_free(struct db_pool *p)
 		p->conns[i]->ops->close(p->conns[i]);
 	free(p->conns);
 	free(p->idle);
+	lane_free(p->lane);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
 	free(p);
@@ -232,7 +400,7 @@ db_release(struct db_pool *p, struct db *d)
 {
 	if (!d)
 		return;
-	if (d->in_tx)
+	if (d->in_tx || d->lane_held)
 		db_rollback(d);
 	pthread_mutex_lock(&p->mu);
 	p->idle[p->nfree++] = d;
@@ -256,7 +424,22 @@ void db_bind_int(struct db_q *q, int i, int64_t v) { q->d->ops->bind_int(q, i, v
 void db_bind_null(struct db_q *q, int i) { q->d->ops->bind_null(q, i); }
 void db_bind_blob(struct db_q *q, int i, const void *p, size_t n) { q->d->ops->bind_blob(q, i, p, n); }
 const void *db_col_blob(struct db_q *q, int i, size_t *n) { return q->d->ops->col_blob(q, i, n); }
-enum ws_err db_step(struct db_q *q) { return q->d->ops->step(q); }
+
+/* A write outside a transaction takes the lane at its first step and keeps
+ * it until db_end (SQLite holds its lock that long). */
+enum ws_err
+db_step(struct db_q *q)
+{
+	struct db *d = q->d;
+	enum ws_err rc;
+
+	if (d->lane && !d->lane_held && d->ops->writes(q)) {
+		if ((rc = conn_lane_enter(d)) != WS_OK)
+			return rc;
+		d->lane_stmt = 1;
+	}
+	return d->ops->step(q);
+}
 const char *db_col_text(struct db_q *q, int i) { return q->d->ops->col_text(q, i); }
 int64_t db_col_int(struct db_q *q, int i) { return q->d->ops->col_int(q, i); }
 int db_col_null(struct db_q *q, int i) { return q->d->ops->col_null(q, i); }
@@ -271,6 +454,8 @@ db_end(struct db_q *q)
 	d = q->d;
 	d->ops->end(q);
 	d->busy = 0;
+	if (d->lane_stmt)
+		conn_lane_leave(d);
 }
 
 enum ws_err
@@ -295,16 +480,25 @@ db_exec_logged(struct db_q *q)
 		log_warn("statement %s failed", db_stmt_texts[q->s].name);
 }
 
+/* On a one-writer backend a transaction holds the lane from BEGIN to its
+ * COMMIT or ROLLBACK: every transaction here begins IMMEDIATE, a write one. */
 enum ws_err
 db_begin(struct db *d)
 {
-	enum ws_err rc = d->ops->begin(d);
+	enum ws_err rc;
 
-	if (rc == WS_OK)
+	if ((rc = conn_lane_enter(d)) != WS_OK)
+		return rc;
+	d->lane_stmt = 0;
+	if ((rc = d->ops->begin(d)) == WS_OK)
 		d->in_tx = 1;
+	else
+		conn_lane_leave(d);
 	return rc;
 }
 
+/* A COMMIT that failed may leave the transaction open: the lane is kept
+ * until the db_rollback (or db_release) that follows. */
 enum ws_err
 db_commit(struct db *d)
 {
@@ -313,6 +507,8 @@ db_commit(struct db *d)
 
 	d->in_tx = 0;
 	d->nafter = 0;
+	if (rc == WS_OK)
+		conn_lane_leave(d);	/* before the callbacks: they may wake writers */
 	for (i = 0; rc == WS_OK && i < n; i++)
 		d->after[i].fn(d->after[i].arg);
 	return rc;
@@ -324,6 +520,7 @@ db_rollback(struct db *d)
 	d->ops->rollback(d);
 	d->in_tx = 0;
 	d->nafter = 0;
+	conn_lane_leave(d);
 }
 
 int

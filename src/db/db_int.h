@@ -38,7 +38,28 @@ struct db_ops {
 	enum ws_err (*commit)(struct db *d);
 	void (*rollback)(struct db *d);
 	enum ws_err (*backup)(struct db *d, const char *path, char *err, size_t errlen);
+	/* Backends with one writer at a time for the whole database (SQLite):
+	 * true when q's statement writes, so that db.c queues it in the
+	 * writer lane.  NULL for backends that lock rows (PostgreSQL). */
+	int (*writes)(struct db_q *q);
 };
+
+/*
+ * The writer lane: one per pool of a one-writer backend.  Write
+ * transactions (db_begin) and writes outside one (a write statement from
+ * its first db_step to its db_end) hold it; a thread that asks while it is
+ * held waits in a FIFO queue and is handed the lane in turn when its
+ * holder lets go.  SQLite's own busy handler sleeps and retries, so a
+ * writer that has waited long can lose again and again to one that just
+ * arrived; the lane puts the threads of this process in order before
+ * they reach SQLite's lock, which then only arbitrates between processes
+ * (a command line run next to the server).  See docs/internals/db.md.
+ */
+struct db_lane;
+
+/* How long a writer waits in the lane before its request fails (WS_EDB),
+ * as SQLite's busy timeout did before the lane. */
+#define DB_LANE_WAIT_MS 5000
 
 struct db {
 	const struct db_ops *ops;
@@ -50,12 +71,19 @@ struct db {
 		void *arg;
 	} after[DB_AFTER_COMMIT_MAX];	/* db_after_commit() calls waiting for COMMIT */
 	int nafter;
+	struct db_lane *lane;	/* the pool's writer lane; NULL when the backend needs none */
+	int lane_held;		/* this connection holds the lane */
+	int lane_stmt;		/* ... for the statement in progress only (no transaction) */
 };
 
 struct db_q {
 	struct db *d;
 	enum db_stmt s;
 };
+
+/* The lane of p, or NULL; and how many threads wait in it now (for tests). */
+struct db_lane *db_pool_lane(struct db_pool *p);
+int db_lane_waiting(struct db_lane *l);
 
 extern const struct db_ops db_sqlite_ops;
 extern const struct db_ops db_pg_ops;

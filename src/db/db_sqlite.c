@@ -3,7 +3,10 @@
  *
  * Each connection runs in WAL mode with synchronous=FULL (a write that
  * returned is on disk), foreign keys on and a busy timeout, and holds every
- * statement of the table prepared.
+ * statement of the table prepared.  SQLite lets one writer in at a time;
+ * the threads of this process take turns in db.c's writer lane (sq_writes
+ * tells it which statements write), so the busy timeout only matters
+ * against another process writing to the same file.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -211,6 +214,13 @@ sq_end(struct db_q *q)
 	sqlite3_clear_bindings(STMT(q));
 }
 
+/* One writer at a time: db.c queues the statements that write. */
+static int
+sq_writes(struct db_q *q)
+{
+	return !sqlite3_stmt_readonly(STMT(q));
+}
+
 static enum ws_err
 sq_simple(struct db *d, const char *sql)
 {
@@ -289,4 +299,5 @@ const struct db_ops db_sqlite_ops = {
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.backup = sq_backup,
+	.writes = sq_writes,
 };
