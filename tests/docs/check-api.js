@@ -36,6 +36,7 @@ const HERE = __dirname;
 const ROOT = path.resolve(HERE, '../..');
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const MAX_COMMENTS = 5;
+let specName = 'docs/openapi.yaml';	/* in messages: the description checked */
 
 let failed = 0;
 function ok(name) { console.log(`ok - ${name}`); }
@@ -220,9 +221,9 @@ function checkOne(doc, ajv, matchers, cache, rec) {
 	if (!m) {
 		key = `${method.toUpperCase()} ${reqPath} ${status}`;
 		if (status === '404')
-			problemOnly('no path in docs/openapi.yaml');
+			problemOnly(`no path in ${specName}`);
 		else
-			errors.push(`no path in docs/openapi.yaml matches ${reqPath}`);
+			errors.push(`no path in ${specName} matches ${reqPath}`);
 		return {key, errors};
 	}
 	key = `${method.toUpperCase()} ${m.path} ${status}`;
@@ -232,7 +233,7 @@ function checkOne(doc, ajv, matchers, cache, rec) {
 		if (status === '405')
 			problemOnly(`${m.path} has no ${method}`);
 		else
-			errors.push(`${m.path} has no ${method} in docs/openapi.yaml`);
+			errors.push(`${m.path} has no ${method} in ${specName}`);
 		return {key, errors};
 	}
 	const responses = op.responses || {};
@@ -245,7 +246,7 @@ function checkOne(doc, ajv, matchers, cache, rec) {
 	const content = resp.content || {};
 	if (!Object.keys(content).length) {
 		if (parsed || (!head && rec.body && rec.body.length))
-			errors.push(`status ${status} has no content in docs/openapi.yaml but the answer has a ` +
+			errors.push(`status ${status} has no content in ${specName} but the answer has a ` +
 				`${rec.content_type || ''} body: describe it`);
 		return {key, errors};
 	}
@@ -257,7 +258,7 @@ function checkOne(doc, ajv, matchers, cache, rec) {
 	const mt = content[media] || {};
 	if (!mt.schema) {
 		if (isJsonMedia(media))
-			errors.push(`${media} of status ${status} has no schema in docs/openapi.yaml`);
+			errors.push(`${media} of status ${status} has no schema in ${specName}`);
 		return {key, errors};
 	}
 	if (parsed)
@@ -278,7 +279,7 @@ function validate(ajv, cache, id, schema, body) {
 		cache.set(id, v);
 	}
 	if (v.bad)
-		return [`the schema in docs/openapi.yaml does not compile: ${v.bad}`];
+		return [`the schema in ${specName} does not compile: ${v.bad}`];
 	if (v(body))
 		return [];
 	return describeErrors(v.errors || [], body);
@@ -415,21 +416,21 @@ function checkRoutes(doc, file) {
 			served.add(`${r.method} ${shape(p)}`);
 			if (!described.has(`${r.method} ${shape(p)}`)) {
 				missing++;
-				notOk(`openapi: ${r.method.toUpperCase()} ${p} (${rel}:${r.line}) is not in docs/openapi.yaml`);
+				notOk(`openapi: ${r.method.toUpperCase()} ${p} (${rel}:${r.line}) is not in ${specName}`);
 			}
 		}
 	}
 	if (!missing)
-		ok(`openapi: docs/openapi.yaml describes all ${json} JSON routes of ${rel}`);
+		ok(`openapi: ${specName} describes all ${json} JSON routes of ${rel}`);
 	let extra = 0;
 	for (const [k, p] of described) {
 		if (!p.startsWith('/api/') || served.has(k))
 			continue;
 		extra++;
-		notOk(`openapi: ${k.split(' ')[0].toUpperCase()} ${p} is in docs/openapi.yaml but no row of ${rel} serves it`);
+		notOk(`openapi: ${k.split(' ')[0].toUpperCase()} ${p} is in ${specName} but no row of ${rel} serves it`);
 	}
 	if (!extra)
-		ok(`openapi: every /api path of docs/openapi.yaml is a row of ${rel}`);
+		ok(`openapi: every /api path of ${specName} is a row of ${rel}`);
 }
 
 /* ---- main ------------------------------------------------------------ */
@@ -452,6 +453,7 @@ function main(argv) {
 	}
 	if (!routes && !logs.length)
 		die('usage: check-api.js [--spec FILE] [--label NAME] LOG... | --routes FILE');
+	specName = path.relative(ROOT, path.resolve(spec));
 	const doc = loadSpec(spec);
 	if (routes)
 		checkRoutes(doc, routes);
