@@ -5,8 +5,8 @@
 #  1. docs/openapi.yaml describes every route of src/app/routes.c that answers
 #     JSON, and no /api path that no route serves;
 #  2-3. answers that fit the description pass, HEAD, 404 and 405 included;
-#  4-12. answers that do not fit fail, each with the path, status and why;
-#  13-15. a route table with undescribed JSON routes, a description with a
+#  4-13. answers that do not fit fail, each with the path, status and why;
+#  14-16. a route table with undescribed JSON routes, a description with a
 #     path no route serves, and a row the check cannot read all fail.
 # tests/http/run.t runs the same check on every answer the HTTP tests get.
 cd "$(dirname "$0")" || exit 1
@@ -65,6 +65,8 @@ expect "$out" 'not ok - fixture: openapi: POST /api/v1/session 422: body/title: 
 	"a problem without its required members fails"
 expect "$out" 'not ok - fixture: openapi: GET /api/v1/organizations/{id} 200: the body is not JSON' \
 	"a body that is not JSON fails"
+expect "$out" 'not ok - fixture: openapi: GET /api/v1/staff 200: the body is not UTF-8 text' \
+	"a body that is not UTF-8 fails"
 
 out=$(check --spec fixtures/spec.yaml --routes fixtures/routes.c); rc=$?
 expect "$out" 'not ok - openapi: GET /api/v1/staff/nowhere/{id} (tests/docs/fixtures/routes.c:6) is not in tests/docs/fixtures/spec.yaml' \

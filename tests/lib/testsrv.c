@@ -1021,7 +1021,7 @@ api_log(struct ts_browser *b, const char *method)
 {
 	const char *file = getenv("WHATSON_TEST_API_LOG"), *ctype, *url = NULL, *path;
 	const char *m = NULL;
-	json_t *line;
+	json_t *line, *body;
 	char *text;
 	int fd;
 
@@ -1044,8 +1044,9 @@ api_log(struct ts_browser *b, const char *method)
 	    "method", m, "path", path, "status", (int)b->res.status, "content_type", ctype);
 	if (!line)
 		abort();
-	/* not UTF-8 (or holding NUL): body is null and the check says so */
-	json_object_set_new(line, "body", json_stringn(b->res.body, b->res.len));
+	body = json_stringn(b->res.body, b->res.len);
+	/* not UTF-8: body is null, and the check says so */
+	json_object_set_new(line, "body", body ? body : json_null());
 	text = json_dumps(line, JSON_COMPACT);
 	json_decref(line);
 	if (!text)
