@@ -333,6 +333,17 @@ function checkLogs(doc, files, label) {
 		notOk(`${label}openapi: no JSON answers were logged (is WHATSON_TEST_API_LOG set?)`);
 		return;
 	}
+	/* what no answer showed: a note for whoever writes the next test */
+	const untested = [];
+	for (const [p, item0] of Object.entries(doc.paths)) {
+		const item = resolve(doc, item0);
+		for (const meth of METHODS)
+			for (const st of Object.keys((item[meth] && item[meth].responses) || {}))
+				if (p.startsWith('/api/') && /^2/.test(st) && !groups.has(`${meth.toUpperCase()} ${p} ${st}`))
+					untested.push(`${meth.toUpperCase()} ${p} ${st}`);
+	}
+	if (untested.length)
+		console.log(`# ${label}openapi: no test received: ${untested.join('; ')}`);
 	for (const key of [...groups.keys()].sort()) {
 		const g = groups.get(key);
 		const count = `${g.n} answer${g.n === 1 ? '' : 's'}`;

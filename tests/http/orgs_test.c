@@ -1325,6 +1325,16 @@ test_join_existing_organization(void **state)
 	HAS(r, jo.name);
 	HAS(r, "I run the coastal desk.");
 	STATUS(ts_get(org_admin(&harbor), path), 403);
+	snprintf(link, sizeof link, "/api/v1/organizations/%lld/requests", (long long)a->id);
+	r = ts_get(org_admin(a), link);	/* the page's JSON twin */
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), a->id);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(
+	    json_object_get(j, "items"), 0), "id")), app);
+	json_decref(j);
+	STATUS(ts_get(org_admin(&harbor), link), 403);
 
 	snprintf(path, sizeof path, "/organizations/%lld/requests/%lld/approve",
 	    (long long)a->id, (long long)app);
