@@ -864,6 +864,24 @@ test_request_info_and_resubmit(void **state)
 	STATUS(staff("POST", path, json_pack("{s:s}", "message", "And your statutes?")), 200);
 	mail_get(pat.email, "more information needed", "And your statutes?", page, NULL, 0, NULL);
 	problem(staff("POST", path, json_pack("{s:s}", "message", QUESTION)), 409, NULL);
+
+	/* a program answers through the API, once */
+	{
+		static const char answer[] = "{\"organization\":{\"name\":\"Willow Creek Monitors\","
+		    "\"kind\":\"ngo\",\"country\":\"NG\",\"description\":\"We monitor river "
+		    "pollution permits; statutes at RC-20931.\",\"themes\":[\"corruption\"]},"
+		    "\"contact\":{\"name\":\"Pat Applicant\",\"email\":\"pat@applicants.test\"},"
+		    "\"consent\":true}";
+
+		r = ts_api(plain, "POST", link, token(&pat), answer);
+		STATUS(r, 200);
+		j = jbody(r);
+		assert_string_equal(jstr(j, "status"), "pending");
+		assert_non_null(strstr(jstr(json_object_get(j, "organization"), "description"),
+		    "statutes"));
+		json_decref(j);
+		problem(ts_api(plain, "POST", link, token(&pat), answer), 409, NULL);
+	}
 }
 
 /* ---- 5. duplicates --------------------------------------------------- */
