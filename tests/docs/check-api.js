@@ -16,7 +16,8 @@
  * the description does not have may only answer 404, and a method it does not
  * list for the path only 405, each as problem+json.  One TAP line is printed
  * for each method, path and status, failing with the first schema error and
- * the number of answers that failed; further errors follow as comments.
+ * the number of answers that failed; further errors follow as comments.  A
+ * comment lists the described /api success answers that no test received.
  *
  * With --routes, every row of the route table that answers JSON (RF_API rows
  * at their path, RF_TWIN pages at /api/v1<path>) must be in the description,
