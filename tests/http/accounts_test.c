@@ -318,7 +318,7 @@ test_api_accounts_and_tokens(void **state)
 	struct ts_browser *b = ts_browser_new(&srv, NULL);
 	const struct ts_res *r;
 	json_t *j;
-	char link[512], token[129];
+	char link[512], token[129], path[128];
 
 	r = ts_api(b, "POST", "/api/v1/accounts", NULL,
 	    "{\"name\":\"Api Ann\",\"email\":\"api@example.org\",\"password\":\"" PW "\"}");
@@ -341,6 +341,14 @@ test_api_accounts_and_tokens(void **state)
 	snprintf(token, sizeof token, "%.64s", strstr(link, "token=") + 6);
 	r = ts_api(b, "GET", "/api/v1/verify?token=x", NULL, NULL);
 	STATUS(r, 410);
+	/* opening the link asks for the password and changes nothing */
+	snprintf(path, sizeof path, "/api/v1/verify?token=%s", token);
+	r = ts_api(b, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_non_null(j = ts_json(r));
+	assert_string_equal(json_string_value(json_object_get(j, "status")), "password_required");
+	json_decref(j);
+	STATUS(ts_api(b, "POST", "/api/v1/session", NULL, creds), 401);
 	r = api_verify(b, token, PW2);
 	STATUS(r, 403);
 	r = api_verify(b, token, PW);
@@ -695,7 +703,7 @@ test_admin_roles_and_disabling(void **state)
 	struct ts_browser *adm, *mem;
 	const struct ts_res *r;
 	int64_t admin_id, mem_id;
-	char path[128], detail[64];
+	char path[128], detail[64], subject[512];
 	json_t *j, *it;
 	size_t i;
 	int saw_signin = 0, saw_role = 0;
@@ -743,6 +751,28 @@ test_admin_roles_and_disabling(void **state)
 		printf("# audit log: %.2000s\n", r->body);
 	assert_true(saw_signin);
 	assert_true(saw_role);
+
+	/* staff read the mail templates as JSON too: the list, then one */
+	r = ts_get(mem, "/api/v1/staff/templates");
+	STATUS(r, 200);
+	assert_non_null(j = ts_json(r));
+	it = json_array_get(json_object_get(j, "items"), 0);
+	assert_non_null(it);
+	snprintf(path, sizeof path, "/api/v1/staff/templates/%s",
+	    json_string_value(json_object_get(it, "code")));
+	snprintf(subject, sizeof subject, "%s", json_string_value(json_object_get(it, "subject")));
+	json_decref(j);
+	r = ts_get(mem, path);
+	STATUS(r, 200);
+	assert_non_null(j = ts_json(r));
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "form"),
+	    "subject")), subject);
+	assert_true(strlen(json_string_value(json_object_get(json_object_get(j, "form"),
+	    "body"))) > 0);
+	json_decref(j);
+	r = ts_get(mem, "/api/v1/staff/templates/no_such_template");
+	STATUS(r, 404);
+	HEADER_IS(r, "Content-Type", "application/problem+json");
 
 	/* an admin cannot demote themself */
 	snprintf(path, sizeof path, "/admin/users/%lld/role", (long long)admin_id);

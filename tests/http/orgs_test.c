@@ -864,6 +864,24 @@ test_request_info_and_resubmit(void **state)
 	STATUS(staff("POST", path, json_pack("{s:s}", "message", "And your statutes?")), 200);
 	mail_get(pat.email, "more information needed", "And your statutes?", page, NULL, 0, NULL);
 	problem(staff("POST", path, json_pack("{s:s}", "message", QUESTION)), 409, NULL);
+
+	/* a program answers through the API, once */
+	{
+		static const char answer[] = "{\"organization\":{\"name\":\"Willow Creek Monitors\","
+		    "\"kind\":\"ngo\",\"country\":\"NG\",\"description\":\"We monitor river "
+		    "pollution permits; statutes at RC-20931.\",\"themes\":[\"corruption\"]},"
+		    "\"contact\":{\"name\":\"Pat Applicant\",\"email\":\"pat@applicants.test\"},"
+		    "\"consent\":true}";
+
+		r = ts_api(plain, "POST", link, token(&pat), answer);
+		STATUS(r, 200);
+		j = jbody(r);
+		assert_string_equal(jstr(j, "status"), "pending");
+		assert_non_null(strstr(jstr(json_object_get(j, "organization"), "description"),
+		    "statutes"));
+		json_decref(j);
+		problem(ts_api(plain, "POST", link, token(&pat), answer), 409, NULL);
+	}
 }
 
 /* ---- 5. duplicates --------------------------------------------------- */
@@ -1325,6 +1343,16 @@ test_join_existing_organization(void **state)
 	HAS(r, jo.name);
 	HAS(r, "I run the coastal desk.");
 	STATUS(ts_get(org_admin(&harbor), path), 403);
+	snprintf(link, sizeof link, "/api/v1/organizations/%lld/requests", (long long)a->id);
+	r = ts_get(org_admin(a), link);	/* the page's JSON twin */
+	STATUS(r, 200);
+	j = jbody(r);
+	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), a->id);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(
+	    json_object_get(j, "items"), 0), "id")), app);
+	json_decref(j);
+	STATUS(ts_get(org_admin(&harbor), link), 403);
 
 	snprintf(path, sizeof path, "/organizations/%lld/requests/%lld/approve",
 	    (long long)a->id, (long long)app);

@@ -4,7 +4,10 @@
 #
 # Each program starts its own whatson server and SMTP sink (tests/lib/testsrv.c)
 # on the database in WHATSON_TEST_DB.  TAP names get the backend in front
-# ("ok 3 - sqlite: accounts: test_csrf").  PostgreSQL comes from tests/run,
+# ("ok 3 - sqlite: accounts: test_csrf").  Every JSON answer the programs
+# get is logged (WHATSON_TEST_API_LOG, tests/lib/testsrv.c) and then checked
+# against docs/openapi.yaml by tests/docs/check-api.js, one TAP line for each
+# method, path and status ("ok - pg: openapi: GET /api/v1/me 200 (12 answers)").  PostgreSQL comes from tests/run,
 # which exports WHATSON_TEST_PG, PG_URL and PG_PORT; without it the PostgreSQL
 # half is one failure.  Exits non-zero when anything failed.
 #
@@ -41,7 +44,8 @@ fi
 run() {
 	local backend=$1 url=$2 bin=$3 name
 	name=$(basename "$bin" _test)
-	WHATSON_TEST_DB=$url timeout 600 "$bin" >"$tmp/$backend-$name.out" 2>&1
+	WHATSON_TEST_DB=$url WHATSON_TEST_API_LOG="$tmp/$backend-$name.api.jsonl" \
+		timeout 600 "$bin" >"$tmp/$backend-$name.out" 2>&1
 	echo $? >"$tmp/$backend-$name.rc"
 }
 
@@ -83,6 +87,27 @@ run_pg() {
 	fi
 }
 
+# check_api BACKEND: the JSON answers its programs got, against docs/openapi.yaml.
+check_api() {
+	local backend=$1 logs=()
+	for f in "$tmp/$backend"-*.api.jsonl; do
+		[ -f "$f" ] && logs+=("$f")
+	done
+	if [ "${#logs[@]}" -eq 0 ] && [ -n "${WHATSON_TEST_ONLY:-}" ]; then
+		echo "# $backend: openapi: no JSON answers in this filtered run"
+		return
+	fi
+	if ! command -v node >/dev/null || [ ! -d tests/docs/node_modules/ajv ]; then
+		echo "not ok - $backend: openapi: node or tests/docs/node_modules missing (make test-deps)"
+		failed=1
+		return
+	fi
+	if [ "${#logs[@]}" -eq 0 ]; then
+		logs=("$tmp/$backend-none.api.jsonl")	# the check says nothing was logged
+	fi
+	node tests/docs/check-api.js --label "$backend" "${logs[@]}" || failed=1
+}
+
 pg_ok=0
 if [ -z "${WHATSON_TEST_PG:-}" ]; then
 	pg_msg="PostgreSQL not available (WHATSON_TEST_PG is not set; tests/run sets it)"
@@ -106,10 +131,12 @@ wait
 for bin in "${bins[@]}"; do
 	report sqlite "$bin"
 done
+check_api sqlite
 if [ "$pg_ok" -eq 1 ]; then
 	for bin in "${bins[@]}"; do
 		report pg "$bin"
 	done
+	check_api pg
 else
 	echo "not ok - $pg_msg"
 	failed=1

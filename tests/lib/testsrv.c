@@ -1028,6 +1028,63 @@ prepare(struct ts_browser *b, const char *path, const char *const *headers)
 		b->res.body[0] = '\0';
 }
 
+/*
+ * When $WHATSON_TEST_API_LOG names a file, every answer under /api/ and every
+ * JSON answer elsewhere is appended to it as one JSON line {program, method,
+ * path, status, content_type, body}; tests/http/run.t then checks each one
+ * against docs/openapi.yaml (tests/docs/check-api.js).  The test clock's
+ * /_test/ hooks are not part of the API and are left out.  One write(2) per
+ * line on an O_APPEND descriptor, so lines never interleave.
+ */
+static void
+api_log(struct ts_browser *b, const char *method)
+{
+	const char *file = getenv("WHATSON_TEST_API_LOG"), *ctype, *url = NULL, *path;
+	const char *m = NULL;
+	json_t *line, *body;
+	char *text;
+	int fd;
+
+	if (!file || !*file)
+		return;
+	if (curl_easy_getinfo(b->c, CURLINFO_EFFECTIVE_URL, &url) != CURLE_OK || !url)
+		return;
+	path = strstr(url, "://");
+	path = path ? strchr(path + 3, '/') : NULL;
+	if (!path)
+		path = "/";
+	ctype = ts_header(&b->res, "Content-Type");
+	if (strncmp(path, "/_test/", 7) == 0)
+		return;
+	if (strncmp(path, "/api/", 5) != 0 && !(ctype && strstr(ctype, "json")))
+		return;
+	if (curl_easy_getinfo(b->c, CURLINFO_EFFECTIVE_METHOD, &m) != CURLE_OK || !m)
+		m = method;
+	line = json_pack("{s:s, s:s, s:s, s:i, s:s?}", "program", program_invocation_short_name,
+	    "method", m, "path", path, "status", (int)b->res.status, "content_type", ctype);
+	if (!line)
+		abort();
+	body = json_stringn(b->res.body, b->res.len);
+	/* not UTF-8: body is null, and the check says so */
+	json_object_set_new(line, "body", body ? body : json_null());
+	text = json_dumps(line, JSON_COMPACT);
+	json_decref(line);
+	if (!text)
+		abort();
+	fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		size_t n = strlen(text);
+
+		text[n] = '\n';	/* the NUL becomes the line's end */
+		if (write(fd, text, n + 1) != (ssize_t)(n + 1))
+			printf("# %s: %s\n", file, strerror(errno));
+		close(fd);
+	} else {
+		printf("# %s: %s\n", file, strerror(errno));
+	}
+	free(text);
+}
+
 /* Runs the prepared request and notes what changed for the CSRF token. */
 static const struct ts_res *
 perform(struct ts_browser *b, const char *method, const char *path)
@@ -1043,6 +1100,7 @@ perform(struct ts_browser *b, const char *method, const char *path)
 		return &b->res;
 	}
 	curl_easy_getinfo(b->c, CURLINFO_RESPONSE_CODE, &b->res.status);
+	api_log(b, method);
 	if (ts_header(&b->res, "Set-Cookie"))
 		b->csrf_stale = 1;	/* a new session or visitor: a new token */
 	if (ts_csrf_in(b->res.body, tok, sizeof tok) == 0) {
