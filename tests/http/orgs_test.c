@@ -1697,6 +1697,26 @@ test_focal_point(void **state)
 	assert_string_equal(jstr(j, "role"), "focal");
 	json_decref(j);
 	STATUS(ts_get(fb, "/organizations"), 200);	/* the members' space */
+
+	/* A focal point asking to join an organization would, once let in, see
+	 * what it shows its own people only: its admins are told who asks. */
+	{
+		struct org *o = member_org(&lantern);
+		char link[512];
+
+		snprintf(path, sizeof path, "/organizations/%lld/join-request", (long long)o->id);
+		STATUS(ts_form(fb, path, "title", "Liaison", (char *)NULL), 303);
+		snprintf(path, sizeof path, "/organizations/%lld/requests", (long long)o->id);
+		mail_get(o->admin.email, "Someone asks to join your organization",
+		    "is a government focal point for KE", path, link, sizeof link, NULL);
+		r = ts_get(org_admin(o), path);
+		STATUS(r, 200);
+		HAS(r, "Government focal point for KE.");
+		snprintf(path, sizeof path, "/api/v1/organizations/%lld/requests", (long long)o->id);
+		r = ts_get(org_admin(o), path);
+		STATUS(r, 200);
+		HAS(r, "\"government_focal_point\":{\"country\":\"KE\"}");
+	}
 }
 
 /* ---- 12. spam -------------------------------------------------------- */

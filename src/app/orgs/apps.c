@@ -152,6 +152,9 @@ app_from_row(struct db_q *q)
 	    "name", db_col_text(q, 15));
 	if (o && json_object_get(data, "focal"))
 		json_object_set(o, "focal", json_object_get(data, "focal"));
+	if (o && json_object_get(data, "government_focal_point"))
+		json_object_set(o, "government_focal_point", json_object_get(data,
+		    "government_focal_point"));
 	if (o && json_object_get(data, "message"))
 		json_object_set(o, "message", json_object_get(data, "message"));
 	json_decref(data);

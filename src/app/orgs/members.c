@@ -114,6 +114,11 @@ h_join_request(struct req *r, struct resp *w)
 	    (json_int_t)org_id, "name", json_object_get(org, "name"), "contact", "name",
 	    r->user->name, "email", r->user->email, "title", json_object_get(values, "title"),
 	    "message", json_object_get(values, "message"));
+	/* A government's focal point let in would see what the organization
+	 * shows its own people only: its admins are told who is asking. */
+	if (r->user->role == ROLE_FOCAL)
+		json_object_set_new(data, "government_focal_point", json_pack("{s:s}",
+		    "country", r->user->country ? r->user->country : ""));
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	rc = insert_app(r, d, "join", org_id, json_string_value(json_object_get(org,
@@ -128,10 +133,11 @@ h_join_request(struct req *r, struct resp *w)
 		    "name", db_col_text(q, 1)));
 	db_end(q);
 	json_array_foreach(admins, i, admin) {
-		json_t *ctx = json_pack("{s:O,s:s,s:O,s:s,s:s}", "name", json_object_get(admin,
+		json_t *ctx = json_pack("{s:O,s:s,s:O,s:s,s:s,s:O*}", "name", json_object_get(admin,
 		    "name"), "who", r->user->name, "org", json_object_get(org, "name"), "site",
 		    r->app->cfg.org_name, "link", arena_printf(r->a, "%s/organizations/%lld/requests",
-		    r->app->cfg.base_url, (long long)org_id));
+		    r->app->cfg.base_url, (long long)org_id), "government_focal_point",
+		    json_object_get(data, "government_focal_point"));
 		struct buf body;
 
 		if (rc != WS_OK)
