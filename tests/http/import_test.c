@@ -681,6 +681,17 @@ test_jobs_page(void **state)
 	assert_non_null(j);
 	assert_int_equal(json_integer_value(json_object_get(j, "attempts")), 1);
 	json_decref(j);
+	/* the API's retry answers with the job, queued again */
+	snprintf(path, sizeof path, "/api/v1/staff/jobs/%lld/retry", (long long)id);
+	r = ts_api(staff_api, "POST", path, staff_tok, NULL);
+	STATUS(r, 200);
+	j = ts_json(r);
+	assert_int_equal(json_integer_value(json_object_get(j, "id")), id);
+	assert_string_equal(json_string_value(json_object_get(j, "kind")), "import_orgs");
+	json_decref(j);
+	j = job_with("failed", id);
+	assert_non_null(j);
+	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/staff/jobs/%lld/retry", (long long)id + 1000);
 	STATUS(ts_api(staff_api, "POST", path, staff_tok, NULL), 404);
 }
