@@ -475,21 +475,31 @@ org_member_flag(struct db *d, int64_t org_id, int64_t uid, int64_t added_by, con
 }
 
 enum ws_err
-org_last_admin_check(struct db *d, int64_t org_id, int64_t uid)
+org_member_is_admin(struct db *d, int64_t org_id, int64_t uid, int *admin)
 {
 	struct db_q *q = db_start(d, ST_MEMBER_GET);
-	int64_t others = 0;
 	enum ws_err rc;
-	int admin = 0;
 
+	*admin = 0;
 	db_bind_int(q, 1, org_id);
 	db_bind_int(q, 2, uid);
 	rc = db_step(q);
 	if (rc == WS_OK)
-		admin = db_col_int(q, 0) != 0;
+		*admin = db_col_int(q, 0) != 0;
 	db_end(q);
-	if (rc != WS_OK)
-		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+org_last_admin_check(struct db *d, int64_t org_id, int64_t uid)
+{
+	struct db_q *q;
+	int64_t others = 0;
+	enum ws_err rc;
+	int admin;
+
+	if ((rc = org_member_is_admin(d, org_id, uid, &admin)) != WS_OK)
+		return rc;
 	if (!admin)
 		return WS_OK;
 	q = db_start(d, ST_MEMBER_OTHER_ADMINS);
