@@ -73,10 +73,16 @@ app_open(struct app *app, int migrate)
 	{
 		struct db *d = db_acquire(app->pool);
 		enum ws_err rc = orgs_ref_load(d);
+		const char *what = "read the reference lists";
+		size_t n;
 
+		if (rc == WS_OK) {	/* rows stored before the duplicate rules changed */
+			what = "compute the duplicate keys";
+			rc = org_dupkeys_refill(d, &n);
+		}
 		db_release(app->pool, d);
 		if (rc != WS_OK) {
-			fprintf(stderr, "whatson: cannot read the reference lists\n");
+			fprintf(stderr, "whatson: cannot %s\n", what);
 			return 1;
 		}
 	}

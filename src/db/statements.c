@@ -197,13 +197,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE organizations SET created_at = ?, approved_at = ? WHERE id = ?", NULL},
 	[ST_ORG_COUNT] = {"org_count",
 	    "SELECT count(*) FROM organizations WHERE status = 'approved'", NULL},
-	/* Likely duplicates of an application among organizations. */
+	/* Likely duplicates of an application among organizations: those that
+	 * share one of its keys (app/orgs/dupkeys.c), with the first rule
+	 * they share. */
 	[ST_ORG_DUPS] = {"org_dups",
-	    "SELECT id, name, norm_name, norm_acronym, country, website_domain, email_domain, "
-	    "status FROM organizations WHERE status <> 'rejected' AND ((norm_name = ? AND country = ?) "
-	    "OR (norm_acronym <> '' AND norm_acronym = ? AND country = ?) "
-	    "OR (website_domain <> '' AND website_domain = ?) "
-	    "OR (email_domain <> '' AND email_domain = ?)) ORDER BY id LIMIT 20", NULL},
+	    "SELECT o.id, o.name, o.status, min(k.dup_rule) FROM org_keys k "
+	    "JOIN organizations o ON o.id = k.org_id WHERE k.dup_key IN (?, ?, ?, ?) "
+	    "AND o.status <> 'rejected' GROUP BY o.id, o.name, o.status ORDER BY o.id LIMIT 20",
+	    NULL},
 	[ST_ORG_CHANGE_INSERT] = {"org_change_insert",
 	    "INSERT INTO org_changes (org_id, at, user_id, changes) VALUES (?, ?, ?, ?)", NULL},
 	[ST_ORG_CHANGE_LIST] = {"org_change_list",
@@ -251,14 +252,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "GROUP BY status", NULL},
 	[ST_APP_BY_USER] = {"app_by_user",
 	    "SELECT " APP_COLS APP_FROM "WHERE a.user_id = ? ORDER BY a.id DESC", NULL},
+	/* The same among open applications, but the one with the id given. */
 	[ST_APP_DUPS] = {"app_dups",
-	    "SELECT id, data, norm_name, norm_acronym, country, website_domain, email_domain "
-	    "FROM applications WHERE kind = 'organization' AND id <> ? "
-	    "AND status IN ('unverified', 'pending', 'info_requested') "
-	    "AND ((norm_name = ? AND country = ?) "
-	    "OR (norm_acronym <> '' AND norm_acronym = ? AND country = ?) "
-	    "OR (website_domain <> '' AND website_domain = ?) "
-	    "OR (email_domain <> '' AND email_domain = ?)) ORDER BY id LIMIT 20", NULL},
+	    "SELECT a.id, a.data, min(k.dup_rule) FROM app_keys k "
+	    "JOIN applications a ON a.id = k.app_id WHERE k.dup_key IN (?, ?, ?, ?) "
+	    "AND a.kind = 'organization' AND a.id <> ? "
+	    "AND a.status IN ('unverified', 'pending', 'info_requested') "
+	    "GROUP BY a.id, a.data ORDER BY a.id LIMIT 20", NULL},
 	/* A decision moves an application only from the status the decider saw. */
 	[ST_APP_DECIDE] = {"app_decide",
 	    "UPDATE applications SET status = ?, reason = ?, decided_at = ?, decided_by = ?, "
@@ -288,8 +288,32 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* The keys ST_ORG_DUPS compares, of every organization it would look
 	 * at: an import checks thousands of rows against them in memory. */
 	[ST_ORG_DUP_KEYS] = {"org_dup_keys",
-	    "SELECT id, norm_name, norm_acronym, country, website_domain, email_domain "
-	    "FROM organizations WHERE status <> 'rejected' ORDER BY id", NULL},
+	    "SELECT k.org_id, k.dup_key FROM org_keys k JOIN organizations o "
+	    "ON o.id = k.org_id WHERE o.status <> 'rejected' ORDER BY k.org_id, k.dup_rule", NULL},
+	/* The stored duplicate keys of a row, its normalized name and acronym,
+	 * and the version of the rules they follow (app/orgs/dupkeys.c). */
+	[ST_ORG_KEYS_DELETE] = {"org_keys_delete",
+	    "DELETE FROM org_keys WHERE org_id = ?", NULL},
+	[ST_ORG_KEYS_ADD] = {"org_keys_add",
+	    "INSERT INTO org_keys (org_id, dup_rule, dup_key) VALUES (?, ?, ?) "
+	    "ON CONFLICT (org_id, dup_key) DO NOTHING", NULL},
+	[ST_ORG_KEYS_DONE] = {"org_keys_done",
+	    "UPDATE organizations SET norm_name = ?, norm_acronym = ?, keys_version = ? "
+	    "WHERE id = ?", NULL},
+	[ST_ORG_KEYS_STALE] = {"org_keys_stale",
+	    "SELECT id, name, acronym, country, website, contact_email FROM organizations "
+	    "WHERE keys_version < ? ORDER BY id LIMIT ?", NULL},
+	[ST_APP_KEYS_DELETE] = {"app_keys_delete",
+	    "DELETE FROM app_keys WHERE app_id = ?", NULL},
+	[ST_APP_KEYS_ADD] = {"app_keys_add",
+	    "INSERT INTO app_keys (app_id, dup_rule, dup_key) VALUES (?, ?, ?) "
+	    "ON CONFLICT (app_id, dup_key) DO NOTHING", NULL},
+	[ST_APP_KEYS_DONE] = {"app_keys_done",
+	    "UPDATE applications SET norm_name = ?, norm_acronym = ?, keys_version = ? "
+	    "WHERE id = ?", NULL},
+	[ST_APP_KEYS_STALE] = {"app_keys_stale",
+	    "SELECT id, data FROM applications WHERE kind = 'organization' "
+	    "AND keys_version < ? ORDER BY id LIMIT ?", NULL},
 	/* One imported row inside its batch's transaction: all of it or none. */
 	[ST_IMPORT_SAVEPOINT] = {"import_savepoint", "SAVEPOINT import_row", NULL},
 	[ST_IMPORT_RELEASE] = {"import_release", "RELEASE SAVEPOINT import_row", NULL},
@@ -750,6 +774,26 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	" 0, created_at, created_at FROM outbox WHERE status IN ('new', 'sending') ORDER BY id;" \
 	"UPDATE outbox SET status = 'queued' WHERE status IN ('new', 'sending');"
 
+/* DB_MIGRATION_DUPKEYS: what makes two organizations likely duplicates is
+ * stored as keys (app/orgs/dupkeys.c), one row per rule that applies, so
+ * the statements that find duplicates compare equal strings.  The keys are
+ * computed in C (names lose their accents), so rows stored before keep
+ * keys_version 0 here and get their keys at the next start
+ * (org_dupkeys_refill). */
+#define M_DUPKEYS \
+	"CREATE TABLE org_keys (" \
+	" org_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" dup_rule INTEGER NOT NULL, dup_key TEXT NOT NULL, PRIMARY KEY (org_id, dup_key));" \
+	"CREATE INDEX org_keys_key ON org_keys(dup_key);" \
+	"CREATE TABLE app_keys (" \
+	" app_id BIGINT NOT NULL REFERENCES applications(id) ON DELETE CASCADE," \
+	" dup_rule INTEGER NOT NULL, dup_key TEXT NOT NULL, PRIMARY KEY (app_id, dup_key));" \
+	"CREATE INDEX app_keys_key ON app_keys(dup_key);" \
+	"ALTER TABLE organizations ADD COLUMN keys_version INTEGER NOT NULL DEFAULT 0;" \
+	"ALTER TABLE applications ADD COLUMN keys_version INTEGER NOT NULL DEFAULT 0;" \
+	"CREATE INDEX organizations_keys_version ON organizations(keys_version);" \
+	"CREATE INDEX applications_keys_version ON applications(keys_version);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -760,5 +804,6 @@ const struct db_migration db_migrations[] = {
 	{7, M7(SQLITE_ID, "BLOB"), M7(PG_ID, "BYTEA")},
 	{8, M8, M8},
 	{10, M10, M10},
+	{DB_MIGRATION_DUPKEYS, M_DUPKEYS, M_DUPKEYS},
 	{0, NULL, NULL},
 };

@@ -100,6 +100,15 @@ enum db_stmt {
 	ST_DRAFT_DELETE,
 	/* CSV import of organizations (app/directory/import.c) */
 	ST_ORG_DUP_KEYS,
+	/* duplicate keys (app/orgs/dupkeys.c) */
+	ST_ORG_KEYS_DELETE,
+	ST_ORG_KEYS_ADD,
+	ST_ORG_KEYS_DONE,
+	ST_ORG_KEYS_STALE,
+	ST_APP_KEYS_DELETE,
+	ST_APP_KEYS_ADD,
+	ST_APP_KEYS_DONE,
+	ST_APP_KEYS_STALE,
 	ST_IMPORT_SAVEPOINT,
 	ST_IMPORT_RELEASE,
 	ST_IMPORT_ROLLBACK_TO,
@@ -176,6 +185,10 @@ struct db_migration {
 	const char *sqlite;
 	const char *pg;
 };
+
+/* The migration that adds the stored duplicate keys (org_keys, app_keys):
+ * its number, in one place, for the table and the tests. */
+#define DB_MIGRATION_DUPKEYS 11
 
 /* Ordered by version; terminated by a row with version 0. */
 extern const struct db_migration db_migrations[];

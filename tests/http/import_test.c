@@ -307,6 +307,127 @@ test_duplicates(void **state)
 	json_decref(rep2);
 }
 
+/* An applicant's application for organization `name` as the API takes it;
+ * the applicant's answer and the application's id. */
+static json_t *
+apply(const char *tok, const char *name, const char *country, const char *website,
+    int64_t *id)
+{
+	json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:[s]}", "name", name, "kind", "ngo",
+	    "country", country, "description", "A watchdog group that publishes what it finds.",
+	    "themes", "corruption");
+	json_t *body, *j;
+	char *text;
+	const struct ts_res *r;
+
+	if (website)
+		json_object_set_new(o, "website", json_string(website));
+	body = json_pack("{s:o,s:{s:s,s:s},s:b}", "organization", o, "contact", "name",
+	    "Ana Applicant", "email", "ana.applicant@gmail.com", "consent", 1);
+	text = json_dumps(body, JSON_COMPACT);
+	r = ts_api(anon, "POST", "/api/v1/applications", tok, text);
+	free(text);
+	json_decref(body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	*id = json_integer_value(json_object_get(j, "id"));
+	assert_true(*id > 0);
+	return j;
+}
+
+/* The reason staff read in the review queue that application app_id may
+ * duplicate organization org_id, or NULL (strdup'ed). */
+static char *
+queue_why(int64_t app_id, int64_t org_id)
+{
+	char path[96];
+	const struct ts_res *r;
+	char *why = NULL;
+	json_t *j, *d;
+	size_t i;
+
+	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app_id);
+	r = ts_api(staff_api, "GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	j = ts_json(r);
+	json_array_foreach(json_object_get(j, "duplicates"), i, d)
+		if (json_integer_value(json_object_get(d, "id")) == org_id &&
+		    strcmp(json_string_value(json_object_get(d, "type")), "organization") == 0)
+			why = strdup(json_string_value(json_object_get(d, "why")));
+	json_decref(j);
+	if (why) {	/* the page staff read says it too */
+		snprintf(path, sizeof path, "/staff/applications/%lld", (long long)app_id);
+		r = ts_get(staff_web, path);
+		STATUS(r, 200);
+		HAS(r, "Possible duplicates");
+		HAS(r, why);
+	}
+	return why;
+}
+
+/* The review queue and the import agree: an organization typed with other
+ * capitals, accents and punctuation, or with another form of its web
+ * address, is flagged by both, as a duplicate of the same organization, for
+ * the same reason.  The applicant is told only of the same name. */
+static void
+test_queue_and_import_agree(void **state)
+{
+	static const char stored[] = HEADER
+	    "Soci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale d'Entraide,ngo,SN,"
+	    "Lends to women who trade across borders.,corruption,,Awa,awa@entraide-sn.test,"
+	    "https://www.entraide-sn.test/\n";
+	static const char again[] = HEADER
+	    "SOCIETE GENERALE D\xe2\x80\x99" "ENTRAIDE,ngo,SN,The same group typed again.,"
+	    "corruption,,Awa,awa.diop@gmail.com,\n"
+	    "Entraide Sahel,ngo,ML,Another name on the same website.,corruption,,Moussa,"
+	    "moussa@gmail.com,HTTP://ENTRAIDE-SN.TEST/contact\n";
+	char tok[80];
+	json_t *rep, *mine;
+	int64_t org, by_name, by_site;
+	char *why_name, *why_site;
+
+	(void)state;
+	rep = import_csv(stored, 0, 0);
+	OUTCOME(rep, 2, "created");
+	org = line_id(rep, 2);
+	json_decref(rep);
+
+	assert_true(ts_user_add(db_url, "ana.applicant@import.test", "Ana Applicant",
+	    "applicant", PW) > 0);
+	snprintf(tok, sizeof tok, "%s", token_for("ana.applicant@import.test"));
+	token_for("sam.staff@import.test");
+	mine = apply(tok, "SOCIETE GENERALE D\xe2\x80\x99" "ENTRAIDE", "SN", NULL, &by_name);
+	/* the applicant is told of the member with the same name */
+	assert_int_equal(json_array_size(json_object_get(mine, "duplicates")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(mine,
+	    "duplicates"), 0), "id")), org);
+	json_decref(mine);
+	mine = apply(tok, "Entraide Sahel", "ML", "HTTP://ENTRAIDE-SN.TEST/contact", &by_site);
+	/* ... but not of a shared website: that is for staff */
+	assert_int_equal(json_array_size(json_object_get(mine, "duplicates")), 0);
+	json_decref(mine);
+
+	why_name = queue_why(by_name, org);
+	why_site = queue_why(by_site, org);
+	assert_non_null(why_name);
+	assert_non_null(why_site);
+	assert_string_equal(why_name, "same name in the same country");
+	assert_string_equal(why_site, "same website domain");
+
+	rep = import_csv(again, 0, 1);	/* a dry run answers the same */
+	OUTCOME(rep, 2, "duplicate");
+	assert_int_equal(line_id(rep, 2), org);
+	assert_string_equal(json_string_value(json_object_get(line_of(rep, 2), "why")),
+	    why_name);
+	OUTCOME(rep, 3, "duplicate");
+	assert_int_equal(line_id(rep, 3), org);
+	assert_string_equal(json_string_value(json_object_get(line_of(rep, 3), "why")),
+	    why_site);
+	json_decref(rep);
+	free(why_name);
+	free(why_site);
+}
+
 static void
 test_dry_run_writes_nothing(void **state)
 {
@@ -740,6 +861,7 @@ main(void)
 		cmocka_unit_test(test_semicolon_no_bom),
 		cmocka_unit_test(test_bad_lines_and_good_ones),
 		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_queue_and_import_agree),
 		cmocka_unit_test(test_dry_run_writes_nothing),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_not_utf8_refused),

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "app/accounts/accounts.h"
+#include "app/orgs/orgs.h"
 #include "core/arena.h"
 #include "core/log.h"
 #include "core/mem.h"
@@ -259,23 +260,18 @@ test_migrate_unlocks(void **state)
 	arena_free(a);
 }
 
-/* The id of the organization whose website domain is site (ST_ORG_DUPS
- * finds it by that alone), 0 when none. */
+/* The id of the organization whose website domain is site, 0 when none
+ * (site is the test's own: no quotes). */
 static int64_t
 org_by_site(struct db *d, const char *site)
 {
-	struct db_q *q = db_start(d, ST_ORG_DUPS);
+	char sql[256], err[256];
 	int64_t id = 0;
 
-	db_bind_text(q, 1, "");
-	db_bind_text(q, 2, "");
-	db_bind_text(q, 3, "");
-	db_bind_text(q, 4, "");
-	db_bind_text(q, 5, site);
-	db_bind_text(q, 6, "");
-	if (db_step(q) == WS_OK)
-		id = db_col_int(q, 0);
-	db_end(q);
+	snprintf(sql, sizeof sql, "SELECT id FROM organizations WHERE website_domain = '%s'",
+	    site);
+	if (d->ops->query_int(d, sql, &id, err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
 	return id;
 }
 
@@ -334,6 +330,103 @@ test_migrate_approved_domain(void **state)
 	assert_string_equal(approved_domain(d, a, id[0]), sites[0]);
 	assert_string_equal(approved_domain(d, a, id[1]), sites[1]);
 	assert_string_equal(approved_domain(d, a, id[2]), "");
+	db_release(p2, d);
+	arena_free(a);
+}
+
+/* The organizations ST_ORG_DUPS finds for keys k: "id:rule,id:rule". */
+static const char *
+dups_of(struct db *d, struct arena *a, const struct app_keys *k)
+{
+	struct db_q *q = db_start(d, ST_ORG_DUPS);
+	struct dup_keys dk;
+	const char *out = "";
+
+	org_dupkeys_of(a, k, &dk);
+	org_dupkeys_bind(q, 1, &dk);
+	while (db_step(q) == WS_OK)
+		out = arena_printf(a, "%s%s%lld:%lld", out, *out ? "," : "",
+		    (long long)db_col_int(q, 0), (long long)db_col_int(q, 3));
+	db_end(q);
+	return out;
+}
+
+/* The migration that stores duplicate keys: organizations and applications
+ * stored before it get theirs at the next start, computed by the rules of
+ * now (accents folded), and their normalized name follows, which the
+ * applicant's same-name hint compares. */
+static void
+test_migrate_dupkeys(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db_pool *p2 = NULL;
+	struct db *d;
+	char err[256] = "";
+	const char *site = arena_printf(a, "mdk-%s.example", f->tag);
+	struct app_keys k = { "SN", "", "", "", "" };
+	int64_t org, n = 0, uid = 0;
+	size_t done;
+
+	d = db_acquire(f->pool);
+	assert_int_equal(add_user(d, email(f, a, "mdk"), "Applicant", &uid), WS_OK);
+	/* as a database of the version before: no keys, old normalized names */
+	if (d->ops->exec_script(d, arena_printf(a, "DROP TABLE org_keys; DROP TABLE app_keys;"
+	    "DROP INDEX organizations_keys_version; DROP INDEX applications_keys_version;"
+	    "ALTER TABLE organizations DROP COLUMN keys_version;"
+	    "ALTER TABLE applications DROP COLUMN keys_version;"
+	    "DELETE FROM schema_version WHERE version = %d;"
+	    "INSERT INTO organizations (name, kind, country, website, website_domain,"
+	    " description, status, norm_name, contact_email, created_at, updated_at)"
+	    " VALUES ('Soci\xc3\xa9t\xc3\xa9 G\xc3\xa9n\xc3\xa9rale %s', 'ngo', 'SN',"
+	    " 'https://www.%s/', '%s', 'd', 'approved', 'soci\xc3\xa9t\xc3\xa9 g\xc3\xa9n"
+	    "\xc3\xa9rale %s', 'ana@%s', 1, 1);"
+	    "INSERT INTO applications (user_id, kind, country, data, status, submitted_at,"
+	    " created_at, updated_at) VALUES (%lld, 'organization', 'SN',"
+	    " '{\"organization\":{\"name\":\"Other %s\",\"country\":\"SN\","
+	    "\"website\":\"http://%s\"},\"contact\":{\"email\":\"x@gmail.com\"}}',"
+	    " 'pending', 1, 1, 1)", DB_MIGRATION_DUPKEYS, f->tag, site, site, f->tag, site,
+	    (long long)uid, f->tag, site), err, sizeof err) != WS_OK)
+		fail_msg("script: %s", err);
+	org = org_by_site(d, site);
+	assert_true(org > 0);
+	db_release(f->pool, d);
+	db_pool_free(f->pool);
+	f->pool = NULL;
+
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(db_pool_open(f->url, 2, 1, &p2, err, sizeof err), WS_OK);
+	f->pool = p2;
+	d = db_acquire(p2);
+	/* migrated, not yet started: no keys */
+	k.norm_name = arena_printf(a, "societe generale %s", f->tag);
+	assert_string_equal(dups_of(d, a, &k), "");
+	assert_int_equal(org_dupkeys_refill(d, &done), WS_OK);
+	assert_true(done >= 2);
+	assert_string_equal(dups_of(d, a, &k), arena_printf(a, "%lld:%d", (long long)org,
+	    DUP_NAME));
+	k.norm_name = "";
+	k.website_domain = site;
+	assert_string_equal(dups_of(d, a, &k), arena_printf(a, "%lld:%d", (long long)org,
+	    DUP_SITE));
+	k.website_domain = "";
+	k.email_domain = site;
+	assert_string_equal(dups_of(d, a, &k), arena_printf(a, "%lld:%d", (long long)org,
+	    DUP_MAIL));
+	/* the application got its keys too; its webmail address none */
+	if (d->ops->query_int(d, arena_printf(a, "SELECT count(*) FROM app_keys k JOIN "
+	    "applications p ON p.id = k.app_id WHERE p.user_id = %lld", (long long)uid), &n,
+	    err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
+	assert_int_equal(n, 2);	/* name, website */
+	if (d->ops->query_int(d, arena_printf(a, "SELECT count(*) FROM organizations WHERE "
+	    "id = %lld AND norm_name = 'societe generale %s'", (long long)org, f->tag), &n,
+	    err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
+	assert_int_equal(n, 1);
+	/* a second start has nothing left to do */
+	assert_int_equal(org_dupkeys_refill(d, &done), WS_OK);
+	assert_int_equal(done, 0);
 	db_release(p2, d);
 	arena_free(a);
 }
@@ -1325,6 +1418,8 @@ main(void)
 		BOTH("migration 6 unlocks locked accounts", test_migrate_unlocks),
 		BOTH("migration 8 fixes approved organizations' domains",
 		    test_migrate_approved_domain),
+		BOTH("stored duplicate keys are computed for rows stored before",
+		    test_migrate_dupkeys),
 		BOTH("users insert and look up", test_users),
 		BOTH("a second account with one email conflicts", test_unique_email),
 		BOTH("NULL columns and bindings", test_nulls),

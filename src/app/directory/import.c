@@ -9,13 +9,15 @@
  * keys) so that an import cannot accept what the forms refuse or store a
  * row differently.
  *
- * Duplicates: ST_ORG_DUPS answers one application at a time, and its OR of
- * four keys scans the table; an import of 100,000 rows would scan it
- * 100,000 times.  So an import reads every organization's keys once
- * (ST_ORG_DUP_KEYS) into a hash table and applies the same four rules in
- * memory, adding each row it creates: a file that holds the same
- * organization twice reports the second as a duplicate of the first line,
- * in a dry run too.  The rules must stay those of ST_ORG_DUPS/why_dup().
+ * Duplicates: what makes two organizations likely duplicates is their
+ * keys (org_dupkeys_of(), src/app/orgs/dupkeys.c), the strings ST_ORG_DUPS
+ * compares for one application at a time.  An import of 100,000 rows would
+ * ask it 100,000 times, so it reads every organization's stored keys once
+ * (ST_ORG_DUP_KEYS) into a hash table and looks each row's keys up there,
+ * adding each row it creates (unless rejected, which ST_ORG_DUPS skips): a
+ * file that holds the same organization twice reports the second as a
+ * duplicate of the first line, in a dry run too.  The reason is the first
+ * rule whose key matched, as staff read it in the review queue.
  */
 #include <csv.h>
 #include <ctype.h>
@@ -70,7 +72,7 @@ import_outcome_name(enum import_outcome o)
 /* ---- duplicate keys in memory ------------------------------------------ */
 
 struct dupkey {
-	char *key;		/* "n\x1fname\x1fcountry", ... (NULL: free slot) */
+	char *key;		/* "name:lantern watch|KE", ... (NULL: free slot) */
 	int64_t id;		/* organization (0: a row of a dry run) */
 	int line;		/* the file's line that added it (0: in the database) */
 };
@@ -146,42 +148,15 @@ dup_free(struct dupset *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* The four keys of ST_ORG_DUPS, in why_dup()'s order; "" for a key that
- * does not apply (no acronym, website or organization address). */
-static void
-dup_keys(struct arena *a, const char *norm, const char *acr, const char *country,
-    const char *site, const char *mail, const char *keys[4])
-{
-	keys[0] = arena_printf(a, "n\x1f%s\x1f%s", norm, country);
-	keys[1] = *acr ? arena_printf(a, "a\x1f%s\x1f%s", acr, country) : "";
-	keys[2] = *site ? arena_printf(a, "w\x1f%s", site) : "";
-	keys[3] = *mail ? arena_printf(a, "e\x1f%s", mail) : "";
-}
-
-static const char *const dup_why[] = {
-	"same name in the same country", "same acronym in the same country",
-	"same website domain", "same email domain"
-};
-
 static enum ws_err
 dup_load(struct db *d, struct dupset *s)
 {
 	struct db_q *q = db_start(d, ST_ORG_DUP_KEYS);
-	struct arena *a = arena_new();
 	enum ws_err rc;
 
-	while ((rc = db_step(q)) == WS_OK) {
-		const char *k[4];
-		int i;
-
-		dup_keys(a, db_col_text(q, 1), db_col_text(q, 2), db_col_text(q, 3),
-		    db_col_text(q, 4), db_col_text(q, 5), k);
-		for (i = 0; i < 4; i++)
-			if (*k[i])
-				dup_add(s, k[i], db_col_int(q, 0), 0);
-	}
+	while ((rc = db_step(q)) == WS_OK)	/* org_id, key; lowest id first */
+		dup_add(s, db_col_text(q, 1), db_col_int(q, 0), 0);
 	db_end(q);
-	arena_free(a);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
@@ -466,6 +441,8 @@ write_update(struct imp *x, struct arena *a, int64_t id, json_t *old, json_t *o,
 	rc = db_exec(q, NULL);
 	db_end(q);
 	free(vis);
+	if (rc == WS_OK)
+		rc = org_dupkeys_put_org(x->d, id, k);
 	if (rc == WS_OK && json_object_get(diff, "status")) {
 		q = db_start(x->d, ST_ORG_SET_STATUS);
 		db_bind_text(q, 1, json_string_value(json_object_get(o, "status")));
@@ -618,6 +595,7 @@ do_row(struct imp *x)
 	json_t *o = NULL, *diff = NULL;
 	const char *idcell = cell_of(x, "id"), *st = cell_of(x, "status"), *status;
 	struct app_keys k;
+	struct dup_keys dk;
 	int64_t id = 0;
 	enum ws_err rc;
 	int i;
@@ -705,19 +683,17 @@ do_row(struct imp *x)
 			goto out;
 		}
 	} else {
-		const char *keys[4];
 		struct dupkey *hit = NULL;
 		int n;
 
-		dup_keys(a, k.norm_name, k.norm_acronym, k.country, k.website_domain,
-		    k.email_domain, keys);
-		for (n = 0; n < 4 && !hit; n++)
-			if (*keys[n])
-				hit = dup_find(&x->dups, keys[n]);
+		org_dupkeys_of(a, &k, &dk);
+		for (n = 0; n < DUP__MAX && !hit; n++)
+			if (*dk.key[n])
+				hit = dup_find(&x->dups, dk.key[n]);
 		if (hit) {
 			l->id = hit->id;
 			l->dup_line = hit->line;
-			set_outcome(x, l, IMP_DUPLICATE, xstrdup(dup_why[n - 1]));
+			set_outcome(x, l, IMP_DUPLICATE, xstrdup(org_dupkeys_why(n - 1)));
 			goto out;
 		}
 	}
@@ -740,15 +716,13 @@ do_row(struct imp *x)
 		set_outcome(x, l, IMP_UPDATED, fields_of(diff));
 	else
 		set_outcome(x, l, IMP_CREATED, NULL);
-	{	/* later rows of the file are compared with this one too */
-		const char *keys[4];
-		int n;
+	if (strcmp(statuses[i], "rejected") != 0) {
+		int n;	/* later rows of the file are compared with this one too */
 
-		dup_keys(a, k.norm_name, k.norm_acronym, k.country, k.website_domain,
-		    k.email_domain, keys);
-		for (n = 0; n < 4; n++)
-			if (*keys[n])
-				dup_add(&x->dups, keys[n], id, l->line);
+		org_dupkeys_of(a, &k, &dk);
+		for (n = 0; n < DUP__MAX; n++)
+			if (*dk.key[n])
+				dup_add(&x->dups, dk.key[n], id, l->line);
 	}
 out:
 	json_decref(old);

@@ -28,52 +28,27 @@ app_keys_of(struct arena *a, json_t *data, struct app_keys *k)
 	k->email_domain = email_org_domain(a, json_string_value(json_object_get(c, "email")));
 }
 
-/* Why a candidate row matches k. */
-static const char *
-why_dup(const struct app_keys *k, const char *norm, const char *acr, const char *country,
-    const char *site, const char *mail)
-{
-	if (strcmp(norm, k->norm_name) == 0 && strcmp(country, k->country) == 0)
-		return "same name in the same country";
-	if (*acr && strcmp(acr, k->norm_acronym) == 0 && strcmp(country, k->country) == 0)
-		return "same acronym in the same country";
-	if (*site && strcmp(site, k->website_domain) == 0)
-		return "same website domain";
-	if (*mail && strcmp(mail, k->email_domain) == 0)
-		return "same email domain";
-	return "similar";
-}
-
-static void
-bind_keys(struct db_q *q, int first, const struct app_keys *k)
-{
-	db_bind_text(q, first, k->norm_name);
-	db_bind_text(q, first + 1, k->country);
-	db_bind_text(q, first + 2, k->norm_acronym);
-	db_bind_text(q, first + 3, k->country);
-	db_bind_text(q, first + 4, k->website_domain);
-	db_bind_text(q, first + 5, k->email_domain);
-}
-
 json_t *
 app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys *k)
 {
 	json_t *out = json_array();
+	struct arena *a = arena_new();
+	struct dup_keys dk;
 	struct db_q *q;
 
+	org_dupkeys_of(a, k, &dk);
 	q = db_start(d, ST_ORG_DUPS);
-	bind_keys(q, 1, k);
-	while (db_step(q) == WS_OK)
+	org_dupkeys_bind(q, 1, &dk);
+	while (db_step(q) == WS_OK)	/* id, name, status, rule */
 		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s,s:b}",
 		    "id", (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1),
-		    "why", why_dup(k, db_col_text(q, 2), db_col_text(q, 3), db_col_text(q, 4),
-		    db_col_text(q, 5), db_col_text(q, 6)), "type", "organization",
-		    "is_member_org", strcmp(db_col_text(q, 7), "approved") == 0));
+		    "why", org_dupkeys_why((int)db_col_int(q, 3)), "type", "organization",
+		    "is_member_org", strcmp(db_col_text(q, 2), "approved") == 0));
 	db_end(q);
 	q = db_start(d, ST_APP_DUPS);
-	db_bind_int(q, 1, self);
-	bind_keys(q, 2, k);
-	while (db_step(q) == WS_OK) {
+	org_dupkeys_bind(q, 1, &dk);
+	db_bind_int(q, 1 + DUP__MAX, self);
+	while (db_step(q) == WS_OK) {	/* id, data, rule */
 		json_error_t err;
 		json_t *data = json_loads(db_col_text(q, 1), 0, &err);
 		const char *name = json_string_value(json_object_get(json_object_get(data,
@@ -81,11 +56,11 @@ app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys 
 
 		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s}",
 		    "id", (json_int_t)db_col_int(q, 0), "name", name ? name : "",
-		    "why", why_dup(k, db_col_text(q, 2), db_col_text(q, 3), db_col_text(q, 4),
-		    db_col_text(q, 5), db_col_text(q, 6)), "type", "application"));
+		    "why", org_dupkeys_why((int)db_col_int(q, 2)), "type", "application"));
 		json_decref(data);
 	}
 	db_end(q);
+	arena_free(a);
 	(void)r;
 	return out;
 }
@@ -291,6 +266,8 @@ app_insert(struct db *d, int64_t user_id, const char *kind, int64_t org_id, json
 	free(dtext);
 	if (rc == WS_EDONE)
 		rc = WS_EDB;
+	if (rc == WS_OK && strcmp(kind, "organization") == 0)
+		rc = org_dupkeys_put_app(d, *id, k);
 	if (rc == WS_OK)
 		rc = app_event(d, *id, user_id, "submitted", NULL);
 	return rc;

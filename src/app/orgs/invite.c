@@ -98,10 +98,9 @@ out:
 static enum ws_err
 inviter_may(struct req *r, struct db *d, int64_t inviter, int64_t org_id)
 {
-	struct db_q *q;
 	struct user by;
 	enum ws_err rc;
-	int admin = 0;
+	int admin;
 
 	if ((rc = user_by_id(d, r->a, inviter, &by)) != WS_OK)
 		return rc;
@@ -109,15 +108,8 @@ inviter_may(struct req *r, struct db *d, int64_t inviter, int64_t org_id)
 		return WS_ENOTFOUND;
 	if (by.role >= ROLE_STAFF)
 		return WS_OK;
-	q = db_start(d, ST_MEMBER_GET);
-	db_bind_int(q, 1, org_id);
-	db_bind_int(q, 2, inviter);
-	rc = db_step(q);
-	if (rc == WS_OK)
-		admin = db_col_int(q, 0) != 0;
-	db_end(q);
-	if (rc != WS_OK && rc != WS_EDONE)
-		return rc;
+	if ((rc = org_member_is_admin(d, org_id, inviter, &admin)) != WS_OK)
+		return rc;	/* WS_ENOTFOUND: no longer one of its people */
 	return admin ? WS_OK : WS_ENOTFOUND;
 }
 

@@ -689,6 +689,8 @@ h_resubmit(struct req *r, struct resp *w)
 		goto out;
 	}
 	if (rc == WS_OK)
+		rc = org_dupkeys_put_app(d, id, &k);
+	if (rc == WS_OK)
 		rc = app_event(d, id, r->user->id, "resubmitted", NULL);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, r->user->id, "application.resubmitted", r->ip,

@@ -82,10 +82,11 @@ extern const size_t org_vis_nfields;
 
 /* ---- store (store.c) ---- */
 
-/* Normalizes an organization name for duplicate checks: lower case, runs of
- * anything but letters and digits become one space.  Into a. */
+/* Normalizes an organization name for duplicate checks (dupkeys.c): lower
+ * case, Latin letters without their accents ("Société" is "societe"), runs
+ * of anything but letters and digits become one space.  Into a. */
 char *org_norm_name(struct arena *a, const char *name);
-/* "www.example.org" from "https://www.example.org/x" without "www."; "" if none. */
+/* "example.org" from "https://www.example.org/x" without "www."; "" if none. */
 char *url_domain(struct arena *a, const char *url);
 /* The domain of an address unless it is a webmail provider; "" otherwise. */
 char *email_org_domain(struct arena *a, const char *email);
@@ -167,6 +168,33 @@ struct app_keys {
 /* Computes k from an application's data ({organization, contact}); strings
  * in a. */
 void app_keys_of(struct arena *a, json_t *data, struct app_keys *k);
+
+/* ---- duplicate keys (dupkeys.c): the one definition of a duplicate ---- */
+
+/* The rules, in the order a reason is chosen when several keys match. */
+enum dup_rule { DUP_NAME, DUP_ACRONYM, DUP_SITE, DUP_MAIL, DUP__MAX };
+/* An organization's keys, one per rule; "" where the rule does not apply
+ * (no acronym, a website or an address any organization could share). */
+struct dup_keys {
+	const char *key[DUP__MAX];
+};
+/* The keys of k ("name:lantern watch|KE", "site:lanternwatch.org", ...);
+ * strings in a.  Two organizations with one equal key are likely
+ * duplicates. */
+void org_dupkeys_of(struct arena *a, const struct app_keys *k, struct dup_keys *out);
+/* Why a match on rule is a likely duplicate, as staff read it. */
+const char *org_dupkeys_why(int rule);
+/* Binds the DUP__MAX keys as parameters first.. of q (ST_ORG_DUPS, ST_APP_DUPS). */
+void org_dupkeys_bind(struct db_q *q, int first, const struct dup_keys *dk);
+/* Inside the caller's transaction, after a write of organization org_id
+ * (application app_id) whose keys are k: stores its keys (org_keys,
+ * app_keys) and normalized name and acronym. */
+enum ws_err org_dupkeys_put_org(struct db *d, int64_t org_id, const struct app_keys *k) WS_WUR;
+enum ws_err org_dupkeys_put_app(struct db *d, int64_t app_id, const struct app_keys *k) WS_WUR;
+/* At start-up: computes the keys of the rows stored before the keys (or
+ * their rules) last changed, in transactions of a few hundred rows; *done
+ * is how many. */
+enum ws_err org_dupkeys_refill(struct db *d, size_t *done) WS_WUR;
 /* Two arrays with the same members, in any order, repeats aside (themes,
  * countries: forms send them in their own order and drop repeats). */
 int org_same_set(json_t *a, json_t *b);

@@ -60,6 +60,9 @@ enum ws_err org_admin_count(struct db *d, int64_t org_id, int64_t *n) WS_WUR;
 /* True when domain is a webmail or free-mail provider's (gmail.com, gmx.*,
  * ...): an address there says nothing about an organization. */
 int org_domain_is_webmail(const char *domain);
+/* Whether uid is an admin of org_id (*admin, 0 or 1); WS_ENOTFOUND when uid
+ * is not one of its people. */
+enum ws_err org_member_is_admin(struct db *d, int64_t org_id, int64_t uid, int *admin) WS_WUR;
 /* WS_ECONFLICT when uid is an admin of org_id and no other active admin
  * exists (the last one cannot leave or step down); WS_ENOTFOUND when uid is
  * not one of its people. */

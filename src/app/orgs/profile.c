@@ -457,6 +457,8 @@ h_org_edit(struct req *r, struct resp *w)
 	db_bind_int(q, 29, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
+	if (rc == WS_OK)
+		rc = org_dupkeys_put_org(d, id, &k);
 	if (rc == WS_OK && logo_type) {
 		int64_t logo_id;
 

@@ -1,6 +1,6 @@
 /*
  * store.c -- organizations as JSON: reading a row, what each viewer may see,
- * normalized keys for duplicate checks.
+ * writing one (its duplicate keys are dupkeys.c's).
  *
  * Arrays (countries, themes, languages, social links) and the visibility map
  * are stored as JSON text so both backends hold them the same way; the
@@ -50,96 +50,6 @@ vis_parse(const char *s)
 		if (strcmp(vis_names[i], s) == 0)
 			return i;
 	return -1;
-}
-
-char *
-org_norm_name(struct arena *a, const char *name)
-{
-	size_t n = strlen(name), i, k = 0;
-	char *out = arena_alloc(a, n + 1);
-	int space = 0;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)name[i];
-
-		if (isalnum(c) || c >= 0x80) {
-			if (space && k)
-				out[k++] = ' ';
-			out[k++] = (char)tolower(c);
-			space = 0;
-		} else {
-			space = 1;
-		}
-	}
-	out[k] = '\0';
-	return out;
-}
-
-char *
-url_domain(struct arena *a, const char *url)
-{
-	const char *h = url, *end;
-	char *d;
-
-	if (!url || !*url)
-		return arena_strdup(a, "");
-	if (strncasecmp(h, "https://", 8) == 0)
-		h += 8;
-	else if (strncasecmp(h, "http://", 7) == 0)
-		h += 7;
-	if (strncasecmp(h, "www.", 4) == 0)
-		h += 4;
-	end = h + strcspn(h, "/:?#");
-	d = arena_strndup(a, h, (size_t)(end - h));
-	return ascii_lower(d);
-}
-
-/* Addresses at these domains say nothing about an organization: anyone can
- * have one.  "name.*" stands for name under any top-level domain or two
- * (gmx.de, yandex.com.tr). */
-static const char *const webmail[] = {
-	"gmail.com", "googlemail.com", "yahoo.*", "ymail.com", "hotmail.*", "outlook.*",
-	"live.*", "msn.com", "aol.*", "icloud.com", "me.com", "mac.com", "proton.me",
-	"protonmail.*", "pm.me", "gmx.*", "web.de", "mail.ru", "inbox.ru", "bk.ru", "list.ru",
-	"yandex.*", "ya.ru", "qq.com", "163.com", "126.com", "zoho.com", "tutanota.*",
-	"tuta.io", "mail.com", "orange.fr", "free.fr", "laposte.net", "rediffmail.com",
-	"fastmail.*", "hushmail.com", "seznam.cz", "naver.com", NULL
-};
-
-int
-org_domain_is_webmail(const char *domain)
-{
-	const char *const *w;
-	size_t n;
-
-	for (w = webmail; *w; w++) {
-		n = strlen(*w);
-		if (n > 2 && strcmp(*w + n - 2, ".*") == 0) {
-			const char *rest = domain + n - 1, *dot;
-
-			/* "name." then one or two labels, none empty */
-			if (strncasecmp(domain, *w, n - 1) != 0 || !*rest || *rest == '.')
-				continue;
-			dot = strchr(rest, '.');
-			if (!dot || (dot[1] && dot[1] != '.' && !strchr(dot + 1, '.')))
-				return 1;
-		} else if (strcasecmp(*w, domain) == 0) {
-			return 1;
-		}
-	}
-	return 0;
-}
-
-char *
-email_org_domain(struct arena *a, const char *email)
-{
-	const char *at = email ? strrchr(email, '@') : NULL;
-	char *d;
-
-	if (!at)
-		return arena_strdup(a, "");
-	d = ascii_lower(arena_strdup(a, at + 1));
-	return org_domain_is_webmail(d) ? arena_strdup(a, "") : d;
 }
 
 static json_t *
@@ -402,6 +312,8 @@ org_insert_row(struct arena *a, struct db *d, json_t *o, json_t *c, const char *
 	if (rc == WS_OK)
 		*id = db_col_int(q, 0);
 	db_end(q);
+	if (rc == WS_OK)
+		rc = org_dupkeys_put_org(d, *id, k);
 	if (rc == WS_OK && approved)
 		rc = org_fix_domain(d, *id);
 	return rc == WS_EDONE ? WS_EDB : rc;
@@ -475,21 +387,31 @@ org_member_flag(struct db *d, int64_t org_id, int64_t uid, int64_t added_by, con
 }
 
 enum ws_err
-org_last_admin_check(struct db *d, int64_t org_id, int64_t uid)
+org_member_is_admin(struct db *d, int64_t org_id, int64_t uid, int *admin)
 {
 	struct db_q *q = db_start(d, ST_MEMBER_GET);
-	int64_t others = 0;
 	enum ws_err rc;
-	int admin = 0;
 
+	*admin = 0;
 	db_bind_int(q, 1, org_id);
 	db_bind_int(q, 2, uid);
 	rc = db_step(q);
 	if (rc == WS_OK)
-		admin = db_col_int(q, 0) != 0;
+		*admin = db_col_int(q, 0) != 0;
 	db_end(q);
-	if (rc != WS_OK)
-		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+org_last_admin_check(struct db *d, int64_t org_id, int64_t uid)
+{
+	struct db_q *q;
+	int64_t others = 0;
+	enum ws_err rc;
+	int admin;
+
+	if ((rc = org_member_is_admin(d, org_id, uid, &admin)) != WS_OK)
+		return rc;
 	if (!admin)
 		return WS_OK;
 	q = db_start(d, ST_MEMBER_OTHER_ADMINS);
