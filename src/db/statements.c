@@ -420,6 +420,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT data FROM files WHERE id = ?", NULL},
 	[ST_FILE_DELETE] = {"file_delete",
 	    "DELETE FROM files WHERE id = ?", NULL},
+	[ST_FILE_PURGE] = {"file_purge",
+	    "DELETE FROM files WHERE kind = ? AND created_at < ?", NULL},
 	/* sign-in back-off (app/accounts/backoff.c) */
 	[ST_BACKOFF_GET] = {"backoff_get",
 	    "SELECT fails, last_at, next_at FROM signin_backoff WHERE key = ?", NULL},
@@ -750,6 +752,21 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	" 0, created_at, created_at FROM outbox WHERE status IN ('new', 'sending') ORDER BY id;" \
 	"UPDATE outbox SET status = 'queued' WHERE status IN ('new', 'sending');"
 
+/* 11: the bytes of files from before chunks (logos) move into file_chunks,
+ * FILE_CHUNK (262144) bytes a row, so every file is read, and streamed,
+ * one chunk at a time; files.data is left empty. */
+#define M11(SUBSTR, EMPTY) \
+	"WITH RECURSIVE c(file_id, n) AS (" \
+	" SELECT id, 0 FROM files WHERE chunked = 0 AND length(data) > 0" \
+	" UNION ALL SELECT c.file_id, c.n + 1 FROM c JOIN files f ON f.id = c.file_id" \
+	" WHERE (c.n + 1) * 262144 < length(f.data))" \
+	" INSERT INTO file_chunks (file_id, n, data)" \
+	" SELECT c.file_id, c.n, " SUBSTR("f.data", "c.n * 262144 + 1", "262144") \
+	" FROM c JOIN files f ON f.id = c.file_id;" \
+	"UPDATE files SET chunked = 1, data = " EMPTY " WHERE chunked = 0;"
+#define M11_SQLITE_SUBSTR(x, from, len) "substr(" x ", " from ", " len ")"
+#define M11_PG_SUBSTR(x, from, len) "substring(" x " FROM " from " FOR " len ")"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -760,5 +777,6 @@ const struct db_migration db_migrations[] = {
 	{7, M7(SQLITE_ID, "BLOB"), M7(PG_ID, "BYTEA")},
 	{8, M8, M8},
 	{10, M10, M10},
+	{11, M11(M11_SQLITE_SUBSTR, "X''"), M11(M11_PG_SUBSTR, "'\\x'::bytea")},
 	{0, NULL, NULL},
 };
