@@ -106,6 +106,7 @@ import_job_run(struct job_ctx *c, const struct job *j)
 	json_decref(rep_json);
 	if (rc == WS_OK || rc == WS_EINVAL) {	/* a refused file is a report too */
 		job_result(c, text);	/* the file stays for staff to download */
+		rc = WS_OK;
 	} else {	/* what was committed stays: the report says what */
 		if (job_progress(c, text) != WS_OK)
 			log_warn("import: report not recorded");
