@@ -8,6 +8,8 @@
 #include "app/app.h"
 #include "files/files.h"
 
+_Static_assert(HTTP_PIECE == FILE_CHUNK, "a download's piece is one chunk of the store");
+
 /* A download in progress: the file and where its reader copies to. */
 struct sending {
 	struct req *r;

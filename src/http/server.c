@@ -18,7 +18,8 @@
  *   csrf        form posts carry a token bound to the session or visitor
  *   rate limit  the route's class (sign-in, sign-up, mail requests)
  *   handler     fills struct resp
- *   render      HTML page via the view, or the same value as JSON
+ *   render      HTML page via the view, or the same value as JSON, or a
+ *               download streamed from its reader (object.c)
  */
 #include <arpa/inet.h>
 #include <microhttpd.h>
