@@ -107,4 +107,11 @@ enum ws_err app_list_args(struct req *r, struct resp *w, int64_t *page, int *per
 void app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,
     const char *ip, const char *detail);
 
+/* Sends file file_id of kind (NULL: any) from the file store (src/files)
+ * as a download (http_send_object): ETag from its SHA-256, Range, HEAD;
+ * named filename (NULL: the file's own name) inline or as an attachment.
+ * WS_ENOTFOUND when there is no such file (filestore.c). */
+enum ws_err app_file_send(struct req *r, struct resp *w, int64_t file_id, const char *kind,
+    int attachment, const char *filename) WS_WUR;
+
 #endif

@@ -78,6 +78,7 @@ const struct route app_routes[] = {
 	{HM_GET,    "/staff/organizations/import",  h_import_form,       R_STAFFS, CSRF_NONE,  RL_NONE,   0},
 	{HM_POST,   "/staff/organizations/import",  h_import,            R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/staff/organizations/import/{job}", h_import_job,   R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/organizations/import/{job}/file", h_import_file, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{HM_GET,    "/organizations/{id}",          h_org_profile,       R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
 	{HM_GET,    "/organizations/{id}/logo",     h_org_logo,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_OWNER},
 	{HM_GET,    "/organizations/{id}/edit",     h_org_edit_form,     R_USER,   CSRF_NONE,  RL_NONE,   RF_OWNER},

@@ -444,6 +444,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT data FROM files WHERE id = ?", NULL},
 	[ST_FILE_DELETE] = {"file_delete",
 	    "DELETE FROM files WHERE id = ?", NULL},
+	[ST_FILE_PURGE] = {"file_purge",
+	    "DELETE FROM files WHERE kind = ? AND created_at < ?", NULL},
 	/* sign-in back-off (app/accounts/backoff.c) */
 	[ST_BACKOFF_GET] = {"backoff_get",
 	    "SELECT fails, last_at, next_at FROM signin_backoff WHERE key = ?", NULL},
@@ -793,6 +795,20 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
 	"ALTER TABLE applications ADD COLUMN keys_version INTEGER NOT NULL DEFAULT 0;" \
 	"CREATE INDEX organizations_keys_version ON organizations(keys_version);" \
 	"CREATE INDEX applications_keys_version ON applications(keys_version);"
+/* 12: the bytes of files from before chunks (logos) move into file_chunks,
+ * FILE_CHUNK (262144) bytes a row, so every file is read, and streamed,
+ * one chunk at a time; files.data is left empty. */
+#define M12(SUBSTR, EMPTY) \
+	"WITH RECURSIVE c(file_id, n) AS (" \
+	" SELECT id, 0 FROM files WHERE chunked = 0 AND length(data) > 0" \
+	" UNION ALL SELECT c.file_id, c.n + 1 FROM c JOIN files f ON f.id = c.file_id" \
+	" WHERE (c.n + 1) * 262144 < length(f.data))" \
+	" INSERT INTO file_chunks (file_id, n, data)" \
+	" SELECT c.file_id, c.n, " SUBSTR("f.data", "c.n * 262144 + 1", "262144") \
+	" FROM c JOIN files f ON f.id = c.file_id;" \
+	"UPDATE files SET chunked = 1, data = " EMPTY " WHERE chunked = 0;"
+#define M12_SQLITE_SUBSTR(x, from, len) "substr(" x ", " from ", " len ")"
+#define M12_PG_SUBSTR(x, from, len) "substring(" x " FROM " from " FOR " len ")"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -805,5 +821,6 @@ const struct db_migration db_migrations[] = {
 	{8, M8, M8},
 	{10, M10, M10},
 	{DB_MIGRATION_DUPKEYS, M_DUPKEYS, M_DUPKEYS},
+	{12, M12(M12_SQLITE_SUBSTR, "X''"), M12(M12_PG_SUBSTR, "'\\x'::bytea")},
 	{0, NULL, NULL},
 };

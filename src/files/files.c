@@ -216,3 +216,16 @@ file_delete(struct db *d, int64_t id)
 	db_end(q);
 	return rc;
 }
+
+enum ws_err
+file_purge(struct db *d, const char *kind, int64_t before)
+{
+	struct db_q *q = db_start(d, ST_FILE_PURGE);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, kind);
+	db_bind_int(q, 2, before);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}

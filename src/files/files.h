@@ -65,5 +65,7 @@ enum ws_err file_read(struct db *d, const struct file_info *fi, int64_t off, int
     int (*fn)(void *arg, const void *p, size_t n), void *arg) WS_WUR;
 /* Deletes file id and its chunks. */
 enum ws_err file_delete(struct db *d, int64_t id) WS_WUR;
+/* Deletes the files of kind made before the Unix time before. */
+enum ws_err file_purge(struct db *d, const char *kind, int64_t before) WS_WUR;
 
 #endif

@@ -25,6 +25,7 @@ struct crypto_auth_hmacsha256_state;
 struct db;
 struct db_pool;
 struct field;
+struct obj_send;
 struct http_site;
 struct ratelimit;
 struct views;
@@ -130,6 +131,7 @@ struct resp {
 	const char *cookies[4];	/* Set-Cookie values */
 	int ncookies;
 	int retry_after;	/* seconds, for 429 */
+	struct obj_send *obj;	/* a streamed body (http_send_object), or NULL */
 };
 
 typedef enum ws_err (*http_handler)(struct req *r, struct resp *w);
@@ -200,6 +202,53 @@ const char *csrf_token(struct req *r);
 void resp_redirect(struct resp *w, const char *path);
 /* Sets val (taking ownership), replacing any earlier one. */
 void resp_value(struct resp *w, json_t *val);
+
+/*
+ * Downloads (object.c): a handler describes an object -- its size, type,
+ * ETag, name -- and how to read it, and the server streams it in pieces
+ * of at most HTTP_PIECE bytes, never holding it whole.  It answers
+ * If-None-Match (304), one Range (206, or 416 with a Content-Range that
+ * names the size; several ranges get the whole object, 200), If-Range (a range
+ * only while the ETag still matches), HEAD (headers only), and sends
+ * Accept-Ranges and Content-Disposition with a safe name (RFC 6266).
+ */
+#define HTTP_PIECE (256 * 1024)
+
+struct http_object {
+	int64_t size;
+	const char *type;	/* its media type */
+	const char *etag;	/* a strong ETag, quoted ("\"abc\""), or NULL */
+	int64_t mtime;		/* Last-Modified, Unix seconds; 0: none */
+	const char *filename;	/* UTF-8 name for Content-Disposition, or NULL: none */
+	int attachment;		/* attachment (download), else inline */
+	const char *cache;	/* Cache-Control, or NULL: the server's default */
+	/*
+	 * Copies bytes [off, off + len) of the object into dst (len at most
+	 * HTTP_PIECE; a piece never crosses a multiple of HTTP_PIECE).  Called
+	 * while the response is sent, on the request's thread and only while
+	 * the request lives, so it may use req_db(r): the connection is the
+	 * request's until it ends.  An error ends the stream (the client sees
+	 * a short body).
+	 */
+	enum ws_err (*read)(void *arg, int64_t off, size_t len, void *dst);
+	void *arg;		/* for read; must live as long as the request */
+};
+
+/* Answers r with object o (copied; strings must outlive the request):
+ * sets w's status (200, 206, 304 or 416) and headers.  WS_OK; the body is
+ * sent by the server after the handler returns. */
+enum ws_err http_send_object(struct req *r, struct resp *w, const struct http_object *o) WS_WUR;
+
+/* The Range header h of an object of size bytes: 1 and the byte range
+ * [*from, *to] to send; 0 when it is absent, malformed, not in bytes or
+ * asks for several ranges (send the whole object); -1 when no byte of it
+ * exists (416). */
+int http_range_parse(const char *h, int64_t size, int64_t *from, int64_t *to);
+/* The Content-Disposition value for a download named name ("attachment"
+ * or "inline"): an ASCII filename="..." with quotes, backslashes, control
+ * and non-ASCII characters replaced, and filename*=UTF-8''<percent-encoded>
+ * (RFC 6266, RFC 8187), in a's memory. */
+const char *http_disposition(struct arena *a, const char *name, int attachment);
 
 /* Pages (page.c).  http_page renders w->tpl with w->val inside the layout
  * into out.  http_page_content renders only w's template with w's value, as

@@ -32,6 +32,12 @@ int req_is_upload(struct req *r);
  * API request authenticated by a bearer token or sent as JSON. */
 int csrf_ok(struct req *r);
 
+/* The libmicrohttpd response of the download http_send_object() left in
+ * w->obj: its body streamed from the object's reader, with its own
+ * headers (respond() adds the common ones).  NULL when out of memory. */
+struct MHD_Response;
+struct MHD_Response *object_response(struct req *r, struct resp *w);
+
 /* Test builds (-DWHATSON_TEST_HOOKS): answers POST /_test/clock?advance=S from
  * loopback by moving now_s() forward, and returns 1; otherwise 0. */
 int http_test_clock(struct req *r, struct resp *w);

@@ -18,7 +18,8 @@
  *   csrf        form posts carry a token bound to the session or visitor
  *   rate limit  the route's class (sign-in, sign-up, mail requests)
  *   handler     fills struct resp
- *   render      HTML page via the view, or the same value as JSON
+ *   render      HTML page via the view, or the same value as JSON, or a
+ *               download streamed from its reader (object.c)
  */
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -150,22 +151,15 @@ add_common_headers(const struct config *cfg, struct MHD_Response *resp, const ch
 		MHD_add_response_header(resp, "X-Request-Id", rid);
 }
 
+/* Adds the headers every answer carries and w's, queues resp and lets go
+ * of it. */
 static enum MHD_Result
-send_buf(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
-    const char *ctype, struct buf *body, struct resp *w)
+queue(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
+    struct MHD_Response *resp, struct resp *w)
 {
-	struct MHD_Response *resp;
 	enum MHD_Result ret;
-	size_t len = body->len;
-	char *data = buf_steal(body);
 	int i;
 
-	resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
-	if (!resp) {
-		free(data);
-		return MHD_NO;
-	}
-	MHD_add_response_header(resp, "Content-Type", ctype);
 	add_common_headers(cfg, resp, rid);
 	if (w) {
 		for (i = 0; i < w->nheaders; i++)
@@ -182,6 +176,23 @@ send_buf(struct MHD_Connection *c, const struct config *cfg, const char *rid, in
 	ret = MHD_queue_response(c, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	return ret;
+}
+
+static enum MHD_Result
+send_buf(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
+    const char *ctype, struct buf *body, struct resp *w)
+{
+	struct MHD_Response *resp;
+	size_t len = body->len;
+	char *data = buf_steal(body);
+
+	resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(data);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type", ctype);
+	return queue(c, cfg, rid, status, resp, w);
 }
 
 /* A short self-contained page for refusals before the pipeline runs. */
@@ -546,6 +557,8 @@ respond(struct MHD_Connection *c, struct req *r)
 		ctype = "text/plain; charset=utf-8";
 		if (buf_adds(&out, "See Other\n") != WS_OK)
 			buf_reset(&out);
+	} else if (rc == WS_OK && w.obj) {
+		ctype = NULL;	/* a download: object_response() */
 	} else if (rc == WS_OK && w.ctype) {
 		ctype = w.ctype;
 		out = w.raw;
@@ -578,9 +591,16 @@ respond(struct MHD_Connection *c, struct req *r)
 		resp_cookie(r, &w, "ws_csrf", r->anon_csrf_set, 0);
 	if (!r->site->cfg->quiet)
 		log_info("%s %s %d %s", method_names[r->method], r->path, status, r->ip);
+	if (!ctype) {	/* a download (object.c) */
+		struct MHD_Response *resp = object_response(r, &w);
+
+		ret = resp ? queue(c, r->site->cfg, r->id, status, resp, &w) : MHD_NO;
+		goto out;
+	}
 	if (r->method == HM_HEAD)
 		buf_reset(&out);
 	ret = send_buf(c, r->site->cfg, r->id, status, ctype, &out, &w);
+out:
 	buf_free(&out);
 	buf_free(&w.raw);
 	json_decref(w.val);

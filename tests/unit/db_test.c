@@ -44,6 +44,7 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "db/db_int.h"
+#include "files/files.h"
 
 /* ---- fixture ------------------------------------------------------------ */
 
@@ -429,6 +430,107 @@ test_migrate_dupkeys(void **state)
 	assert_int_equal(done, 0);
 	db_release(p2, d);
 	arena_free(a);
+}
+
+/* A file written as before chunks: its bytes in files.data (logo_store
+ * of old); its id. */
+static int64_t
+legacy_file(struct db *d, const unsigned char *data, size_t len)
+{
+	struct db_q *q = db_start(d, ST_FILE_INSERT);
+	int64_t id = 0;
+
+	db_bind_text(q, 1, "logo");
+	db_bind_text(q, 2, "image/png");
+	db_bind_int(q, 3, (int64_t)len);
+	db_bind_text(q, 4, "0123456789abcdef");
+	db_bind_blob(q, 5, data, len);
+	db_bind_null(q, 6);
+	db_bind_int(q, 7, 1);
+	if (db_step(q) == WS_OK)
+		id = db_col_int(q, 0);
+	db_end(q);
+	return id;
+}
+
+struct got {
+	unsigned char *p;
+	size_t n, cap;
+};
+
+static int
+got_bytes(void *arg, const void *p, size_t n)
+{
+	struct got *g = arg;
+
+	assert_true(g->n + n <= g->cap);
+	memcpy(g->p + g->n, p, n);
+	g->n += n;
+	return 0;
+}
+
+/* Migration 12 moves the bytes of files from before chunks into chunks:
+ * each reads back byte for byte, by chunks, and files.data is emptied. */
+static void
+test_migrate_file_chunks(void **state)
+{
+	FX(state);
+	static const size_t sizes[3] = { 2 * FILE_CHUNK + 1000, FILE_CHUNK, 10 };
+	struct db_pool *p2 = NULL;
+	struct db *d;
+	struct db_q *q;
+	struct file_info fi;
+	char err[256] = "";
+	unsigned char *data = xmalloc(sizes[0]);
+	int64_t id[3];
+	size_t i, k;
+
+	for (i = 0; i < sizes[0]; i++)
+		data[i] = (unsigned char)((i * 2654435761u) >> 13);
+	d = db_acquire(f->pool);
+	for (k = 0; k < 3; k++) {
+		id[k] = legacy_file(d, data, sizes[k]);
+		assert_true(id[k] > 0);
+		assert_int_equal(file_stat(d, id[k], "logo", &fi), WS_OK);
+		assert_false(fi.chunked);
+	}
+	/* as a database of version 10 would be */
+	if (d->ops->exec_script(d, "DELETE FROM schema_version WHERE version = 12;", err,
+	    sizeof err) != WS_OK)
+		fail_msg("script: %s", err);
+	db_release(f->pool, d);
+	db_pool_free(f->pool);
+	f->pool = NULL;
+
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(db_pool_open(f->url, 2, 1, &p2, err, sizeof err), WS_OK);
+	f->pool = p2;
+	d = db_acquire(p2);
+	for (k = 0; k < 3; k++) {
+		struct got g = { xmalloc(sizes[k]), 0, sizes[k] };
+		size_t len = 1;
+
+		assert_int_equal(file_stat(d, id[k], "logo", &fi), WS_OK);
+		assert_true(fi.chunked);
+		assert_int_equal(fi.size, sizes[k]);
+		assert_int_equal(file_read(d, &fi, 0, -1, got_bytes, &g), WS_OK);
+		assert_int_equal(g.n, sizes[k]);
+		assert_memory_equal(g.p, data, sizes[k]);
+		g.n = 0;	/* across the first chunk's end */
+		if (sizes[k] > FILE_CHUNK) {
+			assert_int_equal(file_read(d, &fi, FILE_CHUNK - 10, 20, got_bytes, &g), WS_OK);
+			assert_memory_equal(g.p, data + FILE_CHUNK - 10, 20);
+		}
+		free(g.p);
+		q = db_start(d, ST_FILE_DATA);	/* files.data is empty */
+		db_bind_int(q, 1, id[k]);
+		assert_int_equal(db_step(q), WS_OK);
+		(void)db_col_blob(q, 0, &len);
+		assert_int_equal(len, 0);
+		db_end(q);
+	}
+	db_release(p2, d);
+	free(data);
 }
 
 struct mig_arg {
@@ -1420,6 +1522,8 @@ main(void)
 		    test_migrate_approved_domain),
 		BOTH("stored duplicate keys are computed for rows stored before",
 		    test_migrate_dupkeys),
+		BOTH("migration 12 moves files from before chunks into chunks",
+		    test_migrate_file_chunks),
 		BOTH("users insert and look up", test_users),
 		BOTH("a second account with one email conflicts", test_unique_email),
 		BOTH("NULL columns and bindings", test_nulls),

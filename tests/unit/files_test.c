@@ -3,7 +3,8 @@
  * what is written is read back byte for byte, whole and by ranges across
  * chunk boundaries, with its size and SHA-256; kinds keep files apart; a
  * file written in a transaction that rolls back is not kept; deleting a
- * file deletes its chunks; files from before chunks (logos) still read.
+ * file deletes its chunks; files from before chunks (logos) still read;
+ * purging a kind deletes its old files only.
  * On SQLite and PostgreSQL (dbfx.h).
  */
 #include <stdarg.h>
@@ -164,6 +165,30 @@ test_unchunked_file(void **state)
 	db_release(f->pool, d);
 }
 
+/* Purging a kind deletes its files made before the time given, and no
+ * other kind's. */
+static void
+test_purge(void **state)
+{
+	struct fx *f = *state;
+	struct db *d = db_acquire(f->pool);
+	struct file_info fi;
+	int64_t old = 0, recent = 0, logo = 0;
+
+	clock_at(0);
+	assert_int_equal(file_put(d, "import", "old.csv", "text/csv", 0, "a\n", 2, &old), WS_OK);
+	assert_int_equal(file_put(d, "logo", "l", "image/png", 0, "p", 1, &logo), WS_OK);
+	clock_at(1000);
+	assert_int_equal(file_put(d, "import", "new.csv", "text/csv", 0, "b\n", 2, &recent),
+	    WS_OK);
+	assert_int_equal(file_purge(d, "import", now_s() - 500), WS_OK);
+	assert_int_equal(file_stat(d, old, NULL, &fi), WS_ENOTFOUND);
+	assert_int_equal(file_stat(d, recent, "import", &fi), WS_OK);
+	assert_int_equal(file_stat(d, logo, "logo", &fi), WS_OK);
+	clock_at(0);
+	db_release(f->pool, d);
+}
+
 int
 main(void)
 {
@@ -171,6 +196,7 @@ main(void)
 		BOTH("round trip in chunks, ranges, size and SHA-256", test_round_trip),
 		BOTH("an empty file; a rolled-back file is not kept", test_empty_and_rollback),
 		BOTH("a file from before chunks reads the same", test_unchunked_file),
+		BOTH("purging a kind deletes its old files only", test_purge),
 	};
 
 	return dbfx_run("files", all, sizeof all / sizeof all[0]);

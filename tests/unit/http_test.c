@@ -1,14 +1,16 @@
 /*
  * http_test.c -- the pure parts of the HTTP layer: urlencoded form decoding
- * (form_parse), the router, the email and URL checks of declared input, and
- * the in-memory rate limiter.
+ * (form_parse), the router, the email and URL checks of declared input,
+ * the in-memory rate limiter, and the Range and Content-Disposition
+ * headers of downloads (object.c).
  *
  * What a user notices: a form field typed with spaces, accents or '=' comes
  * through as typed, a malformed or binary body is refused rather than stored,
  * each address reaches the right handler (or 405 when only the method is
  * wrong), a page's JSON twin answers under /api/v1, and repeated failed
  * sign-ins are slowed down for that address or account alone, until the
- * window has passed.
+ * window has passed; a resumed download gets the bytes it asked for, and
+ * a file's name cannot break out of its header.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -675,6 +677,79 @@ test_ratelimit_targeted_eviction(void **state)
 	ratelimit_free(rl);
 }
 
+/* ---- downloads ------------------------------------------------------- */
+
+/* One Range header against an object of size bytes: want (1 range, 0
+ * whole object, -1 unsatisfiable) and, for 1, [from, to]. */
+static void
+range_is(const char *h, int64_t size, int want, int64_t from, int64_t to)
+{
+	int64_t a = -7, b = -7;
+	int got = http_range_parse(h, size, &a, &b);
+
+	if (got != want || (want == 1 && (a != from || b != to)))
+		print_message("# %s of %lld: %d %lld-%lld, want %d %lld-%lld\n", h ? h : "(none)",
+		    (long long)size, got, (long long)a, (long long)b, want, (long long)from,
+		    (long long)to);
+	assert_int_equal(got, want);
+	if (want == 1) {
+		assert_int_equal(a, from);
+		assert_int_equal(b, to);
+	}
+}
+
+static void
+test_range_parse(void **state)
+{
+	(void)state;
+	range_is("bytes=0-99", 1000, 1, 0, 99);
+	range_is("bytes=262100-262200", 700000, 1, 262100, 262200);
+	range_is("bytes=500-", 1000, 1, 500, 999);
+	range_is("bytes=-10", 1000, 1, 990, 999);
+	range_is("bytes=-5000", 1000, 1, 0, 999);	/* more than there is: all */
+	range_is("bytes=900-5000", 1000, 1, 900, 999);	/* the end is cut */
+	range_is("bytes=999-999", 1000, 1, 999, 999);
+	range_is("Bytes = 1 - 2 ", 1000, 1, 1, 2);	/* the unit is case-insensitive */
+	range_is("bytes=1000-", 1000, -1, 0, 0);	/* starts past the end */
+	range_is("bytes=1000-1001", 1000, -1, 0, 0);
+	range_is("bytes=-0", 1000, -1, 0, 0);
+	range_is("bytes=-10", 0, -1, 0, 0);	/* an empty object has no bytes */
+	range_is("bytes=0-", 0, -1, 0, 0);
+	/* ignored: the whole object */
+	range_is(NULL, 1000, 0, 0, 0);
+	range_is("", 1000, 0, 0, 0);
+	range_is("bytes=5-1", 1000, 0, 0, 0);
+	range_is("bytes=-", 1000, 0, 0, 0);
+	range_is("bytes=a-b", 1000, 0, 0, 0);
+	range_is("bytes=0-1,5-9", 1000, 0, 0, 0);	/* several ranges */
+	range_is("items=0-1", 1000, 0, 0, 0);
+	range_is("bytes 0-1", 1000, 0, 0, 0);
+	range_is("bytes=0-1x", 1000, 0, 0, 0);
+	range_is("bytes=1234567890123456789-", 1000, 0, 0, 0);	/* too long a number */
+}
+
+static void
+test_disposition(void **state)
+{
+	struct arena *a = arena_new();
+
+	(void)state;
+	assert_string_equal(http_disposition(a, "orgs.csv", 1),
+	    "attachment; filename=\"orgs.csv\"; filename*=UTF-8''orgs.csv");
+	assert_string_equal(http_disposition(a, "logo", 0),
+	    "inline; filename=\"logo\"; filename*=UTF-8''logo");
+	/* quotes, backslashes, control characters, slashes and % cannot end
+	 * the value or name a path; each UTF-8 letter is one _ */
+	assert_string_equal(http_disposition(a, "a\"b\\c\r\nd/e%f.csv", 1),
+	    "attachment; filename=\"a_b_c__d_e_f.csv\"; "
+	    "filename*=UTF-8''a%22b%5Cc%0D%0Ad%2Fe%25f.csv");
+	assert_string_equal(http_disposition(a, "Société \"Été\".csv", 1),
+	    "attachment; filename=\"Soci_t_ __t__.csv\"; "
+	    "filename*=UTF-8''Soci%C3%A9t%C3%A9%20%22%C3%89t%C3%A9%22.csv");
+	assert_string_equal(http_disposition(a, "", 1), "attachment; filename=\"download\"");
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -699,6 +774,8 @@ main(void)
 		cmocka_unit_test(test_ratelimit_window),
 		cmocka_unit_test(test_ratelimit_many_keys),
 		cmocka_unit_test(test_ratelimit_targeted_eviction),
+		cmocka_unit_test(test_range_parse),
+		cmocka_unit_test(test_disposition),
 	};
 
 	if (sodium_init() < 0)

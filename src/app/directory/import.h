@@ -94,10 +94,11 @@ void import_line_text(const struct import_line *l, char *out, size_t len);
 json_t *import_report_json(const struct import_report *rep, size_t max_lines);
 
 /* The staff page (import_page.c): the form, the upload (a background
- * job), its progress and report. */
+ * job), its progress and report, and the uploaded file. */
 enum ws_err h_import_form(struct req *r, struct resp *w);
 enum ws_err h_import(struct req *r, struct resp *w);
 enum ws_err h_import_job(struct req *r, struct resp *w);
+enum ws_err h_import_file(struct req *r, struct resp *w);
 /* The handler of "import_orgs" jobs (src/jobs); the kind's arg is the app. */
 struct job_ctx;
 struct job;

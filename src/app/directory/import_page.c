@@ -24,12 +24,16 @@
  * a background job (src/jobs, kind "import_orgs"), so any node shows its
  * progress and report and a restart loses neither.  The page refreshes
  * itself (<meta http-equiv="refresh">, no JavaScript) while the job runs,
- * then shows the report, kept with the job.  One import runs at a time: a
+ * then shows the report, kept with the job, and links the uploaded file,
+ * which staff may download (h_import_file) as long as it is kept: the
+ * files of imports are kept as long as done jobs are (KEEP_FILES), and
+ * each upload deletes the older ones.  One import runs at a time: a
  * second upload while one is queued or running is refused (409).
  */
 #define JOB_KIND "import_orgs"
 #define PAGE_LINES 2000		/* lines of the report a page shows */
 #define API_LINES 20000		/* lines kept with the job, and given to the API */
+#define KEEP_FILES (30 * 24 * 3600)	/* uploaded files are kept so long (jobs.c) */
 
 struct run {
 	struct job_ctx *c;
@@ -101,8 +105,8 @@ import_job_run(struct job_ctx *c, const struct job *j)
 	text = json_dumps(rep_json, JSON_COMPACT);
 	json_decref(rep_json);
 	if (rc == WS_OK || rc == WS_EINVAL) {	/* a refused file is a report too */
-		job_result(c, text);
-		rc = file_delete(d, file_id);
+		job_result(c, text);	/* the file stays for staff to download */
+		rc = WS_OK;
 	} else {	/* what was committed stays: the report says what */
 		if (job_progress(c, text) != WS_OK)
 			log_warn("import: report not recorded");
@@ -187,6 +191,8 @@ h_import(struct req *r, struct resp *w)
 		w->detail = N_("An import is running: wait for it to finish, then try again.");
 		return WS_ECONFLICT;
 	}
+	if (rc == WS_OK)	/* the files of imports of long ago go */
+		rc = file_purge(d, "import", now_s() - KEEP_FILES);
 	if (rc == WS_OK)
 		rc = file_put(d, "import", u->filename && *u->filename ? u->filename :
 		    "upload.csv", "text/csv", r->user->id, u->data, u->len, &file_id);
@@ -261,6 +267,50 @@ trim_lines(json_t *rep, size_t max)
 	json_object_set_new(rep, "more", json_integer((json_int_t)more));
 }
 
+/* The uploaded file of import job r->params[0] and its name into *file_id
+ * and *name (in r's arena); WS_ENOTFOUND when there is no such import. */
+static enum ws_err
+import_file_of(struct req *r, int64_t *file_id, const char **name)
+{
+	struct db_q *q;
+	json_t *payload = NULL;
+	json_error_t jerr;
+	int64_t id;
+	enum ws_err rc;
+
+	*file_id = 0;
+	*name = "upload.csv";
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	q = db_start(req_db(r), ST_JOB_GET);
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	if (rc == WS_OK && strcmp(db_col_text(q, 1), JOB_KIND) == 0)
+		payload = json_loads(db_col_text(q, 2), 0, &jerr);
+	db_end(q);
+	if (rc != WS_OK && rc != WS_EDONE)
+		return rc;
+	*file_id = json_integer_value(json_object_get(payload, "file_id"));
+	if (json_string_value(json_object_get(payload, "name")))
+		*name = arena_strdup(r->a, json_string_value(json_object_get(payload, "name")));
+	json_decref(payload);
+	return *file_id > 0 ? WS_OK : WS_ENOTFOUND;
+}
+
+/* GET /staff/organizations/import/{job}/file: the file as it was uploaded,
+ * under its own name, as a download. */
+enum ws_err
+h_import_file(struct req *r, struct resp *w)
+{
+	const char *name;
+	int64_t file_id;
+	enum ws_err rc;
+
+	if ((rc = import_file_of(r, &file_id, &name)) != WS_OK)
+		return rc;
+	return app_file_send(r, w, file_id, "import", 1, name);
+}
+
 enum ws_err
 h_import_job(struct req *r, struct resp *w)
 {
@@ -317,6 +367,16 @@ h_import_job(struct req *r, struct resp *w)
 			label_outcomes(r, json_object_get(rep, "lines"));
 		}
 		json_object_set_new(v, "report", rep);
+	}
+	{	/* the uploaded file, while it is kept */
+		struct file_info fi;
+		const char *name;
+		int64_t file_id;
+
+		if (import_file_of(r, &file_id, &name) == WS_OK &&
+		    file_stat(d, file_id, "import", &fi) == WS_OK)
+			json_object_set_new(v, "file_url", json_string(arena_printf(r->a,
+			    "/staff/organizations/import/%s/file", r->params[0])));
 	}
 	json_decref(payload);
 	json_decref(progress);

@@ -2,8 +2,9 @@
  * logo.c -- organizations' logos: accepted from the join and edit forms
  * (PNG, JPEG or WebP, at most 1 MB, the type sniffed from the bytes; anything
  * else is refused, including a file that claims to be an image but is not),
- * stored in the files table, served with the sniffed type and headers that
- * stop a browser from treating them as anything else.
+ * stored in the files table, served (streamed, app_file_send) with the
+ * sniffed type and headers that stop a browser from treating them as
+ * anything else.
  */
 #include <sodium.h>
 #include <string.h>
@@ -98,31 +99,12 @@ logo_store(struct req *r, struct db *d, const char *type, int64_t *file_id)
 	return rc == WS_EDONE ? WS_EDB : rc;
 }
 
+/* Streamed from the file store (app_file_send): ETag, 304, Range; a
+ * sandbox so that no browser runs it as a page. */
 enum ws_err
 logo_serve(struct req *r, struct resp *w, int64_t file_id)
 {
-	struct db_q *q = db_start(req_db(r), ST_FILE_GET);
-	enum ws_err rc;
-
-	db_bind_int(q, 1, file_id);
-	db_bind_text(q, 2, "logo");
-	rc = db_step(q);
-	if (rc == WS_OK) {
-		size_t len;
-		const void *data = db_col_blob(q, 3, &len);
-		const char *etag = arena_printf(r->a, "\"%.16s\"", db_col_text(q, 2));
-		const char *inm = req_header(r, "If-None-Match");
-
-		w->ctype = arena_strdup(r->a, db_col_text(q, 0));
-		resp_header(w, "ETag", etag);
-		resp_header(w, "Cache-Control", "private, max-age=3600");
-		resp_header(w, "Content-Disposition", "inline; filename=\"logo\"");
-		resp_header(w, "Content-Security-Policy", "default-src 'none'; sandbox");
-		if (inm && strcmp(inm, etag) == 0)
-			w->status = 304;
-		else
-			rc = buf_add(&w->raw, data, len);
-	}
-	db_end(q);
-	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	resp_header(w, "Cache-Control", "private, max-age=3600");
+	resp_header(w, "Content-Security-Policy", "default-src 'none'; sandbox");
+	return app_file_send(r, w, file_id, "logo", 0, "logo");
 }
