@@ -222,6 +222,12 @@ file_writer_id(const struct file_writer *w)
 	return w->id;
 }
 
+void
+file_writer_use(struct file_writer *w, struct db *d)
+{
+	w->d = d;
+}
+
 enum ws_err
 file_claim(struct db *d, int64_t id, const char *kind, const char *type)
 {

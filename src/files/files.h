@@ -80,6 +80,10 @@ enum ws_err file_delete(struct db *d, int64_t id) WS_WUR;
 
 /* The id of the file w writes (its row exists from file_begin on). */
 int64_t file_writer_id(const struct file_writer *w);
+/* Points w at connection d for its next writes, so that a writer fed
+ * slowly (a body arriving) need not hold a connection between pieces.
+ * Only outside a transaction: each chunk commits on its own. */
+void file_writer_use(struct file_writer *w, struct db *d);
 /* Gives upload id its kind ("logo", "import") and, when type is not NULL,
  * its media type (the sniffed one), in the caller's transaction when one
  * is open.  WS_ENOTFOUND when id is not an unclaimed upload. */

@@ -228,42 +228,77 @@ http_upload_max(const struct config *cfg, enum upload_kind kind)
 	}
 }
 
-/* The sink of a request's multipart parser: each file part into a file of
- * kind "upload" on the request's connection, outside any transaction, so
- * each chunk commits as it fills and the request holds one chunk. */
+/*
+ * The sink of a request's multipart parser: each file part into a file of
+ * kind "upload", outside any transaction, so each chunk commits as it fills
+ * and the request holds one chunk.  A connection is borrowed for each
+ * piece of the body and given back at once: a client that sends slowly
+ * holds none between pieces, so slow uploads cannot take the pool.
+ */
+struct up_file {
+	struct cstate *cs;
+	struct file_writer *w;
+};
+
 static enum ws_err
 up_begin(void *arg, struct upload *u, void **file)
 {
 	struct cstate *cs = arg;
+	struct db_pool *pool = cs->r.site->pool;
+	struct up_file *f;
 	struct file_writer *w;
+	struct db *d;
 	enum ws_err rc;
 
 	if (cs->nwritten >= REQ_MAX_FILES)
 		return WS_ETOOBIG;
-	rc = file_begin(req_db(&cs->r), FILE_UPLOAD, u->filename, u->type, 0, &w);
+	d = db_acquire(pool);
+	rc = file_begin(d, FILE_UPLOAD, u->filename, u->type, 0, &w);
+	db_release(pool, d);
 	if (rc != WS_OK)
 		return rc;
+	file_writer_use(w, NULL);
 	cs->written[cs->nwritten++] = file_writer_id(w);
-	*file = w;
+	f = arena_alloc(cs->r.a, sizeof *f);
+	f->cs = cs;
+	f->w = w;
+	*file = f;
 	return WS_OK;
 }
 
 static enum ws_err
 up_write(void *file, const void *p, size_t n)
 {
-	return file_write(file, p, n);
+	struct up_file *f = file;
+	struct db_pool *pool = f->cs->r.site->pool;
+	struct db *d = db_acquire(pool);
+	enum ws_err rc;
+
+	file_writer_use(f->w, d);
+	rc = file_write(f->w, p, n);
+	file_writer_use(f->w, NULL);
+	db_release(pool, d);
+	return rc;
 }
 
 static enum ws_err
 up_end(void *file, struct upload *u)
 {
-	return file_end(file, &u->id);
+	struct up_file *f = file;
+	struct db_pool *pool = f->cs->r.site->pool;
+	struct db *d = db_acquire(pool);
+	enum ws_err rc;
+
+	file_writer_use(f->w, d);
+	rc = file_end(f->w, &u->id);	/* frees the writer */
+	db_release(pool, d);
+	return rc;
 }
 
 static void
 up_abort(void *file)
 {
-	file_abort(file);
+	file_abort(((struct up_file *)file)->w);
 }
 
 /* Deletes the files this request wrote that no handler claimed. */

@@ -38,7 +38,7 @@
 static struct ts_sink sink;
 static struct ts_server srv;
 static const char *db_url;
-static struct ts_browser *staff_api, *anon;
+static struct ts_browser *staff_api, *staff_web, *anon;
 static char staff_tok[80];
 
 #define HAS(r, s) do { \
@@ -372,6 +372,10 @@ test_import_sizes(void **state)
 	size_t sent = 1;
 
 	(void)state;
+	/* the import page says the default limit */
+	r = ts_get(staff_web, "/staff/organizations/import");
+	STATUS(r, 200);
+	HAS(r, "at most 20 MB.");
 	snprintf(auth, sizeof auth, "Authorization: Bearer %s", staff_tok);
 	memcpy(body, pre, sizeof pre - 1);
 	/* an unknown column: the job refuses it at once, the file is kept */
@@ -449,8 +453,10 @@ setup(void **state)
 	if (ts_user_add(db_url, "ula.staff@upload.test", "Ula Staff", "staff", PW) <= 0)
 		return -1;
 	staff_api = ts_browser_new(&srv, NULL);
+	staff_web = ts_browser_new(&srv, NULL);
 	anon = ts_browser_new(&srv, NULL);
-	if (!token_for("ula.staff@upload.test"))
+	if (!token_for("ula.staff@upload.test") ||
+	    ts_signin(staff_web, "ula.staff@upload.test", PW) != 303)
 		return -1;
 	db_open();
 	return 0;
@@ -462,6 +468,7 @@ teardown(void **state)
 	(void)state;
 	db_close();
 	ts_browser_free(staff_api);
+	ts_browser_free(staff_web);
 	ts_browser_free(anon);
 	ts_sink_stop(&sink);
 	return ts_server_stop(&srv) == 0 ? 0 : -1;
