@@ -32,7 +32,7 @@ static const char usage_text[] =
     "  serve   [--db URL] [--listen ADDR:PORT] [--base-url URL] [--smtp URL] [--mail-dir DIR]\n"
     "          [--threads N] [--org-name NAME] [--logo-url PATH] [--idle-timeout S]\n"
     "          [--session-lifetime S] [--conn-timeout S] [--header-timeout S]\n"
-    "          [--upload-max MB] [--user NAME]\n"
+    "          [--logo-max MB] [--import-max MB] [--resource-max MB] [--user NAME]\n"
     "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--quiet]\n"
     "  migrate [--db URL]\n"
     "  seed --demo [--orgs N] [--db URL]\n"
@@ -41,7 +41,8 @@ static const char usage_text[] =
     "  import orgs FILE.csv [--dry-run] [--db URL]   (a report by line on standard output)\n"
     "  export orgs [--db URL]      (CSV on standard output)\n"
     "  backup FILE [--db URL]\n"
-    "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n";
+    "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n"
+    "--upload-max MB is the old name of --import-max MB\n";
 
 static int
 usage(void)
@@ -52,7 +53,7 @@ usage(void)
 
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
-	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_USER, O_NORGS,
+	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_LOGOMAX, O_RESMAX, O_USER, O_NORGS,
 	O_CONNTO, O_HEADERTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF
 };
 
@@ -70,7 +71,10 @@ static const struct option long_opts[] = {
 	{"session-lifetime", required_argument, NULL, O_LIFE},
 	{"conn-timeout", required_argument, NULL, O_CONNTO},
 	{"header-timeout", required_argument, NULL, O_HEADERTO},
-	{"upload-max", required_argument, NULL, O_UPLOAD},
+	{"upload-max", required_argument, NULL, O_UPLOAD},	/* the old name of --import-max */
+	{"import-max", required_argument, NULL, O_UPLOAD},
+	{"logo-max", required_argument, NULL, O_LOGOMAX},
+	{"resource-max", required_argument, NULL, O_RESMAX},
 	{"user", required_argument, NULL, O_USER},
 	{"quiet", no_argument, NULL, O_QUIET},
 	{"demo", no_argument, NULL, O_DEMO},
@@ -147,10 +151,20 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 				return -1;
 			cfg->header_timeout = (int)n;
 			break;
-		case O_UPLOAD:	/* megabytes */
+		case O_UPLOAD:	/* --import-max and --upload-max: megabytes */
 			if (parse_int(optarg, 1, 1024, &n) != WS_OK)
 				return -1;
-			cfg->upload_max = (size_t)n << 20;
+			cfg->import_max = (size_t)n << 20;
+			break;
+		case O_LOGOMAX:
+			if (parse_int(optarg, 1, 1024, &n) != WS_OK)
+				return -1;
+			cfg->logo_max = (size_t)n << 20;
+			break;
+		case O_RESMAX:
+			if (parse_int(optarg, 1, 1024, &n) != WS_OK)
+				return -1;
+			cfg->resource_max = (size_t)n << 20;
 			break;
 		case O_USER: cfg->run_as = optarg; break;
 		case O_PROXY:

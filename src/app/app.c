@@ -16,6 +16,7 @@
 #include "core/sniff.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "files/files.h"
 #include "http/http.h"
 #include "http/ratelimit.h"
 #include "jobs/jobs.h"
@@ -126,6 +127,16 @@ app_jobs_start(struct app *app)
 {
 	size_t i;
 
+	{	/* uploads a node that died mid-request left (files.h) */
+		struct db *d = db_acquire(app->pool);
+		int64_t n = 0;
+
+		if (file_sweep(d, now_s() - FILE_SWEEP_AGE, &n) != WS_OK)
+			log_warn("files: left uploads not swept");
+		else if (n)
+			log_info("files: %lld left uploads swept", (long long)n);
+		db_release(app->pool, d);
+	}
 	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)
 		job_kinds[i].arg = job_kinds[i].run == outbox_job_run ? (void *)&app->mail :
 		    (void *)app;

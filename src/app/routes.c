@@ -18,11 +18,13 @@
 #include "app/pages/pages.h"
 #include "http/http.h"
 
-/* A row that declares no query leaves the last column out (NULL). */
+/* A row that declares no query and takes no upload leaves the last columns
+ * out (NULL, UPLOAD_NONE).  The upload column names the kind of file a
+ * route takes, and so its body's ceiling (http.h). */
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 const struct route app_routes[] = {
-	/* method   pattern                         handler              roles     csrf        rate limit flags, query */
+	/* method   pattern                         handler              roles     csrf        rate limit flags, query, upload */
 	{HM_GET,    "/",                            h_home,              R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/about/members",               h_summary,           R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/healthz",                     h_healthz,           R_ALL,    CSRF_NONE,  RL_NONE,   0},
@@ -56,11 +58,11 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/templates/{code}",      h_template_save,     R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 
 	{HM_GET,    "/join",                        h_join_form,         R_ALL,    CSRF_NONE,  RL_NONE,   0},
-	{HM_POST,   "/join",                        h_join,              R_ALL,    CSRF_KEEP,  RL_SIGNUP, 0},
+	{HM_POST,   "/join",                        h_join,              R_ALL,    CSRF_KEEP,  RL_SIGNUP, 0, NULL, UPLOAD_LOGO},
 	{HM_GET,    "/join/focal",                  h_focal_form,        R_USER,   CSRF_NONE,  RL_NONE,   0},
 	{HM_POST,   "/join/focal",                  h_focal,             R_USER,   CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/applications/{id}",           h_my_application,    R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
-	{HM_POST,   "/applications/{id}",           h_resubmit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
+	{HM_POST,   "/applications/{id}",           h_resubmit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER, NULL, UPLOAD_LOGO},
 	{HM_GET,    "/staff",                       h_staff_home,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/staff/applications",          h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, orgs_q_apps},
 	{HM_POST,   "/staff/applications/bulk",     h_app_bulk,          R_STAFFS, CSRF_CHECK, RL_NONE,   0},
@@ -76,13 +78,13 @@ const struct route app_routes[] = {
 	{HM_GET,    "/organizations",               h_directory,         R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN, dir_q_directory},
 	{HM_GET,    "/staff/organizations.csv",     h_directory_csv,     R_STAFFS, CSRF_NONE,  RL_NONE,   0, dir_q_directory},
 	{HM_GET,    "/staff/organizations/import",  h_import_form,       R_STAFFS, CSRF_NONE,  RL_NONE,   0},
-	{HM_POST,   "/staff/organizations/import",  h_import,            R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/organizations/import",  h_import,            R_STAFFS, CSRF_CHECK, RL_NONE,   0, NULL, UPLOAD_IMPORT},
 	{HM_GET,    "/staff/organizations/import/{job}", h_import_job,   R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/staff/organizations/import/{job}/file", h_import_file, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{HM_GET,    "/organizations/{id}",          h_org_profile,       R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
 	{HM_GET,    "/organizations/{id}/logo",     h_org_logo,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_OWNER},
 	{HM_GET,    "/organizations/{id}/edit",     h_org_edit_form,     R_USER,   CSRF_NONE,  RL_NONE,   RF_OWNER},
-	{HM_POST,   "/organizations/{id}/edit",     h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
+	{HM_POST,   "/organizations/{id}/edit",     h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER, NULL, UPLOAD_LOGO},
 	{HM_POST,   "/organizations/{id}/join-request", h_join_request,  R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
 	{HM_GET,    "/organizations/{id}/requests", h_org_requests,      R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
 	{HM_POST,   "/organizations/{id}/requests/{app}/approve", h_org_request_approve, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
@@ -100,17 +102,17 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/session",              h_api_session,       R_ALL,    CSRF_CHECK, RL_NONE  , RF_API},
 	{HM_DELETE, "/api/v1/session",              h_api_session_end,   R_USER,   CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/me",                   h_api_me,            R_USER,   CSRF_NONE,  RL_NONE,   RF_API},
-	{HM_POST,   "/api/v1/applications",         h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API},
+	{HM_POST,   "/api/v1/applications",         h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API, NULL, UPLOAD_LOGO},
 	{HM_GET,    "/api/v1/applications",         h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API, orgs_q_apps},
-	{HM_POST,   "/api/v1/applications/{id}",    h_resubmit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/applications/{id}",    h_resubmit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER, NULL, UPLOAD_LOGO},
 	{HM_POST,   "/api/v1/applications/{id}/approve", h_app_approve,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications/{id}/reject", h_app_reject,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
-	{HM_PATCH,  "/api/v1/organizations/{id}",   h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
+	{HM_PATCH,  "/api/v1/organizations/{id}",   h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER, NULL, UPLOAD_LOGO},
 	{HM_POST,   "/api/v1/organizations/{id}/people/{user}/remove", h_org_person_remove, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
 	{HM_POST,   "/api/v1/staff/memberships/{id}/{user}/revoke", h_staff_membership_revoke, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_POST,   "/api/v1/staff/memberships/{id}/{user}/keep", h_staff_membership_keep, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
-	{HM_POST,   "/api/v1/staff/organizations/import", h_import,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/staff/organizations/import", h_import,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API, NULL, UPLOAD_IMPORT},
 	{HM_POST,   "/api/v1/staff/jobs/{id}/retry", h_staff_job_retry,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -25,7 +25,9 @@ config_defaults(struct config *c)
 	c->idle_timeout = 30 * 60;
 	c->abs_timeout = 12 * 3600;
 	c->body_max = 1 << 20;
-	c->upload_max = 10 << 20;
+	c->logo_max = (size_t)1 << 20;
+	c->import_max = (size_t)20 << 20;
+	c->resource_max = (size_t)50 << 20;
 	c->per_ip_conns = 64;
 	c->ntrusted = 0;
 	c->backoff_free_account = 5;

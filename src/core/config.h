@@ -31,7 +31,9 @@ struct config {
 	int idle_timeout;	/* session idle timeout, seconds */
 	int abs_timeout;	/* session absolute lifetime, seconds */
 	size_t body_max;	/* forms and JSON */
-	size_t upload_max;	/* multipart uploads */
+	size_t logo_max;	/* a logo (--logo-max) */
+	size_t import_max;	/* a CSV import (--import-max, alias --upload-max) */
+	size_t resource_max;	/* a resource's document (--resource-max) */
 	int per_ip_conns;	/* concurrent connections from one address; 0: no limit */
 	struct ws_net trusted[CONFIG_MAX_PROXIES];	/* --trusted-proxy: X-Forwarded-For believed */
 	int ntrusted;

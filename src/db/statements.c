@@ -156,8 +156,17 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_FILE_INSERT] = {"file_insert",
 	    "INSERT INTO files (kind, type, size, sha256, data, user_id, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	/* A file's bytes in one value: in files.data, or its chunks joined in
+	 * order (logos are uploaded in chunks since uploads are streamed). */
 	[ST_FILE_GET] = {"file_get",
-	    "SELECT type, size, sha256, data FROM files WHERE id = ? AND kind = ?", NULL},
+	    "SELECT type, size, sha256, CASE WHEN chunked = 0 THEN data ELSE"
+	    " CAST(coalesce((SELECT group_concat(c.data, '') FROM (SELECT data FROM file_chunks"
+	    " WHERE file_id = files.id ORDER BY n) c), '') AS BLOB) END"
+	    " FROM files WHERE id = ? AND kind = ?",
+	    "SELECT type, size, sha256, CASE WHEN chunked = 0 THEN data ELSE"
+	    " coalesce((SELECT string_agg(c.data, ''::bytea ORDER BY c.n) FROM file_chunks c"
+	    " WHERE c.file_id = files.id), ''::bytea) END"
+	    " FROM files WHERE id = ? AND kind = ?"},
 	[ST_ORG_LIST] = {"org_list",
 	    "SELECT " ORG_COLS " FROM organizations o WHERE o.status = 'approved' "
 	    "ORDER BY o.name, o.id LIMIT ? OFFSET ?", NULL},
@@ -446,6 +455,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "DELETE FROM files WHERE id = ?", NULL},
 	[ST_FILE_PURGE] = {"file_purge",
 	    "DELETE FROM files WHERE kind = ? AND created_at < ?", NULL},
+	/* Uploads are written as kind 'upload' while the body arrives; the
+	 * handler that keeps one gives it its kind (src/files/files.h). */
+	[ST_FILE_CLAIM] = {"file_claim",
+	    "UPDATE files SET kind = ?, type = coalesce(?, type) WHERE id = ? AND kind = 'upload'",
+	    NULL},
+	[ST_FILE_DISCARD] = {"file_discard",
+	    "DELETE FROM files WHERE id = ? AND kind = 'upload'", NULL},
+	[ST_FILE_SWEEP] = {"file_sweep",
+	    "DELETE FROM files WHERE kind = 'upload' AND created_at < ?", NULL},
 	/* sign-in back-off (app/accounts/backoff.c) */
 	[ST_BACKOFF_GET] = {"backoff_get",
 	    "SELECT fails, last_at, next_at FROM signin_backoff WHERE key = ?", NULL},

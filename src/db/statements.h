@@ -153,6 +153,9 @@ enum db_stmt {
 	ST_FILE_DATA,
 	ST_FILE_DELETE,
 	ST_FILE_PURGE,
+	ST_FILE_CLAIM,
+	ST_FILE_DISCARD,
+	ST_FILE_SWEEP,
 	/* sign-in back-off (app/accounts/backoff.c) */
 	ST_BACKOFF_GET,
 	ST_BACKOFF_INSERT,

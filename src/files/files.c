@@ -212,7 +212,6 @@ file_delete(struct db *d, int64_t id)
 
 	db_bind_int(q, 1, id);
 	rc = db_exec(q, NULL);
-
 	db_end(q);
 	return rc;
 }
@@ -227,5 +226,59 @@ file_purge(struct db *d, const char *kind, int64_t before)
 	db_bind_int(q, 2, before);
 	rc = db_exec(q, NULL);
 	db_end(q);
+	return rc;
+}
+
+int64_t
+file_writer_id(const struct file_writer *w)
+{
+	return w->id;
+}
+
+void
+file_writer_use(struct file_writer *w, struct db *d)
+{
+	w->d = d;
+}
+
+enum ws_err
+file_claim(struct db *d, int64_t id, const char *kind, const char *type)
+{
+	struct db_q *q = db_start(d, ST_FILE_CLAIM);
+	int64_t n = 0;
+	enum ws_err rc;
+
+	db_bind_text(q, 1, kind);
+	db_bind_text(q, 2, type);
+	db_bind_int(q, 3, id);
+	rc = db_exec(q, &n);
+	db_end(q);
+	return rc == WS_OK && n == 0 ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+file_discard(struct db *d, int64_t id)
+{
+	struct db_q *q = db_start(d, ST_FILE_DISCARD);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+file_sweep(struct db *d, int64_t before, int64_t *n)
+{
+	struct db_q *q = db_start(d, ST_FILE_SWEEP);
+	int64_t k = 0;
+	enum ws_err rc;
+
+	db_bind_int(q, 1, before);
+	rc = db_exec(q, &k);
+	db_end(q);
+	if (n)
+		*n = k;
 	return rc;
 }

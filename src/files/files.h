@@ -27,7 +27,7 @@ struct db;
 
 struct file_info {
 	int64_t id;
-	char kind[32];		/* what it is for: "logo", "import" */
+	char kind[32];		/* what it is for: "logo", "import"; "upload" until claimed */
 	char type[128];		/* its media type */
 	char name[FILE_NAME_MAX + 1];
 	int64_t size;
@@ -67,5 +67,33 @@ enum ws_err file_read(struct db *d, const struct file_info *fi, int64_t off, int
 enum ws_err file_delete(struct db *d, int64_t id) WS_WUR;
 /* Deletes the files of kind made before the Unix time before. */
 enum ws_err file_purge(struct db *d, const char *kind, int64_t before) WS_WUR;
+
+/*
+ * Uploads (docs/internals/files.md).  The HTTP layer writes each file of a
+ * multipart body as it arrives into a file of kind FILE_UPLOAD, outside any
+ * transaction, so each chunk commits and memory stays at one chunk.  A
+ * handler that keeps the file claims it in its own transaction; at the end
+ * of the request the server discards every file it wrote that is still
+ * FILE_UPLOAD; a node that dies mid-request leaves some, which
+ * file_sweep() deletes at the next start.
+ */
+#define FILE_UPLOAD	"upload"
+#define FILE_SWEEP_AGE	(24 * 3600)	/* seconds after which a left upload is swept */
+
+/* The id of the file w writes (its row exists from file_begin on). */
+int64_t file_writer_id(const struct file_writer *w);
+/* Points w at connection d for its next writes, so that a writer fed
+ * slowly (a body arriving) need not hold a connection between pieces.
+ * Only outside a transaction: each chunk commits on its own. */
+void file_writer_use(struct file_writer *w, struct db *d);
+/* Gives upload id its kind ("logo", "import") and, when type is not NULL,
+ * its media type (the sniffed one), in the caller's transaction when one
+ * is open.  WS_ENOTFOUND when id is not an unclaimed upload. */
+enum ws_err file_claim(struct db *d, int64_t id, const char *kind, const char *type) WS_WUR;
+/* Deletes file id and its chunks if it is still an unclaimed upload. */
+enum ws_err file_discard(struct db *d, int64_t id) WS_WUR;
+/* Deletes the unclaimed uploads created before `before` (Unix seconds);
+ * how many into *n (may be NULL). */
+enum ws_err file_sweep(struct db *d, int64_t before, int64_t *n) WS_WUR;
 
 #endif

@@ -75,13 +75,32 @@ struct user {
 	const char *country;	/* a state focal point's country */
 };
 
-/* A file sent in a multipart form: a slice of the request body. */
+/* Which kind of upload a route takes (its column in the route table), and
+ * so its body's ceiling: the kind's limit from the command line
+ * (--logo-max, --import-max, --resource-max) plus the form limit for its
+ * text fields.  Routes that take none keep the form limit, and drop any
+ * file part they are sent. */
+enum upload_kind { UPLOAD_NONE, UPLOAD_LOGO, UPLOAD_IMPORT, UPLOAD_RESOURCE, UPLOAD__MAX };
+
+#define UPLOAD_HEAD 4096	/* first bytes of an upload kept for sniffing */
+
+/*
+ * A file sent in a multipart form, streamed into the file store as it
+ * arrived (src/files, kind "upload": docs/internals/files.md).  A handler
+ * that keeps it claims it (file_claim) in its transaction; the server
+ * deletes it at the end of the request otherwise.  An empty file input (no
+ * bytes) has size 0 and no file.
+ */
 struct upload {
 	const char *field;	/* the form field's name */
 	const char *filename;	/* as the browser sent it; never a path to trust */
 	const char *type;	/* as the browser claimed it; sniff before use */
-	const char *data;
-	size_t len;
+	int64_t id;		/* the file, 0: none (empty, too big or not stored) */
+	int64_t size;		/* bytes sent, counted on past the limit */
+	int too_big;		/* over the route's kind's limit: not stored */
+	char sha256[65];	/* hex, of a stored file */
+	const unsigned char *head;	/* the first head_len bytes (in the arena) */
+	size_t head_len;	/* up to UPLOAD_HEAD */
 };
 
 #define REQ_MAX_FILES 8
@@ -111,6 +130,8 @@ struct req {
 	struct db *db;		/* borrowed from the pool on first use */
 	struct upload files[REQ_MAX_FILES];
 	int nfiles;
+	int multipart;		/* the body was multipart, parsed as it arrived */
+	enum ws_err multipart_rc;	/* and how that went */
 };
 
 #define RESP_MAX_HEADERS 8
@@ -149,6 +170,7 @@ struct route {
 	 * that fails ends the request with a 422 naming it; the handler reads
 	 * the checked values with req_qint() and req_qstr(). */
 	const struct field *query;
+	enum upload_kind upload;	/* files it takes (multipart bodies) */
 };
 
 /*
@@ -173,6 +195,12 @@ struct http_site {
 
 /* The HTTP status an error deserves; the one place errors become statuses. */
 int http_status_for(enum ws_err e);
+
+/* The uploaded file of field name in r, or NULL (none, or an empty file
+ * input). */
+const struct upload *req_upload(struct req *r, const char *name);
+/* The limit of an upload of kind under cfg, in bytes (0 for UPLOAD_NONE). */
+size_t http_upload_max(const struct config *cfg, enum upload_kind kind);
 
 /* The connection for r, borrowed on first use and given back when r ends. */
 struct db *req_db(struct req *r);

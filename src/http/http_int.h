@@ -18,14 +18,40 @@ enum ws_err input_decode(struct req *r) WS_WUR;
 /* Parses application/x-www-form-urlencoded s[0..n) into obj (strings; a
  * repeated name becomes an array).  WS_EINVAL on bad escapes or bad UTF-8. */
 enum ws_err form_parse(const char *s, size_t n, json_t *obj) WS_WUR;
-/* Decodes the multipart/form-data body of r (ctype is its Content-Type):
- * text parts into r->in, files into r->files.  WS_EINVAL when malformed,
- * WS_ETOOBIG over the part limits. */
-enum ws_err multipart_parse(struct req *r, const char *ctype) WS_WUR;
+/*
+ * multipart/form-data parsed as the body arrives (multipart.c).  The sink
+ * stores file parts: begin is called at a file's first byte (*file is what
+ * write, end and abort are then given), end when it is whole (it sets
+ * u->id), abort when it is given up (too big, or the body failed).
+ */
+struct mp_sink {
+	enum ws_err (*begin)(void *arg, struct upload *u, void **file);
+	enum ws_err (*write)(void *file, const void *p, size_t n);
+	enum ws_err (*end)(void *file, struct upload *u);
+	void (*abort)(void *file);
+	void *arg;
+};
+struct multipart;
+/* A parser for a body of Content-Type ctype into r (text parts into r->in,
+ * which must be an object; files into r->files): text values of text_max
+ * bytes in all, each file stored up to file_max bytes (0: no limit), file
+ * parts to sink or, when sink is NULL, dropped.  NULL when ctype names no
+ * usable boundary.  Free with multipart_free. */
+struct multipart *multipart_new(struct req *r, const char *ctype, size_t text_max,
+    size_t file_max, const struct mp_sink *sink);
+/* Feeds the next n bytes of the body.  WS_EINVAL when malformed,
+ * WS_ETOOBIG over the part limits, or the sink's error; the first error
+ * sticks and later bytes are ignored. */
+enum ws_err multipart_feed(struct multipart *m, const char *p, size_t n) WS_WUR;
+/* The body ended: WS_EINVAL when it had no closing delimiter, or the
+ * first error. */
+enum ws_err multipart_finish(struct multipart *m) WS_WUR;
+/* Frees m, aborting a file it was storing. */
+void multipart_free(struct multipart *m);
 /* The query string of r as a JSON object of strings (a repeated name
  * becomes an array; a name without a value, ""). New reference. */
 json_t *query_object(struct req *r);
-/* True when r is multipart/form-data (uploads get a larger ceiling). */
+/* True when r is multipart/form-data (parsed as it arrives). */
 int req_is_upload(struct req *r);
 
 /* True when r carries a valid CSRF token (form field "csrf"), or is an

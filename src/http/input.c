@@ -1,7 +1,7 @@
 /*
  * input.c -- request bodies into a jansson object: urlencoded forms and JSON.
  *
- * Multipart bodies are decoded by multipart.c.  Values must be valid UTF-8
+ * Multipart bodies are decoded as they arrive (multipart.c, server.c).  Values must be valid UTF-8
  * without NUL.
  */
 #include <ctype.h>
@@ -111,6 +111,8 @@ input_decode(struct req *r)
 	const char *ct = req_header(r, "Content-Type");
 	json_error_t jerr;
 
+	if (r->multipart)	/* parsed as it arrived (server.c) */
+		return r->multipart_rc;
 	r->in = json_object();
 	if (r->body.len == 0 && r->method != HM_POST && r->method != HM_PATCH &&
 	    r->method != HM_PUT)
@@ -121,8 +123,6 @@ input_decode(struct req *r)
 		return WS_EIO;
 	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
 		return form_parse(r->body.data, r->body.len, r->in);
-	if (strncasecmp(ct, "multipart/form-data", 19) == 0)
-		return multipart_parse(r, ct);
 	if (strncasecmp(ct, "application/json", 16) == 0) {
 		json_t *v = json_loadb(r->body.data, r->body.len,
 		    JSON_REJECT_DUPLICATES, &jerr);

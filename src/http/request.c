@@ -172,3 +172,14 @@ role_parse(const char *s)
 			return i;
 	return -1;
 }
+
+const struct upload *
+req_upload(struct req *r, const char *name)
+{
+	int i;
+
+	for (i = 0; i < r->nfiles; i++)
+		if (strcmp(r->files[i].field, name) == 0 && r->files[i].size > 0)
+			return &r->files[i];
+	return NULL;
+}

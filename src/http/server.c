@@ -11,7 +11,11 @@
  *
  * A request passes these steps, each of which may end it:
  *   limits      Content-Length over the ceiling: 413 before the body is read
- *   body        read into a buffer with a ceiling (forms and JSON: 1 MiB)
+ *               (the route is looked up when the header arrives: a route
+ *               that takes uploads has its kind's ceiling, others 1 MiB)
+ *   body        forms and JSON read into a buffer with that ceiling;
+ *               multipart bodies parsed as they arrive, files streamed
+ *               into the file store (docs/internals/files.md)
  *   route       404 (no path), 405 (path, not method)
  *   identity    session cookie or bearer token -> req.user
  *   role        the route's role mask: 401 for anonymous, 403 otherwise
@@ -36,6 +40,7 @@
 #include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "files/files.h"
 #include "http/http.h"
 #include "http/deadline.h"
 #include "http/form.h"
@@ -67,6 +72,11 @@ struct server {
 struct cstate {
 	struct req r;
 	int too_big;
+	size_t limit;		/* of the body, in bytes */
+	size_t got;		/* bytes of it so far */
+	struct multipart *mp;	/* a multipart body being parsed */
+	int64_t written[REQ_MAX_FILES];	/* files this request wrote ("upload") */
+	int nwritten;
 	int refused;		/* a response was already queued */
 	int counted;		/* holds a slot of client in the per-address count */
 	struct ws_net client;
@@ -214,6 +224,109 @@ send_short(struct MHD_Connection *c, const struct config *cfg, const char *rid, 
 	    status_title(status), status_title(status), rid))
 		return MHD_NO;
 	return send_buf(c, cfg, rid, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+/* ---- uploads ---------------------------------------------------------- */
+
+size_t
+http_upload_max(const struct config *cfg, enum upload_kind kind)
+{
+	switch (kind) {
+	case UPLOAD_LOGO: return cfg->logo_max;
+	case UPLOAD_IMPORT: return cfg->import_max;
+	case UPLOAD_RESOURCE: return cfg->resource_max;
+	default: return 0;
+	}
+}
+
+/*
+ * The sink of a request's multipart parser: each file part into a file of
+ * kind "upload", outside any transaction, so each chunk commits as it fills
+ * and the request holds one chunk.  A connection is borrowed for each
+ * piece of the body and given back at once: a client that sends slowly
+ * holds none between pieces, so slow uploads cannot take the pool.
+ */
+struct up_file {
+	struct cstate *cs;
+	struct file_writer *w;
+};
+
+static enum ws_err
+up_begin(void *arg, struct upload *u, void **file)
+{
+	struct cstate *cs = arg;
+	struct db_pool *pool = cs->r.site->pool;
+	struct up_file *f;
+	struct file_writer *w;
+	struct db *d;
+	enum ws_err rc;
+
+	if (cs->nwritten >= REQ_MAX_FILES)
+		return WS_ETOOBIG;
+	d = db_acquire(pool);
+	rc = file_begin(d, FILE_UPLOAD, u->filename, u->type, 0, &w);
+	db_release(pool, d);
+	if (rc != WS_OK)
+		return rc;
+	file_writer_use(w, NULL);
+	cs->written[cs->nwritten++] = file_writer_id(w);
+	f = arena_alloc(cs->r.a, sizeof *f);
+	f->cs = cs;
+	f->w = w;
+	*file = f;
+	return WS_OK;
+}
+
+static enum ws_err
+up_write(void *file, const void *p, size_t n)
+{
+	struct up_file *f = file;
+	struct db_pool *pool = f->cs->r.site->pool;
+	struct db *d = db_acquire(pool);
+	enum ws_err rc;
+
+	file_writer_use(f->w, d);
+	rc = file_write(f->w, p, n);
+	file_writer_use(f->w, NULL);
+	db_release(pool, d);
+	return rc;
+}
+
+static enum ws_err
+up_end(void *file, struct upload *u)
+{
+	struct up_file *f = file;
+	struct db_pool *pool = f->cs->r.site->pool;
+	struct db *d = db_acquire(pool);
+	enum ws_err rc;
+
+	file_writer_use(f->w, d);
+	rc = file_end(f->w, &u->id);	/* frees the writer */
+	db_release(pool, d);
+	return rc;
+}
+
+static void
+up_abort(void *file)
+{
+	file_abort(((struct up_file *)file)->w);
+}
+
+/* Deletes the files this request wrote that no handler claimed. */
+static void
+uploads_discard(struct cstate *cs)
+{
+	int i;
+
+	multipart_free(cs->mp);
+	cs->mp = NULL;
+	for (i = 0; i < cs->nwritten; i++)
+		if (file_discard(req_db(&cs->r), cs->written[i]) != WS_OK)
+			log_error("upload: file %lld not deleted (swept later)",
+			    (long long)cs->written[i]);
+	cs->nwritten = 0;
+	for (i = 0; i < cs->r.nfiles; i++)
+		cs->r.files[i].id = 0;
 }
 
 /* ---- the pipeline ---------------------------------------------------- */
@@ -621,8 +734,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		const union MHD_ConnectionInfo *sc =
 		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 		const char *cl;
+		const struct route *rt;
+		enum upload_kind kind = UPLOAD_NONE;
 		size_t limit;
-		int api = strncmp(url, "/api/", 5) == 0, proxied;
+		int api = strncmp(url, "/api/", 5) == 0, proxied, other;
 
 		/* the whole header is here: no deadline until the request ends */
 		deadline_header_done(s->dl, sc ? sc->socket_context : NULL);
@@ -641,8 +756,6 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		cs->r.api = strncmp(url, "/api/v1/", 8) == 0 || strcmp(url, "/api/v1") == 0;
 		m = method_parse(method);
 		limit = s->cfg->body_max;
-		if (req_is_upload(&cs->r))
-			limit = s->cfg->upload_max;
 		buf_init(&cs->r.body, limit);
 		if (proxied) {	/* the per-address limit, for a client behind a proxy */
 			if (count_take(s, &cs->client, s->cfg->per_ip_conns) != 0) {
@@ -656,6 +769,28 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			return send_short(c, s->cfg, cs->r.id, 405, api);
 		}
 		cs->r.method = (enum http_method)m;
+		/* The route, for its ceiling: a multipart body to a route that
+		 * takes uploads may hold its kind's limit and the form's. */
+		if (req_is_upload(&cs->r)) {
+			static const struct mp_sink sink0 = { up_begin, up_write, up_end, up_abort,
+			    NULL };
+			struct mp_sink *sink = arena_alloc(cs->r.a, sizeof *sink);
+
+			rt = router_match(s->site.routes, &cs->r, &other);
+			kind = rt ? rt->upload : UPLOAD_NONE;
+			if (kind != UPLOAD_NONE)
+				limit += http_upload_max(s->cfg, kind);
+			*sink = sink0;
+			sink->arg = cs;
+			cs->r.multipart = 1;
+			cs->r.in = json_object();
+			cs->mp = multipart_new(&cs->r, req_header(&cs->r, "Content-Type"),
+			    s->cfg->body_max, http_upload_max(s->cfg, kind),
+			    kind != UPLOAD_NONE ? sink : NULL);
+			if (!cs->mp)
+				cs->r.multipart_rc = WS_EINVAL;
+		}
+		cs->limit = limit;
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (cl) {
 			int64_t n;
@@ -677,13 +812,35 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!cs->too_big && buf_add(&cs->r.body, upload_data, *upload_size) != WS_OK)
+		/* A body without Content-Length (chunked) over the ceiling: what
+		 * was stored goes at once, the rest is read and dropped, and the
+		 * 413 comes at the end, since libmicrohttpd (0.9.75) cannot answer
+		 * before the body has been consumed. */
+		cs->got += *upload_size;
+		if (!cs->too_big && cs->got > cs->limit) {
 			cs->too_big = 1;
+			uploads_discard(cs);
+		}
+		if (cs->too_big) {
+			/* dropped */
+		} else if (cs->r.multipart) {
+			if (cs->mp && multipart_feed(cs->mp, upload_data, *upload_size) != WS_OK) {
+				cs->r.multipart_rc = multipart_finish(cs->mp);
+				uploads_discard(cs);	/* the request fails: nothing to keep */
+			}
+		} else if (buf_add(&cs->r.body, upload_data, *upload_size) != WS_OK) {
+			cs->too_big = 1;
+		}
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (cs->too_big)
 		return send_short(c, s->cfg, cs->r.id, 413, cs->r.api);
+	if (cs->mp) {
+		cs->r.multipart_rc = cs->got ? multipart_finish(cs->mp) : WS_OK;
+		multipart_free(cs->mp);
+		cs->mp = NULL;
+	}
 	ret = respond(c, &cs->r);
 	return ret;
 }
@@ -703,6 +860,8 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		return;
 	if (cs->counted)
 		count_give(s, &cs->client);
+	if (cs->mp || cs->nwritten)	/* what no handler claimed, or a body cut short */
+		uploads_discard(cs);
 	if (cs->r.db)
 		db_release(s->site.pool, cs->r.db);
 	buf_free(&cs->r.body);

@@ -392,8 +392,9 @@ function readRoutes(file) {
 		if (!m)
 			die(`${file}:${i + 1}: a route row this check cannot read: ${t}`);
 		const fields = m[3].split(',').map((s) => s.trim());
-		if (fields.length !== 5 && fields.length !== 6)	/* the sixth: declared query */
-			die(`${file}:${i + 1}: a route row needs handler, roles, csrf, rate limit and flags (and maybe its query): ${t}`);
+		/* the sixth: declared query; the seventh: the kind of upload it takes */
+		if (fields.length < 5 || fields.length > 7)
+			die(`${file}:${i + 1}: a route row needs handler, roles, csrf, rate limit and flags (and maybe its query and upload kind): ${t}`);
 		rows.push({method: m[1].toLowerCase(), pattern: m[2], flags: fields[4], line: i + 1});
 	});
 	if (!rows.length)

@@ -540,6 +540,10 @@ test_limits(void **state)
 	json_t *rep;
 
 	(void)state;
+	/* the page says the limit (--upload-max is the old name of --import-max) */
+	r = ts_get(staff_web, "/staff/organizations/import");
+	STATUS(r, 200);
+	HAS(r, "at most 1 MB.");
 	memset(csv, 'a', big);
 	memcpy(csv, "name\n", 5);
 	csv[big] = '\0';

@@ -5,6 +5,8 @@
  * file written in a transaction that rolls back is not kept; deleting a
  * file deletes its chunks; files from before chunks (logos) still read;
  * purging a kind deletes its old files only.
+ * Uploads: a claimed upload is kept with its new kind, an unclaimed one is
+ * discarded, and uploads left by a crash are swept after a day.
  * On SQLite and PostgreSQL (dbfx.h).
  */
 #include <stdarg.h>
@@ -189,6 +191,50 @@ test_purge(void **state)
 	db_release(f->pool, d);
 }
 
+/* Uploads as the server writes them: claimed (once), discarded unless
+ * claimed, swept when left over a day. */
+static void
+test_claim_discard_sweep(void **state)
+{
+	struct fx *f = *state;
+	struct db *d = db_acquire(f->pool);
+	struct file_info fi;
+	struct file_writer *w;
+	int64_t kept = 0, left = 0, old = 0, fresh = 0, n = -1;
+
+	assert_int_equal(file_put(d, FILE_UPLOAD, "a.png", "image/png", 0, "png", 3, &kept),
+	    WS_OK);
+	assert_int_equal(file_begin(d, FILE_UPLOAD, "b.csv", "text/csv", 0, &w), WS_OK);
+	left = file_writer_id(w);
+	assert_int_equal(file_write(w, "x", 1), WS_OK);
+	assert_int_equal(file_end(w, NULL), WS_OK);
+	/* a claim in a transaction that rolls back claims nothing */
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(file_claim(d, kept, "logo", "image/png"), WS_OK);
+	db_rollback(d);
+	assert_int_equal(file_stat(d, kept, FILE_UPLOAD, &fi), WS_OK);
+	assert_int_equal(db_begin(d), WS_OK);
+	assert_int_equal(file_claim(d, kept, "logo", "image/png"), WS_OK);
+	assert_int_equal(db_commit(d), WS_OK);
+	assert_int_equal(file_claim(d, kept, "import", NULL), WS_ENOTFOUND);	/* claimed already */
+	assert_int_equal(file_discard(d, kept), WS_OK);	/* a claimed file stays */
+	assert_int_equal(file_stat(d, kept, "logo", &fi), WS_OK);
+	assert_int_equal(fi.size, 3);
+	assert_int_equal(file_discard(d, left), WS_OK);
+	assert_int_equal(file_stat(d, left, NULL, &fi), WS_ENOTFOUND);
+	/* the sweep: an upload two days old goes, one of now and a logo stay */
+	clock_at(-2 * 86400);
+	assert_int_equal(file_put(d, FILE_UPLOAD, "old", NULL, 0, "o", 1, &old), WS_OK);
+	clock_at(0);
+	assert_int_equal(file_put(d, FILE_UPLOAD, "new", NULL, 0, "n", 1, &fresh), WS_OK);
+	assert_int_equal(file_sweep(d, now_s() - FILE_SWEEP_AGE, &n), WS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(file_stat(d, old, NULL, &fi), WS_ENOTFOUND);
+	assert_int_equal(file_stat(d, fresh, FILE_UPLOAD, &fi), WS_OK);
+	assert_int_equal(file_stat(d, kept, "logo", &fi), WS_OK);
+	db_release(f->pool, d);
+}
+
 int
 main(void)
 {
@@ -197,6 +243,7 @@ main(void)
 		BOTH("an empty file; a rolled-back file is not kept", test_empty_and_rollback),
 		BOTH("a file from before chunks reads the same", test_unchunked_file),
 		BOTH("purging a kind deletes its old files only", test_purge),
+		BOTH("uploads: claimed, discarded, swept after a day", test_claim_discard_sweep),
 	};
 
 	return dbfx_run("files", all, sizeof all / sizeof all[0]);

@@ -142,7 +142,8 @@ count_text(size_t n)
 static json_t *
 form_value(struct req *r)
 {
-	return json_pack("{s:I}", "max_mb", (json_int_t)(r->app->cfg.upload_max >> 20));
+	return json_pack("{s:I}", "max_mb", (json_int_t)(http_upload_max(&r->app->cfg,
+	    UPLOAD_IMPORT) >> 20));
 }
 
 enum ws_err
@@ -165,11 +166,12 @@ h_import(struct req *r, struct resp *w)
 	char *text;
 	int64_t busy = 0, file_id = 0, job_id = 0;
 	enum ws_err rc;
-	int i;
 
-	for (i = 0; i < r->nfiles; i++)
-		if (strcmp(r->files[i].field, "file") == 0 && r->files[i].len > 0)
-			u = &r->files[i];
+	u = req_upload(r, "file");
+	if (u && (u->too_big || !u->id)) {	/* over --import-max, within the body's ceiling */
+		w->detail = N_("The file is larger than the import limit.");
+		return WS_ETOOBIG;
+	}
 	if (!u) {
 		json_t *errors = json_pack("{s:s}", "file", view_tr(r->app->views, r->locale,
 		    N_("Choose a CSV file to import.")));
@@ -193,9 +195,8 @@ h_import(struct req *r, struct resp *w)
 	}
 	if (rc == WS_OK)	/* the files of imports of long ago go */
 		rc = file_purge(d, "import", now_s() - KEEP_FILES);
-	if (rc == WS_OK)
-		rc = file_put(d, "import", u->filename && *u->filename ? u->filename :
-		    "upload.csv", "text/csv", r->user->id, u->data, u->len, &file_id);
+	if (rc == WS_OK && (rc = file_claim(d, u->id, "import", "text/csv")) == WS_OK)
+		file_id = u->id;	/* streamed in as the form arrived (files.h) */
 	payload = json_pack("{s:I,s:b,s:I,s:s,s:s}", "file_id", (json_int_t)file_id,
 	    "dry_run", dry && *dry && strcmp(dry, "0") != 0, "user_id",
 	    (json_int_t)r->user->id, "ip", r->ip, "name", u->filename && *u->filename ?

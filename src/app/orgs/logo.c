@@ -1,12 +1,14 @@
 /*
  * logo.c -- organizations' logos: accepted from the join and edit forms
- * (PNG, JPEG or WebP, at most 1 MB, the type sniffed from the bytes; anything
- * else is refused, including a file that claims to be an image but is not),
- * stored in the files table, served (streamed, app_file_send) with the
+ * (PNG, JPEG or WebP, at most --logo-max, 1 MB by default, the type sniffed
+ * from the first bytes; anything else is refused, including a file that
+ * claims to be an image but is not), streamed into the file store as the
+ * form arrived (files.h: kind "upload") and claimed as kind "logo" by the
+ * handler that keeps it, served (streamed, app_file_send) with the
  * sniffed type and headers that stop a browser from treating them as
  * anything else.
  */
-#include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -14,29 +16,29 @@
 #include "core/sniff.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "files/files.h"
 #include "views/view.h"
-
-#define LOGO_MAX (1 << 20)
 
 static const char *const logo_types[] = { "image/png", "image/jpeg", "image/webp", NULL };
 
-/* The uploaded file of field name, or NULL (an empty file input sends a
- * part with no bytes: that is no file). */
-static const struct upload *
-upload_of(struct req *r, const char *name)
+/* "The logo must be at most {{mb}} MB." in r's language, with the limit. */
+static json_t *
+too_big_message(struct req *r)
 {
-	int i;
+	const char *t = view_tr(r->app->views, r->locale, N_("The logo must be at most {{mb}} MB."));
+	const char *at = strstr(t, "{{mb}}");
+	char mb[24];
 
-	for (i = 0; i < r->nfiles; i++)
-		if (strcmp(r->files[i].field, name) == 0 && r->files[i].len > 0)
-			return &r->files[i];
-	return NULL;
+	snprintf(mb, sizeof mb, "%zu", http_upload_max(&r->app->cfg, UPLOAD_LOGO) >> 20);
+	if (!at)
+		return json_string(t);
+	return json_string(arena_printf(r->a, "%.*s%s%s", (int)(at - t), t, mb, at + 6));
 }
 
 enum ws_err
 logo_check(struct req *r, json_t **errors, const char **type)
 {
-	const struct upload *u = upload_of(r, "logo");
+	const struct upload *u = req_upload(r, "logo");
 	char mime[100];
 	const char *const *t;
 
@@ -45,16 +47,15 @@ logo_check(struct req *r, json_t **errors, const char **type)
 		return WS_OK;
 	if (!*errors)
 		*errors = json_object();
-	if (u->len > LOGO_MAX) {
-		json_object_set_new(*errors, "logo", json_string(view_tr(r->app->views, r->locale,
-		    N_("The logo must be at most 1 MB."))));
+	if (u->too_big || (uint64_t)u->size > http_upload_max(&r->app->cfg, UPLOAD_LOGO)) {
+		json_object_set_new(*errors, "logo", too_big_message(r));
 		return WS_EINVAL;
 	}
-	sniff_mime(u->data, u->len, mime, sizeof mime);
+	sniff_mime(u->head, u->head_len, mime, sizeof mime);
 	for (t = logo_types; *t; t++)
 		if (strcmp(*t, mime) == 0)
 			break;
-	if (!*t) {
+	if (!*t || !u->id) {
 		json_object_set_new(*errors, "logo", json_string(view_tr(r->app->views, r->locale,
 		    N_("The logo must be a PNG, JPEG or WebP image."))));
 		return WS_EINVAL;
@@ -70,33 +71,15 @@ logo_check(struct req *r, json_t **errors, const char **type)
 enum ws_err
 logo_store(struct req *r, struct db *d, const char *type, int64_t *file_id)
 {
-	const struct upload *u = upload_of(r, "logo");
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[65];
-	struct db_q *q;
+	const struct upload *u = req_upload(r, "logo");
 	enum ws_err rc;
 
 	*file_id = 0;
 	if (!u || !type)
 		return WS_OK;
-	crypto_hash_sha256(h, (const unsigned char *)u->data, u->len);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	q = db_start(d, ST_FILE_INSERT);
-	db_bind_text(q, 1, "logo");
-	db_bind_text(q, 2, type);
-	db_bind_int(q, 3, (int64_t)u->len);
-	db_bind_text(q, 4, hex);
-	db_bind_blob(q, 5, u->data, u->len);
-	if (r->user)
-		db_bind_int(q, 6, r->user->id);
-	else
-		db_bind_null(q, 6);
-	db_bind_int(q, 7, now_s());
-	rc = db_step(q);
-	if (rc == WS_OK)
-		*file_id = db_col_int(q, 0);
-	db_end(q);
-	return rc == WS_EDONE ? WS_EDB : rc;
+	if ((rc = file_claim(d, u->id, "logo", type)) == WS_OK)
+		*file_id = u->id;
+	return rc == WS_ENOTFOUND ? WS_EDB : rc;
 }
 
 /* Streamed from the file store (app_file_send): ETag, 304, Range; a

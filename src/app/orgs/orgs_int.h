@@ -83,11 +83,13 @@ enum ws_err app_event(struct db *d, int64_t app_id, int64_t user_id, const char 
  * with_notes. */
 json_t *app_events(struct req *r, int64_t app_id, int with_notes);
 
-/* Checks the "logo" file of r, if one was sent: at most 1 MB, PNG, JPEG or
- * WebP by its bytes.  Adds a message to *errors (made when NULL) and returns
- * WS_EINVAL when refused; *type is the sniffed type (NULL without a logo). */
+/* Checks the "logo" file of r, if one was sent: at most --logo-max, PNG,
+ * JPEG or WebP by its first bytes.  Adds a message to *errors (made when
+ * NULL) and returns WS_EINVAL when refused; *type is the sniffed type (NULL
+ * without a logo). */
 enum ws_err logo_check(struct req *r, json_t **errors, const char **type) WS_WUR;
-/* Stores the checked logo; *file_id is 0 when there was none. */
+/* Keeps the checked logo, streamed in with the request, as kind "logo" of
+ * its sniffed type, in d's transaction; *file_id is 0 when there was none. */
 enum ws_err logo_store(struct req *r, struct db *d, const char *type, int64_t *file_id) WS_WUR;
 /* Answers with stored logo file_id (its sniffed type, ETag, sandbox CSP). */
 enum ws_err logo_serve(struct req *r, struct resp *w, int64_t file_id) WS_WUR;
