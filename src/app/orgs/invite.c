@@ -114,7 +114,7 @@ inviter_may(struct req *r, struct db *d, int64_t inviter, int64_t org_id)
 	db_bind_int(q, 2, inviter);
 	rc = db_step(q);
 	if (rc == WS_OK)
-		admin = db_col_int(q, 0) != 0;
+		admin = db_col_int(q, MEMBER_GET_C_IS_ADMIN) != 0;
 	db_end(q);
 	if (rc != WS_OK && rc != WS_EDONE)
 		return rc;
@@ -134,10 +134,11 @@ org_invites_cancel(struct db *d, int64_t org_id, int64_t uid)
 	db_bind_int(q, 1, uid);
 	db_bind_int(q, 2, now_s());
 	while ((rc = db_step(q)) == WS_OK) {
-		json_t *data = json_loads(db_col_text(q, 1), 0, &err);
+		json_t *data = json_loads(db_col_text(q, INVITES_OF_C_DATA), 0, &err);
 
 		if (json_integer_value(json_object_get(data, "org_id")) == org_id)
-			json_array_append_new(hashes, json_string(db_col_text(q, 0)));
+			json_array_append_new(hashes,
+			    json_string(db_col_text(q, INVITES_OF_C_HASH)));
 		json_decref(data);
 	}
 	db_end(q);
@@ -177,9 +178,10 @@ invitation(struct req *r, const char *tok, json_t **data, json_t **org)
 	db_bind_text(q, 1, hash);
 	db_bind_text(q, 2, "invite");
 	rc = db_step(q);
-	if (rc == WS_OK && db_col_null(q, 3) && db_col_int(q, 2) > now_s()) {
-		*data = json_loads(db_col_text(q, 1), 0, &err);
-		inviter = db_col_int(q, 0);
+	if (rc == WS_OK && db_col_null(q, TOKEN_GET_C_USED_AT) &&
+	    db_col_int(q, TOKEN_GET_C_EXPIRES_AT) > now_s()) {
+		*data = json_loads(db_col_text(q, TOKEN_GET_C_DATA), 0, &err);
+		inviter = db_col_int(q, TOKEN_GET_C_USER_ID);
 	}
 	db_end(q);
 	if (!*data)
