@@ -549,6 +549,12 @@ db_after_commit(struct db *d, void (*fn)(void *), void *arg)
 	d->after[d->nafter++].arg = arg;
 }
 
+int
+db_stmt_columns(struct db *d, enum db_stmt s)
+{
+	return d->ops->columns(d, s);
+}
+
 enum ws_err
 db_ping(struct db *d)
 {

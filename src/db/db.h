@@ -99,6 +99,10 @@ int db_in_tx(const struct db *d);
  */
 void db_after_commit(struct db *d, void (*fn)(void *), void *arg);
 
+/* How many result columns statement s has on d, as prepared: for the test
+ * that holds them to the names statements.h gives them.  -1 on failure. */
+int db_stmt_columns(struct db *d, enum db_stmt s);
+
 /* Answers WS_OK when the database answers a trivial query. */
 enum ws_err db_ping(struct db *d) WS_WUR;
 

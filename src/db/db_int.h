@@ -23,6 +23,8 @@ struct db_ops {
 	/* Prepares every statement of the table. */
 	enum ws_err (*prepare_all)(struct db *d, char *err, size_t errlen);
 	struct db_q *(*start)(struct db *d, enum db_stmt s);
+	/* How many columns statement s returns (0 for none); -1 on failure. */
+	int (*columns)(struct db *d, enum db_stmt s);
 	void (*bind_text)(struct db_q *q, int i, const char *v);
 	void (*bind_int)(struct db_q *q, int i, int64_t v);
 	void (*bind_null)(struct db_q *q, int i);

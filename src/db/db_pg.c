@@ -172,6 +172,21 @@ pg_prepare_all(struct db *d, char *err, size_t errlen)
 	return WS_OK;
 }
 
+static int
+pg_columns(struct db *d, enum db_stmt s)
+{
+	char name[16];
+	PGresult *r;
+	int n = -1;
+
+	snprintf(name, sizeof name, "s%d", (int)s);
+	r = PQdescribePrepared(PG(d)->c, name);
+	if (PQresultStatus(r) == PGRES_COMMAND_OK)
+		n = PQnfields(r);
+	PQclear(r);
+	return n;
+}
+
 static struct db_q *
 pg_start(struct db *d, enum db_stmt s)
 {
@@ -395,6 +410,7 @@ const struct db_ops db_pg_ops = {
 	.query_int = pg_query_int,
 	.prepare_all = pg_prepare_all,
 	.start = pg_start,
+	.columns = pg_columns,
 	.bind_text = pg_bind_text,
 	.bind_int = pg_bind_int,
 	.bind_null = pg_bind_null,

@@ -116,6 +116,12 @@ sq_prepare_all(struct db *d, char *err, size_t errlen)
 	return WS_OK;
 }
 
+static int
+sq_columns(struct db *d, enum db_stmt st)
+{
+	return sqlite3_column_count(SQ(d)->stmts[st]);
+}
+
 static struct db_q *
 sq_start(struct db *d, enum db_stmt st)
 {
@@ -284,6 +290,7 @@ const struct db_ops db_sqlite_ops = {
 	.query_int = sq_query_int,
 	.prepare_all = sq_prepare_all,
 	.start = sq_start,
+	.columns = sq_columns,
 	.bind_text = sq_bind_text,
 	.bind_int = sq_bind_int,
 	.bind_null = sq_bind_null,

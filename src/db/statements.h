@@ -3,6 +3,9 @@
  *
  * The text of each lives in statements.c, once per backend where the dialects
  * differ.  Adding a name without its row fails the build.
+ *
+ * Below the statements, the names of their result columns: code reads a
+ * column by name (db_col_text(q, ORG_C_NAME)), never by its position.
  */
 #ifndef WS_STATEMENTS_H
 #define WS_STATEMENTS_H
@@ -176,6 +179,231 @@ enum db_stmt {
 	DB_STMT__MAX
 };
 
+/*
+ * Result columns.  Every statement that returns more than one column names
+ * their positions here, in the order of its SELECT or RETURNING list, and
+ * db_stmt_cols in statements.c says how many there are (the enum's __MAX);
+ * tests/unit/db_test.c prepares every statement on both backends and fails
+ * when a statement returns another number of columns than it declares, or
+ * more than one without declaring any.
+ *
+ * A column list that several statements share is an X-macro: LIST(X, Y)
+ * calls X(name, sql) for its first column and Y(name, sql) for the others.
+ * This file makes the enum of it (DB_COL_ENUM), statements.c the SQL text
+ * (DB_COLS(LIST) is "sql, sql, ..."), so the two cannot disagree.  A
+ * statement with columns of its own has a plain enum, prefixed with the
+ * statement's name.
+ */
+#define DB_COL_ENUM(name, sql)	name,
+#define DB_COL_FIRST(name, sql)	sql
+#define DB_COL_NEXT(name, sql)	", " sql
+#define DB_COLS(LIST)		LIST(DB_COL_FIRST, DB_COL_NEXT)
+
+/* A user (ST_USER_BY_EMAIL, ST_USER_BY_ID, ST_USER_LIST; ST_SESSION_GET
+ * after its own columns). */
+#define USER_COLUMNS(X, Y) \
+	X(USER_C_ID, "u.id") Y(USER_C_EMAIL, "u.email") Y(USER_C_NAME, "u.name") \
+	Y(USER_C_PASSWORD_HASH, "u.password_hash") Y(USER_C_ROLE, "u.role") \
+	Y(USER_C_STATUS, "u.status") Y(USER_C_LOCALE, "u.locale") \
+	Y(USER_C_VERIFIED_AT, "u.verified_at") Y(USER_C_LOCKED_AT, "u.locked_at") \
+	Y(USER_C_FAIL_WINDOW_START, "u.fail_window_start") \
+	Y(USER_C_FAIL_COUNT, "u.fail_count") Y(USER_C_ORG_ID, "u.org_id") \
+	Y(USER_C_CREATED_AT, "u.created_at") Y(USER_C_TZ, "u.tz") \
+	Y(USER_C_COUNTRY, "u.country")
+enum user_col { USER_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) USER_C__MAX };
+
+/* A session, then its user's columns from SESSION_C_USER on. */
+enum session_get_col {
+	SESSION_C_CREATED_AT, SESSION_C_SEEN_AT, SESSION_C_KIND,
+	SESSION_C_USER,
+	SESSION_C__MAX = SESSION_C_USER + USER_C__MAX
+};
+
+/* An organization (ST_ORG_GET, ST_ORG_LIST). */
+#define ORG_COLUMNS(X, Y) \
+	X(ORG_C_ID, "o.id") Y(ORG_C_NAME, "o.name") Y(ORG_C_ACRONYM, "o.acronym") \
+	Y(ORG_C_KIND, "o.kind") Y(ORG_C_COUNTRY, "o.country") \
+	Y(ORG_C_COUNTRIES, "o.countries") Y(ORG_C_WEBSITE, "o.website") \
+	Y(ORG_C_FOUNDED, "o.founded") Y(ORG_C_SIZE, "o.size") \
+	Y(ORG_C_DESCRIPTION, "o.description") Y(ORG_C_THEMES, "o.themes") \
+	Y(ORG_C_LANGUAGES, "o.languages") Y(ORG_C_ECOSOC_STATUS, "o.ecosoc_status") \
+	Y(ORG_C_SOCIAL, "o.social") Y(ORG_C_CONTACT_NAME, "o.contact_name") \
+	Y(ORG_C_CONTACT_TITLE, "o.contact_title") \
+	Y(ORG_C_CONTACT_EMAIL, "o.contact_email") \
+	Y(ORG_C_CONTACT_PHONE, "o.contact_phone") Y(ORG_C_CONTACT_ROLE, "o.contact_role") \
+	Y(ORG_C_VISIBILITY, "o.visibility") Y(ORG_C_STATUS, "o.status") \
+	Y(ORG_C_CREATED_AT, "o.created_at") Y(ORG_C_UPDATED_AT, "o.updated_at") \
+	Y(ORG_C_REGION, "o.region") Y(ORG_C_LOGO_ID, "o.logo_id")
+enum org_col { ORG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) ORG_C__MAX };
+
+/* What the directory's in-memory index holds of an organization
+ * (ST_ORG_INDEX_ALL, ST_ORG_INDEX_ONE, ST_ORG_INDEX_SINCE).  JOINED_AT:
+ * when it was approved, or applied if it never was. */
+#define ORG_INDEX_COLUMNS(X, Y) \
+	X(ORG_INDEX_C_ID, "id") Y(ORG_INDEX_C_NAME, "name") \
+	Y(ORG_INDEX_C_CREATED_AT, "created_at") Y(ORG_INDEX_C_COUNTRY, "country") \
+	Y(ORG_INDEX_C_KIND, "kind") Y(ORG_INDEX_C_THEMES, "themes") \
+	Y(ORG_INDEX_C_LANGUAGES, "languages") \
+	Y(ORG_INDEX_C_ECOSOC_STATUS, "ecosoc_status") Y(ORG_INDEX_C_STATUS, "status") \
+	Y(ORG_INDEX_C_VISIBILITY, "visibility") Y(ORG_INDEX_C_UPDATED_AT, "updated_at") \
+	Y(ORG_INDEX_C_JOINED_AT, "coalesce(approved_at, created_at)")
+enum org_index_col { ORG_INDEX_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) ORG_INDEX_C__MAX };
+
+/* An application with its applicant's and decider's names (ST_APP_GET,
+ * ST_APP_LIST, ST_APP_BY_USER, ST_APP_FOR_ORG). */
+#define APP_COLUMNS(X, Y) \
+	X(APP_C_ID, "a.id") Y(APP_C_USER_ID, "a.user_id") Y(APP_C_KIND, "a.kind") \
+	Y(APP_C_ORG_ID, "a.org_id") Y(APP_C_COUNTRY, "a.country") Y(APP_C_DATA, "a.data") \
+	Y(APP_C_STATUS, "a.status") Y(APP_C_REASON, "a.reason") \
+	Y(APP_C_DUPLICATES, "a.duplicates") Y(APP_C_SUBMITTED_AT, "a.submitted_at") \
+	Y(APP_C_DECIDED_AT, "a.decided_at") Y(APP_C_DECIDED_BY, "a.decided_by") \
+	Y(APP_C_CREATED_AT, "a.created_at") Y(APP_C_UPDATED_AT, "a.updated_at") \
+	Y(APP_C_USER_EMAIL, "u.email") Y(APP_C_USER_NAME, "u.name") \
+	Y(APP_C_DECIDER_NAME, "d.name")
+enum app_col { APP_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) APP_C__MAX };
+
+/* A background job (ST_JOB_GET, ST_JOB_LIST). */
+#define JOB_COLUMNS(X, Y) \
+	X(JOB_C_ID, "id") Y(JOB_C_KIND, "kind") Y(JOB_C_PAYLOAD, "payload") \
+	Y(JOB_C_STATUS, "status") Y(JOB_C_RUN_AFTER, "run_after") \
+	Y(JOB_C_ATTEMPTS, "attempts") Y(JOB_C_CLAIMED_BY, "claimed_by") \
+	Y(JOB_C_CLAIMED_UNTIL, "claimed_until") Y(JOB_C_LAST_ERROR, "last_error") \
+	Y(JOB_C_PROGRESS, "progress") Y(JOB_C_RESULT, "result") \
+	Y(JOB_C_CREATED_AT, "created_at") Y(JOB_C_UPDATED_AT, "updated_at") \
+	Y(JOB_C_DONE_AT, "done_at")
+enum job_col { JOB_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) JOB_C__MAX };
+
+/* Statements with columns of their own, in the order of the table. */
+enum token_get_col {
+	TOKEN_GET_C_USER_ID, TOKEN_GET_C_DATA, TOKEN_GET_C_EXPIRES_AT, TOKEN_GET_C_USED_AT,
+	TOKEN_GET_C__MAX
+};
+enum outbox_get_col {
+	OUTBOX_GET_C_TO_ADDR, OUTBOX_GET_C_SUBJECT, OUTBOX_GET_C_BODY,
+	OUTBOX_GET_C_MESSAGE_ID, OUTBOX_GET_C_STATUS,
+	OUTBOX_GET_C__MAX
+};
+enum audit_list_col {
+	AUDIT_LIST_C_ID, AUDIT_LIST_C_AT, AUDIT_LIST_C_USER_ID, AUDIT_LIST_C_EMAIL,
+	AUDIT_LIST_C_ACTION, AUDIT_LIST_C_IP, AUDIT_LIST_C_DETAIL,
+	AUDIT_LIST_C__MAX
+};
+enum theme_list_col {
+	THEME_LIST_C_CODE, THEME_LIST_C_NAME_EN, THEME_LIST_C_NAME_FR,
+	THEME_LIST_C__MAX
+};
+enum msg_template_get_col {
+	MSG_TEMPLATE_GET_C_SUBJECT, MSG_TEMPLATE_GET_C_BODY,
+	MSG_TEMPLATE_GET_C__MAX
+};
+enum msg_template_list_col {
+	MSG_TEMPLATE_LIST_C_CODE, MSG_TEMPLATE_LIST_C_SUBJECT, MSG_TEMPLATE_LIST_C_UPDATED_AT,
+	MSG_TEMPLATE_LIST_C__MAX
+};
+enum file_get_col {
+	FILE_GET_C_TYPE, FILE_GET_C_SIZE, FILE_GET_C_SHA256, FILE_GET_C_DATA,
+	FILE_GET_C__MAX
+};
+enum org_removed_since_col {
+	ORG_REMOVED_SINCE_C_SEQ, ORG_REMOVED_SINCE_C_ORG_ID,
+	ORG_REMOVED_SINCE_C__MAX
+};
+enum org_dups_col {
+	ORG_DUPS_C_ID, ORG_DUPS_C_NAME, ORG_DUPS_C_STATUS, ORG_DUPS_C_RULE,
+	ORG_DUPS_C__MAX
+};
+enum org_change_list_col {
+	ORG_CHANGE_LIST_C_AT, ORG_CHANGE_LIST_C_USER_NAME, ORG_CHANGE_LIST_C_CHANGES,
+	ORG_CHANGE_LIST_C__MAX
+};
+enum member_get_col {
+	MEMBER_GET_C_IS_ADMIN, MEMBER_GET_C_LISTED, MEMBER_GET_C_TITLE,
+	MEMBER_GET_C__MAX
+};
+enum member_list_col {
+	MEMBER_LIST_C_USER_ID, MEMBER_LIST_C_NAME, MEMBER_LIST_C_TITLE,
+	MEMBER_LIST_C_IS_ADMIN, MEMBER_LIST_C_LISTED, MEMBER_LIST_C_EMAIL,
+	MEMBER_LIST_C__MAX
+};
+enum member_admins_col {
+	MEMBER_ADMINS_C_EMAIL, MEMBER_ADMINS_C_NAME,
+	MEMBER_ADMINS_C__MAX
+};
+enum app_count_status_col {
+	APP_COUNT_STATUS_C_STATUS, APP_COUNT_STATUS_C_COUNT,
+	APP_COUNT_STATUS_C__MAX
+};
+enum app_dups_col {
+	APP_DUPS_C_ID, APP_DUPS_C_DATA, APP_DUPS_C_RULE,
+	APP_DUPS_C__MAX
+};
+enum app_event_list_col {
+	APP_EVENT_LIST_C_AT, APP_EVENT_LIST_C_ACTION, APP_EVENT_LIST_C_NOTE,
+	APP_EVENT_LIST_C_USER_NAME,
+	APP_EVENT_LIST_C__MAX
+};
+enum draft_get_col {
+	DRAFT_GET_C_DATA, DRAFT_GET_C_UPDATED_AT,
+	DRAFT_GET_C__MAX
+};
+enum org_dup_keys_col {
+	ORG_DUP_KEYS_C_ORG_ID, ORG_DUP_KEYS_C_KEY,
+	ORG_DUP_KEYS_C__MAX
+};
+/* ST_ORG_KEYS_STALE and ST_APP_KEYS_STALE: rows whose duplicate keys are
+ * of older rules (app/orgs/dupkeys.c). */
+enum org_keys_stale_col {
+	ORG_KEYS_STALE_C_ID, ORG_KEYS_STALE_C_NAME, ORG_KEYS_STALE_C_ACRONYM,
+	ORG_KEYS_STALE_C_COUNTRY, ORG_KEYS_STALE_C_WEBSITE, ORG_KEYS_STALE_C_EMAIL,
+	ORG_KEYS_STALE_C__MAX
+};
+enum app_keys_stale_col {
+	APP_KEYS_STALE_C_ID, APP_KEYS_STALE_C_DATA,
+	APP_KEYS_STALE_C__MAX
+};
+enum token_peek_col {
+	TOKEN_PEEK_C_USER_ID, TOKEN_PEEK_C_DATA,
+	TOKEN_PEEK_C__MAX
+};
+enum app_recent_by_user_col {
+	APP_RECENT_BY_USER_C_SINCE, APP_RECENT_BY_USER_C_OPEN,
+	APP_RECENT_BY_USER_C__MAX
+};
+enum org_same_name_col {
+	ORG_SAME_NAME_C_ID, ORG_SAME_NAME_C_NAME,
+	ORG_SAME_NAME_C__MAX
+};
+enum user_org_standing_col {
+	USER_ORG_STANDING_C_ORGS, USER_ORG_STANDING_C_APPROVED,
+	USER_ORG_STANDING_C__MAX
+};
+enum member_review_list_col {
+	MEMBER_REVIEW_LIST_C_ORG_ID, MEMBER_REVIEW_LIST_C_ORG_NAME,
+	MEMBER_REVIEW_LIST_C_ORG_WEBSITE, MEMBER_REVIEW_LIST_C_USER_ID,
+	MEMBER_REVIEW_LIST_C_USER_NAME, MEMBER_REVIEW_LIST_C_USER_EMAIL,
+	MEMBER_REVIEW_LIST_C_ADDED_HOW, MEMBER_REVIEW_LIST_C_ADDED_BY,
+	MEMBER_REVIEW_LIST_C_ADDER_NAME, MEMBER_REVIEW_LIST_C_ADDER_EMAIL,
+	MEMBER_REVIEW_LIST_C_CREATED_AT, MEMBER_REVIEW_LIST_C_APPROVED_DOMAIN,
+	MEMBER_REVIEW_LIST_C__MAX
+};
+enum job_claim_col {
+	JOB_CLAIM_C_ID, JOB_CLAIM_C_KIND, JOB_CLAIM_C_PAYLOAD, JOB_CLAIM_C_ATTEMPTS,
+	JOB_CLAIM_C__MAX
+};
+enum file_stat_col {
+	FILE_STAT_C_KIND, FILE_STAT_C_TYPE, FILE_STAT_C_NAME, FILE_STAT_C_SIZE,
+	FILE_STAT_C_SHA256, FILE_STAT_C_CHUNKED,
+	FILE_STAT_C__MAX
+};
+enum backoff_get_col {
+	BACKOFF_GET_C_FAILS, BACKOFF_GET_C_LAST_AT, BACKOFF_GET_C_NEXT_AT,
+	BACKOFF_GET_C__MAX
+};
+enum invites_of_col {
+	INVITES_OF_C_HASH, INVITES_OF_C_DATA,
+	INVITES_OF_C__MAX
+};
+
 struct db_stmt_text {
 	const char *name;	/* for logs */
 	const char *sqlite;
@@ -183,6 +411,9 @@ struct db_stmt_text {
 };
 
 extern const struct db_stmt_text db_stmt_texts[];
+/* Result columns of each statement that has more than one (its enum's
+ * __MAX); 0 for the others. */
+extern const int db_stmt_cols[DB_STMT__MAX];
 
 struct db_migration {
 	int version;

@@ -154,14 +154,14 @@ file_stat(struct db *d, int64_t id, const char *kind, struct file_info *fi)
 	memset(fi, 0, sizeof *fi);
 	db_bind_int(q, 1, id);
 	rc = db_step(q);
-	if (rc == WS_OK && (!kind || strcmp(kind, db_col_text(q, 0)) == 0)) {
+	if (rc == WS_OK && (!kind || strcmp(kind, db_col_text(q, FILE_STAT_C_KIND)) == 0)) {
 		fi->id = id;
-		snprintf(fi->kind, sizeof fi->kind, "%s", db_col_text(q, 0));
-		snprintf(fi->type, sizeof fi->type, "%s", db_col_text(q, 1));
-		snprintf(fi->name, sizeof fi->name, "%s", db_col_text(q, 2));
-		fi->size = db_col_int(q, 3);
-		snprintf(fi->sha256, sizeof fi->sha256, "%s", db_col_text(q, 4));
-		fi->chunked = db_col_int(q, 5) != 0;
+		snprintf(fi->kind, sizeof fi->kind, "%s", db_col_text(q, FILE_STAT_C_KIND));
+		snprintf(fi->type, sizeof fi->type, "%s", db_col_text(q, FILE_STAT_C_TYPE));
+		snprintf(fi->name, sizeof fi->name, "%s", db_col_text(q, FILE_STAT_C_NAME));
+		fi->size = db_col_int(q, FILE_STAT_C_SIZE);
+		snprintf(fi->sha256, sizeof fi->sha256, "%s", db_col_text(q, FILE_STAT_C_SHA256));
+		fi->chunked = db_col_int(q, FILE_STAT_C_CHUNKED) != 0;
 	} else if (rc == WS_OK) {
 		rc = WS_EDONE;	/* another kind: as if absent */
 	}

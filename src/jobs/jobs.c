@@ -239,10 +239,10 @@ run_one(struct db_pool *pool, const struct job_kind *kinds, size_t n, const char
 	db_bind_int(q, 5, now);
 	rc = db_step(q);
 	if (rc == WS_OK) {
-		j.id = db_col_int(q, 0);
-		kind = xstrdup(db_col_text(q, 1));
-		payload = xstrdup(db_col_text(q, 2));
-		j.attempts = (int)db_col_int(q, 3);
+		j.id = db_col_int(q, JOB_CLAIM_C_ID);
+		kind = xstrdup(db_col_text(q, JOB_CLAIM_C_KIND));
+		payload = xstrdup(db_col_text(q, JOB_CLAIM_C_PAYLOAD));
+		j.attempts = (int)db_col_int(q, JOB_CLAIM_C_ATTEMPTS);
 	}
 	db_end(q);
 	db_release(pool, d);

@@ -201,11 +201,11 @@ load(struct db_pool *pool, int64_t id, struct msg *m)
 	db_bind_int(q, 1, id);
 	if ((rc = db_step(q)) == WS_OK) {
 		m->id = id;
-		m->to = col_dup(q, 0);
-		m->subject = col_dup(q, 1);
-		m->body = col_dup(q, 2);
-		m->mid = col_dup(q, 3);
-		m->sent = strcmp(db_col_text(q, 4), "sent") == 0;
+		m->to = col_dup(q, OUTBOX_GET_C_TO_ADDR);
+		m->subject = col_dup(q, OUTBOX_GET_C_SUBJECT);
+		m->body = col_dup(q, OUTBOX_GET_C_BODY);
+		m->mid = col_dup(q, OUTBOX_GET_C_MESSAGE_ID);
+		m->sent = strcmp(db_col_text(q, OUTBOX_GET_C_STATUS), "sent") == 0;
 	}
 	db_end(q);
 	db_release(pool, d);

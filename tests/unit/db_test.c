@@ -1507,6 +1507,30 @@ test_backup(void **state)
 	arena_free(a);
 }
 
+/* ---- result columns ----------------------------------------------------- */
+
+/* Every statement returns as many columns as statements.h names for it
+ * (db_stmt_cols), or one or none when it names none: code that reads a
+ * column by a name that is not where the SQL puts it would read another. */
+static void
+test_stmt_columns(void **state)
+{
+	FX(state);
+	struct db *d = db_acquire(f->pool);
+	int i, n, bad = 0;
+
+	for (i = 0; i < DB_STMT__MAX; i++) {
+		n = db_stmt_columns(d, (enum db_stmt)i);
+		if (db_stmt_cols[i] ? n != db_stmt_cols[i] : n < 0 || n > 1) {
+			fprintf(stderr, "# %s: %d columns, %d named in statements.h\n",
+			    db_stmt_texts[i].name, n, db_stmt_cols[i]);
+			bad++;
+		}
+	}
+	db_release(f->pool, d);
+	assert_int_equal(bad, 0);
+}
+
 #define BOTH(name, fn) \
 	{name "/sqlite", fn, setup, teardown, (void *)&on_sqlite}, \
 	{name "/postgresql", fn, setup, teardown, (void *)&on_pg}
@@ -1524,6 +1548,7 @@ main(void)
 		    test_migrate_dupkeys),
 		BOTH("migration 12 moves files from before chunks into chunks",
 		    test_migrate_file_chunks),
+		BOTH("statements return the columns statements.h names", test_stmt_columns),
 		BOTH("users insert and look up", test_users),
 		BOTH("a second account with one email conflicts", test_unique_email),
 		BOTH("NULL columns and bindings", test_nulls),

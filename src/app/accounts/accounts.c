@@ -23,22 +23,22 @@ user_from_row(struct arena *a, struct db_q *q, int off, struct user *u)
 {
 	int role;
 
-	u->id = db_col_int(q, off + 0);
-	u->email = arena_strdup(a, db_col_text(q, off + 1));
-	u->name = arena_strdup(a, db_col_text(q, off + 2));
-	u->password_hash = arena_strdup(a, db_col_text(q, off + 3));
-	role = role_parse(db_col_text(q, off + 4));
+	u->id = db_col_int(q, off + USER_C_ID);
+	u->email = arena_strdup(a, db_col_text(q, off + USER_C_EMAIL));
+	u->name = arena_strdup(a, db_col_text(q, off + USER_C_NAME));
+	u->password_hash = arena_strdup(a, db_col_text(q, off + USER_C_PASSWORD_HASH));
+	role = role_parse(db_col_text(q, off + USER_C_ROLE));
 	u->role = role > 0 ? (enum role)role : ROLE_MEMBER;
-	u->status = arena_strdup(a, db_col_text(q, off + 5));
-	u->locale = arena_strdup(a, db_col_text(q, off + 6));
-	u->verified_at = db_col_int(q, off + 7);
-	u->locked_at = db_col_int(q, off + 8);
-	u->fail_window_start = db_col_int(q, off + 9);
-	u->fail_count = db_col_int(q, off + 10);
-	u->org_id = db_col_int(q, off + 11);
-	u->created_at = db_col_int(q, off + 12);
-	u->tz = arena_strdup(a, db_col_text(q, off + 13));
-	u->country = arena_strdup(a, db_col_text(q, off + 14));
+	u->status = arena_strdup(a, db_col_text(q, off + USER_C_STATUS));
+	u->locale = arena_strdup(a, db_col_text(q, off + USER_C_LOCALE));
+	u->verified_at = db_col_int(q, off + USER_C_VERIFIED_AT);
+	u->locked_at = db_col_int(q, off + USER_C_LOCKED_AT);
+	u->fail_window_start = db_col_int(q, off + USER_C_FAIL_WINDOW_START);
+	u->fail_count = db_col_int(q, off + USER_C_FAIL_COUNT);
+	u->org_id = db_col_int(q, off + USER_C_ORG_ID);
+	u->created_at = db_col_int(q, off + USER_C_CREATED_AT);
+	u->tz = arena_strdup(a, db_col_text(q, off + USER_C_TZ));
+	u->country = arena_strdup(a, db_col_text(q, off + USER_C_COUNTRY));
 }
 
 enum ws_err
@@ -52,7 +52,8 @@ user_effective_role(struct db *d, struct user *u)
 	q = db_start(d, ST_USER_ORG_STANDING);
 	db_bind_int(q, 1, u->id);
 	rc = db_step(q);
-	if (rc == WS_OK && db_col_int(q, 0) > 0 && db_col_int(q, 1) == 0)
+	if (rc == WS_OK && db_col_int(q, USER_ORG_STANDING_C_ORGS) > 0 &&
+	    db_col_int(q, USER_ORG_STANDING_C_APPROVED) == 0)
 		u->role = ROLE_APPLICANT;
 	db_end(q);
 	return rc == WS_OK ? WS_OK : WS_EDB;
@@ -275,9 +276,9 @@ token_use(struct db *d, struct arena *a, const char *kind, const char *token,
 	db_bind_text(q, 2, kind);
 	rc = db_step(q);
 	if (rc == WS_OK) {
-		*user_id = db_col_int(q, 0);
+		*user_id = db_col_int(q, TOKEN_GET_C_USER_ID);
 		if (data)
-			*data = arena_strdup(a, db_col_text(q, 1));
+			*data = arena_strdup(a, db_col_text(q, TOKEN_GET_C_DATA));
 	}
 	db_end(q);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
@@ -453,8 +454,9 @@ token_peek(struct db *d, struct arena *a, const char *kind, const char *token,
 	db_bind_int(q, 3, now_s());
 	rc = db_step(q);
 	if (rc == WS_OK) {
-		*user_id = db_col_int(q, 0);
-		*data = db_col_null(q, 1) ? NULL : arena_strdup(a, db_col_text(q, 1));
+		*user_id = db_col_int(q, TOKEN_PEEK_C_USER_ID);
+		*data = db_col_null(q, TOKEN_PEEK_C_DATA) ? NULL :
+		    arena_strdup(a, db_col_text(q, TOKEN_PEEK_C_DATA));
 	}
 	db_end(q);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;

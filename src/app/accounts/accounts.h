@@ -24,8 +24,8 @@ struct db_q;
 #define VERIFY_TTL (24 * 3600)	/* a link confirming an address */
 #define PASSWORD_MAX 256
 
-/* Fills u from the USER_COLS columns of q starting at column off; strings
- * are copied into a. */
+/* Fills u from a user's columns of q (enum user_col), which start at
+ * column off; strings are copied into a. */
 void user_from_row(struct arena *a, struct db_q *q, int off, struct user *u);
 
 /*

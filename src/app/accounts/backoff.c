@@ -188,9 +188,9 @@ row_get(struct db *d, const char *key, int64_t *fails, int64_t *last, int64_t *n
 	db_bind_text(q, 1, key);
 	rc = db_step(q);
 	if (rc == WS_OK) {
-		*fails = db_col_int(q, 0);
-		*last = db_col_int(q, 1);
-		*next = db_col_int(q, 2);
+		*fails = db_col_int(q, BACKOFF_GET_C_FAILS);
+		*last = db_col_int(q, BACKOFF_GET_C_LAST_AT);
+		*next = db_col_int(q, BACKOFF_GET_C_NEXT_AT);
 	}
 	db_end(q);
 	return rc == WS_OK ? 1 : rc == WS_EDONE ? 0 : -1;

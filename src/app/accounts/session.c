@@ -51,10 +51,10 @@ session_identify(struct req *r, struct resp *w)
 		db_end(q);
 		return WS_EUNAVAIL;
 	}
-	created = db_col_int(q, 0);
-	seen = db_col_int(q, 1);
+	created = db_col_int(q, SESSION_C_CREATED_AT);
+	seen = db_col_int(q, SESSION_C_SEEN_AT);
 	r->user = arena_alloc(r->a, sizeof *r->user);
-	user_from_row(r->a, q, 3, r->user);
+	user_from_row(r->a, q, SESSION_C_USER, r->user);
 	db_end(q);
 	if (now - seen > cfg->idle_timeout || now - created > cfg->abs_timeout ||
 	    strcmp(r->user->status, "active") != 0) {

@@ -164,12 +164,15 @@ h_staff_audit(struct req *r, struct resp *w)
 		char ts[32];
 		json_t *it;
 
-		time_rfc3339((time_t)db_col_int(q, 1), ts, sizeof ts);
-		it = json_pack("{s:I,s:s,s:s?,s:s,s:s?,s:s?}", "id", (json_int_t)db_col_int(q, 0),
-		    "at", ts, "email", db_col_text(q, 3), "action", db_col_text(q, 4),
-		    "ip", db_col_text(q, 5), "detail", db_col_text(q, 6));
-		if (!db_col_null(q, 2))
-			json_object_set_new(it, "user_id", json_integer(db_col_int(q, 2)));
+		time_rfc3339((time_t)db_col_int(q, AUDIT_LIST_C_AT), ts, sizeof ts);
+		it = json_pack("{s:I,s:s,s:s?,s:s,s:s?,s:s?}",
+		    "id", (json_int_t)db_col_int(q, AUDIT_LIST_C_ID), "at", ts,
+		    "email", db_col_text(q, AUDIT_LIST_C_EMAIL),
+		    "action", db_col_text(q, AUDIT_LIST_C_ACTION),
+		    "ip", db_col_text(q, AUDIT_LIST_C_IP), "detail", db_col_text(q, AUDIT_LIST_C_DETAIL));
+		if (!db_col_null(q, AUDIT_LIST_C_USER_ID))
+			json_object_set_new(it, "user_id",
+			    json_integer(db_col_int(q, AUDIT_LIST_C_USER_ID)));
 		json_array_append_new(items, it);
 	}
 	db_end(q);

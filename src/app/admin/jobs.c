@@ -38,17 +38,21 @@ json_or_null(struct db_q *q, int i)
 	return v ? v : json_null();
 }
 
-/* A job's JSON from a JOB_COLS row; pages get its status's label too. */
+/* A job's JSON from a row of enum job_col; pages get its status's label too. */
 static json_t *
 job_of(struct req *r, struct db_q *q)
 {
-	const char *status = db_col_text(q, 3);
+	const char *status = db_col_text(q, JOB_C_STATUS);
 	json_t *it = json_pack("{s:I,s:s,s:s,s:I,s:o,s:o,s:o,s:o,s:o,s:o}",
-	    "id", (json_int_t)db_col_int(q, 0), "kind", db_col_text(q, 1), "status", status,
-	    "attempts", (json_int_t)db_col_int(q, 5), "run_after", time_or_null(q, 4),
-	    "last_error", db_col_null(q, 8) ? json_null() : json_string(db_col_text(q, 8)),
-	    "progress", json_or_null(q, 9), "created_at", time_or_null(q, 11),
-	    "updated_at", time_or_null(q, 12), "done_at", time_or_null(q, 13));
+	    "id", (json_int_t)db_col_int(q, JOB_C_ID), "kind", db_col_text(q, JOB_C_KIND),
+	    "status", status, "attempts", (json_int_t)db_col_int(q, JOB_C_ATTEMPTS),
+	    "run_after", time_or_null(q, JOB_C_RUN_AFTER),
+	    "last_error", db_col_null(q, JOB_C_LAST_ERROR) ? json_null() :
+	    json_string(db_col_text(q, JOB_C_LAST_ERROR)),
+	    "progress", json_or_null(q, JOB_C_PROGRESS),
+	    "created_at", time_or_null(q, JOB_C_CREATED_AT),
+	    "updated_at", time_or_null(q, JOB_C_UPDATED_AT),
+	    "done_at", time_or_null(q, JOB_C_DONE_AT));
 	size_t i;
 
 	if (!r->api) {
@@ -57,9 +61,9 @@ job_of(struct req *r, struct db_q *q)
 				json_object_set_new(it, "status_label", json_string(view_tr(
 				    r->app->views, r->locale, status_labels[i])));
 		json_object_set_new(it, "failed", json_boolean(strcmp(status, "failed") == 0));
-		if (strcmp(db_col_text(q, 1), "import_orgs") == 0)
+		if (strcmp(db_col_text(q, JOB_C_KIND), "import_orgs") == 0)
 			json_object_set_new(it, "href", json_sprintf("/staff/organizations/import/%lld",
-			    (long long)db_col_int(q, 0)));
+			    (long long)db_col_int(q, JOB_C_ID)));
 	}
 	return it;
 }

@@ -21,8 +21,9 @@ h_templates(struct req *r, struct resp *w)
 	enum ws_err rc;
 
 	while ((rc = db_step(q)) == WS_OK)
-		json_array_append_new(items, json_pack("{s:s,s:s}", "code", db_col_text(q, 0),
-		    "subject", db_col_text(q, 1)));
+		json_array_append_new(items, json_pack("{s:s,s:s}",
+		    "code", db_col_text(q, MSG_TEMPLATE_LIST_C_CODE),
+		    "subject", db_col_text(q, MSG_TEMPLATE_LIST_C_SUBJECT)));
 	db_end(q);
 	resp_value(w, json_pack("{s:o}", "items", items));
 	w->tpl = "staff_templates";
@@ -50,7 +51,8 @@ h_template_form(struct req *r, struct resp *w)
 	db_bind_text(q, 1, r->params[0]);
 	rc = db_step(q);
 	if (rc == WS_OK)
-		rc = template_page(r, w, r->params[0], db_col_text(q, 0), db_col_text(q, 1));
+		rc = template_page(r, w, r->params[0], db_col_text(q, MSG_TEMPLATE_GET_C_SUBJECT),
+		    db_col_text(q, MSG_TEMPLATE_GET_C_BODY));
 	db_end(q);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }

@@ -100,7 +100,7 @@ row_sig(struct db_q *q)
 	uint64_t h = 0xcbf29ce484222325ULL;
 	int i;
 
-	for (i = 0; i <= 11; i++) {
+	for (i = 0; i < ORG_INDEX_C__MAX; i++) {
 		const char *t = db_col_text(q, i);
 
 		for (; t && *t; t++)
@@ -122,19 +122,21 @@ put_row(struct dir_index *x, struct db_q *q)
 
 	memset(&d, 0, sizeof d);
 	d.sig = row_sig(q);
-	d.id = db_col_int(q, 0);
+	d.id = db_col_int(q, ORG_INDEX_C_ID);
 	if (dir_index_same(x, d.id, d.sig)) {	/* read again, unchanged */
 		arena_free(a);
 		return WS_OK;
 	}
-	vis = json_loads(db_col_text(q, 9) ? db_col_text(q, 9) : "{}", 0, &err);
+	vis = json_loads(db_col_text(q, ORG_INDEX_C_VISIBILITY) ?
+	    db_col_text(q, ORG_INDEX_C_VISIBILITY) : "{}", 0, &err);
 	o = json_pack("{s:o?}", "visibility", vis);
-	d.name = arena_strdup(a, db_col_text(q, 1));
-	d.created_at = db_col_int(q, 2);
+	d.name = arena_strdup(a, db_col_text(q, ORG_INDEX_C_NAME));
+	d.created_at = db_col_int(q, ORG_INDEX_C_CREATED_AT);
 	/* Every value is in; who may see it is the field's visibility, for
 	 * the query to apply (a region follows its country). */
 	{
-		const char *cc = db_col_text(q, 3), *reg = m49_region(cc), *sub = m49_subregion(cc);
+		const char *cc = db_col_text(q, ORG_INDEX_C_COUNTRY);
+		const char *reg = m49_region(cc), *sub = m49_subregion(cc);
 		size_t k = 0;
 
 		d.values[DF_COUNTRY][0] = arena_strdup(a, cc);
@@ -144,18 +146,18 @@ put_row(struct dir_index *x, struct db_q *q)
 			d.values[DF_REGION][k++] = sub;
 	}
 	d.need[DF_COUNTRY] = d.need[DF_REGION] = (unsigned char)org_field_level(o, "country");
-	d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, 4));
+	d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, ORG_INDEX_C_KIND));
 	d.need[DF_KIND] = (unsigned char)org_field_level(o, "kind");
-	add_values(a, &d, DF_THEME, db_col_text(q, 5));
+	add_values(a, &d, DF_THEME, db_col_text(q, ORG_INDEX_C_THEMES));
 	d.need[DF_THEME] = (unsigned char)org_field_level(o, "themes");
-	add_values(a, &d, DF_LANGUAGE, db_col_text(q, 6));
+	add_values(a, &d, DF_LANGUAGE, db_col_text(q, ORG_INDEX_C_LANGUAGES));
 	d.need[DF_LANGUAGE] = (unsigned char)org_field_level(o, "languages");
-	d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, 7));
+	d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, ORG_INDEX_C_ECOSOC_STATUS));
 	d.need[DF_ECOSOC] = (unsigned char)org_field_level(o, "ecosoc_status");
 	d.alt_text = search_gov_differs(o);
-	d.values[DF_STATUS][0] = arena_strdup(a, db_col_text(q, 8));
+	d.values[DF_STATUS][0] = arena_strdup(a, db_col_text(q, ORG_INDEX_C_STATUS));
 	{	/* the year it became a member (applied, for others) */
-		time_t t = (time_t)db_col_int(q, 11);
+		time_t t = (time_t)db_col_int(q, ORG_INDEX_C_JOINED_AT);
 		struct tm tm;
 
 		gmtime_r(&t, &tm);
@@ -226,8 +228,8 @@ directory_load(struct app *app, struct db *d)
 	q = db_start(d, ST_ORG_INDEX_ALL);
 
 	while ((rc = db_step(q)) == WS_OK && (rc = put_row(x, q)) == WS_OK) {
-		if (db_col_int(q, 10) > app->dir_mark)
-			app->dir_mark = db_col_int(q, 10);
+		if (db_col_int(q, ORG_INDEX_C_UPDATED_AT) > app->dir_mark)
+			app->dir_mark = db_col_int(q, ORG_INDEX_C_UPDATED_AT);
 		n++;
 	}
 	db_end(q);
@@ -286,8 +288,8 @@ directory_catch_up(struct app *app, struct db *d)
 		q = db_start(d, ST_ORG_REMOVED_SINCE);
 		db_bind_int(q, 1, app->dir_removed);
 		while (db_step(q) == WS_OK) {
-			app->dir_removed = db_col_int(q, 0);
-			dir_index_remove(app->dir, db_col_int(q, 1));
+			app->dir_removed = db_col_int(q, ORG_REMOVED_SINCE_C_SEQ);
+			dir_index_remove(app->dir, db_col_int(q, ORG_REMOVED_SINCE_C_ORG_ID));
 		}
 		db_end(q);
 		q = db_start(d, ST_ORG_INDEX_SINCE);
@@ -296,9 +298,9 @@ directory_catch_up(struct app *app, struct db *d)
 		while (db_step(q) == WS_OK) {
 			if (put_row(app->dir, q) != WS_OK)
 				log_error("directory: cannot index organization %lld",
-				    (long long)db_col_int(q, 0));
-			if (db_col_int(q, 10) > app->dir_mark)
-				app->dir_mark = db_col_int(q, 10);
+				    (long long)db_col_int(q, ORG_INDEX_C_ID));
+			if (db_col_int(q, ORG_INDEX_C_UPDATED_AT) > app->dir_mark)
+				app->dir_mark = db_col_int(q, ORG_INDEX_C_UPDATED_AT);
 		}
 		db_end(q);
 	}

@@ -155,7 +155,7 @@ dup_load(struct db *d, struct dupset *s)
 	enum ws_err rc;
 
 	while ((rc = db_step(q)) == WS_OK)	/* org_id, key; lowest id first */
-		dup_add(s, db_col_text(q, 1), db_col_int(q, 0), 0);
+		dup_add(s, db_col_text(q, ORG_DUP_KEYS_C_KEY), db_col_int(q, ORG_DUP_KEYS_C_ORG_ID), 0);
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }

@@ -286,8 +286,8 @@ import_file_of(struct req *r, int64_t *file_id, const char **name)
 	q = db_start(req_db(r), ST_JOB_GET);
 	db_bind_int(q, 1, id);
 	rc = db_step(q);
-	if (rc == WS_OK && strcmp(db_col_text(q, 1), JOB_KIND) == 0)
-		payload = json_loads(db_col_text(q, 2), 0, &jerr);
+	if (rc == WS_OK && strcmp(db_col_text(q, JOB_C_KIND), JOB_KIND) == 0)
+		payload = json_loads(db_col_text(q, JOB_C_PAYLOAD), 0, &jerr);
 	db_end(q);
 	if (rc != WS_OK && rc != WS_EDONE)
 		return rc;
@@ -328,18 +328,18 @@ h_import_job(struct req *r, struct resp *w)
 	q = db_start(d, ST_JOB_GET);
 	db_bind_int(q, 1, id);
 	rc = db_step(q);
-	if (rc == WS_OK && strcmp(db_col_text(q, 1), JOB_KIND) != 0)
+	if (rc == WS_OK && strcmp(db_col_text(q, JOB_C_KIND), JOB_KIND) != 0)
 		rc = WS_EDONE;
 	if (rc != WS_OK) {
 		db_end(q);
 		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 	}
-	payload = json_loads(db_col_text(q, 2), 0, &jerr);
-	status = arena_strdup(r->a, db_col_text(q, 3));
-	if (!db_col_null(q, 9))
-		progress = json_loads(db_col_text(q, 9), 0, &jerr);
-	if (!db_col_null(q, 10))
-		result = json_loads(db_col_text(q, 10), 0, &jerr);
+	payload = json_loads(db_col_text(q, JOB_C_PAYLOAD), 0, &jerr);
+	status = arena_strdup(r->a, db_col_text(q, JOB_C_STATUS));
+	if (!db_col_null(q, JOB_C_PROGRESS))
+		progress = json_loads(db_col_text(q, JOB_C_PROGRESS), 0, &jerr);
+	if (!db_col_null(q, JOB_C_RESULT))
+		result = json_loads(db_col_text(q, JOB_C_RESULT), 0, &jerr);
 	db_end(q);
 	done = json_integer_value(json_object_get(progress, "done"));
 	total = json_integer_value(json_object_get(progress, "total"));

@@ -41,22 +41,24 @@ app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys 
 	org_dupkeys_bind(q, 1, &dk);
 	while (db_step(q) == WS_OK)	/* id, name, status, rule */
 		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s,s:b}",
-		    "id", (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1),
-		    "why", org_dupkeys_why((int)db_col_int(q, 3)), "type", "organization",
-		    "is_member_org", strcmp(db_col_text(q, 2), "approved") == 0));
+		    "id", (json_int_t)db_col_int(q, ORG_DUPS_C_ID), "name",
+		    db_col_text(q, ORG_DUPS_C_NAME), "why",
+		    org_dupkeys_why((int)db_col_int(q, ORG_DUPS_C_RULE)), "type", "organization",
+		    "is_member_org", strcmp(db_col_text(q, ORG_DUPS_C_STATUS), "approved") == 0));
 	db_end(q);
 	q = db_start(d, ST_APP_DUPS);
 	org_dupkeys_bind(q, 1, &dk);
 	db_bind_int(q, 1 + DUP__MAX, self);
 	while (db_step(q) == WS_OK) {	/* id, data, rule */
 		json_error_t err;
-		json_t *data = json_loads(db_col_text(q, 1), 0, &err);
+		json_t *data = json_loads(db_col_text(q, APP_DUPS_C_DATA), 0, &err);
 		const char *name = json_string_value(json_object_get(json_object_get(data,
 		    "organization"), "name"));
 
 		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s}",
-		    "id", (json_int_t)db_col_int(q, 0), "name", name ? name : "",
-		    "why", org_dupkeys_why((int)db_col_int(q, 2)), "type", "application"));
+		    "id", (json_int_t)db_col_int(q, APP_DUPS_C_ID), "name", name ? name : "",
+		    "why", org_dupkeys_why((int)db_col_int(q, APP_DUPS_C_RULE)), "type",
+		    "application"));
 		json_decref(data);
 	}
 	db_end(q);
@@ -77,7 +79,8 @@ app_public_duplicates(struct req *r, const char *name)
 	db_bind_text(q, 1, org_norm_name(r->a, name));
 	while (db_step(q) == WS_OK)
 		json_array_append_new(out, json_pack("{s:I,s:s,s:b}", "id",
-		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1), "is_member_org", 1));
+		    (json_int_t)db_col_int(q, ORG_SAME_NAME_C_ID),
+		    "name", db_col_text(q, ORG_SAME_NAME_C_NAME), "is_member_org", 1));
 	db_end(q);
 	return out;
 }
@@ -107,14 +110,14 @@ json_t *
 app_from_row(struct db_q *q)
 {
 	json_error_t err;
-	json_t *data = json_loads(db_col_text(q, 5), 0, &err), *o;
-	json_t *dups = json_loads(db_col_text(q, 8), 0, &err);
-	const char *status = db_col_text(q, 6);
+	json_t *data = json_loads(db_col_text(q, APP_C_DATA), 0, &err), *o;
+	json_t *dups = json_loads(db_col_text(q, APP_C_DUPLICATES), 0, &err);
+	const char *status = db_col_text(q, APP_C_STATUS);
 
 	if (!data)
 		data = json_object();
 	o = json_pack("{s:I,s:s,s:O,s:O,s:b,s:s,s:o,s:o,s:o,s:{s:I,s:s,s:s}}",
-	    "id", (json_int_t)db_col_int(q, 0), "kind", db_col_text(q, 2),
+	    "id", (json_int_t)db_col_int(q, APP_C_ID), "kind", db_col_text(q, APP_C_KIND),
 	    "organization", json_object_get(data, "organization") ?
 	    json_object_get(data, "organization") : json_null(),
 	    "contact", json_object_get(data, "contact") ? json_object_get(data, "contact") :
@@ -122,9 +125,10 @@ app_from_row(struct db_q *q)
 	    "consent", json_is_true(json_object_get(data, "consent")),
 	    "status", status,
 	    "duplicates", dups ? dups : json_array(),
-	    "submitted_at", time_or_null(q, 9), "decided_at", time_or_null(q, 10),
-	    "applicant", "id", (json_int_t)db_col_int(q, 1), "email", db_col_text(q, 14),
-	    "name", db_col_text(q, 15));
+	    "submitted_at", time_or_null(q, APP_C_SUBMITTED_AT),
+	    "decided_at", time_or_null(q, APP_C_DECIDED_AT),
+	    "applicant", "id", (json_int_t)db_col_int(q, APP_C_USER_ID),
+	    "email", db_col_text(q, APP_C_USER_EMAIL), "name", db_col_text(q, APP_C_USER_NAME));
 	if (o && json_object_get(data, "focal"))
 		json_object_set(o, "focal", json_object_get(data, "focal"));
 	if (o && json_object_get(data, "government_focal_point"))
@@ -135,12 +139,14 @@ app_from_row(struct db_q *q)
 	json_decref(data);
 	if (!o)
 		return json_object();
-	if (!db_col_null(q, 7))
-		json_object_set_new(o, "reason", json_string(db_col_text(q, 7)));
-	if (!db_col_null(q, 3))
-		json_object_set_new(o, "organization_id", json_integer(db_col_int(q, 3)));
-	if (!db_col_null(q, 16))
-		json_object_set_new(o, "decided_by", json_string(db_col_text(q, 16)));
+	if (!db_col_null(q, APP_C_REASON))
+		json_object_set_new(o, "reason", json_string(db_col_text(q, APP_C_REASON)));
+	if (!db_col_null(q, APP_C_ORG_ID))
+		json_object_set_new(o, "organization_id",
+		    json_integer(db_col_int(q, APP_C_ORG_ID)));
+	if (!db_col_null(q, APP_C_DECIDER_NAME))
+		json_object_set_new(o, "decided_by",
+		    json_string(db_col_text(q, APP_C_DECIDER_NAME)));
 	{	/* for templates: {{#status_pending}} */
 		char key[40];
 
@@ -214,14 +220,15 @@ app_events(struct req *r, int64_t app_id, int with_notes)
 
 	db_bind_int(q, 1, app_id);
 	while (db_step(q) == WS_OK) {
-		const char *action = db_col_text(q, 1);
+		const char *action = db_col_text(q, APP_EVENT_LIST_C_ACTION);
 
 		if (!with_notes && strcmp(action, "note") == 0)
 			continue;
-		time_rfc3339((time_t)db_col_int(q, 0), ts, sizeof ts);
+		time_rfc3339((time_t)db_col_int(q, APP_EVENT_LIST_C_AT), ts, sizeof ts);
 		json_array_append_new(out, json_pack("{s:s,s:s,s:s,s:s?,s:s?}", "at", ts,
-		    "action", action, "label", view_tr(r->app->views, r->locale, event_label(action)), "note", db_col_text(q, 2),
-		    "by", db_col_text(q, 3)));
+		    "action", action, "label", view_tr(r->app->views, r->locale, event_label(action)),
+		    "note", db_col_text(q, APP_EVENT_LIST_C_NOTE),
+		    "by", db_col_text(q, APP_EVENT_LIST_C_USER_NAME)));
 	}
 	db_end(q);
 	return out;

@@ -312,14 +312,16 @@ refill_batch(struct db *d, int orgs, size_t *n)
 		json_error_t err;
 		json_t *data;
 
-		ids[*n] = db_col_int(q, 0);
+		ids[*n] = db_col_int(q, ORG_KEYS_STALE_C_ID);	/* APP_KEYS_STALE_C_ID too */
 		if (orgs)	/* id, name, acronym, country, website, contact_email */
 			data = json_pack("{s:{s:s,s:s,s:s,s:s},s:{s:s}}", "organization",
-			    "name", db_col_text(q, 1), "acronym", db_col_text(q, 2),
-			    "country", db_col_text(q, 3), "website", db_col_text(q, 4),
-			    "contact", "email", db_col_text(q, 5));
+			    "name", db_col_text(q, ORG_KEYS_STALE_C_NAME), "acronym",
+			    db_col_text(q, ORG_KEYS_STALE_C_ACRONYM), "country",
+			    db_col_text(q, ORG_KEYS_STALE_C_COUNTRY), "website",
+			    db_col_text(q, ORG_KEYS_STALE_C_WEBSITE), "contact", "email",
+			    db_col_text(q, ORG_KEYS_STALE_C_EMAIL));
 		else		/* id, data */
-			data = json_loads(db_col_text(q, 1), 0, &err);
+			data = json_loads(db_col_text(q, APP_KEYS_STALE_C_DATA), 0, &err);
 		app_keys_of(a, data, &keys[(*n)++]);
 		json_decref(data);
 	}

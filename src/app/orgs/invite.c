@@ -126,10 +126,11 @@ org_invites_cancel(struct db *d, int64_t org_id, int64_t uid)
 	db_bind_int(q, 1, uid);
 	db_bind_int(q, 2, now_s());
 	while ((rc = db_step(q)) == WS_OK) {
-		json_t *data = json_loads(db_col_text(q, 1), 0, &err);
+		json_t *data = json_loads(db_col_text(q, INVITES_OF_C_DATA), 0, &err);
 
 		if (json_integer_value(json_object_get(data, "org_id")) == org_id)
-			json_array_append_new(hashes, json_string(db_col_text(q, 0)));
+			json_array_append_new(hashes,
+			    json_string(db_col_text(q, INVITES_OF_C_HASH)));
 		json_decref(data);
 	}
 	db_end(q);
@@ -169,9 +170,10 @@ invitation(struct req *r, const char *tok, json_t **data, json_t **org)
 	db_bind_text(q, 1, hash);
 	db_bind_text(q, 2, "invite");
 	rc = db_step(q);
-	if (rc == WS_OK && db_col_null(q, 3) && db_col_int(q, 2) > now_s()) {
-		*data = json_loads(db_col_text(q, 1), 0, &err);
-		inviter = db_col_int(q, 0);
+	if (rc == WS_OK && db_col_null(q, TOKEN_GET_C_USED_AT) &&
+	    db_col_int(q, TOKEN_GET_C_EXPIRES_AT) > now_s()) {
+		*data = json_loads(db_col_text(q, TOKEN_GET_C_DATA), 0, &err);
+		inviter = db_col_int(q, TOKEN_GET_C_USER_ID);
 	}
 	db_end(q);
 	if (!*data)

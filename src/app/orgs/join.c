@@ -211,7 +211,7 @@ draft_get(struct db *d, int64_t user_id, const char *form)
 	db_bind_int(q, 1, user_id);
 	db_bind_text(q, 2, form);
 	if (db_step(q) == WS_OK)
-		v = json_loads(db_col_text(q, 0), 0, &err);
+		v = json_loads(db_col_text(q, DRAFT_GET_C_DATA), 0, &err);
 	db_end(q);
 	return v;
 }
@@ -329,8 +329,8 @@ apps_allowed(struct db *d, int64_t user_id)
 	db_bind_text(q, 3, "organization");
 	rc = db_step(q);
 	if (rc == WS_OK) {
-		today = db_col_int(q, 0);
-		open = db_col_int(q, 1);
+		today = db_col_int(q, APP_RECENT_BY_USER_C_SINCE);
+		open = db_col_int(q, APP_RECENT_BY_USER_C_OPEN);
 	}
 	db_end(q);
 	if (rc != WS_OK)

@@ -55,12 +55,12 @@ has_open(struct req *r, const char *kind, int64_t org_id)
 
 	db_bind_int(q, 1, r->user->id);
 	while (!found && db_step(q) == WS_OK) {
-		const char *st = db_col_text(q, 6);
+		const char *st = db_col_text(q, APP_C_STATUS);
 
-		found = strcmp(db_col_text(q, 2), kind) == 0 &&
+		found = strcmp(db_col_text(q, APP_C_KIND), kind) == 0 &&
 		    (strcmp(st, "pending") == 0 || strcmp(st, "info_requested") == 0 ||
 		    strcmp(st, "unverified") == 0) &&
-		    (!org_id || db_col_int(q, 3) == org_id);
+		    (!org_id || db_col_int(q, APP_C_ORG_ID) == org_id);
 	}
 	db_end(q);
 	return found;
@@ -129,8 +129,9 @@ h_join_request(struct req *r, struct resp *w)
 	q = db_start(d, ST_MEMBER_ADMINS);
 	db_bind_int(q, 1, org_id);
 	while (rc == WS_OK && db_step(q) == WS_OK)
-		json_array_append_new(admins, json_pack("{s:s,s:s}", "email", db_col_text(q, 0),
-		    "name", db_col_text(q, 1)));
+		json_array_append_new(admins, json_pack("{s:s,s:s}",
+		    "email", db_col_text(q, MEMBER_ADMINS_C_EMAIL),
+		    "name", db_col_text(q, MEMBER_ADMINS_C_NAME)));
 	db_end(q);
 	json_array_foreach(admins, i, admin) {
 		json_t *ctx = json_pack("{s:O,s:s,s:O,s:s,s:s,s:O*}", "name", json_object_get(admin,
@@ -544,23 +545,30 @@ h_staff_memberships(struct req *r, struct resp *w)
 	db_bind_int(q, 1, per_page);
 	db_bind_int(q, 2, (page - 1) * per_page);
 	while ((rc = db_step(q)) == WS_OK) {
-		int invited = strcmp(db_col_text(q, 6), "invitation") == 0;
+		const char *how = db_col_text(q, MEMBER_REVIEW_LIST_C_ADDED_HOW);
+		int invited = strcmp(how, "invitation") == 0;
 		char ts[32];
 		json_t *it;
 
-		time_rfc3339((time_t)db_col_int(q, 10), ts, sizeof ts);
+		time_rfc3339((time_t)db_col_int(q, MEMBER_REVIEW_LIST_C_CREATED_AT), ts, sizeof ts);
 		it = json_pack("{s:I,s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:s}", "organization_id",
-		    (json_int_t)db_col_int(q, 0), "organization", db_col_text(q, 1),
-		    "website", db_col_text(q, 2), "user_id", (json_int_t)db_col_int(q, 3),
-		    "name", db_col_text(q, 4), "email", db_col_text(q, 5), "how",
-		    db_col_text(q, 6), "why", view_tr(r->app->views, r->locale, invited ?
+		    (json_int_t)db_col_int(q, MEMBER_REVIEW_LIST_C_ORG_ID),
+		    "organization", db_col_text(q, MEMBER_REVIEW_LIST_C_ORG_NAME),
+		    "website", db_col_text(q, MEMBER_REVIEW_LIST_C_ORG_WEBSITE),
+		    "user_id", (json_int_t)db_col_int(q, MEMBER_REVIEW_LIST_C_USER_ID),
+		    "name", db_col_text(q, MEMBER_REVIEW_LIST_C_USER_NAME),
+		    "email", db_col_text(q, MEMBER_REVIEW_LIST_C_USER_EMAIL), "how",
+		    how, "why", view_tr(r->app->views, r->locale, invited ?
 		    N_("Invited at an address outside the organization's website domain") :
 		    N_("Asked to join; an administrator of the organization approved")),
 		    "added_at", ts);
-		json_object_set_new(it, "domain", json_string(db_col_text(q, 11)));
-		json_object_set_new(it, "added_by", db_col_null(q, 7) ? json_null() :
-		    json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_col_int(q, 7), "name",
-		    db_col_text(q, 8), "email", db_col_text(q, 9)));
+		json_object_set_new(it, "domain",
+		    json_string(db_col_text(q, MEMBER_REVIEW_LIST_C_APPROVED_DOMAIN)));
+		json_object_set_new(it, "added_by", db_col_null(q, MEMBER_REVIEW_LIST_C_ADDED_BY) ?
+		    json_null() : json_pack("{s:I,s:s,s:s}",
+		    "id", (json_int_t)db_col_int(q, MEMBER_REVIEW_LIST_C_ADDED_BY),
+		    "name", db_col_text(q, MEMBER_REVIEW_LIST_C_ADDER_NAME),
+		    "email", db_col_text(q, MEMBER_REVIEW_LIST_C_ADDER_EMAIL)));
 		json_array_append_new(items, it);
 	}
 	db_end(q);

@@ -25,7 +25,7 @@ json_t *app_for_viewer(struct req *r, json_t *a);
 /* Reads application id as JSON (the API's shape plus applicant and history
  * fields); WS_ENOTFOUND when absent.  New reference in *out. */
 enum ws_err app_load(struct db *d, int64_t id, json_t **out) WS_WUR;
-/* The JSON of the APP_COLS row q is on. */
+/* The JSON of the application row (enum app_col) q is on. */
 json_t *app_from_row(struct db_q *q);
 /* WS_OK when r may manage the organization (edit it, invite, decide join
  * requests, promote): staff, or its admins while it is approved. */

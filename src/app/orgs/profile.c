@@ -39,12 +39,14 @@ people_of(struct db *d, int64_t org_id, int all)
 
 	db_bind_int(q, 1, org_id);
 	while (db_step(q) == WS_OK) {
-		if (!all && !db_col_int(q, 4))
+		if (!all && !db_col_int(q, MEMBER_LIST_C_LISTED))
 			continue;
 		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:b,s:b}", "id",
-		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1), "title",
-		    db_col_text(q, 2), "admin", db_col_int(q, 3) != 0, "listed",
-		    db_col_int(q, 4) != 0));
+		    (json_int_t)db_col_int(q, MEMBER_LIST_C_USER_ID),
+		    "name", db_col_text(q, MEMBER_LIST_C_NAME),
+		    "title", db_col_text(q, MEMBER_LIST_C_TITLE),
+		    "admin", db_col_int(q, MEMBER_LIST_C_IS_ADMIN) != 0,
+		    "listed", db_col_int(q, MEMBER_LIST_C_LISTED) != 0));
 	}
 	db_end(q);
 	return out;
@@ -60,15 +62,16 @@ changes_of(struct db *d, int64_t org_id)
 
 	db_bind_int(q, 1, org_id);
 	while (db_step(q) == WS_OK) {
-		json_t *ch = json_loads(db_col_text(q, 2), 0, &err), *list = json_array(), *pair;
+		json_t *ch = json_loads(db_col_text(q, ORG_CHANGE_LIST_C_CHANGES), 0, &err);
+		json_t *list = json_array(), *pair;
 		const char *k;
 
-		time_rfc3339((time_t)db_col_int(q, 0), ts, sizeof ts);
+		time_rfc3339((time_t)db_col_int(q, ORG_CHANGE_LIST_C_AT), ts, sizeof ts);
 		json_object_foreach(ch, k, pair)
 			json_array_append_new(list, json_pack("{s:s,s:O,s:O}", "field", k,
 			    "old", json_array_get(pair, 0), "new", json_array_get(pair, 1)));
 		json_array_append_new(out, json_pack("{s:s,s:s?,s:o}", "at", ts, "by",
-		    db_col_text(q, 1), "changes", list));
+		    db_col_text(q, ORG_CHANGE_LIST_C_USER_NAME), "changes", list));
 		json_decref(ch);
 	}
 	db_end(q);

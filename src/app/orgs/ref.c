@@ -73,7 +73,8 @@ orgs_ref_load(struct db *d)
 	q = db_start(d, ST_THEME_LIST);
 	while ((rc = db_step(q)) == WS_OK)
 		json_array_append_new(list, json_pack("{s:s,s:s,s:s?}", "code",
-		    db_col_text(q, 0), "en", db_col_text(q, 1), "fr", db_col_text(q, 2)));
+		    db_col_text(q, THEME_LIST_C_CODE), "en", db_col_text(q, THEME_LIST_C_NAME_EN),
+		    "fr", db_col_text(q, THEME_LIST_C_NAME_FR)));
 	db_end(q);
 	if (rc != WS_EDONE) {
 		json_decref(list);

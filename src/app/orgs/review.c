@@ -74,7 +74,8 @@ h_staff_home(struct req *r, struct resp *w)
 	enum ws_err rc;
 
 	while ((rc = db_step(q)) == WS_OK)
-		json_object_set_new(counts, db_col_text(q, 0), json_integer(db_col_int(q, 1)));
+		json_object_set_new(counts, db_col_text(q, APP_COUNT_STATUS_C_STATUS),
+		    json_integer(db_col_int(q, APP_COUNT_STATUS_C_COUNT)));
 	db_end(q);
 	if (rc != WS_EDONE) {
 		json_decref(counts);
@@ -332,7 +333,8 @@ render_msg_template(struct req *r, struct db *d, const char *code, json_t *ctx,
 	db_bind_text(q, 1, code);
 	rc = db_step(q);
 	if (rc == WS_OK) {
-		const char *s = db_col_text(q, 0), *b = db_col_text(q, 1);
+		const char *s = db_col_text(q, MSG_TEMPLATE_GET_C_SUBJECT);
+		const char *b = db_col_text(q, MSG_TEMPLATE_GET_C_BODY);
 
 		if ((rc = mst_compile(s, strlen(s), &ts, err, sizeof err)) == WS_OK &&
 		    (rc = mst_compile(b, strlen(b), &tb, err, sizeof err)) == WS_OK &&

@@ -75,31 +75,39 @@ org_load(struct db *d, int64_t id, json_t **out)
 		db_end(q);
 		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 	}
-	time_rfc3339((time_t)db_col_int(q, 21), c, sizeof c);
-	time_rfc3339((time_t)db_col_int(q, 22), u, sizeof u);
+	time_rfc3339((time_t)db_col_int(q, ORG_C_CREATED_AT), c, sizeof c);
+	time_rfc3339((time_t)db_col_int(q, ORG_C_UPDATED_AT), u, sizeof u);
 	o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s,s:o,s:s,s:s,s:o,s:o,s:s,s:o,"
 	    "s:{s:s,s:s,s:s,s:s,s:s},s:o,s:s,s:s,s:s}",
-	    "id", (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1),
-	    "acronym", db_col_text(q, 2), "kind", db_col_text(q, 3),
-	    "country", db_col_text(q, 4), "countries", json_text(db_col_text(q, 5), "[]"),
-	    "website", db_col_text(q, 6),
-	    "founded", db_col_null(q, 7) ? json_null() : json_integer(db_col_int(q, 7)),
-	    "size", db_col_text(q, 8), "description", db_col_text(q, 9),
-	    "themes", json_text(db_col_text(q, 10), "[]"),
-	    "languages", json_text(db_col_text(q, 11), "[]"),
-	    "ecosoc_status", db_col_text(q, 12), "social", json_text(db_col_text(q, 13), "[]"),
-	    "contact", "name", db_col_text(q, 14), "title", db_col_text(q, 15),
-	    "email", db_col_text(q, 16), "phone", db_col_text(q, 17), "role", db_col_text(q, 18),
-	    "visibility", json_text(db_col_text(q, 19), "{}"), "status", db_col_text(q, 20),
+	    "id", (json_int_t)db_col_int(q, ORG_C_ID), "name", db_col_text(q, ORG_C_NAME),
+	    "acronym", db_col_text(q, ORG_C_ACRONYM), "kind", db_col_text(q, ORG_C_KIND),
+	    "country", db_col_text(q, ORG_C_COUNTRY),
+	    "countries", json_text(db_col_text(q, ORG_C_COUNTRIES), "[]"),
+	    "website", db_col_text(q, ORG_C_WEBSITE),
+	    "founded", db_col_null(q, ORG_C_FOUNDED) ? json_null() :
+	    json_integer(db_col_int(q, ORG_C_FOUNDED)),
+	    "size", db_col_text(q, ORG_C_SIZE), "description", db_col_text(q, ORG_C_DESCRIPTION),
+	    "themes", json_text(db_col_text(q, ORG_C_THEMES), "[]"),
+	    "languages", json_text(db_col_text(q, ORG_C_LANGUAGES), "[]"),
+	    "ecosoc_status", db_col_text(q, ORG_C_ECOSOC_STATUS),
+	    "social", json_text(db_col_text(q, ORG_C_SOCIAL), "[]"),
+	    "contact", "name", db_col_text(q, ORG_C_CONTACT_NAME),
+	    "title", db_col_text(q, ORG_C_CONTACT_TITLE),
+	    "email", db_col_text(q, ORG_C_CONTACT_EMAIL),
+	    "phone", db_col_text(q, ORG_C_CONTACT_PHONE),
+	    "role", db_col_text(q, ORG_C_CONTACT_ROLE),
+	    "visibility", json_text(db_col_text(q, ORG_C_VISIBILITY), "{}"),
+	    "status", db_col_text(q, ORG_C_STATUS),
 	    "created_at", c, "updated_at", u);
-	if (!db_col_null(q, 23))
-		json_object_set_new(o, "region", json_string(db_col_text(q, 23)));
-	if (!db_col_null(q, 24)) {
+	if (!db_col_null(q, ORG_C_REGION))
+		json_object_set_new(o, "region", json_string(db_col_text(q, ORG_C_REGION)));
+	if (!db_col_null(q, ORG_C_LOGO_ID)) {
 		char url[64];
 
-		snprintf(url, sizeof url, "/organizations/%lld/logo", (long long)db_col_int(q, 0));
+		snprintf(url, sizeof url, "/organizations/%lld/logo",
+		    (long long)db_col_int(q, ORG_C_ID));
 		json_object_set_new(o, "logo_url", json_string(url));
-		json_object_set_new(o, "logo_id", json_integer(db_col_int(q, 24)));
+		json_object_set_new(o, "logo_id", json_integer(db_col_int(q, ORG_C_LOGO_ID)));
 	}
 	db_end(q);
 	if (!o)
@@ -251,7 +259,7 @@ org_level_for(struct req *r, int64_t org_id, int *is_org_admin)
 	if (db_step(q) == WS_OK) {
 		level = VIS_STAFF;	/* an organization's own people see it all */
 		if (is_org_admin)
-			*is_org_admin = db_col_int(q, 0) != 0;
+			*is_org_admin = db_col_int(q, MEMBER_GET_C_IS_ADMIN) != 0;
 	}
 	db_end(q);
 	return level;
@@ -397,7 +405,7 @@ org_member_is_admin(struct db *d, int64_t org_id, int64_t uid, int *admin)
 	db_bind_int(q, 2, uid);
 	rc = db_step(q);
 	if (rc == WS_OK)
-		*admin = db_col_int(q, 0) != 0;
+		*admin = db_col_int(q, MEMBER_GET_C_IS_ADMIN) != 0;
 	db_end(q);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
