@@ -55,6 +55,9 @@ enum rl_class { RL_NONE, RL_SIGNIN, RL_SIGNUP, RL_MAIL, RL__MAX };
 #define RF_TWIN  0x1	/* GET page whose value is also served at /api/v1<path> */
 #define RF_API   0x2	/* API-only route: JSON in, JSON out */
 #define RF_OWNER 0x4	/* the handler also checks the record: 403/404 for others */
+#define RF_SLOW  0x8	/* the handler may hash a password (Argon2id, up to 0.5 s, or
+			 * 5 s waiting for a slot): it runs off the request thread,
+			 * which serves other connections meanwhile (server.c) */
 
 struct user {
 	int64_t id;
