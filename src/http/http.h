@@ -175,6 +175,11 @@ struct http_site {
 /* The HTTP status an error deserves; the one place errors become statuses. */
 int http_status_for(enum ws_err e);
 
+/* True on a libmicrohttpd request thread, where nothing may wait long (a
+ * password hash belongs on the slow pool: flag its route RF_SLOW); false on
+ * the slow pool's threads and outside the server. */
+int http_on_request_thread(void);
+
 /* The connection for r, borrowed on first use and given back when r ends. */
 struct db *req_db(struct req *r);
 /* A request header, or NULL. */

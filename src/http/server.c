@@ -639,6 +639,14 @@ answer(struct req *r, struct resp *w, enum ws_err rc, unsigned *status_out)
 
 /* ---- slow requests --------------------------------------------------- */
 
+static _Thread_local int request_thread;	/* set on libmicrohttpd's threads */
+
+int
+http_on_request_thread(void)
+{
+	return request_thread;
+}
+
 /*
  * A route flagged RF_SLOW goes through the pipeline on its request thread up
  * to its handler (so a refusal, a 429 or a stale form costs no wait), then:
@@ -761,6 +769,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	enum MHD_Result ret;
 	int m;
 
+	request_thread = 1;
 	if (!cs) {
 		const union MHD_ConnectionInfo *sc =
 		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
