@@ -61,8 +61,11 @@ app_open(struct app *app, int migrate)
 		fprintf(stderr, "whatson: libsodium failed to start\n");
 		return 1;
 	}
-	if (db_pool_open(app->cfg.db_url, app->cfg.threads + 2, migrate, &app->pool, err,
-	    sizeof err) != WS_OK) {
+	/* a connection for each request thread and each slow-request thread
+	 * (http/slowpool.h: the password hashes), so a hash never makes a
+	 * request thread wait for one; two more for jobs and start-up work */
+	if (db_pool_open(app->cfg.db_url, app->cfg.threads + app->cfg.hash_slots + 2, migrate,
+	    &app->pool, err, sizeof err) != WS_OK) {
 		fprintf(stderr, "whatson: %s\n", err);
 		return 1;
 	}

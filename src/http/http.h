@@ -56,6 +56,9 @@ enum rl_class { RL_NONE, RL_SIGNIN, RL_SIGNUP, RL_MAIL, RL__MAX };
 #define RF_TWIN  0x1	/* GET page whose value is also served at /api/v1<path> */
 #define RF_API   0x2	/* API-only route: JSON in, JSON out */
 #define RF_OWNER 0x4	/* the handler also checks the record: 403/404 for others */
+#define RF_SLOW  0x8	/* the handler may hash a password (Argon2id, up to 0.5 s, or
+			 * 5 s waiting for a slot): it runs off the request thread,
+			 * which serves other connections meanwhile (server.c) */
 
 struct user {
 	int64_t id;
@@ -201,6 +204,10 @@ int http_status_for(enum ws_err e);
 const struct upload *req_upload(struct req *r, const char *name);
 /* The limit of an upload of kind under cfg, in bytes (0 for UPLOAD_NONE). */
 size_t http_upload_max(const struct config *cfg, enum upload_kind kind);
+/* True on a libmicrohttpd request thread, where nothing may wait long (a
+ * password hash belongs on the slow pool: flag its route RF_SLOW); false on
+ * the slow pool's threads and outside the server. */
+int http_on_request_thread(void);
 
 /* The connection for r, borrowed on first use and given back when r ends. */
 struct db *req_db(struct req *r);

@@ -4,7 +4,7 @@
  *
  * http_send_object() decides the answer while the handler runs, from the
  * request's If-None-Match, Range and If-Range headers, and leaves it in
- * w->obj; respond() (server.c) asks object_response() for the MHD response
+ * w->obj; answer() (server.c) asks object_response() for the MHD response
  * and adds the headers every answer carries.  The body is read piece by
  * piece as libmicrohttpd wants it: one piece of at most HTTP_PIECE bytes,
  * aligned to multiples of HTTP_PIECE (so a piece is one chunk of a file

@@ -21,7 +21,9 @@
  *   role        the route's role mask: 401 for anonymous, 403 otherwise
  *   csrf        form posts carry a token bound to the session or visitor
  *   rate limit  the route's class (sign-in, sign-up, mail requests)
- *   handler     fills struct resp
+ *   handler     fills struct resp; for a route flagged RF_SLOW (it hashes a
+ *               password) on a thread of the slow pool, while the request
+ *               thread serves other connections (see "slow requests")
  *   render      HTML page via the view, or the same value as JSON, or a
  *               download streamed from its reader (object.c)
  */
@@ -29,6 +31,8 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +51,7 @@
 #include "http/http_int.h"
 #include "http/ratelimit.h"
 #include "http/server.h"
+#include "http/slowpool.h"
 #include "views/view.h"
 
 /* Open connections (or, behind a proxy, requests in progress) per client
@@ -66,11 +71,15 @@ struct server {
 	struct conn_count *counts;
 	size_t ncounts, cap;
 	struct deadlines *dl;	/* each connection's header deadline */
+	struct slowpool *slow;	/* runs the handlers of RF_SLOW routes */
 };
 
-/* Per-connection state between libmicrohttpd's calls. */
+struct slowjob;
+
+/* Per-connection state between libmicrohttpd's calls (per request, in fact:
+ * on_completed frees it). */
 struct cstate {
-	struct req r;
+	struct req r;		/* first: cstate_of() */
 	int too_big;
 	size_t limit;		/* of the body, in bytes */
 	size_t got;		/* bytes of it so far */
@@ -80,7 +89,23 @@ struct cstate {
 	int refused;		/* a response was already queued */
 	int counted;		/* holds a slot of client in the per-address count */
 	struct ws_net client;
+	struct slowjob *job;	/* an RF_SLOW request's handler, handed to the slow pool */
 };
+
+/* The connection state holding request r (r is its first member). */
+static struct cstate *
+cstate_of(struct req *r)
+{
+	return (struct cstate *)(void *)r;
+}
+
+/* The server r arrived on (r->site is its site). */
+static struct server *
+server_of(struct req *r)
+{
+	return (struct server *)(void *)((char *)(uintptr_t)r->site -
+	    offsetof(struct server, site));
+}
 
 static const char *const method_names[] = {
 	[HM_GET] = "GET", [HM_HEAD] = "HEAD", [HM_POST] = "POST",
@@ -161,36 +186,33 @@ add_common_headers(const struct config *cfg, struct MHD_Response *resp, const ch
 		MHD_add_response_header(resp, "X-Request-Id", rid);
 }
 
-/* Adds the headers every answer carries and w's, queues resp and lets go
- * of it. */
-static enum MHD_Result
-queue(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
-    struct MHD_Response *resp, struct resp *w)
+/* Adds the headers every answer carries and w's (w may be NULL) to resp. */
+static void
+add_headers(const struct config *cfg, const char *rid, struct MHD_Response *resp,
+    const struct resp *w)
 {
-	enum MHD_Result ret;
 	int i;
 
 	add_common_headers(cfg, resp, rid);
-	if (w) {
-		for (i = 0; i < w->nheaders; i++)
-			MHD_add_response_header(resp, w->headers[i][0], w->headers[i][1]);
-		for (i = 0; i < w->ncookies; i++)
-			MHD_add_response_header(resp, "Set-Cookie", w->cookies[i]);
-		if (w->retry_after > 0) {
-			char ra[16];
+	if (!w)
+		return;
+	for (i = 0; i < w->nheaders; i++)
+		MHD_add_response_header(resp, w->headers[i][0], w->headers[i][1]);
+	for (i = 0; i < w->ncookies; i++)
+		MHD_add_response_header(resp, "Set-Cookie", w->cookies[i]);
+	if (w->retry_after > 0) {
+		char ra[16];
 
-			snprintf(ra, sizeof ra, "%d", w->retry_after);
-			MHD_add_response_header(resp, "Retry-After", ra);
-		}
+		snprintf(ra, sizeof ra, "%d", w->retry_after);
+		MHD_add_response_header(resp, "Retry-After", ra);
 	}
-	ret = MHD_queue_response(c, (unsigned)status, resp);
-	MHD_destroy_response(resp);
-	return ret;
 }
 
-static enum MHD_Result
-send_buf(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
-    const char *ctype, struct buf *body, struct resp *w)
+/* A response carrying body (taken: body is left empty), with the headers of
+ * every answer and w's own (w may be NULL); NULL when it cannot be made. */
+static struct MHD_Response *
+make_response(const struct config *cfg, const char *rid, const char *ctype, struct buf *body,
+    struct resp *w)
 {
 	struct MHD_Response *resp;
 	size_t len = body->len;
@@ -199,10 +221,31 @@ send_buf(struct MHD_Connection *c, const struct config *cfg, const char *rid, in
 	resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
 	if (!resp) {
 		free(data);
-		return MHD_NO;
+		return NULL;
 	}
 	MHD_add_response_header(resp, "Content-Type", ctype);
-	return queue(c, cfg, rid, status, resp, w);
+	add_headers(cfg, rid, resp, w);
+	return resp;
+}
+
+/* Queues resp (consumed; NULL closes the connection) with status on c. */
+static enum MHD_Result
+queue(struct MHD_Connection *c, unsigned status, struct MHD_Response *resp)
+{
+	enum MHD_Result ret;
+
+	if (!resp)
+		return MHD_NO;
+	ret = MHD_queue_response(c, status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result
+send_buf(struct MHD_Connection *c, const struct config *cfg, const char *rid, int status,
+    const char *ctype, struct buf *body, struct resp *w)
+{
+	return queue(c, (unsigned)status, make_response(cfg, rid, ctype, body, w));
 }
 
 /* A short self-contained page for refusals before the pipeline runs. */
@@ -551,7 +594,7 @@ remember_lang(struct req *r, struct resp *w)
  * the request returns its error (http_status_for() picks the status) with
  * w->detail saying why. */
 static enum ws_err
-run_pipeline(struct req *r, struct resp *w, const struct route **rt_out)
+run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *slow)
 {
 	const struct route *rt;
 	enum ws_err rc;
@@ -561,6 +604,8 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out)
 	*rt_out = NULL;
 	r->locale = http_locale(r);	/* error pages before sign-in too */
 	if (http_test_clock(r, w))	/* test builds only: testclock.c */
+		return WS_OK;
+	if (http_test_slowpool(server_of(r)->slow, r, w))	/* test builds only */
 		return WS_OK;
 	rt = router_match(r->site->routes, r, &allowed_elsewhere);
 	if (!rt) {
@@ -642,83 +687,208 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out)
 			return WS_EINVAL;
 		}
 	}
+	if (rt->flags & RF_SLOW) {	/* the handler runs on the slow pool */
+		*slow = 1;
+		return WS_OK;
+	}
 	return rt->fn(r, w);
 }
 
-static enum MHD_Result
-respond(struct MHD_Connection *c, struct req *r)
+/* The answer to r, from the pipeline's outcome rc and w (whose buffers and
+ * values are freed here): the page, JSON or error, with its status in
+ * *status.  NULL when no response can be made (the connection closes). */
+static struct MHD_Response *
+answer(struct req *r, struct resp *w, enum ws_err rc, unsigned *status_out)
 {
-	struct resp w;
-	const struct route *rt = NULL;
+	struct MHD_Response *resp;
 	struct buf out;
-	enum MHD_Result ret;
-	enum ws_err rc;
-	int status = 0;
+	int status;
 	const char *ctype;
 
-	memset(&w, 0, sizeof w);
-	buf_init(&w.raw, 64u << 20);
 	buf_init(&out, 8u << 20);
 	/* An error's status is http_status_for()'s; a handler that succeeds may
 	 * say which success (201, 202, 204, 304), and a raw answer (/healthz,
 	 * the test clock) carries its own. */
-	rc = run_pipeline(r, &w, &rt);
-	status = rc != WS_OK ? http_status_for(rc) : (w.status ? w.status : 200);
-	if (rc == WS_OK && w.redirect && !r->api) {
-		resp_header(&w, "Location", w.redirect);
+	status = rc != WS_OK ? http_status_for(rc) : (w->status ? w->status : 200);
+	if (rc == WS_OK && w->redirect && !r->api) {
+		resp_header(w, "Location", w->redirect);
 		status = 303;
 		ctype = "text/plain; charset=utf-8";
 		if (buf_adds(&out, "See Other\n") != WS_OK)
 			buf_reset(&out);
-	} else if (rc == WS_OK && w.obj) {
+	} else if (rc == WS_OK && w->obj) {
 		ctype = NULL;	/* a download: object_response() */
-	} else if (rc == WS_OK && w.ctype) {
-		ctype = w.ctype;
-		out = w.raw;
-		buf_init(&w.raw, 0);
+	} else if (rc == WS_OK && w->ctype) {
+		ctype = w->ctype;
+		out = w->raw;
+		buf_init(&w->raw, 0);
 	} else if (rc != WS_OK || status >= 400) {
 		if (status >= 500)
-			log_error("%s %s: %s", r->path, ws_strerror(rc), w.detail ? w.detail : "");
-		ctype = http_error_page(r, &w, status, status_title(status), &out);
+			log_error("%s %s: %s", r->path, ws_strerror(rc), w->detail ? w->detail : "");
+		ctype = http_error_page(r, w, status, status_title(status), &out);
 	} else if (r->api) {
 		ctype = "application/json";
-		if (view_json(w.val, &out) != WS_OK)
+		if (view_json(w->val, &out) != WS_OK)
 			status = 500;
 	} else {
 		ctype = "text/html; charset=utf-8";
-		if (http_page(r, &w, &out) != WS_OK) {
+		if (http_page(r, w, &out) != WS_OK) {
 			status = 500;
 			buf_reset(&out);
-			ctype = http_error_page(r, &w, status, status_title(status), &out);
+			ctype = http_error_page(r, w, status, status_title(status), &out);
 		}
 	}
 	if (r->user) {	/* what a signed-in person sees is theirs: no shared or stored copy */
 		int i, set = 0;
 
-		for (i = 0; i < w.nheaders; i++)
-			set |= strcasecmp(w.headers[i][0], "Cache-Control") == 0;
+		for (i = 0; i < w->nheaders; i++)
+			set |= strcasecmp(w->headers[i][0], "Cache-Control") == 0;
 		if (!set)
-			resp_header(&w, "Cache-Control", "private, no-store");
+			resp_header(w, "Cache-Control", "private, no-store");
 	}
 	if (r->anon_csrf_set)
-		resp_cookie(r, &w, "ws_csrf", r->anon_csrf_set, 0);
+		resp_cookie(r, w, "ws_csrf", r->anon_csrf_set, 0);
 	if (!r->site->cfg->quiet)
 		log_info("%s %s %d %s", method_names[r->method], r->path, status, r->ip);
 	if (!ctype) {	/* a download (object.c) */
-		struct MHD_Response *resp = object_response(r, &w);
-
-		ret = resp ? queue(c, r->site->cfg, r->id, status, resp, &w) : MHD_NO;
-		goto out;
+		resp = object_response(r, w);
+		if (resp)
+			add_headers(r->site->cfg, r->id, resp, w);
+	} else {
+		if (r->method == HM_HEAD)
+			buf_reset(&out);
+		resp = make_response(r->site->cfg, r->id, ctype, &out, w);
 	}
-	if (r->method == HM_HEAD)
-		buf_reset(&out);
-	ret = send_buf(c, r->site->cfg, r->id, status, ctype, &out, &w);
-out:
 	buf_free(&out);
-	buf_free(&w.raw);
-	json_decref(w.val);
-	json_decref(w.errors);
-	return ret;
+	buf_free(&w->raw);
+	json_decref(w->val);
+	json_decref(w->errors);
+	w->val = w->errors = NULL;
+	*status_out = (unsigned)status;
+	return resp;
+}
+
+/* ---- slow requests --------------------------------------------------- */
+
+static _Thread_local int request_thread;	/* set on libmicrohttpd's threads */
+
+int
+http_on_request_thread(void)
+{
+	return request_thread;
+}
+
+/*
+ * A route flagged RF_SLOW goes through the pipeline on its request thread up
+ * to its handler (so a refusal, a 429 or a stale form costs no wait), then:
+ *
+ *   request thread  gives back the request's database connection, suspends
+ *                   the connection and queues the job on the slow pool;
+ *   pool thread     runs the handler (the Argon2id hash), builds the answer,
+ *                   gives back the database connection it borrowed, and
+ *                   resumes the connection;
+ *   request thread  libmicrohttpd calls on_request again: the answer is
+ *                   queued (on_request -> respond -> slow_answer).
+ *
+ * The request thread meanwhile serves its other connections.  libmicrohttpd
+ * neither times out nor closes a suspended connection (its idle timeout
+ * starts again at the resume; the header deadline, deadline.h, stopped
+ * when the header arrived); server_stop() stops the pool, which finishes
+ * every job, before it stops the daemon, which must hold no suspended
+ * connection.  A job touches nothing of its request after the resume: the
+ * request may end, and be freed, at once.
+ */
+struct slowjob {
+	struct MHD_Connection *c;
+	const struct route *rt;
+	struct resp w;		/* the pipeline's, then the handler's */
+	struct MHD_Response *answer;	/* left by the pool thread */
+	unsigned status;
+};
+
+#define SLOW_WAIT 5		/* seconds a job may wait for a pool thread, as for a hashing slot */
+
+/* The job of the slow pool (slowpool_fn): arg is the request's cstate. */
+static void
+slow_run(void *arg, int late)
+{
+	struct cstate *cs = arg;
+	struct slowjob *j = cs->job;
+	struct MHD_Connection *c = j->c;
+	struct server *s = server_of(&cs->r);
+	enum ws_err rc;
+
+	log_set_request_id(cs->r.id);
+	if (late) {
+		j->w.retry_after = SLOW_WAIT;
+		j->w.detail = N_("The server is busy. Please try again in a moment.");
+		rc = WS_EUNAVAIL;
+	} else {
+		rc = j->rt->fn(&cs->r, &j->w);
+	}
+	j->answer = answer(&cs->r, &j->w, rc, &j->status);
+	if (cs->r.db) {
+		db_release(s->site.pool, cs->r.db);
+		cs->r.db = NULL;
+	}
+	slowpool_gate(s->slow);	/* test builds may hold the answer here */
+	log_set_request_id(NULL);
+	MHD_resume_connection(c);	/* the last touch: cs may be gone after it */
+}
+
+/* Hands the rest of r (its handler rt, what the pipeline put in w) to the
+ * slow pool; see above. */
+static enum MHD_Result
+slow_start(struct MHD_Connection *c, struct cstate *cs, const struct route *rt,
+    struct resp *w)
+{
+	struct server *s = server_of(&cs->r);
+	struct slowjob *j = xcalloc(1, sizeof *j);
+
+	j->c = c;
+	j->rt = rt;
+	j->w = *w;		/* w's buffer and values move to the job */
+	cs->job = j;
+	if (cs->r.db) {		/* a queued job holds no connection of the pool */
+		db_release(s->site.pool, cs->r.db);
+		cs->r.db = NULL;
+	}
+	MHD_suspend_connection(c);
+	if (slowpool_submit(s->slow, slow_run, cs) != 0)
+		slow_run(cs, 1);	/* the server is stopping: 503 */
+	return MHD_YES;
+}
+
+/* The connection was resumed: sends the answer the pool thread left. */
+static enum MHD_Result
+slow_answer(struct MHD_Connection *c, struct cstate *cs)
+{
+	struct MHD_Response *resp = cs->job->answer;
+
+	cs->job->answer = NULL;
+	return queue(c, cs->job->status, resp);
+}
+
+static enum MHD_Result
+respond(struct MHD_Connection *c, struct req *r)
+{
+	struct cstate *cs = cstate_of(r);
+	struct MHD_Response *resp;
+	struct resp w;
+	const struct route *rt = NULL;
+	enum ws_err rc;
+	unsigned status;
+	int slow = 0;
+
+	if (cs->job)
+		return slow_answer(c, cs);
+	memset(&w, 0, sizeof w);
+	buf_init(&w.raw, 64u << 20);
+	rc = run_pipeline(r, &w, &rt, &slow);
+	if (slow)
+		return slow_start(c, cs, rt, &w);
+	resp = answer(r, &w, rc, &status);
+	return queue(c, status, resp);
 }
 
 static enum MHD_Result
@@ -730,6 +900,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 	enum MHD_Result ret;
 	int m;
 
+	request_thread = 1;
 	if (!cs) {
 		const union MHD_ConnectionInfo *sc =
 		    MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
@@ -858,6 +1029,11 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	deadline_wait_next(s->dl, sc ? sc->socket_context : NULL);
 	if (!cs)
 		return;
+	if (cs->job) {		/* an answer left unsent when the client went away */
+		if (cs->job->answer)
+			MHD_destroy_response(cs->job->answer);
+		free(cs->job);
+	}
 	if (cs->counted)
 		count_give(s, &cs->client);
 	if (cs->mp || cs->nwritten)	/* what no handler claimed, or a body cut short */
@@ -914,8 +1090,15 @@ server_start(const struct http_site *site)
 		free(s);
 		return NULL;
 	}
+	if (!(s->slow = slowpool_start(site->cfg->hash_slots, SLOW_WAIT))) {
+		deadlines_stop(s->dl);
+		pthread_mutex_destroy(&s->mu);
+		free(s);
+		return NULL;
+	}
 	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	    MHD_USE_TURBO | MHD_USE_ERROR_LOG, 0, on_accept, s, on_request, s,
+	    MHD_USE_TURBO | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, 0,
+	    on_accept, s, on_request, s,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)site->cfg->threads,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)1024,
@@ -927,6 +1110,7 @@ server_start(const struct http_site *site)
 	    MHD_OPTION_END);
 	if (!s->d) {
 		log_error("cannot listen on %s", site->cfg->listen);
+		slowpool_free(s->slow);
 		deadlines_stop(s->dl);
 		pthread_mutex_destroy(&s->mu);
 		free(s);
@@ -948,7 +1132,11 @@ server_stop(struct server *s)
 {
 	if (!s)
 		return;
+	/* every job ends (queued ones with a 503) and resumes its connection:
+	 * libmicrohttpd must not be stopped with a connection suspended */
+	slowpool_stop(s->slow);
 	MHD_stop_daemon(s->d);
+	slowpool_free(s->slow);
 	deadlines_stop(s->dl);
 	pthread_mutex_destroy(&s->mu);
 	free(s->counts);

@@ -143,6 +143,13 @@ slot_take(struct app *app)
 {
 	struct timespec ts;
 
+	if (http_on_request_thread()) {	/* every other connection of the thread would wait */
+#ifdef WHATSON_TEST_HOOKS
+		fatal("a password hash on a request thread: flag its route RF_SLOW");
+#else
+		log_error("a password hash on a request thread: flag its route RF_SLOW");
+#endif
+	}
 	clock_gettime(CLOCK_REALTIME, &ts);
 	ts.tv_sec += 5;
 	while (sem_timedwait(&app->hash_slots, &ts) != 0) {

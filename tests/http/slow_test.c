@@ -1,0 +1,232 @@
+/*
+ * slow_test.c -- a password hash does not hold up other requests.
+ *
+ * An Argon2id hash (sign-in, sign-up, a join with a new account, a password
+ * change) takes 0.1 to 0.5 s; run on a libmicrohttpd request thread, it made
+ * every other connection of that thread wait, an unrelated profile edit
+ * included (bench/writes).  Routes flagged RF_SLOW now run their handler on
+ * the slow pool (src/http/slowpool.h) while the request thread serves its
+ * other connections.
+ *
+ * The server runs with --threads 1: without the pool every connection would
+ * share the one request thread with the sign-ins.  The test build's
+ * POST /_test/slow?hold=1 holds the answers of slow requests once built
+ * (after their hash), so the sign-ins stay in flight for as long as the test
+ * needs and it checks an order of events, not a guessed time.
+ */
+#include <poll.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "lib/testsrv.h"
+
+#define PW "plum tree orbit sixty"
+#define NSIGNIN 4		/* more than the pool's threads on a small machine */
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+
+/* POST /_test/slow (with ?hold=hold unless NULL): how many slow requests
+ * wait at the hold with their answer built, and how many wait for a pool
+ * thread. */
+static void
+slow_state(struct ts_browser *b, const char *hold, int *held, int *queued)
+{
+	char path[64];
+	const struct ts_res *r;
+
+	snprintf(path, sizeof path, "/_test/slow%s%s", hold ? "?hold=" : "", hold ? hold : "");
+	r = ts_req(b, "POST", path, NULL, "", 0);
+	STATUS(r, 200);
+	assert_int_equal(sscanf(r->body, "held %d queued %d", held, queued), 2);
+}
+
+/* Waits (30 s at most) until n slow requests are in flight and none is
+ * running: each has its answer held or waits for a thread.  How many are
+ * held (their hash done) into *held. */
+static void
+wait_in_flight(struct ts_browser *b, int n, int *held)
+{
+	int64_t end = ts_now_ms() + 30000;
+	int queued = 0;
+
+	for (;;) {
+		slow_state(b, NULL, held, &queued);
+		if (*held + queued == n && *held > 0)
+			return;
+		if (ts_now_ms() > end) {
+			printf("# held %d queued %d, want %d in flight\n", *held, queued, n);
+			fail();
+		}
+		usleep(10 * 1000);	/* polls for the event; nothing waits on a time */
+	}
+}
+
+/* Sends a sign-in through the API (POST /api/v1/session, JSON: no CSRF
+ * token needed) on a new connection from ip, without waiting for the answer;
+ * the connection. */
+static int
+signin_send(const char *ip, const char *email, const char *password)
+{
+	char body[256], req[512];
+	struct timeval tv = { 30, 0 };
+	int fd = ts_connect(srv.port, ip), n, len;
+
+	assert_true(fd >= 0);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	len = snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}", email,
+	    password);
+	n = snprintf(req, sizeof req, "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\n"
+	    "Content-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s",
+	    len, body);
+	assert_true(send(fd, req, (size_t)n, MSG_NOSIGNAL) == n);
+	return fd;
+}
+
+/* True when something (an answer, or the close) has arrived on fd. */
+static int
+answered(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0;
+}
+
+/* The status of the answer on fd (waiting up to 30 s), 0 when none came. */
+static int
+status_of(int fd)
+{
+	char buf[64];
+	ssize_t n = recv(fd, buf, sizeof buf - 1, MSG_WAITALL);
+	int st = 0;
+
+	if (n < 12)
+		return 0;
+	buf[n] = '\0';
+	if (sscanf(buf, "HTTP/1.1 %d", &st) != 1)
+		printf("# not an HTTP answer: %.60s\n", buf);
+	return st;
+}
+
+/* Four sign-ins on the server's one request thread are in flight (two
+ * hashed and waiting to answer, the rest waiting for a pool thread): a
+ * health check and a rendered page are answered meanwhile, and then every
+ * sign-in gets its session. */
+static void
+test_cheap_answered_while_signins_in_flight(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.1");
+	const struct ts_res *r;
+	int fds[NSIGNIN], i, held, queued;
+	char email[64];
+
+	for (i = 0; i < NSIGNIN; i++) {
+		snprintf(email, sizeof email, "sam%d@example.org", i);
+		assert_true(ts_user_add(db_url, email, "Sam Slow", "member", PW) > 0);
+	}
+	slow_state(b, "1", &held, &queued);
+	assert_int_equal(held + queued, 0);
+	for (i = 0; i < NSIGNIN; i++) {
+		snprintf(email, sizeof email, "sam%d@example.org", i);
+		fds[i] = signin_send("127.0.0.41", email, PW);
+	}
+	wait_in_flight(b, NSIGNIN, &held);
+	printf("# %d sign-ins in flight, %d of them hashed\n", NSIGNIN, held);
+
+	r = ts_get(b, "/healthz");
+	STATUS(r, 200);
+	r = ts_get(b, "/signin");
+	STATUS(r, 200);
+	assert_true(ts_has(r, "password"));
+	for (i = 0; i < NSIGNIN; i++)
+		assert_false(answered(fds[i]));	/* still in flight */
+
+	slow_state(b, "0", &held, &queued);
+	for (i = 0; i < NSIGNIN; i++) {
+		assert_int_equal(status_of(fds[i]), 201);
+		close(fds[i]);
+	}
+	ts_browser_free(b);
+}
+
+/* Through the pool, the forms still sign in (a cookie and a redirect), and
+ * refuse a wrong password with the form and its message. */
+static void
+test_forms_through_the_pool(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.42");
+	const struct ts_res *r;
+
+	assert_true(ts_user_add(db_url, "tess@example.org", "Tess Form", "member", PW) > 0);
+	r = ts_form(b, "/signin", "email", "tess@example.org", "password", "not the password",
+	    (char *)NULL);
+	STATUS(r, 403);
+	assert_true(ts_has(r, "The email or password is not right."));
+	assert_int_equal(ts_signin(b, "tess@example.org", PW), 303);
+	r = ts_get(b, "/account");
+	STATUS(r, 200);
+	assert_true(ts_has(r, "tess@example.org"));
+	ts_browser_free(b);
+}
+
+/* Stopping the server while sign-ins are in flight ends them (an answer or
+ * the close) and the server exits cleanly: libmicrohttpd is never stopped
+ * with a connection suspended. */
+static void
+test_stop_with_signins_in_flight(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.1");
+	int fds[NSIGNIN], i, held, queued;
+
+	slow_state(b, "1", &held, &queued);
+	for (i = 0; i < NSIGNIN; i++)
+		fds[i] = signin_send("127.0.0.43", "sam0@example.org", PW);
+	wait_in_flight(b, NSIGNIN, &held);
+	ts_browser_free(b);
+	assert_int_equal(ts_server_stop(&srv), 0);
+	for (i = 0; i < NSIGNIN; i++) {
+		assert_int_equal(ts_closed_within(fds[i], 15000), 1);
+		close(fds[i]);
+	}
+}
+
+static int
+setup(void **state)
+{
+	static const char *const extra[] = { "--threads", "1", NULL };
+
+	return ts_suite_start(&sink, &srv, &db_url, extra);
+}
+
+static int
+teardown(void **state)
+{
+	ts_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cheap_answered_while_signins_in_flight),
+		cmocka_unit_test(test_forms_through_the_pool),
+		cmocka_unit_test(test_stop_with_signins_in_flight),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
+	if (getenv("WHATSON_TEST_ONLY"))
+		cmocka_set_test_filter(getenv("WHATSON_TEST_ONLY"));
+	return cmocka_run_group_tests_name("slow", tests, setup, teardown);
+}
