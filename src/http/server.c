@@ -891,6 +891,34 @@ respond(struct MHD_Connection *c, struct req *r)
 	return queue(c, status, resp);
 }
 
+/*
+ * Who may send a route's upload is known from the header: a file from
+ * someone the route refuses is never stored.  Signs r in with a throw-away
+ * answer (the pipeline does it again for the answer that is sent) and gives
+ * the connection back at once, as an upload holds none between pieces.
+ * 0 when the route takes it, else 401 or 403; 0 too when the database does
+ * not answer, for the pipeline's 503.
+ */
+static int
+upload_refusal(struct server *s, struct req *r, const struct route *rt)
+{
+	struct resp w0;
+	int status = 0;
+
+	memset(&w0, 0, sizeof w0);
+	if (s->site.identify(r, &w0) == WS_OK &&
+	    !(rt->roles & (1u << (r->user ? r->user->role : ROLE_ANON))))
+		status = r->user ? 403 : 401;
+	if (r->db) {
+		db_release(s->site.pool, r->db);
+		r->db = NULL;
+	}
+	r->user = NULL;
+	r->bearer = 0;
+	r->session_hash[0] = '\0';
+	return status;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
     const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
@@ -973,6 +1001,14 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			if ((uint64_t)n > limit) {
 				cs->refused = 1;
 				return send_short(c, s->cfg, cs->r.id, 413, api);
+			}
+		}
+		if (kind != UPLOAD_NONE) {
+			int refusal = upload_refusal(s, &cs->r, rt);
+
+			if (refusal) {
+				cs->refused = 1;
+				return send_short(c, s->cfg, cs->r.id, refusal, api);
 			}
 		}
 		return MHD_YES;

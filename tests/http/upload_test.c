@@ -7,7 +7,9 @@
  * from its Content-Length before it is sent, or, sent chunked, once it
  * passes the ceiling; a logo over --logo-max but within the ceiling gets
  * the form again with its message and what was typed; a 15 MB import is
- * taken with the default limits and a 21 MB one is not.  And what an
+ * taken with the default limits and a 21 MB one is not; someone a route
+ * refuses (signed out, or not staff for an import) is refused from the
+ * header, before the body is sent.  And what an
  * operator notices: a file is in the database while it arrives (it is not
  * held in memory), and no file is left behind by a refused request or,
  * after a restart, by a node that died mid-upload.
@@ -232,11 +234,19 @@ test_413_from_content_length(void **state)
 	STATUS(r, 413);
 	assert_non_null(strstr(ts_header(r, "Content-Type"), "application/problem+json"));
 	assert_int_equal(sent, 0);
-	/* the same 3 MB is within an import's ceiling: read (and refused for
-	 * who sends it) */
-	r = ts_upload(anon, "/staff/organizations/import", mp, 3 * MB, 0, &sent);
+	/* the same 3 MB is within an import's ceiling: read when staff send it
+	 * (and refused here as a stale form), refused from the header when
+	 * someone the route refuses does: nothing of theirs is stored */
+	r = ts_upload(staff_web, "/staff/organizations/import", mp, 3 * MB, 0, &sent);
 	assert_true(r->status != 413);
 	assert_int_equal(sent, 3 * MB);
+	r = ts_upload(anon, "/staff/organizations/import", mp, 3 * MB, 0, &sent);
+	STATUS(r, 401);
+	assert_int_equal(sent, 0);
+	r = ts_upload(anon, "/api/v1/applications/1", mp, MB / 2, 0, &sent);
+	STATUS(r, 401);
+	assert_non_null(strstr(ts_header(r, "Content-Type"), "application/problem+json"));
+	assert_int_equal(sent, 0);
 	/* a route that takes no upload keeps the form's 1 MiB */
 	r = ts_upload(anon, "/signin", mp, MB + 1, 0, &sent);
 	STATUS(r, 413);
