@@ -120,6 +120,12 @@ now_s(void)
 	return time(NULL) + (time_t)atomic_load(&clock_delta);
 }
 
+time_t
+util_clock_skew(void)
+{
+	return (time_t)atomic_load(&clock_delta);
+}
+
 void
 util_clock_offset(time_t delta)
 {

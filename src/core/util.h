@@ -32,6 +32,9 @@ void time_rfc3339(time_t t, char *out, size_t len);
 /* Seconds since the epoch; tests may move it with util_clock_offset. */
 time_t now_s(void);
 void util_clock_offset(time_t delta);
+/* How far tests have moved the clock, in seconds (0 in release builds,
+ * which have no way to move it). */
+time_t util_clock_skew(void);
 /* Lower-cases ASCII in place; returns s. */
 char *ascii_lower(char *s);
 /* True when s is valid UTF-8 without NUL or C0 controls other than \t\r\n. */

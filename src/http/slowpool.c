@@ -18,7 +18,9 @@ struct job {
 	slowpool_fn fn;
 	void *arg;
 	struct timespec since;	/* queued at (monotonic) */
-	int exempt;		/* queued while a test held the answers: never late */
+	time_t skew;		/* util_clock_skew() when queued */
+	int exempt;		/* queued while a test held the answers: not late by the
+				 * real time it waited, only by the test clock's */
 	struct job *next;
 };
 
@@ -55,7 +57,10 @@ work(void *arg)
 		p->nqueued--;
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		stopping = p->stop;
-		late = stopping || (!j->exempt && (now.tv_sec - j->since.tv_sec) * 1000 +
+		/* A test that moves the clock past the wait makes the job late
+		 * without waiting for it. */
+		late = stopping || util_clock_skew() - j->skew > p->max_wait ||
+		    (!j->exempt && (now.tv_sec - j->since.tv_sec) * 1000 +
 		    (now.tv_nsec - j->since.tv_nsec) / 1000000 > p->max_wait * 1000L);
 		pthread_mutex_unlock(&p->mu);
 		if (late && !stopping)
@@ -104,6 +109,7 @@ slowpool_submit(struct slowpool *p, slowpool_fn fn, void *arg)
 	j->fn = fn;
 	j->arg = arg;
 	clock_gettime(CLOCK_MONOTONIC, &j->since);
+	j->skew = util_clock_skew();
 	pthread_mutex_lock(&p->mu);
 	if (p->stop) {
 		pthread_mutex_unlock(&p->mu);

@@ -180,6 +180,62 @@ test_forms_through_the_pool(void **state)
 	ts_browser_free(b);
 }
 
+/* The whole answer on fd, up to the close (30 s at most), into buf. */
+static void
+answer_of(int fd, char *buf, size_t size)
+{
+	size_t got = 0;
+	ssize_t n;
+
+	while (got < size - 1 && (n = recv(fd, buf + got, size - 1 - got, 0)) > 0)
+		got += (size_t)n;
+	buf[got] = '\0';
+}
+
+/*
+ * A sign-in that waited for a pool thread longer than the server allows
+ * (5 s, as for a hashing slot) is answered 503 with Retry-After, as
+ * problem+json, without its hash; the sign-ins that had a thread get their
+ * session.  The test clock is moved past the wait instead of waiting.
+ */
+static void
+test_late_gets_503(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.1");
+	char answer[4096];
+	int fds[16], n = 0, i, held, queued, signed_in = 0, busy = 0;
+
+	slow_state(b, "1", &held, &queued);
+	do {	/* until one waits for a thread: every thread holds a sign-in */
+		assert_true(n < 16);
+		fds[n++] = signin_send("127.0.0.44", "sam1@example.org", PW);
+		wait_in_flight(b, n, &held);
+		slow_state(b, NULL, &held, &queued);
+	} while (queued == 0);
+	printf("# %d sign-ins: %d have a thread, %d wait for one\n", n, held, queued);
+	assert_int_equal(ts_clock_advance(b, 6), 200);
+	slow_state(b, "0", &held, &queued);
+	for (i = 0; i < n; i++) {
+		answer_of(fds[i], answer, sizeof answer);
+		close(fds[i]);
+		if (strncmp(answer, "HTTP/1.1 201", 12) == 0) {
+			signed_in++;
+		} else if (strncmp(answer, "HTTP/1.1 503", 12) == 0) {
+			busy++;
+			assert_non_null(strcasestr(answer, "\r\nRetry-After: 5\r\n"));
+			assert_non_null(strcasestr(answer, "application/problem+json"));
+			assert_non_null(strstr(answer, "The server is busy."));
+		} else {
+			printf("# unexpected answer: %.200s\n", answer);
+			fail();
+		}
+	}
+	assert_int_equal(busy, n - signed_in);
+	assert_true(busy >= 1);
+	assert_true(signed_in >= 1);
+	ts_browser_free(b);
+}
+
 /* Stopping the server while sign-ins are in flight ends them (an answer or
  * the close) and the server exits cleanly: libmicrohttpd is never stopped
  * with a connection suspended. */
@@ -222,6 +278,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cheap_answered_while_signins_in_flight),
 		cmocka_unit_test(test_forms_through_the_pool),
+		cmocka_unit_test(test_late_gets_503),
 		cmocka_unit_test(test_stop_with_signins_in_flight),
 	};
 
