@@ -123,6 +123,8 @@ static struct job_kind job_kinds[] = {
 	{"import_orgs", import_job_run, 1, 120, NULL},
 	/* mail: arg is the app's struct outbox_cfg */
 	{OUTBOX_JOB_KIND, outbox_job_run, OUTBOX_ATTEMPTS, OUTBOX_LEASE, NULL},
+	/* ended sessions and expired links; each run queues the next */
+	{ACCOUNTS_CLEANUP_JOB, accounts_cleanup_run, 3, 120, NULL},
 };
 
 int
@@ -138,6 +140,11 @@ app_jobs_start(struct app *app)
 			log_warn("files: left uploads not swept");
 		else if (n)
 			log_info("files: %lld left uploads swept", (long long)n);
+		/* the cleanup job recurs by queuing its next run; the first
+		 * start of a site (or one after it failed for good) queues it */
+		if (job_pending(d, ACCOUNTS_CLEANUP_JOB, &n) != WS_OK ||
+		    (n == 0 && job_enqueue(d, ACCOUNTS_CLEANUP_JOB, NULL, 0, NULL) != WS_OK))
+			log_warn("accounts: the cleanup job is not queued");
 		db_release(app->pool, d);
 	}
 	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)

@@ -507,6 +507,62 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MEMBER_ADMIN_COUNT] = {"member_admin_count",
 	    "SELECT count(*) FROM org_members m JOIN users u ON u.id = m.user_id "
 	    "WHERE m.org_id = ? AND m.is_admin = 1 AND u.status = 'active'", NULL},
+
+	/* Leaving and being forgotten (issue 11). */
+	/* The organizations a person is one of, by name. */
+	[ST_MEMBER_ORGS_OF] = {"member_orgs_of",
+	    "SELECT o.id, o.name, m.is_admin, o.status FROM org_members m "
+	    "JOIN organizations o ON o.id = m.org_id WHERE m.user_id = ? ORDER BY o.name, o.id",
+	    NULL},
+	/* An organization's people other than one. */
+	[ST_MEMBER_COUNT_OTHERS] = {"member_count_others",
+	    "SELECT count(*) FROM org_members WHERE org_id = ? AND user_id <> ?", NULL},
+	[ST_SESSION_LIST_USER] = {"session_list_user",
+	    "SELECT kind, created_at, seen_at, ip FROM sessions WHERE user_id = ? "
+	    "ORDER BY created_at, id_hash", NULL},
+	/* The cleanup job: links whose time is over are of no use to anyone. */
+	[ST_TOKEN_PURGE] = {"token_purge",
+	    "DELETE FROM tokens WHERE expires_at < ?", NULL},
+	[ST_TOKEN_DELETE_USER] = {"token_delete_user",
+	    "DELETE FROM tokens WHERE user_id = ?", NULL},
+	[ST_DRAFT_DELETE_USER] = {"draft_delete_user",
+	    "DELETE FROM drafts WHERE user_id = ?", NULL},
+	/* What the audit log says a person did, and rows whose detail names
+	 * "user ?2" (the caller drops "user 12" when looking for user 1). */
+	[ST_AUDIT_OF_USER] = {"audit_of_user",
+	    "SELECT id, at, user_id, action, ip, detail FROM audit_log "
+	    "WHERE user_id = ? OR detail LIKE ? ORDER BY id LIMIT 10000", NULL},
+	/* The addresses an account has had: its sign-up's, its changes'. */
+	[ST_AUDIT_ADDRESSES] = {"audit_addresses",
+	    "SELECT detail FROM audit_log WHERE user_id = ? AND detail IS NOT NULL "
+	    "AND action IN ('signup', 'email.changed', 'email.change_requested')", NULL},
+	/* A deleted person's address (?3) becomes ?2 in every audit detail. */
+	[ST_AUDIT_FORGET] = {"audit_forget",
+	    "UPDATE audit_log SET detail = replace(detail, ?, ?) WHERE instr(detail, ?) > 0",
+	    "UPDATE audit_log SET detail = replace(detail, $1, $2) WHERE strpos(detail, $3) > 0"},
+	/* Their name (?1) becomes ?2 in the rows by them (?3) or about them
+	 * (detail LIKE ?4); elsewhere a short name could be part of others' words. */
+	[ST_AUDIT_FORGET_OWN] = {"audit_forget_own",
+	    "UPDATE audit_log SET detail = replace(detail, ?, ?) "
+	    "WHERE detail IS NOT NULL AND (user_id = ? OR detail LIKE ?)", NULL},
+	/* In the applications a person filed: ?1 (JSON text) becomes ?2. */
+	[ST_APP_FORGET] = {"app_forget",
+	    "UPDATE applications SET data = replace(data, ?, ?) WHERE user_id = ?", NULL},
+	[ST_APP_EVENT_FORGET] = {"app_event_forget",
+	    "UPDATE application_events SET note = replace(note, ?, ?) WHERE note IS NOT NULL "
+	    "AND application_id IN (SELECT id FROM applications WHERE user_id = ?)", NULL},
+	/* Mail to a deleted person's address is dropped and forgotten. */
+	[ST_OUTBOX_FORGET] = {"outbox_forget",
+	    "UPDATE outbox SET to_addr = ?, subject = '', body = '', status = 'sent', "
+	    "sent_at = coalesce(sent_at, ?) WHERE to_addr = ?", NULL},
+	/* A deleted account: the row stays so what points at it holds, with
+	 * nothing of the person left (password too: nobody signs in). */
+	[ST_USER_FORGET] = {"user_forget",
+	    "UPDATE users SET email = ?, name = ?, password_hash = '', status = 'disabled', "
+	    "role = 'applicant', locale = NULL, tz = NULL, country = NULL, org_id = NULL, "
+	    "locked_at = NULL, deleted_at = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_JOB_PENDING_KIND] = {"job_pending_kind",
+	    "SELECT count(*) FROM jobs WHERE kind = ? AND status IN ('queued', 'running')", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -563,6 +619,9 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_FILE_STAT] = FILE_STAT_C__MAX,
 	[ST_BACKOFF_GET] = BACKOFF_GET_C__MAX,
 	[ST_INVITES_OF] = INVITES_OF_C__MAX,
+	[ST_MEMBER_ORGS_OF] = MEMBER_ORGS_OF_C__MAX,
+	[ST_SESSION_LIST_USER] = SESSION_LIST_USER_C__MAX,
+	[ST_AUDIT_OF_USER] = AUDIT_OF_USER_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -878,6 +937,12 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 #define M12_SQLITE_SUBSTR(x, from, len) "substr(" x ", " from ", " len ")"
 #define M12_PG_SUBSTR(x, from, len) "substring(" x " FROM " from " FOR " len ")"
 
+/* 13 (issue 11): when an account was deleted; its row stays, anonymized
+ * (app/accounts/forget.c), so the audit log and applications still point
+ * at a user. */
+#define M13 \
+	"ALTER TABLE users ADD COLUMN deleted_at BIGINT;"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -890,5 +955,6 @@ const struct db_migration db_migrations[] = {
 	{10, M10, M10},
 	{DB_MIGRATION_DUPKEYS, M_DUPKEYS, M_DUPKEYS},
 	{12, M12(M12_SQLITE_SUBSTR, "X''"), M12(M12_PG_SUBSTR, "'\\x'::bytea")},
+	{13, M13, M13},
 	{0, NULL, NULL},
 };

@@ -74,6 +74,20 @@ job_enqueue(struct db *d, const char *kind, const char *payload, time_t run_afte
 }
 
 enum ws_err
+job_pending(struct db *d, const char *kind, int64_t *n)
+{
+	struct db_q *q = db_start(d, ST_JOB_PENDING_KIND);
+	enum ws_err rc;
+
+	*n = 0;
+	db_bind_text(q, 1, kind);
+	if ((rc = db_step(q)) == WS_OK)
+		*n = db_col_int(q, 0);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
 job_retry(struct db *d, int64_t id)
 {
 	struct db_q *q = db_start(d, ST_JOB_RETRY);

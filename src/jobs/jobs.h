@@ -73,6 +73,10 @@ struct job_kind {
 enum ws_err job_enqueue(struct db *d, const char *kind, const char *payload, time_t run_after,
     int64_t *id) WS_WUR;
 
+/* How many jobs of kind are queued or running (*n); for a recurring kind
+ * that queues its next run itself, whether one is already on its way. */
+enum ws_err job_pending(struct db *d, const char *kind, int64_t *n) WS_WUR;
+
 /* Queues failed job id again, due now, its attempts counted from zero.
  * WS_ECONFLICT when it is not 'failed', WS_ENOTFOUND when absent. */
 enum ws_err job_retry(struct db *d, int64_t id) WS_WUR;

@@ -146,6 +146,24 @@ const char *device_known(struct req *r, const struct user *u);
  * already (it keeps it). */
 void device_remember(struct req *r, struct resp *w, const struct user *u);
 
+/* ---- the account page, export, deletion, cleanup (forget.c) --------- */
+
+/* The kind of the job that deletes ended sessions and expired links; each
+ * run queues the next ACCOUNTS_CLEANUP_EVERY seconds later. */
+#define ACCOUNTS_CLEANUP_JOB "cleanup"
+#define ACCOUNTS_CLEANUP_EVERY 3600
+
+struct job_ctx;
+struct job;
+/* The cleanup job's handler (struct job_kind.run); its arg is the app. */
+enum ws_err accounts_cleanup_run(struct job_ctx *c, const struct job *j) WS_WUR;
+/* Adds to v, the account page's value, r's user's organizations
+ * ([{id, name, admin, status}]), newest application ({id, kind, status} or
+ * null) and role in words (role_name). */
+enum ws_err account_page_fill(struct req *r, json_t *v) WS_WUR;
+enum ws_err h_account_delete(struct req *r, struct resp *w);
+enum ws_err h_api_me_export(struct req *r, struct resp *w);
+
 /* The handlers (pages.c, api.c) used by the route table. */
 enum ws_err h_signup_form(struct req *r, struct resp *w);
 enum ws_err h_signup(struct req *r, struct resp *w);

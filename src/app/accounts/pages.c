@@ -603,7 +603,10 @@ h_signout_all(struct req *r, struct resp *w)
 enum ws_err
 h_api_me(struct req *r, struct resp *w)
 {
+	json_t *orgs = NULL, *o;
+	enum ws_err rc;
 	char ts[32];
+	size_t i;
 
 	time_rfc3339((time_t)r->user->created_at, ts, sizeof ts);
 	resp_value(w, json_pack("{s:I,s:s,s:s,s:s,s:s,s:b,s:s}",
@@ -612,9 +615,17 @@ h_api_me(struct req *r, struct resp *w)
 	    "verified", r->user->verified_at != 0, "created_at", ts));
 	if (r->user->org_id)
 		json_object_set_new(w->val, "org_id", json_integer(r->user->org_id));
-	/* A state focal point's country: what they are a focal point for. */
-	if (r->user->role == ROLE_FOCAL && r->user->country && *r->user->country)
-		json_object_set_new(w->val, "country", json_string(r->user->country));
+	/* A state focal point's country is what they are a focal point for;
+	 * null when none is stored, as tz. */
+	json_object_set_new(w->val, "country", r->user->country && *r->user->country ?
+	    json_string(r->user->country) : json_null());
+	json_object_set_new(w->val, "tz", r->user->tz && *r->user->tz ?
+	    json_string(r->user->tz) : json_null());
+	if ((rc = orgs_of_person(req_db(r), r->user->id, &orgs)) != WS_OK)
+		return rc;
+	json_array_foreach(orgs, i, o)	/* {id, name, admin} */
+		json_object_del(o, "status");
+	json_object_set_new(w->val, "organizations", orgs);
 	return WS_OK;
 }
 
@@ -783,8 +794,15 @@ out:
 enum ws_err
 h_account(struct req *r, struct resp *w)
 {
-	resp_value(w, json_pack("{s:s,s:s,s:s,s:{}}", "email", r->user->email, "name",
-	    r->user->name, "role", role_name(r->user->role), "form"));
+	json_t *v = json_pack("{s:s,s:s,s:s,s:{}}", "email", r->user->email, "name",
+	    r->user->name, "role", role_name(r->user->role), "form");
+	enum ws_err rc = account_page_fill(r, v);
+
+	if (rc != WS_OK) {
+		json_decref(v);
+		return rc;
+	}
+	resp_value(w, v);
 	w->tpl = "account";
 	w->title = N_("Your account");
 	return WS_OK;

@@ -108,7 +108,32 @@ enum vis org_level_for(struct req *r, int64_t org_id, int *is_org_admin);
  * and applicants VIS_PUBLIC. */
 enum vis org_viewer_level(struct req *r);
 
+/* ---- a person and their organizations (leave.c) ---- */
+
+/* [{id, name, admin, status}]: the organizations uid is one of, by name.
+ * New reference in *out (NULL on failure). */
+enum ws_err orgs_of_person(struct db *d, int64_t uid, json_t **out) WS_WUR;
+/* The applications uid filed, as their owner reads them.  New reference. */
+enum ws_err orgs_person_apps(struct db *d, int64_t uid, json_t **out) WS_WUR;
+/*
+ * Inside the caller's transaction, r's user uid deleting their account:
+ * they leave every organization of theirs (an audit line each, as when
+ * leaving).  WS_ECONFLICT, with that organization ({id, name, ...}, a new
+ * reference) in *blocking, when they are the last admin of one that has
+ * other people: someone must take over first.  The last admin of an
+ * organization with nobody else may go; staff see it without an admin.
+ */
+enum ws_err orgs_forget_person(struct req *r, struct db *d, int64_t uid,
+    json_t **blocking) WS_WUR;
+/* Inside the caller's transaction: the string from (a name, an address)
+ * becomes to in the applications uid filed and in their history notes;
+ * one shorter than FORGET_IN_TEXT_MIN only where it is a whole value. */
+#define FORGET_IN_TEXT_MIN 4
+enum ws_err orgs_forget_text(struct db *d, int64_t uid, const char *from,
+    const char *to) WS_WUR;
+
 /* ---- handlers ---- */
+enum ws_err h_org_leave(struct req *r, struct resp *w);
 enum ws_err h_join_form(struct req *r, struct resp *w);
 enum ws_err h_join(struct req *r, struct resp *w);
 enum ws_err h_my_application(struct req *r, struct resp *w);
