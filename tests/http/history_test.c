@@ -245,6 +245,25 @@ entry_is(json_t *h, size_t i, const char *action, int64_t by, int64_t about)
 	return it;
 }
 
+/* The table row of page r that has needle, into a buffer the next call
+ * reuses ("" when none). */
+static const char *
+row_with(const struct ts_res *r, const char *needle)
+{
+	static char row[2048];
+	const char *at = strstr(r->body, needle), *start, *end;
+
+	row[0] = '\0';
+	if (!at)
+		return row;
+	for (start = at; start > r->body && strncmp(start, "<tr>", 4) != 0; start--)
+		;
+	end = strstr(at, "</tr>");
+	if (end && (size_t)(end - start) < sizeof row)
+		snprintf(row, sizeof row, "%.*s", (int)(end - start), start);
+	return row;
+}
+
 /* ---- tests ------------------------------------------------------------ */
 
 /*
@@ -329,6 +348,14 @@ test_page(void **state)
 	HAS(r, "description, contact");
 	HAS(r, "Application approved");
 	HAS(r, "Application submitted");
+	/* each row names its own people only */
+	assert_non_null(strstr(row_with(r, "Made an admin"), "Cy Ember"));
+	assert_non_null(strstr(row_with(r, "Made an admin"), "Ada Ember"));
+	assert_non_null(strstr(row_with(r, "Profile edited"), "Ada Ember"));
+	if (strstr(row_with(r, "Profile edited"), "Cy Ember"))
+		printf("# %s\n", row_with(r, "Profile edited"));
+	assert_null(strstr(row_with(r, "Profile edited"), "Cy Ember"));
+	assert_null(strstr(row_with(r, "Suspended"), "Ember"));
 	LACKS(r, "Mombasa");		/* the new description */
 	LACKS(r, "999 111");		/* the new phone */
 	/* newest first on the page too */
@@ -403,6 +430,15 @@ test_who_may_read(void **state)
 		entry_is(h, 0, "organization.admin_removed", staff_id, cy_id);
 		json_decref(h);
 	}
+	/* on the page, a row about no one names no one, whatever the rows
+	 * before it name */
+	snprintf(path, sizeof path, "/organizations/%lld/history", (long long)org_id);
+	r = ts_get(ada_web, path);
+	assert_int_equal(r->status, 200);
+	assert_non_null(strstr(row_with(r, "No longer an admin"), "Cy Ember"));
+	if (strstr(row_with(r, "Suspended"), "Cy Ember"))
+		printf("# %s\n", row_with(r, "Suspended"));
+	assert_null(strstr(row_with(r, "Suspended"), "Cy Ember"));
 	r = api(plain, "GET", "/api/v1/organizations/999999/history", staff_tok, NULL);
 	assert_int_equal(r->status, 404);
 	r = api(plain, "GET", "/api/v1/organizations/x/history", staff_tok, NULL);
