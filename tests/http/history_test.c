@@ -484,10 +484,21 @@ test_other_organization(void **state)
 	/* Ada is no one at Tide Registry */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)other);
 	assert_int_equal(api(plain, "GET", path, ada_tok, NULL)->status, 403);
-	/* and its history is its own: nothing of Ember Ledger's */
+	/* and its history is its own: Tia added from the command line,
+	 * nothing of Ember Ledger's */
 	r = api(plain, "GET", path, staff_tok, NULL);
 	assert_int_equal(r->status, 200);
 	LACKS(r, "Ember");
+	{
+		json_t *h = jbody(r), *it = json_array_get(json_object_get(h, "items"), 0);
+
+		assert_int_equal(json_integer_value(json_object_get(h, "total")), 1);
+		assert_string_equal(jstr(it, "action"), "organization.person_added");
+		assert_string_equal(jstr(it, "label"), "Added from the command line");
+		assert_null(json_object_get(it, "by"));
+		assert_string_equal(jstr(json_object_get(it, "subject"), "name"), "Tia Tide");
+		json_decref(h);
+	}
 }
 
 /* Pages of the history: per_page items each, the same order as one page,

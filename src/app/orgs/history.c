@@ -37,6 +37,7 @@ static const struct {
 	{"organization.edited", N_("Profile edited")},
 	{"organization.invite", N_("Invitation sent")},
 	{"organization.joined", N_("Joined by invitation")},
+	{"organization.person_added", N_("Added from the command line")},
 	{"organization.admin_added", N_("Made an admin")},
 	{"organization.admin_removed", N_("No longer an admin")},
 	{"organization.person_removed", N_("Removed from the organization")},
