@@ -399,6 +399,8 @@ cmd_user_add(struct app *app, const struct opts *o)
 	rc = user_create(app, d, email, o->name, pw, o->role, 1, org, &id);
 	if (rc == WS_OK && org)
 		rc = org_member_add(d, org, id, 0, "", (enum role)role_parse(o->role));
+	if (rc == WS_OK && org)
+		org_history_add(app, d, org, 0, id, "organization.person_added", "cli", NULL);
 	if (rc == WS_OK)
 		app_audit(app, d, id, "user.add", "cli", o->role);
 	db_release(app->pool, d);

@@ -204,12 +204,46 @@ app_mail(struct app *app, struct db *d, const char *to, const char *subject,
 	return rc;
 }
 
+/* The number after prefix at the start of s ("organization 12, ..."), or
+ * after prefix anywhere in s when anywhere; 0 when there is none. */
+static int64_t
+id_after(const char *s, const char *prefix, int anywhere)
+{
+	const char *p;
+	size_t n = strlen(prefix);
+	int64_t v = 0;
+	int digits = 0;
+
+	if (!s)
+		return 0;
+	if (anywhere)
+		p = strstr(s, prefix);
+	else
+		p = strncmp(s, prefix, n) == 0 ? s : NULL;
+	if (!p)
+		return 0;
+	for (p += n; *p >= '0' && *p <= '9' && digits < 18; p++, digits++)
+		v = v * 10 + (*p - '0');
+	return v;
+}
+
 void
 app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,
     const char *ip, const char *detail)
 {
+	int64_t org_id = id_after(detail, "organization ", 0);
+
+	app_audit_about(app, d, user_id, org_id, org_id ? id_after(detail, ", user ", 1) : 0,
+	    action, ip, detail);
+}
+
+void
+app_audit_about(struct app *app, struct db *d, int64_t user_id, int64_t org_id,
+    int64_t subject_id, const char *action, const char *ip, const char *detail)
+{
 	struct db_q *q = db_start(d, ST_AUDIT_INSERT);
 
+	(void)app;
 	db_bind_int(q, 1, now_s());
 	if (user_id > 0)
 		db_bind_int(q, 2, user_id);
@@ -218,6 +252,14 @@ app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,
 	db_bind_text(q, 3, action);
 	db_bind_text(q, 4, ip);
 	db_bind_text(q, 5, detail);
+	if (org_id > 0)
+		db_bind_int(q, 6, org_id);
+	else
+		db_bind_null(q, 6);
+	if (subject_id > 0)
+		db_bind_int(q, 7, subject_id);
+	else
+		db_bind_null(q, 7);
 	if (db_exec(q, NULL) != WS_OK)
 		log_error("audit: cannot record %s", action);
 	db_end(q);

@@ -103,9 +103,17 @@ int app_paging(struct req *r, json_t *errors, int64_t *page, int *per_page);
  * set (a 422 naming the parameter) when one is wrong. */
 enum ws_err app_list_args(struct req *r, struct resp *w, int64_t *page, int *per_page) WS_WUR;
 
-/* Writes an audit-log row (who, what, from where, detail). */
+/* Writes an audit-log row (who, what, from where, detail).  A detail that
+ * begins "organization N" puts the row in organization N's history
+ * (orgs/history.c), and ", user M" in it names the person it is about:
+ * the form every entry about an organization has long been written in. */
 void app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,
     const char *ip, const char *detail);
+/* app_audit with the organization (org_id) and the person it is about
+ * (subject_id) given; 0 for none.  Logs, never fails: an audit row is not
+ * worth a user's request. */
+void app_audit_about(struct app *app, struct db *d, int64_t user_id, int64_t org_id,
+    int64_t subject_id, const char *action, const char *ip, const char *detail);
 
 /* Sends file file_id of kind (NULL: any) from the file store (src/files)
  * as a download (http_send_object): ETag from its SHA-256, Range, HEAD;

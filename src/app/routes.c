@@ -98,6 +98,7 @@ const struct route app_routes[] = {
 	{HM_GET,    "/invitations/accept",          h_invite_form,       R_ALL,    CSRF_NONE,  RL_NONE,   0},
 	{HM_POST,   "/invitations/accept",          h_invite_accept,     R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_SLOW},
 	{HM_POST,   "/organizations/{id}/status",   h_org_status,        R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/organizations/{id}/history",  h_org_history,       R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER, app_q_list},
 
 	{HM_POST,   "/api/v1/accounts",             h_api_signup,        R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API | RF_SLOW},
 	{HM_POST,   "/api/v1/verify",               h_verify_confirm,    R_ALL,    CSRF_CHECK, RL_SIGNIN, RF_API | RF_SLOW},

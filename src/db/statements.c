@@ -111,13 +111,33 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_OUTBOX_PENDING] = {"outbox_pending",
 	    "SELECT count(*) FROM outbox WHERE status <> 'sent'", NULL},
 
+	/* org_id: the organization whose history (orgs/history.c) the entry
+	 * is part of; subject_id: the person it is about, when not the one
+	 * who did it.  Either may be NULL. */
 	[ST_AUDIT_INSERT] = {"audit_insert",
-	    "INSERT INTO audit_log (at, user_id, action, ip, detail) VALUES (?, ?, ?, ?, ?)", NULL},
+	    "INSERT INTO audit_log (at, user_id, action, ip, detail, org_id, subject_id) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)", NULL},
 	[ST_AUDIT_LIST] = {"audit_list",
 	    "SELECT a.id, a.at, a.user_id, u.email, a.action, a.ip, a.detail "
 	    "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 	    "ORDER BY a.id DESC LIMIT ? OFFSET ?", NULL},
 	[ST_AUDIT_COUNT] = {"audit_count", "SELECT count(*) FROM audit_log", NULL},
+	/* An application for a new organization joins the organization's
+	 * history once approved: its entries so far (submitted, information
+	 * asked, resubmitted) name the applicant as subject and the
+	 * application in their detail ("application 12" or "application 12:
+	 * ..."). */
+	[ST_AUDIT_CLAIM_APP] = {"audit_claim_app",
+	    "UPDATE audit_log SET org_id = ? WHERE subject_id = ? AND org_id IS NULL "
+	    "AND action LIKE 'application.%' AND (detail = ? OR detail LIKE ?)", NULL},
+	/* An organization's history, newest first (audit_log_org). */
+	[ST_ORG_HISTORY] = {"org_history",
+	    "SELECT a.id, a.at, a.user_id, u.name, a.action, a.detail, a.subject_id, s.name "
+	    "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
+	    "LEFT JOIN users s ON s.id = a.subject_id "
+	    "WHERE a.org_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_ORG_HISTORY_COUNT] = {"org_history_count",
+	    "SELECT count(*) FROM audit_log WHERE org_id = ?", NULL},
 
 	[ST_THEME_LIST] = {"theme_list",
 	    "SELECT code, name_en, name_fr FROM themes WHERE active = 1 ORDER BY position, code",
@@ -582,6 +602,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_TOKEN_GET] = TOKEN_GET_C__MAX,
 	[ST_OUTBOX_GET] = OUTBOX_GET_C__MAX,
 	[ST_AUDIT_LIST] = AUDIT_LIST_C__MAX,
+	[ST_ORG_HISTORY] = ORG_HISTORY_C__MAX,
 	[ST_THEME_LIST] = THEME_LIST_C__MAX,
 	[ST_MSG_TEMPLATE_GET] = MSG_TEMPLATE_GET_C__MAX,
 	[ST_MSG_TEMPLATE_LIST] = MSG_TEMPLATE_LIST_C__MAX,
@@ -942,6 +963,42 @@ const int db_stmt_cols[DB_STMT__MAX] = {
  * at a user. */
 #define M13 \
 	"ALTER TABLE users ADD COLUMN deleted_at BIGINT;"
+/* 14 (issue 11): one history per organization (orgs/history.c) is read
+ * from the audit log: each entry names the organization it belongs to and
+ * the person it is about.  Entries written before say so in their detail
+ * ("organization 12, user 7 (...)", "application 5: ..."), which fills the
+ * columns here; an application's entries belong to the organization it
+ * became or asked to join. */
+#define M14_COMMON \
+	"ALTER TABLE audit_log ADD COLUMN org_id BIGINT;" \
+	"ALTER TABLE audit_log ADD COLUMN subject_id BIGINT;"
+#define M14_INDEX \
+	"CREATE INDEX audit_log_org ON audit_log(org_id, id);" \
+	"CREATE INDEX audit_log_subject ON audit_log(subject_id);"
+#define M14_SQLITE M14_COMMON \
+	"UPDATE audit_log SET org_id = CAST(substr(detail, 14) AS INTEGER)" \
+	" WHERE detail LIKE 'organization %' AND substr(detail, 14, 1) BETWEEN '0' AND '9';" \
+	"UPDATE audit_log SET subject_id = CAST(substr(detail, instr(detail, ', user ') + 7)" \
+	" AS INTEGER) WHERE org_id IS NOT NULL AND instr(detail, ', user ') > 0;" \
+	"UPDATE audit_log SET subject_id = user_id WHERE action = 'organization.joined';" \
+	"UPDATE audit_log SET" \
+	" org_id = (SELECT p.org_id FROM applications p" \
+	"  WHERE p.id = CAST(substr(audit_log.detail, 13) AS INTEGER))," \
+	" subject_id = (SELECT p.user_id FROM applications p" \
+	"  WHERE p.id = CAST(substr(audit_log.detail, 13) AS INTEGER))" \
+	" WHERE action LIKE 'application.%' AND detail LIKE 'application %'" \
+	" AND substr(detail, 13, 1) BETWEEN '0' AND '9';" \
+	M14_INDEX
+#define M14_PG M14_COMMON \
+	"UPDATE audit_log SET org_id = substring(detail FROM '^organization ([0-9]{1,18})')::bigint" \
+	" WHERE detail ~ '^organization [0-9]';" \
+	"UPDATE audit_log SET subject_id = substring(detail FROM ', user ([0-9]{1,18})')::bigint" \
+	" WHERE org_id IS NOT NULL AND detail ~ ', user [0-9]';" \
+	"UPDATE audit_log SET subject_id = user_id WHERE action = 'organization.joined';" \
+	"UPDATE audit_log SET org_id = p.org_id, subject_id = p.user_id FROM applications p" \
+	" WHERE audit_log.action LIKE 'application.%' AND audit_log.detail ~ '^application [0-9]'" \
+	" AND p.id = substring(audit_log.detail FROM '^application ([0-9]{1,18})')::bigint;" \
+	M14_INDEX
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -956,5 +1013,6 @@ const struct db_migration db_migrations[] = {
 	{DB_MIGRATION_DUPKEYS, M_DUPKEYS, M_DUPKEYS},
 	{12, M12(M12_SQLITE_SUBSTR, "X''"), M12(M12_PG_SUBSTR, "'\\x'::bytea")},
 	{13, M13, M13},
+	{14, M14_SQLITE, M14_PG},
 	{0, NULL, NULL},
 };

@@ -14,7 +14,8 @@
  *   5. who sees which field of a profile, in the page and in its JSON twin;
  *   6. a fake logo and a script in the description;
  *   7. a person asks to join an existing organization, its admin confirms
- *      (last: the other tests do not depend on it).
+ *      (last: the other tests do not depend on it), and reads it in the
+ *      organization's history.
  *
  * Prints TAP lines; see lib.js for the environment.
  */
@@ -657,6 +658,25 @@ async function main() {
 		await visit(p, '/organizations');
 		check(await h1(p) === 'Organizations', `h1 is "${await h1(p)}"`);
 		check(await nav(p).getByRole('link', { name: 'Organizations' }).isVisible(), 'no "Organizations" in the header');
+	});
+
+	await test('the admin of organization 1 reads its history: the request confirmed, newest first', async (step) => {
+		step('from the profile');
+		await visit(member, '/organizations/1');
+		await submit(member, member.getByRole('main').getByRole('link', { name: 'History', exact: true }));
+		check(path(member) === '/organizations/1/history', `the link led to ${member.url()}`);
+		check(await h1(member) === 'History of the organization', `h1 is "${await h1(member)}"`);
+		const rows = member.getByRole('main').locator('tbody tr');
+		check(await rows.count() >= 2, `${await rows.count()} entries in the history`);
+		const first = await text(rows.nth(0));
+		check(first.includes('Application approved') && first.includes(MEMBER.name) && first.includes(joiner.name),
+		    `the newest entry reads "${first}"`);
+		const second = await text(rows.nth(1));
+		check(second.includes('Asked to join') && second.includes(joiner.name),
+		    `the entry before it reads "${second}"`);
+		await shot(member, 'org-history');
+		step('the person who joined is no admin: refused');
+		await visit(person, '/organizations/1/history', 403);
 	});
 
 	await test('staff import organizations from CSV: progress, then the report with the bad line first', async (step) => {

@@ -813,6 +813,74 @@ test_others_organization(void **state)
 	ts_browser_free(pb);
 }
 
+/*
+ * The history of an organization (issue 11) against a real one, page and
+ * JSON twin, for each role: a visitor (sign in / 401), an applicant, a
+ * state focal point, a member of another organization, a member of it
+ * who is no admin (403 each), its admin and staff (200).  An unknown
+ * organization is 404 even for staff.
+ */
+static void
+test_history_roles(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	int64_t a = org_made("Walk History A", "GH", "al@walk-ha.example");
+	int64_t b = org_made("Walk History B", "TG", "bo@walk-hb.example");
+	int64_t admin_a = person_of("admin-ha@walk.example", a);
+	struct hrow {
+		const char *who;
+		struct ts_browser *br;
+		long page, twin;
+	} rows[7];
+	char page[96], twin[128], body[300];
+	const struct ts_res *r;
+	size_t i, n = 0;
+
+	(void)state;
+	(void)person_of("member-ha@walk.example", a);
+	(void)person_of("member-hb@walk.example", b);
+	snprintf(page, sizeof page, "/organizations/%lld/people/%lld/admin", (long long)a,
+	    (long long)admin_a);
+	snprintf(body, sizeof body, "csrf=%s&admin=1", ts_csrf(role_browser(ROLE_STAFF)));
+	STATUS(ts_req(role_browser(ROLE_STAFF), "POST", page, form, body, strlen(body)), 303);
+	rows[n++] = (struct hrow){ "a visitor", ts_browser_new(&srv, "127.0.0.32"), 303, 401 };
+	rows[n++] = (struct hrow){ "an applicant", role_browser(ROLE_APPLICANT), 403, 403 };
+	rows[n++] = (struct hrow){ "a state focal point", role_browser(ROLE_FOCAL), 403, 403 };
+	rows[n++] = (struct hrow){ "a member of another organization",
+	    signed_in("member-hb@walk.example"), 403, 403 };
+	rows[n++] = (struct hrow){ "a member who is no admin",
+	    signed_in("member-ha@walk.example"), 403, 403 };
+	rows[n++] = (struct hrow){ "its admin", signed_in("admin-ha@walk.example"), 200, 200 };
+	rows[n++] = (struct hrow){ "staff", role_browser(ROLE_STAFF), 200, 200 };
+	snprintf(page, sizeof page, "/organizations/%lld/history", (long long)a);
+	snprintf(twin, sizeof twin, "/api/v1%s", page);
+	for (i = 0; i < n; i++) {
+		r = ts_get(rows[i].br, page);
+		if (r->status != rows[i].page)
+			printf("# %s as %s: %ld, want %ld\n", page, rows[i].who, r->status,
+			    rows[i].page);
+		assert_int_equal(r->status, rows[i].page);
+		if (r->status == 200)
+			assert_true(ts_has(r, "Walk History A"));
+		r = ts_api(rows[i].br, "GET", twin, NULL, NULL);
+		if (r->status != rows[i].twin)
+			printf("# %s as %s: %ld, want %ld\n", twin, rows[i].who, r->status,
+			    rows[i].twin);
+		assert_int_equal(r->status, rows[i].twin);
+		if (r->status == 200)	/* made admin by staff */
+			assert_true(ts_has(r, "\"organization.admin_added\""));
+		else
+			HEADER_HAS(r, "Content-Type", "application/problem+json");
+	}
+	r = ts_api(role_browser(ROLE_STAFF), "GET", "/api/v1/organizations/99999999/history",
+	    NULL, NULL);
+	STATUS(r, 404);
+	ts_browser_free(rows[0].br);
+	for (i = 3; i < 6; i++)
+		ts_browser_free(rows[i].br);
+}
+
 static void
 test_server_stops_cleanly(void **state)
 {
@@ -1010,6 +1078,7 @@ main(void)
 		cmocka_unit_test(test_static_files),
 		cmocka_unit_test(test_healthz),
 		cmocka_unit_test(test_others_organization),
+		cmocka_unit_test(test_history_roles),
 		cmocka_unit_test(test_lists_per_page),
 		cmocka_unit_test(test_bad_query_params),
 		cmocka_unit_test(test_signed_in_not_stored),

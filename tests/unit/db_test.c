@@ -335,6 +335,88 @@ test_migrate_approved_domain(void **state)
 	arena_free(a);
 }
 
+/*
+ * Migration 14 puts the audit rows written before it in the history of the
+ * organization they name: "organization N" and ", user M" in their detail,
+ * and an application's rows in the organization it became.  Other rows
+ * (a list of organizations exported, a sign-in) belong to none.
+ */
+static void
+test_migrate_org_history(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db_pool *p2 = NULL;
+	struct db *d;
+	struct db_q *q;
+	char err[256] = "";
+	const char *got = "";
+	int64_t uid, org, app, n = -1;
+
+	d = db_acquire(f->pool);
+	assert_int_equal(add_user(d, email(f, a, "m14"), "Ada M14", &uid), WS_OK);
+	if (d->ops->exec_script(d, arena_printf(a, "INSERT INTO organizations (name, kind,"
+	    " country, description, status, norm_name, created_at, updated_at) VALUES"
+	    " ('M14 %s', 'ngo', 'KE', 'd', 'approved', 'm14 %s', 1, 1)", f->tag, f->tag), err,
+	    sizeof err) != WS_OK)
+		fail_msg("insert: %s", err);
+	if (d->ops->query_int(d, arena_printf(a, "SELECT id FROM organizations WHERE name ="
+	    " 'M14 %s'", f->tag), &org, err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
+	if (d->ops->exec_script(d, arena_printf(a, "INSERT INTO applications (user_id, kind,"
+	    " org_id, data, status, submitted_at, created_at, updated_at) VALUES (%lld,"
+	    " 'organization', %lld, '{}', 'approved', 1, 1, 1)", (long long)uid,
+	    (long long)org), err, sizeof err) != WS_OK)
+		fail_msg("insert: %s", err);
+	if (d->ops->query_int(d, arena_printf(a, "SELECT id FROM applications WHERE user_id ="
+	    " %lld", (long long)uid), &app, err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
+	/* as a database of version 12 would be, with its rows */
+	if (d->ops->exec_script(d, arena_printf(a,
+	    "DROP INDEX audit_log_org; DROP INDEX audit_log_subject;"
+	    "ALTER TABLE audit_log DROP COLUMN org_id;"
+	    "ALTER TABLE audit_log DROP COLUMN subject_id;"
+	    "DELETE FROM schema_version WHERE version = 14;"
+	    "INSERT INTO audit_log (at, user_id, action, ip, detail) VALUES"
+	    " (10, %lld, 'application.submitted', '', 'application %lld: M14'),"
+	    " (11, NULL, 'application.approved', '', 'application %lld'),"
+	    " (12, %lld, 'organization.admin_added', '', 'organization %lld, user %lld'),"
+	    " (13, NULL, 'organizations.exported', '', 'organizations: %lld rows'),"
+	    " (14, %lld, 'signin', '', 'web'),"
+	    " (15, NULL, 'organization.suspended', '', 'organization %lld')",
+	    (long long)uid, (long long)app, (long long)app, (long long)uid, (long long)org,
+	    (long long)uid, (long long)org, (long long)uid, (long long)org), err,
+	    sizeof err) != WS_OK)
+		fail_msg("script: %s", err);
+	db_release(f->pool, d);
+	db_pool_free(f->pool);
+	f->pool = NULL;
+
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(db_pool_open(f->url, 2, 1, &p2, err, sizeof err), WS_OK);
+	f->pool = p2;
+	d = db_acquire(p2);
+	q = db_start(d, ST_ORG_HISTORY);
+	db_bind_int(q, 1, org);
+	db_bind_int(q, 2, 50);
+	db_bind_int(q, 3, 0);
+	while (db_step(q) == WS_OK)
+		got = arena_printf(a, "%s%s%s:%lld", got, *got ? "," : "",
+		    db_col_text(q, ORG_HISTORY_C_ACTION), db_col_null(q, ORG_HISTORY_C_SUBJECT_ID) ?
+		    0LL : (long long)(db_col_int(q, ORG_HISTORY_C_SUBJECT_ID) == uid));
+	db_end(q);
+	assert_string_equal(got, "organization.suspended:0,organization.admin_added:1,"
+	    "application.approved:1,application.submitted:1");
+	q = db_start(d, ST_ORG_HISTORY_COUNT);
+	db_bind_int(q, 1, org);
+	if (db_step(q) == WS_OK)
+		n = db_col_int(q, 0);
+	db_end(q);
+	assert_int_equal(n, 4);
+	db_release(p2, d);
+	arena_free(a);
+}
+
 /* The organizations ST_ORG_DUPS finds for keys k: "id:rule,id:rule". */
 static const char *
 dups_of(struct db *d, struct arena *a, const struct app_keys *k)
@@ -1548,6 +1630,8 @@ main(void)
 		    test_migrate_dupkeys),
 		BOTH("migration 12 moves files from before chunks into chunks",
 		    test_migrate_file_chunks),
+		BOTH("migration 14 puts earlier audit rows in organizations' histories",
+		    test_migrate_org_history),
 		BOTH("statements return the columns statements.h names", test_stmt_columns),
 		BOTH("users insert and look up", test_users),
 		BOTH("a second account with one email conflicts", test_unique_email),

@@ -493,7 +493,7 @@ h_join(struct req *r, struct resp *w)
 		rc = mail_confirm(r, d, uid, hash, app_id, r->user ? r->user->email : email,
 		    r->user ? r->user->name : name, orgname);
 	if (rc == WS_OK) {
-		app_audit(r->app, d, uid, "application.submitted", r->ip,
+		app_audit_about(r->app, d, uid, 0, uid, "application.submitted", r->ip,
 		    arena_printf(r->a, "application %lld: %s", (long long)app_id, orgname));
 		if (r->user)
 			draft_delete(d, r->user->id, "join");
@@ -693,7 +693,8 @@ h_resubmit(struct req *r, struct resp *w)
 	if (rc == WS_OK)
 		rc = app_event(d, id, r->user->id, "resubmitted", NULL);
 	if (rc == WS_OK) {
-		app_audit(r->app, d, r->user->id, "application.resubmitted", r->ip,
+		app_audit_about(r->app, d, r->user->id, 0, r->user->id, "application.resubmitted",
+		    r->ip,
 		    arena_printf(r->a, "application %lld", (long long)id));
 		rc = db_commit(d);
 	}

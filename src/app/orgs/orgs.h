@@ -134,6 +134,23 @@ enum ws_err orgs_forget_text(struct db *d, int64_t uid, const char *from,
 
 /* ---- handlers ---- */
 enum ws_err h_org_leave(struct req *r, struct resp *w);
+/* ---- history (history.c) ---- */
+
+/*
+ * Adds an entry to organization org_id's history, inside the caller's
+ * transaction: what happened (kind, "area.verb": "event.registered"), who
+ * did it (actor_id, 0 for the system), whom it is about when someone else
+ * (subject_id, 0 for none), from where (ip, may be NULL) and a short note
+ * its admins and staff may read (field names, a reason; NULL for none).  It
+ * is an audit-log row ("organization N[, user M]: note"); a kind without a
+ * label in history.c is shown by its name.  Never fails the caller.
+ */
+struct app;
+void org_history_add(struct app *app, struct db *d, int64_t org_id, int64_t actor_id,
+    int64_t subject_id, const char *kind, const char *ip, const char *note);
+
+/* ---- handlers ---- */
+enum ws_err h_org_history(struct req *r, struct resp *w);
 enum ws_err h_join_form(struct req *r, struct resp *w);
 enum ws_err h_join(struct req *r, struct resp *w);
 enum ws_err h_my_application(struct req *r, struct resp *w);

@@ -11,6 +11,7 @@
 #include "app/directory/directory.h"
 #include "app/directory/search.h"
 #include "app/orgs/orgs_int.h"
+#include "core/buf.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -486,9 +487,21 @@ h_org_edit(struct req *r, struct resp *w)
 		db_bind_text(q, 4, dtext);
 		rc = db_exec(q, NULL);
 		db_end(q);
-		if (rc == WS_OK)
-			app_audit(r->app, d, r->user->id, "organization.edited", r->ip,
-			    arena_printf(r->a, "organization %lld", (long long)id));
+		if (rc == WS_OK) {
+			/* The history names the fields that changed, not their values. */
+			struct buf names;
+			const char *f;
+			json_t *fv;
+
+			buf_init(&names, 4096);
+			json_object_foreach(diff, f, fv)
+				if ((names.len && buf_adds(&names, ", ") != WS_OK) ||
+				    buf_adds(&names, f) != WS_OK)
+					break;
+			org_history_add(r->app, d, id, r->user->id, 0, "organization.edited", r->ip,
+			    buf_str(&names));
+			buf_free(&names);
+		}
 	}
 	if (rc == WS_OK)
 		rc = db_commit(d);

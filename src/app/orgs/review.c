@@ -455,9 +455,31 @@ orgs_decide(struct req *r, int64_t id, const char *action, const char *note)
 		rc = mail_decision(r, d, a, action, note, org_id);
 	if (rc != WS_OK)
 		goto fail;
-	app_audit(r->app, d, r->user->id, arena_printf(r->a, "application.%s", action), r->ip,
-	    arena_printf(r->a, "application %lld%s%s", (long long)id, note ? ": " : "",
-	    note ? note : ""));
+	{
+		/* The decision is in the history of the organization the
+		 * application made or asks to join; once a new organization is
+		 * approved, the application's earlier entries are too. */
+		int64_t about = json_integer_value(json_object_get(json_object_get(a,
+		    "applicant"), "id"));
+		int64_t hist = org_id ? org_id :
+		    json_integer_value(json_object_get(a, "organization_id"));
+		const char *ref = arena_printf(r->a, "application %lld", (long long)id);
+
+		app_audit_about(r->app, d, r->user->id, hist, about,
+		    arena_printf(r->a, "application.%s", action), r->ip,
+		    arena_printf(r->a, "%s%s%s", ref, note ? ": " : "", note ? note : ""));
+		if (org_id && about) {
+			q = db_start(d, ST_AUDIT_CLAIM_APP);
+			db_bind_int(q, 1, org_id);
+			db_bind_int(q, 2, about);
+			db_bind_text(q, 3, ref);
+			db_bind_text(q, 4, arena_printf(r->a, "%s:%%", ref));
+			rc = db_exec(q, NULL);
+			db_end(q);
+			if (rc != WS_OK)
+				goto fail;
+		}
+	}
 	if ((rc = db_commit(d)) != WS_OK)
 		goto fail;
 	if (org_id)
