@@ -26,12 +26,13 @@
 #include "http/form.h"
 #include "http/http.h"
 #include "http/server.h"
+#include "views/view.h"
 
 static const char usage_text[] =
     "usage: whatson COMMAND [options]\n"
     "  serve   [--db URL] [--listen ADDR:PORT] [--base-url URL] [--smtp URL] [--mail-dir DIR]\n"
-    "          [--threads N] [--org-name NAME] [--logo-url PATH] [--idle-timeout S]\n"
-    "          [--session-lifetime S] [--conn-timeout S] [--header-timeout S]\n"
+    "          [--threads N] [--org-name NAME] [--lang en|fr] [--logo-url PATH]\n"
+    "          [--idle-timeout S] [--session-lifetime S] [--conn-timeout S] [--header-timeout S]\n"
     "          [--logo-max MB] [--import-max MB] [--resource-max MB] [--user NAME]\n"
     "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--quiet]\n"
     "  migrate [--db URL]\n"
@@ -54,7 +55,7 @@ usage(void)
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_LOGOMAX, O_RESMAX, O_USER, O_NORGS,
-	O_CONNTO, O_HEADERTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF
+	O_CONNTO, O_HEADERTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG
 };
 
 static const struct option long_opts[] = {
@@ -66,6 +67,7 @@ static const struct option long_opts[] = {
 	{"mail-from", required_argument, NULL, O_FROM},
 	{"threads", required_argument, NULL, O_THREADS},
 	{"org-name", required_argument, NULL, O_ORG},
+	{"lang", required_argument, NULL, O_LANG},
 	{"logo-url", required_argument, NULL, O_LOGO},
 	{"idle-timeout", required_argument, NULL, O_IDLE},
 	{"session-lifetime", required_argument, NULL, O_LIFE},
@@ -118,6 +120,11 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 		case O_MAILDIR: cfg->mail_dir = optarg; break;
 		case O_FROM: cfg->mail_from = optarg; break;
 		case O_ORG: cfg->org_name = optarg; break;
+		case O_LANG:
+			if (!view_lang_ok(optarg))
+				return -1;
+			cfg->lang = optarg;
+			break;
 		case O_LOGO: cfg->logo_url = optarg; break;
 		case O_QUIET: cfg->quiet = 1; break;
 		case O_DEMO: o->demo = 1; break;

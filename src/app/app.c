@@ -227,6 +227,16 @@ id_after(const char *s, const char *prefix, int anywhere)
 	return v;
 }
 
+const char *
+app_mail_lang(struct app *app, const char *stored, const char *asking)
+{
+	if (view_lang_ok(stored))
+		return stored;
+	if (view_lang_ok(asking))
+		return asking;
+	return view_lang_ok(app->cfg.lang) ? app->cfg.lang : "en";
+}
+
 void
 app_audit(struct app *app, struct db *d, int64_t user_id, const char *action,
     const char *ip, const char *detail)

@@ -67,6 +67,15 @@ void app_close(struct app *app);
 enum ws_err app_mail(struct app *app, struct db *d, const char *to, const char *subject,
     const char *body) WS_WUR;
 
+/*
+ * The language mail to a person is written in: theirs, never that of who
+ * caused it.  stored is the recipient's own (users.locale: a language they
+ * chose, or the one they signed up in); asking is the language of the
+ * request when the recipient is the one asking (a sign-up, a reset), else
+ * NULL; the hub's (--lang) when neither is one of ours.  Borrowed.
+ */
+const char *app_mail_lang(struct app *app, const char *stored, const char *asking);
+
 /* Starts the background job workers (src/jobs) with every kind of job the
  * site runs.  Non-zero when none could start. */
 int app_jobs_start(struct app *app);

@@ -20,6 +20,7 @@ config_defaults(struct config *c)
 	c->mail_dir = "var/mail";
 	c->mail_from = "WhatsOn <no-reply@localhost>";
 	c->org_name = "WhatsOn";
+	c->lang = "en";
 	c->logo_url = "/static/logo.svg";
 	c->threads = n > 0 ? (int)n : 2;
 	c->idle_timeout = 30 * 60;

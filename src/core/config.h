@@ -26,6 +26,7 @@ struct config {
 	const char *mail_dir;
 	const char *mail_from;
 	const char *org_name;	/* shown in the header and in mail */
+	const char *lang;	/* the hub's language: mail to someone whose own is unknown */
 	const char *logo_url;	/* the header's logo: a path on this site or an https URL */
 	int threads;		/* HTTP worker threads (0: number of cores) */
 	int idle_timeout;	/* session idle timeout, seconds */

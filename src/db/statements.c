@@ -139,9 +139,26 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_ORG_HISTORY_COUNT] = {"org_history_count",
 	    "SELECT count(*) FROM audit_log WHERE org_id = ?", NULL},
 
+	/* Every theme, retired ones too (active = 0): records keep their names.
+	 * Each write gives the row a rev above every other, so the sum of revs
+	 * (ST_THEME_REV) changes with every write any node makes. */
 	[ST_THEME_LIST] = {"theme_list",
-	    "SELECT code, name_en, name_fr FROM themes WHERE active = 1 ORDER BY position, code",
-	    NULL},
+	    "SELECT code, name_en, name_fr, active FROM themes ORDER BY position, code", NULL},
+	[ST_THEME_INSERT] = {"theme_insert",
+	    "INSERT INTO themes (code, name_en, name_fr, position, active, rev, updated_at, "
+	    "updated_by) VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM themes), 1, "
+	    "(SELECT coalesce(max(rev), 0) + 1 FROM themes), ?, ?)", NULL},
+	[ST_THEME_RENAME] = {"theme_rename",
+	    "UPDATE themes SET name_en = ?, name_fr = ?, updated_at = ?, updated_by = ?, "
+	    "rev = (SELECT coalesce(max(rev), 0) + 1 FROM themes) WHERE code = ?", NULL},
+	[ST_THEME_SET_ACTIVE] = {"theme_set_active",
+	    "UPDATE themes SET active = ?, updated_at = ?, updated_by = ?, "
+	    "rev = (SELECT coalesce(max(rev), 0) + 1 FROM themes) WHERE code = ?", NULL},
+	[ST_THEME_REV] = {"theme_rev", "SELECT coalesce(sum(rev), 0) FROM themes", NULL},
+	/* Organizations that may have theme code (a LIKE pattern '%"code"%';
+	 * an underscore in the code may match a few more). */
+	[ST_ORG_WITH_THEME] = {"org_with_theme",
+	    "SELECT id FROM organizations WHERE themes LIKE ? ORDER BY id", NULL},
 	[ST_MSG_TEMPLATE_GET] = {"msg_template_get",
 	    "SELECT subject, body FROM message_templates WHERE code = ?", NULL},
 	[ST_MSG_TEMPLATE_PUT] = {"msg_template_put",
@@ -955,6 +972,22 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" SELECT c.file_id, c.n, " SUBSTR("f.data", "c.n * 262144 + 1", "262144") \
 	" FROM c JOIN files f ON f.id = c.file_id;" \
 	"UPDATE files SET chunked = 1, data = " EMPTY " WHERE chunked = 0;"
+/* 15 (issue 11): staff edit the themes (/staff/themes): who changed one
+ * last and when, and a revision that tells every node its list is stale.
+ * The themes of migration 2 stay as they are, all active. */
+#define M15 \
+	"ALTER TABLE themes ADD COLUMN rev BIGINT NOT NULL DEFAULT 0;" \
+	"ALTER TABLE themes ADD COLUMN updated_at BIGINT;" \
+	"ALTER TABLE themes ADD COLUMN updated_by BIGINT REFERENCES users(id) ON DELETE SET NULL;" \
+	M15_REJECTED_FR
+/* Mail is written in the recipient's language: the rejection letter staff
+ * edit gets its French version ("<code>_fr", app/orgs/review.c). */
+#define M15_REJECTED_FR \
+	"INSERT INTO message_templates (code, subject, body) VALUES ('application_rejected_fr'," \
+	" 'Votre demande d''adhésion à {{{site}}}'," \
+	" 'Bonjour {{{name}}},\n\nMerci d''avoir demandé à rejoindre {{{site}}} au nom de " \
+	"{{{org}}}. Après examen, nous ne pouvons pas accepter la demande.\n\nMotif : {{{reason}}}\n\n" \
+	"Pour toute question, répondez à ce message.\n');"
 #define M12_SQLITE_SUBSTR(x, from, len) "substr(" x ", " from ", " len ")"
 #define M12_PG_SUBSTR(x, from, len) "substring(" x " FROM " from " FOR " len ")"
 
@@ -1014,5 +1047,6 @@ const struct db_migration db_migrations[] = {
 	{12, M12(M12_SQLITE_SUBSTR, "X''"), M12(M12_PG_SUBSTR, "'\\x'::bytea")},
 	{13, M13, M13},
 	{14, M14_SQLITE, M14_PG},
+	{15, M15, M15},
 	{0, NULL, NULL},
 };

@@ -563,8 +563,30 @@ role_browser(enum role ro)
 	return as[ro];
 }
 
+/* {code}: a theme of the walk's own, so the staff rows rename, retire and
+ * bring back a real theme, and not one that other tests use. */
+#define WALK_THEME "walk_theme"
+
+static void
+walk_theme_made(void)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	static int made;
+	struct ts_browser *b;
+	char body[200];
+
+	if (made)
+		return;
+	b = role_browser(ROLE_STAFF);
+	snprintf(body, sizeof body, "csrf=%s&code=" WALK_THEME "&name_en=Walk+theme&"
+	    "name_fr=Th%%C3%%A8me+de+la+marche", ts_csrf(b));
+	STATUS(ts_req(b, "POST", "/staff/themes", form, body, strlen(body)), 303);
+	made = 1;
+}
+
 /* pattern with its {captures} filled in: an existing user for {id}, a real
- * file for {file}, 1 for anything else. */
+ * file for {file}, the walk's theme for {code}, 1 for anything else. */
 static void
 fill_pattern(const char *pat, int twin, char *out, size_t len)
 {
@@ -583,6 +605,8 @@ fill_pattern(const char *pat, int twin, char *out, size_t len)
 				snprintf(val, sizeof val, "%lld", (long long)member_id);
 			else if (strncmp(pat, "{file}", 6) == 0)
 				snprintf(val, sizeof val, "site.css");
+			else if (strncmp(pat, "{code}", 6) == 0)
+				snprintf(val, sizeof val, WALK_THEME);
 			else
 				snprintf(val, sizeof val, "1");
 			k += (size_t)snprintf(out + k, len - k, "%s", val);
@@ -610,6 +634,7 @@ test_walk(void **state)
 	long st;
 
 	role_browser(ROLE_MEMBER);	/* {id} is the member's */
+	walk_theme_made();
 	b = role_browser(wk->role);
 	fill_pattern(rt->pattern, wk->twin, path, sizeof path);
 	if (rt->method == HM_GET || rt->method == HM_HEAD) {

@@ -396,6 +396,12 @@ user_set_password(struct db *d, int64_t user_id, const char *hash)
 }
 
 enum ws_err
+user_set_locale(struct db *d, int64_t user_id, const char *lang)
+{
+	return user_set_text(d, ST_USER_SET_LOCALE, user_id, lang);
+}
+
+enum ws_err
 user_set_name(struct db *d, int64_t user_id, const char *name)
 {
 	return user_set_text(d, ST_USER_SET_NAME, user_id, name);

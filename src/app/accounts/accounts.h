@@ -67,6 +67,10 @@ enum ws_err user_create_hashed(struct db *d, const char *email, const char *name
 /* Replaces the user's password hash (and ends a lock-out). */
 enum ws_err user_set_password(struct db *d, int64_t user_id, const char *hash) WS_WUR;
 enum ws_err user_set_name(struct db *d, int64_t user_id, const char *name) WS_WUR;
+/* Stores the user's language ("en", "fr"): what their mail is written in
+ * (app_mail_lang) and their pages shown in.  Set when an account is made,
+ * from the language it was made in, and when they choose one (?lang=). */
+enum ws_err user_set_locale(struct db *d, int64_t user_id, const char *lang) WS_WUR;
 
 /*
  * The owner of an account never verified before has just proved control of

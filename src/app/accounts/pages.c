@@ -79,10 +79,11 @@ notice(struct req *r, struct resp *w, const char *title, const char *text, enum 
 	return why;
 }
 
-/* Mails a link built from base_url, path and token, rendered from template. */
+/* Mails a link built from base_url, path and token, rendered from template
+ * in lang (app_mail_lang: the recipient's). */
 static enum ws_err
-mail_link(struct req *r, struct db *d, const char *to, const char *name, const char *tpl,
-    const char *subject, const char *path, const char *token)
+mail_link(struct req *r, struct db *d, const char *to, const char *name, const char *lang,
+    const char *tpl, const char *subject, const char *path, const char *token)
 {
 	json_t *ctx = json_object();
 	struct buf body;
@@ -94,9 +95,9 @@ mail_link(struct req *r, struct db *d, const char *to, const char *name, const c
 	json_object_set_new(ctx, "link", json_string(arena_printf(r->a, "%s%s%s",
 	    r->app->cfg.base_url, path, token ? token : "")));
 	json_object_set_new(ctx, "base_url", json_string(r->app->cfg.base_url));
-	rc = view_render(r->app->views, tpl, ctx, r->locale, &body);
+	rc = view_render(r->app->views, tpl, ctx, lang, &body);
 	if (rc == WS_OK)
-		rc = app_mail(r->app, d, to, view_tr(r->app->views, r->locale, subject),
+		rc = app_mail(r->app, d, to, view_tr(r->app->views, lang, subject),
 		    buf_str(&body));
 	buf_free(&body);
 	json_decref(ctx);
@@ -160,10 +161,13 @@ signup(struct req *r, struct resp *w, const char *tpl)
 				rc = verify_token_issue(d, u.id, hash, val(values, "name"), 0,
 				    tok);
 			if (rc == WS_OK)
-				rc = mail_link(r, d, u.email, u.name, "mail_verify",
+				rc = mail_link(r, d, u.email, u.name,
+				    app_mail_lang(r->app, u.locale, r->locale), "mail_verify",
 				    N_("Confirm your email address"), "/verify?token=", tok);
 		} else {
-			rc = mail_link(r, d, u.email, u.name, "mail_signup_exists",
+			/* the account's owner, not whoever typed the address */
+			rc = mail_link(r, d, u.email, u.name,
+			    app_mail_lang(r->app, u.locale, NULL), "mail_signup_exists",
 			    N_("Someone tried to create an account with your address"), "/signin",
 			    NULL);
 		}
@@ -171,10 +175,12 @@ signup(struct req *r, struct resp *w, const char *tpl)
 	} else {
 		rc = user_create_hashed(d, val(values, "email"), val(values, "name"), hash,
 		    "applicant", 0, 0, &id);
+		if (rc == WS_OK)	/* the language the account is made in */
+			rc = user_set_locale(d, id, r->locale);
 		if (rc == WS_OK)
 			rc = verify_token_issue(d, id, hash, val(values, "name"), 0, tok);
 		if (rc == WS_OK)
-			rc = mail_link(r, d, val(values, "email"), val(values, "name"),
+			rc = mail_link(r, d, val(values, "email"), val(values, "name"), r->locale,
 			    "mail_verify", "Confirm your email address", "/verify?token=", tok);
 		if (rc == WS_OK)
 			app_audit(r->app, d, id, "signup", r->ip, val(values, "email"));
@@ -667,13 +673,15 @@ h_forgot(struct req *r, struct resp *w)
 	if (rc == WS_OK && strcmp(u.status, "active") == 0) {
 		rc = token_issue(d, "reset", u.id, RESET_TTL, NULL, tok);
 		if (rc == WS_OK)
-			rc = mail_link(r, d, u.email, u.name, "mail_reset",
+			rc = mail_link(r, d, u.email, u.name,
+			    app_mail_lang(r->app, u.locale, NULL), "mail_reset",
 			    "Reset your password", "/reset?token=", tok);
 		if (rc == WS_OK)
 			app_audit(r->app, d, u.id, "password.reset_requested", r->ip, NULL);
 	} else if (rc == WS_ENOTFOUND || rc == WS_OK) {
 		random_hex(tok, 32);	/* as token_issue does */
-		rc = mail_link(r, d, val(values, "email"), "", "mail_reset_unknown",
+		/* No account says whose language: the one it was asked in. */
+		rc = mail_link(r, d, val(values, "email"), "", r->locale, "mail_reset_unknown",
 		    N_("Password reset asked for an address without an account"), "/forgot",
 		    NULL);
 		if (rc == WS_OK)
@@ -926,7 +934,8 @@ h_change_email(struct req *r, struct resp *w)
 	} else {
 		rc = token_issue(d, "email", r->user->id, VERIFY_TTL, val(values, "email"), tok);
 		if (rc == WS_OK)
-			rc = mail_link(r, d, val(values, "email"), r->user->name, "mail_verify",
+			rc = mail_link(r, d, val(values, "email"), r->user->name,
+			    app_mail_lang(r->app, r->user->locale, r->locale), "mail_verify",
 			    "Confirm your new email address", "/verify?email=1&token=", tok);
 		if (rc == WS_OK)
 			app_audit(r->app, d, r->user->id, "email.change_requested", r->ip,

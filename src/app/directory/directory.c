@@ -26,6 +26,7 @@
 #include "app/directory/search.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -67,7 +68,7 @@ static const struct {
 	[DF_COUNTRY] = {"country", country_valid},
 	[DF_REGION] = {"region", m49_valid},
 	[DF_KIND] = {"kind", kind_valid},
-	[DF_THEME] = {"theme", theme_valid},
+	[DF_THEME] = {"theme", theme_known},	/* retired: records still have it */
 	[DF_LANGUAGE] = {"language", language_valid},
 	[DF_ECOSOC] = {"ecosoc", ecosoc_valid},
 	[DF_YEAR] = {"year", year_valid},
@@ -303,8 +304,55 @@ directory_catch_up(struct app *app, struct db *d)
 				app->dir_mark = db_col_int(q, ORG_INDEX_C_UPDATED_AT);
 		}
 		db_end(q);
+		/* Theme names another node changed: answers kept hold the old. */
+		if (orgs_ref_catch_up(d))
+			dir_index_touch(app->dir);
 	}
 	pthread_mutex_unlock(&app->dir_mu);
+}
+
+enum ws_err
+directory_theme_changed(struct app *app, struct db *d, const char *code, int renamed)
+{
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0, i;
+	struct db_q *q;
+	enum ws_err rc = WS_OK;
+
+	if (renamed) {	/* its names are in the search text of those that have it */
+		struct arena *a = arena_new();
+
+		q = db_start(d, ST_ORG_WITH_THEME);
+		db_bind_text(q, 1, arena_printf(a, "%%\"%s\"%%", code));
+		while ((rc = db_step(q)) == WS_OK) {
+			if (n == cap)
+				ids = xrealloc(ids, (cap = cap ? 2 * cap : 64) * sizeof *ids);
+			ids[n++] = db_col_int(q, 0);
+		}
+		db_end(q);
+		rc = rc == WS_EDONE ? WS_OK : rc;
+		for (i = 0; rc == WS_OK && i < n; i++) {
+			json_t *org;
+
+			if ((rc = org_load(d, ids[i], &org)) == WS_ENOTFOUND) {
+				rc = WS_OK;	/* deleted meanwhile */
+				continue;
+			}
+			if (rc != WS_OK)
+				break;
+			q = db_start(d, ST_ORG_SET_SEARCH);
+			search_bind(a, q, 1, org);
+			db_bind_int(q, 5, ids[i]);
+			rc = db_exec(q, NULL);
+			db_end(q);
+			json_decref(org);
+		}
+		free(ids);
+		arena_free(a);
+	}
+	if (app->dir)	/* answers kept show names: none is good any more */
+		dir_index_touch(app->dir);
+	return rc;
 }
 
 static const char *const dir_sorts[] = { "relevance", "name", "newest", NULL };

@@ -26,6 +26,12 @@ void directory_catch_up(struct app *app, struct db *d);
 /* Re-reads organization id into the index after a committed write. */
 void directory_refresh(struct app *app, struct db *d, int64_t id);
 
+/* After staff changed theme code (committed, and the theme list read
+ * again): the search text of the organizations that have it when renamed
+ * (its names are in it), and no directory answer kept from before. */
+enum ws_err directory_theme_changed(struct app *app, struct db *d, const char *code,
+    int renamed) WS_WUR;
+
 /* CSV (export.c): the header row (with a UTF-8 byte-order mark), one
  * organization's row, every organization to f. */
 enum ws_err orgs_csv_header(struct buf *out) WS_WUR;

@@ -657,7 +657,11 @@ do_row(struct imp *x)
 	fake.app = x->app;
 	fake.api = 1;
 	fake.in = in;
-	if (form_check(&fake, join_fields, join_nfields, &values, &errors) != WS_OK) {
+	/* An organization stored before keeps a retired theme it has. */
+	if (form_check(&fake, old ? join_fields_edit() : join_fields, join_nfields, &values,
+	    &errors) != WS_OK || (old && join_themes_kept(&fake, values,
+	    json_object_get(old, "themes"), errors ? errors : (errors = json_object())) !=
+	    WS_OK)) {
 		if (old && same_as_stored(old, in, statuses[i])) {
 			/* Stored before a rule tightened (a theme staff retired):
 			 * the file changes nothing, so there is nothing to refuse. */
@@ -917,6 +921,7 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 	x.app = app;
 	x.d = d;
 	x.o = o;
+	orgs_ref_catch_up(d);	/* themes another node changed */
 	x.rep = rep;
 	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3;

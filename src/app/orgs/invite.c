@@ -35,6 +35,7 @@ h_org_invite(struct req *r, struct resp *w)
 	struct buf body;
 	char tok[65];
 	char *data;
+	const char *lang;
 	int64_t org_id;
 	enum ws_err rc;
 
@@ -65,11 +66,17 @@ h_org_invite(struct req *r, struct resp *w)
 	    r->app->cfg.org_name, "link", arena_printf(r->a, "%s/invitations/accept?token=%s",
 	    r->app->cfg.base_url, tok));
 	buf_init(&body, 64 * 1024);
+	{	/* the invitee's language when they have an account, else the hub's */
+		struct user inv;
+
+		lang = app_mail_lang(r->app, user_by_email(d, r->a, json_string_value(
+		    json_object_get(values, "email")), &inv) == WS_OK ? inv.locale : NULL, NULL);
+	}
 	if (rc == WS_OK)
-		rc = view_render(r->app->views, "mail_invite", ctx, r->locale, &body);
+		rc = view_render(r->app->views, "mail_invite", ctx, lang, &body);
 	if (rc == WS_OK)
 		rc = app_mail(r->app, d, json_string_value(json_object_get(values, "email")),
-		    view_tr(r->app->views, r->locale, N_("An invitation to join your colleagues")),
+		    view_tr(r->app->views, lang, N_("An invitation to join your colleagues")),
 		    buf_str(&body));
 	buf_free(&body);
 	json_decref(ctx);
@@ -400,6 +407,8 @@ h_invite_accept(struct req *r, struct resp *w)
 		rc = user_create(r->app, d, email, json_string_value(json_object_get(values,
 		    "name")), json_string_value(json_object_get(values, "password")), "member", 1,
 		    org_id, &uid);
+		if (rc == WS_OK)	/* the language the account is made in */
+			rc = user_set_locale(d, uid, r->locale);
 		if (rc == WS_OK)
 			rc = user_by_id(d, r->a, uid, &u);
 		who = &u;

@@ -12,6 +12,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 
@@ -66,6 +67,40 @@ const struct field join_fields[] = {
 	{"consent", FT_BOOL, 1, 0, 0, NULL, NULL, NULL},
 };
 const size_t join_nfields = sizeof join_fields / sizeof join_fields[0];
+
+static struct field edit_fields[sizeof join_fields / sizeof join_fields[0]];
+static pthread_once_t edit_once = PTHREAD_ONCE_INIT;
+
+static void
+edit_fields_init(void)
+{
+	size_t i;
+
+	for (i = 0; i < join_nfields; i++) {
+		edit_fields[i] = join_fields[i];
+		if (strcmp(edit_fields[i].name, "themes") == 0)
+			edit_fields[i].valid = theme_known;
+	}
+}
+
+const struct field *
+join_fields_edit(void)
+{
+	pthread_once(&edit_once, edit_fields_init);
+	return edit_fields;
+}
+
+enum ws_err
+join_themes_kept(struct req *r, json_t *values, json_t *before, json_t *errors)
+{
+	static const char msg[] = "Choose themes from the list.";
+
+	if (!theme_retired_added(json_object_get(values, "themes"), before))
+		return WS_OK;
+	json_object_set_new(errors, "themes", json_string(r->api ? msg :
+	    view_tr(r->app->views, r->locale, msg)));
+	return WS_EINVAL;
+}
 
 /* Only for signed-out applicants: the account's password; a honeypot. */
 static const struct field account_fields[] = {
@@ -273,7 +308,7 @@ h_join_form(struct req *r, struct resp *w)
  * the application app_id; the link takes the password whose hash is given. */
 static enum ws_err
 mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *hash, int64_t app_id,
-    const char *email, const char *name, const char *org)
+    const char *email, const char *name, const char *org, const char *lang)
 {
 	char tok[65];
 	json_t *ctx;
@@ -286,9 +321,9 @@ mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *hash, int
 	    "org", org, "link", arena_printf(r->a, "%s/verify?token=%s", r->app->cfg.base_url,
 	    tok));
 	buf_init(&body, 64 * 1024);
-	rc = view_render(r->app->views, "mail_join_confirm", ctx, r->locale, &body);
+	rc = view_render(r->app->views, "mail_join_confirm", ctx, lang, &body);
 	if (rc == WS_OK)
-		rc = app_mail(r->app, d, email, view_tr(r->app->views, r->locale,
+		rc = app_mail(r->app, d, email, view_tr(r->app->views, lang,
 		    N_("Confirm your application")), buf_str(&body));
 	buf_free(&body);
 	json_decref(ctx);
@@ -376,11 +411,13 @@ h_join(struct req *r, struct resp *w)
 	enum ws_err rc, rc2;
 	const char *status = "pending";
 	const char *logo_type = NULL;
+	const char *mlang = r->locale;	/* the applicant asks: theirs, unless stored */
 	int64_t logo_id = 0;
 	int drafting = 0;
 	char hash[crypto_pwhash_STRBYTES] = "";
 
 	join_flatten(r);
+	orgs_ref_catch_up(req_db(r));	/* themes another node changed */
 	rc = form_check(r, join_fields, join_nfields, &values, &errors);
 	if (r->csrf_stale) {
 		/* The page was too old to act on (a session that ended while the
@@ -469,9 +506,12 @@ h_join(struct req *r, struct resp *w)
 		}
 		if (rc == WS_OK && !u.verified_at)
 			rc = user_set_password(d, uid, hash);
+		mlang = app_mail_lang(r->app, u.locale, r->locale);
 	} else {
 		rc = user_create_hashed(d, email, name, hash, "applicant", 0, 0, &uid);
 		status = "unverified";
+		if (rc == WS_OK)	/* the language the account is made in */
+			rc = user_set_locale(d, uid, r->locale);
 		if (rc == WS_OK)
 			app_audit(r->app, d, uid, "signup", r->ip, "join form");
 	}
@@ -491,7 +531,7 @@ h_join(struct req *r, struct resp *w)
 	}
 	if (rc == WS_OK && strcmp(status, "unverified") == 0)
 		rc = mail_confirm(r, d, uid, hash, app_id, r->user ? r->user->email : email,
-		    r->user ? r->user->name : name, orgname);
+		    r->user ? r->user->name : name, orgname, mlang);
 	if (rc == WS_OK) {
 		app_audit_about(r->app, d, uid, 0, uid, "application.submitted", r->ip,
 		    arena_printf(r->a, "application %lld: %s", (long long)app_id, orgname));
@@ -636,6 +676,7 @@ h_resubmit(struct req *r, struct resp *w)
 		return WS_ECONFLICT;
 	}
 	join_flatten(r);
+	orgs_ref_catch_up(req_db(r));	/* themes another node changed */
 	rc = form_check(r, join_fields, join_nfields, &values, &errors);
 	if (logo_check(r, &errors, &logo_type) != WS_OK)
 		rc = WS_EINVAL;

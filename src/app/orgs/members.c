@@ -139,15 +139,19 @@ h_join_request(struct req *r, struct resp *w)
 		    r->app->cfg.org_name, "link", arena_printf(r->a, "%s/organizations/%lld/requests",
 		    r->app->cfg.base_url, (long long)org_id), "government_focal_point",
 		    json_object_get(data, "government_focal_point"));
+		const char *to = json_string_value(json_object_get(admin, "email")), *lang;
+		struct user au;
 		struct buf body;
 
 		if (rc != WS_OK)
 			break;
+		/* the admin's language, not the asker's */
+		lang = app_mail_lang(r->app, user_by_email(d, r->a, to, &au) == WS_OK ?
+		    au.locale : NULL, NULL);
 		buf_init(&body, 64 * 1024);
-		rc = view_render(r->app->views, "mail_join_request", ctx, r->locale, &body);
+		rc = view_render(r->app->views, "mail_join_request", ctx, lang, &body);
 		if (rc == WS_OK)
-			rc = app_mail(r->app, d, json_string_value(json_object_get(admin, "email")),
-			    view_tr(r->app->views, r->locale,
+			rc = app_mail(r->app, d, to, view_tr(r->app->views, lang,
 			    N_("Someone asks to join your organization")), buf_str(&body));
 		buf_free(&body);
 		json_decref(ctx);
@@ -443,7 +447,7 @@ mail_removed(struct req *r, struct db *d, const struct user *u, json_t *org)
 {
 	json_t *ctx = json_pack("{s:s,s:O,s:s}", "name", u->name, "org", json_object_get(org,
 	    "name"), "site", r->app->cfg.org_name);
-	const char *lang = u->locale && *u->locale ? u->locale : r->locale;
+	const char *lang = app_mail_lang(r->app, u->locale, NULL);	/* theirs, not the remover's */
 	struct buf body;
 	enum ws_err rc;
 

@@ -24,6 +24,18 @@ struct db;
 struct db_q;
 struct views;
 
+/* ---- the themes staff edit (themes.c) ---- */
+
+/* GET /staff/themes: every theme, retired ones too. */
+enum ws_err h_staff_themes(struct req *r, struct resp *w);
+/* POST /staff/themes: {code, name_en, name_fr}; 409 when the code exists. */
+enum ws_err h_theme_add(struct req *r, struct resp *w);
+/* POST /staff/themes/{code} (PATCH in the API): {name_en, name_fr}. */
+enum ws_err h_theme_rename(struct req *r, struct resp *w);
+/* POST /staff/themes/{code}/retire and /restore. */
+enum ws_err h_theme_retire(struct req *r, struct resp *w);
+enum ws_err h_theme_restore(struct req *r, struct resp *w);
+
 /* ---- reference data (ref.c) ---- */
 
 /* Loads the themes (staff can edit them) and the embedded country and
@@ -32,7 +44,14 @@ enum ws_err orgs_ref_load(struct db *d) WS_WUR;
 void orgs_ref_free(void);
 int country_valid(const char *code);
 int language_valid(const char *code);
-int theme_valid(const char *code);
+int theme_valid(const char *code);	/* an active theme: offered, accepted anew */
+int theme_known(const char *code);	/* active or retired: records may have it */
+/* The first retired theme in the array now that the array before lacks (an
+ * edit may keep a retired theme, not add one), or NULL. */
+const char *theme_retired_added(json_t *now, json_t *before);
+/* Reads the theme list again when another node changed it: asks the
+ * database at most once a second.  1 when the list was read again. */
+int orgs_ref_catch_up(struct db *d);
 int kind_valid(const char *code);
 /* The name of a code in lang ("en", "fr"); the code itself when unknown. */
 const char *country_name(const char *code, const char *lang);
@@ -194,6 +213,13 @@ enum ws_err h_staff_membership_keep(struct req *r, struct resp *w);
 /* The join form's fields and the value a page shows for them. */
 extern const struct field join_fields[];
 extern const size_t join_nfields;
+/* join_fields with "themes" accepting retired themes too, for edits of a
+ * stored record (a retired theme it has is kept); join_themes_kept() then
+ * refuses a retired theme that the stored themes before lack, setting
+ * errors.themes (WS_EINVAL). */
+const struct field *join_fields_edit(void);
+enum ws_err join_themes_kept(struct req *r, json_t *values, json_t *before,
+    json_t *errors) WS_WUR;
 /* {organization, contact, consent} from checked form values.  New reference. */
 json_t *join_data(json_t *values);
 /* Flat form values from stored data (to edit an application).  New reference. */

@@ -409,9 +409,13 @@ h_org_edit(struct req *r, struct resp *w)
 	json_decref(r->in);
 	r->in = merged;
 	json_decref(cur);
-	rc = form_check(r, join_fields, join_nfields, &values, &errors);
+	/* A retired theme the organization has stays; one it lacks is refused. */
+	orgs_ref_catch_up(d);
+	rc = form_check(r, join_fields_edit(), join_nfields, &values, &errors);
 	if (!errors)
 		errors = json_object();
+	if (rc == WS_OK)
+		rc = join_themes_kept(r, values, json_object_get(org, "themes"), errors);
 	if (read_visibility(r, json_object_get(org, "visibility"), &vis, errors) != WS_OK ||
 	    rc != WS_OK) {
 		rc = form_fail(r, w, "org_edit", N_("Edit the organization's profile"), values, errors);

@@ -4,7 +4,10 @@
  * generated into src/views/data/ by tools/gen-iso-data).
  *
  * The lists are loaded once and then only read; orgs_ref_load() swaps in a
- * new theme list under a lock when staff change it.
+ * new theme list under a lock when staff change it (themes.c), and
+ * orgs_ref_catch_up() when another node did.  The theme list holds retired
+ * themes too ("active": false): their names stay on the records that have
+ * them, but only active ones are offered or accepted as new values.
  */
 #include <ctype.h>
 #include <pthread.h>
@@ -14,6 +17,7 @@
 #include "app/orgs/orgs.h"
 #include "core/log.h"
 #include "core/mem.h"
+#include "core/util.h"
 #include "db/db.h"
 #include "views/assets.h"
 #include "views/view.h"
@@ -43,6 +47,9 @@ _Static_assert(sizeof org_ecosoc == sizeof org_ecosoc_labels, "a label per statu
 static json_t *countries, *languages, *themes;
 static json_t *retired;	/* earlier theme lists: names handed out stay valid */
 static pthread_rwlock_t themes_lock = PTHREAD_RWLOCK_INITIALIZER;
+static pthread_mutex_t rev_lock = PTHREAD_MUTEX_INITIALIZER;	/* guards the two below */
+static int64_t themes_rev;	/* ST_THEME_REV when the list was read */
+static int64_t rev_checked;	/* when orgs_ref_catch_up() last asked */
 
 static json_t *
 load_asset_json(const char *name)
@@ -64,22 +71,38 @@ orgs_ref_load(struct db *d)
 {
 	struct db_q *q;
 	json_t *list = json_array(), *old;
+	int64_t rev = 0;
 	enum ws_err rc;
 
 	if (!countries) {
 		countries = load_asset_json("data/countries.json");
 		languages = load_asset_json("data/languages.json");
 	}
+	/* The revision first: a write between the two reads makes the next
+	 * catch-up read the list again, never miss it. */
+	q = db_start(d, ST_THEME_REV);
+	rc = db_step(q);
+	if (rc == WS_OK)
+		rev = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK) {
+		json_decref(list);
+		return rc == WS_EDONE ? WS_EDB : rc;
+	}
 	q = db_start(d, ST_THEME_LIST);
 	while ((rc = db_step(q)) == WS_OK)
-		json_array_append_new(list, json_pack("{s:s,s:s,s:s?}", "code",
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s?,s:b}", "code",
 		    db_col_text(q, THEME_LIST_C_CODE), "en", db_col_text(q, THEME_LIST_C_NAME_EN),
-		    "fr", db_col_text(q, THEME_LIST_C_NAME_FR)));
+		    "fr", db_col_text(q, THEME_LIST_C_NAME_FR),
+		    "active", db_col_int(q, THEME_LIST_C_ACTIVE) != 0));
 	db_end(q);
 	if (rc != WS_EDONE) {
 		json_decref(list);
 		return rc;
 	}
+	pthread_mutex_lock(&rev_lock);
+	themes_rev = rev;
+	pthread_mutex_unlock(&rev_lock);
 	pthread_rwlock_wrlock(&themes_lock);
 	old = themes;
 	themes = list;
@@ -90,6 +113,33 @@ orgs_ref_load(struct db *d)
 		json_array_append_new(retired, old);
 	}
 	return WS_OK;
+}
+
+int
+orgs_ref_catch_up(struct db *d)
+{
+	struct db_q *q;
+	int64_t now = now_s(), rev = -1, have;
+
+	pthread_mutex_lock(&rev_lock);
+	if (now == rev_checked) {
+		pthread_mutex_unlock(&rev_lock);
+		return 0;
+	}
+	rev_checked = now;
+	have = themes_rev;
+	pthread_mutex_unlock(&rev_lock);
+	q = db_start(d, ST_THEME_REV);
+	if (db_step(q) == WS_OK)
+		rev = db_col_int(q, 0);
+	db_end(q);
+	if (rev < 0 || rev == have)
+		return 0;
+	if (orgs_ref_load(d) != WS_OK) {
+		log_error("themes: cannot read the list another node changed");
+		return 0;
+	}
+	return 1;
 }
 
 void
@@ -170,15 +220,42 @@ row_of(json_t *list, const char *code)
 int country_valid(const char *code) { return row_of(countries, code) != NULL; }
 int language_valid(const char *code) { return row_of(languages, code) != NULL; }
 
-int
-theme_valid(const char *code)
+/* 1: an active theme, 0: a retired one, -1: no such theme. */
+static int
+theme_state(const char *code)
 {
-	int ok;
+	json_t *row;
+	int st;
 
 	pthread_rwlock_rdlock(&themes_lock);
-	ok = row_of(themes, code) != NULL;
+	row = row_of(themes, code);
+	st = !row ? -1 : json_is_true(json_object_get(row, "active"));
 	pthread_rwlock_unlock(&themes_lock);
-	return ok;
+	return st;
+}
+
+int theme_valid(const char *code) { return theme_state(code) == 1; }
+int theme_known(const char *code) { return theme_state(code) >= 0; }
+
+const char *
+theme_retired_added(json_t *now, json_t *before)
+{
+	size_t i, j;
+	json_t *v, *b;
+
+	json_array_foreach(now, i, v) {
+		const char *code = json_string_value(v);
+		int had = 0;
+
+		if (!code || theme_state(code) != 0)
+			continue;
+		json_array_foreach(before, j, b)
+			if (json_is_string(b) && strcmp(json_string_value(b), code) == 0)
+				had = 1;
+		if (!had)
+			return code;
+	}
+	return NULL;
 }
 
 int
@@ -260,6 +337,8 @@ label_cmp(const void *pa, const void *pb)
 	return strcmp(ka, kb);
 }
 
+/* The options of list, selected ones marked; a row that is not active
+ * (a retired theme) only when selected, so a record keeps what it has. */
 static json_t *
 options_of(json_t *list, const char *lang, json_t *selected)
 {
@@ -269,6 +348,9 @@ options_of(json_t *list, const char *lang, json_t *selected)
 
 	json_array_foreach(list, i, row) {
 		const char *code = json_string_value(json_object_get(row, "code"));
+
+		if (json_is_false(json_object_get(row, "active")) && !is_selected(selected, code))
+			continue;
 
 		v[n++] = json_pack("{s:s,s:s,s:b}", "value", code, "label",
 		    name_in(row, code, lang), "selected", is_selected(selected, code));

@@ -322,7 +322,7 @@ add_member(struct req *r, struct db *d, json_t *a, int64_t org_id, int admin)
 
 /* Renders a staff-editable message template (plain text). */
 static enum ws_err
-render_msg_template(struct req *r, struct db *d, const char *code, json_t *ctx,
+render_msg_template_1(struct req *r, struct db *d, const char *code, json_t *ctx,
     struct buf *subject, struct buf *body)
 {
 	struct db_q *q = db_start(d, ST_MSG_TEMPLATE_GET);
@@ -347,6 +347,22 @@ render_msg_template(struct req *r, struct db *d, const char *code, json_t *ctx,
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
 
+/* The template's version in lang ("<code>_fr"; English is the code
+ * itself), or the English one when there is none. */
+static enum ws_err
+render_msg_template(struct req *r, struct db *d, const char *code, const char *lang,
+    json_t *ctx, struct buf *subject, struct buf *body)
+{
+	enum ws_err rc = WS_ENOTFOUND;
+
+	if (strcmp(lang, "en") != 0)
+		rc = render_msg_template_1(r, d, arena_printf(r->a, "%s_%s", code, lang), ctx,
+		    subject, body);
+	if (rc == WS_ENOTFOUND)
+		rc = render_msg_template_1(r, d, code, ctx, subject, body);
+	return rc;
+}
+
 static enum ws_err
 mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const char *note,
     int64_t org_id)
@@ -360,8 +376,13 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 	    r->app->cfg.org_name, "org", org ? org : "", "reason", note ? note : "",
 	    "base_url", r->app->cfg.base_url);
 	struct buf subject, body;
+	struct user u;
+	const char *lang;
 	enum ws_err rc;
 
+	/* the applicant's language, not the deciding staff member's */
+	lang = app_mail_lang(r->app, user_by_id(d, r->a, json_integer_value(json_object_get(ap,
+	    "id")), &u) == WS_OK ? u.locale : NULL, NULL);
 	buf_init(&subject, 1000);
 	buf_init(&body, 64 * 1024);
 	json_object_set_new(ctx, "link", json_string(strcmp(action, "approved") == 0 ?
@@ -369,7 +390,7 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 	    arena_printf(r->a, "%s/applications/%lld", r->app->cfg.base_url,
 	    (long long)json_integer_value(json_object_get(a, "id")))));
 	if (strcmp(action, "rejected") == 0) {
-		rc = render_msg_template(r, d, "application_rejected", ctx, &subject, &body);
+		rc = render_msg_template(r, d, "application_rejected", lang, ctx, &subject, &body);
 	} else {
 		const char *kind = json_string_value(json_object_get(a, "kind"));
 		const char *tpl = strcmp(action, "approved") != 0 ? "mail_app_info" :
@@ -381,9 +402,9 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 		    strcmp(kind, "focal") == 0 ? N_("You are confirmed as a state focal point") :
 		    N_("Welcome: your organization is now a member");
 
-		rc = view_render(r->app->views, tpl, ctx, r->locale, &body);
+		rc = view_render(r->app->views, tpl, ctx, lang, &body);
 		if (rc == WS_OK)
-			rc = buf_adds(&subject, view_tr(r->app->views, r->locale, subj));
+			rc = buf_adds(&subject, view_tr(r->app->views, lang, subj));
 	}
 	if (rc == WS_OK)
 		rc = app_mail(r->app, d, to, buf_str(&subject), buf_str(&body));
