@@ -377,13 +377,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MEMBER_DELETE] = {"member_delete",
 	    "DELETE FROM org_members WHERE org_id = ? AND user_id = ?", NULL},
 	/* After a person leaves organization ?1: their main organization becomes
-	 * another of theirs, and a member with none left is an applicant again. */
+	 * another of theirs, and a member with none left is an applicant again,
+	 * unless an approved expert (a member without an organization). */
 	[ST_USER_AFTER_LEAVE] = {"user_after_leave",
 	    "UPDATE users SET org_id = CASE WHEN org_id = ? THEN (SELECT min(m.org_id) "
 	    "FROM org_members m WHERE m.user_id = users.id) ELSE org_id END, "
 	    "role = CASE WHEN role = 'member' AND NOT EXISTS (SELECT 1 FROM org_members m "
-	    "WHERE m.user_id = users.id) THEN 'applicant' ELSE role END, updated_at = ? "
-	    "WHERE id = ?", NULL},
+	    "WHERE m.user_id = users.id) AND NOT EXISTS (SELECT 1 FROM experts e "
+	    "WHERE e.user_id = users.id AND e.status = 'approved') THEN 'applicant' "
+	    "ELSE role END, updated_at = ? WHERE id = ?", NULL},
 	[ST_MEMBER_SET_REVIEW] = {"member_set_review",
 	    "UPDATE org_members SET added_by = ?, added_how = ?, review = ? "
 	    "WHERE org_id = ? AND user_id = ?", NULL},

@@ -513,6 +513,38 @@ test_visibility_per_role(void **state)
 	json_decref(j);
 }
 
+/* An expert who joins an organization and is removed from it stays a
+ * member: their member rights come from their profile too. */
+static void
+test_expert_leaves_organization(void **state)
+{
+	const struct ts_res *r;
+	const char *loc;
+	char path[128];
+	long long app;
+	json_t *j;
+
+	(void)state;
+	snprintf(path, sizeof path, "/organizations/%lld/join-request", (long long)org_id);
+	r = ts_form(ana_web, path, "title", "Adviser", (char *)NULL);
+	STATUS(r, 303);
+	loc = ts_header(r, "Location");
+	assert_non_null(loc);
+	assert_non_null(strstr(loc, "/applications/"));
+	app = strtoll(strstr(loc, "/applications/") + 14, NULL, 10);
+	snprintf(path, sizeof path, "/organizations/%lld/requests/%lld/approve",
+	    (long long)org_id, app);
+	STATUS(ts_form(mo_web, path, (char *)NULL), 303);
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/remove", (long long)org_id,
+	    (long long)ana_id);
+	STATUS(ts_form(mo_web, path, (char *)NULL), 303);
+	j = get_json("/api/v1/me", ana_tok);
+	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
+	json_decref(j);
+	STATUS(ts_get(ana_web, "/organizations"), 200);
+	assert_int_equal(total_of("/api/v1/people", mo_tok), 1);
+}
+
 /* ---- bad input ---------------------------------------------------------- */
 
 /* A 422 naming exactly the fields given (NULL-terminated). */
@@ -656,6 +688,7 @@ main(void)
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_people_list_and_facets),
 		cmocka_unit_test(test_visibility_per_role),
+		cmocka_unit_test(test_expert_leaves_organization),
 		cmocka_unit_test(test_bad_input),
 	};
 
