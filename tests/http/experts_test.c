@@ -616,6 +616,50 @@ test_bad_input(void **state)
 	STATUS(api("GET", "/api/v1/people/999999", mo_tok, NULL), 404);
 }
 
+/* Signed out, an expert's application creates the account and waits for
+ * the address to be confirmed, as an organization's does; confirmed, it is
+ * in the queue.  The form's expert path does the same. */
+static void
+test_signed_out(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	struct ts_mail m;
+	char link[512];
+	const struct ts_res *r;
+	json_t *j, *body = expert_body("Dee Indie", "dee@indie.example");
+
+	(void)state;
+	json_object_set_new(body, "password", json_string(PW));
+	r = api("POST", "/api/v1/applications", NULL, body);
+	STATUS(r, 202);
+	assert_true(ts_has(r, "verification_sent"));
+	assert_int_equal(ts_mail_wait(&sink, "dee@indie.example", 10000, &m), 0);
+	assert_non_null(strstr(m.subject, "Confirm your application"));
+	assert_int_equal(ts_mail_link(&m, link, sizeof link), 0);
+	ts_mail_free(&m);
+	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	assert_int_equal(app_of(j, "dee@indie.example"), 0);	/* not yet */
+	json_decref(j);
+	STATUS(ts_verify(b, link, PW), 200);
+	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	assert_true(app_of(j, "dee@indie.example") > 0);
+	json_decref(j);
+	ts_browser_free(b);
+
+	b = ts_browser_new(&srv, NULL);
+	r = ts_get(b, "/join?as=expert");
+	STATUS(r, 200);
+	HAS(r, "name=\"password\"");
+	r = ts_form(b, "/join", "action", "submit", "as", "expert", "name", "Eli Form",
+	    "country", "SN", "contact_email", "eli@indie.example", "consent", "1", "password",
+	    PW, "fax_number", "", (char *)NULL);
+	STATUS(r, 200);
+	HAS(r, "We have sent a link");
+	assert_int_equal(ts_mail_wait(&sink, "eli@indie.example", 10000, &m), 0);
+	ts_mail_free(&m);
+	ts_browser_free(b);
+}
+
 /* ---- setup -------------------------------------------------------------- */
 
 static int
@@ -690,6 +734,7 @@ main(void)
 		cmocka_unit_test(test_visibility_per_role),
 		cmocka_unit_test(test_expert_leaves_organization),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_signed_out),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
