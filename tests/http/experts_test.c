@@ -369,6 +369,13 @@ test_people_list_and_facets(void **state)
 	json_decref(j);
 	assert_int_equal(total_of("/api/v1/people?country=KE", mo_tok), 1);
 	assert_int_equal(total_of("/api/v1/people?country=FR", mo_tok), 0);
+	/* a facet counts with the other filters only: Kenya is still offered */
+	j = get_json("/api/v1/people?country=FR", mo_tok);
+	f = json_object_get(j, "facets");
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "country"), "KE")),
+	    1);
+	assert_int_equal(json_object_size(json_object_get(f, "theme")), 0);
+	json_decref(j);
 	assert_int_equal(total_of("/api/v1/people?region=002&theme=corruption", mo_tok), 1);
 	assert_int_equal(total_of("/api/v1/people?theme=cybercrime", mo_tok), 0);
 	assert_int_equal(total_of("/api/v1/people?language=sw&sort=newest", mo_tok), 1);

@@ -21,6 +21,7 @@
 #include "views/view.h"
 
 #define MAX_WANT 20	/* values of one filter */
+#define MAX_VALUES 300	/* values of one facet in one profile (countries of work: 250) */
 
 static const char *const people_sorts[] = { "relevance", "name", "newest", NULL };
 
@@ -48,8 +49,21 @@ _Static_assert(sizeof pf_params / sizeof pf_params[0] == PF__MAX, "a parameter p
 
 /* ---- matching what a viewer sees ---------------------------------------- */
 
-/* The values of facet f in view v (what its viewer sees), into out (at
- * most max); how many. */
+/* Adds s to out[0..*n) unless it is there or out is full. */
+static void
+add_value(const char **out, size_t *n, size_t max, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp(out[i], s) == 0)
+			return;
+	if (*n < max)
+		out[(*n)++] = s;
+}
+
+/* The values of facet f in view v (what its viewer sees), each once, into
+ * out (at most max); how many. */
 static size_t
 values_of(json_t *v, enum pf f, const char **out, size_t max)
 {
@@ -59,26 +73,24 @@ values_of(json_t *v, enum pf f, const char **out, size_t max)
 
 	switch (f) {
 	case PF_COUNTRY:
-		if (c && n < max)
-			out[n++] = c;
+		if (c)
+			add_value(out, &n, max, c);
 		arr = json_object_get(v, "countries");
 		json_array_foreach(arr, i, x)
-			if (json_is_string(x) && n < max && (!c || strcmp(c,
-			    json_string_value(x)) != 0))
-				out[n++] = json_string_value(x);
+			if (json_is_string(x))
+				add_value(out, &n, max, json_string_value(x));
 		break;
-	case PF_REGION:
-		if (c && m49_region(c) && n < max)
-			out[n++] = m49_region(c);
-		if (c && m49_subregion(c) && n < max && strcmp(m49_subregion(c),
-		    m49_region(c) ? m49_region(c) : "") != 0)
-			out[n++] = m49_subregion(c);
+	case PF_REGION:	/* of the country the person is in */
+		if (c && m49_region(c))
+			add_value(out, &n, max, m49_region(c));
+		if (c && m49_subregion(c))
+			add_value(out, &n, max, m49_subregion(c));
 		break;
 	case PF_THEME: case PF_LANGUAGE:
 		arr = json_object_get(v, f == PF_THEME ? "themes" : "languages");
 		json_array_foreach(arr, i, x)
-			if (json_is_string(x) && n < max)
-				out[n++] = json_string_value(x);
+			if (json_is_string(x))
+				add_value(out, &n, max, json_string_value(x));
 		break;
 	default:
 		break;
@@ -223,36 +235,40 @@ h_people(struct req *r, struct resp *w)
 	json_array_foreach(all, i, ex) {
 		int64_t id = json_integer_value(json_object_get(ex, "id"));
 		json_t *seen = people_view(ex, people_level_for(r, id), r->locale, NULL);
-		const char *vals[PF__MAX][MAX_WANT + 64];
+		const char *vals[PF__MAX][MAX_VALUES];
 		size_t nv[PF__MAX];
-		int ok = 1;
+		int match[PF__MAX], text = 1, g;
 
 		for (f = 0; f < PF__MAX; f++) {
-			nv[f] = values_of(seen, (enum pf)f, vals[f], MAX_WANT + 64);
-			if (want[f][0]) {	/* any of the values asked for */
-				int any = 0;
+			nv[f] = values_of(seen, (enum pf)f, vals[f], MAX_VALUES);
+			match[f] = !want[f][0];	/* any of the values asked for */
+			for (k = 0; want[f][k] && !match[f]; k++) {
+				size_t j;
 
-				for (k = 0; want[f][k] && !any; k++) {
-					size_t j;
-
-					for (j = 0; j < nv[f]; j++)
-						any |= strcmp(vals[f][j], want[f][k]) == 0;
-				}
-				ok &= any;
+				for (j = 0; j < nv[f]; j++)
+					match[f] |= strcmp(vals[f][j], want[f][k]) == 0;
 			}
 		}
-		if (ok && *nq)
-			ok = text_matches(r->a, text_of(r->a, seen, r->locale), nq);
-		if (ok) {
-			hits[nhits++] = ex;
-			for (f = 0; f < PF__MAX; f++)
-				for (k = 0; k < nv[f]; k++) {
-					json_t *c = json_object_get(counts[f], vals[f][k]);
+		if (*nq)
+			text = text_matches(r->a, text_of(r->a, seen, r->locale), nq);
+		/* a facet counts with every other filter applied, as the
+		 * directory's do */
+		for (f = 0; f < PF__MAX && text; f++) {
+			int others = 1;
 
-					json_object_set_new(counts[f], vals[f][k], json_integer(c ?
-					    json_integer_value(c) + 1 : 1));
-				}
+			for (g = 0; g < PF__MAX; g++)
+				others &= g == f || match[g];
+			for (k = 0; others && k < nv[f]; k++) {
+				json_t *c = json_object_get(counts[f], vals[f][k]);
+
+				json_object_set_new(counts[f], vals[f][k], json_integer(c ?
+				    json_integer_value(c) + 1 : 1));
+			}
 		}
+		for (f = 0; f < PF__MAX; f++)
+			text &= match[f];
+		if (text)
+			hits[nhits++] = ex;
 		json_decref(seen);
 	}
 	if (strcmp(sort, "newest") == 0)
