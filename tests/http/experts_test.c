@@ -275,6 +275,12 @@ test_decisions(void **state)
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
 	assert_true(json_integer_value(json_object_get(j, "org_id")) == 0);
 	json_decref(j);
+	/* the audit log has the submission and the decision */
+	r = api("GET", "/api/v1/staff/audit?per_page=200", staff_tok, NULL);
+	STATUS(r, 200);
+	snprintf(path, sizeof path, "application %lld: Ana Lima", (long long)ana_app);
+	assert_true(ts_has(r, path));
+	assert_true(ts_has(r, "application.approved"));
 	STATUS(ts_get(ana_web, "/organizations"), 200);	/* member rights */
 	r = ts_get(ana_web, "/");
 	HAS(r, "href=\"/people\"");
