@@ -673,6 +673,15 @@ test_signed_out(void **state)
 	ts_browser_free(b);
 }
 
+/* The server stops with status 0: under ASan, nothing it allocated for
+ * these requests leaked. */
+static void
+test_server_stops_cleanly(void **state)
+{
+	(void)state;
+	assert_int_equal(ts_server_stop(&srv), 0);
+}
+
 /* ---- setup -------------------------------------------------------------- */
 
 static int
@@ -748,6 +757,7 @@ main(void)
 		cmocka_unit_test(test_expert_leaves_organization),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_signed_out),
+		cmocka_unit_test(test_server_stops_cleanly),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
