@@ -16,6 +16,7 @@
 #include "app/directory/summary.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
+#include "app/people/people.h"
 #include "http/http.h"
 
 /* A row that declares no query and takes no upload leaves the last columns
@@ -58,7 +59,7 @@ const struct route app_routes[] = {
 	{HM_GET,    "/staff/templates/{code}",      h_template_form,     R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_POST,   "/staff/templates/{code}",      h_template_save,     R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 
-	{HM_GET,    "/join",                        h_join_form,         R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/join",                        h_join_form,         R_ALL,    CSRF_NONE,  RL_NONE,   0, orgs_q_join},
 	{HM_POST,   "/join",                        h_join,              R_ALL,    CSRF_KEEP,  RL_SIGNUP, RF_SLOW, NULL, UPLOAD_LOGO},
 	{HM_GET,    "/join/focal",                  h_focal_form,        R_USER,   CSRF_NONE,  RL_NONE,   0},
 	{HM_POST,   "/join/focal",                  h_focal,             R_USER,   CSRF_CHECK, RL_NONE,   0},
@@ -104,6 +105,10 @@ const struct route app_routes[] = {
 	{HM_POST,   "/invitations/accept",          h_invite_accept,     R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_SLOW},
 	{HM_POST,   "/organizations/{id}/status",   h_org_status,        R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/organizations/{id}/history",  h_org_history,       R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER, app_q_list},
+	{HM_GET,    "/people",                      h_people,            R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN, people_q_list},
+	{HM_GET,    "/people/{id}",                 h_person,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
+	{HM_GET,    "/people/{id}/edit",            h_person_edit_form,  R_USER,   CSRF_NONE,  RL_NONE,   RF_OWNER},
+	{HM_POST,   "/people/{id}/edit",            h_person_edit,       R_USER,   CSRF_CHECK, RL_NONE,   RF_OWNER},
 
 	{HM_POST,   "/api/v1/accounts",             h_api_signup,        R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API | RF_SLOW},
 	{HM_POST,   "/api/v1/verify",               h_verify_confirm,    R_ALL,    CSRF_CHECK, RL_SIGNIN, RF_API | RF_SLOW},
@@ -119,6 +124,7 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/applications/{id}/reject", h_app_reject,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications/{id}/request-info", h_app_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_PATCH,  "/api/v1/organizations/{id}",   h_org_edit,          R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER, NULL, UPLOAD_LOGO},
+	{HM_PATCH,  "/api/v1/people/{id}",          h_person_edit,       R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
 	{HM_POST,   "/api/v1/organizations/{id}/people/{user}/remove", h_org_person_remove, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
 	{HM_POST,   "/api/v1/organizations/{id}/leave", h_org_leave,     R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
 	{HM_POST,   "/api/v1/staff/memberships/{id}/{user}/revoke", h_staff_membership_revoke, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},

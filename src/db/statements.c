@@ -26,6 +26,9 @@
 #define APP_FILTER "WHERE a.status <> 'unverified' AND (? = '' OR a.status = ?) " \
 	"AND (? = '' OR a.kind = ?) AND (? = '' OR a.country = ?) AND a.submitted_at <= ? "
 
+/* Columns of an expert's profile (enum expert_col). */
+#define EXPERT_COLS DB_COLS(EXPERT_COLUMNS)
+
 /* Columns of a job (enum job_col). */
 #define JOB_COLS DB_COLS(JOB_COLUMNS)
 /* Due: queued and its time has come, or running on a lease that lapsed. */
@@ -244,7 +247,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * they share. */
 	[ST_ORG_DUPS] = {"org_dups",
 	    "SELECT o.id, o.name, o.status, min(k.dup_rule) FROM org_keys k "
-	    "JOIN organizations o ON o.id = k.org_id WHERE k.dup_key IN (?, ?, ?, ?) "
+	    "JOIN organizations o ON o.id = k.org_id WHERE k.dup_key IN (?, ?, ?, ?, ?, ?) "
 	    "AND o.status <> 'rejected' GROUP BY o.id, o.name, o.status ORDER BY o.id LIMIT 20",
 	    NULL},
 	[ST_ORG_CHANGE_INSERT] = {"org_change_insert",
@@ -297,9 +300,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* The same among open applications, but the one with the id given. */
 	[ST_APP_DUPS] = {"app_dups",
 	    "SELECT a.id, a.data, min(k.dup_rule) FROM app_keys k "
-	    "JOIN applications a ON a.id = k.app_id WHERE k.dup_key IN (?, ?, ?, ?) "
-	    "AND a.kind = 'organization' AND a.id <> ? "
-	    "AND a.status IN ('unverified', 'pending', 'info_requested') "
+	    "JOIN applications a ON a.id = k.app_id WHERE k.dup_key IN (?, ?, ?, ?, ?, ?) "
+	    "AND a.kind IN ('organization', 'expert') AND a.id <> ? "
+	    "AND (a.status IN ('unverified', 'pending', 'info_requested') "
+	    "OR (a.kind = 'expert' AND a.status = 'approved')) "
 	    "GROUP BY a.id, a.data ORDER BY a.id LIMIT 20", NULL},
 	/* A decision moves an application only from the status the decider saw. */
 	[ST_APP_DECIDE] = {"app_decide",
@@ -410,13 +414,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MEMBER_DELETE] = {"member_delete",
 	    "DELETE FROM org_members WHERE org_id = ? AND user_id = ?", NULL},
 	/* After a person leaves organization ?1: their main organization becomes
-	 * another of theirs, and a member with none left is an applicant again. */
+	 * another of theirs, and a member with none left is an applicant again,
+	 * unless an approved expert (a member without an organization). */
 	[ST_USER_AFTER_LEAVE] = {"user_after_leave",
 	    "UPDATE users SET org_id = CASE WHEN org_id = ? THEN (SELECT min(m.org_id) "
 	    "FROM org_members m WHERE m.user_id = users.id) ELSE org_id END, "
 	    "role = CASE WHEN role = 'member' AND NOT EXISTS (SELECT 1 FROM org_members m "
-	    "WHERE m.user_id = users.id) THEN 'applicant' ELSE role END, updated_at = ? "
-	    "WHERE id = ?", NULL},
+	    "WHERE m.user_id = users.id) AND NOT EXISTS (SELECT 1 FROM experts e "
+	    "WHERE e.user_id = users.id AND e.status = 'approved') THEN 'applicant' "
+	    "ELSE role END, updated_at = ? WHERE id = ?", NULL},
 	[ST_MEMBER_SET_REVIEW] = {"member_set_review",
 	    "UPDATE org_members SET added_by = ?, added_how = ?, review = ? "
 	    "WHERE org_id = ? AND user_id = ?", NULL},
@@ -600,6 +606,39 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "locked_at = NULL, deleted_at = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_JOB_PENDING_KIND] = {"job_pending_kind",
 	    "SELECT count(*) FROM jobs WHERE kind = ? AND status IN ('queued', 'running')", NULL},
+	/* Issue 11: an approved expert's profile (app/people/experts.c); a
+	 * new approval of the same person replaces it. */
+	[ST_EXPERT_PUT] = {"expert_put",
+	    "INSERT INTO experts (user_id, status, name, title, profession, affiliation, country, "
+	    "countries, themes, languages, biography, website, email, phone, application_id, "
+	    "approved_by, created_at, updated_at) "
+	    "VALUES (?, 'approved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT (user_id) DO UPDATE SET status = 'approved', name = excluded.name, "
+	    "title = excluded.title, profession = excluded.profession, "
+	    "affiliation = excluded.affiliation, country = excluded.country, "
+	    "countries = excluded.countries, themes = excluded.themes, "
+	    "languages = excluded.languages, biography = excluded.biography, "
+	    "website = excluded.website, email = excluded.email, phone = excluded.phone, "
+	    "application_id = excluded.application_id, approved_by = excluded.approved_by, "
+	    "updated_at = excluded.updated_at", NULL},
+	[ST_EXPERT_GET] = {"expert_get",
+	    "SELECT " EXPERT_COLS " FROM experts e WHERE e.user_id = ?", NULL},
+	/* Every approved expert: /people filters what each viewer may see in C. */
+	[ST_EXPERT_LIST] = {"expert_list",
+	    "SELECT " EXPERT_COLS " FROM experts e WHERE e.status = 'approved' "
+	    "ORDER BY e.name, e.user_id", NULL},
+	[ST_EXPERT_UPDATE] = {"expert_update",
+	    "UPDATE experts SET name = ?, title = ?, profession = ?, affiliation = ?, country = ?, "
+	    "countries = ?, themes = ?, languages = ?, biography = ?, website = ?, email = ?, "
+	    "phone = ?, visibility = ?, updated_at = ? WHERE user_id = ?", NULL},
+	/* Whether a person is an approved expert (member rights without an
+	 * organization). */
+	[ST_EXPERT_APPROVED] = {"expert_approved",
+	    "SELECT count(*) FROM experts WHERE user_id = ? AND status = 'approved'", NULL},
+	/* An approved expert is a member; a higher role stays. */
+	[ST_USER_SET_MEMBER] = {"user_set_member",
+	    "UPDATE users SET role = CASE WHEN role = 'applicant' THEN 'member' ELSE role END, "
+	    "updated_at = ? WHERE id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -660,6 +699,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MEMBER_ORGS_OF] = MEMBER_ORGS_OF_C__MAX,
 	[ST_SESSION_LIST_USER] = SESSION_LIST_USER_C__MAX,
 	[ST_AUDIT_OF_USER] = AUDIT_OF_USER_C__MAX,
+	[ST_EXPERT_GET] = EXPERT_C__MAX,
+	[ST_EXPERT_LIST] = EXPERT_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -1032,6 +1073,78 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" WHERE audit_log.action LIKE 'application.%' AND audit_log.detail ~ '^application [0-9]'" \
 	" AND p.id = substring(audit_log.detail FROM '^application ([0-9]{1,18})')::bigint;" \
 	M14_INDEX
+/* 16 (issue 11): individual experts.  An application may be an expert's
+ * (kind 'expert'); an approved expert has a profile in experts, keyed by
+ * the person's account, with a visibility per field as organizations
+ * have.  SQLite cannot change a CHECK in place: applications and the two
+ * tables that refer to it are copied into new tables of the same names
+ * (renaming the parent first makes the children refer to the old copy, so
+ * dropping the old copies last cascades nothing). */
+#define M16_APPS(ID) \
+	"CREATE TABLE applications (" \
+	" id " ID "," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" kind TEXT NOT NULL CHECK (kind IN ('organization','join','focal','expert'))," \
+	" org_id BIGINT REFERENCES organizations(id), country TEXT NOT NULL DEFAULT ''," \
+	" data TEXT NOT NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('unverified','pending','info_requested'," \
+	"  'approved','rejected'))," \
+	" reason TEXT, duplicates TEXT NOT NULL DEFAULT '[]'," \
+	" norm_name TEXT NOT NULL DEFAULT '', norm_acronym TEXT NOT NULL DEFAULT ''," \
+	" website_domain TEXT NOT NULL DEFAULT '', email_domain TEXT NOT NULL DEFAULT ''," \
+	" submitted_at BIGINT NOT NULL, decided_at BIGINT, decided_by BIGINT REFERENCES users(id)," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL," \
+	" keys_version INTEGER NOT NULL DEFAULT 0);"
+#define M16_APP_COLS "id, user_id, kind, org_id, country, data, status, reason, duplicates," \
+	" norm_name, norm_acronym, website_domain, email_domain, submitted_at, decided_at," \
+	" decided_by, created_at, updated_at, keys_version"
+#define M16_EXPERTS \
+	"CREATE TABLE experts (" \
+	" user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE," \
+	" status TEXT NOT NULL CHECK (status IN ('approved','suspended'))," \
+	" name TEXT NOT NULL, title TEXT NOT NULL DEFAULT ''," \
+	" profession TEXT NOT NULL DEFAULT '', affiliation TEXT NOT NULL DEFAULT ''," \
+	" country TEXT NOT NULL DEFAULT '', countries TEXT NOT NULL DEFAULT '[]'," \
+	" themes TEXT NOT NULL DEFAULT '[]', languages TEXT NOT NULL DEFAULT '[]'," \
+	" biography TEXT NOT NULL DEFAULT '', website TEXT NOT NULL DEFAULT ''," \
+	" email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT ''," \
+	" visibility TEXT NOT NULL DEFAULT '{}'," \
+	" application_id BIGINT, approved_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX experts_status ON experts(status, name);"
+#define M16_SQLITE \
+	"ALTER TABLE applications RENAME TO m16_applications;" \
+	"ALTER TABLE application_events RENAME TO m16_application_events;" \
+	"ALTER TABLE app_keys RENAME TO m16_app_keys;" \
+	M16_APPS(SQLITE_ID) \
+	"INSERT INTO applications (" M16_APP_COLS ") SELECT " M16_APP_COLS \
+	" FROM m16_applications;" \
+	"CREATE TABLE application_events (" \
+	" id " SQLITE_ID "," \
+	" application_id BIGINT NOT NULL REFERENCES applications(id) ON DELETE CASCADE," \
+	" at BIGINT NOT NULL, user_id BIGINT, action TEXT NOT NULL, note TEXT);" \
+	"INSERT INTO application_events (id, application_id, at, user_id, action, note)" \
+	" SELECT id, application_id, at, user_id, action, note FROM m16_application_events;" \
+	"CREATE TABLE app_keys (" \
+	" app_id BIGINT NOT NULL REFERENCES applications(id) ON DELETE CASCADE," \
+	" dup_rule INTEGER NOT NULL, dup_key TEXT NOT NULL, PRIMARY KEY (app_id, dup_key));" \
+	"INSERT INTO app_keys (app_id, dup_rule, dup_key)" \
+	" SELECT app_id, dup_rule, dup_key FROM m16_app_keys;" \
+	"DROP TABLE m16_app_keys;" \
+	"DROP TABLE m16_application_events;" \
+	"DROP TABLE m16_applications;" \
+	"CREATE INDEX applications_status ON applications(status, submitted_at);" \
+	"CREATE INDEX applications_user ON applications(user_id);" \
+	"CREATE INDEX applications_norm ON applications(norm_name, country);" \
+	"CREATE INDEX applications_keys_version ON applications(keys_version);" \
+	"CREATE INDEX application_events_app ON application_events(application_id);" \
+	"CREATE INDEX app_keys_key ON app_keys(dup_key);" \
+	M16_EXPERTS
+#define M16_PG \
+	"ALTER TABLE applications DROP CONSTRAINT applications_kind_check;" \
+	"ALTER TABLE applications ADD CONSTRAINT applications_kind_check" \
+	" CHECK (kind IN ('organization','join','focal','expert'));" \
+	M16_EXPERTS
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -1048,5 +1161,6 @@ const struct db_migration db_migrations[] = {
 	{13, M13, M13},
 	{14, M14_SQLITE, M14_PG},
 	{15, M15, M15},
+	{16, M16_SQLITE, M16_PG},
 	{0, NULL, NULL},
 };

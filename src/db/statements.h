@@ -199,6 +199,13 @@ enum db_stmt {
 	ST_OUTBOX_FORGET,
 	ST_USER_FORGET,
 	ST_JOB_PENDING_KIND,
+	/* issue 11: individual experts (app/people) */
+	ST_EXPERT_PUT,
+	ST_EXPERT_GET,
+	ST_EXPERT_LIST,
+	ST_EXPERT_UPDATE,
+	ST_EXPERT_APPROVED,
+	ST_USER_SET_MEMBER,
 	DB_STMT__MAX
 };
 
@@ -450,6 +457,19 @@ enum audit_of_user_col {
 	AUDIT_OF_USER_C_ACTION, AUDIT_OF_USER_C_IP, AUDIT_OF_USER_C_DETAIL,
 	AUDIT_OF_USER_C__MAX
 };
+
+/* An expert's profile (ST_EXPERT_GET, ST_EXPERT_LIST). */
+#define EXPERT_COLUMNS(X, Y) \
+	X(EXPERT_C_USER_ID, "e.user_id") Y(EXPERT_C_STATUS, "e.status") \
+	Y(EXPERT_C_NAME, "e.name") Y(EXPERT_C_TITLE, "e.title") \
+	Y(EXPERT_C_PROFESSION, "e.profession") Y(EXPERT_C_AFFILIATION, "e.affiliation") \
+	Y(EXPERT_C_COUNTRY, "e.country") Y(EXPERT_C_COUNTRIES, "e.countries") \
+	Y(EXPERT_C_THEMES, "e.themes") Y(EXPERT_C_LANGUAGES, "e.languages") \
+	Y(EXPERT_C_BIOGRAPHY, "e.biography") Y(EXPERT_C_WEBSITE, "e.website") \
+	Y(EXPERT_C_EMAIL, "e.email") Y(EXPERT_C_PHONE, "e.phone") \
+	Y(EXPERT_C_VISIBILITY, "e.visibility") Y(EXPERT_C_CREATED_AT, "e.created_at") \
+	Y(EXPERT_C_UPDATED_AT, "e.updated_at")
+enum expert_col { EXPERT_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EXPERT_C__MAX };
 
 struct db_stmt_text {
 	const char *name;	/* for logs */

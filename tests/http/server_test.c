@@ -904,6 +904,124 @@ test_history_roles(void **state)
 	ts_browser_free(rows[0].br);
 	for (i = 3; i < 6; i++)
 		ts_browser_free(rows[i].br);
+/* ---- people: an expert's profile ------------------------------------- */
+
+/*
+ * Every route of /people, tried against a real expert's profile by a
+ * visitor, an applicant, a member of an organization, a member of another
+ * organization, a state focal point, the expert and staff.  Everyone reads
+ * the profile; the list is the members' space (focal points and staff
+ * included); only the expert and staff edit it, and after the walk the
+ * expert's name is still theirs.
+ */
+static void
+test_people_walk(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	enum who { W_VISITOR, W_APPLICANT, W_MEMBER, W_OTHER, W_FOCAL, W_EXPERT, W_STAFF, W__MAX };
+	static const char *const names[] = { "a visitor", "an applicant", "a member",
+		"a member of another organization", "a focal point", "the expert", "staff" };
+	struct ts_browser *b[W__MAX], *expert;
+	const struct ts_res *r;
+	const struct route *rt;
+	char path[300], body[400];
+	long long app = 0, uid;
+	int64_t org;
+	int i, tried = 0;
+	json_t *j, *it;
+	size_t k;
+
+	(void)state;
+	uid = ts_user_add(db_url, "expert@walk.example", "Walker Expert", "applicant", PW);
+	assert_true(uid > 0);
+	expert = signed_in("expert@walk.example");
+	r = ts_form(expert, "/join", "action", "submit", "as", "expert", "name", "Walker Expert",
+	    "country", "KE", "themes", "corruption", "biography", "Walks every route.",
+	    "contact_email", "expert@walk.example", "consent", "1", (char *)NULL);
+	STATUS(r, 200);
+	r = ts_get(role_browser(ROLE_STAFF), "/api/v1/applications?status=pending&kind=expert");
+	STATUS(r, 200);
+	j = ts_json(r);
+	json_array_foreach(json_object_get(j, "items"), k, it)
+		app = json_integer_value(json_object_get(it, "id"));
+	json_decref(j);
+	assert_true(app > 0);
+	snprintf(path, sizeof path, "/staff/applications/%lld/approve", app);
+	STATUS(ts_form(role_browser(ROLE_STAFF), path, (char *)NULL), 303);
+
+	org = org_made("Walk Org People", "GH", "al@walk-people.example");
+	person_of("other@walk-people.example", org);
+	b[W_VISITOR] = role_browser(ROLE_ANON);
+	b[W_APPLICANT] = role_browser(ROLE_APPLICANT);
+	b[W_MEMBER] = role_browser(ROLE_MEMBER);
+	b[W_OTHER] = signed_in("other@walk-people.example");
+	b[W_FOCAL] = role_browser(ROLE_FOCAL);
+	b[W_EXPERT] = expert;
+	b[W_STAFF] = role_browser(ROLE_STAFF);
+	for (rt = app_routes; rt->fn; rt++) {
+		int api = (rt->flags & RF_API) != 0, twin;
+
+		if (strncmp(rt->pattern, "/people", 7) != 0 &&
+		    strncmp(rt->pattern, "/api/v1/people", 14) != 0)
+			continue;
+		for (twin = 0; twin <= ((rt->flags & RF_TWIN) ? 1 : 0); twin++)
+			for (i = 0; i < W__MAX; i++) {
+				int list = strcmp(rt->pattern, "/people") == 0;
+				int edit = strstr(rt->pattern, "edit") || rt->method == HM_PATCH;
+				int json = api || twin;
+				long want, st;
+
+				snprintf(path, sizeof path, "%s%s", twin ? "/api/v1" : "", rt->pattern);
+				if (strstr(path, "{id}"))
+					snprintf(strstr(path, "{id}"), sizeof path - (size_t)(strstr(path,
+					    "{id}") - path), "%lld%s", uid, strstr(rt->pattern, "{id}") + 4);
+				if (rt->method == HM_GET) {
+					r = ts_get(b[i], path);
+				} else if (json) {
+					r = ts_api(b[i], method_names[rt->method], path, NULL,
+					    "{\"expert\":{\"name\":\"Taken Over\"}}");
+				} else {
+					snprintf(body, sizeof body, "csrf=%s&name=Taken+Over&country=KE&"
+					    "contact_email=evil%%40example.net", ts_csrf(b[i]));
+					r = ts_req(b[i], method_names[rt->method], path, form, body,
+					    strlen(body));
+				}
+				st = r->status;
+				if (i == W_VISITOR && (list || edit))
+					want = rt->method == HM_GET && !json ? 303 : 401;
+				else if (list && i == W_APPLICANT)
+					want = 403;
+				else if (edit && i != W_EXPERT && i != W_STAFF)
+					want = 403;
+				else if (edit && rt->method != HM_GET)
+					want = json ? 200 : 303;	/* theirs: saved */
+				else
+					want = 200;
+				if (st != want)
+					printf("# %s %s as %s: %ld, want %ld: %.300s\n",
+					    method_names[rt->method], path, names[i], st, want, r->body);
+				assert_int_equal(st, want);
+				tried++;
+				if (rt->method == HM_GET)
+					continue;
+				snprintf(path, sizeof path, "/api/v1/people/%lld", uid);
+				if (want == 200 || want == 303) {	/* theirs: set back */
+					r = ts_api(expert, "PATCH", path, NULL, "{\"expert\":{\"name\":"
+					    "\"Walker Expert\"},\"contact\":{\"email\":"
+					    "\"expert@walk.example\"}}");
+					STATUS(r, 200);
+				}
+				r = ts_get(expert, path);	/* what was refused did nothing */
+				STATUS(r, 200);
+				assert_true(ts_has(r, "Walker Expert"));
+				assert_false(ts_has(r, "Taken Over"));
+				assert_false(ts_has(r, "evil@example.net"));
+			}
+	}
+	assert_true(tried >= 6 * W__MAX);
+	ts_browser_free(expert);
+	ts_browser_free(b[W_OTHER]);
 }
 
 static void
@@ -1104,6 +1222,7 @@ main(void)
 		cmocka_unit_test(test_healthz),
 		cmocka_unit_test(test_others_organization),
 		cmocka_unit_test(test_history_roles),
+		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_lists_per_page),
 		cmocka_unit_test(test_bad_query_params),
 		cmocka_unit_test(test_signed_in_not_stored),

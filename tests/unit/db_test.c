@@ -447,7 +447,7 @@ test_migrate_dupkeys(void **state)
 	struct db *d;
 	char err[256] = "";
 	const char *site = arena_printf(a, "mdk-%s.example", f->tag);
-	struct app_keys k = { "SN", "", "", "", "" };
+	struct app_keys k = { "SN", "", "", "", "", NULL };
 	int64_t org, n = 0, uid = 0;
 	size_t done;
 

@@ -131,6 +131,8 @@ test_why(void **state)
 	assert_string_equal(org_dupkeys_why(DUP_ACRONYM), "same acronym in the same country");
 	assert_string_equal(org_dupkeys_why(DUP_SITE), "same website domain");
 	assert_string_equal(org_dupkeys_why(DUP_MAIL), "same email domain");
+	assert_string_equal(org_dupkeys_why(DUP_PERSON), "same person's name");
+	assert_string_equal(org_dupkeys_why(DUP_EMAIL), "same email address");
 	/* every key of one organization names its rule: no two rules share one */
 	{
 		struct dup_keys dk = keys("Uno", "UNO", "KE", "uno.org", "a@uno.org");
@@ -138,8 +140,43 @@ test_why(void **state)
 
 		for (i = 0; i < DUP__MAX; i++)
 			for (j = i + 1; j < DUP__MAX; j++)
-				assert_string_not_equal(dk.key[i], dk.key[j]);
+				if (*dk.key[i])
+					assert_string_not_equal(dk.key[i], dk.key[j]);
+		assert_string_equal(dk.key[DUP_PERSON], "");	/* a person's rules */
+		assert_string_equal(dk.key[DUP_EMAIL], "");
 	}
+}
+
+/* An expert (issue 11) is a person: found by the same name (other capitals,
+ * accents, spacing) or the same address, never by an organization's
+ * rules, and an organization of the same name is no match. */
+static void
+test_expert(void **state)
+{
+	json_t *one = json_pack("{s:{s:s,s:s,s:s},s:{s:s}}", "expert", "name", "Ana Lima",
+	    "country", "KE", "website", "https://uno.org", "contact", "email", "Ana@Uno.org");
+	json_t *two = json_pack("{s:{s:s,s:s},s:{s:s}}", "expert", "name", "ANA  LÍMA",
+	    "country", "FR", "contact", "email", "ana@gmail.com");
+	struct app_keys k1, k2;
+	struct dup_keys d1, d2, org = keys("Ana Lima", "", "KE", "uno.org", "ana@uno.org");
+	int i;
+
+	(void)state;
+	app_keys_of(a, one, &k1);
+	app_keys_of(a, two, &k2);
+	org_dupkeys_of(a, &k1, &d1);
+	org_dupkeys_of(a, &k2, &d2);
+	assert_string_equal(d1.key[DUP_PERSON], d2.key[DUP_PERSON]);	/* any country */
+	assert_string_equal(d1.key[DUP_EMAIL], "email:ana@uno.org");
+	assert_string_equal(d2.key[DUP_EMAIL], "email:ana@gmail.com");	/* webmail too */
+	for (i = 0; i < DUP__MAX; i++) {
+		if (i != DUP_PERSON && i != DUP_EMAIL)
+			assert_string_equal(d1.key[i], "");
+		if (*d1.key[i] && *org.key[i])
+			assert_string_not_equal(d1.key[i], org.key[i]);
+	}
+	json_decref(one);
+	json_decref(two);
 }
 
 static int
@@ -167,6 +204,7 @@ main(void)
 		cmocka_unit_test(test_website),
 		cmocka_unit_test(test_email),
 		cmocka_unit_test(test_why),
+		cmocka_unit_test(test_expert),
 	};
 
 	return cmocka_run_group_tests_name("dupkeys", tests, setup, teardown);

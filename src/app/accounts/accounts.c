@@ -56,7 +56,21 @@ user_effective_role(struct db *d, struct user *u)
 	    db_col_int(q, USER_ORG_STANDING_C_APPROVED) == 0)
 		u->role = ROLE_APPLICANT;
 	db_end(q);
-	return rc == WS_OK ? WS_OK : WS_EDB;
+	if (rc != WS_OK)
+		return WS_EDB;
+	if (u->role == ROLE_APPLICANT) {
+		/* An approved expert keeps member rights without an approved
+		 * organization. */
+		q = db_start(d, ST_EXPERT_APPROVED);
+		db_bind_int(q, 1, u->id);
+		rc = db_step(q);
+		if (rc == WS_OK && db_col_int(q, 0) > 0)
+			u->role = ROLE_MEMBER;
+		db_end(q);
+		if (rc != WS_OK)
+			return WS_EDB;
+	}
+	return WS_OK;
 }
 
 static enum ws_err

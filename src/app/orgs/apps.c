@@ -16,8 +16,20 @@ app_keys_of(struct arena *a, json_t *data, struct app_keys *k)
 {
 	json_t *o = json_object_get(data, "organization");
 	json_t *c = json_object_get(data, "contact");
+	json_t *x = json_object_get(data, "expert");
 	const char *s;
 
+	if (json_is_object(x)) {	/* a person: by name and address */
+		k->country = arena_strdup(a, (s = json_string_value(json_object_get(x,
+		    "country"))) ? s : "");
+		k->norm_name = org_norm_name(a, (s = json_string_value(json_object_get(x,
+		    "name"))) ? s : "");
+		k->norm_acronym = k->website_domain = k->email_domain = arena_strdup(a, "");
+		k->person_email = ascii_lower(arena_strdup(a, (s = json_string_value(
+		    json_object_get(c, "email"))) ? s : ""));
+		return;
+	}
+	k->person_email = NULL;
 	k->country = arena_strdup(a, (s = json_string_value(json_object_get(o, "country"))) ?
 	    s : "");
 	k->norm_name = org_norm_name(a, (s = json_string_value(json_object_get(o, "name"))) ?
@@ -54,6 +66,10 @@ app_duplicates(struct req *r, struct db *d, int64_t self, const struct app_keys 
 		json_t *data = json_loads(db_col_text(q, APP_DUPS_C_DATA), 0, &err);
 		const char *name = json_string_value(json_object_get(json_object_get(data,
 		    "organization"), "name"));
+
+		if (!name)	/* an expert's */
+			name = json_string_value(json_object_get(json_object_get(data,
+			    "expert"), "name"));
 
 		json_array_append_new(out, json_pack("{s:I,s:s,s:s,s:s}",
 		    "id", (json_int_t)db_col_int(q, APP_DUPS_C_ID), "name", name ? name : "",
@@ -129,6 +145,8 @@ app_from_row(struct db_q *q)
 	    "decided_at", time_or_null(q, APP_C_DECIDED_AT),
 	    "applicant", "id", (json_int_t)db_col_int(q, APP_C_USER_ID),
 	    "email", db_col_text(q, APP_C_USER_EMAIL), "name", db_col_text(q, APP_C_USER_NAME));
+	if (o && json_object_get(data, "expert"))
+		json_object_set(o, "expert", json_object_get(data, "expert"));
 	if (o && json_object_get(data, "focal"))
 		json_object_set(o, "focal", json_object_get(data, "focal"));
 	if (o && json_object_get(data, "government_focal_point"))
@@ -139,6 +157,8 @@ app_from_row(struct db_q *q)
 	json_decref(data);
 	if (!o)
 		return json_object();
+	if (json_is_null(json_object_get(o, "organization")))
+		json_object_del(o, "organization");	/* an expert's */
 	if (!db_col_null(q, APP_C_REASON))
 		json_object_set_new(o, "reason", json_string(db_col_text(q, APP_C_REASON)));
 	if (!db_col_null(q, APP_C_ORG_ID))
@@ -238,7 +258,7 @@ enum ws_err
 app_insert(struct db *d, int64_t user_id, const char *kind, int64_t org_id, json_t *data,
     const char *status, json_t *dups, const struct app_keys *k, int64_t *id)
 {
-	static const struct app_keys none = { "", "", "", "", "" };
+	static const struct app_keys none = { "", "", "", "", "", NULL };
 	struct db_q *q;
 	char *text = json_dumps(data, JSON_COMPACT);
 	char *dtext = dups ? json_dumps(dups, JSON_COMPACT) : strdup("[]");
@@ -273,7 +293,7 @@ app_insert(struct db *d, int64_t user_id, const char *kind, int64_t org_id, json
 	free(dtext);
 	if (rc == WS_EDONE)
 		rc = WS_EDB;
-	if (rc == WS_OK && strcmp(kind, "organization") == 0)
+	if (rc == WS_OK && (strcmp(kind, "organization") == 0 || strcmp(kind, "expert") == 0))
 		rc = org_dupkeys_put_app(d, *id, k);
 	if (rc == WS_OK)
 		rc = app_event(d, *id, user_id, "submitted", NULL);

@@ -3,7 +3,9 @@
  *
  * An organization (or an application for one) has up to DUP__MAX keys, one
  * per rule: its normalized name in its country, its acronym in its
- * country, its website's domain, its contact address's domain.  Two of them
+ * country, its website's domain, its contact address's domain; an
+ * individual expert's application has two of its own, the person's
+ * normalized name and address, so experts match experts only.  Two of them
  * are likely duplicates when they share a key, and the reason staff read
  * is the first rule whose key they share.  org_dupkeys_of() computes the
  * keys; they are stored in org_keys and app_keys, so the statements that
@@ -188,7 +190,7 @@ shared_site(const char *domain)
 
 static const char *const dup_why[] = {
 	"same name in the same country", "same acronym in the same country",
-	"same website domain", "same email domain"
+	"same website domain", "same email domain", "same person's name", "same email address"
 };
 _Static_assert(sizeof dup_why / sizeof dup_why[0] == DUP__MAX, "a reason per rule");
 
@@ -215,7 +217,18 @@ void
 org_dupkeys_of(struct arena *a, const struct app_keys *k, struct dup_keys *out)
 {
 	const char *site = k->website_domain, *mail = k->email_domain;
+	int i;
 
+	if (k->person_email) {	/* an expert: a person, by name and address */
+		for (i = 0; i < DUP__MAX; i++)
+			out->key[i] = "";
+		out->key[DUP_PERSON] = *k->norm_name ?
+		    arena_printf(a, "person:%s", k->norm_name) : "";
+		out->key[DUP_EMAIL] = *k->person_email ?
+		    arena_printf(a, "email:%s", k->person_email) : "";
+		return;
+	}
+	out->key[DUP_PERSON] = out->key[DUP_EMAIL] = "";
 	out->key[DUP_NAME] = *k->norm_name ?
 	    arena_printf(a, "name:%s|%s", k->norm_name, k->country) : "";
 	out->key[DUP_ACRONYM] = *k->norm_acronym ?

@@ -1,6 +1,8 @@
 /*
  * join.c -- the join form: an organization applies, its contact person
- * creating an account on the same form when signed out.  The applicant's own
+ * creating an account on the same form when signed out; or an individual
+ * expert applies for themself (/join?as=expert, "kind": "expert" in the API;
+ * the expert's fields are src/app/people's).  The applicant's own
  * application page, where they answer a request for more information.
  *
  * Nothing enters the staff queue before the applicant's address is
@@ -19,6 +21,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/orgs/orgs_int.h"
+#include "app/people/people.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/util.h"
@@ -101,6 +104,13 @@ join_themes_kept(struct req *r, json_t *values, json_t *before, json_t *errors)
 	    view_tr(r->app->views, r->locale, msg)));
 	return WS_EINVAL;
 }
+
+/* GET /join's query: as=organization (the default) or as=expert. */
+static const char *const join_as[] = { "organization", "expert", NULL };
+const struct field orgs_q_join[] = {
+	{ "as", FT_CHOICE, 0, 0, 0, join_as, NULL, N_("Choose organization or expert.") },
+	FIELDS_END
+};
 
 /* Only for signed-out applicants: the account's password; a honeypot. */
 static const struct field account_fields[] = {
@@ -235,6 +245,44 @@ join_page(struct req *r, json_t *values)
 	return v;
 }
 
+/* The expert's join form: values, option lists. */
+static json_t *
+expert_page(struct req *r, json_t *values)
+{
+	json_t *form = values ? json_copy(values) : json_object();
+	json_t *v = json_object();
+
+	json_object_del(form, "password");
+	people_expert_options(r, v, form);
+	json_object_set_new(v, "form", form);
+	json_object_set_new(v, "signed_out", json_boolean(!r->user));
+	json_object_set_new(v, "expert", json_true());
+	return v;
+}
+
+/* The join form's page for an expert's application or an organization's. */
+static json_t *
+page_of(struct req *r, json_t *values, int expert)
+{
+	return expert ? expert_page(r, values) : join_page(r, values);
+}
+
+/* Whether r applies as an individual expert: the API's "kind", the form's
+ * "as" (GET: the query's). */
+static int
+is_expert(struct req *r)
+{
+	const char *as;
+	json_t *k;
+
+	if (r->api) {
+		k = json_object_get(r->in, "kind");
+		return json_is_string(k) && strcmp(json_string_value(k), "expert") == 0;
+	}
+	as = r->method == HM_GET ? req_qstr(r, "as") : req_field(r, "as");
+	return as && strcmp(as, "expert") == 0;
+}
+
 /* The user's draft of form, or NULL. */
 static json_t *
 draft_get(struct db *d, int64_t user_id, const char *form)
@@ -288,15 +336,16 @@ enum ws_err
 h_join_form(struct req *r, struct resp *w)
 {
 	json_t *values = NULL;
+	int expert = is_expert(r);
 
 	if (r->user) {
-		values = draft_get(req_db(r), r->user->id, "join");
+		values = draft_get(req_db(r), r->user->id, expert ? "join_expert" : "join");
 		if (!values)
-			values = json_pack("{s:s,s:s}", "contact_name", r->user->name,
-			    "contact_email", r->user->email);
+			values = json_pack("{s:s,s:s}", expert ? "name" : "contact_name",
+			    r->user->name, "contact_email", r->user->email);
 	}
-	resp_value(w, join_page(r, values));
-	if (values && r->user && json_object_get(values, "name"))
+	resp_value(w, page_of(r, values, expert));
+	if (values && r->user && json_object_get(values, expert ? "consent" : "name"))
 		json_object_set_new(w->val, "draft_restored", json_true());
 	json_decref(values);
 	w->tpl = "join";
@@ -333,7 +382,7 @@ mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *hash, int
 /* The answer to a signed-in applicant over the limit: 429; a page keeps
  * what was typed as the join form's draft and shows it again. */
 static enum ws_err
-too_many(struct req *r, struct resp *w, json_t *values)
+too_many(struct req *r, struct resp *w, json_t *values, int expert)
 {
 	enum ws_err rc;
 
@@ -342,18 +391,20 @@ too_many(struct req *r, struct resp *w, json_t *values)
 	    "Wait for staff to decide on those you sent, or try again tomorrow.");
 	if (r->api)
 		return WS_ERATE;
-	if ((rc = draft_put(req_db(r), r->user->id, "join", values)) != WS_OK)
+	if ((rc = draft_put(req_db(r), r->user->id, expert ? "join_expert" : "join", values)) !=
+	    WS_OK)
 		return rc;
-	resp_value(w, join_page(r, values));
+	resp_value(w, page_of(r, values, expert));
 	json_object_set_new(w->val, "too_many", json_true());
 	w->tpl = "join";
 	w->title = N_("Join");
 	return WS_ERATE;
 }
 
-/* WS_ERATE when user_id has sent as many applications as an account may. */
+/* WS_ERATE when user_id has sent as many applications of kind as an
+ * account may. */
 static enum ws_err
-apps_allowed(struct db *d, int64_t user_id)
+apps_allowed(struct db *d, int64_t user_id, const char *kind)
 {
 	struct db_q *q = db_start(d, ST_APP_RECENT_BY_USER);
 	int64_t today = 0, open = 0;
@@ -361,7 +412,7 @@ apps_allowed(struct db *d, int64_t user_id)
 
 	db_bind_int(q, 1, now_s() - 24 * 3600);
 	db_bind_int(q, 2, user_id);
-	db_bind_text(q, 3, "organization");
+	db_bind_text(q, 3, kind);
 	rc = db_step(q);
 	if (rc == WS_OK) {
 		today = db_col_int(q, APP_RECENT_BY_USER_C_SINCE);
@@ -375,23 +426,23 @@ apps_allowed(struct db *d, int64_t user_id)
 
 /* Stores the application with its duplicate hints (returned in *dups). */
 static enum ws_err
-store_application(struct req *r, struct db *d, int64_t user_id, json_t *data,
-    const char *status, int64_t *id, json_t **dups)
+store_application(struct req *r, struct db *d, int64_t user_id, const char *kind,
+    json_t *data, const char *status, int64_t *id, json_t **dups)
 {
 	struct app_keys k;
 
 	app_keys_of(r->a, data, &k);
 	*dups = app_duplicates(r, d, 0, &k);
-	return app_insert(d, user_id, "organization", 0, data, status, *dups, &k, id);
+	return app_insert(d, user_id, kind, 0, data, status, *dups, &k, id);
 }
 
 static enum ws_err
-join_fail(struct req *r, struct resp *w, json_t *values, json_t *errors)
+join_fail(struct req *r, struct resp *w, json_t *values, json_t *errors, int expert)
 {
 	enum ws_err rc = form_fail(r, w, "join", N_("Join"), values, errors);
 
 	if (!r->api) {
-		json_t *page = join_page(r, values);
+		json_t *page = page_of(r, values, expert);
 
 		json_object_set(page, "errors", errors);
 		resp_value(w, page);
@@ -414,16 +465,35 @@ h_join(struct req *r, struct resp *w)
 	const char *mlang = r->locale;	/* the applicant asks: theirs, unless stored */
 	int64_t logo_id = 0;
 	int drafting = 0;
+	int expert = is_expert(r);
+	const char *kind = expert ? "expert" : "organization";
+	const char *draft = expert ? "join_expert" : "join";
 	char hash[crypto_pwhash_STRBYTES] = "";
 
-	join_flatten(r);
+	if (r->api && json_object_get(r->in, "kind") && !expert) {
+		json_t *k = json_object_get(r->in, "kind");
+
+		if (!json_is_string(k) || strcmp(json_string_value(k), "organization") != 0) {
+			w->errors = json_pack("{s:s}", "kind", "An application here is of kind "
+			    "organization or expert (join and focal have their own addresses).");
+			w->detail = N_("Some fields need your attention.");
+			return WS_EINVAL;
+		}
+		json_object_del(r->in, "kind");	/* the organization's kind is its own */
+	}
 	orgs_ref_catch_up(req_db(r));	/* themes another node changed */
-	rc = form_check(r, join_fields, join_nfields, &values, &errors);
+	if (expert) {
+		people_expert_flatten(r);
+		rc = form_check(r, people_expert_fields, people_expert_nfields, &values, &errors);
+	} else {
+		join_flatten(r);
+		rc = form_check(r, join_fields, join_nfields, &values, &errors);
+	}
 	if (r->csrf_stale) {
 		/* The page was too old to act on (a session that ended while the
 		 * form was being filled): show it again with what was typed. */
 		json_decref(errors);
-		resp_value(w, join_page(r, values));
+		resp_value(w, page_of(r, values, expert));
 		json_object_set_new(w->val, "stale", json_true());
 		w->tpl = "join";
 		w->title = N_("Join");
@@ -434,9 +504,9 @@ h_join(struct req *r, struct resp *w)
 	    strcmp(req_field(r, "action"), "draft") == 0;
 	if (drafting) {
 		json_decref(errors);
-		rc = draft_put(d, r->user->id, "join", values);
+		rc = draft_put(d, r->user->id, draft, values);
 		if (rc == WS_OK) {
-			resp_value(w, join_page(r, values));
+			resp_value(w, page_of(r, values, expert));
 			json_object_set_new(w->val, "draft_saved", json_true());
 			w->tpl = "join";
 			w->title = N_("Join");
@@ -458,16 +528,16 @@ h_join(struct req *r, struct resp *w)
 			rc = WS_EINVAL;
 		}
 	}
-	if (logo_check(r, &errors, &logo_type) != WS_OK)
+	if (!expert && logo_check(r, &errors, &logo_type) != WS_OK)
 		rc = WS_EINVAL;
 	if (rc != WS_OK) {
-		rc = join_fail(r, w, values, errors);
+		rc = join_fail(r, w, values, errors, expert);
 		goto out;
 	}
 	email = json_string_value(json_object_get(values, "contact_email"));
-	name = json_string_value(json_object_get(values, "contact_name"));
+	name = json_string_value(json_object_get(values, expert ? "name" : "contact_name"));
 	orgname = json_string_value(json_object_get(values, "name"));
-	data = join_data(values);
+	data = expert ? people_expert_data(values) : join_data(values);
 	if (!r->user) {
 		ratelimit_hit(r->app->rl, RL_SIGNUP, r->ip);
 		if (*json_string_value(json_object_get(acct, "fax_number"))) {
@@ -486,9 +556,9 @@ h_join(struct req *r, struct resp *w)
 		if (!r->user->verified_at)
 			status = "unverified";
 		snprintf(hash, sizeof hash, "%s", r->user->password_hash);
-		if ((rc = apps_allowed(d, uid)) == WS_ERATE) {
+		if ((rc = apps_allowed(d, uid, kind)) == WS_ERATE) {
 			db_rollback(d);
-			rc = too_many(r, w, values);
+			rc = too_many(r, w, values, expert);
 			goto out;
 		}
 	} else if (user_by_email(d, r->a, email, &u) == WS_OK) {
@@ -498,7 +568,7 @@ h_join(struct req *r, struct resp *w)
 		 * password only then (POST /verify). */
 		uid = u.id;
 		status = "unverified";
-		if ((rc = apps_allowed(d, uid)) == WS_ERATE) {
+		if ((rc = apps_allowed(d, uid, kind)) == WS_ERATE) {
 			db_rollback(d);
 			log_info("join: application limit for user %lld from %s", (long long)uid,
 			    r->ip);
@@ -519,7 +589,7 @@ h_join(struct req *r, struct resp *w)
 		json_object_set_new(json_object_get(data, "organization"), "logo_file",
 		    json_integer(logo_id));
 	if (rc == WS_OK)
-		rc = store_application(r, d, uid, data, status, &app_id, &dups);
+		rc = store_application(r, d, uid, kind, data, status, &app_id, &dups);
 	if (rc == WS_OK && strcmp(status, "unverified") == 0) {
 		struct db_q *q = db_start(d, ST_APP_PRUNE_UNVERIFIED);
 
@@ -536,7 +606,7 @@ h_join(struct req *r, struct resp *w)
 		app_audit_about(r->app, d, uid, 0, uid, "application.submitted", r->ip,
 		    arena_printf(r->a, "application %lld: %s", (long long)app_id, orgname));
 		if (r->user)
-			draft_delete(d, r->user->id, "join");
+			draft_delete(d, r->user->id, draft);
 		rc = db_commit(d);
 	}
 	if (rc != WS_OK) {
@@ -554,8 +624,9 @@ answer:
 		resp_value(w, v);
 		w->status = r->user ? 201 : 202;
 	} else {
-		json_t *v = json_pack("{s:b,s:o?}", "signed_out", !r->user,
-		    "duplicates", r->user ? app_public_duplicates(r, orgname) : NULL);
+		json_t *v = json_pack("{s:b,s:o?,s:b}", "signed_out", !r->user,
+		    "duplicates", r->user && !expert ? app_public_duplicates(r, orgname) : NULL,
+		    "expert", expert);
 
 		if (r->user)
 			json_object_set_new(v, "application_id", json_integer(app_id));
@@ -640,6 +711,16 @@ h_my_application(struct req *r, struct resp *w)
 	app_for_viewer(r, a);
 	json_object_set_new(a, "history", app_events(r, id, 0));
 	if (!r->api && json_is_true(json_object_get(a, "status_info_requested")) &&
+	    strcmp(json_string_value(json_object_get(a, "kind")), "expert") == 0) {
+		json_t *data = json_pack("{s:O,s:O,s:O}", "expert", json_object_get(a, "expert"),
+		    "contact", json_object_get(a, "contact"), "consent",
+		    json_object_get(a, "consent"));
+
+		values = people_expert_values(data);
+		json_object_set_new(a, "edit", expert_page(r, values));
+		json_decref(values);
+		json_decref(data);
+	} else if (!r->api && json_is_true(json_object_get(a, "status_info_requested")) &&
 	    strcmp(json_string_value(json_object_get(a, "kind")), "organization") == 0) {
 		json_t *data = json_pack("{s:O,s:O,s:O}", "organization",
 		    json_object_get(a, "organization"), "contact", json_object_get(a, "contact"),
@@ -667,30 +748,37 @@ h_resubmit(struct req *r, struct resp *w)
 	const char *logo_type = NULL;
 	int64_t id, changed = 0, logo_id = 0;
 	enum ws_err rc;
+	int expert;
 
 	if ((rc = own_application(r, &a, &id)) != WS_OK)
 		return rc;
-	if (strcmp(json_string_value(json_object_get(a, "kind")), "organization") != 0) {
+	expert = strcmp(json_string_value(json_object_get(a, "kind")), "expert") == 0;
+	if (!expert && strcmp(json_string_value(json_object_get(a, "kind")), "organization") != 0) {
 		json_decref(a);
 		w->detail = N_("This application is not waiting for your answer.");
 		return WS_ECONFLICT;
 	}
-	join_flatten(r);
 	orgs_ref_catch_up(req_db(r));	/* themes another node changed */
-	rc = form_check(r, join_fields, join_nfields, &values, &errors);
-	if (logo_check(r, &errors, &logo_type) != WS_OK)
-		rc = WS_EINVAL;
+	if (expert) {
+		people_expert_flatten(r);
+		rc = form_check(r, people_expert_fields, people_expert_nfields, &values, &errors);
+	} else {
+		join_flatten(r);
+		rc = form_check(r, join_fields, join_nfields, &values, &errors);
+		if (logo_check(r, &errors, &logo_type) != WS_OK)
+			rc = WS_EINVAL;
+	}
 	if (rc != WS_OK) {
 		json_object_set_new(a, "history", app_events(r, id, 0));
-		json_object_set_new(a, "edit", join_page(r, values));
+		json_object_set_new(a, "edit", page_of(r, values, expert));
 		json_object_set(json_object_get(a, "edit"), "errors", errors);
 		rc = form_fail(r, w, "application", N_("Your application"), values, errors);
 		if (!r->api)
 			resp_value(w, json_incref(a));
 		goto out;
 	}
-	data = join_data(values);
-	{
+	data = expert ? people_expert_data(values) : join_data(values);
+	if (!expert) {
 		json_t *old_logo = json_object_get(json_object_get(a, "organization"), "logo_file");
 
 		if (old_logo)

@@ -23,7 +23,7 @@ static enum ws_err
 insert_app(struct req *r, struct db *d, const char *kind, int64_t org_id,
     const char *country, json_t *data, int64_t *id)
 {
-	struct app_keys k = { country, "", "", "", "" };
+	struct app_keys k = { country, "", "", "", "", NULL };
 
 	return app_insert(d, r->user->id, kind, org_id, data, "pending", NULL, &k, id);
 }

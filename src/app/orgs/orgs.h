@@ -119,6 +119,9 @@ enum ws_err org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin,
 enum ws_err org_load(struct db *d, int64_t id, json_t **out) WS_WUR;
 /* Copies only the fields level may see; adds names and HTML for pages. */
 json_t *org_view(json_t *org, enum vis level, const char *lang, struct views *v);
+/* User Markdown as HTML in cmark's safe mode (links http(s), mailto or
+ * relative only).  New reference (a JSON string). */
+json_t *org_markdown_html(const char *md);
 /* The viewer's level for org: staff see all, the organization's own people
  * see all, otherwise as org_viewer_level(). */
 enum vis org_level_for(struct req *r, int64_t org_id, int *is_org_admin);
@@ -177,6 +180,7 @@ enum ws_err h_resubmit(struct req *r, struct resp *w);
 enum ws_err h_staff_home(struct req *r, struct resp *w);
 enum ws_err h_app_list(struct req *r, struct resp *w);
 extern const struct field orgs_q_apps[];	/* its query: status, kind, country, sort... */
+extern const struct field orgs_q_join[];	/* GET /join's query: as */
 enum ws_err h_app_detail(struct req *r, struct resp *w);
 enum ws_err h_app_approve(struct req *r, struct resp *w);
 enum ws_err h_app_reject(struct req *r, struct resp *w);
@@ -231,22 +235,25 @@ struct app_keys {
 	const char *norm_acronym;
 	const char *website_domain;
 	const char *email_domain;
+	const char *person_email;	/* an expert's: the address; NULL for others */
 };
 
-/* Computes k from an application's data ({organization, contact}); strings
- * in a. */
+/* Computes k from an application's data ({organization, contact}, or an
+ * expert's {expert, contact}); strings in a. */
 void app_keys_of(struct arena *a, json_t *data, struct app_keys *k);
 
 /* ---- duplicate keys (dupkeys.c): the one definition of a duplicate ---- */
 
 /* The rules, in the order a reason is chosen when several keys match. */
-enum dup_rule { DUP_NAME, DUP_ACRONYM, DUP_SITE, DUP_MAIL, DUP__MAX };
+enum dup_rule { DUP_NAME, DUP_ACRONYM, DUP_SITE, DUP_MAIL, DUP_PERSON, DUP_EMAIL, DUP__MAX };
 /* An organization's keys, one per rule; "" where the rule does not apply
  * (no acronym, a website or an address any organization could share). */
 struct dup_keys {
 	const char *key[DUP__MAX];
 };
-/* The keys of k ("name:lantern watch|KE", "site:lanternwatch.org", ...);
+/* The keys of k ("name:lantern watch|KE", "site:lanternwatch.org", ...; an
+ * expert's "person:ana lima" and "email:ana@example.org", which only other
+ * experts' applications share);
  * strings in a.  Two organizations with one equal key are likely
  * duplicates. */
 void org_dupkeys_of(struct arena *a, const struct app_keys *k, struct dup_keys *out);

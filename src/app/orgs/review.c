@@ -15,6 +15,7 @@
 #include "app/app.h"
 #include "app/directory/directory.h"
 #include "app/orgs/orgs_int.h"
+#include "app/people/people.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/mustache.h"
@@ -27,10 +28,26 @@ static const char *const app_statuses[] = {
 static const char *const app_status_labels[] = {
 	N_("Waiting for review"), N_("Information requested"), N_("Approved"), N_("Rejected"), NULL
 };
-static const char *const app_kinds[] = { "organization", "join", "focal", NULL };
+static const char *const app_kinds[] = { "organization", "join", "focal", "expert", NULL };
 static const char *const app_kind_labels[] = {
-	N_("Organization"), N_("Person joining an organization"), N_("State focal point"), NULL
+	N_("Organization"), N_("Person joining an organization"), N_("State focal point"),
+	N_("Individual expert"), NULL
 };
+_Static_assert(sizeof app_kinds / sizeof app_kinds[0] ==
+    sizeof app_kind_labels / sizeof app_kind_labels[0], "a label per kind");
+
+/* What staff read for kind, in r's language. */
+static const char *
+kind_label(struct req *r, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind && app_kinds[i]; i++)
+		if (strcmp(app_kinds[i], kind) == 0)
+			return view_tr(r->app->views, r->locale, app_kind_labels[i]);
+	return kind ? kind : "";
+}
+
 static const char *const sorts[] = { "oldest", "newest", NULL };
 static const char *const sort_labels[] = { N_("Oldest first"), N_("Newest first"), NULL };
 
@@ -145,8 +162,11 @@ h_app_list(struct req *r, struct resp *w)
 	while ((rc = db_step(q)) == WS_OK) {
 		json_t *a = app_from_row(q);
 		const char *c = json_string_value(json_object_get(json_object_get(a,
-		    "organization"), "country"));
+		    json_object_get(a, "expert") ? "expert" : "organization"), "country"));
 
+		if (!r->api)
+			json_object_set_new(a, "kind_label", json_string(kind_label(r,
+			    json_string_value(json_object_get(a, "kind")))));
 		json_object_set_new(a, "duplicate_count", json_integer((json_int_t)
 		    json_array_size(json_object_get(a, "duplicates"))));
 		if (c)
@@ -210,6 +230,13 @@ h_app_detail(struct req *r, struct resp *w)
 		json_object_set_new(a, "org_view", view);
 		if ((c = json_string_value(json_object_get(org, "ecosoc_status"))))
 			json_object_set_new(a, "ecosoc_name", json_string(c));
+	}
+	if (!r->api) {
+		json_object_set_new(a, "kind_label", json_string(kind_label(r,
+		    json_string_value(json_object_get(a, "kind")))));
+		if (json_is_object(json_object_get(a, "expert")))
+			json_object_set_new(a, "expert_view", people_expert_view(r,
+			    json_object_get(a, "expert")));
 	}
 	resp_value(w, a);
 	w->tpl = "staff_application";
@@ -370,8 +397,8 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 	json_t *ap = json_object_get(a, "applicant");
 	const char *to = json_string_value(json_object_get(ap, "email"));
 	const char *name = json_string_value(json_object_get(ap, "name"));
-	const char *org = json_string_value(json_object_get(json_object_get(a, "organization"),
-	    "name"));
+	const char *org = json_string_value(json_object_get(json_object_get(a,
+	    json_object_get(a, "expert") ? "expert" : "organization"), "name"));
 	json_t *ctx = json_pack("{s:s,s:s,s:s,s:s,s:s}", "name", name ? name : "", "site",
 	    r->app->cfg.org_name, "org", org ? org : "", "reason", note ? note : "",
 	    "base_url", r->app->cfg.base_url);
@@ -385,7 +412,10 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 	    "id")), &u) == WS_OK ? u.locale : NULL, NULL);
 	buf_init(&subject, 1000);
 	buf_init(&body, 64 * 1024);
-	json_object_set_new(ctx, "link", json_string(strcmp(action, "approved") == 0 ?
+	json_object_set_new(ctx, "link", json_string(strcmp(action, "approved") == 0 &&
+	    json_object_get(a, "expert") ? arena_printf(r->a, "%s/people/%lld",
+	    r->app->cfg.base_url, (long long)json_integer_value(json_object_get(json_object_get(a,
+	    "applicant"), "id"))) : strcmp(action, "approved") == 0 ?
 	    arena_printf(r->a, "%s/organizations/%lld", r->app->cfg.base_url, (long long)org_id) :
 	    arena_printf(r->a, "%s/applications/%lld", r->app->cfg.base_url,
 	    (long long)json_integer_value(json_object_get(a, "id")))));
@@ -395,10 +425,12 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 		const char *kind = json_string_value(json_object_get(a, "kind"));
 		const char *tpl = strcmp(action, "approved") != 0 ? "mail_app_info" :
 		    strcmp(kind, "join") == 0 ? "mail_join_approved" :
+		    strcmp(kind, "expert") == 0 ? "mail_expert_approved" :
 		    strcmp(kind, "focal") == 0 ? "mail_focal_approved" : "mail_app_approved";
 		const char *subj = strcmp(action, "approved") != 0 ?
 		    N_("Your application: more information needed") :
 		    strcmp(kind, "join") == 0 ? N_("You have joined your organization") :
+		    strcmp(kind, "expert") == 0 ? N_("Welcome: you are now a member as an expert") :
 		    strcmp(kind, "focal") == 0 ? N_("You are confirmed as a state focal point") :
 		    N_("Welcome: your organization is now a member");
 
@@ -449,6 +481,16 @@ orgs_decide(struct req *r, int64_t id, const char *action, const char *note)
 			if (r->user->role < ROLE_STAFF && (rc = org_member_flag(d, org_id,
 			    json_integer_value(json_object_get(json_object_get(a, "applicant"),
 			    "id")), r->user->id, "request")) != WS_OK)
+				goto fail;
+		} else if (strcmp(kind, "expert") == 0) {
+			/* a member without an organization, with a profile */
+			json_t *data = json_pack("{s:O,s:O}", "expert", json_object_get(a, "expert"),
+			    "contact", json_object_get(a, "contact"));
+
+			rc = people_expert_approve(d, json_integer_value(json_object_get(
+			    json_object_get(a, "applicant"), "id")), id, data, r->user->id);
+			json_decref(data);
+			if (rc != WS_OK)
 				goto fail;
 		} else if ((rc = make_focal(d, a)) != WS_OK) {
 			goto fail;

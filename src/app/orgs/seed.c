@@ -10,6 +10,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/orgs/orgs_int.h"
+#include "app/people/people.h"
 #include "core/util.h"
 #include "db/db.h"
 
@@ -174,6 +175,70 @@ demo_member_org(struct db *d, struct arena *a, json_t *data, int64_t uid, int64_
 	return rc;
 }
 
+/* Two individual experts, members since staff approved their applications
+ * (issue 11): /people has someone to show.  None waits for review, so the
+ * demo's queue stays as it was. */
+static enum ws_err
+demo_experts(struct app *app, struct db *d, struct arena *a, int64_t staff_id)
+{
+	static const struct {
+		const char *email, *name, *title, *profession, *affiliation, *country, *theme,
+		    *biography;
+	} ex[] = {
+		{ "expert1@example.org", "Amina Wanjiru", "Senior Lecturer in Criminology",
+		    "academic", "University of Nairobi", "KE", "trafficking_in_persons",
+		    "Researches recruitment networks of trafficking in East Africa and trains "
+		    "prosecutors on victim-centred investigations." },
+		{ "expert2@example.org", "Lucas Ferreira", "Investigative journalist",
+		    "journalist", "", "BR", "corruption",
+		    "Reports on procurement fraud and money laundering in public contracts; "
+		    "author of *Contratos de Sombra*." },
+	};
+	size_t i;
+	enum ws_err rc = WS_OK;
+
+	for (i = 0; i < sizeof ex / sizeof ex[0] && rc == WS_OK; i++) {
+		json_t *data = json_pack("{s:{s:s,s:s,s:s,s:s,s:s,s:[],s:[s],s:[s],s:s,s:s},"
+		    "s:{s:s,s:s},s:b}", "expert", "name", ex[i].name, "title", ex[i].title,
+		    "profession", ex[i].profession, "affiliation", ex[i].affiliation, "country",
+		    ex[i].country, "countries", "themes", ex[i].theme, "languages", "en",
+		    "biography", ex[i].biography, "website", "", "contact", "email", ex[i].email,
+		    "phone", "", "consent", 1);
+		struct app_keys k;
+		struct db_q *q;
+		json_t *dups;
+		int64_t uid, app_id;
+
+		rc = user_create(app, d, ex[i].email, ex[i].name, "demo-expert-pass-2026",
+		    "applicant", 1, 0, &uid);
+		if (rc == WS_OK) {
+			app_keys_of(a, data, &k);
+			dups = app_duplicates(NULL, d, 0, &k);
+			rc = app_insert(d, uid, "expert", 0, data, "pending", dups, &k, &app_id);
+			json_decref(dups);
+		}
+		if (rc == WS_OK) {
+			q = db_start(d, ST_APP_DECIDE);
+			db_bind_text(q, 1, "approved");
+			db_bind_null(q, 2);
+			db_bind_int(q, 3, now_s());
+			db_bind_int(q, 4, staff_id);
+			db_bind_null(q, 5);
+			db_bind_int(q, 6, now_s());
+			db_bind_int(q, 7, app_id);
+			db_bind_text(q, 8, "pending");
+			rc = db_exec(q, NULL);
+			db_end(q);
+		}
+		if (rc == WS_OK)
+			rc = app_event(d, app_id, staff_id, "approved", NULL);
+		if (rc == WS_OK)
+			rc = people_expert_approve(d, uid, app_id, data, staff_id);
+		json_decref(data);
+	}
+	return rc;
+}
+
 enum ws_err
 orgs_seed_demo(struct app *app, struct db *d, int norgs, int64_t staff_id,
     int64_t member_id)
@@ -226,6 +291,8 @@ orgs_seed_demo(struct app *app, struct db *d, int norgs, int64_t staff_id,
 		rc = demo_application(app, d, a, data, email, &app_id, &uid);
 		json_decref(data);
 	}
+	if (rc == WS_OK)
+		rc = demo_experts(app, d, a, staff_id);
 	if (rc == WS_OK)
 		rc = db_commit(d);
 	else

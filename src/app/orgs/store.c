@@ -240,6 +240,12 @@ org_view(json_t *org, enum vis level, const char *lang, struct views *v)
 	return out;
 }
 
+json_t *
+org_markdown_html(const char *md)
+{
+	return markdown_html(md);
+}
+
 enum vis
 org_level_for(struct req *r, int64_t org_id, int *is_org_admin)
 {
