@@ -43,7 +43,7 @@ static const struct {
 	{"organization.person_removed", N_("Removed from the organization")},
 	{"organization.membership_revoked", N_("Membership revoked by staff")},
 	{"organization.membership_kept", N_("Membership confirmed by staff")},
-	{"organization.left", N_("Left the organization")},
+	{"organization.person_left", N_("Left the organization")},
 	{"organization.suspended", N_("Suspended")},
 	{"organization.reinstated", N_("Reinstated")},
 	{"account.deleted", N_("Account deleted")},

@@ -78,9 +78,8 @@ h_org_leave(struct req *r, struct resp *w)
 		return WS_ENOTFOUND;
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
-	/* A member left with no organization becomes an applicant again
-	 * (ST_USER_AFTER_LEAVE).  Individual experts (members without an
-	 * organization, issue 11) must keep "member": check here once they exist. */
+	/* A member left with no organization becomes an applicant again,
+	 * unless an approved expert (ST_USER_AFTER_LEAVE). */
 	rc = org_member_remove(d, org_id, r->user->id, 0);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, r->user->id, "organization.person_left", r->ip,
