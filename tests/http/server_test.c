@@ -904,6 +904,8 @@ test_history_roles(void **state)
 	ts_browser_free(rows[0].br);
 	for (i = 3; i < 6; i++)
 		ts_browser_free(rows[i].br);
+}
+
 /* ---- people: an expert's profile ------------------------------------- */
 
 /*
