@@ -32,13 +32,16 @@ http_locale(struct req *r)
 {
 	const char *q = req_query(r, "lang"), *c, *al;
 
-	if (r->user && view_lang_ok(r->user->locale))
-		return r->user->locale;
+	/* A language picked on the page (the switcher's ?lang= and its
+	 * cookie) wins over the one stored with the account, which new
+	 * accounts now always have (and mail follows). */
 	if (view_lang_ok(q))
 		return q;
 	c = req_cookie(r, "lang");
 	if (view_lang_ok(c))
 		return c;
+	if (r->user && view_lang_ok(r->user->locale))
+		return r->user->locale;
 	/* Accept-Language: take the first listed language we have. */
 	al = req_header(r, "Accept-Language");
 	while (al && *al) {

@@ -361,12 +361,18 @@ test_page(void **state)
 	/* newest first on the page too */
 	assert_true(strstr(r->body, "Suspended") < strstr(r->body, "Application submitted"));
 
+	/* French picked on the page: her account's English gives way */
+	snprintf(path + strlen(path), sizeof path - strlen(path), "?lang=fr");
 	r = ts_req(ada_web, "GET", path, fr, NULL, 0);
 	assert_int_equal(r->status, 200);
 	HAS(r, "Historique de l");
 	HAS(r, "Suspendue");
 	HAS(r, "Nomm");		/* Nommé administrateur */
 	HAS(r, "Candidature accept");
+	/* and back to English, which the switcher's cookie keeps */
+	path[strlen(path) - 2] = '\0';
+	strcat(path, "en");
+	STATUS(ts_req(ada_web, "GET", path, NULL, NULL, 0), 200);
 }
 
 /*
