@@ -370,8 +370,7 @@ test_page(void **state)
 	HAS(r, "Nomm");		/* Nommé administrateur */
 	HAS(r, "Candidature accept");
 	/* and back to English, which the switcher's cookie keeps */
-	path[strlen(path) - 2] = '\0';
-	strcat(path, "en");
+	snprintf(path + strlen(path) - 2, 3, "en");
 	STATUS(ts_req(ada_web, "GET", path, NULL, NULL, 0), 200);
 }
 
