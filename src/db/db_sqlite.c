@@ -67,7 +67,11 @@ sq_open(const char *path, struct db **out, char *err, size_t errlen)
 		sq_close(&s->base);
 		return WS_EDB;
 	}
-	sqlite3_busy_timeout(s->h, 5000);
+	/* Another process (or a test's second "node"), not this one's threads,
+	 * which queue in the writer lane: SQLite's busy handler is not fair, and
+	 * two writers in a tight loop at a load of 19 on 2 cores starved one
+	 * past 5 s (jobs_test, two nodes). */
+	sqlite3_busy_timeout(s->h, 30000);
 	if (sq_exec_script(&s->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 	    "PRAGMA foreign_keys=ON;", err, errlen) != WS_OK) {
 		sq_close(&s->base);
