@@ -590,6 +590,15 @@ remember_lang(struct req *r, struct resp *w)
 	r->locale = http_locale(r);
 }
 
+/* Whether rt lets r's signed-in user (or a visitor, when none) in: its
+ * roles column.  The one check, for the pipeline and for an upload refused
+ * from its header. */
+static int
+route_allows(const struct route *rt, const struct req *r)
+{
+	return (rt->roles & (1u << (r->user ? r->user->role : ROLE_ANON))) != 0;
+}
+
 /* Runs r through the steps of the file's opening comment.  A step that ends
  * the request returns its error (http_status_for() picks the status) with
  * w->detail saying why. */
@@ -598,7 +607,6 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *sl
 {
 	const struct route *rt;
 	enum ws_err rc;
-	unsigned mask;
 	int allowed_elsewhere = 0;
 
 	*rt_out = NULL;
@@ -633,8 +641,7 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *sl
 		return WS_EUNAVAIL;
 	}
 	r->locale = http_locale(r);	/* the user's own choice, now known */
-	mask = 1u << (r->user ? r->user->role : ROLE_ANON);
-	if (!(rt->roles & mask)) {
+	if (!route_allows(rt, r)) {
 		if (!r->user) {
 			if (!r->api && r->method == HM_GET) {
 				resp_redirect(w, arena_printf(r->a, "/signin?next=%s",
@@ -906,8 +913,7 @@ upload_refusal(struct server *s, struct req *r, const struct route *rt)
 	int status = 0;
 
 	memset(&w0, 0, sizeof w0);
-	if (s->site.identify(r, &w0) == WS_OK &&
-	    !(rt->roles & (1u << (r->user ? r->user->role : ROLE_ANON))))
+	if (s->site.identify(r, &w0) == WS_OK && !route_allows(rt, r))
 		status = r->user ? 403 : 401;
 	if (r->db) {
 		db_release(s->site.pool, r->db);
