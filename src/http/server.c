@@ -86,6 +86,7 @@ struct cstate {
 	struct multipart *mp;	/* a multipart body being parsed */
 	int64_t written[REQ_MAX_FILES];	/* files this request wrote ("upload") */
 	int nwritten;
+	int64_t uploader;	/* who sends the files: the signed-in user's id, 0 for a visitor */
 	int refused;		/* a response was already queued */
 	int counted;		/* holds a slot of client in the per-address count */
 	struct ws_net client;
@@ -307,7 +308,7 @@ up_begin(void *arg, struct upload *u, void **file)
 	if (cs->nwritten >= REQ_MAX_FILES)
 		return WS_ETOOBIG;
 	d = db_acquire(pool);
-	rc = file_begin(d, FILE_UPLOAD, u->filename, u->type, 0, &w);
+	rc = file_begin(d, FILE_UPLOAD, u->filename, u->type, cs->uploader, &w);
 	db_release(pool, d);
 	if (rc != WS_OK)
 		return rc;
@@ -904,17 +905,20 @@ respond(struct MHD_Connection *c, struct req *r)
  * answer (the pipeline does it again for the answer that is sent) and gives
  * the connection back at once, as an upload holds none between pieces.
  * 0 when the route takes it, else 401 or 403; 0 too when the database does
- * not answer, for the pipeline's 503.
+ * not answer, for the pipeline's 503.  Who sends the files (their
+ * user_id in the store) into cs->uploader.
  */
 static int
-upload_refusal(struct server *s, struct req *r, const struct route *rt)
+upload_refusal(struct server *s, struct cstate *cs, const struct route *rt)
 {
+	struct req *r = &cs->r;
 	struct resp w0;
 	int status = 0;
 
 	memset(&w0, 0, sizeof w0);
 	if (s->site.identify(r, &w0) == WS_OK && !route_allows(rt, r))
 		status = r->user ? 403 : 401;
+	cs->uploader = r->user ? r->user->id : 0;
 	if (r->db) {
 		db_release(s->site.pool, r->db);
 		r->db = NULL;
@@ -1010,7 +1014,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			}
 		}
 		if (kind != UPLOAD_NONE) {
-			int refusal = upload_refusal(s, &cs->r, rt);
+			int refusal = upload_refusal(s, cs, rt);
 
 			if (refusal) {
 				cs->refused = 1;

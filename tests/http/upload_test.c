@@ -11,8 +11,8 @@
  * refuses (signed out, or not staff for an import) is refused from the
  * header, before the body is sent.  And what an
  * operator notices: a file is in the database while it arrives (it is not
- * held in memory), and no file is left behind by a refused request or,
- * after a restart, by a node that died mid-upload.
+ * held in memory) and records who sent it, and no file is left behind by a
+ * refused request or, after a restart, by a node that died mid-upload.
  *
  * The database is read directly (libsqlite3 or libpq) to count the files
  * of kind "upload".
@@ -364,6 +364,37 @@ test_logo_refusals_leave_nothing(void **state)
 	ts_browser_free(b);
 }
 
+/*
+ * A file records who sent it: a signed-in member's logo has their id, a
+ * visitor's (a join form that makes the account) none.
+ */
+static void
+test_upload_records_sender(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.61");
+	int64_t mia = ts_user_add(db_url, "mia.member@upload.test", "Mia Member", "member", PW);
+	char *png = png_of(4000);
+	const struct ts_res *r;
+
+	(void)state;
+	assert_true(mia > 0);
+	assert_int_equal(ts_signin(b, "mia.member@upload.test", PW), 303);
+	r = join(b, "mia.member@upload.test", png, 4000);
+	STATUS(r, 200);
+	assert_int_equal(sql_int("SELECT coalesce(user_id, 0) FROM files WHERE kind = 'logo'"
+	    " ORDER BY id DESC LIMIT 1"), mia);
+	ts_browser_free(b);
+
+	b = ts_browser_new(&srv, "127.0.0.62");
+	r = join(b, "vic.visitor@upload.test", png, 4000);
+	STATUS(r, 200);
+	assert_int_equal(sql_int("SELECT coalesce(user_id, 0) FROM files WHERE kind = 'logo'"
+	    " ORDER BY id DESC LIMIT 1"), 0);
+	assert_int_equal(uploads_become(0), 0);
+	free(png);
+	ts_browser_free(b);
+}
+
 /* The CSV import over the API: 15 MB is taken (its file kept as the
  * import's, byte for byte), 21 MB is refused. */
 static void
@@ -491,6 +522,7 @@ main(void)
 		cmocka_unit_test(test_413_from_content_length),
 		cmocka_unit_test(test_413_chunked),
 		cmocka_unit_test(test_logo_refusals_leave_nothing),
+		cmocka_unit_test(test_upload_records_sender),
 		cmocka_unit_test(test_import_sizes),
 		cmocka_unit_test(test_sweep_at_start),	/* restarts the server: last */
 	};
