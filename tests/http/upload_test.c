@@ -11,8 +11,9 @@
  * refuses (signed out, or not staff for an import) is refused from the
  * header, before the body is sent.  And what an
  * operator notices: a file is in the database while it arrives (it is not
- * held in memory) and records who sent it, and no file is left behind by a
- * refused request or, after a restart, by a node that died mid-upload.
+ * held in memory), records who sent it, and no file is left behind by a
+ * refused request or, after a restart or an hour's sweep, by a node that
+ * died mid-upload.
  *
  * The database is read directly (libsqlite3 or libpq) to count the files
  * of kind "upload".
@@ -463,6 +464,43 @@ test_sweep_at_start(void **state)
 	sql_int("DELETE FROM files WHERE name = 'left-new'");
 }
 
+/* Waits up to 20 s for sql's count to reach want; its last value. */
+static int64_t
+count_becomes(int64_t want, const char *sql)
+{
+	int64_t until = ts_now_ms() + 20000, n;
+
+	while ((n = sql_int("%s", sql)) != want && ts_now_ms() < until)
+		usleep(20 * 1000);
+	return n;
+}
+
+/*
+ * The sweep is a job that recurs every hour, not only a start's: a day
+ * and an hour later (the server's clock moved), an upload no handler
+ * claimed is gone without a restart; a claimed file of the same age stays,
+ * and the next sweep is queued.
+ */
+static void
+test_sweep_job(void **state)
+{
+	long long now = (long long)time(NULL);
+
+	(void)state;
+	sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
+	    " VALUES ('upload', 'text/csv', 0, '', '', %lld, 'job-left', 1)", now - 60);
+	sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
+	    " VALUES ('import', 'text/csv', 0, '', '', %lld, 'job-kept', 1)", now - 60);
+	assert_int_equal(ts_clock_advance(anon, 24 * 3600 + 3600 + 60), 200);
+	assert_int_equal(count_becomes(0, "SELECT count(*) FROM files WHERE name = 'job-left'"),
+	    0);
+	assert_int_equal(sql_int("SELECT count(*) FROM files WHERE name = 'job-kept'"), 1);
+	assert_int_equal(count_becomes(1, "SELECT count(*) FROM jobs WHERE kind = "
+	    "'sweep_uploads' AND status = 'queued'"), 1);
+	assert_true(sql_int("SELECT count(*) FROM jobs WHERE kind = 'sweep_uploads' AND "
+	    "status = 'done'") >= 1);
+}
+
 static const char *
 token_for(const char *email)
 {
@@ -524,7 +562,8 @@ main(void)
 		cmocka_unit_test(test_logo_refusals_leave_nothing),
 		cmocka_unit_test(test_upload_records_sender),
 		cmocka_unit_test(test_import_sizes),
-		cmocka_unit_test(test_sweep_at_start),	/* restarts the server: last */
+		cmocka_unit_test(test_sweep_at_start),	/* restarts the server */
+		cmocka_unit_test(test_sweep_job),	/* moves the clock: last */
 	};
 
 	return cmocka_run_group_tests_name("upload", tests, setup, teardown);
