@@ -14,7 +14,6 @@
  * (after their hash), so the sign-ins stay in flight for as long as the test
  * needs and it checks an order of events, not a guessed time.
  */
-#include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,8 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -79,44 +76,16 @@ wait_in_flight(struct ts_browser *b, int n, int *held)
 static int
 signin_send(const char *ip, const char *email, const char *password)
 {
-	char body[256], req[512];
-	struct timeval tv = { 30, 0 };
-	int fd = ts_connect(srv.port, ip), n, len;
+	char body[256];
+	int fd;
 
-	assert_true(fd >= 0);
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-	len = snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}", email,
+	snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}", email,
 	    password);
-	n = snprintf(req, sizeof req, "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\n"
-	    "Content-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s",
-	    len, body);
-	assert_true(send(fd, req, (size_t)n, MSG_NOSIGNAL) == n);
+	fd = ts_request(srv.port, ip, "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\n"
+	    "Content-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n"
+	    "\r\n%s", strlen(body), body);
+	assert_true(fd >= 0);
 	return fd;
-}
-
-/* True when something (an answer, or the close) has arrived on fd. */
-static int
-answered(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-
-	return poll(&p, 1, 0) > 0;
-}
-
-/* The status of the answer on fd (waiting up to 30 s), 0 when none came. */
-static int
-status_of(int fd)
-{
-	char buf[64];
-	ssize_t n = recv(fd, buf, sizeof buf - 1, MSG_WAITALL);
-	int st = 0;
-
-	if (n < 12)
-		return 0;
-	buf[n] = '\0';
-	if (sscanf(buf, "HTTP/1.1 %d", &st) != 1)
-		printf("# not an HTTP answer: %.60s\n", buf);
-	return st;
 }
 
 /* Four sign-ins on the server's one request thread are in flight (two
@@ -150,11 +119,11 @@ test_cheap_answered_while_signins_in_flight(void **state)
 	STATUS(r, 200);
 	assert_true(ts_has(r, "password"));
 	for (i = 0; i < NSIGNIN; i++)
-		assert_false(answered(fds[i]));	/* still in flight */
+		assert_false(ts_answered(fds[i]));	/* still in flight */
 
 	slow_state(b, "0", &held, &queued);
 	for (i = 0; i < NSIGNIN; i++) {
-		assert_int_equal(status_of(fds[i]), 201);
+		assert_int_equal(ts_status_of(fds[i]), 201);
 		close(fds[i]);
 	}
 	ts_browser_free(b);
@@ -178,18 +147,6 @@ test_forms_through_the_pool(void **state)
 	STATUS(r, 200);
 	assert_true(ts_has(r, "tess@example.org"));
 	ts_browser_free(b);
-}
-
-/* The whole answer on fd, up to the close (30 s at most), into buf. */
-static void
-answer_of(int fd, char *buf, size_t size)
-{
-	size_t got = 0;
-	ssize_t n;
-
-	while (got < size - 1 && (n = recv(fd, buf + got, size - 1 - got, 0)) > 0)
-		got += (size_t)n;
-	buf[got] = '\0';
 }
 
 /*
@@ -216,7 +173,7 @@ test_late_gets_503(void **state)
 	assert_int_equal(ts_clock_advance(b, 6), 200);
 	slow_state(b, "0", &held, &queued);
 	for (i = 0; i < n; i++) {
-		answer_of(fds[i], answer, sizeof answer);
+		ts_answer_of(fds[i], answer, sizeof answer);
 		close(fds[i]);
 		if (strncmp(answer, "HTTP/1.1 201", 12) == 0) {
 			signed_in++;

@@ -18,7 +18,6 @@
  * The database is read directly (libsqlite3 or libpq) to count the files
  * of kind "upload".
  */
-#include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -137,65 +136,6 @@ uploads_become(int64_t want)
 	return n;
 }
 
-/* ---- raw requests ---------------------------------------------------- */
-
-static void
-send_all(int fd, const void *p, size_t n)
-{
-	const char *c = p;
-
-	while (n > 0) {
-		ssize_t k = write(fd, c, n);
-
-		assert_true(k > 0);
-		c += k;
-		n -= (size_t)k;
-	}
-}
-
-static void
-send_str(int fd, const char *s)
-{
-	send_all(fd, s, strlen(s));
-}
-
-/* Reads what the server answers on fd within timeout_ms into out (at most
- * len - 1 bytes, NUL-terminated), until it has a header and stops. */
-static void
-read_answer(int fd, char *out, size_t len, int timeout_ms)
-{
-	size_t n = 0;
-	int64_t until = ts_now_ms() + timeout_ms;
-
-	out[0] = '\0';
-	while (n + 1 < len && ts_now_ms() < until) {
-		struct pollfd p = { fd, POLLIN, 0 };
-		ssize_t k;
-
-		if (poll(&p, 1, 100) <= 0) {
-			if (strstr(out, "\r\n\r\n"))
-				break;	/* a whole header, and quiet since */
-			continue;
-		}
-		if ((k = read(fd, out + n, len - 1 - n)) <= 0)
-			break;
-		n += (size_t)k;
-		out[n] = '\0';
-	}
-}
-
-/* A chunk of transfer-encoding chunked. */
-static void
-send_chunk(int fd, const void *p, size_t n)
-{
-	char h[32];
-
-	snprintf(h, sizeof h, "%zx\r\n", n);
-	send_str(fd, h);
-	send_all(fd, p, n);
-	send_str(fd, "\r\n");
-}
-
 /* ---- the tests ------------------------------------------------------- */
 
 /*
@@ -218,10 +158,10 @@ test_413_from_content_length(void **state)
 	/* a raw client that sends the header and waits */
 	fd = ts_connect(srv.port, NULL);
 	assert_true(fd >= 0);
-	send_str(fd, "POST /join HTTP/1.1\r\nHost: localhost\r\n"
+	assert_int_equal(ts_send_str(fd, "POST /join HTTP/1.1\r\nHost: localhost\r\n"
 	    "Content-Type: multipart/form-data; boundary=XyZ\r\n"
-	    "Content-Length: 3145728\r\n\r\n");
-	read_answer(fd, answer, sizeof answer, 10000);
+	    "Content-Length: 3145728\r\n\r\n"), 0);
+	ts_read_answer(fd, answer, sizeof answer, 10000);
 	close(fd);
 	if (strncmp(answer, "HTTP/1.1 413", 12) != 0)
 		printf("# the answer: %.300s\n", answer);
@@ -275,18 +215,18 @@ test_413_chunked(void **state)
 	assert_int_equal(uploads(), 0);
 	fd = ts_connect(srv.port, NULL);
 	assert_true(fd >= 0);
-	send_str(fd, "POST /join HTTP/1.1\r\nHost: localhost\r\n"
+	assert_int_equal(ts_send_str(fd, "POST /join HTTP/1.1\r\nHost: localhost\r\n"
 	    "Content-Type: multipart/form-data; boundary=XyZ\r\n"
-	    "Transfer-Encoding: chunked\r\n\r\n");
-	send_chunk(fd, head, sizeof head - 1);
+	    "Transfer-Encoding: chunked\r\n\r\n"), 0);
+	assert_int_equal(ts_send_chunk(fd, head, sizeof head - 1), 0);
 	for (i = 0; i < 16; i++)	/* 1 MiB of the logo */
-		send_chunk(fd, block, 64 * 1024);
+		assert_int_equal(ts_send_chunk(fd, block, 64 * 1024), 0);
 	/* stored as it arrives: a file of kind "upload" exists already */
 	assert_int_equal(uploads_become(1), 1);
 	for (i = 0; i < 24; i++)	/* 1.5 MiB more: past 1 MB + 1 MiB */
-		send_chunk(fd, block, 64 * 1024);
-	send_str(fd, "0\r\n\r\n");
-	read_answer(fd, answer, sizeof answer, 20000);
+		assert_int_equal(ts_send_chunk(fd, block, 64 * 1024), 0);
+	assert_int_equal(ts_send_str(fd, "0\r\n\r\n"), 0);
+	ts_read_answer(fd, answer, sizeof answer, 20000);
 	close(fd);
 	if (strncmp(answer, "HTTP/1.1 413", 12) != 0)
 		printf("# the answer: %.300s\n", answer);
