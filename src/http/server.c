@@ -816,6 +816,66 @@ struct slowjob {
 
 #define SLOW_WAIT 5		/* seconds a job may wait for a pool thread, as for a hashing slot */
 
+/*
+ * A browser's form that the server was too busy to act on (it waited too
+ * long for a pool thread, or for a hashing slot) comes back as its page,
+ * with what was typed and a message, instead of a bare error page: the
+ * page of the GET route at the same path, when r's user may see it, with
+ * the posted fields (never a password, nor the CSRF token) as its form
+ * values.  1 when w holds that page (w->busy set), 0 to answer as before.
+ */
+static int
+busy_form(struct req *r, struct resp *w)
+{
+	const char *ctype = req_header(r, "Content-Type");
+	const struct route *page;
+	enum http_method m = r->method;
+	json_t *form, *v;
+	const char *key;
+	int other;
+
+	if (r->api || r->method != HM_POST || !json_is_object(r->in) || !ctype ||
+	    (strncasecmp(ctype, "application/x-www-form-urlencoded", 33) != 0 &&
+	    strncasecmp(ctype, "multipart/form-data", 19) != 0))
+		return 0;
+	r->method = HM_GET;
+	page = router_match(r->site->routes, r, &other);
+	r->method = m;
+	if (!page || !route_allows(page, r))
+		return 0;
+	json_decref(w->val);
+	json_decref(w->errors);
+	w->val = w->errors = NULL;
+	w->tpl = NULL;
+	if (page->query) {	/* the page's declared query, as for a GET */
+		json_t *errors = NULL;
+		size_t n = 0;
+
+		while (page->query[n].name)
+			n++;
+		json_decref(r->query);
+		r->query = NULL;
+		if (query_check(r, page->query, n, &r->query, &errors) != WS_OK) {
+			json_decref(errors);
+			return 0;
+		}
+	}
+	if (page->fn(r, w) != WS_OK || !w->tpl || w->redirect || !json_is_object(w->val))
+		return 0;
+	form = json_object_get(w->val, "form");
+	if (!json_is_object(form)) {
+		form = json_object();
+		json_object_set_new(w->val, "form", form);
+	}
+	json_object_foreach(r->in, key, v) {
+		if (strstr(key, "password") || strcmp(key, "csrf") == 0)
+			continue;
+		json_object_set(form, key, v);
+	}
+	w->busy = 1;
+	return 1;
+}
+
 /* The job of the slow pool (slowpool_fn): arg is the request's cstate. */
 static void
 slow_run(void *arg, int late)
@@ -833,6 +893,10 @@ slow_run(void *arg, int late)
 		rc = WS_EUNAVAIL;
 	} else {
 		rc = j->rt->fn(&cs->r, &j->w);
+	}
+	if (rc == WS_EUNAVAIL && busy_form(&cs->r, &j->w)) {
+		j->w.retry_after = SLOW_WAIT;
+		j->w.detail = N_("The server is busy; please try again in a few seconds.");
 	}
 	j->answer = answer(&cs->r, &j->w, rc, &j->status);
 	if (cs->r.db) {

@@ -193,6 +193,64 @@ test_late_gets_503(void **state)
 	ts_browser_free(b);
 }
 
+/*
+ * A browser's sign-in form that waited too long for a pool thread comes
+ * back as the sign-in page with what was typed (never the password) and a
+ * message to try again, 503 with Retry-After, instead of a bare error page.
+ */
+static void
+test_late_form_keeps_input(void **state)
+{
+	static const char pw[] = "lemon+kite+harbour+nine";	/* urlencoded */
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.1");
+	struct ts_browser *web = ts_browser_new(&srv, "127.0.0.46");
+	char body[512], answer[65536], csrf_cookie[128];
+	int fds[16], n = 0, i, held, queued, form;
+
+	/* the page and its token, as a browser has them before it posts */
+	STATUS(ts_get(web, "/signin"), 200);
+	assert_non_null(ts_cookie(web, "ws_csrf"));
+	snprintf(csrf_cookie, sizeof csrf_cookie, "%s", ts_cookie(web, "ws_csrf"));
+	snprintf(body, sizeof body, "csrf=%s&next=%%2Faccount&email=wren.typed%%40example.org"
+	    "&password=%s", ts_csrf(web), pw);
+
+	slow_state(b, "1", &held, &queued);
+	do {	/* until one waits for a thread: every thread holds a sign-in */
+		assert_true(n < 16);
+		fds[n++] = signin_send("127.0.0.45", "sam1@example.org", PW);
+		wait_in_flight(b, n, &held);
+		slow_state(b, NULL, &held, &queued);
+	} while (queued == 0);
+	form = ts_request(srv.port, "127.0.0.46", "POST /signin HTTP/1.1\r\nHost: localhost\r\n"
+	    "Content-Type: application/x-www-form-urlencoded\r\nCookie: ws_csrf=%s\r\n"
+	    "Content-Length: %zu\r\nConnection: close\r\n\r\n%s", csrf_cookie, strlen(body),
+	    body);
+	assert_true(form >= 0);
+	wait_in_flight(b, n + 1, &held);
+	assert_int_equal(ts_clock_advance(b, 6), 200);
+	slow_state(b, "0", &held, &queued);
+
+	ts_answer_of(form, answer, sizeof answer);
+	close(form);
+	if (strncmp(answer, "HTTP/1.1 503", 12) != 0)
+		printf("# the form's answer: %.300s\n", answer);
+	assert_int_equal(strncmp(answer, "HTTP/1.1 503", 12), 0);
+	assert_non_null(strcasestr(answer, "\r\nRetry-After: 5\r\n"));
+	assert_non_null(strcasestr(answer, "\r\nContent-Type: text/html"));
+	assert_non_null(strstr(answer, "The server is busy; please try again in a few seconds."));
+	/* the sign-in form again, with the address typed and where to go */
+	assert_non_null(strstr(answer, "action=\"/signin\""));
+	assert_non_null(strstr(answer, "value=\"wren.typed@example.org\""));
+	assert_non_null(strstr(answer, "name=\"next\" value=\"&#x2F;account\""));
+	assert_null(strstr(answer, "lemon"));
+	for (i = 0; i < n; i++) {
+		ts_answer_of(fds[i], answer, sizeof answer);
+		close(fds[i]);
+	}
+	ts_browser_free(web);
+	ts_browser_free(b);
+}
+
 /* Stopping the server while sign-ins are in flight ends them (an answer or
  * the close) and the server exits cleanly: libmicrohttpd is never stopped
  * with a connection suspended. */
@@ -236,6 +294,7 @@ main(void)
 		cmocka_unit_test(test_cheap_answered_while_signins_in_flight),
 		cmocka_unit_test(test_forms_through_the_pool),
 		cmocka_unit_test(test_late_gets_503),
+		cmocka_unit_test(test_late_form_keeps_input),
 		cmocka_unit_test(test_stop_with_signins_in_flight),
 	};
 
