@@ -149,6 +149,25 @@ test_forms_through_the_pool(void **state)
 	ts_browser_free(b);
 }
 
+/* Holds the answers of slow requests and sends sign-ins from ip (into
+ * fds, 16 at most) until one waits for a thread: every thread of the pool
+ * holds one.  How many were sent; how many are held and queued into
+ * *held and *queued. */
+static int
+threads_held(struct ts_browser *b, const char *ip, int *fds, int *held, int *queued)
+{
+	int n = 0;
+
+	slow_state(b, "1", held, queued);
+	do {
+		assert_true(n < 16);
+		fds[n++] = signin_send(ip, "sam1@example.org", PW);
+		wait_in_flight(b, n, held);
+		slow_state(b, NULL, held, queued);
+	} while (*queued == 0);
+	return n;
+}
+
 /*
  * A sign-in that waited for a pool thread longer than the server allows
  * (5 s, as for a hashing slot) is answered 503 with Retry-After, as
@@ -160,15 +179,9 @@ test_late_gets_503(void **state)
 {
 	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.1");
 	char answer[4096];
-	int fds[16], n = 0, i, held, queued, signed_in = 0, busy = 0;
+	int fds[16], n, i, held, queued, signed_in = 0, busy = 0;
 
-	slow_state(b, "1", &held, &queued);
-	do {	/* until one waits for a thread: every thread holds a sign-in */
-		assert_true(n < 16);
-		fds[n++] = signin_send("127.0.0.44", "sam1@example.org", PW);
-		wait_in_flight(b, n, &held);
-		slow_state(b, NULL, &held, &queued);
-	} while (queued == 0);
+	n = threads_held(b, "127.0.0.44", fds, &held, &queued);
 	printf("# %d sign-ins: %d have a thread, %d wait for one\n", n, held, queued);
 	assert_int_equal(ts_clock_advance(b, 6), 200);
 	slow_state(b, "0", &held, &queued);
@@ -205,7 +218,7 @@ test_late_form_keeps_input(void **state)
 	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.1");
 	struct ts_browser *web = ts_browser_new(&srv, "127.0.0.46");
 	char body[512], answer[65536], csrf_cookie[128];
-	int fds[16], n = 0, i, held, queued, form;
+	int fds[16], n, i, held, queued, form;
 
 	/* the page and its token, as a browser has them before it posts */
 	STATUS(ts_get(web, "/signin"), 200);
@@ -214,13 +227,7 @@ test_late_form_keeps_input(void **state)
 	snprintf(body, sizeof body, "csrf=%s&next=%%2Faccount&email=wren.typed%%40example.org"
 	    "&password=%s", ts_csrf(web), pw);
 
-	slow_state(b, "1", &held, &queued);
-	do {	/* until one waits for a thread: every thread holds a sign-in */
-		assert_true(n < 16);
-		fds[n++] = signin_send("127.0.0.45", "sam1@example.org", PW);
-		wait_in_flight(b, n, &held);
-		slow_state(b, NULL, &held, &queued);
-	} while (queued == 0);
+	n = threads_held(b, "127.0.0.45", fds, &held, &queued);
 	form = ts_request(srv.port, "127.0.0.46", "POST /signin HTTP/1.1\r\nHost: localhost\r\n"
 	    "Content-Type: application/x-www-form-urlencoded\r\nCookie: ws_csrf=%s\r\n"
 	    "Content-Length: %zu\r\nConnection: close\r\n\r\n%s", csrf_cookie, strlen(body),
