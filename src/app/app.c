@@ -125,14 +125,29 @@ static struct job_kind job_kinds[] = {
 	{OUTBOX_JOB_KIND, outbox_job_run, OUTBOX_ATTEMPTS, OUTBOX_LEASE, NULL},
 	/* ended sessions and expired links; each run queues the next */
 	{ACCOUNTS_CLEANUP_JOB, accounts_cleanup_run, 3, 120, NULL},
+	/* unclaimed uploads (filestore.c); each run queues the next */
+	{APP_SWEEP_JOB, app_sweep_run, 3, 120, NULL},
 };
+
+/* Queues the first run of a job that recurs by queuing its next run, on
+ * the first start of a site (or one after it failed for good). */
+static void
+recurring(struct db *d, const char *kind)
+{
+	int64_t n = 0;
+
+	if (job_pending(d, kind, &n) != WS_OK ||
+	    (n == 0 && job_enqueue(d, kind, NULL, 0, NULL) != WS_OK))
+		log_warn("the %s job is not queued", kind);
+}
 
 int
 app_jobs_start(struct app *app)
 {
 	size_t i;
 
-	{	/* uploads a node that died mid-request left (files.h) */
+	{	/* uploads a node that died mid-request left (files.h): at
+		 * once, then hourly by the sweep job */
 		struct db *d = db_acquire(app->pool);
 		int64_t n = 0;
 
@@ -140,11 +155,8 @@ app_jobs_start(struct app *app)
 			log_warn("files: left uploads not swept");
 		else if (n)
 			log_info("files: %lld left uploads swept", (long long)n);
-		/* the cleanup job recurs by queuing its next run; the first
-		 * start of a site (or one after it failed for good) queues it */
-		if (job_pending(d, ACCOUNTS_CLEANUP_JOB, &n) != WS_OK ||
-		    (n == 0 && job_enqueue(d, ACCOUNTS_CLEANUP_JOB, NULL, 0, NULL) != WS_OK))
-			log_warn("accounts: the cleanup job is not queued");
+		recurring(d, ACCOUNTS_CLEANUP_JOB);
+		recurring(d, APP_SWEEP_JOB);
 		db_release(app->pool, d);
 	}
 	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)

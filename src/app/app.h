@@ -131,4 +131,16 @@ void app_audit_about(struct app *app, struct db *d, int64_t user_id, int64_t org
 enum ws_err app_file_send(struct req *r, struct resp *w, int64_t file_id, const char *kind,
     int attachment, const char *filename) WS_WUR;
 
+/* The kind of the job that deletes the uploads no handler claimed (a node
+ * that died mid-request leaves them) once FILE_SWEEP_AGE old; each run
+ * queues the next APP_SWEEP_EVERY seconds later (filestore.c). */
+#define APP_SWEEP_JOB "sweep_uploads"
+#define APP_SWEEP_EVERY 3600
+
+struct job_ctx;
+struct job;
+/* The sweep job's handler (struct job_kind.run); its result is how many
+ * uploads went ({"swept": n}). */
+enum ws_err app_sweep_run(struct job_ctx *c, const struct job *j) WS_WUR;
+
 #endif

@@ -1,12 +1,17 @@
 /*
  * filestore.c -- files of the file store (src/files) sent as downloads:
  * file_stat() describes the object, file_read() is its reader, and
- * http_send_object() (src/http/object.c) does the rest.
+ * http_send_object() (src/http/object.c) does the rest.  And the job that
+ * sweeps the uploads no handler claimed.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "app/app.h"
+#include "core/util.h"
+#include "db/db.h"
 #include "files/files.h"
+#include "jobs/jobs.h"
 
 _Static_assert(HTTP_PIECE == FILE_CHUNK, "a download's piece is one chunk of the store");
 
@@ -65,4 +70,35 @@ app_file_send(struct req *r, struct resp *w, int64_t file_id, const char *kind,
 	o.read = read_piece;
 	o.arg = s;
 	return http_send_object(r, w, &o);
+}
+
+/* ---- the sweep job ---------------------------------------------------- */
+
+enum ws_err
+app_sweep_run(struct job_ctx *c, const struct job *j)
+{
+	struct db *d = db_acquire(job_pool(c));
+	time_t now = now_s();
+	int64_t n = 0;
+	enum ws_err rc;
+	char res[48];
+
+	(void)j;
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	rc = file_sweep(d, now - FILE_SWEEP_AGE, &n);
+	/* the next run, committed with this one's work */
+	if (rc == WS_OK)
+		rc = job_enqueue(d, APP_SWEEP_JOB, NULL, now + APP_SWEEP_EVERY, NULL);
+	if (rc == WS_OK)
+		rc = db_commit(d);
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	snprintf(res, sizeof res, "{\"swept\":%lld}", (long long)n);
+	job_result(c, res);
+out:
+	db_release(job_pool(c), d);
+	return rc;
 }

@@ -1146,6 +1146,13 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" CHECK (kind IN ('organization','join','focal','expert'));" \
 	M16_EXPERTS
 
+/* 17: the sweep of unclaimed uploads, now a recurring job, finds its rows
+ * by kind and age without a scan; who sent a file (files.user_id, there
+ * since 2 and now written for uploads) is found when an account goes. */
+#define M17 \
+	"CREATE INDEX files_kind_created ON files(kind, created_at);" \
+	"CREATE INDEX files_user ON files(user_id);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -1162,5 +1169,6 @@ const struct db_migration db_migrations[] = {
 	{14, M14_SQLITE, M14_PG},
 	{15, M15, M15},
 	{16, M16_SQLITE, M16_PG},
+	{17, M17, M17},
 	{0, NULL, NULL},
 };

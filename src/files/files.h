@@ -75,7 +75,8 @@ enum ws_err file_purge(struct db *d, const char *kind, int64_t before) WS_WUR;
  * handler that keeps the file claims it in its own transaction; at the end
  * of the request the server discards every file it wrote that is still
  * FILE_UPLOAD; a node that dies mid-request leaves some, which
- * file_sweep() deletes at the next start.
+ * file_sweep() deletes (at start and hourly: the
+ * sweep_uploads job of src/app/filestore.c).
  */
 #define FILE_UPLOAD	"upload"
 #define FILE_SWEEP_AGE	(24 * 3600)	/* seconds after which a left upload is swept */

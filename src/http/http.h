@@ -154,7 +154,8 @@ struct resp {
 	int nheaders;
 	const char *cookies[4];	/* Set-Cookie values */
 	int ncookies;
-	int retry_after;	/* seconds, for 429 */
+	int retry_after;	/* seconds, for 429 and 503 */
+	int busy;		/* tpl is a form shown again, unacted on: the server was busy (503) */
 	struct obj_send *obj;	/* a streamed body (http_send_object), or NULL */
 };
 

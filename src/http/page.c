@@ -102,6 +102,8 @@ page_ctx(struct req *r, struct resp *w, const char *tpl, const char *title)
 		json_object_set_new(me, "is_admin", json_boolean(r->user->role == ROLE_ADMIN));
 		json_object_set_new(ctx, "me", me);
 	}
+	if (w->busy)	/* the layout says so above the form */
+		json_object_set_new(ctx, "busy", json_true());
 	if (w->errors) {
 		json_object_set(ctx, "errors", w->errors);
 		json_object_set_new(ctx, "has_errors", json_true());
@@ -173,8 +175,9 @@ http_error_page(struct req *r, struct resp *w, int status, const char *title, st
 	}
 	/* A handler's own page for a refusal comes back as itself: a form that
 	 * failed, with its messages and the input kept (422, or 403 for a
-	 * refused sign-in), or a notice such as an expired link (410). */
-	if (w->tpl && status < 500) {
+	 * refused sign-in), or a notice such as an expired link (410); so does
+	 * a form the server was too busy to act on (503). */
+	if (w->tpl && (status < 500 || w->busy)) {
 		buf_reset(out);
 		if (in_layout(r, w, w->tpl, w->title, out) == WS_OK)
 			return "text/html; charset=utf-8";

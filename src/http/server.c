@@ -86,6 +86,7 @@ struct cstate {
 	struct multipart *mp;	/* a multipart body being parsed */
 	int64_t written[REQ_MAX_FILES];	/* files this request wrote ("upload") */
 	int nwritten;
+	int64_t uploader;	/* who sends the files: the signed-in user's id, 0 for a visitor */
 	int refused;		/* a response was already queued */
 	int counted;		/* holds a slot of client in the per-address count */
 	struct ws_net client;
@@ -307,7 +308,7 @@ up_begin(void *arg, struct upload *u, void **file)
 	if (cs->nwritten >= REQ_MAX_FILES)
 		return WS_ETOOBIG;
 	d = db_acquire(pool);
-	rc = file_begin(d, FILE_UPLOAD, u->filename, u->type, 0, &w);
+	rc = file_begin(d, FILE_UPLOAD, u->filename, u->type, cs->uploader, &w);
 	db_release(pool, d);
 	if (rc != WS_OK)
 		return rc;
@@ -590,6 +591,15 @@ remember_lang(struct req *r, struct resp *w)
 	r->locale = http_locale(r);
 }
 
+/* Whether rt lets r's signed-in user (or a visitor, when none) in: its
+ * roles column.  The one check, for the pipeline and for an upload refused
+ * from its header. */
+static int
+route_allows(const struct route *rt, const struct req *r)
+{
+	return (rt->roles & (1u << (r->user ? r->user->role : ROLE_ANON))) != 0;
+}
+
 /* Runs r through the steps of the file's opening comment.  A step that ends
  * the request returns its error (http_status_for() picks the status) with
  * w->detail saying why. */
@@ -598,7 +608,6 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *sl
 {
 	const struct route *rt;
 	enum ws_err rc;
-	unsigned mask;
 	int allowed_elsewhere = 0;
 
 	*rt_out = NULL;
@@ -633,8 +642,7 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *sl
 		return WS_EUNAVAIL;
 	}
 	r->locale = http_locale(r);	/* the user's own choice, now known */
-	mask = 1u << (r->user ? r->user->role : ROLE_ANON);
-	if (!(rt->roles & mask)) {
+	if (!route_allows(rt, r)) {
 		if (!r->user) {
 			if (!r->api && r->method == HM_GET) {
 				resp_redirect(w, arena_printf(r->a, "/signin?next=%s",
@@ -808,6 +816,66 @@ struct slowjob {
 
 #define SLOW_WAIT 5		/* seconds a job may wait for a pool thread, as for a hashing slot */
 
+/*
+ * A browser's form that the server was too busy to act on (it waited too
+ * long for a pool thread, or for a hashing slot) comes back as its page,
+ * with what was typed and a message, instead of a bare error page: the
+ * page of the GET route at the same path, when r's user may see it, with
+ * the posted fields (never a password, nor the CSRF token) as its form
+ * values.  1 when w holds that page (w->busy set), 0 to answer as before.
+ */
+static int
+busy_form(struct req *r, struct resp *w)
+{
+	const char *ctype = req_header(r, "Content-Type");
+	const struct route *page;
+	enum http_method m = r->method;
+	json_t *form, *v;
+	const char *key;
+	int other;
+
+	if (r->api || r->method != HM_POST || !json_is_object(r->in) || !ctype ||
+	    (strncasecmp(ctype, "application/x-www-form-urlencoded", 33) != 0 &&
+	    strncasecmp(ctype, "multipart/form-data", 19) != 0))
+		return 0;
+	r->method = HM_GET;
+	page = router_match(r->site->routes, r, &other);
+	r->method = m;
+	if (!page || !route_allows(page, r))
+		return 0;
+	json_decref(w->val);
+	json_decref(w->errors);
+	w->val = w->errors = NULL;
+	w->tpl = NULL;
+	if (page->query) {	/* the page's declared query, as for a GET */
+		json_t *errors = NULL;
+		size_t n = 0;
+
+		while (page->query[n].name)
+			n++;
+		json_decref(r->query);
+		r->query = NULL;
+		if (query_check(r, page->query, n, &r->query, &errors) != WS_OK) {
+			json_decref(errors);
+			return 0;
+		}
+	}
+	if (page->fn(r, w) != WS_OK || !w->tpl || w->redirect || !json_is_object(w->val))
+		return 0;
+	form = json_object_get(w->val, "form");
+	if (!json_is_object(form)) {
+		form = json_object();
+		json_object_set_new(w->val, "form", form);
+	}
+	json_object_foreach(r->in, key, v) {
+		if (strstr(key, "password") || strcmp(key, "csrf") == 0)
+			continue;
+		json_object_set(form, key, v);
+	}
+	w->busy = 1;
+	return 1;
+}
+
 /* The job of the slow pool (slowpool_fn): arg is the request's cstate. */
 static void
 slow_run(void *arg, int late)
@@ -825,6 +893,10 @@ slow_run(void *arg, int late)
 		rc = WS_EUNAVAIL;
 	} else {
 		rc = j->rt->fn(&cs->r, &j->w);
+	}
+	if (rc == WS_EUNAVAIL && busy_form(&cs->r, &j->w)) {
+		j->w.retry_after = SLOW_WAIT;
+		j->w.detail = N_("The server is busy; please try again in a few seconds.");
 	}
 	j->answer = answer(&cs->r, &j->w, rc, &j->status);
 	if (cs->r.db) {
@@ -897,18 +969,20 @@ respond(struct MHD_Connection *c, struct req *r)
  * answer (the pipeline does it again for the answer that is sent) and gives
  * the connection back at once, as an upload holds none between pieces.
  * 0 when the route takes it, else 401 or 403; 0 too when the database does
- * not answer, for the pipeline's 503.
+ * not answer, for the pipeline's 503.  Who sends the files (their
+ * user_id in the store) into cs->uploader.
  */
 static int
-upload_refusal(struct server *s, struct req *r, const struct route *rt)
+upload_refusal(struct server *s, struct cstate *cs, const struct route *rt)
 {
+	struct req *r = &cs->r;
 	struct resp w0;
 	int status = 0;
 
 	memset(&w0, 0, sizeof w0);
-	if (s->site.identify(r, &w0) == WS_OK &&
-	    !(rt->roles & (1u << (r->user ? r->user->role : ROLE_ANON))))
+	if (s->site.identify(r, &w0) == WS_OK && !route_allows(rt, r))
 		status = r->user ? 403 : 401;
+	cs->uploader = r->user ? r->user->id : 0;
 	if (r->db) {
 		db_release(s->site.pool, r->db);
 		r->db = NULL;
@@ -1004,7 +1078,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 			}
 		}
 		if (kind != UPLOAD_NONE) {
-			int refusal = upload_refusal(s, &cs->r, rt);
+			int refusal = upload_refusal(s, cs, rt);
 
 			if (refusal) {
 				cs->refused = 1;

@@ -14,7 +14,6 @@
  * (after their hash), so the sign-ins stay in flight for as long as the test
  * needs and it checks an order of events, not a guessed time.
  */
-#include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,8 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -79,44 +76,16 @@ wait_in_flight(struct ts_browser *b, int n, int *held)
 static int
 signin_send(const char *ip, const char *email, const char *password)
 {
-	char body[256], req[512];
-	struct timeval tv = { 30, 0 };
-	int fd = ts_connect(srv.port, ip), n, len;
+	char body[256];
+	int fd;
 
-	assert_true(fd >= 0);
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-	len = snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}", email,
+	snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}", email,
 	    password);
-	n = snprintf(req, sizeof req, "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\n"
-	    "Content-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s",
-	    len, body);
-	assert_true(send(fd, req, (size_t)n, MSG_NOSIGNAL) == n);
+	fd = ts_request(srv.port, ip, "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\n"
+	    "Content-Type: application/json\r\nContent-Length: %zu\r\nConnection: close\r\n"
+	    "\r\n%s", strlen(body), body);
+	assert_true(fd >= 0);
 	return fd;
-}
-
-/* True when something (an answer, or the close) has arrived on fd. */
-static int
-answered(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-
-	return poll(&p, 1, 0) > 0;
-}
-
-/* The status of the answer on fd (waiting up to 30 s), 0 when none came. */
-static int
-status_of(int fd)
-{
-	char buf[64];
-	ssize_t n = recv(fd, buf, sizeof buf - 1, MSG_WAITALL);
-	int st = 0;
-
-	if (n < 12)
-		return 0;
-	buf[n] = '\0';
-	if (sscanf(buf, "HTTP/1.1 %d", &st) != 1)
-		printf("# not an HTTP answer: %.60s\n", buf);
-	return st;
 }
 
 /* Four sign-ins on the server's one request thread are in flight (two
@@ -150,11 +119,11 @@ test_cheap_answered_while_signins_in_flight(void **state)
 	STATUS(r, 200);
 	assert_true(ts_has(r, "password"));
 	for (i = 0; i < NSIGNIN; i++)
-		assert_false(answered(fds[i]));	/* still in flight */
+		assert_false(ts_answered(fds[i]));	/* still in flight */
 
 	slow_state(b, "0", &held, &queued);
 	for (i = 0; i < NSIGNIN; i++) {
-		assert_int_equal(status_of(fds[i]), 201);
+		assert_int_equal(ts_status_of(fds[i]), 201);
 		close(fds[i]);
 	}
 	ts_browser_free(b);
@@ -180,16 +149,23 @@ test_forms_through_the_pool(void **state)
 	ts_browser_free(b);
 }
 
-/* The whole answer on fd, up to the close (30 s at most), into buf. */
-static void
-answer_of(int fd, char *buf, size_t size)
+/* Holds the answers of slow requests and sends sign-ins from ip (into
+ * fds, 16 at most) until one waits for a thread: every thread of the pool
+ * holds one.  How many were sent; how many are held and queued into
+ * *held and *queued. */
+static int
+threads_held(struct ts_browser *b, const char *ip, int *fds, int *held, int *queued)
 {
-	size_t got = 0;
-	ssize_t n;
+	int n = 0;
 
-	while (got < size - 1 && (n = recv(fd, buf + got, size - 1 - got, 0)) > 0)
-		got += (size_t)n;
-	buf[got] = '\0';
+	slow_state(b, "1", held, queued);
+	do {
+		assert_true(n < 16);
+		fds[n++] = signin_send(ip, "sam1@example.org", PW);
+		wait_in_flight(b, n, held);
+		slow_state(b, NULL, held, queued);
+	} while (*queued == 0);
+	return n;
 }
 
 /*
@@ -203,20 +179,14 @@ test_late_gets_503(void **state)
 {
 	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.1");
 	char answer[4096];
-	int fds[16], n = 0, i, held, queued, signed_in = 0, busy = 0;
+	int fds[16], n, i, held, queued, signed_in = 0, busy = 0;
 
-	slow_state(b, "1", &held, &queued);
-	do {	/* until one waits for a thread: every thread holds a sign-in */
-		assert_true(n < 16);
-		fds[n++] = signin_send("127.0.0.44", "sam1@example.org", PW);
-		wait_in_flight(b, n, &held);
-		slow_state(b, NULL, &held, &queued);
-	} while (queued == 0);
+	n = threads_held(b, "127.0.0.44", fds, &held, &queued);
 	printf("# %d sign-ins: %d have a thread, %d wait for one\n", n, held, queued);
 	assert_int_equal(ts_clock_advance(b, 6), 200);
 	slow_state(b, "0", &held, &queued);
 	for (i = 0; i < n; i++) {
-		answer_of(fds[i], answer, sizeof answer);
+		ts_answer_of(fds[i], answer, sizeof answer);
 		close(fds[i]);
 		if (strncmp(answer, "HTTP/1.1 201", 12) == 0) {
 			signed_in++;
@@ -233,6 +203,58 @@ test_late_gets_503(void **state)
 	assert_int_equal(busy, n - signed_in);
 	assert_true(busy >= 1);
 	assert_true(signed_in >= 1);
+	ts_browser_free(b);
+}
+
+/*
+ * A browser's sign-in form that waited too long for a pool thread comes
+ * back as the sign-in page with what was typed (never the password) and a
+ * message to try again, 503 with Retry-After, instead of a bare error page.
+ */
+static void
+test_late_form_keeps_input(void **state)
+{
+	static const char pw[] = "lemon+kite+harbour+nine";	/* urlencoded */
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.1");
+	struct ts_browser *web = ts_browser_new(&srv, "127.0.0.46");
+	char body[512], answer[65536], csrf_cookie[128];
+	int fds[16], n, i, held, queued, form;
+
+	/* the page and its token, as a browser has them before it posts */
+	STATUS(ts_get(web, "/signin"), 200);
+	assert_non_null(ts_cookie(web, "ws_csrf"));
+	snprintf(csrf_cookie, sizeof csrf_cookie, "%s", ts_cookie(web, "ws_csrf"));
+	snprintf(body, sizeof body, "csrf=%s&next=%%2Faccount&email=wren.typed%%40example.org"
+	    "&password=%s", ts_csrf(web), pw);
+
+	n = threads_held(b, "127.0.0.45", fds, &held, &queued);
+	form = ts_request(srv.port, "127.0.0.46", "POST /signin HTTP/1.1\r\nHost: localhost\r\n"
+	    "Content-Type: application/x-www-form-urlencoded\r\nCookie: ws_csrf=%s\r\n"
+	    "Content-Length: %zu\r\nConnection: close\r\n\r\n%s", csrf_cookie, strlen(body),
+	    body);
+	assert_true(form >= 0);
+	wait_in_flight(b, n + 1, &held);
+	assert_int_equal(ts_clock_advance(b, 6), 200);
+	slow_state(b, "0", &held, &queued);
+
+	ts_answer_of(form, answer, sizeof answer);
+	close(form);
+	if (strncmp(answer, "HTTP/1.1 503", 12) != 0)
+		printf("# the form's answer: %.300s\n", answer);
+	assert_int_equal(strncmp(answer, "HTTP/1.1 503", 12), 0);
+	assert_non_null(strcasestr(answer, "\r\nRetry-After: 5\r\n"));
+	assert_non_null(strcasestr(answer, "\r\nContent-Type: text/html"));
+	assert_non_null(strstr(answer, "The server is busy; please try again in a few seconds."));
+	/* the sign-in form again, with the address typed and where to go */
+	assert_non_null(strstr(answer, "action=\"/signin\""));
+	assert_non_null(strstr(answer, "value=\"wren.typed@example.org\""));
+	assert_non_null(strstr(answer, "name=\"next\" value=\"&#x2F;account\""));
+	assert_null(strstr(answer, "lemon"));
+	for (i = 0; i < n; i++) {
+		ts_answer_of(fds[i], answer, sizeof answer);
+		close(fds[i]);
+	}
+	ts_browser_free(web);
 	ts_browser_free(b);
 }
 
@@ -279,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_cheap_answered_while_signins_in_flight),
 		cmocka_unit_test(test_forms_through_the_pool),
 		cmocka_unit_test(test_late_gets_503),
+		cmocka_unit_test(test_late_form_keeps_input),
 		cmocka_unit_test(test_stop_with_signins_in_flight),
 	};
 

@@ -11,13 +11,13 @@
  * refuses (signed out, or not staff for an import) is refused from the
  * header, before the body is sent.  And what an
  * operator notices: a file is in the database while it arrives (it is not
- * held in memory), and no file is left behind by a refused request or,
- * after a restart, by a node that died mid-upload.
+ * held in memory), records who sent it, and no file is left behind by a
+ * refused request or, after a restart or an hour's sweep, by a node that
+ * died mid-upload.
  *
  * The database is read directly (libsqlite3 or libpq) to count the files
  * of kind "upload".
  */
-#include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -136,65 +136,6 @@ uploads_become(int64_t want)
 	return n;
 }
 
-/* ---- raw requests ---------------------------------------------------- */
-
-static void
-send_all(int fd, const void *p, size_t n)
-{
-	const char *c = p;
-
-	while (n > 0) {
-		ssize_t k = write(fd, c, n);
-
-		assert_true(k > 0);
-		c += k;
-		n -= (size_t)k;
-	}
-}
-
-static void
-send_str(int fd, const char *s)
-{
-	send_all(fd, s, strlen(s));
-}
-
-/* Reads what the server answers on fd within timeout_ms into out (at most
- * len - 1 bytes, NUL-terminated), until it has a header and stops. */
-static void
-read_answer(int fd, char *out, size_t len, int timeout_ms)
-{
-	size_t n = 0;
-	int64_t until = ts_now_ms() + timeout_ms;
-
-	out[0] = '\0';
-	while (n + 1 < len && ts_now_ms() < until) {
-		struct pollfd p = { fd, POLLIN, 0 };
-		ssize_t k;
-
-		if (poll(&p, 1, 100) <= 0) {
-			if (strstr(out, "\r\n\r\n"))
-				break;	/* a whole header, and quiet since */
-			continue;
-		}
-		if ((k = read(fd, out + n, len - 1 - n)) <= 0)
-			break;
-		n += (size_t)k;
-		out[n] = '\0';
-	}
-}
-
-/* A chunk of transfer-encoding chunked. */
-static void
-send_chunk(int fd, const void *p, size_t n)
-{
-	char h[32];
-
-	snprintf(h, sizeof h, "%zx\r\n", n);
-	send_str(fd, h);
-	send_all(fd, p, n);
-	send_str(fd, "\r\n");
-}
-
 /* ---- the tests ------------------------------------------------------- */
 
 /*
@@ -217,10 +158,10 @@ test_413_from_content_length(void **state)
 	/* a raw client that sends the header and waits */
 	fd = ts_connect(srv.port, NULL);
 	assert_true(fd >= 0);
-	send_str(fd, "POST /join HTTP/1.1\r\nHost: localhost\r\n"
+	assert_int_equal(ts_send_str(fd, "POST /join HTTP/1.1\r\nHost: localhost\r\n"
 	    "Content-Type: multipart/form-data; boundary=XyZ\r\n"
-	    "Content-Length: 3145728\r\n\r\n");
-	read_answer(fd, answer, sizeof answer, 10000);
+	    "Content-Length: 3145728\r\n\r\n"), 0);
+	ts_read_answer(fd, answer, sizeof answer, 10000);
 	close(fd);
 	if (strncmp(answer, "HTTP/1.1 413", 12) != 0)
 		printf("# the answer: %.300s\n", answer);
@@ -274,18 +215,18 @@ test_413_chunked(void **state)
 	assert_int_equal(uploads(), 0);
 	fd = ts_connect(srv.port, NULL);
 	assert_true(fd >= 0);
-	send_str(fd, "POST /join HTTP/1.1\r\nHost: localhost\r\n"
+	assert_int_equal(ts_send_str(fd, "POST /join HTTP/1.1\r\nHost: localhost\r\n"
 	    "Content-Type: multipart/form-data; boundary=XyZ\r\n"
-	    "Transfer-Encoding: chunked\r\n\r\n");
-	send_chunk(fd, head, sizeof head - 1);
+	    "Transfer-Encoding: chunked\r\n\r\n"), 0);
+	assert_int_equal(ts_send_chunk(fd, head, sizeof head - 1), 0);
 	for (i = 0; i < 16; i++)	/* 1 MiB of the logo */
-		send_chunk(fd, block, 64 * 1024);
+		assert_int_equal(ts_send_chunk(fd, block, 64 * 1024), 0);
 	/* stored as it arrives: a file of kind "upload" exists already */
 	assert_int_equal(uploads_become(1), 1);
 	for (i = 0; i < 24; i++)	/* 1.5 MiB more: past 1 MB + 1 MiB */
-		send_chunk(fd, block, 64 * 1024);
-	send_str(fd, "0\r\n\r\n");
-	read_answer(fd, answer, sizeof answer, 20000);
+		assert_int_equal(ts_send_chunk(fd, block, 64 * 1024), 0);
+	assert_int_equal(ts_send_str(fd, "0\r\n\r\n"), 0);
+	ts_read_answer(fd, answer, sizeof answer, 20000);
 	close(fd);
 	if (strncmp(answer, "HTTP/1.1 413", 12) != 0)
 		printf("# the answer: %.300s\n", answer);
@@ -364,6 +305,37 @@ test_logo_refusals_leave_nothing(void **state)
 	ts_browser_free(b);
 }
 
+/*
+ * A file records who sent it: a signed-in member's logo has their id, a
+ * visitor's (a join form that makes the account) none.
+ */
+static void
+test_upload_records_sender(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.61");
+	int64_t mia = ts_user_add(db_url, "mia.member@upload.test", "Mia Member", "member", PW);
+	char *png = png_of(4000);
+	const struct ts_res *r;
+
+	(void)state;
+	assert_true(mia > 0);
+	assert_int_equal(ts_signin(b, "mia.member@upload.test", PW), 303);
+	r = join(b, "mia.member@upload.test", png, 4000);
+	STATUS(r, 200);
+	assert_int_equal(sql_int("SELECT coalesce(user_id, 0) FROM files WHERE kind = 'logo'"
+	    " ORDER BY id DESC LIMIT 1"), mia);
+	ts_browser_free(b);
+
+	b = ts_browser_new(&srv, "127.0.0.62");
+	r = join(b, "vic.visitor@upload.test", png, 4000);
+	STATUS(r, 200);
+	assert_int_equal(sql_int("SELECT coalesce(user_id, 0) FROM files WHERE kind = 'logo'"
+	    " ORDER BY id DESC LIMIT 1"), 0);
+	assert_int_equal(uploads_become(0), 0);
+	free(png);
+	ts_browser_free(b);
+}
+
 /* The CSV import over the API: 15 MB is taken (its file kept as the
  * import's, byte for byte), 21 MB is refused. */
 static void
@@ -432,6 +404,43 @@ test_sweep_at_start(void **state)
 	sql_int("DELETE FROM files WHERE name = 'left-new'");
 }
 
+/* Waits up to 20 s for sql's count to reach want; its last value. */
+static int64_t
+count_becomes(int64_t want, const char *sql)
+{
+	int64_t until = ts_now_ms() + 20000, n;
+
+	while ((n = sql_int("%s", sql)) != want && ts_now_ms() < until)
+		usleep(20 * 1000);
+	return n;
+}
+
+/*
+ * The sweep is a job that recurs every hour, not only a start's: a day
+ * and an hour later (the server's clock moved), an upload no handler
+ * claimed is gone without a restart; a claimed file of the same age stays,
+ * and the next sweep is queued.
+ */
+static void
+test_sweep_job(void **state)
+{
+	long long now = (long long)time(NULL);
+
+	(void)state;
+	sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
+	    " VALUES ('upload', 'text/csv', 0, '', '', %lld, 'job-left', 1)", now - 60);
+	sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
+	    " VALUES ('import', 'text/csv', 0, '', '', %lld, 'job-kept', 1)", now - 60);
+	assert_int_equal(ts_clock_advance(anon, 24 * 3600 + 3600 + 60), 200);
+	assert_int_equal(count_becomes(0, "SELECT count(*) FROM files WHERE name = 'job-left'"),
+	    0);
+	assert_int_equal(sql_int("SELECT count(*) FROM files WHERE name = 'job-kept'"), 1);
+	assert_int_equal(count_becomes(1, "SELECT count(*) FROM jobs WHERE kind = "
+	    "'sweep_uploads' AND status = 'queued'"), 1);
+	assert_true(sql_int("SELECT count(*) FROM jobs WHERE kind = 'sweep_uploads' AND "
+	    "status = 'done'") >= 1);
+}
+
 static const char *
 token_for(const char *email)
 {
@@ -491,8 +500,10 @@ main(void)
 		cmocka_unit_test(test_413_from_content_length),
 		cmocka_unit_test(test_413_chunked),
 		cmocka_unit_test(test_logo_refusals_leave_nothing),
+		cmocka_unit_test(test_upload_records_sender),
 		cmocka_unit_test(test_import_sizes),
-		cmocka_unit_test(test_sweep_at_start),	/* restarts the server: last */
+		cmocka_unit_test(test_sweep_at_start),	/* restarts the server */
+		cmocka_unit_test(test_sweep_job),	/* moves the clock: last */
 	};
 
 	return cmocka_run_group_tests_name("upload", tests, setup, teardown);

@@ -217,53 +217,6 @@ ts_free_port(void)
 	return port;
 }
 
-int
-ts_connect(int port, const char *ip)
-{
-	struct sockaddr_in sa;
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-
-	if (fd < 0)
-		return -1;
-	memset(&sa, 0, sizeof sa);
-	sa.sin_family = AF_INET;
-	if (ip) {
-		inet_pton(AF_INET, ip, &sa.sin_addr);
-		if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-			close(fd);
-			return -1;
-		}
-	}
-	sa.sin_port = htons((uint16_t)port);
-	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
-int
-ts_closed_within(int fd, int timeout_ms)
-{
-	int64_t end = ts_now_ms() + timeout_ms;
-	char buf[4096];
-
-	for (;;) {
-		struct pollfd p = { fd, POLLIN, 0 };
-		int64_t left = end - ts_now_ms();
-		ssize_t n;
-
-		if (left <= 0)
-			return 0;
-		if (poll(&p, 1, (int)left) <= 0)
-			continue;
-		n = recv(fd, buf, sizeof buf, 0);
-		if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN))
-			return 1;
-	}
-}
-
 /* Waits up to ms for a listener on port while pid lives; 0 when it is up. */
 static int
 wait_port(pid_t pid, int port, int ms)

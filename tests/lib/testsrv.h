@@ -20,6 +20,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "lib/rawsock.h"	/* raw sockets: ts_connect, ts_request, ... */
+
 /* A scratch directory for this test program (logs, Maildir, SQLite files),
  * removed by ts_cleanup() unless WHATSON_TEST_KEEP is set. */
 const char *ts_tmpdir(void);
@@ -177,14 +179,8 @@ json_t *ts_json(const struct ts_res *r);
 /* The value of the first hidden csrf field in html into out; -1 when none. */
 int ts_csrf_in(const char *html, char *out, size_t len);
 
-/* ---- raw sockets ----------------------------------------------------- */
+/* ---- time ----------------------------------------------------------- */
 
-/* A TCP connection to 127.0.0.1:port from source address ip (NULL: any);
- * -1 on failure. */
-int ts_connect(int port, const char *ip);
-/* Waits up to timeout_ms for the peer to close fd: 1 closed (EOF or reset),
- * 0 still open, and any bytes that arrived are discarded. */
-int ts_closed_within(int fd, int timeout_ms);
 /* Milliseconds on a monotonic clock. */
 int64_t ts_now_ms(void);
 
