@@ -368,6 +368,13 @@ async function main() {
 		check((await mainText(p)).includes('Member'), 'an expert who left is no longer a member');
 		await visit(p, '/people');	/* still in the members' space */
 
+		step('the admin of organization 1 reads it in its history');
+		await visit(member, '/organizations/1/history');
+		const newest = await text(member.getByRole('main').locator('tbody tr').nth(0));
+		check(newest.includes('Left the organization') && newest.includes(ex.name),
+		    `the newest entry of the history reads "${newest}"`);
+		await shot(member, 'org-history-people');
+
 		step('delete with a wrong password: refused, nothing deleted');
 		await visit(p, '/account');
 		const del = p.getByRole('main').getByRole('region', { name: 'Delete your account' });
