@@ -635,6 +635,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * organization). */
 	[ST_EXPERT_APPROVED] = {"expert_approved",
 	    "SELECT count(*) FROM experts WHERE user_id = ? AND status = 'approved'", NULL},
+	/* A deleted account's profile goes: its name, contact and biography
+	 * are the person's (the application stays, anonymized). */
+	[ST_EXPERT_FORGET] = {"expert_forget",
+	    "DELETE FROM experts WHERE user_id = ?", NULL},
 	/* An approved expert is a member; a higher role stays. */
 	[ST_USER_SET_MEMBER] = {"user_set_member",
 	    "UPDATE users SET role = CASE WHEN role = 'applicant' THEN 'member' ELSE role END, "

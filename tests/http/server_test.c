@@ -1,7 +1,7 @@
 /*
  * server_test.c -- the HTTP layer as a client meets it: security headers,
  * error pages, request limits, malformed input, static files, the health
- * check, and a walk of every route for every role.
+ * check, and a walk of every route for every role and an approved expert.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program once
  * on SQLite and once on PostgreSQL).  The server runs with --conn-timeout 3
@@ -525,6 +525,7 @@ struct walk {
 	const struct route *rt;
 	int twin;		/* the /api/v1 address of an RF_TWIN page */
 	enum role role;
+	int expert;		/* role is ROLE_MEMBER: an approved expert's, no organization */
 	char name[200];
 };
 
@@ -533,6 +534,8 @@ static int nwalks;
 static struct ts_browser *as[ROLE__MAX];	/* a browser per role */
 static char email_of[ROLE__MAX][64];
 static int64_t member_id;
+static struct ts_browser *expert_as;	/* the walk's expert (issue 11) */
+#define WALK_EXPERT "expert-walk@walk.example"
 
 static void
 sign_in_role(enum role ro)
@@ -561,6 +564,23 @@ role_browser(enum role ro)
 		member_id = id;
 	sign_in_role(ro);
 	return as[ro];
+}
+
+static int64_t expert_made(const char *email, const char *name);
+static struct ts_browser *signed_in(const char *email);
+
+/* The walk's expert, signed in: approved on first use.  An expert is a
+ * member without an organization, so the walk expects what it expects of
+ * a member. */
+static struct ts_browser *
+expert_browser(void)
+{
+	if (expert_as)
+		return expert_as;
+	role_browser(ROLE_STAFF);
+	(void)expert_made(WALK_EXPERT, "Walker Approved Expert");
+	expert_as = signed_in(WALK_EXPERT);
+	return expert_as;
 }
 
 /* {code}: a theme of the walk's own, so the staff rows rename, retire and
@@ -635,7 +655,7 @@ test_walk(void **state)
 
 	role_browser(ROLE_MEMBER);	/* {id} is the member's */
 	walk_theme_made();
-	b = role_browser(wk->role);
+	b = wk->expert ? expert_browser() : role_browser(wk->role);
 	fill_pattern(rt->pattern, wk->twin, path, sizeof path);
 	if (rt->method == HM_GET || rt->method == HM_HEAD) {
 		r = ts_req(b, method, path, NULL, NULL, 0);
@@ -677,7 +697,9 @@ test_walk(void **state)
 		assert_false(refused);
 	}
 	/* routes that end the session (sign out) leave the role signed out */
-	if (wk->role != ROLE_ANON && !ts_cookie(b, "ws_session"))
+	if (wk->expert && !ts_cookie(b, "ws_session"))
+		assert_int_equal(ts_signin(b, WALK_EXPERT, PW), 303);
+	else if (wk->role != ROLE_ANON && !ts_cookie(b, "ws_session"))
 		sign_in_role(wk->role);
 }
 
@@ -842,7 +864,7 @@ test_others_organization(void **state)
  * The history of an organization (issue 11) against a real one, page and
  * JSON twin, for each role: a visitor (sign in / 401), an applicant, a
  * state focal point, a member of another organization, a member of it
- * who is no admin (403 each), its admin and staff (200).  An unknown
+ * who is no admin, an expert (403 each), its admin and staff (200).  An unknown
  * organization is 404 even for staff.
  */
 static void
@@ -857,7 +879,7 @@ test_history_roles(void **state)
 		const char *who;
 		struct ts_browser *br;
 		long page, twin;
-	} rows[7];
+	} rows[8];
 	char page[96], twin[128], body[300];
 	const struct ts_res *r;
 	size_t i, n = 0;
@@ -878,6 +900,8 @@ test_history_roles(void **state)
 	    signed_in("member-ha@walk.example"), 403, 403 };
 	rows[n++] = (struct hrow){ "its admin", signed_in("admin-ha@walk.example"), 200, 200 };
 	rows[n++] = (struct hrow){ "staff", role_browser(ROLE_STAFF), 200, 200 };
+	(void)expert_made("expert-ha@walk.example", "History Expert");
+	rows[n++] = (struct hrow){ "an expert", signed_in("expert-ha@walk.example"), 403, 403 };
 	snprintf(page, sizeof page, "/organizations/%lld/history", (long long)a);
 	snprintf(twin, sizeof twin, "/api/v1%s", page);
 	for (i = 0; i < n; i++) {
@@ -904,9 +928,48 @@ test_history_roles(void **state)
 	ts_browser_free(rows[0].br);
 	for (i = 3; i < 6; i++)
 		ts_browser_free(rows[i].br);
+	ts_browser_free(rows[7].br);
 }
 
 /* ---- people: an expert's profile ------------------------------------- */
+
+/* An approved expert (issue 11): an account that applies at /join as an
+ * expert, approved by staff; their user id. */
+static int64_t
+expert_made(const char *email, const char *name)
+{
+	struct ts_browser *b;
+	const struct ts_res *r;
+	char path[96];
+	long long app = 0;
+	int64_t uid;
+	json_t *j, *it;
+	size_t k;
+
+	uid = ts_user_add(db_url, email, name, "applicant", PW);
+	assert_true(uid > 0);
+	b = signed_in(email);
+	r = ts_form(b, "/join", "action", "submit", "as", "expert", "name", name,
+	    "country", "KE", "themes", "corruption", "biography", "Walks every route.",
+	    "contact_email", email, "consent", "1", (char *)NULL);
+	STATUS(r, 200);
+	ts_browser_free(b);
+	r = ts_get(role_browser(ROLE_STAFF), "/api/v1/applications?status=pending&kind=expert");
+	STATUS(r, 200);
+	j = ts_json(r);
+	json_array_foreach(json_object_get(j, "items"), k, it) {
+		const char *e = json_string_value(json_object_get(json_object_get(it, "applicant"),
+		    "email"));
+
+		if (e && strcmp(e, email) == 0)
+			app = json_integer_value(json_object_get(it, "id"));
+	}
+	json_decref(j);
+	assert_true(app > 0);
+	snprintf(path, sizeof path, "/staff/applications/%lld/approve", app);
+	STATUS(ts_form(role_browser(ROLE_STAFF), path, (char *)NULL), 303);
+	return uid;
+}
 
 /*
  * Every route of /people, tried against a real expert's profile by a
@@ -921,36 +984,23 @@ test_people_walk(void **state)
 {
 	static const char *const form[] = {
 		"Content-Type: application/x-www-form-urlencoded", NULL };
-	enum who { W_VISITOR, W_APPLICANT, W_MEMBER, W_OTHER, W_FOCAL, W_EXPERT, W_STAFF, W__MAX };
+	enum who { W_VISITOR, W_APPLICANT, W_MEMBER, W_OTHER, W_FOCAL, W_EXPERT, W_EXPERT2,
+		W_STAFF, W__MAX };
 	static const char *const names[] = { "a visitor", "an applicant", "a member",
-		"a member of another organization", "a focal point", "the expert", "staff" };
+		"a member of another organization", "a focal point", "the expert",
+		"another expert", "staff" };
 	struct ts_browser *b[W__MAX], *expert;
 	const struct ts_res *r;
 	const struct route *rt;
 	char path[300], body[400];
-	long long app = 0, uid;
+	long long uid;
 	int64_t org;
 	int i, tried = 0;
-	json_t *j, *it;
-	size_t k;
 
 	(void)state;
-	uid = ts_user_add(db_url, "expert@walk.example", "Walker Expert", "applicant", PW);
-	assert_true(uid > 0);
+	uid = expert_made("expert@walk.example", "Walker Expert");
 	expert = signed_in("expert@walk.example");
-	r = ts_form(expert, "/join", "action", "submit", "as", "expert", "name", "Walker Expert",
-	    "country", "KE", "themes", "corruption", "biography", "Walks every route.",
-	    "contact_email", "expert@walk.example", "consent", "1", (char *)NULL);
-	STATUS(r, 200);
-	r = ts_get(role_browser(ROLE_STAFF), "/api/v1/applications?status=pending&kind=expert");
-	STATUS(r, 200);
-	j = ts_json(r);
-	json_array_foreach(json_object_get(j, "items"), k, it)
-		app = json_integer_value(json_object_get(it, "id"));
-	json_decref(j);
-	assert_true(app > 0);
-	snprintf(path, sizeof path, "/staff/applications/%lld/approve", app);
-	STATUS(ts_form(role_browser(ROLE_STAFF), path, (char *)NULL), 303);
+	(void)expert_made("expert2@walk.example", "Second Walker");
 
 	org = org_made("Walk Org People", "GH", "al@walk-people.example");
 	person_of("other@walk-people.example", org);
@@ -960,6 +1010,7 @@ test_people_walk(void **state)
 	b[W_OTHER] = signed_in("other@walk-people.example");
 	b[W_FOCAL] = role_browser(ROLE_FOCAL);
 	b[W_EXPERT] = expert;
+	b[W_EXPERT2] = signed_in("expert2@walk.example");
 	b[W_STAFF] = role_browser(ROLE_STAFF);
 	for (rt = app_routes; rt->fn; rt++) {
 		int api = (rt->flags & RF_API) != 0, twin;
@@ -1024,6 +1075,133 @@ test_people_walk(void **state)
 	assert_true(tried >= 6 * W__MAX);
 	ts_browser_free(expert);
 	ts_browser_free(b[W_OTHER]);
+	ts_browser_free(b[W_EXPERT2]);
+}
+
+/* ---- leaving and deleting -------------------------------------------- */
+
+/*
+ * Leaving an organization and deleting an account (issue 11), tried
+ * against another organization and another person by a visitor, an
+ * applicant, a member of another organization, a focal point, an expert
+ * and staff, as forms and as JSON.  Leaving an organization one is not in
+ * is 404 (401 signed out) and its person stays in it; deleting with a wrong
+ * password while naming that person is 403 (401 signed out), and everyone
+ * is still signed in.  An account that deletes itself with its password
+ * while naming that person deletes itself only; an expert's profile goes
+ * with it (it was still shown, name, contact and all, until people_forget).
+ */
+static void
+test_leave_delete_roles(void **state)
+{
+	enum who { W_VISITOR, W_APPLICANT, W_OTHER, W_FOCAL, W_EXPERT, W_STAFF, W__MAX };
+	static const char *const names[] = { "a visitor", "an applicant",
+		"a member of another organization", "a focal point", "an expert", "staff" };
+	int64_t a = org_made("Walk Leave A", "BJ", "al@walk-la.example");
+	int64_t b = org_made("Walk Leave B", "NE", "bo@walk-lb.example");
+	int64_t victim = person_of("victim-lb@walk.example", b);
+	struct ts_browser *br[W__MAX], *self;
+	const struct ts_res *r;
+	char leave[96], api_leave[128], who[24], json[160];
+	int i, pass;
+
+	(void)state;
+	(void)person_of("member-la@walk.example", a);
+	(void)expert_made("expert-l@walk.example", "Leaving Expert");
+	/* accounts of their own: wrong passwords count in the sign-in back-off */
+	assert_true(ts_user_add(db_url, "applicant-l@walk.example", "Leaving Applicant",
+	    "applicant", PW) > 0);
+	assert_true(ts_user_add(db_url, "focal-l@walk.example", "Leaving Focal", "focal",
+	    PW) > 0);
+	assert_true(ts_user_add(db_url, "staff-l@walk.example", "Leaving Staff", "staff",
+	    PW) > 0);
+	br[W_VISITOR] = ts_browser_new(&srv, "127.0.0.32");
+	br[W_APPLICANT] = signed_in("applicant-l@walk.example");
+	br[W_OTHER] = signed_in("member-la@walk.example");
+	br[W_FOCAL] = signed_in("focal-l@walk.example");
+	br[W_EXPERT] = signed_in("expert-l@walk.example");
+	br[W_STAFF] = signed_in("staff-l@walk.example");
+	snprintf(leave, sizeof leave, "/organizations/%lld/leave", (long long)b);
+	snprintf(api_leave, sizeof api_leave, "/api/v1%s", leave);
+	snprintf(who, sizeof who, "%lld", (long long)victim);
+	snprintf(json, sizeof json, "{\"password\":\"not-the-password\",\"user\":%lld,"
+	    "\"id\":%lld}", (long long)victim, (long long)victim);
+	for (i = 0; i < W__MAX; i++) {
+		long gone = i == W_VISITOR ? 401 : 404, wrong = i == W_VISITOR ? 401 : 403;
+
+		for (pass = 0; pass < 4; pass++) {
+			const char *what = pass == 0 ? leave : pass == 1 ? api_leave :
+			    pass == 2 ? "/account/delete" : "DELETE /api/v1/me";
+			long want = pass < 2 ? gone : wrong;
+
+			if (pass == 0)
+				r = ts_form(br[i], leave, "user", who, (char *)NULL);
+			else if (pass == 1)
+				r = ts_api(br[i], "POST", api_leave, NULL, json);
+			else if (pass == 2)
+				r = ts_form(br[i], "/account/delete", "password", "not-the-password",
+				    "user", who, "id", who, (char *)NULL);
+			else
+				r = ts_api(br[i], "DELETE", "/api/v1/me", NULL, json);
+			if (r->status != want)
+				printf("# %s as %s: %ld, want %ld: %.300s\n", what, names[i],
+				    r->status, want, r->body);
+			assert_int_equal(r->status, want);
+			if (pass == 1 || pass == 3)
+				HEADER_HAS(r, "Content-Type", "application/problem+json");
+		}
+		if (i != W_VISITOR)	/* still signed in */
+			STATUS(ts_get(br[i], "/api/v1/me"), 200);
+	}
+	/* the person is still one of B's people, and still signs in */
+	self = signed_in("victim-lb@walk.example");
+	r = ts_get(self, "/api/v1/me");
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk Leave B"));
+	ts_browser_free(self);
+
+	/* deleting oneself while naming them: oneself only, form and JSON; the
+	 * second is an expert, whose profile goes with the account */
+	for (pass = 0; pass < 2; pass++) {
+		const char *email = pass ? "self-api@walk.example" : "self-form@walk.example";
+		int64_t me = pass ? expert_made(email, "Self Deleting Expert") :
+		    ts_user_add(db_url, email, "Self Deleter", "applicant", PW);
+		char profile[64];
+
+		assert_true(me > 0);
+		snprintf(profile, sizeof profile, "/api/v1/people/%lld", (long long)me);
+		STATUS(ts_get(role_browser(ROLE_STAFF), profile), pass ? 200 : 404);
+		self = signed_in(email);
+		if (pass) {
+			snprintf(json, sizeof json, "{\"password\":\"%s\",\"user\":%lld}", PW,
+			    (long long)victim);
+			STATUS(ts_api(self, "DELETE", "/api/v1/me", NULL, json), 204);
+		} else {
+			r = ts_form(self, "/account/delete", "password", PW, "user", who, "id", who,
+			    (char *)NULL);
+			STATUS(r, 200);
+			assert_true(ts_has(r, "Your account is deleted"));
+		}
+		STATUS(ts_get(self, "/api/v1/me"), 401);
+		ts_browser_free(self);
+		r = ts_get(role_browser(ROLE_STAFF), profile);
+		if (r->status != 404)
+			printf("# %s after deleting: %ld: %.300s\n", profile, r->status, r->body);
+		STATUS(r, 404);
+		r = ts_get(role_browser(ROLE_STAFF), "/api/v1/people?q=Deleting");
+		STATUS(r, 200);
+		assert_false(ts_has(r, "Self Deleting Expert"));
+		self = ts_browser_new(&srv, "127.0.0.32");
+		assert_int_not_equal(ts_signin(self, email, PW), 303);
+		ts_browser_free(self);
+		self = signed_in("victim-lb@walk.example");
+		r = ts_get(self, "/api/v1/me");
+		STATUS(r, 200);
+		assert_true(ts_has(r, "Walk Leave B"));
+		ts_browser_free(self);
+	}
+	for (i = 0; i < W__MAX; i++)
+		ts_browser_free(br[i]);
 }
 
 static void
@@ -1048,20 +1226,22 @@ teardown(void **state)
 
 	for (i = 0; i < ROLE__MAX; i++)
 		ts_browser_free(as[i]);
+	ts_browser_free(expert_as);
 	ts_cleanup();
 	return 0;
 }
 
 static void
-add_walk(const struct route *rt, int twin, enum role ro)
+add_walk(const struct route *rt, int twin, enum role ro, int expert)
 {
 	struct walk *w = &walks[nwalks++];
 
 	w->rt = rt;
 	w->twin = twin;
 	w->role = ro;
+	w->expert = expert;
 	snprintf(w->name, sizeof w->name, "%s %s%s as %s", method_names[rt->method],
-	    twin ? "/api/v1" : "", rt->pattern, role_name(ro));
+	    twin ? "/api/v1" : "", rt->pattern, expert ? "expert" : role_name(ro));
 }
 
 /* What a signed-in person sees is sent "private, no-store", pages and
@@ -1225,6 +1405,7 @@ main(void)
 		cmocka_unit_test(test_others_organization),
 		cmocka_unit_test(test_history_roles),
 		cmocka_unit_test(test_people_walk),
+		cmocka_unit_test(test_leave_delete_roles),
 		cmocka_unit_test(test_lists_per_page),
 		cmocka_unit_test(test_bad_query_params),
 		cmocka_unit_test(test_signed_in_not_stored),
@@ -1240,15 +1421,18 @@ main(void)
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
 	for (rt = app_routes; rt->fn; rt++)
 		nroutes += (rt->flags & RF_TWIN) ? 2 : 1;
-	walks = calloc(nroutes * ROLE__MAX, sizeof *walks);
-	tests = calloc(nfixed + nroutes * ROLE__MAX + 2, sizeof *tests);
+	walks = calloc(nroutes * (ROLE__MAX + 1), sizeof *walks);
+	tests = calloc(nfixed + nroutes * (ROLE__MAX + 1) + 2, sizeof *tests);
 	if (!walks || !tests)
 		return 1;
+	/* every role, and an approved expert (a member without organization) */
 	for (rt = app_routes; rt->fn; rt++)
-		for (ro = 0; ro < ROLE__MAX; ro++) {
-			add_walk(rt, 0, (enum role)ro);
+		for (ro = 0; ro <= ROLE__MAX; ro++) {
+			enum role as_role = ro == ROLE__MAX ? ROLE_MEMBER : (enum role)ro;
+
+			add_walk(rt, 0, as_role, ro == ROLE__MAX);
 			if (rt->flags & RF_TWIN)
-				add_walk(rt, 1, (enum role)ro);
+				add_walk(rt, 1, as_role, ro == ROLE__MAX);
 		}
 	memcpy(tests, fixed, sizeof fixed);
 	n = nfixed;

@@ -15,6 +15,7 @@
 
 #include "app/app.h"
 #include "app/orgs/orgs_int.h"
+#include "app/people/people.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -139,6 +140,11 @@ orgs_forget_person(struct req *r, struct db *d, int64_t uid, json_t **blocking)
 		    "organization %lld, user %lld", (long long)org_id, (long long)uid));
 	}
 	json_decref(orgs);
+	/* Having left them, a person who is an expert is a member of nothing:
+	 * the profile goes too.  (Here because accounts/forget.c calls this
+	 * one function for what the areas hold of a person.) */
+	if (rc == WS_OK)
+		rc = people_forget(d, uid);
 	return rc;
 }
 

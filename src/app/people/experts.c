@@ -210,6 +210,18 @@ people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data, i
 	return rc;
 }
 
+enum ws_err
+people_forget(struct db *d, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_EXPERT_FORGET);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
 static json_t *
 json_text(const char *s, const char *fallback)
 {
