@@ -394,9 +394,13 @@ test_people_list_and_facets(void **state)
 	HAS(r, "href=\"/people/");
 	HAS(r, "Ana Lima");
 	HAS(r, "Kenya");
+	r = ts_get(mo_web, "/people?q=lima");	/* one, said as one */
+	STATUS(r, 200);
+	HAS(r, "1 expert matches");
 	r = ts_get(mo_web, "/people?q=nobody");
 	STATUS(r, 200);
 	LACKS(r, "Ana Lima");
+	HAS(r, "0 experts match");
 	r = api("GET", "/api/v1/people?country=ZZ", mo_tok, NULL);
 	STATUS(r, 422);
 	assert_true(ts_has(r, "\"country\""));

@@ -795,6 +795,7 @@ h_directory(struct req *r, struct resp *w)
 		json_object_set_new(v, "sort_newest", json_boolean(chosen &&
 		    q.sort == DIR_SORT_NEWEST));
 		json_object_set_new(v, "searching", json_boolean(terms.n > 0));
+		json_object_set_new(v, "one", json_boolean(res.total == 1));
 		json_object_set_new(v, "query", json_string(query_string(r, want)));
 	} else {
 		json_decref(filters);

@@ -298,6 +298,7 @@ h_people(struct req *r, struct resp *w)
 		json_object_set_new(v, "q", json_string(q));
 		json_object_set_new(v, "sort_newest", json_boolean(strcmp(sort, "newest") == 0));
 		json_object_set_new(v, "searching", json_boolean(*nq != '\0'));
+		json_object_set_new(v, "one", json_boolean(nhits == 1));	/* "1 expert" */
 		json_object_set_new(v, "query", json_string(query_of(r, q, sort, want)));
 	} else {
 		json_decref(filters);
