@@ -369,6 +369,65 @@ people_view(json_t *ex, enum vis level, const char *lang, struct views *v)
 	return out;
 }
 
+/* The strings of x's keys (NULL-terminated) that say who a person is,
+ * into out (at most max, each once); how many are there now. */
+static size_t
+add_strings(json_t *x, const char *const *keys, const char **out, size_t n, size_t max)
+{
+	const char *s;
+	size_t i;
+
+	for (; *keys && n < max; keys++) {
+		if (!(s = json_string_value(json_object_get(x, *keys))) || !*s)
+			continue;
+		for (i = 0; i < n && strcmp(out[i], s) != 0; i++)
+			;
+		if (i == n)
+			out[n++] = s;
+	}
+	return n;
+}
+
+enum ws_err
+people_forget(struct db *d, int64_t uid)
+{
+	static const char *const own[] = { "title", "affiliation", "biography", "website",
+		NULL };
+	static const char *const contact[] = { "email", "phone", NULL };
+	const char *said[64];
+	json_t *ex = NULL, *apps = NULL, *a;
+	struct db_q *q;
+	size_t n = 0, i;
+	enum ws_err rc;
+
+	rc = people_load(d, uid, &ex);
+	if (rc == WS_ENOTFOUND)
+		rc = WS_OK;	/* no profile; an application may still say it */
+	if (rc != WS_OK)
+		return rc;
+	if ((rc = orgs_person_apps(d, uid, &apps)) != WS_OK)
+		goto out;
+	n = add_strings(ex, own, said, n, 64);
+	n = add_strings(json_object_get(ex, "contact"), contact, said, n, 64);
+	json_array_foreach(apps, i, a) {
+		n = add_strings(json_object_get(a, "expert"), own, said, n, 64);
+		if (json_object_get(a, "expert"))
+			n = add_strings(json_object_get(a, "contact"), contact, said, n, 64);
+	}
+	for (i = 0; rc == WS_OK && i < n; i++)
+		rc = orgs_forget_text(d, uid, said[i], "");
+	if (rc != WS_OK)
+		goto out;
+	q = db_start(d, ST_EXPERT_DELETE);
+	db_bind_int(q, 1, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+out:
+	json_decref(ex);
+	json_decref(apps);
+	return rc;
+}
+
 json_t *
 people_expert_view(struct req *r, json_t *x)
 {

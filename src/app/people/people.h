@@ -53,6 +53,14 @@ json_t *people_expert_view(struct req *r, json_t *x);
 enum ws_err people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data,
     int64_t by) WS_WUR;
 
+/* Inside the caller's transaction, uid deleting their account: their
+ * profile is deleted (gone from /people and its page, for staff too), and
+ * what it and their expert applications said of them (title, affiliation,
+ * biography, website, contact address and phone) is blanked in the
+ * applications they filed; their name and account addresses are the
+ * account's to forget.  Nothing to do for someone who is no expert. */
+enum ws_err people_forget(struct db *d, int64_t uid) WS_WUR;
+
 /* The query of /people: q, country, region, theme, language, sort, page,
  * per_page. */
 extern const struct field people_q_list[];
