@@ -646,6 +646,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* A deleted account's profile goes with it (people_forget). */
 	[ST_EXPERT_DELETE] = {"expert_delete",
 	    "DELETE FROM experts WHERE user_id = ?", NULL},
+	/* Whether an account is still there (not deleted: ST_USER_FORGET). */
+	[ST_USER_LIVE] = {"user_live",
+	    "SELECT count(*) FROM users WHERE id = ? AND deleted_at IS NULL", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

@@ -754,6 +754,37 @@ test_deleted_expert_is_gone(void **state)
 }
 
 /*
+ * Cy applies as an expert and deletes his account while staff have not
+ * decided: approving it afterwards makes no profile of a deleted person
+ * (409, staff reject it instead), and /people lists no "Deleted user".
+ */
+static void
+test_deleted_applicant_is_not_approved(void **state)
+{
+	char tok[129], path[96];
+	const struct ts_res *r;
+	int64_t cy, app;
+
+	(void)state;
+	cy = ts_user_add(db_url, "cy@late.example", "Cy Late", "applicant", PW);
+	assert_true(cy > 0);
+	token_of("cy@late.example", tok);
+	app = expert_applies(tok, "Cy Late", "cy.desk@late.example", "+233 30 555 0142");
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_object()), 409);
+	STATUS(api("GET", path_of(path, sizeof path, "/api/v1/people/%lld", cy), staff_tok,
+	    NULL), 404);
+	r = api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Deleted user");
+	LACKS(r, "Cy Late");
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	    "The account was deleted.")), 200);
+}
+
+/*
  * Pat, of A, deletes her account (Mo stays its admin): A's history names
  * neither her name nor her address any more, to its admin or to staff.
  */
@@ -944,6 +975,7 @@ main(void)
 		cmocka_unit_test(test_staff_routes),
 		cmocka_unit_test(test_deleted_expert_is_gone),
 		cmocka_unit_test(test_history_forgets_the_deleted),
+		cmocka_unit_test(test_deleted_applicant_is_not_approved),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 

@@ -174,10 +174,26 @@ people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data, i
 	json_t *x = json_object_get(data, "expert"), *c = json_object_get(data, "contact");
 	char *countries = array_text(x, "countries"), *themes = array_text(x, "themes");
 	char *languages = array_text(x, "languages");
-	struct db_q *q = db_start(d, ST_EXPERT_PUT);
-	int64_t now = now_s();
+	struct db_q *q = db_start(d, ST_USER_LIVE);
+	int64_t now = now_s(), live = 0;
 	enum ws_err rc;
 
+	/* A person who deleted their account while staff had not decided is
+	 * no expert: no profile of "Deleted user", no role for a closed
+	 * account.  Staff reject the application instead. */
+	db_bind_int(q, 1, uid);
+	if ((rc = db_step(q)) == WS_OK)
+		live = db_col_int(q, 0);
+	db_end(q);
+	if (rc == WS_OK && !live)
+		rc = WS_ECONFLICT;
+	if (rc != WS_OK) {
+		free(countries);
+		free(themes);
+		free(languages);
+		return rc == WS_EDONE ? WS_EDB : rc;
+	}
+	q = db_start(d, ST_EXPERT_PUT);
 	db_bind_int(q, 1, uid);
 	db_bind_text(q, 2, str_of(x, "name"));
 	db_bind_text(q, 3, str_of(x, "title"));

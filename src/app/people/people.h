@@ -49,7 +49,8 @@ json_t *people_expert_view(struct req *r, json_t *x);
 
 /* Inside the caller's transaction: application app_id of user uid, whose
  * data is data, is approved by staff member by: uid gets (or gets again)
- * an approved expert profile and the role member (a higher role stays). */
+ * an approved expert profile and the role member (a higher role stays).
+ * WS_ECONFLICT when uid has deleted their account since applying. */
 enum ws_err people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data,
     int64_t by) WS_WUR;
 
