@@ -517,7 +517,8 @@ test_hidden_fields_do_not_leak(void **state)
  * Nobody leaves for another or removes an admin who is not theirs: Pat
  * (no admin) cannot remove Mo, Ola (admin of B) cannot remove Pat from
  * A, nobody leaves an organization they are not in; Mo, A's last admin,
- * cannot leave nor delete his account while Pat is in it; the forms want
+ * cannot leave, remove himself, stop being its admin nor delete his
+ * account while Pat is in it; the forms want
  * their CSRF token, and not another person's.
  */
 static void
@@ -559,6 +560,13 @@ test_leave_and_remove(void **state)
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/leave", (long long)org_a);
 	STATUS(api("POST", path, mo_tok, json_object()), 409);
 	STATUS(api("DELETE", "/api/v1/me", mo_tok, json_pack("{s:s}", "password", PW)), 409);
+	/* nor remove himself or drop his own admin flag */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
+	    (long long)org_a, (long long)mo_id);
+	STATUS(api("POST", path, mo_tok, json_object()), 409);
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org_a,
+	    (long long)mo_id);
+	STATUS(ts_form(mo_b, path, "admin", "0", (char *)NULL), 409);
 	/* the API's delete is the caller's own; a body naming someone else
 	 * changes nothing of theirs */
 	STATUS(api("DELETE", "/api/v1/me", ola_tok, json_pack("{s:s,s:I,s:I}", "password",
@@ -686,6 +694,11 @@ test_deleted_expert_is_gone(void **state)
 	ts_mail_free(&m);
 	assert_non_null(strstr(link, "/reset"));
 
+	/* nobody takes the address her deleted account will have first (its
+	 * deletion would then fail on the unique address) */
+	snprintf(body, sizeof body, "{\"email\":\"deleted-%lld@invalid\",\"name\":\"Squat\","
+	    "\"password\":\"%s\"}", (long long)eve_id, PW);
+	STATUS(ts_api(visitor, "POST", "/api/v1/accounts", NULL, body), 422);
 	STATUS(api("DELETE", "/api/v1/me", eve_tok, json_pack("{s:s}", "password", PW)), 204);
 	STATUS(api("GET", "/api/v1/me", eve_tok, NULL), 401);
 	STATUS(ts_api(eve_b, "GET", "/api/v1/me", NULL, NULL), 401);
