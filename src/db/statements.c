@@ -570,11 +570,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "DELETE FROM tokens WHERE user_id = ?", NULL},
 	[ST_DRAFT_DELETE_USER] = {"draft_delete_user",
 	    "DELETE FROM drafts WHERE user_id = ?", NULL},
-	/* What the audit log says a person did, and rows whose detail names
-	 * "user ?2" (the caller drops "user 12" when looking for user 1). */
+	/* What the audit log says a person (?1) did, and rows whose detail
+	 * names "user ?2" (the caller drops "user 12" when looking for user 1).
+	 * The address a row was written from is theirs only in their own rows:
+	 * in another's (an admin removing them) it is that person's, and null. */
 	[ST_AUDIT_OF_USER] = {"audit_of_user",
-	    "SELECT id, at, user_id, action, ip, detail FROM audit_log "
-	    "WHERE user_id = ? OR detail LIKE ? ORDER BY id LIMIT 10000", NULL},
+	    "SELECT a.id, a.at, a.user_id, a.action, "
+	    "CASE WHEN a.user_id = p.uid THEN a.ip END, a.detail "
+	    "FROM audit_log a, (SELECT CAST(? AS BIGINT) AS uid) p "
+	    "WHERE a.user_id = p.uid OR a.detail LIKE ? ORDER BY a.id LIMIT 10000", NULL},
 	/* The addresses an account has had: its sign-up's, its changes'. */
 	[ST_AUDIT_ADDRESSES] = {"audit_addresses",
 	    "SELECT detail FROM audit_log WHERE user_id = ? AND detail IS NOT NULL "
@@ -635,14 +639,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * organization). */
 	[ST_EXPERT_APPROVED] = {"expert_approved",
 	    "SELECT count(*) FROM experts WHERE user_id = ? AND status = 'approved'", NULL},
-	/* A deleted account's profile goes: its name, contact and biography
-	 * are the person's (the application stays, anonymized). */
-	[ST_EXPERT_FORGET] = {"expert_forget",
-	    "DELETE FROM experts WHERE user_id = ?", NULL},
 	/* An approved expert is a member; a higher role stays. */
 	[ST_USER_SET_MEMBER] = {"user_set_member",
 	    "UPDATE users SET role = CASE WHEN role = 'applicant' THEN 'member' ELSE role END, "
 	    "updated_at = ? WHERE id = ?", NULL},
+	/* A deleted account's profile goes with it (people_forget). */
+	[ST_EXPERT_DELETE] = {"expert_delete",
+	    "DELETE FROM experts WHERE user_id = ?", NULL},
+	/* Whether an account is still there (not deleted: ST_USER_FORGET). */
+	[ST_USER_LIVE] = {"user_live",
+	    "SELECT count(*) FROM users WHERE id = ? AND deleted_at IS NULL", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

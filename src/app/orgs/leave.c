@@ -3,7 +3,7 @@
  * theirs (the account page, /api/v1/me), and what the organizations' side
  * of the hub does when a person deletes their account (they leave every
  * organization; the applications they filed forget their name and
- * address).
+ * address; an expert's profile is deleted, people_forget()).
  *
  * Leaving writes the audit line "organization.person_left" with the detail
  * "organization N, user M", the shape removal's lines have, so an
@@ -140,9 +140,9 @@ orgs_forget_person(struct req *r, struct db *d, int64_t uid, json_t **blocking)
 		    "organization %lld, user %lld", (long long)org_id, (long long)uid));
 	}
 	json_decref(orgs);
-	/* Having left them, a person who is an expert is a member of nothing:
-	 * the profile goes too.  (Here because accounts/forget.c calls this
-	 * one function for what the areas hold of a person.) */
+	/* An expert's profile is not an organization's, but it goes with the
+	 * account too, or /people would go on showing a deleted person's name
+	 * and contact: this is where deleting an account reaches the areas. */
 	if (rc == WS_OK)
 		rc = people_forget(d, uid);
 	return rc;

@@ -144,7 +144,7 @@ enum ws_err orgs_person_apps(struct db *d, int64_t uid, json_t **out) WS_WUR;
  * reference) in *blocking, when they are the last admin of one that has
  * other people: someone must take over first.  The last admin of an
  * organization with nobody else may go; staff see it without an admin.
- * Their expert profile, if any, goes too (people_forget()).
+ * Their expert profile, if any, is deleted too (people_forget()).
  */
 enum ws_err orgs_forget_person(struct req *r, struct db *d, int64_t uid,
     json_t **blocking) WS_WUR;

@@ -174,10 +174,26 @@ people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data, i
 	json_t *x = json_object_get(data, "expert"), *c = json_object_get(data, "contact");
 	char *countries = array_text(x, "countries"), *themes = array_text(x, "themes");
 	char *languages = array_text(x, "languages");
-	struct db_q *q = db_start(d, ST_EXPERT_PUT);
-	int64_t now = now_s();
+	struct db_q *q = db_start(d, ST_USER_LIVE);
+	int64_t now = now_s(), live = 0;
 	enum ws_err rc;
 
+	/* A person who deleted their account while staff had not decided is
+	 * no expert: no profile of "Deleted user", no role for a closed
+	 * account.  Staff reject the application instead. */
+	db_bind_int(q, 1, uid);
+	if ((rc = db_step(q)) == WS_OK)
+		live = db_col_int(q, 0);
+	db_end(q);
+	if (rc == WS_OK && !live)
+		rc = WS_ECONFLICT;
+	if (rc != WS_OK) {
+		free(countries);
+		free(themes);
+		free(languages);
+		return rc == WS_EDONE ? WS_EDB : rc;
+	}
+	q = db_start(d, ST_EXPERT_PUT);
 	db_bind_int(q, 1, uid);
 	db_bind_text(q, 2, str_of(x, "name"));
 	db_bind_text(q, 3, str_of(x, "title"));
@@ -205,18 +221,6 @@ people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data, i
 	q = db_start(d, ST_USER_SET_MEMBER);
 	db_bind_int(q, 1, now);
 	db_bind_int(q, 2, uid);
-	rc = db_exec(q, NULL);
-	db_end(q);
-	return rc;
-}
-
-enum ws_err
-people_forget(struct db *d, int64_t uid)
-{
-	struct db_q *q = db_start(d, ST_EXPERT_FORGET);
-	enum ws_err rc;
-
-	db_bind_int(q, 1, uid);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	return rc;
@@ -379,6 +383,65 @@ people_view(json_t *ex, enum vis level, const char *lang, struct views *v)
 	if ((s = json_string_value(json_object_get(out, "biography"))))
 		json_object_set_new(out, "biography_html", org_markdown_html(s));
 	return out;
+}
+
+/* The strings of x's keys (NULL-terminated) that say who a person is,
+ * into out (at most max, each once); how many are there now. */
+static size_t
+add_strings(json_t *x, const char *const *keys, const char **out, size_t n, size_t max)
+{
+	const char *s;
+	size_t i;
+
+	for (; *keys && n < max; keys++) {
+		if (!(s = json_string_value(json_object_get(x, *keys))) || !*s)
+			continue;
+		for (i = 0; i < n && strcmp(out[i], s) != 0; i++)
+			;
+		if (i == n)
+			out[n++] = s;
+	}
+	return n;
+}
+
+enum ws_err
+people_forget(struct db *d, int64_t uid)
+{
+	static const char *const own[] = { "title", "affiliation", "biography", "website",
+		NULL };
+	static const char *const contact[] = { "email", "phone", NULL };
+	const char *said[64];
+	json_t *ex = NULL, *apps = NULL, *a;
+	struct db_q *q;
+	size_t n = 0, i;
+	enum ws_err rc;
+
+	rc = people_load(d, uid, &ex);
+	if (rc == WS_ENOTFOUND)
+		rc = WS_OK;	/* no profile; an application may still say it */
+	if (rc != WS_OK)
+		return rc;
+	if ((rc = orgs_person_apps(d, uid, &apps)) != WS_OK)
+		goto out;
+	n = add_strings(ex, own, said, n, 64);
+	n = add_strings(json_object_get(ex, "contact"), contact, said, n, 64);
+	json_array_foreach(apps, i, a) {
+		n = add_strings(json_object_get(a, "expert"), own, said, n, 64);
+		if (json_object_get(a, "expert"))
+			n = add_strings(json_object_get(a, "contact"), contact, said, n, 64);
+	}
+	for (i = 0; rc == WS_OK && i < n; i++)
+		rc = orgs_forget_text(d, uid, said[i], "");
+	if (rc != WS_OK)
+		goto out;
+	q = db_start(d, ST_EXPERT_DELETE);
+	db_bind_int(q, 1, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+out:
+	json_decref(ex);
+	json_decref(apps);
+	return rc;
 }
 
 json_t *

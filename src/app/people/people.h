@@ -49,12 +49,17 @@ json_t *people_expert_view(struct req *r, json_t *x);
 
 /* Inside the caller's transaction: application app_id of user uid, whose
  * data is data, is approved by staff member by: uid gets (or gets again)
- * an approved expert profile and the role member (a higher role stays). */
+ * an approved expert profile and the role member (a higher role stays).
+ * WS_ECONFLICT when uid has deleted their account since applying. */
 enum ws_err people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data,
     int64_t by) WS_WUR;
 
-/* Inside the caller's transaction: user uid deletes their account; their
- * expert profile, if any, is deleted with everything it says of them. */
+/* Inside the caller's transaction, uid deleting their account: their
+ * profile is deleted (gone from /people and its page, for staff too), and
+ * what it and their expert applications said of them (title, affiliation,
+ * biography, website, contact address and phone) is blanked in the
+ * applications they filed; their name and account addresses are the
+ * account's to forget.  Nothing to do for someone who is no expert. */
 enum ws_err people_forget(struct db *d, int64_t uid) WS_WUR;
 
 /* The query of /people: q, country, region, theme, language, sort, page,
