@@ -627,9 +627,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "updated_at = excluded.updated_at", NULL},
 	[ST_EXPERT_GET] = {"expert_get",
 	    "SELECT " EXPERT_COLS " FROM experts e WHERE e.user_id = ?", NULL},
-	/* Every approved expert: /people filters what each viewer may see in C. */
+	/* Every approved expert whose account is not disabled: /people filters
+	 * what each viewer may see in C. */
 	[ST_EXPERT_LIST] = {"expert_list",
 	    "SELECT " EXPERT_COLS " FROM experts e WHERE e.status = 'approved' "
+	    "AND EXISTS (SELECT 1 FROM users u WHERE u.id = e.user_id AND u.status = 'active') "
 	    "ORDER BY e.name, e.user_id", NULL},
 	[ST_EXPERT_UPDATE] = {"expert_update",
 	    "UPDATE experts SET name = ?, title = ?, profession = ?, affiliation = ?, country = ?, "

@@ -767,6 +767,38 @@ test_deleted_expert_is_gone(void **state)
 }
 
 /*
+ * An administrator disables Ana's account: members no longer find her on
+ * /people nor reach her profile (404, as for no profile); staff still read
+ * it; enabled again, she is back.
+ */
+static void
+test_disabled_expert_is_hidden(void **state)
+{
+	char path[128], web[64];
+	struct ts_browser *adm;
+	int64_t before;
+
+	(void)state;
+	assert_true(ts_user_add(db_url, "ida@hub.test", "Ida Admin", "admin", PW) > 0);
+	adm = signed_in("ida@hub.test", NULL);
+	before = total_of("/api/v1/people", pat_tok);
+	path_of(path, sizeof path, "/api/v1/people/%lld", ana_id);
+	snprintf(web, sizeof web, "/admin/users/%lld/status", (long long)ana_id);
+	STATUS(ts_form(adm, web, "status", "disabled", (char *)NULL), 303);
+	assert_int_equal(total_of("/api/v1/people", pat_tok), before - 1);
+	assert_int_equal(total_of("/api/v1/people?q=lima", pat_tok), 0);
+	STATUS(api("GET", path, pat_tok, NULL), 404);
+	STATUS(api("GET", path, fe_tok, NULL), 404);
+	STATUS(api("GET", path, NULL, NULL), 404);
+	STATUS(ts_get(pat_b, path + 7), 404);
+	STATUS(api("GET", path, staff_tok, NULL), 200);
+	STATUS(ts_form(adm, web, "status", "active", (char *)NULL), 303);
+	assert_int_equal(total_of("/api/v1/people", pat_tok), before);
+	STATUS(api("GET", path, pat_tok, NULL), 200);
+	ts_browser_free(adm);
+}
+
+/*
  * Cy applies as an expert and deletes his account while staff have not
  * decided: approving it afterwards makes no profile of a deleted person
  * (409, staff reject it instead), and /people lists no "Deleted user".
@@ -986,6 +1018,7 @@ main(void)
 		cmocka_unit_test(test_history_is_its_admins),
 		cmocka_unit_test(test_export_is_own),
 		cmocka_unit_test(test_staff_routes),
+		cmocka_unit_test(test_disabled_expert_is_hidden),
 		cmocka_unit_test(test_deleted_expert_is_gone),
 		cmocka_unit_test(test_history_forgets_the_deleted),
 		cmocka_unit_test(test_deleted_applicant_is_not_approved),

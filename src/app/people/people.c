@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/directory/regions.h"
 #include "app/people/people_int.h"
@@ -316,10 +317,12 @@ out:
 /* ---- one person -------------------------------------------------------- */
 
 /* Loads profile {id} for r: staff and the person see it whatever its
- * status, others only an approved one (404 otherwise). */
+ * status, others only an approved one of an account not disabled (404
+ * otherwise, as /people leaves it out). */
 static enum ws_err
 load_param(struct req *r, json_t **ex, int64_t *id, enum vis *level)
 {
+	struct user u;
 	enum ws_err rc;
 
 	if (parse_int(r->params[0], 1, INT64_MAX, id) != WS_OK)
@@ -327,8 +330,9 @@ load_param(struct req *r, json_t **ex, int64_t *id, enum vis *level)
 	if ((rc = people_load(req_db(r), *id, ex)) != WS_OK)
 		return rc;
 	*level = people_level_for(r, *id);
-	if (*level < VIS_STAFF && strcmp(json_string_value(json_object_get(*ex, "status")),
-	    "approved") != 0) {
+	if (*level < VIS_STAFF && (strcmp(json_string_value(json_object_get(*ex, "status")),
+	    "approved") != 0 || user_by_id(req_db(r), r->a, *id, &u) != WS_OK ||
+	    strcmp(u.status, "active") != 0)) {
 		json_decref(*ex);
 		return WS_ENOTFOUND;
 	}
