@@ -639,6 +639,20 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_USER_SET_MEMBER] = {"user_set_member",
 	    "UPDATE users SET role = CASE WHEN role = 'applicant' THEN 'member' ELSE role END, "
 	    "updated_at = ? WHERE id = ?", NULL},
+	/* A deleted account's applications: their data becomes ?1 (the
+	 * person's own fields blanked); id, kind, status and dates stay. */
+	[ST_APP_DATA_OF_USER] = {"app_data_of_user",
+	    "SELECT id, data FROM applications WHERE user_id = ? ORDER BY id", NULL},
+	[ST_APP_DATA_FORGET] = {"app_data_forget",
+	    "UPDATE applications SET data = ? WHERE id = ? AND user_id = ?", NULL},
+	/* An organization whose contact was a deleted person (by address ?1)
+	 * keeps its profile without them; its admins name another. */
+	[ST_ORG_CONTACT_FORGET] = {"org_contact_forget",
+	    "UPDATE organizations SET contact_name = '', contact_title = '', contact_email = '', "
+	    "contact_phone = '', contact_role = '' WHERE lower(contact_email) = lower(?)", NULL},
+	/* A deleted account's expert profile: gone from /people. */
+	[ST_EXPERT_DELETE] = {"expert_delete",
+	    "DELETE FROM experts WHERE user_id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -685,6 +699,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_ORG_DUP_KEYS] = ORG_DUP_KEYS_C__MAX,
 	[ST_ORG_KEYS_STALE] = ORG_KEYS_STALE_C__MAX,
 	[ST_APP_KEYS_STALE] = APP_KEYS_STALE_C__MAX,
+	[ST_APP_DATA_OF_USER] = APP_DATA_OF_USER_C__MAX,
 	[ST_TOKEN_PEEK] = TOKEN_PEEK_C__MAX,
 	[ST_APP_RECENT_BY_USER] = APP_RECENT_BY_USER_C__MAX,
 	[ST_ORG_SAME_NAME] = ORG_SAME_NAME_C__MAX,

@@ -8,8 +8,10 @@
  * fields at every level, and a visitor, a member of an organization, a
  * state focal point, staff and the expert each get exactly their share on
  * the profile, in the list, its filters and facets, and in what a search
- * finds.  Last, the bad input: no name, address or consent, a biography
+ * finds.  Then the bad input: no name, address or consent, a biography
  * over its limit, unknown codes, a visibility level that does not exist.
+ * Last, forgetting: an expert, or the contact of an organization, deletes
+ * their account and staff no longer see their name, address or phone.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh: the counts below are exact.
@@ -673,6 +675,167 @@ test_signed_out(void **state)
 	ts_browser_free(b);
 }
 
+/* ---- forgetting --------------------------------------------------------- */
+
+/* True when the JSON or page r holds any of Cyra's own values. */
+static int
+holds_cyra(const struct ts_res *r)
+{
+	return ts_has(r, "Cyra Quenby") || ts_has(r, "cyra@quenby.example") ||
+	    ts_has(r, "7946 0321") || ts_has(r, "quenbyfield");
+}
+
+/* An approved expert deletes their account: they are gone from /people,
+ * their profile is 404, and staff's application (page and JSON) and its
+ * notes no longer hold their name, address, phone or biography; the
+ * application stays, with its kind and status, for the audit.  Before,
+ * staff and the expert's own export had all of it. */
+static void
+test_deleted_expert_forgotten(void **state)
+{
+	char tok[129], path[128], ppath[128];
+	struct ts_browser *cy;
+	const struct ts_res *r;
+	struct ts_mail m;
+	int64_t id, app;
+	json_t *j;
+
+	(void)state;
+	id = account("cyra@quenby.example", "Cyra Quenby", "applicant", tok, &cy);
+	j = expert_body("Cyra Quenby", "cyra@quenby.example");
+	json_object_set_new(json_object_get(j, "contact"), "phone",
+	    json_string("+44 20 7946 0321"));
+	json_object_set_new(json_object_get(j, "expert"), "biography",
+	    json_string("Maps *quenbyfield* trawler permits."));
+	r = api("POST", "/api/v1/applications", tok, j);
+	STATUS(r, 201);
+	j = jbody(r);
+	app = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/staff/applications/%lld/note", (long long)app);
+	STATUS(ts_form(staff_web, path, "note", "Called Cyra Quenby on +44 20 7946 0321.",
+	    (char *)NULL), 303);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	assert_int_equal(ts_mail_wait(&sink, "cyra@quenby.example", 10000, &m), 0);
+	ts_mail_free(&m);
+
+	/* listed, and staff see everything */
+	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
+	snprintf(ppath, sizeof ppath, "/api/v1/people/%lld", (long long)id);
+	STATUS(api("GET", ppath, staff_tok, NULL), 200);
+	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example") &&
+	    ts_has(r, "7946 0321") && ts_has(r, "quenbyfield"));
+	r = api("GET", "/api/v1/me/export", tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example"));
+
+	/* the wrong password deletes nothing */
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", "not it at all")),
+	    403);
+	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+
+	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 0);
+	r = api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
+	STATUS(r, 200);
+	assert_false(holds_cyra(r));
+	LACKS(ts_get(staff_web, "/people?per_page=100"), "Cyra Quenby");
+	STATUS(api("GET", ppath, staff_tok, NULL), 404);
+	snprintf(ppath, sizeof ppath, "/people/%lld", (long long)id);
+	STATUS(ts_get(staff_web, ppath), 404);
+	STATUS(ts_get(visitor, ppath), 404);
+
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	if (holds_cyra(r))
+		printf("# %.2000s\n", r->body);
+	assert_false(holds_cyra(r));
+	j = jbody(r);
+	assert_string_equal(json_string_value(json_object_get(j, "kind")), "expert");
+	assert_string_equal(json_string_value(json_object_get(j, "status")), "approved");
+	assert_non_null(json_string_value(json_object_get(j, "submitted_at")));
+	json_decref(j);
+	snprintf(path, sizeof path, "/staff/applications/%lld", (long long)app);
+	r = ts_get(staff_web, path);
+	STATUS(r, 200);
+	assert_false(holds_cyra(r));
+	HAS(r, "Deleted user");
+	r = api("GET", "/api/v1/applications?kind=expert&per_page=100", staff_tok, NULL);
+	STATUS(r, 200);
+	assert_false(holds_cyra(r));
+	ts_browser_free(cy);
+}
+
+/* A person whose organization's application they filed deletes their
+ * account: the organization stays, with its name and description, but
+ * neither its application nor its profile nor staff's CSV of organizations
+ * holds their name, address or phone any more. */
+static void
+test_deleted_contact_forgotten(void **state)
+{
+	char tok[129], path[128];
+	const struct ts_res *r;
+	struct ts_mail m;
+	int64_t app, oid;
+	json_t *j;
+
+	(void)state;
+	account("dag@halvorsen.example", "Dagny Halvorsen", "applicant", tok, NULL);
+	r = api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	    "s:{s:s,s:s,s:s,s:s},s:b}", "organization", "name", "Skarvik Reef Trust", "kind",
+	    "ngo", "country", "NO", "description", "Follows fishing licences and who gets them.",
+	    "themes", "corruption", "contact", "name", "Dagny Halvorsen", "email",
+	    "dag@halvorsen.example", "phone", "+47 22 86 1234", "title", "Founder", "consent", 1));
+	STATUS(r, 201);
+	j = jbody(r);
+	app = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+	r = api("POST", path, staff_tok, json_object());
+	STATUS(r, 200);
+	j = jbody(r);
+	oid = json_integer_value(json_object_get(j, "organization_id"));
+	json_decref(j);
+	assert_int_equal(ts_mail_wait(&sink, "dag@halvorsen.example", 10000, &m), 0);
+	ts_mail_free(&m);
+	r = ts_get(staff_web, "/staff/organizations.csv");
+	STATUS(r, 200);
+	HAS(r, "dag@halvorsen.example");
+	HAS(r, "Dagny Halvorsen");
+
+	/* the last admin of an organization with nobody else may go */
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	r = ts_get(staff_web, "/staff/organizations.csv");
+	STATUS(r, 200);
+	HAS(r, "Skarvik Reef Trust");
+	LACKS(r, "dag@halvorsen.example");
+	LACKS(r, "Dagny Halvorsen");
+	LACKS(r, "86 1234");
+	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "dag@halvorsen.example");
+	LACKS(r, "Dagny Halvorsen");
+	LACKS(r, "86 1234");
+	LACKS(r, "Founder");
+	j = jbody(r);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j,
+	    "organization"), "name")), "Skarvik Reef Trust");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j,
+	    "organization"), "description")), "Follows fishing licences and who gets them.");
+	json_decref(j);
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)oid);
+	r = ts_get(staff_web, path);
+	STATUS(r, 200);
+	HAS(r, "Skarvik Reef Trust");
+	LACKS(r, "dag@halvorsen.example");
+	LACKS(r, "86 1234");
+}
+
 /* The server stops with status 0: under ASan, nothing it allocated for
  * these requests leaked. */
 static void
@@ -757,6 +920,8 @@ main(void)
 		cmocka_unit_test(test_expert_leaves_organization),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_signed_out),
+		cmocka_unit_test(test_deleted_expert_forgotten),
+		cmocka_unit_test(test_deleted_contact_forgotten),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 

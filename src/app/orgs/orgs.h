@@ -153,6 +153,17 @@ enum ws_err orgs_forget_person(struct req *r, struct db *d, int64_t uid,
 #define FORGET_IN_TEXT_MIN 4
 enum ws_err orgs_forget_text(struct db *d, int64_t uid, const char *from,
     const char *to) WS_WUR;
+/* Inside the caller's transaction, uid's account being deleted: in each
+ * application uid filed, the person's own fields (an expert's profile, the
+ * contact, a request's message) are blanked, a name becoming name_to, and
+ * the names, addresses (addr_to) and phones they held are replaced in the
+ * history notes.  The organization's fields stay, and each row's id, kind,
+ * status and dates; an expert's application loses its duplicate keys. */
+enum ws_err orgs_forget_apps(struct db *d, int64_t uid, const char *name_to,
+    const char *addr_to) WS_WUR;
+/* Inside the caller's transaction: organizations whose contact has the
+ * address addr (a deleted person's) keep their profile without a contact. */
+enum ws_err orgs_forget_contact(struct db *d, const char *addr) WS_WUR;
 
 /* ---- handlers ---- */
 enum ws_err h_org_leave(struct req *r, struct resp *w);

@@ -376,6 +376,18 @@ people_expert_view(struct req *r, json_t *x)
 }
 
 enum ws_err
+people_forget(struct db *d, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_EXPERT_DELETE);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
 people_update(struct db *d, int64_t uid, json_t *ex)
 {
 	json_t *c = json_object_get(ex, "contact");

@@ -53,6 +53,11 @@ json_t *people_expert_view(struct req *r, json_t *x);
 enum ws_err people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data,
     int64_t by) WS_WUR;
 
+/* Inside the caller's transaction, uid's account being deleted: their
+ * expert profile, if any, is deleted (gone from /people; /people/{uid} is
+ * 404).  Their applications are forgotten by orgs_forget_apps(). */
+enum ws_err people_forget(struct db *d, int64_t uid) WS_WUR;
+
 /* The query of /people: q, country, region, theme, language, sort, page,
  * per_page. */
 extern const struct field people_q_list[];
