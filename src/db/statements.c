@@ -1161,6 +1161,20 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" CHECK (kind IN ('organization','join','focal','expert'));" \
 	M16_EXPERTS
 
+/* 17 (issue 11): an individual expert's rejection letter speaks to them
+ * as a person, not on behalf of an organization (app/orgs/review.c picks
+ * "application_rejected_expert" for kind expert); staff edit both. */
+#define M17 \
+	"INSERT INTO message_templates (code, subject, body) VALUES " \
+	"('application_rejected_expert', 'Your application to join {{{site}}}'," \
+	" 'Hello {{{name}}},\n\nThank you for applying to join {{{site}}} as an individual " \
+	"expert. After review, we cannot accept your application.\n\nReason: {{{reason}}}\n\n" \
+	"If you have questions, reply to this message.\n')," \
+	"('application_rejected_expert_fr', 'Votre demande d''adhésion à {{{site}}}'," \
+	" 'Bonjour {{{name}}},\n\nMerci d''avoir demandé à rejoindre {{{site}}} en tant " \
+	"qu''expert indépendant. Après examen, nous ne pouvons pas accepter votre demande.\n\n" \
+	"Motif : {{{reason}}}\n\nPour toute question, répondez à ce message.\n');"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -1177,5 +1191,6 @@ const struct db_migration db_migrations[] = {
 	{14, M14_SQLITE, M14_PG},
 	{15, M15, M15},
 	{16, M16_SQLITE, M16_PG},
+	{17, M17, M17},
 	{0, NULL, NULL},
 };

@@ -11,7 +11,8 @@
  * finds.  Then the bad input: no name, address or consent, a biography
  * over its limit, unknown codes, a visibility level that does not exist.
  * Last, forgetting: an expert, or the contact of an organization, deletes
- * their account and staff no longer see their name, address or phone.
+ * their account and staff no longer see their name, address or phone; and
+ * the mail an expert gets speaks to them as a person, in their language.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh: the counts below are exact.
@@ -836,6 +837,113 @@ test_deleted_contact_forgotten(void **state)
 	LACKS(r, "86 1234");
 }
 
+/* ---- mail to an expert -------------------------------------------------- */
+
+/* An expert applies signed out in French, so their account speaks French.
+ * Returns the application's id once the address is confirmed. */
+static int64_t
+apply_fr(const char *name, const char *email)
+{
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	char link[512];
+	const struct ts_res *r;
+	struct ts_mail m;
+	json_t *j, *body = expert_body(name, email);
+	int64_t id;
+
+	json_object_set_new(body, "password", json_string(PW));
+	r = api("POST", "/api/v1/applications?lang=fr", NULL, body);
+	STATUS(r, 202);
+	assert_int_equal(ts_mail_wait(&sink, email, 10000, &m), 0);
+	if (strstr(m.body, "en tant qu’expert individuel") == NULL)
+		printf("# %s\n%s\n", m.subject, m.body);
+	assert_non_null(strstr(m.body, "en tant qu’expert individuel"));
+	assert_null(strstr(m.body, "candidature de"));	/* of no organization */
+	assert_int_equal(ts_mail_link(&m, link, sizeof link), 0);
+	ts_mail_free(&m);
+	STATUS(ts_verify(b, link, PW), 200);
+	ts_browser_free(b);
+	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	id = app_of(j, email);
+	json_decref(j);
+	assert_true(id > 0);
+	return id;
+}
+
+/* Staff who read English decide on French-speaking experts: each mail is
+ * in French, speaks to the expert as a person (no organization, nothing
+ * "on behalf of"), and names them.  In English too: the rejection and the
+ * request for information name no organization. */
+static void
+test_expert_mail(void **state)
+{
+	char path[128], tok[129];
+	struct ts_mail m;
+	const struct ts_res *r;
+	int64_t app;
+	json_t *j;
+
+	(void)state;
+	app = apply_fr("Inès Marchal", "ines@marchal.example");
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	assert_int_equal(ts_mail_wait(&sink, "ines@marchal.example", 10000, &m), 0);
+	if (strcmp(m.subject, "Bienvenue : vous êtes maintenant membre en tant qu’expert") != 0)
+		printf("# subject \"%s\"\n", m.subject);
+	assert_string_equal(m.subject, "Bienvenue : vous êtes maintenant membre en tant qu’expert");
+	assert_non_null(strstr(m.body, "Bonjour Inès Marchal"));
+	assert_non_null(strstr(m.body, "expert individuel"));
+	ts_mail_free(&m);
+
+	app = apply_fr("Rémi Fourcade", "remi@fourcade.example");
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	    "Which university are you with?")), 200);
+	assert_int_equal(ts_mail_wait(&sink, "remi@fourcade.example", 10000, &m), 0);
+	assert_non_null(strstr(m.body, "Bonjour Rémi Fourcade"));
+	assert_non_null(strstr(m.body, "en tant qu’expert individuel"));
+	assert_null(strstr(m.body, "candidature de"));
+	ts_mail_free(&m);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	    "Outside the hub's remit.")), 200);
+	assert_int_equal(ts_mail_wait(&sink, "remi@fourcade.example", 10000, &m), 0);
+	if (strstr(m.body, "au nom de") || !strstr(m.body, "Bonjour Rémi Fourcade"))
+		printf("# %s\n%s\n", m.subject, m.body);
+	assert_null(strstr(m.body, "au nom de"));
+	assert_non_null(strstr(m.body, "Bonjour Rémi Fourcade"));
+	assert_non_null(strstr(m.body, "expert indépendant"));
+	assert_non_null(strstr(m.body, "Outside the hub's remit."));
+	ts_mail_free(&m);
+
+	/* in English */
+	account("gil@expert.example", "Gil Varga", "applicant", tok, NULL);
+	r = api("POST", "/api/v1/applications", tok, expert_body("Gil Varga",
+	    "gil@expert.example"));
+	STATUS(r, 201);
+	j = jbody(r);
+	app = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	    "Which university are you with?")), 200);
+	assert_int_equal(ts_mail_wait(&sink, "gil@expert.example", 10000, &m), 0);
+	assert_non_null(strstr(m.body, "Hello Gil Varga"));
+	assert_non_null(strstr(m.body, "as an individual expert"));
+	assert_null(strstr(m.body, "applying for"));
+	ts_mail_free(&m);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	    "Outside the hub's remit.")), 200);
+	assert_int_equal(ts_mail_wait(&sink, "gil@expert.example", 10000, &m), 0);
+	if (strstr(m.body, "on behalf of"))
+		printf("# %s\n", m.body);
+	assert_null(strstr(m.body, "on behalf of"));
+	assert_non_null(strstr(m.body, "Hello Gil Varga"));
+	assert_non_null(strstr(m.body, "as an individual expert"));
+	ts_mail_free(&m);
+}
+
 /* The server stops with status 0: under ASan, nothing it allocated for
  * these requests leaked. */
 static void
@@ -922,6 +1030,7 @@ main(void)
 		cmocka_unit_test(test_signed_out),
 		cmocka_unit_test(test_deleted_expert_forgotten),
 		cmocka_unit_test(test_deleted_contact_forgotten),
+		cmocka_unit_test(test_expert_mail),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 
