@@ -368,8 +368,8 @@ mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *hash, int
 	if ((rc = verify_token_issue(d, user_id, hash, name, app_id, tok)) != WS_OK)
 		return rc;
 	ctx = json_pack("{s:s,s:s,s:s,s:b,s:s}", "name", name, "site", r->app->cfg.org_name,
-	    "org", expert ? "" : org, "expert", expert, "link", arena_printf(r->a, "%s/verify?token=%s", r->app->cfg.base_url,
-	    tok));
+	    "org", expert ? "" : org, "expert", expert, "link", arena_printf(r->a,
+	    "%s/verify?token=%s", r->app->cfg.base_url, tok));
 	buf_init(&body, 64 * 1024);
 	rc = view_render(r->app->views, "mail_join_confirm", ctx, lang, &body);
 	if (rc == WS_OK)
