@@ -651,6 +651,17 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* Whether an account is still there (not deleted: ST_USER_FORGET). */
 	[ST_USER_LIVE] = {"user_live",
 	    "SELECT count(*) FROM users WHERE id = ? AND deleted_at IS NULL", NULL},
+	/* A deleted account's applications: their data becomes ?1 (the
+	 * person's own fields blanked); id, kind, status and dates stay. */
+	[ST_APP_DATA_OF_USER] = {"app_data_of_user",
+	    "SELECT id, data FROM applications WHERE user_id = ? ORDER BY id", NULL},
+	[ST_APP_DATA_FORGET] = {"app_data_forget",
+	    "UPDATE applications SET data = ? WHERE id = ? AND user_id = ?", NULL},
+	/* An organization whose contact was a deleted person (by address ?1)
+	 * keeps its profile without them; its admins name another. */
+	[ST_ORG_CONTACT_FORGET] = {"org_contact_forget",
+	    "UPDATE organizations SET contact_name = '', contact_title = '', contact_email = '', "
+	    "contact_phone = '', contact_role = '' WHERE lower(contact_email) = lower(?)", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -697,6 +708,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_ORG_DUP_KEYS] = ORG_DUP_KEYS_C__MAX,
 	[ST_ORG_KEYS_STALE] = ORG_KEYS_STALE_C__MAX,
 	[ST_APP_KEYS_STALE] = APP_KEYS_STALE_C__MAX,
+	[ST_APP_DATA_OF_USER] = APP_DATA_OF_USER_C__MAX,
 	[ST_TOKEN_PEEK] = TOKEN_PEEK_C__MAX,
 	[ST_APP_RECENT_BY_USER] = APP_RECENT_BY_USER_C__MAX,
 	[ST_ORG_SAME_NAME] = ORG_SAME_NAME_C__MAX,
@@ -1164,6 +1176,19 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 #define M17 \
 	"CREATE INDEX files_kind_created ON files(kind, created_at);" \
 	"CREATE INDEX files_user ON files(user_id);"
+/* 18 (issue 11): an individual expert's rejection letter speaks to them
+ * as a person, not on behalf of an organization (app/orgs/review.c picks
+ * "application_rejected_expert" for kind expert); staff edit both. */
+#define M18 \
+	"INSERT INTO message_templates (code, subject, body) VALUES " \
+	"('application_rejected_expert', 'Your application to join {{{site}}}'," \
+	" 'Hello {{{name}}},\n\nThank you for applying to join {{{site}}} as an individual " \
+	"expert. After review, we cannot accept your application.\n\nReason: {{{reason}}}\n\n" \
+	"If you have questions, reply to this message.\n')," \
+	"('application_rejected_expert_fr', 'Votre demande d''adhésion à {{{site}}}'," \
+	" 'Bonjour {{{name}}},\n\nMerci d''avoir demandé à rejoindre {{{site}}} en tant " \
+	"qu''expert indépendant. Après examen, nous ne pouvons pas accepter votre demande.\n\n" \
+	"Motif : {{{reason}}}\n\nPour toute question, répondez à ce message.\n');"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -1182,5 +1207,6 @@ const struct db_migration db_migrations[] = {
 	{15, M15, M15},
 	{16, M16_SQLITE, M16_PG},
 	{17, M17, M17},
+	{18, M18, M18},
 	{0, NULL, NULL},
 };

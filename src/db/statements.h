@@ -208,6 +208,11 @@ enum db_stmt {
 	ST_USER_SET_MEMBER,
 	ST_EXPERT_DELETE,
 	ST_USER_LIVE,
+	/* issue 11: a deleted account forgets its expert profile and the
+	 * personal fields of its applications (app/accounts/forget.c) */
+	ST_APP_DATA_OF_USER,
+	ST_APP_DATA_FORGET,
+	ST_ORG_CONTACT_FORGET,
 	DB_STMT__MAX
 };
 
@@ -398,6 +403,11 @@ enum org_keys_stale_col {
 enum app_keys_stale_col {
 	APP_KEYS_STALE_C_ID, APP_KEYS_STALE_C_DATA,
 	APP_KEYS_STALE_C__MAX
+};
+/* ST_APP_DATA_OF_USER: the applications a person filed, to forget them. */
+enum app_data_of_user_col {
+	APP_DATA_OF_USER_C_ID, APP_DATA_OF_USER_C_DATA,
+	APP_DATA_OF_USER_C__MAX
 };
 enum token_peek_col {
 	TOKEN_PEEK_C_USER_ID, TOKEN_PEEK_C_DATA,

@@ -8,8 +8,11 @@
  * fields at every level, and a visitor, a member of an organization, a
  * state focal point, staff and the expert each get exactly their share on
  * the profile, in the list, its filters and facets, and in what a search
- * finds.  Last, the bad input: no name, address or consent, a biography
+ * finds.  Then the bad input: no name, address or consent, a biography
  * over its limit, unknown codes, a visibility level that does not exist.
+ * Last, forgetting: an expert, or the contact of an organization, deletes
+ * their account and staff no longer see their name, address or phone; and
+ * the mail an expert gets speaks to them as a person, in their language.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh: the counts below are exact.
@@ -677,6 +680,274 @@ test_signed_out(void **state)
 	ts_browser_free(b);
 }
 
+/* ---- forgetting --------------------------------------------------------- */
+
+/* True when the JSON or page r holds any of Cyra's own values. */
+static int
+holds_cyra(const struct ts_res *r)
+{
+	return ts_has(r, "Cyra Quenby") || ts_has(r, "cyra@quenby.example") ||
+	    ts_has(r, "7946 0321") || ts_has(r, "quenbyfield");
+}
+
+/* An approved expert deletes their account: they are gone from /people,
+ * their profile is 404, and staff's application (page and JSON) and its
+ * notes no longer hold their name, address, phone or biography; the
+ * application stays, with its kind and status, for the audit.  Before,
+ * staff and the expert's own export had all of it. */
+static void
+test_deleted_expert_forgotten(void **state)
+{
+	char tok[129], path[128], ppath[128];
+	struct ts_browser *cy;
+	const struct ts_res *r;
+	struct ts_mail m;
+	int64_t id, app;
+	json_t *j;
+
+	(void)state;
+	id = account("cyra@quenby.example", "Cyra Quenby", "applicant", tok, &cy);
+	j = expert_body("Cyra Quenby", "cyra@quenby.example");
+	json_object_set_new(json_object_get(j, "contact"), "phone",
+	    json_string("+44 20 7946 0321"));
+	json_object_set_new(json_object_get(j, "expert"), "biography",
+	    json_string("Maps *quenbyfield* trawler permits."));
+	r = api("POST", "/api/v1/applications", tok, j);
+	STATUS(r, 201);
+	j = jbody(r);
+	app = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/staff/applications/%lld/note", (long long)app);
+	STATUS(ts_form(staff_web, path, "note", "Called Cyra Quenby on +44 20 7946 0321.",
+	    (char *)NULL), 303);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	assert_int_equal(ts_mail_wait(&sink, "cyra@quenby.example", 10000, &m), 0);
+	ts_mail_free(&m);
+
+	/* listed, and staff see everything */
+	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
+	snprintf(ppath, sizeof ppath, "/api/v1/people/%lld", (long long)id);
+	STATUS(api("GET", ppath, staff_tok, NULL), 200);
+	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example") &&
+	    ts_has(r, "7946 0321") && ts_has(r, "quenbyfield"));
+	r = api("GET", "/api/v1/me/export", tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example"));
+
+	/* the wrong password deletes nothing */
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", "not it at all")),
+	    403);
+	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+
+	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 0);
+	r = api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
+	STATUS(r, 200);
+	assert_false(holds_cyra(r));
+	LACKS(ts_get(staff_web, "/people?per_page=100"), "Cyra Quenby");
+	STATUS(api("GET", ppath, staff_tok, NULL), 404);
+	snprintf(ppath, sizeof ppath, "/people/%lld", (long long)id);
+	STATUS(ts_get(staff_web, ppath), 404);
+	STATUS(ts_get(visitor, ppath), 404);
+
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	if (holds_cyra(r))
+		printf("# %.2000s\n", r->body);
+	assert_false(holds_cyra(r));
+	j = jbody(r);
+	assert_string_equal(json_string_value(json_object_get(j, "kind")), "expert");
+	assert_string_equal(json_string_value(json_object_get(j, "status")), "approved");
+	assert_non_null(json_string_value(json_object_get(j, "submitted_at")));
+	json_decref(j);
+	snprintf(path, sizeof path, "/staff/applications/%lld", (long long)app);
+	r = ts_get(staff_web, path);
+	STATUS(r, 200);
+	assert_false(holds_cyra(r));
+	HAS(r, "Deleted user");
+	r = api("GET", "/api/v1/applications?kind=expert&per_page=100", staff_tok, NULL);
+	STATUS(r, 200);
+	assert_false(holds_cyra(r));
+	ts_browser_free(cy);
+}
+
+/* A person whose organization's application they filed deletes their
+ * account: the organization stays, with its name and description, but
+ * neither its application nor its profile nor staff's CSV of organizations
+ * holds their name, address or phone any more. */
+static void
+test_deleted_contact_forgotten(void **state)
+{
+	char tok[129], path[128];
+	const struct ts_res *r;
+	struct ts_mail m;
+	int64_t app, oid;
+	json_t *j;
+
+	(void)state;
+	account("dag@halvorsen.example", "Dagny Halvorsen", "applicant", tok, NULL);
+	r = api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	    "s:{s:s,s:s,s:s,s:s},s:b}", "organization", "name", "Skarvik Reef Trust", "kind",
+	    "ngo", "country", "NO", "description", "Follows fishing licences and who gets them.",
+	    "themes", "corruption", "contact", "name", "Dagny Halvorsen", "email",
+	    "dag@halvorsen.example", "phone", "+47 22 86 1234", "title", "Founder", "consent", 1));
+	STATUS(r, 201);
+	j = jbody(r);
+	app = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+	r = api("POST", path, staff_tok, json_object());
+	STATUS(r, 200);
+	j = jbody(r);
+	oid = json_integer_value(json_object_get(j, "organization_id"));
+	json_decref(j);
+	assert_int_equal(ts_mail_wait(&sink, "dag@halvorsen.example", 10000, &m), 0);
+	ts_mail_free(&m);
+	r = ts_get(staff_web, "/staff/organizations.csv");
+	STATUS(r, 200);
+	HAS(r, "dag@halvorsen.example");
+	HAS(r, "Dagny Halvorsen");
+
+	/* the last admin of an organization with nobody else may go */
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	r = ts_get(staff_web, "/staff/organizations.csv");
+	STATUS(r, 200);
+	HAS(r, "Skarvik Reef Trust");
+	LACKS(r, "dag@halvorsen.example");
+	LACKS(r, "Dagny Halvorsen");
+	LACKS(r, "86 1234");
+	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "dag@halvorsen.example");
+	LACKS(r, "Dagny Halvorsen");
+	LACKS(r, "86 1234");
+	LACKS(r, "Founder");
+	j = jbody(r);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j,
+	    "organization"), "name")), "Skarvik Reef Trust");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j,
+	    "organization"), "description")), "Follows fishing licences and who gets them.");
+	json_decref(j);
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)oid);
+	r = ts_get(staff_web, path);
+	STATUS(r, 200);
+	HAS(r, "Skarvik Reef Trust");
+	LACKS(r, "dag@halvorsen.example");
+	LACKS(r, "86 1234");
+}
+
+/* ---- mail to an expert -------------------------------------------------- */
+
+/* An expert applies signed out in French, so their account speaks French.
+ * Returns the application's id once the address is confirmed. */
+static int64_t
+apply_fr(const char *name, const char *email)
+{
+	struct ts_browser *b = ts_browser_new(&srv, NULL);
+	char link[512];
+	const struct ts_res *r;
+	struct ts_mail m;
+	json_t *j, *body = expert_body(name, email);
+	int64_t id;
+
+	json_object_set_new(body, "password", json_string(PW));
+	r = api("POST", "/api/v1/applications?lang=fr", NULL, body);
+	STATUS(r, 202);
+	assert_int_equal(ts_mail_wait(&sink, email, 10000, &m), 0);
+	if (strstr(m.body, "en tant qu’expert individuel") == NULL)
+		printf("# %s\n%s\n", m.subject, m.body);
+	assert_non_null(strstr(m.body, "en tant qu’expert individuel"));
+	assert_null(strstr(m.body, "candidature de"));	/* of no organization */
+	assert_int_equal(ts_mail_link(&m, link, sizeof link), 0);
+	ts_mail_free(&m);
+	STATUS(ts_verify(b, link, PW), 200);
+	ts_browser_free(b);
+	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	id = app_of(j, email);
+	json_decref(j);
+	assert_true(id > 0);
+	return id;
+}
+
+/* Staff who read English decide on French-speaking experts: each mail is
+ * in French, speaks to the expert as a person (no organization, nothing
+ * "on behalf of"), and names them.  In English too: the rejection and the
+ * request for information name no organization. */
+static void
+test_expert_mail(void **state)
+{
+	char path[128], tok[129];
+	struct ts_mail m;
+	const struct ts_res *r;
+	int64_t app;
+	json_t *j;
+
+	(void)state;
+	app = apply_fr("Inès Marchal", "ines@marchal.example");
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	assert_int_equal(ts_mail_wait(&sink, "ines@marchal.example", 10000, &m), 0);
+	if (strcmp(m.subject, "Bienvenue : vous êtes maintenant membre en tant qu’expert") != 0)
+		printf("# subject \"%s\"\n", m.subject);
+	assert_string_equal(m.subject, "Bienvenue : vous êtes maintenant membre en tant qu’expert");
+	assert_non_null(strstr(m.body, "Bonjour Inès Marchal"));
+	assert_non_null(strstr(m.body, "expert individuel"));
+	ts_mail_free(&m);
+
+	app = apply_fr("Rémi Fourcade", "remi@fourcade.example");
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	    "Which university are you with?")), 200);
+	assert_int_equal(ts_mail_wait(&sink, "remi@fourcade.example", 10000, &m), 0);
+	assert_non_null(strstr(m.body, "Bonjour Rémi Fourcade"));
+	assert_non_null(strstr(m.body, "en tant qu’expert individuel"));
+	assert_null(strstr(m.body, "candidature de"));
+	ts_mail_free(&m);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	    "Outside the hub's remit.")), 200);
+	assert_int_equal(ts_mail_wait(&sink, "remi@fourcade.example", 10000, &m), 0);
+	if (strstr(m.body, "au nom de") || !strstr(m.body, "Bonjour Rémi Fourcade"))
+		printf("# %s\n%s\n", m.subject, m.body);
+	assert_null(strstr(m.body, "au nom de"));
+	assert_non_null(strstr(m.body, "Bonjour Rémi Fourcade"));
+	assert_non_null(strstr(m.body, "expert indépendant"));
+	assert_non_null(strstr(m.body, "Outside the hub's remit."));
+	ts_mail_free(&m);
+
+	/* in English */
+	account("gil@expert.example", "Gil Varga", "applicant", tok, NULL);
+	r = api("POST", "/api/v1/applications", tok, expert_body("Gil Varga",
+	    "gil@expert.example"));
+	STATUS(r, 201);
+	j = jbody(r);
+	app = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	    "Which university are you with?")), 200);
+	assert_int_equal(ts_mail_wait(&sink, "gil@expert.example", 10000, &m), 0);
+	assert_non_null(strstr(m.body, "Hello Gil Varga"));
+	assert_non_null(strstr(m.body, "as an individual expert"));
+	assert_null(strstr(m.body, "applying for"));
+	ts_mail_free(&m);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	    "Outside the hub's remit.")), 200);
+	assert_int_equal(ts_mail_wait(&sink, "gil@expert.example", 10000, &m), 0);
+	if (strstr(m.body, "on behalf of"))
+		printf("# %s\n", m.body);
+	assert_null(strstr(m.body, "on behalf of"));
+	assert_non_null(strstr(m.body, "Hello Gil Varga"));
+	assert_non_null(strstr(m.body, "as an individual expert"));
+	ts_mail_free(&m);
+}
+
 /* The server stops with status 0: under ASan, nothing it allocated for
  * these requests leaked. */
 static void
@@ -761,6 +1032,9 @@ main(void)
 		cmocka_unit_test(test_expert_leaves_organization),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_signed_out),
+		cmocka_unit_test(test_deleted_expert_forgotten),
+		cmocka_unit_test(test_deleted_contact_forgotten),
+		cmocka_unit_test(test_expert_mail),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 

@@ -4,11 +4,13 @@
  * what the hub holds about them, deletes their account (not with a wrong
  * password, not while an organization needs them as its last admin), and
  * the job that deletes ended sessions and expired links.  Also what the
- * account page and /api/v1/me say of the person's organizations.
+ * account page and /api/v1/me say of the person's organizations, and who
+ * the profile's "Changes" name: nobody for a change the hub made itself.
  *
  * The database is read directly (libsqlite3 or libpq) to see that a deleted
  * person's name and addresses are gone from every row.  The cleanup test
- * moves the server's clock, which ends every session: it runs last.
+ * moves the server's clock, which ends every session: after it, a test
+ * signs in again.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -653,6 +656,65 @@ test_cleanup_job(void **state)
 	ts_browser_free(clock_b);
 }
 
+/* ---- the profile's changes -------------------------------------------- */
+
+/* The text of the <li> of html that holds s ("" when none): one entry of a
+ * list. */
+static void
+entry_with(const char *html, const char *s, char *out, size_t len)
+{
+	const char *at = strstr(html, s), *from, *to;
+
+	*out = '\0';
+	if (!at)
+		return;
+	for (from = at; from > html && strncmp(from, "<li>", 4) != 0; from--)
+		;
+	to = strstr(at, "</li>");
+	if (!to)
+		return;
+	snprintf(out, len, "%.*s", (int)(to - from), from);
+}
+
+/* The profile's "Changes" names who made each change: an entry the hub
+ * made itself (a migration, an import from the command line: nobody) names
+ * nobody, though the newest entry, above it, has an author. */
+static void
+test_changes_without_author(void **state)
+{
+	int64_t org = org_made("Ibis Fjord Ledger", "IS", "info@ibisfjord.example");
+	char path[128], tok[129], li[1024];
+	const struct ts_res *r;
+	struct ts_browser *b = ts_browser_new(&srv, NULL), *sb;
+
+	(void)state;
+	assert_true(sql_int("INSERT INTO org_changes (org_id, at, user_id, changes) VALUES "
+	    "(%lld, %lld, NULL, '{\"ecosoc_status\":[\"none\",\"special\"]}') RETURNING id",
+	    (long long)org, (long long)time(NULL) - 60) > 0);
+	token_of("sam@staff.example", tok, sizeof tok);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)org);
+	STATUS(ts_api(b, "PATCH", path, tok, "{\"acronym\":\"TLW\"}"), 200);
+
+	/* a new sign-in: the clock of test_cleanup_job ended staff_b's session */
+	sb = signed_in("sam@staff.example");
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)org);
+	r = ts_get(sb, path);
+	STATUS(r, 200);
+	HAS(r, "<h2>Changes</h2>");
+	entry_with(r->body, "acronym", li, sizeof li);
+	if (!strstr(li, "Sam Staff"))
+		printf("# the newest entry: %s\n", li);
+	assert_non_null(strstr(li, "Sam Staff"));
+	entry_with(r->body, "ecosoc_status", li, sizeof li);
+	if (!*li || strstr(li, "Sam Staff") || strstr(li, " · "))
+		printf("# the hub's entry: %s\n", li);
+	assert_true(*li);
+	assert_null(strstr(li, "Sam Staff"));
+	assert_null(strstr(li, " · "));
+	ts_browser_free(b);
+	ts_browser_free(sb);
+}
+
 static int
 setup(void **state)
 {
@@ -687,6 +749,7 @@ main(void)
 		cmocka_unit_test(test_delete),
 		cmocka_unit_test(test_delete_last_admin),
 		cmocka_unit_test(test_cleanup_job),
+		cmocka_unit_test(test_changes_without_author),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

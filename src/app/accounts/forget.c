@@ -11,8 +11,11 @@
  * password hash empty (no password matches it), its status "disabled" and
  * deleted_at is set.  Every address it has had and its name are replaced in
  * the audit log's details, in the applications it filed and their notes,
- * and in mail still addressed to it, which is dropped.  Its sessions,
- * links and drafts are deleted.  Its organizations stay: it leaves them,
+ * and in mail still addressed to it, which is dropped.  The person's own
+ * fields in the applications they filed (an expert's profile, a contact)
+ * are blanked, an organization whose contact they were loses that contact,
+ * and their expert profile is deleted.  Its sessions, links and drafts are
+ * deleted.  Its organizations stay: it leaves them,
  * unless it is the last admin of one that has other people (409: someone
  * must take over first, as when leaving).
  */
@@ -23,6 +26,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/orgs/orgs.h"
+#include "app/people/people.h"
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -295,12 +299,18 @@ forget(struct req *r, struct db *d, const struct user *u, json_t **blocking)
 	anon = arena_printf(r->a, "deleted-%lld@invalid", (long long)u->id);
 	if ((rc = orgs_forget_person(r, d, u->id, blocking)) != WS_OK)
 		return rc;
+	/* the expert profile, and what it said in their applications: before
+	 * orgs_forget_apps() blanks those, as it reads them */
+	if ((rc = people_forget(d, u->id)) != WS_OK)
+		return rc;
 	if ((rc = addresses_of(d, r->a, u, addr, &n)) != WS_OK)
 		return rc;
 	for (i = 0; rc == WS_OK && i < n; i++) {
 		rc = forget_exec(d, ST_AUDIT_FORGET, addr[i], anon, addr[i], 0);
 		if (rc == WS_OK)
 			rc = orgs_forget_text(d, u->id, addr[i], anon);
+		if (rc == WS_OK)
+			rc = orgs_forget_contact(d, addr[i]);
 		if (rc == WS_OK) {
 			q = db_start(d, ST_OUTBOX_FORGET);
 			db_bind_text(q, 1, anon);
@@ -323,6 +333,8 @@ forget(struct req *r, struct db *d, const struct user *u, json_t **blocking)
 	}
 	if (rc == WS_OK && *u->name)
 		rc = orgs_forget_text(d, u->id, u->name, DELETED_NAME);
+	if (rc == WS_OK)
+		rc = orgs_forget_apps(d, u->id, DELETED_NAME, anon);
 	if (rc == WS_OK)
 		rc = exec_id(d, ST_SESSION_DELETE_USER, u->id);
 	if (rc == WS_OK)

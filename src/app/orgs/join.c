@@ -354,10 +354,11 @@ h_join_form(struct req *r, struct resp *w)
 }
 
 /* Mails the applicant the link that confirms the address and, with it,
- * the application app_id; the link takes the password whose hash is given. */
+ * the application app_id; the link takes the password whose hash is given.
+ * An expert (expert true) applies as a person: no organization is named. */
 static enum ws_err
 mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *hash, int64_t app_id,
-    const char *email, const char *name, const char *org, const char *lang)
+    const char *email, const char *name, const char *org, int expert, const char *lang)
 {
 	char tok[65];
 	json_t *ctx;
@@ -366,9 +367,9 @@ mail_confirm(struct req *r, struct db *d, int64_t user_id, const char *hash, int
 
 	if ((rc = verify_token_issue(d, user_id, hash, name, app_id, tok)) != WS_OK)
 		return rc;
-	ctx = json_pack("{s:s,s:s,s:s,s:s}", "name", name, "site", r->app->cfg.org_name,
-	    "org", org, "link", arena_printf(r->a, "%s/verify?token=%s", r->app->cfg.base_url,
-	    tok));
+	ctx = json_pack("{s:s,s:s,s:s,s:b,s:s}", "name", name, "site", r->app->cfg.org_name,
+	    "org", expert ? "" : org, "expert", expert, "link", arena_printf(r->a,
+	    "%s/verify?token=%s", r->app->cfg.base_url, tok));
 	buf_init(&body, 64 * 1024);
 	rc = view_render(r->app->views, "mail_join_confirm", ctx, lang, &body);
 	if (rc == WS_OK)
@@ -601,7 +602,7 @@ h_join(struct req *r, struct resp *w)
 	}
 	if (rc == WS_OK && strcmp(status, "unverified") == 0)
 		rc = mail_confirm(r, d, uid, hash, app_id, r->user ? r->user->email : email,
-		    r->user ? r->user->name : name, orgname, mlang);
+		    r->user ? r->user->name : name, orgname, expert, mlang);
 	if (rc == WS_OK) {
 		app_audit_about(r->app, d, uid, 0, uid, "application.submitted", r->ip,
 		    arena_printf(r->a, "application %lld: %s", (long long)app_id, orgname));

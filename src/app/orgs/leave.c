@@ -3,7 +3,7 @@
  * theirs (the account page, /api/v1/me), and what the organizations' side
  * of the hub does when a person deletes their account (they leave every
  * organization; the applications they filed forget their name and
- * address; an expert's profile is deleted, people_forget()).
+ * address, and the person's own fields in them are blanked).
  *
  * Leaving writes the audit line "organization.person_left" with the detail
  * "organization N, user M", the shape removal's lines have, so an
@@ -140,11 +140,6 @@ orgs_forget_person(struct req *r, struct db *d, int64_t uid, json_t **blocking)
 		    "organization %lld, user %lld", (long long)org_id, (long long)uid));
 	}
 	json_decref(orgs);
-	/* An expert's profile is not an organization's, but it goes with the
-	 * account too, or /people would go on showing a deleted person's name
-	 * and contact: this is where deleting an account reaches the areas. */
-	if (rc == WS_OK)
-		rc = people_forget(d, uid);
 	return rc;
 }
 
@@ -185,5 +180,127 @@ orgs_forget_text(struct db *d, int64_t uid, const char *from, const char *to)
 	free(et);
 	json_decref(jf);
 	json_decref(jt);
+	return rc;
+}
+
+/* The person's own part of an application's data: an expert's profile
+ * and the contact of any application, the message of a request to join,
+ * the title a focal point gave.  The organization's fields are not. */
+static const char *const personal_parts[] = { "expert", "contact", NULL };
+
+/* Blanks the strings of object o (a name becomes name_to) and empties its
+ * lists; true and false, numbers stay. */
+static void
+blank_object(json_t *o, const char *name_to)
+{
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(o, k, v) {
+		if (json_is_string(v))
+			json_object_set_new(o, k, json_string(strcmp(k, "name") == 0 ? name_to : ""));
+		else if (json_is_array(v))
+			json_object_set_new(o, k, json_array());
+		else if (json_is_object(v))
+			blank_object(v, name_to);
+	}
+}
+
+/* In the history notes of uid's applications, s (one of the person's
+ * values in data) becomes to; a short one is left (it could be part of
+ * other words). */
+static enum ws_err
+forget_in_notes(struct db *d, int64_t uid, json_t *s, const char *to)
+{
+	struct db_q *q;
+	enum ws_err rc;
+
+	if (!json_is_string(s) || json_string_length(s) < FORGET_IN_TEXT_MIN)
+		return WS_OK;
+	q = db_start(d, ST_APP_EVENT_FORGET);
+	db_bind_text(q, 1, json_string_value(s));
+	db_bind_text(q, 2, to);
+	db_bind_int(q, 3, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+orgs_forget_apps(struct db *d, int64_t uid, const char *name_to, const char *addr_to)
+{
+	json_t *apps = json_array(), *it;
+	struct db_q *q;
+	enum ws_err rc;
+	size_t i;
+
+	/* read them all first: the connection runs one statement at a time */
+	q = db_start(d, ST_APP_DATA_OF_USER);
+	db_bind_int(q, 1, uid);
+	while ((rc = db_step(q)) == WS_OK) {
+		json_error_t err;
+		json_t *data = json_loads(db_col_text(q, APP_DATA_OF_USER_C_DATA), 0, &err);
+
+		json_array_append_new(apps, json_pack("{s:I,s:o}", "id",
+		    (json_int_t)db_col_int(q, APP_DATA_OF_USER_C_ID), "data",
+		    data ? data : json_object()));
+	}
+	db_end(q);
+	rc = rc == WS_EDONE ? WS_OK : rc;
+	json_array_foreach(apps, i, it) {
+		json_t *data = json_object_get(it, "data");
+		json_t *x = json_object_get(data, "expert"), *c = json_object_get(data, "contact");
+		int64_t id = json_integer_value(json_object_get(it, "id"));
+		const char *const *part;
+		char *text;
+
+		if (rc != WS_OK)
+			break;
+		/* what staff may have quoted in a note, before it goes */
+		rc = forget_in_notes(d, uid, json_object_get(x, "name"), name_to);
+		if (rc == WS_OK)
+			rc = forget_in_notes(d, uid, json_object_get(c, "name"), name_to);
+		if (rc == WS_OK)
+			rc = forget_in_notes(d, uid, json_object_get(c, "email"), addr_to);
+		if (rc == WS_OK)
+			rc = forget_in_notes(d, uid, json_object_get(c, "phone"), "");
+		if (rc != WS_OK)
+			break;
+		for (part = personal_parts; *part; part++)
+			if (json_is_object(json_object_get(data, *part)))
+				blank_object(json_object_get(data, *part), name_to);
+		if (json_is_string(json_object_get(data, "message")))
+			json_object_set_new(data, "message", json_string(""));
+		if (json_is_object(json_object_get(data, "focal")) &&
+		    json_is_string(json_object_get(json_object_get(data, "focal"), "title")))
+			json_object_set_new(json_object_get(data, "focal"), "title", json_string(""));
+		text = json_dumps(data, JSON_COMPACT);
+		q = db_start(d, ST_APP_DATA_FORGET);
+		db_bind_text(q, 1, text);
+		db_bind_int(q, 2, id);
+		db_bind_int(q, 3, uid);
+		rc = db_exec(q, NULL);
+		db_end(q);
+		free(text);
+		/* an expert's duplicate keys are their name and address: none now */
+		if (rc == WS_OK && x) {
+			struct app_keys none = { "", "", "", "", "", "" };
+
+			rc = org_dupkeys_put_app(d, id, &none);
+		}
+	}
+	json_decref(apps);
+	return rc;
+}
+
+enum ws_err
+orgs_forget_contact(struct db *d, const char *addr)
+{
+	struct db_q *q = db_start(d, ST_ORG_CONTACT_FORGET);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, addr);
+	rc = db_exec(q, NULL);
+	db_end(q);
 	return rc;
 }

@@ -144,7 +144,7 @@ enum ws_err orgs_person_apps(struct db *d, int64_t uid, json_t **out) WS_WUR;
  * reference) in *blocking, when they are the last admin of one that has
  * other people: someone must take over first.  The last admin of an
  * organization with nobody else may go; staff see it without an admin.
- * Their expert profile, if any, is deleted too (people_forget()).
+ * (Their expert profile is people_forget()'s, called by accounts/forget.c.)
  */
 enum ws_err orgs_forget_person(struct req *r, struct db *d, int64_t uid,
     json_t **blocking) WS_WUR;
@@ -154,6 +154,17 @@ enum ws_err orgs_forget_person(struct req *r, struct db *d, int64_t uid,
 #define FORGET_IN_TEXT_MIN 4
 enum ws_err orgs_forget_text(struct db *d, int64_t uid, const char *from,
     const char *to) WS_WUR;
+/* Inside the caller's transaction, uid's account being deleted: in each
+ * application uid filed, the person's own fields (an expert's profile, the
+ * contact, a request's message) are blanked, a name becoming name_to, and
+ * the names, addresses (addr_to) and phones they held are replaced in the
+ * history notes.  The organization's fields stay, and each row's id, kind,
+ * status and dates; an expert's application loses its duplicate keys. */
+enum ws_err orgs_forget_apps(struct db *d, int64_t uid, const char *name_to,
+    const char *addr_to) WS_WUR;
+/* Inside the caller's transaction: organizations whose contact has the
+ * address addr (a deleted person's) keep their profile without a contact. */
+enum ws_err orgs_forget_contact(struct db *d, const char *addr) WS_WUR;
 
 /* ---- handlers ---- */
 enum ws_err h_org_leave(struct req *r, struct resp *w);

@@ -53,6 +53,12 @@ people_of(struct db *d, int64_t org_id, int all)
 	return out;
 }
 
+/* The profile's "Changes", newest first: {at, by, changes: [{field, old,
+ * new}]}.  "by" is null for a change the hub made itself (a migration, an
+ * import from the command line), never absent: a template looking up a
+ * missing key climbs to the sections around it, and would name another
+ * entry's author (org_profile.mustache also keeps the list outside the
+ * section that tests history.0). */
 static json_t *
 changes_of(struct db *d, int64_t org_id)
 {

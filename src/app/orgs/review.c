@@ -397,11 +397,13 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 	json_t *ap = json_object_get(a, "applicant");
 	const char *to = json_string_value(json_object_get(ap, "email"));
 	const char *name = json_string_value(json_object_get(ap, "name"));
-	const char *org = json_string_value(json_object_get(json_object_get(a,
-	    json_object_get(a, "expert") ? "expert" : "organization"), "name"));
-	json_t *ctx = json_pack("{s:s,s:s,s:s,s:s,s:s}", "name", name ? name : "", "site",
+	/* an expert applies as a person: their mail names no organization */
+	int expert = json_object_get(a, "expert") != NULL;
+	const char *org = expert ? NULL : json_string_value(json_object_get(json_object_get(a,
+	    "organization"), "name"));
+	json_t *ctx = json_pack("{s:s,s:s,s:s,s:s,s:s,s:b}", "name", name ? name : "", "site",
 	    r->app->cfg.org_name, "org", org ? org : "", "reason", note ? note : "",
-	    "base_url", r->app->cfg.base_url);
+	    "base_url", r->app->cfg.base_url, "expert", expert);
 	struct buf subject, body;
 	struct user u;
 	const char *lang;
@@ -420,7 +422,8 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 	    arena_printf(r->a, "%s/applications/%lld", r->app->cfg.base_url,
 	    (long long)json_integer_value(json_object_get(a, "id")))));
 	if (strcmp(action, "rejected") == 0) {
-		rc = render_msg_template(r, d, "application_rejected", lang, ctx, &subject, &body);
+		rc = render_msg_template(r, d, expert ? "application_rejected_expert" :
+		    "application_rejected", lang, ctx, &subject, &body);
 	} else {
 		const char *kind = json_string_value(json_object_get(a, "kind"));
 		const char *tpl = strcmp(action, "approved") != 0 ? "mail_app_info" :
