@@ -808,7 +808,8 @@ test_deleted_applicant_is_not_approved(void **state)
 {
 	char tok[129], path[96];
 	const struct ts_res *r;
-	int64_t cy, app;
+	json_t *j;
+	int64_t cy, dee, app;
 
 	(void)state;
 	cy = ts_user_add(db_url, "cy@late.example", "Cy Late", "applicant", PW);
@@ -817,7 +818,9 @@ test_deleted_applicant_is_not_approved(void **state)
 	app = expert_applies(tok, "Cy Late", "cy.desk@late.example", "+233 30 555 0142");
 	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_object()), 409);
+	r = api("POST", path, staff_tok, json_object());
+	STATUS(r, 409);
+	HAS(r, "deleted their account");
 	STATUS(api("GET", path_of(path, sizeof path, "/api/v1/people/%lld", cy), staff_tok,
 	    NULL), 404);
 	r = api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
@@ -827,6 +830,27 @@ test_deleted_applicant_is_not_approved(void **state)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
 	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
 	    "The account was deleted.")), 200);
+
+	/* the same for an organization's application: no organization whose
+	 * first admin is a deleted account */
+	dee = ts_user_add(db_url, "dee@late.example", "Dee Late", "applicant", PW);
+	assert_true(dee > 0);
+	token_of("dee@late.example", tok);
+	r = api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	    "s:{s:s,s:s},s:b}", "organization", "name", "Late Lantern Collective", "kind",
+	    "ngo", "country", "GH", "description", "A group whose applicant has gone away.",
+	    "themes", "corruption", "contact", "name", "Dee Late", "email",
+	    "dee@late.example", "consent", 1));
+	STATUS(r, 201);
+	j = jbody(r);
+	app = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+	r = api("POST", path, staff_tok, json_object());
+	STATUS(r, 409);
+	HAS(r, "deleted their account");
+	assert_int_equal(total_of("/api/v1/organizations?q=lantern", staff_tok), 0);
 }
 
 /*

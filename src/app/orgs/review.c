@@ -449,6 +449,27 @@ mail_decision(struct req *r, struct db *d, json_t *a, const char *action, const 
 	return rc;
 }
 
+/* WS_ECONFLICT when application a's applicant has deleted their account
+ * since applying: approving it would make an organization, a membership or
+ * a profile for "Deleted user", and a member of a closed account.  Staff
+ * reject it instead. */
+static enum ws_err
+applicant_live(struct db *d, json_t *a)
+{
+	struct db_q *q = db_start(d, ST_USER_LIVE);
+	int64_t live = 0;
+	enum ws_err rc;
+
+	db_bind_int(q, 1, json_integer_value(json_object_get(json_object_get(a, "applicant"),
+	    "id")));
+	if ((rc = db_step(q)) == WS_OK)
+		live = db_col_int(q, 0);
+	db_end(q);
+	if (rc == WS_EDONE)
+		rc = WS_EDB;
+	return rc == WS_OK && !live ? WS_ECONFLICT : rc;
+}
+
 enum ws_err
 orgs_decide(struct req *r, int64_t id, const char *action, const char *note)
 {
@@ -471,6 +492,9 @@ orgs_decide(struct req *r, int64_t id, const char *action, const char *note)
 	}
 	if (strcmp(action, "approved") == 0) {
 		const char *kind = json_string_value(json_object_get(a, "kind"));
+
+		if ((rc = applicant_live(d, a)) != WS_OK)
+			goto fail;
 
 		if (strcmp(kind, "organization") == 0) {
 			if ((rc = create_org(r, d, a, &org_id)) != WS_OK ||
@@ -574,9 +598,13 @@ decided(struct req *r, struct resp *w, int64_t id, enum ws_err rc)
 {
 	json_t *a;
 
-	if (rc == WS_ECONFLICT && !w->detail)
-		w->detail = N_("This application was already decided, or is waiting for the "
+	if (rc == WS_ECONFLICT && !w->detail && app_load(req_db(r), id, &a) == WS_OK) {
+		w->detail = applicant_live(req_db(r), a) == WS_ECONFLICT ?
+		    N_("The applicant has deleted their account: reject the application.") :
+		    N_("This application was already decided, or is waiting for the "
 		    "applicant's answer.");
+		json_decref(a);
+	}
 	if (rc != WS_OK)
 		return rc;
 	if (!r->api) {

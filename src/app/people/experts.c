@@ -174,25 +174,11 @@ people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data, i
 	json_t *x = json_object_get(data, "expert"), *c = json_object_get(data, "contact");
 	char *countries = array_text(x, "countries"), *themes = array_text(x, "themes");
 	char *languages = array_text(x, "languages");
-	struct db_q *q = db_start(d, ST_USER_LIVE);
-	int64_t now = now_s(), live = 0;
+	struct db_q *q;
+	int64_t now = now_s();
 	enum ws_err rc;
 
-	/* A person who deleted their account while staff had not decided is
-	 * no expert: no profile of "Deleted user", no role for a closed
-	 * account.  Staff reject the application instead. */
-	db_bind_int(q, 1, uid);
-	if ((rc = db_step(q)) == WS_OK)
-		live = db_col_int(q, 0);
-	db_end(q);
-	if (rc == WS_OK && !live)
-		rc = WS_ECONFLICT;
-	if (rc != WS_OK) {
-		free(countries);
-		free(themes);
-		free(languages);
-		return rc == WS_EDONE ? WS_EDB : rc;
-	}
+	/* the caller (orgs_decide) has checked the account is not deleted */
 	q = db_start(d, ST_EXPERT_PUT);
 	db_bind_int(q, 1, uid);
 	db_bind_text(q, 2, str_of(x, "name"));
