@@ -737,6 +737,14 @@ test_deleted_expert_forgotten(void **state)
 	r = api("GET", "/api/v1/me/export", tok, NULL);
 	STATUS(r, 200);
 	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example"));
+	j = ts_json(r);	/* her profile is in it, as stored */
+	assert_non_null(j);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "expert"),
+	    "name")), "Cyra Quenby");
+	json_decref(j);
+	j = get_json("/api/v1/me/export", staff_tok);	/* none: null */
+	assert_true(json_is_null(json_object_get(j, "expert")));
+	json_decref(j);
 
 	/* the wrong password deletes nothing */
 	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", "not it at all")),

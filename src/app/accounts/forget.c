@@ -188,18 +188,21 @@ enum ws_err
 h_api_me_export(struct req *r, struct resp *w)
 {
 	json_t *v, *account, *orgs = NULL, *apps = NULL, *sessions = NULL, *audit = NULL;
+	json_t *expert = NULL;
 	struct db *d = req_db(r);
 	const struct user *u = r->user;
 	enum ws_err rc;
 
 	if ((rc = orgs_of_person(d, u->id, &orgs)) == WS_OK &&
 	    (rc = orgs_person_apps(d, u->id, &apps)) == WS_OK &&
-	    (rc = sessions_of(d, u->id, &sessions)) == WS_OK)
+	    (rc = sessions_of(d, u->id, &sessions)) == WS_OK &&
+	    (rc = people_export(d, u->id, &expert)) == WS_OK)
 		rc = audit_of(r, u->id, &audit);
 	if (rc != WS_OK) {
 		json_decref(orgs);
 		json_decref(apps);
 		json_decref(sessions);
+		json_decref(expert);
 		return rc;
 	}
 	account = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s*,s:s*,s:s*,s:b}", "id", (json_int_t)u->id,
@@ -208,8 +211,8 @@ h_api_me_export(struct req *r, struct resp *w)
 	    u->verified_at != 0);
 	set_time(account, "created_at", u->created_at);
 	set_time(account, "verified_at", u->verified_at);
-	v = json_pack("{s:o,s:o,s:o,s:o,s:o}", "account", account, "organizations", orgs,
-	    "applications", apps, "sessions", sessions, "audit", audit);
+	v = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "account", account, "organizations", orgs,
+	    "applications", apps, "sessions", sessions, "audit", audit, "expert", expert);
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);
 	resp_header(w, "Content-Disposition", arena_printf(r->a,

@@ -264,6 +264,18 @@ people_load(struct db *d, int64_t uid, json_t **out)
 }
 
 enum ws_err
+people_export(struct db *d, int64_t uid, json_t **out)
+{
+	enum ws_err rc = people_load(d, uid, out);
+
+	if (rc == WS_ENOTFOUND) {
+		*out = json_null();
+		rc = WS_OK;
+	}
+	return rc;
+}
+
+enum ws_err
 people_all(struct db *d, json_t **out)
 {
 	struct db_q *q = db_start(d, ST_EXPERT_LIST);

@@ -50,7 +50,7 @@ json_t *people_expert_view(struct req *r, json_t *x);
 /* Inside the caller's transaction: application app_id of user uid, whose
  * data is data, is approved by staff member by: uid gets (or gets again)
  * an approved expert profile and the role member (a higher role stays).
- * WS_ECONFLICT when uid has deleted their account since applying. */
+ * (orgs_decide() refuses first when uid has deleted their account.) */
 enum ws_err people_expert_approve(struct db *d, int64_t uid, int64_t app_id, json_t *data,
     int64_t by) WS_WUR;
 
@@ -61,6 +61,10 @@ enum ws_err people_expert_approve(struct db *d, int64_t uid, int64_t app_id, jso
  * applications they filed; their name and account addresses are the
  * account's to forget.  Nothing to do for someone who is no expert. */
 enum ws_err people_forget(struct db *d, int64_t uid) WS_WUR;
+
+/* uid's expert profile as stored, every field and its visibility, for
+ * their own export; JSON null when they have none.  New reference. */
+enum ws_err people_export(struct db *d, int64_t uid, json_t **out) WS_WUR;
 
 /* The query of /people: q, country, region, theme, language, sort, page,
  * per_page. */
