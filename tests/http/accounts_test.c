@@ -35,13 +35,6 @@ static const char *db_url;
 
 /* ---- helpers --------------------------------------------------------- */
 
-
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.800s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
 /* A refused sign-in: the sign-in form again, saying why (403 from the
  * handler; 422 when a field itself is wrong). */
 #define REFUSED(r) do { \
@@ -49,12 +42,6 @@ static const char *db_url;
 	if (f_->status != 403 && f_->status != 422) \
 		printf("# status %ld, want a refusal: %.600s\n", f_->status, f_->body); \
 	assert_true(f_->status == 403 || f_->status == 422); \
-} while (0)
-
-#define LACKS(r, s) do { \
-	if (ts_has((r), (s))) \
-		printf("# the answer has \"%s\"\n", (s)); \
-	assert_false(ts_has((r), (s))); \
 } while (0)
 
 #define HEADER_IS(r, name, want) do { \

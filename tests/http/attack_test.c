@@ -46,40 +46,13 @@ static char staff_tok[129], bo_tok[129], fe_tok[129], mo_tok[129], pat_tok[129],
     ola_tok[129], ana_tok[129], eve_tok[129];
 static int64_t org_a, org_b, mo_id, pat_id, ola_id, ana_id, eve_id, bo_id, bo_app, eve_app;
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.800s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-#define LACKS(r, s) do { \
-	if (ts_has((r), (s))) \
-		printf("# the answer has \"%s\": %.800s\n", (s), (r)->body); \
-	assert_false(ts_has((r), (s))); \
-} while (0)
-
 /* ---- helpers --------------------------------------------------------- */
 
 /* A JSON call with body b (consumed; may be NULL). */
 static const struct ts_res *
 api(const char *method, const char *path, const char *token, json_t *b)
 {
-	char *s = b ? json_dumps(b, JSON_COMPACT) : NULL;
-	const struct ts_res *r = ts_api(plain, method, path, token, s);
-
-	free(s);
-	json_decref(b);
-	return r;
-}
-
-static json_t *
-jbody(const struct ts_res *r)
-{
-	json_t *j = ts_json(r);
-
-	if (!j)
-		printf("# not JSON: %.600s\n", r->body);
-	assert_non_null(j);
-	return j;
+	return ts_call(plain, method, path, token, b);
 }
 
 /* GET path with token: 200, as JSON (caller decrefs). */
@@ -89,7 +62,7 @@ get_json(const char *path, const char *token)
 	const struct ts_res *r = api("GET", path, token, NULL);
 
 	STATUS(r, 200);
-	return jbody(r);
+	return ts_jbody(r);
 }
 
 static int64_t
@@ -118,7 +91,7 @@ token_of(const char *email, char *tok)
 	json_t *j;
 
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(tok, 129, "%s", json_string_value(json_object_get(j, "token")));
 	json_decref(j);
 }
@@ -197,7 +170,7 @@ expert_applies(const char *tok, const char *name, const char *email, const char 
 	int64_t id;
 
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	assert_true(id > 0);
@@ -651,7 +624,7 @@ test_export_is_own(void **state)
 	LACKS(r, ADMIN_IP);
 	LACKS(r, "mo@ardent.example");
 	LACKS(r, "Ola Bright");
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(str2(j, "account", "email"), "pat@ardent.example");
 	json_array_foreach(json_object_get(j, "audit"), i, it)
 		if (!json_is_true(json_object_get(it, "by_them"))) {
@@ -747,7 +720,7 @@ test_deleted_expert_is_gone(void **state)
 	STATUS(ts_verify(nb, link, PW), 200);
 	r = ts_api(nb, "GET", "/api/v1/me", NULL, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	again = json_integer_value(json_object_get(j, "id"));
 	assert_true(again != eve_id);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "applicant");
@@ -757,7 +730,7 @@ test_deleted_expert_is_gone(void **state)
 	STATUS(r, 200);
 	LACKS(r, "Ndiaye");
 	LACKS(r, "eve.desk@");
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "applications")), 0);
 	assert_int_equal(json_array_size(json_object_get(j, "organizations")), 0);
 	json_decref(j);
@@ -842,7 +815,7 @@ test_deleted_applicant_is_not_approved(void **state)
 	    "themes", "corruption", "contact", "name", "Dee Late", "email",
 	    "dee@late.example", "consent", 1));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
@@ -992,7 +965,7 @@ setup(void **state)
 	    "themes", "corruption", "contact", "name", "Bo Waits", "email",
 	    "bo@waiting.example", "consent", 1));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	bo_app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 

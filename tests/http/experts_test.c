@@ -40,38 +40,11 @@ static struct ts_browser *visitor, *plain, *ana_web, *staff_web, *mo_web, *fe_we
 static char staff_tok[129], ana_tok[129], bo_tok[129], mo_tok[129], fe_tok[129];
 static int64_t ana_id, ana_app, org_id;
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the page lacks \"%s\"\n", (s)); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-#define LACKS(r, s) do { \
-	if (ts_has((r), (s))) \
-		printf("# the page has \"%s\"\n", (s)); \
-	assert_false(ts_has((r), (s))); \
-} while (0)
-
 /* A JSON call with body b (consumed; may be NULL). */
 static const struct ts_res *
 api(const char *method, const char *path, const char *token, json_t *b)
 {
-	char *s = b ? json_dumps(b, JSON_COMPACT) : NULL;
-	const struct ts_res *r = ts_api(plain, method, path, token, s);
-
-	free(s);
-	json_decref(b);
-	return r;
-}
-
-static json_t *
-jbody(const struct ts_res *r)
-{
-	json_t *j = ts_json(r);
-
-	if (!j)
-		printf("# not JSON: %.600s\n", r->body);
-	assert_non_null(j);
-	return j;
+	return ts_call(plain, method, path, token, b);
 }
 
 /* GET path with token, 200, as JSON (caller decrefs). */
@@ -81,7 +54,7 @@ get_json(const char *path, const char *token)
 	const struct ts_res *r = api("GET", path, token, NULL);
 
 	STATUS(r, 200);
-	return jbody(r);
+	return ts_jbody(r);
 }
 
 /* A new account with role; its id, its API token into tok[129] and, when
@@ -98,7 +71,7 @@ account(const char *email, const char *name, const char *role, char *tok,
 	r = api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
 	    "password", PW));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(tok, 129, "%s", json_string_value(json_object_get(j, "token")));
 	json_decref(j);
 	if (web) {
@@ -207,7 +180,7 @@ test_apply_api_and_duplicates(void **state)
 	(void)state;
 	r = api("POST", "/api/v1/applications", bo_tok, expert_body("Ana  LIMA", "bo@else.example"));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "kind")), "expert");
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "expert"),
 	    "name")), "Ana  LIMA");
@@ -331,7 +304,7 @@ test_decisions(void **state)
 	    json_string("Nairobi Institute"));
 	r = api("POST", path, bo_tok, j);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "pending");
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "expert"),
 	    "affiliation")), "Nairobi Institute");
@@ -577,7 +550,7 @@ refused(const struct ts_res *r, ...)
 	size_t n = 0;
 
 	STATUS(r, 422);
-	j = jbody(r);
+	j = ts_jbody(r);
 	errors = json_object_get(j, "errors");
 	va_start(ap, r);
 	while ((f = va_arg(ap, const char *))) {
@@ -714,7 +687,7 @@ test_deleted_expert_forgotten(void **state)
 	    json_string("Maps *quenbyfield* trawler permits."));
 	r = api("POST", "/api/v1/applications", tok, j);
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/staff/applications/%lld/note", (long long)app);
@@ -767,7 +740,7 @@ test_deleted_expert_forgotten(void **state)
 	if (holds_cyra(r))
 		printf("# %.2000s\n", r->body);
 	assert_false(holds_cyra(r));
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "kind")), "expert");
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "approved");
 	assert_non_null(json_string_value(json_object_get(j, "submitted_at")));
@@ -804,13 +777,13 @@ test_deleted_contact_forgotten(void **state)
 	    "themes", "corruption", "contact", "name", "Dagny Halvorsen", "email",
 	    "dag@halvorsen.example", "phone", "+47 22 86 1234", "title", "Founder", "consent", 1));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
 	r = api("POST", path, staff_tok, json_object());
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	oid = json_integer_value(json_object_get(j, "organization_id"));
 	json_decref(j);
 	assert_int_equal(ts_mail_wait(&sink, "dag@halvorsen.example", 10000, &m), 0);
@@ -835,7 +808,7 @@ test_deleted_contact_forgotten(void **state)
 	LACKS(r, "Dagny Halvorsen");
 	LACKS(r, "86 1234");
 	LACKS(r, "Founder");
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j,
 	    "organization"), "name")), "Skarvik Reef Trust");
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j,
@@ -933,7 +906,7 @@ test_expert_mail(void **state)
 	r = api("POST", "/api/v1/applications", tok, expert_body("Gil Varga",
 	    "gil@expert.example"));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
@@ -991,7 +964,7 @@ setup(void **state)
 	    "themes", "corruption", "contact", "name", "Mo Member", "email",
 	    "mo@meridian.example", "consent", 1));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	{
 		char path[96];
 
@@ -1000,7 +973,7 @@ setup(void **state)
 		json_decref(j);
 		r = api("POST", path, staff_tok, json_object());
 		STATUS(r, 200);
-		j = jbody(r);
+		j = ts_jbody(r);
 		org_id = json_integer_value(json_object_get(j, "organization_id"));
 		json_decref(j);
 	}

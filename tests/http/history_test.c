@@ -32,40 +32,6 @@ static struct ts_server srv;
 static const char *db_url;
 static struct ts_browser *plain;	/* no cookies: token calls */
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.2000s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-#define LACKS(r, s) do { \
-	if (ts_has((r), (s))) \
-		printf("# the answer has \"%s\"\n", (s)); \
-	assert_false(ts_has((r), (s))); \
-} while (0)
-
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(struct ts_browser *br, const char *method, const char *path, const char *token, json_t *b)
-{
-	char *s = b ? json_dumps(b, JSON_COMPACT) : NULL;
-	const struct ts_res *r = ts_api(br, method, path, token, s);
-
-	free(s);
-	json_decref(b);
-	return r;
-}
-
-static json_t *
-jbody(const struct ts_res *r)
-{
-	json_t *j = ts_json(r);
-
-	if (!j)
-		printf("# not JSON: %.600s\n", r->body);
-	assert_non_null(j);
-	return j;
-}
-
 static const char *
 jstr(json_t *o, const char *key)
 {
@@ -98,12 +64,12 @@ mail_link(const char *to, const char *subject, char *link, size_t len)
 static void
 token_of(const char *email, char *out, size_t len)
 {
-	const struct ts_res *r = api(plain, "POST", "/api/v1/session", NULL,
+	const struct ts_res *r = ts_call(plain, "POST", "/api/v1/session", NULL,
 	    json_pack("{s:s,s:s}", "email", email, "password", PW));
 	json_t *j;
 
 	assert_int_equal(r->status, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(out, len, "%s", jstr(j, "token"));
 	json_decref(j);
 }
@@ -135,7 +101,7 @@ the_story(void)
 
 	/* the application */
 	ada_web = ts_browser_new(&srv, "127.0.0.2");
-	r = api(ada_web, "POST", "/api/v1/applications", NULL, json_pack(
+	r = ts_call(ada_web, "POST", "/api/v1/applications", NULL, json_pack(
 	    "{s:{s:s,s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization",
 	    "name", "Ember Ledger", "kind", "ngo", "country", "KE",
 	    "website", "https://emberledger.example",
@@ -145,9 +111,9 @@ the_story(void)
 	assert_int_equal(r->status, 202);
 	mail_link("ada@emberledger.example", "Confirm your application", link, sizeof link);
 	assert_int_equal(ts_verify(ada_web, link, PW)->status, 200);
-	r = api(plain, "GET", "/api/v1/applications?status=pending", staff_tok, NULL);
+	r = ts_call(plain, "GET", "/api/v1/applications?status=pending", staff_tok, NULL);
 	assert_int_equal(r->status, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, it)
 		if (strcmp(jstr(json_object_get(it, "organization"), "name"), "Ember Ledger") == 0)
 			app_id = json_integer_value(json_object_get(it, "id"));
@@ -156,21 +122,21 @@ the_story(void)
 
 	/* the decision */
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app_id);
-	r = api(plain, "POST", path, staff_tok, json_object());
+	r = ts_call(plain, "POST", path, staff_tok, json_object());
 	assert_int_equal(r->status, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	org_id = json_integer_value(json_object_get(j, "organization_id"));
 	json_decref(j);
 	assert_true(org_id > 0);
 	token_of("ada@emberledger.example", ada_tok, sizeof ada_tok);
-	r = api(plain, "GET", "/api/v1/me", ada_tok, NULL);
-	j = jbody(r);
+	r = ts_call(plain, "GET", "/api/v1/me", ada_tok, NULL);
+	j = ts_jbody(r);
 	ada_id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 
 	/* a profile edit: the description and the contact's phone */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)org_id);
-	r = api(plain, "PATCH", path, ada_tok, json_pack("{s:s,s:{s:s}}", "description",
+	r = ts_call(plain, "PATCH", path, ada_tok, json_pack("{s:s,s:{s:s}}", "description",
 	    NEW_DESC, "contact", "phone", "+254 700 999 111"));
 	assert_int_equal(r->status, 200);
 
@@ -189,14 +155,14 @@ the_story(void)
 	    "password", PW, (char *)NULL);
 	assert_int_equal(r->status, 303);
 	token_of("cy@emberledger.example", cy_tok, sizeof cy_tok);
-	r = api(plain, "GET", "/api/v1/me", cy_tok, NULL);
-	j = jbody(r);
+	r = ts_call(plain, "GET", "/api/v1/me", cy_tok, NULL);
+	j = ts_jbody(r);
 	cy_id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 
 	/* Cy, not yet an admin, may not read the history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)org_id);
-	assert_int_equal(api(plain, "GET", path, cy_tok, NULL)->status, 403);
+	assert_int_equal(ts_call(plain, "GET", path, cy_tok, NULL)->status, 403);
 
 	/* an admin change */
 	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org_id,
@@ -205,7 +171,7 @@ the_story(void)
 
 	/* suspension by staff */
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)org_id);
-	r = api(plain, "POST", path, staff_tok, json_pack("{s:s}", "status", "suspended"));
+	r = ts_call(plain, "POST", path, staff_tok, json_pack("{s:s}", "status", "suspended"));
 	assert_int_equal(r->status, 303);
 }
 
@@ -218,11 +184,11 @@ history(const char *t, const char *q)
 
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history%s", (long long)org_id,
 	    q ? q : "");
-	r = api(plain, "GET", path, t, NULL);
+	r = ts_call(plain, "GET", path, t, NULL);
 	if (r->status != 200)
 		printf("# %s: %ld %.300s\n", path, r->status, r->body);
 	assert_int_equal(r->status, 200);
-	return jbody(r);
+	return ts_jbody(r);
 }
 
 /* Item i of history h is action, done by `by` (0: nobody), about `about`
@@ -397,7 +363,7 @@ test_who_may_read(void **state)
 	(void)state;
 	the_story();
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)org_id);
-	r = api(plain, "GET", path, NULL, NULL);
+	r = ts_call(plain, "GET", path, NULL, NULL);
 	assert_int_equal(r->status, 401);
 	snprintf(path, sizeof path, "/organizations/%lld/history", (long long)org_id);
 	r = ts_get(v, path);
@@ -408,10 +374,10 @@ test_who_may_read(void **state)
 	/* Cy stepped down is a member who is no admin */
 	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org_id,
 	    (long long)cy_id);
-	r = api(plain, "POST", path, staff_tok, json_pack("{s:s}", "admin", "0"));
+	r = ts_call(plain, "POST", path, staff_tok, json_pack("{s:s}", "admin", "0"));
 	assert_int_equal(r->status, 303);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)org_id);
-	r = api(plain, "GET", path, cy_tok, NULL);
+	r = ts_call(plain, "GET", path, cy_tok, NULL);
 	assert_int_equal(r->status, 403);
 	assert_string_equal(ts_header(r, "Content-Type"), "application/problem+json");
 	snprintf(path, sizeof path, "/organizations/%lld/history", (long long)org_id);
@@ -423,7 +389,7 @@ test_who_may_read(void **state)
 		token_of(others[i].email, t, sizeof t);
 		snprintf(path, sizeof path, "/api/v1/organizations/%lld/history",
 		    (long long)org_id);
-		r = api(plain, "GET", path, t, NULL);
+		r = ts_call(plain, "GET", path, t, NULL);
 		if (r->status != 403)
 			printf("# %s: %ld\n", others[i].role, r->status);
 		assert_int_equal(r->status, 403);
@@ -444,9 +410,9 @@ test_who_may_read(void **state)
 	if (strstr(row_with(r, "Suspended"), "Cy Ember"))
 		printf("# %s\n", row_with(r, "Suspended"));
 	assert_null(strstr(row_with(r, "Suspended"), "Cy Ember"));
-	r = api(plain, "GET", "/api/v1/organizations/999999/history", staff_tok, NULL);
+	r = ts_call(plain, "GET", "/api/v1/organizations/999999/history", staff_tok, NULL);
 	assert_int_equal(r->status, 404);
-	r = api(plain, "GET", "/api/v1/organizations/x/history", staff_tok, NULL);
+	r = ts_call(plain, "GET", "/api/v1/organizations/x/history", staff_tok, NULL);
 	assert_int_equal(r->status, 404);
 	ts_browser_free(v);
 }
@@ -484,18 +450,18 @@ test_other_organization(void **state)
 	    path, (char *)NULL), 0);
 	token_of("tia@tide.example", t, sizeof t);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)org_id);
-	r = api(plain, "GET", path, t, NULL);
+	r = ts_call(plain, "GET", path, t, NULL);
 	assert_int_equal(r->status, 403);
 	/* Ada is no one at Tide Registry */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)other);
-	assert_int_equal(api(plain, "GET", path, ada_tok, NULL)->status, 403);
+	assert_int_equal(ts_call(plain, "GET", path, ada_tok, NULL)->status, 403);
 	/* and its history is its own: Tia added from the command line,
 	 * nothing of Ember Ledger's */
-	r = api(plain, "GET", path, staff_tok, NULL);
+	r = ts_call(plain, "GET", path, staff_tok, NULL);
 	assert_int_equal(r->status, 200);
 	LACKS(r, "Ember");
 	{
-		json_t *h = jbody(r), *it = json_array_get(json_object_get(h, "items"), 0);
+		json_t *h = ts_jbody(r), *it = json_array_get(json_object_get(h, "items"), 0);
 
 		assert_int_equal(json_integer_value(json_object_get(h, "total")), 1);
 		assert_string_equal(jstr(it, "action"), "organization.person_added");
@@ -548,12 +514,12 @@ test_pages(void **state)
 
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history?per_page=0",
 	    (long long)org_id);
-	r = api(plain, "GET", path, staff_tok, NULL);
+	r = ts_call(plain, "GET", path, staff_tok, NULL);
 	assert_int_equal(r->status, 422);
 	HAS(r, "per_page");
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history?page=100001",
 	    (long long)org_id);
-	r = api(plain, "GET", path, staff_tok, NULL);
+	r = ts_call(plain, "GET", path, staff_tok, NULL);
 	assert_int_equal(r->status, 422);
 	HAS(r, "\"page\"");
 	/* the page links to the next page */

@@ -33,12 +33,6 @@ static const char *db_url;
 static struct ts_browser *staff_web, *staff_api, *member_web, *anon;
 static char staff_tok[80];
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.2000s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
 static const char *
 token_for(const char *email)
 {

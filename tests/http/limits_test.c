@@ -32,12 +32,6 @@ static struct ts_sink sink;
 static struct ts_server srv;
 static const char *db_url;
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.800s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
 /* A sign-in attempt through the form, from b. */
 static const struct ts_res *
 attempt(struct ts_browser *b, const char *email, const char *password)

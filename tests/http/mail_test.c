@@ -35,12 +35,6 @@ static struct ts_server srv;
 static const char *db_url;
 static struct db_pool *pool;	/* the test's own look at the database */
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# no \"%s\" in: %.600s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
 /* The mail job of the message to `to`, read from the database. */
 struct mjob {
 	int64_t id, attempts;

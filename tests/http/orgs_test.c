@@ -40,28 +40,6 @@ static const char *db_url;
 
 /* ---- assertions ------------------------------------------------------ */
 
-
-/* The part of a page worth showing when an assertion fails: its <main>. */
-static const char *
-main_of(const struct ts_res *r)
-{
-	const char *m = r->body ? strstr(r->body, "<main") : NULL;
-
-	return m ? m : r->body;
-}
-
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.3000s\n", (s), main_of(r)); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
-#define LACKS(r, s) do { \
-	if (ts_has((r), (s))) \
-		printf("# the answer has \"%s\": %.1500s\n", (s), strstr((r)->body, (s))); \
-	assert_false(ts_has((r), (s))); \
-} while (0)
-
 #define HEADER_IS(r, name, want) do { \
 	const char *h_ = ts_header((r), (name)); \
 	if (!h_ || strcmp(h_, (want)) != 0) \
@@ -103,18 +81,6 @@ jstr(json_t *o, const char *key)
 	return s ? s : "";
 }
 
-/* The body as JSON, asserting that it is. */
-static json_t *
-jbody(const struct ts_res *r)
-{
-	json_t *j = ts_json(r);
-
-	if (!j)
-		printf("# not JSON: %.600s\n", r->body);
-	assert_non_null(j);
-	return j;
-}
-
 /* An RFC 9457 problem with status want; with field, its errors name it. */
 static void
 problem(const struct ts_res *r, int want, const char *field)
@@ -123,25 +89,13 @@ problem(const struct ts_res *r, int want, const char *field)
 
 	STATUS(r, want);
 	HEADER_IS(r, "Content-Type", "application/problem+json");
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_int_equal(json_integer_value(json_object_get(j, "status")), want);
 	if (field && !json_object_get(json_object_get(j, "errors"), field))
 		printf("# no errors.%s in %s\n", field, r->body);
 	if (field)
 		assert_non_null(json_object_get(json_object_get(j, "errors"), field));
 	json_decref(j);
-}
-
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(struct ts_browser *br, const char *method, const char *path, const char *token, json_t *b)
-{
-	char *s = b ? json_dumps(b, JSON_COMPACT) : NULL;
-	const struct ts_res *r = ts_api(br, method, path, token, s);
-
-	free(s);
-	json_decref(b);
-	return r;
 }
 
 /* The number at the end of a Location header such as /applications/12. */
@@ -275,10 +229,10 @@ token(struct person *p)
 		return p->token;
 	account(p);
 	b = ts_browser_new(&srv, NULL);
-	r = api(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", p->email,
+	r = ts_call(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", p->email,
 	    "password", PW));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(p->token, sizeof p->token, "%s", jstr(j, "token"));
 	json_decref(j);
 	assert_int_equal(strlen(p->token), 64);
@@ -300,7 +254,7 @@ staff(const char *method, const char *path, json_t *body)
 {
 	const char *t = staff_token();
 
-	return api(staff_api, method, path, t, body);
+	return ts_call(staff_api, method, path, t, body);
 }
 
 /* The application for organization `name` in the staff queue with status;
@@ -317,7 +271,7 @@ queued(const char *status, const char *name, json_t **out)
 	snprintf(path, sizeof path, "/api/v1/applications?status=%s&sort=newest", status);
 	r = staff("GET", path, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, it) {
 		if (strcmp(jstr(json_object_get(it, "organization"), "name"), name) == 0) {
 			id = json_integer_value(json_object_get(it, "id"));
@@ -345,7 +299,7 @@ apply_signed_out(const char *ip, const char *orgjson, const char *name, const ch
 	int64_t id;
 
 	assert_non_null(o);
-	r = api(b, "POST", "/api/v1/applications", NULL, json_pack("{s:o,s:{s:s,s:s},s:b,s:s}",
+	r = ts_call(b, "POST", "/api/v1/applications", NULL, json_pack("{s:o,s:{s:s,s:s},s:b,s:s}",
 	    "organization", o, "contact", "name", contact, "email", email, "consent", 1,
 	    "password", PW));
 	STATUS(r, 202);
@@ -370,7 +324,7 @@ approve(int64_t id)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
 	r = staff("POST", path, json_object());
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "status"), "approved");
 	org = json_integer_value(json_object_get(j, "organization_id"));
 	json_decref(j);
@@ -550,7 +504,7 @@ test_api_join_signed_out(void **state)
 	char link[512], path[128], tok[129], *body;
 	int64_t id, org;
 
-	r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+	r = ts_call(b, "POST", "/api/v1/applications", NULL, json_pack(
 	    "{s:{s:s,s:s,s:s,s:s,s:[s,s,s],s:s,s:i,s:s,s:s,s:[s,s],s:[s,s],s:s,s:[s]},"
 	    "s:{s:s,s:s,s:s,s:s,s:s},s:b,s:s}",
 	    "organization", "name", name, "acronym", "MAC", "kind", "academia", "country", "GH",
@@ -562,7 +516,7 @@ test_api_join_signed_out(void **state)
 	    "contact", "name", "Mina Meridian", "title", "Director", "email", email, "phone",
 	    "+233 30 555 0100", "role", "Founder", "consent", 1, "password", PW));
 	STATUS(r, 202);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "status"), "verification_sent");
 	json_decref(j);
 
@@ -602,15 +556,15 @@ test_api_join_signed_out(void **state)
 	json_decref(it);
 
 	/* the applicant signs in through the API: still an applicant */
-	r = api(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
+	r = ts_call(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
 	    "password", PW));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(tok, sizeof tok, "%s", jstr(j, "token"));
 	json_decref(j);
 	r = ts_api(b, "GET", "/api/v1/me", tok, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "role"), "applicant");
 	assert_null(json_object_get(j, "org_id"));
 	json_decref(j);
@@ -624,7 +578,7 @@ test_api_join_signed_out(void **state)
 
 	r = ts_api(b, "GET", "/api/v1/me", tok, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "role"), "member");
 	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), org);
 	json_decref(j);
@@ -634,7 +588,7 @@ test_api_join_signed_out(void **state)
 	v = ts_browser_new(&srv, NULL);
 	r = ts_api(v, "GET", path, NULL, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "name"), name);
 	assert_string_equal(jstr(j, "kind"), "academia");
 	assert_string_equal(jstr(j, "country"), "GH");
@@ -670,10 +624,10 @@ pat_applies(const char *name, const char *country, const char *website, const ch
 	json_t *mine;
 	int64_t id;
 
-	r = api(plain, "POST", "/api/v1/applications", t, json_pack("{s:o,s:{s:s,s:s},s:b}",
+	r = ts_call(plain, "POST", "/api/v1/applications", t, json_pack("{s:o,s:{s:s,s:s},s:b}",
 	    "organization", o, "contact", "name", pat.name, "email", email, "consent", 1));
 	STATUS(r, 201);
-	mine = jbody(r);
+	mine = ts_jbody(r);
 	/* The applicant is told only of member organizations with the same
 	 * name; the other hints (website, email domain) are for staff. */
 	assert_int_equal(json_array_size(json_object_get(mine, "duplicates")), 0);
@@ -715,7 +669,7 @@ test_api_join_signed_in(void **state)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld", (long long)id);
 	r = ts_api(plain, "GET", path, token(&pat), NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_int_equal(id_of(j), id);
 	assert_string_equal(jstr(json_object_get(j, "organization"), "name"),
 	    "Copperline Research Institute");
@@ -729,7 +683,7 @@ test_api_join_signed_in(void **state)
 	problem(ts_api(plain, "GET", path, NULL, NULL), 401, NULL);
 	r = staff("GET", path, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_int_equal(id_of(j), id);
 	json_decref(j);
 }
@@ -757,7 +711,7 @@ test_reject_with_reason(void **state)
 
 	r = staff("POST", path, json_pack("{s:s}", "reason", REASON));
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "status"), "rejected");
 	assert_string_equal(jstr(j, "reason"), REASON);
 	assert_string_equal(jstr(j, "decided_by"), staff_p.name);
@@ -775,7 +729,7 @@ test_reject_with_reason(void **state)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld", (long long)id);
 	r = ts_api(plain, "GET", path, token(&pat), NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "status"), "rejected");
 	assert_string_equal(jstr(j, "reason"), REASON);
 	json_decref(j);
@@ -806,7 +760,7 @@ test_request_info_and_resubmit(void **state)
 	problem(staff("POST", path, json_object()), 422, "message");
 	r = staff("POST", path, json_pack("{s:s}", "message", QUESTION));
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "status"), "info_requested");
 	json_decref(j);
 	snprintf(page, sizeof page, "/applications/%lld", (long long)id);
@@ -847,7 +801,7 @@ test_request_info_and_resubmit(void **state)
 	snprintf(link, sizeof link, "/api/v1/applications/%lld", (long long)id);
 	r = ts_api(plain, "GET", link, token(&pat), NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "status"), "pending");
 	json_array_foreach(json_object_get(j, "history"), i, h) {
 		asked |= strcmp(jstr(h, "action"), "info_requested") == 0;
@@ -875,7 +829,7 @@ test_request_info_and_resubmit(void **state)
 
 		r = ts_api(plain, "POST", link, token(&pat), answer);
 		STATUS(r, 200);
-		j = jbody(r);
+		j = ts_jbody(r);
 		assert_string_equal(jstr(j, "status"), "pending");
 		assert_non_null(strstr(jstr(json_object_get(j, "organization"), "description"),
 		    "statutes"));
@@ -911,7 +865,7 @@ staff_detail(int64_t id)
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)id);
 	r = staff("GET", path, NULL);
 	STATUS(r, 200);
-	return jbody(r);
+	return ts_jbody(r);
 }
 
 static void
@@ -1000,11 +954,11 @@ test_visibility_per_role(void **state)
 	member_org(&harbor);
 	snprintf(html, sizeof html, "/organizations/%lld", (long long)a->id);
 	snprintf(json, sizeof json, "/api/v1/organizations/%lld", (long long)a->id);
-	r = api(org_admin(a), "PATCH", json, NULL, json_pack("{s:{s:s,s:s},s:{s:s}}",
+	r = ts_call(org_admin(a), "PATCH", json, NULL, json_pack("{s:{s:s,s:s},s:{s:s}}",
 	    "visibility", "contact", "staff", "description", "members",
 	    "contact", "phone", LANTERN_PHONE));
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(json_object_get(j, "visibility"), "contact"), "staff");
 	assert_string_equal(jstr(json_object_get(j, "visibility"), "description"), "members");
 	json_decref(j);
@@ -1036,7 +990,7 @@ test_visibility_per_role(void **state)
 
 		r = ts_api(v[i].b, "GET", json, NULL, NULL);
 		STATUS(r, 200);
-		j = jbody(r);
+		j = ts_jbody(r);
 		assert_string_equal(jstr(j, "name"), "Lantern Watch");
 		assert_string_equal(jstr(j, "country"), "KE");
 		assert_int_equal(json_object_get(j, "description") != NULL, v[i].description);
@@ -1083,10 +1037,10 @@ test_edit_profile(void **state)
 	snprintf(json, sizeof json, "/api/v1/organizations/%lld", (long long)b->id);
 
 	/* Harbor has no year founded: what is not sent keeps its value */
-	r = api(org_admin(b), "PATCH", json, NULL, json_pack("{s:s,s:s}", "acronym", "HIN",
+	r = ts_call(org_admin(b), "PATCH", json, NULL, json_pack("{s:s,s:s}", "acronym", "HIN",
 	    "website", "https://harbor-integrity.example"));
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "acronym"), "HIN");
 	assert_string_equal(jstr(j, "kind"), "network");
 	assert_true(json_is_null(json_object_get(j, "founded")) ||
@@ -1105,30 +1059,30 @@ test_edit_profile(void **state)
 	LACKS(r, "<h2>Changes</h2>");
 
 	/* staff edit any profile */
-	r = api(web(&staff_p), "PATCH", json, NULL, json_pack("{s:s}", "size", "51-250"));
+	r = ts_call(web(&staff_p), "PATCH", json, NULL, json_pack("{s:s}", "size", "51-250"));
 	STATUS(r, 200);
 	r = ts_get(org_admin(b), html);
 	HAS(r, staff_p.name);
 	HAS(r, "51-250");
 
 	/* another organization's admin may not */
-	problem(api(org_admin(&lantern), "PATCH", json, NULL, json_pack("{s:s}", "acronym",
+	problem(ts_call(org_admin(&lantern), "PATCH", json, NULL, json_pack("{s:s}", "acronym",
 	    "XX")), 403, NULL);
-	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:{s:s}}", "visibility",
+	problem(ts_call(org_admin(b), "PATCH", json, NULL, json_pack("{s:{s:s}}", "visibility",
 	    "contact", "everyone")), 422, "visibility");
-	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:{s:s}}", "visibility",
+	problem(ts_call(org_admin(b), "PATCH", json, NULL, json_pack("{s:{s:s}}", "visibility",
 	    "password", "public")), 422, "visibility");
-	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:s}", "kind", "spaceship")),
+	problem(ts_call(org_admin(b), "PATCH", json, NULL, json_pack("{s:s}", "kind", "spaceship")),
 	    422, "kind");
-	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:s}", "country", "ZZ")),
+	problem(ts_call(org_admin(b), "PATCH", json, NULL, json_pack("{s:s}", "country", "ZZ")),
 	    422, "country");
-	problem(api(org_admin(b), "PATCH", json, NULL, json_pack("{s:[s]}", "themes",
+	problem(ts_call(org_admin(b), "PATCH", json, NULL, json_pack("{s:[s]}", "themes",
 	    "not_a_theme")), 422, "themes");
 
 	/* none of them changed anything */
 	r = ts_api(visitor, "GET", json, NULL, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "acronym"), "HIN");
 	assert_string_equal(jstr(j, "kind"), "network");
 	assert_string_equal(jstr(j, "country"), "SN");
@@ -1240,13 +1194,13 @@ test_join_form_bad_input(void **state)
 			printf("# API: %s = %s\n", wrong[i].key, wrong[i].json);
 			json_object_set_new(o, wrong[i].key, json_loads(wrong[i].json,
 			    JSON_DECODE_ANY, &err));
-			r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+			r = ts_call(b, "POST", "/api/v1/applications", NULL, json_pack(
 			    "{s:o,s:{s:s,s:s},s:b,s:s}", "organization", o, "contact", "name",
 			    "Rumi", "email", "rumi@saffrondelta.example", "consent", 1, "password",
 			    PW));
 			problem(r, 422, wrong[i].field);
 		}
-		r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+		r = ts_call(b, "POST", "/api/v1/applications", NULL, json_pack(
 		    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:i},s:b,s:s}", "organization", "name",
 		    "Saffron Delta Watch", "kind", "ngo", "country", "BD", "description",
 		    SAFFRON_DESC, "themes", "corruption", "contact", "name", "Rumi", "email", 7,
@@ -1348,7 +1302,7 @@ test_join_existing_organization(void **state)
 	snprintf(link, sizeof link, "/api/v1/organizations/%lld/requests", (long long)a->id);
 	r = ts_get(org_admin(a), link);	/* the page's JSON twin */
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), a->id);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(
@@ -1371,7 +1325,7 @@ test_join_existing_organization(void **state)
 	free(body);
 	r = ts_api(jb, "GET", "/api/v1/me", NULL, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "role"), "member");
 	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), a->id);
 	json_decref(j);
@@ -1391,14 +1345,14 @@ test_join_existing_organization(void **state)
 static long
 ana_applies(struct person *ana, const char *name, const char *country, json_t **out)
 {
-	const struct ts_res *r = api(plain, "POST", "/api/v1/applications", token(ana),
+	const struct ts_res *r = ts_call(plain, "POST", "/api/v1/applications", token(ana),
 	    json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b}", "organization", "name",
 	    name, "kind", "ngo", "country", country, "description",
 	    "A group that watches how public money is spent.", "themes", "corruption",
 	    "contact", "name", ana->name, "email", ana->email, "consent", 1));
 
 	if (out)
-		*out = r->status == 201 ? jbody(r) : NULL;
+		*out = r->status == 201 ? ts_jbody(r) : NULL;
 	return r->status;
 }
 
@@ -1458,7 +1412,7 @@ test_applicant_hints_and_limits(void **state)
 		snprintf(path, sizeof path, "Ana Watch %d", i);
 		assert_int_equal(ana_applies(&ana, path, "CL", NULL), 201);
 	}
-	problem(api(plain, "POST", "/api/v1/applications", token(&ana), json_pack(
+	problem(ts_call(plain, "POST", "/api/v1/applications", token(&ana), json_pack(
 	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b}", "organization", "name",
 	    "One Too Many", "kind", "ngo", "country", "CL", "description",
 	    "A group that watches how public money is spent.", "themes", "corruption",
@@ -1511,7 +1465,7 @@ test_join_before_the_owner(void **state)
 	json_t *j;
 	int64_t app, org;
 
-	r = api(eve, "POST", "/api/v1/applications", NULL, json_pack(
+	r = ts_call(eve, "POST", "/api/v1/applications", NULL, json_pack(
 	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
 	    "Phantom Relief Fund", "kind", "charity", "country", "PE", "description",
 	    "Phantom Relief Fund is not what it claims to be at all.", "themes", "corruption",
@@ -1551,7 +1505,7 @@ test_join_before_the_owner(void **state)
 	mail_get(email, WELCOME, "Tidewater Integrity Trust", NULL, NULL, 0, NULL);
 	r = ts_api(dora, "GET", "/api/v1/me", NULL, NULL);	/* confirming signed her in */
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "name"), "Dora Director");
 	assert_string_equal(jstr(j, "role"), "member");
 	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), org);
@@ -1638,7 +1592,7 @@ test_invitation(void **state)
 	assert_non_null(ts_cookie(c, "ws_session"));	/* signed in */
 	r = ts_api(c, "GET", "/api/v1/me", NULL, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "email"), "cy@lanternwatch.org");
 	assert_string_equal(jstr(j, "role"), "member");
 	assert_true(json_is_true(json_object_get(j, "verified")));
@@ -1695,7 +1649,7 @@ test_focal_point(void **state)
 	free(body);
 	r = ts_api(fb, "GET", "/api/v1/me", NULL, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "role"), "focal");
 	json_decref(j);
 	STATUS(ts_get(fb, "/organizations"), 200);	/* the members' space */
@@ -1761,7 +1715,7 @@ test_spam(void **state)
 	/* 20 sign-up applications an hour from one address */
 	for (i = 1; i < 19; i++) {
 		snprintf(email, sizeof email, "bot%d@spam.example", i);
-		r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+		r = ts_call(b, "POST", "/api/v1/applications", NULL, json_pack(
 		    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s,s:s}", "organization",
 		    "name", "Cheap Pills Org", "kind", "other", "country", "US", "description",
 		    "Buy cheap pills online today, best prices.", "themes", "corruption",
@@ -1769,7 +1723,7 @@ test_spam(void **state)
 		    "fax_number", "+1 555 0100"));
 		STATUS(r, 202);
 	}
-	r = api(b, "POST", "/api/v1/applications", NULL, json_pack(
+	r = ts_call(b, "POST", "/api/v1/applications", NULL, json_pack(
 	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
 	    "Late Lagoon Watch", "kind", "ngo", "country", "MZ", "description",
 	    "Late Lagoon Watch tracks illegal fishing licences.", "themes", "corruption",
@@ -1786,7 +1740,7 @@ test_spam(void **state)
 
 	/* an applicant from another address gets through */
 	o = ts_browser_new(&srv, "127.0.0.22");
-	r = api(o, "POST", "/api/v1/applications", NULL, json_pack(
+	r = ts_call(o, "POST", "/api/v1/applications", NULL, json_pack(
 	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
 	    "Late Lagoon Watch", "kind", "ngo", "country", "MZ", "description",
 	    "Late Lagoon Watch tracks illegal fishing licences.", "themes", "corruption",
@@ -1947,7 +1901,6 @@ test_draft_and_stale_form(void **state)
 
 /* ---- last: the server stops cleanly ---------------------------------- */
 
-
 /* ---- 13. who keeps member rights, who may remove whom ---------------- */
 
 /* The id of the account b is signed in to (cookie) or t stands for. */
@@ -1959,7 +1912,7 @@ me_id(struct ts_browser *b, const char *t)
 	int64_t id;
 
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	return id;
@@ -1975,7 +1928,7 @@ me_role(struct ts_browser *b, const char *t)
 	json_t *j;
 
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(role, sizeof role, "%s", jstr(j, "role"));
 	json_decref(j);
 	return role;
@@ -2062,7 +2015,7 @@ test_suspension_ends_member_rights(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)l->id);
-	STATUS(api(org_admin(l), "PATCH", path, NULL, json_pack("{s:{s:s}}", "visibility",
+	STATUS(ts_call(org_admin(l), "PATCH", path, NULL, json_pack("{s:{s:s}}", "visibility",
 	    "description", "members")), 200);
 	ht = token(&h->admin);
 	kb = invited(hb, h, kai.email, kai.name, NULL, "127.0.0.41");
@@ -2117,7 +2070,7 @@ remove_api(const char *t, int64_t org, int64_t uid)
 
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)org, (long long)uid);
-	return api(plain, "POST", path, t, json_object());
+	return ts_call(plain, "POST", path, t, json_object());
 }
 
 /* Makes uid an admin of org (want 1) or steps them down (0) as b. */
@@ -2141,7 +2094,7 @@ audited(const char *action, const char *needle)
 	int found = 0;
 
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, it)
 		if (strcmp(jstr(it, "action"), action) == 0 && strstr(jstr(it, "detail"), needle))
 			found = 1;
@@ -2231,7 +2184,7 @@ test_remove_person(void **state)
 	STATUS(set_admin(web(&staff_p), t->id, mo_id, "0"), 409);
 	r = ts_api(mb, "GET", "/api/v1/me", NULL, NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "role"), "member");
 	json_decref(j);
 
@@ -2240,7 +2193,7 @@ test_remove_person(void **state)
 	has_member_rights(tb, tt, 1);
 	r = remove_api(staff_token(), t->id, tia);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_true(json_is_true(json_object_get(j, "removed")));
 	json_decref(j);
 	has_member_rights(tb, tt, 0);
@@ -2257,7 +2210,7 @@ queue_item_for(const char *email)
 	size_t i;
 
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, it)
 		if (strcmp(jstr(it, "email"), email) == 0)
 			found = json_incref(it);
@@ -2325,7 +2278,7 @@ test_staff_review_added_people(void **state)
 	HAS(r, "people added by organizations to review");
 	r = staff("GET", "/api/v1/staff", NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_true(json_integer_value(json_object_get(j, "memberships")) >= 2);
 	json_decref(j);
 	r = ts_get(sb, "/staff/memberships");
@@ -2358,7 +2311,7 @@ test_staff_review_added_people(void **state)
 	    (long long)l->id, (long long)lee_id);
 	r = staff("POST", path, json_object());
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "review"), "kept");
 	json_decref(j);
 	problem(staff("POST", path, json_object()), 404, NULL);	/* kept already */
@@ -2502,7 +2455,7 @@ test_invitation_domain_fixed_at_approval(void **state)
 	org_admin_from(c, "127.0.0.63");
 	org_admin_from(g, "127.0.0.64");
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)c->id);
-	STATUS(api(org_admin(c), "PATCH", path, NULL, json_pack("{s:s}", "website",
+	STATUS(ts_call(org_admin(c), "PATCH", path, NULL, json_pack("{s:s}", "website",
 	    "https://attacker-chosen.example")), 200);
 	ts_browser_free(invited(org_admin(c), c, "mal@attacker-chosen.example", "Mal Outsider",
 	    NULL, "127.0.0.56"));
@@ -2570,7 +2523,7 @@ test_staff_revoke_last_admin(void **state)
 	    (long long)d->id, (long long)rid);
 	r = staff("POST", path, json_object());
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "review"), "revoked");
 	assert_true(json_is_true(json_object_get(j, "without_admin")));
 	json_decref(j);
@@ -2626,7 +2579,7 @@ test_unconfirmed_applications_not_counted(void **state)
 	token(&victim);
 	for (i = 0; i < 10; i++) {
 		snprintf(name, sizeof name, "Spoofed Watch %d", i);
-		r = api(eve, "POST", "/api/v1/applications", NULL, json_pack(
+		r = ts_call(eve, "POST", "/api/v1/applications", NULL, json_pack(
 		    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
 		    name, "kind", "ngo", "country", "CL", "description",
 		    "A group that watches how public money is spent.", "themes", "corruption",
@@ -2635,14 +2588,14 @@ test_unconfirmed_applications_not_counted(void **state)
 		STATUS(r, 202);
 	}
 	/* signed in, she applies */
-	r = api(val, "POST", "/api/v1/applications", token(&victim), json_pack(
+	r = ts_call(val, "POST", "/api/v1/applications", token(&victim), json_pack(
 	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b}", "organization", "name",
 	    "Val Real Watch", "kind", "ngo", "country", "CL", "description",
 	    "A group that watches how public money is spent.", "themes", "corruption",
 	    "contact", "name", victim.name, "email", victim.email, "consent", 1));
 	STATUS(r, 201);
 	/* signed out, with her own password and the link she is mailed */
-	r = api(out, "POST", "/api/v1/applications", NULL, json_pack(
+	r = ts_call(out, "POST", "/api/v1/applications", NULL, json_pack(
 	    "{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,s:s}", "organization", "name",
 	    "Val Second Watch", "kind", "ngo", "country", "CL", "description",
 	    "A group that watches how public money is spent.", "themes", "corruption",
@@ -2705,7 +2658,7 @@ test_csv_export(void **state)
 	(void)state;
 	t = token(&o->admin);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)o->id);
-	r = api(plain, "PATCH", path, t, json_pack("{s:s}", "name", "=HYPERLINK(\"x\")"));
+	r = ts_call(plain, "PATCH", path, t, json_pack("{s:s}", "name", "=HYPERLINK(\"x\")"));
 	STATUS(r, 200);
 	r = staff("GET", "/staff/organizations.csv?country=KE", NULL);
 	STATUS(r, 200);
@@ -2714,9 +2667,9 @@ test_csv_export(void **state)
 	HAS(r, "\"'=HYPERLINK(\"\"x\"\")\"");
 	LACKS(r, ",=HYPERLINK");
 	/* members may not export */
-	r = api(plain, "GET", "/staff/organizations.csv", t, NULL);
+	r = ts_call(plain, "GET", "/staff/organizations.csv", t, NULL);
 	STATUS(r, 403);
-	r = api(plain, "PATCH", path, t, json_pack("{s:s}", "name", "Lantern Watch"));
+	r = ts_call(plain, "PATCH", path, t, json_pack("{s:s}", "name", "Lantern Watch"));
 	STATUS(r, 200);
 }
 
@@ -2724,13 +2677,13 @@ test_csv_export(void **state)
 static int
 listed_on(struct ts_browser *b, const char *t, int64_t id)
 {
-	const struct ts_res *r = api(b, "GET", "/api/v1/organizations?per_page=100", t, NULL);
+	const struct ts_res *r = ts_call(b, "GET", "/api/v1/organizations?per_page=100", t, NULL);
 	json_t *j, *it;
 	size_t i;
 	int found = 0;
 
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, it)
 		if (json_integer_value(json_object_get(it, "id")) == id)
 			found = 1;

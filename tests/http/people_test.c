@@ -35,18 +35,6 @@ static struct ts_server srv;
 static const char *db_url;
 static struct ts_browser *staff_b;	/* staff, signed in */
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.1500s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
-#define LACKS(r, s) do { \
-	if (ts_has((r), (s))) \
-		printf("# the answer has \"%s\": %.1500s\n", (s), (r)->body); \
-	assert_false(ts_has((r), (s))); \
-} while (0)
-
 /* ---- the database, directly ------------------------------------------ */
 
 static sqlite3 *lite;

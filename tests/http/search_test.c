@@ -25,12 +25,6 @@ static struct ts_server srv;
 static const char *db_url;
 static struct ts_browser *staff, *member;
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.2000s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
 /* GET path as b, as JSON (caller decrefs); asserts a 200. */
 static json_t *
 get_json(struct ts_browser *b, const char *path)

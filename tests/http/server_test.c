@@ -35,7 +35,6 @@ static struct ts_sink sink;
 static struct ts_server srv;
 static const char *db_url;
 
-
 #define HEADER_HAS(r, name, part) do { \
 	const char *h_ = ts_header((r), (name)); \
 	if (!h_ || !strstr(h_, (part))) \
@@ -702,7 +701,6 @@ test_walk(void **state)
 	else if (wk->role != ROLE_ANON && !ts_cookie(b, "ws_session"))
 		sign_in_role(wk->role);
 }
-
 
 /* ---- others' organizations ------------------------------------------- */
 

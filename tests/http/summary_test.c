@@ -33,36 +33,7 @@ static const char *db_url;
 static struct ts_browser *visitor, *staff_b, *appl_b;
 static char staff_tok[129], appl_tok[129];
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the page lacks \"%s\"\n", (s)); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(struct ts_browser *br, const char *method, const char *path, const char *token, json_t *b)
-{
-	char *s = b ? json_dumps(b, JSON_COMPACT) : NULL;
-	const struct ts_res *r = ts_api(br, method, path, token, s);
-
-	free(s);
-	json_decref(b);
-	return r;
-}
-
 /* The body as JSON, asserting that it is. */
-static json_t *
-jbody(const struct ts_res *r)
-{
-	json_t *j = ts_json(r);
-
-	if (!j)
-		printf("# not JSON: %.600s\n", r->body);
-	assert_non_null(j);
-	return j;
-}
-
 /* A new account with role and its API token into tok[129]. */
 static void
 account_token(const char *email, const char *name, const char *role, char *tok)
@@ -72,10 +43,10 @@ account_token(const char *email, const char *name, const char *role, char *tok)
 	json_t *j;
 
 	assert_true(ts_user_add(db_url, email, name, role, PW) > 0);
-	r = api(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
+	r = ts_call(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
 	    "password", PW));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(tok, 129, "%s", json_string_value(json_object_get(j, "token")));
 	json_decref(j);
 	assert_int_equal(strlen(tok), 64);
@@ -89,7 +60,7 @@ summary(void)
 	const struct ts_res *r = ts_get(visitor, "/api/v1/about/members");
 
 	STATUS(r, 200);
-	return jbody(r);
+	return ts_jbody(r);
 }
 
 #define FEW (-1)	/* a count shown as "fewer than 3" */
@@ -182,14 +153,14 @@ apply(const char *name, const char *country, const char *kind, const char *theme
 	json_t *j;
 	int64_t id;
 
-	r = api(appl_b, "POST", "/api/v1/applications", appl_tok,
+	r = ts_call(appl_b, "POST", "/api/v1/applications", appl_tok,
 	    json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b}", "organization", "name",
 	    name, "kind", kind, "country", country, "description",
 	    "A group that follows public money and publishes what it finds.", "themes",
 	    theme, "contact", "name", "Ari Applicant", "email", "ari@applicants.test",
 	    "consent", 1));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	assert_true(id > 0);
@@ -206,9 +177,9 @@ approve(int64_t id)
 	int64_t org;
 
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
-	r = api(staff_b, "POST", path, staff_tok, json_object());
+	r = ts_call(staff_b, "POST", path, staff_tok, json_object());
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	org = json_integer_value(json_object_get(j, "organization_id"));
 	json_decref(j);
 	assert_true(org > 0);
@@ -324,7 +295,7 @@ set_vis(int64_t org, const char *field, const char *level)
 	char path[96];
 
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)org);
-	STATUS(api(staff_b, "PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility",
+	STATUS(ts_call(staff_b, "PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility",
 	    field, level)), 200);
 }
 

@@ -38,30 +38,7 @@ static struct ts_sink sink;
 static struct ts_server srv;
 static const char *db_url;
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.2000s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
-#define LACKS(r, s) do { \
-	if (ts_has((r), (s))) \
-		printf("# the answer has \"%s\"\n", (s)); \
-	assert_false(ts_has((r), (s))); \
-} while (0)
-
 /* ---- helpers --------------------------------------------------------- */
-
-static json_t *
-jbody(const struct ts_res *r)
-{
-	json_t *j = ts_json(r);
-
-	if (!j)
-		printf("# not JSON: %.600s\n", r->body);
-	assert_non_null(j);
-	return j;
-}
 
 static const char *
 jstr(json_t *o, const char *key)
@@ -71,18 +48,6 @@ jstr(json_t *o, const char *key)
 	return s ? s : "";
 }
 
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(struct ts_browser *b, const char *method, const char *path, const char *token, json_t *body)
-{
-	char *s = body ? json_dumps(body, JSON_COMPACT) : NULL;
-	const struct ts_res *r = ts_api(b, method, path, token, s);
-
-	free(s);
-	json_decref(body);
-	return r;
-}
-
 /* An RFC 9457 problem with status want naming field (when not NULL). */
 static void
 problem(const struct ts_res *r, int want, const char *field)
@@ -90,7 +55,7 @@ problem(const struct ts_res *r, int want, const char *field)
 	json_t *j;
 
 	STATUS(r, want);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_int_equal(json_integer_value(json_object_get(j, "status")), want);
 	if (field && !json_object_get(json_object_get(j, "errors"), field))
 		printf("# no errors.%s in %s\n", field, r->body);
@@ -139,10 +104,10 @@ token(struct person *p)
 	account(p);
 	if (!api_b)
 		api_b = ts_browser_new(&srv, NULL);
-	r = api(api_b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email",
+	r = ts_call(api_b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email",
 	    p->email, "password", PW));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(p->token, sizeof p->token, "%s", jstr(j, "token"));
 	json_decref(j);
 	return p->token;
@@ -165,7 +130,7 @@ as(struct person *p, const char *method, const char *path, json_t *body)
 {
 	const char *t = token(p);
 
-	return api(api_b, method, path, t, body);
+	return ts_call(api_b, method, path, t, body);
 }
 
 /* The theme code as GET /api/v1/staff/themes lists it, or NULL (caller
@@ -178,7 +143,7 @@ theme_get(const char *code)
 	size_t i;
 
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, t)
 		if (strcmp(jstr(t, "code"), code) == 0)
 			out = json_incref(t);
@@ -194,7 +159,7 @@ theme_add(const char *code, const char *en, const char *fr)
 	json_t *j;
 
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_string_equal(jstr(j, "code"), code);
 	assert_string_equal(jstr(j, "name_en"), en);
 	assert_string_equal(jstr(j, "name_fr"), fr);
@@ -212,7 +177,7 @@ theme_post(const char *code, const char *verb, int active)
 	snprintf(path, sizeof path, "/api/v1/staff/themes/%s/%s", code, verb);
 	r = as(&staff_p, "POST", path, json_object());
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_int_equal(json_is_true(json_object_get(j, "active")), active);
 	json_decref(j);
 }
@@ -227,7 +192,7 @@ audited(const char *action, const char *detail)
 	int found = 0;
 
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, it)
 		if (strcmp(jstr(it, "action"), action) == 0 && strcmp(jstr(it, "detail"), detail) == 0)
 			found = 1;
@@ -303,7 +268,7 @@ test_add_rename_retire(void **state)
 	r = as(&staff_p, "PATCH", "/api/v1/staff/themes/maritime_crime",
 	    json_pack("{s:s}", "name_fr", "Criminalité en mer"));
 	STATUS(r, 200);
-	t = jbody(r);
+	t = ts_jbody(r);
 	assert_string_equal(jstr(t, "name_en"), "Maritime crime");
 	assert_string_equal(jstr(t, "name_fr"), "Criminalité en mer");
 	json_decref(t);
@@ -370,7 +335,7 @@ test_retired_theme_stays_on_records(void **state)
 	HAS(r, "Piracy at sea");
 	r = as(&staff_p, "GET", "/api/v1/organizations?theme=piracy", NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(json_object_get(j,
 	    "facets"), "theme"), "piracy")), 1);
@@ -437,8 +402,8 @@ test_roles(void **state)
 		    json_pack("{s:s}", "name_en", "Gone")), 403, NULL);
 		STATUS(ts_get(web(others[i]), "/staff/themes"), 403);
 	}
-	problem(api(anon, "GET", "/api/v1/staff/themes", NULL, NULL), 401, NULL);
-	problem(api(anon, "POST", "/api/v1/staff/themes/corruption/retire", NULL,
+	problem(ts_call(anon, "GET", "/api/v1/staff/themes", NULL, NULL), 401, NULL);
+	problem(ts_call(anon, "POST", "/api/v1/staff/themes/corruption/retire", NULL,
 	    json_object()), 401, NULL);
 	r = ts_get(anon, "/staff/themes");
 	STATUS(r, 303);
@@ -542,7 +507,7 @@ apply_in(const char *lang, const char *name, const char *email, const char *conf
 	size_t i;
 
 	snprintf(path, sizeof path, "/api/v1/applications?lang=%s", lang);
-	r = api(b, "POST", path, NULL, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,"
+	r = ts_call(b, "POST", path, NULL, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},s:{s:s,s:s},s:b,"
 	    "s:s}", "organization", "name", name, "kind", "ngo", "country", "FR", "description",
 	    "A network of lawyers who defend people smuggled across borders.", "themes",
 	    "smuggling_of_migrants", "contact", "name", "Contact Person", "email", email,
@@ -559,7 +524,7 @@ apply_in(const char *lang, const char *name, const char *email, const char *conf
 	ts_browser_free(b);
 	r = as(&staff_p, "GET", "/api/v1/applications?status=pending&sort=newest", NULL);
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, it)
 		if (strcmp(jstr(json_object_get(it, "organization"), "name"), name) == 0)
 			id = json_integer_value(json_object_get(it, "id"));

@@ -43,12 +43,6 @@ static const char *db_url;
 static struct ts_browser *staff_api, *staff_web, *anon;
 static char staff_tok[80];
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the answer lacks \"%s\": %.1500s\n", (s), (r)->body); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-
 /* ---- the database, directly ------------------------------------------ */
 
 static sqlite3 *lite;

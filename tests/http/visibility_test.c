@@ -45,38 +45,11 @@ static char staff_tok[129], ada_tok[129], mo_tok[129], fe_tok[129], pat_tok[129]
 static struct ts_browser *ada_web, *mo_web, *fe_web;
 static int64_t quillon, meridian;
 
-#define HAS(r, s) do { \
-	if (!ts_has((r), (s))) \
-		printf("# the page lacks \"%s\"\n", (s)); \
-	assert_true(ts_has((r), (s))); \
-} while (0)
-#define LACKS(r, s) do { \
-	if (ts_has((r), (s))) \
-		printf("# the page has \"%s\"\n", (s)); \
-	assert_false(ts_has((r), (s))); \
-} while (0)
-
 /* A JSON call with body b (consumed; may be NULL). */
 static const struct ts_res *
 api(const char *method, const char *path, const char *token, json_t *b)
 {
-	char *s = b ? json_dumps(b, JSON_COMPACT) : NULL;
-	const struct ts_res *r = ts_api(plain, method, path, token, s);
-
-	free(s);
-	json_decref(b);
-	return r;
-}
-
-static json_t *
-jbody(const struct ts_res *r)
-{
-	json_t *j = ts_json(r);
-
-	if (!j)
-		printf("# not JSON: %.600s\n", r->body);
-	assert_non_null(j);
-	return j;
+	return ts_call(plain, method, path, token, b);
 }
 
 /* GET path with token, 200, as JSON (caller decrefs). */
@@ -86,7 +59,7 @@ get_json(const char *path, const char *token)
 	const struct ts_res *r = api("GET", path, token, NULL);
 
 	STATUS(r, 200);
-	return jbody(r);
+	return ts_jbody(r);
 }
 
 /* A new account with role; its API token into tok[129] and, when web is
@@ -102,7 +75,7 @@ account(const char *email, const char *name, const char *role, char *tok,
 	r = api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
 	    "password", PW));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	snprintf(tok, 129, "%s", json_string_value(json_object_get(j, "token")));
 	json_decref(j);
 	assert_int_equal(strlen(tok), 64);
@@ -124,7 +97,7 @@ approve(int64_t id)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
 	r = api("POST", path, staff_tok, json_object());
 	STATUS(r, 200);
-	j = jbody(r);
+	j = ts_jbody(r);
 	org = json_integer_value(json_object_get(j, "organization_id"));
 	json_decref(j);
 	return org;
@@ -143,7 +116,7 @@ join(const char *tok, json_t *o, const char *email, const char *phone)
 	    "organization", o, "contact", "name", "Dana Contact", "email", email, "phone", phone,
 	    "consent", 1));
 	STATUS(r, 201);
-	j = jbody(r);
+	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	return approve(id);
@@ -519,7 +492,6 @@ test_server_stops_cleanly(void **state)
 	(void)state;
 	assert_int_equal(ts_server_stop(&srv), 0);
 }
-
 
 /* ---- migration 4 (the server is stopped) --------------------------------- */
 

@@ -3,6 +3,8 @@
  * tests/http; see testsrv.h.
  */
 #include <arpa/inet.h>
+#include <setjmp.h>
+#include <stddef.h>
 #include <ctype.h>
 #include <curl/curl.h>
 #include <dirent.h>
@@ -24,6 +26,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <cmocka.h>
 
 #include "lib/testsrv.h"
 
@@ -1381,6 +1385,37 @@ ts_json(const struct ts_res *r)
 	json_error_t e;
 
 	return r->body ? json_loadb(r->body, r->len, 0, &e) : NULL;
+}
+
+const struct ts_res *
+ts_call(struct ts_browser *b, const char *method, const char *path, const char *token,
+    json_t *body)
+{
+	char *s = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	const struct ts_res *r = ts_api(b, method, path, token, s);
+
+	free(s);
+	json_decref(body);
+	return r;
+}
+
+const char *
+ts_excerpt(const struct ts_res *r)
+{
+	const char *m = r->body ? strstr(r->body, "<main") : NULL;
+
+	return m ? m : r->body ? r->body : "";
+}
+
+json_t *
+ts_jbody(const struct ts_res *r)
+{
+	json_t *j = ts_json(r);
+
+	if (!j)
+		printf("# not JSON: %.600s\n", r->body ? r->body : "");
+	assert_non_null(j);
+	return j;
 }
 
 int

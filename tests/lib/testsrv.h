@@ -184,6 +184,29 @@ int ts_csrf_in(const char *html, char *out, size_t len);
 /* Milliseconds on a monotonic clock. */
 int64_t ts_now_ms(void);
 
+/* A JSON call with body, a JSON value (consumed; may be NULL), as ts_api. */
+const struct ts_res *ts_call(struct ts_browser *b, const char *method, const char *path,
+    const char *token, json_t *body);
+/* r's body as JSON (caller decrefs); fails the test, printing the body,
+ * when it is not JSON. */
+json_t *ts_jbody(const struct ts_res *r);
+
+/* The part of an answer worth showing when an assertion fails: a page
+ * from its <main>, else the whole body. */
+const char *ts_excerpt(const struct ts_res *r);
+
+/* Assert that r's body has (lacks) s, printing the start of it when not. */
+#define HAS(r, s) do { \
+	if (!ts_has((r), (s))) \
+		printf("# the answer lacks \"%s\": %.2000s\n", (s), ts_excerpt(r)); \
+	assert_true(ts_has((r), (s))); \
+} while (0)
+#define LACKS(r, s) do { \
+	if (ts_has((r), (s))) \
+		printf("# the answer has \"%s\": %.1500s\n", (s), strstr((r)->body, (s))); \
+	assert_false(ts_has((r), (s))); \
+} while (0)
+
 /* Asserts r's status, printing the start of the body when it differs. */
 #define STATUS(r, want) do { \
 	const struct ts_res *r_ = (r); \
