@@ -34,7 +34,7 @@ static const char usage_text[] =
     "          [--threads N] [--org-name NAME] [--lang en|fr] [--logo-url PATH]\n"
     "          [--idle-timeout S] [--session-lifetime S] [--conn-timeout S] [--header-timeout S]\n"
     "          [--logo-max MB] [--import-max MB] [--resource-max MB] [--user NAME]\n"
-    "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--quiet]\n"
+    "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--dir-cache S] [--quiet]\n"
     "  migrate [--db URL]\n"
     "  seed --demo [--orgs N] [--db URL]\n"
     "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
@@ -55,7 +55,7 @@ usage(void)
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_LOGOMAX, O_RESMAX, O_USER, O_NORGS,
-	O_CONNTO, O_HEADERTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG
+	O_CONNTO, O_HEADERTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG, O_DIRCACHE
 };
 
 static const struct option long_opts[] = {
@@ -88,6 +88,7 @@ static const struct option long_opts[] = {
 	{"dry-run", no_argument, NULL, O_DRYRUN},
 	{"trusted-proxy", required_argument, NULL, O_PROXY},
 	{"max-conns-per-ip", required_argument, NULL, O_MAXCONNS},
+	{"dir-cache", required_argument, NULL, O_DIRCACHE},
 #ifdef WHATSON_TEST_HOOKS
 	/* Test builds only (build/san): "ACCOUNT,ADDRESS" failed sign-ins
 	 * allowed before the back-off starts, so tests need few hashes. */
@@ -187,6 +188,11 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 			if (parse_int(optarg, 0, 100000, &n) != WS_OK)
 				return -1;
 			cfg->per_ip_conns = (int)n;
+			break;
+		case O_DIRCACHE:	/* seconds; 0: no directory answer is kept */
+			if (parse_int(optarg, 0, 3600, &n) != WS_OK)
+				return -1;
+			cfg->dir_cache = (int)n;
 			break;
 #ifdef WHATSON_TEST_HOOKS
 		case O_TESTBACKOFF: {

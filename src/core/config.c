@@ -30,6 +30,7 @@ config_defaults(struct config *c)
 	c->import_max = (size_t)20 << 20;
 	c->resource_max = (size_t)50 << 20;
 	c->per_ip_conns = 64;
+	c->dir_cache = 2;
 	c->ntrusted = 0;
 	c->backoff_free_account = 5;
 	c->backoff_free_address = 20;

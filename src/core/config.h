@@ -43,6 +43,7 @@ struct config {
 	int conn_timeout;	/* seconds of silence before a connection is closed */
 	int header_timeout;	/* seconds a connection has to send a whole request header */
 	int hash_slots;		/* password hashes running at once */
+	int dir_cache;		/* seconds a directory answer is kept (--dir-cache); 0: none */
 	int quiet;		/* no access log */
 	const char *run_as;	/* started as root: become this user after binding */
 };

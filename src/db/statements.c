@@ -14,8 +14,9 @@
 
 /* Columns of an organization (enum org_col). */
 #define ORG_COLS DB_COLS(ORG_COLUMNS)
-/* What the directory's index holds of one (enum org_index_col). */
-#define ORG_INDEX_COLS DB_COLS(ORG_INDEX_COLUMNS)
+/* What the directory's index holds of one (enum org_index_col): all of it. */
+#define ORG_INDEX_SELECT "SELECT " ORG_COLS ", coalesce(o.approved_at, o.created_at) " \
+	"FROM organizations o"
 
 /* Columns of an application with its applicant's and decider's names
  * (enum app_col). */
@@ -211,12 +212,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ORDER BY o.name, o.id LIMIT ? OFFSET ?", NULL},
 	/* What the directory's in-memory index holds of each organization. */
 	[ST_ORG_INDEX_ALL] = {"org_index_all",
-	    "SELECT " ORG_INDEX_COLS " FROM organizations", NULL},
+	    ORG_INDEX_SELECT, NULL},
 	[ST_ORG_INDEX_ONE] = {"org_index_one",
-	    "SELECT " ORG_INDEX_COLS " FROM organizations WHERE id = ?", NULL},
+	    ORG_INDEX_SELECT " WHERE o.id = ?", NULL},
 	/* What changed since a node last looked (other nodes write too). */
 	[ST_ORG_INDEX_SINCE] = {"org_index_since",
-	    "SELECT " ORG_INDEX_COLS " FROM organizations WHERE updated_at >= ?", NULL},
+	    ORG_INDEX_SELECT " WHERE o.updated_at >= ?", NULL},
 	/* Text search (search.h): prefix words in the full-text index (a query
 	 * of FTS5's or tsquery's syntax, built by search.c), and a substring
 	 * scan for the words it cannot split (CJK). */

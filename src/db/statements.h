@@ -274,17 +274,11 @@ enum session_get_col {
 enum org_col { ORG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) ORG_C__MAX };
 
 /* What the directory's in-memory index holds of an organization
- * (ST_ORG_INDEX_ALL, ST_ORG_INDEX_ONE, ST_ORG_INDEX_SINCE).  JOINED_AT:
- * when it was approved, or applied if it never was. */
-#define ORG_INDEX_COLUMNS(X, Y) \
-	X(ORG_INDEX_C_ID, "id") Y(ORG_INDEX_C_NAME, "name") \
-	Y(ORG_INDEX_C_CREATED_AT, "created_at") Y(ORG_INDEX_C_COUNTRY, "country") \
-	Y(ORG_INDEX_C_KIND, "kind") Y(ORG_INDEX_C_THEMES, "themes") \
-	Y(ORG_INDEX_C_LANGUAGES, "languages") \
-	Y(ORG_INDEX_C_ECOSOC_STATUS, "ecosoc_status") Y(ORG_INDEX_C_STATUS, "status") \
-	Y(ORG_INDEX_C_VISIBILITY, "visibility") Y(ORG_INDEX_C_UPDATED_AT, "updated_at") \
-	Y(ORG_INDEX_C_JOINED_AT, "coalesce(approved_at, created_at)")
-enum org_index_col { ORG_INDEX_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) ORG_INDEX_C__MAX };
+ * (ST_ORG_INDEX_ALL, ST_ORG_INDEX_ONE, ST_ORG_INDEX_SINCE): every column of
+ * ST_ORG_GET (enum org_col, in the same places: its listed form is built
+ * from them), then JOINED_AT, when it was approved, or applied if it never
+ * was. */
+enum org_index_col { ORG_INDEX_C_JOINED_AT = ORG_C__MAX, ORG_INDEX_C__MAX };
 
 /* An application with its applicant's and decider's names (ST_APP_GET,
  * ST_APP_LIST, ST_APP_BY_USER, ST_APP_FOR_ORG). */

@@ -76,6 +76,9 @@ static struct ts_sink sink;
 static struct ts_server srv;
 static const char *db_url;
 static struct ts_browser *br;
+/* No answer cache: every question is answered from the index, so what is
+ * compared is the index and the listed forms kept in it. */
+static const char *const serve_args[] = { "--dir-cache", "0", NULL };
 static char staff_tok[129], member_tok[129], focal_tok[129];
 /* Who asks: staff, a member, a state focal point (check_combo). */
 enum { V_STAFF, V_MEMBER, V_FOCAL, V__MAX };
@@ -646,6 +649,8 @@ sql_where(struct sql *q, const struct combo *c, int skip)
 struct row {
 	int64_t id;
 	char *name;		/* sort key: lower case (ASCII), as documented */
+	char *shown;		/* the name as written */
+	char *desc;		/* the description (NULL when none) */
 	char *search;		/* " " and the search text's words, title first */
 	char *title;		/* " " and the title's (name, acronym) */
 	char *search_gov;	/* the same, as focal points search them */
@@ -672,6 +677,8 @@ rows_free(void)
 
 	for (i = 0; i < nrows; i++) {
 		free(rows[i].name);
+		free(rows[i].shown);
+		free(rows[i].desc);
 		free(rows[i].search);
 		free(rows[i].title);
 		free(rows[i].search_gov);
@@ -701,7 +708,7 @@ row_add(struct row *w, int f, const char *v)
 
 /* The columns rows_load() reads, in order. */
 enum { C_ID, C_NAME, C_CREATED, C_JOINED, C_VIS, C_TITLE, C_SEARCH, C_COUNTRY, C_KIND, C_THEMES,
-	C_LANGUAGES, C_ECOSOC, C_STATUS, C_TITLE_GOV, C_SEARCH_GOV, C__MAX };
+	C_LANGUAGES, C_ECOSOC, C_STATUS, C_TITLE_GOV, C_SEARCH_GOV, C_DESC, C__MAX };
 
 /* The level (viewer_level) a visibility value asks for; 0 when not set. */
 static int
@@ -751,6 +758,8 @@ row_fill(struct row *w, const char *const col[C__MAX])
 	memset(w, 0, sizeof *w);
 	w->id = strtoll(col[C_ID], NULL, 10);
 	w->name = strdup(name);
+	w->shown = strdup(name);
+	w->desc = col[C_DESC] ? strdup(col[C_DESC]) : NULL;
 	for (i = 0; w->name[i]; i++)
 		if (w->name[i] >= 'A' && w->name[i] <= 'Z')
 			w->name[i] = (char)(w->name[i] - 'A' + 'a');
@@ -808,7 +817,7 @@ rows_load(void)
 	static const char sel[] = "SELECT o.id, o.name, o.created_at, coalesce(o.approved_at, "
 	    "o.created_at), o.visibility, o.search_title, o.search_text, o.country, o.kind, "
 	    "o.themes, o.languages, o.ecosoc_status, o.status, o.search_title_gov, "
-	    "o.search_text_gov FROM organizations o ORDER BY o.id";
+	    "o.search_text_gov, o.description FROM organizations o ORDER BY o.id";
 	size_t cap = 0;
 	const char *col[C__MAX];
 	int c;
@@ -1051,6 +1060,157 @@ brute_matching(const struct combo *c, const int64_t *ids, size_t n)
 	return sql_count(&q);
 }
 
+/* ---- what an item shows ---------------------------------------------------- */
+
+/* The row of organization id, or NULL (rows are by id). */
+static const struct row *
+row_of(int64_t id)
+{
+	size_t lo = 0, hi = nrows;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (rows[mid].id == id)
+			return &rows[mid];
+		if (rows[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* True when the strings of array arr are the values v[0..n) of a facet, as
+ * sets. */
+static int
+same_set(json_t *arr, char *const *v, int n)
+{
+	size_t i;
+	json_t *x;
+	int k, m = 0;
+
+	if (!json_is_array(arr))
+		return 0;
+	json_array_foreach(arr, i, x) {
+		for (k = 0; k < n; k++)
+			if (json_is_string(x) && strcmp(json_string_value(x), v[k]) == 0)
+				break;
+		if (k == n)
+			return 0;
+		m++;
+	}
+	return m >= n;
+}
+
+/*
+ * Why item, as viewer who sees it, differs from the organization's row
+ * (NULL when it does not): its name and description as written now, each
+ * indexed field there exactly when the viewer may see it and then with the
+ * row's value, the visibility map for staff only.  So an edit, by the
+ * server or by another node, shows in the list as well as in the counts.
+ */
+static const char *
+item_differs(json_t *it, int who)
+{
+	static char why[512];
+	static const struct {
+		int f;
+		const char *key;
+		int array;
+	} shown[] = {
+		{ F_COUNTRY, "country", 0 }, { F_KIND, "kind", 0 }, { F_THEME, "themes", 1 },
+		{ F_LANGUAGE, "languages", 1 }, { F_ECOSOC, "ecosoc_status", 0 },
+	};
+	const struct row *w = row_of(json_integer_value(json_object_get(it, "id")));
+	const char *desc = json_string_value(json_object_get(it, "description"));
+	size_t i;
+
+	if (!w)
+		return "no such organization";
+	if (!json_string_value(json_object_get(it, "name")) ||
+	    strcmp(json_string_value(json_object_get(it, "name")), w->shown) != 0)
+		return "its name is not the row's";
+	if (w->desc && (!desc || strcmp(desc, w->desc) != 0)) {
+		snprintf(why, sizeof why, "description \"%.100s\", the row has \"%.100s\"",
+		    desc ? desc : "(none)", w->desc);
+		return why;
+	}
+	if ((json_object_get(it, "visibility") != NULL) != (who == V_STAFF))
+		return who == V_STAFF ? "staff see no visibility" : "a visibility map for a member";
+	for (i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		json_t *v = json_object_get(it, shown[i].key);
+		int f = shown[i].f, may = w->need[f] <= viewer_level[who];
+
+		if (!may && v) {
+			snprintf(why, sizeof why, "%s shown, hidden from %s", shown[i].key,
+			    viewer_name[who]);
+			return why;
+		}
+		if (may && (!v || (shown[i].array ? !same_set(v, w->v[f], w->n[f]) :
+		    !json_is_string(v) || w->n[f] != 1 ||
+		    strcmp(json_string_value(v), w->v[f][0]) != 0))) {
+			snprintf(why, sizeof why, "%s is not the row's", shown[i].key);
+			return why;
+		}
+	}
+	return NULL;
+}
+
+/* A copy of v without search marks. */
+static json_t *
+unmarked(json_t *v)
+{
+	json_t *c = json_deep_copy(v), *t;
+	size_t i;
+
+	json_object_del(c, "name_marks");
+	json_object_del(c, "acronym_marks");
+	json_object_del(c, "excerpt_marks");
+	json_array_foreach(json_object_get(c, "theme_list"), i, t)
+		json_object_del(t, "name_marks");
+	return c;
+}
+
+/* Why item differs from its organization's profile for the same viewer
+ * (NULL when it does not): the list writes items from the index, the
+ * profile from the database; every member but the profile's people must
+ * agree.  The demo member's own organization (1) shows them everything. */
+static const char *
+item_unlike_profile(json_t *it, int who)
+{
+	static char why[256];
+	int64_t id = json_integer_value(json_object_get(it, "id"));
+	const struct ts_res *r;
+	json_t *p, *a;
+	const char *key;
+	json_t *val;
+
+	if (id == 1)
+		return NULL;
+	snprintf(why, sizeof why, "/api/v1/organizations/%lld", (long long)id);
+	r = ts_api(br, "GET", why, who == V_FOCAL ? focal_tok : who == V_MEMBER ? member_tok :
+	    staff_tok, NULL);
+	if (r->status != 200) {
+		snprintf(why, sizeof why, "the profile answers %ld", r->status);
+		return why;
+	}
+	p = ts_json(r);
+	assert_non_null(p);
+	json_object_del(p, "people");
+	a = unmarked(it);
+	why[0] = '\0';
+	json_object_foreach(p, key, val)
+		if (!json_equal(val, json_object_get(a, key)))
+			snprintf(why, sizeof why, "%s differs or is missing", key);
+	json_object_foreach(a, key, val)
+		if (!json_object_get(p, key))
+			snprintf(why, sizeof why, "%s is not in the profile", key);
+	json_decref(p);
+	json_decref(a);
+	return why[0] ? why : NULL;
+}
+
 /* ---- comparing ------------------------------------------------------------ */
 
 /*
@@ -1131,6 +1291,23 @@ check_combo(const struct combo *c, int who, int round, const char *phase)
 				    sort_name[c->sort]);
 				break;
 			}
+	}
+
+	/* what each item shows: current, and as the viewer may see it */
+	json_array_foreach(items, i, it) {
+		const char *why = item_differs(it, who);
+
+		if (why) {
+			MISMATCH("item %zu (organization %lld): %s", i + 1,
+			    (long long)json_integer_value(json_object_get(it, "id")), why);
+			break;
+		}
+	}
+	if (round % 8 == 0 && json_array_size(items)) {	/* and as its profile does */
+		const char *why = item_unlike_profile(json_array_get(items, 0), who);
+
+		if (why)
+			MISMATCH("the first item is unlike the profile: %s", why);
 	}
 
 	fj = json_object_get(j, "facets");
@@ -1337,8 +1514,10 @@ approve_pending(void)
 	return approved;
 }
 
+static int edits;	/* api_edit's so far: the number in each description */
+
 /* Staff edit organization id through PATCH: some indexed fields, maybe
- * their visibility. */
+ * their visibility, and its description (which holds the edit's number). */
 static void
 api_edit(int64_t id)
 {
@@ -1346,7 +1525,9 @@ api_edit(int64_t id)
 	size_t w = 0;
 	const struct ts_res *r;
 
-	w += (size_t)snprintf(body, sizeof body, "{\"description\":\"Edited by the directory test.\"");
+	/* a description of its own: an item still showing an older one is stale */
+	w += (size_t)snprintf(body, sizeof body, "{\"description\":\"Edited by the directory "
+	    "test (%d).\"", ++edits);
 	if (below(2))
 		w += (size_t)snprintf(body + w, sizeof body - w, ",\"country\":\"%s\"",
 		    draw(F_COUNTRY));
@@ -1438,8 +1619,9 @@ sql_edit(int64_t id)
 	if (below(2))
 		sql_joined(joined, sizeof joined);
 	sql_exec("UPDATE organizations SET country = '%s', themes = '%s', status = '%s', "
-	    "approved_at = %s, updated_at = %lld WHERE id = %lld", draw(F_COUNTRY), th,
-	    draw(F_STATUS), joined, now, (long long)id);
+	    "approved_at = %s, description = 'Edited by SQL at %lld.', updated_at = %lld "
+	    "WHERE id = %lld", draw(F_COUNTRY), th, draw(F_STATUS), joined, now, now,
+	    (long long)id);
 }
 
 /* ---- the tests ------------------------------------------------------------ */
@@ -1540,6 +1722,71 @@ test_late_commit(void **state)
 		fail_msg("an organization committed late is missing from the directory");
 }
 
+/* A seeded organization that was not deleted (as the rows last read say). */
+static int64_t
+live_id(void)
+{
+	int64_t id;
+
+	while (!row_of(id = seeded_id()))
+		;
+	return id;
+}
+
+/*
+ * A second node on the same database: its writes (edits of indexed fields,
+ * of visibility and of the description, suspensions) reach the first
+ * node's index and listed forms through the catch-up, within a second or
+ * so, with no answer cache to hide a stale one.
+ */
+static void
+test_second_node(void **state)
+{
+	struct ts_server srv2;
+	struct ts_browser *first = br;
+	int64_t last = 0;
+	char path[160], want[96];
+	int i;
+
+	(void)state;
+	memset(&srv2, 0, sizeof srv2);
+	assert_int_equal(ts_server_start(&srv2, db_url, &sink, serve_args), 0);
+	br = ts_browser_new(&srv2, NULL);	/* api_edit and api_status ask it */
+	for (i = 0; i < 10; i++)
+		api_status(live_id(), i % 2 ? "approved" : "suspended");
+	for (i = 0; i < 30; i++)
+		api_edit(last = live_id());
+	ts_browser_free(br);
+	br = first;
+	assert_int_equal(ts_server_stop(&srv2), 0);
+	/* The first node has caught up once the last edit's description shows
+	 * in its list (the search itself is the database's, current at once);
+	 * the writes before it were read in the same catch-up or earlier. */
+	snprintf(path, sizeof path, "/api/v1/organizations?q=directory+test+%d&per_page=100",
+	    edits);
+	snprintf(want, sizeof want, "Edited by the directory test (%d).", edits);
+	for (i = 0; i < 100; i++) {
+		const struct ts_res *r = ts_api(br, "GET", path, staff_tok, NULL);
+		json_t *j = ts_json(r), *it;
+		size_t k;
+		int seen = 0;
+
+		STATUS(r, 200);
+		json_array_foreach(json_object_get(j, "items"), k, it)
+			seen |= json_integer_value(json_object_get(it, "id")) == last &&
+			    json_string_value(json_object_get(it, "description")) &&
+			    strcmp(json_string_value(json_object_get(it, "description")), want) == 0;
+		json_decref(j);
+		if (seen)
+			break;
+		usleep(100 * 1000);
+	}
+	if (i == 100)
+		fail_msg("organization %lld's edit on the second node is not listed after 10 s",
+		    (long long)last);
+	check_all("after a second node's writes");
+}
+
 /* A 422 naming the field, for a filter the directory refuses. */
 static void
 refused(const char *path, const char *tok, const char *field)
@@ -1582,7 +1829,7 @@ test_restart(void **state)
 {
 	(void)state;
 	assert_int_equal(ts_server_stop(&srv), 0);
-	assert_int_equal(ts_server_start(&srv, db_url, &sink, NULL), 0);
+	assert_int_equal(ts_server_start(&srv, db_url, &sink, serve_args), 0);
 	ts_browser_free(br);
 	br = ts_browser_new(&srv, NULL);
 	check_all("after a restart");
@@ -1622,7 +1869,7 @@ setup(void **state)
 	printf("# seeded %s organizations in %lld ms\n", NORGS, (long long)(ts_now_ms() - t0));
 	db_open();
 	vary_seeded();
-	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+	if (ts_suite_start(&sink, &srv, &db_url, serve_args) != 0)
 		return -1;
 	br = ts_browser_new(&srv, NULL);
 	token_for("staff@example.org", "demo-staff-pass-2026", staff_tok, sizeof staff_tok);
@@ -1651,6 +1898,7 @@ main(void)
 		cmocka_unit_test(test_after_changes),
 		cmocka_unit_test(test_after_deletes),
 		cmocka_unit_test(test_late_commit),
+		cmocka_unit_test(test_second_node),
 		cmocka_unit_test(test_restart),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};

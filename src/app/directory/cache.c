@@ -18,14 +18,16 @@ struct slot {
 
 struct dir_cache {
 	pthread_mutex_t mu;
+	int64_t ttl;		/* seconds */
 	struct slot s[DIR_CACHE_SLOTS];
 };
 
 struct dir_cache *
-dir_cache_new(void)
+dir_cache_new(int ttl)
 {
 	struct dir_cache *c = xcalloc(1, sizeof *c);
 
+	c->ttl = ttl;
 	pthread_mutex_init(&c->mu, NULL);
 	return c;
 }
@@ -63,7 +65,7 @@ dir_cache_get(struct dir_cache *c, const char *key, uint64_t gen, int64_t now, s
 
 	pthread_mutex_lock(&c->mu);
 	s = slot_of(c, key);
-	if (s->key && s->gen == gen && now - s->at < DIR_CACHE_TTL && now >= s->at &&
+	if (s->key && s->gen == gen && now - s->at < c->ttl && now >= s->at &&
 	    strcmp(s->key, key) == 0)
 		hit = buf_add(out, s->body, s->len) == WS_OK;
 	pthread_mutex_unlock(&c->mu);

@@ -6,8 +6,9 @@
  * again and again.  An answer is kept under its key (who may see what, the
  * language, the canonical query) with the index's generation; it is reused
  * only while the generation is the same (no write this node knows of) and
- * for at most DIR_CACHE_TTL seconds (writes on other nodes that changed no
- * indexed field).  A fixed number of slots, direct-mapped by the key's
+ * for at most ttl seconds (--dir-cache, 2 by default; writes on other nodes
+ * within a second of one already seen).  With --dir-cache 0 there is no
+ * cache at all: every answer is built from the index.  A fixed number of slots, direct-mapped by the key's
  * hash: a busy slot is simply replaced.
  */
 #ifndef WS_DIR_CACHE_H
@@ -20,11 +21,11 @@
 
 #define DIR_CACHE_SLOTS 128
 #define DIR_CACHE_MAX_BODY (512 * 1024)	/* larger answers are not kept */
-#define DIR_CACHE_TTL 2		/* seconds */
 
 struct dir_cache;
 
-struct dir_cache *dir_cache_new(void);
+/* A cache keeping answers ttl seconds (> 0). */
+struct dir_cache *dir_cache_new(int ttl);
 void dir_cache_free(struct dir_cache *c);
 /* Appends the answer kept under key to out: 1 when there was one still
  * good for generation gen at time now, else 0. */

@@ -22,6 +22,7 @@
 #include "app/directory/cache.h"
 #include "app/directory/directory.h"
 #include "app/directory/index.h"
+#include "app/directory/listed.h"
 #include "app/directory/regions.h"
 #include "app/directory/search.h"
 #include "app/orgs/orgs.h"
@@ -32,6 +33,7 @@
 #include "views/view.h"
 
 #define MAX_WANT 32
+#define DIR_ITEMS_MAX (16 << 20)	/* bytes of one answer's items */
 #define DIR_OVERLAP 5	/* seconds; see directory_catch_up() */
 
 static int
@@ -93,8 +95,9 @@ add_values(struct arena *a, struct dir_doc *d, int f, const char *json)
 _Static_assert(VIS__MAX == DIR_LEVELS, "the index's levels are enum vis");
 
 /* A hash (FNV-1a) of the columns of an index row, so that re-reading an
- * unchanged row costs the index nothing.  updated_at is in: any change to
- * the organization is a new generation for cached answers (cache.h). */
+ * unchanged row costs the index nothing.  Every column is in (the listed
+ * form shows them), updated_at too: any change to the organization renews
+ * its listed form and is a new generation for cached answers (cache.h). */
 static uint64_t
 row_sig(struct db_q *q)
 {
@@ -118,25 +121,33 @@ put_row(struct dir_index *x, struct db_q *q)
 	struct dir_doc d;
 	enum ws_err rc;
 
-	json_error_t err;
-	json_t *vis, *o;
+	json_t *o;
 
 	memset(&d, 0, sizeof d);
 	d.sig = row_sig(q);
-	d.id = db_col_int(q, ORG_INDEX_C_ID);
+	d.id = db_col_int(q, ORG_C_ID);
 	if (dir_index_same(x, d.id, d.sig)) {	/* read again, unchanged */
 		arena_free(a);
 		return WS_OK;
 	}
-	vis = json_loads(db_col_text(q, ORG_INDEX_C_VISIBILITY) ?
-	    db_col_text(q, ORG_INDEX_C_VISIBILITY) : "{}", 0, &err);
-	o = json_pack("{s:o?}", "visibility", vis);
-	d.name = arena_strdup(a, db_col_text(q, ORG_INDEX_C_NAME));
-	d.created_at = db_col_int(q, ORG_INDEX_C_CREATED_AT);
+	/* What a list item shows, built once here rather than per answer
+	 * (none for a row org_load could not read either: listed without). */
+	if ((o = org_of_row(q)))
+		d.listed = dir_listed_new(o);
+	if (!d.listed) {
+		json_error_t err;
+
+		log_error("directory: organization %lld cannot be listed", (long long)d.id);
+		json_decref(o);
+		o = json_pack("{s:o?}", "visibility", json_loads(db_col_text(q, ORG_C_VISIBILITY) ?
+		    db_col_text(q, ORG_C_VISIBILITY) : "{}", 0, &err));
+	}
+	d.name = arena_strdup(a, db_col_text(q, ORG_C_NAME));
+	d.created_at = db_col_int(q, ORG_C_CREATED_AT);
 	/* Every value is in; who may see it is the field's visibility, for
 	 * the query to apply (a region follows its country). */
 	{
-		const char *cc = db_col_text(q, ORG_INDEX_C_COUNTRY);
+		const char *cc = db_col_text(q, ORG_C_COUNTRY);
 		const char *reg = m49_region(cc), *sub = m49_subregion(cc);
 		size_t k = 0;
 
@@ -147,16 +158,16 @@ put_row(struct dir_index *x, struct db_q *q)
 			d.values[DF_REGION][k++] = sub;
 	}
 	d.need[DF_COUNTRY] = d.need[DF_REGION] = (unsigned char)org_field_level(o, "country");
-	d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, ORG_INDEX_C_KIND));
+	d.values[DF_KIND][0] = arena_strdup(a, db_col_text(q, ORG_C_KIND));
 	d.need[DF_KIND] = (unsigned char)org_field_level(o, "kind");
-	add_values(a, &d, DF_THEME, db_col_text(q, ORG_INDEX_C_THEMES));
+	add_values(a, &d, DF_THEME, db_col_text(q, ORG_C_THEMES));
 	d.need[DF_THEME] = (unsigned char)org_field_level(o, "themes");
-	add_values(a, &d, DF_LANGUAGE, db_col_text(q, ORG_INDEX_C_LANGUAGES));
+	add_values(a, &d, DF_LANGUAGE, db_col_text(q, ORG_C_LANGUAGES));
 	d.need[DF_LANGUAGE] = (unsigned char)org_field_level(o, "languages");
-	d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, ORG_INDEX_C_ECOSOC_STATUS));
+	d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, ORG_C_ECOSOC_STATUS));
 	d.need[DF_ECOSOC] = (unsigned char)org_field_level(o, "ecosoc_status");
 	d.alt_text = search_gov_differs(o);
-	d.values[DF_STATUS][0] = arena_strdup(a, db_col_text(q, ORG_INDEX_C_STATUS));
+	d.values[DF_STATUS][0] = arena_strdup(a, db_col_text(q, ORG_C_STATUS));
 	{	/* the year it became a member (applied, for others) */
 		time_t t = (time_t)db_col_int(q, ORG_INDEX_C_JOINED_AT);
 		struct tm tm;
@@ -166,6 +177,7 @@ put_row(struct dir_index *x, struct db_q *q)
 	}
 	json_decref(o);
 	rc = dir_index_put(x, &d);
+	dir_listed_unref(d.listed);	/* the index has its own reference */
 	arena_free(a);
 	return rc;
 }
@@ -229,8 +241,8 @@ directory_load(struct app *app, struct db *d)
 	q = db_start(d, ST_ORG_INDEX_ALL);
 
 	while ((rc = db_step(q)) == WS_OK && (rc = put_row(x, q)) == WS_OK) {
-		if (db_col_int(q, ORG_INDEX_C_UPDATED_AT) > app->dir_mark)
-			app->dir_mark = db_col_int(q, ORG_INDEX_C_UPDATED_AT);
+		if (db_col_int(q, ORG_C_UPDATED_AT) > app->dir_mark)
+			app->dir_mark = db_col_int(q, ORG_C_UPDATED_AT);
 		n++;
 	}
 	db_end(q);
@@ -239,7 +251,8 @@ directory_load(struct app *app, struct db *d)
 		return rc == WS_OK ? WS_EDB : rc;
 	}
 	app->dir = x;
-	app->dir_cache = dir_cache_new();
+	/* --dir-cache 0: no answer kept, each built from the index */
+	app->dir_cache = app->cfg.dir_cache > 0 ? dir_cache_new(app->cfg.dir_cache) : NULL;
 	pthread_mutex_init(&app->dir_mu, NULL);
 	app->dir_checked = now_s();
 	log_info("directory: %zu organizations indexed", n);
@@ -299,9 +312,9 @@ directory_catch_up(struct app *app, struct db *d)
 		while (db_step(q) == WS_OK) {
 			if (put_row(app->dir, q) != WS_OK)
 				log_error("directory: cannot index organization %lld",
-				    (long long)db_col_int(q, ORG_INDEX_C_ID));
-			if (db_col_int(q, ORG_INDEX_C_UPDATED_AT) > app->dir_mark)
-				app->dir_mark = db_col_int(q, ORG_INDEX_C_UPDATED_AT);
+				    (long long)db_col_int(q, ORG_C_ID));
+			if (db_col_int(q, ORG_C_UPDATED_AT) > app->dir_mark)
+				app->dir_mark = db_col_int(q, ORG_C_UPDATED_AT);
 		}
 		db_end(q);
 		/* Theme names another node changed: answers kept hold the old. */
@@ -710,27 +723,6 @@ facet_options(struct req *r, const struct dir_result *res, int f, const char **w
 	return opts;
 }
 
-/* Adds to item the marked name and description excerpt of org (search.h). */
-static void
-mark_item(struct req *r, json_t *item, const struct search_terms *terms)
-{
-	const char *desc = json_string_value(json_object_get(item, "description"));
-	json_t *t;
-	size_t i;
-
-	json_object_set_new(item, "name_marks", search_marks(json_string_value(
-	    json_object_get(item, "name")), terms));
-	if (json_string_value(json_object_get(item, "acronym")))
-		json_object_set_new(item, "acronym_marks", search_marks(json_string_value(
-		    json_object_get(item, "acronym")), terms));
-	if (desc)
-		json_object_set_new(item, "excerpt_marks", search_marks(search_excerpt(r->a,
-		    desc, terms, 240), terms));
-	json_array_foreach(json_object_get(item, "theme_list"), i, t)
-		json_object_set_new(t, "name_marks", search_marks(json_string_value(
-		    json_object_get(t, "name")), terms));
-}
-
 enum ws_err
 h_directory(struct req *r, struct resp *w)
 {
@@ -747,21 +739,43 @@ h_directory(struct req *r, struct resp *w)
 	int f;
 
 	struct cached cached = { NULL, 0, 0 };
+	struct buf listed;
 
 	if ((rc = run_query(r, w, 0, want, &terms, &q, &res, &page, &per_page, &cached)) !=
 	    WS_OK || cached.hit)
 		return rc;
+	/* The items, written from their listed forms (listed.h): the API's
+	 * as JSON text, put in the answer below; the page's as values for
+	 * its template. */
+	buf_init(&listed, DIR_ITEMS_MAX);
 	items = json_array();
 	for (i = 0; i < res.nids; i++) {
-		json_t *org, *item;
+		size_t at;
 
-		if (org_load(req_db(r), res.ids[i], &org) != WS_OK)
-			continue;	/* deleted since: the index catches up */
-		item = org_view(org, level, r->locale, r->app->views);
-		if (terms.n || !r->api)
-			mark_item(r, item, &terms);
-		json_array_append_new(items, item);
-		json_decref(org);
+		if (!res.items[i])
+			continue;	/* a row that could not be read */
+		if (listed.len && (rc = buf_addc(&listed, ',')) != WS_OK)
+			break;
+		at = listed.len;
+		if ((rc = dir_listed_write(res.items[i], (int)level, r->locale, r->app->views,
+		    terms.n || !r->api ? &terms : NULL, r->a, &listed)) != WS_OK)
+			break;
+		if (!r->api) {
+			json_error_t err;
+			json_t *item = json_loadb(listed.data + at, listed.len - at, 0, &err);
+
+			if (!item) {
+				rc = WS_EINVAL;
+				break;
+			}
+			json_array_append_new(items, item);
+		}
+	}
+	if (rc != WS_OK) {
+		buf_free(&listed);
+		json_decref(items);
+		dir_result_free(&res);
+		return rc;
 	}
 	v = app_list_value(items, page, (int)per_page, (int64_t)res.total);
 	facet_json = json_object();
@@ -773,8 +787,14 @@ h_directory(struct req *r, struct resp *w)
 			json_decref(counts);
 			continue;
 		}
-		opts = facet_options(r, &res, f, want[f], counts);
 		json_object_set_new(facet_json, facets[f].param, counts);
+		if (r->api) {	/* the counts only: the options are the page's */
+			for (i = 0; i < res.ncounts[f]; i++)
+				json_object_set_new(counts, res.counts[f][i].value,
+				    json_integer((json_int_t)res.counts[f][i].n));
+			continue;
+		}
+		opts = facet_options(r, &res, f, want[f], counts);
 		json_array_append_new(filters, json_pack("{s:s,s:s,s:o}", "param", facets[f].param,
 		    "label", view_tr(r->app->views, r->locale, facet_title(f)), "options", opts));
 	}
@@ -801,16 +821,36 @@ h_directory(struct req *r, struct resp *w)
 		json_decref(filters);
 	}
 	dir_result_free(&res);
-	if (cached.key && r->api) {	/* encoded here, to be kept */
-		rc = view_json(v, &w->raw);
+	if (r->api) {	/* encoded here: the items spliced in as written */
+		struct buf rest;
+
+		json_object_del(v, "items");
+		buf_init(&rest, DIR_ITEMS_MAX);
+		rc = view_json(v, &rest);
 		json_decref(v);
+		if (rc == WS_OK && (rest.len < 2 || rest.data[0] != '{'))
+			rc = WS_EINVAL;
+		if (rc == WS_OK)
+			rc = buf_adds(&w->raw, "{\"items\":[");
+		if (rc == WS_OK)
+			rc = buf_add(&w->raw, listed.data ? listed.data : "", listed.len);
+		if (rc == WS_OK)
+			rc = buf_addc(&w->raw, ']');
+		if (rc == WS_OK && rest.len > 2)	/* the other members */
+			rc = buf_addc(&w->raw, ',');
+		if (rc == WS_OK)
+			rc = buf_add(&w->raw, rest.data + 1, rest.len - 1);
+		buf_free(&rest);
+		buf_free(&listed);
 		if (rc != WS_OK)
 			return rc;
 		w->ctype = "application/json";
-		dir_cache_put(r->app->dir_cache, cached.key, cached.gen, now_s(), w->raw.data,
-		    w->raw.len);
+		if (cached.key)
+			dir_cache_put(r->app->dir_cache, cached.key, cached.gen, now_s(),
+			    w->raw.data, w->raw.len);
 		return WS_OK;
 	}
+	buf_free(&listed);
 	resp_value(w, v);
 	w->tpl = "org_list";
 	w->title = N_("Organizations");

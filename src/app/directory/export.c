@@ -120,7 +120,7 @@ orgs_csv_all(struct db *d, FILE *f)
 			cap = cap ? 2 * cap : 1024;
 			ids = xrealloc(ids, cap * sizeof *ids);
 		}
-		ids[n++] = db_col_int(q, ORG_INDEX_C_ID);
+		ids[n++] = db_col_int(q, ORG_C_ID);
 	}
 	db_end(q);
 	buf_init(&b, 16 << 20);

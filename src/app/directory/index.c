@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app/directory/index.h"
+#include "app/directory/listed.h"
 #include "core/mem.h"
 
 struct facet {
@@ -29,6 +30,7 @@ struct dir_index {
 	char **names;			/* case-folded sort keys */
 	int64_t *created;
 	uint64_t *sig;
+	struct dir_listed **listed;	/* what a list item shows; a reference each */
 	uint64_t *alive;
 	uint64_t *alt;			/* documents with alt_text */
 	struct facet f[DF__MAX];
@@ -66,8 +68,10 @@ dir_index_free(struct dir_index *x)
 
 	if (!x)
 		return;
-	for (i = 0; i < x->n; i++)
+	for (i = 0; i < x->n; i++) {
 		free(x->names[i]);
+		dir_listed_unref(x->listed[i]);
+	}
 	for (f = 0; f < DF__MAX; f++)
 		for (v = 0; v < x->f[f].n; v++) {
 			free(x->f[f].values[v]);
@@ -77,6 +81,7 @@ dir_index_free(struct dir_index *x)
 	free(x->names);
 	free(x->created);
 	free(x->sig);
+	free(x->listed);
 	free(x->alive);
 	free(x->alt);
 	for (f = 0; f < DF__MAX; f++)
@@ -140,6 +145,7 @@ slots_grow(struct dir_index *x)
 	x->names = xrealloc(x->names, ncap * sizeof *x->names);
 	x->created = xrealloc(x->created, ncap * sizeof *x->created);
 	x->sig = xrealloc(x->sig, ncap * sizeof *x->sig);
+	x->listed = xrealloc(x->listed, ncap * sizeof *x->listed);
 	x->alive = xrealloc(x->alive, nw * sizeof *x->alive);
 	memset(x->alive + ow, 0, (nw - ow) * sizeof *x->alive);
 	x->alt = xrealloc(x->alt, nw * sizeof *x->alt);
@@ -182,6 +188,8 @@ kill_slot(struct dir_index *x, size_t s)
 
 	x->alive[s / 64] &= ~(1ULL << (s % 64));
 	x->alt[s / 64] &= ~(1ULL << (s % 64));
+	dir_listed_unref(x->listed[s]);	/* answers holding it keep theirs */
+	x->listed[s] = NULL;
 	for (f = 0; f < DF__MAX; f++) {
 		for (v = 0; v < x->f[f].n; v++)
 			x->f[f].bits[v][s / 64] &= ~(1ULL << (s % 64));
@@ -252,6 +260,7 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	x->names[s] = fold(d->name);
 	x->created[s] = d->created_at;
 	x->sig[s] = d->sig;
+	x->listed[s] = dir_listed_ref(d->listed);
 	x->alive[s / 64] |= 1ULL << (s % 64);
 	if (d->alt_text)
 		x->alt[s / 64] |= 1ULL << (s % 64);
@@ -494,6 +503,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	}
 	/* The page, walking the sort order until it is full. */
 	out->ids = xmalloc((q->limit ? q->limit : 1) * sizeof *out->ids);
+	out->items = xmalloc((q->limit ? q->limit : 1) * sizeof *out->items);
 	if (q->sort == DIR_SORT_RELEVANCE) {	/* the boosted first, by name */
 		uint64_t *first = xcalloc(nw, sizeof *first);
 
@@ -514,8 +524,10 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		for (k = 0; k < x->n && out->nids < q->limit; k++) {
 			size_t s = x->by_name[k];
 
-			if ((first[s / 64] & (1ULL << (s % 64))) && seen++ >= q->offset)
+			if ((first[s / 64] & (1ULL << (s % 64))) && seen++ >= q->offset) {
+				out->items[out->nids] = dir_listed_ref(x->listed[s]);
 				out->ids[out->nids++] = x->ids[s];
+			}
 		}
 		free(first);
 	}
@@ -525,8 +537,10 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 
 		if (!(all[s / 64] & (1ULL << (s % 64))))
 			continue;
-		if (seen++ >= q->offset)
+		if (seen++ >= q->offset) {
+			out->items[out->nids] = dir_listed_ref(x->listed[s]);
 			out->ids[out->nids++] = x->ids[s];
+		}
 	}
 out:
 	pthread_rwlock_unlock(&x->lock);
@@ -543,8 +557,13 @@ out:
 void
 dir_result_free(struct dir_result *r)
 {
+	size_t i;
 	int f;
 
+	for (i = 0; r->items && i < r->nids; i++)
+		dir_listed_unref(r->items[i]);
+	free(r->items);
+	r->items = NULL;
 	free(r->ids);
 	r->ids = NULL;
 	for (f = 0; f < DF__MAX; f++) {

@@ -6,6 +6,8 @@
  *
  * The index is built at start-up and kept current by the code that writes
  * organizations (dir_index_put on every insert, edit or status change).
+ * Each document also carries its listed form (listed.h), swapped in by the
+ * same put, so a page of results is written from memory.
  * Readers and the writer share it under a read-write lock.  Facet values are
  * short strings (country codes, theme codes, ...) given numbers on first
  * sight; at most DIR_MAX_VALUES per facet.
@@ -28,6 +30,8 @@
 
 #include "core/err.h"
 
+struct dir_listed;
+
 enum dir_facet {
 	DF_COUNTRY, DF_REGION, DF_KIND, DF_THEME, DF_LANGUAGE, DF_ECOSOC, DF_YEAR, DF_STATUS, DF__MAX
 };
@@ -47,6 +51,8 @@ struct dir_doc {
 	unsigned char need[DF__MAX];	/* the level that sees the facet's values */
 	int alt_text;			/* viewers who search the alternative text
 					 * (dir_query.alt) match it only there */
+	struct dir_listed *listed;	/* what a list item shows (listed.h), or
+					 * NULL; the index takes a reference */
 };
 
 /* A query: for each facet, the wanted values (OR); facets AND together. */
@@ -78,6 +84,8 @@ struct dir_count {
 struct dir_result {
 	size_t total;			/* documents matching every filter */
 	int64_t *ids;			/* the page, in order (free()) */
+	struct dir_listed **items;	/* their listed forms (NULL where a document
+					 * had none), one reference each */
 	size_t nids;
 	struct dir_count *counts[DF__MAX];	/* every known value of the facet, with
 						 * the count under the other filters
@@ -97,7 +105,8 @@ int dir_index_same(struct dir_index *x, int64_t id, uint64_t sig);
 /* Removes document id, if present. */
 void dir_index_remove(struct dir_index *x, int64_t id);
 /* Runs q.  WS_EINVAL when a wanted value was never seen (the caller turns
- * that into a 422 naming it in *bad).  Free the result with
+ * that into a 422 naming it in *bad).  The page's listed forms come with
+ * it, referenced, so they outlive later writes.  Free the result with
  * dir_result_free(). */
 enum ws_err dir_index_query(struct dir_index *x, const struct dir_query *q,
     struct dir_result *out, const char **bad) WS_WUR;

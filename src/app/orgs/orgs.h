@@ -117,6 +117,10 @@ enum ws_err org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin,
 /* Reads organization id as its full JSON (every field, visibility map under
  * "visibility"); WS_ENOTFOUND when absent.  *out is a new reference. */
 enum ws_err org_load(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* The organization in the current row of q, whose columns are enum org_col
+ * (ST_ORG_GET's, and the first ones of the directory's ST_ORG_INDEX_*), as
+ * org_load gives it; NULL when a column cannot be read.  New reference. */
+json_t *org_of_row(struct db_q *q);
 /* Copies only the fields level may see; adds names and HTML for pages. */
 json_t *org_view(json_t *org, enum vis level, const char *lang, struct views *v);
 /* User Markdown as HTML in cmark's safe mode (links http(s), mailto or

@@ -61,20 +61,12 @@ json_text(const char *s, const char *fallback)
 	return v ? v : json_loads(fallback, 0, &err);
 }
 
-enum ws_err
-org_load(struct db *d, int64_t id, json_t **out)
+json_t *
+org_of_row(struct db_q *q)
 {
-	struct db_q *q = db_start(d, ST_ORG_GET);
-	enum ws_err rc;
 	json_t *o;
 	char c[32], u[32];
 
-	db_bind_int(q, 1, id);
-	rc = db_step(q);
-	if (rc != WS_OK) {
-		db_end(q);
-		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
-	}
 	time_rfc3339((time_t)db_col_int(q, ORG_C_CREATED_AT), c, sizeof c);
 	time_rfc3339((time_t)db_col_int(q, ORG_C_UPDATED_AT), u, sizeof u);
 	o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s,s:o,s:s,s:s,s:o,s:o,s:s,s:o,"
@@ -99,6 +91,8 @@ org_load(struct db *d, int64_t id, json_t **out)
 	    "visibility", json_text(db_col_text(q, ORG_C_VISIBILITY), "{}"),
 	    "status", db_col_text(q, ORG_C_STATUS),
 	    "created_at", c, "updated_at", u);
+	if (!o)
+		return NULL;
 	if (!db_col_null(q, ORG_C_REGION))
 		json_object_set_new(o, "region", json_string(db_col_text(q, ORG_C_REGION)));
 	if (!db_col_null(q, ORG_C_LOGO_ID)) {
@@ -109,6 +103,23 @@ org_load(struct db *d, int64_t id, json_t **out)
 		json_object_set_new(o, "logo_url", json_string(url));
 		json_object_set_new(o, "logo_id", json_integer(db_col_int(q, ORG_C_LOGO_ID)));
 	}
+	return o;
+}
+
+enum ws_err
+org_load(struct db *d, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_ORG_GET);
+	enum ws_err rc;
+	json_t *o;
+
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	if (rc != WS_OK) {
+		db_end(q);
+		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	}
+	o = org_of_row(q);
 	db_end(q);
 	if (!o)
 		return WS_EDB;
