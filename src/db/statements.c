@@ -15,7 +15,8 @@
 /* Columns of an organization (enum org_col). */
 #define ORG_COLS DB_COLS(ORG_COLUMNS)
 /* What the directory's index holds of one (enum org_index_col): all of it. */
-#define ORG_INDEX_SELECT "SELECT " ORG_COLS ", coalesce(o.approved_at, o.created_at) " \
+#define ORG_INDEX_SELECT "SELECT " ORG_COLS ", coalesce(o.approved_at, o.created_at), " \
+	"o.search_title, o.search_text, o.search_title_gov, o.search_text_gov " \
 	"FROM organizations o"
 
 /* Columns of an application with its applicant's and decider's names
@@ -230,9 +231,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* Organizations without their search text (rows from before it). */
 	[ST_ORG_SEARCH_MISSING] = {"org_search_missing",
 	    "SELECT id FROM organizations WHERE search_title = '' LIMIT 500", NULL},
+	/* With updated_at, so that other nodes' indexes read the new words
+	 * (directory_catch_up). */
 	[ST_ORG_SET_SEARCH] = {"org_set_search",
 	    "UPDATE organizations SET search_title = ?, search_text = ?, search_title_gov = ?, "
-	    "search_text_gov = ? WHERE id = ?", NULL},
+	    "search_text_gov = ?, updated_at = ? WHERE id = ?", NULL},
 	/* Organizations deleted since a node last looked (a trigger logs them). */
 	[ST_ORG_REMOVED_SINCE] = {"org_removed_since",
 	    "SELECT seq, org_id FROM org_removed WHERE seq > ? ORDER BY seq", NULL},

@@ -277,8 +277,11 @@ enum org_col { ORG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) ORG_C__MAX };
  * (ST_ORG_INDEX_ALL, ST_ORG_INDEX_ONE, ST_ORG_INDEX_SINCE): every column of
  * ST_ORG_GET (enum org_col, in the same places: its listed form is built
  * from them), then JOINED_AT, when it was approved, or applied if it never
- * was. */
-enum org_index_col { ORG_INDEX_C_JOINED_AT = ORG_C__MAX, ORG_INDEX_C__MAX };
+ * was, then the four folded search columns (its words, search.h). */
+enum org_index_col {
+	ORG_INDEX_C_JOINED_AT = ORG_C__MAX, ORG_INDEX_C_SEARCH_TITLE, ORG_INDEX_C_SEARCH_TEXT,
+	ORG_INDEX_C_SEARCH_TITLE_GOV, ORG_INDEX_C_SEARCH_TEXT_GOV, ORG_INDEX_C__MAX
+};
 
 /* An application with its applicant's and decider's names (ST_APP_GET,
  * ST_APP_LIST, ST_APP_BY_USER, ST_APP_FOR_ORG). */

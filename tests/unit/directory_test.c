@@ -331,6 +331,138 @@ test_random_filters(void **state)
 	dir_index_free(x);
 }
 
+/* ---- the vocabulary ------------------------------------------------------ */
+
+static char texts[NDOCS][DT__MAX][160];	/* each document's search columns */
+static int talive[NDOCS], talt[NDOCS];
+
+/* A random word: a few frequent ones (bitsets), many rare ones (lists). */
+static void
+rand_words(char *out, size_t max, unsigned nw)
+{
+	static const char *const common[] = { "net", "network", "justice", "just", "youth",
+		"a", "an", "and", "in", "into", "for", "forum" };
+	size_t len = 0;
+	unsigned i;
+
+	out[0] = '\0';
+	for (i = 0; i < nw; i++) {
+		char w[16];
+
+		if (rnd(2))
+			snprintf(w, sizeof w, "%s", common[rnd(12)]);
+		else
+			snprintf(w, sizeof w, "%c%c%u", 'a' + rnd(5), 'a' + rnd(26), rnd(400));
+		len += (size_t)snprintf(out + len, max - len, "%s%s", len ? " " : "", w);
+	}
+}
+
+static void
+vput(struct dir_index *x, int i)
+{
+	struct dir_doc d;
+	int t;
+
+	memset(&d, 0, sizeof d);
+	d.id = i + 1;
+	d.name = texts[i][DT_TITLE];
+	d.alt_text = talt[i] = rnd(4) == 0;
+	for (t = 0; t < DT__MAX; t++) {
+		rand_words(texts[i][t], sizeof texts[i][t], t == DT_TITLE_GOV || t ==
+		    DT_TEXT_GOV ? (talt[i] ? rnd(5) : 0) : 1 + rnd(t == DT_TITLE ? 3 : 8));
+		d.text[t] = texts[i][t];
+	}
+	talive[i] = 1;
+	assert_int_equal(dir_index_put(x, &d), WS_OK);
+}
+
+/* True when a word of text starts with w. */
+static int
+has_prefix(const char *text, const char *w)
+{
+	const char *p;
+	size_t n = strlen(w);
+
+	for (p = text; *p; p++)
+		if ((p == text || p[-1] == ' ') && strncmp(p, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+vcheck(struct dir_index *x, int round)
+{
+	static const char *const prefixes[] = { "n", "net", "netw", "j", "ju", "justice",
+		"a", "an", "and", "i", "in", "f", "for", "forum", "b", "c1", "y", "x", "zz",
+		"e3", "d", "da", "network" };
+	struct dir_query q;
+	struct dir_result res;
+	const char *bad;
+	size_t nh = 0, nb = 0, k;
+	int i, alt = rnd(2), t;
+
+	memset(&q, 0, sizeof q);
+	q.level = DIR_LEVELS - 1;
+	q.alt = alt;
+	q.nwords = 1 + rnd(2);
+	for (k = 0; k < q.nwords; k++)
+		q.words[k] = prefixes[rnd(sizeof prefixes / sizeof prefixes[0])];
+	q.sort = DIR_SORT_RELEVANCE;
+	q.limit = NDOCS;
+	assert_int_equal(dir_index_query(x, &q, &res, &bad), WS_OK);
+	for (i = 0; i < NDOCS; i++) {
+		int in = talive[i], title = talive[i];
+		int tt = alt && talt[i] ? DT_TITLE_GOV : DT_TITLE;
+
+		for (k = 0; k < q.nwords; k++) {
+			t = alt && talt[i] ? DT_TEXT_GOV : DT_TEXT;
+			in &= has_prefix(texts[i][tt], q.words[k]) ||
+			    has_prefix(texts[i][t], q.words[k]);
+			title &= has_prefix(texts[i][tt], q.words[k]);
+		}
+		nh += in;
+		nb += in && title;
+	}
+	if (res.total != nh)
+		fail_msg("round %d: %zu found, brute force %zu", round, res.total, nh);
+	for (k = 0; k < res.nids; k++) {	/* the title's matches first */
+		i = (int)res.ids[k] - 1;
+		t = alt && talt[i] ? DT_TITLE_GOV : DT_TITLE;
+		if ((k < nb) != (has_prefix(texts[i][t], q.words[0]) &&
+		    (q.nwords < 2 || has_prefix(texts[i][t], q.words[1]))))
+			fail_msg("round %d: item %zu is out of place", round, k);
+	}
+	dir_result_free(&res);
+}
+
+/* The index's own text search against a scan of the words, after puts,
+ * replacements and removals. */
+static void
+test_vocabulary(void **state)
+{
+	struct dir_index *x = dir_index_new();
+	int i;
+
+	(void)state;
+	for (i = 0; i < NDOCS; i++)
+		vput(x, i);
+	for (i = 0; i < 200; i++)
+		vcheck(x, i);
+	for (i = 0; i < 3000; i++) {
+		int d = (int)rnd(NDOCS);
+
+		if (rnd(4) == 0) {
+			talive[d] = 0;
+			dir_index_remove(x, d + 1);
+		} else {
+			vput(x, d);
+		}
+		if (i % 10 == 0)
+			vcheck(x, 200 + i);
+	}
+	dir_index_free(x);
+}
+
 static void
 test_unknown_value(void **state)
 {
@@ -380,6 +512,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_filters),
+		cmocka_unit_test(test_vocabulary),
 		cmocka_unit_test(test_unknown_value),
 		cmocka_unit_test(test_too_many_values),
 	};

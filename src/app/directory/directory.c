@@ -167,6 +167,11 @@ put_row(struct dir_index *x, struct db_q *q)
 	d.values[DF_ECOSOC][0] = arena_strdup(a, db_col_text(q, ORG_C_ECOSOC_STATUS));
 	d.need[DF_ECOSOC] = (unsigned char)org_field_level(o, "ecosoc_status");
 	d.alt_text = search_gov_differs(o);
+	/* The words as the database's full-text index has them. */
+	d.text[DT_TITLE] = db_col_text(q, ORG_INDEX_C_SEARCH_TITLE);
+	d.text[DT_TEXT] = db_col_text(q, ORG_INDEX_C_SEARCH_TEXT);
+	d.text[DT_TITLE_GOV] = db_col_text(q, ORG_INDEX_C_SEARCH_TITLE_GOV);
+	d.text[DT_TEXT_GOV] = db_col_text(q, ORG_INDEX_C_SEARCH_TEXT_GOV);
 	d.values[DF_STATUS][0] = arena_strdup(a, db_col_text(q, ORG_C_STATUS));
 	{	/* the year it became a member (applied, for others) */
 		time_t t = (time_t)db_col_int(q, ORG_INDEX_C_JOINED_AT);
@@ -207,7 +212,8 @@ search_backfill(struct db *d)
 			if ((rc = org_load(d, ids[i], &org)) == WS_OK) {
 				q = db_start(d, ST_ORG_SET_SEARCH);
 				search_bind(a, q, 1, org);
-				db_bind_int(q, 5, ids[i]);
+				db_bind_int(q, 5, now_s());	/* other nodes read it */
+				db_bind_int(q, 6, ids[i]);
 				rc = db_exec(q, NULL);
 				db_end(q);
 				json_decref(org);
@@ -355,10 +361,13 @@ directory_theme_changed(struct app *app, struct db *d, const char *code, int ren
 				break;
 			q = db_start(d, ST_ORG_SET_SEARCH);
 			search_bind(a, q, 1, org);
-			db_bind_int(q, 5, ids[i]);
+			db_bind_int(q, 5, now_s());
+			db_bind_int(q, 6, ids[i]);
 			rc = db_exec(q, NULL);
 			db_end(q);
 			json_decref(org);
+			if (rc == WS_OK && app->dir)	/* the index's words too */
+				directory_refresh(app, d, ids[i]);
 		}
 		free(ids);
 		arena_free(a);
@@ -608,7 +617,13 @@ run_query(struct req *r, struct resp *w, int all, const char **want[DF__MAX],
 		q->offset = 0;
 		q->limit = dir_index_size(r->app->dir) + 1;
 	}
-	if (terms->n) {
+	if (terms->n && search_in_index(terms)) {	/* the index's own vocabulary */
+		size_t i;
+
+		for (i = 0; i < terms->n && i < DIR_MAX_WORDS; i++)
+			q->words[i] = terms->term[i];
+		q->nwords = i;
+	} else if (terms->n) {	/* what only the database can tell */
 		if ((rc = search_ids(req_db(r), terms, 0, &ids, &nids, q->sort ==
 		    DIR_SORT_RELEVANCE ? &titles : NULL, &ntitles)) != WS_OK)
 			return rc;

@@ -7,6 +7,17 @@
  * bitsets never shift.
  * Sorting walks a precomputed order of slots (by name, by date), rebuilt
  * after writes on the next query, and stops once the page is full.
+ *
+ * The vocabulary: every word of the search columns gets a number on first
+ * sight (a hash table), and per column (enum dir_text) a posting: the
+ * sorted slots that have it, turned into a bitset once that is smaller.
+ * Word numbers are kept sorted by their text, but for the last few hundred
+ * new words (the tail), merged in when the tail is full: a prefix is a
+ * binary search of the sorted part and a scan of the tail.  Words are never
+ * dropped (a word no document has any more has an empty posting).  Each
+ * slot remembers the words it put into a sorted list, so a replaced or
+ * removed document takes its slot out of them; the bitsets are cleared
+ * like the facets'.
  */
 #include <ctype.h>
 #include <pthread.h>
@@ -16,6 +27,15 @@
 #include "app/directory/index.h"
 #include "app/directory/listed.h"
 #include "core/mem.h"
+
+/* The documents having one word in one column. */
+struct post {
+	uint32_t *s;		/* sorted slots, or NULL with bits */
+	uint64_t *bits;		/* a bit per slot, once frequent (then s is NULL) */
+	uint32_t n, cap;	/* slots in s, room for them */
+};
+
+#define VOCAB_TAIL 512	/* new words kept unsorted before a merge */
 
 struct facet {
 	char *values[DIR_MAX_VALUES];
@@ -44,9 +64,26 @@ struct dir_index {
 	size_t *by_name, *by_date;	/* slot orders, valid when !dirty */
 	int dirty;
 	uint64_t gen;			/* bumped by every change */
+	/* the vocabulary (see the top of this file) */
+	char **words;			/* word number -> folded word */
+	size_t nwords, wcap;
+	struct post *post[DT__MAX];	/* per column, per word number */
+	uint32_t *worder;		/* word numbers by text: nsorted, then the tail */
+	size_t nsorted;
+	uint32_t *wh;			/* text -> word number + 1; 0: an empty cell */
+	size_t whcap;
+	uint32_t *bitw;			/* postings that are bitsets: column << 28 | word */
+	size_t nbitw, bitwcap;
+	uint32_t **dw;			/* per slot: the sorted postings it is in, as in bitw */
+	uint32_t *ndw;
 };
 
 #define WORDS(n) (((n) + 63) / 64)
+
+/* qsort has no context argument: these, under sort_mu. */
+static const struct dir_index *sort_x;
+static char *const *sort_words;
+static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
 
 struct dir_index *
 dir_index_new(void)
@@ -71,7 +108,23 @@ dir_index_free(struct dir_index *x)
 	for (i = 0; i < x->n; i++) {
 		free(x->names[i]);
 		dir_listed_unref(x->listed[i]);
+		free(x->dw[i]);
 	}
+	for (i = 0; i < x->nwords; i++) {
+		free(x->words[i]);
+		for (f = 0; f < DT__MAX; f++) {
+			free(x->post[f][i].s);
+			free(x->post[f][i].bits);
+		}
+	}
+	for (f = 0; f < DT__MAX; f++)
+		free(x->post[f]);
+	free(x->words);
+	free(x->worder);
+	free(x->wh);
+	free(x->bitw);
+	free(x->dw);
+	free(x->ndw);
 	for (f = 0; f < DF__MAX; f++)
 		for (v = 0; v < x->f[f].n; v++) {
 			free(x->f[f].values[v]);
@@ -146,6 +199,14 @@ slots_grow(struct dir_index *x)
 	x->created = xrealloc(x->created, ncap * sizeof *x->created);
 	x->sig = xrealloc(x->sig, ncap * sizeof *x->sig);
 	x->listed = xrealloc(x->listed, ncap * sizeof *x->listed);
+	x->dw = xrealloc(x->dw, ncap * sizeof *x->dw);
+	x->ndw = xrealloc(x->ndw, ncap * sizeof *x->ndw);
+	for (v = 0; v < x->nbitw; v++) {
+		struct post *p = &x->post[x->bitw[v] >> 28][x->bitw[v] & 0xFFFFFFF];
+
+		p->bits = xrealloc(p->bits, nw * sizeof(uint64_t));
+		memset(p->bits + ow, 0, (nw - ow) * sizeof(uint64_t));
+	}
 	x->alive = xrealloc(x->alive, nw * sizeof *x->alive);
 	memset(x->alive + ow, 0, (nw - ow) * sizeof *x->alive);
 	x->alt = xrealloc(x->alt, nw * sizeof *x->alt);
@@ -180,6 +241,258 @@ value_of(struct dir_index *x, int f, const char *s, int add)
 	return (long)fc->n++;
 }
 
+/* ---- the vocabulary ----------------------------------------------------- */
+
+static size_t
+hash_word(const char *w, size_t len, size_t cap)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)w[i]) * 0x100000001b3ULL;
+	return (size_t)(h ^ h >> 29) & (cap - 1);
+}
+
+/* The hash cell of word w (len bytes): where it is, or where it would go. */
+static size_t
+word_cell(const struct dir_index *x, const char *w, size_t len)
+{
+	size_t i = hash_word(w, len, x->whcap);
+
+	while (x->wh[i] && !(strncmp(x->words[x->wh[i] - 1], w, len) == 0 &&
+	    x->words[x->wh[i] - 1][len] == '\0'))
+		i = (i + 1) & (x->whcap - 1);
+	return i;
+}
+
+static int
+word_cmp(const void *a, const void *b)
+{
+	return strcmp(sort_words[*(const uint32_t *)a], sort_words[*(const uint32_t *)b]);
+}
+
+/* Sorts the tail of worder into the sorted part.  Holds the write lock. */
+static void
+vocab_merge(struct dir_index *x)
+{
+	size_t nt = x->nwords - x->nsorted, i = 0, j = x->nsorted, k = 0;
+	uint32_t *m;
+
+	if (!nt)
+		return;
+	pthread_mutex_lock(&sort_mu);
+	sort_words = x->words;
+	qsort(x->worder + x->nsorted, nt, sizeof *x->worder, word_cmp);
+	pthread_mutex_unlock(&sort_mu);
+	m = xmalloc(x->wcap * sizeof *m);
+	while (i < x->nsorted || j < x->nwords) {
+		if (j == x->nwords || (i < x->nsorted &&
+		    strcmp(x->words[x->worder[i]], x->words[x->worder[j]]) < 0))
+			m[k++] = x->worder[i++];
+		else
+			m[k++] = x->worder[j++];
+	}
+	free(x->worder);
+	x->worder = m;
+	x->nsorted = x->nwords;
+}
+
+/* The number of word w (len bytes), added if new. */
+static uint32_t
+word_of(struct dir_index *x, const char *w, size_t len)
+{
+	size_t c, i, t;
+
+	if (x->nwords + 1 > x->whcap / 2) {	/* grow the table */
+		uint32_t *old = x->wh;
+		size_t ocap = x->whcap;
+
+		x->whcap = ocap ? 2 * ocap : 4096;
+		x->wh = xcalloc(x->whcap, sizeof *x->wh);
+		for (i = 0; i < ocap; i++)
+			if (old[i]) {
+				const char *s = x->words[old[i] - 1];
+
+				x->wh[word_cell(x, s, strlen(s))] = old[i];
+			}
+		free(old);
+	}
+	c = word_cell(x, w, len);
+	if (x->wh[c])
+		return x->wh[c] - 1;
+	if (x->nwords == x->wcap) {
+		x->wcap = x->wcap ? 2 * x->wcap : 4096;
+		x->words = xrealloc(x->words, x->wcap * sizeof *x->words);
+		x->worder = xrealloc(x->worder, x->wcap * sizeof *x->worder);
+		for (t = 0; t < DT__MAX; t++) {
+			x->post[t] = xrealloc(x->post[t], x->wcap * sizeof *x->post[t]);
+			memset(x->post[t] + x->nwords, 0, (x->wcap - x->nwords) *
+			    sizeof *x->post[t]);
+		}
+	}
+	x->words[x->nwords] = xstrndup(w, len);
+	x->worder[x->nwords] = (uint32_t)x->nwords;
+	x->wh[c] = (uint32_t)++x->nwords;
+	if (x->nwords - x->nsorted >= VOCAB_TAIL)
+		vocab_merge(x);
+	return (uint32_t)(x->nwords - 1);
+}
+
+/* The first place in p->s not below slot s. */
+static size_t
+post_find(const struct post *p, uint32_t s)
+{
+	size_t lo = 0, hi = p->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->s[mid] < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Adds slot s to the posting of word wid in column t; 1 when it went into a
+ * sorted list (the slot must take it out again), 0 for a bitset or when it
+ * was there already.  A list that would be larger than a bitset over every
+ * slot becomes one. */
+static int
+post_add(struct dir_index *x, int t, uint32_t wid, uint32_t s)
+{
+	struct post *p = &x->post[t][wid];
+	size_t at, i, nw = WORDS(x->cap);
+
+	if (p->bits) {
+		p->bits[s / 64] |= 1ULL << (s % 64);
+		return 0;
+	}
+	at = post_find(p, s);
+	if (at < p->n && p->s[at] == s)
+		return 0;
+	if (p->n >= 64 && (p->n + 1) * sizeof *p->s > nw * sizeof *p->bits) {
+		p->bits = xcalloc(nw, sizeof *p->bits);
+		for (i = 0; i < p->n; i++)
+			p->bits[p->s[i] / 64] |= 1ULL << (p->s[i] % 64);
+		p->bits[s / 64] |= 1ULL << (s % 64);
+		free(p->s);
+		p->s = NULL;
+		p->n = p->cap = 0;
+		if (x->nbitw == x->bitwcap)
+			x->bitw = xrealloc(x->bitw, (x->bitwcap = x->bitwcap ? 2 * x->bitwcap :
+			    64) * sizeof *x->bitw);
+		x->bitw[x->nbitw++] = (uint32_t)t << 28 | wid;
+		return 0;
+	}
+	if (p->n == p->cap)
+		p->s = xrealloc(p->s, (p->cap = p->cap ? 2 * p->cap : 2) * sizeof *p->s);
+	memmove(p->s + at + 1, p->s + at, (p->n - at) * sizeof *p->s);
+	p->s[at] = s;
+	p->n++;
+	return 1;
+}
+
+/* Puts the words of each column of d into the vocabulary for slot s. */
+static void
+vocab_put(struct dir_index *x, const struct dir_doc *d, size_t s)
+{
+	uint32_t *dw = NULL;
+	size_t ndw = 0, cap = 0;
+	int t;
+
+	for (t = 0; t < DT__MAX; t++) {
+		const char *p = d->text[t], *e;
+
+		for (; p && *p; p = *e ? e + 1 : e) {
+			uint32_t wid;
+
+			e = strchr(p, ' ');
+			if (!e)
+				e = p + strlen(p);
+			if (e == p)
+				continue;
+			wid = word_of(x, p, (size_t)(e - p));
+			if (!post_add(x, t, wid, (uint32_t)s))
+				continue;
+			if (ndw == cap)
+				dw = xrealloc(dw, (cap = cap ? 2 * cap : 16) * sizeof *dw);
+			dw[ndw++] = (uint32_t)t << 28 | wid;
+		}
+	}
+	x->dw[s] = ndw ? xrealloc(dw, ndw * sizeof *dw) : NULL;
+	if (!ndw)
+		free(dw);
+	x->ndw[s] = (uint32_t)ndw;
+}
+
+/* Takes slot s out of every posting. */
+static void
+vocab_kill(struct dir_index *x, size_t s)
+{
+	size_t i;
+
+	for (i = 0; i < x->nbitw; i++)
+		x->post[x->bitw[i] >> 28][x->bitw[i] & 0xFFFFFFF].bits[s / 64] &=
+		    ~(1ULL << (s % 64));
+	for (i = 0; i < x->ndw[s]; i++) {
+		struct post *p = &x->post[x->dw[s][i] >> 28][x->dw[s][i] & 0xFFFFFFF];
+		size_t at;
+
+		if (p->bits)
+			continue;	/* a bitset since: cleared above */
+		at = post_find(p, (uint32_t)s);
+		if (at < p->n && p->s[at] == s) {
+			memmove(p->s + at, p->s + at + 1, (p->n - at - 1) * sizeof *p->s);
+			p->n--;
+		}
+	}
+	free(x->dw[s]);
+	x->dw[s] = NULL;
+	x->ndw[s] = 0;
+}
+
+/* ORs into m[t] (for each column t with m[t] set) the postings of every
+ * word starting with prefix w.  Holds the read lock. */
+static void
+vocab_or(const struct dir_index *x, const char *w, uint64_t *m[DT__MAX])
+{
+	size_t len = strlen(w), lo = 0, hi = x->nsorted, k, i;
+	int t;
+
+	while (lo < hi) {	/* the first word not below w */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(x->words[x->worder[mid]], w) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < x->nwords; k++) {
+		uint32_t wid = x->worder[k];
+
+		if (strncmp(x->words[wid], w, len) != 0) {
+			if (k < x->nsorted)	/* past the range: on to the tail */
+				k = x->nsorted - 1;
+			continue;
+		}
+		for (t = 0; t < DT__MAX; t++) {
+			const struct post *p = &x->post[t][wid];
+
+			if (!m[t])
+				continue;
+			if (p->bits)
+				for (i = 0; i < WORDS(x->n); i++)
+					m[t][i] |= p->bits[i];
+			else
+				for (i = 0; i < p->n; i++)
+					m[t][p->s[i] / 64] |= 1ULL << (p->s[i] % 64);
+		}
+	}
+}
+
 static void
 kill_slot(struct dir_index *x, size_t s)
 {
@@ -190,6 +503,7 @@ kill_slot(struct dir_index *x, size_t s)
 	x->alt[s / 64] &= ~(1ULL << (s % 64));
 	dir_listed_unref(x->listed[s]);	/* answers holding it keep theirs */
 	x->listed[s] = NULL;
+	vocab_kill(x, s);
 	for (f = 0; f < DF__MAX; f++) {
 		for (v = 0; v < x->f[f].n; v++)
 			x->f[f].bits[v][s / 64] &= ~(1ULL << (s % 64));
@@ -255,6 +569,8 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		if (x->n == x->cap)
 			slots_grow(x);
 		s = x->n++;
+		x->dw[s] = NULL;
+		x->ndw[s] = 0;
 	}
 	x->ids[s] = d->id;
 	x->names[s] = fold(d->name);
@@ -262,6 +578,7 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	x->sig[s] = d->sig;
 	x->listed[s] = dir_listed_ref(d->listed);
 	x->alive[s / 64] |= 1ULL << (s % 64);
+	vocab_put(x, d, s);
 	if (d->alt_text)
 		x->alt[s / 64] |= 1ULL << (s % 64);
 	for (f = 0; f < DF__MAX; f++) {
@@ -341,8 +658,6 @@ dir_index_size(struct dir_index *x)
 
 /* ---- sorting ---------------------------------------------------------- */
 
-static const struct dir_index *sort_x;	/* qsort has no context argument */
-static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static int
 by_name(const void *a, const void *b)
@@ -405,7 +720,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
     const char **bad)
 {
 	size_t nw, w, v, k, seen = 0;
-	uint64_t *mask[DF__MAX] = {0}, *all = NULL, *other = NULL, *base = NULL;
+	uint64_t *mask[DF__MAX] = {0}, *all = NULL, *other = NULL, *base = NULL, *boost = NULL;
 	const uint64_t *hid[DF__MAX];
 	const size_t *order;
 	enum ws_err rc = WS_OK;
@@ -474,6 +789,36 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		s = x->hslots[c];
 		base[s / 64] |= x->alive[s / 64] & x->alt[s / 64] & (1ULL << (s % 64));
 	}
+	if (q->nwords && x->n) {	/* the search in the vocabulary */
+		uint64_t *tm[DT__MAX] = {0};
+		int t;
+
+		boost = xmalloc(nw * sizeof *boost);
+		memset(boost, 0xFF, nw * sizeof *boost);
+		for (t = 0; t < DT__MAX; t++)
+			if (q->alt || t == DT_TITLE || t == DT_TEXT)
+				tm[t] = xmalloc(nw * sizeof(uint64_t));
+		for (k = 0; k < q->nwords && k < DIR_MAX_WORDS; k++) {
+			for (t = 0; t < DT__MAX; t++)
+				if (tm[t])
+					memset(tm[t], 0, nw * sizeof(uint64_t));
+			vocab_or(x, q->words[k], tm);
+			for (w = 0; w < nw; w++) {
+				uint64_t in = tm[DT_TITLE][w] | tm[DT_TEXT][w], title = tm[DT_TITLE][w];
+
+				if (q->alt) {	/* alt_text documents by their _gov text only */
+					in = (in & ~x->alt[w]) | ((tm[DT_TITLE_GOV][w] |
+					    tm[DT_TEXT_GOV][w]) & x->alt[w]);
+					title = (title & ~x->alt[w]) | (tm[DT_TITLE_GOV][w] &
+					    x->alt[w]);
+				}
+				base[w] &= in;
+				boost[w] &= title;
+			}
+		}
+		for (t = 0; t < DT__MAX; t++)
+			free(tm[t]);
+	}
 	all = xmalloc(nw * sizeof *all);
 	other = xmalloc(nw * sizeof *other);
 	for (w = 0; w < nw; w++) {
@@ -507,7 +852,11 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	if (q->sort == DIR_SORT_RELEVANCE) {	/* the boosted first, by name */
 		uint64_t *first = xcalloc(nw, sizeof *first);
 
-		for (k = 0; k < q->nboost + (q->alt ? q->nboost_alt : 0); k++) {
+		for (w = 0; boost && w < nw; w++) {	/* the vocabulary's title matches */
+			first[w] = all[w] & boost[w];
+			all[w] &= ~boost[w];
+		}
+		for (k = 0; q->text && k < q->nboost + (q->alt ? q->nboost_alt : 0); k++) {
 			int in_alt = k >= q->nboost;
 			size_t c = cell_of(x, in_alt ? q->boost_alt[k - q->nboost] : q->boost[k]);
 			size_t s = x->hslots[c];
@@ -549,6 +898,7 @@ out:
 	free(all);
 	free(other);
 	free(base);
+	free(boost);
 	if (rc != WS_OK)
 		dir_result_free(out);
 	return rc;

@@ -12,8 +12,14 @@
  * short strings (country codes, theme codes, ...) given numbers on first
  * sight; at most DIR_MAX_VALUES per facet.
  *
- * A text search is one more filter: the set of ids the database's full-text
- * index matched, ANDed with every facet's mask and counts.
+ * A text search is one more filter, ANDed with every facet's mask and
+ * counts: either the words of the query looked up in the index's own
+ * vocabulary (dir_query.words), or the set of ids the database's full-text
+ * index matched (the cases the vocabulary cannot answer exactly, search.h).
+ * The vocabulary holds the words of the organizations' folded search
+ * columns (enum dir_text), exactly as the database has them, each with the
+ * documents that have it: a sorted list of slots, or a bitset once a word
+ * is frequent enough for the bitset to be the smaller.
  *
  * Viewers see different parts of a document: each document says, per facet,
  * the level a viewer needs to see its values (the organization's visibility
@@ -39,6 +45,10 @@ enum dir_facet {
 #define DIR_MAX_VALUES 512	/* distinct values one facet may have */
 #define DIR_MAX_PER_DOC 64	/* values one document may have in one facet */
 #define DIR_LEVELS 4		/* viewer levels; the last one sees everything */
+#define DIR_MAX_WORDS 8		/* words of one in-memory text search */
+
+/* The folded search columns a document's words come from (search.h). */
+enum dir_text { DT_TITLE, DT_TEXT, DT_TITLE_GOV, DT_TEXT_GOV, DT__MAX };
 
 /* A document: an organization as the index sees it. */
 struct dir_doc {
@@ -53,6 +63,8 @@ struct dir_doc {
 					 * (dir_query.alt) match it only there */
 	struct dir_listed *listed;	/* what a list item shows (listed.h), or
 					 * NULL; the index takes a reference */
+	const char *text[DT__MAX];	/* the search columns, words separated by
+					 * spaces (NULL: none) */
 };
 
 /* A query: for each facet, the wanted values (OR); facets AND together. */
@@ -63,9 +75,15 @@ struct dir_query {
 	int text;
 	const int64_t *match, *boost;
 	size_t nmatch, nboost;
+	/* Or, with nwords > 0 (and text == 0), the search in the index: each
+	 * word a prefix of a word of the document's title or text, all
+	 * required; boost: every word in the title.  Bytes are compared. */
+	const char *words[DIR_MAX_WORDS];
+	size_t nwords;
 	/* With alt, a document with alt_text matches through match_alt and
 	 * boost_alt only (the text such a viewer may search), the others
-	 * through match and boost only. */
+	 * through match and boost only; with words, through its _gov columns
+	 * only. */
 	int alt;
 	const int64_t *match_alt, *boost_alt;
 	size_t nmatch_alt, nboost_alt;

@@ -242,6 +242,19 @@ search_parse(const char *q, struct search_terms *t)
 	return WS_OK;
 }
 
+int
+search_in_index(const struct search_terms *t)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		for (p = t->term[i]; *p; p++)
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+				return 0;
+	return t->n > 0;
+}
+
 /* Appends the English and French names of the codes in arr (or of the one
  * code when arr is a string). */
 static void

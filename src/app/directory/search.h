@@ -68,6 +68,15 @@ void search_bind(struct arena *a, struct db_q *q, int at, json_t *o);
 int search_gov_differs(json_t *o);
 
 /*
+ * True when the directory's index can answer t from its own vocabulary
+ * (index.h) exactly as the database would: every word is ASCII letters and
+ * digits.  A word with other letters (Greek, Cyrillic, CJK, ...) is left to
+ * the database, whose tokenizers fold and split those letters their own way
+ * (FTS5 takes Greek accents off, C folding does not; CJK is a substring).
+ */
+int search_in_index(const struct search_terms *t);
+
+/*
  * The ids of the organizations matching every word of t, in *ids (free()),
  * in members' search text, or with gov in the focal points' (_gov) one,
  * in no particular order.  When titles is not NULL, also those whose title
