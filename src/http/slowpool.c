@@ -179,7 +179,7 @@ int
 http_test_slowpool(struct slowpool *p, struct req *r, struct resp *w)
 {
 	const char *h = req_query(r, "hold");
-	int held = 0, queued = 0;
+	int held = 0, queued = 0, threads = 0;
 
 	if (r->method != HM_POST || strcmp(r->path, "/_test/slow") != 0)
 		return 0;
@@ -197,9 +197,11 @@ http_test_slowpool(struct slowpool *p, struct req *r, struct resp *w)
 		}
 		held = p->nheld;
 		queued = p->nqueued;
+		threads = p->nthreads;
 		pthread_mutex_unlock(&p->mu);
 	}
-	if (buf_printf(&w->raw, "held %d queued %d\n", held, queued) != WS_OK)
+	if (buf_printf(&w->raw, "held %d queued %d threads %d\n", held, queued, threads) !=
+	    WS_OK)
 		w->status = 500;
 	return 1;
 }

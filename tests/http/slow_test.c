@@ -36,17 +36,20 @@ static const char *db_url;
 
 /* POST /_test/slow (with ?hold=hold unless NULL): how many slow requests
  * wait at the hold with their answer built, and how many wait for a pool
- * thread. */
-static void
+ * thread; the pool's threads. */
+static int
 slow_state(struct ts_browser *b, const char *hold, int *held, int *queued)
 {
 	char path[64];
 	const struct ts_res *r;
+	int threads;
 
 	snprintf(path, sizeof path, "/_test/slow%s%s", hold ? "?hold=" : "", hold ? hold : "");
 	r = ts_req(b, "POST", path, NULL, "", 0);
 	STATUS(r, 200);
-	assert_int_equal(sscanf(r->body, "held %d queued %d", held, queued), 2);
+	assert_int_equal(sscanf(r->body, "held %d queued %d threads %d", held, queued,
+	    &threads), 3);
+	return threads;
 }
 
 /* Waits (30 s at most) until n slow requests are in flight and none is
@@ -150,21 +153,23 @@ test_forms_through_the_pool(void **state)
 }
 
 /* Holds the answers of slow requests and sends sign-ins from ip (into
- * fds, 16 at most) until one waits for a thread: every thread of the pool
- * holds one.  How many were sent; how many are held and queued into
- * *held and *queued. */
+ * fds, 16 at most) until every thread of the pool holds one and one more
+ * waits for a thread.  "Queued" alone is not enough: a sign-in is queued
+ * for a moment before an idle thread takes it, and one taken before the
+ * test moves the clock is not late.  How many were sent; how many are held
+ * and queued into *held and *queued. */
 static int
 threads_held(struct ts_browser *b, const char *ip, int *fds, int *held, int *queued)
 {
-	int n = 0;
+	int n = 0, threads = slow_state(b, "1", held, queued);
 
-	slow_state(b, "1", held, queued);
+	assert_true(threads >= 1 && threads < 15);
 	do {
 		assert_true(n < 16);
 		fds[n++] = signin_send(ip, "sam1@example.org", PW);
 		wait_in_flight(b, n, held);
 		slow_state(b, NULL, held, queued);
-	} while (*queued == 0);
+	} while (*held < threads || *queued == 0);
 	return n;
 }
 
