@@ -65,6 +65,10 @@ json_t *language_options(const char *lang, json_t *selected);
 json_t *theme_options(const char *lang, json_t *selected);
 json_t *choice_options(const char *const *codes, const char *const *labels,
     struct views *v, const char *lang, json_t *selected);
+/* [{code, name}] of the string codes in codes, each named by name(code,
+ * lang).  New reference. */
+json_t *named_list(json_t *codes, const char *(*name)(const char *, const char *),
+    const char *lang);
 
 extern const char *const org_kinds[];		/* NULL-terminated codes */
 extern const char *const org_kind_labels[];
@@ -97,6 +101,11 @@ struct vis_field {
 };
 #define ORG_VIS_NFIELDS 15
 extern const struct vis_field org_vis_fields[ORG_VIS_NFIELDS];
+/* An edit form's visibility choices: [{name, label, options}] for the n
+ * fields f, labels[i] naming f[i] (translated here), each with its level
+ * in vis, else its default, selected.  New reference. */
+json_t *vis_field_choices(struct req *r, const struct vis_field *f, size_t n,
+    const char *const *labels, json_t *vis);
 extern const size_t org_vis_nfields;
 
 /* ---- store (store.c) ---- */

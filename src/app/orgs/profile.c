@@ -32,6 +32,25 @@ static const char *const vis_field_labels[] = {
 _Static_assert(sizeof vis_field_labels / sizeof vis_field_labels[0] == ORG_VIS_NFIELDS,
     "a label for each of org_vis_fields");
 
+json_t *
+vis_field_choices(struct req *r, const struct vis_field *f, size_t n,
+    const char *const *labels, json_t *vis)
+{
+	json_t *fields = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *cur = json_string_value(json_object_get(vis, f[i].name));
+		json_t *sel = json_string(cur ? cur : vis_levels[f[i].def]);
+
+		json_array_append_new(fields, json_pack("{s:s,s:s,s:o}", "name", f[i].name,
+		    "label", view_tr(r->app->views, r->locale, labels[i]), "options",
+		    choice_options(vis_levels, vis_labels, r->app->views, r->locale, sel)));
+		json_decref(sel);
+	}
+	return fields;
+}
+
 static json_t *
 people_of(struct db *d, int64_t org_id, int all)
 {
@@ -264,20 +283,10 @@ h_org_profile(struct req *r, struct resp *w)
 static json_t *
 edit_page(struct req *r, json_t *values, json_t *vis, int64_t id)
 {
-	json_t *page = join_page(r, values), *fields = json_array();
-	size_t i;
+	json_t *page = join_page(r, values);
 
-	for (i = 0; i < org_vis_nfields; i++) {
-		const char *cur = json_string_value(json_object_get(vis, org_vis_fields[i].name));
-		json_t *sel = json_string(cur ? cur : vis_levels[org_vis_fields[i].def]);
-
-		json_array_append_new(fields, json_pack("{s:s,s:s,s:o}", "name",
-		    org_vis_fields[i].name, "label", view_tr(r->app->views, r->locale,
-		    vis_field_labels[i]), "options", choice_options(vis_levels, vis_labels,
-		    r->app->views, r->locale, sel)));
-		json_decref(sel);
-	}
-	json_object_set_new(page, "visibility_fields", fields);
+	json_object_set_new(page, "visibility_fields", vis_field_choices(r, org_vis_fields,
+	    org_vis_nfields, vis_field_labels, vis));
 	json_object_set_new(page, "id", json_integer(id));
 	return page;
 }

@@ -188,19 +188,6 @@ markdown_html(const char *md)
 	return v;
 }
 
-static json_t *
-named_list(json_t *codes, const char *(*name)(const char *, const char *), const char *lang)
-{
-	json_t *out = json_array(), *c;
-	size_t i;
-
-	json_array_foreach(codes, i, c)
-		if (json_is_string(c))
-			json_array_append_new(out, json_pack("{s:s,s:s}", "code",
-			    json_string_value(c), "name", name(json_string_value(c), lang)));
-	return out;
-}
-
 json_t *
 org_view(json_t *org, enum vis level, const char *lang, struct views *v)
 {

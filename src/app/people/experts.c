@@ -319,20 +319,6 @@ people_level_for(struct req *r, int64_t uid)
 	return org_viewer_level(r);
 }
 
-/* [{code, name}] of codes.  New reference. */
-static json_t *
-named_list(json_t *codes, const char *(*name)(const char *, const char *), const char *lang)
-{
-	json_t *out = json_array(), *c;
-	size_t i;
-
-	json_array_foreach(codes, i, c)
-		if (json_is_string(c))
-			json_array_append_new(out, json_pack("{s:s,s:s}", "code",
-			    json_string_value(c), "name", name(json_string_value(c), lang)));
-	return out;
-}
-
 json_t *
 people_view(json_t *ex, enum vis level, const char *lang, struct views *v)
 {

@@ -364,10 +364,6 @@ h_person(struct req *r, struct resp *w)
 
 /* ---- editing ----------------------------------------------------------- */
 
-static const char *const vis_levels[] = { "public", "members", "nongovernmental", "staff", NULL };
-static const char *const vis_labels[] = { N_("Everyone"),
-	N_("Members and government focal points"), N_("Members, not government focal points"),
-	N_("Staff only"), NULL };
 static const char *const vis_field_labels[] = {
 	N_("Title"), N_("Profession"), N_("Affiliation"), N_("Country"), N_("Countries of work"),
 	N_("Themes"), N_("Working languages"), N_("Biography"), N_("Website or ORCID iD"),
@@ -397,22 +393,12 @@ may_edit(struct req *r, json_t **ex, int64_t *id)
 static json_t *
 edit_page(struct req *r, json_t *values, json_t *vis, int64_t id)
 {
-	json_t *page = json_object(), *fields = json_array();
-	size_t i;
+	json_t *page = json_object();
 
 	json_object_set(page, "form", values);
 	people_expert_options(r, page, values);
-	for (i = 0; i < PEOPLE_VIS_NFIELDS; i++) {
-		const char *cur = json_string_value(json_object_get(vis, people_vis_fields[i].name));
-		json_t *sel = json_string(cur ? cur : vis_levels[people_vis_fields[i].def]);
-
-		json_array_append_new(fields, json_pack("{s:s,s:s,s:o}", "name",
-		    people_vis_fields[i].name, "label", view_tr(r->app->views, r->locale,
-		    vis_field_labels[i]), "options", choice_options(vis_levels, vis_labels,
-		    r->app->views, r->locale, sel)));
-		json_decref(sel);
-	}
-	json_object_set_new(page, "visibility_fields", fields);
+	json_object_set_new(page, "visibility_fields", vis_field_choices(r, people_vis_fields,
+	    PEOPLE_VIS_NFIELDS, vis_field_labels, vis));
 	json_object_set_new(page, "id", json_integer(id));
 	return page;
 }
