@@ -76,7 +76,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "INSERT INTO sessions (id_hash, user_id, kind, created_at, seen_at, ip) "
 	    "VALUES (?, ?, ?, ?, ?, ?)", NULL},
 	[ST_SESSION_GET] = {"session_get",
-	    "SELECT s.created_at, s.seen_at, s.kind, " USER_COLS
+	    "SELECT s.created_at, s.seen_at, s.kind, " USER_COLS ", "
+	    "(SELECT count(*) FROM org_members m WHERE m.user_id = u.id), "
+	    "(SELECT count(*) FROM org_members m JOIN organizations o ON o.id = m.org_id "
+	    "WHERE m.user_id = u.id AND o.status = 'approved'), "
+	    "(SELECT count(*) FROM experts e WHERE e.user_id = u.id AND e.status = 'approved')"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?", NULL},
 	[ST_SESSION_TOUCH] = {"session_touch",
 	    "UPDATE sessions SET seen_at = ? WHERE id_hash = ?", NULL},

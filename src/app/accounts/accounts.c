@@ -41,35 +41,45 @@ user_from_row(struct arena *a, struct db_q *q, int off, struct user *u)
 	u->country = arena_strdup(a, db_col_text(q, off + USER_C_COUNTRY));
 }
 
+void
+user_role_from_standing(struct user *u, int64_t orgs, int64_t approved, int64_t expert)
+{
+	/* Member rights last only while an organization of theirs is approved;
+	 * an approved expert keeps them without one. */
+	if (u->role == ROLE_MEMBER && orgs > 0 && approved == 0 && expert == 0)
+		u->role = ROLE_APPLICANT;
+}
+
 enum ws_err
 user_effective_role(struct db *d, struct user *u)
 {
 	struct db_q *q;
 	enum ws_err rc;
+	int64_t orgs = 0, approved = 0, expert = 0;
 
 	if (u->role != ROLE_MEMBER)
 		return WS_OK;
 	q = db_start(d, ST_USER_ORG_STANDING);
 	db_bind_int(q, 1, u->id);
 	rc = db_step(q);
-	if (rc == WS_OK && db_col_int(q, USER_ORG_STANDING_C_ORGS) > 0 &&
-	    db_col_int(q, USER_ORG_STANDING_C_APPROVED) == 0)
-		u->role = ROLE_APPLICANT;
+	if (rc == WS_OK) {
+		orgs = db_col_int(q, USER_ORG_STANDING_C_ORGS);
+		approved = db_col_int(q, USER_ORG_STANDING_C_APPROVED);
+	}
 	db_end(q);
 	if (rc != WS_OK)
 		return WS_EDB;
-	if (u->role == ROLE_APPLICANT) {
-		/* An approved expert keeps member rights without an approved
-		 * organization. */
+	if (orgs > 0 && approved == 0) {
 		q = db_start(d, ST_EXPERT_APPROVED);
 		db_bind_int(q, 1, u->id);
 		rc = db_step(q);
-		if (rc == WS_OK && db_col_int(q, 0) > 0)
-			u->role = ROLE_MEMBER;
+		if (rc == WS_OK)
+			expert = db_col_int(q, 0);
 		db_end(q);
 		if (rc != WS_OK)
 			return WS_EDB;
 	}
+	user_role_from_standing(u, orgs, approved, expert);
 	return WS_OK;
 }
 

@@ -40,6 +40,10 @@ void user_from_row(struct arena *a, struct db_q *q, int off, struct user *u);
  * reinstatement take effect at once and nothing stored can drift.
  */
 enum ws_err user_effective_role(struct db *d, struct user *u) WS_WUR;
+/* The same, from the standing already read: orgs and approved count the
+ * user's organizations and the approved ones among them, expert is non-zero
+ * for an approved expert (session_identify reads them with the session). */
+void user_role_from_standing(struct user *u, int64_t orgs, int64_t approved, int64_t expert);
 
 /* Looks a user up; WS_ENOTFOUND when absent. */
 enum ws_err user_by_email(struct db *d, struct arena *a, const char *email,

@@ -55,6 +55,8 @@ session_identify(struct req *r, struct resp *w)
 	seen = db_col_int(q, SESSION_C_SEEN_AT);
 	r->user = arena_alloc(r->a, sizeof *r->user);
 	user_from_row(r->a, q, SESSION_C_USER, r->user);
+	user_role_from_standing(r->user, db_col_int(q, SESSION_C_ORGS),
+	    db_col_int(q, SESSION_C_APPROVED), db_col_int(q, SESSION_C_EXPERT));
 	db_end(q);
 	if (now - seen > cfg->idle_timeout || now - created > cfg->abs_timeout ||
 	    strcmp(r->user->status, "active") != 0) {
@@ -65,9 +67,6 @@ session_identify(struct req *r, struct resp *w)
 		r->user = NULL;
 		goto none;
 	}
-	/* Member rights last only while an organization of theirs is approved. */
-	if (user_effective_role(d, r->user) != WS_OK)
-		return WS_EUNAVAIL;
 	if (now - seen >= 60) {
 		q = db_start(d, ST_SESSION_TOUCH);
 		db_bind_int(q, 1, now);
