@@ -41,7 +41,7 @@ extern const struct extract_limits extract_default_limits;
 
 /* Extracts the text of the file at path, of media type type (as sniffed:
  * "application/pdf", "text/plain", the OOXML and ODF types...), under lim
- * (NULL: the defaults).  On EXTRACT_OK and EXTRACT_TOO_LARGE, *out is a
+ * (NULL, or a field left 0: the defaults).  On EXTRACT_OK and EXTRACT_TOO_LARGE, *out is a
  * NUL-terminated UTF-8 string of *len bytes that the caller frees; on every
  * other status *out is NULL and *len 0. */
 enum extract_status extract_text(const char *path, const char *type,
