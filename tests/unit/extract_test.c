@@ -442,8 +442,9 @@ test_converter_fails(void **state)
 	extract_test_tool("pdftotext", "/nonexistent/pdftotext");
 	expect("any.pdf", "application/pdf", EXTRACT_FAILED, NULL);
 	extract_test_tool("pdftotext", NULL);
+	/* 4 MiB of address space: the loader cannot even map libpoppler. */
 	st = run("any.pdf", "application/pdf", &lim, &out, &len);
-	assert_true(st == EXTRACT_FAILED || st == EXTRACT_CORRUPT);
+	assert_int_equal(st, EXTRACT_FAILED);
 	assert_null(out);
 }
 
