@@ -156,8 +156,14 @@ run_status(const struct run_result *r, const struct extract_limits *lim)
 			return strstr(r->err, "bad_alloc") ? EXTRACT_FAILED : EXTRACT_CORRUPT;
 		return EXTRACT_FAILED;
 	}
+	if (!r->exited)
+		return EXTRACT_FAILED;			/* not reaped by us */
 	if (strstr(r->err, "bad_alloc") || strstr(r->err, "ut of memory"))
 		return EXTRACT_FAILED;			/* RLIMIT_AS */
+	/* The converter could not open /dev/fd/3 (no /proc?): our fault,
+	 * not the document's. */
+	if (strstr(r->err, "Couldn't open file") || strstr(r->err, "cannot find or open"))
+		return EXTRACT_FAILED;
 	if (r->exited && r->code == 0)
 		return EXTRACT_OK;
 	return EXTRACT__MAX;

@@ -155,7 +155,7 @@ run_child(const char *const argv[], int in_fd, const struct extract_limits *lim,
 	size_t elen = 0;
 	struct rusage ru;
 	char chunk[65536];
-	pid_t pid = -1;
+	pid_t pid = -1, w;
 	ssize_t n;
 
 	memset(r, 0, sizeof *r);
@@ -215,7 +215,8 @@ run_child(const char *const argv[], int in_fd, const struct extract_limits *lim,
 			ip = np++;
 		}
 		/* Without a pidfd (old kernels), look for the exit now and then. */
-		int wait = (int)(until - now) + 1;
+		double left = until - now + 1;
+		int wait = left > 60000 ? 60000 : (int)left;
 		if (!exited && pidfd < 0 && wait > 50)
 			wait = 50;
 		if (poll(pf, (nfds_t)np, wait) < 0) {
@@ -262,13 +263,16 @@ run_child(const char *const argv[], int in_fd, const struct extract_limits *lim,
 		(void)kill(-pid, SIGKILL);
 	rc = WS_OK;
 reap:
-	while (wait4(pid, &st, 0, &ru) < 0 && errno == EINTR)
+	while ((w = wait4(pid, &st, 0, &ru)) < 0 && errno == EINTR)
 		;
 	r->wall_ms = now_ms() - t0;
 	r->cpu_s = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
 	    ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 	r->maxrss_kb = ru.ru_maxrss;
-	if (WIFEXITED(st)) {
+	if (w != pid) {
+		/* Reaped by someone else (SIGCHLD ignored?): how it ended is
+		 * unknown, and neither exited nor signaled says so. */
+	} else if (WIFEXITED(st)) {
 		r->exited = 1;
 		r->code = WEXITSTATUS(st);
 	} else if (WIFSIGNALED(st)) {

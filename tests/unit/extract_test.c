@@ -22,6 +22,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -648,6 +649,107 @@ test_office_too_large(void **state)
 	free(out);
 }
 
+/* The document reaches the converter as /dev/fd/3: a name that unzip would
+ * read as wildcards, or pdftotext as an option, is only a name. */
+static void
+test_odd_names(void **state)
+{
+	const struct member m[] = { { "word/document.xml", docx_xml, 0, 0 } };
+
+	write_zip("report [v2] *?.docx", m, 1);
+	expect("report [v2] *?.docx", DOCX, EXTRACT_OK, "Trafic de migrants");
+	write_words_pdf("-opw", 0);
+	expect("-opw", "application/pdf", EXTRACT_OK, zh_utf8);
+}
+
+/* Job workers extract side by side: each child gets its own document and
+ * pipes, none of another's (or the answers would mix, or wait). */
+static void *
+extract_some(void *arg)
+{
+	intptr_t bad = 0;
+
+	for (int i = 0; i < 4; i++) {
+		char *out = NULL;
+		size_t len = 0;
+		enum extract_status st = extract_text(arg, "application/pdf", NULL, &out, &len);
+
+		if (st != EXTRACT_OK || !out || !strstr(out, zh_utf8))
+			bad++;
+		free(out);
+	}
+	return (void *)bad;
+}
+
+static void
+test_threads(void **state)
+{
+	pthread_t t[4];
+	char p[4][512];
+
+	for (int i = 0; i < 4; i++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "t%d.pdf", i);
+		write_words_pdf(name, 0);
+		snprintf(p[i], sizeof p[i], "%s", path_of(name));
+		assert_int_equal(pthread_create(&t[i], NULL, extract_some, p[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		void *bad;
+
+		assert_int_equal(pthread_join(t[i], &bad), 0);
+		assert_null(bad);
+	}
+	assert_nothing_left();
+}
+
+static void *
+extract_hang(void *arg)
+{
+	struct extract_limits lim = { .wall_ms = 3000 };
+	char *out = NULL;
+	size_t len = 0;
+
+	return (void *)(intptr_t)extract_text(arg, "application/pdf", &lim, &out, &len);
+}
+
+/* A converter that hangs holds only its own pipes: documents extracted
+ * meanwhile by other workers end as soon as their converters do. */
+static void
+test_hang_beside(void **state)
+{
+	static const char script[] = "#!/bin/sh\nsleep 987 &\nsleep 987\n";
+	const struct member m[] = { { "word/document.xml", docx_xml, 0, 0 } };
+	char fake[512], pdf[512];
+	pthread_t t;
+	void *st;
+
+	write_file("hang2.sh", script, sizeof script - 1, 0700);
+	snprintf(fake, sizeof fake, "%s", path_of("hang2.sh"));
+	write_words_pdf("hang2.pdf", 0);
+	snprintf(pdf, sizeof pdf, "%s", path_of("hang2.pdf"));
+	write_zip("beside.docx", m, 1);
+	extract_test_tool("pdftotext", fake);
+	double t0 = now_ms();
+	assert_int_equal(pthread_create(&t, NULL, extract_hang, pdf), 0);
+	for (int i = 0; i < 10; i++) {
+		char *out = NULL;
+		size_t len = 0;
+
+		assert_int_equal(extract_text(path_of("beside.docx"), DOCX, NULL, &out, &len),
+		    EXTRACT_OK);
+		free(out);
+	}
+	double took = now_ms() - t0;
+	assert_int_equal(pthread_join(t, &st), 0);
+	extract_test_tool("pdftotext", NULL);
+	assert_int_equal((intptr_t)st, EXTRACT_TIMEOUT);
+	print_message("# 10 DOCX beside a hanging PDF: %.0f ms\n", took);
+	assert_true(took < 2500);
+	assert_nothing_left();
+}
+
 /* ---- plain text and the rest ------------------------------------------- */
 
 static void
@@ -796,6 +898,9 @@ main(void)
 		cmocka_unit_test(test_office_encrypted),
 		cmocka_unit_test(test_zip_bomb),
 		cmocka_unit_test(test_office_too_large),
+		cmocka_unit_test(test_odd_names),
+		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_hang_beside),
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_unsupported),
 		cmocka_unit_test(test_status_names),
