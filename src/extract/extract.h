@@ -43,7 +43,9 @@ extern const struct extract_limits extract_default_limits;
  * "application/pdf", "text/plain", the OOXML and ODF types...), under lim
  * (NULL, or a field left 0: the defaults).  On EXTRACT_OK and EXTRACT_TOO_LARGE, *out is a
  * NUL-terminated UTF-8 string of *len bytes that the caller frees; on every
- * other status *out is NULL and *len 0. */
+ * other status *out is NULL and *len 0.  Blocks for at most about
+ * lim->wall_ms plus a second; safe to call from several threads at once
+ * (docs/internals/extract.md). */
 enum extract_status extract_text(const char *path, const char *type,
     const struct extract_limits *lim, char **out, size_t *len);
 
