@@ -539,6 +539,10 @@ test_odt(void **state)
 	assert_int_equal(run("notes.odt", ODT, NULL, &out, &len), EXTRACT_OK);
 	assert_string_equal(out, "Titre\nPremier paragraphe\tfin\na < b ]] ");
 	free(out);
+	/* A presentation keeps its text in the same member, the same way. */
+	write_zip("notes.odp", m, 3);
+	expect("notes.odp", "application/vnd.oasis.opendocument.presentation", EXTRACT_OK,
+	    "Premier paragraphe");
 }
 
 static void
