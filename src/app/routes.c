@@ -142,5 +142,9 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/resources",            h_resource_create,   R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API, NULL, UPLOAD_RESOURCE},
 	{HM_GET,    "/api/v1/resources/{id}",       h_resource,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/resources/{id}/files/{n}", h_resource_file, R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/resources/{id}",       h_resource_edit,     R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER, NULL, UPLOAD_RESOURCE},
+	{HM_POST,   "/api/v1/resources/{id}/approve", h_resource_approve, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/resources/{id}/reject", h_resource_reject,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/resources/{id}/request-info", h_resource_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

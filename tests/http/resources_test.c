@@ -507,6 +507,8 @@ test_suspended_credit(void **state)
 	HAS(r, "Sable Reef Alliance");
 }
 
+static json_t *text_done(int64_t id);
+
 /* ---- bad input ----------------------------------------------------------- */
 
 /* Posts parts as staff: 422 with field named in errors, and nothing kept. */
@@ -571,6 +573,15 @@ test_bad_files(void **state)
 	r = mp("POST", "/api/v1/resources", staff_tok, good_png, 3);
 	STATUS(r, 201);
 	HAS(r, "\"image/png\"");
+	/* an image has no text to extract: its job ends with that status,
+	 * done, not failed */
+	{
+		json_t *j = text_done(id_of(r));
+
+		assert_string_equal(json_string_value(json_object_get(json_array_get(
+		    json_object_get(j, "files"), 0), "text_status")), "unsupported");
+		json_decref(j);
+	}
 }
 
 static void
@@ -774,6 +785,163 @@ test_text_search(void **state)
 	json_decref(j);
 }
 
+/* ---- editing and review ---------------------------------------------------- */
+
+/* The oldest unread mail to `to`, its subject and body checked for words. */
+static void
+mailed(const char *to, const char *subject, const char *words)
+{
+	struct ts_mail m;
+
+	assert_int_equal(ts_mail_wait(&sink, to, 20000, &m), 0);
+	if (!strstr(m.subject, subject) || (words && !strstr(m.body, words)))
+		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
+	assert_non_null(strstr(m.subject, subject));
+	if (words)
+		assert_non_null(strstr(m.body, words));
+	ts_mail_free(&m);
+}
+
+/* POST /api/v1/resources/{id}/<verb> as token with body (may be NULL). */
+static const struct ts_res *
+verb(int64_t id, const char *v, const char *token, json_t *body)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "/api/v1/resources/%lld/%s", (long long)id, v);
+	return api("POST", path, token, body ? body : json_object());
+}
+
+/* PATCH of resource id as token with a JSON body. */
+static const struct ts_res *
+patch(int64_t id, const char *token, json_t *body)
+{
+	char path[96];
+
+	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)id);
+	return api("PATCH", path, token, body);
+}
+
+static void
+test_review(void **state)
+{
+	char org[24], path[128];
+	const struct ts_res *r;
+	int64_t id, other;
+	json_t *j;
+
+	(void)state;
+	snprintf(org, sizeof org, "%lld", (long long)quillon);
+	{
+		const struct ts_part parts[] = {
+			FIELD("title", "Coastal monitoring toolkit"), FIELD("kind", "toolkit"),
+			FIELD("organization_id", org), FIELD("languages", "en"),
+			TXT("toolkit.txt", "How to count boats."),
+		};
+
+		r = mp("POST", "/api/v1/resources", ada_tok, parts, sizeof parts / sizeof parts[0]);
+		STATUS(r, 201);
+		id = id_of(r);
+	}
+	/* who may change it: not a member of Quillon who is neither its
+	 * submitter nor an admin, nor anyone who may not see it */
+	STATUS(patch(id, cy_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(patch(id, mo_tok, json_pack("{s:s}", "title", "Taken over")), 404);
+	STATUS(patch(id, fe_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(patch(id, NULL, json_pack("{s:s}", "title", "Taken over")), 401);
+	/* nor decide on it */
+	STATUS(verb(id, "approve", ada_tok, NULL), 403);
+	STATUS(verb(id, "approve", mo_tok, NULL), 403);
+
+	/* staff ask for changes: a reason is required, and mailed */
+	r = verb(id, "request-info", staff_tok, NULL);
+	STATUS(r, 422);
+	HAS(r, "\"reason\"");
+	r = verb(id, "request-info", staff_tok, json_pack("{s:s}", "reason",
+	    "Add the year of the survey."));
+	STATUS(r, 200);
+	HAS(r, "\"status\":\"changes_requested\"");
+	mailed("ada@quillon.example", "changes needed", "Add the year of the survey.");
+	STATUS(verb(id, "request-info", staff_tok, json_pack("{s:s}", "reason", "Again?")), 409);
+
+	/* the submitter changes it, adds a file and submits it again */
+	{
+		const struct ts_part parts[] = {
+			FIELD("year", "2023"), FIELD("status", "submitted"),
+			FIELD("file_language", "fr"),
+			TXT("annexe.txt", "Comment compter les bateaux."),
+		};
+
+		snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)id);
+		r = mp("PATCH", path, ada_tok, parts, sizeof parts / sizeof parts[0]);
+		STATUS(r, 200);
+	}
+	j = ts_jbody(r);
+	assert_string_equal(json_string_value(json_object_get(j, "status")), "submitted");
+	assert_string_equal(json_string_value(json_object_get(j, "title")),
+	    "Coastal monitoring toolkit");	/* kept: not sent */
+	assert_int_equal(json_integer_value(json_object_get(j, "year")), 2023);
+	assert_int_equal(json_array_size(json_object_get(j, "files")), 2);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(j,
+	    "files"), 1), "n")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j,
+	    "files"), 1), "language")), "fr");
+	json_decref(j);
+	/* a bad edit keeps nothing */
+	r = patch(id, ada_tok, json_pack("{s:s,s:[s]}", "title", "Renamed", "themes", "alchemy"));
+	STATUS(r, 422);
+	HAS(r, "\"themes\"");
+	LACKS(api("GET", path, staff_tok, NULL), "Renamed");
+
+	/* published: the submitter is told, everyone sees it, only staff
+	 * change it now */
+	assert_int_equal(res_status(id, NULL), 404);
+	r = verb(id, "approve", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"status\":\"published\"");
+	mailed("ada@quillon.example", "is published", "Coastal monitoring toolkit");
+	assert_int_equal(res_status(id, NULL), 200);
+	STATUS(verb(id, "approve", staff_tok, NULL), 409);
+	STATUS(patch(id, ada_tok, json_pack("{s:s}", "title", "Changed after")), 403);
+	r = patch(id, staff_tok, json_pack("{s:s}", "title", "Coastal monitoring toolkit (2023)"));
+	STATUS(r, 200);
+	HAS(r, "(2023)");
+
+	/* Quillon's history shows it, to its admin */
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)quillon,
+	    (long long)ada_id);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", "1")), 303);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", path, ada_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "resource.published");
+	HAS(r, "Resource published");
+	HAS(r, "resource.changes_requested");
+
+	/* an admin of the organization may change what another of its people
+	 * submitted; staff refuse it with a reason, which is mailed */
+	r = api("POST", "/api/v1/resources", cy_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
+	    "Cy's draft note", "kind", "concept_note", "link", "https://example.org/cy",
+	    "organization_id", (json_int_t)quillon));
+	STATUS(r, 201);
+	other = id_of(r);
+	r = patch(other, ada_tok, json_pack("{s:s}", "summary", "Edited by the admin."));
+	STATUS(r, 200);
+	HAS(r, "Edited by the admin.");
+	STATUS(verb(other, "reject", staff_tok, NULL), 422);
+	r = verb(other, "reject", staff_tok, json_pack("{s:s}", "reason", "Out of scope."));
+	STATUS(r, 200);
+	HAS(r, "\"status\":\"rejected\"");
+	mailed("cy@quillon.example", "not accepted", "Out of scope.");
+	assert_int_equal(res_status(other, NULL), 404);
+	r = api("GET", "/api/v1/resources?status=rejected", cy_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Out of scope.");	/* its contributors read why */
+	LACKS(api("GET", "/api/v1/resources?status=rejected", mo_tok, NULL), "Cy's draft note");
+	/* unknown resources are 404 for staff too */
+	STATUS(verb(999999, "approve", staff_tok, NULL), 404);
+}
+
 /* ---- the suite ------------------------------------------------------------ */
 
 static int
@@ -843,6 +1011,7 @@ main(void)
 		cmocka_unit_test(test_too_big),
 		cmocka_unit_test(test_downloads_counted),
 		cmocka_unit_test(test_text_search),
+		cmocka_unit_test(test_review),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -105,4 +105,13 @@ enum ws_err res_download(struct db *d, int64_t id) WS_WUR;
 enum ws_err res_query(struct arena *a, struct db *d, const char *q, const char **fts,
     const char **like, const char **title_like) WS_WUR;
 
+/* ---- review.c ---- */
+
+/* The audit entry of action (note: a reason; NULL: the title) on resource
+ * res (stored JSON): in its organization's history when a member of it
+ * contributed it, else in the audit log, about its submitter.  Inside the
+ * caller's transaction; never fails the caller. */
+void res_audit(struct req *r, struct db *d, json_t *res, const char *action,
+    const char *note);
+
 #endif

@@ -369,13 +369,15 @@ h_resource_create(struct req *r, struct resp *w)
 	    (rc = res_terms_put(d, id, values)) == WS_OK &&
 	    (rc = store_files(r, d, id, values, ups, nup)) == WS_OK &&
 	    (rc = res_search_refresh(d, id)) == WS_OK) {
-		int64_t org = json_integer_value(json_object_get(values, "organization_id"));
+		json_t *res = json_pack("{s:I,s:O,s:s,s:I}", "id", (json_int_t)id,
+		    "organization_id", json_object_get(values, "organization_id"), "source", source,
+		    "created_by", (json_int_t)r->user->id);
 
-		app_audit_about(r->app, d, r->user->id, 0, 0, "resource.created", r->ip,
-		    arena_printf(r->a, "resource %lld (%s, %zu files)", (long long)id, status, nup));
-		if (org && strcmp(source, "member") == 0)
-			org_history_add(r->app, d, org, r->user->id, 0, "resource.submitted", r->ip,
-			    json_string_value(json_object_get(values, "title")));
+		res_audit(r, d, res, strcmp(status, "submitted") == 0 ? "resource.submitted" :
+		    strcmp(status, "published") == 0 ? "resource.published" : "resource.created",
+		    arena_printf(r->a, "%s (%s, %zu files)", json_string_value(json_object_get(values,
+		    "title")), status, nup));
+		json_decref(res);
 		if (nup)
 			db_after_commit(d, kick, r->app);
 		rc = db_commit(d);
@@ -389,5 +391,145 @@ h_resource_create(struct req *r, struct resp *w)
 out:
 	json_decref(values);
 	json_decref(errors);
+	return rc;
+}
+
+/* ---- editing ------------------------------------------------------------- */
+
+/* Whether r's user may change resource res: staff always; while it is not
+ * published, the member who submitted it and the admins of its
+ * organization. */
+static enum ws_err
+may_edit(struct req *r, json_t *res, int *ok)
+{
+	int64_t org = json_integer_value(json_object_get(res, "organization_id"));
+	json_t *orgs = NULL, *o;
+	enum ws_err rc;
+	size_t i;
+
+	*ok = r->user->role >= ROLE_STAFF;
+	if (*ok || strcmp(json_string_value(json_object_get(res, "source")), "member") != 0 ||
+	    strcmp(json_string_value(json_object_get(res, "status")), "published") == 0)
+		return WS_OK;
+	if (json_integer_value(json_object_get(res, "created_by")) == r->user->id) {
+		*ok = 1;
+		return WS_OK;
+	}
+	if ((rc = orgs_of_person(req_db(r), r->user->id, &orgs)) != WS_OK)
+		return rc;
+	json_array_foreach(orgs, i, o)
+		*ok |= org && json_integer_value(json_object_get(o, "id")) == org &&
+		    json_is_true(json_object_get(o, "admin"));
+	json_decref(orgs);
+	return WS_OK;
+}
+
+/* The fields of stored resource res with what r sends laid over them:
+ * what is not sent keeps its value.  New reference. */
+static json_t *
+merged_input(struct req *r, json_t *res)
+{
+	json_t *m = json_object(), *x;
+	size_t i;
+
+	for (i = 0; i < RES_NFIELDS; i++) {
+		const char *k = res_fields[i].name;
+
+		if (strcmp(k, "organization_id") == 0)
+			continue;	/* whose it is does not change */
+		if ((x = json_object_get(r->in, k)) != NULL)
+			json_object_set(m, k, x);
+		else if ((x = json_object_get(res, k)) != NULL && !json_is_null(x))
+			json_object_set(m, k, x);
+	}
+	if ((x = json_object_get(r->in, "file_language")) != NULL)
+		json_object_set(m, "file_language", x);
+	return m;
+}
+
+enum ws_err
+h_resource_edit(struct req *r, struct resp *w)
+{
+	struct res_up ups[REQ_MAX_FILES];
+	struct res_viewer v;
+	struct db *d = req_db(r);
+	json_t *res = NULL, *values = NULL, *errors = NULL, *files = NULL;
+	const char *status, *asked, *link;
+	size_t nup = 0;
+	int64_t id;
+	enum ws_err rc;
+	int ok;
+
+	res_viewer_of(r, &v);
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = res_get(d, &v, id, &res)) != WS_OK)
+		return rc;
+	if ((rc = may_edit(r, res, &ok)) != WS_OK)
+		goto out;
+	if (!ok) {
+		w->detail = N_("Only staff change a published resource; before that, the member "
+		    "who submitted it and the admins of its organization.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
+	{
+		json_t *m = merged_input(r, res);
+
+		json_decref(r->in);
+		r->in = m;
+	}
+	if (form_check(r, res_fields, RES_NFIELDS, &values, &errors) == WS_OK || !errors)
+		errors = json_object();
+	status = json_string_value(json_object_get(res, "status"));
+	asked = json_string_value(json_object_get(values, "status"));
+	if (asked && *asked) {
+		if (v.staff && strcmp(asked, "submitted") == 0)
+			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
+			    r->locale, N_("Staff keep a resource as a draft or publish it."))));
+		else if (!v.staff && strcmp(asked, "published") == 0)
+			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
+			    r->locale, N_("Staff publish resources after review: submit it."))));
+		else
+			status = asked;
+	}
+	if ((rc = check_files(r, w, errors, ups, &nup)) != WS_OK)
+		goto out;
+	if ((rc = res_files(d, id, &files)) != WS_OK)
+		goto out;
+	link = json_string_value(json_object_get(values, "link"));
+	if (json_array_size(files) + nup == 0 && (!link || !*link) &&
+	    !json_object_get(errors, "file") && !json_object_get(errors, "link"))
+		json_object_set_new(errors, "file", json_string(view_tr(r->app->views, r->locale,
+		    N_("Add a file or a link."))));
+	if (json_object_size(errors)) {
+		w->errors = errors;
+		errors = NULL;
+		w->detail = N_("Some fields need your attention.");
+		rc = WS_EINVAL;
+		goto out;
+	}
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	if ((rc = res_update(d, id, values, status)) == WS_OK &&
+	    (rc = res_terms_put(d, id, values)) == WS_OK &&
+	    (rc = store_files(r, d, id, values, ups, nup)) == WS_OK &&
+	    (rc = res_search_refresh(d, id)) == WS_OK) {
+		res_audit(r, d, res, "resource.edited", arena_printf(r->a, "%s (%s, %zu new files)",
+		    json_string_value(json_object_get(values, "title")), status, nup));
+		if (nup)
+			db_after_commit(d, kick, r->app);
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	rc = answer(r, w, id);
+out:
+	json_decref(res);
+	json_decref(values);
+	json_decref(errors);
+	json_decref(files);
 	return rc;
 }
