@@ -779,6 +779,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ORDER BY n", NULL},
 	[ST_RES_SEARCH_OF] = {"res_search_of",
 	    "SELECT title, summary, authors, publisher FROM resources WHERE id = ?", NULL},
+	/* Where a result's excerpt is looked for: the start of each file's
+	 * text (characters, on both backends). */
+	[ST_RES_TEXT_HEADS] = {"res_text_heads",
+	    "SELECT substr(text, 1, 65536) FROM resource_files WHERE resource_id = ? "
+	    "AND text IS NOT NULL ORDER BY n", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

@@ -942,6 +942,110 @@ test_review(void **state)
 	STATUS(verb(999999, "approve", staff_tok, NULL), 404);
 }
 
+/* ---- search inside documents ------------------------------------------------ */
+
+/* The item of id in list j, or NULL. */
+static json_t *
+item_of(json_t *j, int64_t id)
+{
+	json_t *it;
+	size_t i;
+
+	json_array_foreach(json_object_get(j, "items"), i, it)
+		if (json_integer_value(json_object_get(it, "id")) == id)
+			return it;
+	return NULL;
+}
+
+/* Whether marks has a marked part whose text is t. */
+static int
+marks_have(json_t *marks, const char *t)
+{
+	json_t *p;
+	size_t i;
+
+	json_array_foreach(marks, i, p)
+		if (json_is_true(json_object_get(p, "m")) &&
+		    strcmp(json_string_value(json_object_get(p, "t")), t) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_search_inside(void **state)
+{
+	const struct ts_part fr[] = {
+		FIELD("title", "Plan national"), FIELD("kind", "publication"),
+		FIELD("status", "published"), FIELD("languages", "fr"), FIELD("summary", "Un plan."),
+		FIELD("authors", "Zélie Vantorre"),
+		TXT("plan.txt", "Introduction.\n\nLa Stratégie nationale contre la corruption "
+		    "prévoit des audits portuaires chaque année.\f"),
+	};
+	const struct ts_part zh[] = {
+		FIELD("title", "Strategy (Chinese)"), FIELD("kind", "publication"),
+		FIELD("status", "published"), FIELD("languages", "zh"),
+		TXT("zh.txt", "国家反腐败战略的执行情况"),
+	};
+	const struct ts_part title[] = {
+		FIELD("title", "Audits of small ports"), FIELD("kind", "report"),
+		FIELD("status", "published"), TXT("ports.txt", "Nothing else here."),
+	};
+	const struct ts_res *r;
+	int64_t id_fr, id_zh, id_title;
+	json_t *j, *it;
+
+	(void)state;
+	r = mp("POST", "/api/v1/resources", staff_tok, fr, sizeof fr / sizeof fr[0]);
+	STATUS(r, 201);
+	id_fr = id_of(r);
+	r = mp("POST", "/api/v1/resources", staff_tok, zh, sizeof zh / sizeof zh[0]);
+	STATUS(r, 201);
+	id_zh = id_of(r);
+	r = mp("POST", "/api/v1/resources", staff_tok, title, sizeof title / sizeof title[0]);
+	STATUS(r, 201);
+	id_title = id_of(r);
+	json_decref(text_done(id_fr));
+	json_decref(text_done(id_zh));
+	json_decref(text_done(id_title));
+
+	/* a word inside the file, without its accent: the excerpt is the
+	 * passage as written, the word marked */
+	j = list(NULL, "q=strategie%20nationale");
+	it = item_of(j, id_fr);
+	assert_non_null(it);
+	assert_non_null(strstr(json_string_value(json_object_get(it, "excerpt")),
+	    "La Stratégie nationale contre la corruption"));
+	assert_true(marks_have(json_object_get(it, "excerpt_marks"), "Stratégie"));
+	assert_true(marks_have(json_object_get(it, "excerpt_marks"), "nationale"));
+	json_decref(j);
+	/* an author's name, accents off */
+	j = list(NULL, "q=zelie");
+	it = item_of(j, id_fr);
+	assert_non_null(it);
+	assert_true(marks_have(json_object_get(it, "excerpt_marks"), "Zélie"));
+	json_decref(j);
+	/* Chinese: a word inside a run of characters */
+	j = list(NULL, "q=%E8%85%90%E8%B4%A5");	/* 腐败 */
+	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
+	assert_true(listed(j, id_zh));
+	json_decref(j);
+	/* relevance: the title that has the word first, then the text */
+	j = list(NULL, "q=audits");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(j,
+	    "items"), 0), "id")), id_title);
+	assert_true(listed(j, id_fr));
+	assert_true(marks_have(json_object_get(item_of(j, id_title), "title_marks"), "Audits"));
+	json_decref(j);
+	/* with a filter and its counts: the search applies to the counts */
+	j = list(NULL, "q=audits&language=fr");
+	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(json_object_get(j,
+	    "facets"), "kind"), "publication")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(json_object_get(j,
+	    "facets"), "language"), "fr")), 1);
+	json_decref(j);
+}
+
 /* ---- the suite ------------------------------------------------------------ */
 
 static int
@@ -1012,6 +1116,7 @@ main(void)
 		cmocka_unit_test(test_downloads_counted),
 		cmocka_unit_test(test_text_search),
 		cmocka_unit_test(test_review),
+		cmocka_unit_test(test_search_inside),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

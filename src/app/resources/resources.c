@@ -16,6 +16,7 @@
 #include "app/directory/search.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources_int.h"
+#include "core/buf.h"
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -150,6 +151,90 @@ res_view(struct req *r, const struct res_viewer *v, json_t *res, json_t *files, 
 
 /* ---- the list ------------------------------------------------------------ */
 
+#define RES_EXCERPT_MAX 240	/* bytes of a result's excerpt */
+
+/* s with each run of white space (newlines, tabs, a PDF's form feeds) as
+ * one space, in a. */
+static char *
+one_line(struct arena *a, const char *s)
+{
+	char *out = arena_strdup(a, s ? s : ""), *w = out;
+	const char *p;
+	int space = 0;
+
+	for (p = out; *p; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f') {
+			space = w > out;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *p;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* Whether marks (search_marks) mark something. */
+static int
+marked(json_t *marks)
+{
+	json_t *p;
+	size_t i;
+
+	json_array_foreach(marks, i, p)
+		if (json_is_true(json_object_get(p, "m")))
+			return 1;
+	return 0;
+}
+
+/* Adds to item what matched t: title_marks, and the excerpt of the first
+ * passage with a match (summary, authors, then the files' text) with its
+ * excerpt_marks. */
+static enum ws_err
+add_matches(struct req *r, json_t *item, json_t *row, const struct search_terms *t)
+{
+	json_t *heads = NULL, *x, *marks;
+	const char *src[2 + 16];
+	size_t n = 0, i;
+	enum ws_err rc;
+	struct buf authors;
+
+	json_object_set_new(item, "title_marks", search_marks(json_string_value(
+	    json_object_get(row, "title")), t));
+	if ((rc = res_text_heads(req_db(r), json_integer_value(json_object_get(row, "id")),
+	    &heads)) != WS_OK)
+		return rc;
+	buf_init(&authors, 16 * 1024);
+	json_array_foreach(json_object_get(row, "authors"), i, x)
+		if (buf_printf(&authors, "%s%s", authors.len ? ", " : "", json_string_value(x)) !=
+		    WS_OK)
+			break;
+	src[n++] = json_string_value(json_object_get(row, "summary"));
+	src[n++] = authors.len ? arena_strdup(r->a, buf_str(&authors)) : "";
+	json_array_foreach(heads, i, x)
+		if (n < sizeof src / sizeof src[0])
+			src[n++] = json_string_value(x);
+	buf_free(&authors);
+	for (i = 0; i < n; i++) {
+		char *ex;
+
+		if (!src[i] || !*src[i])
+			continue;
+		ex = search_excerpt(r->a, one_line(r->a, src[i]), t, RES_EXCERPT_MAX);
+		marks = search_marks(ex, t);
+		if (marked(marks)) {
+			json_object_set_new(item, "excerpt", json_string(ex));
+			json_object_set_new(item, "excerpt_marks", marks);
+			break;
+		}
+		json_decref(marks);
+	}
+	json_decref(heads);
+	return WS_OK;
+}
+
 enum ws_err
 h_resources(struct req *r, struct resp *w)
 {
@@ -160,7 +245,8 @@ h_resources(struct req *r, struct resp *w)
 	int per_page = (int)req_qint(r, "per_page", APP_PER_PAGE);
 	struct res_viewer v;
 	struct res_filter f;
-	json_t *rows = NULL, *items, *fc, *val, *orgs, *row, *files;
+	struct search_terms terms;
+	json_t *rows = NULL, *items, *fc, *val, *orgs, *row, *files, *item;
 	const char *const *k;
 	enum ws_err rc;
 	size_t i;
@@ -168,6 +254,7 @@ h_resources(struct req *r, struct resp *w)
 
 	res_viewer_of(r, &v);
 	memset(&f, 0, sizeof f);
+	memset(&terms, 0, sizeof terms);
 	f.status = req_qstr(r, "status");
 	f.kind = req_qstr(r, "kind");
 	f.year = req_qint(r, "year", 0);
@@ -181,6 +268,8 @@ h_resources(struct req *r, struct resp *w)
 	}
 	if (!*sort)
 		sort = *q ? "relevance" : "newest";
+	if (*q && search_parse(q, &terms) != WS_OK)
+		terms.n = 0;
 	if ((rc = res_list(req_db(r), &v, &f, sort, title_like, page, per_page, &rows,
 	    &total)) != WS_OK)
 		goto out;
@@ -190,8 +279,11 @@ h_resources(struct req *r, struct resp *w)
 		if ((rc = res_files(req_db(r), json_integer_value(json_object_get(row, "id")),
 		    &files)) != WS_OK)
 			break;
-		json_array_append_new(items, res_view(r, &v, row, files, orgs));
+		item = res_view(r, &v, row, files, orgs);
 		json_decref(files);
+		json_array_append_new(items, item);
+		if (terms.n && (rc = add_matches(r, item, row, &terms)) != WS_OK)
+			break;
 	}
 	json_decref(orgs);
 	if (rc != WS_OK) {

@@ -96,6 +96,9 @@ enum ws_err res_file_text(struct db *d, int64_t id, int64_t n, const char *statu
 /* Makes resource id's search words again from its title, summary,
  * authors, publisher and its files' text. */
 enum ws_err res_search_refresh(struct db *d, int64_t id) WS_WUR;
+/* The first 65536 characters of the text of each file of resource id
+ * that has text, in order: [string].  New reference in *out. */
+enum ws_err res_text_heads(struct db *d, int64_t id, json_t **out) WS_WUR;
 /* Counts one download of resource id. */
 enum ws_err res_download(struct db *d, int64_t id) WS_WUR;
 

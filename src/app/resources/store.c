@@ -512,6 +512,21 @@ out:
 }
 
 enum ws_err
+res_text_heads(struct db *d, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_RES_TEXT_HEADS);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, id);
+	while ((rc = db_step(q)) == WS_OK)
+		if (db_col_text(q, 0))
+			json_array_append_new(*out, json_string(db_col_text(q, 0)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
 res_download(struct db *d, int64_t id)
 {
 	struct db_q *q = db_start(d, ST_RES_DOWNLOAD);
