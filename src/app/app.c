@@ -12,6 +12,7 @@
 #include "app/directory/index.h"
 #include "app/directory/regions.h"
 #include "app/orgs/orgs.h"
+#include "app/resources/resources.h"
 #include "core/log.h"
 #include "core/sniff.h"
 #include "core/util.h"
@@ -127,6 +128,8 @@ static struct job_kind job_kinds[] = {
 	{ACCOUNTS_CLEANUP_JOB, accounts_cleanup_run, 3, 120, NULL},
 	/* unclaimed uploads (filestore.c); each run queues the next */
 	{APP_SWEEP_JOB, app_sweep_run, 3, 120, NULL},
+	/* a file's text (resources/text.c): a converter runs up to 30 s */
+	{RES_TEXT_JOB, res_text_run, 3, 120, NULL},
 };
 
 /* Queues the first run of a job that recurs by queuing its next run, on

@@ -17,6 +17,7 @@
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
 #include "app/people/people.h"
+#include "app/resources/resources.h"
 #include "http/http.h"
 
 /* A row that declares no query and takes no upload leaves the last columns
@@ -135,5 +136,15 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/staff/themes/{code}/retire", h_theme_retire, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_POST,   "/api/v1/staff/themes/{code}/restore", h_theme_restore, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_POST,   "/api/v1/staff/jobs/{id}/retry", h_staff_job_retry,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+
+	/* the library (issue 13): who sees a resource is decided by RES_VISIBLE (404 for the rest) */
+	{HM_GET,    "/api/v1/resources",            h_resources,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_API, res_q_list},
+	{HM_POST,   "/api/v1/resources",            h_resource_create,   R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API, NULL, UPLOAD_RESOURCE},
+	{HM_GET,    "/api/v1/resources/{id}",       h_resource,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/resources/{id}/files/{n}", h_resource_file, R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/resources/{id}",       h_resource_edit,     R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER, NULL, UPLOAD_RESOURCE},
+	{HM_POST,   "/api/v1/resources/{id}/approve", h_resource_approve, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/resources/{id}/reject", h_resource_reject,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/resources/{id}/request-info", h_resource_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -40,6 +40,37 @@
 /* Columns of a user (enum user_col). */
 #define USER_COLS DB_COLS(USER_COLUMNS)
 
+/* Columns of a resource (enum res_col). */
+#define RES_COLS DB_COLS(RES_COLUMNS)
+#define RES_FROM " FROM resources r LEFT JOIN organizations o ON o.id = r.organization_id "
+/*
+ * Who sees a resource (?1 staff, ?2 a member or staff: "nongovernmental",
+ * ?3 and ?4 the caller's user id, 0 for a visitor): staff all of them;
+ * everyone a published one that is public or for members (whose files are
+ * for members: resources.c); members and staff a nongovernmental one; and
+ * the people who contributed one (its submitter, the people of its
+ * organization) theirs, whatever its status, unless staff made it.
+ */
+#define RES_VISIBLE "(? = 1 OR (r.status = 'published' AND (r.visibility IN ('public', " \
+	"'members') OR (r.visibility = 'nongovernmental' AND ? = 1))) OR (r.source = 'member' " \
+	"AND (r.created_by = ? OR r.organization_id IN (SELECT m.org_id FROM org_members m " \
+	"WHERE m.user_id = ?))))"
+#define RES_TERM(facet) " AND (? = '' OR EXISTS (SELECT 1 FROM resource_terms t" facet \
+	" WHERE t" facet ".resource_id = r.id AND t" facet ".facet = '" facet "' AND t" facet \
+	".code = ?))"
+/* The filters, ?5 to ?23: status, kind, year (0: any), theme, language,
+ * country, region, a full-text query (FTS), a substring (CJK words). */
+#define RES_FILTER(FTS) " AND (? = '' OR r.status = ?) AND (? = '' OR r.kind = ?)" \
+	" AND (? = 0 OR r.year = ?)" RES_TERM("theme") RES_TERM("language") \
+	RES_TERM("country") RES_TERM("region") " AND (? = '' OR " FTS ")" \
+	" AND (? = '' OR r.search_title LIKE ? OR r.search_text LIKE ?)"
+#define RES_FTS_SQLITE "r.id IN (SELECT rowid FROM res_fts WHERE res_fts MATCH ?)"
+#define RES_FTS_PG "r.search @@ to_tsquery('simple', ?)"
+/* ?24 and ?25 the sort, ?26 a pattern the best matches' titles have. */
+#define RES_ORDER " ORDER BY CASE WHEN ? = 'downloads' THEN r.downloads ELSE 0 END DESC," \
+	" CASE WHEN ? = 'relevance' AND r.search_title LIKE ? THEN 1 ELSE 0 END DESC," \
+	" coalesce(r.published_at, r.created_at) DESC, r.id DESC"
+
 const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PING] = {"ping", "SELECT 1", NULL},
 	[ST_SETTING_GET] = {"setting_get",
@@ -670,6 +701,89 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_ORG_CONTACT_FORGET] = {"org_contact_forget",
 	    "UPDATE organizations SET contact_name = '', contact_title = '', contact_email = '', "
 	    "contact_phone = '', contact_role = '' WHERE lower(contact_email) = lower(?)", NULL},
+	/* Issue 13: knowledge resources (app/resources/store.c).  Filters,
+	 * counts and visibility are SQL over indexed columns and the one
+	 * link table resource_terms (facet: theme, language, country,
+	 * region); the parameters RES_VISIBLE and RES_FILTER take are in
+	 * resources_int.h (res_bind_where). */
+	[ST_RES_INSERT] = {"res_insert",
+	    "INSERT INTO resources (title, summary, kind, year, authors, publisher, "
+	    "organization_id, visibility, status, link, source, created_by, created_at, "
+	    "updated_at, published_at, languages, themes, countries, regions) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_RES_UPDATE] = {"res_update",
+	    "UPDATE resources SET title = ?, summary = ?, kind = ?, year = ?, authors = ?, "
+	    "publisher = ?, visibility = ?, link = ?, languages = ?, themes = ?, countries = ?, "
+	    "regions = ?, status = ?, updated_at = ?, published_at = CASE WHEN ? = 'published' "
+	    "THEN coalesce(published_at, ?) ELSE published_at END WHERE id = ?", NULL},
+	/* A review decision: status ?1, reason ?2; published_at the first
+	 * time it is published. */
+	[ST_RES_SET_STATUS] = {"res_set_status",
+	    "UPDATE resources SET status = ?, reason = ?, updated_at = ?, "
+	    "published_at = CASE WHEN ? = 'published' THEN coalesce(published_at, ?) "
+	    "ELSE published_at END WHERE id = ?", NULL},
+	[ST_RES_SET_SEARCH] = {"res_set_search",
+	    "UPDATE resources SET search_title = ?, search_text = ? WHERE id = ?", NULL},
+	[ST_RES_TERMS_DELETE] = {"res_terms_delete",
+	    "DELETE FROM resource_terms WHERE resource_id = ?", NULL},
+	[ST_RES_TERM_ADD] = {"res_term_add",
+	    "INSERT INTO resource_terms (resource_id, facet, code) VALUES (?, ?, ?) "
+	    "ON CONFLICT DO NOTHING", NULL},
+	[ST_RES_GET] = {"res_get",
+	    "SELECT " RES_COLS RES_FROM "WHERE r.id = ? AND " RES_VISIBLE, NULL},
+	[ST_RES_LIST] = {"res_list",
+	    "SELECT " RES_COLS RES_FROM "WHERE " RES_VISIBLE RES_FILTER(RES_FTS_SQLITE)
+	    RES_ORDER " LIMIT ? OFFSET ?",
+	    "SELECT " RES_COLS RES_FROM "WHERE " RES_VISIBLE RES_FILTER(RES_FTS_PG)
+	    RES_ORDER " LIMIT ? OFFSET ?"},
+	[ST_RES_COUNT] = {"res_count",
+	    "SELECT count(*) FROM resources r WHERE " RES_VISIBLE RES_FILTER(RES_FTS_SQLITE),
+	    "SELECT count(*) FROM resources r WHERE " RES_VISIBLE RES_FILTER(RES_FTS_PG)},
+	[ST_RES_FACET_KIND] = {"res_facet_kind",
+	    "SELECT r.kind, count(*) FROM resources r WHERE " RES_VISIBLE
+	    RES_FILTER(RES_FTS_SQLITE) " GROUP BY r.kind",
+	    "SELECT r.kind, count(*) FROM resources r WHERE " RES_VISIBLE
+	    RES_FILTER(RES_FTS_PG) " GROUP BY r.kind"},
+	[ST_RES_FACET_YEAR] = {"res_facet_year",
+	    "SELECT r.year, count(*) FROM resources r WHERE r.year IS NOT NULL AND " RES_VISIBLE
+	    RES_FILTER(RES_FTS_SQLITE) " GROUP BY r.year",
+	    "SELECT r.year, count(*) FROM resources r WHERE r.year IS NOT NULL AND " RES_VISIBLE
+	    RES_FILTER(RES_FTS_PG) " GROUP BY r.year"},
+	/* ?1 the facet, then the where's parameters. */
+	[ST_RES_FACET_TERM] = {"res_facet_term",
+	    "SELECT t.code, count(*) FROM resource_terms t JOIN resources r ON r.id = "
+	    "t.resource_id WHERE t.facet = ? AND " RES_VISIBLE RES_FILTER(RES_FTS_SQLITE)
+	    " GROUP BY t.code",
+	    "SELECT t.code, count(*) FROM resource_terms t JOIN resources r ON r.id = "
+	    "t.resource_id WHERE t.facet = ? AND " RES_VISIBLE RES_FILTER(RES_FTS_PG)
+	    " GROUP BY t.code"},
+	/* Files are numbered from 1 in the order they came. */
+	[ST_RES_FILE_ADD] = {"res_file_add",
+	    "INSERT INTO resource_files (resource_id, n, file_id, name, language, type, size, "
+	    "sha256, text_status) VALUES (?, (SELECT coalesce(max(f.n), 0) + 1 FROM "
+	    "resource_files f WHERE f.resource_id = ?), ?, ?, ?, ?, ?, ?, 'pending') RETURNING n",
+	    NULL},
+	[ST_RES_FILES] = {"res_files",
+	    "SELECT n, file_id, name, language, type, size, sha256, text_status "
+	    "FROM resource_files WHERE resource_id = ? ORDER BY n", NULL},
+	[ST_RES_FILE_GET] = {"res_file_get",
+	    "SELECT file_id, name, type FROM resource_files WHERE resource_id = ? AND n = ?", NULL},
+	/* Not updated_at: a download is not an edit. */
+	[ST_RES_DOWNLOAD] = {"res_download",
+	    "UPDATE resources SET downloads = downloads + 1 WHERE id = ?", NULL},
+	[ST_RES_FILE_TEXT] = {"res_file_text",
+	    "UPDATE resource_files SET text_status = ?, text = ? WHERE resource_id = ? AND n = ?",
+	    NULL},
+	[ST_RES_TEXTS] = {"res_texts",
+	    "SELECT text FROM resource_files WHERE resource_id = ? AND text IS NOT NULL "
+	    "ORDER BY n", NULL},
+	[ST_RES_SEARCH_OF] = {"res_search_of",
+	    "SELECT title, summary, authors, publisher FROM resources WHERE id = ?", NULL},
+	/* Where a result's excerpt is looked for: the start of each file's
+	 * text (characters, on both backends). */
+	[ST_RES_TEXT_HEADS] = {"res_text_heads",
+	    "SELECT substr(text, 1, 65536) FROM resource_files WHERE resource_id = ? "
+	    "AND text IS NOT NULL ORDER BY n", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -733,6 +847,14 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_AUDIT_OF_USER] = AUDIT_OF_USER_C__MAX,
 	[ST_EXPERT_GET] = EXPERT_C__MAX,
 	[ST_EXPERT_LIST] = EXPERT_C__MAX,
+	[ST_RES_GET] = RES_C__MAX,
+	[ST_RES_LIST] = RES_C__MAX,
+	[ST_RES_FACET_KIND] = RES_FACET_C__MAX,
+	[ST_RES_FACET_YEAR] = RES_FACET_C__MAX,
+	[ST_RES_FACET_TERM] = RES_FACET_C__MAX,
+	[ST_RES_FILES] = RES_FILES_C__MAX,
+	[ST_RES_FILE_GET] = RES_FILE_GET_C__MAX,
+	[ST_RES_SEARCH_OF] = RES_SEARCH_OF_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -1198,6 +1320,76 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	"qu''expert indépendant. Après examen, nous ne pouvons pas accepter votre demande.\n\n" \
 	"Motif : {{{reason}}}\n\nPour toute question, répondez à ce message.\n');"
 
+/* 19 (issue 13): knowledge resources.  The lists a resource has
+ * (languages, themes, countries, regions) are kept twice: as JSON in the
+ * row, which is what is shown, and as rows of resource_terms, which is
+ * what is filtered and counted (regions there include those of its
+ * countries).  Its files are in the file store (kind "resource"), with
+ * their text once a job has extracted it.  search_title and search_text
+ * are the folded words (app/directory/search.h) indexed as the
+ * organizations' are. */
+#define M19_COMMON(ID) \
+	"CREATE TABLE resources (" \
+	" id " ID "," \
+	" title TEXT NOT NULL, summary TEXT NOT NULL DEFAULT ''," \
+	" kind TEXT NOT NULL CHECK (kind IN ('toolkit','guide','concept_note','report'," \
+	"  'training_material','publication','legal_instrument','presentation','video'," \
+	"  'web_link'))," \
+	" year INTEGER, authors TEXT NOT NULL DEFAULT '[]', publisher TEXT NOT NULL DEFAULT ''," \
+	" organization_id BIGINT REFERENCES organizations(id) ON DELETE SET NULL," \
+	" visibility TEXT NOT NULL CHECK (visibility IN ('public','members','nongovernmental'," \
+	"  'staff'))," \
+	" status TEXT NOT NULL CHECK (status IN ('draft','submitted','changes_requested'," \
+	"  'published','rejected'))," \
+	" reason TEXT, downloads BIGINT NOT NULL DEFAULT 0, link TEXT," \
+	" source TEXT NOT NULL CHECK (source IN ('staff','member'))," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, published_at BIGINT," \
+	" languages TEXT NOT NULL DEFAULT '[]', themes TEXT NOT NULL DEFAULT '[]'," \
+	" countries TEXT NOT NULL DEFAULT '[]', regions TEXT NOT NULL DEFAULT '[]'," \
+	" search_title TEXT NOT NULL DEFAULT '', search_text TEXT NOT NULL DEFAULT '');" \
+	"CREATE INDEX resources_status ON resources(status, visibility, published_at);" \
+	"CREATE INDEX resources_org ON resources(organization_id);" \
+	"CREATE INDEX resources_creator ON resources(created_by);" \
+	"CREATE INDEX resources_kind ON resources(kind);" \
+	"CREATE INDEX resources_year ON resources(year);" \
+	"CREATE INDEX resources_downloads ON resources(downloads);" \
+	"CREATE TABLE resource_terms (" \
+	" resource_id BIGINT NOT NULL REFERENCES resources(id) ON DELETE CASCADE," \
+	" facet TEXT NOT NULL CHECK (facet IN ('language','theme','country','region'))," \
+	" code TEXT NOT NULL, PRIMARY KEY (resource_id, facet, code));" \
+	"CREATE INDEX resource_terms_code ON resource_terms(facet, code, resource_id);" \
+	"CREATE TABLE resource_files (" \
+	" resource_id BIGINT NOT NULL REFERENCES resources(id) ON DELETE CASCADE," \
+	" n INTEGER NOT NULL, file_id BIGINT NOT NULL REFERENCES files(id)," \
+	" name TEXT NOT NULL, language TEXT, type TEXT NOT NULL, size BIGINT NOT NULL," \
+	" sha256 TEXT NOT NULL," \
+	" text_status TEXT NOT NULL CHECK (text_status IN ('pending','extracted','empty'," \
+	"  'unsupported','corrupt','encrypted','timeout','too_large','failed'))," \
+	" text TEXT, PRIMARY KEY (resource_id, n));" \
+	"CREATE INDEX resource_files_file ON resource_files(file_id);"
+#define M19_SQLITE M19_COMMON(SQLITE_ID) \
+	"CREATE VIRTUAL TABLE res_fts USING fts5(search_title, search_text," \
+	" content='resources', content_rowid='id'," \
+	" tokenize='unicode61 remove_diacritics 2');" \
+	"CREATE TRIGGER res_fts_insert AFTER INSERT ON resources BEGIN" \
+	" INSERT INTO res_fts(rowid, search_title, search_text)" \
+	" VALUES (new.id, new.search_title, new.search_text); END;" \
+	"CREATE TRIGGER res_fts_delete AFTER DELETE ON resources BEGIN" \
+	" INSERT INTO res_fts(res_fts, rowid, search_title, search_text)" \
+	" VALUES ('delete', old.id, old.search_title, old.search_text); END;" \
+	"CREATE TRIGGER res_fts_update AFTER UPDATE OF search_title, search_text" \
+	" ON resources BEGIN" \
+	" INSERT INTO res_fts(res_fts, rowid, search_title, search_text)" \
+	" VALUES ('delete', old.id, old.search_title, old.search_text);" \
+	" INSERT INTO res_fts(rowid, search_title, search_text)" \
+	" VALUES (new.id, new.search_title, new.search_text); END;"
+#define M19_PG M19_COMMON(PG_ID) \
+	"ALTER TABLE resources ADD COLUMN search tsvector GENERATED ALWAYS AS" \
+	" (setweight(to_tsvector('simple', search_title), 'A') ||" \
+	" to_tsvector('simple', search_text)) STORED;" \
+	"CREATE INDEX resources_search ON resources USING GIN (search);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -1216,5 +1408,6 @@ const struct db_migration db_migrations[] = {
 	{16, M16_SQLITE, M16_PG},
 	{17, M17, M17},
 	{18, M18, M18},
+	{19, M19_SQLITE, M19_PG},
 	{0, NULL, NULL},
 };

@@ -213,6 +213,27 @@ enum db_stmt {
 	ST_APP_DATA_OF_USER,
 	ST_APP_DATA_FORGET,
 	ST_ORG_CONTACT_FORGET,
+	/* issue 13: knowledge resources (app/resources) */
+	ST_RES_INSERT,
+	ST_RES_UPDATE,
+	ST_RES_SET_STATUS,
+	ST_RES_SET_SEARCH,
+	ST_RES_TERMS_DELETE,
+	ST_RES_TERM_ADD,
+	ST_RES_GET,
+	ST_RES_LIST,
+	ST_RES_COUNT,
+	ST_RES_FACET_KIND,
+	ST_RES_FACET_YEAR,
+	ST_RES_FACET_TERM,
+	ST_RES_FILE_ADD,
+	ST_RES_FILES,
+	ST_RES_FILE_GET,
+	ST_RES_DOWNLOAD,
+	ST_RES_FILE_TEXT,
+	ST_RES_TEXTS,
+	ST_RES_SEARCH_OF,
+	ST_RES_TEXT_HEADS,
 	DB_STMT__MAX
 };
 
@@ -483,6 +504,39 @@ enum audit_of_user_col {
 	Y(EXPERT_C_VISIBILITY, "e.visibility") Y(EXPERT_C_CREATED_AT, "e.created_at") \
 	Y(EXPERT_C_UPDATED_AT, "e.updated_at")
 enum expert_col { EXPERT_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EXPERT_C__MAX };
+
+/* A resource with its contributing organization's name and status
+ * (ST_RES_GET, ST_RES_LIST). */
+#define RES_COLUMNS(X, Y) \
+	X(RES_C_ID, "r.id") Y(RES_C_TITLE, "r.title") Y(RES_C_SUMMARY, "r.summary") \
+	Y(RES_C_KIND, "r.kind") Y(RES_C_YEAR, "r.year") Y(RES_C_AUTHORS, "r.authors") \
+	Y(RES_C_PUBLISHER, "r.publisher") Y(RES_C_ORG_ID, "r.organization_id") \
+	Y(RES_C_VISIBILITY, "r.visibility") Y(RES_C_STATUS, "r.status") \
+	Y(RES_C_REASON, "r.reason") Y(RES_C_DOWNLOADS, "r.downloads") Y(RES_C_LINK, "r.link") \
+	Y(RES_C_SOURCE, "r.source") Y(RES_C_CREATED_BY, "r.created_by") \
+	Y(RES_C_CREATED_AT, "r.created_at") Y(RES_C_UPDATED_AT, "r.updated_at") \
+	Y(RES_C_PUBLISHED_AT, "r.published_at") Y(RES_C_LANGUAGES, "r.languages") \
+	Y(RES_C_THEMES, "r.themes") Y(RES_C_COUNTRIES, "r.countries") \
+	Y(RES_C_REGIONS, "r.regions") Y(RES_C_ORG_NAME, "o.name") \
+	Y(RES_C_ORG_STATUS, "o.status")
+enum res_col { RES_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) RES_C__MAX };
+enum res_facet_col { RES_FACET_C_VALUE, RES_FACET_C_COUNT, RES_FACET_C__MAX };
+/* A resource's files (ST_RES_FILES). */
+enum res_files_col {
+	RES_FILES_C_N, RES_FILES_C_FILE_ID, RES_FILES_C_NAME, RES_FILES_C_LANGUAGE,
+	RES_FILES_C_TYPE, RES_FILES_C_SIZE, RES_FILES_C_SHA256, RES_FILES_C_TEXT_STATUS,
+	RES_FILES_C__MAX
+};
+enum res_file_get_col {
+	RES_FILE_GET_C_FILE_ID, RES_FILE_GET_C_NAME, RES_FILE_GET_C_TYPE,
+	RES_FILE_GET_C__MAX
+};
+/* What a resource's search text is made of (ST_RES_SEARCH_OF). */
+enum res_search_of_col {
+	RES_SEARCH_OF_C_TITLE, RES_SEARCH_OF_C_SUMMARY, RES_SEARCH_OF_C_AUTHORS,
+	RES_SEARCH_OF_C_PUBLISHER,
+	RES_SEARCH_OF_C__MAX
+};
 
 struct db_stmt_text {
 	const char *name;	/* for logs */

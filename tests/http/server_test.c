@@ -859,6 +859,78 @@ test_others_organization(void **state)
 }
 
 /*
+ * Every route of one resource (issue 13), tried against a resource that a
+ * member of organization B submitted (not yet published) by everyone who
+ * is not of B: a visitor, an applicant, a state focal point, the admin and
+ * a member of organization A, an expert.  Each gets a 404 for reading it
+ * (its existence is not told) and 401, 403 or 404 for acting on it; B's
+ * person still sees it as it was, and staff see it.
+ */
+static void
+test_others_resource(void **state)
+{
+	int64_t a = org_made("Walk Res A", "GH", "al@walk-ra.example");
+	int64_t b = org_made("Walk Res B", "TG", "bo@walk-rb.example");
+	struct ts_browser *pb, *who[6];
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[300];
+	json_t *j;
+	int64_t id;
+	int i, tried = 0;
+
+	(void)state;
+	(void)person_of("admin-ra@walk.example", a);
+	(void)person_of("member-ra@walk.example", a);
+	(void)person_of("person-rb@walk.example", b);
+	pb = signed_in("person-rb@walk.example");
+	snprintf(body, sizeof body, "{\"title\":\"Walk B notes\",\"kind\":\"report\","
+	    "\"link\":\"https://example.org/walk\",\"organization_id\":%lld}", (long long)b);
+	r = ts_api(pb, "POST", "/api/v1/resources", NULL, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	assert_true(id > 0);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = signed_in("admin-ra@walk.example");
+	who[4] = signed_in("member-ra@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		if (strncmp(rt->pattern, "/api/v1/resources/{id}", 22) != 0)
+			continue;
+		fill_org(rt->pattern, id, 0, path, sizeof path);
+		for (i = 0; i < 6; i++) {
+			long st;
+
+			r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
+			    ts_api(who[i], method_names[rt->method], path, NULL,
+			    "{\"title\":\"Taken Over\",\"reason\":\"taken over\"}");
+			st = r->status;
+			if (rt->method == HM_GET ? st != 404 : (st != 401 && st != 403 && st != 404))
+				printf("# %s %s as walker %d: %ld: %.300s\n", method_names[rt->method],
+				    path, i, st, r->body);
+			assert_true(rt->method == HM_GET ? st == 404 :
+			    (st == 401 || st == 403 || st == 404));
+			tried++;
+		}
+	}
+	assert_true(tried >= 12);
+	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)id);
+	r = ts_api(pb, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk B notes"));
+	assert_false(ts_has(r, "Taken Over"));
+	STATUS(ts_api(role_browser(ROLE_STAFF), "GET", path, NULL, NULL), 200);
+	for (i = 0; i < 6; i++)
+		if (i == 0 || i == 3 || i == 4)
+			ts_browser_free(who[i]);
+	ts_browser_free(pb);
+}
+
+/*
  * The history of an organization (issue 11) against a real one, page and
  * JSON twin, for each role: a visitor (sign in / 401), an applicant, a
  * state focal point, a member of another organization, a member of it
@@ -1402,6 +1474,7 @@ main(void)
 		cmocka_unit_test(test_healthz),
 		cmocka_unit_test(test_others_organization),
 		cmocka_unit_test(test_history_roles),
+		cmocka_unit_test(test_others_resource),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 		cmocka_unit_test(test_lists_per_page),

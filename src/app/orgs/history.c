@@ -47,6 +47,12 @@ static const struct {
 	{"organization.suspended", N_("Suspended")},
 	{"organization.reinstated", N_("Reinstated")},
 	{"account.deleted", N_("Account deleted")},
+	{"resource.created", N_("Resource drafted")},
+	{"resource.submitted", N_("Resource submitted")},
+	{"resource.edited", N_("Resource edited")},
+	{"resource.published", N_("Resource published")},
+	{"resource.rejected", N_("Resource not accepted")},
+	{"resource.changes_requested", N_("Changes to a resource requested")},
 };
 
 /* The label of action in r's language; action itself when it has none. */

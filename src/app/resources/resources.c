@@ -1,0 +1,389 @@
+/*
+ * resources.c -- reading the library: the list with its filters and
+ * counts, one resource, and its files as downloads.  What a caller may see
+ * is the store's to decide (RES_VISIBLE, resources.h); here, what of a
+ * resource they are shown: a "members" resource shows its summary to
+ * everyone and its files only to members, state focal points and staff;
+ * why a file has no text, the review's reason and the creator only to
+ * staff and the people who contributed it; the contributing organization
+ * is credited unless it is suspended (staff still see it).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/directory/regions.h"
+#include "app/directory/search.h"
+#include "app/orgs/orgs.h"
+#include "app/resources/resources_int.h"
+#include "core/buf.h"
+#include "core/log.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "views/view.h"
+
+static const char *const res_sorts[] = { "relevance", "newest", "downloads", NULL };
+static const char *const res_statuses[] = { "draft", "submitted", "changes_requested",
+	"published", "rejected", NULL };
+
+const struct field res_q_list[] = {
+	{ "q", FT_LINE, 0, 0, SEARCH_MAX_QUERY, NULL, NULL, NULL },
+	{ "kind", FT_CHOICE, 0, 0, 0, res_kinds, NULL, N_("Choose a kind from the list.") },
+	{ "theme", FT_CHOICE, 0, 0, 0, NULL, theme_known, N_("Choose themes from the list.") },
+	{ "language", FT_CHOICE, 0, 0, 0, NULL, language_valid,
+	    N_("Choose languages from the list.") },
+	{ "region", FT_CHOICE, 0, 0, 0, NULL, m49_valid, N_("Choose a region from the list.") },
+	{ "country", FT_CHOICE, 0, 0, 0, NULL, country_valid,
+	    N_("Choose a country from the list.") },
+	{ "year", FT_INT, 0, 1900, 2100, NULL, NULL, N_("Enter a year from 1900 to 2100.") },
+	{ "status", FT_CHOICE, 0, 0, 0, res_statuses, NULL, N_("Choose a status from the list.") },
+	{ "sort", FT_CHOICE, 0, 0, 0, res_sorts, NULL,
+	    N_("Sort by relevance, newest or downloads.") },
+	APP_Q_PAGE,
+	{ "per_page", FT_INT, 0, 1, 100, NULL, NULL, N_("Choose a number from 1 to 100.") },
+	FIELDS_END
+};
+
+/* The organizations r's user is one of ([{id, ...}]), asked once per
+ * request; an empty array for a visitor.  Borrowed (kept on r's arena's
+ * life by the caller's decref). */
+static json_t *
+my_orgs(struct req *r)
+{
+	json_t *orgs = NULL;
+
+	if (!r->user || orgs_of_person(req_db(r), r->user->id, &orgs) != WS_OK)
+		return json_array();
+	return orgs;
+}
+
+/* Whether r's user contributed resource res: its submitter, or one of
+ * the people of its organization, when a member contributed it. */
+static int
+contributor(struct req *r, json_t *res, json_t *orgs)
+{
+	int64_t org = json_integer_value(json_object_get(res, "organization_id"));
+	json_t *o;
+	size_t i;
+
+	if (!r->user || strcmp(json_string_value(json_object_get(res, "source")), "member") != 0)
+		return 0;
+	if (json_integer_value(json_object_get(res, "created_by")) == r->user->id)
+		return 1;
+	json_array_foreach(orgs, i, o)
+		if (org && json_integer_value(json_object_get(o, "id")) == org)
+			return 1;
+	return 0;
+}
+
+/* An RFC 3339 time, JSON null for 0. */
+static json_t *
+json_time(json_t *t)
+{
+	char s[40];
+
+	if (!json_integer_value(t))
+		return json_null();
+	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
+	return json_string(s);
+}
+
+/* Resource res (stored JSON) with its files as the caller sees it.  New
+ * reference. */
+static json_t *
+res_view(struct req *r, const struct res_viewer *v, json_t *res, json_t *files, json_t *orgs)
+{
+	int own = v->staff || contributor(r, res, orgs);
+	int64_t id = json_integer_value(json_object_get(res, "id"));
+	const char *vis = json_string_value(json_object_get(res, "visibility"));
+	int can = own || v->files || strcmp(vis, "members") != 0;
+	static const char *const copied[] = { "id", "title", "summary", "kind", "languages",
+		"themes", "countries", "regions", "year", "authors", "publisher", "visibility",
+		"status", "downloads", "link", NULL };
+	const char *const *k;
+	json_t *out = json_object(), *fs = json_array(), *f;
+	const char *org_status = json_string_value(json_object_get(res, "org_status"));
+	size_t i;
+
+	for (k = copied; *k; k++)
+		json_object_set(out, *k, json_object_get(res, *k));
+	json_object_set_new(out, "created_at", json_time(json_object_get(res, "created_at")));
+	json_object_set_new(out, "updated_at", json_time(json_object_get(res, "updated_at")));
+	json_object_set_new(out, "published_at", json_time(json_object_get(res,
+	    "published_at")));
+	/* a suspended organization is credited to staff only */
+	if (org_status && (v->staff || strcmp(org_status, "approved") == 0)) {
+		json_object_set(out, "organization_id", json_object_get(res, "organization_id"));
+		json_object_set_new(out, "organization", json_pack("{s:O,s:O}", "id",
+		    json_object_get(res, "organization_id"), "name",
+		    json_object_get(res, "org_name")));
+	} else {
+		json_object_set_new(out, "organization_id", json_null());
+	}
+	if (own) {
+		json_object_set(out, "reason", json_object_get(res, "reason"));
+		json_object_set_new(out, "can_edit", json_boolean(1));
+	}
+	if (v->staff) {
+		json_object_set(out, "source", json_object_get(res, "source"));
+		json_object_set(out, "created_by", json_object_get(res, "created_by"));
+	}
+	json_array_foreach(files, i, f) {
+		json_t *x = json_pack("{s:O,s:O,s:O,s:O,s:O,s:O}", "n", json_object_get(f, "n"),
+		    "name", json_object_get(f, "name"), "language", json_object_get(f, "language"),
+		    "type", json_object_get(f, "type"), "size", json_object_get(f, "size"),
+		    "sha256", json_object_get(f, "sha256"));
+
+		if (can)
+			json_object_set_new(x, "url", json_string(arena_printf(r->a,
+			    "/api/v1/resources/%lld/files/%lld", (long long)id,
+			    (long long)json_integer_value(json_object_get(f, "n")))));
+		if (own)
+			json_object_set(x, "text_status", json_object_get(f, "text_status"));
+		json_array_append_new(fs, x);
+	}
+	json_object_set_new(out, "files", fs);
+	json_object_set_new(out, "can_download", json_boolean(can));
+	if (!can && !r->user)
+		json_object_set_new(out, "sign_in_to_download", json_true());
+	return out;
+}
+
+/* ---- the list ------------------------------------------------------------ */
+
+#define RES_EXCERPT_MAX 240	/* bytes of a result's excerpt */
+
+/* s with each run of white space (newlines, tabs, a PDF's form feeds) as
+ * one space, in a. */
+static char *
+one_line(struct arena *a, const char *s)
+{
+	char *out = arena_strdup(a, s ? s : ""), *w = out;
+	const char *p;
+	int space = 0;
+
+	for (p = out; *p; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == '\f') {
+			space = w > out;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *p;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* Whether marks (search_marks) mark something. */
+static int
+marked(json_t *marks)
+{
+	json_t *p;
+	size_t i;
+
+	json_array_foreach(marks, i, p)
+		if (json_is_true(json_object_get(p, "m")))
+			return 1;
+	return 0;
+}
+
+/* Adds to item what matched t: title_marks, and the excerpt of the first
+ * passage with a match (summary, authors, then the files' text) with its
+ * excerpt_marks. */
+static enum ws_err
+add_matches(struct req *r, json_t *item, json_t *row, const struct search_terms *t)
+{
+	json_t *heads = NULL, *x, *marks;
+	const char *src[2 + 16];
+	size_t n = 0, i;
+	enum ws_err rc;
+	struct buf authors;
+
+	json_object_set_new(item, "title_marks", search_marks(json_string_value(
+	    json_object_get(row, "title")), t));
+	if ((rc = res_text_heads(req_db(r), json_integer_value(json_object_get(row, "id")),
+	    &heads)) != WS_OK)
+		return rc;
+	buf_init(&authors, 16 * 1024);
+	json_array_foreach(json_object_get(row, "authors"), i, x)
+		if (buf_printf(&authors, "%s%s", authors.len ? ", " : "", json_string_value(x)) !=
+		    WS_OK)
+			break;
+	src[n++] = json_string_value(json_object_get(row, "summary"));
+	src[n++] = authors.len ? arena_strdup(r->a, buf_str(&authors)) : "";
+	json_array_foreach(heads, i, x)
+		if (n < sizeof src / sizeof src[0])
+			src[n++] = json_string_value(x);
+	buf_free(&authors);
+	for (i = 0; i < n; i++) {
+		char *ex;
+
+		if (!src[i] || !*src[i])
+			continue;
+		ex = search_excerpt(r->a, one_line(r->a, src[i]), t, RES_EXCERPT_MAX);
+		marks = search_marks(ex, t);
+		if (marked(marks)) {
+			json_object_set_new(item, "excerpt", json_string(ex));
+			json_object_set_new(item, "excerpt_marks", marks);
+			break;
+		}
+		json_decref(marks);
+	}
+	json_decref(heads);
+	return WS_OK;
+}
+
+enum ws_err
+h_resources(struct req *r, struct resp *w)
+{
+	static const char *const facets[] = { "kind", "theme", "language", "region", "country",
+		"year", NULL };
+	const char *q = req_qstr(r, "q"), *sort = req_qstr(r, "sort"), *title_like;
+	int64_t page = req_qint(r, "page", 1), total = 0;
+	int per_page = (int)req_qint(r, "per_page", APP_PER_PAGE);
+	struct res_viewer v;
+	struct res_filter f;
+	struct search_terms terms;
+	json_t *rows = NULL, *items, *fc, *val, *orgs, *row, *files, *item;
+	const char *const *k;
+	enum ws_err rc;
+	size_t i;
+	int t;
+
+	res_viewer_of(r, &v);
+	memset(&f, 0, sizeof f);
+	memset(&terms, 0, sizeof terms);
+	f.status = req_qstr(r, "status");
+	f.kind = req_qstr(r, "kind");
+	f.year = req_qint(r, "year", 0);
+	for (t = 0; t < RT__MAX; t++)
+		f.term[t] = req_qstr(r, res_term_facet[t]);
+	if (res_query(r->a, req_db(r), q, &f.fts, &f.like, &title_like) != WS_OK) {
+		w->errors = json_pack("{s:s}", "q", view_tr(r->app->views, r->locale,
+		    N_("The search is too long or not text.")));
+		w->detail = N_("Some filters are not valid.");
+		return WS_EINVAL;
+	}
+	if (!*sort)
+		sort = *q ? "relevance" : "newest";
+	if (*q && search_parse(q, &terms) != WS_OK)
+		terms.n = 0;
+	if ((rc = res_list(req_db(r), &v, &f, sort, title_like, page, per_page, &rows,
+	    &total)) != WS_OK)
+		goto out;
+	orgs = my_orgs(r);
+	items = json_array();
+	json_array_foreach(rows, i, row) {
+		if ((rc = res_files(req_db(r), json_integer_value(json_object_get(row, "id")),
+		    &files)) != WS_OK)
+			break;
+		item = res_view(r, &v, row, files, orgs);
+		json_decref(files);
+		json_array_append_new(items, item);
+		if (terms.n && (rc = add_matches(r, item, row, &terms)) != WS_OK)
+			break;
+	}
+	json_decref(orgs);
+	if (rc != WS_OK) {
+		json_decref(items);
+		goto out;
+	}
+	val = app_list_value(items, page, per_page, total);
+	fc = json_object();
+	for (k = facets; *k && rc == WS_OK; k++) {
+		json_t *counts;
+
+		if ((rc = res_facet(req_db(r), &v, &f, *k, &counts)) == WS_OK)
+			json_object_set_new(fc, *k, counts);
+		else
+			json_decref(counts);
+	}
+	json_object_set_new(val, "facets", fc);
+	resp_value(w, val);
+out:
+	json_decref(rows);
+	return rc;
+}
+
+/* ---- one resource -------------------------------------------------------- */
+
+/* The resource of r's {id} that r's caller may see (WS_ENOTFOUND
+ * otherwise), stored JSON, a new reference. */
+static enum ws_err
+load_param(struct req *r, const struct res_viewer *v, int64_t *id, json_t **res)
+{
+	if (parse_int(r->params[0], 1, INT64_MAX, id) != WS_OK)
+		return WS_ENOTFOUND;
+	return res_get(req_db(r), v, *id, res);
+}
+
+enum ws_err
+h_resource(struct req *r, struct resp *w)
+{
+	struct res_viewer v;
+	json_t *res, *files, *orgs;
+	int64_t id;
+	enum ws_err rc;
+
+	res_viewer_of(r, &v);
+	if ((rc = load_param(r, &v, &id, &res)) != WS_OK)
+		return rc;
+	if ((rc = res_files(req_db(r), id, &files)) == WS_OK) {
+		orgs = my_orgs(r);
+		resp_value(w, res_view(r, &v, res, files, orgs));
+		json_decref(orgs);
+		json_decref(files);
+	}
+	json_decref(res);
+	return rc;
+}
+
+/* Types a browser may show in place; anything else is an attachment. */
+static int
+inline_type(const char *type)
+{
+	return strcmp(type, "application/pdf") == 0 || strcmp(type, "image/png") == 0 ||
+	    strcmp(type, "image/jpeg") == 0 || strcmp(type, "text/plain") == 0;
+}
+
+enum ws_err
+h_resource_file(struct req *r, struct resp *w)
+{
+	struct res_viewer v;
+	json_t *res, *orgs;
+	int64_t id, n, file_id;
+	const char *name, *type, *range;
+	enum ws_err rc;
+	int can;
+
+	res_viewer_of(r, &v);
+	if ((rc = load_param(r, &v, &id, &res)) != WS_OK)
+		return rc;
+	orgs = my_orgs(r);
+	can = v.staff || v.files || contributor(r, res, orgs) ||
+	    strcmp(json_string_value(json_object_get(res, "visibility")), "members") != 0;
+	json_decref(orgs);
+	json_decref(res);
+	if (!can) {
+		w->detail = r->user ? N_("This file is for members of the hub.") :
+		    N_("Sign in to download this file: it is for members of the hub.");
+		return r->user ? WS_EFORBIDDEN : WS_EUNAUTH;
+	}
+	if (parse_int(r->params[1], 1, 10000, &n) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = res_file_get(req_db(r), r->a, id, n, &file_id, &name, &type)) != WS_OK)
+		return rc;
+	resp_header(w, "Content-Security-Policy", "default-src 'none'; sandbox");
+	if ((rc = app_file_send(r, w, file_id, "resource", !inline_type(type), name)) != WS_OK)
+		return rc;
+	/* one download per reader: not a HEAD, a 304, nor the later pieces
+	 * of a download in ranges */
+	range = req_header(r, "Range");
+	if (r->method == HM_GET && (w->status == 0 || w->status == 200 ||
+	    (w->status == 206 && range && strncmp(range, "bytes=0-", 8) == 0)))
+		if (res_download(req_db(r), id) != WS_OK)
+			log_warn("resources: download of %lld not counted", (long long)id);
+	return WS_OK;
+}

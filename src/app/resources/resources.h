@@ -1,0 +1,57 @@
+/*
+ * resources.h -- the knowledge-resources library (issue 13): toolkits,
+ * guides, reports and training material that staff publish and members
+ * contribute, each with its files (kept in the file store, src/files) or a
+ * link, found by filters with counts and by the words inside its files.
+ *
+ * A resource is one row of `resources` with its lists (languages, themes,
+ * countries, regions) also as rows of resource_terms, which filters and
+ * counts read, and its files as rows of resource_files.  Who sees it is
+ * decided in one place, the RES_VISIBLE condition of src/db/statements.c:
+ * staff see every resource; everyone a published public one, and the
+ * summary of a published "members" one (its files are for members, state
+ * focal points and staff); members and staff a "nongovernmental" one;
+ * staff a "staff" one; and the people who contributed a resource (the
+ * expert who submitted it, the people of its organization) see it whatever
+ * its status.  A resource a caller may not see is a 404, never a 403.
+ *
+ * The text of each file is extracted by a job (RES_TEXT_JOB) through
+ * src/extract, and becomes searchable with the title, summary and authors.
+ */
+#ifndef WS_RESOURCES_H
+#define WS_RESOURCES_H
+
+#include "http/form.h"
+#include "http/http.h"
+
+/* The kind of the job that extracts a stored file's text; its payload is
+ * {"resource": id, "n": n}. */
+#define RES_TEXT_JOB "resource_text"
+
+/* The query of GET /api/v1/resources: q, kind, theme, language, region,
+ * country, year, status, sort, page, per_page. */
+extern const struct field res_q_list[];
+
+/* GET /api/v1/resources: a page of what the caller may see, with facets. */
+enum ws_err h_resources(struct req *r, struct resp *w);
+/* GET /api/v1/resources/{id}. */
+enum ws_err h_resource(struct req *r, struct resp *w);
+/* GET /api/v1/resources/{id}/files/{n}: the file, streamed; counts one
+ * download. */
+enum ws_err h_resource_file(struct req *r, struct resp *w);
+/* POST /api/v1/resources: multipart (fields and `file` parts) or JSON. */
+enum ws_err h_resource_create(struct req *r, struct resp *w);
+/* PATCH /api/v1/resources/{id}: what is sent changes; files are added. */
+enum ws_err h_resource_edit(struct req *r, struct resp *w);
+/* POST /api/v1/resources/{id}/approve, reject, request-info (staff). */
+enum ws_err h_resource_approve(struct req *r, struct resp *w);
+enum ws_err h_resource_reject(struct req *r, struct resp *w);
+enum ws_err h_resource_request_info(struct req *r, struct resp *w);
+
+struct job_ctx;
+struct job;
+/* The RES_TEXT_JOB handler (struct job_kind.run; its arg is the app): a
+ * file that cannot be read ends as its text_status, not as a failed job. */
+enum ws_err res_text_run(struct job_ctx *c, const struct job *j) WS_WUR;
+
+#endif

@@ -1,0 +1,535 @@
+/*
+ * submit.c -- adding and changing resources: POST /api/v1/resources
+ * (multipart with `file` parts, or JSON with a `link`) and PATCH
+ * /api/v1/resources/{id}.
+ *
+ * Every file is checked before anything is stored: a name without path
+ * separators or control characters, an extension of the accepted types,
+ * bytes that libmagic (src/core/sniff.c) says are of the type the
+ * extension claims, at least one byte, at most --resource-max (the HTTP
+ * layer refuses a body over it before reading it).  The record, its lists,
+ * its files (claimed from the uploads the server streamed into the file
+ * store) and the jobs that extract their text are then written in one
+ * transaction: nothing is half-stored.
+ *
+ * Who may: staff anything (a draft, or published at once); a member for an
+ * organization they belong to, which staff then review ("submitted", or a
+ * "draft" they keep working on); an expert (a member without an
+ * organization) in their own name.  The contributors may change it while
+ * it is not published; staff always.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/directory/regions.h"
+#include "app/orgs/orgs.h"
+#include "app/resources/resources_int.h"
+#include "core/sniff.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "files/files.h"
+#include "views/view.h"
+
+static const char *const res_vis[] = { "public", "members", "nongovernmental", "staff", NULL };
+static const char *const res_asked[] = { "draft", "submitted", "published", NULL };
+
+#define RES_ORG_MAX 1000000000000000LL
+
+static const struct field res_fields[] = {
+	{ "title", FT_LINE, 1, 2, 300, NULL, NULL, NULL },
+	{ "summary", FT_TEXT, 0, 0, 20000, NULL, NULL, NULL },
+	{ "kind", FT_CHOICE, 1, 0, 0, res_kinds, NULL, N_("Choose a kind from the list.") },
+	{ "languages", FT_MULTI, 0, 0, 20, NULL, language_valid,
+	    N_("Choose languages from the list.") },
+	{ "themes", FT_MULTI, 0, 0, 20, NULL, theme_valid, N_("Choose themes from the list.") },
+	{ "countries", FT_MULTI, 0, 0, 250, NULL, country_valid,
+	    N_("Choose a country from the list.") },
+	{ "regions", FT_MULTI, 0, 0, 30, NULL, m49_valid, N_("Choose a region from the list.") },
+	{ "year", FT_INT, 0, 1900, 2100, NULL, NULL, N_("Enter a year from 1900 to 2100.") },
+	{ "authors", FT_MULTI, 0, 0, 50, NULL, NULL, NULL },
+	{ "publisher", FT_LINE, 0, 0, 300, NULL, NULL, NULL },
+	{ "organization_id", FT_INT, 0, 1, RES_ORG_MAX, NULL, NULL,
+	    N_("Choose the organization you contribute for.") },
+	{ "visibility", FT_CHOICE, 0, 0, 0, res_vis, NULL,
+	    N_("Visibility must be public, members, nongovernmental or staff.") },
+	{ "status", FT_CHOICE, 0, 0, 0, res_asked, NULL,
+	    N_("The status must be draft, submitted or published.") },
+	{ "link", FT_URL, 0, 0, 2000, NULL, NULL, NULL },
+};
+#define RES_NFIELDS (sizeof res_fields / sizeof res_fields[0])
+
+/* The accepted files: an extension, the type libmagic must find. */
+static const struct res_type {
+	const char *ext;
+	const char *type;
+	const char *label;	/* as people call it */
+} res_types[] = {
+	{ "pdf", "application/pdf", "PDF" },
+	{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	    "DOCX" },
+	{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX" },
+	{ "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	    "PPTX" },
+	{ "odt", "application/vnd.oasis.opendocument.text", "ODT" },
+	{ "ods", "application/vnd.oasis.opendocument.spreadsheet", "ODS" },
+	{ "txt", "text/plain", "TXT" },
+	{ "png", "image/png", "PNG" },
+	{ "jpg", "image/jpeg", "JPEG" },
+	{ "jpeg", "image/jpeg", "JPEG" },
+};
+
+/* An accepted file of the request, checked. */
+struct res_up {
+	const struct upload *u;
+	const char *type;
+	const char *language;	/* its file_language, or NULL */
+};
+
+/* msg (English, translated into r's language) with {{name}} and {{what}}
+ * replaced by name and what, in r's arena. */
+static const char *
+file_text(struct req *r, const char *msg, const char *name, const char *what)
+{
+	const char *t = view_tr(r->app->views, r->locale, msg);
+	struct buf b;
+	const char *out;
+
+	buf_init(&b, 4096);
+	while (*t) {
+		if (strncmp(t, "{{name}}", 8) == 0) {
+			if (buf_adds(&b, name ? name : "") != WS_OK)
+				break;
+			t += 8;
+		} else if (strncmp(t, "{{what}}", 8) == 0) {
+			if (buf_adds(&b, what ? what : "") != WS_OK)
+				break;
+			t += 8;
+		} else if (buf_addc(&b, *t++) != WS_OK) {
+			break;
+		}
+	}
+	out = arena_strdup(r->a, b.len ? buf_str(&b) : "");
+	buf_free(&b);
+	return out;
+}
+
+/* file_text as a JSON string.  New reference. */
+static json_t *
+file_msg(struct req *r, const char *msg, const char *name, const char *what)
+{
+	return json_string(file_text(r, msg, name, what));
+}
+
+/* Whether name is a plain file name: UTF-8 text, no path separator, no
+ * control character. */
+static int
+name_ok(const char *name)
+{
+	const unsigned char *p;
+
+	if (!name || !*name || strlen(name) > FILE_NAME_MAX ||
+	    !utf8_valid_text(name, strlen(name), 0))
+		return 0;
+	for (p = (const unsigned char *)name; *p; p++)
+		if (*p == '/' || *p == '\\' || *p < 0x20 || *p == 0x7f)
+			return 0;
+	return strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+/* The file_language sent for the i-th file (repeated fields in the order
+ * of the files), or NULL. */
+static const char *
+file_language(struct req *r, size_t i)
+{
+	json_t *v = json_object_get(r->in, "file_language");
+
+	if (json_is_array(v))
+		v = json_array_get(v, i);
+	else if (i > 0)
+		v = NULL;
+	return json_string_value(v) && *json_string_value(v) ? json_string_value(v) : NULL;
+}
+
+/*
+ * Checks the `file` parts of r into ups (*n of them): WS_ETOOBIG (a 413,
+ * w->detail naming the file) for one over the limit; a message under
+ * "file" in errors for the first that is refused otherwise.
+ */
+static enum ws_err
+check_files(struct req *r, struct resp *w, json_t *errors, struct res_up *ups, size_t *n)
+{
+	size_t max = http_upload_max(&r->app->cfg, UPLOAD_RESOURCE);
+	int i;
+
+	*n = 0;
+	for (i = 0; i < r->nfiles; i++) {
+		const struct upload *u = &r->files[i];
+		const char *name = u->filename, *dot, *lang = file_language(r, *n);
+		const struct res_type *t = NULL;
+		char mime[128], ext[8];
+		size_t k;
+
+		if (strcmp(u->field, "file") != 0)
+			continue;
+		if (u->too_big || (uint64_t)u->size > max) {
+			w->detail = file_text(r, N_("The file {{name}} is over the limit of "
+			    "{{what}} MB."), name ? name : "", arena_printf(r->a, "%zu", max >> 20));
+			return WS_ETOOBIG;
+		}
+		if (json_object_get(errors, "file"))
+			continue;
+		if (!name_ok(name)) {
+			json_object_set_new(errors, "file", file_msg(r, N_("A file name may not "
+			    "contain slashes, backslashes or control characters."), NULL, NULL));
+			continue;
+		}
+		if (u->size == 0 || !u->id) {
+			json_object_set_new(errors, "file", file_msg(r,
+			    N_("The file {{name}} is empty."), name, NULL));
+			continue;
+		}
+		dot = strrchr(name, '.');
+		if (dot && strlen(dot + 1) < sizeof ext) {
+			snprintf(ext, sizeof ext, "%s", dot + 1);
+			ascii_lower(ext);
+			for (k = 0; k < sizeof res_types / sizeof res_types[0]; k++)
+				if (strcmp(res_types[k].ext, ext) == 0)
+					t = &res_types[k];
+		}
+		if (!t) {
+			json_object_set_new(errors, "file", file_msg(r, N_("{{name}}: only PDF, DOCX, "
+			    "XLSX, PPTX, ODT, ODS, TXT, PNG and JPEG files are accepted."), name, NULL));
+			continue;
+		}
+		sniff_mime(u->head, u->head_len, mime, sizeof mime);
+		if (strcmp(mime, t->type) != 0) {
+			json_object_set_new(errors, "file", file_msg(r, N_("{{name}} is not a real "
+			    "{{what}} file: its content is of another type."), name, t->label));
+			json_object_set_new(errors, "file_type", json_string(mime));
+			continue;
+		}
+		if (lang && !language_valid(lang)) {
+			json_object_set_new(errors, "file_language", json_string(view_tr(r->app->views,
+			    r->locale, N_("Choose languages from the list."))));
+			continue;
+		}
+		ups[*n].u = u;
+		ups[*n].type = t->type;
+		ups[*n].language = lang;
+		(*n)++;
+	}
+	return WS_OK;
+}
+
+/* Stores the checked files ups[0..n) as files of resource id, each with
+ * the job that extracts its text, in the caller's transaction. */
+static enum ws_err
+store_files(struct req *r, struct db *d, int64_t id, json_t *values, struct res_up *ups,
+    size_t n)
+{
+	json_t *langs = json_object_get(values, "languages");
+	enum ws_err rc = WS_OK;
+	size_t i;
+
+	for (i = 0; i < n && rc == WS_OK; i++) {
+		const char *lang = ups[i].language;
+		int64_t num = 0;
+
+		/* one language for the resource: its files are in it */
+		if (!lang && json_array_size(langs) == 1)
+			lang = json_string_value(json_array_get(langs, 0));
+		if ((rc = file_claim(d, ups[i].u->id, "resource", ups[i].type)) == WS_ENOTFOUND)
+			rc = WS_EDB;
+		if (rc == WS_OK)
+			rc = res_file_add(d, id, ups[i].u->id, ups[i].u->filename, lang, ups[i].type,
+			    ups[i].u->size, ups[i].u->sha256, &num);
+		if (rc == WS_OK)
+			rc = app_job(r->app, d, RES_TEXT_JOB, arena_printf(r->a,
+			    "{\"resource\":%lld,\"n\":%lld}", (long long)id, (long long)num), NULL);
+	}
+	return rc;
+}
+
+/* db_after_commit() callback: the text jobs just committed can run. */
+static void
+kick(void *arg)
+{
+	app_jobs_kick(arg);
+}
+
+/*
+ * Who may contribute values (organization_id, status as asked) and as
+ * what: *status and *source.  WS_EFORBIDDEN for a member naming an
+ * organization not theirs; a message in errors for what they may not ask.
+ */
+static enum ws_err
+contribution(struct req *r, json_t *values, json_t *errors, const char **status,
+    const char **source)
+{
+	int64_t org = json_integer_value(json_object_get(values, "organization_id"));
+	const char *asked = json_string_value(json_object_get(values, "status"));
+	json_t *orgs = NULL, *o;
+	enum ws_err rc;
+	size_t i;
+	int mine = 0, any = 0;
+
+	if (!asked)
+		asked = "";
+	if (r->user->role >= ROLE_STAFF) {
+		*source = "staff";
+		*status = strcmp(asked, "published") == 0 ? "published" : "draft";
+		if (strcmp(asked, "submitted") == 0)
+			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
+			    r->locale, N_("Staff keep a resource as a draft or publish it."))));
+		if (org) {
+			json_t *found = NULL;
+
+			if ((rc = org_load(req_db(r), org, &found)) == WS_ENOTFOUND)
+				json_object_set_new(errors, "organization_id", json_string(view_tr(
+				    r->app->views, r->locale, N_("There is no such organization."))));
+			else if (rc != WS_OK)
+				return rc;
+			json_decref(found);
+		}
+		return WS_OK;
+	}
+	if (r->user->role != ROLE_MEMBER)
+		return WS_EFORBIDDEN;
+	*source = "member";
+	*status = strcmp(asked, "draft") == 0 ? "draft" : "submitted";
+	if (strcmp(asked, "published") == 0)
+		json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
+		    r->locale, N_("Staff publish resources after review: submit it."))));
+	if ((rc = orgs_of_person(req_db(r), r->user->id, &orgs)) != WS_OK)
+		return rc;
+	json_array_foreach(orgs, i, o) {
+		int approved = strcmp(json_string_value(json_object_get(o, "status")),
+		    "approved") == 0;
+
+		any |= approved;
+		mine |= approved && json_integer_value(json_object_get(o, "id")) == org;
+	}
+	json_decref(orgs);
+	if (org && !mine)
+		return WS_EFORBIDDEN;
+	if (!org && any)	/* an organization's person contributes for it */
+		json_object_set_new(errors, "organization_id", json_string(view_tr(r->app->views,
+		    r->locale, N_("Choose the organization you contribute for."))));
+	return WS_OK;
+}
+
+/* The answer of a create or an edit: the resource as its contributor sees
+ * it. */
+static enum ws_err
+answer(struct req *r, struct resp *w, int64_t id)
+{
+	r->params[0] = arena_printf(r->a, "%lld", (long long)id);
+	return h_resource(r, w);
+}
+
+enum ws_err
+h_resource_create(struct req *r, struct resp *w)
+{
+	struct res_up ups[REQ_MAX_FILES];
+	json_t *values = NULL, *errors = NULL;
+	const char *status = "draft", *source = "staff", *link;
+	struct db *d = req_db(r);
+	size_t nup = 0;
+	int64_t id = 0;
+	enum ws_err rc;
+
+	if (form_check(r, res_fields, RES_NFIELDS, &values, &errors) == WS_OK || !errors)
+		errors = json_object();
+	if ((rc = contribution(r, values, errors, &status, &source)) != WS_OK) {
+		if (rc == WS_EFORBIDDEN)
+			w->detail = N_("You may contribute only for an organization you belong to.");
+		goto out;
+	}
+	if ((rc = check_files(r, w, errors, ups, &nup)) != WS_OK)
+		goto out;
+	link = json_string_value(json_object_get(values, "link"));
+	if (nup == 0 && (!link || !*link) && !json_object_get(errors, "file") &&
+	    !json_object_get(errors, "link"))
+		json_object_set_new(errors, "file", json_string(view_tr(r->app->views, r->locale,
+		    N_("Add a file or a link."))));
+	if (!json_object_get(values, "visibility") ||
+	    !*json_string_value(json_object_get(values, "visibility")))
+		json_object_set_new(values, "visibility", json_string("public"));
+	if (json_object_size(errors)) {
+		w->errors = errors;
+		errors = NULL;
+		w->detail = N_("Some fields need your attention.");
+		rc = WS_EINVAL;
+		goto out;
+	}
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	if ((rc = res_insert(d, values, status, source, r->user->id, &id)) == WS_OK &&
+	    (rc = res_terms_put(d, id, values)) == WS_OK &&
+	    (rc = store_files(r, d, id, values, ups, nup)) == WS_OK &&
+	    (rc = res_search_refresh(d, id)) == WS_OK) {
+		json_t *res = json_pack("{s:I,s:O,s:s,s:I}", "id", (json_int_t)id,
+		    "organization_id", json_object_get(values, "organization_id"), "source", source,
+		    "created_by", (json_int_t)r->user->id);
+
+		res_audit(r, d, res, strcmp(status, "submitted") == 0 ? "resource.submitted" :
+		    strcmp(status, "published") == 0 ? "resource.published" : "resource.created",
+		    arena_printf(r->a, "%s (%s, %zu files)", json_string_value(json_object_get(values,
+		    "title")), status, nup));
+		json_decref(res);
+		if (nup)
+			db_after_commit(d, kick, r->app);
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	if ((rc = answer(r, w, id)) == WS_OK)
+		w->status = 201;
+out:
+	json_decref(values);
+	json_decref(errors);
+	return rc;
+}
+
+/* ---- editing ------------------------------------------------------------- */
+
+/* Whether r's user may change resource res: staff always; while it is not
+ * published, the member who submitted it and the admins of its
+ * organization. */
+static enum ws_err
+may_edit(struct req *r, json_t *res, int *ok)
+{
+	int64_t org = json_integer_value(json_object_get(res, "organization_id"));
+	json_t *orgs = NULL, *o;
+	enum ws_err rc;
+	size_t i;
+
+	*ok = r->user->role >= ROLE_STAFF;
+	if (*ok || strcmp(json_string_value(json_object_get(res, "source")), "member") != 0 ||
+	    strcmp(json_string_value(json_object_get(res, "status")), "published") == 0)
+		return WS_OK;
+	if (json_integer_value(json_object_get(res, "created_by")) == r->user->id) {
+		*ok = 1;
+		return WS_OK;
+	}
+	if ((rc = orgs_of_person(req_db(r), r->user->id, &orgs)) != WS_OK)
+		return rc;
+	json_array_foreach(orgs, i, o)
+		*ok |= org && json_integer_value(json_object_get(o, "id")) == org &&
+		    json_is_true(json_object_get(o, "admin"));
+	json_decref(orgs);
+	return WS_OK;
+}
+
+/* The fields of stored resource res with what r sends laid over them:
+ * what is not sent keeps its value.  New reference. */
+static json_t *
+merged_input(struct req *r, json_t *res)
+{
+	json_t *m = json_object(), *x;
+	size_t i;
+
+	for (i = 0; i < RES_NFIELDS; i++) {
+		const char *k = res_fields[i].name;
+
+		if (strcmp(k, "organization_id") == 0)
+			continue;	/* whose it is does not change */
+		if ((x = json_object_get(r->in, k)) != NULL)
+			json_object_set(m, k, x);
+		else if ((x = json_object_get(res, k)) != NULL && !json_is_null(x))
+			json_object_set(m, k, x);
+	}
+	if ((x = json_object_get(r->in, "file_language")) != NULL)
+		json_object_set(m, "file_language", x);
+	return m;
+}
+
+enum ws_err
+h_resource_edit(struct req *r, struct resp *w)
+{
+	struct res_up ups[REQ_MAX_FILES];
+	struct res_viewer v;
+	struct db *d = req_db(r);
+	json_t *res = NULL, *values = NULL, *errors = NULL, *files = NULL;
+	const char *status, *asked, *link;
+	size_t nup = 0;
+	int64_t id;
+	enum ws_err rc;
+	int ok;
+
+	res_viewer_of(r, &v);
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = res_get(d, &v, id, &res)) != WS_OK)
+		return rc;
+	if ((rc = may_edit(r, res, &ok)) != WS_OK)
+		goto out;
+	if (!ok) {
+		w->detail = N_("Only staff change a published resource; before that, the member "
+		    "who submitted it and the admins of its organization.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
+	{
+		json_t *m = merged_input(r, res);
+
+		json_decref(r->in);
+		r->in = m;
+	}
+	if (form_check(r, res_fields, RES_NFIELDS, &values, &errors) == WS_OK || !errors)
+		errors = json_object();
+	status = json_string_value(json_object_get(res, "status"));
+	asked = json_string_value(json_object_get(values, "status"));
+	if (asked && *asked) {
+		if (v.staff && strcmp(asked, "submitted") == 0)
+			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
+			    r->locale, N_("Staff keep a resource as a draft or publish it."))));
+		else if (!v.staff && strcmp(asked, "published") == 0)
+			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
+			    r->locale, N_("Staff publish resources after review: submit it."))));
+		else
+			status = asked;
+	}
+	if ((rc = check_files(r, w, errors, ups, &nup)) != WS_OK)
+		goto out;
+	if ((rc = res_files(d, id, &files)) != WS_OK)
+		goto out;
+	link = json_string_value(json_object_get(values, "link"));
+	if (json_array_size(files) + nup == 0 && (!link || !*link) &&
+	    !json_object_get(errors, "file") && !json_object_get(errors, "link"))
+		json_object_set_new(errors, "file", json_string(view_tr(r->app->views, r->locale,
+		    N_("Add a file or a link."))));
+	if (json_object_size(errors)) {
+		w->errors = errors;
+		errors = NULL;
+		w->detail = N_("Some fields need your attention.");
+		rc = WS_EINVAL;
+		goto out;
+	}
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	if ((rc = res_update(d, id, values, status)) == WS_OK &&
+	    (rc = res_terms_put(d, id, values)) == WS_OK &&
+	    (rc = store_files(r, d, id, values, ups, nup)) == WS_OK &&
+	    (rc = res_search_refresh(d, id)) == WS_OK) {
+		res_audit(r, d, res, "resource.edited", arena_printf(r->a, "%s (%s, %zu new files)",
+		    json_string_value(json_object_get(values, "title")), status, nup));
+		if (nup)
+			db_after_commit(d, kick, r->app);
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	rc = answer(r, w, id);
+out:
+	json_decref(res);
+	json_decref(values);
+	json_decref(errors);
+	json_decref(files);
+	return rc;
+}
