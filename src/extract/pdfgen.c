@@ -217,8 +217,9 @@ cid_of(struct gen *g, uint32_t cp)
 }
 
 /* Decodes s into cps (room for strlen(s) code points), white space runs as
- * one space, none at either end; *n is the count.  WS_EINVAL for bytes that
- * are not UTF-8 and for control characters. */
+ * one space, none at either end, byte order marks dropped; *n is the
+ * count.  WS_EINVAL for bytes that are not UTF-8 and for control
+ * characters. */
 static enum ws_err
 decode(const char *s, uint32_t *cps, size_t *n)
 {
@@ -258,8 +259,10 @@ decode(const char *s, uint32_t *cps, size_t *n)
 		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xa0 || cp == 0x202f ||
 		    cp == 0x2009 || cp == 0x3000)
 			cp = ' ';
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0xfeff)
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 			return WS_EINVAL;
+		if (cp == 0xfeff)	/* a byte order mark says nothing */
+			continue;
 		if (cp == ' ' && (k == 0 || cps[k - 1] == ' '))
 			continue;
 		cps[k++] = cp;

@@ -30,10 +30,10 @@
 
 /* Appends to out a PDF of title (may be NULL or "") and the n paragraphs,
  * each a NUL-terminated UTF-8 string; runs of white space count as one
- * space, and a paragraph may be empty.  WS_ETOOBIG when the text is over
- * PDFGEN_MAX_INPUT bytes or the PDF over out's ceiling; WS_EINVAL for text
- * that is not UTF-8 or holds control characters other than tab, CR and
- * LF.  On error out is left as it was. */
+ * space, a byte order mark is dropped, and a paragraph may be empty.
+ * WS_ETOOBIG when the text is over PDFGEN_MAX_INPUT bytes or the PDF over
+ * out's ceiling; WS_EINVAL for text that is not UTF-8 or holds control
+ * characters other than tab, CR and LF.  On error out is left as it was. */
 enum ws_err pdfgen_text(struct buf *out, const char *title,
     const char *const *paragraphs, size_t n) WS_WUR;
 

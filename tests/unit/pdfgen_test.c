@@ -355,6 +355,13 @@ test_empty_input(void **state)
 	size_t len = 0;
 	int fd;
 
+	static const char *const bom[] = { "\xef\xbb\xbf" "Bonjour \xef\xbb\xbf tout le monde" };
+	char *got = roundtrip(NULL, bom, 1);
+
+	for (size_t n = strlen(got); n && strchr(" \n\f", got[n - 1]); n--)
+		got[n - 1] = '\0';
+	assert_string_equal(got, "Bonjour tout le monde");	/* the marks dropped */
+	free(got);
 	free(roundtrip("Seulement un titre", NULL, 0));
 	free(roundtrip(NULL, p, 3));
 	buf_init(&b, 1u << 20);
