@@ -1046,6 +1046,60 @@ test_search_inside(void **state)
 	json_decref(j);
 }
 
+/* ---- pages ------------------------------------------------------------------- */
+
+/* The library and a resource as pages, without JavaScript: what a visitor
+ * may see, the search marked, the filters as a form, in French too. */
+static void
+test_pages(void **state)
+{
+	const struct ts_res *r;
+	char path[128];
+
+	(void)state;
+	r = ts_get(plain, "/resources");
+	STATUS(r, 200);
+	HAS(r, "Public guide");
+	HAS(r, "Members guide");
+	LACKS(r, "Nongovernmental guide");
+	LACKS(r, "Staff guide");
+	LACKS(r, "Draft guide");
+	HAS(r, "<form method=\"get\" action=\"/resources\"");
+	HAS(r, "For members: sign in to download.");
+	r = ts_get(plain, "/resources?q=lantern&kind=guide&sort=relevance");
+	STATUS(r, 200);
+	HAS(r, "<mark>lantern</mark>");
+	HAS(r, "value=\"guide\" checked");
+	r = ts_get(plain, "/resources?kind=novel");
+	STATUS(r, 422);
+
+	snprintf(path, sizeof path, "/resources/%lld", (long long)r_public);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "<h1>Public guide</h1>");
+	snprintf(path, sizeof path, "href=\"/resources/%lld/files/1\"", (long long)r_public);
+	HAS(r, path);
+	snprintf(path, sizeof path, "/resources/%lld/files/1", (long long)r_public);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "lantern");
+
+	snprintf(path, sizeof path, "/resources/%lld", (long long)r_members);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "Sign in to download");
+	HAS(r, "/signin?next=");
+	snprintf(path, sizeof path, "/resources/%lld/files/1", (long long)r_members);
+	assert_true(ts_get(plain, path)->status != 200);
+	snprintf(path, sizeof path, "/resources/%lld", (long long)r_nongov);
+	STATUS(ts_get(plain, path), 404);
+
+	r = ts_get(plain, "/resources?lang=fr");
+	STATUS(r, 200);
+	HAS(r, "Bibliothèque");
+	HAS(r, "Boîte à outils");
+}
+
 /* ---- the suite ------------------------------------------------------------ */
 
 static int
@@ -1117,6 +1171,7 @@ main(void)
 		cmocka_unit_test(test_text_search),
 		cmocka_unit_test(test_review),
 		cmocka_unit_test(test_search_inside),
+		cmocka_unit_test(test_pages),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
