@@ -1100,6 +1100,70 @@ test_pages(void **state)
 	HAS(r, "Boîte à outils");
 }
 
+/* The id of the resource titled title in list j, 0 when none. */
+static int64_t
+titled(json_t *j, const char *title)
+{
+	json_t *it;
+	size_t i;
+
+	json_array_foreach(json_object_get(j, "items"), i, it)
+		if (strcmp(json_string_value(json_object_get(it, "title")), title) == 0)
+			return json_integer_value(json_object_get(it, "id"));
+	return 0;
+}
+
+/* Staff review on a page, without JavaScript: what waits, each with the
+ * three decisions as forms; a reason left out comes back as a message. */
+static void
+test_staff_page(void **state)
+{
+	struct ts_browser *web = ts_browser_new(&srv, NULL), *ada = ts_browser_new(&srv, NULL);
+	const struct ts_res *r;
+	char path[128];
+	int64_t id;
+	json_t *j;
+
+	(void)state;
+	assert_int_equal(ts_signin(web, "sam.staff@hub.test", PW), 303);
+	assert_int_equal(ts_signin(ada, "ada@quillon.example", PW), 303);
+	j = list(staff_tok, "status=submitted");
+	id = titled(j, "Quillon field notes");
+	json_decref(j);
+	assert_true(id > 0);
+
+	r = ts_get(web, "/staff/resources");
+	STATUS(r, 200);
+	HAS(r, "Quillon field notes");
+	HAS(r, "Quillon Ledger Trust");
+	snprintf(path, sizeof path, "action=\"/staff/resources/%lld/reject\"", (long long)id);
+	HAS(r, path);
+	STATUS(ts_get(ada, "/staff/resources"), 403);
+
+	snprintf(path, sizeof path, "/staff/resources/%lld/reject", (long long)id);
+	r = ts_form(web, path, (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "class=\"error\"");
+	HAS(r, "Quillon field notes");
+	snprintf(path, sizeof path, "/staff/resources/%lld/request-info", (long long)id);
+	r = ts_form(web, path, "reason", "Name the coast, please.", (char *)NULL);
+	STATUS(r, 303);
+	assert_string_equal(ts_header(r, "Location"), "/staff/resources");
+	mailed("ada@quillon.example", "changes needed", "Name the coast, please.");
+	r = ts_get(web, "/staff/resources?status=changes_requested");
+	STATUS(r, 200);
+	HAS(r, "Name the coast, please.");
+	snprintf(path, sizeof path, "/staff/resources/%lld/approve", (long long)id);
+	STATUS(ts_form(web, path, (char *)NULL), 303);
+	mailed("ada@quillon.example", "is published", "Quillon field notes");
+	assert_int_equal(res_status(id, NULL), 200);
+	r = ts_get(web, "/staff/resources?lang=fr");
+	STATUS(r, 200);
+	HAS(r, "Ressources à examiner");
+	ts_browser_free(web);
+	ts_browser_free(ada);
+}
+
 /* ---- the suite ------------------------------------------------------------ */
 
 static int
@@ -1172,6 +1236,7 @@ main(void)
 		cmocka_unit_test(test_review),
 		cmocka_unit_test(test_search_inside),
 		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_staff_page),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -47,6 +47,12 @@ enum ws_err h_resource_edit(struct req *r, struct resp *w);
 enum ws_err h_resource_approve(struct req *r, struct resp *w);
 enum ws_err h_resource_reject(struct req *r, struct resp *w);
 enum ws_err h_resource_request_info(struct req *r, struct resp *w);
+/* GET /staff/resources: what waits for review (?status= for the others),
+ * each with the forms of the three verbs, posted to
+ * /staff/resources/{id}/<verb> (the same handlers: a page is sent back to
+ * this list). */
+enum ws_err h_staff_resources(struct req *r, struct resp *w);
+extern const struct field res_q_review[];
 
 struct job_ctx;
 struct job;
