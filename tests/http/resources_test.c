@@ -1098,6 +1098,19 @@ test_pages(void **state)
 	STATUS(r, 200);
 	HAS(r, "Bibliothèque");
 	HAS(r, "Boîte à outils");
+
+	/* the feed: public resources only */
+	r = ts_get(plain, "/resources.atom");
+	STATUS(r, 200);
+	assert_non_null(strstr(ts_header(r, "Content-Type"), "application/atom+xml"));
+	HAS(r, "<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+	HAS(r, "<title>Public guide</title>");
+	HAS(r, "<title>Convention text</title>");
+	LACKS(r, "Members guide");
+	LACKS(r, "Nongovernmental guide");
+	LACKS(r, "Staff guide");
+	LACKS(r, "Draft guide");
+	assert_non_null(strstr(r->body, "</feed>\n"));
 }
 
 /* The id of the resource titled title in list j, 0 when none. */

@@ -21,6 +21,7 @@
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "views/mustache.h"
 #include "views/view.h"
 
 static const char *const res_sorts[] = { "relevance", "newest", "downloads", NULL };
@@ -537,5 +538,103 @@ h_resource_file(struct req *r, struct resp *w)
 	    (w->status == 206 && range && strncmp(range, "bytes=0-", 8) == 0)))
 		if (res_download(req_db(r), id) != WS_OK)
 			log_warn("resources: download of %lld not counted", (long long)id);
+	return WS_OK;
+}
+
+/* ---- the feed -------------------------------------------------------------- */
+
+#define RES_FEED_MAX 50	/* newest public resources in the feed */
+
+/* Appends s escaped for XML text or an attribute. */
+static enum ws_err
+xml_text(struct buf *b, const char *s)
+{
+	return mst_escape_html(b, s ? s : "", strlen(s ? s : ""));
+}
+
+/* Appends an RFC 3339 time of t (Unix seconds as a JSON integer). */
+static enum ws_err
+xml_time(struct buf *b, json_t *t)
+{
+	char s[40];
+
+	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
+	return buf_adds(b, s);
+}
+
+enum ws_err
+h_resources_atom(struct req *r, struct resp *w)
+{
+	struct res_viewer v;
+	struct res_filter f;
+	const char *base = r->app->cfg.base_url;
+	json_t *rows = NULL, *row, *newest = NULL;
+	struct buf *b = &w->raw;
+	int64_t total;
+	enum ws_err rc;
+	size_t i;
+
+	memset(&v, 0, sizeof v);	/* what a visitor sees */
+	memset(&f, 0, sizeof f);
+	f.status = "published";
+	if ((rc = res_list(req_db(r), &v, &f, "newest", "", 1, RES_FEED_MAX, &rows,
+	    &total)) != WS_OK)
+		return rc;
+	json_array_foreach(rows, i, row)
+		if (!newest || json_integer_value(json_object_get(row, "updated_at")) >
+		    json_integer_value(newest))
+			newest = json_object_get(row, "updated_at");
+	rc = buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>%s/resources.atom</id>\n<title>",
+	    base);
+	if (rc == WS_OK)
+		rc = xml_text(b, r->app->cfg.org_name);
+	if (rc == WS_OK)
+		rc = buf_printf(b, ": %s</title>\n<link rel=\"self\" href=\"%s/resources.atom\"/>\n"
+		    "<link rel=\"alternate\" type=\"text/html\" href=\"%s/resources\"/>\n<updated>",
+		    view_tr(r->app->views, r->locale, N_("Library")), base, base);
+	if (rc == WS_OK)
+		rc = newest ? xml_time(b, newest) : buf_adds(b, "1970-01-01T00:00:00Z");
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</updated>\n");
+	json_array_foreach(rows, i, row) {
+		long long id = (long long)json_integer_value(json_object_get(row, "id"));
+
+		/* the feed is for everyone: public resources only */
+		if (rc != WS_OK || strcmp(json_string_value(json_object_get(row, "visibility")),
+		    "public") != 0)
+			continue;
+		rc = buf_printf(b, "<entry>\n<id>%s/resources/%lld</id>\n<link href=\"%s/resources/"
+		    "%lld\"/>\n<title>", base, id, base, id);
+		if (rc == WS_OK)
+			rc = xml_text(b, json_string_value(json_object_get(row, "title")));
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</title>\n<published>");
+		if (rc == WS_OK)
+			rc = xml_time(b, json_object_get(row, "published_at"));
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</published>\n<updated>");
+		if (rc == WS_OK)
+			rc = xml_time(b, json_object_get(row, "updated_at"));
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</updated>\n<author><name>");
+		if (rc == WS_OK)
+			rc = xml_text(b, json_string_value(json_object_get(row, "org_name")) &&
+			    strcmp(json_string_value(json_object_get(row, "org_status")),
+			    "approved") == 0 ? json_string_value(json_object_get(row, "org_name")) :
+			    r->app->cfg.org_name);
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</name></author>\n<summary>");
+		if (rc == WS_OK)
+			rc = xml_text(b, json_string_value(json_object_get(row, "summary")));
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</summary>\n</entry>\n");
+	}
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</feed>\n");
+	json_decref(rows);
+	if (rc != WS_OK)
+		return rc;
+	w->ctype = "application/atom+xml; charset=utf-8";
 	return WS_OK;
 }

@@ -34,6 +34,8 @@ extern const struct field res_q_list[];
 
 /* GET /api/v1/resources: a page of what the caller may see, with facets. */
 enum ws_err h_resources(struct req *r, struct resp *w);
+/* GET /resources.atom: the newest public resources as an Atom feed. */
+enum ws_err h_resources_atom(struct req *r, struct resp *w);
 /* GET /api/v1/resources/{id}. */
 enum ws_err h_resource(struct req *r, struct resp *w);
 /* GET /api/v1/resources/{id}/files/{n}: the file, streamed; counts one
