@@ -138,9 +138,15 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/staff/jobs/{id}/retry", h_staff_job_retry,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 
 	/* the library (issue 13): who sees a resource is decided by RES_VISIBLE (404 for the rest) */
-	{HM_GET,    "/api/v1/resources",            h_resources,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_API, res_q_list},
+	{HM_GET,    "/resources",                   h_resources,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, res_q_list},
+	{HM_GET,    "/resources.atom",              h_resources_atom,    R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/resources/{id}",              h_resource,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/resources/{id}/files/{n}",    h_resource_file,     R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/staff/resources",             h_staff_resources,   R_STAFFS, CSRF_NONE,  RL_NONE,   0, res_q_review},
+	{HM_POST,   "/staff/resources/{id}/approve", h_resource_approve, R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/resources/{id}/reject", h_resource_reject,   R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/resources/{id}/request-info", h_resource_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/api/v1/resources",            h_resource_create,   R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API, NULL, UPLOAD_RESOURCE},
-	{HM_GET,    "/api/v1/resources/{id}",       h_resource,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/resources/{id}/files/{n}", h_resource_file, R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_PATCH,  "/api/v1/resources/{id}",       h_resource_edit,     R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER, NULL, UPLOAD_RESOURCE},
 	{HM_POST,   "/api/v1/resources/{id}/approve", h_resource_approve, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},

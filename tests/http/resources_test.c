@@ -1046,6 +1046,137 @@ test_search_inside(void **state)
 	json_decref(j);
 }
 
+/* ---- pages ------------------------------------------------------------------- */
+
+/* The library and a resource as pages, without JavaScript: what a visitor
+ * may see, the search marked, the filters as a form, in French too. */
+static void
+test_pages(void **state)
+{
+	const struct ts_res *r;
+	char path[128];
+
+	(void)state;
+	r = ts_get(plain, "/resources");
+	STATUS(r, 200);
+	HAS(r, "Public guide");
+	HAS(r, "Members guide");
+	LACKS(r, "Nongovernmental guide");
+	LACKS(r, "Staff guide");
+	LACKS(r, "Draft guide");
+	HAS(r, "<form method=\"get\" action=\"/resources\"");
+	HAS(r, "For members: sign in to download.");
+	r = ts_get(plain, "/resources?q=lantern&kind=guide&sort=relevance");
+	STATUS(r, 200);
+	HAS(r, "<mark>lantern</mark>");
+	HAS(r, "value=\"guide\" checked");
+	r = ts_get(plain, "/resources?kind=novel");
+	STATUS(r, 422);
+
+	snprintf(path, sizeof path, "/resources/%lld", (long long)r_public);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "<h1>Public guide</h1>");
+	snprintf(path, sizeof path, "href=\"/resources/%lld/files/1\"", (long long)r_public);
+	HAS(r, path);
+	snprintf(path, sizeof path, "/resources/%lld/files/1", (long long)r_public);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "lantern");
+
+	snprintf(path, sizeof path, "/resources/%lld", (long long)r_members);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "Sign in to download");
+	HAS(r, "/signin?next=");
+	snprintf(path, sizeof path, "/resources/%lld/files/1", (long long)r_members);
+	assert_true(ts_get(plain, path)->status != 200);
+	snprintf(path, sizeof path, "/resources/%lld", (long long)r_nongov);
+	STATUS(ts_get(plain, path), 404);
+
+	r = ts_get(plain, "/resources?lang=fr");
+	STATUS(r, 200);
+	HAS(r, "Bibliothèque");
+	HAS(r, "Boîte à outils");
+
+	/* the feed: public resources only */
+	r = ts_get(plain, "/resources.atom");
+	STATUS(r, 200);
+	assert_non_null(strstr(ts_header(r, "Content-Type"), "application/atom+xml"));
+	HAS(r, "<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+	HAS(r, "<title>Public guide</title>");
+	HAS(r, "<title>Convention text</title>");
+	LACKS(r, "Members guide");
+	LACKS(r, "Nongovernmental guide");
+	LACKS(r, "Staff guide");
+	LACKS(r, "Draft guide");
+	assert_non_null(strstr(r->body, "</feed>\n"));
+}
+
+/* The id of the resource titled title in list j, 0 when none. */
+static int64_t
+titled(json_t *j, const char *title)
+{
+	json_t *it;
+	size_t i;
+
+	json_array_foreach(json_object_get(j, "items"), i, it)
+		if (strcmp(json_string_value(json_object_get(it, "title")), title) == 0)
+			return json_integer_value(json_object_get(it, "id"));
+	return 0;
+}
+
+/* Staff review on a page, without JavaScript: what waits, each with the
+ * three decisions as forms; a reason left out comes back as a message. */
+static void
+test_staff_page(void **state)
+{
+	struct ts_browser *web = ts_browser_new(&srv, NULL), *ada = ts_browser_new(&srv, NULL);
+	const struct ts_res *r;
+	char path[128];
+	int64_t id;
+	json_t *j;
+
+	(void)state;
+	assert_int_equal(ts_signin(web, "sam.staff@hub.test", PW), 303);
+	assert_int_equal(ts_signin(ada, "ada@quillon.example", PW), 303);
+	j = list(staff_tok, "status=submitted");
+	id = titled(j, "Quillon field notes");
+	json_decref(j);
+	assert_true(id > 0);
+
+	r = ts_get(web, "/staff/resources");
+	STATUS(r, 200);
+	HAS(r, "Quillon field notes");
+	HAS(r, "Quillon Ledger Trust");
+	snprintf(path, sizeof path, "action=\"/staff/resources/%lld/reject\"", (long long)id);
+	HAS(r, path);
+	STATUS(ts_get(ada, "/staff/resources"), 403);
+
+	snprintf(path, sizeof path, "/staff/resources/%lld/reject", (long long)id);
+	r = ts_form(web, path, (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "class=\"error\"");
+	HAS(r, "Quillon field notes");
+	snprintf(path, sizeof path, "/staff/resources/%lld/request-info", (long long)id);
+	r = ts_form(web, path, "reason", "Name the coast, please.", (char *)NULL);
+	STATUS(r, 303);
+	assert_string_equal(ts_header(r, "Location"), "/staff/resources");
+	mailed("ada@quillon.example", "changes needed", "Name the coast, please.");
+	r = ts_get(web, "/staff/resources?status=changes_requested");
+	STATUS(r, 200);
+	HAS(r, "Name the coast, please.");
+	snprintf(path, sizeof path, "/staff/resources/%lld/approve", (long long)id);
+	STATUS(ts_form(web, path, (char *)NULL), 303);
+	mailed("ada@quillon.example", "is published", "Quillon field notes");
+	assert_int_equal(res_status(id, NULL), 200);
+	r = ts_get(web, "/staff/resources?lang=fr");
+	STATUS(r, 200);
+	HAS(r, "Ressources à examiner");
+	ts_browser_free(web);
+	ts_browser_free(ada);
+}
+
 /* ---- the suite ------------------------------------------------------------ */
 
 static int
@@ -1117,6 +1248,8 @@ main(void)
 		cmocka_unit_test(test_text_search),
 		cmocka_unit_test(test_review),
 		cmocka_unit_test(test_search_inside),
+		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_staff_page),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -9,6 +9,7 @@
  * is credited unless it is suspended (staff still see it).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -20,6 +21,7 @@
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "views/mustache.h"
 #include "views/view.h"
 
 static const char *const res_sorts[] = { "relevance", "newest", "downloads", NULL };
@@ -146,6 +148,129 @@ res_view(struct req *r, const struct res_viewer *v, json_t *res, json_t *files, 
 	json_object_set_new(out, "can_download", json_boolean(can));
 	if (!can && !r->user)
 		json_object_set_new(out, "sign_in_to_download", json_true());
+	return out;
+}
+
+/* ---- pages ------------------------------------------------------------------ */
+
+/* The name of code in facet (kind, theme, language, region, country, year)
+ * in r's language. */
+static const char *
+facet_label(struct req *r, const char *facet, const char *code)
+{
+	size_t i;
+
+	if (strcmp(facet, "kind") == 0) {
+		for (i = 0; res_kinds[i]; i++)
+			if (strcmp(res_kinds[i], code) == 0)
+				return view_tr(r->app->views, r->locale, res_kind_labels[i]);
+		return code;
+	}
+	if (strcmp(facet, "theme") == 0)
+		return theme_name(code, r->locale);
+	if (strcmp(facet, "language") == 0)
+		return language_name(code, r->locale);
+	if (strcmp(facet, "country") == 0)
+		return country_name(code, r->locale);
+	if (strcmp(facet, "region") == 0)
+		return m49_name(code, r->locale) ? m49_name(code, r->locale) : code;
+	return code;
+}
+
+/* [{name}] of the codes in array a of facet.  New reference. */
+static json_t *
+names_of(struct req *r, const char *facet, json_t *a)
+{
+	json_t *out = json_array(), *x;
+	size_t i;
+
+	json_array_foreach(a, i, x)
+		if (json_is_string(x))
+			json_array_append_new(out, json_pack("{s:s}", "name",
+			    facet_label(r, facet, json_string_value(x))));
+	return out;
+}
+
+/* What a page shows of item (a resource as res_view made it) besides its
+ * JSON: names of its codes, its summary as HTML, its files' sizes and
+ * languages. */
+static void
+page_item(struct req *r, json_t *item)
+{
+	json_t *f;
+	size_t i;
+
+	json_object_set_new(item, "kind_label", json_string(facet_label(r, "kind",
+	    json_string_value(json_object_get(item, "kind")))));
+	json_object_set_new(item, "theme_list", names_of(r, "theme",
+	    json_object_get(item, "themes")));
+	json_object_set_new(item, "language_list", names_of(r, "language",
+	    json_object_get(item, "languages")));
+	json_object_set_new(item, "country_list", names_of(r, "country",
+	    json_object_get(item, "countries")));
+	json_object_set_new(item, "region_list", names_of(r, "region",
+	    json_object_get(item, "regions")));
+	json_object_set_new(item, "summary_html", org_markdown_html(json_string_value(
+	    json_object_get(item, "summary"))));
+	json_array_foreach(json_object_get(item, "files"), i, f) {
+		const char *lang = json_string_value(json_object_get(f, "language"));
+
+		json_object_set_new(f, "kb", json_integer((json_integer_value(json_object_get(f,
+		    "size")) + 1023) / 1024));
+		if (lang)
+			json_object_set_new(f, "language_name", json_string(language_name(lang,
+			    r->locale)));
+	}
+}
+
+/* The filters of the list page: [{param, label, options: [{value, label,
+ * count, selected}]}] from the facets' counts. */
+static json_t *
+page_filters(struct req *r, json_t *facets)
+{
+	static const char *const params[] = { "kind", "theme", "language", "region", "country",
+		"year", NULL };
+	static const char *const titles[] = { N_("Kind"), N_("Thematic areas"), N_("Language"),
+		N_("Region"), N_("Country"), N_("Year"), NULL };
+	json_t *out = json_array();
+	size_t i;
+
+	for (i = 0; params[i]; i++) {
+		json_t *opts = json_array(), *n;
+		const char *k;
+		const char *want = *params[i] == 'y' ? NULL : req_qstr(r, params[i]);
+		int64_t year = req_qint(r, "year", 0);
+
+		json_object_foreach(json_object_get(facets, params[i]), k, n) {
+			int sel = want ? strcmp(want, k) == 0 : year == strtoll(k, NULL, 10);
+
+			json_array_append_new(opts, json_pack("{s:s,s:s,s:s,s:O,s:b}", "param",
+			    params[i], "value", k, "label", facet_label(r, params[i], k), "count", n,
+			    "selected", sel));
+		}
+		json_array_append_new(out, json_pack("{s:s,s:s,s:o,s:b}", "param", params[i],
+		    "label", view_tr(r->app->views, r->locale, titles[i]), "options", opts,
+		    "any", want ? !*want : !year));
+	}
+	return out;
+}
+
+/* The list's query without its page, for the pager's links. */
+static const char *
+page_query(struct req *r)
+{
+	static const char *const params[] = { "q", "kind", "theme", "language", "region",
+		"country", "status", "sort", NULL };
+	const char *out = "";
+	size_t i;
+
+	for (i = 0; params[i]; i++)
+		if (*req_qstr(r, params[i]))
+			out = arena_printf(r->a, "%s%s%s=%s", out, *out ? "&" : "", params[i],
+			    arena_urlencode(r->a, req_qstr(r, params[i]), ""));
+	if (req_qint(r, "year", 0))
+		out = arena_printf(r->a, "%s%syear=%lld", out, *out ? "&" : "",
+		    (long long)req_qint(r, "year", 0));
 	return out;
 }
 
@@ -301,7 +426,24 @@ h_resources(struct req *r, struct resp *w)
 			json_decref(counts);
 	}
 	json_object_set_new(val, "facets", fc);
+	if (!r->api) {
+		json_array_foreach(json_object_get(val, "items"), i, item)
+			page_item(r, item);
+		json_object_set_new(val, "filters", page_filters(r, fc));
+		json_object_set_new(val, "q", json_string(q));
+		json_object_set_new(val, "query", json_string(page_query(r)));
+		json_object_set_new(val, "searching", json_boolean(*q != '\0'));
+		json_object_set_new(val, "sort_newest", json_boolean(strcmp(sort, "newest") == 0));
+		json_object_set_new(val, "sort_downloads", json_boolean(strcmp(sort,
+		    "downloads") == 0));
+		json_object_set_new(val, "sort_relevance", json_boolean(strcmp(sort,
+		    "relevance") == 0));
+		json_object_set_new(val, "can_add", json_boolean(r->user && (r->user->role ==
+		    ROLE_MEMBER || r->user->role >= ROLE_STAFF)));
+	}
 	resp_value(w, val);
+	w->tpl = "resource_list";
+	w->title = N_("Library");
 out:
 	json_decref(rows);
 	return rc;
@@ -331,10 +473,21 @@ h_resource(struct req *r, struct resp *w)
 	if ((rc = load_param(r, &v, &id, &res)) != WS_OK)
 		return rc;
 	if ((rc = res_files(req_db(r), id, &files)) == WS_OK) {
+		json_t *item;
+
 		orgs = my_orgs(r);
-		resp_value(w, res_view(r, &v, res, files, orgs));
+		item = res_view(r, &v, res, files, orgs);
+		w->title = N_("Resource");
+		if (!r->api) {	/* the page's "title" is the layout's */
+			page_item(r, item);
+			json_object_set(item, "heading", json_object_get(item, "title"));
+			w->title = arena_strdup(r->a, json_string_value(json_object_get(item,
+			    "title")));
+		}
+		resp_value(w, item);
 		json_decref(orgs);
 		json_decref(files);
+		w->tpl = "resource";
 	}
 	json_decref(res);
 	return rc;
@@ -385,5 +538,103 @@ h_resource_file(struct req *r, struct resp *w)
 	    (w->status == 206 && range && strncmp(range, "bytes=0-", 8) == 0)))
 		if (res_download(req_db(r), id) != WS_OK)
 			log_warn("resources: download of %lld not counted", (long long)id);
+	return WS_OK;
+}
+
+/* ---- the feed -------------------------------------------------------------- */
+
+#define RES_FEED_MAX 50	/* newest public resources in the feed */
+
+/* Appends s escaped for XML text or an attribute. */
+static enum ws_err
+xml_text(struct buf *b, const char *s)
+{
+	return mst_escape_html(b, s ? s : "", strlen(s ? s : ""));
+}
+
+/* Appends an RFC 3339 time of t (Unix seconds as a JSON integer). */
+static enum ws_err
+xml_time(struct buf *b, json_t *t)
+{
+	char s[40];
+
+	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
+	return buf_adds(b, s);
+}
+
+enum ws_err
+h_resources_atom(struct req *r, struct resp *w)
+{
+	struct res_viewer v;
+	struct res_filter f;
+	const char *base = r->app->cfg.base_url;
+	json_t *rows = NULL, *row, *newest = NULL;
+	struct buf *b = &w->raw;
+	int64_t total;
+	enum ws_err rc;
+	size_t i;
+
+	memset(&v, 0, sizeof v);	/* what a visitor sees */
+	memset(&f, 0, sizeof f);
+	f.status = "published";
+	if ((rc = res_list(req_db(r), &v, &f, "newest", "", 1, RES_FEED_MAX, &rows,
+	    &total)) != WS_OK)
+		return rc;
+	json_array_foreach(rows, i, row)
+		if (!newest || json_integer_value(json_object_get(row, "updated_at")) >
+		    json_integer_value(newest))
+			newest = json_object_get(row, "updated_at");
+	rc = buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>%s/resources.atom</id>\n<title>",
+	    base);
+	if (rc == WS_OK)
+		rc = xml_text(b, r->app->cfg.org_name);
+	if (rc == WS_OK)
+		rc = buf_printf(b, ": %s</title>\n<link rel=\"self\" href=\"%s/resources.atom\"/>\n"
+		    "<link rel=\"alternate\" type=\"text/html\" href=\"%s/resources\"/>\n<updated>",
+		    view_tr(r->app->views, r->locale, N_("Library")), base, base);
+	if (rc == WS_OK)
+		rc = newest ? xml_time(b, newest) : buf_adds(b, "1970-01-01T00:00:00Z");
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</updated>\n");
+	json_array_foreach(rows, i, row) {
+		long long id = (long long)json_integer_value(json_object_get(row, "id"));
+
+		/* the feed is for everyone: public resources only */
+		if (rc != WS_OK || strcmp(json_string_value(json_object_get(row, "visibility")),
+		    "public") != 0)
+			continue;
+		rc = buf_printf(b, "<entry>\n<id>%s/resources/%lld</id>\n<link href=\"%s/resources/"
+		    "%lld\"/>\n<title>", base, id, base, id);
+		if (rc == WS_OK)
+			rc = xml_text(b, json_string_value(json_object_get(row, "title")));
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</title>\n<published>");
+		if (rc == WS_OK)
+			rc = xml_time(b, json_object_get(row, "published_at"));
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</published>\n<updated>");
+		if (rc == WS_OK)
+			rc = xml_time(b, json_object_get(row, "updated_at"));
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</updated>\n<author><name>");
+		if (rc == WS_OK)
+			rc = xml_text(b, json_string_value(json_object_get(row, "org_name")) &&
+			    strcmp(json_string_value(json_object_get(row, "org_status")),
+			    "approved") == 0 ? json_string_value(json_object_get(row, "org_name")) :
+			    r->app->cfg.org_name);
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</name></author>\n<summary>");
+		if (rc == WS_OK)
+			rc = xml_text(b, json_string_value(json_object_get(row, "summary")));
+		if (rc == WS_OK)
+			rc = buf_adds(b, "</summary>\n</entry>\n");
+	}
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</feed>\n");
+	json_decref(rows);
+	if (rc != WS_OK)
+		return rc;
+	w->ctype = "application/atom+xml; charset=utf-8";
 	return WS_OK;
 }

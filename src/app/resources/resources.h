@@ -34,6 +34,8 @@ extern const struct field res_q_list[];
 
 /* GET /api/v1/resources: a page of what the caller may see, with facets. */
 enum ws_err h_resources(struct req *r, struct resp *w);
+/* GET /resources.atom: the newest public resources as an Atom feed. */
+enum ws_err h_resources_atom(struct req *r, struct resp *w);
 /* GET /api/v1/resources/{id}. */
 enum ws_err h_resource(struct req *r, struct resp *w);
 /* GET /api/v1/resources/{id}/files/{n}: the file, streamed; counts one
@@ -47,6 +49,12 @@ enum ws_err h_resource_edit(struct req *r, struct resp *w);
 enum ws_err h_resource_approve(struct req *r, struct resp *w);
 enum ws_err h_resource_reject(struct req *r, struct resp *w);
 enum ws_err h_resource_request_info(struct req *r, struct resp *w);
+/* GET /staff/resources: what waits for review (?status= for the others),
+ * each with the forms of the three verbs, posted to
+ * /staff/resources/{id}/<verb> (the same handlers: a page is sent back to
+ * this list). */
+enum ws_err h_staff_resources(struct req *r, struct resp *w);
+extern const struct field res_q_review[];
 
 struct job_ctx;
 struct job;

@@ -19,6 +19,15 @@
 #include "db/db.h"
 #include "views/view.h"
 
+static const char *const review_statuses[] = { "submitted", "changes_requested", "draft",
+	"rejected", "published", NULL };
+
+const struct field res_q_review[] = {
+	{ "status", FT_CHOICE, 0, 0, 0, review_statuses, NULL, N_("Choose a status from the list.") },
+	APP_Q_PAGE,
+	FIELDS_END
+};
+
 static const struct field reason_field[] = {
 	{ "reason", FT_TEXT, 1, 3, 2000, NULL, NULL, NULL },
 };
@@ -124,22 +133,78 @@ decide(struct req *r, struct resp *w, const char *status, const char *reason,
 		db_rollback(d);
 		goto out;
 	}
-	rc = h_resource(r, w);
+	if (r->api)
+		rc = h_resource(r, w);
+	else
+		resp_redirect(w, "/staff/resources");
 out:
 	json_decref(res);
 	return rc;
 }
 
-/* The reason of a decision, checked: a 422 naming it when missing. */
+/* The staff review page's value: the resources of a status (submitted
+ * unless ?status= says), oldest first as they wait. */
+static enum ws_err
+review_page(struct req *r, struct resp *w)
+{
+	const char *status = r->query ? req_qstr(r, "status") : "";
+	int64_t page = r->query ? req_qint(r, "page", 1) : 1, total = 0;
+	struct res_viewer v;
+	struct res_filter f;
+	json_t *rows = NULL, *row, *files, *items;
+	enum ws_err rc;
+	size_t i;
+
+	res_viewer_of(r, &v);
+	memset(&f, 0, sizeof f);
+	f.status = *status ? status : "submitted";
+	if ((rc = res_list(req_db(r), &v, &f, "newest", "", page, APP_PER_PAGE, &rows,
+	    &total)) != WS_OK)
+		return rc;
+	items = json_array();
+	json_array_foreach(rows, i, row) {
+		json_t *it = json_pack("{s:O,s:O,s:O,s:O,s:O}", "id", json_object_get(row, "id"),
+		    "title", json_object_get(row, "title"), "kind", json_object_get(row, "kind"),
+		    "status", json_object_get(row, "status"), "reason", json_object_get(row,
+		    "reason"));
+
+		if (json_object_get(row, "org_name"))
+			json_object_set(it, "organization", json_object_get(row, "org_name"));
+		if (res_files(req_db(r), json_integer_value(json_object_get(row, "id")), &files) ==
+		    WS_OK)
+			json_object_set_new(it, "files", files);
+		json_object_set_new(it, "waiting", json_boolean(strcmp(json_string_value(
+		    json_object_get(row, "status")), "submitted") == 0));
+		json_array_append_new(items, it);
+	}
+	json_decref(rows);
+	resp_value(w, app_list_value(items, page, APP_PER_PAGE, total));
+	json_object_set_new(w->val, "status", json_string(f.status));
+	json_object_set_new(w->val, arena_printf(r->a, "is_%s", f.status), json_true());
+	w->tpl = "staff_resources";
+	w->title = N_("Resources to review");
+	return WS_OK;
+}
+
+enum ws_err
+h_staff_resources(struct req *r, struct resp *w)
+{
+	return review_page(r, w);
+}
+
+/* The reason of a decision, checked: a 422 naming it when missing (on a
+ * page, the review page again with the message by the form). */
 static enum ws_err
 reason_of(struct req *r, struct resp *w, const char **out)
 {
 	json_t *values = NULL, *errors = NULL;
 
 	if (form_check(r, reason_field, 1, &values, &errors) != WS_OK) {
+		json_decref(values);
+		if (!r->api && review_page(r, w) == WS_OK)
+			json_object_set_new(w->val, "error_id", json_string(r->params[0]));
 		w->errors = errors;
 		w->detail = N_("Write the reason the contributor will read.");
-		json_decref(values);
 		return WS_EINVAL;
 	}
 	*out = arena_strdup(r->a, json_string_value(json_object_get(values, "reason")));
