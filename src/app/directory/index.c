@@ -760,6 +760,20 @@ count_and(const uint64_t *a, const uint64_t *b, size_t nw)
 	return n;
 }
 
+/* The number of bits set in a, nw words. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+static size_t
+count_bits(const uint64_t *a, size_t nw)
+{
+	size_t n = 0, w;
+
+	for (w = 0; w < nw; w++)
+		n += (size_t)__builtin_popcountll(a[w]);
+	return n;
+}
+
 /* Adds to cnt[f][v] one for each value v of facet f (f in fmask) of each
  * document in set that level may see: the work grows with the documents,
  * not with the values.  Holds the read lock. */
@@ -990,10 +1004,9 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		for (f = 0; f < DF__MAX; f++)
 			if (mask[f])
 				all[w] &= mask[f][w];
-		out->total += (size_t)__builtin_popcountll(all[w]);
 	}
-	for (w = 0; w < nw && x->n; w++)
-		alive += (size_t)__builtin_popcountll(x->alive[w]);
+	out->total = count_bits(all, nw);
+	alive = x->n ? count_bits(x->alive, WORDS(x->n)) : 0;
 	/* Each facet's counts under every filter but its own, of the documents
 	 * whose values of it the viewer may see.  A facet without a filter
 	 * counts the documents of all: those facets are counted together, one
@@ -1012,19 +1025,23 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	else
 		free_facets = 0;
 	for (f = 0; f < DF__MAX; f++) {
-		size_t kf = 0;
+		size_t kf;
 
 		if (free_facets >> f & 1)
 			continue;
 		for (w = 0; w < nw; w++) {
-			other[w] = base[w];
-			for (g = 0; g < DF__MAX; g++)
-				if (g != f && mask[g])
-					other[w] &= mask[g][w];
+			if (!mask[f]) {	/* the other filters are all of them */
+				other[w] = all[w];
+			} else {
+				other[w] = base[w];
+				for (g = 0; g < DF__MAX; g++)
+					if (g != f && mask[g])
+						other[w] &= mask[g][w];
+			}
 			if (hid[f] && w < WORDS(x->n))
 				other[w] &= ~hid[f][w];
-			kf += (size_t)__builtin_popcountll(other[w]);
 		}
+		kf = count_bits(other, nw);
 		if (x->n && by_docs(x, kf, nw, 1u << f, alive)) {
 			count_docs(x, other, nw, 1u << f, q->level, cnt);
 			continue;
@@ -1061,8 +1078,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 				all[s / 64] &= ~(1ULL << (s % 64));
 			}
 		}
-		for (w = 0; w < nw; w++)
-			nfirst += (size_t)__builtin_popcountll(first[w]);
+		nfirst = count_bits(first, nw);
 		nall -= nfirst;
 		page_of(x, first, nfirst, x->by_name, x->rank_name, q, &seen, out);
 		free(first);
