@@ -109,8 +109,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_SESSION_GET] = {"session_get",
 	    "SELECT s.created_at, s.seen_at, s.kind, " USER_COLS ", "
 	    "(SELECT count(*) FROM org_members m WHERE m.user_id = u.id), "
-	    "(SELECT count(*) FROM org_members m JOIN organizations o ON o.id = m.org_id "
-	    "WHERE m.user_id = u.id AND o.status = 'approved'), "
+	    /* the organization by its key for each membership: as a join,
+	     * SQLite walked every approved organization (95,000 at 100,000) */
+	    "(SELECT count(*) FROM org_members m WHERE m.user_id = u.id AND "
+	    "(SELECT o.status FROM organizations o WHERE o.id = m.org_id) = 'approved'), "
 	    "(SELECT count(*) FROM experts e WHERE e.user_id = u.id AND e.status = 'approved')"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?", NULL},
 	[ST_SESSION_TOUCH] = {"session_touch",

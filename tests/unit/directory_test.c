@@ -201,7 +201,7 @@ check_query(struct dir_index *x, int round)
 
 	memset(&q, 0, sizeof q);
 	for (f = 0; f < DF__MAX; f++) {
-		if (rnd(3) == 0)
+		if (rnd(3) == 0 || round % 10 == 0)	/* every tenth: no filter at all */
 			continue;
 		for (v = 0, k = 0; v < pool_n[f]; v++)
 			if (rnd(4) == 0) {
@@ -265,8 +265,13 @@ check_query(struct dir_index *x, int round)
 		if (rnd(2))
 			q.sort = DIR_SORT_RELEVANCE;
 	}
-	q.offset = rnd(3) * 20;
-	q.limit = 20;
+	{
+		static const size_t offsets[] = { 0, 0, 20, 40, 500, NDOCS - 100 };
+		static const size_t limits[] = { 1, 20, 20, 100 };
+
+		q.offset = offsets[rnd(6)];
+		q.limit = limits[rnd(4)];
+	}
 	assert_int_equal(dir_index_query(x, &q, &res, &bad), WS_OK);
 	for (i = 0; i < NDOCS; i++)
 		if (matches(&docs[i], want, -1) && (!q.text || text_hit(&docs[i])))
@@ -279,7 +284,8 @@ check_query(struct dir_index *x, int round)
 		if (res.ids[i] != hits[q.offset + i]->id)
 			fail_msg("round %d: page item %zu is %lld, brute force %lld", round, i,
 			    (long long)res.ids[i], (long long)hits[q.offset + i]->id);
-	assert_int_equal(res.nids, nh > q.offset ? (nh - q.offset < 20 ? nh - q.offset : 20) : 0);
+	assert_int_equal(res.nids, nh > q.offset ? (nh - q.offset < q.limit ? nh - q.offset :
+	    q.limit) : 0);
 	for (f = 0; f < DF__MAX; f++)
 		for (k = 0; k < res.ncounts[f]; k++) {
 			size_t n = 0, pv;
@@ -300,6 +306,24 @@ check_query(struct dir_index *x, int round)
 	dir_result_free(&res);
 }
 
+/* 200 random queries under each way of counting and paging (index.h). */
+static void
+check_plans(struct dir_index *x, int round)
+{
+	static const enum dir_plan plans[] = { DIR_PLAN_AUTO, DIR_PLAN_SCAN, DIR_PLAN_GATHER };
+	uint64_t at = seed;
+	size_t p;
+	int i;
+
+	for (p = 0; p < sizeof plans / sizeof plans[0]; p++) {
+		seed = at;	/* the same queries each time */
+		dir_index_plan(x, plans[p]);
+		for (i = 0; i < 200; i++)
+			check_query(x, round + i);
+	}
+	dir_index_plan(x, DIR_PLAN_AUTO);
+}
+
 static void
 test_random_filters(void **state)
 {
@@ -307,13 +331,21 @@ test_random_filters(void **state)
 	int i;
 
 	(void)state;
-	for (i = 0; i < NDOCS; i++) {
+	for (i = 0; i < NDOCS; i++) {	/* the last 500 come later */
 		make_doc(&docs[i], i + 1);
+		if (i < NDOCS - 500)
+			put(x, &docs[i]);
+		else
+			docs[i].alive = 0;
+	}
+	assert_int_equal(dir_index_size(x), NDOCS - 500);
+	check_plans(x, 0);
+	for (i = NDOCS - 500; i < NDOCS; i++) {	/* inserts after queries */
+		docs[i].alive = 1;
 		put(x, &docs[i]);
 	}
 	assert_int_equal(dir_index_size(x), NDOCS);
-	for (i = 0; i < 200; i++)
-		check_query(x, i);
+	check_plans(x, 1000);
 	/* Edits, suspensions and deletes keep every count right. */
 	for (i = 0; i < 500; i++) {
 		struct mdoc *m = &docs[rnd(NDOCS)];
@@ -326,8 +358,59 @@ test_random_filters(void **state)
 			put(x, m);
 		}
 	}
-	for (i = 0; i < 200; i++)
-		check_query(x, 200 + i);
+	check_plans(x, 2000);
+	dir_index_free(x);
+}
+
+/* An empty index, then one document, then none again: no page, every count
+ * 0, whichever way a query runs. */
+static void
+test_empty(void **state)
+{
+	static const enum dir_plan plans[] = { DIR_PLAN_AUTO, DIR_PLAN_SCAN, DIR_PLAN_GATHER };
+	struct dir_index *x = dir_index_new();
+	const char *want[] = { "KE", NULL };
+	struct dir_query q;
+	struct dir_result res;
+	const char *bad;
+	size_t p, k;
+	int round, f;
+
+	(void)state;
+	for (round = 0; round < 3; round++)
+		for (p = 0; p < 3; p++) {
+			dir_index_plan(x, plans[p]);
+			memset(&q, 0, sizeof q);
+			q.limit = 10;
+			q.unknown_empty = 1;
+			q.want[DF_COUNTRY] = p == 1 ? want : NULL;
+			q.level = (int)p;
+			assert_int_equal(dir_index_query(x, &q, &res, &bad), WS_OK);
+			if (round == 1) {	/* the one document, a Kenyan one */
+				assert_int_equal(res.total, 1);
+				assert_int_equal(res.nids, 1);
+				assert_int_equal(res.ids[0], 9);
+			} else {
+				assert_int_equal(res.total, 0);
+				assert_int_equal(res.nids, 0);
+			}
+			for (f = 0; f < DF__MAX; f++)
+				for (k = 0; k < res.ncounts[f]; k++)
+					assert_int_equal(res.counts[f][k].n, round == 1 ? 1 : 0);
+			dir_result_free(&res);
+			if (round == 0 && p == 2) {
+				struct dir_doc d;
+
+				memset(&d, 0, sizeof d);
+				d.id = 9;
+				d.name = "only";
+				d.values[DF_COUNTRY][0] = "KE";
+				d.values[DF_KIND][0] = "ngo";
+				assert_int_equal(dir_index_put(x, &d), WS_OK);
+			} else if (round == 1 && p == 2) {
+				dir_index_remove(x, 9);
+			}
+		}
 	dir_index_free(x);
 }
 
@@ -513,6 +596,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_filters),
 		cmocka_unit_test(test_vocabulary),
+		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_unknown_value),
 		cmocka_unit_test(test_too_many_values),
 	};

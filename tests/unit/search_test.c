@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "app/directory/search.h"
+#include "core/buf.h"
 
 static void
 test_fold(void **state)
@@ -95,6 +96,40 @@ test_marks(void **state)
 	assert_string_equal(marked("no match", ""), "no match");
 }
 
+/* search_marks_write() writes what json_dumps() writes of search_marks():
+ * escapes, non-ASCII, surrogate pairs, and a part that is not UTF-8. */
+static void
+test_marks_write(void **state)
+{
+	static const char *const texts[] = {
+		"Café Intégrité, Abidjan", "中国的反腐败组织 cafe", "quote \" back \\ slash / tab\t",
+		"nl\n cr\r bs\b ff\f \x01\x1f del\x7f", "emoji \xF0\x9F\x98\x80 cafe",
+		"bad \xff cafe", "overlong \xC0\xAF cafe", "surrogate \xED\xA0\x80 cafe",
+		"cafe", "", "Straße strasse",
+	};
+	static const char *const queries[] = { "cafe", "腐败", "strasse", "bad", "x" };
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		for (k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+			struct search_terms t;
+			struct buf b;
+			json_t *parts;
+			char *want;
+
+			assert_int_equal(search_parse(queries[k], &t), WS_OK);
+			parts = search_marks(texts[i], &t);
+			want = json_dumps(parts, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_ENCODE_ANY);
+			buf_init(&b, 1 << 16);
+			assert_int_equal(search_marks_write(texts[i], &t, &b), WS_OK);
+			assert_string_equal(buf_str(&b), want);
+			buf_free(&b);
+			free(want);
+			json_decref(parts);
+		}
+}
+
 static void
 test_excerpt(void **state)
 {
@@ -121,6 +156,7 @@ main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_marks),
+		cmocka_unit_test(test_marks_write),
 		cmocka_unit_test(test_excerpt),
 	};
 

@@ -76,7 +76,21 @@ struct dir_index {
 	size_t nbitw, bitwcap;
 	uint32_t **dw;			/* per slot: the sorted postings it is in, as in bitw */
 	uint32_t *ndw;
+	/* per slot: its facet values as entries (FV_*), for counting a few
+	 * documents by their values rather than every value by its bitset */
+	uint16_t **fv;
+	uint16_t *nfv;
+	size_t nent[DF__MAX];		/* entries of living documents, per facet */
+	uint32_t *rank_name, *rank_date;	/* slot -> place in by_name, by_date */
+	enum dir_plan plan;		/* tests force one way of counting and paging */
 };
+
+/* A facet value entry: facet, the level that sees it, value number. */
+#define FV(f, need, v) ((uint16_t)((unsigned)(f) << 11 | (unsigned)(need) << 9 | (unsigned)(v)))
+#define FV_F(e) ((e) >> 11)
+#define FV_NEED(e) (((e) >> 9) & 3)
+#define FV_V(e) ((e) & 511)
+_Static_assert(DF__MAX <= 32 && DIR_LEVELS <= 4 && DIR_MAX_VALUES <= 512, "entries fit 16 bits");
 
 #define WORDS(n) (((n) + 63) / 64)
 
@@ -109,6 +123,7 @@ dir_index_free(struct dir_index *x)
 		free(x->names[i]);
 		dir_listed_unref(x->listed[i]);
 		free(x->dw[i]);
+		free(x->fv[i]);
 	}
 	for (i = 0; i < x->nwords; i++) {
 		free(x->words[i]);
@@ -125,6 +140,10 @@ dir_index_free(struct dir_index *x)
 	free(x->bitw);
 	free(x->dw);
 	free(x->ndw);
+	free(x->fv);
+	free(x->nfv);
+	free(x->rank_name);
+	free(x->rank_date);
 	for (f = 0; f < DF__MAX; f++)
 		for (v = 0; v < x->f[f].n; v++) {
 			free(x->f[f].values[v]);
@@ -201,6 +220,8 @@ slots_grow(struct dir_index *x)
 	x->listed = xrealloc(x->listed, ncap * sizeof *x->listed);
 	x->dw = xrealloc(x->dw, ncap * sizeof *x->dw);
 	x->ndw = xrealloc(x->ndw, ncap * sizeof *x->ndw);
+	x->fv = xrealloc(x->fv, ncap * sizeof *x->fv);
+	x->nfv = xrealloc(x->nfv, ncap * sizeof *x->nfv);
 	for (v = 0; v < x->nbitw; v++) {
 		struct post *p = &x->post[x->bitw[v] >> 28][x->bitw[v] & 0xFFFFFFF];
 
@@ -504,6 +525,11 @@ kill_slot(struct dir_index *x, size_t s)
 	dir_listed_unref(x->listed[s]);	/* answers holding it keep theirs */
 	x->listed[s] = NULL;
 	vocab_kill(x, s);
+	for (v = 0; v < x->nfv[s]; v++)
+		x->nent[FV_F(x->fv[s][v])]--;
+	free(x->fv[s]);
+	x->fv[s] = NULL;
+	x->nfv[s] = 0;
 	for (f = 0; f < DF__MAX; f++) {
 		for (v = 0; v < x->f[f].n; v++)
 			x->f[f].bits[v][s / 64] &= ~(1ULL << (s % 64));
@@ -525,7 +551,7 @@ fold(const char *s)
 enum ws_err
 dir_index_put(struct dir_index *x, const struct dir_doc *d)
 {
-	size_t c, s, k;
+	size_t c, s, k, nfv_cap = 0;
 	long v;
 	int f;
 	enum ws_err rc = WS_OK;
@@ -571,6 +597,8 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		s = x->n++;
 		x->dw[s] = NULL;
 		x->ndw[s] = 0;
+		x->fv[s] = NULL;
+		x->nfv[s] = 0;
 	}
 	x->ids[s] = d->id;
 	x->names[s] = fold(d->name);
@@ -582,9 +610,18 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	if (d->alt_text)
 		x->alt[s / 64] |= 1ULL << (s % 64);
 	for (f = 0; f < DF__MAX; f++) {
+		unsigned need = d->need[f] < DIR_LEVELS - 1 ? d->need[f] : DIR_LEVELS - 1;
+
 		for (k = 0; k < DIR_MAX_PER_DOC && d->values[f][k]; k++) {
 			v = value_of(x, f, d->values[f][k], 1);
+			if (x->f[f].bits[v][s / 64] & (1ULL << (s % 64)))
+				continue;	/* a value named twice counts once */
 			x->f[f].bits[v][s / 64] |= 1ULL << (s % 64);
+			if (x->nfv[s] == nfv_cap)
+				x->fv[s] = xrealloc(x->fv[s], (nfv_cap = nfv_cap ? 2 * nfv_cap : 16) *
+				    sizeof **x->fv);
+			x->fv[s][x->nfv[s]++] = FV(f, need, v);
+			x->nent[f]++;
 		}
 		for (k = 0; k < DIR_LEVELS - 1 && k < d->need[f]; k++)
 			x->hidden[f][k][s / 64] |= 1ULL << (s % 64);
@@ -695,6 +732,14 @@ reorder(struct dir_index *x)
 	qsort(x->by_name, x->n, sizeof *x->by_name, by_name);
 	qsort(x->by_date, x->n, sizeof *x->by_date, by_date);
 	pthread_mutex_unlock(&sort_mu);
+	free(x->rank_name);
+	free(x->rank_date);
+	x->rank_name = xmalloc((x->n ? x->n : 1) * sizeof *x->rank_name);
+	x->rank_date = xmalloc((x->n ? x->n : 1) * sizeof *x->rank_date);
+	for (i = 0; i < x->n; i++) {
+		x->rank_name[x->by_name[i]] = (uint32_t)i;
+		x->rank_date[x->by_date[i]] = (uint32_t)i;
+	}
 	x->dirty = 0;
 }
 
@@ -715,14 +760,147 @@ count_and(const uint64_t *a, const uint64_t *b, size_t nw)
 	return n;
 }
 
+/* The number of bits set in a, nw words. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+static size_t
+count_bits(const uint64_t *a, size_t nw)
+{
+	size_t n = 0, w;
+
+	for (w = 0; w < nw; w++)
+		n += (size_t)__builtin_popcountll(a[w]);
+	return n;
+}
+
+/* Adds to cnt[f][v] one for each value v of facet f (f in fmask) of each
+ * document in set that level may see: the work grows with the documents,
+ * not with the values.  Holds the read lock. */
+static void
+count_docs(const struct dir_index *x, const uint64_t *set, size_t nw, unsigned fmask,
+    int level, size_t *cnt[DF__MAX])
+{
+	size_t w, i;
+
+	for (w = 0; w < nw; w++) {
+		uint64_t b = set[w];
+
+		while (b) {
+			size_t s = w * 64 + (size_t)__builtin_ctzll(b);
+			const uint16_t *e = x->fv[s];
+
+			b &= b - 1;
+			for (i = 0; i < x->nfv[s]; i++)
+				if ((fmask >> FV_F(e[i]) & 1) && (int)FV_NEED(e[i]) <= level)
+					cnt[FV_F(e[i])][FV_V(e[i])]++;
+		}
+	}
+}
+
+/* True when counting the k documents of a set one by one (count_docs)
+ * costs less than an AND and popcount of every value of facets fmask over
+ * nw words. */
+static int
+by_docs(const struct dir_index *x, size_t k, size_t nw, unsigned fmask, size_t alive)
+{
+	size_t ent = 0, vals = 0;
+	int f;
+
+	if (x->plan != DIR_PLAN_AUTO)
+		return x->plan == DIR_PLAN_GATHER;
+	for (f = 0; f < DF__MAX; f++)
+		if (fmask >> f & 1) {
+			ent += x->nent[f];
+			vals += x->f[f].n;
+		}
+	/* about 4 instructions per entry of a document, 2 per word and value */
+	return 4 * k * (ent / (alive ? alive : 1) + 1) + nw < 2 * vals * nw;
+}
+
+/* Appends to out's page the documents of set (k of them) in order (rank:
+ * each slot's place in it), counting in *seen those passed before the
+ * query's offset: a walk down the order when matches are many, so the page
+ * is soon full; when they are few, their places in the order as a bitset,
+ * read from the first (no sort: places are distinct).  Holds the read
+ * lock. */
+static void
+page_of(const struct dir_index *x, const uint64_t *set, size_t k, const size_t *order,
+    const uint32_t *rank, const struct dir_query *q, size_t *seen, struct dir_result *out)
+{
+	size_t nw = WORDS(x->n), want, i, w;
+	uint64_t *at;
+
+	if (out->nids >= q->limit || !k)
+		return;
+	if (*seen + k <= q->offset) {	/* all before the page */
+		*seen += k;
+		return;
+	}
+	want = q->offset + q->limit - *seen;	/* of this set, at most */
+	if (x->plan == DIR_PLAN_SCAN || (x->plan == DIR_PLAN_AUTO &&
+	    (want < k ? want * (x->n / k) : x->n) < nw + k)) {
+		for (i = 0; i < x->n && out->nids < q->limit; i++) {
+			size_t s = order[i];
+
+			if (!(set[s / 64] & (1ULL << (s % 64))))
+				continue;
+			if ((*seen)++ >= q->offset) {
+				out->items[out->nids] = dir_listed_ref(x->listed[s]);
+				out->ids[out->nids++] = x->ids[s];
+			}
+		}
+		return;
+	}
+	at = xcalloc(nw, sizeof *at);
+	for (w = 0; w < nw; w++) {
+		uint64_t b = set[w];
+
+		while (b) {
+			size_t r = rank[w * 64 + (size_t)__builtin_ctzll(b)];
+
+			b &= b - 1;
+			at[r / 64] |= 1ULL << (r % 64);
+		}
+	}
+	for (w = 0; w < nw && out->nids < q->limit; w++) {
+		uint64_t b = at[w];
+		size_t n = (size_t)__builtin_popcountll(b);
+
+		if (*seen + n <= q->offset) {	/* a word before the page */
+			*seen += n;
+			continue;
+		}
+		while (b && out->nids < q->limit) {
+			size_t s = order[w * 64 + (size_t)__builtin_ctzll(b)];
+
+			b &= b - 1;
+			if ((*seen)++ >= q->offset) {
+				out->items[out->nids] = dir_listed_ref(x->listed[s]);
+				out->ids[out->nids++] = x->ids[s];
+			}
+		}
+	}
+	free(at);
+}
+
+void
+dir_index_plan(struct dir_index *x, enum dir_plan plan)
+{
+	pthread_rwlock_wrlock(&x->lock);
+	x->plan = plan;
+	pthread_rwlock_unlock(&x->lock);
+}
+
 enum ws_err
 dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_result *out,
     const char **bad)
 {
-	size_t nw, w, v, k, seen = 0;
+	size_t nw, w, v, k, seen = 0, alive = 0, nall;
 	uint64_t *mask[DF__MAX] = {0}, *all = NULL, *other = NULL, *base = NULL, *boost = NULL;
 	const uint64_t *hid[DF__MAX];
-	const size_t *order;
+	size_t *cnt[DF__MAX] = {0};
+	unsigned free_facets = 0;
 	enum ws_err rc = WS_OK;
 	int f, g;
 
@@ -826,31 +1004,61 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		for (f = 0; f < DF__MAX; f++)
 			if (mask[f])
 				all[w] &= mask[f][w];
-		out->total += (size_t)__builtin_popcountll(all[w]);
 	}
+	out->total = count_bits(all, nw);
+	alive = x->n ? count_bits(x->alive, WORDS(x->n)) : 0;
 	/* Each facet's counts under every filter but its own, of the documents
-	 * whose values of it the viewer may see. */
+	 * whose values of it the viewer may see.  A facet without a filter
+	 * counts the documents of all: those facets are counted together, one
+	 * document at a time, when all is small enough. */
 	for (f = 0; f < DF__MAX; f++) {
+		out->counts[f] = xcalloc(x->f[f].n + 1, sizeof **out->counts);
+		out->ncounts[f] = x->f[f].n;
+		cnt[f] = xcalloc(x->f[f].n + 1, sizeof **cnt);
+		for (v = 0; v < x->f[f].n; v++)
+			out->counts[f][v].value = x->f[f].values[v];
+		if (!mask[f])
+			free_facets |= 1u << f;
+	}
+	if (free_facets && x->n && by_docs(x, out->total, nw, free_facets, alive))
+		count_docs(x, all, nw, free_facets, q->level, cnt);
+	else
+		free_facets = 0;
+	for (f = 0; f < DF__MAX; f++) {
+		size_t kf;
+
+		if (free_facets >> f & 1)
+			continue;
 		for (w = 0; w < nw; w++) {
-			other[w] = base[w];
-			for (g = 0; g < DF__MAX; g++)
-				if (g != f && mask[g])
-					other[w] &= mask[g][w];
+			if (!mask[f]) {	/* the other filters are all of them */
+				other[w] = all[w];
+			} else {
+				other[w] = base[w];
+				for (g = 0; g < DF__MAX; g++)
+					if (g != f && mask[g])
+						other[w] &= mask[g][w];
+			}
 			if (hid[f] && w < WORDS(x->n))
 				other[w] &= ~hid[f][w];
 		}
-		out->counts[f] = xcalloc(x->f[f].n + 1, sizeof **out->counts);
-		out->ncounts[f] = x->f[f].n;
-		for (v = 0; v < x->f[f].n; v++) {
-			out->counts[f][v].value = x->f[f].values[v];
-			out->counts[f][v].n = count_and(x->f[f].bits[v], other, WORDS(x->n));
+		kf = count_bits(other, nw);
+		if (x->n && by_docs(x, kf, nw, 1u << f, alive)) {
+			count_docs(x, other, nw, 1u << f, q->level, cnt);
+			continue;
 		}
+		for (v = 0; v < x->f[f].n; v++)
+			cnt[f][v] = count_and(x->f[f].bits[v], other, WORDS(x->n));
 	}
-	/* The page, walking the sort order until it is full. */
+	for (f = 0; f < DF__MAX; f++)
+		for (v = 0; v < x->f[f].n; v++)
+			out->counts[f][v].n = cnt[f][v];
+	/* The page, in the sort order (page_of()). */
 	out->ids = xmalloc((q->limit ? q->limit : 1) * sizeof *out->ids);
 	out->items = xmalloc((q->limit ? q->limit : 1) * sizeof *out->items);
+	nall = out->total;
 	if (q->sort == DIR_SORT_RELEVANCE) {	/* the boosted first, by name */
 		uint64_t *first = xcalloc(nw, sizeof *first);
+		size_t nfirst = 0;
 
 		for (w = 0; boost && w < nw; w++) {	/* the vocabulary's title matches */
 			first[w] = all[w] & boost[w];
@@ -870,31 +1078,21 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 				all[s / 64] &= ~(1ULL << (s % 64));
 			}
 		}
-		for (k = 0; k < x->n && out->nids < q->limit; k++) {
-			size_t s = x->by_name[k];
-
-			if ((first[s / 64] & (1ULL << (s % 64))) && seen++ >= q->offset) {
-				out->items[out->nids] = dir_listed_ref(x->listed[s]);
-				out->ids[out->nids++] = x->ids[s];
-			}
-		}
+		nfirst = count_bits(first, nw);
+		nall -= nfirst;
+		page_of(x, first, nfirst, x->by_name, x->rank_name, q, &seen, out);
 		free(first);
 	}
-	order = q->sort == DIR_SORT_NEWEST ? x->by_date : x->by_name;
-	for (k = 0; k < x->n && out->nids < q->limit; k++) {
-		size_t s = order[k];
-
-		if (!(all[s / 64] & (1ULL << (s % 64))))
-			continue;
-		if (seen++ >= q->offset) {
-			out->items[out->nids] = dir_listed_ref(x->listed[s]);
-			out->ids[out->nids++] = x->ids[s];
-		}
-	}
+	if (q->sort == DIR_SORT_NEWEST)
+		page_of(x, all, nall, x->by_date, x->rank_date, q, &seen, out);
+	else
+		page_of(x, all, nall, x->by_name, x->rank_name, q, &seen, out);
 out:
 	pthread_rwlock_unlock(&x->lock);
-	for (f = 0; f < DF__MAX; f++)
+	for (f = 0; f < DF__MAX; f++) {
 		free(mask[f]);
+		free(cnt[f]);
+	}
 	free(all);
 	free(other);
 	free(base);

@@ -138,4 +138,13 @@ void dir_index_touch(struct dir_index *x);
 /* The number of documents. */
 size_t dir_index_size(struct dir_index *x);
 
+/* How a query counts facets and finds its page.  AUTO (the default) picks
+ * the cheaper of the two for each; tests force one to check both. */
+enum dir_plan {
+	DIR_PLAN_AUTO,
+	DIR_PLAN_SCAN,		/* every value's bitset; a walk down the sort order */
+	DIR_PLAN_GATHER		/* the matching documents' values; their ranks sorted */
+};
+void dir_index_plan(struct dir_index *x, enum dir_plan plan);
+
 #endif

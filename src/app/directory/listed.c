@@ -213,14 +213,24 @@ add_str(struct buf *b, const char *s)
 	return rc == WS_OK ? buf_addc(b, '"') : rc;
 }
 
-/* Appends ,"key": and the JSON encoding of marks, which it consumes. */
+/* Appends ,"key": (key needs no escaping). */
 static enum ws_err
-add_marks(struct buf *b, const char *key, json_t *marks)
+add_key(struct buf *b, const char *key)
 {
-	enum ws_err rc = add_piece(b, key, marks) ? WS_ETOOBIG : WS_OK;
+	enum ws_err rc = buf_adds(b, ",\"");
 
-	json_decref(marks);
-	return rc;
+	if (rc == WS_OK)
+		rc = buf_adds(b, key);
+	return rc == WS_OK ? buf_adds(b, "\":") : rc;
+}
+
+/* Appends ,"key": and the marks of terms in text (search.h). */
+static enum ws_err
+add_marks(struct buf *b, const char *key, const char *text, const struct search_terms *terms)
+{
+	enum ws_err rc = add_key(b, key);
+
+	return rc == WS_OK ? search_marks_write(text, terms, b) : rc;
 }
 
 /* The name of code in lang for named field k; NULL when none is shown. */
@@ -265,11 +275,13 @@ dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct
 			continue;
 		if (!named_fields[k].list) {
 			if ((name = name_of(k, l->codes[k][0], lang, v)))
-				rc = buf_printf(out, ",\"%s\":", named_fields[k].key) == WS_OK ?
+				rc = add_key(out, named_fields[k].key) == WS_OK ?
 				    add_str(out, name) : WS_ETOOBIG;
 			continue;
 		}
-		rc = buf_printf(out, ",\"%s\":[", named_fields[k].key);
+		rc = add_key(out, named_fields[k].key);
+		if (rc == WS_OK)
+			rc = buf_addc(out, '[');
 		for (i = 0; rc == WS_OK && l->codes[k][i]; i++) {
 			name = name_of(k, l->codes[k][i], lang, v);
 			rc = buf_adds(out, i ? ",{\"code\":" : "{\"code\":");
@@ -280,7 +292,7 @@ dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct
 			if (rc == WS_OK)
 				rc = add_str(out, name);
 			if (rc == WS_OK && terms && k == N_THEMES)
-				rc = add_marks(out, "name_marks", search_marks(name, terms));
+				rc = add_marks(out, "name_marks", name, terms);
 			if (rc == WS_OK)
 				rc = buf_addc(out, '}');
 		}
@@ -288,12 +300,12 @@ dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct
 			rc = buf_addc(out, ']');
 	}
 	if (rc == WS_OK && terms) {
-		rc = add_marks(out, "name_marks", search_marks(l->name, terms));
+		rc = add_marks(out, "name_marks", l->name, terms);
 		if (rc == WS_OK && l->acronym && l->acronym_need <= level)
-			rc = add_marks(out, "acronym_marks", search_marks(l->acronym, terms));
+			rc = add_marks(out, "acronym_marks", l->acronym, terms);
 		if (rc == WS_OK && l->description && l->description_need <= level)
-			rc = add_marks(out, "excerpt_marks", search_marks(search_excerpt(a,
-			    l->description, terms, 240), terms));
+			rc = add_marks(out, "excerpt_marks", search_excerpt(a, l->description,
+			    terms, 240), terms);
 	}
 	return rc == WS_OK ? buf_addc(out, '}') : rc;
 }

@@ -534,6 +534,118 @@ search_marks(const char *text, const struct search_terms *t)
 	return parts;
 }
 
+/* The code point at s (n bytes left) into *cp and its length, or 0 when
+ * what starts there is not UTF-8 as jansson accepts it (no overlong form,
+ * surrogate or code point past U+10FFFF). */
+static size_t
+utf8_strict(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t len, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (n < len)
+		return 0;
+	*cp = s[0] & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		*cp = *cp << 6 | (s[i] & 0x3F);
+	}
+	if ((len == 3 && (*cp < 0x800 || (*cp >= 0xD800 && *cp <= 0xDFFF))) ||
+	    (len == 4 && (*cp < 0x10000 || *cp > 0x10FFFF)))
+		return 0;
+	return len;
+}
+
+/* Appends s[0..n) as a JSON string the way json_dumps() writes it with
+ * JSON_ENSURE_ASCII; WS_EINVAL when it is not valid UTF-8 (jansson would
+ * not take it). */
+static enum ws_err
+add_ascii_string(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, k, at = b->len;
+	enum ws_err rc = buf_addc(b, '"');
+
+	for (i = 0; rc == WS_OK && i < n; i += k) {
+		uint32_t cp, u[2];
+		size_t nu = 0, j;
+		char esc[13];
+
+		if (!(k = utf8_strict(p + i, n - i, &cp))) {
+			b->len = at;	/* nothing written */
+			return WS_EINVAL;
+		}
+		if (cp >= 0x20 && cp < 0x80 && cp != '"' && cp != '\\') {
+			rc = buf_addc(b, (char)cp);
+			continue;
+		}
+		switch (cp) {
+		case '"': rc = buf_adds(b, "\\\""); continue;
+		case '\\': rc = buf_adds(b, "\\\\"); continue;
+		case '\b': rc = buf_adds(b, "\\b"); continue;
+		case '\f': rc = buf_adds(b, "\\f"); continue;
+		case '\n': rc = buf_adds(b, "\\n"); continue;
+		case '\r': rc = buf_adds(b, "\\r"); continue;
+		case '\t': rc = buf_adds(b, "\\t"); continue;
+		default: break;
+		}
+		if (cp < 0x10000) {
+			u[nu++] = cp;
+		} else {	/* a surrogate pair */
+			u[nu++] = 0xD800 | ((cp - 0x10000) >> 10);
+			u[nu++] = 0xDC00 | ((cp - 0x10000) & 0x3FF);
+		}
+		for (j = 0; j < nu; j++) {
+			esc[6 * j] = '\\';
+			esc[6 * j + 1] = 'u';
+			esc[6 * j + 2] = hex[u[j] >> 12 & 15];
+			esc[6 * j + 3] = hex[u[j] >> 8 & 15];
+			esc[6 * j + 4] = hex[u[j] >> 4 & 15];
+			esc[6 * j + 5] = hex[u[j] & 15];
+		}
+		rc = buf_add(b, esc, 6 * nu);
+	}
+	return rc == WS_OK ? buf_addc(b, '"') : rc;
+}
+
+enum ws_err
+search_marks_write(const char *text, const struct search_terms *t, struct buf *out)
+{
+	size_t len = strlen(text ? text : ""), i, j, at;
+	unsigned char *m;
+	enum ws_err rc = buf_addc(out, '[');
+	int first = 1;
+
+	if (rc != WS_OK || !len)
+		return rc == WS_OK ? buf_addc(out, ']') : rc;
+	m = xmalloc(len);
+	mark_matches(text, t, m);
+	for (i = 0; rc == WS_OK && i < len; i = j) {
+		for (j = i; j < len && m[j] == m[i]; j++)
+			;
+		at = out->len;
+		rc = buf_adds(out, first ? "{\"t\":" : ",{\"t\":");
+		if (rc == WS_OK && (rc = add_ascii_string(out, text + i, j - i)) == WS_EINVAL) {
+			out->len = at;	/* search_marks leaves such a part out */
+			rc = WS_OK;
+			continue;
+		}
+		if (rc == WS_OK)
+			rc = buf_adds(out, m[i] ? ",\"m\":true}" : ",\"m\":false}");
+		first = 0;
+	}
+	free(m);
+	return rc == WS_OK ? buf_addc(out, ']') : rc;
+}
+
 char *
 search_excerpt(struct arena *a, const char *text, const struct search_terms *t, size_t max)
 {

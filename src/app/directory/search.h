@@ -34,6 +34,8 @@
 #include "core/arena.h"
 #include "core/err.h"
 
+struct buf;
+
 struct db;
 
 #define SEARCH_MAX_QUERY 200	/* bytes of a query */
@@ -89,6 +91,11 @@ enum ws_err search_ids(struct db *d, const struct search_terms *t, int gov, int6
 /* text split into parts [{"t": "...", "m": true|false}] where "m" marks the
  * words of t, for templates to wrap in <mark> (escaped as any text). */
 json_t *search_marks(const char *text, const struct search_terms *t);
+/* The same parts appended to out as JSON, byte for byte what json_dumps()
+ * writes of search_marks() with JSON_COMPACT | JSON_ENSURE_ASCII, without
+ * building it.  WS_ETOOBIG when out is full. */
+enum ws_err search_marks_write(const char *text, const struct search_terms *t,
+    struct buf *out) WS_WUR;
 
 /* At most max bytes of text around its first match (whole words, "…" where
  * cut), for a result's summary.  Allocated in a. */
