@@ -19,6 +19,7 @@
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/orgs/orgs.h"
+#include "app/resources/resources.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/util.h"
@@ -36,7 +37,7 @@ static const char usage_text[] =
     "          [--logo-max MB] [--import-max MB] [--resource-max MB] [--user NAME]\n"
     "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--dir-cache S] [--quiet]\n"
     "  migrate [--db URL]\n"
-    "  seed --demo [--orgs N] [--db URL]\n"
+    "  seed --demo [--orgs N] [--resources N] [--db URL]\n"
     "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
     "          (password: first line of standard input)\n"
     "  import orgs FILE.csv [--dry-run] [--db URL]   (a report by line on standard output)\n"
@@ -55,7 +56,7 @@ usage(void)
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_LOGOMAX, O_RESMAX, O_USER, O_NORGS,
-	O_CONNTO, O_HEADERTO, O_DRYRUN, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG, O_DIRCACHE
+	O_CONNTO, O_HEADERTO, O_DRYRUN, O_NRES, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG, O_DIRCACHE
 };
 
 static const struct option long_opts[] = {
@@ -81,6 +82,7 @@ static const struct option long_opts[] = {
 	{"quiet", no_argument, NULL, O_QUIET},
 	{"demo", no_argument, NULL, O_DEMO},
 	{"orgs", required_argument, NULL, O_NORGS},
+	{"resources", required_argument, NULL, O_NRES},
 	{"email", required_argument, NULL, O_EMAIL},
 	{"name", required_argument, NULL, O_NAME},
 	{"role", required_argument, NULL, O_ROLE},
@@ -100,6 +102,7 @@ static const struct option long_opts[] = {
 struct opts {
 	int demo;
 	int norgs;	/* seed --orgs N */
+	int nres;	/* seed --resources N */
 	int dry_run;	/* import --dry-run */
 	const char *email, *name, *role, *org;
 };
@@ -215,6 +218,11 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 			if (parse_int(optarg, 0, 1000000, &n) != WS_OK)
 				return -1;
 			o->norgs = (int)n;
+			break;
+		case O_NRES:	/* seed_data.h's SEED_RESOURCE_MAX */
+			if (parse_int(optarg, 0, 1000000, &n) != WS_OK)
+				return -1;
+			o->nres = (int)n;
 			break;
 		default:
 			return -1;
@@ -494,6 +502,14 @@ cmd_seed(struct app *app, const struct opts *o)
 				db_end(q);
 			}
 		}
+		if (rc == WS_OK && o->nres > 0) {
+			int added = 0;
+
+			rc = res_seed_demo(app, d, o->nres, staff.id, &added);
+			if (rc == WS_OK)
+				printf("%d resources added; whatson serve extracts their text\n",
+				    added);
+		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",
 			    o->norgs);
@@ -648,6 +664,7 @@ main(int argc, char **argv)
 	const char *cmd, *env;
 
 	o.norgs = 48;
+	o.nres = 0;
 
 	if (argc < 2)
 		return usage();

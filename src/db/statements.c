@@ -786,6 +786,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_RES_TEXT_HEADS] = {"res_text_heads",
 	    "SELECT substr(text, 1, 65536) FROM resource_files WHERE resource_id = ? "
 	    "AND text IS NOT NULL ORDER BY n", NULL},
+	/* Demo data (resources/seed.c): how many resources there are, and
+	 * the approved organizations to credit some of them to. */
+	[ST_RES_SEED_COUNT] = {"res_seed_count",
+	    "SELECT count(*) FROM resources", NULL},
+	[ST_RES_SEED_ORGS] = {"res_seed_orgs",
+	    "SELECT id FROM organizations WHERE status = 'approved' ORDER BY id LIMIT 1000",
+	    NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

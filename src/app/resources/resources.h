@@ -62,4 +62,14 @@ struct job;
  * file that cannot be read ends as its text_status, not as a failed job. */
 enum ws_err res_text_run(struct job_ctx *c, const struct job *j) WS_WUR;
 
+struct app;
+struct db;
+/* `whatson seed --demo --resources n`: adds the demo resources
+ * (seed_data.h) up to n in all, published, each PDF in the file store with
+ * its RES_TEXT_JOB queued; staff_id is the staff account credited with the
+ * files.  Deterministic; how many were added into *added.  WS_EINVAL for
+ * n out of range; the store's errors (the batch under way rolled back). */
+enum ws_err res_seed_demo(struct app *app, struct db *d, int n, int64_t staff_id,
+    int *added) WS_WUR;
+
 #endif
