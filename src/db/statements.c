@@ -48,13 +48,14 @@
  * ?3 and ?4 the caller's user id, 0 for a visitor): staff all of them;
  * everyone a published one that is public or for members (whose files are
  * for members: resources.c); members and staff a nongovernmental one; and
- * the people who contributed one (its submitter, the people of its
- * organization) theirs, whatever its status, unless staff made it.
+ * the people who contributed one theirs, whatever its status, unless staff
+ * made it: the people of its organization now (not one removed since,
+ * even its submitter), or the expert who submitted it in their own name.
  */
 #define RES_VISIBLE "(? = 1 OR (r.status = 'published' AND (r.visibility IN ('public', " \
 	"'members') OR (r.visibility = 'nongovernmental' AND ? = 1))) OR (r.source = 'member' " \
-	"AND (r.created_by = ? OR r.organization_id IN (SELECT m.org_id FROM org_members m " \
-	"WHERE m.user_id = ?))))"
+	"AND ((r.organization_id IS NULL AND r.created_by = ?) OR r.organization_id IN " \
+	"(SELECT m.org_id FROM org_members m WHERE m.user_id = ?))))"
 #define RES_TERM(facet) " AND (? = '' OR EXISTS (SELECT 1 FROM resource_terms t" facet \
 	" WHERE t" facet ".resource_id = r.id AND t" facet ".facet = '" facet "' AND t" facet \
 	".code = ?))"

@@ -59,8 +59,9 @@ my_orgs(struct req *r)
 	return orgs;
 }
 
-/* Whether r's user contributed resource res: its submitter, or one of
- * the people of its organization, when a member contributed it. */
+/* Whether r's user contributed resource res, when a member did: one of
+ * the people of its organization now, or the expert who submitted it in
+ * their own name. */
 static int
 contributor(struct req *r, json_t *res, json_t *orgs)
 {
@@ -70,10 +71,10 @@ contributor(struct req *r, json_t *res, json_t *orgs)
 
 	if (!r->user || strcmp(json_string_value(json_object_get(res, "source")), "member") != 0)
 		return 0;
-	if (json_integer_value(json_object_get(res, "created_by")) == r->user->id)
-		return 1;
+	if (!org)
+		return json_integer_value(json_object_get(res, "created_by")) == r->user->id;
 	json_array_foreach(orgs, i, o)
-		if (org && json_integer_value(json_object_get(o, "id")) == org)
+		if (json_integer_value(json_object_get(o, "id")) == org)
 			return 1;
 	return 0;
 }
@@ -315,8 +316,8 @@ marked(json_t *marks)
 }
 
 /* Adds to item what matched t: title_marks, and the excerpt of the first
- * passage with a match (summary, authors, then the files' text) with its
- * excerpt_marks. */
+ * passage with a match (summary, authors, then the files' text when the
+ * caller may download them) with its excerpt_marks. */
 static enum ws_err
 add_matches(struct req *r, json_t *item, json_t *row, const struct search_terms *t)
 {
@@ -328,7 +329,10 @@ add_matches(struct req *r, json_t *item, json_t *row, const struct search_terms 
 
 	json_object_set_new(item, "title_marks", search_marks(json_string_value(
 	    json_object_get(row, "title")), t));
-	if ((rc = res_text_heads(req_db(r), json_integer_value(json_object_get(row, "id")),
+	/* the files' words only to who may download them */
+	if (!json_is_true(json_object_get(item, "can_download")))
+		heads = json_array();
+	else if ((rc = res_text_heads(req_db(r), json_integer_value(json_object_get(row, "id")),
 	    &heads)) != WS_OK)
 		return rc;
 	buf_init(&authors, 16 * 1024);

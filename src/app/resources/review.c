@@ -113,6 +113,10 @@ decide(struct req *r, struct resp *w, const char *status, const char *reason,
 	now = json_string_value(json_object_get(res, "status"));
 	for (; *from; from++)
 		ok |= strcmp(*from, now) == 0;
+	/* a member's draft is theirs until they submit it */
+	if (strcmp(now, "draft") == 0 && strcmp(json_string_value(json_object_get(res,
+	    "source")), "member") == 0)
+		ok = 0;
 	if (!ok) {
 		w->detail = arena_printf(r->a, "%s", view_tr(r->app->views, r->locale,
 		    strcmp(now, "published") == 0 ? N_("This resource is already published.") :

@@ -397,8 +397,8 @@ out:
 /* ---- editing ------------------------------------------------------------- */
 
 /* Whether r's user may change resource res: staff always; while it is not
- * published, the member who submitted it and the admins of its
- * organization. */
+ * published, the member who submitted it (still of its organization, when
+ * it has one) and the admins of its organization. */
 static enum ws_err
 may_edit(struct req *r, json_t *res, int *ok)
 {
@@ -406,20 +406,22 @@ may_edit(struct req *r, json_t *res, int *ok)
 	json_t *orgs = NULL, *o;
 	enum ws_err rc;
 	size_t i;
+	int mine;
 
 	*ok = r->user->role >= ROLE_STAFF;
 	if (*ok || strcmp(json_string_value(json_object_get(res, "source")), "member") != 0 ||
 	    strcmp(json_string_value(json_object_get(res, "status")), "published") == 0)
 		return WS_OK;
-	if (json_integer_value(json_object_get(res, "created_by")) == r->user->id) {
-		*ok = 1;
+	mine = json_integer_value(json_object_get(res, "created_by")) == r->user->id;
+	if (!org) {	/* an expert's, in their own name */
+		*ok = mine;
 		return WS_OK;
 	}
 	if ((rc = orgs_of_person(req_db(r), r->user->id, &orgs)) != WS_OK)
 		return rc;
 	json_array_foreach(orgs, i, o)
-		*ok |= org && json_integer_value(json_object_get(o, "id")) == org &&
-		    json_is_true(json_object_get(o, "admin"));
+		*ok |= json_integer_value(json_object_get(o, "id")) == org &&
+		    (mine || json_is_true(json_object_get(o, "admin")));
 	json_decref(orgs);
 	return WS_OK;
 }
