@@ -272,6 +272,10 @@ page_query(struct req *r)
 	if (req_qint(r, "year", 0))
 		out = arena_printf(r->a, "%s%syear=%lld", out, *out ? "&" : "",
 		    (long long)req_qint(r, "year", 0));
+	/* a page size chosen in the URL holds on the next page too */
+	if (req_qint(r, "per_page", 0))
+		out = arena_printf(r->a, "%s%sper_page=%lld", out, *out ? "&" : "",
+		    (long long)req_qint(r, "per_page", 0));
 	return out;
 }
 
