@@ -1099,6 +1099,15 @@ test_pages(void **state)
 	HAS(r, "Bibliothèque");
 	HAS(r, "Boîte à outils");
 
+	/* the home page's newest resources, as the caller may see them */
+	r = ts_get(plain, "/?lang=en");
+	STATUS(r, 200);
+	HAS(r, "New in the library");
+	LACKS(r, "Nongovernmental guide");
+	r = api("GET", "/api/v1/", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"new_resources\"");
+
 	/* the feed: public resources only */
 	r = ts_get(plain, "/resources.atom");
 	STATUS(r, 200);

@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "app/pages/pages.h"
+#include "app/resources/resources.h"
 #include "core/mem.h"
 #include "db/db.h"
 #include "views/assets.h"
@@ -21,7 +22,8 @@
 enum ws_err
 h_home(struct req *r, struct resp *w)
 {
-	resp_value(w, json_pack("{s:s}", "site", r->app->cfg.org_name));
+	resp_value(w, json_pack("{s:s,s:o}", "site", r->app->cfg.org_name, "new_resources",
+	    res_newest(r, 5)));
 	w->tpl = "home";
 	w->title = N_("Home");
 	return WS_OK;

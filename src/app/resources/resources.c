@@ -549,6 +549,33 @@ h_resource_file(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
+/* ---- the home page's block ----------------------------------------------------- */
+
+json_t *
+res_newest(struct req *r, int n)
+{
+	struct res_viewer v;
+	struct res_filter f;
+	json_t *rows = NULL, *row, *out = json_array();
+	int64_t total;
+	size_t i;
+
+	res_viewer_of(r, &v);
+	memset(&f, 0, sizeof f);
+	f.status = "published";
+	if (res_list(req_db(r), &v, &f, "newest", "", 1, n, &rows, &total) != WS_OK) {
+		json_decref(rows);
+		return out;
+	}
+	json_array_foreach(rows, i, row)
+		json_array_append_new(out, json_pack("{s:O,s:O,s:O,s:s}", "id",
+		    json_object_get(row, "id"), "title", json_object_get(row, "title"), "kind",
+		    json_object_get(row, "kind"), "kind_label", facet_label(r, "kind",
+		    json_string_value(json_object_get(row, "kind")))));
+	json_decref(rows);
+	return out;
+}
+
 /* ---- the feed -------------------------------------------------------------- */
 
 #define RES_FEED_MAX 50	/* newest public resources in the feed */

@@ -34,6 +34,10 @@ extern const struct field res_q_list[];
 
 /* GET /api/v1/resources: a page of what the caller may see, with facets. */
 enum ws_err h_resources(struct req *r, struct resp *w);
+/* The newest n resources r's caller may see that are published, for the
+ * home page: [{id, title, kind, kind_label}].  New reference; an empty
+ * array when the database fails (the home page does not). */
+json_t *res_newest(struct req *r, int n);
 /* GET /resources.atom: the newest public resources as an Atom feed. */
 enum ws_err h_resources_atom(struct req *r, struct resp *w);
 /* GET /api/v1/resources/{id}. */
