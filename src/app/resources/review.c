@@ -80,7 +80,7 @@ mail_decision(struct req *r, struct db *d, json_t *res, const char *status, cons
 	lang = app_mail_lang(r->app, u.locale, NULL);
 	ctx = json_pack("{s:s,s:s,s:s,s:s,s:s}", "name", u.name ? u.name : "", "site",
 	    r->app->cfg.org_name, "title", json_string_value(json_object_get(res, "title")),
-	    "reason", reason ? reason : "", "link", arena_printf(r->a, "%s/api/v1/resources/%lld",
+	    "reason", reason ? reason : "", "link", arena_printf(r->a, "%s/resources/%lld",
 	    r->app->cfg.base_url, (long long)id));
 	buf_init(&body, 64 * 1024);
 	rc = view_render(r->app->views, tpl, ctx, lang, &body);
