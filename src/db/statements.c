@@ -59,14 +59,23 @@
 #define RES_TERM(facet) " AND (? = '' OR EXISTS (SELECT 1 FROM resource_terms t" facet \
 	" WHERE t" facet ".resource_id = r.id AND t" facet ".facet = '" facet "' AND t" facet \
 	".code = ?))"
-/* The filters, ?5 to ?23: status, kind, year (0: any), theme, language,
- * country, region, a full-text query (FTS), a substring (CJK words). */
+/* The filters, ?5 to ?27: status, kind, year (0: any), theme, language,
+ * country, region, a full-text query (FTS: the query, whether the viewer
+ * may read "members" files, the query over title and text only), a
+ * substring (CJK words; the same flag before the files' text).  The words
+ * of a file (search_body) find a "members" resource only for those who may
+ * download it: a visitor must not learn what a members' file says by
+ * asking whether it says it. */
 #define RES_FILTER(FTS) " AND (? = '' OR r.status = ?) AND (? = '' OR r.kind = ?)" \
 	" AND (? = 0 OR r.year = ?)" RES_TERM("theme") RES_TERM("language") \
 	RES_TERM("country") RES_TERM("region") " AND (? = '' OR " FTS ")" \
-	" AND (? = '' OR r.search_title LIKE ? OR r.search_text LIKE ?)"
-#define RES_FTS_SQLITE "r.id IN (SELECT rowid FROM res_fts WHERE res_fts MATCH ?)"
-#define RES_FTS_PG "r.search @@ to_tsquery('simple', ?)"
+	" AND (? = '' OR r.search_title LIKE ? OR r.search_text LIKE ? OR" \
+	" ((? = 1 OR r.visibility <> 'members') AND r.search_body LIKE ?))"
+#define RES_FTS_SQLITE "(r.id IN (SELECT rowid FROM res_fts WHERE res_fts MATCH ?) AND" \
+	" (? = 1 OR r.visibility <> 'members' OR" \
+	" r.id IN (SELECT rowid FROM res_fts WHERE res_fts MATCH ?)))"
+#define RES_FTS_PG "(r.search @@ to_tsquery('simple', ?) AND" \
+	" (? = 1 OR r.visibility <> 'members' OR r.search_meta @@ to_tsquery('simple', ?)))"
 /* ?24 and ?25 the sort, ?26 a pattern the best matches' titles have. */
 #define RES_ORDER " ORDER BY CASE WHEN ? = 'downloads' THEN r.downloads ELSE 0 END DESC," \
 	" CASE WHEN ? = 'relevance' AND r.search_title LIKE ? THEN 1 ELSE 0 END DESC," \
@@ -726,7 +735,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "published_at = CASE WHEN ? = 'published' THEN coalesce(published_at, ?) "
 	    "ELSE published_at END WHERE id = ?", NULL},
 	[ST_RES_SET_SEARCH] = {"res_set_search",
-	    "UPDATE resources SET search_title = ?, search_text = ? WHERE id = ?", NULL},
+	    "UPDATE resources SET search_title = ?, search_text = ?, search_body = ? WHERE id = ?",
+	    NULL},
 	[ST_RES_TERMS_DELETE] = {"res_terms_delete",
 	    "DELETE FROM resource_terms WHERE resource_id = ?", NULL},
 	[ST_RES_TERM_ADD] = {"res_term_add",
@@ -1357,7 +1367,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, published_at BIGINT," \
 	" languages TEXT NOT NULL DEFAULT '[]', themes TEXT NOT NULL DEFAULT '[]'," \
 	" countries TEXT NOT NULL DEFAULT '[]', regions TEXT NOT NULL DEFAULT '[]'," \
-	" search_title TEXT NOT NULL DEFAULT '', search_text TEXT NOT NULL DEFAULT '');" \
+	" search_title TEXT NOT NULL DEFAULT '', search_text TEXT NOT NULL DEFAULT ''," \
+	" search_body TEXT NOT NULL DEFAULT '');" \
 	"CREATE INDEX resources_status ON resources(status, visibility, published_at);" \
 	"CREATE INDEX resources_org ON resources(organization_id);" \
 	"CREATE INDEX resources_creator ON resources(created_by);" \
@@ -1379,25 +1390,27 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" text TEXT, PRIMARY KEY (resource_id, n));" \
 	"CREATE INDEX resource_files_file ON resource_files(file_id);"
 #define M19_SQLITE M19_COMMON(SQLITE_ID) \
-	"CREATE VIRTUAL TABLE res_fts USING fts5(search_title, search_text," \
+	"CREATE VIRTUAL TABLE res_fts USING fts5(search_title, search_text, search_body," \
 	" content='resources', content_rowid='id'," \
 	" tokenize='unicode61 remove_diacritics 2');" \
 	"CREATE TRIGGER res_fts_insert AFTER INSERT ON resources BEGIN" \
-	" INSERT INTO res_fts(rowid, search_title, search_text)" \
-	" VALUES (new.id, new.search_title, new.search_text); END;" \
+	" INSERT INTO res_fts(rowid, search_title, search_text, search_body)" \
+	" VALUES (new.id, new.search_title, new.search_text, new.search_body); END;" \
 	"CREATE TRIGGER res_fts_delete AFTER DELETE ON resources BEGIN" \
-	" INSERT INTO res_fts(res_fts, rowid, search_title, search_text)" \
-	" VALUES ('delete', old.id, old.search_title, old.search_text); END;" \
-	"CREATE TRIGGER res_fts_update AFTER UPDATE OF search_title, search_text" \
+	" INSERT INTO res_fts(res_fts, rowid, search_title, search_text, search_body)" \
+	" VALUES ('delete', old.id, old.search_title, old.search_text, old.search_body); END;" \
+	"CREATE TRIGGER res_fts_update AFTER UPDATE OF search_title, search_text, search_body" \
 	" ON resources BEGIN" \
-	" INSERT INTO res_fts(res_fts, rowid, search_title, search_text)" \
-	" VALUES ('delete', old.id, old.search_title, old.search_text);" \
-	" INSERT INTO res_fts(rowid, search_title, search_text)" \
-	" VALUES (new.id, new.search_title, new.search_text); END;"
+	" INSERT INTO res_fts(res_fts, rowid, search_title, search_text, search_body)" \
+	" VALUES ('delete', old.id, old.search_title, old.search_text, old.search_body);" \
+	" INSERT INTO res_fts(rowid, search_title, search_text, search_body)" \
+	" VALUES (new.id, new.search_title, new.search_text, new.search_body); END;"
 #define M19_PG M19_COMMON(PG_ID) \
 	"ALTER TABLE resources ADD COLUMN search tsvector GENERATED ALWAYS AS" \
 	" (setweight(to_tsvector('simple', search_title), 'A') ||" \
-	" to_tsvector('simple', search_text)) STORED;" \
+	" to_tsvector('simple', search_text) || to_tsvector('simple', search_body)) STORED;" \
+	"ALTER TABLE resources ADD COLUMN search_meta tsvector GENERATED ALWAYS AS" \
+	" (to_tsvector('simple', search_title) || to_tsvector('simple', search_text)) STORED;" \
 	"CREATE INDEX resources_search ON resources USING GIN (search);"
 
 const struct db_migration db_migrations[] = {

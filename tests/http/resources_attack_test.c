@@ -388,7 +388,10 @@ test_unsubmitted_draft(void **state)
 }
 
 /* A visitor reads a members resource's summary, never its file's words:
- * not in an excerpt. */
+ * not in an excerpt, and not by asking whether the file has a word (a
+ * search that finds it only by its file's text): members find it so,
+ * visitors and applicants do not, and a word of its summary finds it for
+ * everyone.  CJK words are substrings, the other path of the search. */
 static void
 test_members_excerpt(void **state)
 {
@@ -406,6 +409,15 @@ test_members_excerpt(void **state)
 	r = get_h("/api/v1/resources?q=manticorium", pat_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "vault combination");
+	assert_int_equal(total(mo_tok, "q=manticorium"), 1);
+	assert_int_equal(total(NULL, "q=manticorium"), 0);
+	assert_int_equal(total(pat_tok, "q=manticorium"), 0);
+	assert_int_equal(total(NULL, "q=manticori"), 0);	/* a prefix neither */
+	assert_int_equal(total(mo_tok, "q=%E4%BF%9D%E9%99%A9%E6%9F%9C"), 1);	/* 保险柜 */
+	assert_int_equal(total(NULL, "q=%E4%BF%9D%E9%99%A9%E6%9F%9C"), 0);
+	assert_int_equal(total(pat_tok, "q=%E4%BF%9D%E9%99%A9%E6%9F%9C"), 0);
+	assert_int_equal(total(NULL, "q=ledger+members"), 1);	/* title and summary */
+	assert_int_equal(total(pat_tok, "q=ledger"), 1);
 }
 
 /* Ids and file numbers guessed, negative, huge or not numbers: 404. */
@@ -692,7 +704,7 @@ setup(void **state)
 		const struct ts_part p[] = { FIELD("title", "Members ledger"),
 			FIELD("kind", "guide"), FIELD("visibility", "members"),
 			FIELD("status", "published"), FIELD("summary", "A ledger for members."),
-			TXT("ledger.txt", "The manticorium vault combination is 4711.") };
+			TXT("ledger.txt", "The manticorium vault combination is 4711. 保险柜") };
 
 		r = mp("POST", "/api/v1/resources", staff_tok, p, 6);
 		STATUS(r, 201);

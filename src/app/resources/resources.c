@@ -393,7 +393,7 @@ h_resources(struct req *r, struct resp *w)
 	f.year = req_qint(r, "year", 0);
 	for (t = 0; t < RT__MAX; t++)
 		f.term[t] = req_qstr(r, res_term_facet[t]);
-	if (res_query(r->a, req_db(r), q, &f.fts, &f.like, &title_like) != WS_OK) {
+	if (res_query(r->a, req_db(r), q, &f.fts, &f.meta, &f.like, &title_like) != WS_OK) {
 		w->errors = json_pack("{s:s}", "q", view_tr(r->app->views, r->locale,
 		    N_("The search is too long or not text.")));
 		w->detail = N_("Some filters are not valid.");

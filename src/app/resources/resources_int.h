@@ -19,6 +19,8 @@ struct db_q;
 
 #define RES_SEARCH_MAX (512 * 1024)	/* bytes of folded words indexed per resource
 					 * (a PostgreSQL tsvector holds at most 1 MB) */
+#define RES_SEARCH_META_MAX (64 * 1024)	/* of them from summary, authors, publisher;
+					 * the rest from the files' text (search_body) */
 
 /* Who asks, as RES_VISIBLE (statements.c) reads it. */
 struct res_viewer {
@@ -42,7 +44,8 @@ struct res_filter {
 	const char *kind;
 	int64_t year;
 	const char *term[RT__MAX];
-	const char *fts;	/* a full-text query (res_fts_query) */
+	const char *fts;	/* a full-text query (res_query) */
+	const char *meta;	/* the same over title and text only (res_query) */
 	const char *like;	/* a substring pattern, "%...%" */
 };
 
@@ -106,7 +109,7 @@ enum ws_err res_download(struct db *d, int64_t id) WS_WUR;
  * substring pattern of query q, in a; "" when none.  WS_EINVAL for a
  * query search_parse refuses. */
 enum ws_err res_query(struct arena *a, struct db *d, const char *q, const char **fts,
-    const char **like, const char **title_like) WS_WUR;
+    const char **meta, const char **like, const char **title_like) WS_WUR;
 
 /* ---- review.c ---- */
 

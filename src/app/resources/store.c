@@ -74,9 +74,14 @@ bind_where(struct db_q *q, int first, const struct res_viewer *v, const struct r
 	s = f->fts ? f->fts : "";
 	db_bind_text(q, i++, s);
 	db_bind_text(q, i++, *s ? s : "x");	/* never an empty MATCH */
+	db_bind_int(q, i++, v->files);
+	s = f->meta && *f->meta ? f->meta : "x";
+	db_bind_text(q, i++, s);
 	s = f->like ? f->like : "";
 	db_bind_text(q, i++, s);
 	db_bind_text(q, i++, s);
+	db_bind_text(q, i++, s);
+	db_bind_int(q, i++, v->files);
 	db_bind_text(q, i++, s);
 	return i;
 }
@@ -473,10 +478,11 @@ res_search_refresh(struct db *d, int64_t id)
 	struct arena *a = arena_new();
 	struct db_q *q = db_start(d, ST_RES_SEARCH_OF);
 	const char *title = "";
-	struct buf text;
+	struct buf text, body;
 	enum ws_err rc;
 
-	buf_init(&text, RES_SEARCH_MAX);
+	buf_init(&text, RES_SEARCH_META_MAX);
+	buf_init(&body, RES_SEARCH_MAX - RES_SEARCH_META_MAX);
 	db_bind_int(q, 1, id);
 	if ((rc = db_step(q)) == WS_OK) {
 		json_t *authors = json_list(db_col_text(q, RES_SEARCH_OF_C_AUTHORS)), *x;
@@ -495,18 +501,20 @@ res_search_refresh(struct db *d, int64_t id)
 	q = db_start(d, ST_RES_TEXTS);
 	db_bind_int(q, 1, id);
 	while ((rc = db_step(q)) == WS_OK)
-		add_folded(a, &text, db_col_text(q, 0));
+		add_folded(a, &body, db_col_text(q, 0));
 	db_end(q);
 	if (rc != WS_EDONE)
 		goto out;
 	q = db_start(d, ST_RES_SET_SEARCH);
 	db_bind_text(q, 1, title);
 	db_bind_text(q, 2, text.len ? buf_str(&text) : "");
-	db_bind_int(q, 3, id);
+	db_bind_text(q, 3, body.len ? buf_str(&body) : "");
+	db_bind_int(q, 4, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 out:
 	buf_free(&text);
+	buf_free(&body);
 	arena_free(a);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
@@ -539,8 +547,8 @@ res_download(struct db *d, int64_t id)
 }
 
 enum ws_err
-res_query(struct arena *a, struct db *d, const char *q, const char **fts, const char **like,
-    const char **title_like)
+res_query(struct arena *a, struct db *d, const char *q, const char **fts, const char **meta,
+    const char **like, const char **title_like)
 {
 	struct search_terms t;
 	int pg = db_conn_kind(d) == DB_PG;
@@ -548,7 +556,7 @@ res_query(struct arena *a, struct db *d, const char *q, const char **fts, const 
 	enum ws_err rc;
 	size_t i;
 
-	*fts = *like = *title_like = "";
+	*fts = *meta = *like = *title_like = "";
 	if (!q || !*q)
 		return WS_OK;
 	if ((rc = search_parse(q, &t)) != WS_OK)
@@ -569,6 +577,9 @@ res_query(struct arena *a, struct db *d, const char *q, const char **fts, const 
 		tl = arena_printf(a, "%s%%%s", tl, w);
 	}
 	*fts = f;
+	/* the same words in title and text only (for "members" resources
+	 * whose files the viewer may not read) */
+	*meta = !*f ? "" : pg ? f : arena_printf(a, "{search_title search_text} : (%s)", f);
 	*like = *l ? arena_printf(a, "%s%%", l) : "";
 	*title_like = *tl ? arena_printf(a, "%s%%", tl) : "";
 	return WS_OK;
