@@ -109,49 +109,12 @@ account(const char *email, const char *role, int64_t org, char *tok)
 	return id;
 }
 
-#define ROOM (cap - (size_t)(p - body))
-
 /* A multipart call with a bearer token (NULL: none). */
 static const struct ts_res *
 mp(const char *method, const char *path, const char *token, const struct ts_part *parts,
     size_t n)
 {
-	static unsigned serial;
-	char bound[64], ctype[128], auth[200], *body, *p;
-	const char *h[4];
-	size_t i, cap = 4096, len;
-	const struct ts_res *r;
-
-	for (i = 0; i < n; i++)
-		cap += strlen(parts[i].data) + 512;
-	p = body = malloc(cap);
-	assert_non_null(body);
-	snprintf(bound, sizeof bound, "----atk-%ld-%u-f00d", (long)getpid(), ++serial);
-	for (i = 0; i < n; i++) {
-		p += snprintf(p, ROOM, "--%s\r\nContent-Disposition: form-data; name=\"%s\"",
-		    bound, parts[i].name);
-		if (parts[i].filename)
-			p += snprintf(p, ROOM, "; filename=\"%s\"", parts[i].filename);
-		p += snprintf(p, ROOM, "\r\n");
-		if (parts[i].type)
-			p += snprintf(p, ROOM, "Content-Type: %s\r\n", parts[i].type);
-		p += snprintf(p, ROOM, "\r\n%s\r\n", parts[i].data);
-	}
-	p += snprintf(p, ROOM, "--%s--\r\n", bound);
-#undef ROOM
-	len = (size_t)(p - body);
-	snprintf(ctype, sizeof ctype, "Content-Type: multipart/form-data; boundary=%s", bound);
-	n = 0;
-	h[n++] = ctype;
-	h[n++] = "Accept: application/json";
-	if (token) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-		h[n++] = auth;
-	}
-	h[n] = NULL;
-	r = ts_req(plain, method, path, h, body, len);
-	free(body);
-	return r;
+	return ts_multipart_api(plain, method, path, token, parts, n);
 }
 
 #define TXT(name, text) { "file", (text), 0, (name), "text/plain" }

@@ -1260,16 +1260,18 @@ ts_post_list(struct ts_browser *b, const char *path, int with_csrf, const char *
 	return r;
 }
 
-const struct ts_res *
-ts_multipart(struct ts_browser *b, const char *path, int with_csrf,
-    const struct ts_part *parts, size_t n)
+/* The multipart call of ts_multipart (api 0) and ts_multipart_api (api 1:
+ * asks for JSON, with a bearer token when token is not NULL). */
+static const struct ts_res *
+multipart(struct ts_browser *b, const char *method, const char *path, int with_csrf, int api,
+    const char *token, const struct ts_part *parts, size_t n)
 {
 	struct body d = { NULL, 0, 0 };
 	const struct ts_res *r;
 	static unsigned serial;
-	char bound[64], ctype[128], line[512];
-	const char *h[2];
-	size_t i;
+	char bound[64], ctype[128], line[512], auth[256];
+	const char *h[4];
+	size_t i, k = 0;
 
 	/* Long enough that no test's data contains it by chance. */
 	snprintf(bound, sizeof bound, "----tsform-%ld-%u-7f3a9c2e51d04b86", (long)getpid(),
@@ -1302,11 +1304,31 @@ ts_multipart(struct ts_browser *b, const char *path, int with_csrf,
 	snprintf(line, sizeof line, "--%s--\r\n", bound);
 	body_adds(&d, line);
 	snprintf(ctype, sizeof ctype, "Content-Type: multipart/form-data; boundary=%s", bound);
-	h[0] = ctype;
-	h[1] = NULL;
-	r = ts_req(b, "POST", path, h, d.p, d.len);
+	h[k++] = ctype;
+	if (api)
+		h[k++] = "Accept: application/json";
+	if (api && token) {
+		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+		h[k++] = auth;
+	}
+	h[k] = NULL;
+	r = ts_req(b, method, path, h, d.p, d.len);
 	free(d.p);
 	return r;
+}
+
+const struct ts_res *
+ts_multipart(struct ts_browser *b, const char *path, int with_csrf,
+    const struct ts_part *parts, size_t n)
+{
+	return multipart(b, "POST", path, with_csrf, 0, NULL, parts, n);
+}
+
+const struct ts_res *
+ts_multipart_api(struct ts_browser *b, const char *method, const char *path, const char *token,
+    const struct ts_part *parts, size_t n)
+{
+	return multipart(b, method, path, 0, 1, token, parts, n);
 }
 
 const struct ts_res *

@@ -148,6 +148,10 @@ struct ts_part {
  * file input); with_csrf adds the csrf field first, as ts_form does. */
 const struct ts_res *ts_multipart(struct ts_browser *b, const char *path, int with_csrf,
     const struct ts_part *parts, size_t n);
+/* The same parts as an API call: method (POST, PATCH), Accept:
+ * application/json, Authorization: Bearer token when token is not NULL. */
+const struct ts_res *ts_multipart_api(struct ts_browser *b, const char *method,
+    const char *path, const char *token, const struct ts_part *parts, size_t n);
 /* A JSON call: body (may be NULL) as application/json, Authorization:
  * Bearer token when token is not NULL. */
 const struct ts_res *ts_api(struct ts_browser *b, const char *method, const char *path,
