@@ -35,8 +35,21 @@ static const char *const tabs[] = { "tab" };
 static const char *const spaces[] = { "s" };
 static const char *const breaks[] = { "br", "cr", "line-break" };
 /* Elements whose text is not the document's: field codes, deleted text,
- * phonetic guides. */
-static const char *const skipped[] = { "instrText", "delText", "rPh" };
+ * phonetic guides, the number an ODF footnote is called by. */
+static const char *const skipped[] = { "instrText", "delText", "rPh", "note-citation" };
+/* Elements inside a paragraph whose text is not the paragraph's: an ODF
+ * footnote's body and an annotation start on a line of their own. */
+static const char *const line_starts[] = { "note-body", "annotation" };
+/* XML_SHEET: a cell's value and formula are not words (a string cell's
+ * value is an index into the shared strings, read on their own). */
+static const char *const sheet_skipped[] = { "v", "f" };
+/* XML_ODF_STYLES: the page headers and footers, the only text of styles.xml
+ * that a reader sees. */
+static const char *const odf_margins[] = {
+	"header", "footer", "header-left", "footer-left", "header-first", "footer-first",
+};
+/* Inside an ODF annotation (office:annotation): who wrote it and when. */
+static const char *const note_meta[] = { "creator", "date" };
 
 #define IN(list, name) in_list(list, sizeof list / sizeof list[0], name)
 
@@ -57,13 +70,25 @@ xml_text_init(struct xml_text *x, struct buf *out)
 	x->state = S_TEXT;
 }
 
+void
+xml_text_profile(struct xml_text *x, enum xml_profile p)
+{
+	x->state = S_TEXT;
+	x->skip = x->note = 0;
+	x->after_pi = 0;
+	x->profile = p;
+	x->outside = p == XML_ODF_STYLES;
+	if (x->out->len > 0)
+		x->pending = '\n';
+}
+
 /* Text: the separator pending before it goes first. */
 static enum ws_err
 emit(struct xml_text *x, const char *p, size_t n)
 {
 	enum ws_err rc;
 
-	if (x->skip)
+	if (x->skip || x->outside)
 		return WS_OK;
 	if (x->pending) {
 		if ((rc = buf_addc(x->out, x->pending)) != WS_OK)
@@ -95,7 +120,12 @@ tag_end(struct xml_text *x)
 	if (!fits)
 		return WS_OK;
 	x->name[x->nlen] = '\0';
-	if (IN(skipped, name)) {
+	if (strcmp(name, "annotation") == 0 && !self_closing)
+		x->note = !x->end_tag;
+	if (x->profile == XML_ODF_STYLES && IN(odf_margins, name) && !self_closing)
+		x->outside = x->end_tag;
+	if (IN(skipped, name) || (x->note && IN(note_meta, name)) ||
+	    (x->profile == XML_SHEET && IN(sheet_skipped, name))) {
 		if (x->end_tag)
 			x->skip = 0;
 		else if (!self_closing)
@@ -103,12 +133,15 @@ tag_end(struct xml_text *x)
 		return WS_OK;
 	}
 	if (x->end_tag || self_closing) {
-		if (IN(line_ends, name))
+		if (IN(line_ends, name) ||
+		    (x->profile == XML_SHEET && strcmp(name, "row") == 0))
 			return separate(x, '\n');
-		if (IN(cell_ends, name))
+		if (IN(cell_ends, name) || (x->profile == XML_SHEET && strcmp(name, "c") == 0))
 			return separate(x, '\t');
 	}
 	if (!x->end_tag) {
+		if (IN(line_starts, name) && !self_closing)
+			return separate(x, '\n');
 		if (IN(tabs, name))
 			return emit(x, "\t", 1);
 		if (IN(spaces, name))
