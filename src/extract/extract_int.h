@@ -96,7 +96,9 @@ void xml_text_profile(struct xml_text *x, enum xml_profile p);
 enum ws_err xml_text_feed(struct xml_text *x, const char *p, size_t n) WS_WUR;
 
 /* Appends to out the text of in[0..n) as handed to callers: valid UTF-8
- * (each invalid byte becomes U+FFFD), a leading byte-order mark dropped, no
+ * (each invalid byte becomes U+FFFD), a leading byte-order mark and every
+ * bidi mark (unicode_bidi_mark(): pdftotext and RTL documents leave them
+ * between and inside Arabic and Hebrew words) dropped, no
  * NUL or control character but tab and newline (CR LF, CR and form feed
  * become newlines, other controls are dropped), and never past out's
  * ceiling: the text is cut at a character boundary and *cut set.  When

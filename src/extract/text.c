@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "core/util.h"
 #include "extract/extract_int.h"
 
 enum {
@@ -407,10 +408,45 @@ utf8_seq(const unsigned char *p, size_t n)
 	return (int)len;
 }
 
+/* The code point of the valid sequence p[0..len). */
+static unsigned long
+utf8_cp(const unsigned char *p, size_t len)
+{
+	unsigned long cp = len == 1 ? p[0] : p[0] & (len == 2 ? 0x1f : len == 3 ? 0x0f : 0x07);
+
+	for (size_t k = 1; k < len; k++)
+		cp = (cp << 6) | (p[k] & 0x3f);
+	return cp;
+}
+
+/* The end of the run of bidi marks that starts at p[i], and the first
+ * character after it in *next (0: the end, or invalid UTF-8).  A run is
+ * read once, however long. */
+static size_t
+skip_marks(const unsigned char *p, size_t n, size_t i, unsigned long *next)
+{
+	*next = 0;
+	while (i < n) {
+		int len = utf8_seq(p + i, n - i);
+		unsigned long cp;
+
+		if (len <= 0)
+			break;
+		cp = utf8_cp(p + i, (size_t)len);
+		if (!unicode_bidi_mark(cp)) {
+			*next = cp;
+			break;
+		}
+		i += (size_t)len;
+	}
+	return i;
+}
+
 void
 text_clean(const char *in, size_t n, int truncated, struct buf *out, int *cut)
 {
 	const unsigned char *p = (const unsigned char *)in;
+	unsigned long prev = 0;	/* the last character written, 0 before any */
 	size_t i = 0;
 
 	if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
@@ -428,15 +464,28 @@ text_clean(const char *in, size_t n, int truncated, struct buf *out, int *cut)
 			} else if (c == '\t' || c == '\n' || (c >= 0x20 && c != 0x7f)) {
 				rc = buf_addc(out, (char)c);
 			}
+			prev = c;
 			i++;
 		} else if (len > 1) {
-			rc = buf_add(out, p + i, (size_t)len);
-			i += (size_t)len;
+			unsigned long cp = utf8_cp(p + i, (size_t)len), next;
+
+			if (unicode_bidi_mark(cp)) {
+				i = skip_marks(p, n, i, &next);
+				if (unicode_bidi_splits(prev, next)) {
+					rc = buf_addc(out, ' ');
+					prev = ' ';
+				}
+			} else {
+				rc = buf_add(out, p + i, (size_t)len);
+				prev = cp;
+				i += (size_t)len;
+			}
 		} else if (len < 0 && truncated) {
 			*cut = 1;	/* a character cut by an earlier limit */
 			return;
 		} else {
 			rc = buf_add(out, "\xef\xbf\xbd", 3);
+			prev = 0xfffd;
 			i++;
 		}
 		if (rc) {

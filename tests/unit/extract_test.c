@@ -37,6 +37,7 @@
 #include "core/mem.h"
 #include "core/util.h"
 #include "extract/extract.h"
+#include "extract/pdfgen.h"
 #include "extract/extract_int.h"
 
 static char dir[256];
@@ -950,6 +951,51 @@ test_plain(void **state)
 	expect("blank.txt", "text/plain", EXTRACT_EMPTY, NULL);
 }
 
+/* Bidi marks: an Arabic word wrapped in them, or holding one, comes out
+ * as the word a reader searches for; where pdftotext puts one in place of
+ * the space between Arabic and a number, it stays a space. */
+static void
+test_bidi_marks(void **state)
+{
+	static const char txt[] = "\u202b\u0627\u0644\u200f\u0641\u0633\u0627\u062f\u202c "
+	    "\u2067\u05e9\u05dc\u05d5\u05dd\u2069 2024\u202c\u0628\u0634\u0623\u0646\u061c";
+	static const char *const paras[] = {
+		"\u0627\u0639\u062a\u0645\u062f \u0627\u0644\u0645\u0624\u062a\u0645\u0631 "
+		"\u0627\u0644\u0642\u0631\u0627\u0631 9/1 \u0641\u064a \u0639\u0627\u0645 "
+		"2024 \u0628\u0634\u0623\u0646 \u0645\u0643\u0627\u0641\u062d\u0629 "
+		"\u0627\u0644\u0641\u0633\u0627\u062f",
+		"\u202b\u0627\u0644\u0641\u0633\u0627\u062f\u202c \u200f\u0627\u0644\u0646"
+		"\u0632\u0627\u0647\u0629\u200f",
+	};
+	char *out = NULL;
+	size_t len = 0;
+	struct buf pdf;
+
+	write_file("rtl.txt", txt, sizeof txt - 1, 0600);
+	assert_int_equal(run("rtl.txt", "text/plain", NULL, &out, &len), EXTRACT_OK);
+	assert_string_equal(out, "\u0627\u0644\u0641\u0633\u0627\u062f \u05e9\u05dc\u05d5"
+	    "\u05dd 2024 \u0628\u0634\u0623\u0646");
+	free(out);
+
+	/* an Arabic PDF as the demo data makes them (src/extract/pdfgen.c) */
+	buf_init(&pdf, 1u << 20);
+	assert_int_equal(pdfgen_text(&pdf, "\u062f\u0644\u064a\u0644", paras, 2), WS_OK);
+	write_file("rtl.pdf", pdf.data, pdf.len, 0600);
+	buf_free(&pdf);
+	assert_int_equal(run("rtl.pdf", "application/pdf", NULL, &out, &len), EXTRACT_OK);
+	for (size_t i = 0; i + 2 < len; i++)
+		if (unicode_bidi_mark(((unsigned long)(out[i] & 0x0f) << 12) |
+		    ((unsigned long)(out[i + 1] & 0x3f) << 6) | (out[i + 2] & 0x3f)) &&
+		    (out[i] & 0xf0) == 0xe0)
+			fail_msg("a bidi mark at byte %zu of \"%s\"", i, out);
+	assert_null(strstr(out, "\xd8\x9c"));	/* U+061C */
+	assert_non_null(strstr(out, "\u0627\u0644\u0641\u0633\u0627\u062f"));	/* al-fasad */
+	assert_non_null(strstr(out, "\u0627\u0644\u0646\u0632\u0627\u0647\u0629"));
+	assert_non_null(strstr(out, "9/1 "));
+	assert_non_null(strstr(out, "2024 "));
+	free(out);
+}
+
 static void
 test_unsupported(void **state)
 {
@@ -1084,6 +1130,7 @@ main(void)
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_hang_beside),
 		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_bidi_marks),
 		cmocka_unit_test(test_unsupported),
 		cmocka_unit_test(test_status_names),
 		cmocka_unit_test(test_stripper),
