@@ -143,6 +143,39 @@ ascii_lower(char *s)
 }
 
 int
+unicode_bidi_mark(unsigned long cp)
+{
+	return cp == 0x61c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation forms. */
+static int
+rtl(unsigned long cp)
+{
+	return (cp >= 0x590 && cp <= 0x8ff) || (cp >= 0xfb1d && cp <= 0xfdff) ||
+	    (cp >= 0xfe70 && cp <= 0xfeff) || (cp >= 0x10800 && cp <= 0x10fff) ||
+	    (cp >= 0x1e800 && cp <= 0x1efff);
+}
+
+/* Blanks, ASCII punctuation and general punctuation: no direction of
+ * their own, and a word boundary already. */
+static int
+neutral(unsigned long cp)
+{
+	if (cp < 0x80)
+		return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		    (cp >= 'A' && cp <= 'Z'));
+	return cp < 0xc0 || (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0x3000 && cp <= 0x303f);
+}
+
+int
+unicode_bidi_splits(unsigned long prev, unsigned long next)
+{
+	return !neutral(prev) && !neutral(next) && rtl(prev) != rtl(next);
+}
+
+int
 utf8_valid_text(const char *s, size_t n, int allow_newlines)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;

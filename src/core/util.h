@@ -39,5 +39,16 @@ time_t util_clock_skew(void);
 char *ascii_lower(char *s);
 /* True when s is valid UTF-8 without NUL or C0 controls other than \t\r\n. */
 int utf8_valid_text(const char *s, size_t n, int allow_newlines);
+/* True for the invisible marks that only steer bidirectional text (U+061C,
+ * U+200E, U+200F, U+202A..U+202E, U+2066..U+2069): Arabic and Hebrew
+ * documents are full of them, and a word must be found with or without
+ * them, so extracted text and search folding drop them. */
+int unicode_bidi_mark(unsigned long cp);
+/* Whether a run of bidi marks between code points prev and next (0 when
+ * there is none) stands for a space: it is all that separates a right-to-
+ * left letter from a left-to-right letter or digit (pdftotext writes
+ * "2024<U+202C>بشأن" where the line had a space).  Otherwise (inside a
+ * word, beside a blank or punctuation) the marks are only dropped. */
+int unicode_bidi_splits(unsigned long prev, unsigned long next);
 
 #endif

@@ -78,26 +78,51 @@ tool(enum tool t)
 
 enum kind { K_PLAIN, K_PDF, K_ZIP, K_ENCRYPTED };
 
+/* The members of an office document that hold its words, read in order, one
+ * unzip child per part (unzip writes members in the archive's order, so the
+ * body goes first this way, before its notes and margins share what is
+ * left of the limits).  A part whose members are missing is skipped. */
+struct part {
+	const char *member[5];	/* unzip patterns, NULL-ended */
+	enum xml_profile profile;
+};
+
+#define PARTS_MAX 2
+
 static const struct {
 	const char *type;
 	enum kind kind;
-	const char *member;	/* K_ZIP: the members holding the text (unzip patterns) */
+	struct part part[PARTS_MAX];	/* K_ZIP */
 } types[] = {
-	{ "text/plain", K_PLAIN, NULL },
-	{ "application/pdf", K_PDF, NULL },
-	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document", K_ZIP,
-	    "word/document.xml" },
-	{ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", K_ZIP,
-	    "xl/sharedStrings.xml" },
-	{ "application/vnd.openxmlformats-officedocument.presentationml.presentation", K_ZIP,
-	    "ppt/slides/slide*.xml" },
-	{ "application/vnd.oasis.opendocument.text", K_ZIP, "content.xml" },
-	{ "application/vnd.oasis.opendocument.spreadsheet", K_ZIP, "content.xml" },
-	{ "application/vnd.oasis.opendocument.presentation", K_ZIP, "content.xml" },
+	{ "text/plain", K_PLAIN, { { { NULL }, XML_ALL } } },
+	{ "application/pdf", K_PDF, { { { NULL }, XML_ALL } } },
+	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document", K_ZIP, {
+	    { { "word/document.xml", NULL }, XML_ALL },
+	    { { "word/header*.xml", "word/footer*.xml", "word/footnotes.xml",
+		"word/endnotes.xml", NULL }, XML_ALL } } },
+	/* Cell text is in the shared strings, or inline in a sheet (<is>):
+	 * the strings first, so numbers filling the sheets cannot use up the
+	 * markup allowed before them. */
+	{ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", K_ZIP, {
+	    { { "xl/sharedStrings.xml", NULL }, XML_ALL },
+	    { { "xl/worksheets/sheet*.xml", NULL }, XML_SHEET } } },
+	{ "application/vnd.openxmlformats-officedocument.presentationml.presentation", K_ZIP, {
+	    { { "ppt/slides/slide*.xml", NULL }, XML_ALL },
+	    { { "ppt/notesSlides/notesSlide*.xml", NULL }, XML_ALL } } },
+	/* ODF keeps notes, annotations and a spreadsheet's cells in
+	 * content.xml; a text's page headers and footers in styles.xml. */
+	{ "application/vnd.oasis.opendocument.text", K_ZIP, {
+	    { { "content.xml", NULL }, XML_ALL },
+	    { { "styles.xml", NULL }, XML_ODF_STYLES } } },
+	{ "application/vnd.oasis.opendocument.spreadsheet", K_ZIP, {
+	    { { "content.xml", NULL }, XML_ALL },
+	    { { "styles.xml", NULL }, XML_ODF_STYLES } } },
+	{ "application/vnd.oasis.opendocument.presentation", K_ZIP, {
+	    { { "content.xml", NULL }, XML_ALL } } },
 	/* What libmagic calls a password-protected OOXML file (an OLE2
 	 * container around the encrypted package). */
-	{ "application/encrypted", K_ENCRYPTED, NULL },
-	{ "application/CDFV2-encrypted", K_ENCRYPTED, NULL },
+	{ "application/encrypted", K_ENCRYPTED, { { { NULL }, XML_ALL } } },
+	{ "application/CDFV2-encrypted", K_ENCRYPTED, { { { NULL }, XML_ALL } } },
 };
 
 /* Every field of lim, or the default where it is zero. */
@@ -269,16 +294,60 @@ ole2_encrypted(int fd)
 	return 0;
 }
 
+/* Runs unzip on one part of an office document, its XML fed to o under
+ * the wall-clock time left of lim.  EXTRACT_OK to go on with the next part
+ * (the part was read, or had no member); any other status ends the
+ * document (EXTRACT_TOO_LARGE: a limit stopped it, the text so far kept). */
 static enum extract_status
-office_text(int fd, const char *member, const struct extract_limits *lim, char **out,
+office_part(int fd, const struct part *p, const struct extract_limits *lim, double *wall_left,
+    struct office *o, int *found)
+{
+	const char *argv[3 + sizeof p->member / sizeof p->member[0] + 1];
+	struct extract_limits l = *lim;
+	enum extract_status st;
+	struct run_result r;
+	size_t n = 0;
+
+	if (*wall_left < 1)
+		return EXTRACT_TIMEOUT;
+	l.wall_ms = (int)*wall_left;
+	argv[n++] = tool(TOOL_UNZIP);
+	argv[n++] = "-p";
+	argv[n++] = "/dev/fd/3";
+	for (size_t i = 0; i < sizeof p->member / sizeof p->member[0] && p->member[i]; i++)
+		argv[n++] = p->member[i];
+	argv[n] = NULL;
+	xml_text_profile(&o->x, p->profile);
+	if (run_child(argv, fd, &l, office_sink, o, &r) != WS_OK) {
+		log_warn("extract: could not start %s: %s", argv[0], r.err);
+		return EXTRACT_FAILED;
+	}
+	*wall_left -= r.wall_ms;
+	st = run_status(&r, &l);
+	if (st == EXTRACT_OK)
+		*found = 1;
+	if (st != EXTRACT__MAX)
+		return st;
+	/* 1: warnings; 11: a member pattern matched nothing. */
+	if (r.exited && (r.code == 1 || r.code == 11))
+		return EXTRACT_OK;
+	if (strstr(r.err, "password") || r.code == 82)
+		return EXTRACT_ENCRYPTED;
+	if (r.code >= 4 && r.code <= 7)
+		return EXTRACT_FAILED;	/* unzip out of memory */
+	return EXTRACT_CORRUPT;		/* not a ZIP, or not this kind of document */
+}
+
+static enum extract_status
+office_text(int fd, const struct part *parts, const struct extract_limits *lim, char **out,
     size_t *len)
 {
 	static const unsigned char ole2[8] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
-	const char *argv[] = { tool(TOOL_UNZIP), "-p", "/dev/fd/3", member, NULL };
 	unsigned char sig[8] = { 0 };
-	enum extract_status st;
-	struct run_result r;
+	double wall_left = lim->wall_ms;
+	enum extract_status st = EXTRACT_OK;
 	struct office *o;
+	int found = 0;
 
 	if (pread(fd, sig, sizeof sig, 0) != (ssize_t)sizeof sig)
 		return EXTRACT_CORRUPT;
@@ -290,31 +359,21 @@ office_text(int fd, const char *member, const struct extract_limits *lim, char *
 	o = xcalloc(1, sizeof *o);
 	buf_init(&o->text, lim->max_out + 4);
 	xml_text_init(&o->x, &o->text);
+	/* One allowance of markup for the whole document, whatever number
+	 * of parts and members it is read from. */
 	o->xml_max = lim->max_out > SIZE_MAX / XML_PER_TEXT ? SIZE_MAX :
 	    lim->max_out * XML_PER_TEXT;
-	if (run_child(argv, fd, lim, office_sink, o, &r) != WS_OK) {
-		log_warn("extract: could not start %s: %s", argv[0], r.err);
-		st = EXTRACT_FAILED;
-		goto out;
-	}
-	st = run_status(&r, lim);
-	if (st == EXTRACT_OK || st == EXTRACT_TOO_LARGE ||
-	    (st == EXTRACT__MAX && r.exited && (r.code == 1 || r.code == 11) && o->xml > 0)) {
-		/* 1: warnings; 11: a member pattern matched nothing. */
+	for (size_t i = 0; i < PARTS_MAX && parts[i].member[0] && st == EXTRACT_OK; i++)
+		st = office_part(fd, &parts[i], lim, &wall_left, o, &found);
+	if (st == EXTRACT_OK && !found && o->xml == 0)
+		st = EXTRACT_CORRUPT;	/* none of its members: not this kind of document */
+	else if (st == EXTRACT_OK || st == EXTRACT_TOO_LARGE) {
 		int truncated = st == EXTRACT_TOO_LARGE;
 
 		st = finish(o->text.data, o->text.len, truncated, lim->max_out, out, len);
 		if (st == EXTRACT_EMPTY && (o->bomb || truncated))
 			st = EXTRACT_CORRUPT;	/* megabytes of markup or blanks, no text */
-	} else if (st == EXTRACT__MAX) {
-		if (strstr(r.err, "password") || r.code == 82)
-			st = EXTRACT_ENCRYPTED;
-		else if (r.code >= 4 && r.code <= 7)
-			st = EXTRACT_FAILED;	/* unzip out of memory */
-		else
-			st = EXTRACT_CORRUPT;	/* not a ZIP, or not this kind of document */
 	}
-out:
 	buf_free(&o->text);
 	free(o);
 	return st;
@@ -388,7 +447,7 @@ extract_text(const char *path, const char *type, const struct extract_limits *li
 		st = pdf_text(fd, &l, out, len);
 		break;
 	case K_ZIP:
-		st = office_text(fd, types[i].member, &l, out, len);
+		st = office_text(fd, types[i].part, &l, out, len);
 		break;
 	case K_ENCRYPTED:
 		break;

@@ -55,14 +55,27 @@ enum ws_err run_child(const char *const argv[], int in_fd,
  * newlines and the ends of cells tabs (written only between texts), tab
  * elements tabs, line breaks newlines;
  * tags, comments, processing instructions, doctype and field codes are
- * dropped.  The output is the same however the input is split into pieces.
+ * dropped, and so are the author and date of an ODF annotation (its words
+ * are kept).  The output is the same however the input is split into pieces.
  * It may hold invalid UTF-8 (as the input did): text_clean() follows. */
+/* What of a member is text, beyond the rules above. */
+enum xml_profile {
+	XML_ALL,	/* all its character data: bodies, notes, slides, shared strings */
+	XML_SHEET,	/* a SpreadsheetML worksheet: only inline strings (<is>); values
+			 * (<v>: numbers, indexes into the shared strings) and formulas
+			 * (<f>) dropped, <c> ends a cell and <row> a line */
+	XML_ODF_STYLES,	/* an ODF styles.xml: only the page headers and footers */
+};
+
 struct xml_text {
 	struct buf *out;	/* where text goes; its ceiling stops the feed */
+	enum xml_profile profile; /* set by the caller between members */
 	int state;
 	int quote;		/* the quote open inside a tag, or 0 */
 	int end_tag;		/* the tag being read is </...> */
 	int skip;		/* inside an element whose text is dropped */
+	int outside;		/* XML_ODF_STYLES: not inside a header or footer */
+	int note;		/* inside an ODF annotation (its author and date dropped) */
 	char pending;		/* a separator to write before the next text, or 0 */
 	int after_pi;		/* just after <?...?>: blanks are not text */
 	size_t nlen;		/* bytes of name[] */
@@ -73,13 +86,19 @@ struct xml_text {
 	char ent[16];		/* the entity being read, after '&' */
 };
 
+/* Starts with profile XML_ALL. */
 void xml_text_init(struct xml_text *x, struct buf *out);
+/* Before the next member: reads it with profile p, from a clean state (a
+ * member cut short leaves nothing open), its text on a new line. */
+void xml_text_profile(struct xml_text *x, enum xml_profile p);
 /* Feeds n bytes.  WS_ETOOBIG when out reached its ceiling (the text so far
  * is kept, cut at that point). */
 enum ws_err xml_text_feed(struct xml_text *x, const char *p, size_t n) WS_WUR;
 
 /* Appends to out the text of in[0..n) as handed to callers: valid UTF-8
- * (each invalid byte becomes U+FFFD), a leading byte-order mark dropped, no
+ * (each invalid byte becomes U+FFFD), a leading byte-order mark and every
+ * bidi mark (unicode_bidi_mark(): pdftotext and RTL documents leave them
+ * between and inside Arabic and Hebrew words) dropped, no
  * NUL or control character but tab and newline (CR LF, CR and form feed
  * become newlines, other controls are dropped), and never past out's
  * ceiling: the text is cut at a character boundary and *cut set.  When

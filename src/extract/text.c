@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "core/util.h"
 #include "extract/extract_int.h"
 
 enum {
@@ -35,8 +36,21 @@ static const char *const tabs[] = { "tab" };
 static const char *const spaces[] = { "s" };
 static const char *const breaks[] = { "br", "cr", "line-break" };
 /* Elements whose text is not the document's: field codes, deleted text,
- * phonetic guides. */
-static const char *const skipped[] = { "instrText", "delText", "rPh" };
+ * phonetic guides, the number an ODF footnote is called by. */
+static const char *const skipped[] = { "instrText", "delText", "rPh", "note-citation" };
+/* Elements inside a paragraph whose text is not the paragraph's: an ODF
+ * footnote's body and an annotation start on a line of their own. */
+static const char *const line_starts[] = { "note-body", "annotation" };
+/* XML_SHEET: a cell's value and formula are not words (a string cell's
+ * value is an index into the shared strings, read on their own). */
+static const char *const sheet_skipped[] = { "v", "f" };
+/* XML_ODF_STYLES: the page headers and footers, the only text of styles.xml
+ * that a reader sees. */
+static const char *const odf_margins[] = {
+	"header", "footer", "header-left", "footer-left", "header-first", "footer-first",
+};
+/* Inside an ODF annotation (office:annotation): who wrote it and when. */
+static const char *const note_meta[] = { "creator", "date" };
 
 #define IN(list, name) in_list(list, sizeof list / sizeof list[0], name)
 
@@ -57,13 +71,25 @@ xml_text_init(struct xml_text *x, struct buf *out)
 	x->state = S_TEXT;
 }
 
+void
+xml_text_profile(struct xml_text *x, enum xml_profile p)
+{
+	x->state = S_TEXT;
+	x->skip = x->note = 0;
+	x->after_pi = 0;
+	x->profile = p;
+	x->outside = p == XML_ODF_STYLES;
+	if (x->out->len > 0)
+		x->pending = '\n';
+}
+
 /* Text: the separator pending before it goes first. */
 static enum ws_err
 emit(struct xml_text *x, const char *p, size_t n)
 {
 	enum ws_err rc;
 
-	if (x->skip)
+	if (x->skip || x->outside)
 		return WS_OK;
 	if (x->pending) {
 		if ((rc = buf_addc(x->out, x->pending)) != WS_OK)
@@ -95,7 +121,12 @@ tag_end(struct xml_text *x)
 	if (!fits)
 		return WS_OK;
 	x->name[x->nlen] = '\0';
-	if (IN(skipped, name)) {
+	if (strcmp(name, "annotation") == 0 && !self_closing)
+		x->note = !x->end_tag;
+	if (x->profile == XML_ODF_STYLES && IN(odf_margins, name) && !self_closing)
+		x->outside = x->end_tag;
+	if (IN(skipped, name) || (x->note && IN(note_meta, name)) ||
+	    (x->profile == XML_SHEET && IN(sheet_skipped, name))) {
 		if (x->end_tag)
 			x->skip = 0;
 		else if (!self_closing)
@@ -103,12 +134,15 @@ tag_end(struct xml_text *x)
 		return WS_OK;
 	}
 	if (x->end_tag || self_closing) {
-		if (IN(line_ends, name))
+		if (IN(line_ends, name) ||
+		    (x->profile == XML_SHEET && strcmp(name, "row") == 0))
 			return separate(x, '\n');
-		if (IN(cell_ends, name))
+		if (IN(cell_ends, name) || (x->profile == XML_SHEET && strcmp(name, "c") == 0))
 			return separate(x, '\t');
 	}
 	if (!x->end_tag) {
+		if (IN(line_starts, name) && !self_closing)
+			return separate(x, '\n');
 		if (IN(tabs, name))
 			return emit(x, "\t", 1);
 		if (IN(spaces, name))
@@ -374,10 +408,45 @@ utf8_seq(const unsigned char *p, size_t n)
 	return (int)len;
 }
 
+/* The code point of the valid sequence p[0..len). */
+static unsigned long
+utf8_cp(const unsigned char *p, size_t len)
+{
+	unsigned long cp = len == 1 ? p[0] : p[0] & (len == 2 ? 0x1f : len == 3 ? 0x0f : 0x07);
+
+	for (size_t k = 1; k < len; k++)
+		cp = (cp << 6) | (p[k] & 0x3f);
+	return cp;
+}
+
+/* The end of the run of bidi marks that starts at p[i], and the first
+ * character after it in *next (0: the end, or invalid UTF-8).  A run is
+ * read once, however long. */
+static size_t
+skip_marks(const unsigned char *p, size_t n, size_t i, unsigned long *next)
+{
+	*next = 0;
+	while (i < n) {
+		int len = utf8_seq(p + i, n - i);
+		unsigned long cp;
+
+		if (len <= 0)
+			break;
+		cp = utf8_cp(p + i, (size_t)len);
+		if (!unicode_bidi_mark(cp)) {
+			*next = cp;
+			break;
+		}
+		i += (size_t)len;
+	}
+	return i;
+}
+
 void
 text_clean(const char *in, size_t n, int truncated, struct buf *out, int *cut)
 {
 	const unsigned char *p = (const unsigned char *)in;
+	unsigned long prev = 0;	/* the last character written, 0 before any */
 	size_t i = 0;
 
 	if (n >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
@@ -395,15 +464,28 @@ text_clean(const char *in, size_t n, int truncated, struct buf *out, int *cut)
 			} else if (c == '\t' || c == '\n' || (c >= 0x20 && c != 0x7f)) {
 				rc = buf_addc(out, (char)c);
 			}
+			prev = c;
 			i++;
 		} else if (len > 1) {
-			rc = buf_add(out, p + i, (size_t)len);
-			i += (size_t)len;
+			unsigned long cp = utf8_cp(p + i, (size_t)len), next;
+
+			if (unicode_bidi_mark(cp)) {
+				i = skip_marks(p, n, i, &next);
+				if (unicode_bidi_splits(prev, next)) {
+					rc = buf_addc(out, ' ');
+					prev = ' ';
+				}
+			} else {
+				rc = buf_add(out, p + i, (size_t)len);
+				prev = cp;
+				i += (size_t)len;
+			}
 		} else if (len < 0 && truncated) {
 			*cut = 1;	/* a character cut by an earlier limit */
 			return;
 		} else {
 			rc = buf_add(out, "\xef\xbf\xbd", 3);
+			prev = 0xfffd;
 			i++;
 		}
 		if (rc) {

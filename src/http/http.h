@@ -94,9 +94,17 @@ enum upload_kind { UPLOAD_NONE, UPLOAD_LOGO, UPLOAD_IMPORT, UPLOAD_RESOURCE, UPL
  * deletes it at the end of the request otherwise.  An empty file input (no
  * bytes) has size 0 and no file.
  */
+/* Why an upload's filename is not the one sent (struct upload). */
+enum upload_name {
+	UPLOAD_NAME_SENT,	/* it is as sent */
+	UPLOAD_NAME_CONTROL,	/* the name sent had control characters: "file" */
+	UPLOAD_NAME_NOT_UTF8,	/* the name sent was not UTF-8: "file" */
+};
+
 struct upload {
 	const char *field;	/* the form field's name */
-	const char *filename;	/* as the browser sent it; never a path to trust */
+	const char *filename;	/* as the browser sent it (see name); never a path to trust */
+	enum upload_name name;	/* why filename is "file", for a route that refuses such names */
 	const char *type;	/* as the browser claimed it; sniff before use */
 	int64_t id;		/* the file, 0: none (empty, too big or not stored) */
 	int64_t size;		/* bytes sent, counted on past the limit */

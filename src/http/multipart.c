@@ -320,10 +320,16 @@ part_start(struct multipart *m, size_t len)
 		return fail(m, WS_ETOOBIG);
 	if (!m->sink)
 		return WS_OK;	/* dropped: the route takes no files */
-	if (!utf8_valid_text(filename, strlen(filename), 0))
-		filename = arena_strdup(r->a, "file");
 	m->u = &r->files[r->nfiles++];
 	memset(m->u, 0, sizeof *m->u);
+	if (!utf8_valid_text(filename, strlen(filename), 0)) {
+		/* tab passes utf8_valid_text: the route's own check sees it */
+		m->u->name = UPLOAD_NAME_NOT_UTF8;
+		for (const unsigned char *c = (const unsigned char *)filename; *c; c++)
+			if ((*c < 0x20 && *c != '\t') || *c == 0x7f)
+				m->u->name = UPLOAD_NAME_CONTROL;
+		filename = arena_strdup(r->a, "file");
+	}
 	m->u->field = name;
 	m->u->filename = filename;
 	m->u->type = type ? type : "application/octet-stream";

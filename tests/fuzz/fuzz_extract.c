@@ -4,7 +4,8 @@
  * server's process, on the XML that unzip takes out of an uploaded office
  * file.
  *
- * The first byte chooses how the rest is cut into pieces.  On top of "no
+ * The first byte chooses how the rest is cut into pieces, and the profile
+ * it is read with (a body, a worksheet, an ODF styles.xml).  On top of "no
  * crash, no leak", the harness checks what extraction relies on: the text
  * is the same whether the XML arrives whole or in pieces; the output buffer
  * never passes its ceiling; and the cleaned text, whether it comes from the
@@ -26,11 +27,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define CLEAN_MAX 1024
 
 static int
-strip(const char *p, size_t n, size_t piece, struct buf *out)
+strip(const char *p, size_t n, size_t piece, enum xml_profile profile, struct buf *out)
 {
 	struct xml_text x;
 
 	xml_text_init(&x, out);
+	xml_text_profile(&x, profile);
 	for (size_t i = 0; i < n; i += piece)
 		if (xml_text_feed(&x, p + i, n - i < piece ? n - i : piece) != WS_OK)
 			return 1;
@@ -57,6 +59,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct buf whole, pieces;
 	const char *p = (const char *)data + 1;
+	enum xml_profile profile;
 	size_t n, piece;
 	int full1, full2;
 
@@ -64,10 +67,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	n = size - 1;
 	piece = 1 + data[0] % 17;
+	profile = (enum xml_profile)(data[0] / 17 % 3);
 	buf_init(&whole, TEXT_MAX);
 	buf_init(&pieces, TEXT_MAX);
-	full1 = strip(p, n, n ? n : 1, &whole);
-	full2 = strip(p, n, piece, &pieces);
+	full1 = strip(p, n, n ? n : 1, profile, &whole);
+	full2 = strip(p, n, piece, profile, &pieces);
 	if (full1 != full2 || whole.len != pieces.len || whole.len > TEXT_MAX ||
 	    memcmp(buf_str(&whole), buf_str(&pieces), whole.len) != 0)
 		abort();

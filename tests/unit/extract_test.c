@@ -37,6 +37,7 @@
 #include "core/mem.h"
 #include "core/util.h"
 #include "extract/extract.h"
+#include "extract/pdfgen.h"
 #include "extract/extract_int.h"
 
 static char dir[256];
@@ -562,6 +563,172 @@ test_ods(void **state)
 	expect("list.ods", ODS, EXTRACT_OK, "Nom\tVille\nONUDC\tVienne");
 }
 
+/* Words outside a DOCX body: page headers and footers, footnotes and
+ * endnotes, read after the body. */
+static void
+test_docx_margins(void **state)
+{
+	const struct member m[] = {
+		{ "[Content_Types].xml", "<Types/>", 0, 0 },
+		{ "word/footer2.xml", "<w:ftr><w:p><w:r><w:t>Pied confidentiel</w:t></w:r>"
+		    "</w:p></w:ftr>", 0, 0 },
+		{ "word/document.xml", "<w:document><w:body><w:p><w:r><w:t>Corps</w:t></w:r>"
+		    "<w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p></w:body></w:document>",
+		    0, 0 },
+		{ "word/header1.xml", "<?xml version=\"1.0\"?>\r\n<w:hdr><w:p><w:r><w:t>"
+		    "En-tête Vienne</w:t></w:r></w:p></w:hdr>", 0, 0 },
+		{ "word/_rels/header1.xml.rels", "<Relationships>rels</Relationships>", 0, 0 },
+		{ "word/footnotes.xml", "<w:footnotes><w:footnote w:type=\"separator\" "
+		    "w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote "
+		    "w:id=\"1\"><w:p><w:r><w:t>Note sur Palerme</w:t></w:r></w:p></w:footnote>"
+		    "</w:footnotes>", 0, 0 },
+		{ "word/endnotes.xml", "<w:endnotes><w:endnote w:id=\"1\"><w:p><w:r><w:t>"
+		    "Bibliographie</w:t></w:r></w:p></w:endnote></w:endnotes>", 0, 0 },
+	};
+	char *out = NULL;
+	size_t len = 0;
+
+	write_zip("margins.docx", m, sizeof m / sizeof m[0]);
+	assert_int_equal(run("margins.docx", DOCX, NULL, &out, &len), EXTRACT_OK);
+	/* the body first, then the rest in the archive's order */
+	assert_string_equal(out, "Corps\nPied confidentiel\nEn-tête Vienne\nNote sur Palerme"
+	    "\nBibliographie");
+	free(out);
+	/* A document with only some of them, or none, reads the same way. */
+	write_zip("some.docx", m + 1, 3);
+	expect("some.docx", DOCX, EXTRACT_OK, "Corps\nPied confidentiel\nEn-tête Vienne");
+}
+
+/* Cells whose text is inline (<c t="inlineStr"><is><t>), as many writers
+ * other than Excel make them: found beside the shared strings, or without
+ * them; values, indexes and formulas are not words. */
+static void
+test_xlsx_inline(void **state)
+{
+	static const char sheet[] =
+	    "<?xml version=\"1.0\"?>\n<worksheet><sheetData><row r=\"1\">"
+	    "<c r=\"A1\" t=\"inlineStr\"><is><t>Pays</t></is></c>"
+	    "<c r=\"B1\" t=\"s\"><v>0</v></c>"
+	    "<c r=\"C1\" t=\"inlineStr\"><is><r><t>Mon</t></r><r><t>tant</t></r></is></c>"
+	    "</row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Nig&#233;ria</t></is></c>"
+	    "<c r=\"B2\"><v>1234567</v></c><c r=\"C2\"><f>SUM(B1:B2)</f><v>42</v></c>"
+	    "</row></sheetData></worksheet>";
+	const struct member both[] = {
+		{ "xl/workbook.xml", "<workbook/>", 0, 0 },
+		{ "xl/worksheets/sheet1.xml", sheet, 0, 0 },
+		{ "xl/worksheets/_rels/sheet1.xml.rels", "<Relationships>r</Relationships>", 0, 0 },
+		{ "xl/sharedStrings.xml", "<sst><si><t>Partagée</t></si></sst>", 0, 0 },
+	};
+	char *out = NULL;
+	size_t len = 0;
+
+	write_zip("inline.xlsx", both, 4);
+	assert_int_equal(run("inline.xlsx", XLSX, NULL, &out, &len), EXTRACT_OK);
+	assert_string_equal(out, "Partagée\nPays\tMontant\nNigéria");
+	free(out);
+	write_zip("inline-only.xlsx", both, 3);
+	expect("inline-only.xlsx", XLSX, EXTRACT_OK, "Pays\tMontant\nNigéria");
+	/* only numbers: a valid workbook without words */
+	const struct member numbers[] = { { "xl/worksheets/sheet1.xml", "<worksheet><sheetData>"
+	    "<row><c><v>1</v></c><c><f>A1*2</f><v>2</v></c></row></sheetData></worksheet>", 0, 0 } };
+	write_zip("numbers.xlsx", numbers, 1);
+	expect("numbers.xlsx", XLSX, EXTRACT_EMPTY, NULL);
+}
+
+/* The speaker notes of a presentation, after its slides. */
+static void
+test_pptx_notes(void **state)
+{
+	const struct member m[] = {
+		{ "ppt/slides/slide1.xml", "<p:sld><a:p><a:r><a:t>Diapositive</a:t></a:r></a:p>"
+		    "</p:sld>", 0, 0 },
+		{ "ppt/notesSlides/notesSlide1.xml", "<p:notes><p:cSld><p:spTree><p:sp><p:txBody>"
+		    "<a:p><a:r><a:t>Dire merci aux délégations</a:t></a:r></a:p>"
+		    "</p:txBody></p:sp></p:spTree></p:cSld></p:notes>", 0, 0 },
+		{ "ppt/notesSlides/_rels/notesSlide1.xml.rels", "<Relationships>r</Relationships>",
+		    0, 0 },
+		{ "ppt/notesMasters/notesMaster1.xml", "<p:notesMaster><a:t>Cliquez pour modifier"
+		    "</a:t></p:notesMaster>", 0, 0 },
+	};
+	char *out = NULL;
+	size_t len = 0;
+
+	write_zip("notes.pptx", m, 4);
+	assert_int_equal(run("notes.pptx", PPTX, NULL, &out, &len), EXTRACT_OK);
+	assert_string_equal(out, "Diapositive\nDire merci aux délégations");
+	free(out);
+}
+
+/* ODF: notes and annotations live in content.xml (an annotation's words are
+ * found, not who wrote it or when); a text's page headers and footers in
+ * styles.xml, whose number formats and styles are not words. */
+static void
+test_odf_margins(void **state)
+{
+	static const char styles[] = "<office:document-styles><office:styles><number:date-style>"
+	    "<number:day/><number:text>/</number:text><number:month/></number:date-style>"
+	    "<number:currency-style><number:currency-symbol>EUR</number:currency-symbol>"
+	    "</number:currency-style></office:styles><office:master-styles><style:master-page>"
+	    "<style:header><text:p>Entête Bogota</text:p></style:header>"
+	    "<style:header-left><text:p>Gauche</text:p></style:header-left>"
+	    "<style:footer><text:p>Page <text:page-number>3</text:page-number></text:p>"
+	    "</style:footer></style:master-page></office:master-styles>"
+	    "</office:document-styles>";
+	const struct member m[] = {
+		{ "mimetype", "application/vnd.oasis.opendocument.text", 0, 0 },
+		{ "styles.xml", styles, 0, 0 },
+		{ "content.xml", "<office:document-content><office:body><office:text><text:p>"
+		    "Corps<text:note text:note-class=\"footnote\"><text:note-citation>1"
+		    "</text:note-citation><text:note-body><text:p>Note de bas</text:p>"
+		    "</text:note-body></text:note></text:p><text:p>Avis<office:annotation>"
+		    "<dc:creator>Jeanne Martin</dc:creator><dc:date>2024-05-01T10:00:00</dc:date>"
+		    "<text:p>Remarque relue</text:p></office:annotation> final</text:p>"
+		    "</office:text></office:body></office:document-content>", 0, 0 },
+	};
+	char *out = NULL;
+	size_t len = 0;
+
+	write_zip("margins.odt", m, 3);
+	assert_int_equal(run("margins.odt", ODT, NULL, &out, &len), EXTRACT_OK);
+	/* a note and an annotation are words apart from the paragraph's, and
+	 * the note's number is not glued to them */
+	assert_non_null(strstr(out, "Corps\nNote de bas"));
+	assert_non_null(strstr(out, "Avis\nRemarque relue"));
+	assert_null(strstr(out, "Jeanne"));
+	assert_null(strstr(out, "2024"));
+	assert_non_null(strstr(out, "final"));
+	assert_non_null(strstr(out, "\nEntête Bogota\nGauche\nPage 3"));
+	assert_null(strstr(out, "EUR"));
+	assert_null(strstr(out, "/"));
+	free(out);
+	write_zip("margins.ods", m + 1, 2);
+	expect("margins.ods", ODS, EXTRACT_OK, "Entête Bogota");
+}
+
+/* The markup allowance is the document's, not each member's: a bomb in a
+ * footer is stopped as one in the body is, the body's text kept. */
+static void
+test_zip_bomb_margin(void **state)
+{
+	const struct member m[] = {
+		{ "word/document.xml", docx_xml, 0, 0 },
+		{ "word/footer1.xml", NULL, 200u << 20, 0 },
+	};
+	struct extract_limits lim = { .max_out = 64u << 10 };
+	char *out = NULL;
+	size_t len = 0;
+	double t0;
+
+	write_zip("bomb-footer.docx", m, 2);
+	t0 = now_ms();
+	assert_int_equal(run("bomb-footer.docx", DOCX, &lim, &out, &len), EXTRACT_TOO_LARGE);
+	double took = now_ms() - t0;
+	print_message("# bomb in a footer: stopped after %.0f ms\n", took);
+	assert_true(took < 10000);
+	assert_non_null(strstr(out, "Trafic de migrants"));
+	free(out);
+}
+
 /* A ZIP without the member that holds a document's text, a file that is
  * not a ZIP at all, and a document with no text. */
 static void
@@ -784,6 +951,51 @@ test_plain(void **state)
 	expect("blank.txt", "text/plain", EXTRACT_EMPTY, NULL);
 }
 
+/* Bidi marks: an Arabic word wrapped in them, or holding one, comes out
+ * as the word a reader searches for; where pdftotext puts one in place of
+ * the space between Arabic and a number, it stays a space. */
+static void
+test_bidi_marks(void **state)
+{
+	static const char txt[] = "\u202b\u0627\u0644\u200f\u0641\u0633\u0627\u062f\u202c "
+	    "\u2067\u05e9\u05dc\u05d5\u05dd\u2069 2024\u202c\u0628\u0634\u0623\u0646\u061c";
+	static const char *const paras[] = {
+		"\u0627\u0639\u062a\u0645\u062f \u0627\u0644\u0645\u0624\u062a\u0645\u0631 "
+		"\u0627\u0644\u0642\u0631\u0627\u0631 9/1 \u0641\u064a \u0639\u0627\u0645 "
+		"2024 \u0628\u0634\u0623\u0646 \u0645\u0643\u0627\u0641\u062d\u0629 "
+		"\u0627\u0644\u0641\u0633\u0627\u062f",
+		"\u202b\u0627\u0644\u0641\u0633\u0627\u062f\u202c \u200f\u0627\u0644\u0646"
+		"\u0632\u0627\u0647\u0629\u200f",
+	};
+	char *out = NULL;
+	size_t len = 0;
+	struct buf pdf;
+
+	write_file("rtl.txt", txt, sizeof txt - 1, 0600);
+	assert_int_equal(run("rtl.txt", "text/plain", NULL, &out, &len), EXTRACT_OK);
+	assert_string_equal(out, "\u0627\u0644\u0641\u0633\u0627\u062f \u05e9\u05dc\u05d5"
+	    "\u05dd 2024 \u0628\u0634\u0623\u0646");
+	free(out);
+
+	/* an Arabic PDF as the demo data makes them (src/extract/pdfgen.c) */
+	buf_init(&pdf, 1u << 20);
+	assert_int_equal(pdfgen_text(&pdf, "\u062f\u0644\u064a\u0644", paras, 2), WS_OK);
+	write_file("rtl.pdf", pdf.data, pdf.len, 0600);
+	buf_free(&pdf);
+	assert_int_equal(run("rtl.pdf", "application/pdf", NULL, &out, &len), EXTRACT_OK);
+	for (size_t i = 0; i + 2 < len; i++)
+		if (unicode_bidi_mark(((unsigned long)(out[i] & 0x0f) << 12) |
+		    ((unsigned long)(out[i + 1] & 0x3f) << 6) | (out[i + 2] & 0x3f)) &&
+		    (out[i] & 0xf0) == 0xe0)
+			fail_msg("a bidi mark at byte %zu of \"%s\"", i, out);
+	assert_null(strstr(out, "\xd8\x9c"));	/* U+061C */
+	assert_non_null(strstr(out, "\u0627\u0644\u0641\u0633\u0627\u062f"));	/* al-fasad */
+	assert_non_null(strstr(out, "\u0627\u0644\u0646\u0632\u0627\u0647\u0629"));
+	assert_non_null(strstr(out, "9/1 "));
+	assert_non_null(strstr(out, "2024 "));
+	free(out);
+}
+
 static void
 test_unsupported(void **state)
 {
@@ -905,6 +1117,11 @@ main(void)
 		cmocka_unit_test(test_pptx),
 		cmocka_unit_test(test_odt),
 		cmocka_unit_test(test_ods),
+		cmocka_unit_test(test_docx_margins),
+		cmocka_unit_test(test_xlsx_inline),
+		cmocka_unit_test(test_pptx_notes),
+		cmocka_unit_test(test_odf_margins),
+		cmocka_unit_test(test_zip_bomb_margin),
 		cmocka_unit_test(test_office_corrupt),
 		cmocka_unit_test(test_office_encrypted),
 		cmocka_unit_test(test_zip_bomb),
@@ -913,6 +1130,7 @@ main(void)
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_hang_beside),
 		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_bidi_marks),
 		cmocka_unit_test(test_unsupported),
 		cmocka_unit_test(test_status_names),
 		cmocka_unit_test(test_stripper),

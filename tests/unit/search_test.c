@@ -26,6 +26,14 @@ test_fold(void **state)
 	assert_string_equal(search_fold(a, "反腐败联盟（中国）"), "反腐败联盟 中国");
 	assert_string_equal(search_fold(a, "\"*:&|!()<>'"), "");
 	assert_string_equal(search_fold(a, ""), "");
+	/* Bidi marks are invisible: a word holding one, or wrapped in them,
+	 * folds as without them; where they alone part Arabic from a number or
+	 * a Latin word (as pdftotext writes), they part words. */
+	assert_string_equal(search_fold(a, "\u202bال\u200fفساد\u202c \u2067مكافحة\u2069\u061c"),
+	    "الفساد مكافحة");
+	assert_string_equal(search_fold(a, "القرار 9/1\u202cفي 2024\u202c\u202bبشأن UNTOC\u202cلعام"),
+	    "القرار 9 1 في 2024 بشأن untoc لعام");
+	assert_string_equal(search_fold(a, "Vi\u200eenne \u202a\u202a"), "vienne");
 	arena_free(a);
 }
 

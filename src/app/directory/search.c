@@ -151,6 +151,7 @@ fold_into(const char *text, struct folded *o, int spans)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0, len = strlen(text), k;
+	uint32_t prev = 0;	/* the last character read, 0 before any */
 	int in_word = 0;
 
 	o->n = 0;
@@ -158,8 +159,32 @@ fold_into(const char *text, struct folded *o, int spans)
 		uint32_t cp;
 		size_t step = utf8_next(s + i, &cp), m;
 		char b[4];
+		int sep = is_sep(cp);
 
-		if (is_sep(cp)) {
+		if (unicode_bidi_mark(cp)) {
+			/* Invisible: dropped, unless the run of marks is all
+			 * that parts an Arabic word from a Latin one or a number
+			 * (unicode_bidi_splits()): then the run is a space. */
+			size_t j = i + step;
+			uint32_t next = 0;
+
+			while (j < len) {
+				size_t kn = utf8_next(s + j, &next);
+
+				if (!unicode_bidi_mark(next))
+					break;
+				j += kn;
+				next = 0;
+			}
+			if (!unicode_bidi_splits(prev, next)) {
+				i = j;
+				continue;
+			}
+			step = j - i;
+			sep = 1;
+		}
+		prev = sep ? ' ' : cp;
+		if (sep) {
 			if (in_word) {
 				if (spans) {
 					o->from[o->n] = i;

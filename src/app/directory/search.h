@@ -50,7 +50,7 @@ struct search_terms {
 };
 
 /* s folded: lower case, Latin letters without accents, punctuation as
- * spaces (runs of it collapsed).  Allocated in a. */
+ * spaces (runs of it collapsed), bidi marks dropped.  Allocated in a. */
 char *search_fold(struct arena *a, const char *s);
 
 /* Splits query q into folded words.  WS_EINVAL for a query that is too long

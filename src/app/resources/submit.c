@@ -4,7 +4,7 @@
  * /api/v1/resources/{id}.
  *
  * Every file is checked before anything is stored: a name without path
- * separators or control characters, an extension of the accepted types,
+ * separators or control characters (the message says which it has), an extension of the accepted types,
  * bytes that libmagic (src/core/sniff.c) says are of the type the
  * extension claims, at least one byte, at most --resource-max (the HTTP
  * layer refuses a body over it before reading it).  The record, its lists,
@@ -121,20 +121,36 @@ file_msg(struct req *r, const char *msg, const char *name, const char *what)
 	return json_string(file_text(r, msg, name, what));
 }
 
-/* Whether name is a plain file name: UTF-8 text, no path separator, no
- * control character. */
-static int
-name_ok(const char *name)
+/* What is wrong with an uploaded file's name, so the message can say it. */
+enum name_fault {
+	NAME_OK, NAME_CONTROL, NAME_SEPARATOR, NAME_NOT_UTF8, NAME_EMPTY, NAME_LONG, NAME_DOTS,
+};
+
+/* Whether u's name is a plain file name: UTF-8 text, no control character
+ * (C0, DEL or C1; the HTTP layer calls a name with C0 controls "file" and
+ * says so in u->name), no path separator, not "." or "..". */
+static enum name_fault
+name_fault(const struct upload *u)
 {
+	const char *name = u->filename;
 	const unsigned char *p;
 
-	if (!name || !*name || strlen(name) > FILE_NAME_MAX ||
-	    !utf8_valid_text(name, strlen(name), 0))
-		return 0;
+	if (u->name == UPLOAD_NAME_CONTROL)
+		return NAME_CONTROL;
+	if (u->name == UPLOAD_NAME_NOT_UTF8)
+		return NAME_NOT_UTF8;
+	if (!name || !*name)
+		return NAME_EMPTY;
+	if (strlen(name) > FILE_NAME_MAX)
+		return NAME_LONG;
 	for (p = (const unsigned char *)name; *p; p++)
-		if (*p == '/' || *p == '\\' || *p < 0x20 || *p == 0x7f)
-			return 0;
-	return strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return NAME_CONTROL;
+	if (!utf8_valid_text(name, strlen(name), 0))
+		return NAME_NOT_UTF8;
+	if (strpbrk(name, "/\\"))
+		return NAME_SEPARATOR;
+	return strcmp(name, ".") != 0 && strcmp(name, "..") != 0 ? NAME_OK : NAME_DOTS;
 }
 
 /* The file_language sent for the i-th file (repeated fields in the order
@@ -179,9 +195,32 @@ check_files(struct req *r, struct resp *w, json_t *errors, struct res_up *ups, s
 		}
 		if (json_object_get(errors, "file"))
 			continue;
-		if (!name_ok(name)) {
-			json_object_set_new(errors, "file", file_msg(r, N_("A file name may not "
-			    "contain slashes, backslashes or control characters."), NULL, NULL));
+		switch (name_fault(u)) {
+		case NAME_OK:
+			break;
+		case NAME_CONTROL:
+			json_object_set_new(errors, "file", file_msg(r, N_("The file name has "
+			    "control characters (such as a tab or a line break): rename the file "
+			    "and send it again."), NULL, NULL));
+			continue;
+		case NAME_SEPARATOR:
+			json_object_set_new(errors, "file", file_msg(r, N_("The file name {{name}} "
+			    "has a path separator: slashes and backslashes may not be in a file "
+			    "name; send the file under its own name."), name, NULL));
+			continue;
+		case NAME_NOT_UTF8:
+			json_object_set_new(errors, "file", file_msg(r, N_("The file name is not "
+			    "UTF-8 text: rename the file and send it again."), NULL, NULL));
+			continue;
+		case NAME_EMPTY:
+		case NAME_DOTS:
+			json_object_set_new(errors, "file", file_msg(r, N_("A file needs a name "
+			    "(not \".\" or \"..\"): rename the file and send it again."), NULL, NULL));
+			continue;
+		case NAME_LONG:
+			json_object_set_new(errors, "file", file_msg(r, N_("The file name is longer "
+			    "than {{what}} bytes: rename the file and send it again."), NULL,
+			    arena_printf(r->a, "%d", FILE_NAME_MAX)));
 			continue;
 		}
 		if (u->size == 0 || !u->id) {

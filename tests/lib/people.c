@@ -1,0 +1,90 @@
+/*
+ * people.c -- organizations, accounts and tokens for tests/http; see
+ * people.h.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/people.h"
+
+int64_t
+ts_org_import(const char *db, const char *name, const char *country, const char *email,
+    const char *desc)
+{
+	char path[512], out[4096];
+	const char *line;
+	long long id;
+	FILE *f;
+	int rc;
+
+	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
+	if (!(f = fopen(path, "w"))) {
+		printf("# cannot write %s\n", path);
+		return -1;
+	}
+	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n");
+	if (desc)
+		fprintf(f, "%s,ngo,%s,%s,corruption,Contact,%s\n", name, country, desc, email);
+	else
+		fprintf(f, "%s,ngo,%s,%s shares what it learns.,corruption,Contact,%s\n", name,
+		    country, name, email);
+	fclose(f);
+	rc = ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db", db, (char *)NULL);
+	line = strstr(out, "created ");
+	id = line ? strtoll(line + 8, NULL, 10) : 0;
+	if (rc != 0 || id <= 0) {
+		printf("# whatson import orgs of %s exited %d: %s\n", name, rc, out);
+		return -1;
+	}
+	return id;
+}
+
+int64_t
+ts_person_add(const char *db, const char *email, const char *name, const char *role,
+    int64_t org, const char *password)
+{
+	char in[300], out[4096], org_s[24];
+	long long id;
+	char *end;
+	int rc;
+
+	if (org <= 0)
+		return ts_user_add(db, email, name, role, password);
+	snprintf(in, sizeof in, "%s\n", password);
+	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
+	rc = ts_whatson(in, out, sizeof out, "user", "add", "--db", db, "--email", email,
+	    "--name", name, "--role", role, "--org", org_s, (char *)NULL);
+	id = strtoll(out, &end, 10);
+	if (rc != 0 || end == out || id <= 0) {
+		printf("# whatson user add %s --org %s exited %d: %s\n", email, org_s, rc, out);
+		return -1;
+	}
+	return id;
+}
+
+int
+ts_token(const struct ts_server *s, const char *email, const char *password, char *tok,
+    size_t len)
+{
+	struct ts_browser *b = ts_browser_new(s, NULL);
+	const struct ts_res *r;
+	const char *t;
+	json_t *j;
+	int rc = -1;
+
+	r = ts_call(b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
+	    "password", password));
+	j = r->status == 201 ? ts_json(r) : NULL;
+	t = json_string_value(json_object_get(j, "token"));
+	if (t && strlen(t) < len) {
+		snprintf(tok, len, "%s", t);
+		rc = 0;
+	} else {
+		printf("# no token for %s: %ld %.300s\n", email, r->status, r->body);
+	}
+	json_decref(j);
+	ts_browser_free(b);
+	return rc;
+}
