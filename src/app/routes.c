@@ -140,7 +140,11 @@ const struct route app_routes[] = {
 	/* the library (issue 13): who sees a resource is decided by RES_VISIBLE (404 for the rest) */
 	{HM_GET,    "/resources",                   h_resources,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, res_q_list},
 	{HM_GET,    "/resources.atom",              h_resources_atom,    R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/resources/new",               h_resource_new_form, R_MEMBER | R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/resources/new",               h_resource_create,   R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, 0, NULL, UPLOAD_RESOURCE},
 	{HM_GET,    "/resources/{id}",              h_resource,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/resources/{id}/edit",         h_resource_edit_form, R_MEMBER | R_STAFFS, CSRF_NONE, RL_NONE, RF_OWNER},
+	{HM_POST,   "/resources/{id}/edit",         h_resource_edit,     R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_OWNER, NULL, UPLOAD_RESOURCE},
 	{HM_GET,    "/resources/{id}/files/{n}",    h_resource_file,     R_ALL,    CSRF_NONE,  RL_NONE,   0},
 	{HM_GET,    "/staff/resources",             h_staff_resources,   R_STAFFS, CSRF_NONE,  RL_NONE,   0, res_q_review},
 	{HM_POST,   "/staff/resources/{id}/approve", h_resource_approve, R_STAFFS, CSRF_CHECK, RL_NONE,   0},

@@ -14,12 +14,27 @@
 #   WHATSON_BIN  the binary to test (default: $ROOT/${B:-build}/san/whatson)
 #   CHROMIUM     the browser (default: /usr/bin/chromium)
 #   E2E_SCRIPT   the browser script, in this directory (default: e2e.js)
+#   E2E_BACKEND  sqlite (default: a file in the scratch directory) or pg: a
+#                fresh database in the PostgreSQL that tests/run started
+#                (PG_PORT), or in a cluster of its own when run alone; the
+#                screenshots and logs then go to out/pg/
+#   E2E_SEED     more arguments for `whatson seed --demo` (resources.t:
+#                --resources 60, a library to search and to photograph)
+#   E2E_AXE      0: no accessibility pass (lib.js); the PostgreSQL runs of
+#                the scripts leave it to their SQLite runs, since the pages'
+#                markup does not depend on the database
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 SCRIPT=${E2E_SCRIPT:-e2e.js}
 case $SCRIPT in
 e2e.js) LOGPFX= ;;
 *) LOGPFX=${SCRIPT%.js}- ;;
+esac
+BACKEND=${E2E_BACKEND:-sqlite}
+case $BACKEND in
+sqlite) OUTDIR=$HERE/out ;;
+pg) OUTDIR=$HERE/out/pg ;;
+*) echo "Bail out! E2E_BACKEND is sqlite or pg, not $BACKEND"; exit 1 ;;
 esac
 ROOT=${ROOT:-$(cd "$HERE/../.." && pwd)}
 WHATSON_BIN=${WHATSON_BIN:-$ROOT/${B:-build}/san/whatson}
@@ -46,7 +61,7 @@ done
 [ -n "$PY" ] || bail "no python3 with aiosmtpd (python3-aiosmtpd)"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/whatson-e2e.XXXXXX")
-SINK_PID= SERVER_PID= NODE_PID=
+SINK_PID= SERVER_PID= NODE_PID= OWN_PG=
 cleanup() {
 	local p
 	for p in $NODE_PID $SERVER_PID $SINK_PID; do
@@ -57,10 +72,11 @@ cleanup() {
 	done
 	NODE_PID= SERVER_PID= SINK_PID=
 	# kept for a look after a failure, next to the screenshots
-	if [ -d "$HERE/out" ]; then
-		cp "$TMP/server.log" "$HERE/out/${LOGPFX}server.log" 2>/dev/null
-		cp "$TMP/sink.log" "$HERE/out/${LOGPFX}sink.log" 2>/dev/null
+	if [ -d "$OUTDIR" ]; then
+		cp "$TMP/server.log" "$OUTDIR/${LOGPFX}server.log" 2>/dev/null
+		cp "$TMP/sink.log" "$OUTDIR/${LOGPFX}sink.log" 2>/dev/null
 	fi
+	[ -n "$OWN_PG" ] && pg_stop
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -76,11 +92,23 @@ for s in ss:
 print(*[s.getsockname()[1] for s in ss])
 EOF
 )
-DB="sqlite:$TMP/e2e.db"
+if [ "$BACKEND" = pg ]; then
+	# shellcheck source=tests/lib/pg.sh
+	. "$ROOT/tests/lib/pg.sh"
+	LOGS=$TMP	# where pg_start writes pg.log
+	if [ -z "${PG_PORT:-}" ]; then
+		pg_start || { sed 's/^/# /' "$TMP/pg.log"; bail "could not start PostgreSQL"; }
+		OWN_PG=1
+	fi
+	DB=$(pg_newdb "e2e_${SCRIPT%.js}") || bail "could not make a PostgreSQL database"
+else
+	DB="sqlite:$TMP/e2e.db"
+fi
 MAILDIR="$TMP/maildir"
 BASE="http://localhost:$PORT"
 
-if ! "$WHATSON_BIN" seed --demo --db "$DB" >"$TMP/seed.log" 2>&1; then
+# shellcheck disable=SC2086 # E2E_SEED is a list of arguments
+if ! "$WHATSON_BIN" seed --demo --db "$DB" ${E2E_SEED:-} >"$TMP/seed.log" 2>&1; then
 	sed 's/^/# /' "$TMP/seed.log"
 	bail "whatson seed --demo failed"
 fi
@@ -108,9 +136,9 @@ for _ in $(seq 1 50); do	# the sink is up once its port takes connections
 	sleep 0.1
 done
 
-mkdir -p "$HERE/out"
+mkdir -p "$OUTDIR"
 # TMPDIR: chromium's throw-away profile lands in $TMP and goes with it.
-TMPDIR=$TMP E2E_BASE=$BASE E2E_MAILDIR=$MAILDIR E2E_OUT=$HERE/out E2E_COUNT=$TMP/count \
+TMPDIR=$TMP E2E_BASE=$BASE E2E_MAILDIR=$MAILDIR E2E_OUT=$OUTDIR E2E_COUNT=$TMP/count \
     node "$HERE/$SCRIPT" &
 NODE_PID=$!
 wait "$NODE_PID"; node_rc=$?

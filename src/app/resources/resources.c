@@ -344,7 +344,8 @@ add_matches(struct req *r, json_t *item, json_t *row, const struct search_terms 
 		if (buf_printf(&authors, "%s%s", authors.len ? ", " : "", json_string_value(x)) !=
 		    WS_OK)
 			break;
-	src[n++] = json_string_value(json_object_get(row, "summary"));
+	/* the summary as it reads, not its Markdown marks */
+	src[n++] = res_plain(r->a, json_string_value(json_object_get(row, "summary")));
 	src[n++] = authors.len ? arena_strdup(r->a, buf_str(&authors)) : "";
 	json_array_foreach(heads, i, x)
 		if (n < sizeof src / sizeof src[0])
@@ -488,6 +489,7 @@ h_resource(struct req *r, struct resp *w)
 		w->title = N_("Resource");
 		if (!r->api) {	/* the page's "title" is the layout's */
 			page_item(r, item);
+			res_page_owner(r, res, item);
 			json_object_set(item, "heading", json_object_get(item, "title"));
 			w->title = arena_strdup(r->a, json_string_value(json_object_get(item,
 			    "title")));

@@ -49,6 +49,14 @@ enum ws_err h_resource_file(struct req *r, struct resp *w);
 enum ws_err h_resource_create(struct req *r, struct resp *w);
 /* PATCH /api/v1/resources/{id}: what is sent changes; files are added. */
 enum ws_err h_resource_edit(struct req *r, struct resp *w);
+/* GET /resources/new and GET /resources/{id}/edit: the form to share a
+ * resource and to change it (for whoever the API lets change it), posted
+ * to the same addresses, which h_resource_create and h_resource_edit
+ * answer as pages: the form again with a message by each field and what
+ * was typed (files aside: a browser cannot keep them), or the resource's
+ * page once saved. */
+enum ws_err h_resource_new_form(struct req *r, struct resp *w);
+enum ws_err h_resource_edit_form(struct req *r, struct resp *w);
 /* POST /api/v1/resources/{id}/approve, reject, request-info (staff). */
 enum ws_err h_resource_approve(struct req *r, struct resp *w);
 enum ws_err h_resource_reject(struct req *r, struct resp *w);

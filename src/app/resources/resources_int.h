@@ -111,6 +111,28 @@ enum ws_err res_download(struct db *d, int64_t id) WS_WUR;
 enum ws_err res_query(struct arena *a, struct db *d, const char *q, const char **fts,
     const char **meta, const char **like, const char **title_like) WS_WUR;
 
+/* ---- labels.c ---- */
+
+/* The statuses of a resource, NULL-terminated, and their English names. */
+extern const char *const res_status_codes[];
+extern const char *const res_status_labels[];
+/* The name of a kind or a status code in r's language (the code itself
+ * when unknown); not to be freed. */
+const char *res_kind_label(struct req *r, const char *code);
+const char *res_status_label(struct req *r, const char *code);
+/* Markdown md as plain text (its words, code and link texts; no marks, no
+ * raw HTML, no link targets), blocks apart by a space, at most 64 KiB of
+ * it, in a. */
+char *res_plain(struct arena *a, const char *md);
+
+/* ---- submit.c: the pages ---- */
+
+/* What the resource page adds for those who may change item (the page's
+ * value of stored resource res): its status in words (status_label,
+ * is_<status>, status_reason), and may_edit when they may use its edit
+ * form. */
+void res_page_owner(struct req *r, json_t *res, json_t *item);
+
 /* ---- review.c ---- */
 
 /* The audit entry of action (note: a reason; NULL: the title) on resource

@@ -172,6 +172,10 @@ review_page(struct req *r, struct resp *w)
 		    "status", json_object_get(row, "status"), "reason", json_object_get(row,
 		    "reason"));
 
+		json_object_set_new(it, "kind_label", json_string(res_kind_label(r,
+		    json_string_value(json_object_get(row, "kind")))));
+		json_object_set_new(it, "status_label", json_string(res_status_label(r,
+		    json_string_value(json_object_get(row, "status")))));
 		if (json_object_get(row, "org_name"))
 			json_object_set(it, "organization", json_object_get(row, "org_name"));
 		if (res_files(req_db(r), json_integer_value(json_object_get(row, "id")), &files) ==
@@ -184,6 +188,7 @@ review_page(struct req *r, struct resp *w)
 	json_decref(rows);
 	resp_value(w, app_list_value(items, page, APP_PER_PAGE, total));
 	json_object_set_new(w->val, "status", json_string(f.status));
+	json_object_set_new(w->val, "status_label", json_string(res_status_label(r, f.status)));
 	json_object_set_new(w->val, arena_printf(r->a, "is_%s", f.status), json_true());
 	w->tpl = "staff_resources";
 	w->title = N_("Resources to review");

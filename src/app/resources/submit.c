@@ -170,7 +170,9 @@ file_language(struct req *r, size_t i)
 /*
  * Checks the `file` parts of r into ups (*n of them): WS_ETOOBIG (a 413,
  * w->detail naming the file) for one over the limit; a message under
- * "file" in errors for the first that is refused otherwise.
+ * "file" in errors for the first that is refused otherwise.  The i-th
+ * file_language goes with the i-th `file` part; on a page, a part with
+ * neither name nor bytes is a file input left empty, and is skipped.
  */
 static enum ws_err
 check_files(struct req *r, struct resp *w, json_t *errors, struct res_up *ups, size_t *n)
@@ -178,15 +180,22 @@ check_files(struct req *r, struct resp *w, json_t *errors, struct res_up *ups, s
 	size_t max = http_upload_max(&r->app->cfg, UPLOAD_RESOURCE);
 	int i;
 
+	size_t place = 0;	/* of the part among the `file` parts */
+
 	*n = 0;
 	for (i = 0; i < r->nfiles; i++) {
 		const struct upload *u = &r->files[i];
-		const char *name = u->filename, *dot, *lang = file_language(r, *n);
+		const char *name = u->filename, *dot, *lang;
 		const struct res_type *t = NULL;
 		char mime[128], ext[8];
 		size_t k;
 
 		if (strcmp(u->field, "file") != 0)
+			continue;
+		lang = file_language(r, place++);
+		/* a file input of the page left empty: a browser sends it as a
+		 * part without a name or a byte */
+		if (!r->api && (!name || !*name) && u->size == 0)
 			continue;
 		if (u->too_big || (uint64_t)u->size > max) {
 			w->detail = file_text(r, N_("The file {{name}} is over the limit of "
@@ -367,6 +376,240 @@ answer(struct req *r, struct resp *w, int64_t id)
 	return h_resource(r, w);
 }
 
+/* ---- the pages ------------------------------------------------------------- */
+
+#define RES_FORM_SLOTS 3	/* file inputs on the form */
+
+static const char *const res_vis_labels[] = { N_("Everyone"),
+	N_("Members and government focal points"), N_("Members, not government focal points"),
+	N_("Staff only"), NULL };
+_Static_assert(sizeof res_vis_labels == sizeof res_vis, "a label for each visibility");
+
+/* Whether r chose a file on the form (what a browser cannot keep when the
+ * form comes back). */
+static int
+files_chosen(struct req *r)
+{
+	int i;
+
+	for (i = 0; i < r->nfiles; i++)
+		if (strcmp(r->files[i].field, "file") == 0 && r->files[i].filename &&
+		    *r->files[i].filename)
+			return 1;
+	return 0;
+}
+
+/*
+ * The form's value: values as typed or stored (form), the option lists
+ * with what is chosen, the organizations a member may contribute for, and
+ * for an edit (res not NULL) the resource's id, status and files.  New
+ * reference.
+ */
+static json_t *
+form_page(struct req *r, json_t *values, json_t *res, json_t *files)
+{
+	const char *lang = r->locale;
+	json_t *form = json_copy(values), *v = json_object(), *x, *slots, *orgs = NULL, *o;
+	json_t *vis_dflt = json_string("public");
+	int staff = r->user && r->user->role >= ROLE_STAFF;
+	int64_t chosen;
+	size_t i;
+
+	/* numbers and lists as a person types them */
+	if (json_is_integer(x = json_object_get(form, "year")))
+		json_object_set_new(form, "year", json_sprintf("%lld",
+		    (long long)json_integer_value(x)));
+	if (json_is_string(x = json_object_get(r->in, "authors")) && r->method == HM_POST) {
+		json_object_set(form, "authors_text", x);
+	} else {
+		struct buf b;
+
+		buf_init(&b, 64 * 1024);
+		json_array_foreach(json_object_get(form, "authors"), i, x)
+			if (buf_printf(&b, "%s%s", b.len ? "\n" : "", json_string_value(x)) != WS_OK)
+				break;
+		json_object_set_new(form, "authors_text", json_string(b.len ? buf_str(&b) : ""));
+		buf_free(&b);
+	}
+	json_object_set_new(v, "kinds", choice_options(res_kinds, res_kind_labels,
+	    r->app->views, lang, json_object_get(form, "kind")));
+	json_object_set_new(v, "languages", language_options(lang, json_object_get(form,
+	    "languages")));
+	json_object_set_new(v, "themes", theme_options(lang, json_object_get(form, "themes")));
+	json_object_set_new(v, "countries", country_options(lang, json_object_get(form,
+	    "countries")));
+	x = json_object_get(form, "visibility");
+	json_object_set_new(v, "visibilities", choice_options(res_vis, res_vis_labels,
+	    r->app->views, lang, json_is_string(x) && *json_string_value(x) ? x : vis_dflt));
+	json_decref(vis_dflt);
+	/* a slot per file input, each with its language as chosen */
+	slots = json_array();
+	x = json_object_get(r->in, "file_language");
+	for (i = 0; i < RES_FORM_SLOTS; i++) {
+		json_t *l = json_is_array(x) ? json_array_get(x, i) : i == 0 ? x : NULL;
+
+		json_array_append_new(slots, json_pack("{s:I,s:o}", "slot", (json_int_t)i + 1,
+		    "languages", language_options(lang, l)));
+	}
+	json_object_set_new(v, "slots", slots);
+	json_object_set_new(v, "max_mb", json_integer((json_int_t)(http_upload_max(
+	    &r->app->cfg, UPLOAD_RESOURCE) >> 20)));
+	/* whose it is: chosen once, on the new form of a member */
+	chosen = json_integer_value(json_object_get(form, "organization_id"));
+	if (!res && !staff && orgs_of_person(req_db(r), r->user->id, &orgs) == WS_OK) {
+		json_t *mine = json_array();
+
+		json_array_foreach(orgs, i, o)
+			if (strcmp(json_string_value(json_object_get(o, "status")), "approved") == 0)
+				json_array_append_new(mine, json_pack("{s:O,s:O,s:b}", "id",
+				    json_object_get(o, "id"), "name", json_object_get(o, "name"),
+				    "selected", json_integer_value(json_object_get(o, "id")) == chosen));
+		if (json_array_size(mine) == 1)
+			json_object_set(v, "one_org", json_array_get(mine, 0));
+		else if (json_array_size(mine) > 1)
+			json_object_set(v, "orgs", mine);
+		json_decref(mine);
+	}
+	json_decref(orgs);
+	json_object_set_new(v, "is_staff", json_boolean(staff));
+	if (res) {
+		const char *status = json_string_value(json_object_get(res, "status"));
+		int64_t id = json_integer_value(json_object_get(res, "id"));
+
+		json_object_set_new(v, "editing", json_true());
+		json_object_set_new(v, "id", json_integer(id));
+		json_object_set_new(v, "status_label", json_string(res_status_label(r, status)));
+		/* a member's resource is published through the review, which
+		 * tells them */
+		json_object_set_new(v, "can_publish", json_boolean(staff &&
+		    strcmp(status, "published") != 0 && strcmp(json_string_value(
+		    json_object_get(res, "source")), "staff") == 0));
+		if (strcmp(status, "changes_requested") == 0)
+			json_object_set(v, "reason", json_object_get(res, "reason"));
+		if (json_is_string(x = json_object_get(res, "org_name")))
+			json_object_set(v, "org_name", x);
+		json_object_set_new(v, "files", json_array());
+		json_array_foreach(files, i, o) {
+			const char *fl = json_string_value(json_object_get(o, "language"));
+
+			json_array_append_new(json_object_get(v, "files"), json_pack("{s:O,s:s}",
+			    "name", json_object_get(o, "name"), "language_name",
+			    fl ? language_name(fl, lang) : ""));
+		}
+	} else {
+		json_object_set_new(v, "can_publish", json_boolean(staff));
+	}
+	json_object_set_new(v, "form", form);
+	return v;
+}
+
+/* A form that failed on a page: the form again with its messages by the
+ * fields and what was typed (errors borrowed); rc as the API's. */
+static enum ws_err
+form_again(struct req *r, struct resp *w, json_t *values, json_t *errors, json_t *res,
+    json_t *files, enum ws_err rc)
+{
+	json_t *page = form_page(r, values, res, files);
+
+	if (files_chosen(r))	/* the rest is kept; files cannot be */
+		json_object_set_new(page, "files_dropped", json_true());
+	resp_value(w, page);
+	json_decref(w->errors);
+	w->errors = json_incref(errors);
+	w->tpl = "resource_form";
+	w->title = res ? N_("Edit the resource") : N_("Share a resource");
+	w->detail = N_("Some fields need your attention.");
+	return rc;
+}
+
+/* Where a page goes once a resource is saved: its page, which says what
+ * happens next. */
+static void
+saved(struct req *r, struct resp *w, int64_t id)
+{
+	resp_redirect(w, arena_printf(r->a, "/resources/%lld", (long long)id));
+}
+
+enum ws_err
+h_resource_new_form(struct req *r, struct resp *w)
+{
+	json_t *values = json_object();
+
+	resp_value(w, form_page(r, values, NULL, NULL));
+	json_decref(values);
+	w->tpl = "resource_form";
+	w->title = N_("Share a resource");
+	return WS_OK;
+}
+
+static enum ws_err may_edit(struct req *r, json_t *res, int *ok);
+
+/* The resource {id} for its edit form and save: WS_ENOTFOUND when r's
+ * user may not see it, WS_EFORBIDDEN (with w->detail) when they may not
+ * change it.  New reference in *res. */
+static enum ws_err
+editable(struct req *r, struct resp *w, int64_t *id, json_t **res)
+{
+	struct res_viewer v;
+	enum ws_err rc;
+	int ok;
+
+	*res = NULL;
+	res_viewer_of(r, &v);
+	if (parse_int(r->params[0], 1, INT64_MAX, id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = res_get(req_db(r), &v, *id, res)) != WS_OK)
+		return rc;
+	if ((rc = may_edit(r, *res, &ok)) == WS_OK && !ok) {
+		w->detail = N_("Only staff change a published resource; before that, the member "
+		    "who submitted it and the admins of its organization.");
+		rc = WS_EFORBIDDEN;
+	}
+	if (rc != WS_OK) {
+		json_decref(*res);
+		*res = NULL;
+	}
+	return rc;
+}
+
+enum ws_err
+h_resource_edit_form(struct req *r, struct resp *w)
+{
+	json_t *res = NULL, *files = NULL;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = editable(r, w, &id, &res)) != WS_OK)
+		return rc;
+	if ((rc = res_files(req_db(r), id, &files)) == WS_OK) {
+		resp_value(w, form_page(r, res, res, files));
+		w->tpl = "resource_form";
+		w->title = N_("Edit the resource");
+	}
+	json_decref(files);
+	json_decref(res);
+	return rc;
+}
+
+void
+res_page_owner(struct req *r, json_t *res, json_t *item)
+{
+	const char *status = json_string_value(json_object_get(res, "status"));
+	int ok = 0;
+
+	if (!json_is_true(json_object_get(item, "can_edit")) || !status)
+		return;
+	json_object_set_new(item, "status_label", json_string(res_status_label(r, status)));
+	json_object_set_new(item, arena_printf(r->a, "is_%s", status), json_true());
+	/* why staff decided so, while it is what they decided */
+	if (strcmp(status, "changes_requested") == 0 || strcmp(status, "rejected") == 0)
+		json_object_set(item, "status_reason", json_object_get(res, "reason"));
+	if (r->user && may_edit(r, res, &ok) == WS_OK && ok)
+		json_object_set_new(item, "may_edit", json_true());
+}
+
+/* ---- adding ---------------------------------------------------------------- */
+
 enum ws_err
 h_resource_create(struct req *r, struct resp *w)
 {
@@ -385,8 +628,13 @@ h_resource_create(struct req *r, struct resp *w)
 			w->detail = N_("You may contribute only for an organization you belong to.");
 		goto out;
 	}
-	if ((rc = check_files(r, w, errors, ups, &nup)) != WS_OK)
+	if ((rc = check_files(r, w, errors, ups, &nup)) != WS_OK) {
+		if (rc == WS_ETOOBIG && !r->api) {	/* the form, with the 413 */
+			json_object_set_new(errors, "file", json_string(w->detail));
+			rc = form_again(r, w, values, errors, NULL, NULL, rc);
+		}
 		goto out;
+	}
 	link = json_string_value(json_object_get(values, "link"));
 	if (nup == 0 && (!link || !*link) && !json_object_get(errors, "file") &&
 	    !json_object_get(errors, "link"))
@@ -396,6 +644,10 @@ h_resource_create(struct req *r, struct resp *w)
 	    !*json_string_value(json_object_get(values, "visibility")))
 		json_object_set_new(values, "visibility", json_string("public"));
 	if (json_object_size(errors)) {
+		if (!r->api) {
+			rc = form_again(r, w, values, errors, NULL, NULL, WS_EINVAL);
+			goto out;
+		}
 		w->errors = errors;
 		errors = NULL;
 		w->detail = N_("Some fields need your attention.");
@@ -425,7 +677,9 @@ h_resource_create(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
-	if ((rc = answer(r, w, id)) == WS_OK)
+	if (!r->api)
+		saved(r, w, id);
+	else if ((rc = answer(r, w, id)) == WS_OK)
 		w->status = 201;
 out:
 	json_decref(values);
@@ -480,8 +734,15 @@ merged_input(struct req *r, json_t *res)
 			continue;	/* whose it is does not change */
 		if ((x = json_object_get(r->in, k)) != NULL)
 			json_object_set(m, k, x);
-		else if ((x = json_object_get(res, k)) != NULL && !json_is_null(x))
+		/* the status changes only when asked (the stored one may be
+		 * one a contributor cannot ask for: changes_requested); a page
+		 * sends every field, and a list with nothing chosen is absent */
+		else if (r->api && strcmp(k, "status") != 0 &&
+		    (x = json_object_get(res, k)) != NULL && !json_is_null(x))
 			json_object_set(m, k, x);
+		else if (!r->api && strcmp(k, "regions") == 0 &&
+		    (x = json_object_get(res, k)) != NULL && !json_is_null(x))
+			json_object_set(m, k, x);	/* not on the form */
 	}
 	if ((x = json_object_get(r->in, "file_language")) != NULL)
 		json_object_set(m, "file_language", x);
@@ -499,21 +760,10 @@ h_resource_edit(struct req *r, struct resp *w)
 	size_t nup = 0;
 	int64_t id;
 	enum ws_err rc;
-	int ok;
 
 	res_viewer_of(r, &v);
-	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
-		return WS_ENOTFOUND;
-	if ((rc = res_get(d, &v, id, &res)) != WS_OK)
+	if ((rc = editable(r, w, &id, &res)) != WS_OK)
 		return rc;
-	if ((rc = may_edit(r, res, &ok)) != WS_OK)
-		goto out;
-	if (!ok) {
-		w->detail = N_("Only staff change a published resource; before that, the member "
-		    "who submitted it and the admins of its organization.");
-		rc = WS_EFORBIDDEN;
-		goto out;
-	}
 	{
 		json_t *m = merged_input(r, res);
 
@@ -534,16 +784,25 @@ h_resource_edit(struct req *r, struct resp *w)
 		else
 			status = asked;
 	}
-	if ((rc = check_files(r, w, errors, ups, &nup)) != WS_OK)
-		goto out;
 	if ((rc = res_files(d, id, &files)) != WS_OK)
 		goto out;
+	if ((rc = check_files(r, w, errors, ups, &nup)) != WS_OK) {
+		if (rc == WS_ETOOBIG && !r->api) {	/* the form, with the 413 */
+			json_object_set_new(errors, "file", json_string(w->detail));
+			rc = form_again(r, w, values, errors, res, files, rc);
+		}
+		goto out;
+	}
 	link = json_string_value(json_object_get(values, "link"));
 	if (json_array_size(files) + nup == 0 && (!link || !*link) &&
 	    !json_object_get(errors, "file") && !json_object_get(errors, "link"))
 		json_object_set_new(errors, "file", json_string(view_tr(r->app->views, r->locale,
 		    N_("Add a file or a link."))));
 	if (json_object_size(errors)) {
+		if (!r->api) {
+			rc = form_again(r, w, values, errors, res, files, WS_EINVAL);
+			goto out;
+		}
 		w->errors = errors;
 		errors = NULL;
 		w->detail = N_("Some fields need your attention.");
@@ -566,7 +825,10 @@ h_resource_edit(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
-	rc = answer(r, w, id);
+	if (!r->api)
+		saved(r, w, id);
+	else
+		rc = answer(r, w, id);
 out:
 	json_decref(res);
 	json_decref(values);
