@@ -100,6 +100,10 @@ $(B)/tests/http/%: tests/http/%.c $(TESTLIB) $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "LINK $@"
 	@$(CC) $(BASEFLAGS) -Itests -O1 -g $(SAN) -o $@ $< $(TESTLIB) $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
+# programs that are another one built again, with a part of its tests
+$(B)/tests/http/walk_test: tests/http/server_test.c
+$(B)/tests/http/others_test: tests/http/server_test.c
+$(B)/tests/http/directory_nodes_test: tests/http/directory_test.c
 
 $(B)/tests/tools/%: tests/tools/%.c $(SAN_OBJ)
 	@mkdir -p $(dir $@)

@@ -122,9 +122,16 @@ else
 	export PG_PORT
 	pg_ok=1
 fi
-# by size of source, largest first: a fair guess at which runs longest
+# by size of source, largest first: a fair guess at which runs longest (a
+# source that is another one built again, as walk_test.c, counts as that one)
+src_size() {
+	local c=$1 inc
+	inc=$(sed -nE 's/^#include "([a-z_]+\.c)"$/\1/p' "$c" 2>/dev/null | head -1)
+	[ -n "$inc" ] && c="tests/http/$inc"
+	wc -c <"$c" 2>/dev/null || echo 0
+}
 mapfile -t order < <(for bin in "${bins[@]}"; do
-	n=$(basename "$bin"); echo "$(wc -c <"tests/http/$n.c" 2>/dev/null || echo 0) $bin"
+	echo "$(src_size "tests/http/$(basename "$bin").c") $bin"
 done | sort -rn | cut -d' ' -f2-)
 for bin in "${order[@]}"; do
 	launch run sqlite "sqlite:$tmp/$(basename "$bin").db" "$bin"
