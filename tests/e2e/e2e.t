@@ -5,8 +5,9 @@
 # membership.js the same way (E2E_SCRIPT).
 #
 # It starts its own SMTP sink (aiosmtpd writing a Maildir) and its own server
-# on free loopback ports with a fresh SQLite database seeded with the demo
-# accounts, and stops both on exit.  Screenshots go to tests/e2e/out/NAME.png,
+# on free loopback ports with a fresh database (SQLite, or PostgreSQL with
+# E2E_BACKEND=pg: each SCRIPT_pg.t) seeded with the demo accounts, and
+# stops both on exit.  Screenshots go to tests/e2e/out/NAME.png,
 # with the server's and the sink's logs (out/server.log, out/sink.log; for
 # another script, out/SCRIPT-server.log and out/SCRIPT-sink.log).
 #

@@ -178,9 +178,8 @@ static enum ws_err
 check_files(struct req *r, struct resp *w, json_t *errors, struct res_up *ups, size_t *n)
 {
 	size_t max = http_upload_max(&r->app->cfg, UPLOAD_RESOURCE);
-	int i;
-
 	size_t place = 0;	/* of the part among the `file` parts */
+	int i;
 
 	*n = 0;
 	for (i = 0; i < r->nfiles; i++) {
