@@ -44,7 +44,7 @@ static const char usage_text[] =
     "  export orgs [--db URL]      (CSV on standard output)\n"
     "  backup FILE [--db URL]\n"
     "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n"
-    "--upload-max MB is the old name of --import-max MB\n";
+    "--upload-max MB is the old name of --import-max MB; an MB is 1000000 bytes\n";
 
 static int
 usage(void)
@@ -165,17 +165,17 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 		case O_UPLOAD:	/* --import-max and --upload-max: megabytes */
 			if (parse_int(optarg, 1, 1024, &n) != WS_OK)
 				return -1;
-			cfg->import_max = (size_t)n << 20;
+			cfg->import_max = (size_t)n * CONFIG_MB;
 			break;
 		case O_LOGOMAX:
 			if (parse_int(optarg, 1, 1024, &n) != WS_OK)
 				return -1;
-			cfg->logo_max = (size_t)n << 20;
+			cfg->logo_max = (size_t)n * CONFIG_MB;
 			break;
 		case O_RESMAX:
 			if (parse_int(optarg, 1, 1024, &n) != WS_OK)
 				return -1;
-			cfg->resource_max = (size_t)n << 20;
+			cfg->resource_max = (size_t)n * CONFIG_MB;
 			break;
 		case O_USER: cfg->run_as = optarg; break;
 		case O_PROXY:

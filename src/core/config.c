@@ -26,9 +26,9 @@ config_defaults(struct config *c)
 	c->idle_timeout = 30 * 60;
 	c->abs_timeout = 12 * 3600;
 	c->body_max = 1 << 20;
-	c->logo_max = (size_t)1 << 20;
-	c->import_max = (size_t)20 << 20;
-	c->resource_max = (size_t)50 << 20;
+	c->logo_max = (size_t)1 * CONFIG_MB;
+	c->import_max = (size_t)20 * CONFIG_MB;
+	c->resource_max = (size_t)50 * CONFIG_MB;
 	c->per_ip_conns = 64;
 	c->dir_cache = 2;
 	c->ntrusted = 0;

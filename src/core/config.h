@@ -17,6 +17,10 @@ struct ws_net {
 
 #define CONFIG_MAX_PROXIES 32
 
+/* A megabyte as --logo-max, --import-max and --resource-max count it, and as
+ * the messages quoting them say "MB": 10^6 bytes. */
+#define CONFIG_MB 1000000u
+
 struct config {
 	const char *db_url;	/* sqlite:PATH or postgresql://... */
 	const char *listen;	/* ADDR:PORT */
@@ -32,6 +36,7 @@ struct config {
 	int idle_timeout;	/* session idle timeout, seconds */
 	int abs_timeout;	/* session absolute lifetime, seconds */
 	size_t body_max;	/* forms and JSON */
+	/* the upload limits, in bytes (their options count CONFIG_MB) */
 	size_t logo_max;	/* a logo (--logo-max) */
 	size_t import_max;	/* a CSV import (--import-max, alias --upload-max) */
 	size_t resource_max;	/* a resource's document (--resource-max) */

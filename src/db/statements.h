@@ -153,6 +153,8 @@ enum db_stmt {
 	ST_JOB_GET,
 	ST_JOB_LIST,
 	ST_JOB_COUNT,
+	ST_JOB_LIST_STATUS,
+	ST_JOB_COUNT_STATUS,
 	ST_JOB_PURGE,
 	ST_JOB_ACTIVE,
 	/* files in chunks (src/files/files.c) */
@@ -323,7 +325,7 @@ enum org_index_col {
 	Y(APP_C_DECIDER_NAME, "d.name")
 enum app_col { APP_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) APP_C__MAX };
 
-/* A background job (ST_JOB_GET, ST_JOB_LIST). */
+/* A background job (ST_JOB_GET, ST_JOB_LIST, ST_JOB_LIST_STATUS). */
 #define JOB_COLUMNS(X, Y) \
 	X(JOB_C_ID, "id") Y(JOB_C_KIND, "kind") Y(JOB_C_PAYLOAD, "payload") \
 	Y(JOB_C_STATUS, "status") Y(JOB_C_RUN_AFTER, "run_after") \

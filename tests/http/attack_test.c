@@ -28,6 +28,7 @@
 
 #include <cmocka.h>
 
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -86,14 +87,7 @@ str2(json_t *j, const char *o, const char *key)
 static void
 token_of(const char *email, char *tok)
 {
-	const struct ts_res *r = api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}",
-	    "email", email, "password", PW));
-	json_t *j;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	snprintf(tok, 129, "%s", json_string_value(json_object_get(j, "token")));
-	json_decref(j);
+	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
 }
 
 static struct ts_browser *
@@ -109,37 +103,21 @@ signed_in(const char *email, const char *ip)
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
-	char path[512], out[4096];
-	const char *line;
-	FILE *f;
+	char desc[300];
+	int64_t id;
 
-	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n"
-	    "%s,ngo,%s,%s keeps the ledgers nobody else keeps.,corruption,Contact,%s\n", name,
-	    country, name, email);
-	fclose(f);
-	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db",
-	    db_url, (char *)NULL), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	snprintf(desc, sizeof desc, "%s keeps the ledgers nobody else keeps.", name);
+	id = ts_org_import(db_url, name, country, email, desc);
+	assert_true(id > 0);
+	return id;
 }
 
 /* `whatson user add --org` of a member of org; their id. */
 static int64_t
 member_of(const char *email, const char *name, int64_t org)
 {
-	char in[64], out[4096], org_s[24];
-	int64_t id;
+	int64_t id = ts_person_add(db_url, email, name, "member", org, PW);
 
-	snprintf(in, sizeof in, "%s\n", PW);
-	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
-	assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
-	    "--email", email, "--name", name, "--role", "member", "--org", org_s, (char *)NULL),
-	    0);
-	id = strtoll(out, NULL, 10);
 	assert_true(id > 0);
 	return id;
 }

@@ -27,6 +27,7 @@
 
 #include <cmocka.h>
 
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -63,21 +64,12 @@ static int64_t
 account(const char *email, const char *name, const char *role, char *tok,
     struct ts_browser **web)
 {
-	const struct ts_res *r;
 	int64_t id = ts_user_add(db_url, email, name, role, PW);
-	json_t *j;
 
 	assert_true(id > 0);
-	r = api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email", email,
-	    "password", PW));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	snprintf(tok, 129, "%s", json_string_value(json_object_get(j, "token")));
-	json_decref(j);
-	if (web) {
-		*web = ts_browser_new(&srv, NULL);
-		STATUS(ts_form(*web, "/signin", "email", email, "password", PW, (char *)NULL), 303);
-	}
+	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
+	if (web)
+		assert_non_null(*web = ts_signed_in(&srv, NULL, email, PW));
 	return id;
 }
 

@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -64,14 +65,7 @@ mail_link(const char *to, const char *subject, char *link, size_t len)
 static void
 token_of(const char *email, char *out, size_t len)
 {
-	const struct ts_res *r = ts_call(plain, "POST", "/api/v1/session", NULL,
-	    json_pack("{s:s,s:s}", "email", email, "password", PW));
-	json_t *j;
-
-	assert_int_equal(r->status, 201);
-	j = ts_jbody(r);
-	snprintf(out, len, "%s", jstr(j, "token"));
-	json_decref(j);
+	assert_int_equal(ts_token(plain, email, PW, out, len), 0);
 }
 
 /* ---- the organization and its people, made once ------------------------ */

@@ -7,7 +7,7 @@
  * account page and /api/v1/me say of the person's organizations, and who
  * the profile's "Changes" name: nobody for a change the hub made itself.
  *
- * The database is read directly (libsqlite3 or libpq) to see that a deleted
+ * The database is read directly (tests/lib/sqldirect.h) to see that a deleted
  * person's name and addresses are gone from every row.  The cleanup test
  * moves the server's clock, which ends every session: after it, a test
  * signs in again.
@@ -23,9 +23,9 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <libpq-fe.h>
-#include <sqlite3.h>
 
+#include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -35,96 +35,17 @@ static struct ts_server srv;
 static const char *db_url;
 static struct ts_browser *staff_b;	/* staff, signed in */
 
-/* ---- the database, directly ------------------------------------------ */
-
-static sqlite3 *lite;
-static PGconn *pg;
-
-static void
-db_open(void)
-{
-	if (strncmp(db_url, "sqlite:", 7) == 0) {
-		assert_int_equal(sqlite3_open_v2(db_url + 7, &lite, SQLITE_OPEN_READWRITE, NULL),
-		    SQLITE_OK);
-		sqlite3_busy_timeout(lite, 10000);
-	} else {
-		pg = PQconnectdb(db_url);
-		if (PQstatus(pg) != CONNECTION_OK)
-			printf("# cannot connect to %s: %s\n", db_url, PQerrorMessage(pg));
-		assert_int_equal(PQstatus(pg), CONNECTION_OK);
-	}
-}
-
-static void
-db_close(void)
-{
-	if (lite)
-		sqlite3_close(lite);
-	if (pg)
-		PQfinish(pg);
-	lite = NULL;
-	pg = NULL;
-}
-
-/* The first column of the first row of sql as an integer (-1: no row). */
-static int64_t
-sql_int(const char *fmt, ...)
-{
-	char sql[2048];
-	int64_t v = -1;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	if (pg) {
-		PGresult *res = PQexec(pg, sql);
-
-		if (PQresultStatus(res) != PGRES_TUPLES_OK)
-			printf("# SQL failed: %s\n# %s\n", PQresultErrorMessage(res), sql);
-		assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
-		if (PQntuples(res) > 0)
-			v = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		PQclear(res);
-	} else {
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(lite, sql, -1, &st, NULL);
-
-		if (rc != SQLITE_OK)
-			printf("# SQL failed: %s\n# %s\n", sqlite3_errmsg(lite), sql);
-		assert_int_equal(rc, SQLITE_OK);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		else if (rc != SQLITE_DONE)
-			printf("# SQL failed: %s\n# %s\n", sqlite3_errmsg(lite), sql);
-		sqlite3_finalize(st);
-	}
-	return v;
-}
-
 /* ---- people and organizations ---------------------------------------- */
 
 /* `whatson import orgs` of one organization; its id. */
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
-	char path[512], out[4096];
-	long long id;
-	const char *line;
-	FILE *f;
+	char desc[300];
+	int64_t id;
 
-	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n"
-	    "%s,ngo,%s,%s keeps records of who leaves.,corruption,Contact,%s\n", name,
-	    country, name, email);
-	fclose(f);
-	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db",
-	    db_url, (char *)NULL), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	id = strtoll(line + 8, NULL, 10);
+	snprintf(desc, sizeof desc, "%s keeps records of who leaves.", name);
+	id = ts_org_import(db_url, name, country, email, desc);
 	assert_true(id > 0);
 	return id;
 }
@@ -133,17 +54,8 @@ org_made(const char *name, const char *country, const char *email)
 static int64_t
 person(const char *email, const char *name, int64_t org)
 {
-	char in[64], out[4096], org_s[24];
-	int64_t id;
+	int64_t id = ts_person_add(db_url, email, name, org ? "member" : "applicant", org, PW);
 
-	if (!org)
-		return ts_user_add(db_url, email, name, "applicant", PW);
-	snprintf(in, sizeof in, "%s\n", PW);
-	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
-	assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
-	    "--email", email, "--name", name, "--role", "member", "--org", org_s, (char *)NULL),
-	    0);
-	id = strtoll(out, NULL, 10);
 	assert_true(id > 0);
 	return id;
 }
@@ -173,16 +85,8 @@ static void
 token_of(const char *email, char *tok, size_t len)
 {
 	struct ts_browser *b = ts_browser_new(&srv, NULL);
-	char body[256];
-	const struct ts_res *r;
-	json_t *j;
 
-	snprintf(body, sizeof body, "{\"email\":\"%s\",\"password\":\"%s\"}", email, PW);
-	r = ts_api(b, "POST", "/api/v1/session", NULL, body);
-	STATUS(r, 201);
-	j = ts_json(r);
-	snprintf(tok, len, "%s", json_string_value(json_object_get(j, "token")));
-	json_decref(j);
+	assert_int_equal(ts_token(b, email, PW, tok, len), 0);
 	ts_browser_free(b);
 }
 
@@ -271,20 +175,20 @@ test_leave(void **state)
 	STATUS(leave_page(cb, a), 404);
 	STATUS(leave_api(cb, NULL, a), 404);
 	STATUS(leave_api(cb, NULL, 999999), 404);
-	assert_int_equal(sql_int("SELECT count(*) FROM org_members WHERE org_id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE org_id = %lld",
 	    (long long)a), 3);
 
 	/* a member leaves from the page */
 	r = leave_page(bb, a);
 	STATUS(r, 303);
 	assert_string_equal(ts_header(r, "Location"), "/account");
-	assert_int_equal(sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
 	    (long long)bo), 0);
 	j = me(bb);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "applicant");
 	assert_int_equal(json_array_size(json_object_get(j, "organizations")), 0);
 	json_decref(j);
-	assert_int_equal(sql_int("SELECT count(*) FROM audit_log WHERE action = "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM audit_log WHERE action = "
 	    "'organization.person_left' AND user_id = %lld AND detail = "
 	    "'organization %lld, user %lld'", (long long)bo, (long long)a, (long long)bo), 1);
 	/* no longer in it */
@@ -300,9 +204,9 @@ test_leave(void **state)
 	assert_true(json_is_true(json_object_get(j, "left")));
 	assert_int_equal(json_integer_value(json_object_get(j, "organization_id")), a);
 	json_decref(j);
-	assert_int_equal(sql_int("SELECT count(*) FROM org_members WHERE org_id = %lld AND "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE org_id = %lld AND "
 	    "user_id = %lld", (long long)a, (long long)ann), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM org_members WHERE org_id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE org_id = %lld",
 	    (long long)a), 1);
 	ts_browser_free(ab);
 	ts_browser_free(bb);
@@ -445,7 +349,7 @@ test_delete_wrong_password(void **state)
 	HAS(r, "\"password\"");
 	STATUS(ts_get(gb, "/account"), 200);
 	STATUS(ts_api(gb, "GET", "/api/v1/me", tok, NULL), 200);
-	assert_int_equal(sql_int("SELECT count(*) FROM users WHERE id = %lld AND email = "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM users WHERE id = %lld AND email = "
 	    "'gil@nowhere.example' AND name = 'Gil Nowhere' AND status = 'active'",
 	    (long long)gil), 1);
 	ts_browser_free(gb);
@@ -480,24 +384,24 @@ test_delete(void **state)
 	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/remove", (long long)b,
 	    (long long)ivy);
 	STATUS(ts_form(staff_b, path, (char *)NULL), 303);
-	assert_true(sql_int("SELECT count(*) FROM audit_log WHERE detail LIKE "
+	assert_true(ts_sql_int("SELECT count(*) FROM audit_log WHERE detail LIKE "
 	    "'%%ivy.quill@yarrow.example%%'") >= 1);
-	assert_true(sql_int("SELECT count(*) FROM audit_log WHERE detail LIKE "
+	assert_true(ts_sql_int("SELECT count(*) FROM audit_log WHERE detail LIKE "
 	    "'%%ivy.new@quill.example%%'") >= 1);
-	assert_true(sql_int("SELECT count(*) FROM applications WHERE data LIKE "
+	assert_true(ts_sql_int("SELECT count(*) FROM applications WHERE data LIKE "
 	    "'%%Ivy Quillfeather%%'") >= 1);
 	/* Hal lets her into Xylo: she is one of its people when she goes */
 	snprintf(path, sizeof path, "/organizations/%lld/requests/%lld/approve", (long long)a,
-	    (long long)sql_int("SELECT max(id) FROM applications WHERE user_id = %lld",
+	    (long long)ts_sql_int("SELECT max(id) FROM applications WHERE user_id = %lld",
 	    (long long)ivy));
 	old = signed_in("hal@xylo.example");
 	STATUS(ts_form(old, path, (char *)NULL), 303);
 	ts_browser_free(old);
-	assert_int_equal(sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
 	    (long long)ivy), 1);
 	token_of("ivy.quill@yarrow.example", tok, sizeof tok);
 	snprintf(cookie, sizeof cookie, "ws_session=%s", ts_cookie(ib, "ws_session"));
-	audit_before = sql_int("SELECT count(*) FROM audit_log WHERE user_id = %lld",
+	audit_before = ts_sql_int("SELECT count(*) FROM audit_log WHERE user_id = %lld",
 	    (long long)ivy);
 
 	r = ts_form(ib, "/account/delete", "password", PW, (char *)NULL);
@@ -523,33 +427,33 @@ test_delete(void **state)
 
 	/* forgotten in every row */
 	snprintf(anon_mail, sizeof anon_mail, "deleted-%lld@invalid", (long long)ivy);
-	assert_int_equal(sql_int("SELECT count(*) FROM users WHERE id = %lld AND email = '%s' "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM users WHERE id = %lld AND email = '%s' "
 	    "AND name = 'Deleted user' AND password_hash = '' AND status = 'disabled' AND "
 	    "deleted_at IS NOT NULL", (long long)ivy, anon_mail), 1);
-	assert_int_equal(sql_int("SELECT count(*) FROM users WHERE email LIKE '%%ivy%%' OR "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM users WHERE email LIKE '%%ivy%%' OR "
 	    "name LIKE '%%Ivy%%'"), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM audit_log WHERE detail LIKE '%%ivy%%' "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM audit_log WHERE detail LIKE '%%ivy%%' "
 	    "OR detail LIKE '%%Ivy%%' OR detail LIKE '%%Quillfeather%%'"), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM applications WHERE data LIKE "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM applications WHERE data LIKE "
 	    "'%%ivy%%' OR data LIKE '%%Ivy%%' OR data LIKE '%%Quillfeather%%'"), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM outbox WHERE to_addr LIKE '%%ivy%%'"), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM sessions WHERE user_id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr LIKE '%%ivy%%'"), 0);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM sessions WHERE user_id = %lld",
 	    (long long)ivy), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM tokens WHERE user_id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM tokens WHERE user_id = %lld",
 	    (long long)ivy), 0);
 	/* the audit log keeps its lines, anonymized */
-	assert_true(sql_int("SELECT count(*) FROM audit_log WHERE user_id = %lld",
+	assert_true(ts_sql_int("SELECT count(*) FROM audit_log WHERE user_id = %lld",
 	    (long long)ivy) > audit_before);
-	assert_true(sql_int("SELECT count(*) FROM audit_log WHERE detail LIKE '%%%s%%'",
+	assert_true(ts_sql_int("SELECT count(*) FROM audit_log WHERE detail LIKE '%%%s%%'",
 	    anon_mail) >= 2);
-	assert_int_equal(sql_int("SELECT count(*) FROM audit_log WHERE action = "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM audit_log WHERE action = "
 	    "'account.deleted' AND user_id = %lld", (long long)ivy), 1);
 	/* her organization is untouched but for her */
-	assert_int_equal(sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
 	    (long long)ivy), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM org_members WHERE org_id = %lld AND "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE org_id = %lld AND "
 	    "user_id = %lld AND is_admin = 1", (long long)a, (long long)hal), 1);
-	assert_int_equal(sql_int("SELECT count(*) FROM organizations WHERE id = %lld AND "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM organizations WHERE id = %lld AND "
 	    "status = 'approved'", (long long)a), 1);
 	ts_browser_free(ib);
 	ts_browser_free(old);
@@ -580,18 +484,18 @@ test_delete_last_admin(void **state)
 	STATUS(r, 409);
 	HAS(r, "last administrator");
 	STATUS(ts_api(web, "GET", "/api/v1/me", tok, NULL), 200);
-	assert_int_equal(sql_int("SELECT count(*) FROM users WHERE id = %lld AND email = "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM users WHERE id = %lld AND email = "
 	    "'jo@zinnia.example'", (long long)jo), 1);
-	assert_int_equal(sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
 	    (long long)jo), 1);
 
 	token_of("kim@alder.example", tok, sizeof tok);
 	r = ts_api(web, "DELETE", "/api/v1/me", tok, body);
 	STATUS(r, 204);
 	STATUS(ts_api(web, "GET", "/api/v1/me", tok, NULL), 401);
-	assert_int_equal(sql_int("SELECT count(*) FROM users WHERE email = 'kim@alder.example'"),
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM users WHERE email = 'kim@alder.example'"),
 	    0);
-	assert_int_equal(sql_int("SELECT count(*) FROM organizations WHERE id = %lld",
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM organizations WHERE id = %lld",
 	    (long long)b), 1);
 	ts_browser_free(web);
 }
@@ -605,7 +509,7 @@ count_waits(int64_t want, int at_least, const char *sql)
 {
 	int64_t until = ts_now_ms() + 20000, n;
 
-	while ((n = sql_int("%s", sql)) != want && !(at_least && n > want) &&
+	while ((n = ts_sql_int("%s", sql)) != want && !(at_least && n > want) &&
 	    ts_now_ms() < until)
 		usleep(50 * 1000);
 	return n;
@@ -634,9 +538,9 @@ test_cleanup_job(void **state)
 	    (long long)mo);
 	snprintf(tokens, sizeof tokens, "SELECT count(*) FROM tokens WHERE user_id = %lld",
 	    (long long)mo);
-	assert_int_equal(sql_int("%s", sessions), 1);
-	assert_int_equal(sql_int("%s", tokens), 1);
-	assert_int_equal(sql_int("SELECT count(*) FROM jobs WHERE kind = 'cleanup' AND "
+	assert_int_equal(ts_sql_int("%s", sessions), 1);
+	assert_int_equal(ts_sql_int("%s", tokens), 1);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM jobs WHERE kind = 'cleanup' AND "
 	    "status = 'queued'"), 1);
 
 	/* an hour on, the reset link has expired and the session has been
@@ -647,7 +551,7 @@ test_cleanup_job(void **state)
 	/* the run is recorded done just after its deletions commit: wait */
 	assert_true(count_waits(2, 1, "SELECT count(*) FROM jobs WHERE kind = 'cleanup' AND "
 	    "status = 'done'") >= 2);
-	assert_int_equal(sql_int("SELECT count(*) FROM jobs WHERE kind = 'cleanup' AND "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM jobs WHERE kind = 'cleanup' AND "
 	    "status = 'queued'"), 1);
 	ts_browser_free(mb);
 	ts_browser_free(clock_b);
@@ -685,7 +589,7 @@ test_changes_without_author(void **state)
 	struct ts_browser *b = ts_browser_new(&srv, NULL), *sb;
 
 	(void)state;
-	assert_true(sql_int("INSERT INTO org_changes (org_id, at, user_id, changes) VALUES "
+	assert_true(ts_sql_int("INSERT INTO org_changes (org_id, at, user_id, changes) VALUES "
 	    "(%lld, %lld, NULL, '{\"ecosoc_status\":[\"none\",\"special\"]}') RETURNING id",
 	    (long long)org, (long long)time(NULL) - 60) > 0);
 	token_of("sam@staff.example", tok, sizeof tok);
@@ -718,7 +622,7 @@ setup(void **state)
 	(void)state;
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
-	db_open();
+	ts_db_open(db_url);
 	if (ts_user_add(db_url, "sam@staff.example", "Sam Staff", "staff", PW) <= 0)
 		return -1;
 	staff_b = ts_browser_new(&srv, NULL);
@@ -730,7 +634,7 @@ teardown(void **state)
 {
 	(void)state;
 	ts_browser_free(staff_b);
-	db_close();
+	ts_db_close();
 	ts_cleanup();
 	return 0;
 }

@@ -11,7 +11,9 @@
  * the same file under a good name is then file 1 of a new resource.  Last,
  * an Arabic PDF made by src/extract/pdfgen.c (whose text pdftotext returns
  * with bidi marks around the right-to-left runs) is found by its Arabic
- * words once its text job has run, a word beside a number too.
+ * words once its text job has run, a word beside a number too.  And staff
+ * list those text jobs by status, each status exactly; and --resource-max
+ * counts MB of 10^6 bytes, as its 413 says.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
@@ -238,15 +240,91 @@ test_arabic_pdf(void **state)
 	assert_false(found("%D8%B3%D9%84%D8%A7%D9%85", id));	/* salam: not in it */
 }
 
+/* The text jobs of the files above, as staff list them by status (each
+ * status its own statement and index, migration 22): every job listed is
+ * of the status asked, and the totals of the statuses add up to all. */
+static void
+test_jobs_by_status(void **state)
+{
+	static const char *const st[] = { "queued", "running", "failed", "done" };
+	int64_t all = total_of("/api/v1/staff/jobs?per_page=1"), sum = 0;
+
+	(void)state;
+	assert_true(all >= 2);
+	for (size_t i = 0; i < 4; i++) {
+		char path[128];
+		const struct ts_res *r;
+		json_t *j, *it;
+		size_t k;
+
+		snprintf(path, sizeof path, "/api/v1/staff/jobs?status=%s&per_page=200", st[i]);
+		r = api("GET", path, staff_tok, NULL);
+		STATUS(r, 200);
+		j = ts_jbody(r);
+		json_array_foreach(json_object_get(j, "items"), k, it)
+			assert_string_equal(json_string_value(json_object_get(it, "status")), st[i]);
+		assert_int_equal((int64_t)json_array_size(json_object_get(j, "items")),
+		    json_integer_value(json_object_get(j, "total")));
+		sum += json_integer_value(json_object_get(j, "total"));
+		json_decref(j);
+	}
+	assert_int_equal(sum, all);
+	assert_true(total_of("/api/v1/staff/jobs?status=done&per_page=1") >= 2);
+	/* the page too, filtered */
+	{
+		const struct ts_res *r = api("GET", "/staff/jobs?status=failed", staff_tok, NULL);
+
+		STATUS(r, 200);
+	}
+}
+
+/* --resource-max counts MB of 10^6 bytes, as its messages say (the suite
+ * runs with --resource-max 1): 1,000,000 bytes are taken, 1,000,001 are
+ * refused with a 413 that names the file and says 1 MB. */
+static void
+test_limit_in_mb(void **state)
+{
+	const size_t n = 1000000;
+	char *big = malloc(n + 1);
+	struct stored before;
+	const struct ts_res *r;
+
+	(void)state;
+	assert_non_null(big);
+	memset(big, 'a', n + 1);
+	{
+		const struct ts_part parts[] = { FIELD("title", "Just under"),
+			FIELD("kind", "guide"), { "file", big, n, "exact.txt", "text/plain" } };
+
+		r = ts_multipart_api(plain, "POST", "/api/v1/resources", staff_tok, parts, 3);
+		STATUS(r, 201);
+	}
+	before = stored();
+	{
+		const struct ts_part parts[] = { FIELD("title", "Just over"),
+			FIELD("kind", "guide"), { "file", big, n + 1, "over.txt", "text/plain" } };
+
+		r = ts_multipart_api(plain, "POST", "/api/v1/resources", staff_tok, parts, 3);
+		STATUS(r, 413);
+		HAS(r, "over.txt");
+		HAS(r, "1 MB");
+	}
+	free(big);
+	assert_int_equal(stored().resources, before.resources);
+	assert_int_equal(stored().jobs, before.jobs);
+}
+
 static int
 setup(void **state)
 {
+	static const char *const extra[] = { "--resource-max", "1", NULL };
+
 	(void)state;
-	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+	if (ts_suite_start(&sink, &srv, &db_url, extra) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
 	if (ts_person_add(db_url, "sam.staff@hub.test", "Sam", "staff", 0, PW) < 0 ||
-	    ts_token(&srv, "sam.staff@hub.test", PW, staff_tok, sizeof staff_tok) != 0)
+	    ts_token(plain, "sam.staff@hub.test", PW, staff_tok, sizeof staff_tok) != 0)
 		return -1;
 	return 0;
 }
@@ -267,6 +345,8 @@ main(void)
 		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test(test_path_separators),
 		cmocka_unit_test(test_arabic_pdf),
+		cmocka_unit_test(test_jobs_by_status),
+		cmocka_unit_test(test_limit_in_mb),
 	};
 
 	return cmocka_run_group_tests_name("resources_input", tests, setup, teardown);

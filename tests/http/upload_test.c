@@ -15,7 +15,7 @@
  * refused request or, after a restart or an hour's sweep, by a node that
  * died mid-upload.
  *
- * The database is read directly (libsqlite3 or libpq) to count the files
+ * The database is read directly (tests/lib/sqldirect.h) to count the files
  * of kind "upload".
  */
 #include <setjmp.h>
@@ -29,9 +29,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <libpq-fe.h>
-#include <sqlite3.h>
 
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -45,78 +44,11 @@ static char staff_tok[80];
 
 /* ---- the database, directly ------------------------------------------ */
 
-static sqlite3 *lite;
-static PGconn *pg;
-
-static void
-db_open(void)
-{
-	if (strncmp(db_url, "sqlite:", 7) == 0) {
-		assert_int_equal(sqlite3_open_v2(db_url + 7, &lite, SQLITE_OPEN_READWRITE, NULL),
-		    SQLITE_OK);
-		sqlite3_busy_timeout(lite, 10000);
-	} else {
-		pg = PQconnectdb(db_url);
-		if (PQstatus(pg) != CONNECTION_OK)
-			printf("# cannot connect to %s: %s\n", db_url, PQerrorMessage(pg));
-		assert_int_equal(PQstatus(pg), CONNECTION_OK);
-	}
-}
-
-static void
-db_close(void)
-{
-	if (lite)
-		sqlite3_close(lite);
-	if (pg)
-		PQfinish(pg);
-	lite = NULL;
-	pg = NULL;
-}
-
-/* The first column of the first row of sql as an integer (-1: no row). */
-static int64_t
-sql_int(const char *fmt, ...)
-{
-	char sql[1024];
-	int64_t v = -1;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	if (pg) {
-		PGresult *res = PQexec(pg, sql);
-
-		if (PQresultStatus(res) != PGRES_TUPLES_OK &&
-		    PQresultStatus(res) != PGRES_COMMAND_OK)
-			printf("# SQL failed: %s\n# %s\n", PQresultErrorMessage(res), sql);
-		assert_true(PQresultStatus(res) == PGRES_TUPLES_OK ||
-		    PQresultStatus(res) == PGRES_COMMAND_OK);
-		if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) > 0)
-			v = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		PQclear(res);
-	} else {
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(lite, sql, -1, &st, NULL);
-
-		if (rc != SQLITE_OK)
-			printf("# SQL failed: %s\n# %s\n", sqlite3_errmsg(lite), sql);
-		assert_int_equal(rc, SQLITE_OK);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		else if (rc != SQLITE_DONE)
-			printf("# SQL failed: %s\n# %s\n", sqlite3_errmsg(lite), sql);
-		sqlite3_finalize(st);
-	}
-	return v;
-}
-
 /* Files not yet claimed by a handler. */
 static int64_t
 uploads(void)
 {
-	return sql_int("SELECT count(*) FROM files WHERE kind = 'upload'");
+	return ts_sql_int("SELECT count(*) FROM files WHERE kind = 'upload'");
 }
 
 /* Waits up to 20 s for uploads() to reach want; its last value. */
@@ -226,7 +158,7 @@ test_413_chunked(void **state)
 		printf("# the answer: %.300s\n", answer);
 	assert_int_equal(strncmp(answer, "HTTP/1.1 413", 12), 0);
 	assert_int_equal(uploads_become(0), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM files"), sql_int("SELECT count(*) FROM "
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM files"), ts_sql_int("SELECT count(*) FROM "
 	    "files WHERE kind <> 'upload'"));
 	free(block);
 }
@@ -280,7 +212,7 @@ test_logo_refusals_leave_nothing(void **state)
 	const struct ts_res *r;
 	size_t big = MB + 300 * 1024;
 	char *png = png_of(big);
-	int64_t files = sql_int("SELECT count(*) FROM files");
+	int64_t files = ts_sql_int("SELECT count(*) FROM files");
 
 	(void)state;
 	r = join(b, "rumi@saffrondelta.example", png, big);
@@ -294,7 +226,7 @@ test_logo_refusals_leave_nothing(void **state)
 	HAS(r, "id=\"e-contact_email\"");
 	HAS(r, "value=\"Saffron Delta Watch\"");
 	assert_int_equal(uploads_become(0), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM files"), files);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM files"), files);
 	free(png);
 	ts_browser_free(b);
 }
@@ -316,14 +248,14 @@ test_upload_records_sender(void **state)
 	assert_int_equal(ts_signin(b, "mia.member@upload.test", PW), 303);
 	r = join(b, "mia.member@upload.test", png, 4000);
 	STATUS(r, 200);
-	assert_int_equal(sql_int("SELECT coalesce(user_id, 0) FROM files WHERE kind = 'logo'"
+	assert_int_equal(ts_sql_int("SELECT coalesce(user_id, 0) FROM files WHERE kind = 'logo'"
 	    " ORDER BY id DESC LIMIT 1"), mia);
 	ts_browser_free(b);
 
 	b = ts_browser_new(&srv, "127.0.0.62");
 	r = join(b, "vic.visitor@upload.test", png, 4000);
 	STATUS(r, 200);
-	assert_int_equal(sql_int("SELECT coalesce(user_id, 0) FROM files WHERE kind = 'logo'"
+	assert_int_equal(ts_sql_int("SELECT coalesce(user_id, 0) FROM files WHERE kind = 'logo'"
 	    " ORDER BY id DESC LIMIT 1"), 0);
 	assert_int_equal(uploads_become(0), 0);
 	free(png);
@@ -361,9 +293,9 @@ test_import_sizes(void **state)
 	memcpy(body + sizeof pre - 1 + csv, post, sizeof post - 1);
 	r = ts_req(staff_api, "POST", "/api/v1/staff/organizations/import", headers, body, n);
 	STATUS(r, 202);
-	assert_int_equal(sql_int("SELECT count(*) FROM files WHERE kind = 'import' AND size = %zu"
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM files WHERE kind = 'import' AND size = %zu"
 	    " AND chunked = 1", csv), 1);
-	assert_int_equal(sql_int("SELECT count(*) FROM file_chunks c JOIN files f ON"
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM file_chunks c JOIN files f ON"
 	    " f.id = c.file_id WHERE f.kind = 'import' AND f.size = %zu", csv),
 	    (int64_t)((csv + 256 * 1024 - 1) / (256 * 1024)));
 	assert_int_equal(uploads_become(0), 0);
@@ -386,16 +318,16 @@ test_sweep_at_start(void **state)
 	long long now = (long long)time(NULL);
 
 	(void)state;
-	sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
+	ts_sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
 	    " VALUES ('upload', 'text/csv', 0, '', '', %lld, 'left-old', 1)", now - 2 * 86400);
-	sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
+	ts_sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
 	    " VALUES ('upload', 'text/csv', 0, '', '', %lld, 'left-new', 1)", now - 60);
 	assert_int_equal(uploads(), 2);
 	assert_int_equal(ts_server_stop(&srv), 0);
 	assert_int_equal(ts_server_start(&srv, db_url, &sink, NULL), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM files WHERE name = 'left-old'"), 0);
-	assert_int_equal(sql_int("SELECT count(*) FROM files WHERE name = 'left-new'"), 1);
-	sql_int("DELETE FROM files WHERE name = 'left-new'");
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM files WHERE name = 'left-old'"), 0);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM files WHERE name = 'left-new'"), 1);
+	ts_sql_int("DELETE FROM files WHERE name = 'left-new'");
 }
 
 /* Waits up to 20 s for sql's count to reach want; its last value. */
@@ -404,7 +336,7 @@ count_becomes(int64_t want, const char *sql)
 {
 	int64_t until = ts_now_ms() + 20000, n;
 
-	while ((n = sql_int("%s", sql)) != want && ts_now_ms() < until)
+	while ((n = ts_sql_int("%s", sql)) != want && ts_now_ms() < until)
 		usleep(20 * 1000);
 	return n;
 }
@@ -421,17 +353,17 @@ test_sweep_job(void **state)
 	long long now = (long long)time(NULL);
 
 	(void)state;
-	sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
+	ts_sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
 	    " VALUES ('upload', 'text/csv', 0, '', '', %lld, 'job-left', 1)", now - 60);
-	sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
+	ts_sql_int("INSERT INTO files (kind, type, size, sha256, data, created_at, name, chunked)"
 	    " VALUES ('import', 'text/csv', 0, '', '', %lld, 'job-kept', 1)", now - 60);
 	assert_int_equal(ts_clock_advance(anon, 24 * 3600 + 3600 + 60), 200);
 	assert_int_equal(count_becomes(0, "SELECT count(*) FROM files WHERE name = 'job-left'"),
 	    0);
-	assert_int_equal(sql_int("SELECT count(*) FROM files WHERE name = 'job-kept'"), 1);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM files WHERE name = 'job-kept'"), 1);
 	assert_int_equal(count_becomes(1, "SELECT count(*) FROM jobs WHERE kind = "
 	    "'sweep_uploads' AND status = 'queued'"), 1);
-	assert_true(sql_int("SELECT count(*) FROM jobs WHERE kind = 'sweep_uploads' AND "
+	assert_true(ts_sql_int("SELECT count(*) FROM jobs WHERE kind = 'sweep_uploads' AND "
 	    "status = 'done'") >= 1);
 }
 
@@ -471,7 +403,7 @@ setup(void **state)
 	if (!token_for("ula.staff@upload.test") ||
 	    ts_signin(staff_web, "ula.staff@upload.test", PW) != 303)
 		return -1;
-	db_open();
+	ts_db_open(db_url);
 	return 0;
 }
 
@@ -479,7 +411,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	db_close();
+	ts_db_close();
 	ts_browser_free(staff_api);
 	ts_browser_free(staff_web);
 	ts_browser_free(anon);

@@ -65,10 +65,9 @@ ts_person_add(const char *db, const char *email, const char *name, const char *r
 }
 
 int
-ts_token(const struct ts_server *s, const char *email, const char *password, char *tok,
+ts_token(struct ts_browser *b, const char *email, const char *password, char *tok,
     size_t len)
 {
-	struct ts_browser *b = ts_browser_new(s, NULL);
 	const struct ts_res *r;
 	const char *t;
 	json_t *j;
@@ -85,6 +84,19 @@ ts_token(const struct ts_server *s, const char *email, const char *password, cha
 		printf("# no token for %s: %ld %.300s\n", email, r->status, r->body);
 	}
 	json_decref(j);
-	ts_browser_free(b);
 	return rc;
+}
+
+struct ts_browser *
+ts_signed_in(const struct ts_server *s, const char *ip, const char *email,
+    const char *password)
+{
+	struct ts_browser *b = ts_browser_new(s, ip);
+	long st = ts_signin(b, email, password);
+
+	if (st == 303)
+		return b;
+	printf("# signing in %s answered %ld\n", email, st);
+	ts_browser_free(b);
+	return NULL;
 }

@@ -26,9 +26,15 @@ int64_t ts_org_import(const char *db, const char *name, const char *country,
 int64_t ts_person_add(const char *db, const char *email, const char *name, const char *role,
     int64_t org, const char *password);
 
-/* Signs email in through the API (POST /api/v1/session) with a browser of
- * its own on s; the token into tok[len].  0, or -1. */
-int ts_token(const struct ts_server *s, const char *email, const char *password, char *tok,
+/* Signs email in through the API (POST /api/v1/session) from browser b
+ * (whose address the sign-in limits count); the token into tok[len].  0,
+ * or -1. */
+int ts_token(struct ts_browser *b, const char *email, const char *password, char *tok,
     size_t len);
+
+/* A new browser on s signed in as email through the form (/signin); NULL
+ * (and why) when the sign-in did not answer 303.  ts_browser_free() it. */
+struct ts_browser *ts_signed_in(const struct ts_server *s, const char *ip, const char *email,
+    const char *password);
 
 #endif

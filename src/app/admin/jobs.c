@@ -87,20 +87,33 @@ h_staff_jobs(struct req *r, struct resp *w)
 
 	if (app_paging(r, NULL, &page, &per_page))
 		return WS_EINVAL;	/* not reached: the route declares its query */
-	q = db_start(d, ST_JOB_COUNT);
-	db_bind_text(q, 1, status);
-	db_bind_text(q, 2, status);
+	/* one status, or all: each its own statement, so an index serves it */
+	if (*status) {
+		q = db_start(d, ST_JOB_COUNT_STATUS);
+		db_bind_text(q, 1, status);
+	} else {
+		q = db_start(d, ST_JOB_COUNT);
+		db_bind_text(q, 1, "");
+		db_bind_text(q, 2, "");
+	}
 	if ((rc = db_step(q)) == WS_OK)
 		total = db_col_int(q, 0);
 	db_end(q);
 	if (rc != WS_OK)
 		return rc == WS_EDONE ? WS_EDB : rc;
 	items = json_array();
-	q = db_start(d, ST_JOB_LIST);
-	db_bind_text(q, 1, status);
-	db_bind_text(q, 2, status);
-	db_bind_int(q, 3, per_page);
-	db_bind_int(q, 4, (page - 1) * per_page);
+	if (*status) {
+		q = db_start(d, ST_JOB_LIST_STATUS);
+		db_bind_text(q, 1, status);
+		db_bind_int(q, 2, per_page);
+		db_bind_int(q, 3, (page - 1) * per_page);
+	} else {
+		q = db_start(d, ST_JOB_LIST);
+		db_bind_text(q, 1, "");
+		db_bind_text(q, 2, "");
+		db_bind_int(q, 3, per_page);
+		db_bind_int(q, 4, (page - 1) * per_page);
+	}
 	while ((rc = db_step(q)) == WS_OK)
 		json_array_append_new(items, job_of(r, q));
 	db_end(q);

@@ -143,7 +143,7 @@ static json_t *
 form_value(struct req *r)
 {
 	return json_pack("{s:I}", "max_mb", (json_int_t)(http_upload_max(&r->app->cfg,
-	    UPLOAD_IMPORT) >> 20));
+	    UPLOAD_IMPORT) / CONFIG_MB));
 }
 
 enum ws_err

@@ -29,7 +29,7 @@ too_big_message(struct req *r)
 	const char *at = strstr(t, "{{mb}}");
 	char mb[24];
 
-	snprintf(mb, sizeof mb, "%zu", http_upload_max(&r->app->cfg, UPLOAD_LOGO) >> 20);
+	snprintf(mb, sizeof mb, "%zu", http_upload_max(&r->app->cfg, UPLOAD_LOGO) / CONFIG_MB);
 	if (!at)
 		return json_string(t);
 	return json_string(arena_printf(r->a, "%.*s%s%s", (int)(at - t), t, mb, at + 6));

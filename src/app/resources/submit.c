@@ -198,7 +198,7 @@ check_files(struct req *r, struct resp *w, json_t *errors, struct res_up *ups, s
 			continue;
 		if (u->too_big || (uint64_t)u->size > max) {
 			w->detail = file_text(r, N_("The file {{name}} is over the limit of "
-			    "{{what}} MB."), name ? name : "", arena_printf(r->a, "%zu", max >> 20));
+			    "{{what}} MB."), name ? name : "", arena_printf(r->a, "%zu", max / CONFIG_MB));
 			return WS_ETOOBIG;
 		}
 		if (json_object_get(errors, "file"))
