@@ -159,5 +159,9 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/events",               h_event_create,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/events/{id}",          h_event,             R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_PATCH,  "/api/v1/events/{id}",          h_event_edit,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/events/{id}/registrations", h_event_register, R_USER, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/events/{id}/registrations", h_event_registrations, R_USER, CSRF_NONE, RL_NONE, RF_API, app_q_list},
+	{HM_GET,    "/api/v1/events/{id}/registrations/{rid}", h_event_registration, R_USER, CSRF_NONE, RL_NONE, RF_API},
+	{HM_DELETE, "/api/v1/events/{id}/registrations/{rid}", h_event_unregister, R_USER, CSRF_CHECK, RL_NONE, RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

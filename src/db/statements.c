@@ -101,6 +101,9 @@
 	" AND (? = '' OR e.start_month = ?)" \
 	" AND (? = '' OR (? = 'upcoming' AND e.end_at >= ?) OR (? = 'past' AND e.end_at < ?))" \
 	EV_TERM("theme") EV_TERM("language") EV_TERM("region")
+/* Columns of a registration (enum ev_reg_col). */
+#define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)
+#define EV_REG_FROM " FROM event_registrations g JOIN users u ON u.id = g.user_id "
 /* Upcoming events soonest first; past ones (?: "past") latest first. */
 #define EV_ORDER " ORDER BY CASE WHEN ? = 'past' THEN -e.start_at ELSE e.start_at END, e.id"
 
@@ -868,6 +871,44 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_EV_TERM_ADD] = {"ev_term_add",
 	    "INSERT INTO event_terms (event_id, facet, code) VALUES (?, ?, ?) "
 	    "ON CONFLICT DO NOTHING", NULL},
+	/* Taken first in a transaction that changes an event's registrations:
+	 * on PostgreSQL a row lock, so that counting the places taken and
+	 * taking one is one step for every node; SQLite's write transaction
+	 * already lets one writer at a time through. */
+	[ST_EV_LOCK] = {"ev_lock",
+	    "SELECT id FROM events WHERE id = ?",
+	    "SELECT id FROM events WHERE id = ? FOR UPDATE"},
+	[ST_EV_REG_INSERT] = {"ev_reg_insert",
+	    "INSERT INTO event_registrations (event_id, user_id, organization_id, registered_by, "
+	    "status, answers, position, created_at, decided_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	/* A cancelled or declined registration made anew (one row a person). */
+	[ST_EV_REG_REOPEN] = {"ev_reg_reopen",
+	    "UPDATE event_registrations SET organization_id = ?, registered_by = ?, status = ?, "
+	    "answers = ?, position = ?, created_at = ?, decided_at = ? WHERE id = ?", NULL},
+	[ST_EV_REG_GET] = {"ev_reg_get",
+	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND g.id = ?", NULL},
+	[ST_EV_REG_OF_USER] = {"ev_reg_of_user",
+	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND g.user_id = ?", NULL},
+	/* An event's registrations in the order they came: all of them (?2 =
+	 * 0), or those of person ?3 and those they filed for colleagues. */
+	[ST_EV_REG_LIST] = {"ev_reg_list",
+	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND (? = 0 OR g.user_id = ? "
+	    "OR g.registered_by = ?) ORDER BY g.id LIMIT ? OFFSET ?", NULL},
+	[ST_EV_REG_COUNT] = {"ev_reg_count",
+	    "SELECT count(*) FROM event_registrations g WHERE g.event_id = ? AND (? = 0 OR "
+	    "g.user_id = ? OR g.registered_by = ?)", NULL},
+	/* The places taken, and the last place on the waiting list. */
+	[ST_EV_REG_TAKEN] = {"ev_reg_taken",
+	    "SELECT (SELECT count(*) FROM event_registrations g WHERE g.event_id = ? AND "
+	    "g.status IN ('confirmed', 'attended')), (SELECT coalesce(max(g.position), 0) FROM "
+	    "event_registrations g WHERE g.event_id = ?)", NULL},
+	[ST_EV_REG_SET_STATUS] = {"ev_reg_set_status",
+	    "UPDATE event_registrations SET status = ?, decided_at = ? WHERE id = ?", NULL},
+	/* The first on the waiting list. */
+	[ST_EV_REG_FIRST_WAITING] = {"ev_reg_first_waiting",
+	    "SELECT id FROM event_registrations WHERE event_id = ? AND status = 'waitlisted' "
+	    "ORDER BY position, id LIMIT 1", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -944,6 +985,10 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_EV_FACET_KIND] = EV_FACET_C__MAX,
 	[ST_EV_FACET_MONTH] = EV_FACET_C__MAX,
 	[ST_EV_FACET_TERM] = EV_FACET_C__MAX,
+	[ST_EV_REG_GET] = EV_REG_C__MAX,
+	[ST_EV_REG_OF_USER] = EV_REG_C__MAX,
+	[ST_EV_REG_LIST] = EV_REG_C__MAX,
+	[ST_EV_REG_TAKEN] = 2,
 };
 
 /* ---- migrations ------------------------------------------------------ */

@@ -246,6 +246,16 @@ enum db_stmt {
 	ST_EV_FACET_TERM,
 	ST_EV_TERMS_DELETE,
 	ST_EV_TERM_ADD,
+	ST_EV_LOCK,
+	ST_EV_REG_INSERT,
+	ST_EV_REG_REOPEN,
+	ST_EV_REG_GET,
+	ST_EV_REG_OF_USER,
+	ST_EV_REG_LIST,
+	ST_EV_REG_COUNT,
+	ST_EV_REG_TAKEN,
+	ST_EV_REG_SET_STATUS,
+	ST_EV_REG_FIRST_WAITING,
 	DB_STMT__MAX
 };
 
@@ -574,6 +584,17 @@ enum res_search_of_col {
 	    "AND g.user_id = ?)")
 enum ev_col { EV_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EV_C__MAX };
 enum ev_facet_col { EV_FACET_C_VALUE, EV_FACET_C_COUNT, EV_FACET_C__MAX };
+
+/* A registration for an event (ST_EV_REG_GET, ST_EV_REG_OF_USER,
+ * ST_EV_REG_LIST) with the person's name. */
+#define EV_REG_COLUMNS(X, Y) \
+	X(EV_REG_C_ID, "g.id") Y(EV_REG_C_EVENT_ID, "g.event_id") \
+	Y(EV_REG_C_USER_ID, "g.user_id") Y(EV_REG_C_ORG_ID, "g.organization_id") \
+	Y(EV_REG_C_REGISTERED_BY, "g.registered_by") Y(EV_REG_C_STATUS, "g.status") \
+	Y(EV_REG_C_ANSWERS, "g.answers") Y(EV_REG_C_POSITION, "g.position") \
+	Y(EV_REG_C_CREATED_AT, "g.created_at") Y(EV_REG_C_DECIDED_AT, "g.decided_at") \
+	Y(EV_REG_C_NAME, "u.name")
+enum ev_reg_col { EV_REG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EV_REG_C__MAX };
 
 struct db_stmt_text {
 	const char *name;	/* for logs */

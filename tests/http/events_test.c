@@ -17,7 +17,10 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <pthread.h>
 
+#include "core/util.h"
+#include "db/db.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -29,7 +32,8 @@ static struct ts_browser *plain;
 
 /* staff, Ada (a member of Quillon), Fe (a state focal point), Pat (an
  * applicant) */
-static char staff_tok[129], ada_tok[129], fe_tok[129], pat_tok[129];
+static char staff_tok[129], ada_tok[129], fe_tok[129], pat_tok[129], bo_tok[129],
+    cy_tok[129];
 static int64_t quillon;
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -438,6 +442,306 @@ test_staff_edit(void **state)
 	STATUS(api("PATCH", path, ada_tok, json_object()), 403);
 }
 
+
+/* POST path as token with body (consumed): the JSON answer, asserting status. */
+static json_t *
+post_json(const char *path, const char *token, json_t *body, int status)
+{
+	const struct ts_res *r = api("POST", path, token, body);
+
+	STATUS(r, status);
+	return ts_jbody(r);
+}
+
+/*
+ * Two places: Ada and Bo are confirmed, Cy waitlisted; registering again
+ * gives back the same registration; Ada cancels and Cy takes her place.
+ * The questions are answered (a required one left out is a 422 naming
+ * it), the link to join is shown to the confirmed, people see only their
+ * own registrations, and each is in the organization's history.
+ */
+static void
+test_register_and_waitlist(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:i,s:s,s:[{s:s,s:s,s:s,s:b,s:[s,s]},"
+	    "{s:s,s:s,s:s}]}", "title", "Capacity two", "start", "2028-09-01T09:00", "end",
+	    "2028-09-01T17:00", "status", "published", "capacity", 2, "online_url",
+	    "https://meet.example/room-two", "questions", "id", "track", "label", "Which track?",
+	    "type", "choice", "required", 1, "choices", "Law", "Practice", "id", "diet", "label",
+	    "Diet", "type", "text"));
+	char path[96], rpath[128];
+	const struct ts_res *r;
+	json_t *j, *g;
+	int64_t ada_reg, cy_reg;
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	r = api("POST", path, ada_tok, json_pack("{s:{s:s}}", "answers", "diet", "none"));
+	STATUS(r, 422);
+	HAS(r, "answers.track");
+	r = api("POST", path, ada_tok, json_pack("{s:{s:s}}", "answers", "track", "Poetry"));
+	STATUS(r, 422);
+	HAS(r, "answers.track");
+	g = post_json(path, ada_tok, json_pack("{s:{s:s,s:s}}", "answers", "track", "Law", "diet",
+	    "vegetarian"), 201);
+	assert_string_equal(str(g, "status"), "confirmed");
+	assert_string_equal(str(json_object_get(g, "answers"), "track"), "Law");
+	ada_reg = json_integer_value(json_object_get(g, "id"));
+	json_decref(g);
+	/* again: the same one */
+	g = post_json(path, ada_tok, json_pack("{s:{s:s}}", "answers", "track", "Practice"), 200);
+	assert_int_equal(json_integer_value(json_object_get(g, "id")), ada_reg);
+	assert_string_equal(str(json_object_get(g, "answers"), "track"), "Law");
+	json_decref(g);
+	/* not members: 403 */
+	STATUS(api("POST", path, pat_tok, json_pack("{s:{s:s}}", "answers", "track", "Law")), 403);
+	STATUS(api("POST", path, fe_tok, json_pack("{s:{s:s}}", "answers", "track", "Law")), 403);
+	STATUS(api("POST", path, NULL, json_pack("{s:{s:s}}", "answers", "track", "Law")), 401);
+	/* a colleague, by someone who is not their organization's admin */
+	g = get_json("/api/v1/me", cy_tok, 200);
+	r = api("POST", path, ada_tok, json_pack("{s:O,s:{s:s}}", "user_id",
+	    json_object_get(g, "id"), "answers", "track", "Law"));
+	json_decref(g);
+	STATUS(r, 403);
+
+	g = post_json(path, bo_tok, json_pack("{s:{s:s}}", "answers", "track", "Practice"), 201);
+	assert_string_equal(str(g, "status"), "confirmed");
+	json_decref(g);
+	g = post_json(path, cy_tok, json_pack("{s:{s:s}}", "answers", "track", "Law"), 201);
+	assert_string_equal(str(g, "status"), "waitlisted");
+	cy_reg = json_integer_value(json_object_get(g, "id"));
+	json_decref(g);
+
+	snprintf(rpath, sizeof rpath, "/api/v1/events/%lld", (long long)id);
+	j = get_json(rpath, ada_tok, 200);
+	assert_string_equal(str(j, "online_url"), "https://meet.example/room-two");
+	assert_string_equal(str(j, "registration"), "confirmed");
+	assert_int_equal(json_integer_value(json_object_get(j, "places_left")), 0);
+	assert_int_equal(json_integer_value(json_object_get(j, "waitlisted")), 1);
+	json_decref(j);
+	j = get_json(rpath, cy_tok, 200);
+	assert_true(json_is_null(json_object_get(j, "online_url")));
+	assert_string_equal(str(j, "registration"), "waitlisted");
+	json_decref(j);
+	/* the capacity cannot go below the two confirmed */
+	r = api("PATCH", rpath, staff_tok, json_pack("{s:i}", "capacity", 1));
+	STATUS(r, 422);
+	HAS(r, "\"capacity\"");
+
+	/* each sees their own; staff all */
+	assert_int_equal(total_of(path, bo_tok), 1);
+	assert_int_equal(total_of(path, staff_tok), 3);
+	snprintf(rpath, sizeof rpath, "%s/%lld", path, (long long)ada_reg);
+	STATUS(api("GET", rpath, bo_tok, NULL), 404);
+	STATUS(api("DELETE", rpath, bo_tok, NULL), 404);
+	STATUS(api("GET", rpath, ada_tok, NULL), 200);
+
+	/* Ada cancels: Cy takes the place */
+	g = ts_jbody(api("DELETE", rpath, ada_tok, NULL));
+	assert_string_equal(str(g, "status"), "cancelled");
+	json_decref(g);
+	snprintf(rpath, sizeof rpath, "%s/%lld", path, (long long)cy_reg);
+	j = get_json(rpath, cy_tok, 200);
+	assert_string_equal(str(j, "status"), "confirmed");
+	json_decref(j);
+	snprintf(rpath, sizeof rpath, "/api/v1/events/%lld", (long long)id);
+	j = get_json(rpath, cy_tok, 200);
+	assert_string_equal(str(j, "online_url"), "https://meet.example/room-two");
+	assert_int_equal(json_integer_value(json_object_get(j, "waitlisted")), 0);
+	json_decref(j);
+
+	/* the organization's history has them */
+	snprintf(rpath, sizeof rpath, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", rpath, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Capacity two (waitlisted)");
+	HAS(r, "Capacity two (confirmed)");
+}
+
+/* Outside its window, cancelled or over: 409 saying why and when. */
+static void
+test_register_window(void **state)
+{
+	static const struct {
+		const char *json, *says;
+	} cases[] = {
+		{ "{\"registration_opens\":\"2030-01-05T09:00\",\"start\":\"2030-02-01T09:00\","
+		    "\"end\":\"2030-02-01T10:00\"}", "2030-01-05T09:00:00+01:00" },
+		{ "{\"registration_closes\":\"2026-01-05T09:00\",\"start\":\"2030-02-01T09:00\","
+		    "\"end\":\"2030-02-01T10:00\"}", "2026-01-05T09:00:00+01:00" },
+		{ "{\"status\":\"cancelled\"}", "cancelled" },
+		{ "{\"start\":\"2025-02-01T09:00\",\"end\":\"2025-02-01T10:00\"}", "over" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		json_t *body = json_pack("{s:s,s:s}", "title", "Window", "status", "published");
+		json_t *over = json_loads(cases[i].json, 0, NULL);
+		const struct ts_res *r;
+		char path[96];
+		int64_t id;
+
+		json_object_update(body, over);
+		json_decref(over);
+		id = event_made(body);
+		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+		r = api("POST", path, ada_tok, json_object());
+		STATUS(r, 409);
+		HAS(r, cases[i].says);
+		assert_int_equal(total_of(path, staff_tok), 0);
+	}
+}
+
+/* ---- the capacity race -------------------------------------------------------- */
+
+#define RACE_PEOPLE 500
+#define RACE_PLACES 100
+#define RACE_THREADS 250	/* each registers RACE_PEOPLE / RACE_THREADS people */
+#define RACE_ADDRS 100		/* from 127.0.0.100 to 127.0.0.199 */
+
+static char race_tok[RACE_PEOPLE][65];
+static long race_status[RACE_PEOPLE];
+static char race_got[RACE_PEOPLE][16];	/* the status each was told */
+static char race_path[96];
+static pthread_barrier_t race_gate;
+
+struct racer {
+	struct ts_browser *b;
+	int first;
+};
+
+static void *
+racer_run(void *arg)
+{
+	struct racer *x = arg;
+	int k;
+
+	pthread_barrier_wait(&race_gate);
+	for (k = 0; k < RACE_PEOPLE / RACE_THREADS; k++) {
+		int i = x->first + k;
+
+		const struct ts_res *r = ts_call(x->b, "POST", race_path, race_tok[i],
+		    json_object());
+		json_t *j = json_loadb(r->body, r->len, 0, NULL);
+
+		race_status[i] = r->status;
+		snprintf(race_got[i], sizeof race_got[i], "%s",
+		    json_string_value(json_object_get(j, "status")) ?
+		    json_string_value(json_object_get(j, "status")) : "");
+		json_decref(j);
+	}
+	return NULL;
+}
+
+/* RACE_PEOPLE verified accounts with a session each, written straight to
+ * the database (signing 500 people in would test the password hash). */
+static void
+race_people(void)
+{
+	struct db_pool *pool = NULL;
+	struct db *d;
+	char err[256], email[64], hash[65];
+	int64_t now = (int64_t)time(NULL), uid = 0;
+	int i;
+
+	assert_int_equal(db_pool_open(db_url, 1, 0, &pool, err, sizeof err), WS_OK);
+	d = db_acquire(pool);
+	assert_int_equal(db_begin(d), WS_OK);
+	for (i = 0; i < RACE_PEOPLE; i++) {
+		struct db_q *q = db_start(d, ST_USER_INSERT);
+
+		snprintf(email, sizeof email, "racer%03d@race.example", i);
+		db_bind_text(q, 1, email);
+		db_bind_text(q, 2, email);
+		db_bind_text(q, 3, "-");
+		db_bind_text(q, 4, "applicant");
+		db_bind_text(q, 5, "active");
+		db_bind_null(q, 6);
+		db_bind_int(q, 7, now);
+		db_bind_int(q, 8, now);
+		db_bind_int(q, 9, now);
+		assert_int_equal(db_step(q), WS_OK);
+		uid = db_col_int(q, 0);
+		db_end(q);
+		random_hex(race_tok[i], 32);
+		token_hash(race_tok[i], hash);
+		q = db_start(d, ST_SESSION_INSERT);
+		db_bind_text(q, 1, hash);
+		db_bind_int(q, 2, uid);
+		db_bind_text(q, 3, "api");
+		db_bind_int(q, 4, now);
+		db_bind_int(q, 5, now);
+		db_bind_text(q, 6, "127.0.0.1");
+		assert_int_equal(db_exec(q, NULL), WS_OK);
+		db_end(q);
+	}
+	assert_int_equal(db_commit(d), WS_OK);
+	db_release(pool, d);
+	db_pool_free(pool);
+}
+
+/*
+ * 500 people register at once, from 100 addresses, for 100 places: exactly
+ * 100 are confirmed and 400 waitlisted, and the event counts the same.
+ */
+static void
+test_capacity_race(void **state)
+{
+	static struct racer racers[RACE_THREADS];
+	pthread_t th[RACE_THREADS];
+	int64_t id, t0;
+	int i, confirmed = 0, waitlisted = 0, other = 0;
+	char path[64];
+	json_t *j;
+
+	(void)state;
+	race_people();
+	id = event_made(json_pack("{s:s,s:s,s:s,s:i,s:s,s:s}", "title", "The race",
+	    "audience", "open", "status", "published", "capacity", RACE_PLACES, "start",
+	    "2029-09-09T09:00", "end", "2029-09-09T17:00"));
+	snprintf(race_path, sizeof race_path, "/api/v1/events/%lld/registrations", (long long)id);
+	for (i = 0; i < RACE_THREADS; i++) {
+		char ip[32];
+
+		snprintf(ip, sizeof ip, "127.0.0.%d", 100 + i % RACE_ADDRS);
+		racers[i].b = ts_browser_new(&srv, ip);
+		racers[i].first = i * (RACE_PEOPLE / RACE_THREADS);
+	}
+	assert_int_equal(pthread_barrier_init(&race_gate, NULL, RACE_THREADS + 1), 0);
+	for (i = 0; i < RACE_THREADS; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, racer_run, &racers[i]), 0);
+	t0 = ts_now_ms();
+	pthread_barrier_wait(&race_gate);
+	for (i = 0; i < RACE_THREADS; i++)
+		pthread_join(th[i], NULL);
+	printf("# %d registrations in %lld ms\n", RACE_PEOPLE, (long long)(ts_now_ms() - t0));
+	pthread_barrier_destroy(&race_gate);
+	for (i = 0; i < RACE_THREADS; i++)
+		ts_browser_free(racers[i].b);
+	for (i = 0; i < RACE_PEOPLE; i++)
+		if (race_status[i] != 201)
+			other++;
+	if (other)
+		printf("# %d registrations did not answer 201\n", other);
+	assert_int_equal(other, 0);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	j = get_json(path, staff_tok, 200);
+	confirmed = (int)json_integer_value(json_object_get(j, "confirmed"));
+	waitlisted = (int)json_integer_value(json_object_get(j, "waitlisted"));
+	json_decref(j);
+	assert_int_equal(confirmed, RACE_PLACES);
+	assert_int_equal(waitlisted, RACE_PEOPLE - RACE_PLACES);
+	assert_int_equal(total_of(race_path, staff_tok), RACE_PEOPLE);
+	/* and each racer was told what they got */
+	for (i = confirmed = waitlisted = 0; i < RACE_PEOPLE; i++) {
+		confirmed += strcmp(race_got[i], "confirmed") == 0;
+		waitlisted += strcmp(race_got[i], "waitlisted") == 0;
+	}
+	assert_int_equal(confirmed, RACE_PLACES);
+	assert_int_equal(waitlisted, RACE_PEOPLE - RACE_PLACES);
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -452,6 +756,8 @@ setup(void **state)
 	account("ada@quillon-ev.example", "member", quillon, ada_tok);
 	account("fe@interior-ev.go.ke", "focal", 0, fe_tok);
 	account("pat@nowhere-ev.example", "applicant", 0, pat_tok);
+	account("bo@quillon-ev.example", "member", quillon, bo_tok);
+	account("cy@quillon-ev.example", "member", quillon, cy_tok);
 	return 0;
 }
 
@@ -474,6 +780,9 @@ main(void)
 		cmocka_unit_test(test_online_url),
 		cmocka_unit_test(test_filters_and_counts),
 		cmocka_unit_test(test_staff_edit),
+		cmocka_unit_test(test_register_and_waitlist),
+		cmocka_unit_test(test_register_window),
+		cmocka_unit_test(test_capacity_race),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -932,20 +932,22 @@ test_others_resource(void **state)
 }
 
 /*
- * Every route of one event (issue 14), tried against events staff made:
- * a draft and a staff-only one, by everyone who is not staff: a visitor,
- * an applicant, a state focal point, a member, an expert.  Reading either
- * is a 404 (their existence is not told), changing one 401 or 403; staff
- * still see them as they were.  A members' event is read by the member,
- * the expert and the focal point, and is a 404 for the visitor and the
- * applicant.
+ * Every route of one event (issue 14), tried against events staff made (a
+ * draft, a staff-only one, a members' one, each with staff registered
+ * where they may be) by everyone who is not staff: a visitor, an
+ * applicant, a state focal point, a member, an expert.  Reading an event
+ * they may not see, or anyone else's registration, is a 404 (a 401 for
+ * the visitor where one must sign in): their existence is not told;
+ * changing either is a 401, 403 or 404.  The members' event is read by
+ * the member, the expert and the focal point, and its registrations list
+ * shows them none of staff's.  Staff still see everything as it was.
  */
 static void
 test_others_event(void **state)
 {
 	struct ts_browser *staff = role_browser(ROLE_STAFF), *who[5];
 	const char *vis[3] = { "draft", "staff", "members" };
-	int64_t ids[3];
+	int64_t ids[3], rids[3];
 	const struct route *rt;
 	const struct ts_res *r;
 	char path[300], body[400];
@@ -964,36 +966,61 @@ test_others_event(void **state)
 		ids[e] = json_integer_value(json_object_get(j, "id"));
 		json_decref(j);
 		assert_true(ids[e] > 0);
+		rids[e] = 0;
+		if (e == 0)
+			continue;
+		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)ids[e]);
+		r = ts_api(staff, "POST", path, NULL, "{}");
+		STATUS(r, 201);
+		j = ts_json(r);
+		rids[e] = json_integer_value(json_object_get(j, "id"));
+		json_decref(j);
 	}
+	rids[0] = rids[2];	/* another event's: no such registration of the draft */
 	who[0] = ts_browser_new(&srv, "127.0.0.32");
 	who[1] = role_browser(ROLE_APPLICANT);
 	who[2] = role_browser(ROLE_FOCAL);
 	who[3] = role_browser(ROLE_MEMBER);
 	who[4] = expert_browser();
 	for (rt = app_routes; rt->fn; rt++) {
+		int regs = strstr(rt->pattern, "/registrations") != NULL;
+		int one = strstr(rt->pattern, "{rid}") != NULL;
+
 		if (strncmp(rt->pattern, "/api/v1/events/{id}", 19) != 0)
 			continue;
 		for (e = 0; e < 3; e++) {
+			char *rid;
+
+			snprintf(path, sizeof path, "%s", rt->pattern);
 			fill_org(rt->pattern, ids[e], 0, path, sizeof path);
+			if (one && (rid = strrchr(path, '/')) != NULL)
+				snprintf(rid + 1, sizeof path - (size_t)(rid + 1 - path), "%lld",
+				    (long long)rids[e]);
 			for (i = 0; i < 5; i++) {
-				int sees = e == 2 && i >= 2;
+				int sees = e == 2 && i >= 2 && !one;
+				int signin = i == 0 && !(rt->roles & R_ANON);
 				long st;
 
+				if (rt->method == HM_POST && regs && sees)
+					continue;	/* theirs to do: events_test.c */
 				r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
 				    ts_api(who[i], method_names[rt->method], path, NULL,
+				    rt->method == HM_DELETE ? NULL :
 				    "{\"title\":\"Taken Over\",\"status\":\"cancelled\"}");
 				st = r->status;
-				if (rt->method == HM_GET ? st != (sees ? 200 : 404) :
+				if (rt->method == HM_GET ? st != (sees ? 200 : signin ? 401 : 404) :
 				    (st != 401 && st != 403 && st != 404))
 					printf("# %s %s as walker %d: %ld: %.300s\n",
 					    method_names[rt->method], path, i, st, r->body);
-				assert_true(rt->method == HM_GET ? st == (sees ? 200 : 404) :
-				    (st == 401 || st == 403 || st == 404));
+				assert_true(rt->method == HM_GET ? st == (sees ? 200 :
+				    signin ? 401 : 404) : (st == 401 || st == 403 || st == 404));
+				if (rt->method == HM_GET && regs)
+					assert_false(ts_has(r, "Walker staff"));
 				tried++;
 			}
 		}
 	}
-	assert_true(tried >= 30);
+	assert_true(tried >= 80);
 	for (e = 0; e < 3; e++) {
 		snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ids[e]);
 		r = ts_api(staff, "GET", path, NULL, NULL);
@@ -1001,6 +1028,13 @@ test_others_event(void **state)
 		assert_true(ts_has(r, "Walk event"));
 		assert_false(ts_has(r, "Taken Over"));
 		assert_false(ts_has(r, "cancelled"));
+		if (e == 0)
+			continue;
+		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld",
+		    (long long)ids[e], (long long)rids[e]);
+		r = ts_api(staff, "GET", path, NULL, NULL);
+		STATUS(r, 200);
+		assert_true(ts_has(r, "\"confirmed\""));
 	}
 	ts_browser_free(who[0]);
 }

@@ -32,4 +32,16 @@ enum ws_err h_event(struct req *r, struct resp *w);
 /* PATCH /api/v1/events/{id} (staff): what is sent changes. */
 enum ws_err h_event_edit(struct req *r, struct resp *w);
 
+/* POST /api/v1/events/{id}/registrations: registers the caller, or
+ * (user_id) a colleague of an organization they are an admin of. */
+enum ws_err h_event_register(struct req *r, struct resp *w);
+/* GET /api/v1/events/{id}/registrations: staff all; others their own and
+ * those they filed. */
+enum ws_err h_event_registrations(struct req *r, struct resp *w);
+/* GET /api/v1/events/{id}/registrations/{rid}. */
+enum ws_err h_event_registration(struct req *r, struct resp *w);
+/* DELETE /api/v1/events/{id}/registrations/{rid}: cancels it; the first
+ * on the waiting list takes the place freed. */
+enum ws_err h_event_unregister(struct req *r, struct resp *w);
+
 #endif

@@ -63,4 +63,40 @@ enum ws_err ev_update(struct db *d, int64_t id, json_t *values) WS_WUR;
 /* Rewrites the event_terms of id from values' lists. */
 enum ws_err ev_terms_put(struct db *d, int64_t id, json_t *values) WS_WUR;
 
+/* ---- registrations (store.c) ---- */
+
+/* Taken first in a transaction that changes event id's registrations: a
+ * row lock on PostgreSQL (SQLite's write transaction serializes already).
+ * WS_ENOTFOUND when there is no such event. */
+enum ws_err ev_lock(struct db *d, int64_t id) WS_WUR;
+/* Registration rid of event ev ({id, event_id, user_id, name,
+ * organization_id, registered_by, status, answers, position, created_at,
+ * decided_at}, times as Unix seconds); WS_ENOTFOUND when none.  New
+ * reference in *out. */
+enum ws_err ev_reg_get(struct db *d, int64_t ev, int64_t rid, json_t **out) WS_WUR;
+/* Person uid's registration for event ev, as ev_reg_get's. */
+enum ws_err ev_reg_of_user(struct db *d, int64_t ev, int64_t uid, json_t **out) WS_WUR;
+/* A page of event ev's registrations, all (uid 0) or person uid's and
+ * those uid filed, oldest first, and how many in all. */
+enum ws_err ev_reg_list(struct db *d, int64_t ev, int64_t uid, int64_t page, int per_page,
+    json_t **items, int64_t *total) WS_WUR;
+/* The places taken of event ev (confirmed, attended) and the last
+ * position its waiting list has given. */
+enum ws_err ev_reg_taken(struct db *d, int64_t ev, int64_t *taken, int64_t *last) WS_WUR;
+/* A new registration (position 0: none); its id in *id.  answers is
+ * stored JSON. */
+enum ws_err ev_reg_insert(struct db *d, int64_t ev, int64_t uid, int64_t org, int64_t by,
+    const char *status, json_t *answers, int64_t position, int64_t *id) WS_WUR;
+/* Registration rid, cancelled or declined before, made anew. */
+enum ws_err ev_reg_reopen(struct db *d, int64_t rid, int64_t org, int64_t by,
+    const char *status, json_t *answers, int64_t position) WS_WUR;
+enum ws_err ev_reg_set_status(struct db *d, int64_t rid, const char *status) WS_WUR;
+/* The first on event ev's waiting list; WS_ENOTFOUND when nobody is. */
+enum ws_err ev_reg_first_waiting(struct db *d, int64_t ev, int64_t *rid) WS_WUR;
+
+/* ---- registrations.c ---- */
+
+/* Stored registration g as r's caller sees it.  New reference. */
+json_t *ev_reg_view(struct req *r, json_t *g);
+
 #endif

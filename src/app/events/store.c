@@ -308,3 +308,201 @@ ev_terms_put(struct db *d, int64_t id, json_t *values)
 	}
 	return WS_OK;
 }
+
+/* ---- registrations ---------------------------------------------------------- */
+
+enum ws_err
+ev_lock(struct db *d, int64_t id)
+{
+	struct db_q *q = db_start(d, ST_EV_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+/* The current row of q (enum ev_reg_col) as JSON.  New reference. */
+static json_t *
+reg_row(struct db_q *q)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(db_col_int(q, EV_REG_C_ID)));
+	json_object_set_new(o, "event_id", json_integer(db_col_int(q, EV_REG_C_EVENT_ID)));
+	json_object_set_new(o, "user_id", json_integer(db_col_int(q, EV_REG_C_USER_ID)));
+	json_object_set_new(o, "name", json_string(db_col_text(q, EV_REG_C_NAME)));
+	json_object_set_new(o, "organization_id", int_or_null(q, EV_REG_C_ORG_ID));
+	json_object_set_new(o, "registered_by", int_or_null(q, EV_REG_C_REGISTERED_BY));
+	json_object_set_new(o, "status", json_string(db_col_text(q, EV_REG_C_STATUS)));
+	json_object_set_new(o, "answers", json_stored(db_col_text(q, EV_REG_C_ANSWERS),
+	    json_object()));
+	json_object_set_new(o, "position", int_or_null(q, EV_REG_C_POSITION));
+	json_object_set_new(o, "created_at", json_integer(db_col_int(q, EV_REG_C_CREATED_AT)));
+	json_object_set_new(o, "decided_at", int_or_null(q, EV_REG_C_DECIDED_AT));
+	return o;
+}
+
+/* One registration by statement s with parameters a and b. */
+static enum ws_err
+reg_one(struct db *d, enum db_stmt s, int64_t a, int64_t b, json_t **out)
+{
+	struct db_q *q = db_start(d, s);
+	enum ws_err rc;
+
+	*out = NULL;
+	db_bind_int(q, 1, a);
+	db_bind_int(q, 2, b);
+	if ((rc = db_step(q)) == WS_OK)
+		*out = reg_row(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+ev_reg_get(struct db *d, int64_t ev, int64_t rid, json_t **out)
+{
+	return reg_one(d, ST_EV_REG_GET, ev, rid, out);
+}
+
+enum ws_err
+ev_reg_of_user(struct db *d, int64_t ev, int64_t uid, json_t **out)
+{
+	return reg_one(d, ST_EV_REG_OF_USER, ev, uid, out);
+}
+
+enum ws_err
+ev_reg_list(struct db *d, int64_t ev, int64_t uid, int64_t page, int per_page, json_t **items,
+    int64_t *total)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_COUNT);
+	enum ws_err rc;
+
+	*items = NULL;
+	*total = 0;
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, uid);
+	db_bind_int(q, 4, uid);
+	if ((rc = db_step(q)) == WS_OK)
+		*total = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	*items = json_array();
+	q = db_start(d, ST_EV_REG_LIST);
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, uid);
+	db_bind_int(q, 4, uid);
+	db_bind_int(q, 5, per_page);
+	db_bind_int(q, 6, (page - 1) * per_page);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*items, reg_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+ev_reg_taken(struct db *d, int64_t ev, int64_t *taken, int64_t *last)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_TAKEN);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, ev);
+	if ((rc = db_step(q)) == WS_OK) {
+		*taken = db_col_int(q, 0);
+		*last = db_col_int(q, 1);
+	}
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+/* Binds id, NULL for 0. */
+static void
+bind_id(struct db_q *q, int i, int64_t id)
+{
+	if (id > 0)
+		db_bind_int(q, i, id);
+	else
+		db_bind_null(q, i);
+}
+
+enum ws_err
+ev_reg_insert(struct db *d, int64_t ev, int64_t uid, int64_t org, int64_t by,
+    const char *status, json_t *answers, int64_t position, int64_t *id)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_INSERT);
+	time_t now = now_s();
+	enum ws_err rc;
+
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, uid);
+	bind_id(q, 3, org);
+	bind_id(q, 4, by);
+	db_bind_text(q, 5, status);
+	bind_json(q, 6, answers, "{}");
+	bind_id(q, 7, position);
+	db_bind_int(q, 8, now);
+	if (strcmp(status, "pending") != 0)
+		db_bind_int(q, 9, now);
+	else
+		db_bind_null(q, 9);
+	if ((rc = db_step(q)) == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
+ev_reg_reopen(struct db *d, int64_t rid, int64_t org, int64_t by, const char *status,
+    json_t *answers, int64_t position)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_REOPEN);
+	time_t now = now_s();
+	enum ws_err rc;
+
+	bind_id(q, 1, org);
+	bind_id(q, 2, by);
+	db_bind_text(q, 3, status);
+	bind_json(q, 4, answers, "{}");
+	bind_id(q, 5, position);
+	db_bind_int(q, 6, now);
+	if (strcmp(status, "pending") != 0)
+		db_bind_int(q, 7, now);
+	else
+		db_bind_null(q, 7);
+	db_bind_int(q, 8, rid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+ev_reg_set_status(struct db *d, int64_t rid, const char *status)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_SET_STATUS);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, status);
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, rid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+ev_reg_first_waiting(struct db *d, int64_t ev, int64_t *rid)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_FIRST_WAITING);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, ev);
+	if ((rc = db_step(q)) == WS_OK)
+		*rid = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
