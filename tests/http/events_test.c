@@ -747,8 +747,11 @@ test_capacity_race(void **state)
 static int
 setup(void **state)
 {
+	/* many request threads, so that the capacity race is a race */
+	static const char *const extra[] = { "--threads", "16", NULL };
+
 	(void)state;
-	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+	if (ts_suite_start(&sink, &srv, &db_url, extra) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
 	quillon = org_made("Quillon Training Trust", "KE", "info@quillon-ev.example");
