@@ -443,6 +443,46 @@ test_staff_edit(void **state)
 }
 
 
+/* Sets the language of token's account to French, straight in the
+ * database (accounts take it from the language they signed up in). */
+static void
+locale_fr(const char *token)
+{
+	json_t *me = get_json("/api/v1/me", token, 200);
+	struct db_pool *pool = NULL;
+	struct db *d;
+	struct db_q *q;
+	char err[256];
+
+	assert_int_equal(db_pool_open(db_url, 1, 0, &pool, err, sizeof err), WS_OK);
+	d = db_acquire(pool);
+	q = db_start(d, ST_USER_SET_LOCALE);
+	db_bind_text(q, 1, "fr");
+	db_bind_int(q, 2, (int64_t)time(NULL));
+	db_bind_int(q, 3, json_integer_value(json_object_get(me, "id")));
+	assert_int_equal(db_exec(q, NULL), WS_OK);
+	db_end(q);
+	db_release(pool, d);
+	db_pool_free(pool);
+	json_decref(me);
+}
+
+/* Waits for the next mail to `to` and asserts its subject and a part of
+ * its body. */
+static void
+mail_says(const char *to, const char *subject, const char *part)
+{
+	struct ts_mail m;
+
+	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
+		fail_msg("no mail to %s (%s)", to, subject);
+	if (strcmp(m.subject, subject) != 0 || !strstr(m.body, part))
+		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
+	assert_string_equal(m.subject, subject);
+	assert_non_null(strstr(m.body, part));
+	ts_mail_free(&m);
+}
+
 /* POST path as token with body (consumed): the JSON answer, asserting status. */
 static json_t *
 post_json(const char *path, const char *token, json_t *body, int status)
@@ -504,6 +544,7 @@ test_register_and_waitlist(void **state)
 	json_decref(g);
 	STATUS(r, 403);
 
+	locale_fr(bo_tok);
 	g = post_json(path, bo_tok, json_pack("{s:{s:s}}", "answers", "track", "Practice"), 201);
 	assert_string_equal(str(g, "status"), "confirmed");
 	json_decref(g);
@@ -549,6 +590,15 @@ test_register_and_waitlist(void **state)
 	assert_string_equal(str(j, "online_url"), "https://meet.example/room-two");
 	assert_int_equal(json_integer_value(json_object_get(j, "waitlisted")), 0);
 	json_decref(j);
+
+	/* each was told, in their language, with the time in the event's zone */
+	mail_says("ada@quillon-ev.example", "Your place is confirmed",
+	    "2028-09-01T09:00:00+02:00 (Europe/Vienna)");
+	mail_says("bo@quillon-ev.example", "Votre place est confirmée",
+	    "Votre place à « Capacity two » est confirmée");
+	mail_says("cy@quillon-ev.example", "You are on the waiting list", "waiting list");
+	mail_says("cy@quillon-ev.example", "A place is yours", "meet.example/room-two");
+	assert_int_equal(ts_mail_count(&sink, "ada@quillon-ev.example"), 0);
 
 	/* the organization's history has them */
 	snprintf(rpath, sizeof rpath, "/api/v1/organizations/%lld/history", (long long)quillon);

@@ -15,7 +15,9 @@
  * colleague of that organization.  Outside the event's window, or for an
  * event cancelled or over, a 409 says why (and when it opens or closed).
  * Registering twice gives back the registration there is.  Each
- * registration is in its organization's history.
+ * registration is in its organization's history, and the person is
+ * mailed, in their language, what it became (received when pending,
+ * confirmed, waitlisted, and promoted from the waiting list).
  */
 #include <stdio.h>
 #include <string.h>
@@ -241,6 +243,57 @@ may_register(struct req *r, struct resp *w, json_t *ev, const struct user *u)
 	return WS_OK;
 }
 
+/*
+ * Mails person uid what their registration for stored event ev became
+ * (status "pending", "confirmed", "waitlisted", or "promoted": confirmed
+ * from the waiting list), in their language, inside the caller's
+ * transaction (the mail job commits with it).  The online link goes to
+ * those with a place.
+ */
+static enum ws_err
+mail_registration(struct req *r, struct db *d, json_t *ev, int64_t uid, const char *status)
+{
+	const struct tz *z = NULL;
+	const char *subj, *lang;
+	int place = strcmp(status, "confirmed") == 0 || strcmp(status, "promoted") == 0;
+	char start[40];
+	struct buf body;
+	struct user u;
+	json_t *ctx;
+	enum ws_err rc;
+
+	if (user_by_id(d, r->a, uid, &u) != WS_OK || !u.email || !*u.email)
+		return WS_OK;
+	if (strcmp(status, "pending") == 0)
+		subj = N_("We received your registration");
+	else if (strcmp(status, "confirmed") == 0)
+		subj = N_("Your place is confirmed");
+	else if (strcmp(status, "waitlisted") == 0)
+		subj = N_("You are on the waiting list");
+	else
+		subj = N_("A place is yours");
+	if (tz_get(json_string_value(json_object_get(ev, "timezone")), &z) == WS_OK)
+		tz_rfc3339(z, json_integer_value(json_object_get(ev, "start_at")), start,
+		    sizeof start);
+	else
+		time_rfc3339((time_t)json_integer_value(json_object_get(ev, "start_at")), start,
+		    sizeof start);
+	lang = app_mail_lang(r->app, u.locale, NULL);
+	ctx = json_pack("{s:s,s:s,s:O,s:s,s:O,s:O,s:b}", "name", u.name ? u.name : "", "site",
+	    r->app->cfg.org_name, "title", json_object_get(ev, "title"), "start", start,
+	    "timezone", json_object_get(ev, "timezone"), "venue", json_object_get(ev, "venue"),
+	    status, 1);
+	if (place)
+		json_object_set(ctx, "online_url", json_object_get(ev, "online_url"));
+	buf_init(&body, 64 * 1024);
+	rc = view_render(r->app->views, "mail_event_registration", ctx, lang, &body);
+	if (rc == WS_OK)
+		rc = app_mail(r->app, d, u.email, view_tr(r->app->views, lang, subj), buf_str(&body));
+	buf_free(&body);
+	json_decref(ctx);
+	return rc;
+}
+
 /* Whether registration status s holds or asks for a place. */
 static int
 live(const char *s)
@@ -295,7 +348,11 @@ promote(struct req *r, struct db *d, json_t *ev)
 		reg_audit(r, d, ev, json_integer_value(json_object_get(g, "organization_id")),
 		    json_integer_value(json_object_get(g, "user_id")), "event.promoted",
 		    "confirmed");
+		rc = mail_registration(r, d, ev, json_integer_value(json_object_get(g, "user_id")),
+		    "promoted");
 		json_decref(g);
+		if (rc != WS_OK)
+			return rc;
 	}
 }
 
@@ -366,7 +423,8 @@ h_event_register(struct req *r, struct resp *w)
 	if (rc != WS_OK)
 		goto out;
 	reg_audit(r, d, ev, org, uid, "event.registered", status);
-	if ((rc = db_commit(d)) != WS_OK)
+	if ((rc = mail_registration(r, d, ev, uid, status)) != WS_OK ||
+	    (rc = db_commit(d)) != WS_OK)
 		goto out;
 	began = 0;
 	json_decref(g);
