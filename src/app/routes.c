@@ -14,6 +14,7 @@
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
+#include "app/events/events.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
 #include "app/people/people.h"
@@ -156,5 +157,15 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/resources/{id}/approve", h_resource_approve, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/resources/{id}/reject", h_resource_reject,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/resources/{id}/request-info", h_resource_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+
+	/* events (issue 14): who sees an event is decided by EV_VISIBLE (404 for the rest) */
+	{HM_GET,    "/api/v1/events",               h_events,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_API, ev_q_list},
+	{HM_POST,   "/api/v1/events",               h_event_create,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/events/{id}",          h_event,             R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/events/{id}",          h_event_edit,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/events/{id}/registrations", h_event_register, R_USER, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/events/{id}/registrations", h_event_registrations, R_USER, CSRF_NONE, RL_NONE, RF_API, app_q_list},
+	{HM_GET,    "/api/v1/events/{id}/registrations/{rid}", h_event_registration, R_USER, CSRF_NONE, RL_NONE, RF_API},
+	{HM_DELETE, "/api/v1/events/{id}/registrations/{rid}", h_event_unregister, R_USER, CSRF_CHECK, RL_NONE, RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

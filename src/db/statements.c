@@ -81,6 +81,32 @@
 	" CASE WHEN ? = 'relevance' AND r.search_title LIKE ? THEN 1 ELSE 0 END DESC," \
 	" coalesce(r.published_at, r.created_at) DESC, r.id DESC"
 
+/* Columns of an event (enum ev_col; its first parameter is the caller's
+ * user id, 0 for a visitor). */
+#define EV_COLS DB_COLS(EV_COLUMNS)
+/*
+ * Who sees an event (?1 staff, ?2 an approved person: a member, a focal
+ * point, staff): staff all of them; others a published or cancelled one
+ * that is public, or for members when they are one.  A draft is staff's.
+ */
+#define EV_VISIBLE "(? = 1 OR (e.status <> 'draft' AND (e.visibility = 'public' OR " \
+	"(e.visibility = 'members' AND ? = 1))))"
+#define EV_TERM(facet) " AND (? = '' OR EXISTS (SELECT 1 FROM event_terms t" facet \
+	" WHERE t" facet ".event_id = e.id AND t" facet ".facet = '" facet "' AND t" facet \
+	".code = ?))"
+/* The filters after EV_VISIBLE: status, kind, month of the start in the
+ * event's zone ("2026-10"), upcoming or past (?, ?, now, ?, now: an event
+ * is past once it has ended), theme, language, region. */
+#define EV_FILTER " AND (? = '' OR e.status = ?) AND (? = '' OR e.kind = ?)" \
+	" AND (? = '' OR e.start_month = ?)" \
+	" AND (? = '' OR (? = 'upcoming' AND e.end_at >= ?) OR (? = 'past' AND e.end_at < ?))" \
+	EV_TERM("theme") EV_TERM("language") EV_TERM("region")
+/* Columns of a registration (enum ev_reg_col). */
+#define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)
+#define EV_REG_FROM " FROM event_registrations g JOIN users u ON u.id = g.user_id "
+/* Upcoming events soonest first; past ones (?: "past") latest first. */
+#define EV_ORDER " ORDER BY CASE WHEN ? = 'past' THEN -e.start_at ELSE e.start_at END, e.id"
+
 const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PING] = {"ping", "SELECT 1", NULL},
 	[ST_SETTING_GET] = {"setting_get",
@@ -812,6 +838,85 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_RES_SEED_ORGS] = {"res_seed_orgs",
 	    "SELECT id FROM organizations WHERE status = 'approved' ORDER BY id LIMIT 1000",
 	    NULL},
+
+	/* Issue 14: events (app/events/store.c).  Times are UTC instants
+	 * (seconds) with the event's zone; start_month is the month of its
+	 * start in that zone, for the month filter and its counts.  Themes,
+	 * languages and regions are JSON in the row and rows of event_terms,
+	 * which filters and counts read. */
+	[ST_EV_INSERT] = {"ev_insert",
+	    "INSERT INTO events (kind, title, description, start_at, end_at, timezone, "
+	    "start_month, venue, online_url, languages, themes, regions, organizer, capacity, "
+	    "registration_opens, registration_closes, approval_required, audience, visibility, "
+	    "questions, resources, status, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "RETURNING id", NULL},
+	[ST_EV_UPDATE] = {"ev_update",
+	    "UPDATE events SET kind = ?, title = ?, description = ?, start_at = ?, end_at = ?, "
+	    "timezone = ?, start_month = ?, venue = ?, online_url = ?, languages = ?, themes = ?, "
+	    "regions = ?, organizer = ?, capacity = ?, registration_opens = ?, "
+	    "registration_closes = ?, approval_required = ?, audience = ?, visibility = ?, "
+	    "questions = ?, resources = ?, status = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_EV_GET] = {"ev_get",
+	    "SELECT " EV_COLS " FROM events e WHERE e.id = ? AND " EV_VISIBLE, NULL},
+	[ST_EV_LIST] = {"ev_list",
+	    "SELECT " EV_COLS " FROM events e WHERE " EV_VISIBLE EV_FILTER EV_ORDER
+	    " LIMIT ? OFFSET ?", NULL},
+	[ST_EV_COUNT] = {"ev_count",
+	    "SELECT count(*) FROM events e WHERE " EV_VISIBLE EV_FILTER, NULL},
+	[ST_EV_FACET_KIND] = {"ev_facet_kind",
+	    "SELECT e.kind, count(*) FROM events e WHERE " EV_VISIBLE EV_FILTER
+	    " GROUP BY e.kind", NULL},
+	[ST_EV_FACET_MONTH] = {"ev_facet_month",
+	    "SELECT e.start_month, count(*) FROM events e WHERE " EV_VISIBLE EV_FILTER
+	    " GROUP BY e.start_month", NULL},
+	/* ?1 the facet, then the where's parameters. */
+	[ST_EV_FACET_TERM] = {"ev_facet_term",
+	    "SELECT t.code, count(*) FROM event_terms t JOIN events e ON e.id = t.event_id "
+	    "WHERE t.facet = ? AND " EV_VISIBLE EV_FILTER " GROUP BY t.code", NULL},
+	[ST_EV_TERMS_DELETE] = {"ev_terms_delete",
+	    "DELETE FROM event_terms WHERE event_id = ?", NULL},
+	[ST_EV_TERM_ADD] = {"ev_term_add",
+	    "INSERT INTO event_terms (event_id, facet, code) VALUES (?, ?, ?) "
+	    "ON CONFLICT DO NOTHING", NULL},
+	/* Taken first in a transaction that changes an event's registrations:
+	 * on PostgreSQL a row lock, so that counting the places taken and
+	 * taking one is one step for every node; SQLite's write transaction
+	 * already lets one writer at a time through. */
+	[ST_EV_LOCK] = {"ev_lock",
+	    "SELECT id FROM events WHERE id = ?",
+	    "SELECT id FROM events WHERE id = ? FOR UPDATE"},
+	[ST_EV_REG_INSERT] = {"ev_reg_insert",
+	    "INSERT INTO event_registrations (event_id, user_id, organization_id, registered_by, "
+	    "status, answers, position, created_at, decided_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	/* A cancelled or declined registration made anew (one row a person). */
+	[ST_EV_REG_REOPEN] = {"ev_reg_reopen",
+	    "UPDATE event_registrations SET organization_id = ?, registered_by = ?, status = ?, "
+	    "answers = ?, position = ?, created_at = ?, decided_at = ? WHERE id = ?", NULL},
+	[ST_EV_REG_GET] = {"ev_reg_get",
+	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND g.id = ?", NULL},
+	[ST_EV_REG_OF_USER] = {"ev_reg_of_user",
+	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND g.user_id = ?", NULL},
+	/* An event's registrations in the order they came: all of them (?2 =
+	 * 0), or those of person ?3 and those they filed for colleagues. */
+	[ST_EV_REG_LIST] = {"ev_reg_list",
+	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND (? = 0 OR g.user_id = ? "
+	    "OR g.registered_by = ?) ORDER BY g.id LIMIT ? OFFSET ?", NULL},
+	[ST_EV_REG_COUNT] = {"ev_reg_count",
+	    "SELECT count(*) FROM event_registrations g WHERE g.event_id = ? AND (? = 0 OR "
+	    "g.user_id = ? OR g.registered_by = ?)", NULL},
+	/* The places taken, and the last place on the waiting list. */
+	[ST_EV_REG_TAKEN] = {"ev_reg_taken",
+	    "SELECT (SELECT count(*) FROM event_registrations g WHERE g.event_id = ? AND "
+	    "g.status IN ('confirmed', 'attended')), (SELECT coalesce(max(g.position), 0) FROM "
+	    "event_registrations g WHERE g.event_id = ?)", NULL},
+	[ST_EV_REG_SET_STATUS] = {"ev_reg_set_status",
+	    "UPDATE event_registrations SET status = ?, decided_at = ? WHERE id = ?", NULL},
+	/* The first on the waiting list. */
+	[ST_EV_REG_FIRST_WAITING] = {"ev_reg_first_waiting",
+	    "SELECT id FROM event_registrations WHERE event_id = ? AND status = 'waitlisted' "
+	    "ORDER BY position, id LIMIT 1", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -884,6 +989,15 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_RES_FILES] = RES_FILES_C__MAX,
 	[ST_RES_FILE_GET] = RES_FILE_GET_C__MAX,
 	[ST_RES_SEARCH_OF] = RES_SEARCH_OF_C__MAX,
+	[ST_EV_GET] = EV_C__MAX,
+	[ST_EV_LIST] = EV_C__MAX,
+	[ST_EV_FACET_KIND] = EV_FACET_C__MAX,
+	[ST_EV_FACET_MONTH] = EV_FACET_C__MAX,
+	[ST_EV_FACET_TERM] = EV_FACET_C__MAX,
+	[ST_EV_REG_GET] = EV_REG_C__MAX,
+	[ST_EV_REG_OF_USER] = EV_REG_C__MAX,
+	[ST_EV_REG_LIST] = EV_REG_C__MAX,
+	[ST_EV_REG_TAKEN] = 2,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -1422,6 +1536,58 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" (to_tsvector('simple', search_title) || to_tsvector('simple', search_text)) STORED;" \
 	"CREATE INDEX resources_search ON resources USING GIN (search);"
 
+/* 21 (issue 14): events and who registered for them.  Times are UTC
+ * instants (seconds) with the IANA zone they are shown in (src/core/tz.h);
+ * start_month is the month of the start in that zone ("2026-10"), which
+ * the list filters and counts by.  capacity NULL: no limit.  questions
+ * ([{id, label, type, required, choices}]) and a registration's answers
+ * ({id: value}) are JSON.  A registration is one per person and event;
+ * position orders the waiting list; organization_id is the organization
+ * it counts for (its history), registered_by who filed it (the person, or
+ * an admin of their organization). */
+#define M21(ID) \
+	"CREATE TABLE events (" \
+	" id " ID "," \
+	" kind TEXT NOT NULL CHECK (kind IN ('workshop','webinar','training','briefing'," \
+	"  'expert_group_meeting','side_event','session','other'))," \
+	" title TEXT NOT NULL, description TEXT NOT NULL DEFAULT ''," \
+	" start_at BIGINT NOT NULL, end_at BIGINT NOT NULL, timezone TEXT NOT NULL," \
+	" start_month TEXT NOT NULL," \
+	" venue TEXT NOT NULL DEFAULT '', online_url TEXT NOT NULL DEFAULT ''," \
+	" languages TEXT NOT NULL DEFAULT '[]', themes TEXT NOT NULL DEFAULT '[]'," \
+	" regions TEXT NOT NULL DEFAULT '[]', organizer TEXT NOT NULL DEFAULT ''," \
+	" capacity INTEGER, registration_opens BIGINT, registration_closes BIGINT," \
+	" approval_required INTEGER NOT NULL DEFAULT 0," \
+	" audience TEXT NOT NULL CHECK (audience IN ('members','open'))," \
+	" visibility TEXT NOT NULL CHECK (visibility IN ('public','members','staff'))," \
+	" questions TEXT NOT NULL DEFAULT '[]', resources TEXT NOT NULL DEFAULT '[]'," \
+	" status TEXT NOT NULL CHECK (status IN ('draft','published','cancelled'))," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL," \
+	" CHECK (end_at > start_at));" \
+	"CREATE INDEX events_start ON events(status, start_at);" \
+	"CREATE INDEX events_end ON events(end_at);" \
+	"CREATE INDEX events_month ON events(start_month);" \
+	"CREATE TABLE event_terms (" \
+	" event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE," \
+	" facet TEXT NOT NULL CHECK (facet IN ('language','theme','region'))," \
+	" code TEXT NOT NULL, PRIMARY KEY (event_id, facet, code));" \
+	"CREATE INDEX event_terms_code ON event_terms(facet, code, event_id);" \
+	"CREATE TABLE event_registrations (" \
+	" id " ID "," \
+	" event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" organization_id BIGINT REFERENCES organizations(id) ON DELETE SET NULL," \
+	" registered_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('pending','confirmed','waitlisted'," \
+	"  'cancelled','declined','attended'))," \
+	" answers TEXT NOT NULL DEFAULT '{}', position BIGINT," \
+	" created_at BIGINT NOT NULL, decided_at BIGINT," \
+	" UNIQUE (event_id, user_id));" \
+	"CREATE INDEX event_registrations_status ON event_registrations(event_id, status, position);" \
+	"CREATE INDEX event_registrations_user ON event_registrations(user_id);" \
+	"CREATE INDEX event_registrations_org ON event_registrations(organization_id);"
+
 /* 22: the jobs of one status, newest first, and their count, from an
  * index (ST_JOB_LIST_STATUS, ST_JOB_COUNT_STATUS) rather than the whole
  * table: /staff/jobs?status=failed among 10,000 queued jobs.  (Numbered 22,
@@ -1448,6 +1614,7 @@ const struct db_migration db_migrations[] = {
 	{17, M17, M17},
 	{18, M18, M18},
 	{19, M19_SQLITE, M19_PG},
+	{21, M21(SQLITE_ID), M21(PG_ID)},
 	{22, M22, M22},
 	{0, NULL, NULL},
 };

@@ -238,6 +238,26 @@ enum db_stmt {
 	ST_RES_TEXT_HEADS,
 	ST_RES_SEED_COUNT,
 	ST_RES_SEED_ORGS,
+	ST_EV_INSERT,
+	ST_EV_UPDATE,
+	ST_EV_GET,
+	ST_EV_LIST,
+	ST_EV_COUNT,
+	ST_EV_FACET_KIND,
+	ST_EV_FACET_MONTH,
+	ST_EV_FACET_TERM,
+	ST_EV_TERMS_DELETE,
+	ST_EV_TERM_ADD,
+	ST_EV_LOCK,
+	ST_EV_REG_INSERT,
+	ST_EV_REG_REOPEN,
+	ST_EV_REG_GET,
+	ST_EV_REG_OF_USER,
+	ST_EV_REG_LIST,
+	ST_EV_REG_COUNT,
+	ST_EV_REG_TAKEN,
+	ST_EV_REG_SET_STATUS,
+	ST_EV_REG_FIRST_WAITING,
 	DB_STMT__MAX
 };
 
@@ -541,6 +561,42 @@ enum res_search_of_col {
 	RES_SEARCH_OF_C_PUBLISHER,
 	RES_SEARCH_OF_C__MAX
 };
+
+/* An event with its counts of confirmed and waitlisted people and the
+ * caller's own registration's status, NULL when none (ST_EV_GET,
+ * ST_EV_LIST). */
+#define EV_COLUMNS(X, Y) \
+	X(EV_C_ID, "e.id") Y(EV_C_KIND, "e.kind") Y(EV_C_TITLE, "e.title") \
+	Y(EV_C_DESCRIPTION, "e.description") Y(EV_C_START_AT, "e.start_at") \
+	Y(EV_C_END_AT, "e.end_at") Y(EV_C_TIMEZONE, "e.timezone") Y(EV_C_VENUE, "e.venue") \
+	Y(EV_C_ONLINE_URL, "e.online_url") Y(EV_C_LANGUAGES, "e.languages") \
+	Y(EV_C_THEMES, "e.themes") Y(EV_C_REGIONS, "e.regions") \
+	Y(EV_C_ORGANIZER, "e.organizer") Y(EV_C_CAPACITY, "e.capacity") \
+	Y(EV_C_REG_OPENS, "e.registration_opens") Y(EV_C_REG_CLOSES, "e.registration_closes") \
+	Y(EV_C_APPROVAL, "e.approval_required") Y(EV_C_AUDIENCE, "e.audience") \
+	Y(EV_C_VISIBILITY, "e.visibility") Y(EV_C_QUESTIONS, "e.questions") \
+	Y(EV_C_RESOURCES, "e.resources") Y(EV_C_STATUS, "e.status") \
+	Y(EV_C_CREATED_BY, "e.created_by") Y(EV_C_CREATED_AT, "e.created_at") \
+	Y(EV_C_UPDATED_AT, "e.updated_at") \
+	Y(EV_C_CONFIRMED, "(SELECT count(*) FROM event_registrations g WHERE " \
+	    "g.event_id = e.id AND g.status IN ('confirmed', 'attended'))") \
+	Y(EV_C_WAITLISTED, "(SELECT count(*) FROM event_registrations g WHERE " \
+	    "g.event_id = e.id AND g.status = 'waitlisted')") \
+	Y(EV_C_MINE, "(SELECT g.status FROM event_registrations g WHERE g.event_id = e.id " \
+	    "AND g.user_id = ?)")
+enum ev_col { EV_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EV_C__MAX };
+enum ev_facet_col { EV_FACET_C_VALUE, EV_FACET_C_COUNT, EV_FACET_C__MAX };
+
+/* A registration for an event (ST_EV_REG_GET, ST_EV_REG_OF_USER,
+ * ST_EV_REG_LIST) with the person's name. */
+#define EV_REG_COLUMNS(X, Y) \
+	X(EV_REG_C_ID, "g.id") Y(EV_REG_C_EVENT_ID, "g.event_id") \
+	Y(EV_REG_C_USER_ID, "g.user_id") Y(EV_REG_C_ORG_ID, "g.organization_id") \
+	Y(EV_REG_C_REGISTERED_BY, "g.registered_by") Y(EV_REG_C_STATUS, "g.status") \
+	Y(EV_REG_C_ANSWERS, "g.answers") Y(EV_REG_C_POSITION, "g.position") \
+	Y(EV_REG_C_CREATED_AT, "g.created_at") Y(EV_REG_C_DECIDED_AT, "g.decided_at") \
+	Y(EV_REG_C_NAME, "u.name")
+enum ev_reg_col { EV_REG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EV_REG_C__MAX };
 
 struct db_stmt_text {
 	const char *name;	/* for logs */

@@ -1,0 +1,47 @@
+/*
+ * events.h -- events and workshops (issue 14): workshops, webinars,
+ * trainings, briefings and meetings that staff publish and people register
+ * for, each at UTC instants shown in its own IANA time zone (core/tz.h).
+ *
+ * An event is one row of `events` with its themes, languages and regions
+ * also as rows of event_terms, which filters and counts read.  Who sees
+ * one is decided in one place, the EV_VISIBLE condition of
+ * src/db/statements.c: staff every event; others a published or
+ * cancelled one that is public, or for members (every approved person,
+ * focal points included) when they are one.  An event a caller may not
+ * see is a 404, never a 403.  Its online address is shown to staff and to
+ * the people whose registration is confirmed.
+ */
+#ifndef WS_EVENTS_H
+#define WS_EVENTS_H
+
+#include "http/form.h"
+#include "http/http.h"
+
+/* The query of GET /api/v1/events: kind, theme, language, region, month
+ * ("2026-10", in each event's zone), when (upcoming, past, all), status
+ * (staff), page, per_page. */
+extern const struct field ev_q_list[];
+
+/* GET /api/v1/events: a page of what the caller may see, with facets. */
+enum ws_err h_events(struct req *r, struct resp *w);
+/* POST /api/v1/events (staff). */
+enum ws_err h_event_create(struct req *r, struct resp *w);
+/* GET /api/v1/events/{id}. */
+enum ws_err h_event(struct req *r, struct resp *w);
+/* PATCH /api/v1/events/{id} (staff): what is sent changes. */
+enum ws_err h_event_edit(struct req *r, struct resp *w);
+
+/* POST /api/v1/events/{id}/registrations: registers the caller, or
+ * (user_id) a colleague of an organization they are an admin of. */
+enum ws_err h_event_register(struct req *r, struct resp *w);
+/* GET /api/v1/events/{id}/registrations: staff all; others their own and
+ * those they filed. */
+enum ws_err h_event_registrations(struct req *r, struct resp *w);
+/* GET /api/v1/events/{id}/registrations/{rid}. */
+enum ws_err h_event_registration(struct req *r, struct resp *w);
+/* DELETE /api/v1/events/{id}/registrations/{rid}: cancels it; the first
+ * on the waiting list takes the place freed. */
+enum ws_err h_event_unregister(struct req *r, struct resp *w);
+
+#endif

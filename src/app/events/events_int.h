@@ -1,0 +1,102 @@
+/*
+ * events_int.h -- what the files of src/app/events share: who is asking,
+ * a list's filters, and the store (store.c), which alone reads and writes
+ * the rows of events and event_terms.
+ */
+#ifndef WS_EVENTS_INT_H
+#define WS_EVENTS_INT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "app/events/events.h"
+#include "core/err.h"
+
+struct db;
+
+/* Who asks, as EV_VISIBLE (statements.c) reads it. */
+struct ev_viewer {
+	int64_t uid;	/* 0: a visitor */
+	int staff;	/* staff or admin */
+	int member;	/* an approved person: a member, a focal point, staff */
+};
+
+/* The viewer r is. */
+void ev_viewer_of(struct req *r, struct ev_viewer *v);
+
+/* The facets that are lists (event_terms.facet). */
+enum ev_term { ET_THEME, ET_LANGUAGE, ET_REGION, ET__MAX };
+extern const char *const ev_term_facet[ET__MAX];	/* "theme", "language", "region" */
+extern const char *const ev_term_field[ET__MAX];	/* "themes", "languages", "regions" */
+
+/* A list's filters; "" for none. */
+struct ev_filter {
+	const char *status;
+	const char *kind;
+	const char *month;	/* "2026-10" */
+	const char *when;	/* "upcoming", "past" or "" (all) */
+	int64_t now;		/* what upcoming and past are measured from */
+	const char *term[ET__MAX];
+};
+
+extern const char *const ev_kinds[];	/* NULL-terminated */
+
+/* Event id as stored JSON (every column; times as Unix seconds,
+ * confirmed and waitlisted counts, `mine`: the status of v's own
+ * registration or null) if v may see it; WS_ENOTFOUND otherwise.  New
+ * reference in *out. */
+enum ws_err ev_get(struct db *d, const struct ev_viewer *v, int64_t id, json_t **out) WS_WUR;
+/* A page of what v may see under f (ev_get's JSON) and how many in all. */
+enum ws_err ev_list(struct db *d, const struct ev_viewer *v, const struct ev_filter *f,
+    int64_t page, int per_page, json_t **items, int64_t *total) WS_WUR;
+/* {value: count} of facet ("kind", "month" or an ev_term_facet) under f
+ * with its own filter left out.  New reference in *out. */
+enum ws_err ev_facet(struct db *d, const struct ev_viewer *v, const struct ev_filter *f,
+    const char *facet, json_t **out) WS_WUR;
+
+/* Inside the caller's transaction: inserts an event from checked values
+ * (ev_get's names: start_at, end_at, ... and start_month), by created_by;
+ * its id in *id. */
+enum ws_err ev_insert(struct db *d, json_t *values, int64_t created_by, int64_t *id) WS_WUR;
+/* Inside the caller's transaction: rewrites event id from values. */
+enum ws_err ev_update(struct db *d, int64_t id, json_t *values) WS_WUR;
+/* Rewrites the event_terms of id from values' lists. */
+enum ws_err ev_terms_put(struct db *d, int64_t id, json_t *values) WS_WUR;
+
+/* ---- registrations (store.c) ---- */
+
+/* Taken first in a transaction that changes event id's registrations: a
+ * row lock on PostgreSQL (SQLite's write transaction serializes already).
+ * WS_ENOTFOUND when there is no such event. */
+enum ws_err ev_lock(struct db *d, int64_t id) WS_WUR;
+/* Registration rid of event ev ({id, event_id, user_id, name,
+ * organization_id, registered_by, status, answers, position, created_at,
+ * decided_at}, times as Unix seconds); WS_ENOTFOUND when none.  New
+ * reference in *out. */
+enum ws_err ev_reg_get(struct db *d, int64_t ev, int64_t rid, json_t **out) WS_WUR;
+/* Person uid's registration for event ev, as ev_reg_get's. */
+enum ws_err ev_reg_of_user(struct db *d, int64_t ev, int64_t uid, json_t **out) WS_WUR;
+/* A page of event ev's registrations, all (uid 0) or person uid's and
+ * those uid filed, oldest first, and how many in all. */
+enum ws_err ev_reg_list(struct db *d, int64_t ev, int64_t uid, int64_t page, int per_page,
+    json_t **items, int64_t *total) WS_WUR;
+/* The places taken of event ev (confirmed, attended) and the last
+ * position its waiting list has given. */
+enum ws_err ev_reg_taken(struct db *d, int64_t ev, int64_t *taken, int64_t *last) WS_WUR;
+/* A new registration (position 0: none); its id in *id.  answers is
+ * stored JSON. */
+enum ws_err ev_reg_insert(struct db *d, int64_t ev, int64_t uid, int64_t org, int64_t by,
+    const char *status, json_t *answers, int64_t position, int64_t *id) WS_WUR;
+/* Registration rid, cancelled or declined before, made anew. */
+enum ws_err ev_reg_reopen(struct db *d, int64_t rid, int64_t org, int64_t by,
+    const char *status, json_t *answers, int64_t position) WS_WUR;
+enum ws_err ev_reg_set_status(struct db *d, int64_t rid, const char *status) WS_WUR;
+/* The first on event ev's waiting list; WS_ENOTFOUND when nobody is. */
+enum ws_err ev_reg_first_waiting(struct db *d, int64_t ev, int64_t *rid) WS_WUR;
+
+/* ---- registrations.c ---- */
+
+/* Stored registration g as r's caller sees it.  New reference. */
+json_t *ev_reg_view(struct req *r, json_t *g);
+
+#endif

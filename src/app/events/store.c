@@ -1,0 +1,508 @@
+/*
+ * store.c -- the rows of events and event_terms (events_int.h).  The SQL
+ * is the ST_EV_* rows of src/db/statements.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/events/events_int.h"
+#include "core/util.h"
+#include "db/db.h"
+
+const char *const ev_term_facet[ET__MAX] = { "theme", "language", "region" };
+const char *const ev_term_field[ET__MAX] = { "themes", "languages", "regions" };
+
+const char *const ev_kinds[] = { "workshop", "webinar", "training", "briefing",
+	"expert_group_meeting", "side_event", "session", "other", NULL };
+
+void
+ev_viewer_of(struct req *r, struct ev_viewer *v)
+{
+	enum role ro = r->user ? r->user->role : ROLE_ANON;
+
+	memset(v, 0, sizeof *v);
+	v->uid = r->user ? r->user->id : 0;
+	v->staff = ro >= ROLE_STAFF;
+	v->member = ro == ROLE_MEMBER || ro == ROLE_FOCAL || v->staff;
+}
+
+/* Binds EV_VISIBLE and EV_FILTER from first, leaving out the filter of
+ * facet skip (NULL: none).  The next parameter's number. */
+static int
+bind_where(struct db_q *q, int first, const struct ev_viewer *v, const struct ev_filter *f,
+    const char *skip)
+{
+	int i = first, t;
+	const char *s;
+
+	db_bind_int(q, i++, v->staff);
+	db_bind_int(q, i++, v->member);
+	s = f->status ? f->status : "";
+	db_bind_text(q, i++, s);
+	db_bind_text(q, i++, s);
+	s = skip && strcmp(skip, "kind") == 0 ? "" : f->kind ? f->kind : "";
+	db_bind_text(q, i++, s);
+	db_bind_text(q, i++, s);
+	s = skip && strcmp(skip, "month") == 0 ? "" : f->month ? f->month : "";
+	db_bind_text(q, i++, s);
+	db_bind_text(q, i++, s);
+	s = f->when ? f->when : "";
+	db_bind_text(q, i++, s);
+	db_bind_text(q, i++, s);
+	db_bind_int(q, i++, f->now);
+	db_bind_text(q, i++, s);
+	db_bind_int(q, i++, f->now);
+	for (t = 0; t < ET__MAX; t++) {
+		s = skip && strcmp(skip, ev_term_facet[t]) == 0 ? "" : f->term[t] ? f->term[t] : "";
+		db_bind_text(q, i++, s);
+		db_bind_text(q, i++, s);
+	}
+	return i;
+}
+
+/* Stored JSON text s as JSON of the type of dflt (dflt when it is not).
+ * Takes dflt. */
+static json_t *
+json_stored(const char *s, json_t *dflt)
+{
+	json_t *v = s ? json_loads(s, 0, NULL) : NULL;
+
+	if (!v || json_typeof(v) != json_typeof(dflt)) {
+		json_decref(v);
+		return dflt;
+	}
+	json_decref(dflt);
+	return v;
+}
+
+static json_t *
+int_or_null(struct db_q *q, int col)
+{
+	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
+}
+
+/* The current row of q (enum ev_col) as JSON.  New reference. */
+static json_t *
+ev_row(struct db_q *q)
+{
+	json_t *o = json_object();
+	const char *mine = db_col_text(q, EV_C_MINE);
+
+	json_object_set_new(o, "id", json_integer(db_col_int(q, EV_C_ID)));
+	json_object_set_new(o, "kind", json_string(db_col_text(q, EV_C_KIND)));
+	json_object_set_new(o, "title", json_string(db_col_text(q, EV_C_TITLE)));
+	json_object_set_new(o, "description", json_string(db_col_text(q, EV_C_DESCRIPTION)));
+	json_object_set_new(o, "start_at", json_integer(db_col_int(q, EV_C_START_AT)));
+	json_object_set_new(o, "end_at", json_integer(db_col_int(q, EV_C_END_AT)));
+	json_object_set_new(o, "timezone", json_string(db_col_text(q, EV_C_TIMEZONE)));
+	json_object_set_new(o, "venue", json_string(db_col_text(q, EV_C_VENUE)));
+	json_object_set_new(o, "online_url", json_string(db_col_text(q, EV_C_ONLINE_URL)));
+	json_object_set_new(o, "languages", json_stored(db_col_text(q, EV_C_LANGUAGES),
+	    json_array()));
+	json_object_set_new(o, "themes", json_stored(db_col_text(q, EV_C_THEMES), json_array()));
+	json_object_set_new(o, "regions", json_stored(db_col_text(q, EV_C_REGIONS),
+	    json_array()));
+	json_object_set_new(o, "organizer", json_string(db_col_text(q, EV_C_ORGANIZER)));
+	json_object_set_new(o, "capacity", int_or_null(q, EV_C_CAPACITY));
+	json_object_set_new(o, "registration_opens_at", int_or_null(q, EV_C_REG_OPENS));
+	json_object_set_new(o, "registration_closes_at", int_or_null(q, EV_C_REG_CLOSES));
+	json_object_set_new(o, "approval_required", json_boolean(db_col_int(q, EV_C_APPROVAL)));
+	json_object_set_new(o, "audience", json_string(db_col_text(q, EV_C_AUDIENCE)));
+	json_object_set_new(o, "visibility", json_string(db_col_text(q, EV_C_VISIBILITY)));
+	json_object_set_new(o, "questions", json_stored(db_col_text(q, EV_C_QUESTIONS),
+	    json_array()));
+	json_object_set_new(o, "resources", json_stored(db_col_text(q, EV_C_RESOURCES),
+	    json_array()));
+	json_object_set_new(o, "status", json_string(db_col_text(q, EV_C_STATUS)));
+	json_object_set_new(o, "created_by", int_or_null(q, EV_C_CREATED_BY));
+	json_object_set_new(o, "created_at", json_integer(db_col_int(q, EV_C_CREATED_AT)));
+	json_object_set_new(o, "updated_at", json_integer(db_col_int(q, EV_C_UPDATED_AT)));
+	json_object_set_new(o, "confirmed", json_integer(db_col_int(q, EV_C_CONFIRMED)));
+	json_object_set_new(o, "waitlisted", json_integer(db_col_int(q, EV_C_WAITLISTED)));
+	json_object_set_new(o, "mine", mine ? json_string(mine) : json_null());
+	return o;
+}
+
+enum ws_err
+ev_get(struct db *d, const struct ev_viewer *v, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_EV_GET);
+	enum ws_err rc;
+
+	*out = NULL;
+	db_bind_int(q, 1, v->uid);
+	db_bind_int(q, 2, id);
+	db_bind_int(q, 3, v->staff);
+	db_bind_int(q, 4, v->member);
+	if ((rc = db_step(q)) == WS_OK)
+		*out = ev_row(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+ev_list(struct db *d, const struct ev_viewer *v, const struct ev_filter *f, int64_t page,
+    int per_page, json_t **items, int64_t *total)
+{
+	struct db_q *q = db_start(d, ST_EV_COUNT);
+	enum ws_err rc;
+	int i;
+
+	*items = NULL;
+	*total = 0;
+	bind_where(q, 1, v, f, NULL);
+	if ((rc = db_step(q)) == WS_OK)
+		*total = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	*items = json_array();
+	q = db_start(d, ST_EV_LIST);
+	db_bind_int(q, 1, v->uid);
+	i = bind_where(q, 2, v, f, NULL);
+	db_bind_text(q, i++, f->when ? f->when : "");
+	db_bind_int(q, i++, per_page);
+	db_bind_int(q, i, (page - 1) * per_page);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*items, ev_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+ev_facet(struct db *d, const struct ev_viewer *v, const struct ev_filter *f, const char *facet,
+    json_t **out)
+{
+	int kind = strcmp(facet, "kind") == 0, month = strcmp(facet, "month") == 0;
+	struct db_q *q = db_start(d, kind ? ST_EV_FACET_KIND : month ? ST_EV_FACET_MONTH :
+	    ST_EV_FACET_TERM);
+	enum ws_err rc;
+
+	*out = json_object();
+	if (!kind && !month)
+		db_bind_text(q, 1, facet);
+	bind_where(q, kind || month ? 1 : 2, v, f, facet);
+	while ((rc = db_step(q)) == WS_OK) {
+		const char *k = db_col_text(q, EV_FACET_C_VALUE);
+
+		if (k)
+			json_object_set_new(*out, k, json_integer(db_col_int(q, EV_FACET_C_COUNT)));
+	}
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+/* Binds value v (a JSON array or object) as stored JSON text. */
+static void
+bind_json(struct db_q *q, int i, json_t *v, const char *dflt)
+{
+	char *s = v ? json_dumps(v, JSON_COMPACT) : NULL;
+
+	db_bind_text(q, i, s ? s : dflt);
+	free(s);
+}
+
+static void
+bind_int_opt(struct db_q *q, int i, json_t *v)
+{
+	if (json_is_integer(v))
+		db_bind_int(q, i, json_integer_value(v));
+	else
+		db_bind_null(q, i);
+}
+
+#define VAL(k) json_object_get(values, k)
+#define STR(k) (json_string_value(VAL(k)) ? json_string_value(VAL(k)) : "")
+
+/* Binds the columns ST_EV_INSERT and ST_EV_UPDATE share, kind to status
+ * (22 of them), from 1. */
+static void
+bind_fields(struct db_q *q, json_t *values)
+{
+	db_bind_text(q, 1, STR("kind"));
+	db_bind_text(q, 2, STR("title"));
+	db_bind_text(q, 3, STR("description"));
+	db_bind_int(q, 4, json_integer_value(VAL("start_at")));
+	db_bind_int(q, 5, json_integer_value(VAL("end_at")));
+	db_bind_text(q, 6, STR("timezone"));
+	db_bind_text(q, 7, STR("start_month"));
+	db_bind_text(q, 8, STR("venue"));
+	db_bind_text(q, 9, STR("online_url"));
+	bind_json(q, 10, VAL("languages"), "[]");
+	bind_json(q, 11, VAL("themes"), "[]");
+	bind_json(q, 12, VAL("regions"), "[]");
+	db_bind_text(q, 13, STR("organizer"));
+	bind_int_opt(q, 14, VAL("capacity"));
+	bind_int_opt(q, 15, VAL("registration_opens_at"));
+	bind_int_opt(q, 16, VAL("registration_closes_at"));
+	db_bind_int(q, 17, json_is_true(VAL("approval_required")));
+	db_bind_text(q, 18, STR("audience"));
+	db_bind_text(q, 19, STR("visibility"));
+	bind_json(q, 20, VAL("questions"), "[]");
+	bind_json(q, 21, VAL("resources"), "[]");
+	db_bind_text(q, 22, STR("status"));
+}
+
+enum ws_err
+ev_insert(struct db *d, json_t *values, int64_t created_by, int64_t *id)
+{
+	struct db_q *q = db_start(d, ST_EV_INSERT);
+	time_t now = now_s();
+	enum ws_err rc;
+
+	bind_fields(q, values);
+	if (created_by > 0)
+		db_bind_int(q, 23, created_by);
+	else
+		db_bind_null(q, 23);
+	db_bind_int(q, 24, now);
+	db_bind_int(q, 25, now);
+	if ((rc = db_step(q)) == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
+ev_update(struct db *d, int64_t id, json_t *values)
+{
+	struct db_q *q = db_start(d, ST_EV_UPDATE);
+	enum ws_err rc;
+
+	bind_fields(q, values);
+	db_bind_int(q, 23, now_s());
+	db_bind_int(q, 24, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+ev_terms_put(struct db *d, int64_t id, json_t *values)
+{
+	struct db_q *q = db_start(d, ST_EV_TERMS_DELETE);
+	enum ws_err rc;
+	int t;
+
+	db_bind_int(q, 1, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	for (t = 0; t < ET__MAX; t++) {
+		json_t *x;
+		size_t i;
+
+		json_array_foreach(json_object_get(values, ev_term_field[t]), i, x) {
+			if (!json_is_string(x))
+				continue;
+			q = db_start(d, ST_EV_TERM_ADD);
+			db_bind_int(q, 1, id);
+			db_bind_text(q, 2, ev_term_facet[t]);
+			db_bind_text(q, 3, json_string_value(x));
+			rc = db_exec(q, NULL);
+			db_end(q);
+			if (rc != WS_OK)
+				return rc;
+		}
+	}
+	return WS_OK;
+}
+
+/* ---- registrations ---------------------------------------------------------- */
+
+enum ws_err
+ev_lock(struct db *d, int64_t id)
+{
+	struct db_q *q = db_start(d, ST_EV_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+/* The current row of q (enum ev_reg_col) as JSON.  New reference. */
+static json_t *
+reg_row(struct db_q *q)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(db_col_int(q, EV_REG_C_ID)));
+	json_object_set_new(o, "event_id", json_integer(db_col_int(q, EV_REG_C_EVENT_ID)));
+	json_object_set_new(o, "user_id", json_integer(db_col_int(q, EV_REG_C_USER_ID)));
+	json_object_set_new(o, "name", json_string(db_col_text(q, EV_REG_C_NAME)));
+	json_object_set_new(o, "organization_id", int_or_null(q, EV_REG_C_ORG_ID));
+	json_object_set_new(o, "registered_by", int_or_null(q, EV_REG_C_REGISTERED_BY));
+	json_object_set_new(o, "status", json_string(db_col_text(q, EV_REG_C_STATUS)));
+	json_object_set_new(o, "answers", json_stored(db_col_text(q, EV_REG_C_ANSWERS),
+	    json_object()));
+	json_object_set_new(o, "position", int_or_null(q, EV_REG_C_POSITION));
+	json_object_set_new(o, "created_at", json_integer(db_col_int(q, EV_REG_C_CREATED_AT)));
+	json_object_set_new(o, "decided_at", int_or_null(q, EV_REG_C_DECIDED_AT));
+	return o;
+}
+
+/* One registration by statement s with parameters a and b. */
+static enum ws_err
+reg_one(struct db *d, enum db_stmt s, int64_t a, int64_t b, json_t **out)
+{
+	struct db_q *q = db_start(d, s);
+	enum ws_err rc;
+
+	*out = NULL;
+	db_bind_int(q, 1, a);
+	db_bind_int(q, 2, b);
+	if ((rc = db_step(q)) == WS_OK)
+		*out = reg_row(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+ev_reg_get(struct db *d, int64_t ev, int64_t rid, json_t **out)
+{
+	return reg_one(d, ST_EV_REG_GET, ev, rid, out);
+}
+
+enum ws_err
+ev_reg_of_user(struct db *d, int64_t ev, int64_t uid, json_t **out)
+{
+	return reg_one(d, ST_EV_REG_OF_USER, ev, uid, out);
+}
+
+enum ws_err
+ev_reg_list(struct db *d, int64_t ev, int64_t uid, int64_t page, int per_page, json_t **items,
+    int64_t *total)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_COUNT);
+	enum ws_err rc;
+
+	*items = NULL;
+	*total = 0;
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, uid);
+	db_bind_int(q, 4, uid);
+	if ((rc = db_step(q)) == WS_OK)
+		*total = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	*items = json_array();
+	q = db_start(d, ST_EV_REG_LIST);
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, uid);
+	db_bind_int(q, 4, uid);
+	db_bind_int(q, 5, per_page);
+	db_bind_int(q, 6, (page - 1) * per_page);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*items, reg_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+ev_reg_taken(struct db *d, int64_t ev, int64_t *taken, int64_t *last)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_TAKEN);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, ev);
+	if ((rc = db_step(q)) == WS_OK) {
+		*taken = db_col_int(q, 0);
+		*last = db_col_int(q, 1);
+	}
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+/* Binds id, NULL for 0. */
+static void
+bind_id(struct db_q *q, int i, int64_t id)
+{
+	if (id > 0)
+		db_bind_int(q, i, id);
+	else
+		db_bind_null(q, i);
+}
+
+enum ws_err
+ev_reg_insert(struct db *d, int64_t ev, int64_t uid, int64_t org, int64_t by,
+    const char *status, json_t *answers, int64_t position, int64_t *id)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_INSERT);
+	time_t now = now_s();
+	enum ws_err rc;
+
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, uid);
+	bind_id(q, 3, org);
+	bind_id(q, 4, by);
+	db_bind_text(q, 5, status);
+	bind_json(q, 6, answers, "{}");
+	bind_id(q, 7, position);
+	db_bind_int(q, 8, now);
+	if (strcmp(status, "pending") != 0)
+		db_bind_int(q, 9, now);
+	else
+		db_bind_null(q, 9);
+	if ((rc = db_step(q)) == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
+ev_reg_reopen(struct db *d, int64_t rid, int64_t org, int64_t by, const char *status,
+    json_t *answers, int64_t position)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_REOPEN);
+	time_t now = now_s();
+	enum ws_err rc;
+
+	bind_id(q, 1, org);
+	bind_id(q, 2, by);
+	db_bind_text(q, 3, status);
+	bind_json(q, 4, answers, "{}");
+	bind_id(q, 5, position);
+	db_bind_int(q, 6, now);
+	if (strcmp(status, "pending") != 0)
+		db_bind_int(q, 7, now);
+	else
+		db_bind_null(q, 7);
+	db_bind_int(q, 8, rid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+ev_reg_set_status(struct db *d, int64_t rid, const char *status)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_SET_STATUS);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, status);
+	db_bind_int(q, 2, now_s());
+	db_bind_int(q, 3, rid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+ev_reg_first_waiting(struct db *d, int64_t ev, int64_t *rid)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_FIRST_WAITING);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, ev);
+	if ((rc = db_step(q)) == WS_OK)
+		*rid = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
