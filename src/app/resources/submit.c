@@ -386,6 +386,7 @@ h_resource_create(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
+	res_index_refresh(r->app, d, id);
 	if ((rc = answer(r, w, id)) == WS_OK)
 		w->status = 201;
 out:
@@ -527,6 +528,7 @@ h_resource_edit(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
+	res_index_refresh(r->app, d, id);
 	rc = answer(r, w, id);
 out:
 	json_decref(res);

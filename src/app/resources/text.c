@@ -134,6 +134,7 @@ res_text_run(struct job_ctx *c, const struct job *j)
 		db_rollback(d);
 		goto out;
 	}
+	res_index_refresh(job_arg(c), d, id);	/* its words are searched now */
 	snprintf(res, sizeof res, "{\"text_status\":\"%s\",\"bytes\":%zu}", status, text ? len : 0);
 	job_result(c, res);
 out:
