@@ -8,7 +8,8 @@
  * for COMBOS random combinations -- 0 to 3 filters (kind, theme, language,
  * region, country, year) with 1 to 3 values each (values the library has,
  * and valid codes it does not), for one in three a search for a word of a
- * title or its first letters (or a word only a "members" file has), a
+ * title or its first letters, two Chinese characters of a title (a
+ * substring search), or a word only a "members" file has, a
  * sort, a page and a page size, for staff sometimes a status -- it asks
  * GET /api/v1/resources as a visitor, a member of an organization some
  * resources are credited to, a member of another, a state focal point and
@@ -207,9 +208,11 @@ combo(char *b, size_t n, json_t *facets, json_t *words, int staff)
 	if (below(3) == 0 && json_array_size(words)) {
 		const char *w = json_string_value(json_array_get(words, (size_t)below(
 		    (int)json_array_size(words))));
-		int cut = (int)strlen(w) > 3 && below(2) ? 3 : (int)strlen(w);
+		int cut = (int)strlen(w) > 3 && below(2) && !(*w & 0x80) ? 3 : (int)strlen(w);
 
-		len += (size_t)snprintf(b + len, n - len, "&q=%.*s", cut, w);
+		len += (size_t)snprintf(b + len, n - len, "&q=");
+		for (k = 0; k < cut; k++)	/* percent-encoded: CJK words too */
+			len += (size_t)snprintf(b + len, n - len, "%%%02X", (unsigned char)w[k]);
 		if (below(3) == 0 && json_array_size(words) > 1)	/* two words */
 			len += (size_t)snprintf(b + len, n - len, "+%s", json_string_value(
 			    json_array_get(words, (size_t)below((int)json_array_size(words)))));
@@ -236,9 +239,17 @@ words_of_titles(void)
 		j = ask_json(V_STAFF, path);
 		json_array_foreach(json_object_get(j, "items"), i, it) {
 			const char *t = json_string_value(json_object_get(it, "title"));
+			const unsigned char *u;
 			char w[64];
 			size_t n = 0;
 
+			/* two Chinese characters (a substring search) */
+			for (u = (const unsigned char *)t; u[0] && u[1] && u[2] && u[3]; u++)
+				if (u[0] >= 0xE4 && u[0] <= 0xE9 && u[3] >= 0xE4 && u[3] <= 0xE9 &&
+				    below(2) == 0) {
+					json_array_append_new(out, json_stringn((const char *)u, 6));
+					break;
+				}
 			for (;; t++) {
 				if ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z')) {
 					if (n < sizeof w - 1)

@@ -73,6 +73,8 @@ struct dir_index {
 	size_t nwords, wcap;
 	struct post *post[DT__MAX];	/* per column, per word number */
 	uint32_t *worder;		/* word numbers by text: nsorted, then the tail */
+	uint32_t *wide;			/* the words with a byte >= 0x80 (substrings) */
+	size_t nwide, widecap;
 	size_t nsorted;
 	uint32_t *wh;			/* text -> word number + 1; 0: an empty cell */
 	size_t whcap;
@@ -160,6 +162,7 @@ dir_index_free(struct dir_index *x)
 		free(x->post[f]);
 	free(x->words);
 	free(x->worder);
+	free(x->wide);
 	free(x->wh);
 	free(x->bitw);
 	free(x->dw);
@@ -382,6 +385,14 @@ word_of(struct dir_index *x, const char *w, size_t len)
 	}
 	x->words[x->nwords] = xstrndup(w, len);
 	x->worder[x->nwords] = (uint32_t)x->nwords;
+	for (i = 0; i < len && !((unsigned char)w[i] & 0x80); i++)
+		;
+	if (i < len) {	/* a word a substring search may find */
+		if (x->nwide == x->widecap)
+			x->wide = xrealloc(x->wide, (x->widecap = x->widecap ? 2 * x->widecap :
+			    256) * sizeof *x->wide);
+		x->wide[x->nwide++] = (uint32_t)x->nwords;
+	}
 	x->wh[c] = (uint32_t)++x->nwords;
 	if (x->nwords - x->nsorted >= VOCAB_TAIL)
 		vocab_merge(x);
@@ -503,14 +514,42 @@ vocab_kill(struct dir_index *x, size_t s)
 	x->ndw[s] = 0;
 }
 
-/* ORs into m[t] (for each column t with m[t] set) the postings of every
- * word starting with prefix w.  Holds the read lock. */
+/* ORs into m[t] (for each column t with m[t] set) the postings of word
+ * wid.  Holds the read lock. */
 static void
-vocab_or(const struct dir_index *x, const char *w, uint64_t *m[DT__MAX])
+post_or(const struct dir_index *x, uint32_t wid, uint64_t *m[DT__MAX])
 {
-	size_t len = strlen(w), lo = 0, hi = x->nsorted, k, i;
+	size_t i;
 	int t;
 
+	for (t = 0; t < DT__MAX; t++) {
+		const struct post *p = &x->post[t][wid];
+
+		if (!m[t])
+			continue;
+		if (p->bits)
+			for (i = 0; i < WORDS(x->n); i++)
+				m[t][i] |= p->bits[i];
+		else
+			for (i = 0; i < p->n; i++)
+				m[t][p->s[i] / 64] |= 1ULL << (p->s[i] % 64);
+	}
+}
+
+/* ORs into m[t] (for each column t with m[t] set) the postings of every
+ * word starting with prefix w, or with substr, of every word with a byte
+ * >= 0x80 that has w in it.  Holds the read lock. */
+static void
+vocab_or(const struct dir_index *x, const char *w, int substr, uint64_t *m[DT__MAX])
+{
+	size_t len = strlen(w), lo = 0, hi = x->nsorted, k;
+
+	if (substr) {
+		for (k = 0; k < x->nwide; k++)
+			if (strstr(x->words[x->wide[k]], w))
+				post_or(x, x->wide[k], m);
+		return;
+	}
 	while (lo < hi) {	/* the first word not below w */
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -527,18 +566,7 @@ vocab_or(const struct dir_index *x, const char *w, uint64_t *m[DT__MAX])
 				k = x->nsorted - 1;
 			continue;
 		}
-		for (t = 0; t < DT__MAX; t++) {
-			const struct post *p = &x->post[t][wid];
-
-			if (!m[t])
-				continue;
-			if (p->bits)
-				for (i = 0; i < WORDS(x->n); i++)
-					m[t][i] |= p->bits[i];
-			else
-				for (i = 0; i < p->n; i++)
-					m[t][p->s[i] / 64] |= 1ULL << (p->s[i] % 64);
-		}
+		post_or(x, wid, m);
 	}
 }
 
@@ -1038,7 +1066,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 			for (t = 0; t < DT__MAX; t++)
 				if (tm[t])
 					memset(tm[t], 0, nw * sizeof(uint64_t));
-			vocab_or(x, q->words[k], tm);
+			vocab_or(x, q->words[k], q->substr >> k & 1, tm);
 			for (w = 0; w < nw; w++) {
 				uint64_t in = tm[DT_TITLE][w] | tm[DT_TEXT][w], title = tm[DT_TITLE][w];
 
@@ -1049,7 +1077,8 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 					    x->alt[w]);
 				}
 				base[w] &= in;
-				boost[w] &= title;
+				if (!(q->substr >> k & 1))
+					boost[w] &= title;
 			}
 		}
 		for (t = 0; t < DT__MAX; t++)

@@ -95,6 +95,10 @@ struct dir_query {
 	 * required; boost: every word in the title.  Bytes are compared. */
 	const char *words[DIR_MAX_WORDS];
 	size_t nwords;
+	/* Bit k: words[k] (which must have a byte >= 0x80: a CJK word) is a
+	 * substring of a word of the document rather than a prefix, and is not
+	 * needed in the title for the boost (a database's LIKE '%word%'). */
+	unsigned substr;
 	/* With alt, a document with alt_text matches through match_alt and
 	 * boost_alt only (the text such a viewer may search), the others
 	 * through match and boost only; with words, through its _gov columns

@@ -24,8 +24,13 @@
  *     resources, are kept beside (the orgs map) and read again when the
  *     directory's index changes.
  *
- * A search with a word the vocabulary cannot match exactly
- * (search_in_index: CJK substrings, other scripts) asks the database for
+ * A search's words are looked up in the vocabulary when it matches them
+ * exactly as the database does: words of ASCII letters and digits as
+ * prefixes, and one word with Chinese, Japanese or Korean characters as a
+ * substring of a word (the database's LIKE '%word%': the word has no
+ * space, so neither has what it matches).  Another search (words of other
+ * scripts, which the tokenizers fold their own way, or two CJK words,
+ * which LIKE wants in that order) asks the database for
  * the matching ids once (res_match_ids: one statement, where the list
  * without the index ran eight), and the index does the rest.
  *
@@ -458,6 +463,7 @@ res_index_list(struct app *app, const struct res_index_query *in, json_t **rows,
 	} else {	/* the vocabulary's */
 		for (i = 0; in->terms && i < in->terms->n && i < DIR_MAX_WORDS; i++)
 			q.words[q.nwords++] = in->terms->term[i];
+		q.substr = in->substr;
 	}
 	q.alt = !in->viewer->files;
 	q.sort = strcmp(in->sort, "downloads") == 0 ? DIR_SORT_NUMBER :

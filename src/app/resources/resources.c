@@ -417,6 +417,29 @@ wanted(struct req *r, const char *name, const char **json)
 	return n ? out : NULL;
 }
 
+/* Whether the index's vocabulary matches the words of t exactly as the
+ * database does (index.c): ASCII words, and at most one CJK word (a
+ * substring), whose bit is set in *substr. */
+static int
+vocabulary_can(const struct search_terms *t, unsigned *substr)
+{
+	struct search_terms ascii;
+	size_t i;
+	int cjk = 0;
+
+	memset(&ascii, 0, sizeof ascii);
+	*substr = 0;
+	for (i = 0; i < t->n; i++) {
+		if (t->cjk[i]) {
+			cjk++;
+			*substr |= 1u << i;
+		} else {
+			memcpy(ascii.term[ascii.n++], t->term[i], sizeof ascii.term[0]);
+		}
+	}
+	return cjk <= 1 && (!ascii.n || search_in_index(&ascii));
+}
+
 /* Whether the list is to be answered by the database rather than the
  * index: in test builds, a request may ask for either (X-Test-Library:
  * sql or memory), so that tests compare the two. */
@@ -496,7 +519,7 @@ h_resources(struct req *r, struct resp *w)
 		iq.page = page;
 		iq.per_page = per_page;
 		/* words the vocabulary cannot match: the database finds them */
-		iq.text = terms.n && !search_in_index(&terms);
+		iq.text = terms.n && !vocabulary_can(&terms, &iq.substr);
 		rc = WS_OK;
 		if (iq.text && (rc = res_match_ids(req_db(r), &f, &match, &iq.nmatch, &meta,
 		    &iq.nmatch_meta)) == WS_OK && strcmp(sort, "relevance") == 0)

@@ -145,6 +145,7 @@ struct res_index_query {
 	const char *const *want[DF__MAX];
 	const char *status;
 	const struct search_terms *terms;
+	unsigned substr;	/* bit k: term k is a CJK substring (index.h) */
 	/* or, with text, the matches the database found (res_match_ids) and
 	 * the best of them (res_title_ids) */
 	int text;
