@@ -813,6 +813,17 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "(? = '' OR r.search_title LIKE ? OR r.search_text LIKE ?) THEN 1 ELSE 0 END "
 	    "FROM resources r WHERE (? = '' OR r.search @@ to_tsquery('simple', ?)) AND "
 	    "(? = '' OR r.search_title LIKE ? OR r.search_text LIKE ? OR r.search_body LIKE ?)"},
+	/* The same without a substring: straight from the full-text index,
+	 * every match, then those that match in title and text (?1 the query,
+	 * ?2 the query over title and text). */
+	[ST_RES_FTS_IDS] = {"res_fts_ids",
+	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ?",
+	    "SELECT id FROM resources r WHERE r.search @@ to_tsquery('simple', ?)"},
+	[ST_RES_META_IDS] = {"res_meta_ids",
+	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ? AND rowid IN "
+	    "(SELECT rowid FROM res_fts WHERE res_fts MATCH ?)",
+	    "SELECT id FROM resources r WHERE r.search @@ to_tsquery('simple', ?) AND "
+	    "r.search_meta @@ to_tsquery('simple', ?)"},
 	/* Those whose title has every word (res_query's title query). */
 	[ST_RES_TITLE_IDS] = {"res_title_ids",
 	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ?",

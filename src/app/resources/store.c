@@ -571,7 +571,7 @@ enum ws_err
 res_match_ids(struct db *d, const struct res_filter *f, int64_t **ids, size_t *n,
     int64_t **meta, size_t *nmeta)
 {
-	struct db_q *q = db_start(d, ST_RES_MATCH_IDS);
+	struct db_q *q;
 	const char *fts = f->fts ? f->fts : "", *m = f->meta ? f->meta : "";
 	const char *like = f->like ? f->like : "";
 	size_t cap = 0, mcap = 0;
@@ -580,6 +580,25 @@ res_match_ids(struct db *d, const struct res_filter *f, int64_t **ids, size_t *n
 
 	*ids = *meta = NULL;
 	*n = *nmeta = 0;
+	if (!*like && *fts && *m) {	/* the full-text index alone: no scan */
+		q = db_start(d, ST_RES_FTS_IDS);
+		db_bind_text(q, 1, fts);
+		while ((rc = db_step(q)) == WS_OK)
+			id_add(ids, n, &cap, db_col_int(q, 0));
+		db_end(q);
+		if (rc != WS_EDONE)
+			goto fail;
+		q = db_start(d, ST_RES_META_IDS);
+		db_bind_text(q, 1, fts);
+		db_bind_text(q, 2, m);
+		while ((rc = db_step(q)) == WS_OK)
+			id_add(meta, nmeta, &mcap, db_col_int(q, 0));
+		db_end(q);
+		if (rc != WS_EDONE)
+			goto fail;
+		return WS_OK;
+	}
+	q = db_start(d, ST_RES_MATCH_IDS);
 	db_bind_text(q, i++, m);
 	db_bind_text(q, i++, *m ? m : "x");	/* never an empty MATCH */
 	db_bind_text(q, i++, like);
@@ -598,6 +617,7 @@ res_match_ids(struct db *d, const struct res_filter *f, int64_t **ids, size_t *n
 	}
 	db_end(q);
 	if (rc != WS_EDONE) {
+fail:
 		free(*ids);
 		free(*meta);
 		*ids = *meta = NULL;
