@@ -300,6 +300,9 @@ cmd_serve(struct app *app)
 		struct db *d = db_acquire(app->pool);
 		enum ws_err rc = directory_load(app, d);
 
+		if (rc == WS_OK)	/* and the library's */
+			rc = res_index_load(app, d);
+
 		db_release(app->pool, d);
 		if (rc != WS_OK) {
 			fprintf(stderr, "whatson: cannot build the directory index\n");

@@ -192,6 +192,8 @@ app_close(struct app *app)
 		pthread_mutex_destroy(&app->dir_mu);
 	dir_index_free(app->dir);
 	app->dir = NULL;
+	res_index_free(app->res);
+	app->res = NULL;
 	dir_cache_free(app->dir_cache);
 	app->dir_cache = NULL;
 	orgs_ref_free();

@@ -28,6 +28,7 @@ struct ratelimit;
 struct dir_index;
 struct dir_cache;
 struct jobs;
+struct res_index;
 
 struct app {
 	struct config cfg;
@@ -42,6 +43,7 @@ struct app {
 	int64_t dir_mark;		/* newest updated_at the index has seen */
 	int64_t dir_checked;		/* when the database was last asked */
 	int64_t dir_removed;		/* newest org_removed.seq the index has seen */
+	struct res_index *res;		/* the library's in-memory index (resources.h) */
 	unsigned char key[32];		/* site secret: CSRF tokens (from settings) */
 	crypto_auth_hmacsha256_state csrf_mac;	/* HMAC keyed with key, copied per token */
 	sem_t hash_slots;		/* caps argon2id hashes running at once */

@@ -56,19 +56,27 @@
 	"'members') OR (r.visibility = 'nongovernmental' AND ? = 1))) OR (r.source = 'member' " \
 	"AND ((r.organization_id IS NULL AND r.created_by = ?) OR r.organization_id IN " \
 	"(SELECT m.org_id FROM org_members m WHERE m.user_id = ?))))"
-#define RES_TERM(facet) " AND (? = '' OR EXISTS (SELECT 1 FROM resource_terms t" facet \
+/* A filter's values: a JSON array of strings, bound as text ('' for no
+ * filter), read as a set of rows. */
+#define RES_SET_SQLITE "SELECT value FROM json_each(?)"
+#define RES_SET_PG "SELECT json_array_elements_text(CAST(? AS json))"
+#define RES_YEARS_SQLITE "SELECT CAST(value AS INTEGER) FROM json_each(?)"
+#define RES_YEARS_PG "SELECT CAST(y AS INTEGER) FROM json_array_elements_text(CAST(? AS json)) y"
+#define RES_TERM(facet, SET) " AND (? = '' OR EXISTS (SELECT 1 FROM resource_terms t" facet \
 	" WHERE t" facet ".resource_id = r.id AND t" facet ".facet = '" facet "' AND t" facet \
-	".code = ?))"
-/* The filters, ?5 to ?27: status, kind, year (0: any), theme, language,
- * country, region, a full-text query (FTS: the query, whether the viewer
+	".code IN (" SET ")))"
+/* The filters, ?5 to ?27: status, kind, year, theme, language, country,
+ * region (each '' for any, else a JSON array of values, any of which
+ * will do), a full-text query (FTS: the query, whether the viewer
  * may read "members" files, the query over title and text only), a
  * substring (CJK words; the same flag before the files' text).  The words
  * of a file (search_body) find a "members" resource only for those who may
  * download it: a visitor must not learn what a members' file says by
  * asking whether it says it. */
-#define RES_FILTER(FTS) " AND (? = '' OR r.status = ?) AND (? = '' OR r.kind = ?)" \
-	" AND (? = 0 OR r.year = ?)" RES_TERM("theme") RES_TERM("language") \
-	RES_TERM("country") RES_TERM("region") " AND (? = '' OR " FTS ")" \
+#define RES_FILTER(FTS, SET, YEARS) " AND (? = '' OR r.status = ?)" \
+	" AND (? = '' OR r.kind IN (" SET "))" \
+	" AND (? = '' OR r.year IN (" YEARS "))" RES_TERM("theme", SET) RES_TERM("language", SET) \
+	RES_TERM("country", SET) RES_TERM("region", SET) " AND (? = '' OR " FTS ")" \
 	" AND (? = '' OR r.search_title LIKE ? OR r.search_text LIKE ? OR" \
 	" ((? = 1 OR r.visibility <> 'members') AND r.search_body LIKE ?))"
 #define RES_FTS_SQLITE "(r.id IN (SELECT rowid FROM res_fts WHERE res_fts MATCH ?) AND" \
@@ -76,10 +84,21 @@
 	" r.id IN (SELECT rowid FROM res_fts WHERE res_fts MATCH ?)))"
 #define RES_FTS_PG "(r.search @@ to_tsquery('simple', ?) AND" \
 	" (? = 1 OR r.visibility <> 'members' OR r.search_meta @@ to_tsquery('simple', ?)))"
-/* ?24 and ?25 the sort, ?26 a pattern the best matches' titles have. */
-#define RES_ORDER " ORDER BY CASE WHEN ? = 'downloads' THEN r.downloads ELSE 0 END DESC," \
-	" CASE WHEN ? = 'relevance' AND r.search_title LIKE ? THEN 1 ELSE 0 END DESC," \
+/* ?24 and ?25 the sort, ?26 and ?27 the full-text query of the words in
+ * the title ('' for none, then anything valid): the best matches are those
+ * whose title has every word (as a prefix of one of its words), as in the
+ * in-memory index (app/resources/index.c). */
+#define RES_ORDER(TITLE) " ORDER BY CASE WHEN ? = 'downloads' THEN r.downloads ELSE 0 END DESC," \
+	" CASE WHEN ? = 'relevance' AND ? <> '' AND " TITLE " THEN 1 ELSE 0 END DESC," \
 	" coalesce(r.published_at, r.created_at) DESC, r.id DESC"
+#define RES_TITLE_SQLITE "r.id IN (SELECT rowid FROM res_fts WHERE res_fts MATCH ?)"
+#define RES_TITLE_PG "r.search @@ to_tsquery('simple', ?)"
+#define RES_WHERE_SQLITE RES_VISIBLE RES_FILTER(RES_FTS_SQLITE, RES_SET_SQLITE, RES_YEARS_SQLITE)
+#define RES_WHERE_PG RES_VISIBLE RES_FILTER(RES_FTS_PG, RES_SET_PG, RES_YEARS_PG)
+/* What the library's in-memory index holds of a resource: every column,
+ * and the words it is searched by. */
+#define RES_INDEX_SELECT "SELECT " RES_COLS ", r.search_title, r.search_text, r.search_body," \
+	" r.changed_at" RES_FROM
 
 /* Columns of an event (enum ev_col; its first parameter is the caller's
  * user id, 0 for a visitor). */
@@ -755,22 +774,23 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_RES_INSERT] = {"res_insert",
 	    "INSERT INTO resources (title, summary, kind, year, authors, publisher, "
 	    "organization_id, visibility, status, link, source, created_by, created_at, "
-	    "updated_at, published_at, languages, themes, countries, regions) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	    "updated_at, published_at, languages, themes, countries, regions, changed_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
 	[ST_RES_UPDATE] = {"res_update",
 	    "UPDATE resources SET title = ?, summary = ?, kind = ?, year = ?, authors = ?, "
 	    "publisher = ?, visibility = ?, link = ?, languages = ?, themes = ?, countries = ?, "
 	    "regions = ?, status = ?, updated_at = ?, published_at = CASE WHEN ? = 'published' "
-	    "THEN coalesce(published_at, ?) ELSE published_at END WHERE id = ?", NULL},
+	    "THEN coalesce(published_at, ?) ELSE published_at END, changed_at = ? WHERE id = ?",
+	    NULL},
 	/* A review decision: status ?1, reason ?2; published_at the first
 	 * time it is published. */
 	[ST_RES_SET_STATUS] = {"res_set_status",
 	    "UPDATE resources SET status = ?, reason = ?, updated_at = ?, "
 	    "published_at = CASE WHEN ? = 'published' THEN coalesce(published_at, ?) "
-	    "ELSE published_at END WHERE id = ?", NULL},
+	    "ELSE published_at END, changed_at = ? WHERE id = ?", NULL},
 	[ST_RES_SET_SEARCH] = {"res_set_search",
-	    "UPDATE resources SET search_title = ?, search_text = ?, search_body = ? WHERE id = ?",
-	    NULL},
+	    "UPDATE resources SET search_title = ?, search_text = ?, search_body = ?, "
+	    "changed_at = ? WHERE id = ?", NULL},
 	[ST_RES_TERMS_DELETE] = {"res_terms_delete",
 	    "DELETE FROM resource_terms WHERE resource_id = ?", NULL},
 	[ST_RES_TERM_ADD] = {"res_term_add",
@@ -779,31 +799,75 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_RES_GET] = {"res_get",
 	    "SELECT " RES_COLS RES_FROM "WHERE r.id = ? AND " RES_VISIBLE, NULL},
 	[ST_RES_LIST] = {"res_list",
-	    "SELECT " RES_COLS RES_FROM "WHERE " RES_VISIBLE RES_FILTER(RES_FTS_SQLITE)
-	    RES_ORDER " LIMIT ? OFFSET ?",
-	    "SELECT " RES_COLS RES_FROM "WHERE " RES_VISIBLE RES_FILTER(RES_FTS_PG)
-	    RES_ORDER " LIMIT ? OFFSET ?"},
+	    "SELECT " RES_COLS RES_FROM "WHERE " RES_WHERE_SQLITE
+	    RES_ORDER(RES_TITLE_SQLITE) " LIMIT ? OFFSET ?",
+	    "SELECT " RES_COLS RES_FROM "WHERE " RES_WHERE_PG
+	    RES_ORDER(RES_TITLE_PG) " LIMIT ? OFFSET ?"},
 	[ST_RES_COUNT] = {"res_count",
-	    "SELECT count(*) FROM resources r WHERE " RES_VISIBLE RES_FILTER(RES_FTS_SQLITE),
-	    "SELECT count(*) FROM resources r WHERE " RES_VISIBLE RES_FILTER(RES_FTS_PG)},
+	    "SELECT count(*) FROM resources r WHERE " RES_WHERE_SQLITE,
+	    "SELECT count(*) FROM resources r WHERE " RES_WHERE_PG},
 	[ST_RES_FACET_KIND] = {"res_facet_kind",
-	    "SELECT r.kind, count(*) FROM resources r WHERE " RES_VISIBLE
-	    RES_FILTER(RES_FTS_SQLITE) " GROUP BY r.kind",
-	    "SELECT r.kind, count(*) FROM resources r WHERE " RES_VISIBLE
-	    RES_FILTER(RES_FTS_PG) " GROUP BY r.kind"},
+	    "SELECT r.kind, count(*) FROM resources r WHERE " RES_WHERE_SQLITE " GROUP BY r.kind",
+	    "SELECT r.kind, count(*) FROM resources r WHERE " RES_WHERE_PG " GROUP BY r.kind"},
 	[ST_RES_FACET_YEAR] = {"res_facet_year",
-	    "SELECT r.year, count(*) FROM resources r WHERE r.year IS NOT NULL AND " RES_VISIBLE
-	    RES_FILTER(RES_FTS_SQLITE) " GROUP BY r.year",
-	    "SELECT r.year, count(*) FROM resources r WHERE r.year IS NOT NULL AND " RES_VISIBLE
-	    RES_FILTER(RES_FTS_PG) " GROUP BY r.year"},
+	    "SELECT r.year, count(*) FROM resources r WHERE r.year IS NOT NULL AND "
+	    RES_WHERE_SQLITE " GROUP BY r.year",
+	    "SELECT r.year, count(*) FROM resources r WHERE r.year IS NOT NULL AND "
+	    RES_WHERE_PG " GROUP BY r.year"},
 	/* ?1 the facet, then the where's parameters. */
 	[ST_RES_FACET_TERM] = {"res_facet_term",
 	    "SELECT t.code, count(*) FROM resource_terms t JOIN resources r ON r.id = "
-	    "t.resource_id WHERE t.facet = ? AND " RES_VISIBLE RES_FILTER(RES_FTS_SQLITE)
-	    " GROUP BY t.code",
+	    "t.resource_id WHERE t.facet = ? AND " RES_WHERE_SQLITE " GROUP BY t.code",
 	    "SELECT t.code, count(*) FROM resource_terms t JOIN resources r ON r.id = "
-	    "t.resource_id WHERE t.facet = ? AND " RES_VISIBLE RES_FILTER(RES_FTS_PG)
-	    " GROUP BY t.code"},
+	    "t.resource_id WHERE t.facet = ? AND " RES_WHERE_PG " GROUP BY t.code"},
+	/* The library's in-memory index (app/resources/index.c): every
+	 * resource, one, every file (by resource), the organizations credited
+	 * (their names and statuses change apart from the resources). */
+	[ST_RES_INDEX_ALL] = {"res_index_all",
+	    RES_INDEX_SELECT " ORDER BY r.id", NULL},
+	[ST_RES_INDEX_ONE] = {"res_index_one",
+	    RES_INDEX_SELECT " WHERE r.id = ?", NULL},
+	[ST_RES_FILES_ALL] = {"res_files_all",
+	    "SELECT n, file_id, name, language, type, size, sha256, text_status, resource_id "
+	    "FROM resource_files ORDER BY resource_id, n", NULL},
+	/* The resources a search matches, for the index to filter, count and
+	 * sort (the words its vocabulary cannot match: other scripts, CJK
+	 * substrings): ?1, ?2 the full-text query ('' none; then 'x'), ?3 to
+	 * ?6 the substring pattern ('' none) over every column; the second
+	 * column says whether title and text alone match (?7, ?8 the query
+	 * over them, ?9 to ?11 the pattern), which is what a viewer who may
+	 * not download a "members" resource's files searches of it. */
+	[ST_RES_MATCH_IDS] = {"res_match_ids",
+	    "SELECT r.id, CASE WHEN (? = '' OR r.id IN (SELECT rowid FROM res_fts WHERE res_fts "
+	    "MATCH ?)) AND (? = '' OR r.search_title LIKE ? OR r.search_text LIKE ?) THEN 1 ELSE 0 "
+	    "END FROM resources r WHERE (? = '' OR r.id IN (SELECT rowid FROM res_fts WHERE "
+	    "res_fts MATCH ?)) AND (? = '' OR r.search_title LIKE ? OR r.search_text LIKE ? OR "
+	    "r.search_body LIKE ?)",
+	    "SELECT r.id, CASE WHEN (? = '' OR r.search_meta @@ to_tsquery('simple', ?)) AND "
+	    "(? = '' OR r.search_title LIKE ? OR r.search_text LIKE ?) THEN 1 ELSE 0 END "
+	    "FROM resources r WHERE (? = '' OR r.search @@ to_tsquery('simple', ?)) AND "
+	    "(? = '' OR r.search_title LIKE ? OR r.search_text LIKE ? OR r.search_body LIKE ?)"},
+	/* The same without a substring: straight from the full-text index,
+	 * every match, then those that match in title and text (?1 the query,
+	 * ?2 the query over title and text). */
+	[ST_RES_FTS_IDS] = {"res_fts_ids",
+	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ?",
+	    "SELECT id FROM resources r WHERE r.search @@ to_tsquery('simple', ?)"},
+	[ST_RES_META_IDS] = {"res_meta_ids",
+	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ? AND rowid IN "
+	    "(SELECT rowid FROM res_fts WHERE res_fts MATCH ?)",
+	    "SELECT id FROM resources r WHERE r.search @@ to_tsquery('simple', ?) AND "
+	    "r.search_meta @@ to_tsquery('simple', ?)"},
+	/* Those whose title has every word (res_query's title query). */
+	[ST_RES_TITLE_IDS] = {"res_title_ids",
+	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ?",
+	    "SELECT id FROM resources r WHERE r.search @@ to_tsquery('simple', ?)"},
+	/* What changed since a node last looked (other nodes write too). */
+	[ST_RES_CHANGED_SINCE] = {"res_changed_since",
+	    "SELECT id, changed_at FROM resources WHERE changed_at >= ?", NULL},
+	[ST_RES_ORGS] = {"res_orgs",
+	    "SELECT o.id, o.name, o.status FROM organizations o WHERE o.id IN "
+	    "(SELECT organization_id FROM resources WHERE organization_id IS NOT NULL)", NULL},
 	/* Files are numbered from 1 in the order they came. */
 	[ST_RES_FILE_ADD] = {"res_file_add",
 	    "INSERT INTO resource_files (resource_id, n, file_id, name, language, type, size, "
@@ -815,9 +879,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "FROM resource_files WHERE resource_id = ? ORDER BY n", NULL},
 	[ST_RES_FILE_GET] = {"res_file_get",
 	    "SELECT file_id, name, type FROM resource_files WHERE resource_id = ? AND n = ?", NULL},
-	/* Not updated_at: a download is not an edit. */
+	/* Not updated_at: a download is not an edit (changed_at: other nodes'
+	 * indexes sort by downloads too). */
 	[ST_RES_DOWNLOAD] = {"res_download",
-	    "UPDATE resources SET downloads = downloads + 1 WHERE id = ?", NULL},
+	    "UPDATE resources SET downloads = downloads + 1, changed_at = ? WHERE id = ?", NULL},
 	[ST_RES_FILE_TEXT] = {"res_file_text",
 	    "UPDATE resource_files SET text_status = ?, text = ? WHERE resource_id = ? AND n = ?",
 	    NULL},
@@ -998,6 +1063,12 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_EV_REG_OF_USER] = EV_REG_C__MAX,
 	[ST_EV_REG_LIST] = EV_REG_C__MAX,
 	[ST_EV_REG_TAKEN] = 2,
+	[ST_RES_INDEX_ALL] = RES_INDEX_C__MAX,
+	[ST_RES_INDEX_ONE] = RES_INDEX_C__MAX,
+	[ST_RES_FILES_ALL] = RES_FILES_ALL_C__MAX,
+	[ST_RES_ORGS] = RES_ORGS_C__MAX,
+	[ST_RES_CHANGED_SINCE] = 2,
+	[ST_RES_MATCH_IDS] = 2,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -1536,6 +1607,13 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" (to_tsvector('simple', search_title) || to_tsvector('simple', search_text)) STORED;" \
 	"CREATE INDEX resources_search ON resources USING GIN (search);"
 
+/* 20: when a resource last changed in any way the library's in-memory
+ * index shows (an edit, a decision, its files' words, a download), so that
+ * every node's index follows the others' writes (app/resources/index.c). */
+#define M20 \
+	"ALTER TABLE resources ADD COLUMN changed_at BIGINT NOT NULL DEFAULT 0;" \
+	"CREATE INDEX resources_changed ON resources(changed_at);"
+
 /* 21 (issue 14): events and who registered for them.  Times are UTC
  * instants (seconds) with the IANA zone they are shown in (src/core/tz.h);
  * start_month is the month of the start in that zone ("2026-10"), which
@@ -1614,6 +1692,7 @@ const struct db_migration db_migrations[] = {
 	{17, M17, M17},
 	{18, M18, M18},
 	{19, M19_SQLITE, M19_PG},
+	{20, M20, M20},
 	{21, M21(SQLITE_ID), M21(PG_ID)},
 	{22, M22, M22},
 	{0, NULL, NULL},

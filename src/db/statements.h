@@ -258,6 +258,15 @@ enum db_stmt {
 	ST_EV_REG_TAKEN,
 	ST_EV_REG_SET_STATUS,
 	ST_EV_REG_FIRST_WAITING,
+	ST_RES_INDEX_ALL,
+	ST_RES_INDEX_ONE,
+	ST_RES_FILES_ALL,
+	ST_RES_ORGS,
+	ST_RES_CHANGED_SINCE,
+	ST_RES_MATCH_IDS,
+	ST_RES_FTS_IDS,
+	ST_RES_META_IDS,
+	ST_RES_TITLE_IDS,
 	DB_STMT__MAX
 };
 
@@ -544,6 +553,12 @@ enum expert_col { EXPERT_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EXPERT_C__MAX };
 	Y(RES_C_REGIONS, "r.regions") Y(RES_C_ORG_NAME, "o.name") \
 	Y(RES_C_ORG_STATUS, "o.status")
 enum res_col { RES_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) RES_C__MAX };
+/* A resource for the library's index (ST_RES_INDEX_ALL, ST_RES_INDEX_ONE):
+ * every column, then its search words. */
+enum res_index_col {
+	RES_INDEX_C_SEARCH_TITLE = RES_C__MAX, RES_INDEX_C_SEARCH_TEXT, RES_INDEX_C_SEARCH_BODY,
+	RES_INDEX_C_CHANGED_AT, RES_INDEX_C__MAX
+};
 enum res_facet_col { RES_FACET_C_VALUE, RES_FACET_C_COUNT, RES_FACET_C__MAX };
 /* A resource's files (ST_RES_FILES). */
 enum res_files_col {
@@ -551,6 +566,9 @@ enum res_files_col {
 	RES_FILES_C_TYPE, RES_FILES_C_SIZE, RES_FILES_C_SHA256, RES_FILES_C_TEXT_STATUS,
 	RES_FILES_C__MAX
 };
+/* Every file (ST_RES_FILES_ALL): a resource's, and whose. */
+enum res_files_all_col { RES_FILES_ALL_C_RESOURCE_ID = RES_FILES_C__MAX, RES_FILES_ALL_C__MAX };
+enum res_orgs_col { RES_ORGS_C_ID, RES_ORGS_C_NAME, RES_ORGS_C_STATUS, RES_ORGS_C__MAX };
 enum res_file_get_col {
 	RES_FILE_GET_C_FILE_ID, RES_FILE_GET_C_NAME, RES_FILE_GET_C_TYPE,
 	RES_FILE_GET_C__MAX

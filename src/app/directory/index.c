@@ -5,7 +5,8 @@
  * Documents live in slots 0..n-1; a replaced document keeps its slot, a
  * removed one leaves it dead (its bits cleared), so slots never move and
  * bitsets never shift.
- * Sorting walks a precomputed order of slots (by name, by date), rebuilt
+ * Sorting walks a precomputed order of slots (by name, by date, by
+ * number then date), rebuilt
  * after writes on the next query, and stops once the page is full.
  *
  * The vocabulary: every word of the search columns gets a number on first
@@ -49,8 +50,11 @@ struct dir_index {
 	int64_t *ids;
 	char **names;			/* case-folded sort keys */
 	int64_t *created;
+	int64_t *number;		/* DIR_SORT_NUMBER's key */
 	uint64_t *sig;
-	struct dir_listed **listed;	/* what a list item shows; a reference each */
+	void **listed;			/* what a list item shows; a reference each */
+	void *(*ref)(void *);		/* the items' reference counting */
+	void (*unref)(void *);
 	uint64_t *alive;
 	uint64_t *alt;			/* documents with alt_text */
 	struct facet f[DF__MAX];
@@ -61,7 +65,7 @@ struct dir_index {
 	int64_t *hkeys;
 	size_t *hslots;
 	size_t hcap;
-	size_t *by_name, *by_date;	/* slot orders, valid when !dirty */
+	size_t *by_name, *by_date, *by_number;	/* slot orders, valid when !dirty */
 	int dirty;
 	uint64_t gen;			/* bumped by every change */
 	/* the vocabulary (see the top of this file) */
@@ -69,6 +73,8 @@ struct dir_index {
 	size_t nwords, wcap;
 	struct post *post[DT__MAX];	/* per column, per word number */
 	uint32_t *worder;		/* word numbers by text: nsorted, then the tail */
+	uint32_t *wide;			/* the words with a byte >= 0x80 (substrings) */
+	size_t nwide, widecap;
 	size_t nsorted;
 	uint32_t *wh;			/* text -> word number + 1; 0: an empty cell */
 	size_t whcap;
@@ -81,7 +87,7 @@ struct dir_index {
 	uint16_t **fv;
 	uint16_t *nfv;
 	size_t nent[DF__MAX];		/* entries of living documents, per facet */
-	uint32_t *rank_name, *rank_date;	/* slot -> place in by_name, by_date */
+	uint32_t *rank_name, *rank_date, *rank_number;	/* slot -> place in by_name, ... */
 	enum dir_plan plan;		/* tests force one way of counting and paging */
 };
 
@@ -99,11 +105,31 @@ static const struct dir_index *sort_x;
 static char *const *sort_words;
 static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
 
+static void *
+listed_ref(void *l)
+{
+	return dir_listed_ref(l);
+}
+
+static void
+listed_unref(void *l)
+{
+	dir_listed_unref(l);
+}
+
 struct dir_index *
 dir_index_new(void)
 {
+	return dir_index_new_items(listed_ref, listed_unref);
+}
+
+struct dir_index *
+dir_index_new_items(void *(*ref)(void *), void (*unref)(void *))
+{
 	struct dir_index *x = xcalloc(1, sizeof *x);
 
+	x->ref = ref;
+	x->unref = unref;
 	pthread_rwlock_init(&x->lock, NULL);
 	x->hcap = 1024;
 	x->hkeys = xcalloc(x->hcap, sizeof *x->hkeys);
@@ -121,7 +147,7 @@ dir_index_free(struct dir_index *x)
 		return;
 	for (i = 0; i < x->n; i++) {
 		free(x->names[i]);
-		dir_listed_unref(x->listed[i]);
+		x->unref(x->listed[i]);
 		free(x->dw[i]);
 		free(x->fv[i]);
 	}
@@ -136,6 +162,7 @@ dir_index_free(struct dir_index *x)
 		free(x->post[f]);
 	free(x->words);
 	free(x->worder);
+	free(x->wide);
 	free(x->wh);
 	free(x->bitw);
 	free(x->dw);
@@ -144,6 +171,7 @@ dir_index_free(struct dir_index *x)
 	free(x->nfv);
 	free(x->rank_name);
 	free(x->rank_date);
+	free(x->rank_number);
 	for (f = 0; f < DF__MAX; f++)
 		for (v = 0; v < x->f[f].n; v++) {
 			free(x->f[f].values[v]);
@@ -152,6 +180,7 @@ dir_index_free(struct dir_index *x)
 	free(x->ids);
 	free(x->names);
 	free(x->created);
+	free(x->number);
 	free(x->sig);
 	free(x->listed);
 	free(x->alive);
@@ -163,6 +192,7 @@ dir_index_free(struct dir_index *x)
 	free(x->hslots);
 	free(x->by_name);
 	free(x->by_date);
+	free(x->by_number);
 	pthread_rwlock_destroy(&x->lock);
 	free(x);
 }
@@ -216,6 +246,7 @@ slots_grow(struct dir_index *x)
 	x->ids = xrealloc(x->ids, ncap * sizeof *x->ids);
 	x->names = xrealloc(x->names, ncap * sizeof *x->names);
 	x->created = xrealloc(x->created, ncap * sizeof *x->created);
+	x->number = xrealloc(x->number, ncap * sizeof *x->number);
 	x->sig = xrealloc(x->sig, ncap * sizeof *x->sig);
 	x->listed = xrealloc(x->listed, ncap * sizeof *x->listed);
 	x->dw = xrealloc(x->dw, ncap * sizeof *x->dw);
@@ -354,6 +385,14 @@ word_of(struct dir_index *x, const char *w, size_t len)
 	}
 	x->words[x->nwords] = xstrndup(w, len);
 	x->worder[x->nwords] = (uint32_t)x->nwords;
+	for (i = 0; i < len && !((unsigned char)w[i] & 0x80); i++)
+		;
+	if (i < len) {	/* a word a substring search may find */
+		if (x->nwide == x->widecap)
+			x->wide = xrealloc(x->wide, (x->widecap = x->widecap ? 2 * x->widecap :
+			    256) * sizeof *x->wide);
+		x->wide[x->nwide++] = (uint32_t)x->nwords;
+	}
 	x->wh[c] = (uint32_t)++x->nwords;
 	if (x->nwords - x->nsorted >= VOCAB_TAIL)
 		vocab_merge(x);
@@ -475,14 +514,42 @@ vocab_kill(struct dir_index *x, size_t s)
 	x->ndw[s] = 0;
 }
 
-/* ORs into m[t] (for each column t with m[t] set) the postings of every
- * word starting with prefix w.  Holds the read lock. */
+/* ORs into m[t] (for each column t with m[t] set) the postings of word
+ * wid.  Holds the read lock. */
 static void
-vocab_or(const struct dir_index *x, const char *w, uint64_t *m[DT__MAX])
+post_or(const struct dir_index *x, uint32_t wid, uint64_t *m[DT__MAX])
 {
-	size_t len = strlen(w), lo = 0, hi = x->nsorted, k, i;
+	size_t i;
 	int t;
 
+	for (t = 0; t < DT__MAX; t++) {
+		const struct post *p = &x->post[t][wid];
+
+		if (!m[t])
+			continue;
+		if (p->bits)
+			for (i = 0; i < WORDS(x->n); i++)
+				m[t][i] |= p->bits[i];
+		else
+			for (i = 0; i < p->n; i++)
+				m[t][p->s[i] / 64] |= 1ULL << (p->s[i] % 64);
+	}
+}
+
+/* ORs into m[t] (for each column t with m[t] set) the postings of every
+ * word starting with prefix w, or with substr, of every word with a byte
+ * >= 0x80 that has w in it.  Holds the read lock. */
+static void
+vocab_or(const struct dir_index *x, const char *w, int substr, uint64_t *m[DT__MAX])
+{
+	size_t len = strlen(w), lo = 0, hi = x->nsorted, k;
+
+	if (substr) {
+		for (k = 0; k < x->nwide; k++)
+			if (strstr(x->words[x->wide[k]], w))
+				post_or(x, x->wide[k], m);
+		return;
+	}
 	while (lo < hi) {	/* the first word not below w */
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -499,18 +566,7 @@ vocab_or(const struct dir_index *x, const char *w, uint64_t *m[DT__MAX])
 				k = x->nsorted - 1;
 			continue;
 		}
-		for (t = 0; t < DT__MAX; t++) {
-			const struct post *p = &x->post[t][wid];
-
-			if (!m[t])
-				continue;
-			if (p->bits)
-				for (i = 0; i < WORDS(x->n); i++)
-					m[t][i] |= p->bits[i];
-			else
-				for (i = 0; i < p->n; i++)
-					m[t][p->s[i] / 64] |= 1ULL << (p->s[i] % 64);
-		}
+		post_or(x, wid, m);
 	}
 }
 
@@ -522,7 +578,7 @@ kill_slot(struct dir_index *x, size_t s)
 
 	x->alive[s / 64] &= ~(1ULL << (s % 64));
 	x->alt[s / 64] &= ~(1ULL << (s % 64));
-	dir_listed_unref(x->listed[s]);	/* answers holding it keep theirs */
+	x->unref(x->listed[s]);	/* answers holding it keep theirs */
 	x->listed[s] = NULL;
 	vocab_kill(x, s);
 	for (v = 0; v < x->nfv[s]; v++)
@@ -581,6 +637,7 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		s = x->hslots[c];
 		/* The sort orders hold while its name and date do. */
 		if (strcmp(name, x->names[s]) != 0 || x->created[s] != d->created_at ||
+		    x->number[s] != d->number ||
 		    !(x->alive[s / 64] & (1ULL << (s % 64))))
 			x->dirty = 1;
 		free(name);
@@ -603,8 +660,9 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	x->ids[s] = d->id;
 	x->names[s] = fold(d->name);
 	x->created[s] = d->created_at;
+	x->number[s] = d->number;
 	x->sig[s] = d->sig;
-	x->listed[s] = dir_listed_ref(d->listed);
+	x->listed[s] = x->ref(d->listed);
 	x->alive[s / 64] |= 1ULL << (s % 64);
 	vocab_put(x, d, s);
 	if (d->alt_text)
@@ -715,30 +773,57 @@ by_date(const void *a, const void *b)
 	return sort_x->ids[sa] > sort_x->ids[sb] ? -1 : 1;
 }
 
-/* Rebuilds the slot orders; the caller holds the write lock. */
+static int
+by_number(const void *a, const void *b)
+{
+	size_t sa = *(const size_t *)a, sb = *(const size_t *)b;
+
+	if (sort_x->number[sa] != sort_x->number[sb])
+		return sort_x->number[sa] > sort_x->number[sb] ? -1 : 1;
+	return by_date(a, b);
+}
+
+/* Rebuilds the slot orders; the caller holds the write lock.  Without a
+ * document with a number, the order by number is the order by date, and
+ * no third sort is paid for. */
 static void
 reorder(struct dir_index *x)
 {
 	size_t i;
+	int numbered = 0;
 
 	free(x->by_name);
 	free(x->by_date);
+	free(x->by_number);
 	x->by_name = xmalloc((x->n ? x->n : 1) * sizeof *x->by_name);
 	x->by_date = xmalloc((x->n ? x->n : 1) * sizeof *x->by_date);
-	for (i = 0; i < x->n; i++)
+	x->by_number = xmalloc((x->n ? x->n : 1) * sizeof *x->by_number);
+	for (i = 0; i < x->n; i++) {
 		x->by_name[i] = x->by_date[i] = i;
+		numbered |= x->number[i] != 0;
+	}
 	pthread_mutex_lock(&sort_mu);
 	sort_x = x;
 	qsort(x->by_name, x->n, sizeof *x->by_name, by_name);
 	qsort(x->by_date, x->n, sizeof *x->by_date, by_date);
+	if (numbered) {
+		for (i = 0; i < x->n; i++)
+			x->by_number[i] = i;
+		qsort(x->by_number, x->n, sizeof *x->by_number, by_number);
+	} else if (x->n) {
+		memcpy(x->by_number, x->by_date, x->n * sizeof *x->by_number);
+	}
 	pthread_mutex_unlock(&sort_mu);
 	free(x->rank_name);
 	free(x->rank_date);
+	free(x->rank_number);
 	x->rank_name = xmalloc((x->n ? x->n : 1) * sizeof *x->rank_name);
 	x->rank_date = xmalloc((x->n ? x->n : 1) * sizeof *x->rank_date);
+	x->rank_number = xmalloc((x->n ? x->n : 1) * sizeof *x->rank_number);
 	for (i = 0; i < x->n; i++) {
 		x->rank_name[x->by_name[i]] = (uint32_t)i;
 		x->rank_date[x->by_date[i]] = (uint32_t)i;
+		x->rank_number[x->by_number[i]] = (uint32_t)i;
 	}
 	x->dirty = 0;
 }
@@ -846,7 +931,7 @@ page_of(const struct dir_index *x, const uint64_t *set, size_t k, const size_t *
 			if (!(set[s / 64] & (1ULL << (s % 64))))
 				continue;
 			if ((*seen)++ >= q->offset) {
-				out->items[out->nids] = dir_listed_ref(x->listed[s]);
+				out->items[out->nids] = x->ref(x->listed[s]);
 				out->ids[out->nids++] = x->ids[s];
 			}
 		}
@@ -876,7 +961,7 @@ page_of(const struct dir_index *x, const uint64_t *set, size_t k, const size_t *
 
 			b &= b - 1;
 			if ((*seen)++ >= q->offset) {
-				out->items[out->nids] = dir_listed_ref(x->listed[s]);
+				out->items[out->nids] = x->ref(x->listed[s]);
 				out->ids[out->nids++] = x->ids[s];
 			}
 		}
@@ -905,6 +990,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	int f, g;
 
 	memset(out, 0, sizeof *out);
+	out->unref = x->unref;
 	*bad = NULL;
 	pthread_rwlock_rdlock(&x->lock);
 	while (x->dirty) {	/* orders are stale: rebuild under the write lock */
@@ -980,7 +1066,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 			for (t = 0; t < DT__MAX; t++)
 				if (tm[t])
 					memset(tm[t], 0, nw * sizeof(uint64_t));
-			vocab_or(x, q->words[k], tm);
+			vocab_or(x, q->words[k], q->substr >> k & 1, tm);
 			for (w = 0; w < nw; w++) {
 				uint64_t in = tm[DT_TITLE][w] | tm[DT_TEXT][w], title = tm[DT_TITLE][w];
 
@@ -991,7 +1077,8 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 					    x->alt[w]);
 				}
 				base[w] &= in;
-				boost[w] &= title;
+				if (!(q->substr >> k & 1))
+					boost[w] &= title;
 			}
 		}
 		for (t = 0; t < DT__MAX; t++)
@@ -1056,7 +1143,7 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	out->ids = xmalloc((q->limit ? q->limit : 1) * sizeof *out->ids);
 	out->items = xmalloc((q->limit ? q->limit : 1) * sizeof *out->items);
 	nall = out->total;
-	if (q->sort == DIR_SORT_RELEVANCE) {	/* the boosted first, by name */
+	if (q->sort == DIR_SORT_RELEVANCE) {	/* the boosted first, by name or date */
 		uint64_t *first = xcalloc(nw, sizeof *first);
 		size_t nfirst = 0;
 
@@ -1080,11 +1167,16 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 		}
 		nfirst = count_bits(first, nw);
 		nall -= nfirst;
-		page_of(x, first, nfirst, x->by_name, x->rank_name, q, &seen, out);
+		if (q->relevance_newest)
+			page_of(x, first, nfirst, x->by_date, x->rank_date, q, &seen, out);
+		else
+			page_of(x, first, nfirst, x->by_name, x->rank_name, q, &seen, out);
 		free(first);
 	}
-	if (q->sort == DIR_SORT_NEWEST)
+	if (q->sort == DIR_SORT_NEWEST || (q->sort == DIR_SORT_RELEVANCE && q->relevance_newest))
 		page_of(x, all, nall, x->by_date, x->rank_date, q, &seen, out);
+	else if (q->sort == DIR_SORT_NUMBER)
+		page_of(x, all, nall, x->by_number, x->rank_number, q, &seen, out);
 	else
 		page_of(x, all, nall, x->by_name, x->rank_name, q, &seen, out);
 out:
@@ -1109,7 +1201,7 @@ dir_result_free(struct dir_result *r)
 	int f;
 
 	for (i = 0; r->items && i < r->nids; i++)
-		dir_listed_unref(r->items[i]);
+		r->unref(r->items[i]);
 	free(r->items);
 	r->items = NULL;
 	free(r->ids);

@@ -27,6 +27,13 @@
  * documents whose values are hidden at that level.  A query names its
  * viewer's level: a hidden value neither matches a filter nor counts.
  * Levels are those of enum vis (orgs.h): 0 public ... DIR_LEVELS - 1 all.
+ *
+ * The index is not only the directory's: the library of resources
+ * (app/resources/index.c) keeps its resources in one too, with its own
+ * items (dir_index_new_items) and its own meaning for some facets (who may
+ * see a resource is the DF_ACCESS facet, the viewer's query wanting the
+ * classes it may see), a number to sort by (downloads) and relevance that
+ * breaks ties by date.
  */
 #ifndef WS_DIR_INDEX_H
 #define WS_DIR_INDEX_H
@@ -41,9 +48,13 @@ struct dir_listed;
 enum dir_facet {
 	DF_COUNTRY, DF_REGION, DF_KIND, DF_THEME, DF_LANGUAGE, DF_ECOSOC, DF_YEAR, DF_STATUS, DF__MAX
 };
+/* Resources have no ECOSOC status: their index keeps there who may see
+ * them (app/resources/index.c). */
+#define DF_ACCESS DF_ECOSOC
 
 #define DIR_MAX_VALUES 512	/* distinct values one facet may have */
-#define DIR_MAX_PER_DOC 64	/* values one document may have in one facet */
+#define DIR_MAX_PER_DOC 256	/* values one document may have in one facet (a
+				 * resource names up to 250 countries) */
 #define DIR_LEVELS 4		/* viewer levels; the last one sees everything */
 #define DIR_MAX_WORDS 8		/* words of one in-memory text search */
 
@@ -55,14 +66,18 @@ struct dir_doc {
 	int64_t id;
 	const char *name;		/* sort key: compared case-folded */
 	int64_t created_at;		/* "newest" sort */
+	int64_t number;			/* DIR_SORT_NUMBER's key (downloads) */
 	uint64_t sig;			/* a hash of what the index holds of it: a put
 					 * with the same (non-zero) sig changes nothing */
 	const char *values[DF__MAX][DIR_MAX_PER_DOC + 1];	/* NULL-terminated */
 	unsigned char need[DF__MAX];	/* the level that sees the facet's values */
 	int alt_text;			/* viewers who search the alternative text
 					 * (dir_query.alt) match it only there */
-	struct dir_listed *listed;	/* what a list item shows (listed.h), or
-					 * NULL; the index takes a reference */
+	void *listed;			/* what a list item shows: a struct
+					 * dir_listed (listed.h) or, in an index
+					 * made by dir_index_new_items, its kind
+					 * of item; or NULL.  The index takes a
+					 * reference */
 	const char *text[DT__MAX];	/* the search columns, words separated by
 					 * spaces (NULL: none) */
 };
@@ -80,6 +95,10 @@ struct dir_query {
 	 * required; boost: every word in the title.  Bytes are compared. */
 	const char *words[DIR_MAX_WORDS];
 	size_t nwords;
+	/* Bit k: words[k] (which must have a byte >= 0x80: a CJK word) is a
+	 * substring of a word of the document rather than a prefix, and is not
+	 * needed in the title for the boost (a database's LIKE '%word%'). */
+	unsigned substr;
 	/* With alt, a document with alt_text matches through match_alt and
 	 * boost_alt only (the text such a viewer may search), the others
 	 * through match and boost only; with words, through its _gov columns
@@ -88,8 +107,11 @@ struct dir_query {
 	const int64_t *match_alt, *boost_alt;
 	size_t nmatch_alt, nboost_alt;
 	int level;		/* the viewer's, 0..DIR_LEVELS - 1 (0: public) */
-	/* RELEVANCE: the boosted first, then the others, each by name. */
-	enum { DIR_SORT_NAME, DIR_SORT_NEWEST, DIR_SORT_RELEVANCE } sort;
+	/* RELEVANCE: the boosted first, then the others, each by name (by
+	 * date with relevance_newest).  NUMBER: the greatest number first,
+	 * then newest. */
+	enum { DIR_SORT_NAME, DIR_SORT_NEWEST, DIR_SORT_RELEVANCE, DIR_SORT_NUMBER } sort;
+	int relevance_newest;
 	size_t offset, limit;
 	int unknown_empty;	/* a value never seen matches nothing (not WS_EINVAL) */
 };
@@ -102,8 +124,9 @@ struct dir_count {
 struct dir_result {
 	size_t total;			/* documents matching every filter */
 	int64_t *ids;			/* the page, in order (free()) */
-	struct dir_listed **items;	/* their listed forms (NULL where a document
+	void **items;			/* their listed forms (NULL where a document
 					 * had none), one reference each */
+	void (*unref)(void *);		/* drops one of them */
 	size_t nids;
 	struct dir_count *counts[DF__MAX];	/* every known value of the facet, with
 						 * the count under the other filters
@@ -113,7 +136,11 @@ struct dir_result {
 
 struct dir_index;
 
+/* An index whose items (dir_doc.listed) are struct dir_listed. */
 struct dir_index *dir_index_new(void);
+/* An index of other items, shared by reference count: ref takes one more
+ * reference to an item and returns it, unref drops one (both take NULL). */
+struct dir_index *dir_index_new_items(void *(*ref)(void *), void (*unref)(void *));
 void dir_index_free(struct dir_index *x);
 /* Adds or replaces the document with d->id (strings are copied).  WS_ETOOBIG
  * when a facet would pass DIR_MAX_VALUES distinct values. */

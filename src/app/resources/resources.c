@@ -28,16 +28,32 @@ static const char *const res_sorts[] = { "relevance", "newest", "downloads", NUL
 static const char *const res_statuses[] = { "draft", "submitted", "changes_requested",
 	"published", "rejected", NULL };
 
+/* A year a filter may name. */
+static int
+year_valid(const char *s)
+{
+	int64_t y;
+
+	return parse_int(s, 1900, 2100, &y) == WS_OK;
+}
+
+#define RES_MAX_WANT 20	/* values of one filter */
+
+/* Filters take several values each (kind=guide&kind=toolkit: either). */
 const struct field res_q_list[] = {
 	{ "q", FT_LINE, 0, 0, SEARCH_MAX_QUERY, NULL, NULL, NULL },
-	{ "kind", FT_CHOICE, 0, 0, 0, res_kinds, NULL, N_("Choose a kind from the list.") },
-	{ "theme", FT_CHOICE, 0, 0, 0, NULL, theme_known, N_("Choose themes from the list.") },
-	{ "language", FT_CHOICE, 0, 0, 0, NULL, language_valid,
+	{ "kind", FT_MULTI, 0, 0, RES_MAX_WANT, res_kinds, NULL,
+	    N_("Choose a kind from the list.") },
+	{ "theme", FT_MULTI, 0, 0, RES_MAX_WANT, NULL, theme_known,
+	    N_("Choose themes from the list.") },
+	{ "language", FT_MULTI, 0, 0, RES_MAX_WANT, NULL, language_valid,
 	    N_("Choose languages from the list.") },
-	{ "region", FT_CHOICE, 0, 0, 0, NULL, m49_valid, N_("Choose a region from the list.") },
-	{ "country", FT_CHOICE, 0, 0, 0, NULL, country_valid,
+	{ "region", FT_MULTI, 0, 0, RES_MAX_WANT, NULL, m49_valid,
+	    N_("Choose a region from the list.") },
+	{ "country", FT_MULTI, 0, 0, RES_MAX_WANT, NULL, country_valid,
 	    N_("Choose a country from the list.") },
-	{ "year", FT_INT, 0, 1900, 2100, NULL, NULL, N_("Enter a year from 1900 to 2100.") },
+	{ "year", FT_MULTI, 0, 0, RES_MAX_WANT, NULL, year_valid,
+	    N_("Enter a year from 1900 to 2100.") },
 	{ "status", FT_CHOICE, 0, 0, 0, res_statuses, NULL, N_("Choose a status from the list.") },
 	{ "sort", FT_CHOICE, 0, 0, 0, res_sorts, NULL,
 	    N_("Sort by relevance, newest or downloads.") },
@@ -239,19 +255,22 @@ page_filters(struct req *r, json_t *facets)
 	for (i = 0; params[i]; i++) {
 		json_t *opts = json_array(), *n;
 		const char *k;
-		const char *want = *params[i] == 'y' ? NULL : req_qstr(r, params[i]);
-		int64_t year = req_qint(r, "year", 0);
+		json_t *want = json_object_get(r->query, params[i]);
 
 		json_object_foreach(json_object_get(facets, params[i]), k, n) {
-			int sel = want ? strcmp(want, k) == 0 : year == strtoll(k, NULL, 10);
+			json_t *x;
+			size_t j;
+			int sel = 0;
 
+			json_array_foreach(want, j, x)
+				sel |= json_is_string(x) && strcmp(json_string_value(x), k) == 0;
 			json_array_append_new(opts, json_pack("{s:s,s:s,s:s,s:O,s:b}", "param",
 			    params[i], "value", k, "label", facet_label(r, params[i], k), "count", n,
 			    "selected", sel));
 		}
 		json_array_append_new(out, json_pack("{s:s,s:s,s:o,s:b}", "param", params[i],
 		    "label", view_tr(r->app->views, r->locale, titles[i]), "options", opts,
-		    "any", want ? !*want : !year));
+		    "any", !json_array_size(want)));
 	}
 	return out;
 }
@@ -261,17 +280,21 @@ static const char *
 page_query(struct req *r)
 {
 	static const char *const params[] = { "q", "kind", "theme", "language", "region",
-		"country", "status", "sort", NULL };
+		"country", "year", "status", "sort", NULL };
 	const char *out = "";
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; params[i]; i++)
-		if (*req_qstr(r, params[i]))
+	for (i = 0; params[i]; i++) {
+		json_t *v = json_object_get(r->query, params[i]), *x;
+
+		if (json_is_string(v) && *json_string_value(v))
 			out = arena_printf(r->a, "%s%s%s=%s", out, *out ? "&" : "", params[i],
-			    arena_urlencode(r->a, req_qstr(r, params[i]), ""));
-	if (req_qint(r, "year", 0))
-		out = arena_printf(r->a, "%s%syear=%lld", out, *out ? "&" : "",
-		    (long long)req_qint(r, "year", 0));
+			    arena_urlencode(r->a, json_string_value(v), ""));
+		json_array_foreach(v, j, x)	/* a filter's several values */
+			if (json_is_string(x))
+				out = arena_printf(r->a, "%s%s%s=%s", out, *out ? "&" : "", params[i],
+				    arena_urlencode(r->a, json_string_value(x), ""));
+	}
 	/* a page size chosen in the URL holds on the next page too */
 	if (req_qint(r, "per_page", 0))
 		out = arena_printf(r->a, "%s%sper_page=%lld", out, *out ? "&" : "",
@@ -369,32 +392,111 @@ add_matches(struct req *r, json_t *item, json_t *row, const struct search_terms 
 	return WS_OK;
 }
 
+/* The values of filter name in r's query (its FT_MULTI array), as a
+ * NULL-terminated list (NULL for none) and as JSON text for the database
+ * ("" for none), both in r's arena. */
+static const char *const *
+wanted(struct req *r, const char *name, const char **json)
+{
+	json_t *v = json_object_get(r->query, name), *x;
+	const char **out;
+	size_t i, n = 0;
+	char *s;
+
+	*json = "";
+	if (!json_array_size(v))
+		return NULL;
+	out = arena_alloc(r->a, (json_array_size(v) + 1) * sizeof *out);
+	json_array_foreach(v, i, x)
+		if (json_is_string(x))
+			out[n++] = json_string_value(x);
+	out[n] = NULL;
+	if ((s = json_dumps(v, JSON_COMPACT))) {
+		*json = arena_strdup(r->a, s);
+		free(s);
+	}
+	return n ? out : NULL;
+}
+
+/* Whether the index's vocabulary matches the words of t exactly as the
+ * database does (index.c): ASCII words, and at most one CJK word (a
+ * substring), whose bit is set in *substr. */
+static int
+vocabulary_can(const struct search_terms *t, unsigned *substr)
+{
+	struct search_terms ascii;
+	size_t i;
+	int cjk = 0;
+
+	memset(&ascii, 0, sizeof ascii);
+	*substr = 0;
+	for (i = 0; i < t->n; i++) {
+		if (t->cjk[i]) {
+			cjk++;
+			*substr |= 1u << i;
+		} else {
+			memcpy(ascii.term[ascii.n++], t->term[i], sizeof ascii.term[0]);
+		}
+	}
+	return cjk <= 1 && (!ascii.n || search_in_index(&ascii));
+}
+
+/* Whether the list is to be answered by the database rather than the
+ * index: in test builds, a request may ask for either (X-Test-Library:
+ * sql or memory), so that tests compare the two. */
+static int
+force_sql(struct req *r)
+{
+#ifdef WHATSON_TEST_HOOKS
+	const char *h = req_header(r, "X-Test-Library");
+
+	return h && strcmp(h, "sql") == 0;
+#else
+	(void)r;
+	return 0;
+#endif
+}
+
 enum ws_err
 h_resources(struct req *r, struct resp *w)
 {
+	static const struct { const char *param; int facet; int term; } filters[] = {
+		{ "kind", DF_KIND, -1 }, { "year", DF_YEAR, -1 }, { "theme", DF_THEME, RT_THEME },
+		{ "language", DF_LANGUAGE, RT_LANGUAGE }, { "country", DF_COUNTRY, RT_COUNTRY },
+		{ "region", DF_REGION, RT_REGION },
+	};
 	static const char *const facets[] = { "kind", "theme", "language", "region", "country",
 		"year", NULL };
-	const char *q = req_qstr(r, "q"), *sort = req_qstr(r, "sort"), *title_like;
+	const char *q = req_qstr(r, "q"), *sort = req_qstr(r, "sort"), *title_q;
 	int64_t page = req_qint(r, "page", 1), total = 0;
 	int per_page = (int)req_qint(r, "per_page", APP_PER_PAGE);
 	struct res_viewer v;
 	struct res_filter f;
+	struct res_index_query iq;
 	struct search_terms terms;
-	json_t *rows = NULL, *items, *fc, *val, *orgs, *row, *files, *item;
+	json_t *rows = NULL, *files = NULL, *items, *fc = NULL, *val, *orgs, *row, *item;
 	const char *const *k;
 	enum ws_err rc;
 	size_t i;
-	int t;
+	int memory;
 
 	res_viewer_of(r, &v);
 	memset(&f, 0, sizeof f);
+	memset(&iq, 0, sizeof iq);
 	memset(&terms, 0, sizeof terms);
 	f.status = req_qstr(r, "status");
-	f.kind = req_qstr(r, "kind");
-	f.year = req_qint(r, "year", 0);
-	for (t = 0; t < RT__MAX; t++)
-		f.term[t] = req_qstr(r, res_term_facet[t]);
-	if (res_query(r->a, req_db(r), q, &f.fts, &f.meta, &f.like, &title_like) != WS_OK) {
+	for (i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		const char *json;
+
+		iq.want[filters[i].facet] = wanted(r, filters[i].param, &json);
+		if (filters[i].facet == DF_KIND)
+			f.kind = json;
+		else if (filters[i].facet == DF_YEAR)
+			f.year = json;
+		else
+			f.term[filters[i].term] = json;
+	}
+	if (res_query(r->a, req_db(r), q, &f.fts, &f.meta, &f.like, &title_q) != WS_OK) {
 		w->errors = json_pack("{s:s}", "q", view_tr(r->app->views, r->locale,
 		    N_("The search is too long or not text.")));
 		w->detail = N_("Some filters are not valid.");
@@ -404,17 +506,54 @@ h_resources(struct req *r, struct resp *w)
 		sort = *q ? "relevance" : "newest";
 	if (*q && search_parse(q, &terms) != WS_OK)
 		terms.n = 0;
-	if ((rc = res_list(req_db(r), &v, &f, sort, title_like, page, per_page, &rows,
-	    &total)) != WS_OK)
-		goto out;
 	orgs = my_orgs(r);
+	/* The index when it can answer exactly as the database would. */
+	memory = !force_sql(r) && res_index_usable(r->app, &v, orgs);
+	if (memory) {
+		int64_t *match = NULL, *meta = NULL, *title = NULL;
+
+		res_index_catch_up(r->app, req_db(r));
+		iq.viewer = &v;
+		iq.status = f.status;
+		iq.terms = &terms;
+		iq.sort = sort;
+		iq.page = page;
+		iq.per_page = per_page;
+		/* words the vocabulary cannot match: the database finds them */
+		iq.text = terms.n && !vocabulary_can(&terms, &iq.substr);
+		rc = WS_OK;
+		if (iq.text && (rc = res_match_ids(req_db(r), &f, &match, &iq.nmatch, &meta,
+		    &iq.nmatch_meta)) == WS_OK && strcmp(sort, "relevance") == 0)
+			rc = res_title_ids(req_db(r), title_q, &title, &iq.ntitle);
+		iq.match = match;
+		iq.match_meta = meta;
+		iq.title = title;
+		if (rc == WS_OK)
+			rc = res_index_list(r->app, &iq, &rows, &files, &total, &fc);
+		free(match);
+		free(meta);
+		free(title);
+	} else {
+		rc = res_list(req_db(r), &v, &f, sort, title_q, page, per_page, &rows, &total);
+	}
+#ifdef WHATSON_TEST_HOOKS
+	resp_header(w, "X-Test-Library", memory ? "memory" : "sql");
+#endif
+	if (rc != WS_OK) {
+		json_decref(orgs);
+		goto out;
+	}
 	items = json_array();
 	json_array_foreach(rows, i, row) {
-		if ((rc = res_files(req_db(r), json_integer_value(json_object_get(row, "id")),
-		    &files)) != WS_OK)
+		json_t *fs = NULL;
+
+		if (memory)
+			fs = json_incref(json_array_get(files, i));
+		else if ((rc = res_files(req_db(r), json_integer_value(json_object_get(row, "id")),
+		    &fs)) != WS_OK)
 			break;
-		item = res_view(r, &v, row, files, orgs);
-		json_decref(files);
+		item = res_view(r, &v, row, fs, orgs);
+		json_decref(fs);
 		json_array_append_new(items, item);
 		if (terms.n && (rc = add_matches(r, item, row, &terms)) != WS_OK)
 			break;
@@ -425,16 +564,22 @@ h_resources(struct req *r, struct resp *w)
 		goto out;
 	}
 	val = app_list_value(items, page, per_page, total);
-	fc = json_object();
-	for (k = facets; *k && rc == WS_OK; k++) {
-		json_t *counts;
+	if (!memory) {
+		fc = json_object();
+		for (k = facets; *k && rc == WS_OK; k++) {
+			json_t *counts;
 
-		if ((rc = res_facet(req_db(r), &v, &f, *k, &counts)) == WS_OK)
-			json_object_set_new(fc, *k, counts);
-		else
-			json_decref(counts);
+			if ((rc = res_facet(req_db(r), &v, &f, *k, &counts)) == WS_OK)
+				json_object_set_new(fc, *k, counts);
+			else
+				json_decref(counts);
+		}
+		if (rc != WS_OK) {
+			json_decref(val);
+			goto out;
+		}
 	}
-	json_object_set_new(val, "facets", fc);
+	json_object_set(val, "facets", fc);
 	if (!r->api) {
 		json_array_foreach(json_object_get(val, "items"), i, item)
 			page_item(r, item);
@@ -454,7 +599,9 @@ h_resources(struct req *r, struct resp *w)
 	w->tpl = "resource_list";
 	w->title = N_("Library");
 out:
+	json_decref(fc);
 	json_decref(rows);
+	json_decref(files);
 	return rc;
 }
 
@@ -545,9 +692,12 @@ h_resource_file(struct req *r, struct resp *w)
 	 * of a download in ranges */
 	range = req_header(r, "Range");
 	if (r->method == HM_GET && (w->status == 0 || w->status == 200 ||
-	    (w->status == 206 && range && strncmp(range, "bytes=0-", 8) == 0)))
+	    (w->status == 206 && range && strncmp(range, "bytes=0-", 8) == 0))) {
 		if (res_download(req_db(r), id) != WS_OK)
 			log_warn("resources: download of %lld not counted", (long long)id);
+		else	/* the list sorts by downloads */
+			res_index_refresh(r->app, req_db(r), id);
+	}
 	return WS_OK;
 }
 

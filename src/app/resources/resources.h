@@ -76,6 +76,19 @@ enum ws_err res_text_run(struct job_ctx *c, const struct job *j) WS_WUR;
 
 struct app;
 struct db;
+struct res_index;
+
+/* Builds app->res, the library's in-memory index (index.c), from every
+ * resource. */
+enum ws_err res_index_load(struct app *app, struct db *d) WS_WUR;
+void res_index_free(struct res_index *ri);
+/* Re-reads resource id into the index after a committed write (no-op
+ * without an index: command-line tools). */
+void res_index_refresh(struct app *app, struct db *d, int64_t id);
+/* Re-reads into the index what other nodes changed, at most once a second
+ * (a request calls it before reading the index). */
+void res_index_catch_up(struct app *app, struct db *d);
+
 /* `whatson seed --demo --resources n`: adds the demo resources
  * (seed_data.h) up to n in all, published, each PDF in the file store with
  * its RES_TEXT_JOB queued; staff_id is the staff account credited with the

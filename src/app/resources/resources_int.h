@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "app/directory/index.h"
 #include "app/resources/resources.h"
 #include "core/arena.h"
 #include "core/err.h"
@@ -38,11 +39,12 @@ enum res_term { RT_THEME, RT_LANGUAGE, RT_COUNTRY, RT_REGION, RT__MAX };
 extern const char *const res_term_facet[RT__MAX];	/* "theme", "language", ... */
 extern const char *const res_term_field[RT__MAX];	/* "themes", "languages", ... */
 
-/* A list's filters; "" (0 for year) for none. */
+/* A list's filters; "" for none.  kind, year and term are each a JSON
+ * array of the values wanted (any of them will do). */
 struct res_filter {
 	const char *status;
 	const char *kind;
-	int64_t year;
+	const char *year;
 	const char *term[RT__MAX];
 	const char *fts;	/* a full-text query (res_query) */
 	const char *meta;	/* the same over title and text only (res_query) */
@@ -55,6 +57,12 @@ extern const char *const res_kind_labels[];
 
 /* ---- store.c ---- */
 
+/* The current row of q (enum res_col, or more) as stored JSON; the current
+ * row of a files statement (enum res_files_col) as res_files gives it.  New
+ * references. */
+json_t *res_row_of(struct db_q *q);
+json_t *res_file_of(struct db_q *q);
+
 /* Resource id as its stored JSON (every column, the organization's name
  * and status as org_name, org_status) if v may see it; WS_ENOTFOUND
  * otherwise.  New reference. */
@@ -66,10 +74,10 @@ enum ws_err res_files(struct db *d, int64_t id, json_t **out) WS_WUR;
 enum ws_err res_file_get(struct db *d, struct arena *a, int64_t id, int64_t n,
     int64_t *file_id, const char **name, const char **type) WS_WUR;
 /* A page of what v may see under f, sorted by sort (relevance, newest,
- * downloads; title_like: the pattern of the best matches' titles), as
+ * downloads; title_q: the full-text query of the best matches' titles), as
  * stored JSON (res_get's), and how many there are in all. */
 enum ws_err res_list(struct db *d, const struct res_viewer *v, const struct res_filter *f,
-    const char *sort, const char *title_like, int64_t page, int per_page, json_t **items,
+    const char *sort, const char *title_q, int64_t page, int per_page, json_t **items,
     int64_t *total) WS_WUR;
 /* {value: count} of facet ("kind", "year" or a res_term_facet) under f
  * with its own filter left out.  New reference in *out. */
@@ -105,11 +113,58 @@ enum ws_err res_text_heads(struct db *d, int64_t id, json_t **out) WS_WUR;
 /* Counts one download of resource id. */
 enum ws_err res_download(struct db *d, int64_t id) WS_WUR;
 
-/* The full-text query (FTS5 on SQLite, tsquery on PostgreSQL) and the
- * substring pattern of query q, in a; "" when none.  WS_EINVAL for a
+/* The resources whose words match f's search (fts, meta, like), in no
+ * order, in *ids (free()); those that match in title and text alone (what
+ * is searched of a "members" resource by who may not download its files)
+ * in *meta (free()).  For the index (index.c), which filters, counts and
+ * sorts them. */
+enum ws_err res_match_ids(struct db *d, const struct res_filter *f, int64_t **ids, size_t *n,
+    int64_t **meta, size_t *nmeta) WS_WUR;
+/* The resources whose title has every word of title_q (res_query's), in
+ * *ids (free()); none for "". */
+enum ws_err res_title_ids(struct db *d, const char *title_q, int64_t **ids, size_t *n) WS_WUR;
+
+/* The full-text query (FTS5 on SQLite, tsquery on PostgreSQL), the same
+ * over title and text only, the substring pattern and the full-text query
+ * of the title alone of query q, in a; "" when none.  WS_EINVAL for a
  * query search_parse refuses. */
 enum ws_err res_query(struct arena *a, struct db *d, const char *q, const char **fts,
-    const char **meta, const char **like, const char **title_like) WS_WUR;
+    const char **meta, const char **like, const char **title_q) WS_WUR;
+
+/* ---- index.c: the list from memory ---- */
+
+struct app;
+struct search_terms;
+
+/* A list's question to the index: a facet's values any of which will do
+ * (NULL: any; DF_ACCESS and DF_STATUS are the index's to fill), the
+ * status wanted ("" any), the words, the sort (relevance, newest,
+ * downloads) and the page. */
+struct res_index_query {
+	const struct res_viewer *viewer;
+	const char *const *want[DF__MAX];
+	const char *status;
+	const struct search_terms *terms;
+	unsigned substr;	/* bit k: term k is a CJK substring (index.h) */
+	/* or, with text, the matches the database found (res_match_ids) and
+	 * the best of them (res_title_ids) */
+	int text;
+	const int64_t *match, *match_meta, *title;
+	size_t nmatch, nmatch_meta, ntitle;
+	const char *sort;
+	int64_t page;
+	int per_page;
+};
+
+/* Whether the index answers v's list (v's organizations orgs, [{id}])
+ * exactly as the database would: not for someone who sees, as its
+ * contributor, a resource others do not. */
+int res_index_usable(struct app *app, const struct res_viewer *v, json_t *orgs);
+/* The page of in as res_list gives it (stored JSON rows) with each row's
+ * files (res_files'), the total, and the facets {kind: {value: count},
+ * ...} as res_facet gives them.  New references. */
+enum ws_err res_index_list(struct app *app, const struct res_index_query *in, json_t **rows,
+    json_t **files, int64_t *total, json_t **facets) WS_WUR;
 
 /* ---- labels.c ---- */
 

@@ -137,6 +137,7 @@ decide(struct req *r, struct resp *w, const char *status, const char *reason,
 		db_rollback(d);
 		goto out;
 	}
+	res_index_refresh(r->app, d, id);
 	if (r->api)
 		rc = h_resource(r, w);
 	else

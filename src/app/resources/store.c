@@ -11,6 +11,7 @@
 #include "app/resources/resources_int.h"
 #include "core/buf.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -63,13 +64,14 @@ bind_where(struct db_q *q, int first, const struct res_viewer *v, const struct r
 	db_bind_text(q, i++, s);
 	s = skip && strcmp(skip, "kind") == 0 ? "" : f->kind ? f->kind : "";
 	db_bind_text(q, i++, s);
+	db_bind_text(q, i++, *s ? s : "[]");
+	s = skip && strcmp(skip, "year") == 0 ? "" : f->year ? f->year : "";
 	db_bind_text(q, i++, s);
-	db_bind_int(q, i++, skip && strcmp(skip, "year") == 0 ? 0 : f->year);
-	db_bind_int(q, i++, f->year);
+	db_bind_text(q, i++, *s ? s : "[]");
 	for (t = 0; t < RT__MAX; t++) {
 		s = skip && strcmp(skip, res_term_facet[t]) == 0 ? "" : f->term[t] ? f->term[t] : "";
 		db_bind_text(q, i++, s);
-		db_bind_text(q, i++, s);
+		db_bind_text(q, i++, *s ? s : "[]");
 	}
 	s = f->fts ? f->fts : "";
 	db_bind_text(q, i++, s);
@@ -99,9 +101,8 @@ json_list(const char *s)
 	return v;
 }
 
-/* The current row of q (enum res_col) as JSON.  New reference. */
-static json_t *
-res_row(struct db_q *q)
+json_t *
+res_row_of(struct db_q *q)
 {
 	json_t *o = json_object();
 
@@ -148,9 +149,25 @@ res_get(struct db *d, const struct res_viewer *v, int64_t id, json_t **out)
 	db_bind_int(q, 1, id);
 	bind_visible(q, 2, v);
 	if ((rc = db_step(q)) == WS_OK)
-		*out = res_row(q);
+		*out = res_row_of(q);
 	db_end(q);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+json_t *
+res_file_of(struct db_q *q)
+{
+	const char *lang = db_col_text(q, RES_FILES_C_LANGUAGE);
+
+	return json_pack("{s:I,s:I,s:s,s:o,s:s,s:I,s:s,s:s}",
+	    "n", (json_int_t)db_col_int(q, RES_FILES_C_N),
+	    "file_id", (json_int_t)db_col_int(q, RES_FILES_C_FILE_ID),
+	    "name", db_col_text(q, RES_FILES_C_NAME),
+	    "language", lang ? json_string(lang) : json_null(),
+	    "type", db_col_text(q, RES_FILES_C_TYPE),
+	    "size", (json_int_t)db_col_int(q, RES_FILES_C_SIZE),
+	    "sha256", db_col_text(q, RES_FILES_C_SHA256),
+	    "text_status", db_col_text(q, RES_FILES_C_TEXT_STATUS));
 }
 
 enum ws_err
@@ -161,19 +178,8 @@ res_files(struct db *d, int64_t id, json_t **out)
 
 	*out = json_array();
 	db_bind_int(q, 1, id);
-	while ((rc = db_step(q)) == WS_OK) {
-		const char *lang = db_col_text(q, RES_FILES_C_LANGUAGE);
-
-		json_array_append_new(*out, json_pack("{s:I,s:I,s:s,s:o,s:s,s:I,s:s,s:s}",
-		    "n", (json_int_t)db_col_int(q, RES_FILES_C_N),
-		    "file_id", (json_int_t)db_col_int(q, RES_FILES_C_FILE_ID),
-		    "name", db_col_text(q, RES_FILES_C_NAME),
-		    "language", lang ? json_string(lang) : json_null(),
-		    "type", db_col_text(q, RES_FILES_C_TYPE),
-		    "size", (json_int_t)db_col_int(q, RES_FILES_C_SIZE),
-		    "sha256", db_col_text(q, RES_FILES_C_SHA256),
-		    "text_status", db_col_text(q, RES_FILES_C_TEXT_STATUS)));
-	}
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, res_file_of(q));
 	db_end(q);
 	if (rc != WS_EDONE) {
 		json_decref(*out);
@@ -203,7 +209,7 @@ res_file_get(struct db *d, struct arena *a, int64_t id, int64_t n, int64_t *file
 
 enum ws_err
 res_list(struct db *d, const struct res_viewer *v, const struct res_filter *f,
-    const char *sort, const char *title_like, int64_t page, int per_page, json_t **items,
+    const char *sort, const char *title_q, int64_t page, int per_page, json_t **items,
     int64_t *total)
 {
 	struct db_q *q = db_start(d, ST_RES_COUNT);
@@ -223,11 +229,12 @@ res_list(struct db *d, const struct res_viewer *v, const struct res_filter *f,
 	i = bind_where(q, 1, v, f, NULL);
 	db_bind_text(q, i++, sort);
 	db_bind_text(q, i++, sort);
-	db_bind_text(q, i++, title_like && *title_like ? title_like : "");
+	db_bind_text(q, i++, title_q ? title_q : "");
+	db_bind_text(q, i++, title_q && *title_q ? title_q : "x");	/* never an empty MATCH */
 	db_bind_int(q, i++, per_page);
 	db_bind_int(q, i, (page - 1) * per_page);
 	while ((rc = db_step(q)) == WS_OK)
-		json_array_append_new(*items, res_row(q));
+		json_array_append_new(*items, res_row_of(q));
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
@@ -320,6 +327,7 @@ res_insert(struct db *d, json_t *values, const char *status, const char *source,
 	bind_list(q, 17, VAL("themes"));
 	bind_list(q, 18, VAL("countries"));
 	bind_list(q, 19, VAL("regions"));
+	db_bind_int(q, 20, now);
 	if ((rc = db_step(q)) == WS_OK)
 		*id = db_col_int(q, 0);
 	db_end(q);
@@ -349,7 +357,8 @@ res_update(struct db *d, int64_t id, json_t *values, const char *status)
 	db_bind_int(q, 14, now);
 	db_bind_text(q, 15, status);
 	db_bind_int(q, 16, now);
-	db_bind_int(q, 17, id);
+	db_bind_int(q, 17, now);
+	db_bind_int(q, 18, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	return rc;
@@ -367,7 +376,8 @@ res_set_status(struct db *d, int64_t id, const char *status, const char *reason)
 	db_bind_int(q, 3, now);
 	db_bind_text(q, 4, status);
 	db_bind_int(q, 5, now);
-	db_bind_int(q, 6, id);
+	db_bind_int(q, 6, now);
+	db_bind_int(q, 7, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	return rc;
@@ -509,7 +519,8 @@ res_search_refresh(struct db *d, int64_t id)
 	db_bind_text(q, 1, title);
 	db_bind_text(q, 2, text.len ? buf_str(&text) : "");
 	db_bind_text(q, 3, body.len ? buf_str(&body) : "");
-	db_bind_int(q, 4, id);
+	db_bind_int(q, 4, now_s());
+	db_bind_int(q, 5, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 out:
@@ -540,15 +551,110 @@ res_download(struct db *d, int64_t id)
 	struct db_q *q = db_start(d, ST_RES_DOWNLOAD);
 	enum ws_err rc;
 
-	db_bind_int(q, 1, id);
+	db_bind_int(q, 1, now_s());
+	db_bind_int(q, 2, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	return rc;
 }
 
+/* Appends id to *ids (n of them, room for *cap). */
+static void
+id_add(int64_t **ids, size_t *n, size_t *cap, int64_t id)
+{
+	if (*n == *cap)
+		*ids = xrealloc(*ids, (*cap = *cap ? 2 * *cap : 256) * sizeof **ids);
+	(*ids)[(*n)++] = id;
+}
+
+enum ws_err
+res_match_ids(struct db *d, const struct res_filter *f, int64_t **ids, size_t *n,
+    int64_t **meta, size_t *nmeta)
+{
+	struct db_q *q;
+	const char *fts = f->fts ? f->fts : "", *m = f->meta ? f->meta : "";
+	const char *like = f->like ? f->like : "";
+	size_t cap = 0, mcap = 0;
+	enum ws_err rc;
+	int i = 1;
+
+	*ids = *meta = NULL;
+	*n = *nmeta = 0;
+	if (!*like && *fts && *m) {	/* the full-text index alone: no scan */
+		q = db_start(d, ST_RES_FTS_IDS);
+		db_bind_text(q, 1, fts);
+		while ((rc = db_step(q)) == WS_OK)
+			id_add(ids, n, &cap, db_col_int(q, 0));
+		db_end(q);
+		if (rc != WS_EDONE)
+			goto fail;
+		q = db_start(d, ST_RES_META_IDS);
+		db_bind_text(q, 1, fts);
+		db_bind_text(q, 2, m);
+		while ((rc = db_step(q)) == WS_OK)
+			id_add(meta, nmeta, &mcap, db_col_int(q, 0));
+		db_end(q);
+		if (rc != WS_EDONE)
+			goto fail;
+		return WS_OK;
+	}
+	q = db_start(d, ST_RES_MATCH_IDS);
+	db_bind_text(q, i++, m);
+	db_bind_text(q, i++, *m ? m : "x");	/* never an empty MATCH */
+	db_bind_text(q, i++, like);
+	db_bind_text(q, i++, like);
+	db_bind_text(q, i++, like);
+	db_bind_text(q, i++, fts);
+	db_bind_text(q, i++, *fts ? fts : "x");
+	db_bind_text(q, i++, like);
+	db_bind_text(q, i++, like);
+	db_bind_text(q, i++, like);
+	db_bind_text(q, i, like);
+	while ((rc = db_step(q)) == WS_OK) {
+		id_add(ids, n, &cap, db_col_int(q, 0));
+		if (db_col_int(q, 1))
+			id_add(meta, nmeta, &mcap, db_col_int(q, 0));
+	}
+	db_end(q);
+	if (rc != WS_EDONE) {
+fail:
+		free(*ids);
+		free(*meta);
+		*ids = *meta = NULL;
+		*n = *nmeta = 0;
+		return rc;
+	}
+	return WS_OK;
+}
+
+enum ws_err
+res_title_ids(struct db *d, const char *title_q, int64_t **ids, size_t *n)
+{
+	struct db_q *q;
+	size_t cap = 0;
+	enum ws_err rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!title_q || !*title_q)
+		return WS_OK;
+	q = db_start(d, ST_RES_TITLE_IDS);
+	db_bind_text(q, 1, title_q);
+	while ((rc = db_step(q)) == WS_OK)
+		id_add(ids, n, &cap, db_col_int(q, 0));
+	db_end(q);
+	if (rc != WS_EDONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return rc;
+	}
+	return WS_OK;
+}
+
 enum ws_err
 res_query(struct arena *a, struct db *d, const char *q, const char **fts, const char **meta,
-    const char **like, const char **title_like)
+    const char **like, const char **title_q)
 {
 	struct search_terms t;
 	int pg = db_conn_kind(d) == DB_PG;
@@ -556,7 +662,7 @@ res_query(struct arena *a, struct db *d, const char *q, const char **fts, const 
 	enum ws_err rc;
 	size_t i;
 
-	*fts = *meta = *like = *title_like = "";
+	*fts = *meta = *like = *title_q = "";
 	if (!q || !*q)
 		return WS_OK;
 	if ((rc = search_parse(q, &t)) != WS_OK)
@@ -574,13 +680,15 @@ res_query(struct arena *a, struct db *d, const char *q, const char **fts, const 
 			continue;
 		f = pg ? arena_printf(a, "%s%s'%s':*", f, *f ? " & " : "", w) :
 		    arena_printf(a, "%s%s\"%s\"*", f, *f ? " " : "", w);
-		tl = arena_printf(a, "%s%%%s", tl, w);
+		/* the same words in the title (weight A on PostgreSQL) */
+		tl = pg ? arena_printf(a, "%s%s'%s':*A", tl, *tl ? " & " : "", w) :
+		    arena_printf(a, "%s%s\"%s\"*", tl, *tl ? " " : "", w);
 	}
 	*fts = f;
 	/* the same words in title and text only (for "members" resources
 	 * whose files the viewer may not read) */
 	*meta = !*f ? "" : pg ? f : arena_printf(a, "{search_title search_text} : (%s)", f);
 	*like = *l ? arena_printf(a, "%s%%", l) : "";
-	*title_like = *tl ? arena_printf(a, "%s%%", tl) : "";
+	*title_q = !*tl ? "" : pg ? tl : arena_printf(a, "{search_title} : (%s)", tl);
 	return WS_OK;
 }

@@ -676,6 +676,7 @@ h_resource_create(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
+	res_index_refresh(r->app, d, id);
 	if (!r->api)
 		saved(r, w, id);
 	else if ((rc = answer(r, w, id)) == WS_OK)
@@ -824,6 +825,7 @@ h_resource_edit(struct req *r, struct resp *w)
 		db_rollback(d);
 		goto out;
 	}
+	res_index_refresh(r->app, d, id);
 	if (!r->api)
 		saved(r, w, id);
 	else

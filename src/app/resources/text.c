@@ -128,12 +128,18 @@ res_text_run(struct job_ctx *c, const struct job *j)
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	if ((rc = res_file_text(d, id, n, status, text)) == WS_OK &&
-	    ((rc = res_search_refresh(d, id)) == WS_OK || rc == WS_ENOTFOUND))
+	    ((rc = res_search_refresh(d, id)) == WS_OK || rc == WS_ENOTFOUND)) {
+		/* the library's index from this transaction first, so whoever
+		 * sees the text committed finds its words in the list too */
+		res_index_refresh(job_arg(c), d, id);
 		rc = db_commit(d);
+	}
 	if (rc != WS_OK) {
 		db_rollback(d);
+		res_index_refresh(job_arg(c), d, id);	/* as it stays */
 		goto out;
 	}
+	res_index_refresh(job_arg(c), d, id);	/* and as committed */
 	snprintf(res, sizeof res, "{\"text_status\":\"%s\",\"bytes\":%zu}", status, text ? len : 0);
 	job_result(c, res);
 out:
