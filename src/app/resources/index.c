@@ -260,8 +260,9 @@ res_index_load(struct app *app, struct db *d)
 		char key[32];
 
 		snprintf(key, sizeof key, "%lld", (long long)db_col_int(q, RES_C_ID));
-		fs = json_object_get(files, key);
-		if ((rc = put_row(ri, q, fs ? fs : json_array())) != WS_OK)
+		if (!(fs = json_object_get(files, key)))	/* a link, no files */
+			json_object_set_new(files, key, fs = json_array());
+		if ((rc = put_row(ri, q, fs)) != WS_OK)
 			break;
 		if (db_col_int(q, RES_INDEX_C_CHANGED_AT) > ri->mark)
 			ri->mark = db_col_int(q, RES_INDEX_C_CHANGED_AT);
