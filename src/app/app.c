@@ -101,8 +101,7 @@ app_open(struct app *app, int migrate)
 		char pw[33];
 
 		random_hex(pw, 16);
-		if (crypto_pwhash_str(app->dummy_hash, pw, strlen(pw),
-		    crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		if (password_hash_raw(pw, app->dummy_hash) != 0) {
 			fprintf(stderr, "whatson: cannot hash (out of memory?)\n");
 			return 1;
 		}

@@ -1297,7 +1297,9 @@ test_writer_lane(void **state)
 		t0 = mono_now();
 		assert_int_equal(db_begin(d2), WS_EDB);
 		assert_int_equal(add_user(d2, email(f, a, "self"), "Self", NULL), WS_EDB);
-		assert_true(mono_now() - t0 < 1.0);
+		/* at once, not after the lane's wait (each of the two would take
+		 * DB_LANE_WAIT_MS): a bound that holds on a busy machine */
+		assert_true(mono_now() - t0 < DB_LANE_WAIT_MS / 1000.0);
 	}
 	assert_true(has_user(d2, email(f, a, "nobody-yet"), NULL, 0) == 0);	/* reads go on */
 	db_release(p, d2);
@@ -1310,7 +1312,7 @@ test_writer_lane(void **state)
 		/* the next one starts only once this one waits in the lane */
 		t0 = mono_now();
 		while (db_lane_waiting(lane) < i + 1) {
-			if (mono_now() - t0 > 4)
+			if (mono_now() - t0 > 120)	/* a hang, not a slow machine */
 				fail_msg("writer %d never queued", i);
 			sched_yield();
 		}
@@ -1459,7 +1461,7 @@ writer_main(void *arg)
 	char addr[64];
 
 	while (!atomic_load(&w->stop)) {
-		if (mono_now() - t0 > 20) {
+		if (mono_now() - t0 > 300) {	/* a backup that never ends */
 			atomic_store(&w->timed_out, 1);
 			break;
 		}
@@ -1554,7 +1556,7 @@ test_backup(void **state)
 	w.pool = f->pool;
 	assert_int_equal(pthread_create(&th, NULL, writer_main, &w), 0);
 	t0 = mono_now();
-	while (atomic_load(&w.written) < 5 && mono_now() - t0 < 10)
+	while (atomic_load(&w.written) < 5 && mono_now() - t0 < 120)
 		usleep(1000);
 	d = db_acquire(f->pool);
 	during = atomic_load(&w.written);

@@ -56,6 +56,8 @@ const char *password_problem(const char *password, const char *email, const char
 /* Hashes password into out (crypto_pwhash_STRBYTES).  WS_EUNAVAIL when no
  * hashing slot frees within 5 s. */
 enum ws_err password_hash(struct app *app, const char *password, char *out) WS_WUR;
+/* The hash itself, without a slot (start-up's dummy hash); 0 on success. */
+int password_hash_raw(const char *password, char *out) WS_WUR;
 /* WS_OK when password matches hash; WS_EFORBIDDEN when not. */
 enum ws_err password_check(struct app *app, const char *hash, const char *password) WS_WUR;
 
