@@ -797,8 +797,12 @@ test_capacity_race(void **state)
 static int
 setup(void **state)
 {
-	/* many request threads, so that the capacity race is a race */
-	static const char *const extra[] = { "--threads", "16", NULL };
+	/* many request threads, so that the capacity race is a race; and
+	 * long header and idle deadlines: on a loaded machine the race's 250
+	 * connections wait on one writer for over 30 s, and the deadlines that
+	 * drop slow clients (tested in limits_test) would close some unanswered */
+	static const char *const extra[] = { "--threads", "16", "--header-timeout", "300",
+		"--conn-timeout", "300", NULL };
 
 	(void)state;
 	if (ts_suite_start(&sink, &srv, &db_url, extra) != 0)
