@@ -556,6 +556,82 @@ test_staff_form(void **state)
 	ts_browser_free(sam);
 }
 
+/* Regions are on the form and kept; a theme retired since stays on the
+ * resources that have it when their form is sent again, and is not
+ * offered to, nor accepted on, a new one. */
+static void
+test_regions_and_retired_theme(void **state)
+{
+	struct ts_browser *sam = web_of("sam.staff@hub.test");
+	char path[96];
+	const struct ts_res *r;
+	int64_t id;
+	json_t *j;
+
+	(void)state;
+	r = ts_get(sam, "/resources/new");
+	HAS(r, "id=\"f-regions\"");
+	HAS(r, "<option value=\"002\">Africa</option>");
+	{
+		const struct ts_part parts[] = {
+			FIELD("title", "Ports of East Africa"), FIELD("kind", "report"),
+			FIELD("link", "https://example.org/ports"), FIELD("visibility", "public"),
+			FIELD("languages", "en"), FIELD("themes", "environmental_crime"),
+			FIELD("themes", "corruption"), FIELD("regions", "002"),
+			FIELD("regions", "014"), NOFILE, FIELD("status", "published"),
+		};
+
+		r = ts_multipart(sam, "/resources/new", 1, parts, sizeof parts / sizeof parts[0]);
+	}
+	id = saved_id(r);
+	j = res_json(id, NULL);
+	assert_int_equal(json_array_size(json_object_get(j, "regions")), 2);
+	json_decref(j);
+	STATUS(ts_call(plain, "POST", "/api/v1/staff/themes/environmental_crime/retire",
+	    staff_tok, NULL), 200);
+
+	snprintf(path, sizeof path, "/resources/%lld/edit", (long long)id);
+	r = ts_get(sam, path);
+	HAS(r, "value=\"environmental_crime\" checked");
+	HAS(r, "<option value=\"002\" selected>Africa</option>");
+	{
+		const struct ts_part parts[] = {
+			FIELD("title", "Ports of East Africa, 2026"), FIELD("kind", "report"),
+			FIELD("link", "https://example.org/ports"), FIELD("visibility", "public"),
+			FIELD("languages", "en"), FIELD("themes", "environmental_crime"),
+			FIELD("themes", "corruption"), FIELD("regions", "014"), NOFILE,
+		};
+
+		id = saved_id(ts_multipart(sam, path, 1, parts, sizeof parts / sizeof parts[0]));
+	}
+	j = res_json(id, NULL);
+	assert_string_equal(json_string_value(json_object_get(j, "title")),
+	    "Ports of East Africa, 2026");
+	assert_int_equal(json_array_size(json_object_get(j, "themes")), 2);	/* kept */
+	assert_int_equal(json_array_size(json_object_get(j, "regions")), 1);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(j, "regions"), 0)),
+	    "014");
+	json_decref(j);
+
+	r = ts_get(sam, "/resources/new");
+	LACKS(r, "value=\"environmental_crime\"");
+	{
+		const struct ts_part parts[] = {
+			FIELD("title", "A new one on a retired theme"), FIELD("kind", "report"),
+			FIELD("link", "https://example.org/late"), FIELD("themes",
+			    "environmental_crime"), NOFILE, FIELD("status", "draft"),
+		};
+
+		r = ts_multipart(sam, "/resources/new", 1, parts, sizeof parts / sizeof parts[0]);
+	}
+	STATUS(r, 422);
+	HAS(r, "id=\"e-themes\"");
+	HAS(r, "value=\"A new one on a retired theme\"");
+	STATUS(ts_call(plain, "POST", "/api/v1/staff/themes/environmental_crime/restore",
+	    staff_tok, NULL), 200);
+	ts_browser_free(sam);
+}
+
 /* ---- words instead of codes ---------------------------------------------- */
 
 static void
@@ -656,6 +732,7 @@ main(void)
 		cmocka_unit_test(test_edit_and_resubmit),
 		cmocka_unit_test(test_others_cannot_edit),
 		cmocka_unit_test(test_staff_form),
+		cmocka_unit_test(test_regions_and_retired_theme),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_excerpt_plain),
 	};

@@ -42,7 +42,9 @@ static const struct field res_fields[] = {
 	{ "kind", FT_CHOICE, 1, 0, 0, res_kinds, NULL, N_("Choose a kind from the list.") },
 	{ "languages", FT_MULTI, 0, 0, 20, NULL, language_valid,
 	    N_("Choose languages from the list.") },
-	{ "themes", FT_MULTI, 0, 0, 20, NULL, theme_valid, N_("Choose themes from the list.") },
+	/* retired themes pass here; a retired one not stored before is refused
+	 * by join_themes_kept() */
+	{ "themes", FT_MULTI, 0, 0, 20, NULL, theme_known, N_("Choose themes from the list.") },
 	{ "countries", FT_MULTI, 0, 0, 250, NULL, country_valid,
 	    N_("Choose a country from the list.") },
 	{ "regions", FT_MULTI, 0, 0, 30, NULL, m49_valid, N_("Choose a region from the list.") },
@@ -398,6 +400,28 @@ files_chosen(struct req *r)
 	return 0;
 }
 
+/* The M49 regions and sub-regions as a form's options, in the order
+ * m49_areas() gives (regions, then sub-regions by region), those in sel
+ * chosen.  New reference. */
+static json_t *
+region_options(const char *lang, json_t *sel)
+{
+	const struct m49_area *a;
+	json_t *out = json_array(), *x;
+	size_t i, j, n;
+
+	a = m49_areas(&n);
+	for (i = 0; i < n; i++) {
+		int on = 0;
+
+		json_array_foreach(sel, j, x)
+			on |= json_is_string(x) && strcmp(json_string_value(x), a[i].code) == 0;
+		json_array_append_new(out, json_pack("{s:s,s:s,s:b}", "value", a[i].code, "label",
+		    m49_name(a[i].code, lang), "selected", on));
+	}
+	return out;
+}
+
 /*
  * The form's value: values as typed or stored (form), the option lists
  * with what is chosen, the organizations a member may contribute for, and
@@ -437,6 +461,7 @@ form_page(struct req *r, json_t *values, json_t *res, json_t *files)
 	json_object_set_new(v, "themes", theme_options(lang, json_object_get(form, "themes")));
 	json_object_set_new(v, "countries", country_options(lang, json_object_get(form,
 	    "countries")));
+	json_object_set_new(v, "regions", region_options(lang, json_object_get(form, "regions")));
 	x = json_object_get(form, "visibility");
 	json_object_set_new(v, "visibilities", choice_options(res_vis, res_vis_labels,
 	    r->app->views, lang, json_is_string(x) && *json_string_value(x) ? x : vis_dflt));
@@ -622,6 +647,8 @@ h_resource_create(struct req *r, struct resp *w)
 
 	if (form_check(r, res_fields, RES_NFIELDS, &values, &errors) == WS_OK || !errors)
 		errors = json_object();
+	if (join_themes_kept(r, values, NULL, errors) != WS_OK)
+		rc = WS_EINVAL;	/* errors.themes says so: a retired theme is not added */
 	if ((rc = contribution(r, values, errors, &status, &source)) != WS_OK) {
 		if (rc == WS_EFORBIDDEN)
 			w->detail = N_("You may contribute only for an organization you belong to.");
@@ -740,9 +767,6 @@ merged_input(struct req *r, json_t *res)
 		else if (r->api && strcmp(k, "status") != 0 &&
 		    (x = json_object_get(res, k)) != NULL && !json_is_null(x))
 			json_object_set(m, k, x);
-		else if (!r->api && strcmp(k, "regions") == 0 &&
-		    (x = json_object_get(res, k)) != NULL && !json_is_null(x))
-			json_object_set(m, k, x);	/* not on the form */
 	}
 	if ((x = json_object_get(r->in, "file_language")) != NULL)
 		json_object_set(m, "file_language", x);
@@ -772,6 +796,9 @@ h_resource_edit(struct req *r, struct resp *w)
 	}
 	if (form_check(r, res_fields, RES_NFIELDS, &values, &errors) == WS_OK || !errors)
 		errors = json_object();
+	/* a retired theme it has stays; none is added */
+	if (join_themes_kept(r, values, json_object_get(res, "themes"), errors) != WS_OK)
+		rc = WS_EINVAL;	/* errors.themes says so */
 	status = json_string_value(json_object_get(res, "status"));
 	asked = json_string_value(json_object_get(values, "status"));
 	if (asked && *asked) {
