@@ -11,6 +11,7 @@
 #include "app/directory/import.h"
 #include "app/directory/index.h"
 #include "app/directory/regions.h"
+#include "app/events/notify.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
 #include "core/log.h"
@@ -129,6 +130,8 @@ static struct job_kind job_kinds[] = {
 	{APP_SWEEP_JOB, app_sweep_run, 3, 120, NULL},
 	/* a file's text (resources/text.c): a converter runs up to 30 s */
 	{RES_TEXT_JOB, res_text_run, 3, 120, NULL},
+	/* event reminders (events/reminders.c); each run queues the next */
+	{EV_REMIND_JOB, ev_remind_run, 3, 120, NULL},
 };
 
 /* Queues the first run of a job that recurs by queuing its next run, on
@@ -159,6 +162,7 @@ app_jobs_start(struct app *app)
 			log_info("files: %lld left uploads swept", (long long)n);
 		recurring(d, ACCOUNTS_CLEANUP_JOB);
 		recurring(d, APP_SWEEP_JOB);
+		recurring(d, EV_REMIND_JOB);
 		db_release(app->pool, d);
 	}
 	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)

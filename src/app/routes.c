@@ -167,5 +167,13 @@ const struct route app_routes[] = {
 	{HM_GET,    "/api/v1/events/{id}/registrations", h_event_registrations, R_USER, CSRF_NONE, RL_NONE, RF_API, app_q_list},
 	{HM_GET,    "/api/v1/events/{id}/registrations/{rid}", h_event_registration, R_USER, CSRF_NONE, RL_NONE, RF_API},
 	{HM_DELETE, "/api/v1/events/{id}/registrations/{rid}", h_event_unregister, R_USER, CSRF_CHECK, RL_NONE, RF_API},
+
+	/* calendars (issue 14): an event's as the event is seen; a person's by the token in its address */
+	{HM_GET,    "/events/calendar.ics",         h_events_ics,        R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/events/{id}/calendar.ics",    h_event_ics,         R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/calendar/{token}.ics",        h_personal_ics,      R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/account/calendar",            h_calendar_page,     R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/account/calendar",            h_calendar_reset,    R_USER,   CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/api/v1/account/calendar-token", h_api_calendar_token, R_USER, CSRF_CHECK, RL_NONE, RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

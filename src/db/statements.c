@@ -122,6 +122,8 @@
 	EV_TERM("theme") EV_TERM("language") EV_TERM("region")
 /* Columns of a registration (enum ev_reg_col). */
 #define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)
+/* Columns of an event in a calendar (enum cal_col, less the last). */
+#define CAL_COLS DB_COLS(CAL_COLUMNS)
 #define EV_REG_FROM " FROM event_registrations g JOIN users u ON u.id = g.user_id "
 /* Upcoming events soonest first; past ones (?: "past") latest first. */
 #define EV_ORDER " ORDER BY CASE WHEN ? = 'past' THEN -e.start_at ELSE e.start_at END, e.id"
@@ -982,6 +984,56 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_EV_REG_FIRST_WAITING] = {"ev_reg_first_waiting",
 	    "SELECT id FROM event_registrations WHERE event_id = ? AND status = 'waitlisted' "
 	    "ORDER BY position, id LIMIT 1", NULL},
+
+	/* Issue 14: calendars (app/events/calendar.c).  One event (its
+	 * visibility checked by ST_EV_GET first); the public feed: public
+	 * events published or cancelled that have not ended ?1 ago; a
+	 * person's feed: the events they registered for, with their
+	 * registration's status. */
+	[ST_CAL_EVENT] = {"cal_event",
+	    "SELECT " CAL_COLS ", NULL FROM events e WHERE e.id = ?", NULL},
+	[ST_CAL_PUBLIC] = {"cal_public",
+	    "SELECT " CAL_COLS ", NULL FROM events e WHERE e.visibility = 'public' AND "
+	    "e.status IN ('published', 'cancelled') AND e.end_at >= ? "
+	    "ORDER BY e.start_at, e.id LIMIT ?", NULL},
+	[ST_CAL_PERSONAL] = {"cal_personal",
+	    "SELECT " CAL_COLS ", g.status FROM event_registrations g JOIN events e ON "
+	    "e.id = g.event_id WHERE g.user_id = ? AND e.status IN ('published', 'cancelled') "
+	    "AND e.end_at >= ? ORDER BY e.start_at, e.id LIMIT ?", NULL},
+	/* A person's calendar token: only its hash is kept. */
+	[ST_CAL_TOKEN_GET] = {"cal_token_get",
+	    "SELECT hash, created_at FROM calendar_tokens WHERE user_id = ?", NULL},
+	[ST_CAL_TOKEN_PUT] = {"cal_token_put",
+	    "INSERT INTO calendar_tokens (user_id, hash, created_at) VALUES (?, ?, ?) "
+	    "ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, "
+	    "created_at = excluded.created_at", NULL},
+	/* An event's SEQUENCE (RFC 5545) goes up when what a calendar shows
+	 * of it changes. */
+	[ST_EV_SEQ_BUMP] = {"ev_seq_bump",
+	    "UPDATE events SET sequence = sequence + 1 WHERE id = ?", NULL},
+	/* Who hears of a change (notify.c): the people whose registration
+	 * holds or waits for a place. */
+	[ST_EV_NOTIFY_LIST] = {"ev_notify_list",
+	    "SELECT g.user_id, g.status, u.email, u.name, u.locale FROM event_registrations g "
+	    "JOIN users u ON u.id = g.user_id WHERE g.event_id = ? AND g.status IN "
+	    "('pending', 'confirmed', 'waitlisted') ORDER BY g.id", NULL},
+	/* Reminders (reminders.c) due at ?1 = ?2 = ?3 = now: a confirmed
+	 * place at a published event that starts within 7 days, "7d" until a
+	 * day before it, "1d" from then, not yet sent for this start.  ?4:
+	 * how many at most. */
+	[ST_EV_REMIND_DUE] = {"ev_remind_due",
+	    "SELECT g.id, e.id, e.start_at, CASE WHEN e.start_at - ? <= 86400 THEN '1d' "
+	    "ELSE '7d' END FROM event_registrations g JOIN events e ON e.id = g.event_id "
+	    "WHERE g.status = 'confirmed' AND e.status = 'published' AND e.start_at > ? AND "
+	    "e.start_at - ? <= 604800 AND NOT EXISTS (SELECT 1 FROM event_reminders m WHERE "
+	    "m.registration_id = g.id AND m.start_at = e.start_at AND m.kind = CASE WHEN "
+	    "e.start_at - ? <= 86400 THEN '1d' ELSE '7d' END) ORDER BY e.start_at, g.id "
+	    "LIMIT ?", NULL},
+	/* Taken by the node that sends it, in the transaction that queues the
+	 * mail: a reminder that is already there is not sent again. */
+	[ST_EV_REMIND_CLAIM] = {"ev_remind_claim",
+	    "INSERT INTO event_reminders (registration_id, kind, start_at, sent_at) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -1069,6 +1121,12 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_RES_ORGS] = RES_ORGS_C__MAX,
 	[ST_RES_CHANGED_SINCE] = 2,
 	[ST_RES_MATCH_IDS] = 2,
+	[ST_CAL_EVENT] = CAL_C__MAX,
+	[ST_CAL_PUBLIC] = CAL_C__MAX,
+	[ST_CAL_PERSONAL] = CAL_C__MAX,
+	[ST_CAL_TOKEN_GET] = CAL_TOKEN_C__MAX,
+	[ST_EV_NOTIFY_LIST] = EV_NOTIFY_C__MAX,
+	[ST_EV_REMIND_DUE] = EV_REMIND_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -1673,6 +1731,22 @@ const int db_stmt_cols[DB_STMT__MAX] = {
  * what is applied is a recorded set, not a highest number.) */
 #define M22 "CREATE INDEX jobs_status_id ON jobs(status, id);"
 
+/* 24 (issue 14): calendars and reminders.  events.sequence is an event's
+ * SEQUENCE (RFC 5545), raised when what a calendar shows of it changes; a
+ * person's calendar token is kept as its hash only (one a person; a new
+ * one replaces it); event_reminders has a row per reminder sent, whose key
+ * makes each sent once however many nodes look for them (kind: '7d' or
+ * '1d' before start_at, the start it was sent for). */
+#define M24 \
+	"ALTER TABLE events ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;" \
+	"CREATE TABLE calendar_tokens (" \
+	" user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE," \
+	" hash TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+	"CREATE TABLE event_reminders (" \
+	" registration_id BIGINT NOT NULL REFERENCES event_registrations(id) ON DELETE CASCADE," \
+	" kind TEXT NOT NULL CHECK (kind IN ('7d','1d')), start_at BIGINT NOT NULL," \
+	" sent_at BIGINT NOT NULL, PRIMARY KEY (registration_id, kind, start_at));"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -1695,5 +1769,6 @@ const struct db_migration db_migrations[] = {
 	{20, M20, M20},
 	{21, M21(SQLITE_ID), M21(PG_ID)},
 	{22, M22, M22},
+	{24, M24, M24},
 	{0, NULL, NULL},
 };

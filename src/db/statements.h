@@ -267,6 +267,17 @@ enum db_stmt {
 	ST_RES_FTS_IDS,
 	ST_RES_META_IDS,
 	ST_RES_TITLE_IDS,
+	/* issue 14: calendars, reminders, mail on changes (app/events/calendar.c,
+	 * reminders.c, notify.c) */
+	ST_CAL_EVENT,
+	ST_CAL_PUBLIC,
+	ST_CAL_PERSONAL,
+	ST_CAL_TOKEN_GET,
+	ST_CAL_TOKEN_PUT,
+	ST_EV_SEQ_BUMP,
+	ST_EV_NOTIFY_LIST,
+	ST_EV_REMIND_DUE,
+	ST_EV_REMIND_CLAIM,
 	DB_STMT__MAX
 };
 
@@ -615,6 +626,28 @@ enum ev_facet_col { EV_FACET_C_VALUE, EV_FACET_C_COUNT, EV_FACET_C__MAX };
 	Y(EV_REG_C_CREATED_AT, "g.created_at") Y(EV_REG_C_DECIDED_AT, "g.decided_at") \
 	Y(EV_REG_C_NAME, "u.name")
 enum ev_reg_col { EV_REG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EV_REG_C__MAX };
+
+/* An event as a calendar has it, with the status of the registration the
+ * feed is for (NULL in the public feeds) (ST_CAL_EVENT, ST_CAL_PUBLIC,
+ * ST_CAL_PERSONAL). */
+#define CAL_COLUMNS(X, Y) \
+	X(CAL_C_ID, "e.id") Y(CAL_C_TITLE, "e.title") Y(CAL_C_DESCRIPTION, "e.description") \
+	Y(CAL_C_START_AT, "e.start_at") Y(CAL_C_END_AT, "e.end_at") \
+	Y(CAL_C_TIMEZONE, "e.timezone") Y(CAL_C_VENUE, "e.venue") \
+	Y(CAL_C_ONLINE_URL, "e.online_url") Y(CAL_C_STATUS, "e.status") \
+	Y(CAL_C_SEQUENCE, "e.sequence") Y(CAL_C_UPDATED_AT, "e.updated_at")
+enum cal_col { CAL_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CAL_C_REG_STATUS, CAL_C__MAX };
+enum cal_token_col { CAL_TOKEN_C_HASH, CAL_TOKEN_C_CREATED_AT, CAL_TOKEN_C__MAX };
+/* Who to tell of a change to an event (ST_EV_NOTIFY_LIST). */
+enum ev_notify_col {
+	EV_NOTIFY_C_USER_ID, EV_NOTIFY_C_STATUS, EV_NOTIFY_C_EMAIL, EV_NOTIFY_C_NAME,
+	EV_NOTIFY_C_LOCALE, EV_NOTIFY_C__MAX
+};
+/* A reminder due (ST_EV_REMIND_DUE). */
+enum ev_remind_col {
+	EV_REMIND_C_REG_ID, EV_REMIND_C_EVENT_ID, EV_REMIND_C_START_AT, EV_REMIND_C_KIND,
+	EV_REMIND_C__MAX
+};
 
 struct db_stmt_text {
 	const char *name;	/* for logs */

@@ -324,6 +324,67 @@ test_router_no_match(void **state)
 	arena_free(a);
 }
 
+/* Issue 14's calendars: a capture followed by literal text in its segment
+ * ("{token}.ics") captures the segment less that text; the row with the
+ * fewest captures wins, whatever its place in the table. */
+static const struct route cal_table[] = {
+	{HM_GET,    "/events/{id}",            h_event,        R_ALL,  CSRF_NONE,  RL_NONE, RF_TWIN},
+	{HM_GET,    "/events/{id}/calendar.ics", h_talk,       R_ALL,  CSRF_NONE,  RL_NONE, 0},
+	{HM_GET,    "/events/calendar.ics",    h_events,       R_ALL,  CSRF_NONE,  RL_NONE, 0},
+	{HM_GET,    "/calendar/{token}.ics",   h_file,         R_ALL,  CSRF_NONE,  RL_NONE, 0},
+	{0, NULL, NULL, 0, 0, 0, 0},
+};
+
+static void
+test_router_suffix_and_literal_first(void **state)
+{
+	static const char *const miss[] = {
+		"/calendar/.ics", "/calendar/abc", "/calendar/abc.ics/", "/calendar/abc.icsx",
+		"/calendar/a/b.ics", "/calendar/", "/events/calendar.ics/x",
+	};
+	struct arena *a = arena_new();
+	struct req r;
+	const struct route *rt;
+	int other;
+	size_t i;
+
+	(void)state;
+	memset(&r, 0, sizeof r);
+	r.a = a;
+	r.method = HM_GET;
+	r.path = "/calendar/3-abcdef.ics";
+	rt = router_match(cal_table, &r, &other);
+	assert_non_null(rt);
+	assert_ptr_equal(rt->fn, h_file);
+	assert_string_equal(r.params[0], "3-abcdef");
+	r.path = "/calendar/x.ics.ics";
+	rt = router_match(cal_table, &r, &other);
+	assert_non_null(rt);
+	assert_string_equal(r.params[0], "x.ics");
+	r.path = "/events/calendar.ics";	/* after "/events/{id}" in the table */
+	rt = router_match(cal_table, &r, &other);
+	assert_non_null(rt);
+	assert_ptr_equal(rt->fn, h_events);
+	r.path = "/events/42";
+	rt = router_match(cal_table, &r, &other);
+	assert_ptr_equal(rt->fn, h_event);
+	assert_string_equal(r.params[0], "42");
+	r.path = "/events/42/calendar.ics";
+	rt = router_match(cal_table, &r, &other);
+	assert_ptr_equal(rt->fn, h_talk);
+	assert_string_equal(r.params[0], "42");
+	r.path = "/api/v1/events/7";		/* a twin keeps its capture */
+	rt = router_match(cal_table, &r, &other);
+	assert_ptr_equal(rt->fn, h_event);
+	assert_string_equal(r.params[0], "7");
+	for (i = 0; i < sizeof miss / sizeof miss[0]; i++) {
+		r.path = miss[i];
+		if ((rt = router_match(cal_table, &r, &other)) != NULL)
+			fail_msg("GET %s matched %s", miss[i], rt->pattern);
+	}
+	arena_free(a);
+}
+
 /* A page flagged RF_TWIN answers at /api/v1<path> too; other rows do not. */
 static void
 test_router_twins(void **state)
@@ -763,6 +824,7 @@ main(void)
 		cmocka_unit_test(test_form_length),
 		cmocka_unit_test(test_router_literal_and_captures),
 		cmocka_unit_test(test_router_no_match),
+		cmocka_unit_test(test_router_suffix_and_literal_first),
 		cmocka_unit_test(test_router_twins),
 		cmocka_unit_test(test_router_405),
 		cmocka_unit_test(test_router_head),

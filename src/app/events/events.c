@@ -21,6 +21,7 @@
 #include "app/app.h"
 #include "app/directory/regions.h"
 #include "app/events/events_int.h"
+#include "app/events/notify.h"
 #include "app/orgs/orgs.h"
 #include "core/tz.h"
 #include "core/util.h"
@@ -586,7 +587,8 @@ h_event_edit(struct req *r, struct resp *w)
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	if ((rc = ev_update(d, id, values)) == WS_OK &&
-	    (rc = ev_terms_put(d, id, values)) == WS_OK) {
+	    (rc = ev_terms_put(d, id, values)) == WS_OK &&
+	    (rc = ev_notify_edit(r->app, d, ev, id)) == WS_OK) {	/* notify.c */
 		app_audit_about(r->app, d, r->user->id, 0, 0, "event.edited", r->ip,
 		    arena_printf(r->a, "event %lld: %s (%s)", (long long)id,
 		    json_string_value(json_object_get(values, "title")),

@@ -44,4 +44,22 @@ enum ws_err h_event_registration(struct req *r, struct resp *w);
  * on the waiting list takes the place freed. */
 enum ws_err h_event_unregister(struct req *r, struct resp *w);
 
+/* ---- calendars (calendar.c) ---- */
+
+/* GET /events/{id}/calendar.ics: one event as iCalendar, seen as the event
+ * is (404 otherwise). */
+enum ws_err h_event_ics(struct req *r, struct resp *w);
+/* GET /events/calendar.ics: public events, upcoming and of the last 90 days. */
+enum ws_err h_events_ics(struct req *r, struct resp *w);
+/* GET /calendar/{token}.ics: the events a person registered for; 404 for a
+ * token that is not theirs now. */
+enum ws_err h_personal_ics(struct req *r, struct resp *w);
+/* GET /account/calendar: whether the caller has a feed address. */
+enum ws_err h_calendar_page(struct req *r, struct resp *w);
+/* POST /account/calendar: a new feed address (the old one stops working),
+ * shown once. */
+enum ws_err h_calendar_reset(struct req *r, struct resp *w);
+/* POST /api/v1/account/calendar-token: the same, for programs (201). */
+enum ws_err h_api_calendar_token(struct req *r, struct resp *w);
+
 #endif
