@@ -275,6 +275,19 @@ test_member_register(void **state)
 	HAS(r, "value=\"Large room\" checked");
 	HAS(r, "Arriving &lt;late&gt;</textarea>");
 	LACKS(r, "Registered:");
+	/* an answer over its limit (2,000 bytes) is refused by its question */
+	{
+		char big[2100];
+
+		memset(big, 'x', sizeof big - 1);
+		big[sizeof big - 1] = '\0';
+		r = ts_form(ada, path, "answers.diet", big, "answers.size", "Small room",
+		    (char *)NULL);
+		STATUS(r, 422);
+		HAS(r, "Answer with text of at most 2000 characters.");
+		HAS(r, "value=\"Small room\" checked");
+		LACKS(r, "Registered:");
+	}
 	/* a form from elsewhere (no CSRF token) does nothing */
 	r = ts_post(ada, path, "answers.diet", "none", (char *)NULL);
 	STATUS(r, 403);
@@ -436,6 +449,15 @@ test_account_timezone(void **state)
 	HAS(r, "Your organizations");
 	r = ts_form(mo, "/account/timezone", "tz", "../../etc/passwd", (char *)NULL);
 	STATUS(r, 422);
+	{	/* over the 64 bytes of a zone's name */
+		char big[200];
+
+		memset(big, 'A', sizeof big - 1);
+		big[sizeof big - 1] = '\0';
+		r = ts_form(mo, "/account/timezone", "tz", big, (char *)NULL);
+		STATUS(r, 422);
+		HAS(r, "This is too long.");
+	}
 	r = ts_form(mo, "/account/timezone", "tz", "America/New_York", (char *)NULL);
 	STATUS(r, 303);
 	r = ts_get(mo, "/account");
