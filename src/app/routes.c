@@ -49,6 +49,7 @@ const struct route app_routes[] = {
 	{HM_POST,   "/account/password",            h_change_password,   R_USER,   CSRF_CHECK, RL_NONE  , RF_SLOW},
 	{HM_POST,   "/account/email",               h_change_email,      R_USER,   CSRF_CHECK, RL_MAIL,   RF_SLOW},
 	{HM_POST,   "/account/delete",              h_account_delete,    R_USER,   CSRF_CHECK, RL_NONE,   RF_SLOW},
+	{HM_POST,   "/account/timezone",            h_change_tz,         R_USER,   CSRF_CHECK, RL_NONE,   0},
 
 	{HM_GET,    "/admin/users",                 h_admin_users,       R_ADMIN,  CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
 	{HM_POST,   "/admin/users/{id}/role",       h_admin_user_role,   R_ADMIN,  CSRF_CHECK, RL_NONE,   0},
@@ -118,6 +119,7 @@ const struct route app_routes[] = {
 	{HM_DELETE, "/api/v1/session",              h_api_session_end,   R_USER,   CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/me",                   h_api_me,            R_USER,   CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_DELETE, "/api/v1/me",                   h_account_delete,    R_USER,   CSRF_CHECK, RL_NONE,   RF_API | RF_SLOW},
+	{HM_PATCH,  "/api/v1/me",                   h_change_tz,         R_USER,   CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/me/export",            h_api_me_export,     R_USER,   CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/applications",         h_join,              R_ALL,    CSRF_CHECK, RL_SIGNUP, RF_API | RF_SLOW, NULL, UPLOAD_LOGO},
 	{HM_GET,    "/api/v1/applications",         h_app_list,          R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API, orgs_q_apps},
@@ -159,9 +161,11 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/resources/{id}/request-info", h_resource_request_info, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 
 	/* events (issue 14): who sees an event is decided by EV_VISIBLE (404 for the rest) */
-	{HM_GET,    "/api/v1/events",               h_events,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_API, ev_q_list},
+	{HM_GET,    "/events",                      h_events,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, ev_q_list},
+	{HM_GET,    "/events/{id}",                 h_event,             R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/events/{id}/register",        h_event_register_form, R_USER, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/events/{id}/registrations/{rid}/cancel", h_event_cancel_form, R_USER, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/api/v1/events",               h_event_create,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
-	{HM_GET,    "/api/v1/events/{id}",          h_event,             R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_PATCH,  "/api/v1/events/{id}",          h_event_edit,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/events/{id}/registrations", h_event_register, R_USER, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/api/v1/events/{id}/registrations", h_event_registrations, R_USER, CSRF_NONE, RL_NONE, RF_API, app_q_list},

@@ -156,6 +156,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE users SET status = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_USER_SET_LOCALE] = {"user_set_locale",
 	    "UPDATE users SET locale = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_USER_SET_TZ] = {"user_set_tz",
+	    "UPDATE users SET tz = ?, updated_at = ? WHERE id = ?", NULL},
 	[ST_USER_LIST] = {"user_list",
 	    "SELECT " USER_COLS " FROM users u ORDER BY u.id LIMIT ? OFFSET ?", NULL},
 	[ST_USER_COUNT] = {"user_count", "SELECT count(*) FROM users", NULL},

@@ -24,6 +24,7 @@ enum db_stmt {
 	ST_USER_SET_ROLE,
 	ST_USER_SET_STATUS,
 	ST_USER_SET_LOCALE,
+	ST_USER_SET_TZ,
 	ST_USER_LIST,
 	ST_USER_COUNT,
 	/* sessions */

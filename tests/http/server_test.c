@@ -765,7 +765,8 @@ signed_in(const char *email)
 	return b;
 }
 
-/* pattern for organization org, person uid, anything else 1. */
+/* pattern for organization org, person uid ({user}, and an event's
+ * registration {rid}), anything else 1. */
 static void
 fill_org(const char *pat, int64_t org, int64_t uid, char *out, size_t len)
 {
@@ -778,7 +779,8 @@ fill_org(const char *pat, int64_t org, int64_t uid, char *out, size_t len)
 			if (!end)
 				break;
 			k += (size_t)snprintf(out + k, len - k, "%lld", strncmp(pat, "{id}", 4) == 0 ?
-			    (long long)org : strncmp(pat, "{user}", 6) == 0 ? (long long)uid : 1LL);
+			    (long long)org : strncmp(pat, "{user}", 6) == 0 ||
+			    strncmp(pat, "{rid}", 5) == 0 ? (long long)uid : 1LL);
 			pat = end + 1;
 			continue;
 		}
@@ -1012,27 +1014,39 @@ test_others_event(void **state)
 		int regs = strstr(rt->pattern, "/registrations") != NULL;
 		int one = strstr(rt->pattern, "{rid}") != NULL;
 
-		if (strncmp(rt->pattern, "/api/v1/events/{id}", 19) != 0)
+		/* the pages' forms (/events/{id}/...) are tried as a browser sends
+		 * them, their twins at /api/v1 */
+		int page = strncmp(rt->pattern, "/events/{id}", 12) == 0;
+		int form = page && rt->method != HM_GET;
+
+		regs |= form && strstr(rt->pattern, "/register") != NULL;
+		if (strncmp(rt->pattern, "/api/v1/events/{id}", 19) != 0 && !page)
 			continue;
 		for (e = 0; e < 3; e++) {
-			char *rid;
-
-			snprintf(path, sizeof path, "%s", rt->pattern);
-			fill_org(rt->pattern, ids[e], 0, path, sizeof path);
-			if (one && (rid = strrchr(path, '/')) != NULL)
-				snprintf(rid + 1, sizeof path - (size_t)(rid + 1 - path), "%lld",
-				    (long long)rids[e]);
+			if (page && !form)
+				snprintf(path, sizeof path, "/api/v1");
+			fill_org(rt->pattern, ids[e], rids[e], path + (page && !form ? 7 : 0),
+			    sizeof path - (page && !form ? 7 : 0));
 			for (i = 0; i < 5; i++) {
 				int sees = e == 2 && i >= 2 && !one;
 				int signin = i == 0 && !(rt->roles & R_ANON);
 				long st;
 
 				if (rt->method == HM_POST && regs && sees)
-					continue;	/* theirs to do: events_test.c */
-				r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
-				    ts_api(who[i], method_names[rt->method], path, NULL,
-				    rt->method == HM_DELETE ? NULL :
-				    "{\"title\":\"Taken Over\",\"status\":\"cancelled\"}");
+					continue;	/* theirs to do: events_test.c, events_pages_test.c */
+				if (form) {
+					static const char *const fh[] = {
+						"Content-Type: application/x-www-form-urlencoded", NULL };
+
+					snprintf(body, sizeof body, "csrf=%s&answers.q1=Taken+Over",
+					    ts_csrf(who[i]));
+					r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+				} else {
+					r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
+					    ts_api(who[i], method_names[rt->method], path, NULL,
+					    rt->method == HM_DELETE ? NULL :
+					    "{\"title\":\"Taken Over\",\"status\":\"cancelled\"}");
+				}
 				st = r->status;
 				if (rt->method == HM_GET ? st != (sees ? 200 : signin ? 401 : 404) :
 				    (st != 401 && st != 403 && st != 404))

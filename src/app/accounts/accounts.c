@@ -448,6 +448,12 @@ user_set_locale(struct db *d, int64_t user_id, const char *lang)
 }
 
 enum ws_err
+user_set_tz(struct db *d, int64_t user_id, const char *zone)
+{
+	return user_set_text(d, ST_USER_SET_TZ, user_id, zone);
+}
+
+enum ws_err
 user_set_name(struct db *d, int64_t user_id, const char *name)
 {
 	return user_set_text(d, ST_USER_SET_NAME, user_id, name);

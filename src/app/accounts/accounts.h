@@ -77,6 +77,9 @@ enum ws_err user_set_name(struct db *d, int64_t user_id, const char *name) WS_WU
  * (app_mail_lang) and their pages shown in.  Set when an account is made,
  * from the language it was made in, and when they choose one (?lang=). */
 enum ws_err user_set_locale(struct db *d, int64_t user_id, const char *lang) WS_WUR;
+/* Stores the user's time zone (an IANA name checked by the caller; "" for
+ * none): the zone events and dates are shown to them in. */
+enum ws_err user_set_tz(struct db *d, int64_t user_id, const char *zone) WS_WUR;
 
 /*
  * The owner of an account never verified before has just proved control of
@@ -190,6 +193,9 @@ enum ws_err h_reset(struct req *r, struct resp *w);
 enum ws_err h_account(struct req *r, struct resp *w);
 enum ws_err h_change_password(struct req *r, struct resp *w);
 enum ws_err h_change_email(struct req *r, struct resp *w);
+/* POST /account/timezone and PATCH /api/v1/me: the reader's time zone
+ * (tz: an IANA name, "" for none); an unknown zone is a 422 on tz. */
+enum ws_err h_change_tz(struct req *r, struct resp *w);
 enum ws_err h_api_signup(struct req *r, struct resp *w);
 enum ws_err h_api_session(struct req *r, struct resp *w);
 enum ws_err h_api_session_end(struct req *r, struct resp *w);

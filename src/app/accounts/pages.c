@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
+#include "core/tz.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "http/form.h"
@@ -51,6 +52,21 @@ static const struct field change_pw_fields[] = {
 static const struct field change_email_fields[] = {
 	{"current_password", FT_PASSWORD, 1, 1, PASSWORD_MAX, NULL, NULL, NULL},
 	{"email", FT_EMAIL, 1, 3, 254, NULL, NULL, NULL},
+};
+
+/* A zone of the tz database (tz_get loads it: a name of the right shape
+ * that names no zone is refused too). */
+static int
+zone_known(const char *s)
+{
+	const struct tz *z;
+
+	return tz_get(s, &z) == WS_OK;
+}
+
+static const struct field tz_fields[] = {
+	{"tz", FT_CHOICE, 0, 0, TZ_NAME_MAX, NULL, zone_known,
+	    N_("Choose a time zone of the tz database, such as Europe/Vienna, or leave it empty.")},
 };
 
 #define NF(a) (sizeof(a) / sizeof((a)[0]))
@@ -635,6 +651,40 @@ h_api_me(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
+enum ws_err
+h_change_tz(struct req *r, struct resp *w)
+{
+	json_t *values = NULL, *errors = NULL;
+	enum ws_err rc;
+
+	/* the API's null is "none", as GET /api/v1/me gives it */
+	if (json_is_null(json_object_get(r->in, "tz")))
+		json_object_set_new(r->in, "tz", json_string(""));
+	if ((rc = form_check(r, tz_fields, NF(tz_fields), &values, &errors)) != WS_OK) {
+		rc = form_fail(r, w, "account", N_("Your account"), values, errors);
+		if (!r->api) {
+			json_object_set_new(w->val, "email", json_string(r->user->email));
+			json_object_set_new(w->val, "name", json_string(r->user->name));
+			if (account_page_fill(r, w->val) != WS_OK)
+				log_warn("account page: organizations not shown");
+		}
+		goto out;
+	}
+	if ((rc = user_set_tz(req_db(r), r->user->id, val(values, "tz"))) != WS_OK)
+		goto out;
+	app_audit(r->app, req_db(r), r->user->id, "account.timezone", r->ip, val(values, "tz"));
+	if (r->api) {
+		r->user->tz = arena_strdup(r->a, val(values, "tz"));
+		rc = h_api_me(r, w);
+	} else {
+		resp_redirect(w, "/account");
+	}
+out:
+	json_decref(values);
+	json_decref(errors);
+	return rc;
+}
+
 /* ---- forgotten password ---------------------------------------------- */
 
 enum ws_err
@@ -802,14 +852,16 @@ out:
 enum ws_err
 h_account(struct req *r, struct resp *w)
 {
-	json_t *v = json_pack("{s:s,s:s,s:s,s:{}}", "email", r->user->email, "name",
-	    r->user->name, "role", role_name(r->user->role), "form");
+	const char *tz = r->user->tz ? r->user->tz : "";
+	json_t *v = json_pack("{s:s,s:s,s:s,s:{s:s}}", "email", r->user->email, "name",
+	    r->user->name, "role", role_name(r->user->role), "form", "tz", tz);
 	enum ws_err rc = account_page_fill(r, v);
 
 	if (rc != WS_OK) {
 		json_decref(v);
 		return rc;
 	}
+	json_object_set_new(v, "tz", *tz ? json_string(tz) : json_null());
 	resp_value(w, v);
 	w->tpl = "account";
 	w->title = N_("Your account");

@@ -33,6 +33,7 @@ static const char *const ev_whens[] = { "upcoming", "past", "all", NULL };
 static const char *const ev_audiences[] = { "members", "open", NULL };
 static const char *const ev_vis[] = { "public", "members", "staff", NULL };
 static const char *const ev_qtypes[] = { "text", "choice", "yes_no", NULL };
+static const char *const ev_views[] = { "list", "month", NULL };
 
 #define EV_QUESTIONS_MAX 20	/* questions an event asks */
 #define EV_CHOICES_MAX 20	/* choices of one question */
@@ -68,6 +69,7 @@ const struct field ev_q_list[] = {
 	{ "when", FT_CHOICE, 0, 0, 0, ev_whens, NULL, N_("Choose upcoming, past or all.") },
 	{ "status", FT_CHOICE, 0, 0, 0, ev_statuses, NULL,
 	    N_("The status must be draft, published or cancelled.") },
+	{ "view", FT_CHOICE, 0, 0, 0, ev_views, NULL, N_("Choose list or month.") },
 	APP_Q_PAGE,
 	APP_Q_PER_PAGE,
 	FIELDS_END
@@ -233,6 +235,12 @@ h_events(struct req *r, struct resp *w)
 	f.now = now_s();
 	for (t = 0; t < ET__MAX; t++)
 		f.term[t] = req_qstr(r, ev_term_facet[t]);
+	if (*ev_page_month(r)) {	/* a month's calendar: all its events */
+		f.month = ev_page_month(r);
+		f.when = "";
+		page = 1;
+		per_page = EV_MONTH_MAX;
+	}
 	if ((rc = ev_list(req_db(r), &v, &f, page, per_page, &rows, &total)) != WS_OK)
 		goto out;
 	items = json_array();
@@ -249,7 +257,14 @@ h_events(struct req *r, struct resp *w)
 			json_decref(counts);
 	}
 	json_object_set_new(val, "facets", fc);
+	if (rc != WS_OK) {
+		json_decref(val);
+		goto out;
+	}
+	if (!r->api)
+		ev_page_list(r, val);
 	resp_value(w, val);
+	w->tpl = "event_list";
 	w->title = N_("Events");
 out:
 	json_decref(rows);
@@ -281,8 +296,11 @@ h_event(struct req *r, struct resp *w)
 	if ((rc = load_param(r, &v, &id, &ev)) != WS_OK)
 		return rc;
 	resp_value(w, ev_view(&v, ev));
-	w->title = N_("Event");
 	json_decref(ev);
+	w->tpl = "event";
+	w->title = N_("Event");
+	if (!r->api)
+		return ev_page_one(r, w->val, id);
 	return WS_OK;
 }
 

@@ -18,9 +18,10 @@
 #include "http/form.h"
 #include "http/http.h"
 
-/* The query of GET /api/v1/events: kind, theme, language, region, month
- * ("2026-10", in each event's zone), when (upcoming, past, all), status
- * (staff), page, per_page. */
+/* The query of GET /events and /api/v1/events: kind, theme, language,
+ * region, month ("2026-10", in each event's zone), when (upcoming, past,
+ * all), status (staff), view (list, month: a month's events, all of them
+ * up to EV_MONTH_MAX, upcoming and past), page, per_page. */
 extern const struct field ev_q_list[];
 
 /* GET /api/v1/events: a page of what the caller may see, with facets. */
@@ -61,5 +62,13 @@ enum ws_err h_calendar_page(struct req *r, struct resp *w);
 enum ws_err h_calendar_reset(struct req *r, struct resp *w);
 /* POST /api/v1/account/calendar-token: the same, for programs (201). */
 enum ws_err h_api_calendar_token(struct req *r, struct resp *w);
+
+/* POST /events/{id}/register: the page's form (answers.<question id>
+ * fields), through h_event_register; back to the event's page, which on a
+ * refusal says why, by each question, with what was typed. */
+enum ws_err h_event_register_form(struct req *r, struct resp *w);
+/* POST /events/{id}/registrations/{rid}/cancel: the page's Cancel button,
+ * through h_event_unregister. */
+enum ws_err h_event_cancel_form(struct req *r, struct resp *w);
 
 #endif

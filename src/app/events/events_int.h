@@ -99,4 +99,19 @@ enum ws_err ev_reg_first_waiting(struct db *d, int64_t ev, int64_t *rid) WS_WUR;
 /* Stored registration g as r's caller sees it.  New reference. */
 json_t *ev_reg_view(struct req *r, json_t *g);
 
+/* ---- pages.c ---- */
+
+#define EV_MONTH_MAX 200	/* events a month's calendar shows */
+
+/* Adds to list value val (h_events') what the /events page shows: its
+ * items' times in words in the reader's zone, the filters as links, the
+ * tabs and, for ?view=month, the month's calendar. */
+void ev_page_list(struct req *r, json_t *val);
+/* The month ?view=month shows ("2026-10": ?month, else the reader's this
+ * month); "" when the list is not a month view. */
+const char *ev_page_month(struct req *r);
+/* Adds to view item ev (event id) what /events/{id} shows: times in words,
+ * the description as HTML, the reader's registration and the form. */
+enum ws_err ev_page_one(struct req *r, json_t *ev, int64_t id) WS_WUR;
+
 #endif
