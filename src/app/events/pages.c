@@ -522,7 +522,6 @@ h_event_register_form(struct req *r, struct resp *w)
 		goto out;
 	}
 	/* the event as its page shows it, for the questions and a refusal */
-	r->api = 0;
 	if ((rc = h_event(r, w)) != WS_OK)
 		goto out;
 	view = json_incref(w->val);
