@@ -349,6 +349,38 @@ test_roles_and_states(void **state)
 	HAS(r, "This is a draft: only staff see it.");
 	r = ts_get(sam, "/events?status=draft");
 	HAS(r, "Draft thoughts");
+	r = page(sam, ev_pub, 200);	/* staff see the online link */
+	HAS(r, "https:&#x2F;&#x2F;meet.example.org&#x2F;lab");
+	/* one place, approval asked: the statuses people read */
+	{
+		int64_t one = event_made(json_pack("{s:s,s:i}", "title", "One seat seminar",
+		    "capacity", 1));
+		int64_t asked = event_made(json_pack("{s:s,s:b}", "title", "Vetted workshop",
+		    "approval_required", 1));
+
+		snprintf(path, sizeof path, "/events/%lld/register", (long long)one);
+		STATUS(ts_form(ada, path, (char *)NULL), 303);
+		STATUS(ts_form(mo, path, (char *)NULL), 303);
+		HAS(page(ada, one, 200), "Registered: your place is confirmed");
+		r = page(mo, one, 200);
+		HAS(r, "On the waiting list");
+		HAS(r, "places left: 0");
+		HAS(r, "Cancel my registration");
+		snprintf(path, sizeof path, "/events/%lld/register", (long long)asked);
+		STATUS(ts_form(mo, path, (char *)NULL), 303);
+		r = page(mo, asked, 200);
+		HAS(r, "Registered: waiting for staff to confirm your place");
+		HAS(r, "staff confirm each place");
+		r = ts_get(mo, "/events/0");
+		STATUS(r, 404);
+	}
+	/* in French */
+	r = ts_get(ada, "/events?lang=fr");
+	STATUS(r, 200);
+	r = page(ada, ev_pub, 200);
+	HAS(r, "Inscription");
+	HAS(r, "juin 2031");
+	STATUS(ts_get(ada, "/events?lang=en"), 200);
 	r = page(ada, ev_cancelled, 200);
 	HAS(r, "This event is cancelled.");
 	LACKS(r, form_of(ev_cancelled));

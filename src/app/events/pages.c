@@ -454,7 +454,7 @@ page_one(struct req *r, json_t *ev, int64_t id, json_t *form, json_t *errors)
 {
 	json_t *g = NULL;
 	const char *aud = json_string_value(json_object_get(ev, "audience"));
-	int live = 0, may = 0, mine = 0;
+	int live = 0, may = 0;
 	enum ws_err rc;
 
 	page_event(r, ev);
@@ -472,7 +472,6 @@ page_one(struct req *r, json_t *ev, int64_t id, json_t *form, json_t *errors)
 		size_t i;
 
 		live = strcmp(st, "cancelled") != 0 && strcmp(st, "declined") != 0;
-		mine = 1;
 		for (i = 0; i < sizeof reg_labels / sizeof reg_labels[0]; i++)
 			if (strcmp(reg_labels[i][0], st) == 0)
 				json_object_set_new(ev, "my_label", json_string(tr(r, reg_labels[i][1])));
@@ -483,7 +482,6 @@ page_one(struct req *r, json_t *ev, int64_t id, json_t *form, json_t *errors)
 		    (long long)json_integer_value(json_object_get(g, "id")))));
 		json_decref(g);
 	}
-	(void)mine;
 	json_object_set_new(ev, "audience_open", json_boolean(aud && strcmp(aud, "open") == 0));
 	if (r->user && !live && json_is_true(json_object_get(ev, "registration_open"))) {
 		if (aud && strcmp(aud, "members") == 0 && r->user->role != ROLE_MEMBER &&
@@ -522,7 +520,6 @@ h_event_register_form(struct req *r, struct resp *w)
 		goto out;
 	}
 	/* the event as its page shows it, for the questions and a refusal */
-	r->api = 0;
 	if ((rc = h_event(r, w)) != WS_OK)
 		goto out;
 	view = json_incref(w->val);
