@@ -16,7 +16,8 @@
  * organization they belong to, which staff then review ("submitted", or a
  * "draft" they keep working on); an expert (a member without an
  * organization) in their own name.  The contributors may change it while
- * it is not published; staff always.
+ * it is not published; staff always, but they publish a member's resource
+ * only through the review (review.c), once it is submitted.
  */
 #include <stdio.h>
 #include <string.h>
@@ -772,6 +773,11 @@ h_resource_edit(struct req *r, struct resp *w)
 	}
 	if (form_check(r, res_fields, RES_NFIELDS, &values, &errors) == WS_OK || !errors)
 		errors = json_object();
+	/* a visibility left out or empty (a form made by hand; "" in JSON)
+	 * keeps the stored one, as a create takes "public" */
+	if (!json_object_get(errors, "visibility") && (!json_string_value(json_object_get(values,
+	    "visibility")) || !*json_string_value(json_object_get(values, "visibility"))))
+		json_object_set(values, "visibility", json_object_get(res, "visibility"));
 	status = json_string_value(json_object_get(res, "status"));
 	asked = json_string_value(json_object_get(values, "status"));
 	if (asked && *asked) {
@@ -781,6 +787,13 @@ h_resource_edit(struct req *r, struct resp *w)
 		else if (!v.staff && strcmp(asked, "published") == 0)
 			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
 			    r->locale, N_("Staff publish resources after review: submit it."))));
+		/* a member's resource is published by the review, which needs
+		 * it submitted and tells its contributor (review.c) */
+		else if (strcmp(asked, "published") == 0 && strcmp(status, "published") != 0 &&
+		    strcmp(json_string_value(json_object_get(res, "source")), "member") == 0)
+			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
+			    r->locale, N_("A member's resource is published through the review: "
+			    "approve it once they have submitted it."))));
 		else
 			status = asked;
 	}
