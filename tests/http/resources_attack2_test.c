@@ -69,6 +69,7 @@ static const char *const vemail[V__MAX] = { NULL, "ada@quillon.example",
 static char tok[V__MAX][129], admin_tok[129];
 static int64_t uid[V__MAX];
 static int64_t quillon, meridian, sable;
+static int64_t sable_draft;	/* Sid's, for Sable */
 
 /* What changes on the way (the model of who each viewer is). */
 static int rex_removed, sid_suspended, mo_focal;
@@ -497,6 +498,7 @@ test_people_change(void **state)
 	e = made(V_EVE, "wyrmwood", "wyrmfile", "EE", "nongovernmental", "submitted", 0);
 	m = made(V_MO, "krakenite", "krakenfile", "UY", "nongovernmental", "submitted", meridian);
 	s = made(V_SID, "selkiestone", "selkiefile", "GM", "members", "draft", sable);
+	sable_draft = s->id;
 	made(V_STAFF, "nixieglass", "nixiefile", "BB", "public", "published", sable);
 	texts_done();
 	STATUS(verb(m, "approve", NULL), 200);
@@ -873,7 +875,7 @@ test_who_gets_the_form(void **state)
 	struct ts_browser *b;
 	const struct ts_res *a;
 	int v;
-	char org[24];
+	char org[24], path[96];
 
 	(void)state;
 	snprintf(org, sizeof org, "%lld", (long long)meridian);
@@ -890,9 +892,16 @@ test_who_gets_the_form(void **state)
 		STATUS(ts_multipart(b, "/resources/new", 1, p, 4), 403);
 		ts_browser_free(b);
 	}
-	/* Sid (suspended) and Rex (removed) are applicants now */
+	/* Sid (suspended) and Rex (removed) are applicants now: Sid still
+	 * reads Sable's draft, and is not offered its edit form either */
 	b = web(V_SID);
 	STATUS(ts_get(b, "/resources/new"), 403);
+	snprintf(path, sizeof path, "/resources/%lld", (long long)sable_draft);
+	a = ts_get(b, path);
+	STATUS(a, 200);
+	LACKS(a, "/edit\"");
+	snprintf(path, sizeof path, "/resources/%lld/edit", (long long)sable_draft);
+	STATUS(ts_get(b, path), 403);
 	ts_browser_free(b);
 	b = web(V_REX);
 	STATUS(ts_get(b, "/resources/new"), 403);

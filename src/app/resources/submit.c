@@ -692,7 +692,7 @@ out:
 
 /* Whether r's user may change resource res: staff always; while it is not
  * published, the member who submitted it (still of its organization, when
- * it has one) and the admins of its organization. */
+ * it has one) and the admins of its organization, while members. */
 static enum ws_err
 may_edit(struct req *r, json_t *res, int *ok)
 {
@@ -703,7 +703,10 @@ may_edit(struct req *r, json_t *res, int *ok)
 	int mine;
 
 	*ok = r->user->role >= ROLE_STAFF;
-	if (*ok || strcmp(json_string_value(json_object_get(res, "source")), "member") != 0 ||
+	/* the edit's routes are for members and staff: a contributor who is
+	 * no longer a member (their organization suspended) is not offered it */
+	if (*ok || r->user->role != ROLE_MEMBER ||
+	    strcmp(json_string_value(json_object_get(res, "source")), "member") != 0 ||
 	    strcmp(json_string_value(json_object_get(res, "status")), "published") == 0)
 		return WS_OK;
 	mine = json_integer_value(json_object_get(res, "created_by")) == r->user->id;
