@@ -16,7 +16,8 @@
  * organization they belong to, which staff then review ("submitted", or a
  * "draft" they keep working on); an expert (a member without an
  * organization) in their own name.  The contributors may change it while
- * it is not published; staff always.
+ * it is not published; staff always, but they publish a member's resource
+ * only through the review (review.c), once it is submitted.
  */
 #include <stdio.h>
 #include <string.h>
@@ -718,7 +719,7 @@ out:
 
 /* Whether r's user may change resource res: staff always; while it is not
  * published, the member who submitted it (still of its organization, when
- * it has one) and the admins of its organization. */
+ * it has one) and the admins of its organization, while members. */
 static enum ws_err
 may_edit(struct req *r, json_t *res, int *ok)
 {
@@ -729,7 +730,10 @@ may_edit(struct req *r, json_t *res, int *ok)
 	int mine;
 
 	*ok = r->user->role >= ROLE_STAFF;
-	if (*ok || strcmp(json_string_value(json_object_get(res, "source")), "member") != 0 ||
+	/* the edit's routes are for members and staff: a contributor who is
+	 * no longer a member (their organization suspended) is not offered it */
+	if (*ok || r->user->role != ROLE_MEMBER ||
+	    strcmp(json_string_value(json_object_get(res, "source")), "member") != 0 ||
 	    strcmp(json_string_value(json_object_get(res, "status")), "published") == 0)
 		return WS_OK;
 	mine = json_integer_value(json_object_get(res, "created_by")) == r->user->id;
@@ -799,6 +803,11 @@ h_resource_edit(struct req *r, struct resp *w)
 	/* a retired theme it has stays; none is added */
 	if (join_themes_kept(r, values, json_object_get(res, "themes"), errors) != WS_OK)
 		rc = WS_EINVAL;	/* errors.themes says so */
+	/* a visibility left out or empty (a form made by hand; "" in JSON)
+	 * keeps the stored one, as a create takes "public" */
+	if (!json_object_get(errors, "visibility") && (!json_string_value(json_object_get(values,
+	    "visibility")) || !*json_string_value(json_object_get(values, "visibility"))))
+		json_object_set(values, "visibility", json_object_get(res, "visibility"));
 	status = json_string_value(json_object_get(res, "status"));
 	asked = json_string_value(json_object_get(values, "status"));
 	if (asked && *asked) {
@@ -808,6 +817,13 @@ h_resource_edit(struct req *r, struct resp *w)
 		else if (!v.staff && strcmp(asked, "published") == 0)
 			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
 			    r->locale, N_("Staff publish resources after review: submit it."))));
+		/* a member's resource is published by the review, which needs
+		 * it submitted and tells its contributor (review.c) */
+		else if (strcmp(asked, "published") == 0 && strcmp(status, "published") != 0 &&
+		    strcmp(json_string_value(json_object_get(res, "source")), "member") == 0)
+			json_object_set_new(errors, "status", json_string(view_tr(r->app->views,
+			    r->locale, N_("A member's resource is published through the review: "
+			    "approve it once they have submitted it."))));
 		else
 			status = asked;
 	}
