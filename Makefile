@@ -27,6 +27,7 @@ ASSETS     := $(sort $(shell find src/views/templates src/views/static src/views
 UNIT_SRC   := $(sort $(wildcard tests/unit/*_test.c))
 HTTP_SRC   := $(sort $(wildcard tests/http/*_test.c))
 TESTLIB    := $(sort $(wildcard tests/lib/*.c))
+TESTLIB_OBJ := $(TESTLIB:tests/lib/%.c=$(B)/tests/lib/%.o)
 TOOL_SRC   := $(sort $(wildcard tests/tools/*.c))
 FUZZ_SRC   := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
@@ -96,10 +97,17 @@ $(B)/tests/unit/%: tests/unit/%.c $(SAN_OBJ)
 	@echo "LINK $@"
 	@$(CC) $(BASEFLAGS) -O1 -g $(SAN) -o $@ $< $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
 
-$(B)/tests/http/%: tests/http/%.c $(TESTLIB) $(SAN_OBJ)
+# The test library is compiled once, not again for each of the forty-odd
+# programs that link it.
+$(B)/tests/lib/%.o: tests/lib/%.c
+	@mkdir -p $(dir $@)
+	@echo "CC (asan) $<"
+	@$(CC) $(BASEFLAGS) -Itests -O1 -g $(SAN) -MMD -MP -c -o $@ $<
+
+$(B)/tests/http/%: tests/http/%.c $(TESTLIB_OBJ) $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	@echo "LINK $@"
-	@$(CC) $(BASEFLAGS) -Itests -O1 -g $(SAN) -o $@ $< $(TESTLIB) $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
+	@$(CC) $(BASEFLAGS) -Itests -O1 -g $(SAN) -o $@ $< $(TESTLIB_OBJ) $(SAN_OBJ) $(LIBS_PKG) $(shell pkg-config --libs cmocka)
 # programs that are another one built again, with a part of its tests
 $(B)/tests/http/walk_test: tests/http/server_test.c
 $(B)/tests/http/others_test: tests/http/server_test.c
