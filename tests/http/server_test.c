@@ -968,7 +968,10 @@ test_others_resource(void **state)
  * the visitor where one must sign in): their existence is not told;
  * changing either is a 401, 403 or 404.  The members' event is read by
  * the member, the expert and the focal point, and its registrations list
- * shows them none of staff's.  Staff still see everything as it was.
+ * shows them none of staff's.  An event's calendar is seen as the event
+ * is; staff's personal calendar address, with its secret changed by a
+ * digit or put under another person's number, is a 404 to everyone.
+ * Staff still see everything as it was.
  */
 static void
 test_others_event(void **state)
@@ -1015,12 +1018,13 @@ test_others_event(void **state)
 		int one = strstr(rt->pattern, "{rid}") != NULL;
 
 		/* the pages' forms (/events/{id}/...) are tried as a browser sends
-		 * them, their twins at /api/v1 */
-		int page = strncmp(rt->pattern, "/events/{id}", 12) == 0;
+		 * them, their twins at /api/v1; an event's calendar at its own path */
+		int ics = strcmp(rt->pattern, "/events/{id}/calendar.ics") == 0;
+		int page = strncmp(rt->pattern, "/events/{id}", 12) == 0 && !ics;
 		int form = page && rt->method != HM_GET;
 
 		regs |= form && strstr(rt->pattern, "/register") != NULL;
-		if (strncmp(rt->pattern, "/api/v1/events/{id}", 19) != 0 && !page)
+		if (strncmp(rt->pattern, "/api/v1/events/{id}", 19) != 0 && !page && !ics)
 			continue;
 		for (e = 0; e < 3; e++) {
 			if (page && !form)
@@ -1060,7 +1064,24 @@ test_others_event(void **state)
 			}
 		}
 	}
-	assert_true(tried >= 80);
+	assert_true(tried >= 95);
+	/* staff's own calendar address: another number, or the secret changed
+	 * by a digit, opens nobody's */
+	r = ts_api(staff, "POST", "/api/v1/account/calendar-token", NULL, "{}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	snprintf(body, sizeof body, "%s", json_string_value(json_object_get(j, "token")));
+	json_decref(j);
+	assert_non_null(strchr(body, '-'));
+	body[strlen(body) - 1] = body[strlen(body) - 1] == '0' ? '1' : '0';
+	for (i = 0; i < 5; i++) {
+		snprintf(path, sizeof path, "/calendar/%s.ics", body);
+		STATUS(ts_get(who[i], path), 404);
+		snprintf(path, sizeof path, "/calendar/%lld%s.ics", (long long)member_id,
+		    strchr(body, '-'));
+		STATUS(ts_get(who[i], path), 404);
+		STATUS(ts_api(who[i], "GET", path, NULL, NULL), 404);
+	}
 	for (e = 0; e < 3; e++) {
 		snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ids[e]);
 		r = ts_api(staff, "GET", path, NULL, NULL);

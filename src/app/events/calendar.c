@@ -291,8 +291,22 @@ row_zone(json_t *ev)
 	return z;
 }
 
+/* Whether c's VTIMEZONE of z covers the year of local time l. */
+static int
+zone_sent(const struct cal *c, const struct tz *z, const struct tz_local *l)
+{
+	int i, k;
+
+	for (i = 0; i < c->nzones; i++)
+		for (k = 0; c->zones[i].z == z && k < c->zones[i].nyears; k++)
+			if (c->zones[i].years[k] == l->year)
+				return 1;
+	return 0;
+}
+
 /* "DTSTART;TZID=Europe/Vienna:20271028T090000", or in UTC when the wall
- * clock time is one the clocks pass twice (or the zone is lost). */
+ * clock time is one the clocks pass twice, or the calendar has no
+ * VTIMEZONE for it (a feed of more zones or years than it describes). */
 static void
 cal_time(struct cal *c, const char *name, const struct tz *z, int64_t t)
 {
@@ -303,7 +317,8 @@ cal_time(struct cal *c, const char *name, const struct tz *z, int64_t t)
 
 	if (z) {
 		tz_to_local(z, t, &l);
-		if (tz_to_utc(z, &l, &back, &fit) == WS_OK && fit == TZ_EXACT && back == t) {
+		if (zone_sent(c, z, &l) && tz_to_utc(z, &l, &back, &fit) == WS_OK &&
+		    fit == TZ_EXACT && back == t) {
 			local_stamp(&l, stamp, sizeof stamp);
 			cal_printf(c, "%s;TZID=%s:%s", name, tz_name(z), stamp);
 			return;
