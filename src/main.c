@@ -38,7 +38,7 @@ static const char usage_text[] =
     "          [--logo-max MB] [--import-max MB] [--resource-max MB] [--user NAME]\n"
     "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--dir-cache S] [--quiet]\n"
     "  migrate [--db URL]\n"
-    "  seed --demo [--orgs N] [--resources N] [--db URL]\n"
+    "  seed --demo [--orgs N] [--resources N] [--events N] [--db URL]\n"
     "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
     "          (password: first line of standard input)\n"
     "  import orgs FILE.csv [--dry-run] [--db URL]   (a report by line on standard output)\n"
@@ -59,7 +59,7 @@ enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_LOGOMAX, O_RESMAX, O_USER, O_NORGS,
 	O_CONNTO, O_HEADERTO, O_DRYRUN, O_NRES, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG, O_DIRCACHE,
-	O_EVENT
+	O_EVENT, O_NEV
 };
 
 static const struct option long_opts[] = {
@@ -95,6 +95,7 @@ static const struct option long_opts[] = {
 	{"max-conns-per-ip", required_argument, NULL, O_MAXCONNS},
 	{"dir-cache", required_argument, NULL, O_DIRCACHE},
 	{"event", required_argument, NULL, O_EVENT},
+	{"events", required_argument, NULL, O_NEV},
 #ifdef WHATSON_TEST_HOOKS
 	/* Test builds only (build/san): "ACCOUNT,ADDRESS" failed sign-ins
 	 * allowed before the back-off starts, so tests need few hashes. */
@@ -109,6 +110,7 @@ struct opts {
 	int nres;	/* seed --resources N */
 	int dry_run;	/* import --dry-run */
 	int64_t event;	/* export registrations --event ID */
+	int nev;	/* seed --events N */
 	const char *email, *name, *role, *org;
 };
 
@@ -142,6 +144,11 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 		case O_NAME: o->name = optarg; break;
 		case O_ROLE: o->role = optarg; break;
 		case O_ORGID: o->org = optarg; break;
+		case O_NEV:	/* events/seed.c's EV_SEED_MAX */
+			if (parse_int(optarg, 0, 1000, &n) != WS_OK)
+				return -1;
+			o->nev = (int)n;
+			break;
 		case O_EVENT:
 			if (parse_int(optarg, 1, INT64_MAX, &o->event) != WS_OK)
 				return -1;
@@ -521,6 +528,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			if (rc == WS_OK)
 				printf("%d resources added; whatson serve extracts their text\n",
 				    added);
+		}
+		if (rc == WS_OK && o->nev > 0) {
+			int added = 0;
+
+			rc = events_seed_demo(app, d, o->nev, staff.id, &added);
+			if (rc == WS_OK)
+				printf("%d events added\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

@@ -1018,6 +1018,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_EV_REG_ORGS] = {"ev_reg_orgs",
 	    "SELECT DISTINCT o.id, o.name FROM event_registrations g JOIN organizations o "
 	    "ON o.id = g.organization_id WHERE g.event_id = ? ORDER BY o.name, o.id", NULL},
+	/* Demo data (events/seed.c): how many events there are, and who
+	 * registers for them, with an organization of theirs. */
+	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
+	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
+	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
+	    "FROM users u WHERE u.status = 'active' AND u.role IN ('member', 'staff', 'admin') "
+	    "ORDER BY u.id LIMIT 40", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -1102,6 +1109,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_EV_REG_FIND] = EV_REGX_C__MAX,
 	[ST_EV_REG_STATUS_COUNTS] = 2,
 	[ST_EV_REG_ORGS] = 2,
+	[ST_EV_SEED_PEOPLE] = 2,
 	[ST_RES_INDEX_ALL] = RES_INDEX_C__MAX,
 	[ST_RES_INDEX_ONE] = RES_INDEX_C__MAX,
 	[ST_RES_FILES_ALL] = RES_FILES_ALL_C__MAX,

@@ -549,6 +549,68 @@ test_pages(void **state)
 }
 
 /*
+ * The event form: the API's checks, each message by its field and what
+ * was typed kept (an unknown zone; then the end before the start and
+ * registration closing after it; a capacity below those confirmed).
+ */
+static void
+test_form(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:i}", "title", "Two confirmed",
+	    "start", "2029-08-01T09:00", "end", "2029-08-01T17:00", "status", "published",
+	    "capacity", 5));
+	char path[128];
+	const struct ts_res *r;
+
+	(void)state;
+	r = api("GET", "/staff/events/new", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "name=\"timezone\"");
+	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	    "title", "Form event", "kind", "workshop", "start", "2029-07-01T17:00", "end",
+	    "2029-07-01T09:00", "timezone", "Nowhere_Zone"));
+	STATUS(r, 422);
+	HAS(r, "Choose a time zone of the tz database");
+	HAS(r, "value=\"Nowhere_Zone\"");
+	HAS(r, "value=\"Form event\"");
+	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}",
+	    "title", "Form event", "kind", "workshop", "start", "2029-07-01T17:00", "end",
+	    "2029-07-01T09:00", "timezone", "Asia/Bangkok",
+	    "registration_closes", "2029-07-02T09:00"));
+	STATUS(r, 422);
+	HAS(r, "The end must be after the start.");
+	HAS(r, "Registration must close by the start of the event.");
+	HAS(r, "value=\"2029-07-01T17:00\"");
+	HAS(r, "value=\"2029-07-02T09:00\"");
+	STATUS(api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	    "title", "Form event", "kind", "webinar", "start", "2029-07-01T09:00", "end",
+	    "2029-07-01T17:00", "timezone", "Asia/Bangkok")), 303);
+	r = api("GET", "/staff/events?when=all&status=draft", staff_tok, NULL);
+	HAS(r, "Form event");
+
+	registered(id, 0, "confirmed");
+	registered(id, 1, "confirmed");
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "value=\"Two confirmed\"");
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s}", "title", "Two confirmed, edited",
+	    "capacity", "1"));
+	STATUS(r, 422);
+	HAS(r, "The capacity cannot be below the number of people already confirmed.");
+	HAS(r, "value=\"Two confirmed, edited\"");
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:s}", "title", "Two confirmed, edited",
+	    "capacity", "2")), 303);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "Two confirmed, edited");
+	HAS(r, "\"capacity\":2");
+	STATUS(api("GET", "/staff/events/new", tok[0], NULL), 403);
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	STATUS(api("POST", path, fe_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+}
+
+/*
  * Attendance: refused before the event starts, taken once it has (the
  * server's clock moved on), and taken back.  Runs last: it moves the
  * clock.
@@ -637,6 +699,7 @@ main(void)
 		cmocka_unit_test(test_bad_and_forbidden),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_form),
 		cmocka_unit_test(test_attendance),
 	};
 

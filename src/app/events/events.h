@@ -76,8 +76,22 @@ enum ws_err h_staff_event_registrations(struct req *r, struct resp *w);
 /* POST /staff/events/{id}/registrations: that form (ids, decision,
  * reason); the page again with what became of each. */
 enum ws_err h_staff_event_decide(struct req *r, struct resp *w);
+/* GET /staff/events/new and /staff/events/{id}/edit: the event form;
+ * POST them: the checks of POST and PATCH /api/v1/events, the form again
+ * with what was typed and a message by each field that fails. */
+enum ws_err h_staff_event_new_form(struct req *r, struct resp *w);
+enum ws_err h_staff_event_create(struct req *r, struct resp *w);
+enum ws_err h_staff_event_edit_form(struct req *r, struct resp *w);
+enum ws_err h_staff_event_edit(struct req *r, struct resp *w);
 
+struct app;
 struct db;
+/* `whatson seed --demo --events n`: demo events up to n in all (0 to
+ * 1000), past and to come, in several zones, with registrations of every
+ * status from the demo accounts and organizations' people; staff_id
+ * created them.  How many were added into *added. */
+enum ws_err events_seed_demo(struct app *app, struct db *d, int n, int64_t staff_id,
+    int *added) WS_WUR;
 /* `whatson export registrations --event ID`: event id's registrations as
  * that CSV to f (WS_ENOTFOUND when there is no such event). */
 enum ws_err events_csv_export(struct db *d, int64_t id, FILE *f) WS_WUR;

@@ -740,3 +740,109 @@ out:
 	json_decref(out);
 	return rc;
 }
+
+/* ---- the event form --------------------------------------------------------------- */
+
+/* [{value, selected}] of choices, the one equal to cur selected. */
+static json_t *
+options(const char *const *choices, const char *cur)
+{
+	json_t *a = json_array();
+
+	for (; *choices; choices++)
+		json_array_append_new(a, json_pack("{s:s,s:b}", "value", *choices, "selected",
+		    cur && strcmp(cur, *choices) == 0));
+	return a;
+}
+
+/* Completes the form page's value in w (its form: what was typed or
+ * stored) with the lists to choose from and where it posts. */
+static void
+form_page(struct req *r, struct resp *w, const char *action, const char *title)
+{
+	static const char *const statuses[] = { "draft", "published", "cancelled", NULL };
+	static const char *const audiences[] = { "members", "open", NULL };
+	static const char *const vis[] = { "public", "members", "staff", NULL };
+	json_t *form = json_object_get(w->val, "form");
+	json_t *ar = json_object_get(form, "approval_required");
+
+	json_object_set_new(w->val, "kinds", options(ev_kinds, json_string_value(
+	    json_object_get(form, "kind"))));
+	json_object_set_new(w->val, "statuses", options(statuses, json_string_value(
+	    json_object_get(form, "status"))));
+	json_object_set_new(w->val, "audiences", options(audiences, json_string_value(
+	    json_object_get(form, "audience"))));
+	json_object_set_new(w->val, "visibilities", options(vis, json_string_value(
+	    json_object_get(form, "visibility"))));
+	json_object_set_new(w->val, "approval", json_boolean(json_is_true(ar) ||
+	    (json_is_string(ar) && (strcmp(json_string_value(ar), "1") == 0 ||
+	    strcmp(json_string_value(ar), "on") == 0 || strcmp(json_string_value(ar), "true") == 0))));
+	json_object_set_new(w->val, "action", json_string(action));
+	w->tpl = "staff_event_form";
+	w->title = title;
+}
+
+enum ws_err
+h_staff_event_new_form(struct req *r, struct resp *w)
+{
+	resp_value(w, json_pack("{s:{s:s,s:s,s:s,s:s,s:s}}", "form", "kind", "workshop",
+	    "timezone", "Europe/Vienna", "status", "draft", "audience", "members", "visibility",
+	    "public"));
+	form_page(r, w, "/staff/events/new", N_("New event"));
+	return WS_OK;
+}
+
+/* After h_event_create or h_event_edit on a page: the form again with
+ * what was typed and a message by each field, or on to the list. */
+static enum ws_err
+form_done(struct req *r, struct resp *w, enum ws_err rc, const char *action,
+    const char *title)
+{
+	json_t *e;
+
+	if (rc == WS_EINVAL && w->errors) {
+		e = json_incref(w->errors);
+		rc = form_fail(r, w, "staff_event_form", title, r->in, e);
+		json_decref(e);
+		form_page(r, w, action, title);
+		return rc;
+	}
+	if (rc == WS_OK) {
+		w->status = 0;
+		resp_redirect(w, "/staff/events?when=all");
+	}
+	return rc;
+}
+
+enum ws_err
+h_staff_event_create(struct req *r, struct resp *w)
+{
+	return form_done(r, w, h_event_create(r, w), "/staff/events/new", N_("New event"));
+}
+
+enum ws_err
+h_staff_event_edit_form(struct req *r, struct resp *w)
+{
+	const char *action;
+	json_t *form;
+	enum ws_err rc;
+
+	if ((rc = h_event(r, w)) != WS_OK)
+		return rc;
+	form = json_incref(w->val);
+	resp_value(w, json_pack("{s:o}", "form", form));
+	action = arena_printf(r->a, "/staff/events/%s/edit", r->params[0]);
+	form_page(r, w, action, N_("Edit the event"));
+	return WS_OK;
+}
+
+enum ws_err
+h_staff_event_edit(struct req *r, struct resp *w)
+{
+	const char *action = arena_printf(r->a, "/staff/events/%s/edit", r->params[0]);
+
+	/* an unticked box sends nothing: on this form, that is no */
+	if (json_is_object(r->in) && !json_object_get(r->in, "approval_required"))
+		json_object_set_new(r->in, "approval_required", json_false());
+	return form_done(r, w, h_event_edit(r, w), action, N_("Edit the event"));
+}
