@@ -18,6 +18,7 @@
 #include "app/app.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
+#include "app/events/events.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
 #include "core/log.h"
@@ -37,11 +38,12 @@ static const char usage_text[] =
     "          [--logo-max MB] [--import-max MB] [--resource-max MB] [--user NAME]\n"
     "          [--trusted-proxy ADDR[/BITS]]... [--max-conns-per-ip N] [--dir-cache S] [--quiet]\n"
     "  migrate [--db URL]\n"
-    "  seed --demo [--orgs N] [--resources N] [--db URL]\n"
+    "  seed --demo [--orgs N] [--resources N] [--events N] [--db URL]\n"
     "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
     "          (password: first line of standard input)\n"
     "  import orgs FILE.csv [--dry-run] [--db URL]   (a report by line on standard output)\n"
     "  export orgs [--db URL]      (CSV on standard output)\n"
+    "  export registrations --event ID [--db URL]   (an event's, CSV on standard output)\n"
     "  backup FILE [--db URL]\n"
     "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n"
     "--upload-max MB is the old name of --import-max MB; an MB is 1000000 bytes\n";
@@ -56,7 +58,8 @@ usage(void)
 enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_LOGOMAX, O_RESMAX, O_USER, O_NORGS,
-	O_CONNTO, O_HEADERTO, O_DRYRUN, O_NRES, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG, O_DIRCACHE
+	O_CONNTO, O_HEADERTO, O_DRYRUN, O_NRES, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG, O_DIRCACHE,
+	O_EVENT, O_NEV
 };
 
 static const struct option long_opts[] = {
@@ -91,6 +94,8 @@ static const struct option long_opts[] = {
 	{"trusted-proxy", required_argument, NULL, O_PROXY},
 	{"max-conns-per-ip", required_argument, NULL, O_MAXCONNS},
 	{"dir-cache", required_argument, NULL, O_DIRCACHE},
+	{"event", required_argument, NULL, O_EVENT},
+	{"events", required_argument, NULL, O_NEV},
 #ifdef WHATSON_TEST_HOOKS
 	/* Test builds only (build/san): "ACCOUNT,ADDRESS" failed sign-ins
 	 * allowed before the back-off starts, so tests need few hashes. */
@@ -104,6 +109,8 @@ struct opts {
 	int norgs;	/* seed --orgs N */
 	int nres;	/* seed --resources N */
 	int dry_run;	/* import --dry-run */
+	int64_t event;	/* export registrations --event ID */
+	int nev;	/* seed --events N */
 	const char *email, *name, *role, *org;
 };
 
@@ -137,6 +144,15 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 		case O_NAME: o->name = optarg; break;
 		case O_ROLE: o->role = optarg; break;
 		case O_ORGID: o->org = optarg; break;
+		case O_NEV:	/* events/seed.c's EV_SEED_MAX */
+			if (parse_int(optarg, 0, 1000, &n) != WS_OK)
+				return -1;
+			o->nev = (int)n;
+			break;
+		case O_EVENT:
+			if (parse_int(optarg, 1, INT64_MAX, &o->event) != WS_OK)
+				return -1;
+			break;
 		case O_THREADS:
 			if (parse_int(optarg, 1, 256, &n) != WS_OK)
 				return -1;
@@ -513,6 +529,13 @@ cmd_seed(struct app *app, const struct opts *o)
 				printf("%d resources added; whatson serve extracts their text\n",
 				    added);
 		}
+		if (rc == WS_OK && o->nev > 0) {
+			int added = 0;
+
+			rc = events_seed_demo(app, d, o->nev, staff.id, &added);
+			if (rc == WS_OK)
+				printf("%d events added\n", added);
+		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",
 			    o->norgs);
@@ -527,22 +550,33 @@ cmd_seed(struct app *app, const struct opts *o)
 	return 0;
 }
 
-/* `export orgs`: every organization as CSV on standard output. */
+/* `export orgs`: every organization as CSV on standard output;
+ * `export registrations --event ID`: an event's registrations. */
 static int
-cmd_export(struct app *app, const char *what)
+cmd_export(struct app *app, const char *what, const struct opts *o)
 {
+	int regs = strcmp(what, "registrations") == 0;
 	struct db *d;
 	enum ws_err rc;
 
-	if (strcmp(what, "orgs") != 0) {
-		fprintf(stderr, "whatson: export %s is not built yet (only orgs)\n", what);
+	if (strcmp(what, "orgs") != 0 && !regs) {
+		fprintf(stderr, "whatson: export %s is not built yet (orgs or registrations)\n",
+		    what);
 		return 1;
 	}
+	if (regs && !o->event)
+		return usage();
 	app->cfg.threads = 1;
 	if (app_open(app, 1))
 		return 1;
 	d = db_acquire(app->pool);
-	rc = orgs_csv_all(d, stdout);
+	rc = regs ? events_csv_export(d, o->event, stdout) : orgs_csv_all(d, stdout);
+	if (regs && rc == WS_ENOTFOUND) {
+		db_release(app->pool, d);
+		app_close(app);
+		fprintf(stderr, "whatson: no event %lld\n", (long long)o->event);
+		return 1;
+	}
 	db_release(app->pool, d);
 	app_close(app);
 	if (rc != WS_OK || fflush(stdout) != 0) {
@@ -696,7 +730,7 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "export") == 0) {
 		if (optind + 1 >= argc)
 			return usage();
-		return cmd_export(&app, argv[optind + 1]);
+		return cmd_export(&app, argv[optind + 1], &o);
 	}
 	if (strcmp(cmd, "import") == 0) {
 		if (optind + 2 >= argc)

@@ -125,6 +125,14 @@
 /* Columns of an event in a calendar (enum cal_col, less the last). */
 #define CAL_COLS DB_COLS(CAL_COLUMNS)
 #define EV_REG_FROM " FROM event_registrations g JOIN users u ON u.id = g.user_id "
+/* The filters of ST_EV_REG_FIND (staff.c). */
+#define EV_REG_FIND_FROM " LEFT JOIN organizations o ON o.id = g.organization_id "
+#define EV_REG_FIND_WHERE_(INSTR) EV_REG_FIND_FROM "WHERE g.event_id = ? AND (? = 0 OR " \
+	"g.user_id = ? OR g.registered_by = ?) AND (? = '' OR g.status = ?) AND (? = 0 OR " \
+	"g.organization_id = ?) AND (? = '' OR " INSTR "(lower(u.name), ?) > 0 OR " INSTR \
+	"(lower(u.email), ?) > 0)"
+#define EV_REG_FIND_WHERE EV_REG_FIND_WHERE_("instr")
+#define EV_REG_FIND_WHERE_PG EV_REG_FIND_WHERE_("strpos")
 /* Upcoming events soonest first; past ones (?: "past") latest first. */
 #define EV_ORDER " ORDER BY CASE WHEN ? = 'past' THEN -e.start_at ELSE e.start_at END, e.id"
 
@@ -1036,6 +1044,40 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_EV_REMIND_CLAIM] = {"ev_remind_claim",
 	    "INSERT INTO event_reminders (registration_id, kind, start_at, sent_at) "
 	    "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", NULL},
+	/* Events, staff's side (app/events/staff.c).  An event's registrations
+	 * as staff find them: all (?2 = 0) or person ?3's and those they filed;
+	 * of one status (?5, '' for all), one organization (?7, 0 for all), a
+	 * name or address containing ?9 (lower case, '' for all). */
+	[ST_EV_REG_FIND] = {"ev_reg_find",
+	    "SELECT " EV_REG_COLS ", u.email, o.name, o.country" EV_REG_FROM EV_REG_FIND_WHERE
+	    " ORDER BY g.id LIMIT ? OFFSET ?",
+	    "SELECT " EV_REG_COLS ", u.email, o.name, o.country" EV_REG_FROM EV_REG_FIND_WHERE_PG
+	    " ORDER BY g.id LIMIT ? OFFSET ?"},
+	[ST_EV_REG_FIND_COUNT] = {"ev_reg_find_count",
+	    "SELECT count(*)" EV_REG_FROM EV_REG_FIND_WHERE,
+	    "SELECT count(*)" EV_REG_FROM EV_REG_FIND_WHERE_PG},
+	[ST_EV_REG_STATUS_COUNTS] = {"ev_reg_status_counts",
+	    "SELECT status, count(*) FROM event_registrations WHERE event_id = ? "
+	    "GROUP BY status", NULL},
+	/* A staff decision: the status, the place on the waiting list (NULL:
+	 * none) and when. */
+	[ST_EV_REG_DECIDE] = {"ev_reg_decide",
+	    "UPDATE event_registrations SET status = ?, position = ?, decided_at = ? "
+	    "WHERE id = ?", NULL},
+	/* Attendance: the status only (decided_at stays the decision's). */
+	[ST_EV_REG_MARK] = {"ev_reg_mark",
+	    "UPDATE event_registrations SET status = ? WHERE id = ?", NULL},
+	/* The organizations an event's registrations count for. */
+	[ST_EV_REG_ORGS] = {"ev_reg_orgs",
+	    "SELECT DISTINCT o.id, o.name FROM event_registrations g JOIN organizations o "
+	    "ON o.id = g.organization_id WHERE g.event_id = ? ORDER BY o.name, o.id", NULL},
+	/* Demo data (events/seed.c): how many events there are, and who
+	 * registers for them, with an organization of theirs. */
+	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
+	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
+	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
+	    "FROM users u WHERE u.status = 'active' AND u.role IN ('member', 'staff', 'admin') "
+	    "ORDER BY u.id LIMIT 40", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -1117,6 +1159,10 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_EV_REG_OF_USER] = EV_REG_C__MAX,
 	[ST_EV_REG_LIST] = EV_REG_C__MAX,
 	[ST_EV_REG_TAKEN] = 2,
+	[ST_EV_REG_FIND] = EV_REGX_C__MAX,
+	[ST_EV_REG_STATUS_COUNTS] = 2,
+	[ST_EV_REG_ORGS] = 2,
+	[ST_EV_SEED_PEOPLE] = 2,
 	[ST_RES_INDEX_ALL] = RES_INDEX_C__MAX,
 	[ST_RES_INDEX_ONE] = RES_INDEX_C__MAX,
 	[ST_RES_FILES_ALL] = RES_FILES_ALL_C__MAX,

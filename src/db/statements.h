@@ -259,6 +259,15 @@ enum db_stmt {
 	ST_EV_REG_TAKEN,
 	ST_EV_REG_SET_STATUS,
 	ST_EV_REG_FIRST_WAITING,
+	/* events, staff's side (app/events/staff.c) */
+	ST_EV_REG_FIND,
+	ST_EV_REG_FIND_COUNT,
+	ST_EV_REG_STATUS_COUNTS,
+	ST_EV_REG_DECIDE,
+	ST_EV_REG_MARK,
+	ST_EV_REG_ORGS,
+	ST_EV_SEED_COUNT,
+	ST_EV_SEED_PEOPLE,
 	ST_RES_INDEX_ALL,
 	ST_RES_INDEX_ONE,
 	ST_RES_FILES_ALL,
@@ -627,6 +636,12 @@ enum ev_facet_col { EV_FACET_C_VALUE, EV_FACET_C_COUNT, EV_FACET_C__MAX };
 	Y(EV_REG_C_CREATED_AT, "g.created_at") Y(EV_REG_C_DECIDED_AT, "g.decided_at") \
 	Y(EV_REG_C_NAME, "u.name")
 enum ev_reg_col { EV_REG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EV_REG_C__MAX };
+/* A registration as staff list it (ST_EV_REG_FIND): ev_reg_col's, then
+ * the person's address and their organization's name and country. */
+enum ev_regx_col {
+	EV_REGX_C_EMAIL = EV_REG_C__MAX, EV_REGX_C_ORG_NAME, EV_REGX_C_ORG_COUNTRY,
+	EV_REGX_C__MAX
+};
 
 /* An event as a calendar has it, with the status of the registration the
  * feed is for (NULL in the public feeds) (ST_CAL_EVENT, ST_CAL_PUBLIC,

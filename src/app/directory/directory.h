@@ -37,6 +37,11 @@ enum ws_err directory_theme_changed(struct app *app, struct db *d, const char *c
 enum ws_err orgs_csv_header(struct buf *out) WS_WUR;
 enum ws_err orgs_csv_row(struct db *d, int64_t id, struct buf *out) WS_WUR;
 enum ws_err orgs_csv_all(struct db *d, FILE *f) WS_WUR;
+/* One CSV cell s (a comma before it unless first), quoted as RFC 4180
+ * says, with an apostrophe before a leading = + - @ tab or carriage
+ * return so that a spreadsheet shows it as text; the other areas'
+ * exports write their cells with it. */
+enum ws_err dir_csv_cell(struct buf *b, const char *s, int first) WS_WUR;
 
 /* GET /organizations and its twin GET /api/v1/organizations. */
 enum ws_err h_directory(struct req *r, struct resp *w);

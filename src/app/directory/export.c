@@ -139,3 +139,9 @@ orgs_csv_all(struct db *d, FILE *f)
 	free(ids);
 	return rc;
 }
+
+enum ws_err
+dir_csv_cell(struct buf *b, const char *s, int first)
+{
+	return cell(b, s, first);
+}

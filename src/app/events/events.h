@@ -15,6 +15,9 @@
 #ifndef WS_EVENTS_H
 #define WS_EVENTS_H
 
+#include <stdint.h>
+#include <stdio.h>
+
 #include "http/form.h"
 #include "http/http.h"
 
@@ -70,5 +73,53 @@ enum ws_err h_event_register_form(struct req *r, struct resp *w);
 /* POST /events/{id}/registrations/{rid}/cancel: the page's Cancel button,
  * through h_event_unregister. */
 enum ws_err h_event_cancel_form(struct req *r, struct resp *w);
+/* ---- staff's side (staff.c) ---- */
+
+/* The query of GET /api/v1/events/{id}/registrations: status,
+ * organization, q (in the name or address), page, per_page. */
+extern const struct field ev_q_regs[];
+/* POST /api/v1/events/{id}/registrations/decisions (staff): {ids,
+ * decision: approve|decline|attended|absent, reason}; each decided in its
+ * own transaction, the answer saying which succeeded and which not and
+ * why. */
+enum ws_err h_event_decisions(struct req *r, struct resp *w);
+/* GET /staff/events/{id}/registrations.csv (staff): every registration,
+ * a column per question, formula-safe cells. */
+enum ws_err h_event_registrations_csv(struct req *r, struct resp *w);
+/* GET /staff/events: every event, drafts too, with its registrations
+ * counted by status; copy, publish and cancel (a box to tick) buttons. */
+enum ws_err h_staff_events(struct req *r, struct resp *w);
+/* POST /staff/events/{id}/publish: a draft published. */
+enum ws_err h_staff_event_publish(struct req *r, struct resp *w);
+/* POST /staff/events/{id}/cancel: confirm=yes, else a 422 asking for it. */
+enum ws_err h_staff_event_cancel(struct req *r, struct resp *w);
+/* POST /staff/events/{id}/copy: a draft with the same fields, "Copy of
+ * ...", no registrations. */
+enum ws_err h_staff_event_copy(struct req *r, struct resp *w);
+/* GET /staff/events/{id}/registrations: the registrants, filtered and
+ * counted, with their answers and a form to decide on those ticked. */
+enum ws_err h_staff_event_registrations(struct req *r, struct resp *w);
+/* POST /staff/events/{id}/registrations: that form (ids, decision,
+ * reason); the page again with what became of each. */
+enum ws_err h_staff_event_decide(struct req *r, struct resp *w);
+/* GET /staff/events/new and /staff/events/{id}/edit: the event form;
+ * POST them: the checks of POST and PATCH /api/v1/events, the form again
+ * with what was typed and a message by each field that fails. */
+enum ws_err h_staff_event_new_form(struct req *r, struct resp *w);
+enum ws_err h_staff_event_create(struct req *r, struct resp *w);
+enum ws_err h_staff_event_edit_form(struct req *r, struct resp *w);
+enum ws_err h_staff_event_edit(struct req *r, struct resp *w);
+
+struct app;
+struct db;
+/* `whatson seed --demo --events n`: demo events up to n in all (0 to
+ * 1000), past and to come, in several zones, with registrations of every
+ * status from the demo accounts and organizations' people; staff_id
+ * created them.  How many were added into *added. */
+enum ws_err events_seed_demo(struct app *app, struct db *d, int n, int64_t staff_id,
+    int *added) WS_WUR;
+/* `whatson export registrations --event ID`: event id's registrations as
+ * that CSV to f (WS_ENOTFOUND when there is no such event). */
+enum ws_err events_csv_export(struct db *d, int64_t id, FILE *f) WS_WUR;
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "app/events/events.h"
+#include "core/buf.h"
 #include "core/err.h"
 
 struct db;
@@ -94,10 +95,63 @@ enum ws_err ev_reg_set_status(struct db *d, int64_t rid, const char *status) WS_
 /* The first on event ev's waiting list; WS_ENOTFOUND when nobody is. */
 enum ws_err ev_reg_first_waiting(struct db *d, int64_t ev, int64_t *rid) WS_WUR;
 
+/* ---- staff's side (store.c) ---- */
+
+/* What staff narrow an event's registrations to; "" or 0 for all. */
+struct ev_reg_filter {
+	const char *status;
+	int64_t org;		/* organization id */
+	const char *q;		/* lower case: in the name or the address */
+};
+
+/* A page of event ev's registrations under f, all (uid 0) or person
+ * uid's and those uid filed, oldest first, and how many in all: each as
+ * ev_reg_get's with email, organization (its name or null) and country
+ * (or null). */
+enum ws_err ev_reg_find(struct db *d, int64_t ev, int64_t uid, const struct ev_reg_filter *f,
+    int64_t page, int per_page, json_t **items, int64_t *total) WS_WUR;
+/* {status: count} of event ev's registrations.  New reference. */
+enum ws_err ev_reg_status_counts(struct db *d, int64_t ev, json_t **out) WS_WUR;
+/* Registration rid decided: status, its place on the waiting list
+ * (position 0: none), decided now. */
+enum ws_err ev_reg_decide(struct db *d, int64_t rid, const char *status, int64_t position)
+    WS_WUR;
+/* Registration rid's status only (attendance). */
+enum ws_err ev_reg_mark(struct db *d, int64_t rid, const char *status) WS_WUR;
+/* [{id, name}] of the organizations event ev's registrations count for. */
+enum ws_err ev_reg_orgs(struct db *d, int64_t ev, json_t **out) WS_WUR;
+
+/* ---- staff.c ---- */
+
+/* The filters of r's query (ev_q_regs), q lower-cased in r's arena. */
+void ev_reg_filter_of(struct req *r, struct ev_reg_filter *f);
+/* Takes decision ("approve", "decline", "attended", "absent") on each of
+ * event id's registrations ids, each in its own transaction: *out is
+ * {event_id, decision, succeeded, refused, results: [{id, ok, status or
+ * reason}]}, a new reference. */
+enum ws_err ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
+    const char *reason, json_t **out) WS_WUR;
+
+/* Event id's registrations as CSV, header first, to out (WS_ENOTFOUND
+ * when there is no such event). */
+enum ws_err ev_reg_csv(struct db *d, int64_t id, struct buf *out) WS_WUR;
+
 /* ---- registrations.c ---- */
 
 /* Stored registration g as r's caller sees it.  New reference. */
 json_t *ev_reg_view(struct req *r, json_t *g);
+/* Inside the caller's transaction with event ev (stored JSON) locked:
+ * gives freed places to the first on the waiting list. */
+enum ws_err ev_reg_promote(struct req *r, struct db *d, json_t *ev) WS_WUR;
+/* Inside the caller's transaction: mails person uid what their
+ * registration for ev became ("pending", "confirmed", "waitlisted",
+ * "promoted"). */
+enum ws_err ev_reg_mail(struct req *r, struct db *d, json_t *ev, int64_t uid,
+    const char *status) WS_WUR;
+/* The entry of a registration in its organization's history (org), or
+ * the audit log for a person without one. */
+void ev_reg_audit(struct req *r, struct db *d, json_t *ev, int64_t org, int64_t uid,
+    const char *action, const char *status);
 
 /* ---- pages.c ---- */
 

@@ -457,7 +457,9 @@ may_see(struct req *r, json_t *g)
 enum ws_err
 h_event_registrations(struct req *r, struct resp *w)
 {
-	json_t *ev = NULL, *rows = NULL, *items, *g;
+	json_t *ev = NULL, *rows = NULL, *items, *g, *val, *counts;
+	int staff = r->user->role >= ROLE_STAFF;
+	struct ev_reg_filter f;
 	int64_t id, page, total = 0;
 	int per_page;
 	enum ws_err rc;
@@ -468,14 +470,33 @@ h_event_registrations(struct req *r, struct resp *w)
 	json_decref(ev);
 	if ((rc = app_list_args(r, w, &page, &per_page)) != WS_OK)
 		return rc;
-	if ((rc = ev_reg_list(req_db(r), id, r->user->role >= ROLE_STAFF ? 0 : r->user->id, page,
-	    per_page, &rows, &total)) != WS_OK)
+	ev_reg_filter_of(r, &f);
+	if ((rc = ev_reg_find(req_db(r), id, staff ? 0 : r->user->id, &f, page, per_page, &rows,
+	    &total)) != WS_OK)
 		return rc;
 	items = json_array();
-	json_array_foreach(rows, i, g)
-		json_array_append_new(items, ev_reg_view(r, g));
+	json_array_foreach(rows, i, g) {
+		json_t *o = ev_reg_view(r, g);
+
+		if (!staff) {	/* the address and the rest are for staff's lists */
+			json_object_del(o, "email");
+			json_object_del(o, "organization");
+			json_object_del(o, "country");
+		}
+		json_array_append_new(items, o);
+	}
 	json_decref(rows);
-	resp_value(w, app_list_value(items, page, per_page, total));
+	val = app_list_value(items, page, per_page, total);
+	/* staff: how many of each status the event has, whatever the filters */
+	if (staff) {
+		if ((rc = ev_reg_status_counts(req_db(r), id, &counts)) != WS_OK) {
+			json_decref(counts);
+			json_decref(val);
+			return rc;
+		}
+		json_object_set_new(val, "facets", json_pack("{s:o}", "status", counts));
+	}
+	resp_value(w, val);
 	return WS_OK;
 }
 
@@ -555,4 +576,25 @@ out:
 	json_decref(g);
 	json_decref(now);
 	return rc;
+}
+
+/* ---- for staff's decisions (staff.c) ---------------------------------------- */
+
+enum ws_err
+ev_reg_promote(struct req *r, struct db *d, json_t *ev)
+{
+	return promote(r, d, ev);
+}
+
+enum ws_err
+ev_reg_mail(struct req *r, struct db *d, json_t *ev, int64_t uid, const char *status)
+{
+	return mail_registration(r, d, ev, uid, status);
+}
+
+void
+ev_reg_audit(struct req *r, struct db *d, json_t *ev, int64_t org, int64_t uid,
+    const char *action, const char *status)
+{
+	reg_audit(r, d, ev, org, uid, action, status);
 }

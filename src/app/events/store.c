@@ -506,3 +506,118 @@ ev_reg_first_waiting(struct db *d, int64_t ev, int64_t *rid)
 	db_end(q);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
+
+/* ---- staff's side (staff.c) ---------------------------------------------- */
+
+/* Binds ST_EV_REG_FIND's filters from 1; the next parameter's number. */
+static int
+bind_find(struct db_q *q, int64_t ev, int64_t uid, const struct ev_reg_filter *f)
+{
+	const char *status = f->status ? f->status : "", *s = f->q ? f->q : "";
+
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, uid);
+	db_bind_int(q, 4, uid);
+	db_bind_text(q, 5, status);
+	db_bind_text(q, 6, status);
+	db_bind_int(q, 7, f->org);
+	db_bind_int(q, 8, f->org);
+	db_bind_text(q, 9, s);
+	db_bind_text(q, 10, s);
+	db_bind_text(q, 11, s);
+	return 12;
+}
+
+enum ws_err
+ev_reg_find(struct db *d, int64_t ev, int64_t uid, const struct ev_reg_filter *f,
+    int64_t page, int per_page, json_t **items, int64_t *total)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_FIND_COUNT);
+	enum ws_err rc;
+	int i;
+
+	*items = NULL;
+	*total = 0;
+	bind_find(q, ev, uid, f);
+	if ((rc = db_step(q)) == WS_OK)
+		*total = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	*items = json_array();
+	q = db_start(d, ST_EV_REG_FIND);
+	i = bind_find(q, ev, uid, f);
+	db_bind_int(q, i++, per_page);
+	db_bind_int(q, i, (page - 1) * per_page);
+	while ((rc = db_step(q)) == WS_OK) {
+		json_t *o = reg_row(q);
+		const char *s;
+
+		json_object_set_new(o, "email", json_string(db_col_text(q, EV_REGX_C_EMAIL)));
+		s = db_col_text(q, EV_REGX_C_ORG_NAME);
+		json_object_set_new(o, "organization", s ? json_string(s) : json_null());
+		s = db_col_text(q, EV_REGX_C_ORG_COUNTRY);
+		json_object_set_new(o, "country", s && *s ? json_string(s) : json_null());
+		json_array_append_new(*items, o);
+	}
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+ev_reg_status_counts(struct db *d, int64_t ev, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_STATUS_COUNTS);
+	enum ws_err rc;
+
+	*out = json_object();
+	db_bind_int(q, 1, ev);
+	while ((rc = db_step(q)) == WS_OK)
+		json_object_set_new(*out, db_col_text(q, 0), json_integer(db_col_int(q, 1)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+ev_reg_decide(struct db *d, int64_t rid, const char *status, int64_t position)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_DECIDE);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, status);
+	bind_id(q, 2, position);
+	db_bind_int(q, 3, now_s());
+	db_bind_int(q, 4, rid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+ev_reg_mark(struct db *d, int64_t rid, const char *status)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_MARK);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, status);
+	db_bind_int(q, 2, rid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+ev_reg_orgs(struct db *d, int64_t ev, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_ORGS);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, ev);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:s}", "id",
+		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}

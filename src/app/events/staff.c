@@ -1,0 +1,848 @@
+/*
+ * staff.c -- staff deciding on events' registrations:
+ * POST /api/v1/events/{id}/registrations/decisions, and the filters of
+ * an event's list of registrations.
+ *
+ * A decision is taken on each registration named, in its own transaction
+ * that first takes the event (ev_lock), as registering does, so that
+ * places stay exact however many decisions and registrations come at
+ * once.  The answer says for each which succeeded and what it became, and
+ * which were refused and why; one refused does not undo the others.
+ *
+ *   approve   pending (or declined) -> confirmed while there are places,
+ *             waitlisted after (at the end of the list); mailed.
+ *   decline   pending, waitlisted or confirmed -> declined.  A pending or
+ *             waitlisted registration held no place, so nothing is freed;
+ *             a confirmed one frees its place, which goes to the first on
+ *             the waiting list (while the event has not started).  Mailed.
+ *   attended  confirmed -> attended, once the event has started.
+ *   absent    attended -> confirmed (attendance taken back), once the
+ *             event has started; a confirmed one stays as it is.
+ *
+ * Each decision is written to the audit log, in the registration's
+ * organization's history when it counts for one.
+ *
+ * The registrations as CSV (GET /staff/events/{id}/registrations.csv and
+ * `whatson export registrations --event ID`): name, email, organization,
+ * country, status, registered_at, decided_at and a column per question,
+ * its cells written as the directory's export writes them (formula-safe).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/directory/directory.h"
+#include "app/events/events_int.h"
+#include "core/tz.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "views/view.h"
+
+#define EV_DECIDE_MAX 500	/* registrations one request decides */
+#define EV_REASON_MAX 2000	/* bytes of a decision's reason */
+
+static const char *const reg_statuses[] = { "pending", "confirmed", "waitlisted",
+	"cancelled", "declined", "attended", NULL };
+static const char *const decisions[] = { "approve", "decline", "attended", "absent", NULL };
+
+const struct field ev_q_regs[] = {
+	{ "status", FT_CHOICE, 0, 0, 0, reg_statuses, NULL,
+	    N_("Choose a status from the list.") },
+	{ "organization", FT_INT, 0, 1, INT64_MAX, NULL, NULL, N_("Not an organization.") },
+	{ "q", FT_LINE, 0, 0, 200, NULL, NULL, NULL },
+	APP_Q_PAGE,
+	APP_Q_PER_PAGE,
+	FIELDS_END
+};
+
+/* msg in r's language. */
+static const char *
+tr(struct req *r, const char *msg)
+{
+	return view_tr(r->app->views, r->locale, msg);
+}
+
+void
+ev_reg_filter_of(struct req *r, struct ev_reg_filter *f)
+{
+	const char *q = req_qstr(r, "q");
+	char *low = arena_strdup(r->a, q);
+	size_t i;
+
+	for (i = 0; low[i]; i++)
+		if (low[i] >= 'A' && low[i] <= 'Z')
+			low[i] = (char)(low[i] - 'A' + 'a');
+	f->status = req_qstr(r, "status");
+	f->org = req_qint(r, "organization", 0);
+	f->q = low;
+}
+
+/*
+ * Inside a transaction with stored event ev locked: takes decision on
+ * stored registration g.  WS_OK with the new status in *now, or
+ * WS_ECONFLICT with why (English, to translate) in *why; another error
+ * when the database fails.
+ */
+static enum ws_err
+decide(struct req *r, struct db *d, json_t *ev, json_t *g, const char *decision,
+    const char *reason, const char **now, const char **why)
+{
+	const char *cur = json_string_value(json_object_get(g, "status"));
+	int64_t rid = json_integer_value(json_object_get(g, "id"));
+	int64_t uid = json_integer_value(json_object_get(g, "user_id"));
+	int64_t org = json_integer_value(json_object_get(g, "organization_id"));
+	int started = json_integer_value(json_object_get(ev, "start_at")) <= now_s();
+	const char *action;
+	enum ws_err rc;
+
+	*now = cur;
+	*why = NULL;
+	if (strcmp(decision, "approve") == 0) {
+		json_t *cap = json_object_get(ev, "capacity");
+		int64_t taken, last, position = 0;
+
+		if (strcmp(cur, "pending") != 0 && strcmp(cur, "declined") != 0) {
+			*why = N_("Only a pending or declined registration can be approved.");
+			return WS_ECONFLICT;
+		}
+		if (strcmp(json_string_value(json_object_get(ev, "status")), "cancelled") == 0) {
+			*why = N_("This event is cancelled.");
+			return WS_ECONFLICT;
+		}
+		if ((rc = ev_reg_taken(d, json_integer_value(json_object_get(ev, "id")), &taken,
+		    &last)) != WS_OK)
+			return rc;
+		if (json_is_integer(cap) && taken >= json_integer_value(cap)) {
+			*now = "waitlisted";
+			position = last + 1;
+		} else {
+			*now = "confirmed";
+		}
+		if ((rc = ev_reg_decide(d, rid, *now, position)) != WS_OK)
+			return rc;
+		action = "event.approved";
+		if ((rc = ev_reg_mail(r, d, ev, uid, *now)) != WS_OK)
+			return rc;
+	} else if (strcmp(decision, "decline") == 0) {
+		if (strcmp(cur, "pending") != 0 && strcmp(cur, "waitlisted") != 0 &&
+		    strcmp(cur, "confirmed") != 0) {
+			*why = N_("Only a pending, waitlisted or confirmed registration can be "
+			    "declined.");
+			return WS_ECONFLICT;
+		}
+		*now = "declined";
+		if ((rc = ev_reg_decide(d, rid, *now, 0)) != WS_OK)
+			return rc;
+		if (strcmp(cur, "confirmed") == 0 && (rc = ev_reg_promote(r, d, ev)) != WS_OK)
+			return rc;
+		action = "event.declined";
+		/*
+		 * DECLINED MAIL: the "declined" mail (with reason) comes with the
+		 * calendars and reminders branch (migration 24).  Once it is
+		 * merged, call it here, inside this transaction:
+		 *     rc = ev_mail_declined(r, d, ev, uid, reason);
+		 */
+		(void)reason;
+	} else {
+		int attended = strcmp(decision, "attended") == 0;
+
+		if (!started) {
+			*why = N_("Attendance is taken once the event has started.");
+			return WS_ECONFLICT;
+		}
+		if (attended ? strcmp(cur, "confirmed") != 0 :
+		    strcmp(cur, "attended") != 0 && strcmp(cur, "confirmed") != 0) {
+			*why = attended ? N_("Only a confirmed registration can be marked attended.") :
+			    N_("Only a confirmed or attended registration can be marked absent.");
+			return WS_ECONFLICT;
+		}
+		*now = attended ? "attended" : "confirmed";
+		if (strcmp(cur, *now) != 0 && (rc = ev_reg_mark(d, rid, *now)) != WS_OK)
+			return rc;
+		action = attended ? "event.attended" : "event.absent";
+	}
+	ev_reg_audit(r, d, ev, org, uid, action, *now);
+	return WS_OK;
+}
+
+/* Checks the body of a decision: its ids (new reference in *ids),
+ * decision and reason; a message per field in errors. */
+static void
+decision_input(struct req *r, json_t *errors, json_t **ids, const char **decision,
+    const char **reason)
+{
+	json_t *in = json_object_get(r->in, "ids"), *x;
+	const char *s;
+	size_t i;
+	int ok;
+
+	*ids = json_array();
+	ok = json_is_array(in) && json_array_size(in) >= 1 && json_array_size(in) <= EV_DECIDE_MAX;
+	json_array_foreach(in, i, x) {
+		if (!json_is_integer(x) || json_integer_value(x) < 1)
+			ok = 0;
+		else
+			json_array_append(*ids, x);
+	}
+	if (!ok)
+		json_object_set_new(errors, "ids", json_string(tr(r, N_("List from 1 to 500 "
+		    "registrations by their ids."))));
+	s = json_string_value(json_object_get(r->in, "decision"));
+	*decision = NULL;
+	for (i = 0; s && decisions[i]; i++)
+		if (strcmp(s, decisions[i]) == 0)
+			*decision = decisions[i];
+	if (!*decision)
+		json_object_set_new(errors, "decision", json_string(tr(r, N_("The decision must be "
+		    "approve, decline, attended or absent."))));
+	x = json_object_get(r->in, "reason");
+	*reason = "";
+	if (x && !json_is_null(x)) {
+		s = json_string_value(x);
+		if (!s || json_string_length(x) > EV_REASON_MAX || strlen(s) !=
+		    json_string_length(x) || !utf8_valid_text(s, strlen(s), 1))
+			json_object_set_new(errors, "reason", json_string(tr(r, N_("Give a reason of "
+			    "at most 2000 characters."))));
+		else
+			*reason = s;
+	}
+}
+
+enum ws_err
+ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
+    const char *reason, json_t **out)
+{
+	struct db *d = req_db(r);
+	json_t *results = json_array(), *x;
+	int64_t ok = 0, refused = 0;
+	enum ws_err rc = WS_OK;
+	size_t i;
+
+	*out = NULL;
+	json_array_foreach(ids, i, x) {
+		int64_t rid = json_integer_value(x);
+		json_t *ev = NULL, *g = NULL, *res;
+		struct ev_viewer v = { 0, 1, 1 };
+		const char *now = NULL, *why = NULL;
+
+		if ((rc = db_begin(d)) != WS_OK)
+			break;
+		/* the event as it is now, under its lock */
+		if ((rc = ev_lock(d, id)) == WS_OK && (rc = ev_get(d, &v, id, &ev)) == WS_OK) {
+			rc = ev_reg_get(d, id, rid, &g);
+			if (rc == WS_ENOTFOUND) {
+				why = N_("There is no such registration for this event.");
+				rc = WS_ECONFLICT;
+			} else if (rc == WS_OK) {
+				rc = decide(r, d, ev, g, decision, reason, &now, &why);
+			}
+		}
+		if (rc == WS_OK)
+			rc = db_commit(d);
+		else
+			db_rollback(d);
+		json_decref(ev);
+		json_decref(g);
+		if (rc == WS_ECONFLICT) {
+			res = json_pack("{s:I,s:b,s:s}", "id", (json_int_t)rid, "ok", 0, "reason",
+			    tr(r, why));
+			refused++;
+		} else if (rc == WS_OK) {
+			res = json_pack("{s:I,s:b,s:s}", "id", (json_int_t)rid, "ok", 1, "status", now);
+			ok++;
+		} else {
+			break;
+		}
+		json_array_append_new(results, res);
+		rc = WS_OK;
+	}
+	if (rc != WS_OK) {
+		json_decref(results);
+		return rc;
+	}
+	*out = json_pack("{s:I,s:s,s:I,s:I,s:o}", "event_id", (json_int_t)id, "decision",
+	    decision, "succeeded", (json_int_t)ok, "refused", (json_int_t)refused, "results",
+	    results);
+	return WS_OK;
+}
+
+enum ws_err
+h_event_decisions(struct req *r, struct resp *w)
+{
+	struct ev_viewer v;
+	json_t *ev = NULL, *ids = NULL, *errors = json_object(), *out = NULL;
+	const char *decision, *reason;
+	int64_t id;
+	enum ws_err rc;
+
+	ev_viewer_of(r, &v);
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK) {
+		rc = WS_ENOTFOUND;
+		goto out;
+	}
+	if ((rc = ev_get(req_db(r), &v, id, &ev)) != WS_OK)
+		goto out;
+	decision_input(r, errors, &ids, &decision, &reason);
+	if (json_object_size(errors)) {
+		w->errors = errors;
+		errors = NULL;
+		w->detail = N_("Some fields need your attention.");
+		rc = WS_EINVAL;
+		goto out;
+	}
+	if ((rc = ev_decide_all(r, id, ids, decision, reason, &out)) != WS_OK)
+		goto out;
+	resp_value(w, out);
+out:
+	json_decref(ev);
+	json_decref(ids);
+	json_decref(errors);
+	return rc;
+}
+
+/* ---- the registrations as CSV ------------------------------------------------ */
+
+/* Answer a of a question as a cell's text. */
+static const char *
+answer_text(json_t *a)
+{
+	if (json_is_true(a))
+		return "yes";
+	if (json_is_false(a))
+		return "no";
+	return json_string_value(a) ? json_string_value(a) : "";
+}
+
+enum ws_err
+ev_reg_csv(struct db *d, int64_t id, struct buf *out)
+{
+	static const char *const head[] = { "name", "email", "organization", "country",
+		"status", "registered_at", "decided_at", NULL };
+	struct ev_viewer v = { 0, 1, 1 };
+	struct ev_reg_filter f = { "", 0, "" };
+	json_t *ev = NULL, *rows = NULL, *qs, *q, *g;
+	int64_t page, total = 0, n = 0;
+	enum ws_err rc;
+	size_t i, k;
+
+	if ((rc = ev_get(d, &v, id, &ev)) != WS_OK)
+		return rc;
+	qs = json_object_get(ev, "questions");
+	rc = buf_adds(out, "\xEF\xBB\xBF");
+	for (k = 0; rc == WS_OK && head[k]; k++)
+		rc = dir_csv_cell(out, head[k], k == 0);
+	json_array_foreach(qs, i, q)
+		if (rc == WS_OK)
+			rc = dir_csv_cell(out, json_string_value(json_object_get(q, "label")), 0);
+	if (rc == WS_OK)
+		rc = buf_adds(out, "\r\n");
+	for (page = 1; rc == WS_OK && (page == 1 || n < total); page++) {
+		if ((rc = ev_reg_find(d, id, 0, &f, page, APP_PER_PAGE_MAX, &rows, &total)) != WS_OK)
+			break;
+		if (json_array_size(rows) == 0)
+			break;
+		json_array_foreach(rows, i, g) {
+			json_t *answers = json_object_get(g, "answers");
+			char at[40], dec[40] = "";
+
+			time_rfc3339((time_t)json_integer_value(json_object_get(g, "created_at")), at,
+			    sizeof at);
+			if (json_is_integer(json_object_get(g, "decided_at")))
+				time_rfc3339((time_t)json_integer_value(json_object_get(g,
+				    "decided_at")), dec, sizeof dec);
+			if (rc == WS_OK)
+				rc = dir_csv_cell(out, json_string_value(json_object_get(g, "name")) ?
+				    json_string_value(json_object_get(g, "name")) : "", 1);
+			if (rc == WS_OK)
+				rc = dir_csv_cell(out, json_string_value(json_object_get(g, "email")) ?
+				    json_string_value(json_object_get(g, "email")) : "", 0);
+			if (rc == WS_OK)
+				rc = dir_csv_cell(out, json_string_value(json_object_get(g,
+				    "organization")) ? json_string_value(json_object_get(g,
+				    "organization")) : "", 0);
+			if (rc == WS_OK)
+				rc = dir_csv_cell(out, json_string_value(json_object_get(g, "country")) ?
+				    json_string_value(json_object_get(g, "country")) : "", 0);
+			if (rc == WS_OK)
+				rc = dir_csv_cell(out, json_string_value(json_object_get(g, "status")),
+				    0);
+			if (rc == WS_OK)
+				rc = dir_csv_cell(out, at, 0);
+			if (rc == WS_OK)
+				rc = dir_csv_cell(out, dec, 0);
+			json_array_foreach(qs, k, q)
+				if (rc == WS_OK)
+					rc = dir_csv_cell(out, answer_text(json_object_get(answers,
+					    json_string_value(json_object_get(q, "id")))), 0);
+			if (rc == WS_OK)
+				rc = buf_adds(out, "\r\n");
+			n++;
+		}
+		json_decref(rows);
+		rows = NULL;
+	}
+	json_decref(rows);
+	json_decref(ev);
+	return rc;
+}
+
+enum ws_err
+h_event_registrations_csv(struct req *r, struct resp *w)
+{
+	int64_t id;
+	enum ws_err rc;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = ev_reg_csv(req_db(r), id, &w->raw)) != WS_OK)
+		return rc;
+	w->ctype = "text/csv; charset=utf-8";
+	resp_header(w, "Content-Disposition", arena_printf(r->a,
+	    "attachment; filename=\"event-%lld-registrations.csv\"", (long long)id));
+	resp_header(w, "Cache-Control", "no-store");
+	app_audit(r->app, req_db(r), r->user->id, "event.registrations_exported", r->ip,
+	    arena_printf(r->a, "event %lld", (long long)id));
+	return WS_OK;
+}
+
+enum ws_err
+events_csv_export(struct db *d, int64_t id, FILE *f)
+{
+	struct buf b;
+	enum ws_err rc;
+
+	buf_init(&b, (size_t)1 << 30);
+	if ((rc = ev_reg_csv(d, id, &b)) == WS_OK && b.len && fwrite(b.data, 1, b.len, f) != b.len)
+		rc = WS_EIO;
+	buf_free(&b);
+	return rc;
+}
+
+/* ---- staff's pages -------------------------------------------------------------- */
+
+/* Instant t of stored event ev in its zone: "2026-10-22 09:00 (Europe/Vienna)",
+ * in r's arena. */
+static const char *
+local_when(struct req *r, json_t *ev, int64_t t)
+{
+	const char *zone = json_string_value(json_object_get(ev, "timezone"));
+	const struct tz *z = NULL;
+	struct tz_local l;
+
+	if (tz_get(zone, &z) != WS_OK && tz_get("UTC", &z) != WS_OK)
+		return "";
+	tz_to_local(z, t, &l);
+	return arena_printf(r->a, "%04d-%02d-%02d %02d:%02d (%s)", l.year, l.mon, l.day, l.hour,
+	    l.min, zone);
+}
+
+enum ws_err
+h_staff_events(struct req *r, struct resp *w)
+{
+	int64_t page = req_qint(r, "page", 1), total = 0;
+	struct ev_viewer v = { 0, 1, 1 };
+	struct ev_filter f;
+	json_t *rows = NULL, *items, *row;
+	enum ws_err rc;
+	size_t i;
+	int t;
+
+	v.uid = r->user->id;
+	memset(&f, 0, sizeof f);
+	f.status = req_qstr(r, "status");
+	f.kind = req_qstr(r, "kind");
+	f.month = req_qstr(r, "month");
+	f.when = req_qstr(r, "when");
+	if (strcmp(f.when, "all") == 0)
+		f.when = "";
+	f.now = now_s();
+	for (t = 0; t < ET__MAX; t++)
+		f.term[t] = req_qstr(r, ev_term_facet[t]);
+	if ((rc = ev_list(req_db(r), &v, &f, page, APP_PER_PAGE, &rows, &total)) != WS_OK)
+		goto out;
+	items = json_array();
+	json_array_foreach(rows, i, row) {
+		const char *status = json_string_value(json_object_get(row, "status"));
+		json_t *counts = NULL, *it;
+
+		if ((rc = ev_reg_status_counts(req_db(r), json_integer_value(json_object_get(row,
+		    "id")), &counts)) != WS_OK) {
+			json_decref(counts);
+			json_decref(items);
+			goto out;
+		}
+		it = json_pack("{s:O,s:O,s:O,s:O,s:s,s:o,s:b,s:b}", "id", json_object_get(row, "id"),
+		    "title", json_object_get(row, "title"), "kind", json_object_get(row, "kind"),
+		    "status", json_object_get(row, "status"), "start", local_when(r, row,
+		    json_integer_value(json_object_get(row, "start_at"))), "counts", counts,
+		    "draft", strcmp(status, "draft") == 0, "cancellable",
+		    strcmp(status, "cancelled") != 0);
+		json_array_append_new(items, it);
+	}
+	resp_value(w, app_list_value(items, page, APP_PER_PAGE, total));
+	json_object_set_new(w->val, "when", json_string(req_qstr(r, "when")));
+	json_object_set_new(w->val, "status", json_string(f.status));
+	w->tpl = "staff_events";
+	w->title = N_("Events");
+out:
+	json_decref(rows);
+	return rc;
+}
+
+/* Stored event ev as ev_update's values, with status.  New reference. */
+static json_t *
+values_of(json_t *ev, const char *status)
+{
+	json_t *vals = json_deep_copy(ev);
+	const struct tz *z = NULL;
+	struct tz_local l;
+	char month[16];
+
+	if (tz_get(json_string_value(json_object_get(ev, "timezone")), &z) == WS_OK) {
+		tz_to_local(z, json_integer_value(json_object_get(ev, "start_at")), &l);
+		snprintf(month, sizeof month, "%04d-%02d", l.year, l.mon);
+		json_object_set_new(vals, "start_month", json_string(month));
+	}
+	json_object_set_new(vals, "status", json_string(status));
+	return vals;
+}
+
+/* The event of r's {id} (staff see every one), stored JSON. */
+static enum ws_err
+staff_event(struct req *r, int64_t *id, json_t **ev)
+{
+	struct ev_viewer v = { 0, 1, 1 };
+
+	*ev = NULL;
+	if (parse_int(r->params[0], 1, INT64_MAX, id) != WS_OK)
+		return WS_ENOTFOUND;
+	return ev_get(req_db(r), &v, *id, ev);
+}
+
+/* Sets event id's status, audited as action. */
+static enum ws_err
+set_status(struct req *r, int64_t id, json_t *ev, const char *status, const char *action)
+{
+	struct db *d = req_db(r);
+	json_t *vals = values_of(ev, status);
+	enum ws_err rc;
+
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	if ((rc = ev_lock(d, id)) == WS_OK && (rc = ev_update(d, id, vals)) == WS_OK) {
+		app_audit_about(r->app, d, r->user->id, 0, 0, action, r->ip,
+		    arena_printf(r->a, "event %lld: %s (%s)", (long long)id,
+		    json_string_value(json_object_get(ev, "title")), status));
+		/*
+		 * CANCELLED MAIL: the mail telling the registered that the event
+		 * is cancelled comes with the calendars and reminders branch
+		 * (migration 24); once merged, send it here, in this transaction.
+		 */
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK)
+		db_rollback(d);
+out:
+	json_decref(vals);
+	return rc;
+}
+
+enum ws_err
+h_staff_event_publish(struct req *r, struct resp *w)
+{
+	json_t *ev;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = staff_event(r, &id, &ev)) != WS_OK)
+		return rc;
+	if (strcmp(json_string_value(json_object_get(ev, "status")), "draft") != 0) {
+		w->detail = N_("Only a draft can be published.");
+		rc = WS_ECONFLICT;
+	} else if ((rc = set_status(r, id, ev, "published", "event.published")) == WS_OK) {
+		resp_redirect(w, "/staff/events");
+	}
+	json_decref(ev);
+	return rc;
+}
+
+enum ws_err
+h_staff_event_cancel(struct req *r, struct resp *w)
+{
+	json_t *ev;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = staff_event(r, &id, &ev)) != WS_OK)
+		return rc;
+	if (strcmp(json_string_value(json_object_get(ev, "status")), "cancelled") == 0) {
+		w->detail = N_("This event is cancelled.");
+		rc = WS_ECONFLICT;
+	} else if (!json_is_string(json_object_get(r->in, "confirm")) ||
+	    strcmp(json_string_value(json_object_get(r->in, "confirm")), "yes") != 0) {
+		w->errors = json_pack("{s:s}", "confirm", tr(r, N_("Tick the box to confirm that "
+		    "the event is cancelled.")));
+		w->detail = N_("Tick the box to confirm that the event is cancelled.");
+		rc = WS_EINVAL;
+	} else if ((rc = set_status(r, id, ev, "cancelled", "event.cancelled")) == WS_OK) {
+		resp_redirect(w, "/staff/events");
+	}
+	json_decref(ev);
+	return rc;
+}
+
+enum ws_err
+h_staff_event_copy(struct req *r, struct resp *w)
+{
+	struct db *d = req_db(r);
+	json_t *ev, *vals;
+	int64_t id, copy = 0;
+	enum ws_err rc;
+
+	if ((rc = staff_event(r, &id, &ev)) != WS_OK)
+		return rc;
+	vals = values_of(ev, "draft");
+	json_object_set_new(vals, "title", json_string(arena_printf(r->a, "%s %s",
+	    tr(r, N_("Copy of")), json_string_value(json_object_get(ev, "title")))));
+	if ((rc = db_begin(d)) == WS_OK) {
+		if ((rc = ev_insert(d, vals, r->user->id, &copy)) == WS_OK &&
+		    (rc = ev_terms_put(d, copy, vals)) == WS_OK) {
+			app_audit_about(r->app, d, r->user->id, 0, 0, "event.created", r->ip,
+			    arena_printf(r->a, "event %lld: copy of event %lld", (long long)copy,
+			    (long long)id));
+			rc = db_commit(d);
+		}
+		if (rc != WS_OK)
+			db_rollback(d);
+	}
+	if (rc == WS_OK)
+		resp_redirect(w, "/staff/events?status=draft");
+	json_decref(vals);
+	json_decref(ev);
+	return rc;
+}
+
+/* The registrations page's value for event ev (stored JSON). */
+static enum ws_err
+regs_page(struct req *r, struct resp *w, int64_t id, json_t *ev)
+{
+	struct db *d = req_db(r);
+	int64_t page = req_qint(r, "page", 1), total = 0;
+	struct ev_reg_filter f;
+	json_t *rows = NULL, *items, *g, *counts = NULL, *orgs = NULL, *qs, *q, *o, *cl;
+	enum ws_err rc;
+	size_t i, k;
+
+	ev_reg_filter_of(r, &f);
+	if ((rc = ev_reg_find(d, id, 0, &f, page, APP_PER_PAGE, &rows, &total)) != WS_OK ||
+	    (rc = ev_reg_status_counts(d, id, &counts)) != WS_OK ||
+	    (rc = ev_reg_orgs(d, id, &orgs)) != WS_OK)
+		goto out;
+	qs = json_object_get(ev, "questions");
+	items = json_array();
+	json_array_foreach(rows, i, g) {
+		json_t *it = ev_reg_view(r, g), *ans = json_array();
+
+		json_array_foreach(qs, k, q) {
+			json_t *a = json_object_get(json_object_get(g, "answers"),
+			    json_string_value(json_object_get(q, "id")));
+
+			json_array_append_new(ans, json_pack("{s:O,s:s}", "label",
+			    json_object_get(q, "label"), "answer", answer_text(a)));
+		}
+		json_object_set_new(it, "answer_list", ans);
+		json_array_append_new(items, it);
+	}
+	resp_value(w, app_list_value(items, page, APP_PER_PAGE, total));
+	cl = json_array();
+	for (k = 0; reg_statuses[k]; k++) {
+		json_t *n = json_object_get(counts, reg_statuses[k]);
+
+		json_array_append_new(cl, json_pack("{s:s,s:I,s:b}", "status", reg_statuses[k],
+		    "count", (json_int_t)(n ? json_integer_value(n) : 0), "selected",
+		    strcmp(f.status, reg_statuses[k]) == 0));
+	}
+	json_array_foreach(orgs, i, o)
+		json_object_set_new(o, "selected", json_boolean(json_integer_value(json_object_get(o,
+		    "id")) == f.org));
+	json_object_set_new(w->val, "event", json_pack("{s:I,s:O,s:O,s:s}", "id", (json_int_t)id,
+	    "title", json_object_get(ev, "title"), "status", json_object_get(ev, "status"),
+	    "start", local_when(r, ev, json_integer_value(json_object_get(ev, "start_at")))));
+	json_object_set_new(w->val, "statuses", cl);
+	json_object_set(w->val, "organizations", orgs);
+	json_object_set_new(w->val, "q", json_string(req_qstr(r, "q")));
+	json_object_set_new(w->val, "questions", json_copy(qs));
+	w->tpl = "staff_event_registrations";
+	w->title = N_("Registrations");
+out:
+	json_decref(rows);
+	json_decref(counts);
+	json_decref(orgs);
+	return rc;
+}
+
+enum ws_err
+h_staff_event_registrations(struct req *r, struct resp *w)
+{
+	json_t *ev;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = staff_event(r, &id, &ev)) != WS_OK)
+		return rc;
+	rc = regs_page(r, w, id, ev);
+	json_decref(ev);
+	return rc;
+}
+
+/* POST /staff/events/{id}/registrations: the form's ids (checkboxes),
+ * decision (the button pressed) and reason; the page again, with what
+ * became of each. */
+enum ws_err
+h_staff_event_decide(struct req *r, struct resp *w)
+{
+	json_t *ev = NULL, *in = json_object_get(r->in, "ids"), *ids = json_array(), *x;
+	json_t *errors = json_object(), *out = NULL;
+	const char *decision, *reason;
+	int64_t id, n;
+	enum ws_err rc;
+	size_t i;
+
+	if ((rc = staff_event(r, &id, &ev)) != WS_OK)
+		goto out;
+	/* a form sends ids as text, one or repeated */
+	if (json_is_string(in)) {
+		if (parse_int(json_string_value(in), 1, INT64_MAX, &n) == WS_OK)
+			json_array_append_new(ids, json_integer(n));
+	} else {
+		json_array_foreach(in, i, x)
+			if (json_is_string(x) && parse_int(json_string_value(x), 1, INT64_MAX, &n) ==
+			    WS_OK)
+				json_array_append_new(ids, json_integer(n));
+	}
+	json_object_set(r->in, "ids", ids);
+	json_decref(ids);
+	decision_input(r, errors, &ids, &decision, &reason);
+	if (json_object_size(errors) == 0)
+		rc = ev_decide_all(r, id, ids, decision, reason, &out);
+	if (rc == WS_OK && (rc = regs_page(r, w, id, ev)) == WS_OK) {
+		if (out)
+			json_object_set(w->val, "decided", out);
+		if (json_object_size(errors)) {
+			json_object_set(w->val, "errors", errors);
+			w->status = 422;
+		}
+	}
+out:
+	json_decref(ev);
+	json_decref(ids);
+	json_decref(errors);
+	json_decref(out);
+	return rc;
+}
+
+/* ---- the event form --------------------------------------------------------------- */
+
+/* [{value, selected}] of choices, the one equal to cur selected. */
+static json_t *
+options(const char *const *choices, const char *cur)
+{
+	json_t *a = json_array();
+
+	for (; *choices; choices++)
+		json_array_append_new(a, json_pack("{s:s,s:b}", "value", *choices, "selected",
+		    cur && strcmp(cur, *choices) == 0));
+	return a;
+}
+
+/* Completes the form page's value in w (its form: what was typed or
+ * stored) with the lists to choose from and where it posts. */
+static void
+form_page(struct req *r, struct resp *w, const char *action, const char *title)
+{
+	static const char *const statuses[] = { "draft", "published", "cancelled", NULL };
+	static const char *const audiences[] = { "members", "open", NULL };
+	static const char *const vis[] = { "public", "members", "staff", NULL };
+	json_t *form = json_object_get(w->val, "form");
+	json_t *ar = json_object_get(form, "approval_required");
+
+	json_object_set_new(w->val, "kinds", options(ev_kinds, json_string_value(
+	    json_object_get(form, "kind"))));
+	json_object_set_new(w->val, "statuses", options(statuses, json_string_value(
+	    json_object_get(form, "status"))));
+	json_object_set_new(w->val, "audiences", options(audiences, json_string_value(
+	    json_object_get(form, "audience"))));
+	json_object_set_new(w->val, "visibilities", options(vis, json_string_value(
+	    json_object_get(form, "visibility"))));
+	json_object_set_new(w->val, "approval", json_boolean(json_is_true(ar) ||
+	    (json_is_string(ar) && (strcmp(json_string_value(ar), "1") == 0 ||
+	    strcmp(json_string_value(ar), "on") == 0 || strcmp(json_string_value(ar), "true") == 0))));
+	json_object_set_new(w->val, "action", json_string(action));
+	w->tpl = "staff_event_form";
+	w->title = title;
+}
+
+enum ws_err
+h_staff_event_new_form(struct req *r, struct resp *w)
+{
+	resp_value(w, json_pack("{s:{s:s,s:s,s:s,s:s,s:s}}", "form", "kind", "workshop",
+	    "timezone", "Europe/Vienna", "status", "draft", "audience", "members", "visibility",
+	    "public"));
+	form_page(r, w, "/staff/events/new", N_("New event"));
+	return WS_OK;
+}
+
+/* After h_event_create or h_event_edit on a page: the form again with
+ * what was typed and a message by each field, or on to the list. */
+static enum ws_err
+form_done(struct req *r, struct resp *w, enum ws_err rc, const char *action,
+    const char *title)
+{
+	json_t *e;
+
+	if (rc == WS_EINVAL && w->errors) {
+		e = json_incref(w->errors);
+		rc = form_fail(r, w, "staff_event_form", title, r->in, e);
+		json_decref(e);
+		form_page(r, w, action, title);
+		return rc;
+	}
+	if (rc == WS_OK) {
+		w->status = 0;
+		resp_redirect(w, "/staff/events?when=all");
+	}
+	return rc;
+}
+
+enum ws_err
+h_staff_event_create(struct req *r, struct resp *w)
+{
+	return form_done(r, w, h_event_create(r, w), "/staff/events/new", N_("New event"));
+}
+
+enum ws_err
+h_staff_event_edit_form(struct req *r, struct resp *w)
+{
+	const char *action;
+	json_t *form;
+	enum ws_err rc;
+
+	if ((rc = h_event(r, w)) != WS_OK)
+		return rc;
+	form = json_incref(w->val);
+	resp_value(w, json_pack("{s:o}", "form", form));
+	action = arena_printf(r->a, "/staff/events/%s/edit", r->params[0]);
+	form_page(r, w, action, N_("Edit the event"));
+	return WS_OK;
+}
+
+enum ws_err
+h_staff_event_edit(struct req *r, struct resp *w)
+{
+	const char *action = arena_printf(r->a, "/staff/events/%s/edit", r->params[0]);
+
+	/* an unticked box sends nothing: on this form, that is no */
+	if (json_is_object(r->in) && !json_object_get(r->in, "approval_required"))
+		json_object_set_new(r->in, "approval_required", json_false());
+	return form_done(r, w, h_event_edit(r, w), action, N_("Edit the event"));
+}

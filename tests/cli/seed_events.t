@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# tests/cli/seed_events.t -- `whatson seed --demo --events 16` (TAP), on
+# SQLite and, when WHATSON_TEST_PG is set (tests/run starts one), on a fresh
+# PostgreSQL database: 16 events, seeding again adds none; staff see every
+# kind, past and upcoming ones, six time zones, a week in Vienna that starts
+# in summer time and ends in winter time, and registrations of every status;
+# `whatson export registrations` writes an event's.
+#
+#   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(cd "$HERE/../.." && pwd)}
+W=${WHATSON_BIN:-$ROOT/${B:-build}/san/whatson}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whatson-cli-seedev.XXXXXX")
+LOGS=$tmp
+SERVER=
+# shellcheck source=../lib/pg.sh
+. "$ROOT/tests/lib/pg.sh"
+stop_server() {
+	[ -n "$SERVER" ] || return 0
+	kill -TERM "$SERVER" 2>/dev/null
+	wait "$SERVER" 2>/dev/null
+	SERVER=
+}
+trap 'stop_server; rm -rf "$tmp"' EXIT
+n=0
+ok() {	# ok CONDITION-STATUS DESCRIPTION [DIAGNOSTIC-FILE]
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
+		echo "not ok $n - $2"
+		[ -n "${3:-}" ] && [ -f "$3" ] && sed 's/^/#   /' "$3" | head -20
+	fi
+}
+[ -x "$W" ] || { echo "Bail out! no $W"; exit 1; }
+command -v python3 >/dev/null || { echo "Bail out! no python3"; exit 1; }
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+# json FILE EXPR: EXPR of the JSON document in FILE as d (python).
+json() {
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null
+}
+# get NAME PATH [CURL ARGS...]: the answer of GET PATH as staff into $tmp/NAME.json.
+get() {
+	local name=$1 path=$2; shift 2
+	curl -s -G -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path" >"$tmp/$name.json"
+}
+
+# check BACKEND URL: the whole story on one database.
+check() {
+	local b=$1 url=$2 port i ids statuses
+	export WHATSON_DB=$url
+
+	"$W" seed --demo --orgs 12 --events 16 >"$tmp/$b.seed.out" 2>"$tmp/$b.seed.err"
+	[ $? -eq 0 ] && grep -q '^16 events added' "$tmp/$b.seed.out"
+	ok $? "$b: seed --events 16 adds 16 events" "$tmp/$b.seed.err"
+	"$W" seed --demo --orgs 12 --events 16 >"$tmp/$b.seed2.out" 2>&1
+	[ $? -eq 0 ] && grep -q '^0 events added' "$tmp/$b.seed2.out"
+	ok $? "$b: seeding again with the same number adds nothing" "$tmp/$b.seed2.out"
+
+	port=$(free_port)
+	BASE="http://127.0.0.1:$port"
+	"$W" serve --quiet --listen "127.0.0.1:$port" --mail-dir "$tmp/mail" >"$tmp/$b.serve.log" 2>&1 &
+	SERVER=$!
+	for i in $(seq 600); do
+		curl -s -o /dev/null "$BASE/healthz" && break
+		kill -0 "$SERVER" 2>/dev/null || break
+		sleep 0.1
+	done
+	TOKEN=$(curl -s -H 'Content-Type: application/json' \
+	    -d '{"email":"staff@example.org","password":"demo-staff-pass-2026"}' \
+	    "$BASE/api/v1/session" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+	[ -n "$TOKEN" ]
+	ok $? "$b: serve starts and staff sign in" "$tmp/$b.serve.log"
+
+	get all "/api/v1/events" -d when=all -d per_page=200
+	[ "$(json "$tmp/all.json" 'd["total"]')" = 16 ] &&
+	    [ "$(json "$tmp/all.json" 'len(d["facets"]["kind"])')" = 8 ] &&
+	    [ "$(json "$tmp/all.json" 'len(set(e["timezone"] for e in d["items"]))')" = 6 ]
+	ok $? "$b: 16 events of the 8 kinds in 6 time zones" "$tmp/all.json"
+	get past "/api/v1/events" -d when=past -d per_page=1
+	get coming "/api/v1/events" -d when=upcoming -d per_page=1
+	[ "$(json "$tmp/past.json" 'd["total"]')" -ge 4 ] &&
+	    [ "$(json "$tmp/coming.json" 'd["total"]')" -ge 4 ]
+	ok $? "$b: some are over, some to come" "$tmp/past.json"
+	[ "$(json "$tmp/all.json" 'sum(1 for e in d["items"] if e["timezone"] == "Europe/Vienna" and e["start"].endswith("+02:00") and e["end"].endswith("+01:00"))')" -ge 1 ]
+	ok $? "$b: a week in Vienna across the end of summer time" "$tmp/all.json"
+	ids=$(json "$tmp/all.json" '" ".join(str(e["id"]) for e in d["items"])')
+	: >"$tmp/statuses"
+	for i in $ids; do
+		get "reg$i" "/api/v1/events/$i/registrations" -d per_page=200
+		json "$tmp/reg$i.json" '"\n".join(g["status"] for g in d["items"])' >>"$tmp/statuses"
+	done
+	statuses=$(sort -u "$tmp/statuses" | tr '\n' ' ')
+	[ "$statuses" = "attended cancelled confirmed declined pending waitlisted " ]
+	ok $? "$b: registrations of every status (got: $statuses)" "$tmp/statuses"
+	stop_server
+	i=${ids%% *}
+	"$W" export registrations --event "$i" >"$tmp/$b.csv" 2>"$tmp/$b.csv.err" &&
+	    head -1 "$tmp/$b.csv" | grep -q 'name,email,organization,country,status,registered_at,decided_at' &&
+	    [ "$(wc -l <"$tmp/$b.csv")" -ge 2 ]
+	ok $? "$b: export registrations --event $i writes the CSV" "$tmp/$b.csv.err"
+}
+
+check sqlite "sqlite:$tmp/w.db"
+if [ -n "${WHATSON_TEST_PG:-}" ]; then
+	url=${WHATSON_TEST_PG%/*}/seedev_$$
+	pg_as "$(pg_bin)/createdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedev_$$" \
+	    >"$tmp/createdb.log" 2>&1
+	ok $? "postgresql: a fresh database" "$tmp/createdb.log"
+	check postgresql "$url"
+	pg_as "$(pg_bin)/dropdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedev_$$" >/dev/null 2>&1
+else
+	echo "ok $((n + 1)) # SKIP postgresql: WHATSON_TEST_PG is not set"
+	n=$((n + 1))
+fi
+echo "1..$n"

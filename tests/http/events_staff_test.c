@@ -1,0 +1,710 @@
+/*
+ * events_staff_test.c -- staff deciding on events' registrations (issue
+ * 14) through the API, as staff and the people registered meet it: five
+ * people asking for three places are approved at once and three get a
+ * place, two the waiting list; declining a confirmed person gives the
+ * place to the first waiting; attendance is refused before the event
+ * starts and taken after; each answer says which succeeded and why the
+ * others did not; staff's list narrows by status, organization and name;
+ * nobody but staff may decide.
+ *
+ * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
+ * once on SQLite and once on PostgreSQL).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "lib/testsrv.h"
+
+#define PW "plum tree orbit sixty"
+#define NPEOPLE 5
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+static struct ts_browser *plain;
+
+/* staff; five members of Quillon (Ada, Bo, Cy, Di, Ed); Fe a state focal
+ * point; Pat an applicant */
+static const char *const people[NPEOPLE] = { "ada", "bo", "cy", "di", "ed" };
+static char staff_tok[129], tok[NPEOPLE][129], fe_tok[129], pat_tok[129], eve_tok[129];
+static int64_t quillon;
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const struct ts_res *
+api(const char *method, const char *path, const char *token, json_t *b)
+{
+	return ts_call(plain, method, path, token, b);
+}
+
+static int64_t
+org_made(const char *name, const char *country, const char *email)
+{
+	char path[512], out[4096];
+	const char *line;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n"
+	    "%s,ngo,%s,%s trains people.,corruption,Contact,%s\n", name, country, name, email);
+	fclose(f);
+	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db",
+	    db_url, (char *)NULL), 0);
+	line = strstr(out, "created ");
+	assert_non_null(line);
+	return strtoll(line + 8, NULL, 10);
+}
+
+/* A new API session of email in t. */
+static void
+signed_in(const char *email, char *t)
+{
+	const struct ts_res *r = api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}",
+	    "email", email, "password", PW));
+	json_t *j;
+
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	snprintf(t, 129, "%s", json_string_value(json_object_get(j, "token")));
+	json_decref(j);
+}
+
+static void
+account(const char *email, const char *name, const char *role, int64_t org, char *t)
+{
+	char in[64], out[4096], org_s[24];
+
+	snprintf(in, sizeof in, "%s\n", PW);
+	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
+	if (org > 0)
+		assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
+		    "--email", email, "--name", name, "--role", role, "--org", org_s,
+		    (char *)NULL), 0);
+	else
+		assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
+		    "--email", email, "--name", name, "--role", role, (char *)NULL), 0);
+	signed_in(email, t);
+}
+
+/* An event staff create from body (consumed; kind, timezone filled in);
+ * its id. */
+static int64_t
+event_made(json_t *body)
+{
+	const struct ts_res *r;
+	json_t *j;
+	int64_t id;
+
+	json_object_set_new(body, "kind", json_string("workshop"));
+	if (!json_object_get(body, "timezone"))
+		json_object_set_new(body, "timezone", json_string("Europe/Vienna"));
+	r = api("POST", "/api/v1/events", staff_tok, body);
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	assert_true(id > 0);
+	return id;
+}
+
+static json_t *
+call_json(const char *method, const char *path, const char *token, json_t *body, int status)
+{
+	const struct ts_res *r = api(method, path, token, body);
+
+	STATUS(r, status);
+	return ts_jbody(r);
+}
+
+static const char *
+str(json_t *j, const char *k)
+{
+	const char *s = json_string_value(json_object_get(j, k));
+
+	return s ? s : "(none)";
+}
+
+static int64_t
+num(json_t *j, const char *k)
+{
+	return json_integer_value(json_object_get(j, k));
+}
+
+/* Person i registers for event id: their registration's id, asserting
+ * its status. */
+static int64_t
+registered(int64_t id, int i, const char *status)
+{
+	char path[96];
+	json_t *g;
+	int64_t rid;
+
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	g = call_json("POST", path, tok[i], json_object(), 201);
+	assert_string_equal(str(g, "status"), status);
+	rid = num(g, "id");
+	json_decref(g);
+	return rid;
+}
+
+/* Staff's decision on event id's registrations rids[0..n): the answer. */
+static json_t *
+decided(int64_t id, const int64_t *rids, int n, const char *decision, const char *reason)
+{
+	json_t *ids = json_array(), *b;
+	char path[128];
+	int i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(ids, json_integer(rids[i]));
+	b = json_pack("{s:o,s:s}", "ids", ids, "decision", decision);
+	if (reason)
+		json_object_set_new(b, "reason", json_string(reason));
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/decisions", (long long)id);
+	return call_json("POST", path, staff_tok, b, 200);
+}
+
+/* The status of registration rid of event id, as staff see it. */
+static void
+status_is(int64_t id, int64_t rid, const char *want)
+{
+	char path[128];
+	json_t *g;
+
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)id,
+	    (long long)rid);
+	g = call_json("GET", path, staff_tok, NULL, 200);
+	if (strcmp(str(g, "status"), want) != 0)
+		printf("# registration %lld is %s, not %s\n", (long long)rid, str(g, "status"), want);
+	assert_string_equal(str(g, "status"), want);
+	json_decref(g);
+}
+
+static void
+mail_says(const char *to, const char *subject, const char *part)
+{
+	struct ts_mail m;
+
+	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
+		fail_msg("no mail to %s (%s)", to, subject);
+	if (strcmp(m.subject, subject) != 0 || !strstr(m.body, part))
+		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
+	assert_string_equal(m.subject, subject);
+	assert_non_null(strstr(m.body, part));
+	ts_mail_free(&m);
+}
+
+static char *
+addr(int i)
+{
+	static char s[64];
+
+	snprintf(s, sizeof s, "%s@quillon-st.example", people[i]);
+	return s;
+}
+
+/* The total of list path as token. */
+static int64_t
+total_of(const char *path, const char *token)
+{
+	json_t *j = call_json("GET", path, token, NULL, 200);
+	int64_t n = num(j, "total");
+
+	json_decref(j);
+	return n;
+}
+
+/* ---- tests ---------------------------------------------------------------- */
+
+/*
+ * Five people ask for three places of a workshop that asks for approval:
+ * staff approve the five at once, in the order they came; three are
+ * confirmed and two waitlisted, and the event counts the same.  Approving
+ * again, or a registration of no such id, is refused by name while the
+ * others go through.  Declining a confirmed person gives their place to
+ * the first waiting; declining a waitlisted one frees nothing.  Each is
+ * mailed, and the organization's history has each decision.
+ */
+static void
+test_approve_into_capacity(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:i,s:b}", "title", "Three places",
+	    "start", "2029-03-01T09:00", "end", "2029-03-01T17:00", "status", "published",
+	    "capacity", 3, "approval_required", 1));
+	int64_t rids[NPEOPLE + 1], two[2];
+	char path[160], list[128];
+	const struct ts_res *r;
+	json_t *j, *res;
+	int i, confirmed = 0, waitlisted = 0;
+
+	(void)state;
+	for (i = 0; i < NPEOPLE; i++) {
+		rids[i] = registered(id, i, "pending");
+		mail_says(addr(i), "We received your registration", "Three places");
+	}
+	snprintf(list, sizeof list, "/api/v1/events/%lld/registrations", (long long)id);
+	snprintf(path, sizeof path, "%s?status=pending", list);
+	j = call_json("GET", path, staff_tok, NULL, 200);
+	assert_int_equal(num(j, "total"), NPEOPLE);
+	assert_int_equal(num(json_object_get(json_object_get(j, "facets"), "status"), "pending"),
+	    NPEOPLE);
+	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "email"),
+	    addr(0));
+	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "organization"),
+	    "Quillon Staff Trust");
+	json_decref(j);
+
+	/* all five at once, and one that is no registration of this event */
+	rids[NPEOPLE] = 999999;
+	j = decided(id, rids, NPEOPLE + 1, "approve", NULL);
+	assert_int_equal(num(j, "succeeded"), NPEOPLE);
+	assert_int_equal(num(j, "refused"), 1);
+	res = json_object_get(j, "results");
+	for (i = 0; i < NPEOPLE; i++) {
+		json_t *x = json_array_get(res, (size_t)i);
+
+		assert_int_equal(num(x, "id"), rids[i]);
+		assert_true(json_is_true(json_object_get(x, "ok")));
+		assert_string_equal(str(x, "status"), i < 3 ? "confirmed" : "waitlisted");
+	}
+	assert_true(json_is_false(json_object_get(json_array_get(res, NPEOPLE), "ok")));
+	assert_string_equal(str(json_array_get(res, NPEOPLE), "reason"),
+	    "There is no such registration for this event.");
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	j = call_json("GET", path, staff_tok, NULL, 200);
+	assert_int_equal(num(j, "confirmed"), 3);
+	assert_int_equal(num(j, "waitlisted"), 2);
+	assert_int_equal(num(j, "places_left"), 0);
+	json_decref(j);
+	for (i = 0; i < NPEOPLE; i++)
+		mail_says(addr(i), i < 3 ? "Your place is confirmed" : "You are on the waiting list",
+		    "Three places");
+
+	/* again: refused, saying why; nothing changes */
+	j = decided(id, rids, 1, "approve", NULL);
+	assert_int_equal(num(j, "succeeded"), 0);
+	assert_int_equal(num(j, "refused"), 1);
+	assert_non_null(strstr(str(json_array_get(json_object_get(j, "results"), 0), "reason"),
+	    "Only a pending or declined registration"));
+	json_decref(j);
+	status_is(id, rids[0], "confirmed");
+
+	/* Ada declined: Di, first waiting, takes her place; Ed declined frees
+	 * nothing */
+	two[0] = rids[0];
+	two[1] = rids[4];
+	j = decided(id, two, 2, "decline", "The workshop is for trainers.");
+	assert_int_equal(num(j, "succeeded"), 2);
+	json_decref(j);
+	status_is(id, rids[0], "declined");
+	status_is(id, rids[3], "confirmed");
+	status_is(id, rids[4], "declined");
+	mail_says(addr(3), "A place is yours", "Three places");
+	for (i = 0; i < NPEOPLE; i++) {
+		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld",
+		    (long long)id, (long long)rids[i]);
+		j = call_json("GET", path, staff_tok, NULL, 200);
+		confirmed += strcmp(str(j, "status"), "confirmed") == 0;
+		waitlisted += strcmp(str(j, "status"), "waitlisted") == 0;
+		json_decref(j);
+	}
+	assert_int_equal(confirmed, 3);
+	assert_int_equal(waitlisted, 0);
+
+	/* staff's list narrows by status, organization and name or address */
+	snprintf(path, sizeof path, "%s?status=declined", list);
+	assert_int_equal(total_of(path, staff_tok), 2);
+	snprintf(path, sizeof path, "%s?q=CY%%40quillon", list);
+	assert_int_equal(total_of(path, staff_tok), 1);
+	snprintf(path, sizeof path, "%s?organization=%lld", list, (long long)quillon);
+	assert_int_equal(total_of(path, staff_tok), NPEOPLE);
+	snprintf(path, sizeof path, "%s?organization=%lld", list, (long long)quillon + 1000);
+	assert_int_equal(total_of(path, staff_tok), 0);
+	snprintf(path, sizeof path, "%s?status=lost", list);
+	STATUS(api("GET", path, staff_tok, NULL), 422);
+	/* a member sees their own, without staff's columns */
+	r = api("GET", list, tok[1], NULL);
+	STATUS(r, 200);
+	HAS(r, "\"total\":1");
+	assert_false(ts_has(r, "\"email\""));
+	assert_false(ts_has(r, "\"facets\""));
+
+	/* the organization's history has the decisions */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Three places (declined)");
+	HAS(r, "Three places (waitlisted)");
+}
+
+/* Bad requests name the field; nobody but staff may decide. */
+static void
+test_bad_and_forbidden(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:b}", "title", "Bad input",
+	    "start", "2029-04-01T09:00", "end", "2029-04-01T17:00", "status", "published",
+	    "approval_required", 1));
+	int64_t rid = registered(id, 1, "pending");
+	char path[128];
+	const struct ts_res *r;
+	json_t *ids;
+	int i;
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/decisions", (long long)id);
+	r = api("POST", path, staff_tok, json_object());
+	STATUS(r, 422);
+	HAS(r, "\"ids\"");
+	HAS(r, "\"decision\"");
+	r = api("POST", path, staff_tok, json_pack("{s:[s],s:s}", "ids", "1", "decision", "maybe"));
+	STATUS(r, 422);
+	HAS(r, "\"ids\"");
+	HAS(r, "approve, decline, attended or absent");
+	ids = json_array();
+	for (i = 0; i < 501; i++)
+		json_array_append_new(ids, json_integer(rid));
+	r = api("POST", path, staff_tok, json_pack("{s:o,s:s}", "ids", ids, "decision", "approve"));
+	STATUS(r, 422);
+	HAS(r, "\"ids\"");
+	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:i}", "ids", (json_int_t)rid,
+	    "decision", "decline", "reason", 7));
+	STATUS(r, 422);
+	HAS(r, "\"reason\"");
+	/* nobody else */
+	STATUS(api("POST", path, tok[1], json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	    "decision", "approve")), 403);
+	STATUS(api("POST", path, fe_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	    "decision", "approve")), 403);
+	STATUS(api("POST", path, pat_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	    "decision", "approve")), 403);
+	STATUS(api("POST", path, NULL, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	    "decision", "approve")), 401);
+	status_is(id, rid, "pending");
+	/* no such event */
+	STATUS(api("POST", "/api/v1/events/999999/registrations/decisions", staff_tok,
+	    json_pack("{s:[I],s:s}", "ids", (json_int_t)rid, "decision", "approve")), 404);
+}
+
+/*
+ * The registrations as CSV, from the staff page and from the command
+ * line: a column per question, answers in them, and a cell that a
+ * spreadsheet would run as a formula shown as text.
+ */
+static void
+test_csv(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:[{s:s,s:s,s:s,s:[s,s]},{s:s,s:s,s:s},"
+	    "{s:s,s:s,s:s}]}", "title", "Spreadsheet day", "start", "2029-05-01T09:00", "end",
+	    "2029-05-01T17:00", "status", "published", "questions", "id", "track", "label",
+	    "Which track?", "type", "choice", "choices", "Law", "Practice", "id", "diet", "label",
+	    "Diet", "type", "text", "id", "first", "label", "First time?", "type", "yes_no"));
+	char path[128], out[8192], ev[24];
+	const struct ts_res *r;
+	json_t *g;
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	g = call_json("POST", path, eve_tok, json_pack("{s:{s:s,s:s,s:b}}", "answers", "track",
+	    "Law", "diet", "-2 vegan, \"no\" nuts", "first", 1), 201);
+	json_decref(g);
+	snprintf(path, sizeof path, "/staff/events/%lld/registrations.csv", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	assert_non_null(strstr(ts_header(r, "Content-Type"), "text/csv"));
+	HAS(r, "name,email,organization,country,status,registered_at,decided_at,Which track?,"
+	    "Diet,First time?\r\n");
+	HAS(r, "\"'=SUM(A1) Eve\",eve@quillon-st.example,Quillon Staff Trust,KE,confirmed,");
+	HAS(r, ",Law,\"'-2 vegan, \"\"no\"\" nuts\",yes\r\n");
+	/* nobody but staff */
+	STATUS(api("GET", path, tok[0], NULL), 403);
+	STATUS(api("GET", path, fe_tok, NULL), 403);
+	assert_true(api("GET", path, NULL, NULL)->status != 200);
+	snprintf(path, sizeof path, "/staff/events/999999/registrations.csv");
+	STATUS(api("GET", path, staff_tok, NULL), 404);
+
+	/* the same from the command line */
+	snprintf(ev, sizeof ev, "%lld", (long long)id);
+	assert_int_equal(ts_whatson(NULL, out, sizeof out, "export", "registrations", "--event",
+	    ev, "--db", db_url, (char *)NULL), 0);
+	assert_non_null(strstr(out, "\"'=SUM(A1) Eve\",eve@quillon-st.example,"));
+	assert_non_null(strstr(out, ",Law,\"'-2 vegan, \"\"no\"\" nuts\",yes\r\n"));
+	assert_int_equal(ts_whatson(NULL, out, sizeof out, "export", "registrations", "--event",
+	    "999999", "--db", db_url, (char *)NULL), 1);
+	assert_int_equal(ts_whatson(NULL, out, sizeof out, "export", "registrations", "--db",
+	    db_url, (char *)NULL), 2);
+}
+
+/*
+ * Staff's pages: the list of events with drafts and counts, the
+ * registrants with their answers, the bulk form deciding on those ticked
+ * (and saying what to fix when none is), copy, publish, and cancel only
+ * with the box ticked.  Nobody but staff sees them.
+ */
+static void
+test_pages(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:b,s:i,s:[{s:s,s:s,s:s}]}", "title",
+	    "Page workshop", "start", "2029-06-01T09:00", "end", "2029-06-01T17:00", "status",
+	    "published", "approval_required", 1, "capacity", 10, "questions", "id", "why",
+	    "label", "Why come?", "type", "text"));
+	char path[128], list[128];
+	const struct ts_res *r;
+	json_t *g, *j, *x;
+	int64_t rid[2], copy = 0;
+	size_t i;
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	for (i = 0; i < 2; i++) {
+		g = call_json("POST", path, tok[i + 2], json_pack("{s:{s:s}}", "answers", "why",
+		    i ? "To meet peers" : "To learn the law"), 201);
+		rid[i] = num(g, "id");
+		json_decref(g);
+	}
+	r = api("GET", "/staff/events?when=all", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Page workshop");
+	HAS(r, "2029-06-01 09:00 (Europe&#x2F;Vienna)");
+	HAS(r, "Cancel the event");
+	snprintf(list, sizeof list, "/staff/events/%lld/registrations", (long long)id);
+	r = api("GET", list, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Cy Quill");
+	HAS(r, "di@quillon-st.example");
+	HAS(r, "Why come?: To learn the law");
+	HAS(r, "name=\"ids\"");
+	HAS(r, "registrations.csv");
+
+	/* the form, as a browser sends it: ids as text */
+	snprintf(path, sizeof path, "%lld", (long long)rid[0]);
+	r = api("POST", list, staff_tok, json_pack("{s:s,s:s}", "ids", path, "decision",
+	    "approve"));
+	STATUS(r, 200);
+	HAS(r, "Done:");
+	status_is(id, rid[0], "confirmed");
+	r = api("POST", list, staff_tok, json_pack("{s:s}", "decision", "approve"));
+	STATUS(r, 422);
+	HAS(r, "List from 1 to 500 registrations");
+	status_is(id, rid[1], "pending");
+
+	/* copy: a draft, same fields, no registrations */
+	snprintf(path, sizeof path, "/staff/events/%lld/copy", (long long)id);
+	STATUS(api("POST", path, staff_tok, json_object()), 303);
+	j = call_json("GET", "/api/v1/events?when=all&status=draft&per_page=200", staff_tok,
+	    NULL, 200);
+	json_array_foreach(json_object_get(j, "items"), i, x)
+		if (strcmp(str(x, "title"), "Copy of Page workshop") == 0) {
+			copy = num(x, "id");
+			assert_int_equal(num(x, "capacity"), 10);
+			assert_int_equal(num(x, "confirmed"), 0);
+			assert_string_equal(str(json_array_get(json_object_get(x, "questions"), 0),
+			    "label"), "Why come?");
+		}
+	json_decref(j);
+	assert_true(copy > 0);
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)copy);
+	assert_int_equal(total_of(path, staff_tok), 0);
+	/* publish it */
+	snprintf(path, sizeof path, "/staff/events/%lld/publish", (long long)copy);
+	STATUS(api("POST", path, staff_tok, json_object()), 303);
+	STATUS(api("POST", path, staff_tok, json_object()), 409);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)copy);
+	j = call_json("GET", path, NULL, NULL, 200);
+	assert_string_equal(str(j, "status"), "published");
+	json_decref(j);
+	/* cancel: only with the box ticked */
+	snprintf(path, sizeof path, "/staff/events/%lld/cancel", (long long)copy);
+	r = api("POST", path, staff_tok, json_object());
+	STATUS(r, 422);
+	HAS(r, "Tick the box");
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "confirm", "yes")), 303);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)copy);
+	j = call_json("GET", path, NULL, NULL, 200);
+	assert_string_equal(str(j, "status"), "cancelled");
+	json_decref(j);
+
+	/* nobody else */
+	snprintf(list, sizeof list, "/staff/events/%lld/registrations", (long long)id);
+	STATUS(api("GET", "/staff/events", tok[0], NULL), 403);
+	STATUS(api("GET", "/staff/events", fe_tok, NULL), 403);
+	STATUS(api("GET", list, pat_tok, NULL), 403);
+	STATUS(api("POST", list, tok[0], json_pack("{s:s,s:s}", "ids", "1", "decision",
+	    "approve")), 403);
+	snprintf(path, sizeof path, "/staff/events/%lld/copy", (long long)id);
+	STATUS(api("POST", path, tok[0], json_object()), 403);
+	assert_true(api("GET", "/staff/events", NULL, NULL)->status != 200);
+	status_is(id, rid[1], "pending");
+}
+
+/*
+ * The event form: the API's checks, each message by its field and what
+ * was typed kept (an unknown zone; then the end before the start and
+ * registration closing after it; a capacity below those confirmed).
+ */
+static void
+test_form(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:i}", "title", "Two confirmed",
+	    "start", "2029-08-01T09:00", "end", "2029-08-01T17:00", "status", "published",
+	    "capacity", 5));
+	char path[128];
+	const struct ts_res *r;
+
+	(void)state;
+	r = api("GET", "/staff/events/new", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "name=\"timezone\"");
+	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	    "title", "Form event", "kind", "workshop", "start", "2029-07-01T17:00", "end",
+	    "2029-07-01T09:00", "timezone", "Nowhere_Zone"));
+	STATUS(r, 422);
+	HAS(r, "Choose a time zone of the tz database");
+	HAS(r, "value=\"Nowhere_Zone\"");
+	HAS(r, "value=\"Form event\"");
+	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}",
+	    "title", "Form event", "kind", "workshop", "start", "2029-07-01T17:00", "end",
+	    "2029-07-01T09:00", "timezone", "Asia/Bangkok",
+	    "registration_closes", "2029-07-02T09:00"));
+	STATUS(r, 422);
+	HAS(r, "The end must be after the start.");
+	HAS(r, "Registration must close by the start of the event.");
+	HAS(r, "value=\"2029-07-01T17:00\"");
+	HAS(r, "value=\"2029-07-02T09:00\"");
+	STATUS(api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	    "title", "Form event", "kind", "webinar", "start", "2029-07-01T09:00", "end",
+	    "2029-07-01T17:00", "timezone", "Asia/Bangkok")), 303);
+	r = api("GET", "/staff/events?when=all&status=draft", staff_tok, NULL);
+	HAS(r, "Form event");
+
+	registered(id, 0, "confirmed");
+	registered(id, 1, "confirmed");
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "value=\"Two confirmed\"");
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s}", "title", "Two confirmed, edited",
+	    "capacity", "1"));
+	STATUS(r, 422);
+	HAS(r, "The capacity cannot be below the number of people already confirmed.");
+	HAS(r, "value=\"Two confirmed, edited\"");
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:s}", "title", "Two confirmed, edited",
+	    "capacity", "2")), 303);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "Two confirmed, edited");
+	HAS(r, "\"capacity\":2");
+	STATUS(api("GET", "/staff/events/new", tok[0], NULL), 403);
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	STATUS(api("POST", path, fe_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+}
+
+/*
+ * Attendance: refused before the event starts, taken once it has (the
+ * server's clock moved on), and taken back.  Runs last: it moves the
+ * clock.
+ */
+static void
+test_attendance(void **state)
+{
+	char start[32], end[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	int64_t id, rid;
+	json_t *j;
+
+	(void)state;
+	gmtime_r(&(time_t){ now + 3600 }, &tm);
+	strftime(start, sizeof start, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	gmtime_r(&(time_t){ now + 7200 }, &tm);
+	strftime(end, sizeof end, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	id = event_made(json_pack("{s:s,s:s,s:s,s:s}", "title", "In an hour", "start", start,
+	    "end", end, "status", "published"));
+	rid = registered(id, 2, "confirmed");
+	j = decided(id, &rid, 1, "attended", NULL);
+	assert_int_equal(num(j, "refused"), 1);
+	assert_string_equal(str(json_array_get(json_object_get(j, "results"), 0), "reason"),
+	    "Attendance is taken once the event has started.");
+	json_decref(j);
+	status_is(id, rid, "confirmed");
+
+	assert_int_equal(ts_clock_advance(plain, 3700), 200);
+	signed_in("sam.staff@events-staff.test", staff_tok);	/* an hour idle ends a session */
+	j = decided(id, &rid, 1, "attended", NULL);
+	assert_int_equal(num(j, "succeeded"), 1);
+	assert_string_equal(str(json_array_get(json_object_get(j, "results"), 0), "status"),
+	    "attended");
+	json_decref(j);
+	status_is(id, rid, "attended");
+	j = decided(id, &rid, 1, "absent", NULL);
+	assert_int_equal(num(j, "succeeded"), 1);
+	json_decref(j);
+	status_is(id, rid, "confirmed");
+	/* a place taken still counts: no more than before */
+	j = decided(id, &rid, 1, "approve", NULL);
+	assert_int_equal(num(j, "refused"), 1);
+	json_decref(j);
+}
+
+/* ---- set-up ---------------------------------------------------------------- */
+
+static int
+setup(void **state)
+{
+	char email[64], name[32];
+	int i;
+
+	(void)state;
+	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+		return -1;
+	plain = ts_browser_new(&srv, NULL);
+	quillon = org_made("Quillon Staff Trust", "KE", "info@quillon-st.example");
+	account("sam.staff@events-staff.test", "Sam Staff", "staff", 0, staff_tok);
+	for (i = 0; i < NPEOPLE; i++) {
+		snprintf(email, sizeof email, "%s@quillon-st.example", people[i]);
+		snprintf(name, sizeof name, "%c%s Quill", people[i][0] - 'a' + 'A', people[i] + 1);
+		account(email, name, "member", quillon, tok[i]);
+	}
+	account("eve@quillon-st.example", "=SUM(A1) Eve", "member", quillon, eve_tok);
+	account("fe@interior-st.go.ke", "Fe Focal", "focal", 0, fe_tok);
+	account("pat@nowhere-st.example", "Pat Applicant", "applicant", 0, pat_tok);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	ts_browser_free(plain);
+	ts_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_approve_into_capacity),
+		cmocka_unit_test(test_bad_and_forbidden),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_form),
+		cmocka_unit_test(test_attendance),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
+	if (getenv("WHATSON_TEST_ONLY"))
+		cmocka_set_test_filter(getenv("WHATSON_TEST_ONLY"));
+	return cmocka_run_group_tests_name("events_staff", tests, setup, teardown);
+}
