@@ -226,15 +226,18 @@ out:
 }
 
 enum ws_err
-ev_mail_declined(struct app *app, struct db *d, int64_t id, int64_t uid)
+ev_mail_declined(struct app *app, struct db *d, int64_t id, int64_t uid, const char *reason)
 {
-	json_t *ev = NULL;
+	json_t *ev = NULL, *extra = NULL;
 	enum ws_err rc;
 
 	if ((rc = event_of(d, id, &ev)) != WS_OK)
 		return rc;
+	if (reason && *reason)
+		extra = json_pack("{s:s}", "reason", reason);
 	rc = mail_person(app, d, ev, uid, "mail_event_declined",
-	    N_("Your registration was not accepted"), 0, NULL);
+	    N_("Your registration was not accepted"), 0, extra);
+	json_decref(extra);
 	json_decref(ev);
 	return rc;
 }

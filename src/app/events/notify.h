@@ -43,9 +43,11 @@ enum ws_err ev_notify_edit(struct app *app, struct db *d, json_t *before, int64_
 
 /*
  * Mails person uid that their registration for event id was declined, in
- * their language, inside the caller's transaction (for staff decisions).
+ * their language, with staff's reason when there is one (may be NULL or
+ * ""), inside the caller's transaction (for staff decisions).
  * WS_ENOTFOUND when there is no such event.
  */
-enum ws_err ev_mail_declined(struct app *app, struct db *d, int64_t id, int64_t uid) WS_WUR;
+enum ws_err ev_mail_declined(struct app *app, struct db *d, int64_t id, int64_t uid,
+    const char *reason) WS_WUR;
 
 #endif

@@ -33,6 +33,7 @@
 #include "app/app.h"
 #include "app/directory/directory.h"
 #include "app/events/events_int.h"
+#include "app/events/notify.h"
 #include "core/tz.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -136,13 +137,9 @@ decide(struct req *r, struct db *d, json_t *ev, json_t *g, const char *decision,
 		if (strcmp(cur, "confirmed") == 0 && (rc = ev_reg_promote(r, d, ev)) != WS_OK)
 			return rc;
 		action = "event.declined";
-		/*
-		 * DECLINED MAIL: the "declined" mail (with reason) comes with the
-		 * calendars and reminders branch (migration 24).  Once it is
-		 * merged, call it here, inside this transaction:
-		 *     rc = ev_mail_declined(r, d, ev, uid, reason);
-		 */
-		(void)reason;
+		if ((rc = ev_mail_declined(r->app, d, json_integer_value(json_object_get(ev, "id")),
+		    uid, reason)) != WS_OK)
+			return rc;
 	} else {
 		int attended = strcmp(decision, "attended") == 0;
 
@@ -529,15 +526,11 @@ set_status(struct req *r, int64_t id, json_t *ev, const char *status, const char
 
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
-	if ((rc = ev_lock(d, id)) == WS_OK && (rc = ev_update(d, id, vals)) == WS_OK) {
+	if ((rc = ev_lock(d, id)) == WS_OK && (rc = ev_update(d, id, vals)) == WS_OK &&
+	    (rc = ev_notify_edit(r->app, d, ev, id)) == WS_OK) {	/* cancelled: mailed */
 		app_audit_about(r->app, d, r->user->id, 0, 0, action, r->ip,
 		    arena_printf(r->a, "event %lld: %s (%s)", (long long)id,
 		    json_string_value(json_object_get(ev, "title")), status));
-		/*
-		 * CANCELLED MAIL: the mail telling the registered that the event
-		 * is cancelled comes with the calendars and reminders branch
-		 * (migration 24); once merged, send it here, in this transaction.
-		 */
 		rc = db_commit(d);
 	}
 	if (rc != WS_OK)
