@@ -550,6 +550,10 @@ test_pages(void **state)
 	j = call_json("GET", path, NULL, NULL, 200);
 	assert_string_equal(str(j, "status"), "published");
 	json_decref(j);
+	/* someone registers for it, and is told when staff cancel it */
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)copy);
+	json_decref(call_json("POST", path, tok[2], json_pack("{s:{s:s}}", "answers", "why",
+	    "To see the copy"), 201));
 	/* cancel: only with the box ticked */
 	snprintf(path, sizeof path, "/staff/events/%lld/cancel", (long long)copy);
 	r = api("POST", path, staff_tok, json_object());
@@ -560,6 +564,7 @@ test_pages(void **state)
 	j = call_json("GET", path, NULL, NULL, 200);
 	assert_string_equal(str(j, "status"), "cancelled");
 	json_decref(j);
+	mail_among(addr(2), "An event you registered for is cancelled", "Copy of Page workshop");
 
 	/* nobody else */
 	snprintf(list, sizeof list, "/staff/events/%lld/registrations", (long long)id);
