@@ -512,6 +512,14 @@ test_pages(void **state)
 	HAS(r, "Why come?: To learn the law");
 	HAS(r, "name=\"ids\"");
 	HAS(r, "registrations.csv");
+	HAS(r, "<td>Awaiting approval</td>");	/* statuses in words */
+	HAS(r, "Published on the site");
+	snprintf(path, sizeof path, "%s?lang=fr", list);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "<td>En attente d’approbation</td>");
+	r = api("GET", "/staff/events?lang=fr", staff_tok, NULL);
+	HAS(r, "Publié sur le site");
+	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
 
 	/* the form, as a browser sends it: ids as text */
 	snprintf(path, sizeof path, "%lld", (long long)rid[0]);

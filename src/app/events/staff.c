@@ -78,6 +78,29 @@ ev_reg_filter_of(struct req *r, struct ev_reg_filter *f)
 	f->q = low;
 }
 
+/* A registration's or an event's status as staff's pages name it, in the
+ * reader's language (the JSON keeps the codes). */
+static const char *
+status_label(struct req *r, const char *status)
+{
+	static const char *const names[][2] = {
+		{ "pending", N_("Awaiting approval") },
+		{ "confirmed", N_("Place confirmed") },
+		{ "waitlisted", N_("On the waiting list") },
+		{ "cancelled", N_("Cancelled") },
+		{ "declined", N_("Declined by staff") },
+		{ "attended", N_("Attended") },
+		{ "draft", N_("Draft") },
+		{ "published", N_("Published on the site") },
+	};
+	size_t i;
+
+	for (i = 0; status && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i][0], status) == 0)
+			return view_tr(r->app->views, r->locale, names[i][1]);
+	return status ? status : "";
+}
+
 /*
  * Inside a transaction with stored event ev locked: takes decision on
  * stored registration g.  WS_OK with the new status in *now, or
@@ -474,6 +497,7 @@ h_staff_events(struct req *r, struct resp *w)
 		    json_integer_value(json_object_get(row, "start_at"))), "counts", counts,
 		    "draft", strcmp(status, "draft") == 0, "cancellable",
 		    strcmp(status, "cancelled") != 0);
+		json_object_set_new(it, "status_label", json_string(status_label(r, status)));
 		json_array_append_new(items, it);
 	}
 	resp_value(w, app_list_value(items, page, APP_PER_PAGE, total));
@@ -644,6 +668,8 @@ regs_page(struct req *r, struct resp *w, int64_t id, json_t *ev)
 			    json_object_get(q, "label"), "answer", answer_text(a)));
 		}
 		json_object_set_new(it, "answer_list", ans);
+		json_object_set_new(it, "status_label", json_string(status_label(r,
+		    json_string_value(json_object_get(g, "status")))));
 		json_array_append_new(items, it);
 	}
 	resp_value(w, app_list_value(items, page, APP_PER_PAGE, total));
@@ -651,16 +677,19 @@ regs_page(struct req *r, struct resp *w, int64_t id, json_t *ev)
 	for (k = 0; reg_statuses[k]; k++) {
 		json_t *n = json_object_get(counts, reg_statuses[k]);
 
-		json_array_append_new(cl, json_pack("{s:s,s:I,s:b}", "status", reg_statuses[k],
-		    "count", (json_int_t)(n ? json_integer_value(n) : 0), "selected",
+		json_array_append_new(cl, json_pack("{s:s,s:s,s:I,s:b}", "status", reg_statuses[k],
+		    "label", status_label(r, reg_statuses[k]), "count",
+		    (json_int_t)(n ? json_integer_value(n) : 0), "selected",
 		    strcmp(f.status, reg_statuses[k]) == 0));
 	}
 	json_array_foreach(orgs, i, o)
 		json_object_set_new(o, "selected", json_boolean(json_integer_value(json_object_get(o,
 		    "id")) == f.org));
-	json_object_set_new(w->val, "event", json_pack("{s:I,s:O,s:O,s:s}", "id", (json_int_t)id,
-	    "title", json_object_get(ev, "title"), "status", json_object_get(ev, "status"),
-	    "start", local_when(r, ev, json_integer_value(json_object_get(ev, "start_at")))));
+	json_object_set_new(w->val, "event", json_pack("{s:I,s:O,s:O,s:s,s:s}", "id",
+	    (json_int_t)id, "title", json_object_get(ev, "title"), "status",
+	    json_object_get(ev, "status"), "status_label", status_label(r,
+	    json_string_value(json_object_get(ev, "status"))), "start", local_when(r, ev,
+	    json_integer_value(json_object_get(ev, "start_at")))));
 	json_object_set_new(w->val, "statuses", cl);
 	json_object_set(w->val, "organizations", orgs);
 	json_object_set_new(w->val, "q", json_string(req_qstr(r, "q")));
