@@ -46,7 +46,7 @@ async function main() {
 		check((await h1(staff)).includes(title), `the registrants page says "${await h1(staff)}"`);
 		await shot(staff, 'staff-event-registrations');
 		step('tick the first pending one and approve');
-		const pendingRow = staff.getByRole('main').locator('tbody tr', { hasText: 'pending' }).first();
+		const pendingRow = staff.getByRole('main').locator('tbody tr', { hasText: 'Awaiting approval' }).first();
 		const name = await text(pendingRow.locator('td').nth(1));
 		await pendingRow.locator('input[type=checkbox]').check();
 		await submit(staff, staff.getByRole('main').getByRole('button', { name: 'Approve' }));
@@ -54,7 +54,7 @@ async function main() {
 		check(/Done: 1/.test(main), `the page does not say "Done: 1": ${main.slice(0, 300)}`);
 		const row = staff.getByRole('main').locator('tbody tr', { hasText: name }).first();
 		const status = await text(row.locator('td').nth(4));
-		check(status === 'confirmed' || status === 'waitlisted', `${name} is now "${status}"`);
+		check(status === 'Place confirmed' || status === 'On the waiting list', `${name} is now "${status}"`);
 		step('the CSV link answers CSV');
 		const href = await staff.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
 		const resp = await staff.request.get(new URL(href, staff.url()).toString());
