@@ -3,6 +3,7 @@
  */
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/accounts/accounts.h"
@@ -293,6 +294,24 @@ app_audit_about(struct app *app, struct db *d, int64_t user_id, int64_t org_id,
 	if (db_exec(q, NULL) != WS_OK)
 		log_error("audit: cannot record %s", action);
 	db_end(q);
+}
+
+void
+app_bind_int_opt(struct db_q *q, int i, json_t *v)
+{
+	if (json_is_integer(v))
+		db_bind_int(q, i, json_integer_value(v));
+	else
+		db_bind_null(q, i);
+}
+
+void
+app_bind_json(struct db_q *q, int i, json_t *v, const char *dflt)
+{
+	char *s = v ? json_dumps(v, JSON_COMPACT) : NULL;
+
+	db_bind_text(q, i, s ? s : dflt);
+	free(s);
 }
 
 json_t *

@@ -21,6 +21,7 @@
 
 struct db_pool;
 struct db;
+struct db_q;
 struct req;
 struct resp;
 struct views;
@@ -86,6 +87,11 @@ enum ws_err app_job(struct app *app, struct db *d, const char *kind, const char 
     int64_t *id) WS_WUR;
 /* Wakes the workers: call after committing the transaction that queued. */
 void app_jobs_kick(struct app *app);
+
+/* The stores' bindings of JSON values: an integer, NULL for anything else;
+ * v as compact JSON text, dflt when v is NULL. */
+void app_bind_int_opt(struct db_q *q, int i, json_t *v);
+void app_bind_json(struct db_q *q, int i, json_t *v, const char *dflt);
 
 /* A list's value: {total, page, per_page, items, prev_page?, next_page?};
  * takes items.  New reference. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "app/events/events_int.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -192,25 +193,6 @@ ev_facet(struct db *d, const struct ev_viewer *v, const struct ev_filter *f, con
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
-/* Binds value v (a JSON array or object) as stored JSON text. */
-static void
-bind_json(struct db_q *q, int i, json_t *v, const char *dflt)
-{
-	char *s = v ? json_dumps(v, JSON_COMPACT) : NULL;
-
-	db_bind_text(q, i, s ? s : dflt);
-	free(s);
-}
-
-static void
-bind_int_opt(struct db_q *q, int i, json_t *v)
-{
-	if (json_is_integer(v))
-		db_bind_int(q, i, json_integer_value(v));
-	else
-		db_bind_null(q, i);
-}
-
 #define VAL(k) json_object_get(values, k)
 #define STR(k) (json_string_value(VAL(k)) ? json_string_value(VAL(k)) : "")
 
@@ -228,18 +210,18 @@ bind_fields(struct db_q *q, json_t *values)
 	db_bind_text(q, 7, STR("start_month"));
 	db_bind_text(q, 8, STR("venue"));
 	db_bind_text(q, 9, STR("online_url"));
-	bind_json(q, 10, VAL("languages"), "[]");
-	bind_json(q, 11, VAL("themes"), "[]");
-	bind_json(q, 12, VAL("regions"), "[]");
+	app_bind_json(q, 10, VAL("languages"), "[]");
+	app_bind_json(q, 11, VAL("themes"), "[]");
+	app_bind_json(q, 12, VAL("regions"), "[]");
 	db_bind_text(q, 13, STR("organizer"));
-	bind_int_opt(q, 14, VAL("capacity"));
-	bind_int_opt(q, 15, VAL("registration_opens_at"));
-	bind_int_opt(q, 16, VAL("registration_closes_at"));
+	app_bind_int_opt(q, 14, VAL("capacity"));
+	app_bind_int_opt(q, 15, VAL("registration_opens_at"));
+	app_bind_int_opt(q, 16, VAL("registration_closes_at"));
 	db_bind_int(q, 17, json_is_true(VAL("approval_required")));
 	db_bind_text(q, 18, STR("audience"));
 	db_bind_text(q, 19, STR("visibility"));
-	bind_json(q, 20, VAL("questions"), "[]");
-	bind_json(q, 21, VAL("resources"), "[]");
+	app_bind_json(q, 20, VAL("questions"), "[]");
+	app_bind_json(q, 21, VAL("resources"), "[]");
 	db_bind_text(q, 22, STR("status"));
 }
 
@@ -443,7 +425,7 @@ ev_reg_insert(struct db *d, int64_t ev, int64_t uid, int64_t org, int64_t by,
 	bind_id(q, 3, org);
 	bind_id(q, 4, by);
 	db_bind_text(q, 5, status);
-	bind_json(q, 6, answers, "{}");
+	app_bind_json(q, 6, answers, "{}");
 	bind_id(q, 7, position);
 	db_bind_int(q, 8, now);
 	if (strcmp(status, "pending") != 0)
@@ -467,7 +449,7 @@ ev_reg_reopen(struct db *d, int64_t rid, int64_t org, int64_t by, const char *st
 	bind_id(q, 1, org);
 	bind_id(q, 2, by);
 	db_bind_text(q, 3, status);
-	bind_json(q, 4, answers, "{}");
+	app_bind_json(q, 4, answers, "{}");
 	bind_id(q, 5, position);
 	db_bind_int(q, 6, now);
 	if (strcmp(status, "pending") != 0)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "app/directory/regions.h"
 #include "app/directory/search.h"
 #include "app/resources/resources_int.h"
@@ -262,14 +263,11 @@ res_facet(struct db *d, const struct res_viewer *v, const struct res_filter *f,
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
-/* Binds stored JSON text of array a (NULL: "[]"). */
+/* Binds stored JSON text of array a ("[]" for anything else). */
 static void
 bind_list(struct db_q *q, int i, json_t *a)
 {
-	char *s = json_dumps(json_is_array(a) ? a : json_array(), JSON_COMPACT);
-
-	db_bind_text(q, i, s ? s : "[]");
-	free(s);
+	app_bind_json(q, i, json_is_array(a) ? a : NULL, "[]");
 }
 
 /* Binds a string, NULL for "" or none. */
@@ -279,16 +277,6 @@ bind_opt(struct db_q *q, int i, json_t *v)
 	const char *s = json_string_value(v);
 
 	db_bind_text(q, i, s && *s ? s : NULL);
-}
-
-/* Binds an integer, NULL for none. */
-static void
-bind_int_opt(struct db_q *q, int i, json_t *v)
-{
-	if (json_is_integer(v))
-		db_bind_int(q, i, json_integer_value(v));
-	else
-		db_bind_null(q, i);
 }
 
 #define VAL(k) json_object_get(values, k)
@@ -305,10 +293,10 @@ res_insert(struct db *d, json_t *values, const char *status, const char *source,
 	db_bind_text(q, 1, STR("title"));
 	db_bind_text(q, 2, STR("summary"));
 	db_bind_text(q, 3, STR("kind"));
-	bind_int_opt(q, 4, VAL("year"));
+	app_bind_int_opt(q, 4, VAL("year"));
 	bind_list(q, 5, VAL("authors"));
 	db_bind_text(q, 6, STR("publisher"));
-	bind_int_opt(q, 7, VAL("organization_id"));
+	app_bind_int_opt(q, 7, VAL("organization_id"));
 	db_bind_text(q, 8, STR("visibility"));
 	db_bind_text(q, 9, status);
 	bind_opt(q, 10, VAL("link"));
@@ -344,7 +332,7 @@ res_update(struct db *d, int64_t id, json_t *values, const char *status)
 	db_bind_text(q, 1, STR("title"));
 	db_bind_text(q, 2, STR("summary"));
 	db_bind_text(q, 3, STR("kind"));
-	bind_int_opt(q, 4, VAL("year"));
+	app_bind_int_opt(q, 4, VAL("year"));
 	bind_list(q, 5, VAL("authors"));
 	db_bind_text(q, 6, STR("publisher"));
 	db_bind_text(q, 7, STR("visibility"));
