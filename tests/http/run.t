@@ -42,13 +42,13 @@ fi
 
 # run BACKEND DB_URL PROGRAM: runs it into $tmp/BACKEND-NAME.{out,rc}.
 run() {
-	local backend=$1 url=$2 bin=$3 name t0
+	local backend=$1 url=$2 bin=$3 name TIMEFORMAT
 	name=$(basename "$bin" _test)
-	t0=$(date +%s)
-	WHATSON_TEST_DB=$url WHATSON_TEST_API_LOG="$tmp/$backend-$name.api.jsonl" \
-		timeout 600 "$bin" >"$tmp/$backend-$name.out" 2>&1
+	# bash's time: wall and CPU seconds, its server and tools included
+	TIMEFORMAT='%R %U %S'
+	{ time WHATSON_TEST_DB=$url WHATSON_TEST_API_LOG="$tmp/$backend-$name.api.jsonl" \
+		timeout 600 "$bin" >"$tmp/$backend-$name.out" 2>&1; } 2>"$tmp/$backend-$name.time"
 	echo $? >"$tmp/$backend-$name.rc"
-	echo $(($(date +%s) - t0)) >"$tmp/$backend-$name.secs"
 }
 
 # report BACKEND PROGRAM: its TAP lines, named after backend and program.
@@ -57,7 +57,8 @@ report() {
 	name=$(basename "$2" _test)
 	rc=$(cat "$tmp/$backend-$name.rc" 2>/dev/null || echo 1)
 	# how long it ran, against the 600 s limit: a program nearing it is split
-	echo "# $backend: $name: $(cat "$tmp/$backend-$name.secs" 2>/dev/null || echo '?') s of 600"
+	echo "# $backend: $name: $(awk 'NF == 3 { printf "%.0f s of 600, %.0f s CPU", $1, $2 + $3 }' \
+		"$tmp/$backend-$name.time" 2>/dev/null)"
 	sed -E -e "s/^(ok|not ok) ([0-9]+) - /\1 \2 - $backend: $name: /" \
 		-e 's/^([0-9]+\.\.[0-9]+)$/# \1/' "$tmp/$backend-$name.out" 2>/dev/null
 	if [ "$rc" -ne 0 ]; then
