@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app/accounts/accounts.h"
+#include "app/admin/admin.h"
 #include "app/app.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
@@ -384,7 +385,7 @@ read_password(char *buf, size_t len)
 static int
 cmd_user_add(struct app *app, const struct opts *o)
 {
-	char pw[PASSWORD_MAX + 2];
+	char pw[PASSWORD_MAX + 2], hash[crypto_pwhash_STRBYTES];
 	const char *problem;
 	struct db *d;
 	int64_t id, org = 0;
@@ -423,31 +424,20 @@ cmd_user_add(struct app *app, const struct opts *o)
 		free(email);
 		return 1;
 	}
-	d = db_acquire(app->pool);
-	if (org) {	/* the organization must exist; the person joins it */
-		json_t *row;
-
-		if (org_load(d, org, &row) != WS_OK) {
-			fprintf(stderr, "whatson: no organization %lld\n", (long long)org);
-			db_release(app->pool, d);
-			app_close(app);
-			free(email);
-			return 1;
-		}
-		json_decref(row);
+	if ((rc = password_hash(app, pw, hash)) == WS_OK) {
+		d = db_acquire(app->pool);
+		rc = admin_user_add(app, d, email, o->name, hash, o->role, org, "cli", &id);
+		db_release(app->pool, d);
 	}
-	rc = user_create(app, d, email, o->name, pw, o->role, 1, org, &id);
-	if (rc == WS_OK && org)
-		rc = org_member_add(d, org, id, 0, "", (enum role)role_parse(o->role));
-	if (rc == WS_OK && org)
-		org_history_add(app, d, org, 0, id, "organization.person_added", "cli", NULL);
-	if (rc == WS_OK)
-		app_audit(app, d, id, "user.add", "cli", o->role);
-	db_release(app->pool, d);
 	sodium_memzero(pw, sizeof pw);
 	app_close(app);
 	if (rc == WS_ECONFLICT) {
 		fprintf(stderr, "whatson: a user with email %s exists\n", email);
+		free(email);
+		return 1;
+	}
+	if (rc == WS_ENOTFOUND) {
+		fprintf(stderr, "whatson: no organization %lld\n", (long long)org);
 		free(email);
 		return 1;
 	}

@@ -386,4 +386,7 @@ app_http_site(struct app *app, struct http_site *site)
 	site->csrf_mac = &app->csrf_mac;
 	site->app = app;
 	site->identify = session_identify;
+#ifdef WHATSON_TEST_HOOKS
+	site->test_hook = app_test_hook;
+#endif
 }

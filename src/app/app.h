@@ -58,6 +58,10 @@ extern const struct route app_routes[];
  * pool, views, rate limits, CSRF key, the session lookup); app must outlive
  * the server. */
 void app_http_site(struct app *app, struct http_site *site);
+#ifdef WHATSON_TEST_HOOKS
+/* testhooks.c: the tests' set-up paths (http_site.test_hook). */
+int app_test_hook(struct req *r, struct resp *w);
+#endif
 
 /* Opens the database (migrating), loads the secret key and templates.  On
  * failure prints why and returns non-zero. */

@@ -203,6 +203,10 @@ struct http_site {
 	 * r->user, r->session_hash and r->bearer (and may clear a stale
 	 * cookie on w).  An error ends the request (503). */
 	enum ws_err (*identify)(struct req *r, struct resp *w);
+	/* Test builds only (-DWHATSON_TEST_HOOKS), else NULL: answers the
+	 * tests' set-up paths the application serves (/_test/...) before any
+	 * route is matched; 1 when it answered r, 0 when r is not one. */
+	int (*test_hook)(struct req *r, struct resp *w);
 };
 
 /* The HTTP status an error deserves; the one place errors become statuses. */

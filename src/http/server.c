@@ -616,6 +616,8 @@ run_pipeline(struct req *r, struct resp *w, const struct route **rt_out, int *sl
 		return WS_OK;
 	if (http_test_slowpool(server_of(r)->slow, r, w))	/* test builds only */
 		return WS_OK;
+	if (r->site->test_hook && r->site->test_hook(r, w))	/* test builds only */
+		return WS_OK;
 	rt = router_match(r->site->routes, r, &allowed_elsewhere);
 	if (!rt) {
 		if (allowed_elsewhere) {	/* RFC 9110: a 405 lists what is allowed */

@@ -349,16 +349,11 @@ check(const char *when, const struct res *focus, unsigned vmask)
 
 #define EVERYONE ((1u << V__MAX) - 1)
 
-/* Waits until no file of lib waits for its text (30 s at most). */
+/* Waits until no text job is queued or running (120 s at most). */
 static void
 texts_done(void)
 {
-	int64_t end = ts_now_ms() + 30000;
-
-	while (ts_has(ask(V_STAFF, "/api/v1/resources?per_page=100", 0), "\"pending\"")) {
-		assert_true(ts_now_ms() < end);
-		usleep(50 * 1000);	/* polling for the jobs, not guessing their time */
-	}
+	assert_int_equal(ts_jobs_idle(plain, tok[V_STAFF], "resource_text", 120000), 0);
 }
 
 #define TXT(name, text) { "file", (text), 0, (name), "text/plain" }

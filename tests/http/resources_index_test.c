@@ -144,29 +144,11 @@ account(const char *email, const char *role, int64_t org, char *out)
 	token_of(email, out);
 }
 
-/* Waits until no file of the library is waiting for its text job (60 s at
- * most, polling the staff's list). */
+/* Waits until no text job is queued or running (120 s at most). */
 static void
 texts_done(void)
 {
-	int64_t end = ts_now_ms() + 120000;
-
-	for (;;) {
-		const struct ts_res *r = ask(V_STAFF, "/api/v1/resources?per_page=100&page=1", 0);
-		int pending = ts_has(r, "\"pending\"");
-		int page;
-
-		for (page = 2; !pending && page <= 5; page++) {
-			char path[96];
-
-			snprintf(path, sizeof path, "/api/v1/resources?per_page=100&page=%d", page);
-			pending = ts_has(ask(V_STAFF, path, 0), "\"pending\"");
-		}
-		if (!pending)
-			return;
-		assert_true(ts_now_ms() < end);
-		usleep(100 * 1000);	/* polling for the jobs, not guessing their time */
-	}
+	assert_int_equal(ts_jobs_idle(br, tok[V_STAFF], "resource_text", 120000), 0);
 }
 
 /* ---- the combinations --------------------------------------------------- */
@@ -315,9 +297,14 @@ compare_all(const char *phase, unsigned memory)
 				char *a = json_dumps(mem, JSON_COMPACT | JSON_SORT_KEYS);
 				char *b = json_dumps(sql, JSON_COMPACT | JSON_SORT_KEYS);
 
-				fprintf(stderr, "# %s, %s (seed %llu): %s\n#  memory: %.2000s\n"
-				    "#  sql:    %.2000s\n", phase, viewer_name[v], (unsigned long long)seed,
-				    path, a, b);
+				size_t at = 0;
+
+				while (a && b && a[at] && a[at] == b[at])
+					at++;
+				at = at > 300 ? at - 300 : 0;	/* from a little before they part */
+				fprintf(stderr, "# %s, %s (seed %llu): %s\n#  memory: ...%.1500s\n"
+				    "#  sql:    ...%.1500s\n", phase, viewer_name[v],
+				    (unsigned long long)seed, path, a ? a + at : "", b ? b + at : "");
 				free(a);
 				free(b);
 				bad++;

@@ -13,29 +13,24 @@ int64_t
 ts_org_import(const char *db, const char *name, const char *country, const char *email,
     const char *desc)
 {
-	char path[512], out[4096];
+	char csv[2048], out[4096];
 	const char *line;
 	long long id;
-	FILE *f;
 	int rc;
 
-	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
-	if (!(f = fopen(path, "w"))) {
-		printf("# cannot write %s\n", path);
-		return -1;
-	}
-	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n");
 	if (desc)
-		fprintf(f, "%s,ngo,%s,%s,corruption,Contact,%s\n", name, country, desc, email);
+		snprintf(csv, sizeof csv, "name,kind,country,description,themes,contact_name,"
+		    "contact_email\n%s,ngo,%s,%s,corruption,Contact,%s\n", name, country, desc,
+		    email);
 	else
-		fprintf(f, "%s,ngo,%s,%s shares what it learns.,corruption,Contact,%s\n", name,
-		    country, name, email);
-	fclose(f);
-	rc = ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db", db, (char *)NULL);
+		snprintf(csv, sizeof csv, "name,kind,country,description,themes,contact_name,"
+		    "contact_email\n%s,ngo,%s,%s shares what it learns.,corruption,Contact,%s\n",
+		    name, country, name, email);
+	rc = ts_import_csv(db, csv, out, sizeof out);
 	line = strstr(out, "created ");
 	id = line ? strtoll(line + 8, NULL, 10) : 0;
 	if (rc != 0 || id <= 0) {
-		printf("# whatson import orgs of %s exited %d: %s\n", name, rc, out);
+		printf("# importing %s ended %d: %s\n", name, rc, out);
 		return -1;
 	}
 	return id;
@@ -45,23 +40,12 @@ int64_t
 ts_person_add(const char *db, const char *email, const char *name, const char *role,
     int64_t org, const char *password)
 {
-	char in[300], out[4096], org_s[24];
-	long long id;
-	char *end;
-	int rc;
+	char org_s[24];
 
 	if (org <= 0)
 		return ts_user_add(db, email, name, role, password);
-	snprintf(in, sizeof in, "%s\n", password);
 	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
-	rc = ts_whatson(in, out, sizeof out, "user", "add", "--db", db, "--email", email,
-	    "--name", name, "--role", role, "--org", org_s, (char *)NULL);
-	id = strtoll(out, &end, 10);
-	if (rc != 0 || end == out || id <= 0) {
-		printf("# whatson user add %s --org %s exited %d: %s\n", email, org_s, rc, out);
-		return -1;
-	}
-	return id;
+	return ts_user_add_org(db, email, name, role, org_s, password);
 }
 
 int

@@ -83,7 +83,15 @@ int ts_server_stop(struct ts_server *s);
 
 /* Runs `whatson ARGS...` (NULL-terminated) with `input` on standard input;
  * its standard output goes to out (NUL-terminated, may be NULL).  Returns the
- * exit status, -1 when it did not run or was killed. */
+ * exit status, -1 when it did not run or was killed.
+ *
+ * The set-up commands `user add --db --email --name --role [--org]` and
+ * `import orgs FILE --db` go instead, when out is given, through a server
+ * of that database that this program started and is running (its /_test/
+ * paths, app/testhooks.c: the commands' own code, the same output and
+ * status), without a new sanitized process each (about a third of a
+ * second of CPU, thousands of times over a make check).  tests/cli runs
+ * the commands themselves. */
 int ts_whatson(const char *input, char *out, size_t outlen, ...);
 /* Runs a program (NULL-terminated argv: program, arguments), output as for
  * ts_whatson. */
@@ -91,6 +99,18 @@ int ts_run(char *out, size_t outlen, ...);
 /* `whatson user add` on db; the new user's id, or -1. */
 int64_t ts_user_add(const char *db, const char *email, const char *name, const char *role,
     const char *password);
+/* The same, a member of organization org (its id as text) when not NULL. */
+int64_t ts_user_add_org(const char *db, const char *email, const char *name,
+    const char *role, const char *org, const char *password);
+/* `whatson import orgs` of csv (the file's text) on db, its report into
+ * out: 0 when every row went in, else non-zero. */
+int ts_import_csv(const char *db, const char *csv, char *out, size_t outlen);
+
+/* Waits until no job of kind (e.g. "resource_text") is queued or running,
+ * as staff's token sees them at GET /api/v1/staff/jobs from b, up to
+ * timeout_ms: 0, or -1 (and how many were left). */
+struct ts_browser;
+int ts_jobs_idle(struct ts_browser *b, const char *token, const char *kind, int timeout_ms);
 
 /* ---- browsers -------------------------------------------------------- */
 
