@@ -865,9 +865,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_RES_FTS_IDS] = {"res_fts_ids",
 	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ?",
 	    "SELECT id FROM resources r WHERE r.search @@ to_tsquery('simple', ?)"},
+	/* On SQLite, the query over title and text alone: what it matches the
+	 * whole query matches too (?1 is bound but not needed).  Asked with
+	 * "rowid IN (SELECT rowid ... MATCH ?1)" as well, FTS5 took 13 ms on
+	 * average for a Cyrillic or Arabic word of bench/resources at 10,000
+	 * resources, and 0.1 ms without. */
 	[ST_RES_META_IDS] = {"res_meta_ids",
-	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ? AND rowid IN "
-	    "(SELECT rowid FROM res_fts WHERE res_fts MATCH ?)",
+	    "SELECT rowid FROM res_fts WHERE res_fts MATCH ?2 AND ?1 IS NOT NULL",
 	    "SELECT id FROM resources r WHERE r.search @@ to_tsquery('simple', ?) AND "
 	    "r.search_meta @@ to_tsquery('simple', ?)"},
 	/* Those whose title has every word (res_query's title query). */

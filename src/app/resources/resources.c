@@ -342,52 +342,63 @@ marked(json_t *marks)
 	return 0;
 }
 
+/* Sets item's excerpt and excerpt_marks to the passage of src around the
+ * first match of t: 1, or 0 when src has none. */
+static int
+excerpt_of(struct req *r, json_t *item, const char *src, const struct search_terms *t)
+{
+	json_t *marks;
+	char *ex;
+
+	if (!src || !*src)
+		return 0;
+	ex = search_excerpt(r->a, one_line(r->a, src), t, RES_EXCERPT_MAX);
+	marks = search_marks(ex, t);
+	if (!marked(marks)) {
+		json_decref(marks);
+		return 0;
+	}
+	json_object_set_new(item, "excerpt", json_string(ex));
+	json_object_set_new(item, "excerpt_marks", marks);
+	return 1;
+}
+
 /* Adds to item what matched t: title_marks, and the excerpt of the first
  * passage with a match (summary, authors, then the files' text when the
- * caller may download them) with its excerpt_marks. */
+ * caller may download them) with its excerpt_marks.  The files' text is
+ * read only when summary and authors have no match. */
 static enum ws_err
 add_matches(struct req *r, json_t *item, json_t *row, const struct search_terms *t)
 {
-	json_t *heads = NULL, *x, *marks;
-	const char *src[2 + 16];
-	size_t n = 0, i;
+	json_t *heads = NULL, *x;
 	enum ws_err rc;
 	struct buf authors;
+	size_t i;
+	int found;
 
 	json_object_set_new(item, "title_marks", search_marks(json_string_value(
 	    json_object_get(row, "title")), t));
+	/* the summary as it reads, not its Markdown marks */
+	found = excerpt_of(r, item, res_plain(r->a, json_string_value(json_object_get(row,
+	    "summary"))), t);
+	if (!found) {
+		buf_init(&authors, 16 * 1024);
+		json_array_foreach(json_object_get(row, "authors"), i, x)
+			if (buf_printf(&authors, "%s%s", authors.len ? ", " : "",
+			    json_string_value(x)) != WS_OK)
+				break;
+		found = authors.len && excerpt_of(r, item, buf_str(&authors), t);
+		buf_free(&authors);
+	}
 	/* the files' words only to who may download them */
-	if (!json_is_true(json_object_get(item, "can_download")))
-		heads = json_array();
-	else if ((rc = res_text_heads(req_db(r), json_integer_value(json_object_get(row, "id")),
+	if (found || !json_is_true(json_object_get(item, "can_download")))
+		return WS_OK;
+	if ((rc = res_text_heads(req_db(r), json_integer_value(json_object_get(row, "id")),
 	    &heads)) != WS_OK)
 		return rc;
-	buf_init(&authors, 16 * 1024);
-	json_array_foreach(json_object_get(row, "authors"), i, x)
-		if (buf_printf(&authors, "%s%s", authors.len ? ", " : "", json_string_value(x)) !=
-		    WS_OK)
-			break;
-	/* the summary as it reads, not its Markdown marks */
-	src[n++] = res_plain(r->a, json_string_value(json_object_get(row, "summary")));
-	src[n++] = authors.len ? arena_strdup(r->a, buf_str(&authors)) : "";
 	json_array_foreach(heads, i, x)
-		if (n < sizeof src / sizeof src[0])
-			src[n++] = json_string_value(x);
-	buf_free(&authors);
-	for (i = 0; i < n; i++) {
-		char *ex;
-
-		if (!src[i] || !*src[i])
-			continue;
-		ex = search_excerpt(r->a, one_line(r->a, src[i]), t, RES_EXCERPT_MAX);
-		marks = search_marks(ex, t);
-		if (marked(marks)) {
-			json_object_set_new(item, "excerpt", json_string(ex));
-			json_object_set_new(item, "excerpt_marks", marks);
+		if (i < 16 && excerpt_of(r, item, json_string_value(x), t))
 			break;
-		}
-		json_decref(marks);
-	}
 	json_decref(heads);
 	return WS_OK;
 }
