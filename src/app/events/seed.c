@@ -32,6 +32,10 @@ static const char *const topics[] = { "Following the money", "Victims first",
 	"Open data against corruption", "Cyber evidence for prosecutors",
 	"Wildlife crime and ports", "Youth and prevention", "Firearms tracing",
 	"Civil society at the review mechanism" };
+/* the languages and the UN M49 region of each zone's events */
+static const char *const langs_a[] = { "en", "en", "en", "en", "pt", "en" };
+static const char *const langs_b[] = { "fr", "es", "sw", "hi", "es", "th" };
+static const char *const regions[] = { "150", "019", "002", "142", "419", "142" };
 static const char *const themes[] = { "money_laundering", "victims_rights", "corruption",
 	"cybercrime", "wildlife_crime", "youth", "firearms", "criminal_justice" };
 
@@ -102,13 +106,14 @@ event_values(int i, int n, int64_t now)
 	tz_to_local(z, start, &l);
 	snprintf(month, sizeof month, "%04d-%02d", l.year, l.mon);
 	snprintf(title, sizeof title, "%s (%d)", topics[i % 8], i + 1);
-	v = json_pack("{s:s,s:s,s:s,s:I,s:I,s:s,s:s,s:s,s:s,s:[],s:[s],s:[],s:s,s:b,s:s,"
+	v = json_pack("{s:s,s:s,s:s,s:I,s:I,s:s,s:s,s:s,s:s,s:[ss],s:[s],s:[s],s:s,s:b,s:s,"
 	    "s:s,s:[],s:[],s:s}", "kind", kind, "title", title, "description",
 	    "A demo event: what it is about, who it is for, and what to prepare.", "start_at",
 	    (json_int_t)start, "end_at", (json_int_t)end, "timezone", zone, "start_month", month,
 	    "venue", strcmp(kind, "webinar") == 0 ? "" : venues[i % 6], "online_url",
 	    strcmp(kind, "webinar") == 0 || !*venues[i % 6] ? "https://meet.example.org/demo" : "",
-	    "languages", "themes", themes[i % 8], "regions", "organizer", "Civil society unit",
+	    "languages", langs_a[i % 6], langs_b[i % 6], "themes", themes[i % 8], "regions",
+	    regions[i % 6], "organizer", "Civil society unit",
 	    "approval_required", i % 2 == 1, "audience", i % 3 == 2 ? "open" : "members",
 	    "visibility", i % 4 == 3 ? "members" : "public", "questions", "resources",
 	    "status", "published");
