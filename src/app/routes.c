@@ -192,5 +192,7 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/events/{id}/copy",      h_staff_event_copy,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/staff/events/{id}/registrations", h_staff_event_registrations, R_STAFFS, CSRF_NONE, RL_NONE, 0, ev_q_regs},
 	{HM_POST,   "/staff/events/{id}/registrations", h_staff_event_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/api/v1/events/{id}/mail",     h_event_mail,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/staff/events/{id}/mail",      h_staff_event_mail,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -649,6 +649,132 @@ test_form(void **state)
 	STATUS(api("POST", path, fe_tok, json_pack("{s:s}", "title", "Taken over")), 403);
 }
 
+/* No unread mail to `to` now has subject (after the mails this test
+ * waited for, which were queued later). */
+static void
+no_mail_with(const char *to, const char *subject)
+{
+	struct ts_mail m;
+	int n = ts_mail_count(&sink, to);
+
+	while (n-- > 0 && ts_mail_wait(&sink, to, 1000, &m) == 0) {
+		if (strcmp(m.subject, subject) == 0)
+			fail_msg("%s got \"%s\" once too often", to, subject);
+		ts_mail_free(&m);
+	}
+}
+
+/*
+ * Staff mail an event's people: the confirmed get it, each once; the
+ * waitlisted only when asked; the pending, declined and cancelled never.
+ * The page lists what was sent (when, by whom, subject, to how many);
+ * its form says what to fix and keeps what was typed; the API answers 202
+ * with the count, refuses bad input by field and anyone but staff.
+ */
+static void
+test_mail(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:i,s:b}", "title", "Mailed workshop",
+	    "start", "2029-09-01T09:00", "end", "2029-09-01T17:00", "status", "published",
+	    "capacity", 2, "approval_required", 1));
+	int64_t rids[NPEOPLE], eve_rid;
+	char path[160], page[128], big[20100];
+	const struct ts_res *r;
+	json_t *j, *g;
+	int i;
+
+	(void)state;
+	for (i = 0; i < NPEOPLE; i++)
+		rids[i] = registered(id, i, "pending");
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	g = call_json("POST", path, eve_tok, json_object(), 201);
+	eve_rid = num(g, "id");
+	json_decref(g);
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)id,
+	    (long long)eve_rid);
+	STATUS(api("DELETE", path, eve_tok, NULL), 200);
+	/* Ada, Bo confirmed; Cy waitlisted; Di declined; Ed pending; Eve cancelled */
+	json_decref(decided(id, rids, 3, "approve", NULL));
+	json_decref(decided(id, rids + 3, 1, "decline", NULL));
+	status_is(id, rids[2], "waitlisted");
+
+	snprintf(path, sizeof path, "/api/v1/events/%lld/mail", (long long)id);
+	j = call_json("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject",
+	    "Bring your laptop", "body", "Please **bring a laptop**: we work on cases."), 202);
+	assert_int_equal(num(j, "recipients"), 2);
+	json_decref(j);
+	for (i = 0; i < 2; i++)
+		mail_among(addr(i), "Bring your laptop", "Please **bring a laptop**: we work on cases.");
+	/* the page for staff: the form, and the message with who sent it to how many */
+	snprintf(page, sizeof page, "/staff/events/%lld/registrations", (long long)id);
+	r = api("GET", page, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Mail the participants");
+	HAS(r, "<td>Sam Staff</td><td>Bring your laptop</td><td>2</td>");
+
+	/* from the form, with the waiting list */
+	snprintf(path, sizeof path, "/staff/events/%lld/mail", (long long)id);
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Room changed",
+	    "body", "We meet in room B.", "include_waitlisted", "1"));
+	STATUS(r, 200);
+	HAS(r, "Your message is on its way to 3 people.");
+	HAS(r, "<td>Room changed</td><td>3 (waiting list included)</td>");
+	for (i = 0; i < 3; i++)
+		mail_among(addr(i), "Room changed", "We meet in room B.");
+	/* nobody twice; nobody else */
+	for (i = 0; i < NPEOPLE; i++) {
+		no_mail_with(addr(i), "Bring your laptop");
+		no_mail_with(addr(i), "Room changed");
+	}
+	no_mail_with("eve@quillon-st.example", "Bring your laptop");
+	no_mail_with("eve@quillon-st.example", "Room changed");
+
+	/* the form says what to fix and keeps what was typed */
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject", " ", "body",
+	    "Kept text"));
+	STATUS(r, 422);
+	HAS(r, "Write a subject.");
+	HAS(r, ">Kept text</textarea>");
+	memset(big, 'x', 201);
+	big[201] = '\0';
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", big, "body", "",
+	    "include_waitlisted", "1"));
+	STATUS(r, 422);
+	HAS(r, "Keep the subject to 200 characters.");
+	HAS(r, "Write the message.");
+	HAS(r, "name=\"include_waitlisted\" type=\"checkbox\" value=\"1\" checked");
+	memset(big, 'y', 20001);
+	big[20001] = '\0';
+	snprintf(page, sizeof page, "%s?lang=fr", path);
+	r = api("POST", page, staff_tok, json_pack("{s:s,s:s}", "subject", "Long", "body", big));
+	STATUS(r, 422);
+	HAS(r, "Le message ne doit pas dépasser 20 000 caractères.");
+	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+
+	/* the API's checks, and nobody but staff */
+	snprintf(path, sizeof path, "/api/v1/events/%lld/mail", (long long)id);
+	r = api("POST", path, staff_tok, json_object());
+	STATUS(r, 422);
+	HAS(r, "\"subject\"");
+	HAS(r, "\"body\"");
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:i}", "subject", "Two\r\nlines",
+	    "body", "Text", "include_waitlisted", 7));
+	STATUS(r, 422);
+	HAS(r, "The subject is one line of text.");
+	HAS(r, "\"include_waitlisted\"");
+	STATUS(api("POST", path, tok[0], json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	    403);
+	STATUS(api("POST", path, fe_tok, json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	    403);
+	STATUS(api("POST", path, NULL, json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	    401);
+	STATUS(api("POST", "/api/v1/events/999999/mail", staff_tok, json_pack("{s:s,s:s}",
+	    "subject", "Hi", "body", "Hi")), 404);
+	snprintf(path, sizeof path, "/staff/events/%lld/mail", (long long)id);
+	STATUS(api("POST", path, tok[0], json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	    403);
+}
+
 /*
  * Attendance: refused before the event starts, taken once it has (the
  * server's clock moved on), and taken back.  Runs last: it moves the
@@ -739,6 +865,7 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_form),
+		cmocka_unit_test(test_mail),
 		cmocka_unit_test(test_attendance),
 	};
 

@@ -41,6 +41,7 @@
 
 #define EV_DECIDE_MAX 500	/* registrations one request decides */
 #define EV_REASON_MAX 2000	/* bytes of a decision's reason */
+#define EV_MSG_SHOWN 50		/* latest messages the registrations page lists */
 
 static const char *const reg_statuses[] = { "pending", "confirmed", "waitlisted",
 	"cancelled", "declined", "attended", NULL };
@@ -694,6 +695,18 @@ regs_page(struct req *r, struct resp *w, int64_t id, json_t *ev)
 	json_object_set(w->val, "organizations", orgs);
 	json_object_set_new(w->val, "q", json_string(req_qstr(r, "q")));
 	json_object_set_new(w->val, "questions", json_copy(qs));
+	{	/* what staff mailed its people (mail.c) */
+		json_t *msgs = NULL, *m;
+
+		if ((rc = ev_msg_list(d, id, EV_MSG_SHOWN, &msgs)) != WS_OK) {
+			json_decref(msgs);
+			goto out;
+		}
+		json_array_foreach(msgs, i, m)
+			json_object_set_new(m, "when", ev_page_when(r, ev,
+			    json_integer_value(json_object_get(m, "sent_at"))));
+		json_object_set_new(w->val, "messages", msgs);
+	}
 	w->tpl = "staff_event_registrations";
 	w->title = N_("Registrations");
 out:
@@ -760,6 +773,44 @@ out:
 	json_decref(ids);
 	json_decref(errors);
 	json_decref(out);
+	return rc;
+}
+
+/* POST /staff/events/{id}/mail: the registrations page's message to the
+ * event's people; the page again, saying to how many it goes, or with
+ * what to fix by each field and what was typed. */
+enum ws_err
+h_staff_event_mail(struct req *r, struct resp *w)
+{
+	json_t *ev = NULL, *errors = json_object();
+	const char *subject, *body;
+	int64_t id, n = 0;
+	int waitlisted;
+	enum ws_err rc;
+
+	if ((rc = staff_event(r, &id, &ev)) != WS_OK)
+		goto out;
+	ev_mail_input(r, errors, &subject, &body, &waitlisted);
+	if (json_object_size(errors) == 0 &&
+	    (rc = ev_mail_send(r, id, ev, subject, body, waitlisted, &n)) != WS_OK)
+		goto out;
+	if ((rc = regs_page(r, w, id, ev)) != WS_OK)
+		goto out;
+	if (json_object_size(errors)) {
+		json_t *in = json_object_get(r->in, "subject"), *bd = json_object_get(r->in, "body");
+
+		json_object_set_new(w->val, "mail", json_pack("{s:s,s:s,s:b}", "subject",
+		    json_is_string(in) ? json_string_value(in) : "", "body", json_is_string(bd) ?
+		    json_string_value(bd) : "", "include_waitlisted", waitlisted));
+		json_object_set(w->val, "mail_errors", errors);
+		w->status = 422;
+	} else {
+		json_object_set_new(w->val, "mailed", json_pack("{s:I}", "recipients",
+		    (json_int_t)n));
+	}
+out:
+	json_decref(ev);
+	json_decref(errors);
 	return rc;
 }
 
