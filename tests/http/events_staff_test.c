@@ -502,7 +502,8 @@ test_pages(void **state)
 	r = api("GET", "/staff/events?when=all", staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Page workshop");
-	HAS(r, "2029-06-01 09:00 (Europe&#x2F;Vienna)");
+	HAS(r, "1 June 2029, 09:00 (UTC+2, Europe&#x2F;Vienna)");	/* times in words */
+	HAS(r, "<td>Workshop</td>");	/* kinds too */
 	HAS(r, "Cancel the event");
 	snprintf(list, sizeof list, "/staff/events/%lld/registrations", (long long)id);
 	r = api("GET", list, staff_tok, NULL);
@@ -519,7 +520,23 @@ test_pages(void **state)
 	HAS(r, "<td>En attente d’approbation</td>");
 	r = api("GET", "/staff/events?lang=fr", staff_tok, NULL);
 	HAS(r, "Publié sur le site");
+	HAS(r, "1 juin 2029, 09:00 (UTC+2, Europe&#x2F;Vienna)");
+	HAS(r, "<td>Atelier</td>");
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "<option value=\"public\" selected>Tout le monde (public)</option>");
+	HAS(r, "<option value=\"open\">Toute personne dont le compte est vérifié</option>");
 	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "<option value=\"workshop\" selected>Workshop</option>");
+	HAS(r, "<option value=\"staff\">Staff only</option>");
+	/* in the zone the staff member chose */
+	STATUS(api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:s}", "tz",
+	    "Asia/Bangkok")), 200);
+	r = api("GET", list, staff_tok, NULL);
+	HAS(r, "1 June 2029, 14:00 (UTC+7, Asia&#x2F;Bangkok)");
+	STATUS(api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:n}", "tz")), 200);
 
 	/* the form, as a browser sends it: ids as text */
 	snprintf(path, sizeof path, "%lld", (long long)rid[0]);
@@ -527,7 +544,12 @@ test_pages(void **state)
 	    "approve"));
 	STATUS(r, 200);
 	HAS(r, "Done:");
+	HAS(r, "<li>Cy Quill: Approved: Place confirmed</li>");	/* in words */
 	status_is(id, rid[0], "confirmed");
+	r = api("POST", list, staff_tok, json_pack("{s:s,s:s}", "ids", path, "decision",
+	    "approve"));
+	HAS(r, "<li>Cy Quill: Refused: Only a pending or declined registration can be "
+	    "approved.</li>");
 	r = api("POST", list, staff_tok, json_pack("{s:s}", "decision", "approve"));
 	STATUS(r, 422);
 	HAS(r, "List from 1 to 500 registrations");

@@ -79,8 +79,9 @@ ev_reg_filter_of(struct req *r, struct ev_reg_filter *f)
 	f->q = low;
 }
 
-/* A registration's or an event's status as staff's pages name it, in the
- * reader's language (the JSON keeps the codes). */
+/* A registration's or an event's status, or an event's audience or
+ * visibility, as staff's pages name it, in the reader's language (the JSON
+ * keeps the codes). */
 static const char *
 status_label(struct req *r, const char *status)
 {
@@ -93,6 +94,11 @@ status_label(struct req *r, const char *status)
 		{ "attended", N_("Attended") },
 		{ "draft", N_("Draft") },
 		{ "published", N_("Published on the site") },
+		/* audiences and visibilities, on the event form */
+		{ "members", N_("Members") },
+		{ "open", N_("Anyone with a verified account") },
+		{ "public", N_("Everyone (public)") },
+		{ "staff", N_("Staff only") },
 	};
 	size_t i;
 
@@ -244,7 +250,7 @@ ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
 		int64_t rid = json_integer_value(x);
 		json_t *ev = NULL, *g = NULL, *res;
 		struct ev_viewer v = { 0, 1, 1 };
-		const char *now = NULL, *why = NULL;
+		const char *now = NULL, *why = NULL, *name;
 
 		if ((rc = db_begin(d)) != WS_OK)
 			break;
@@ -262,6 +268,8 @@ ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
 			rc = db_commit(d);
 		else
 			db_rollback(d);
+		name = json_string_value(json_object_get(g, "name"));
+		name = name ? arena_strdup(r->a, name) : NULL;
 		json_decref(ev);
 		json_decref(g);
 		if (rc == WS_ECONFLICT) {
@@ -274,6 +282,8 @@ ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
 		} else {
 			break;
 		}
+		if (name)
+			json_object_set_new(res, "name", json_string(name));
 		json_array_append_new(results, res);
 		rc = WS_OK;
 	}
@@ -441,20 +451,19 @@ events_csv_export(struct db *d, int64_t id, FILE *f)
 
 /* ---- staff's pages -------------------------------------------------------------- */
 
-/* Instant t of stored event ev in its zone: "2026-10-22 09:00 (Europe/Vienna)",
- * in r's arena. */
+/* Instant t of stored event ev in its zone, RFC 3339 with its offset, in
+ * r's arena. */
 static const char *
-local_when(struct req *r, json_t *ev, int64_t t)
+local_rfc3339(struct req *r, json_t *ev, int64_t t)
 {
-	const char *zone = json_string_value(json_object_get(ev, "timezone"));
 	const struct tz *z = NULL;
-	struct tz_local l;
+	char s[40];
 
-	if (tz_get(zone, &z) != WS_OK && tz_get("UTC", &z) != WS_OK)
+	if (tz_get(json_string_value(json_object_get(ev, "timezone")), &z) != WS_OK &&
+	    tz_get("UTC", &z) != WS_OK)
 		return "";
-	tz_to_local(z, t, &l);
-	return arena_printf(r->a, "%04d-%02d-%02d %02d:%02d (%s)", l.year, l.mon, l.day, l.hour,
-	    l.min, zone);
+	tz_rfc3339(z, t, s, sizeof s);
+	return arena_strdup(r->a, s);
 }
 
 enum ws_err
@@ -492,13 +501,16 @@ h_staff_events(struct req *r, struct resp *w)
 			json_decref(items);
 			goto out;
 		}
-		it = json_pack("{s:O,s:O,s:O,s:O,s:s,s:o,s:b,s:b}", "id", json_object_get(row, "id"),
-		    "title", json_object_get(row, "title"), "kind", json_object_get(row, "kind"),
-		    "status", json_object_get(row, "status"), "start", local_when(r, row,
+		it = json_pack("{s:O,s:O,s:O,s:O,s:s,s:o,s:o,s:b,s:b}", "id", json_object_get(row,
+		    "id"), "title", json_object_get(row, "title"), "kind", json_object_get(row,
+		    "kind"), "status", json_object_get(row, "status"), "start", local_rfc3339(r, row,
+		    json_integer_value(json_object_get(row, "start_at"))), "when", ev_page_when(r, row,
 		    json_integer_value(json_object_get(row, "start_at"))), "counts", counts,
 		    "draft", strcmp(status, "draft") == 0, "cancellable",
 		    strcmp(status, "cancelled") != 0);
 		json_object_set_new(it, "status_label", json_string(status_label(r, status)));
+		json_object_set_new(it, "kind_label", json_string(ev_kind_label(r,
+		    json_string_value(json_object_get(row, "kind")))));
 		json_array_append_new(items, it);
 	}
 	resp_value(w, app_list_value(items, page, APP_PER_PAGE, total));
@@ -669,6 +681,8 @@ regs_page(struct req *r, struct resp *w, int64_t id, json_t *ev)
 			    json_object_get(q, "label"), "answer", answer_text(a)));
 		}
 		json_object_set_new(it, "answer_list", ans);
+		json_object_set_new(it, "registered", ev_page_when(r, ev,
+		    json_integer_value(json_object_get(g, "created_at"))));
 		json_object_set_new(it, "status_label", json_string(status_label(r,
 		    json_string_value(json_object_get(g, "status")))));
 		json_array_append_new(items, it);
@@ -686,10 +700,11 @@ regs_page(struct req *r, struct resp *w, int64_t id, json_t *ev)
 	json_array_foreach(orgs, i, o)
 		json_object_set_new(o, "selected", json_boolean(json_integer_value(json_object_get(o,
 		    "id")) == f.org));
-	json_object_set_new(w->val, "event", json_pack("{s:I,s:O,s:O,s:s,s:s}", "id",
+	json_object_set_new(w->val, "event", json_pack("{s:I,s:O,s:O,s:s,s:s,s:o}", "id",
 	    (json_int_t)id, "title", json_object_get(ev, "title"), "status",
 	    json_object_get(ev, "status"), "status_label", status_label(r,
-	    json_string_value(json_object_get(ev, "status"))), "start", local_when(r, ev,
+	    json_string_value(json_object_get(ev, "status"))), "start", local_rfc3339(r, ev,
+	    json_integer_value(json_object_get(ev, "start_at"))), "when", ev_page_when(r, ev,
 	    json_integer_value(json_object_get(ev, "start_at")))));
 	json_object_set_new(w->val, "statuses", cl);
 	json_object_set(w->val, "organizations", orgs);
@@ -730,6 +745,30 @@ h_staff_event_registrations(struct req *r, struct resp *w)
 	return rc;
 }
 
+/* Result x of a decision ({ok, status or reason}) in words: "Approved:
+ * place confirmed", "Refused: <why>", in r's language, r's arena. */
+static const char *
+result_label(struct req *r, const char *decision, json_t *x)
+{
+	static const char *const done[][2] = {
+		{ "approve", N_("Approved") },
+		{ "decline", N_("Declined") },
+		{ "attended", N_("Marked attended") },
+		{ "absent", N_("Marked absent") },
+	};
+	const char *what = decision;
+	size_t i;
+
+	if (!json_is_true(json_object_get(x, "ok")))
+		return arena_printf(r->a, "%s %s", tr(r, N_("Refused:")),
+		    json_string_value(json_object_get(x, "reason")));
+	for (i = 0; i < sizeof done / sizeof done[0]; i++)
+		if (strcmp(done[i][0], decision) == 0)
+			what = tr(r, done[i][1]);
+	return arena_printf(r->a, "%s: %s", what, status_label(r,
+	    json_string_value(json_object_get(x, "status"))));
+}
+
 /* POST /staff/events/{id}/registrations: the form's ids (checkboxes),
  * decision (the button pressed) and reason; the page again, with what
  * became of each. */
@@ -761,8 +800,12 @@ h_staff_event_decide(struct req *r, struct resp *w)
 	if (json_object_size(errors) == 0)
 		rc = ev_decide_all(r, id, ids, decision, reason, &out);
 	if (rc == WS_OK && (rc = regs_page(r, w, id, ev)) == WS_OK) {
-		if (out)
+		if (out) {
+			json_array_foreach(json_object_get(out, "results"), i, x)
+				json_object_set_new(x, "label", json_string(result_label(r, decision,
+				    x)));
 			json_object_set(w->val, "decided", out);
+		}
 		if (json_object_size(errors)) {
 			json_object_set(w->val, "errors", errors);
 			w->status = 422;
@@ -816,15 +859,17 @@ out:
 
 /* ---- the event form --------------------------------------------------------------- */
 
-/* [{value, selected}] of choices, the one equal to cur selected. */
+/* [{value, label, selected}] of choices, named by label() in r's
+ * language, the one equal to cur selected. */
 static json_t *
-options(const char *const *choices, const char *cur)
+options(struct req *r, const char *const *choices, const char *cur,
+    const char *(*label)(struct req *, const char *))
 {
 	json_t *a = json_array();
 
 	for (; *choices; choices++)
-		json_array_append_new(a, json_pack("{s:s,s:b}", "value", *choices, "selected",
-		    cur && strcmp(cur, *choices) == 0));
+		json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "value", *choices, "label",
+		    label(r, *choices), "selected", cur && strcmp(cur, *choices) == 0));
 	return a;
 }
 
@@ -839,14 +884,14 @@ form_page(struct req *r, struct resp *w, const char *action, const char *title)
 	json_t *form = json_object_get(w->val, "form");
 	json_t *ar = json_object_get(form, "approval_required");
 
-	json_object_set_new(w->val, "kinds", options(ev_kinds, json_string_value(
-	    json_object_get(form, "kind"))));
-	json_object_set_new(w->val, "statuses", options(statuses, json_string_value(
-	    json_object_get(form, "status"))));
-	json_object_set_new(w->val, "audiences", options(audiences, json_string_value(
-	    json_object_get(form, "audience"))));
-	json_object_set_new(w->val, "visibilities", options(vis, json_string_value(
-	    json_object_get(form, "visibility"))));
+	json_object_set_new(w->val, "kinds", options(r, ev_kinds, json_string_value(
+	    json_object_get(form, "kind")), ev_kind_label));
+	json_object_set_new(w->val, "statuses", options(r, statuses, json_string_value(
+	    json_object_get(form, "status")), status_label));
+	json_object_set_new(w->val, "audiences", options(r, audiences, json_string_value(
+	    json_object_get(form, "audience")), status_label));
+	json_object_set_new(w->val, "visibilities", options(r, vis, json_string_value(
+	    json_object_get(form, "visibility")), status_label));
 	json_object_set_new(w->val, "approval", json_boolean(json_is_true(ar) ||
 	    (json_is_string(ar) && (strcmp(json_string_value(ar), "1") == 0 ||
 	    strcmp(json_string_value(ar), "on") == 0 || strcmp(json_string_value(ar), "true") == 0))));
