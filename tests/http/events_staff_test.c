@@ -538,6 +538,38 @@ test_pages(void **state)
 	HAS(r, "1 June 2029, 14:00 (UTC+7, Asia&#x2F;Bangkok)");
 	STATUS(api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:n}", "tz")), 200);
 
+	/* the JSON twins: the same data as the pages */
+	j = call_json("GET", "/api/v1/staff/events?when=all&kind=workshop", staff_tok, NULL, 200);
+	x = NULL;
+	json_array_foreach(json_object_get(j, "items"), i, g)
+		if (strcmp(str(g, "title"), "Page workshop") == 0)
+			x = g;
+	assert_non_null(x);
+	assert_string_equal(str(x, "kind_label"), "Workshop");
+	assert_string_equal(str(x, "status_label"), "Published on the site");
+	assert_string_equal(str(x, "start"), "2029-06-01T09:00:00+02:00");
+	assert_string_equal(str(json_object_get(x, "when"), "text"),
+	    "1 June 2029, 09:00 (UTC+2, Europe/Vienna)");
+	assert_int_equal(num(json_object_get(x, "counts"), "pending"), 2);
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1%s", list);
+	j = call_json("GET", path, staff_tok, NULL, 200);
+	assert_int_equal(num(j, "total"), 2);
+	assert_string_equal(str(json_object_get(j, "event"), "title"), "Page workshop");
+	x = json_array_get(json_object_get(j, "items"), 0);
+	assert_string_equal(str(x, "name"), "Cy Quill");
+	assert_string_equal(str(x, "status_label"), "Awaiting approval");
+	assert_string_equal(str(json_array_get(json_object_get(x, "answer_list"), 0), "answer"),
+	    "To learn the law");
+	assert_string_equal(str(json_array_get(json_object_get(j, "statuses"), 0), "label"),
+	    "Awaiting approval");
+	assert_int_equal(num(json_array_get(json_object_get(j, "statuses"), 0), "count"), 2);
+	json_decref(j);
+	STATUS(api("GET", path, tok[0], NULL), 403);
+	STATUS(api("GET", "/api/v1/staff/events", fe_tok, NULL), 403);
+	STATUS(api("GET", "/api/v1/staff/events/999999/registrations", staff_tok, NULL), 404);
+	STATUS(api("GET", "/api/v1/staff/events?status=lost", staff_tok, NULL), 422);
+
 	/* the form, as a browser sends it: ids as text */
 	snprintf(path, sizeof path, "%lld", (long long)rid[0]);
 	r = api("POST", list, staff_tok, json_pack("{s:s,s:s}", "ids", path, "decision",
@@ -743,6 +775,19 @@ test_mail(void **state)
 	HAS(r, "<td>Room changed</td><td>3 (waiting list included)</td>");
 	for (i = 0; i < 3; i++)
 		mail_among(addr(i), "Room changed", "We meet in room B.");
+	/* the page's twin lists both, newest first, each mailed to all */
+	snprintf(page, sizeof page, "/api/v1/staff/events/%lld/registrations", (long long)id);
+	j = call_json("GET", page, staff_tok, NULL, 200);
+	g = json_array_get(json_object_get(j, "messages"), 0);
+	assert_string_equal(str(g, "subject"), "Room changed");
+	assert_string_equal(str(g, "sent_by"), "Sam Staff");
+	assert_int_equal(num(g, "recipients"), 3);
+	assert_int_equal(num(g, "mailed"), 3);
+	assert_true(json_is_true(json_object_get(g, "include_waitlisted")));
+	g = json_array_get(json_object_get(j, "messages"), 1);
+	assert_string_equal(str(g, "subject"), "Bring your laptop");
+	assert_int_equal(num(g, "mailed"), 2);
+	json_decref(j);
 	/* nobody twice; nobody else */
 	for (i = 0; i < NPEOPLE; i++) {
 		no_mail_with(addr(i), "Bring your laptop");
