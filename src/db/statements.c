@@ -1099,6 +1099,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "m.include_waitlisted, (SELECT count(*) FROM event_message_recipients r WHERE "
 	    "r.message_id = m.id AND r.sent_at IS NOT NULL) FROM event_messages m LEFT JOIN "
 	    "users u ON u.id = m.sent_by WHERE m.event_id = ? ORDER BY m.id DESC LIMIT ?", NULL},
+	/* Whether any registration for event ?1 answered question ?2 (an
+	 * id of [a-z0-9_]: the staff form keeps its kind then). */
+	[ST_EV_Q_ANSWERED] = {"ev_q_answered",
+	    "SELECT count(*) FROM event_registrations WHERE event_id = ? AND "
+	    "json_type(answers, '$.' || ?) IS NOT NULL",
+	    "SELECT count(*) FROM event_registrations WHERE event_id = ? AND "
+	    "(CAST(answers AS json) -> CAST(? AS text)) IS NOT NULL"},
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
 	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "

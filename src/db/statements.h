@@ -296,6 +296,7 @@ enum db_stmt {
 	ST_EV_MSG_PENDING,
 	ST_EV_MSG_CLAIM,
 	ST_EV_MSG_LIST,
+	ST_EV_Q_ANSWERED,
 	DB_STMT__MAX
 };
 

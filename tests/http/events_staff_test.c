@@ -842,6 +842,132 @@ test_mail(void **state)
 	    403);
 }
 
+/* The questions of event id, as staff see them (new reference). */
+static json_t *
+questions_of(int64_t id)
+{
+	char path[96];
+	json_t *j, *q;
+
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	j = call_json("GET", path, staff_tok, NULL, 200);
+	q = json_incref(json_object_get(j, "questions"));
+	json_decref(j);
+	return q;
+}
+
+/*
+ * The questions editor of the event form, without JavaScript: questions
+ * added in empty rows (a choice with its options one a line), the API's
+ * checks by each row with what was typed kept, a question people answered
+ * kept of its kind, one removed, and a new one never taking a removed
+ * one's id (nor its answers).
+ */
+static void
+test_questions_form(void **state)
+{
+	char path[160], big[400];
+	const struct ts_res *r;
+	json_t *j, *x, *q;
+	int64_t id = 0;
+	size_t i;
+
+	(void)state;
+	r = api("GET", "/staff/events/new", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "name=\"q.0.label\"");
+	HAS(r, "name=\"q.2.choices\"");
+	HAS(r, "name=\"question_rows\" value=\"3\"");
+	/* a choice of one option, a label missing, a label too long */
+	memset(big, 'L', 301);
+	big[301] = '\0';
+	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",
+	    "2029-10-01T09:00", "end", "2029-10-01T17:00", "timezone", "Europe/Vienna", "status",
+	    "published", "question_rows", "3", "q.0.label", "Track?", "q.0.type", "choice",
+	    "q.0.choices", "Only one", "q.1.label", "", "q.1.choices", "An orphan option",
+	    "q.2.label", big, "q.2.type", "text"));
+	STATUS(r, 422);
+	HAS(r, "Some questions need your attention.");
+	HAS(r, "A choice needs at least two options, one a line.");
+	HAS(r, "Give the question a label.");
+	HAS(r, "Keep the label to one line of 300 characters.");
+	HAS(r, "value=\"Track?\"");
+	HAS(r, ">Only one</textarea>");
+	HAS(r, "value=\"Asking event\"");
+	HAS(r, "<option value=\"choice\" selected>Choice from a list</option>");
+	/* right: two questions, the empty row left out */
+	STATUS(api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",
+	    "2029-10-01T09:00", "end", "2029-10-01T17:00", "timezone", "Europe/Vienna", "status",
+	    "published", "question_rows", "3", "q.0.label", "Which track?", "q.0.type", "choice",
+	    "q.0.choices", "Law\r\n\r\n  Practice \r\n", "q.0.required", "1", "q.1.label", "Diet",
+	    "q.1.type", "text")), 303);
+	j = call_json("GET", "/api/v1/events?when=all&per_page=200", staff_tok, NULL, 200);
+	json_array_foreach(json_object_get(j, "items"), i, x)
+		if (strcmp(str(x, "title"), "Asking event") == 0)
+			id = num(x, "id");
+	json_decref(j);
+	assert_true(id > 0);
+	q = questions_of(id);
+	assert_int_equal(json_array_size(q), 2);
+	x = json_array_get(q, 0);
+	assert_string_equal(str(x, "id"), "q1");
+	assert_string_equal(str(x, "type"), "choice");
+	assert_true(json_is_true(json_object_get(x, "required")));
+	assert_string_equal(json_string_value(json_array_get(json_object_get(x, "choices"), 1)),
+	    "Practice");
+	assert_string_equal(str(json_array_get(q, 1), "id"), "q2");
+	json_decref(q);
+
+	/* someone answers; the form shows the questions, and empty rows */
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	json_decref(call_json("POST", path, tok[4], json_pack("{s:{s:s,s:s}}", "answers", "q1",
+	    "Law", "q2", "None"), 201));
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "name=\"q.0.id\" value=\"q1\"");
+	HAS(r, "value=\"Which track?\"");
+	HAS(r, ">Law\nPractice\n</textarea>");
+	HAS(r, "People have answered it: its kind stays.");
+	HAS(r, "name=\"q.1.remove\"");
+	HAS(r, "name=\"question_rows\" value=\"5\"");
+	/* an answered question keeps its kind */
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "question_rows", "1",
+	    "q.0.id", "q1", "q.0.label", "Which track, in words?", "q.0.type", "text",
+	    "title", "Asking event"));
+	STATUS(r, 422);
+	HAS(r, "People have answered this question: its kind cannot change.");
+	HAS(r, "value=\"Which track, in words?\"");
+	q = questions_of(id);
+	assert_string_equal(str(json_array_get(q, 0), "type"), "choice");
+	json_decref(q);
+	/* renamed, one removed, one added: the new one is no old one */
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s,s:s}", "title", "Asking event", "question_rows", "3", "q.0.id", "q1",
+	    "q.0.label", "Track", "q.0.type", "choice", "q.0.choices", "Law\nPractice\nBoth",
+	    "q.1.id", "q2", "q.1.label", "Diet", "q.1.type", "text", "q.1.remove", "1",
+	    "q.2.label", "First time?", "q.2.type", "yes_no")), 303);
+	q = questions_of(id);
+	assert_int_equal(json_array_size(q), 2);
+	assert_string_equal(str(json_array_get(q, 0), "label"), "Track");
+	assert_int_equal(json_array_size(json_object_get(json_array_get(q, 0), "choices")), 3);
+	assert_string_equal(str(json_array_get(q, 1), "id"), "q3");
+	assert_string_equal(str(json_array_get(q, 1), "type"), "yes_no");
+	json_decref(q);
+	/* a form without question rows leaves them as they are */
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "title", "Asking event")), 303);
+	q = questions_of(id);
+	assert_int_equal(json_array_size(q), 2);
+	json_decref(q);
+	/* in French */
+	snprintf(path, sizeof path, "/staff/events/%lld/edit?lang=fr", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "Questions posées à l’inscription");
+	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+}
+
 /*
  * Attendance: refused before the event starts, taken once it has (the
  * server's clock moved on), and taken back.  Runs last: it moves the
@@ -933,6 +1059,7 @@ main(void)
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_form),
 		cmocka_unit_test(test_mail),
+		cmocka_unit_test(test_questions_form),
 		cmocka_unit_test(test_attendance),
 	};
 

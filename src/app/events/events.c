@@ -35,8 +35,6 @@ static const char *const ev_vis[] = { "public", "members", "staff", NULL };
 static const char *const ev_qtypes[] = { "text", "choice", "yes_no", NULL };
 static const char *const ev_views[] = { "list", "month", NULL };
 
-#define EV_QUESTIONS_MAX 20	/* questions an event asks */
-#define EV_CHOICES_MAX 20	/* choices of one question */
 #define EV_RESOURCES_MAX 50	/* resources an event lists */
 #define EV_CAPACITY_MAX 100000
 
@@ -351,7 +349,7 @@ questions_of(json_t *in)
 		char dflt[16];
 		size_t j, k;
 
-		if (!json_is_object(q) || !line_ok(json_object_get(q, "label"), 300) ||
+		if (!json_is_object(q) || !line_ok(json_object_get(q, "label"), EV_LABEL_MAX) ||
 		    !json_is_string(type) || (req && !json_is_boolean(req)) ||
 		    (id && (!json_is_string(id) || !ident_ok(json_string_value(id)))))
 			goto bad;
@@ -379,7 +377,7 @@ questions_of(json_t *in)
 		    json_array_size(ch) > EV_CHOICES_MAX)
 			goto bad;
 		json_array_foreach(ch, j, x)
-			if (!line_ok(x, 200))
+			if (!line_ok(x, EV_CHOICE_MAX))
 				goto bad;
 		json_object_set(o, "choices", ch);
 	}

@@ -139,6 +139,14 @@ enum ws_err ev_msg_claim(struct db *d, int64_t id, int64_t uid, int *claimed) WS
  * mailed}] (new array). */
 enum ws_err ev_msg_list(struct db *d, int64_t ev, int max, json_t **out) WS_WUR;
 
+/* Whether a registration for event ev answered question qid. */
+enum ws_err ev_q_answered(struct db *d, int64_t ev, const char *qid, int *answered) WS_WUR;
+
+#define EV_QUESTIONS_MAX 20	/* questions an event asks */
+#define EV_CHOICES_MAX 20	/* choices of one question */
+#define EV_LABEL_MAX 300	/* bytes of a question's label */
+#define EV_CHOICE_MAX 200	/* bytes of one of its choices */
+
 /* ---- mail.c ---- */
 
 #define EV_MSG_SUBJECT_MAX 200		/* characters of a message's subject */

@@ -709,3 +709,18 @@ ev_msg_list(struct db *d, int64_t ev, int max, json_t **out)
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
+
+enum ws_err
+ev_q_answered(struct db *d, int64_t ev, const char *qid, int *answered)
+{
+	struct db_q *q = db_start(d, ST_EV_Q_ANSWERED);
+	enum ws_err rc;
+
+	*answered = 0;
+	db_bind_int(q, 1, ev);
+	db_bind_text(q, 2, qid);
+	if ((rc = db_step(q)) == WS_OK)
+		*answered = db_col_int(q, 0) > 0;
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
