@@ -942,7 +942,18 @@ test_questions_form(void **state)
 	HAS(r, "value=\"Which track, in words?\"");
 	q = questions_of(id);
 	assert_string_equal(str(json_array_get(q, 0), "type"), "choice");
+	/* nor through the API */
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	json_object_set_new(json_array_get(q, 0), "type", json_string("text"));
+	json_object_del(json_array_get(q, 0), "choices");
+	r = api("PATCH", path, staff_tok, json_pack("{s:O}", "questions", q));
+	STATUS(r, 422);
+	HAS(r, "People have answered this question: its kind cannot change. (q1)");
 	json_decref(q);
+	q = questions_of(id);
+	assert_string_equal(str(json_array_get(q, 0), "type"), "choice");
+	json_decref(q);
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
 	/* renamed, one removed, one added: the new one is no old one */
 	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,"
 	    "s:s,s:s}", "title", "Asking event", "question_rows", "3", "q.0.id", "q1",

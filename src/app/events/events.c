@@ -574,6 +574,36 @@ merged_input(struct req *r, const struct ev_viewer *v, json_t *ev)
 	return m;
 }
 
+/* Whether the checked questions of values keep the kind of each of stored
+ * event ev's (id's) that people answered: if not, *errors (new) says which. */
+static enum ws_err
+kinds_kept(struct req *r, int64_t id, json_t *ev, json_t *values, json_t **errors)
+{
+	json_t *q, *o;
+	size_t i, k;
+	enum ws_err rc = WS_OK;
+
+	json_array_foreach(json_object_get(values, "questions"), i, q) {
+		const char *qid = json_string_value(json_object_get(q, "id"));
+
+		json_array_foreach(json_object_get(ev, "questions"), k, o) {
+			int answered = 0;
+
+			if (!json_is_string(json_object_get(o, "id")) || strcmp(qid,
+			    json_string_value(json_object_get(o, "id"))) != 0 ||
+			    json_equal(json_object_get(q, "type"), json_object_get(o, "type")))
+				continue;
+			if ((rc = ev_q_answered(req_db(r), id, qid, &answered)) != WS_OK)
+				return rc;
+			if (answered && !*errors)
+				*errors = json_pack("{s:s}", "questions", arena_printf(r->a,
+				    "%s (%s)", view_tr(r->app->views, r->locale, N_("People have "
+				    "answered this question: its kind cannot change.")), qid));
+		}
+	}
+	return rc;
+}
+
 enum ws_err
 h_event_edit(struct req *r, struct resp *w)
 {
@@ -593,6 +623,8 @@ h_event_edit(struct req *r, struct resp *w)
 		r->in = m;
 	}
 	check_event(r, json_integer_value(json_object_get(ev, "confirmed")), &values, &errors);
+	if (!errors && (rc = kinds_kept(r, id, ev, values, &errors)) != WS_OK)
+		goto out;
 	if (errors) {
 		w->errors = errors;
 		errors = NULL;
