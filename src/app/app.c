@@ -133,6 +133,8 @@ static struct job_kind job_kinds[] = {
 	{RES_TEXT_JOB, res_text_run, 3, 120, NULL},
 	/* event reminders (events/reminders.c); each run queues the next */
 	{EV_REMIND_JOB, ev_remind_run, 3, 120, NULL},
+	/* staff's message to an event's people (events/mail.c) */
+	{EV_MSG_JOB, ev_msg_run, 5, 120, NULL},
 };
 
 /* Queues the first run of a job that recurs by queuing its next run, on

@@ -182,7 +182,7 @@ const struct route app_routes[] = {
 	/* events, staff's side (issue 14): app/events/staff.c */
 	{HM_POST,   "/api/v1/events/{id}/registrations/decisions", h_event_decisions, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_GET,    "/staff/events/{id}/registrations.csv", h_event_registrations_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
-	{HM_GET,    "/staff/events",                h_staff_events,      R_STAFFS, CSRF_NONE,  RL_NONE,   0, ev_q_list},
+	{HM_GET,    "/staff/events",                h_staff_events,      R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, ev_q_list},
 	{HM_GET,    "/staff/events/new",            h_staff_event_new_form, R_STAFFS, CSRF_NONE, RL_NONE,  0},
 	{HM_POST,   "/staff/events/new",            h_staff_event_create, R_STAFFS, CSRF_CHECK, RL_NONE,  0},
 	{HM_GET,    "/staff/events/{id}/edit",      h_staff_event_edit_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
@@ -190,7 +190,9 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/events/{id}/publish",   h_staff_event_publish, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/events/{id}/cancel",    h_staff_event_cancel, R_STAFFS, CSRF_CHECK, RL_NONE,  0},
 	{HM_POST,   "/staff/events/{id}/copy",      h_staff_event_copy,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
-	{HM_GET,    "/staff/events/{id}/registrations", h_staff_event_registrations, R_STAFFS, CSRF_NONE, RL_NONE, 0, ev_q_regs},
+	{HM_GET,    "/staff/events/{id}/registrations", h_staff_event_registrations, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN, ev_q_regs},
 	{HM_POST,   "/staff/events/{id}/registrations", h_staff_event_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/api/v1/events/{id}/mail",     h_event_mail,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/staff/events/{id}/mail",      h_staff_event_mail,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

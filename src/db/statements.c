@@ -1077,6 +1077,39 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ON o.id = g.organization_id WHERE g.event_id = ? ORDER BY o.name, o.id", NULL},
 	/* Demo data (events/seed.c): how many events there are, and who
 	 * registers for them, with an organization of theirs. */
+	/* Staff's mail to an event's people (app/events/mail.c): the message,
+	 * then its recipients frozen as it is sent (the confirmed, and the
+	 * waitlisted when ?3 = 1), each mailed by the job that claims their
+	 * row (sent_at from NULL), so once however often and wherever it runs. */
+	[ST_EV_MSG_INSERT] = {"ev_msg_insert",
+	    "INSERT INTO event_messages (event_id, sent_by, subject, body, include_waitlisted, "
+	    "recipients, created_at) VALUES (?, ?, ?, ?, ?, 0, ?) RETURNING id", NULL},
+	[ST_EV_MSG_RECIPIENTS_ADD] = {"ev_msg_recipients_add",
+	    "INSERT INTO event_message_recipients (message_id, user_id) SELECT ?, g.user_id "
+	    "FROM event_registrations g WHERE g.event_id = ? AND (g.status = 'confirmed' OR "
+	    "(? = 1 AND g.status = 'waitlisted'))", NULL},
+	[ST_EV_MSG_SET_COUNT] = {"ev_msg_set_count",
+	    "UPDATE event_messages SET recipients = ? WHERE id = ?", NULL},
+	[ST_EV_MSG_GET] = {"ev_msg_get",
+	    "SELECT event_id, subject, body FROM event_messages WHERE id = ?", NULL},
+	[ST_EV_MSG_PENDING] = {"ev_msg_pending",
+	    "SELECT user_id FROM event_message_recipients WHERE message_id = ? AND "
+	    "sent_at IS NULL ORDER BY user_id LIMIT ?", NULL},
+	[ST_EV_MSG_CLAIM] = {"ev_msg_claim",
+	    "UPDATE event_message_recipients SET sent_at = ? WHERE message_id = ? AND "
+	    "user_id = ? AND sent_at IS NULL", NULL},
+	[ST_EV_MSG_LIST] = {"ev_msg_list",
+	    "SELECT m.id, m.created_at, coalesce(u.name, ''), m.subject, m.recipients, "
+	    "m.include_waitlisted, (SELECT count(*) FROM event_message_recipients r WHERE "
+	    "r.message_id = m.id AND r.sent_at IS NOT NULL) FROM event_messages m LEFT JOIN "
+	    "users u ON u.id = m.sent_by WHERE m.event_id = ? ORDER BY m.id DESC LIMIT ?", NULL},
+	/* Whether any registration for event ?1 answered question ?2 (an
+	 * id of [a-z0-9_]: the staff form keeps its kind then). */
+	[ST_EV_Q_ANSWERED] = {"ev_q_answered",
+	    "SELECT count(*) FROM event_registrations WHERE event_id = ? AND "
+	    "json_type(answers, '$.' || ?) IS NOT NULL",
+	    "SELECT count(*) FROM event_registrations WHERE event_id = ? AND "
+	    "(CAST(answers AS json) -> CAST(? AS text)) IS NOT NULL"},
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
 	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
@@ -1179,6 +1212,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CAL_TOKEN_GET] = CAL_TOKEN_C__MAX,
 	[ST_EV_NOTIFY_LIST] = EV_NOTIFY_C__MAX,
 	[ST_EV_REMIND_DUE] = EV_REMIND_C__MAX,
+	[ST_EV_MSG_GET] = EV_MSG_C__MAX,
+	[ST_EV_MSG_LIST] = EV_MSG_LIST_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -1799,6 +1834,23 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" kind TEXT NOT NULL CHECK (kind IN ('7d','1d')), start_at BIGINT NOT NULL," \
 	" sent_at BIGINT NOT NULL, PRIMARY KEY (registration_id, kind, start_at));"
 
+/* 25 (issue 14): what staff mailed an event's people: the message, who
+ * sent it and to how many; and a row per recipient, frozen when it is
+ * sent, whose sent_at the job that mails them sets once (events/mail.c). */
+#define M25(ID) \
+	"CREATE TABLE event_messages (" \
+	" id " ID "," \
+	" event_id BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE," \
+	" sent_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" subject TEXT NOT NULL, body TEXT NOT NULL," \
+	" include_waitlisted INTEGER NOT NULL DEFAULT 0," \
+	" recipients INTEGER NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);" \
+	"CREATE INDEX event_messages_event ON event_messages(event_id, id);" \
+	"CREATE TABLE event_message_recipients (" \
+	" message_id BIGINT NOT NULL REFERENCES event_messages(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" sent_at BIGINT, PRIMARY KEY (message_id, user_id));"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -1822,5 +1874,6 @@ const struct db_migration db_migrations[] = {
 	{21, M21(SQLITE_ID), M21(PG_ID)},
 	{22, M22, M22},
 	{24, M24, M24},
+	{25, M25(SQLITE_ID), M25(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -288,6 +288,15 @@ enum db_stmt {
 	ST_EV_NOTIFY_LIST,
 	ST_EV_REMIND_DUE,
 	ST_EV_REMIND_CLAIM,
+	/* staff's mail to an event's people (events/mail.c) */
+	ST_EV_MSG_INSERT,
+	ST_EV_MSG_RECIPIENTS_ADD,
+	ST_EV_MSG_SET_COUNT,
+	ST_EV_MSG_GET,
+	ST_EV_MSG_PENDING,
+	ST_EV_MSG_CLAIM,
+	ST_EV_MSG_LIST,
+	ST_EV_Q_ANSWERED,
 	DB_STMT__MAX
 };
 
@@ -663,6 +672,17 @@ enum ev_notify_col {
 enum ev_remind_col {
 	EV_REMIND_C_REG_ID, EV_REMIND_C_EVENT_ID, EV_REMIND_C_START_AT, EV_REMIND_C_KIND,
 	EV_REMIND_C__MAX
+};
+
+/* A message staff sent an event's people (ST_EV_MSG_GET). */
+enum ev_msg_col {
+	EV_MSG_C_EVENT_ID, EV_MSG_C_SUBJECT, EV_MSG_C_BODY, EV_MSG_C__MAX
+};
+/* The messages sent about an event, newest first (ST_EV_MSG_LIST). */
+enum ev_msg_list_col {
+	EV_MSG_LIST_C_ID, EV_MSG_LIST_C_CREATED_AT, EV_MSG_LIST_C_SENDER, EV_MSG_LIST_C_SUBJECT,
+	EV_MSG_LIST_C_RECIPIENTS, EV_MSG_LIST_C_WAITLISTED, EV_MSG_LIST_C_SENT,
+	EV_MSG_LIST_C__MAX
 };
 
 struct db_stmt_text {

@@ -10,7 +10,10 @@
  *      first pending one and press Approve: the page says it is done and
  *      the person is no longer pending; the CSV link downloads CSV;
  *   2. the new-event form sent with the end before the start comes back
- *      with the message by the end field and the title kept.
+ *      with the message by the end field and the title kept;
+ *   3. its questions editor: a choice with one option comes back with the
+ *      message by its options and every row as typed; with two it is
+ *      saved, and the edit page shows both questions.
  *
  * Every page visited is checked by axe-core at the end (lib.js); the
  * registrants page is screenshot as staff-event-registrations.png.
@@ -33,10 +36,10 @@ async function main() {
 		const rows = staff.getByRole('main').locator('tbody tr');
 		const n = await rows.count();
 		check(n === 8, `/staff/events lists ${n} events, not 8`);
-		step('find an event with people pending (the fourth column)');
+		step('find an event with people pending (the fifth column)');
 		let link = null;
 		for (let i = 0; i < n && !link; i++) {
-			const pending = await text(rows.nth(i).locator('td').nth(3));
+			const pending = await text(rows.nth(i).locator('td').nth(4));
 			if (Number(pending) > 0)
 				link = rows.nth(i).locator('td a').first();
 		}
@@ -79,6 +82,35 @@ async function main() {
 		await submit(staff, staff.getByRole('main').getByRole('button', { name: 'Save' }));
 		check((await text(staff.getByRole('main'))).includes('Evening clinic on asset recovery'),
 		    'the new event is not on the list');
+	});
+
+	await test('the questions editor adds a choice, says what to fix, keeps what was typed', async (step) => {
+		step('open /staff/events/new and ask a choice with one option');
+		await visit(staff, '/staff/events/new');
+		await staff.getByLabel('Title').fill('Workshop with questions');
+		await staff.getByLabel('Starts').fill('2031-04-04T09:00');
+		await staff.getByLabel('Ends').fill('2031-04-04T12:00');
+		await staff.locator('#q-0-label').fill('Which track?');
+		await staff.locator('#q-0-type').selectOption('choice');
+		await staff.locator('#q-0-choices').fill('Law');
+		await staff.locator('#q-1-label').fill('Diet');
+		await submit(staff, staff.getByRole('main').getByRole('button', { name: 'Save' }));
+		const err = await text(staff.locator('#q-0-e-choices'));
+		check(err === 'A choice needs at least two options, one a line.', `the options say "${err}"`);
+		const kept = await staff.locator('#q-0-label').inputValue();
+		check(kept === 'Which track?', `the label came back as "${kept}"`);
+		check(await staff.locator('#q-0-type').inputValue() === 'choice', 'the kind was not kept');
+		check(await staff.locator('#q-1-label').inputValue() === 'Diet', 'the second question was lost');
+		step('two options: saved; its edit page shows the questions');
+		await staff.locator('#q-0-choices').fill('Law\nPractice');
+		await submit(staff, staff.getByRole('main').getByRole('button', { name: 'Save' }));
+		const row = staff.getByRole('main').locator('tbody tr', { hasText: 'Workshop with questions' }).first();
+		await submit(staff, row.getByRole('link', { name: 'Edit' }));
+		check(await staff.locator('#q-0-label').inputValue() === 'Which track?', 'the first question is not on the form');
+		const opts = await staff.locator('#q-0-choices').inputValue();
+		check(opts.trim() === 'Law\nPractice', `its options are "${opts}"`);
+		check(await staff.locator('#q-1-label').inputValue() === 'Diet', 'the second question is not on the form');
+		await shot(staff, 'staff-event-questions');
 	});
 }
 

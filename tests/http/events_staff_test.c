@@ -502,7 +502,8 @@ test_pages(void **state)
 	r = api("GET", "/staff/events?when=all", staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Page workshop");
-	HAS(r, "2029-06-01 09:00 (Europe&#x2F;Vienna)");
+	HAS(r, "1 June 2029, 09:00 (UTC+2, Europe&#x2F;Vienna)");	/* times in words */
+	HAS(r, "<td>Workshop</td>");	/* kinds too */
 	HAS(r, "Cancel the event");
 	snprintf(list, sizeof list, "/staff/events/%lld/registrations", (long long)id);
 	r = api("GET", list, staff_tok, NULL);
@@ -519,7 +520,55 @@ test_pages(void **state)
 	HAS(r, "<td>En attente d’approbation</td>");
 	r = api("GET", "/staff/events?lang=fr", staff_tok, NULL);
 	HAS(r, "Publié sur le site");
+	HAS(r, "1 juin 2029, 09:00 (UTC+2, Europe&#x2F;Vienna)");
+	HAS(r, "<td>Atelier</td>");
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "<option value=\"public\" selected>Tout le monde (public)</option>");
+	HAS(r, "<option value=\"open\">Toute personne dont le compte est vérifié</option>");
 	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "<option value=\"workshop\" selected>Workshop</option>");
+	HAS(r, "<option value=\"staff\">Staff only</option>");
+	/* in the zone the staff member chose */
+	STATUS(api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:s}", "tz",
+	    "Asia/Bangkok")), 200);
+	r = api("GET", list, staff_tok, NULL);
+	HAS(r, "1 June 2029, 14:00 (UTC+7, Asia&#x2F;Bangkok)");
+	STATUS(api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:n}", "tz")), 200);
+
+	/* the JSON twins: the same data as the pages */
+	j = call_json("GET", "/api/v1/staff/events?when=all&kind=workshop", staff_tok, NULL, 200);
+	x = NULL;
+	json_array_foreach(json_object_get(j, "items"), i, g)
+		if (strcmp(str(g, "title"), "Page workshop") == 0)
+			x = g;
+	assert_non_null(x);
+	assert_string_equal(str(x, "kind_label"), "Workshop");
+	assert_string_equal(str(x, "status_label"), "Published on the site");
+	assert_string_equal(str(x, "start"), "2029-06-01T09:00:00+02:00");
+	assert_string_equal(str(json_object_get(x, "when"), "text"),
+	    "1 June 2029, 09:00 (UTC+2, Europe/Vienna)");
+	assert_int_equal(num(json_object_get(x, "counts"), "pending"), 2);
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1%s", list);
+	j = call_json("GET", path, staff_tok, NULL, 200);
+	assert_int_equal(num(j, "total"), 2);
+	assert_string_equal(str(json_object_get(j, "event"), "title"), "Page workshop");
+	x = json_array_get(json_object_get(j, "items"), 0);
+	assert_string_equal(str(x, "name"), "Cy Quill");
+	assert_string_equal(str(x, "status_label"), "Awaiting approval");
+	assert_string_equal(str(json_array_get(json_object_get(x, "answer_list"), 0), "answer"),
+	    "To learn the law");
+	assert_string_equal(str(json_array_get(json_object_get(j, "statuses"), 0), "label"),
+	    "Awaiting approval");
+	assert_int_equal(num(json_array_get(json_object_get(j, "statuses"), 0), "count"), 2);
+	json_decref(j);
+	STATUS(api("GET", path, tok[0], NULL), 403);
+	STATUS(api("GET", "/api/v1/staff/events", fe_tok, NULL), 403);
+	STATUS(api("GET", "/api/v1/staff/events/999999/registrations", staff_tok, NULL), 404);
+	STATUS(api("GET", "/api/v1/staff/events?status=lost", staff_tok, NULL), 422);
 
 	/* the form, as a browser sends it: ids as text */
 	snprintf(path, sizeof path, "%lld", (long long)rid[0]);
@@ -527,7 +576,12 @@ test_pages(void **state)
 	    "approve"));
 	STATUS(r, 200);
 	HAS(r, "Done:");
+	HAS(r, "<li>Cy Quill: Approved: Place confirmed</li>");	/* in words */
 	status_is(id, rid[0], "confirmed");
+	r = api("POST", list, staff_tok, json_pack("{s:s,s:s}", "ids", path, "decision",
+	    "approve"));
+	HAS(r, "<li>Cy Quill: Refused: Only a pending or declined registration can be "
+	    "approved.</li>");
 	r = api("POST", list, staff_tok, json_pack("{s:s}", "decision", "approve"));
 	STATUS(r, 422);
 	HAS(r, "List from 1 to 500 registrations");
@@ -649,6 +703,282 @@ test_form(void **state)
 	STATUS(api("POST", path, fe_tok, json_pack("{s:s}", "title", "Taken over")), 403);
 }
 
+/* No unread mail to `to` now has subject (after the mails this test
+ * waited for, which were queued later). */
+static void
+no_mail_with(const char *to, const char *subject)
+{
+	struct ts_mail m;
+	int n = ts_mail_count(&sink, to);
+
+	while (n-- > 0 && ts_mail_wait(&sink, to, 1000, &m) == 0) {
+		if (strcmp(m.subject, subject) == 0)
+			fail_msg("%s got \"%s\" once too often", to, subject);
+		ts_mail_free(&m);
+	}
+}
+
+/*
+ * Staff mail an event's people: the confirmed get it, each once; the
+ * waitlisted only when asked; the pending, declined and cancelled never.
+ * The page lists what was sent (when, by whom, subject, to how many);
+ * its form says what to fix and keeps what was typed; the API answers 202
+ * with the count, refuses bad input by field and anyone but staff.
+ */
+static void
+test_mail(void **state)
+{
+	int64_t id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:i,s:b}", "title", "Mailed workshop",
+	    "start", "2029-09-01T09:00", "end", "2029-09-01T17:00", "status", "published",
+	    "capacity", 2, "approval_required", 1));
+	int64_t rids[NPEOPLE], eve_rid;
+	char path[160], page[128], big[20100];
+	const struct ts_res *r;
+	json_t *j, *g;
+	int i;
+
+	(void)state;
+	for (i = 0; i < NPEOPLE; i++)
+		rids[i] = registered(id, i, "pending");
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	g = call_json("POST", path, eve_tok, json_object(), 201);
+	eve_rid = num(g, "id");
+	json_decref(g);
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)id,
+	    (long long)eve_rid);
+	STATUS(api("DELETE", path, eve_tok, NULL), 200);
+	/* Ada, Bo confirmed; Cy waitlisted; Di declined; Ed pending; Eve cancelled */
+	json_decref(decided(id, rids, 3, "approve", NULL));
+	json_decref(decided(id, rids + 3, 1, "decline", NULL));
+	status_is(id, rids[2], "waitlisted");
+
+	snprintf(path, sizeof path, "/api/v1/events/%lld/mail", (long long)id);
+	j = call_json("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject",
+	    "Bring your laptop", "body", "Please **bring a laptop**: we work on cases."), 202);
+	assert_int_equal(num(j, "recipients"), 2);
+	json_decref(j);
+	for (i = 0; i < 2; i++)
+		mail_among(addr(i), "Bring your laptop", "Please **bring a laptop**: we work on cases.");
+	/* the page for staff: the form, and the message with who sent it to how many */
+	snprintf(page, sizeof page, "/staff/events/%lld/registrations", (long long)id);
+	r = api("GET", page, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Mail the participants");
+	HAS(r, "<td>Sam Staff</td><td>Bring your laptop</td><td>2</td>");
+
+	/* from the form, with the waiting list */
+	snprintf(path, sizeof path, "/staff/events/%lld/mail", (long long)id);
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Room changed",
+	    "body", "We meet in room B.", "include_waitlisted", "1"));
+	STATUS(r, 200);
+	HAS(r, "Your message is on its way to 3 people.");
+	HAS(r, "<td>Room changed</td><td>3 (waiting list included)</td>");
+	for (i = 0; i < 3; i++)
+		mail_among(addr(i), "Room changed", "We meet in room B.");
+	/* the page's twin lists both, newest first, each mailed to all */
+	snprintf(page, sizeof page, "/api/v1/staff/events/%lld/registrations", (long long)id);
+	j = call_json("GET", page, staff_tok, NULL, 200);
+	g = json_array_get(json_object_get(j, "messages"), 0);
+	assert_string_equal(str(g, "subject"), "Room changed");
+	assert_string_equal(str(g, "sent_by"), "Sam Staff");
+	assert_int_equal(num(g, "recipients"), 3);
+	assert_int_equal(num(g, "mailed"), 3);
+	assert_true(json_is_true(json_object_get(g, "include_waitlisted")));
+	g = json_array_get(json_object_get(j, "messages"), 1);
+	assert_string_equal(str(g, "subject"), "Bring your laptop");
+	assert_int_equal(num(g, "mailed"), 2);
+	json_decref(j);
+	/* nobody twice; nobody else */
+	for (i = 0; i < NPEOPLE; i++) {
+		no_mail_with(addr(i), "Bring your laptop");
+		no_mail_with(addr(i), "Room changed");
+	}
+	no_mail_with("eve@quillon-st.example", "Bring your laptop");
+	no_mail_with("eve@quillon-st.example", "Room changed");
+
+	/* the form says what to fix and keeps what was typed */
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject", " ", "body",
+	    "Kept text"));
+	STATUS(r, 422);
+	HAS(r, "Write a subject.");
+	HAS(r, ">Kept text</textarea>");
+	memset(big, 'x', 201);
+	big[201] = '\0';
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", big, "body", "",
+	    "include_waitlisted", "1"));
+	STATUS(r, 422);
+	HAS(r, "Keep the subject to 200 characters.");
+	HAS(r, "Write the message.");
+	HAS(r, "name=\"include_waitlisted\" type=\"checkbox\" value=\"1\" checked");
+	memset(big, 'y', 20001);
+	big[20001] = '\0';
+	snprintf(page, sizeof page, "%s?lang=fr", path);
+	r = api("POST", page, staff_tok, json_pack("{s:s,s:s}", "subject", "Long", "body", big));
+	STATUS(r, 422);
+	HAS(r, "Le message ne doit pas dépasser 20 000 caractères.");
+	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+
+	/* the API's checks, and nobody but staff */
+	snprintf(path, sizeof path, "/api/v1/events/%lld/mail", (long long)id);
+	r = api("POST", path, staff_tok, json_object());
+	STATUS(r, 422);
+	HAS(r, "\"subject\"");
+	HAS(r, "\"body\"");
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:i}", "subject", "Two\r\nlines",
+	    "body", "Text", "include_waitlisted", 7));
+	STATUS(r, 422);
+	HAS(r, "The subject is one line of text.");
+	HAS(r, "\"include_waitlisted\"");
+	STATUS(api("POST", path, tok[0], json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	    403);
+	STATUS(api("POST", path, fe_tok, json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	    403);
+	STATUS(api("POST", path, NULL, json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	    401);
+	STATUS(api("POST", "/api/v1/events/999999/mail", staff_tok, json_pack("{s:s,s:s}",
+	    "subject", "Hi", "body", "Hi")), 404);
+	snprintf(path, sizeof path, "/staff/events/%lld/mail", (long long)id);
+	STATUS(api("POST", path, tok[0], json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	    403);
+}
+
+/* The questions of event id, as staff see them (new reference). */
+static json_t *
+questions_of(int64_t id)
+{
+	char path[96];
+	json_t *j, *q;
+
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	j = call_json("GET", path, staff_tok, NULL, 200);
+	q = json_incref(json_object_get(j, "questions"));
+	json_decref(j);
+	return q;
+}
+
+/*
+ * The questions editor of the event form, without JavaScript: questions
+ * added in empty rows (a choice with its options one a line), the API's
+ * checks by each row with what was typed kept, a question people answered
+ * kept of its kind, one removed, and a new one never taking a removed
+ * one's id (nor its answers).
+ */
+static void
+test_questions_form(void **state)
+{
+	char path[160], big[400];
+	const struct ts_res *r;
+	json_t *j, *x, *q;
+	int64_t id = 0;
+	size_t i;
+
+	(void)state;
+	r = api("GET", "/staff/events/new", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "name=\"q.0.label\"");
+	HAS(r, "name=\"q.2.choices\"");
+	HAS(r, "name=\"question_rows\" value=\"3\"");
+	/* a choice of one option, a label missing, a label too long */
+	memset(big, 'L', 301);
+	big[301] = '\0';
+	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",
+	    "2029-10-01T09:00", "end", "2029-10-01T17:00", "timezone", "Europe/Vienna", "status",
+	    "published", "question_rows", "3", "q.0.label", "Track?", "q.0.type", "choice",
+	    "q.0.choices", "Only one", "q.1.label", "", "q.1.choices", "An orphan option",
+	    "q.2.label", big, "q.2.type", "text"));
+	STATUS(r, 422);
+	HAS(r, "Some questions need your attention.");
+	HAS(r, "A choice needs at least two options, one a line.");
+	HAS(r, "Give the question a label.");
+	HAS(r, "Keep the label to one line of 300 characters.");
+	HAS(r, "value=\"Track?\"");
+	HAS(r, ">Only one</textarea>");
+	HAS(r, "value=\"Asking event\"");
+	HAS(r, "<option value=\"choice\" selected>Choice from a list</option>");
+	/* right: two questions, the empty row left out */
+	STATUS(api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",
+	    "2029-10-01T09:00", "end", "2029-10-01T17:00", "timezone", "Europe/Vienna", "status",
+	    "published", "question_rows", "3", "q.0.label", "Which track?", "q.0.type", "choice",
+	    "q.0.choices", "Law\r\n\r\n  Practice \r\n", "q.0.required", "1", "q.1.label", "Diet",
+	    "q.1.type", "text")), 303);
+	j = call_json("GET", "/api/v1/events?when=all&per_page=200", staff_tok, NULL, 200);
+	json_array_foreach(json_object_get(j, "items"), i, x)
+		if (strcmp(str(x, "title"), "Asking event") == 0)
+			id = num(x, "id");
+	json_decref(j);
+	assert_true(id > 0);
+	q = questions_of(id);
+	assert_int_equal(json_array_size(q), 2);
+	x = json_array_get(q, 0);
+	assert_string_equal(str(x, "id"), "q1");
+	assert_string_equal(str(x, "type"), "choice");
+	assert_true(json_is_true(json_object_get(x, "required")));
+	assert_string_equal(json_string_value(json_array_get(json_object_get(x, "choices"), 1)),
+	    "Practice");
+	assert_string_equal(str(json_array_get(q, 1), "id"), "q2");
+	json_decref(q);
+
+	/* someone answers; the form shows the questions, and empty rows */
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	json_decref(call_json("POST", path, tok[4], json_pack("{s:{s:s,s:s}}", "answers", "q1",
+	    "Law", "q2", "None"), 201));
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "name=\"q.0.id\" value=\"q1\"");
+	HAS(r, "value=\"Which track?\"");
+	HAS(r, ">Law\nPractice\n</textarea>");
+	HAS(r, "People have answered it: its kind stays.");
+	HAS(r, "name=\"q.1.remove\"");
+	HAS(r, "name=\"question_rows\" value=\"5\"");
+	/* an answered question keeps its kind */
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "question_rows", "1",
+	    "q.0.id", "q1", "q.0.label", "Which track, in words?", "q.0.type", "text",
+	    "title", "Asking event"));
+	STATUS(r, 422);
+	HAS(r, "People have answered this question: its kind cannot change.");
+	HAS(r, "value=\"Which track, in words?\"");
+	q = questions_of(id);
+	assert_string_equal(str(json_array_get(q, 0), "type"), "choice");
+	/* nor through the API */
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	json_object_set_new(json_array_get(q, 0), "type", json_string("text"));
+	json_object_del(json_array_get(q, 0), "choices");
+	r = api("PATCH", path, staff_tok, json_pack("{s:O}", "questions", q));
+	STATUS(r, 422);
+	HAS(r, "People have answered this question: its kind cannot change. (q1)");
+	json_decref(q);
+	q = questions_of(id);
+	assert_string_equal(str(json_array_get(q, 0), "type"), "choice");
+	json_decref(q);
+	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
+	/* renamed, one removed, one added: the new one is no old one */
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s,s:s}", "title", "Asking event", "question_rows", "3", "q.0.id", "q1",
+	    "q.0.label", "Track", "q.0.type", "choice", "q.0.choices", "Law\nPractice\nBoth",
+	    "q.1.id", "q2", "q.1.label", "Diet", "q.1.type", "text", "q.1.remove", "1",
+	    "q.2.label", "First time?", "q.2.type", "yes_no")), 303);
+	q = questions_of(id);
+	assert_int_equal(json_array_size(q), 2);
+	assert_string_equal(str(json_array_get(q, 0), "label"), "Track");
+	assert_int_equal(json_array_size(json_object_get(json_array_get(q, 0), "choices")), 3);
+	assert_string_equal(str(json_array_get(q, 1), "id"), "q3");
+	assert_string_equal(str(json_array_get(q, 1), "type"), "yes_no");
+	json_decref(q);
+	/* a form without question rows leaves them as they are */
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "title", "Asking event")), 303);
+	q = questions_of(id);
+	assert_int_equal(json_array_size(q), 2);
+	json_decref(q);
+	/* in French */
+	snprintf(path, sizeof path, "/staff/events/%lld/edit?lang=fr", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "Questions posées à l’inscription");
+	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+}
+
 /*
  * Attendance: refused before the event starts, taken once it has (the
  * server's clock moved on), and taken back.  Runs last: it moves the
@@ -739,6 +1069,8 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_form),
+		cmocka_unit_test(test_mail),
+		cmocka_unit_test(test_questions_form),
 		cmocka_unit_test(test_attendance),
 	};
 

@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "app/accounts/accounts.h"
+#include "app/events/events_int.h"
 #include "app/orgs/orgs.h"
 #include "core/arena.h"
 #include "core/log.h"
@@ -1619,6 +1620,65 @@ test_stmt_columns(void **state)
 	{name "/sqlite", fn, setup, teardown, (void *)&on_sqlite}, \
 	{name "/postgresql", fn, setup, teardown, (void *)&on_pg}
 
+/*
+ * Staff's message to an event's people (app/events/mail.c): its
+ * recipients are fixed when it is sent (the confirmed; the waitlisted
+ * only when asked), and each is claimed once: a second run of the job
+ * finds them claimed and mails nobody again.
+ */
+static void
+test_event_message_once(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db *d = db_acquire(f->pool);
+	int64_t staff, p1, p2, ev, rid, mid, n, start = now_s() + 86400 * 30;
+	json_t *vals, *uids;
+	int claimed;
+
+	assert_int_equal(add_user(d, email(f, a, "msg-staff"), "Staff", &staff), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "msg-one"), "One", &p1), WS_OK);
+	assert_int_equal(add_user(d, email(f, a, "msg-two"), "Two", &p2), WS_OK);
+	vals = json_pack("{s:s,s:s,s:I,s:I,s:s,s:s,s:s,s:s,s:s}", "kind", "workshop", "title",
+	    "Mailed", "start_at", (json_int_t)start, "end_at", (json_int_t)(start + 3600),
+	    "timezone", "UTC", "start_month", "2030-01", "audience", "members", "visibility",
+	    "public", "status", "published");
+	assert_int_equal(ev_insert(d, vals, staff, &ev), WS_OK);
+	json_decref(vals);
+	vals = json_object();
+	assert_int_equal(ev_reg_insert(d, ev, p1, 0, p1, "confirmed", vals, 0, &rid), WS_OK);
+	assert_int_equal(ev_reg_insert(d, ev, p2, 0, p2, "waitlisted", vals, 1, &rid), WS_OK);
+	json_decref(vals);
+
+	assert_int_equal(ev_msg_insert(d, ev, staff, "Both", "Text", 1, &mid, &n), WS_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(ev_msg_insert(d, ev, staff, "Confirmed", "Text", 0, &mid, &n), WS_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ev_msg_pending(d, mid, 10, &uids), WS_OK);
+	assert_int_equal(json_array_size(uids), 1);
+	assert_int_equal(json_integer_value(json_array_get(uids, 0)), p1);
+	json_decref(uids);
+	/* the first run claims them; a second (the job again, another node) none */
+	assert_int_equal(ev_msg_claim(d, mid, p1, &claimed), WS_OK);
+	assert_int_equal(claimed, 1);
+	assert_int_equal(ev_msg_claim(d, mid, p1, &claimed), WS_OK);
+	assert_int_equal(claimed, 0);
+	assert_int_equal(ev_msg_claim(d, mid, p2, &claimed), WS_OK);
+	assert_int_equal(claimed, 0);	/* not a recipient */
+	assert_int_equal(ev_msg_pending(d, mid, 10, &uids), WS_OK);
+	assert_int_equal(json_array_size(uids), 0);
+	json_decref(uids);
+	assert_int_equal(ev_msg_list(d, ev, 10, &uids), WS_OK);
+	assert_int_equal(json_array_size(uids), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(uids, 0),
+	    "subject")), "Confirmed");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(uids, 0), "mailed")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(uids, 1), "mailed")), 0);
+	json_decref(uids);
+	db_release(f->pool, d);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -1647,6 +1707,7 @@ main(void)
 		BOTH("writers wait their turn in the order they came", test_writer_lane),
 		BOTH("a returned write survives kill -9", test_kill9),
 		BOTH("backup while writing", test_backup),
+		BOTH("an event's message is claimed once per person", test_event_message_once),
 	};
 	struct CMUnitTest tests[sizeof all / sizeof all[0]];
 	const char *pg = getenv("WHATSON_TEST_PG");

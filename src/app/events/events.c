@@ -35,8 +35,6 @@ static const char *const ev_vis[] = { "public", "members", "staff", NULL };
 static const char *const ev_qtypes[] = { "text", "choice", "yes_no", NULL };
 static const char *const ev_views[] = { "list", "month", NULL };
 
-#define EV_QUESTIONS_MAX 20	/* questions an event asks */
-#define EV_CHOICES_MAX 20	/* choices of one question */
 #define EV_RESOURCES_MAX 50	/* resources an event lists */
 #define EV_CAPACITY_MAX 100000
 
@@ -351,7 +349,7 @@ questions_of(json_t *in)
 		char dflt[16];
 		size_t j, k;
 
-		if (!json_is_object(q) || !line_ok(json_object_get(q, "label"), 300) ||
+		if (!json_is_object(q) || !line_ok(json_object_get(q, "label"), EV_LABEL_MAX) ||
 		    !json_is_string(type) || (req && !json_is_boolean(req)) ||
 		    (id && (!json_is_string(id) || !ident_ok(json_string_value(id)))))
 			goto bad;
@@ -379,7 +377,7 @@ questions_of(json_t *in)
 		    json_array_size(ch) > EV_CHOICES_MAX)
 			goto bad;
 		json_array_foreach(ch, j, x)
-			if (!line_ok(x, 200))
+			if (!line_ok(x, EV_CHOICE_MAX))
 				goto bad;
 		json_object_set(o, "choices", ch);
 	}
@@ -576,6 +574,36 @@ merged_input(struct req *r, const struct ev_viewer *v, json_t *ev)
 	return m;
 }
 
+/* Whether the checked questions of values keep the kind of each of stored
+ * event ev's (id's) that people answered: if not, *errors (new) says which. */
+static enum ws_err
+kinds_kept(struct req *r, int64_t id, json_t *ev, json_t *values, json_t **errors)
+{
+	json_t *q, *o;
+	size_t i, k;
+	enum ws_err rc = WS_OK;
+
+	json_array_foreach(json_object_get(values, "questions"), i, q) {
+		const char *qid = json_string_value(json_object_get(q, "id"));
+
+		json_array_foreach(json_object_get(ev, "questions"), k, o) {
+			int answered = 0;
+
+			if (!json_is_string(json_object_get(o, "id")) || strcmp(qid,
+			    json_string_value(json_object_get(o, "id"))) != 0 ||
+			    json_equal(json_object_get(q, "type"), json_object_get(o, "type")))
+				continue;
+			if ((rc = ev_q_answered(req_db(r), id, qid, &answered)) != WS_OK)
+				return rc;
+			if (answered && !*errors)
+				*errors = json_pack("{s:s}", "questions", arena_printf(r->a,
+				    "%s (%s)", view_tr(r->app->views, r->locale, N_("People have "
+				    "answered this question: its kind cannot change.")), qid));
+		}
+	}
+	return rc;
+}
+
 enum ws_err
 h_event_edit(struct req *r, struct resp *w)
 {
@@ -595,6 +623,8 @@ h_event_edit(struct req *r, struct resp *w)
 		r->in = m;
 	}
 	check_event(r, json_integer_value(json_object_get(ev, "confirmed")), &values, &errors);
+	if (!errors && (rc = kinds_kept(r, id, ev, values, &errors)) != WS_OK)
+		goto out;
 	if (errors) {
 		w->errors = errors;
 		errors = NULL;

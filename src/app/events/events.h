@@ -88,6 +88,12 @@ enum ws_err h_event_decisions(struct req *r, struct resp *w);
 enum ws_err h_event_registrations_csv(struct req *r, struct resp *w);
 /* GET /staff/events: every event, drafts too, with its registrations
  * counted by status; copy, publish and cancel (a box to tick) buttons. */
+/* POST /api/v1/events/{id}/mail (staff): {subject, body,
+ * include_waitlisted?} mailed to the confirmed (and waitlisted) people,
+ * 202 {recipients} (mail.c); POST /staff/events/{id}/mail, the same from
+ * the registrations page's form, which it shows again (staff.c). */
+enum ws_err h_event_mail(struct req *r, struct resp *w);
+enum ws_err h_staff_event_mail(struct req *r, struct resp *w);
 enum ws_err h_staff_events(struct req *r, struct resp *w);
 /* POST /staff/events/{id}/publish: a draft published. */
 enum ws_err h_staff_event_publish(struct req *r, struct resp *w);

@@ -121,6 +121,49 @@ enum ws_err ev_reg_mark(struct db *d, int64_t rid, const char *status) WS_WUR;
 /* [{id, name}] of the organizations event ev's registrations count for. */
 enum ws_err ev_reg_orgs(struct db *d, int64_t ev, json_t **out) WS_WUR;
 
+/* Staff's mail to an event's people (mail.c).  Inside the caller's
+ * transaction: message (subject, body) of staff `by` to event ev's
+ * confirmed people, and its waitlisted ones when waitlisted; its id into
+ * *id, how many it goes to into *n (who they are is fixed now). */
+enum ws_err ev_msg_insert(struct db *d, int64_t ev, int64_t by, const char *subject,
+    const char *body, int waitlisted, int64_t *id, int64_t *n) WS_WUR;
+/* Message id as {event_id, subject, body} (new reference); WS_ENOTFOUND. */
+enum ws_err ev_msg_get(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* Up to max user ids message id is still to be mailed to (new array). */
+enum ws_err ev_msg_pending(struct db *d, int64_t id, int max, json_t **uids) WS_WUR;
+/* Marks message id mailed to uid: *claimed 1 when this call did it, 0 when
+ * someone had (then it must not be mailed again). */
+enum ws_err ev_msg_claim(struct db *d, int64_t id, int64_t uid, int *claimed) WS_WUR;
+/* The max latest messages about event ev, newest first: [{id, sent_at
+ * (seconds), sent_by (a name), subject, recipients, include_waitlisted,
+ * mailed}] (new array). */
+enum ws_err ev_msg_list(struct db *d, int64_t ev, int max, json_t **out) WS_WUR;
+
+/* Whether a registration for event ev answered question qid. */
+enum ws_err ev_q_answered(struct db *d, int64_t ev, const char *qid, int *answered) WS_WUR;
+
+#define EV_QUESTIONS_MAX 20	/* questions an event asks */
+#define EV_CHOICES_MAX 20	/* choices of one question */
+#define EV_LABEL_MAX 300	/* bytes of a question's label */
+#define EV_CHOICE_MAX 200	/* bytes of one of its choices */
+
+/* ---- mail.c ---- */
+
+#define EV_MSG_SUBJECT_MAX 200		/* characters of a message's subject */
+#define EV_MSG_BODY_MAX 20000		/* characters of its text */
+
+/* Checks r's subject, body and include_waitlisted: trimmed values (in r's
+ * arena) into *subject and *body, the box into *waitlisted, a message per
+ * field that fails in errors. */
+void ev_mail_input(struct req *r, json_t *errors, const char **subject, const char **body,
+    int *waitlisted);
+/* Sends checked message subject, body from r's caller to event id's
+ * (stored ev's) confirmed people, and waitlisted ones when waitlisted:
+ * stored with its recipients, audited and its job queued in one
+ * transaction; how many it goes to into *n. */
+enum ws_err ev_mail_send(struct req *r, int64_t id, json_t *ev, const char *subject,
+    const char *body, int waitlisted, int64_t *n) WS_WUR;
+
 /* ---- staff.c ---- */
 
 /* The filters of r's query (ev_q_regs), q lower-cased in r's arena. */
@@ -164,6 +207,13 @@ void ev_page_list(struct req *r, json_t *val);
 /* The month ?view=month shows ("2026-10": ?month, else the reader's this
  * month); "" when the list is not a month view. */
 const char *ev_page_month(struct req *r);
+/* Instant t in words in the reader's zone (the one they chose, else
+ * stored or view event ev's, which may be NULL, else UTC): when's {datetime
+ * (RFC 3339), date, time, offset, zone, day} and text ("1 June 2029, 09:00
+ * (UTC+2, Europe/Vienna)").  New reference. */
+json_t *ev_page_when(struct req *r, json_t *ev, int64_t t);
+/* Kind code of an event in words, in the reader's language (borrowed). */
+const char *ev_kind_label(struct req *r, const char *kind);
 /* Adds to view item ev (event id) what /events/{id} shows: times in words,
  * the description as HTML, the reader's registration and the form. */
 enum ws_err ev_page_one(struct req *r, json_t *ev, int64_t id) WS_WUR;

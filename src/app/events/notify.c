@@ -67,8 +67,8 @@ times_into(json_t *ctx, json_t *ev, const char *reader_tz)
  * address is skipped.
  */
 static enum ws_err
-mail_person(struct app *app, struct db *d, json_t *ev, int64_t uid, const char *tpl,
-    const char *subject, int with_link, json_t *extra)
+mail_person_as(struct app *app, struct db *d, json_t *ev, int64_t uid, const char *tpl,
+    const char *subject, int translate, int with_link, json_t *extra)
 {
 	struct arena *a = arena_new();
 	const char *lang, *link = json_string_value(json_object_get(ev, "online_url"));
@@ -98,10 +98,31 @@ mail_person(struct app *app, struct db *d, json_t *ev, int64_t uid, const char *
 	buf_init(&body, 64 * 1024);
 	rc = view_render(app->views, tpl, ctx, lang, &body);
 	if (rc == WS_OK)
-		rc = app_mail(app, d, u.email, view_tr(app->views, lang, subject), buf_str(&body));
+		rc = app_mail(app, d, u.email, translate ? view_tr(app->views, lang, subject) :
+		    subject, buf_str(&body));
 	buf_free(&body);
 	json_decref(ctx);
 	arena_free(a);
+	return rc;
+}
+
+/* mail_person_as with subject an English source, translated. */
+static enum ws_err
+mail_person(struct app *app, struct db *d, json_t *ev, int64_t uid, const char *tpl,
+    const char *subject, int with_link, json_t *extra)
+{
+	return mail_person_as(app, d, ev, uid, tpl, subject, 1, with_link, extra);
+}
+
+enum ws_err
+ev_mail_message(struct app *app, struct db *d, json_t *ev, int64_t uid, const char *subject,
+    const char *body)
+{
+	json_t *extra = json_pack("{s:s}", "message", body);
+	enum ws_err rc;
+
+	rc = mail_person_as(app, d, ev, uid, "mail_event_message", subject, 0, 0, extra);
+	json_decref(extra);
 	return rc;
 }
 

@@ -50,4 +50,19 @@ enum ws_err ev_notify_edit(struct app *app, struct db *d, json_t *before, int64_
 enum ws_err ev_mail_declined(struct app *app, struct db *d, int64_t id, int64_t uid,
     const char *reason) WS_WUR;
 
+/* The job that mails a message staff wrote to an event's people
+ * (mail.c); its payload {"message": id}.  Each recipient is mailed once
+ * however often and on however many nodes it runs. */
+#define EV_MSG_JOB "event_message"
+enum ws_err ev_msg_run(struct job_ctx *c, const struct job *j) WS_WUR;
+
+/*
+ * Mails person uid staff's message about stored event ev (ev_get's JSON):
+ * subject as staff wrote it, body (Markdown, sent as its text) under a
+ * greeting and above the event's title, time and address, in the
+ * person's language; inside the caller's transaction.
+ */
+enum ws_err ev_mail_message(struct app *app, struct db *d, json_t *ev, int64_t uid,
+    const char *subject, const char *body) WS_WUR;
+
 #endif

@@ -99,6 +99,34 @@ when(struct req *r, const struct tz *z, int64_t t)
 	    tz_name(z), "day", l.day);
 }
 
+json_t *
+ev_page_when(struct req *r, json_t *ev, int64_t t)
+{
+	const struct tz *z = reader_zone(r);
+	json_t *w;
+
+	if (!z && ev)
+		z = event_zone(ev);
+	if (!z && tz_get("UTC", &z) != WS_OK)
+		return json_object();
+	w = when(r, z, t);
+	json_object_set_new(w, "text", json_string(arena_printf(r->a, "%s, %s (%s, %s)",
+	    json_string_value(json_object_get(w, "date")), json_string_value(json_object_get(w,
+	    "time")), json_string_value(json_object_get(w, "offset")), tz_name(z))));
+	return w;
+}
+
+const char *
+ev_kind_label(struct req *r, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; ev_kinds[i]; i++)
+		if (kind && strcmp(ev_kinds[i], kind) == 0)
+			return tr(r, kind_labels[i]);
+	return kind ? kind : "";
+}
+
 /* The instant of RFC 3339 field key of view item ev into *t; 0 when none. */
 static int
 instant(json_t *ev, const char *key, int64_t *t)
@@ -159,17 +187,6 @@ names(struct req *r, json_t *ev, const char *key,
 	return out;
 }
 
-static const char *
-kind_label(struct req *r, const char *kind)
-{
-	size_t i;
-
-	for (i = 0; ev_kinds[i]; i++)
-		if (kind && strcmp(ev_kinds[i], kind) == 0)
-			return tr(r, kind_labels[i]);
-	return kind ? kind : "";
-}
-
 /* Adds to view item ev what a page shows of it: kind and codes in words,
  * `when` (its times in the reader's zone), `when_event` (in its own zone,
  * when the reader's differs), `closes` (when registration closes, in the
@@ -180,7 +197,7 @@ page_event(struct req *r, json_t *ev)
 	const struct tz *ez = event_zone(ev), *rz = reader_zone(r);
 	int64_t start, end, closes, opens;
 
-	json_object_set_new(ev, "kind_label", json_string(kind_label(r,
+	json_object_set_new(ev, "kind_label", json_string(ev_kind_label(r,
 	    json_string_value(json_object_get(ev, "kind")))));
 	json_object_set_new(ev, "theme_list", names(r, ev, "themes", theme_name));
 	json_object_set_new(ev, "language_list", names(r, ev, "languages", language_name));
@@ -254,7 +271,7 @@ facet_label(struct req *r, const char *facet, const char *code)
 	const char *n = NULL;
 
 	if (strcmp(facet, "kind") == 0)
-		return kind_label(r, code);
+		return ev_kind_label(r, code);
 	if (strcmp(facet, "theme") == 0)
 		n = theme_name(code, r->locale);
 	else if (strcmp(facet, "language") == 0)

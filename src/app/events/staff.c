@@ -41,6 +41,7 @@
 
 #define EV_DECIDE_MAX 500	/* registrations one request decides */
 #define EV_REASON_MAX 2000	/* bytes of a decision's reason */
+#define EV_MSG_SHOWN 50		/* latest messages the registrations page lists */
 
 static const char *const reg_statuses[] = { "pending", "confirmed", "waitlisted",
 	"cancelled", "declined", "attended", NULL };
@@ -78,8 +79,9 @@ ev_reg_filter_of(struct req *r, struct ev_reg_filter *f)
 	f->q = low;
 }
 
-/* A registration's or an event's status as staff's pages name it, in the
- * reader's language (the JSON keeps the codes). */
+/* A registration's or an event's status, or an event's audience or
+ * visibility, as staff's pages name it, in the reader's language (the JSON
+ * keeps the codes). */
 static const char *
 status_label(struct req *r, const char *status)
 {
@@ -92,6 +94,11 @@ status_label(struct req *r, const char *status)
 		{ "attended", N_("Attended") },
 		{ "draft", N_("Draft") },
 		{ "published", N_("Published on the site") },
+		/* audiences and visibilities, on the event form */
+		{ "members", N_("Members") },
+		{ "open", N_("Anyone with a verified account") },
+		{ "public", N_("Everyone (public)") },
+		{ "staff", N_("Staff only") },
 	};
 	size_t i;
 
@@ -243,7 +250,7 @@ ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
 		int64_t rid = json_integer_value(x);
 		json_t *ev = NULL, *g = NULL, *res;
 		struct ev_viewer v = { 0, 1, 1 };
-		const char *now = NULL, *why = NULL;
+		const char *now = NULL, *why = NULL, *name;
 
 		if ((rc = db_begin(d)) != WS_OK)
 			break;
@@ -261,6 +268,8 @@ ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
 			rc = db_commit(d);
 		else
 			db_rollback(d);
+		name = json_string_value(json_object_get(g, "name"));
+		name = name ? arena_strdup(r->a, name) : NULL;
 		json_decref(ev);
 		json_decref(g);
 		if (rc == WS_ECONFLICT) {
@@ -273,6 +282,8 @@ ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
 		} else {
 			break;
 		}
+		if (name)
+			json_object_set_new(res, "name", json_string(name));
 		json_array_append_new(results, res);
 		rc = WS_OK;
 	}
@@ -440,20 +451,19 @@ events_csv_export(struct db *d, int64_t id, FILE *f)
 
 /* ---- staff's pages -------------------------------------------------------------- */
 
-/* Instant t of stored event ev in its zone: "2026-10-22 09:00 (Europe/Vienna)",
- * in r's arena. */
+/* Instant t of stored event ev in its zone, RFC 3339 with its offset, in
+ * r's arena. */
 static const char *
-local_when(struct req *r, json_t *ev, int64_t t)
+local_rfc3339(struct req *r, json_t *ev, int64_t t)
 {
-	const char *zone = json_string_value(json_object_get(ev, "timezone"));
 	const struct tz *z = NULL;
-	struct tz_local l;
+	char s[40];
 
-	if (tz_get(zone, &z) != WS_OK && tz_get("UTC", &z) != WS_OK)
+	if (tz_get(json_string_value(json_object_get(ev, "timezone")), &z) != WS_OK &&
+	    tz_get("UTC", &z) != WS_OK)
 		return "";
-	tz_to_local(z, t, &l);
-	return arena_printf(r->a, "%04d-%02d-%02d %02d:%02d (%s)", l.year, l.mon, l.day, l.hour,
-	    l.min, zone);
+	tz_rfc3339(z, t, s, sizeof s);
+	return arena_strdup(r->a, s);
 }
 
 enum ws_err
@@ -491,13 +501,16 @@ h_staff_events(struct req *r, struct resp *w)
 			json_decref(items);
 			goto out;
 		}
-		it = json_pack("{s:O,s:O,s:O,s:O,s:s,s:o,s:b,s:b}", "id", json_object_get(row, "id"),
-		    "title", json_object_get(row, "title"), "kind", json_object_get(row, "kind"),
-		    "status", json_object_get(row, "status"), "start", local_when(r, row,
+		it = json_pack("{s:O,s:O,s:O,s:O,s:s,s:o,s:o,s:b,s:b}", "id", json_object_get(row,
+		    "id"), "title", json_object_get(row, "title"), "kind", json_object_get(row,
+		    "kind"), "status", json_object_get(row, "status"), "start", local_rfc3339(r, row,
+		    json_integer_value(json_object_get(row, "start_at"))), "when", ev_page_when(r, row,
 		    json_integer_value(json_object_get(row, "start_at"))), "counts", counts,
 		    "draft", strcmp(status, "draft") == 0, "cancellable",
 		    strcmp(status, "cancelled") != 0);
 		json_object_set_new(it, "status_label", json_string(status_label(r, status)));
+		json_object_set_new(it, "kind_label", json_string(ev_kind_label(r,
+		    json_string_value(json_object_get(row, "kind")))));
 		json_array_append_new(items, it);
 	}
 	resp_value(w, app_list_value(items, page, APP_PER_PAGE, total));
@@ -668,6 +681,8 @@ regs_page(struct req *r, struct resp *w, int64_t id, json_t *ev)
 			    json_object_get(q, "label"), "answer", answer_text(a)));
 		}
 		json_object_set_new(it, "answer_list", ans);
+		json_object_set_new(it, "registered", ev_page_when(r, ev,
+		    json_integer_value(json_object_get(g, "created_at"))));
 		json_object_set_new(it, "status_label", json_string(status_label(r,
 		    json_string_value(json_object_get(g, "status")))));
 		json_array_append_new(items, it);
@@ -685,15 +700,28 @@ regs_page(struct req *r, struct resp *w, int64_t id, json_t *ev)
 	json_array_foreach(orgs, i, o)
 		json_object_set_new(o, "selected", json_boolean(json_integer_value(json_object_get(o,
 		    "id")) == f.org));
-	json_object_set_new(w->val, "event", json_pack("{s:I,s:O,s:O,s:s,s:s}", "id",
+	json_object_set_new(w->val, "event", json_pack("{s:I,s:O,s:O,s:s,s:s,s:o}", "id",
 	    (json_int_t)id, "title", json_object_get(ev, "title"), "status",
 	    json_object_get(ev, "status"), "status_label", status_label(r,
-	    json_string_value(json_object_get(ev, "status"))), "start", local_when(r, ev,
+	    json_string_value(json_object_get(ev, "status"))), "start", local_rfc3339(r, ev,
+	    json_integer_value(json_object_get(ev, "start_at"))), "when", ev_page_when(r, ev,
 	    json_integer_value(json_object_get(ev, "start_at")))));
 	json_object_set_new(w->val, "statuses", cl);
 	json_object_set(w->val, "organizations", orgs);
 	json_object_set_new(w->val, "q", json_string(req_qstr(r, "q")));
 	json_object_set_new(w->val, "questions", json_copy(qs));
+	{	/* what staff mailed its people (mail.c) */
+		json_t *msgs = NULL, *m;
+
+		if ((rc = ev_msg_list(d, id, EV_MSG_SHOWN, &msgs)) != WS_OK) {
+			json_decref(msgs);
+			goto out;
+		}
+		json_array_foreach(msgs, i, m)
+			json_object_set_new(m, "when", ev_page_when(r, ev,
+			    json_integer_value(json_object_get(m, "sent_at"))));
+		json_object_set_new(w->val, "messages", msgs);
+	}
 	w->tpl = "staff_event_registrations";
 	w->title = N_("Registrations");
 out:
@@ -715,6 +743,30 @@ h_staff_event_registrations(struct req *r, struct resp *w)
 	rc = regs_page(r, w, id, ev);
 	json_decref(ev);
 	return rc;
+}
+
+/* Result x of a decision ({ok, status or reason}) in words: "Approved:
+ * place confirmed", "Refused: <why>", in r's language, r's arena. */
+static const char *
+result_label(struct req *r, const char *decision, json_t *x)
+{
+	static const char *const done[][2] = {
+		{ "approve", N_("Approved") },
+		{ "decline", N_("Declined") },
+		{ "attended", N_("Marked attended") },
+		{ "absent", N_("Marked absent") },
+	};
+	const char *what = decision;
+	size_t i;
+
+	if (!json_is_true(json_object_get(x, "ok")))
+		return arena_printf(r->a, "%s %s", tr(r, N_("Refused:")),
+		    json_string_value(json_object_get(x, "reason")));
+	for (i = 0; i < sizeof done / sizeof done[0]; i++)
+		if (strcmp(done[i][0], decision) == 0)
+			what = tr(r, done[i][1]);
+	return arena_printf(r->a, "%s: %s", what, status_label(r,
+	    json_string_value(json_object_get(x, "status"))));
 }
 
 /* POST /staff/events/{id}/registrations: the form's ids (checkboxes),
@@ -748,8 +800,12 @@ h_staff_event_decide(struct req *r, struct resp *w)
 	if (json_object_size(errors) == 0)
 		rc = ev_decide_all(r, id, ids, decision, reason, &out);
 	if (rc == WS_OK && (rc = regs_page(r, w, id, ev)) == WS_OK) {
-		if (out)
+		if (out) {
+			json_array_foreach(json_object_get(out, "results"), i, x)
+				json_object_set_new(x, "label", json_string(result_label(r, decision,
+				    x)));
 			json_object_set(w->val, "decided", out);
+		}
 		if (json_object_size(errors)) {
 			json_object_set(w->val, "errors", errors);
 			w->status = 422;
@@ -763,24 +819,319 @@ out:
 	return rc;
 }
 
+/* POST /staff/events/{id}/mail: the registrations page's message to the
+ * event's people; the page again, saying to how many it goes, or with
+ * what to fix by each field and what was typed. */
+enum ws_err
+h_staff_event_mail(struct req *r, struct resp *w)
+{
+	json_t *ev = NULL, *errors = json_object();
+	const char *subject, *body;
+	int64_t id, n = 0;
+	int waitlisted;
+	enum ws_err rc;
+
+	if ((rc = staff_event(r, &id, &ev)) != WS_OK)
+		goto out;
+	ev_mail_input(r, errors, &subject, &body, &waitlisted);
+	if (json_object_size(errors) == 0 &&
+	    (rc = ev_mail_send(r, id, ev, subject, body, waitlisted, &n)) != WS_OK)
+		goto out;
+	if ((rc = regs_page(r, w, id, ev)) != WS_OK)
+		goto out;
+	if (json_object_size(errors)) {
+		json_t *in = json_object_get(r->in, "subject"), *bd = json_object_get(r->in, "body");
+
+		json_object_set_new(w->val, "mail", json_pack("{s:s,s:s,s:b}", "subject",
+		    json_is_string(in) ? json_string_value(in) : "", "body", json_is_string(bd) ?
+		    json_string_value(bd) : "", "include_waitlisted", waitlisted));
+		json_object_set(w->val, "mail_errors", errors);
+		w->status = 422;
+	} else {
+		json_object_set_new(w->val, "mailed", json_pack("{s:I}", "recipients",
+		    (json_int_t)n));
+	}
+out:
+	json_decref(ev);
+	json_decref(errors);
+	return rc;
+}
+
+/* ---- the questions of the event form -------------------------------------------- */
+
+/*
+ * The form edits the questions without JavaScript: a row per question
+ * (q.<n>.id hidden, label, type, required, choices one a line, remove) and
+ * EV_FORM_BLANK rows for new ones; question_rows says how many rows it
+ * has.  The rows become the API's `questions`, checked as the API checks
+ * them, before the event's other fields are.  A question keeps its id, so
+ * its answers stay with it; a new one gets an id no question of the event
+ * had, so it inherits no answers; one that has answers keeps its kind.
+ */
+#define EV_FORM_BLANK 3		/* empty question rows the form offers */
+#define EV_FORM_ROWS_MAX 64	/* question rows a form may send */
+
+static const char *const qtypes[] = { "text", "choice", "yes_no", NULL };
+
+static const char *
+qtype_label(struct req *r, const char *type)
+{
+	static const char *const names[][2] = {
+		{ "text", N_("Text") },
+		{ "choice", N_("Choice from a list") },
+		{ "yes_no", N_("Yes or no") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (type && strcmp(names[i][0], type) == 0)
+			return tr(r, names[i][1]);
+	return type ? type : "";
+}
+
+/* Form field q.<n>.<k> of r, trimmed, in r's arena; "" when absent. */
+static const char *
+qfield(struct req *r, int n, const char *k)
+{
+	json_t *x = json_object_get(r->in, arena_printf(r->a, "q.%d.%s", n, k));
+	const char *s = json_string_value(x), *e;
+
+	if (json_is_true(x))
+		return "1";
+	if (!s || strlen(s) != json_string_length(x))
+		return "";
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		e--;
+	return arena_strndup(r->a, s, (size_t)(e - s));
+}
+
+/* A row of the form.  New reference. */
+static json_t *
+qrow(struct req *r, int n, const char *id, const char *label, const char *type,
+    int required, const char *choices, int answered)
+{
+	json_t *types = json_array();
+	size_t k;
+
+	for (k = 0; qtypes[k]; k++)
+		json_array_append_new(types, json_pack("{s:s,s:s,s:b}", "value", qtypes[k],
+		    "label", qtype_label(r, qtypes[k]), "selected", strcmp(type, qtypes[k]) == 0));
+	return json_pack("{s:i,s:i,s:s,s:s,s:o,s:b,s:s,s:b,s:b,s:b}", "n", n, "number", n + 1,
+	    "id", id, "label", label, "types", types, "required", required, "choices", choices,
+	    "removable", *id != '\0', "answered", answered, "remove", 0);
+}
+
+/* Stored questions qs of event id (0: a new one) as the form's rows, and
+ * blank ones after.  New reference in *rows. */
+static enum ws_err
+qrows_of(struct req *r, int64_t id, json_t *qs, json_t **rows)
+{
+	enum ws_err rc = WS_OK;
+	json_t *q, *c;
+	size_t i, k;
+	int n = 0;
+
+	*rows = json_array();
+	json_array_foreach(qs, i, q) {
+		const char *qid = json_string_value(json_object_get(q, "id"));
+		struct buf b;
+		int answered = 0;
+
+		if (!qid)
+			continue;
+		if (id > 0 && (rc = ev_q_answered(req_db(r), id, qid, &answered)) != WS_OK)
+			return rc;
+		buf_init(&b, 64 * 1024);
+		json_array_foreach(json_object_get(q, "choices"), k, c)
+			if (buf_adds(&b, json_string_value(c) ? json_string_value(c) : "") != WS_OK ||
+			    buf_adds(&b, "\n") != WS_OK)
+				break;
+		json_array_append_new(*rows, qrow(r, n++, qid, json_string_value(json_object_get(q,
+		    "label")) ? json_string_value(json_object_get(q, "label")) : "",
+		    json_string_value(json_object_get(q, "type")) ? json_string_value(
+		    json_object_get(q, "type")) : "text", json_is_true(json_object_get(q,
+		    "required")), arena_strdup(r->a, buf_str(&b)), answered));
+		buf_free(&b);
+	}
+	for (k = 0; k < EV_FORM_BLANK; k++)
+		json_array_append_new(*rows, qrow(r, n++, "", "", "text", 0, "", 0));
+	return rc;
+}
+
+/* The stored question of qs with id qid, or NULL. */
+static json_t *
+question_of(json_t *qs, const char *qid)
+{
+	json_t *q;
+	size_t i;
+
+	json_array_foreach(qs, i, q)
+		if (qid && *qid && json_string_value(json_object_get(q, "id")) &&
+		    strcmp(json_string_value(json_object_get(q, "id")), qid) == 0)
+			return q;
+	return NULL;
+}
+
+/* Sets message msg (English) on row's field k. */
+static void
+qerr(struct req *r, json_t *row, const char *k, const char *msg)
+{
+	json_t *e = json_object_get(row, "problems");
+
+	if (!e) {
+		e = json_object();
+		json_object_set_new(row, "problems", e);
+	}
+	if (!json_object_get(e, k))
+		json_object_set_new(e, k, json_string(tr(r, msg)));
+}
+
+/*
+ * The form's question rows of r as the API's `questions`, set in r->in;
+ * stored: the event's questions (empty for a new one), id its id (0).
+ * *rows (new reference) what was typed, a message by each field that
+ * fails; *bad whether one did.  Nothing is done (*rows NULL) when the
+ * form has no question rows.
+ */
+static enum ws_err
+questions_from_form(struct req *r, int64_t id, json_t *stored, json_t **rows, int *bad)
+{
+	json_t *out = json_array(), *used = json_object();
+	int64_t count = 0;
+	enum ws_err rc = WS_OK;
+	int n, kept = 0, next = 1;
+	json_t *q;
+	size_t i;
+
+	*rows = NULL;
+	*bad = 0;
+	if (!json_string_value(json_object_get(r->in, "question_rows")) ||
+	    parse_int(json_string_value(json_object_get(r->in, "question_rows")), 0,
+	    EV_FORM_ROWS_MAX, &count) != WS_OK) {
+		json_decref(out);
+		json_decref(used);
+		return WS_OK;
+	}
+	json_array_foreach(stored, i, q)	/* a new question takes no old id */
+		if (json_string_value(json_object_get(q, "id")))
+			json_object_set_new(used, json_string_value(json_object_get(q, "id")),
+			    json_true());
+	*rows = json_array();
+	for (n = 0; n < (int)count && rc == WS_OK; n++) {
+		const char *qid = qfield(r, n, "id"), *label = qfield(r, n, "label");
+		const char *type = qfield(r, n, "type"), *text = qfield(r, n, "choices");
+		int required = *qfield(r, n, "required") != '\0';
+		json_t *old = question_of(stored, qid), *choices = json_array(), *row;
+		const char *p = text;
+		int answered = 0;
+		size_t k;
+
+		if (!old)
+			qid = "";
+		if (old && (rc = ev_q_answered(req_db(r), id, qid, &answered)) != WS_OK) {
+			json_decref(choices);
+			break;
+		}
+		row = qrow(r, n, qid, label, *type ? type : "text", required, text, answered);
+		json_array_append_new(*rows, row);
+		if (old && *qfield(r, n, "remove")) {
+			json_object_set_new(row, "remove", json_true());
+			json_decref(choices);
+			continue;
+		}
+		if (!old && !*label && !*text) {	/* a blank row */
+			json_decref(choices);
+			continue;
+		}
+		while (*p) {	/* the choices, one a line */
+			const char *e = strchr(p, '\n'), *s = p, *t;
+
+			if (!e)
+				e = p + strlen(p);
+			t = e;
+			while (s < t && (*s == ' ' || *s == '\t'))
+				s++;
+			while (t > s && (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\r'))
+				t--;
+			if (t > s) {
+				if ((size_t)(t - s) > EV_CHOICE_MAX ||
+				    !utf8_valid_text(s, (size_t)(t - s), 0))
+					qerr(r, row, "choices", N_("Keep each option to one line of "
+					    "200 characters."));
+				json_array_append_new(choices, json_stringn(s, (size_t)(t - s)));
+			}
+			p = *e ? e + 1 : e;
+		}
+		if (!*label)
+			qerr(r, row, "label", N_("Give the question a label."));
+		else if (strlen(label) > EV_LABEL_MAX || !utf8_valid_text(label, strlen(label), 0))
+			qerr(r, row, "label", N_("Keep the label to one line of 300 characters."));
+		for (k = 0; qtypes[k] && strcmp(qtypes[k], type) != 0; k++)
+			;
+		if (!qtypes[k])
+			qerr(r, row, "type", N_("Choose a kind of question."));
+		else if (strcmp(type, "choice") == 0 && json_array_size(choices) < 2)
+			qerr(r, row, "choices", N_("A choice needs at least two options, one a line."));
+		else if (strcmp(type, "choice") == 0 && json_array_size(choices) > EV_CHOICES_MAX)
+			qerr(r, row, "choices", N_("Give at most 20 options."));
+		if (old && answered && qtypes[k] && strcmp(json_string_value(json_object_get(old,
+		    "type")), type) != 0)
+			qerr(r, row, "type", N_("People have answered this question: its kind "
+			    "cannot change."));
+		if (++kept > EV_QUESTIONS_MAX)
+			qerr(r, row, "label", N_("An event asks at most 20 questions."));
+		if (json_object_get(row, "problems")) {
+			*bad = 1;
+			json_decref(choices);
+			continue;
+		}
+		if (!*qid) {	/* a new id, never an old one's */
+			do
+				qid = arena_printf(r->a, "q%d", next++);
+			while (json_object_get(used, qid));
+		}
+		json_object_set_new(used, qid, json_true());
+		q = json_pack("{s:s,s:s,s:s,s:b}", "id", qid, "label", label, "type", type,
+		    "required", required);
+		if (strcmp(type, "choice") == 0)
+			json_object_set(q, "choices", choices);
+		json_decref(choices);
+		json_array_append_new(out, q);
+	}
+	if (rc == WS_OK && !*bad)
+		json_object_set(r->in, "questions", out);
+	json_decref(out);
+	json_decref(used);
+	if (rc != WS_OK) {
+		json_decref(*rows);
+		*rows = NULL;
+	}
+	return rc;
+}
+
 /* ---- the event form --------------------------------------------------------------- */
 
-/* [{value, selected}] of choices, the one equal to cur selected. */
+/* [{value, label, selected}] of choices, named by label() in r's
+ * language, the one equal to cur selected. */
 static json_t *
-options(const char *const *choices, const char *cur)
+options(struct req *r, const char *const *choices, const char *cur,
+    const char *(*label)(struct req *, const char *))
 {
 	json_t *a = json_array();
 
 	for (; *choices; choices++)
-		json_array_append_new(a, json_pack("{s:s,s:b}", "value", *choices, "selected",
-		    cur && strcmp(cur, *choices) == 0));
+		json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "value", *choices, "label",
+		    label(r, *choices), "selected", cur && strcmp(cur, *choices) == 0));
 	return a;
 }
 
 /* Completes the form page's value in w (its form: what was typed or
  * stored) with the lists to choose from and where it posts. */
-static void
-form_page(struct req *r, struct resp *w, const char *action, const char *title)
+static enum ws_err
+form_page(struct req *r, struct resp *w, int64_t id, const char *action, const char *title)
 {
 	static const char *const statuses[] = { "draft", "published", "cancelled", NULL };
 	static const char *const audiences[] = { "members", "open", NULL };
@@ -788,20 +1139,62 @@ form_page(struct req *r, struct resp *w, const char *action, const char *title)
 	json_t *form = json_object_get(w->val, "form");
 	json_t *ar = json_object_get(form, "approval_required");
 
-	json_object_set_new(w->val, "kinds", options(ev_kinds, json_string_value(
-	    json_object_get(form, "kind"))));
-	json_object_set_new(w->val, "statuses", options(statuses, json_string_value(
-	    json_object_get(form, "status"))));
-	json_object_set_new(w->val, "audiences", options(audiences, json_string_value(
-	    json_object_get(form, "audience"))));
-	json_object_set_new(w->val, "visibilities", options(vis, json_string_value(
-	    json_object_get(form, "visibility"))));
+	json_object_set_new(w->val, "kinds", options(r, ev_kinds, json_string_value(
+	    json_object_get(form, "kind")), ev_kind_label));
+	json_object_set_new(w->val, "statuses", options(r, statuses, json_string_value(
+	    json_object_get(form, "status")), status_label));
+	json_object_set_new(w->val, "audiences", options(r, audiences, json_string_value(
+	    json_object_get(form, "audience")), status_label));
+	json_object_set_new(w->val, "visibilities", options(r, vis, json_string_value(
+	    json_object_get(form, "visibility")), status_label));
 	json_object_set_new(w->val, "approval", json_boolean(json_is_true(ar) ||
 	    (json_is_string(ar) && (strcmp(json_string_value(ar), "1") == 0 ||
 	    strcmp(json_string_value(ar), "on") == 0 || strcmp(json_string_value(ar), "true") == 0))));
 	json_object_set_new(w->val, "action", json_string(action));
 	w->tpl = "staff_event_form";
 	w->title = title;
+	if (!json_object_get(w->val, "question_rows")) {
+		json_t *rows = NULL;
+		enum ws_err rc = qrows_of(r, id, json_object_get(form, "questions"), &rows);
+
+		if (rc != WS_OK) {
+			json_decref(rows);
+			return rc;
+		}
+		json_object_set_new(w->val, "question_rows", rows);
+	}
+	json_object_set_new(w->val, "question_count", json_integer((json_int_t)json_array_size(
+	    json_object_get(w->val, "question_rows"))));
+	return WS_OK;
+}
+
+/* The event form's question rows of r for event id (0: new), its stored
+ * questions stored: set as r->in's questions, or, when a row fails, the
+ * form again with what was typed and WS_EINVAL; *done then. */
+static enum ws_err
+form_questions(struct req *r, struct resp *w, int64_t id, json_t *stored, const char *action,
+    const char *title, int *done)
+{
+	json_t *rows = NULL, *e;
+	enum ws_err rc;
+	int bad = 0;
+
+	*done = 0;
+	if ((rc = questions_from_form(r, id, stored, &rows, &bad)) != WS_OK || !bad) {
+		json_decref(rows);
+		return rc;
+	}
+	*done = 1;
+	e = json_pack("{s:s}", "questions", tr(r, N_("Some questions need your attention.")));
+	rc = form_fail(r, w, "staff_event_form", title, r->in, e);
+	json_decref(e);
+	json_object_set_new(w->val, "question_rows", rows);
+	if (json_is_object(json_object_get(w->val, "form")))
+		json_object_set_new(json_object_get(w->val, "form"), "id", id > 0 ?
+		    json_integer(id) : json_null());
+	if (form_page(r, w, id, action, title) != WS_OK)
+		return WS_EDB;
+	return rc;
 }
 
 enum ws_err
@@ -810,14 +1203,13 @@ h_staff_event_new_form(struct req *r, struct resp *w)
 	resp_value(w, json_pack("{s:{s:s,s:s,s:s,s:s,s:s}}", "form", "kind", "workshop",
 	    "timezone", "Europe/Vienna", "status", "draft", "audience", "members", "visibility",
 	    "public"));
-	form_page(r, w, "/staff/events/new", N_("New event"));
-	return WS_OK;
+	return form_page(r, w, 0, "/staff/events/new", N_("New event"));
 }
 
 /* After h_event_create or h_event_edit on a page: the form again with
  * what was typed and a message by each field, or on to the list. */
 static enum ws_err
-form_done(struct req *r, struct resp *w, enum ws_err rc, const char *action,
+form_done(struct req *r, struct resp *w, enum ws_err rc, int64_t id, const char *action,
     const char *title)
 {
 	json_t *e;
@@ -826,7 +1218,8 @@ form_done(struct req *r, struct resp *w, enum ws_err rc, const char *action,
 		e = json_incref(w->errors);
 		rc = form_fail(r, w, "staff_event_form", title, r->in, e);
 		json_decref(e);
-		form_page(r, w, action, title);
+		if (form_page(r, w, id, action, title) != WS_OK)
+			return WS_EDB;
 		return rc;
 	}
 	if (rc == WS_OK) {
@@ -839,7 +1232,15 @@ form_done(struct req *r, struct resp *w, enum ws_err rc, const char *action,
 enum ws_err
 h_staff_event_create(struct req *r, struct resp *w)
 {
-	return form_done(r, w, h_event_create(r, w), "/staff/events/new", N_("New event"));
+	json_t *none = json_array();
+	enum ws_err rc;
+	int done;
+
+	rc = form_questions(r, w, 0, none, "/staff/events/new", N_("New event"), &done);
+	json_decref(none);
+	if (rc != WS_OK || done)
+		return rc;
+	return form_done(r, w, h_event_create(r, w), 0, "/staff/events/new", N_("New event"));
 }
 
 enum ws_err
@@ -854,17 +1255,28 @@ h_staff_event_edit_form(struct req *r, struct resp *w)
 	form = json_incref(w->val);
 	resp_value(w, json_pack("{s:o}", "form", form));
 	action = arena_printf(r->a, "/staff/events/%s/edit", r->params[0]);
-	form_page(r, w, action, N_("Edit the event"));
-	return WS_OK;
+	return form_page(r, w, json_integer_value(json_object_get(form, "id")), action,
+	    N_("Edit the event"));
 }
 
 enum ws_err
 h_staff_event_edit(struct req *r, struct resp *w)
 {
 	const char *action = arena_printf(r->a, "/staff/events/%s/edit", r->params[0]);
+	json_t *ev = NULL;
+	int64_t id;
+	enum ws_err rc;
+	int done;
 
 	/* an unticked box sends nothing: on this form, that is no */
 	if (json_is_object(r->in) && !json_object_get(r->in, "approval_required"))
 		json_object_set_new(r->in, "approval_required", json_false());
-	return form_done(r, w, h_event_edit(r, w), action, N_("Edit the event"));
+	if ((rc = staff_event(r, &id, &ev)) != WS_OK)
+		return rc;
+	rc = form_questions(r, w, id, json_object_get(ev, "questions"), action,
+	    N_("Edit the event"), &done);
+	json_decref(ev);
+	if (rc != WS_OK || done)
+		return rc;
+	return form_done(r, w, h_event_edit(r, w), id, action, N_("Edit the event"));
 }

@@ -603,3 +603,124 @@ ev_reg_orgs(struct db *d, int64_t ev, json_t **out)
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
+
+/* ---- staff's mail to an event's people (mail.c) ------------------------------ */
+
+enum ws_err
+ev_msg_insert(struct db *d, int64_t ev, int64_t by, const char *subject, const char *body,
+    int waitlisted, int64_t *id, int64_t *n)
+{
+	struct db_q *q = db_start(d, ST_EV_MSG_INSERT);
+	enum ws_err rc;
+
+	*id = *n = 0;
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, by);
+	db_bind_text(q, 3, subject);
+	db_bind_text(q, 4, body);
+	db_bind_int(q, 5, waitlisted ? 1 : 0);
+	db_bind_int(q, 6, now_s());
+	if ((rc = db_step(q)) == WS_OK)
+		*id = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc == WS_EDONE ? WS_EDB : rc;
+	q = db_start(d, ST_EV_MSG_RECIPIENTS_ADD);
+	db_bind_int(q, 1, *id);
+	db_bind_int(q, 2, ev);
+	db_bind_int(q, 3, waitlisted ? 1 : 0);
+	rc = db_exec(q, n);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	q = db_start(d, ST_EV_MSG_SET_COUNT);
+	db_bind_int(q, 1, *n);
+	db_bind_int(q, 2, *id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+ev_msg_get(struct db *d, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_EV_MSG_GET);
+	enum ws_err rc;
+
+	*out = NULL;
+	db_bind_int(q, 1, id);
+	if ((rc = db_step(q)) == WS_OK)
+		*out = json_pack("{s:I,s:s,s:s}", "event_id",
+		    (json_int_t)db_col_int(q, EV_MSG_C_EVENT_ID), "subject",
+		    db_col_text(q, EV_MSG_C_SUBJECT), "body", db_col_text(q, EV_MSG_C_BODY));
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+ev_msg_pending(struct db *d, int64_t id, int max, json_t **uids)
+{
+	struct db_q *q = db_start(d, ST_EV_MSG_PENDING);
+	enum ws_err rc;
+
+	*uids = json_array();
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, max);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*uids, json_integer(db_col_int(q, 0)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+ev_msg_claim(struct db *d, int64_t id, int64_t uid, int *claimed)
+{
+	struct db_q *q = db_start(d, ST_EV_MSG_CLAIM);
+	int64_t n = 0;
+	enum ws_err rc;
+
+	db_bind_int(q, 1, now_s());
+	db_bind_int(q, 2, id);
+	db_bind_int(q, 3, uid);
+	rc = db_exec(q, &n);
+	db_end(q);
+	*claimed = rc == WS_OK && n == 1;
+	return rc;
+}
+
+enum ws_err
+ev_msg_list(struct db *d, int64_t ev, int max, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_EV_MSG_LIST);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, ev);
+	db_bind_int(q, 2, max);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:I,s:s,s:s,s:I,s:b,s:I}",
+		    "id", (json_int_t)db_col_int(q, EV_MSG_LIST_C_ID),
+		    "sent_at", (json_int_t)db_col_int(q, EV_MSG_LIST_C_CREATED_AT),
+		    "sent_by", db_col_text(q, EV_MSG_LIST_C_SENDER),
+		    "subject", db_col_text(q, EV_MSG_LIST_C_SUBJECT),
+		    "recipients", (json_int_t)db_col_int(q, EV_MSG_LIST_C_RECIPIENTS),
+		    "include_waitlisted", db_col_int(q, EV_MSG_LIST_C_WAITLISTED) != 0,
+		    "mailed", (json_int_t)db_col_int(q, EV_MSG_LIST_C_SENT)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+ev_q_answered(struct db *d, int64_t ev, const char *qid, int *answered)
+{
+	struct db_q *q = db_start(d, ST_EV_Q_ANSWERED);
+	enum ws_err rc;
+
+	*answered = 0;
+	db_bind_int(q, 1, ev);
+	db_bind_text(q, 2, qid);
+	if ((rc = db_step(q)) == WS_OK)
+		*answered = db_col_int(q, 0) > 0;
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
