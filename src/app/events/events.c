@@ -595,6 +595,13 @@ h_event_edit(struct req *r, struct resp *w)
 		r->in = m;
 	}
 	check_event(r, json_integer_value(json_object_get(ev, "confirmed")), &values, &errors);
+	/* a draft was never announced: cancelled, everyone would see it */
+	if (strcmp(json_string_value(json_object_get(ev, "status")), "draft") == 0 &&
+	    strcmp(json_string_value(json_object_get(values, "status")), "cancelled") == 0) {
+		if (!errors)
+			errors = json_object();
+		json_object_set_new(errors, "status", tr(r, EV_DRAFT_NOT_CANCELLED));
+	}
 	if (errors) {
 		w->errors = errors;
 		errors = NULL;
