@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -907,6 +908,100 @@ test_disabled_account(void **state)
 	assert_int_equal(get(feed, NULL)->status, 404);
 }
 
+/* ---- reminders ------------------------------------------------------------ */
+
+/* The server's clock moved to t (Unix seconds, forward only); staff's
+ * token made anew (days later, the session has lapsed). */
+static void
+clock_to(int64_t t)
+{
+	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
+	int64_t now;
+
+	STATUS(r, 200);
+	now = strtoll(r->body, NULL, 10);
+	if (t > now)
+		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
+	assert_int_equal(ts_token(plain, "sam.admin@hub.test", PW, staff_tok, 129), 0);
+}
+
+/* Waits (30 s at most) for a run of the reminder job that began at clock
+ * t or later to be done; what it sent. */
+static int64_t
+reminders_sent_since(int64_t t)
+{
+	int64_t t0 = ts_now_ms();
+
+	for (;;) {
+		const struct ts_res *r = api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
+		    staff_tok, NULL);
+		json_t *j, *it;
+		size_t i;
+		int64_t sent = -1;
+
+		STATUS(r, 200);
+		j = ts_jbody(r);
+		json_array_foreach(json_object_get(j, "items"), i, it) {
+			json_t *p = json_object_get(it, "progress");
+
+			if (strcmp(str(it, "kind"), "event_reminders") == 0 &&
+			    json_integer_value(json_object_get(p, "clock")) >= t)
+				sent = (sent < 0 ? 0 : sent) + json_integer_value(json_object_get(p,
+				    "sent"));
+		}
+		json_decref(j);
+		if (sent >= 0)
+			return sent;
+		if (ts_now_ms() - t0 > 30000)
+			fail_msg("no reminder run at clock %lld or later", (long long)t);
+		{
+			struct timespec ts = { 0, 50 * 1000 * 1000 };	/* a poll, not a guess */
+
+			nanosleep(&ts, NULL);
+		}
+	}
+}
+
+/* Waits for a reminder to `to` (skipping other mail) and asserts it
+ * has link. */
+static void
+reminded(const char *to, const char *link)
+{
+	struct ts_mail m;
+
+	for (;;) {
+		assert_int_equal(ts_mail_wait(&sink, to, 10000, &m), 0);
+		if (strstr(m.subject, "Reminder"))
+			break;
+		ts_mail_free(&m);
+	}
+	assert_non_null(strstr(m.body, link));
+	ts_mail_free(&m);
+}
+
+/*
+ * Reminders carry the online address: only to those who may still see
+ * the event.  A day before Kestrel and three before Zephyrine, Ada and
+ * Mo are reminded; Sid (suspended) and Rex (removed), confirmed at
+ * Zephyrine, are not.  Six days before Heliotrope, made staff-only, Ada
+ * is not reminded of it.
+ */
+static void
+test_reminders(void **state)
+{
+	const int64_t t1 = 1930813200;	/* 2031-03-09T09:00:00Z */
+	const int64_t t2 = 1932368400;	/* 2031-03-27T09:00:00Z */
+
+	(void)state;
+	clock_to(t1);
+	assert_int_equal(reminders_sent_since(t1), 2);
+	/* the two are Ada's and Mo's, with their links: none went to Sid or Rex */
+	reminded("ada@quillon.example", MAIN_LINK);
+	reminded("mo@meridian.example", OPEN_LINK);
+	clock_to(t2);
+	assert_int_equal(reminders_sent_since(t2), 0);
+}
+
 /* ---- the suite ------------------------------------------------------------ */
 
 static int
@@ -1019,6 +1114,7 @@ main(void)
 		cmocka_unit_test(test_removed_admin),
 		cmocka_unit_test(test_suspended_member),
 		cmocka_unit_test(test_disabled_account),
+		cmocka_unit_test(test_reminders),	/* last: it moves the clock years on */
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
