@@ -577,6 +577,13 @@ test_declined_again(void **state)
 	reg_is(ev_open, r_pat, "declined");
 	STATUS(api("POST", path, pat_tok, json_object()), 409);
 	reg_is(ev_open, r_pat, "declined");
+	/* the page says so, and offers no form to try again */
+	snprintf(path, sizeof path, "/events/%lld", (long long)ev_open);
+	r = get(path, pat_tok);
+	STATUS(r, 200);
+	HAS(r, "Staff declined your registration.");
+	snprintf(path, sizeof path, "action=\"/events/%lld/register\"", (long long)ev_open);
+	LACKS(r, path);
 	mail_lacks("pat@nowhere.example", "received", OPEN_LINK);
 	mail_lacks("pat@nowhere.example", "not accepted", OPEN_LINK);
 }
@@ -723,6 +730,7 @@ test_staff_routes(void **state)
 	STATUS(ts_post(cb, path, (char *)NULL), 403);
 	snprintf(path, sizeof path, "/events/%lld/register", (long long)ev_csv);
 	STATUS(ts_post(cb, path, (char *)NULL), 403);
+	STATUS(ts_post(cb, "/account/calendar", (char *)NULL), 403);
 	reg_is(ev_main, r_cy, "waitlisted");
 	assert_int_equal(regs_total(ev_csv, staff_tok, ""), 0);
 	/* with it, Ada's place is still not his to cancel */
