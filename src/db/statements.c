@@ -126,11 +126,14 @@
 #define CAL_COLS DB_COLS(CAL_COLUMNS)
 #define EV_REG_FROM " FROM event_registrations g JOIN users u ON u.id = g.user_id "
 /* A registration an organization's admin filed for a colleague, seen by
- * person ? while they are an admin of that organization and it is
- * approved (not by whoever filed it once: a removed admin sees no more). */
+ * person ? while they are an admin of that organization, it is approved
+ * and the colleague is still one of its people (not by whoever filed it
+ * once: a removed admin sees no more, nor do admins once the person left). */
 #define EV_REG_BY_ADMIN "(g.registered_by <> g.user_id AND EXISTS (SELECT 1 FROM " \
 	"org_members m JOIN organizations o ON o.id = m.org_id WHERE m.org_id = " \
-	"g.organization_id AND m.user_id = ? AND m.is_admin = 1 AND o.status = 'approved'))"
+	"g.organization_id AND m.user_id = ? AND m.is_admin = 1 AND o.status = 'approved') " \
+	"AND EXISTS (SELECT 1 FROM org_members p WHERE p.org_id = g.organization_id AND " \
+	"p.user_id = g.user_id))"
 /* The filters of ST_EV_REG_FIND (staff.c). */
 #define EV_REG_FIND_FROM " LEFT JOIN organizations o ON o.id = g.organization_id "
 #define EV_REG_FIND_WHERE_(INSTR) EV_REG_FIND_FROM "WHERE g.event_id = ? AND (? = 0 OR " \

@@ -874,6 +874,16 @@ test_removed_admin(void **state)
 	LACKS(get(feed, NULL), "Zephyrine");
 	reg(ev_main, rex_tok, NULL, 403);
 	reg(ev_open, rex_tok, json_pack("{s:I}", "user_id", (json_int_t)ada_id), 403);
+	/* once Cy leaves Quillon, its admins no longer see what was filed for him */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
+	    (long long)quillon, (long long)cy_id);
+	r = api("POST", path, staff_tok, json_object());
+	assert_true(r->status == 200 || r->status == 303);
+	assert_int_equal(reg_status(ev_open, rid, ada_tok, "GET"), 404);
+	assert_int_equal(reg_status(ev_open, rid, ada_tok, "DELETE"), 404);
+	assert_int_equal(regs_total(ev_open, ada_tok, ""), 0);
+	assert_int_equal(reg_status(ev_open, rid, cy_tok, "GET"), 200);
+	reg_is(ev_open, rid, "pending");
 }
 
 /* Sable suspended: Sid is a member no more, in his feed too. */

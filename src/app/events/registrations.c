@@ -464,31 +464,40 @@ out:
 	return rc;
 }
 
+/* Whether person uid is one of organization org's people (an admin too
+ * when admin), and it is approved. */
+static int
+one_of(struct db *d, int64_t uid, int64_t org, int admin)
+{
+	json_t *orgs = NULL, *o;
+	size_t i;
+	int ok = 0;
+
+	if (orgs_of_person(d, uid, &orgs) != WS_OK)
+		return 0;
+	json_array_foreach(orgs, i, o)
+		ok |= json_integer_value(json_object_get(o, "id")) == org &&
+		    (!admin || json_is_true(json_object_get(o, "admin"))) &&
+		    strcmp(json_string_value(json_object_get(o, "status")), "approved") == 0;
+	json_decref(orgs);
+	return ok;
+}
+
 /* Whether r's caller may see registration g: staff, its person, and
  * (when an admin filed it for a colleague) the admins its approved
- * organization has now: not whoever filed it once, should they have
- * left or stepped down since (EV_REG_BY_ADMIN in statements.c). */
+ * organization has now, while the person is still one of its people: not
+ * whoever filed it once, should they have left or stepped down since
+ * (EV_REG_BY_ADMIN in statements.c). */
 static int
 may_see(struct req *r, json_t *g)
 {
 	int64_t org = json_integer_value(json_object_get(g, "organization_id"));
-	json_t *mine = NULL, *o;
-	size_t i;
-	int ok = 0;
+	int64_t uid = json_integer_value(json_object_get(g, "user_id"));
 
-	if (r->user->role >= ROLE_STAFF ||
-	    json_integer_value(json_object_get(g, "user_id")) == r->user->id)
+	if (r->user->role >= ROLE_STAFF || uid == r->user->id)
 		return 1;
-	if (!org || json_integer_value(json_object_get(g, "registered_by")) ==
-	    json_integer_value(json_object_get(g, "user_id")) ||
-	    orgs_of_person(req_db(r), r->user->id, &mine) != WS_OK)
-		return 0;
-	json_array_foreach(mine, i, o)
-		ok |= json_integer_value(json_object_get(o, "id")) == org &&
-		    json_is_true(json_object_get(o, "admin")) &&
-		    strcmp(json_string_value(json_object_get(o, "status")), "approved") == 0;
-	json_decref(mine);
-	return ok;
+	return org && json_integer_value(json_object_get(g, "registered_by")) != uid &&
+	    one_of(req_db(r), r->user->id, org, 1) && one_of(req_db(r), uid, org, 0);
 }
 
 enum ws_err
