@@ -431,6 +431,49 @@ test_bad_ids(void **state)
 	reg_is(ev_main, r_ada, "confirmed");
 }
 
+/* An event one may not see cannot be registered for, nor its
+ * registrations listed, through the API or the page's form: 404. */
+static void
+test_register_hidden(void **state)
+{
+	static const struct {
+		const char *who;
+		const char *tok;
+		int member;
+	} as[] = {
+		{ "an applicant", pat_tok, 0 }, { "a member", mo_tok, 1 },
+		{ "an admin", ada_tok, 1 }, { "a focal point", fe_tok, 1 },
+		{ "an expert", eve_tok, 1 },
+	};
+	const int64_t hidden[] = { ev_staff, ev_draft, ev_cdraft, ev_mem };
+	char path[128];
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof as / sizeof as[0]; i++) {
+		printf("# as %s\n", as[i].who);
+		for (k = 0; k < 4; k++) {
+			int want = k == 3 && as[i].member ? 0 : 404;
+
+			if (!want)
+				continue;	/* Zephyrine is theirs to see */
+			snprintf(path, sizeof path, "/api/v1/events/%lld/registrations",
+			    (long long)hidden[k]);
+			assert_int_equal(api("POST", path, as[i].tok, json_object())->status, 404);
+			assert_int_equal(api("POST", path, as[i].tok, json_pack("{s:I}", "user_id",
+			    (json_int_t)cy_id))->status, 404);
+			assert_int_equal(api("GET", path, as[i].tok, NULL)->status, 404);
+			snprintf(path, sizeof path, "/events/%lld/register", (long long)hidden[k]);
+			assert_int_equal(api("POST", path, as[i].tok, json_object())->status, 404);
+		}
+	}
+	/* a focal point sees Zephyrine, but it is for members */
+	reg(ev_mem, fe_tok, NULL, 403);
+	reg(ev_main, pat_tok, NULL, 403);
+	for (k = 0; k < 3; k++)
+		assert_int_equal(regs_total(hidden[k], staff_tok, ""), 0);
+}
+
 /* Someone else's registration: not seen, not cancelled (to take the
  * place), not in the list, whatever the filters and pages; no address,
  * organization or country of anyone in a non-staff list. */
@@ -1121,6 +1164,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hidden_events),
 		cmocka_unit_test(test_bad_ids),
+		cmocka_unit_test(test_register_hidden),
 		cmocka_unit_test(test_others_registrations),
 		cmocka_unit_test(test_colleagues),
 		cmocka_unit_test(test_declined_again),
