@@ -1029,6 +1029,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "INSERT INTO calendar_tokens (user_id, hash, created_at) VALUES (?, ?, ?) "
 	    "ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, "
 	    "created_at = excluded.created_at", NULL},
+	/* A deleted account (accounts/forget.c): no calendar address, and
+	 * its answers to events' questions blanked (the registrations stay,
+	 * counted, under the deleted name). */
+	[ST_CAL_TOKEN_DELETE_USER] = {"cal_token_delete_user",
+	    "DELETE FROM calendar_tokens WHERE user_id = ?", NULL},
+	[ST_EV_REG_FORGET] = {"ev_reg_forget",
+	    "UPDATE event_registrations SET answers = '{}' WHERE user_id = ?", NULL},
 	/* An event's SEQUENCE (RFC 5545) goes up when what a calendar shows
 	 * of it changes. */
 	[ST_EV_SEQ_BUMP] = {"ev_seq_bump",

@@ -1063,6 +1063,29 @@ test_reminders(void **state)
 	assert_int_equal(reminders_sent_since(t2), 0);
 }
 
+/* A deleted account: its answers leave the staff's CSV with its name,
+ * and its calendar address ends. */
+static void
+test_deleted_account(void **state)
+{
+	char path[128], feed[200];
+	const struct ts_res *r;
+
+	(void)state;
+	assert_int_equal(ts_token(plain, "mo@meridian.example", PW, mo_tok, 129), 0);
+	feed_of(mo_tok, feed, sizeof feed);
+	STATUS(api("DELETE", "/api/v1/me", mo_tok, json_pack("{s:s}", "password", PW)), 204);
+	assert_int_equal(get(feed, NULL)->status, 404);
+	snprintf(path, sizeof path, "/staff/events/%lld/registrations.csv", (long long)ev_csv);
+	r = get(path, staff_tok);
+	STATUS(r, 200);
+	LACKS(r, "HYPERLINK");
+	LACKS(r, "SUM(1+1) Mo");
+	LACKS(r, "mo@meridian");
+	HAS(r, "Deleted user");
+	HAS(r, "'@SUM");	/* Cy's stays */
+}
+
 /* ---- the suite ------------------------------------------------------------ */
 
 static int
@@ -1176,7 +1199,8 @@ main(void)
 		cmocka_unit_test(test_removed_admin),
 		cmocka_unit_test(test_suspended_member),
 		cmocka_unit_test(test_disabled_account),
-		cmocka_unit_test(test_reminders),	/* last: it moves the clock years on */
+		cmocka_unit_test(test_reminders),	/* it moves the clock years on */
+		cmocka_unit_test(test_deleted_account),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
