@@ -291,6 +291,39 @@ mail_lacks(const char *to, const char *subj, const char *secret)
 	assert_true(found);
 }
 
+/* Waits for a mail to `to` whose subject has subj (skipping others) and
+ * asserts its body has part. */
+static void
+says(const char *to, const char *subj, const char *part)
+{
+	struct ts_mail m;
+
+	for (;;) {
+		if (ts_mail_wait(&sink, to, 10000, &m) != 0)
+			fail_msg("no mail \"%s\" to %s", subj, to);
+		if (strstr(m.subject, subj))
+			break;
+		ts_mail_free(&m);
+	}
+	assert_non_null(strstr(m.body, part));
+	ts_mail_free(&m);
+}
+
+/* Asserts that none of the mails to `to` there are now has subj. */
+static void
+none_says(const char *to, const char *subj)
+{
+	struct ts_mail m;
+	int n = ts_mail_count(&sink, to);
+
+	while (n-- > 0 && ts_mail_wait(&sink, to, 1000, &m) == 0) {
+		if (strstr(m.subject, subj))
+			printf("# a mail \"%s\" to %s\n", m.subject, to);
+		assert_null(strstr(m.subject, subj));
+		ts_mail_free(&m);
+	}
+}
+
 /* ---- hidden events ------------------------------------------------------ */
 
 /*
@@ -953,6 +986,14 @@ test_suspended_member(void **state)
 	/* Kestrel is for members: he may see it, not register */
 	reg(ev_main, sid_tok, NULL, 403);
 	reg(ev_csv, sid_tok, NULL, 201);	/* an open one he may */
+	/* a new link for Zephyrine: Eve, a member with a place, hears of it;
+	 * Sid, whose place it was, does not */
+	reg(ev_mem, eve_tok, NULL, 201);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev_mem);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "online_url",
+	    "https://meet.example/zephyr-new-2k")), 200);
+	says("eve@research.example", "has changed", "zephyr-new-2k");
+	none_says("sid@sable.example", "has changed");
 }
 
 /* A disabled account's feed stops; nobody registers it. */
