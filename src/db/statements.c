@@ -125,10 +125,19 @@
 /* Columns of an event in a calendar (enum cal_col, less the last). */
 #define CAL_COLS DB_COLS(CAL_COLUMNS)
 #define EV_REG_FROM " FROM event_registrations g JOIN users u ON u.id = g.user_id "
+/* A registration an organization's admin filed for a colleague, seen by
+ * person ? while they are an admin of that organization, it is approved
+ * and the colleague is still one of its people (not by whoever filed it
+ * once: a removed admin sees no more, nor do admins once the person left). */
+#define EV_REG_BY_ADMIN "(g.registered_by <> g.user_id AND EXISTS (SELECT 1 FROM " \
+	"org_members m JOIN organizations o ON o.id = m.org_id WHERE m.org_id = " \
+	"g.organization_id AND m.user_id = ? AND m.is_admin = 1 AND o.status = 'approved') " \
+	"AND EXISTS (SELECT 1 FROM org_members p WHERE p.org_id = g.organization_id AND " \
+	"p.user_id = g.user_id))"
 /* The filters of ST_EV_REG_FIND (staff.c). */
 #define EV_REG_FIND_FROM " LEFT JOIN organizations o ON o.id = g.organization_id "
 #define EV_REG_FIND_WHERE_(INSTR) EV_REG_FIND_FROM "WHERE g.event_id = ? AND (? = 0 OR " \
-	"g.user_id = ? OR g.registered_by = ?) AND (? = '' OR g.status = ?) AND (? = 0 OR " \
+	"g.user_id = ? OR " EV_REG_BY_ADMIN ") AND (? = '' OR g.status = ?) AND (? = 0 OR " \
 	"g.organization_id = ?) AND (? = '' OR " INSTR "(lower(u.name), ?) > 0 OR " INSTR \
 	"(lower(u.email), ?) > 0)"
 #define EV_REG_FIND_WHERE EV_REG_FIND_WHERE_("instr")
@@ -980,13 +989,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_EV_REG_OF_USER] = {"ev_reg_of_user",
 	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND g.user_id = ?", NULL},
 	/* An event's registrations in the order they came: all of them (?2 =
-	 * 0), or those of person ?3 and those they filed for colleagues. */
+	 * 0), or those of person ?3 and those filed for colleagues of an
+	 * organization ?4 is an admin of. */
 	[ST_EV_REG_LIST] = {"ev_reg_list",
 	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND (? = 0 OR g.user_id = ? "
-	    "OR g.registered_by = ?) ORDER BY g.id LIMIT ? OFFSET ?", NULL},
+	    "OR " EV_REG_BY_ADMIN ") ORDER BY g.id LIMIT ? OFFSET ?", NULL},
 	[ST_EV_REG_COUNT] = {"ev_reg_count",
 	    "SELECT count(*) FROM event_registrations g WHERE g.event_id = ? AND (? = 0 OR "
-	    "g.user_id = ? OR g.registered_by = ?)", NULL},
+	    "g.user_id = ? OR " EV_REG_BY_ADMIN ")", NULL},
 	/* The places taken, and the last place on the waiting list. */
 	[ST_EV_REG_TAKEN] = {"ev_reg_taken",
 	    "SELECT (SELECT count(*) FROM event_registrations g WHERE g.event_id = ? AND "
@@ -1010,10 +1020,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT " CAL_COLS ", NULL FROM events e WHERE e.visibility = 'public' AND "
 	    "e.status IN ('published', 'cancelled') AND e.end_at >= ? "
 	    "ORDER BY e.start_at, e.id LIMIT ?", NULL},
+	/* Person ?1's events that they may still see (EV_VISIBLE: ?2 staff,
+	 * ?3 member, as they are now), ending from ?4 on, ?5 at most. */
 	[ST_CAL_PERSONAL] = {"cal_personal",
 	    "SELECT " CAL_COLS ", g.status FROM event_registrations g JOIN events e ON "
 	    "e.id = g.event_id WHERE g.user_id = ? AND e.status IN ('published', 'cancelled') "
-	    "AND e.end_at >= ? ORDER BY e.start_at, e.id LIMIT ?", NULL},
+	    "AND " EV_VISIBLE " AND e.end_at >= ? ORDER BY e.start_at, e.id LIMIT ?", NULL},
 	/* A person's calendar token: only its hash is kept. */
 	[ST_CAL_TOKEN_GET] = {"cal_token_get",
 	    "SELECT hash, created_at FROM calendar_tokens WHERE user_id = ?", NULL},
@@ -1021,6 +1033,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "INSERT INTO calendar_tokens (user_id, hash, created_at) VALUES (?, ?, ?) "
 	    "ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, "
 	    "created_at = excluded.created_at", NULL},
+	/* A deleted account (accounts/forget.c): no calendar address, and
+	 * its answers to events' questions blanked (the registrations stay,
+	 * counted, under the deleted name). */
+	[ST_CAL_TOKEN_DELETE_USER] = {"cal_token_delete_user",
+	    "DELETE FROM calendar_tokens WHERE user_id = ?", NULL},
+	[ST_EV_REG_FORGET] = {"ev_reg_forget",
+	    "UPDATE event_registrations SET answers = '{}' WHERE user_id = ?", NULL},
 	/* An event's SEQUENCE (RFC 5545) goes up when what a calendar shows
 	 * of it changes. */
 	[ST_EV_SEQ_BUMP] = {"ev_seq_bump",

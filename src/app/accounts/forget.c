@@ -14,8 +14,10 @@
  * and in mail still addressed to it, which is dropped.  The person's own
  * fields in the applications they filed (an expert's profile, a contact)
  * are blanked, an organization whose contact they were loses that contact,
- * and their expert profile is deleted.  Its sessions, links and drafts are
- * deleted.  Its organizations stay: it leaves them,
+ * and their expert profile is deleted.  Its sessions, links, drafts and
+ * calendar address are deleted, and its answers to events' questions
+ * blanked (its registrations stay, counted).  Its organizations stay: it
+ * leaves them,
  * unless it is the last admin of one that has other people (409: someone
  * must take over first, as when leaving).
  */
@@ -344,6 +346,11 @@ forget(struct req *r, struct db *d, const struct user *u, json_t **blocking)
 		rc = exec_id(d, ST_TOKEN_DELETE_USER, u->id);
 	if (rc == WS_OK)
 		rc = exec_id(d, ST_DRAFT_DELETE_USER, u->id);
+	/* their answers to events' questions, and their calendar's address */
+	if (rc == WS_OK)
+		rc = exec_id(d, ST_EV_REG_FORGET, u->id);
+	if (rc == WS_OK)
+		rc = exec_id(d, ST_CAL_TOKEN_DELETE_USER, u->id);
 	if (rc == WS_OK) {
 		q = db_start(d, ST_USER_FORGET);
 		db_bind_text(q, 1, anon);

@@ -3,9 +3,11 @@
  * event (/events/{id}/calendar.ics, seen as the event is seen, 404
  * otherwise), the public feed (/events/calendar.ics: public events,
  * published or cancelled, upcoming and those that ended in the last 90
- * days), and a person's own feed of the events they registered for, at a
- * secret address (/calendar/{token}.ics), since calendar programs cannot
- * send a header.
+ * days), and a person's own feed of the events they registered for and
+ * may still see as they are now (not an event made staff-only, nor
+ * members' events once they are members no more; nothing for a disabled
+ * account), at a secret address (/calendar/{token}.ics), since calendar
+ * programs cannot send a header.
  *
  * The token is "<user id>-<64 hex digits>"; only a hash of it is stored
  * (calendar_tokens, one a person), compared in constant time; making a new
@@ -24,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/events/events_int.h"
 #include "core/tz.h"
@@ -529,6 +532,8 @@ enum ws_err
 h_personal_ics(struct req *r, struct resp *w)
 {
 	struct db *d = req_db(r);
+	struct ev_viewer v;
+	struct user u;
 	struct db_q *q;
 	json_t *rows = NULL;
 	int64_t uid;
@@ -537,10 +542,20 @@ h_personal_ics(struct req *r, struct resp *w)
 
 	if ((rc = token_user(d, r->params[0], &uid)) != WS_OK)
 		return rc;
+	/* a disabled account's feed stops; the rest see what they may see
+	 * now (an event made staff-only, members' events once their
+	 * organization is suspended or they left it, are gone) */
+	if ((rc = user_by_id(d, r->a, uid, &u)) != WS_OK || strcmp(u.status, "active") != 0)
+		return rc == WS_OK || rc == WS_ENOTFOUND ? WS_ENOTFOUND : rc;
+	if ((rc = user_effective_role(d, &u)) != WS_OK)
+		return rc;
+	ev_viewer_for(&u, &v);
 	q = db_start(d, ST_CAL_PERSONAL);
 	db_bind_int(q, 1, uid);
-	db_bind_int(q, 2, now_s() - CAL_PAST);
-	db_bind_int(q, 3, CAL_FEED_MAX);
+	db_bind_int(q, 2, v.staff);
+	db_bind_int(q, 3, v.member);
+	db_bind_int(q, 4, now_s() - CAL_PAST);
+	db_bind_int(q, 5, CAL_FEED_MAX);
 	if ((rc = cal_rows(q, &rows)) == WS_OK) {
 		snprintf(name, sizeof name, "%s: %s", r->app->cfg.org_name,
 		    view_tr(r->app->views, r->locale, N_("My events")));

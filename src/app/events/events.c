@@ -610,6 +610,7 @@ h_event_edit(struct req *r, struct resp *w)
 	struct ev_viewer v;
 	struct db *d = req_db(r);
 	json_t *ev = NULL, *values = NULL, *errors = NULL;
+	const char *was, *to;
 	int64_t id;
 	enum ws_err rc;
 
@@ -625,6 +626,14 @@ h_event_edit(struct req *r, struct resp *w)
 	check_event(r, json_integer_value(json_object_get(ev, "confirmed")), &values, &errors);
 	if (!errors && (rc = kinds_kept(r, id, ev, values, &errors)) != WS_OK)
 		goto out;
+	/* a draft was never announced: cancelled, everyone would see it */
+	was = json_string_value(json_object_get(ev, "status"));
+	to = json_string_value(json_object_get(values, "status"));
+	if (was && to && strcmp(was, "draft") == 0 && strcmp(to, "cancelled") == 0) {
+		if (!errors)
+			errors = json_object();
+		json_object_set_new(errors, "status", tr(r, EV_DRAFT_NOT_CANCELLED));
+	}
 	if (errors) {
 		w->errors = errors;
 		errors = NULL;

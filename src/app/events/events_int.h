@@ -14,6 +14,7 @@
 #include "core/err.h"
 
 struct db;
+struct user;
 
 /* Who asks, as EV_VISIBLE (statements.c) reads it. */
 struct ev_viewer {
@@ -24,6 +25,9 @@ struct ev_viewer {
 
 /* The viewer r is. */
 void ev_viewer_of(struct req *r, struct ev_viewer *v);
+/* The viewer person u is (NULL: a visitor), u's role being the one they
+ * have now (user_effective_role). */
+void ev_viewer_for(const struct user *u, struct ev_viewer *v);
 
 /* The facets that are lists (event_terms.facet). */
 enum ev_term { ET_THEME, ET_LANGUAGE, ET_REGION, ET__MAX };
@@ -41,6 +45,11 @@ struct ev_filter {
 };
 
 extern const char *const ev_kinds[];	/* NULL-terminated */
+
+/* Why a draft is not cancelled (events.c, staff.c): it was never
+ * announced, and a cancelled event is shown to everyone it is for. */
+#define EV_DRAFT_NOT_CANCELLED N_("A draft was never announced: there is nothing to " \
+	"cancel. Leave it a draft, or publish it first.")
 
 /* Event id as stored JSON (every column; times as Unix seconds,
  * confirmed and waitlisted counts, `mine`: the status of v's own
@@ -78,7 +87,8 @@ enum ws_err ev_reg_get(struct db *d, int64_t ev, int64_t rid, json_t **out) WS_W
 /* Person uid's registration for event ev, as ev_reg_get's. */
 enum ws_err ev_reg_of_user(struct db *d, int64_t ev, int64_t uid, json_t **out) WS_WUR;
 /* A page of event ev's registrations, all (uid 0) or person uid's and
- * those uid filed, oldest first, and how many in all. */
+ * those filed for colleagues of an approved organization uid is an admin
+ * of now, oldest first, and how many in all. */
 enum ws_err ev_reg_list(struct db *d, int64_t ev, int64_t uid, int64_t page, int per_page,
     json_t **items, int64_t *total) WS_WUR;
 /* The places taken of event ev (confirmed, attended) and the last
@@ -105,7 +115,9 @@ struct ev_reg_filter {
 };
 
 /* A page of event ev's registrations under f, all (uid 0) or person
- * uid's and those uid filed, oldest first, and how many in all: each as
+ * uid's and those an admin filed for colleagues of an approved
+ * organization uid is an admin of now, oldest first, and how many in
+ * all: each as
  * ev_reg_get's with email, organization (its name or null) and country
  * (or null). */
 enum ws_err ev_reg_find(struct db *d, int64_t ev, int64_t uid, const struct ev_reg_filter *f,

@@ -59,12 +59,31 @@ times_into(json_t *ctx, json_t *ev, const char *reader_tz)
 	}
 }
 
+/* Whether person u (their role as it is now) may still see event id:
+ * not once it is staff-only, nor a members' event once their organization
+ * is suspended or they left it, nor anything for a disabled account. */
+static int
+may_still_see(struct db *d, struct user *u, int64_t id)
+{
+	struct ev_viewer v;
+	json_t *ev = NULL;
+	enum ws_err rc;
+
+	if (strcmp(u->status, "active") != 0 || user_effective_role(d, u) != WS_OK)
+		return 0;
+	ev_viewer_for(u, &v);
+	rc = ev_get(d, &v, id, &ev);
+	json_decref(ev);
+	return rc == WS_OK;
+}
+
 /*
  * Mails person uid about stored event ev (ev_get's JSON): template tpl
  * with subject (English source, translated), the event's title, times,
  * venue, the online address when with_link, and extra's members (may be
  * NULL; borrowed).  Inside the caller's transaction.  A person without an
- * address is skipped.
+ * address is skipped; so is one who may no longer see the event when the
+ * mail would carry its online address (WS_ENOTFOUND: nothing sent).
  */
 static enum ws_err
 mail_person_as(struct app *app, struct db *d, json_t *ev, int64_t uid, const char *tpl,
@@ -81,6 +100,10 @@ mail_person_as(struct app *app, struct db *d, json_t *ev, int64_t uid, const cha
 	if (user_by_id(d, a, uid, &u) != WS_OK || !u.email || !*u.email) {
 		arena_free(a);
 		return WS_OK;
+	}
+	if (with_link && !may_still_see(d, &u, json_integer_value(json_object_get(ev, "id")))) {
+		arena_free(a);
+		return WS_ENOTFOUND;
 	}
 	lang = app_mail_lang(app, u.locale, NULL);
 	ctx = json_pack("{s:s,s:s,s:O,s:I}", "name", u.name ? u.name : "", "site",
@@ -237,6 +260,8 @@ ev_notify_edit(struct app *app, struct db *d, json_t *before, int64_t id)
 			json_object_set_new(extra, "changed_link", json_boolean(link && confirmed));
 			rc = mail_person(app, d, after, uid, "mail_event_changed",
 			    N_("An event you registered for has changed"), confirmed, extra);
+			if (rc == WS_ENOTFOUND)
+				rc = WS_OK;	/* no longer theirs to see */
 		}
 		json_decref(people);
 	}

@@ -27,7 +27,8 @@ struct job_ctx;
 enum ws_err ev_remind_run(struct job_ctx *c, const struct job *j) WS_WUR;
 
 /* Mails person uid the reminder of kind ("7d" or "1d") for event id, with
- * the online address, inside the caller's transaction. */
+ * the online address, inside the caller's transaction; WS_ENOTFOUND (and
+ * no mail) when they may no longer see the event. */
 enum ws_err ev_remind_mail(struct app *app, struct db *d, int64_t id, int64_t uid,
     const char *kind) WS_WUR;
 

@@ -471,7 +471,7 @@ page_one(struct req *r, json_t *ev, int64_t id, json_t *form, json_t *errors)
 {
 	json_t *g = NULL;
 	const char *aud = json_string_value(json_object_get(ev, "audience"));
-	int live = 0, may = 0;
+	int live = 0, may = 0, declined = 0;
 	enum ws_err rc;
 
 	page_event(r, ev);
@@ -489,6 +489,7 @@ page_one(struct req *r, json_t *ev, int64_t id, json_t *form, json_t *errors)
 		size_t i;
 
 		live = strcmp(st, "cancelled") != 0 && strcmp(st, "declined") != 0;
+		declined = strcmp(st, "declined") == 0;	/* staff's refusal stands */
 		for (i = 0; i < sizeof reg_labels / sizeof reg_labels[0]; i++)
 			if (strcmp(reg_labels[i][0], st) == 0)
 				json_object_set_new(ev, "my_label", json_string(tr(r, reg_labels[i][1])));
@@ -500,7 +501,8 @@ page_one(struct req *r, json_t *ev, int64_t id, json_t *form, json_t *errors)
 		json_decref(g);
 	}
 	json_object_set_new(ev, "audience_open", json_boolean(aud && strcmp(aud, "open") == 0));
-	if (r->user && !live && json_is_true(json_object_get(ev, "registration_open"))) {
+	if (r->user && !live && !declined &&
+	    json_is_true(json_object_get(ev, "registration_open"))) {
 		if (aud && strcmp(aud, "members") == 0 && r->user->role != ROLE_MEMBER &&
 		    r->user->role < ROLE_STAFF)
 			json_object_set_new(ev, "members_only", json_true());

@@ -14,7 +14,8 @@
  * address is verified for an `open` one; an organization's admin for a
  * colleague of that organization.  Outside the event's window, or for an
  * event cancelled or over, a 409 says why (and when it opens or closed).
- * Registering twice gives back the registration there is.  Each
+ * Registering twice gives back the registration there is; one staff
+ * declined stays declined (409).  Each
  * registration is in its organization's history, and the person is
  * mailed, in their language, what it became (received when pending,
  * confirmed, waitlisted, and promoted from the waiting list).
@@ -189,12 +190,14 @@ registrant(struct req *r, struct resp *w, int64_t *uid, int64_t *org, struct use
 	}
 	json_decref(theirs);
 	json_decref(mine);
-	if (*uid != r->user->id && !*org) {
+	if (*uid != r->user->id && (!*org || strcmp(u->status, "active") != 0)) {
 		w->detail = N_("You may register yourself, or a colleague of an organization you "
 		    "are an admin of.");
 		return WS_EFORBIDDEN;
 	}
-	return WS_OK;
+	/* the role they have now: a suspended organization's people are
+	 * members no more (may_register reads it) */
+	return user_effective_role(d, u);
 }
 
 /* Whether stored event ev takes u's registration now: WS_EFORBIDDEN for
@@ -301,6 +304,17 @@ live(const char *s)
 	return strcmp(s, "cancelled") != 0 && strcmp(s, "declined") != 0;
 }
 
+/* WS_ECONFLICT (w->detail) when registration g is one staff declined:
+ * registering again does not undo their decision. */
+static enum ws_err
+declined(struct resp *w, json_t *g)
+{
+	if (strcmp(json_string_value(json_object_get(g, "status")), "declined") != 0)
+		return WS_OK;
+	w->detail = N_("Your registration for this event was not accepted.");
+	return WS_ECONFLICT;
+}
+
 /* The entry of a registration in its organization's history, or the
  * audit log for a person without one. */
 static void
@@ -371,11 +385,14 @@ h_event_register(struct req *r, struct resp *w)
 		goto out;
 	if ((rc = registrant(r, w, &uid, &org, &u)) != WS_OK)
 		goto out;
-	/* registering twice gives back the registration there is */
+	/* registering twice gives back the registration there is; staff's
+	 * refusal stands */
 	if ((rc = ev_reg_of_user(d, id, uid, &g)) == WS_OK &&
 	    live(json_string_value(json_object_get(g, "status"))))
 		goto answer;
 	if (rc != WS_OK && rc != WS_ENOTFOUND)
+		goto out;
+	if (rc == WS_OK && (rc = declined(w, g)) != WS_OK)
 		goto out;
 	if ((rc = may_register(r, w, ev, &u)) != WS_OK)
 		goto out;
@@ -394,7 +411,8 @@ h_event_register(struct req *r, struct resp *w)
 	g = NULL;
 	if ((rc = ev_lock(d, id)) != WS_OK)
 		goto out;
-	/* someone may have registered the same person meanwhile */
+	/* someone may have registered the same person meanwhile, or staff
+	 * declined them */
 	if ((rc = ev_reg_of_user(d, id, uid, &g)) == WS_OK &&
 	    live(json_string_value(json_object_get(g, "status")))) {
 		db_rollback(d);
@@ -402,6 +420,8 @@ h_event_register(struct req *r, struct resp *w)
 		goto answer;
 	}
 	if (rc != WS_OK && rc != WS_ENOTFOUND)
+		goto out;
+	if (rc == WS_OK && (rc = declined(w, g)) != WS_OK)
 		goto out;
 	if ((rc = ev_reg_taken(d, id, &taken, &last)) != WS_OK)
 		goto out;
@@ -444,14 +464,40 @@ out:
 	return rc;
 }
 
-/* Whether r's caller may see registration g: staff, its person, and who
- * filed it. */
+/* Whether person uid is one of organization org's people (an admin too
+ * when admin), and it is approved. */
+static int
+one_of(struct db *d, int64_t uid, int64_t org, int admin)
+{
+	json_t *orgs = NULL, *o;
+	size_t i;
+	int ok = 0;
+
+	if (orgs_of_person(d, uid, &orgs) != WS_OK)
+		return 0;
+	json_array_foreach(orgs, i, o)
+		ok |= json_integer_value(json_object_get(o, "id")) == org &&
+		    (!admin || json_is_true(json_object_get(o, "admin"))) &&
+		    strcmp(json_string_value(json_object_get(o, "status")), "approved") == 0;
+	json_decref(orgs);
+	return ok;
+}
+
+/* Whether r's caller may see registration g: staff, its person, and
+ * (when an admin filed it for a colleague) the admins its approved
+ * organization has now, while the person is still one of its people: not
+ * whoever filed it once, should they have left or stepped down since
+ * (EV_REG_BY_ADMIN in statements.c). */
 static int
 may_see(struct req *r, json_t *g)
 {
-	return r->user->role >= ROLE_STAFF ||
-	    json_integer_value(json_object_get(g, "user_id")) == r->user->id ||
-	    json_integer_value(json_object_get(g, "registered_by")) == r->user->id;
+	int64_t org = json_integer_value(json_object_get(g, "organization_id"));
+	int64_t uid = json_integer_value(json_object_get(g, "user_id"));
+
+	if (r->user->role >= ROLE_STAFF || uid == r->user->id)
+		return 1;
+	return org && json_integer_value(json_object_get(g, "registered_by")) != uid &&
+	    one_of(req_db(r), r->user->id, org, 1) && one_of(req_db(r), uid, org, 0);
 }
 
 enum ws_err

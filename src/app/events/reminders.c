@@ -9,7 +9,8 @@
  * insert added the row; a second node's insert finds it there (on
  * PostgreSQL it waits for the first to commit, then adds nothing), so its
  * transaction queues no mail.  An event moved to another time gets its
- * reminders anew; one cancelled or a place cancelled gets none.
+ * reminders anew; one cancelled or a place cancelled gets none, nor does
+ * a person who may no longer see the event (notify.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -77,6 +78,8 @@ remind_batch(struct app *app, struct db *d, int64_t now, int *sent, int *more)
 		json_decref(g);
 		if (rc == WS_OK)
 			(*sent)++;
+		else if (rc == WS_ENOTFOUND)
+			rc = WS_OK;	/* an event no longer theirs to see: no reminder */
 	}
 	if (rc == WS_OK && json_array_size(due) == REMIND_BATCH)
 		*more = 1;

@@ -507,7 +507,7 @@ h_staff_events(struct req *r, struct resp *w)
 		    json_integer_value(json_object_get(row, "start_at"))), "when", ev_page_when(r, row,
 		    json_integer_value(json_object_get(row, "start_at"))), "counts", counts,
 		    "draft", strcmp(status, "draft") == 0, "cancellable",
-		    strcmp(status, "cancelled") != 0);
+		    strcmp(status, "published") == 0);
 		json_object_set_new(it, "status_label", json_string(status_label(r, status)));
 		json_object_set_new(it, "kind_label", json_string(ev_kind_label(r,
 		    json_string_value(json_object_get(row, "kind")))));
@@ -607,6 +607,9 @@ h_staff_event_cancel(struct req *r, struct resp *w)
 		return rc;
 	if (strcmp(json_string_value(json_object_get(ev, "status")), "cancelled") == 0) {
 		w->detail = N_("This event is cancelled.");
+		rc = WS_ECONFLICT;
+	} else if (strcmp(json_string_value(json_object_get(ev, "status")), "draft") == 0) {
+		w->detail = EV_DRAFT_NOT_CANCELLED;
 		rc = WS_ECONFLICT;
 	} else if (!json_is_string(json_object_get(r->in, "confirm")) ||
 	    strcmp(json_string_value(json_object_get(r->in, "confirm")), "yes") != 0) {

@@ -17,14 +17,20 @@ const char *const ev_kinds[] = { "workshop", "webinar", "training", "briefing",
 	"expert_group_meeting", "side_event", "session", "other", NULL };
 
 void
-ev_viewer_of(struct req *r, struct ev_viewer *v)
+ev_viewer_for(const struct user *u, struct ev_viewer *v)
 {
-	enum role ro = r->user ? r->user->role : ROLE_ANON;
+	enum role ro = u ? u->role : ROLE_ANON;
 
 	memset(v, 0, sizeof *v);
-	v->uid = r->user ? r->user->id : 0;
+	v->uid = u ? u->id : 0;
 	v->staff = ro >= ROLE_STAFF;
 	v->member = ro == ROLE_MEMBER || ro == ROLE_FOCAL || v->staff;
+}
+
+void
+ev_viewer_of(struct req *r, struct ev_viewer *v)
+{
+	ev_viewer_for(r->user, v);
 }
 
 /* Binds EV_VISIBLE and EV_FILTER from first, leaving out the filter of
