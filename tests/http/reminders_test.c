@@ -295,6 +295,27 @@ test_reminders(void **state)
 	assert_int_equal(reminders_run_since(start - 7 * DAY + 3600, 0), 0);
 	assert_int_equal(ts_mail_count(&sink, ADA), 0);
 
+	/* Moved two days later after its 7-day reminder: a "changed" mail at
+	 * once, and the reminders of the new time, the 7-day one too (a
+	 * reminder names a time, and the one sent named the old one); none
+	 * for the old time any more. */
+	start += 2 * DAY;
+	t = (time_t)start;
+	time_rfc3339(t, s, sizeof s);
+	t = (time_t)(start + 3 * 3600);
+	time_rfc3339(t, e, sizeof e);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "start", s, "end", e)), 200);
+	mail_says(ADA, "Un événement auquel vous êtes inscrit·e a changé",
+	    "« Reminded workshop »", (char *)NULL);
+	clock_to(start - 7 * DAY);
+	assert_int_equal(reminders_run_since(start - 7 * DAY, 1), 1);
+	mail_says(ADA, "Rappel : votre événement a lieu dans une semaine",
+	    "« Reminded workshop » a lieu dans une semaine", (char *)NULL);
+	clock_to(start - 3 * DAY);	/* a day before the old time: nothing */
+	assert_int_equal(reminders_run_since(start - 3 * DAY, 0), 0);
+	assert_int_equal(ts_mail_count(&sink, ADA), 0);
+
 	clock_to(start - DAY);
 	assert_int_equal(reminders_run_since(start - DAY, 1), 1);
 	mail_says(ADA, "Rappel : votre événement a lieu demain",
@@ -306,7 +327,7 @@ test_reminders(void **state)
 	assert_int_equal(ts_mail_count(&sink, BO), 0);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM event_reminders m JOIN "
 	    "event_registrations g ON g.id = m.registration_id WHERE g.event_id = %lld",
-	    (long long)id), 2);
+	    (long long)id), 3);
 }
 
 /* ---- set-up ---------------------------------------------------------------- */
