@@ -274,8 +274,7 @@ enum db_stmt {
 	ST_RES_ORGS,
 	ST_RES_CHANGED_SINCE,
 	ST_RES_MATCH_IDS,
-	ST_RES_FTS_IDS,
-	ST_RES_META_IDS,
+	ST_RES_FTS_BOTH,
 	ST_RES_TITLE_IDS,
 	/* issue 14: calendars, reminders, mail on changes (app/events/calendar.c,
 	 * reminders.c, notify.c) */

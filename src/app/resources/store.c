@@ -569,18 +569,14 @@ res_match_ids(struct db *d, const struct res_filter *f, int64_t **ids, size_t *n
 	*ids = *meta = NULL;
 	*n = *nmeta = 0;
 	if (!*like && *fts && *m) {	/* the full-text index alone: no scan */
-		q = db_start(d, ST_RES_FTS_IDS);
-		db_bind_text(q, 1, fts);
-		while ((rc = db_step(q)) == WS_OK)
+		q = db_start(d, ST_RES_FTS_BOTH);
+		db_bind_text(q, 1, m);
+		db_bind_text(q, 2, fts);
+		while ((rc = db_step(q)) == WS_OK) {
 			id_add(ids, n, &cap, db_col_int(q, 0));
-		db_end(q);
-		if (rc != WS_EDONE)
-			goto fail;
-		q = db_start(d, ST_RES_META_IDS);
-		db_bind_text(q, 1, fts);
-		db_bind_text(q, 2, m);
-		while ((rc = db_step(q)) == WS_OK)
-			id_add(meta, nmeta, &mcap, db_col_int(q, 0));
+			if (db_col_int(q, 1))
+				id_add(meta, nmeta, &mcap, db_col_int(q, 0));
+		}
 		db_end(q);
 		if (rc != WS_EDONE)
 			goto fail;
