@@ -61,9 +61,11 @@ lane_free(struct db_lane *l)
 	free(l);
 }
 
-/* Takes the lane, waiting behind those who asked first; WS_EDB after
- * DB_LANE_WAIT_MS, or at once when this thread holds it already (through
- * another connection: waiting would never end). */
+/* Takes the lane, waiting behind those who asked first; WS_EUNAVAIL after
+ * DB_LANE_WAIT_MS (the server is busy: a 503, not a 500; at a load of 15,
+ * 6 of make check's 500 racing registrations waited that long), or WS_EDB
+ * at once when this thread holds it already (through another connection:
+ * waiting would never end). */
 static enum ws_err
 lane_enter(struct db_lane *l)
 {
@@ -114,7 +116,7 @@ lane_enter(struct db_lane *l)
 		if (l->tail == &w)
 			l->tail = prev;
 		l->nwait--;
-		rc = WS_EDB;
+		rc = WS_EUNAVAIL;
 	}
 	pthread_mutex_unlock(&l->mu);
 	pthread_cond_destroy(&w.cv);
