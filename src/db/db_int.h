@@ -59,8 +59,8 @@ struct db_ops {
  */
 struct db_lane;
 
-/* How long a writer waits in the lane before its request fails (WS_EUNAVAIL,
- * as SQLite's busy timeout did before the lane. */
+/* How long a writer waits in the lane before its request fails with
+ * WS_EUNAVAIL (a 503), as SQLite's busy timeout did before the lane. */
 #define DB_LANE_WAIT_MS 5000
 
 struct db {
