@@ -30,6 +30,7 @@
 
 #include <cmocka.h>
 
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -54,21 +55,13 @@ static int64_t ev_pub, ev_mem, ev_staff, ev_open, ev_cancelled, ev_past, ev_draf
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
-	char path[512], out[4096];
-	const char *line;
-	FILE *f;
+	char desc[300];
+	int64_t id;
 
-	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n"
-	    "%s,ngo,%s,%s trains people.,corruption,Contact,%s\n", name, country, name, email);
-	fclose(f);
-	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db",
-	    db_url, (char *)NULL), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	snprintf(desc, sizeof desc, "%s trains people.", name);
+	id = ts_org_import(db_url, name, country, email, desc);
+	assert_true(id > 0);
+	return id;
 }
 
 /* A browser signed in to a new account (of org when > 0). */
@@ -76,17 +69,7 @@ static struct ts_browser *
 person(const char *email, const char *role, int64_t org)
 {
 	struct ts_browser *b = ts_browser_new(&srv, NULL);
-	char in[64], out[4096], org_s[24];
-
-	snprintf(in, sizeof in, "%s\n", PW);
-	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
-	if (org > 0)
-		assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
-		    "--email", email, "--name", email, "--role", role, "--org", org_s,
-		    (char *)NULL), 0);
-	else
-		assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
-		    "--email", email, "--name", email, "--role", role, (char *)NULL), 0);
+	assert_true(ts_person_add(db_url, email, email, role, org, PW) > 0);
 	assert_int_equal(ts_signin(b, email, PW), 303);
 	return b;
 }

@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -49,21 +50,13 @@ api(const char *method, const char *path, const char *token, json_t *b)
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
-	char path[512], out[4096];
-	const char *line;
-	FILE *f;
+	char desc[300];
+	int64_t id;
 
-	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n"
-	    "%s,ngo,%s,%s trains people.,corruption,Contact,%s\n", name, country, name, email);
-	fclose(f);
-	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db",
-	    db_url, (char *)NULL), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	snprintf(desc, sizeof desc, "%s trains people.", name);
+	id = ts_org_import(db_url, name, country, email, desc);
+	assert_true(id > 0);
+	return id;
 }
 
 /* A new API session of email in t. */
@@ -83,17 +76,7 @@ signed_in(const char *email, char *t)
 static void
 account(const char *email, const char *name, const char *role, int64_t org, char *t)
 {
-	char in[64], out[4096], org_s[24];
-
-	snprintf(in, sizeof in, "%s\n", PW);
-	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
-	if (org > 0)
-		assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
-		    "--email", email, "--name", name, "--role", role, "--org", org_s,
-		    (char *)NULL), 0);
-	else
-		assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
-		    "--email", email, "--name", name, "--role", role, (char *)NULL), 0);
+	assert_true(ts_person_add(db_url, email, name, role, org, PW) > 0);
 	signed_in(email, t);
 }
 

@@ -40,6 +40,7 @@
 
 #include <cmocka.h>
 
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -130,17 +131,7 @@ token_of(const char *email, char *out)
 static void
 account(const char *email, const char *role, int64_t org, char *out)
 {
-	char in[64], o[4096], org_s[24];
-
-	snprintf(in, sizeof in, "%s\n", PW);
-	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
-	if (org > 0)
-		assert_int_equal(ts_whatson(in, o, sizeof o, "user", "add", "--db", db_url,
-		    "--email", email, "--name", email, "--role", role, "--org", org_s,
-		    (char *)NULL), 0);
-	else
-		assert_int_equal(ts_whatson(in, o, sizeof o, "user", "add", "--db", db_url,
-		    "--email", email, "--name", email, "--role", role, (char *)NULL), 0);
+	assert_true(ts_person_add(db_url, email, email, role, org, PW) > 0);
 	token_of(email, out);
 }
 

@@ -30,6 +30,7 @@
 
 #include <cmocka.h>
 
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -55,22 +56,10 @@ static int64_t shared;
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
-	char path[512], out[4096];
-	const char *line;
-	FILE *f;
+	int64_t id = ts_org_import(db_url, name, country, email, NULL);
 
-	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n"
-	    "%s,ngo,%s,%s shares what it learns.,corruption,Contact,%s\n", name, country, name,
-	    email);
-	fclose(f);
-	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db",
-	    db_url, (char *)NULL), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	assert_true(id > 0);
+	return id;
 }
 
 /* An account with role (org > 0: a member of it); its token in tok (may

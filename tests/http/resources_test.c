@@ -33,6 +33,7 @@
 
 #include <cmocka.h>
 
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -64,22 +65,10 @@ api(const char *method, const char *path, const char *token, json_t *b)
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
-	char path[512], out[4096];
-	const char *line;
-	FILE *f;
+	int64_t id = ts_org_import(db_url, name, country, email, NULL);
 
-	snprintf(path, sizeof path, "%s/%s.csv", ts_tmpdir(), country);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fprintf(f, "name,kind,country,description,themes,contact_name,contact_email\n"
-	    "%s,ngo,%s,%s shares what it learns.,corruption,Contact,%s\n", name, country, name,
-	    email);
-	fclose(f);
-	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "orgs", path, "--db",
-	    db_url, (char *)NULL), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	assert_true(id > 0);
+	return id;
 }
 
 /* A session token for email into tok[129]. */
@@ -100,19 +89,8 @@ token_of(const char *email, char *tok)
 static int64_t
 account(const char *email, const char *role, int64_t org, char *tok)
 {
-	char in[64], out[4096], org_s[24];
-	int64_t id;
+	int64_t id = ts_person_add(db_url, email, email, role, org, PW);
 
-	snprintf(in, sizeof in, "%s\n", PW);
-	snprintf(org_s, sizeof org_s, "%lld", (long long)org);
-	if (org > 0)
-		assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
-		    "--email", email, "--name", email, "--role", role, "--org", org_s,
-		    (char *)NULL), 0);
-	else
-		assert_int_equal(ts_whatson(in, out, sizeof out, "user", "add", "--db", db_url,
-		    "--email", email, "--name", email, "--role", role, (char *)NULL), 0);
-	id = strtoll(out, NULL, 10);
 	assert_true(id > 0);
 	token_of(email, tok);
 	return id;
