@@ -49,8 +49,19 @@ local staff = os.getenv("STAFF_TOKEN") or ""
 local member = os.getenv("MEMBER_TOKEN") or ""
 local orgs = tonumber(os.getenv("ORGS") or "1000")
 
+-- SEED (environment): the same requests in every run (for comparing two
+-- builds); without it, another draw each time.
+local base_seed = tonumber(os.getenv("SEED") or "")
+local threads = 0
+
 function setup(thread)
-	math.randomseed(os.time() + tonumber(tostring(thread):match("0x(%x+)") or "0", 16) % 1000)
+	threads = threads + 1
+	thread:set("rseed", base_seed and base_seed + threads or
+		os.time() + tonumber(tostring(thread):match("0x(%x+)") or "0", 16) % 1000)
+end
+
+function init(args)
+	math.randomseed(rseed)
 end
 
 local function pick(t)

@@ -66,18 +66,6 @@ buf_add(struct buf *b, const void *p, size_t n)
 }
 
 enum ws_err
-buf_adds(struct buf *b, const char *s)
-{
-	return buf_add(b, s, strlen(s));
-}
-
-enum ws_err
-buf_addc(struct buf *b, char c)
-{
-	return buf_add(b, &c, 1);
-}
-
-enum ws_err
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;
@@ -106,6 +94,57 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	rc = buf_vprintf(b, fmt, ap);
 	va_end(ap);
 	return rc;
+}
+
+enum ws_err
+buf_json_str(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *p, *run;
+	size_t start = b->len;
+	enum ws_err rc = buf_addc(b, '"');
+
+	for (p = run = s ? s : ""; rc == WS_OK && *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		if ((rc = buf_add(b, run, (size_t)(p - run))) != WS_OK)
+			break;
+		run = p + 1;
+		if (c == '"' || c == '\\') {
+			esc[1] = (char)c;
+			rc = buf_add(b, esc, 2);
+		} else {
+			rc = buf_add(b, esc, sizeof esc);
+		}
+	}
+	if (rc == WS_OK)
+		rc = buf_add(b, run, (size_t)(p - run));
+	if (rc == WS_OK)
+		rc = buf_addc(b, '"');
+	if (rc != WS_OK && b->data) {	/* all or nothing */
+		b->len = start;
+		b->data[start] = '\0';
+	}
+	return rc;
+}
+
+enum ws_err
+buf_add_int(struct buf *b, long long n)
+{
+	char d[24];
+	size_t i = sizeof d;
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+	do {
+		d[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (n < 0)
+		d[--i] = '-';
+	return buf_add(b, d + i, sizeof d - i);
 }
 
 const char *

@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "core/err.h"
 
@@ -32,13 +33,32 @@ void buf_reset(struct buf *b);
 /* Appends n bytes of p.  WS_ETOOBIG when len + n > max. */
 enum ws_err buf_add(struct buf *b, const void *p, size_t n) WS_WUR;
 /* Appends a NUL-terminated string. */
-enum ws_err buf_adds(struct buf *b, const char *s) WS_WUR;
-/* Appends one byte. */
-enum ws_err buf_addc(struct buf *b, char c) WS_WUR;
+static inline WS_WUR enum ws_err
+buf_adds(struct buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
+/* Appends one byte; inline, as an answer of the directory makes thousands
+ * (cap never exceeds max + 1, so a byte that fits in cap fits in max). */
+static inline WS_WUR enum ws_err
+buf_addc(struct buf *b, char c)
+{
+	if (!b->data || b->cap - b->len < 2)
+		return buf_add(b, &c, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+	return WS_OK;
+}
 /* Appends printf-style output. */
 enum ws_err buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3))) WS_WUR;
 enum ws_err buf_vprintf(struct buf *b, const char *fmt, va_list ap) WS_WUR;
+/* Appends s (NULL: "") as a JSON string, quotes included: `"` and `\\`
+ * escaped, control bytes as \u00XX, other bytes (UTF-8) as they are; all
+ * or nothing. */
+enum ws_err buf_json_str(struct buf *b, const char *s) WS_WUR;
+/* Appends n in decimal, without printf. */
+enum ws_err buf_add_int(struct buf *b, long long n) WS_WUR;
 /* Returns the contents ("" when empty); owned by b. */
 const char *buf_str(const struct buf *b);
 /* Hands the storage to the caller (free() it) and empties b. */

@@ -13,6 +13,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <jansson.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,6 +269,55 @@ test_arena_strings(void **state)
 	arena_free(a);
 }
 
+/* JSON strings and numbers written without jansson: the bytes jansson
+ * would parse back to the same value, and the ceiling still holds. */
+static void
+test_buf_json(void **state)
+{
+	static const char *const strs[] = {
+		"", "plain", "quote \" and \\ back", "tab\tnew\nline\x01\x1f",
+		"Côte d'Ivoire 中国 عربي", NULL
+	};
+	static const long long nums[] = { 0, 7, -1, 1234567890123LL, -9223372036854775807LL - 1 };
+	struct buf b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; strs[i]; i++) {
+		json_error_t err;
+		json_t *v;
+
+		buf_init(&b, 1024);
+		assert_int_equal(buf_json_str(&b, strs[i]), WS_OK);
+		v = json_loadb(b.data, b.len, JSON_DECODE_ANY, &err);
+		assert_non_null(v);
+		assert_string_equal(json_string_value(v), strs[i]);
+		json_decref(v);
+		buf_free(&b);
+	}
+	buf_init(&b, 1024);
+	assert_int_equal(buf_json_str(&b, NULL), WS_OK);
+	assert_string_equal(buf_str(&b), "\"\"");
+	buf_free(&b);
+	for (i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		char want[32];
+
+		buf_init(&b, 64);
+		assert_int_equal(buf_add_int(&b, nums[i]), WS_OK);
+		snprintf(want, sizeof want, "%lld", nums[i]);
+		assert_string_equal(buf_str(&b), want);
+		buf_free(&b);
+	}
+	buf_init(&b, 8);	/* the ceiling: refused whole, nothing half-written */
+	assert_int_equal(buf_adds(&b, "abc"), WS_OK);
+	assert_int_equal(buf_json_str(&b, "toolong"), WS_ETOOBIG);
+	assert_int_equal(buf_add_int(&b, 123456), WS_ETOOBIG);
+	assert_int_equal(buf_add_int(&b, 12345), WS_OK);
+	assert_string_equal(buf_str(&b), "abc12345");
+	assert_int_equal(buf_addc(&b, 'x'), WS_ETOOBIG);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -277,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_buf_ceiling),
 		cmocka_unit_test(test_buf_printf_growth),
 		cmocka_unit_test(test_buf_steal),
+		cmocka_unit_test(test_buf_json),
 		cmocka_unit_test(test_arena_many),
 		cmocka_unit_test(test_arena_large),
 		cmocka_unit_test(test_arena_alignment),

@@ -738,6 +738,54 @@ facet_options(struct req *r, const struct dir_result *res, int f, const char **w
 	return opts;
 }
 
+/* The API's answer, written without building it in jansson first (every
+ * facet's counts are hundreds of members): {"items":[the items as
+ * written],"total","page","per_page",["prev_page",]["next_page",]"facets"},
+ * the members in app_list_value()'s order; the status facet for staff only. */
+static enum ws_err
+api_answer(struct buf *out, const struct buf *items, const struct dir_result *res,
+    int64_t page, int64_t per_page, int staff)
+{
+	enum ws_err rc = buf_adds(out, "{\"items\":[");
+	size_t i;
+	int f, first = 1;
+
+	if (rc == WS_OK)
+		rc = buf_add(out, items->data ? items->data : "", items->len);
+	if (rc == WS_OK)
+		rc = buf_printf(out, "],\"total\":%zu,\"page\":%lld,\"per_page\":%lld",
+		    res->total, (long long)page, (long long)per_page);
+	if (rc == WS_OK && page > 1)
+		rc = buf_printf(out, ",\"prev_page\":%lld", (long long)page - 1);
+	if (rc == WS_OK && page * per_page < (int64_t)res->total)
+		rc = buf_printf(out, ",\"next_page\":%lld", (long long)page + 1);
+	if (rc == WS_OK)
+		rc = buf_adds(out, ",\"facets\":{");
+	for (f = 0; rc == WS_OK && f < DF__MAX; f++) {
+		if (f == DF_STATUS && !staff)
+			continue;
+		rc = buf_adds(out, first ? "\"" : ",\"");
+		first = 0;
+		if (rc == WS_OK)
+			rc = buf_adds(out, facets[f].param);
+		if (rc == WS_OK)
+			rc = buf_adds(out, "\":{");
+		for (i = 0; rc == WS_OK && i < res->ncounts[f]; i++) {
+			if (i)
+				rc = buf_addc(out, ',');
+			if (rc == WS_OK)
+				rc = buf_json_str(out, res->counts[f][i].value);
+			if (rc == WS_OK)
+				rc = buf_addc(out, ':');
+			if (rc == WS_OK)
+				rc = buf_add_int(out, (long long)res->counts[f][i].n);
+		}
+		if (rc == WS_OK)
+			rc = buf_addc(out, '}');
+	}
+	return rc == WS_OK ? buf_adds(out, "}}") : rc;
+}
+
 enum ws_err
 h_directory(struct req *r, struct resp *w)
 {
@@ -749,10 +797,10 @@ h_directory(struct req *r, struct resp *w)
 	int64_t page, per_page;
 	int staff = r->user && r->user->role >= ROLE_STAFF;
 	enum vis level = org_viewer_level(r);
+	const char *qs, *sort;
 	size_t i;
 	enum ws_err rc;
-	int f;
-
+	int f, chosen;
 	struct cached cached = { NULL, 0, 0 };
 	struct buf listed;
 
@@ -792,6 +840,22 @@ h_directory(struct req *r, struct resp *w)
 		dir_result_free(&res);
 		return rc;
 	}
+	if (r->api) {	/* written here: the items spliced in as written */
+		rc = api_answer(&w->raw, &listed, &res, page, per_page, staff);
+		dir_result_free(&res);
+		buf_free(&listed);
+		json_decref(items);
+		if (rc != WS_OK)
+			return rc;
+		w->ctype = "application/json";
+		if (cached.key)
+			dir_cache_put(r->app->dir_cache, cached.key, cached.gen, now_s(),
+			    w->raw.data, w->raw.len);
+		return WS_OK;
+	}
+	qs = req_query(r, "q");
+	sort = req_query(r, "sort");
+	chosen = sort && *sort && strcmp(sort, "relevance") != 0;
 	v = app_list_value(items, page, (int)per_page, (int64_t)res.total);
 	facet_json = json_object();
 	filters = json_array();
@@ -803,68 +867,23 @@ h_directory(struct req *r, struct resp *w)
 			continue;
 		}
 		json_object_set_new(facet_json, facets[f].param, counts);
-		if (r->api) {	/* the counts only: the options are the page's */
-			for (i = 0; i < res.ncounts[f]; i++)
-				json_object_set_new(counts, res.counts[f][i].value,
-				    json_integer((json_int_t)res.counts[f][i].n));
-			continue;
-		}
 		opts = facet_options(r, &res, f, want[f], counts);
 		json_array_append_new(filters, json_pack("{s:s,s:s,s:o}", "param", facets[f].param,
 		    "label", view_tr(r->app->views, r->locale, facet_title(f)), "options", opts));
 	}
 	json_object_set_new(v, "facets", facet_json);
-	if (!r->api) {
-		const char *qs = req_query(r, "q");
-
-		json_object_set_new(v, "filters", filters);
-		json_object_set_new(v, "q", json_string(qs && utf8_valid_text(qs, strlen(qs), 0) ?
-		    qs : ""));
-		const char *sort = req_query(r, "sort");
-		int chosen = sort && *sort && strcmp(sort, "relevance") != 0;
-
-		/* The form's first choice is the default: best match with a
-		 * search, else name; so a new search is not stuck on "name". */
-		json_object_set_new(v, "sort_default", json_boolean(!chosen));
-		json_object_set_new(v, "sort_name", json_boolean(chosen && q.sort == DIR_SORT_NAME));
-		json_object_set_new(v, "sort_newest", json_boolean(chosen &&
-		    q.sort == DIR_SORT_NEWEST));
-		json_object_set_new(v, "searching", json_boolean(terms.n > 0));
-		json_object_set_new(v, "one", json_boolean(res.total == 1));
-		json_object_set_new(v, "query", json_string(query_string(r, want)));
-	} else {
-		json_decref(filters);
-	}
+	json_object_set_new(v, "filters", filters);
+	json_object_set_new(v, "q", json_string(qs && utf8_valid_text(qs, strlen(qs), 0) ?
+	    qs : ""));
+	/* The form's first choice is the default: best match with a search,
+	 * else name; so a new search is not stuck on "name". */
+	json_object_set_new(v, "sort_default", json_boolean(!chosen));
+	json_object_set_new(v, "sort_name", json_boolean(chosen && q.sort == DIR_SORT_NAME));
+	json_object_set_new(v, "sort_newest", json_boolean(chosen && q.sort == DIR_SORT_NEWEST));
+	json_object_set_new(v, "searching", json_boolean(terms.n > 0));
+	json_object_set_new(v, "one", json_boolean(res.total == 1));
+	json_object_set_new(v, "query", json_string(query_string(r, want)));
 	dir_result_free(&res);
-	if (r->api) {	/* encoded here: the items spliced in as written */
-		struct buf rest;
-
-		json_object_del(v, "items");
-		buf_init(&rest, DIR_ITEMS_MAX);
-		rc = view_json(v, &rest);
-		json_decref(v);
-		if (rc == WS_OK && (rest.len < 2 || rest.data[0] != '{'))
-			rc = WS_EINVAL;
-		if (rc == WS_OK)
-			rc = buf_adds(&w->raw, "{\"items\":[");
-		if (rc == WS_OK)
-			rc = buf_add(&w->raw, listed.data ? listed.data : "", listed.len);
-		if (rc == WS_OK)
-			rc = buf_addc(&w->raw, ']');
-		if (rc == WS_OK && rest.len > 2)	/* the other members */
-			rc = buf_addc(&w->raw, ',');
-		if (rc == WS_OK)
-			rc = buf_add(&w->raw, rest.data + 1, rest.len - 1);
-		buf_free(&rest);
-		buf_free(&listed);
-		if (rc != WS_OK)
-			return rc;
-		w->ctype = "application/json";
-		if (cached.key)
-			dir_cache_put(r->app->dir_cache, cached.key, cached.gen, now_s(),
-			    w->raw.data, w->raw.len);
-		return WS_OK;
-	}
 	buf_free(&listed);
 	resp_value(w, v);
 	w->tpl = "org_list";

@@ -83,10 +83,19 @@ struct dir_index {
 	uint32_t **dw;			/* per slot: the sorted postings it is in, as in bitw */
 	uint32_t *ndw;
 	/* per slot: its facet values as entries (FV_*), for counting a few
-	 * documents by their values rather than every value by its bitset */
+	 * documents by their values rather than every value by its bitset:
+	 * up to FV_INLINE of them in fvin (FV_INLINE a slot, so counting reads
+	 * memory in order), more in fv[s] (entries_of()) */
+	uint16_t *fvin;
 	uint16_t **fv;
 	uint16_t *nfv;
+	uint16_t *fvoff;		/* per slot DF__MAX + 1 offsets: facet f's
+					 * entries are [fvoff[f], fvoff[f + 1]) */
 	size_t nent[DF__MAX];		/* entries of living documents, per facet */
+	/* tot[l][f][v]: the living documents with value v of facet f that
+	 * level l may see: the counts of a question with no filter, and what
+	 * a large set's counts are taken from (count_set()) */
+	uint32_t tot[DIR_LEVELS][DF__MAX][DIR_MAX_VALUES];
 	uint32_t *rank_name, *rank_date, *rank_number;	/* slot -> place in by_name, ... */
 	enum dir_plan plan;		/* tests force one way of counting and paging */
 };
@@ -99,6 +108,13 @@ struct dir_index {
 _Static_assert(DF__MAX <= 32 && DIR_LEVELS <= 4 && DIR_MAX_VALUES <= 512, "entries fit 16 bits");
 
 #define WORDS(n) (((n) + 63) / 64)
+#define FV_INLINE 16	/* entries a slot keeps in fvin */
+
+static const uint16_t *
+entries_of(const struct dir_index *x, size_t s)
+{
+	return x->nfv[s] <= FV_INLINE ? x->fvin + s * FV_INLINE : x->fv[s];
+}
 
 /* qsort has no context argument: these, under sort_mu. */
 static const struct dir_index *sort_x;
@@ -168,6 +184,8 @@ dir_index_free(struct dir_index *x)
 	free(x->dw);
 	free(x->ndw);
 	free(x->fv);
+	free(x->fvin);
+	free(x->fvoff);
 	free(x->nfv);
 	free(x->rank_name);
 	free(x->rank_date);
@@ -252,6 +270,8 @@ slots_grow(struct dir_index *x)
 	x->dw = xrealloc(x->dw, ncap * sizeof *x->dw);
 	x->ndw = xrealloc(x->ndw, ncap * sizeof *x->ndw);
 	x->fv = xrealloc(x->fv, ncap * sizeof *x->fv);
+	x->fvin = xrealloc(x->fvin, ncap * FV_INLINE * sizeof *x->fvin);
+	x->fvoff = xrealloc(x->fvoff, ncap * (DF__MAX + 1) * sizeof *x->fvoff);
 	x->nfv = xrealloc(x->nfv, ncap * sizeof *x->nfv);
 	for (v = 0; v < x->nbitw; v++) {
 		struct post *p = &x->post[x->bitw[v] >> 28][x->bitw[v] & 0xFFFFFFF];
@@ -573,7 +593,8 @@ vocab_or(const struct dir_index *x, const char *w, int substr, uint64_t *m[DT__M
 static void
 kill_slot(struct dir_index *x, size_t s)
 {
-	size_t v;
+	const uint16_t *e;
+	size_t v, l;
 	int f;
 
 	x->alive[s / 64] &= ~(1ULL << (s % 64));
@@ -581,11 +602,16 @@ kill_slot(struct dir_index *x, size_t s)
 	x->unref(x->listed[s]);	/* answers holding it keep theirs */
 	x->listed[s] = NULL;
 	vocab_kill(x, s);
-	for (v = 0; v < x->nfv[s]; v++)
-		x->nent[FV_F(x->fv[s][v])]--;
+	e = entries_of(x, s);
+	for (v = 0; v < x->nfv[s]; v++) {
+		x->nent[FV_F(e[v])]--;
+		for (l = FV_NEED(e[v]); l < DIR_LEVELS; l++)
+			x->tot[l][FV_F(e[v])][FV_V(e[v])]--;
+	}
 	free(x->fv[s]);
 	x->fv[s] = NULL;
 	x->nfv[s] = 0;
+	memset(x->fvoff + s * (DF__MAX + 1), 0, (DF__MAX + 1) * sizeof *x->fvoff);
 	for (f = 0; f < DF__MAX; f++) {
 		for (v = 0; v < x->f[f].n; v++)
 			x->f[f].bits[v][s / 64] &= ~(1ULL << (s % 64));
@@ -607,7 +633,8 @@ fold(const char *s)
 enum ws_err
 dir_index_put(struct dir_index *x, const struct dir_doc *d)
 {
-	size_t c, s, k, nfv_cap = 0;
+	uint16_t ent[DF__MAX * DIR_MAX_PER_DOC];
+	size_t c, s, k, n = 0, l;
 	long v;
 	int f;
 	enum ws_err rc = WS_OK;
@@ -656,6 +683,7 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		x->ndw[s] = 0;
 		x->fv[s] = NULL;
 		x->nfv[s] = 0;
+		memset(x->fvoff + s * (DF__MAX + 1), 0, (DF__MAX + 1) * sizeof *x->fvoff);
 	}
 	x->ids[s] = d->id;
 	x->names[s] = fold(d->name);
@@ -670,20 +698,25 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	for (f = 0; f < DF__MAX; f++) {
 		unsigned need = d->need[f] < DIR_LEVELS - 1 ? d->need[f] : DIR_LEVELS - 1;
 
+		x->fvoff[s * (DF__MAX + 1) + f] = (uint16_t)n;
 		for (k = 0; k < DIR_MAX_PER_DOC && d->values[f][k]; k++) {
 			v = value_of(x, f, d->values[f][k], 1);
 			if (x->f[f].bits[v][s / 64] & (1ULL << (s % 64)))
 				continue;	/* a value named twice counts once */
 			x->f[f].bits[v][s / 64] |= 1ULL << (s % 64);
-			if (x->nfv[s] == nfv_cap)
-				x->fv[s] = xrealloc(x->fv[s], (nfv_cap = nfv_cap ? 2 * nfv_cap : 16) *
-				    sizeof **x->fv);
-			x->fv[s][x->nfv[s]++] = FV(f, need, v);
+			ent[n++] = FV(f, need, v);
 			x->nent[f]++;
+			for (l = need; l < DIR_LEVELS; l++)
+				x->tot[l][f][v]++;
 		}
 		for (k = 0; k < DIR_LEVELS - 1 && k < d->need[f]; k++)
 			x->hidden[f][k][s / 64] |= 1ULL << (s % 64);
 	}
+	x->fvoff[s * (DF__MAX + 1) + DF__MAX] = (uint16_t)n;
+	x->nfv[s] = (uint16_t)n;
+	if (n > FV_INLINE)
+		x->fv[s] = xmalloc(n * sizeof *ent);
+	memcpy(n > FV_INLINE ? x->fv[s] : x->fvin + s * FV_INLINE, ent, n * sizeof *ent);
 	x->hkeys[c] = d->id;
 	x->hslots[c] = s;
 	x->gen++;
@@ -864,23 +897,67 @@ count_bits(const uint64_t *a, size_t nw)
  * not with the values.  Holds the read lock. */
 static void
 count_docs(const struct dir_index *x, const uint64_t *set, size_t nw, unsigned fmask,
-    int level, size_t *cnt[DF__MAX])
+    int level, size_t *cnt[DF__MAX], size_t one)
 {
 	size_t w, i;
+	int f, only = -1;
 
+	if (!(fmask & (fmask - 1)))	/* one facet: its entries only */
+		only = __builtin_ctz(fmask);
 	for (w = 0; w < nw; w++) {
 		uint64_t b = set[w];
 
 		while (b) {
 			size_t s = w * 64 + (size_t)__builtin_ctzll(b);
-			const uint16_t *e = x->fv[s];
+			const uint16_t *e = entries_of(x, s), *off = x->fvoff + s * (DF__MAX + 1);
 
 			b &= b - 1;
-			for (i = 0; i < x->nfv[s]; i++)
-				if ((fmask >> FV_F(e[i]) & 1) && (int)FV_NEED(e[i]) <= level)
-					cnt[FV_F(e[i])][FV_V(e[i])]++;
+			if (only >= 0) {
+				size_t *c = cnt[only];
+
+				for (i = off[only]; i < off[only + 1]; i++)
+					if ((int)FV_NEED(e[i]) <= level)
+						c[FV_V(e[i])] += one;
+				continue;
+			}
+			for (f = 0; f < DF__MAX; f++)
+				for (i = off[f]; (fmask >> f & 1) && i < off[f + 1]; i++)
+					if ((int)FV_NEED(e[i]) <= level)
+						cnt[f][FV_V(e[i])] += one;
 		}
 	}
+}
+
+/* The documents count_set() reads for a set of k of the alive. */
+static size_t
+docs_read(size_t k, size_t alive)
+{
+	return k <= alive - k ? k : alive - k;
+}
+
+/* Adds to cnt the counts of count_docs() for set, k living documents: of
+ * set itself when it holds at most half of the living, else the totals
+ * less the counts of the others (scratch: nw words).  Holds the read
+ * lock. */
+static void
+count_set(const struct dir_index *x, const uint64_t *set, size_t k, size_t alive, size_t nw,
+    unsigned fmask, int level, size_t *cnt[DF__MAX], uint64_t *scratch)
+{
+	size_t w, v;
+	int f;
+
+	if (k <= alive - k) {
+		count_docs(x, set, nw, fmask, level, cnt, 1);
+		return;
+	}
+	for (f = 0; f < DF__MAX; f++)
+		for (v = 0; (fmask >> f & 1) && v < x->f[f].n; v++)
+			cnt[f][v] += x->tot[level][f][v];
+	if (k == alive)
+		return;
+	for (w = 0; w < nw; w++)
+		scratch[w] = w < WORDS(x->n) ? x->alive[w] & ~set[w] : 0;
+	count_docs(x, scratch, nw, fmask, level, cnt, (size_t)-1);	/* wraps: one less */
 }
 
 /* True when counting the k documents of a set one by one (count_docs)
@@ -900,7 +977,7 @@ by_docs(const struct dir_index *x, size_t k, size_t nw, unsigned fmask, size_t a
 			vals += x->f[f].n;
 		}
 	/* about 4 instructions per entry of a document, 2 per word and value */
-	return 4 * k * (ent / (alive ? alive : 1) + 1) + nw < 2 * vals * nw;
+	return 4 * docs_read(k, alive) * (ent / (alive ? alive : 1) + 1) + nw < 2 * vals * nw;
 }
 
 /* Appends to out's page the documents of set (k of them) in order (rank:
@@ -969,6 +1046,29 @@ page_of(const struct dir_index *x, const uint64_t *set, size_t k, const size_t *
 	free(at);
 }
 
+/* dst = src & mask[g] for every facet g with a mask but skip (DF__MAX: src
+ * has them all already; -1: none), less not when given; nw words.  One
+ * pass per mask, which the compiler vectorizes. */
+static void
+and_masks(uint64_t *dst, const uint64_t *src, uint64_t *const mask[DF__MAX], int skip,
+    const uint64_t *not, size_t nw)
+{
+	size_t w;
+	int g;
+
+	memcpy(dst, src, nw * sizeof *dst);
+	for (g = 0; skip != DF__MAX && g < DF__MAX; g++) {
+		const uint64_t *m = mask[g];
+
+		if (g == skip || !m)
+			continue;
+		for (w = 0; w < nw; w++)
+			dst[w] &= m[w];
+	}
+	for (w = 0; not && w < nw; w++)
+		dst[w] &= ~not[w];
+}
+
 void
 dir_index_plan(struct dir_index *x, enum dir_plan plan)
 {
@@ -983,11 +1083,12 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 {
 	size_t nw, w, v, k, seen = 0, alive = 0, nall;
 	uint64_t *mask[DF__MAX] = {0}, *all = NULL, *other = NULL, *base = NULL, *boost = NULL;
+	uint64_t *scratch = NULL;
 	const uint64_t *hid[DF__MAX];
 	size_t *cnt[DF__MAX] = {0};
 	unsigned free_facets = 0;
 	enum ws_err rc = WS_OK;
-	int f, g;
+	int f;
 
 	memset(out, 0, sizeof *out);
 	out->unref = x->unref;
@@ -1086,51 +1187,39 @@ dir_index_query(struct dir_index *x, const struct dir_query *q, struct dir_resul
 	}
 	all = xmalloc(nw * sizeof *all);
 	other = xmalloc(nw * sizeof *other);
-	for (w = 0; w < nw; w++) {
-		all[w] = base[w];
-		for (f = 0; f < DF__MAX; f++)
-			if (mask[f])
-				all[w] &= mask[f][w];
-	}
+	scratch = xmalloc(nw * sizeof *scratch);
+	and_masks(all, base, mask, -1, NULL, nw);
 	out->total = count_bits(all, nw);
 	alive = x->n ? count_bits(x->alive, WORDS(x->n)) : 0;
 	/* Each facet's counts under every filter but its own, of the documents
 	 * whose values of it the viewer may see.  A facet without a filter
-	 * counts the documents of all: those facets are counted together, one
-	 * document at a time, when all is small enough. */
+	 * counts the documents of all: those of them that are cheaper to count
+	 * one document at a time than by their values' bitsets (those with
+	 * many values, or when all is small enough) are counted together. */
 	for (f = 0; f < DF__MAX; f++) {
 		out->counts[f] = xcalloc(x->f[f].n + 1, sizeof **out->counts);
 		out->ncounts[f] = x->f[f].n;
 		cnt[f] = xcalloc(x->f[f].n + 1, sizeof **cnt);
 		for (v = 0; v < x->f[f].n; v++)
 			out->counts[f][v].value = x->f[f].values[v];
-		if (!mask[f])
+		if (!mask[f] && x->n && by_docs(x, out->total, nw, 1u << f, alive))
 			free_facets |= 1u << f;
 	}
-	if (free_facets && x->n && by_docs(x, out->total, nw, free_facets, alive))
-		count_docs(x, all, nw, free_facets, q->level, cnt);
-	else
-		free_facets = 0;
+	if (free_facets)
+		count_set(x, all, out->total, alive, nw, free_facets, q->level, cnt, other);
 	for (f = 0; f < DF__MAX; f++) {
 		size_t kf;
 
 		if (free_facets >> f & 1)
 			continue;
-		for (w = 0; w < nw; w++) {
-			if (!mask[f]) {	/* the other filters are all of them */
-				other[w] = all[w];
-			} else {
-				other[w] = base[w];
-				for (g = 0; g < DF__MAX; g++)
-					if (g != f && mask[g])
-						other[w] &= mask[g][w];
-			}
-			if (hid[f] && w < WORDS(x->n))
-				other[w] &= ~hid[f][w];
-		}
+		/* without a filter of its own, the other filters are all of them */
+		and_masks(other, mask[f] ? base : all, mask, mask[f] ? f : DF__MAX, hid[f],
+		    x->n ? WORDS(x->n) : 0);
+		for (w = x->n ? WORDS(x->n) : 0; w < nw; w++)
+			other[w] = 0;
 		kf = count_bits(other, nw);
 		if (x->n && by_docs(x, kf, nw, 1u << f, alive)) {
-			count_docs(x, other, nw, 1u << f, q->level, cnt);
+			count_set(x, other, kf, alive, nw, 1u << f, q->level, cnt, scratch);
 			continue;
 		}
 		for (v = 0; v < x->f[f].n; v++)
@@ -1187,6 +1276,7 @@ out:
 	}
 	free(all);
 	free(other);
+	free(scratch);
 	free(base);
 	free(boost);
 	if (rc != WS_OK)

@@ -187,32 +187,6 @@ dir_listed_unref(struct dir_listed *l)
 
 /* ---- writing ------------------------------------------------------------ */
 
-/* Appends s as a JSON string. */
-static enum ws_err
-add_str(struct buf *b, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-	const char *p, *run;
-	enum ws_err rc = buf_addc(b, '"');
-
-	for (p = run = s ? s : ""; rc == WS_OK && *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		if ((rc = buf_add(b, run, (size_t)(p - run))) != WS_OK)
-			break;
-		run = p + 1;
-		if (c == '"' || c == '\\')
-			rc = buf_addc(b, '\\') == WS_OK ? buf_addc(b, (char)c) : WS_ETOOBIG;
-		else
-			rc = buf_printf(b, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-	}
-	if (rc == WS_OK)
-		rc = buf_add(b, run, (size_t)(p - run));
-	return rc == WS_OK ? buf_addc(b, '"') : rc;
-}
-
 /* Appends ,"key": (key needs no escaping). */
 static enum ws_err
 add_key(struct buf *b, const char *key)
@@ -276,7 +250,7 @@ dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct
 		if (!named_fields[k].list) {
 			if ((name = name_of(k, l->codes[k][0], lang, v)))
 				rc = add_key(out, named_fields[k].key) == WS_OK ?
-				    add_str(out, name) : WS_ETOOBIG;
+				    buf_json_str(out, name) : WS_ETOOBIG;
 			continue;
 		}
 		rc = add_key(out, named_fields[k].key);
@@ -286,11 +260,11 @@ dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct
 			name = name_of(k, l->codes[k][i], lang, v);
 			rc = buf_adds(out, i ? ",{\"code\":" : "{\"code\":");
 			if (rc == WS_OK)
-				rc = add_str(out, l->codes[k][i]);
+				rc = buf_json_str(out, l->codes[k][i]);
 			if (rc == WS_OK)
 				rc = buf_adds(out, ",\"name\":");
 			if (rc == WS_OK)
-				rc = add_str(out, name);
+				rc = buf_json_str(out, name);
 			if (rc == WS_OK && terms && k == N_THEMES)
 				rc = add_marks(out, "name_marks", name, terms);
 			if (rc == WS_OK)

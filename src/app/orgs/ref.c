@@ -51,6 +51,102 @@ static pthread_mutex_t rev_lock = PTHREAD_MUTEX_INITIALIZER;	/* guards the two b
 static int64_t themes_rev;	/* ST_THEME_REV when the list was read */
 static int64_t rev_checked;	/* when orgs_ref_catch_up() last asked */
 
+/*
+ * The same lists as C tables for naming codes, which a directory answer
+ * does for every item (a binary search of json_object_get()s cost about
+ * 1,500 instructions a name).  Rows point into the JSON lists, which live
+ * until orgs_ref_free(); a theme table replaced by a reload is kept, like
+ * its list, so a name handed out stays valid.
+ */
+#define REF_LANGS 2	/* the interface's: en, fr */
+struct ref_row {
+	char key[8];		/* the code's first 8 bytes, NUL-padded: most
+				 * codes whole, compared without leaving the
+				 * table (its strings are all over the heap) */
+	const char *code, *name[REF_LANGS];	/* name[0]: English, never NULL */
+};
+struct ref_table {
+	struct ref_row *row;
+	size_t n;
+	int sorted;		/* by code: a bisection; else a scan */
+	struct ref_table *older;	/* retired tables (themes) */
+};
+static struct ref_table t_countries, t_languages, *t_themes;	/* t_themes: under themes_lock */
+
+/* The table of list, rows in its order. */
+static void
+table_of(json_t *list, int sorted, struct ref_table *t)
+{
+	static const char *const langs[REF_LANGS] = { "en", "fr" };
+	json_t *row;
+	size_t i;
+	int k;
+
+	t->row = xcalloc(json_array_size(list) + 1, sizeof *t->row);
+	t->n = 0;
+	t->sorted = sorted;
+	json_array_foreach(list, i, row) {
+		struct ref_row *r = &t->row[t->n];
+
+		if (!(r->code = json_string_value(json_object_get(row, "code"))))
+			continue;
+		memcpy(r->key, r->code, strnlen(r->code, sizeof r->key));	/* row zeroed */
+		for (k = 0; k < REF_LANGS; k++)
+			r->name[k] = json_string_value(json_object_get(row, langs[k]));
+		if (!r->name[0])
+			r->name[0] = r->code;
+		t->n++;
+	}
+}
+
+/* strcmp(r->code, code), from r->key when that tells. */
+static int
+row_cmp(const struct ref_row *r, const char *code)
+{
+	int c = strncmp(r->key, code, sizeof r->key);
+
+	return c || !r->key[sizeof r->key - 1] ? c : strcmp(r->code, code);
+}
+
+static const struct ref_row *
+table_row(const struct ref_table *t, const char *code)
+{
+	size_t lo = 0, hi = t ? t->n : 0, i;
+
+	if (!code)
+		return NULL;
+	if (t && !t->sorted) {
+		for (i = 0; i < t->n; i++)
+			if (row_cmp(&t->row[i], code) == 0)
+				return &t->row[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = row_cmp(&t->row[mid], code);
+
+		if (c == 0)
+			return &t->row[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* code's name in lang from t; code itself when t has no such row. */
+static const char *
+table_name(const struct ref_table *t, const char *code, const char *lang)
+{
+	const struct ref_row *r = table_row(t, code);
+	int k = lang && lang[0] == 'f' && lang[1] == 'r' && !lang[2];
+
+	if (!r)
+		return code;
+	return r->name[k] ? r->name[k] : r->name[0];
+}
+
 static json_t *
 load_asset_json(const char *name)
 {
@@ -71,12 +167,15 @@ orgs_ref_load(struct db *d)
 {
 	struct db_q *q;
 	json_t *list = json_array(), *old;
+	struct ref_table *t;
 	int64_t rev = 0;
 	enum ws_err rc;
 
 	if (!countries) {
 		countries = load_asset_json("data/countries.json");
 		languages = load_asset_json("data/languages.json");
+		table_of(countries, 1, &t_countries);
+		table_of(languages, 1, &t_languages);
 	}
 	/* The revision first: a write between the two reads makes the next
 	 * catch-up read the list again, never miss it. */
@@ -103,9 +202,13 @@ orgs_ref_load(struct db *d)
 	pthread_mutex_lock(&rev_lock);
 	themes_rev = rev;
 	pthread_mutex_unlock(&rev_lock);
+	t = xcalloc(1, sizeof *t);
+	table_of(list, 0, t);
 	pthread_rwlock_wrlock(&themes_lock);
 	old = themes;
 	themes = list;
+	t->older = t_themes;
+	t_themes = t;
 	pthread_rwlock_unlock(&themes_lock);
 	if (old) {
 		if (!retired)
@@ -145,6 +248,17 @@ orgs_ref_catch_up(struct db *d)
 void
 orgs_ref_free(void)
 {
+	while (t_themes) {
+		struct ref_table *older = t_themes->older;
+
+		free(t_themes->row);
+		free(t_themes);
+		t_themes = older;
+	}
+	free(t_countries.row);
+	free(t_languages.row);
+	memset(&t_countries, 0, sizeof t_countries);
+	memset(&t_languages, 0, sizeof t_languages);
 	json_decref(countries);
 	json_decref(languages);
 	json_decref(themes);
@@ -184,41 +298,21 @@ fold_key(const char *s, char *out, size_t len)
 	out[k] = '\0';
 }
 
-/* The row of list whose code is code, or NULL.  Lists are short enough
- * (250 countries) for a scan; they are sorted, so a bisection would do too. */
+/* The row of the theme list whose code is code, or NULL. */
 static json_t *
 row_of(json_t *list, const char *code)
 {
-	size_t lo = 0, hi = json_array_size(list);
+	size_t i;
 
-	if (!code)
-		return NULL;
-	if (list == themes) {
-		size_t i;
-
-		for (i = 0; i < hi; i++)
-			if (strcmp(json_string_value(json_object_get(json_array_get(list, i),
-			    "code")), code) == 0)
-				return json_array_get(list, i);
-		return NULL;
-	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		json_t *row = json_array_get(list, mid);
-		int c = strcmp(json_string_value(json_object_get(row, "code")), code);
-
-		if (c == 0)
-			return row;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	for (i = 0; code && i < json_array_size(list); i++)
+		if (strcmp(json_string_value(json_object_get(json_array_get(list, i), "code")),
+		    code) == 0)
+			return json_array_get(list, i);
 	return NULL;
 }
 
-int country_valid(const char *code) { return row_of(countries, code) != NULL; }
-int language_valid(const char *code) { return row_of(languages, code) != NULL; }
+int country_valid(const char *code) { return table_row(&t_countries, code) != NULL; }
+int language_valid(const char *code) { return table_row(&t_languages, code) != NULL; }
 
 /* 1: an active theme, 0: a retired one, -1: no such theme. */
 static int
@@ -281,9 +375,9 @@ name_in(json_t *row, const char *code, const char *lang)
 }
 
 const char *country_name(const char *code, const char *lang)
-{ return name_in(row_of(countries, code), code, lang); }
+{ return table_name(&t_countries, code, lang); }
 const char *language_name(const char *code, const char *lang)
-{ return name_in(row_of(languages, code), code, lang); }
+{ return table_name(&t_languages, code, lang); }
 
 const char *
 theme_name(const char *code, const char *lang)
@@ -293,7 +387,7 @@ theme_name(const char *code, const char *lang)
 	/* Lists replaced by a reload are retired, not freed, so the name
 	 * returned stays valid. */
 	pthread_rwlock_rdlock(&themes_lock);
-	s = name_in(row_of(themes, code), code, lang);
+	s = table_name(t_themes, code, lang);
 	pthread_rwlock_unlock(&themes_lock);
 	return s;
 }
