@@ -42,6 +42,7 @@ struct facet {
 	char *values[DIR_MAX_VALUES];
 	uint64_t *bits[DIR_MAX_VALUES];
 	size_t n;
+	uint16_t slot[2 * DIR_MAX_VALUES];	/* text -> value + 1; 0: empty */
 };
 
 struct dir_index {
@@ -84,13 +85,12 @@ struct dir_index {
 	uint32_t *ndw;
 	/* per slot: its facet values as entries (FV_*), for counting a few
 	 * documents by their values rather than every value by its bitset:
-	 * up to FV_INLINE of them in fvin (FV_INLINE a slot, so counting reads
-	 * memory in order), more in fv[s] (entries_of()) */
-	uint16_t *fvin;
+	 * a cache line a slot (struct fvline), in slot order, so counting
+	 * reads memory in order and one line a document; a document with
+	 * more than FV_INLINE has them in fv[s] instead: DF__MAX + 1 offsets,
+	 * then the entries */
+	struct fvline *fvl;
 	uint16_t **fv;
-	uint16_t *nfv;
-	uint16_t *fvoff;		/* per slot DF__MAX + 1 offsets: facet f's
-					 * entries are [fvoff[f], fvoff[f + 1]) */
 	size_t nent[DF__MAX];		/* entries of living documents, per facet */
 	/* tot[l][f][v]: the living documents with value v of facet f that
 	 * level l may see: the counts of a question with no filter, and what
@@ -108,13 +108,16 @@ struct dir_index {
 _Static_assert(DF__MAX <= 32 && DIR_LEVELS <= 4 && DIR_MAX_VALUES <= 512, "entries fit 16 bits");
 
 #define WORDS(n) (((n) + 63) / 64)
-#define FV_INLINE 16	/* entries a slot keeps in fvin */
+#define FV_INLINE 27	/* entries a slot keeps in its line */
 
-static const uint16_t *
-entries_of(const struct dir_index *x, size_t s)
-{
-	return x->nfv[s] <= FV_INLINE ? x->fvin + s * FV_INLINE : x->fv[s];
-}
+/* A slot's facet entries: facet f's are e[off[f]] .. e[off[f + 1] - 1]; with
+ * big, they are in fv[s]. */
+struct fvline {
+	uint8_t off[DF__MAX + 1];
+	uint8_t big;
+	uint16_t e[FV_INLINE];
+};
+_Static_assert(sizeof(struct fvline) == 64, "a cache line a slot");
 
 /* qsort has no context argument: these, under sort_mu. */
 static const struct dir_index *sort_x;
@@ -184,9 +187,7 @@ dir_index_free(struct dir_index *x)
 	free(x->dw);
 	free(x->ndw);
 	free(x->fv);
-	free(x->fvin);
-	free(x->fvoff);
-	free(x->nfv);
+	free(x->fvl);
 	free(x->rank_name);
 	free(x->rank_date);
 	free(x->rank_number);
@@ -270,9 +271,16 @@ slots_grow(struct dir_index *x)
 	x->dw = xrealloc(x->dw, ncap * sizeof *x->dw);
 	x->ndw = xrealloc(x->ndw, ncap * sizeof *x->ndw);
 	x->fv = xrealloc(x->fv, ncap * sizeof *x->fv);
-	x->fvin = xrealloc(x->fvin, ncap * FV_INLINE * sizeof *x->fvin);
-	x->fvoff = xrealloc(x->fvoff, ncap * (DF__MAX + 1) * sizeof *x->fvoff);
-	x->nfv = xrealloc(x->nfv, ncap * sizeof *x->nfv);
+	{	/* lines on cache line boundaries */
+		struct fvline *l = NULL;
+
+		if (posix_memalign((void **)&l, sizeof *l, ncap * sizeof *l) != 0 || !l)
+			abort();
+		if (x->cap)
+			memcpy(l, x->fvl, x->cap * sizeof *l);
+		free(x->fvl);
+		x->fvl = l;
+	}
 	for (v = 0; v < x->nbitw; v++) {
 		struct post *p = &x->post[x->bitw[v] >> 28][x->bitw[v] & 0xFFFFFFF];
 
@@ -296,18 +304,21 @@ slots_grow(struct dir_index *x)
 	x->cap = ncap;
 }
 
+static size_t hash_word(const char *w, size_t len, size_t cap);
+
 /* The number of value s in facet f; -1 when unknown and not to be added. */
 static long
 value_of(struct dir_index *x, int f, const char *s, int add)
 {
 	struct facet *fc = &x->f[f];
-	size_t v;
+	size_t h = hash_word(s, strlen(s), 2 * DIR_MAX_VALUES);
 
-	for (v = 0; v < fc->n; v++)
-		if (strcmp(fc->values[v], s) == 0)
-			return (long)v;
+	for (; fc->slot[h]; h = (h + 1) & (2 * DIR_MAX_VALUES - 1))
+		if (strcmp(fc->values[fc->slot[h] - 1], s) == 0)
+			return (long)fc->slot[h] - 1;
 	if (!add || fc->n >= DIR_MAX_VALUES)
 		return -1;
+	fc->slot[h] = (uint16_t)(fc->n + 1);
 	fc->values[fc->n] = xstrdup(s);
 	fc->bits[fc->n] = xcalloc(WORDS(x->cap) ? WORDS(x->cap) : 1, sizeof(uint64_t));
 	return (long)fc->n++;
@@ -594,7 +605,7 @@ static void
 kill_slot(struct dir_index *x, size_t s)
 {
 	const uint16_t *e;
-	size_t v, l;
+	size_t v, l, n;
 	int f;
 
 	x->alive[s / 64] &= ~(1ULL << (s % 64));
@@ -602,16 +613,16 @@ kill_slot(struct dir_index *x, size_t s)
 	x->unref(x->listed[s]);	/* answers holding it keep theirs */
 	x->listed[s] = NULL;
 	vocab_kill(x, s);
-	e = entries_of(x, s);
-	for (v = 0; v < x->nfv[s]; v++) {
+	e = x->fvl[s].big ? x->fv[s] + DF__MAX + 1 : x->fvl[s].e;
+	n = x->fvl[s].big ? x->fv[s][DF__MAX] : x->fvl[s].off[DF__MAX];
+	for (v = 0; v < n; v++) {
 		x->nent[FV_F(e[v])]--;
 		for (l = FV_NEED(e[v]); l < DIR_LEVELS; l++)
 			x->tot[l][FV_F(e[v])][FV_V(e[v])]--;
 	}
 	free(x->fv[s]);
 	x->fv[s] = NULL;
-	x->nfv[s] = 0;
-	memset(x->fvoff + s * (DF__MAX + 1), 0, (DF__MAX + 1) * sizeof *x->fvoff);
+	memset(&x->fvl[s], 0, sizeof x->fvl[s]);
 	for (f = 0; f < DF__MAX; f++) {
 		for (v = 0; v < x->f[f].n; v++)
 			x->f[f].bits[v][s / 64] &= ~(1ULL << (s % 64));
@@ -633,7 +644,7 @@ fold(const char *s)
 enum ws_err
 dir_index_put(struct dir_index *x, const struct dir_doc *d)
 {
-	uint16_t ent[DF__MAX * DIR_MAX_PER_DOC];
+	uint16_t ent[DF__MAX * DIR_MAX_PER_DOC], off[DF__MAX + 1];
 	size_t c, s, k, n = 0, l;
 	long v;
 	int f;
@@ -682,8 +693,7 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		x->dw[s] = NULL;
 		x->ndw[s] = 0;
 		x->fv[s] = NULL;
-		x->nfv[s] = 0;
-		memset(x->fvoff + s * (DF__MAX + 1), 0, (DF__MAX + 1) * sizeof *x->fvoff);
+		memset(&x->fvl[s], 0, sizeof x->fvl[s]);
 	}
 	x->ids[s] = d->id;
 	x->names[s] = fold(d->name);
@@ -698,7 +708,7 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 	for (f = 0; f < DF__MAX; f++) {
 		unsigned need = d->need[f] < DIR_LEVELS - 1 ? d->need[f] : DIR_LEVELS - 1;
 
-		x->fvoff[s * (DF__MAX + 1) + f] = (uint16_t)n;
+		off[f] = (uint16_t)n;
 		for (k = 0; k < DIR_MAX_PER_DOC && d->values[f][k]; k++) {
 			v = value_of(x, f, d->values[f][k], 1);
 			if (x->f[f].bits[v][s / 64] & (1ULL << (s % 64)))
@@ -712,11 +722,17 @@ dir_index_put(struct dir_index *x, const struct dir_doc *d)
 		for (k = 0; k < DIR_LEVELS - 1 && k < d->need[f]; k++)
 			x->hidden[f][k][s / 64] |= 1ULL << (s % 64);
 	}
-	x->fvoff[s * (DF__MAX + 1) + DF__MAX] = (uint16_t)n;
-	x->nfv[s] = (uint16_t)n;
-	if (n > FV_INLINE)
-		x->fv[s] = xmalloc(n * sizeof *ent);
-	memcpy(n > FV_INLINE ? x->fv[s] : x->fvin + s * FV_INLINE, ent, n * sizeof *ent);
+	off[DF__MAX] = (uint16_t)n;
+	if (n > FV_INLINE) {
+		x->fv[s] = xmalloc((DF__MAX + 1 + n) * sizeof *ent);
+		memcpy(x->fv[s], off, sizeof off);
+		memcpy(x->fv[s] + DF__MAX + 1, ent, n * sizeof *ent);
+		x->fvl[s].big = 1;
+	} else {
+		for (f = 0; f <= DF__MAX; f++)
+			x->fvl[s].off[f] = (uint8_t)off[f];
+		memcpy(x->fvl[s].e, ent, n * sizeof *ent);
+	}
 	x->hkeys[c] = d->id;
 	x->hslots[c] = s;
 	x->gen++;
@@ -909,21 +925,28 @@ count_docs(const struct dir_index *x, const uint64_t *set, size_t nw, unsigned f
 
 		while (b) {
 			size_t s = w * 64 + (size_t)__builtin_ctzll(b);
-			const uint16_t *e = entries_of(x, s), *off = x->fvoff + s * (DF__MAX + 1);
+			const struct fvline *l = &x->fvl[s];
 
 			b &= b - 1;
-			if (only >= 0) {
+			if (l->big) {
+				const uint16_t *off = x->fv[s], *e = off + DF__MAX + 1;
+
+				for (f = 0; f < DF__MAX; f++)
+					for (i = off[f]; (fmask >> f & 1) && i < off[f + 1]; i++)
+						if ((int)FV_NEED(e[i]) <= level)
+							cnt[f][FV_V(e[i])] += one;
+			} else if (only >= 0) {
 				size_t *c = cnt[only];
 
-				for (i = off[only]; i < off[only + 1]; i++)
-					if ((int)FV_NEED(e[i]) <= level)
-						c[FV_V(e[i])] += one;
-				continue;
+				for (i = l->off[only]; i < l->off[only + 1]; i++)
+					if ((int)FV_NEED(l->e[i]) <= level)
+						c[FV_V(l->e[i])] += one;
+			} else {
+				for (f = 0; f < DF__MAX; f++)
+					for (i = l->off[f]; (fmask >> f & 1) && i < l->off[f + 1]; i++)
+						if ((int)FV_NEED(l->e[i]) <= level)
+							cnt[f][FV_V(l->e[i])] += one;
 			}
-			for (f = 0; f < DF__MAX; f++)
-				for (i = off[f]; (fmask >> f & 1) && i < off[f + 1]; i++)
-					if ((int)FV_NEED(e[i]) <= level)
-						cnt[f][FV_V(e[i])] += one;
 		}
 	}
 }

@@ -63,25 +63,37 @@ add_piece(struct buf *b, const char *key, json_t *value)
 	return bad;
 }
 
-/* The strings of a JSON array (or the one string), NULL-terminated. */
+/* String i of v: an array's, or v itself (i 0); NULL when not a string. */
+static const char *
+str_at(json_t *v, size_t i)
+{
+	return json_string_value(json_is_array(v) ? json_array_get(v, i) : v);
+}
+
+/* The strings of a JSON array (or the one string), NULL-terminated, in one
+ * allocation with the pointers (one free(); an answer names every code of
+ * its items, and strings of their own were a cache miss each). */
 static char **
 codes_of(json_t *v)
 {
-	char **out;
-	size_t i, n = 0;
-	json_t *c;
+	size_t i, n = json_is_array(v) ? json_array_size(v) : 1, size = 0, k = 0;
+	char **out, *at;
 
-	if (json_is_string(v)) {
-		out = xcalloc(2, sizeof *out);
-		out[0] = xstrdup(json_string_value(v));
-		return out;
-	}
-	if (!json_is_array(v))
+	if (!json_is_array(v) && !json_is_string(v))
 		return NULL;
-	out = xcalloc(json_array_size(v) + 1, sizeof *out);
-	json_array_foreach(v, i, c)
-		if (json_is_string(c))
-			out[n++] = xstrdup(json_string_value(c));
+	for (i = 0; i < n; i++)
+		size += str_at(v, i) ? strlen(str_at(v, i)) + 1 : 0;
+	out = xmalloc((n + 1) * sizeof *out + size);
+	at = (char *)(out + n + 1);
+	for (i = 0; i < n; i++) {
+		const char *s = str_at(v, i);
+
+		if (!s)
+			continue;
+		out[k++] = memcpy(at, s, strlen(s) + 1);
+		at += strlen(s) + 1;
+	}
+	out[k] = NULL;
 	return out;
 }
 
@@ -168,17 +180,13 @@ dir_listed_ref(struct dir_listed *l)
 void
 dir_listed_unref(struct dir_listed *l)
 {
-	size_t i;
 	int k;
 
 	if (!l || atomic_fetch_sub(&l->refs, 1) != 1)
 		return;
 	free(l->pieces);
-	for (k = 0; k < N__MAX; k++) {
-		for (i = 0; l->codes[k] && l->codes[k][i]; i++)
-			free(l->codes[k][i]);
+	for (k = 0; k < N__MAX; k++)
 		free(l->codes[k]);
-	}
 	free(l->name);
 	free(l->acronym);
 	free(l->description);

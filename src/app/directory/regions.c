@@ -5,6 +5,7 @@
  * scans over fixed arrays: no allocation, nothing to free.
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/directory/regions.h"
@@ -74,6 +75,12 @@ put(char *dst, size_t len, const char *src, const char *table)
 	memcpy(dst, src, strlen(src) + 1);
 }
 
+static int
+country_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct country *)a)->alpha2, ((const struct country *)b)->alpha2);
+}
+
 static void
 load_once(void)
 {
@@ -127,6 +134,9 @@ load_once(void)
 	for (i = 0; i < nareas; i++)
 		if (areas[i].level == M49_SUBREGION && !area_of(areas[i].parent))
 			fatal("data/m49-regions.csv: %s has no region", areas[i].code);
+	/* by code, for country_of()'s bisection (the summary asks for each of
+	 * 250 countries' region on every answer) */
+	qsort(countries, ncountries, sizeof *countries, country_cmp);
 }
 
 void
@@ -138,13 +148,13 @@ m49_load(void)
 static const struct country *
 country_of(const char *alpha2)
 {
-	size_t i;
+	struct country key;
 
 	m49_load();
-	for (i = 0; alpha2 && i < ncountries; i++)
-		if (strcmp(countries[i].alpha2, alpha2) == 0)
-			return &countries[i];
-	return NULL;
+	if (!alpha2 || strlen(alpha2) != 2)
+		return NULL;
+	memcpy(key.alpha2, alpha2, 3);
+	return bsearch(&key, countries, ncountries, sizeof *countries, country_cmp);
 }
 
 const char *

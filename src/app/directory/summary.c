@@ -30,6 +30,7 @@
 #include "app/directory/summary.h"
 #include "app/orgs/orgs.h"
 #include "core/log.h"
+#include "core/mem.h"
 #include "views/assets.h"
 #include "views/view.h"
 
@@ -307,6 +308,170 @@ chart(struct req *r, const char *id, const char *title, const char *head, json_t
 	    "empty", n == 0);
 }
 
+/* ---- the API's answer, written straight ---- */
+
+/* One {code, name, count} of the API's answer; what region_list(),
+ * facet_list() and the countries' loop build in jansson for the page. */
+struct row {
+	const char *code, *name, *region, *region_name;
+	size_t n;
+};
+
+/* The order of by_count(): most first (a small count, shown as null,
+ * counts as 0), then by name. */
+static int
+row_cmp(const void *pa, const void *pb)
+{
+	const struct row *a = pa, *b = pb;
+	size_t na = a->n < SMALL_COUNT ? 0 : a->n, nb = b->n < SMALL_COUNT ? 0 : b->n;
+
+	if (na != nb)
+		return na > nb ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* Appends "key":"value" (value NULL: nothing) after a comma when more. */
+static enum ws_err
+put_str(struct buf *b, const char *key, const char *value, int more)
+{
+	enum ws_err rc = WS_OK;
+
+	if (!value)
+		return WS_OK;
+	if (more)
+		rc = buf_addc(b, ',');
+	if (rc == WS_OK)
+		rc = buf_json_str(b, key);
+	if (rc == WS_OK)
+		rc = buf_addc(b, ':');
+	return rc == WS_OK ? buf_json_str(b, value) : rc;
+}
+
+/* Appends ,"count":n or ,"count":null,"fewer_than":3 (set_count()). */
+static enum ws_err
+put_count(struct buf *b, size_t n)
+{
+	enum ws_err rc;
+
+	if (n > 0 && n < SMALL_COUNT)
+		return buf_printf(b, ",\"count\":null,\"fewer_than\":%d", SMALL_COUNT);
+	rc = buf_adds(b, ",\"count\":");
+	return rc == WS_OK ? buf_add_int(b, (long long)n) : rc;
+}
+
+/* Appends {code, name[, region, region_name], count} for row. */
+static enum ws_err
+put_row(struct buf *b, const struct row *row)
+{
+	enum ws_err rc = buf_addc(b, '{');
+
+	if (rc == WS_OK)
+		rc = put_str(b, "code", row->code, 0);
+	if (rc == WS_OK)
+		rc = put_str(b, "name", row->name, 1);
+	if (rc == WS_OK)
+		rc = put_str(b, "region", row->region, 1);
+	if (rc == WS_OK)
+		rc = put_str(b, "region_name", row->region_name, 1);
+	if (rc == WS_OK)
+		rc = put_count(b, row->n);
+	return rc == WS_OK ? buf_addc(b, '}') : rc;
+}
+
+/* Appends "key":[rows], sorted by row_cmp when sort. */
+static enum ws_err
+put_rows(struct buf *b, const char *key, struct row *rows, size_t n, int sort)
+{
+	enum ws_err rc = buf_printf(b, ",\"%s\":[", key);
+	size_t i;
+
+	if (sort)
+		qsort(rows, n, sizeof *rows, row_cmp);
+	for (i = 0; rc == WS_OK && i < n; i++) {
+		if (i)
+			rc = buf_addc(b, ',');
+		if (rc == WS_OK)
+			rc = put_row(b, &rows[i]);
+	}
+	return rc == WS_OK ? buf_addc(b, ']') : rc;
+}
+
+/* The rows of facet f (DF_KIND or DF_THEME) that have members (facet_list()). */
+static size_t
+facet_rows(struct req *r, const struct dir_result *res, int f, struct row *rows)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < res->ncounts[f]; i++) {
+		const char *v = res->counts[f][i].value;
+
+		if (!res->counts[f][i].n)
+			continue;
+		rows[n++] = (struct row){ v, f == DF_KIND ? view_tr(r->app->views, r->locale,
+		    kind_name(v)) : theme_name(v, r->locale), NULL, NULL, res->counts[f][i].n };
+	}
+	return n;
+}
+
+/* The API's answer: the page's value without the drawing, the same members
+ * in the same order as json_pack() gave them, written without building
+ * several hundred jansson objects (2.7 M instructions an answer at 250
+ * countries; the directory's facet counts cost 0.1 M). */
+static enum ws_err
+api_summary(struct req *r, const struct dir_result *res, struct buf *b)
+{
+	const struct m49_area *areas;
+	struct row *rows = xcalloc(DIR_MAX_VALUES + 1, sizeof *rows), sub[DIR_MAX_VALUES];
+	size_t nareas, i, k, n = 0, placed = 0;
+	enum ws_err rc;
+
+	for (i = 0; i < res->ncounts[DF_COUNTRY]; i++) {
+		const char *c = res->counts[DF_COUNTRY][i].value, *reg = m49_region(c);
+
+		if (!res->counts[DF_COUNTRY][i].n)
+			continue;
+		placed += res->counts[DF_COUNTRY][i].n;
+		rows[n++] = (struct row){ c, country_name(c, r->locale), reg,
+		    reg ? m49_name(reg, r->locale) : NULL, res->counts[DF_COUNTRY][i].n };
+	}
+	rc = buf_printf(b, "{\"total\":%zu,\"no_country\":%lld", res->total,
+	    (long long)res->total - (long long)placed);
+	if (rc == WS_OK)
+		rc = put_rows(b, "countries", rows, n, 1);
+	if (rc == WS_OK)
+		rc = buf_adds(b, ",\"regions\":[");
+	areas = m49_areas(&nareas);
+	for (i = 0, n = 0; rc == WS_OK && i < nareas; i++) {
+		size_t ns = 0;
+
+		if (areas[i].level != M49_REGION)
+			continue;
+		for (k = 0; k < nareas && ns < DIR_MAX_VALUES; k++)
+			if (strcmp(areas[k].parent, areas[i].code) == 0)
+				sub[ns++] = (struct row){ areas[k].code, m49_name(areas[k].code,
+				    r->locale), NULL, NULL, count_of(res, DF_REGION, areas[k].code) };
+		rc = buf_adds(b, n++ ? ",{" : "{");
+		if (rc == WS_OK)
+			rc = put_str(b, "code", areas[i].code, 0);
+		if (rc == WS_OK)
+			rc = put_str(b, "name", m49_name(areas[i].code, r->locale), 1);
+		if (rc == WS_OK)
+			rc = put_rows(b, "subregions", sub, ns, 0);
+		if (rc == WS_OK)
+			rc = put_count(b, count_of(res, DF_REGION, areas[i].code));
+		if (rc == WS_OK)
+			rc = buf_addc(b, '}');
+	}
+	if (rc == WS_OK)
+		rc = buf_addc(b, ']');
+	if (rc == WS_OK)
+		rc = put_rows(b, "kinds", rows, facet_rows(r, res, DF_KIND, rows), 1);
+	if (rc == WS_OK)
+		rc = put_rows(b, "themes", rows, facet_rows(r, res, DF_THEME, rows), 1);
+	free(rows);
+	return rc == WS_OK ? buf_addc(b, '}') : rc;
+}
+
 enum ws_err
 h_summary(struct req *r, struct resp *w)
 {
@@ -329,6 +494,13 @@ h_summary(struct req *r, struct resp *w)
 	q.unknown_empty = 1;	/* no member yet: zero, not an error */
 	if ((rc = dir_index_query(r->app->dir, &q, &res, &bad)) != WS_OK)
 		return rc;
+	if (r->api) {
+		rc = api_summary(r, &res, &w->raw);
+		dir_result_free(&res);
+		if (rc == WS_OK)
+			w->ctype = "application/json";
+		return rc;
+	}
 
 	countries = json_array();
 	for (i = 0; i < res.ncounts[DF_COUNTRY]; i++) {
