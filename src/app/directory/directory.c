@@ -802,6 +802,7 @@ h_directory(struct req *r, struct resp *w)
 	enum ws_err rc;
 	int f, chosen;
 	struct cached cached = { NULL, 0, 0 };
+	struct dir_marks_memo *memo;
 	struct buf listed;
 
 	if ((rc = run_query(r, w, 0, want, &terms, &q, &res, &page, &per_page, &cached)) !=
@@ -811,6 +812,8 @@ h_directory(struct req *r, struct resp *w)
 	 * as JSON text, put in the answer below; the page's as values for
 	 * its template. */
 	buf_init(&listed, DIR_ITEMS_MAX);
+	memo = arena_alloc(r->a, sizeof *memo);
+	memset(memo, 0, sizeof *memo);
 	items = json_array();
 	for (i = 0; i < res.nids; i++) {
 		size_t at;
@@ -821,7 +824,7 @@ h_directory(struct req *r, struct resp *w)
 			break;
 		at = listed.len;
 		if ((rc = dir_listed_write(res.items[i], (int)level, r->locale, r->app->views,
-		    terms.n || !r->api ? &terms : NULL, r->a, &listed)) != WS_OK)
+		    terms.n || !r->api ? &terms : NULL, memo, r->a, &listed)) != WS_OK)
 			break;
 		if (!r->api) {
 			json_error_t err;

@@ -234,9 +234,33 @@ name_of(int k, const char *code, const char *lang, struct views *v)
 	}
 }
 
+/* Appends ,"name_marks": and the marks of terms in a theme's name, from
+ * memo when this answer wrote them already. */
+static enum ws_err
+add_theme_marks(struct buf *b, const char *name, const struct search_terms *terms,
+    struct dir_marks_memo *memo, struct arena *a)
+{
+	size_t i, at;
+	enum ws_err rc = add_key(b, "name_marks");
+
+	for (i = 0; rc == WS_OK && i < memo->n; i++)
+		if (memo->name[i] == name)
+			return buf_add(b, memo->json[i], memo->len[i]);
+	at = b->len;
+	if (rc == WS_OK)
+		rc = search_marks_write(name, terms, b);
+	if (rc == WS_OK && memo->n < DIR_MARKS_MEMO) {
+		memo->name[memo->n] = name;
+		memo->json[memo->n] = arena_strndup(a, b->data + at, b->len - at);
+		memo->len[memo->n++] = b->len - at;
+	}
+	return rc;
+}
+
 enum ws_err
 dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct views *v,
-    const struct search_terms *terms, struct arena *a, struct buf *out)
+    const struct search_terms *terms, struct dir_marks_memo *memo, struct arena *a,
+    struct buf *out)
 {
 	enum ws_err rc;
 	size_t i;
@@ -274,7 +298,8 @@ dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct
 			if (rc == WS_OK)
 				rc = buf_json_str(out, name);
 			if (rc == WS_OK && terms && k == N_THEMES)
-				rc = add_marks(out, "name_marks", name, terms);
+				rc = memo ? add_theme_marks(out, name, terms, memo, a) :
+				    add_marks(out, "name_marks", name, terms);
 			if (rc == WS_OK)
 				rc = buf_addc(out, '}');
 		}

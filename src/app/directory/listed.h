@@ -40,14 +40,25 @@ struct dir_listed *dir_listed_ref(struct dir_listed *l);
 /* Drops a reference to l (NULL is allowed); the last one frees it. */
 void dir_listed_unref(struct dir_listed *l);
 
+/* The marks of theme names written so far in one answer (a theme's name
+ * is the same in every item that has it): zero it before the first item. */
+#define DIR_MARKS_MEMO 64
+struct dir_marks_memo {
+	size_t n;
+	const char *name[DIR_MARKS_MEMO];	/* as theme_name() gave it */
+	const char *json[DIR_MARKS_MEMO];	/* its marks, in the answer's arena */
+	size_t len[DIR_MARKS_MEMO];
+};
+
 /*
  * Appends to out the item as a JSON object: what viewers of level (enum
  * vis) may see, named in lang, through v's translations; with marks of
- * terms when terms is not NULL (the page always, the API with a search).
- * Scratch memory comes from a.  WS_ETOOBIG when out is full.
+ * terms when terms is not NULL (the page always, the API with a search),
+ * those of theme names through memo.  Scratch memory comes from a.
+ * WS_ETOOBIG when out is full.
  */
 enum ws_err dir_listed_write(const struct dir_listed *l, int level, const char *lang,
-    struct views *v, const struct search_terms *terms, struct arena *a, struct buf *out)
-    WS_WUR;
+    struct views *v, const struct search_terms *terms, struct dir_marks_memo *memo,
+    struct arena *a, struct buf *out) WS_WUR;
 
 #endif
