@@ -317,6 +317,26 @@ app_bind_json(struct db_q *q, int i, json_t *v, const char *dflt)
 }
 
 json_t *
+app_col_json(struct db_q *q, int col, json_t *dflt)
+{
+	const char *s = db_col_text(q, col);
+	json_t *v = s ? json_loads(s, 0, NULL) : NULL;
+
+	if (!v || json_typeof(v) != json_typeof(dflt)) {
+		json_decref(v);
+		return dflt;
+	}
+	json_decref(dflt);
+	return v;
+}
+
+json_t *
+app_col_int(struct db_q *q, int col)
+{
+	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
+}
+
+json_t *
 app_list_value(json_t *items, int64_t page, int per_page, int64_t total)
 {
 	json_t *v = json_pack("{s:I,s:I,s:i,s:o}", "total", (json_int_t)total, "page",

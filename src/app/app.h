@@ -97,6 +97,12 @@ void app_jobs_kick(struct app *app);
 void app_bind_int_opt(struct db_q *q, int i, json_t *v);
 void app_bind_json(struct db_q *q, int i, json_t *v, const char *dflt);
 
+/* The stores' readings of columns: stored JSON text as JSON of the type of
+ * dflt (dflt when it is not; takes dflt), and an integer or null.  New
+ * references. */
+json_t *app_col_json(struct db_q *q, int col, json_t *dflt);
+json_t *app_col_int(struct db_q *q, int col);
+
 /* A list's value: {total, page, per_page, items, prev_page?, next_page?};
  * takes items.  New reference. */
 json_t *app_list_value(json_t *items, int64_t page, int per_page, int64_t total);
