@@ -724,6 +724,111 @@ test_review_and_decide(void **state)
 	}
 }
 
+/*
+ * The pages, without JavaScript: a visitor sees the open call and is asked
+ * to sign in; Pat sends the form without the required answer (the page
+ * again, 422, the message by the question and what was typed kept), then
+ * saves a draft, which the page shows again, then submits and withdraws.
+ * Staff's page lists the applications with their answers; a scoring form
+ * and a decision while the call is open (refused, the page says why).
+ */
+static void
+test_pages(void **state)
+{
+	struct ts_browser *pat = ts_signed_in(&srv, "127.0.0.41", PAT, PW);
+	struct ts_browser *staff = ts_signed_in(&srv, "127.0.0.42", STAFF, PW);
+	const struct ts_res *r;
+	char path[128], field[64];
+	int64_t id;
+
+	(void)state;
+	assert_non_null(pat);
+	assert_non_null(staff);
+	id = call_made(json_pack("{s:s,s:s,s:s}", "title", "Roster of anti-corruption trainers",
+	    "kind", "expert_roster", "description", "Trainers who **teach** integrity."));
+	r = ts_get(plain, "/calls?status=open");
+	STATUS(r, 200);
+	HAS(r, "Roster of anti-corruption trainers");
+	snprintf(path, sizeof path, "/calls/%lld", (long long)id);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "<strong>teach</strong>");
+	HAS(r, "Sign in to apply");
+	LACKS(r, "answers.why");
+
+	r = ts_get(pat, path);
+	STATUS(r, 200);
+	HAS(r, "name=\"answers.why\"");
+	snprintf(path, sizeof path, "/calls/%lld/apply", (long long)id);
+	r = ts_form(pat, path, "answers.why", "", "status", "submitted", (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "This question needs an answer.");
+	HAS(r, "aria-invalid=\"true\"");
+	r = ts_form(pat, path, "answers.why", "Kept & typed <here>", "status", "submitted",
+	    "organization_id", "999999", (char *)NULL);
+	STATUS(r, 403);
+	HAS(r, "Kept &amp; typed &lt;here&gt;");
+	HAS(r, "an organization you are an admin of");
+	r = ts_form(pat, path, "answers.why", "A first thought", "status", "draft", (char *)NULL);
+	STATUS(r, 303);
+	snprintf(path, sizeof path, "/calls/%lld", (long long)id);
+	r = ts_get(pat, path);
+	HAS(r, "A first thought");
+	HAS(r, "Your application: Draft");
+	snprintf(path, sizeof path, "/calls/%lld/apply", (long long)id);
+	r = ts_form(pat, path, "answers.why", "Twelve years of teaching", "status", "submitted",
+	    (char *)NULL);
+	STATUS(r, 303);
+	snprintf(path, sizeof path, "/calls/%lld", (long long)id);
+	r = ts_get(pat, path);
+	HAS(r, "Your application: Submitted");
+	LACKS(r, "name=\"answers.why\"");
+
+	/* staff's page: the application, its answer, a scoring form */
+	snprintf(path, sizeof path, "/staff/calls/%lld/applications", (long long)id);
+	r = ts_get(staff, path);
+	STATUS(r, 200);
+	HAS(r, "Pat Pending");
+	HAS(r, "Twelve years of teaching");
+	HAS(r, "Not scored");
+	STATUS(ts_get(pat, path), 403);
+	{
+		json_t *j = get_json("/api/v1/calls?kind=expert_roster", staff_tok, 200);
+		int64_t aid;
+		char body[64];
+
+		json_decref(j);
+		snprintf(body, sizeof body, "/api/v1/calls/%lld/applications", (long long)id);
+		j = get_json(body, pat_tok, 200);
+		aid = num(json_array_get(json_object_get(j, "items"), 0), "id");
+		json_decref(j);
+		snprintf(path, sizeof path, "/staff/calls/%lld/applications/%lld/scores",
+		    (long long)id, (long long)aid);
+		snprintf(field, sizeof field, "scores.fit");
+		r = ts_form(staff, path, field, "4", "scores.reach", "2", "comment", "Solid.",
+		    (char *)NULL);
+		STATUS(r, 303);
+		r = ts_form(staff, path, field, "9", "scores.reach", "2", (char *)NULL);
+		STATUS(r, 422);
+		HAS(r, "Some fields need your attention.");
+		snprintf(path, sizeof path, "/staff/calls/%lld/applications", (long long)id);
+		r = ts_get(staff, path);
+		HAS(r, "3.50");
+		HAS(r, "Solid.");
+		snprintf(body, sizeof body, "%lld", (long long)aid);
+		r = ts_form(staff, path, "ids", body, "decision", "accept", (char *)NULL);
+		STATUS(r, 422);
+		HAS(r, "This call is still open");
+	}
+	snprintf(path, sizeof path, "/calls/%lld/withdraw", (long long)id);
+	STATUS(ts_form(pat, path, (char *)NULL), 303);
+	snprintf(path, sizeof path, "/calls/%lld", (long long)id);
+	r = ts_get(pat, path);
+	HAS(r, "Your application: Withdrawn");
+	ts_browser_free(pat);
+	ts_browser_free(staff);
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -775,6 +880,7 @@ main(void)
 		cmocka_unit_test(test_closed_after_closes),
 		cmocka_unit_test(test_eligibility),
 		cmocka_unit_test(test_review_and_decide),
+		cmocka_unit_test(test_pages),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

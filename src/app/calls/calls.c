@@ -214,6 +214,9 @@ h_calls(struct req *r, struct resp *w)
 		json_array_append_new(items, call_view(r, c));
 	json_decref(rows);
 	resp_value(w, app_list_value(items, page, per_page, total));
+	if (!r->api)
+		call_page_list(r, w->val);
+	w->tpl = "call_list";
 	w->title = N_("Calls for participants");
 	return WS_OK;
 }
@@ -231,7 +234,10 @@ h_call(struct req *r, struct resp *w)
 		return rc;
 	resp_value(w, call_view(r, c));
 	json_decref(c);
+	w->tpl = "call";
 	w->title = N_("Call for participants");
+	if (!r->api)
+		return call_page_one(r, w->val, id);
 	return WS_OK;
 }
 

@@ -61,4 +61,24 @@ enum ws_err h_call_decisions(struct req *r, struct resp *w);
 /* GET /staff/calls/{id}/applications.csv (staff). */
 enum ws_err h_call_apps_csv(struct req *r, struct resp *w);
 
+/* ---- pages (pages.c); GET /calls and /calls/{id} are h_calls and h_call ---- */
+
+/* POST /calls/{id}/apply: the call page's form (answers.<id>,
+ * organization_id, status: draft or submitted), through h_call_apply or,
+ * for a draft there is, h_call_app_edit; back to the call's page, which
+ * on a refusal says why, by each question, with what was typed. */
+enum ws_err h_call_apply_form(struct req *r, struct resp *w);
+/* POST /calls/{id}/withdraw: the page's Withdraw button. */
+enum ws_err h_call_withdraw_form(struct req *r, struct resp *w);
+/* GET /staff/calls/{id}/applications (staff): the applications with their
+ * answers, scores and spread, filtered and sorted, a decision form and a
+ * scoring form for each; its JSON twin is h_call_apps' list with the call. */
+enum ws_err h_staff_call_apps(struct req *r, struct resp *w);
+/* POST /staff/calls/{id}/applications: that page's decision form (ids,
+ * decision, reason); the page again with what became of each. */
+enum ws_err h_staff_call_decide(struct req *r, struct resp *w);
+/* POST /staff/calls/{id}/applications/{aid}/scores: a scoring form
+ * (scores.<criterion>, comment); back to the page, or the page with why. */
+enum ws_err h_staff_call_score(struct req *r, struct resp *w);
+
 #endif

@@ -118,4 +118,13 @@ void call_time(json_t *c, int64_t t, char *s, size_t n);
  * spread.  New reference. */
 json_t *capp_view(struct req *r, json_t *a);
 
+/* ---- pages (pages.c) ---- */
+
+/* Adds to list value val (h_calls') what the /calls page shows. */
+void call_page_list(struct req *r, json_t *val);
+/* Adds to view item c (call id) what /calls/{id} shows: its times in the
+ * reader's zone, the description as HTML, who may apply, the reader's
+ * application and the form. */
+enum ws_err call_page_one(struct req *r, json_t *c, int64_t id) WS_WUR;
+
 #endif

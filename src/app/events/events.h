@@ -139,6 +139,23 @@ json_t *events_questions_of(json_t *in);
 json_t *events_answers_of(struct req *r, json_t *questions, json_t *in, int need_required,
     json_t *errors);
 
+/*
+ * Checked questions as a page's form shows them (the templates'
+ * question_list: is_text, is_choice, is_yes_no, value, choice_list, yes,
+ * no, error), with what form holds (the typed answers by question id, as
+ * text; may be NULL) and the messages of errors ("answers.<id>"; may be
+ * NULL).  New reference.
+ */
+json_t *events_question_list(struct req *r, json_t *questions, json_t *form, json_t *errors);
+/* Instant t in words in the reader's zone (the one they chose, else zone,
+ * an IANA name): {datetime, date, time, offset, zone, day, text}, as the
+ * event pages show times.  New reference. */
+json_t *events_when(struct req *r, const char *zone, int64_t t);
+/* The answers.<id> fields of a page's form (r->in) to questions as the
+ * API's answers (a yes_no question's "yes" or "no" a boolean), each also
+ * into typed as the text sent (for the form again).  New reference. */
+json_t *events_form_answers(struct req *r, json_t *questions, json_t *typed);
+
 struct app;
 struct db;
 /* Whether event id exists (whatever its status). */
