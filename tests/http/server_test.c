@@ -1162,11 +1162,19 @@ test_others_call(void **state)
 		int list = !one && strstr(rt->pattern, "/applications") != NULL &&
 		    strstr(rt->pattern, ".csv") == NULL && strstr(rt->pattern, "decisions") == NULL;
 
+		/* the pages' forms (/calls/{id}/...) are tried as a browser sends
+		 * them, the call's page at its /api/v1 twin */
+		int page = strncmp(rt->pattern, "/calls/{id}", 11) == 0;
+		int form = page && rt->method != HM_GET;
+
 		if (strncmp(rt->pattern, "/api/v1/calls/{id}", 18) != 0 &&
-		    strncmp(rt->pattern, "/staff/calls/{id}", 17) != 0)
+		    strncmp(rt->pattern, "/staff/calls/{id}", 17) != 0 && !page)
 			continue;
 		for (e = 0; e < 2; e++) {
-			fill_org(rt->pattern, ids[e], 0, path, sizeof path);
+			if (page && !form)
+				snprintf(path, sizeof path, "/api/v1");
+			fill_org(rt->pattern, ids[e], 0, path + (page && !form ? 7 : 0),
+			    sizeof path - (page && !form ? 7 : 0));
 			if (one) {	/* {aid}: B's application (of the open call) */
 				char *at = strstr(path, "/applications/");
 
@@ -1176,20 +1184,30 @@ test_others_call(void **state)
 			}
 			for (i = 0; i < 6; i++) {
 				int sees = e == 1 && rt->method == HM_GET && !one &&
-				    strncmp(rt->pattern, "/api/", 5) == 0 && (i > 0 || !list);
+				    (page || strncmp(rt->pattern, "/api/", 5) == 0) && (i > 0 || !list);
 				int signin = i == 0 && !(rt->roles & R_ANON);
 				long st;
 
-				if (rt->method == HM_POST && list && e == 1)
+				if (rt->method == HM_POST && (list || strstr(rt->pattern, "/apply")) &&
+				    e == 1)
 					continue;	/* theirs to do: calls_test.c */
-				r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
-				    ts_api(who[i], method_names[rt->method], path, NULL,
-				    rt->method == HM_DELETE ? NULL : "{\"title\":\"Taken Over\","
-				    "\"status\":\"withdrawn\",\"ids\":[1],\"decision\":\"decline\","
-				    "\"scores\":{\"c1\":5}}");
+				if (form) {
+					static const char *const fh[] = {
+						"Content-Type: application/x-www-form-urlencoded", NULL };
+
+					snprintf(body, sizeof body, "csrf=%s&answers.c1=Taken+Over",
+					    ts_csrf(who[i]));
+					r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+				} else {
+					r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL,
+					    NULL) : ts_api(who[i], method_names[rt->method], path, NULL,
+					    rt->method == HM_DELETE ? NULL : "{\"title\":\"Taken Over\","
+					    "\"status\":\"withdrawn\",\"ids\":[1],\"decision\":"
+					    "\"decline\",\"scores\":{\"c1\":5}}");
+				}
 				st = r->status;
-				int ok = sees ? st == 200 : rt->method == HM_GET &&
-				    strncmp(rt->pattern, "/api/", 5) == 0 ? st == (signin ? 401 : 404) :
+				int ok = sees ? st == 200 : rt->method == HM_GET && (page ||
+				    strncmp(rt->pattern, "/api/", 5) == 0) ? st == (signin ? 401 : 404) :
 				    (st == 401 || st == 403 || st == 404 || (st == 303 && i == 0));
 
 				if (!ok)

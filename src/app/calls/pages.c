@@ -496,13 +496,14 @@ h_staff_call_decide(struct req *r, struct resp *w)
 enum ws_err
 h_staff_call_score(struct req *r, struct resp *w)
 {
-	json_t *scores = json_object(), *c = NULL, *k;
+	json_t *scores, *c = NULL, *k;
 	int64_t id, n;
 	enum ws_err rc;
 	size_t i;
 
 	if ((rc = call_param(r, &id, &c)) != WS_OK)
 		return rc;
+	scores = json_object();
 	/* the form's scores.<criterion> fields as the API's scores */
 	json_array_foreach(json_object_get(c, "criteria"), i, k) {
 		const char *cid = json_string_value(json_object_get(k, "id"));
