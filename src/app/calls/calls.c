@@ -357,24 +357,22 @@ static void
 check_time(struct req *r, const struct tz *z, json_t *values, json_t *errors,
     const char *name, const char *name_at)
 {
-	const char *s = json_string_value(json_object_get(values, name));
-	enum tz_fit fit;
-	int64_t t;
+	app_time_field(r, z, values, errors, name, name_at, N_("Enter a date and time like "
+	    "2026-10-22T09:00 (in the call's time zone) or 2026-10-22T09:00:00+02:00."),
+	    N_("That time does not exist in the call's time zone: the clocks go forward "
+	    "then."));
+}
 
-	if (json_object_get(errors, name))
-		return;
-	if (!s || !*s) {
-		json_object_set_new(values, name_at, json_null());
-		return;
-	}
-	if (tz_parse_time(z, s, &t, &fit) != WS_OK)
-		json_object_set_new(errors, name, tr(r, N_("Enter a date and time like "
-		    "2026-10-22T09:00 (in the call's time zone) or 2026-10-22T09:00:00+02:00.")));
-	else if (fit == TZ_GAP)
-		json_object_set_new(errors, name, tr(r, N_("That time does not exist in the "
-		    "call's time zone: the clocks go forward then.")));
+/* Value x (taken) of field name into values; when it is NULL (not well
+ * formed), message msg under name in errors. */
+static void
+checked(struct req *r, json_t *values, json_t *errors, const char *name, json_t *x,
+    const char *msg)
+{
+	if (x)
+		json_object_set_new(values, name, x);
 	else
-		json_object_set_new(values, name_at, json_integer(t));
+		json_object_set_new(errors, name, tr(r, msg));
 }
 
 /*
@@ -402,23 +400,16 @@ check_call(struct req *r, json_t **values, json_t **errors)
 	    json_integer_value(opens) >= json_integer_value(closes))
 		json_object_set_new(errs, "closes", tr(r, N_("The call must close after it "
 		    "opens.")));
-	if ((x = eligibility_of(json_object_get(r->in, "eligibility"))) == NULL)
-		json_object_set_new(errs, "eligibility", tr(r, N_("Eligibility is an object: "
-		    "organization_kinds, countries and regions (lists of codes), experts (true or "
-		    "false) and audience (open or members).")));
-	else
-		json_object_set_new(vals, "eligibility", x);
-	if ((x = events_questions_of(json_object_get(r->in, "questions"))) == NULL)
-		json_object_set_new(errs, "questions", tr(r, N_("Each question needs a label and a "
-		    "type (text, choice or yes_no); a choice question needs two to twenty "
-		    "choices; ids are unique.")));
-	else
-		json_object_set_new(vals, "questions", x);
-	if ((x = criteria_of(json_object_get(r->in, "criteria"))) == NULL)
-		json_object_set_new(errs, "criteria", tr(r, N_("Each criterion needs a name and a "
-		    "weight from 1 to 100; ids are unique; at most 20.")));
-	else
-		json_object_set_new(vals, "criteria", x);
+	checked(r, vals, errs, "eligibility", eligibility_of(json_object_get(r->in,
+	    "eligibility")), N_("Eligibility is an object: organization_kinds, countries and "
+	    "regions (lists of codes), experts (true or false) and audience (open or "
+	    "members)."));
+	checked(r, vals, errs, "questions", events_questions_of(json_object_get(r->in,
+	    "questions")), N_("Each question needs a label and a type (text, choice or "
+	    "yes_no); a choice question needs two to twenty choices; ids are unique."));
+	checked(r, vals, errs, "criteria", criteria_of(json_object_get(r->in, "criteria")),
+	    N_("Each criterion needs a name and a weight from 1 to 100; ids are unique; at "
+	    "most 20."));
 	x = json_object_get(vals, "event_id");
 	if (json_is_integer(x) && !events_exists(req_db(r), json_integer_value(x)))
 		json_object_set_new(errs, "event_id", tr(r, N_("There is no such event.")));

@@ -285,12 +285,8 @@ h_call_apply_form(struct req *r, struct resp *w)
 	/* refused: the call's page again, with why and what was typed */
 	if (page_one(r, view, id, typed, w->errors, org) != WS_OK)
 		goto out;
-	json_object_set_new(view, "problem", json_string(rc == WS_EINVAL ?
-	    tr(r, N_("Some answers need your attention.")) : tr(r, w->detail ? w->detail : "")));
-	json_decref(w->val);
-	w->val = json_incref(view);
-	w->tpl = "call";
-	w->title = N_("Call for participants");
+	app_form_again(r, w, view, rc, N_("Some answers need your attention."), "call",
+	    N_("Call for participants"));
 out:
 	json_decref(view);
 	json_decref(typed);

@@ -59,17 +59,6 @@ text_ok(json_t *v, size_t max)
 	    utf8_valid_text(s, strlen(s), 1);
 }
 
-/* The characters of UTF-8 text s. */
-static size_t
-chars_of(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* ---- scores --------------------------------------------------------------- */
 
 /*
@@ -138,7 +127,7 @@ h_call_app_score(struct req *r, struct resp *w)
 	}
 	scores = scores_of(r, c, errors, &weighted);
 	if (comment && !json_is_null(comment) && (!text_ok(comment, CALL_COMMENT_MAX * 4) ||
-	    chars_of(json_string_value(comment)) > CALL_COMMENT_MAX))
+	    utf8_chars(json_string_value(comment)) > CALL_COMMENT_MAX))
 		json_object_set_new(errors, "comment", json_string(tr(r, N_("Write a comment of "
 		    "at most 5000 characters."))));
 	if (json_object_size(errors)) {
@@ -315,15 +304,46 @@ decision_input(struct req *r, json_t *errors, json_t **ids, const char **decisio
 		*reason = json_string_value(x);
 }
 
+/* What h_call_decisions decides with. */
+struct call_decision {
+	int64_t id;		/* the call */
+	const char *decision, *reason;
+};
+
+/* app_decide_fn of h_call_decisions: application aid to the call, taken as
+ * it is now, under its lock. */
+static enum ws_err
+decide_one(struct req *r, struct db *d, int64_t aid, void *ctx, const char **now,
+    const char **why, const char **name)
+{
+	const struct call_decision *x = ctx;
+	json_t *c = NULL, *a = NULL;
+	enum ws_err rc;
+
+	if ((rc = call_lock(d, x->id)) == WS_OK && (rc = call_get(d, 0, 1, x->id, &c)) == WS_OK) {
+		rc = capp_get(d, x->id, aid, &a);
+		if (rc == WS_ENOTFOUND) {
+			*why = N_("There is no such application to this call.");
+			rc = WS_ECONFLICT;
+		} else if (rc == WS_OK) {
+			rc = decide(r, d, c, a, x->decision, x->reason, now, why);
+		}
+	}
+	if (json_string_value(json_object_get(a, "name")))
+		*name = arena_strdup(r->a, json_string_value(json_object_get(a, "name")));
+	json_decref(c);
+	json_decref(a);
+	return rc;
+}
+
 enum ws_err
 h_call_decisions(struct req *r, struct resp *w)
 {
-	json_t *c = NULL, *ids = NULL, *errors = json_object(), *results = json_array(), *x;
-	struct db *d = req_db(r);
+	json_t *c = NULL, *ids = NULL, *errors = json_object(), *done = NULL;
 	const char *decision, *reason;
-	int64_t id, ok = 0, refused = 0;
+	struct call_decision x;
+	int64_t id;
 	enum ws_err rc;
-	size_t i;
 
 	if ((rc = call_param(r, &id, &c)) != WS_OK)
 		goto out;
@@ -345,56 +365,20 @@ h_call_decisions(struct req *r, struct resp *w)
 		rc = WS_ECONFLICT;
 		goto out;
 	}
-	json_array_foreach(ids, i, x) {
-		int64_t aid = json_integer_value(x);
-		json_t *cur = NULL, *a = NULL, *res;
-		const char *now = NULL, *why = NULL, *name;
-
-		if ((rc = db_begin(d)) != WS_OK)
-			break;
-		/* the call as it is now, under its lock */
-		if ((rc = call_lock(d, id)) == WS_OK && (rc = call_get(d, 0, 1, id, &cur)) == WS_OK) {
-			rc = capp_get(d, id, aid, &a);
-			if (rc == WS_ENOTFOUND) {
-				why = N_("There is no such application to this call.");
-				rc = WS_ECONFLICT;
-			} else if (rc == WS_OK) {
-				rc = decide(r, d, cur, a, decision, reason, &now, &why);
-			}
-		}
-		if (rc == WS_OK)
-			rc = db_commit(d);
-		else
-			db_rollback(d);
-		name = json_string_value(json_object_get(a, "name"));
-		name = name ? arena_strdup(r->a, name) : NULL;
-		json_decref(cur);
-		json_decref(a);
-		if (rc == WS_ECONFLICT) {
-			res = json_pack("{s:I,s:b,s:s}", "id", (json_int_t)aid, "ok", 0, "reason",
-			    tr(r, why));
-			refused++;
-		} else if (rc == WS_OK) {
-			res = json_pack("{s:I,s:b,s:s}", "id", (json_int_t)aid, "ok", 1, "status", now);
-			ok++;
-		} else {
-			break;
-		}
-		if (name)
-			json_object_set_new(res, "name", json_string(name));
-		json_array_append_new(results, res);
-		rc = WS_OK;
-	}
-	if (rc != WS_OK)
+	x.id = id;
+	x.decision = decision;
+	x.reason = reason;
+	if ((rc = app_decide_each(r, ids, decide_one, &x, &done)) != WS_OK)
 		goto out;
-	resp_value(w, json_pack("{s:I,s:s,s:I,s:I,s:O}", "call_id", (json_int_t)id, "decision",
-	    decision, "succeeded", (json_int_t)ok, "refused", (json_int_t)refused, "results",
-	    results));
+	json_object_set_new(done, "call_id", json_integer(id));
+	json_object_set_new(done, "decision", json_string(decision));
+	resp_value(w, done);
+	done = NULL;
 out:
 	json_decref(c);
 	json_decref(ids);
 	json_decref(errors);
-	json_decref(results);
+	json_decref(done);
 	return rc;
 }
 

@@ -418,29 +418,15 @@ resources_of(json_t *in)
 }
 
 /* Reads time field name of values in zone z into values' name_at (null
- * when empty and not required); a message in errors otherwise. */
+ * when empty); a message in errors otherwise. */
 static void
 check_time(struct req *r, const struct tz *z, json_t *values, json_t *errors,
     const char *name, const char *name_at)
 {
-	const char *s = json_string_value(json_object_get(values, name));
-	enum tz_fit fit;
-	int64_t t;
-
-	if (json_object_get(errors, name))
-		return;
-	if (!s || !*s) {
-		json_object_set_new(values, name_at, json_null());
-		return;
-	}
-	if (tz_parse_time(z, s, &t, &fit) != WS_OK)
-		json_object_set_new(errors, name, tr(r, N_("Enter a date and time like "
-		    "2026-10-22T09:00 (in the event's time zone) or 2026-10-22T09:00:00+02:00.")));
-	else if (fit == TZ_GAP)
-		json_object_set_new(errors, name, tr(r, N_("That time does not exist in the "
-		    "event's time zone: the clocks go forward then.")));
-	else
-		json_object_set_new(values, name_at, json_integer(t));
+	app_time_field(r, z, values, errors, name, name_at, N_("Enter a date and time like "
+	    "2026-10-22T09:00 (in the event's time zone) or 2026-10-22T09:00:00+02:00."),
+	    N_("That time does not exist in the event's time zone: the clocks go forward "
+	    "then."));
 }
 
 /*

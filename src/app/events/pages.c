@@ -592,12 +592,8 @@ h_event_register_form(struct req *r, struct resp *w)
 	/* refused: the event's page again, with why and what was typed */
 	if (page_one(r, view, id, typed, w->errors) != WS_OK)
 		goto out;
-	json_object_set_new(view, "problem", json_string(rc == WS_EINVAL ?
-	    tr(r, N_("Some answers need your attention.")) : tr(r, w->detail ? w->detail : "")));
-	json_decref(w->val);
-	w->val = json_incref(view);
-	w->tpl = "event";
-	w->title = N_("Event");
+	app_form_again(r, w, view, rc, N_("Some answers need your attention."), "event",
+	    N_("Event"));
 out:
 	json_decref(view);
 	json_decref(typed);

@@ -85,17 +85,6 @@ event_param(struct req *r, int64_t *id, json_t **ev)
 	return ev_get(req_db(r), &v, *id, ev);
 }
 
-/* The characters of UTF-8 text s. */
-static size_t
-chars_of(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* msg in r's language with {{max}} as n, in r's arena. */
 static const char *
 with_max(struct req *r, const char *msg, json_int_t n)
@@ -139,7 +128,7 @@ events_answers_of(struct req *r, json_t *questions, json_t *in, int need_require
 				msg = N_("Answer yes (true) or no (false).");
 		} else if (!json_is_string(a) || strlen(json_string_value(a)) !=
 		    json_string_length(a) || !utf8_valid_text(json_string_value(a),
-		    json_string_length(a), 1) || chars_of(json_string_value(a)) > (size_t)max) {
+		    json_string_length(a), 1) || utf8_chars(json_string_value(a)) > (size_t)max) {
 			msg = N_("Answer with text of at most {{max}} characters.");
 		} else if (strcmp(type, "choice") == 0) {
 			json_array_foreach(json_object_get(q, "choices"), k, c)
