@@ -792,6 +792,19 @@ test_pages(void **state)
 	HAS(r, "Twelve years of teaching");
 	HAS(r, "Not scored");
 	STATUS(ts_get(pat, path), 403);
+	/* its JSON twin: the list with the call */
+	{
+		json_t *j;
+
+		snprintf(path, sizeof path, "/api/v1/staff/calls/%lld/applications", (long long)id);
+		j = get_json(path, staff_tok, 200);
+		assert_int_equal(num(j, "total"), 1);
+		assert_string_equal(str(json_object_get(j, "call"), "title"),
+		    "Roster of anti-corruption trainers");
+		json_decref(j);
+		STATUS(api("GET", path, pat_tok, NULL), 403);
+		snprintf(path, sizeof path, "/staff/calls/%lld/applications", (long long)id);
+	}
 	{
 		json_t *j = get_json("/api/v1/calls?kind=expert_roster", staff_tok, 200);
 		int64_t aid;
