@@ -17,6 +17,7 @@
 #include "app/resources/resources.h"
 #include "core/log.h"
 #include "core/sniff.h"
+#include "core/tz.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "files/files.h"
@@ -314,6 +315,106 @@ app_bind_json(struct db_q *q, int i, json_t *v, const char *dflt)
 
 	db_bind_text(q, i, s ? s : dflt);
 	free(s);
+}
+
+void
+app_time_field(struct req *r, const struct tz *z, json_t *values, json_t *errors,
+    const char *name, const char *name_at, const char *bad, const char *gap)
+{
+	const char *s = json_string_value(json_object_get(values, name));
+	enum tz_fit fit;
+	int64_t t;
+
+	if (json_object_get(errors, name))
+		return;
+	if (!s || !*s) {
+		json_object_set_new(values, name_at, json_null());
+		return;
+	}
+	if (tz_parse_time(z, s, &t, &fit) != WS_OK)
+		json_object_set_new(errors, name, json_string(view_tr(r->app->views, r->locale,
+		    bad)));
+	else if (fit == TZ_GAP)
+		json_object_set_new(errors, name, json_string(view_tr(r->app->views, r->locale,
+		    gap)));
+	else
+		json_object_set_new(values, name_at, json_integer(t));
+}
+
+void
+app_form_again(struct req *r, struct resp *w, json_t *view, enum ws_err rc,
+    const char *invalid, const char *tpl, const char *title)
+{
+	json_object_set_new(view, "problem", json_string(view_tr(r->app->views, r->locale,
+	    rc == WS_EINVAL ? invalid : w->detail ? w->detail : "")));
+	json_decref(w->val);
+	w->val = json_incref(view);
+	w->tpl = tpl;
+	w->title = title;
+}
+
+enum ws_err
+app_decide_each(struct req *r, json_t *ids, app_decide_fn fn, void *ctx, json_t **out)
+{
+	struct db *d = req_db(r);
+	json_t *results = json_array(), *x, *res;
+	int64_t ok = 0, refused = 0;
+	enum ws_err rc = WS_OK;
+	size_t i;
+
+	*out = NULL;
+	json_array_foreach(ids, i, x) {
+		int64_t id = json_integer_value(x);
+		const char *now = NULL, *why = NULL, *name = NULL;
+
+		if ((rc = db_begin(d)) != WS_OK)
+			break;
+		if ((rc = fn(r, d, id, ctx, &now, &why, &name)) == WS_OK)
+			rc = db_commit(d);
+		else
+			db_rollback(d);
+		if (rc == WS_ECONFLICT) {
+			res = json_pack("{s:I,s:b,s:s}", "id", (json_int_t)id, "ok", 0, "reason",
+			    view_tr(r->app->views, r->locale, why ? why : ""));
+			refused++;
+		} else if (rc == WS_OK) {
+			res = json_pack("{s:I,s:b,s:s}", "id", (json_int_t)id, "ok", 1, "status", now);
+			ok++;
+		} else {
+			break;
+		}
+		if (name)
+			json_object_set_new(res, "name", json_string(name));
+		json_array_append_new(results, res);
+		rc = WS_OK;
+	}
+	if (rc != WS_OK) {
+		json_decref(results);
+		return rc;
+	}
+	*out = json_pack("{s:I,s:I,s:o}", "succeeded", (json_int_t)ok, "refused",
+	    (json_int_t)refused, "results", results);
+	return WS_OK;
+}
+
+json_t *
+app_col_json(struct db_q *q, int col, json_t *dflt)
+{
+	const char *s = db_col_text(q, col);
+	json_t *v = s ? json_loads(s, 0, NULL) : NULL;
+
+	if (!v || json_typeof(v) != json_typeof(dflt)) {
+		json_decref(v);
+		return dflt;
+	}
+	json_decref(dflt);
+	return v;
+}
+
+json_t *
+app_col_int(struct db_q *q, int col)
+{
+	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
 }
 
 json_t *

@@ -97,6 +97,49 @@ void app_jobs_kick(struct app *app);
 void app_bind_int_opt(struct db_q *q, int i, json_t *v);
 void app_bind_json(struct db_q *q, int i, json_t *v, const char *dflt);
 
+/* The stores' readings of columns: stored JSON text as JSON of the type of
+ * dflt (dflt when it is not; takes dflt), and an integer or null.  New
+ * references. */
+json_t *app_col_json(struct db_q *q, int col, json_t *dflt);
+json_t *app_col_int(struct db_q *q, int col);
+
+/*
+ * Reads the local time field name of values (RFC 3339 with an offset, or a
+ * wall-clock time without one in zone z) into values' name_at as Unix
+ * seconds, null when empty; when it is not a time, or one the clocks skip
+ * in z, puts message bad or gap (English, given in r's language) under
+ * name in errors.  Nothing when errors has name already.
+ */
+struct tz;
+void app_time_field(struct req *r, const struct tz *z, json_t *values, json_t *errors,
+    const char *name, const char *name_at, const char *bad, const char *gap);
+
+/*
+ * One item of a bulk decision (app_decide_each): inside the transaction
+ * made for it, decides item id (ctx: the caller's), giving WS_OK with what
+ * it became in *now (a static string), or WS_ECONFLICT with why (English,
+ * to translate) in *why; whom it is about, when known, in *name (r's
+ * arena).  Another error when the database fails.
+ */
+typedef enum ws_err (*app_decide_fn)(struct req *r, struct db *d, int64_t id, void *ctx,
+    const char **now, const char **why, const char **name);
+/*
+ * Decides each of ids (JSON integers) with fn, each in its own transaction,
+ * committed when fn gives WS_OK and rolled back otherwise, so that one
+ * refused does not undo the others: *out is {succeeded, refused, results:
+ * [{id, ok, status or reason (in r's language), name}]}, a new reference.
+ * A database failure stops it (*out NULL).
+ */
+enum ws_err app_decide_each(struct req *r, json_t *ids, app_decide_fn fn, void *ctx,
+    json_t **out) WS_WUR;
+
+/* A page's form refused with rc (WS_EINVAL: fields to fix, said by
+ * invalid; otherwise w->detail says why): view, the page's value with what
+ * was typed (a new reference is taken), shown again with tpl and title,
+ * its "problem" saying why in r's language. */
+void app_form_again(struct req *r, struct resp *w, json_t *view, enum ws_err rc,
+    const char *invalid, const char *tpl, const char *title);
+
 /* A list's value: {total, page, per_page, items, prev_page?, next_page?};
  * takes items.  New reference. */
 json_t *app_list_value(json_t *items, int64_t page, int per_page, int64_t total);

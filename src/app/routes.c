@@ -11,6 +11,7 @@
 #include "app/accounts/accounts.h"
 #include "app/admin/admin.h"
 #include "app/app.h"
+#include "app/calls/calls.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
@@ -194,5 +195,24 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/events/{id}/registrations", h_staff_event_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/api/v1/events/{id}/mail",     h_event_mail,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/staff/events/{id}/mail",      h_staff_event_mail,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+
+	/* calls (issue 15): a draft call is staff's, an application its person's and staff's (404 for others) */
+	{HM_GET,    "/calls",                       h_calls,             R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, call_q_list},
+	{HM_GET,    "/calls/{id}",                  h_call,              R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/calls/{id}/apply",            h_call_apply_form,   R_USER,   CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/calls/{id}/withdraw",         h_call_withdraw_form, R_USER,  CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/staff/calls/{id}/applications", h_staff_call_apps, R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, call_q_apps},
+	{HM_POST,   "/staff/calls/{id}/applications", h_staff_call_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/calls/{id}/applications/{aid}/scores", h_staff_call_score, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/api/v1/calls",                h_call_create,       R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/calls/{id}",           h_call_edit,         R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/calls/{id}/applications", h_call_apps,      R_USER,   CSRF_NONE,  RL_NONE,   RF_API, call_q_apps},
+	{HM_POST,   "/api/v1/calls/{id}/applications", h_call_apply,     R_USER,   CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/calls/{id}/applications/decisions", h_call_decisions, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/api/v1/calls/{id}/applications/{aid}", h_call_app, R_USER,   CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/calls/{id}/applications/{aid}", h_call_app_edit, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_DELETE, "/api/v1/calls/{id}/applications/{aid}", h_call_app_delete, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/calls/{id}/applications/{aid}/scores", h_call_app_score, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/staff/calls/{id}/applications.csv", h_call_apps_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

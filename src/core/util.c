@@ -175,6 +175,16 @@ unicode_bidi_splits(unsigned long prev, unsigned long next)
 	return !neutral(prev) && !neutral(next) && rtl(prev) != rtl(next);
 }
 
+size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 int
 utf8_valid_text(const char *s, size_t n, int allow_newlines)
 {

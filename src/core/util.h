@@ -39,6 +39,8 @@ time_t util_clock_skew(void);
 char *ascii_lower(char *s);
 /* True when s is valid UTF-8 without NUL or C0 controls other than \t\r\n. */
 int utf8_valid_text(const char *s, size_t n, int allow_newlines);
+/* The characters (code points) of valid UTF-8 text s. */
+size_t utf8_chars(const char *s);
 /* True for the invisible marks that only steer bidirectional text (U+061C,
  * U+200E, U+200F, U+202A..U+202E, U+2066..U+2069): Arabic and Hebrew
  * documents are full of them, and a word must be found with or without

@@ -100,6 +100,20 @@
 #define RES_INDEX_SELECT "SELECT " RES_COLS ", r.search_title, r.search_text, r.search_body," \
 	" r.changed_at" RES_FROM
 
+/* Columns of a call and of an application to one (enum call_col,
+ * enum capp_col). */
+#define CALL_COLS DB_COLS(CALL_COLUMNS)
+#define CAPP_COLS DB_COLS(CAPP_COLUMNS)
+#define CAPP_FROM " FROM call_applications a JOIN users u ON u.id = a.user_id " \
+	"LEFT JOIN organizations o ON o.id = a.organization_id "
+/* A call's applications: ?1 the call; ?2 and ?3 all of them (0) or one
+ * person's; ?4 and ?5 a status ('' for any); ?6 and ?7 an organization (0
+ * for any).  A draft is its person's: staff's lists leave drafts out
+ * unless they ask for them (?8 the person again, ?9 the status). */
+#define CAPP_WHERE "WHERE a.call_id = ? AND (? = 0 OR a.user_id = ?) " \
+	"AND (? = '' OR a.status = ?) AND (? = 0 OR a.organization_id = ?) " \
+	"AND (a.status <> 'draft' OR ? <> 0 OR ? = 'draft') "
+
 /* Columns of an event (enum ev_col; its first parameter is the caller's
  * user id, 0 for a visitor). */
 #define EV_COLS DB_COLS(EV_COLUMNS)
@@ -1125,6 +1139,81 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "json_type(answers, '$.' || ?) IS NOT NULL",
 	    "SELECT count(*) FROM event_registrations WHERE event_id = ? AND "
 	    "(CAST(answers AS json) -> CAST(? AS text)) IS NOT NULL"},
+	/* Issue 15: calls for participants (app/calls/store.c).  A draft is
+	 * staff's (?: 1 for staff); everyone sees the others. */
+	[ST_CALL_INSERT] = {"call_insert",
+	    "INSERT INTO calls (kind, title, description, eligibility, opens, closes, timezone, "
+	    "places, questions, criteria, event_id, status, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CALL_UPDATE] = {"call_update",
+	    "UPDATE calls SET kind = ?, title = ?, description = ?, eligibility = ?, opens = ?, "
+	    "closes = ?, timezone = ?, places = ?, questions = ?, criteria = ?, event_id = ?, "
+	    "status = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_CALL_GET] = {"call_get",
+	    "SELECT " CALL_COLS " FROM calls c WHERE c.id = ? AND (? = 1 OR c.status <> 'draft')",
+	    NULL},
+	/* Open calls first, soonest closing first; ?: staff, then status and
+	 * kind ('' for any), twice each. */
+	[ST_CALL_LIST] = {"call_list",
+	    "SELECT " CALL_COLS " FROM calls c WHERE (? = 1 OR c.status <> 'draft') "
+	    "AND (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?) "
+	    "ORDER BY CASE WHEN c.status = 'open' THEN 0 ELSE 1 END, c.closes, c.id "
+	    "LIMIT ? OFFSET ?", NULL},
+	[ST_CALL_COUNT] = {"call_count",
+	    "SELECT count(*) FROM calls c WHERE (? = 1 OR c.status <> 'draft') "
+	    "AND (? = '' OR c.status = ?) AND (? = '' OR c.kind = ?)", NULL},
+	/* Taken first in a transaction that changes a call's applications'
+	 * decisions (the places accepted), as ST_EV_LOCK. */
+	[ST_CALL_LOCK] = {"call_lock",
+	    "SELECT id FROM calls WHERE id = ?",
+	    "SELECT id FROM calls WHERE id = ? FOR UPDATE"},
+	/* Whether any application to a call was scored (its criteria then
+	 * stay as they are). */
+	[ST_CALL_SCORED] = {"call_scored",
+	    "SELECT count(*) FROM call_scores s JOIN call_applications a "
+	    "ON a.id = s.application_id WHERE a.call_id = ?", NULL},
+	[ST_CAPP_INSERT] = {"capp_insert",
+	    "INSERT INTO call_applications (call_id, user_id, organization_id, answers, status, "
+	    "created_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	    NULL},
+	[ST_CAPP_UPDATE] = {"capp_update",
+	    "UPDATE call_applications SET organization_id = ?, answers = ?, status = ?, "
+	    "updated_at = ?, submitted_at = ? WHERE id = ?", NULL},
+	[ST_CAPP_GET] = {"capp_get",
+	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.id = ?", NULL},
+	[ST_CAPP_OF_USER] = {"capp_of_user",
+	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.user_id = ?", NULL},
+	/* CAPP_WHERE's, then the sort (?: 'score', the highest weighted mean
+	 * first, unscored last; else the order they came in). */
+	[ST_CAPP_LIST] = {"capp_list",
+	    "SELECT " CAPP_COLS CAPP_FROM CAPP_WHERE
+	    "ORDER BY CASE WHEN ? = 'score' THEN coalesce((SELECT sum(s.weighted) * 1000 / "
+	    "count(*) FROM call_scores s WHERE s.application_id = a.id), -1) ELSE 0 END DESC, "
+	    "coalesce(a.submitted_at, a.created_at), a.id LIMIT ? OFFSET ?", NULL},
+	[ST_CAPP_COUNT] = {"capp_count",
+	    "SELECT count(*)" CAPP_FROM CAPP_WHERE, NULL},
+	[ST_CAPP_DECIDE] = {"capp_decide",
+	    "UPDATE call_applications SET status = ?, decided_at = ?, decided_by = ?, "
+	    "updated_at = ? WHERE id = ?", NULL},
+	[ST_CAPP_DELETE] = {"capp_delete",
+	    "DELETE FROM call_applications WHERE id = ? AND status = 'draft'", NULL},
+	[ST_CAPP_ACCEPTED] = {"capp_accepted",
+	    "SELECT count(*) FROM call_applications WHERE call_id = ? AND status = 'accepted'",
+	    NULL},
+	[ST_CAPP_STATUS_COUNTS] = {"capp_status_counts",
+	    "SELECT status, count(*) FROM call_applications WHERE call_id = ? "
+	    "AND status <> 'draft' GROUP BY status", NULL},
+	/* A reviewer's scores of an application: one row a reviewer, which
+	 * scoring again replaces. */
+	[ST_CALL_SCORE_PUT] = {"call_score_put",
+	    "INSERT INTO call_scores (application_id, reviewer_id, scores, comment, weighted, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (application_id, reviewer_id) "
+	    "DO UPDATE SET scores = excluded.scores, comment = excluded.comment, "
+	    "weighted = excluded.weighted, updated_at = excluded.updated_at", NULL},
+	[ST_CALL_SCORE_LIST] = {"call_score_list",
+	    "SELECT s.reviewer_id, u.name, s.scores, s.comment, s.weighted, s.updated_at "
+	    "FROM call_scores s JOIN users u ON u.id = s.reviewer_id "
+	    "WHERE s.application_id = ? ORDER BY s.updated_at, s.reviewer_id", NULL},
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
 	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
@@ -1230,6 +1319,13 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_EV_REMIND_DUE] = EV_REMIND_C__MAX,
 	[ST_EV_MSG_GET] = EV_MSG_C__MAX,
 	[ST_EV_MSG_LIST] = EV_MSG_LIST_C__MAX,
+	[ST_CALL_GET] = CALL_C__MAX,
+	[ST_CALL_LIST] = CALL_C__MAX,
+	[ST_CAPP_GET] = CAPP_C__MAX,
+	[ST_CAPP_OF_USER] = CAPP_C__MAX,
+	[ST_CAPP_LIST] = CAPP_C__MAX,
+	[ST_CAPP_STATUS_COUNTS] = 2,
+	[ST_CALL_SCORE_LIST] = CALL_SCORE_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -1867,6 +1963,52 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
 	" sent_at BIGINT, PRIMARY KEY (message_id, user_id));"
 
+/* 26 (issue 15): calls for participants and the applications that answer
+ * them.  A call's eligibility ({organization_kinds, countries, regions,
+ * experts, audience}), questions and criteria ([{id, name, weight}]) are
+ * JSON; opens and closes are UTC instants shown in its IANA zone; places
+ * NULL: no number; event_id the workshop whose participants it selects.
+ * An application is one a person and call (organization_id: the
+ * organization it is filed for by one of its admins); each reviewer's
+ * scores of one ({criterion id: 0-5}) are a row of call_scores, whose
+ * weighted is their weighted mean in hundredths (0-500), so that lists sort
+ * and compare reviewers by it. */
+#define M26(ID) \
+	"CREATE TABLE calls (" \
+	" id " ID "," \
+	" kind TEXT NOT NULL CHECK (kind IN ('course_cohort','workshop','pilot_initiative'," \
+	"  'expert_roster','dialogue','other'))," \
+	" title TEXT NOT NULL, description TEXT NOT NULL DEFAULT ''," \
+	" eligibility TEXT NOT NULL DEFAULT '{}'," \
+	" opens BIGINT, closes BIGINT NOT NULL, timezone TEXT NOT NULL," \
+	" places INTEGER, questions TEXT NOT NULL DEFAULT '[]'," \
+	" criteria TEXT NOT NULL DEFAULT '[]'," \
+	" event_id BIGINT REFERENCES events(id) ON DELETE SET NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('draft','open','closed','decided'))," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX calls_status ON calls(status, closes);" \
+	"CREATE TABLE call_applications (" \
+	" id " ID "," \
+	" call_id BIGINT NOT NULL REFERENCES calls(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" organization_id BIGINT REFERENCES organizations(id) ON DELETE SET NULL," \
+	" answers TEXT NOT NULL DEFAULT '{}'," \
+	" status TEXT NOT NULL CHECK (status IN ('draft','submitted','accepted','waitlisted'," \
+	"  'declined','withdrawn'))," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, submitted_at BIGINT," \
+	" decided_at BIGINT, decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" UNIQUE (call_id, user_id));" \
+	"CREATE INDEX call_applications_status ON call_applications(call_id, status);" \
+	"CREATE INDEX call_applications_user ON call_applications(user_id);" \
+	"CREATE INDEX call_applications_org ON call_applications(organization_id);" \
+	"CREATE TABLE call_scores (" \
+	" application_id BIGINT NOT NULL REFERENCES call_applications(id) ON DELETE CASCADE," \
+	" reviewer_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" scores TEXT NOT NULL, comment TEXT NOT NULL DEFAULT ''," \
+	" weighted INTEGER NOT NULL CHECK (weighted BETWEEN 0 AND 500)," \
+	" updated_at BIGINT NOT NULL, PRIMARY KEY (application_id, reviewer_id));"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -1891,5 +2033,6 @@ const struct db_migration db_migrations[] = {
 	{22, M22, M22},
 	{24, M24, M24},
 	{25, M25(SQLITE_ID), M25(PG_ID)},
+	{26, M26(SQLITE_ID), M26(PG_ID)},
 	{0, NULL, NULL},
 };

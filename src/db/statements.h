@@ -298,6 +298,26 @@ enum db_stmt {
 	ST_EV_MSG_CLAIM,
 	ST_EV_MSG_LIST,
 	ST_EV_Q_ANSWERED,
+	/* issue 15: calls for participants (app/calls/store.c) */
+	ST_CALL_INSERT,
+	ST_CALL_UPDATE,
+	ST_CALL_GET,
+	ST_CALL_LIST,
+	ST_CALL_COUNT,
+	ST_CALL_LOCK,
+	ST_CALL_SCORED,
+	ST_CAPP_INSERT,
+	ST_CAPP_UPDATE,
+	ST_CAPP_GET,
+	ST_CAPP_OF_USER,
+	ST_CAPP_LIST,
+	ST_CAPP_COUNT,
+	ST_CAPP_DECIDE,
+	ST_CAPP_DELETE,
+	ST_CAPP_ACCEPTED,
+	ST_CAPP_STATUS_COUNTS,
+	ST_CALL_SCORE_PUT,
+	ST_CALL_SCORE_LIST,
 	DB_STMT__MAX
 };
 
@@ -673,6 +693,54 @@ enum ev_notify_col {
 enum ev_remind_col {
 	EV_REMIND_C_REG_ID, EV_REMIND_C_EVENT_ID, EV_REMIND_C_START_AT, EV_REMIND_C_KIND,
 	EV_REMIND_C__MAX
+};
+
+/* A call for participants (ST_CALL_GET, ST_CALL_LIST): its columns, how
+ * many applications were submitted (any status after draft but withdrawn)
+ * and accepted, and the status and id of the caller's own application
+ * (NULL when none; their parameter is the caller's user id, twice). */
+#define CALL_COLUMNS(X, Y) \
+	X(CALL_C_ID, "c.id") Y(CALL_C_KIND, "c.kind") Y(CALL_C_TITLE, "c.title") \
+	Y(CALL_C_DESCRIPTION, "c.description") Y(CALL_C_ELIGIBILITY, "c.eligibility") \
+	Y(CALL_C_OPENS, "c.opens") Y(CALL_C_CLOSES, "c.closes") \
+	Y(CALL_C_TIMEZONE, "c.timezone") Y(CALL_C_PLACES, "c.places") \
+	Y(CALL_C_QUESTIONS, "c.questions") Y(CALL_C_CRITERIA, "c.criteria") \
+	Y(CALL_C_EVENT_ID, "c.event_id") Y(CALL_C_STATUS, "c.status") \
+	Y(CALL_C_CREATED_BY, "c.created_by") Y(CALL_C_CREATED_AT, "c.created_at") \
+	Y(CALL_C_UPDATED_AT, "c.updated_at") \
+	Y(CALL_C_SUBMITTED, "(SELECT count(*) FROM call_applications a WHERE " \
+	    "a.call_id = c.id AND a.status NOT IN ('draft', 'withdrawn'))") \
+	Y(CALL_C_ACCEPTED, "(SELECT count(*) FROM call_applications a WHERE " \
+	    "a.call_id = c.id AND a.status = 'accepted')") \
+	Y(CALL_C_MINE, "(SELECT a.status FROM call_applications a WHERE a.call_id = c.id " \
+	    "AND a.user_id = ?)") \
+	Y(CALL_C_MINE_ID, "(SELECT a.id FROM call_applications a WHERE a.call_id = c.id " \
+	    "AND a.user_id = ?)")
+enum call_col { CALL_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CALL_C__MAX };
+
+/* An application to a call (ST_CAPP_GET, ST_CAPP_OF_USER, ST_CAPP_LIST)
+ * with the person's name and address, its organization's name and
+ * country, and its reviewers' weighted scores (in hundredths): their sum,
+ * how many reviewers, and the spread between the highest and the lowest
+ * (NULL when nobody scored it). */
+#define CAPP_COLUMNS(X, Y) \
+	X(CAPP_C_ID, "a.id") Y(CAPP_C_CALL_ID, "a.call_id") Y(CAPP_C_USER_ID, "a.user_id") \
+	Y(CAPP_C_ORG_ID, "a.organization_id") Y(CAPP_C_ANSWERS, "a.answers") \
+	Y(CAPP_C_STATUS, "a.status") Y(CAPP_C_CREATED_AT, "a.created_at") \
+	Y(CAPP_C_UPDATED_AT, "a.updated_at") Y(CAPP_C_SUBMITTED_AT, "a.submitted_at") \
+	Y(CAPP_C_DECIDED_AT, "a.decided_at") Y(CAPP_C_NAME, "u.name") \
+	Y(CAPP_C_EMAIL, "u.email") Y(CAPP_C_ORG_NAME, "o.name") \
+	Y(CAPP_C_ORG_COUNTRY, "o.country") \
+	Y(CAPP_C_SCORE_SUM, "(SELECT sum(s.weighted) FROM call_scores s " \
+	    "WHERE s.application_id = a.id)") \
+	Y(CAPP_C_SCORE_N, "(SELECT count(*) FROM call_scores s WHERE s.application_id = a.id)") \
+	Y(CAPP_C_SCORE_SPREAD, "(SELECT max(s.weighted) - min(s.weighted) FROM call_scores s " \
+	    "WHERE s.application_id = a.id)")
+enum capp_col { CAPP_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CAPP_C__MAX };
+/* One reviewer's scores of an application (ST_CALL_SCORE_LIST). */
+enum call_score_col {
+	CALL_SCORE_C_REVIEWER, CALL_SCORE_C_NAME, CALL_SCORE_C_SCORES, CALL_SCORE_C_COMMENT,
+	CALL_SCORE_C_WEIGHTED, CALL_SCORE_C_UPDATED_AT, CALL_SCORE_C__MAX
 };
 
 /* A message staff sent an event's people (ST_EV_MSG_GET). */

@@ -84,3 +84,19 @@ ts_signed_in(const struct ts_server *s, const char *ip, const char *email,
 	ts_browser_free(b);
 	return NULL;
 }
+
+int
+ts_org_admin(struct ts_browser *staff, int64_t org, int64_t uid)
+{
+	const struct ts_res *r;
+	char path[128];
+
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
+	    (long long)uid);
+	r = ts_form(staff, path, "admin", "1", (char *)NULL);
+	if (r->status == 303)
+		return 0;
+	printf("# making %lld an admin of %lld answered %ld\n", (long long)uid, (long long)org,
+	    r->status);
+	return -1;
+}

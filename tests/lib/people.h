@@ -37,4 +37,8 @@ int ts_token(struct ts_browser *b, const char *email, const char *password, char
 struct ts_browser *ts_signed_in(const struct ts_server *s, const char *ip, const char *email,
     const char *password);
 
+/* Staff (signed in as browser staff, through the form) make person uid an
+ * admin of organization org.  0, or -1. */
+int ts_org_admin(struct ts_browser *staff, int64_t org, int64_t uid);
+
 #endif

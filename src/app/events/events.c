@@ -302,6 +302,17 @@ h_event(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
+int
+events_exists(struct db *d, int64_t id)
+{
+	static const struct ev_viewer staff = { 0, 1, 1 };
+	json_t *ev = NULL;
+	int ok = ev_get(d, &staff, id, &ev) == WS_OK;
+
+	json_decref(ev);
+	return ok;
+}
+
 /* ---- creating and changing -------------------------------------------------- */
 
 /* Whether s is a plain identifier: 1-32 of a-z, 0-9, _. */
@@ -326,14 +337,8 @@ line_ok(json_t *v, size_t max)
 	    strlen(s) == json_string_length(v) && utf8_valid_text(s, strlen(s), 0);
 }
 
-/*
- * The questions sent (in: absent or an array of {id, label, type,
- * required, choices}) as stored: each with an id ("q1", ... when none is
- * given), its type, whether required, and a choice question's choices.
- * NULL when they are not well formed.  New reference.
- */
-static json_t *
-questions_of(json_t *in)
+json_t *
+events_questions_of(json_t *in)
 {
 	json_t *out = json_array(), *q;
 	size_t i;
@@ -345,7 +350,7 @@ questions_of(json_t *in)
 	json_array_foreach(in, i, q) {
 		json_t *id = json_object_get(q, "id"), *type = json_object_get(q, "type");
 		json_t *req = json_object_get(q, "required"), *ch = json_object_get(q, "choices");
-		json_t *x, *o;
+		json_t *max = json_object_get(q, "max_length"), *x, *o;
 		char dflt[16];
 		size_t j, k;
 
@@ -368,6 +373,14 @@ questions_of(json_t *in)
 			if (strcmp(json_string_value(json_object_get(json_array_get(out, j), "id")),
 			    json_string_value(json_object_get(o, "id"))) == 0)
 				goto bad;
+		/* a text question may say how long its answer may be */
+		if (max && !json_is_null(max)) {
+			if (strcmp(json_string_value(type), "text") != 0 || !json_is_integer(max) ||
+			    json_integer_value(max) < 1 ||
+			    json_integer_value(max) > EV_ANSWER_LIMIT)
+				goto bad;
+			json_object_set(o, "max_length", max);
+		}
 		if (strcmp(json_string_value(type), "choice") != 0) {
 			if (ch && !json_is_null(ch))
 				goto bad;
@@ -405,29 +418,15 @@ resources_of(json_t *in)
 }
 
 /* Reads time field name of values in zone z into values' name_at (null
- * when empty and not required); a message in errors otherwise. */
+ * when empty); a message in errors otherwise. */
 static void
 check_time(struct req *r, const struct tz *z, json_t *values, json_t *errors,
     const char *name, const char *name_at)
 {
-	const char *s = json_string_value(json_object_get(values, name));
-	enum tz_fit fit;
-	int64_t t;
-
-	if (json_object_get(errors, name))
-		return;
-	if (!s || !*s) {
-		json_object_set_new(values, name_at, json_null());
-		return;
-	}
-	if (tz_parse_time(z, s, &t, &fit) != WS_OK)
-		json_object_set_new(errors, name, tr(r, N_("Enter a date and time like "
-		    "2026-10-22T09:00 (in the event's time zone) or 2026-10-22T09:00:00+02:00.")));
-	else if (fit == TZ_GAP)
-		json_object_set_new(errors, name, tr(r, N_("That time does not exist in the "
-		    "event's time zone: the clocks go forward then.")));
-	else
-		json_object_set_new(values, name_at, json_integer(t));
+	app_time_field(r, z, values, errors, name, name_at, N_("Enter a date and time like "
+	    "2026-10-22T09:00 (in the event's time zone) or 2026-10-22T09:00:00+02:00."),
+	    N_("That time does not exist in the event's time zone: the clocks go forward "
+	    "then."));
 }
 
 /*
@@ -478,7 +477,7 @@ check_event(struct req *r, int64_t confirmed, json_t **values, json_t **errors)
 	if (json_is_integer(x) && json_integer_value(x) < confirmed)
 		json_object_set_new(errs, "capacity", tr(r, N_("The capacity cannot be below the "
 		    "number of people already confirmed.")));
-	if ((qs = questions_of(json_object_get(r->in, "questions"))) == NULL)
+	if ((qs = events_questions_of(json_object_get(r->in, "questions"))) == NULL)
 		json_object_set_new(errs, "questions", tr(r, N_("Each question needs a label and a "
 		    "type (text, choice or yes_no); a choice question needs two to twenty "
 		    "choices; ids are unique.")));

@@ -116,8 +116,63 @@ enum ws_err h_staff_event_create(struct req *r, struct resp *w);
 enum ws_err h_staff_event_edit_form(struct req *r, struct resp *w);
 enum ws_err h_staff_event_edit(struct req *r, struct resp *w);
 
+/* ---- questions and answers, events' and calls' (events.c, registrations.c) ---- */
+
+#define EV_ANSWER_LIMIT 20000	/* the most characters a text question may allow */
+
+/*
+ * The questions sent (in: absent or an array of {id, label, type,
+ * required, choices, max_length}) as stored: each with an id ("q1", ...
+ * when none is given), its type (text, choice, yes_no), whether required,
+ * a choice question's choices and a text question's max_length (1 to
+ * EV_ANSWER_LIMIT characters; 2000 when not given).  NULL when they are
+ * not well formed.  New reference.
+ */
+json_t *events_questions_of(json_t *in);
+/*
+ * The answers in (an object: question id -> answer, or absent) to
+ * checked questions, as stored: the known questions' answers only.  A
+ * required question left empty is refused when need_required (a draft
+ * may leave it).  A message in r's language per question that fails in
+ * errors, under "answers.<id>".  New reference.
+ */
+json_t *events_answers_of(struct req *r, json_t *questions, json_t *in, int need_required,
+    json_t *errors);
+
+/*
+ * Checked questions as a page's form shows them (the templates'
+ * question_list: is_text, is_choice, is_yes_no, value, choice_list, yes,
+ * no, error), with what form holds (the typed answers by question id, as
+ * text; may be NULL) and the messages of errors ("answers.<id>"; may be
+ * NULL).  New reference.
+ */
+json_t *events_question_list(struct req *r, json_t *questions, json_t *form, json_t *errors);
+/* Instant t in words in the reader's zone (the one they chose, else zone,
+ * an IANA name): {datetime, date, time, offset, zone, day, text}, as the
+ * event pages show times.  New reference. */
+json_t *events_when(struct req *r, const char *zone, int64_t t);
+/* The answers.<id> fields of a page's form (r->in) to questions as the
+ * API's answers (a yes_no question's "yes" or "no" a boolean), each also
+ * into typed as the text sent (for the form again).  New reference. */
+json_t *events_form_answers(struct req *r, json_t *questions, json_t *typed);
+
 struct app;
 struct db;
+/* Whether event id exists (whatever its status). */
+int events_exists(struct db *d, int64_t id);
+/*
+ * Inside the caller's transaction: registers person uid for event ev, as
+ * staff selected them elsewhere (a call's accepted applicants): counting
+ * for organization org (0: none), confirmed while there are places,
+ * waitlisted after, whatever the event's window and approval; the
+ * registration is in the organization's history (or the audit log) and
+ * the person is mailed, as any.  Nothing changes for someone registered
+ * already.  What their registration is into *status (static).
+ * WS_ENOTFOUND when there is no such event.
+ */
+enum ws_err events_enrol(struct req *r, struct db *d, int64_t ev, int64_t uid, int64_t org,
+    const char **status) WS_WUR;
+
 /* `whatson seed --demo --events n`: demo events up to n in all (0 to
  * 1000), past and to come, in several zones, with registrations of every
  * status from the demo accounts and organizations' people; staff_id

@@ -116,6 +116,16 @@ ev_page_when(struct req *r, json_t *ev, int64_t t)
 	return w;
 }
 
+json_t *
+events_when(struct req *r, const char *zone, int64_t t)
+{
+	json_t *ev = json_pack("{s:s}", "timezone", zone ? zone : "UTC");
+	json_t *w = ev_page_when(r, ev, t);
+
+	json_decref(ev);
+	return w;
+}
+
 const char *
 ev_kind_label(struct req *r, const char *kind)
 {
@@ -425,16 +435,13 @@ ev_page_month(struct req *r)
 
 /* ---- one event ------------------------------------------------------------ */
 
-/* The questions of view item ev as the form shows them, with what form
- * (the typed answers, by question id; may be NULL) holds and the messages
- * of errors ("answers.<id>"; may be NULL). */
-static json_t *
-questions(struct req *r, json_t *ev, json_t *form, json_t *errors)
+json_t *
+events_question_list(struct req *r, json_t *questions, json_t *form, json_t *errors)
 {
 	json_t *out = json_array(), *q;
 	size_t i;
 
-	json_array_foreach(json_object_get(ev, "questions"), i, q) {
+	json_array_foreach(questions, i, q) {
 		const char *id = json_string_value(json_object_get(q, "id"));
 		const char *type = json_string_value(json_object_get(q, "type"));
 		const char *typed = json_string_value(json_object_get(form, id));
@@ -512,7 +519,8 @@ page_one(struct req *r, json_t *ev, int64_t id, json_t *form, json_t *errors)
 	json_object_set_new(ev, "can_register", json_boolean(may));
 	json_object_set_new(ev, "sign_in", json_boolean(!r->user &&
 	    json_is_true(json_object_get(ev, "registration_open"))));
-	json_object_set_new(ev, "question_list", questions(r, ev, form, errors));
+	json_object_set_new(ev, "question_list", events_question_list(r,
+	    json_object_get(ev, "questions"), form, errors));
 	json_object_set_new(ev, "has_questions", json_boolean(json_array_size(
 	    json_object_get(ev, "questions")) > 0));
 	return WS_OK;
@@ -526,24 +534,13 @@ ev_page_one(struct req *r, json_t *ev, int64_t id)
 
 /* ---- the forms ---------------------------------------------------------- */
 
-enum ws_err
-h_event_register_form(struct req *r, struct resp *w)
+json_t *
+events_form_answers(struct req *r, json_t *questions, json_t *typed)
 {
-	json_t *view = NULL, *typed = json_object(), *answers = json_object(), *q;
-	int64_t id;
-	enum ws_err rc;
+	json_t *answers = json_object(), *q;
 	size_t i;
 
-	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK) {
-		rc = WS_ENOTFOUND;
-		goto out;
-	}
-	/* the event as its page shows it, for the questions and a refusal */
-	if ((rc = h_event(r, w)) != WS_OK)
-		goto out;
-	view = json_incref(w->val);
-	/* the form's answers.<id> fields as the API's answers */
-	json_array_foreach(json_object_get(view, "questions"), i, q) {
+	json_array_foreach(questions, i, q) {
 		const char *qid = json_string_value(json_object_get(q, "id"));
 		const char *s = json_string_value(json_object_get(r->in, arena_printf(r->a,
 		    "answers.%s", qid)));
@@ -557,6 +554,26 @@ h_event_register_form(struct req *r, struct resp *w)
 		else
 			json_object_set_new(answers, qid, json_string(s));
 	}
+	return answers;
+}
+
+enum ws_err
+h_event_register_form(struct req *r, struct resp *w)
+{
+	json_t *view = NULL, *typed = json_object(), *answers = json_object();
+	int64_t id;
+	enum ws_err rc;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK) {
+		rc = WS_ENOTFOUND;
+		goto out;
+	}
+	/* the event as its page shows it, for the questions and a refusal */
+	if ((rc = h_event(r, w)) != WS_OK)
+		goto out;
+	view = json_incref(w->val);
+	json_decref(answers);
+	answers = events_form_answers(r, json_object_get(view, "questions"), typed);
 	json_decref(r->in);
 	r->in = json_pack("{s:O}", "answers", answers);
 	json_decref(w->val);
@@ -575,12 +592,8 @@ h_event_register_form(struct req *r, struct resp *w)
 	/* refused: the event's page again, with why and what was typed */
 	if (page_one(r, view, id, typed, w->errors) != WS_OK)
 		goto out;
-	json_object_set_new(view, "problem", json_string(rc == WS_EINVAL ?
-	    tr(r, N_("Some answers need your attention.")) : tr(r, w->detail ? w->detail : "")));
-	json_decref(w->val);
-	w->val = json_incref(view);
-	w->tpl = "event";
-	w->title = N_("Event");
+	app_form_again(r, w, view, rc, N_("Some answers need your attention."), "event",
+	    N_("Event"));
 out:
 	json_decref(view);
 	json_decref(typed);

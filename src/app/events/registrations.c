@@ -33,7 +33,7 @@
 #include "db/db.h"
 #include "views/view.h"
 
-#define EV_ANSWER_MAX 2000	/* bytes of a text answer */
+#define EV_ANSWER_MAX 2000	/* characters of a text answer, unless its question says */
 
 /* msg in r's language with {{when}} as instant t in stored event ev's
  * zone, in r's arena. */
@@ -85,15 +85,22 @@ event_param(struct req *r, int64_t *id, json_t **ev)
 	return ev_get(req_db(r), &v, *id, ev);
 }
 
-/*
- * The answers sent (r->in's "answers", an object) to stored event ev's
- * questions, as stored: the known questions' answers only.  A message per
- * question that fails in errors, under "answers.<id>".  New reference.
- */
-static json_t *
-answers_of(struct req *r, json_t *ev, json_t *errors)
+/* msg in r's language with {{max}} as n, in r's arena. */
+static const char *
+with_max(struct req *r, const char *msg, json_int_t n)
 {
-	json_t *in = json_object_get(r->in, "answers"), *out = json_object(), *q;
+	const char *s = view_tr(r->app->views, r->locale, msg), *at = strstr(s, "{{max}}");
+
+	if (!at)
+		return s;
+	return arena_printf(r->a, "%.*s%lld%s", (int)(at - s), s, (long long)n, at + 7);
+}
+
+json_t *
+events_answers_of(struct req *r, json_t *questions, json_t *in, int need_required,
+    json_t *errors)
+{
+	json_t *out = json_object(), *q;
 	size_t i;
 
 	if (in && !json_is_object(in) && !json_is_null(in)) {
@@ -101,27 +108,28 @@ answers_of(struct req *r, json_t *ev, json_t *errors)
 		    r->locale, N_("Answers are an object: each question's id and its answer."))));
 		return out;
 	}
-	json_array_foreach(json_object_get(ev, "questions"), i, q) {
+	json_array_foreach(questions, i, q) {
 		const char *id = json_string_value(json_object_get(q, "id"));
 		const char *type = json_string_value(json_object_get(q, "type"));
-		json_t *a = json_object_get(in, id), *c;
+		json_t *a = json_object_get(in, id), *c, *maxv = json_object_get(q, "max_length");
+		json_int_t max = json_is_integer(maxv) ? json_integer_value(maxv) : EV_ANSWER_MAX;
 		const char *key = arena_printf(r->a, "answers.%s", id);
 		const char *msg = NULL;
 		size_t k;
 		int ok = 0;
 
 		if (!a || json_is_null(a) || (json_is_string(a) && json_string_length(a) == 0)) {
-			if (json_is_true(json_object_get(q, "required")))
+			if (need_required && json_is_true(json_object_get(q, "required")))
 				msg = N_("This question needs an answer.");
 		} else if (strcmp(type, "yes_no") == 0) {
 			if (json_is_boolean(a))
 				json_object_set(out, id, a);
 			else
 				msg = N_("Answer yes (true) or no (false).");
-		} else if (!json_is_string(a) || json_string_length(a) > EV_ANSWER_MAX ||
-		    strlen(json_string_value(a)) != json_string_length(a) ||
-		    !utf8_valid_text(json_string_value(a), json_string_length(a), 1)) {
-			msg = N_("Answer with text of at most 2000 characters.");
+		} else if (!json_is_string(a) || strlen(json_string_value(a)) !=
+		    json_string_length(a) || !utf8_valid_text(json_string_value(a),
+		    json_string_length(a), 1) || utf8_chars(json_string_value(a)) > (size_t)max) {
+			msg = N_("Answer with text of at most {{max}} characters.");
 		} else if (strcmp(type, "choice") == 0) {
 			json_array_foreach(json_object_get(q, "choices"), k, c)
 				ok |= strcmp(json_string_value(c), json_string_value(a)) == 0;
@@ -133,8 +141,7 @@ answers_of(struct req *r, json_t *ev, json_t *errors)
 			json_object_set(out, id, a);
 		}
 		if (msg)
-			json_object_set_new(errors, key, json_string(view_tr(r->app->views,
-			    r->locale, msg)));
+			json_object_set_new(errors, key, json_string(with_max(r, msg, max)));
 	}
 	return out;
 }
@@ -396,7 +403,8 @@ h_event_register(struct req *r, struct resp *w)
 		goto out;
 	if ((rc = may_register(r, w, ev, &u)) != WS_OK)
 		goto out;
-	answers = answers_of(r, ev, errors);
+	answers = events_answers_of(r, json_object_get(ev, "questions"),
+	    json_object_get(r->in, "answers"), 1, errors);
 	if (json_object_size(errors)) {
 		w->errors = errors;
 		errors = NULL;
@@ -643,4 +651,50 @@ ev_reg_audit(struct req *r, struct db *d, json_t *ev, int64_t org, int64_t uid,
     const char *action, const char *status)
 {
 	reg_audit(r, d, ev, org, uid, action, status);
+}
+
+/* ---- for calls' accepted applicants (app/calls) --------------------------------- */
+
+enum ws_err
+events_enrol(struct req *r, struct db *d, int64_t ev, int64_t uid, int64_t org,
+    const char **status)
+{
+	static const struct ev_viewer staff = { 0, 1, 1 };
+	json_t *e = NULL, *g = NULL, *answers = json_object();
+	int64_t taken, last, rid, position = 0;
+	enum ws_err rc;
+
+	*status = "confirmed";
+	if ((rc = ev_get(d, &staff, ev, &e)) != WS_OK || (rc = ev_lock(d, ev)) != WS_OK)
+		goto out;
+	if ((rc = ev_reg_of_user(d, ev, uid, &g)) == WS_OK &&
+	    live(json_string_value(json_object_get(g, "status")))) {
+		*status = strcmp(json_string_value(json_object_get(g, "status")), "waitlisted") == 0 ?
+		    "waitlisted" : strcmp(json_string_value(json_object_get(g, "status")),
+		    "pending") == 0 ? "pending" : "confirmed";
+		goto out;	/* registered already: nothing changes */
+	}
+	if (rc != WS_OK && rc != WS_ENOTFOUND)
+		goto out;
+	if ((rc = ev_reg_taken(d, ev, &taken, &last)) != WS_OK)
+		goto out;
+	if (json_is_integer(json_object_get(e, "capacity")) &&
+	    taken >= json_integer_value(json_object_get(e, "capacity"))) {
+		*status = "waitlisted";
+		position = last + 1;
+	}
+	if (g)
+		rc = ev_reg_reopen(d, json_integer_value(json_object_get(g, "id")), org,
+		    r->user->id, *status, answers, position);
+	else
+		rc = ev_reg_insert(d, ev, uid, org, r->user->id, *status, answers, position, &rid);
+	if (rc != WS_OK)
+		goto out;
+	reg_audit(r, d, e, org, uid, "event.registered", *status);
+	rc = mail_registration(r, d, e, uid, *status);
+out:
+	json_decref(e);
+	json_decref(g);
+	json_decref(answers);
+	return rc;
 }

@@ -235,65 +235,50 @@ decision_input(struct req *r, json_t *errors, json_t **ids, const char **decisio
 	}
 }
 
+/* What ev_decide_all decides with. */
+struct ev_decision {
+	int64_t id;		/* the event */
+	const char *decision, *reason;
+};
+
+/* app_decide_fn of ev_decide_all: registration rid of the event, taken
+ * as it is now, under its lock. */
+static enum ws_err
+decide_one(struct req *r, struct db *d, int64_t rid, void *ctx, const char **now,
+    const char **why, const char **name)
+{
+	const struct ev_decision *x = ctx;
+	struct ev_viewer v = { 0, 1, 1 };
+	json_t *ev = NULL, *g = NULL;
+	enum ws_err rc;
+
+	if ((rc = ev_lock(d, x->id)) == WS_OK && (rc = ev_get(d, &v, x->id, &ev)) == WS_OK) {
+		rc = ev_reg_get(d, x->id, rid, &g);
+		if (rc == WS_ENOTFOUND) {
+			*why = N_("There is no such registration for this event.");
+			rc = WS_ECONFLICT;
+		} else if (rc == WS_OK) {
+			rc = decide(r, d, ev, g, x->decision, x->reason, now, why);
+		}
+	}
+	if (json_string_value(json_object_get(g, "name")))
+		*name = arena_strdup(r->a, json_string_value(json_object_get(g, "name")));
+	json_decref(ev);
+	json_decref(g);
+	return rc;
+}
+
 enum ws_err
 ev_decide_all(struct req *r, int64_t id, json_t *ids, const char *decision,
     const char *reason, json_t **out)
 {
-	struct db *d = req_db(r);
-	json_t *results = json_array(), *x;
-	int64_t ok = 0, refused = 0;
-	enum ws_err rc = WS_OK;
-	size_t i;
+	struct ev_decision x = { id, decision, reason };
+	enum ws_err rc;
 
-	*out = NULL;
-	json_array_foreach(ids, i, x) {
-		int64_t rid = json_integer_value(x);
-		json_t *ev = NULL, *g = NULL, *res;
-		struct ev_viewer v = { 0, 1, 1 };
-		const char *now = NULL, *why = NULL, *name;
-
-		if ((rc = db_begin(d)) != WS_OK)
-			break;
-		/* the event as it is now, under its lock */
-		if ((rc = ev_lock(d, id)) == WS_OK && (rc = ev_get(d, &v, id, &ev)) == WS_OK) {
-			rc = ev_reg_get(d, id, rid, &g);
-			if (rc == WS_ENOTFOUND) {
-				why = N_("There is no such registration for this event.");
-				rc = WS_ECONFLICT;
-			} else if (rc == WS_OK) {
-				rc = decide(r, d, ev, g, decision, reason, &now, &why);
-			}
-		}
-		if (rc == WS_OK)
-			rc = db_commit(d);
-		else
-			db_rollback(d);
-		name = json_string_value(json_object_get(g, "name"));
-		name = name ? arena_strdup(r->a, name) : NULL;
-		json_decref(ev);
-		json_decref(g);
-		if (rc == WS_ECONFLICT) {
-			res = json_pack("{s:I,s:b,s:s}", "id", (json_int_t)rid, "ok", 0, "reason",
-			    tr(r, why));
-			refused++;
-		} else if (rc == WS_OK) {
-			res = json_pack("{s:I,s:b,s:s}", "id", (json_int_t)rid, "ok", 1, "status", now);
-			ok++;
-		} else {
-			break;
-		}
-		if (name)
-			json_object_set_new(res, "name", json_string(name));
-		json_array_append_new(results, res);
-		rc = WS_OK;
-	}
-	if (rc != WS_OK) {
-		json_decref(results);
+	if ((rc = app_decide_each(r, ids, decide_one, &x, out)) != WS_OK)
 		return rc;
-	}
-	*out = json_pack("{s:I,s:s,s:I,s:I,s:o}", "event_id", (json_int_t)id, "decision",
-	    decision, "succeeded", (json_int_t)ok, "refused", (json_int_t)refused, "results",
-	    results);
+	json_object_set_new(*out, "event_id", json_integer(id));
+	json_object_set_new(*out, "decision", json_string(decision));
 	return WS_OK;
 }
 

@@ -67,27 +67,6 @@ bind_where(struct db_q *q, int first, const struct ev_viewer *v, const struct ev
 	return i;
 }
 
-/* Stored JSON text s as JSON of the type of dflt (dflt when it is not).
- * Takes dflt. */
-static json_t *
-json_stored(const char *s, json_t *dflt)
-{
-	json_t *v = s ? json_loads(s, 0, NULL) : NULL;
-
-	if (!v || json_typeof(v) != json_typeof(dflt)) {
-		json_decref(v);
-		return dflt;
-	}
-	json_decref(dflt);
-	return v;
-}
-
-static json_t *
-int_or_null(struct db_q *q, int col)
-{
-	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
-}
-
 /* The current row of q (enum ev_col) as JSON.  New reference. */
 static json_t *
 ev_row(struct db_q *q)
@@ -104,24 +83,20 @@ ev_row(struct db_q *q)
 	json_object_set_new(o, "timezone", json_string(db_col_text(q, EV_C_TIMEZONE)));
 	json_object_set_new(o, "venue", json_string(db_col_text(q, EV_C_VENUE)));
 	json_object_set_new(o, "online_url", json_string(db_col_text(q, EV_C_ONLINE_URL)));
-	json_object_set_new(o, "languages", json_stored(db_col_text(q, EV_C_LANGUAGES),
-	    json_array()));
-	json_object_set_new(o, "themes", json_stored(db_col_text(q, EV_C_THEMES), json_array()));
-	json_object_set_new(o, "regions", json_stored(db_col_text(q, EV_C_REGIONS),
-	    json_array()));
+	json_object_set_new(o, "languages", app_col_json(q, EV_C_LANGUAGES, json_array()));
+	json_object_set_new(o, "themes", app_col_json(q, EV_C_THEMES, json_array()));
+	json_object_set_new(o, "regions", app_col_json(q, EV_C_REGIONS, json_array()));
 	json_object_set_new(o, "organizer", json_string(db_col_text(q, EV_C_ORGANIZER)));
-	json_object_set_new(o, "capacity", int_or_null(q, EV_C_CAPACITY));
-	json_object_set_new(o, "registration_opens_at", int_or_null(q, EV_C_REG_OPENS));
-	json_object_set_new(o, "registration_closes_at", int_or_null(q, EV_C_REG_CLOSES));
+	json_object_set_new(o, "capacity", app_col_int(q, EV_C_CAPACITY));
+	json_object_set_new(o, "registration_opens_at", app_col_int(q, EV_C_REG_OPENS));
+	json_object_set_new(o, "registration_closes_at", app_col_int(q, EV_C_REG_CLOSES));
 	json_object_set_new(o, "approval_required", json_boolean(db_col_int(q, EV_C_APPROVAL)));
 	json_object_set_new(o, "audience", json_string(db_col_text(q, EV_C_AUDIENCE)));
 	json_object_set_new(o, "visibility", json_string(db_col_text(q, EV_C_VISIBILITY)));
-	json_object_set_new(o, "questions", json_stored(db_col_text(q, EV_C_QUESTIONS),
-	    json_array()));
-	json_object_set_new(o, "resources", json_stored(db_col_text(q, EV_C_RESOURCES),
-	    json_array()));
+	json_object_set_new(o, "questions", app_col_json(q, EV_C_QUESTIONS, json_array()));
+	json_object_set_new(o, "resources", app_col_json(q, EV_C_RESOURCES, json_array()));
 	json_object_set_new(o, "status", json_string(db_col_text(q, EV_C_STATUS)));
-	json_object_set_new(o, "created_by", int_or_null(q, EV_C_CREATED_BY));
+	json_object_set_new(o, "created_by", app_col_int(q, EV_C_CREATED_BY));
 	json_object_set_new(o, "created_at", json_integer(db_col_int(q, EV_C_CREATED_AT)));
 	json_object_set_new(o, "updated_at", json_integer(db_col_int(q, EV_C_UPDATED_AT)));
 	json_object_set_new(o, "confirmed", json_integer(db_col_int(q, EV_C_CONFIRMED)));
@@ -321,14 +296,13 @@ reg_row(struct db_q *q)
 	json_object_set_new(o, "event_id", json_integer(db_col_int(q, EV_REG_C_EVENT_ID)));
 	json_object_set_new(o, "user_id", json_integer(db_col_int(q, EV_REG_C_USER_ID)));
 	json_object_set_new(o, "name", json_string(db_col_text(q, EV_REG_C_NAME)));
-	json_object_set_new(o, "organization_id", int_or_null(q, EV_REG_C_ORG_ID));
-	json_object_set_new(o, "registered_by", int_or_null(q, EV_REG_C_REGISTERED_BY));
+	json_object_set_new(o, "organization_id", app_col_int(q, EV_REG_C_ORG_ID));
+	json_object_set_new(o, "registered_by", app_col_int(q, EV_REG_C_REGISTERED_BY));
 	json_object_set_new(o, "status", json_string(db_col_text(q, EV_REG_C_STATUS)));
-	json_object_set_new(o, "answers", json_stored(db_col_text(q, EV_REG_C_ANSWERS),
-	    json_object()));
-	json_object_set_new(o, "position", int_or_null(q, EV_REG_C_POSITION));
+	json_object_set_new(o, "answers", app_col_json(q, EV_REG_C_ANSWERS, json_object()));
+	json_object_set_new(o, "position", app_col_int(q, EV_REG_C_POSITION));
 	json_object_set_new(o, "created_at", json_integer(db_col_int(q, EV_REG_C_CREATED_AT)));
-	json_object_set_new(o, "decided_at", int_or_null(q, EV_REG_C_DECIDED_AT));
+	json_object_set_new(o, "decided_at", app_col_int(q, EV_REG_C_DECIDED_AT));
 	return o;
 }
 

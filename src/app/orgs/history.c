@@ -53,6 +53,11 @@ static const struct {
 	{"resource.published", N_("Resource published")},
 	{"resource.rejected", N_("Resource not accepted")},
 	{"resource.changes_requested", N_("Changes to a resource requested")},
+	{"call.submitted", N_("Application to a call submitted")},
+	{"call.withdrawn", N_("Application to a call withdrawn")},
+	{"call.accepted", N_("Accepted by a call")},
+	{"call.waitlisted", N_("On a call's waiting list")},
+	{"call.declined", N_("Not selected by a call")},
 };
 
 /* The label of action in r's language; action itself when it has none. */

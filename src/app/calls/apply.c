@@ -1,0 +1,609 @@
+/*
+ * apply.c -- people answering calls: GET and POST
+ * /api/v1/calls/{id}/applications, and GET, PATCH and DELETE of one.
+ *
+ * Anyone signed in whose address is verified may apply, member or not (an
+ * applicant whose organization is still pending too), for themselves or,
+ * as one of its admins, for an organization that is not rejected or
+ * suspended.  One application a person and call: applying again gives
+ * back the one there is (200), a withdrawn one is made anew.  A draft keeps
+ * what was typed, even unanswered required questions; submitting checks,
+ * in this order, that the call takes applications now (409, naming when
+ * it closed or opens), the answers (422 naming the question) and the
+ * call's eligibility (403 naming the rule).  A submitted application is
+ * withdrawn (PATCH status "withdrawn", or DELETE), not changed; DELETE
+ * removes a draft.  Each write is one transaction; submitting and
+ * withdrawing are in the organization's history (or the audit log).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/calls/calls_int.h"
+#include "app/directory/regions.h"
+#include "app/events/events.h"
+#include "app/orgs/orgs.h"
+#include "core/buf.h"
+#include "core/util.h"
+#include "db/db.h"
+#include "views/view.h"
+
+static const char *const sorts[] = { "submitted", "score", NULL };
+
+const struct field call_q_apps[] = {
+	{ "status", FT_CHOICE, 0, 0, 0, capp_statuses, NULL,
+	    N_("Choose a status from the list.") },
+	{ "organization", FT_INT, 0, 1, INT64_MAX, NULL, NULL, N_("Not an organization.") },
+	{ "sort", FT_CHOICE, 0, 0, 0, sorts, NULL, N_("Sort by submitted or score.") },
+	APP_Q_PAGE,
+	APP_Q_PER_PAGE,
+	FIELDS_END
+};
+
+/* Unix seconds t (a JSON integer or null) as RFC 3339 UTC, or null. */
+static json_t *
+utc_or_null(json_t *t)
+{
+	char s[40];
+
+	if (!json_is_integer(t))
+		return json_null();
+	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
+	return json_string(s);
+}
+
+json_t *
+capp_view(struct req *r, json_t *a)
+{
+	static const char *const copied[] = { "id", "call_id", "user_id", "name",
+		"organization_id", "organization", "answers", "status", NULL };
+	static const char *const times[] = { "created_at", "updated_at", "submitted_at",
+		"decided_at", NULL };
+	json_t *out = json_object(), *scores = NULL, *n = json_object_get(a, "score_n");
+	const char *const *k;
+
+	for (k = copied; *k; k++)
+		json_object_set(out, *k, json_object_get(a, *k));
+	for (k = times; *k; k++)
+		json_object_set_new(out, *k, utc_or_null(json_object_get(a, *k)));
+	if (!r->user || r->user->role < ROLE_STAFF) {
+		/* reviewers' scores and comments are staff's */
+		json_object_set_new(out, "scores", json_array());
+		json_object_set_new(out, "score", json_null());
+		return out;
+	}
+	json_object_set(out, "email", json_object_get(a, "email"));
+	json_object_set(out, "country", json_object_get(a, "country"));
+	if (call_score_list(req_db(r), json_integer_value(json_object_get(a, "id")), &scores) !=
+	    WS_OK) {
+		json_decref(scores);
+		scores = json_array();
+	}
+	json_object_set_new(out, "scores", scores);
+	if (json_integer_value(n) > 0)
+		json_object_set_new(out, "score", json_pack("{s:f,s:f,s:I}", "mean",
+		    (double)json_integer_value(json_object_get(a, "score_sum")) /
+		    (double)json_integer_value(n) / 100.0, "spread",
+		    (double)json_integer_value(json_object_get(a, "score_spread")) / 100.0,
+		    "reviewers", json_integer_value(n)));
+	else
+		json_object_set_new(out, "score", json_null());
+	return out;
+}
+
+/* ---- the list ------------------------------------------------------------- */
+
+enum ws_err
+h_call_apps(struct req *r, struct resp *w)
+{
+	int staff = r->user->role >= ROLE_STAFF;
+	json_t *c = NULL, *rows = NULL, *items, *a, *val, *counts = NULL;
+	struct capp_filter f = { "", 0, "" };
+	int64_t id, page, total = 0;
+	int per_page;
+	enum ws_err rc;
+	size_t i;
+
+	if ((rc = call_param(r, &id, &c)) != WS_OK)
+		return rc;
+	json_decref(c);
+	if ((rc = app_list_args(r, w, &page, &per_page)) != WS_OK)
+		return rc;
+	if (staff) {
+		f.status = req_qstr(r, "status");
+		f.org = req_qint(r, "organization", 0);
+		f.sort = req_qstr(r, "sort");
+	}
+	if ((rc = capp_list(req_db(r), id, staff ? 0 : r->user->id, &f, page, per_page, &rows,
+	    &total)) != WS_OK)
+		return rc;
+	items = json_array();
+	json_array_foreach(rows, i, a)
+		json_array_append_new(items, capp_view(r, a));
+	json_decref(rows);
+	val = app_list_value(items, page, per_page, total);
+	if (staff) {	/* how many of each status, whatever the filters */
+		if ((rc = capp_status_counts(req_db(r), id, &counts)) != WS_OK) {
+			json_decref(counts);
+			json_decref(val);
+			return rc;
+		}
+		json_object_set_new(val, "facets", json_pack("{s:o}", "status", counts));
+	}
+	resp_value(w, val);
+	return WS_OK;
+}
+
+/* ---- who applies, and whether they may -------------------------------------- */
+
+/*
+ * The organization r's caller applies for (r->in's organization_id; 0
+ * for none) into *org, its record (org_load's, a new reference) into *rec:
+ * one they are an admin of that is not rejected or suspended (a pending
+ * one will do).  WS_EFORBIDDEN (w->detail) otherwise.
+ */
+static enum ws_err
+applying_for(struct req *r, struct resp *w, int64_t *org, json_t **rec)
+{
+	json_t *want = json_object_get(r->in, "organization_id"), *mine = NULL, *o;
+	struct db *d = req_db(r);
+	const char *st;
+	enum ws_err rc;
+	size_t i;
+	int ok = 0;
+
+	*org = 0;
+	*rec = NULL;
+	if (!want || json_is_null(want))
+		return WS_OK;
+	if (json_is_integer(want) && (rc = orgs_of_person(d, r->user->id, &mine)) != WS_OK)
+		return rc;
+	json_array_foreach(mine, i, o)
+		ok |= json_integer_value(json_object_get(o, "id")) == json_integer_value(want) &&
+		    json_is_true(json_object_get(o, "admin"));
+	json_decref(mine);
+	if (!ok || (rc = org_load(d, json_integer_value(want), rec)) != WS_OK) {
+		w->detail = N_("You may apply for yourself, or for an organization you are an "
+		    "admin of.");
+		return WS_EFORBIDDEN;
+	}
+	st = json_string_value(json_object_get(*rec, "status"));
+	if (st && (strcmp(st, "rejected") == 0 || strcmp(st, "suspended") == 0)) {
+		json_decref(*rec);
+		*rec = NULL;
+		w->detail = N_("This organization may not apply: it is not a member and has no "
+		    "application under review.");
+		return WS_EFORBIDDEN;
+	}
+	*org = json_integer_value(want);
+	return WS_OK;
+}
+
+/* Whether code is one of list's strings. */
+static int
+listed(json_t *list, const char *code)
+{
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(list, i, x)
+		if (code && strcmp(json_string_value(x), code) == 0)
+			return 1;
+	return 0;
+}
+
+/* list's codes as "a, b, c", in r's arena. */
+static const char *
+joined(struct req *r, json_t *list)
+{
+	struct buf b;
+	const char *s;
+	json_t *x;
+	size_t i;
+
+	buf_init(&b, 8 * 1024);
+	json_array_foreach(list, i, x)
+		if (buf_adds(&b, i ? ", " : "") != WS_OK ||
+		    buf_adds(&b, json_string_value(x)) != WS_OK)
+			break;
+	s = arena_strdup(r->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/*
+ * Whether r's caller, applying for organization rec (NULL: for
+ * themselves), meets stored call c's eligibility: WS_OK, or WS_EFORBIDDEN
+ * with the rule they break in w->detail.
+ */
+static enum ws_err
+eligible(struct req *r, struct resp *w, json_t *c, json_t *rec)
+{
+	json_t *el = json_object_get(c, "eligibility");
+	json_t *kinds = json_object_get(el, "organization_kinds");
+	json_t *countries = json_object_get(el, "countries");
+	json_t *regions = json_object_get(el, "regions");
+	const char *country = json_string_value(json_object_get(rec, "country"));
+
+	if (!r->user->verified_at) {
+		w->detail = N_("Confirm your email address before applying.");
+		return WS_EFORBIDDEN;
+	}
+	if (json_is_string(json_object_get(el, "audience")) &&
+	    strcmp(json_string_value(json_object_get(el, "audience")), "members") == 0 &&
+	    r->user->role != ROLE_MEMBER && r->user->role < ROLE_STAFF) {
+		w->detail = N_("This call is for members of the hub.");
+		return WS_EFORBIDDEN;
+	}
+	if (!rec) {
+		if (json_is_false(json_object_get(el, "experts"))) {
+			w->detail = N_("This call is for organizations: apply for yours, as one of "
+			    "its admins.");
+			return WS_EFORBIDDEN;
+		}
+		return WS_OK;
+	}
+	if (json_array_size(kinds) && !listed(kinds, json_string_value(json_object_get(rec,
+	    "kind")))) {
+		w->detail = call_sub(r, N_("This call is for these kinds of organization: "
+		    "{{list}}."), "list", joined(r, kinds));
+		return WS_EFORBIDDEN;
+	}
+	if (json_array_size(countries) && !listed(countries, country)) {
+		w->detail = call_sub(r, N_("This call is for organizations from these countries: "
+		    "{{list}}."), "list", joined(r, countries));
+		return WS_EFORBIDDEN;
+	}
+	if (json_array_size(regions) && !listed(regions, country ? m49_region(country) : NULL) &&
+	    !listed(regions, country ? m49_subregion(country) : NULL)) {
+		w->detail = call_sub(r, N_("This call is for organizations in these UN regions: "
+		    "{{list}}."), "list", joined(r, regions));
+		return WS_EFORBIDDEN;
+	}
+	return WS_OK;
+}
+
+/* The status r asks for (r->in's status): dflt when absent; NULL when it
+ * is none of want's (NULL-terminated). */
+static const char *
+asked_status(struct req *r, const char *dflt, const char *const *want)
+{
+	json_t *s = json_object_get(r->in, "status");
+
+	if (!s || json_is_null(s))
+		return dflt;
+	for (; json_is_string(s) && *want; want++)
+		if (strcmp(*want, json_string_value(s)) == 0)
+			return *want;
+	return NULL;
+}
+
+/* The entry of an application's step (action "call.submitted", ...) in
+ * its organization's history, or the audit log for a person applying for
+ * themselves. */
+static void
+capp_audit(struct req *r, struct db *d, json_t *c, int64_t org, int64_t uid,
+    const char *action, int64_t aid)
+{
+	const char *note = arena_printf(r->a, "call %lld: %s (application %lld)",
+	    (long long)json_integer_value(json_object_get(c, "id")),
+	    json_string_value(json_object_get(c, "title")), (long long)aid);
+	int64_t by = r->user ? r->user->id : 0;
+
+	if (org)
+		org_history_add(r->app, d, org, by, uid != by ? uid : 0, action, r->ip, note);
+	else
+		app_audit_about(r->app, d, by, 0, uid != by ? uid : 0, action, r->ip, note);
+}
+
+/*
+ * Checks a draft saved or submitted (status) to stored call c for
+ * organization rec (NULL: none): the call takes applications (409), the
+ * answers in (422, every required one answered when submitting) and, when
+ * submitting, eligibility (403).  The answers as stored into *answers (a
+ * new reference) when WS_OK.
+ */
+static enum ws_err
+check_application(struct req *r, struct resp *w, json_t *c, json_t *rec, json_t *in,
+    const char *status, json_t **answers)
+{
+	int submit = strcmp(status, "submitted") == 0;
+	json_t *errors = json_object();
+	enum ws_err rc;
+
+	*answers = NULL;
+	if ((rc = call_accepting(r, w, c)) != WS_OK)
+		goto out;
+	*answers = events_answers_of(r, json_object_get(c, "questions"), in, submit, errors);
+	if (json_object_size(errors)) {
+		w->errors = errors;
+		errors = NULL;
+		w->detail = N_("Some answers need your attention.");
+		rc = WS_EINVAL;
+		goto out;
+	}
+	if (submit)
+		rc = eligible(r, w, c, rec);
+out:
+	if (rc != WS_OK) {
+		json_decref(*answers);
+		*answers = NULL;
+	}
+	json_decref(errors);
+	return rc;
+}
+
+/* ---- applying ------------------------------------------------------------- */
+
+static const char *const new_statuses[] = { "draft", "submitted", NULL };
+
+enum ws_err
+h_call_apply(struct req *r, struct resp *w)
+{
+	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL;
+	struct db *d = req_db(r);
+	const char *status;
+	int64_t id, org, aid = 0;
+	enum ws_err rc;
+
+	if ((rc = call_param(r, &id, &c)) != WS_OK)
+		return rc;
+	/* one a person: applying again gives back the one there is, unless
+	 * they withdrew it */
+	if ((rc = capp_of_user(d, id, r->user->id, &a)) == WS_OK &&
+	    strcmp(json_string_value(json_object_get(a, "status")), "withdrawn") != 0)
+		goto answer;
+	if (rc != WS_OK && rc != WS_ENOTFOUND)
+		goto out;
+	if ((status = asked_status(r, "draft", new_statuses)) == NULL) {
+		w->errors = json_pack("{s:s}", "status", view_tr(r->app->views, r->locale,
+		    N_("The status of a new application is draft or submitted.")));
+		w->detail = N_("Some fields need your attention.");
+		rc = WS_EINVAL;
+		goto out;
+	}
+	if ((rc = applying_for(r, w, &org, &rec)) != WS_OK ||
+	    (rc = check_application(r, w, c, rec, json_object_get(r->in, "answers"), status,
+	    &answers)) != WS_OK)
+		goto out;
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	if (a) {
+		aid = json_integer_value(json_object_get(a, "id"));
+		rc = capp_update(d, aid, org, answers, status, strcmp(status, "submitted") == 0 ?
+		    now_s() : 0);
+	} else {
+		rc = capp_insert(d, id, r->user->id, org, answers, status, &aid);
+	}
+	if (rc == WS_OK) {
+		if (strcmp(status, "submitted") == 0)
+			capp_audit(r, d, c, org, r->user->id, "call.submitted", aid);
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		/* the same person applying twice at once: theirs is the first */
+		if (rc == WS_ECONFLICT && !a)
+			rc = WS_OK;
+		else
+			goto out;
+	}
+	json_decref(a);
+	a = NULL;
+	if ((rc = capp_of_user(d, id, r->user->id, &a)) != WS_OK)
+		goto out;
+	if (aid && json_integer_value(json_object_get(a, "id")) == aid)
+		w->status = 201;
+answer:
+	resp_value(w, capp_view(r, a));
+	rc = WS_OK;
+out:
+	json_decref(c);
+	json_decref(a);
+	json_decref(rec);
+	json_decref(answers);
+	return rc;
+}
+
+/* ---- one application -------------------------------------------------------- */
+
+/* Application {aid} to the call of r's {id}, if r's caller may see both
+ * (staff, or its person; WS_ENOTFOUND otherwise): stored JSON of both,
+ * new references. */
+static enum ws_err
+capp_param(struct req *r, int64_t *id, json_t **c, json_t **a)
+{
+	int64_t aid;
+	enum ws_err rc;
+
+	*a = NULL;
+	if ((rc = call_param(r, id, c)) != WS_OK)
+		return rc;
+	if (parse_int(r->params[1], 1, INT64_MAX, &aid) != WS_OK ||
+	    (rc = capp_get(req_db(r), *id, aid, a)) == WS_ENOTFOUND ||
+	    (rc == WS_OK && r->user->role < ROLE_STAFF &&
+	    json_integer_value(json_object_get(*a, "user_id")) != r->user->id)) {
+		json_decref(*c);
+		json_decref(*a);
+		*c = *a = NULL;
+		return WS_ENOTFOUND;
+	}
+	if (rc != WS_OK) {
+		json_decref(*c);
+		*c = NULL;
+	}
+	return rc;
+}
+
+enum ws_err
+h_call_app(struct req *r, struct resp *w)
+{
+	json_t *c, *a;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = capp_param(r, &id, &c, &a)) != WS_OK)
+		return rc;
+	resp_value(w, capp_view(r, a));
+	json_decref(c);
+	json_decref(a);
+	return WS_OK;
+}
+
+/* Answers application a (its id, of call id) as it is now. */
+static enum ws_err
+answer_now(struct req *r, struct resp *w, int64_t id, json_t *a)
+{
+	json_t *now = NULL;
+	enum ws_err rc;
+
+	if ((rc = capp_get(req_db(r), id, json_integer_value(json_object_get(a, "id")),
+	    &now)) == WS_OK)
+		resp_value(w, capp_view(r, now));
+	json_decref(now);
+	return rc;
+}
+
+/* Withdraws stored application a to stored call c (a draft, submitted or
+ * waitlisted one; one withdrawn already stays so), in one transaction.
+ * WS_ECONFLICT (w->detail) for one decided otherwise. */
+static enum ws_err
+withdraw(struct req *r, struct resp *w, json_t *c, json_t *a)
+{
+	const char *st = json_string_value(json_object_get(a, "status"));
+	int64_t aid = json_integer_value(json_object_get(a, "id"));
+	struct db *d = req_db(r);
+	enum ws_err rc;
+
+	if (strcmp(st, "withdrawn") == 0)
+		return WS_OK;
+	if (strcmp(st, "accepted") == 0 || strcmp(st, "declined") == 0) {
+		w->detail = N_("This application was decided: write to the team to step back.");
+		return WS_ECONFLICT;
+	}
+	if ((rc = db_begin(d)) != WS_OK)
+		return rc;
+	if ((rc = capp_update(d, aid, json_integer_value(json_object_get(a, "organization_id")),
+	    json_object_get(a, "answers"), "withdrawn", json_integer_value(json_object_get(a,
+	    "submitted_at")))) == WS_OK) {
+		capp_audit(r, d, c, json_integer_value(json_object_get(a, "organization_id")),
+		    json_integer_value(json_object_get(a, "user_id")), "call.withdrawn", aid);
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK)
+		db_rollback(d);
+	return rc;
+}
+
+/* Whether application a is r's caller's own; WS_EFORBIDDEN (w->detail)
+ * for staff acting on someone else's. */
+static enum ws_err
+own(struct req *r, struct resp *w, json_t *a)
+{
+	if (json_integer_value(json_object_get(a, "user_id")) == r->user->id)
+		return WS_OK;
+	w->detail = N_("Only the person who applied changes an application.");
+	return WS_EFORBIDDEN;
+}
+
+static const char *const edit_statuses[] = { "draft", "submitted", "withdrawn", NULL };
+
+enum ws_err
+h_call_app_edit(struct req *r, struct resp *w)
+{
+	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL, *in;
+	struct db *d = req_db(r);
+	const char *status, *cur;
+	int64_t id, aid, org;
+	enum ws_err rc;
+
+	if ((rc = capp_param(r, &id, &c, &a)) != WS_OK)
+		return rc;
+	if ((rc = own(r, w, a)) != WS_OK)
+		goto out;
+	cur = json_string_value(json_object_get(a, "status"));
+	aid = json_integer_value(json_object_get(a, "id"));
+	if ((status = asked_status(r, cur, edit_statuses)) == NULL) {
+		w->errors = json_pack("{s:s}", "status", view_tr(r->app->views, r->locale,
+		    N_("The status you may give an application is draft, submitted or "
+		    "withdrawn.")));
+		w->detail = N_("Some fields need your attention.");
+		rc = WS_EINVAL;
+		goto out;
+	}
+	if (strcmp(status, "withdrawn") == 0) {
+		if ((rc = withdraw(r, w, c, a)) == WS_OK)
+			rc = answer_now(r, w, id, a);
+		goto out;
+	}
+	/* submitted twice, or anything but a draft: what there is */
+	if (strcmp(cur, "draft") != 0) {
+		if (strcmp(status, cur) == 0 && !json_object_get(r->in, "answers")) {
+			rc = answer_now(r, w, id, a);
+			goto out;
+		}
+		w->detail = N_("This application was submitted: withdraw it and apply again to "
+		    "change it.");
+		rc = WS_ECONFLICT;
+		goto out;
+	}
+	/* a draft: what is not sent keeps its value */
+	if (!json_object_get(r->in, "organization_id"))
+		json_object_set(r->in, "organization_id", json_object_get(a, "organization_id"));
+	in = json_object_get(r->in, "answers") ? json_object_get(r->in, "answers") :
+	    json_object_get(a, "answers");
+	if ((rc = applying_for(r, w, &org, &rec)) != WS_OK ||
+	    (rc = check_application(r, w, c, rec, in, status, &answers)) != WS_OK)
+		goto out;
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	if ((rc = capp_update(d, aid, org, answers, status, strcmp(status, "submitted") == 0 ?
+	    now_s() : 0)) == WS_OK) {
+		if (strcmp(status, "submitted") == 0)
+			capp_audit(r, d, c, org, r->user->id, "call.submitted", aid);
+		rc = db_commit(d);
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	rc = answer_now(r, w, id, a);
+out:
+	json_decref(c);
+	json_decref(a);
+	json_decref(rec);
+	json_decref(answers);
+	return rc;
+}
+
+enum ws_err
+h_call_app_delete(struct req *r, struct resp *w)
+{
+	json_t *c = NULL, *a = NULL;
+	struct db *d = req_db(r);
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = capp_param(r, &id, &c, &a)) != WS_OK)
+		return rc;
+	if ((rc = own(r, w, a)) != WS_OK)
+		goto out;
+	if (strcmp(json_string_value(json_object_get(a, "status")), "draft") != 0) {
+		if ((rc = withdraw(r, w, c, a)) == WS_OK)
+			rc = answer_now(r, w, id, a);
+		goto out;
+	}
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	if ((rc = capp_delete(d, json_integer_value(json_object_get(a, "id")))) == WS_OK)
+		rc = db_commit(d);
+	if (rc != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
+	w->status = 204;
+out:
+	json_decref(c);
+	json_decref(a);
+	return rc;
+}

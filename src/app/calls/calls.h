@@ -1,0 +1,84 @@
+/*
+ * calls.h -- calls for participants (issue 15): a course's cohort, a
+ * workshop's participants, a country pilot initiative's stakeholders, an
+ * expert roster, a dialogue.  Staff write a call (its eligibility, its
+ * questions, the criteria reviewers score by, the time it closes in its
+ * own zone) and open it; anyone with a verified account, member or not,
+ * answers it with an application (`call_application`, not the membership
+ * `application`), for themselves or, as its admin, for their
+ * organization; staff score the applications and decide on them once the
+ * call is closed.
+ *
+ * A draft call is staff's (404 for others); every other call is seen by
+ * everyone.  An application is seen by its person and by staff (404 for
+ * others).  The rules (a closed call refuses with its closing time, an
+ * ineligible applicant is told the rule, a missing answer is named) are
+ * checked on the server, each write in one transaction.
+ */
+#ifndef WS_CALLS_H
+#define WS_CALLS_H
+
+#include "http/form.h"
+#include "http/http.h"
+
+/* The query of GET /api/v1/calls: status, kind, page, per_page. */
+extern const struct field call_q_list[];
+/* The query of GET /api/v1/calls/{id}/applications: status, organization,
+ * sort (submitted, score), page, per_page. */
+extern const struct field call_q_apps[];
+
+/* GET /api/v1/calls: the calls the caller may see, open ones first. */
+enum ws_err h_calls(struct req *r, struct resp *w);
+/* POST /api/v1/calls (staff). */
+enum ws_err h_call_create(struct req *r, struct resp *w);
+/* GET /api/v1/calls/{id}. */
+enum ws_err h_call(struct req *r, struct resp *w);
+/* PATCH /api/v1/calls/{id} (staff): what is sent changes. */
+enum ws_err h_call_edit(struct req *r, struct resp *w);
+
+/* GET /api/v1/calls/{id}/applications: staff all of them (drafts only when
+ * asked), filtered and sorted; others their own. */
+enum ws_err h_call_apps(struct req *r, struct resp *w);
+/* POST /api/v1/calls/{id}/applications: the caller's application, a draft
+ * or (status "submitted") submitted; a second gives back the first. */
+enum ws_err h_call_apply(struct req *r, struct resp *w);
+/* GET /api/v1/calls/{id}/applications/{aid}. */
+enum ws_err h_call_app(struct req *r, struct resp *w);
+/* PATCH /api/v1/calls/{id}/applications/{aid}: its person saves the draft,
+ * submits it or withdraws it. */
+enum ws_err h_call_app_edit(struct req *r, struct resp *w);
+/* DELETE /api/v1/calls/{id}/applications/{aid}: a draft deleted (204), a
+ * submitted application withdrawn. */
+enum ws_err h_call_app_delete(struct req *r, struct resp *w);
+
+/* POST /api/v1/calls/{id}/applications/{aid}/scores (staff): the caller's
+ * scores against the call's criteria (0-5 each) and a comment. */
+enum ws_err h_call_app_score(struct req *r, struct resp *w);
+/* POST /api/v1/calls/{id}/applications/decisions (staff): {ids, decision:
+ * accept|waitlist|decline}, each in its own transaction, each applicant
+ * mailed; the accepted of a workshop call registered for its event. */
+enum ws_err h_call_decisions(struct req *r, struct resp *w);
+/* GET /staff/calls/{id}/applications.csv (staff). */
+enum ws_err h_call_apps_csv(struct req *r, struct resp *w);
+
+/* ---- pages (pages.c); GET /calls and /calls/{id} are h_calls and h_call ---- */
+
+/* POST /calls/{id}/apply: the call page's form (answers.<id>,
+ * organization_id, status: draft or submitted), through h_call_apply or,
+ * for a draft there is, h_call_app_edit; back to the call's page, which
+ * on a refusal says why, by each question, with what was typed. */
+enum ws_err h_call_apply_form(struct req *r, struct resp *w);
+/* POST /calls/{id}/withdraw: the page's Withdraw button. */
+enum ws_err h_call_withdraw_form(struct req *r, struct resp *w);
+/* GET /staff/calls/{id}/applications (staff): the applications with their
+ * answers, scores and spread, filtered and sorted, a decision form and a
+ * scoring form for each; its JSON twin is h_call_apps' list with the call. */
+enum ws_err h_staff_call_apps(struct req *r, struct resp *w);
+/* POST /staff/calls/{id}/applications: that page's decision form (ids,
+ * decision, reason); the page again with what became of each. */
+enum ws_err h_staff_call_decide(struct req *r, struct resp *w);
+/* POST /staff/calls/{id}/applications/{aid}/scores: a scoring form
+ * (scores.<criterion>, comment); back to the page, or the page with why. */
+enum ws_err h_staff_call_score(struct req *r, struct resp *w);
+
+#endif
