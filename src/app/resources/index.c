@@ -63,6 +63,11 @@ struct own {
 
 struct res_index {
 	struct dir_index *x;
+	/* One re-read of a resource at a time: a catch-up that read a row before
+	 * the text job committed must not put it after the job's own re-read
+	 * of the committed row (the list then said "pending" after the job was
+	 * done, until the next catch-up). */
+	pthread_mutex_t refresh_mu;
 	pthread_mutex_t mu;		/* guards what follows */
 	struct own *own;
 	size_t nown, owncap;
@@ -239,6 +244,7 @@ res_index_load(struct app *app, struct db *d)
 
 	ri->x = dir_index_new_items(item_ref, item_unref);
 	pthread_mutex_init(&ri->mu, NULL);
+	pthread_mutex_init(&ri->refresh_mu, NULL);
 	ri->checked = now_s();
 	q = db_start(d, ST_RES_FILES_ALL);
 	while ((rc = db_step(q)) == WS_OK) {
@@ -294,6 +300,7 @@ res_index_free(struct res_index *ri)
 	json_decref(ri->orgs);
 	free(ri->own);
 	pthread_mutex_destroy(&ri->mu);
+	pthread_mutex_destroy(&ri->refresh_mu);
 	free(ri);
 }
 
@@ -304,9 +311,11 @@ refresh_one(struct res_index *ri, struct db *d, int64_t id)
 	struct db_q *q;
 	json_t *files = NULL;
 
+	pthread_mutex_lock(&ri->refresh_mu);
 	/* its files first: one statement at a time on a connection */
 	if (res_files(d, id, &files) != WS_OK) {
 		log_error("resources: cannot index resource %lld", (long long)id);
+		pthread_mutex_unlock(&ri->refresh_mu);
 		return;
 	}
 	q = db_start(d, ST_RES_INDEX_ONE);
@@ -321,6 +330,7 @@ refresh_one(struct res_index *ri, struct db *d, int64_t id)
 		pthread_mutex_unlock(&ri->mu);
 	}
 	db_end(q);
+	pthread_mutex_unlock(&ri->refresh_mu);
 	json_decref(files);
 }
 
