@@ -42,6 +42,9 @@ struct dir_listed {
 	char *pieces;			/* ",\"key\":value" pieces, by level needed */
 	size_t end[VIS__MAX];		/* level l sees pieces[0 .. end[l]) */
 	char **codes[N__MAX];		/* NULL-terminated; NULL when absent */
+	/* a country's or language's row of the reference lists, for each code
+	 * (NULL: unknown, or another kind of code) */
+	const struct ref_row **rows[N__MAX];
 	unsigned char need[N__MAX];	/* the level that sees the codes */
 	char *name, *acronym, *description;	/* for marks; NULL when absent */
 	unsigned char acronym_need, description_need;
@@ -152,6 +155,14 @@ dir_listed_new(json_t *org)
 			l->codes[k] = xcalloc(1, sizeof *l->codes[k]);	/* named: none */
 		else if (named_fields[k].list ? json_is_array(x) : json_is_string(x))
 			l->codes[k] = codes_of(x);
+		if (l->codes[k] && (k == N_COUNTRY || k == N_COUNTRIES || k == N_LANGUAGES)) {
+			for (i = 0; l->codes[k][i]; i++)
+				;
+			l->rows[k] = xcalloc(i + 1, sizeof *l->rows[k]);
+			for (i = 0; l->codes[k][i]; i++)
+				l->rows[k][i] = k == N_LANGUAGES ? language_row(l->codes[k][i]) :
+				    country_row(l->codes[k][i]);
+		}
 		l->need[k] = (unsigned char)org_field_level(org, named_fields[k].field);
 	}
 	l->name = dup_or_null(json_string_value(json_object_get(org, "name")));
@@ -185,8 +196,10 @@ dir_listed_unref(struct dir_listed *l)
 	if (!l || atomic_fetch_sub(&l->refs, 1) != 1)
 		return;
 	free(l->pieces);
-	for (k = 0; k < N__MAX; k++)
+	for (k = 0; k < N__MAX; k++) {
 		free(l->codes[k]);
+		free(l->rows[k]);
+	}
 	free(l->name);
 	free(l->acronym);
 	free(l->description);
@@ -232,6 +245,16 @@ name_of(int k, const char *code, const char *lang, struct views *v)
 	case N_THEMES: return theme_name(code, lang);
 	default: return language_name(code, lang);
 	}
+}
+
+/* Appends the name of a reference list's row in lang, encoded already. */
+static enum ws_err
+add_row_name(struct buf *b, const struct ref_row *r, const char *lang)
+{
+	size_t len;
+	const char *json = ref_row_json(r, lang, &len);
+
+	return buf_add(b, json, len);
 }
 
 /* Appends ,"name_marks": and the marks of terms in a theme's name, from
@@ -280,7 +303,10 @@ dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct
 		if (!l->codes[k] || l->need[k] > level)
 			continue;
 		if (!named_fields[k].list) {
-			if ((name = name_of(k, l->codes[k][0], lang, v)))
+			if (l->rows[k] && l->rows[k][0])
+				rc = add_key(out, named_fields[k].key) == WS_OK ?
+				    add_row_name(out, l->rows[k][0], lang) : WS_ETOOBIG;
+			else if ((name = name_of(k, l->codes[k][0], lang, v)))
 				rc = add_key(out, named_fields[k].key) == WS_OK ?
 				    buf_json_str(out, name) : WS_ETOOBIG;
 			continue;
@@ -289,14 +315,17 @@ dir_listed_write(const struct dir_listed *l, int level, const char *lang, struct
 		if (rc == WS_OK)
 			rc = buf_addc(out, '[');
 		for (i = 0; rc == WS_OK && l->codes[k][i]; i++) {
-			name = name_of(k, l->codes[k][i], lang, v);
+			int row = l->rows[k] && l->rows[k][i];
+
+			name = row ? NULL : name_of(k, l->codes[k][i], lang, v);
 			rc = buf_adds(out, i ? ",{\"code\":" : "{\"code\":");
 			if (rc == WS_OK)
 				rc = buf_json_str(out, l->codes[k][i]);
 			if (rc == WS_OK)
 				rc = buf_adds(out, ",\"name\":");
 			if (rc == WS_OK)
-				rc = buf_json_str(out, name);
+				rc = row ? add_row_name(out, l->rows[k][i], lang) :
+				    buf_json_str(out, name);
 			if (rc == WS_OK && terms && k == N_THEMES)
 				rc = memo ? add_theme_marks(out, name, terms, memo, a) :
 				    add_marks(out, "name_marks", name, terms);

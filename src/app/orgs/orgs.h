@@ -56,6 +56,14 @@ int kind_valid(const char *code);
 /* The name of a code in lang ("en", "fr"); the code itself when unknown. */
 const char *country_name(const char *code, const char *lang);
 const char *language_name(const char *code, const char *lang);
+/* A country's or language's row of the reference lists (NULL: unknown),
+ * which lives as long as the process: a directory item keeps it rather
+ * than looking its code up on every answer. */
+struct ref_row;
+const struct ref_row *country_row(const char *code);
+const struct ref_row *language_row(const char *code);
+/* Its name in lang as a JSON string, quotes included, *len its bytes. */
+const char *ref_row_json(const struct ref_row *r, const char *lang, size_t *len);
 const char *theme_name(const char *code, const char *lang);
 const char *kind_name(const char *code);	/* English source; translate with view_tr */
 /* Options for a <select> or checkboxes: [{value, label, selected}], where

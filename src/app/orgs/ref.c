@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "app/orgs/orgs.h"
+#include "core/buf.h"
 #include "core/log.h"
 #include "core/mem.h"
 #include "core/util.h"
@@ -64,6 +65,8 @@ struct ref_row {
 				 * codes whole, compared without leaving the
 				 * table (its strings are all over the heap) */
 	const char *code, *name[REF_LANGS];	/* name[0]: English, never NULL */
+	char *json[REF_LANGS];		/* name[k] (or name[0]) as a JSON string */
+	size_t len[REF_LANGS];
 };
 struct ref_table {
 	struct ref_row *row;
@@ -95,6 +98,15 @@ table_of(json_t *list, int sorted, struct ref_table *t)
 			r->name[k] = json_string_value(json_object_get(row, langs[k]));
 		if (!r->name[0])
 			r->name[0] = r->code;
+		for (k = 0; k < REF_LANGS; k++) {
+			struct buf b;
+
+			buf_init(&b, 4096);
+			if (buf_json_str(&b, r->name[k] ? r->name[k] : r->name[0]) != WS_OK)
+				fatal("reference list: a name of %s is too long", r->code);
+			r->len[k] = b.len;
+			r->json[k] = buf_steal(&b);
+		}
 		t->n++;
 	}
 }
@@ -135,12 +147,43 @@ table_row(const struct ref_table *t, const char *code)
 	return NULL;
 }
 
+/* The row of its index for lang: 1 for French, else 0 (English). */
+static int
+lang_index(const char *lang)
+{
+	return lang && lang[0] == 'f' && lang[1] == 'r' && !lang[2];
+}
+
+static void
+table_free(struct ref_table *t)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < t->n; i++)
+		for (k = 0; k < REF_LANGS; k++)
+			free(t->row[i].json[k]);
+	free(t->row);
+}
+
+const struct ref_row *country_row(const char *code) { return table_row(&t_countries, code); }
+const struct ref_row *language_row(const char *code) { return table_row(&t_languages, code); }
+
+const char *
+ref_row_json(const struct ref_row *r, const char *lang, size_t *len)
+{
+	int k = lang_index(lang);
+
+	*len = r->len[k];
+	return r->json[k];
+}
+
 /* code's name in lang from t; code itself when t has no such row. */
 static const char *
 table_name(const struct ref_table *t, const char *code, const char *lang)
 {
 	const struct ref_row *r = table_row(t, code);
-	int k = lang && lang[0] == 'f' && lang[1] == 'r' && !lang[2];
+	int k = lang_index(lang);
 
 	if (!r)
 		return code;
@@ -251,12 +294,12 @@ orgs_ref_free(void)
 	while (t_themes) {
 		struct ref_table *older = t_themes->older;
 
-		free(t_themes->row);
+		table_free(t_themes);
 		free(t_themes);
 		t_themes = older;
 	}
-	free(t_countries.row);
-	free(t_languages.row);
+	table_free(&t_countries);
+	table_free(&t_languages);
 	memset(&t_countries, 0, sizeof t_countries);
 	memset(&t_languages, 0, sizeof t_languages);
 	json_decref(countries);
