@@ -64,6 +64,7 @@ static int64_t a_ada, a_nia, a_nia_draft, a_mo_gone, a_rex;
 #define DRAFT_SECRET "Nia-draft-9z"
 #define MO_SECRET "Mo-withdrawn-2w"
 #define REX_SECRET "Rex-quillon-5v"
+#define REVIEW_NOTE "Reviewer-note-8j"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -734,6 +735,27 @@ test_staff_refused(void **state)
 	j = as_staff(c_open, a_nia);
 	assert_string_equal(str(json_object_get(j, "answers"), "why"), NIA_SECRET);
 	json_decref(j);
+
+	/* the reviewers' scores and comments are staff's, not the applicant's */
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
+	    (long long)c_open, (long long)a_nia);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i},s:s}", "scores", "fit", 2,
+	    "reach", 4, "comment", REVIEW_NOTE)), 200);
+	app_path(path, sizeof path, itoa(cs, sizeof cs, c_open), itoa(as, sizeof as, a_nia));
+	r = api("GET", path, nia_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, REVIEW_NOTE);
+	LACKS(r, "Sam Staff");
+	j = ts_jbody(r);
+	assert_int_equal(json_array_size(json_object_get(j, "scores")), 0);
+	assert_true(json_is_null(json_object_get(j, "score")));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications?sort=score", (long long)c_open);
+	LACKS(api("GET", path, nia_tok, NULL), REVIEW_NOTE);
+	snprintf(path, sizeof path, "/calls/%lld", (long long)c_open);
+	LACKS(get(path, nia_tok), REVIEW_NOTE);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c_open);
+	LACKS(api("GET", path, nia_tok, NULL), REVIEW_NOTE);
 }
 
 /* Every form refuses without the signed-in person's CSRF token, or with
@@ -910,6 +932,93 @@ test_race(void **state)
 		assert_int_equal(x[0].id, x[1].id);
 		assert_int_equal(staff_total(c), 1);
 		app_is(c, x[0].id, "submitted");
+	}
+}
+
+/* Staff accept an application while its person withdraws it, at the same
+ * moment: one of the two happens, and the other is told so. */
+struct pair_arg {
+	struct ts_browser *b;
+	const char *method, *token;
+	char path[128], body[128];
+	long status;
+	char answer[1024];
+};
+
+static void *
+pair_run(void *arg)
+{
+	struct pair_arg *x = arg;
+	const char *h[3] = { "Content-Type: application/json", NULL, NULL };
+	char auth[200];
+	const struct ts_res *r;
+
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", x->token);
+	h[1] = auth;
+	pthread_barrier_wait(&race_gate);
+	r = ts_req(x->b, x->method, x->path, h, x->body, strlen(x->body));
+	x->status = r->status;
+	snprintf(x->answer, sizeof x->answer, "%.*s", (int)r->len, r->body);
+	return NULL;
+}
+
+static void
+test_withdraw_while_decided(void **state)
+{
+	static struct pair_arg x[2];
+	pthread_t t[2];
+	int round, k;
+
+	(void)state;
+	for (round = 0; round < 8; round++) {
+		int64_t c = call_made(json_pack("{s:s}", "title", "Egret call"));
+		int64_t aid = applied(c, uma_tok, "Uma's", "submitted", 0, 201);
+		char path[96];
+		json_t *j, *res;
+		const char *now;
+		int accepted, withdrawn;
+
+		snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c);
+		STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "closed")), 200);
+		x[0].method = "POST";
+		x[0].token = staff_tok;
+		snprintf(x[0].path, sizeof x[0].path, "/api/v1/calls/%lld/applications/decisions",
+		    (long long)c);
+		snprintf(x[0].body, sizeof x[0].body, "{\"ids\":[%lld],\"decision\":\"accept\"}",
+		    (long long)aid);
+		x[1].method = "DELETE";
+		x[1].token = uma_tok;
+		snprintf(x[1].path, sizeof x[1].path, "/api/v1/calls/%lld/applications/%lld",
+		    (long long)c, (long long)aid);
+		x[1].body[0] = '\0';
+		assert_int_equal(pthread_barrier_init(&race_gate, NULL, 2), 0);
+		for (k = 0; k < 2; k++) {
+			x[k].b = ts_browser_new(&srv, NULL);
+			assert_int_equal(pthread_create(&t[k], NULL, pair_run, &x[k]), 0);
+		}
+		for (k = 0; k < 2; k++) {
+			pthread_join(t[k], NULL);
+			ts_browser_free(x[k].b);
+		}
+		pthread_barrier_destroy(&race_gate);
+		assert_int_equal(x[0].status, 200);
+		j = json_loads(x[0].answer, 0, NULL);
+		res = json_array_get(json_object_get(j, "results"), 0);
+		accepted = json_is_true(json_object_get(res, "ok"));
+		json_decref(j);
+		withdrawn = x[1].status == 200;
+		if (accepted == withdrawn)
+			printf("# round %d: decision %s; withdrawal %ld %s\n", round, x[0].answer,
+			    x[1].status, x[1].answer);
+		assert_true(accepted != withdrawn);
+		assert_true(withdrawn || x[1].status == 409);
+		j = as_staff(c, aid);
+		now = str(j, "status");
+		if (strcmp(now, accepted ? "accepted" : "withdrawn") != 0)
+			printf("# round %d: %s, accepted %d withdrawn %d\n", round, now, accepted,
+			    withdrawn);
+		assert_string_equal(now, accepted ? "accepted" : "withdrawn");
+		json_decref(j);
 	}
 }
 
@@ -1116,6 +1225,7 @@ main(void)
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_race),
+		cmocka_unit_test(test_withdraw_while_decided),
 		cmocka_unit_test(test_removed_admin),
 		cmocka_unit_test(test_closing_time),	/* it moves the clock */
 	};

@@ -381,8 +381,8 @@ h_call_apply(struct req *r, struct resp *w)
 		goto out;
 	if (a) {
 		aid = json_integer_value(json_object_get(a, "id"));
-		rc = capp_update(d, aid, org, answers, status, strcmp(status, "submitted") == 0 ?
-		    now_s() : 0);
+		rc = capp_update(d, aid, "withdrawn", org, answers, status, strcmp(status,
+		    "submitted") == 0 ? now_s() : 0);
 	} else {
 		rc = capp_insert(d, id, r->user->id, org, answers, status, &aid);
 	}
@@ -394,10 +394,10 @@ h_call_apply(struct req *r, struct resp *w)
 	if (rc != WS_OK) {
 		db_rollback(d);
 		/* the same person applying twice at once: theirs is the first */
-		if (rc == WS_ECONFLICT && !a)
-			rc = WS_OK;
-		else
+		if (rc != WS_ECONFLICT)
 			goto out;
+		rc = WS_OK;
+		aid = 0;
 	}
 	json_decref(a);
 	a = NULL;
@@ -502,15 +502,17 @@ withdraw(struct req *r, struct resp *w, json_t *c, json_t *a)
 	}
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
-	if ((rc = capp_update(d, aid, json_integer_value(json_object_get(a, "organization_id")),
-	    json_object_get(a, "answers"), "withdrawn", json_integer_value(json_object_get(a,
-	    "submitted_at")))) == WS_OK) {
+	if ((rc = capp_update(d, aid, st, json_integer_value(json_object_get(a,
+	    "organization_id")), json_object_get(a, "answers"), "withdrawn",
+	    json_integer_value(json_object_get(a, "submitted_at")))) == WS_OK) {
 		capp_audit(r, d, c, json_integer_value(json_object_get(a, "organization_id")),
 		    json_integer_value(json_object_get(a, "user_id")), "call.withdrawn", aid);
 		rc = db_commit(d);
 	}
 	if (rc != WS_OK)
 		db_rollback(d);
+	if (rc == WS_ECONFLICT)	/* decided meanwhile, say */
+		w->detail = N_("This application changed meanwhile: look at it again.");
 	return rc;
 }
 
@@ -576,14 +578,16 @@ h_call_app_edit(struct req *r, struct resp *w)
 		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
-	if ((rc = capp_update(d, aid, org, answers, status, strcmp(status, "submitted") == 0 ?
-	    now_s() : 0)) == WS_OK) {
+	if ((rc = capp_update(d, aid, "draft", org, answers, status, strcmp(status,
+	    "submitted") == 0 ? now_s() : 0)) == WS_OK) {
 		if (strcmp(status, "submitted") == 0)
 			capp_audit(r, d, c, org, r->user->id, "call.submitted", aid);
 		rc = db_commit(d);
 	}
 	if (rc != WS_OK) {
 		db_rollback(d);
+		if (rc == WS_ECONFLICT)	/* submitted or withdrawn meanwhile */
+			w->detail = N_("This application changed meanwhile: look at it again.");
 		goto out;
 	}
 	rc = answer_now(r, w, id, a);

@@ -251,8 +251,11 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 			return WS_ECONFLICT;
 		}
 	}
-	if ((rc = capp_decide(d, aid, want, r->user->id)) != WS_OK)
+	if ((rc = capp_decide(d, aid, cur, want, r->user->id)) != WS_OK) {
+		if (rc == WS_ECONFLICT)	/* withdrawn meanwhile, say */
+			*why = N_("This application changed meanwhile: look at it again.");
 		return rc;
+	}
 	*now = want;
 	if (strcmp(want, "accepted") == 0 && json_is_integer(ev)) {
 		rc = events_enrol(r, d, json_integer_value(ev), uid, org, &reg);
