@@ -1178,7 +1178,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    NULL},
 	[ST_CAPP_UPDATE] = {"capp_update",
 	    "UPDATE call_applications SET organization_id = ?, answers = ?, status = ?, "
-	    "updated_at = ?, submitted_at = ? WHERE id = ?", NULL},
+	    "updated_at = ?, submitted_at = ? WHERE id = ? AND status = ?", NULL},
 	[ST_CAPP_GET] = {"capp_get",
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.id = ?", NULL},
 	[ST_CAPP_OF_USER] = {"capp_of_user",
@@ -1194,7 +1194,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT count(*)" CAPP_FROM CAPP_WHERE, NULL},
 	[ST_CAPP_DECIDE] = {"capp_decide",
 	    "UPDATE call_applications SET status = ?, decided_at = ?, decided_by = ?, "
-	    "updated_at = ? WHERE id = ?", NULL},
+	    "updated_at = ? WHERE id = ? AND status = ?", NULL},
 	[ST_CAPP_DELETE] = {"capp_delete",
 	    "DELETE FROM call_applications WHERE id = ? AND status = 'draft'", NULL},
 	[ST_CAPP_ACCEPTED] = {"capp_accepted",

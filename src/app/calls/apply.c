@@ -136,6 +136,25 @@ h_call_apps(struct req *r, struct resp *w)
 
 /* ---- who applies, and whether they may -------------------------------------- */
 
+/* Whether r's caller is now one of organization org's admins. */
+static int
+admin_of(struct req *r, int64_t org)
+{
+	json_t *mine = NULL, *o;
+	size_t i;
+	int ok = 0;
+
+	if (orgs_of_person(req_db(r), r->user->id, &mine) != WS_OK) {
+		json_decref(mine);
+		return 0;
+	}
+	json_array_foreach(mine, i, o)
+		ok |= json_integer_value(json_object_get(o, "id")) == org &&
+		    json_is_true(json_object_get(o, "admin"));
+	json_decref(mine);
+	return ok;
+}
+
 /*
  * The organization r's caller applies for (r->in's organization_id; 0
  * for none) into *org, its record (org_load's, a new reference) into *rec:
@@ -145,24 +164,16 @@ h_call_apps(struct req *r, struct resp *w)
 static enum ws_err
 applying_for(struct req *r, struct resp *w, int64_t *org, json_t **rec)
 {
-	json_t *want = json_object_get(r->in, "organization_id"), *mine = NULL, *o;
+	json_t *want = json_object_get(r->in, "organization_id");
 	struct db *d = req_db(r);
 	const char *st;
-	enum ws_err rc;
-	size_t i;
-	int ok = 0;
 
 	*org = 0;
 	*rec = NULL;
 	if (!want || json_is_null(want))
 		return WS_OK;
-	if (json_is_integer(want) && (rc = orgs_of_person(d, r->user->id, &mine)) != WS_OK)
-		return rc;
-	json_array_foreach(mine, i, o)
-		ok |= json_integer_value(json_object_get(o, "id")) == json_integer_value(want) &&
-		    json_is_true(json_object_get(o, "admin"));
-	json_decref(mine);
-	if (!ok || (rc = org_load(d, json_integer_value(want), rec)) != WS_OK) {
+	if (!json_is_integer(want) || !admin_of(r, json_integer_value(want)) ||
+	    org_load(d, json_integer_value(want), rec) != WS_OK) {
 		w->detail = N_("You may apply for yourself, or for an organization you are an "
 		    "admin of.");
 		return WS_EFORBIDDEN;
@@ -370,8 +381,8 @@ h_call_apply(struct req *r, struct resp *w)
 		goto out;
 	if (a) {
 		aid = json_integer_value(json_object_get(a, "id"));
-		rc = capp_update(d, aid, org, answers, status, strcmp(status, "submitted") == 0 ?
-		    now_s() : 0);
+		rc = capp_update(d, aid, "withdrawn", org, answers, status, strcmp(status,
+		    "submitted") == 0 ? now_s() : 0);
 	} else {
 		rc = capp_insert(d, id, r->user->id, org, answers, status, &aid);
 	}
@@ -383,10 +394,10 @@ h_call_apply(struct req *r, struct resp *w)
 	if (rc != WS_OK) {
 		db_rollback(d);
 		/* the same person applying twice at once: theirs is the first */
-		if (rc == WS_ECONFLICT && !a)
-			rc = WS_OK;
-		else
+		if (rc != WS_ECONFLICT)
 			goto out;
+		rc = WS_OK;
+		aid = 0;
 	}
 	json_decref(a);
 	a = NULL;
@@ -466,7 +477,9 @@ answer_now(struct req *r, struct resp *w, int64_t id, json_t *a)
 
 /* Withdraws stored application a to stored call c (a draft, submitted or
  * waitlisted one; one withdrawn already stays so), in one transaction.
- * WS_ECONFLICT (w->detail) for one decided otherwise. */
+ * WS_ECONFLICT (w->detail) for one decided otherwise; WS_EFORBIDDEN
+ * (w->detail) for one made for an organization the caller is no longer an
+ * admin of: they no longer act for it. */
 static enum ws_err
 withdraw(struct req *r, struct resp *w, json_t *c, json_t *a)
 {
@@ -481,17 +494,25 @@ withdraw(struct req *r, struct resp *w, json_t *c, json_t *a)
 		w->detail = N_("This application was decided: write to the team to step back.");
 		return WS_ECONFLICT;
 	}
+	if (json_is_integer(json_object_get(a, "organization_id")) && !admin_of(r,
+	    json_integer_value(json_object_get(a, "organization_id")))) {
+		w->detail = N_("This application was made for an organization you are no longer "
+		    "an admin of.");
+		return WS_EFORBIDDEN;
+	}
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
-	if ((rc = capp_update(d, aid, json_integer_value(json_object_get(a, "organization_id")),
-	    json_object_get(a, "answers"), "withdrawn", json_integer_value(json_object_get(a,
-	    "submitted_at")))) == WS_OK) {
+	if ((rc = capp_update(d, aid, st, json_integer_value(json_object_get(a,
+	    "organization_id")), json_object_get(a, "answers"), "withdrawn",
+	    json_integer_value(json_object_get(a, "submitted_at")))) == WS_OK) {
 		capp_audit(r, d, c, json_integer_value(json_object_get(a, "organization_id")),
 		    json_integer_value(json_object_get(a, "user_id")), "call.withdrawn", aid);
 		rc = db_commit(d);
 	}
 	if (rc != WS_OK)
 		db_rollback(d);
+	if (rc == WS_ECONFLICT)	/* decided meanwhile, say */
+		w->detail = N_("This application changed meanwhile: look at it again.");
 	return rc;
 }
 
@@ -557,14 +578,16 @@ h_call_app_edit(struct req *r, struct resp *w)
 		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
-	if ((rc = capp_update(d, aid, org, answers, status, strcmp(status, "submitted") == 0 ?
-	    now_s() : 0)) == WS_OK) {
+	if ((rc = capp_update(d, aid, "draft", org, answers, status, strcmp(status,
+	    "submitted") == 0 ? now_s() : 0)) == WS_OK) {
 		if (strcmp(status, "submitted") == 0)
 			capp_audit(r, d, c, org, r->user->id, "call.submitted", aid);
 		rc = db_commit(d);
 	}
 	if (rc != WS_OK) {
 		db_rollback(d);
+		if (rc == WS_ECONFLICT)	/* submitted or withdrawn meanwhile */
+			w->detail = N_("This application changed meanwhile: look at it again.");
 		goto out;
 	}
 	rc = answer_now(r, w, id, a);

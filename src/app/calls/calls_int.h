@@ -72,11 +72,14 @@ enum ws_err capp_list(struct db *d, int64_t call, int64_t uid, const struct capp
 enum ws_err capp_insert(struct db *d, int64_t call, int64_t uid, int64_t org, json_t *answers,
     const char *status, int64_t *id) WS_WUR;
 /* Application aid's organization, answers and status; submitted_at is
- * submitted (Unix seconds, 0: NULL). */
-enum ws_err capp_update(struct db *d, int64_t aid, int64_t org, json_t *answers,
-    const char *status, int64_t submitted) WS_WUR;
-/* Application aid decided by staff `by`: status, decided now. */
-enum ws_err capp_decide(struct db *d, int64_t aid, const char *status, int64_t by) WS_WUR;
+ * submitted (Unix seconds, 0: NULL).  Only while its status is still was
+ * (what the caller read): WS_ECONFLICT when someone changed it since. */
+enum ws_err capp_update(struct db *d, int64_t aid, const char *was, int64_t org,
+    json_t *answers, const char *status, int64_t submitted) WS_WUR;
+/* Application aid decided by staff `by`: status, decided now; only while
+ * its status is still was (WS_ECONFLICT otherwise). */
+enum ws_err capp_decide(struct db *d, int64_t aid, const char *was, const char *status,
+    int64_t by) WS_WUR;
 /* Draft aid deleted (nothing when it is no draft). */
 enum ws_err capp_delete(struct db *d, int64_t aid) WS_WUR;
 /* How many of call id's applications are accepted. */

@@ -120,6 +120,11 @@ h_call_app_score(struct req *r, struct resp *w)
 		rc = WS_ECONFLICT;
 		goto out;
 	}
+	if (json_integer_value(json_object_get(a, "user_id")) == r->user->id) {
+		w->detail = N_("You do not score your own application.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
 	if (json_array_size(json_object_get(c, "criteria")) == 0) {
 		w->detail = N_("This call has no criteria to score against.");
 		rc = WS_ECONFLICT;
@@ -224,6 +229,10 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 	*why = NULL;
 	want = strcmp(decision, "accept") == 0 ? "accepted" : strcmp(decision, "waitlist") == 0 ?
 	    "waitlisted" : "declined";
+	if (uid == r->user->id) {
+		*why = N_("You do not decide on your own application.");
+		return WS_ECONFLICT;
+	}
 	if (strcmp(cur, want) == 0) {
 		*now = want;
 		return WS_OK;	/* so already: nothing changes, nobody is mailed again */
@@ -242,8 +251,11 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 			return WS_ECONFLICT;
 		}
 	}
-	if ((rc = capp_decide(d, aid, want, r->user->id)) != WS_OK)
+	if ((rc = capp_decide(d, aid, cur, want, r->user->id)) != WS_OK) {
+		if (rc == WS_ECONFLICT)	/* withdrawn meanwhile, say */
+			*why = N_("This application changed meanwhile: look at it again.");
 		return rc;
+	}
 	*now = want;
 	if (strcmp(want, "accepted") == 0 && json_is_integer(ev)) {
 		rc = events_enrol(r, d, json_integer_value(ev), uid, org, &reg);

@@ -324,10 +324,11 @@ capp_insert(struct db *d, int64_t call, int64_t uid, int64_t org, json_t *answer
 }
 
 enum ws_err
-capp_update(struct db *d, int64_t aid, int64_t org, json_t *answers, const char *status,
-    int64_t submitted)
+capp_update(struct db *d, int64_t aid, const char *was, int64_t org, json_t *answers,
+    const char *status, int64_t submitted)
 {
 	struct db_q *q = db_start(d, ST_CAPP_UPDATE);
+	int64_t n = 0;
 	enum ws_err rc;
 
 	if (org > 0)
@@ -342,16 +343,17 @@ capp_update(struct db *d, int64_t aid, int64_t org, json_t *answers, const char 
 	else
 		db_bind_null(q, 5);
 	db_bind_int(q, 6, aid);
-	rc = db_exec(q, NULL);
+	db_bind_text(q, 7, was);
+	rc = db_exec(q, &n);
 	db_end(q);
-	return rc;
+	return rc == WS_OK && n == 0 ? WS_ECONFLICT : rc;
 }
 
 enum ws_err
-capp_decide(struct db *d, int64_t aid, const char *status, int64_t by)
+capp_decide(struct db *d, int64_t aid, const char *was, const char *status, int64_t by)
 {
 	struct db_q *q = db_start(d, ST_CAPP_DECIDE);
-	int64_t now = now_s();
+	int64_t now = now_s(), n = 0;
 	enum ws_err rc;
 
 	db_bind_text(q, 1, status);
@@ -359,9 +361,10 @@ capp_decide(struct db *d, int64_t aid, const char *status, int64_t by)
 	db_bind_int(q, 3, by);
 	db_bind_int(q, 4, now);
 	db_bind_int(q, 5, aid);
-	rc = db_exec(q, NULL);
+	db_bind_text(q, 6, was);
+	rc = db_exec(q, &n);
 	db_end(q);
-	return rc;
+	return rc == WS_OK && n == 0 ? WS_ECONFLICT : rc;
 }
 
 enum ws_err
