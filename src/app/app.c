@@ -24,6 +24,7 @@
 #include "http/http.h"
 #include "http/ratelimit.h"
 #include "jobs/jobs.h"
+#include "views/mustache.h"
 #include "views/view.h"
 
 /* Reads the site key from settings, creating it on first start.  Every node
@@ -415,6 +416,21 @@ json_t *
 app_col_int(struct db_q *q, int col)
 {
 	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
+}
+
+enum ws_err
+app_xml_text(struct buf *b, const char *s)
+{
+	return mst_escape_html(b, s ? s : "", strlen(s ? s : ""));
+}
+
+enum ws_err
+app_xml_time(struct buf *b, json_t *t)
+{
+	char s[40];
+
+	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
+	return buf_adds(b, s);
 }
 
 json_t *

@@ -144,6 +144,12 @@ void app_form_again(struct req *r, struct resp *w, json_t *view, enum ws_err rc,
  * takes items.  New reference. */
 json_t *app_list_value(json_t *items, int64_t page, int per_page, int64_t total);
 
+/* Appends s (NULL: nothing) to b escaped for XML text or an attribute
+ * (the Atom feeds). */
+enum ws_err app_xml_text(struct buf *b, const char *s) WS_WUR;
+/* Appends instant t (Unix seconds as a JSON integer) as RFC 3339 UTC. */
+enum ws_err app_xml_time(struct buf *b, json_t *t) WS_WUR;
+
 #define APP_PAGE_MAX 100000	/* the highest page number of any list */
 #define APP_PER_PAGE 50		/* items a page of a list, unless ?per_page= says */
 #define APP_PER_PAGE_MAX 200

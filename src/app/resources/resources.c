@@ -743,23 +743,6 @@ res_newest(struct req *r, int n)
 
 #define RES_FEED_MAX 50	/* newest public resources in the feed */
 
-/* Appends s escaped for XML text or an attribute. */
-static enum ws_err
-xml_text(struct buf *b, const char *s)
-{
-	return mst_escape_html(b, s ? s : "", strlen(s ? s : ""));
-}
-
-/* Appends an RFC 3339 time of t (Unix seconds as a JSON integer). */
-static enum ws_err
-xml_time(struct buf *b, json_t *t)
-{
-	char s[40];
-
-	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
-	return buf_adds(b, s);
-}
-
 enum ws_err
 h_resources_atom(struct req *r, struct resp *w)
 {
@@ -786,13 +769,13 @@ h_resources_atom(struct req *r, struct resp *w)
 	    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>%s/resources.atom</id>\n<title>",
 	    base);
 	if (rc == WS_OK)
-		rc = xml_text(b, r->app->cfg.org_name);
+		rc = app_xml_text(b, r->app->cfg.org_name);
 	if (rc == WS_OK)
 		rc = buf_printf(b, ": %s</title>\n<link rel=\"self\" href=\"%s/resources.atom\"/>\n"
 		    "<link rel=\"alternate\" type=\"text/html\" href=\"%s/resources\"/>\n<updated>",
 		    view_tr(r->app->views, r->locale, N_("Library")), base, base);
 	if (rc == WS_OK)
-		rc = newest ? xml_time(b, newest) : buf_adds(b, "1970-01-01T00:00:00Z");
+		rc = newest ? app_xml_time(b, newest) : buf_adds(b, "1970-01-01T00:00:00Z");
 	if (rc == WS_OK)
 		rc = buf_adds(b, "</updated>\n");
 	json_array_foreach(rows, i, row) {
@@ -805,26 +788,26 @@ h_resources_atom(struct req *r, struct resp *w)
 		rc = buf_printf(b, "<entry>\n<id>%s/resources/%lld</id>\n<link href=\"%s/resources/"
 		    "%lld\"/>\n<title>", base, id, base, id);
 		if (rc == WS_OK)
-			rc = xml_text(b, json_string_value(json_object_get(row, "title")));
+			rc = app_xml_text(b, json_string_value(json_object_get(row, "title")));
 		if (rc == WS_OK)
 			rc = buf_adds(b, "</title>\n<published>");
 		if (rc == WS_OK)
-			rc = xml_time(b, json_object_get(row, "published_at"));
+			rc = app_xml_time(b, json_object_get(row, "published_at"));
 		if (rc == WS_OK)
 			rc = buf_adds(b, "</published>\n<updated>");
 		if (rc == WS_OK)
-			rc = xml_time(b, json_object_get(row, "updated_at"));
+			rc = app_xml_time(b, json_object_get(row, "updated_at"));
 		if (rc == WS_OK)
 			rc = buf_adds(b, "</updated>\n<author><name>");
 		if (rc == WS_OK)
-			rc = xml_text(b, json_string_value(json_object_get(row, "org_name")) &&
+			rc = app_xml_text(b, json_string_value(json_object_get(row, "org_name")) &&
 			    strcmp(json_string_value(json_object_get(row, "org_status")),
 			    "approved") == 0 ? json_string_value(json_object_get(row, "org_name")) :
 			    r->app->cfg.org_name);
 		if (rc == WS_OK)
 			rc = buf_adds(b, "</name></author>\n<summary>");
 		if (rc == WS_OK)
-			rc = xml_text(b, json_string_value(json_object_get(row, "summary")));
+			rc = app_xml_text(b, json_string_value(json_object_get(row, "summary")));
 		if (rc == WS_OK)
 			rc = buf_adds(b, "</summary>\n</entry>\n");
 	}
