@@ -217,7 +217,8 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/calls/{id}/applications/{aid}/scores", h_call_app_score, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_GET,    "/staff/calls/{id}/applications.csv", h_call_apps_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 
-	/* open opportunities (issue 15): a person's; the API answers a visitor 401, the page a sign-in link */
-	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, opp_q_list},
+	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
+	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},
+	{HM_GET,    "/api/v1/opportunities",        h_opportunities,     R_USER,   CSRF_NONE,  RL_NONE,   RF_API, opp_q_list},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

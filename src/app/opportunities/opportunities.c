@@ -254,9 +254,7 @@ h_opportunities(struct req *r, struct resp *w)
 
 	w->tpl = "opportunities";
 	w->title = N_("Open opportunities");
-	if (!r->user) {
-		if (r->api)
-			return WS_EUNAUTH;
+	if (!r->user) {	/* the page's visitor (the API's route is for the signed in) */
 		resp_value(w, json_pack("{s:b}", "sign_in", 1));
 		return WS_OK;
 	}

@@ -20,9 +20,9 @@
 /* The query of GET /api/v1/opportunities: page, per_page. */
 extern const struct field opp_q_list[];
 
-/* GET /opportunities and its twin GET /api/v1/opportunities: a list
- * {total, page, per_page, items: [opportunity]}; a visitor gets 401 from
- * the API and a page with a sign-in link. */
+/* GET /opportunities and GET /api/v1/opportunities (signed in only): a
+ * list {total, page, per_page, items: [opportunity]}, one value for both;
+ * a visitor gets the page with a sign-in link. */
 enum ws_err h_opportunities(struct req *r, struct resp *w);
 
 /* The first n of r's signed-in caller's opportunities (the home page's);
