@@ -115,35 +115,14 @@ calls_open_public(struct req *r, int n)
 static enum ws_err
 feed_entry(struct req *r, struct buf *b, const char *base, json_t *c)
 {
-	long long id = (long long)json_integer_value(json_object_get(c, "id"));
 	char closes[40];
-	enum ws_err rc;
 
 	call_time(c, json_integer_value(json_object_get(c, "closes_at")), closes, sizeof closes);
-	rc = buf_printf(b, "<entry>\n<id>%s/calls/%lld</id>\n<link rel=\"alternate\" "
-	    "type=\"text/html\" href=\"%s/calls/%lld\"/>\n<title>", base, id, base, id);
-	if (rc == WS_OK)
-		rc = app_xml_text(b, json_string_value(json_object_get(c, "title")));
-	if (rc == WS_OK)
-		rc = buf_adds(b, "</title>\n<published>");
-	if (rc == WS_OK)
-		rc = app_xml_time(b, json_object_get(c, "created_at"));
-	if (rc == WS_OK)
-		rc = buf_adds(b, "</published>\n<updated>");
-	if (rc == WS_OK)
-		rc = app_xml_time(b, json_object_get(c, "updated_at"));
-	if (rc == WS_OK)
-		rc = buf_adds(b, "</updated>\n<author><name>");
-	if (rc == WS_OK)
-		rc = app_xml_text(b, r->app->cfg.org_name);
-	if (rc == WS_OK)
-		rc = buf_adds(b, "</name></author>\n<summary>");
-	if (rc == WS_OK)
-		rc = app_xml_text(b, call_sub(r, N_("Applications close at {{when}}."), "when",
-		    closes));
-	if (rc == WS_OK)
-		rc = buf_adds(b, "</summary>\n</entry>\n");
-	return rc;
+	return app_atom_entry(b, base, arena_printf(r->a, "/calls/%lld",
+	    (long long)json_integer_value(json_object_get(c, "id"))),
+	    json_string_value(json_object_get(c, "title")), json_object_get(c, "created_at"),
+	    json_object_get(c, "updated_at"), r->app->cfg.org_name, call_sub(r,
+	    N_("Applications close at {{when}}."), "when", closes));
 }
 
 enum ws_err
@@ -161,23 +140,8 @@ h_calls_atom(struct req *r, struct resp *w)
 		if (for_everyone(c) && (!newest || json_integer_value(json_object_get(c,
 		    "updated_at")) > json_integer_value(newest)))
 			newest = json_object_get(c, "updated_at");
-	rc = buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>%s/calls.atom</id>\n<title>",
-	    base);
-	if (rc == WS_OK)
-		rc = app_xml_text(b, r->app->cfg.org_name);
-	if (rc == WS_OK)
-		rc = buf_adds(b, ": ");
-	if (rc == WS_OK)
-		rc = app_xml_text(b, view_tr(r->app->views, r->locale, CALLS_FEED_TITLE));
-	if (rc == WS_OK)
-		rc = buf_printf(b, "</title>\n<link rel=\"self\" href=\"%s/calls.atom\"/>\n"
-		    "<link rel=\"alternate\" type=\"text/html\" href=\"%s/calls\"/>\n<updated>",
-		    base, base);
-	if (rc == WS_OK)
-		rc = newest ? app_xml_time(b, newest) : buf_adds(b, "1970-01-01T00:00:00Z");
-	if (rc == WS_OK)
-		rc = buf_adds(b, "</updated>\n");
+	rc = app_atom_head(b, base, "/calls", r->app->cfg.org_name,
+	    view_tr(r->app->views, r->locale, CALLS_FEED_TITLE), newest);
 	/* the feed is for everyone: calls for members only are left out */
 	json_array_foreach(calls, i, c)
 		if (rc == WS_OK && for_everyone(c))
