@@ -215,6 +215,20 @@ out:
 	return rc;
 }
 
+/* The names of theme codes, "a, b, c", in r's arena. */
+static const char *
+theme_names(struct req *r, json_t *codes)
+{
+	const char *s = "";
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(codes, i, x)
+		s = arena_printf(r->a, "%s%s%s", s, i ? ", " : "", theme_name(json_string_value(x),
+		    r->locale));
+	return s;
+}
+
 /* Adds to opportunity v what the page shows: the deadline in words, the
  * button's label, what it is and the names of the themes it matches. */
 static void
@@ -229,8 +243,8 @@ opp_page_item(struct req *r, json_t *v)
 	json_object_set_new(v, "action_label", json_string(view_tr(r->app->views, r->locale,
 	    strcmp(action, "continue") == 0 ? N_("Continue your draft") :
 	    strcmp(action, "apply") == 0 ? N_("Apply") : N_("Register"))));
-	json_object_set_new(v, "theme_names", named_list(json_object_get(m, "themes"),
-	    theme_name, r->locale));
+	json_object_set_new(v, "theme_names", json_string(theme_names(r,
+	    json_object_get(m, "themes"))));
 	json_object_set_new(v, "matches_themes", json_boolean(json_array_size(
 	    json_object_get(m, "themes")) > 0));
 	json_object_set(v, "matches_country", json_object_get(m, "country"));
