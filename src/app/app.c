@@ -24,6 +24,7 @@
 #include "http/http.h"
 #include "http/ratelimit.h"
 #include "jobs/jobs.h"
+#include "views/mustache.h"
 #include "views/view.h"
 
 /* Reads the site key from settings, creating it on first start.  Every node
@@ -415,6 +416,78 @@ json_t *
 app_col_int(struct db_q *q, int col)
 {
 	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
+}
+
+/* Appends s (NULL: nothing) to b escaped for XML text or an attribute. */
+static enum ws_err
+xml_text(struct buf *b, const char *s)
+{
+	return mst_escape_html(b, s ? s : "", strlen(s ? s : ""));
+}
+
+/* Appends instant t (Unix seconds as a JSON integer) as RFC 3339 UTC. */
+static enum ws_err
+xml_time(struct buf *b, json_t *t)
+{
+	char s[40];
+
+	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
+	return buf_adds(b, s);
+}
+
+enum ws_err
+app_atom_head(struct buf *b, const char *base, const char *path, const char *site,
+    const char *title, json_t *updated)
+{
+	enum ws_err rc = buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>%s%s.atom</id>\n<title>", base,
+	    path);
+
+	if (rc == WS_OK)
+		rc = xml_text(b, site);
+	if (rc == WS_OK)
+		rc = buf_adds(b, ": ");
+	if (rc == WS_OK)
+		rc = xml_text(b, title);
+	if (rc == WS_OK)
+		rc = buf_printf(b, "</title>\n<link rel=\"self\" href=\"%s%s.atom\"/>\n"
+		    "<link rel=\"alternate\" type=\"text/html\" href=\"%s%s\"/>\n<updated>",
+		    base, path, base, path);
+	if (rc == WS_OK)
+		rc = updated ? xml_time(b, updated) : buf_adds(b, "1970-01-01T00:00:00Z");
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</updated>\n");
+	return rc;
+}
+
+enum ws_err
+app_atom_entry(struct buf *b, const char *base, const char *path, const char *title,
+    json_t *published, json_t *updated, const char *author, const char *summary)
+{
+	enum ws_err rc = buf_printf(b, "<entry>\n<id>%s%s</id>\n<link rel=\"alternate\" "
+	    "type=\"text/html\" href=\"%s%s\"/>\n<title>", base, path, base, path);
+
+	if (rc == WS_OK)
+		rc = xml_text(b, title);
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</title>\n<published>");
+	if (rc == WS_OK)
+		rc = xml_time(b, published);
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</published>\n<updated>");
+	if (rc == WS_OK)
+		rc = xml_time(b, updated);
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</updated>\n<author><name>");
+	if (rc == WS_OK)
+		rc = xml_text(b, author);
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</name></author>\n<summary>");
+	if (rc == WS_OK)
+		rc = xml_text(b, summary);
+	if (rc == WS_OK)
+		rc = buf_adds(b, "</summary>\n</entry>\n");
+	return rc;
 }
 
 json_t *

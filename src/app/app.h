@@ -144,6 +144,17 @@ void app_form_again(struct req *r, struct resp *w, json_t *view, enum ws_err rc,
  * takes items.  New reference. */
 json_t *app_list_value(json_t *items, int64_t page, int per_page, int64_t total);
 
+/* Appends the head of the Atom feed at base path.atom, whose page is base
+ * path ("/calls"): its id, title ("site: title"), links and updated
+ * (Unix seconds as a JSON integer; NULL for an empty feed). */
+enum ws_err app_atom_head(struct buf *b, const char *base, const char *path, const char *site,
+    const char *title, json_t *updated) WS_WUR;
+/* Appends an entry of an Atom feed: the record at base path ("/calls/3",
+ * its id and link), its title, published and updated times (as
+ * app_xml_time's), author and summary; the text escaped. */
+enum ws_err app_atom_entry(struct buf *b, const char *base, const char *path, const char *title,
+    json_t *published, json_t *updated, const char *author, const char *summary) WS_WUR;
+
 #define APP_PAGE_MAX 100000	/* the highest page number of any list */
 #define APP_PER_PAGE 50		/* items a page of a list, unless ?per_page= says */
 #define APP_PER_PAGE_MAX 200

@@ -16,6 +16,7 @@
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
 #include "app/events/events.h"
+#include "app/opportunities/opportunities.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
 #include "app/people/people.h"
@@ -198,6 +199,7 @@ const struct route app_routes[] = {
 
 	/* calls (issue 15): a draft call is staff's, an application its person's and staff's (404 for others) */
 	{HM_GET,    "/calls",                       h_calls,             R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, call_q_list},
+	{HM_GET,    "/calls.atom",                  h_calls_atom,        R_ALL,    CSRF_NONE,  RL_NONE,   0},
 	{HM_GET,    "/calls/{id}",                  h_call,              R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_POST,   "/calls/{id}/apply",            h_call_apply_form,   R_USER,   CSRF_CHECK, RL_NONE,   0},
 	{HM_POST,   "/calls/{id}/withdraw",         h_call_withdraw_form, R_USER,  CSRF_CHECK, RL_NONE,   0},
@@ -214,5 +216,9 @@ const struct route app_routes[] = {
 	{HM_DELETE, "/api/v1/calls/{id}/applications/{aid}", h_call_app_delete, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
 	{HM_POST,   "/api/v1/calls/{id}/applications/{aid}/scores", h_call_app_score, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_GET,    "/staff/calls/{id}/applications.csv", h_call_apps_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+
+	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
+	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},
+	{HM_GET,    "/api/v1/opportunities",        h_opportunities,     R_USER,   CSRF_NONE,  RL_NONE,   RF_API, opp_q_list},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -222,13 +222,8 @@ joined(struct req *r, json_t *list)
 	return s;
 }
 
-/*
- * Whether r's caller, applying for organization rec (NULL: for
- * themselves), meets stored call c's eligibility: WS_OK, or WS_EFORBIDDEN
- * with the rule they break in w->detail.
- */
-static enum ws_err
-eligible(struct req *r, struct resp *w, json_t *c, json_t *rec)
+const char *
+call_rule_broken(struct req *r, json_t *c, json_t *rec)
 {
 	json_t *el = json_object_get(c, "eligibility");
 	json_t *kinds = json_object_get(el, "organization_kinds");
@@ -236,42 +231,44 @@ eligible(struct req *r, struct resp *w, json_t *c, json_t *rec)
 	json_t *regions = json_object_get(el, "regions");
 	const char *country = json_string_value(json_object_get(rec, "country"));
 
-	if (!r->user->verified_at) {
-		w->detail = N_("Confirm your email address before applying.");
-		return WS_EFORBIDDEN;
-	}
+	if (!r->user->verified_at)
+		return N_("Confirm your email address before applying.");
 	if (json_is_string(json_object_get(el, "audience")) &&
 	    strcmp(json_string_value(json_object_get(el, "audience")), "members") == 0 &&
-	    r->user->role != ROLE_MEMBER && r->user->role < ROLE_STAFF) {
-		w->detail = N_("This call is for members of the hub.");
-		return WS_EFORBIDDEN;
-	}
+	    r->user->role != ROLE_MEMBER && r->user->role < ROLE_STAFF)
+		return N_("This call is for members of the hub.");
 	if (!rec) {
-		if (json_is_false(json_object_get(el, "experts"))) {
-			w->detail = N_("This call is for organizations: apply for yours, as one of "
+		if (json_is_false(json_object_get(el, "experts")))
+			return N_("This call is for organizations: apply for yours, as one of "
 			    "its admins.");
-			return WS_EFORBIDDEN;
-		}
-		return WS_OK;
+		return NULL;
 	}
 	if (json_array_size(kinds) && !listed(kinds, json_string_value(json_object_get(rec,
-	    "kind")))) {
-		w->detail = call_sub(r, N_("This call is for these kinds of organization: "
+	    "kind"))))
+		return call_sub(r, N_("This call is for these kinds of organization: "
 		    "{{list}}."), "list", joined(r, kinds));
-		return WS_EFORBIDDEN;
-	}
-	if (json_array_size(countries) && !listed(countries, country)) {
-		w->detail = call_sub(r, N_("This call is for organizations from these countries: "
+	if (json_array_size(countries) && !listed(countries, country))
+		return call_sub(r, N_("This call is for organizations from these countries: "
 		    "{{list}}."), "list", joined(r, countries));
-		return WS_EFORBIDDEN;
-	}
 	if (json_array_size(regions) && !listed(regions, country ? m49_region(country) : NULL) &&
-	    !listed(regions, country ? m49_subregion(country) : NULL)) {
-		w->detail = call_sub(r, N_("This call is for organizations in these UN regions: "
+	    !listed(regions, country ? m49_subregion(country) : NULL))
+		return call_sub(r, N_("This call is for organizations in these UN regions: "
 		    "{{list}}."), "list", joined(r, regions));
-		return WS_EFORBIDDEN;
-	}
-	return WS_OK;
+	return NULL;
+}
+
+/* Whether r's caller, applying for organization rec (NULL: for
+ * themselves), meets stored call c's eligibility: WS_OK, or WS_EFORBIDDEN
+ * with the rule they break in w->detail. */
+static enum ws_err
+eligible(struct req *r, struct resp *w, json_t *c, json_t *rec)
+{
+	const char *why = call_rule_broken(r, c, rec);
+
+	if (!why)
+		return WS_OK;
+	w->detail = why;
+	return WS_EFORBIDDEN;
 }
 
 /* The status r asks for (r->in's status): dflt when absent; NULL when it

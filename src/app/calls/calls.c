@@ -104,9 +104,8 @@ utc_time(json_t *t)
 	return json_string(s);
 }
 
-/* Whether stored call c takes applications at now. */
-static int
-accepting_at(json_t *c, int64_t now)
+int
+call_accepting_at(json_t *c, int64_t now)
 {
 	json_t *opens = json_object_get(c, "opens_at");
 
@@ -128,7 +127,7 @@ call_view(struct req *r, json_t *c)
 		json_object_set(out, *k, json_object_get(c, *k));
 	json_object_set_new(out, "opens", local_time(c, json_object_get(c, "opens_at")));
 	json_object_set_new(out, "closes", local_time(c, json_object_get(c, "closes_at")));
-	json_object_set_new(out, "accepting", json_boolean(accepting_at(c, now_s())));
+	json_object_set_new(out, "accepting", json_boolean(call_accepting_at(c, now_s())));
 	if (json_is_string(json_object_get(c, "mine")))
 		json_object_set_new(out, "application", json_pack("{s:O,s:O}", "id",
 		    json_object_get(c, "mine_id"), "status", json_object_get(c, "mine")));

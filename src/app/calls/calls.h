@@ -81,4 +81,26 @@ enum ws_err h_staff_call_decide(struct req *r, struct resp *w);
  * (scores.<criterion>, comment); back to the page, or the page with why. */
 enum ws_err h_staff_call_score(struct req *r, struct resp *w);
 
+/* ---- what others show of calls (opportunities.c, feed.c) ---- */
+
+/* At most this many open calls are read for a list of opportunities or
+ * the feed: more than a hub ever has open at once. */
+#define CALLS_OPEN_MAX 500
+
+/*
+ * Appends to out (an array) each call r's signed-in caller can still act
+ * on: open now, not answered (their own draft is offered to continue),
+ * and eligible for themselves or for one of orgs (the stored records of
+ * the organizations they are an admin of).  Each is {type: "call", id,
+ * title, kind, deadline_at (Unix seconds), timezone, href, action: "apply"
+ * or "continue", themes: [], countries: the eligibility's}.
+ */
+enum ws_err calls_opportunities(struct req *r, json_t *orgs, json_t *out) WS_WUR;
+/* Up to n calls open now to everyone (not for members only), soonest
+ * closing first: [{id, title, kind, closes: its time in the reader's zone
+ * (events_when)}].  New reference; an empty array when it cannot read. */
+json_t *calls_open_public(struct req *r, int n);
+/* GET /calls.atom: an Atom feed of the calls open now to everyone. */
+enum ws_err h_calls_atom(struct req *r, struct resp *w);
+
 #endif

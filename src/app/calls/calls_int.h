@@ -104,6 +104,9 @@ json_t *call_view(struct req *r, json_t *c);
 /* The call of r's {id} r's caller may see, stored JSON (new reference);
  * WS_ENOTFOUND otherwise. */
 enum ws_err call_param(struct req *r, int64_t *id, json_t **c) WS_WUR;
+/* Whether stored call c takes applications at instant now (Unix
+ * seconds): open, opened and not closed. */
+int call_accepting_at(json_t *c, int64_t now);
 /* Whether stored call c takes applications now: WS_OK, or WS_ECONFLICT
  * with why (w->detail, in r's language: not open yet, or closed at its
  * closing time). */
@@ -115,6 +118,11 @@ const char *call_sub(struct req *r, const char *msg, const char *key, const char
 void call_time(json_t *c, int64_t t, char *s, size_t n);
 
 /* ---- applications (apply.c) ---- */
+
+/* The rule of stored call c's eligibility that r's caller, applying for
+ * organization rec (a stored record; NULL: for themselves), breaks, in
+ * words for w->detail (r's arena or static); NULL when they meet it. */
+const char *call_rule_broken(struct req *r, json_t *c, json_t *rec);
 
 /* Stored application a as r's caller sees it: staff also the person's
  * address, the reviewers' scores and comments and the weighted mean and

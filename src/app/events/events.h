@@ -157,6 +157,15 @@ json_t *events_when(struct req *r, const char *zone, int64_t t);
 json_t *events_form_answers(struct req *r, json_t *questions, json_t *typed);
 
 struct app;
+/*
+ * Appends to out (an array) each published event whose registration is
+ * open now to r's signed-in caller and that they are not registered for,
+ * as an opportunity: {type: "event", id, title, kind, deadline_at (when
+ * registration closes, else when it starts; Unix seconds), timezone, href,
+ * action: "register", themes, countries: []}.
+ */
+enum ws_err events_opportunities(struct req *r, json_t *out) WS_WUR;
+
 struct db;
 /* Whether event id exists (whatever its status). */
 int events_exists(struct db *d, int64_t id);

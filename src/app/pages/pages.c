@@ -12,6 +12,8 @@
 #include <zlib.h>
 
 #include "app/app.h"
+#include "app/calls/calls.h"
+#include "app/opportunities/opportunities.h"
 #include "app/pages/pages.h"
 #include "app/resources/resources.h"
 #include "core/mem.h"
@@ -19,11 +21,18 @@
 #include "views/assets.h"
 #include "views/view.h"
 
+#define HOME_OPPS 3	/* opportunities (or open calls) the home page shows */
+
 enum ws_err
 h_home(struct req *r, struct resp *w)
 {
 	resp_value(w, json_pack("{s:s,s:o}", "site", r->app->cfg.org_name, "new_resources",
 	    res_newest(r, 5)));
+	/* a person's next opportunities; a visitor's, the calls open to everyone */
+	if (r->user)
+		json_object_set_new(w->val, "opportunities", opp_next(r, HOME_OPPS));
+	else
+		json_object_set_new(w->val, "open_calls", calls_open_public(r, HOME_OPPS));
 	w->tpl = "home";
 	w->title = N_("Home");
 	return WS_OK;

@@ -21,7 +21,6 @@
 #include "core/log.h"
 #include "core/util.h"
 #include "db/db.h"
-#include "views/mustache.h"
 #include "views/view.h"
 
 static const char *const res_sorts[] = { "relevance", "newest", "downloads", NULL };
@@ -743,23 +742,6 @@ res_newest(struct req *r, int n)
 
 #define RES_FEED_MAX 50	/* newest public resources in the feed */
 
-/* Appends s escaped for XML text or an attribute. */
-static enum ws_err
-xml_text(struct buf *b, const char *s)
-{
-	return mst_escape_html(b, s ? s : "", strlen(s ? s : ""));
-}
-
-/* Appends an RFC 3339 time of t (Unix seconds as a JSON integer). */
-static enum ws_err
-xml_time(struct buf *b, json_t *t)
-{
-	char s[40];
-
-	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
-	return buf_adds(b, s);
-}
-
 enum ws_err
 h_resources_atom(struct req *r, struct resp *w)
 {
@@ -782,51 +764,22 @@ h_resources_atom(struct req *r, struct resp *w)
 		if (!newest || json_integer_value(json_object_get(row, "updated_at")) >
 		    json_integer_value(newest))
 			newest = json_object_get(row, "updated_at");
-	rc = buf_printf(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<id>%s/resources.atom</id>\n<title>",
-	    base);
-	if (rc == WS_OK)
-		rc = xml_text(b, r->app->cfg.org_name);
-	if (rc == WS_OK)
-		rc = buf_printf(b, ": %s</title>\n<link rel=\"self\" href=\"%s/resources.atom\"/>\n"
-		    "<link rel=\"alternate\" type=\"text/html\" href=\"%s/resources\"/>\n<updated>",
-		    view_tr(r->app->views, r->locale, N_("Library")), base, base);
-	if (rc == WS_OK)
-		rc = newest ? xml_time(b, newest) : buf_adds(b, "1970-01-01T00:00:00Z");
-	if (rc == WS_OK)
-		rc = buf_adds(b, "</updated>\n");
+	rc = app_atom_head(b, base, "/resources", r->app->cfg.org_name,
+	    view_tr(r->app->views, r->locale, N_("Library")), newest);
 	json_array_foreach(rows, i, row) {
-		long long id = (long long)json_integer_value(json_object_get(row, "id"));
+		const char *org = json_string_value(json_object_get(row, "org_name"));
 
 		/* the feed is for everyone: public resources only */
 		if (rc != WS_OK || strcmp(json_string_value(json_object_get(row, "visibility")),
 		    "public") != 0)
 			continue;
-		rc = buf_printf(b, "<entry>\n<id>%s/resources/%lld</id>\n<link href=\"%s/resources/"
-		    "%lld\"/>\n<title>", base, id, base, id);
-		if (rc == WS_OK)
-			rc = xml_text(b, json_string_value(json_object_get(row, "title")));
-		if (rc == WS_OK)
-			rc = buf_adds(b, "</title>\n<published>");
-		if (rc == WS_OK)
-			rc = xml_time(b, json_object_get(row, "published_at"));
-		if (rc == WS_OK)
-			rc = buf_adds(b, "</published>\n<updated>");
-		if (rc == WS_OK)
-			rc = xml_time(b, json_object_get(row, "updated_at"));
-		if (rc == WS_OK)
-			rc = buf_adds(b, "</updated>\n<author><name>");
-		if (rc == WS_OK)
-			rc = xml_text(b, json_string_value(json_object_get(row, "org_name")) &&
-			    strcmp(json_string_value(json_object_get(row, "org_status")),
-			    "approved") == 0 ? json_string_value(json_object_get(row, "org_name")) :
-			    r->app->cfg.org_name);
-		if (rc == WS_OK)
-			rc = buf_adds(b, "</name></author>\n<summary>");
-		if (rc == WS_OK)
-			rc = xml_text(b, json_string_value(json_object_get(row, "summary")));
-		if (rc == WS_OK)
-			rc = buf_adds(b, "</summary>\n</entry>\n");
+		rc = app_atom_entry(b, base, arena_printf(r->a, "/resources/%lld",
+		    (long long)json_integer_value(json_object_get(row, "id"))),
+		    json_string_value(json_object_get(row, "title")),
+		    json_object_get(row, "published_at"), json_object_get(row, "updated_at"),
+		    org && strcmp(json_string_value(json_object_get(row, "org_status")),
+		    "approved") == 0 ? org : r->app->cfg.org_name,
+		    json_string_value(json_object_get(row, "summary")));
 	}
 	if (rc == WS_OK)
 		rc = buf_adds(b, "</feed>\n");
