@@ -215,6 +215,14 @@ mail_has(const char *to, const char *subject, const char *has)
 	ts_mail_free(&m);
 }
 
+/* Waits for the receipt `to` is mailed on submitting an application to the
+ * call titled title. */
+static void
+receipt(const char *to, const char *title)
+{
+	mail_has(to, "We received your application", title);
+}
+
 /* ---- tests ---------------------------------------------------------------- */
 
 /*
@@ -387,7 +395,18 @@ test_apply_draft_submit_withdraw(void **state)
 	assert_true(json_is_string(json_object_get(j, "submitted_at")));
 	assert_string_equal(str(json_object_get(j, "answers"), "why"), "To learn tracing.");
 	json_decref(j);
-	/* a second submission gives back the first, unchanged */
+	/* the receipt names the call and when it closes, in its zone */
+	{
+		struct ts_mail m;
+
+		assert_int_equal(ts_mail_wait(&sink, PAT, 20000, &m), 0);
+		if (strcmp(m.subject, "We received your application") != 0)
+			printf("# mail to %s: %s\n# %.800s\n", PAT, m.subject, m.body);
+		assert_string_equal(m.subject, "We received your application");
+		assert_non_null(strstr(m.body, "“Workshop on asset recovery”"));
+		assert_non_null(strstr(m.body, "2031-10-05T23:59:00+02:00 (Europe/Vienna)"));
+		ts_mail_free(&m);
+	}
 	r = apply(id, pat_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted", "answers", "why",
 	    "Something else."));
 	STATUS(r, 200);
@@ -429,6 +448,11 @@ test_apply_draft_submit_withdraw(void **state)
 	json_decref(j);
 	/* each sees their own only */
 	(void)submitted(id, bo_tok, 0);
+	/* submitting anew after withdrawing is a receipt again; returning the
+	 * one submitted, or saving a draft, is none */
+	receipt(PAT, "Workshop on asset recovery");
+	receipt(BO, "Workshop on asset recovery");
+	assert_int_equal(ts_mail_count(&sink, PAT), 0);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
 	j = get_json(path, pat_tok, 200);
 	assert_int_equal(num(j, "total"), 1);
@@ -514,6 +538,7 @@ test_eligibility(void **state)
 	STATUS(r, 403);
 	HAS(r, "for members of the hub");
 	(void)submitted(id, bo_tok, 0);
+	receipt(BO, "Members only");
 
 	id = call_made(json_pack("{s:s,s:{s:b}}", "title", "Organizations only", "eligibility",
 	    "experts", 0));
@@ -527,6 +552,7 @@ test_eligibility(void **state)
 	STATUS(r, 403);
 	HAS(r, "an organization you are an admin of");
 	(void)submitted(id, ada_tok, quillon);
+	receipt(ADA, "Organizations only");
 
 	id = call_made(json_pack("{s:s,s:{s:[s]}}", "title", "Universities", "eligibility",
 	    "organization_kinds", "academia"));
@@ -542,6 +568,7 @@ test_eligibility(void **state)
 	STATUS(r, 403);
 	HAS(r, "countries: KE");
 	(void)submitted(id, ada_tok, quillon);
+	receipt(ADA, "Kenya pilot");
 
 	/* Western Africa (011) takes Senegal, not Kenya */
 	id = call_made(json_pack("{s:s,s:{s:[s]}}", "title", "West Africa dialogue",
@@ -551,6 +578,7 @@ test_eligibility(void **state)
 	STATUS(r, 403);
 	HAS(r, "UN regions: 011");
 	(void)submitted(id, xe_tok, solen);
+	receipt(XE, "West Africa dialogue");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
 	assert_int_equal(total_of(path, staff_tok), 1);
 }
@@ -588,6 +616,10 @@ test_review_and_decide(void **state)
 	a_bo = submitted(id, bo_tok, 0);
 	a_xe = submitted(id, xe_tok, solen);
 	a_pat = submitted(id, pat_tok, 0);
+	receipt(ADA, "Participants for tracing");
+	receipt(BO, "Participants for tracing");
+	receipt(XE, "Participants for tracing");
+	receipt(PAT, "Participants for tracing");
 
 	/* scores: Xe's best on average, Bo's most disputed */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/calls/calls_int.h"
 #include "app/directory/regions.h"
@@ -305,6 +306,50 @@ capp_audit(struct req *r, struct db *d, json_t *c, int64_t org, int64_t uid,
 }
 
 /*
+ * Mails r's caller a receipt for their application to stored call c,
+ * just submitted: the call's title and closing time in its zone, in their
+ * language, inside the caller's transaction (the mail job commits with
+ * it).  WS_OK without mail for a person without an address.
+ */
+static enum ws_err
+mail_receipt(struct req *r, struct db *d, json_t *c)
+{
+	const char *lang;
+	char closes[40];
+	struct buf body;
+	struct user u;
+	json_t *ctx;
+	enum ws_err rc;
+
+	if (user_by_id(d, r->a, r->user->id, &u) != WS_OK || !u.email || !*u.email)
+		return WS_OK;
+	call_time(c, json_integer_value(json_object_get(c, "closes_at")), closes,
+	    sizeof closes);
+	lang = app_mail_lang(r->app, u.locale, NULL);
+	ctx = json_pack("{s:s,s:s,s:O,s:s,s:O}", "name", u.name ? u.name : "", "site",
+	    r->app->cfg.org_name, "title", json_object_get(c, "title"), "closes", closes,
+	    "timezone", json_object_get(c, "timezone"));
+	buf_init(&body, 64 * 1024);
+	rc = view_render(r->app->views, "mail_call_receipt", ctx, lang, &body);
+	if (rc == WS_OK)
+		rc = app_mail(r->app, d, u.email, view_tr(r->app->views, lang,
+		    N_("We received your application")), buf_str(&body));
+	buf_free(&body);
+	json_decref(ctx);
+	return rc;
+}
+
+/* What follows r's caller submitting application aid to stored call c for
+ * organization org (0: none), inside the transaction that stored it: its
+ * history entry and the applicant's receipt. */
+static enum ws_err
+submitted(struct req *r, struct db *d, json_t *c, int64_t org, int64_t aid)
+{
+	capp_audit(r, d, c, org, r->user->id, "call.submitted", aid);
+	return mail_receipt(r, d, c);
+}
+
+/*
  * Checks a draft saved or submitted (status) to stored call c for
  * organization rec (NULL: none): the call takes applications (409), the
  * answers in (422, every required one answered when submitting) and, when
@@ -383,11 +428,10 @@ h_call_apply(struct req *r, struct resp *w)
 	} else {
 		rc = capp_insert(d, id, r->user->id, org, answers, status, &aid);
 	}
-	if (rc == WS_OK) {
-		if (strcmp(status, "submitted") == 0)
-			capp_audit(r, d, c, org, r->user->id, "call.submitted", aid);
+	if (rc == WS_OK && strcmp(status, "submitted") == 0)
+		rc = submitted(r, d, c, org, aid);
+	if (rc == WS_OK)
 		rc = db_commit(d);
-	}
 	if (rc != WS_OK) {
 		db_rollback(d);
 		/* the same person applying twice at once: theirs is the first */
@@ -576,11 +620,10 @@ h_call_app_edit(struct req *r, struct resp *w)
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	if ((rc = capp_update(d, aid, "draft", org, answers, status, strcmp(status,
-	    "submitted") == 0 ? now_s() : 0)) == WS_OK) {
-		if (strcmp(status, "submitted") == 0)
-			capp_audit(r, d, c, org, r->user->id, "call.submitted", aid);
+	    "submitted") == 0 ? now_s() : 0)) == WS_OK && strcmp(status, "submitted") == 0)
+		rc = submitted(r, d, c, org, aid);
+	if (rc == WS_OK)
 		rc = db_commit(d);
-	}
 	if (rc != WS_OK) {
 		db_rollback(d);
 		if (rc == WS_ECONFLICT)	/* submitted or withdrawn meanwhile */
