@@ -163,6 +163,8 @@ async function main() {
 		check(new URL(page.url()).pathname === '/', `signed in, landed on ${page.url()}`);
 		check(await nav(page).getByRole('link', { name: 'Your account' }).isVisible(),
 		    'no "Your account" link in the header after signing in');
+		check(await nav(page).getByRole('link', { name: 'Opportunities' }).isVisible(),
+		    'no "Opportunities" link in the header after signing in');
 		const main = await text(page.getByRole('main'));
 		check(main.includes(`signed in as ${person.name}`), `the home page does not name the person: "${main}"`);
 
@@ -181,6 +183,8 @@ async function main() {
 		    `no "Sign in" link in the header after signing out (at ${page.url()})`);
 		check(await nav(page).getByRole('link', { name: 'Your account' }).count() === 0,
 		    '"Your account" still in the header after signing out');
+		check(await nav(page).getByRole('link', { name: 'Opportunities' }).count() === 0,
+		    '"Opportunities" still in the header after signing out');
 		step('the account page is closed again');
 		await page.goto(BASE + '/account');
 		check(new URL(page.url()).pathname !== '/account' || await h1(page) !== 'Your account',
