@@ -24,6 +24,7 @@
 #include <cmocka.h>
 
 #include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -47,6 +48,8 @@ static int64_t quillon, solen, ada_id, pat_id;
 #define BO "bo@quillon-calls.example"
 #define PAT "pat@pending-calls.example"
 #define XE "xe@solen-calls.example"
+#define KIM "kim@expert-calls.example"
+#define LOU "lou@focal-calls.example"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -584,6 +587,69 @@ test_eligibility(void **state)
 }
 
 /*
+ * A person applying for themselves is held to a call's countries and
+ * regions through their own country: their expert profile's, else their
+ * account's (a focal point's); with neither they are refused too.  Each
+ * refusal a 403 naming the rule, with nothing written; a draft is kept.
+ */
+static void
+test_eligibility_own_country(void **state)
+{
+	char kim_tok[129], lou_tok[129], path[96];
+	const struct ts_res *r;
+	int64_t kim, lou, kenya, west;
+
+	(void)state;
+	kim = ts_person_add(db_url, KIM, "Kim Expert", "member", 0, PW);
+	lou = ts_person_add(db_url, LOU, "Lou Focal", "member", 0, PW);
+	assert_true(kim > 0 && lou > 0);
+	assert_int_equal(ts_token(plain, KIM, PW, kim_tok, 129), 0);
+	assert_int_equal(ts_token(plain, LOU, PW, lou_tok, 129), 0);
+	kenya = call_made(json_pack("{s:s,s:{s:[s]}}", "title", "Kenyan experts",
+	    "eligibility", "countries", "KE"));
+	west = call_made(json_pack("{s:s,s:{s:[s]}}", "title", "West African experts",
+	    "eligibility", "regions", "011"));
+
+	/* no country of their own: refused, by name of the rule */
+	r = apply(kenya, kim_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted", "answers",
+	    "why", "I work on Kenya."));
+	STATUS(r, 403);
+	HAS(r, "people from these countries: KE");
+	r = apply(west, lou_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted", "answers",
+	    "why", "From Accra."));
+	STATUS(r, 403);
+	HAS(r, "people in these UN regions: 011");
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)kenya);
+	assert_int_equal(total_of(path, staff_tok), 0);
+
+	/* Kim's expert profile says Senegal: Western Africa, not Kenya */
+	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
+	    "updated_at) VALUES (%lld, 'approved', 'Kim Expert', 'SN', 1, 1)", (long long)kim);
+	r = apply(kenya, kim_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted", "answers",
+	    "why", "I work on Kenya."));
+	STATUS(r, 403);
+	HAS(r, "people from these countries: KE");
+	/* a draft is still theirs to keep */
+	r = apply(kenya, kim_tok, json_pack("{s:s,s:{s:s}}", "status", "draft", "answers",
+	    "why", "I work on Kenya."));
+	STATUS(r, 201);
+	(void)submitted(west, kim_tok, 0);
+
+	/* Lou has no profile; their account's country (Ghana) counts */
+	ts_sql_int("UPDATE users SET country = 'GH' WHERE id = %lld", (long long)lou);
+	r = apply(kenya, lou_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted", "answers",
+	    "why", "From Accra."));
+	STATUS(r, 403);
+	(void)submitted(west, lou_tok, 0);
+	/* the profile's country comes first */
+	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
+	    "updated_at) VALUES (%lld, 'approved', 'Lou Focal', 'KE', 1, 1)", (long long)lou);
+	(void)submitted(kenya, lou_tok, 0);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)west);
+	assert_int_equal(total_of(path, staff_tok), 2);
+}
+
+/*
  * Two reviewers score each application against the criteria; the list
  * sorts by the weighted mean and shows the spread; a score outside 0-5, or
  * a criterion left out, is a 422 that writes nothing.  Decisions wait for
@@ -902,6 +968,7 @@ setup(void **state)
 	(void)state;
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
+	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
 	quillon = ts_org_import(db_url, "Quillon Training Trust", "KE", "info@quillon-calls.example",
 	    NULL);
@@ -928,6 +995,7 @@ teardown(void **state)
 {
 	(void)state;
 	ts_browser_free(plain);
+	ts_db_close();
 	ts_cleanup();
 	return 0;
 }
@@ -941,6 +1009,7 @@ main(void)
 		cmocka_unit_test(test_apply_draft_submit_withdraw),
 		cmocka_unit_test(test_closed_after_closes),
 		cmocka_unit_test(test_eligibility),
+		cmocka_unit_test(test_eligibility_own_country),
 		cmocka_unit_test(test_review_and_decide),
 		cmocka_unit_test(test_pages),
 	};

@@ -24,6 +24,7 @@
 #include "app/directory/regions.h"
 #include "app/events/events.h"
 #include "app/orgs/orgs.h"
+#include "app/people/people.h"
 #include "core/buf.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -223,6 +224,26 @@ joined(struct req *r, json_t *list)
 	return s;
 }
 
+/* r's caller's own country, which holds them to a call's countries and
+ * regions when they apply for themselves: their expert profile's, else
+ * their account's (a focal point's); NULL when neither names one, or the
+ * profile cannot be read (so the rule refuses rather than lets through). */
+static const char *
+own_country(struct req *r)
+{
+	json_t *ex = NULL;
+	const char *c = NULL;
+
+	if (people_export(req_db(r), r->user->id, &ex) != WS_OK)
+		return NULL;
+	c = json_string_value(json_object_get(ex, "country"));
+	c = c && *c ? arena_strdup(r->a, c) : NULL;
+	json_decref(ex);
+	if (!c && r->user->country && *r->user->country)
+		c = r->user->country;
+	return c;
+}
+
 const char *
 call_rule_broken(struct req *r, json_t *c, json_t *rec)
 {
@@ -242,6 +263,18 @@ call_rule_broken(struct req *r, json_t *c, json_t *rec)
 		if (json_is_false(json_object_get(el, "experts")))
 			return N_("This call is for organizations: apply for yours, as one of "
 			    "its admins.");
+		if (!json_array_size(countries) && !json_array_size(regions))
+			return NULL;
+		country = own_country(r);
+		if (json_array_size(countries) && !listed(countries, country))
+			return call_sub(r, N_("This call is for people from these countries: "
+			    "{{list}}; yours is your expert profile's country, or your "
+			    "account's."), "list", joined(r, countries));
+		if (json_array_size(regions) && !listed(regions, country ? m49_region(country) :
+		    NULL) && !listed(regions, country ? m49_subregion(country) : NULL))
+			return call_sub(r, N_("This call is for people in these UN regions: "
+			    "{{list}}; yours is your expert profile's country, or your "
+			    "account's."), "list", joined(r, regions));
 		return NULL;
 	}
 	if (json_array_size(kinds) && !listed(kinds, json_string_value(json_object_get(rec,

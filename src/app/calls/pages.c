@@ -115,8 +115,8 @@ rules_of(struct req *r, json_t *c)
 		const char *key, *msg;
 	} lists[] = {
 		{ "organization_kinds", N_("Organizations of these kinds: {{list}}.") },
-		{ "countries", N_("Organizations from these countries: {{list}}.") },
-		{ "regions", N_("Organizations in these UN regions: {{list}}.") },
+		{ "countries", N_("Organizations and people from these countries: {{list}}.") },
+		{ "regions", N_("Organizations and people in these UN regions: {{list}}.") },
 	};
 	size_t i, k;
 
