@@ -113,55 +113,75 @@ set_count(struct req *r, json_t *item, size_t n)
 	return item;
 }
 
-/* Orders {name, count} objects: most first, then by name. */
+/* One {code, name, count} of the summary: a country, a kind or a theme. */
+struct row {
+	const char *code, *name, *region, *region_name;
+	size_t n;
+};
+
+/* The order of by_count(): most first (a small count, shown as null,
+ * counts as 0), then by name. */
 static int
-by_count(const void *pa, const void *pb)
+row_cmp(const void *pa, const void *pb)
 {
-	json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
-	json_int_t na = json_integer_value(json_object_get(a, "count"));
-	json_int_t nb = json_integer_value(json_object_get(b, "count"));
+	const struct row *a = pa, *b = pb;
+	size_t na = a->n < SMALL_COUNT ? 0 : a->n, nb = b->n < SMALL_COUNT ? 0 : b->n;
 
 	if (na != nb)
 		return na > nb ? -1 : 1;
-	return strcmp(json_string_value(json_object_get(a, "name")),
-	    json_string_value(json_object_get(b, "name")));
+	return strcmp(a->name, b->name);
 }
 
-/* Sorts the array list in place with by_count. */
-static void
-sort_list(json_t *list)
+/* The rows of facet f (DF_KIND or DF_THEME) that have members. */
+static size_t
+facet_rows(struct req *r, const struct dir_result *res, int f, struct row *rows)
 {
-	size_t n = json_array_size(list), i;
-	json_t **v = calloc(n + 1, sizeof *v);
+	size_t i, n = 0;
 
-	for (i = 0; i < n; i++)
-		v[i] = json_incref(json_array_get(list, i));
-	qsort(v, n, sizeof *v, by_count);
-	json_array_clear(list);
-	for (i = 0; i < n; i++)
-		json_array_append_new(list, v[i]);
-	free(v);
+	for (i = 0; i < res->ncounts[f]; i++) {
+		const char *v = res->counts[f][i].value;
+
+		if (!res->counts[f][i].n)
+			continue;
+		rows[n++] = (struct row){ v, f == DF_KIND ? view_tr(r->app->views, r->locale,
+		    kind_name(v)) : theme_name(v, r->locale), NULL, NULL, res->counts[f][i].n };
+	}
+	return n;
 }
 
-/* [{code, name, count}] of the values of facet f (DF_KIND or DF_THEME) that
- * have members, most first, named in the reader's language. */
+/* The countries that have members (*placed: how many), named in the
+ * reader's language, with their regions. */
+static size_t
+country_rows(struct req *r, const struct dir_result *res, struct row *rows, size_t *placed)
+{
+	size_t i, n = 0;
+
+	*placed = 0;
+	for (i = 0; i < res->ncounts[DF_COUNTRY]; i++) {
+		const char *c = res->counts[DF_COUNTRY][i].value, *reg = m49_region(c);
+
+		if (!res->counts[DF_COUNTRY][i].n)
+			continue;
+		*placed += res->counts[DF_COUNTRY][i].n;
+		rows[n++] = (struct row){ c, country_name(c, r->locale), reg,
+		    reg ? m49_name(reg, r->locale) : NULL, res->counts[DF_COUNTRY][i].n };
+	}
+	return n;
+}
+
+/* The page's [{code, name[, region, region_name], count}] of rows, most
+ * first. */
 static json_t *
-facet_list(struct req *r, const struct dir_result *res, int f)
+rows_list(struct req *r, struct row *rows, size_t n)
 {
 	json_t *list = json_array();
 	size_t i;
 
-	for (i = 0; i < res->ncounts[f]; i++) {
-		const char *v = res->counts[f][i].value, *name;
-
-		if (!res->counts[f][i].n)
-			continue;
-		name = f == DF_KIND ? view_tr(r->app->views, r->locale, kind_name(v)) :
-		    theme_name(v, r->locale);
-		json_array_append_new(list, set_count(r, json_pack("{s:s,s:s}", "code", v, "name",
-		    name), res->counts[f][i].n));
-	}
-	sort_list(list);
+	qsort(rows, n, sizeof *rows, row_cmp);
+	for (i = 0; i < n; i++)
+		json_array_append_new(list, set_count(r, json_pack("{s:s,s:s,s:s?,s:s?}", "code",
+		    rows[i].code, "name", rows[i].name, "region", rows[i].region, "region_name",
+		    rows[i].region_name), rows[i].n));
 	return list;
 }
 
@@ -310,26 +330,6 @@ chart(struct req *r, const char *id, const char *title, const char *head, json_t
 
 /* ---- the API's answer, written straight ---- */
 
-/* One {code, name, count} of the API's answer; what region_list(),
- * facet_list() and the countries' loop build in jansson for the page. */
-struct row {
-	const char *code, *name, *region, *region_name;
-	size_t n;
-};
-
-/* The order of by_count(): most first (a small count, shown as null,
- * counts as 0), then by name. */
-static int
-row_cmp(const void *pa, const void *pb)
-{
-	const struct row *a = pa, *b = pb;
-	size_t na = a->n < SMALL_COUNT ? 0 : a->n, nb = b->n < SMALL_COUNT ? 0 : b->n;
-
-	if (na != nb)
-		return na > nb ? -1 : 1;
-	return strcmp(a->name, b->name);
-}
-
 /* Appends "key":"value" (value NULL: nothing) after a comma when more. */
 static enum ws_err
 put_str(struct buf *b, const char *key, const char *value, int more)
@@ -396,23 +396,6 @@ put_rows(struct buf *b, const char *key, struct row *rows, size_t n, int sort)
 	return rc == WS_OK ? buf_addc(b, ']') : rc;
 }
 
-/* The rows of facet f (DF_KIND or DF_THEME) that have members (facet_list()). */
-static size_t
-facet_rows(struct req *r, const struct dir_result *res, int f, struct row *rows)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < res->ncounts[f]; i++) {
-		const char *v = res->counts[f][i].value;
-
-		if (!res->counts[f][i].n)
-			continue;
-		rows[n++] = (struct row){ v, f == DF_KIND ? view_tr(r->app->views, r->locale,
-		    kind_name(v)) : theme_name(v, r->locale), NULL, NULL, res->counts[f][i].n };
-	}
-	return n;
-}
-
 /* The API's answer: the page's value without the drawing, the same members
  * in the same order as json_pack() gave them, written without building
  * several hundred jansson objects (2.7 M instructions an answer at 250
@@ -422,18 +405,10 @@ api_summary(struct req *r, const struct dir_result *res, struct buf *b)
 {
 	const struct m49_area *areas;
 	struct row *rows = xcalloc(DIR_MAX_VALUES + 1, sizeof *rows), sub[DIR_MAX_VALUES];
-	size_t nareas, i, k, n = 0, placed = 0;
+	size_t nareas, i, k, n, placed;
 	enum ws_err rc;
 
-	for (i = 0; i < res->ncounts[DF_COUNTRY]; i++) {
-		const char *c = res->counts[DF_COUNTRY][i].value, *reg = m49_region(c);
-
-		if (!res->counts[DF_COUNTRY][i].n)
-			continue;
-		placed += res->counts[DF_COUNTRY][i].n;
-		rows[n++] = (struct row){ c, country_name(c, r->locale), reg,
-		    reg ? m49_name(reg, r->locale) : NULL, res->counts[DF_COUNTRY][i].n };
-	}
+	n = country_rows(r, res, rows, &placed);
 	rc = buf_printf(b, "{\"total\":%zu,\"no_country\":%lld", res->total,
 	    (long long)res->total - (long long)placed);
 	if (rc == WS_OK)
@@ -480,9 +455,9 @@ h_summary(struct req *r, struct resp *w)
 	struct dir_result res;
 	const char *bad;
 	json_t *v, *countries, *regions, *kinds, *themes;
-	json_int_t placed = 0;
+	struct row *rows;
+	size_t placed;
 	enum ws_err rc;
-	size_t i;
 
 	if (!r->app->dir)
 		return WS_EUNAVAIL;
@@ -502,25 +477,15 @@ h_summary(struct req *r, struct resp *w)
 		return rc;
 	}
 
-	countries = json_array();
-	for (i = 0; i < res.ncounts[DF_COUNTRY]; i++) {
-		const char *c = res.counts[DF_COUNTRY][i].value;
-		const char *reg = m49_region(c);
-
-		if (!res.counts[DF_COUNTRY][i].n)
-			continue;
-		placed += (json_int_t)res.counts[DF_COUNTRY][i].n;
-		json_array_append_new(countries, set_count(r, json_pack("{s:s,s:s,s:s?,s:s?}",
-		    "code", c, "name", country_name(c, r->locale), "region", reg, "region_name",
-		    reg ? m49_name(reg, r->locale) : NULL), res.counts[DF_COUNTRY][i].n));
-	}
-	sort_list(countries);
+	rows = xcalloc(DIR_MAX_VALUES + 1, sizeof *rows);
+	countries = rows_list(r, rows, country_rows(r, &res, rows, &placed));
 	regions = region_list(r, &res);
-	kinds = facet_list(r, &res, DF_KIND);
-	themes = facet_list(r, &res, DF_THEME);
+	kinds = rows_list(r, rows, facet_rows(r, &res, DF_KIND, rows));
+	themes = rows_list(r, rows, facet_rows(r, &res, DF_THEME, rows));
+	free(rows);
 
 	v = json_pack("{s:I,s:I,s:O,s:O,s:O,s:O}", "total", (json_int_t)res.total,
-	    "no_country", (json_int_t)res.total - placed, "countries", countries, "regions",
+	    "no_country", (json_int_t)res.total - (json_int_t)placed, "countries", countries, "regions",
 	    regions, "kinds", kinds, "themes", themes);
 	if (!r->api) {
 		json_object_set_new(v, "one", json_boolean(res.total == 1));
