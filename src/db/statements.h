@@ -715,7 +715,9 @@ enum ev_remind_col {
 	Y(CALL_C_MINE, "(SELECT a.status FROM call_applications a WHERE a.call_id = c.id " \
 	    "AND a.user_id = ?)") \
 	Y(CALL_C_MINE_ID, "(SELECT a.id FROM call_applications a WHERE a.call_id = c.id " \
-	    "AND a.user_id = ?)")
+	    "AND a.user_id = ?)") \
+	Y(CALL_C_APPLICATIONS, "(SELECT count(*) FROM call_applications a WHERE " \
+	    "a.call_id = c.id)")
 enum call_col { CALL_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CALL_C__MAX };
 
 /* An application to a call (ST_CAPP_GET, ST_CAPP_OF_USER, ST_CAPP_LIST)

@@ -81,6 +81,23 @@ enum ws_err h_staff_call_decide(struct req *r, struct resp *w);
  * (scores.<criterion>, comment); back to the page, or the page with why. */
 enum ws_err h_staff_call_score(struct req *r, struct resp *w);
 
+/* ---- staff writing calls (staff.c) ---- */
+
+/* GET /staff/calls (staff): every call, drafts too, filtered by status and
+ * kind, a page at a time, each with its times, places and applications
+ * (submitted / all); its JSON twin is GET /api/v1/staff/calls. */
+enum ws_err h_staff_calls(struct req *r, struct resp *w);
+/* GET /staff/calls.csv (staff): that list, every page, as CSV. */
+enum ws_err h_staff_calls_csv(struct req *r, struct resp *w);
+/* GET /staff/calls/new and /staff/calls/{id}/edit: the call form; POST
+ * them: through h_call_create and h_call_edit (check_call, the audit), on
+ * to /staff/calls, or the form again with what was typed and a message by
+ * each field that fails. */
+enum ws_err h_staff_call_new_form(struct req *r, struct resp *w);
+enum ws_err h_staff_call_create(struct req *r, struct resp *w);
+enum ws_err h_staff_call_edit_form(struct req *r, struct resp *w);
+enum ws_err h_staff_call_edit(struct req *r, struct resp *w);
+
 /* ---- what others show of calls (opportunities.c, feed.c) ---- */
 
 /* At most this many open calls are read for a list of opportunities or

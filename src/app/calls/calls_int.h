@@ -131,6 +131,9 @@ json_t *capp_view(struct req *r, json_t *a);
 
 /* ---- pages (pages.c) ---- */
 
+/* A code's words in r's language: a call's kind or status, an
+ * application's status; the code itself when unknown. */
+const char *call_label(struct req *r, const char *code);
 /* Adds to list value val (h_calls') what the /calls page shows. */
 void call_page_list(struct req *r, json_t *val);
 /* Adds to view item c (call id) what /calls/{id} shows: its times in the

@@ -60,6 +60,12 @@ label_of(struct req *r, const char *code)
 	return code ? code : "";
 }
 
+const char *
+call_label(struct req *r, const char *code)
+{
+	return label_of(r, code);
+}
+
 /* Adds to view item c (call_view's) the words its pages show: its kind and
  * status, and its times in the reader's zone. */
 static void

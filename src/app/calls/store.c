@@ -43,6 +43,7 @@ call_row(struct db_q *q)
 	json_object_set_new(o, "mine", db_col_null(q, CALL_C_MINE) ? json_null() :
 	    json_string(db_col_text(q, CALL_C_MINE)));
 	json_object_set_new(o, "mine_id", app_col_int(q, CALL_C_MINE_ID));
+	json_object_set_new(o, "applications", json_integer(db_col_int(q, CALL_C_APPLICATIONS)));
 	return o;
 }
 

@@ -156,6 +156,39 @@ json_t *events_when(struct req *r, const char *zone, int64_t t);
  * into typed as the text sent (for the form again).  New reference. */
 json_t *events_form_answers(struct req *r, json_t *questions, json_t *typed);
 
+struct db;
+/* Whether anyone answered question qid of the record id (an event, a
+ * call) the questions belong to, into *answered. */
+typedef enum ws_err (*events_answered_fn)(struct db *d, int64_t id, const char *qid,
+    int *answered);
+/*
+ * The no-JavaScript questions editor of staff's forms (the events' and
+ * the calls'; templates/question_editor.mustache): a row per question
+ * (q.<n>.id hidden, label, type, required, choices one a line, remove)
+ * and three blank rows; question_rows says how many rows it sends.
+ *
+ * events_question_rows: stored questions qs of record id (0: a new one)
+ * as the editor's rows, blank ones after; is_answered (may be NULL: none
+ * answered) marks those with answers.  New reference in *rows.
+ *
+ * events_questions_from_form: the editor's rows of r as the API's
+ * `questions`, set in r->in, to be checked as the API checks them;
+ * stored: the record's questions (empty for a new one).  *rows (new
+ * reference) what was typed, a message by each field that fails; *bad
+ * whether one did.  Nothing is done (*rows NULL) when the form has no
+ * question rows.  A question keeps its id; a new one gets an id no
+ * stored question had; one with answers keeps its kind.
+ */
+enum ws_err events_question_rows(struct req *r, int64_t id, json_t *qs,
+    events_answered_fn is_answered, json_t **rows) WS_WUR;
+enum ws_err events_questions_from_form(struct req *r, int64_t id, json_t *stored,
+    events_answered_fn is_answered, json_t **rows, int *bad) WS_WUR;
+/* Upcoming events, drafts too, soonest first (at most 200), and event
+ * keep (0: none) whenever it is, for staff to choose one from:
+ * [{id, title, start (RFC 3339 in its zone), selected: id is keep}].  New
+ * reference; an empty array when it cannot read. */
+json_t *events_choices(struct req *r, int64_t keep);
+
 struct app;
 /*
  * Appends to out (an array) each published event whose registration is
@@ -166,7 +199,6 @@ struct app;
  */
 enum ws_err events_opportunities(struct req *r, json_t *out) WS_WUR;
 
-struct db;
 /* Whether event id exists (whatever its status). */
 int events_exists(struct db *d, int64_t id);
 /*

@@ -508,6 +508,46 @@ out:
 	return rc;
 }
 
+#define EV_CHOICES_SHOWN 200	/* upcoming events a call's form offers */
+
+json_t *
+events_choices(struct req *r, int64_t keep)
+{
+	struct ev_viewer v = { 0, 1, 1 };
+	struct ev_filter f;
+	json_t *rows = NULL, *row, *out = json_array(), *kept = NULL;
+	int64_t total = 0;
+	int found = 0;
+	size_t i;
+
+	v.uid = r->user ? r->user->id : 0;
+	memset(&f, 0, sizeof f);
+	f.status = "";
+	f.kind = "";
+	f.month = "";
+	f.when = "upcoming";
+	f.now = now_s();
+	for (i = 0; i < ET__MAX; i++)
+		f.term[i] = "";
+	if (ev_list(req_db(r), &v, &f, 1, EV_CHOICES_SHOWN, &rows, &total) != WS_OK) {
+		json_decref(rows);
+		rows = json_array();
+	}
+	if (keep > 0 && ev_get(req_db(r), &v, keep, &kept) == WS_OK)
+		json_array_insert_new(rows, 0, kept);
+	json_array_foreach(rows, i, row) {
+		int64_t id = json_integer_value(json_object_get(row, "id"));
+
+		if (id == keep && found++)
+			continue;	/* kept, and upcoming too */
+		json_array_append_new(out, json_pack("{s:I,s:O,s:s,s:b}", "id", (json_int_t)id,
+		    "title", json_object_get(row, "title"), "start", local_rfc3339(r, row,
+		    json_integer_value(json_object_get(row, "start_at"))), "selected", id == keep));
+	}
+	json_decref(rows);
+	return out;
+}
+
 /* Stored event ev as ev_update's values, with status.  New reference. */
 static json_t *
 values_of(json_t *ev, const char *status)
@@ -855,6 +895,7 @@ out:
  * them, before the event's other fields are.  A question keeps its id, so
  * its answers stay with it; a new one gets an id no question of the event
  * had, so it inherits no answers; one that has answers keeps its kind.
+ * Calls' form (app/calls) uses the same editor through events.h.
  */
 #define EV_FORM_BLANK 3		/* empty question rows the form offers */
 #define EV_FORM_ROWS_MAX 64	/* question rows a form may send */
@@ -912,10 +953,9 @@ qrow(struct req *r, int n, const char *id, const char *label, const char *type,
 	    "removable", *id != '\0', "answered", answered, "remove", 0);
 }
 
-/* Stored questions qs of event id (0: a new one) as the form's rows, and
- * blank ones after.  New reference in *rows. */
-static enum ws_err
-qrows_of(struct req *r, int64_t id, json_t *qs, json_t **rows)
+enum ws_err
+events_question_rows(struct req *r, int64_t id, json_t *qs, events_answered_fn is_answered,
+    json_t **rows)
 {
 	enum ws_err rc = WS_OK;
 	json_t *q, *c;
@@ -930,7 +970,8 @@ qrows_of(struct req *r, int64_t id, json_t *qs, json_t **rows)
 
 		if (!qid)
 			continue;
-		if (id > 0 && (rc = ev_q_answered(req_db(r), id, qid, &answered)) != WS_OK)
+		if (id > 0 && is_answered &&
+		    (rc = is_answered(req_db(r), id, qid, &answered)) != WS_OK)
 			return rc;
 		buf_init(&b, 64 * 1024);
 		json_array_foreach(json_object_get(q, "choices"), k, c)
@@ -977,15 +1018,9 @@ qerr(struct req *r, json_t *row, const char *k, const char *msg)
 		json_object_set_new(e, k, json_string(tr(r, msg)));
 }
 
-/*
- * The form's question rows of r as the API's `questions`, set in r->in;
- * stored: the event's questions (empty for a new one), id its id (0).
- * *rows (new reference) what was typed, a message by each field that
- * fails; *bad whether one did.  Nothing is done (*rows NULL) when the
- * form has no question rows.
- */
-static enum ws_err
-questions_from_form(struct req *r, int64_t id, json_t *stored, json_t **rows, int *bad)
+enum ws_err
+events_questions_from_form(struct req *r, int64_t id, json_t *stored,
+    events_answered_fn is_answered, json_t **rows, int *bad)
 {
 	json_t *out = json_array(), *used = json_object();
 	int64_t count = 0;
@@ -1019,7 +1054,8 @@ questions_from_form(struct req *r, int64_t id, json_t *stored, json_t **rows, in
 
 		if (!old)
 			qid = "";
-		if (old && (rc = ev_q_answered(req_db(r), id, qid, &answered)) != WS_OK) {
+		if (old && id > 0 && is_answered &&
+		    (rc = is_answered(req_db(r), id, qid, &answered)) != WS_OK) {
 			json_decref(choices);
 			break;
 		}
@@ -1143,7 +1179,8 @@ form_page(struct req *r, struct resp *w, int64_t id, const char *action, const c
 	w->title = title;
 	if (!json_object_get(w->val, "question_rows")) {
 		json_t *rows = NULL;
-		enum ws_err rc = qrows_of(r, id, json_object_get(form, "questions"), &rows);
+		enum ws_err rc = events_question_rows(r, id, json_object_get(form, "questions"),
+		    ev_q_answered, &rows);
 
 		if (rc != WS_OK) {
 			json_decref(rows);
@@ -1168,7 +1205,8 @@ form_questions(struct req *r, struct resp *w, int64_t id, json_t *stored, const 
 	int bad = 0;
 
 	*done = 0;
-	if ((rc = questions_from_form(r, id, stored, &rows, &bad)) != WS_OK || !bad) {
+	if ((rc = events_questions_from_form(r, id, stored, ev_q_answered, &rows, &bad)) !=
+	    WS_OK || !bad) {
 		json_decref(rows);
 		return rc;
 	}
