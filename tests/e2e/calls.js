@@ -14,11 +14,15 @@
  *      then answers and submits it: the page says it is submitted;
  *   3. staff score it through the API and open their review page: the
  *      application with its answers, weighted score and spread, and the
- *      scoring and decision forms.
+ *      scoring and decision forms;
+ *   4. staff write a call through the form at /staff/calls/new (a closing
+ *      time before the opening comes back with the message and what was
+ *      typed), see it in their list and its edit form, and a visitor finds
+ *      it on /calls.
  *
  * Every page visited is checked by axe-core at the end (lib.js).
  * Screenshots: out/calls.png, out/call.png, out/call-apply.png and
- * out/staff-call-applications.png.
+ * out/staff-call-applications.png, out/staff-call-edit.png.
  */
 const { request } = require('playwright-core');
 const {
@@ -116,6 +120,49 @@ async function main() {
 		check(t.includes('Strong case experience.'), 'the comment is not shown');
 		check(await staff.getByRole('button', { name: 'Accept' }).count() === 1, 'no Accept button');
 		await shot(staff, 'staff-call-applications');
+	});
+
+	await test('staff write a call through the form, and it is on /calls', async (step) => {
+		const formTitle = `Roster of financial investigators ${stamp}`;
+		step('open /staff/calls and its "New call" link');
+		await visit(staff, '/staff/calls');
+		await submit(staff, staff.getByRole('link', { name: 'New call' }));
+		check(await h1(staff) === 'New call', `the h1 is "${await h1(staff)}"`);
+		step('fill the form in, a mistake in the closing time');
+		await staff.locator('[name="title"]').fill(formTitle);
+		await staff.locator('[name="kind"]').selectOption('expert_roster');
+		await staff.locator('[name="description"]').fill('Investigators who **trace** assets across borders.');
+		await staff.locator('[name="opens"]').fill('2026-01-01T09:00');
+		await staff.locator('[name="closes"]').fill('2025-12-01T09:00');
+		await staff.locator('[name="places"]').fill('30');
+		await staff.locator('[name="status"]').selectOption('open');
+		await staff.getByLabel('NGO', { exact: true }).check();
+		await staff.locator('[name="q.0.label"]').fill('Your cases of the last five years');
+		await staff.locator('[name="q.0.required"]').check();
+		await staff.locator('[name="cr.0.name"]').fill('Experience');
+		await staff.locator('[name="cr.0.weight"]').fill('3');
+		await submit(staff, staff.getByRole('button', { name: 'Save' }));
+		const t = await mainText(staff);
+		check(t.includes('The call must close after it opens.'), `no message by the closing time: ${t.slice(0, 300)}`);
+		check(await staff.locator('[name="title"]').inputValue() === formTitle, 'the title was lost');
+		check(await staff.locator('[name="cr.0.name"]').inputValue() === 'Experience', 'the criterion was lost');
+		step('fix it and save');
+		await staff.locator('[name="closes"]').fill('2031-12-01T09:00');
+		await submit(staff, staff.getByRole('button', { name: 'Save' }));
+		check(await h1(staff) === 'Calls for participants', `not back on the list: "${await h1(staff)}"`);
+		check((await mainText(staff)).includes(formTitle), 'the new call is not listed');
+		step('open its edit form');
+		await submit(staff, staff.getByRole('link', { name: `Edit ${formTitle}` }));
+		check(await staff.locator('[name="cr.0.name"]').inputValue() === 'Experience', 'the criterion is not shown');
+		await shot(staff, 'staff-call-edit');
+		step('a visitor sees it on /calls');
+		await visit(visitor, '/calls');
+		check((await mainText(visitor)).includes(formTitle), 'the call is not on /calls');
+		await submit(visitor, visitor.getByRole('link', { name: formTitle }));
+		check((await mainText(visitor)).includes('Investigators who trace assets across borders.'),
+		    'its description is not shown');
+		check(await visitor.locator('main strong', { hasText: 'trace' }).count() === 1,
+		    'its description is not Markdown');
 	});
 
 	await api.dispose();
