@@ -25,7 +25,6 @@
 
 #define CALL_PLACES_MAX 100000
 #define CALL_CODES_MAX 250	/* kinds, countries or regions an eligibility lists */
-#define CALL_NAME_MAX 200	/* bytes of a criterion's name */
 
 static const char *const audiences[] = { "open", "members", NULL };
 

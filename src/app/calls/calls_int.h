@@ -16,6 +16,7 @@ struct db;
 
 #define CALL_CRITERIA_MAX 20	/* criteria reviewers score a call's applications by */
 #define CALL_WEIGHT_MAX 100	/* the heaviest criterion's weight */
+#define CALL_NAME_MAX 200	/* bytes of a criterion's name */
 #define CALL_SCORE_MAX 5	/* a score is 0 to 5 */
 #define CALL_COMMENT_MAX 5000	/* characters of a reviewer's comment */
 #define CALL_DECIDE_MAX 500	/* applications one request decides */

@@ -31,7 +31,6 @@
 #define CALL_FORM_BLANK 3	/* empty criterion rows the form offers */
 #define CALL_FORM_ROWS_MAX 64	/* criterion rows a form may send */
 #define CALL_CSV_PAGE 200	/* calls read at a time for the CSV */
-#define CALL_NAME_BYTES 200	/* bytes of a criterion's name, as calls.c */
 
 /* msg in r's language. */
 static const char *
@@ -300,7 +299,7 @@ criteria_from_form(struct req *r, json_t *stored, json_t **rows, int *bad)
 			continue;
 		if (!*name)
 			crerr(r, row, "name", N_("Give the criterion a name."));
-		else if (strlen(name) > CALL_NAME_BYTES || !utf8_valid_text(name, strlen(name), 0))
+		else if (strlen(name) > CALL_NAME_MAX || !utf8_valid_text(name, strlen(name), 0))
 			crerr(r, row, "name", N_("Keep the name to one line of 200 characters."));
 		wt = 1;
 		if (*weight && parse_int(weight, 1, CALL_WEIGHT_MAX, &wt) != WS_OK)
