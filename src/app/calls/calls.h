@@ -51,6 +51,11 @@ enum ws_err h_call_app_edit(struct req *r, struct resp *w);
  * submitted application withdrawn. */
 enum ws_err h_call_app_delete(struct req *r, struct resp *w);
 
+/* GET /api/v1/calls/{id}/applications/{aid}/files/{question} (and the
+ * page's twin): the file answering that question, as an attachment, to
+ * whoever may read the application (its person, staff); 404 for others. */
+enum ws_err h_call_app_file(struct req *r, struct resp *w);
+
 /* POST /api/v1/calls/{id}/applications/{aid}/scores (staff): the caller's
  * scores against the call's criteria (0-5 each) and a comment. */
 enum ws_err h_call_app_score(struct req *r, struct resp *w);
