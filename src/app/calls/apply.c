@@ -14,6 +14,17 @@
  * withdrawn (PATCH status "withdrawn", or DELETE), not changed; DELETE
  * removes a draft.  Each write is one transaction; submitting and
  * withdrawing are in the organization's history (or the audit log).
+ *
+ * A file question is answered by a multipart part answers.<id> (the API's
+ * POST and PATCH take multipart bodies as resource uploads do, their text
+ * fields named as the page's form names them), checked under the rules of
+ * uploaded documents (app_upload_check: 413, 415, 422) before anything is
+ * written, and claimed from the uploads only in the transaction that
+ * stores the application, so a refusal leaves no file in the store.  A new
+ * file replaces the one a draft had; deleting a draft or withdrawing takes
+ * the files out of the store, as nothing else refers to them.  Submitting
+ * needs each required file question's file (422 naming it).  GET
+ * .../files/{question} sends one to whoever may read the application.
  */
 #include <stdio.h>
 #include <string.h>

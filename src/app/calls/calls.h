@@ -11,7 +11,8 @@
  *
  * A draft call is staff's (404 for others); every other call is seen by
  * everyone.  An application is seen by its person and by staff (404 for
- * others).  The rules (a closed call refuses with its closing time, an
+ * others), and so are the files that answer its file questions (uploaded
+ * under the rules of the library's files).  The rules (a closed call refuses with its closing time, an
  * ineligible applicant is told the rule, a missing answer is named) are
  * checked on the server, each write in one transaction.
  */

@@ -142,9 +142,10 @@ void call_time(json_t *c, int64_t t, char *s, size_t n);
  * words for w->detail (r's arena or static); NULL when they meet it. */
 const char *call_rule_broken(struct req *r, json_t *c, json_t *rec);
 
-/* Stored application a as r's caller sees it: staff also the person's
- * address, the reviewers' scores and comments and the weighted mean and
- * spread.  New reference. */
+/* Stored application a as r's caller sees it, with its files ({question,
+ * name, type, size, sha256, url}): staff also the person's address, the
+ * reviewers' scores and comments and the weighted mean and spread.  New
+ * reference. */
 json_t *capp_view(struct req *r, json_t *a);
 
 /* ---- pages (pages.c) ---- */
