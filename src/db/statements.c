@@ -1228,6 +1228,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_CAPP_FILE_DELETE] = {"capp_file_delete",
 	    "DELETE FROM call_application_files WHERE application_id = ? AND question = ?",
 	    NULL},
+	/* A deleted account's applications: their files, and their answers
+	 * blanked. */
+	[ST_CAPP_FILES_OF_USER] = {"capp_files_of_user",
+	    "SELECT f.application_id, f.question, f.file_id FROM call_application_files f "
+	    "JOIN call_applications a ON a.id = f.application_id WHERE a.user_id = ? "
+	    "ORDER BY f.application_id, f.question", NULL},
+	[ST_CAPP_FORGET] = {"capp_forget",
+	    "UPDATE call_applications SET answers = '{}' WHERE user_id = ?", NULL},
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
 	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
@@ -1342,6 +1350,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CALL_SCORE_LIST] = CALL_SCORE_C__MAX,
 	[ST_CAPP_FILE_LIST] = CAPP_FILE_C__MAX,
 	[ST_CAPP_FILE_ONE] = CAPP_FILE_C__MAX,
+	[ST_CAPP_FILES_OF_USER] = CAPP_UFILE_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */

@@ -322,6 +322,8 @@ enum db_stmt {
 	ST_CAPP_FILE_LIST,
 	ST_CAPP_FILE_ONE,
 	ST_CAPP_FILE_DELETE,
+	ST_CAPP_FILES_OF_USER,
+	ST_CAPP_FORGET,
 	DB_STMT__MAX
 };
 
@@ -751,6 +753,11 @@ enum call_score_col {
 enum capp_file_col {
 	CAPP_FILE_C_QUESTION, CAPP_FILE_C_FILE_ID, CAPP_FILE_C_NAME, CAPP_FILE_C_TYPE,
 	CAPP_FILE_C_SIZE, CAPP_FILE_C_SHA256, CAPP_FILE_C__MAX
+};
+
+/* A file of a person's applications (ST_CAPP_FILES_OF_USER). */
+enum capp_user_file_col {
+	CAPP_UFILE_C_APPLICATION, CAPP_UFILE_C_QUESTION, CAPP_UFILE_C_FILE_ID, CAPP_UFILE_C__MAX
 };
 
 /* A message staff sent an event's people (ST_EV_MSG_GET). */

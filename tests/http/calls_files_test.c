@@ -6,7 +6,8 @@
  * for its person and staff only; refusals that name the rule (413, 415,
  * 422) and leave nothing in the file store; a replaced file, a deleted
  * draft and a withdrawn application leaving the store; staff's page and
- * CSV naming the files; an event refusing a file question.
+ * CSV naming the files; an event refusing a file question; a deleted
+ * account's files leaving the store.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
  * once on SQLite and once on PostgreSQL).
@@ -374,6 +375,41 @@ test_files_leave_with_the_application(void **state)
 	assert_int_equal(files_become(before), before);
 }
 
+/* A deleted account's files leave the store with its answers; its
+ * application stays, for staff's counts. */
+static void
+test_account_deleted(void **state)
+{
+	int64_t id = file_call("Roster, forgotten"), before = files_now(), aid;
+	const struct ts_part parts[] = { FIELD("status", "submitted"),
+		FIELD("answers.why", "Cy-secret-answer"),
+		{ "answers.cv", pdf, 0, "cy-cv.pdf", "application/pdf" } };
+	const struct ts_res *r;
+	char path[96], tok[129];
+	json_t *j;
+
+	(void)state;
+	assert_true(ts_person_add(db_url, "cy@forgotten-files.example", "Cy", "applicant", 0,
+	    PW) > 0);
+	assert_int_equal(ts_token(plain, "cy@forgotten-files.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
+	r = mp("POST", path, tok, parts, 3);
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	aid = num(j, "id");
+	json_decref(j);
+	assert_int_equal(files_become(before + 1), before + 1);
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	assert_int_equal(files_become(before), before);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
+	    (long long)aid);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Cy-secret-answer");
+	LACKS(r, "cy-cv.pdf");
+	HAS(r, "\"submitted\"");
+}
+
 /*
  * The page's form: a multipart form with a file input for each file
  * question; a refusal keeps the other answers and says the file must be
@@ -497,6 +533,7 @@ main(void)
 		cmocka_unit_test(test_refusals_keep_nothing),
 		cmocka_unit_test(test_files_leave_with_the_application),
 		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_account_deleted),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -87,6 +87,15 @@ enum ws_err h_staff_call_decide(struct req *r, struct resp *w);
  * (scores.<criterion>, comment); back to the page, or the page with why. */
 enum ws_err h_staff_call_score(struct req *r, struct resp *w);
 
+/* ---- what others ask of calls ---- */
+
+struct db;
+/* Inside the caller's transaction, as account uid is deleted
+ * (accounts/forget.c): the files answering its applications' file
+ * questions leave the store, and its answers are blanked; the
+ * applications stay, counted (store.c). */
+enum ws_err calls_forget_person(struct db *d, int64_t uid) WS_WUR;
+
 /* ---- what others show of calls (opportunities.c, feed.c) ---- */
 
 /* At most this many open calls are read for a list of opportunities or

@@ -540,3 +540,34 @@ capp_files_drop(struct db *d, int64_t aid)
 	json_decref(files);
 	return rc;
 }
+
+enum ws_err
+calls_forget_person(struct db *d, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_CAPP_FILES_OF_USER);
+	json_t *files = json_array(), *f;
+	enum ws_err rc;
+	size_t i;
+
+	db_bind_int(q, 1, uid);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(files, json_pack("{s:I,s:s,s:I}", "application",
+		    (json_int_t)db_col_int(q, CAPP_UFILE_C_APPLICATION), "question",
+		    db_col_text(q, CAPP_UFILE_C_QUESTION), "file_id",
+		    (json_int_t)db_col_int(q, CAPP_UFILE_C_FILE_ID)));
+	db_end(q);
+	rc = rc == WS_EDONE ? WS_OK : rc;
+	json_array_foreach(files, i, f)
+		if (rc == WS_OK)
+			rc = file_drop(d, json_integer_value(json_object_get(f, "application")),
+			    json_string_value(json_object_get(f, "question")),
+			    json_integer_value(json_object_get(f, "file_id")));
+	json_decref(files);
+	if (rc == WS_OK) {
+		q = db_start(d, ST_CAPP_FORGET);
+		db_bind_int(q, 1, uid);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
+	return rc;
+}
