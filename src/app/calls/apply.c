@@ -914,11 +914,12 @@ h_call_app_delete(struct req *r, struct resp *w)
 	}
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
-	if ((rc = capp_files_drop(d, json_integer_value(json_object_get(a, "id")))) == WS_OK &&
-	    (rc = capp_delete(d, json_integer_value(json_object_get(a, "id")))) == WS_OK)
+	if ((rc = capp_delete(d, json_integer_value(json_object_get(a, "id")))) == WS_OK)
 		rc = db_commit(d);
 	if (rc != WS_OK) {
 		db_rollback(d);
+		if (rc == WS_ECONFLICT)	/* submitted meanwhile */
+			w->detail = N_("This application changed meanwhile: look at it again.");
 		goto out;
 	}
 	w->status = 204;

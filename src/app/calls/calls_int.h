@@ -80,7 +80,8 @@ enum ws_err capp_update(struct db *d, int64_t aid, const char *was, int64_t org,
  * its status is still was (WS_ECONFLICT otherwise). */
 enum ws_err capp_decide(struct db *d, int64_t aid, const char *was, const char *status,
     int64_t by) WS_WUR;
-/* Draft aid deleted (nothing when it is no draft). */
+/* Draft aid deleted, with its files from the store; WS_ECONFLICT when it
+ * is no draft (submitted meanwhile). */
 enum ws_err capp_delete(struct db *d, int64_t aid) WS_WUR;
 /* The kind of the file store's files that answer calls' questions. */
 #define CAPP_FILE_KIND "call_file"

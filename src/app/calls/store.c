@@ -372,12 +372,26 @@ capp_decide(struct db *d, int64_t aid, const char *was, const char *status, int6
 enum ws_err
 capp_delete(struct db *d, int64_t aid)
 {
-	struct db_q *q = db_start(d, ST_CAPP_DELETE);
+	json_t *files = NULL, *f;
+	struct db_q *q;
+	int64_t n = 0;
 	enum ws_err rc;
+	size_t i;
 
-	db_bind_int(q, 1, aid);
-	rc = db_exec(q, NULL);
-	db_end(q);
+	/* its files' rows go with it (ON DELETE CASCADE); their files are
+	 * deleted from the store after, once the draft is surely gone */
+	if ((rc = capp_files(d, aid, &files)) == WS_OK) {
+		q = db_start(d, ST_CAPP_DELETE);
+		db_bind_int(q, 1, aid);
+		rc = db_exec(q, &n);
+		db_end(q);
+	}
+	if (rc == WS_OK && n == 0)
+		rc = WS_ECONFLICT;
+	json_array_foreach(files, i, f)
+		if (rc == WS_OK)
+			rc = file_delete(d, json_integer_value(json_object_get(f, "file_id")));
+	json_decref(files);
 	return rc;
 }
 
