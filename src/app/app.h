@@ -197,6 +197,25 @@ void app_audit_about(struct app *app, struct db *d, int64_t user_id, int64_t org
 enum ws_err app_file_send(struct req *r, struct resp *w, int64_t file_id, const char *kind,
     int attachment, const char *filename) WS_WUR;
 
+/* An uploaded file that meets the rules of documents (app_upload_check). */
+struct app_upload {
+	const char *type;	/* its media type, as libmagic found it */
+	const char *sniffed;	/* what libmagic found of a file not of its name's type */
+	const char *why;	/* the rule it breaks, in the reader's language */
+};
+
+/*
+ * Whether upload u (a multipart part the server stored) meets the rules
+ * of an uploaded document, a resource's file or a call's answer (uploads.c):
+ * at most --resource-max bytes (WS_ETOOBIG), a plain file name and at least
+ * a byte (WS_EINVAL), a name ending in an accepted type (PDF, DOCX, XLSX,
+ * PPTX, ODT, ODS, TXT, PNG, JPEG) and bytes libmagic finds to be of it
+ * (WS_EMEDIA).  On WS_OK, out->type; otherwise out->why says the rule, in
+ * r's language (r's arena).
+ */
+enum ws_err app_upload_check(struct req *r, const struct upload *u, struct app_upload *out)
+    WS_WUR;
+
 /* The kind of the job that deletes the uploads no handler claimed (a node
  * that died mid-request leaves them) once FILE_SWEEP_AGE old; each run
  * queues the next APP_SWEEP_EVERY seconds later (filestore.c). */

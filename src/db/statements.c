@@ -1214,6 +1214,28 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT s.reviewer_id, u.name, s.scores, s.comment, s.weighted, s.updated_at "
 	    "FROM call_scores s JOIN users u ON u.id = s.reviewer_id "
 	    "WHERE s.application_id = ? ORDER BY s.updated_at, s.reviewer_id", NULL},
+	/* The files answering an application's file questions (migration
+	 * 27): one a question, which a new upload replaces. */
+	[ST_CAPP_FILE_PUT] = {"capp_file_put",
+	    "INSERT INTO call_application_files (application_id, question, file_id, name, type, "
+	    "size, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", NULL},
+	[ST_CAPP_FILE_LIST] = {"capp_file_list",
+	    "SELECT question, file_id, name, type, size, sha256 FROM call_application_files "
+	    "WHERE application_id = ? ORDER BY question", NULL},
+	[ST_CAPP_FILE_ONE] = {"capp_file_one",
+	    "SELECT question, file_id, name, type, size, sha256 FROM call_application_files "
+	    "WHERE application_id = ? AND question = ?", NULL},
+	[ST_CAPP_FILE_DELETE] = {"capp_file_delete",
+	    "DELETE FROM call_application_files WHERE application_id = ? AND question = ?",
+	    NULL},
+	/* A deleted account's applications: their files, and their answers
+	 * blanked. */
+	[ST_CAPP_FILES_OF_USER] = {"capp_files_of_user",
+	    "SELECT f.application_id, f.question, f.file_id FROM call_application_files f "
+	    "JOIN call_applications a ON a.id = f.application_id WHERE a.user_id = ? "
+	    "ORDER BY f.application_id, f.question", NULL},
+	[ST_CAPP_FORGET] = {"capp_forget",
+	    "UPDATE call_applications SET answers = '{}' WHERE user_id = ?", NULL},
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
 	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
@@ -1326,6 +1348,9 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CAPP_LIST] = CAPP_C__MAX,
 	[ST_CAPP_STATUS_COUNTS] = 2,
 	[ST_CALL_SCORE_LIST] = CALL_SCORE_C__MAX,
+	[ST_CAPP_FILE_LIST] = CAPP_FILE_C__MAX,
+	[ST_CAPP_FILE_ONE] = CAPP_FILE_C__MAX,
+	[ST_CAPP_FILES_OF_USER] = CAPP_UFILE_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2009,6 +2034,19 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" weighted INTEGER NOT NULL CHECK (weighted BETWEEN 0 AND 500)," \
 	" updated_at BIGINT NOT NULL, PRIMARY KEY (application_id, reviewer_id));"
 
+/* 27 (issue 15): the files that answer a call's file questions, one an
+ * application and question: the file store's file (kind "call_file"), and
+ * its name, sniffed type, size and SHA-256 as the applicant sent it.
+ * Deleting the row does not delete the file: the application's code
+ * deletes both (calls/store.c), as nothing else refers to the file. */
+#define M27 \
+	"CREATE TABLE call_application_files (" \
+	" application_id BIGINT NOT NULL REFERENCES call_applications(id) ON DELETE CASCADE," \
+	" question TEXT NOT NULL, file_id BIGINT NOT NULL REFERENCES files(id)," \
+	" name TEXT NOT NULL, type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL," \
+	" created_at BIGINT NOT NULL, PRIMARY KEY (application_id, question));" \
+	"CREATE INDEX call_application_files_file ON call_application_files(file_id);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -2034,5 +2072,6 @@ const struct db_migration db_migrations[] = {
 	{24, M24, M24},
 	{25, M25(SQLITE_ID), M25(PG_ID)},
 	{26, M26(SQLITE_ID), M26(PG_ID)},
+	{27, M27, M27},
 	{0, NULL, NULL},
 };

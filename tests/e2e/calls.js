@@ -5,16 +5,18 @@
  * seed --demo`.
  *
  *   0. staff open a call for a workshop's participants through the API,
- *      with a required text question, a choice, a yes/no question and two
- *      criteria;
+ *      with a required text question, a choice, a yes/no question, a
+ *      required file question (a CV) and two criteria;
  *   1. a visitor opens /calls, finds it, opens it: who may apply, when it
  *      closes, and a link to sign in to apply;
- *   2. the member sends the application form without the required answer
- *      (it comes back with the message by the question and the rest kept),
- *      then answers and submits it: the page says it is submitted;
+ *   2. the member sends the application form with a CV but without the
+ *      required answer (it comes back with the message by the question,
+ *      the rest kept and a word that the file must be chosen again), then
+ *      answers, chooses the CV again and submits it: the page says it is
+ *      submitted;
  *   3. staff score it through the API and open their review page: the
- *      application with its answers, weighted score and spread, and the
- *      scoring and decision forms;
+ *      application with its answers and the CV's link, weighted score and
+ *      spread, and the scoring and decision forms;
  *   4. staff write a call through the form at /staff/calls/new (a closing
  *      time before the opening comes back with the message and what was
  *      typed), see it in their list and its edit form, and a visitor finds
@@ -31,6 +33,8 @@ const {
 
 const STAFF = { email: 'staff@example.org', password: 'demo-staff-pass-2026' };
 const MEMBER = { email: 'member@example.org', password: 'demo-member-pass-2026' };
+const cv = { name: 'member-cv.pdf', mimeType: 'application/pdf',
+	buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n') };
 
 async function mainText(page) {
 	return text(page.getByRole('main'));
@@ -62,6 +66,7 @@ async function main() {
 				{ id: 'why', label: 'Why do you want to take part?', type: 'text', required: true, max_length: 1000 },
 				{ id: 'track', label: 'Track', type: 'choice', choices: ['Investigators', 'Prosecutors'] },
 				{ id: 'visa', label: 'Do you need a visa letter?', type: 'yes_no' },
+				{ id: 'cv', label: 'Your CV', type: 'file', required: true },
 			],
 			criteria: [{ id: 'fit', name: 'Fit with the workshop', weight: 3 }, { id: 'reach', name: 'Reach', weight: 1 }],
 		} });
@@ -89,16 +94,19 @@ async function main() {
 		step('sign in and open the call');
 		await signIn(member, MEMBER.email, MEMBER.password);
 		await visit(member, `/calls/${id}`);
-		step('send the form without the required answer');
+		step('send the form with a CV, without the required answer');
 		await member.getByLabel('Prosecutors').check();
+		await member.getByLabel(/Your CV/).setInputFiles(cv);
 		await submit(member, member.getByRole('button', { name: 'Submit my application' }));
 		const err = await mainText(member);
 		check(err.includes('This question needs an answer.'), 'no message by the required question');
+		check(err.includes('choose it again'), 'no word that the CV must be chosen again');
 		check(await member.getByLabel('Prosecutors').isChecked(), 'the chosen track was lost');
 		await shot(member, 'call-apply');
 		step('answer it and submit');
 		await member.getByLabel(/Why do you want to take part/).fill('I lead asset tracing cases.');
 		await member.getByLabel('No').check();
+		await member.getByLabel(/Your CV/).setInputFiles(cv);
 		await submit(member, member.getByRole('button', { name: 'Submit my application' }));
 		check((await mainText(member)).includes('Your application: Submitted'), 'not submitted');
 	});
@@ -118,6 +126,7 @@ async function main() {
 		check(t.includes('I lead asset tracing cases.'), 'the answer is not shown');
 		check(t.includes('4.50'), 'the weighted score is not shown');
 		check(t.includes('Strong case experience.'), 'the comment is not shown');
+		check(await staff.getByRole('link', { name: 'member-cv.pdf' }).count() === 1, 'no link to the CV');
 		check(await staff.getByRole('button', { name: 'Accept' }).count() === 1, 'no Accept button');
 		await shot(staff, 'staff-call-applications');
 	});

@@ -12,7 +12,10 @@
  * do (scores outside 0-5, deciding an open call, scoring their own
  * application, changing someone else's); malformed and huge bodies; two
  * submissions at once make one application; the closing time on the test
- * clock to the second.  Hidden means 404, never 403; nothing answers 500.
+ * clock to the second; the files answering a file question downloaded by
+ * nobody but their applicant and staff, with path tricks in the file's id,
+ * and names carrying HTML or a CSV formula.  Hidden means 404, never 403;
+ * nothing answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
@@ -1063,6 +1066,131 @@ test_removed_admin(void **state)
 	ts_browser_free(b);
 }
 
+/*
+ * The files answering a call's file question (issue 15).  Ada's, filed for
+ * Quillon under a name carrying HTML, is downloaded by Ada and staff only:
+ * a visitor (401), Bo of Quillon (no admin), Rex (removed from Quillon's
+ * admins), Mo (another organization's admin), Nia, the focal point and the
+ * expert get 404, as for an id with path tricks, another application's
+ * file under Ada's application, or Ada's under another call.  Nia's, whose
+ * name is a CSV formula, is a text cell in the CSV; the HTML of Ada's name
+ * is text on staff's page.  Runs after test_removed_admin (Rex removed).
+ */
+static void
+test_files(void **state)
+{
+	static const char html_name[] = "<img src=x onerror=alert(1)>.pdf";
+	static const char formula_name[] = "=SUM(1+1)*cmd|'calc'!A0.pdf";
+	static const char pdf[] = "%PDF-1.4\n%secret-cv-3x\n%%EOF\n";
+	int64_t c = call_made(json_pack("{s:s,s:[{s:s,s:s,s:s,s:b}]}", "title", "Osprey call",
+	    "questions", "id", "cv", "label", "CV", "type", "file", "required", 1));
+	const char *const tricks[] = { "..%2Fcv", "..%2F..%2Fetc%2Fpasswd", "cv%2F",
+		"CV", "cv.pdf", "%2e%2e", "cv%20OR%201%3D1", "q1", "-1", "0",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "cv%0d%0aX-Injected:%201" };
+	const char *const nobody[] = { bo_tok, rex_tok, mo_tok, nia_tok, fe_tok, eve_tok };
+	char path[300], base[160], cs[24], as[24], org[24];
+	const struct ts_res *r;
+	int64_t a_file, a_formula;
+	json_t *j;
+	size_t i;
+
+	(void)state;
+	itoa(org, sizeof org, quillon);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c);
+	{
+		const struct ts_part parts[] = { { "status", "submitted", 0, NULL, NULL },
+			{ "organization_id", org, 0, NULL, NULL },
+			{ "answers.cv", pdf, 0, html_name, "application/pdf" } };
+
+		r = ts_multipart_api(plain, "POST", path, ada_tok, parts, 3);
+	}
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	a_file = num(j, "id");
+	assert_string_equal(str(json_array_get(json_object_get(j, "files"), 0), "name"),
+	    html_name);
+	json_decref(j);
+	{
+		const struct ts_part parts[] = { { "status", "submitted", 0, NULL, NULL },
+			{ "answers.cv", pdf, 0, formula_name, "application/pdf" } };
+
+		r = ts_multipart_api(plain, "POST", path, nia_tok, parts, 2);
+	}
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	a_formula = num(j, "id");
+	json_decref(j);
+
+	app_path(base, sizeof base, itoa(cs, sizeof cs, c), itoa(as, sizeof as, a_file));
+	snprintf(path, sizeof path, "%s/files/cv", base);
+	r = get(path, ada_tok);
+	STATUS(r, 200);
+	HAS(r, "secret-cv-3x");
+	assert_non_null(strstr(ts_header(r, "Content-Disposition"), "attachment"));
+	assert_non_null(ts_header(r, "Content-Security-Policy"));
+	STATUS(get(path, staff_tok), 200);
+	r = get(path, NULL);
+	STATUS(r, 401);
+	LACKS(r, "secret-cv-3x");
+	for (i = 0; i < sizeof nobody / sizeof nobody[0]; i++) {
+		r = get(path, nobody[i]);
+		if (r->status != 404)
+			printf("# walker %zu: %ld\n", i, r->status);
+		STATUS(r, 404);
+		LACKS(r, "secret-cv-3x");
+	}
+	/* the page's twin, as a browser of another organization's admin */
+	{
+		struct ts_browser *mo = ts_signed_in(&srv, "127.0.0.58", "mo@meridian-attack.example",
+		    PW);
+
+		assert_non_null(mo);
+		snprintf(path, sizeof path, "/calls/%lld/applications/%lld/files/cv", (long long)c,
+		    (long long)a_file);
+		r = ts_get(mo, path);
+		STATUS(r, 404);
+		LACKS(r, "secret-cv-3x");
+		ts_browser_free(mo);
+	}
+	/* path tricks in the file's id: 404, never a file nor a 500 */
+	for (i = 0; i < sizeof tricks / sizeof tricks[0]; i++) {
+		snprintf(path, sizeof path, "%s/files/%s", base, tricks[i]);
+		r = get(path, ada_tok);
+		if (r->status != 404)
+			printf("# %s: %ld\n", path, r->status);
+		assert_true(r->status == 404 || r->status == 400);
+		LACKS(r, "secret-cv-3x");
+		assert_null(ts_header(r, "X-Injected"));
+	}
+	snprintf(path, sizeof path, "%s/files/cv/..", base);
+	assert_true(get(path, ada_tok)->status == 404);
+	/* the server decodes %00 as the path's end (libmicrohttpd): "cv%00" is
+	 * "cv", Ada's own file to her, and still nobody else's */
+	snprintf(path, sizeof path, "%s/files/cv%%00", base);
+	STATUS(get(path, mo_tok), 404);
+	STATUS(get(path, bo_tok), 404);
+	/* Nia's file under Ada's application id, and Ada's under another call */
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/files/cv",
+	    (long long)c, (long long)a_formula);
+	STATUS(get(path, ada_tok), 404);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/files/cv",
+	    (long long)c_open, (long long)a_file);
+	STATUS(get(path, ada_tok), 404);
+	STATUS(get(path, staff_tok), 404);
+
+	/* the names are text: on staff's page and in the CSV */
+	snprintf(path, sizeof path, "/staff/calls/%lld/applications", (long long)c);
+	r = get(path, staff_tok);
+	STATUS(r, 200);
+	LACKS(r, "<img src=x");
+	HAS(r, "&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;.pdf");
+	snprintf(path, sizeof path, "/staff/calls/%lld/applications.csv", (long long)c);
+	r = get(path, staff_tok);
+	STATUS(r, 200);
+	HAS(r, "\"'=SUM(1+1)*cmd|'calc'!A0.pdf\"");
+	LACKS(r, ",=SUM");
+}
+
 /* Moves the server's clock on to t (seconds), when it is not there yet. */
 static void
 clock_to(int64_t t)
@@ -1243,6 +1371,7 @@ main(void)
 		cmocka_unit_test(test_race),
 		cmocka_unit_test(test_withdraw_while_decided),
 		cmocka_unit_test(test_removed_admin),
+		cmocka_unit_test(test_files),	/* after test_removed_admin */
 		cmocka_unit_test(test_closing_time),	/* it moves the clock */
 	};
 

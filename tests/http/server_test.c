@@ -1104,10 +1104,12 @@ test_others_event(void **state)
 /*
  * Every route of one call for participants (issue 15), tried against a
  * draft call and an open one, with the application an admin of
- * organization B filed for B, by everyone who is not staff: a visitor, an
+ * organization B filed for B (with a file answering its file question, cv),
+ * by everyone who is not staff: a visitor, an
  * applicant, a state focal point, a member, the admin of another
  * organization, an expert.  Reading a draft, or anyone else's application,
- * is a 404 (a 401 for the visitor where one must sign in); changing,
+ * is a 404 (a 401 for the visitor where one must sign in), downloading its
+ * file too; changing,
  * scoring, deciding or exporting is a 401, 403 or 404.  The open call is
  * read by all, and its applications list shows them none of B's.  Staff
  * still see everything as it was.
@@ -1121,7 +1123,7 @@ test_others_call(void **state)
 	int64_t ids[2], aid, pid;
 	const struct route *rt;
 	const struct ts_res *r;
-	char path[300], body[600];
+	char path[300], body[600], tok[129];
 	json_t *j;
 	int e, i, tried = 0;
 
@@ -1129,7 +1131,8 @@ test_others_call(void **state)
 	for (e = 0; e < 2; e++) {
 		snprintf(body, sizeof body, "{\"kind\":\"workshop\",\"title\":\"Walk call %d\","
 		    "\"timezone\":\"Europe/Vienna\",\"closes\":\"2031-05-05T09:00\","
-		    "\"status\":\"%s\",\"criteria\":[{\"name\":\"Fit\"}]}", e,
+		    "\"status\":\"%s\",\"criteria\":[{\"name\":\"Fit\"}],\"questions\":"
+		    "[{\"id\":\"cv\",\"label\":\"CV\",\"type\":\"file\"}]}", e,
 		    e == 0 ? "draft" : "open");
 		r = ts_api(staff, "POST", "/api/v1/calls", NULL, body);
 		STATUS(r, 201);
@@ -1143,11 +1146,18 @@ test_others_call(void **state)
 	assert_int_equal(ts_org_admin(staff, b, pid), 0);
 	assert_int_equal(ts_org_admin(staff, a, person_of("other-ca@walk.example", a)), 0);
 	pb = signed_in("person-cb@walk.example");
+	assert_int_equal(ts_token(pb, "person-cb@walk.example", PW, tok, sizeof tok), 0);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)ids[1]);
-	snprintf(body, sizeof body, "{\"status\":\"submitted\",\"organization_id\":%lld}",
-	    (long long)b);
-	r = ts_api(pb, "POST", path, NULL, body);
+	snprintf(body, sizeof body, "%lld", (long long)b);
+	{
+		const struct ts_part parts[] = { { "status", "submitted", 0, NULL, NULL },
+			{ "organization_id", body, 0, NULL, NULL },
+			{ "answers.cv", "%PDF-1.4\n%%EOF\n", 0, "b-cv.pdf", "application/pdf" } };
+
+		r = ts_multipart_api(pb, "POST", path, tok, parts, 3);
+	}
 	STATUS(r, 201);
+	assert_true(ts_has(r, "b-cv.pdf"));
 	j = ts_json(r);
 	aid = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
@@ -1180,7 +1190,8 @@ test_others_call(void **state)
 
 				assert_non_null(at);
 				snprintf(at, sizeof path - (size_t)(at - path), "/applications/%lld%s",
-				    (long long)aid, strstr(rt->pattern, "/scores") ? "/scores" : "");
+				    (long long)aid, strstr(rt->pattern, "/scores") ? "/scores" :
+				    strstr(rt->pattern, "/files/") ? "/files/cv" : "");
 			}
 			for (i = 0; i < 6; i++) {
 				int sees = e == 1 && rt->method == HM_GET && !one &&
@@ -1236,6 +1247,13 @@ test_others_call(void **state)
 	assert_true(ts_has(r, "\"submitted\""));
 	assert_true(ts_has(r, "person-cb@walk.example"));
 	assert_false(ts_has(r, "\"c1\""));
+	/* its file is there, for staff and its person */
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/files/cv",
+	    (long long)ids[1], (long long)aid);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "%PDF-1.4"));
+	STATUS(ts_api(pb, "GET", path, tok, NULL), 200);
 	ts_browser_free(who[0]);
 	ts_browser_free(who[4]);
 	ts_browser_free(pb);

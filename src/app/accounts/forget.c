@@ -15,8 +15,9 @@
  * fields in the applications they filed (an expert's profile, a contact)
  * are blanked, an organization whose contact they were loses that contact,
  * and their expert profile is deleted.  Its sessions, links, drafts and
- * calendar address are deleted, and its answers to events' questions
- * blanked (its registrations stay, counted).  Its organizations stay: it
+ * calendar address are deleted, and its answers to events' and calls'
+ * questions blanked, a call's files deleted (its registrations and
+ * applications stay, counted).  Its organizations stay: it
  * leaves them,
  * unless it is the last admin of one that has other people (409: someone
  * must take over first, as when leaving).
@@ -27,6 +28,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/calls/calls.h"
 #include "app/orgs/orgs.h"
 #include "app/people/people.h"
 #include "core/log.h"
@@ -346,9 +348,12 @@ forget(struct req *r, struct db *d, const struct user *u, json_t **blocking)
 		rc = exec_id(d, ST_TOKEN_DELETE_USER, u->id);
 	if (rc == WS_OK)
 		rc = exec_id(d, ST_DRAFT_DELETE_USER, u->id);
-	/* their answers to events' questions, and their calendar's address */
+	/* their answers to events' questions and calls' (a call's files too),
+	 * and their calendar's address */
 	if (rc == WS_OK)
 		rc = exec_id(d, ST_EV_REG_FORGET, u->id);
+	if (rc == WS_OK)
+		rc = calls_forget_person(d, u->id);
 	if (rc == WS_OK)
 		rc = exec_id(d, ST_CAL_TOKEN_DELETE_USER, u->id);
 	if (rc == WS_OK) {

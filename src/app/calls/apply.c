@@ -14,6 +14,17 @@
  * withdrawn (PATCH status "withdrawn", or DELETE), not changed; DELETE
  * removes a draft.  Each write is one transaction; submitting and
  * withdrawing are in the organization's history (or the audit log).
+ *
+ * A file question is answered by a multipart part answers.<id> (the API's
+ * POST and PATCH take multipart bodies as resource uploads do, their text
+ * fields named as the page's form names them), checked under the rules of
+ * uploaded documents (app_upload_check: 413, 415, 422) before anything is
+ * written, and claimed from the uploads only in the transaction that
+ * stores the application, so a refusal leaves no file in the store.  A new
+ * file replaces the one a draft had; deleting a draft or withdrawing takes
+ * the files out of the store, as nothing else refers to them.  Submitting
+ * needs each required file question's file (422 naming it).  GET
+ * .../files/{question} sends one to whoever may read the application.
  */
 #include <stdio.h>
 #include <string.h>
@@ -28,6 +39,7 @@
 #include "core/buf.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "files/files.h"
 #include "views/view.h"
 
 static const char *const sorts[] = { "submitted", "score", NULL };
@@ -54,6 +66,29 @@ utc_or_null(json_t *t)
 	return json_string(s);
 }
 
+/* The files answering stored application a's file questions as its JSON
+ * shows them: [{question, name, type, size, sha256, url}].  New
+ * reference; an empty array when they cannot be read. */
+static json_t *
+files_view(struct req *r, json_t *a)
+{
+	int64_t aid = json_integer_value(json_object_get(a, "id"));
+	json_t *files = NULL, *f, *out = json_array();
+	size_t i;
+
+	if (capp_files(req_db(r), aid, &files) == WS_OK)
+		json_array_foreach(files, i, f)
+			json_array_append_new(out, json_pack("{s:O,s:O,s:O,s:O,s:O,s:s}", "question",
+			    json_object_get(f, "question"), "name", json_object_get(f, "name"), "type",
+			    json_object_get(f, "type"), "size", json_object_get(f, "size"), "sha256",
+			    json_object_get(f, "sha256"), "url", arena_printf(r->a,
+			    "/api/v1/calls/%lld/applications/%lld/files/%s", (long long)
+			    json_integer_value(json_object_get(a, "call_id")), (long long)aid,
+			    json_string_value(json_object_get(f, "question")))));
+	json_decref(files);
+	return out;
+}
+
 json_t *
 capp_view(struct req *r, json_t *a)
 {
@@ -68,6 +103,7 @@ capp_view(struct req *r, json_t *a)
 		json_object_set(out, *k, json_object_get(a, *k));
 	for (k = times; *k; k++)
 		json_object_set_new(out, *k, utc_or_null(json_object_get(a, *k)));
+	json_object_set_new(out, "files", files_view(r, a));
 	if (!r->user || r->user->role < ROLE_STAFF) {
 		/* reviewers' scores and comments are staff's */
 		json_object_set_new(out, "scores", json_array());
@@ -382,29 +418,199 @@ submitted(struct req *r, struct db *d, json_t *c, int64_t org, int64_t aid)
 	return mail_receipt(r, d, c);
 }
 
+/* ---- files answering file questions ------------------------------------ */
+
+/* A file of the request that answers a file question, checked. */
+struct capp_up {
+	const char *question;	/* its id */
+	const struct upload *u;
+	const char *type;	/* as libmagic found it */
+};
+
+/* Stored call c's file question whose form field (answers.<id>) is field;
+ * NULL when none is. */
+static const char *
+file_question(json_t *c, const char *field)
+{
+	json_t *q;
+	size_t i;
+
+	if (strncmp(field, "answers.", 8) != 0)
+		return NULL;
+	json_array_foreach(json_object_get(c, "questions"), i, q)
+		if (strcmp(json_string_value(json_object_get(q, "type")), "file") == 0 &&
+		    strcmp(json_string_value(json_object_get(q, "id")), field + 8) == 0)
+			return json_string_value(json_object_get(q, "id"));
+	return NULL;
+}
+
+/* Whether r sends a file (a part with a name or bytes). */
+static int
+sends_files(struct req *r)
+{
+	int i;
+
+	for (i = 0; i < r->nfiles; i++)
+		if ((r->files[i].filename && *r->files[i].filename) || r->files[i].size > 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The file parts of r answering stored call c's file questions (a part
+ * answers.<id>; others are not kept), checked under the rules of uploaded
+ * documents (app_upload_check), into ups (*n of them; a later part for the
+ * same question replaces an earlier).  WS_ETOOBIG (413) and WS_EMEDIA
+ * (415, a type not accepted) with the rule in w->detail; a message under
+ * answers.<id> in errors for a file refused otherwise.  A file input left
+ * empty on a page (no name, no byte) is skipped.
+ */
+static enum ws_err
+check_uploads(struct req *r, struct resp *w, json_t *c, json_t *errors, struct capp_up *ups,
+    size_t *n)
+{
+	struct app_upload ok;
+	enum ws_err rc;
+	size_t k;
+	int i;
+
+	*n = 0;
+	for (i = 0; i < r->nfiles; i++) {
+		const struct upload *u = &r->files[i];
+		const char *q = file_question(c, u->field);
+
+		if (!q || ((!u->filename || !*u->filename) && u->size == 0))
+			continue;
+		if ((rc = app_upload_check(r, u, &ok)) == WS_ETOOBIG || rc == WS_EMEDIA) {
+			w->detail = ok.why;
+			json_object_set_new(errors, u->field, json_string(ok.why));
+			return rc;
+		}
+		if (rc != WS_OK) {
+			json_object_set_new(errors, u->field, json_string(ok.why));
+			continue;
+		}
+		for (k = 0; k < *n && strcmp(ups[k].question, q) != 0; k++)
+			;
+		ups[k].question = q;
+		ups[k].u = u;
+		ups[k].type = ok.type;
+		if (k == *n)
+			(*n)++;
+	}
+	return WS_OK;
+}
+
+/* Inside the caller's transaction: the checked files ups[0..n) claimed
+ * from the uploads and made the answers of application aid, each
+ * replacing the one it had. */
+static enum ws_err
+store_uploads(struct db *d, int64_t aid, const struct capp_up *ups, size_t n)
+{
+	enum ws_err rc = WS_OK;
+	size_t i;
+
+	for (i = 0; i < n && rc == WS_OK; i++) {
+		if ((rc = file_claim(d, ups[i].u->id, CAPP_FILE_KIND, ups[i].type)) ==
+		    WS_ENOTFOUND)
+			rc = WS_EDB;
+		if (rc == WS_OK)
+			rc = capp_file_put(d, aid, ups[i].question, ups[i].u->id, ups[i].u->filename,
+			    ups[i].type, ups[i].u->size, ups[i].u->sha256);
+	}
+	return rc;
+}
+
+/* Whether question q is answered by one of ups[0..n) or of had (the
+ * application's stored files; may be NULL). */
+static int
+file_answered(const char *q, const struct capp_up *ups, size_t n, json_t *had)
+{
+	json_t *f;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ups[i].question, q) == 0)
+			return 1;
+	json_array_foreach(had, i, f)
+		if (strcmp(json_string_value(json_object_get(f, "question")), q) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The API's multipart body (as resources take theirs): r->in's fields
+ * (status, organization_id, answers.<id>) made the JSON body's names for
+ * stored call c's questions; the files stay in r->files.
+ */
+static void
+multipart_in(struct req *r, json_t *c)
+{
+	json_t *typed = json_object(), *answers, *in = json_object();
+	const char *org = json_string_value(json_object_get(r->in, "organization_id"));
+	json_t *st = json_object_get(r->in, "status");
+	int64_t n;
+
+	answers = events_form_answers(r, json_object_get(c, "questions"), typed);
+	if (json_object_size(answers))
+		json_object_set(in, "answers", answers);
+	if (st)
+		json_object_set(in, "status", st);
+	if (org)	/* not a number: nobody's, refused as such */
+		json_object_set_new(in, "organization_id", !*org ? json_null() :
+		    parse_int(org, 1, INT64_MAX, &n) == WS_OK ? json_integer(n) : json_string(org));
+	json_decref(answers);
+	json_decref(typed);
+	json_decref(r->in);
+	r->in = in;
+}
+
 /*
  * Checks a draft saved or submitted (status) to stored call c for
  * organization rec (NULL: none): the call takes applications (409), the
- * answers in (422, every required one answered when submitting) and, when
+ * files sent (413, 415; ups, *nup of them), the answers in (422, every
+ * required one answered when submitting, a file question by a file sent
+ * or one of had, the application's stored files, may be NULL) and, when
  * submitting, eligibility (403).  The answers as stored into *answers (a
  * new reference) when WS_OK.
  */
 static enum ws_err
 check_application(struct req *r, struct resp *w, json_t *c, json_t *rec, json_t *in,
-    const char *status, json_t **answers)
+    const char *status, json_t *had, struct capp_up *ups, size_t *nup, json_t **answers)
 {
 	int submit = strcmp(status, "submitted") == 0;
-	json_t *errors = json_object();
+	json_t *errors = json_object(), *q;
+	const char *missing = NULL;	/* a required file's question, in words */
 	enum ws_err rc;
+	size_t i;
 
 	*answers = NULL;
 	if ((rc = call_accepting(r, w, c)) != WS_OK)
 		goto out;
+	if ((rc = check_uploads(r, w, c, errors, ups, nup)) != WS_OK) {
+		w->errors = errors;
+		errors = NULL;
+		goto out;
+	}
 	*answers = events_answers_of(r, json_object_get(c, "questions"), in, submit, errors);
+	json_array_foreach(json_object_get(c, "questions"), i, q) {
+		const char *qid = json_string_value(json_object_get(q, "id"));
+		const char *key = arena_printf(r->a, "answers.%s", qid);
+
+		if (submit && strcmp(json_string_value(json_object_get(q, "type")), "file") == 0 &&
+		    json_is_true(json_object_get(q, "required")) && !json_object_get(errors, key) &&
+		    !file_answered(qid, ups, *nup, had)) {
+			missing = call_sub(r, N_("The question \"{{label}}\" needs a file."), "label",
+			    json_string_value(json_object_get(q, "label")));
+			json_object_set_new(errors, key, json_string(missing));
+		}
+	}
 	if (json_object_size(errors)) {
 		w->errors = errors;
 		errors = NULL;
-		w->detail = N_("Some answers need your attention.");
+		/* one missing file names itself; else the messages by each */
+		w->detail = missing && json_object_size(w->errors) == 1 ? missing :
+		    N_("Some answers need your attention.");
 		rc = WS_EINVAL;
 		goto out;
 	}
@@ -427,13 +633,17 @@ enum ws_err
 h_call_apply(struct req *r, struct resp *w)
 {
 	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL;
+	struct capp_up ups[REQ_MAX_FILES];
 	struct db *d = req_db(r);
 	const char *status;
 	int64_t id, org, aid = 0;
+	size_t nup = 0;
 	enum ws_err rc;
 
 	if ((rc = call_param(r, &id, &c)) != WS_OK)
 		return rc;
+	if (r->api && r->multipart)
+		multipart_in(r, c);
 	/* one a person: applying again gives back the one there is, unless
 	 * they withdrew it */
 	if ((rc = capp_of_user(d, id, r->user->id, &a)) == WS_OK &&
@@ -450,7 +660,7 @@ h_call_apply(struct req *r, struct resp *w)
 	}
 	if ((rc = applying_for(r, w, &org, &rec)) != WS_OK ||
 	    (rc = check_application(r, w, c, rec, json_object_get(r->in, "answers"), status,
-	    &answers)) != WS_OK)
+	    NULL, ups, &nup, &answers)) != WS_OK)
 		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
@@ -461,6 +671,8 @@ h_call_apply(struct req *r, struct resp *w)
 	} else {
 		rc = capp_insert(d, id, r->user->id, org, answers, status, &aid);
 	}
+	if (rc == WS_OK)
+		rc = store_uploads(d, aid, ups, nup);
 	if (rc == WS_OK && strcmp(status, "submitted") == 0)
 		rc = submitted(r, d, c, org, aid);
 	if (rc == WS_OK)
@@ -553,7 +765,9 @@ answer_now(struct req *r, struct resp *w, int64_t id, json_t *a)
  * waitlisted one; one withdrawn already stays so), in one transaction.
  * WS_ECONFLICT (w->detail) for one decided otherwise; WS_EFORBIDDEN
  * (w->detail) for one made for an organization the caller is no longer an
- * admin of: they no longer act for it. */
+ * admin of: they no longer act for it.  Its files leave the store: a
+ * withdrawn application is out of the selection, and applying again sends
+ * them anew. */
 static enum ws_err
 withdraw(struct req *r, struct resp *w, json_t *c, json_t *a)
 {
@@ -578,7 +792,8 @@ withdraw(struct req *r, struct resp *w, json_t *c, json_t *a)
 		return rc;
 	if ((rc = capp_update(d, aid, st, json_integer_value(json_object_get(a,
 	    "organization_id")), json_object_get(a, "answers"), "withdrawn",
-	    json_integer_value(json_object_get(a, "submitted_at")))) == WS_OK) {
+	    json_integer_value(json_object_get(a, "submitted_at")))) == WS_OK &&
+	    (rc = capp_files_drop(d, aid)) == WS_OK) {
 		capp_audit(r, d, c, json_integer_value(json_object_get(a, "organization_id")),
 		    json_integer_value(json_object_get(a, "user_id")), "call.withdrawn", aid);
 		rc = db_commit(d);
@@ -606,14 +821,18 @@ static const char *const edit_statuses[] = { "draft", "submitted", "withdrawn", 
 enum ws_err
 h_call_app_edit(struct req *r, struct resp *w)
 {
-	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL, *in;
+	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL, *had = NULL, *in;
+	struct capp_up ups[REQ_MAX_FILES];
 	struct db *d = req_db(r);
 	const char *status, *cur;
 	int64_t id, aid, org;
+	size_t nup = 0;
 	enum ws_err rc;
 
 	if ((rc = capp_param(r, &id, &c, &a)) != WS_OK)
 		return rc;
+	if (r->api && r->multipart)
+		multipart_in(r, c);
 	if ((rc = own(r, w, a)) != WS_OK)
 		goto out;
 	cur = json_string_value(json_object_get(a, "status"));
@@ -633,7 +852,8 @@ h_call_app_edit(struct req *r, struct resp *w)
 	}
 	/* submitted twice, or anything but a draft: what there is */
 	if (strcmp(cur, "draft") != 0) {
-		if (strcmp(status, cur) == 0 && !json_object_get(r->in, "answers")) {
+		if (strcmp(status, cur) == 0 && !json_object_get(r->in, "answers") &&
+		    !sends_files(r)) {
 			rc = answer_now(r, w, id, a);
 			goto out;
 		}
@@ -647,13 +867,15 @@ h_call_app_edit(struct req *r, struct resp *w)
 		json_object_set(r->in, "organization_id", json_object_get(a, "organization_id"));
 	in = json_object_get(r->in, "answers") ? json_object_get(r->in, "answers") :
 	    json_object_get(a, "answers");
-	if ((rc = applying_for(r, w, &org, &rec)) != WS_OK ||
-	    (rc = check_application(r, w, c, rec, in, status, &answers)) != WS_OK)
+	if ((rc = capp_files(d, aid, &had)) != WS_OK ||
+	    (rc = applying_for(r, w, &org, &rec)) != WS_OK ||
+	    (rc = check_application(r, w, c, rec, in, status, had, ups, &nup, &answers)) != WS_OK)
 		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	if ((rc = capp_update(d, aid, "draft", org, answers, status, strcmp(status,
-	    "submitted") == 0 ? now_s() : 0)) == WS_OK && strcmp(status, "submitted") == 0)
+	    "submitted") == 0 ? now_s() : 0)) == WS_OK &&
+	    (rc = store_uploads(d, aid, ups, nup)) == WS_OK && strcmp(status, "submitted") == 0)
 		rc = submitted(r, d, c, org, aid);
 	if (rc == WS_OK)
 		rc = db_commit(d);
@@ -669,6 +891,7 @@ out:
 	json_decref(a);
 	json_decref(rec);
 	json_decref(answers);
+	json_decref(had);
 	return rc;
 }
 
@@ -695,11 +918,45 @@ h_call_app_delete(struct req *r, struct resp *w)
 		rc = db_commit(d);
 	if (rc != WS_OK) {
 		db_rollback(d);
+		if (rc == WS_ECONFLICT)	/* submitted meanwhile */
+			w->detail = N_("This application changed meanwhile: look at it again.");
 		goto out;
 	}
 	w->status = 204;
 out:
 	json_decref(c);
 	json_decref(a);
+	return rc;
+}
+
+/* ---- the files ---------------------------------------------------------- */
+
+enum ws_err
+h_call_app_file(struct req *r, struct resp *w)
+{
+	const char *q = r->params[2];
+	json_t *c = NULL, *a = NULL, *f = NULL;
+	int64_t id;
+	size_t i;
+	enum ws_err rc;
+
+	/* a question's id: a-z, 0-9 and _, as calls.c takes them */
+	for (i = 0; q && q[i]; i++)
+		if (!((q[i] >= 'a' && q[i] <= 'z') || (q[i] >= '0' && q[i] <= '9') || q[i] == '_'))
+			return WS_ENOTFOUND;
+	if (!q || i == 0 || i > 32)
+		return WS_ENOTFOUND;
+	if ((rc = capp_param(r, &id, &c, &a)) != WS_OK)
+		return rc;
+	if ((rc = capp_file_get(req_db(r), json_integer_value(json_object_get(a, "id")), q,
+	    &f)) == WS_OK) {
+		/* an applicant's document: saved, never shown in the site's origin */
+		resp_header(w, "Content-Security-Policy", "default-src 'none'; sandbox");
+		rc = app_file_send(r, w, json_integer_value(json_object_get(f, "file_id")),
+		    CAPP_FILE_KIND, 1, json_string_value(json_object_get(f, "name")));
+	}
+	json_decref(c);
+	json_decref(a);
+	json_decref(f);
 	return rc;
 }

@@ -403,8 +403,9 @@ check_call(struct req *r, json_t **values, json_t **errors)
 	    "regions (lists of codes), experts (true or false) and audience (open or "
 	    "members)."));
 	checked(r, vals, errs, "questions", events_questions_of(json_object_get(r->in,
-	    "questions")), N_("Each question needs a label and a type (text, choice or "
-	    "yes_no); a choice question needs two to twenty choices; ids are unique."));
+	    "questions"), 1), N_("Each question needs a label and a type (text, choice, "
+	    "yes_no or file); a choice question needs two to twenty choices; ids are "
+	    "unique."));
 	checked(r, vals, errs, "criteria", criteria_of(json_object_get(r->in, "criteria")),
 	    N_("Each criterion needs a name and a weight from 1 to 100; ids are unique; at "
 	    "most 20."));

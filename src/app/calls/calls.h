@@ -11,7 +11,8 @@
  *
  * A draft call is staff's (404 for others); every other call is seen by
  * everyone.  An application is seen by its person and by staff (404 for
- * others).  The rules (a closed call refuses with its closing time, an
+ * others), and so are the files that answer its file questions (uploaded
+ * under the rules of the library's files).  The rules (a closed call refuses with its closing time, an
  * ineligible applicant is told the rule, a missing answer is named) are
  * checked on the server, each write in one transaction.
  */
@@ -50,6 +51,11 @@ enum ws_err h_call_app_edit(struct req *r, struct resp *w);
 /* DELETE /api/v1/calls/{id}/applications/{aid}: a draft deleted (204), a
  * submitted application withdrawn. */
 enum ws_err h_call_app_delete(struct req *r, struct resp *w);
+
+/* GET /api/v1/calls/{id}/applications/{aid}/files/{question} (and the
+ * page's twin): the file answering that question, as an attachment, to
+ * whoever may read the application (its person, staff); 404 for others. */
+enum ws_err h_call_app_file(struct req *r, struct resp *w);
 
 /* POST /api/v1/calls/{id}/applications/{aid}/scores (staff): the caller's
  * scores against the call's criteria (0-5 each) and a comment. */
@@ -97,6 +103,15 @@ enum ws_err h_staff_call_new_form(struct req *r, struct resp *w);
 enum ws_err h_staff_call_create(struct req *r, struct resp *w);
 enum ws_err h_staff_call_edit_form(struct req *r, struct resp *w);
 enum ws_err h_staff_call_edit(struct req *r, struct resp *w);
+
+/* ---- what others ask of calls ---- */
+
+struct db;
+/* Inside the caller's transaction, as account uid is deleted
+ * (accounts/forget.c): the files answering its applications' file
+ * questions leave the store, and its answers are blanked; the
+ * applications stay, counted (store.c). */
+enum ws_err calls_forget_person(struct db *d, int64_t uid) WS_WUR;
 
 /* ---- what others show of calls (opportunities.c, feed.c) ---- */
 

@@ -81,8 +81,27 @@ enum ws_err capp_update(struct db *d, int64_t aid, const char *was, int64_t org,
  * its status is still was (WS_ECONFLICT otherwise). */
 enum ws_err capp_decide(struct db *d, int64_t aid, const char *was, const char *status,
     int64_t by) WS_WUR;
-/* Draft aid deleted (nothing when it is no draft). */
+/* Draft aid deleted, with its files from the store; WS_ECONFLICT when it
+ * is no draft (submitted meanwhile). */
 enum ws_err capp_delete(struct db *d, int64_t aid) WS_WUR;
+/* The kind of the file store's files that answer calls' questions. */
+#define CAPP_FILE_KIND "call_file"
+
+/* The files answering application aid's file questions, by question:
+ * [{question, file_id, name, type, size, sha256}].  New reference. */
+enum ws_err capp_files(struct db *d, int64_t aid, json_t **out) WS_WUR;
+/* The file answering question of application aid, as capp_files' items;
+ * WS_ENOTFOUND when none. */
+enum ws_err capp_file_get(struct db *d, int64_t aid, const char *question, json_t **out)
+    WS_WUR;
+/* Inside the caller's transaction: file_id of the store (claimed by the
+ * caller) answers question of application aid, with its name, type, size
+ * and sha256; the file it replaces is deleted from the store. */
+enum ws_err capp_file_put(struct db *d, int64_t aid, const char *question, int64_t file_id,
+    const char *name, const char *type, int64_t size, const char *sha256) WS_WUR;
+/* Inside the caller's transaction: application aid's files deleted, rows
+ * and store files (nothing else refers to them). */
+enum ws_err capp_files_drop(struct db *d, int64_t aid) WS_WUR;
 /* How many of call id's applications are accepted. */
 enum ws_err capp_accepted(struct db *d, int64_t call, int64_t *n) WS_WUR;
 /* {status: count} of call id's applications but drafts.  New reference. */
@@ -125,9 +144,10 @@ void call_time(json_t *c, int64_t t, char *s, size_t n);
  * words for w->detail (r's arena or static); NULL when they meet it. */
 const char *call_rule_broken(struct req *r, json_t *c, json_t *rec);
 
-/* Stored application a as r's caller sees it: staff also the person's
- * address, the reviewers' scores and comments and the weighted mean and
- * spread.  New reference. */
+/* Stored application a as r's caller sees it, with its files ({question,
+ * name, type, size, sha256, url}): staff also the person's address, the
+ * reviewers' scores and comments and the weighted mean and spread.  New
+ * reference. */
 json_t *capp_view(struct req *r, json_t *a);
 
 /* ---- pages (pages.c) ---- */

@@ -93,6 +93,38 @@ page_call(struct req *r, json_t *c)
 		    json_object_get(json_object_get(c, "application"), "status")))));
 }
 
+/* Where a page links the file answering question of application aid to
+ * call id (in r's arena). */
+static const char *
+file_href(struct req *r, int64_t id, int64_t aid, const char *question)
+{
+	return arena_printf(r->a, "/calls/%lld/applications/%lld/files/%s", (long long)id,
+	    (long long)aid, question);
+}
+
+/* Adds to each file question of list (a page's question_list) the file of
+ * stored application a (a draft) answering it, {name, href}, as `sent`. */
+static void
+files_on_form(struct req *r, json_t *list, json_t *a, int64_t id)
+{
+	int64_t aid = json_integer_value(json_object_get(a, "id"));
+	json_t *files = NULL, *q, *f;
+	size_t i, j;
+
+	if (capp_files(req_db(r), aid, &files) != WS_OK) {
+		json_decref(files);
+		return;
+	}
+	json_array_foreach(list, i, q)
+		json_array_foreach(files, j, f)
+			if (strcmp(json_string_value(json_object_get(f, "question")),
+			    json_string_value(json_object_get(q, "id"))) == 0)
+				json_object_set_new(q, "sent", json_pack("{s:O,s:s}", "name",
+				    json_object_get(f, "name"), "href", file_href(r, id, aid,
+				    json_string_value(json_object_get(f, "question")))));
+	json_decref(files);
+}
+
 /* ---- the list ------------------------------------------------------------- */
 
 void
@@ -206,6 +238,10 @@ page_one(struct req *r, json_t *c, int64_t id, json_t *form, json_t *errors, int
 	if (!listed)
 		json_object_set_new(c, "question_list", events_question_list(r,
 		    json_object_get(c, "questions"), form, errors));
+	if (a && strcmp(json_string_value(json_object_get(a, "status")), "draft") == 0)
+		files_on_form(r, json_object_get(c, "question_list"), a, id);
+	json_object_set_new(c, "max_mb", json_integer((json_int_t)(http_upload_max(
+	    &r->app->cfg, UPLOAD_RESOURCE) >> 20)));
 	if (r->user && orgs_of_person(req_db(r), r->user->id, &orgs) == WS_OK)
 		json_array_foreach(orgs, i, o)
 			if (json_is_true(json_object_get(o, "admin")))
@@ -244,6 +280,18 @@ own_id(struct req *r, int64_t id, const char **status)
 	}
 	json_decref(a);
 	return aid;
+}
+
+/* Whether r chose a file on the form. */
+static int
+files_chosen(struct req *r)
+{
+	int i;
+
+	for (i = 0; i < r->nfiles; i++)
+		if (r->files[i].filename && *r->files[i].filename)
+			return 1;
+	return 0;
 }
 
 enum ws_err
@@ -286,11 +334,15 @@ h_call_apply_form(struct req *r, struct resp *w)
 		resp_redirect(w, arena_printf(r->a, "/calls/%lld#application", (long long)id));
 		goto out;
 	}
-	if (rc != WS_EINVAL && rc != WS_ECONFLICT && rc != WS_EFORBIDDEN)
+	if (rc != WS_EINVAL && rc != WS_ECONFLICT && rc != WS_EFORBIDDEN && rc != WS_ETOOBIG &&
+	    rc != WS_EMEDIA)
 		goto out;
-	/* refused: the call's page again, with why and what was typed */
+	/* refused: the call's page again, with why and what was typed; a file
+	 * chosen cannot be kept by the browser */
 	if (page_one(r, view, id, typed, w->errors, org) != WS_OK)
 		goto out;
+	if (files_chosen(r))
+		json_object_set_new(view, "files_dropped", json_true());
 	app_form_again(r, w, view, rc, N_("Some answers need your attention."), "call",
 	    N_("Call for participants"));
 out:
@@ -366,8 +418,17 @@ staff_page(struct req *r, json_t *val, json_t *c, int64_t id)
 		    json_object_get(a, "status")))));
 		json_array_foreach(json_object_get(c, "questions"), j, q) {
 			json_t *x = json_object_get(json_object_get(a, "answers"),
-			    json_string_value(json_object_get(q, "id")));
+			    json_string_value(json_object_get(q, "id"))), *f;
+			size_t n;
 
+			/* a file question's answer: its file, a link to it */
+			json_array_foreach(json_object_get(a, "files"), n, f)
+				if (strcmp(json_string_value(json_object_get(f, "question")),
+				    json_string_value(json_object_get(q, "id"))) == 0)
+					json_array_append_new(list, json_pack("{s:O,s:O,s:s}", "label",
+					    json_object_get(q, "label"), "file", json_object_get(f, "name"),
+					    "href", file_href(r, id, json_integer_value(json_object_get(a,
+					    "id")), json_string_value(json_object_get(f, "question")))));
 			if (!x)
 				continue;
 			json_array_append_new(list, json_pack("{s:O,s:s}", "label", json_object_get(q,

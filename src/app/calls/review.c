@@ -417,10 +417,26 @@ when_text(json_t *t, char *s, size_t n)
 	return s;
 }
 
-/* The row of stored application a (under stored call c's questions) to
+/* The name of the file of files (capp_files') answering question q, or
+ * "". */
+static const char *
+file_name(json_t *files, json_t *q)
+{
+	json_t *f;
+	size_t i;
+
+	json_array_foreach(files, i, f)
+		if (strcmp(json_string_value(json_object_get(f, "question")),
+		    json_string_value(json_object_get(q, "id"))) == 0)
+			return json_string_value(json_object_get(f, "name"));
+	return "";
+}
+
+/* The row of stored application a (under stored call c's questions; a
+ * file question's cell the name of its file in files, capp_files') to
  * out. */
 static enum ws_err
-csv_row(struct buf *out, json_t *c, json_t *a)
+csv_row(struct buf *out, json_t *c, json_t *a, json_t *files)
 {
 	json_t *answers = json_object_get(a, "answers"), *q;
 	int64_t n = json_integer_value(json_object_get(a, "score_n"));
@@ -450,7 +466,8 @@ csv_row(struct buf *out, json_t *c, json_t *a)
 		rc = dir_csv_cell(out, cells[k] ? cells[k] : "", k == 0);
 	json_array_foreach(json_object_get(c, "questions"), i, q)
 		if (rc == WS_OK)
-			rc = dir_csv_cell(out, answer_text(json_object_get(answers,
+			rc = dir_csv_cell(out, strcmp(json_string_value(json_object_get(q, "type")),
+			    "file") == 0 ? file_name(files, q) : answer_text(json_object_get(answers,
 			    json_string_value(json_object_get(q, "id")))), 0);
 	return rc == WS_OK ? buf_adds(out, "\r\n") : rc;
 }
@@ -482,8 +499,12 @@ h_call_apps_csv(struct req *r, struct resp *w)
 		    WS_OK || json_array_size(rows) == 0)
 			break;
 		json_array_foreach(rows, i, a) {
-			if (rc == WS_OK)
-				rc = csv_row(out, c, a);
+			json_t *files = NULL;
+
+			if (rc == WS_OK && (rc = capp_files(req_db(r), json_integer_value(
+			    json_object_get(a, "id")), &files)) == WS_OK)
+				rc = csv_row(out, c, a, files);
+			json_decref(files);
 			n++;
 		}
 		json_decref(rows);

@@ -1,6 +1,7 @@
 /*
  * store.c -- the rows of calls, call_applications and call_scores
- * (calls_int.h).  The SQL is the ST_CALL_* and ST_CAPP_* rows of
+ * and call_application_files, with the files of the file store the last
+ * refer to (calls_int.h).  The SQL is the ST_CALL_* and ST_CAPP_* rows of
  * src/db/statements.c.
  */
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "app/calls/calls_int.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "files/files.h"
 
 const char *const call_kinds[] = { "course_cohort", "workshop", "pilot_initiative",
 	"expert_roster", "dialogue", "other", NULL };
@@ -371,12 +373,26 @@ capp_decide(struct db *d, int64_t aid, const char *was, const char *status, int6
 enum ws_err
 capp_delete(struct db *d, int64_t aid)
 {
-	struct db_q *q = db_start(d, ST_CAPP_DELETE);
+	json_t *files = NULL, *f;
+	struct db_q *q;
+	int64_t n = 0;
 	enum ws_err rc;
+	size_t i;
 
-	db_bind_int(q, 1, aid);
-	rc = db_exec(q, NULL);
-	db_end(q);
+	/* its files' rows go with it (ON DELETE CASCADE); their files are
+	 * deleted from the store after, once the draft is surely gone */
+	if ((rc = capp_files(d, aid, &files)) == WS_OK) {
+		q = db_start(d, ST_CAPP_DELETE);
+		db_bind_int(q, 1, aid);
+		rc = db_exec(q, &n);
+		db_end(q);
+	}
+	if (rc == WS_OK && n == 0)
+		rc = WS_ECONFLICT;
+	json_array_foreach(files, i, f)
+		if (rc == WS_OK)
+			rc = file_delete(d, json_integer_value(json_object_get(f, "file_id")));
+	json_decref(files);
 	return rc;
 }
 
@@ -436,4 +452,137 @@ call_score_list(struct db *d, int64_t aid, json_t **out)
 		    (json_int_t)db_col_int(q, CALL_SCORE_C_UPDATED_AT)));
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+/* ---- the files answering file questions --------------------------------- */
+
+/* The current row of q (enum capp_file_col) as JSON.  New reference. */
+static json_t *
+capp_file_row(struct db_q *q)
+{
+	return json_pack("{s:s,s:I,s:s,s:s,s:I,s:s}", "question",
+	    db_col_text(q, CAPP_FILE_C_QUESTION), "file_id",
+	    (json_int_t)db_col_int(q, CAPP_FILE_C_FILE_ID), "name",
+	    db_col_text(q, CAPP_FILE_C_NAME), "type", db_col_text(q, CAPP_FILE_C_TYPE), "size",
+	    (json_int_t)db_col_int(q, CAPP_FILE_C_SIZE), "sha256",
+	    db_col_text(q, CAPP_FILE_C_SHA256));
+}
+
+enum ws_err
+capp_files(struct db *d, int64_t aid, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CAPP_FILE_LIST);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, aid);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, capp_file_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+capp_file_get(struct db *d, int64_t aid, const char *question, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CAPP_FILE_ONE);
+	enum ws_err rc;
+
+	*out = NULL;
+	db_bind_int(q, 1, aid);
+	db_bind_text(q, 2, question);
+	if ((rc = db_step(q)) == WS_OK)
+		*out = capp_file_row(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+/* Deletes the row of application aid's file answering question, and its
+ * file from the store: nothing else refers to it. */
+static enum ws_err
+file_drop(struct db *d, int64_t aid, const char *question, int64_t file_id)
+{
+	struct db_q *q = db_start(d, ST_CAPP_FILE_DELETE);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, aid);
+	db_bind_text(q, 2, question);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc == WS_OK ? file_delete(d, file_id) : rc;
+}
+
+enum ws_err
+capp_file_put(struct db *d, int64_t aid, const char *question, int64_t file_id,
+    const char *name, const char *type, int64_t size, const char *sha256)
+{
+	json_t *was = NULL;
+	struct db_q *q;
+	enum ws_err rc;
+
+	if ((rc = capp_file_get(d, aid, question, &was)) == WS_OK)
+		rc = file_drop(d, aid, question, json_integer_value(json_object_get(was,
+		    "file_id")));
+	json_decref(was);
+	if (rc != WS_OK && rc != WS_ENOTFOUND)
+		return rc;
+	q = db_start(d, ST_CAPP_FILE_PUT);
+	db_bind_int(q, 1, aid);
+	db_bind_text(q, 2, question);
+	db_bind_int(q, 3, file_id);
+	db_bind_text(q, 4, name);
+	db_bind_text(q, 5, type);
+	db_bind_int(q, 6, size);
+	db_bind_text(q, 7, sha256);
+	db_bind_int(q, 8, now_s());
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+capp_files_drop(struct db *d, int64_t aid)
+{
+	json_t *files = NULL, *f;
+	enum ws_err rc;
+	size_t i;
+
+	if ((rc = capp_files(d, aid, &files)) == WS_OK)
+		json_array_foreach(files, i, f)
+			if ((rc = file_drop(d, aid, json_string_value(json_object_get(f, "question")),
+			    json_integer_value(json_object_get(f, "file_id")))) != WS_OK)
+				break;
+	json_decref(files);
+	return rc;
+}
+
+enum ws_err
+calls_forget_person(struct db *d, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_CAPP_FILES_OF_USER);
+	json_t *files = json_array(), *f;
+	enum ws_err rc;
+	size_t i;
+
+	db_bind_int(q, 1, uid);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(files, json_pack("{s:I,s:s,s:I}", "application",
+		    (json_int_t)db_col_int(q, CAPP_UFILE_C_APPLICATION), "question",
+		    db_col_text(q, CAPP_UFILE_C_QUESTION), "file_id",
+		    (json_int_t)db_col_int(q, CAPP_UFILE_C_FILE_ID)));
+	db_end(q);
+	rc = rc == WS_EDONE ? WS_OK : rc;
+	json_array_foreach(files, i, f)
+		if (rc == WS_OK)
+			rc = file_drop(d, json_integer_value(json_object_get(f, "application")),
+			    json_string_value(json_object_get(f, "question")),
+			    json_integer_value(json_object_get(f, "file_id")));
+	json_decref(files);
+	if (rc == WS_OK) {
+		q = db_start(d, ST_CAPP_FORGET);
+		db_bind_int(q, 1, uid);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
+	return rc;
 }

@@ -32,7 +32,8 @@ static const char *const ev_statuses[] = { "draft", "published", "cancelled", NU
 static const char *const ev_whens[] = { "upcoming", "past", "all", NULL };
 static const char *const ev_audiences[] = { "members", "open", NULL };
 static const char *const ev_vis[] = { "public", "members", "staff", NULL };
-static const char *const ev_qtypes[] = { "text", "choice", "yes_no", NULL };
+/* a question's types; "file" (a call's, answered by an upload) last */
+static const char *const ev_qtypes[] = { "text", "choice", "yes_no", "file", NULL };
 static const char *const ev_views[] = { "list", "month", NULL };
 
 #define EV_RESOURCES_MAX 50	/* resources an event lists */
@@ -387,7 +388,7 @@ line_ok(json_t *v, size_t max)
 }
 
 json_t *
-events_questions_of(json_t *in)
+events_questions_of(json_t *in, int files)
 {
 	json_t *out = json_array(), *q;
 	size_t i;
@@ -410,7 +411,7 @@ events_questions_of(json_t *in)
 		for (k = 0; ev_qtypes[k]; k++)
 			if (strcmp(ev_qtypes[k], json_string_value(type)) == 0)
 				break;
-		if (!ev_qtypes[k])
+		if (!ev_qtypes[k] || (!files && strcmp(ev_qtypes[k], "file") == 0))
 			goto bad;
 		snprintf(dflt, sizeof dflt, "q%zu", i + 1);
 		o = json_pack("{s:s,s:O,s:O,s:b}", "id", id ? json_string_value(id) : dflt,
@@ -526,7 +527,7 @@ check_event(struct req *r, int64_t confirmed, json_t **values, json_t **errors)
 	if (json_is_integer(x) && json_integer_value(x) < confirmed)
 		json_object_set_new(errs, "capacity", tr(r, N_("The capacity cannot be below the "
 		    "number of people already confirmed.")));
-	if ((qs = events_questions_of(json_object_get(r->in, "questions"))) == NULL)
+	if ((qs = events_questions_of(json_object_get(r->in, "questions"), 0)) == NULL)
 		json_object_set_new(errs, "questions", tr(r, N_("Each question needs a label and a "
 		    "type (text, choice or yes_no); a choice question needs two to twenty "
 		    "choices; ids are unique.")));

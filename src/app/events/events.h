@@ -123,15 +123,17 @@ enum ws_err h_staff_event_edit(struct req *r, struct resp *w);
 /*
  * The questions sent (in: absent or an array of {id, label, type,
  * required, choices, max_length}) as stored: each with an id ("q1", ...
- * when none is given), its type (text, choice, yes_no), whether required,
- * a choice question's choices and a text question's max_length (1 to
- * EV_ANSWER_LIMIT characters; 2000 when not given).  NULL when they are
- * not well formed.  New reference.
+ * when none is given), its type (text, choice, yes_no; and, when files,
+ * file: a call's question answered by an uploaded document), whether
+ * required, a choice question's choices and a text question's max_length
+ * (1 to EV_ANSWER_LIMIT characters; 2000 when not given).  NULL when they
+ * are not well formed (a file question among an event's).  New reference.
  */
-json_t *events_questions_of(json_t *in);
+json_t *events_questions_of(json_t *in, int files);
 /*
  * The answers in (an object: question id -> answer, or absent) to
- * checked questions, as stored: the known questions' answers only.  A
+ * checked questions, as stored: the known questions' answers only (a
+ * file question's answer is its file, which the caller keeps).  A
  * required question left empty is refused when need_required (a draft
  * may leave it).  A message in r's language per question that fails in
  * errors, under "answers.<id>".  New reference.
@@ -141,7 +143,7 @@ json_t *events_answers_of(struct req *r, json_t *questions, json_t *in, int need
 
 /*
  * Checked questions as a page's form shows them (the templates'
- * question_list: is_text, is_choice, is_yes_no, value, choice_list, yes,
+ * question_list: is_text, is_choice, is_yes_no, is_file, value, choice_list, yes,
  * no, error), with what form holds (the typed answers by question id, as
  * text; may be NULL) and the messages of errors ("answers.<id>"; may be
  * NULL).  New reference.

@@ -454,6 +454,7 @@ events_question_list(struct req *r, json_t *questions, json_t *form, json_t *err
 		json_object_set_new(x, "is_text", json_boolean(strcmp(type, "text") == 0));
 		json_object_set_new(x, "is_choice", json_boolean(strcmp(type, "choice") == 0));
 		json_object_set_new(x, "is_yes_no", json_boolean(strcmp(type, "yes_no") == 0));
+		json_object_set_new(x, "is_file", json_boolean(strcmp(type, "file") == 0));
 		json_object_set_new(x, "yes", json_boolean(strcmp(typed, "yes") == 0));
 		json_object_set_new(x, "no", json_boolean(strcmp(typed, "no") == 0));
 		json_array_foreach(json_object_get(q, "choices"), j, c)

@@ -118,7 +118,10 @@ events_answers_of(struct req *r, json_t *questions, json_t *in, int need_require
 		size_t k;
 		int ok = 0;
 
-		if (!a || json_is_null(a) || (json_is_string(a) && json_string_length(a) == 0)) {
+		if (strcmp(type, "file") == 0) {
+			continue;	/* its answer is a file: the caller's */
+		} else if (!a || json_is_null(a) || (json_is_string(a) &&
+		    json_string_length(a) == 0)) {
 			if (need_required && json_is_true(json_object_get(q, "required")))
 				msg = N_("This question needs an answer.");
 		} else if (strcmp(type, "yes_no") == 0) {

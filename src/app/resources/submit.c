@@ -3,11 +3,13 @@
  * (multipart with `file` parts, or JSON with a `link`) and PATCH
  * /api/v1/resources/{id}.
  *
- * Every file is checked before anything is stored: a name without path
- * separators or control characters (the message says which it has), an extension of the accepted types,
- * bytes that libmagic (src/core/sniff.c) says are of the type the
- * extension claims, at least one byte, at most --resource-max (the HTTP
- * layer refuses a body over it before reading it).  The record, its lists,
+ * Every file is checked before anything is stored, under the rules of
+ * uploaded documents that calls' answers share (app_upload_check,
+ * src/app/uploads.c): a name without path separators or control
+ * characters (the message says which it has), an extension of the
+ * accepted types, bytes that libmagic (src/core/sniff.c) says are of the
+ * type the extension claims, at least one byte, at most --resource-max
+ * (the HTTP layer refuses a body over it before reading it).  The record, its lists,
  * its files (claimed from the uploads the server streamed into the file
  * store) and the jobs that extract their text are then written in one
  * transaction: nothing is half-stored.
@@ -26,7 +28,6 @@
 #include "app/directory/regions.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources_int.h"
-#include "core/sniff.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "files/files.h"
@@ -62,99 +63,12 @@ static const struct field res_fields[] = {
 };
 #define RES_NFIELDS (sizeof res_fields / sizeof res_fields[0])
 
-/* The accepted files: an extension, the type libmagic must find. */
-static const struct res_type {
-	const char *ext;
-	const char *type;
-	const char *label;	/* as people call it */
-} res_types[] = {
-	{ "pdf", "application/pdf", "PDF" },
-	{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	    "DOCX" },
-	{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX" },
-	{ "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-	    "PPTX" },
-	{ "odt", "application/vnd.oasis.opendocument.text", "ODT" },
-	{ "ods", "application/vnd.oasis.opendocument.spreadsheet", "ODS" },
-	{ "txt", "text/plain", "TXT" },
-	{ "png", "image/png", "PNG" },
-	{ "jpg", "image/jpeg", "JPEG" },
-	{ "jpeg", "image/jpeg", "JPEG" },
-};
-
 /* An accepted file of the request, checked. */
 struct res_up {
 	const struct upload *u;
 	const char *type;
 	const char *language;	/* its file_language, or NULL */
 };
-
-/* msg (English, translated into r's language) with {{name}} and {{what}}
- * replaced by name and what, in r's arena. */
-static const char *
-file_text(struct req *r, const char *msg, const char *name, const char *what)
-{
-	const char *t = view_tr(r->app->views, r->locale, msg);
-	struct buf b;
-	const char *out;
-
-	buf_init(&b, 4096);
-	while (*t) {
-		if (strncmp(t, "{{name}}", 8) == 0) {
-			if (buf_adds(&b, name ? name : "") != WS_OK)
-				break;
-			t += 8;
-		} else if (strncmp(t, "{{what}}", 8) == 0) {
-			if (buf_adds(&b, what ? what : "") != WS_OK)
-				break;
-			t += 8;
-		} else if (buf_addc(&b, *t++) != WS_OK) {
-			break;
-		}
-	}
-	out = arena_strdup(r->a, b.len ? buf_str(&b) : "");
-	buf_free(&b);
-	return out;
-}
-
-/* file_text as a JSON string.  New reference. */
-static json_t *
-file_msg(struct req *r, const char *msg, const char *name, const char *what)
-{
-	return json_string(file_text(r, msg, name, what));
-}
-
-/* What is wrong with an uploaded file's name, so the message can say it. */
-enum name_fault {
-	NAME_OK, NAME_CONTROL, NAME_SEPARATOR, NAME_NOT_UTF8, NAME_EMPTY, NAME_LONG, NAME_DOTS,
-};
-
-/* Whether u's name is a plain file name: UTF-8 text, no control character
- * (C0, DEL or C1; the HTTP layer calls a name with C0 controls "file" and
- * says so in u->name), no path separator, not "." or "..". */
-static enum name_fault
-name_fault(const struct upload *u)
-{
-	const char *name = u->filename;
-	const unsigned char *p;
-
-	if (u->name == UPLOAD_NAME_CONTROL)
-		return NAME_CONTROL;
-	if (u->name == UPLOAD_NAME_NOT_UTF8)
-		return NAME_NOT_UTF8;
-	if (!name || !*name)
-		return NAME_EMPTY;
-	if (strlen(name) > FILE_NAME_MAX)
-		return NAME_LONG;
-	for (p = (const unsigned char *)name; *p; p++)
-		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
-			return NAME_CONTROL;
-	if (!utf8_valid_text(name, strlen(name), 0))
-		return NAME_NOT_UTF8;
-	if (strpbrk(name, "/\\"))
-		return NAME_SEPARATOR;
-	return strcmp(name, ".") != 0 && strcmp(name, "..") != 0 ? NAME_OK : NAME_DOTS;
-}
 
 /* The file_language sent for the i-th file (repeated fields in the order
  * of the files), or NULL. */
@@ -180,83 +94,34 @@ file_language(struct req *r, size_t i)
 static enum ws_err
 check_files(struct req *r, struct resp *w, json_t *errors, struct res_up *ups, size_t *n)
 {
-	size_t max = http_upload_max(&r->app->cfg, UPLOAD_RESOURCE);
 	size_t place = 0;	/* of the part among the `file` parts */
+	struct app_upload ok;
+	enum ws_err rc;
 	int i;
 
 	*n = 0;
 	for (i = 0; i < r->nfiles; i++) {
 		const struct upload *u = &r->files[i];
-		const char *name = u->filename, *dot, *lang;
-		const struct res_type *t = NULL;
-		char mime[128], ext[8];
-		size_t k;
+		const char *lang;
 
 		if (strcmp(u->field, "file") != 0)
 			continue;
 		lang = file_language(r, place++);
 		/* a file input of the page left empty: a browser sends it as a
 		 * part without a name or a byte */
-		if (!r->api && (!name || !*name) && u->size == 0)
+		if (!r->api && (!u->filename || !*u->filename) && u->size == 0)
 			continue;
-		if (u->too_big || (uint64_t)u->size > max) {
-			w->detail = file_text(r, N_("The file {{name}} is over the limit of "
-			    "{{what}} MB."), name ? name : "", arena_printf(r->a, "%zu", max / CONFIG_MB));
+		rc = app_upload_check(r, u, &ok);
+		if (rc == WS_ETOOBIG) {
+			w->detail = ok.why;
 			return WS_ETOOBIG;
 		}
 		if (json_object_get(errors, "file"))
 			continue;
-		switch (name_fault(u)) {
-		case NAME_OK:
-			break;
-		case NAME_CONTROL:
-			json_object_set_new(errors, "file", file_msg(r, N_("The file name has "
-			    "control characters (such as a tab or a line break): rename the file "
-			    "and send it again."), NULL, NULL));
-			continue;
-		case NAME_SEPARATOR:
-			json_object_set_new(errors, "file", file_msg(r, N_("The file name {{name}} "
-			    "has a path separator: slashes and backslashes may not be in a file "
-			    "name; send the file under its own name."), name, NULL));
-			continue;
-		case NAME_NOT_UTF8:
-			json_object_set_new(errors, "file", file_msg(r, N_("The file name is not "
-			    "UTF-8 text: rename the file and send it again."), NULL, NULL));
-			continue;
-		case NAME_EMPTY:
-		case NAME_DOTS:
-			json_object_set_new(errors, "file", file_msg(r, N_("A file needs a name "
-			    "(not \".\" or \"..\"): rename the file and send it again."), NULL, NULL));
-			continue;
-		case NAME_LONG:
-			json_object_set_new(errors, "file", file_msg(r, N_("The file name is longer "
-			    "than {{what}} bytes: rename the file and send it again."), NULL,
-			    arena_printf(r->a, "%d", FILE_NAME_MAX)));
-			continue;
-		}
-		if (u->size == 0 || !u->id) {
-			json_object_set_new(errors, "file", file_msg(r,
-			    N_("The file {{name}} is empty."), name, NULL));
-			continue;
-		}
-		dot = strrchr(name, '.');
-		if (dot && strlen(dot + 1) < sizeof ext) {
-			snprintf(ext, sizeof ext, "%s", dot + 1);
-			ascii_lower(ext);
-			for (k = 0; k < sizeof res_types / sizeof res_types[0]; k++)
-				if (strcmp(res_types[k].ext, ext) == 0)
-					t = &res_types[k];
-		}
-		if (!t) {
-			json_object_set_new(errors, "file", file_msg(r, N_("{{name}}: only PDF, DOCX, "
-			    "XLSX, PPTX, ODT, ODS, TXT, PNG and JPEG files are accepted."), name, NULL));
-			continue;
-		}
-		sniff_mime(u->head, u->head_len, mime, sizeof mime);
-		if (strcmp(mime, t->type) != 0) {
-			json_object_set_new(errors, "file", file_msg(r, N_("{{name}} is not a real "
-			    "{{what}} file: its content is of another type."), name, t->label));
-			json_object_set_new(errors, "file_type", json_string(mime));
+		if (rc != WS_OK) {
+			json_object_set_new(errors, "file", json_string(ok.why));
+			if (ok.sniffed)
+				json_object_set_new(errors, "file_type", json_string(ok.sniffed));
 			continue;
 		}
 		if (lang && !language_valid(lang)) {
@@ -265,7 +130,7 @@ check_files(struct req *r, struct resp *w, json_t *errors, struct res_up *ups, s
 			continue;
 		}
 		ups[*n].u = u;
-		ups[*n].type = t->type;
+		ups[*n].type = ok.type;
 		ups[*n].language = lang;
 		(*n)++;
 	}
