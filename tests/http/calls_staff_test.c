@@ -282,6 +282,7 @@ test_form_writes(void **state)
 	HAS(r, "<option value=\"KE\">");
 	HAS(r, "name=\"organization_kinds\" value=\"academia\"");
 	HAS(r, "name=\"experts\" value=\"1\" checked");
+	HAS(r, "<option value=\"file\">A file to upload</option>");	/* a call may ask for one */
 	{
 		const char *const f[] = { "kind", "workshop", "title", "Form-made workshop call",
 			"description", "Investigators who **train** others.", "timezone",
@@ -292,8 +293,8 @@ test_form_writes(void **state)
 			"question_rows", "3", "q.0.id", "", "q.0.label", "Why this workshop?",
 			"q.0.type", "text", "q.0.required", "1", "q.0.choices", "",
 			"q.1.id", "", "q.1.label", "Your level", "q.1.type", "choice",
-			"q.1.choices", "Beginner\r\nAdvanced\r\n", "q.2.id", "", "q.2.label", "",
-			"q.2.type", "text", "q.2.choices", "",
+			"q.1.choices", "Beginner\r\nAdvanced\r\n", "q.2.id", "", "q.2.label", "Your CV",
+			"q.2.type", "file", "q.2.required", "1", "q.2.choices", "",
 			"criterion_rows", "3", "cr.0.id", "", "cr.0.name", "Experience",
 			"cr.0.weight", "3", "cr.1.id", "", "cr.1.name", "Reach", "cr.1.weight", "",
 			"cr.2.id", "", "cr.2.name", "", "cr.2.weight", "", NULL };
@@ -324,8 +325,10 @@ test_form_writes(void **state)
 	assert_string_equal(json_string_value(json_array_get(json_object_get(el, "regions"), 0)),
 	    "014");
 	q = json_object_get(c, "questions");
-	assert_int_equal(json_array_size(q), 2);
+	assert_int_equal(json_array_size(q), 3);
 	assert_string_equal(str(json_array_get(q, 0), "label"), "Why this workshop?");
+	assert_string_equal(str(json_array_get(q, 2), "type"), "file");
+	assert_true(json_is_true(json_object_get(json_array_get(q, 2), "required")));
 	assert_true(json_is_true(json_object_get(json_array_get(q, 0), "required")));
 	assert_string_equal(str(json_array_get(q, 1), "type"), "choice");
 	assert_int_equal(json_array_size(json_object_get(json_array_get(q, 1), "choices")), 2);

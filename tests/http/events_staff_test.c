@@ -879,6 +879,13 @@ test_questions_form(void **state)
 	HAS(r, ">Only one</textarea>");
 	HAS(r, "value=\"Asking event\"");
 	HAS(r, "<option value=\"choice\" selected>Choice from a list</option>");
+	LACKS(r, "<option value=\"file\"");	/* an event takes no files */
+	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",
+	    "2029-10-01T09:00", "end", "2029-10-01T17:00", "timezone", "Europe/Vienna",
+	    "question_rows", "1", "q.0.label", "Your CV", "q.0.type", "file"));
+	STATUS(r, 422);
+	HAS(r, "Choose a kind of question.");
 	/* right: two questions, the empty row left out */
 	STATUS(api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
 	    "s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",

@@ -171,7 +171,8 @@ typedef enum ws_err (*events_answered_fn)(struct db *d, int64_t id, const char *
  *
  * events_question_rows: stored questions qs of record id (0: a new one)
  * as the editor's rows, blank ones after; is_answered (may be NULL: none
- * answered) marks those with answers.  New reference in *rows.
+ * answered) marks those with answers; files: whether a question may ask
+ * for a file (the calls'), or not (the events').  New reference in *rows.
  *
  * events_questions_from_form: the editor's rows of r as the API's
  * `questions`, set in r->in, to be checked as the API checks them;
@@ -182,9 +183,9 @@ typedef enum ws_err (*events_answered_fn)(struct db *d, int64_t id, const char *
  * stored question had; one with answers keeps its kind.
  */
 enum ws_err events_question_rows(struct req *r, int64_t id, json_t *qs,
-    events_answered_fn is_answered, json_t **rows) WS_WUR;
+    events_answered_fn is_answered, int files, json_t **rows) WS_WUR;
 enum ws_err events_questions_from_form(struct req *r, int64_t id, json_t *stored,
-    events_answered_fn is_answered, json_t **rows, int *bad) WS_WUR;
+    events_answered_fn is_answered, int files, json_t **rows, int *bad) WS_WUR;
 /* Upcoming events, drafts too, soonest first (at most 200), and event
  * keep (0: none) whenever it is, for staff to choose one from:
  * [{id, title, start (RFC 3339 in its zone), selected: id is keep}].  New

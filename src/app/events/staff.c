@@ -900,7 +900,9 @@ out:
 #define EV_FORM_BLANK 3		/* empty question rows the form offers */
 #define EV_FORM_ROWS_MAX 64	/* question rows a form may send */
 
-static const char *const qtypes[] = { "text", "choice", "yes_no", NULL };
+/* The kinds of question; a file question only where files are taken
+ * (the calls', not the events'). */
+static const char *const qtypes[] = { "text", "choice", "yes_no", "file", NULL };
 
 static const char *
 qtype_label(struct req *r, const char *type)
@@ -909,6 +911,7 @@ qtype_label(struct req *r, const char *type)
 		{ "text", N_("Text") },
 		{ "choice", N_("Choice from a list") },
 		{ "yes_no", N_("Yes or no") },
+		{ "file", N_("A file to upload") },
 	};
 	size_t i;
 
@@ -940,13 +943,14 @@ qfield(struct req *r, int n, const char *k)
 /* A row of the form.  New reference. */
 static json_t *
 qrow(struct req *r, int n, const char *id, const char *label, const char *type,
-    int required, const char *choices, int answered)
+    int required, const char *choices, int answered, int files)
 {
 	json_t *types = json_array();
 	size_t k;
 
 	for (k = 0; qtypes[k]; k++)
-		json_array_append_new(types, json_pack("{s:s,s:s,s:b}", "value", qtypes[k],
+		if (files || strcmp(qtypes[k], "file") != 0)
+			json_array_append_new(types, json_pack("{s:s,s:s,s:b}", "value", qtypes[k],
 		    "label", qtype_label(r, qtypes[k]), "selected", strcmp(type, qtypes[k]) == 0));
 	return json_pack("{s:i,s:i,s:s,s:s,s:o,s:b,s:s,s:b,s:b,s:b}", "n", n, "number", n + 1,
 	    "id", id, "label", label, "types", types, "required", required, "choices", choices,
@@ -955,7 +959,7 @@ qrow(struct req *r, int n, const char *id, const char *label, const char *type,
 
 enum ws_err
 events_question_rows(struct req *r, int64_t id, json_t *qs, events_answered_fn is_answered,
-    json_t **rows)
+    int files, json_t **rows)
 {
 	enum ws_err rc = WS_OK;
 	json_t *q, *c;
@@ -982,11 +986,11 @@ events_question_rows(struct req *r, int64_t id, json_t *qs, events_answered_fn i
 		    "label")) ? json_string_value(json_object_get(q, "label")) : "",
 		    json_string_value(json_object_get(q, "type")) ? json_string_value(
 		    json_object_get(q, "type")) : "text", json_is_true(json_object_get(q,
-		    "required")), arena_strdup(r->a, buf_str(&b)), answered));
+		    "required")), arena_strdup(r->a, buf_str(&b)), answered, files));
 		buf_free(&b);
 	}
 	for (k = 0; k < EV_FORM_BLANK; k++)
-		json_array_append_new(*rows, qrow(r, n++, "", "", "text", 0, "", 0));
+		json_array_append_new(*rows, qrow(r, n++, "", "", "text", 0, "", 0, files));
 	return rc;
 }
 
@@ -1020,7 +1024,7 @@ qerr(struct req *r, json_t *row, const char *k, const char *msg)
 
 enum ws_err
 events_questions_from_form(struct req *r, int64_t id, json_t *stored,
-    events_answered_fn is_answered, json_t **rows, int *bad)
+    events_answered_fn is_answered, int files, json_t **rows, int *bad)
 {
 	json_t *out = json_array(), *used = json_object();
 	int64_t count = 0;
@@ -1059,7 +1063,8 @@ events_questions_from_form(struct req *r, int64_t id, json_t *stored,
 			json_decref(choices);
 			break;
 		}
-		row = qrow(r, n, qid, label, *type ? type : "text", required, text, answered);
+		row = qrow(r, n, qid, label, *type ? type : "text", required, text, answered,
+		    files);
 		json_array_append_new(*rows, row);
 		if (old && *qfield(r, n, "remove")) {
 			json_object_set_new(row, "remove", json_true());
@@ -1095,7 +1100,7 @@ events_questions_from_form(struct req *r, int64_t id, json_t *stored,
 			qerr(r, row, "label", N_("Keep the label to one line of 300 characters."));
 		for (k = 0; qtypes[k] && strcmp(qtypes[k], type) != 0; k++)
 			;
-		if (!qtypes[k])
+		if (!qtypes[k] || (!files && strcmp(type, "file") == 0))
 			qerr(r, row, "type", N_("Choose a kind of question."));
 		else if (strcmp(type, "choice") == 0 && json_array_size(choices) < 2)
 			qerr(r, row, "choices", N_("A choice needs at least two options, one a line."));
@@ -1180,7 +1185,7 @@ form_page(struct req *r, struct resp *w, int64_t id, const char *action, const c
 	if (!json_object_get(w->val, "question_rows")) {
 		json_t *rows = NULL;
 		enum ws_err rc = events_question_rows(r, id, json_object_get(form, "questions"),
-		    ev_q_answered, &rows);
+		    ev_q_answered, 0, &rows);
 
 		if (rc != WS_OK) {
 			json_decref(rows);
@@ -1205,7 +1210,7 @@ form_questions(struct req *r, struct resp *w, int64_t id, json_t *stored, const 
 	int bad = 0;
 
 	*done = 0;
-	if ((rc = events_questions_from_form(r, id, stored, ev_q_answered, &rows, &bad)) !=
+	if ((rc = events_questions_from_form(r, id, stored, ev_q_answered, 0, &rows, &bad)) !=
 	    WS_OK || !bad) {
 		json_decref(rows);
 		return rc;
