@@ -70,8 +70,33 @@ now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* The hanging converters' sleep, 987 seconds and this process's id as a
+ * fraction, so that a test run beside ours (another tree's make check)
+ * is not taken for what ours left behind. */
+static char hang_secs[32];
+
+static const char *
+hang_arg(void)
+{
+	if (!hang_secs[0])
+		snprintf(hang_secs, sizeof hang_secs, "987.%ld", (long)getpid());
+	return hang_secs;
+}
+
+/* A script that starts a sleep of hang_arg() in the background and
+ * another in the foreground, at name, executable. */
+static void
+write_hang_script(const char *name)
+{
+	char script[128];
+	int n = snprintf(script, sizeof script, "#!/bin/sh\nsleep %s &\nsleep %s\n",
+	    hang_arg(), hang_arg());
+
+	write_file(name, script, (size_t)n, 0700);
+}
+
 /* No converter, and nothing it started, is left: this process has no
- * child, and no process runs the fake converters' "sleep 987". */
+ * child, and no process runs the fake converters' sleep of hang_arg(). */
 static void
 assert_nothing_left(void)
 {
@@ -94,8 +119,9 @@ assert_nothing_left(void)
 			continue;
 		n = read(fd, cmd, sizeof cmd - 1);
 		close(fd);
-		if (n > 0 && memcmp(cmd, "sleep\0" "987", 10) == 0)
-			fail_msg("process %s (sleep 987) was left behind", e->d_name);
+		if (n > 0 && memcmp(cmd, "sleep", 6) == 0 &&
+		    strcmp(cmd + 6, hang_arg()) == 0)
+			fail_msg("process %s (sleep %s) was left behind", e->d_name, hang_arg());
 	}
 	closedir(d);
 }
@@ -387,13 +413,12 @@ test_pdf_too_large(void **state)
 static void
 test_pdf_hangs(void **state)
 {
-	static const char script[] = "#!/bin/sh\nsleep 987 &\nsleep 987\n";
 	struct extract_limits lim = { .wall_ms = 500 };
 	char *out = NULL, fake[512];
 	size_t len = 0;
 	double t0;
 
-	write_file("hang.sh", script, sizeof script - 1, 0700);
+	write_hang_script("hang.sh");
 	write_words_pdf("hang.pdf", 0);
 	snprintf(fake, sizeof fake, "%s", path_of("hang.sh"));
 	extract_test_tool("pdftotext", fake);
@@ -894,13 +919,12 @@ extract_hang(void *arg)
 static void
 test_hang_beside(void **state)
 {
-	static const char script[] = "#!/bin/sh\nsleep 987 &\nsleep 987\n";
 	const struct member m[] = { { "word/document.xml", docx_xml, 0, 0 } };
 	char fake[512], pdf[512];
 	pthread_t t;
 	void *st;
 
-	write_file("hang2.sh", script, sizeof script - 1, 0700);
+	write_hang_script("hang2.sh");
 	snprintf(fake, sizeof fake, "%s", path_of("hang2.sh"));
 	write_words_pdf("hang2.pdf", 0);
 	snprintf(pdf, sizeof pdf, "%s", path_of("hang2.pdf"));
