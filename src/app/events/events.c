@@ -220,6 +220,10 @@ events_opportunities(struct req *r, json_t *out)
 	enum ws_err rc;
 	size_t i;
 
+	/* registering asks for a verified address: nothing is open to an
+	 * account without one yet (the page says so) */
+	if (!r->user->verified_at)
+		return WS_OK;
 	ev_viewer_of(r, &v);
 	memset(&f, 0, sizeof f);
 	f.status = "published";

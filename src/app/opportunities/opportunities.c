@@ -289,6 +289,9 @@ h_opportunities(struct req *r, struct resp *w)
 	}
 	json_decref(all);
 	resp_value(w, app_list_value(items, page, per_page, total));
+	/* calls and events ask for a verified address: say that verifying
+	 * it opens them */
+	json_object_set_new(w->val, "verify_email", json_boolean(!r->user->verified_at));
 	return WS_OK;
 }
 
