@@ -1172,6 +1172,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_CALL_SCORED] = {"call_scored",
 	    "SELECT count(*) FROM call_scores s JOIN call_applications a "
 	    "ON a.id = s.application_id WHERE a.call_id = ?", NULL},
+	/* `whatson seed --demo` (app/calls/seed.c): whether the hub has calls,
+	 * and the first upcoming demo workshop (?: now) a call fills. */
+	[ST_CALL_SEED_COUNT] = {"call_seed_count", "SELECT count(*) FROM calls", NULL},
+	[ST_CALL_SEED_WORKSHOP] = {"call_seed_workshop",
+	    "SELECT id, start_at FROM events WHERE kind = 'workshop' AND status = 'published' "
+	    "AND start_at > ? ORDER BY start_at, id LIMIT 1", NULL},
 	[ST_CAPP_INSERT] = {"capp_insert",
 	    "INSERT INTO call_applications (call_id, user_id, organization_id, answers, status, "
 	    "created_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -1324,6 +1330,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CAPP_GET] = CAPP_C__MAX,
 	[ST_CAPP_OF_USER] = CAPP_C__MAX,
 	[ST_CAPP_LIST] = CAPP_C__MAX,
+	[ST_CALL_SEED_WORKSHOP] = 2,
 	[ST_CAPP_STATUS_COUNTS] = 2,
 	[ST_CALL_SCORE_LIST] = CALL_SCORE_C__MAX,
 };

@@ -103,4 +103,17 @@ json_t *calls_open_public(struct req *r, int n);
 /* GET /calls.atom: an Atom feed of the calls open now to everyone. */
 enum ws_err h_calls_atom(struct req *r, struct resp *w);
 
+/* ---- demo data (seed.c) ---- */
+
+struct app;
+struct db;
+
+/* `whatson seed --demo`: six demo calls, one of each kind staff run (a
+ * workshop's, filling the first upcoming demo workshop there is), with
+ * the demo people's applications in every status, those of the decided
+ * call scored by staff_id and reviewer_id; none when the hub has a call
+ * already.  How many were added into *added. */
+enum ws_err calls_seed_demo(struct app *app, struct db *d, int64_t staff_id,
+    int64_t reviewer_id, int *added) WS_WUR;
+
 #endif
