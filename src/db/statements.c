@@ -106,11 +106,17 @@
 #define CAPP_COLS DB_COLS(CAPP_COLUMNS)
 #define CAPP_FROM " FROM call_applications a JOIN users u ON u.id = a.user_id " \
 	"LEFT JOIN organizations o ON o.id = a.organization_id "
-/* A call's applications: ?1 the call; ?2 and ?3 all of them (0) or one
- * person's; ?4 and ?5 a status ('' for any); ?6 and ?7 an organization (0
- * for any).  A draft is its person's: staff's lists leave drafts out
- * unless they ask for them (?8 the person again, ?9 the status). */
-#define CAPP_WHERE "WHERE a.call_id = ? AND (? = 0 OR a.user_id = ?) " \
+/* A call's applications: ?1 the call; ?2, ?3 and ?4 all of them (0) or
+ * one person's: their own, and those filed for an organization they are
+ * now an admin of while it is not rejected or suspended (an organization's
+ * application is its admins'); ?5 and ?6 a status ('' for any); ?7 and ?8
+ * an organization (0 for any).  A draft is its person's: staff's lists
+ * leave drafts out unless they ask for them (?9 the person again, ?10 the
+ * status). */
+#define CAPP_WHERE "WHERE a.call_id = ? AND (? = 0 OR (a.organization_id IS NULL AND " \
+	"a.user_id = ?) OR EXISTS (SELECT 1 FROM org_members m JOIN organizations mo " \
+	"ON mo.id = m.org_id WHERE m.org_id = a.organization_id AND m.user_id = ? " \
+	"AND m.is_admin <> 0 AND mo.status NOT IN ('rejected', 'suspended'))) " \
 	"AND (? = '' OR a.status = ?) AND (? = 0 OR a.organization_id = ?) " \
 	"AND (a.status <> 'draft' OR ? <> 0 OR ? = 'draft') "
 
@@ -1189,6 +1195,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.id = ?", NULL},
 	[ST_CAPP_OF_USER] = {"capp_of_user",
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.user_id = ?", NULL},
+	/* The application an organization has to a call, withdrawn ones aside:
+	 * one at most, which its admins share. */
+	[ST_CAPP_OF_ORG] = {"capp_of_org",
+	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.organization_id = ? "
+	    "AND a.status <> 'withdrawn' ORDER BY a.id LIMIT 1", NULL},
 	/* CAPP_WHERE's, then the sort (?: 'score', the highest weighted mean
 	 * first, unscored last; else the order they came in). */
 	[ST_CAPP_LIST] = {"capp_list",
@@ -1329,6 +1340,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CALL_LIST] = CALL_C__MAX,
 	[ST_CAPP_GET] = CAPP_C__MAX,
 	[ST_CAPP_OF_USER] = CAPP_C__MAX,
+	[ST_CAPP_OF_ORG] = CAPP_C__MAX,
 	[ST_CAPP_LIST] = CAPP_C__MAX,
 	[ST_CALL_SEED_WORKSHOP] = 2,
 	[ST_CAPP_STATUS_COUNTS] = 2,

@@ -312,6 +312,7 @@ enum db_stmt {
 	ST_CAPP_UPDATE,
 	ST_CAPP_GET,
 	ST_CAPP_OF_USER,
+	ST_CAPP_OF_ORG,
 	ST_CAPP_LIST,
 	ST_CAPP_COUNT,
 	ST_CAPP_DECIDE,
@@ -697,10 +698,19 @@ enum ev_remind_col {
 	EV_REMIND_C__MAX
 };
 
+/* Whether call application a's person acts for it: it is their own (no
+ * organization), or they are an admin of its organization, which is not
+ * rejected or suspended.  An application filed for an organization is the
+ * organization's: whoever stops acting for it loses it. */
+#define CAPP_FILER_ACTS "(a.organization_id IS NULL OR EXISTS (SELECT 1 FROM org_members m " \
+	"JOIN organizations o ON o.id = m.org_id WHERE m.org_id = a.organization_id " \
+	"AND m.user_id = a.user_id AND m.is_admin <> 0 " \
+	"AND o.status NOT IN ('rejected', 'suspended')))"
 /* A call for participants (ST_CALL_GET, ST_CALL_LIST): its columns, how
  * many applications were submitted (any status after draft but withdrawn)
  * and accepted, and the status and id of the caller's own application
- * (NULL when none; their parameter is the caller's user id, twice). */
+ * while they act for it (CAPP_FILER_ACTS; NULL when none; their parameter
+ * is the caller's user id, twice). */
 #define CALL_COLUMNS(X, Y) \
 	X(CALL_C_ID, "c.id") Y(CALL_C_KIND, "c.kind") Y(CALL_C_TITLE, "c.title") \
 	Y(CALL_C_DESCRIPTION, "c.description") Y(CALL_C_ELIGIBILITY, "c.eligibility") \
@@ -715,9 +725,9 @@ enum ev_remind_col {
 	Y(CALL_C_ACCEPTED, "(SELECT count(*) FROM call_applications a WHERE " \
 	    "a.call_id = c.id AND a.status = 'accepted')") \
 	Y(CALL_C_MINE, "(SELECT a.status FROM call_applications a WHERE a.call_id = c.id " \
-	    "AND a.user_id = ?)") \
+	    "AND a.user_id = ? AND " CAPP_FILER_ACTS ")") \
 	Y(CALL_C_MINE_ID, "(SELECT a.id FROM call_applications a WHERE a.call_id = c.id " \
-	    "AND a.user_id = ?)")
+	    "AND a.user_id = ? AND " CAPP_FILER_ACTS ")")
 enum call_col { CALL_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CALL_C__MAX };
 
 /* An application to a call (ST_CAPP_GET, ST_CAPP_OF_USER, ST_CAPP_LIST)

@@ -10,8 +10,10 @@
  * call is closed.
  *
  * A draft call is staff's (404 for others); every other call is seen by
- * everyone.  An application is seen by its person and by staff (404 for
- * others).  The rules (a closed call refuses with its closing time, an
+ * everyone.  An application is seen by staff and by those who act for it
+ * (404 for others): its person, or, for one filed for an organization,
+ * the organization's admins of the moment, whoever filed it; an
+ * organization has one live application a call, which its admins share.  The rules (a closed call refuses with its closing time, an
  * ineligible applicant is told the rule, a missing answer is named) are
  * checked on the server, each write in one transaction.
  */
@@ -37,15 +39,16 @@ enum ws_err h_call(struct req *r, struct resp *w);
 enum ws_err h_call_edit(struct req *r, struct resp *w);
 
 /* GET /api/v1/calls/{id}/applications: staff all of them (drafts only when
- * asked), filtered and sorted; others their own. */
+ * asked), filtered and sorted; others those they act for. */
 enum ws_err h_call_apps(struct req *r, struct resp *w);
 /* POST /api/v1/calls/{id}/applications: the caller's application, a draft
- * or (status "submitted") submitted; a second gives back the first. */
+ * or (status "submitted") submitted; a second gives back the first, and so
+ * does a second admin's for the same organization. */
 enum ws_err h_call_apply(struct req *r, struct resp *w);
 /* GET /api/v1/calls/{id}/applications/{aid}. */
 enum ws_err h_call_app(struct req *r, struct resp *w);
-/* PATCH /api/v1/calls/{id}/applications/{aid}: its person saves the draft,
- * submits it or withdraws it. */
+/* PATCH /api/v1/calls/{id}/applications/{aid}: its person (or its
+ * organization's admins) saves the draft, submits it or withdraws it. */
 enum ws_err h_call_app_edit(struct req *r, struct resp *w);
 /* DELETE /api/v1/calls/{id}/applications/{aid}: a draft deleted (204), a
  * submitted application withdrawn. */

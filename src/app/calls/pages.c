@@ -169,6 +169,10 @@ page_one(struct req *r, json_t *c, int64_t id, json_t *form, json_t *errors, int
 	    rc != WS_ENOTFOUND)
 		goto out;
 	rc = WS_OK;
+	if (a && !capp_mine(r, a)) {	/* an organization's they no longer act for */
+		json_decref(a);
+		a = NULL;
+	}
 	may = r->user && accepting;
 	if (a) {
 		const char *st = json_string_value(json_object_get(a, "status"));
@@ -223,7 +227,8 @@ call_page_one(struct req *r, json_t *c, int64_t id)
 
 /* ---- the forms ------------------------------------------------------------ */
 
-/* r's caller's application to call id: its id, 0 when none. */
+/* r's caller's application to call id, while they act for it: its id, 0
+ * when none. */
 static int64_t
 own_id(struct req *r, int64_t id, const char **status)
 {
@@ -231,7 +236,7 @@ own_id(struct req *r, int64_t id, const char **status)
 	int64_t aid = 0;
 
 	*status = NULL;
-	if (capp_of_user(req_db(r), id, r->user->id, &a) == WS_OK) {
+	if (capp_of_user(req_db(r), id, r->user->id, &a) == WS_OK && capp_mine(r, a)) {
 		aid = json_integer_value(json_object_get(a, "id"));
 		*status = strcmp(json_string_value(json_object_get(a, "status")), "draft") == 0 ?
 		    "draft" : "other";
