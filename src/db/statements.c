@@ -970,6 +970,22 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    " LIMIT ? OFFSET ?", NULL},
 	[ST_EV_COUNT] = {"ev_count",
 	    "SELECT count(*) FROM events e WHERE " EV_VISIBLE EV_FILTER, NULL},
+	/* The published events a person may still register for, soonest
+	 * deadline first: EV_VISIBLE's two, then now three times (not started,
+	 * registration opened and not closed), whether they are a member (for
+	 * an event for members), the person (not registered, or cancelled),
+	 * and at most how many.  Registration closes by the start (events.c
+	 * checks it), so an event still open has not started: the index on
+	 * (status, start_at) finds them; the person's registrations are read
+	 * once, not once an event. */
+	[ST_EV_OPEN_FOR] = {"ev_open_for",
+	    "SELECT e.id, e.title, e.kind, coalesce(e.registration_closes, e.start_at), "
+	    "e.timezone, e.themes FROM events e WHERE " EV_VISIBLE " AND e.status = 'published' "
+	    "AND e.start_at > ? AND (e.registration_opens IS NULL OR e.registration_opens <= ?) "
+	    "AND coalesce(e.registration_closes, e.start_at) > ? "
+	    "AND (e.audience = 'open' OR ? = 1) AND e.id NOT IN (SELECT g.event_id FROM "
+	    "event_registrations g WHERE g.user_id = ? AND g.status <> 'cancelled') "
+	    "ORDER BY coalesce(e.registration_closes, e.start_at), e.id LIMIT ?", NULL},
 	[ST_EV_FACET_KIND] = {"ev_facet_kind",
 	    "SELECT e.kind, count(*) FROM events e WHERE " EV_VISIBLE EV_FILTER
 	    " GROUP BY e.kind", NULL},
@@ -1310,6 +1326,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_RES_SEARCH_OF] = RES_SEARCH_OF_C__MAX,
 	[ST_EV_GET] = EV_C__MAX,
 	[ST_EV_LIST] = EV_C__MAX,
+	[ST_EV_OPEN_FOR] = EV_OPEN_C__MAX,
 	[ST_EV_FACET_KIND] = EV_FACET_C__MAX,
 	[ST_EV_FACET_MONTH] = EV_FACET_C__MAX,
 	[ST_EV_FACET_TERM] = EV_FACET_C__MAX,

@@ -244,6 +244,7 @@ enum db_stmt {
 	ST_EV_GET,
 	ST_EV_LIST,
 	ST_EV_COUNT,
+	ST_EV_OPEN_FOR,
 	ST_EV_FACET_KIND,
 	ST_EV_FACET_MONTH,
 	ST_EV_FACET_TERM,
@@ -657,6 +658,12 @@ enum res_search_of_col {
 	Y(EV_C_MINE, "(SELECT g.status FROM event_registrations g WHERE g.event_id = e.id " \
 	    "AND g.user_id = ?)")
 enum ev_col { EV_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EV_C__MAX };
+/* An event open to a person's registration (ST_EV_OPEN_FOR): its deadline
+ * is when registration closes, or its start. */
+enum ev_open_col {
+	EV_OPEN_C_ID, EV_OPEN_C_TITLE, EV_OPEN_C_KIND, EV_OPEN_C_DEADLINE, EV_OPEN_C_TIMEZONE,
+	EV_OPEN_C_THEMES, EV_OPEN_C__MAX
+};
 enum ev_facet_col { EV_FACET_C_VALUE, EV_FACET_C_COUNT, EV_FACET_C__MAX };
 
 /* A registration for an event (ST_EV_REG_GET, ST_EV_REG_OF_USER,

@@ -42,6 +42,7 @@ static char staff_tok[129], ada_tok[129], pat_tok[129], fay_tok[129], una_tok[12
 static int64_t quillon, ada_id;
 /* the calls and events the tests share (made in setup) */
 static int64_t c_kenya, c_members, c_academia, c_soon, c_plain_day, e_themed, e_members;
+static int64_t ten_days;	/* midnight UTC, ten days after the set-up: c_plain_day's day */
 
 #define STAFF "sam.staff@opps.test"
 #define ADA "ada@quillon-opps.example"
@@ -434,6 +435,74 @@ test_feed_and_closing(void **state)
 	LACKS(r, "Tools &amp;");
 }
 
+/*
+ * The home page's three are the list's first three, though it reads fewer:
+ * Lin (Lumen, in Fiji) has three calls closing early on the tenth day
+ * before the one for Fiji that closes at noon, which comes first on its
+ * day (before the workshop on corruption, her theme too, later that day)
+ * and is among her three, after the members' call and workshop.
+ */
+static void
+test_home_first_three(void **state)
+{
+	struct ts_browser *staff;
+	char lin_tok[129];
+	const struct ts_res *r;
+	json_t *home, *list, *a, *b;
+	int64_t lumen, lin, fiji;
+	size_t i;
+
+	(void)state;
+	lumen = ts_org_import(db_url, "Lumen Opportunity Circle", "FJ", "info@lumen-opps.example",
+	    NULL);
+	assert_true(lumen > 0);
+	lin = ts_person_add(db_url, "lin@lumen-opps.example", "Lin Lumen", "member", lumen, PW);
+	assert_true(lin > 0);
+	staff = ts_signed_in(&srv, NULL, STAFF, PW);
+	assert_non_null(staff);
+	assert_int_equal(ts_org_admin(staff, lumen, lin), 0);
+	ts_browser_free(staff);
+	assert_int_equal(ts_token(plain, "lin@lumen-opps.example", PW, lin_tok, 129), 0);
+	for (i = 1; i <= 3; i++)
+		call_made("An early call that day", ten_days + (int64_t)i * 3600, NULL);
+	fiji = call_made("For Fiji, later that day", ten_days + 12 * 3600, json_pack("{s:[s]}",
+	    "countries", "FJ"));
+
+	list = opps(lin_tok, 3);
+	r = api("GET", "/api/v1/", lin_tok, NULL);
+	STATUS(r, 200);
+	home = ts_jbody(r);
+	assert_int_equal(json_array_size(json_object_get(home, "opportunities")), 3);
+	json_array_foreach(json_object_get(home, "opportunities"), i, a) {
+		b = json_array_get(json_object_get(list, "items"), i);
+		assert_string_equal(json_string_value(json_object_get(a, "type")),
+		    json_string_value(json_object_get(b, "type")));
+		assert_int_equal(json_integer_value(json_object_get(a, "id")),
+		    json_integer_value(json_object_get(b, "id")));
+	}
+	assert_int_equal(at(list, "call", fiji), 2);
+	json_decref(home);
+	json_decref(list);
+	/* Ada's and Pat's too */
+	{
+		const char *const toks[] = { ada_tok, pat_tok };
+		size_t t;
+
+		for (t = 0; t < 2; t++) {
+			list = opps(toks[t], 3);
+			home = ts_jbody(api("GET", "/api/v1/", toks[t], NULL));
+			assert_int_equal(json_array_size(json_object_get(home, "opportunities")),
+			    json_array_size(json_object_get(list, "items")));
+			json_array_foreach(json_object_get(home, "opportunities"), i, a)
+				assert_int_equal(json_integer_value(json_object_get(a, "id")),
+				    json_integer_value(json_object_get(json_array_get(
+				    json_object_get(list, "items"), i), "id")));
+			json_decref(home);
+			json_decref(list);
+		}
+	}
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -466,7 +535,7 @@ setup(void **state)
 	ts_db_open(db_url);
 	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = '%s'", UNA);
 	now = server_now();
-	day = (now / 86400 + 10) * 86400;	/* midnight UTC, ten days on */
+	day = ten_days = (now / 86400 + 10) * 86400;	/* midnight UTC, ten days on */
 	c_soon = call_made(SOON_TITLE, now + 3600, NULL);
 	c_kenya = call_made("Kenyan organizations", now + 86400 * 4, json_pack("{s:[s]}",
 	    "countries", "KE"));
@@ -503,6 +572,7 @@ main(void)
 		cmocka_unit_test(test_focal_and_staff),
 		cmocka_unit_test(test_answered),
 		cmocka_unit_test(test_feed_and_closing),
+		cmocka_unit_test(test_home_first_three),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

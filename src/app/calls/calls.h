@@ -94,11 +94,13 @@ enum ws_err h_staff_call_score(struct req *r, struct resp *w);
  * Appends to out (an array) each call r's signed-in caller can still act
  * on: open now, not answered (their own draft is offered to continue),
  * and eligible for themselves or for one of orgs (the stored records of
- * the organizations they are an admin of).  Each is {type: "call", id,
- * title, kind, deadline_at (Unix seconds), timezone, href, action: "apply"
- * or "continue", themes: [], countries: the eligibility's}.
+ * the organizations they are an admin of), soonest closing first.  Each
+ * is {type: "call", id, title, kind, deadline_at (Unix seconds), timezone,
+ * href, action: "apply" or "continue", themes: [], countries: the
+ * eligibility's}.  want > 0: only those that may be among the first want
+ * of a list sorted by deadline day (events.h's OPP_DAYS_APART); 0: all.
  */
-enum ws_err calls_opportunities(struct req *r, json_t *orgs, json_t *out) WS_WUR;
+enum ws_err calls_opportunities(struct req *r, json_t *orgs, int want, json_t *out) WS_WUR;
 /* Up to n calls open now to everyone (not for members only), soonest
  * closing first: [{id, title, kind, closes: its time in the reader's zone
  * (events_when)}].  New reference; an empty array when it cannot read. */

@@ -157,14 +157,22 @@ json_t *events_when(struct req *r, const char *zone, int64_t t);
 json_t *events_form_answers(struct req *r, json_t *questions, json_t *typed);
 
 struct app;
+/* Seconds between two deadlines beyond which the later one falls on a
+ * later day than the earlier, whatever the time zones each is shown in
+ * (offsets from UTC-12 to UTC+14, a day, and a margin): a list that wants
+ * only its first few opportunities reads no further than that past them. */
+#define OPP_DAYS_APART (50 * 3600)
 /*
  * Appends to out (an array) each published event whose registration is
  * open now to r's signed-in caller and that they are not registered for,
  * as an opportunity: {type: "event", id, title, kind, deadline_at (when
  * registration closes, else when it starts; Unix seconds), timezone, href,
- * action: "register", themes, countries: []}.
+ * action: "register", themes, countries: []}, soonest deadline first.
+ * want > 0: only those that may be among the first want of a list sorted
+ * by deadline day (the first want, and those within OPP_DAYS_APART of the
+ * want-th); 0: all (up to 500).
  */
-enum ws_err events_opportunities(struct req *r, json_t *out) WS_WUR;
+enum ws_err events_opportunities(struct req *r, int want, json_t *out) WS_WUR;
 
 struct db;
 /* Whether event id exists (whatever its status). */
