@@ -905,6 +905,27 @@ test_org_shared(void **state)
 	STATUS(api("GET", path, bo_tok, NULL), 404);
 	STATUS(api("GET", path, mo_tok, NULL), 404);
 	STATUS(api("DELETE", path, bo_tok, NULL), 404);
+	/* the call's page shows Rex Quillon's draft, and its form saves it */
+	{
+		struct ts_browser *b = ts_signed_in(&srv, "127.0.0.59",
+		    "rex@quillon-attack.example", PW);
+		char p[96], org[24];
+
+		assert_non_null(b);
+		snprintf(p, sizeof p, "/calls/%lld", (long long)c);
+		HAS(ts_get(b, p), "Heron-draft-3x");
+		LACKS(get(p, bo_tok), "Heron-draft-3x");
+		snprintf(p, sizeof p, "/calls/%lld/apply", (long long)c);
+		r = ts_form(b, p, "answers.why", "Heron-form-2z", "status", "draft",
+		    "organization_id", itoa(org, sizeof org, quillon), (char *)NULL);
+		STATUS(r, 303);
+		j = as_staff(c, aid);
+		assert_string_equal(str(json_object_get(j, "answers"), "why"), "Heron-form-2z");
+		assert_string_equal(str(j, "status"), "draft");
+		json_decref(j);
+		assert_int_equal(staff_total(c), 1);
+		ts_browser_free(b);
+	}
 
 	/* a second admin's application for Quillon: the first, as it is */
 	again = applied(c, rex_tok, "Rex's go", "submitted", quillon, 200);
