@@ -7,7 +7,8 @@
 --                  less often, a region or a language (the demo events have
 --                  none: those answers are empty lists with their facets);
 --   EV_MODE=event  GET EV_PATH/{id} for an id drawn from EV_IDS (the events
---                  the viewer may see, comma-separated).
+--                  the viewer may see, comma-separated);
+--   EV_MODE=fixed  GET EV_PATH as it is (the home page).
 --
 -- EV_TOKEN, when set, is sent as a bearer token (a member; bench/events
 -- signs in); without it the requests are a visitor's.  EV_MONTHS lists the
@@ -58,6 +59,9 @@ local function maybe(q, n, name, value)
 end
 
 request = function()
+	if mode == "fixed" then
+		return wrk.format("GET", path, headers)
+	end
 	if mode == "event" then
 		return wrk.format("GET", path .. "/" .. pick(ids), headers)
 	end

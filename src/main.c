@@ -17,6 +17,7 @@
 #include "app/accounts/accounts.h"
 #include "app/admin/admin.h"
 #include "app/app.h"
+#include "app/calls/calls.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/events/events.h"
@@ -525,6 +526,16 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = events_seed_demo(app, d, o->nev, staff.id, &added);
 			if (rc == WS_OK)
 				printf("%d events added\n", added);
+		}
+		if (rc == WS_OK) {	/* after the events: a call fills a demo workshop */
+			struct user admin;
+			int added = 0;
+
+			rc = user_by_email(d, a, "admin@example.org", &admin);
+			if (rc == WS_OK)
+				rc = calls_seed_demo(app, d, staff.id, admin.id, &added);
+			if (rc == WS_OK)
+				printf("%d calls added\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

@@ -106,11 +106,17 @@
 #define CAPP_COLS DB_COLS(CAPP_COLUMNS)
 #define CAPP_FROM " FROM call_applications a JOIN users u ON u.id = a.user_id " \
 	"LEFT JOIN organizations o ON o.id = a.organization_id "
-/* A call's applications: ?1 the call; ?2 and ?3 all of them (0) or one
- * person's; ?4 and ?5 a status ('' for any); ?6 and ?7 an organization (0
- * for any).  A draft is its person's: staff's lists leave drafts out
- * unless they ask for them (?8 the person again, ?9 the status). */
-#define CAPP_WHERE "WHERE a.call_id = ? AND (? = 0 OR a.user_id = ?) " \
+/* A call's applications: ?1 the call; ?2, ?3 and ?4 all of them (0) or
+ * one person's: their own, and those filed for an organization they are
+ * now an admin of while it is not rejected or suspended (an organization's
+ * application is its admins'); ?5 and ?6 a status ('' for any); ?7 and ?8
+ * an organization (0 for any).  A draft is its person's: staff's lists
+ * leave drafts out unless they ask for them (?9 the person again, ?10 the
+ * status). */
+#define CAPP_WHERE "WHERE a.call_id = ? AND (? = 0 OR (a.organization_id IS NULL AND " \
+	"a.user_id = ?) OR EXISTS (SELECT 1 FROM org_members m JOIN organizations mo " \
+	"ON mo.id = m.org_id WHERE m.org_id = a.organization_id AND m.user_id = ? " \
+	"AND m.is_admin <> 0 AND mo.status NOT IN ('rejected', 'suspended'))) " \
 	"AND (? = '' OR a.status = ?) AND (? = 0 OR a.organization_id = ?) " \
 	"AND (a.status <> 'draft' OR ? <> 0 OR ? = 'draft') "
 
@@ -964,6 +970,22 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    " LIMIT ? OFFSET ?", NULL},
 	[ST_EV_COUNT] = {"ev_count",
 	    "SELECT count(*) FROM events e WHERE " EV_VISIBLE EV_FILTER, NULL},
+	/* The published events a person may still register for, soonest
+	 * deadline first: EV_VISIBLE's two, then now three times (not started,
+	 * registration opened and not closed), whether they are a member (for
+	 * an event for members), the person (not registered, or cancelled),
+	 * and at most how many.  Registration closes by the start (events.c
+	 * checks it), so an event still open has not started: the index on
+	 * (status, start_at) finds them; the person's registrations are read
+	 * once, not once an event. */
+	[ST_EV_OPEN_FOR] = {"ev_open_for",
+	    "SELECT e.id, e.title, e.kind, coalesce(e.registration_closes, e.start_at), "
+	    "e.timezone, e.themes FROM events e WHERE " EV_VISIBLE " AND e.status = 'published' "
+	    "AND e.start_at > ? AND (e.registration_opens IS NULL OR e.registration_opens <= ?) "
+	    "AND coalesce(e.registration_closes, e.start_at) > ? "
+	    "AND (e.audience = 'open' OR ? = 1) AND e.id NOT IN (SELECT g.event_id FROM "
+	    "event_registrations g WHERE g.user_id = ? AND g.status <> 'cancelled') "
+	    "ORDER BY coalesce(e.registration_closes, e.start_at), e.id LIMIT ?", NULL},
 	[ST_EV_FACET_KIND] = {"ev_facet_kind",
 	    "SELECT e.kind, count(*) FROM events e WHERE " EV_VISIBLE EV_FILTER
 	    " GROUP BY e.kind", NULL},
@@ -1172,6 +1194,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_CALL_SCORED] = {"call_scored",
 	    "SELECT count(*) FROM call_scores s JOIN call_applications a "
 	    "ON a.id = s.application_id WHERE a.call_id = ?", NULL},
+	/* `whatson seed --demo` (app/calls/seed.c): whether the hub has calls,
+	 * and the first upcoming demo workshop (?: now) a call fills. */
+	[ST_CALL_SEED_COUNT] = {"call_seed_count", "SELECT count(*) FROM calls", NULL},
+	[ST_CALL_SEED_WORKSHOP] = {"call_seed_workshop",
+	    "SELECT id, start_at FROM events WHERE kind = 'workshop' AND status = 'published' "
+	    "AND start_at > ? ORDER BY start_at, id LIMIT 1", NULL},
 	[ST_CAPP_INSERT] = {"capp_insert",
 	    "INSERT INTO call_applications (call_id, user_id, organization_id, answers, status, "
 	    "created_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -1183,6 +1211,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.id = ?", NULL},
 	[ST_CAPP_OF_USER] = {"capp_of_user",
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.user_id = ?", NULL},
+	/* The application an organization has to a call, withdrawn ones aside:
+	 * one at most, which its admins share. */
+	[ST_CAPP_OF_ORG] = {"capp_of_org",
+	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.organization_id = ? "
+	    "AND a.status <> 'withdrawn' ORDER BY a.id LIMIT 1", NULL},
 	/* CAPP_WHERE's, then the sort (?: 'score', the highest weighted mean
 	 * first, unscored last; else the order they came in). */
 	[ST_CAPP_LIST] = {"capp_list",
@@ -1315,6 +1348,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_RES_SEARCH_OF] = RES_SEARCH_OF_C__MAX,
 	[ST_EV_GET] = EV_C__MAX,
 	[ST_EV_LIST] = EV_C__MAX,
+	[ST_EV_OPEN_FOR] = EV_OPEN_C__MAX,
 	[ST_EV_FACET_KIND] = EV_FACET_C__MAX,
 	[ST_EV_FACET_MONTH] = EV_FACET_C__MAX,
 	[ST_EV_FACET_TERM] = EV_FACET_C__MAX,
@@ -1345,7 +1379,9 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CALL_LIST] = CALL_C__MAX,
 	[ST_CAPP_GET] = CAPP_C__MAX,
 	[ST_CAPP_OF_USER] = CAPP_C__MAX,
+	[ST_CAPP_OF_ORG] = CAPP_C__MAX,
 	[ST_CAPP_LIST] = CAPP_C__MAX,
+	[ST_CALL_SEED_WORKSHOP] = 2,
 	[ST_CAPP_STATUS_COUNTS] = 2,
 	[ST_CALL_SCORE_LIST] = CALL_SCORE_C__MAX,
 	[ST_CAPP_FILE_LIST] = CAPP_FILE_C__MAX,

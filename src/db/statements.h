@@ -244,6 +244,7 @@ enum db_stmt {
 	ST_EV_GET,
 	ST_EV_LIST,
 	ST_EV_COUNT,
+	ST_EV_OPEN_FOR,
 	ST_EV_FACET_KIND,
 	ST_EV_FACET_MONTH,
 	ST_EV_FACET_TERM,
@@ -306,10 +307,13 @@ enum db_stmt {
 	ST_CALL_COUNT,
 	ST_CALL_LOCK,
 	ST_CALL_SCORED,
+	ST_CALL_SEED_COUNT,
+	ST_CALL_SEED_WORKSHOP,
 	ST_CAPP_INSERT,
 	ST_CAPP_UPDATE,
 	ST_CAPP_GET,
 	ST_CAPP_OF_USER,
+	ST_CAPP_OF_ORG,
 	ST_CAPP_LIST,
 	ST_CAPP_COUNT,
 	ST_CAPP_DECIDE,
@@ -660,6 +664,12 @@ enum res_search_of_col {
 	Y(EV_C_MINE, "(SELECT g.status FROM event_registrations g WHERE g.event_id = e.id " \
 	    "AND g.user_id = ?)")
 enum ev_col { EV_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) EV_C__MAX };
+/* An event open to a person's registration (ST_EV_OPEN_FOR): its deadline
+ * is when registration closes, or its start. */
+enum ev_open_col {
+	EV_OPEN_C_ID, EV_OPEN_C_TITLE, EV_OPEN_C_KIND, EV_OPEN_C_DEADLINE, EV_OPEN_C_TIMEZONE,
+	EV_OPEN_C_THEMES, EV_OPEN_C__MAX
+};
 enum ev_facet_col { EV_FACET_C_VALUE, EV_FACET_C_COUNT, EV_FACET_C__MAX };
 
 /* A registration for an event (ST_EV_REG_GET, ST_EV_REG_OF_USER,
@@ -701,10 +711,19 @@ enum ev_remind_col {
 	EV_REMIND_C__MAX
 };
 
+/* Whether call application a's person acts for it: it is their own (no
+ * organization), or they are an admin of its organization, which is not
+ * rejected or suspended.  An application filed for an organization is the
+ * organization's: whoever stops acting for it loses it. */
+#define CAPP_FILER_ACTS "(a.organization_id IS NULL OR EXISTS (SELECT 1 FROM org_members m " \
+	"JOIN organizations o ON o.id = m.org_id WHERE m.org_id = a.organization_id " \
+	"AND m.user_id = a.user_id AND m.is_admin <> 0 " \
+	"AND o.status NOT IN ('rejected', 'suspended')))"
 /* A call for participants (ST_CALL_GET, ST_CALL_LIST): its columns, how
  * many applications were submitted (any status after draft but withdrawn)
  * and accepted, and the status and id of the caller's own application
- * (NULL when none; their parameter is the caller's user id, twice). */
+ * while they act for it (CAPP_FILER_ACTS; NULL when none; their parameter
+ * is the caller's user id, twice). */
 #define CALL_COLUMNS(X, Y) \
 	X(CALL_C_ID, "c.id") Y(CALL_C_KIND, "c.kind") Y(CALL_C_TITLE, "c.title") \
 	Y(CALL_C_DESCRIPTION, "c.description") Y(CALL_C_ELIGIBILITY, "c.eligibility") \
@@ -719,9 +738,9 @@ enum ev_remind_col {
 	Y(CALL_C_ACCEPTED, "(SELECT count(*) FROM call_applications a WHERE " \
 	    "a.call_id = c.id AND a.status = 'accepted')") \
 	Y(CALL_C_MINE, "(SELECT a.status FROM call_applications a WHERE a.call_id = c.id " \
-	    "AND a.user_id = ?)") \
+	    "AND a.user_id = ? AND " CAPP_FILER_ACTS ")") \
 	Y(CALL_C_MINE_ID, "(SELECT a.id FROM call_applications a WHERE a.call_id = c.id " \
-	    "AND a.user_id = ?)") \
+	    "AND a.user_id = ? AND " CAPP_FILER_ACTS ")") \
 	Y(CALL_C_APPLICATIONS, "(SELECT count(*) FROM call_applications a WHERE " \
 	    "a.call_id = c.id)")
 enum call_col { CALL_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CALL_C__MAX };

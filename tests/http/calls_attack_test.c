@@ -12,9 +12,14 @@
  * do (scores outside 0-5, deciding an open call, scoring their own
  * application, changing someone else's); malformed and huge bodies; two
  * submissions at once make one application; the closing time on the test
- * clock to the second; the files answering a file question downloaded by
- * nobody but their applicant and staff, with path tricks in the file's id,
- * and names carrying HTML or a CSV formula.  Hidden means 404, never 403;
+ * clock to the second.  An application filed for an organization is its
+ * admins': another admin reads, lists, submits and withdraws it, and
+ * applying for the organization gives it back (two admins at once too);
+ * one removed from the organization, the filer included, or whose
+ * organization is suspended, loses it.  The files answering a file
+ * question are downloaded by nobody but those who read the application
+ * and staff, with path tricks in the file's id, and names carrying HTML
+ * or a CSV formula.  Hidden means 404, never 403;
  * nothing answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
@@ -275,13 +280,14 @@ test_others_applications(void **state)
 	const char *const toks[] = { nia_tok, bo_tok, mo_tok, fe_tok, eve_tok, rex_tok };
 	const struct {
 		int64_t call, app;
-		const char *owner;	/* whose it is: skipped for them */
+		const char *owner;	/* who acts for it: skipped for them */
 	} targets[] = {
 		{ c_open, a_ada, ada_tok }, { c_open, a_nia, nia_tok },
 		{ c_other, a_nia_draft, nia_tok }, { c_other, a_mo_gone, mo_tok },
 		{ c_other, a_ada, NULL }, { c_open, a_nia_draft, NULL }, { c_org, a_ada, NULL },
 		{ c_draft, a_ada, NULL }, { c_open, a_rex, NULL },
 	};
+	/* Quillon's applications are its admins', Rex's as much as Ada's */
 	static const char *const secrets[] = { ADA_SECRET, NIA_SECRET, DRAFT_SECRET, MO_SECRET,
 		REX_SECRET };
 	char path[160], cs[24], as[24];
@@ -295,7 +301,8 @@ test_others_applications(void **state)
 		r = api("GET", path, NULL, NULL);
 		assert_int_equal(r->status, 401);
 		for (i = 0; i < sizeof toks / sizeof toks[0]; i++) {
-			if (toks[i] == targets[t].owner)
+			if (toks[i] == targets[t].owner || (toks[i] == rex_tok &&
+			    targets[t].owner == ada_tok))
 				continue;
 			r = api("GET", path, toks[i], NULL);
 			if (r->status != 404)
@@ -872,6 +879,137 @@ test_malformed(void **state)
 	assert_int_equal(staff_total(c), 1);
 }
 
+/* ---- an organization's application ------------------------------------------- */
+
+/*
+ * Ada drafts for Quillon; Rex, its other admin, reads it and finds it in
+ * his list, applying for Quillon gives it back (no second row), he
+ * submits it and withdraws it; Ada applies anew and Rex gets hers again.
+ * Bo (no admin) and Mo (Meridian's) see none of it; a draft of Rex's own
+ * is not moved to Quillon, which has one.
+ */
+static void
+test_org_shared(void **state)
+{
+	int64_t c = call_made(json_pack("{s:s}", "title", "Heron call")), aid, again, own;
+	char path[160], cs[24], as[24];
+	const struct ts_res *r;
+	json_t *j;
+
+	(void)state;
+	aid = applied(c, ada_tok, "Heron-draft-3x", "draft", quillon, 201);
+	app_path(path, sizeof path, itoa(cs, sizeof cs, c), itoa(as, sizeof as, aid));
+	r = api("GET", path, rex_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Heron-draft-3x");
+	assert_int_equal(apps_total(c, rex_tok, ""), 1);
+	assert_int_equal(apps_total(c, bo_tok, ""), 0);
+	assert_int_equal(apps_total(c, mo_tok, ""), 0);
+	STATUS(api("GET", path, bo_tok, NULL), 404);
+	STATUS(api("GET", path, mo_tok, NULL), 404);
+	STATUS(api("DELETE", path, bo_tok, NULL), 404);
+	/* the call's page shows Rex Quillon's draft, and its form saves it */
+	{
+		struct ts_browser *b = ts_signed_in(&srv, "127.0.0.59",
+		    "rex@quillon-attack.example", PW);
+		char p[96], org[24];
+
+		assert_non_null(b);
+		snprintf(p, sizeof p, "/calls/%lld", (long long)c);
+		HAS(ts_get(b, p), "Heron-draft-3x");
+		LACKS(get(p, bo_tok), "Heron-draft-3x");
+		snprintf(p, sizeof p, "/calls/%lld/apply", (long long)c);
+		r = ts_form(b, p, "answers.why", "Heron-form-2z", "status", "draft",
+		    "organization_id", itoa(org, sizeof org, quillon), (char *)NULL);
+		STATUS(r, 303);
+		j = as_staff(c, aid);
+		assert_string_equal(str(json_object_get(j, "answers"), "why"), "Heron-form-2z");
+		assert_string_equal(str(j, "status"), "draft");
+		json_decref(j);
+		assert_int_equal(staff_total(c), 1);
+		ts_browser_free(b);
+	}
+
+	/* a second admin's application for Quillon: the first, as it is */
+	again = applied(c, rex_tok, "Rex's go", "submitted", quillon, 200);
+	assert_int_equal(again, aid);
+	assert_int_equal(staff_total(c), 1);
+	app_is(c, aid, "draft");
+	r = api("PATCH", path, rex_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
+	    "answers", "why", "Heron-final-6y"));
+	STATUS(r, 200);
+	app_is(c, aid, "submitted");
+	r = api("GET", path, ada_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Heron-final-6y");
+	j = as_staff(c, aid);
+	assert_int_equal(num(j, "user_id"), ada_id);	/* still filed by Ada */
+	assert_int_equal(num(j, "organization_id"), quillon);
+	json_decref(j);
+	STATUS(api("DELETE", path, rex_tok, NULL), 200);
+	app_is(c, aid, "withdrawn");
+
+	/* withdrawn, it is made anew; Rex gets that one */
+	assert_int_equal(applied(c, ada_tok, "Heron-again-1w", "submitted", quillon, 201), aid);
+	assert_int_equal(applied(c, rex_tok, "Rex's go", "draft", quillon, 200), aid);
+	assert_int_equal(staff_total(c), 1);
+
+	/* Rex's own draft stays his: Quillon has an application already */
+	own = applied(c, rex_tok, "Rex-own-8u", "draft", 0, 201);
+	assert_true(own != aid);
+	app_path(path, sizeof path, itoa(cs, sizeof cs, c), itoa(as, sizeof as, own));
+	r = api("PATCH", path, rex_tok, json_pack("{s:I}", "organization_id",
+	    (json_int_t)quillon));
+	STATUS(r, 409);
+	j = as_staff(c, own);
+	assert_true(json_is_null(json_object_get(j, "organization_id")));
+	json_decref(j);
+	/* his own is his alone: Ada does not see it */
+	STATUS(api("GET", path, ada_tok, NULL), 404);
+	assert_int_equal(apps_total(c, ada_tok, ""), 1);
+	assert_int_equal(apps_total(c, rex_tok, ""), 2);
+}
+
+/*
+ * Sable is suspended: Sid, its admin, loses the application he filed for
+ * it (404, out of his list; applying again is a 409, his one application
+ * to the call being Sable's) and may not apply for it to another call;
+ * staff still see it.
+ */
+static void
+test_suspended_org(void **state)
+{
+	int64_t sable, sid, aid, c = call_made(json_pack("{s:s}", "title", "Plover call"));
+	char path[160], cs[24], as[24], sid_tok[129];
+	const struct ts_res *r;
+
+	(void)state;
+	sable = ts_org_import(db_url, "Sable Attack Circle", "GH", "info@sable-attack.example",
+	    NULL);
+	assert_true(sable > 0);
+	sid = account("sid@sable-attack.example", "Sid", "member", sable, sid_tok);
+	make_admin(sable, sid);
+	aid = applied(c, sid_tok, "Sable-answer-5t", "submitted", sable, 201);
+	app_path(path, sizeof path, itoa(cs, sizeof cs, c), itoa(as, sizeof as, aid));
+	STATUS(api("GET", path, sid_tok, NULL), 200);
+	{
+		char p[96];
+
+		snprintf(p, sizeof p, "/organizations/%lld/status", (long long)sable);
+		STATUS(api("POST", p, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	}
+	r = api("GET", path, sid_tok, NULL);
+	STATUS(r, 404);
+	LACKS(r, "Sable-answer-5t");
+	STATUS(api("DELETE", path, sid_tok, NULL), 404);
+	assert_int_equal(apps_total(c, sid_tok, ""), 0);
+	/* his one application to the call is Sable's; to another, Sable may
+	 * not apply */
+	applied(c, sid_tok, "Sable again", "submitted", sable, 409);
+	applied(c_open, sid_tok, "Sable elsewhere", "submitted", sable, 403);
+	app_is(c, aid, "submitted");
+}
+
 /* ---- two at once ------------------------------------------------------------ */
 
 static pthread_barrier_t race_gate;
@@ -928,6 +1066,70 @@ test_race(void **state)
 		}
 		pthread_barrier_destroy(&race_gate);
 		if (x[0].id != x[1].id || x[0].status + x[1].status > 401)
+			printf("# round %d: %ld %lld, %ld %lld\n", round, x[0].status,
+			    (long long)x[0].id, x[1].status, (long long)x[1].id);
+		assert_true((x[0].status == 201 && x[1].status == 200) ||
+		    (x[0].status == 200 && x[1].status == 201));
+		assert_int_equal(x[0].id, x[1].id);
+		assert_int_equal(staff_total(c), 1);
+		app_is(c, x[0].id, "submitted");
+	}
+}
+
+/* Ada and Rex apply for Quillon at the same moment, four times over: one
+ * application each time, both answers naming it. */
+struct org_racer {
+	struct ts_browser *b;
+	const char *token;
+	long status;
+	int64_t id;
+};
+
+static void *
+org_racer_run(void *arg)
+{
+	struct org_racer *x = arg;
+	const struct ts_res *r;
+	json_t *j;
+
+	pthread_barrier_wait(&race_gate);
+	r = ts_call(x->b, "POST", race_path, x->token, json_pack("{s:s,s:{s:s},s:I}", "status",
+	    "submitted", "answers", "why", "Both at once", "organization_id",
+	    (json_int_t)quillon));
+	x->status = r->status;
+	j = json_loadb(r->body, r->len, 0, NULL);
+	x->id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	return NULL;
+}
+
+static void
+test_org_race(void **state)
+{
+	struct org_racer x[2];
+	pthread_t t[2];
+	int round, k;
+
+	(void)state;
+	for (round = 0; round < 4; round++) {
+		int64_t c = call_made(json_pack("{s:s}", "title", "Tern call"));
+
+		snprintf(race_path, sizeof race_path, "/api/v1/calls/%lld/applications",
+		    (long long)c);
+		assert_int_equal(pthread_barrier_init(&race_gate, NULL, 2), 0);
+		for (k = 0; k < 2; k++) {
+			x[k].b = ts_browser_new(&srv, NULL);
+			x[k].token = k ? rex_tok : ada_tok;
+			x[k].status = 0;
+			x[k].id = 0;
+			assert_int_equal(pthread_create(&t[k], NULL, org_racer_run, &x[k]), 0);
+		}
+		for (k = 0; k < 2; k++) {
+			pthread_join(t[k], NULL);
+			ts_browser_free(x[k].b);
+		}
+		pthread_barrier_destroy(&race_gate);
+		if (x[0].id != x[1].id || x[0].status + x[1].status != 401)
 			printf("# round %d: %ld %lld, %ld %lld\n", round, x[0].status,
 			    (long long)x[0].id, x[1].status, (long long)x[1].id);
 		assert_true((x[0].status == 201 && x[1].status == 200) ||
@@ -1026,9 +1228,10 @@ test_withdraw_while_decided(void **state)
 }
 
 /*
- * Rex applied for Quillon, then was removed from it: he still reads what
- * he sent, but no longer acts for Quillon (no withdrawing its application,
- * by the API or the page, nor applying for it again).
+ * Rex applied for Quillon, then was removed from it: the application is
+ * Quillon's, so he loses it (404 by the API and the page, out of his
+ * lists; he does not apply for Quillon again, and his one application to
+ * the call is taken), while Ada, still its admin, reads and withdraws it.
  */
 static void
 test_removed_admin(void **state)
@@ -1041,6 +1244,11 @@ test_removed_admin(void **state)
 	b = ts_signed_in(&srv, "127.0.0.57", "rex@quillon-attack.example", PW);
 	assert_non_null(b);
 	STATUS(ts_get(b, "/calls"), 200);
+	app_path(path, sizeof path, itoa(cs, sizeof cs, c_org), itoa(as, sizeof as, a_rex));
+	r = api("GET", path, ada_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, REX_SECRET);
+	assert_int_equal(apps_total(c_org, rex_tok, ""), 1);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)quillon, (long long)rex_id);
 	r = api("POST", path, staff_tok, json_object());
@@ -1048,21 +1256,34 @@ test_removed_admin(void **state)
 
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c_org), itoa(as, sizeof as, a_rex));
 	r = api("GET", path, rex_tok, NULL);
+	STATUS(r, 404);
+	LACKS(r, REX_SECRET);
+	STATUS(api("PATCH", path, rex_tok, json_pack("{s:s}", "status", "withdrawn")), 404);
+	STATUS(api("DELETE", path, rex_tok, NULL), 404);
+	assert_int_equal(apps_total(c_org, rex_tok, ""), 0);
+	assert_int_equal(apps_total(c_org, rex_tok, "?status=submitted"), 0);
+	snprintf(path, sizeof path, "/calls/%lld", (long long)c_org);
+	r = get(path, rex_tok);
 	STATUS(r, 200);
-	HAS(r, REX_SECRET);
-	LACKS(r, "\"scores\":[{");
-	STATUS(api("PATCH", path, rex_tok, json_pack("{s:s}", "status", "withdrawn")), 403);
-	STATUS(api("DELETE", path, rex_tok, NULL), 403);
+	LACKS(r, REX_SECRET);
 	snprintf(path, sizeof path, "/calls/%lld/withdraw", (long long)c_org);
-	STATUS(ts_form(b, path, (char *)NULL), 403);
+	STATUS(ts_form(b, path, (char *)NULL), 404);
 	app_is(c_org, a_rex, "submitted");
-	/* nor applies for it anew */
+	/* nor applies for it anew; his own row for the call is Quillon's */
 	applied(c_open, rex_tok, "Rex again", "submitted", quillon, 403);
 	applied(c_open, rex_tok, "Rex again", "draft", quillon, 403);
-	/* Ada, still its admin, withdraws it no more than she reads it */
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_org);
+	r = api("POST", path, rex_tok, json_pack("{s:s,s:{s:s}}", "status", "draft", "answers",
+	    "why", "Mine now?"));
+	STATUS(r, 409);
+	LACKS(r, REX_SECRET);
+	/* Ada, still its admin, reads it and withdraws it */
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c_org), itoa(as, sizeof as, a_rex));
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "withdrawn")), 404);
-	app_is(c_org, a_rex, "submitted");
+	r = api("GET", path, ada_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, REX_SECRET);
+	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "withdrawn")), 200);
+	app_is(c_org, a_rex, "withdrawn");
 	ts_browser_free(b);
 }
 
@@ -1368,9 +1589,12 @@ main(void)
 		cmocka_unit_test(test_staff_refused),
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_org_shared),
 		cmocka_unit_test(test_race),
+		cmocka_unit_test(test_org_race),
 		cmocka_unit_test(test_withdraw_while_decided),
 		cmocka_unit_test(test_removed_admin),
+		cmocka_unit_test(test_suspended_org),
 		cmocka_unit_test(test_files),	/* after test_removed_admin */
 		cmocka_unit_test(test_closing_time),	/* it moves the clock */
 	};

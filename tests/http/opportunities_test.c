@@ -26,6 +26,7 @@
 #include <cmocka.h>
 
 #include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -37,15 +38,17 @@ static struct ts_browser *plain;
 
 /* staff; Ada, an admin of Quillon (an NGO in Kenya working on corruption);
  * Pat, an applicant with no organization; Fay, a state focal point */
-static char staff_tok[129], ada_tok[129], pat_tok[129], fay_tok[129];
+static char staff_tok[129], ada_tok[129], pat_tok[129], fay_tok[129], una_tok[129];
 static int64_t quillon, ada_id;
 /* the calls and events the tests share (made in setup) */
 static int64_t c_kenya, c_members, c_academia, c_soon, c_plain_day, e_themed, e_members;
+static int64_t ten_days;	/* midnight UTC, ten days after the set-up: c_plain_day's day */
 
 #define STAFF "sam.staff@opps.test"
 #define ADA "ada@quillon-opps.example"
 #define PAT "pat@opps.example"
 #define FAY "fay.focal@opps.example"
+#define UNA "una@opps.example"	/* signed in, then her address unconfirmed */
 #define SOON_TITLE "Tools & <Training> for reporters"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -251,6 +254,52 @@ test_applicant(void **state)
 	json_decref(j);
 }
 
+/* GET path as the holder of token, a page. */
+static const struct ts_res *
+page_as(struct ts_browser *b, const char *path, const char *token)
+{
+	char auth[160];
+	const char *h[] = { auth, NULL };
+
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+	return ts_req(b, "GET", path, h, NULL, 0);
+}
+
+/* An account whose address is not confirmed can neither answer a call nor
+ * register for an event: none is offered to it, and the page and the
+ * home page say that confirming the address opens them; a confirmed
+ * applicant is not told so. */
+static void
+test_unverified(void **state)
+{
+	struct ts_browser *b;
+	const struct ts_res *r;
+	json_t *j;
+
+	(void)state;
+	j = opps(una_tok, 50);
+	assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
+	assert_true(json_is_true(json_object_get(j, "verify_email")));
+	json_decref(j);
+	j = opps(pat_tok, 50);
+	assert_true(at(j, "event", e_themed) >= 0);
+	assert_true(json_is_false(json_object_get(j, "verify_email")));
+	json_decref(j);
+
+	b = ts_browser_new(&srv, NULL);
+	r = page_as(b, "/opportunities?lang=en", una_tok);
+	STATUS(r, 200);
+	HAS(r, "Confirm your email address to answer calls and register for events");
+	LACKS(r, "Corruption workshop");
+	r = page_as(b, "/?lang=fr", una_tok);
+	STATUS(r, 200);
+	HAS(r, "Confirmez votre adresse électronique pour répondre aux appels");
+	r = page_as(b, "/?lang=en", pat_tok);
+	STATUS(r, 200);
+	LACKS(r, "Confirm your email address to answer calls");
+	ts_browser_free(b);
+}
+
 /* A focal point is no member: the members-only call is not theirs; staff
  * may answer every call but the one for academia alone. */
 static void
@@ -386,6 +435,74 @@ test_feed_and_closing(void **state)
 	LACKS(r, "Tools &amp;");
 }
 
+/*
+ * The home page's three are the list's first three, though it reads fewer:
+ * Lin (Lumen, in Fiji) has three calls closing early on the tenth day
+ * before the one for Fiji that closes at noon, which comes first on its
+ * day (before the workshop on corruption, her theme too, later that day)
+ * and is among her three, after the members' call and workshop.
+ */
+static void
+test_home_first_three(void **state)
+{
+	struct ts_browser *staff;
+	char lin_tok[129];
+	const struct ts_res *r;
+	json_t *home, *list, *a, *b;
+	int64_t lumen, lin, fiji;
+	size_t i;
+
+	(void)state;
+	lumen = ts_org_import(db_url, "Lumen Opportunity Circle", "FJ", "info@lumen-opps.example",
+	    NULL);
+	assert_true(lumen > 0);
+	lin = ts_person_add(db_url, "lin@lumen-opps.example", "Lin Lumen", "member", lumen, PW);
+	assert_true(lin > 0);
+	staff = ts_signed_in(&srv, NULL, STAFF, PW);
+	assert_non_null(staff);
+	assert_int_equal(ts_org_admin(staff, lumen, lin), 0);
+	ts_browser_free(staff);
+	assert_int_equal(ts_token(plain, "lin@lumen-opps.example", PW, lin_tok, 129), 0);
+	for (i = 1; i <= 3; i++)
+		call_made("An early call that day", ten_days + (int64_t)i * 3600, NULL);
+	fiji = call_made("For Fiji, later that day", ten_days + 12 * 3600, json_pack("{s:[s]}",
+	    "countries", "FJ"));
+
+	list = opps(lin_tok, 3);
+	r = api("GET", "/api/v1/", lin_tok, NULL);
+	STATUS(r, 200);
+	home = ts_jbody(r);
+	assert_int_equal(json_array_size(json_object_get(home, "opportunities")), 3);
+	json_array_foreach(json_object_get(home, "opportunities"), i, a) {
+		b = json_array_get(json_object_get(list, "items"), i);
+		assert_string_equal(json_string_value(json_object_get(a, "type")),
+		    json_string_value(json_object_get(b, "type")));
+		assert_int_equal(json_integer_value(json_object_get(a, "id")),
+		    json_integer_value(json_object_get(b, "id")));
+	}
+	assert_int_equal(at(list, "call", fiji), 2);
+	json_decref(home);
+	json_decref(list);
+	/* Ada's and Pat's too */
+	{
+		const char *const toks[] = { ada_tok, pat_tok };
+		size_t t;
+
+		for (t = 0; t < 2; t++) {
+			list = opps(toks[t], 3);
+			home = ts_jbody(api("GET", "/api/v1/", toks[t], NULL));
+			assert_int_equal(json_array_size(json_object_get(home, "opportunities")),
+			    json_array_size(json_object_get(list, "items")));
+			json_array_foreach(json_object_get(home, "opportunities"), i, a)
+				assert_int_equal(json_integer_value(json_object_get(a, "id")),
+				    json_integer_value(json_object_get(json_array_get(
+				    json_object_get(list, "items"), i), "id")));
+			json_decref(home);
+			json_decref(list);
+		}
+	}
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -404,16 +521,21 @@ setup(void **state)
 	    ts_person_add(db_url, STAFF, "Sam Staff", "staff", 0, PW) <= 0 ||
 	    (ada_id = ts_person_add(db_url, ADA, "Ada Quillon", "member", quillon, PW)) <= 0 ||
 	    ts_person_add(db_url, PAT, "Pat Alone", "applicant", 0, PW) <= 0 ||
-	    ts_person_add(db_url, FAY, "Fay Focal", "focal", 0, PW) <= 0)
+	    ts_person_add(db_url, FAY, "Fay Focal", "focal", 0, PW) <= 0 ||
+	    ts_person_add(db_url, UNA, "Una Unconfirmed", "applicant", 0, PW) <= 0)
 		return -1;
 	staff = ts_signed_in(&srv, NULL, STAFF, PW);
 	if (!staff || ts_org_admin(staff, quillon, ada_id) != 0)
 		return -1;
 	ts_browser_free(staff);
-	if (tokens() != 0)
+	if (tokens() != 0 || ts_token(plain, UNA, PW, una_tok, 129) != 0)
 		return -1;
+	/* Una signed in, and her address is no longer confirmed (as after a
+	 * change of address) */
+	ts_db_open(db_url);
+	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = '%s'", UNA);
 	now = server_now();
-	day = (now / 86400 + 10) * 86400;	/* midnight UTC, ten days on */
+	day = ten_days = (now / 86400 + 10) * 86400;	/* midnight UTC, ten days on */
 	c_soon = call_made(SOON_TITLE, now + 3600, NULL);
 	c_kenya = call_made("Kenyan organizations", now + 86400 * 4, json_pack("{s:[s]}",
 	    "countries", "KE"));
@@ -434,6 +556,7 @@ teardown(void **state)
 {
 	(void)state;
 	ts_browser_free(plain);
+	ts_db_close();
 	ts_cleanup();
 	return 0;
 }
@@ -445,9 +568,11 @@ main(void)
 		cmocka_unit_test(test_visitor),
 		cmocka_unit_test(test_member),
 		cmocka_unit_test(test_applicant),
+		cmocka_unit_test(test_unverified),
 		cmocka_unit_test(test_focal_and_staff),
 		cmocka_unit_test(test_answered),
 		cmocka_unit_test(test_feed_and_closing),
+		cmocka_unit_test(test_home_first_three),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -6,7 +6,13 @@
  * applicant whose organization is still pending too), for themselves or,
  * as one of its admins, for an organization that is not rejected or
  * suspended.  One application a person and call: applying again gives
- * back the one there is (200), a withdrawn one is made anew.  A draft keeps
+ * back the one there is (200), a withdrawn one is made anew.  An
+ * application filed for an organization is the organization's: its admins
+ * of the moment read, edit, submit and withdraw it (whoever filed it), and
+ * one who is no longer an admin, or whose organization was suspended,
+ * loses it (404) like anyone else; one live (not withdrawn) application an
+ * organization and call, so a second admin applying for it gets the first
+ * (200), also when two apply at once (the call is taken first).  A draft keeps
  * what was typed, even unanswered required questions; submitting checks,
  * in this order, that the call takes applications now (409, naming when
  * it closed or opens), the answers (422 naming the question) and the
@@ -191,6 +197,40 @@ admin_of(struct req *r, int64_t org)
 		    json_is_true(json_object_get(o, "admin"));
 	json_decref(mine);
 	return ok;
+}
+
+/* Whether r's caller acts now for organization org: one of its admins,
+ * and it is not rejected or suspended (a pending one will do). */
+static int
+acts_for(struct req *r, int64_t org)
+{
+	json_t *mine = NULL, *o;
+	const char *st;
+	size_t i;
+	int ok = 0;
+
+	if (orgs_of_person(req_db(r), r->user->id, &mine) != WS_OK) {
+		json_decref(mine);
+		return 0;
+	}
+	json_array_foreach(mine, i, o) {
+		st = json_string_value(json_object_get(o, "status"));
+		ok |= json_integer_value(json_object_get(o, "id")) == org &&
+		    json_is_true(json_object_get(o, "admin")) && st &&
+		    strcmp(st, "rejected") != 0 && strcmp(st, "suspended") != 0;
+	}
+	json_decref(mine);
+	return ok;
+}
+
+int
+capp_mine(struct req *r, json_t *a)
+{
+	json_t *org = json_object_get(a, "organization_id");
+
+	if (json_is_integer(org))
+		return acts_for(r, json_integer_value(org));
+	return json_integer_value(json_object_get(a, "user_id")) == r->user->id;
 }
 
 /*
@@ -632,7 +672,7 @@ static const char *const new_statuses[] = { "draft", "submitted", NULL };
 enum ws_err
 h_call_apply(struct req *r, struct resp *w)
 {
-	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL;
+	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL, *live = NULL;
 	struct capp_up ups[REQ_MAX_FILES];
 	struct db *d = req_db(r);
 	const char *status;
@@ -647,10 +687,30 @@ h_call_apply(struct req *r, struct resp *w)
 	/* one a person: applying again gives back the one there is, unless
 	 * they withdrew it */
 	if ((rc = capp_of_user(d, id, r->user->id, &a)) == WS_OK &&
-	    strcmp(json_string_value(json_object_get(a, "status")), "withdrawn") != 0)
-		goto answer;
+	    strcmp(json_string_value(json_object_get(a, "status")), "withdrawn") != 0) {
+		if (capp_mine(r, a))
+			goto answer;
+		/* the organization's, which they no longer act for; their one
+		 * row for the call is taken */
+		w->detail = N_("You applied to this call for an organization you no longer act "
+		    "for (you are not its admin, or it is suspended): that application stays "
+		    "the organization's.");
+		rc = WS_ECONFLICT;
+		goto out;
+	}
 	if (rc != WS_OK && rc != WS_ENOTFOUND)
 		goto out;
+	/* one an organization: another of its admins gets the one there is */
+	if ((rc = applying_for(r, w, &org, &rec)) != WS_OK)
+		goto out;
+	if (org && (rc = capp_of_org(d, id, org, &live)) != WS_ENOTFOUND) {
+		if (rc != WS_OK)
+			goto out;
+		json_decref(a);
+		a = live;
+		live = NULL;
+		goto answer;
+	}
 	if ((status = asked_status(r, "draft", new_statuses)) == NULL) {
 		w->errors = json_pack("{s:s}", "status", view_tr(r->app->views, r->locale,
 		    N_("The status of a new application is draft or submitted.")));
@@ -658,12 +718,23 @@ h_call_apply(struct req *r, struct resp *w)
 		rc = WS_EINVAL;
 		goto out;
 	}
-	if ((rc = applying_for(r, w, &org, &rec)) != WS_OK ||
-	    (rc = check_application(r, w, c, rec, json_object_get(r->in, "answers"), status,
+	if ((rc = check_application(r, w, c, rec, json_object_get(r->in, "answers"), status,
 	    NULL, ups, &nup, &answers)) != WS_OK)
 		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
+	/* two admins at once: the call taken first (a row lock on
+	 * PostgreSQL; SQLite lets one writer in), the second finds the first's */
+	if (org && ((rc = call_lock(d, id)) != WS_OK ||
+	    (rc = capp_of_org(d, id, org, &live)) != WS_ENOTFOUND)) {
+		db_rollback(d);
+		if (rc != WS_OK)
+			goto out;
+		json_decref(a);
+		a = live;
+		live = NULL;
+		goto answer;
+	}
 	if (a) {
 		aid = json_integer_value(json_object_get(a, "id"));
 		rc = capp_update(d, aid, "withdrawn", org, answers, status, strcmp(status,
@@ -697,6 +768,7 @@ answer:
 out:
 	json_decref(c);
 	json_decref(a);
+	json_decref(live);
 	json_decref(rec);
 	json_decref(answers);
 	return rc;
@@ -705,8 +777,8 @@ out:
 /* ---- one application -------------------------------------------------------- */
 
 /* Application {aid} to the call of r's {id}, if r's caller may see both
- * (staff, or its person; WS_ENOTFOUND otherwise): stored JSON of both,
- * new references. */
+ * (staff, or one who acts for it: capp_mine; WS_ENOTFOUND otherwise):
+ * stored JSON of both, new references. */
 static enum ws_err
 capp_param(struct req *r, int64_t *id, json_t **c, json_t **a)
 {
@@ -718,8 +790,7 @@ capp_param(struct req *r, int64_t *id, json_t **c, json_t **a)
 		return rc;
 	if (parse_int(r->params[1], 1, INT64_MAX, &aid) != WS_OK ||
 	    (rc = capp_get(req_db(r), *id, aid, a)) == WS_ENOTFOUND ||
-	    (rc == WS_OK && r->user->role < ROLE_STAFF &&
-	    json_integer_value(json_object_get(*a, "user_id")) != r->user->id)) {
+	    (rc == WS_OK && r->user->role < ROLE_STAFF && !capp_mine(r, *a))) {
 		json_decref(*c);
 		json_decref(*a);
 		*c = *a = NULL;
@@ -782,7 +853,7 @@ withdraw(struct req *r, struct resp *w, json_t *c, json_t *a)
 		w->detail = N_("This application was decided: write to the team to step back.");
 		return WS_ECONFLICT;
 	}
-	if (json_is_integer(json_object_get(a, "organization_id")) && !admin_of(r,
+	if (json_is_integer(json_object_get(a, "organization_id")) && !acts_for(r,
 	    json_integer_value(json_object_get(a, "organization_id")))) {
 		w->detail = N_("This application was made for an organization you are no longer "
 		    "an admin of.");
@@ -805,14 +876,16 @@ withdraw(struct req *r, struct resp *w, json_t *c, json_t *a)
 	return rc;
 }
 
-/* Whether application a is r's caller's own; WS_EFORBIDDEN (w->detail)
- * for staff acting on someone else's. */
+/* Whether r's caller acts for application a (capp_mine: its person, or
+ * an admin of the organization it is for); WS_EFORBIDDEN (w->detail) for
+ * staff acting on someone else's. */
 static enum ws_err
 own(struct req *r, struct resp *w, json_t *a)
 {
-	if (json_integer_value(json_object_get(a, "user_id")) == r->user->id)
+	if (capp_mine(r, a))
 		return WS_OK;
-	w->detail = N_("Only the person who applied changes an application.");
+	w->detail = N_("Only the person who applied, or an admin of the organization they "
+	    "applied for, changes an application.");
 	return WS_EFORBIDDEN;
 }
 
@@ -821,7 +894,7 @@ static const char *const edit_statuses[] = { "draft", "submitted", "withdrawn", 
 enum ws_err
 h_call_app_edit(struct req *r, struct resp *w)
 {
-	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL, *had = NULL, *in;
+	json_t *c = NULL, *a = NULL, *rec = NULL, *answers = NULL, *had = NULL, *live = NULL, *in;
 	struct capp_up ups[REQ_MAX_FILES];
 	struct db *d = req_db(r);
 	const char *status, *cur;
@@ -873,6 +946,18 @@ h_call_app_edit(struct req *r, struct resp *w)
 		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
+	/* a draft moved to an organization: unless it has one already */
+	if (org && org != json_integer_value(json_object_get(a, "organization_id")) &&
+	    ((rc = call_lock(d, id)) != WS_OK ||
+	    (rc = capp_of_org(d, id, org, &live)) != WS_ENOTFOUND)) {
+		db_rollback(d);
+		if (rc == WS_OK) {
+			w->detail = N_("This organization has applied to this call already: its "
+			    "admins share that application.");
+			rc = WS_ECONFLICT;
+		}
+		goto out;
+	}
 	if ((rc = capp_update(d, aid, "draft", org, answers, status, strcmp(status,
 	    "submitted") == 0 ? now_s() : 0)) == WS_OK &&
 	    (rc = store_uploads(d, aid, ups, nup)) == WS_OK && strcmp(status, "submitted") == 0)
@@ -889,6 +974,7 @@ h_call_app_edit(struct req *r, struct resp *w)
 out:
 	json_decref(c);
 	json_decref(a);
+	json_decref(live);
 	json_decref(rec);
 	json_decref(answers);
 	json_decref(had);

@@ -10,9 +10,12 @@
  * call is closed.
  *
  * A draft call is staff's (404 for others); every other call is seen by
- * everyone.  An application is seen by its person and by staff (404 for
- * others), and so are the files that answer its file questions (uploaded
- * under the rules of the library's files).  The rules (a closed call refuses with its closing time, an
+ * everyone.  An application is seen by staff and by those who act for it
+ * (404 for others): its person, or, for one filed for an organization,
+ * the organization's admins of the moment, whoever filed it; an
+ * organization has one live application a call, which its admins share.
+ * So are the files that answer its file questions (uploaded under the
+ * rules of the library's files).  The rules (a closed call refuses with its closing time, an
  * ineligible applicant is told the rule, a missing answer is named) are
  * checked on the server, each write in one transaction.
  */
@@ -38,15 +41,16 @@ enum ws_err h_call(struct req *r, struct resp *w);
 enum ws_err h_call_edit(struct req *r, struct resp *w);
 
 /* GET /api/v1/calls/{id}/applications: staff all of them (drafts only when
- * asked), filtered and sorted; others their own. */
+ * asked), filtered and sorted; others those they act for. */
 enum ws_err h_call_apps(struct req *r, struct resp *w);
 /* POST /api/v1/calls/{id}/applications: the caller's application, a draft
- * or (status "submitted") submitted; a second gives back the first. */
+ * or (status "submitted") submitted; a second gives back the first, and so
+ * does a second admin's for the same organization. */
 enum ws_err h_call_apply(struct req *r, struct resp *w);
 /* GET /api/v1/calls/{id}/applications/{aid}. */
 enum ws_err h_call_app(struct req *r, struct resp *w);
-/* PATCH /api/v1/calls/{id}/applications/{aid}: its person saves the draft,
- * submits it or withdraws it. */
+/* PATCH /api/v1/calls/{id}/applications/{aid}: its person (or its
+ * organization's admins) saves the draft, submits it or withdraws it. */
 enum ws_err h_call_app_edit(struct req *r, struct resp *w);
 /* DELETE /api/v1/calls/{id}/applications/{aid}: a draft deleted (204), a
  * submitted application withdrawn. */
@@ -123,16 +127,31 @@ enum ws_err calls_forget_person(struct db *d, int64_t uid) WS_WUR;
  * Appends to out (an array) each call r's signed-in caller can still act
  * on: open now, not answered (their own draft is offered to continue),
  * and eligible for themselves or for one of orgs (the stored records of
- * the organizations they are an admin of).  Each is {type: "call", id,
- * title, kind, deadline_at (Unix seconds), timezone, href, action: "apply"
- * or "continue", themes: [], countries: the eligibility's}.
+ * the organizations they are an admin of), soonest closing first.  Each
+ * is {type: "call", id, title, kind, deadline_at (Unix seconds), timezone,
+ * href, action: "apply" or "continue", themes: [], countries: the
+ * eligibility's}.  want > 0: only those that may be among the first want
+ * of a list sorted by deadline day (events.h's OPP_DAYS_APART); 0: all.
  */
-enum ws_err calls_opportunities(struct req *r, json_t *orgs, json_t *out) WS_WUR;
+enum ws_err calls_opportunities(struct req *r, json_t *orgs, int want, json_t *out) WS_WUR;
 /* Up to n calls open now to everyone (not for members only), soonest
  * closing first: [{id, title, kind, closes: its time in the reader's zone
  * (events_when)}].  New reference; an empty array when it cannot read. */
 json_t *calls_open_public(struct req *r, int n);
 /* GET /calls.atom: an Atom feed of the calls open now to everyone. */
 enum ws_err h_calls_atom(struct req *r, struct resp *w);
+
+/* ---- demo data (seed.c) ---- */
+
+struct app;
+struct db;
+
+/* `whatson seed --demo`: six demo calls, one of each kind staff run (a
+ * workshop's, filling the first upcoming demo workshop there is), with
+ * the demo people's applications in every status, those of the decided
+ * call scored by staff_id and reviewer_id; none when the hub has a call
+ * already.  How many were added into *added. */
+enum ws_err calls_seed_demo(struct app *app, struct db *d, int64_t staff_id,
+    int64_t reviewer_id, int *added) WS_WUR;
 
 #endif

@@ -64,8 +64,12 @@ struct capp_filter {
 enum ws_err capp_get(struct db *d, int64_t call, int64_t aid, json_t **out) WS_WUR;
 /* Person uid's application to call id, as capp_get's. */
 enum ws_err capp_of_user(struct db *d, int64_t call, int64_t uid, json_t **out) WS_WUR;
-/* A page of call id's applications under f, all (uid 0) or person
- * uid's, and how many in all. */
+/* Organization org's application to call id that is not withdrawn (one at
+ * most), as capp_get's; WS_ENOTFOUND when none. */
+enum ws_err capp_of_org(struct db *d, int64_t call, int64_t org, json_t **out) WS_WUR;
+/* A page of call id's applications under f, all (uid 0) or those person
+ * uid acts for (their own, and their organizations' while they are its
+ * admins), and how many in all. */
 enum ws_err capp_list(struct db *d, int64_t call, int64_t uid, const struct capp_filter *f,
     int64_t page, int per_page, json_t **items, int64_t *total) WS_WUR;
 /* Inside the caller's transaction: a new application (org 0: none), its
@@ -143,6 +147,12 @@ void call_time(json_t *c, int64_t t, char *s, size_t n);
  * organization rec (a stored record; NULL: for themselves), breaks, in
  * words for w->detail (r's arena or static); NULL when they meet it. */
 const char *call_rule_broken(struct req *r, json_t *c, json_t *rec);
+
+/* Whether r's signed-in caller acts for stored application a: it is
+ * their own, made for no organization, or made for an organization they
+ * are now an admin of that is not rejected or suspended (whoever filed
+ * it).  Staff see every application but act for those alone too. */
+int capp_mine(struct req *r, json_t *a);
 
 /* Stored application a as r's caller sees it, with its files ({question,
  * name, type, size, sha256, url}): staff also the person's address, the

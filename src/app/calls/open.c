@@ -53,36 +53,54 @@ for_everyone(json_t *c)
 	return !aud || strcmp(aud, "members") != 0;
 }
 
+/* Open calls read at a time for a list that wants only its first few. */
+#define CALLS_OPP_PAGE 20
+
 enum ws_err
-calls_opportunities(struct req *r, json_t *orgs, json_t *out)
+calls_opportunities(struct req *r, json_t *orgs, int want, json_t *out)
 {
-	json_t *calls = NULL, *c, *org;
+	int per = want > 0 ? CALLS_OPP_PAGE : CALLS_OPEN_MAX, kept = 0, done = 0;
+	int64_t now = now_s(), total, at, last = 0, page;
+	json_t *rows, *c, *org;
 	enum ws_err rc;
 	size_t i, k;
 
-	if ((rc = open_calls(r, r->user->id, &calls)) != WS_OK)
-		return rc;
-	json_array_foreach(calls, i, c) {
-		const char *mine = json_string_value(json_object_get(c, "mine"));
-		int ok = !call_rule_broken(r, c, NULL);
+	/* soonest closing first, a page at a time while more may matter */
+	for (page = 1; !done && (page - 1) * per < CALLS_OPEN_MAX; page++) {
+		if ((rc = call_list(req_db(r), r->user->id, 0, "open", "", page, per, &rows,
+		    &total)) != WS_OK)
+			return rc;
+		done = (int64_t)json_array_size(rows) < per;
+		json_array_foreach(rows, i, c) {
+			const char *mine = json_string_value(json_object_get(c, "mine"));
+			int ok;
 
-		/* answered: anything but their own draft */
-		if (mine && strcmp(mine, "draft") != 0)
-			continue;
-		json_array_foreach(orgs, k, org)
-			ok = ok || !call_rule_broken(r, c, org);
-		if (!ok)
-			continue;
-		json_array_append_new(out, json_pack("{s:s,s:O,s:O,s:O,s:O,s:O,s:s,s:s,s:[],s:O}",
-		    "type", "call", "id", json_object_get(c, "id"), "title",
-		    json_object_get(c, "title"), "kind", json_object_get(c, "kind"),
-		    "deadline_at", json_object_get(c, "closes_at"), "timezone",
-		    json_object_get(c, "timezone"), "href", arena_printf(r->a, "/calls/%lld",
-		    (long long)json_integer_value(json_object_get(c, "id"))), "action",
-		    mine ? "continue" : "apply", "themes", "countries",
-		    json_object_get(json_object_get(c, "eligibility"), "countries")));
+			at = json_integer_value(json_object_get(c, "closes_at"));
+			if (want > 0 && kept >= want && at >= last + OPP_DAYS_APART) {
+				done = 1;	/* on a later day than the first want */
+				break;
+			}
+			/* answered: anything but their own draft */
+			if (!call_accepting_at(c, now) || (mine && strcmp(mine, "draft") != 0))
+				continue;
+			ok = !call_rule_broken(r, c, NULL);
+			json_array_foreach(orgs, k, org)
+				ok = ok || !call_rule_broken(r, c, org);
+			if (!ok)
+				continue;
+			if (++kept <= want)
+				last = at;
+			json_array_append_new(out, json_pack("{s:s,s:O,s:O,s:O,s:O,s:O,s:s,s:s,s:[],"
+			    "s:O}", "type", "call", "id", json_object_get(c, "id"), "title",
+			    json_object_get(c, "title"), "kind", json_object_get(c, "kind"),
+			    "deadline_at", json_object_get(c, "closes_at"), "timezone",
+			    json_object_get(c, "timezone"), "href", arena_printf(r->a, "/calls/%lld",
+			    (long long)json_integer_value(json_object_get(c, "id"))), "action",
+			    mine ? "continue" : "apply", "themes", "countries",
+			    json_object_get(json_object_get(c, "eligibility"), "countries")));
+		}
+		json_decref(rows);
 	}
-	json_decref(calls);
 	return WS_OK;
 }
 

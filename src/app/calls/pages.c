@@ -181,6 +181,52 @@ rules_of(struct req *r, json_t *c)
 	return out;
 }
 
+/*
+ * The application to call id that r's signed-in caller acts for, as the
+ * call's page shows it, into *a (stored JSON, a new reference; NULL when
+ * none): their own unless withdrawn, else the live one of an organization
+ * they are an admin of (org > 0: that one only; org < 0: none, their own
+ * alone), else their own withdrawn one.
+ */
+static enum ws_err
+acted_for(struct req *r, int64_t id, int64_t org, json_t **a)
+{
+	struct db *d = req_db(r);
+	json_t *orgs = NULL, *o, *x = NULL;
+	enum ws_err rc;
+	size_t i;
+
+	*a = NULL;
+	if ((rc = capp_of_user(d, id, r->user->id, a)) != WS_OK && rc != WS_ENOTFOUND)
+		return rc;
+	if (*a && !capp_mine(r, *a)) {	/* an organization's they no longer act for */
+		json_decref(*a);
+		*a = NULL;
+	}
+	if ((*a && strcmp(json_string_value(json_object_get(*a, "status")), "withdrawn") != 0) ||
+	    org < 0)
+		return WS_OK;
+	if ((rc = orgs_of_person(d, r->user->id, &orgs)) != WS_OK) {
+		json_decref(orgs);
+		return rc;
+	}
+	json_array_foreach(orgs, i, o) {
+		int64_t oid = json_integer_value(json_object_get(o, "id"));
+
+		if (!json_is_true(json_object_get(o, "admin")) || (org > 0 && oid != org))
+			continue;
+		if (capp_of_org(d, id, oid, &x) == WS_OK && capp_mine(r, x)) {
+			json_decref(*a);
+			*a = x;
+			break;
+		}
+		json_decref(x);
+		x = NULL;
+	}
+	json_decref(orgs);
+	return WS_OK;
+}
+
 /* Adds to view item c (call id) what its page shows: the words of
  * page_call, the description as HTML, the rules, the reader's application
  * and what they may do, the form's questions with form (typed answers by
@@ -203,10 +249,8 @@ page_one(struct req *r, json_t *c, int64_t id, json_t *form, json_t *errors, int
 	    "status")), "draft") == 0));
 	json_object_set_new(c, "staff", json_boolean(r->user && r->user->role >= ROLE_STAFF));
 	json_object_set_new(c, "rules", rules_of(r, c));
-	if (r->user && (rc = capp_of_user(req_db(r), id, r->user->id, &a)) != WS_OK &&
-	    rc != WS_ENOTFOUND)
+	if (r->user && (rc = acted_for(r, id, 0, &a)) != WS_OK)
 		goto out;
-	rc = WS_OK;
 	may = r->user && accepting;
 	if (a) {
 		const char *st = json_string_value(json_object_get(a, "status"));
@@ -265,15 +309,16 @@ call_page_one(struct req *r, json_t *c, int64_t id)
 
 /* ---- the forms ------------------------------------------------------------ */
 
-/* r's caller's application to call id: its id, 0 when none. */
+/* The application to call id r's caller acts for (acted_for's, org as
+ * there): its id, 0 when none. */
 static int64_t
-own_id(struct req *r, int64_t id, const char **status)
+own_id(struct req *r, int64_t id, int64_t org, const char **status)
 {
 	json_t *a = NULL;
 	int64_t aid = 0;
 
 	*status = NULL;
-	if (capp_of_user(req_db(r), id, r->user->id, &a) == WS_OK) {
+	if (acted_for(r, id, org, &a) == WS_OK && a) {
 		aid = json_integer_value(json_object_get(a, "id"));
 		*status = strcmp(json_string_value(json_object_get(a, "status")), "draft") == 0 ?
 		    "draft" : "other";
@@ -320,7 +365,8 @@ h_call_apply_form(struct req *r, struct resp *w)
 	w->val = NULL;
 	w->tpl = NULL;
 	/* a draft there is is saved or submitted; otherwise a new one */
-	aid = own_id(r, id, &had);
+	/* for an organization: its draft, if another admin started it */
+	aid = own_id(r, id, org > 0 ? org : -1, &had);
 	if (aid && strcmp(had, "draft") == 0) {
 		r->params[1] = arena_printf(r->a, "%lld", (long long)aid);
 		rc = h_call_app_edit(r, w);
@@ -361,7 +407,7 @@ h_call_withdraw_form(struct req *r, struct resp *w)
 
 	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK)
 		return WS_ENOTFOUND;
-	if ((aid = own_id(r, id, &had)) == 0)
+	if ((aid = own_id(r, id, 0, &had)) == 0)	/* the one the page shows */
 		return WS_ENOTFOUND;
 	r->params[1] = arena_printf(r->a, "%lld", (long long)aid);
 	json_decref(r->in);

@@ -252,6 +252,12 @@ capp_of_user(struct db *d, int64_t call, int64_t uid, json_t **out)
 	return capp_one(d, ST_CAPP_OF_USER, call, uid, out);
 }
 
+enum ws_err
+capp_of_org(struct db *d, int64_t call, int64_t org, json_t **out)
+{
+	return capp_one(d, ST_CAPP_OF_ORG, call, org, out);
+}
+
 /* Binds CAPP_WHERE from 1; the next parameter's number. */
 static int
 bind_capp_where(struct db_q *q, int64_t call, int64_t uid, const struct capp_filter *f)
@@ -261,13 +267,14 @@ bind_capp_where(struct db_q *q, int64_t call, int64_t uid, const struct capp_fil
 	db_bind_int(q, 1, call);
 	db_bind_int(q, 2, uid);
 	db_bind_int(q, 3, uid);
-	db_bind_text(q, 4, st);
+	db_bind_int(q, 4, uid);
 	db_bind_text(q, 5, st);
-	db_bind_int(q, 6, f->org);
+	db_bind_text(q, 6, st);
 	db_bind_int(q, 7, f->org);
-	db_bind_int(q, 8, uid);
-	db_bind_text(q, 9, st);
-	return 10;
+	db_bind_int(q, 8, f->org);
+	db_bind_int(q, 9, uid);
+	db_bind_text(q, 10, st);
+	return 11;
 }
 
 enum ws_err

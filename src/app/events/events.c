@@ -211,44 +211,34 @@ ev_view(const struct ev_viewer *v, json_t *ev)
 #define EV_OPEN_MAX 500
 
 enum ws_err
-events_opportunities(struct req *r, json_t *out)
+events_opportunities(struct req *r, int want, json_t *out)
 {
 	struct ev_viewer v;
-	struct ev_filter f;
 	json_t *rows = NULL, *ev;
-	int64_t total, now = now_s();
 	int member = r->user->role == ROLE_MEMBER || r->user->role >= ROLE_STAFF;
 	enum ws_err rc;
 	size_t i;
 
+	/* registering asks for a verified address: nothing is open to an
+	 * account without one yet (the page says so) */
+	if (!r->user->verified_at)
+		return WS_OK;
 	ev_viewer_of(r, &v);
-	memset(&f, 0, sizeof f);
-	f.status = "published";
-	f.kind = f.month = "";
-	f.when = "upcoming";
-	f.now = now;
-	for (i = 0; i < ET__MAX; i++)
-		f.term[i] = "";
-	if ((rc = ev_list(req_db(r), &v, &f, 1, EV_OPEN_MAX, &rows, &total)) != WS_OK)
+	/* open, not registered for (a cancelled registration can be made
+	 * anew), for members only when they are one: ST_EV_OPEN_FOR's */
+	if ((rc = ev_open_for(req_db(r), &v, member, now_s(), want, EV_OPEN_MAX, &rows)) !=
+	    WS_OK) {
+		json_decref(rows);
 		return rc;
-	json_array_foreach(rows, i, ev) {
-		const char *mine = json_string_value(json_object_get(ev, "mine"));
-		json_t *closes = json_object_get(ev, "registration_closes_at");
-
-		/* registered already (a cancelled registration can be made anew) */
-		if ((mine && strcmp(mine, "cancelled") != 0) || !reg_open(ev, now))
-			continue;
-		if (strcmp(json_string_value(json_object_get(ev, "audience")), "members") == 0 &&
-		    !member)
-			continue;
+	}
+	json_array_foreach(rows, i, ev)
 		json_array_append_new(out, json_pack("{s:s,s:O,s:O,s:O,s:O,s:O,s:s,s:s,s:O,s:[]}",
 		    "type", "event", "id", json_object_get(ev, "id"), "title",
 		    json_object_get(ev, "title"), "kind", json_object_get(ev, "kind"),
-		    "deadline_at", json_is_integer(closes) ? closes : json_object_get(ev, "start_at"),
-		    "timezone", json_object_get(ev, "timezone"), "href", arena_printf(r->a,
-		    "/events/%lld", (long long)json_integer_value(json_object_get(ev, "id"))),
-		    "action", "register", "themes", json_object_get(ev, "themes"), "countries"));
-	}
+		    "deadline_at", json_object_get(ev, "deadline_at"), "timezone",
+		    json_object_get(ev, "timezone"), "href", arena_printf(r->a, "/events/%lld",
+		    (long long)json_integer_value(json_object_get(ev, "id"))), "action", "register",
+		    "themes", json_object_get(ev, "themes"), "countries"));
 	json_decref(rows);
 	return WS_OK;
 }

@@ -193,14 +193,22 @@ enum ws_err events_questions_from_form(struct req *r, int64_t id, json_t *stored
 json_t *events_choices(struct req *r, int64_t keep);
 
 struct app;
+/* Seconds between two deadlines beyond which the later one falls on a
+ * later day than the earlier, whatever the time zones each is shown in
+ * (offsets from UTC-12 to UTC+14, a day, and a margin): a list that wants
+ * only its first few opportunities reads no further than that past them. */
+#define OPP_DAYS_APART (50 * 3600)
 /*
  * Appends to out (an array) each published event whose registration is
  * open now to r's signed-in caller and that they are not registered for,
  * as an opportunity: {type: "event", id, title, kind, deadline_at (when
  * registration closes, else when it starts; Unix seconds), timezone, href,
- * action: "register", themes, countries: []}.
+ * action: "register", themes, countries: []}, soonest deadline first.
+ * want > 0: only those that may be among the first want of a list sorted
+ * by deadline day (the first want, and those within OPP_DAYS_APART of the
+ * want-th); 0: all (up to 500).
  */
-enum ws_err events_opportunities(struct req *r, json_t *out) WS_WUR;
+enum ws_err events_opportunities(struct req *r, int want, json_t *out) WS_WUR;
 
 /* Whether event id exists (whatever its status). */
 int events_exists(struct db *d, int64_t id);

@@ -59,6 +59,17 @@ enum ws_err ev_get(struct db *d, const struct ev_viewer *v, int64_t id, json_t *
 /* A page of what v may see under f (ev_get's JSON) and how many in all. */
 enum ws_err ev_list(struct db *d, const struct ev_viewer *v, const struct ev_filter *f,
     int64_t page, int per_page, json_t **items, int64_t *total) WS_WUR;
+/*
+ * The published events v may still register for at now (member: they may
+ * register for an event for members), soonest deadline first (the
+ * registration's closing, else the start), as [{id, title, kind,
+ * deadline_at, timezone, themes}] into *out (a new reference): at most
+ * max; and once want (> 0) are read, no more than those whose deadline is
+ * within OPP_DAYS_APART of the want-th's (any later one falls on a later
+ * day than each of those, in any time zone).
+ */
+enum ws_err ev_open_for(struct db *d, const struct ev_viewer *v, int member, int64_t now,
+    int want, int max, json_t **out) WS_WUR;
 /* {value: count} of facet ("kind", "month" or an ev_term_facet) under f
  * with its own filter left out.  New reference in *out. */
 enum ws_err ev_facet(struct db *d, const struct ev_viewer *v, const struct ev_filter *f,

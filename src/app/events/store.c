@@ -151,6 +151,60 @@ ev_list(struct db *d, const struct ev_viewer *v, const struct ev_filter *f, int6
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
+/* Rows ev_open_for asks for first when it wants a few: most lists end
+ * within them, and the database keeps no more than these in its sort. */
+#define EV_OPEN_FIRST 32
+
+enum ws_err
+ev_open_for(struct db *d, const struct ev_viewer *v, int member, int64_t now, int want,
+    int max, json_t **out)
+{
+	int limit = want > 0 && want < EV_OPEN_FIRST / 2 && max > EV_OPEN_FIRST ?
+	    EV_OPEN_FIRST : max, read, enough;
+	struct db_q *q;
+	int64_t at, last;
+	enum ws_err rc;
+
+again:
+	*out = json_array();
+	q = db_start(d, ST_EV_OPEN_FOR);
+	db_bind_int(q, 1, v->staff);
+	db_bind_int(q, 2, v->member);
+	db_bind_int(q, 3, now);
+	db_bind_int(q, 4, now);
+	db_bind_int(q, 5, now);
+	db_bind_int(q, 6, member);
+	db_bind_int(q, 7, v->uid);
+	db_bind_int(q, 8, limit);
+	read = enough = 0;
+	last = 0;
+	while ((rc = db_step(q)) == WS_OK) {
+		read++;
+		at = db_col_int(q, EV_OPEN_C_DEADLINE);
+		if (want > 0 && json_array_size(*out) >= (size_t)want &&
+		    at >= last + OPP_DAYS_APART) {
+			enough = 1;	/* all that can come before it are read */
+			break;
+		}
+		if (want > 0 && json_array_size(*out) < (size_t)want)
+			last = at;
+		json_array_append_new(*out, json_pack("{s:I,s:s,s:s,s:I,s:s,s:o}", "id",
+		    (json_int_t)db_col_int(q, EV_OPEN_C_ID), "title", db_col_text(q,
+		    EV_OPEN_C_TITLE), "kind", db_col_text(q, EV_OPEN_C_KIND), "deadline_at",
+		    (json_int_t)at, "timezone", db_col_text(q, EV_OPEN_C_TIMEZONE), "themes",
+		    app_col_json(q, EV_OPEN_C_THEMES, json_array())));
+	}
+	db_end(q);
+	if (rc != WS_OK && rc != WS_EDONE)
+		return rc;
+	if (!enough && read == limit && limit < max) {	/* more may matter: all of them */
+		json_decref(*out);
+		limit = max;
+		goto again;
+	}
+	return WS_OK;
+}
+
 enum ws_err
 ev_facet(struct db *d, const struct ev_viewer *v, const struct ev_filter *f, const char *facet,
     json_t **out)

@@ -170,10 +170,11 @@ opp_view(struct req *r, const struct opp_who *who, json_t *o, json_t *when)
 /*
  * Every opportunity of r's signed-in caller as they see it, sorted: the
  * soonest deadline day first, within a day those that match them first,
- * then the soonest.  New reference in *out.
+ * then the soonest.  want > 0: the first want are right, and fewer of the
+ * rest are read (the home page's).  New reference in *out.
  */
 static enum ws_err
-opp_all(struct req *r, json_t **out)
+opp_all(struct req *r, int want, json_t **out)
 {
 	struct opp_who who;
 	struct opp_key *keys = NULL;
@@ -184,8 +185,8 @@ opp_all(struct req *r, json_t **out)
 	*out = NULL;
 	memset(&who, 0, sizeof who);
 	if ((rc = who_of(r, &who)) != WS_OK ||
-	    (rc = calls_opportunities(r, who.admin_orgs, raw)) != WS_OK ||
-	    (rc = events_opportunities(r, raw)) != WS_OK)
+	    (rc = calls_opportunities(r, who.admin_orgs, want, raw)) != WS_OK ||
+	    (rc = events_opportunities(r, want, raw)) != WS_OK)
 		goto out;
 	n = json_array_size(raw);
 	keys = xcalloc(n ? n : 1, sizeof *keys);
@@ -274,7 +275,7 @@ h_opportunities(struct req *r, struct resp *w)
 	}
 	if ((rc = app_list_args(r, w, &page, &per_page)) != WS_OK)
 		return rc;
-	if ((rc = opp_all(r, &all)) != WS_OK)
+	if ((rc = opp_all(r, 0, &all)) != WS_OK)
 		return rc;
 	total = (int64_t)json_array_size(all);
 	items = json_array();
@@ -289,6 +290,9 @@ h_opportunities(struct req *r, struct resp *w)
 	}
 	json_decref(all);
 	resp_value(w, app_list_value(items, page, per_page, total));
+	/* calls and events ask for a verified address: say that verifying
+	 * it opens them */
+	json_object_set_new(w->val, "verify_email", json_boolean(!r->user->verified_at));
 	return WS_OK;
 }
 
@@ -298,7 +302,7 @@ opp_next(struct req *r, int n)
 	json_t *all = NULL, *out = json_array(), *v;
 	size_t i;
 
-	if (!r->user || opp_all(r, &all) != WS_OK)
+	if (!r->user || opp_all(r, n, &all) != WS_OK)
 		return out;
 	json_array_foreach(all, i, v) {
 		if ((int)i >= n)

@@ -29,9 +29,10 @@ h_home(struct req *r, struct resp *w)
 	resp_value(w, json_pack("{s:s,s:o}", "site", r->app->cfg.org_name, "new_resources",
 	    res_newest(r, 5)));
 	/* a person's next opportunities; a visitor's, the calls open to everyone */
-	if (r->user)
+	if (r->user) {
 		json_object_set_new(w->val, "opportunities", opp_next(r, HOME_OPPS));
-	else
+		json_object_set_new(w->val, "verify_email", json_boolean(!r->user->verified_at));
+	} else
 		json_object_set_new(w->val, "open_calls", calls_open_public(r, HOME_OPPS));
 	w->tpl = "home";
 	w->title = N_("Home");
