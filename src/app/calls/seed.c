@@ -103,7 +103,8 @@ static const struct seed_call seed_calls[] = {
 	    "{\"id\": \"languages\", \"label\": \"Languages you work in\", \"type\": \"text\", "
 	    "\"required\": true, \"max_length\": 200},"
 	    "{\"id\": \"missions\", \"label\": \"Available for missions of up to two weeks?\", "
-	    "\"type\": \"yes_no\"}]",
+	    "\"type\": \"yes_no\"},"
+	    "{\"id\": \"cv\", \"label\": \"Your CV (optional)\", \"type\": \"file\"}]",
 	    "[{\"id\": \"expertise\", \"name\": \"Depth of expertise\", \"weight\": 3},"
 	    "{\"id\": \"regions\", \"name\": \"Regional knowledge\", \"weight\": 2}]",
 	    0,
@@ -291,7 +292,7 @@ call_values(const struct seed_call *s, int64_t now, int64_t workshop, int64_t st
 	}
 	v = json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:I,s:I,s:s}", "kind", s->kind, "title",
 	    s->title, "description", s->description, "status", s->status, "eligibility",
-	    eligibility(s->eligibility), "questions", events_questions_of(q), "criteria",
+	    eligibility(s->eligibility), "questions", events_questions_of(q, 1), "criteria",
 	    json_loads(s->criteria, 0, NULL), "opens_at", (json_int_t)opens, "closes_at",
 	    (json_int_t)closes, "timezone", s->timezone);
 	json_decref(q);
