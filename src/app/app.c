@@ -418,6 +418,17 @@ app_col_int(struct db_q *q, int col)
 	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
 }
 
+json_t *
+app_col_time(struct db_q *q, int col)
+{
+	char ts[32];
+
+	if (db_col_null(q, col) || db_col_int(q, col) <= 0)
+		return json_null();
+	time_rfc3339((time_t)db_col_int(q, col), ts, sizeof ts);
+	return json_string(ts);
+}
+
 /* Appends s (NULL: nothing) to b escaped for XML text or an attribute. */
 static enum ws_err
 xml_text(struct buf *b, const char *s)

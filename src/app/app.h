@@ -102,6 +102,9 @@ void app_bind_json(struct db_q *q, int i, json_t *v, const char *dflt);
  * references. */
 json_t *app_col_json(struct db_q *q, int col, json_t *dflt);
 json_t *app_col_int(struct db_q *q, int col);
+/* Column col of q, Unix seconds, as RFC 3339 UTC text; null when it is
+ * NULL or not after 1970.  New reference. */
+json_t *app_col_time(struct db_q *q, int col);
 
 /*
  * Reads the local time field name of values (RFC 3339 with an offset, or a

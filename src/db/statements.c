@@ -1020,6 +1020,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND g.id = ?", NULL},
 	[ST_EV_REG_OF_USER] = {"ev_reg_of_user",
 	    "SELECT " EV_REG_COLS EV_REG_FROM "WHERE g.event_id = ? AND g.user_id = ?", NULL},
+	/* Person ?'s registrations for events, oldest first, for their export. */
+	[ST_EV_REG_EXPORT] = {"ev_reg_export",
+	    "SELECT g.id, g.event_id, e.title, g.organization_id, g.registered_by, g.status, "
+	    "g.answers, g.created_at, g.decided_at FROM event_registrations g "
+	    "JOIN events e ON e.id = g.event_id WHERE g.user_id = ? ORDER BY g.created_at, g.id",
+	    NULL},
 	/* An event's registrations in the order they came: all of them (?2 =
 	 * 0), or those of person ?3 and those filed for colleagues of an
 	 * organization ?4 is an admin of. */
@@ -1211,6 +1217,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.id = ?", NULL},
 	[ST_CAPP_OF_USER] = {"capp_of_user",
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.user_id = ?", NULL},
+	/* Person ?'s applications to calls, oldest first, for their export. */
+	[ST_CAPP_EXPORT] = {"capp_export",
+	    "SELECT a.id, a.call_id, c.title, a.organization_id, o.name, a.status, a.answers, "
+	    "a.created_at, a.submitted_at, a.decided_at, CASE WHEN " CAPP_FILER_ACTS
+	    " THEN 1 ELSE 0 END FROM call_applications a JOIN calls c ON c.id = a.call_id "
+	    "LEFT JOIN organizations o ON o.id = a.organization_id WHERE a.user_id = ? "
+	    "ORDER BY a.created_at, a.id", NULL},
 	/* The application an organization has to a call, withdrawn ones aside:
 	 * one at most, which its admins share. */
 	[ST_CAPP_OF_ORG] = {"capp_of_org",
@@ -1354,6 +1367,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_EV_FACET_TERM] = EV_FACET_C__MAX,
 	[ST_EV_REG_GET] = EV_REG_C__MAX,
 	[ST_EV_REG_OF_USER] = EV_REG_C__MAX,
+	[ST_EV_REG_EXPORT] = EV_REG_X_C__MAX,
 	[ST_EV_REG_LIST] = EV_REG_C__MAX,
 	[ST_EV_REG_TAKEN] = 2,
 	[ST_EV_REG_FIND] = EV_REGX_C__MAX,
@@ -1379,6 +1393,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CALL_LIST] = CALL_C__MAX,
 	[ST_CAPP_GET] = CAPP_C__MAX,
 	[ST_CAPP_OF_USER] = CAPP_C__MAX,
+	[ST_CAPP_EXPORT] = CAPP_X_C__MAX,
 	[ST_CAPP_OF_ORG] = CAPP_C__MAX,
 	[ST_CAPP_LIST] = CAPP_C__MAX,
 	[ST_CALL_SEED_WORKSHOP] = 2,

@@ -255,6 +255,7 @@ enum db_stmt {
 	ST_EV_REG_REOPEN,
 	ST_EV_REG_GET,
 	ST_EV_REG_OF_USER,
+	ST_EV_REG_EXPORT,
 	ST_EV_REG_LIST,
 	ST_EV_REG_COUNT,
 	ST_EV_REG_TAKEN,
@@ -313,6 +314,7 @@ enum db_stmt {
 	ST_CAPP_UPDATE,
 	ST_CAPP_GET,
 	ST_CAPP_OF_USER,
+	ST_CAPP_EXPORT,
 	ST_CAPP_OF_ORG,
 	ST_CAPP_LIST,
 	ST_CAPP_COUNT,
@@ -689,6 +691,14 @@ enum ev_regx_col {
 	EV_REGX_C__MAX
 };
 
+/* A person's registrations for events, for their export (ST_EV_REG_EXPORT),
+ * with the event's title. */
+enum ev_reg_export_col {
+	EV_REG_X_C_ID, EV_REG_X_C_EVENT_ID, EV_REG_X_C_TITLE, EV_REG_X_C_ORG_ID,
+	EV_REG_X_C_REGISTERED_BY, EV_REG_X_C_STATUS, EV_REG_X_C_ANSWERS, EV_REG_X_C_CREATED_AT,
+	EV_REG_X_C_DECIDED_AT, EV_REG_X_C__MAX
+};
+
 /* An event as a calendar has it, with the status of the registration the
  * feed is for (NULL in the public feeds) (ST_CAL_EVENT, ST_CAL_PUBLIC,
  * ST_CAL_PERSONAL). */
@@ -768,6 +778,15 @@ enum capp_col { CAPP_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CAPP_C__MAX };
 enum call_score_col {
 	CALL_SCORE_C_REVIEWER, CALL_SCORE_C_NAME, CALL_SCORE_C_SCORES, CALL_SCORE_C_COMMENT,
 	CALL_SCORE_C_WEIGHTED, CALL_SCORE_C_UPDATED_AT, CALL_SCORE_C__MAX
+};
+
+/* A person's applications to calls, for their export (ST_CAPP_EXPORT):
+ * with the call's title, the organization's name, and whether they act
+ * for it still (CAPP_FILER_ACTS: 1 or 0). */
+enum capp_export_col {
+	CAPP_X_C_ID, CAPP_X_C_CALL_ID, CAPP_X_C_CALL_TITLE, CAPP_X_C_ORG_ID, CAPP_X_C_ORG_NAME,
+	CAPP_X_C_STATUS, CAPP_X_C_ANSWERS, CAPP_X_C_CREATED_AT, CAPP_X_C_SUBMITTED_AT,
+	CAPP_X_C_DECIDED_AT, CAPP_X_C_ACTS, CAPP_X_C__MAX
 };
 
 /* A file answering a call's question (ST_CAPP_FILE_LIST, ST_CAPP_FILE_ONE). */

@@ -1272,6 +1272,22 @@ test_removed_admin(void **state)
 	/* nor applies for it anew; his own row for the call is Quillon's */
 	applied(c_open, rex_tok, "Rex again", "submitted", quillon, 403);
 	applied(c_open, rex_tok, "Rex again", "draft", quillon, 403);
+	/* his export says he filed it, and nothing of it now */
+	r = api("GET", "/api/v1/me/export", rex_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, REX_SECRET);
+	{
+		json_t *j = ts_jbody(r), *x, *found = NULL;
+		size_t i;
+
+		json_array_foreach(json_object_get(j, "call_applications"), i, x)
+			if (json_integer_value(json_object_get(x, "id")) == a_rex)
+				found = x;
+		assert_non_null(found);
+		assert_null(json_object_get(found, "answers"));
+		assert_null(json_object_get(found, "status"));
+		json_decref(j);
+	}
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_org);
 	r = api("POST", path, rex_tok, json_pack("{s:s,s:{s:s}}", "status", "draft", "answers",
 	    "why", "Mine now?"));

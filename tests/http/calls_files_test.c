@@ -241,6 +241,35 @@ test_upload_and_download(void **state)
 	/* a submitted application takes no new file */
 	STATUS(mp("PATCH", path, ada_tok, again, 1), 409);
 	assert_int_equal(files_become(before + 1), before + 1);
+
+	/* her export has the application, its answers and its file, no store id */
+	r = api("GET", "/api/v1/me/export", ada_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	{
+		json_t *x, *found = NULL;
+		size_t i;
+
+		json_array_foreach(json_object_get(j, "call_applications"), i, x)
+			if (num(x, "id") == aid)
+				found = x;
+		assert_non_null(found);
+		assert_string_equal(json_string_value(json_object_get(found, "call_title")),
+		    "Roster, upload");
+		assert_string_equal(json_string_value(json_object_get(found, "status")),
+		    "submitted");
+		assert_string_equal(json_string_value(json_object_get(json_object_get(found,
+		    "answers"), "why")), "I review money-laundering cases.");
+		f = json_array_get(json_object_get(found, "files"), 0);
+		assert_string_equal(json_string_value(json_object_get(f, "name")),
+		    "ada-cv-2026.pdf");
+		assert_null(json_object_get(f, "file_id"));
+	}
+	json_decref(j);
+	/* and nobody else's export has it */
+	r = api("GET", "/api/v1/me/export", bo_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "money-laundering");
 }
 
 /*

@@ -534,6 +534,20 @@ test_register_and_waitlist(void **state)
 	assert_string_equal(str(json_object_get(g, "answers"), "track"), "Law");
 	ada_reg = json_integer_value(json_object_get(g, "id"));
 	json_decref(g);
+	/* her export has it, with its answers */
+	g = get_json("/api/v1/me/export", ada_tok, 200);
+	{
+		json_t *x, *found = NULL;
+		size_t i;
+
+		json_array_foreach(json_object_get(g, "event_registrations"), i, x)
+			if (json_integer_value(json_object_get(x, "id")) == ada_reg)
+				found = x;
+		assert_non_null(found);
+		assert_string_equal(str(found, "event_title"), "Capacity two");
+		assert_string_equal(str(json_object_get(found, "answers"), "diet"), "vegetarian");
+	}
+	json_decref(g);
 	/* again: the same one */
 	g = post_json(path, ada_tok, json_pack("{s:{s:s}}", "answers", "track", "Practice"), 200);
 	assert_int_equal(json_integer_value(json_object_get(g, "id")), ada_reg);

@@ -29,6 +29,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/calls/calls.h"
+#include "app/events/events.h"
 #include "app/orgs/orgs.h"
 #include "app/people/people.h"
 #include "core/log.h"
@@ -192,7 +193,7 @@ enum ws_err
 h_api_me_export(struct req *r, struct resp *w)
 {
 	json_t *v, *account, *orgs = NULL, *apps = NULL, *sessions = NULL, *audit = NULL;
-	json_t *expert = NULL;
+	json_t *expert = NULL, *regs = NULL, *capps = NULL;
 	struct db *d = req_db(r);
 	const struct user *u = r->user;
 	enum ws_err rc;
@@ -200,9 +201,13 @@ h_api_me_export(struct req *r, struct resp *w)
 	if ((rc = orgs_of_person(d, u->id, &orgs)) == WS_OK &&
 	    (rc = orgs_person_apps(d, u->id, &apps)) == WS_OK &&
 	    (rc = sessions_of(d, u->id, &sessions)) == WS_OK &&
-	    (rc = people_export(d, u->id, &expert)) == WS_OK)
+	    (rc = people_export(d, u->id, &expert)) == WS_OK &&
+	    (rc = events_export_person(d, u->id, &regs)) == WS_OK &&
+	    (rc = calls_export_person(d, u->id, &capps)) == WS_OK)
 		rc = audit_of(r, u->id, &audit);
 	if (rc != WS_OK) {
+		json_decref(regs);
+		json_decref(capps);
 		json_decref(orgs);
 		json_decref(apps);
 		json_decref(sessions);
@@ -215,8 +220,9 @@ h_api_me_export(struct req *r, struct resp *w)
 	    u->verified_at != 0);
 	set_time(account, "created_at", u->created_at);
 	set_time(account, "verified_at", u->verified_at);
-	v = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "account", account, "organizations", orgs,
-	    "applications", apps, "sessions", sessions, "audit", audit, "expert", expert);
+	v = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "account", account, "organizations",
+	    orgs, "applications", apps, "sessions", sessions, "audit", audit, "expert", expert,
+	    "event_registrations", regs, "call_applications", capps);
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);
 	resp_header(w, "Content-Disposition", arena_printf(r->a,

@@ -116,6 +116,12 @@ struct db;
  * questions leave the store, and its answers are blanked; the
  * applications stay, counted (store.c). */
 enum ws_err calls_forget_person(struct db *d, int64_t uid) WS_WUR;
+/* Account uid's applications to calls, oldest first, for their export
+ * (GET /api/v1/me/export): each with its call's title, its status,
+ * answers, times and files (question, name, type, size, sha256); one filed
+ * for an organization they no longer act for, only that it was filed.
+ * New reference in *out (store.c). */
+enum ws_err calls_export_person(struct db *d, int64_t uid, json_t **out) WS_WUR;
 
 /* ---- what others show of calls (opportunities.c, feed.c) ---- */
 

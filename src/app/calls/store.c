@@ -463,6 +463,59 @@ call_score_list(struct db *d, int64_t aid, json_t **out)
 
 /* ---- the files answering file questions --------------------------------- */
 
+enum ws_err
+calls_export_person(struct db *d, int64_t uid, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CAPP_EXPORT);
+	json_t *o, *files, *f;
+	enum ws_err rc;
+	size_t i;
+
+	*out = json_array();
+	db_bind_int(q, 1, uid);
+	while ((rc = db_step(q)) == WS_OK) {
+		o = json_pack("{s:I,s:I,s:s,s:o,s:o,s:o}", "id",
+		    (json_int_t)db_col_int(q, CAPP_X_C_ID), "call_id",
+		    (json_int_t)db_col_int(q, CAPP_X_C_CALL_ID), "call_title",
+		    db_col_text(q, CAPP_X_C_CALL_TITLE), "organization_id",
+		    app_col_int(q, CAPP_X_C_ORG_ID), "organization", text_or_null(q,
+		    CAPP_X_C_ORG_NAME), "created_at", app_col_time(q, CAPP_X_C_CREATED_AT));
+		/* one filed for an organization they no longer act for is the
+		 * organization's: that it was filed, and nothing of it now */
+		if (db_col_int(q, CAPP_X_C_ACTS)) {
+			json_object_set_new(o, "status", json_string(db_col_text(q,
+			    CAPP_X_C_STATUS)));
+			json_object_set_new(o, "answers", app_col_json(q, CAPP_X_C_ANSWERS,
+			    json_object()));
+			json_object_set_new(o, "submitted_at", app_col_time(q,
+			    CAPP_X_C_SUBMITTED_AT));
+			json_object_set_new(o, "decided_at", app_col_time(q, CAPP_X_C_DECIDED_AT));
+			json_object_set_new(o, "files", json_array());
+		}
+		json_array_append_new(*out, o);
+	}
+	db_end(q);
+	/* the files' names, types, sizes and hashes; the files are downloaded
+	 * from the application */
+	json_array_foreach(*out, i, o)
+		if (rc == WS_EDONE && json_object_get(o, "files") &&
+		    (rc = capp_files(d, json_integer_value(json_object_get(o, "id")), &files)) ==
+		    WS_OK) {
+			size_t k;
+
+			json_array_foreach(files, k, f)
+				json_object_del(f, "file_id");
+			json_object_set_new(o, "files", files);
+			rc = WS_EDONE;
+		}
+	if (rc != WS_EDONE) {
+		json_decref(*out);
+		*out = NULL;
+		return rc;
+	}
+	return WS_OK;
+}
+
 /* The current row of q (enum capp_file_col) as JSON.  New reference. */
 static json_t *
 capp_file_row(struct db_q *q)

@@ -235,4 +235,9 @@ enum ws_err events_seed_demo(struct app *app, struct db *d, int n, int64_t staff
  * that CSV to f (WS_ENOTFOUND when there is no such event). */
 enum ws_err events_csv_export(struct db *d, int64_t id, FILE *f) WS_WUR;
 
+/* Account uid's registrations for events, oldest first, for their export
+ * (GET /api/v1/me/export): each with its event's title, status, answers
+ * and times.  New reference in *out (store.c). */
+enum ws_err events_export_person(struct db *d, int64_t uid, json_t **out) WS_WUR;
+
 #endif

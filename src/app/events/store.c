@@ -360,6 +360,32 @@ reg_row(struct db_q *q)
 	return o;
 }
 
+enum ws_err
+events_export_person(struct db *d, int64_t uid, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_EV_REG_EXPORT);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, uid);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:I,s:s,s:o,s:o,s:s,s:o,s:o,s:o}",
+		    "id", (json_int_t)db_col_int(q, EV_REG_X_C_ID), "event_id",
+		    (json_int_t)db_col_int(q, EV_REG_X_C_EVENT_ID), "event_title",
+		    db_col_text(q, EV_REG_X_C_TITLE), "organization_id", app_col_int(q,
+		    EV_REG_X_C_ORG_ID), "registered_by", app_col_int(q, EV_REG_X_C_REGISTERED_BY),
+		    "status", db_col_text(q, EV_REG_X_C_STATUS), "answers", app_col_json(q,
+		    EV_REG_X_C_ANSWERS, json_object()), "created_at", app_col_time(q,
+		    EV_REG_X_C_CREATED_AT), "decided_at", app_col_time(q, EV_REG_X_C_DECIDED_AT)));
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(*out);
+		*out = NULL;
+		return rc;
+	}
+	return WS_OK;
+}
+
 /* One registration by statement s with parameters a and b. */
 static enum ws_err
 reg_one(struct db *d, enum db_stmt s, int64_t a, int64_t b, json_t **out)
