@@ -1217,6 +1217,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.id = ?", NULL},
 	[ST_CAPP_OF_USER] = {"capp_of_user",
 	    "SELECT " CAPP_COLS CAPP_FROM "WHERE a.call_id = ? AND a.user_id = ?", NULL},
+	/* Whether any application to call ?1 answered question ?2 (an id of
+	 * [a-z0-9_]), in its answers or with a file (?3, the same): its kind
+	 * stays then. */
+	[ST_CAPP_Q_ANSWERED] = {"capp_q_answered",
+	    "SELECT count(*) FROM call_applications a WHERE a.call_id = ? AND "
+	    "(json_type(a.answers, '$.' || ?) IS NOT NULL OR EXISTS (SELECT 1 FROM "
+	    "call_application_files f WHERE f.application_id = a.id AND f.question = ?))",
+	    "SELECT count(*) FROM call_applications a WHERE a.call_id = ? AND "
+	    "((CAST(a.answers AS json) -> CAST(? AS text)) IS NOT NULL OR EXISTS (SELECT 1 FROM "
+	    "call_application_files f WHERE f.application_id = a.id AND f.question = ?))"},
 	/* Person ?'s applications to calls, oldest first, for their export. */
 	[ST_CAPP_EXPORT] = {"capp_export",
 	    "SELECT a.id, a.call_id, c.title, a.organization_id, o.name, a.status, a.answers, "

@@ -242,6 +242,47 @@ test_upload_and_download(void **state)
 	STATUS(mp("PATCH", path, ada_tok, again, 1), 409);
 	assert_int_equal(files_become(before + 1), before + 1);
 
+	/* a question answered keeps its kind: the CV (a file) and "why" (a
+	 * text) cannot change kind; the letter, which nobody sent, can; labels
+	 * can */
+	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)id);
+	{
+		static const struct {
+			const char *why, *cv, *letter, *refused;
+		} tries[] = {
+			{ "text", "text", "file", "cv" },
+			{ "file", "file", "file", "why" },
+			{ "text", "file", "yes_no", NULL },
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof tries / sizeof tries[0]; k++) {
+			r = api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s,s:s,s:b},"
+			    "{s:s,s:s,s:s,s:b},{s:s,s:s,s:s}]}", "questions", "id", "why",
+			    "label", "Why you, now?", "type", tries[k].why, "required", 1, "id",
+			    "cv", "label", "Your CV", "type", tries[k].cv, "required", 1, "id",
+			    "letter", "label", "A letter", "type", tries[k].letter));
+			if (tries[k].refused) {
+				STATUS(r, 422);
+				HAS(r, "its kind cannot change");
+				HAS(r, tries[k].refused);
+			} else {
+				STATUS(r, 200);
+			}
+		}
+		j = ts_jbody(r = api("GET", path, staff_tok, NULL));
+		assert_string_equal(json_string_value(json_object_get(json_array_get(
+		    json_object_get(j, "questions"), 2), "type")), "yes_no");
+		assert_string_equal(json_string_value(json_object_get(json_array_get(
+		    json_object_get(j, "questions"), 0), "label")), "Why you, now?");
+		json_decref(j);
+		/* staff's form says so by those rows */
+		snprintf(path, sizeof path, "/staff/calls/%lld/edit", (long long)id);
+		r = api("GET", path, staff_tok, NULL);
+		STATUS(r, 200);
+		HAS(r, "People have answered it: its kind stays.");
+	}
+
 	/* her export has the application, its answers and its file, no store id */
 	r = api("GET", "/api/v1/me/export", ada_tok, NULL);
 	STATUS(r, 200);

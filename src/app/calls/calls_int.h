@@ -46,6 +46,9 @@ enum ws_err call_update(struct db *d, int64_t id, json_t *values) WS_WUR;
 enum ws_err call_lock(struct db *d, int64_t id) WS_WUR;
 /* How many scores the applications to call id have. */
 enum ws_err call_scored(struct db *d, int64_t id, int64_t *n) WS_WUR;
+/* Whether an application to call has answered question qid, in its
+ * answers or with a file. */
+enum ws_err capp_q_answered(struct db *d, int64_t call, const char *qid, int *answered) WS_WUR;
 
 /* ---- applications (store.c) ---- */
 

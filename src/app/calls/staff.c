@@ -466,7 +466,7 @@ form_page(struct req *r, struct resp *w, int64_t id, json_t *stored, const char 
 	if (!json_object_get(w->val, "question_rows")) {
 		json_t *rows = NULL;
 		enum ws_err rc = events_question_rows(r, id, stored ? json_object_get(stored,
-		    "questions") : NULL, NULL, 1, &rows);
+		    "questions") : NULL, capp_q_answered, 1, &rows);
 
 		if (rc != WS_OK) {
 			json_decref(rows);
@@ -527,7 +527,7 @@ form_post(struct req *r, struct resp *w, int64_t id, json_t *stored, const char 
 		return WS_EINVAL;
 	typed = json_deep_copy(r->in);
 	if ((rc = events_questions_from_form(r, id, stored ? json_object_get(stored,
-	    "questions") : NULL, NULL, 1, &qrows, &qbad)) != WS_OK)
+	    "questions") : NULL, capp_q_answered, 1, &qrows, &qbad)) != WS_OK)
 		goto out;
 	criteria_from_form(r, stored ? json_object_get(stored, "criteria") : NULL, &crrows,
 	    &cbad);

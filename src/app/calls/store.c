@@ -464,6 +464,22 @@ call_score_list(struct db *d, int64_t aid, json_t **out)
 /* ---- the files answering file questions --------------------------------- */
 
 enum ws_err
+capp_q_answered(struct db *d, int64_t call, const char *qid, int *answered)
+{
+	struct db_q *q = db_start(d, ST_CAPP_Q_ANSWERED);
+	enum ws_err rc;
+
+	*answered = 0;
+	db_bind_int(q, 1, call);
+	db_bind_text(q, 2, qid);
+	db_bind_text(q, 3, qid);
+	if ((rc = db_step(q)) == WS_OK)
+		*answered = db_col_int(q, 0) > 0;
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
 calls_export_person(struct db *d, int64_t uid, json_t **out)
 {
 	struct db_q *q = db_start(d, ST_CAPP_EXPORT);
