@@ -134,6 +134,13 @@
 	" AND (? = '' OR e.start_month = ?)" \
 	" AND (? = '' OR (? = 'upcoming' AND e.end_at >= ?) OR (? = 'past' AND e.end_at < ?))" \
 	EV_TERM("theme") EV_TERM("language") EV_TERM("region")
+/* Columns of a session of a meeting (enum mtg_col), and where they come
+ * from: the session's event, its row of meetings and its body. */
+#define MTG_COLS DB_COLS(MTG_COLUMNS)
+#define MTG_FROM " FROM meetings m JOIN events e ON e.id = m.event_id " \
+	"JOIN meeting_bodies b ON b.code = m.body "
+/* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
+#define MTG_FILTER " AND (? = '' OR m.body = ?) AND (? = 0 OR m.year = ?)"
 /* Columns of a registration (enum ev_reg_col). */
 #define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)
 /* Columns of an event in a calendar (enum cal_col, less the last). */
@@ -1214,6 +1221,44 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT s.reviewer_id, u.name, s.scores, s.comment, s.weighted, s.updated_at "
 	    "FROM call_scores s JOIN users u ON u.id = s.reviewer_id "
 	    "WHERE s.application_id = ? ORDER BY s.updated_at, s.reviewer_id", NULL},
+
+	/* Issue 16: intergovernmental meetings (app/meetings/store.c).  A
+	 * session is an event of kind 'session' (who sees it is EV_VISIBLE)
+	 * with a row of meetings; bodies are their own table, which staff add
+	 * to.  New bodies go before 'other' (position 1000). */
+	[ST_MTG_BODY_LIST] = {"mtg_body_list",
+	    "SELECT code, name_en, name_fr, position FROM meeting_bodies "
+	    "ORDER BY position, code", NULL},
+	[ST_MTG_BODY_INSERT] = {"mtg_body_insert",
+	    "INSERT INTO meeting_bodies (code, name_en, name_fr, position, created_by, created_at) "
+	    "VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM meeting_bodies "
+	    "WHERE position < 1000), ?, ?)", NULL},
+	[ST_MTG_INSERT] = {"mtg_insert",
+	    "INSERT INTO meetings (body, working_group, number, title, year, agenda, eligibility, "
+	    "invited, nominations_opens, nominations_closes, delegates_max, event_id) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL},
+	[ST_MTG_UPDATE] = {"mtg_update",
+	    "UPDATE meetings SET body = ?, working_group = ?, number = ?, title = ?, year = ?, "
+	    "agenda = ?, eligibility = ?, invited = ?, nominations_opens = ?, "
+	    "nominations_closes = ?, delegates_max = ? WHERE event_id = ?", NULL},
+	[ST_MTG_GET] = {"mtg_get",
+	    "SELECT " MTG_COLS MTG_FROM "WHERE m.event_id = ? AND " EV_VISIBLE, NULL},
+	/* The latest year first, then the bodies in their order. */
+	[ST_MTG_LIST] = {"mtg_list",
+	    "SELECT " MTG_COLS MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER
+	    " ORDER BY m.year DESC, b.position, e.start_at, e.id LIMIT ? OFFSET ?", NULL},
+	[ST_MTG_COUNT] = {"mtg_count",
+	    "SELECT count(*)" MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER, NULL},
+	[ST_MTG_FACET_BODY] = {"mtg_facet_body",
+	    "SELECT m.body, count(*)" MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER
+	    " GROUP BY m.body", NULL},
+	[ST_MTG_FACET_YEAR] = {"mtg_facet_year",
+	    "SELECT CAST(m.year AS TEXT), count(*)" MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER
+	    " GROUP BY m.year", NULL},
+	/* Another session of the body (and working group) with that number. */
+	[ST_MTG_SAME_NUMBER] = {"mtg_same_number",
+	    "SELECT event_id FROM meetings WHERE body = ? AND working_group = ? AND number = ? "
+	    "AND event_id <> ?", NULL},
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
 	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
@@ -1326,6 +1371,11 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CAPP_LIST] = CAPP_C__MAX,
 	[ST_CAPP_STATUS_COUNTS] = 2,
 	[ST_CALL_SCORE_LIST] = CALL_SCORE_C__MAX,
+	[ST_MTG_BODY_LIST] = MTG_BODY_C__MAX,
+	[ST_MTG_GET] = MTG_C__MAX,
+	[ST_MTG_LIST] = MTG_C__MAX,
+	[ST_MTG_FACET_BODY] = 2,
+	[ST_MTG_FACET_YEAR] = 2,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2009,6 +2059,59 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" weighted INTEGER NOT NULL CHECK (weighted BETWEEN 0 AND 500)," \
 	" updated_at BIGINT NOT NULL, PRIMARY KEY (application_id, reviewer_id));"
 
+#define BODY(code, en, fr, pos) \
+	"INSERT INTO meeting_bodies (code, name_en, name_fr, position, created_at) VALUES ('" \
+	code "', '" en "', '" fr "', " #pos ", 0);"
+
+/* 28 (issue 16): intergovernmental meetings.  meeting_bodies are the
+ * bodies whose sessions the hub follows (staff add more, placed before
+ * 'other'); a session is an event of kind 'session' with a row of
+ * meetings: its body (and, for untoc_wg, which working group; '' for
+ * none), its number within the body (unique there), its title, the year
+ * of its start in its zone (the list's filter), its agenda ([{number,
+ * title, statements}], JSON), who may take part (eligibility: 'ecosoc',
+ * 'invited': the organizations of invited, or 'members'), the window for
+ * nominating delegates (UTC instants shown in the event's zone) and how
+ * many delegates an organization may nominate. */
+#define M28 \
+	"CREATE TABLE meeting_bodies (" \
+	" code TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_fr TEXT NOT NULL," \
+	" position INTEGER NOT NULL," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL);" \
+	BODY("ccpcj", "Commission on Crime Prevention and Criminal Justice", \
+	    "Commission pour la prévention du crime et la justice pénale", 1) \
+	BODY("cnd", "Commission on Narcotic Drugs", "Commission des stupéfiants", 2) \
+	BODY("cop_untoc", "Conference of the Parties to the United Nations Convention against " \
+	    "Transnational Organized Crime", "Conférence des Parties à la Convention des Nations " \
+	    "Unies contre la criminalité transnationale organisée", 3) \
+	BODY("untoc_wg", "Working groups of the Conference of the Parties to the Organized " \
+	    "Crime Convention", "Groupes de travail de la Conférence des Parties à la " \
+	    "Convention contre la criminalité organisée", 4) \
+	BODY("cosp", "Conference of the States Parties to the United Nations Convention " \
+	    "against Corruption", "Conférence des États parties à la Convention des Nations " \
+	    "Unies contre la corruption", 5) \
+	BODY("irg", "Implementation Review Group of the Convention against Corruption", \
+	    "Groupe d''examen de l''application de la Convention contre la corruption", 6) \
+	BODY("congress", "United Nations Congress on Crime Prevention and Criminal Justice", \
+	    "Congrès des Nations Unies pour la prévention de la criminalité et la justice " \
+	    "pénale", 7) \
+	BODY("other", "Other intergovernmental meeting", "Autre réunion intergouvernementale", \
+	    1000) \
+	"CREATE TABLE meetings (" \
+	" event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE," \
+	" body TEXT NOT NULL REFERENCES meeting_bodies(code)," \
+	" working_group TEXT NOT NULL DEFAULT ''," \
+	" number INTEGER NOT NULL CHECK (number > 0)," \
+	" title TEXT NOT NULL, year INTEGER NOT NULL," \
+	" agenda TEXT NOT NULL DEFAULT '[]'," \
+	" eligibility TEXT NOT NULL CHECK (eligibility IN ('ecosoc','invited','members'))," \
+	" invited TEXT NOT NULL DEFAULT '[]'," \
+	" nominations_opens BIGINT, nominations_closes BIGINT," \
+	" delegates_max INTEGER NOT NULL CHECK (delegates_max > 0)," \
+	" UNIQUE (body, working_group, number));" \
+	"CREATE INDEX meetings_year ON meetings(year, body);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -2034,5 +2137,6 @@ const struct db_migration db_migrations[] = {
 	{24, M24, M24},
 	{25, M25(SQLITE_ID), M25(PG_ID)},
 	{26, M26(SQLITE_ID), M26(PG_ID)},
+	{28, M28, M28},
 	{0, NULL, NULL},
 };

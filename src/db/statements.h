@@ -318,6 +318,17 @@ enum db_stmt {
 	ST_CAPP_STATUS_COUNTS,
 	ST_CALL_SCORE_PUT,
 	ST_CALL_SCORE_LIST,
+	/* issue 16: intergovernmental meetings (app/meetings/store.c) */
+	ST_MTG_BODY_LIST,
+	ST_MTG_BODY_INSERT,
+	ST_MTG_INSERT,
+	ST_MTG_UPDATE,
+	ST_MTG_GET,
+	ST_MTG_LIST,
+	ST_MTG_COUNT,
+	ST_MTG_FACET_BODY,
+	ST_MTG_FACET_YEAR,
+	ST_MTG_SAME_NUMBER,
 	DB_STMT__MAX
 };
 
@@ -717,6 +728,27 @@ enum ev_remind_col {
 	Y(CALL_C_MINE_ID, "(SELECT a.id FROM call_applications a WHERE a.call_id = c.id " \
 	    "AND a.user_id = ?)")
 enum call_col { CALL_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CALL_C__MAX };
+
+/* A body of intergovernmental meetings (ST_MTG_BODY_LIST). */
+enum mtg_body_col { MTG_BODY_C_CODE, MTG_BODY_C_NAME_EN, MTG_BODY_C_NAME_FR,
+	MTG_BODY_C_POSITION, MTG_BODY_C__MAX };
+
+/* A session of a body: its event's columns and its own (ST_MTG_GET,
+ * ST_MTG_LIST), with its body's names. */
+#define MTG_COLUMNS(X, Y) \
+	X(MTG_C_ID, "e.id") Y(MTG_C_EVENT_TITLE, "e.title") \
+	Y(MTG_C_DESCRIPTION, "e.description") Y(MTG_C_START_AT, "e.start_at") \
+	Y(MTG_C_END_AT, "e.end_at") Y(MTG_C_TIMEZONE, "e.timezone") Y(MTG_C_VENUE, "e.venue") \
+	Y(MTG_C_RESOURCES, "e.resources") Y(MTG_C_STATUS, "e.status") \
+	Y(MTG_C_VISIBILITY, "e.visibility") Y(MTG_C_CREATED_AT, "e.created_at") \
+	Y(MTG_C_UPDATED_AT, "e.updated_at") Y(MTG_C_BODY, "m.body") \
+	Y(MTG_C_WORKING_GROUP, "m.working_group") Y(MTG_C_NUMBER, "m.number") \
+	Y(MTG_C_TITLE, "m.title") Y(MTG_C_YEAR, "m.year") Y(MTG_C_AGENDA, "m.agenda") \
+	Y(MTG_C_ELIGIBILITY, "m.eligibility") Y(MTG_C_INVITED, "m.invited") \
+	Y(MTG_C_NOM_OPENS, "m.nominations_opens") Y(MTG_C_NOM_CLOSES, "m.nominations_closes") \
+	Y(MTG_C_DELEGATES_MAX, "m.delegates_max") Y(MTG_C_BODY_NAME_EN, "b.name_en") \
+	Y(MTG_C_BODY_NAME_FR, "b.name_fr")
+enum mtg_col { MTG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_C__MAX };
 
 /* An application to a call (ST_CAPP_GET, ST_CAPP_OF_USER, ST_CAPP_LIST)
  * with the person's name and address, its organization's name and

@@ -551,6 +551,39 @@ check_event(struct req *r, int64_t confirmed, json_t **values, json_t **errors)
 	*errors = errs;
 }
 
+void
+events_check(struct req *r, json_t *in, json_t **values, json_t **errors)
+{
+	json_t *was = r->in;
+
+	r->in = in;
+	check_event(r, 0, values, errors);
+	r->in = was;
+}
+
+enum ws_err
+events_store(struct app *app, struct db *d, int64_t id, json_t *values, int64_t by,
+    int64_t *out)
+{
+	static const struct ev_viewer staff = { 0, 1, 1 };
+	json_t *before = NULL;
+	enum ws_err rc;
+
+	if (id == 0) {
+		if ((rc = ev_insert(d, values, by, out)) != WS_OK)
+			return rc;
+		return ev_terms_put(d, *out, values);
+	}
+	*out = id;
+	if ((rc = ev_get(d, &staff, id, &before)) != WS_OK)
+		return rc;
+	if ((rc = ev_update(d, id, values)) == WS_OK &&
+	    (rc = ev_terms_put(d, id, values)) == WS_OK)
+		rc = ev_notify_edit(app, d, before, id);
+	json_decref(before);
+	return rc;
+}
+
 /* The answer of a create or an edit: the event as staff see it. */
 static enum ws_err
 answer(struct req *r, struct resp *w, int64_t id)
