@@ -64,6 +64,15 @@ query_with(struct req *r, const char *key, const char *value)
 	    body : "", body && *body && *year ? "&" : "", *year ? "year=" : "", year);
 }
 
+/* /meetings with the list's query, key set to value (NULL: left out). */
+static const char *
+href_with(struct req *r, const char *key, const char *value)
+{
+	const char *q = query_with(r, key, value);
+
+	return *q ? arena_printf(r->a, "/meetings?%s", q) : "/meetings";
+}
+
 void
 mtg_page_list(struct req *r, json_t *val)
 {
@@ -97,18 +106,16 @@ mtg_page_list(struct req *r, json_t *val)
 				continue;
 			json_array_append_new(opts, json_pack("{s:s,s:s,s:I,s:s,s:b}", "code", code,
 			    "label", mtg_body_name(r, b), "count", (json_int_t)json_integer_value(n),
-			    "href", arena_printf(r->a, "/meetings?%s", query_with(r, "body", code)),
+			    "href", href_with(r, "body", code),
 			    "selected", strcmp(sel, code) == 0));
 		}
 	json_decref(bodies);
 	json_object_set_new(val, "body_options", opts);
-	json_object_set_new(val, "any_body_href", json_string(arena_printf(r->a, "/meetings?%s",
-	    query_with(r, "body", NULL))));
+	json_object_set_new(val, "any_body_href", json_string(href_with(r, "body", NULL)));
 	years = json_array();
 	json_object_foreach(json_object_get(json_object_get(val, "facets"), "year"), k, x) {
 		json_t *o = json_pack("{s:s,s:I,s:s,s:b}", "label", k, "count",
-		    (json_int_t)json_integer_value(x), "href", arena_printf(r->a, "/meetings?%s",
-		    query_with(r, "year", k)), "selected", ysel == strtoll(k, NULL, 10));
+		    (json_int_t)json_integer_value(x), "href", href_with(r, "year", k), "selected", ysel == strtoll(k, NULL, 10));
 		size_t j;
 
 		/* the latest first */
@@ -119,8 +126,7 @@ mtg_page_list(struct req *r, json_t *val)
 		json_array_insert_new(years, j, o);
 	}
 	json_object_set_new(val, "year_options", years);
-	json_object_set_new(val, "any_year_href", json_string(arena_printf(r->a, "/meetings?%s",
-	    query_with(r, "year", NULL))));
+	json_object_set_new(val, "any_year_href", json_string(href_with(r, "year", NULL)));
 	json_object_set_new(val, "any_body", json_boolean(!*sel));
 	json_object_set_new(val, "any_year", json_boolean(!ysel));
 	json_object_set_new(val, "query", json_string(query_with(r, "page", NULL)));
