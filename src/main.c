@@ -20,6 +20,7 @@
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/events/events.h"
+#include "app/meetings/meetings.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
 #include "core/log.h"
@@ -525,6 +526,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = events_seed_demo(app, d, o->nev, staff.id, &added);
 			if (rc == WS_OK)
 				printf("%d events added\n", added);
+		}
+		if (rc == WS_OK) {
+			int added = 0;
+
+			rc = meetings_seed_demo(app, d, staff.id, &added);
+			if (rc == WS_OK)
+				printf("%d sessions of meetings added\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

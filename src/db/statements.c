@@ -1259,7 +1259,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MTG_SAME_NUMBER] = {"mtg_same_number",
 	    "SELECT event_id FROM meetings WHERE body = ? AND working_group = ? AND number = ? "
 	    "AND event_id <> ?", NULL},
-	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
+	/* the demo events so far; sessions of meetings are seeded on their own */
+	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
+	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
 	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
 	    "FROM users u WHERE u.status = 'active' AND u.role IN ('member', 'staff', 'admin') "
