@@ -141,6 +141,15 @@
 	"JOIN meeting_bodies b ON b.code = m.body "
 /* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
 #define MTG_FILTER " AND (? = '' OR m.body = ?) AND (? = 0 OR m.year = ?)"
+/* Columns of a nomination (enum mtg_nom_col); who sees which: all (?1 = 0,
+ * staff), or those of the organizations person ?2 is an admin of now and
+ * those naming address ?3 (the delegate's own); then status ('' for any)
+ * and organization (0 for any). */
+#define MTG_NOM_COLS DB_COLS(MTG_NOM_COLUMNS)
+#define MTG_NOM_FROM " FROM meeting_nominations n JOIN organizations o ON o.id = n.organization_id "
+#define MTG_NOM_WHERE "WHERE n.event_id = ? AND (? = 0 OR n.organization_id IN (SELECT m.org_id " \
+	"FROM org_members m WHERE m.user_id = ? AND m.is_admin = 1) OR n.email = ?) " \
+	"AND (? = '' OR n.status = ?) AND (? = 0 OR n.organization_id = ?)"
 /* Columns of a registration (enum ev_reg_col). */
 #define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)
 /* Columns of an event in a calendar (enum cal_col, less the last). */
@@ -1259,6 +1268,39 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MTG_SAME_NUMBER] = {"mtg_same_number",
 	    "SELECT event_id FROM meetings WHERE body = ? AND working_group = ? AND number = ? "
 	    "AND event_id <> ?", NULL},
+	/* Taken first in a transaction that adds a session's nominations: on
+	 * PostgreSQL a row lock, so that counting an organization's delegates
+	 * and adding one is one step for every node. */
+	[ST_MTG_LOCK] = {"mtg_lock",
+	    "SELECT event_id FROM meetings WHERE event_id = ?",
+	    "SELECT event_id FROM meetings WHERE event_id = ? FOR UPDATE"},
+	[ST_MTG_NOM_INSERT] = {"mtg_nom_insert",
+	    "INSERT INTO meeting_nominations (event_id, organization_id, nominated_by, name, "
+	    "title, email, nationality, passport_name, visa_letter, attendance, status, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING id", NULL},
+	[ST_MTG_NOM_GET] = {"mtg_nom_get",
+	    "SELECT " MTG_NOM_COLS MTG_NOM_FROM "WHERE n.event_id = ? AND n.id = ?", NULL},
+	[ST_MTG_NOM_LIST] = {"mtg_nom_list",
+	    "SELECT " MTG_NOM_COLS MTG_NOM_FROM MTG_NOM_WHERE " ORDER BY n.id LIMIT ? OFFSET ?",
+	    NULL},
+	[ST_MTG_NOM_COUNT] = {"mtg_nom_count",
+	    "SELECT count(*)" MTG_NOM_FROM MTG_NOM_WHERE, NULL},
+	/* The delegates an organization has nominated that count against its
+	 * number: those pending and approved. */
+	[ST_MTG_NOM_ORG_COUNT] = {"mtg_nom_org_count",
+	    "SELECT count(*) FROM meeting_nominations WHERE event_id = ? AND organization_id = ? "
+	    "AND status IN ('pending', 'approved')", NULL},
+	[ST_MTG_NOM_SAME_EMAIL] = {"mtg_nom_same_email",
+	    "SELECT id FROM meeting_nominations WHERE event_id = ? AND email = ?", NULL},
+	/* A pending nomination decided (none when it was decided meanwhile). */
+	[ST_MTG_NOM_DECIDE] = {"mtg_nom_decide",
+	    "UPDATE meeting_nominations SET status = ?, reason = ?, decided_at = ?, "
+	    "decided_by = ? WHERE id = ? AND status = 'pending'", NULL},
+	/* The registration desks' list: the approved delegates by organization. */
+	[ST_MTG_NOM_APPROVED] = {"mtg_nom_approved",
+	    "SELECT o.name, o.ecosoc_status, n.name, n.title, n.nationality, n.visa_letter "
+	    "FROM meeting_nominations n JOIN organizations o ON o.id = n.organization_id "
+	    "WHERE n.event_id = ? AND n.status = 'approved' ORDER BY o.name, n.name, n.id", NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
@@ -1378,6 +1420,9 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_LIST] = MTG_C__MAX,
 	[ST_MTG_FACET_BODY] = 2,
 	[ST_MTG_FACET_YEAR] = 2,
+	[ST_MTG_NOM_GET] = MTG_NOM_C__MAX,
+	[ST_MTG_NOM_LIST] = MTG_NOM_C__MAX,
+	[ST_MTG_NOM_APPROVED] = MTG_DESK_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2074,8 +2119,10 @@ const int db_stmt_cols[DB_STMT__MAX] = {
  * title, statements}], JSON), who may take part (eligibility: 'ecosoc',
  * 'invited': the organizations of invited, or 'members'), the window for
  * nominating delegates (UTC instants shown in the event's zone) and how
- * many delegates an organization may nominate. */
-#define M28 \
+ * many delegates an organization may nominate.  meeting_nominations are
+ * the delegates organizations nominate to a session (one a person's
+ * address and session), pending until staff approve or decline them. */
+#define M28(ID) \
 	"CREATE TABLE meeting_bodies (" \
 	" code TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_fr TEXT NOT NULL," \
 	" position INTEGER NOT NULL," \
@@ -2112,7 +2159,22 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" nominations_opens BIGINT, nominations_closes BIGINT," \
 	" delegates_max INTEGER NOT NULL CHECK (delegates_max > 0)," \
 	" UNIQUE (body, working_group, number));" \
-	"CREATE INDEX meetings_year ON meetings(year, body);"
+	"CREATE INDEX meetings_year ON meetings(year, body);" \
+	"CREATE TABLE meeting_nominations (" \
+	" id " ID "," \
+	" event_id BIGINT NOT NULL REFERENCES meetings(event_id) ON DELETE CASCADE," \
+	" organization_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" nominated_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', email TEXT NOT NULL," \
+	" nationality TEXT NOT NULL, passport_name TEXT NOT NULL," \
+	" visa_letter INTEGER NOT NULL DEFAULT 0," \
+	" attendance TEXT NOT NULL CHECK (attendance IN ('in_person','online'))," \
+	" status TEXT NOT NULL CHECK (status IN ('pending','approved','declined'))," \
+	" reason TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, decided_at BIGINT," \
+	" decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" UNIQUE (event_id, email));" \
+	"CREATE INDEX meeting_nominations_org ON meeting_nominations(event_id, organization_id);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -2139,6 +2201,6 @@ const struct db_migration db_migrations[] = {
 	{24, M24, M24},
 	{25, M25(SQLITE_ID), M25(PG_ID)},
 	{26, M26(SQLITE_ID), M26(PG_ID)},
-	{28, M28, M28},
+	{28, M28(SQLITE_ID), M28(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -12,11 +12,15 @@
  *      without saying which (it comes back with the message by the field
  *      and what they typed kept), then right: they land on the session's
  *      page, its agenda as they typed it;
- *   3. the member opens a session open to any member organization.
+ *   3. the member, an admin of an organization in consultative status,
+ *      nominates a delegate to a session whose window is open: a wrong
+ *      address comes back with the message by it and the rest kept, then
+ *      the nomination is listed, waiting for staff;
+ *   4. the member opens a session open to any member organization.
  *
  * Every page visited is checked by axe-core at the end (lib.js).
  * Screenshots: out/meetings.png, out/meeting.png (docs/meeting.png),
- * out/staff-meeting-form.png.
+ * out/staff-meeting-form.png, out/meeting-nominate.png.
  */
 const {
 	check, test, launch, newContext, shot, visit, text, h1, submit, signIn, run,
@@ -103,9 +107,35 @@ async function main() {
 		check(await staff.getByRole('link', { name: 'Edit the session' }).count() === 1, 'no way back to the form');
 	});
 
-	await test('the member reads a session open to any member organization', async (step) => {
-		step('sign in and open the list for the States Parties');
+	await test('the member nominates a delegate of their organization, fixing a mistake', async (step) => {
+		step('sign in and open the CCPCJ session (its window is open)');
 		await signIn(member, MEMBER.email, MEMBER.password);
+		await visit(member, '/meetings?body=ccpcj');
+		await submit(member, member.getByRole('main').locator('.results li > a').first());
+		const form = member.getByRole('main').locator('form[action$="/nominate"]');
+		check(await form.count() === 1, 'no nomination form for an eligible organization\'s admin');
+		await member.getByRole('textbox', { name: /Delegate's name/ }).fill(`Nadia Delegate ${stamp}`);
+		await member.getByRole('textbox', { name: /Their email address/ }).fill('not-an-address');
+		await member.getByRole('textbox', { name: /Nationality/ }).fill('KE');
+		await member.getByRole('textbox', { name: /Name as the passport writes it/ }).fill('NADIA DELEGATE');
+		await member.getByLabel('Online').check();
+
+		step('send it with a wrong address');
+		await submit(member, member.getByRole('button', { name: 'Nominate' }));
+		check((await mainText(member)).includes('Some fields need your attention.'), 'no message at the top');
+		check(await member.locator('#ne-email').count() === 1, 'no message by the address');
+		check(await member.getByLabel('Online').isChecked(), 'the attendance chosen was lost');
+		await shot(member, 'meeting-nominate');
+
+		step('fix it and send');
+		await member.getByRole('textbox', { name: /Their email address/ }).fill(`nadia.${stamp}@example.org`);
+		await submit(member, member.getByRole('button', { name: 'Nominate' }));
+		check((await mainText(member)).includes(`Nadia Delegate ${stamp}`), 'the nomination is not listed');
+		check((await mainText(member)).includes('waiting for staff'), 'not waiting for staff');
+	});
+
+	await test('the member reads a session open to any member organization', async (step) => {
+		step('open the list for the States Parties');
 		await visit(member, '/meetings?body=cosp');
 		await submit(member, member.getByRole('main').locator('.results li > a').first());
 		const t = await mainText(member);

@@ -187,9 +187,8 @@ mtg_view(struct req *r, json_t *s)
 	return out;
 }
 
-/* Whether stored organization o meets stored session s's rule. */
-static int
-org_eligible(json_t *s, json_t *o)
+int
+mtg_org_eligible(json_t *s, json_t *o)
 {
 	const char *rule = json_string_value(json_object_get(s, "eligibility"));
 	const char *eco = json_string_value(json_object_get(o, "ecosoc_status"));
@@ -231,7 +230,7 @@ caller_orgs(struct req *r, json_t *s, json_t *out)
 			continue;
 		json_array_append_new(list, json_pack("{s:O,s:O,s:b}", "id",
 		    json_object_get(o, "id"), "name", json_object_get(o, "name"), "eligible",
-		    org_eligible(s, rec)));
+		    mtg_org_eligible(s, rec)));
 		json_decref(rec);
 	}
 	json_decref(mine);

@@ -55,8 +55,34 @@ enum ws_err h_staff_meeting_create(struct req *r, struct resp *w);
 enum ws_err h_staff_meeting_edit_form(struct req *r, struct resp *w);
 enum ws_err h_staff_meeting_edit(struct req *r, struct resp *w);
 
+/* The query of GET /api/v1/meetings/{id}/nominations: status,
+ * organization, page, per_page. */
+extern const struct field mtg_q_noms[];
+/* GET /api/v1/meetings/{id}/nominations: staff all of a session's; others
+ * those of the organizations they are an admin of, and their own as a
+ * delegate. */
+enum ws_err h_meeting_nominations(struct req *r, struct resp *w);
+/* POST /api/v1/meetings/{id}/nominations: an organization's admin
+ * nominates a delegate (nominations.c says what is refused, and how). */
+enum ws_err h_meeting_nominate(struct req *r, struct resp *w);
+/* POST /api/v1/meetings/{id}/nominations/decisions (staff): {ids,
+ * decision: approve|decline, reason}, each in its own transaction. */
+enum ws_err h_meeting_nomination_decisions(struct req *r, struct resp *w);
+/* POST /meetings/{id}/nominate: the session page's nomination form
+ * through h_meeting_nominate; back to the page, or the page with why and
+ * what was typed. */
+enum ws_err h_meeting_nominate_form(struct req *r, struct resp *w);
+/* GET /staff/meetings/{id}/delegates.csv (staff): the approved delegates
+ * as the registration desks use them. */
+enum ws_err h_meeting_delegates_csv(struct req *r, struct resp *w);
+
+#include <stdio.h>
+
 struct app;
 struct db;
+/* `whatson export delegates --session ID`: h_meeting_delegates_csv's CSV
+ * to f (WS_ENOTFOUND when there is no such session). */
+enum ws_err meetings_delegates_export(struct db *d, int64_t id, FILE *f) WS_WUR;
 /* `whatson seed --demo`: a few sessions of several bodies with their
  * agendas, made by staff_id; none added twice (a body's number is its
  * key).  How many were added into *added. */

@@ -107,4 +107,48 @@ void mtg_page_list(struct req *r, json_t *val);
 /* Adds to view item m what /meetings/{id} shows. */
 void mtg_page_one(struct req *r, json_t *m);
 
+/* ---- nominations (store.c, nominations.c) ---- */
+
+/* What staff narrow a session's nominations to; "" or 0 for all. */
+struct mtg_nom_filter {
+	const char *status;
+	int64_t org;
+};
+
+/* Taken first in a transaction that adds nominations to session id: a
+ * row lock on PostgreSQL.  WS_ENOTFOUND when there is no such session. */
+enum ws_err mtg_lock(struct db *d, int64_t id) WS_WUR;
+/* Nomination nid of session id ({id, meeting_id, organization_id,
+ * organization, nominated_by, name, title, email, nationality,
+ * passport_name, visa_letter, attendance, status, reason, created_at,
+ * decided_at}, times as Unix seconds); WS_ENOTFOUND.  New reference. */
+enum ws_err mtg_nom_get(struct db *d, int64_t id, int64_t nid, json_t **out) WS_WUR;
+/* A page of session id's nominations under f: all (uid 0), or those of
+ * the organizations person uid is an admin of now and those naming
+ * address email (the delegate's own), oldest first, and how many. */
+enum ws_err mtg_nom_list(struct db *d, int64_t id, int64_t uid, const char *email,
+    const struct mtg_nom_filter *f, int64_t page, int per_page, json_t **items,
+    int64_t *total) WS_WUR;
+/* The delegates organization org has nominated to session id that count
+ * against its number (pending, approved). */
+enum ws_err mtg_nom_org_count(struct db *d, int64_t id, int64_t org, int64_t *n) WS_WUR;
+/* The nomination of session id naming address email, into *other (0:
+ * none). */
+enum ws_err mtg_nom_same_email(struct db *d, int64_t id, const char *email, int64_t *other)
+    WS_WUR;
+/* A new pending nomination from checked values, for org by person by. */
+enum ws_err mtg_nom_insert(struct db *d, int64_t id, int64_t org, int64_t by, json_t *values,
+    int64_t *nid) WS_WUR;
+/* Nomination nid, if still pending, decided (status, reason) by person
+ * by: *done 1 when this call decided it. */
+enum ws_err mtg_nom_decide(struct db *d, int64_t nid, const char *status, const char *reason,
+    int64_t by, int *done) WS_WUR;
+/* The approved delegates of session id as the registration desks list
+ * them: [{organization, ecosoc_status, name, title, nationality,
+ * visa_letter}], by organization.  New reference. */
+enum ws_err mtg_nom_desk(struct db *d, int64_t id, json_t **out) WS_WUR;
+
+/* Whether stored organization o meets stored session s's rule (meetings.c). */
+int mtg_org_eligible(json_t *s, json_t *o);
+
 #endif

@@ -143,6 +143,52 @@ static const char *const elig_words[][2] = {
 	{ "members", N_("Any member organization of the hub may take part.") },
 };
 
+static const char *const nom_labels[][2] = {
+	{ "pending", N_("waiting for staff's decision") },
+	{ "approved", N_("approved") },
+	{ "declined", N_("declined") },
+};
+
+/* Adds to view m what the reader may do about delegates: their
+ * organizations' nominations and their own (nominations), the nomination
+ * form's organizations when the window is open (nominate_orgs), and, for
+ * staff, the registration desks' list. */
+static void
+page_nominations(struct req *r, json_t *m)
+{
+	struct mtg_nom_filter f = { "", 0 };
+	int64_t id = json_integer_value(json_object_get(m, "id")), total = 0;
+	json_t *rows = NULL, *n, *orgs, *o;
+	size_t i, k;
+
+	if (!r->user)
+		return;
+	if (r->user->role >= ROLE_STAFF) {
+		json_object_set_new(m, "desk_href", json_string(arena_printf(r->a,
+		    "/staff/meetings/%lld/delegates.csv", (long long)id)));
+		return;
+	}
+	if (mtg_nom_list(req_db(r), id, r->user->id, r->user->email, &f, 1, APP_PER_PAGE_MAX,
+	    &rows, &total) == WS_OK) {
+		json_array_foreach(rows, i, n)
+			for (k = 0; k < sizeof nom_labels / sizeof nom_labels[0]; k++)
+				if (strcmp(json_string_value(json_object_get(n, "status")),
+				    nom_labels[k][0]) == 0)
+					json_object_set_new(n, "status_label", json_string(tr(r,
+					    nom_labels[k][1])));
+		json_object_set(m, "my_nominations", rows);
+	}
+	json_decref(rows);
+	orgs = json_array();
+	if (strcmp(json_string_value(json_object_get(m, "nominations_state")), "open") == 0)
+		json_array_foreach(json_object_get(m, "organizations"), i, o)
+			if (json_is_true(json_object_get(o, "eligible")))
+				json_array_append_new(orgs, json_pack("{s:O,s:O}", "id",
+				    json_object_get(o, "id"), "name", json_object_get(o, "name")));
+	json_object_set_new(m, "can_nominate", json_boolean(json_array_size(orgs) > 0));
+	json_object_set_new(m, "nominate_orgs", orgs);
+}
+
 void
 mtg_page_one(struct req *r, json_t *m)
 {
@@ -186,6 +232,8 @@ mtg_page_one(struct req *r, json_t *m)
 	    "status")), "draft") == 0));
 	json_object_set_new(m, "cancelled", json_boolean(strcmp(json_string_value(
 	    json_object_get(m, "status")), "cancelled") == 0));
+	json_object_set_new(m, "nominations_state", json_string(st));
+	page_nominations(r, m);
 }
 
 /* ---- staff's form ------------------------------------------------------------ */
@@ -439,5 +487,75 @@ h_staff_meeting_edit(struct req *r, struct resp *w)
 	rc = form_post(r, w, id, NULL, arena_printf(r->a, "/staff/meetings/%lld/edit",
 	    (long long)id), N_("Edit the session"));
 	json_decref(m);
+	return rc;
+}
+
+/* ---- nominating through the page ----------------------------------------------- */
+
+enum ws_err
+h_meeting_nominate_form(struct req *r, struct resp *w)
+{
+	static const char *const names[] = { "organization_id", "name", "title", "email",
+		"nationality", "passport_name", "visa_letter", "attendance", NULL };
+	json_t *typed = json_object(), *in = json_object(), *view = NULL, *errors = NULL, *x;
+	const char *const *k, *detail;
+	int64_t id, org;
+	enum ws_err rc, rc2;
+	size_t i;
+
+	if (parse_int(r->params[0], 1, INT64_MAX, &id) != WS_OK) {
+		rc = WS_ENOTFOUND;
+		goto out;
+	}
+	for (k = names; *k; k++)
+		if ((x = json_object_get(r->in, *k)) != NULL && json_is_string(x)) {
+			json_object_set(typed, *k, x);
+			json_object_set(in, *k, x);
+		}
+	/* the form's organization is a number; an unticked box is no */
+	x = json_object_get(typed, "organization_id");
+	if (x && parse_int(json_string_value(x), 1, INT64_MAX, &org) == WS_OK)
+		json_object_set_new(in, "organization_id", json_integer(org));
+	json_object_set_new(in, "visa_letter", json_boolean(json_object_get(typed,
+	    "visa_letter") != NULL));
+	json_decref(r->in);
+	r->in = in;
+	in = NULL;
+	rc = h_meeting_nominate(r, w);
+	if (rc == WS_OK) {
+		json_decref(w->val);
+		w->val = NULL;
+		w->status = 0;
+		resp_redirect(w, arena_printf(r->a, "/meetings/%lld#delegates", (long long)id));
+		goto out;
+	}
+	if (rc != WS_EINVAL && rc != WS_ECONFLICT && rc != WS_EFORBIDDEN)
+		goto out;
+	/* refused: the session's page again, with why and what was typed */
+	errors = w->errors ? json_incref(w->errors) : json_object();
+	detail = w->detail;
+	if ((rc2 = mtg_load_view(r, id, &view)) != WS_OK) {
+		rc = rc2;
+		goto out;
+	}
+	mtg_page_one(r, view);
+	json_object_set(view, "nom_form", typed);
+	json_object_set(view, "nom_errors", errors);
+	json_object_set_new(view, "nom_in_person", json_boolean(!json_is_string(json_object_get(
+	    typed, "attendance")) || strcmp(json_string_value(json_object_get(typed,
+	    "attendance")), "online") != 0));
+	json_array_foreach(json_object_get(view, "nominate_orgs"), i, x)
+		json_object_set_new(x, "selected", json_boolean(json_string_value(json_object_get(
+		    typed, "organization_id")) && json_integer_value(json_object_get(x, "id")) ==
+		    strtoll(json_string_value(json_object_get(typed, "organization_id")), NULL,
+		    10)));
+	w->detail = detail;
+	app_form_again(r, w, view, rc, N_("Some fields need your attention."), "meeting",
+	    N_("Session"));
+out:
+	json_decref(typed);
+	json_decref(in);
+	json_decref(view);
+	json_decref(errors);
 	return rc;
 }

@@ -213,3 +213,194 @@ mtg_same_number(struct db *d, const char *body, const char *wg, int64_t number, 
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
+
+/* ---- nominations (nominations.c) ---------------------------------------- */
+
+enum ws_err
+mtg_lock(struct db *d, int64_t id)
+{
+	struct db_q *q = db_start(d, ST_MTG_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+/* The current row of q (enum mtg_nom_col) as JSON.  New reference. */
+static json_t *
+nom_row(struct db_q *q)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(db_col_int(q, MTG_NOM_C_ID)));
+	json_object_set_new(o, "meeting_id", json_integer(db_col_int(q, MTG_NOM_C_EVENT_ID)));
+	json_object_set_new(o, "organization_id", json_integer(db_col_int(q, MTG_NOM_C_ORG_ID)));
+	json_object_set_new(o, "organization", json_string(db_col_text(q, MTG_NOM_C_ORG_NAME)));
+	json_object_set_new(o, "nominated_by", app_col_int(q, MTG_NOM_C_NOMINATED_BY));
+	json_object_set_new(o, "name", json_string(db_col_text(q, MTG_NOM_C_NAME)));
+	json_object_set_new(o, "title", json_string(db_col_text(q, MTG_NOM_C_TITLE)));
+	json_object_set_new(o, "email", json_string(db_col_text(q, MTG_NOM_C_EMAIL)));
+	json_object_set_new(o, "nationality", json_string(db_col_text(q,
+	    MTG_NOM_C_NATIONALITY)));
+	json_object_set_new(o, "passport_name", json_string(db_col_text(q, MTG_NOM_C_PASSPORT)));
+	json_object_set_new(o, "visa_letter", json_boolean(db_col_int(q, MTG_NOM_C_VISA)));
+	json_object_set_new(o, "attendance", json_string(db_col_text(q, MTG_NOM_C_ATTENDANCE)));
+	json_object_set_new(o, "status", json_string(db_col_text(q, MTG_NOM_C_STATUS)));
+	json_object_set_new(o, "reason", json_string(db_col_text(q, MTG_NOM_C_REASON)));
+	json_object_set_new(o, "created_at", json_integer(db_col_int(q, MTG_NOM_C_CREATED_AT)));
+	json_object_set_new(o, "decided_at", app_col_int(q, MTG_NOM_C_DECIDED_AT));
+	return o;
+}
+
+enum ws_err
+mtg_nom_get(struct db *d, int64_t id, int64_t nid, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_GET);
+	enum ws_err rc;
+
+	*out = NULL;
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, nid);
+	if ((rc = db_step(q)) == WS_OK)
+		*out = nom_row(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+/* Binds MTG_NOM_WHERE from 1; the next parameter's number. */
+static int
+bind_nom_where(struct db_q *q, int64_t id, int64_t uid, const char *email,
+    const struct mtg_nom_filter *f)
+{
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, uid);
+	db_bind_text(q, 4, email ? email : "");
+	db_bind_text(q, 5, f->status ? f->status : "");
+	db_bind_text(q, 6, f->status ? f->status : "");
+	db_bind_int(q, 7, f->org);
+	db_bind_int(q, 8, f->org);
+	return 9;
+}
+
+enum ws_err
+mtg_nom_list(struct db *d, int64_t id, int64_t uid, const char *email,
+    const struct mtg_nom_filter *f, int64_t page, int per_page, json_t **items, int64_t *total)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_COUNT);
+	enum ws_err rc;
+	int i;
+
+	*items = NULL;
+	*total = 0;
+	bind_nom_where(q, id, uid, email, f);
+	if ((rc = db_step(q)) == WS_OK)
+		*total = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc == WS_EDONE ? WS_EDB : rc;
+	*items = json_array();
+	q = db_start(d, ST_MTG_NOM_LIST);
+	i = bind_nom_where(q, id, uid, email, f);
+	db_bind_int(q, i++, per_page);
+	db_bind_int(q, i, (page - 1) * per_page);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*items, nom_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+mtg_nom_org_count(struct db *d, int64_t id, int64_t org, int64_t *n)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_ORG_COUNT);
+	enum ws_err rc;
+
+	*n = 0;
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, org);
+	if ((rc = db_step(q)) == WS_OK)
+		*n = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
+mtg_nom_same_email(struct db *d, int64_t id, const char *email, int64_t *other)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_SAME_EMAIL);
+	enum ws_err rc;
+
+	*other = 0;
+	db_bind_int(q, 1, id);
+	db_bind_text(q, 2, email);
+	if ((rc = db_step(q)) == WS_OK)
+		*other = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+mtg_nom_insert(struct db *d, int64_t id, int64_t org, int64_t by, json_t *values,
+    int64_t *nid)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_INSERT);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, org);
+	db_bind_int(q, 3, by);
+	db_bind_text(q, 4, STR("name"));
+	db_bind_text(q, 5, STR("title"));
+	db_bind_text(q, 6, STR("email"));
+	db_bind_text(q, 7, STR("nationality"));
+	db_bind_text(q, 8, STR("passport_name"));
+	db_bind_int(q, 9, json_is_true(VAL("visa_letter")));
+	db_bind_text(q, 10, STR("attendance"));
+	db_bind_int(q, 11, now_s());
+	if ((rc = db_step(q)) == WS_OK)
+		*nid = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
+mtg_nom_decide(struct db *d, int64_t nid, const char *status, const char *reason, int64_t by,
+    int *done)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_DECIDE);
+	int64_t n = 0;
+	enum ws_err rc;
+
+	db_bind_text(q, 1, status);
+	db_bind_text(q, 2, reason ? reason : "");
+	db_bind_int(q, 3, now_s());
+	db_bind_int(q, 4, by);
+	db_bind_int(q, 5, nid);
+	rc = db_exec(q, &n);
+	db_end(q);
+	*done = rc == WS_OK && n == 1;
+	return rc;
+}
+
+enum ws_err
+mtg_nom_desk(struct db *d, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_APPROVED);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, id);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:s,s:s,s:s,s:s,s:s,s:b}",
+		    "organization", db_col_text(q, MTG_DESK_C_ORG),
+		    "ecosoc_status", db_col_text(q, MTG_DESK_C_ECOSOC),
+		    "name", db_col_text(q, MTG_DESK_C_NAME),
+		    "title", db_col_text(q, MTG_DESK_C_TITLE),
+		    "nationality", db_col_text(q, MTG_DESK_C_NATIONALITY),
+		    "visa_letter", db_col_int(q, MTG_DESK_C_VISA) != 0));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
