@@ -195,6 +195,24 @@ test_session(void **state)
 	    "number", "5 (a)", "title", "Implementation of the international drug control "
 	    "treaties", "statements", 1, "nominations_opens", "2026-11-01T09:00",
 	    "nominations_closes", "2031-02-01T18:00", "delegates_max", 4));
+	/* its event takes no registration: delegates are nominated; it is
+	 * changed as a meeting, not as an event, and no event becomes one */
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
+	j = get_json(path, staff_tok, 200);
+	assert_true(json_is_false(json_object_get(j, "registration_open")));
+	json_decref(j);
+	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Renamed"));
+	STATUS(r, 409);
+	HAS(r, "/meetings");
+	r = api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+	    "session", "title", "A session by the back door", "timezone", "Europe/Vienna",
+	    "start", "2031-03-10T10:00", "end", "2031-03-14T18:00"));
+	STATUS(r, 422);
+	HAS(r, "\"kind\"");
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
+	r = api("POST", path, ada_tok, json_pack("{s:{}}", "answers"));
+	STATUS(r, 409);
+	HAS(r, "nominate");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
 	j = get_json(path, NULL, 200);
 	assert_string_equal(str(j, "body"), "cnd");

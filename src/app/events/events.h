@@ -213,4 +213,8 @@ enum ws_err events_seed_demo(struct app *app, struct db *d, int n, int64_t staff
  * that CSV to f (WS_ENOTFOUND when there is no such event). */
 enum ws_err events_csv_export(struct db *d, int64_t id, FILE *f) WS_WUR;
 
+/* Whether stored event ev (or an event's values) is a session of a
+ * meeting, which takes no registrations: its delegates are nominated. */
+int events_is_session(json_t *ev);
+
 #endif
