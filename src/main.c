@@ -21,6 +21,7 @@
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/events/events.h"
+#include "app/meetings/meetings.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
 #include "core/log.h"
@@ -46,6 +47,7 @@ static const char usage_text[] =
     "  import orgs FILE.csv [--dry-run] [--db URL]   (a report by line on standard output)\n"
     "  export orgs [--db URL]      (CSV on standard output)\n"
     "  export registrations --event ID [--db URL]   (an event's, CSV on standard output)\n"
+    "  export delegates --session ID [--db URL]   (a session's approved delegates, CSV)\n"
     "  backup FILE [--db URL]\n"
     "--db defaults to $WHATSON_DB, then sqlite:var/whatson.db\n"
     "--upload-max MB is the old name of --import-max MB; an MB is 1000000 bytes\n";
@@ -61,7 +63,7 @@ enum {
 	O_DB = 1, O_LISTEN, O_BASE, O_SMTP, O_MAILDIR, O_THREADS, O_ORG, O_QUIET, O_DEMO,
 	O_EMAIL, O_NAME, O_ROLE, O_ORGID, O_IDLE, O_FROM, O_LOGO, O_LIFE, O_UPLOAD, O_LOGOMAX, O_RESMAX, O_USER, O_NORGS,
 	O_CONNTO, O_HEADERTO, O_DRYRUN, O_NRES, O_PROXY, O_MAXCONNS, O_TESTBACKOFF, O_LANG, O_DIRCACHE,
-	O_EVENT, O_NEV
+	O_EVENT, O_NEV, O_SESSION
 };
 
 static const struct option long_opts[] = {
@@ -97,6 +99,7 @@ static const struct option long_opts[] = {
 	{"max-conns-per-ip", required_argument, NULL, O_MAXCONNS},
 	{"dir-cache", required_argument, NULL, O_DIRCACHE},
 	{"event", required_argument, NULL, O_EVENT},
+	{"session", required_argument, NULL, O_SESSION},
 	{"events", required_argument, NULL, O_NEV},
 #ifdef WHATSON_TEST_HOOKS
 	/* Test builds only (build/san): "ACCOUNT,ADDRESS" failed sign-ins
@@ -112,6 +115,7 @@ struct opts {
 	int nres;	/* seed --resources N */
 	int dry_run;	/* import --dry-run */
 	int64_t event;	/* export registrations --event ID */
+	int64_t session;	/* export delegates --session ID */
 	int nev;	/* seed --events N */
 	const char *email, *name, *role, *org;
 };
@@ -153,6 +157,10 @@ parse_opts(int argc, char **argv, struct config *cfg, struct opts *o)
 			break;
 		case O_EVENT:
 			if (parse_int(optarg, 1, INT64_MAX, &o->event) != WS_OK)
+				return -1;
+			break;
+		case O_SESSION:
+			if (parse_int(optarg, 1, INT64_MAX, &o->session) != WS_OK)
 				return -1;
 			break;
 		case O_THREADS:
@@ -537,6 +545,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			if (rc == WS_OK)
 				printf("%d calls added\n", added);
 		}
+		if (rc == WS_OK) {
+			int added = 0;
+
+			rc = meetings_seed_demo(app, d, staff.id, &added);
+			if (rc == WS_OK)
+				printf("%d sessions of meetings added\n", added);
+		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",
 			    o->norgs);
@@ -552,30 +567,33 @@ cmd_seed(struct app *app, const struct opts *o)
 }
 
 /* `export orgs`: every organization as CSV on standard output;
- * `export registrations --event ID`: an event's registrations. */
+ * `export registrations --event ID`: an event's registrations;
+ * `export delegates --session ID`: a session's approved delegates. */
 static int
 cmd_export(struct app *app, const char *what, const struct opts *o)
 {
-	int regs = strcmp(what, "registrations") == 0;
+	int regs = strcmp(what, "registrations") == 0, dels = strcmp(what, "delegates") == 0;
 	struct db *d;
 	enum ws_err rc;
 
-	if (strcmp(what, "orgs") != 0 && !regs) {
-		fprintf(stderr, "whatson: export %s is not built yet (orgs or registrations)\n",
-		    what);
+	if (strcmp(what, "orgs") != 0 && !regs && !dels) {
+		fprintf(stderr, "whatson: export %s is not built yet (orgs, registrations or "
+		    "delegates)\n", what);
 		return 1;
 	}
-	if (regs && !o->event)
+	if ((regs && !o->event) || (dels && !o->session))
 		return usage();
 	app->cfg.threads = 1;
 	if (app_open(app, 1))
 		return 1;
 	d = db_acquire(app->pool);
-	rc = regs ? events_csv_export(d, o->event, stdout) : orgs_csv_all(d, stdout);
-	if (regs && rc == WS_ENOTFOUND) {
+	rc = regs ? events_csv_export(d, o->event, stdout) : dels ?
+	    meetings_delegates_export(d, o->session, stdout) : orgs_csv_all(d, stdout);
+	if ((regs || dels) && rc == WS_ENOTFOUND) {
 		db_release(app->pool, d);
 		app_close(app);
-		fprintf(stderr, "whatson: no event %lld\n", (long long)o->event);
+		fprintf(stderr, "whatson: no %s %lld\n", regs ? "event" : "session",
+		    (long long)(regs ? o->event : o->session));
 		return 1;
 	}
 	db_release(app->pool, d);

@@ -16,6 +16,7 @@
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
 #include "app/events/events.h"
+#include "app/meetings/meetings.h"
 #include "app/opportunities/opportunities.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
@@ -224,6 +225,23 @@ const struct route app_routes[] = {
 	{HM_DELETE, "/api/v1/calls/{id}/applications/{aid}", h_call_app_delete, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
 	{HM_POST,   "/api/v1/calls/{id}/applications/{aid}/scores", h_call_app_score, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_GET,    "/staff/calls/{id}/applications.csv", h_call_apps_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+
+	/* intergovernmental meetings (issue 16): a session is seen as its event is (EV_VISIBLE; 404 for the rest) */
+	{HM_GET,    "/meetings",                    h_meetings,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, mtg_q_list},
+	{HM_GET,    "/meetings/{id}",               h_meeting,           R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/api/v1/meetings",             h_meeting_create,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/meetings/{id}",        h_meeting_edit,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/meetings/{id}/nominate",      h_meeting_nominate_form, R_USER, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/api/v1/meetings/{id}/nominations", h_meeting_nominations, R_USER, CSRF_NONE, RL_NONE, RF_API, mtg_q_noms},
+	{HM_POST,   "/api/v1/meetings/{id}/nominations", h_meeting_nominate, R_USER, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_POST,   "/api/v1/meetings/{id}/nominations/decisions", h_meeting_nomination_decisions, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/staff/meetings/{id}/delegates.csv", h_meeting_delegates_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_GET,    "/api/v1/bodies",               h_bodies,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/bodies",               h_body_add,          R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/staff/meetings/new",          h_staff_meeting_new_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/meetings/new",          h_staff_meeting_create, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/meetings/{id}/edit",    h_staff_meeting_edit_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/meetings/{id}/edit",    h_staff_meeting_edit, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 
 	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
 	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},

@@ -140,6 +140,22 @@
 	" AND (? = '' OR e.start_month = ?)" \
 	" AND (? = '' OR (? = 'upcoming' AND e.end_at >= ?) OR (? = 'past' AND e.end_at < ?))" \
 	EV_TERM("theme") EV_TERM("language") EV_TERM("region")
+/* Columns of a session of a meeting (enum mtg_col), and where they come
+ * from: the session's event, its row of meetings and its body. */
+#define MTG_COLS DB_COLS(MTG_COLUMNS)
+#define MTG_FROM " FROM meetings m JOIN events e ON e.id = m.event_id " \
+	"JOIN meeting_bodies b ON b.code = m.body "
+/* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
+#define MTG_FILTER " AND (? = '' OR m.body = ?) AND (? = 0 OR m.year = ?)"
+/* Columns of a nomination (enum mtg_nom_col); who sees which: all (?1 = 0,
+ * staff), or those of the organizations person ?2 is an admin of now and
+ * those naming address ?3 (the delegate's own); then status ('' for any)
+ * and organization (0 for any). */
+#define MTG_NOM_COLS DB_COLS(MTG_NOM_COLUMNS)
+#define MTG_NOM_FROM " FROM meeting_nominations n JOIN organizations o ON o.id = n.organization_id "
+#define MTG_NOM_WHERE "WHERE n.event_id = ? AND (? = 0 OR n.organization_id IN (SELECT m.org_id " \
+	"FROM org_members m WHERE m.user_id = ? AND m.is_admin = 1) OR n.email = ?) " \
+	"AND (? = '' OR n.status = ?) AND (? = 0 OR n.organization_id = ?)"
 /* Columns of a registration (enum ev_reg_col). */
 #define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)
 /* Columns of an event in a calendar (enum cal_col, less the last). */
@@ -1292,7 +1308,80 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ORDER BY f.application_id, f.question", NULL},
 	[ST_CAPP_FORGET] = {"capp_forget",
 	    "UPDATE call_applications SET answers = '{}' WHERE user_id = ?", NULL},
-	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events", NULL},
+
+	/* Issue 16: intergovernmental meetings (app/meetings/store.c).  A
+	 * session is an event of kind 'session' (who sees it is EV_VISIBLE)
+	 * with a row of meetings; bodies are their own table, which staff add
+	 * to.  New bodies go before 'other' (position 1000). */
+	[ST_MTG_BODY_LIST] = {"mtg_body_list",
+	    "SELECT code, name_en, name_fr, position FROM meeting_bodies "
+	    "ORDER BY position, code", NULL},
+	[ST_MTG_BODY_INSERT] = {"mtg_body_insert",
+	    "INSERT INTO meeting_bodies (code, name_en, name_fr, position, created_by, created_at) "
+	    "VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM meeting_bodies "
+	    "WHERE position < 1000), ?, ?)", NULL},
+	[ST_MTG_INSERT] = {"mtg_insert",
+	    "INSERT INTO meetings (body, working_group, number, title, year, agenda, eligibility, "
+	    "invited, nominations_opens, nominations_closes, delegates_max, event_id) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL},
+	[ST_MTG_UPDATE] = {"mtg_update",
+	    "UPDATE meetings SET body = ?, working_group = ?, number = ?, title = ?, year = ?, "
+	    "agenda = ?, eligibility = ?, invited = ?, nominations_opens = ?, "
+	    "nominations_closes = ?, delegates_max = ? WHERE event_id = ?", NULL},
+	[ST_MTG_GET] = {"mtg_get",
+	    "SELECT " MTG_COLS MTG_FROM "WHERE m.event_id = ? AND " EV_VISIBLE, NULL},
+	/* The latest year first, then the bodies in their order. */
+	[ST_MTG_LIST] = {"mtg_list",
+	    "SELECT " MTG_COLS MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER
+	    " ORDER BY m.year DESC, b.position, e.start_at, e.id LIMIT ? OFFSET ?", NULL},
+	[ST_MTG_COUNT] = {"mtg_count",
+	    "SELECT count(*)" MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER, NULL},
+	[ST_MTG_FACET_BODY] = {"mtg_facet_body",
+	    "SELECT m.body, count(*)" MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER
+	    " GROUP BY m.body", NULL},
+	[ST_MTG_FACET_YEAR] = {"mtg_facet_year",
+	    "SELECT CAST(m.year AS TEXT), count(*)" MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER
+	    " GROUP BY m.year", NULL},
+	/* Another session of the body (and working group) with that number. */
+	[ST_MTG_SAME_NUMBER] = {"mtg_same_number",
+	    "SELECT event_id FROM meetings WHERE body = ? AND working_group = ? AND number = ? "
+	    "AND event_id <> ?", NULL},
+	/* Taken first in a transaction that adds a session's nominations: on
+	 * PostgreSQL a row lock, so that counting an organization's delegates
+	 * and adding one is one step for every node. */
+	[ST_MTG_LOCK] = {"mtg_lock",
+	    "SELECT event_id FROM meetings WHERE event_id = ?",
+	    "SELECT event_id FROM meetings WHERE event_id = ? FOR UPDATE"},
+	[ST_MTG_NOM_INSERT] = {"mtg_nom_insert",
+	    "INSERT INTO meeting_nominations (event_id, organization_id, nominated_by, name, "
+	    "title, email, nationality, passport_name, visa_letter, attendance, status, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING id", NULL},
+	[ST_MTG_NOM_GET] = {"mtg_nom_get",
+	    "SELECT " MTG_NOM_COLS MTG_NOM_FROM "WHERE n.event_id = ? AND n.id = ?", NULL},
+	[ST_MTG_NOM_LIST] = {"mtg_nom_list",
+	    "SELECT " MTG_NOM_COLS MTG_NOM_FROM MTG_NOM_WHERE " ORDER BY n.id LIMIT ? OFFSET ?",
+	    NULL},
+	[ST_MTG_NOM_COUNT] = {"mtg_nom_count",
+	    "SELECT count(*)" MTG_NOM_FROM MTG_NOM_WHERE, NULL},
+	/* The delegates an organization has nominated that count against its
+	 * number: those pending and approved. */
+	[ST_MTG_NOM_ORG_COUNT] = {"mtg_nom_org_count",
+	    "SELECT count(*) FROM meeting_nominations WHERE event_id = ? AND organization_id = ? "
+	    "AND status IN ('pending', 'approved')", NULL},
+	[ST_MTG_NOM_SAME_EMAIL] = {"mtg_nom_same_email",
+	    "SELECT id FROM meeting_nominations WHERE event_id = ? AND email = ?", NULL},
+	/* A pending nomination decided (none when it was decided meanwhile). */
+	[ST_MTG_NOM_DECIDE] = {"mtg_nom_decide",
+	    "UPDATE meeting_nominations SET status = ?, reason = ?, decided_at = ?, "
+	    "decided_by = ? WHERE id = ? AND status = 'pending'", NULL},
+	/* The registration desks' list: the approved delegates by organization. */
+	[ST_MTG_NOM_APPROVED] = {"mtg_nom_approved",
+	    "SELECT o.name, o.ecosoc_status, n.name, n.title, n.nationality, n.visa_letter "
+	    "FROM meeting_nominations n JOIN organizations o ON o.id = n.organization_id "
+	    "WHERE n.event_id = ? AND n.status = 'approved' ORDER BY o.name, n.name, n.id", NULL},
+	/* the demo events so far; sessions of meetings are seeded on their own */
+	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
+	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
 	[ST_EV_SEED_PEOPLE] = {"ev_seed_people",
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
 	    "FROM users u WHERE u.status = 'active' AND u.role IN ('member', 'staff', 'admin') "
@@ -1412,6 +1501,14 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CAPP_FILE_LIST] = CAPP_FILE_C__MAX,
 	[ST_CAPP_FILE_ONE] = CAPP_FILE_C__MAX,
 	[ST_CAPP_FILES_OF_USER] = CAPP_UFILE_C__MAX,
+	[ST_MTG_BODY_LIST] = MTG_BODY_C__MAX,
+	[ST_MTG_GET] = MTG_C__MAX,
+	[ST_MTG_LIST] = MTG_C__MAX,
+	[ST_MTG_FACET_BODY] = 2,
+	[ST_MTG_FACET_YEAR] = 2,
+	[ST_MTG_NOM_GET] = MTG_NOM_C__MAX,
+	[ST_MTG_NOM_LIST] = MTG_NOM_C__MAX,
+	[ST_MTG_NOM_APPROVED] = MTG_DESK_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2107,6 +2204,75 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" name TEXT NOT NULL, type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL," \
 	" created_at BIGINT NOT NULL, PRIMARY KEY (application_id, question));" \
 	"CREATE INDEX call_application_files_file ON call_application_files(file_id);"
+#define BODY(code, en, fr, pos) \
+	"INSERT INTO meeting_bodies (code, name_en, name_fr, position, created_at) VALUES ('" \
+	code "', '" en "', '" fr "', " #pos ", 0);"
+
+/* 28 (issue 16): intergovernmental meetings.  meeting_bodies are the
+ * bodies whose sessions the hub follows (staff add more, placed before
+ * 'other'); a session is an event of kind 'session' with a row of
+ * meetings: its body (and, for untoc_wg, which working group; '' for
+ * none), its number within the body (unique there), its title, the year
+ * of its start in its zone (the list's filter), its agenda ([{number,
+ * title, statements}], JSON), who may take part (eligibility: 'ecosoc',
+ * 'invited': the organizations of invited, or 'members'), the window for
+ * nominating delegates (UTC instants shown in the event's zone) and how
+ * many delegates an organization may nominate.  meeting_nominations are
+ * the delegates organizations nominate to a session (one a person's
+ * address and session), pending until staff approve or decline them. */
+#define M28(ID) \
+	"CREATE TABLE meeting_bodies (" \
+	" code TEXT PRIMARY KEY, name_en TEXT NOT NULL, name_fr TEXT NOT NULL," \
+	" position INTEGER NOT NULL," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL);" \
+	BODY("ccpcj", "Commission on Crime Prevention and Criminal Justice", \
+	    "Commission pour la prévention du crime et la justice pénale", 1) \
+	BODY("cnd", "Commission on Narcotic Drugs", "Commission des stupéfiants", 2) \
+	BODY("cop_untoc", "Conference of the Parties to the United Nations Convention against " \
+	    "Transnational Organized Crime", "Conférence des Parties à la Convention des Nations " \
+	    "Unies contre la criminalité transnationale organisée", 3) \
+	BODY("untoc_wg", "Working groups of the Conference of the Parties to the Organized " \
+	    "Crime Convention", "Groupes de travail de la Conférence des Parties à la " \
+	    "Convention contre la criminalité organisée", 4) \
+	BODY("cosp", "Conference of the States Parties to the United Nations Convention " \
+	    "against Corruption", "Conférence des États parties à la Convention des Nations " \
+	    "Unies contre la corruption", 5) \
+	BODY("irg", "Implementation Review Group of the Convention against Corruption", \
+	    "Groupe d''examen de l''application de la Convention contre la corruption", 6) \
+	BODY("congress", "United Nations Congress on Crime Prevention and Criminal Justice", \
+	    "Congrès des Nations Unies pour la prévention de la criminalité et la justice " \
+	    "pénale", 7) \
+	BODY("other", "Other intergovernmental meeting", "Autre réunion intergouvernementale", \
+	    1000) \
+	"CREATE TABLE meetings (" \
+	" event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE," \
+	" body TEXT NOT NULL REFERENCES meeting_bodies(code)," \
+	" working_group TEXT NOT NULL DEFAULT ''," \
+	" number INTEGER NOT NULL CHECK (number > 0)," \
+	" title TEXT NOT NULL, year INTEGER NOT NULL," \
+	" agenda TEXT NOT NULL DEFAULT '[]'," \
+	" eligibility TEXT NOT NULL CHECK (eligibility IN ('ecosoc','invited','members'))," \
+	" invited TEXT NOT NULL DEFAULT '[]'," \
+	" nominations_opens BIGINT, nominations_closes BIGINT," \
+	" delegates_max INTEGER NOT NULL CHECK (delegates_max > 0)," \
+	" UNIQUE (body, working_group, number));" \
+	"CREATE INDEX meetings_year ON meetings(year, body);" \
+	"CREATE TABLE meeting_nominations (" \
+	" id " ID "," \
+	" event_id BIGINT NOT NULL REFERENCES meetings(event_id) ON DELETE CASCADE," \
+	" organization_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" nominated_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', email TEXT NOT NULL," \
+	" nationality TEXT NOT NULL, passport_name TEXT NOT NULL," \
+	" visa_letter INTEGER NOT NULL DEFAULT 0," \
+	" attendance TEXT NOT NULL CHECK (attendance IN ('in_person','online'))," \
+	" status TEXT NOT NULL CHECK (status IN ('pending','approved','declined'))," \
+	" reason TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, decided_at BIGINT," \
+	" decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" UNIQUE (event_id, email));" \
+	"CREATE INDEX meeting_nominations_org ON meeting_nominations(event_id, organization_id);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -2134,5 +2300,6 @@ const struct db_migration db_migrations[] = {
 	{25, M25(SQLITE_ID), M25(PG_ID)},
 	{26, M26(SQLITE_ID), M26(PG_ID)},
 	{27, M27, M27},
+	{28, M28(SQLITE_ID), M28(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -331,6 +331,26 @@ enum db_stmt {
 	ST_CAPP_FILE_DELETE,
 	ST_CAPP_FILES_OF_USER,
 	ST_CAPP_FORGET,
+	/* issue 16: intergovernmental meetings (app/meetings/store.c) */
+	ST_MTG_BODY_LIST,
+	ST_MTG_BODY_INSERT,
+	ST_MTG_INSERT,
+	ST_MTG_UPDATE,
+	ST_MTG_GET,
+	ST_MTG_LIST,
+	ST_MTG_COUNT,
+	ST_MTG_FACET_BODY,
+	ST_MTG_FACET_YEAR,
+	ST_MTG_SAME_NUMBER,
+	ST_MTG_LOCK,
+	ST_MTG_NOM_INSERT,
+	ST_MTG_NOM_GET,
+	ST_MTG_NOM_LIST,
+	ST_MTG_NOM_COUNT,
+	ST_MTG_NOM_ORG_COUNT,
+	ST_MTG_NOM_SAME_EMAIL,
+	ST_MTG_NOM_DECIDE,
+	ST_MTG_NOM_APPROVED,
 	DB_STMT__MAX
 };
 
@@ -755,6 +775,43 @@ enum ev_remind_col {
 	Y(CALL_C_APPLICATIONS, "(SELECT count(*) FROM call_applications a WHERE " \
 	    "a.call_id = c.id)")
 enum call_col { CALL_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CALL_C__MAX };
+
+/* A body of intergovernmental meetings (ST_MTG_BODY_LIST). */
+enum mtg_body_col { MTG_BODY_C_CODE, MTG_BODY_C_NAME_EN, MTG_BODY_C_NAME_FR,
+	MTG_BODY_C_POSITION, MTG_BODY_C__MAX };
+
+/* A session of a body: its event's columns and its own (ST_MTG_GET,
+ * ST_MTG_LIST), with its body's names. */
+#define MTG_COLUMNS(X, Y) \
+	X(MTG_C_ID, "e.id") Y(MTG_C_EVENT_TITLE, "e.title") \
+	Y(MTG_C_DESCRIPTION, "e.description") Y(MTG_C_START_AT, "e.start_at") \
+	Y(MTG_C_END_AT, "e.end_at") Y(MTG_C_TIMEZONE, "e.timezone") Y(MTG_C_VENUE, "e.venue") \
+	Y(MTG_C_RESOURCES, "e.resources") Y(MTG_C_STATUS, "e.status") \
+	Y(MTG_C_VISIBILITY, "e.visibility") Y(MTG_C_CREATED_AT, "e.created_at") \
+	Y(MTG_C_UPDATED_AT, "e.updated_at") Y(MTG_C_BODY, "m.body") \
+	Y(MTG_C_WORKING_GROUP, "m.working_group") Y(MTG_C_NUMBER, "m.number") \
+	Y(MTG_C_TITLE, "m.title") Y(MTG_C_YEAR, "m.year") Y(MTG_C_AGENDA, "m.agenda") \
+	Y(MTG_C_ELIGIBILITY, "m.eligibility") Y(MTG_C_INVITED, "m.invited") \
+	Y(MTG_C_NOM_OPENS, "m.nominations_opens") Y(MTG_C_NOM_CLOSES, "m.nominations_closes") \
+	Y(MTG_C_DELEGATES_MAX, "m.delegates_max") Y(MTG_C_BODY_NAME_EN, "b.name_en") \
+	Y(MTG_C_BODY_NAME_FR, "b.name_fr")
+enum mtg_col { MTG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_C__MAX };
+
+/* A delegate nominated for a session, with the organization's name
+ * (ST_MTG_NOM_GET, ST_MTG_NOM_LIST). */
+#define MTG_NOM_COLUMNS(X, Y) \
+	X(MTG_NOM_C_ID, "n.id") Y(MTG_NOM_C_EVENT_ID, "n.event_id") \
+	Y(MTG_NOM_C_ORG_ID, "n.organization_id") Y(MTG_NOM_C_NOMINATED_BY, "n.nominated_by") \
+	Y(MTG_NOM_C_NAME, "n.name") Y(MTG_NOM_C_TITLE, "n.title") Y(MTG_NOM_C_EMAIL, "n.email") \
+	Y(MTG_NOM_C_NATIONALITY, "n.nationality") Y(MTG_NOM_C_PASSPORT, "n.passport_name") \
+	Y(MTG_NOM_C_VISA, "n.visa_letter") Y(MTG_NOM_C_ATTENDANCE, "n.attendance") \
+	Y(MTG_NOM_C_STATUS, "n.status") Y(MTG_NOM_C_REASON, "n.reason") \
+	Y(MTG_NOM_C_CREATED_AT, "n.created_at") Y(MTG_NOM_C_DECIDED_AT, "n.decided_at") \
+	Y(MTG_NOM_C_ORG_NAME, "o.name")
+enum mtg_nom_col { MTG_NOM_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_NOM_C__MAX };
+/* A row of the registration desks' list (ST_MTG_NOM_APPROVED). */
+enum mtg_desk_col { MTG_DESK_C_ORG, MTG_DESK_C_ECOSOC, MTG_DESK_C_NAME, MTG_DESK_C_TITLE,
+	MTG_DESK_C_NATIONALITY, MTG_DESK_C_VISA, MTG_DESK_C__MAX };
 
 /* An application to a call (ST_CAPP_GET, ST_CAPP_OF_USER, ST_CAPP_LIST)
  * with the person's name and address, its organization's name and

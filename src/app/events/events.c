@@ -148,14 +148,23 @@ utc_time(json_t *t)
 	return json_string(s);
 }
 
-/* Whether registration for stored event ev is open at now. */
+int
+events_is_session(json_t *ev)
+{
+	const char *k = json_string_value(json_object_get(ev, "kind"));
+
+	return k && strcmp(k, "session") == 0;
+}
+
+/* Whether registration for stored event ev is open at now.  A session
+ * of a meeting takes none: organizations nominate its delegates. */
 static int
 reg_open(json_t *ev, int64_t now)
 {
 	json_t *opens = json_object_get(ev, "registration_opens_at");
 	json_t *closes = json_object_get(ev, "registration_closes_at");
 
-	return strcmp(json_string_value(json_object_get(ev, "status")), "published") == 0 &&
+	return !events_is_session(ev) && strcmp(json_string_value(json_object_get(ev, "status")), "published") == 0 &&
 	    (!json_is_integer(opens) || json_integer_value(opens) <= now) &&
 	    (json_is_integer(closes) ? now < json_integer_value(closes) :
 	    now < json_integer_value(json_object_get(ev, "start_at")));
@@ -542,6 +551,39 @@ check_event(struct req *r, int64_t confirmed, json_t **values, json_t **errors)
 	*errors = errs;
 }
 
+void
+events_check(struct req *r, json_t *in, json_t **values, json_t **errors)
+{
+	json_t *was = r->in;
+
+	r->in = in;
+	check_event(r, 0, values, errors);
+	r->in = was;
+}
+
+enum ws_err
+events_store(struct app *app, struct db *d, int64_t id, json_t *values, int64_t by,
+    int64_t *out)
+{
+	static const struct ev_viewer staff = { 0, 1, 1 };
+	json_t *before = NULL;
+	enum ws_err rc;
+
+	if (id == 0) {
+		if ((rc = ev_insert(d, values, by, out)) != WS_OK)
+			return rc;
+		return ev_terms_put(d, *out, values);
+	}
+	*out = id;
+	if ((rc = ev_get(d, &staff, id, &before)) != WS_OK)
+		return rc;
+	if ((rc = ev_update(d, id, values)) == WS_OK &&
+	    (rc = ev_terms_put(d, id, values)) == WS_OK)
+		rc = ev_notify_edit(app, d, before, id);
+	json_decref(before);
+	return rc;
+}
+
 /* The answer of a create or an edit: the event as staff see it. */
 static enum ws_err
 answer(struct req *r, struct resp *w, int64_t id)
@@ -559,6 +601,11 @@ h_event_create(struct req *r, struct resp *w)
 	enum ws_err rc;
 
 	check_event(r, 0, &values, &errors);
+	if (events_is_session(values)) {
+		if (!errors)
+			errors = json_object();
+		json_object_set_new(errors, "kind", tr(r, EV_SESSION_ELSEWHERE));
+	}
 	if (errors) {
 		w->errors = errors;
 		errors = NULL;
@@ -656,6 +703,11 @@ h_event_edit(struct req *r, struct resp *w)
 	ev_viewer_of(r, &v);
 	if ((rc = load_param(r, &v, &id, &ev)) != WS_OK)
 		return rc;
+	if (events_is_session(ev)) {	/* its meeting's row says what it is */
+		w->detail = EV_SESSION_ELSEWHERE;
+		rc = WS_ECONFLICT;
+		goto out;
+	}
 	{
 		json_t *m = merged_input(r, &v, ev);
 
@@ -663,6 +715,11 @@ h_event_edit(struct req *r, struct resp *w)
 		r->in = m;
 	}
 	check_event(r, json_integer_value(json_object_get(ev, "confirmed")), &values, &errors);
+	if (events_is_session(values)) {
+		if (!errors)
+			errors = json_object();
+		json_object_set_new(errors, "kind", tr(r, EV_SESSION_ELSEWHERE));
+	}
 	if (!errors && (rc = kinds_kept(r, id, ev, values, &errors)) != WS_OK)
 		goto out;
 	/* a draft was never announced: cancelled, everyone would see it */

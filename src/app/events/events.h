@@ -18,8 +18,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "http/form.h"
 #include "http/http.h"
+
+struct app;
 
 /* The query of GET /events and /api/v1/events: kind, theme, language,
  * region, month ("2026-10", in each event's zone), when (upcoming, past,
@@ -210,6 +214,24 @@ struct app;
  */
 enum ws_err events_opportunities(struct req *r, int want, json_t *out) WS_WUR;
 
+struct db;
+/*
+ * For an area whose records are events with more to them (a meeting's
+ * session is an event of kind `session`): checks in (an event's fields by
+ * their JSON names, as POST /api/v1/events takes them; borrowed) as that
+ * route does, *values the checked values as events_store takes them (times
+ * as instants, start_month "2026-10" in the event's zone), a message per
+ * field in r's language in *errors (NULL when none).  New references.
+ */
+void events_check(struct req *r, json_t *in, json_t **values, json_t **errors);
+/*
+ * Inside the caller's transaction: writes checked values (events_check's)
+ * as a new event by person by (id 0; its id into *out) or over event id,
+ * whose registrants are told of a change of time, place or status as any
+ * event's are.  WS_ENOTFOUND when there is no event id.
+ */
+enum ws_err events_store(struct app *app, struct db *d, int64_t id, json_t *values, int64_t by,
+    int64_t *out) WS_WUR;
 /* Whether event id exists (whatever its status). */
 int events_exists(struct db *d, int64_t id);
 /*
@@ -239,5 +261,8 @@ enum ws_err events_csv_export(struct db *d, int64_t id, FILE *f) WS_WUR;
  * (GET /api/v1/me/export): each with its event's title, status, answers
  * and times.  New reference in *out (store.c). */
 enum ws_err events_export_person(struct db *d, int64_t uid, json_t **out) WS_WUR;
+/* Whether stored event ev (or an event's values) is a session of a
+ * meeting, which takes no registrations: its delegates are nominated. */
+int events_is_session(json_t *ev);
 
 #endif

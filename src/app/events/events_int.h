@@ -46,6 +46,9 @@ struct ev_filter {
 
 extern const char *const ev_kinds[];	/* NULL-terminated */
 
+/* A session's event is made and changed with its meeting (app/meetings). */
+#define EV_SESSION_ELSEWHERE N_("A session of a commission or conference is made and " \
+	"changed on its meeting's page (/meetings), with its body and agenda.")
 /* Why a draft is not cancelled (events.c, staff.c): it was never
  * announced, and a cancelled event is shown to everyone it is for. */
 #define EV_DRAFT_NOT_CANCELLED N_("A draft was never announced: there is nothing to " \

@@ -230,6 +230,11 @@ may_register(struct req *r, struct resp *w, json_t *ev, const struct user *u)
 		w->detail = N_("Confirm your email address before registering.");
 		return WS_EFORBIDDEN;
 	}
+	if (events_is_session(ev)) {
+		w->detail = N_("A session takes no registrations: organizations nominate "
+		    "their delegates on the session's page.");
+		return WS_ECONFLICT;
+	}
 	if (strcmp(status, "cancelled") == 0) {
 		w->detail = N_("This event is cancelled.");
 		return WS_ECONFLICT;

@@ -1,0 +1,92 @@
+/*
+ * meetings.h -- intergovernmental meetings (issue 16): the sessions of the
+ * bodies civil society follows (the crime and drug commissions, the
+ * conferences of the parties to the Organized Crime and Corruption
+ * Conventions, their working groups and review group, the Crime Congress)
+ * and, later, the delegates organizations nominate to them, their side
+ * events and their requests to speak.
+ *
+ * A session is an event of kind `session` (src/app/events) with more to
+ * it: one row of `meetings` per session event holds its body, number and
+ * title, its agenda of numbered items (each open to statements or not),
+ * who may take part (organizations in consultative status with ECOSOC,
+ * those staff invited, or any member organization: the rules of
+ * procedure differ from body to body), the window for nominating
+ * delegates and how many delegates an organization may nominate.  Its
+ * place, dates, time zone, status, who sees it and its documents are its
+ * event's, so the events list, calendars and reminders carry sessions as
+ * they do any event, and who sees a session is who sees its event
+ * (EV_VISIBLE): a draft is staff's, and a session a caller may not see is
+ * a 404.  The bodies are rows of `meeting_bodies` (a fixed list, English
+ * and French names) that staff add to.
+ */
+#ifndef WS_MEETINGS_H
+#define WS_MEETINGS_H
+
+#include <stdint.h>
+
+#include "http/form.h"
+#include "http/http.h"
+
+/* The query of GET /meetings and /api/v1/meetings: body, year, page,
+ * per_page. */
+extern const struct field mtg_q_list[];
+
+/* GET /api/v1/meetings (and the page /meetings): the sessions the caller
+ * may see, the latest year first, with counts by body and year. */
+enum ws_err h_meetings(struct req *r, struct resp *w);
+/* GET /api/v1/meetings/{id} (and /meetings/{id}): a session with its
+ * agenda and what the caller can do now. */
+enum ws_err h_meeting(struct req *r, struct resp *w);
+/* POST /api/v1/meetings (staff): a new session and its event. */
+enum ws_err h_meeting_create(struct req *r, struct resp *w);
+/* PATCH /api/v1/meetings/{id} (staff): what is sent changes. */
+enum ws_err h_meeting_edit(struct req *r, struct resp *w);
+/* GET /api/v1/bodies: the bodies, in their order, named in the reader's
+ * language. */
+enum ws_err h_bodies(struct req *r, struct resp *w);
+/* POST /api/v1/bodies (staff): a new body {code, name_en, name_fr}. */
+enum ws_err h_body_add(struct req *r, struct resp *w);
+
+/* The staff form (pages.c): GET and POST /staff/meetings/new and
+ * /staff/meetings/{id}/edit, through the same check as the API. */
+enum ws_err h_staff_meeting_new_form(struct req *r, struct resp *w);
+enum ws_err h_staff_meeting_create(struct req *r, struct resp *w);
+enum ws_err h_staff_meeting_edit_form(struct req *r, struct resp *w);
+enum ws_err h_staff_meeting_edit(struct req *r, struct resp *w);
+
+/* The query of GET /api/v1/meetings/{id}/nominations: status,
+ * organization, page, per_page. */
+extern const struct field mtg_q_noms[];
+/* GET /api/v1/meetings/{id}/nominations: staff all of a session's; others
+ * those of the organizations they are an admin of, and their own as a
+ * delegate. */
+enum ws_err h_meeting_nominations(struct req *r, struct resp *w);
+/* POST /api/v1/meetings/{id}/nominations: an organization's admin
+ * nominates a delegate (nominations.c says what is refused, and how). */
+enum ws_err h_meeting_nominate(struct req *r, struct resp *w);
+/* POST /api/v1/meetings/{id}/nominations/decisions (staff): {ids,
+ * decision: approve|decline, reason}, each in its own transaction. */
+enum ws_err h_meeting_nomination_decisions(struct req *r, struct resp *w);
+/* POST /meetings/{id}/nominate: the session page's nomination form
+ * through h_meeting_nominate; back to the page, or the page with why and
+ * what was typed. */
+enum ws_err h_meeting_nominate_form(struct req *r, struct resp *w);
+/* GET /staff/meetings/{id}/delegates.csv (staff): the approved delegates
+ * as the registration desks use them. */
+enum ws_err h_meeting_delegates_csv(struct req *r, struct resp *w);
+
+#include <stdio.h>
+
+struct app;
+struct db;
+/* `whatson export delegates --session ID`: h_meeting_delegates_csv's CSV
+ * to f (WS_ENOTFOUND when there is no such session). */
+enum ws_err meetings_delegates_export(struct db *d, int64_t id, FILE *f) WS_WUR;
+/* `whatson seed --demo`: a few sessions of several bodies with their
+ * agendas, made by staff_id; none added twice (a body's number is its
+ * key).  How many were added into *added. */
+enum ws_err meetings_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
+    WS_WUR;
+
+#endif

@@ -1,0 +1,154 @@
+/*
+ * meetings_int.h -- what the files of src/app/meetings share: the store
+ * (store.c), which alone reads and writes the rows of meetings and
+ * meeting_bodies, the check of a session (meetings.c) that the API and the
+ * staff form share, and the pages' additions (pages.c).
+ */
+#ifndef WS_MEETINGS_INT_H
+#define WS_MEETINGS_INT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "app/meetings/meetings.h"
+#include "core/err.h"
+
+struct db;
+
+/* Who asks, as EV_VISIBLE (statements.c) reads it. */
+struct mtg_viewer {
+	int staff;	/* staff or admin */
+	int member;	/* an approved person: a member, a focal point, staff */
+};
+void mtg_viewer_of(struct req *r, struct mtg_viewer *v);
+
+/* A list's filters: body "" and year 0 for any. */
+struct mtg_filter {
+	const char *body;
+	int64_t year;
+};
+
+#define MTG_AGENDA_MAX 60	/* items of an agenda */
+#define MTG_ITEM_NUMBER_MAX 20	/* bytes of an item's number ("4 (a)") */
+#define MTG_ITEM_TITLE_MAX 500	/* bytes of its title */
+#define MTG_INVITED_MAX 500	/* organizations a session invites */
+#define MTG_DELEGATES_MAX 100	/* delegates an organization may nominate, at most */
+#define MTG_NUMBER_MAX 999	/* a session's number */
+
+/* The bodies, in their order: [{code, name_en, name_fr, position}].  New
+ * reference in *out. */
+enum ws_err mtg_bodies(struct db *d, json_t **out) WS_WUR;
+/* A new body, placed before "other"; WS_ECONFLICT when code is taken. */
+enum ws_err mtg_body_insert(struct db *d, const char *code, const char *name_en,
+    const char *name_fr, int64_t by) WS_WUR;
+
+/* Session id as stored JSON ({id, event_title, description, start_at,
+ * end_at (Unix seconds), timezone, venue, resources, status, visibility,
+ * created_at, updated_at, body, working_group, number, title, year,
+ * agenda, eligibility, invited, nominations_opens_at, nominations_closes_at
+ * (seconds or null), delegates_max, body_name_en, body_name_fr}) if v may
+ * see it; WS_ENOTFOUND otherwise.  New reference in *out. */
+enum ws_err mtg_get(struct db *d, const struct mtg_viewer *v, int64_t id, json_t **out) WS_WUR;
+/* A page of the sessions v may see under f (mtg_get's JSON), the latest
+ * year first, and how many in all. */
+enum ws_err mtg_list(struct db *d, const struct mtg_viewer *v, const struct mtg_filter *f,
+    int64_t page, int per_page, json_t **items, int64_t *total) WS_WUR;
+/* {value: count} of facet "body" or "year" under f with its own filter
+ * left out.  New reference in *out. */
+enum ws_err mtg_facet(struct db *d, const struct mtg_viewer *v, const struct mtg_filter *f,
+    const char *facet, json_t **out) WS_WUR;
+/* Inside the caller's transaction: the meetings row of event id from
+ * checked values (mtg_check's), new or rewritten. */
+enum ws_err mtg_put(struct db *d, int64_t id, json_t *values, int is_new) WS_WUR;
+/* Whether another session than id (0: none) of body and working group
+ * has number: its id into *other (0: none). */
+enum ws_err mtg_same_number(struct db *d, const char *body, const char *wg, int64_t number,
+    int64_t id, int64_t *other) WS_WUR;
+
+/* ---- meetings.c ---- */
+
+/* The working groups of untoc_wg: codes and English names, NULL-ended. */
+extern const char *const mtg_wg_codes[];
+extern const char *const mtg_wg_names[];
+/* The name of body (a row of mtg_bodies, or stored session's body_name_*)
+ * in r's language.  Borrowed. */
+const char *mtg_body_name(struct req *r, json_t *body_row);
+/* The name of working group code in r's language; "" for none.  Borrowed. */
+const char *mtg_wg_name(struct req *r, const char *code);
+
+/*
+ * The one check of a session, for the API (POST, PATCH) and the staff form:
+ * in (the fields by their JSON names; borrowed) as the event of kind
+ * session it is (*event: events_check's values) and its row of meetings
+ * (*values); a message per field in r's language in *errors (NULL when
+ * none).  id: the session being changed (0: a new one), whose number may
+ * stay its own.  New references.
+ */
+enum ws_err mtg_check(struct req *r, json_t *in, int64_t id, json_t **event, json_t **values,
+    json_t **errors) WS_WUR;
+/* Writes a checked session (mtg_check's) as session id (0: new; its id
+ * into *out), audited, in one transaction. */
+enum ws_err mtg_save(struct req *r, int64_t id, json_t *event, json_t *values, int64_t *out)
+    WS_WUR;
+/* The fields of session view m (mtg_view's) as input, times as RFC 3339
+ * in its zone, with what in sends laid over them.  New reference. */
+json_t *mtg_merged_input(json_t *m, json_t *in);
+/* Stored session s as r's caller sees it (the API's Meeting).  New
+ * reference. */
+json_t *mtg_view(struct req *r, json_t *s);
+/* Session id as r's caller sees it (WS_ENOTFOUND when they may not);
+ * a new reference in *out. */
+enum ws_err mtg_load_view(struct req *r, int64_t id, json_t **out) WS_WUR;
+
+/* ---- pages.c ---- */
+
+/* Adds to list value val what /meetings shows. */
+void mtg_page_list(struct req *r, json_t *val);
+/* Adds to view item m what /meetings/{id} shows. */
+void mtg_page_one(struct req *r, json_t *m);
+
+/* ---- nominations (store.c, nominations.c) ---- */
+
+/* What staff narrow a session's nominations to; "" or 0 for all. */
+struct mtg_nom_filter {
+	const char *status;
+	int64_t org;
+};
+
+/* Taken first in a transaction that adds nominations to session id: a
+ * row lock on PostgreSQL.  WS_ENOTFOUND when there is no such session. */
+enum ws_err mtg_lock(struct db *d, int64_t id) WS_WUR;
+/* Nomination nid of session id ({id, meeting_id, organization_id,
+ * organization, nominated_by, name, title, email, nationality,
+ * passport_name, visa_letter, attendance, status, reason, created_at,
+ * decided_at}, times as Unix seconds); WS_ENOTFOUND.  New reference. */
+enum ws_err mtg_nom_get(struct db *d, int64_t id, int64_t nid, json_t **out) WS_WUR;
+/* A page of session id's nominations under f: all (uid 0), or those of
+ * the organizations person uid is an admin of now and those naming
+ * address email (the delegate's own), oldest first, and how many. */
+enum ws_err mtg_nom_list(struct db *d, int64_t id, int64_t uid, const char *email,
+    const struct mtg_nom_filter *f, int64_t page, int per_page, json_t **items,
+    int64_t *total) WS_WUR;
+/* The delegates organization org has nominated to session id that count
+ * against its number (pending, approved). */
+enum ws_err mtg_nom_org_count(struct db *d, int64_t id, int64_t org, int64_t *n) WS_WUR;
+/* The nomination of session id naming address email, into *other (0:
+ * none). */
+enum ws_err mtg_nom_same_email(struct db *d, int64_t id, const char *email, int64_t *other)
+    WS_WUR;
+/* A new pending nomination from checked values, for org by person by. */
+enum ws_err mtg_nom_insert(struct db *d, int64_t id, int64_t org, int64_t by, json_t *values,
+    int64_t *nid) WS_WUR;
+/* Nomination nid, if still pending, decided (status, reason) by person
+ * by: *done 1 when this call decided it. */
+enum ws_err mtg_nom_decide(struct db *d, int64_t nid, const char *status, const char *reason,
+    int64_t by, int *done) WS_WUR;
+/* The approved delegates of session id as the registration desks list
+ * them: [{organization, ecosoc_status, name, title, nationality,
+ * visa_letter}], by organization.  New reference. */
+enum ws_err mtg_nom_desk(struct db *d, int64_t id, json_t **out) WS_WUR;
+
+/* Whether stored organization o meets stored session s's rule (meetings.c). */
+int mtg_org_eligible(json_t *s, json_t *o);
+
+#endif

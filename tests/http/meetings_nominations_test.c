@@ -1,0 +1,453 @@
+/*
+ * meetings_nominations_test.c -- delegates nominated to a session (issue
+ * 16): an organization's admin nominates, within the window and the
+ * organization's number; who may not is told the rule (403), a window
+ * not open says when (409), a number reached says how many (409), the
+ * same person twice is refused (409), a delegate without the required
+ * fields is a 422 naming each; nothing half-written.  Staff approve and
+ * decline (with a reason); the delegate and who nominated them are mailed;
+ * each step is in the organization's history; the approved list comes out
+ * as the registration desks' CSV, column by column, and from `whatson
+ * export delegates --session ID`.
+ *
+ * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
+ * once on SQLite and once on PostgreSQL).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lib/people.h"
+#include "lib/testsrv.h"
+
+#define PW "plum tree orbit sixty"
+
+#define HEADER_HAS(r, name, part) do { \
+	const char *h_ = ts_header((r), (name)); \
+	if (!h_ || !strstr(h_, (part))) \
+		printf("# %s: %s, want it to contain %s\n", (name), h_ ? h_ : "(none)", (part)); \
+	assert_true(h_ && strstr(h_, (part))); \
+} while (0)
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+static struct ts_browser *plain;
+
+/* staff; Ada, an admin of Quillon (ECOSOC special status); Bo, a member of
+ * Quillon, no admin; Cy, an admin of Rivet (no ECOSOC status) */
+static char staff_tok[129], ada_tok[129], bo_tok[129], cy_tok[129];
+static int64_t quillon, rivet;
+
+static const struct ts_res *
+api(const char *method, const char *path, const char *token, json_t *b)
+{
+	return ts_call(plain, method, path, token, b);
+}
+
+static int64_t
+account(const char *email, const char *role, int64_t org, char *tok)
+{
+	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
+
+	assert_true(uid > 0);
+	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
+	return uid;
+}
+
+/* A published session of body cosp numbered number, taking nominations
+ * from opens to closes (RFC 3339 or NULL), of eligibility, with max
+ * delegates; its id. */
+static int64_t
+session_made(int number, const char *opens, const char *closes, const char *elig, int max)
+{
+	json_t *b = json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s,s:s,s:i}", "body", "cosp", "number",
+	    number, "title", "A session", "timezone", "Europe/Vienna", "start",
+	    "2031-05-19T10:00", "end", "2031-05-23T18:00", "status", "published", "eligibility",
+	    elig, "delegates_max", max);
+	const struct ts_res *r;
+	json_t *j;
+	int64_t id;
+
+	if (opens)
+		json_object_set_new(b, "nominations_opens", json_string(opens));
+	if (closes)
+		json_object_set_new(b, "nominations_closes", json_string(closes));
+	r = api("POST", "/api/v1/meetings", staff_tok, b);
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	return id;
+}
+
+/* A delegate's fields for organization org, named name at address email. */
+static json_t *
+delegate(int64_t org, const char *name, const char *email)
+{
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:b,s:s}", "organization_id",
+	    (json_int_t)org, "name", name, "title", "Programme officer", "email", email,
+	    "nationality", "KE", "passport_name", name, "visa_letter", 1, "attendance",
+	    "in_person");
+}
+
+static const struct ts_res *
+nominate(int64_t id, const char *tok, json_t *body)
+{
+	char path[80];
+
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)id);
+	return api("POST", path, tok, body);
+}
+
+static int64_t
+total_of(int64_t id, const char *tok)
+{
+	char path[80];
+	const struct ts_res *r;
+	json_t *j;
+	int64_t n;
+
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)id);
+	r = api("GET", path, tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	n = json_integer_value(json_object_get(j, "total"));
+	json_decref(j);
+	return n;
+}
+
+/* ---- who may nominate, and when --------------------------------------------- */
+
+static void
+test_rules(void **state)
+{
+	const struct ts_res *r;
+	int64_t open, later, closed, unset, members;
+	json_t *j;
+
+	(void)state;
+	open = session_made(41, "2026-01-01T09:00", "2031-04-01T18:00", "ecosoc", 2);
+	later = session_made(42, "2030-01-01T09:00", "2031-04-01T18:00", "ecosoc", 2);
+	closed = session_made(43, "2020-01-01T09:00", "2021-04-01T18:00", "ecosoc", 2);
+	unset = session_made(44, NULL, NULL, "ecosoc", 2);
+	members = session_made(45, NULL, "2031-04-01T18:00", "members", 2);
+
+	/* 403 naming the rule: not an admin; an organization without the status */
+	r = nominate(open, bo_tok, delegate(quillon, "Bo Delegate", "bo.d@quillon-nm.example"));
+	STATUS(r, 403);
+	HAS(r, "Only an admin of the organization may nominate its delegates.");
+	r = nominate(open, cy_tok, delegate(rivet, "Cy Delegate", "cy.d@rivet-nm.example"));
+	STATUS(r, 403);
+	HAS(r, "consultative status with the Economic and Social Council");
+	r = nominate(open, ada_tok, delegate(rivet, "Not Hers", "nh@rivet-nm.example"));
+	STATUS(r, 403);
+	/* ... who is eligible where any member organization is */
+	STATUS(nominate(members, cy_tok, delegate(rivet, "Cy Delegate",
+	    "cy.d@rivet-nm.example")), 201);
+
+	/* 409 saying when */
+	r = nominate(later, ada_tok, delegate(quillon, "Too Early", "early@quillon-nm.example"));
+	STATUS(r, 409);
+	HAS(r, "Nominations for this session open on 1 January 2030, 09:00");
+	r = nominate(closed, ada_tok, delegate(quillon, "Too Late", "late@quillon-nm.example"));
+	STATUS(r, 409);
+	HAS(r, "Nominations for this session closed on 1 April 2021, 18:00");
+	r = nominate(unset, ada_tok, delegate(quillon, "No Window", "nw@quillon-nm.example"));
+	STATUS(r, 409);
+	HAS(r, "staff have not set when");
+
+	/* 422 naming each field */
+	r = nominate(open, ada_tok, json_pack("{s:I,s:s,s:s,s:s}", "organization_id",
+	    (json_int_t)quillon, "email", "not-an-address", "nationality", "XX", "attendance",
+	    "by pigeon"));
+	STATUS(r, 422);
+	j = ts_jbody(r);
+	assert_non_null(json_object_get(json_object_get(j, "errors"), "name"));
+	assert_non_null(json_object_get(json_object_get(j, "errors"), "email"));
+	assert_non_null(json_object_get(json_object_get(j, "errors"), "nationality"));
+	assert_non_null(json_object_get(json_object_get(j, "errors"), "passport_name"));
+	assert_non_null(json_object_get(json_object_get(j, "errors"), "attendance"));
+	json_decref(j);
+	STATUS(nominate(open, ada_tok, json_object()), 422);
+
+	/* the number: two, then a third refused saying how many */
+	r = nominate(open, ada_tok, delegate(quillon, "Dee One", "dee.one@quillon-nm.example"));
+	STATUS(r, 201);
+	HAS(r, "\"status\":\"pending\"");
+	HAS(r, "\"visa_letter\":true");
+	/* the same person twice */
+	r = nominate(open, ada_tok, delegate(quillon, "Dee One Again",
+	    "dee.one@quillon-nm.example"));
+	STATUS(r, 409);
+	HAS(r, "This person is nominated to this session already.");
+	STATUS(nominate(open, ada_tok, delegate(quillon, "Dee Two", "dee.two@quillon-nm.example")),
+	    201);
+	r = nominate(open, ada_tok, delegate(quillon, "Dee Three", "dee.three@quillon-nm.example"));
+	STATUS(r, 409);
+	HAS(r, "Your organization has nominated 2 delegates to this session, the most it takes.");
+
+	/* nothing half-written: two of Quillon's, none refused */
+	assert_int_equal(total_of(open, staff_tok), 2);
+	assert_int_equal(total_of(later, staff_tok), 0);
+	assert_int_equal(total_of(closed, staff_tok), 0);
+	/* who sees which: the admin theirs, a member who is no admin none, Cy
+	 * none of Quillon's */
+	assert_int_equal(total_of(open, ada_tok), 2);
+	assert_int_equal(total_of(open, bo_tok), 0);
+	assert_int_equal(total_of(open, cy_tok), 0);
+	STATUS(api("GET", "/api/v1/meetings/999999/nominations", staff_tok, NULL), 404);
+	STATUS(nominate(999999, ada_tok, delegate(quillon, "No Session", "ns@q.example")), 404);
+}
+
+/* ---- staff decide; mail; history; the desks' CSV ------------------------------- */
+
+static void
+test_decide_and_export(void **state)
+{
+	const struct ts_res *r;
+	struct ts_browser *staff;
+	struct ts_mail m;
+	char path[100], out[8192], sid[24];
+	int64_t id, n1, n2, n3;
+	json_t *j;
+
+	(void)state;
+	id = session_made(51, NULL, "2031-04-01T18:00", "ecosoc", 3);
+	r = nominate(id, ada_tok, delegate(quillon, "Eve Approved", "eve@delegates-nm.example"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	n1 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	j = delegate(quillon, "=Frank, \"Formula\"", "frank@delegates-nm.example");
+	json_object_set_new(j, "visa_letter", json_false());
+	json_object_set_new(j, "nationality", json_string("FR"));
+	r = nominate(id, ada_tok, j);
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	n2 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	r = nominate(id, ada_tok, delegate(quillon, "Gus Declined", "gus@delegates-nm.example"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	n3 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions", (long long)id);
+	/* bad decisions: no ids, a decision not known, a decline without reason */
+	STATUS(api("POST", path, staff_tok, json_pack("{s:[],s:s}", "ids", "decision",
+	    "approve")), 422);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
+	    "decision", "maybe")), 422);
+	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n3,
+	    "decision", "decline"));
+	STATUS(r, 422);
+	HAS(r, "\"reason\"");
+	STATUS(api("POST", path, ada_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
+	    "decision", "approve")), 403);
+
+	r = api("POST", path, staff_tok, json_pack("{s:[I,I,i],s:s}", "ids", (json_int_t)n1,
+	    (json_int_t)n2, 999999, "decision", "approve"));
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_int_equal(json_integer_value(json_object_get(j, "succeeded")), 2);
+	assert_int_equal(json_integer_value(json_object_get(j, "refused")), 1);
+	json_decref(j);
+	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)n3,
+	    "decision", "decline", "reason", "One delegate a country of nationality, please."));
+	STATUS(r, 200);
+	HAS(r, "\"succeeded\":1");
+	/* decided once */
+	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
+	    "decision", "approve"));
+	STATUS(r, 200);
+	HAS(r, "This nomination was decided already.");
+
+	/* the delegate and who nominated them are mailed */
+	assert_int_equal(ts_mail_wait(&sink, "eve@delegates-nm.example", 10000, &m), 0);
+	assert_non_null(strstr(m.body, "Eve Approved"));
+	assert_non_null(strstr(m.body, "is approved"));
+	ts_mail_free(&m);
+	assert_int_equal(ts_mail_wait(&sink, "gus@delegates-nm.example", 10000, &m), 0);
+	assert_non_null(strstr(m.body, "is declined"));
+	assert_non_null(strstr(m.body, "One delegate a country of nationality, please."));
+	ts_mail_free(&m);
+	/* who nominated: one mail a decision */
+	{
+		int k;
+
+		for (k = 0; k < 3; k++) {
+			assert_int_equal(ts_mail_wait(&sink, "ada@quillon-nm.example", 10000, &m), 0);
+			assert_non_null(strstr(m.body, "Hello ada@quillon-nm.example,"));
+			ts_mail_free(&m);
+		}
+	}
+
+	/* the admin and the delegate see what became of them */
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations?status=approved",
+	    (long long)id);
+	j = NULL;
+	r = api("GET", path, ada_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"total\":2");
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations?status=declined",
+	    (long long)id);
+	r = api("GET", path, ada_tok, NULL);
+	HAS(r, "One delegate a country of nationality, please.");
+
+	/* the organization's history */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "meeting.nominated");
+	HAS(r, "meeting.nomination_approved");
+	HAS(r, "meeting.nomination_declined");
+
+	/* the registration desks' list, column by column */
+	staff = ts_signed_in(&srv, NULL, "sam.staff@nominations.test", PW);
+	assert_non_null(staff);
+	snprintf(path, sizeof path, "/staff/meetings/%lld/delegates.csv", (long long)id);
+	r = ts_get(staff, path);
+	STATUS(r, 200);
+	HEADER_HAS(r, "Content-Type", "text/csv");
+	assert_non_null(strstr(r->body, "organization,ecosoc_status,delegate,title,nationality,"
+	    "visa_letter\r\n"));
+	assert_non_null(strstr(r->body, "Quillon Training Trust,special,Eve Approved,"
+	    "Programme officer,KE,yes\r\n"));
+	/* a cell that would be a formula is not one; quotes doubled */
+	assert_non_null(strstr(r->body, "Quillon Training Trust,special,\"'=Frank, \"\"Formula\"\"\","
+	    "Programme officer,FR,no\r\n"));
+	assert_null(strstr(r->body, "Gus Declined"));
+	ts_browser_free(staff);
+	STATUS(ts_get(plain, path), 303);
+
+	snprintf(sid, sizeof sid, "%lld", (long long)id);
+	assert_int_equal(ts_whatson(NULL, out, sizeof out, "export", "delegates", "--session", sid,
+	    "--db", db_url, (char *)NULL), 0);
+	assert_non_null(strstr(out, "Quillon Training Trust,special,Eve Approved,"
+	    "Programme officer,KE,yes"));
+	assert_int_not_equal(ts_whatson(NULL, out, sizeof out, "export", "delegates", "--session",
+	    "999999", "--db", db_url, (char *)NULL), 0);
+}
+
+
+/* ---- the page's form ---------------------------------------------------------- */
+
+static void
+test_page_form(void **state)
+{
+	struct ts_browser *ada = ts_signed_in(&srv, NULL, "ada@quillon-nm.example", PW);
+	struct ts_browser *cy = ts_signed_in(&srv, NULL, "cy@rivet-nm.example", PW);
+	const struct ts_res *r;
+	char path[80], form[80];
+	int64_t id;
+
+	(void)state;
+	assert_non_null(ada);
+	assert_non_null(cy);
+	id = session_made(61, NULL, "2031-04-01T18:00", "ecosoc", 1);
+	snprintf(path, sizeof path, "/meetings/%lld", (long long)id);
+	snprintf(form, sizeof form, "/meetings/%lld/nominate", (long long)id);
+	r = ts_get(ada, path);
+	STATUS(r, 200);
+	HAS(r, "action=\"/meetings/");
+	HAS(r, "<option value=\"");
+	/* Cy's organization has no ECOSOC status: no form for him */
+	r = ts_get(cy, path);
+	LACKS(r, "name=\"passport_name\"");
+
+	/* a mistake: the page again, the message by the field, the rest kept */
+	r = ts_form(ada, form, "organization_id", "0", "name", "Hana Kept", "email", "nope",
+	    "nationality", "KE", "passport_name", "HANA KEPT", "attendance", "online", NULL);
+	STATUS(r, 422);
+	r = ts_get(ada, path);
+	{
+		char org[24];
+
+		snprintf(org, sizeof org, "%lld", (long long)quillon);
+		r = ts_form(ada, form, "organization_id", org, "name", "Hana Kept", "email", "nope",
+		    "nationality", "KE", "passport_name", "HANA KEPT", "attendance", "online", NULL);
+		STATUS(r, 422);
+		HAS(r, "id=\"ne-email\"");
+		HAS(r, "value=\"Hana Kept\"");
+		HAS(r, "value=\"online\" checked");
+		r = ts_form(ada, form, "organization_id", org, "name", "Hana Right", "email",
+		    "hana@quillon-nm.example", "nationality", "KE", "passport_name", "HANA RIGHT",
+		    "attendance", "in_person", "visa_letter", "1", NULL);
+		STATUS(r, 303);
+		r = ts_get(ada, path);
+		HAS(r, "Hana Right (Quillon Training Trust): waiting for staff");
+		/* the number reached: the page says so */
+		r = ts_form(ada, form, "organization_id", org, "name", "Ivo Over", "email",
+		    "ivo@quillon-nm.example", "nationality", "KE", "passport_name", "IVO OVER",
+		    "attendance", "online", NULL);
+		STATUS(r, 409);
+		HAS(r, "the most it takes");
+		HAS(r, "value=\"Ivo Over\"");
+	}
+	ts_browser_free(ada);
+	ts_browser_free(cy);
+}
+
+/* ---- set-up ---------------------------------------------------------------- */
+
+static int
+setup(void **state)
+{
+	struct ts_browser *staff;
+	int64_t ada, cy;
+	char path[80];
+
+	(void)state;
+	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+		return -1;
+	plain = ts_browser_new(&srv, NULL);
+	quillon = ts_org_import(db_url, "Quillon Training Trust", "KE", "info@quillon-nm.example",
+	    NULL);
+	rivet = ts_org_import(db_url, "Rivet Watch", "UG", "info@rivet-nm.example", NULL);
+	if (quillon <= 0 || rivet <= 0)
+		return -1;
+	account("sam.staff@nominations.test", "staff", 0, staff_tok);
+	ada = account("ada@quillon-nm.example", "member", quillon, ada_tok);
+	(void)account("bo@quillon-nm.example", "member", quillon, bo_tok);
+	cy = account("cy@rivet-nm.example", "member", rivet, cy_tok);
+	staff = ts_signed_in(&srv, NULL, "sam.staff@nominations.test", PW);
+	if (!staff || ts_org_admin(staff, quillon, ada) != 0 || ts_org_admin(staff, rivet, cy) != 0)
+		return -1;
+	ts_browser_free(staff);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
+	if (api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status", "special"))->status !=
+	    200)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	ts_browser_free(plain);
+	ts_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_decide_and_export),
+		cmocka_unit_test(test_page_form),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (getenv("WHATSON_TEST_ONLY"))
+		cmocka_set_test_filter(getenv("WHATSON_TEST_ONLY"));
+	return cmocka_run_group_tests_name("meetings_nominations", tests, setup, teardown);
+}
