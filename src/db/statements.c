@@ -988,7 +988,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT count(*) FROM events e WHERE " EV_VISIBLE EV_FILTER, NULL},
 	/* The published events a person may still register for, soonest
 	 * deadline first: EV_VISIBLE's two, then now three times (not started,
-	 * registration opened and not closed), whether they are a member (for
+	 * registration opened and not closed; no session of a meeting, whose
+	 * delegates are nominated), whether they are a member (for
 	 * an event for members), the person (not registered, or cancelled),
 	 * and at most how many.  Registration closes by the start (events.c
 	 * checks it), so an event still open has not started: the index on
@@ -997,7 +998,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_EV_OPEN_FOR] = {"ev_open_for",
 	    "SELECT e.id, e.title, e.kind, coalesce(e.registration_closes, e.start_at), "
 	    "e.timezone, e.themes FROM events e WHERE " EV_VISIBLE " AND e.status = 'published' "
-	    "AND e.start_at > ? AND (e.registration_opens IS NULL OR e.registration_opens <= ?) "
+	    "AND e.kind <> 'session' AND e.start_at > ? AND (e.registration_opens IS NULL OR e.registration_opens <= ?) "
 	    "AND coalesce(e.registration_closes, e.start_at) > ? "
 	    "AND (e.audience = 'open' OR ? = 1) AND e.id NOT IN (SELECT g.event_id FROM "
 	    "event_registrations g WHERE g.user_id = ? AND g.status <> 'cancelled') "

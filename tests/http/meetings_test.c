@@ -213,6 +213,17 @@ test_session(void **state)
 	r = api("POST", path, ada_tok, json_pack("{s:{}}", "answers"));
 	STATUS(r, 409);
 	HAS(r, "nominate");
+	/* nor is it offered as an event to register for */
+	j = get_json("/api/v1/opportunities?per_page=100", ada_tok, 200);
+	{
+		json_t *x;
+		size_t i;
+
+		json_array_foreach(json_object_get(j, "items"), i, x)
+			assert_false(strcmp(str(x, "type"), "event") == 0 &&
+			    json_integer_value(json_object_get(x, "id")) == id);
+	}
+	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
 	j = get_json(path, NULL, 200);
 	assert_string_equal(str(j, "body"), "cnd");
