@@ -1335,6 +1335,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MTG_LIST] = {"mtg_list",
 	    "SELECT " MTG_COLS MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER
 	    " ORDER BY m.year DESC, b.position, e.start_at, e.id LIMIT ? OFFSET ?", NULL},
+	/* The published sessions whose nomination window is open at ?3 (twice),
+	 * soonest closing first, at most ?4: EV_VISIBLE's two first. */
+	[ST_MTG_OPEN_WINDOWS] = {"mtg_open_windows",
+	    "SELECT " MTG_COLS MTG_FROM "WHERE " EV_VISIBLE " AND e.status = 'published' "
+	    "AND m.nominations_closes > ? AND coalesce(m.nominations_opens, 0) <= ? "
+	    "ORDER BY m.nominations_closes, m.event_id LIMIT ?", NULL},
 	[ST_MTG_COUNT] = {"mtg_count",
 	    "SELECT count(*)" MTG_FROM "WHERE " EV_VISIBLE MTG_FILTER, NULL},
 	[ST_MTG_FACET_BODY] = {"mtg_facet_body",
@@ -1505,6 +1511,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_BODY_LIST] = MTG_BODY_C__MAX,
 	[ST_MTG_GET] = MTG_C__MAX,
 	[ST_MTG_LIST] = MTG_C__MAX,
+	[ST_MTG_OPEN_WINDOWS] = MTG_C__MAX,
 	[ST_MTG_FACET_BODY] = 2,
 	[ST_MTG_FACET_YEAR] = 2,
 	[ST_MTG_NOM_GET] = MTG_NOM_C__MAX,

@@ -206,6 +206,71 @@ test_rules(void **state)
 	STATUS(nominate(999999, ada_tok, delegate(quillon, "No Session", "ns@q.example")), 404);
 }
 
+/* ---- the open opportunities ------------------------------------------------------ */
+
+/* Whether tok's open opportunities offer nominating to session id. */
+static int
+offered(const char *tok, int64_t id)
+{
+	const struct ts_res *r = api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
+	json_t *j, *x;
+	size_t i;
+	int found = 0;
+
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	json_array_foreach(json_object_get(j, "items"), i, x)
+		if (strcmp(json_string_value(json_object_get(x, "type")), "nomination") == 0 &&
+		    json_integer_value(json_object_get(x, "id")) == id) {
+			assert_string_equal(json_string_value(json_object_get(x, "action")),
+			    "nominate");
+			assert_non_null(strstr(json_string_value(json_object_get(x, "deadline")),
+			    "2031-04-01T18:00:00"));
+			found = 1;
+		}
+	json_decref(j);
+	return found;
+}
+
+/*
+ * A window open is offered on the open opportunities to an admin of an
+ * organization that meets the session's rule and has delegates left to
+ * nominate, and to nobody else: not a member who is no admin, not an
+ * admin of an organization the rule leaves out, not once the number is
+ * reached, not before the window opens.
+ */
+static void
+test_opportunities(void **state)
+{
+	int64_t id = session_made(47, "2026-01-01T09:00", "2031-04-01T18:00", "ecosoc", 1);
+	int64_t later = session_made(48, "2030-01-01T09:00", "2031-04-01T18:00", "ecosoc", 1);
+	const struct ts_res *r;
+	char path[80];
+
+	(void)state;
+	assert_true(offered(ada_tok, id));
+	assert_false(offered(ada_tok, later));
+	assert_false(offered(bo_tok, id));
+	assert_false(offered(cy_tok, id));
+	STATUS(api("GET", "/api/v1/opportunities", NULL, NULL), 401);
+	/* the page: what it is and one button to act */
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, "ada@quillon-nm.example", PW);
+
+		assert_non_null(b);
+		r = ts_get(b, "/opportunities");
+		STATUS(r, 200);
+		HAS(r, "Delegates to a session");
+		HAS(r, "Nominate delegates");
+		snprintf(path, sizeof path, "href=\"&#x2F;meetings&#x2F;%lld\"", (long long)id);
+		HAS(r, path);
+		ts_browser_free(b);
+	}
+	/* the number reached: no longer offered */
+	STATUS(nominate(id, ada_tok, delegate(quillon, "Ona Only", "ona@quillon-nm.example")), 201);
+	assert_false(offered(ada_tok, id));
+}
+
 /* ---- staff decide; mail; history; the desks' CSV ------------------------------- */
 
 static void
@@ -442,6 +507,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_opportunities),
 		cmocka_unit_test(test_decide_and_export),
 		cmocka_unit_test(test_page_form),
 	};

@@ -207,6 +207,53 @@ mtg_org_eligible(json_t *s, json_t *o)
 	return 0;
 }
 
+/* At most this many open nomination windows are read for a person's
+ * opportunities: more sessions than take nominations at once. */
+#define MTG_OPEN_MAX 200
+
+enum ws_err
+meetings_opportunities(struct req *r, json_t *admin_orgs, int want, json_t *out)
+{
+	struct mtg_viewer v;
+	json_t *rows = NULL, *s, *o;
+	enum ws_err rc;
+	size_t i, k;
+
+	(void)want;	/* a few sessions take nominations at once: all are read */
+	if (!r->user->verified_at || json_array_size(admin_orgs) == 0)
+		return WS_OK;
+	mtg_viewer_of(r, &v);
+	if ((rc = mtg_open_windows(req_db(r), &v, now_s(), MTG_OPEN_MAX, &rows)) != WS_OK)
+		goto out;
+	/* offered when one of their organizations may still nominate: it meets
+	 * the session's rule and has not used its number of delegates */
+	json_array_foreach(rows, i, s) {
+		int can = 0;
+
+		json_array_foreach(admin_orgs, k, o) {
+			int64_t have = 0;
+
+			if (can || !mtg_org_eligible(s, o))
+				continue;
+			if ((rc = mtg_nom_org_count(req_db(r), json_integer_value(json_object_get(s,
+			    "id")), json_integer_value(json_object_get(o, "id")), &have)) != WS_OK)
+				goto out;
+			can = have < json_integer_value(json_object_get(s, "delegates_max"));
+		}
+		if (can)
+			json_array_append_new(out, json_pack("{s:s,s:O,s:O,s:s,s:O,s:O,s:s,s:s,s:[],"
+			    "s:[]}", "type", "nomination", "id", json_object_get(s, "id"), "title",
+			    json_object_get(s, "event_title"), "kind", "session", "deadline_at",
+			    json_object_get(s, "nominations_closes_at"), "timezone",
+			    json_object_get(s, "timezone"), "href", arena_printf(r->a,
+			    "/meetings/%lld", (long long)json_integer_value(json_object_get(s, "id"))),
+			    "action", "nominate", "themes", "countries"));
+	}
+out:
+	json_decref(rows);
+	return rc;
+}
+
 /* Adds to view out of stored session s the organizations r's caller is an
  * admin of, each with whether it may take part: organizations [{id, name,
  * eligible}] ([] for a visitor). */

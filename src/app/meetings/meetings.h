@@ -48,6 +48,16 @@ enum ws_err h_bodies(struct req *r, struct resp *w);
 /* POST /api/v1/bodies (staff): a new body {code, name_en, name_fr}. */
 enum ws_err h_body_add(struct req *r, struct resp *w);
 
+/* Appends to out the sessions whose nomination window is open and that
+ * r's signed-in caller may nominate delegates to for one of admin_orgs
+ * (stored records of the organizations they are an admin of): one that
+ * meets the session's rule and has delegates left to nominate.  Each as
+ * the open opportunities take them (app/opportunities): {type
+ * "nomination", id, title, kind "session", deadline_at (the window's
+ * close), timezone, href, action "nominate", themes [], countries []}. */
+enum ws_err meetings_opportunities(struct req *r, json_t *admin_orgs, int want, json_t *out)
+    WS_WUR;
+
 /* The staff form (pages.c): GET and POST /staff/meetings/new and
  * /staff/meetings/{id}/edit, through the same check as the API. */
 enum ws_err h_staff_meeting_new_form(struct req *r, struct resp *w);

@@ -49,6 +49,11 @@ enum ws_err mtg_body_insert(struct db *d, const char *code, const char *name_en,
  * (seconds or null), delegates_max, body_name_en, body_name_fr}) if v may
  * see it; WS_ENOTFOUND otherwise.  New reference in *out. */
 enum ws_err mtg_get(struct db *d, const struct mtg_viewer *v, int64_t id, json_t **out) WS_WUR;
+/* The published sessions v may see whose nomination window is open at
+ * now, soonest closing first, at most max (mtg_get's JSON).  New
+ * reference in *out. */
+enum ws_err mtg_open_windows(struct db *d, const struct mtg_viewer *v, int64_t now, int max,
+    json_t **out) WS_WUR;
 /* A page of the sessions v may see under f (mtg_get's JSON), the latest
  * year first, and how many in all. */
 enum ws_err mtg_list(struct db *d, const struct mtg_viewer *v, const struct mtg_filter *f,

@@ -104,6 +104,25 @@ mtg_get(struct db *d, const struct mtg_viewer *v, int64_t id, json_t **out)
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
 
+enum ws_err
+mtg_open_windows(struct db *d, const struct mtg_viewer *v, int64_t now, int max,
+    json_t **out)
+{
+	struct db_q *q = db_start(d, ST_MTG_OPEN_WINDOWS);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, v->staff);
+	db_bind_int(q, 2, v->member);
+	db_bind_int(q, 3, now);
+	db_bind_int(q, 4, now);
+	db_bind_int(q, 5, max);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, mtg_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
 /* Binds EV_VISIBLE and MTG_FILTER from first, leaving out the filter of
  * facet skip (NULL: none).  The next parameter's number. */
 static int

@@ -7,9 +7,9 @@
  * organization they are one of; they may apply to a call for themselves
  * or for an organization they are an admin of.
  *
- * Meetings (nominations, side events, requests to speak) are not built
- * yet; when they are, app/meetings adds its open windows here as the
- * calls and events do.
+ * Meetings add their open nomination windows (to an admin of an
+ * organization that may still nominate); side events and requests to
+ * speak will add theirs the same way.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,7 @@
 #include "app/app.h"
 #include "app/calls/calls.h"
 #include "app/events/events.h"
+#include "app/meetings/meetings.h"
 #include "app/opportunities/opportunities.h"
 #include "app/orgs/orgs.h"
 #include "app/people/people.h"
@@ -186,7 +187,8 @@ opp_all(struct req *r, int want, json_t **out)
 	memset(&who, 0, sizeof who);
 	if ((rc = who_of(r, &who)) != WS_OK ||
 	    (rc = calls_opportunities(r, who.admin_orgs, want, raw)) != WS_OK ||
-	    (rc = events_opportunities(r, want, raw)) != WS_OK)
+	    (rc = events_opportunities(r, want, raw)) != WS_OK ||
+	    (rc = meetings_opportunities(r, who.admin_orgs, want, raw)) != WS_OK)
 		goto out;
 	n = json_array_size(raw);
 	keys = xcalloc(n ? n : 1, sizeof *keys);
@@ -240,10 +242,12 @@ opp_page_item(struct req *r, json_t *v)
 	json_t *m = json_object_get(v, "matches");
 
 	json_object_set_new(v, "type_label", json_string(view_tr(r->app->views, r->locale,
-	    strcmp(type, "call") == 0 ? N_("Call for participants") : N_("Event"))));
+	    strcmp(type, "call") == 0 ? N_("Call for participants") :
+	    strcmp(type, "nomination") == 0 ? N_("Delegates to a session") : N_("Event"))));
 	json_object_set_new(v, "action_label", json_string(view_tr(r->app->views, r->locale,
 	    strcmp(action, "continue") == 0 ? N_("Continue your draft") :
-	    strcmp(action, "apply") == 0 ? N_("Apply") : N_("Register"))));
+	    strcmp(action, "apply") == 0 ? N_("Apply") :
+	    strcmp(action, "nominate") == 0 ? N_("Nominate delegates") : N_("Register"))));
 	json_object_set_new(v, "theme_names", json_string(theme_names(r,
 	    json_object_get(m, "themes"))));
 	json_object_set_new(v, "matches_themes", json_boolean(json_array_size(
