@@ -418,6 +418,19 @@ app_col_int(struct db_q *q, int col)
 	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
 }
 
+enum ws_err
+app_one_int(struct db *d, enum db_stmt s, int64_t id, int64_t *n)
+{
+	struct db_q *q = db_start(d, s);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	if ((rc = db_step(q)) == WS_OK && n)
+		*n = db_col_int(q, 0);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
 json_t *
 app_col_time(struct db_q *q, int col)
 {

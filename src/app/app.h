@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "core/config.h"
+#include "db/statements.h"
 #include "http/form.h"
 #include "http/http.h"
 #include "views/view.h"
@@ -102,6 +103,10 @@ void app_bind_json(struct db_q *q, int i, json_t *v, const char *dflt);
  * references. */
 json_t *app_col_json(struct db_q *q, int col, json_t *dflt);
 json_t *app_col_int(struct db_q *q, int col);
+/* Runs statement s with id as its one parameter: WS_OK when it returns a
+ * row (its first column into *n unless n is NULL), WS_ENOTFOUND when it
+ * returns none.  A row lock (SELECT ... FOR UPDATE) is taken so. */
+enum ws_err app_one_int(struct db *d, enum db_stmt s, int64_t id, int64_t *n) WS_WUR;
 /* Column col of q, Unix seconds, as RFC 3339 UTC text; null when it is
  * NULL or not after 1970.  New reference. */
 json_t *app_col_time(struct db_q *q, int col);

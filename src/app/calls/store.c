@@ -163,31 +163,17 @@ call_update(struct db *d, int64_t id, json_t *values)
 	return rc;
 }
 
-/* Runs one-parameter statement s on id: its first column into *n (NULL:
- * not read); WS_ENOTFOUND when no row. */
-static enum ws_err
-one_int(struct db *d, enum db_stmt s, int64_t id, int64_t *n)
-{
-	struct db_q *q = db_start(d, s);
-	enum ws_err rc;
-
-	db_bind_int(q, 1, id);
-	if ((rc = db_step(q)) == WS_OK && n)
-		*n = db_col_int(q, 0);
-	db_end(q);
-	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
-}
 
 enum ws_err
 call_lock(struct db *d, int64_t id)
 {
-	return one_int(d, ST_CALL_LOCK, id, NULL);
+	return app_one_int(d, ST_CALL_LOCK, id, NULL);
 }
 
 enum ws_err
 call_scored(struct db *d, int64_t id, int64_t *n)
 {
-	return one_int(d, ST_CALL_SCORED, id, n);
+	return app_one_int(d, ST_CALL_SCORED, id, n);
 }
 
 /* ---- applications ------------------------------------------------------------ */
@@ -406,7 +392,7 @@ capp_delete(struct db *d, int64_t aid)
 enum ws_err
 capp_accepted(struct db *d, int64_t call, int64_t *n)
 {
-	return one_int(d, ST_CAPP_ACCEPTED, call, n);
+	return app_one_int(d, ST_CAPP_ACCEPTED, call, n);
 }
 
 enum ws_err

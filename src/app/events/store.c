@@ -331,13 +331,7 @@ ev_terms_put(struct db *d, int64_t id, json_t *values)
 enum ws_err
 ev_lock(struct db *d, int64_t id)
 {
-	struct db_q *q = db_start(d, ST_EV_LOCK);
-	enum ws_err rc;
-
-	db_bind_int(q, 1, id);
-	rc = db_step(q);
-	db_end(q);
-	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	return app_one_int(d, ST_EV_LOCK, id, NULL);
 }
 
 /* The current row of q (enum ev_reg_col) as JSON.  New reference. */

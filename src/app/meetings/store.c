@@ -238,13 +238,7 @@ mtg_same_number(struct db *d, const char *body, const char *wg, int64_t number, 
 enum ws_err
 mtg_lock(struct db *d, int64_t id)
 {
-	struct db_q *q = db_start(d, ST_MTG_LOCK);
-	enum ws_err rc;
-
-	db_bind_int(q, 1, id);
-	rc = db_step(q);
-	db_end(q);
-	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	return app_one_int(d, ST_MTG_LOCK, id, NULL);
 }
 
 /* The current row of q (enum mtg_nom_col) as JSON.  New reference. */
