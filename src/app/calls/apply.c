@@ -10,7 +10,9 @@
  * application filed for an organization is the organization's: its admins
  * of the moment read, edit, submit and withdraw it (whoever filed it), and
  * one who is no longer an admin, or whose organization was suspended,
- * loses it (404) like anyone else; one live (not withdrawn) application an
+ * loses it (404) like anyone else; only its filer moves its draft to
+ * another organization or to nobody (which would make it the filer's,
+ * 403 to the others); one live (not withdrawn) application an
  * organization and call, so a second admin applying for it gets the first
  * (200), also when two apply at once (the call is taken first).  A draft keeps
  * what was typed, even unanswered required questions; submitting checks,
@@ -938,6 +940,18 @@ h_call_app_edit(struct req *r, struct resp *w)
 	/* a draft: what is not sent keeps its value */
 	if (!json_object_get(r->in, "organization_id"))
 		json_object_set(r->in, "organization_id", json_object_get(a, "organization_id"));
+	/* an organization's draft stays its own unless its filer moves it:
+	 * moved to nobody it would be the filer's (who may be no admin now),
+	 * moved to another organization that one's admins' */
+	if (json_is_integer(json_object_get(a, "organization_id")) &&
+	    json_integer_value(json_object_get(a, "user_id")) != r->user->id &&
+	    !json_equal(json_object_get(r->in, "organization_id"), json_object_get(a,
+	    "organization_id"))) {
+		w->detail = N_("This draft is its organization's: only the admin who started it "
+		    "may move it to another organization or make it their own.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
 	in = json_object_get(r->in, "answers") ? json_object_get(r->in, "answers") :
 	    json_object_get(a, "answers");
 	if ((rc = capp_files(d, aid, &had)) != WS_OK ||
