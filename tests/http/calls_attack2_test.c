@@ -144,8 +144,8 @@ as_staff(int64_t id, int64_t aid)
 	return ts_jbody(r);
 }
 
-/* A draft to call id filed by token for organization org with Ada's CV;
- * its id. */
+/* A draft to call id filed by token for organization org (0: none) with
+ * Quillon's CV; its id. */
 static int64_t
 org_draft(int64_t id, const char *token, int64_t org, const char *why)
 {
@@ -154,7 +154,7 @@ org_draft(int64_t id, const char *token, int64_t org, const char *why)
 	json_t *j;
 	int64_t aid;
 
-	snprintf(o, sizeof o, "%lld", (long long)org);
+	snprintf(o, sizeof o, org ? "%lld" : "", (long long)org);	/* "": for oneself */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
 	{
 		const struct ts_part parts[] = { FIELD("status", "draft"), FIELD("organization_id",
@@ -482,6 +482,50 @@ test_staff_pages_refused(void **state)
 	json_decref(j);
 }
 
+/*
+ * Ida files Quillon's application (her answers, a CV) and submits it, is
+ * removed from Quillon, and deletes her account: Quillon's application is
+ * Quillon's, and stays whole for Rex, its admin (answers and file), and
+ * for staff.  Her own application to another call is forgotten.
+ */
+static void
+test_filer_deleted(void **state)
+{
+	int64_t c = file_call("Dunlin call"), c2 = file_call("Dunlin own call"), aid, own, ida;
+	char tok[129], path[160], file[200];
+	const struct ts_res *r;
+
+	(void)state;
+	ida = account("ida@quillon-attack2.example", "Ida", "member", quillon, tok);
+	set_admin(quillon, ida, "1");
+	aid = org_draft(c, tok, quillon, "Dunlin-quillon-8p");
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)c,
+	    (long long)aid);
+	STATUS(api("PATCH", path, tok, json_pack("{s:s}", "status", "submitted")), 200);
+	own = org_draft(c2, tok, 0, "Dunlin-own-3h");
+	snprintf(file, sizeof file, "/api/v1/organizations/%lld/people/%lld/remove",
+	    (long long)quillon, (long long)ida);
+	r = api("POST", file, staff_tok, json_object());
+	assert_true(r->status == 200 || r->status == 303);
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+
+	r = api("GET", path, rex_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Dunlin-quillon-8p");
+	HAS(r, "cv.pdf");
+	snprintf(file, sizeof file, "%s/files/cv", path);
+	r = get(file, rex_tok);
+	STATUS(r, 200);
+	HAS(r, "quillon-cv-secret-4t");
+	/* her own, to the other call: forgotten */
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)c2,
+	    (long long)own);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Dunlin-own-3h");
+	LACKS(r, "cv.pdf");
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -531,6 +575,7 @@ main(void)
 		cmocka_unit_test(test_file_tricks),
 		cmocka_unit_test(test_demoted_form),
 		cmocka_unit_test(test_staff_pages_refused),
+		cmocka_unit_test(test_filer_deleted),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -112,9 +112,10 @@ enum ws_err h_staff_call_edit(struct req *r, struct resp *w);
 
 struct db;
 /* Inside the caller's transaction, as account uid is deleted
- * (accounts/forget.c): the files answering its applications' file
- * questions leave the store, and its answers are blanked; the
- * applications stay, counted (store.c). */
+ * (accounts/forget.c): the files answering its own applications' file
+ * questions leave the store, and their answers are blanked; the
+ * applications stay, counted (store.c).  Those it filed for an
+ * organization are the organization's, and stay as they are. */
 enum ws_err calls_forget_person(struct db *d, int64_t uid) WS_WUR;
 
 /* ---- what others show of calls (opportunities.c, feed.c) ---- */
