@@ -526,6 +526,65 @@ test_filer_deleted(void **state)
 	LACKS(r, "cv.pdf");
 }
 
+/*
+ * Una's address is not confirmed (signed in before, as one who changed
+ * it is): she may read an open call, but not
+ * apply to it, as a draft or submitted, with a file or without, by the
+ * API or the page's form (403 naming the rule); nothing of hers is kept,
+ * neither an application nor a file in the store.
+ */
+static void
+test_unverified(void **state)
+{
+	int64_t c = file_call("Avocet call"), files;
+	char tok[129], path[96];
+	const struct ts_res *r;
+	struct ts_browser *b;
+
+	(void)state;
+	account("una@nowhere-attack2.example", "Una", "applicant", 0, tok);
+	b = ts_signed_in(&srv, "127.0.0.74", "una@nowhere-attack2.example", PW);
+	assert_non_null(b);
+	/* signed in, then her address no longer confirmed (as after changing it) */
+	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = 'una@nowhere-attack2.example'");
+	files = ts_sql_int("SELECT count(*) FROM files");
+	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c);
+	STATUS(api("GET", path, tok, NULL), 200);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c);
+	{
+		const struct ts_part p[] = { FIELD("status", "draft"), FIELD("answers.why", "x"),
+			{ "answers.cv", pdf, 0, "cv.pdf", "application/pdf" } };
+
+		r = mp("POST", path, tok, p, 3);
+		STATUS(r, 403);
+		HAS(r, "Confirm your email address");
+	}
+	r = api("POST", path, tok, json_pack("{s:s,s:{s:s}}", "status", "draft", "answers", "why",
+	    "Avocet-una"));
+	STATUS(r, 403);
+	r = api("POST", path, tok, json_pack("{s:s,s:{s:s}}", "status", "submitted", "answers",
+	    "why", "Avocet-una"));
+	STATUS(r, 403);
+	snprintf(path, sizeof path, "/calls/%lld/apply", (long long)c);
+	{
+		const struct ts_part p[] = { FIELD("status", "draft"), FIELD("answers.why", "x"),
+			{ "answers.cv", pdf, 0, "cv.pdf", "application/pdf" } };
+
+		r = ts_multipart(b, path, 1, p, 3);
+		STATUS(r, 403);
+	}
+	ts_browser_free(b);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM call_applications WHERE call_id = %lld",
+	    (long long)c), 0);
+	{
+		int64_t until = ts_now_ms() + 20000;
+
+		while (ts_sql_int("SELECT count(*) FROM files") != files && ts_now_ms() < until)
+			usleep(20 * 1000);
+	}
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM files"), files);
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -576,6 +635,7 @@ main(void)
 		cmocka_unit_test(test_demoted_form),
 		cmocka_unit_test(test_staff_pages_refused),
 		cmocka_unit_test(test_filer_deleted),
+		cmocka_unit_test(test_unverified),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

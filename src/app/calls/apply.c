@@ -2,7 +2,8 @@
  * apply.c -- people answering calls: GET and POST
  * /api/v1/calls/{id}/applications, and GET, PATCH and DELETE of one.
  *
- * Anyone signed in whose address is verified may apply, member or not (an
+ * Anyone signed in whose address is verified may apply (a draft too, so an
+ * unconfirmed address stores no file: 403), member or not (an
  * applicant whose organization is still pending too), for themselves or,
  * as one of its admins, for an organization that is not rejected or
  * suspended.  One application a person and call: applying again gives
@@ -629,6 +630,12 @@ check_application(struct req *r, struct resp *w, json_t *c, json_t *rec, json_t 
 	*answers = NULL;
 	if ((rc = call_accepting(r, w, c)) != WS_OK)
 		goto out;
+	/* a draft too: an address nobody confirmed keeps nothing, no file */
+	if (!r->user->verified_at) {
+		w->detail = N_("Confirm your email address before applying.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
 	if ((rc = check_uploads(r, w, c, errors, ups, nup)) != WS_OK) {
 		w->errors = errors;
 		errors = NULL;
