@@ -585,6 +585,41 @@ test_unverified(void **state)
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM files"), files);
 }
 
+/*
+ * The calls an admin of a suspended organization is shown on
+ * /opportunities: not a call for organizations only, which it may not
+ * apply to (403); the call stays on /calls.
+ */
+static void
+test_suspended_opportunities(void **state)
+{
+	int64_t sable, sid;
+	char tok[129], p[96];
+	const struct ts_res *r;
+
+	(void)state;
+	sable = ts_org_import(db_url, "Sable Attack2 Circle", "GH", "info@sable-attack2.example",
+	    NULL);
+	assert_true(sable > 0);
+	sid = account("sid@sable-attack2.example", "Sid", "member", sable, tok);
+	set_admin(sable, sid, "1");
+	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:b},"
+	    "s:[{s:s,s:s,s:s,s:b}]}", "kind", "workshop", "title", "Sanderling-orgs-only",
+	    "timezone", "Europe/Vienna", "closes", "2031-10-05T23:59", "status", "open",
+	    "eligibility", "experts", 0, "questions", "id", "why", "label", "Why?", "type", "text",
+	    "required", 1));
+	STATUS(r, 201);
+	HAS(get("/api/v1/opportunities?per_page=100", tok), "Sanderling-orgs-only");
+	snprintf(p, sizeof p, "/organizations/%lld/status", (long long)sable);
+	STATUS(api("POST", p, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	r = get("/api/v1/opportunities?per_page=100", tok);
+	STATUS(r, 200);
+	LACKS(r, "Sanderling-orgs-only");
+	LACKS(get("/opportunities", tok), "Sanderling-orgs-only");
+	snprintf(p, sizeof p, "/api/v1/calls?per_page=100");
+	HAS(get(p, tok), "Sanderling-orgs-only");	/* the call itself is no secret */
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -636,6 +671,7 @@ main(void)
 		cmocka_unit_test(test_staff_pages_refused),
 		cmocka_unit_test(test_filer_deleted),
 		cmocka_unit_test(test_unverified),
+		cmocka_unit_test(test_suspended_opportunities),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -128,7 +128,8 @@ enum ws_err calls_forget_person(struct db *d, int64_t uid) WS_WUR;
  * Appends to out (an array) each call r's signed-in caller can still act
  * on: open now, not answered (their own draft is offered to continue),
  * and eligible for themselves or for one of orgs (the stored records of
- * the organizations they are an admin of), soonest closing first.  Each
+ * the organizations they are an admin of; one rejected or suspended does
+ * not apply), soonest closing first.  Each
  * is {type: "call", id, title, kind, deadline_at (Unix seconds), timezone,
  * href, action: "apply" or "continue", themes: [], countries: the
  * eligibility's}.  want > 0: only those that may be among the first want
