@@ -338,6 +338,21 @@ test_file_tricks(void **state)
 	snprintf(one, sizeof one, "%s/%lld/files/nope", path, (long long)aid);
 	STATUS(get(one, nia_tok), 404);
 
+	/* many parts: as many as a request takes, then one more */
+	{
+		struct ts_part many[80];
+		int64_t before = ts_sql_int("SELECT count(*) FROM call_applications");
+		size_t k;
+
+		for (k = 0; k < 80; k++)
+			many[k] = (struct ts_part){ "answers.cv", pdf, 0, "cv.pdf", "application/pdf" };
+		r = mp("POST", path, nia_tok, many, 80);
+		if (r->status != 413 && r->status != 400)
+			printf("# 80 parts: %ld\n", r->status);
+		assert_true(r->status == 413 || r->status == 400);
+		assert_int_equal(ts_sql_int("SELECT count(*) FROM call_applications"), before);
+	}
+
 	/* submitted, it takes no new file, nor through the form */
 	snprintf(one, sizeof one, "%s/%lld", path, (long long)aid);
 	STATUS(api("PATCH", one, nia_tok, json_pack("{s:s}", "status", "submitted")), 200);
@@ -620,6 +635,96 @@ test_suspended_opportunities(void **state)
 	HAS(get(p, tok), "Sanderling-orgs-only");	/* the call itself is no secret */
 }
 
+/*
+ * Staff's hostile values for a call: dates far out of range or malformed,
+ * zones that are not in the tz database (a path, a control character),
+ * an event that does not exist, too many questions, a huge description;
+ * each a 422 (or, for a date the zone can hold, a 201), never a 500.
+ */
+static void
+test_staff_hostile(void **state)
+{
+	static const char *const closes[] = { "9999-12-31T23:59", "10000-01-01T00:00",
+		"0000-01-01T00:00", "-0001-01-01T00:00", "1969-12-31T23:59", "2031-02-30T10:00",
+		"2031-13-01T00:00", "2031-10-05T24:00", "2031-10-05T23:59:60+02:00",
+		"2031-10-05T23:59+99:00", "2031-10-05", "99999999999999999999", "" };
+	static const char *const zones[] = { "Mars/Olympus", "../../etc/passwd", "/etc/localtime",
+		"UTC\\u0000", "Europe/Vienna\\u0000x", "EST5EDT,M3.2.0,M11.1.0", "Europe",
+		"Europe/", "." };
+	const struct ts_res *r;
+	json_t *qs, *b;
+	char *desc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof closes / sizeof closes[0]; i++) {
+		r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+		    "workshop", "title", "Hostile dates", "timezone", "Pacific/Kiritimati", "closes",
+		    closes[i], "status", "draft"));
+		if (r->status != 422 && r->status != 201)
+			printf("# closes %s: %ld\n", closes[i], r->status);
+		assert_true(r->status == 422 || r->status == 201);
+	}
+	for (i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+		char body[300];
+
+		snprintf(body, sizeof body, "{\"kind\":\"workshop\",\"title\":\"Hostile zone\","
+		    "\"timezone\":\"%s\",\"closes\":\"2031-10-05T23:59\"}", zones[i]);
+		r = ts_api(plain, "POST", "/api/v1/calls", staff_tok, body);
+		if (r->status != 422 && r->status != 400)
+			printf("# zone %s: %ld\n", zones[i], r->status);
+		assert_true(r->status == 422 || r->status == 400);
+	}
+	/* tz database files that are no place: taken or refused, no 500 */
+	for (i = 0; i < 2; i++) {
+		r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s}", "kind",
+		    "workshop", "title", "Odd zone", "timezone", i ? "Factory" : "posixrules",
+		    "closes", "2031-10-05T23:59"));
+		assert_true(r->status == 201 || r->status == 422);
+	}
+	/* a zone's name with a line break after it is the zone, trimmed */
+	r = ts_api(plain, "POST", "/api/v1/calls", staff_tok, "{\"kind\":\"workshop\","
+	    "\"title\":\"Trimmed zone\",\"timezone\":\"Europe/Vienna\\n\","
+	    "\"closes\":\"2031-10-05T23:59\"}");
+	if (r->status == 201) {
+		json_t *j = ts_jbody(r);
+
+		assert_string_equal(json_string_value(json_object_get(j, "timezone")),
+		    "Europe/Vienna");
+		json_decref(j);
+	} else {
+		STATUS(r, 422);
+	}
+	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:I}", "kind",
+	    "workshop", "title", "No such event", "timezone", "Europe/Vienna", "closes",
+	    "2031-10-05T23:59", "event_id", (json_int_t)987654321));
+	STATUS(r, 422);
+	HAS(r, "event_id");
+	qs = json_array();
+	for (i = 0; i < 10000; i++)
+		json_array_append_new(qs, json_pack("{s:s,s:s}", "label", "Q?", "type", "text"));
+	b = json_pack("{s:s,s:s,s:s,s:s,s:o}", "kind", "workshop", "title", "Ten thousand",
+	    "timezone", "Europe/Vienna", "closes", "2031-10-05T23:59", "questions", qs);
+	r = api("POST", "/api/v1/calls", staff_tok, b);
+	assert_true(r->status == 422 || r->status == 413);
+	desc = malloc(200001);
+	assert_non_null(desc);
+	memset(desc, 'd', 200000);
+	desc[200000] = '\0';
+	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+	    "workshop", "title", "Huge", "timezone", "Europe/Vienna", "closes",
+	    "2031-10-05T23:59", "description", desc));
+	free(desc);
+	assert_true(r->status == 422 || r->status == 413);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM calls WHERE title IN ('Hostile zone', "
+	    "'No such event', 'Ten thousand', 'Huge')"), 0);
+	/* what was taken reads back: the list and the pages, no 500 */
+	STATUS(get("/api/v1/staff/calls?per_page=100", staff_tok), 200);
+	STATUS(get("/staff/calls", staff_tok), 200);
+	STATUS(get("/staff/calls.csv", staff_tok), 200);
+	STATUS(get("/calls", staff_tok), 200);
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -672,6 +777,7 @@ main(void)
 		cmocka_unit_test(test_filer_deleted),
 		cmocka_unit_test(test_unverified),
 		cmocka_unit_test(test_suspended_opportunities),
+		cmocka_unit_test(test_staff_hostile),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
