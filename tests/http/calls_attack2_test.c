@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -725,6 +726,90 @@ test_staff_hostile(void **state)
 	STATUS(get("/calls", staff_tok), 200);
 }
 
+/*
+ * Ada files Quillon's application to a call that closes within the hour
+ * and is then no longer Quillon's admin.  Staff accept it after the close:
+ * accepted, in Quillon's history, but Ada, who no longer speaks for
+ * Quillon, gets no mail of it (the decision and staff's reason are
+ * Quillon's); Nia, who applied for herself, gets hers.  Last: it moves
+ * the clock.
+ */
+static void
+test_decision_after_demotion(void **state)
+{
+	const struct ts_res *r;
+	int64_t now, c, aid, nia_app, ada_mails;
+	char path[160], o[24], closes[32];
+	time_t t;
+	struct tm tm;
+
+	(void)state;
+	r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
+	STATUS(r, 200);
+	now = strtoll(r->body, NULL, 10);
+	t = (time_t)(now + 3600 + 60);
+	gmtime_r(&t, &tm);
+	strftime(closes, sizeof closes, "%Y-%m-%dT%H:%M", &tm);
+	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
+	    "s:[{s:s,s:s,s:s,s:b}]}", "kind", "workshop", "title", "Curlew call", "timezone", "UTC",
+	    "closes", closes, "status", "open", "questions", "id", "why", "label", "Why?", "type",
+	    "text", "required", 1));
+	STATUS(r, 201);
+	{
+		json_t *j = ts_jbody(r);
+
+		c = num(j, "id");
+		json_decref(j);
+	}
+	snprintf(o, sizeof o, "%lld", (long long)quillon);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c);
+	r = api("POST", path, ada_tok, json_pack("{s:s,s:I,s:{s:s}}", "status", "submitted",
+	    "organization_id", (json_int_t)quillon, "answers", "why", "Curlew-quillon"));
+	STATUS(r, 201);
+	{
+		json_t *j = ts_jbody(r);
+
+		aid = num(j, "id");
+		json_decref(j);
+	}
+	r = api("POST", path, nia_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
+	    "answers", "why", "Curlew-nia"));
+	STATUS(r, 201);
+	{
+		json_t *j = ts_jbody(r);
+
+		nia_app = num(j, "id");
+		json_decref(j);
+	}
+	set_admin(quillon, ada_id, "0");
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 20000), 0);
+	ada_mails = ts_mail_count(&sink, ADA);
+	assert_int_equal(ts_clock_advance(plain, 3600 + 120), 200);
+	/* tokens idle for an hour have ended */
+	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);
+	assert_int_equal(ts_token(plain, ADA, PW, ada_tok, 129), 0);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)c);
+	r = api("POST", path, staff_tok, json_pack("{s:[I,I],s:s,s:s}", "ids", (json_int_t)aid,
+	    (json_int_t)nia_app, "decision", "decline", "reason", "Curlew-staff-reason-7u"));
+	STATUS(r, 200);
+	HAS(r, "\"succeeded\":2");
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 20000), 0);
+	{
+		struct ts_mail m;
+
+		assert_int_equal(ts_mail_wait(&sink, "nia@nowhere-attack2.example", 10000, &m), 0);
+		ts_mail_free(&m);
+	}
+	assert_int_equal(ts_mail_count(&sink, ADA), ada_mails);
+	{
+		json_t *j = as_staff(c, aid);
+
+		assert_string_equal(json_string_value(json_object_get(j, "status")), "declined");
+		json_decref(j);
+	}
+	set_admin(quillon, ada_id, "1");
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -778,6 +863,7 @@ main(void)
 		cmocka_unit_test(test_unverified),
 		cmocka_unit_test(test_suspended_opportunities),
 		cmocka_unit_test(test_staff_hostile),
+		cmocka_unit_test(test_decision_after_demotion),	/* it moves the clock */
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
