@@ -4,16 +4,22 @@
  * answer file questions, applications that belong to an organization, and
  * staff's pages of calls.
  *
- * A draft filed for an organization stays the organization's: another of
- * its admins may not move it to nobody (which would hand it, files and
- * all, to its filer, even one no longer an admin) nor to another
- * organization.  Files that lie about their type (HTML or SVG named .pdf),
- * are empty, come twice for one question, answer a question that takes no
- * file or does not exist, or carry hostile names are refused or kept
- * apart; a submitted application takes none; a demoted admin's old form
- * changes nothing; staff's pages and their twins refuse everyone but
- * staff, and the form needs its CSRF token.  Hidden means 404; nothing
- * answers 500.
+ * Holes found and closed here: a draft filed for an organization stays
+ * the organization's (another of its admins may not move it to nobody,
+ * which handed it, files and all, to its filer, even one no longer an
+ * admin, nor to another organization); deleting an account leaves the
+ * applications it filed for an organization whole; an account whose
+ * address is not confirmed saves no draft, so stores no file; a suspended
+ * organization's admin is not offered calls for organizations only on
+ * /opportunities; a decision on an organization's application is not
+ * mailed to a filer who no longer acts for it.  What held: files that lie
+ * about their type (HTML or SVG named .pdf), are empty, come twice for one
+ * question or eighty times, answer a question that takes no file or does
+ * not exist, or carry hostile names are refused or kept apart; a
+ * submitted application takes none; a demoted admin's old form changes
+ * nothing; staff's pages and their twins refuse everyone but staff, the
+ * form needs its CSRF token, and hostile call values are 422s.  Hidden
+ * means 404; nothing answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
