@@ -1301,14 +1301,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_CAPP_FILE_DELETE] = {"capp_file_delete",
 	    "DELETE FROM call_application_files WHERE application_id = ? AND question = ?",
 	    NULL},
-	/* A deleted account's applications: their files, and their answers
-	 * blanked. */
+	/* A deleted account's own applications (not those it filed for an
+	 * organization, which are the organization's): their files, and
+	 * their answers blanked. */
 	[ST_CAPP_FILES_OF_USER] = {"capp_files_of_user",
 	    "SELECT f.application_id, f.question, f.file_id FROM call_application_files f "
 	    "JOIN call_applications a ON a.id = f.application_id WHERE a.user_id = ? "
-	    "ORDER BY f.application_id, f.question", NULL},
+	    "AND a.organization_id IS NULL ORDER BY f.application_id, f.question", NULL},
 	[ST_CAPP_FORGET] = {"capp_forget",
-	    "UPDATE call_applications SET answers = '{}' WHERE user_id = ?", NULL},
+	    "UPDATE call_applications SET answers = '{}' WHERE user_id = ? "
+	    "AND organization_id IS NULL", NULL},
 
 	/* Issue 16: intergovernmental meetings (app/meetings/store.c).  A
 	 * session is an event of kind 'session' (who sees it is EV_VISIBLE)

@@ -2,7 +2,8 @@
  * apply.c -- people answering calls: GET and POST
  * /api/v1/calls/{id}/applications, and GET, PATCH and DELETE of one.
  *
- * Anyone signed in whose address is verified may apply, member or not (an
+ * Anyone signed in whose address is verified may apply (a draft too, so an
+ * unconfirmed address stores no file: 403), member or not (an
  * applicant whose organization is still pending too), for themselves or,
  * as one of its admins, for an organization that is not rejected or
  * suspended.  One application a person and call: applying again gives
@@ -10,7 +11,9 @@
  * application filed for an organization is the organization's: its admins
  * of the moment read, edit, submit and withdraw it (whoever filed it), and
  * one who is no longer an admin, or whose organization was suspended,
- * loses it (404) like anyone else; one live (not withdrawn) application an
+ * loses it (404) like anyone else; only its filer moves its draft to
+ * another organization or to nobody (which would make it the filer's,
+ * 403 to the others); one live (not withdrawn) application an
  * organization and call, so a second admin applying for it gets the first
  * (200), also when two apply at once (the call is taken first).  A draft keeps
  * what was typed, even unanswered required questions; submitting checks,
@@ -627,6 +630,12 @@ check_application(struct req *r, struct resp *w, json_t *c, json_t *rec, json_t 
 	*answers = NULL;
 	if ((rc = call_accepting(r, w, c)) != WS_OK)
 		goto out;
+	/* a draft too: an address nobody confirmed keeps nothing, no file */
+	if (!r->user->verified_at) {
+		w->detail = N_("Confirm your email address before applying.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
 	if ((rc = check_uploads(r, w, c, errors, ups, nup)) != WS_OK) {
 		w->errors = errors;
 		errors = NULL;
@@ -938,6 +947,18 @@ h_call_app_edit(struct req *r, struct resp *w)
 	/* a draft: what is not sent keeps its value */
 	if (!json_object_get(r->in, "organization_id"))
 		json_object_set(r->in, "organization_id", json_object_get(a, "organization_id"));
+	/* an organization's draft stays its own unless its filer moves it:
+	 * moved to nobody it would be the filer's (who may be no admin now),
+	 * moved to another organization that one's admins' */
+	if (json_is_integer(json_object_get(a, "organization_id")) &&
+	    json_integer_value(json_object_get(a, "user_id")) != r->user->id &&
+	    !json_equal(json_object_get(r->in, "organization_id"), json_object_get(a,
+	    "organization_id"))) {
+		w->detail = N_("This draft is its organization's: only the admin who started it "
+		    "may move it to another organization or make it their own.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
 	in = json_object_get(r->in, "answers") ? json_object_get(r->in, "answers") :
 	    json_object_get(a, "answers");
 	if ((rc = capp_files(d, aid, &had)) != WS_OK ||

@@ -112,9 +112,10 @@ enum ws_err h_staff_call_edit(struct req *r, struct resp *w);
 
 struct db;
 /* Inside the caller's transaction, as account uid is deleted
- * (accounts/forget.c): the files answering its applications' file
- * questions leave the store, and its answers are blanked; the
- * applications stay, counted (store.c). */
+ * (accounts/forget.c): the files answering its own applications' file
+ * questions leave the store, and their answers are blanked; the
+ * applications stay, counted (store.c).  Those it filed for an
+ * organization are the organization's, and stay as they are. */
 enum ws_err calls_forget_person(struct db *d, int64_t uid) WS_WUR;
 /* Account uid's applications to calls, oldest first, for their export
  * (GET /api/v1/me/export): each with its call's title, its status,
@@ -133,7 +134,8 @@ enum ws_err calls_export_person(struct db *d, int64_t uid, json_t **out) WS_WUR;
  * Appends to out (an array) each call r's signed-in caller can still act
  * on: open now, not answered (their own draft is offered to continue),
  * and eligible for themselves or for one of orgs (the stored records of
- * the organizations they are an admin of), soonest closing first.  Each
+ * the organizations they are an admin of; one rejected or suspended does
+ * not apply), soonest closing first.  Each
  * is {type: "call", id, title, kind, deadline_at (Unix seconds), timezone,
  * href, action: "apply" or "continue", themes: [], countries: the
  * eligibility's}.  want > 0: only those that may be among the first want

@@ -53,6 +53,16 @@ for_everyone(json_t *c)
 	return !aud || strcmp(aud, "members") != 0;
 }
 
+/* Whether organization record org may apply to calls: not rejected or
+ * suspended (apply.c's rule). */
+static int
+org_may_apply(json_t *org)
+{
+	const char *st = json_string_value(json_object_get(org, "status"));
+
+	return !st || (strcmp(st, "rejected") != 0 && strcmp(st, "suspended") != 0);
+}
+
 /* Open calls read at a time for a list that wants only its first few. */
 #define CALLS_OPP_PAGE 20
 
@@ -85,7 +95,7 @@ calls_opportunities(struct req *r, json_t *orgs, int want, json_t *out)
 				continue;
 			ok = !call_rule_broken(r, c, NULL);
 			json_array_foreach(orgs, k, org)
-				ok = ok || !call_rule_broken(r, c, org);
+				ok = ok || (org_may_apply(org) && !call_rule_broken(r, c, org));
 			if (!ok)
 				continue;
 			if (++kept <= want)

@@ -21,7 +21,11 @@
  *   decline   submitted or waitlisted -> declined.
  *
  * Deciding what already is so changes nothing; each change is mailed to
- * the applicant in their language, with staff's reason when given.
+ * the applicant in their language, with staff's reason when given.  An
+ * organization's application whose filer no longer acts for it (no admin
+ * now, or the organization suspended) is decided all the same, in the
+ * organization's history, but its filer is neither mailed nor registered
+ * for the event: they no longer speak for it.
  */
 #include <math.h>
 #include <stdio.h>
@@ -207,6 +211,27 @@ mail_decision(struct req *r, struct db *d, json_t *c, json_t *a, const char *sta
 	return rc;
 }
 
+/* Whether person uid acts now for organization org: one of its admins,
+ * and it is not rejected or suspended (apply.c's capp_mine). */
+static int
+filer_acts(struct db *d, int64_t uid, int64_t org)
+{
+	json_t *mine = NULL, *o;
+	const char *st;
+	size_t i;
+	int ok = 0;
+
+	if (orgs_of_person(d, uid, &mine) == WS_OK)
+		json_array_foreach(mine, i, o) {
+			st = json_string_value(json_object_get(o, "status"));
+			ok |= json_integer_value(json_object_get(o, "id")) == org &&
+			    json_is_true(json_object_get(o, "admin")) && st &&
+			    strcmp(st, "rejected") != 0 && strcmp(st, "suspended") != 0;
+		}
+	json_decref(mine);
+	return ok;
+}
+
 /*
  * Inside a transaction with stored call c locked: takes decision on
  * stored application a.  WS_OK with its status now in *now, or
@@ -224,6 +249,7 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 	const char *want, *reg = NULL;
 	enum ws_err rc;
 	int64_t n;
+	int tell;
 
 	*now = NULL;
 	*why = NULL;
@@ -257,7 +283,11 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 		return rc;
 	}
 	*now = want;
-	if (strcmp(want, "accepted") == 0 && json_is_integer(ev)) {
+	/* an organization's application filed by one who no longer acts for
+	 * it: decided, in its history, but its filer is neither told nor
+	 * registered for the event in its name */
+	tell = !org || filer_acts(d, uid, org);
+	if (tell && strcmp(want, "accepted") == 0 && json_is_integer(ev)) {
 		rc = events_enrol(r, d, json_integer_value(ev), uid, org, &reg);
 		if (rc == WS_ENOTFOUND)
 			rc = WS_OK;	/* the event is gone: accepted all the same */
@@ -275,7 +305,7 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 		else
 			app_audit_about(r->app, d, r->user->id, 0, uid, action, r->ip, note);
 	}
-	return mail_decision(r, d, c, a, want, reason, reg != NULL);
+	return tell ? mail_decision(r, d, c, a, want, reason, reg != NULL) : WS_OK;
 }
 
 /* Checks the body of a decision: its ids (new reference in *ids),
