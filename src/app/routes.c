@@ -235,6 +235,8 @@ const struct route app_routes[] = {
 	{HM_GET,    "/api/v1/meetings/{id}/nominations", h_meeting_nominations, R_USER, CSRF_NONE, RL_NONE, RF_API, mtg_q_noms},
 	{HM_POST,   "/api/v1/meetings/{id}/nominations", h_meeting_nominate, R_USER, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_POST,   "/api/v1/meetings/{id}/nominations/decisions", h_meeting_nomination_decisions, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/staff/meetings/{id}/nominations", h_staff_meeting_nominations, R_STAFFS, CSRF_NONE, RL_NONE, 0, mtg_q_noms},
+	{HM_POST,   "/staff/meetings/{id}/nominations", h_staff_meeting_nominations_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0, mtg_q_noms},
 	{HM_GET,    "/staff/meetings/{id}/delegates.csv", h_meeting_delegates_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{HM_GET,    "/api/v1/bodies",               h_bodies,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/bodies",               h_body_add,          R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},

@@ -1388,6 +1388,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT o.name, o.ecosoc_status, n.name, n.title, n.nationality, n.visa_letter "
 	    "FROM meeting_nominations n JOIN organizations o ON o.id = n.organization_id "
 	    "WHERE n.event_id = ? AND n.status = 'approved' ORDER BY o.name, n.name, n.id", NULL},
+	/* The organizations that nominated to a session (staff's filter). */
+	[ST_MTG_NOM_ORGS] = {"mtg_nom_orgs",
+	    "SELECT DISTINCT o.id, o.name FROM meeting_nominations n JOIN organizations o "
+	    "ON o.id = n.organization_id WHERE n.event_id = ? ORDER BY o.name, o.id", NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
@@ -1519,6 +1523,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_NOM_GET] = MTG_NOM_C__MAX,
 	[ST_MTG_NOM_LIST] = MTG_NOM_C__MAX,
 	[ST_MTG_NOM_APPROVED] = MTG_DESK_C__MAX,
+	[ST_MTG_NOM_ORGS] = 2,
 };
 
 /* ---- migrations ------------------------------------------------------ */

@@ -352,6 +352,7 @@ enum db_stmt {
 	ST_MTG_NOM_SAME_EMAIL,
 	ST_MTG_NOM_DECIDE,
 	ST_MTG_NOM_APPROVED,
+	ST_MTG_NOM_ORGS,
 	DB_STMT__MAX
 };
 
@@ -808,7 +809,7 @@ enum mtg_col { MTG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_C__MAX };
 	Y(MTG_NOM_C_VISA, "n.visa_letter") Y(MTG_NOM_C_ATTENDANCE, "n.attendance") \
 	Y(MTG_NOM_C_STATUS, "n.status") Y(MTG_NOM_C_REASON, "n.reason") \
 	Y(MTG_NOM_C_CREATED_AT, "n.created_at") Y(MTG_NOM_C_DECIDED_AT, "n.decided_at") \
-	Y(MTG_NOM_C_ORG_NAME, "o.name")
+	Y(MTG_NOM_C_ORG_NAME, "o.name") Y(MTG_NOM_C_ORG_ECOSOC, "o.ecosoc_status")
 enum mtg_nom_col { MTG_NOM_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_NOM_C__MAX };
 /* A row of the registration desks' list (ST_MTG_NOM_APPROVED). */
 enum mtg_desk_col { MTG_DESK_C_ORG, MTG_DESK_C_ECOSOC, MTG_DESK_C_NAME, MTG_DESK_C_TITLE,

@@ -460,6 +460,126 @@ test_page_form(void **state)
 	ts_browser_free(cy);
 }
 
+/* ---- staff's page of nominations ------------------------------------------------ */
+
+static void
+test_staff_page(void **state)
+{
+	struct ts_browser *staff = ts_signed_in(&srv, NULL, "sam.staff@nominations.test", PW);
+	struct ts_browser *ada = ts_signed_in(&srv, NULL, "ada@quillon-nm.example", PW);
+	const struct ts_res *r;
+	char path[100], q[140], n1s[24], n2s[24];
+	int64_t id, n1, n2;
+	json_t *j, *b;
+
+	(void)state;
+	assert_non_null(staff);
+	assert_non_null(ada);
+	id = session_made(71, NULL, "2031-04-01T18:00", "members", 5);
+	r = nominate(id, ada_tok, delegate(quillon, "Lea Listed", "lea@page-nm.example"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	n1 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	b = delegate(rivet, "Max Rivet", "max@page-nm.example");
+	json_object_set_new(b, "attendance", json_string("online"));
+	json_object_set_new(b, "visa_letter", json_false());
+	r = nominate(id, cy_tok, b);
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	n2 = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(n1s, sizeof n1s, "%lld", (long long)n1);
+	snprintf(n2s, sizeof n2s, "%lld", (long long)n2);
+
+	/* the API says each organization's ECOSOC status */
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "\"organization_ecosoc_status\":\"special\"");
+
+	/* linked from the session's page and the form, for staff only */
+	snprintf(path, sizeof path, "/meetings/%lld", (long long)id);
+	snprintf(q, sizeof q, "href=\"/staff/meetings/%lld/nominations\"", (long long)id);
+	HAS(ts_get(staff, path), q);
+	LACKS(ts_get(ada, path), q);
+	snprintf(path, sizeof path, "/staff/meetings/%lld/edit", (long long)id);
+	HAS(ts_get(staff, path), q);
+
+	/* every delegate's fields, the organization's status, the desks' CSV */
+	snprintf(path, sizeof path, "/staff/meetings/%lld/nominations", (long long)id);
+	r = ts_get(staff, path);
+	STATUS(r, 200);
+	HAS(r, "Lea Listed");
+	HAS(r, "lea@page-nm.example");
+	HAS(r, "Programme officer");
+	HAS(r, "Special consultative status");
+	HAS(r, "Max Rivet");
+	HAS(r, "No consultative status");
+	HAS(r, "Online");
+	HAS(r, "waiting for staff");
+	HAS(r, "2 nominations");
+	HAS(r, "name=\"ids\"");
+	snprintf(q, sizeof q, "/staff/meetings/%lld/delegates.csv", (long long)id);
+	HAS(r, q);
+	/* the filters */
+	snprintf(q, sizeof q, "%s?organization=%lld", path, (long long)rivet);
+	r = ts_get(staff, q);
+	STATUS(r, 200);
+	HAS(r, "Max Rivet");
+	LACKS(r, "Lea Listed");
+	snprintf(q, sizeof q, "%s?status=approved", path);
+	r = ts_get(staff, q);
+	HAS(r, "0 nominations");
+	STATUS(ts_get(staff, "/staff/meetings/999999/nominations"), 404);
+	/* not for others */
+	STATUS(ts_get(ada, path), 403);
+	STATUS(ts_get(plain, path), 303);
+
+	/* decline without a reason: said by the field, nothing decided */
+	r = ts_form(staff, path, "ids", n1s, "decision", "decline", "reason", "", NULL);
+	STATUS(r, 422);
+	HAS(r, "id=\"e-reason\"");
+	HAS(r, "Say why the nomination is declined");
+	snprintf(q, sizeof q, "/api/v1/meetings/%lld/nominations?status=pending", (long long)id);
+	HAS(api("GET", q, staff_tok, NULL), "\"total\":2");
+	/* no box ticked */
+	r = ts_form(staff, path, "decision", "approve", NULL);
+	STATUS(r, 422);
+	HAS(r, "id=\"e-ids\"");
+
+	/* the bulk form: approve one, decline the other with a reason */
+	r = ts_form(staff, path, "ids", n1s, "decision", "approve", "reason", "", NULL);
+	STATUS(r, 200);
+	HAS(r, "Lea Listed: approved");
+	snprintf(q, sizeof q, "%s?status=pending", path);
+	r = ts_form(staff, q, "ids", n2s, "ids", n1s, "decision", "decline", "reason",
+	    "Online seats are full.", NULL);
+	STATUS(r, 200);
+	HAS(r, "Max Rivet: declined");
+	HAS(r, "This nomination was decided already.");
+	snprintf(q, sizeof q, "%s?status=declined", path);
+	r = ts_get(staff, q);
+	HAS(r, "Online seats are full.");
+	LACKS(r, "Lea Listed");
+	/* the same decisions as the API: mailed */
+	{
+		struct ts_mail m;
+
+		assert_int_equal(ts_mail_wait(&sink, "max@page-nm.example", 10000, &m), 0);
+		assert_non_null(strstr(m.body, "Online seats are full."));
+		ts_mail_free(&m);
+	}
+
+	/* French */
+	snprintf(q, sizeof q, "%s?lang=fr", path);
+	r = ts_get(staff, q);
+	STATUS(r, 200);
+	HAS(r, "Désignations");
+	HAS(r, "Avec les désignations choisies");
+	ts_browser_free(staff);
+	ts_browser_free(ada);
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -510,6 +630,7 @@ main(void)
 		cmocka_unit_test(test_opportunities),
 		cmocka_unit_test(test_decide_and_export),
 		cmocka_unit_test(test_page_form),
+		cmocka_unit_test(test_staff_page),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

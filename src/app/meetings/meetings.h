@@ -85,6 +85,11 @@ enum ws_err h_meeting_nominate_form(struct req *r, struct resp *w);
 /* GET /staff/meetings/{id}/delegates.csv (staff): the approved delegates
  * as the registration desks use them. */
 enum ws_err h_meeting_delegates_csv(struct req *r, struct resp *w);
+/* /staff/meetings/{id}/nominations: staff's page of a session's
+ * nominations (filters by status and organization, pages), and its POST,
+ * the bulk approve or decline through the API's one decision. */
+enum ws_err h_staff_meeting_nominations(struct req *r, struct resp *w);
+enum ws_err h_staff_meeting_nominations_decide(struct req *r, struct resp *w);
 
 #include <stdio.h>
 

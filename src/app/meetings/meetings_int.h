@@ -153,6 +153,21 @@ enum ws_err mtg_nom_decide(struct db *d, int64_t nid, const char *status, const 
  * visa_letter}], by organization.  New reference. */
 enum ws_err mtg_nom_desk(struct db *d, int64_t id, json_t **out) WS_WUR;
 
+/* The organizations that nominated to session id: [{id, name}] by name.
+ * New reference in *out. */
+enum ws_err mtg_nom_orgs(struct db *d, int64_t id, json_t **out) WS_WUR;
+
+/*
+ * Staff's decision on nominations of stored session s (id), the one path
+ * of the API and the staff page: r->in's ids (JSON integers), decision
+ * (approve, decline) and reason (needed to decline).  WS_EINVAL with
+ * w->errors by field (nothing decided) when they do not do; otherwise
+ * app_decide_each's {succeeded, refused, results} with meeting_id and
+ * decision, a new reference in *out.
+ */
+enum ws_err mtg_nom_decide_all(struct req *r, struct resp *w, int64_t id, json_t *s,
+    json_t **out) WS_WUR;
+
 /* Whether stored organization o meets stored session s's rule (meetings.c). */
 int mtg_org_eligible(json_t *s, json_t *o);
 

@@ -411,17 +411,15 @@ out:
 }
 
 enum ws_err
-h_meeting_nomination_decisions(struct req *r, struct resp *w)
+mtg_nom_decide_all(struct req *r, struct resp *w, int64_t id, json_t *s, json_t **out)
 {
-	json_t *s = NULL, *ids, *x, *errors = json_object(), *done = NULL;
+	json_t *ids, *x, *errors = json_object();
 	const char *decision, *reason;
 	struct nom_decision nd;
-	int64_t id;
-	enum ws_err rc;
+	enum ws_err rc = WS_OK;
 	size_t i;
 
-	if ((rc = session_param(r, &id, &s)) != WS_OK)
-		goto out;
+	*out = NULL;
 	ids = json_object_get(r->in, "ids");
 	decision = json_string_value(json_object_get(r->in, "decision"));
 	reason = json_string_value(json_object_get(r->in, "reason"));
@@ -458,15 +456,30 @@ h_meeting_nomination_decisions(struct req *r, struct resp *w)
 	nd.s = s;
 	nd.status = strcmp(decision, "approve") == 0 ? "approved" : "declined";
 	nd.reason = reason ? reason : "";
-	if ((rc = app_decide_each(r, ids, decide_one, &nd, &done)) != WS_OK)
+	if ((rc = app_decide_each(r, ids, decide_one, &nd, out)) != WS_OK)
 		goto out;
-	json_object_set_new(done, "meeting_id", json_integer(id));
-	json_object_set_new(done, "decision", json_string(decision));
+	json_object_set_new(*out, "meeting_id", json_integer(id));
+	json_object_set_new(*out, "decision", json_string(decision));
+out:
+	json_decref(errors);
+	return rc;
+}
+
+enum ws_err
+h_meeting_nomination_decisions(struct req *r, struct resp *w)
+{
+	json_t *s = NULL, *done = NULL;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = session_param(r, &id, &s)) != WS_OK)
+		goto out;
+	if ((rc = mtg_nom_decide_all(r, w, id, s, &done)) != WS_OK)
+		goto out;
 	resp_value(w, done);
 	done = NULL;
 out:
 	json_decref(s);
-	json_decref(errors);
 	json_decref(done);
 	return rc;
 }

@@ -559,3 +559,173 @@ out:
 	json_decref(errors);
 	return rc;
 }
+
+/* ---- staff's list of nominations --------------------------------------------- */
+
+static const char *
+nom_label(struct req *r, const char *status)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof nom_labels / sizeof nom_labels[0]; k++)
+		if (strcmp(status, nom_labels[k][0]) == 0)
+			return tr(r, nom_labels[k][1]);
+	return status;
+}
+
+/* Puts into w the staff page of session view m's nominations under the
+ * query's status, organization and page. */
+static enum ws_err
+noms_page(struct req *r, struct resp *w, json_t *m)
+{
+	static const char *const statuses[] = { "pending", "approved", "declined", NULL };
+	static const char *const ecosoc[][2] = {
+		{ "general", N_("General consultative status") },
+		{ "special", N_("Special consultative status") },
+		{ "roster", N_("Roster") },
+		{ "none", N_("No consultative status") },
+	};
+	struct mtg_nom_filter f;
+	int64_t id = json_integer_value(json_object_get(m, "id")), page, total = 0;
+	json_t *rows = NULL, *orgs = NULL, *n, *opts, *o;
+	const char *query;
+	enum ws_err rc;
+	size_t i, k;
+
+	f.status = req_qstr(r, "status");
+	f.org = req_qint(r, "organization", 0);
+	page = req_qint(r, "page", 1);
+	if ((rc = mtg_nom_list(req_db(r), id, 0, "", &f, page, APP_PER_PAGE, &rows, &total)) !=
+	    WS_OK || (rc = mtg_nom_orgs(req_db(r), id, &orgs)) != WS_OK)
+		goto out;
+	json_array_foreach(rows, i, n) {
+		const char *e = json_string_value(json_object_get(n, "organization_ecosoc_status"));
+
+		json_object_set_new(n, "status_label", json_string(nom_label(r,
+		    json_string_value(json_object_get(n, "status")))));
+		for (k = 0; k < sizeof ecosoc / sizeof ecosoc[0]; k++)
+			if (strcmp(e, ecosoc[k][0]) == 0)
+				json_object_set_new(n, "ecosoc_label", json_string(tr(r,
+				    ecosoc[k][1])));
+		json_object_set_new(n, "online", json_boolean(strcmp(json_string_value(
+		    json_object_get(n, "attendance")), "online") == 0));
+	}
+	resp_value(w, app_list_value(rows, page, APP_PER_PAGE, total));
+	rows = NULL;
+	opts = json_array();
+	for (k = 0; statuses[k]; k++)
+		json_array_append_new(opts, json_pack("{s:s,s:s,s:b}", "status", statuses[k],
+		    "label", nom_label(r, statuses[k]), "selected", strcmp(f.status, statuses[k]) ==
+		    0));
+	json_object_set_new(w->val, "statuses", opts);
+	json_array_foreach(orgs, i, o)
+		json_object_set_new(o, "selected", json_boolean(json_integer_value(json_object_get(o,
+		    "id")) == f.org));
+	json_object_set(w->val, "organizations", orgs);
+	query = arena_printf(r->a, "status=%s&organization=%s", f.status, f.org ?
+	    arena_printf(r->a, "%lld", (long long)f.org) : "");
+	json_object_set_new(w->val, "query", json_string(query));
+	json_object_set_new(w->val, "session", json_pack("{s:I,s:O}", "id", (json_int_t)id,
+	    "heading", json_object_get(m, "heading")));
+	w->tpl = "staff_meeting_nominations";
+	w->title = N_("Nominations");
+out:
+	json_decref(rows);
+	json_decref(orgs);
+	return rc;
+}
+
+/* Session {id} as staff see it, with its heading; a new reference. */
+static enum ws_err
+staff_session(struct req *r, int64_t *id, json_t **m)
+{
+	enum ws_err rc;
+
+	*m = NULL;
+	if (parse_int(r->params[0], 1, INT64_MAX, id) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = mtg_load_view(r, *id, m)) != WS_OK)
+		return rc;
+	mtg_page_one(r, *m);
+	return WS_OK;
+}
+
+enum ws_err
+h_staff_meeting_nominations(struct req *r, struct resp *w)
+{
+	json_t *m = NULL;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = staff_session(r, &id, &m)) == WS_OK)
+		rc = noms_page(r, w, m);
+	json_decref(m);
+	return rc;
+}
+
+/* Result x of a decision ({ok, status or reason}) in words. */
+static const char *
+decided_label(struct req *r, json_t *x)
+{
+	if (!json_is_true(json_object_get(x, "ok")))
+		return arena_printf(r->a, "%s %s", tr(r, N_("Refused:")),
+		    json_string_value(json_object_get(x, "reason")));
+	return nom_label(r, json_string_value(json_object_get(x, "status")));
+}
+
+enum ws_err
+h_staff_meeting_nominations_decide(struct req *r, struct resp *w)
+{
+	json_t *m = NULL, *s = NULL, *in = json_object_get(r->in, "ids"), *ids = json_array();
+	json_t *out = NULL, *errors = NULL, *x;
+	struct mtg_viewer v;
+	int64_t id, n;
+	enum ws_err rc;
+	size_t i;
+
+	if ((rc = staff_session(r, &id, &m)) != WS_OK)
+		goto out;
+	mtg_viewer_of(r, &v);
+	if ((rc = mtg_get(req_db(r), &v, id, &s)) != WS_OK)
+		goto out;
+	/* a form sends ids as text, one or repeated */
+	if (json_is_string(in)) {
+		if (parse_int(json_string_value(in), 1, INT64_MAX, &n) == WS_OK)
+			json_array_append_new(ids, json_integer(n));
+	} else {
+		json_array_foreach(in, i, x)
+			if (json_is_string(x) && parse_int(json_string_value(x), 1, INT64_MAX, &n) ==
+			    WS_OK)
+				json_array_append_new(ids, json_integer(n));
+	}
+	json_object_set(r->in, "ids", ids);
+	rc = mtg_nom_decide_all(r, w, id, s, &out);
+	if (rc == WS_EINVAL) {
+		errors = w->errors;
+		w->errors = NULL;
+		w->detail = NULL;
+	} else if (rc != WS_OK) {
+		goto out;
+	}
+	if ((rc = noms_page(r, w, m)) != WS_OK)
+		goto out;
+	if (out) {
+		json_array_foreach(json_object_get(out, "results"), i, x)
+			json_object_set_new(x, "label", json_string(decided_label(r, x)));
+		json_object_set(w->val, "decided", out);
+	}
+	if (errors) {
+		json_object_set(w->val, "errors", errors);
+		x = json_object_get(r->in, "reason");
+		json_object_set_new(w->val, "reason", json_string(json_is_string(x) ?
+		    json_string_value(x) : ""));
+		w->status = 422;
+	}
+out:
+	json_decref(m);
+	json_decref(s);
+	json_decref(ids);
+	json_decref(out);
+	json_decref(errors);
+	return rc;
+}

@@ -251,6 +251,8 @@ nom_row(struct db_q *q)
 	json_object_set_new(o, "meeting_id", json_integer(db_col_int(q, MTG_NOM_C_EVENT_ID)));
 	json_object_set_new(o, "organization_id", json_integer(db_col_int(q, MTG_NOM_C_ORG_ID)));
 	json_object_set_new(o, "organization", json_string(db_col_text(q, MTG_NOM_C_ORG_NAME)));
+	json_object_set_new(o, "organization_ecosoc_status", json_string(db_col_text(q,
+	    MTG_NOM_C_ORG_ECOSOC)));
 	json_object_set_new(o, "nominated_by", app_col_int(q, MTG_NOM_C_NOMINATED_BY));
 	json_object_set_new(o, "name", json_string(db_col_text(q, MTG_NOM_C_NAME)));
 	json_object_set_new(o, "title", json_string(db_col_text(q, MTG_NOM_C_TITLE)));
@@ -414,6 +416,21 @@ mtg_nom_desk(struct db *d, int64_t id, json_t **out)
 		    "title", db_col_text(q, MTG_DESK_C_TITLE),
 		    "nationality", db_col_text(q, MTG_DESK_C_NATIONALITY),
 		    "visa_letter", db_col_int(q, MTG_DESK_C_VISA) != 0));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+mtg_nom_orgs(struct db *d, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_ORGS);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, id);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:s}", "id",
+		    (json_int_t)db_col_int(q, 0), "name", db_col_text(q, 1)));
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
