@@ -16,11 +16,15 @@
  *      nominates a delegate to a session whose window is open: a wrong
  *      address comes back with the message by it and the rest kept, then
  *      the nomination is listed, waiting for staff;
- *   4. the member opens a session open to any member organization.
+ *   4. staff open that session's nominations from its page, filter them,
+ *      decline the delegate without a reason (the field says so), then
+ *      approve them;
+ *   5. the member opens a session open to any member organization.
  *
  * Every page visited is checked by axe-core at the end (lib.js).
  * Screenshots: out/meetings.png, out/meeting.png (docs/meeting.png),
- * out/staff-meeting-form.png, out/meeting-nominate.png.
+ * out/staff-meeting-form.png, out/meeting-nominate.png,
+ * out/staff-meeting-nominations.png.
  */
 const {
 	check, test, launch, newContext, shot, visit, text, h1, submit, signIn, run,
@@ -132,6 +136,29 @@ async function main() {
 		await submit(member, member.getByRole('button', { name: 'Nominate' }));
 		check((await mainText(member)).includes(`Nadia Delegate ${stamp}`), 'the nomination is not listed');
 		check((await mainText(member)).includes('waiting for staff'), 'not waiting for staff');
+	});
+
+	await test('staff decide the nomination on the session\'s nominations page', async (step) => {
+		step('open the session the member nominated to, then its nominations');
+		const session = new URL(member.url()).pathname;
+		await visit(staff, session);
+		await submit(staff, staff.getByRole('link', { name: 'The nominations' }));
+		check((await h1(staff)).startsWith('Nominations:'), `the h1 is "${await h1(staff)}"`);
+		await staff.getByRole('combobox', { name: 'Status' }).selectOption('pending');
+		await submit(staff, staff.getByRole('button', { name: 'Filter' }));
+		check((await mainText(staff)).includes(`nadia.${stamp}@example.org`), 'the delegate is not listed');
+		check(await staff.getByRole('link', { name: /registration desks/ }).count() === 1, 'no link to the desks\' CSV');
+
+		step('decline without a reason: the field says so');
+		await staff.getByLabel(`Select Nadia Delegate ${stamp}`).check();
+		await submit(staff, staff.getByRole('button', { name: 'Decline' }));
+		check(await staff.locator('#e-reason').count() === 1, 'no message by the reason');
+		await shot(staff, 'staff-meeting-nominations');
+
+		step('approve it');
+		await staff.getByLabel(`Select Nadia Delegate ${stamp}`).check();
+		await submit(staff, staff.getByRole('button', { name: 'Approve' }));
+		check((await mainText(staff)).includes(`Nadia Delegate ${stamp}: approved`), 'not approved');
 	});
 
 	await test('the member reads a session open to any member organization', async (step) => {
