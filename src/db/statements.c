@@ -1388,6 +1388,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT o.name, o.ecosoc_status, n.name, n.title, n.nationality, n.visa_letter "
 	    "FROM meeting_nominations n JOIN organizations o ON o.id = n.organization_id "
 	    "WHERE n.event_id = ? AND n.status = 'approved' ORDER BY o.name, n.name, n.id", NULL},
+	/* The nominations naming an address (the delegate's own), newest first,
+	 * at most ?. */
+	[ST_MTG_NOM_OF_EMAIL] = {"mtg_nom_of_email",
+	    "SELECT n.id, n.event_id, n.organization_id, o.name, n.status, n.reason, b.name_en, "
+	    "b.name_fr, m.title FROM meeting_nominations n JOIN organizations o ON o.id = "
+	    "n.organization_id JOIN meetings m ON m.event_id = n.event_id JOIN meeting_bodies b "
+	    "ON b.code = m.body WHERE n.email = ? ORDER BY n.id DESC LIMIT ?", NULL},
 	/* The organizations that nominated to a session (staff's filter). */
 	[ST_MTG_NOM_ORGS] = {"mtg_nom_orgs",
 	    "SELECT DISTINCT o.id, o.name FROM meeting_nominations n JOIN organizations o "
@@ -1524,6 +1531,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_NOM_LIST] = MTG_NOM_C__MAX,
 	[ST_MTG_NOM_APPROVED] = MTG_DESK_C__MAX,
 	[ST_MTG_NOM_ORGS] = 2,
+	[ST_MTG_NOM_OF_EMAIL] = MTG_MINE_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */

@@ -353,6 +353,7 @@ enum db_stmt {
 	ST_MTG_NOM_DECIDE,
 	ST_MTG_NOM_APPROVED,
 	ST_MTG_NOM_ORGS,
+	ST_MTG_NOM_OF_EMAIL,
 	DB_STMT__MAX
 };
 
@@ -811,6 +812,10 @@ enum mtg_col { MTG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_C__MAX };
 	Y(MTG_NOM_C_CREATED_AT, "n.created_at") Y(MTG_NOM_C_DECIDED_AT, "n.decided_at") \
 	Y(MTG_NOM_C_ORG_NAME, "o.name") Y(MTG_NOM_C_ORG_ECOSOC, "o.ecosoc_status")
 enum mtg_nom_col { MTG_NOM_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_NOM_C__MAX };
+/* A delegate's own nomination, with its session (ST_MTG_NOM_OF_EMAIL). */
+enum mtg_mine_col { MTG_MINE_C_ID, MTG_MINE_C_EVENT_ID, MTG_MINE_C_ORG_ID, MTG_MINE_C_ORG,
+	MTG_MINE_C_STATUS, MTG_MINE_C_REASON, MTG_MINE_C_BODY_EN, MTG_MINE_C_BODY_FR,
+	MTG_MINE_C_TITLE, MTG_MINE_C__MAX };
 /* A row of the registration desks' list (ST_MTG_NOM_APPROVED). */
 enum mtg_desk_col { MTG_DESK_C_ORG, MTG_DESK_C_ECOSOC, MTG_DESK_C_NAME, MTG_DESK_C_TITLE,
 	MTG_DESK_C_NATIONALITY, MTG_DESK_C_VISA, MTG_DESK_C__MAX };

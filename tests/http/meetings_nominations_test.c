@@ -580,6 +580,67 @@ test_staff_page(void **state)
 	ts_browser_free(ada);
 }
 
+/* ---- the delegate's own view ------------------------------------------------------ */
+
+static void
+test_delegate_account(void **state)
+{
+	const struct ts_res *r;
+	struct ts_browser *pia;
+	char path[100], pia_tok[129];
+	int64_t id, nid;
+	json_t *j, *n;
+
+	(void)state;
+	id = session_made(81, NULL, "2031-04-01T18:00", "members", 5);
+	r = nominate(id, ada_tok, delegate(quillon, "Pia Own", "pia@own-nm.example"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	nid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	(void)account("pia@own-nm.example", "member", 0, pia_tok);
+
+	/* pending: the API names the session, the organization and the status */
+	r = api("GET", "/api/v1/account", pia_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_int_equal(json_array_size(json_object_get(j, "nominations")), 1);
+	n = json_array_get(json_object_get(j, "nominations"), 0);
+	assert_int_equal(json_integer_value(json_object_get(n, "id")), nid);
+	assert_int_equal(json_integer_value(json_object_get(n, "meeting_id")), id);
+	assert_string_equal(json_string_value(json_object_get(n, "organization")),
+	    "Quillon Training Trust");
+	assert_string_equal(json_string_value(json_object_get(n, "status")), "pending");
+	assert_non_null(strstr(json_string_value(json_object_get(n, "session")), "A session"));
+	json_decref(j);
+
+	/* declined: the reason too, on the page and in French */
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions", (long long)id);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)nid,
+	    "decision", "decline", "reason", "The delegation is complete.")), 200);
+	r = api("GET", "/api/v1/account", pia_tok, NULL);
+	HAS(r, "\"status\":\"declined\"");
+	HAS(r, "The delegation is complete.");
+	pia = ts_signed_in(&srv, NULL, "pia@own-nm.example", PW);
+	assert_non_null(pia);
+	r = ts_get(pia, "/account");
+	STATUS(r, 200);
+	HAS(r, "Your nominations as a delegate");
+	HAS(r, "(Quillon Training Trust): declined");
+	HAS(r, "The delegation is complete.");
+	snprintf(path, sizeof path, "href=\"/meetings/%lld\"", (long long)id);
+	HAS(r, path);
+	r = ts_get(pia, "/account?lang=fr");
+	HAS(r, "Vos désignations comme délégué ou déléguée");
+	HAS(r, "Motif :");
+	ts_browser_free(pia);
+
+	/* nobody else's: Bo is named by no nomination */
+	r = api("GET", "/api/v1/account", bo_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"nominations\":[]");
+}
+
 /* ---- set-up ---------------------------------------------------------------- */
 
 static int
@@ -631,6 +692,7 @@ main(void)
 		cmocka_unit_test(test_decide_and_export),
 		cmocka_unit_test(test_page_form),
 		cmocka_unit_test(test_staff_page),
+		cmocka_unit_test(test_delegate_account),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -30,6 +30,7 @@
 #include "app/app.h"
 #include "app/calls/calls.h"
 #include "app/events/events.h"
+#include "app/meetings/meetings.h"
 #include "app/orgs/orgs.h"
 #include "app/people/people.h"
 #include "core/log.h"
@@ -54,19 +55,25 @@ static const char *const role_labels[] = {
 };
 _Static_assert(sizeof role_labels / sizeof role_labels[0] == ROLE__MAX, "a label per role");
 
-/* Fills v (the account page's value) with r's user's organizations and
+/* Fills v (the account page's value) with r's user's organizations, the
+ * nominations naming their address (meetings_my_nominations) and
  * their newest application ({id, kind, status} or null). */
 enum ws_err
 account_page_fill(struct req *r, json_t *v)
 {
-	json_t *orgs = NULL, *apps = NULL, *last = json_null();
+	json_t *orgs = NULL, *apps = NULL, *last = json_null(), *noms = NULL;
 	struct db *d = req_db(r);
 	enum ws_err rc;
 
-	if ((rc = orgs_of_person(d, r->user->id, &orgs)) != WS_OK)
+	if ((rc = meetings_my_nominations(r, &noms)) != WS_OK)
 		return rc;
+	if ((rc = orgs_of_person(d, r->user->id, &orgs)) != WS_OK) {
+		json_decref(noms);
+		return rc;
+	}
 	if ((rc = orgs_person_apps(d, r->user->id, &apps)) != WS_OK) {
 		json_decref(orgs);
+		json_decref(noms);
 		return rc;
 	}
 	{	/* the newest: the highest id */
@@ -89,6 +96,7 @@ account_page_fill(struct req *r, json_t *v)
 	json_decref(apps);
 	json_object_set_new(v, "organizations", orgs);
 	json_object_set_new(v, "application", last);
+	json_object_set_new(v, "nominations", noms);
 	json_object_set_new(v, "role_name", json_string(view_tr(r->app->views, r->locale,
 	    role_labels[r->user->role])));
 	return WS_OK;

@@ -89,6 +89,12 @@ enum ws_err h_meeting_delegates_csv(struct req *r, struct resp *w);
  * nominations (filters by status and organization, pages), and its POST,
  * the bulk approve or decline through the API's one decision. */
 enum ws_err h_staff_meeting_nominations(struct req *r, struct resp *w);
+/* The nominations naming r's caller's address, as their account shows
+ * them: [{id, meeting_id, session (the body and title in r's language),
+ * organization_id, organization, status, status_label, reason}], newest
+ * first, at most MEETINGS_MINE_MAX.  New reference in *out. */
+#define MEETINGS_MINE_MAX 100
+enum ws_err meetings_my_nominations(struct req *r, json_t **out) WS_WUR;
 enum ws_err h_staff_meeting_nominations_decide(struct req *r, struct resp *w);
 
 #include <stdio.h>

@@ -153,6 +153,10 @@ enum ws_err mtg_nom_decide(struct db *d, int64_t nid, const char *status, const 
  * visa_letter}], by organization.  New reference. */
 enum ws_err mtg_nom_desk(struct db *d, int64_t id, json_t **out) WS_WUR;
 
+/* The nominations naming address email, newest first, at most max:
+ * [{id, meeting_id, organization_id, organization, status, reason,
+ * body_name_en, body_name_fr, title}].  New reference in *out. */
+enum ws_err mtg_nom_of_email(struct db *d, const char *email, int max, json_t **out) WS_WUR;
 /* The organizations that nominated to session id: [{id, name}] by name.
  * New reference in *out. */
 enum ws_err mtg_nom_orgs(struct db *d, int64_t id, json_t **out) WS_WUR;

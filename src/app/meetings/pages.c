@@ -729,3 +729,31 @@ out:
 	json_decref(errors);
 	return rc;
 }
+
+/* ---- the delegate's own ---------------------------------------------------------- */
+
+enum ws_err
+meetings_my_nominations(struct req *r, json_t **out)
+{
+	json_t *rows = NULL, *n;
+	enum ws_err rc;
+	size_t i;
+
+	*out = NULL;
+	if ((rc = mtg_nom_of_email(req_db(r), r->user->email, MEETINGS_MINE_MAX, &rows)) !=
+	    WS_OK) {
+		json_decref(rows);
+		return rc;
+	}
+	json_array_foreach(rows, i, n) {
+		json_object_set_new(n, "session", json_string(arena_printf(r->a, "%s, %s",
+		    mtg_body_name(r, n), json_string_value(json_object_get(n, "title")))));
+		json_object_set_new(n, "status_label", json_string(nom_label(r,
+		    json_string_value(json_object_get(n, "status")))));
+		json_object_del(n, "body_name_en");
+		json_object_del(n, "body_name_fr");
+		json_object_del(n, "title");
+	}
+	*out = rows;
+	return WS_OK;
+}

@@ -434,3 +434,27 @@ mtg_nom_orgs(struct db *d, int64_t id, json_t **out)
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
+
+enum ws_err
+mtg_nom_of_email(struct db *d, const char *email, int max, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_OF_EMAIL);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_text(q, 1, email);
+	db_bind_int(q, 2, max);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:I,s:I,s:s,s:s,s:s,s:s,s:s,s:s}",
+		    "id", (json_int_t)db_col_int(q, MTG_MINE_C_ID),
+		    "meeting_id", (json_int_t)db_col_int(q, MTG_MINE_C_EVENT_ID),
+		    "organization_id", (json_int_t)db_col_int(q, MTG_MINE_C_ORG_ID),
+		    "organization", db_col_text(q, MTG_MINE_C_ORG),
+		    "status", db_col_text(q, MTG_MINE_C_STATUS),
+		    "reason", db_col_text(q, MTG_MINE_C_REASON),
+		    "body_name_en", db_col_text(q, MTG_MINE_C_BODY_EN),
+		    "body_name_fr", db_col_text(q, MTG_MINE_C_BODY_FR),
+		    "title", db_col_text(q, MTG_MINE_C_TITLE)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
