@@ -8,7 +8,11 @@
  * decline (with a reason); the delegate and who nominated them are mailed;
  * each step is in the organization's history; the approved list comes out
  * as the registration desks' CSV, column by column, and from `whatson
- * export delegates --session ID`.
+ * export delegates --session ID`.  Staff's page of a session's nominations
+ * shows each delegate's fields, filters them, and decides them in bulk
+ * through the API's decision (a decline without a reason said by the
+ * field); a delegate's account lists their own nominations, the reason of
+ * a decline too, in English and French.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
  * once on SQLite and once on PostgreSQL).
@@ -576,8 +580,46 @@ test_staff_page(void **state)
 	STATUS(r, 200);
 	HAS(r, "Désignations");
 	HAS(r, "Avec les désignations choisies");
+	snprintf(q, sizeof q, "%s?lang=en", path);	/* the choice is kept: back to English */
+	STATUS(ts_get(staff, q), 200);
 	ts_browser_free(staff);
 	ts_browser_free(ada);
+}
+
+/* Staff's page goes by pages of 50, the filters kept in its links. */
+static void
+test_staff_page_pages(void **state)
+{
+	struct ts_browser *staff = ts_signed_in(&srv, NULL, "sam.staff@nominations.test", PW);
+	const struct ts_res *r;
+	char path[100], q[160], name[40], email[60];
+	int64_t id;
+	int k;
+
+	(void)state;
+	assert_non_null(staff);
+	id = session_made(91, NULL, "2031-04-01T18:00", "members", 60);
+	for (k = 1; k <= 51; k++) {
+		snprintf(name, sizeof name, "Paged Delegate %02d", k);
+		snprintf(email, sizeof email, "paged%02d@pages-nm.example", k);
+		STATUS(nominate(id, ada_tok, delegate(quillon, name, email)), 201);
+	}
+	snprintf(path, sizeof path, "/staff/meetings/%lld/nominations", (long long)id);
+	snprintf(q, sizeof q, "%s?status=pending&organization=%lld", path, (long long)quillon);
+	r = ts_get(staff, q);
+	STATUS(r, 200);
+	HAS(r, "51 nominations");
+	HAS(r, "Paged Delegate 50");
+	LACKS(r, "Paged Delegate 51");
+	snprintf(q, sizeof q, "?status=pending&amp;organization=%lld&amp;page=2", (long long)quillon);
+	HAS(r, q);
+	snprintf(q, sizeof q, "%s?status=pending&organization=%lld&page=2", path,
+	    (long long)quillon);
+	r = ts_get(staff, q);
+	STATUS(r, 200);
+	HAS(r, "Paged Delegate 51");
+	LACKS(r, "Paged Delegate 50");
+	ts_browser_free(staff);
 }
 
 /* ---- the delegate's own view ------------------------------------------------------ */
@@ -692,6 +734,7 @@ main(void)
 		cmocka_unit_test(test_decide_and_export),
 		cmocka_unit_test(test_page_form),
 		cmocka_unit_test(test_staff_page),
+		cmocka_unit_test(test_staff_page_pages),
 		cmocka_unit_test(test_delegate_account),
 	};
 

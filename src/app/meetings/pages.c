@@ -1,8 +1,11 @@
 /*
  * pages.c -- the meetings pages (issue 16): /meetings (sessions by body
  * and year, with counts), /meetings/{id} (the session, its agenda, its
- * programme and what the reader can do now, in words), and staff's form
- * for a session (/staff/meetings/new, /staff/meetings/{id}/edit).
+ * programme and what the reader can do now, in words), staff's form
+ * for a session (/staff/meetings/new, /staff/meetings/{id}/edit), staff's
+ * page of a session's nominations (/staff/meetings/{id}/nominations: the
+ * bulk form posts through mtg_nom_decide_all, the API's one decision), and
+ * a delegate's own nominations as their account shows them.
  *
  * The pages are their JSON twins' values (meetings.c) with names for
  * codes and times in words in the reader's zone laid over them.  The form
@@ -588,7 +591,6 @@ noms_page(struct req *r, struct resp *w, json_t *m)
 	struct mtg_nom_filter f;
 	int64_t id = json_integer_value(json_object_get(m, "id")), page, total = 0;
 	json_t *rows = NULL, *orgs = NULL, *n, *opts, *o;
-	const char *query;
 	enum ws_err rc;
 	size_t i, k;
 
@@ -622,9 +624,10 @@ noms_page(struct req *r, struct resp *w, json_t *m)
 		json_object_set_new(o, "selected", json_boolean(json_integer_value(json_object_get(o,
 		    "id")) == f.org));
 	json_object_set(w->val, "organizations", orgs);
-	query = arena_printf(r->a, "status=%s&organization=%s", f.status, f.org ?
-	    arena_printf(r->a, "%lld", (long long)f.org) : "");
-	json_object_set_new(w->val, "query", json_string(query));
+	/* the filters, kept in the pages' links and the form's address */
+	json_object_set_new(w->val, "filter_status", json_string(f.status));
+	json_object_set_new(w->val, "filter_org", json_string(f.org ? arena_printf(r->a, "%lld",
+	    (long long)f.org) : ""));
 	json_object_set_new(w->val, "session", json_pack("{s:I,s:O}", "id", (json_int_t)id,
 	    "heading", json_object_get(m, "heading")));
 	w->tpl = "staff_meeting_nominations";
