@@ -28,6 +28,7 @@
 #include <cmocka.h>
 
 #include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -641,6 +642,18 @@ test_delegate_account(void **state)
 	nid = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	(void)account("pia@own-nm.example", "member", 0, pia_tok);
+
+	/* while the address is not confirmed, it is not shown to be hers:
+	 * nothing named by it is */
+	ts_db_open(db_url);
+	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = 'pia@own-nm.example'");
+	r = api("GET", "/api/v1/account", pia_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"nominations\":[]");
+	assert_int_equal(total_of(id, pia_tok), 0);
+	ts_sql_int("UPDATE users SET verified_at = 1 WHERE email = 'pia@own-nm.example'");
+	ts_db_close();
+	assert_int_equal(total_of(id, pia_tok), 1);
 
 	/* pending: the API names the session, the organization and the status */
 	r = api("GET", "/api/v1/account", pia_tok, NULL);

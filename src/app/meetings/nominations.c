@@ -139,8 +139,11 @@ h_meeting_nominations(struct req *r, struct resp *w)
 		return rc;
 	f.status = req_qstr(r, "status");
 	f.org = req_qint(r, "organization", 0);
-	if ((rc = mtg_nom_list(req_db(r), id, staff ? 0 : r->user->id, staff ? "" :
-	    r->user->email, &f, page, per_page, &rows, &total)) != WS_OK)
+	/* a delegate's own by their address: only once the address is theirs
+	 * (confirmed), or anyone could sign up as a delegate and read them */
+	if ((rc = mtg_nom_list(req_db(r), id, staff ? 0 : r->user->id, staff ||
+	    !r->user->verified_at ? "" : r->user->email, &f, page, per_page, &rows, &total)) !=
+	    WS_OK)
 		return rc;
 	items = json_array();
 	json_array_foreach(rows, i, n)

@@ -743,6 +743,10 @@ meetings_my_nominations(struct req *r, json_t **out)
 	size_t i;
 
 	*out = NULL;
+	if (!r->user->verified_at) {	/* the address is not shown to be theirs yet */
+		*out = json_array();
+		return WS_OK;
+	}
 	if ((rc = mtg_nom_of_email(req_db(r), r->user->email, MEETINGS_MINE_MAX, &rows)) !=
 	    WS_OK) {
 		json_decref(rows);
