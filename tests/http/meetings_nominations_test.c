@@ -690,6 +690,12 @@ test_delegate_account(void **state)
 	HAS(r, "Motif :");
 	ts_browser_free(pia);
 
+	/* her export has it too */
+	r = api("GET", "/api/v1/me/export", pia_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"nominations\":[{");
+	HAS(r, "The delegation is complete.");
+
 	/* nobody else's: Bo is named by no nomination */
 	r = api("GET", "/api/v1/account", bo_tok, NULL);
 	STATUS(r, 200);

@@ -201,7 +201,7 @@ enum ws_err
 h_api_me_export(struct req *r, struct resp *w)
 {
 	json_t *v, *account, *orgs = NULL, *apps = NULL, *sessions = NULL, *audit = NULL;
-	json_t *expert = NULL, *regs = NULL, *capps = NULL;
+	json_t *expert = NULL, *regs = NULL, *capps = NULL, *noms = NULL;
 	struct db *d = req_db(r);
 	const struct user *u = r->user;
 	enum ws_err rc;
@@ -211,9 +211,11 @@ h_api_me_export(struct req *r, struct resp *w)
 	    (rc = sessions_of(d, u->id, &sessions)) == WS_OK &&
 	    (rc = people_export(d, u->id, &expert)) == WS_OK &&
 	    (rc = events_export_person(d, u->id, &regs)) == WS_OK &&
-	    (rc = calls_export_person(d, u->id, &capps)) == WS_OK)
+	    (rc = calls_export_person(d, u->id, &capps)) == WS_OK &&
+	    (rc = meetings_my_nominations(r, &noms)) == WS_OK)
 		rc = audit_of(r, u->id, &audit);
 	if (rc != WS_OK) {
+		json_decref(noms);
 		json_decref(regs);
 		json_decref(capps);
 		json_decref(orgs);
@@ -228,9 +230,10 @@ h_api_me_export(struct req *r, struct resp *w)
 	    u->verified_at != 0);
 	set_time(account, "created_at", u->created_at);
 	set_time(account, "verified_at", u->verified_at);
-	v = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "account", account, "organizations",
-	    orgs, "applications", apps, "sessions", sessions, "audit", audit, "expert", expert,
-	    "event_registrations", regs, "call_applications", capps);
+	v = json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "account", account,
+	    "organizations", orgs, "applications", apps, "sessions", sessions, "audit", audit,
+	    "expert", expert, "event_registrations", regs, "call_applications", capps,
+	    "nominations", noms);
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);
 	resp_header(w, "Content-Disposition", arena_printf(r->a,
