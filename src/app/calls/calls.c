@@ -497,35 +497,6 @@ merged_input(struct req *r, json_t *c)
 	return m;
 }
 
-/* A question of stored call c (id) that applications have answered keeps
- * its kind in values: *errors says which when one would change. */
-static enum ws_err
-kinds_kept(struct req *r, int64_t id, json_t *c, json_t *values, json_t **errors)
-{
-	json_t *q, *o;
-	size_t i, k;
-	enum ws_err rc;
-
-	json_array_foreach(json_object_get(values, "questions"), i, q)
-		json_array_foreach(json_object_get(c, "questions"), k, o) {
-			const char *qid = json_string_value(json_object_get(q, "id"));
-			int answered = 0;
-
-			if (!qid || !json_equal(json_object_get(q, "id"), json_object_get(o, "id")) ||
-			    json_equal(json_object_get(q, "type"), json_object_get(o, "type")))
-				continue;
-			if ((rc = capp_q_answered(req_db(r), id, qid, &answered)) != WS_OK)
-				return rc;
-			if (answered) {
-				*errors = json_pack("{s:s}", "questions", arena_printf(r->a,
-				    "%s (%s)", view_tr(r->app->views, r->locale, N_("People have "
-				    "answered this question: its kind cannot change.")), qid));
-				return WS_OK;
-			}
-		}
-	return WS_OK;
-}
-
 enum ws_err
 h_call_edit(struct req *r, struct resp *w)
 {
@@ -540,7 +511,8 @@ h_call_edit(struct req *r, struct resp *w)
 	json_decref(r->in);
 	r->in = m;
 	check_call(r, &values, &errors);
-	if (!errors && (rc = kinds_kept(r, id, c, values, &errors)) != WS_OK)
+	if (!errors && (rc = events_kinds_kept(r, id, json_object_get(c, "questions"),
+	    values, capp_q_answered, &errors)) != WS_OK)
 		goto out;
 	if (!errors && !json_equal(json_object_get(values, "criteria"),
 	    json_object_get(c, "criteria"))) {

@@ -660,10 +660,9 @@ merged_input(struct req *r, const struct ev_viewer *v, json_t *ev)
 	return m;
 }
 
-/* Whether the checked questions of values keep the kind of each of stored
- * event ev's (id's) that people answered: if not, *errors (new) says which. */
-static enum ws_err
-kinds_kept(struct req *r, int64_t id, json_t *ev, json_t *values, json_t **errors)
+enum ws_err
+events_kinds_kept(struct req *r, int64_t id, json_t *stored, json_t *values,
+    events_answered_fn is_answered, json_t **errors)
 {
 	json_t *q, *o;
 	size_t i, k;
@@ -672,14 +671,14 @@ kinds_kept(struct req *r, int64_t id, json_t *ev, json_t *values, json_t **error
 	json_array_foreach(json_object_get(values, "questions"), i, q) {
 		const char *qid = json_string_value(json_object_get(q, "id"));
 
-		json_array_foreach(json_object_get(ev, "questions"), k, o) {
+		json_array_foreach(stored, k, o) {
 			int answered = 0;
 
 			if (!json_is_string(json_object_get(o, "id")) || strcmp(qid,
 			    json_string_value(json_object_get(o, "id"))) != 0 ||
 			    json_equal(json_object_get(q, "type"), json_object_get(o, "type")))
 				continue;
-			if ((rc = ev_q_answered(req_db(r), id, qid, &answered)) != WS_OK)
+			if ((rc = is_answered(req_db(r), id, qid, &answered)) != WS_OK)
 				return rc;
 			if (answered && !*errors)
 				*errors = json_pack("{s:s}", "questions", arena_printf(r->a,
@@ -720,7 +719,8 @@ h_event_edit(struct req *r, struct resp *w)
 			errors = json_object();
 		json_object_set_new(errors, "kind", tr(r, EV_SESSION_ELSEWHERE));
 	}
-	if (!errors && (rc = kinds_kept(r, id, ev, values, &errors)) != WS_OK)
+	if (!errors && (rc = events_kinds_kept(r, id, json_object_get(ev, "questions"),
+	    values, ev_q_answered, &errors)) != WS_OK)
 		goto out;
 	/* a draft was never announced: cancelled, everyone would see it */
 	was = json_string_value(json_object_get(ev, "status"));

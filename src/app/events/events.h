@@ -186,6 +186,12 @@ typedef enum ws_err (*events_answered_fn)(struct db *d, int64_t id, const char *
  * question rows.  A question keeps its id; a new one gets an id no
  * stored question had; one with answers keeps its kind.
  */
+/* Whether the checked questions of values keep the kind of each of the
+ * stored questions of record id that people answered (is_answered): if
+ * not, *errors (new; untouched when already set) names the first.  The
+ * events' edit and the calls' (app/calls) both hold to it. */
+enum ws_err events_kinds_kept(struct req *r, int64_t id, json_t *stored, json_t *values,
+    events_answered_fn is_answered, json_t **errors) WS_WUR;
 enum ws_err events_question_rows(struct req *r, int64_t id, json_t *qs,
     events_answered_fn is_answered, int files, json_t **rows) WS_WUR;
 enum ws_err events_questions_from_form(struct req *r, int64_t id, json_t *stored,
