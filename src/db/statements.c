@@ -424,9 +424,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_USER_SET_FOCAL] = {"user_set_focal",
 	    "UPDATE users SET role = CASE WHEN role IN ('staff', 'admin') THEN role "
 	    "ELSE 'focal' END, country = ?, updated_at = ? WHERE id = ?", NULL},
+	/* Who speaks for an organization now: its active admins with a
+	 * confirmed address, none while it is rejected or suspended. */
 	[ST_MEMBER_ADMINS] = {"member_admins",
-	    "SELECT u.email, u.name FROM org_members m JOIN users u ON u.id = m.user_id "
-	    "WHERE m.org_id = ? AND m.is_admin = 1 AND u.status = 'active'", NULL},
+	    "SELECT u.id, u.email, u.name, u.locale FROM org_members m "
+	    "JOIN users u ON u.id = m.user_id JOIN organizations o ON o.id = m.org_id "
+	    "WHERE m.org_id = ? AND m.is_admin = 1 AND u.status = 'active' "
+	    "AND u.verified_at IS NOT NULL AND o.status NOT IN ('rejected', 'suspended') "
+	    "ORDER BY u.id", NULL},
 	[ST_APP_FOR_ORG] = {"app_for_org",
 	    "SELECT " APP_COLS APP_FROM "WHERE a.kind = 'join' AND a.org_id = ? "
 	    "AND a.status = 'pending' ORDER BY a.id", NULL},

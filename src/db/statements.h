@@ -511,7 +511,7 @@ enum member_list_col {
 	MEMBER_LIST_C__MAX
 };
 enum member_admins_col {
-	MEMBER_ADMINS_C_EMAIL, MEMBER_ADMINS_C_NAME,
+	MEMBER_ADMINS_C_ID, MEMBER_ADMINS_C_EMAIL, MEMBER_ADMINS_C_NAME, MEMBER_ADMINS_C_LOCALE,
 	MEMBER_ADMINS_C__MAX
 };
 enum app_count_status_col {

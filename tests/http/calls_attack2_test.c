@@ -43,6 +43,7 @@
 #define PW "plum tree orbit sixty"
 #define STAFF "sam.staff@calls-attack2.test"
 #define ADA "ada@quillon-attack2.example"
+#define BO "bo@quillon-attack2.example"
 #define REX "rex@quillon-attack2.example"
 #define FIELD(name, value) { (name), (value), 0, NULL, NULL }
 
@@ -55,7 +56,7 @@ static struct ts_browser *plain;
  * admin of Meridian; Nia verified with no organization; Fe a focal point. */
 static char staff_tok[129], ada_tok[129], rex_tok[129], bo_tok[129], mo_tok[129],
     nia_tok[129], fe_tok[129];
-static int64_t quillon, meridian, ada_id;
+static int64_t quillon, meridian, ada_id, bo_id;
 
 static const char pdf[] = "%PDF-1.4\n%quillon-cv-secret-4t\n%%EOF\n";
 
@@ -737,8 +738,9 @@ test_staff_hostile(void **state)
  * and is then no longer Quillon's admin.  Staff accept it after the close:
  * accepted, in Quillon's history, but Ada, who no longer speaks for
  * Quillon, gets no mail of it (the decision and staff's reason are
- * Quillon's); Nia, who applied for herself, gets hers.  Last: it moves
- * the clock.
+ * Quillon's): Bo, made its admin since, gets it, as the one who speaks
+ * for Quillon now; Nia, who applied for herself, gets hers.  Last: it
+ * moves the clock.
  */
 static void
 test_decision_after_demotion(void **state)
@@ -788,8 +790,10 @@ test_decision_after_demotion(void **state)
 		json_decref(j);
 	}
 	set_admin(quillon, ada_id, "0");
+	set_admin(quillon, bo_id, "1");
 	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 20000), 0);
 	ada_mails = ts_mail_count(&sink, ADA);
+	assert_int_equal(ts_mail_count(&sink, BO), 0);
 	assert_int_equal(ts_clock_advance(plain, 3600 + 120), 200);
 	/* tokens idle for an hour have ended */
 	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);
@@ -805,8 +809,12 @@ test_decision_after_demotion(void **state)
 
 		assert_int_equal(ts_mail_wait(&sink, "nia@nowhere-attack2.example", 10000, &m), 0);
 		ts_mail_free(&m);
+		assert_int_equal(ts_mail_wait(&sink, BO, 10000, &m), 0);
+		assert_non_null(strstr(m.body, "Curlew-staff-reason-7u"));
+		ts_mail_free(&m);
 	}
 	assert_int_equal(ts_mail_count(&sink, ADA), ada_mails);
+	assert_int_equal(ts_mail_count(&sink, BO), 0);
 	{
 		json_t *j = as_staff(c, aid);
 
@@ -814,6 +822,7 @@ test_decision_after_demotion(void **state)
 		json_decref(j);
 	}
 	set_admin(quillon, ada_id, "1");
+	set_admin(quillon, bo_id, "0");
 }
 
 /* ---- set-up ---------------------------------------------------------------- */
@@ -837,7 +846,7 @@ setup(void **state)
 	account(STAFF, "Sam Staff", "staff", 0, staff_tok);
 	ada_id = account(ADA, "Ada", "member", quillon, ada_tok);
 	rex_id = account(REX, "Rex", "member", quillon, rex_tok);
-	account("bo@quillon-attack2.example", "Bo", "member", quillon, bo_tok);
+	bo_id = account(BO, "Bo", "member", quillon, bo_tok);
 	mo_id = account("mo@meridian-attack2.example", "Mo", "member", meridian, mo_tok);
 	account("nia@nowhere-attack2.example", "Nia", "applicant", 0, nia_tok);
 	account("fe@interior-attack2.go.ke", "Fe", "focal", 0, fe_tok);

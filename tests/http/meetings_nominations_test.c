@@ -339,7 +339,7 @@ test_decide_and_export(void **state)
 	STATUS(r, 200);
 	HAS(r, "This nomination was decided already.");
 
-	/* the delegate and who nominated them are mailed */
+	/* the delegate and the organization's admins are mailed */
 	assert_int_equal(ts_mail_wait(&sink, "eve@delegates-nm.example", 10000, &m), 0);
 	assert_non_null(strstr(m.body, "Eve Approved"));
 	assert_non_null(strstr(m.body, "is approved"));
@@ -348,7 +348,7 @@ test_decide_and_export(void **state)
 	assert_non_null(strstr(m.body, "is declined"));
 	assert_non_null(strstr(m.body, "One delegate a country of nationality, please."));
 	ts_mail_free(&m);
-	/* who nominated: one mail a decision */
+	/* Ada, Quillon's admin (who nominated them): one mail a decision */
 	{
 		int k;
 

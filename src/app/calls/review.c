@@ -21,11 +21,12 @@
  *   decline   submitted or waitlisted -> declined.
  *
  * Deciding what already is so changes nothing; each change is mailed to
- * the applicant in their language, with staff's reason when given.  An
- * organization's application whose filer no longer acts for it (no admin
- * now, or the organization suspended) is decided all the same, in the
- * organization's history, but its filer is neither mailed nor registered
- * for the event: they no longer speak for it.
+ * the applicant in their language, with staff's reason when given; an
+ * organization's application is the organization's, so its decision is
+ * mailed to its admins now, whoever filed it.  One whose filer no longer
+ * acts for it (no admin now, or the organization suspended) is decided
+ * all the same, in the organization's history, but its filer is neither
+ * mailed nor registered for the event: they no longer speak for it.
  */
 #include <math.h>
 #include <stdio.h>
@@ -173,34 +174,45 @@ out:
 /* ---- decisions ------------------------------------------------------------ */
 
 /*
- * Mails the applicant of stored application a what became of it (status:
- * accepted, waitlisted, declined) with staff's reason (may be ""), and
- * whether they were registered for the call's event (whose own mail gives
- * its details), in their language, inside the caller's transaction.
+ * Mails what became of stored application a (status: accepted,
+ * waitlisted, declined) with staff's reason (may be ""), and whether its
+ * applicant was registered for the call's event (whose own mail gives its
+ * details), inside the caller's transaction: to the applicant, or for an
+ * organization's application to the people who speak for it now (its
+ * admins, whoever filed it), each in their language.
  */
 static enum ws_err
 mail_decision(struct req *r, struct db *d, json_t *c, json_t *a, const char *status,
     const char *reason, int event)
 {
+	int64_t org = json_integer_value(json_object_get(a, "organization_id"));
 	const char *subj, *lang;
 	struct buf body;
 	struct user u;
 	json_t *ctx;
 	enum ws_err rc;
 
-	if (user_by_id(d, r->a, json_integer_value(json_object_get(a, "user_id")), &u) != WS_OK ||
-	    !u.email || !*u.email)
-		return WS_OK;
 	subj = strcmp(status, "accepted") == 0 ? N_("Your application is accepted") :
 	    strcmp(status, "waitlisted") == 0 ? N_("Your application is on the waiting list") :
 	    N_("About your application");
-	lang = app_mail_lang(r->app, u.locale, NULL);
-	ctx = json_pack("{s:s,s:s,s:O,s:b}", "name", u.name ? u.name : "", "site",
-	    r->app->cfg.org_name, "title", json_object_get(c, "title"), status, 1);
+	ctx = json_pack("{s:s,s:O,s:b}", "site", r->app->cfg.org_name, "title",
+	    json_object_get(c, "title"), status, 1);
 	if (reason && *reason)
 		json_object_set_new(ctx, "reason", json_string(reason));
 	if (event)
 		json_object_set_new(ctx, "event", json_true());
+	if (org) {
+		rc = org_mail_admins(r, d, org, "mail_call_decision", subj, ctx, NULL);
+		json_decref(ctx);
+		return rc;
+	}
+	if (user_by_id(d, r->a, json_integer_value(json_object_get(a, "user_id")), &u) != WS_OK ||
+	    !u.email || !*u.email) {
+		json_decref(ctx);
+		return WS_OK;
+	}
+	json_object_set_new(ctx, "name", json_string(u.name ? u.name : ""));
+	lang = app_mail_lang(r->app, u.locale, NULL);
 	buf_init(&body, 64 * 1024);
 	rc = view_render(r->app->views, "mail_call_decision", ctx, lang, &body);
 	if (rc == WS_OK)
@@ -249,7 +261,7 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 	const char *want, *reg = NULL;
 	enum ws_err rc;
 	int64_t n;
-	int tell;
+	int enrol;
 
 	*now = NULL;
 	*why = NULL;
@@ -284,10 +296,10 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 	}
 	*now = want;
 	/* an organization's application filed by one who no longer acts for
-	 * it: decided, in its history, but its filer is neither told nor
-	 * registered for the event in its name */
-	tell = !org || filer_acts(d, uid, org);
-	if (tell && strcmp(want, "accepted") == 0 && json_is_integer(ev)) {
+	 * it: decided, in its history, and told to those who speak for it
+	 * now, but its filer is not registered for the event in its name */
+	enrol = !org || filer_acts(d, uid, org);
+	if (enrol && strcmp(want, "accepted") == 0 && json_is_integer(ev)) {
 		rc = events_enrol(r, d, json_integer_value(ev), uid, org, &reg);
 		if (rc == WS_ENOTFOUND)
 			rc = WS_OK;	/* the event is gone: accepted all the same */
@@ -305,7 +317,7 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 		else
 			app_audit_about(r->app, d, r->user->id, 0, uid, action, r->ip, note);
 	}
-	return tell ? mail_decision(r, d, c, a, want, reason, reg != NULL) : WS_OK;
+	return mail_decision(r, d, c, a, want, reason, reg != NULL);
 }
 
 /* Checks the body of a decision: its ids (new reference in *ids),

@@ -16,11 +16,12 @@
  * (409).  The number and the address are counted under a lock on the
  * session, so two admins at once cannot pass the number between them.
  * Staff approve or decline each pending nomination (a reason to decline);
- * the delegate and whoever nominated them are mailed, and each step is in
- * the organization's history.
+ * the delegate and the organization's admins now are mailed, and each step
+ * is in the organization's history.
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
@@ -222,51 +223,57 @@ window_open(struct req *r, struct resp *w, json_t *s, int64_t now)
 	return WS_OK;
 }
 
-/* Mails who nominated and the delegate of stored nomination n of stored
- * session s (n's status now), in the caller's transaction. */
+/* Mails the delegate of stored nomination n of stored session s (n's
+ * status now) and the people who speak for its organization now, in the
+ * caller's transaction. */
 static enum ws_err
 mail_decision(struct req *r, struct db *d, json_t *s, json_t *n)
 {
 	const char *status = json_string_value(json_object_get(n, "status"));
-	const char *to[2], *lang[2], *name[2];
-	int64_t by = json_integer_value(json_object_get(n, "nominated_by"));
-	struct user u;
-	enum ws_err rc = WS_OK;
-	int k, count = 0;
+	const char *email = json_string_value(json_object_get(n, "email"));
+	json_t *to, *who;
+	enum ws_err rc;
+	size_t k;
 
-	to[count] = json_string_value(json_object_get(n, "email"));
-	lang[count] = app_mail_lang(r->app, NULL, NULL);
-	name[count++] = json_string_value(json_object_get(n, "name"));
-	if (by > 0 && user_by_id(d, r->a, by, &u) == WS_OK && u.email && *u.email &&
-	    strcmp(u.email, to[0]) != 0) {
-		to[count] = u.email;
-		lang[count] = app_mail_lang(r->app, u.locale, NULL);
-		name[count++] = u.name ? u.name : "";
-	}
-	for (k = 0; k < count && rc == WS_OK; k++) {
+	if ((rc = org_admin_recipients(r, d, json_integer_value(json_object_get(n,
+	    "organization_id")), &to)) != WS_OK)
+		return rc;
+	/* the delegate first, once, in the hub's language */
+	json_array_foreach(to, k, who)
+		if (strcasecmp(json_string_value(json_object_get(who, "email")), email) == 0)
+			json_array_remove(to, k--);
+	json_array_insert_new(to, 0, json_pack("{s:s,s:O,s:s}", "email", email, "name",
+	    json_object_get(n, "name"), "lang", app_mail_lang(r->app, NULL, NULL)));
+	json_array_foreach(to, k, who) {
+		const char *lang = json_string_value(json_object_get(who, "lang"));
 		const char *heading;
 		struct buf body;
 		json_t *ctx;
 
-		heading = arena_printf(r->a, "%s, %s", strcmp(lang[k], "fr") == 0 &&
+		heading = arena_printf(r->a, "%s, %s", strcmp(lang, "fr") == 0 &&
 		    *json_string_value(json_object_get(s, "body_name_fr")) ?
 		    json_string_value(json_object_get(s, "body_name_fr")) :
 		    json_string_value(json_object_get(s, "body_name_en")),
 		    json_string_value(json_object_get(s, "title")));
-		ctx = json_pack("{s:s,s:s,s:O,s:O,s:s,s:b}", "name", name[k], "site",
-		    r->app->cfg.org_name, "delegate", json_object_get(n, "name"), "organization",
-		    json_object_get(n, "organization"), "session", heading, status, 1);
+		ctx = json_pack("{s:O,s:s,s:O,s:O,s:s,s:b}", "name", json_object_get(who, "name"),
+		    "site", r->app->cfg.org_name, "delegate", json_object_get(n, "name"),
+		    "organization", json_object_get(n, "organization"), "session", heading,
+		    status, 1);
 		if (*json_string_value(json_object_get(n, "reason")))
 			json_object_set(ctx, "reason", json_object_get(n, "reason"));
 		buf_init(&body, 64 * 1024);
-		rc = view_render(r->app->views, "mail_nomination_decision", ctx, lang[k], &body);
+		rc = view_render(r->app->views, "mail_nomination_decision", ctx, lang, &body);
 		if (rc == WS_OK)
-			rc = app_mail(r->app, d, to[k], view_tr(r->app->views, lang[k],
-			    strcmp(status, "approved") == 0 ? N_("A delegate's nomination is approved") :
+			rc = app_mail(r->app, d, json_string_value(json_object_get(who, "email")),
+			    view_tr(r->app->views, lang, strcmp(status, "approved") == 0 ?
+			    N_("A delegate's nomination is approved") :
 			    N_("About a delegate's nomination")), buf_str(&body));
 		buf_free(&body);
 		json_decref(ctx);
+		if (rc != WS_OK)
+			break;
 	}
+	json_decref(to);
 	return rc;
 }
 

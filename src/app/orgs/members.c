@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/orgs/orgs_int.h"
+#include "core/buf.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -66,6 +68,62 @@ has_open(struct req *r, const char *kind, int64_t org_id)
 	return found;
 }
 
+enum ws_err
+org_admin_recipients(struct req *r, struct db *d, int64_t org_id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_MEMBER_ADMINS);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, org_id);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:s,s:s,s:s}",
+		    "email", db_col_text(q, MEMBER_ADMINS_C_EMAIL),
+		    "name", db_col_text(q, MEMBER_ADMINS_C_NAME),
+		    "lang", app_mail_lang(r->app, db_col_text(q, MEMBER_ADMINS_C_LOCALE), NULL)));
+	db_end(q);
+	if (rc == WS_EDONE)
+		return WS_OK;
+	json_decref(*out);
+	*out = NULL;
+	return rc;
+}
+
+enum ws_err
+org_mail_admins(struct req *r, struct db *d, int64_t org_id, const char *view,
+    const char *subject, json_t *ctx, const char *except)
+{
+	json_t *admins, *admin, *one;
+	struct buf body;
+	const char *lang, *to;
+	enum ws_err rc;
+	size_t i;
+
+	/* read them all first: mail is queued on the same connection, which
+	 * runs one statement at a time */
+	if ((rc = org_admin_recipients(r, d, org_id, &admins)) != WS_OK)
+		return rc;
+	json_array_foreach(admins, i, admin) {
+		to = json_string_value(json_object_get(admin, "email"));
+		if (except && strcasecmp(to, except) == 0)
+			continue;
+		lang = json_string_value(json_object_get(admin, "lang"));
+		one = json_deep_copy(ctx);
+		json_object_set(one, "name", json_object_get(admin, "name"));
+		buf_init(&body, 64 * 1024);
+		rc = view_render(r->app->views, view, one, lang, &body);
+		if (rc == WS_OK)
+			rc = app_mail(r->app, d, to, view_tr(r->app->views, lang, subject),
+			    buf_str(&body));
+		buf_free(&body);
+		json_decref(one);
+		if (rc != WS_OK)
+			break;
+	}
+	json_decref(admins);
+	return rc;
+}
+
 static const struct field request_fields[] = {
 	{"message", FT_TEXT, 0, 0, 2000, NULL, NULL, NULL},
 	{"title", FT_LINE, 0, 0, 200, NULL, NULL, NULL},
@@ -75,10 +133,8 @@ static const struct field request_fields[] = {
 enum ws_err
 h_join_request(struct req *r, struct resp *w)
 {
-	json_t *org, *values = NULL, *errors = NULL, *data, *admins, *admin;
+	json_t *org, *values = NULL, *errors = NULL, *data;
 	struct db *d = req_db(r);
-	struct db_q *q;
-	size_t i;
 	int64_t org_id, app_id = 0;
 	enum vis level;
 	enum ws_err rc;
@@ -123,40 +179,18 @@ h_join_request(struct req *r, struct resp *w)
 		goto out;
 	rc = insert_app(r, d, "join", org_id, json_string_value(json_object_get(org,
 	    "country")), data, &app_id);
-	/* The organization's admins hear of it.  Read them all first: mail is
-	 * queued on the same connection, which runs one statement at a time. */
-	admins = json_array();
-	q = db_start(d, ST_MEMBER_ADMINS);
-	db_bind_int(q, 1, org_id);
-	while (rc == WS_OK && db_step(q) == WS_OK)
-		json_array_append_new(admins, json_pack("{s:s,s:s}",
-		    "email", db_col_text(q, MEMBER_ADMINS_C_EMAIL),
-		    "name", db_col_text(q, MEMBER_ADMINS_C_NAME)));
-	db_end(q);
-	json_array_foreach(admins, i, admin) {
-		json_t *ctx = json_pack("{s:O,s:s,s:O,s:s,s:s,s:O*}", "name", json_object_get(admin,
-		    "name"), "who", r->user->name, "org", json_object_get(org, "name"), "site",
-		    r->app->cfg.org_name, "link", arena_printf(r->a, "%s/organizations/%lld/requests",
-		    r->app->cfg.base_url, (long long)org_id), "government_focal_point",
+	/* The organization's admins hear of it. */
+	if (rc == WS_OK) {
+		json_t *ctx = json_pack("{s:s,s:O,s:s,s:s,s:O*}", "who", r->user->name, "org",
+		    json_object_get(org, "name"), "site", r->app->cfg.org_name, "link",
+		    arena_printf(r->a, "%s/organizations/%lld/requests", r->app->cfg.base_url,
+		    (long long)org_id), "government_focal_point",
 		    json_object_get(data, "government_focal_point"));
-		const char *to = json_string_value(json_object_get(admin, "email")), *lang;
-		struct user au;
-		struct buf body;
 
-		if (rc != WS_OK)
-			break;
-		/* the admin's language, not the asker's */
-		lang = app_mail_lang(r->app, user_by_email(d, r->a, to, &au) == WS_OK ?
-		    au.locale : NULL, NULL);
-		buf_init(&body, 64 * 1024);
-		rc = view_render(r->app->views, "mail_join_request", ctx, lang, &body);
-		if (rc == WS_OK)
-			rc = app_mail(r->app, d, to, view_tr(r->app->views, lang,
-			    N_("Someone asks to join your organization")), buf_str(&body));
-		buf_free(&body);
+		rc = org_mail_admins(r, d, org_id, "mail_join_request",
+		    N_("Someone asks to join your organization"), ctx, NULL);
 		json_decref(ctx);
 	}
-	json_decref(admins);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, r->user->id, "application.join_request", r->ip,
 		    arena_printf(r->a, "organization %lld", (long long)org_id));

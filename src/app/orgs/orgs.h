@@ -127,6 +127,24 @@ char *url_domain(struct arena *a, const char *url);
 /* The domain of an address unless it is a webmail provider; "" otherwise. */
 char *email_org_domain(struct arena *a, const char *email);
 
+/*
+ * The people who speak for organization org_id now, to be mailed on its
+ * behalf: its active admins with a confirmed address, none while it is
+ * rejected or suspended.  [{email, name, lang}] in *out (a new reference;
+ * lang is their mail language), read whole before any mail is queued.
+ */
+enum ws_err org_admin_recipients(struct req *r, struct db *d, int64_t org_id, json_t **out);
+
+/*
+ * Inside the caller's transaction: mails each of the people who speak for
+ * organization org_id now (its active admins with a confirmed address;
+ * nobody while it is rejected or suspended) view rendered with ctx and
+ * their "name", in their own language, under subject (English, to
+ * translate); none to the address except (NULL: none), told otherwise.
+ */
+enum ws_err org_mail_admins(struct req *r, struct db *d, int64_t org_id, const char *view,
+    const char *subject, json_t *ctx, const char *except);
+
 /* Makes uid one of the organization's people (admin or not) and a member;
  * role is the account's current role, kept when higher. */
 enum ws_err org_member_add(struct db *d, int64_t org_id, int64_t uid, int admin,
