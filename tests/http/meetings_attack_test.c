@@ -22,7 +22,9 @@
  * a huge agenda); forms without their CSRF token; methods a route does
  * not take; staff's routes without the staff role.
  *
- * Hidden means 404; nothing answers 500.
+ * Holes found and closed here: the session's page listed the nominations
+ * naming the caller's address before the address was confirmed (the API
+ * and /account did not).  Hidden means 404; nothing answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
@@ -1074,6 +1076,65 @@ test_staff_only(void **state)
 	LACKS(get("/api/v1/meetings?per_page=100", staff_tok), "Rogue session");
 }
 
+/* ---- the person a delegate is named by ------------------------------------- */
+
+/*
+ * Pia, whom Quillon nominated, while her address is not confirmed: the
+ * session's page, its twin, the API's list, /account and her export show
+ * none of it (the page did); confirmed, they do.  Once her address is
+ * another, what was named by the old one is no longer shown to her.
+ */
+static void
+test_unconfirmed_delegate(void **state)
+{
+	struct ts_browser *pia = ts_signed_in(&srv, "127.0.0.78", PIA, PW);
+	char path[160];
+	const struct ts_res *r;
+
+	(void)state;
+	assert_non_null(pia);
+	snprintf(path, sizeof path, "/meetings/%lld", (long long)s_open);
+	r = ts_get(pia, path);
+	STATUS(r, 200);
+	HAS(r, "Pia Delegate (Quillon Attack Trust)");
+
+	ts_db_open(db_url);
+	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = '" PIA "'");
+	r = ts_get(pia, path);
+	STATUS(r, 200);
+	LACKS(r, "Pia Delegate");
+	r = get(path, pia_tok);
+	STATUS(r, 200);
+	LACKS(r, "Pia Delegate");
+	assert_int_equal(total_of(s_open, pia_tok, ""), 0);
+	r = ts_get(pia, "/account");
+	STATUS(r, 200);
+	LACKS(r, "Pia Delegate");
+	LACKS(r, "Quillon Attack Trust");
+	r = get("/api/v1/me/export", pia_tok);
+	STATUS(r, 200);
+	HAS(r, "\"nominations\":[]");
+	ts_sql_int("UPDATE users SET verified_at = 1 WHERE email = '" PIA "'");
+	r = ts_get(pia, path);
+	HAS(r, "Pia Delegate (Quillon Attack Trust)");
+	assert_int_equal(total_of(s_open, pia_tok, ""), 1);
+
+	/* her address another now: the old one's nominations are not hers */
+	ts_sql_int("UPDATE users SET email = 'pia.moved@delegates-ma.example' WHERE email = '"
+	    PIA "'");
+	r = ts_get(pia, path);
+	STATUS(r, 200);
+	LACKS(r, "Pia Delegate");
+	assert_int_equal(total_of(s_open, pia_tok, ""), 0);
+	r = get("/api/v1/account", pia_tok);
+	HAS(r, "\"nominations\":[]");
+	ts_sql_int("UPDATE users SET email = '" PIA "' WHERE email = "
+	    "'pia.moved@delegates-ma.example'");
+	ts_db_close();
+	assert_int_equal(total_of(s_open, pia_tok, ""), 1);
+	ts_browser_free(pia);
+}
+
 /* ---- two at once -------------------------------------------------------------- */
 
 static pthread_barrier_t race_gate;
@@ -1354,6 +1415,7 @@ main(void)
 		cmocka_unit_test(test_hostile_input),
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_staff_only),
+		cmocka_unit_test(test_unconfirmed_delegate),
 		cmocka_unit_test(test_race),
 		cmocka_unit_test(test_window_edges),	/* last: it moves the clock */
 	};
