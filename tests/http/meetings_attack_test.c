@@ -24,7 +24,10 @@
  *
  * Holes found and closed here: the session's page listed the nominations
  * naming the caller's address before the address was confirmed (the API
- * and /account did not).  Hidden means 404; nothing answers 500.
+ * and /account did not); the admin of a suspended organization still read
+ * its nominations, passport names and all (the calls' rule: who no longer
+ * acts for an organization sees none of its applications).  Hidden means
+ * 404; nothing answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
@@ -333,6 +336,7 @@ test_others_read(void **state)
 		{ EVE, eve_tok, 0, { NULL } },
 		{ REX, rex_tok, 0, { NULL } },	/* demoted */
 		{ GUS, gus_tok, 0, { NULL } },	/* removed */
+		{ SUE, sue_tok, 0, { NULL } },	/* her organization suspended */
 		{ PIA, pia_tok, 1, { PIA_PASSPORT, NULL } },	/* named by it */
 	};
 	char path[160], o[24];
