@@ -26,8 +26,10 @@
  * naming the caller's address before the address was confirmed (the API
  * and /account did not); the admin of a suspended organization still read
  * its nominations, passport names and all (the calls' rule: who no longer
- * acts for an organization sees none of its applications).  Hidden means
- * 404; nothing answers 500.
+ * acts for an organization sees none of its applications); a decision was
+ * mailed to the admin who nominated even once they no longer acted for the
+ * organization (demoted, removed, or the organization suspended), with
+ * staff's reason.  Hidden means 404; nothing answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
@@ -1139,6 +1141,78 @@ test_unconfirmed_delegate(void **state)
 	ts_browser_free(pia);
 }
 
+/* ---- decisions mailed ---------------------------------------------------------- */
+
+/*
+ * Staff decide Kestrel's nominations: each delegate is mailed, and the
+ * admin who nominated them while they still act for the organization --
+ * not Rex (demoted), Gus (removed) nor Sue (her organization suspended),
+ * who would read staff's reason.  Each step is in the organization's
+ * history all the same.
+ */
+static void
+test_decision_mail(void **state)
+{
+	static const struct {
+		const char *delegate, *nominator;
+		int64_t *nid;
+		int told;
+	} cases[] = {
+		{ PIA, ADA, &n_pia, 1 },
+		{ "rexpick@quillon-ma.example", REX, &n_rex, 0 },
+		{ "guspick@quillon-ma.example", GUS, &n_gus, 0 },
+		{ "suepick@sable-ma.example", SUE, &n_sue, 0 },
+	};
+	char path[160];
+	const struct ts_res *r;
+	struct ts_mail m;
+	size_t i;
+
+	(void)state;
+	/* what they were mailed before is read */
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 20000), 0);
+	for (i = 0; i < 4; i++) {
+		while (ts_mail_count(&sink, cases[i].nominator) > 0 &&
+		    ts_mail_wait(&sink, cases[i].nominator, 1000, &m) == 0)
+			ts_mail_free(&m);
+		while (ts_mail_count(&sink, cases[i].delegate) > 0 &&
+		    ts_mail_wait(&sink, cases[i].delegate, 1000, &m) == 0)
+			ts_mail_free(&m);
+	}
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions",
+	    (long long)s_open);
+	r = api("POST", path, staff_tok, json_pack("{s:[I,I,I,I],s:s,s:s}", "ids",
+	    (json_int_t)n_pia, (json_int_t)n_rex, (json_int_t)n_gus, (json_int_t)n_sue,
+	    "decision", "decline", "reason", "Staff-reason-Kestrel-8m"));
+	STATUS(r, 200);
+	HAS(r, "\"succeeded\":4");
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 20000), 0);
+	for (i = 0; i < 4; i++) {
+		printf("# %s\n", cases[i].nominator);
+		assert_int_equal(ts_mail_wait(&sink, cases[i].delegate, 10000, &m), 0);
+		assert_non_null(strstr(m.body, "Staff-reason-Kestrel-8m"));
+		ts_mail_free(&m);
+		if (cases[i].told) {
+			assert_int_equal(ts_mail_wait(&sink, cases[i].nominator, 10000, &m), 0);
+			assert_non_null(strstr(m.body, "Staff-reason-Kestrel-8m"));
+			ts_mail_free(&m);
+		} else {
+			assert_int_equal(ts_mail_count(&sink, cases[i].nominator), 0);
+		}
+	}
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Rex Pick");
+	HAS(r, "Gus Pick");
+	HAS(r, "meeting.nomination_declined");
+	/* Ada, an admin now, reads Quillon's history; Rex no longer */
+	STATUS(api("GET", path, ada_tok, NULL), 200);
+	r = api("GET", path, rex_tok, NULL);
+	assert_true(r->status == 403 || r->status == 404);
+	LACKS(r, "Staff-reason-Kestrel-8m");
+}
+
 /* ---- two at once -------------------------------------------------------------- */
 
 static pthread_barrier_t race_gate;
@@ -1420,6 +1494,7 @@ main(void)
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_staff_only),
 		cmocka_unit_test(test_unconfirmed_delegate),
+		cmocka_unit_test(test_decision_mail),	/* decides Kestrel's */
 		cmocka_unit_test(test_race),
 		cmocka_unit_test(test_window_edges),	/* last: it moves the clock */
 	};

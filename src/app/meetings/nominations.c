@@ -16,8 +16,10 @@
  * (409).  The number and the address are counted under a lock on the
  * session, so two admins at once cannot pass the number between them.
  * Staff approve or decline each pending nomination (a reason to decline);
- * the delegate and whoever nominated them are mailed, and each step is in
- * the organization's history.
+ * the delegate is mailed, and whoever nominated them while they still act
+ * for the organization, and each step is in the organization's history.
+ * Who is not an admin of an organization now, or whose organization is
+ * rejected or suspended, sees none of its nominations.
  */
 #include <stdio.h>
 #include <string.h>
@@ -222,8 +224,31 @@ window_open(struct req *r, struct resp *w, json_t *s, int64_t now)
 	return WS_OK;
 }
 
-/* Mails who nominated and the delegate of stored nomination n of stored
- * session s (n's status now), in the caller's transaction. */
+/* Whether person uid acts now for organization org: one of its admins,
+ * and it is not rejected or suspended (as the calls' filer_acts). */
+static int
+acts_for(struct db *d, int64_t uid, int64_t org)
+{
+	json_t *mine = NULL, *o;
+	const char *st;
+	size_t i;
+	int ok = 0;
+
+	if (orgs_of_person(d, uid, &mine) == WS_OK)
+		json_array_foreach(mine, i, o) {
+			st = json_string_value(json_object_get(o, "status"));
+			ok |= json_integer_value(json_object_get(o, "id")) == org &&
+			    json_is_true(json_object_get(o, "admin")) && st &&
+			    strcmp(st, "rejected") != 0 && strcmp(st, "suspended") != 0;
+		}
+	json_decref(mine);
+	return ok;
+}
+
+/* Mails the delegate of stored nomination n of stored session s (n's
+ * status now), and who nominated them while they still act for its
+ * organization (a demoted or removed admin is not told the organization's
+ * outcome nor staff's reason), in the caller's transaction. */
 static enum ws_err
 mail_decision(struct req *r, struct db *d, json_t *s, json_t *n)
 {
@@ -237,7 +262,8 @@ mail_decision(struct req *r, struct db *d, json_t *s, json_t *n)
 	to[count] = json_string_value(json_object_get(n, "email"));
 	lang[count] = app_mail_lang(r->app, NULL, NULL);
 	name[count++] = json_string_value(json_object_get(n, "name"));
-	if (by > 0 && user_by_id(d, r->a, by, &u) == WS_OK && u.email && *u.email &&
+	if (by > 0 && acts_for(d, by, json_integer_value(json_object_get(n, "organization_id"))) &&
+	    user_by_id(d, r->a, by, &u) == WS_OK && u.email && *u.email &&
 	    strcmp(u.email, to[0]) != 0) {
 		to[count] = u.email;
 		lang[count] = app_mail_lang(r->app, u.locale, NULL);
