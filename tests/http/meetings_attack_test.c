@@ -29,7 +29,9 @@
  * acts for an organization sees none of its applications); a decision was
  * mailed to the admin who nominated even once they no longer acted for the
  * organization (demoted, removed, or the organization suspended), with
- * staff's reason.  Hidden means 404; nothing answers 500.
+ * staff's reason; a cancelled session whose window was open went on taking
+ * nominations (and its page offered the form).  Hidden means 404; nothing
+ * answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
@@ -1213,6 +1215,59 @@ test_decision_mail(void **state)
 	LACKS(r, "Staff-reason-Kestrel-8m");
 }
 
+/* ---- a cancelled session ------------------------------------------------------- */
+
+/*
+ * A session staff cancel while its window is open takes no more
+ * nominations: the API refuses (409 saying so), the page offers no form,
+ * its window reads closed, /opportunities drops it.  Those nominated
+ * before are kept for the record.
+ */
+static void
+test_cancelled_session(void **state)
+{
+	struct ts_browser *ada = ts_signed_in(&srv, "127.0.0.80", ADA, PW);
+	char path[160];
+	const struct ts_res *r;
+	int64_t s;
+
+	(void)state;
+	assert_non_null(ada);
+	s = session_made(json_pack("{s:i,s:s,s:s,s:s,s:i}", "number", 130, "title",
+	    "Cancelled-later session", "eligibility", "members", "nominations_closes",
+	    "2031-04-01T18:00", "delegates_max", 5));
+	(void)nominated(s, ada_tok, delegate(quillon, "Before Cancel", "before@quillon-ma.example",
+	    "BEFORE"));
+	HAS(get("/api/v1/opportunities?per_page=100", ada_tok), "Cancelled-later session");
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "cancelled")), 200);
+	r = nominate(s, ada_tok, delegate(quillon, "After Cancel", "after@quillon-ma.example",
+	    "AFTER"));
+	STATUS(r, 409);
+	HAS(r, "This session is cancelled: it takes no nominations.");
+	r = get(path, ada_tok);
+	STATUS(r, 200);
+	HAS(r, "\"nominations\":\"closed\"");
+	snprintf(path, sizeof path, "/meetings/%lld", (long long)s);
+	r = ts_get(ada, path);
+	STATUS(r, 200);
+	LACKS(r, "name=\"passport_name\"");
+	HAS(r, "Before Cancel");
+	snprintf(path, sizeof path, "/meetings/%lld/nominate", (long long)s);
+	{
+		char o[24];
+
+		r = ts_form(ada, path, "organization_id", itoa(o, sizeof o, quillon), "name",
+		    "After Cancel", "email", "after@quillon-ma.example", "nationality", "KE",
+		    "passport_name", "AFTER", "attendance", "online", (char *)NULL);
+		STATUS(r, 409);
+		HAS(r, "This session is cancelled");
+	}
+	LACKS(get("/api/v1/opportunities?per_page=100", ada_tok), "Cancelled-later session");
+	assert_int_equal(total_of(s, staff_tok, ""), 1);
+	ts_browser_free(ada);
+}
+
 /* ---- two at once -------------------------------------------------------------- */
 
 static pthread_barrier_t race_gate;
@@ -1495,6 +1550,7 @@ main(void)
 		cmocka_unit_test(test_staff_only),
 		cmocka_unit_test(test_unconfirmed_delegate),
 		cmocka_unit_test(test_decision_mail),	/* decides Kestrel's */
+		cmocka_unit_test(test_cancelled_session),
 		cmocka_unit_test(test_race),
 		cmocka_unit_test(test_window_edges),	/* last: it moves the clock */
 	};
