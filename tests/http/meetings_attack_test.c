@@ -1215,6 +1215,105 @@ test_decision_mail(void **state)
 	LACKS(r, "Staff-reason-Kestrel-8m");
 }
 
+/* ---- sessions not everyone sees ------------------------------------------------ */
+
+/*
+ * A session for staff only and one for members only, both with an open
+ * window, and one that invites Meridian: who may not see a session finds
+ * it nowhere (list, counts, page, twin, nominations: 404), and nobody but
+ * staff learns whom staff invited.  A hostile filter is text on the page.
+ */
+static void
+test_hidden_sessions(void **state)
+{
+	static const char *const outsiders[] = { NULL, "nia", "pia", "eve" };
+	char path[160];
+	const struct ts_res *r;
+	int64_t hushed, members, invited;
+	size_t i;
+
+	(void)state;
+	hushed = session_made(json_pack("{s:i,s:s,s:s,s:s,s:s,s:i}", "number", 140, "title",
+	    "Hushed-staff session", "visibility", "staff", "eligibility", "members",
+	    "nominations_closes", "2031-04-01T18:00", "delegates_max", 5));
+	members = session_made(json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:i}", "body", "ccpcj",
+	    "number", 141, "title", "Members-only session", "visibility", "members",
+	    "eligibility", "members", "nominations_closes", "2031-04-01T18:00", "delegates_max",
+	    5));
+	invited = session_made(json_pack("{s:s,s:i,s:s,s:s,s:[I],s:s}", "body", "ccpcj",
+	    "number", 142, "title", "Invited-only session", "eligibility", "invited", "invited",
+	    (json_int_t)meridian, "nominations_closes", "2031-04-01T18:00"));
+	for (i = 0; i < sizeof outsiders / sizeof outsiders[0]; i++) {
+		const char *tok = !outsiders[i] ? NULL : strcmp(outsiders[i], "nia") == 0 ? nia_tok :
+		    strcmp(outsiders[i], "pia") == 0 ? pia_tok : eve_tok;
+		const int member = outsiders[i] && strcmp(outsiders[i], "eve") == 0;
+
+		printf("# %s\n", outsiders[i] ? outsiders[i] : "visitor");
+		r = get("/api/v1/meetings?per_page=100", tok);
+		STATUS(r, 200);
+		LACKS(r, "Hushed-staff session");
+		if (!member)
+			LACKS(r, "Members-only session");
+		r = get("/meetings?body=ccpcj", tok);
+		STATUS(r, 200);
+		LACKS(r, "Hushed-staff session");
+		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)hushed);
+		STATUS(get(path, tok), 404);
+		snprintf(path, sizeof path, "/meetings/%lld", (long long)hushed);
+		STATUS(get(path, tok), 404);
+		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)members);
+		STATUS(get(path, tok), member ? 200 : 404);
+		if (tok) {
+			snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations",
+			    (long long)hushed);
+			STATUS(get(path, tok), 404);
+		}
+		LACKS(get("/events?per_page=100", tok), "Hushed-staff session");
+		LACKS(get("/api/v1/events?per_page=100", tok), "Hushed-staff session");
+	}
+	/* the counts by body and year are of what the reader sees */
+	{
+		json_t *a, *b;
+		int64_t seen, all;
+
+		r = get("/api/v1/meetings?per_page=1", NULL);
+		a = ts_jbody(r);
+		seen = num(a, "total");
+		r = get("/api/v1/meetings?per_page=1", staff_tok);
+		b = ts_jbody(r);
+		all = num(b, "total");
+		assert_true(all >= seen + 2);
+		assert_int_equal(num(json_object_get(json_object_get(a, "facets"), "body"), "ccpcj") +
+		    num(json_object_get(json_object_get(a, "facets"), "body"), "cosp") +
+		    num(json_object_get(json_object_get(a, "facets"), "body"), "other"), seen);
+		json_decref(a);
+		json_decref(b);
+	}
+	/* Ada may see the staff-only session nowhere, nor nominate to it */
+	STATUS(nominate(hushed, ada_tok, delegate(quillon, "Hushed Pick", "hushed@quillon-ma.example",
+	    "HUSHED")), 404);
+	/* whom staff invited: staff's */
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)invited);
+	r = get(path, ada_tok);
+	STATUS(r, 200);
+	LACKS(r, "\"invited\":[");
+	LACKS(r, "Meridian");
+	r = get(path, staff_tok);
+	HAS(r, "\"invited\":[");
+	r = nominate(invited, ada_tok, delegate(quillon, "Uninvited", "uninv@quillon-ma.example",
+	    "UNINVITED"));
+	STATUS(r, 403);
+	LACKS(r, "Meridian");
+	(void)nominated(invited, mo_tok, delegate(meridian, "Invited Pick",
+	    "invpick@meridian-ma.example", "INVITED"));
+	/* a hostile filter is text */
+	r = get("/meetings?body=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&year=2031", NULL);
+	assert_true(r->status == 200 || r->status == 422);
+	LACKS(r, "<script>alert(1)");
+	r = get("/meetings?body=ccpcj&year=2031%20OR%201=1", NULL);
+	STATUS(r, 422);
+}
+
 /* ---- a cancelled session ------------------------------------------------------- */
 
 /*
@@ -1316,7 +1415,9 @@ race(struct racer *x, int n)
 /*
  * Three nominations at once where Quillon has one place left, four times
  * over: one taken, two refused saying the number, the count two; the same
- * address from Quillon and Meridian at once: one taken.  Never a 500.
+ * address from Quillon and Meridian at once: one taken; two of staff
+ * deciding one nomination at once, one way and the other: decided once,
+ * mailed once.  Never a 500.
  */
 static void
 test_race(void **state)
@@ -1359,6 +1460,31 @@ test_race(void **state)
 		assert_true((x[0].status == 201 && x[1].status == 409) ||
 		    (x[0].status == 409 && x[1].status == 201));
 		assert_int_equal(total_of(s, staff_tok, ""), 3);
+	}
+
+	/* two of staff decide one nomination at once, one approving, one
+	 * declining: decided once, its delegate mailed once */
+	for (round = 0; round < 3; round++) {
+		int64_t nid;
+		const char *st;
+
+		s = open_session(110 + round, "members", 2);
+		snprintf(email[0], sizeof email[0], "decided%d@quillon-ma.example", round);
+		nid = nominated(s, ada_tok, delegate(quillon, "Decided Once", email[0], "ONCE"));
+		snprintf(race_path, sizeof race_path, "/api/v1/meetings/%lld/nominations/decisions",
+		    (long long)s);
+		x[0].tok = staff_tok;
+		x[0].body = json_pack("{s:[I],s:s}", "ids", (json_int_t)nid, "decision", "approve");
+		x[1].tok = staff_tok;
+		x[1].body = json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)nid, "decision",
+		    "decline", "reason", "Raced.");
+		race(x, 2);
+		assert_int_equal(x[0].status, 200);
+		assert_int_equal(x[1].status, 200);
+		st = status_of(s, nid);
+		assert_true(strcmp(st, "approved") == 0 || strcmp(st, "declined") == 0);
+		assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 20000), 0);
+		assert_int_equal(ts_mail_count(&sink, email[0]), 1);
 	}
 }
 
@@ -1550,6 +1676,7 @@ main(void)
 		cmocka_unit_test(test_staff_only),
 		cmocka_unit_test(test_unconfirmed_delegate),
 		cmocka_unit_test(test_decision_mail),	/* decides Kestrel's */
+		cmocka_unit_test(test_hidden_sessions),
 		cmocka_unit_test(test_cancelled_session),
 		cmocka_unit_test(test_race),
 		cmocka_unit_test(test_window_edges),	/* last: it moves the clock */
