@@ -148,13 +148,15 @@
 /* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
 #define MTG_FILTER " AND (? = '' OR m.body = ?) AND (? = 0 OR m.year = ?)"
 /* Columns of a nomination (enum mtg_nom_col); who sees which: all (?1 = 0,
- * staff), or those of the organizations person ?2 is an admin of now and
- * those naming address ?3 (the delegate's own); then status ('' for any)
- * and organization (0 for any). */
+ * staff), or those of the organizations person ?2 is an admin of now while
+ * it is not rejected or suspended (as CAPP_WHERE) and those naming address
+ * ?3 (the delegate's own); then status ('' for any) and organization (0
+ * for any). */
 #define MTG_NOM_COLS DB_COLS(MTG_NOM_COLUMNS)
 #define MTG_NOM_FROM " FROM meeting_nominations n JOIN organizations o ON o.id = n.organization_id "
 #define MTG_NOM_WHERE "WHERE n.event_id = ? AND (? = 0 OR n.organization_id IN (SELECT m.org_id " \
-	"FROM org_members m WHERE m.user_id = ? AND m.is_admin = 1) OR n.email = ?) " \
+	"FROM org_members m JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? " \
+	"AND m.is_admin = 1 AND mo.status NOT IN ('rejected', 'suspended')) OR n.email = ?) " \
 	"AND (? = '' OR n.status = ?) AND (? = 0 OR n.organization_id = ?)"
 /* Columns of a registration (enum ev_reg_col). */
 #define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)

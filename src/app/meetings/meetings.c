@@ -138,13 +138,17 @@ utc_time(json_t *t)
 }
 
 /* Where stored session s's nomination window stands at now: "not_set",
- * "upcoming", "open" or "closed". */
+ * "upcoming", "open" or "closed" (a cancelled session's, whatever its
+ * times). */
 static const char *
 window_state(json_t *s, int64_t now)
 {
 	json_t *opens = json_object_get(s, "nominations_opens_at");
 	json_t *closes = json_object_get(s, "nominations_closes_at");
+	const char *status = json_string_value(json_object_get(s, "status"));
 
+	if (status && strcmp(status, "cancelled") == 0)
+		return "closed";
 	if (!json_is_integer(closes))
 		return "not_set";
 	if (json_is_integer(opens) && now < json_integer_value(opens))

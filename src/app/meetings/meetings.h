@@ -69,8 +69,8 @@ enum ws_err h_staff_meeting_edit(struct req *r, struct resp *w);
  * organization, page, per_page. */
 extern const struct field mtg_q_noms[];
 /* GET /api/v1/meetings/{id}/nominations: staff all of a session's; others
- * those of the organizations they are an admin of, and their own as a
- * delegate. */
+ * those of the organizations they are an admin of (while it is not
+ * rejected or suspended), and their own as a delegate. */
 enum ws_err h_meeting_nominations(struct req *r, struct resp *w);
 /* POST /api/v1/meetings/{id}/nominations: an organization's admin
  * nominates a delegate (nominations.c says what is refused, and how). */

@@ -129,8 +129,9 @@ enum ws_err mtg_lock(struct db *d, int64_t id) WS_WUR;
  * decided_at}, times as Unix seconds); WS_ENOTFOUND.  New reference. */
 enum ws_err mtg_nom_get(struct db *d, int64_t id, int64_t nid, json_t **out) WS_WUR;
 /* A page of session id's nominations under f: all (uid 0), or those of
- * the organizations person uid is an admin of now and those naming
- * address email (the delegate's own), oldest first, and how many. */
+ * the organizations person uid is an admin of now (not rejected or
+ * suspended) and those naming address email (the delegate's own), oldest
+ * first, and how many. */
 enum ws_err mtg_nom_list(struct db *d, int64_t id, int64_t uid, const char *email,
     const struct mtg_nom_filter *f, int64_t page, int per_page, json_t **items,
     int64_t *total) WS_WUR;

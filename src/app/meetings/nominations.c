@@ -10,14 +10,17 @@
  * in this order, each refusal saying why and nothing written: the caller
  * is an admin of the organization (403), the organization meets the
  * session's rule (403 naming it), the window is open now (409 saying
- * whether it opens later, closed or is not set), the delegate's fields
+ * whether it opens later, closed or is not set, or that the session is
+ * cancelled), the delegate's fields
  * (422 naming each), the organization's number of delegates (409 saying
  * how many it has), and the same address nominated twice for the session
  * (409).  The number and the address are counted under a lock on the
  * session, so two admins at once cannot pass the number between them.
  * Staff approve or decline each pending nomination (a reason to decline);
  * the delegate and the organization's admins now are mailed, and each step
- * is in the organization's history.
+ * is in the organization's history.  Who is not an admin of an organization
+ * now, or whose organization is rejected or suspended, sees none of its
+ * nominations.
  */
 #include <stdio.h>
 #include <string.h>
@@ -193,15 +196,21 @@ rule_refused(json_t *s)
 }
 
 /* Whether stored session s takes nominations at now: WS_OK, or
- * WS_ECONFLICT with w->detail saying when. */
+ * WS_ECONFLICT with w->detail saying when (a cancelled session takes
+ * none). */
 static enum ws_err
 window_open(struct req *r, struct resp *w, json_t *s, int64_t now)
 {
 	json_t *opens = json_object_get(s, "nominations_opens_at");
 	json_t *closes = json_object_get(s, "nominations_closes_at");
 	const char *zone = json_string_value(json_object_get(s, "timezone"));
+	const char *status = json_string_value(json_object_get(s, "status"));
 	json_t *t;
 
+	if (status && strcmp(status, "cancelled") == 0) {
+		w->detail = N_("This session is cancelled: it takes no nominations.");
+		return WS_ECONFLICT;
+	}
 	if (!json_is_integer(closes)) {
 		w->detail = N_("This session takes no nominations yet: staff have not set when.");
 		return WS_ECONFLICT;

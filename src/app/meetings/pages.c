@@ -171,8 +171,9 @@ page_nominations(struct req *r, json_t *m)
 		    "/staff/meetings/%lld/delegates.csv", (long long)id)));
 		return;
 	}
-	if (mtg_nom_list(req_db(r), id, r->user->id, r->user->email, &f, 1, APP_PER_PAGE_MAX,
-	    &rows, &total) == WS_OK) {
+	/* by their address only once it is confirmed, as the API's list */
+	if (mtg_nom_list(req_db(r), id, r->user->id, r->user->verified_at ? r->user->email : "",
+	    &f, 1, APP_PER_PAGE_MAX, &rows, &total) == WS_OK) {
 		json_array_foreach(rows, i, n)
 			for (k = 0; k < sizeof nom_labels / sizeof nom_labels[0]; k++)
 				if (strcmp(json_string_value(json_object_get(n, "status")),
