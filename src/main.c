@@ -19,6 +19,7 @@
 #include "app/app.h"
 #include "app/calls/calls.h"
 #include "app/directory/directory.h"
+#include "app/countries/countries.h"
 #include "app/directory/import.h"
 #include "app/events/events.h"
 #include "app/meetings/meetings.h"
@@ -45,6 +46,7 @@ static const char usage_text[] =
     "  user add --email E --name N --role member|focal|staff|admin|applicant [--org ID] [--db URL]\n"
     "          (password: first line of standard input)\n"
     "  import orgs FILE.csv [--dry-run] [--db URL]   (a report by line on standard output)\n"
+    "  import reviews FILE.csv [--db URL]   (the review cycle: all or nothing)\n"
     "  export orgs [--db URL]      (CSV on standard output)\n"
     "  export registrations --event ID [--db URL]   (an event's, CSV on standard output)\n"
     "  export delegates --session ID [--db URL]   (a session's approved delegates, CSV)\n"
@@ -552,6 +554,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			if (rc == WS_OK)
 				printf("%d sessions of meetings added\n", added);
 		}
+		if (rc == WS_OK) {
+			int added = 0;
+
+			rc = countries_seed_demo(app, d, staff.id, &added);
+			if (rc == WS_OK)
+				printf("%d reviews of the review cycle added\n", added);
+		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",
 			    o->norgs);
@@ -639,6 +648,46 @@ read_file(const char *file, size_t *len)
 	return data ? data : xmalloc(1);
 }
 
+/* `import reviews FILE.csv`: the review cycle, all or nothing: how many
+ * were written, or each error as "line N, column C: why" on standard
+ * error and exit 1 with nothing written. */
+static int
+cmd_import_reviews(struct app *app, const char *file)
+{
+	json_t *errors = NULL, *e;
+	struct db *d;
+	enum ws_err rc;
+	char *data;
+	size_t len, i;
+	int written = 0;
+
+	if (!(data = read_file(file, &len)))
+		return 1;
+	app->cfg.threads = 1;
+	if (app_open(app, 1)) {
+		free(data);
+		return 1;
+	}
+	d = db_acquire(app->pool);
+	rc = rev_import(app, d, data, len, 0, "en", &written, &errors);
+	db_release(app->pool, d);
+	app_close(app);
+	free(data);
+	json_array_foreach(errors, i, e)
+		fprintf(stderr, "%s\n", json_string_value(e));
+	json_decref(errors);
+	if (rc == WS_EINVAL) {
+		fprintf(stderr, "whatson: nothing was imported: the file has errors\n");
+		return 1;
+	}
+	if (rc != WS_OK) {
+		fprintf(stderr, "whatson: import failed: %s\n", ws_strerror(rc));
+		return 1;
+	}
+	printf("%d reviews imported\n", written);
+	return fflush(stdout) != 0;
+}
+
 /* `import orgs FILE.csv [--dry-run]`: a line of report per row on standard
  * output, the counts last; exit 1 when a row or the file was refused. */
 static int
@@ -652,8 +701,10 @@ cmd_import(struct app *app, const char *what, const char *file, const struct opt
 	size_t len, i;
 	char line[1400];
 
+	if (strcmp(what, "reviews") == 0)
+		return cmd_import_reviews(app, file);
 	if (strcmp(what, "orgs") != 0) {
-		fprintf(stderr, "whatson: import %s is not built (only orgs)\n", what);
+		fprintf(stderr, "whatson: import %s is not built (orgs or reviews)\n", what);
 		return 1;
 	}
 	if (!(data = read_file(file, &len)))

@@ -12,6 +12,7 @@
 #include "app/admin/admin.h"
 #include "app/app.h"
 #include "app/calls/calls.h"
+#include "app/countries/countries.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
@@ -248,5 +249,17 @@ const struct route app_routes[] = {
 	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
 	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},
 	{HM_GET,    "/api/v1/opportunities",        h_opportunities,     R_USER,   CSRF_NONE,  RL_NONE,   RF_API, opp_q_list},
+
+	/* the review cycle and country pages (issue 17): a focal point sees only their own country (403) */
+	{HM_GET,    "/countries/{code}",            h_country,           R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN | RF_OWNER},
+	{HM_GET,    "/country",                     h_my_country,        R_FOCAL,  CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/reviews",               h_reviews,           R_STAFFS, CSRF_NONE,  RL_NONE,   0, rev_q_list},
+	{HM_GET,    "/staff/reviews.csv",           h_reviews_csv,       R_STAFFS, CSRF_NONE,  RL_NONE,   0, rev_q_list},
+	{HM_POST,   "/staff/reviews/import",        h_staff_reviews_import, R_STAFFS, CSRF_CHECK, RL_NONE, 0, rev_q_list, UPLOAD_IMPORT},
+	{HM_GET,    "/staff/reviews/{code}",        h_staff_review_form, R_STAFFS, CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/staff/reviews/{code}",        h_staff_review_save, R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/api/v1/reviews",              h_reviews,           R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API, rev_q_list},
+	{HM_GET,    "/api/v1/reviews/{code}",       h_review,            R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_PUT,    "/api/v1/reviews/{code}",       h_review_put,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -1406,6 +1406,47 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MTG_NOM_ORGS] = {"mtg_nom_orgs",
 	    "SELECT DISTINCT o.id, o.name FROM meeting_nominations n JOIN organizations o "
 	    "ON o.id = n.organization_id WHERE n.event_id = ? ORDER BY o.name, o.id", NULL},
+	/* Issue 17: the review cycle, one row per country under review
+	 * (app/countries/store.c), and what its country page gathers: its
+	 * focal points (users, never copied), its organizations and the
+	 * sessions their delegates were approved for. */
+	[ST_REV_GET] = {"rev_get",
+	    "SELECT " DB_COLS(REV_COLUMNS) " FROM reviews r WHERE r.country = ?", NULL},
+	/* filters: stage, cluster, year (''/0 for any) */
+	[ST_REV_LIST] = {"rev_list",
+	    "SELECT " DB_COLS(REV_COLUMNS) " FROM reviews r WHERE (? = '' OR r.stage = ?) "
+	    "AND (? = '' OR r.cluster = ?) AND (? = 0 OR r.year = ?) "
+	    "ORDER BY r.year DESC, r.country LIMIT ? OFFSET ?", NULL},
+	[ST_REV_COUNT] = {"rev_count",
+	    "SELECT count(*) FROM reviews r WHERE (? = '' OR r.stage = ?) "
+	    "AND (? = '' OR r.cluster = ?) AND (? = 0 OR r.year = ?)", NULL},
+	[ST_REV_PUT] = {"rev_put",
+	    "INSERT INTO reviews (country, cluster, year, reviewer_1, reviewer_2, stage, "
+	    "self_assessment_date, country_review_date, review_completed_date, updated_by, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (country) DO UPDATE "
+	    "SET cluster = excluded.cluster, year = excluded.year, reviewer_1 = "
+	    "excluded.reviewer_1, reviewer_2 = excluded.reviewer_2, stage = excluded.stage, "
+	    "self_assessment_date = excluded.self_assessment_date, country_review_date = "
+	    "excluded.country_review_date, review_completed_date = "
+	    "excluded.review_completed_date, updated_by = excluded.updated_by, updated_at = "
+	    "excluded.updated_at", NULL},
+	[ST_REV_FOCALS] = {"rev_focals",
+	    "SELECT id, name, email FROM users WHERE role = 'focal' AND status = 'active' "
+	    "AND country = ? ORDER BY name, id", NULL},
+	/* The approved organizations of a country, by name, at most ?. */
+	[ST_REV_ORGS_OF_COUNTRY] = {"rev_orgs_of_country",
+	    "SELECT " ORG_COLS " FROM organizations o WHERE o.country = ? "
+	    "AND o.status = 'approved' ORDER BY o.name, o.id LIMIT ?", NULL},
+	/* The approved delegates of the approved organizations of a country,
+	 * with the sessions the viewer may see (EV_VISIBLE's two), the latest
+	 * first, at most ?. */
+	[ST_REV_COUNTRY_MEETINGS] = {"rev_country_meetings",
+	    "SELECT m.event_id, b.name_en, b.name_fr, m.title, e.start_at, e.timezone, o.id, "
+	    "o.name, n.name, n.title FROM meeting_nominations n JOIN organizations o ON o.id = "
+	    "n.organization_id JOIN meetings m ON m.event_id = n.event_id JOIN events e ON "
+	    "e.id = m.event_id JOIN meeting_bodies b ON b.code = m.body WHERE o.country = ? "
+	    "AND o.status = 'approved' AND n.status = 'approved' AND " EV_VISIBLE
+	    " ORDER BY e.start_at DESC, m.event_id, o.name, o.id, n.name, n.id LIMIT ?", NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
@@ -1539,6 +1580,11 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_NOM_APPROVED] = MTG_DESK_C__MAX,
 	[ST_MTG_NOM_ORGS] = 2,
 	[ST_MTG_NOM_OF_EMAIL] = MTG_MINE_C__MAX,
+	[ST_REV_GET] = REV_C__MAX,
+	[ST_REV_LIST] = REV_C__MAX,
+	[ST_REV_FOCALS] = REV_FOCAL_C__MAX,
+	[ST_REV_ORGS_OF_COUNTRY] = ORG_C__MAX,
+	[ST_REV_COUNTRY_MEETINGS] = REV_MTG_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2304,6 +2350,26 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" UNIQUE (event_id, email));" \
 	"CREATE INDEX meeting_nominations_org ON meeting_nominations(event_id, organization_id);"
 
+/* 31 (issue 17): the review cycle of the Review Mechanism (Resolution
+ * 9/1): one row per country under review (ISO 3166-1 alpha-2, checked
+ * against the reference list by the application), its cluster (a code of
+ * app/countries' fixed list), year, the two reviewing States, its stage
+ * and the day each stage began or ended (YYYY-MM-DD, or NULL).  Its
+ * government focal points are the users with role 'focal' and its country,
+ * never copied here. */
+#define M31 \
+	"CREATE TABLE reviews (" \
+	" country TEXT PRIMARY KEY," \
+	" cluster TEXT NOT NULL, year INTEGER NOT NULL," \
+	" reviewer_1 TEXT NOT NULL, reviewer_2 TEXT NOT NULL," \
+	" stage TEXT NOT NULL CHECK (stage IN ('self_assessment','country_review'," \
+	"  'review_completed'))," \
+	" self_assessment_date TEXT, country_review_date TEXT, review_completed_date TEXT," \
+	" updated_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" updated_at BIGINT NOT NULL," \
+	" CHECK (reviewer_1 <> country AND reviewer_2 <> country AND reviewer_1 <> reviewer_2));" \
+	"CREATE INDEX reviews_stage ON reviews(stage, year);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -2331,5 +2397,6 @@ const struct db_migration db_migrations[] = {
 	{26, M26(SQLITE_ID), M26(PG_ID)},
 	{27, M27, M27},
 	{28, M28(SQLITE_ID), M28(PG_ID)},
+	{31, M31, M31},
 	{0, NULL, NULL},
 };

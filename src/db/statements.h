@@ -354,6 +354,14 @@ enum db_stmt {
 	ST_MTG_NOM_APPROVED,
 	ST_MTG_NOM_ORGS,
 	ST_MTG_NOM_OF_EMAIL,
+	/* issue 17: the review cycle and country pages (app/countries/store.c) */
+	ST_REV_GET,
+	ST_REV_LIST,
+	ST_REV_COUNT,
+	ST_REV_PUT,
+	ST_REV_FOCALS,
+	ST_REV_ORGS_OF_COUNTRY,
+	ST_REV_COUNTRY_MEETINGS,
 	DB_STMT__MAX
 };
 
@@ -899,5 +907,21 @@ struct db_migration {
 
 /* Ordered by version; terminated by a row with version 0. */
 extern const struct db_migration db_migrations[];
+
+/* A country's review (ST_REV_GET, ST_REV_LIST). */
+#define REV_COLUMNS(X, Y) \
+	X(REV_C_COUNTRY, "r.country") Y(REV_C_CLUSTER, "r.cluster") Y(REV_C_YEAR, "r.year") \
+	Y(REV_C_REVIEWER_1, "r.reviewer_1") Y(REV_C_REVIEWER_2, "r.reviewer_2") \
+	Y(REV_C_STAGE, "r.stage") Y(REV_C_SELF_ASSESSMENT, "r.self_assessment_date") \
+	Y(REV_C_COUNTRY_REVIEW, "r.country_review_date") \
+	Y(REV_C_COMPLETED, "r.review_completed_date") Y(REV_C_UPDATED_AT, "r.updated_at")
+enum rev_col { REV_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) REV_C__MAX };
+/* A state focal point of a country (ST_REV_FOCALS). */
+enum rev_focal_col { REV_FOCAL_C_ID, REV_FOCAL_C_NAME, REV_FOCAL_C_EMAIL, REV_FOCAL_C__MAX };
+/* An approved delegate of an organization of a country, with its session
+ * (ST_REV_COUNTRY_MEETINGS). */
+enum rev_mtg_col { REV_MTG_C_EVENT_ID, REV_MTG_C_BODY_EN, REV_MTG_C_BODY_FR, REV_MTG_C_TITLE,
+	REV_MTG_C_START_AT, REV_MTG_C_TIMEZONE, REV_MTG_C_ORG_ID, REV_MTG_C_ORG_NAME,
+	REV_MTG_C_NAME, REV_MTG_C_DELEGATE_TITLE, REV_MTG_C__MAX };
 
 #endif

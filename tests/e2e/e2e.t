@@ -21,6 +21,8 @@
 #                screenshots and logs then go to out/pg/
 #   E2E_SEED     more arguments for `whatson seed --demo` (resources.t:
 #                --resources 60, a library to search and to photograph)
+#   E2E_IMPORT   a CSV file of organizations to `whatson import orgs` after
+#                the seed (countries.t: a country's stakeholders)
 #   E2E_AXE      0: no accessibility pass (lib.js); the PostgreSQL runs of
 #                the scripts leave it to their SQLite runs, since the pages'
 #                markup does not depend on the database
@@ -112,6 +114,11 @@ BASE="http://localhost:$PORT"
 if ! "$WHATSON_BIN" seed --demo --db "$DB" ${E2E_SEED:-} >"$TMP/seed.log" 2>&1; then
 	sed 's/^/# /' "$TMP/seed.log"
 	bail "whatson seed --demo failed"
+fi
+if [ -n "${E2E_IMPORT:-}" ] &&
+    ! "$WHATSON_BIN" import orgs "$E2E_IMPORT" --db "$DB" >"$TMP/import.log" 2>&1; then
+	sed 's/^/# /' "$TMP/import.log"
+	bail "whatson import orgs $E2E_IMPORT failed"
 fi
 
 "$PY" -m aiosmtpd -n -l "127.0.0.1:$SINK_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \

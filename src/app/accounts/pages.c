@@ -862,6 +862,9 @@ h_account(struct req *r, struct resp *w)
 		return rc;
 	}
 	json_object_set_new(v, "tz", *tz ? json_string(tz) : json_null());
+	if (!r->api && r->user->role == ROLE_FOCAL && r->user->country && *r->user->country)
+		json_object_set_new(v, "country_view", json_pack("{s:s,s:s}", "code",
+		    r->user->country, "name", country_name(r->user->country, r->locale)));
 	resp_value(w, v);
 	w->tpl = "account";
 	w->title = N_("Your account");

@@ -28,6 +28,7 @@
 
 #include "app/app.h"
 #include "app/directory/directory.h"
+#include "app/directory/csvread.h"
 #include "app/directory/import.h"
 #include "app/directory/search.h"
 #include "app/orgs/orgs.h"
@@ -856,54 +857,6 @@ on_record(int c, void *arg)
 	end_record(arg);
 }
 
-/* ',' or ';': whichever the header line (outside quotes) holds more of. */
-static unsigned char
-sniff_delim(const char *p, const char *end)
-{
-	int quoted = 0;
-	size_t commas = 0, semis = 0;
-
-	for (; p < end && (quoted || (*p != '\n' && *p != '\r')); p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (!quoted && *p == ',')
-			commas++;
-		else if (!quoted && *p == ';')
-			semis++;
-	}
-	return semis > commas ? ';' : ',';
-}
-
-/* The end of the physical line at p: after its LF, CRLF or lone CR (old
- * Mac spreadsheets end lines with CR alone). */
-static const char *
-line_end(const char *p, const char *end)
-{
-	for (; p < end; p++) {
-		if (*p == '\n')
-			return p + 1;
-		if (*p == '\r')
-			return p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
-	}
-	return end;
-}
-
-/* Refuses a file that is not UTF-8 text: the first bad line, or 0. */
-static int
-bad_text_line(const char *p, const char *end)
-{
-	int line;
-
-	for (line = 1; p < end; line++) {
-		const char *next = line_end(p, end);
-
-		if (!utf8_valid_text(p, (size_t)(next - p), 1))
-			return line;
-		p = next;
-	}
-	return 0;
-}
-
 enum ws_err
 import_orgs(struct app *app, struct db *d, const char *data, size_t len,
     const struct import_opts *o, struct import_report *rep)
@@ -933,7 +886,7 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 		refuse(&x, "The file is empty.%s", "");
 		return WS_EINVAL;
 	}
-	if ((bad = bad_text_line(s, end)) != 0) {
+	if ((bad = csvr_bad_text_line(s, end)) != 0) {
 		char n[16];
 
 		snprintf(n, sizeof n, "%d", bad);
@@ -941,7 +894,7 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 		    "UTF-8 text). Save it as \"CSV UTF-8\" and try again.", n);
 		return WS_EINVAL;
 	}
-	for (p0 = s; p0 < end; p0 = line_end(p0, end))
+	for (p0 = s; p0 < end; p0 = csvr_line_end(p0, end))
 		rep->total_lines++;
 	if ((rc = dup_load(d, &x.dups)) != WS_OK) {
 		dup_free(&x.dups);
@@ -952,10 +905,10 @@ import_orgs(struct app *app, struct db *d, const char *data, size_t len,
 		dup_free(&x.dups);
 		return WS_EDB;
 	}
-	csv_set_delim(&p, sniff_delim(s, end));
+	csv_set_delim(&p, csvr_sniff_delim(s, end));
 	/* One physical line at a time, so each row knows where it starts. */
 	for (x.cur_line = 1; s < end && !x.stop && x.fail == WS_OK; x.cur_line++) {
-		size_t n = (size_t)(line_end(s, end) - s);
+		size_t n = (size_t)(csvr_line_end(s, end) - s);
 
 		if (p.pstate == 0 && x.ncells == 0)
 			x.rec_line = x.cur_line;

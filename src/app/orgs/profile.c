@@ -270,6 +270,15 @@ h_org_profile(struct req *r, struct resp *w)
 			json_object_set_new(v, "without_admin", json_boolean(admins == 0));
 		}
 		mark_people(r, v, is_admin);
+		{
+			/* its country's page (issue 17), for those who may see it */
+			const char *c = json_string_value(json_object_get(v, "country"));
+			enum role ro = r->user ? r->user->role : ROLE_ANON;
+
+			if (c && *c && (ro == ROLE_MEMBER || ro >= ROLE_STAFF || (ro == ROLE_FOCAL &&
+			    r->user->country && strcmp(r->user->country, c) == 0)))
+				json_object_set_new(v, "country_href", json_sprintf("/countries/%s", c));
+		}
 	}
 	json_decref(org);
 	resp_value(w, v);

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# tests/cli/seed_reviews.t -- the demo review cycle of `whatson seed --demo`
+# and `whatson import reviews` (TAP), on SQLite and, when WHATSON_TEST_PG is
+# set (tests/run starts one), on a fresh PostgreSQL database: a dozen
+# countries' reviews in every stage, seeding again adds none; the demo focal
+# point (Kenya) sees their country's view and its review, and gets 403 on
+# another country's; an import with errors names line and column and writes
+# nothing, a good one writes every row.
+#
+#   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(cd "$HERE/../.." && pwd)}
+W=${WHATSON_BIN:-$ROOT/${B:-build}/san/whatson}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whatson-cli-seedreviews.XXXXXX")
+LOGS=$tmp
+SERVER=
+# shellcheck source=../lib/pg.sh
+. "$ROOT/tests/lib/pg.sh"
+stop_server() {
+	[ -n "$SERVER" ] || return 0
+	kill -TERM "$SERVER" 2>/dev/null
+	wait "$SERVER" 2>/dev/null
+	SERVER=
+}
+trap 'stop_server; rm -rf "$tmp"' EXIT
+n=0
+ok() {	# ok CONDITION-STATUS DESCRIPTION [DIAGNOSTIC-FILE]
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
+		echo "not ok $n - $2"
+		[ -n "${3:-}" ] && [ -f "$3" ] && sed 's/^/#   /' "$3" | head -20
+	fi
+}
+[ -x "$W" ] || { echo "Bail out! no $W"; exit 1; }
+command -v python3 >/dev/null || { echo "Bail out! no python3"; exit 1; }
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+# json FILE EXPR: EXPR of the JSON document in FILE as d (python).
+json() {
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null
+}
+# get NAME PATH [CURL ARGS...]: the answer of GET PATH as staff into $tmp/NAME.json.
+get() {
+	local name=$1 path=$2; shift 2
+	curl -s -G -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path" >"$tmp/$name.json"
+}
+# token EMAIL PASSWORD: a bearer token.
+token() {
+	curl -s -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
+	    "$BASE/api/v1/session" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
+}
+
+# check BACKEND URL: the whole story on one database.
+check() {
+	local b=$1 url=$2 port i ft
+	export WHATSON_DB=$url
+
+	"$W" seed --demo --orgs 12 --events 0 --resources 0 >"$tmp/$b.seed.out" 2>"$tmp/$b.seed.err"
+	[ $? -eq 0 ] && grep -q '^12 reviews of the review cycle added' "$tmp/$b.seed.out"
+	ok $? "$b: seed --demo adds 12 reviews" "$tmp/$b.seed.err"
+	"$W" seed --demo --orgs 12 --events 0 --resources 0 >"$tmp/$b.seed2.out" 2>&1
+	[ $? -eq 0 ] && grep -q '^0 reviews of the review cycle added' "$tmp/$b.seed2.out"
+	ok $? "$b: seeding again adds no review" "$tmp/$b.seed2.out"
+
+	printf 'country,cluster,year,reviewer_1,reviewer_2,stage\nTG,bad,2027,GH,PE,self_assessment\nBJ,international_cooperation,2027,BJ,PE,self_assessment\n' >"$tmp/bad.csv"
+	"$W" import reviews "$tmp/bad.csv" >"$tmp/$b.imp.out" 2>"$tmp/$b.imp.err"
+	[ $? -eq 1 ] && grep -q '^line 2, column cluster: Choose a cluster from the list.' "$tmp/$b.imp.err" &&
+	    grep -q '^line 3, column reviewer_1: A State does not review itself.' "$tmp/$b.imp.err"
+	ok $? "$b: import reviews names the line and column of each error" "$tmp/$b.imp.err"
+	printf 'country,cluster,year,reviewer_1,reviewer_2,stage\nTG,international_cooperation,2027,GH,PE,self_assessment\n' >"$tmp/good.csv"
+	"$W" import reviews "$tmp/good.csv" >"$tmp/$b.imp2.out" 2>&1
+	[ $? -eq 0 ] && grep -q '^1 reviews imported' "$tmp/$b.imp2.out"
+	ok $? "$b: a good file is imported" "$tmp/$b.imp2.out"
+
+	port=$(free_port)
+	BASE="http://127.0.0.1:$port"
+	"$W" serve --quiet --listen "127.0.0.1:$port" --mail-dir "$tmp/mail" >"$tmp/$b.serve.log" 2>&1 &
+	SERVER=$!
+	for i in $(seq 600); do
+		curl -s -o /dev/null "$BASE/healthz" && break
+		kill -0 "$SERVER" 2>/dev/null || break
+		sleep 0.1
+	done
+	TOKEN=$(token staff@example.org demo-staff-pass-2026)
+	[ -n "$TOKEN" ]
+	ok $? "$b: serve starts and staff sign in" "$tmp/$b.serve.log"
+
+	get all "/api/v1/reviews" -d per_page=50
+	[ "$(json "$tmp/all.json" 'd["total"]')" = 13 ] &&
+	    [ "$(json "$tmp/all.json" '" ".join(sorted(set(r["stage"] for r in d["items"])))')" = \
+	    "country_review review_completed self_assessment" ] &&
+	    [ "$(json "$tmp/all.json" 'len(set(r["cluster"] for r in d["items"]))')" = 4 ]
+	ok $? "$b: staff see 13 reviews in every stage and cluster" "$tmp/all.json"
+
+	ft=$(token focal@example.org demo-focal-pass-2026)
+	curl -s -H "Authorization: Bearer $ft" "$BASE/api/v1/country" >"$tmp/country.json"
+	[ "$(json "$tmp/country.json" 'd["code"]')" = KE ] &&
+	    [ "$(json "$tmp/country.json" 'd["review"]["stage"]')" = country_review ] &&
+	    [ "$(json "$tmp/country.json" 'd["review"]["focal_points"][0]["name"] != ""')" = True ]
+	ok $? "$b: the demo focal point sees Kenya's view and its review" "$tmp/country.json"
+	[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ft" "$BASE/api/v1/countries/SN")" = 403 ]
+	ok $? "$b: and 403 on another country's"
+	stop_server
+}
+
+check sqlite "sqlite:$tmp/w.db"
+if [ -n "${WHATSON_TEST_PG:-}" ]; then
+	url=${WHATSON_TEST_PG%/*}/seedreviews_$$
+	pg_as "$(pg_bin)/createdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedreviews_$$" \
+	    >"$tmp/createdb.log" 2>&1
+	ok $? "postgresql: a fresh database" "$tmp/createdb.log"
+	check postgresql "$url"
+	pg_as "$(pg_bin)/dropdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedreviews_$$" >/dev/null 2>&1
+else
+	echo "ok $((n + 1)) # SKIP postgresql: WHATSON_TEST_PG is not set"
+	n=$((n + 1))
+fi
+echo "1..$n"
