@@ -237,6 +237,7 @@ mtg_page_one(struct req *r, json_t *m)
 	    json_object_get(m, "status")), "cancelled") == 0));
 	json_object_set_new(m, "nominations_state", json_string(st));
 	page_nominations(r, m);
+	mtg_page_side_events(r, m);
 }
 
 /* ---- staff's form ------------------------------------------------------------ */
