@@ -177,7 +177,8 @@ test_session_slots(void **state)
 	assert_string_equal(json_string_value(json_object_get(j, "side_events")), "open");
 	json_decref(j);
 
-	/* a change keeps the ids of the slots sent back; a new one gets the next */
+	/* a change keeps the ids of the slots sent back; a new one gets the next after
+	 * the highest the session had */
 	r = api("PATCH", path, staff_tok, json_pack("{s:[{s:i,s:s,s:s,s:s},{s:s,s:s,s:s}]}",
 	    "side_event_slots", "id", 2, "start", "2031-05-20T13:15", "end", "2031-05-20T14:45",
 	    "room", "Room C3", "start", "2031-05-22T13:15", "end", "2031-05-22T14:30", "room",
@@ -187,7 +188,7 @@ test_session_slots(void **state)
 	slots = json_object_get(j, "side_event_slots");
 	assert_int_equal(json_array_size(slots), 2);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(slots, 0), "id")), 2);
-	assert_int_equal(json_integer_value(json_object_get(json_array_get(slots, 1), "id")), 3);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(slots, 1), "id")), 4);
 	json_decref(j);
 
 	/* refused: a slot outside the session, one ending before it starts, a
@@ -204,6 +205,59 @@ test_session_slots(void **state)
 	HAS(r, "\"side_events_closes\"");
 	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "side_events_closes",
 	    "2031-04-20T09:00")), 403);
+}
+
+/* The staff form shows the slots and the window, and changes them. */
+static void
+test_staff_form(void **state)
+{
+	struct ts_browser *staff = ts_signed_in(&srv, NULL, "sam.staff@side-events.test", PW);
+	const struct ts_res *r;
+	char path[80], api_path[80];
+	int64_t id;
+	json_t *j, *slots;
+
+	(void)state;
+	assert_non_null(staff);
+	id = session_made(32, NULL, "2031-04-01T18:00", "ecosoc");
+	snprintf(path, sizeof path, "/staff/meetings/%lld/edit", (long long)id);
+	r = ts_get(staff, path);
+	STATUS(r, 200);
+	HAS(r, "name=\"slot.1.id\" value=\"1\"");
+	HAS(r, "value=\"2031-05-19T13:15\"");
+	HAS(r, "value=\"Room C3; Board, B\"");
+	HAS(r, "name=\"side_events_closes\"");
+	/* slot 1 kept, slot 2 emptied (removed), a new one added; a bad one
+	 * refused by its field with what was typed */
+	r = ts_form(staff, path, "body", "cnd", "number", "32", "title", "A session", "start",
+	    "2031-05-19T10:00", "end", "2031-05-23T18:00", "timezone", "Europe/Vienna", "status",
+	    "published", "visibility", "public", "eligibility", "ecosoc", "side_events_closes",
+	    "2031-04-02T18:00", "slot.1.id", "1", "slot.1.start", "2031-05-19T13:15",
+	    "slot.1.end", "2031-05-19T14:30", "slot.1.room", "Room M3", "slot.4.start",
+	    "2031-07-01T13:00", "slot.4.end", "2031-07-01T14:00", "slot.4.room", "Too late",
+	    NULL);
+	STATUS(r, 422);
+	HAS(r, "Each side-event slot needs");
+	HAS(r, "value=\"Too late\"");
+	r = ts_form(staff, path, "body", "cnd", "number", "32", "title", "A session", "start",
+	    "2031-05-19T10:00", "end", "2031-05-23T18:00", "timezone", "Europe/Vienna", "status",
+	    "published", "visibility", "public", "eligibility", "ecosoc", "side_events_closes",
+	    "2031-04-02T18:00", "slot.1.id", "1", "slot.1.start", "2031-05-19T13:15",
+	    "slot.1.end", "2031-05-19T14:30", "slot.1.room", "Room M3", "slot.4.start",
+	    "2031-05-22T13:00", "slot.4.end", "2031-05-22T14:00", "slot.4.room", "Room M7",
+	    NULL);
+	STATUS(r, 303);
+	snprintf(api_path, sizeof api_path, "/api/v1/meetings/%lld", (long long)id);
+	r = api("GET", api_path, staff_tok, NULL);
+	j = ts_jbody(r);
+	slots = json_object_get(j, "side_event_slots");
+	assert_int_equal(json_array_size(slots), 2);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(slots, 0), "id")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(slots, 1), "id")), 4);
+	assert_string_equal(json_string_value(json_object_get(j, "side_events_closes")),
+	    "2031-04-02T18:00:00+02:00");
+	json_decref(j);
+	ts_browser_free(staff);
 }
 
 /* ---- who may propose, and when --------------------------------------------- */
@@ -429,6 +483,14 @@ test_decide_and_programme(void **state)
 	HAS(r, "meeting.side_event_changes_requested");
 	HAS(r, "meeting.side_event_accepted");
 	HAS(r, "meeting.side_event_declined");
+
+	/* a slot with an accepted side event stays */
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
+	r = api("PATCH", path, staff_tok, json_pack("{s:[{s:i,s:s,s:s,s:s}]}",
+	    "side_event_slots", "id", 2, "start", "2031-05-20T13:15", "end", "2031-05-20T14:30",
+	    "room", "Room C3; Board, B"));
+	STATUS(r, 422);
+	HAS(r, "cannot be removed");
 
 	/* the public programme: a visitor sees the accepted ones, by slot */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
@@ -673,6 +735,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_session_slots),
+		cmocka_unit_test(test_staff_form),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_edit_withdraw),
 		cmocka_unit_test(test_decide_and_programme),

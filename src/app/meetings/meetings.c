@@ -491,14 +491,14 @@ body_row(json_t *bodies, const char *code)
 
 /* The side-event slots sent (absent, or [{id?, start, end, room}], times as
  * RFC 3339 or local in zone z) as stored, [{id, start_at, end_at, room}]:
- * a slot sent without an id gets the next after the highest; NULL when
+ * a slot sent without an id gets the next after the highest sent and
+ * next (the highest the session had: an id is never reused); NULL when
  * they are not slots (each starts before it ends, within the session's
  * dates start..end, ids unique, at most MTG_SLOTS_MAX). */
 static json_t *
-slots_of(json_t *in, const struct tz *z, int64_t start, int64_t end)
+slots_of(json_t *in, const struct tz *z, int64_t start, int64_t end, int64_t next)
 {
 	json_t *out = json_array(), *it, *x;
-	int64_t next = 0;
 	size_t i, j;
 
 	if (!in || json_is_null(in))
@@ -550,8 +550,12 @@ bad:
  * within the session's dates (slots_of). */
 static void
 side_window_check(struct req *r, const struct tz *z, json_t *in, json_t *vals, json_t *ev_vals,
-    json_t *errs)
+    json_t *errs, int64_t id)
 {
+	static const struct mtg_viewer staff = { 1, 1 };
+	json_t *was = NULL, *y;
+	int64_t high = 0;
+	size_t i;
 	json_t *start = json_object_get(ev_vals, "start_at"), *end = json_object_get(ev_vals,
 	    "end_at"), *opens, *closes, *x;
 
@@ -577,13 +581,37 @@ side_window_check(struct req *r, const struct tz *z, json_t *in, json_t *vals, j
 		    "the start of the session."));
 	if (!json_is_integer(start) || !json_is_integer(end))
 		return;
+	if (id && mtg_get(req_db(r), &staff, id, &was) == WS_OK)
+		json_array_foreach(json_object_get(was, "side_event_slots"), i, y)
+			if (json_integer_value(json_object_get(y, "id")) > high)
+				high = json_integer_value(json_object_get(y, "id"));
+	json_decref(was);
 	if ((x = slots_of(json_object_get(in, "side_event_slots"), z, json_integer_value(start),
-	    json_integer_value(end))) == NULL)
+	    json_integer_value(end), high)) == NULL)
 		fail(r, errs, "side_event_slots", N_("Each side-event slot needs a start before "
 		    "its end, within the session's dates, and a room of at most 200 characters "
 		    "(at most 100 slots, ids unique)."));
 	else
 		json_object_set_new(vals, "side_event_slots", x);
+	/* a slot an accepted side event is in stays (its start may move) */
+	if (x && id) {
+		json_t *prog = NULL, *e, *sl;
+		size_t k;
+
+		if (mtg_se_programme(req_db(r), id, &prog) == WS_OK)
+			json_array_foreach(prog, i, e) {
+				int kept = 0;
+
+				json_array_foreach(x, k, sl)
+					kept = kept || json_equal(json_object_get(sl, "id"),
+					    json_object_get(e, "slot_id"));
+				if (!kept)
+					fail(r, errs, "side_event_slots", N_("A slot that has an accepted "
+					    "side event cannot be removed: decide on the side event "
+					    "first."));
+			}
+		json_decref(prog);
+	}
 }
 
 enum ws_err
@@ -691,7 +719,7 @@ mtg_check(struct req *r, json_t *in, int64_t id, json_t **event, json_t **values
 			json_object_set_new(vals, "year", json_integer(year));
 	}
 	if (!json_object_get(errs, "timezone") && zone && tz_get(zone, &z) == WS_OK)
-		side_window_check(r, z, in, vals, ev_vals, errs);
+		side_window_check(r, z, in, vals, ev_vals, errs, id);
 	*event = ev_vals;
 	ev_vals = NULL;
 	*values = vals;
