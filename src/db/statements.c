@@ -1458,6 +1458,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ORDER BY m.side_events_closes, m.event_id LIMIT ?", NULL},
 	[ST_MTG_SE_SEED_COUNT] = {"mtg_se_seed_count",
 	    "SELECT count(*) FROM meeting_side_events WHERE event_id = ?", NULL},
+	/* the demo's proposers: the first approved organizations */
+	[ST_MTG_SE_SEED_ORGS] = {"mtg_se_seed_orgs",
+	    "SELECT id FROM organizations WHERE status = 'approved' ORDER BY id LIMIT 6", NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
@@ -1597,6 +1600,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_SE_ORGS] = 2,
 	[ST_MTG_SE_ADMINS] = 3,
 	[ST_MTG_SE_OPEN_WINDOWS] = MTG_C__MAX,
+	[ST_MTG_SE_SEED_ORGS] = 1,
 };
 
 /* ---- migrations ------------------------------------------------------ */

@@ -106,7 +106,10 @@ mtg_se_insert(struct db *d, int64_t id, int64_t org, int64_t by, json_t *values,
 
 	db_bind_int(q, 1, id);
 	db_bind_int(q, 2, org);
-	db_bind_int(q, 3, by);
+	if (by > 0)
+		db_bind_int(q, 3, by);
+	else
+		db_bind_null(q, 3);	/* the demo's, proposed by nobody */
 	db_bind_text(q, 4, STR("title"));
 	db_bind_text(q, 5, STR("abstract"));
 	app_bind_json(q, 6, VAL("co_organizers"), "{}");
