@@ -36,8 +36,9 @@ static const char *db_url;
 static struct ts_browser *plain;
 
 /* staff; Ada, an admin of Quillon (ECOSOC special status); Bo, a member of
- * Quillon, no admin; Cy, an admin of Rivet (no ECOSOC status) */
-static char staff_tok[129], ada_tok[129], bo_tok[129], cy_tok[129];
+ * Quillon, no admin; Cy, an admin of Rivet (no ECOSOC status); Fo, a
+ * government's focal point */
+static char staff_tok[129], ada_tok[129], bo_tok[129], cy_tok[129], fo_tok[129];
 static int64_t quillon, rivet;
 
 static const struct ts_res *
@@ -504,6 +505,14 @@ test_decide_and_programme(void **state)
 	    "programme"), 1), "start")), "2031-05-20T13:15:00+02:00");
 	json_decref(j);
 	LACKS(r, "Declined one");
+	/* a focal point and a member of another organization: the programme,
+	 * none of the proposals */
+	r = api("GET", path, fo_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Drug checking, in practice");
+	assert_int_equal(total_of(id, fo_tok), 0);
+	assert_int_equal(total_of(id, cy_tok), 0);
+	STATUS(propose(id, fo_tok, proposal(quillon, "A focal point's")), 403);
 	snprintf(path, sizeof path, "/meetings/%lld", (long long)id);
 	r = ts_get(plain, path);
 	STATUS(r, 200);
@@ -710,6 +719,7 @@ setup(void **state)
 	ada = account("ada@quillon-se.example", "member", quillon, ada_tok);
 	(void)account("bo@quillon-se.example", "member", quillon, bo_tok);
 	cy = account("cy@rivet-se.example", "member", rivet, cy_tok);
+	(void)account("fo@gov-se.example", "focal", 0, fo_tok);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@side-events.test", PW);
 	if (!staff || ts_org_admin(staff, quillon, ada) != 0 || ts_org_admin(staff, rivet, cy) != 0)
 		return -1;
