@@ -665,6 +665,10 @@ test_staff_page(void **state)
 	    NULL);
 	STATUS(r, 200);
 	HAS(r, "Another proposal: accepted");
+	r = ts_form(staff, path, "sid", sid, "decision", "decline", "slot_id", "2", "message",
+	    "Too late", NULL);
+	STATUS(r, 409);
+	HAS(r, "decided or withdrawn already");
 	snprintf(sid, sizeof sid, "%lld", (long long)s1);
 	r = ts_form(staff, path, "sid", sid, "decision", "accept", "slot_id", "2", "message", "",
 	    NULL);

@@ -163,7 +163,6 @@ mtg_programme(struct req *r, json_t *s, json_t *out)
 	enum ws_err rc;
 	size_t i;
 
-	(void)r;
 	if ((rc = mtg_se_programme(req_db(r), json_integer_value(json_object_get(s, "id")),
 	    &rows)) != WS_OK) {
 		json_decref(list);

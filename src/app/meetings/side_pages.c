@@ -687,7 +687,7 @@ h_staff_meeting_side_events_decide(struct req *r, struct resp *w)
 	json_t *m = NULL, *s = NULL, *in = json_object(), *out = NULL, *errors = NULL;
 	const char *detail = NULL;
 	int64_t id, sid = 0, slot;
-	enum ws_err rc;
+	enum ws_err rc, refused;
 
 	if ((rc = staff_session(r, &id, &m, &s)) != WS_OK)
 		goto out;
@@ -707,6 +707,7 @@ h_staff_meeting_side_events_decide(struct req *r, struct resp *w)
 		json_decref(e);
 	}
 	rc = mtg_se_decide_one(r, w, s, sid, in, &out);
+	refused = rc;
 	if (rc == WS_EINVAL || rc == WS_ECONFLICT) {
 		errors = w->errors ? w->errors : json_object();
 		detail = w->detail;
@@ -724,10 +725,7 @@ h_staff_meeting_side_events_decide(struct req *r, struct resp *w)
 	if (errors) {
 		json_object_set_new(w->val, "refused", json_pack("{s:I,s:s,s:O}", "sid",
 		    (json_int_t)sid, "detail", tr(r, detail ? detail : ""), "errors", errors));
-		w->status = rc == WS_OK ? 422 : 422;
-		if (detail && json_object_get(errors, "slot_id") &&
-		    !json_object_get(errors, "decision"))
-			w->status = 409;
+		w->status = refused == WS_ECONFLICT ? 409 : 422;
 	}
 out:
 	json_decref(m);
