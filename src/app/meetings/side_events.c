@@ -773,6 +773,7 @@ mail_decision(struct req *r, struct db *d, json_t *s, json_t *e)
 			json_t *t;
 
 			rl.locale = lang;
+			rl.user = NULL;	/* the session's zone, not the deciding staff's */
 			t = events_when(&rl, json_string_value(json_object_get(s, "timezone")),
 			    json_integer_value(json_object_get(slot, "start_at")));
 			json_object_set_new(ctx, "slot", json_pack("{s:O,s:O}", "when",
