@@ -245,6 +245,21 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/meetings/new",          h_staff_meeting_create, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_GET,    "/staff/meetings/{id}/edit",    h_staff_meeting_edit_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{HM_POST,   "/staff/meetings/{id}/edit",    h_staff_meeting_edit, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	/* side events of a session (issue 16): proposed by an eligible organization's admins, decided by staff */
+	{HM_GET,    "/api/v1/meetings/{id}/side-events", h_meeting_side_events, R_USER, CSRF_NONE, RL_NONE, RF_API, mtg_q_side_events},
+	{HM_POST,   "/api/v1/meetings/{id}/side-events", h_meeting_side_event_propose, R_USER, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/api/v1/meetings/{id}/side-events/{sid}", h_meeting_side_event, R_USER, CSRF_NONE, RL_NONE, RF_API | RF_OWNER},
+	{HM_PATCH,  "/api/v1/meetings/{id}/side-events/{sid}", h_meeting_side_event_edit, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_DELETE, "/api/v1/meetings/{id}/side-events/{sid}", h_meeting_side_event_withdraw, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/meetings/{id}/side-events/{sid}/decision", h_meeting_side_event_decision, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/meetings/{id}/programme.ics", h_meeting_programme_ics, R_ALL, CSRF_NONE, RL_NONE, 0},
+	{HM_GET,    "/meetings/{id}/side-events/new", h_meeting_side_event_new_form, R_USER, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/meetings/{id}/side-events/new", h_meeting_side_event_new, R_USER, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/meetings/{id}/side-events/{sid}/edit", h_meeting_side_event_edit_form, R_USER, CSRF_NONE, RL_NONE, RF_OWNER},
+	{HM_POST,   "/meetings/{id}/side-events/{sid}/edit", h_meeting_side_event_edit_post, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_GET,    "/staff/meetings/{id}/side-events", h_staff_meeting_side_events, R_STAFFS, CSRF_NONE, RL_NONE, 0, mtg_q_side_events},
+	{HM_POST,   "/staff/meetings/{id}/side-events", h_staff_meeting_side_events_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0, mtg_q_side_events},
+	{HM_GET,    "/staff/meetings/{id}/side-events.csv", h_staff_meeting_side_events_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0, mtg_q_side_events},
 
 	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
 	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},

@@ -158,6 +158,14 @@
 	"FROM org_members m JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? " \
 	"AND m.is_admin = 1 AND mo.status NOT IN ('rejected', 'suspended')) OR n.email = ?) " \
 	"AND (? = '' OR n.status = ?) AND (? = 0 OR n.organization_id = ?)"
+/* Columns of a side event (enum mtg_se_col); who sees which: all (?2 = 0,
+ * staff), or those of the organizations person ?3 is an admin of now;
+ * then status ('' for any) and organization (0 for any). */
+#define MTG_SE_COLS DB_COLS(MTG_SE_COLUMNS)
+#define MTG_SE_FROM " FROM meeting_side_events s JOIN organizations o ON o.id = s.organization_id "
+#define MTG_SE_WHERE "WHERE s.event_id = ? AND (? = 0 OR s.organization_id IN (SELECT m.org_id " \
+	"FROM org_members m WHERE m.user_id = ? AND m.is_admin = 1)) " \
+	"AND (? = '' OR s.status = ?) AND (? = 0 OR s.organization_id = ?)"
 /* Columns of a registration (enum ev_reg_col). */
 #define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)
 /* Columns of an event in a calendar (enum cal_col, less the last). */
@@ -1332,12 +1340,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "WHERE position < 1000), ?, ?)", NULL},
 	[ST_MTG_INSERT] = {"mtg_insert",
 	    "INSERT INTO meetings (body, working_group, number, title, year, agenda, eligibility, "
-	    "invited, nominations_opens, nominations_closes, delegates_max, event_id) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL},
+	    "invited, nominations_opens, nominations_closes, delegates_max, side_events_opens, "
+	    "side_events_closes, side_event_slots, event_id) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL},
 	[ST_MTG_UPDATE] = {"mtg_update",
 	    "UPDATE meetings SET body = ?, working_group = ?, number = ?, title = ?, year = ?, "
 	    "agenda = ?, eligibility = ?, invited = ?, nominations_opens = ?, "
-	    "nominations_closes = ?, delegates_max = ? WHERE event_id = ?", NULL},
+	    "nominations_closes = ?, delegates_max = ?, side_events_opens = ?, "
+	    "side_events_closes = ?, side_event_slots = ? WHERE event_id = ?", NULL},
 	[ST_MTG_GET] = {"mtg_get",
 	    "SELECT " MTG_COLS MTG_FROM "WHERE m.event_id = ? AND " EV_VISIBLE, NULL},
 	/* The latest year first, then the bodies in their order. */
@@ -1447,6 +1457,55 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "e.id = m.event_id JOIN meeting_bodies b ON b.code = m.body WHERE o.country = ? "
 	    "AND o.status = 'approved' AND n.status = 'approved' AND " EV_VISIBLE
 	    " ORDER BY e.start_at DESC, m.event_id, o.name, o.id, n.name, n.id LIMIT ?", NULL},
+	/* Side events proposed to a session (migration 29): slot_id is set
+	 * only while one is accepted, and unique within the session, so two
+	 * accepted side events never share a slot. */
+	[ST_MTG_SE_INSERT] = {"mtg_se_insert",
+	    "INSERT INTO meeting_side_events (event_id, organization_id, proposed_by, title, "
+	    "abstract, co_organizers, format, language, preferred_slots, status, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id", NULL},
+	/* The proposer's change, while pending or changes asked: pending again. */
+	[ST_MTG_SE_UPDATE] = {"mtg_se_update",
+	    "UPDATE meeting_side_events SET title = ?, abstract = ?, co_organizers = ?, "
+	    "format = ?, language = ?, preferred_slots = ?, status = 'pending', updated_at = ? "
+	    "WHERE id = ? AND status IN ('pending', 'changes_requested')", NULL},
+	[ST_MTG_SE_GET] = {"mtg_se_get",
+	    "SELECT " MTG_SE_COLS MTG_SE_FROM "WHERE s.event_id = ? AND s.id = ?", NULL},
+	[ST_MTG_SE_LIST] = {"mtg_se_list",
+	    "SELECT " MTG_SE_COLS MTG_SE_FROM MTG_SE_WHERE " ORDER BY s.id LIMIT ? OFFSET ?", NULL},
+	[ST_MTG_SE_COUNT] = {"mtg_se_count",
+	    "SELECT count(*)" MTG_SE_FROM MTG_SE_WHERE, NULL},
+	/* Staff's decision on a side event still open to one (none when it was
+	 * decided or withdrawn meanwhile); the slot only when accepted. */
+	[ST_MTG_SE_DECIDE] = {"mtg_se_decide",
+	    "UPDATE meeting_side_events SET status = ?, slot_id = ?, message = ?, decided_at = ?, "
+	    "decided_by = ?, updated_at = ? WHERE id = ? "
+	    "AND status IN ('pending', 'changes_requested')", NULL},
+	[ST_MTG_SE_WITHDRAW] = {"mtg_se_withdraw",
+	    "UPDATE meeting_side_events SET status = 'withdrawn', updated_at = ? WHERE id = ? "
+	    "AND status IN ('pending', 'changes_requested')", NULL},
+	/* The accepted side event in a slot of a session. */
+	[ST_MTG_SE_SLOT_TAKEN] = {"mtg_se_slot_taken",
+	    "SELECT id FROM meeting_side_events WHERE event_id = ? AND slot_id = ?", NULL},
+	/* The session's programme: the accepted side events, by slot. */
+	[ST_MTG_SE_PROGRAMME] = {"mtg_se_programme",
+	    "SELECT " MTG_SE_COLS MTG_SE_FROM "WHERE s.event_id = ? AND s.status = 'accepted' "
+	    "AND s.slot_id IS NOT NULL ORDER BY s.slot_id", NULL},
+	/* The organizations that proposed to a session (staff's filter). */
+	[ST_MTG_SE_ORGS] = {"mtg_se_orgs",
+	    "SELECT DISTINCT o.id, o.name FROM meeting_side_events s JOIN organizations o "
+	    "ON o.id = s.organization_id WHERE s.event_id = ? ORDER BY o.name, o.id", NULL},
+	/* An organization's current admins, whom a decision is mailed to. */
+	/* The published sessions whose side-event window is open at ?3 (twice). */
+	[ST_MTG_SE_OPEN_WINDOWS] = {"mtg_se_open_windows",
+	    "SELECT " MTG_COLS MTG_FROM "WHERE " EV_VISIBLE " AND e.status = 'published' "
+	    "AND m.side_events_closes > ? AND coalesce(m.side_events_opens, 0) <= ? "
+	    "ORDER BY m.side_events_closes, m.event_id LIMIT ?", NULL},
+	[ST_MTG_SE_SEED_COUNT] = {"mtg_se_seed_count",
+	    "SELECT count(*) FROM meeting_side_events WHERE event_id = ?", NULL},
+	/* the demo's proposers: the first approved organizations */
+	[ST_MTG_SE_SEED_ORGS] = {"mtg_se_seed_orgs",
+	    "SELECT id FROM organizations WHERE status = 'approved' ORDER BY id LIMIT 6", NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
@@ -1585,6 +1644,12 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_REV_FOCALS] = REV_FOCAL_C__MAX,
 	[ST_REV_ORGS_OF_COUNTRY] = ORG_C__MAX,
 	[ST_REV_COUNTRY_MEETINGS] = REV_MTG_C__MAX,
+	[ST_MTG_SE_GET] = MTG_SE_C__MAX,
+	[ST_MTG_SE_LIST] = MTG_SE_C__MAX,
+	[ST_MTG_SE_PROGRAMME] = MTG_SE_C__MAX,
+	[ST_MTG_SE_ORGS] = 2,
+	[ST_MTG_SE_OPEN_WINDOWS] = MTG_C__MAX,
+	[ST_MTG_SE_SEED_ORGS] = 1,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2369,6 +2434,35 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" updated_at BIGINT NOT NULL," \
 	" CHECK (reviewer_1 <> country AND reviewer_2 <> country AND reviewer_1 <> reviewer_2));" \
 	"CREATE INDEX reviews_stage ON reviews(stage, year);"
+/* 29 (issue 16): side events.  A session has a window for proposing
+ * them (UTC instants shown in its zone) and the slots staff offer
+ * ([{id, start_at, end_at, room}], JSON, ids the session's own).
+ * meeting_side_events are the proposals of organizations: title, abstract,
+ * co-organizers ({organizations: ids, others: names, governments: country
+ * codes}, JSON), format, language, the slots preferred (ids, in order);
+ * pending, changes_requested (staff's message says what), accepted (into
+ * slot_id, one a slot), declined (the message says why) or withdrawn. */
+#define M29(ID) \
+	"ALTER TABLE meetings ADD COLUMN side_events_opens BIGINT;" \
+	"ALTER TABLE meetings ADD COLUMN side_events_closes BIGINT;" \
+	"ALTER TABLE meetings ADD COLUMN side_event_slots TEXT NOT NULL DEFAULT '[]';" \
+	"CREATE TABLE meeting_side_events (" \
+	" id " ID "," \
+	" event_id BIGINT NOT NULL REFERENCES meetings(event_id) ON DELETE CASCADE," \
+	" organization_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" proposed_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" title TEXT NOT NULL, abstract TEXT NOT NULL," \
+	" co_organizers TEXT NOT NULL DEFAULT '{}'," \
+	" format TEXT NOT NULL CHECK (format IN ('in_person','online','hybrid'))," \
+	" language TEXT NOT NULL, preferred_slots TEXT NOT NULL DEFAULT '[]'," \
+	" status TEXT NOT NULL CHECK (status IN ('pending','changes_requested','accepted'," \
+	"  'declined','withdrawn'))," \
+	" slot_id BIGINT, message TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, decided_at BIGINT," \
+	" decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" CHECK ((status = 'accepted') = (slot_id IS NOT NULL))," \
+	" UNIQUE (event_id, slot_id));" \
+	"CREATE INDEX meeting_side_events_org ON meeting_side_events(event_id, organization_id);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -2398,5 +2492,6 @@ const struct db_migration db_migrations[] = {
 	{27, M27, M27},
 	{28, M28(SQLITE_ID), M28(PG_ID)},
 	{31, M31, M31},
+	{29, M29(SQLITE_ID), M29(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -362,6 +362,20 @@ enum db_stmt {
 	ST_REV_FOCALS,
 	ST_REV_ORGS_OF_COUNTRY,
 	ST_REV_COUNTRY_MEETINGS,
+	/* issue 16: side events of a session (app/meetings/side_store.c) */
+	ST_MTG_SE_INSERT,
+	ST_MTG_SE_UPDATE,
+	ST_MTG_SE_GET,
+	ST_MTG_SE_LIST,
+	ST_MTG_SE_COUNT,
+	ST_MTG_SE_DECIDE,
+	ST_MTG_SE_WITHDRAW,
+	ST_MTG_SE_SLOT_TAKEN,
+	ST_MTG_SE_PROGRAMME,
+	ST_MTG_SE_ORGS,
+	ST_MTG_SE_OPEN_WINDOWS,
+	ST_MTG_SE_SEED_COUNT,
+	ST_MTG_SE_SEED_ORGS,
 	DB_STMT__MAX
 };
 
@@ -805,7 +819,8 @@ enum mtg_body_col { MTG_BODY_C_CODE, MTG_BODY_C_NAME_EN, MTG_BODY_C_NAME_FR,
 	Y(MTG_C_ELIGIBILITY, "m.eligibility") Y(MTG_C_INVITED, "m.invited") \
 	Y(MTG_C_NOM_OPENS, "m.nominations_opens") Y(MTG_C_NOM_CLOSES, "m.nominations_closes") \
 	Y(MTG_C_DELEGATES_MAX, "m.delegates_max") Y(MTG_C_BODY_NAME_EN, "b.name_en") \
-	Y(MTG_C_BODY_NAME_FR, "b.name_fr")
+	Y(MTG_C_BODY_NAME_FR, "b.name_fr") Y(MTG_C_SE_OPENS, "m.side_events_opens") \
+	Y(MTG_C_SE_CLOSES, "m.side_events_closes") Y(MTG_C_SE_SLOTS, "m.side_event_slots")
 enum mtg_col { MTG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_C__MAX };
 
 /* A delegate nominated for a session, with the organization's name
@@ -825,6 +840,19 @@ enum mtg_mine_col { MTG_MINE_C_ID, MTG_MINE_C_EVENT_ID, MTG_MINE_C_ORG_ID, MTG_M
 	MTG_MINE_C_STATUS, MTG_MINE_C_REASON, MTG_MINE_C_BODY_EN, MTG_MINE_C_BODY_FR,
 	MTG_MINE_C_TITLE, MTG_MINE_C__MAX };
 /* A row of the registration desks' list (ST_MTG_NOM_APPROVED). */
+/* A side event proposed to a session, with its organization's name
+ * (ST_MTG_SE_GET, ST_MTG_SE_LIST, ST_MTG_SE_PROGRAMME). */
+#define MTG_SE_COLUMNS(X, Y) \
+	X(MTG_SE_C_ID, "s.id") Y(MTG_SE_C_EVENT_ID, "s.event_id") \
+	Y(MTG_SE_C_ORG_ID, "s.organization_id") Y(MTG_SE_C_PROPOSED_BY, "s.proposed_by") \
+	Y(MTG_SE_C_TITLE, "s.title") Y(MTG_SE_C_ABSTRACT, "s.abstract") \
+	Y(MTG_SE_C_CO_ORGANIZERS, "s.co_organizers") Y(MTG_SE_C_FORMAT, "s.format") \
+	Y(MTG_SE_C_LANGUAGE, "s.language") Y(MTG_SE_C_PREFERRED, "s.preferred_slots") \
+	Y(MTG_SE_C_STATUS, "s.status") Y(MTG_SE_C_SLOT, "s.slot_id") \
+	Y(MTG_SE_C_MESSAGE, "s.message") Y(MTG_SE_C_CREATED_AT, "s.created_at") \
+	Y(MTG_SE_C_UPDATED_AT, "s.updated_at") Y(MTG_SE_C_DECIDED_AT, "s.decided_at") \
+	Y(MTG_SE_C_ORG_NAME, "o.name")
+enum mtg_se_col { MTG_SE_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_SE_C__MAX };
 enum mtg_desk_col { MTG_DESK_C_ORG, MTG_DESK_C_ECOSOC, MTG_DESK_C_NAME, MTG_DESK_C_TITLE,
 	MTG_DESK_C_NATIONALITY, MTG_DESK_C_VISA, MTG_DESK_C__MAX };
 

@@ -1260,6 +1260,107 @@ test_others_call(void **state)
 }
 
 /*
+ * Every route on one side event of a session (issue 16: {sid}), tried
+ * against organization B's proposal by everyone but B's admins: a visitor,
+ * an applicant, a focal point, a member, an admin of organization A and an
+ * expert.  Each is refused (401 or a sign-in for a visitor, 403 for a route
+ * not theirs, 404 for a proposal they may not see), and staff find B's
+ * proposal as it was.
+ */
+static void
+test_others_side_event(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
+	int64_t b = org_made("Walk Side B", "CM", "bo@walk-sb.example");
+	int64_t a = org_made("Walk Side A", "BJ", "al@walk-sa.example");
+	int64_t id, sid, pid;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600], tok[129];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	r = ts_api(staff, "POST", "/api/v1/meetings", NULL, "{\"body\":\"other\",\"number\":977,"
+	    "\"title\":\"Walk session\",\"timezone\":\"Europe/Vienna\",\"start\":"
+	    "\"2031-05-19T10:00\",\"end\":\"2031-05-23T18:00\",\"status\":\"published\","
+	    "\"eligibility\":\"members\",\"side_events_closes\":\"2031-04-01T18:00\","
+	    "\"side_event_slots\":[{\"start\":\"2031-05-19T13:15\",\"end\":\"2031-05-19T14:30\","
+	    "\"room\":\"M3\"}]}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	pid = person_of("person-sb@walk.example", b);
+	assert_int_equal(ts_org_admin(staff, b, pid), 0);
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-sa@walk.example", a)), 0);
+	pb = signed_in("person-sb@walk.example");
+	assert_int_equal(ts_token(pb, "person-sb@walk.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)id);
+	snprintf(body, sizeof body, "{\"organization_id\":%lld,\"title\":\"B's side event\","
+	    "\"abstract\":\"What organization B will show.\",\"format\":\"online\","
+	    "\"language\":\"en\",\"preferred_slots\":[1]}", (long long)b);
+	r = ts_api(pb, "POST", path, tok, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	sid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = signed_in("admin-sa@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		const char *at = strstr(rt->pattern, "{sid}");
+		int form = strncmp(rt->pattern, "/api/", 5) != 0 && rt->method != HM_GET;
+
+		if (!at)
+			continue;
+		snprintf(path, sizeof path, "%.*s%lld%.*s%lld%s",
+		    (int)(strstr(rt->pattern, "{id}") - rt->pattern), rt->pattern, (long long)id,
+		    (int)(at - strstr(rt->pattern, "{id}") - 4), strstr(rt->pattern, "{id}") + 4,
+		    (long long)sid, at + 5);
+		for (i = 0; i < 6; i++) {
+			long st;
+			int ok;
+
+			if (form) {
+				snprintf(body, sizeof body, "csrf=%s&title=Taken+Over&withdraw=1",
+				    ts_csrf(who[i]));
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else {
+				r = ts_api(who[i], method_names[rt->method], path, NULL,
+				    rt->method == HM_GET || rt->method == HM_DELETE ? NULL :
+				    "{\"title\":\"Taken Over\",\"decision\":\"decline\","
+				    "\"message\":\"Taken over\"}");
+			}
+			st = r->status;
+			ok = st == 401 || st == 403 || st == 404 || (st == 303 && i == 0);
+			if (!ok)
+				printf("# %s %s as walker %d: %ld: %.300s\n",
+				    method_names[rt->method], path, i, st, r->body);
+			assert_true(ok);
+			tried++;
+		}
+	}
+	assert_true(tried >= 30);
+	/* staff see B's proposal as it was */
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events/%lld", (long long)id,
+	    (long long)sid);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"status\":\"pending\""));
+	assert_true(ts_has(r, "B's side event"));
+	assert_false(ts_has(r, "Taken Over"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[4]);
+	ts_browser_free(pb);
+}
+
+/*
  * The history of an organization (issue 11) against a real one, page and
  * JSON twin, for each role: a visitor (sign in / 401), an applicant, a
  * state focal point, a member of another organization, a member of it
@@ -1811,6 +1912,7 @@ main(void)
 		cmocka_unit_test(test_others_resource),
 		cmocka_unit_test(test_others_event),
 		cmocka_unit_test(test_others_call),
+		cmocka_unit_test(test_others_side_event),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 	};

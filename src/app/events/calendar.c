@@ -347,7 +347,10 @@ vevent(struct cal *c, json_t *ev, int with_link, int64_t now)
 	struct buf d;
 
 	cal_line(c, "BEGIN:VEVENT");
-	cal_printf(c, "UID:event-%lld@%s", id, c->host);
+	if (json_is_string(json_object_get(ev, "uid")))
+		cal_printf(c, "UID:%s@%s", json_string_value(json_object_get(ev, "uid")), c->host);
+	else
+		cal_printf(c, "UID:event-%lld@%s", id, c->host);
 	utc_stamp(now, stamp, sizeof stamp);
 	cal_printf(c, "DTSTAMP:%s", stamp);
 	utc_stamp(json_integer_value(json_object_get(ev, "updated_at")), stamp, sizeof stamp);
@@ -369,7 +372,10 @@ vevent(struct cal *c, json_t *ev, int with_link, int64_t now)
 		cal_text(c, "LOCATION", venue);
 	else if (with_link && link && *link)
 		cal_text(c, "LOCATION", link);
-	snprintf(url, sizeof url, "%s/events/%lld", c->base, id);
+	if (json_is_string(json_object_get(ev, "url")))
+		snprintf(url, sizeof url, "%s", json_string_value(json_object_get(ev, "url")));
+	else
+		snprintf(url, sizeof url, "%s/events/%lld", c->base, id);
 	cal_printf(c, "URL:%s", url);
 	if (strcmp(status, "cancelled") == 0 || (reg && (strcmp(reg, "cancelled") == 0 ||
 	    strcmp(reg, "declined") == 0)))
@@ -440,6 +446,12 @@ cal_send(struct req *r, struct resp *w, json_t *rows, const char *name, int pers
 		return c->rc;
 	w->ctype = "text/calendar; charset=utf-8";
 	return WS_OK;
+}
+
+enum ws_err
+events_calendar_send(struct req *r, struct resp *w, json_t *rows, const char *name)
+{
+	return cal_send(r, w, rows, name, 0);
 }
 
 /* Rows of statement st after its bound parameters; q is ended.  New

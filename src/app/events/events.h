@@ -57,6 +57,13 @@ enum ws_err h_event_unregister(struct req *r, struct resp *w);
 /* GET /events/{id}/calendar.ics: one event as iCalendar, seen as the event
  * is (404 otherwise). */
 enum ws_err h_event_ics(struct req *r, struct resp *w);
+/* Answers rows as an iCalendar named name, each row {id, title,
+ * description, start_at, end_at, timezone, venue, online_url (not sent),
+ * status, sequence, updated_at} and, for what is not an event, its own
+ * uid ("side-event-3") and url: how other areas (a session's programme)
+ * publish their calendars as the events' are. */
+enum ws_err events_calendar_send(struct req *r, struct resp *w, json_t *rows, const char *name)
+    WS_WUR;
 /* GET /events/calendar.ics: public events, upcoming and of the last 90 days. */
 enum ws_err h_events_ics(struct req *r, struct resp *w);
 /* GET /calendar/{token}.ics: the events a person registered for; 404 for a

@@ -64,6 +64,8 @@ static const struct field mtg_fields[] = {
 	{ "nominations_closes", FT_LINE, 0, 0, 40, NULL, NULL, NULL },
 	{ "delegates_max", FT_INT, 0, 1, MTG_DELEGATES_MAX, NULL, NULL,
 	    N_("Enter a number of delegates from 1 to 100.") },
+	{ "side_events_opens", FT_LINE, 0, 0, 40, NULL, NULL, NULL },
+	{ "side_events_closes", FT_LINE, 0, 0, 40, NULL, NULL, NULL },
 };
 #define MTG_NFIELDS (sizeof mtg_fields / sizeof mtg_fields[0])
 
@@ -137,14 +139,11 @@ utc_time(json_t *t)
 	return json_string(s);
 }
 
-/* Where stored session s's nomination window stands at now: "not_set",
- * "upcoming", "open" or "closed" (a cancelled session's, whatever its
- * times). */
-static const char *
-window_state(json_t *s, int64_t now)
+const char *
+mtg_window_state(json_t *s, const char *opens_key, const char *closes_key, int64_t now)
 {
-	json_t *opens = json_object_get(s, "nominations_opens_at");
-	json_t *closes = json_object_get(s, "nominations_closes_at");
+	json_t *opens = json_object_get(s, opens_key);
+	json_t *closes = json_object_get(s, closes_key);
 	const char *status = json_string_value(json_object_get(s, "status"));
 
 	if (status && strcmp(status, "cancelled") == 0)
@@ -154,6 +153,21 @@ window_state(json_t *s, int64_t now)
 	if (json_is_integer(opens) && now < json_integer_value(opens))
 		return "upcoming";
 	return now < json_integer_value(closes) ? "open" : "closed";
+}
+
+json_t *
+mtg_slots_view(json_t *s)
+{
+	const char *zone = json_string_value(json_object_get(s, "timezone"));
+	json_t *out = json_array(), *x;
+	size_t i;
+
+	json_array_foreach(json_object_get(s, "side_event_slots"), i, x)
+		json_array_append_new(out, json_pack("{s:O,s:o,s:o,s:O}", "id",
+		    json_object_get(x, "id"), "start", local_time(zone, json_object_get(x,
+		    "start_at")), "end", local_time(zone, json_object_get(x, "end_at")), "room",
+		    json_object_get(x, "room")));
+	return out;
 }
 
 json_t *
@@ -181,7 +195,15 @@ mtg_view(struct req *r, json_t *s)
 	    "nominations_opens_at")));
 	json_object_set_new(out, "nominations_closes", local_time(zone, json_object_get(s,
 	    "nominations_closes_at")));
-	json_object_set_new(out, "nominations", json_string(window_state(s, now_s())));
+	json_object_set_new(out, "nominations", json_string(mtg_window_state(s,
+	    "nominations_opens_at", "nominations_closes_at", now_s())));
+	json_object_set_new(out, "side_events_opens", local_time(zone, json_object_get(s,
+	    "side_events_opens_at")));
+	json_object_set_new(out, "side_events_closes", local_time(zone, json_object_get(s,
+	    "side_events_closes_at")));
+	json_object_set_new(out, "side_events", json_string(mtg_window_state(s,
+	    "side_events_opens_at", "side_events_closes_at", now_s())));
+	json_object_set_new(out, "side_event_slots", mtg_slots_view(s));
 	json_object_set(out, "documents", json_object_get(s, "resources"));
 	/* whom staff invited is staff's to know */
 	if (v.staff)
@@ -300,7 +322,7 @@ mtg_load_view(struct req *r, int64_t id, json_t **out)
 	if ((rc = mtg_get(req_db(r), &v, id, &s)) != WS_OK)
 		return rc;
 	*out = mtg_view(r, s);
-	if ((rc = caller_orgs(r, s, *out)) != WS_OK) {
+	if ((rc = caller_orgs(r, s, *out)) != WS_OK || (rc = mtg_programme(r, s, *out)) != WS_OK) {
 		json_decref(*out);
 		*out = NULL;
 	}
@@ -468,6 +490,133 @@ body_row(json_t *bodies, const char *code)
 	return NULL;
 }
 
+#define MTG_ROOM_MAX 200	/* bytes of a slot's room or label */
+
+/* The side-event slots sent (absent, or [{id?, start, end, room}], times as
+ * RFC 3339 or local in zone z) as stored, [{id, start_at, end_at, room}]:
+ * a slot sent without an id gets the next after the highest sent and
+ * next (the highest the session had: an id is never reused); NULL when
+ * they are not slots (each starts before it ends, within the session's
+ * dates start..end, ids unique, at most MTG_SLOTS_MAX). */
+static json_t *
+slots_of(json_t *in, const struct tz *z, int64_t start, int64_t end, int64_t next)
+{
+	json_t *out = json_array(), *it, *x;
+	size_t i, j;
+
+	if (!in || json_is_null(in))
+		return out;
+	if (!json_is_array(in) || json_array_size(in) > MTG_SLOTS_MAX)
+		goto bad;
+	json_array_foreach(in, i, it)
+		if (json_is_integer(x = json_object_get(it, "id")) && json_integer_value(x) > next)
+			next = json_integer_value(x);
+	json_array_foreach(in, i, it) {
+		const char *a = json_string_value(json_object_get(it, "start"));
+		const char *b = json_string_value(json_object_get(it, "end"));
+		json_t *room = json_object_get(it, "room");
+		enum tz_fit fit;
+		int64_t ta, tb, sid;
+
+		if (!json_is_object(it) || !a || !b || tz_parse_time(z, a, &ta, &fit) != WS_OK ||
+		    fit == TZ_GAP || tz_parse_time(z, b, &tb, &fit) != WS_OK || fit == TZ_GAP ||
+		    ta >= tb || ta < start || tb > end)
+			goto bad;
+		if (room && !json_is_null(room) && (!json_is_string(room) ||
+		    json_string_length(room) > MTG_ROOM_MAX ||
+		    strlen(json_string_value(room)) != json_string_length(room) ||
+		    !utf8_valid_text(json_string_value(room), json_string_length(room), 0)))
+			goto bad;
+		x = json_object_get(it, "id");
+		if (x && !json_is_null(x)) {
+			if (!json_is_integer(x) || json_integer_value(x) < 1)
+				goto bad;
+			sid = json_integer_value(x);
+		} else {
+			sid = ++next;
+		}
+		for (j = 0; j < json_array_size(out); j++)
+			if (json_integer_value(json_object_get(json_array_get(out, j), "id")) == sid)
+				goto bad;
+		json_array_append_new(out, json_pack("{s:I,s:I,s:I,s:s}", "id", (json_int_t)sid,
+		    "start_at", (json_int_t)ta, "end_at", (json_int_t)tb, "room",
+		    json_is_string(room) ? json_string_value(room) : ""));
+	}
+	return out;
+bad:
+	json_decref(out);
+	return NULL;
+}
+
+/* The side-event window and slots of a session's input in into vals: the
+ * window opens before it closes and closes by the start; the slots fall
+ * within the session's dates (slots_of). */
+static void
+side_window_check(struct req *r, const struct tz *z, json_t *in, json_t *vals, json_t *ev_vals,
+    json_t *errs, int64_t id)
+{
+	static const struct mtg_viewer staff = { 1, 1 };
+	json_t *was = NULL, *y;
+	int64_t high = 0;
+	size_t i;
+	json_t *start = json_object_get(ev_vals, "start_at"), *end = json_object_get(ev_vals,
+	    "end_at"), *opens, *closes, *x;
+
+	app_time_field(r, z, vals, errs, "side_events_opens", "side_events_opens_at",
+	    N_("Enter a date and time like 2026-10-22T09:00 (in the session's time "
+	    "zone) or 2026-10-22T09:00:00+02:00."), N_("That time does not exist in the "
+	    "session's time zone: the clocks go forward then."));
+	app_time_field(r, z, vals, errs, "side_events_closes", "side_events_closes_at",
+	    N_("Enter a date and time like 2026-10-22T09:00 (in the session's time "
+	    "zone) or 2026-10-22T09:00:00+02:00."), N_("That time does not exist in the "
+	    "session's time zone: the clocks go forward then."));
+	opens = json_object_get(vals, "side_events_opens_at");
+	closes = json_object_get(vals, "side_events_closes_at");
+	if (json_is_integer(opens) && !json_is_integer(closes))
+		fail(r, errs, "side_events_closes", N_("Say when proposals of side events close."));
+	if (json_is_integer(opens) && json_is_integer(closes) &&
+	    json_integer_value(opens) >= json_integer_value(closes))
+		fail(r, errs, "side_events_opens", N_("Proposals of side events must open before "
+		    "they close."));
+	if (json_is_integer(closes) && json_is_integer(start) &&
+	    json_integer_value(closes) > json_integer_value(start))
+		fail(r, errs, "side_events_closes", N_("Proposals of side events must close by "
+		    "the start of the session."));
+	if (!json_is_integer(start) || !json_is_integer(end))
+		return;
+	if (id && mtg_get(req_db(r), &staff, id, &was) == WS_OK)
+		json_array_foreach(json_object_get(was, "side_event_slots"), i, y)
+			if (json_integer_value(json_object_get(y, "id")) > high)
+				high = json_integer_value(json_object_get(y, "id"));
+	json_decref(was);
+	if ((x = slots_of(json_object_get(in, "side_event_slots"), z, json_integer_value(start),
+	    json_integer_value(end), high)) == NULL)
+		fail(r, errs, "side_event_slots", N_("Each side-event slot needs a start before "
+		    "its end, within the session's dates, and a room of at most 200 characters "
+		    "(at most 100 slots, ids unique)."));
+	else
+		json_object_set_new(vals, "side_event_slots", x);
+	/* a slot an accepted side event is in stays (its start may move) */
+	if (x && id) {
+		json_t *prog = NULL, *e, *sl;
+		size_t k;
+
+		if (mtg_se_programme(req_db(r), id, &prog) == WS_OK)
+			json_array_foreach(prog, i, e) {
+				int kept = 0;
+
+				json_array_foreach(x, k, sl)
+					kept = kept || json_equal(json_object_get(sl, "id"),
+					    json_object_get(e, "slot_id"));
+				if (!kept)
+					fail(r, errs, "side_event_slots", N_("A slot that has an accepted "
+					    "side event cannot be removed: decide on the side event "
+					    "first."));
+			}
+		json_decref(prog);
+	}
+}
+
 enum ws_err
 mtg_check(struct req *r, json_t *in, int64_t id, json_t **event, json_t **values,
     json_t **errors)
@@ -572,6 +721,8 @@ mtg_check(struct req *r, json_t *in, int64_t id, json_t **event, json_t **values
 		if (parse_int(y, 1, 9999, &year) == WS_OK)
 			json_object_set_new(vals, "year", json_integer(year));
 	}
+	if (!json_object_get(errs, "timezone") && zone && tz_get(zone, &z) == WS_OK)
+		side_window_check(r, z, in, vals, ev_vals, errs, id);
 	*event = ev_vals;
 	ev_vals = NULL;
 	*values = vals;
@@ -673,7 +824,8 @@ mtg_merged_input(json_t *m, json_t *in)
 	static const char *const names[] = { "body", "working_group", "number", "title",
 		"description", "start", "end", "timezone", "venue", "status", "visibility",
 		"agenda", "eligibility", "invited", "nominations_opens", "nominations_closes",
-		"delegates_max", "documents", NULL };
+		"delegates_max", "documents", "side_events_opens", "side_events_closes",
+		"side_event_slots", NULL };
 	const char *const *k;
 	json_t *out = json_object(), *x;
 

@@ -97,6 +97,49 @@ enum ws_err h_staff_meeting_nominations(struct req *r, struct resp *w);
 enum ws_err meetings_my_nominations(struct req *r, json_t **out) WS_WUR;
 enum ws_err h_staff_meeting_nominations_decide(struct req *r, struct resp *w);
 
+/* ---- side events (side_events.c, side_pages.c) ---- */
+
+/* The query of GET /api/v1/meetings/{id}/side-events and staff's page:
+ * status, organization, page, per_page. */
+extern const struct field mtg_q_side_events[];
+/* GET /api/v1/meetings/{id}/side-events: staff all of a session's
+ * proposals; others those of the organizations they are an admin of. */
+enum ws_err h_meeting_side_events(struct req *r, struct resp *w);
+/* POST /api/v1/meetings/{id}/side-events: an organization's admin proposes
+ * a side event (side_events.c says what is refused, and how). */
+enum ws_err h_meeting_side_event_propose(struct req *r, struct resp *w);
+/* GET /api/v1/meetings/{id}/side-events/{sid}: staff, or an admin of its
+ * organization (404 for others). */
+enum ws_err h_meeting_side_event(struct req *r, struct resp *w);
+/* PATCH: its organization's admins change it (pending again). */
+enum ws_err h_meeting_side_event_edit(struct req *r, struct resp *w);
+/* DELETE: its organization's admins withdraw it (kept, withdrawn). */
+enum ws_err h_meeting_side_event_withdraw(struct req *r, struct resp *w);
+/* POST /api/v1/meetings/{id}/side-events/{sid}/decision (staff): {decision:
+ * accept|decline|request_changes, slot_id, message}. */
+enum ws_err h_meeting_side_event_decision(struct req *r, struct resp *w);
+/* GET /meetings/{id}/programme.ics: the accepted side events in their
+ * slots as iCalendar, seen as the session is. */
+enum ws_err h_meeting_programme_ics(struct req *r, struct resp *w);
+/* GET and POST /meetings/{id}/side-events/new: the proposal form. */
+enum ws_err h_meeting_side_event_new_form(struct req *r, struct resp *w);
+enum ws_err h_meeting_side_event_new(struct req *r, struct resp *w);
+/* GET and POST /meetings/{id}/side-events/{sid}/edit: the proposer's change
+ * (and, with withdraw=1, withdrawal) through the API's handlers. */
+enum ws_err h_meeting_side_event_edit_form(struct req *r, struct resp *w);
+enum ws_err h_meeting_side_event_edit_post(struct req *r, struct resp *w);
+/* /staff/meetings/{id}/side-events: staff's page of a session's proposals
+ * (filters by status and organization), its POST deciding one through the
+ * API's decision, and the CSV. */
+enum ws_err h_staff_meeting_side_events(struct req *r, struct resp *w);
+enum ws_err h_staff_meeting_side_events_decide(struct req *r, struct resp *w);
+enum ws_err h_staff_meeting_side_events_csv(struct req *r, struct resp *w);
+/* Appends to out the sessions whose side-event window is open that one of
+ * admin_orgs meets the rule of, as meetings_opportunities does ({type
+ * "side_event", ..., action "propose"}). */
+enum ws_err meetings_side_event_opportunities(struct req *r, json_t *admin_orgs, json_t *out)
+    WS_WUR;
+
 #include <stdio.h>
 
 struct app;

@@ -111,6 +111,10 @@ enum ws_err mtg_load_view(struct req *r, int64_t id, json_t **out) WS_WUR;
 void mtg_page_list(struct req *r, json_t *val);
 /* Adds to view item m what /meetings/{id} shows. */
 void mtg_page_one(struct req *r, json_t *m);
+/* Adds to view item m the side events' part of /meetings/{id}: the
+ * programme in words in the reader's zone, the window, whether they may
+ * propose and what their organizations proposed (side_pages.c). */
+void mtg_page_side_events(struct req *r, json_t *m);
 
 /* ---- nominations (store.c, nominations.c) ---- */
 
@@ -175,5 +179,81 @@ enum ws_err mtg_nom_decide_all(struct req *r, struct resp *w, int64_t id, json_t
 
 /* Whether stored organization o meets stored session s's rule (meetings.c). */
 int mtg_org_eligible(json_t *s, json_t *o);
+
+/* ---- side events (side_store.c, side_events.c, side_pages.c) ---- */
+
+#define MTG_SLOTS_MAX 100	/* side-event slots of a session */
+#define MTG_SE_PREFERRED_MAX 10	/* slots a proposal may prefer */
+#define MTG_SE_COORG_MAX 20	/* co-organizers of each kind */
+
+/* What staff narrow a session's side events to; "" or 0 for all. */
+struct mtg_se_filter {
+	const char *status;
+	int64_t org;
+};
+
+/* Side event sid of session id ({id, meeting_id, organization_id,
+ * organization, proposed_by, title, abstract, co_organizers, format,
+ * language, preferred_slots, status, slot_id, message, created_at,
+ * updated_at, decided_at}, times as Unix seconds); WS_ENOTFOUND.  New
+ * reference. */
+enum ws_err mtg_se_get(struct db *d, int64_t id, int64_t sid, json_t **out) WS_WUR;
+/* A page of session id's side events under f: all (uid 0), or those of the
+ * organizations person uid is an admin of now, oldest first, and how many. */
+enum ws_err mtg_se_list(struct db *d, int64_t id, int64_t uid, const struct mtg_se_filter *f,
+    int64_t page, int per_page, json_t **items, int64_t *total) WS_WUR;
+/* A new pending side event from checked values, for org by person by. */
+enum ws_err mtg_se_insert(struct db *d, int64_t id, int64_t org, int64_t by, json_t *values,
+    int64_t *sid) WS_WUR;
+/* Side event sid rewritten from checked values and pending again, if it is
+ * pending or changes were asked: *done 1 when this call changed it. */
+enum ws_err mtg_se_update(struct db *d, int64_t sid, json_t *values, int *done) WS_WUR;
+/* Side event sid, if pending or changes were asked, decided by person by:
+ * status, slot (0: none), message.  *done 1 when this call decided it. */
+enum ws_err mtg_se_decide(struct db *d, int64_t sid, const char *status, int64_t slot,
+    const char *message, int64_t by, int *done) WS_WUR;
+/* Side event sid withdrawn, if pending or changes were asked. */
+enum ws_err mtg_se_withdraw(struct db *d, int64_t sid, int *done) WS_WUR;
+/* The side event accepted into slot of session id, into *other (0: none). */
+enum ws_err mtg_se_slot_taken(struct db *d, int64_t id, int64_t slot, int64_t *other) WS_WUR;
+/* Session id's accepted side events by slot (mtg_se_get's JSON).  New
+ * reference in *out. */
+enum ws_err mtg_se_programme(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* The organizations that proposed to session id: [{id, name}].  New
+ * reference in *out. */
+enum ws_err mtg_se_orgs(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* The published sessions v may see whose side-event window is open at
+ * now, soonest closing first, at most max (mtg_get's JSON). */
+enum ws_err mtg_se_open_windows(struct db *d, const struct mtg_viewer *v, int64_t now,
+    int max, json_t **out) WS_WUR;
+
+/* Where stored session s's window closes..opens_key stands at now:
+ * "not_set", "upcoming", "open" or "closed" (a cancelled session's, whatever
+ * its times; meetings.c). */
+const char *mtg_window_state(json_t *s, const char *opens_key, const char *closes_key,
+    int64_t now);
+/* Slots of stored session s as the API gives them, times in its zone:
+ * [{id, start, end, room}].  New reference. */
+json_t *mtg_slots_view(json_t *s);
+/* Adds to the view out of stored session s (id) its programme: the accepted
+ * side events in their slots, [{id, title, organization, co_organizers,
+ * format, language, slot_id, start, end, room}] (side_events.c). */
+enum ws_err mtg_programme(struct req *r, json_t *s, json_t *out) WS_WUR;
+/* Whether r's caller is an admin of organization org now (nominations.c). */
+enum ws_err mtg_admin_of(struct req *r, int64_t org, int *admin) WS_WUR;
+/* The rule of stored session s that an organization does not meet, in
+ * words (English, to translate; nominations.c). */
+const char *mtg_rule_refused(json_t *s);
+/* The view of side event e (mtg_se_get's) with its slot's times in stored
+ * session s's zone.  New reference (side_events.c). */
+json_t *mtg_se_view(json_t *s, json_t *e);
+/* Staff's decision on side event sid of stored session s, the one path of
+ * the API and the staff page: in's decision (accept, decline,
+ * request_changes), slot_id (to accept) and message (to decline or ask
+ * for changes).  WS_EINVAL with w->errors, WS_ECONFLICT with w->detail (a
+ * slot taken, decided already); otherwise the side event after it, a new
+ * reference in *out.  Mailed to its organization's admins, in its history. */
+enum ws_err mtg_se_decide_one(struct req *r, struct resp *w, json_t *s, int64_t sid,
+    json_t *in, json_t **out) WS_WUR;
 
 #endif

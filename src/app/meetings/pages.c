@@ -238,6 +238,7 @@ mtg_page_one(struct req *r, json_t *m)
 	    json_object_get(m, "status")), "cancelled") == 0));
 	json_object_set_new(m, "nominations_state", json_string(st));
 	page_nominations(r, m);
+	mtg_page_side_events(r, m);
 }
 
 /* ---- staff's form ------------------------------------------------------------ */
@@ -305,8 +306,9 @@ input_of_form(struct req *r)
 {
 	static const char *const plain[] = { "body", "working_group", "number", "title",
 		"description", "start", "end", "timezone", "venue", "status", "visibility",
-		"eligibility", "nominations_opens", "nominations_closes", "delegates_max", NULL };
-	json_t *in = json_object(), *agenda = json_array(), *x;
+		"eligibility", "nominations_opens", "nominations_closes", "delegates_max",
+		"side_events_opens", "side_events_closes", NULL };
+	json_t *in = json_object(), *agenda = json_array(), *slots = json_array(), *x;
 	const char *const *k;
 	int n;
 
@@ -330,7 +332,40 @@ input_of_form(struct req *r)
 		    "title", title ? title : "", "statements", stm != NULL));
 	}
 	json_object_set_new(in, "agenda", agenda);
+	/* slot rows: an id kept from the session, start, end and room */
+	for (n = 1; n <= MTG_SLOTS_MAX + MTG_FORM_SPARE; n++) {
+		const char *sid = json_string_value(json_object_get(r->in, arena_printf(r->a,
+		    "slot.%d.id", n)));
+		const char *start = json_string_value(json_object_get(r->in, arena_printf(r->a,
+		    "slot.%d.start", n)));
+		const char *end = json_string_value(json_object_get(r->in, arena_printf(r->a,
+		    "slot.%d.end", n)));
+		const char *room = json_string_value(json_object_get(r->in, arena_printf(r->a,
+		    "slot.%d.room", n)));
+		json_t *one;
+		int64_t v;
+
+		if ((!start || !*start) && (!end || !*end) && (!room || !*room))
+			continue;
+		one = json_pack("{s:s,s:s,s:s}", "start", start ? start : "", "end", end ? end : "",
+		    "room", room ? room : "");
+		if (sid && parse_int(sid, 1, INT64_MAX, &v) == WS_OK)
+			json_object_set_new(one, "id", json_integer(v));
+		json_array_append_new(slots, one);
+	}
+	json_object_set_new(in, "side_event_slots", slots);
 	return in;
+}
+
+/* An RFC 3339 time of the session's zone as the form shows it, without its
+ * offset ("2031-05-19T13:15"); what was typed stays as it was. */
+static const char *
+slot_local(struct req *r, const char *s)
+{
+	if (s && strlen(s) > 19 && s[10] == 'T' && strncmp(s + 16, ":00", 3) == 0 &&
+	    (s[19] == '+' || s[19] == '-' || s[19] == 'Z'))
+		return arena_strndup(r->a, s, 16);
+	return s;
 }
 
 /* Shows the form: w->val's form (the API's input or a view) with the
@@ -397,6 +432,24 @@ form_page(struct req *r, struct resp *w, const char *action, const char *title)
 		    "title", "", "statements", 0));
 	}
 	json_object_set_new(w->val, "agenda_rows", rows);
+	rows = json_array();
+	n = 0;
+	json_array_foreach(json_object_get(form, "side_event_slots"), i, it) {
+		json_t *sid = json_object_get(it, "id");
+
+		n++;
+		json_array_append_new(rows, json_pack("{s:i,s:s,s:s?,s:s?,s:s?}", "n", n, "id",
+		    json_is_integer(sid) ? arena_printf(r->a, "%lld", (long long)json_integer_value(
+		    sid)) : "", "start", slot_local(r, json_string_value(json_object_get(it, "start"))),
+		    "end", slot_local(r, json_string_value(json_object_get(it, "end"))), "room",
+		    json_string_value(json_object_get(it, "room"))));
+	}
+	for (i = 0; i < MTG_FORM_SPARE && n < MTG_SLOTS_MAX + MTG_FORM_SPARE; i++) {
+		n++;
+		json_array_append_new(rows, json_pack("{s:i,s:s,s:s,s:s,s:s}", "n", n, "id", "",
+		    "start", "", "end", "", "room", ""));
+	}
+	json_object_set_new(w->val, "slot_rows", rows);
 	json_object_set_new(w->val, "action", json_string(action));
 	w->tpl = "staff_meeting_form";
 	w->title = title;

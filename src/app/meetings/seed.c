@@ -5,7 +5,9 @@
  * working groups, the Conference of the States Parties and its review
  * group, and the Congress, dated from the year the seed runs, in their
  * cities' zones.  A body's number is a session's key: seeding again adds
- * none.  The nearest sessions' nomination windows are open.
+ * none.  The nearest sessions' nomination windows are open, and so are
+ * their windows for side events: each has four slots and a few proposals
+ * in several states, two accepted into slots (the programme).
  */
 #include <stdio.h>
 #include <string.h>
@@ -155,6 +157,110 @@ out:
 	return rc;
 }
 
+/* ---- side events ------------------------------------------------------------ */
+
+static const struct {
+	const char *title, *abstract, *format, *language, *status, *message;
+	int slot;	/* accepted into this slot; 0: none */
+} proposals[] = {
+	{ "Community monitoring of synthetic drug markets", "Three community groups show how "
+	    "they track new synthetic drugs on local markets and what their data told health "
+	    "services.", "hybrid", "en", "accepted", "", 1 },
+	{ "Alternatives to incarceration for minor drug offences", "Judges, defenders and "
+	    "civil society compare diversion schemes and what made them last.", "in_person",
+	    "fr", "accepted", "", 2 },
+	{ "Youth voices on prevention", "Young people from four regions present prevention "
+	    "work they lead.", "online", "es", "changes_requested", "Please add the speakers "
+	    "and a government co-sponsor.", 0 },
+	{ "Harm reduction in prisons", "Evidence and practice from prison health programmes.",
+	    "in_person", "en", "declined", "The programme has a session on this theme "
+	    "already; we suggest joining it.", 0 },
+	{ "Women in drug policy", "A panel on women who use drugs, work in treatment or shape "
+	    "policy.", "hybrid", "en", "pending", "", 0 },
+};
+
+/*
+ * Gives demo session (body, number) side-event slots and an open window
+ * when it has no slots yet, and, when it has no proposals yet, a few from
+ * the first approved organizations in several states, two accepted into
+ * slots: seeding again adds none.
+ */
+static enum ws_err
+seed_side_events(struct db *d, const char *body, int number, int64_t staff_id, int64_t now)
+{
+	static const struct mtg_viewer staff = { 1, 1 };
+	json_t *s = NULL, *slots, *co, *values;
+	int64_t id = 0, n = 0, orgs[6], start;
+	const struct tz *z = NULL;
+	struct tz_local l;
+	struct db_q *q;
+	size_t i, norgs = 0;
+	enum ws_err rc;
+
+	if ((rc = mtg_same_number(d, body, "", number, 0, &id)) != WS_OK || !id)
+		return rc;
+	if ((rc = mtg_get(d, &staff, id, &s)) != WS_OK)
+		return rc;
+	if (json_array_size(json_object_get(s, "side_event_slots")) == 0) {
+		if (tz_get(json_string_value(json_object_get(s, "timezone")), &z) != WS_OK) {
+			rc = WS_EINVAL;
+			goto out;
+		}
+		start = json_integer_value(json_object_get(s, "start_at"));
+		tz_to_local(z, start, &l);
+		slots = json_array();
+		for (i = 0; i < 4; i++) {
+			int64_t a = at(z, l.year, l.mon, l.day + (int)i, 13) + 15 * 60;
+
+			json_array_append_new(slots, json_pack("{s:I,s:I,s:I,s:s}", "id",
+			    (json_int_t)(i + 1), "start_at", (json_int_t)a, "end_at",
+			    (json_int_t)(a + 75 * 60), "room", i == 3 ? "Online" : i % 2 ? "Room C3" :
+			    "Room M3"));
+		}
+		json_object_set_new(s, "side_event_slots", slots);
+		json_object_set_new(s, "side_events_opens_at", json_integer(now - 7 * 86400));
+		json_object_set_new(s, "side_events_closes_at", json_integer(start - 14 * 86400));
+		if ((rc = mtg_put(d, id, s, 0)) != WS_OK)
+			goto out;
+	}
+	if ((rc = app_one_int(d, ST_MTG_SE_SEED_COUNT, id, &n)) != WS_OK || n > 0)
+		goto out;
+	q = db_start(d, ST_MTG_SE_SEED_ORGS);
+	while ((rc = db_step(q)) == WS_OK && norgs < 6)
+		orgs[norgs++] = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_EDONE)
+		goto out;
+	rc = WS_OK;
+	if (norgs < 2)
+		goto out;
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	for (i = 0; i < sizeof proposals / sizeof proposals[0] && rc == WS_OK; i++) {
+		int64_t sid = 0;
+		int done = 0;
+
+		co = json_pack("{s:[],s:[s],s:[s]}", "organizations", "others",
+		    "University of Vienna", "governments", i % 2 ? "KE" : "AT");
+		values = json_pack("{s:s,s:s,s:o,s:s,s:s,s:[i,i]}", "title", proposals[i].title,
+		    "abstract", proposals[i].abstract, "co_organizers", co, "format",
+		    proposals[i].format, "language", proposals[i].language, "preferred_slots",
+		    proposals[i].slot ? proposals[i].slot : 3, 4);
+		rc = mtg_se_insert(d, id, orgs[i % norgs], 0, values, &sid);
+		if (rc == WS_OK && strcmp(proposals[i].status, "pending") != 0)
+			rc = mtg_se_decide(d, sid, proposals[i].status, proposals[i].slot,
+			    proposals[i].message, staff_id, &done);
+		json_decref(values);
+	}
+	if (rc == WS_OK)
+		rc = db_commit(d);
+	if (rc != WS_OK)
+		db_rollback(d);
+out:
+	json_decref(s);
+	return rc;
+}
+
 enum ws_err
 meetings_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
 {
@@ -168,5 +274,10 @@ meetings_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
 		for (i = 0; i < sizeof sessions / sizeof sessions[0] && rc == WS_OK; i++)
 			rc = seed_one(app, d, bodies, i, staff_id, now, added);
 	json_decref(bodies);
+	/* the nearest sessions' side events */
+	if (rc == WS_OK)
+		rc = seed_side_events(d, "cnd", 69, staff_id, now);
+	if (rc == WS_OK)
+		rc = seed_side_events(d, "ccpcj", 35, staff_id, now);
 	return rc;
 }

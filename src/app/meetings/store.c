@@ -85,6 +85,9 @@ mtg_row(struct db_q *q)
 	    MTG_C_DELEGATES_MAX)));
 	json_object_set_new(o, "body_name_en", json_string(db_col_text(q, MTG_C_BODY_NAME_EN)));
 	json_object_set_new(o, "body_name_fr", json_string(db_col_text(q, MTG_C_BODY_NAME_FR)));
+	json_object_set_new(o, "side_events_opens_at", app_col_int(q, MTG_C_SE_OPENS));
+	json_object_set_new(o, "side_events_closes_at", app_col_int(q, MTG_C_SE_CLOSES));
+	json_object_set_new(o, "side_event_slots", app_col_json(q, MTG_C_SE_SLOTS, json_array()));
 	return o;
 }
 
@@ -209,7 +212,10 @@ mtg_put(struct db *d, int64_t id, json_t *values, int is_new)
 	app_bind_int_opt(q, 9, VAL("nominations_opens_at"));
 	app_bind_int_opt(q, 10, VAL("nominations_closes_at"));
 	db_bind_int(q, 11, json_integer_value(VAL("delegates_max")));
-	db_bind_int(q, 12, id);
+	app_bind_int_opt(q, 12, VAL("side_events_opens_at"));
+	app_bind_int_opt(q, 13, VAL("side_events_closes_at"));
+	app_bind_json(q, 14, VAL("side_event_slots"), "[]");
+	db_bind_int(q, 15, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	return rc;

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# tests/cli/seed_side_events.t -- the demo side events of `whatson seed
+# --demo` (TAP), on SQLite and, when WHATSON_TEST_PG is set (tests/run starts
+# one), on a fresh PostgreSQL database: the Commission on Narcotic Drugs'
+# demo session has four side-event slots and an open window, five proposals
+# in four states, two accepted into slots that a visitor sees in the
+# programme (page, JSON and iCalendar); seeding again adds none.
+#
+#   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(cd "$HERE/../.." && pwd)}
+W=${WHATSON_BIN:-$ROOT/${B:-build}/san/whatson}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whatson-cli-seedse.XXXXXX")
+LOGS=$tmp
+SERVER=
+# shellcheck source=../lib/pg.sh
+. "$ROOT/tests/lib/pg.sh"
+stop_server() {
+	[ -n "$SERVER" ] || return 0
+	kill -TERM "$SERVER" 2>/dev/null
+	wait "$SERVER" 2>/dev/null
+	SERVER=
+}
+trap 'stop_server; rm -rf "$tmp"' EXIT
+n=0
+ok() {	# ok CONDITION-STATUS DESCRIPTION [DIAGNOSTIC-FILE]
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
+		echo "not ok $n - $2"
+		[ -n "${3:-}" ] && [ -f "$3" ] && sed 's/^/#   /' "$3" | head -20
+	fi
+}
+[ -x "$W" ] || { echo "Bail out! no $W"; exit 1; }
+command -v python3 >/dev/null || { echo "Bail out! no python3"; exit 1; }
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+# json FILE EXPR: EXPR of the JSON document in FILE as d (python).
+json() {
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null
+}
+# get NAME PATH [CURL ARGS...]: the answer of GET PATH as staff into $tmp/NAME.json.
+get() {
+	local name=$1 path=$2; shift 2
+	curl -s -G -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path" >"$tmp/$name.json"
+}
+# token EMAIL PASSWORD: a bearer token.
+token() {
+	curl -s -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
+	    "$BASE/api/v1/session" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
+}
+
+# check BACKEND URL: the whole story on one database.
+check() {
+	local b=$1 url=$2 port i id
+	export WHATSON_DB=$url
+
+	"$W" seed --demo --orgs 12 --events 4 >"$tmp/$b.seed.out" 2>"$tmp/$b.seed.err"
+	ok $? "$b: seed --demo" "$tmp/$b.seed.err"
+	"$W" seed --demo --orgs 12 --events 4 >"$tmp/$b.seed2.out" 2>&1
+	ok $? "$b: seeding again" "$tmp/$b.seed2.out"
+
+	port=$(free_port)
+	BASE="http://127.0.0.1:$port"
+	"$W" serve --quiet --listen "127.0.0.1:$port" --mail-dir "$tmp/mail" >"$tmp/$b.serve.log" 2>&1 &
+	SERVER=$!
+	for i in $(seq 600); do
+		curl -s -o /dev/null "$BASE/healthz" && break
+		kill -0 "$SERVER" 2>/dev/null || break
+		sleep 0.1
+	done
+	TOKEN=$(token staff@example.org demo-staff-pass-2026)
+	[ -n "$TOKEN" ]
+	ok $? "$b: serve starts and staff sign in" "$tmp/$b.serve.log"
+
+	get list /api/v1/meetings --data-urlencode body=cnd
+	id=$(json "$tmp/list.json" 'd["items"][0]["id"]')
+	get one "/api/v1/meetings/$id"
+	[ "$(json "$tmp/one.json" 'len(d["side_event_slots"])')" = 4 ] &&
+	    [ "$(json "$tmp/one.json" 'd["side_events"]')" = open ]
+	ok $? "$b: the session has four slots and an open window" "$tmp/one.json"
+	get ses "/api/v1/meetings/$id/side-events"
+	[ "$(json "$tmp/ses.json" 'd["total"]')" = 5 ] &&
+	    [ "$(json "$tmp/ses.json" 'sorted(set(x["status"] for x in d["items"]))')" = \
+	    "['accepted', 'changes_requested', 'declined', 'pending']" ]
+	ok $? "$b: five proposals in four states, none added twice" "$tmp/ses.json"
+	curl -s "$BASE/api/v1/meetings/$id" >"$tmp/pub.json"
+	[ "$(json "$tmp/pub.json" '[p["slot_id"] for p in d["programme"]]')" = "[1, 2]" ]
+	ok $? "$b: a visitor sees two in the programme, by slot" "$tmp/pub.json"
+	curl -s "$BASE/meetings/$id" >"$tmp/page.html"
+	grep -q 'Community monitoring of synthetic drug markets' "$tmp/page.html" &&
+	    ! grep -q 'Harm reduction in prisons' "$tmp/page.html"
+	ok $? "$b: the session's page shows the programme" "$tmp/page.html"
+	curl -s "$BASE/meetings/$id/programme.ics" >"$tmp/p.ics"
+	[ "$(grep -c '^BEGIN:VEVENT' "$tmp/p.ics")" = 2 ]
+	ok $? "$b: the programme as iCalendar" "$tmp/p.ics"
+	stop_server
+}
+
+check sqlite "sqlite:$tmp/w.db"
+if [ -n "${WHATSON_TEST_PG:-}" ]; then
+	url=${WHATSON_TEST_PG%/*}/seedse_$$
+	pg_as "$(pg_bin)/createdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedse_$$" \
+	    >"$tmp/createdb.log" 2>&1
+	ok $? "postgresql: a fresh database" "$tmp/createdb.log"
+	check postgresql "$url"
+	pg_as "$(pg_bin)/dropdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedse_$$" >/dev/null 2>&1
+else
+	echo "ok $((n + 1)) # SKIP postgresql: WHATSON_TEST_PG is not set"
+	n=$((n + 1))
+fi
+echo "1..$n"
