@@ -1495,7 +1495,6 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MTG_SE_ORGS] = {"mtg_se_orgs",
 	    "SELECT DISTINCT o.id, o.name FROM meeting_side_events s JOIN organizations o "
 	    "ON o.id = s.organization_id WHERE s.event_id = ? ORDER BY o.name, o.id", NULL},
-	/* An organization's current admins, whom a decision is mailed to. */
 	/* The published sessions whose side-event window is open at ?3 (twice). */
 	[ST_MTG_SE_OPEN_WINDOWS] = {"mtg_se_open_windows",
 	    "SELECT " MTG_COLS MTG_FROM "WHERE " EV_VISIBLE " AND e.status = 'published' "
