@@ -1520,6 +1520,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_SEED_CALL] = {"ini_seed_call",
 	    "SELECT c.id FROM calls c WHERE c.kind = 'pilot_initiative' AND NOT EXISTS "
 	    "(SELECT 1 FROM initiatives i WHERE i.call_id = c.id) ORDER BY c.id LIMIT 1", NULL},
+	/* the demo's meetings and documents: the first two published events
+	 * (not staff's, not sessions) and the first two public resources */
+	[ST_INI_SEED_EVENTS] = {"ini_seed_events",
+	    "SELECT e.id FROM events e WHERE e.status = 'published' AND e.visibility <> 'staff' "
+	    "AND e.kind <> 'session' ORDER BY e.start_at, e.id LIMIT 2", NULL},
+	[ST_INI_SEED_DOCS] = {"ini_seed_docs",
+	    "SELECT r.id FROM resources r WHERE r.status = 'published' AND r.visibility = "
+	    "'public' ORDER BY r.id LIMIT 2", NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},

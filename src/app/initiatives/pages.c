@@ -92,6 +92,8 @@ ini_page_one(struct req *r, json_t *m)
 	json_t *it, *drafts = json_array();
 	size_t i;
 
+	/* "title" is the page's: the initiative's is its heading */
+	json_object_set(m, "heading", json_object_get(m, "title"));
 	json_object_set_new(m, "is_staff", json_boolean(is_staff(r)));
 	json_object_set_new(m, "signed_out", json_boolean(!r->user));
 	json_array_foreach(json_object_get(m, "outputs"), i, it) {

@@ -15,6 +15,19 @@
 static const char active_title[] = "Kenya pilot initiative on following up the country review";
 static const char proposed_title[] = "Kenya pilot initiative on firearms and community safety";
 
+/* The ids statement s gives, as a JSON array.  New reference. */
+static json_t *
+ids_of(struct db *d, enum db_stmt s)
+{
+	struct db_q *q = db_start(d, s);
+	json_t *out = json_array();
+
+	while (db_step(q) == WS_OK)
+		json_array_append_new(out, json_integer(db_col_int(q, 0)));
+	db_end(q);
+	return out;
+}
+
 /* Adds initiative values (title, country, status, summary) as staff_id,
  * with its focal point, partner, call, updates and output when given. */
 static enum ws_err
@@ -38,6 +51,8 @@ seed_one(struct app *app, struct db *d, json_t *values, int64_t staff_id, int64_
 		rc = rc == WS_EDONE ? WS_OK : rc;
 		if (call)
 			json_object_set_new(values, "call_id", json_integer(call));
+		json_object_set_new(values, "meetings", ids_of(d, ST_INI_SEED_EVENTS));
+		json_object_set_new(values, "documents", ids_of(d, ST_INI_SEED_DOCS));
 	}
 	if (rc == WS_OK)
 		rc = ini_put(d, 0, values, staff_id, &id);
