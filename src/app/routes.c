@@ -251,6 +251,7 @@ const struct route app_routes[] = {
 	{HM_GET,    "/initiatives/{id}",            h_initiative,        R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_GET,    "/initiatives/{id}/space",      h_initiative_space,  R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER, ini_q_space},
 	{HM_POST,   "/initiatives/{id}/space",      h_initiative_update_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER, ini_q_space},
+	{HM_POST,   "/initiatives/{id}/outputs",    h_initiative_output_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER, ini_q_space},
 	{HM_POST,   "/api/v1/initiatives",          h_initiative_create, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_PATCH,  "/api/v1/initiatives/{id}",     h_initiative_edit,   R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/api/v1/initiatives/{id}/participants", h_initiative_part_add, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},

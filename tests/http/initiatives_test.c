@@ -691,6 +691,38 @@ test_pages(void **state)
 	r = ts_get(ada, path);
 	HAS(r, "<em>page</em>");
 	STATUS(ts_form(bo, path, "body", "Not mine", NULL), 403);
+	/* a participant drafts an output from the space's page; staff publish it
+	 * from the initiative's */
+	snprintf(path, sizeof path, "/initiatives/%lld/outputs", (long long)id);
+	r = ts_form(ada, path, "kind", "best_practices", "title", "", "body", "Typed body kept",
+	    NULL);
+	STATUS(r, 422);
+	HAS(r, "Typed body kept");
+	HAS(r, "id=\"e-o-title\"");
+	STATUS(ts_form(bo, path, "kind", "best_practices", "title", "Not mine", "body", "No",
+	    NULL), 403);
+	r = ts_form(ada, path, "kind", "best_practices", "title", "Drafted on the page", "body",
+	    "Share the *calendar*.", NULL);
+	STATUS(r, 303);
+	{
+		int64_t oid = ts_sql_int("SELECT id FROM initiative_outputs WHERE title = "
+		    "'Drafted on the page'");
+		char pub[128];
+
+		snprintf(pub, sizeof pub, "/staff/initiatives/%lld/outputs/%lld/publish",
+		    (long long)id, (long long)oid);
+		STATUS(ts_form(ada, pub, "audience", "public", NULL), 403);
+		snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
+		r = ts_get(anon, path);
+		LACKS(r, "Drafted on the page");
+		r = ts_get(staff, path);
+		HAS(r, pub);
+		STATUS(ts_form(staff, pub, "audience", "everyone", NULL), 422);
+		STATUS(ts_form(staff, pub, "audience", "public", NULL), 303);
+		r = ts_get(anon, path);
+		HAS(r, "<em>calendar</em>");
+	}
+	snprintf(path, sizeof path, "/initiatives/%lld/space", (long long)id);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
 	j = get_json(path, staff_tok, 200);
 	assert_int_equal(num(j, "total"), 1);

@@ -65,6 +65,10 @@ enum ws_err h_initiative_part_remove(struct req *r, struct resp *w);
  * members|public}. */
 enum ws_err h_initiative_output_add(struct req *r, struct resp *w);
 enum ws_err h_initiative_output_publish(struct req *r, struct resp *w);
+/* POST /initiatives/{id}/outputs: the space page's form for a draft
+ * output, through h_initiative_output_add; on to the initiative's page,
+ * or the space again with the messages and what was typed. */
+enum ws_err h_initiative_output_form(struct req *r, struct resp *w);
 /* GET /initiatives/{id}/space and its twin: the private space (staff and
  * participants; 403 for others, 401 for visitors). */
 enum ws_err h_initiative_space(struct req *r, struct resp *w);

@@ -145,6 +145,15 @@ ini_page_space(struct req *r, json_t *val)
 			json_object_set_new(it, "when", events_when(r, NULL, t));
 	}
 	json_object_set_new(val, "is_staff", json_boolean(is_staff(r)));
+	{
+		json_t *opts = json_array();
+		size_t k;
+
+		for (k = 0; ini_out_kinds[k]; k++)
+			json_array_append_new(opts, json_pack("{s:s,s:s,s:b}", "value",
+			    ini_out_kinds[k], "label", tr(r, ini_out_kind_labels[k]), "selected", 0));
+		json_object_set_new(val, "output_kinds", opts);
+	}
 }
 
 /* ---- staff's form ----------------------------------------------------------------------- */

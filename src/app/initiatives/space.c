@@ -472,3 +472,46 @@ h_initiative_update_form(struct req *r, struct resp *w)
 	}
 	return rc;
 }
+
+enum ws_err
+h_initiative_output_form(struct req *r, struct resp *w)
+{
+	enum ws_err rc = h_initiative_output_add(r, w);
+	json_t *typed, *errors;
+	const char *const names[] = { "kind", "title", "body", NULL };
+	const char *const *k;
+
+	if (rc == WS_OK) {
+		json_decref(w->val);
+		w->val = NULL;
+		w->status = 0;
+		resp_redirect(w, arena_printf(r->a, "/initiatives/%s", r->params[0]));
+		return WS_OK;
+	}
+	if (rc != WS_EINVAL)
+		return rc;
+	/* the space again, the draft's form with its messages and what was typed */
+	typed = json_object();
+	for (k = names; *k; k++)
+		json_object_set_new(typed, *k, json_string(json_string_value(json_object_get(r->in,
+		    *k)) ? json_string_value(json_object_get(r->in, *k)) : ""));
+	errors = w->errors;
+	w->errors = NULL;
+	rc = h_initiative_space(r, w);
+	if (rc == WS_OK) {
+		json_t *o;
+		size_t i;
+
+		json_array_foreach(json_object_get(w->val, "output_kinds"), i, o)
+			json_object_set_new(o, "selected", json_boolean(strcmp(json_string_value(
+			    json_object_get(o, "value")), json_string_value(json_object_get(typed,
+			    "kind"))) == 0));
+		json_object_set_new(w->val, "output_form", typed);
+		json_object_set_new(w->val, "output_errors", errors);
+		w->status = 422;
+	} else {
+		json_decref(typed);
+		json_decref(errors);
+	}
+	return rc;
+}
