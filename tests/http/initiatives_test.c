@@ -588,6 +588,22 @@ test_person_and_org(void **state)
 	r = api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "initiative.partner");
+	/* and its leaving one */
+	{
+		int64_t id = ts_sql_int("SELECT id FROM initiatives WHERE title = 'The space'");
+		int64_t pid = ts_sql_int("SELECT id FROM initiative_participants WHERE "
+		    "initiative_id = %lld AND organization_id = %lld", (long long)id,
+		    (long long)quillon);
+
+		snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants/%lld",
+		    (long long)id, (long long)pid);
+		STATUS(api("DELETE", path, staff_tok, NULL), 204);
+		snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+		r = api("GET", path, ada_tok, NULL);
+		HAS(r, "initiative.partner_removed");
+		snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
+		STATUS(api("GET", path, cy_tok, NULL), 403);
+	}
 }
 
 /* ---- the pages ----------------------------------------------------------------------- */

@@ -151,7 +151,7 @@ enum ws_err
 h_initiative_part_remove(struct req *r, struct resp *w)
 {
 	json_t *s = NULL;
-	int64_t id, pid;
+	int64_t id, pid, org = 0, who = 0;
 	int part;
 	enum ws_err rc;
 
@@ -160,11 +160,29 @@ h_initiative_part_remove(struct req *r, struct resp *w)
 	json_decref(s);
 	if (parse_int(r->params[1], 1, INT64_MAX, &pid) != WS_OK)
 		return WS_ENOTFOUND;
+	{	/* whom it was: an organization's leaving is in its history */
+		json_t *parts = NULL, *p;
+		size_t i;
+
+		if ((rc = ini_parts(req_db(r), id, &parts)) == WS_OK)
+			json_array_foreach(parts, i, p)
+				if (json_integer_value(json_object_get(p, "id")) == pid) {
+					org = json_integer_value(json_object_get(p, "organization_id"));
+					who = json_integer_value(json_object_get(p, "user_id"));
+				}
+		json_decref(parts);
+		if (rc != WS_OK)
+			return rc;
+	}
 	if ((rc = ini_part_remove(req_db(r), id, pid)) != WS_OK)
 		return rc;
-	app_audit_about(r->app, req_db(r), r->user->id, 0, 0, "initiative.participant_removed",
-	    r->ip, arena_printf(r->a, "initiative %lld: participant %lld", (long long)id,
-	    (long long)pid));
+	if (org)
+		org_history_add(r->app, req_db(r), org, r->user->id, 0, "initiative.partner_removed",
+		    r->ip, arena_printf(r->a, "initiative %lld: no longer a partner", (long long)id));
+	else
+		app_audit_about(r->app, req_db(r), r->user->id, 0, who,
+		    "initiative.participant_removed", r->ip, arena_printf(r->a,
+		    "initiative %lld: participant %lld", (long long)id, (long long)pid));
 	w->status = 204;
 	return WS_OK;
 }
