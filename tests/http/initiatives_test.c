@@ -9,7 +9,8 @@
  * accepted applicant joining in the decision's transaction; the
  * participation in the person's account, the expert's page and the
  * organization's history; the pages and staff's form without JavaScript,
- * in English and French.
+ * in English and French; a country's initiatives as the country page
+ * will show them (through a test hook: that page is not built yet).
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
  * once on SQLite and once on PostgreSQL).
@@ -750,6 +751,55 @@ test_pages(void **state)
 	ts_browser_free(anon);
 }
 
+/* ---- a country's initiatives, for the country page (initiatives.h) ---------- */
+
+/* POST /_test/initiatives (the test hook calling initiatives_of_country)
+ * for country as person uid (0: a visitor): its two lines.  New string. */
+static char *
+of_country(const char *country, int64_t uid)
+{
+	char path[128];
+	const struct ts_res *r;
+
+	if (uid)
+		snprintf(path, sizeof path, "/_test/initiatives?country=%s&as=%lld", country,
+		    (long long)uid);
+	else
+		snprintf(path, sizeof path, "/_test/initiatives?country=%s", country);
+	r = ts_req(plain, "POST", path, NULL, "", 0);
+	STATUS(r, 200);
+	return strdup(r->body);
+}
+
+static void
+test_of_country(void **state)
+{
+	char *v, *m, *n;
+
+	(void)state;
+	/* a visitor: each initiative with its count of participants, no names */
+	v = of_country("KE", 0);
+	assert_non_null(strstr(v, "\"title\":\"The space\""));
+	assert_non_null(strstr(v, "\"participants\":"));
+	assert_null(strstr(v, "\"partners\""));
+	assert_null(strstr(v, "Quillon Pilot Trust"));
+	assert_non_null(strstr(v, "<section class=\"initiatives\""));
+	assert_non_null(strstr(v, ">The space</a>"));	/* its link (mustache escapes /) */
+	/* a member (and a focal point) also their partners, by name */
+	m = of_country("KE", bo_id);
+	assert_non_null(strstr(m, "\"partners\""));
+	assert_non_null(strstr(m, "Norrow Pilot Network"));
+	free(m);
+	m = of_country("KE", fe_id);
+	assert_non_null(strstr(m, "\"partners\""));
+	free(m);
+	/* a country without initiatives: [] and no block */
+	n = of_country("UG", bo_id);
+	assert_string_equal(n, "[]\n\n");
+	free(n);
+	free(v);
+}
+
 /* ---- set-up -------------------------------------------------------------------------- */
 
 static int
@@ -808,6 +858,7 @@ main(void)
 		cmocka_unit_test(test_person_and_org),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_call),
+		cmocka_unit_test(test_of_country),	/* after test_call: Norrow a partner */
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

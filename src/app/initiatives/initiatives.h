@@ -123,7 +123,8 @@ enum ws_err initiatives_of_org(struct req *r, int64_t org, json_t **out) WS_WUR;
  * first, at most INITIATIVES_OF_MAX -- each {id, title, country,
  * country_name, status, status_label, concept_note, participants (their
  * count), href} and, for members, focal points and staff, partners
- * [{kind, name, organization_id|user_id}] -- into *json (an array, a new
+ * [{id, kind (focal, organization, expert), name, source, organization_id
+ * or user_id}] -- into *json (an array, a new
  * reference), and the same as an HTML block (<section
  * class="initiatives">, escaped, in r's language; "" when the country has
  * none) into *html (r's arena).  Either may be NULL when not wanted.  The

@@ -92,8 +92,8 @@ enum ws_err ini_out_list(struct db *d, int64_t id, int all, int members, json_t 
 enum ws_err ini_out_publish(struct db *d, int64_t id, int64_t oid, const char *audience,
     int64_t by) WS_WUR;
 
-/* Updates: a new one (its id into *uid_out); a page, newest first, and how
- * many. */
+/* Updates: a new one (its id into *out); a page, newest first ([{id,
+ * author_id, author, body, created_at (Unix seconds)}]), and how many. */
 enum ws_err ini_upd_insert(struct db *d, int64_t id, int64_t author, const char *body,
     int64_t *out) WS_WUR;
 enum ws_err ini_upd_list(struct db *d, int64_t id, int64_t page, int per_page, json_t **items,
