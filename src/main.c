@@ -22,6 +22,7 @@
 #include "app/countries/countries.h"
 #include "app/directory/import.h"
 #include "app/events/events.h"
+#include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
@@ -560,6 +561,17 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = countries_seed_demo(app, d, staff.id, &added);
 			if (rc == WS_OK)
 				printf("%d reviews of the review cycle added\n", added);
+		}
+		if (rc == WS_OK) {	/* after the calls: an initiative links one */
+			struct user focal;
+			int added = 0;
+
+			rc = user_by_email(d, a, "focal@example.org", &focal);
+			if (rc == WS_OK)
+				rc = initiatives_seed_demo(app, d, staff.id, member.id, focal.id,
+				    &added);
+			if (rc == WS_OK)
+				printf("%d pilot initiatives added\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

@@ -17,6 +17,7 @@
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
 #include "app/events/events.h"
+#include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/opportunities/opportunities.h"
 #include "app/orgs/orgs.h"
@@ -260,6 +261,27 @@ const struct route app_routes[] = {
 	{HM_GET,    "/staff/meetings/{id}/side-events", h_staff_meeting_side_events, R_STAFFS, CSRF_NONE, RL_NONE, 0, mtg_q_side_events},
 	{HM_POST,   "/staff/meetings/{id}/side-events", h_staff_meeting_side_events_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0, mtg_q_side_events},
 	{HM_GET,    "/staff/meetings/{id}/side-events.csv", h_staff_meeting_side_events_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0, mtg_q_side_events},
+
+	/* country pilot initiatives (issue 17): public fields for all; the space is its participants' and staff's (403 for others) */
+	{HM_GET,    "/initiatives",                 h_initiatives,       R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, ini_q_list},
+	{HM_GET,    "/initiatives/{id}",            h_initiative,        R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/initiatives/{id}/space",      h_initiative_space,  R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER, ini_q_space},
+	{HM_POST,   "/initiatives/{id}/space",      h_initiative_update_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER, ini_q_space},
+	{HM_POST,   "/initiatives/{id}/outputs",    h_initiative_output_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER, ini_q_space},
+	{HM_POST,   "/api/v1/initiatives",          h_initiative_create, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/initiatives/{id}",     h_initiative_edit,   R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/initiatives/{id}/participants", h_initiative_part_add, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_DELETE, "/api/v1/initiatives/{id}/participants/{pid}", h_initiative_part_remove, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_POST,   "/api/v1/initiatives/{id}/outputs", h_initiative_output_add, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/initiatives/{id}/outputs/{oid}/publish", h_initiative_output_publish, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/initiatives/{id}/updates", h_initiative_update_add, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_GET,    "/staff/initiatives/new",       h_staff_initiative_new_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/initiatives/new",       h_staff_initiative_create, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/initiatives/{id}/edit", h_staff_initiative_edit_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/initiatives/{id}/edit", h_staff_initiative_edit, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/initiatives/{id}/participants", h_staff_initiative_part_add, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/initiatives/{id}/participants/{pid}/remove", h_staff_initiative_part_remove, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/initiatives/{id}/outputs/{oid}/publish", h_staff_initiative_publish, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 
 	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
 	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},

@@ -9,7 +9,12 @@
  *       the new id, as text;
  *   POST /_test/import?csv=TEXT
  *       as `whatson import orgs` (import_orgs): its report, line by line,
- *       and how many were created, as text.
+ *       and how many were created, as text;
+ *   POST /_test/initiatives?country=CC[&as=UID]
+ *       initiatives_of_country (app/initiatives) for country CC as
+ *       account UID sees it (a visitor without): its JSON on a line, then
+ *       its HTML block -- the country page that will show them is not
+ *       built yet (issue 17).
  *
  * tests/lib/testsrv.c sends these when a test runs one of the two commands
  * on the database of a server it started.
@@ -28,6 +33,7 @@
 #include "app/admin/admin.h"
 #include "app/app.h"
 #include "app/directory/import.h"
+#include "app/initiatives/initiatives.h"
 #include "core/mem.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -94,18 +100,54 @@ test_import(struct req *r, struct resp *w)
 	import_report_free(&rep);
 }
 
+/* POST /_test/initiatives?country=CC[&as=UID]: initiatives_of_country for
+ * the country as person UID (a visitor without): its JSON, a line, then
+ * its HTML block. */
+static void
+test_initiatives(struct req *r, struct resp *w)
+{
+	const char *country = req_query(r, "country"), *as = req_query(r, "as");
+	const char *html = NULL;
+	struct user u;
+	int64_t uid = 0;
+	json_t *items = NULL;
+	char *text;
+
+	if (!country || (as && (parse_int(as, 1, INT64_MAX, &uid) != WS_OK ||
+	    user_by_id(req_db(r), r->a, uid, &u) != WS_OK))) {
+		w->status = 422;
+		say(w, "%s\n", "country, and as an account's id", 0);
+		return;
+	}
+	r->user = uid ? &u : NULL;
+	if (initiatives_of_country(r, country, &items, &html) != WS_OK) {
+		r->user = NULL;
+		w->status = 500;
+		return;
+	}
+	r->user = NULL;
+	text = json_dumps(items, JSON_COMPACT);
+	say(w, "%s\n", text ? text : "null", 0);
+	say(w, "%s\n", html, 0);
+	free(text);
+	json_decref(items);
+}
+
 int
 app_test_hook(struct req *r, struct resp *w)
 {
 	int user = strcmp(r->path, "/_test/user") == 0;
+	int inis = strcmp(r->path, "/_test/initiatives") == 0;
 
-	if (r->method != HM_POST || (!user && strcmp(r->path, "/_test/import") != 0))
+	if (r->method != HM_POST || (!user && !inis && strcmp(r->path, "/_test/import") != 0))
 		return 0;
 	w->ctype = "text/plain; charset=utf-8";
 	if (strncmp(r->ip, "127.", 4) != 0 && strcmp(r->ip, "::1") != 0)
 		w->status = 403;
 	else if (user)
 		test_user(r, w);
+	else if (inis)
+		test_initiatives(r, w);
 	else
 		test_import(r, w);
 	return 1;

@@ -147,6 +147,10 @@
 	"JOIN meeting_bodies b ON b.code = m.body "
 /* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
 #define MTG_FILTER " AND (? = '' OR m.body = ?) AND (? = 0 OR m.year = ?)"
+/* Columns of an initiative (enum ini_col), and a list's filters: country
+ * and status ('' for any), each given twice. */
+#define INI_COLS DB_COLS(INI_COLUMNS)
+#define INI_FILTER "(? = '' OR i.country = ?) AND (? = '' OR i.status = ?)"
 /* Columns of a nomination (enum mtg_nom_col); who sees which: all (?1 = 0,
  * staff), or those of the organizations person ?2 is an admin of now while
  * it is not rejected or suspended (as CAPP_WHERE) and those naming address
@@ -1505,6 +1509,131 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* the demo's proposers: the first approved organizations */
 	[ST_MTG_SE_SEED_ORGS] = {"mtg_se_seed_orgs",
 	    "SELECT id FROM organizations WHERE status = 'approved' ORDER BY id LIMIT 6", NULL},
+	/* Issue 17: country pilot initiatives (app/initiatives/store.c).  Every
+	 * initiative's public fields are everyone's; who sees its space and
+	 * its outputs is decided in app/initiatives. */
+	[ST_INI_INSERT] = {"ini_insert",
+	    "INSERT INTO initiatives (country, title, summary, concept_note, status, call_id, "
+	    "meetings, documents, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_INI_UPDATE] = {"ini_update",
+	    "UPDATE initiatives SET country = ?, title = ?, summary = ?, concept_note = ?, "
+	    "status = ?, call_id = ?, meetings = ?, documents = ?, updated_at = ? WHERE id = ?",
+	    NULL},
+	[ST_INI_GET] = {"ini_get", "SELECT " INI_COLS " FROM initiatives i WHERE i.id = ?", NULL},
+	/* The newest first, filtered by country and status ('' for any). */
+	[ST_INI_LIST] = {"ini_list",
+	    "SELECT " INI_COLS " FROM initiatives i WHERE " INI_FILTER
+	    " ORDER BY i.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_INI_COUNT] = {"ini_count", "SELECT count(*) FROM initiatives i WHERE " INI_FILTER,
+	    NULL},
+	[ST_INI_FACET_COUNTRY] = {"ini_facet_country",
+	    "SELECT i.country, count(*) FROM initiatives i WHERE " INI_FILTER
+	    " GROUP BY i.country", NULL},
+	[ST_INI_FACET_STATUS] = {"ini_facet_status",
+	    "SELECT i.status, count(*) FROM initiatives i WHERE " INI_FILTER
+	    " GROUP BY i.status", NULL},
+	[ST_INI_OF_COUNTRY] = {"ini_of_country",
+	    "SELECT " INI_COLS " FROM initiatives i WHERE i.country = ? ORDER BY i.id DESC "
+	    "LIMIT ?", NULL},
+	/* the demo's: an initiative is known by its title */
+	[ST_INI_BY_TITLE] = {"ini_by_title", "SELECT id FROM initiatives WHERE title = ?", NULL},
+	/* the initiative a call of kind pilot_initiative is linked to */
+	[ST_INI_OF_CALL] = {"ini_of_call", "SELECT id FROM initiatives WHERE call_id = ?", NULL},
+	/* its participants, focal points first, each with its name */
+	[ST_INI_PART_LIST] = {"ini_part_list",
+	    "SELECT p.id, p.kind, p.user_id, p.organization_id, p.source, p.created_at, "
+	    "coalesce(o.name, u.name, '') FROM initiative_participants p "
+	    "LEFT JOIN users u ON u.id = p.user_id "
+	    "LEFT JOIN organizations o ON o.id = p.organization_id "
+	    "WHERE p.initiative_id = ? ORDER BY CASE p.kind WHEN 'focal' THEN 0 "
+	    "WHEN 'organization' THEN 1 ELSE 2 END, p.id", NULL},
+	/* one participant: (initiative, kind, the user's or organization's id) */
+	[ST_INI_PART_INSERT] = {"ini_part_insert",
+	    "INSERT INTO initiative_participants (initiative_id, kind, ref, user_id, "
+	    "organization_id, source, application_id, added_by, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (initiative_id, kind, ref) DO NOTHING",
+	    NULL},
+	[ST_INI_PART_DELETE] = {"ini_part_delete",
+	    "DELETE FROM initiative_participants WHERE initiative_id = ? AND id = ?", NULL},
+	[ST_INI_PART_DELETE_FOCAL] = {"ini_part_delete_focal",
+	    "DELETE FROM initiative_participants WHERE initiative_id = ? AND kind = 'focal'", NULL},
+	/* Whether a person takes part: as a focal point or expert, or as one
+	 * of the people of a partner organization. */
+	[ST_INI_PART_IS] = {"ini_part_is",
+	    "SELECT 1 FROM initiative_participants p WHERE p.initiative_id = ? AND "
+	    "(p.user_id = ? OR p.organization_id IN (SELECT m.org_id FROM org_members m "
+	    "WHERE m.user_id = ?)) LIMIT 1", NULL},
+	/* The initiatives a person takes part in (themselves, or through an
+	 * organization of theirs), newest first, at most ?. */
+	[ST_INI_PART_OF_USER] = {"ini_part_of_user",
+	    "SELECT i.id, i.title, i.country, i.status, min(p.kind) FROM initiatives i "
+	    "JOIN initiative_participants p ON p.initiative_id = i.id WHERE p.user_id = ? OR "
+	    "p.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?) "
+	    "GROUP BY i.id, i.title, i.country, i.status ORDER BY i.id DESC LIMIT ?", NULL},
+	[ST_INI_PART_OF_ORG] = {"ini_part_of_org",
+	    "SELECT i.id, i.title, i.country, i.status, p.kind FROM initiatives i "
+	    "JOIN initiative_participants p ON p.initiative_id = i.id "
+	    "WHERE p.organization_id = ? ORDER BY i.id DESC LIMIT ?", NULL},
+	/* Everyone who takes part but ?2 (who posted), active accounts. */
+	[ST_INI_RECIPIENTS] = {"ini_recipients",
+	    "SELECT u.id, u.email, u.name, u.locale FROM users u WHERE u.status = 'active' "
+	    "AND u.id <> ? AND (u.id IN (SELECT p.user_id FROM initiative_participants p "
+	    "WHERE p.initiative_id = ?) OR u.id IN (SELECT m.user_id FROM org_members m JOIN "
+	    "initiative_participants p ON p.organization_id = m.org_id "
+	    "WHERE p.initiative_id = ?)) ORDER BY u.id", NULL},
+	[ST_INI_OUT_INSERT] = {"ini_out_insert",
+	    "INSERT INTO initiative_outputs (initiative_id, kind, title, body, status, audience, "
+	    "created_by, created_at) VALUES (?, ?, ?, ?, 'draft', 'members', ?, ?) RETURNING id",
+	    NULL},
+	[ST_INI_OUT_GET] = {"ini_out_get",
+	    "SELECT id, kind, title, body, status, audience, created_at, published_at "
+	    "FROM initiative_outputs WHERE initiative_id = ? AND id = ?", NULL},
+	/* Its outputs a viewer sees: ?2 1 all (staff, participants), else the
+	 * published ones to the public, and to members when ?3 is 1. */
+	[ST_INI_OUT_LIST] = {"ini_out_list",
+	    "SELECT id, kind, title, body, status, audience, created_at, published_at "
+	    "FROM initiative_outputs WHERE initiative_id = ? AND (? = 1 OR (status = "
+	    "'published' AND (audience = 'public' OR ? = 1))) ORDER BY id", NULL},
+	[ST_INI_OUT_PUBLISH] = {"ini_out_publish",
+	    "UPDATE initiative_outputs SET status = 'published', audience = ?, published_at = ?, "
+	    "published_by = ? WHERE initiative_id = ? AND id = ?", NULL},
+	[ST_INI_UPD_INSERT] = {"ini_upd_insert",
+	    "INSERT INTO initiative_updates (initiative_id, author_id, body, created_at) "
+	    "VALUES (?, ?, ?, ?) RETURNING id", NULL},
+	[ST_INI_UPD_LIST] = {"ini_upd_list",
+	    "SELECT d.id, d.author_id, coalesce(u.name, ''), d.body, d.created_at "
+	    "FROM initiative_updates d LEFT JOIN users u ON u.id = d.author_id "
+	    "WHERE d.initiative_id = ? ORDER BY d.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_INI_UPD_COUNT] = {"ini_upd_count",
+	    "SELECT count(*) FROM initiative_updates WHERE initiative_id = ?", NULL},
+	/* an event an initiative names, if the viewer (EV_VISIBLE) may see it */
+	[ST_INI_EVENT_BRIEF] = {"ini_event_brief",
+	    "SELECT e.id, e.title, e.start_at, e.timezone FROM events e WHERE e.id = ? AND "
+	    EV_VISIBLE, NULL},
+	/* a resource an initiative names, if the viewer (RES_VISIBLE) may see it */
+	[ST_INI_RES_BRIEF] = {"ini_res_brief",
+	    "SELECT r.id, r.title, r.year, '' FROM resources r WHERE r.id = ? AND " RES_VISIBLE,
+	    NULL},
+	/* a state focal point of a country */
+	[ST_INI_FOCAL_OK] = {"ini_focal_ok",
+	    "SELECT id FROM users WHERE id = ? AND role = 'focal' AND country = ? "
+	    "AND status = 'active'", NULL},
+	/* a call's kind (one to link: pilot_initiative) */
+	[ST_INI_CALL_KIND] = {"ini_call_kind", "SELECT kind FROM calls WHERE id = ?", NULL},
+	/* the demo's call for an initiative's partners: the first of its kind
+	 * that no initiative has yet */
+	[ST_INI_SEED_CALL] = {"ini_seed_call",
+	    "SELECT c.id FROM calls c WHERE c.kind = 'pilot_initiative' AND NOT EXISTS "
+	    "(SELECT 1 FROM initiatives i WHERE i.call_id = c.id) ORDER BY c.id LIMIT 1", NULL},
+	/* the demo's meetings and documents: the first two published events
+	 * (not staff's, not sessions) and the first two public resources */
+	[ST_INI_SEED_EVENTS] = {"ini_seed_events",
+	    "SELECT e.id FROM events e WHERE e.status = 'published' AND e.visibility <> 'staff' "
+	    "AND e.kind <> 'session' ORDER BY e.start_at, e.id LIMIT 2", NULL},
+	[ST_INI_SEED_DOCS] = {"ini_seed_docs",
+	    "SELECT r.id FROM resources r WHERE r.status = 'published' AND r.visibility = "
+	    "'public' ORDER BY r.id LIMIT 2", NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
@@ -1649,6 +1778,20 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_SE_ORGS] = 2,
 	[ST_MTG_SE_OPEN_WINDOWS] = MTG_C__MAX,
 	[ST_MTG_SE_SEED_ORGS] = 1,
+	[ST_INI_GET] = INI_C__MAX,
+	[ST_INI_LIST] = INI_C__MAX,
+	[ST_INI_OF_COUNTRY] = INI_C__MAX,
+	[ST_INI_FACET_COUNTRY] = 2,
+	[ST_INI_FACET_STATUS] = 2,
+	[ST_INI_PART_LIST] = INI_PART_C__MAX,
+	[ST_INI_PART_OF_USER] = INI_MINE_C__MAX,
+	[ST_INI_PART_OF_ORG] = INI_MINE_C__MAX,
+	[ST_INI_RECIPIENTS] = INI_RCPT_C__MAX,
+	[ST_INI_OUT_GET] = INI_OUT_C__MAX,
+	[ST_INI_OUT_LIST] = INI_OUT_C__MAX,
+	[ST_INI_UPD_LIST] = INI_UPD_C__MAX,
+	[ST_INI_EVENT_BRIEF] = INI_BRIEF_C__MAX,
+	[ST_INI_RES_BRIEF] = INI_BRIEF_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2462,6 +2605,59 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" CHECK ((status = 'accepted') = (slot_id IS NOT NULL))," \
 	" UNIQUE (event_id, slot_id));" \
 	"CREATE INDEX meeting_side_events_org ON meeting_side_events(event_id, organization_id);"
+/* 32 (issue 17): country pilot initiatives.  An initiative is a country's
+ * (ISO alpha-2), with a title, a summary (Markdown), its concept note (a
+ * resource of the library), its status, the call of kind
+ * pilot_initiative whose accepted applicants join it, and the events
+ * (meetings) and resources (documents) it names, as JSON arrays of ids.
+ * initiative_participants: its government focal points (kind 'focal'),
+ * partner organizations and experts, each once (ref: the user's or the
+ * organization's id), added by staff or by a call's acceptance.
+ * initiative_outputs: lessons learned, best practices, recommendations
+ * (Markdown), drafts until staff publish them to members or the public.
+ * initiative_updates: what staff and participants post in its space. */
+#define M32(ID) \
+	"CREATE TABLE initiatives (" \
+	" id " ID "," \
+	" country TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL DEFAULT ''," \
+	" concept_note BIGINT REFERENCES resources(id) ON DELETE SET NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('proposed','active','concluded'))," \
+	" call_id BIGINT UNIQUE REFERENCES calls(id) ON DELETE SET NULL," \
+	" meetings TEXT NOT NULL DEFAULT '[]', documents TEXT NOT NULL DEFAULT '[]'," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX initiatives_country ON initiatives(country, status);" \
+	"CREATE TABLE initiative_participants (" \
+	" id " ID "," \
+	" initiative_id BIGINT NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE," \
+	" kind TEXT NOT NULL CHECK (kind IN ('focal','organization','expert'))," \
+	" ref BIGINT NOT NULL," \
+	" user_id BIGINT REFERENCES users(id) ON DELETE CASCADE," \
+	" organization_id BIGINT REFERENCES organizations(id) ON DELETE CASCADE," \
+	" source TEXT NOT NULL CHECK (source IN ('staff','call'))," \
+	" application_id BIGINT REFERENCES call_applications(id) ON DELETE SET NULL," \
+	" added_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, UNIQUE (initiative_id, kind, ref));" \
+	"CREATE INDEX initiative_participants_user ON initiative_participants(user_id);" \
+	"CREATE INDEX initiative_participants_org ON initiative_participants(organization_id);" \
+	"CREATE TABLE initiative_outputs (" \
+	" id " ID "," \
+	" initiative_id BIGINT NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE," \
+	" kind TEXT NOT NULL CHECK (kind IN ('lessons_learned','best_practices'," \
+	"  'recommendations'))," \
+	" title TEXT NOT NULL, body TEXT NOT NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('draft','published'))," \
+	" audience TEXT NOT NULL CHECK (audience IN ('members','public'))," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" published_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, published_at BIGINT);" \
+	"CREATE INDEX initiative_outputs_ini ON initiative_outputs(initiative_id, id);" \
+	"CREATE TABLE initiative_updates (" \
+	" id " ID "," \
+	" initiative_id BIGINT NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE," \
+	" author_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" body TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+	"CREATE INDEX initiative_updates_ini ON initiative_updates(initiative_id, id);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -2492,5 +2688,6 @@ const struct db_migration db_migrations[] = {
 	{28, M28(SQLITE_ID), M28(PG_ID)},
 	{31, M31, M31},
 	{29, M29(SQLITE_ID), M29(PG_ID)},
+	{32, M32(SQLITE_ID), M32(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -376,6 +376,39 @@ enum db_stmt {
 	ST_MTG_SE_OPEN_WINDOWS,
 	ST_MTG_SE_SEED_COUNT,
 	ST_MTG_SE_SEED_ORGS,
+	/* country pilot initiatives (issue 17) */
+	ST_INI_INSERT,
+	ST_INI_UPDATE,
+	ST_INI_GET,
+	ST_INI_LIST,
+	ST_INI_COUNT,
+	ST_INI_FACET_COUNTRY,
+	ST_INI_FACET_STATUS,
+	ST_INI_OF_COUNTRY,
+	ST_INI_BY_TITLE,
+	ST_INI_OF_CALL,
+	ST_INI_PART_LIST,
+	ST_INI_PART_INSERT,
+	ST_INI_PART_DELETE,
+	ST_INI_PART_DELETE_FOCAL,
+	ST_INI_PART_IS,
+	ST_INI_PART_OF_USER,
+	ST_INI_PART_OF_ORG,
+	ST_INI_RECIPIENTS,
+	ST_INI_OUT_INSERT,
+	ST_INI_OUT_GET,
+	ST_INI_OUT_LIST,
+	ST_INI_OUT_PUBLISH,
+	ST_INI_UPD_INSERT,
+	ST_INI_UPD_LIST,
+	ST_INI_UPD_COUNT,
+	ST_INI_EVENT_BRIEF,
+	ST_INI_RES_BRIEF,
+	ST_INI_FOCAL_OK,
+	ST_INI_CALL_KIND,
+	ST_INI_SEED_CALL,
+	ST_INI_SEED_EVENTS,
+	ST_INI_SEED_DOCS,
 	DB_STMT__MAX
 };
 
@@ -911,6 +944,37 @@ enum ev_msg_list_col {
 	EV_MSG_LIST_C_RECIPIENTS, EV_MSG_LIST_C_WAITLISTED, EV_MSG_LIST_C_SENT,
 	EV_MSG_LIST_C__MAX
 };
+
+/* A country pilot initiative (ST_INI_GET, ST_INI_LIST, ST_INI_OF_COUNTRY). */
+#define INI_COLUMNS(X, Y) \
+	X(INI_C_ID, "i.id") Y(INI_C_COUNTRY, "i.country") Y(INI_C_TITLE, "i.title") \
+	Y(INI_C_SUMMARY, "i.summary") Y(INI_C_CONCEPT_NOTE, "i.concept_note") \
+	Y(INI_C_STATUS, "i.status") Y(INI_C_CALL_ID, "i.call_id") \
+	Y(INI_C_MEETINGS, "i.meetings") Y(INI_C_DOCUMENTS, "i.documents") \
+	Y(INI_C_CREATED_AT, "i.created_at") Y(INI_C_UPDATED_AT, "i.updated_at")
+enum ini_col { INI_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) INI_C__MAX };
+/* A participant of an initiative with its name (ST_INI_PART_LIST). */
+enum ini_part_col { INI_PART_C_ID, INI_PART_C_KIND, INI_PART_C_USER_ID, INI_PART_C_ORG_ID,
+	INI_PART_C_SOURCE, INI_PART_C_CREATED_AT, INI_PART_C_NAME, INI_PART_C__MAX };
+/* A person's or organization's initiatives (ST_INI_PART_OF_USER,
+ * ST_INI_PART_OF_ORG). */
+enum ini_mine_col { INI_MINE_C_ID, INI_MINE_C_TITLE, INI_MINE_C_COUNTRY, INI_MINE_C_STATUS,
+	INI_MINE_C_KIND, INI_MINE_C__MAX };
+/* Whom an initiative's update is mailed to (ST_INI_RECIPIENTS). */
+enum ini_rcpt_col { INI_RCPT_C_ID, INI_RCPT_C_EMAIL, INI_RCPT_C_NAME, INI_RCPT_C_LOCALE,
+	INI_RCPT_C__MAX };
+/* An output of an initiative (ST_INI_OUT_GET, ST_INI_OUT_LIST). */
+enum ini_out_col { INI_OUT_C_ID, INI_OUT_C_KIND, INI_OUT_C_TITLE, INI_OUT_C_BODY,
+	INI_OUT_C_STATUS, INI_OUT_C_AUDIENCE, INI_OUT_C_CREATED_AT, INI_OUT_C_PUBLISHED_AT,
+	INI_OUT_C__MAX };
+/* An update posted in an initiative's space (ST_INI_UPD_LIST). */
+enum ini_upd_col { INI_UPD_C_ID, INI_UPD_C_AUTHOR_ID, INI_UPD_C_AUTHOR, INI_UPD_C_BODY,
+	INI_UPD_C_CREATED_AT, INI_UPD_C__MAX };
+/* An event or resource named by an initiative (ST_INI_EVENT_BRIEF,
+ * ST_INI_RES_BRIEF): id, title, a time (the event's start, the resource's
+ * year) and the viewer may see it (1) or not. */
+enum ini_brief_col { INI_BRIEF_C_ID, INI_BRIEF_C_TITLE, INI_BRIEF_C_WHEN, INI_BRIEF_C_TZ,
+	INI_BRIEF_C__MAX };
 
 struct db_stmt_text {
 	const char *name;	/* for logs */

@@ -1260,6 +1260,120 @@ test_others_call(void **state)
 }
 
 /*
+ * Every route of one pilot initiative (issue 17), tried against an
+ * initiative whose partner is organization B by those who take no part
+ * in it: a visitor, an applicant, a state focal point, a member, the
+ * admin of another organization, an expert.  Its public page and JSON
+ * answer everyone without its space's updates or its drafts; its space
+ * is 401 (a visitor) or 403; every write is refused; staff see it as it
+ * was.  {pid} and {oid} are 1: B's participation and the draft.
+ */
+static void
+test_others_initiative(void **state)
+{
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
+	int64_t b = org_made("Walk Initiative B", "KE", "bo@walk-ib.example");
+	int64_t a = org_made("Walk Initiative A", "UG", "al@walk-ia.example");
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[300], tok[129];
+	int64_t id;
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	r = ts_api(staff, "POST", "/api/v1/initiatives", NULL, "{\"country\":\"KE\","
+	    "\"title\":\"Walk initiative\",\"status\":\"active\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
+	snprintf(body, sizeof body, "{\"kind\":\"organization\",\"organization_id\":%lld}",
+	    (long long)b);
+	STATUS(ts_api(staff, "POST", path, NULL, body), 201);
+	(void)person_of("person-ib@walk.example", b);
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-ia@walk.example", a)), 0);
+	pb = signed_in("person-ib@walk.example");
+	assert_int_equal(ts_token(pb, "person-ib@walk.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
+	STATUS(ts_api(pb, "POST", path, tok, "{\"body\":\"Walk secret update\"}"), 201);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
+	STATUS(ts_api(pb, "POST", path, tok, "{\"kind\":\"recommendations\","
+	    "\"title\":\"Walk draft output\",\"body\":\"Not yet.\"}"), 201);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = signed_in("admin-ia@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		int page = strncmp(rt->pattern, "/initiatives/{id}", 17) == 0;
+		int staffp = strncmp(rt->pattern, "/staff/initiatives/{id}", 23) == 0;
+		int form = (page || staffp) && rt->method != HM_GET;
+		int space = strstr(rt->pattern, "/space") != NULL;
+
+		if (strncmp(rt->pattern, "/api/v1/initiatives/{id}", 24) != 0 && !page && !staffp)
+			continue;
+		if (page && !form)
+			snprintf(path, sizeof path, "/api/v1");
+		fill_org(rt->pattern, id, 0, path + (page && !form ? 7 : 0),
+		    sizeof path - (page && !form ? 7 : 0));
+		for (i = 0; i < 6; i++) {
+			int sees = rt->method == HM_GET && !space && !staffp;
+			long st;
+			int ok;
+
+			if (form) {
+				static const char *const fh[] = {
+					"Content-Type: application/x-www-form-urlencoded", NULL };
+
+				snprintf(body, sizeof body, "csrf=%s&title=Taken+Over&body=Taken+Over&"
+				    "kind=organization&organization_id=1&audience=public",
+				    ts_csrf(who[i]));
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else {
+				r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
+				    ts_api(who[i], method_names[rt->method], path, NULL,
+				    rt->method == HM_DELETE ? NULL : "{\"title\":\"Taken Over\","
+				    "\"body\":\"Taken Over\",\"kind\":\"expert\",\"user_id\":1,"
+				    "\"audience\":\"public\"}");
+			}
+			st = r->status;
+			if (sees)
+				ok = st == 200;
+			else if (rt->method == HM_GET && !staffp)
+				ok = st == (i == 0 ? 401 : 403);
+			else
+				ok = st == 401 || st == 403 || (st == 303 && i == 0);
+			if (!ok)
+				printf("# %s %s as walker %d: %ld: %.300s\n", method_names[rt->method],
+				    path, i, st, r->body);
+			assert_true(ok);
+			if (sees) {
+				assert_false(ts_has(r, "Walk secret update"));
+				assert_false(ts_has(r, "Walk draft output"));
+			}
+			tried++;
+		}
+	}
+	assert_true(tried >= 60);
+	/* staff see it as it was */
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk secret update"));
+	assert_true(ts_has(r, "\"total\":1"));
+	assert_true(ts_has(r, "Walk draft output"));
+	assert_true(ts_has(r, "\"participants_count\":1"));
+	assert_false(ts_has(r, "Taken Over"));
+	assert_false(ts_has(r, "\"status\":\"published\""));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[4]);
+	ts_browser_free(pb);
+}
+
+/*
  * Every route on one side event of a session (issue 16: {sid}), tried
  * against organization B's proposal by everyone but B's admins: a visitor,
  * an applicant, a focal point, a member, an admin of organization A and an
@@ -1913,6 +2027,7 @@ main(void)
 		cmocka_unit_test(test_others_event),
 		cmocka_unit_test(test_others_call),
 		cmocka_unit_test(test_others_side_event),
+		cmocka_unit_test(test_others_initiative),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 	};

@@ -30,6 +30,7 @@
 #include "app/app.h"
 #include "app/calls/calls.h"
 #include "app/events/events.h"
+#include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/orgs/orgs.h"
 #include "app/people/people.h"
@@ -56,7 +57,8 @@ static const char *const role_labels[] = {
 _Static_assert(sizeof role_labels / sizeof role_labels[0] == ROLE__MAX, "a label per role");
 
 /* Fills v (the account page's value) with r's user's organizations, the
- * nominations naming their address (meetings_my_nominations) and
+ * nominations naming their address (meetings_my_nominations), the
+ * initiatives they take part in (initiatives_of_person) and
  * their newest application ({id, kind, status} or null). */
 enum ws_err
 account_page_fill(struct req *r, json_t *v)
@@ -97,6 +99,13 @@ account_page_fill(struct req *r, json_t *v)
 	json_object_set_new(v, "organizations", orgs);
 	json_object_set_new(v, "application", last);
 	json_object_set_new(v, "nominations", noms);
+	{	/* the pilot initiatives they take part in (issue 17) */
+		json_t *inis = NULL;
+
+		if ((rc = initiatives_of_person(r, r->user->id, &inis)) != WS_OK)
+			return rc;
+		json_object_set_new(v, "initiatives", inis);
+	}
 	json_object_set_new(v, "role_name", json_string(view_tr(r->app->views, r->locale,
 	    role_labels[r->user->role])));
 	return WS_OK;

@@ -16,7 +16,9 @@
  *   accept    submitted or waitlisted -> accepted, while the call has places
  *             (none: no limit); the accepted of a call with an event are
  *             registered for it by the events module (events_enrol); in
- *             the organization's history.
+ *             the organization's history; the accepted of the call of a
+ *             pilot initiative become its participants
+ *             (initiatives_call_accepted), in the same transaction.
  *   waitlist  submitted -> waitlisted.
  *   decline   submitted or waitlisted -> declined.
  *
@@ -37,6 +39,7 @@
 #include "app/calls/calls_int.h"
 #include "app/directory/directory.h"
 #include "app/events/events.h"
+#include "app/initiatives/initiatives.h"
 #include "app/orgs/orgs.h"
 #include "core/buf.h"
 #include "core/util.h"
@@ -306,6 +309,10 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 		if (rc != WS_OK)
 			return rc;
 	}
+	/* the accepted of a call linked to a pilot initiative take part in it */
+	if (strcmp(want, "accepted") == 0 && (rc = initiatives_call_accepted(r->app, d,
+	    json_integer_value(json_object_get(c, "id")), aid, uid, org, r->user->id)) != WS_OK)
+		return rc;
 	{
 		const char *note = arena_printf(r->a, "call %lld: %s (application %lld, %s)",
 		    (long long)json_integer_value(json_object_get(c, "id")),

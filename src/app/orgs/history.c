@@ -58,6 +58,8 @@ static const struct {
 	{"call.accepted", N_("Accepted by a call")},
 	{"call.waitlisted", N_("On a call's waiting list")},
 	{"call.declined", N_("Not selected by a call")},
+	{"initiative.partner", N_("Partner of a country pilot initiative")},
+	{"initiative.partner_removed", N_("No longer a partner of a country pilot initiative")},
 };
 
 /* The label of action in r's language; action itself when it has none. */

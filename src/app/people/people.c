@@ -16,6 +16,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/directory/regions.h"
+#include "app/initiatives/initiatives.h"
 #include "app/people/people_int.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -350,6 +351,19 @@ h_person(struct req *r, struct resp *w)
 	if ((rc = load_param(r, &ex, &id, &level)) != WS_OK)
 		return rc;
 	v = people_view(ex, level, r->locale, r->api ? NULL : r->app->views);
+	/* the pilot initiatives they take part in, for those who see the
+	 * initiatives' participants: members, focal points, staff, themselves */
+	if (r->user && (r->user->role >= ROLE_MEMBER || r->user->id == id) &&
+	    r->user->role != ROLE_APPLICANT) {
+		json_t *inis = NULL;
+
+		if ((rc = initiatives_of_person(r, id, &inis)) != WS_OK) {
+			json_decref(ex);
+			json_decref(v);
+			return rc;
+		}
+		json_object_set_new(v, "initiatives", inis);
+	}
 	if (!r->api) {
 		json_object_set_new(v, "can_edit", json_boolean(level >= VIS_STAFF && r->user));
 		if (json_object_get(v, "title"))	/* "title" is the page's */

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# tests/cli/seed_initiatives.t -- the demo pilot initiatives of `whatson seed
+# --demo` (TAP), on SQLite and, when WHATSON_TEST_PG is set (tests/run starts
+# one), on a fresh PostgreSQL database: two initiatives in Kenya, seeding
+# again adds none; the active one has the demo call of kind
+# pilot_initiative linked, the demo focal point and the demo member's
+# organization as participants, two updates in its space and an output
+# published to the public beside a draft; the other is proposed; a visitor
+# sees the published output only, and no space.
+#
+#   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(cd "$HERE/../.." && pwd)}
+W=${WHATSON_BIN:-$ROOT/${B:-build}/san/whatson}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whatson-cli-seedinis.XXXXXX")
+LOGS=$tmp
+SERVER=
+# shellcheck source=../lib/pg.sh
+. "$ROOT/tests/lib/pg.sh"
+stop_server() {
+	[ -n "$SERVER" ] || return 0
+	kill -TERM "$SERVER" 2>/dev/null
+	wait "$SERVER" 2>/dev/null
+	SERVER=
+}
+trap 'stop_server; rm -rf "$tmp"' EXIT
+n=0
+ok() {	# ok CONDITION-STATUS DESCRIPTION [DIAGNOSTIC-FILE]
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
+		echo "not ok $n - $2"
+		[ -n "${3:-}" ] && [ -f "$3" ] && sed 's/^/#   /' "$3" | head -20
+	fi
+}
+[ -x "$W" ] || { echo "Bail out! no $W"; exit 1; }
+command -v python3 >/dev/null || { echo "Bail out! no python3"; exit 1; }
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+# json FILE EXPR: EXPR of the JSON document in FILE as d (python).
+json() {
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null
+}
+# get NAME PATH [CURL ARGS...]: the answer of GET PATH as staff into $tmp/NAME.json.
+get() {
+	local name=$1 path=$2; shift 2
+	curl -s -G -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path" >"$tmp/$name.json"
+}
+# token EMAIL PASSWORD: a bearer token.
+token() {
+	curl -s -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
+	    "$BASE/api/v1/session" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
+}
+
+# check BACKEND URL: the whole story on one database.
+check() {
+	local b=$1 url=$2 port i id mt
+	export WHATSON_DB=$url
+
+	"$W" seed --demo --orgs 12 --events 16 >"$tmp/$b.seed.out" 2>"$tmp/$b.seed.err"
+	[ $? -eq 0 ] && grep -q '^2 pilot initiatives added' "$tmp/$b.seed.out"
+	ok $? "$b: seed --demo adds 2 pilot initiatives" "$tmp/$b.seed.err"
+	"$W" seed --demo --orgs 12 --events 16 >"$tmp/$b.seed2.out" 2>&1
+	[ $? -eq 0 ] && grep -q '^0 pilot initiatives added' "$tmp/$b.seed2.out"
+	ok $? "$b: seeding again adds none" "$tmp/$b.seed2.out"
+
+	port=$(free_port)
+	BASE="http://127.0.0.1:$port"
+	"$W" serve --quiet --listen "127.0.0.1:$port" --mail-dir "$tmp/mail" >"$tmp/$b.serve.log" 2>&1 &
+	SERVER=$!
+	for i in $(seq 600); do
+		curl -s -o /dev/null "$BASE/healthz" && break
+		kill -0 "$SERVER" 2>/dev/null || break
+		sleep 0.1
+	done
+	TOKEN=$(token staff@example.org demo-staff-pass-2026)
+	[ -n "$TOKEN" ]
+	ok $? "$b: serve starts and staff sign in" "$tmp/$b.serve.log"
+
+	get all "/api/v1/initiatives"
+	[ "$(json "$tmp/all.json" 'd["total"]')" = 2 ] &&
+	    [ "$(json "$tmp/all.json" '" ".join(sorted(i["status"] for i in d["items"]))')" = "active proposed" ] &&
+	    [ "$(json "$tmp/all.json" 'all(i["country"] == "KE" for i in d["items"])')" = True ]
+	ok $? "$b: two initiatives in Kenya, one active, one proposed" "$tmp/all.json"
+	id=$(json "$tmp/all.json" '[i for i in d["items"] if i["status"] == "active"][0]["id"]')
+	get one "/api/v1/initiatives/$id"
+	[ "$(json "$tmp/one.json" 'd["call_id"] is not None')" = True ] &&
+	    [ "$(json "$tmp/one.json" '" ".join(sorted(p["kind"] for p in d["participants"]))')" = "focal organization" ] &&
+	    [ "$(json "$tmp/one.json" '" ".join(sorted(o["status"] for o in d["outputs"]))')" = "draft published" ]
+	ok $? "$b: the active one links a call, has a focal point and a partner, a published output and a draft" "$tmp/one.json"
+	get call "/api/v1/calls/$(json "$tmp/one.json" 'd["call_id"]')"
+	[ "$(json "$tmp/call.json" 'd["kind"]')" = pilot_initiative ]
+	ok $? "$b: its call is of kind pilot_initiative" "$tmp/call.json"
+
+	mt=$(token member@example.org demo-member-pass-2026)
+	curl -s -H "Authorization: Bearer $mt" "$BASE/api/v1/initiatives/$id/space" >"$tmp/space.json"
+	[ "$(json "$tmp/space.json" 'd["total"]')" = 2 ]
+	ok $? "$b: the demo member takes part and reads two updates in its space" "$tmp/space.json"
+	mt=$(token focal@example.org demo-focal-pass-2026)
+	curl -s -H "Authorization: Bearer $mt" "$BASE/api/v1/account" >"$tmp/focal.json"
+	[ "$(json "$tmp/focal.json" 'len(d["initiatives"])')" = 1 ]
+	ok $? "$b: the demo focal point's account lists it" "$tmp/focal.json"
+
+	curl -s "$BASE/api/v1/initiatives/$id" >"$tmp/visitor.json"
+	[ "$(json "$tmp/visitor.json" 'len(d["outputs"])')" = 1 ] &&
+	    [ "$(json "$tmp/visitor.json" '"participants" in d')" = False ]
+	ok $? "$b: a visitor sees the published output, not the participants" "$tmp/visitor.json"
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/initiatives/$id/space")" = 401 ]
+	ok $? "$b: and no space"
+	curl -s "$BASE/initiatives?lang=en" >"$tmp/list.html"
+	grep -q 'Kenya pilot initiative on following up the country review' "$tmp/list.html"
+	ok $? "$b: /initiatives lists them" "$tmp/list.html"
+	stop_server
+}
+
+check sqlite "sqlite:$tmp/w.db"
+if [ -n "${WHATSON_TEST_PG:-}" ]; then
+	url=${WHATSON_TEST_PG%/*}/seedinis_$$
+	pg_as "$(pg_bin)/createdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedinis_$$" \
+	    >"$tmp/createdb.log" 2>&1
+	ok $? "postgresql: a fresh database" "$tmp/createdb.log"
+	check postgresql "$url"
+	pg_as "$(pg_bin)/dropdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedinis_$$" >/dev/null 2>&1
+else
+	echo "ok $((n + 1)) # SKIP postgresql: WHATSON_TEST_PG is not set"
+	n=$((n + 1))
+fi
+echo "1..$n"
