@@ -464,17 +464,23 @@ test_decide_and_programme(void **state)
 	STATUS(r, 409);
 	HAS(r, "decided or withdrawn already");
 
-	/* each decision mailed to the organization's admins */
-	assert_int_equal(ts_mail_wait(&sink, "ada@quillon-se.example", 10000, &m), 0);
-	assert_non_null(strstr(m.body, "is accepted"));
-	assert_non_null(strstr(m.body, "19 May 2031, 13:15"));
-	ts_mail_free(&m);
-	assert_int_equal(ts_mail_wait(&sink, "ada@quillon-se.example", 10000, &m), 0);
-	ts_mail_free(&m);
-	assert_int_equal(ts_mail_wait(&sink, "ada@quillon-se.example", 10000, &m), 0);
-	assert_non_null(strstr(m.body, "is declined"));
-	assert_non_null(strstr(m.body, "The programme is full."));
-	ts_mail_free(&m);
+	/* each decision mailed to the organization's admins, in whatever
+	 * order the mail workers deliver them */
+	{
+		int k, slot1 = 0, declined = 0;
+
+		for (k = 0; k < 3; k++) {
+			assert_int_equal(ts_mail_wait(&sink, "ada@quillon-se.example", 10000, &m),
+			    0);
+			slot1 += strstr(m.body, "is accepted") &&
+			    strstr(m.body, "19 May 2031, 13:15");
+			declined += strstr(m.body, "is declined") &&
+			    strstr(m.body, "The programme is full.");
+			ts_mail_free(&m);
+		}
+		assert_int_equal(slot1, 1);
+		assert_int_equal(declined, 1);
+	}
 
 	/* the organization's history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
