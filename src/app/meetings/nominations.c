@@ -567,3 +567,17 @@ meetings_delegates_export(struct db *d, int64_t id, FILE *f)
 	buf_free(&out);
 	return rc;
 }
+
+/* ---- shared with requests to speak (speaking.c) ----------------------------- */
+
+enum ws_err
+mtg_admin_of(struct req *r, int64_t org, int *admin)
+{
+	return admin_of(r, org, admin);
+}
+
+const char *
+mtg_rule_refused(json_t *s)
+{
+	return rule_refused(s);
+}
