@@ -1462,6 +1462,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT u.email, u.name, u.locale FROM org_members m JOIN users u "
 	    "ON u.id = m.user_id WHERE m.org_id = ? AND m.is_admin = 1 "
 	    "AND u.status = 'active' ORDER BY u.id", NULL},
+	/* `seed --demo`: the first approved organizations, to ask to speak. */
+	[ST_SPK_SEED_ORGS] = {"spk_seed_orgs",
+	    "SELECT id, name FROM organizations WHERE status = 'approved' ORDER BY id LIMIT ?",
+	    NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
@@ -1600,6 +1604,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_SPK_LIST] = SPK_C__MAX,
 	[ST_SPK_LISTS] = 2,
 	[ST_SPK_ADMINS] = SPK_ADMIN_C__MAX,
+	[ST_SPK_SEED_ORGS] = 2,
 };
 
 /* ---- migrations ------------------------------------------------------ */

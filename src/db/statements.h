@@ -368,6 +368,7 @@ enum db_stmt {
 	ST_SPK_LIST_PUT,
 	ST_SPK_LISTS,
 	ST_SPK_ADMINS,
+	ST_SPK_SEED_ORGS,
 	DB_STMT__MAX
 };
 

@@ -256,4 +256,10 @@ enum ws_err mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *i
 /* Adds to published lists val what /meetings/{id}/speakers shows. */
 void mtg_speakers_page(struct req *r, json_t *val);
 
+/* `seed --demo` (speaking_seed.c): the Conference of the States Parties'
+ * twelfth session takes requests to speak, with minutes for its items and
+ * requests in several states, one item's list published; none added when
+ * the session has requests already. */
+enum ws_err mtg_spk_seed_demo(struct db *d, int64_t staff_id) WS_WUR;
+
 #endif
