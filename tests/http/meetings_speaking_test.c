@@ -663,8 +663,16 @@ test_pages(void **state)
 	STATUS(r, 200);
 	HAS(r, "Page Speaker, Chair");
 	HAS(r, "Quillon Training Trust");
+	HAS(r, "Europe&#x2F;Vienna)");	/* published, in the session's zone */
+	snprintf(path, sizeof path, "/meetings/%lld/speakers?lang=fr", (long long)id);
+	r = ts_get(plain, path);
+	HAS(r, "Listes des orateurs");
+	HAS(r, "Orateurs sur le point");
+	/* the window on the open opportunities page, in words */
 	r = ts_get(ada, "/opportunities");
 	STATUS(r, 200);
+	HAS(r, "Requests to speak at a session");
+	HAS(r, "Ask to speak");
 	ts_browser_free(ada);
 	ts_browser_free(staff);
 }

@@ -655,8 +655,9 @@ mtg_spk_published(struct req *r, json_t *s, json_t **out)
 		    json_object_get(it, "minutes") ? json_object_get(it, "minutes") : json_null(),
 		    "published_at", utc_or_null(at), "speakers", speakers));
 	}
-	*out = json_pack("{s:I,s:s,s:O}", "meeting_id", (json_int_t)id, "session",
-	    session_heading(r, s, r->locale), "items", items);
+	*out = json_pack("{s:I,s:s,s:O,s:O}", "meeting_id", (json_int_t)id, "session",
+	    session_heading(r, s, r->locale), "timezone", json_object_get(s, "timezone"),
+	    "items", items);
 out:
 	json_decref(items);
 	json_decref(rows);
@@ -700,12 +701,13 @@ mtg_spk_staff_value(struct req *r, json_t *s, json_t **out)
 		goto out;
 	json_array_foreach(json_object_get(s, "agenda"), i, it) {
 		const char *num = json_string_value(json_object_get(it, "number"));
-		json_t *reqs = json_array(), *v;
+		json_t *reqs, *v;
 		int64_t allocated = 0;
 		int changed = 0;
 
 		if (!json_is_true(json_object_get(it, "statements")))
 			continue;
+		reqs = json_array();
 		json_array_foreach(rows, k, q) {
 			if (strcmp(json_string_value(json_object_get(q, "item")), num) != 0)
 				continue;
@@ -726,8 +728,9 @@ mtg_spk_staff_value(struct req *r, json_t *s, json_t **out)
 		    utc_or_null(json_object_get(lists, num)), "unpublished_changes", changed,
 		    "requests", reqs));
 	}
-	*out = json_pack("{s:I,s:s,s:O}", "meeting_id", (json_int_t)id, "session",
-	    session_heading(r, s, r->locale), "items", items);
+	*out = json_pack("{s:I,s:s,s:O,s:O}", "meeting_id", (json_int_t)id, "session",
+	    session_heading(r, s, r->locale), "timezone", json_object_get(s, "timezone"),
+	    "items", items);
 out:
 	json_decref(items);
 	json_decref(rows);

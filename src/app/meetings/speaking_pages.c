@@ -220,7 +220,8 @@ mtg_speakers_page(struct req *r, json_t *val)
 	size_t i;
 
 	json_array_foreach(json_object_get(val, "items"), i, it) {
-		if ((x = when_text(r, "UTC", json_object_get(it, "published_at"))) != NULL)
+		if ((x = when_text(r, json_string_value(json_object_get(val, "timezone")),
+		    json_object_get(it, "published_at"))) != NULL)
 			json_object_set_new(it, "when_published", x);
 		json_object_set_new(it, "empty", json_boolean(json_array_size(json_object_get(it,
 		    "speakers")) == 0));
@@ -410,7 +411,8 @@ staff_page(struct req *r, json_t *val, const char *typed_item, json_t *typed, js
 		json_t *x;
 
 		json_object_set_new(it, "n", json_integer((json_int_t)i + 1));
-		if ((x = when_text(r, "UTC", json_object_get(it, "published_at"))) != NULL)
+		if ((x = when_text(r, json_string_value(json_object_get(val, "timezone")),
+		    json_object_get(it, "published_at"))) != NULL)
 			json_object_set_new(it, "when_published", x);
 		json_object_set_new(it, "no_minutes", json_boolean(!json_is_integer(
 		    json_object_get(it, "minutes"))));
