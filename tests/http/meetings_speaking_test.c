@@ -527,6 +527,16 @@ test_allocate_publish(void **state)
 	LACKS(r, "Di Speaker");
 	HAS(r, "Ada Speaker");
 
+	/* staff's page's JSON twin: by item, the minutes, the requests with
+	 * what staff balance by */
+	snprintf(path, sizeof path, "/api/v1/staff/meetings/%lld/speakers", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"unpublished_changes\":false");
+	HAS(r, "\"organization_region\":\"019\"");
+	HAS(r, "\"organization_country\":\"PE\"");
+	STATUS(api("GET", path, ada_tok, NULL), 403);
+
 	/* the organization's history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)saltmarsh);
 	r = api("GET", path, staff_tok, NULL);
