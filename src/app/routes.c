@@ -253,6 +253,8 @@ const struct route app_routes[] = {
 	{HM_GET,    "/meetings/{id}/speaking-requests/new", h_speaking_request_form, R_USER, CSRF_NONE, RL_NONE, 0},
 	{HM_POST,   "/meetings/{id}/speaking-requests/new", h_speaking_request_form_post, R_USER, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/meetings/{id}/speaking-requests/{rid}/withdraw", h_speaking_request_withdraw_form, R_USER, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/meetings/{id}/speaking-requests/{rid}/edit", h_speaking_request_edit_form, R_USER, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/meetings/{id}/speaking-requests/{rid}/edit", h_speaking_request_edit_form_post, R_USER, CSRF_CHECK, RL_NONE, 0},
 	{HM_GET,    "/meetings/{id}/speakers",      h_meeting_speakers,  R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_POST,   "/api/v1/meetings/{id}/speakers", h_meeting_speakers_allocate, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{HM_GET,    "/staff/meetings/{id}/speakers", h_staff_meeting_speakers, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN},

@@ -13,7 +13,7 @@
  *      agenda item", sends the form with a summary too short and too many
  *      minutes (it comes back with a message by each and what was typed
  *      kept), then right: the request is listed on the session's page,
- *      waiting for staff;
+ *      waiting for staff, with a link to change it (the form, as sent);
  *   3. staff follow the session's link to their allocation page, allocate
  *      more minutes than item 5 (b) has (refused, saying the sums, what was
  *      typed kept), then fewer, and publish: the list is on the printable
@@ -97,6 +97,13 @@ async function main() {
 		check(t.includes(`Rosa Speaker ${stamp}`), 'the request is not listed on the session\'s page');
 		check(t.includes('waiting for staff'), 'not waiting for staff');
 		check(await member.getByRole('button', { name: /Withdraw/ }).count() >= 1, 'no way to withdraw it');
+
+		step('the change form has what was sent');
+		await submit(member, member.getByRole('link', { name: /Change the request on item 5 \(b\)/ }));
+		check((await member.getByRole('textbox', { name: /Summary of the statement/ }).inputValue()).startsWith('Asset recovery'),
+		    'the change form lacks the summary sent');
+		check(await member.getByRole('button', { name: 'Save the request' }).count() === 1, 'no button to save the change');
+		await visit(member, session);
 	});
 
 	await test('staff allocate item 5 (b)\'s minutes and publish its list', async (step) => {

@@ -694,7 +694,7 @@ test_page_withdraw(void **state)
 {
 	struct ts_browser *ada;
 	const struct ts_res *r;
-	char path[120];
+	char path[120], edit[120];
 	int64_t id, rid;
 
 	(void)state;
@@ -705,13 +705,51 @@ test_page_withdraw(void **state)
 	snprintf(path, sizeof path, "/meetings/%lld", (long long)id);
 	r = ts_get(ada, path);
 	HAS(r, "Withdrawn Soon");
+	snprintf(edit, sizeof edit, "/meetings/%lld/speaking-requests/%lld/edit", (long long)id,
+	    (long long)rid);
+	HAS(r, edit);
 	snprintf(path, sizeof path, "/meetings/%lld/speaking-requests/%lld/withdraw",
 	    (long long)id, (long long)rid);
 	HAS(r, path);
+
+	/* changed through the page: what is stored, then what was typed */
+	r = ts_get(ada, edit);
+	STATUS(r, 200);
+	HAS(r, "value=\"Withdrawn Soon\"");
+	HAS(r, "Save the request");
+	r = ts_form(ada, edit, "item", "4 (a)", "nomination_id", "", "speaker_name", "Too Long",
+	    "speaker_title", "", "summary", "A statement that asks for too long.", "minutes", "9",
+	    NULL);
+	STATUS(r, 422);
+	HAS(r, "Item 4 (a) has 6 minutes for statements");
+	HAS(r, "value=\"Too Long\"");
+	r = ts_form(ada, edit, "item", "3", "nomination_id", "", "speaker_name", "Renamed Soon",
+	    "speaker_title", "Chair", "summary", "The statement, moved to item 3.", "minutes", "4",
+	    NULL);
+	STATUS(r, 303);
+	snprintf(edit, sizeof edit, "/meetings/%lld", (long long)id);
+	r = ts_get(ada, edit);
+	HAS(r, "Renamed Soon");
+	LACKS(r, "Withdrawn Soon");
+	/* not Cy's to change */
+	{
+		struct ts_browser *cy = ts_signed_in(&srv, NULL, "cy@rivet-sp.example", PW);
+
+		assert_non_null(cy);
+		snprintf(edit, sizeof edit, "/meetings/%lld/speaking-requests/%lld/edit",
+		    (long long)id, (long long)rid);
+		STATUS(ts_get(cy, edit), 404);
+		STATUS(ts_form(cy, edit, "item", "3", "speaker_name", "Taken", "summary",
+		    "Someone else's request.", "minutes", "2", NULL), 404);
+		ts_browser_free(cy);
+	}
 	STATUS(ts_form(ada, path, NULL), 303);
 	snprintf(path, sizeof path, "/meetings/%lld", (long long)id);
 	r = ts_get(ada, path);
 	HAS(r, "withdrawn");
+	snprintf(edit, sizeof edit, "/meetings/%lld/speaking-requests/%lld/edit", (long long)id,
+	    (long long)rid);
+	STATUS(ts_get(ada, edit), 409);
 	ts_browser_free(ada);
 }
 

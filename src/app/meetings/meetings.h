@@ -141,6 +141,11 @@ enum ws_err h_speaking_request_form_post(struct req *r, struct resp *w);
 /* POST /meetings/{id}/speaking-requests/{rid}/withdraw: the session page's
  * button, through h_speaking_request_withdraw. */
 enum ws_err h_speaking_request_withdraw_form(struct req *r, struct resp *w);
+/* GET and POST /meetings/{id}/speaking-requests/{rid}/edit: the request
+ * form for a pending request of the caller's organization, through
+ * h_speaking_request_edit. */
+enum ws_err h_speaking_request_edit_form(struct req *r, struct resp *w);
+enum ws_err h_speaking_request_edit_form_post(struct req *r, struct resp *w);
 /* Appends to out the sessions whose speaking window is open, that have an
  * item open to statements, and that one of admin_orgs (the organizations
  * r's caller is an admin of) meets the rule of: {type "speaking", id,

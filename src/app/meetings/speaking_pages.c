@@ -234,10 +234,11 @@ mtg_speakers_page(struct req *r, json_t *val)
 /* ---- the request form --------------------------------------------------------- */
 
 /* Puts into w the request form of stored session s (id), with form (what
- * was typed; borrowed) and errors (borrowed, or NULL). */
+ * was typed; borrowed) and errors (borrowed, or NULL), posting to action;
+ * only_org > 0: a request of that organization being changed. */
 static enum ws_err
 request_page(struct req *r, struct resp *w, int64_t id, json_t *s, json_t *form,
-    json_t *errors)
+    json_t *errors, const char *action, int64_t only_org)
 {
 	struct mtg_nom_filter f = { "approved", 0 };
 	json_t *orgs = eligible_orgs(r, s), *items = open_items(s), *dels = json_array(), *o, *x;
@@ -249,6 +250,13 @@ request_page(struct req *r, struct resp *w, int64_t id, json_t *s, json_t *form,
 	int64_t total;
 	size_t i, k;
 
+	/* a request being changed stays its organization's */
+	if (only_org > 0) {
+		for (i = json_array_size(orgs); i-- > 0;)
+			if (json_integer_value(json_object_get(json_array_get(orgs, i), "id")) !=
+			    only_org)
+				json_array_remove(orgs, i);
+	}
 	/* their organizations' approved delegates to the session */
 	json_array_foreach(orgs, i, o) {
 		json_t *rows = NULL, *n;
@@ -284,6 +292,8 @@ request_page(struct req *r, struct resp *w, int64_t id, json_t *s, json_t *form,
 	    json_array_size(orgs) > 0 && json_array_size(items) > 0));
 	json_object_set_new(val, "no_orgs", json_boolean(json_array_size(orgs) == 0));
 	json_object_set_new(val, "minutes_max", json_integer(MTG_SPK_MINUTES_MAX));
+	json_object_set_new(val, "action", json_string(action));
+	json_object_set_new(val, "editing", json_boolean(only_org > 0));
 	if (json_is_integer(json_object_get(s, "speaking_closes_at"))) {
 		t = events_when(r, json_string_value(json_object_get(s, "timezone")),
 		    json_integer_value(json_object_get(s, "speaking_closes_at")));
@@ -317,7 +327,8 @@ h_speaking_request_form(struct req *r, struct resp *w)
 	enum ws_err rc;
 
 	if ((rc = page_session(r, &id, &s)) == WS_OK)
-		rc = request_page(r, w, id, s, form, NULL);
+		rc = request_page(r, w, id, s, form, NULL, arena_printf(r->a,
+		    "/meetings/%lld/speaking-requests/new", (long long)id), 0);
 	json_decref(s);
 	json_decref(form);
 	return rc;
@@ -357,7 +368,8 @@ h_speaking_request_form_post(struct req *r, struct resp *w)
 		goto out;
 	errors = w->errors ? json_incref(w->errors) : json_object();
 	detail = w->detail;
-	if ((rc2 = request_page(r, w, id, s, typed, errors)) != WS_OK) {
+	if ((rc2 = request_page(r, w, id, s, typed, errors, arena_printf(r->a,
+	    "/meetings/%lld/speaking-requests/new", (long long)id), 0)) != WS_OK) {
 		rc = rc2;
 		goto out;
 	}
@@ -368,6 +380,126 @@ h_speaking_request_form_post(struct req *r, struct resp *w)
 	json_decref(x);
 out:
 	json_decref(s);
+	json_decref(typed);
+	json_decref(in);
+	json_decref(errors);
+	return rc;
+}
+
+/* Request {rid} of session {id} (stored, *s and *q new references) that
+ * r's caller may change: an admin of its organization now (WS_ENOTFOUND
+ * for others), and pending (WS_ECONFLICT, w->detail saying so). */
+static enum ws_err
+page_request(struct req *r, struct resp *w, int64_t *id, json_t **s, json_t **q)
+{
+	int64_t rid;
+	int admin = 0;
+	enum ws_err rc;
+
+	*q = NULL;
+	if ((rc = page_session(r, id, s)) != WS_OK)
+		return rc;
+	if (parse_int(r->params[1], 1, INT64_MAX, &rid) != WS_OK)
+		return WS_ENOTFOUND;
+	if ((rc = mtg_spk_get(req_db(r), *id, rid, q)) != WS_OK ||
+	    (rc = mtg_admin_of(r, json_integer_value(json_object_get(*q, "organization_id")),
+	    &admin)) != WS_OK)
+		return rc;
+	if (!admin)
+		return WS_ENOTFOUND;
+	if (strcmp(json_string_value(json_object_get(*q, "status")), "pending") != 0) {
+		w->detail = N_("This request is not pending any more: staff have decided it, or it "
+		    "was withdrawn.");
+		return WS_ECONFLICT;
+	}
+	return WS_OK;
+}
+
+/* Where the change form of request q of session id posts. */
+static const char *
+edit_action(struct req *r, int64_t id, json_t *q)
+{
+	return arena_printf(r->a, "/meetings/%lld/speaking-requests/%lld/edit", (long long)id,
+	    (long long)json_integer_value(json_object_get(q, "id")));
+}
+
+enum ws_err
+h_speaking_request_edit_form(struct req *r, struct resp *w)
+{
+	json_t *s = NULL, *q = NULL, *form = NULL;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = page_request(r, w, &id, &s, &q)) == WS_OK) {
+		form = json_pack("{s:s,s:O,s:s,s:O,s:O,s:O,s:s}", "organization_id",
+		    arena_printf(r->a, "%lld", (long long)json_integer_value(json_object_get(q,
+		    "organization_id"))), "item", json_object_get(q, "item"), "nomination_id",
+		    json_is_integer(json_object_get(q, "nomination_id")) ? arena_printf(r->a, "%lld",
+		    (long long)json_integer_value(json_object_get(q, "nomination_id"))) : "",
+		    "speaker_name", json_object_get(q, "speaker_name"), "speaker_title",
+		    json_object_get(q, "speaker_title"), "summary", json_object_get(q, "summary"),
+		    "minutes", arena_printf(r->a, "%lld", (long long)json_integer_value(
+		    json_object_get(q, "minutes"))));
+		rc = request_page(r, w, id, s, form, NULL, edit_action(r, id, q),
+		    json_integer_value(json_object_get(q, "organization_id")));
+		w->title = N_("Change a request to speak");
+	}
+	json_decref(s);
+	json_decref(q);
+	json_decref(form);
+	return rc;
+}
+
+enum ws_err
+h_speaking_request_edit_form_post(struct req *r, struct resp *w)
+{
+	static const char *const names[] = { "item", "nomination_id", "speaker_name",
+		"speaker_title", "summary", "minutes", NULL };
+	json_t *s = NULL, *q = NULL, *typed = json_object(), *in = json_object(), *errors = NULL;
+	json_t *x;
+	const char *const *k, *detail;
+	int64_t id;
+	enum ws_err rc, rc2;
+
+	if ((rc = page_request(r, w, &id, &s, &q)) != WS_OK)
+		goto out;
+	for (k = names; *k; k++)
+		if ((x = json_object_get(r->in, *k)) != NULL && json_is_string(x)) {
+			json_object_set(typed, *k, x);
+			/* no delegate chosen: the speaker named */
+			json_object_set(in, *k, strcmp(*k, "nomination_id") == 0 &&
+			    !*json_string_value(x) ? json_null() : x);
+		}
+	json_object_set_new(typed, "organization_id", json_string(arena_printf(r->a, "%lld",
+	    (long long)json_integer_value(json_object_get(q, "organization_id")))));
+	json_decref(r->in);
+	r->in = in;
+	in = NULL;
+	rc = h_speaking_request_edit(r, w);
+	if (rc == WS_OK) {
+		json_decref(w->val);
+		w->val = NULL;
+		w->status = 0;
+		resp_redirect(w, arena_printf(r->a, "/meetings/%lld#speaking", (long long)id));
+		goto out;
+	}
+	if (rc != WS_EINVAL && rc != WS_ECONFLICT && rc != WS_EFORBIDDEN)
+		goto out;
+	errors = w->errors ? json_incref(w->errors) : json_object();
+	detail = w->detail;
+	if ((rc2 = request_page(r, w, id, s, typed, errors, edit_action(r, id, q),
+	    json_integer_value(json_object_get(q, "organization_id")))) != WS_OK) {
+		rc = rc2;
+		goto out;
+	}
+	w->detail = detail;
+	x = json_incref(w->val);
+	app_form_again(r, w, x, rc, N_("Some fields need your attention."),
+	    "meeting_speaking_form", N_("Change a request to speak"));
+	json_decref(x);
+out:
+	json_decref(s);
+	json_decref(q);
 	json_decref(typed);
 	json_decref(in);
 	json_decref(errors);
