@@ -282,6 +282,22 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/initiatives/{id}/participants", h_staff_initiative_part_add, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/initiatives/{id}/participants/{pid}/remove", h_staff_initiative_part_remove, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/initiatives/{id}/outputs/{oid}/publish", h_staff_initiative_publish, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	/* requests to speak (issue 16): an organization's admins ask and change them; staff allocate and publish; everyone who sees the session sees the published lists */
+	{HM_GET,    "/api/v1/meetings/{id}/speaking-requests", h_speaking_requests, R_USER, CSRF_NONE, RL_NONE, RF_API},
+	{HM_POST,   "/api/v1/meetings/{id}/speaking-requests", h_speaking_request_add, R_USER, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/api/v1/meetings/{id}/speaking-requests/{rid}", h_speaking_request, R_USER, CSRF_NONE, RL_NONE, RF_API},
+	{HM_PATCH,  "/api/v1/meetings/{id}/speaking-requests/{rid}", h_speaking_request_edit, R_USER, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_DELETE, "/api/v1/meetings/{id}/speaking-requests/{rid}", h_speaking_request_withdraw, R_USER, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/meetings/{id}/speaking-requests/new", h_speaking_request_form, R_USER, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/meetings/{id}/speaking-requests/new", h_speaking_request_form_post, R_USER, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/meetings/{id}/speaking-requests/{rid}/withdraw", h_speaking_request_withdraw_form, R_USER, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/meetings/{id}/speaking-requests/{rid}/edit", h_speaking_request_edit_form, R_USER, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/meetings/{id}/speaking-requests/{rid}/edit", h_speaking_request_edit_form_post, R_USER, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/meetings/{id}/speakers",      h_meeting_speakers,  R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/api/v1/meetings/{id}/speakers", h_meeting_speakers_allocate, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/staff/meetings/{id}/speakers", h_staff_meeting_speakers, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN},
+	{HM_POST,   "/staff/meetings/{id}/speakers", h_staff_meeting_speakers_post, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/meetings/{id}/speakers.csv", h_meeting_speakers_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 
 	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
 	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},

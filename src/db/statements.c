@@ -143,6 +143,9 @@
 /* Columns of a session of a meeting (enum mtg_col), and where they come
  * from: the session's event, its row of meetings and its body. */
 #define MTG_COLS DB_COLS(MTG_COLUMNS)
+#define SPK_COLS DB_COLS(SPK_COLUMNS)
+#define SPK_FROM " FROM meeting_speaking_requests s JOIN organizations o " \
+	"ON o.id = s.organization_id "
 #define MTG_FROM " FROM meetings m JOIN events e ON e.id = m.event_id " \
 	"JOIN meeting_bodies b ON b.code = m.body "
 /* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
@@ -1634,6 +1637,65 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_SEED_DOCS] = {"ini_seed_docs",
 	    "SELECT r.id FROM resources r WHERE r.status = 'published' AND r.visibility = "
 	    "'public' ORDER BY r.id LIMIT 2", NULL},
+	/* Issue 16: requests to speak (app/meetings/speaking_store.c,
+	 * migration 30).  A request is live while pending or allocated (the
+	 * unique index meeting_speaking_live: one an organization and item). */
+	[ST_SPK_WINDOW_PUT] = {"spk_window_put",
+	    "UPDATE meetings SET speaking_opens = ?, speaking_closes = ? WHERE event_id = ?",
+	    NULL},
+	/* The published sessions whose speaking window is open at ?3 (twice),
+	 * soonest closing first, at most ?4: EV_VISIBLE's two first. */
+	[ST_SPK_OPEN_WINDOWS] = {"spk_open_windows",
+	    "SELECT " MTG_COLS MTG_FROM "WHERE " EV_VISIBLE " AND e.status = 'published' "
+	    "AND m.speaking_closes > ? AND coalesce(m.speaking_opens, 0) <= ? "
+	    "ORDER BY m.speaking_closes, m.event_id LIMIT ?", NULL},
+	[ST_SPK_GET] = {"spk_get",
+	    "SELECT " SPK_COLS SPK_FROM "WHERE s.event_id = ? AND s.id = ?", NULL},
+	/* A session's requests: all (?2 = 0), or those of the organizations
+	 * person ?3 is an admin of now; oldest first, at most ?4. */
+	[ST_SPK_LIST] = {"spk_list",
+	    "SELECT " SPK_COLS SPK_FROM "WHERE s.event_id = ? AND (? = 0 OR s.organization_id "
+	    "IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ? AND m.is_admin = 1)) "
+	    "ORDER BY s.id LIMIT ?", NULL},
+	/* Another live request of the organization on the item. */
+	[ST_SPK_LIVE] = {"spk_live",
+	    "SELECT id FROM meeting_speaking_requests WHERE event_id = ? AND item = ? "
+	    "AND organization_id = ? AND status IN ('pending', 'allocated') AND id <> ?", NULL},
+	[ST_SPK_INSERT] = {"spk_insert",
+	    "INSERT INTO meeting_speaking_requests (event_id, organization_id, item, "
+	    "requested_by, nomination_id, speaker_name, speaker_title, summary, minutes, status, "
+	    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) "
+	    "RETURNING id", NULL},
+	/* A pending request changed by its organization (none when staff
+	 * decided it meanwhile). */
+	[ST_SPK_UPDATE] = {"spk_update",
+	    "UPDATE meeting_speaking_requests SET item = ?, nomination_id = ?, speaker_name = ?, "
+	    "speaker_title = ?, summary = ?, minutes = ?, updated_at = ? "
+	    "WHERE id = ? AND status = 'pending'", NULL},
+	[ST_SPK_WITHDRAW] = {"spk_withdraw",
+	    "UPDATE meeting_speaking_requests SET status = 'withdrawn', updated_at = ? "
+	    "WHERE id = ? AND status = 'pending'", NULL},
+	/* Staff's allocation or decline (not of a withdrawn request). */
+	[ST_SPK_DECIDE] = {"spk_decide",
+	    "UPDATE meeting_speaking_requests SET status = ?, position = ?, "
+	    "minutes_allocated = ?, reason = ?, decided_at = ?, decided_by = ?, updated_at = ? "
+	    "WHERE id = ? AND status <> 'withdrawn'", NULL},
+	/* The slot as published now. */
+	[ST_SPK_MARK_PUBLISHED] = {"spk_mark_published",
+	    "UPDATE meeting_speaking_requests SET published_status = status, "
+	    "published_position = position, published_minutes = minutes_allocated, "
+	    "published_reason = reason WHERE id = ?", NULL},
+	[ST_SPK_LIST_PUT] = {"spk_list_put",
+	    "INSERT INTO meeting_speakers_lists (event_id, item, published_at, published_by) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT (event_id, item) DO UPDATE SET "
+	    "published_at = excluded.published_at, published_by = excluded.published_by", NULL},
+	[ST_SPK_LISTS] = {"spk_lists",
+	    "SELECT item, published_at FROM meeting_speakers_lists WHERE event_id = ? "
+	    "ORDER BY item", NULL},
+	/* `seed --demo`: the first approved organizations, to ask to speak. */
+	[ST_SPK_SEED_ORGS] = {"spk_seed_orgs",
+	    "SELECT id, name FROM organizations WHERE status = 'approved' ORDER BY id LIMIT ?",
+	    NULL},
 	/* the demo events so far; sessions of meetings are seeded on their own */
 	[ST_EV_SEED_COUNT] = {"ev_seed_count", "SELECT count(*) FROM events e "
 	    "WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.event_id = e.id)", NULL},
@@ -1792,6 +1854,11 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_INI_UPD_LIST] = INI_UPD_C__MAX,
 	[ST_INI_EVENT_BRIEF] = INI_BRIEF_C__MAX,
 	[ST_INI_RES_BRIEF] = INI_BRIEF_C__MAX,
+	[ST_SPK_OPEN_WINDOWS] = MTG_C__MAX,
+	[ST_SPK_GET] = SPK_C__MAX,
+	[ST_SPK_LIST] = SPK_C__MAX,
+	[ST_SPK_LISTS] = 2,
+	[ST_SPK_SEED_ORGS] = 2,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2659,6 +2726,43 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" body TEXT NOT NULL, created_at BIGINT NOT NULL);" \
 	"CREATE INDEX initiative_updates_ini ON initiative_updates(initiative_id, id);"
 
+/* 30 (issue 16): requests to speak.  A session's speaking window (UTC
+ * instants shown in the event's zone; the minutes of each agenda item open
+ * to statements are in the agenda's JSON).  meeting_speaking_requests are
+ * an organization's requests to speak on an item (one live -- pending or
+ * allocated -- an organization and item): the speaker (an approved
+ * delegate's nomination, or a name and title), a summary, the minutes
+ * asked; staff's allocation (order and minutes) or decline (reason); and
+ * the slot last published (published_*), so that republishing mails only
+ * those whose slot changed.  meeting_speakers_lists say which items'
+ * lists staff published, and when. */
+#define M30(ID) \
+	"ALTER TABLE meetings ADD COLUMN speaking_opens BIGINT;" \
+	"ALTER TABLE meetings ADD COLUMN speaking_closes BIGINT;" \
+	"CREATE TABLE meeting_speaking_requests (" \
+	" id " ID "," \
+	" event_id BIGINT NOT NULL REFERENCES meetings(event_id) ON DELETE CASCADE," \
+	" organization_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" item TEXT NOT NULL," \
+	" requested_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" nomination_id BIGINT REFERENCES meeting_nominations(id) ON DELETE SET NULL," \
+	" speaker_name TEXT NOT NULL, speaker_title TEXT NOT NULL DEFAULT ''," \
+	" summary TEXT NOT NULL, minutes INTEGER NOT NULL CHECK (minutes > 0)," \
+	" status TEXT NOT NULL CHECK (status IN ('pending','allocated','declined','withdrawn'))," \
+	" position INTEGER, minutes_allocated INTEGER, reason TEXT NOT NULL DEFAULT ''," \
+	" published_status TEXT NOT NULL DEFAULT '', published_position INTEGER," \
+	" published_minutes INTEGER, published_reason TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, decided_at BIGINT," \
+	" decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL);" \
+	"CREATE UNIQUE INDEX meeting_speaking_live ON meeting_speaking_requests" \
+	" (event_id, item, organization_id) WHERE status IN ('pending', 'allocated');" \
+	"CREATE INDEX meeting_speaking_org ON meeting_speaking_requests(organization_id);" \
+	"CREATE TABLE meeting_speakers_lists (" \
+	" event_id BIGINT NOT NULL REFERENCES meetings(event_id) ON DELETE CASCADE," \
+	" item TEXT NOT NULL, published_at BIGINT NOT NULL," \
+	" published_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" PRIMARY KEY (event_id, item));"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -2689,5 +2793,6 @@ const struct db_migration db_migrations[] = {
 	{31, M31, M31},
 	{29, M29(SQLITE_ID), M29(PG_ID)},
 	{32, M32(SQLITE_ID), M32(PG_ID)},
+	{30, M30(SQLITE_ID), M30(PG_ID)},
 	{0, NULL, NULL},
 };

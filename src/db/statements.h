@@ -409,6 +409,20 @@ enum db_stmt {
 	ST_INI_SEED_CALL,
 	ST_INI_SEED_EVENTS,
 	ST_INI_SEED_DOCS,
+	/* issue 16: requests to speak (app/meetings/speaking_store.c) */
+	ST_SPK_WINDOW_PUT,
+	ST_SPK_OPEN_WINDOWS,
+	ST_SPK_GET,
+	ST_SPK_LIST,
+	ST_SPK_LIVE,
+	ST_SPK_INSERT,
+	ST_SPK_UPDATE,
+	ST_SPK_WITHDRAW,
+	ST_SPK_DECIDE,
+	ST_SPK_MARK_PUBLISHED,
+	ST_SPK_LIST_PUT,
+	ST_SPK_LISTS,
+	ST_SPK_SEED_ORGS,
 	DB_STMT__MAX
 };
 
@@ -853,7 +867,8 @@ enum mtg_body_col { MTG_BODY_C_CODE, MTG_BODY_C_NAME_EN, MTG_BODY_C_NAME_FR,
 	Y(MTG_C_NOM_OPENS, "m.nominations_opens") Y(MTG_C_NOM_CLOSES, "m.nominations_closes") \
 	Y(MTG_C_DELEGATES_MAX, "m.delegates_max") Y(MTG_C_BODY_NAME_EN, "b.name_en") \
 	Y(MTG_C_BODY_NAME_FR, "b.name_fr") Y(MTG_C_SE_OPENS, "m.side_events_opens") \
-	Y(MTG_C_SE_CLOSES, "m.side_events_closes") Y(MTG_C_SE_SLOTS, "m.side_event_slots")
+	Y(MTG_C_SE_CLOSES, "m.side_events_closes") Y(MTG_C_SE_SLOTS, "m.side_event_slots") \
+	Y(MTG_C_SPK_OPENS, "m.speaking_opens") Y(MTG_C_SPK_CLOSES, "m.speaking_closes")
 enum mtg_col { MTG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_C__MAX };
 
 /* A delegate nominated for a session, with the organization's name
@@ -886,6 +901,22 @@ enum mtg_mine_col { MTG_MINE_C_ID, MTG_MINE_C_EVENT_ID, MTG_MINE_C_ORG_ID, MTG_M
 	Y(MTG_SE_C_UPDATED_AT, "s.updated_at") Y(MTG_SE_C_DECIDED_AT, "s.decided_at") \
 	Y(MTG_SE_C_ORG_NAME, "o.name")
 enum mtg_se_col { MTG_SE_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_SE_C__MAX };
+/* A request to speak, with its organization (ST_SPK_GET, ST_SPK_LIST). */
+#define SPK_COLUMNS(X, Y) \
+	X(SPK_C_ID, "s.id") Y(SPK_C_EVENT_ID, "s.event_id") \
+	Y(SPK_C_ORG_ID, "s.organization_id") Y(SPK_C_ITEM, "s.item") \
+	Y(SPK_C_REQUESTED_BY, "s.requested_by") Y(SPK_C_NOMINATION_ID, "s.nomination_id") \
+	Y(SPK_C_SPEAKER_NAME, "s.speaker_name") Y(SPK_C_SPEAKER_TITLE, "s.speaker_title") \
+	Y(SPK_C_SUMMARY, "s.summary") Y(SPK_C_MINUTES, "s.minutes") Y(SPK_C_STATUS, "s.status") \
+	Y(SPK_C_POSITION, "s.position") Y(SPK_C_MINUTES_ALLOCATED, "s.minutes_allocated") \
+	Y(SPK_C_REASON, "s.reason") Y(SPK_C_PUB_STATUS, "s.published_status") \
+	Y(SPK_C_PUB_POSITION, "s.published_position") \
+	Y(SPK_C_PUB_MINUTES, "s.published_minutes") Y(SPK_C_PUB_REASON, "s.published_reason") \
+	Y(SPK_C_CREATED_AT, "s.created_at") Y(SPK_C_UPDATED_AT, "s.updated_at") \
+	Y(SPK_C_DECIDED_AT, "s.decided_at") Y(SPK_C_ORG_NAME, "o.name") \
+	Y(SPK_C_ORG_COUNTRY, "o.country") Y(SPK_C_ORG_REGION, "o.region") \
+	Y(SPK_C_ORG_KIND, "o.kind")
+enum spk_col { SPK_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) SPK_C__MAX };
 enum mtg_desk_col { MTG_DESK_C_ORG, MTG_DESK_C_ECOSOC, MTG_DESK_C_NAME, MTG_DESK_C_TITLE,
 	MTG_DESK_C_NATIONALITY, MTG_DESK_C_VISA, MTG_DESK_C__MAX };
 

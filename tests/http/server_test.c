@@ -1475,6 +1475,133 @@ test_others_side_event(void **state)
 }
 
 /*
+ * Requests to speak (issue 16) tried against someone else's: B's admin asks
+ * to speak at a session; a visitor, an applicant, a focal point, a member,
+ * an admin of another organization (A) and an expert try every route of
+ * requests to speak and speakers' lists with B's request.  None sees it
+ * (the list of requests is their own: B's is not in it), changes it,
+ * withdraws it, allocates or publishes; B's request is as it was.
+ */
+static void
+test_others_speaking(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
+	int64_t b = org_made("Walk Speak B", "GH", "bo@walk-sb.example");
+	int64_t a = org_made("Walk Speak A", "TG", "al@walk-sa.example");
+	int64_t id, rid, pid;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	r = ts_api(staff, "POST", "/api/v1/meetings", NULL, "{\"body\":\"cnd\",\"number\":"
+	    "901,\"title\":\"Walk session\",\"timezone\":\"Europe/Vienna\",\"start\":"
+	    "\"2031-03-10T10:00\",\"end\":\"2031-03-14T18:00\",\"status\":\"published\","
+	    "\"eligibility\":\"members\",\"speaking_closes\":\"2031-03-01T18:00\","
+	    "\"agenda\":[{\"number\":\"3\",\"title\":\"General debate\",\"statements\":"
+	    "true,\"minutes\":20}]}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	pid = person_of("person-sb@walk.example", b);
+	assert_int_equal(ts_org_admin(staff, b, pid), 0);
+	assert_int_equal(ts_org_admin(staff, a, person_of("other-sa@walk.example", a)), 0);
+	pb = signed_in("person-sb@walk.example");
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)id);
+	snprintf(body, sizeof body, "{\"organization_id\":%lld,\"item\":\"3\","
+	    "\"speaker_name\":\"Bea Speaker\",\"summary\":\"What B has to say on item 3.\","
+	    "\"minutes\":5}", (long long)b);
+	r = ts_api(pb, "POST", path, NULL, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	rid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = signed_in("other-sa@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		int page = strncmp(rt->pattern, "/meetings/{id}/speak", 20) == 0;
+		int staffs = strncmp(rt->pattern, "/staff/meetings/{id}/speakers", 29) == 0;
+		int apis = strncmp(rt->pattern, "/api/v1/meetings/{id}/speak", 27) == 0;
+		const char *p = rt->pattern;
+		size_t k = 0;
+
+		if (!page && !staffs && !apis)
+			continue;
+		/* {id}: the session; {rid}: B's request */
+		while (*p && k + 1 < sizeof path) {
+			if (strncmp(p, "{id}", 4) == 0) {
+				k += (size_t)snprintf(path + k, sizeof path - k, "%lld", (long long)id);
+				p += 4;
+			} else if (strncmp(p, "{rid}", 5) == 0) {
+				k += (size_t)snprintf(path + k, sizeof path - k, "%lld", (long long)rid);
+				p += 5;
+			} else {
+				path[k++] = *p++;
+			}
+		}
+		path[k] = '\0';
+		for (i = 0; i < 6; i++) {
+			long st;
+			int ok;
+
+			if (rt->method != HM_GET && !apis) {
+				snprintf(body, sizeof body, "csrf=%s&item=3&r%lld.decision=decline&"
+				    "r%lld.reason=Taken+Over&publish=1&speaker_name=Taken+Over",
+				    ts_csrf(who[i]), (long long)rid, (long long)rid);
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else if (rt->method == HM_GET) {
+				r = ts_req(who[i], "GET", path, NULL, NULL, 0);
+			} else {
+				snprintf(body, sizeof body, "{\"item\":\"3\",\"speaker_name\":"
+				    "\"Taken Over\",\"requests\":[{\"id\":%lld,\"decision\":"
+				    "\"decline\",\"reason\":\"Taken Over\"}],\"publish\":true}",
+				    (long long)rid);
+				r = ts_api(who[i], method_names[rt->method], path, NULL,
+				    rt->method == HM_DELETE ? NULL : body);
+			}
+			st = r->status;
+			if (rt->method == HM_GET && (rt->roles & R_ANON))
+				ok = st == 200;	/* the published lists: none yet */
+			else if (rt->method == HM_GET && strstr(rt->pattern, "/new"))
+				ok = (i == 0 && st == 303) || st == 200;	/* the form, to their own */
+			else if (rt->method == HM_GET && apis && !strstr(rt->pattern, "{rid}"))
+				ok = i == 0 ? st == 401 : st == 200;	/* their own requests */
+			else
+				ok = st == 401 || st == 403 || st == 404 || st == 422 ||
+				    (st == 303 && i == 0);
+			if (!ok)
+				printf("# %s %s as walker %d: %ld: %.300s\n",
+				    method_names[rt->method], path, i, st, r->body);
+			assert_true(ok);
+			assert_false(ts_has(r, "Bea Speaker"));
+			tried++;
+		}
+	}
+	assert_true(tried >= 60);
+	/* B's request is as it was */
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests/%lld", (long long)id,
+	    (long long)rid);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"status\":\"pending\""));
+	assert_true(ts_has(r, "Bea Speaker"));
+	assert_false(ts_has(r, "Taken Over"));
+	STATUS(ts_api(pb, "GET", path, NULL, NULL), 200);
+	ts_browser_free(who[0]);
+	ts_browser_free(who[4]);
+	ts_browser_free(pb);
+}
+
+/*
  * The history of an organization (issue 11) against a real one, page and
  * JSON twin, for each role: a visitor (sign in / 401), an applicant, a
  * state focal point, a member of another organization, a member of it
@@ -2028,6 +2155,7 @@ main(void)
 		cmocka_unit_test(test_others_call),
 		cmocka_unit_test(test_others_side_event),
 		cmocka_unit_test(test_others_initiative),
+		cmocka_unit_test(test_others_speaking),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 	};

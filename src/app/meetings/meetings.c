@@ -66,6 +66,8 @@ static const struct field mtg_fields[] = {
 	    N_("Enter a number of delegates from 1 to 100.") },
 	{ "side_events_opens", FT_LINE, 0, 0, 40, NULL, NULL, NULL },
 	{ "side_events_closes", FT_LINE, 0, 0, 40, NULL, NULL, NULL },
+	{ "speaking_opens", FT_LINE, 0, 0, 40, NULL, NULL, NULL },
+	{ "speaking_closes", FT_LINE, 0, 0, 40, NULL, NULL, NULL },
 };
 #define MTG_NFIELDS (sizeof mtg_fields / sizeof mtg_fields[0])
 
@@ -204,6 +206,12 @@ mtg_view(struct req *r, json_t *s)
 	json_object_set_new(out, "side_events", json_string(mtg_window_state(s,
 	    "side_events_opens_at", "side_events_closes_at", now_s())));
 	json_object_set_new(out, "side_event_slots", mtg_slots_view(s));
+	json_object_set_new(out, "speaking_opens", local_time(zone, json_object_get(s,
+	    "speaking_opens_at")));
+	json_object_set_new(out, "speaking_closes", local_time(zone, json_object_get(s,
+	    "speaking_closes_at")));
+	json_object_set_new(out, "speaking", json_string(mtg_window_state(s,
+	    "speaking_opens_at", "speaking_closes_at", now_s())));
 	json_object_set(out, "documents", json_object_get(s, "resources"));
 	/* whom staff invited is staff's to know */
 	if (v.staff)
@@ -409,8 +417,11 @@ line_ok(json_t *v, size_t max)
 	    strlen(s) == json_string_length(v) && utf8_valid_text(s, strlen(s), 0);
 }
 
-/* The agenda sent (absent, or [{number, title, statements}]; a number may
- * be sent as an integer) as stored, or NULL when it is not one. */
+/* The agenda sent (absent, or [{number, title, statements, minutes}]; a
+ * number may be sent as an integer; minutes, those for statements by
+ * non-governmental speakers, 1 to MTG_ITEM_MINUTES_MAX or null, are kept
+ * for an item open to statements only) as stored, or NULL when it is not
+ * one. */
 static json_t *
 agenda_of(json_t *in)
 {
@@ -423,11 +434,14 @@ agenda_of(json_t *in)
 		goto bad;
 	json_array_foreach(in, i, it) {
 		json_t *num = json_object_get(it, "number"), *st = json_object_get(it,
-		    "statements"), *n;
+		    "statements"), *mins = json_object_get(it, "minutes"), *n;
 		char buf[24];
 
 		if (!json_is_object(it) || !line_ok(json_object_get(it, "title"),
 		    MTG_ITEM_TITLE_MAX) || (st && !json_is_boolean(st)))
+			goto bad;
+		if (mins && !json_is_null(mins) && (!json_is_integer(mins) ||
+		    json_integer_value(mins) < 1 || json_integer_value(mins) > MTG_ITEM_MINUTES_MAX))
 			goto bad;
 		if (json_is_integer(num) && json_integer_value(num) > 0 &&
 		    json_integer_value(num) <= 9999) {
@@ -443,8 +457,9 @@ agenda_of(json_t *in)
 				json_decref(n);
 				goto bad;
 			}
-		json_array_append_new(out, json_pack("{s:o,s:O,s:b}", "number", n, "title",
-		    json_object_get(it, "title"), "statements", json_is_true(st)));
+		json_array_append_new(out, json_pack("{s:o,s:O,s:b,s:O}", "number", n, "title",
+		    json_object_get(it, "title"), "statements", json_is_true(st), "minutes",
+		    json_is_true(st) && json_is_integer(mins) ? mins : json_null()));
 	}
 	return out;
 bad:
@@ -653,7 +668,8 @@ mtg_check(struct req *r, json_t *in, int64_t id, json_t **event, json_t **values
 		json_object_set_new(vals, "delegates_max", json_integer(MTG_DELEGATES_DEFAULT));
 	if ((x = agenda_of(json_object_get(in, "agenda"))) == NULL)
 		fail(r, errs, "agenda", N_("Each agenda item needs a number and a title (at most "
-		    "60 items, numbers unique); statements is true or false."));
+		    "60 items, numbers unique); statements is true or false; minutes for "
+		    "statements from 1 to 600."));
 	else
 		json_object_set_new(vals, "agenda", x);
 	if ((x = invited_of(r, json_object_get(in, "invited"))) == NULL)
@@ -694,6 +710,32 @@ mtg_check(struct req *r, json_t *in, int64_t id, json_t **event, json_t **values
 		    N_("Enter a date and time like 2026-10-22T09:00 (in the session's time "
 		    "zone) or 2026-10-22T09:00:00+02:00."), N_("That time does not exist in the "
 		    "session's time zone: the clocks go forward then."));
+		app_time_field(r, z, vals, errs, "speaking_opens", "speaking_opens_at",
+		    N_("Enter a date and time like 2026-10-22T09:00 (in the session's time "
+		    "zone) or 2026-10-22T09:00:00+02:00."), N_("That time does not exist in the "
+		    "session's time zone: the clocks go forward then."));
+		app_time_field(r, z, vals, errs, "speaking_closes", "speaking_closes_at",
+		    N_("Enter a date and time like 2026-10-22T09:00 (in the session's time "
+		    "zone) or 2026-10-22T09:00:00+02:00."), N_("That time does not exist in the "
+		    "session's time zone: the clocks go forward then."));
+	}
+	{
+		/* requests to speak: a window that opens before it closes, and
+		 * closes by the session's end */
+		json_t *opens = json_object_get(vals, "speaking_opens_at");
+		json_t *closes = json_object_get(vals, "speaking_closes_at");
+		json_t *end = json_object_get(ev_vals, "end_at");
+
+		if (json_is_integer(opens) && !json_is_integer(closes))
+			fail(r, errs, "speaking_closes", N_("Say when requests to speak close."));
+		if (json_is_integer(opens) && json_is_integer(closes) &&
+		    json_integer_value(opens) >= json_integer_value(closes))
+			fail(r, errs, "speaking_opens", N_("Requests to speak must open before they "
+			    "close."));
+		if (json_is_integer(closes) && json_is_integer(end) &&
+		    json_integer_value(closes) > json_integer_value(end))
+			fail(r, errs, "speaking_closes", N_("Requests to speak must close by the end "
+			    "of the session."));
 	}
 	{
 		json_t *opens = json_object_get(vals, "nominations_opens_at");
@@ -825,7 +867,7 @@ mtg_merged_input(json_t *m, json_t *in)
 		"description", "start", "end", "timezone", "venue", "status", "visibility",
 		"agenda", "eligibility", "invited", "nominations_opens", "nominations_closes",
 		"delegates_max", "documents", "side_events_opens", "side_events_closes",
-		"side_event_slots", NULL };
+		"side_event_slots", "speaking_opens", "speaking_closes", NULL };
 	const char *const *k;
 	json_t *out = json_object(), *x;
 

@@ -153,4 +153,48 @@ enum ws_err meetings_delegates_export(struct db *d, int64_t id, FILE *f) WS_WUR;
 enum ws_err meetings_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
     WS_WUR;
 
+/* Requests to speak (speaking.c, speaking_pages.c). */
+/* GET /api/v1/meetings/{id}/speaking-requests: staff all of a session's;
+ * others those of the organizations they are an admin of now. */
+enum ws_err h_speaking_requests(struct req *r, struct resp *w);
+/* POST /api/v1/meetings/{id}/speaking-requests: an organization's admin
+ * asks to speak on an item (speaking.c says what is refused, and how). */
+enum ws_err h_speaking_request_add(struct req *r, struct resp *w);
+/* GET, PATCH, DELETE /api/v1/meetings/{id}/speaking-requests/{rid}: staff
+ * and the organization's admins see it; its admins change or withdraw it
+ * while it is pending. */
+enum ws_err h_speaking_request(struct req *r, struct resp *w);
+enum ws_err h_speaking_request_edit(struct req *r, struct resp *w);
+enum ws_err h_speaking_request_withdraw(struct req *r, struct resp *w);
+/* GET /meetings/{id}/speakers (and its JSON twin): the published lists. */
+enum ws_err h_meeting_speakers(struct req *r, struct resp *w);
+/* POST /api/v1/meetings/{id}/speakers (staff): an item's allocation, and
+ * its publication. */
+enum ws_err h_meeting_speakers_allocate(struct req *r, struct resp *w);
+/* GET /staff/meetings/{id}/speakers.csv (staff): every request by item. */
+enum ws_err h_meeting_speakers_csv(struct req *r, struct resp *w);
+/* /staff/meetings/{id}/speakers (staff; a JSON twin): the requests by
+ * item, and its POST, one item's form through mtg_spk_allocate. */
+enum ws_err h_staff_meeting_speakers(struct req *r, struct resp *w);
+enum ws_err h_staff_meeting_speakers_post(struct req *r, struct resp *w);
+/* GET and POST /meetings/{id}/speaking-requests/new: the request form,
+ * through h_speaking_request_add. */
+enum ws_err h_speaking_request_form(struct req *r, struct resp *w);
+enum ws_err h_speaking_request_form_post(struct req *r, struct resp *w);
+/* POST /meetings/{id}/speaking-requests/{rid}/withdraw: the session page's
+ * button, through h_speaking_request_withdraw. */
+enum ws_err h_speaking_request_withdraw_form(struct req *r, struct resp *w);
+/* GET and POST /meetings/{id}/speaking-requests/{rid}/edit: the request
+ * form for a pending request of the caller's organization, through
+ * h_speaking_request_edit. */
+enum ws_err h_speaking_request_edit_form(struct req *r, struct resp *w);
+enum ws_err h_speaking_request_edit_form_post(struct req *r, struct resp *w);
+/* Appends to out the sessions whose speaking window is open, that have an
+ * item open to statements, and that one of admin_orgs (the organizations
+ * r's caller is an admin of) meets the rule of: {type "speaking", id,
+ * title, kind "session", deadline_at, timezone, href (the request form),
+ * action "request_to_speak", themes [], countries []}. */
+enum ws_err meetings_speaking_opportunities(struct req *r, json_t *admin_orgs, int want,
+    json_t *out) WS_WUR;
+
 #endif

@@ -256,4 +256,80 @@ json_t *mtg_se_view(json_t *s, json_t *e);
 enum ws_err mtg_se_decide_one(struct req *r, struct resp *w, json_t *s, int64_t sid,
     json_t *in, json_t **out) WS_WUR;
 
+/* ---- requests to speak (speaking.c, speaking_pages.c, speaking_store.c) ---- */
+
+#define MTG_ITEM_MINUTES_MAX 600	/* minutes of an item for statements */
+#define MTG_SPK_MINUTES_MAX 30		/* minutes a request may ask */
+#define MTG_SPK_LIST_MAX 5000		/* requests of a session read at once */
+
+/* The published sessions v may see whose speaking window is open at now,
+ * soonest closing first, at most max (mtg_get's JSON; store.c). */
+enum ws_err mtg_spk_open_windows(struct db *d, const struct mtg_viewer *v, int64_t now,
+    int max, json_t **out) WS_WUR;
+
+/* Request rid of session id ({id, meeting_id, organization_id,
+ * organization, organization_country, organization_region,
+ * organization_kind, item, requested_by, nomination_id, speaker_name,
+ * speaker_title, summary, minutes, status, order, minutes_allocated,
+ * reason, published_status, published_order, published_minutes,
+ * published_reason, created_at, updated_at, decided_at}, times as Unix
+ * seconds); WS_ENOTFOUND.  New reference. */
+enum ws_err mtg_spk_get(struct db *d, int64_t id, int64_t rid, json_t **out) WS_WUR;
+/* Session id's requests, oldest first: all (uid 0), or those of the
+ * organizations person uid is an admin of now.  New reference. */
+enum ws_err mtg_spk_list(struct db *d, int64_t id, int64_t uid, json_t **out) WS_WUR;
+/* Another live request (pending, allocated) than rid of org on item of
+ * session id, into *other (0: none). */
+enum ws_err mtg_spk_live(struct db *d, int64_t id, const char *item, int64_t org, int64_t rid,
+    int64_t *other) WS_WUR;
+/* A new pending request from checked values ({item, nomination_id,
+ * speaker_name, speaker_title, summary, minutes}) of org by person by. */
+enum ws_err mtg_spk_insert(struct db *d, int64_t id, int64_t org, int64_t by, json_t *values,
+    int64_t *rid) WS_WUR;
+/* Request rid, if still pending, rewritten from values: *done 1 when so. */
+enum ws_err mtg_spk_update(struct db *d, int64_t rid, json_t *values, int *done) WS_WUR;
+/* Request rid, if still pending, withdrawn: *done 1 when so. */
+enum ws_err mtg_spk_withdraw(struct db *d, int64_t rid, int *done) WS_WUR;
+/* Staff's decision on request rid: status (pending, allocated, declined),
+ * order and minutes (0: none), reason, by person by. */
+enum ws_err mtg_spk_decide(struct db *d, int64_t rid, const char *status, int64_t order,
+    int64_t minutes, const char *reason, int64_t by) WS_WUR;
+/* Request rid's slot as published now. */
+enum ws_err mtg_spk_mark_published(struct db *d, int64_t rid) WS_WUR;
+/* Item item of session id's speakers' list published now by by. */
+enum ws_err mtg_spk_list_put(struct db *d, int64_t id, const char *item, int64_t by) WS_WUR;
+/* {item: published_at (Unix seconds)} of session id's published lists.
+ * New reference in *out. */
+enum ws_err mtg_spk_lists(struct db *d, int64_t id, json_t **out) WS_WUR;
+
+/* Adds to view item m what /meetings/{id} shows of requests to speak
+ * (speaking_pages.c): the window in words, the caller's organizations'
+ * requests, the form's link, and each item's published list. */
+void mtg_page_speaking(struct req *r, json_t *m);
+
+/* The published speakers' lists of stored session s, as the API's
+ * SpeakersLists ({meeting_id, session, items: [{number, title, minutes,
+ * published_at, speakers: [{order, organization, speaker_name,
+ * speaker_title, minutes}]}]}, items with a published list only).  New
+ * reference in *out. */
+enum ws_err mtg_spk_published(struct req *r, json_t *s, json_t **out) WS_WUR;
+/* Staff's view of stored session s's requests by item open to statements
+ * (the API's SpeakersAllocation).  New reference in *out. */
+enum ws_err mtg_spk_staff_value(struct req *r, json_t *s, json_t **out) WS_WUR;
+/* Staff's allocation in (item, requests [{id, decision: allocate, decline
+ * or pending, order, minutes, reason}], publish) on stored session s, the
+ * one path of the API and the staff page: nothing written and w saying
+ * why (WS_EINVAL with w->errors by field, "r<id>" for a request's;
+ * WS_ECONFLICT when the minutes allocated would be more than the
+ * item's), or all of it in one transaction. */
+enum ws_err mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in) WS_WUR;
+/* Adds to published lists val what /meetings/{id}/speakers shows. */
+void mtg_speakers_page(struct req *r, json_t *val);
+
+/* `seed --demo` (speaking_seed.c): the Conference of the States Parties'
+ * twelfth session takes requests to speak, with minutes for its items and
+ * requests in several states, one item's list published; none added when
+ * the session has requests already. */
+enum ws_err mtg_spk_seed_demo(struct db *d, int64_t staff_id) WS_WUR;
+
 #endif

@@ -584,7 +584,7 @@ meetings_delegates_export(struct db *d, int64_t id, FILE *f)
 	return rc;
 }
 
-/* ---- shared with side events ------------------------------------------------------ */
+/* ---- shared with side events and requests to speak ----------------------------- */
 
 enum ws_err
 mtg_admin_of(struct req *r, int64_t org, int *admin)
@@ -597,3 +597,4 @@ mtg_rule_refused(json_t *s)
 {
 	return rule_refused(s);
 }
+

@@ -239,6 +239,7 @@ mtg_page_one(struct req *r, json_t *m)
 	json_object_set_new(m, "nominations_state", json_string(st));
 	page_nominations(r, m);
 	mtg_page_side_events(r, m);
+	mtg_page_speaking(r, m);
 }
 
 /* ---- staff's form ------------------------------------------------------------ */
@@ -307,7 +308,8 @@ input_of_form(struct req *r)
 	static const char *const plain[] = { "body", "working_group", "number", "title",
 		"description", "start", "end", "timezone", "venue", "status", "visibility",
 		"eligibility", "nominations_opens", "nominations_closes", "delegates_max",
-		"side_events_opens", "side_events_closes", NULL };
+		"side_events_opens", "side_events_closes", "speaking_opens", "speaking_closes",
+		NULL };
 	json_t *in = json_object(), *agenda = json_array(), *slots = json_array(), *x;
 	const char *const *k;
 	int n;
@@ -325,11 +327,20 @@ input_of_form(struct req *r)
 		const char *title = json_string_value(json_object_get(r->in, arena_printf(r->a,
 		    "agenda.%d.title", n)));
 		json_t *stm = json_object_get(r->in, arena_printf(r->a, "agenda.%d.statements", n));
+		const char *mins = json_string_value(json_object_get(r->in, arena_printf(r->a,
+		    "agenda.%d.minutes", n)));
+		int64_t m;
+		json_t *item;
 
 		if ((!num || !*num) && (!title || !*title))
 			continue;
-		json_array_append_new(agenda, json_pack("{s:s,s:s,s:b}", "number", num ? num : "",
-		    "title", title ? title : "", "statements", stm != NULL));
+		item = json_pack("{s:s,s:s,s:b}", "number", num ? num : "", "title",
+		    title ? title : "", "statements", stm != NULL);
+		/* minutes for statements: a number, or the text for the check to refuse */
+		if (mins && *mins)
+			json_object_set_new(item, "minutes", parse_int(mins, 1, INT64_MAX, &m) ==
+			    WS_OK ? json_integer(m) : json_string(mins));
+		json_array_append_new(agenda, item);
 	}
 	json_object_set_new(in, "agenda", agenda);
 	/* slot rows: an id kept from the session, start, end and room */
@@ -422,14 +433,19 @@ form_page(struct req *r, struct resp *w, const char *action, const char *title)
 	n = 0;
 	json_array_foreach(json_object_get(form, "agenda"), i, it) {
 		n++;
-		json_array_append_new(rows, json_pack("{s:i,s:O,s:O,s:b}", "n", n, "number",
+		json_t *mins = json_object_get(it, "minutes");
+
+		json_array_append_new(rows, json_pack("{s:i,s:O,s:O,s:b,s:s}", "n", n, "number",
 		    json_object_get(it, "number"), "title", json_object_get(it, "title"),
-		    "statements", json_is_true(json_object_get(it, "statements"))));
+		    "statements", json_is_true(json_object_get(it, "statements")), "minutes",
+		    json_is_integer(mins) ? arena_printf(r->a, "%lld", (long long)
+		    json_integer_value(mins)) : json_is_string(mins) ? json_string_value(mins) :
+		    ""));
 	}
 	for (i = 0; i < MTG_FORM_SPARE && n < MTG_AGENDA_MAX + MTG_FORM_SPARE; i++) {
 		n++;
-		json_array_append_new(rows, json_pack("{s:i,s:s,s:s,s:b}", "n", n, "number", "",
-		    "title", "", "statements", 0));
+		json_array_append_new(rows, json_pack("{s:i,s:s,s:s,s:b,s:s}", "n", n, "number", "",
+		    "title", "", "statements", 0, "minutes", ""));
 	}
 	json_object_set_new(w->val, "agenda_rows", rows);
 	rows = json_array();

@@ -273,6 +273,8 @@ meetings_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
 	if ((rc = mtg_bodies(d, &bodies)) == WS_OK)
 		for (i = 0; i < sizeof sessions / sizeof sessions[0] && rc == WS_OK; i++)
 			rc = seed_one(app, d, bodies, i, staff_id, now, added);
+	if (rc == WS_OK)
+		rc = mtg_spk_seed_demo(d, staff_id);
 	json_decref(bodies);
 	/* the nearest sessions' side events */
 	if (rc == WS_OK)

@@ -88,6 +88,8 @@ mtg_row(struct db_q *q)
 	json_object_set_new(o, "side_events_opens_at", app_col_int(q, MTG_C_SE_OPENS));
 	json_object_set_new(o, "side_events_closes_at", app_col_int(q, MTG_C_SE_CLOSES));
 	json_object_set_new(o, "side_event_slots", app_col_json(q, MTG_C_SE_SLOTS, json_array()));
+	json_object_set_new(o, "speaking_opens_at", app_col_int(q, MTG_C_SPK_OPENS));
+	json_object_set_new(o, "speaking_closes_at", app_col_int(q, MTG_C_SPK_CLOSES));
 	return o;
 }
 
@@ -216,6 +218,15 @@ mtg_put(struct db *d, int64_t id, json_t *values, int is_new)
 	app_bind_int_opt(q, 13, VAL("side_events_closes_at"));
 	app_bind_json(q, 14, VAL("side_event_slots"), "[]");
 	db_bind_int(q, 15, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	/* the speaking window (migration 30) */
+	q = db_start(d, ST_SPK_WINDOW_PUT);
+	app_bind_int_opt(q, 1, VAL("speaking_opens_at"));
+	app_bind_int_opt(q, 2, VAL("speaking_closes_at"));
+	db_bind_int(q, 3, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	return rc;
@@ -461,6 +472,27 @@ mtg_nom_of_email(struct db *d, const char *email, int max, json_t **out)
 		    "body_name_en", db_col_text(q, MTG_MINE_C_BODY_EN),
 		    "body_name_fr", db_col_text(q, MTG_MINE_C_BODY_FR),
 		    "title", db_col_text(q, MTG_MINE_C_TITLE)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+/* ---- requests to speak (speaking.c; the rest in speaking_store.c) ---------- */
+
+enum ws_err
+mtg_spk_open_windows(struct db *d, const struct mtg_viewer *v, int64_t now, int max,
+    json_t **out)
+{
+	struct db_q *q = db_start(d, ST_SPK_OPEN_WINDOWS);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, v->staff);
+	db_bind_int(q, 2, v->member);
+	db_bind_int(q, 3, now);
+	db_bind_int(q, 4, now);
+	db_bind_int(q, 5, max);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, mtg_row(q));
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }

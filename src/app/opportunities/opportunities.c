@@ -189,7 +189,8 @@ opp_all(struct req *r, int want, json_t **out)
 	    (rc = calls_opportunities(r, who.admin_orgs, want, raw)) != WS_OK ||
 	    (rc = events_opportunities(r, want, raw)) != WS_OK ||
 	    (rc = meetings_opportunities(r, who.admin_orgs, want, raw)) != WS_OK ||
-	    (rc = meetings_side_event_opportunities(r, who.admin_orgs, raw)) != WS_OK)
+	    (rc = meetings_side_event_opportunities(r, who.admin_orgs, raw)) != WS_OK ||
+	    (rc = meetings_speaking_opportunities(r, who.admin_orgs, want, raw)) != WS_OK)
 		goto out;
 	n = json_array_size(raw);
 	keys = xcalloc(n ? n : 1, sizeof *keys);
@@ -245,12 +246,14 @@ opp_page_item(struct req *r, json_t *v)
 	json_object_set_new(v, "type_label", json_string(view_tr(r->app->views, r->locale,
 	    strcmp(type, "call") == 0 ? N_("Call for participants") :
 	    strcmp(type, "nomination") == 0 ? N_("Delegates to a session") :
-	    strcmp(type, "side_event") == 0 ? N_("Side events of a session") : N_("Event"))));
+	    strcmp(type, "side_event") == 0 ? N_("Side events of a session") :
+	    strcmp(type, "speaking") == 0 ? N_("Requests to speak at a session") : N_("Event"))));
 	json_object_set_new(v, "action_label", json_string(view_tr(r->app->views, r->locale,
 	    strcmp(action, "continue") == 0 ? N_("Continue your draft") :
 	    strcmp(action, "apply") == 0 ? N_("Apply") :
 	    strcmp(action, "nominate") == 0 ? N_("Nominate delegates") :
-	    strcmp(action, "propose") == 0 ? N_("Propose a side event") : N_("Register"))));
+	    strcmp(action, "propose") == 0 ? N_("Propose a side event") :
+	    strcmp(action, "request_to_speak") == 0 ? N_("Ask to speak") : N_("Register"))));
 	json_object_set_new(v, "theme_names", json_string(theme_names(r,
 	    json_object_get(m, "themes"))));
 	json_object_set_new(v, "matches_themes", json_boolean(json_array_size(
