@@ -332,6 +332,21 @@ test_dialogue(void **state)
 	assert_int_equal(num(json_object_get(bal, "proposed"), "total"), 0);
 	json_decref(j);
 
+	/* who takes part: members see it, visitors do not */
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
+	j = ts_jbody(api("GET", path, bo_tok, NULL));
+	x = json_object_get(j, "participants");
+	assert_int_equal(json_array_size(x), 1);
+	assert_string_equal(str(json_array_get(x, 0), "organization"), "Quillon Training Trust");
+	assert_false(json_is_true(json_object_get(j, "approved_participant")));
+	json_decref(j);
+	j = ts_jbody(api("GET", path, ada_tok, NULL));
+	assert_true(json_is_true(json_object_get(j, "approved_participant")));
+	json_decref(j);
+	j = ts_jbody(api("GET", path, NULL, NULL));
+	assert_null(json_object_get(j, "participants"));
+	json_decref(j);
+
 	/* registration: the approved participant only */
 	STATUS(api("POST", ev_path, ada_tok, json_object()), 201);
 	r = api("POST", ev_path, bo_tok, json_object());

@@ -114,6 +114,25 @@ dlg_view(struct req *r, json_t *g)
 	    "call_id")), r->user->id, &app, &org) == WS_OK)
 		approved = 1;
 	json_object_set_new(out, "approved_participant", json_boolean(approved));
+	{	/* who takes part, for members and staff: organizations, or people */
+		struct dlg_viewer v;
+		json_t *people = NULL, *p, *list;
+		size_t i;
+
+		dlg_viewer_of(r, &v);
+		if (v.member && dlg_people(req_db(r), json_integer_value(json_object_get(g,
+		    "call_id")), &people) == WS_OK) {
+			list = json_array();
+			json_array_foreach(people, i, p)
+				if (strcmp(json_string_value(json_object_get(p, "status")),
+				    "accepted") == 0)
+					json_array_append_new(list, json_pack("{s:O,s:O}", "name",
+					    json_object_get(p, "name"), "organization", json_object_get(p,
+					    "organization")));
+			json_object_set_new(out, "participants", list);
+		}
+		json_decref(people);
+	}
 	json_object_set_new(out, "created_at", utc_time(json_object_get(g, "created_at")));
 	json_object_set_new(out, "updated_at", utc_time(json_object_get(g, "updated_at")));
 	return out;

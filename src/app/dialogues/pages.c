@@ -34,6 +34,14 @@ dlg_page_one(struct req *r, json_t *g, json_t *v)
 		json_object_set_new(v, "inputs", inputs);
 	else
 		json_decref(inputs);
+	{	/* when inputs close, in the reader's zone and words */
+		json_t *when = events_when(r, json_string_value(json_object_get(g, "timezone")),
+		    json_integer_value(json_object_get(g, "inputs_close_at")));
+
+		json_object_set(v, "inputs_close_text", json_object_get(when, "text"));
+		json_object_set(v, "inputs_close_datetime", json_object_get(when, "datetime"));
+		json_decref(when);
+	}
 	json_object_set_new(v, "is_staff", json_boolean(vw.staff));
 	json_object_set_new(v, "can_input", json_boolean(json_is_true(json_object_get(v,
 	    "approved_participant")) && json_is_true(json_object_get(v, "accepting_inputs"))));
