@@ -37,9 +37,11 @@ static const char *db_url;
 static struct ts_browser *plain;
 
 /* staff; Ada (an admin of Quillon, KE), Bo (an admin of Ndovu, NG), Di
- * (a member of no organization), Fe (a state focal point) */
-static char staff_tok[129], ada_tok[129], bo_tok[129], di_tok[129], fe_tok[129];
-static int64_t quillon, ndovu, ada_id, bo_id;
+ * (an approved expert, of no organization), Eve (a member of none), Fe (a
+ * state focal point) */
+static char staff_tok[129], ada_tok[129], bo_tok[129], di_tok[129], eve_tok[129],
+    fe_tok[129];
+static int64_t quillon, ndovu, ada_id, bo_id, di_id;
 
 static const struct ts_res *
 api(const char *method, const char *path, const char *token, json_t *b)
@@ -156,6 +158,7 @@ clock_to(time_t t)
 	assert_int_equal(ts_token(plain, "ada@quillon-dl.example", PW, ada_tok, 129), 0);
 	assert_int_equal(ts_token(plain, "bo@ndovu-dl.example", PW, bo_tok, 129), 0);
 	assert_int_equal(ts_token(plain, "di@expert-dl.example", PW, di_tok, 129), 0);
+	assert_int_equal(ts_token(plain, "eve@late-dl.example", PW, eve_tok, 129), 0);
 }
 
 static void
@@ -180,7 +183,7 @@ test_dialogue(void **state)
 	const struct ts_res *r;
 	struct ts_browser *staff;
 	char path[200], ev_path[200], in_path[200], call_path[200];
-	int64_t wg, wg_next, other, prep, ev, call, id, ada_app, bo_app;
+	int64_t wg, wg_next, other, prep, ev, call, id, ada_app, bo_app, di_app;
 	json_t *j, *items, *x, *bal;
 	size_t i;
 
@@ -271,6 +274,9 @@ test_dialogue(void **state)
 	    (json_int_t)ndovu, "status", "submitted", "answers", "expertise",
 	    "Community violence reduction", "speaker_gender", "man"));
 
+	di_app = made(call_path, di_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+	    "answers", "expertise", "Tracing in the Sahel", "speaker_gender", "another"));
+
 	/* not approved yet: no registration, no input */
 	snprintf(ev_path, sizeof ev_path, "/api/v1/events/%lld/registrations", (long long)ev);
 	r = api("POST", ev_path, ada_tok, json_object());
@@ -285,17 +291,22 @@ test_dialogue(void **state)
 	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)id);
 	j = ts_jbody(api("GET", path, staff_tok, NULL));
 	items = json_object_get(j, "items");
-	assert_int_equal(json_array_size(items), 2);
+	assert_int_equal(json_array_size(items), 3);
 	json_array_foreach(items, i, x) {
 		int nigerian = num(x, "application_id") == bo_app;
 
+		if (num(x, "application_id") == di_app) {	/* no organization */
+			assert_false(json_is_true(json_object_get(x, "from_country_under_review")));
+			assert_string_equal(str(x, "gender"), "another");
+			continue;
+		}
 		assert_int_equal(json_is_true(json_object_get(x, "from_country_under_review")),
 		    nigerian);
 		assert_string_equal(str(x, "gender"), nigerian ? "man" : "woman");
 		assert_string_equal(str(x, "decision"), "proposed");
 	}
 	bal = json_object_get(json_object_get(j, "balance"), "proposed");
-	assert_int_equal(num(bal, "total"), 2);
+	assert_int_equal(num(bal, "total"), 3);
 	assert_int_equal(num(json_object_get(bal, "gender"), "woman"), 1);
 	assert_int_equal(num(json_object_get(bal, "kind"), "ngo"), 2);
 	assert_int_equal(num(json_object_get(json_object_get(j, "balance"), "approved"),
@@ -307,17 +318,17 @@ test_dialogue(void **state)
 
 	/* the call closes: no application after, then the Bureau decides */
 	clock_to(1933200000);	/* 2031-04-04 */
-	r = api("POST", call_path, di_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+	r = api("POST", call_path, eve_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
 	    "answers", "expertise", "Late", "speaker_gender", "another"));
 	STATUS(r, 409);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/decisions", (long long)id);
 	refused("POST", path, json_pack("{s:[I],s:s}", "ids", (json_int_t)ada_app, "decision",
 	    "accept"), "decision");
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)ada_app,
-	    "decision", "approved"));
+	r = api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)ada_app,
+	    (json_int_t)di_app, "decision", "approved"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "succeeded"), 1);
+	assert_int_equal(num(j, "succeeded"), 2);
 	assert_string_equal(str(j, "decision"), "approved");
 	json_decref(j);
 	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)bo_app,
@@ -326,7 +337,7 @@ test_dialogue(void **state)
 	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)id);
 	j = ts_jbody(api("GET", path, staff_tok, NULL));
 	bal = json_object_get(j, "balance");
-	assert_int_equal(num(json_object_get(bal, "approved"), "total"), 1);
+	assert_int_equal(num(json_object_get(bal, "approved"), "total"), 2);
 	assert_int_equal(num(json_object_get(json_object_get(bal, "approved"), "region"), "002"),
 	    1);
 	assert_int_equal(num(json_object_get(bal, "proposed"), "total"), 0);
@@ -336,8 +347,9 @@ test_dialogue(void **state)
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
 	j = ts_jbody(api("GET", path, bo_tok, NULL));
 	x = json_object_get(j, "participants");
-	assert_int_equal(json_array_size(x), 1);
+	assert_int_equal(json_array_size(x), 2);
 	assert_string_equal(str(json_array_get(x, 0), "organization"), "Quillon Training Trust");
+	assert_string_equal(str(json_array_get(x, 1), "name"), "Di Expert");
 	assert_false(json_is_true(json_object_get(j, "approved_participant")));
 	json_decref(j);
 	j = ts_jbody(api("GET", path, ada_tok, NULL));
@@ -376,9 +388,44 @@ test_dialogue(void **state)
 		assert_false(json_is_true(json_object_get(j, "publish")));
 		json_decref(j);
 	}
+	STATUS(api("POST", in_path, di_tok, json_pack("{s:s}", "body", "From the Sahel.")), 201);
 	j = ts_jbody(api("GET", in_path, ada_tok, NULL));
-	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);	/* not Di's */
 	json_decref(j);
+	j = ts_jbody(api("GET", in_path, staff_tok, NULL));
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 3);
+	json_decref(j);
+	/* the person's page: approved, and an input written */
+	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)di_id);
+	j = ts_jbody(api("GET", path, bo_tok, NULL));
+	x = json_object_get(j, "dialogues");
+	assert_int_equal(json_array_size(x), 2);
+	assert_string_equal(str(json_array_get(x, 0), "what"), "approved");
+	assert_string_equal(str(json_array_get(x, 1), "what"), "input");
+	json_decref(j);
+	j = ts_jbody(api("GET", path, NULL, NULL));
+	assert_null(json_object_get(j, "dialogues"));
+	json_decref(j);
+	{
+		char auth[200];
+
+		snprintf(auth, sizeof auth, "Authorization: Bearer %s", bo_tok);
+		snprintf(path, sizeof path, "/people/%lld", (long long)di_id);
+		r = ts_req(plain, "GET", path, (const char *const[]){ auth, NULL }, NULL, 0);
+		STATUS(r, 200);
+		HAS(r, "approved participant");
+		HAS(r, "written input");
+	}
+	/* the input's file, to its author and staff */
+	j = ts_jbody(api("GET", in_path, ada_tok, NULL));
+	x = json_object_get(json_array_get(json_object_get(j, "items"), 1), "file");
+	assert_non_null(x);
+	snprintf(path, sizeof path, "%s", str(x, "url"));
+	json_decref(j);
+	r = api("GET", path, ada_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Our written input");
+	STATUS(api("GET", path, bo_tok, NULL), 404);
 	j = ts_jbody(api("GET", in_path, NULL, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
 	json_decref(j);
@@ -462,7 +509,34 @@ setup(void **state)
 	account("sam.staff@dialogues.test", "staff", 0, staff_tok, NULL);
 	account("ada@quillon-dl.example", "member", quillon, ada_tok, &ada_id);
 	account("bo@ndovu-dl.example", "member", ndovu, bo_tok, &bo_id);
-	account("di@expert-dl.example", "member", 0, di_tok, NULL);
+	account("eve@late-dl.example", "member", 0, eve_tok, NULL);
+	{	/* Di: an approved expert (a member without an organization) */
+		const struct ts_res *r;
+		struct ts_browser *b;
+		json_t *j, *it;
+		size_t k;
+		int64_t app = 0;
+		char path[96];
+
+		di_id = ts_person_add(db_url, "di@expert-dl.example", "Di Expert", "applicant", 0, PW);
+		assert_true(di_id > 0);
+		b = ts_signed_in(&srv, NULL, "di@expert-dl.example", PW);
+		assert_non_null(b);
+		r = ts_form(b, "/join", "action", "submit", "as", "expert", "name", "Di Expert",
+		    "country", "NG", "themes", "firearms", "biography", "Traces firearms.",
+		    "contact_email", "di@expert-dl.example", "consent", "1", (char *)NULL);
+		STATUS(r, 200);
+		ts_browser_free(b);
+		j = ts_jbody(api("GET", "/api/v1/applications?status=pending&kind=expert", staff_tok,
+		    NULL));
+		json_array_foreach(json_object_get(j, "items"), k, it)
+			app = json_integer_value(json_object_get(it, "id"));
+		json_decref(j);
+		assert_true(app > 0);
+		snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
+		STATUS(api("POST", path, staff_tok, json_object()), 200);
+		assert_int_equal(ts_token(plain, "di@expert-dl.example", PW, di_tok, 129), 0);
+	}
 	account("fe@interior-dl.go.ke", "focal", 0, fe_tok, NULL);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@dialogues.test", PW);
 	if (!staff || ts_org_admin(staff, quillon, ada_id) != 0 ||

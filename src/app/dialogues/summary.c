@@ -210,6 +210,10 @@ dialogues_of_person(struct req *r, int64_t uid, json_t **out)
 		    "dialogue_id"), "title", json_object_get(x, "title"), "href",
 		    arena_printf(r->a, "/dialogues/%lld", (long long)json_integer_value(
 		    json_object_get(x, "dialogue_id"))), "what", json_object_get(x, "what")));
+	if (!r->api)
+		json_array_foreach(*out, i, x)
+			json_object_set_new(x, "is_input", json_boolean(strcmp(json_string_value(
+			    json_object_get(x, "what")), "input") == 0));
 out:
 	json_decref(rows);
 	return rc;

@@ -58,6 +58,7 @@ static const struct {
 	{"call.accepted", N_("Accepted by a call")},
 	{"call.waitlisted", N_("On a call's waiting list")},
 	{"call.declined", N_("Not selected by a call")},
+	{"dialogue.input", N_("Written input to a constructive dialogue")},
 };
 
 /* The label of action in r's language; action itself when it has none. */

@@ -15,6 +15,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/dialogues/dialogues.h"
 #include "app/directory/regions.h"
 #include "app/people/people_int.h"
 #include "core/util.h"
@@ -350,6 +351,14 @@ h_person(struct req *r, struct resp *w)
 	if ((rc = load_param(r, &ex, &id, &level)) != WS_OK)
 		return rc;
 	v = people_view(ex, level, r->locale, r->api ? NULL : r->app->views);
+	if (level >= VIS_MEMBERS) {	/* their part in constructive dialogues */
+		json_t *dl = NULL;
+
+		if (dialogues_of_person(r, id, &dl) == WS_OK)
+			json_object_set_new(v, "dialogues", dl);
+		else
+			json_decref(dl);
+	}
 	if (!r->api) {
 		json_object_set_new(v, "can_edit", json_boolean(level >= VIS_STAFF && r->user));
 		if (json_object_get(v, "title"))	/* "title" is the page's */
