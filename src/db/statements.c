@@ -1472,7 +1472,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ORDER BY i.id", NULL},
 	/* the summary, once: published only while it is not yet */
 	[ST_DLG_PUBLISH] = {"dlg_publish",
-	    "UPDATE dialogues SET summary = ?, summary_published_at = ?, updated_at = ? "
+	    "UPDATE dialogues SET summary = ?, summary_published_at = ?, updated_at = ?, "
+	    "summary_file_id = ?, summary_file_name = ?, summary_file_type = ?, "
+	    "summary_file_size = ?, summary_file_sha256 = ? "
 	    "WHERE id = ? AND summary_published_at IS NULL", NULL},
 	/* The published summaries a session of untoc_wg (?1) is the next
 	 * session of its working group for: those of the dialogues of the
@@ -2428,7 +2430,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
  * 'dialogue' its participants apply through (its accepted applications
  * are the Extended Bureau's approved participants), the countries under
  * review for it (a JSON array of ISO codes), when written inputs close
- * and, once staff publish it, its summary (Markdown).  dialogue_inputs
+ * and, once staff publish it, its summary (Markdown, and a file kept in
+ * the file store).  dialogue_inputs
  * are the participants' written inputs (text and a file, kept in the
  * file store), each saying whether its author agrees to publication.
  * dialogue_mailed records who was mailed a dialogue's summary, so the
@@ -2444,6 +2447,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" countries TEXT NOT NULL DEFAULT '[]'," \
 	" inputs_close BIGINT NOT NULL," \
 	" summary TEXT NOT NULL DEFAULT '', summary_published_at BIGINT," \
+	" summary_file_id BIGINT REFERENCES files(id), summary_file_name TEXT," \
+	" summary_file_type TEXT, summary_file_size BIGINT, summary_file_sha256 TEXT," \
 	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
 	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
 	"CREATE INDEX dialogues_meeting ON dialogues(meeting_id);" \

@@ -916,6 +916,10 @@ extern const int db_stmt_cols[DB_STMT__MAX];
 	Y(DLG_C_EVENT_ID, "d.event_id") Y(DLG_C_CALL_ID, "d.call_id") \
 	Y(DLG_C_COUNTRIES, "d.countries") Y(DLG_C_INPUTS_CLOSE, "d.inputs_close") \
 	Y(DLG_C_SUMMARY, "d.summary") Y(DLG_C_PUBLISHED_AT, "d.summary_published_at") \
+	Y(DLG_C_SUM_FILE_ID, "d.summary_file_id") Y(DLG_C_SUM_FILE_NAME, "d.summary_file_name") \
+	Y(DLG_C_SUM_FILE_TYPE, "d.summary_file_type") \
+	Y(DLG_C_SUM_FILE_SIZE, "d.summary_file_size") \
+	Y(DLG_C_SUM_FILE_SHA256, "d.summary_file_sha256") \
 	Y(DLG_C_CREATED_AT, "d.created_at") Y(DLG_C_UPDATED_AT, "d.updated_at") \
 	Y(DLG_C_WG, "m.working_group") Y(DLG_C_NUMBER, "m.number") \
 	Y(DLG_C_SESSION_TITLE, "m.title") Y(DLG_C_START_AT, "e.start_at") \

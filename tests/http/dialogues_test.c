@@ -438,12 +438,24 @@ test_dialogue(void **state)
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
 	refused("POST", path, json_pack("{s:s}", "summary", ""), "summary");
 	STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "summary", "Mine")), 403);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "summary",
-	    "The dialogue agreed on *three* points."));
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	assert_string_equal(str(j, "summary"), "The dialogue agreed on *three* points.");
-	json_decref(j);
+	{
+		static const char doc[] = "The summary, as a document.\n";
+		const struct ts_part parts[] = {
+			{ "summary", "The dialogue agreed on *three* points.", 0, NULL, NULL },
+			{ "file", doc, sizeof doc - 1, "summary.txt", "text/plain" },
+		};
+		char url[200];
+
+		r = ts_multipart_api(plain, "POST", path, staff_tok, parts, 2);
+		STATUS(r, 200);
+		j = ts_jbody(r);
+		assert_string_equal(str(j, "summary"), "The dialogue agreed on *three* points.");
+		snprintf(url, sizeof url, "%s", str(json_object_get(j, "summary_file"), "url"));
+		json_decref(j);
+		r = api("GET", url, NULL, NULL);
+		STATUS(r, 200);
+		HAS(r, "The summary, as a document.");
+	}
 	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Again")), 409);
 	assert_int_equal(mail_with("bo@ndovu-dl.example", "Summary of a constructive dialogue"),
 	    0);

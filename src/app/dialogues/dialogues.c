@@ -104,9 +104,17 @@ dlg_view(struct req *r, json_t *g)
 	json_object_set_new(out, "accepting_inputs", json_boolean(now_s() <
 	    json_integer_value(json_object_get(g, "inputs_close_at"))));
 	if (json_is_integer(pub)) {
+		json_t *f = json_object_get(g, "summary_file");
+
 		json_object_set(out, "summary", json_object_get(g, "summary"));
 		json_object_set_new(out, "summary_published", utc_time(pub));
+		json_object_set_new(out, "summary_file", f ? json_pack("{s:O,s:O,s:O,s:O,s:s}",
+		    "name", json_object_get(f, "name"), "type", json_object_get(f, "type"), "size",
+		    json_object_get(f, "size"), "sha256", json_object_get(f, "sha256"), "url",
+		    arena_printf(r->a, "/dialogues/%lld/summary/file", (long long)
+		    json_integer_value(json_object_get(g, "id")))) : json_null());
 	} else {
+		json_object_set_new(out, "summary_file", json_null());
 		json_object_set_new(out, "summary", json_null());
 		json_object_set_new(out, "summary_published", json_null());
 	}

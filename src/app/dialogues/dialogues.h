@@ -83,10 +83,14 @@ enum ws_err h_dialogue_input_form(struct req *r, struct resp *w);
 /* GET /dialogues/{id}/inputs/{iid}/file: an input's file, to whoever may
  * read the input. */
 enum ws_err h_dialogue_input_file(struct req *r, struct resp *w);
-/* POST /api/v1/dialogues/{id}/summary (staff): {summary} (Markdown)
- * published once, with the inputs their authors agreed to publish; the
+/* POST /api/v1/dialogues/{id}/summary (staff): {summary} (Markdown) and,
+ * multipart, a `file` part (the rules of uploaded documents), published
+ * once (409 after), with the inputs their authors agreed to publish; the
  * members are mailed by a job. */
 enum ws_err h_dialogue_publish(struct req *r, struct resp *w);
+/* GET /dialogues/{id}/summary/file: the published summary's file, to
+ * whoever sees the dialogue. */
+enum ws_err h_dialogue_summary_file(struct req *r, struct resp *w);
 /* POST /staff/dialogues/{id}/summary: the page's form through it. */
 enum ws_err h_staff_dialogue_publish(struct req *r, struct resp *w);
 

@@ -28,6 +28,7 @@ void dlg_viewer_of(struct req *r, struct dlg_viewer *v);
 #define DLG_INPUTS_MAX 500	/* inputs a dialogue's list shows */
 #define DLG_GENDER_Q "speaker_gender"	/* the call's question asking the speaker's gender */
 #define DLG_FILE_KIND "dialogue_input"	/* the file store's kind of an input's file */
+#define DLG_SUMMARY_KIND "dialogue_summary"	/* the file store's kind of a summary's file */
 
 extern const char *const dlg_genders[];	/* woman, man, another, prefer_not_to_say */
 
@@ -35,7 +36,8 @@ extern const char *const dlg_genders[];	/* woman, man, another, prefer_not_to_sa
 
 /* Dialogue id as stored JSON ({id, meeting_id, title, description,
  * prep_event_id, event_id, call_id, countries, inputs_close_at,
- * summary, summary_published_at (seconds or null), created_at, updated_at,
+ * summary, summary_published_at (seconds or null), summary_file ({file_id,
+ * name, type, size, sha256}, absent when none), created_at, updated_at,
  * working_group, session_number, session_title, session_start_at,
  * timezone}) when v may see its session; WS_ENOTFOUND otherwise.  New
  * reference in *out. */
@@ -71,8 +73,10 @@ enum ws_err dlg_input_insert(struct db *d, int64_t dlg, int64_t app, int64_t uid
  * reference in *out. */
 enum ws_err dlg_inputs(struct db *d, int64_t dlg, int all, int published, int64_t uid,
     json_t **out) WS_WUR;
-/* Dialogue id's summary published now; WS_ECONFLICT when it was already. */
-enum ws_err dlg_publish(struct db *d, int64_t id, const char *summary) WS_WUR;
+/* Dialogue id's summary published now, with file (may be NULL: {file_id,
+ * name, type, size, sha256}, claimed by the caller); WS_ECONFLICT when it
+ * was already. */
+enum ws_err dlg_publish(struct db *d, int64_t id, const char *summary, json_t *file) WS_WUR;
 /* Short lists: [{dialogue_id, title, summary_published_at, who_id, who,
  * what}] of statement s with its parameters.  New reference in *out. */
 enum ws_err dlg_short(struct db *d, int s, const struct dlg_viewer *v, int64_t id,

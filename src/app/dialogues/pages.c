@@ -252,7 +252,8 @@ h_staff_dialogue_publish(struct req *r, struct resp *w)
 		w->val = NULL;
 		w->status = 0;
 		resp_redirect(w, arena_printf(r->a, "/dialogues/%s#summary", r->params[0]));
-	} else if (rc == WS_EINVAL || rc == WS_ECONFLICT) {
+	} else if (rc == WS_EINVAL || rc == WS_ECONFLICT || rc == WS_ETOOBIG ||
+	    rc == WS_EMEDIA) {
 		rc = page_again(r, w, rc, typed, "summary_form", "summary_errors");
 	}
 	json_decref(typed);

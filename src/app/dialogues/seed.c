@@ -139,7 +139,7 @@ seed_one(struct app *app, struct db *d, size_t i, int64_t sid, int64_t start,
 			    "in the country reviews.", k == 0, file, &iid);
 	}
 	if (rc == WS_OK && demo[i].summary)
-		rc = dlg_publish(d, id, demo[i].summary);
+		rc = dlg_publish(d, id, demo[i].summary, NULL);
 	return rc;
 }
 

@@ -40,6 +40,12 @@ dlg_row(struct db_q *q)
 	    DLG_C_INPUTS_CLOSE)));
 	json_object_set_new(o, "summary", json_string(db_col_text(q, DLG_C_SUMMARY)));
 	json_object_set_new(o, "summary_published_at", app_col_int(q, DLG_C_PUBLISHED_AT));
+	if (!db_col_null(q, DLG_C_SUM_FILE_ID))
+		json_object_set_new(o, "summary_file", json_pack("{s:I,s:s,s:s,s:I,s:s}",
+		    "file_id", (json_int_t)db_col_int(q, DLG_C_SUM_FILE_ID), "name", db_col_text(q,
+		    DLG_C_SUM_FILE_NAME), "type", db_col_text(q, DLG_C_SUM_FILE_TYPE), "size",
+		    (json_int_t)db_col_int(q, DLG_C_SUM_FILE_SIZE), "sha256", db_col_text(q,
+		    DLG_C_SUM_FILE_SHA256)));
 	json_object_set_new(o, "created_at", json_integer(db_col_int(q, DLG_C_CREATED_AT)));
 	json_object_set_new(o, "updated_at", json_integer(db_col_int(q, DLG_C_UPDATED_AT)));
 	json_object_set_new(o, "working_group", json_string(db_col_text(q, DLG_C_WG)));
@@ -304,16 +310,27 @@ dlg_inputs(struct db *d, int64_t dlg, int all, int published, int64_t uid, json_
 }
 
 enum ws_err
-dlg_publish(struct db *d, int64_t id, const char *summary)
+dlg_publish(struct db *d, int64_t id, const char *summary, json_t *file)
 {
 	struct db_q *q = db_start(d, ST_DLG_PUBLISH);
 	int64_t now = now_s(), n = 0;
 	enum ws_err rc;
+	int i;
 
 	db_bind_text(q, 1, summary);
 	db_bind_int(q, 2, now);
 	db_bind_int(q, 3, now);
-	db_bind_int(q, 4, id);
+	if (file) {
+		db_bind_int(q, 4, json_integer_value(json_object_get(file, "file_id")));
+		db_bind_text(q, 5, json_string_value(json_object_get(file, "name")));
+		db_bind_text(q, 6, json_string_value(json_object_get(file, "type")));
+		db_bind_int(q, 7, json_integer_value(json_object_get(file, "size")));
+		db_bind_text(q, 8, json_string_value(json_object_get(file, "sha256")));
+	} else {
+		for (i = 4; i <= 8; i++)
+			db_bind_null(q, i);
+	}
+	db_bind_int(q, 9, id);
 	rc = db_exec(q, &n);
 	db_end(q);
 	if (rc == WS_OK && n == 0)

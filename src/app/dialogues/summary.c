@@ -16,6 +16,7 @@
 #include "core/buf.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "files/files.h"
 #include "jobs/jobs.h"
 #include "views/view.h"
 
@@ -24,15 +25,23 @@
 enum ws_err
 h_dialogue_publish(struct req *r, struct resp *w)
 {
-	json_t *g = NULL;
+	json_t *g = NULL, *file = NULL;
 	const char *s = json_string_value(json_object_get(r->in, "summary"));
+	const struct upload *u = NULL;
+	struct app_upload ok;
 	struct db *d = req_db(r);
 	int64_t id;
 	enum ws_err rc;
 	char payload[64];
+	int k;
 
 	if ((rc = dlg_param(r, &id, &g)) != WS_OK)
 		return rc;
+	if (json_is_integer(json_object_get(g, "summary_published_at"))) {
+		w->detail = N_("This dialogue's summary is published already.");
+		rc = WS_ECONFLICT;
+		goto out;
+	}
 	if (!s || !*s || !utf8_valid_text(s, strlen(s), 1) || utf8_chars(s) > DLG_SUMMARY_MAX) {
 		w->errors = json_pack("{s:s}", "summary", view_tr(r->app->views, r->locale,
 		    N_("Write the summary (Markdown, at most 100000 characters).")));
@@ -40,10 +49,27 @@ h_dialogue_publish(struct req *r, struct resp *w)
 		rc = WS_EINVAL;
 		goto out;
 	}
+	/* a file with it (multipart): the rules of uploaded documents */
+	for (k = 0; k < r->nfiles; k++)
+		if (strcmp(r->files[k].field, "file") == 0 && ((r->files[k].filename &&
+		    *r->files[k].filename) || r->files[k].size > 0))
+			u = &r->files[k];
+	if (u) {
+		if ((rc = app_upload_check(r, u, &ok)) != WS_OK) {
+			w->detail = ok.why;
+			if (rc == WS_EINVAL)
+				w->errors = json_pack("{s:s}", "file", ok.why);
+			goto out;
+		}
+		file = json_pack("{s:I,s:s,s:s,s:I,s:s}", "file_id", (json_int_t)u->id, "name",
+		    u->filename, "type", ok.type, "size", (json_int_t)u->size, "sha256", u->sha256);
+	}
 	snprintf(payload, sizeof payload, "{\"dialogue\":%lld}", (long long)id);
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
-	if ((rc = dlg_publish(d, id, s)) == WS_OK)
+	if (u && (rc = file_claim(d, u->id, DLG_SUMMARY_KIND, ok.type)) == WS_ENOTFOUND)
+		rc = WS_EDB;
+	if (rc == WS_OK && (rc = dlg_publish(d, id, s, file)) == WS_OK)
 		rc = app_job(r->app, d, DLG_MAIL_JOB, payload, NULL);
 	if (rc == WS_OK) {
 		app_audit(r->app, d, r->user->id, "dialogue.summary_published", r->ip,
@@ -60,6 +86,26 @@ h_dialogue_publish(struct req *r, struct resp *w)
 	app_jobs_kick(r->app);
 	rc = h_dialogue(r, w);
 out:
+	json_decref(g);
+	json_decref(file);
+	return rc;
+}
+
+enum ws_err
+h_dialogue_summary_file(struct req *r, struct resp *w)
+{
+	json_t *g = NULL, *f;
+	int64_t id;
+	enum ws_err rc;
+
+	if ((rc = dlg_param(r, &id, &g)) != WS_OK)
+		return rc;
+	f = json_object_get(g, "summary_file");
+	if (!f || !json_is_integer(json_object_get(g, "summary_published_at")))
+		rc = WS_ENOTFOUND;
+	else
+		rc = app_file_send(r, w, json_integer_value(json_object_get(f, "file_id")),
+		    DLG_SUMMARY_KIND, 1, json_string_value(json_object_get(f, "name")));
 	json_decref(g);
 	return rc;
 }
