@@ -274,6 +274,11 @@ test_dialogue(void **state)
 	    (json_int_t)ndovu, "status", "submitted", "answers", "expertise",
 	    "Community violence reduction", "speaker_gender", "man"));
 
+	/* a government's focal point is no non-governmental stakeholder */
+	r = api("POST", call_path, fe_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+	    "answers", "expertise", "A ministry", "speaker_gender", "man"));
+	STATUS(r, 403);
+	HAS(r, "non-governmental stakeholders");
 	di_app = made(call_path, di_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
 	    "answers", "expertise", "Tracing in the Sahel", "speaker_gender", "another"));
 
@@ -502,7 +507,58 @@ test_dialogue(void **state)
 	r = ts_get(staff, path);
 	STATUS(r, 200);
 	HAS(r, "NG, BR");
+	/* the staff page's decision form, through the API's */
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants", (long long)id);
+	{
+		char ids[32];
+		const char *pairs[] = { "ids", ids, "decision", "approved", NULL };
+
+		snprintf(ids, sizeof ids, "%lld", (long long)bo_app);
+		r = ts_post_list(staff, path, 1, pairs);
+		STATUS(r, 200);	/* a declined application is decided already: said by it */
+		HAS(r, "Only a submitted or waitlisted application is decided.");
+	}
+	/* the staff form saves through the same check */
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/edit", (long long)id);
+	{
+		char m[24], p[24], e[24], c[24];
+
+		snprintf(m, sizeof m, "%lld", (long long)wg);
+		snprintf(p, sizeof p, "%lld", (long long)prep);
+		snprintf(e, sizeof e, "%lld", (long long)ev);
+		snprintf(c, sizeof c, "%lld", (long long)call);
+		r = ts_form(staff, path, "title", "Constructive dialogue on firearms", "meeting_id", m,
+		    "prep_event_id", p, "event_id", e, "call_id", c, "countries", "ng, br, ph",
+		    "inputs_close", "2031-06-30T18:00", (char *)NULL);
+		STATUS(r, 303);
+	}
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
+	j = ts_jbody(api("GET", path, NULL, NULL));
+	assert_int_equal(json_array_size(json_object_get(j, "countries")), 3);
+	json_decref(j);
 	ts_browser_free(staff);
+
+	/* a dialogue on a draft session is staff's: 404 for others */
+	{
+		int64_t draft, call2, hidden;
+		json_t *b = json_pack("{s:s,s:s,s:i,s:s,s:s,s:s,s:s,s:s}", "body", "untoc_wg",
+		    "working_group", "smuggling_of_migrants", "number", 9, "title", "A draft",
+		    "timezone", "Europe/Vienna", "start", "2033-05-19T10:00", "end",
+		    "2033-05-20T18:00", "status", "draft");
+
+		draft = made("/api/v1/meetings", staff_tok, b);
+		call2 = call_made("2033-04-01T23:59");
+		hidden = made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
+		    "title", "Hidden dialogue", "meeting_id", (json_int_t)draft, "prep_event_id",
+		    (json_int_t)prep, "event_id", (json_int_t)ev, "call_id", (json_int_t)call2,
+		    "inputs_close", "2033-06-30T18:00"));
+		snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)hidden);
+		STATUS(api("GET", path, NULL, NULL), 404);
+		STATUS(api("GET", path, ada_tok, NULL), 404);
+		STATUS(api("GET", path, staff_tok, NULL), 200);
+		snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)hidden);
+		STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "body", "x")), 404);
+	}
 }
 
 static int

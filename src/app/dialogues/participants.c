@@ -327,12 +327,34 @@ h_staff_dialogue_decide(struct req *r, struct resp *w)
 	rc = h_dialogue_decisions(r, w);
 	r->in = was;
 	json_decref(in);
-	if (rc == WS_OK) {
+	if (rc == WS_OK && json_integer_value(json_object_get(w->val, "refused")) == 0) {
 		json_decref(w->val);
 		w->val = NULL;
 		w->tpl = NULL;
 		resp_redirect(w, arena_printf(r->a, "/staff/dialogues/%s/participants",
 		    r->params[0]));
+	} else if (rc == WS_OK || rc == WS_EINVAL || rc == WS_ECONFLICT) {
+		/* the page again, saying why each refused one was */
+		const char *why = "";
+		json_t *res;
+		enum ws_err rc2;
+
+		json_array_foreach(json_object_get(w->val, "results"), i, res)
+			if (!json_is_true(json_object_get(res, "ok")))
+				why = arena_printf(r->a, "%s%s%s: %s", why, *why ? "; " : "",
+				    json_string_value(json_object_get(res, "name")) ?
+				    json_string_value(json_object_get(res, "name")) : "?",
+				    json_string_value(json_object_get(res, "reason")) ?
+				    json_string_value(json_object_get(res, "reason")) : "");
+		if (rc != WS_OK)
+			why = w->detail ? view_tr(r->app->views, r->locale, w->detail) : "";
+		json_decref(w->val);
+		w->val = NULL;
+		if ((rc2 = h_staff_dialogue_participants(r, w)) != WS_OK)
+			return rc2;
+		json_object_set_new(w->val, "problem", json_string(why));
+		if (rc == WS_OK)
+			w->status = 200;
 	}
 	return rc;
 }
