@@ -1522,6 +1522,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_DLG_SEED_SESSION] = {"dlg_seed_session",
 	    "SELECT event_id FROM meetings WHERE body = 'untoc_wg' AND working_group = ? "
 	    "ORDER BY number DESC LIMIT 1", NULL},
+	/* the questions of a dialogue's call: which asks the speaker's gender */
+	[ST_DLG_CALL_QUESTIONS] = {"dlg_call_questions",
+	    "SELECT questions FROM calls WHERE id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

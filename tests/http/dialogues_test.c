@@ -559,6 +559,33 @@ test_dialogue(void **state)
 		snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)hidden);
 		STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "body", "x")), 404);
 	}
+
+	/* a call made through the staff form has its questions numbered: the
+	 * speaker's gender is the choice question offering woman and man */
+	{
+		int64_t call3, d3;
+
+		call3 = made("/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,"
+		    "s:s,s:s,s:b},{s:s,s:s,s:s,s:b,s:[s,s,s,s]}]}", "kind", "dialogue", "title",
+		    "Next dialogue", "timezone", "Europe/Vienna", "closes", "2032-04-01T23:59",
+		    "status", "open", "questions", "id", "q1", "label", "Expertise", "type", "text",
+		    "required", 1, "id", "q2", "label", "Speaker", "type", "choice", "required", 1,
+		    "choices", "woman", "man", "another", "prefer_not_to_say"));
+		d3 = made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
+		    "title", "Next dialogue", "meeting_id", (json_int_t)wg_next, "prep_event_id",
+		    (json_int_t)prep, "event_id", (json_int_t)ev, "call_id", (json_int_t)call3,
+		    "inputs_close", "2032-06-30T18:00"));
+		snprintf(call_path, sizeof call_path, "/api/v1/calls/%lld/applications",
+		    (long long)call3);
+		(void)made(call_path, di_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+		    "answers", "q1", "Tracing", "q2", "woman"));
+		snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants",
+		    (long long)d3);
+		j = ts_jbody(api("GET", path, staff_tok, NULL));
+		assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "gender"),
+		    "woman");
+		json_decref(j);
+	}
 }
 
 static int

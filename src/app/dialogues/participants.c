@@ -52,6 +52,46 @@ dialogues_may_register(struct db *d, int64_t ev, int64_t uid, const char **why)
 	return rc;
 }
 
+/* The id of the question of call that asks the speaker's gender into *id
+ * (r's arena): DLG_GENDER_Q, or else a choice question whose choices
+ * include "woman" and "man" (a call made through the staff form, whose
+ * questions get ids q1, q2, ...). */
+static enum ws_err
+dlg_gender_question(struct req *r, int64_t call, const char **id)
+{
+	struct db_q *q = db_start(req_db(r), ST_DLG_CALL_QUESTIONS);
+	json_t *qs = NULL, *x, *c;
+	enum ws_err rc;
+	size_t i, k;
+
+	*id = DLG_GENDER_Q;
+	db_bind_int(q, 1, call);
+	if ((rc = db_step(q)) == WS_OK)
+		qs = app_col_json(q, 0, json_array());
+	db_end(q);
+	if (rc == WS_EDONE)
+		return WS_OK;
+	if (rc != WS_OK)
+		return rc;
+	json_array_foreach(qs, i, x) {
+		int woman = 0, man = 0;
+
+		if (strcmp(json_string_value(json_object_get(x, "id")) ?
+		    json_string_value(json_object_get(x, "id")) : "", DLG_GENDER_Q) == 0)
+			break;
+		json_array_foreach(json_object_get(x, "choices"), k, c) {
+			woman |= json_is_string(c) && strcmp(json_string_value(c), "woman") == 0;
+			man |= json_is_string(c) && strcmp(json_string_value(c), "man") == 0;
+		}
+		if (woman && man) {
+			*id = arena_strdup(r->a, json_string_value(json_object_get(x, "id")));
+			break;
+		}
+	}
+	json_decref(qs);
+	return WS_OK;
+}
+
 /* The decision the call's status of an application stands for. */
 static const char *
 decision_of(const char *status)
@@ -92,6 +132,7 @@ static enum ws_err
 people_of(struct req *r, json_t *g, json_t **rows, json_t **balance)
 {
 	json_t *people = NULL, *p, *countries = json_object_get(g, "countries");
+	const char *gq = DLG_GENDER_Q;
 	enum ws_err rc;
 	size_t i;
 
@@ -104,11 +145,14 @@ people_of(struct req *r, json_t *g, json_t **rows, json_t **balance)
 	if ((rc = dlg_people(req_db(r), json_integer_value(json_object_get(g, "call_id")),
 	    &people)) != WS_OK)
 		goto out;
+	if ((rc = dlg_gender_question(r, json_integer_value(json_object_get(g, "call_id")),
+	    &gq)) != WS_OK)
+		goto out;
 	json_array_foreach(people, i, p) {
 		const char *country = json_string_value(json_object_get(p, "country"));
 		const char *kind = json_string_value(json_object_get(p, "kind"));
 		const char *gender = json_string_value(json_object_get(json_object_get(p,
-		    "answers"), DLG_GENDER_Q));
+		    "answers"), gq));
 		const char *region = country ? m49_region(country) : NULL;
 		const char *decision = decision_of(json_string_value(json_object_get(p,
 		    "status")));
