@@ -18,6 +18,7 @@
 #include "app/admin/admin.h"
 #include "app/app.h"
 #include "app/calls/calls.h"
+#include "app/dialogues/dialogues.h"
 #include "app/directory/directory.h"
 #include "app/countries/countries.h"
 #include "app/directory/import.h"
@@ -572,6 +573,13 @@ cmd_seed(struct app *app, const struct opts *o)
 				    &added);
 			if (rc == WS_OK)
 				printf("%d pilot initiatives added\n", added);
+		}
+		if (rc == WS_OK) {	/* after the sessions: a dialogue follows one */
+			int added = 0;
+
+			rc = dialogues_seed_demo(app, d, staff.id, &added);
+			if (rc == WS_OK)
+				printf("%d constructive dialogues added\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

@@ -8,6 +8,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/dialogues/dialogues.h"
 #include "app/directory/cache.h"
 #include "app/directory/import.h"
 #include "app/directory/index.h"
@@ -137,6 +138,8 @@ static struct job_kind job_kinds[] = {
 	{EV_REMIND_JOB, ev_remind_run, 3, 120, NULL},
 	/* staff's message to an event's people (events/mail.c) */
 	{EV_MSG_JOB, ev_msg_run, 5, 120, NULL},
+	/* a dialogue's summary mailed to the members (dialogues/summary.c) */
+	{DLG_MAIL_JOB, dlg_mail_run, 5, 120, NULL},
 };
 
 /* Queues the first run of a job that recurs by queuing its next run, on

@@ -10,6 +10,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/admin/admin.h"
+#include "app/dialogues/dialogues.h"
 #include "app/app.h"
 #include "app/calls/calls.h"
 #include "app/countries/countries.h"
@@ -298,6 +299,27 @@ const struct route app_routes[] = {
 	{HM_GET,    "/staff/meetings/{id}/speakers", h_staff_meeting_speakers, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN},
 	{HM_POST,   "/staff/meetings/{id}/speakers", h_staff_meeting_speakers_post, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_GET,    "/staff/meetings/{id}/speakers.csv", h_meeting_speakers_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+
+	/* constructive dialogues (issue 17): a dialogue is seen as its session is (EV_VISIBLE; 404 for the rest) */
+	{HM_GET,    "/dialogues",                   h_dialogues,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
+	{HM_GET,    "/dialogues/{id}",              h_dialogue,          R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/dialogues/{id}/inputs",       h_dialogue_input_form, R_USER, CSRF_CHECK, RL_NONE,   0, NULL, UPLOAD_RESOURCE},
+	{HM_GET,    "/dialogues/{id}/inputs/{iid}/file", h_dialogue_input_file, R_ALL, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/api/v1/dialogues",            h_dialogue_create,   R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/dialogues/{id}",       h_dialogue_edit,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/dialogues/{id}/inputs", h_dialogue_inputs,  R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/dialogues/{id}/inputs", h_dialogue_input_add, R_USER, CSRF_CHECK, RL_NONE,   RF_API, NULL, UPLOAD_RESOURCE},
+	{HM_POST,   "/api/v1/dialogues/{id}/decisions", h_dialogue_decisions, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_POST,   "/api/v1/dialogues/{id}/summary", h_dialogue_publish, R_STAFFS, CSRF_CHECK, RL_NONE,  RF_API, NULL, UPLOAD_RESOURCE},
+	{HM_GET,    "/dialogues/{id}/summary/file", h_dialogue_summary_file, R_ALL, CSRF_NONE, RL_NONE,  0},
+	{HM_GET,    "/staff/dialogues/new",         h_staff_dialogue_new_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/dialogues/new",         h_staff_dialogue_create, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/dialogues/{id}/edit",   h_staff_dialogue_edit_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/dialogues/{id}/edit",   h_staff_dialogue_edit, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/dialogues/{id}/participants", h_staff_dialogue_participants, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN},
+	{HM_POST,   "/staff/dialogues/{id}/participants", h_staff_dialogue_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/dialogues/{id}/participants.csv", h_staff_dialogue_participants_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/dialogues/{id}/summary", h_staff_dialogue_publish, R_STAFFS, CSRF_CHECK, RL_NONE, 0, NULL, UPLOAD_RESOURCE},
 
 	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
 	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},

@@ -148,6 +148,11 @@
 	"ON o.id = s.organization_id "
 #define MTG_FROM " FROM meetings m JOIN events e ON e.id = m.event_id " \
 	"JOIN meeting_bodies b ON b.code = m.body "
+/* Columns of a constructive dialogue (enum dlg_col); who sees one is who
+ * sees its session's event (EV_VISIBLE on e). */
+#define DLG_COLS DB_COLS(DLG_COLUMNS)
+#define DLG_FROM " FROM dialogues d JOIN meetings m ON m.event_id = d.meeting_id " \
+	"JOIN events e ON e.id = m.event_id "
 /* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
 #define MTG_FILTER " AND (? = '' OR m.body = ?) AND (? = 0 OR m.year = ?)"
 /* Columns of an initiative (enum ini_col), and a list's filters: country
@@ -1703,6 +1708,120 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
 	    "FROM users u WHERE u.status = 'active' AND u.role IN ('member', 'staff', 'admin') "
 	    "ORDER BY u.id LIMIT 40", NULL},
+	/* constructive dialogues (issue 17): app/dialogues/store.c */
+	[ST_DLG_INSERT] = {"dlg_insert",
+	    "INSERT INTO dialogues (meeting_id, title, description, prep_event_id, event_id, "
+	    "call_id, countries, inputs_close, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_DLG_UPDATE] = {"dlg_update",
+	    "UPDATE dialogues SET meeting_id = ?, title = ?, description = ?, prep_event_id = ?, "
+	    "event_id = ?, call_id = ?, countries = ?, inputs_close = ?, updated_at = ? "
+	    "WHERE id = ?", NULL},
+	[ST_DLG_GET] = {"dlg_get",
+	    "SELECT " DLG_COLS DLG_FROM "WHERE d.id = ? AND " EV_VISIBLE, NULL},
+	/* the latest session first */
+	[ST_DLG_LIST] = {"dlg_list",
+	    "SELECT " DLG_COLS DLG_FROM "WHERE " EV_VISIBLE
+	    " ORDER BY e.start_at DESC, d.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_DLG_COUNT] = {"dlg_count", "SELECT count(*)" DLG_FROM "WHERE " EV_VISIBLE, NULL},
+	/* another dialogue (than ?2) with this call */
+	[ST_DLG_SAME_CALL] = {"dlg_same_call",
+	    "SELECT id FROM dialogues WHERE call_id = ? AND id <> ?", NULL},
+	[ST_DLG_SESSION] = {"dlg_session",
+	    "SELECT m.body, m.working_group, e.timezone FROM meetings m "
+	    "JOIN events e ON e.id = m.event_id WHERE m.event_id = ?", NULL},
+	[ST_DLG_CALL_KIND] = {"dlg_call_kind", "SELECT kind FROM calls WHERE id = ?", NULL},
+	/* The applicants to a dialogue's call, drafts and withdrawn ones
+	 * aside, as they came. */
+	[ST_DLG_PEOPLE] = {"dlg_people",
+	    "SELECT a.id, a.user_id, a.organization_id, a.status, a.answers, u.name, u.email, "
+	    "o.name, o.country, o.kind, (SELECT sum(s.weighted) FROM call_scores s "
+	    "WHERE s.application_id = a.id), (SELECT count(*) FROM call_scores s "
+	    "WHERE s.application_id = a.id) FROM call_applications a "
+	    "JOIN users u ON u.id = a.user_id "
+	    "LEFT JOIN organizations o ON o.id = a.organization_id "
+	    "WHERE a.call_id = ? AND a.status NOT IN ('draft', 'withdrawn') ORDER BY a.id", NULL},
+	/* The accepted application of call ?1 that person ?2 took part by: their
+	 * own, or their organization's (?3 the same person). */
+	[ST_DLG_APPROVED_OF] = {"dlg_approved_of",
+	    "SELECT a.id, coalesce(a.organization_id, 0) FROM call_applications a "
+	    "WHERE a.call_id = ? AND a.status = 'accepted' AND (a.user_id = ? OR "
+	    "a.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?)) "
+	    "ORDER BY a.id LIMIT 1", NULL},
+	/* the dialogue whose preparation day or dialogue is event ?1 (twice) */
+	[ST_DLG_OF_EVENT] = {"dlg_of_event",
+	    "SELECT id, call_id, title FROM dialogues WHERE prep_event_id = ? OR event_id = ? "
+	    "ORDER BY id LIMIT 1", NULL},
+	[ST_DLG_INPUT_INSERT] = {"dlg_input_insert",
+	    "INSERT INTO dialogue_inputs (dialogue_id, application_id, user_id, organization_id, "
+	    "body, publish, file_id, file_name, file_type, file_size, file_sha256, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	/* A dialogue's inputs: all (?2 = 1), those agreed for publication
+	 * (?3 = 1), or those of person ?4 and of their organizations (?5). */
+	[ST_DLG_INPUT_LIST] = {"dlg_input_list",
+	    "SELECT i.id, coalesce(i.user_id, 0), coalesce(i.organization_id, 0), i.body, "
+	    "i.publish, i.file_id, i.file_name, i.file_type, i.file_size, i.file_sha256, "
+	    "i.created_at, coalesce(u.name, ''), coalesce(o.name, '') FROM dialogue_inputs i "
+	    "LEFT JOIN users u ON u.id = i.user_id "
+	    "LEFT JOIN organizations o ON o.id = i.organization_id "
+	    "WHERE i.dialogue_id = ? AND (? = 1 OR (? = 1 AND i.publish = 1) OR i.user_id = ? "
+	    "OR i.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?)) "
+	    "ORDER BY i.id", NULL},
+	/* the summary, once: published only while it is not yet */
+	[ST_DLG_PUBLISH] = {"dlg_publish",
+	    "UPDATE dialogues SET summary = ?, summary_published_at = ?, updated_at = ?, "
+	    "summary_file_id = ?, summary_file_name = ?, summary_file_type = ?, "
+	    "summary_file_size = ?, summary_file_sha256 = ? "
+	    "WHERE id = ? AND summary_published_at IS NULL", NULL},
+	/* The published summaries a session of untoc_wg (?1) is the next
+	 * session of its working group for: those of the dialogues of the
+	 * group's sessions before it with no other session between. */
+	[ST_DLG_FOR_SESSION] = {"dlg_for_session",
+	    "SELECT d.id, d.title, d.summary_published_at, d.meeting_id, m0.title, '' "
+	    "FROM meetings s JOIN events se ON se.id = s.event_id "
+	    "JOIN meetings m0 ON m0.body = s.body AND m0.working_group = s.working_group "
+	    "JOIN events e0 ON e0.id = m0.event_id "
+	    "JOIN dialogues d ON d.meeting_id = m0.event_id "
+	    "WHERE s.event_id = ? AND s.body = 'untoc_wg' AND e0.start_at < se.start_at "
+	    "AND d.summary_published_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM meetings m2 "
+	    "JOIN events e2 ON e2.id = m2.event_id WHERE m2.body = s.body AND m2.working_group = "
+	    "s.working_group AND e2.start_at > e0.start_at AND e2.start_at < se.start_at) "
+	    "ORDER BY d.id LIMIT 20", NULL},
+	/* The dialogues (seen as EV_VISIBLE) the approved organizations of
+	 * country ?3 took part in: each organization once a dialogue. */
+	[ST_DLG_OF_COUNTRY] = {"dlg_of_country",
+	    "SELECT DISTINCT d.id, d.title, d.summary_published_at, o.id, o.name, 'approved'"
+	    DLG_FROM "JOIN call_applications a ON a.call_id = d.call_id AND a.status = 'accepted' "
+	    "JOIN organizations o ON o.id = a.organization_id WHERE " EV_VISIBLE
+	    " AND o.country = ? AND o.status = 'approved' ORDER BY d.id DESC, o.name LIMIT 200",
+	    NULL},
+	/* A person's part in dialogues (seen as EV_VISIBLE): accepted for one,
+	 * themselves or by their organization, and the inputs they wrote. */
+	[ST_DLG_OF_PERSON] = {"dlg_of_person",
+	    "SELECT d.id, d.title, d.summary_published_at, a.id, '', 'approved'" DLG_FROM
+	    "JOIN call_applications a ON a.call_id = d.call_id AND a.status = 'accepted' "
+	    "WHERE " EV_VISIBLE " AND a.user_id = ? UNION ALL "
+	    "SELECT d.id, d.title, d.summary_published_at, i.id, '', 'input'" DLG_FROM
+	    "JOIN dialogue_inputs i ON i.dialogue_id = d.id WHERE " EV_VISIBLE
+	    " AND i.user_id = ? ORDER BY 1 DESC, 6 LIMIT 100", NULL},
+	/* The next batch of members (active, verified) not yet mailed a
+	 * dialogue's summary (?1), after user id ?2. */
+	[ST_DLG_MEMBERS] = {"dlg_members",
+	    "SELECT u.id, u.email, coalesce(u.locale, '') FROM users u WHERE u.role = 'member' "
+	    "AND u.status = 'active' AND u.verified_at IS NOT NULL AND u.id > ? "
+	    "ORDER BY u.id LIMIT ?", NULL},
+	[ST_DLG_SEED_COUNT] = {"dlg_seed_count", "SELECT count(*) FROM dialogues", NULL},
+	/* a member claimed for the summary's mail: one row changed when not yet */
+	[ST_DLG_MAIL_CLAIM] = {"dlg_mail_claim",
+	    "INSERT INTO dialogue_mailed (dialogue_id, user_id) VALUES (?, ?) "
+	    "ON CONFLICT DO NOTHING", NULL},
+	/* the demo's working-group session a demo dialogue follows */
+	[ST_DLG_SEED_SESSION] = {"dlg_seed_session",
+	    "SELECT event_id FROM meetings WHERE body = 'untoc_wg' AND working_group = ? "
+	    "ORDER BY number DESC LIMIT 1", NULL},
+	/* the questions of a dialogue's call: which asks the speaker's gender */
+	[ST_DLG_CALL_QUESTIONS] = {"dlg_call_questions",
+	    "SELECT questions FROM calls WHERE id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -1859,6 +1978,17 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_SPK_LIST] = SPK_C__MAX,
 	[ST_SPK_LISTS] = 2,
 	[ST_SPK_SEED_ORGS] = 2,
+	[ST_DLG_GET] = DLG_C__MAX,
+	[ST_DLG_LIST] = DLG_C__MAX,
+	[ST_DLG_SESSION] = DLG_S_C__MAX,
+	[ST_DLG_PEOPLE] = DLG_P_C__MAX,
+	[ST_DLG_APPROVED_OF] = DLG_A_C__MAX,
+	[ST_DLG_OF_EVENT] = DLG_EV_C__MAX,
+	[ST_DLG_INPUT_LIST] = DLG_IN_C__MAX,
+	[ST_DLG_FOR_SESSION] = DLG_SH_C__MAX,
+	[ST_DLG_OF_COUNTRY] = DLG_SH_C__MAX,
+	[ST_DLG_OF_PERSON] = DLG_SH_C__MAX,
+	[ST_DLG_MEMBERS] = 3,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2763,6 +2893,52 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" published_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
 	" PRIMARY KEY (event_id, item));"
 
+/* 33 (issue 17): constructive dialogues.  A dialogue belongs to a session
+ * of a working group (meetings of body untoc_wg); it has two events (the
+ * multistakeholder preparation day and the dialogue), the call of kind
+ * 'dialogue' its participants apply through (its accepted applications
+ * are the Extended Bureau's approved participants), the countries under
+ * review for it (a JSON array of ISO codes), when written inputs close
+ * and, once staff publish it, its summary (Markdown, and a file kept in
+ * the file store).  dialogue_inputs
+ * are the participants' written inputs (text and a file, kept in the
+ * file store), each saying whether its author agrees to publication.
+ * dialogue_mailed records who was mailed a dialogue's summary, so the
+ * job that mails members never mails one twice. */
+#define M33(ID) \
+	"CREATE TABLE dialogues (" \
+	" id " ID "," \
+	" meeting_id BIGINT NOT NULL REFERENCES meetings(event_id) ON DELETE CASCADE," \
+	" title TEXT NOT NULL, description TEXT NOT NULL DEFAULT ''," \
+	" prep_event_id BIGINT NOT NULL REFERENCES events(id)," \
+	" event_id BIGINT NOT NULL REFERENCES events(id)," \
+	" call_id BIGINT NOT NULL UNIQUE REFERENCES calls(id)," \
+	" countries TEXT NOT NULL DEFAULT '[]'," \
+	" inputs_close BIGINT NOT NULL," \
+	" summary TEXT NOT NULL DEFAULT '', summary_published_at BIGINT," \
+	" summary_file_id BIGINT REFERENCES files(id), summary_file_name TEXT," \
+	" summary_file_type TEXT, summary_file_size BIGINT, summary_file_sha256 TEXT," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX dialogues_meeting ON dialogues(meeting_id);" \
+	"CREATE INDEX dialogues_prep ON dialogues(prep_event_id);" \
+	"CREATE INDEX dialogues_event ON dialogues(event_id);" \
+	"CREATE TABLE dialogue_inputs (" \
+	" id " ID "," \
+	" dialogue_id BIGINT NOT NULL REFERENCES dialogues(id) ON DELETE CASCADE," \
+	" application_id BIGINT REFERENCES call_applications(id) ON DELETE SET NULL," \
+	" user_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" organization_id BIGINT REFERENCES organizations(id) ON DELETE SET NULL," \
+	" body TEXT NOT NULL, publish INTEGER NOT NULL DEFAULT 0," \
+	" file_id BIGINT REFERENCES files(id), file_name TEXT, file_type TEXT," \
+	" file_size BIGINT, file_sha256 TEXT, created_at BIGINT NOT NULL);" \
+	"CREATE INDEX dialogue_inputs_dialogue ON dialogue_inputs(dialogue_id);" \
+	"CREATE INDEX dialogue_inputs_user ON dialogue_inputs(user_id);" \
+	"CREATE TABLE dialogue_mailed (" \
+	" dialogue_id BIGINT NOT NULL REFERENCES dialogues(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" PRIMARY KEY (dialogue_id, user_id));"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -2794,5 +2970,6 @@ const struct db_migration db_migrations[] = {
 	{29, M29(SQLITE_ID), M29(PG_ID)},
 	{32, M32(SQLITE_ID), M32(PG_ID)},
 	{30, M30(SQLITE_ID), M30(PG_ID)},
+	{33, M33(SQLITE_ID), M33(PG_ID)},
 	{0, NULL, NULL},
 };

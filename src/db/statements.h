@@ -423,6 +423,28 @@ enum db_stmt {
 	ST_SPK_LIST_PUT,
 	ST_SPK_LISTS,
 	ST_SPK_SEED_ORGS,
+	ST_DLG_INSERT,
+	ST_DLG_UPDATE,
+	ST_DLG_GET,
+	ST_DLG_LIST,
+	ST_DLG_COUNT,
+	ST_DLG_SAME_CALL,
+	ST_DLG_SESSION,
+	ST_DLG_CALL_KIND,
+	ST_DLG_PEOPLE,
+	ST_DLG_APPROVED_OF,
+	ST_DLG_OF_EVENT,
+	ST_DLG_INPUT_INSERT,
+	ST_DLG_INPUT_LIST,
+	ST_DLG_PUBLISH,
+	ST_DLG_FOR_SESSION,
+	ST_DLG_OF_COUNTRY,
+	ST_DLG_OF_PERSON,
+	ST_DLG_MEMBERS,
+	ST_DLG_SEED_COUNT,
+	ST_DLG_MAIL_CLAIM,
+	ST_DLG_SEED_SESSION,
+	ST_DLG_CALL_QUESTIONS,
 	DB_STMT__MAX
 };
 
@@ -1017,6 +1039,44 @@ extern const struct db_stmt_text db_stmt_texts[];
 /* Result columns of each statement that has more than one (its enum's
  * __MAX); 0 for the others. */
 extern const int db_stmt_cols[DB_STMT__MAX];
+
+/* A constructive dialogue with its session's working group, number,
+ * title, start and zone (ST_DLG_GET, ST_DLG_LIST). */
+#define DLG_COLUMNS(X, Y) \
+	X(DLG_C_ID, "d.id") Y(DLG_C_MEETING_ID, "d.meeting_id") Y(DLG_C_TITLE, "d.title") \
+	Y(DLG_C_DESCRIPTION, "d.description") Y(DLG_C_PREP_EVENT_ID, "d.prep_event_id") \
+	Y(DLG_C_EVENT_ID, "d.event_id") Y(DLG_C_CALL_ID, "d.call_id") \
+	Y(DLG_C_COUNTRIES, "d.countries") Y(DLG_C_INPUTS_CLOSE, "d.inputs_close") \
+	Y(DLG_C_SUMMARY, "d.summary") Y(DLG_C_PUBLISHED_AT, "d.summary_published_at") \
+	Y(DLG_C_SUM_FILE_ID, "d.summary_file_id") Y(DLG_C_SUM_FILE_NAME, "d.summary_file_name") \
+	Y(DLG_C_SUM_FILE_TYPE, "d.summary_file_type") \
+	Y(DLG_C_SUM_FILE_SIZE, "d.summary_file_size") \
+	Y(DLG_C_SUM_FILE_SHA256, "d.summary_file_sha256") \
+	Y(DLG_C_CREATED_AT, "d.created_at") Y(DLG_C_UPDATED_AT, "d.updated_at") \
+	Y(DLG_C_WG, "m.working_group") Y(DLG_C_NUMBER, "m.number") \
+	Y(DLG_C_SESSION_TITLE, "m.title") Y(DLG_C_START_AT, "e.start_at") \
+	Y(DLG_C_TIMEZONE, "e.timezone")
+enum dlg_col { DLG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) DLG_C__MAX };
+/* An applicant to a dialogue's call (ST_DLG_PEOPLE): the application, the
+ * person, the organization (country, kind), the weighted scores. */
+enum dlg_people_col { DLG_P_C_ID, DLG_P_C_USER_ID, DLG_P_C_ORG_ID, DLG_P_C_STATUS,
+	DLG_P_C_ANSWERS, DLG_P_C_NAME, DLG_P_C_EMAIL, DLG_P_C_ORG_NAME, DLG_P_C_ORG_COUNTRY,
+	DLG_P_C_ORG_KIND, DLG_P_C_SCORE_SUM, DLG_P_C_SCORE_N, DLG_P_C__MAX };
+/* An approved participant's accepted application (ST_DLG_APPROVED_OF). */
+enum dlg_appr_col { DLG_A_C_ID, DLG_A_C_ORG_ID, DLG_A_C__MAX };
+/* A dialogue an event belongs to (ST_DLG_OF_EVENT). */
+enum dlg_ev_col { DLG_EV_C_ID, DLG_EV_C_CALL_ID, DLG_EV_C_TITLE, DLG_EV_C__MAX };
+/* A session's working group (ST_DLG_SESSION). */
+enum dlg_sess_col { DLG_S_C_BODY, DLG_S_C_WG, DLG_S_C_TZ, DLG_S_C__MAX };
+/* A written input (ST_DLG_INPUT_LIST). */
+enum dlg_input_col { DLG_IN_C_ID, DLG_IN_C_USER_ID, DLG_IN_C_ORG_ID, DLG_IN_C_BODY,
+	DLG_IN_C_PUBLISH, DLG_IN_C_FILE_ID, DLG_IN_C_FILE_NAME, DLG_IN_C_FILE_TYPE,
+	DLG_IN_C_FILE_SIZE, DLG_IN_C_FILE_SHA256, DLG_IN_C_CREATED_AT, DLG_IN_C_NAME,
+	DLG_IN_C_ORG_NAME, DLG_IN_C__MAX };
+/* A dialogue in a short list: the summaries for a session, a country's or
+ * a person's (ST_DLG_FOR_SESSION, ST_DLG_OF_COUNTRY, ST_DLG_OF_PERSON). */
+enum dlg_short_col { DLG_SH_C_ID, DLG_SH_C_TITLE, DLG_SH_C_PUBLISHED_AT, DLG_SH_C_WHO_ID,
+	DLG_SH_C_WHO, DLG_SH_C_WHAT, DLG_SH_C__MAX };
 
 struct db_migration {
 	int version;

@@ -334,6 +334,11 @@ call_rule_broken(struct req *r, json_t *c, json_t *rec)
 
 	if (!r->user->verified_at)
 		return N_("Confirm your email address before applying.");
+	/* a constructive dialogue is the non-governmental stakeholders' (issue 17) */
+	if (r->user->role == ROLE_FOCAL && strcmp(json_string_value(json_object_get(c, "kind")),
+	    "dialogue") == 0)
+		return N_("A constructive dialogue's call is for non-governmental stakeholders: "
+		    "a government's focal point does not apply.");
 	if (json_is_string(json_object_get(el, "audience")) &&
 	    strcmp(json_string_value(json_object_get(el, "audience")), "members") == 0 &&
 	    r->user->role != ROLE_MEMBER && r->user->role < ROLE_STAFF)

@@ -162,4 +162,18 @@ struct db;
 enum ws_err calls_seed_demo(struct app *app, struct db *d, int64_t staff_id,
     int64_t reviewer_id, int *added) WS_WUR;
 
+/* ---- demo data other areas build on calls (seed_for.c) ---- */
+
+/* Inside the caller's transaction: a call from values as the calls'
+ * store takes them (kind, title, description, eligibility, opens_at,
+ * closes_at, timezone, places, questions, criteria, event_id, status), by
+ * person by; its id into *id.  For another area's `seed --demo` (a
+ * dialogue's call). */
+enum ws_err calls_seed_call(struct db *d, json_t *values, int64_t by, int64_t *id) WS_WUR;
+/* Inside the caller's transaction: person uid's submitted application to
+ * call (for organization org; 0: none) with answers, then, unless status
+ * is "submitted", decided as status by person by; its id into *id. */
+enum ws_err calls_seed_application(struct db *d, int64_t call, int64_t uid, int64_t org,
+    json_t *answers, const char *status, int64_t by, int64_t *id) WS_WUR;
+
 #endif

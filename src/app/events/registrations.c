@@ -25,6 +25,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/dialogues/dialogues.h"
 #include "app/events/events_int.h"
 #include "app/orgs/orgs.h"
 #include "core/buf.h"
@@ -234,6 +235,16 @@ may_register(struct req *r, struct resp *w, json_t *ev, const struct user *u)
 		w->detail = N_("A session takes no registrations: organizations nominate "
 		    "their delegates on the session's page.");
 		return WS_ECONFLICT;
+	}
+	{	/* a constructive dialogue's events: its approved participants only */
+		const char *why = NULL;
+		enum ws_err rc = dialogues_may_register(req_db(r), json_integer_value(
+		    json_object_get(ev, "id")), u->id, &why);
+
+		if (rc != WS_OK) {
+			w->detail = why;
+			return rc;
+		}
 	}
 	if (strcmp(status, "cancelled") == 0) {
 		w->detail = N_("This event is cancelled.");

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/dialogues/dialogues.h"
 #include "app/events/events.h"
 #include "app/meetings/meetings_int.h"
 #include "core/tz.h"
@@ -201,6 +202,11 @@ mtg_page_one(struct req *r, json_t *m)
 	json_t *x, *list, *it;
 	size_t i;
 
+	/* the summaries of the working group's dialogues shared at this session */
+	if (dialogues_for_session(r, json_integer_value(json_object_get(m, "id")), &x) == WS_OK)
+		json_object_set_new(m, "dialogue_summaries", x);
+	else
+		json_decref(x);
 	if ((x = when_of(r, m, "start")) != NULL)
 		json_object_set_new(m, "when_start", x);
 	if ((x = when_of(r, m, "end")) != NULL)

@@ -60,6 +60,7 @@ static const struct {
 	{"call.declined", N_("Not selected by a call")},
 	{"initiative.partner", N_("Partner of a country pilot initiative")},
 	{"initiative.partner_removed", N_("No longer a partner of a country pilot initiative")},
+	{"dialogue.input", N_("Written input to a constructive dialogue")},
 };
 
 /* The label of action in r's language; action itself when it has none. */

@@ -15,6 +15,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/dialogues/dialogues.h"
 #include "app/directory/regions.h"
 #include "app/initiatives/initiatives.h"
 #include "app/people/people_int.h"
@@ -363,6 +364,14 @@ h_person(struct req *r, struct resp *w)
 			return rc;
 		}
 		json_object_set_new(v, "initiatives", inis);
+	}
+	if (level >= VIS_MEMBERS) {	/* their part in constructive dialogues */
+		json_t *dl = NULL;
+
+		if (dialogues_of_person(r, id, &dl) == WS_OK)
+			json_object_set_new(v, "dialogues", dl);
+		else
+			json_decref(dl);
 	}
 	if (!r->api) {
 		json_object_set_new(v, "can_edit", json_boolean(level >= VIS_STAFF && r->user));
