@@ -12,6 +12,7 @@
 #include "app/admin/admin.h"
 #include "app/app.h"
 #include "app/calls/calls.h"
+#include "app/courses/courses.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
@@ -248,5 +249,37 @@ const struct route app_routes[] = {
 	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
 	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},
 	{HM_GET,    "/api/v1/opportunities",        h_opportunities,     R_USER,   CSRF_NONE,  RL_NONE,   RF_API, opp_q_list},
+
+	/* courses (issue 18): a draft course is staff's (404 for others); staff write them */
+	{HM_GET,    "/courses",                     h_courses,           R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, crs_q_list},
+	{HM_GET,    "/courses/{id}",                h_course,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/api/v1/courses",              h_course_create,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/courses/{id}",         h_course_edit,       R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_DELETE, "/api/v1/courses/{id}",         h_course_delete,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/courses/{id}/copy",    h_course_copy,       R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/courses/{id}/modules", h_module_create,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/courses/{id}/modules/{mid}", h_module_edit, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_DELETE, "/api/v1/courses/{id}/modules/{mid}", h_module_delete, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_POST,   "/api/v1/courses/{id}/modules/{mid}/lessons", h_lesson_create, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_PATCH,  "/api/v1/courses/{id}/lessons/{lid}", h_lesson_edit, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_DELETE, "/api/v1/courses/{id}/lessons/{lid}", h_lesson_delete, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/staff/courses",               h_staff_courses,     R_STAFFS, CSRF_NONE,  RL_NONE,   0, crs_q_list},
+	{HM_GET,    "/staff/courses/new",           h_staff_course_new_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/new",           h_staff_course_create, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/courses/{id}",          h_staff_course_page, R_STAFFS, CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/staff/courses/{id}",          h_staff_course_save, R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/courses/{id}/copy",     h_staff_course_copy, R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/courses/{id}/delete",   h_staff_course_delete, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules",  h_staff_module_add,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/staff/courses/{id}/modules/{mid}", h_staff_module_page, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}", h_staff_module_save, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}/move", h_staff_module_move, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}/delete", h_staff_module_delete, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/courses/{id}/modules/{mid}/lessons/new", h_staff_lesson_new_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}/lessons/new", h_staff_lesson_create, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/courses/{id}/lessons/{lid}", h_staff_lesson_page, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/lessons/{lid}", h_staff_lesson_save, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/lessons/{lid}/move", h_staff_lesson_move, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/lessons/{lid}/delete", h_staff_lesson_delete, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

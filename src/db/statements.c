@@ -37,6 +37,14 @@
 #define JOB_DUE "SELECT id FROM jobs WHERE (status = 'queued' AND run_after <= ?) " \
 	"OR (status = 'running' AND claimed_until < ?) ORDER BY run_after, id LIMIT 1"
 
+/* Columns of a course, a module, a lesson (enum crs_col, crs_mod_col,
+ * crs_lesson_col). */
+#define CRS_COLS DB_COLS(CRS_COLUMNS)
+#define CRS_MOD_COLS DB_COLS(CRS_MOD_COLUMNS)
+#define CRS_LESSON_COLS DB_COLS(CRS_LESSON_COLUMNS)
+#define CRS_LESSON_FROM " FROM course_lessons l JOIN course_modules m ON m.id = l.module_id " \
+	"LEFT JOIN resources r ON r.id = l.resource_id "
+
 /* Columns of a user (enum user_col). */
 #define USER_COLS DB_COLS(USER_COLUMNS)
 
@@ -1406,6 +1414,68 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT u.id, (SELECT min(m.org_id) FROM org_members m WHERE m.user_id = u.id) "
 	    "FROM users u WHERE u.status = 'active' AND u.role IN ('member', 'staff', 'admin') "
 	    "ORDER BY u.id LIMIT 40", NULL},
+
+	/* Issue 18: courses (app/courses/store.c).  A draft course is staff's
+	 * (?: 1 for staff); modules and lessons keep their order in position,
+	 * rewritten 1..n whenever one moves (crs_reorder). */
+	[ST_CRS_INSERT] = {"crs_insert",
+	    "INSERT INTO courses (title, summary, languages, estimated_hours, status, "
+	    "self_enrolment, copied_from, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CRS_UPDATE] = {"crs_update",
+	    "UPDATE courses SET title = ?, summary = ?, languages = ?, estimated_hours = ?, "
+	    "status = ?, self_enrolment = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_CRS_DELETE] = {"crs_delete", "DELETE FROM courses WHERE id = ?", NULL},
+	[ST_CRS_GET] = {"crs_get",
+	    "SELECT " CRS_COLS " FROM courses c WHERE c.id = ? AND (? = 1 OR "
+	    "c.status = 'published')", NULL},
+	[ST_CRS_LIST] = {"crs_list",
+	    "SELECT " CRS_COLS " FROM courses c WHERE (? = 1 OR c.status = 'published') "
+	    "ORDER BY c.title, c.id LIMIT ? OFFSET ?", NULL},
+	[ST_CRS_COUNT] = {"crs_count",
+	    "SELECT count(*) FROM courses c WHERE (? = 1 OR c.status = 'published')", NULL},
+	[ST_CRS_TOUCH] = {"crs_touch", "UPDATE courses SET updated_at = ? WHERE id = ?", NULL},
+	/* Taken first in a transaction that reorders a course's modules or
+	 * lessons: a row lock on PostgreSQL. */
+	[ST_CRS_LOCK] = {"crs_lock", "SELECT id FROM courses WHERE id = ?",
+	    "SELECT id FROM courses WHERE id = ? FOR UPDATE"},
+	[ST_CRS_MODULES] = {"crs_modules",
+	    "SELECT " CRS_MOD_COLS " FROM course_modules m WHERE m.course_id = ? "
+	    "ORDER BY m.position, m.id", NULL},
+	[ST_CRS_MODULE_GET] = {"crs_module_get",
+	    "SELECT " CRS_MOD_COLS " FROM course_modules m WHERE m.id = ? AND m.course_id = ?",
+	    NULL},
+	[ST_CRS_MODULE_INSERT] = {"crs_module_insert",
+	    "INSERT INTO course_modules (course_id, position, title, summary, created_at, "
+	    "updated_at) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM course_modules "
+	    "WHERE course_id = ?), ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CRS_MODULE_UPDATE] = {"crs_module_update",
+	    "UPDATE course_modules SET title = ?, summary = ?, updated_at = ? "
+	    "WHERE id = ? AND course_id = ?", NULL},
+	[ST_CRS_MODULE_DELETE] = {"crs_module_delete",
+	    "DELETE FROM course_modules WHERE id = ? AND course_id = ?", NULL},
+	[ST_CRS_MODULE_SET_POS] = {"crs_module_set_pos",
+	    "UPDATE course_modules SET position = ? WHERE id = ?", NULL},
+	/* A course's lessons, in the order of its modules and theirs. */
+	[ST_CRS_LESSONS] = {"crs_lessons",
+	    "SELECT " CRS_LESSON_COLS CRS_LESSON_FROM "WHERE m.course_id = ? "
+	    "ORDER BY m.position, m.id, l.position, l.id", NULL},
+	[ST_CRS_LESSON_GET] = {"crs_lesson_get",
+	    "SELECT " CRS_LESSON_COLS CRS_LESSON_FROM "WHERE l.id = ? AND m.course_id = ?", NULL},
+	[ST_CRS_LESSON_INSERT] = {"crs_lesson_insert",
+	    "INSERT INTO course_lessons (module_id, position, title, kind, body, video_url, "
+	    "resource_id, minutes, created_at, updated_at) VALUES (?, (SELECT coalesce("
+	    "max(position), 0) + 1 FROM course_lessons WHERE module_id = ?), ?, ?, ?, ?, ?, ?, "
+	    "?, ?) RETURNING id", NULL},
+	[ST_CRS_LESSON_UPDATE] = {"crs_lesson_update",
+	    "UPDATE course_lessons SET title = ?, kind = ?, body = ?, video_url = ?, "
+	    "resource_id = ?, minutes = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_CRS_LESSON_DELETE] = {"crs_lesson_delete",
+	    "DELETE FROM course_lessons WHERE id = ?", NULL},
+	[ST_CRS_LESSON_SET_POS] = {"crs_lesson_set_pos",
+	    "UPDATE course_lessons SET position = ? WHERE id = ?", NULL},
+	[ST_CRS_RESOURCE_EXISTS] = {"crs_resource_exists",
+	    "SELECT id FROM resources WHERE id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -1532,6 +1602,12 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_NOM_APPROVED] = MTG_DESK_C__MAX,
 	[ST_MTG_NOM_ORGS] = 2,
 	[ST_MTG_NOM_OF_EMAIL] = MTG_MINE_C__MAX,
+	[ST_CRS_GET] = CRS_C__MAX,
+	[ST_CRS_LIST] = CRS_C__MAX,
+	[ST_CRS_MODULES] = CRS_MOD_C__MAX,
+	[ST_CRS_MODULE_GET] = CRS_MOD_C__MAX,
+	[ST_CRS_LESSONS] = CRS_LESSON_C__MAX,
+	[ST_CRS_LESSON_GET] = CRS_LESSON_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2297,6 +2373,41 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" UNIQUE (event_id, email));" \
 	"CREATE INDEX meeting_nominations_org ON meeting_nominations(event_id, organization_id);"
 
+/* 34 (issue 18): the self-paced course.  A course (draft until staff
+ * publish it; self_enrolment: whether a member may enrol themself in a
+ * cohort of it; copied_from: the course it was copied from, for the next
+ * cohort) has modules in order, each with lessons in order: Markdown
+ * (body), a video (video_url) or a resource of the library (resource_id),
+ * with an estimated time in minutes.  position is 1..n within the parent,
+ * rewritten when one moves. */
+#define M34(ID) \
+	"CREATE TABLE courses (" \
+	" id " ID "," \
+	" title TEXT NOT NULL, summary TEXT NOT NULL DEFAULT ''," \
+	" languages TEXT NOT NULL DEFAULT '[]'," \
+	" estimated_hours INTEGER NOT NULL DEFAULT 0 CHECK (estimated_hours >= 0)," \
+	" status TEXT NOT NULL CHECK (status IN ('draft','published'))," \
+	" self_enrolment INTEGER NOT NULL DEFAULT 0," \
+	" copied_from BIGINT REFERENCES courses(id) ON DELETE SET NULL," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE TABLE course_modules (" \
+	" id " ID "," \
+	" course_id BIGINT NOT NULL REFERENCES courses(id) ON DELETE CASCADE," \
+	" position INTEGER NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX course_modules_course ON course_modules(course_id, position);" \
+	"CREATE TABLE course_lessons (" \
+	" id " ID "," \
+	" module_id BIGINT NOT NULL REFERENCES course_modules(id) ON DELETE CASCADE," \
+	" position INTEGER NOT NULL, title TEXT NOT NULL," \
+	" kind TEXT NOT NULL CHECK (kind IN ('markdown','video','resource'))," \
+	" body TEXT NOT NULL DEFAULT '', video_url TEXT NOT NULL DEFAULT ''," \
+	" resource_id BIGINT REFERENCES resources(id) ON DELETE SET NULL," \
+	" minutes INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0)," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX course_lessons_module ON course_lessons(module_id, position);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -2324,5 +2435,6 @@ const struct db_migration db_migrations[] = {
 	{26, M26(SQLITE_ID), M26(PG_ID)},
 	{27, M27, M27},
 	{28, M28(SQLITE_ID), M28(PG_ID)},
+	{34, M34(SQLITE_ID), M34(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -354,6 +354,28 @@ enum db_stmt {
 	ST_MTG_NOM_APPROVED,
 	ST_MTG_NOM_ORGS,
 	ST_MTG_NOM_OF_EMAIL,
+	/* issue 18: courses (app/courses/store.c) */
+	ST_CRS_INSERT,
+	ST_CRS_UPDATE,
+	ST_CRS_DELETE,
+	ST_CRS_GET,
+	ST_CRS_LIST,
+	ST_CRS_COUNT,
+	ST_CRS_TOUCH,
+	ST_CRS_LOCK,
+	ST_CRS_MODULES,
+	ST_CRS_MODULE_GET,
+	ST_CRS_MODULE_INSERT,
+	ST_CRS_MODULE_UPDATE,
+	ST_CRS_MODULE_DELETE,
+	ST_CRS_MODULE_SET_POS,
+	ST_CRS_LESSONS,
+	ST_CRS_LESSON_GET,
+	ST_CRS_LESSON_INSERT,
+	ST_CRS_LESSON_UPDATE,
+	ST_CRS_LESSON_DELETE,
+	ST_CRS_LESSON_SET_POS,
+	ST_CRS_RESOURCE_EXISTS,
 	DB_STMT__MAX
 };
 
@@ -875,6 +897,31 @@ enum ev_msg_list_col {
 	EV_MSG_LIST_C_RECIPIENTS, EV_MSG_LIST_C_WAITLISTED, EV_MSG_LIST_C_SENT,
 	EV_MSG_LIST_C__MAX
 };
+
+/* A course (ST_CRS_GET, ST_CRS_LIST). */
+#define CRS_COLUMNS(X, Y) \
+	X(CRS_C_ID, "c.id") Y(CRS_C_TITLE, "c.title") Y(CRS_C_SUMMARY, "c.summary") \
+	Y(CRS_C_LANGUAGES, "c.languages") Y(CRS_C_HOURS, "c.estimated_hours") \
+	Y(CRS_C_STATUS, "c.status") Y(CRS_C_SELF, "c.self_enrolment") \
+	Y(CRS_C_COPIED_FROM, "c.copied_from") Y(CRS_C_CREATED_AT, "c.created_at") \
+	Y(CRS_C_UPDATED_AT, "c.updated_at")
+enum crs_col { CRS_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_C__MAX };
+/* A module of a course (ST_CRS_MODULES, ST_CRS_MODULE_GET). */
+#define CRS_MOD_COLUMNS(X, Y) \
+	X(CRS_MOD_C_ID, "m.id") Y(CRS_MOD_C_COURSE_ID, "m.course_id") \
+	Y(CRS_MOD_C_POSITION, "m.position") Y(CRS_MOD_C_TITLE, "m.title") \
+	Y(CRS_MOD_C_SUMMARY, "m.summary")
+enum crs_mod_col { CRS_MOD_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_MOD_C__MAX };
+/* A lesson, with its module's course and its resource's title
+ * (ST_CRS_LESSONS, ST_CRS_LESSON_GET). */
+#define CRS_LESSON_COLUMNS(X, Y) \
+	X(CRS_LESSON_C_ID, "l.id") Y(CRS_LESSON_C_MODULE_ID, "l.module_id") \
+	Y(CRS_LESSON_C_POSITION, "l.position") Y(CRS_LESSON_C_TITLE, "l.title") \
+	Y(CRS_LESSON_C_KIND, "l.kind") Y(CRS_LESSON_C_BODY, "l.body") \
+	Y(CRS_LESSON_C_VIDEO_URL, "l.video_url") Y(CRS_LESSON_C_RESOURCE_ID, "l.resource_id") \
+	Y(CRS_LESSON_C_MINUTES, "l.minutes") Y(CRS_LESSON_C_COURSE_ID, "m.course_id") \
+	Y(CRS_LESSON_C_RESOURCE_TITLE, "r.title")
+enum crs_lesson_col { CRS_LESSON_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_LESSON_C__MAX };
 
 struct db_stmt_text {
 	const char *name;	/* for logs */
