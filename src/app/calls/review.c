@@ -15,8 +15,10 @@
  *
  *   accept    submitted or waitlisted -> accepted, while the call has places
  *             (none: no limit); the accepted of a call with an event are
- *             registered for it by the events module (events_enrol); in
- *             the organization's history.
+ *             registered for it by the events module (events_enrol), and
+ *             those of a course_cohort call enrolled in the cohorts that
+ *             name it (courses_enrol_from_call); in the organization's
+ *             history.
  *   waitlist  submitted -> waitlisted.
  *   decline   submitted or waitlisted -> declined.
  *
@@ -34,6 +36,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/calls/calls_int.h"
+#include "app/courses/courses.h"
 #include "app/directory/directory.h"
 #include "app/events/events.h"
 #include "app/orgs/orgs.h"
@@ -292,6 +295,16 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 		if (rc == WS_ENOTFOUND)
 			rc = WS_OK;	/* the event is gone: accepted all the same */
 		if (rc != WS_OK)
+			return rc;
+	}
+	/* a course's cohort: the accepted are enrolled in the cohorts the call
+	 * fills (app/courses), in this transaction */
+	if (tell && strcmp(want, "accepted") == 0 && strcmp(json_string_value(json_object_get(c,
+	    "kind")), "course_cohort") == 0) {
+		int enrolled = 0;
+
+		if ((rc = courses_enrol_from_call(r, d, json_integer_value(json_object_get(c, "id")),
+		    uid, aid, &enrolled)) != WS_OK)
 			return rc;
 	}
 	{

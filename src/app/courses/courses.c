@@ -17,7 +17,9 @@
 
 #include "app/app.h"
 #include "app/courses/courses_int.h"
+#include "app/events/events.h"
 #include "app/orgs/orgs.h"
+#include "core/tz.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -236,7 +238,7 @@ crs_lesson_view(json_t *l, int position)
 /* Stored course c with its modules and lessons as r's caller sees it: the
  * outline, and each lesson's content for staff.  New reference. */
 static json_t *
-course_view(struct req *r, json_t *c, json_t *mods, json_t *lessons)
+course_view(struct req *r, json_t *c, json_t *mods, json_t *lessons, json_t *quizzes)
 {
 	static const char *const copied[] = { "id", "title", "summary", "languages",
 		"estimated_hours", "status", "self_enrolment", "copied_from", NULL };
@@ -273,11 +275,21 @@ course_view(struct req *r, json_t *c, json_t *mods, json_t *lessons)
 		}
 		minutes += mmin;
 		nlessons += n;
-		json_array_append_new(outline, json_pack("{s:O,s:i,s:O,s:O,s:o,s:o,s:I}", "id",
-		    json_object_get(m, "id"), "position", (int)i + 1, "title", json_object_get(m,
-		    "title"), "summary", json_object_get(m, "summary"), "summary_html",
-		    org_markdown_html(json_string_value(json_object_get(m, "summary"))),
-		    "lessons", ls, "minutes", (json_int_t)mmin));
+		{
+			json_t *quiz = json_null(), *z;
+
+			json_array_foreach(quizzes, j, z)
+				if (json_integer_value(json_object_get(z, "module_id")) == mid) {
+					json_decref(quiz);
+					quiz = json_pack("{s:O,s:O}", "id", json_object_get(z, "id"),
+					    "title", json_object_get(z, "title"));
+				}
+			json_array_append_new(outline, json_pack("{s:O,s:i,s:O,s:O,s:o,s:o,s:I,s:o}",
+			    "id", json_object_get(m, "id"), "position", (int)i + 1, "title",
+			    json_object_get(m, "title"), "summary", json_object_get(m, "summary"),
+			    "summary_html", org_markdown_html(json_string_value(json_object_get(m,
+			    "summary"))), "lessons", ls, "minutes", (json_int_t)mmin, "quiz", quiz));
+		}
 	}
 	json_object_set_new(out, "modules", outline);
 	json_object_set_new(out, "lesson_count", json_integer(nlessons));
@@ -290,7 +302,7 @@ course_view(struct req *r, json_t *c, json_t *mods, json_t *lessons)
 enum ws_err
 crs_load_view(struct req *r, int64_t id, json_t **out)
 {
-	json_t *c = NULL, *mods = NULL, *lessons = NULL;
+	json_t *c = NULL, *mods = NULL, *lessons = NULL, *quizzes = NULL;
 	enum ws_err rc;
 
 	*out = NULL;
@@ -300,11 +312,14 @@ crs_load_view(struct req *r, int64_t id, json_t **out)
 		goto out;
 	if ((rc = crs_lessons(req_db(r), id, &lessons)) != WS_OK)
 		goto out;
-	*out = course_view(r, c, mods, lessons);
+	if ((rc = crs_quizzes(req_db(r), id, &quizzes)) != WS_OK)
+		goto out;
+	*out = course_view(r, c, mods, lessons, quizzes);
 out:
 	json_decref(c);
 	json_decref(mods);
 	json_decref(lessons);
+	json_decref(quizzes);
 	return rc;
 }
 
@@ -341,6 +356,43 @@ h_courses(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
+/* RFC 3339 field key of view x in words in the reader's zone
+ * (events_when), or null.  New reference. */
+static json_t *
+when_of(struct req *r, json_t *x, const char *key)
+{
+	const char *s = json_string_value(json_object_get(x, key));
+	const struct tz *utc;
+	int64_t t;
+
+	if (!s || tz_get("UTC", &utc) != WS_OK || tz_parse_time(utc, s, &t, NULL) != WS_OK)
+		return json_null();
+	return events_when(r, json_string_value(json_object_get(x, "timezone")), t);
+}
+
+void
+crs_page_cohorts(struct req *r, json_t *cohorts)
+{
+	static const char *const states[] = { "upcoming", "open", "closed", NULL };
+	static const char *const labels[] = { N_("Enrolment opens later"),
+		N_("Enrolment is open"), N_("Enrolment is closed"), NULL };
+	json_t *k;
+	size_t i, j;
+
+	json_array_foreach(cohorts, i, k) {
+		const char *st = json_string_value(json_object_get(k, "enrolment"));
+
+		json_object_set_new(k, "start_when", when_of(r, k, "start"));
+		json_object_set_new(k, "end_when", when_of(r, k, "end"));
+		json_object_set_new(k, "opens_when", when_of(r, k, "enrolment_opens"));
+		json_object_set_new(k, "closes_when", when_of(r, k, "enrolment_closes"));
+		for (j = 0; states[j]; j++)
+			if (st && strcmp(st, states[j]) == 0)
+				json_object_set_new(k, "enrolment_label", json_string(tr(r,
+				    labels[j])));
+	}
+}
+
 /* The id in capture n of r's path into *id; WS_ENOTFOUND when not one. */
 static enum ws_err
 param_id(struct req *r, int n, int64_t *id)
@@ -359,7 +411,19 @@ h_course(struct req *r, struct resp *w)
 		return rc;
 	if ((rc = crs_load_view(r, id, &c)) != WS_OK)
 		return rc;
+	{
+		json_t *cohorts = NULL;
+
+		if ((rc = crs_cohort_views(r, id, &cohorts)) != WS_OK) {
+			json_decref(cohorts);
+			json_decref(c);
+			return rc;
+		}
+		json_object_set_new(c, "cohorts", cohorts);
+	}
 	if (!r->api) {
+		crs_page_cohorts(r, json_object_get(c, "cohorts"));
+		json_object_set_new(c, "signed_in", json_boolean(r->user != NULL));
 		json_object_set_new(c, "staff", json_boolean(is_staff(r)));
 		json_object_set(c, "heading", json_object_get(c, "title"));
 	}
@@ -409,14 +473,15 @@ enum ws_err
 crs_copy(struct req *r, int64_t id, int64_t *out)
 {
 	struct db *d = req_db(r);
-	json_t *c = NULL, *mods = NULL, *lessons = NULL, *m, *l;
+	json_t *c = NULL, *mods = NULL, *lessons = NULL, *quizzes = NULL, *m, *l;
 	enum ws_err rc;
 	size_t i, j;
 
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
 	if ((rc = crs_get(d, id, 1, &c)) != WS_OK || (rc = crs_modules(d, id, &mods)) !=
-	    WS_OK || (rc = crs_lessons(d, id, &lessons)) != WS_OK)
+	    WS_OK || (rc = crs_lessons(d, id, &lessons)) != WS_OK ||
+	    (rc = crs_quizzes(d, id, &quizzes)) != WS_OK)
 		goto out;
 	/* the copy is a draft, titled as the course, until staff change it */
 	json_object_set_new(c, "status", json_string("draft"));
@@ -434,6 +499,16 @@ crs_copy(struct req *r, int64_t id, int64_t *out)
 			if ((rc = crs_lesson_insert(d, mid, l, &lid)) != WS_OK)
 				goto out;
 		}
+		/* and its quiz, without anyone's attempts */
+		json_array_foreach(quizzes, j, l) {
+			int64_t qid = 0;
+
+			if (json_integer_value(json_object_get(l, "module_id")) !=
+			    json_integer_value(json_object_get(m, "id")))
+				continue;
+			if ((rc = crs_quiz_put(d, 0, mid, l, &qid)) != WS_OK)
+				goto out;
+		}
 	}
 	app_audit(r->app, d, r->user->id, "course.copied", r->ip, arena_printf(r->a,
 	    "course %lld copied from course %lld: %s", (long long)*out, (long long)id,
@@ -442,6 +517,7 @@ out:
 	json_decref(c);
 	json_decref(mods);
 	json_decref(lessons);
+	json_decref(quizzes);
 	return done(d, rc);
 }
 

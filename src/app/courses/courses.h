@@ -66,4 +66,67 @@ enum ws_err h_staff_lesson_save(struct req *r, struct resp *w);
 enum ws_err h_staff_lesson_move(struct req *r, struct resp *w);
 enum ws_err h_staff_lesson_delete(struct req *r, struct resp *w);
 
+/* Cohorts and enrolments (cohorts.c).  The query of GET /api/v1/cohorts:
+ * course. */
+extern const struct field crs_q_cohorts[];
+enum ws_err h_cohorts(struct req *r, struct resp *w);		/* GET /api/v1/cohorts */
+enum ws_err h_cohort(struct req *r, struct resp *w);		/* GET .../{id} */
+enum ws_err h_cohort_create(struct req *r, struct resp *w);	/* POST (staff) */
+enum ws_err h_cohort_edit(struct req *r, struct resp *w);	/* PATCH .../{id} (staff) */
+/* GET /api/v1/cohorts/{id}/enrolments: staff and its tutors all; others
+ * their own. */
+enum ws_err h_cohort_enrolments(struct req *r, struct resp *w);
+/* POST /api/v1/cohorts/{id}/enrolments: staff enrol {user_id}; a member
+ * enrols themself (cohorts.c says when). */
+enum ws_err h_cohort_enrol(struct req *r, struct resp *w);
+
+/* POST /courses/{id}/cohorts/{kid}/enrol: the course page's button, a
+ * member enrolling themself (h_cohort_enrol); back to the page. */
+enum ws_err h_course_enrol_form(struct req *r, struct resp *w);
+/* POST /staff/courses/{id}/cohorts: a new cohort from staff's form;
+ * POST /staff/courses/{id}/cohorts/{kid}/enrol: staff enrol a person by
+ * their address.  Both through the API's check; refused, the course's
+ * page again with why and what was typed. */
+enum ws_err h_staff_cohort_add(struct req *r, struct resp *w);
+enum ws_err h_staff_cohort_enrol(struct req *r, struct resp *w);
+
+/* Reading (reading.c): GET /courses/{id}/lessons/{lid} and
+ * /courses/{id}/progress, and their twins (reading.c says who reads). */
+enum ws_err h_course_lesson(struct req *r, struct resp *w);
+enum ws_err h_course_progress(struct req *r, struct resp *w);
+
+/* Quizzes (quizzes.c): GET /courses/{id}/quizzes/{qid} (and its twin);
+ * POST /api/v1/courses/{id}/quizzes/{qid}/attempts and the page's form
+ * POST /courses/{id}/quizzes/{qid}/attempt; staff's POST
+ * /api/v1/courses/{id}/modules/{mid}/quiz, PATCH and DELETE
+ * /api/v1/courses/{id}/quizzes/{qid}, and the module page's form POST
+ * /staff/courses/{id}/modules/{mid}/quiz. */
+enum ws_err h_course_quiz(struct req *r, struct resp *w);
+enum ws_err h_quiz_attempt(struct req *r, struct resp *w);
+enum ws_err h_quiz_attempt_form(struct req *r, struct resp *w);
+enum ws_err h_quiz_create(struct req *r, struct resp *w);
+enum ws_err h_quiz_edit(struct req *r, struct resp *w);
+enum ws_err h_quiz_delete(struct req *r, struct resp *w);
+enum ws_err h_staff_quiz_save(struct req *r, struct resp *w);
+
+struct db;
+/*
+ * Inside the caller's transaction (a call's decision, src/app/calls):
+ * enrols person uid, accepted by call cid through application aid, in
+ * each cohort that call fills, by r's caller, audited.  How many cohorts
+ * took them anew into *count (0: none names the call, or they were
+ * enrolled already).
+ */
+enum ws_err courses_enrol_from_call(struct req *r, struct db *d, int64_t cid, int64_t uid,
+    int64_t aid, int *count) WS_WUR;
+
+struct app;
+/* `whatson seed --demo` (seed.c): the demo course with three modules,
+ * their lessons and quizzes, and a running cohort whose participants (the
+ * demo member member_id and a few seeded members) stand at different
+ * stages, tutored by staff_id; nothing when it is there already.  *added
+ * 1 when it was added. */
+enum ws_err courses_seed_demo(struct app *app, struct db *d, int64_t staff_id,
+    int64_t member_id, int *added) WS_WUR;
+
 #endif

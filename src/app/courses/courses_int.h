@@ -72,6 +72,97 @@ int crs_resource_exists(struct db *d, int64_t rid);
 enum ws_err crs_reorder(struct db *d, int lessons, json_t *ids, int64_t id, int64_t pos)
     WS_WUR;
 
+/* ---- cohorts (store.c) ---- */
+
+#define CRS_TUTORS_MAX 20	/* tutors of a cohort */
+
+/* Cohort kid ({id, course_id, title, timezone, enrolment_opens_at,
+ * enrolment_closes_at (or null), starts_at, ends_at, call_id (or null),
+ * created_at, updated_at, course_title, course_status, self_enrolment,
+ * participants}, times as Unix seconds) when staff (1: a draft course's
+ * too) may see it; WS_ENOTFOUND.  New reference in *out. */
+enum ws_err crs_cohort_get(struct db *d, int64_t kid, int staff, json_t **out) WS_WUR;
+/* The cohorts of course id (0: of every course), the latest start first,
+ * at most max (crs_cohort_get's).  New reference in *out. */
+enum ws_err crs_cohort_list(struct db *d, int64_t id, int staff, int max, json_t **out)
+    WS_WUR;
+/* A new cohort (kid 0; its id into *out) or cohort kid rewritten from
+ * checked values (crs_cohort_check's), its tutors replaced. */
+enum ws_err crs_cohort_put(struct db *d, int64_t kid, json_t *values, int64_t by,
+    int64_t *out) WS_WUR;
+enum ws_err crs_cohort_lock(struct db *d, int64_t kid) WS_WUR;
+/* The cohorts that call cid fills: a JSON array of ids.  New reference. */
+enum ws_err crs_cohorts_of_call(struct db *d, int64_t cid, json_t **out) WS_WUR;
+/* Cohort kid's tutors: [{id, name}].  New reference in *out. */
+enum ws_err crs_tutors(struct db *d, int64_t kid, json_t **out) WS_WUR;
+/* Enrols person uid in cohort kid (source "staff", "self" or "call";
+ * application aid, 0: none; by whom, 0: nobody); *added 1 when they were
+ * not enrolled already. */
+enum ws_err crs_enrol(struct db *d, int64_t kid, int64_t uid, const char *source, int64_t aid,
+    int64_t by, int *added) WS_WUR;
+/* A page of cohort kid's enrolments (uid 0: all; else only that person's),
+ * oldest first: [{id, user_id, name, source, created_at}]. */
+enum ws_err crs_enrolments(struct db *d, int64_t kid, int64_t uid, int64_t page, int per_page,
+    json_t **out) WS_WUR;
+/* The kind of call cid into buf (len bytes); WS_ENOTFOUND. */
+enum ws_err crs_call_kind(struct db *d, int64_t cid, char *buf, size_t len) WS_WUR;
+
+/* ---- reading (store.c) ---- */
+
+/* What person uid is to course id at now: the cohort they are enrolled in
+ * that runs then (0: none) into *running, how many of its cohorts they
+ * are enrolled in, how many they tutor. */
+enum ws_err crs_access(struct db *d, int64_t uid, int64_t id, int64_t now, int64_t *running,
+    int64_t *enrolled, int64_t *tutor) WS_WUR;
+/* Lesson lid read by person uid in cohort kid (the first time counts). */
+enum ws_err crs_read_mark(struct db *d, int64_t uid, int64_t lid, int64_t kid) WS_WUR;
+/* The lessons of course id person uid has read: {"<lesson id>": true}.
+ * New reference in *out. */
+enum ws_err crs_reads(struct db *d, int64_t uid, int64_t id, json_t **out) WS_WUR;
+
+/* ---- quizzes.c ---- */
+
+/* Quiz qid of course id ({id, module_id, title, pass_mark, attempts_max,
+ * questions (with what is right), course_id, module_title});
+ * WS_ENOTFOUND.  New reference in *out. */
+enum ws_err crs_quiz_get(struct db *d, int64_t id, int64_t qid, json_t **out) WS_WUR;
+/* Course id's quizzes in the order of its modules (crs_quiz_get's). */
+enum ws_err crs_quizzes(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* Module mid's quiz (NULL in *out when it has none). */
+enum ws_err crs_module_quiz(struct db *d, int64_t id, int64_t mid, json_t **out) WS_WUR;
+/* A new quiz of module mid (qid 0; its id into *out) or quiz qid
+ * rewritten, from checked values. */
+enum ws_err crs_quiz_put(struct db *d, int64_t qid, int64_t mid, json_t *values,
+    int64_t *out) WS_WUR;
+/* Attempt number of person uid at quiz qid: answers, score (percent),
+ * passed.  WS_ECONFLICT when that attempt exists. */
+enum ws_err crs_attempt_insert(struct db *d, int64_t qid, int64_t uid, int64_t number,
+    json_t *answers, int64_t score, int passed) WS_WUR;
+/* Person uid's standing at stored quiz z: {id, title, module_id,
+ * attempts_used, best_score (or null), passed}.  New reference. */
+enum ws_err crs_quiz_standing(struct db *d, json_t *z, int64_t uid, json_t **out) WS_WUR;
+/* Adds to val the staff form's rows for questions (the API's): quiz_rows
+ * [{n, text, multiple, answers: [{n, m, text, correct, feedback}]}], with
+ * empty ones to fill in. */
+void crs_quiz_form_rows(struct req *r, json_t *val, json_t *questions);
+
+/* ---- cohorts.c ---- */
+
+/* The cohorts of course id as r's caller sees them (the API's Cohort),
+ * the latest start first.  New reference in *out. */
+enum ws_err crs_cohort_views(struct req *r, int64_t id, json_t **out) WS_WUR;
+
+/* ---- pages.c ---- */
+
+/* Staff's page of course id into w (what w->val holds already is kept,
+ * the course and its form added). */
+enum ws_err crs_staff_course_page(struct req *r, struct resp *w, int64_t id) WS_WUR;
+
+/* Staff's page of module mid of course id into w (what w->val holds
+ * already is kept). */
+enum ws_err crs_staff_module_page(struct req *r, struct resp *w, int64_t id, int64_t mid)
+    WS_WUR;
+
 /* ---- courses.c ---- */
 
 /* The one check of a course, a module, a lesson: in (the fields by their
@@ -87,6 +178,10 @@ enum ws_err crs_lesson_check(struct req *r, json_t *in, json_t **values, json_t 
  * staff each lesson's content); WS_ENOTFOUND when they may not.  New
  * reference in *out. */
 enum ws_err crs_load_view(struct req *r, int64_t id, json_t **out) WS_WUR;
+/* Adds to cohorts (crs_cohort_views') what pages show: start_when,
+ * end_when, opens_when, closes_when (events_when's, or null) and
+ * enrolment_label. */
+void crs_page_cohorts(struct req *r, json_t *cohorts);
 /* Stored lesson l as staff see it (the API's Lesson).  New reference. */
 json_t *crs_lesson_view(json_t *l, int position);
 

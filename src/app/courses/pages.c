@@ -207,6 +207,17 @@ course_page(struct req *r, struct resp *w, int64_t id, json_t *typed)
 	}
 	if (!w->val)
 		resp_value(w, json_object());
+	{
+		json_t *cohorts = NULL;
+
+		if ((rc = crs_cohort_views(r, id, &cohorts)) != WS_OK) {
+			json_decref(cohorts);
+			json_decref(c);
+			return rc;
+		}
+		crs_page_cohorts(r, cohorts);
+		json_object_set_new(c, "cohorts", cohorts);
+	}
 	json_object_set_new(w->val, "course", c);
 	json_object_set_new(w->val, "id", json_integer(id));
 	if (!json_object_get(w->val, "form"))
@@ -216,6 +227,12 @@ course_page(struct req *r, struct resp *w, int64_t id, json_t *typed)
 	w->tpl = "staff_course";
 	w->title = N_("Edit the course");
 	return WS_OK;
+}
+
+enum ws_err
+crs_staff_course_page(struct req *r, struct resp *w, int64_t id)
+{
+	return course_page(r, w, id, NULL);
 }
 
 enum ws_err
@@ -356,9 +373,31 @@ module_page(struct req *r, struct resp *w, int64_t id, int64_t mid, json_t *type
 		json_object_set_new(w->val, "form", typed ? json_incref(typed) :
 		    crs_merged(mod, NULL, crs_module_names));
 	json_decref(c);
+	/* its quiz: the form as stored, unless typed already */
+	if (!json_object_get(w->val, "quiz_rows")) {
+		json_t *z = NULL;
+
+		if ((rc = crs_module_quiz(req_db(r), id, mid, &z)) != WS_OK)
+			return rc;
+		json_object_set_new(w->val, "quiz_form", z ? json_pack("{s:O,s:O,s:O,s:O}", "id",
+		    json_object_get(z, "id"), "title", json_object_get(z, "title"), "pass_mark",
+		    json_object_get(z, "pass_mark"), "attempts_max", json_object_get(z,
+		    "attempts_max")) : json_pack("{s:s,s:i,s:i}", "title", "", "pass_mark", 70,
+		    "attempts_max", 3));
+		crs_quiz_form_rows(r, w->val, z ? json_object_get(z, "questions") : NULL);
+		json_decref(z);
+	}
+	int_text(r, json_object_get(w->val, "quiz_form"), "pass_mark");
+	int_text(r, json_object_get(w->val, "quiz_form"), "attempts_max");
 	w->tpl = "staff_course_module";
 	w->title = N_("Edit the module");
 	return WS_OK;
+}
+
+enum ws_err
+crs_staff_module_page(struct req *r, struct resp *w, int64_t id, int64_t mid)
+{
+	return module_page(r, w, id, mid, NULL);
 }
 
 enum ws_err

@@ -2,6 +2,7 @@
  * store.c -- the rows of courses, course_modules and course_lessons
  * (courses_int.h).  The SQL is the ST_CRS_* rows of src/db/statements.c.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "app/app.h"
@@ -383,4 +384,276 @@ crs_reorder(struct db *d, int lessons, json_t *ids, int64_t id, int64_t pos)
 	}
 	json_decref(order);
 	return rc;
+}
+
+/* ---- cohorts -------------------------------------------------------------- */
+
+static json_t *
+cohort_row(struct db_q *q)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer(db_col_int(q, CRS_COHORT_C_ID)));
+	json_object_set_new(o, "course_id", json_integer(db_col_int(q, CRS_COHORT_C_COURSE_ID)));
+	json_object_set_new(o, "title", json_string(db_col_text(q, CRS_COHORT_C_TITLE)));
+	json_object_set_new(o, "timezone", json_string(db_col_text(q, CRS_COHORT_C_TIMEZONE)));
+	json_object_set_new(o, "enrolment_opens_at", app_col_int(q, CRS_COHORT_C_OPENS));
+	json_object_set_new(o, "enrolment_closes_at", app_col_int(q, CRS_COHORT_C_CLOSES));
+	json_object_set_new(o, "starts_at", json_integer(db_col_int(q, CRS_COHORT_C_STARTS)));
+	json_object_set_new(o, "ends_at", json_integer(db_col_int(q, CRS_COHORT_C_ENDS)));
+	json_object_set_new(o, "call_id", app_col_int(q, CRS_COHORT_C_CALL_ID));
+	json_object_set_new(o, "created_at", json_integer(db_col_int(q, CRS_COHORT_C_CREATED_AT)));
+	json_object_set_new(o, "updated_at", json_integer(db_col_int(q, CRS_COHORT_C_UPDATED_AT)));
+	json_object_set_new(o, "course_title", json_string(db_col_text(q,
+	    CRS_COHORT_C_COURSE_TITLE)));
+	json_object_set_new(o, "course_status", json_string(db_col_text(q,
+	    CRS_COHORT_C_COURSE_STATUS)));
+	json_object_set_new(o, "self_enrolment", json_boolean(db_col_int(q, CRS_COHORT_C_SELF)));
+	json_object_set_new(o, "participants", json_integer(db_col_int(q,
+	    CRS_COHORT_C_PARTICIPANTS)));
+	return o;
+}
+
+enum ws_err
+crs_cohort_get(struct db *d, int64_t kid, int staff, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CRS_COHORT_GET);
+	enum ws_err rc;
+
+	*out = NULL;
+	db_bind_int(q, 1, kid);
+	db_bind_int(q, 2, staff);
+	if ((rc = db_step(q)) == WS_OK)
+		*out = cohort_row(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+crs_cohort_list(struct db *d, int64_t id, int staff, int max, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CRS_COHORT_LIST);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, id);
+	db_bind_int(q, 3, staff);
+	db_bind_int(q, 4, max);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, cohort_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+crs_cohort_put(struct db *d, int64_t kid, json_t *values, int64_t by, int64_t *out)
+{
+	struct db_q *q = db_start(d, kid ? ST_CRS_COHORT_UPDATE : ST_CRS_COHORT_INSERT);
+	int64_t now = now_s();
+	enum ws_err rc;
+	json_t *x;
+	size_t i;
+
+	db_bind_int(q, 1, json_integer_value(VAL("course_id")));
+	db_bind_text(q, 2, STR("title"));
+	db_bind_text(q, 3, STR("timezone"));
+	app_bind_int_opt(q, 4, VAL("enrolment_opens_at"));
+	app_bind_int_opt(q, 5, VAL("enrolment_closes_at"));
+	db_bind_int(q, 6, json_integer_value(VAL("start_at")));
+	db_bind_int(q, 7, json_integer_value(VAL("end_at")));
+	app_bind_int_opt(q, 8, VAL("call_id"));
+	if (kid) {
+		db_bind_int(q, 9, now);
+		db_bind_int(q, 10, kid);
+		rc = db_exec(q, NULL);
+		*out = kid;
+	} else {
+		db_bind_int(q, 9, by);
+		db_bind_int(q, 10, now);
+		db_bind_int(q, 11, now);
+		if ((rc = db_step(q)) == WS_OK)
+			*out = db_col_int(q, 0);
+		else if (rc == WS_EDONE)
+			rc = WS_EDB;
+	}
+	db_end(q);
+	if (rc != WS_OK || (rc = exec_id(d, ST_CRS_TUTORS_CLEAR, *out)) != WS_OK)
+		return rc;
+	json_array_foreach(VAL("tutors"), i, x) {
+		q = db_start(d, ST_CRS_TUTOR_ADD);
+		db_bind_int(q, 1, *out);
+		db_bind_int(q, 2, json_integer_value(x));
+		rc = db_exec(q, NULL);
+		db_end(q);
+		if (rc != WS_OK)
+			break;
+	}
+	return rc;
+}
+
+enum ws_err
+crs_cohort_lock(struct db *d, int64_t kid)
+{
+	return app_one_int(d, ST_CRS_COHORT_LOCK, kid, NULL);
+}
+
+enum ws_err
+crs_cohorts_of_call(struct db *d, int64_t cid, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CRS_COHORTS_OF_CALL);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, cid);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_integer(db_col_int(q, 0)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+crs_tutors(struct db *d, int64_t kid, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CRS_TUTORS);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, kid);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:s}", "id",
+		    (json_int_t)db_col_int(q, CRS_TUTOR_C_ID), "name", db_col_text(q,
+		    CRS_TUTOR_C_NAME)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+crs_enrol(struct db *d, int64_t kid, int64_t uid, const char *source, int64_t aid, int64_t by,
+    int *added)
+{
+	struct db_q *q = db_start(d, ST_CRS_ENROL);
+	int64_t changed = 0;
+	enum ws_err rc;
+
+	db_bind_int(q, 1, kid);
+	db_bind_int(q, 2, uid);
+	db_bind_text(q, 3, source);
+	if (aid)
+		db_bind_int(q, 4, aid);
+	else
+		db_bind_null(q, 4);
+	if (by)
+		db_bind_int(q, 5, by);
+	else
+		db_bind_null(q, 5);
+	db_bind_int(q, 6, now_s());
+	rc = db_exec(q, &changed);
+	db_end(q);
+	*added = changed > 0;
+	return rc;
+}
+
+enum ws_err
+crs_enrolments(struct db *d, int64_t kid, int64_t uid, int64_t page, int per_page,
+    json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CRS_ENROLMENTS);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, kid);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, uid);
+	db_bind_int(q, 4, per_page);
+	db_bind_int(q, 5, (page - 1) * per_page);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:I,s:s,s:s,s:I}", "id",
+		    (json_int_t)db_col_int(q, CRS_ENROL_C_ID), "user_id",
+		    (json_int_t)db_col_int(q, CRS_ENROL_C_USER_ID), "name", db_col_text(q,
+		    CRS_ENROL_C_NAME), "source", db_col_text(q, CRS_ENROL_C_SOURCE),
+		    "created_at", (json_int_t)db_col_int(q, CRS_ENROL_C_CREATED_AT)));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+crs_call_kind(struct db *d, int64_t cid, char *buf, size_t len)
+{
+	struct db_q *q = db_start(d, ST_CRS_CALL_KIND);
+	enum ws_err rc;
+
+	buf[0] = '\0';
+	db_bind_int(q, 1, cid);
+	if ((rc = db_step(q)) == WS_OK)
+		snprintf(buf, len, "%s", db_col_text(q, 0) ? db_col_text(q, 0) : "");
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+/* ---- reading ----------------------------------------------------------------- */
+
+/* id as a key of a JSON object, in a static buffer (one at a time). */
+static const char *
+key_of(int64_t id)
+{
+	static _Thread_local char key[24];
+
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	return key;
+}
+
+enum ws_err
+crs_access(struct db *d, int64_t uid, int64_t id, int64_t now, int64_t *running,
+    int64_t *enrolled, int64_t *tutor)
+{
+	struct db_q *q = db_start(d, ST_CRS_ACCESS);
+	enum ws_err rc;
+
+	*running = *enrolled = *tutor = 0;
+	db_bind_int(q, 1, uid);
+	db_bind_int(q, 2, id);
+	db_bind_int(q, 3, now);
+	db_bind_int(q, 4, now);
+	db_bind_int(q, 5, uid);
+	db_bind_int(q, 6, id);
+	db_bind_int(q, 7, uid);
+	db_bind_int(q, 8, id);
+	if ((rc = db_step(q)) == WS_OK) {
+		*running = db_col_int(q, CRS_ACCESS_C_RUNNING);
+		*enrolled = db_col_int(q, CRS_ACCESS_C_ENROLLED);
+		*tutor = db_col_int(q, CRS_ACCESS_C_TUTOR);
+	}
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
+crs_read_mark(struct db *d, int64_t uid, int64_t lid, int64_t kid)
+{
+	struct db_q *q = db_start(d, ST_CRS_READ_MARK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, uid);
+	db_bind_int(q, 2, lid);
+	db_bind_int(q, 3, kid);
+	db_bind_int(q, 4, now_s());
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+crs_reads(struct db *d, int64_t uid, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CRS_READS);
+	enum ws_err rc;
+
+	*out = json_object();
+	db_bind_int(q, 1, uid);
+	db_bind_int(q, 2, id);
+	while ((rc = db_step(q)) == WS_OK)
+		json_object_set_new(*out, key_of(db_col_int(q, 0)), json_true());
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
 }
