@@ -18,6 +18,7 @@
 #include "app/admin/admin.h"
 #include "app/app.h"
 #include "app/calls/calls.h"
+#include "app/courses/courses.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/events/events.h"
@@ -551,6 +552,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = meetings_seed_demo(app, d, staff.id, &added);
 			if (rc == WS_OK)
 				printf("%d sessions of meetings added\n", added);
+		}
+		if (rc == WS_OK) {
+			int added = 0;
+
+			rc = courses_seed_demo(app, d, staff.id, member.id, &added);
+			if (rc == WS_OK && added)
+				printf("a course with a running cohort added\n");
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",
