@@ -19,6 +19,7 @@
 #include "app/app.h"
 #include "app/calls/calls.h"
 #include "app/dialogues/dialogues.h"
+#include "app/courses/courses.h"
 #include "app/directory/directory.h"
 #include "app/countries/countries.h"
 #include "app/directory/import.h"
@@ -580,6 +581,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = dialogues_seed_demo(app, d, staff.id, &added);
 			if (rc == WS_OK)
 				printf("%d constructive dialogues added\n", added);
+		}
+		if (rc == WS_OK) {
+			int added = 0;
+
+			rc = courses_seed_demo(app, d, staff.id, member.id, &added);
+			if (rc == WS_OK && added)
+				printf("a course with a running cohort added\n");
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

@@ -14,6 +14,7 @@
 #include "app/app.h"
 #include "app/calls/calls.h"
 #include "app/countries/countries.h"
+#include "app/courses/courses.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
@@ -336,5 +337,56 @@ const struct route app_routes[] = {
 	{HM_GET,    "/api/v1/reviews",              h_reviews,           R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API, rev_q_list},
 	{HM_GET,    "/api/v1/reviews/{code}",       h_review,            R_STAFFS, CSRF_NONE,  RL_NONE,   RF_API},
 	{HM_PUT,    "/api/v1/reviews/{code}",       h_review_put,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+
+	/* courses (issue 18): a draft course is staff's (404 for others); staff write them */
+	{HM_GET,    "/courses",                     h_courses,           R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, crs_q_list},
+	{HM_GET,    "/courses/{id}",                h_course,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/api/v1/courses",              h_course_create,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/courses/{id}",         h_course_edit,       R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_DELETE, "/api/v1/courses/{id}",         h_course_delete,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/courses/{id}/copy",    h_course_copy,       R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/courses/{id}/modules", h_module_create,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/courses/{id}/modules/{mid}", h_module_edit, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_DELETE, "/api/v1/courses/{id}/modules/{mid}", h_module_delete, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_POST,   "/api/v1/courses/{id}/modules/{mid}/lessons", h_lesson_create, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_PATCH,  "/api/v1/courses/{id}/lessons/{lid}", h_lesson_edit, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_DELETE, "/api/v1/courses/{id}/lessons/{lid}", h_lesson_delete, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/staff/courses",               h_staff_courses,     R_STAFFS, CSRF_NONE,  RL_NONE,   0, crs_q_list},
+	{HM_GET,    "/staff/courses/new",           h_staff_course_new_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/new",           h_staff_course_create, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/courses/{id}",          h_staff_course_page, R_STAFFS, CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/staff/courses/{id}",          h_staff_course_save, R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/courses/{id}/copy",     h_staff_course_copy, R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/courses/{id}/delete",   h_staff_course_delete, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules",  h_staff_module_add,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/staff/courses/{id}/modules/{mid}", h_staff_module_page, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}", h_staff_module_save, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}/move", h_staff_module_move, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}/delete", h_staff_module_delete, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/courses/{id}/modules/{mid}/lessons/new", h_staff_lesson_new_form, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}/lessons/new", h_staff_lesson_create, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/courses/{id}/lessons/{lid}", h_staff_lesson_page, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/lessons/{lid}", h_staff_lesson_save, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/lessons/{lid}/move", h_staff_lesson_move, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/lessons/{lid}/delete", h_staff_lesson_delete, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	/* cohorts (issue 18): seen as their course is; enrolments are staff's, a tutor's and the participant's own */
+	{HM_GET,    "/api/v1/cohorts",              h_cohorts,           R_ALL,    CSRF_NONE,  RL_NONE,   RF_API, crs_q_cohorts},
+	{HM_POST,   "/api/v1/cohorts",              h_cohort_create,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/cohorts/{id}",         h_cohort,            R_ALL,    CSRF_NONE,  RL_NONE,   RF_API},
+	{HM_PATCH,  "/api/v1/cohorts/{id}",         h_cohort_edit,       R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/api/v1/cohorts/{id}/enrolments", h_cohort_enrolments, R_USER, CSRF_NONE, RL_NONE,   RF_API, app_q_list},
+	{HM_POST,   "/api/v1/cohorts/{id}/enrolments", h_cohort_enrol,   R_USER,   CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/courses/{id}/cohorts/{kid}/enrol", h_course_enrol_form, R_USER, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/courses/{id}/lessons/{lid}",  h_course_lesson,     R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
+	{HM_GET,    "/courses/{id}/progress",       h_course_progress,   R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
+	{HM_GET,    "/courses/{id}/quizzes/{qid}",  h_course_quiz,       R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN | RF_OWNER},
+	{HM_POST,   "/courses/{id}/quizzes/{qid}/attempt", h_quiz_attempt_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/courses/{id}/quizzes/{qid}/attempts", h_quiz_attempt, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/courses/{id}/modules/{mid}/quiz", h_quiz_create, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_PATCH,  "/api/v1/courses/{id}/quizzes/{qid}", h_quiz_edit,   R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_DELETE, "/api/v1/courses/{id}/quizzes/{qid}", h_quiz_delete, R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}/quiz", h_staff_quiz_save, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/staff/courses/{id}/cohorts",  h_staff_cohort_add,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/courses/{id}/cohorts/{kid}/enrol", h_staff_cohort_enrol, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

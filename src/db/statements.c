@@ -37,6 +37,18 @@
 #define JOB_DUE "SELECT id FROM jobs WHERE (status = 'queued' AND run_after <= ?) " \
 	"OR (status = 'running' AND claimed_until < ?) ORDER BY run_after, id LIMIT 1"
 
+/* Columns of a course, a module, a lesson (enum crs_col, crs_mod_col,
+ * crs_lesson_col). */
+#define CRS_COLS DB_COLS(CRS_COLUMNS)
+#define CRS_MOD_COLS DB_COLS(CRS_MOD_COLUMNS)
+#define CRS_LESSON_COLS DB_COLS(CRS_LESSON_COLUMNS)
+#define CRS_COHORT_COLS DB_COLS(CRS_COHORT_COLUMNS)
+#define CRS_COHORT_FROM " FROM course_cohorts k JOIN courses c ON c.id = k.course_id "
+#define CRS_QUIZ_COLS DB_COLS(CRS_QUIZ_COLUMNS)
+#define CRS_QUIZ_FROM " FROM course_quizzes q JOIN course_modules m ON m.id = q.module_id "
+#define CRS_LESSON_FROM " FROM course_lessons l JOIN course_modules m ON m.id = l.module_id " \
+	"LEFT JOIN resources r ON r.id = l.resource_id "
+
 /* Columns of a user (enum user_col). */
 #define USER_COLS DB_COLS(USER_COLUMNS)
 
@@ -1822,6 +1834,155 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* the questions of a dialogue's call: which asks the speaker's gender */
 	[ST_DLG_CALL_QUESTIONS] = {"dlg_call_questions",
 	    "SELECT questions FROM calls WHERE id = ?", NULL},
+
+	/* Issue 18: courses (app/courses/store.c).  A draft course is staff's
+	 * (?: 1 for staff); modules and lessons keep their order in position,
+	 * rewritten 1..n whenever one moves (crs_reorder). */
+	[ST_CRS_INSERT] = {"crs_insert",
+	    "INSERT INTO courses (title, summary, languages, estimated_hours, status, "
+	    "self_enrolment, copied_from, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CRS_UPDATE] = {"crs_update",
+	    "UPDATE courses SET title = ?, summary = ?, languages = ?, estimated_hours = ?, "
+	    "status = ?, self_enrolment = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_CRS_DELETE] = {"crs_delete", "DELETE FROM courses WHERE id = ?", NULL},
+	[ST_CRS_GET] = {"crs_get",
+	    "SELECT " CRS_COLS " FROM courses c WHERE c.id = ? AND (? = 1 OR "
+	    "c.status = 'published')", NULL},
+	[ST_CRS_LIST] = {"crs_list",
+	    "SELECT " CRS_COLS " FROM courses c WHERE (? = 1 OR c.status = 'published') "
+	    "ORDER BY c.title, c.id LIMIT ? OFFSET ?", NULL},
+	[ST_CRS_COUNT] = {"crs_count",
+	    "SELECT count(*) FROM courses c WHERE (? = 1 OR c.status = 'published')", NULL},
+	[ST_CRS_TOUCH] = {"crs_touch", "UPDATE courses SET updated_at = ? WHERE id = ?", NULL},
+	/* Taken first in a transaction that reorders a course's modules or
+	 * lessons: a row lock on PostgreSQL. */
+	[ST_CRS_LOCK] = {"crs_lock", "SELECT id FROM courses WHERE id = ?",
+	    "SELECT id FROM courses WHERE id = ? FOR UPDATE"},
+	[ST_CRS_MODULES] = {"crs_modules",
+	    "SELECT " CRS_MOD_COLS " FROM course_modules m WHERE m.course_id = ? "
+	    "ORDER BY m.position, m.id", NULL},
+	[ST_CRS_MODULE_GET] = {"crs_module_get",
+	    "SELECT " CRS_MOD_COLS " FROM course_modules m WHERE m.id = ? AND m.course_id = ?",
+	    NULL},
+	[ST_CRS_MODULE_INSERT] = {"crs_module_insert",
+	    "INSERT INTO course_modules (course_id, position, title, summary, created_at, "
+	    "updated_at) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM course_modules "
+	    "WHERE course_id = ?), ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CRS_MODULE_UPDATE] = {"crs_module_update",
+	    "UPDATE course_modules SET title = ?, summary = ?, updated_at = ? "
+	    "WHERE id = ? AND course_id = ?", NULL},
+	[ST_CRS_MODULE_DELETE] = {"crs_module_delete",
+	    "DELETE FROM course_modules WHERE id = ? AND course_id = ?", NULL},
+	[ST_CRS_MODULE_SET_POS] = {"crs_module_set_pos",
+	    "UPDATE course_modules SET position = ? WHERE id = ?", NULL},
+	/* A course's lessons, in the order of its modules and theirs. */
+	[ST_CRS_LESSONS] = {"crs_lessons",
+	    "SELECT " CRS_LESSON_COLS CRS_LESSON_FROM "WHERE m.course_id = ? "
+	    "ORDER BY m.position, m.id, l.position, l.id", NULL},
+	[ST_CRS_LESSON_GET] = {"crs_lesson_get",
+	    "SELECT " CRS_LESSON_COLS CRS_LESSON_FROM "WHERE l.id = ? AND m.course_id = ?", NULL},
+	[ST_CRS_LESSON_INSERT] = {"crs_lesson_insert",
+	    "INSERT INTO course_lessons (module_id, position, title, kind, body, video_url, "
+	    "resource_id, minutes, created_at, updated_at) VALUES (?, (SELECT coalesce("
+	    "max(position), 0) + 1 FROM course_lessons WHERE module_id = ?), ?, ?, ?, ?, ?, ?, "
+	    "?, ?) RETURNING id", NULL},
+	[ST_CRS_LESSON_UPDATE] = {"crs_lesson_update",
+	    "UPDATE course_lessons SET title = ?, kind = ?, body = ?, video_url = ?, "
+	    "resource_id = ?, minutes = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_CRS_LESSON_DELETE] = {"crs_lesson_delete",
+	    "DELETE FROM course_lessons WHERE id = ?", NULL},
+	[ST_CRS_LESSON_SET_POS] = {"crs_lesson_set_pos",
+	    "UPDATE course_lessons SET position = ? WHERE id = ?", NULL},
+	[ST_CRS_RESOURCE_EXISTS] = {"crs_resource_exists",
+	    "SELECT id FROM resources WHERE id = ?", NULL},
+	/* Cohorts: a draft course's are staff's (? 1 for staff). */
+	[ST_CRS_COHORT_INSERT] = {"crs_cohort_insert",
+	    "INSERT INTO course_cohorts (course_id, title, timezone, enrolment_opens, "
+	    "enrolment_closes, starts, ends, call_id, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CRS_COHORT_UPDATE] = {"crs_cohort_update",
+	    "UPDATE course_cohorts SET course_id = ?, title = ?, timezone = ?, "
+	    "enrolment_opens = ?, enrolment_closes = ?, starts = ?, ends = ?, call_id = ?, "
+	    "updated_at = ? WHERE id = ?", NULL},
+	[ST_CRS_COHORT_GET] = {"crs_cohort_get",
+	    "SELECT " CRS_COHORT_COLS CRS_COHORT_FROM "WHERE k.id = ? AND (? = 1 OR "
+	    "c.status = 'published')", NULL},
+	/* A course's cohorts (?: 0 for every course's), the latest start first. */
+	[ST_CRS_COHORT_LIST] = {"crs_cohort_list",
+	    "SELECT " CRS_COHORT_COLS CRS_COHORT_FROM "WHERE (? = 0 OR k.course_id = ?) AND "
+	    "(? = 1 OR c.status = 'published') ORDER BY k.starts DESC, k.id DESC LIMIT ?", NULL},
+	/* Taken first in a transaction that enrols into a cohort. */
+	[ST_CRS_COHORT_LOCK] = {"crs_cohort_lock", "SELECT id FROM course_cohorts WHERE id = ?",
+	    "SELECT id FROM course_cohorts WHERE id = ? FOR UPDATE"},
+	[ST_CRS_COHORTS_OF_CALL] = {"crs_cohorts_of_call",
+	    "SELECT id FROM course_cohorts WHERE call_id = ? ORDER BY id", NULL},
+	[ST_CRS_TUTORS_CLEAR] = {"crs_tutors_clear",
+	    "DELETE FROM course_cohort_tutors WHERE cohort_id = ?", NULL},
+	[ST_CRS_TUTOR_ADD] = {"crs_tutor_add",
+	    "INSERT INTO course_cohort_tutors (cohort_id, user_id) VALUES (?, ?)", NULL},
+	[ST_CRS_TUTORS] = {"crs_tutors",
+	    "SELECT u.id, u.name FROM course_cohort_tutors t JOIN users u ON u.id = t.user_id "
+	    "WHERE t.cohort_id = ? ORDER BY u.name, u.id", NULL},
+	/* Enrolled once: enrolling again changes nothing (no row changed). */
+	[ST_CRS_ENROL] = {"crs_enrol",
+	    "INSERT INTO course_enrolments (cohort_id, user_id, source, application_id, "
+	    "enrolled_by, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT (cohort_id, user_id) DO NOTHING", NULL},
+	/* A cohort's enrolments (?: a person's only; 0 for all), oldest first. */
+	[ST_CRS_ENROLMENTS] = {"crs_enrolments",
+	    "SELECT e.id, e.user_id, u.name, e.source, e.created_at FROM course_enrolments e "
+	    "JOIN users u ON u.id = e.user_id WHERE e.cohort_id = ? AND (? = 0 OR "
+	    "e.user_id = ?) ORDER BY e.id LIMIT ? OFFSET ?", NULL},
+	[ST_CRS_CALL_KIND] = {"crs_call_kind", "SELECT kind FROM calls WHERE id = ?", NULL},
+	/* ?1, ?2 person and course; ?3, ?4 now: see enum crs_access_col. */
+	[ST_CRS_ACCESS] = {"crs_access",
+	    "SELECT coalesce((SELECT min(k.id) FROM course_enrolments e JOIN course_cohorts k "
+	    "ON k.id = e.cohort_id WHERE e.user_id = ? AND k.course_id = ? AND k.starts <= ? "
+	    "AND k.ends > ?), 0), (SELECT count(*) FROM course_enrolments e JOIN course_cohorts k "
+	    "ON k.id = e.cohort_id WHERE e.user_id = ? AND k.course_id = ?), (SELECT count(*) "
+	    "FROM course_cohort_tutors t JOIN course_cohorts k ON k.id = t.cohort_id "
+	    "WHERE t.user_id = ? AND k.course_id = ?)", NULL},
+	/* A lesson read by a person: once, the first time counts. */
+	[ST_CRS_READ_MARK] = {"crs_read_mark",
+	    "INSERT INTO course_lesson_reads (user_id, lesson_id, cohort_id, read_at) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT (user_id, lesson_id) DO NOTHING", NULL},
+	/* The lessons of a course a person has read. */
+	/* Quizzes: one a module, at its end; questions are JSON (quizzes.c). */
+	[ST_CRS_QUIZ_INSERT] = {"crs_quiz_insert",
+	    "INSERT INTO course_quizzes (module_id, title, pass_mark, attempts_max, questions, "
+	    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CRS_QUIZ_UPDATE] = {"crs_quiz_update",
+	    "UPDATE course_quizzes SET title = ?, pass_mark = ?, attempts_max = ?, "
+	    "questions = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_CRS_QUIZ_DELETE] = {"crs_quiz_delete", "DELETE FROM course_quizzes WHERE id = ?",
+	    NULL},
+	[ST_CRS_QUIZ_GET] = {"crs_quiz_get",
+	    "SELECT " CRS_QUIZ_COLS CRS_QUIZ_FROM "WHERE q.id = ? AND m.course_id = ?", NULL},
+	/* A course's quizzes, in the order of its modules. */
+	[ST_CRS_QUIZZES] = {"crs_quizzes",
+	    "SELECT " CRS_QUIZ_COLS CRS_QUIZ_FROM "WHERE m.course_id = ? "
+	    "ORDER BY m.position, m.id", NULL},
+	/* Taken first in a transaction that adds an attempt. */
+	[ST_CRS_QUIZ_LOCK] = {"crs_quiz_lock", "SELECT id FROM course_quizzes WHERE id = ?",
+	    "SELECT id FROM course_quizzes WHERE id = ? FOR UPDATE"},
+	/* An attempt: its number is unique for the person and quiz, so the
+	 * same attempt sent twice is counted once (WS_ECONFLICT). */
+	[ST_CRS_ATTEMPT_INSERT] = {"crs_attempt_insert",
+	    "INSERT INTO course_quiz_attempts (quiz_id, user_id, number, answers, score, passed, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", NULL},
+	[ST_CRS_ATTEMPTS] = {"crs_attempts",
+	    "SELECT number, answers, score, passed, created_at FROM course_quiz_attempts "
+	    "WHERE quiz_id = ? AND user_id = ? ORDER BY number", NULL},
+	/* seed --demo: the demo course by its title; members to enrol */
+	[ST_CRS_SEED_FIND] = {"crs_seed_find", "SELECT id FROM courses WHERE title = ?", NULL},
+	[ST_CRS_SEED_PEOPLE] = {"crs_seed_people",
+	    "SELECT id FROM users WHERE status = 'active' AND role = 'member' ORDER BY id LIMIT 6",
+	    NULL},
+	[ST_CRS_READS] = {"crs_reads",
+	    "SELECT r.lesson_id FROM course_lesson_reads r JOIN course_lessons l ON l.id = "
+	    "r.lesson_id JOIN course_modules m ON m.id = l.module_id WHERE r.user_id = ? AND "
+	    "m.course_id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -1989,6 +2150,20 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_DLG_OF_COUNTRY] = DLG_SH_C__MAX,
 	[ST_DLG_OF_PERSON] = DLG_SH_C__MAX,
 	[ST_DLG_MEMBERS] = 3,
+	[ST_CRS_GET] = CRS_C__MAX,
+	[ST_CRS_LIST] = CRS_C__MAX,
+	[ST_CRS_MODULES] = CRS_MOD_C__MAX,
+	[ST_CRS_MODULE_GET] = CRS_MOD_C__MAX,
+	[ST_CRS_LESSONS] = CRS_LESSON_C__MAX,
+	[ST_CRS_LESSON_GET] = CRS_LESSON_C__MAX,
+	[ST_CRS_COHORT_GET] = CRS_COHORT_C__MAX,
+	[ST_CRS_COHORT_LIST] = CRS_COHORT_C__MAX,
+	[ST_CRS_TUTORS] = CRS_TUTOR_C__MAX,
+	[ST_CRS_ENROLMENTS] = CRS_ENROL_C__MAX,
+	[ST_CRS_ACCESS] = CRS_ACCESS_C__MAX,
+	[ST_CRS_QUIZ_GET] = CRS_QUIZ_C__MAX,
+	[ST_CRS_QUIZZES] = CRS_QUIZ_C__MAX,
+	[ST_CRS_ATTEMPTS] = CRS_ATTEMPT_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -2939,6 +3114,98 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
 	" PRIMARY KEY (dialogue_id, user_id));"
 
+/* 34 (issue 18): the self-paced course.  A course (draft until staff
+ * publish it; self_enrolment: whether a member may enrol themself in a
+ * cohort of it; copied_from: the course it was copied from, for the next
+ * cohort) has modules in order, each with lessons in order: Markdown
+ * (body), a video (video_url) or a resource of the library (resource_id),
+ * with an estimated time in minutes.  position is 1..n within the parent,
+ * rewritten when one moves.  A cohort runs a course from starts to ends
+ * (UTC instants shown in its zone), takes enrolments between
+ * enrolment_opens and enrolment_closes (NULL: from its making, until it
+ * ends), has tutors (staff) and participants (course_enrolments, one a
+ * person and cohort: by staff, by themself, or from the call of kind
+ * course_cohort it names, accepted applicants enrolled in the decision's
+ * transaction).  course_lesson_reads: the lessons a participant has
+ * opened (the first time, and in which cohort).  course_quizzes: a
+ * module's quiz (one at most, at its end): its pass mark (percent),
+ * attempts allowed and questions (JSON: [{id, text, kind single|multiple,
+ * answers: [{id, text, correct, feedback}]}]); course_quiz_attempts: a
+ * person's attempts, numbered 1.. (unique: the same attempt sent twice
+ * counts once), their answers, score (percent) and whether it passed. */
+#define M34(ID) \
+	"CREATE TABLE courses (" \
+	" id " ID "," \
+	" title TEXT NOT NULL, summary TEXT NOT NULL DEFAULT ''," \
+	" languages TEXT NOT NULL DEFAULT '[]'," \
+	" estimated_hours INTEGER NOT NULL DEFAULT 0 CHECK (estimated_hours >= 0)," \
+	" status TEXT NOT NULL CHECK (status IN ('draft','published'))," \
+	" self_enrolment INTEGER NOT NULL DEFAULT 0," \
+	" copied_from BIGINT REFERENCES courses(id) ON DELETE SET NULL," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE TABLE course_modules (" \
+	" id " ID "," \
+	" course_id BIGINT NOT NULL REFERENCES courses(id) ON DELETE CASCADE," \
+	" position INTEGER NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX course_modules_course ON course_modules(course_id, position);" \
+	"CREATE TABLE course_lessons (" \
+	" id " ID "," \
+	" module_id BIGINT NOT NULL REFERENCES course_modules(id) ON DELETE CASCADE," \
+	" position INTEGER NOT NULL, title TEXT NOT NULL," \
+	" kind TEXT NOT NULL CHECK (kind IN ('markdown','video','resource'))," \
+	" body TEXT NOT NULL DEFAULT '', video_url TEXT NOT NULL DEFAULT ''," \
+	" resource_id BIGINT REFERENCES resources(id) ON DELETE SET NULL," \
+	" minutes INTEGER NOT NULL DEFAULT 0 CHECK (minutes >= 0)," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX course_lessons_module ON course_lessons(module_id, position);" \
+	"CREATE TABLE course_cohorts (" \
+	" id " ID "," \
+	" course_id BIGINT NOT NULL REFERENCES courses(id) ON DELETE CASCADE," \
+	" title TEXT NOT NULL, timezone TEXT NOT NULL," \
+	" enrolment_opens BIGINT, enrolment_closes BIGINT," \
+	" starts BIGINT NOT NULL, ends BIGINT NOT NULL," \
+	" call_id BIGINT REFERENCES calls(id) ON DELETE SET NULL," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX course_cohorts_course ON course_cohorts(course_id, starts);" \
+	"CREATE INDEX course_cohorts_call ON course_cohorts(call_id);" \
+	"CREATE TABLE course_cohort_tutors (" \
+	" cohort_id BIGINT NOT NULL REFERENCES course_cohorts(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" PRIMARY KEY (cohort_id, user_id));" \
+	"CREATE TABLE course_enrolments (" \
+	" id " ID "," \
+	" cohort_id BIGINT NOT NULL REFERENCES course_cohorts(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" source TEXT NOT NULL CHECK (source IN ('staff','self','call'))," \
+	" application_id BIGINT REFERENCES call_applications(id) ON DELETE SET NULL," \
+	" enrolled_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, UNIQUE (cohort_id, user_id));" \
+	"CREATE INDEX course_enrolments_user ON course_enrolments(user_id);" \
+	"CREATE TABLE course_lesson_reads (" \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" lesson_id BIGINT NOT NULL REFERENCES course_lessons(id) ON DELETE CASCADE," \
+	" cohort_id BIGINT REFERENCES course_cohorts(id) ON DELETE SET NULL," \
+	" read_at BIGINT NOT NULL, PRIMARY KEY (user_id, lesson_id));" \
+	"CREATE INDEX course_lesson_reads_lesson ON course_lesson_reads(lesson_id);" \
+	"CREATE TABLE course_quizzes (" \
+	" id " ID "," \
+	" module_id BIGINT NOT NULL UNIQUE REFERENCES course_modules(id) ON DELETE CASCADE," \
+	" title TEXT NOT NULL," \
+	" pass_mark INTEGER NOT NULL CHECK (pass_mark BETWEEN 0 AND 100)," \
+	" attempts_max INTEGER NOT NULL CHECK (attempts_max > 0)," \
+	" questions TEXT NOT NULL DEFAULT '[]'," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE TABLE course_quiz_attempts (" \
+	" id " ID "," \
+	" quiz_id BIGINT NOT NULL REFERENCES course_quizzes(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" number INTEGER NOT NULL, answers TEXT NOT NULL," \
+	" score INTEGER NOT NULL, passed INTEGER NOT NULL," \
+	" created_at BIGINT NOT NULL, UNIQUE (quiz_id, user_id, number));"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -2971,5 +3238,6 @@ const struct db_migration db_migrations[] = {
 	{32, M32(SQLITE_ID), M32(PG_ID)},
 	{30, M30(SQLITE_ID), M30(PG_ID)},
 	{33, M33(SQLITE_ID), M33(PG_ID)},
+	{34, M34(SQLITE_ID), M34(PG_ID)},
 	{0, NULL, NULL},
 };

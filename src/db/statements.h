@@ -445,6 +445,53 @@ enum db_stmt {
 	ST_DLG_MAIL_CLAIM,
 	ST_DLG_SEED_SESSION,
 	ST_DLG_CALL_QUESTIONS,
+	/* issue 18: courses (app/courses/store.c) */
+	ST_CRS_INSERT,
+	ST_CRS_UPDATE,
+	ST_CRS_DELETE,
+	ST_CRS_GET,
+	ST_CRS_LIST,
+	ST_CRS_COUNT,
+	ST_CRS_TOUCH,
+	ST_CRS_LOCK,
+	ST_CRS_MODULES,
+	ST_CRS_MODULE_GET,
+	ST_CRS_MODULE_INSERT,
+	ST_CRS_MODULE_UPDATE,
+	ST_CRS_MODULE_DELETE,
+	ST_CRS_MODULE_SET_POS,
+	ST_CRS_LESSONS,
+	ST_CRS_LESSON_GET,
+	ST_CRS_LESSON_INSERT,
+	ST_CRS_LESSON_UPDATE,
+	ST_CRS_LESSON_DELETE,
+	ST_CRS_LESSON_SET_POS,
+	ST_CRS_RESOURCE_EXISTS,
+	ST_CRS_COHORT_INSERT,
+	ST_CRS_COHORT_UPDATE,
+	ST_CRS_COHORT_GET,
+	ST_CRS_COHORT_LIST,
+	ST_CRS_COHORT_LOCK,
+	ST_CRS_COHORTS_OF_CALL,
+	ST_CRS_TUTORS_CLEAR,
+	ST_CRS_TUTOR_ADD,
+	ST_CRS_TUTORS,
+	ST_CRS_ENROL,
+	ST_CRS_ENROLMENTS,
+	ST_CRS_CALL_KIND,
+	ST_CRS_ACCESS,
+	ST_CRS_READ_MARK,
+	ST_CRS_READS,
+	ST_CRS_QUIZ_INSERT,
+	ST_CRS_QUIZ_UPDATE,
+	ST_CRS_QUIZ_DELETE,
+	ST_CRS_QUIZ_GET,
+	ST_CRS_QUIZZES,
+	ST_CRS_QUIZ_LOCK,
+	ST_CRS_ATTEMPT_INSERT,
+	ST_CRS_ATTEMPTS,
+	ST_CRS_SEED_FIND,
+	ST_CRS_SEED_PEOPLE,
 	DB_STMT__MAX
 };
 
@@ -1028,6 +1075,66 @@ enum ini_upd_col { INI_UPD_C_ID, INI_UPD_C_AUTHOR_ID, INI_UPD_C_AUTHOR, INI_UPD_
  * year) and the viewer may see it (1) or not. */
 enum ini_brief_col { INI_BRIEF_C_ID, INI_BRIEF_C_TITLE, INI_BRIEF_C_WHEN, INI_BRIEF_C_TZ,
 	INI_BRIEF_C__MAX };
+
+/* A course (ST_CRS_GET, ST_CRS_LIST). */
+#define CRS_COLUMNS(X, Y) \
+	X(CRS_C_ID, "c.id") Y(CRS_C_TITLE, "c.title") Y(CRS_C_SUMMARY, "c.summary") \
+	Y(CRS_C_LANGUAGES, "c.languages") Y(CRS_C_HOURS, "c.estimated_hours") \
+	Y(CRS_C_STATUS, "c.status") Y(CRS_C_SELF, "c.self_enrolment") \
+	Y(CRS_C_COPIED_FROM, "c.copied_from") Y(CRS_C_CREATED_AT, "c.created_at") \
+	Y(CRS_C_UPDATED_AT, "c.updated_at")
+enum crs_col { CRS_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_C__MAX };
+/* A module of a course (ST_CRS_MODULES, ST_CRS_MODULE_GET). */
+#define CRS_MOD_COLUMNS(X, Y) \
+	X(CRS_MOD_C_ID, "m.id") Y(CRS_MOD_C_COURSE_ID, "m.course_id") \
+	Y(CRS_MOD_C_POSITION, "m.position") Y(CRS_MOD_C_TITLE, "m.title") \
+	Y(CRS_MOD_C_SUMMARY, "m.summary")
+enum crs_mod_col { CRS_MOD_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_MOD_C__MAX };
+/* A lesson, with its module's course and its resource's title
+ * (ST_CRS_LESSONS, ST_CRS_LESSON_GET). */
+#define CRS_LESSON_COLUMNS(X, Y) \
+	X(CRS_LESSON_C_ID, "l.id") Y(CRS_LESSON_C_MODULE_ID, "l.module_id") \
+	Y(CRS_LESSON_C_POSITION, "l.position") Y(CRS_LESSON_C_TITLE, "l.title") \
+	Y(CRS_LESSON_C_KIND, "l.kind") Y(CRS_LESSON_C_BODY, "l.body") \
+	Y(CRS_LESSON_C_VIDEO_URL, "l.video_url") Y(CRS_LESSON_C_RESOURCE_ID, "l.resource_id") \
+	Y(CRS_LESSON_C_MINUTES, "l.minutes") Y(CRS_LESSON_C_COURSE_ID, "m.course_id") \
+	Y(CRS_LESSON_C_RESOURCE_TITLE, "r.title")
+enum crs_lesson_col { CRS_LESSON_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_LESSON_C__MAX };
+/* A cohort of a course, with its course's title, status and rule of
+ * self-enrolment and its number of participants (ST_CRS_COHORT_GET,
+ * ST_CRS_COHORT_LIST). */
+#define CRS_COHORT_COLUMNS(X, Y) \
+	X(CRS_COHORT_C_ID, "k.id") Y(CRS_COHORT_C_COURSE_ID, "k.course_id") \
+	Y(CRS_COHORT_C_TITLE, "k.title") Y(CRS_COHORT_C_TIMEZONE, "k.timezone") \
+	Y(CRS_COHORT_C_OPENS, "k.enrolment_opens") Y(CRS_COHORT_C_CLOSES, "k.enrolment_closes") \
+	Y(CRS_COHORT_C_STARTS, "k.starts") Y(CRS_COHORT_C_ENDS, "k.ends") \
+	Y(CRS_COHORT_C_CALL_ID, "k.call_id") Y(CRS_COHORT_C_CREATED_AT, "k.created_at") \
+	Y(CRS_COHORT_C_UPDATED_AT, "k.updated_at") Y(CRS_COHORT_C_COURSE_TITLE, "c.title") \
+	Y(CRS_COHORT_C_COURSE_STATUS, "c.status") Y(CRS_COHORT_C_SELF, "c.self_enrolment") \
+	Y(CRS_COHORT_C_PARTICIPANTS, \
+	    "(SELECT count(*) FROM course_enrolments e WHERE e.cohort_id = k.id)")
+enum crs_cohort_col { CRS_COHORT_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_COHORT_C__MAX };
+/* What a person is to a course (ST_CRS_ACCESS): the cohort they are
+ * enrolled in that runs now (0: none), how many of its cohorts they are
+ * enrolled in, how many they tutor. */
+enum crs_access_col { CRS_ACCESS_C_RUNNING, CRS_ACCESS_C_ENROLLED, CRS_ACCESS_C_TUTOR,
+	CRS_ACCESS_C__MAX };
+/* A module's quiz, with its module's course and title (ST_CRS_QUIZ_GET,
+ * ST_CRS_QUIZZES). */
+#define CRS_QUIZ_COLUMNS(X, Y) \
+	X(CRS_QUIZ_C_ID, "q.id") Y(CRS_QUIZ_C_MODULE_ID, "q.module_id") \
+	Y(CRS_QUIZ_C_TITLE, "q.title") Y(CRS_QUIZ_C_PASS_MARK, "q.pass_mark") \
+	Y(CRS_QUIZ_C_ATTEMPTS_MAX, "q.attempts_max") Y(CRS_QUIZ_C_QUESTIONS, "q.questions") \
+	Y(CRS_QUIZ_C_COURSE_ID, "m.course_id") Y(CRS_QUIZ_C_MODULE_TITLE, "m.title")
+enum crs_quiz_col { CRS_QUIZ_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_QUIZ_C__MAX };
+/* A person's attempt at a quiz (ST_CRS_ATTEMPTS). */
+enum crs_attempt_col { CRS_ATTEMPT_C_NUMBER, CRS_ATTEMPT_C_ANSWERS, CRS_ATTEMPT_C_SCORE,
+	CRS_ATTEMPT_C_PASSED, CRS_ATTEMPT_C_CREATED_AT, CRS_ATTEMPT_C__MAX };
+/* A tutor of a cohort (ST_CRS_TUTORS). */
+enum crs_tutor_col { CRS_TUTOR_C_ID, CRS_TUTOR_C_NAME, CRS_TUTOR_C__MAX };
+/* An enrolment (ST_CRS_ENROLMENTS). */
+enum crs_enrol_col { CRS_ENROL_C_ID, CRS_ENROL_C_USER_ID, CRS_ENROL_C_NAME, CRS_ENROL_C_SOURCE,
+	CRS_ENROL_C_CREATED_AT, CRS_ENROL_C__MAX };
 
 struct db_stmt_text {
 	const char *name;	/* for logs */

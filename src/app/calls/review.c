@@ -15,10 +15,12 @@
  *
  *   accept    submitted or waitlisted -> accepted, while the call has places
  *             (none: no limit); the accepted of a call with an event are
- *             registered for it by the events module (events_enrol); in
- *             the organization's history; the accepted of the call of a
- *             pilot initiative become its participants
- *             (initiatives_call_accepted), in the same transaction.
+ *             registered for it by the events module (events_enrol), and
+ *             those of a course_cohort call enrolled in the cohorts that
+ *             name it (courses_enrol_from_call); in the organization's
+ *             history; the accepted of the call of a pilot initiative
+ *             become its participants (initiatives_call_accepted), in the
+ *             same transaction.
  *   waitlist  submitted -> waitlisted.
  *   decline   submitted or waitlisted -> declined.
  *
@@ -37,6 +39,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/calls/calls_int.h"
+#include "app/courses/courses.h"
 #include "app/directory/directory.h"
 #include "app/events/events.h"
 #include "app/initiatives/initiatives.h"
@@ -313,6 +316,16 @@ decide(struct req *r, struct db *d, json_t *c, json_t *a, const char *decision,
 	if (strcmp(want, "accepted") == 0 && (rc = initiatives_call_accepted(r->app, d,
 	    json_integer_value(json_object_get(c, "id")), aid, uid, org, r->user->id)) != WS_OK)
 		return rc;
+	/* a course's cohort: the accepted are enrolled in the cohorts the call
+	 * fills (app/courses), in this transaction */
+	if (enrol && strcmp(want, "accepted") == 0 && strcmp(json_string_value(json_object_get(c,
+	    "kind")), "course_cohort") == 0) {
+		int enrolled = 0;
+
+		if ((rc = courses_enrol_from_call(r, d, json_integer_value(json_object_get(c, "id")),
+		    uid, aid, &enrolled)) != WS_OK)
+			return rc;
+	}
 	{
 		const char *note = arena_printf(r->a, "call %lld: %s (application %lld, %s)",
 		    (long long)json_integer_value(json_object_get(c, "id")),

@@ -1,0 +1,132 @@
+/*
+ * courses.h -- the self-paced course (issue 18): courses, their modules in
+ * order and the lessons of each module in order, which staff write,
+ * reorder and copy for the next cohort.
+ *
+ * A course is a draft (staff's alone: a 404 for anyone else) until staff
+ * publish it; its summary and outline (the modules and the titles, kinds
+ * and times of their lessons) are public once published.  A lesson is
+ * Markdown (rendered by cmark in safe mode, as all user text: images by
+ * URL, no raw HTML), a video link, or a resource of the library by id,
+ * each with an estimated time.  What a lesson says is staff's here; the
+ * cohorts that read it, progress and quizzes come in later parts of
+ * issue 18 (docs/openapi.yaml says what is built).
+ *
+ * The module owns the tables courses, course_modules and course_lessons
+ * (migration 34); its SQL is the ST_CRS_* rows of src/db/statements.c.
+ */
+#ifndef WS_COURSES_H
+#define WS_COURSES_H
+
+#include <stdint.h>
+
+#include "http/form.h"
+#include "http/http.h"
+
+/* The query of GET /courses and its twin: page, per_page. */
+extern const struct field crs_q_list[];
+
+/* GET /courses (and /api/v1/courses): the published courses (staff: all),
+ * by title. */
+enum ws_err h_courses(struct req *r, struct resp *w);
+/* GET /courses/{id} (and its twin): a course's summary and outline; a
+ * draft is a 404 for anyone but staff, who see each lesson's content. */
+enum ws_err h_course(struct req *r, struct resp *w);
+
+/* The API (staff): one check each for a course, a module and a lesson,
+ * which the staff pages use too. */
+enum ws_err h_course_create(struct req *r, struct resp *w);	/* POST /api/v1/courses */
+enum ws_err h_course_edit(struct req *r, struct resp *w);	/* PATCH .../{id} */
+enum ws_err h_course_delete(struct req *r, struct resp *w);	/* DELETE .../{id} */
+enum ws_err h_course_copy(struct req *r, struct resp *w);	/* POST .../{id}/copy */
+enum ws_err h_module_create(struct req *r, struct resp *w);	/* POST .../{id}/modules */
+enum ws_err h_module_edit(struct req *r, struct resp *w);	/* PATCH .../modules/{mid} */
+enum ws_err h_module_delete(struct req *r, struct resp *w);	/* DELETE .../modules/{mid} */
+enum ws_err h_lesson_create(struct req *r, struct resp *w);	/* POST .../modules/{mid}/lessons */
+enum ws_err h_lesson_edit(struct req *r, struct resp *w);	/* PATCH .../lessons/{lid} */
+enum ws_err h_lesson_delete(struct req *r, struct resp *w);	/* DELETE .../lessons/{lid} */
+
+/* Staff's pages (pages.c), forms that work without JavaScript. */
+enum ws_err h_staff_courses(struct req *r, struct resp *w);
+enum ws_err h_staff_course_new_form(struct req *r, struct resp *w);
+enum ws_err h_staff_course_create(struct req *r, struct resp *w);
+enum ws_err h_staff_course_page(struct req *r, struct resp *w);
+enum ws_err h_staff_course_save(struct req *r, struct resp *w);
+enum ws_err h_staff_course_copy(struct req *r, struct resp *w);
+enum ws_err h_staff_course_delete(struct req *r, struct resp *w);
+enum ws_err h_staff_module_add(struct req *r, struct resp *w);
+enum ws_err h_staff_module_page(struct req *r, struct resp *w);
+enum ws_err h_staff_module_save(struct req *r, struct resp *w);
+enum ws_err h_staff_module_move(struct req *r, struct resp *w);
+enum ws_err h_staff_module_delete(struct req *r, struct resp *w);
+enum ws_err h_staff_lesson_new_form(struct req *r, struct resp *w);
+enum ws_err h_staff_lesson_create(struct req *r, struct resp *w);
+enum ws_err h_staff_lesson_page(struct req *r, struct resp *w);
+enum ws_err h_staff_lesson_save(struct req *r, struct resp *w);
+enum ws_err h_staff_lesson_move(struct req *r, struct resp *w);
+enum ws_err h_staff_lesson_delete(struct req *r, struct resp *w);
+
+/* Cohorts and enrolments (cohorts.c).  The query of GET /api/v1/cohorts:
+ * course. */
+extern const struct field crs_q_cohorts[];
+enum ws_err h_cohorts(struct req *r, struct resp *w);		/* GET /api/v1/cohorts */
+enum ws_err h_cohort(struct req *r, struct resp *w);		/* GET .../{id} */
+enum ws_err h_cohort_create(struct req *r, struct resp *w);	/* POST (staff) */
+enum ws_err h_cohort_edit(struct req *r, struct resp *w);	/* PATCH .../{id} (staff) */
+/* GET /api/v1/cohorts/{id}/enrolments: staff and its tutors all; others
+ * their own. */
+enum ws_err h_cohort_enrolments(struct req *r, struct resp *w);
+/* POST /api/v1/cohorts/{id}/enrolments: staff enrol {user_id}; a member
+ * enrols themself (cohorts.c says when). */
+enum ws_err h_cohort_enrol(struct req *r, struct resp *w);
+
+/* POST /courses/{id}/cohorts/{kid}/enrol: the course page's button, a
+ * member enrolling themself (h_cohort_enrol); back to the page. */
+enum ws_err h_course_enrol_form(struct req *r, struct resp *w);
+/* POST /staff/courses/{id}/cohorts: a new cohort from staff's form;
+ * POST /staff/courses/{id}/cohorts/{kid}/enrol: staff enrol a person by
+ * their address.  Both through the API's check; refused, the course's
+ * page again with why and what was typed. */
+enum ws_err h_staff_cohort_add(struct req *r, struct resp *w);
+enum ws_err h_staff_cohort_enrol(struct req *r, struct resp *w);
+
+/* Reading (reading.c): GET /courses/{id}/lessons/{lid} and
+ * /courses/{id}/progress, and their twins (reading.c says who reads). */
+enum ws_err h_course_lesson(struct req *r, struct resp *w);
+enum ws_err h_course_progress(struct req *r, struct resp *w);
+
+/* Quizzes (quizzes.c): GET /courses/{id}/quizzes/{qid} (and its twin);
+ * POST /api/v1/courses/{id}/quizzes/{qid}/attempts and the page's form
+ * POST /courses/{id}/quizzes/{qid}/attempt; staff's POST
+ * /api/v1/courses/{id}/modules/{mid}/quiz, PATCH and DELETE
+ * /api/v1/courses/{id}/quizzes/{qid}, and the module page's form POST
+ * /staff/courses/{id}/modules/{mid}/quiz. */
+enum ws_err h_course_quiz(struct req *r, struct resp *w);
+enum ws_err h_quiz_attempt(struct req *r, struct resp *w);
+enum ws_err h_quiz_attempt_form(struct req *r, struct resp *w);
+enum ws_err h_quiz_create(struct req *r, struct resp *w);
+enum ws_err h_quiz_edit(struct req *r, struct resp *w);
+enum ws_err h_quiz_delete(struct req *r, struct resp *w);
+enum ws_err h_staff_quiz_save(struct req *r, struct resp *w);
+
+struct db;
+/*
+ * Inside the caller's transaction (a call's decision, src/app/calls):
+ * enrols person uid, accepted by call cid through application aid, in
+ * each cohort that call fills, by r's caller, audited.  How many cohorts
+ * took them anew into *count (0: none names the call, or they were
+ * enrolled already).
+ */
+enum ws_err courses_enrol_from_call(struct req *r, struct db *d, int64_t cid, int64_t uid,
+    int64_t aid, int *count) WS_WUR;
+
+struct app;
+/* `whatson seed --demo` (seed.c): the demo course with three modules,
+ * their lessons and quizzes, and a running cohort whose participants (the
+ * demo member member_id and a few seeded members) stand at different
+ * stages, tutored by staff_id; nothing when it is there already.  *added
+ * 1 when it was added. */
+enum ws_err courses_seed_demo(struct app *app, struct db *d, int64_t staff_id,
+    int64_t member_id, int *added) WS_WUR;
+
+#endif

@@ -1,0 +1,213 @@
+/*
+ * courses_int.h -- what the files of src/app/courses share: the store
+ * (store.c), which alone reads and writes courses, course_modules and
+ * course_lessons; the checks and writes the API and the staff pages share
+ * (courses.c).
+ */
+#ifndef WS_COURSES_INT_H
+#define WS_COURSES_INT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "app/courses/courses.h"
+#include "core/err.h"
+
+struct db;
+
+#define CRS_HOURS_MAX 1000	/* a course's estimated hours */
+#define CRS_MINUTES_MAX 1440	/* a lesson's estimated minutes */
+#define CRS_MODULES_MAX 50	/* modules of a course */
+#define CRS_LESSONS_MAX 100	/* lessons of a module */
+#define CRS_BODY_MAX 100000	/* bytes of a lesson's Markdown */
+
+/* ---- store.c ---- */
+
+/* Course id ({id, title, summary, languages, estimated_hours, status,
+ * self_enrolment, copied_from (or null), created_at, updated_at (Unix
+ * seconds)}) when staff (1: drafts too) may see it; WS_ENOTFOUND.  New
+ * reference in *out. */
+enum ws_err crs_get(struct db *d, int64_t id, int staff, json_t **out) WS_WUR;
+/* A page of the courses (crs_get's), by title, and how many in all. */
+enum ws_err crs_list(struct db *d, int staff, int64_t page, int per_page, json_t **items,
+    int64_t *total) WS_WUR;
+/* A new course from checked values (crs_check's) by person by, copied from
+ * course from (0: none); its id into *id. */
+enum ws_err crs_insert(struct db *d, json_t *values, int64_t from, int64_t by, int64_t *id)
+    WS_WUR;
+enum ws_err crs_update(struct db *d, int64_t id, json_t *values) WS_WUR;
+enum ws_err crs_delete(struct db *d, int64_t id) WS_WUR;
+/* Marks course id changed now (a module or lesson of it changed). */
+enum ws_err crs_touch(struct db *d, int64_t id) WS_WUR;
+/* Taken first in a transaction that reorders within course id. */
+enum ws_err crs_lock(struct db *d, int64_t id) WS_WUR;
+
+/* Course id's modules in order: [{id, course_id, position, title,
+ * summary}].  New reference in *out. */
+enum ws_err crs_modules(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* Module mid of course id; WS_ENOTFOUND.  New reference in *out. */
+enum ws_err crs_module_get(struct db *d, int64_t id, int64_t mid, json_t **out) WS_WUR;
+enum ws_err crs_module_insert(struct db *d, int64_t id, json_t *values, int64_t *mid) WS_WUR;
+enum ws_err crs_module_update(struct db *d, int64_t id, int64_t mid, json_t *values) WS_WUR;
+enum ws_err crs_module_delete(struct db *d, int64_t id, int64_t mid) WS_WUR;
+
+/* Course id's lessons, in the order of its modules and theirs: [{id,
+ * module_id, course_id, position, title, kind, body, video_url,
+ * resource_id (or null), resource_title (or null), minutes}].  New
+ * reference in *out. */
+enum ws_err crs_lessons(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* Lesson lid of course id (as crs_lessons gives it); WS_ENOTFOUND. */
+enum ws_err crs_lesson_get(struct db *d, int64_t id, int64_t lid, json_t **out) WS_WUR;
+enum ws_err crs_lesson_insert(struct db *d, int64_t mid, json_t *values, int64_t *lid)
+    WS_WUR;
+enum ws_err crs_lesson_update(struct db *d, int64_t lid, json_t *values) WS_WUR;
+enum ws_err crs_lesson_delete(struct db *d, int64_t lid) WS_WUR;
+/* Whether resource rid exists (of any status: who may open it is the
+ * library's to say). */
+int crs_resource_exists(struct db *d, int64_t rid);
+
+/* Inside the caller's transaction: item id of ids (JSON integers in their
+ * order; modules when lessons is 0, else lessons) moved to position pos
+ * (1-based, within 1..n), every position rewritten 1..n. */
+enum ws_err crs_reorder(struct db *d, int lessons, json_t *ids, int64_t id, int64_t pos)
+    WS_WUR;
+
+/* ---- cohorts (store.c) ---- */
+
+#define CRS_TUTORS_MAX 20	/* tutors of a cohort */
+
+/* Cohort kid ({id, course_id, title, timezone, enrolment_opens_at,
+ * enrolment_closes_at (or null), starts_at, ends_at, call_id (or null),
+ * created_at, updated_at, course_title, course_status, self_enrolment,
+ * participants}, times as Unix seconds) when staff (1: a draft course's
+ * too) may see it; WS_ENOTFOUND.  New reference in *out. */
+enum ws_err crs_cohort_get(struct db *d, int64_t kid, int staff, json_t **out) WS_WUR;
+/* The cohorts of course id (0: of every course), the latest start first,
+ * at most max (crs_cohort_get's).  New reference in *out. */
+enum ws_err crs_cohort_list(struct db *d, int64_t id, int staff, int max, json_t **out)
+    WS_WUR;
+/* A new cohort (kid 0; its id into *out) or cohort kid rewritten from
+ * checked values (crs_cohort_check's), its tutors replaced. */
+enum ws_err crs_cohort_put(struct db *d, int64_t kid, json_t *values, int64_t by,
+    int64_t *out) WS_WUR;
+enum ws_err crs_cohort_lock(struct db *d, int64_t kid) WS_WUR;
+/* The cohorts that call cid fills: a JSON array of ids.  New reference. */
+enum ws_err crs_cohorts_of_call(struct db *d, int64_t cid, json_t **out) WS_WUR;
+/* Cohort kid's tutors: [{id, name}].  New reference in *out. */
+enum ws_err crs_tutors(struct db *d, int64_t kid, json_t **out) WS_WUR;
+/* Enrols person uid in cohort kid (source "staff", "self" or "call";
+ * application aid, 0: none; by whom, 0: nobody); *added 1 when they were
+ * not enrolled already. */
+enum ws_err crs_enrol(struct db *d, int64_t kid, int64_t uid, const char *source, int64_t aid,
+    int64_t by, int *added) WS_WUR;
+/* A page of cohort kid's enrolments (uid 0: all; else only that person's),
+ * oldest first: [{id, user_id, name, source, created_at}]. */
+enum ws_err crs_enrolments(struct db *d, int64_t kid, int64_t uid, int64_t page, int per_page,
+    json_t **out) WS_WUR;
+/* The kind of call cid into buf (len bytes); WS_ENOTFOUND. */
+enum ws_err crs_call_kind(struct db *d, int64_t cid, char *buf, size_t len) WS_WUR;
+
+/* ---- reading (store.c) ---- */
+
+/* What person uid is to course id at now: the cohort they are enrolled in
+ * that runs then (0: none) into *running, how many of its cohorts they
+ * are enrolled in, how many they tutor. */
+enum ws_err crs_access(struct db *d, int64_t uid, int64_t id, int64_t now, int64_t *running,
+    int64_t *enrolled, int64_t *tutor) WS_WUR;
+/* Lesson lid read by person uid in cohort kid (the first time counts). */
+enum ws_err crs_read_mark(struct db *d, int64_t uid, int64_t lid, int64_t kid) WS_WUR;
+/* The lessons of course id person uid has read: {"<lesson id>": true}.
+ * New reference in *out. */
+enum ws_err crs_reads(struct db *d, int64_t uid, int64_t id, json_t **out) WS_WUR;
+
+/* ---- quizzes.c ---- */
+
+/* Quiz qid of course id ({id, module_id, title, pass_mark, attempts_max,
+ * questions (with what is right), course_id, module_title});
+ * WS_ENOTFOUND.  New reference in *out. */
+enum ws_err crs_quiz_get(struct db *d, int64_t id, int64_t qid, json_t **out) WS_WUR;
+/* Course id's quizzes in the order of its modules (crs_quiz_get's). */
+enum ws_err crs_quizzes(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* Module mid's quiz (NULL in *out when it has none). */
+enum ws_err crs_module_quiz(struct db *d, int64_t id, int64_t mid, json_t **out) WS_WUR;
+/* A new quiz of module mid (qid 0; its id into *out) or quiz qid
+ * rewritten, from checked values. */
+enum ws_err crs_quiz_put(struct db *d, int64_t qid, int64_t mid, json_t *values,
+    int64_t *out) WS_WUR;
+/* Attempt number of person uid at quiz qid: answers, score (percent),
+ * passed.  WS_ECONFLICT when that attempt exists. */
+enum ws_err crs_attempt_insert(struct db *d, int64_t qid, int64_t uid, int64_t number,
+    json_t *answers, int64_t score, int passed) WS_WUR;
+/* Person uid's standing at stored quiz z: {id, title, module_id,
+ * attempts_used, best_score (or null), passed}.  New reference. */
+enum ws_err crs_quiz_standing(struct db *d, json_t *z, int64_t uid, json_t **out) WS_WUR;
+/* Adds to val the staff form's rows for questions (the API's): quiz_rows
+ * [{n, text, multiple, answers: [{n, m, text, correct, feedback}]}], with
+ * empty ones to fill in. */
+void crs_quiz_form_rows(struct req *r, json_t *val, json_t *questions);
+
+/* ---- cohorts.c ---- */
+
+/* The cohorts of course id as r's caller sees them (the API's Cohort),
+ * the latest start first.  New reference in *out. */
+enum ws_err crs_cohort_views(struct req *r, int64_t id, json_t **out) WS_WUR;
+
+/* ---- pages.c ---- */
+
+/* Staff's page of course id into w (what w->val holds already is kept,
+ * the course and its form added). */
+enum ws_err crs_staff_course_page(struct req *r, struct resp *w, int64_t id) WS_WUR;
+
+/* Staff's page of module mid of course id into w (what w->val holds
+ * already is kept). */
+enum ws_err crs_staff_module_page(struct req *r, struct resp *w, int64_t id, int64_t mid)
+    WS_WUR;
+
+/* ---- courses.c ---- */
+
+/* The one check of a course, a module, a lesson: in (the fields by their
+ * JSON names; borrowed) as values to store in *values, a message per field
+ * in r's language in *errors (NULL when none).  New references. */
+enum ws_err crs_check(struct req *r, json_t *in, json_t **values, json_t **errors) WS_WUR;
+enum ws_err crs_module_check(struct req *r, json_t *in, json_t **values, json_t **errors)
+    WS_WUR;
+enum ws_err crs_lesson_check(struct req *r, json_t *in, json_t **values, json_t **errors)
+    WS_WUR;
+
+/* Course id as r's caller sees it (the API's Course: its outline, and for
+ * staff each lesson's content); WS_ENOTFOUND when they may not.  New
+ * reference in *out. */
+enum ws_err crs_load_view(struct req *r, int64_t id, json_t **out) WS_WUR;
+/* Adds to cohorts (crs_cohort_views') what pages show: start_when,
+ * end_when, opens_when, closes_when (events_when's, or null) and
+ * enrolment_label. */
+void crs_page_cohorts(struct req *r, json_t *cohorts);
+/* Stored lesson l as staff see it (the API's Lesson).  New reference. */
+json_t *crs_lesson_view(json_t *l, int position);
+
+/* Writes, audited, each in one transaction: a course (id 0: new, its id
+ * into *out), a copy of course id (its id into *out), module mid (0: new)
+ * of course id, lesson lid (0: new, of module mid) of course id; moves
+ * module or lesson item of course id by delta places (-1 up, +1 down) or
+ * to position pos (delta 0); deletes. */
+enum ws_err crs_save(struct req *r, int64_t id, json_t *values, int64_t *out) WS_WUR;
+enum ws_err crs_copy(struct req *r, int64_t id, int64_t *out) WS_WUR;
+enum ws_err crs_module_save(struct req *r, int64_t id, int64_t mid, json_t *values,
+    int64_t *out) WS_WUR;
+enum ws_err crs_lesson_save(struct req *r, int64_t id, int64_t mid, int64_t lid,
+    json_t *values, int64_t *out) WS_WUR;
+enum ws_err crs_move(struct req *r, int64_t id, int lessons, int64_t item, int delta,
+    int64_t pos) WS_WUR;
+enum ws_err crs_remove(struct req *r, int64_t id, int what, int64_t item) WS_WUR;
+#define CRS_REMOVE_COURSE 0
+#define CRS_REMOVE_MODULE 1
+#define CRS_REMOVE_LESSON 2
+
+/* Merges stored view fields of x (a course, module or lesson view) under
+ * in's: what PATCH and the edit forms check.  New reference. */
+json_t *crs_merged(json_t *x, json_t *in, const char *const *names);
+extern const char *const crs_course_names[];
+extern const char *const crs_module_names[];
+extern const char *const crs_lesson_names[];
+
+#endif

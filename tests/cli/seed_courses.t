@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# tests/cli/seed_courses.t -- the demo course of `whatson seed --demo` (TAP),
+# on SQLite and, when WHATSON_TEST_PG is set (tests/run starts one), on a
+# fresh PostgreSQL database: one course of three modules, each with lessons
+# and a quiz; seeding again adds nothing; its cohort runs now, tutored by
+# staff, with participants at different stages: the demo member has read
+# the first module and passed its quiz.
+#
+#   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
+set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(cd "$HERE/../.." && pwd)}
+W=${WHATSON_BIN:-$ROOT/${B:-build}/san/whatson}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whatson-cli-seedcourses.XXXXXX")
+LOGS=$tmp
+SERVER=
+# shellcheck source=../lib/pg.sh
+. "$ROOT/tests/lib/pg.sh"
+stop_server() {
+	[ -n "$SERVER" ] || return 0
+	kill -TERM "$SERVER" 2>/dev/null
+	wait "$SERVER" 2>/dev/null
+	SERVER=
+}
+trap 'stop_server; rm -rf "$tmp"' EXIT
+n=0
+ok() {	# ok CONDITION-STATUS DESCRIPTION [DIAGNOSTIC-FILE]
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
+		echo "not ok $n - $2"
+		[ -n "${3:-}" ] && [ -f "$3" ] && sed 's/^/#   /' "$3" | head -20
+	fi
+}
+[ -x "$W" ] || { echo "Bail out! no $W"; exit 1; }
+command -v python3 >/dev/null || { echo "Bail out! no python3"; exit 1; }
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+json() {
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null
+}
+token() {
+	curl -s -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
+	    "$BASE/api/v1/session" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
+}
+
+check() {
+	local b=$1 url=$2 port i st mt id kid
+	export WHATSON_DB=$url
+
+	"$W" seed --demo --orgs 12 >"$tmp/$b.seed.out" 2>"$tmp/$b.seed.err"
+	[ $? -eq 0 ] && grep -q '^a course with a running cohort added' "$tmp/$b.seed.out"
+	ok $? "$b: seed --demo adds the course" "$tmp/$b.seed.err"
+	"$W" seed --demo --orgs 12 >"$tmp/$b.seed2.out" 2>&1
+	[ $? -eq 0 ] && ! grep -q 'course' "$tmp/$b.seed2.out"
+	ok $? "$b: seeding again adds nothing" "$tmp/$b.seed2.out"
+
+	port=$(free_port)
+	BASE="http://127.0.0.1:$port"
+	"$W" serve --quiet --listen "127.0.0.1:$port" --mail-dir "$tmp/mail" >"$tmp/$b.serve.log" 2>&1 &
+	SERVER=$!
+	for i in $(seq 600); do
+		curl -s -o /dev/null "$BASE/healthz" && break
+		kill -0 "$SERVER" 2>/dev/null || break
+		sleep 0.1
+	done
+	st=$(token staff@example.org demo-staff-pass-2026)
+	mt=$(token member@example.org demo-member-pass-2026)
+	[ -n "$st" ] && [ -n "$mt" ]
+	ok $? "$b: serve starts, staff and the member sign in" "$tmp/$b.serve.log"
+
+	curl -s "$BASE/api/v1/courses" >"$tmp/list.json"
+	[ "$(json "$tmp/list.json" 'd["total"]')" = 1 ]
+	ok $? "$b: one course, published" "$tmp/list.json"
+	id=$(json "$tmp/list.json" 'd["items"][0]["id"]')
+	curl -s "$BASE/api/v1/courses/$id" >"$tmp/course.json"
+	[ "$(json "$tmp/course.json" 'len(d["modules"])')" = 3 ] &&
+	    [ "$(json "$tmp/course.json" 'all(m["quiz"] and len(m["lessons"]) >= 2 for m in d["modules"])')" = True ] &&
+	    [ "$(json "$tmp/course.json" 'len(d["cohorts"]) == 1 and d["cohorts"][0]["running"]')" = True ]
+	ok $? "$b: three modules with lessons and a quiz each, a running cohort" "$tmp/course.json"
+	kid=$(json "$tmp/course.json" 'd["cohorts"][0]["id"]')
+	curl -s -H "Authorization: Bearer $st" "$BASE/api/v1/cohorts/$kid/enrolments" >"$tmp/enr.json"
+	[ "$(json "$tmp/enr.json" 'd["total"] >= 2')" = True ]
+	ok $? "$b: the cohort has participants" "$tmp/enr.json"
+	curl -s -H "Authorization: Bearer $mt" "$BASE/api/v1/courses/$id/progress" >"$tmp/prog.json"
+	[ "$(json "$tmp/prog.json" 'd["lessons_read"]')" = 3 ] &&
+	    [ "$(json "$tmp/prog.json" 'd["quizzes_passed"]')" = 1 ] &&
+	    [ "$(json "$tmp/prog.json" 'd["next"]["title"]')" = "How the Review Mechanism works" ]
+	ok $? "$b: the member has read the first module and passed its quiz" "$tmp/prog.json"
+	stop_server
+}
+
+check sqlite "sqlite:$tmp/w.db"
+if [ -n "${WHATSON_TEST_PG:-}" ]; then
+	url=${WHATSON_TEST_PG%/*}/seedcourses_$$
+	pg_as "$(pg_bin)/createdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedcourses_$$" \
+	    >"$tmp/createdb.log" 2>&1
+	ok $? "postgresql: a fresh database" "$tmp/createdb.log"
+	check postgresql "$url"
+	pg_as "$(pg_bin)/dropdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
+	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedcourses_$$" >/dev/null 2>&1
+else
+	echo "ok $((n + 1)) # SKIP postgresql: WHATSON_TEST_PG is not set"
+	n=$((n + 1))
+fi
+echo "1..$n"
