@@ -551,6 +551,93 @@ test_values(void **state)
 	assert_string_equal(stage_of("KE"), "country_review");
 }
 
+/* ---- a country field above the viewer's level; a draft session --------- */
+
+static void
+test_levels(void **state)
+{
+	struct ts_browser *b;
+	const struct ts_res *r;
+	char path[64];
+	int64_t ev;
+	json_t *j;
+
+	(void)state;
+	/* Lantern's country now for members and staff, not governments: the
+	 * focal point no longer finds Lantern, nor its session, anywhere on
+	 * the country's page; a member still does */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)lantern);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	    "nongovernmental")), 200);
+	r = api("GET", "/api/v1/countries/KE", fe_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Lantern");
+	LACKS(r, "Forty-second session");
+	j = ts_jbody(r);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(j,
+	    "stakeholders"), "total")), 0);
+	assert_int_equal(json_array_size(json_object_get(j, "meetings")), 0);
+	json_decref(j);
+	b = ts_signed_in(&srv, NULL, FE_MAIL, PW);
+	assert_non_null(b);
+	r = ts_get(b, "/country");
+	STATUS(r, 200);
+	LACKS(r, "Lantern");
+	LACKS(r, "Forty-second session");
+	/* nor links to Kenya from Lantern's profile */
+	snprintf(path, sizeof path, "/organizations/%lld", (long long)lantern);
+	r = ts_get(b, path);
+	LACKS(r, "countries&#x2F;KE");
+	LACKS(r, "Kenya");
+	ts_browser_free(b);
+	r = api("GET", "/api/v1/countries/KE", mo_tok, NULL);
+	HAS(r, "Lantern Watch");
+	HAS(r, "Forty-second session");
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)lantern);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	    "members")), 200);
+
+	/* a draft session with an approved delegate of Lantern: staff's only */
+	r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
+	    "s:s}", "body", "ccpcj", "number", 43, "title", "Draft Forty-third", "timezone",
+	    "Europe/Vienna", "start", "2032-05-17T10:00", "end", "2032-05-21T18:00", "status",
+	    "draft"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	ev = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	ts_sql_int("INSERT INTO meeting_nominations (event_id, organization_id, name, email, "
+	    "nationality, passport_name, attendance, status, created_at) VALUES (%lld, %lld, "
+	    "'Draft Delegate', 'dd@lantern-ct.example', 'KE', 'DRAFT', 'online', "
+	    "'approved', 1)", (long long)ev, (long long)lantern);
+	LACKS(api("GET", "/api/v1/countries/KE", mo_tok, NULL), "Draft Forty-third");
+	LACKS(api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Draft Forty-third");
+	LACKS(api("GET", "/api/v1/countries/KE", ada_tok, NULL), "Draft Forty-third");
+	HAS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Draft Forty-third");
+}
+
+/* ---- what an import file says is shown as text --------------------------- */
+
+static void
+test_import_echo(void **state)
+{
+	struct ts_browser *b = ts_signed_in(&srv, NULL, "sam.staff@cattack.test", PW);
+	struct ts_part part = { "file", "country,cluster,year,reviewer_1,reviewer_2,stage,"
+	    "<script>alert(1)</script>\nBJ,international_cooperation,2027,GH,PE,"
+	    "self_assessment,x\n", 0, "<img src=x onerror=alert(1)>.csv", "text/csv" };
+	const struct ts_res *r;
+
+	(void)state;
+	assert_non_null(b);
+	r = ts_multipart(b, "/staff/reviews/import", 1, &part, 1);
+	STATUS(r, 422);
+	LACKS(r, "<script>alert(1)");
+	LACKS(r, "<img src=x");
+	HAS(r, "&lt;script&gt;");
+	assert_string_equal(stage_of("BJ"), "self_assessment");
+	ts_browser_free(b);
+}
+
 /* ---- set-up ------------------------------------------------------------------ */
 
 static int
@@ -650,6 +737,8 @@ main(void)
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_levels),
+		cmocka_unit_test(test_import_echo),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
