@@ -3,7 +3,8 @@
  * (issue 17) attacked by each kind of person: a visitor, an account with
  * no organization, the admin of a suspended organization, members,
  * focal points of the country, of another country, moved to another or
- * whose role was taken away, a pending focal point, staff.  What they try:
+ * whose role was taken away, a pending focal point, an account whose
+ * address was never confirmed, staff.  What they try:
  * another country's view by case and encoding tricks, an organization's
  * fields above their level or its very existence when its country is
  * hidden, suspended organizations, delegates' personal data, focal
@@ -124,6 +125,22 @@ test_not_for_them(void **state)
 	STATUS(api("GET", "/api/v1/reviews/KE", fe_tok, NULL), 403);
 	STATUS(api("GET", "/api/v1/reviews", ada_tok, NULL), 403);
 	assert_string_equal(stage_of("KE"), "country_review");
+
+	/* an account whose address was never confirmed signs in nowhere */
+	{
+		char tok[129];
+		struct ts_browser *u;
+
+		account("unconfirmed@sahel-ct.example", "member", sahel, NULL, NULL);
+		ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = "
+		    "'unconfirmed@sahel-ct.example'");
+		assert_int_not_equal(ts_token(plain, "unconfirmed@sahel-ct.example", PW, tok,
+		    sizeof tok), 0);
+		u = ts_browser_new(&srv, NULL);
+		assert_int_not_equal(ts_signin(u, "unconfirmed@sahel-ct.example", PW), 303);
+		STATUS(ts_get(u, "/countries/KE"), 303);
+		ts_browser_free(u);
+	}
 
 	/* the suspended organization's admin's page: nothing of Kenya */
 	b = ts_signed_in(&srv, NULL, "sue@shut-ct.example", PW);
