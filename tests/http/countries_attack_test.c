@@ -461,10 +461,10 @@ test_csv(void **state)
 	n = sizeof head - 1 + 10000 * 64;
 	big = malloc(n + 1);
 	assert_non_null(big);
-	p = big + sprintf(big, "%s", head);
+	p = big + snprintf(big, n + 1, "%s", head);
 	for (i = 0; i < 10000; i++)
-		p += sprintf(p, "%s,international_cooperation,2027,GH,PE,self_assessment\n",
-		    i == 0 ? "BJ" : "TG");
+		p += snprintf(p, n + 1 - (size_t)(p - big), "%s,international_cooperation,2027,GH,"
+		    "PE,self_assessment\n", i == 0 ? "BJ" : "TG");
 	r = import(b, big, (size_t)(p - big));
 	STATUS(r, 422);
 	HAS(r, "Nothing was imported");
@@ -479,7 +479,8 @@ test_csv(void **state)
 	assert_non_null(big);
 	memcpy(big, head, sizeof head - 1);
 	p = big + sizeof head - 1;
-	p += sprintf(p, "BJ,international_cooperation,2027,GH,PE,self_assessment\n");
+	p += snprintf(p, n - (size_t)(p - big), "%s",
+	    "BJ,international_cooperation,2027,GH,PE,self_assessment\n");
 	memset(p, ' ', n - (size_t)(p - big));
 	r = import(b, big, n);
 	assert_true(r->status == 413 || r->status == 422);
