@@ -121,7 +121,9 @@ code_of(const char *s, char out[3])
 	out[2] = '\0';
 }
 
-/* Field name of in as trimmed text (an integer as its digits), or "". */
+/* Field name of in as trimmed text (an integer as its digits), or "";
+ * "?", which no check takes, when the trimmed text does not fit buf: cut
+ * short, "2026" followed by spaces and anything at all read as 2026. */
 static const char *
 text_of(json_t *in, const char *name, char *buf, size_t len)
 {
@@ -137,10 +139,13 @@ text_of(json_t *in, const char *name, char *buf, size_t len)
 		return "";
 	while (*s == ' ' || *s == '\t')
 		s++;
-	snprintf(buf, len, "%s", s);
-	n = strlen(buf);
-	while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
-		buf[--n] = '\0';
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n >= len)
+		return "?";
+	memcpy(buf, s, n);
+	buf[n] = '\0';
 	return buf;
 }
 
