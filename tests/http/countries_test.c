@@ -420,6 +420,65 @@ test_country_meetings(void **state)
 	ts_browser_free(b);
 }
 
+/*
+ * The country's pilot initiatives on its page: Kenya's, with Lantern Watch
+ * as partner, is on Kenya's page and twin for a member, Kenya's focal
+ * point and staff, partners named; Senegal's page has none; the page says
+ * so in words, in French too.
+ */
+static void
+test_country_initiatives(void **state)
+{
+	const struct ts_res *r;
+	struct ts_browser *b;
+	json_t *j, *ini;
+	int64_t id;
+	char path[96];
+
+	(void)state;
+	r = api("POST", "/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:s}",
+	    "country", "KE", "title", "Kenyan pilot on witness protection", "status", "active",
+	    "summary", "A pilot."));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	    "organization_id", (json_int_t)lantern));
+	assert_true(r->status == 200 || r->status == 201);
+
+	j = get_json("/api/v1/countries/KE", mo_tok, 200);
+	ini = json_array_get(json_object_get(j, "initiatives"), 0);
+	assert_non_null(ini);
+	assert_string_equal(str(ini, "title"), "Kenyan pilot on witness protection");
+	assert_int_equal(json_integer_value(json_object_get(ini, "participants")), 1);
+	assert_string_equal(str(json_array_get(json_object_get(ini, "partners"), 0), "name"),
+	    "Lantern Watch");
+	assert_true(json_is_array(json_object_get(j, "dialogues")));
+	json_decref(j);
+	r = api("GET", "/api/v1/country", fe_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Kenyan pilot on witness protection");
+	HAS(r, "Lantern Watch");
+	j = get_json("/api/v1/countries/SN", staff_tok, 200);
+	assert_int_equal(json_array_size(json_object_get(j, "initiatives")), 0);
+	json_decref(j);
+
+	b = ts_signed_in(&srv, NULL, "mo@sahel-ct.example", PW);
+	assert_non_null(b);
+	r = ts_get(b, "/countries/KE");
+	STATUS(r, 200);
+	HAS(r, "Kenyan pilot on witness protection");
+	HAS(r, "<section aria-labelledby=\"dialogues-h\">");
+	/* Mo reads French since test_country_meetings */
+	r = ts_get(b, "/countries/SN");
+	STATUS(r, 200);
+	HAS(r, "Aucune initiative pilote dans ce pays");
+	LACKS(r, "Kenyan pilot");
+	ts_browser_free(b);
+}
+
 /* ---- staff's pages -------------------------------------------------------- */
 
 static void
@@ -642,6 +701,7 @@ main(void)
 		cmocka_unit_test(test_country_access),
 		cmocka_unit_test(test_country_visibility),
 		cmocka_unit_test(test_country_meetings),
+		cmocka_unit_test(test_country_initiatives),
 		cmocka_unit_test(test_staff_pages),
 		cmocka_unit_test(test_import),
 		cmocka_unit_test(test_links),

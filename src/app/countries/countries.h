@@ -31,14 +31,15 @@
  *                                 were approved for: the organizations to
  *                                 members and focal points, the delegates'
  *                                 names to staff only.
- * THE SPOT FOR WHAT COMES NEXT: the pilot initiative and the constructive
- * dialogues are sections too.  Write country_section_initiative() and
- * country_section_dialogues() with the signature of country_section_fn
- * (each adds one key, "initiative" or "dialogues", to the page's value,
- * as the viewer may see it), add a row for each to the sections table of
- * country.c, a part of templates/country.mustache, and the key to the
- * Country schema of docs/openapi.yaml.  /country and /countries/{code}
- * then both show them.
+ *   country_section_initiatives   the country's pilot initiatives, as
+ *                                 initiatives_of_country gives them to the
+ *                                 viewer (partners to members, focal points
+ *                                 and staff);
+ *   country_section_dialogues     the constructive dialogues its
+ *                                 stakeholders took part in, as
+ *                                 dialogues_of_country gives them.
+ * Each adds its key to the page's value; /country and /countries/{code}
+ * both show every section.
  */
 #ifndef WS_COUNTRIES_H
 #define WS_COUNTRIES_H
@@ -62,6 +63,9 @@ enum ws_err country_section_review(struct req *r, const char *code, json_t *page
 enum ws_err country_section_stakeholders(struct req *r, const char *code, json_t *page)
     WS_WUR;
 enum ws_err country_section_meetings(struct req *r, const char *code, json_t *page) WS_WUR;
+enum ws_err country_section_initiatives(struct req *r, const char *code, json_t *page)
+    WS_WUR;
+enum ws_err country_section_dialogues(struct req *r, const char *code, json_t *page) WS_WUR;
 
 /* GET /countries/{code} (twin /api/v1/countries/{code}): members and staff
  * any country, a focal point only their own (403 for another); 404 for a

@@ -1,7 +1,6 @@
 /*
  * country.c -- a country's page (/countries/{code}, /country) built from
- * its sections (countries.h says which, and where the pilot initiative
- * and the dialogues go).
+ * its sections (countries.h says which).
  *
  * Who sees what: approved members and staff any country, a state focal
  * point only their own (403 for another, on the page and its twin).  The
@@ -16,6 +15,8 @@
 
 #include "app/app.h"
 #include "app/countries/countries_int.h"
+#include "app/dialogues/dialogues.h"
+#include "app/initiatives/initiatives.h"
 #include "app/orgs/orgs.h"
 #include "core/tz.h"
 #include "core/util.h"
@@ -25,8 +26,7 @@
 #define COUNTRY_ORGS_MAX 500	/* stakeholders a page lists */
 #define COUNTRY_DELEGATES_MAX 1000	/* approved delegates a page reads */
 
-/* The page's sections, in its order: the spot where the pilot initiative
- * and the dialogues are added (countries.h). */
+/* The page's sections, in its order (countries.h). */
 static const struct {
 	const char *key;
 	country_section_fn fn;
@@ -34,6 +34,8 @@ static const struct {
 	{ "review", country_section_review },
 	{ "stakeholders", country_section_stakeholders },
 	{ "meetings", country_section_meetings },
+	{ "initiatives", country_section_initiatives },
+	{ "dialogues", country_section_dialogues },
 };
 
 /* ---- the review --------------------------------------------------------- */
@@ -181,6 +183,36 @@ country_section_meetings(struct req *r, const char *code, json_t *page)
 	}
 	json_object_set_new(page, "meetings", list);
 	return WS_OK;
+}
+
+/* ---- the pilot initiatives and the dialogues --------------------------------- */
+
+/* Each module decides what of its own a viewer sees (initiatives.h,
+ * dialogues.h); the page shows the JSON through its own template. */
+enum ws_err
+country_section_initiatives(struct req *r, const char *code, json_t *page)
+{
+	json_t *list = NULL;
+	enum ws_err rc = initiatives_of_country(r, code, &list, NULL);
+
+	if (rc == WS_OK)
+		json_object_set_new(page, "initiatives", list);
+	else
+		json_decref(list);
+	return rc;
+}
+
+enum ws_err
+country_section_dialogues(struct req *r, const char *code, json_t *page)
+{
+	json_t *list = NULL;
+	enum ws_err rc = dialogues_of_country(r, code, &list, NULL);
+
+	if (rc == WS_OK)
+		json_object_set_new(page, "dialogues", list);
+	else
+		json_decref(list);
+	return rc;
 }
 
 /* ---- the pages ---------------------------------------------------------- */

@@ -110,7 +110,8 @@ enum ws_err dialogues_may_register(struct db *d, int64_t ev, int64_t uid, const 
  * accepted), for the country page and the focal point's view:
  * [{id, title, href, summary_published, organizations: [{id, name}]}],
  * latest first.  New reference in *out.  *html (r's arena) the same as a
- * block of HTML (a heading and a list; "" when there are none).
+ * block of HTML (a heading and a list; "" when there are none), unless
+ * html is NULL.
  */
 enum ws_err dialogues_of_country(struct req *r, const char *country, json_t **out,
     const char **html) WS_WUR;

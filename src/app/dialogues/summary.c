@@ -295,7 +295,8 @@ dialogues_of_country(struct req *r, const char *country, json_t **out, const cha
 
 	dlg_viewer_of(r, &v);
 	*out = json_array();
-	*html = "";
+	if (html)
+		*html = "";
 	if ((rc = dlg_short(req_db(r), ST_DLG_OF_COUNTRY, &v, 0, country, &rows)) != WS_OK)
 		goto out;
 	json_array_foreach(rows, i, x) {
@@ -313,7 +314,7 @@ dialogues_of_country(struct req *r, const char *country, json_t **out, const cha
 		    "{s:O,s:O}", "id", json_object_get(x, "who_id"), "name", json_object_get(x,
 		    "who")));
 	}
-	if (json_array_size(*out) == 0)
+	if (!html || json_array_size(*out) == 0)
 		goto out;
 	buf_init(&b, 1 << 20);
 	rc = buf_printf(&b, "<section class=\"dialogues-block\"><h2>%s</h2><ul>",
