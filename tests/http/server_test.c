@@ -1488,8 +1488,8 @@ test_others_speaking(void **state)
 	static const char *const fh[] = {
 		"Content-Type: application/x-www-form-urlencoded", NULL };
 	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
-	int64_t b = org_made("Walk Speak B", "GH", "bo@walk-sb.example");
-	int64_t a = org_made("Walk Speak A", "TG", "al@walk-sa.example");
+	int64_t b = org_made("Walk Speak B", "GH", "bo@walk-spb.example");
+	int64_t a = org_made("Walk Speak A", "TG", "al@walk-spa.example");
 	int64_t id, rid, pid;
 	const struct route *rt;
 	const struct ts_res *r;
