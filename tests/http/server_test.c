@@ -1508,10 +1508,10 @@ test_others_speaking(void **state)
 	j = ts_json(r);
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
-	pid = person_of("person-sb@walk.example", b);
+	pid = person_of("person-spb@walk.example", b);
 	assert_int_equal(ts_org_admin(staff, b, pid), 0);
-	assert_int_equal(ts_org_admin(staff, a, person_of("other-sa@walk.example", a)), 0);
-	pb = signed_in("person-sb@walk.example");
+	assert_int_equal(ts_org_admin(staff, a, person_of("other-spa@walk.example", a)), 0);
+	pb = signed_in("person-spb@walk.example");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)id);
 	snprintf(body, sizeof body, "{\"organization_id\":%lld,\"item\":\"3\","
 	    "\"speaker_name\":\"Bea Speaker\",\"summary\":\"What B has to say on item 3.\","
@@ -1525,7 +1525,7 @@ test_others_speaking(void **state)
 	who[1] = role_browser(ROLE_APPLICANT);
 	who[2] = role_browser(ROLE_FOCAL);
 	who[3] = role_browser(ROLE_MEMBER);
-	who[4] = signed_in("other-sa@walk.example");
+	who[4] = signed_in("other-spa@walk.example");
 	who[5] = expert_browser();
 	for (rt = app_routes; rt->fn; rt++) {
 		int page = strncmp(rt->pattern, "/meetings/{id}/speak", 20) == 0;
