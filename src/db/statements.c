@@ -1687,11 +1687,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) "
 	    "RETURNING id", NULL},
 	/* A pending request changed by its organization (none when staff
-	 * decided it meanwhile). */
+	 * decided it meanwhile, or it stands on a published list). */
 	[ST_SPK_UPDATE] = {"spk_update",
 	    "UPDATE meeting_speaking_requests SET item = ?, nomination_id = ?, speaker_name = ?, "
 	    "speaker_title = ?, summary = ?, minutes = ?, updated_at = ? "
-	    "WHERE id = ? AND status = 'pending'", NULL},
+	    "WHERE id = ? AND status = 'pending' AND published_status <> 'allocated'", NULL},
 	[ST_SPK_WITHDRAW] = {"spk_withdraw",
 	    "UPDATE meeting_speaking_requests SET status = 'withdrawn', updated_at = ? "
 	    "WHERE id = ? AND status = 'pending'", NULL},

@@ -638,6 +638,46 @@ test_hostile_input(void **state)
 	LACKS(r, "\"=cmd");
 }
 
+/* ---- the published speakers' lists ---------------------------------------------- */
+
+/*
+ * A request allocated and published, then put back to pending by staff
+ * (not published again): its organization may not rename its speaker on
+ * the public list without staff (409, the list unchanged); withdrawn, it
+ * leaves the public list (staff cannot publish a withdrawn request away).
+ */
+static void
+test_published_list(void **state)
+{
+	int64_t s = session_made(90, "Published list session", "published"), rq;
+	char path[120], api_path[120];
+	const struct ts_res *r;
+
+	(void)state;
+	rq = asked(s, ada_tok, request(quillon, "3", "Ada Original"));
+	snprintf(api_path, sizeof api_path, "/api/v1/meetings/%lld/speakers", (long long)s);
+	STATUS(api("POST", api_path, staff_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}],s:b}",
+	    "item", "3", "requests", "id", (json_int_t)rq, "decision", "allocate", "order", 1,
+	    "minutes", 3, "publish", 1)), 200);
+	HAS(api("GET", api_path, NULL, NULL), "Ada Original");
+	STATUS(api("POST", api_path, staff_tok, json_pack("{s:s,s:[{s:I,s:s}]}", "item", "3",
+	    "requests", "id", (json_int_t)rq, "decision", "pending")), 200);
+	rq_path(path, sizeof path, s, rq, "");
+	r = api("PATCH", path, ada_tok, json_pack("{s:s,s:s}", "speaker_name", "Impostor Name",
+	    "speaker_title", "Minister"));
+	STATUS(r, 409);
+	r = api("GET", api_path, NULL, NULL);
+	LACKS(r, "Impostor Name");
+	HAS(r, "Ada Original");
+	snprintf(path, sizeof path, "/meetings/%lld/speakers", (long long)s);
+	LACKS(get(path, NULL), "Impostor Name");
+	/* withdrawn: off the public list */
+	STATUS(api("DELETE", rq_path(path, sizeof path, s, rq, ""), ada_tok, NULL), 200);
+	LACKS(api("GET", api_path, NULL, NULL), "Ada Original");
+	snprintf(path, sizeof path, "/meetings/%lld/speakers", (long long)s);
+	LACKS(get(path, NULL), "Ada Original");
+}
+
 /* ---- CSRF and methods ---------------------------------------------------------- */
 
 /* The module's new forms without their token or with another person's: 403,
@@ -816,6 +856,7 @@ main(void)
 		cmocka_unit_test(test_races),
 		cmocka_unit_test(test_hostile_input),
 		cmocka_unit_test(test_csrf_methods),
+		cmocka_unit_test(test_published_list),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

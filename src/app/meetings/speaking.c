@@ -488,7 +488,10 @@ h_speaking_request_edit(struct req *r, struct resp *w)
 		rc = WS_EFORBIDDEN;
 		goto out;
 	}
-	if (strcmp(json_string_value(json_object_get(q, "status")), "pending") != 0) {
+	/* pending, and not standing on a published list: what it shows changes
+	 * only when staff publish */
+	if (strcmp(json_string_value(json_object_get(q, "status")), "pending") != 0 ||
+	    strcmp(json_string_value(json_object_get(q, "published_status")), "allocated") == 0) {
 		rc = refuse_decided(w);
 		goto out;
 	}
@@ -623,7 +626,8 @@ mtg_spk_published(struct req *r, json_t *s, json_t **out)
 
 			if (strcmp(json_string_value(json_object_get(q, "item")), num) != 0 ||
 			    strcmp(json_string_value(json_object_get(q, "published_status")),
-			    "allocated") != 0)
+			    "allocated") != 0 ||
+			    strcmp(json_string_value(json_object_get(q, "status")), "withdrawn") == 0)
 				continue;
 			sp = json_pack("{s:O,s:O,s:O,s:O,s:O}", "order", json_object_get(q,
 			    "published_order"), "organization", json_object_get(q, "organization"),
