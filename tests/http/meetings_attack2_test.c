@@ -558,6 +558,56 @@ test_races(void **state)
 	}
 }
 
+/*
+ * Two of staff allocating on one item at once, each within its minutes
+ * alone but over them together (6 and 6 of 10), five times over: one
+ * saved, the other a 409; the minutes allocated never more than the
+ * item's.
+ */
+static void
+test_allocation_race(void **state)
+{
+	int round;
+
+	(void)state;
+	for (round = 0; round < 5; round++) {
+		struct racer x[2];
+		int64_t s = session_made(100 + round, "Allocation race", "published"), a, b, sum = 0;
+		int ok = 0, conflict = 0, k;
+		char path[120];
+		json_t *j;
+
+		a = asked(s, ada_tok, request(quillon, "3", "Racing Ada"));
+		b = asked(s, mo_tok, request(meridian, "3", "Racing Mo"));
+		memset(x, 0, sizeof x);
+		for (k = 0; k < 2; k++) {
+			x[k].tok = staff_tok;
+			snprintf(x[k].path, sizeof x[k].path, "/api/v1/meetings/%lld/speakers",
+			    (long long)s);
+			x[k].body = json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}]}", "item", "3", "requests",
+			    "id", (json_int_t)(k ? b : a), "decision", "allocate", "order", k + 1,
+			    "minutes", 6);
+		}
+		race(x, 2);
+		for (k = 0; k < 2; k++) {
+			printf("# allocation race %d: %ld\n", round, x[k].status);
+			ok += x[k].status == 200;
+			conflict += x[k].status == 409;
+		}
+		assert_int_equal(ok + conflict, 2);
+		for (k = 0; k < 2; k++) {
+			j = ts_jbody(api("GET", rq_path(path, sizeof path, s, k ? b : a, ""), staff_tok,
+			    NULL));
+			if (strcmp(json_string_value(json_object_get(j, "status")), "allocated") == 0)
+				sum += num(j, "minutes_allocated");
+			json_decref(j);
+		}
+		printf("# allocated %lld of 10\n", (long long)sum);
+		assert_true(sum <= 10);
+		assert_int_equal(ok, 1);
+	}
+}
+
 /* ---- hostile input ---------------------------------------------------------- */
 
 /*
@@ -854,6 +904,7 @@ main(void)
 		cmocka_unit_test(test_foreign_ids),
 		cmocka_unit_test(test_draft_session),
 		cmocka_unit_test(test_races),
+		cmocka_unit_test(test_allocation_race),
 		cmocka_unit_test(test_hostile_input),
 		cmocka_unit_test(test_csrf_methods),
 		cmocka_unit_test(test_published_list),

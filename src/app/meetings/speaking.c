@@ -853,6 +853,7 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 	const char *item;
 	int64_t total = 0, pos;
 	size_t i, k, n = 0, na = 0;
+	int began = 0;
 	enum ws_err rc = WS_OK;
 
 	item = json_is_integer(json_object_get(in, "item")) ? arena_printf(r->a, "%lld",
@@ -871,7 +872,12 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 		    "as [{id, decision, order, minutes, reason}]."))));
 		goto refused;
 	}
-	if ((rc = mtg_spk_list(d, id, 0, &rows)) != WS_OK)
+	/* the requests read under the session's lock, so two of staff at once
+	 * cannot pass the item's minutes between them */
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	began = 1;
+	if ((rc = mtg_lock(d, id)) != WS_OK || (rc = mtg_spk_list(d, id, 0, &rows)) != WS_OK)
 		goto out;
 	dec = xcalloc(json_array_size(reqs) + 1, sizeof *dec);
 	json_array_foreach(reqs, i, x) {
@@ -976,10 +982,6 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 	}
 	qsort(alloc, na, sizeof *alloc, decision_cmp);
 
-	if ((rc = db_begin(d)) != WS_OK)
-		goto out;
-	if ((rc = mtg_lock(d, id)) != WS_OK)
-		goto rollback;
 	for (i = 0; i < n; i++) {
 		if (strcmp(dec[i].status, "allocated") == 0)
 			continue;
@@ -999,6 +1001,7 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 	    arena_printf(r->a, "session %lld, item %s: %zu decided", (long long)id, item, n));
 	if ((rc = db_commit(d)) != WS_OK)
 		goto rollback;
+	began = 0;
 	goto out;
 refused:
 	w->errors = errors;
@@ -1007,8 +1010,9 @@ refused:
 	rc = WS_EINVAL;
 	goto out;
 rollback:
-	db_rollback(d);
 out:
+	if (began)
+		db_rollback(d);
 	free(dec);
 	free(alloc);
 	json_decref(errors);
