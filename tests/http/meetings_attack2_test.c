@@ -13,14 +13,19 @@
  * the .ics feed of a draft session; two accepts into one slot at once and
  * two requests of one organization on one item at once; hostile input
  * (CRLF and control characters in titles, HTML in abstracts) in the .ics
- * feed and the pages; forms without their CSRF token; methods a route
- * does not take.
+ * feed, the pages and staff's CSV; oversized input; staff's allocation
+ * by two at once; the windows' edges on the test clock; forms without
+ * their CSRF token; methods a route does not take.
  *
- * Hole found and closed here: the admin of a suspended organization still
+ * Holes found and closed here: the admin of a suspended organization still
  * listed, read, changed and withdrew its side events and requests to
  * speak (the nominations' rule, meetings_attack_test: who no longer acts
- * for an organization sees none of its applications).  Hidden means 404;
- * nothing answers 500.
+ * for an organization sees none of its applications); a request on a
+ * published list that staff put back to pending could be renamed by its
+ * organization, and the public list showed the new speaker unpublished,
+ * and a withdrawn one stayed on it for good; two of staff allocating at
+ * once passed an item's minutes between them (12 of 10).  Hidden means
+ * 404; nothing answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
@@ -33,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -829,6 +835,70 @@ test_csrf_methods(void **state)
 	ts_browser_free(staff);
 }
 
+/* ---- the windows' edges ---------------------------------------------------------- */
+
+/* Moves the server's clock on to t (seconds), when it is not there yet. */
+static void
+clock_to(int64_t t)
+{
+	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
+	int64_t now;
+
+	STATUS(r, 200);
+	now = strtoll(r->body, NULL, 10);
+	if (t > now)
+		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
+}
+
+/*
+ * Both windows opening in five minutes and closing in fifteen, on the test
+ * clock: seconds before they open, refused (409); as they open, taken;
+ * seconds before they close, taken; as they close, refused.  Last: it
+ * moves the clock.
+ */
+static void
+test_window_edges(void **state)
+{
+	const struct ts_res *r;
+	char opens[40], closes[40], path[120];
+	int64_t now, s = session_made(110, "Window-edge session", "published");
+	time_t t;
+	struct tm tm;
+
+	(void)state;
+	r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
+	STATUS(r, 200);
+	now = strtoll(r->body, NULL, 10);
+	t = (time_t)(now + 300);
+	gmtime_r(&t, &tm);
+	strftime(opens, sizeof opens, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+	t = (time_t)(now + 900);
+	gmtime_r(&t, &tm);
+	strftime(closes, sizeof closes, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s}", "side_events_opens",
+	    opens, "side_events_closes", closes, "speaking_opens", opens, "speaking_closes",
+	    closes)), 200);
+	clock_to(now + 300 - 5);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
+	STATUS(api("POST", path, ada_tok, proposal(quillon, "Too soon", "Early.")), 409);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
+	STATUS(api("POST", path, ada_tok, request(quillon, "3", "Too Soon")), 409);
+	clock_to(now + 300);
+	(void)proposed(s, ada_tok, proposal(quillon, "Just open", "On time."));
+	(void)asked(s, ada_tok, request(quillon, "3", "Just Open"));
+	clock_to(now + 900 - 5);
+	(void)proposed(s, mo_tok, proposal(meridian, "Just in", "On time."));
+	(void)asked(s, ada_tok, request(quillon, "4", "Just In"));
+	clock_to(now + 900);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
+	r = api("POST", path, mo_tok, proposal(meridian, "Too late", "Late."));
+	STATUS(r, 409);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
+	STATUS(api("POST", path, mo_tok, request(meridian, "3", "Too Late")), 409);
+	assert_int_equal(total_of(path, staff_tok), 2);
+}
+
 /* ---- setup ------------------------------------------------------------------- */
 
 static int
@@ -908,6 +978,7 @@ main(void)
 		cmocka_unit_test(test_hostile_input),
 		cmocka_unit_test(test_csrf_methods),
 		cmocka_unit_test(test_published_list),
+		cmocka_unit_test(test_window_edges),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
