@@ -411,6 +411,22 @@ test_foreign_ids(void **state)
 	STATUS(api("POST", path, ada_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}]}", "item", "3",
 	    "requests", "id", (json_int_t)rq_ada, "decision", "allocate", "order", 1, "minutes",
 	    2)), 403);
+	/* the admin of an organization named as co-organizer: not theirs either */
+	{
+		json_t *b = proposal(quillon, "Quillon with Meridian", "Together.");
+		int64_t co;
+
+		json_object_set_new(b, "co_organizers", json_pack("{s:[I],s:[],s:[]}",
+		    "organizations", (json_int_t)meridian, "others", "governments"));
+		co = proposed(s_open, ada_tok, b);
+		STATUS(api("GET", se_path(path, sizeof path, s_open, co, ""), mo_tok, NULL), 404);
+		snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
+		LACKS(api("GET", path, mo_tok, NULL), "Quillon with Meridian");
+		snprintf(path, sizeof path, "/meetings/%lld", (long long)s_open);
+		LACKS(get(path, mo_tok), "Quillon with Meridian");
+		LACKS(get(path, NULL), "Quillon with Meridian");
+		STATUS(api("DELETE", se_path(path, sizeof path, s_open, co, ""), ada_tok, NULL), 200);
+	}
 	/* an id that is not one */
 	STATUS(api("GET", "/api/v1/meetings/1/side-events/abc", ada_tok, NULL), 404);
 	STATUS(api("GET", "/api/v1/meetings/1/speaking-requests/-1", ada_tok, NULL), 404);
