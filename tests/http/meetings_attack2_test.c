@@ -411,6 +411,23 @@ test_foreign_ids(void **state)
 	STATUS(api("POST", path, ada_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}]}", "item", "3",
 	    "requests", "id", (json_int_t)rq_ada, "decision", "allocate", "order", 1, "minutes",
 	    2)), 403);
+	/* staff do not propose, ask, withdraw for an organization */
+	r = api("DELETE", se_path(path, sizeof path, s_open, se_ada, ""), staff_tok, NULL);
+	assert_true(r->status == 403 || r->status == 404);
+	r = api("DELETE", rq_path(path, sizeof path, s_open, rq_ada, ""), staff_tok, NULL);
+	assert_true(r->status == 403 || r->status == 404);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
+	STATUS(api("POST", path, staff_tok, proposal(quillon, "Staff's own", "By staff.")), 403);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s_open);
+	STATUS(api("POST", path, staff_tok, request(quillon, "4", "Staff Speaker")), 403);
+	/* nor does a demoted admin, a suspended organization's, a member */
+	STATUS(api("POST", path, rex_tok, request(quillon, "4", "Rex Again")), 403);
+	STATUS(api("POST", path, sue_tok, request(sable, "4", "Sue Again")), 403);
+	STATUS(api("POST", path, bo_tok, request(quillon, "4", "Bo Speaker")), 403);
+	STATUS(api("POST", path, nia_tok, request(quillon, "4", "Nia Speaker")), 403);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
+	STATUS(api("POST", path, sue_tok, proposal(sable, "Sue again", "Again.")), 403);
+	STATUS(api("POST", path, fe_tok, proposal(quillon, "Fe's", "Fe.")), 403);
 	/* the admin of an organization named as co-organizer: not theirs either */
 	{
 		json_t *b = proposal(quillon, "Quillon with Meridian", "Together.");
@@ -471,6 +488,30 @@ test_draft_session(void **state)
 	r = get(path, staff_tok);
 	STATUS(r, 200);
 	HAS(r, "Tourmalix draft side event");
+
+	/* a session for members only: its programme and feed are not a visitor's */
+	{
+		int64_t m = session_made(63, "Members-only session", "published"), sid;
+
+		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)m);
+		STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "visibility", "members")),
+		    200);
+		sid = proposed(m, ada_tok, proposal(quillon, "Members-only side event", "Inside."));
+		STATUS(api("POST", se_path(path, sizeof path, m, sid, "/decision"), staff_tok,
+		    json_pack("{s:s,s:i}", "decision", "accept", "slot_id", 2)), 200);
+		snprintf(path, sizeof path, "/meetings/%lld/programme.ics", (long long)m);
+		r = get(path, NULL);
+		assert_true(r->status == 404 || r->status == 401);
+		LACKS(r, "Members-only side event");
+		snprintf(path, sizeof path, "/meetings/%lld/speakers", (long long)m);
+		r = get(path, NULL);
+		assert_true(r->status == 404 || r->status == 401);
+		snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)m);
+		r = api("GET", path, NULL, NULL);
+		assert_true(r->status == 404 || r->status == 401);
+		snprintf(path, sizeof path, "/meetings/%lld/programme.ics", (long long)m);
+		HAS(get(path, mo_tok), "Members-only side event");
+	}
 }
 
 /* ---- two at once -------------------------------------------------------------- */
