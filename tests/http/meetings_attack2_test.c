@@ -739,16 +739,34 @@ test_hostile_input(void **state)
 	LACKS(r, ",=HYPERLINK");
 	LACKS(r, "\n=HYPERLINK");
 	LACKS(r, "\"=HYPERLINK");
+	HAS(r, "\"'=HYPERLINK");
 
 	/* a speaker's name */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
 	STATUS(api("POST", path, ada_tok, request(quillon, "3", "Ada\r\nBcc: all@example")), 422);
-	(void)asked(s, ada_tok, request(quillon, "3", "=cmd|' /C calc'!A0"));
+	{
+		int64_t a = asked(s, ada_tok, request(quillon, "3", "=cmd|' /C calc'!A0"));
+		int64_t b = asked(s, mo_tok, request(meridian, "3", "<img src=x onerror=alert(1)>"));
+
+		snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)s);
+		STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i},"
+		    "{s:I,s:s,s:i,s:i}],s:b}", "item", "3", "requests", "id", (json_int_t)a,
+		    "decision", "allocate", "order", 1, "minutes", 3, "id", (json_int_t)b,
+		    "decision", "allocate", "order", 2, "minutes", 3, "publish", 1)), 200);
+	}
 	snprintf(path, sizeof path, "/staff/meetings/%lld/speakers.csv", (long long)s);
 	r = get(path, staff_tok);
 	STATUS(r, 200);
 	LACKS(r, ",=cmd");
 	LACKS(r, "\"=cmd");
+	HAS(r, "'=cmd");
+	snprintf(path, sizeof path, "/meetings/%lld/speakers", (long long)s);
+	r = get(path, NULL);
+	STATUS(r, 200);
+	LACKS(r, "<img src=x");
+	HAS(r, "&lt;img src&#x3D;x");
+	snprintf(path, sizeof path, "/meetings/%lld", (long long)s);
+	LACKS(get(path, NULL), "<img src=x");
 }
 
 /* ---- the published speakers' lists ---------------------------------------------- */
