@@ -884,6 +884,20 @@ test_csrf_methods(void **state)
 	STATUS(ts_post(staff, path, "item", "3", (char *)NULL), 403);
 	assert_string_equal(se_status(s_open, se_ada), "pending");
 	assert_string_equal(rq_status(s_open, rq_ada), "pending");
+	/* staff's page of one session deciding another session's side event,
+	 * with its token: 404, nothing decided */
+	{
+		int64_t other = session_made(120, "Another session", "published");
+		int64_t osid = proposed(other, mo_tok, proposal(meridian, "Elsewhere", "Other."));
+		char n[24];
+
+		snprintf(n, sizeof n, "%lld", (long long)osid);
+		snprintf(path, sizeof path, "/staff/meetings/%lld/side-events", (long long)s_open);
+		STATUS(ts_get(staff, path), 200);
+		r = ts_form(staff, path, "sid", n, "decision", "accept", "slot_id", "3", (char *)NULL);
+		STATUS(r, 404);
+		assert_string_equal(se_status(other, osid), "pending");
+	}
 	/* methods */
 	{
 		static const char *const m[] = { "PUT", "PATCH", "DELETE", NULL };
