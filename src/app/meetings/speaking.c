@@ -18,7 +18,9 @@
  * statements is a 422 naming the item; the speaker is one of the
  * organization's approved delegates for the session, or a name), and one
  * live request (pending or allocated) an organization and item (409).
- * The organization's admins change or withdraw it while it is pending.
+ * The organization's admins change or withdraw it while it is pending
+ * (not once it stands on a published list: only withdraw it then, which
+ * takes it off the list).
  *
  * Staff's allocation is per item: each request allocated (an order and
  * minutes), declined (a reason) or left pending, in one transaction that
