@@ -2,7 +2,8 @@
  * meetings_attack2_test.c -- the second attack round on intergovernmental
  * meetings (issue 16): side events and requests to speak.
  *
- * Who tries: a visitor; an account with no organization; a member who is
+ * Who tries: a visitor; an admin whose address is not confirmed; an
+ * account with no organization; a member who is
  * not an admin; another organization's admin; an admin demoted after
  * proposing and requesting; the admin of an organization suspended after
  * it proposed and requested; a focal point; and staff where only admins
@@ -24,8 +25,10 @@
  * published list that staff put back to pending could be renamed by its
  * organization, and the public list showed the new speaker unpublished,
  * and a withdrawn one stayed on it for good; two of staff allocating at
- * once passed an item's minutes between them (12 of 10).  Hidden means
- * 404; nothing answers 500.
+ * once passed an item's minutes between them (12 of 10); an admin whose
+ * address was not confirmed proposed, asked and changed (the calls'
+ * rule: an address nobody confirmed keeps nothing).  Hidden means 404;
+ * nothing answers 500.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
  * SQLite and on PostgreSQL), fresh.
@@ -43,6 +46,7 @@
 #include <cmocka.h>
 
 #include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -924,6 +928,45 @@ test_csrf_methods(void **state)
 	ts_browser_free(staff);
 }
 
+/*
+ * An admin whose address is not confirmed (their token kept from before):
+ * proposes, asks, changes nothing (403, the calls' rule: an address nobody
+ * confirmed keeps nothing); confirmed again, they may.
+ */
+static void
+test_unconfirmed_admin(void **state)
+{
+	int64_t s = session_made(130, "Unconfirmed session", "published"), sid, rid;
+	char path[120];
+	const struct ts_res *r;
+
+	(void)state;
+	sid = proposed(s, ada_tok, proposal(quillon, "Before unconfirmed", "Before."));
+	rid = asked(s, ada_tok, request(quillon, "3", "Before Unconfirmed"));
+	ts_db_open(db_url);
+	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = '" ADA "'");
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
+	r = api("POST", path, ada_tok, proposal(quillon, "Unconfirmed proposal", "Not yet."));
+	STATUS(r, 403);
+	HAS(r, "Confirm your email address");
+	STATUS(api("PATCH", se_path(path, sizeof path, s, sid, ""), ada_tok,
+	    json_pack("{s:s}", "title", "Unconfirmed change")), 403);
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
+	STATUS(api("POST", path, ada_tok, request(quillon, "4", "Unconfirmed Speaker")), 403);
+	STATUS(api("PATCH", rq_path(path, sizeof path, s, rid, ""), ada_tok,
+	    json_pack("{s:s}", "speaker_name", "Unconfirmed Change")), 403);
+	ts_sql_int("UPDATE users SET verified_at = 1 WHERE email = '" ADA "'");
+	ts_db_close();
+	LACKS(api("GET", se_path(path, sizeof path, s, sid, ""), staff_tok, NULL),
+	    "Unconfirmed change");
+	LACKS(api("GET", rq_path(path, sizeof path, s, rid, ""), staff_tok, NULL),
+	    "Unconfirmed Change");
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
+	assert_int_equal(total_of(path, staff_tok), 1);
+	STATUS(api("PATCH", se_path(path, sizeof path, s, sid, ""), ada_tok,
+	    json_pack("{s:s}", "title", "Confirmed change")), 200);
+}
+
 /* ---- the windows' edges ---------------------------------------------------------- */
 
 /* Moves the server's clock on to t (seconds), when it is not there yet. */
@@ -1067,6 +1110,7 @@ main(void)
 		cmocka_unit_test(test_hostile_input),
 		cmocka_unit_test(test_csrf_methods),
 		cmocka_unit_test(test_published_list),
+		cmocka_unit_test(test_unconfirmed_admin),
 		cmocka_unit_test(test_window_edges),
 	};
 

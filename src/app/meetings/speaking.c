@@ -297,6 +297,12 @@ request_check(struct req *r, struct resp *w, int64_t id, json_t *s, json_t *was,
 		rc = WS_EFORBIDDEN;
 		goto out;
 	}
+	/* the calls' rule: an address nobody confirmed keeps nothing */
+	if (!r->user->verified_at) {
+		w->detail = N_("Confirm your email address before applying.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
 	if ((rc = org_load(req_db(r), oid, &org)) != WS_OK)
 		goto out;
 	if (!mtg_org_eligible(s, org)) {
