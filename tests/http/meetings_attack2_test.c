@@ -3,11 +3,11 @@
  * meetings (issue 16): side events and requests to speak.
  *
  * Who tries: a visitor; an admin whose address is not confirmed; an
- * account with no organization; a member who is
- * not an admin; another organization's admin; an admin demoted after
- * proposing and requesting; the admin of an organization suspended after
- * it proposed and requested; a focal point; and staff where only admins
- * may act (and admins where only staff may).  What they try: reading,
+ * account with no organization; a member who is not an admin; another
+ * organization's admin, and one named as co-organizer; an admin demoted
+ * after proposing and requesting; the admin of an organization suspended
+ * after it proposed and requested; a focal point; and staff where only
+ * admins may act (and admins where only staff may).  What they try: reading,
  * changing or withdrawing someone else's side events and requests to
  * speak (by id, PATCH, DELETE, through the pages), decisions with ids of
  * another session and slots the session does not offer; the programme and
