@@ -432,6 +432,23 @@ test_foreign_ids(void **state)
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
 	STATUS(api("POST", path, sue_tok, proposal(sable, "Sue again", "Again.")), 403);
 	STATUS(api("POST", path, fe_tok, proposal(quillon, "Fe's", "Fe.")), 403);
+	/* a preferred slot the session does not offer; a suspended organization,
+	 * or one that does not exist, as co-organizer */
+	{
+		json_t *b = proposal(quillon, "Odd slots", "Odd.");
+
+		json_object_set_new(b, "preferred_slots", json_pack("[i]", 99));
+		snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
+		STATUS(api("POST", path, ada_tok, b), 422);
+		b = proposal(quillon, "With Sable", "Odd.");
+		json_object_set_new(b, "co_organizers", json_pack("{s:[I],s:[],s:[]}",
+		    "organizations", (json_int_t)sable, "others", "governments"));
+		STATUS(api("POST", path, ada_tok, b), 422);
+		b = proposal(quillon, "With nobody", "Odd.");
+		json_object_set_new(b, "co_organizers", json_pack("{s:[I],s:[],s:[]}",
+		    "organizations", (json_int_t)999999, "others", "governments"));
+		STATUS(api("POST", path, ada_tok, b), 422);
+	}
 	/* the admin of an organization named as co-organizer: not theirs either */
 	{
 		json_t *b = proposal(quillon, "Quillon with Meridian", "Together.");
