@@ -183,12 +183,14 @@
 	"AND m.is_admin = 1 AND mo.status NOT IN ('rejected', 'suspended')) OR n.email = ?) " \
 	"AND (? = '' OR n.status = ?) AND (? = 0 OR n.organization_id = ?)"
 /* Columns of a side event (enum mtg_se_col); who sees which: all (?2 = 0,
- * staff), or those of the organizations person ?3 is an admin of now;
+ * staff), or those of the organizations person ?3 is an admin of now while
+ * they are neither rejected nor suspended;
  * then status ('' for any) and organization (0 for any). */
 #define MTG_SE_COLS DB_COLS(MTG_SE_COLUMNS)
 #define MTG_SE_FROM " FROM meeting_side_events s JOIN organizations o ON o.id = s.organization_id "
 #define MTG_SE_WHERE "WHERE s.event_id = ? AND (? = 0 OR s.organization_id IN (SELECT m.org_id " \
-	"FROM org_members m WHERE m.user_id = ? AND m.is_admin = 1)) " \
+	"FROM org_members m JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? " \
+	"AND m.is_admin = 1 AND mo.status NOT IN ('rejected', 'suspended'))) " \
 	"AND (? = '' OR s.status = ?) AND (? = 0 OR s.organization_id = ?)"
 /* Columns of a registration (enum ev_reg_col). */
 #define EV_REG_COLS DB_COLS(EV_REG_COLUMNS)
@@ -1669,11 +1671,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_SPK_GET] = {"spk_get",
 	    "SELECT " SPK_COLS SPK_FROM "WHERE s.event_id = ? AND s.id = ?", NULL},
 	/* A session's requests: all (?2 = 0), or those of the organizations
-	 * person ?3 is an admin of now; oldest first, at most ?4. */
+	 * person ?3 is an admin of now, neither rejected nor suspended; oldest first, at most ?4. */
 	[ST_SPK_LIST] = {"spk_list",
 	    "SELECT " SPK_COLS SPK_FROM "WHERE s.event_id = ? AND (? = 0 OR s.organization_id "
-	    "IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ? AND m.is_admin = 1)) "
-	    "ORDER BY s.id LIMIT ?", NULL},
+	    "IN (SELECT m.org_id FROM org_members m JOIN organizations mo ON mo.id = m.org_id "
+	    "WHERE m.user_id = ? AND m.is_admin = 1 AND mo.status NOT IN ('rejected', "
+	    "'suspended'))) ORDER BY s.id LIMIT ?", NULL},
 	/* Another live request of the organization on the item. */
 	[ST_SPK_LIVE] = {"spk_live",
 	    "SELECT id FROM meeting_speaking_requests WHERE event_id = ? AND item = ? "
@@ -1684,11 +1687,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) "
 	    "RETURNING id", NULL},
 	/* A pending request changed by its organization (none when staff
-	 * decided it meanwhile). */
+	 * decided it meanwhile, or it stands on a published list). */
 	[ST_SPK_UPDATE] = {"spk_update",
 	    "UPDATE meeting_speaking_requests SET item = ?, nomination_id = ?, speaker_name = ?, "
 	    "speaker_title = ?, summary = ?, minutes = ?, updated_at = ? "
-	    "WHERE id = ? AND status = 'pending'", NULL},
+	    "WHERE id = ? AND status = 'pending' AND published_status <> 'allocated'", NULL},
 	[ST_SPK_WITHDRAW] = {"spk_withdraw",
 	    "UPDATE meeting_speaking_requests SET status = 'withdrawn', updated_at = ? "
 	    "WHERE id = ? AND status = 'pending'", NULL},

@@ -239,7 +239,8 @@ json_t *mtg_slots_view(json_t *s);
  * side events in their slots, [{id, title, organization, co_organizers,
  * format, language, slot_id, start, end, room}] (side_events.c). */
 enum ws_err mtg_programme(struct req *r, json_t *s, json_t *out) WS_WUR;
-/* Whether r's caller is an admin of organization org now (nominations.c). */
+/* Whether r's caller acts for organization org now: one of its admins, and
+ * it neither rejected nor suspended (nominations.c). */
 enum ws_err mtg_admin_of(struct req *r, int64_t org, int *admin) WS_WUR;
 /* The rule of stored session s that an organization does not meet, in
  * words (English, to translate; nominations.c). */

@@ -589,7 +589,23 @@ meetings_delegates_export(struct db *d, int64_t id, FILE *f)
 enum ws_err
 mtg_admin_of(struct req *r, int64_t org, int *admin)
 {
-	return admin_of(r, org, admin);
+	json_t *mine = NULL, *o;
+	enum ws_err rc;
+	size_t i;
+
+	*admin = 0;
+	if ((rc = orgs_of_person(req_db(r), r->user->id, &mine)) != WS_OK)
+		return rc;
+	json_array_foreach(mine, i, o) {
+		const char *st = json_string_value(json_object_get(o, "status"));
+
+		if (json_integer_value(json_object_get(o, "id")) == org &&
+		    json_is_true(json_object_get(o, "admin")) && st &&
+		    strcmp(st, "rejected") != 0 && strcmp(st, "suspended") != 0)
+			*admin = 1;
+	}
+	json_decref(mine);
+	return WS_OK;
 }
 
 const char *

@@ -485,6 +485,11 @@ se_check(struct req *r, struct resp *w, json_t *s, json_t *in, int64_t own, json
 	const char *why;
 
 	*values = NULL;
+	/* the calls' rule: an address nobody confirmed keeps nothing */
+	if (!r->user->verified_at) {
+		w->detail = N_("Confirm your email address before applying.");
+		return WS_EFORBIDDEN;
+	}
 	r->in = in;
 	if (form_check(r, se_fields, SE_NFIELDS, &vals, &errs) == WS_OK || !errs)
 		errs = json_object();

@@ -18,7 +18,9 @@
  * statements is a 422 naming the item; the speaker is one of the
  * organization's approved delegates for the session, or a name), and one
  * live request (pending or allocated) an organization and item (409).
- * The organization's admins change or withdraw it while it is pending.
+ * The organization's admins change or withdraw it while it is pending
+ * (not once it stands on a published list: only withdraw it then, which
+ * takes it off the list).
  *
  * Staff's allocation is per item: each request allocated (an order and
  * minutes), declined (a reason) or left pending, in one transaction that
@@ -295,6 +297,12 @@ request_check(struct req *r, struct resp *w, int64_t id, json_t *s, json_t *was,
 		rc = WS_EFORBIDDEN;
 		goto out;
 	}
+	/* the calls' rule: an address nobody confirmed keeps nothing */
+	if (!r->user->verified_at) {
+		w->detail = N_("Confirm your email address before applying.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
 	if ((rc = org_load(req_db(r), oid, &org)) != WS_OK)
 		goto out;
 	if (!mtg_org_eligible(s, org)) {
@@ -488,7 +496,10 @@ h_speaking_request_edit(struct req *r, struct resp *w)
 		rc = WS_EFORBIDDEN;
 		goto out;
 	}
-	if (strcmp(json_string_value(json_object_get(q, "status")), "pending") != 0) {
+	/* pending, and not standing on a published list: what it shows changes
+	 * only when staff publish */
+	if (strcmp(json_string_value(json_object_get(q, "status")), "pending") != 0 ||
+	    strcmp(json_string_value(json_object_get(q, "published_status")), "allocated") == 0) {
 		rc = refuse_decided(w);
 		goto out;
 	}
@@ -623,7 +634,8 @@ mtg_spk_published(struct req *r, json_t *s, json_t **out)
 
 			if (strcmp(json_string_value(json_object_get(q, "item")), num) != 0 ||
 			    strcmp(json_string_value(json_object_get(q, "published_status")),
-			    "allocated") != 0)
+			    "allocated") != 0 ||
+			    strcmp(json_string_value(json_object_get(q, "status")), "withdrawn") == 0)
 				continue;
 			sp = json_pack("{s:O,s:O,s:O,s:O,s:O}", "order", json_object_get(q,
 			    "published_order"), "organization", json_object_get(q, "organization"),
@@ -849,6 +861,7 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 	const char *item;
 	int64_t total = 0, pos;
 	size_t i, k, n = 0, na = 0;
+	int began = 0;
 	enum ws_err rc = WS_OK;
 
 	item = json_is_integer(json_object_get(in, "item")) ? arena_printf(r->a, "%lld",
@@ -867,7 +880,12 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 		    "as [{id, decision, order, minutes, reason}]."))));
 		goto refused;
 	}
-	if ((rc = mtg_spk_list(d, id, 0, &rows)) != WS_OK)
+	/* the requests read under the session's lock, so two of staff at once
+	 * cannot pass the item's minutes between them */
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	began = 1;
+	if ((rc = mtg_lock(d, id)) != WS_OK || (rc = mtg_spk_list(d, id, 0, &rows)) != WS_OK)
 		goto out;
 	dec = xcalloc(json_array_size(reqs) + 1, sizeof *dec);
 	json_array_foreach(reqs, i, x) {
@@ -972,10 +990,6 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 	}
 	qsort(alloc, na, sizeof *alloc, decision_cmp);
 
-	if ((rc = db_begin(d)) != WS_OK)
-		goto out;
-	if ((rc = mtg_lock(d, id)) != WS_OK)
-		goto rollback;
 	for (i = 0; i < n; i++) {
 		if (strcmp(dec[i].status, "allocated") == 0)
 			continue;
@@ -995,6 +1009,7 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 	    arena_printf(r->a, "session %lld, item %s: %zu decided", (long long)id, item, n));
 	if ((rc = db_commit(d)) != WS_OK)
 		goto rollback;
+	began = 0;
 	goto out;
 refused:
 	w->errors = errors;
@@ -1003,8 +1018,9 @@ refused:
 	rc = WS_EINVAL;
 	goto out;
 rollback:
-	db_rollback(d);
 out:
+	if (began)
+		db_rollback(d);
 	free(dec);
 	free(alloc);
 	json_decref(errors);
