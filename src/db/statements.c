@@ -171,6 +171,14 @@
  * and status ('' for any), each given twice. */
 #define INI_COLS DB_COLS(INI_COLUMNS)
 #define INI_FILTER "(? = '' OR i.country = ?) AND (? = '' OR i.status = ?)"
+/* A focal point takes part in initiative participant p's only while they
+ * are a focal point of its country still (p: initiative_participants). */
+#define INI_FOCAL_STILL "(p.kind <> 'focal' OR EXISTS (SELECT 1 FROM users fu JOIN " \
+	"initiatives fi ON fi.id = p.initiative_id WHERE fu.id = p.user_id AND " \
+	"fu.role = 'focal' AND fu.country = fi.country))"
+/* An organization's people take part through it while it is not rejected
+ * or suspended (mo: organizations), as CAPP_WHERE's admins. */
+#define INI_ORG_LIVE "mo.status NOT IN ('rejected', 'suspended')"
 /* Columns of a nomination (enum mtg_nom_col); who sees which: all (?1 = 0,
  * staff), or those of the organizations person ?2 is an admin of now while
  * it is not rejected or suspended (as CAPP_WHERE) and those naming address
@@ -1582,8 +1590,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * of the people of a partner organization. */
 	[ST_INI_PART_IS] = {"ini_part_is",
 	    "SELECT 1 FROM initiative_participants p WHERE p.initiative_id = ? AND "
-	    "(p.user_id = ? OR p.organization_id IN (SELECT m.org_id FROM org_members m "
-	    "WHERE m.user_id = ?)) LIMIT 1", NULL},
+	    "((p.user_id = ? AND " INI_FOCAL_STILL ") OR p.organization_id IN "
+	    "(SELECT m.org_id FROM org_members m JOIN organizations mo ON mo.id = m.org_id "
+	    "WHERE m.user_id = ? AND " INI_ORG_LIVE ")) LIMIT 1", NULL},
 	/* The initiatives a person takes part in (themselves, or through an
 	 * organization of theirs), newest first, at most ?. */
 	[ST_INI_PART_OF_USER] = {"ini_part_of_user",
@@ -1595,13 +1604,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT i.id, i.title, i.country, i.status, p.kind FROM initiatives i "
 	    "JOIN initiative_participants p ON p.initiative_id = i.id "
 	    "WHERE p.organization_id = ? ORDER BY i.id DESC LIMIT ?", NULL},
-	/* Everyone who takes part but ?2 (who posted), active accounts. */
+	/* Everyone who takes part but ?1 (who posted), active accounts, as
+	 * ST_INI_PART_IS counts them. */
 	[ST_INI_RECIPIENTS] = {"ini_recipients",
 	    "SELECT u.id, u.email, u.name, u.locale FROM users u WHERE u.status = 'active' "
 	    "AND u.id <> ? AND (u.id IN (SELECT p.user_id FROM initiative_participants p "
-	    "WHERE p.initiative_id = ?) OR u.id IN (SELECT m.user_id FROM org_members m JOIN "
-	    "initiative_participants p ON p.organization_id = m.org_id "
-	    "WHERE p.initiative_id = ?)) ORDER BY u.id", NULL},
+	    "WHERE p.initiative_id = ? AND " INI_FOCAL_STILL ") OR u.id IN (SELECT m.user_id "
+	    "FROM org_members m JOIN initiative_participants p ON p.organization_id = m.org_id "
+	    "JOIN organizations mo ON mo.id = m.org_id WHERE p.initiative_id = ? AND "
+	    INI_ORG_LIVE ")) ORDER BY u.id", NULL},
 	[ST_INI_OUT_INSERT] = {"ini_out_insert",
 	    "INSERT INTO initiative_outputs (initiative_id, kind, title, body, status, audience, "
 	    "created_by, created_at) VALUES (?, ?, ?, ?, 'draft', 'members', ?, ?) RETURNING id",
