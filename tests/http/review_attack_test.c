@@ -527,7 +527,7 @@ static void
 test_dialogue_inputs(void **state)
 {
 	const struct ts_res *r;
-	char path[128], in[128], evp[128], capp[128];
+	char path[128], in[128], evp[128], capp[128], file[200];
 	json_t *j;
 	int64_t id, call, ev, app;
 
@@ -585,6 +585,27 @@ test_dialogue_inputs(void **state)
 	    "publish", 0)), 201);
 	STATUS(api("POST", in, cy_tok, json_pack("{s:s,s:b}", "body", "Public-input-of-Cy",
 	    "publish", 1)), 201);
+	{	/* Cy's file, not for publication */
+		static const char doc[] = "Names of our sources.\n";
+		const struct ts_part parts[] = {
+			{ "body", "Private-file-input-of-Cy", 0, NULL, NULL },
+			{ "publish", "no", 0, NULL, NULL },
+			{ "file", doc, sizeof doc - 1, "sources.txt", "text/plain" },
+		};
+
+		r = ts_multipart_api(plain, "POST", in, cy_tok, parts, 3);
+		STATUS(r, 201);
+		j = ts_jbody(r);
+		snprintf(file, sizeof file, "%s", str(json_object_get(j, "file"), "url"));
+		json_decref(j);
+	}
+	r = api("GET", file, cy_tok, NULL);
+	STATUS(r, 200);
+	assert_non_null(ts_header(r, "Content-Disposition"));
+	assert_non_null(strstr(ts_header(r, "Content-Disposition"), "attachment"));
+	STATUS(api("GET", file, bo_tok, NULL), 404);
+	STATUS(api("GET", file, NULL, NULL), 404);
+	STATUS(api("GET", file, fe_tok, NULL), 404);
 	/* others read none of them before the summary */
 	LACKS(api("GET", in, bo_tok, NULL), "input-of");
 	LACKS(api("GET", in, NULL, NULL), "input-of");
@@ -609,8 +630,12 @@ test_dialogue_inputs(void **state)
 	LACKS(r, "Private-input-of-Ada");
 	snprintf(path, sizeof path, "/dialogues/%lld", (long long)id);
 	LACKS(ts_get(plain, path), "Private-input-of-Ada");
+	LACKS(api("GET", in, bo_tok, NULL), "Private-file-input");
+	STATUS(api("GET", file, bo_tok, NULL), 404);
+	STATUS(api("GET", file, NULL, NULL), 404);
+	STATUS(api("GET", file, staff_tok, NULL), 200);
 	j = ts_jbody(api("GET", in, staff_tok, NULL));
-	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
+	assert_int_equal(json_array_size(json_object_get(j, "items")), 3);
 	json_decref(j);
 	/* CSRF: the input form without its token */
 	{
