@@ -648,6 +648,45 @@ test_dialogue_inputs(void **state)
 	}
 }
 
+/*
+ * The edge of the written inputs' deadline by the hub's clock: a second
+ * before, an input is taken; after, 409 naming the time.  Staff's list
+ * of applicants (their gender) is refused to the others, as a page and as
+ * CSV.  Last: the clock moves years on.
+ */
+static void
+test_dialogue_deadline(void **state)
+{
+	const struct ts_res *r;
+	char in[128], capp[128], path[128];
+	int64_t id, call, ev, app;
+
+	(void)state;
+	id = dialogue_made("Deadline dialogue", 41, "published", &call, &ev);
+	snprintf(capp, sizeof capp, "/api/v1/calls/%lld/applications", (long long)call);
+	app = made(capp, bo_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	    (json_int_t)norrow, "status", "submitted", "answers", "expertise", "Borders",
+	    "speaker_gender", "man"));
+	ts_sql_int("UPDATE call_applications SET status = 'accepted' WHERE id = %lld",
+	    (long long)app);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants.csv", (long long)id);
+	STATUS(api("GET", path, bo_tok, NULL), 403);
+	STATUS(api("GET", path, fe_tok, NULL), 403);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants", (long long)id);
+	STATUS(api("GET", path, bo_tok, NULL), 403);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)id);
+	/* inputs close 2031-06-30T18:00 in Vienna: 16:00 UTC, 1940601600 */
+	assert_int_equal(ts_clock_advance(plain, (long)(1940601600 - 20 - time(NULL))), 200);
+	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);
+	STATUS(api("POST", in, bo_tok, json_pack("{s:s}", "body", "Just in time")), 201);
+	assert_int_equal(ts_clock_advance(plain, 30), 200);
+	r = api("POST", in, bo_tok, json_pack("{s:s}", "body", "Too late"));
+	STATUS(r, 409);
+	HAS(r, "closed at");
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogue_inputs WHERE body = "
+	    "'Too late'"), 0);
+}
+
 static int
 setup(void **state)
 {
@@ -702,6 +741,7 @@ main(void)
 		cmocka_unit_test(test_initiative_hostile),
 		cmocka_unit_test(test_dialogue_hidden),
 		cmocka_unit_test(test_dialogue_inputs),
+		cmocka_unit_test(test_dialogue_deadline),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
