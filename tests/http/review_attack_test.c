@@ -46,6 +46,9 @@ static char staff_tok[129], fe_tok[129], gu_tok[129], ada_tok[129], bo_tok[129],
     ed_tok[129], cy_tok[129], no_tok[129];
 static int64_t quillon, norrow, fe_id, gu_id, ada_id, bo_id, ed_id, cy_id;
 
+/* Cy's input (with a file, not for publication) to the attack dialogue */
+static int64_t cy_input;
+
 #define FE "fe@interior-ra.go.ke"
 #define ED "ed@research-ra.example"
 #define CY "cy@quillon-ra.example"
@@ -417,6 +420,52 @@ test_initiative_hostile(void **state)
 	json_decref(j);
 }
 
+/*
+ * Who takes part, on the lists others read: an expert's name is not a
+ * visitor's or an applicant's on the country page or the person's page;
+ * an organization's history is not another's to read; an initiative that
+ * is no number is a 404.
+ */
+static void
+test_initiative_lists(void **state)
+{
+	char path[96];
+	int64_t id;
+
+	(void)state;
+	id = initiative("Attack: lists");
+	LACKS(api("GET", "/api/v1/countries/KE", NULL, NULL), ED);
+	LACKS(api("GET", "/api/v1/countries/KE", no_tok, NULL), ED);
+	LACKS(ts_get(plain, "/countries/KE"), ED);
+	HAS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), ED);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
+	LACKS(api("GET", path, no_tok, NULL), ED);
+	LACKS(api("GET", path, NULL, NULL), ED);
+	snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
+	LACKS(ts_get(plain, path), ED);
+	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
+	LACKS(api("GET", path, no_tok, NULL), "Attack: lists");
+	LACKS(api("GET", path, NULL, NULL), "Attack: lists");
+	/* Quillon's history: its own people's and staff's */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+	HAS(api("GET", path, ada_tok, NULL), "initiative.partner");
+	{
+		const struct ts_res *r = api("GET", path, bo_tok, NULL);
+
+		assert_true(r->status == 403 || r->status == 404);
+		r = api("GET", path, gu_tok, NULL);
+		assert_true(r->status == 403 || r->status == 404);
+		r = api("GET", path, no_tok, NULL);
+		assert_true(r->status == 403 || r->status == 404);
+	}
+	STATUS(api("GET", path, NULL, NULL), 401);
+	/* ids that are no number, or none */
+	STATUS(api("GET", "/api/v1/initiatives/1abc", NULL, NULL), 404);
+	STATUS(api("GET", "/api/v1/initiatives/99999999999999999999", NULL, NULL), 404);
+	STATUS(api("GET", "/api/v1/initiatives/0/space", ada_tok, NULL), 404);
+	STATUS(api("GET", "/api/v1/initiatives/-1/space", ada_tok, NULL), 404);
+}
+
 /* ---- dialogues -------------------------------------------------------------- */
 
 static int64_t
@@ -597,6 +646,7 @@ test_dialogue_inputs(void **state)
 		STATUS(r, 201);
 		j = ts_jbody(r);
 		snprintf(file, sizeof file, "%s", str(json_object_get(j, "file"), "url"));
+		cy_input = num(j, "id");
 		json_decref(j);
 	}
 	r = api("GET", file, cy_tok, NULL);
@@ -674,6 +724,12 @@ test_dialogue_deadline(void **state)
 	STATUS(api("GET", path, fe_tok, NULL), 403);
 	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants", (long long)id);
 	STATUS(api("GET", path, bo_tok, NULL), 403);
+	/* Cy's file through another dialogue's address: 404, even to staff */
+	snprintf(path, sizeof path, "/dialogues/%lld/inputs/%lld/file", (long long)id,
+	    (long long)cy_input);
+	STATUS(api("GET", path, cy_tok, NULL), 404);
+	STATUS(api("GET", path, bo_tok, NULL), 404);
+	STATUS(api("GET", path, staff_tok, NULL), 404);
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)id);
 	/* inputs close 2031-06-30T18:00 in Vienna: 16:00 UTC, 1940601600 */
 	assert_int_equal(ts_clock_advance(plain, (long)(1940601600 - 20 - time(NULL))), 200);
@@ -739,6 +795,7 @@ main(void)
 		cmocka_unit_test(test_initiative_drafts),
 		cmocka_unit_test(test_initiative_former),
 		cmocka_unit_test(test_initiative_hostile),
+		cmocka_unit_test(test_initiative_lists),
 		cmocka_unit_test(test_dialogue_hidden),
 		cmocka_unit_test(test_dialogue_inputs),
 		cmocka_unit_test(test_dialogue_deadline),
