@@ -466,6 +466,95 @@ test_initiative_lists(void **state)
 	STATUS(api("GET", "/api/v1/initiatives/-1/space", ada_tok, NULL), 404);
 }
 
+/*
+ * The space's forms with their token: one who takes no part gets 403; a
+ * mistake comes back with what was typed, escaped; a hostile title is
+ * text on the initiative's page.  Staff's participant form takes only an
+ * approved organization, a member as an expert, the country's focal
+ * point.  A POST-only address read with GET is refused.
+ */
+static void
+test_initiative_forms(void **state)
+{
+	const struct ts_res *r;
+	struct ts_browser *b;
+	char path[96], parts[96], pub[128];
+	json_t *j, *o;
+	int64_t id, oid = 0;
+	size_t i;
+
+	(void)state;
+	id = initiative("Attack: forms");
+	b = ts_signed_in(&srv, NULL, BO, PW);
+	assert_non_null(b);
+	snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
+	STATUS(ts_get(b, path), 200);
+	snprintf(path, sizeof path, "/initiatives/%lld/space", (long long)id);
+	STATUS(ts_form(b, path, "body", "Outsider's update", (char *)NULL), 403);
+	snprintf(path, sizeof path, "/initiatives/%lld/outputs", (long long)id);
+	STATUS(ts_form(b, path, "kind", "best_practices", "title", "Outsider's output", "body",
+	    "x", (char *)NULL), 403);
+	ts_browser_free(b);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_outputs WHERE title = "
+	    "'Outsider''s output'"), 0);
+
+	b = ts_signed_in(&srv, NULL, CY, PW);
+	assert_non_null(b);
+	snprintf(path, sizeof path, "/initiatives/%lld/space", (long long)id);
+	STATUS(ts_get(b, path), 200);
+	snprintf(path, sizeof path, "/initiatives/%lld/outputs", (long long)id);
+	r = ts_form(b, path, "kind", "best_practices", "title", "<b>Typed</b> title", "body", "",
+	    (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "value=\"&lt;b&gt;Typed&lt;&#x2F;b&gt; title\"");
+	LACKS(r, "<b>Typed</b>");
+	r = ts_form(b, path, "kind", "best_practices", "title", "<script>t()</script>Hostile",
+	    "body", "<iframe src=//evil.example></iframe>Body", (char *)NULL);
+	STATUS(r, 303);
+	ts_browser_free(b);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
+	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	json_array_foreach(json_object_get(j, "outputs"), i, o)
+		if (strstr(str(o, "title"), "Hostile"))
+			oid = num(o, "id");
+	json_decref(j);
+	assert_true(oid > 0);
+	snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/outputs/%lld/publish", (long long)id,
+	    (long long)oid);
+	STATUS(api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")), 200);
+	snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "Hostile");
+	LACKS(r, "<script>t()");
+	LACKS(r, "<iframe");
+
+	/* staff's participants: what each kind takes */
+	snprintf(parts, sizeof parts, "/api/v1/initiatives/%lld/participants", (long long)id);
+	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
+	    (json_int_t)gu_id)), 422);
+	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "focal", "user_id",
+	    (json_int_t)gu_id)), 422);
+	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "focal", "user_id",
+	    (json_int_t)bo_id)), 422);
+	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	    "organization_id", (json_int_t)999999)), 422);
+	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:s}", "kind", "organization",
+	    "organization_id", "1 OR 1=1")), 422);
+	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "staff", "user_id",
+	    (json_int_t)bo_id)), 422);
+	STATUS(api("POST", parts, bo_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	    "organization_id", (json_int_t)norrow)), 403);
+	STATUS(api("POST", parts, fe_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	    "organization_id", (json_int_t)norrow)), 403);
+	/* a POST-only address read with GET */
+	snprintf(path, sizeof path, "/staff/initiatives/%lld/participants", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	assert_true(r->status == 404 || r->status == 405);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
+	STATUS(api("GET", path, ada_tok, NULL), 405);
+}
+
 /* ---- dialogues -------------------------------------------------------------- */
 
 static int64_t
@@ -796,6 +885,7 @@ main(void)
 		cmocka_unit_test(test_initiative_former),
 		cmocka_unit_test(test_initiative_hostile),
 		cmocka_unit_test(test_initiative_lists),
+		cmocka_unit_test(test_initiative_forms),
 		cmocka_unit_test(test_dialogue_hidden),
 		cmocka_unit_test(test_dialogue_inputs),
 		cmocka_unit_test(test_dialogue_deadline),
