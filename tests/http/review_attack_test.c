@@ -555,6 +555,56 @@ test_initiative_forms(void **state)
 	STATUS(api("GET", path, ada_tok, NULL), 405);
 }
 
+/*
+ * The meetings an initiative names are shown in its space as each
+ * participant may see them: a staff-only or draft event is staff's.
+ */
+static void
+test_initiative_linked(void **state)
+{
+	const char *vis[] = { "staff", "public", "public" };
+	const char *st[] = { "published", "draft", "published" };
+	const char *titles[] = { "Staff-only-briefing", "Draft-briefing", "Public-briefing" };
+	json_t *ids = json_array();
+	const struct ts_res *r;
+	char path[96];
+	int64_t id;
+	int i;
+
+	(void)state;
+	id = initiative("Attack: linked");
+	for (i = 0; i < 3; i++)
+		json_array_append_new(ids, json_integer(made("/api/v1/events", staff_tok,
+		    json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "kind", "workshop", "title", titles[i],
+		    "timezone", "Europe/Vienna", "start", "2031-03-01T09:00", "end",
+		    "2031-03-01T17:00", "status", st[i], "visibility", vis[i]))));
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:o}", "meetings", ids)), 200);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
+	r = api("GET", path, cy_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Public-briefing");
+	LACKS(r, "Staff-only-briefing");
+	LACKS(r, "Draft-briefing");
+	snprintf(path, sizeof path, "/initiatives/%lld/space", (long long)id);
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, ED, PW);
+
+		assert_non_null(b);
+		r = ts_get(b, path);
+		STATUS(r, 200);
+		HAS(r, "Public-briefing");
+		LACKS(r, "Staff-only-briefing");
+		LACKS(r, "Draft-briefing");
+		ts_browser_free(b);
+	}
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	HAS(r, "Staff-only-briefing");
+	HAS(r, "Draft-briefing");
+	LACKS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Staff-only-briefing");
+}
+
 /* ---- dialogues -------------------------------------------------------------- */
 
 static int64_t
@@ -886,6 +936,7 @@ main(void)
 		cmocka_unit_test(test_initiative_hostile),
 		cmocka_unit_test(test_initiative_lists),
 		cmocka_unit_test(test_initiative_forms),
+		cmocka_unit_test(test_initiative_linked),
 		cmocka_unit_test(test_dialogue_hidden),
 		cmocka_unit_test(test_dialogue_inputs),
 		cmocka_unit_test(test_dialogue_deadline),
