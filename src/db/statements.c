@@ -1594,11 +1594,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "(SELECT m.org_id FROM org_members m JOIN organizations mo ON mo.id = m.org_id "
 	    "WHERE m.user_id = ? AND " INI_ORG_LIVE ")) LIMIT 1", NULL},
 	/* The initiatives a person takes part in (themselves, or through an
-	 * organization of theirs), newest first, at most ?. */
+	 * organization of theirs), as ST_INI_PART_IS counts them, newest
+	 * first, at most ?. */
 	[ST_INI_PART_OF_USER] = {"ini_part_of_user",
 	    "SELECT i.id, i.title, i.country, i.status, min(p.kind) FROM initiatives i "
-	    "JOIN initiative_participants p ON p.initiative_id = i.id WHERE p.user_id = ? OR "
-	    "p.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?) "
+	    "JOIN initiative_participants p ON p.initiative_id = i.id WHERE (p.user_id = ? AND "
+	    INI_FOCAL_STILL ") OR p.organization_id IN (SELECT m.org_id FROM org_members m "
+	    "JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND " INI_ORG_LIVE ") "
 	    "GROUP BY i.id, i.title, i.country, i.status ORDER BY i.id DESC LIMIT ?", NULL},
 	[ST_INI_PART_OF_ORG] = {"ini_part_of_org",
 	    "SELECT i.id, i.title, i.country, i.status, p.kind FROM initiatives i "

@@ -281,6 +281,7 @@ test_initiative_former(void **state)
 	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)fe_id);
 	STATUS(api("GET", space, fe_tok, NULL), 403);
 	STATUS(api("POST", upd, fe_tok, json_pack("{s:s}", "body", "Former focal")), 403);
+	LACKS(api("GET", "/api/v1/account", fe_tok, NULL), "Attack: former participants");
 	ts_sql_int("UPDATE users SET role = 'focal' WHERE id = %lld", (long long)fe_id);
 	STATUS(api("GET", space, fe_tok, NULL), 200);
 
@@ -289,11 +290,13 @@ test_initiative_former(void **state)
 	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
 	STATUS(api("GET", space, cy_tok, NULL), 403);
 	STATUS(api("POST", upd, ada_tok, json_pack("{s:s}", "body", "Suspended")), 403);
+	LACKS(api("GET", "/api/v1/account", cy_tok, NULL), "Attack: former participants");
 	STATUS(api("POST", upd, staff_tok, json_pack("{s:s}", "body", "While-suspended")), 201);
 	assert_int_equal(ts_mail_wait(&sink, FE, 10000, &m), 0);
 	ts_mail_free(&m);
 	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
 	STATUS(api("GET", space, cy_tok, NULL), 200);
+	HAS(api("GET", "/api/v1/account", cy_tok, NULL), "Attack: former participants");
 
 	/* Quillon removed as a partner */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants/%lld", (long long)id,
