@@ -1829,11 +1829,17 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT d.id, d.title, d.summary_published_at, i.id, '', 'input'" DLG_FROM
 	    "JOIN dialogue_inputs i ON i.dialogue_id = d.id WHERE " EV_VISIBLE
 	    " AND i.user_id = ? ORDER BY 1 DESC, 6 LIMIT 100", NULL},
-	/* The next batch of members (active, verified) not yet mailed a
-	 * dialogue's summary (?1), after user id ?2. */
+	/* The next batch of members (active, verified) after user id ?1, ?2 of
+	 * them; members while an organization of theirs is approved, or of
+	 * none, or approved experts (user_role_from_standing): a suspended
+	 * organization's people are not. */
 	[ST_DLG_MEMBERS] = {"dlg_members",
 	    "SELECT u.id, u.email, coalesce(u.locale, '') FROM users u WHERE u.role = 'member' "
 	    "AND u.status = 'active' AND u.verified_at IS NOT NULL AND u.id > ? "
+	    "AND (NOT EXISTS (SELECT 1 FROM org_members m WHERE m.user_id = u.id) "
+	    "OR EXISTS (SELECT 1 FROM org_members m JOIN organizations o ON o.id = m.org_id "
+	    "WHERE m.user_id = u.id AND o.status = 'approved') "
+	    "OR EXISTS (SELECT 1 FROM experts x WHERE x.user_id = u.id AND x.status = 'approved')) "
 	    "ORDER BY u.id LIMIT ?", NULL},
 	[ST_DLG_SEED_COUNT] = {"dlg_seed_count", "SELECT count(*) FROM dialogues", NULL},
 	/* a member claimed for the summary's mail: one row changed when not yet */

@@ -841,6 +841,47 @@ test_dialogue_inputs(void **state)
 }
 
 /*
+ * The summary's mail goes to members: not to the people of a suspended
+ * organization, whose member rights lapse with it (an organization at
+ * risk may be suspended at its own request).
+ */
+static void
+test_dialogue_summary_mail(void **state)
+{
+	char path[128], tok[129];
+	struct ts_mail m;
+	int64_t id, call, ev, sable;
+	int i, found = 0;
+
+	(void)state;
+	sable = ts_org_import(db_url, "Sable Review Circle", "KE", "info@sable-ra.example", NULL);
+	assert_true(sable > 0);
+	account("su@sable-ra.example", "member", sable, tok, NULL);
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)sable);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	id = dialogue_made("Mailed-dialogue", 51, "published", &call, &ev);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	for (i = 0; i < 10 && !found; i++) {
+		if (ts_mail_wait(&sink, BO, 10000, &m) != 0)
+			break;
+		found = strstr(m.subject, "Mailed-dialogue") != NULL;
+		ts_mail_free(&m);
+	}
+	assert_true(found);
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "dialogue_summary_mail", 10000), 0);
+	found = 0;
+	while (ts_mail_wait(&sink, "su@sable-ra.example", 1500, &m) == 0) {
+		if (strstr(m.subject, "Mailed-dialogue"))
+			found = 1;
+		ts_mail_free(&m);
+	}
+	if (found)
+		printf("# a suspended organization's person was mailed the summary\n");
+	assert_false(found);
+}
+
+/*
  * The edge of the written inputs' deadline by the hub's clock: a second
  * before, an input is taken; after, 409 naming the time.  Staff's list
  * of applicants (their gender) is refused to the others, as a page and as
@@ -942,6 +983,7 @@ main(void)
 		cmocka_unit_test(test_initiative_linked),
 		cmocka_unit_test(test_dialogue_hidden),
 		cmocka_unit_test(test_dialogue_inputs),
+		cmocka_unit_test(test_dialogue_summary_mail),
 		cmocka_unit_test(test_dialogue_deadline),
 	};
 
