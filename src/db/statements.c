@@ -1767,12 +1767,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "LEFT JOIN organizations o ON o.id = a.organization_id "
 	    "WHERE a.call_id = ? AND a.status NOT IN ('draft', 'withdrawn') ORDER BY a.id", NULL},
 	/* The accepted application of call ?1 that person ?2 took part by: their
-	 * own, or their organization's (?3 the same person). */
+	 * own (as an expert), or that of an organization they are one of now
+	 * (?3 the same person) while it is not rejected or suspended. */
 	[ST_DLG_APPROVED_OF] = {"dlg_approved_of",
 	    "SELECT a.id, coalesce(a.organization_id, 0) FROM call_applications a "
-	    "WHERE a.call_id = ? AND a.status = 'accepted' AND (a.user_id = ? OR "
-	    "a.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?)) "
-	    "ORDER BY a.id LIMIT 1", NULL},
+	    "WHERE a.call_id = ? AND a.status = 'accepted' AND ((a.user_id = ? AND "
+	    "a.organization_id IS NULL) OR a.organization_id IN (SELECT m.org_id FROM "
+	    "org_members m JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND "
+	    INI_ORG_LIVE ")) ORDER BY a.id LIMIT 1", NULL},
 	/* the dialogue whose preparation day or dialogue is event ?1 (twice) */
 	[ST_DLG_OF_EVENT] = {"dlg_of_event",
 	    "SELECT id, call_id, title FROM dialogues WHERE prep_event_id = ? OR event_id = ? "

@@ -882,6 +882,50 @@ test_dialogue_summary_mail(void **state)
 }
 
 /*
+ * An organization's approval for a dialogue lapses while it is suspended:
+ * its people write no input and register for none of its events.
+ */
+static void
+test_dialogue_suspended(void **state)
+{
+	char path[128], in[128], evp[128], tok[129];
+	struct ts_browser *staff;
+	int64_t id, call, ev, tern, te, app;
+
+	(void)state;
+	tern = ts_org_import(db_url, "Tern Review Collective", "KE", "info@tern-ra.example", NULL);
+	assert_true(tern > 0);
+	account("te@tern-ra.example", "member", tern, tok, &te);
+	staff = ts_signed_in(&srv, NULL, "sam.staff@review-ra.test", PW);
+	assert_non_null(staff);
+	assert_int_equal(ts_org_admin(staff, tern, te), 0);
+	ts_browser_free(staff);
+	id = dialogue_made("Suspended dialogue", 61, "published", &call, &ev);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
+	app = made(path, tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	    (json_int_t)tern, "status", "submitted", "answers", "expertise", "Coasts",
+	    "speaker_gender", "woman"));
+	ts_sql_int("UPDATE call_applications SET status = 'accepted' WHERE id = %lld",
+	    (long long)app);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)id);
+	snprintf(evp, sizeof evp, "/api/v1/events/%lld/registrations", (long long)ev);
+	STATUS(api("POST", in, tok, json_pack("{s:s}", "body", "Before")), 201);
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)tern);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(api("POST", in, tok, json_pack("{s:s}", "body", "While suspended")), 403);
+	STATUS(api("POST", evp, tok, json_object()), 403);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogue_inputs WHERE body = "
+	    "'While suspended'"), 0);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
+	STATUS(api("POST", evp, tok, json_object()), 201);
+	/* no longer one of Tern (who applied for it): its approval is not theirs */
+	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)te);
+	STATUS(api("POST", in, tok, json_pack("{s:s}", "body", "After leaving")), 403);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogue_inputs WHERE body = "
+	    "'After leaving'"), 0);
+}
+
+/*
  * The edge of the written inputs' deadline by the hub's clock: a second
  * before, an input is taken; after, 409 naming the time.  Staff's list
  * of applicants (their gender) is refused to the others, as a page and as
@@ -984,6 +1028,7 @@ main(void)
 		cmocka_unit_test(test_dialogue_hidden),
 		cmocka_unit_test(test_dialogue_inputs),
 		cmocka_unit_test(test_dialogue_summary_mail),
+		cmocka_unit_test(test_dialogue_suspended),
 		cmocka_unit_test(test_dialogue_deadline),
 	};
 
