@@ -328,6 +328,35 @@ test_initiative_former(void **state)
 }
 
 /*
+ * A person removed from a partner organization takes no part from then:
+ * the space, posting and their account say so.  An account whose address
+ * was never confirmed gets no token at all.
+ */
+static void
+test_initiative_left(void **state)
+{
+	char space[96], upd[96], tok[129];
+	int64_t id, ri;
+
+	(void)state;
+	account("ri@quillon-ra.example", "member", quillon, tok, &ri);
+	id = initiative("Attack: left");
+	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
+	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
+	STATUS(api("GET", space, tok, NULL), 200);
+	HAS(api("GET", "/api/v1/account", tok, NULL), "Attack: left");
+	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)ri);
+	STATUS(api("GET", space, tok, NULL), 403);
+	STATUS(api("POST", upd, tok, json_pack("{s:s}", "body", "Gone")), 403);
+	LACKS(api("GET", "/api/v1/account", tok, NULL), "Attack: left");
+	/* never confirmed */
+	assert_true(ts_person_add(db_url, "un@quillon-ra.example", "Un", "member", quillon, PW) >
+	    0);
+	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = 'un@quillon-ra.example'");
+	assert_int_not_equal(ts_token(plain, "un@quillon-ra.example", PW, tok, 129), 0);
+}
+
+/*
  * Hostile input to the space: raw HTML, javascript: links, a tracking
  * image, an oversized update; the forms without their CSRF token; the
  * wrong methods.
@@ -1021,6 +1050,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_initiative_drafts),
 		cmocka_unit_test(test_initiative_former),
+		cmocka_unit_test(test_initiative_left),
 		cmocka_unit_test(test_initiative_hostile),
 		cmocka_unit_test(test_initiative_lists),
 		cmocka_unit_test(test_initiative_forms),
