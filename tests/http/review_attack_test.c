@@ -955,6 +955,62 @@ test_dialogue_suspended(void **state)
 }
 
 /*
+ * Staff's dialogue forms without their token, the wrong methods, an
+ * oversized summary and a hostile one.
+ */
+static void
+test_dialogue_forms(void **state)
+{
+	const struct ts_res *r;
+	struct ts_browser *b;
+	char path[128], *big;
+	int64_t id, call, ev;
+
+	(void)state;
+	id = dialogue_made("Forms dialogue", 71, "published", &call, &ev);
+	b = ts_signed_in(&srv, NULL, "sam.staff@review-ra.test", PW);
+	assert_non_null(b);
+	STATUS(ts_post(b, "/staff/dialogues/new", "title", "No token", (char *)NULL), 403);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/edit", (long long)id);
+	STATUS(ts_post(b, path, "title", "No token", (char *)NULL), 403);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants", (long long)id);
+	STATUS(ts_post(b, path, "decision", "approved", (char *)NULL), 403);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/summary", (long long)id);
+	STATUS(ts_post(b, path, "summary", "No token", (char *)NULL), 403);
+	ts_browser_free(b);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogues WHERE title = 'No token' OR "
+	    "summary = 'No token'"), 0);
+	/* a member's token on staff's forms */
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/edit", (long long)id);
+	STATUS(api("GET", path, bo_tok, NULL), 403);
+	/* the wrong methods */
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
+	STATUS(api("PUT", path, staff_tok, json_pack("{s:s}", "title", "Put")), 405);
+	STATUS(api("DELETE", path, staff_tok, NULL), 405);
+	STATUS(api("PATCH", path, bo_tok, json_pack("{s:s}", "title", "Mine")), 403);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/decisions", (long long)id);
+	STATUS(api("GET", path, staff_tok, NULL), 405);
+	/* an oversized summary: 422, nothing published */
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
+	big = malloc(100002);
+	assert_non_null(big);
+	memset(big, 's', 100001);
+	big[100001] = '\0';
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", big)), 422);
+	free(big);
+	/* a hostile one is text */
+	r = api("POST", path, staff_tok, json_pack("{s:s}", "summary", "<script>s()</script>"
+	    "\n\n[x](javascript:s()) Summary-text"));
+	STATUS(r, 200);
+	snprintf(path, sizeof path, "/dialogues/%lld", (long long)id);
+	r = ts_get(plain, path);
+	STATUS(r, 200);
+	HAS(r, "Summary-text");
+	LACKS(r, "<script>s()");
+	LACKS(r, "javascript:s()");
+}
+
+/*
  * The edge of the written inputs' deadline by the hub's clock: a second
  * before, an input is taken; after, 409 naming the time.  Staff's list
  * of applicants (their gender) is refused to the others, as a page and as
@@ -1059,6 +1115,7 @@ main(void)
 		cmocka_unit_test(test_dialogue_inputs),
 		cmocka_unit_test(test_dialogue_summary_mail),
 		cmocka_unit_test(test_dialogue_suspended),
+		cmocka_unit_test(test_dialogue_forms),
 		cmocka_unit_test(test_dialogue_deadline),
 	};
 
