@@ -466,6 +466,14 @@ test_initiative_lists(void **state)
 
 	(void)state;
 	id = initiative("Attack: lists");
+	/* a focal point's country view: their country's, not another's */
+	HAS(api("GET", "/api/v1/country", fe_tok, NULL), "Attack: lists");
+	LACKS(api("GET", "/api/v1/country", gu_tok, NULL), "Attack: lists");
+	{
+		const struct ts_res *r = api("GET", "/api/v1/country", bo_tok, NULL);
+
+		assert_true(r->status == 403 || r->status == 404);
+	}
 	LACKS(api("GET", "/api/v1/countries/KE", NULL, NULL), ED);
 	LACKS(api("GET", "/api/v1/countries/KE", no_tok, NULL), ED);
 	LACKS(ts_get(plain, "/countries/KE"), ED);
