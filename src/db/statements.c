@@ -171,6 +171,14 @@
  * and status ('' for any), each given twice. */
 #define INI_COLS DB_COLS(INI_COLUMNS)
 #define INI_FILTER "(? = '' OR i.country = ?) AND (? = '' OR i.status = ?)"
+/* A focal point takes part in initiative participant p's only while they
+ * are a focal point of its country still (p: initiative_participants). */
+#define INI_FOCAL_STILL "(p.kind <> 'focal' OR EXISTS (SELECT 1 FROM users fu JOIN " \
+	"initiatives fi ON fi.id = p.initiative_id WHERE fu.id = p.user_id AND " \
+	"fu.role = 'focal' AND fu.country = fi.country))"
+/* An organization's people take part through it while it is not rejected
+ * or suspended (mo: organizations), as CAPP_WHERE's admins. */
+#define INI_ORG_LIVE "mo.status NOT IN ('rejected', 'suspended')"
 /* Columns of a nomination (enum mtg_nom_col); who sees which: all (?1 = 0,
  * staff), or those of the organizations person ?2 is an admin of now while
  * it is not rejected or suspended (as CAPP_WHERE) and those naming address
@@ -1584,26 +1592,31 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * of the people of a partner organization. */
 	[ST_INI_PART_IS] = {"ini_part_is",
 	    "SELECT 1 FROM initiative_participants p WHERE p.initiative_id = ? AND "
-	    "(p.user_id = ? OR p.organization_id IN (SELECT m.org_id FROM org_members m "
-	    "WHERE m.user_id = ?)) LIMIT 1", NULL},
+	    "((p.user_id = ? AND " INI_FOCAL_STILL ") OR p.organization_id IN "
+	    "(SELECT m.org_id FROM org_members m JOIN organizations mo ON mo.id = m.org_id "
+	    "WHERE m.user_id = ? AND " INI_ORG_LIVE ")) LIMIT 1", NULL},
 	/* The initiatives a person takes part in (themselves, or through an
-	 * organization of theirs), newest first, at most ?. */
+	 * organization of theirs), as ST_INI_PART_IS counts them, newest
+	 * first, at most ?. */
 	[ST_INI_PART_OF_USER] = {"ini_part_of_user",
 	    "SELECT i.id, i.title, i.country, i.status, min(p.kind) FROM initiatives i "
-	    "JOIN initiative_participants p ON p.initiative_id = i.id WHERE p.user_id = ? OR "
-	    "p.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?) "
+	    "JOIN initiative_participants p ON p.initiative_id = i.id WHERE (p.user_id = ? AND "
+	    INI_FOCAL_STILL ") OR p.organization_id IN (SELECT m.org_id FROM org_members m "
+	    "JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND " INI_ORG_LIVE ") "
 	    "GROUP BY i.id, i.title, i.country, i.status ORDER BY i.id DESC LIMIT ?", NULL},
 	[ST_INI_PART_OF_ORG] = {"ini_part_of_org",
 	    "SELECT i.id, i.title, i.country, i.status, p.kind FROM initiatives i "
 	    "JOIN initiative_participants p ON p.initiative_id = i.id "
 	    "WHERE p.organization_id = ? ORDER BY i.id DESC LIMIT ?", NULL},
-	/* Everyone who takes part but ?2 (who posted), active accounts. */
+	/* Everyone who takes part but ?1 (who posted), active accounts, as
+	 * ST_INI_PART_IS counts them. */
 	[ST_INI_RECIPIENTS] = {"ini_recipients",
 	    "SELECT u.id, u.email, u.name, u.locale FROM users u WHERE u.status = 'active' "
 	    "AND u.id <> ? AND (u.id IN (SELECT p.user_id FROM initiative_participants p "
-	    "WHERE p.initiative_id = ?) OR u.id IN (SELECT m.user_id FROM org_members m JOIN "
-	    "initiative_participants p ON p.organization_id = m.org_id "
-	    "WHERE p.initiative_id = ?)) ORDER BY u.id", NULL},
+	    "WHERE p.initiative_id = ? AND " INI_FOCAL_STILL ") OR u.id IN (SELECT m.user_id "
+	    "FROM org_members m JOIN initiative_participants p ON p.organization_id = m.org_id "
+	    "JOIN organizations mo ON mo.id = m.org_id WHERE p.initiative_id = ? AND "
+	    INI_ORG_LIVE ")) ORDER BY u.id", NULL},
 	[ST_INI_OUT_INSERT] = {"ini_out_insert",
 	    "INSERT INTO initiative_outputs (initiative_id, kind, title, body, status, audience, "
 	    "created_by, created_at) VALUES (?, ?, ?, ?, 'draft', 'members', ?, ?) RETURNING id",
@@ -1757,12 +1770,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "LEFT JOIN organizations o ON o.id = a.organization_id "
 	    "WHERE a.call_id = ? AND a.status NOT IN ('draft', 'withdrawn') ORDER BY a.id", NULL},
 	/* The accepted application of call ?1 that person ?2 took part by: their
-	 * own, or their organization's (?3 the same person). */
+	 * own (as an expert), or that of an organization they are one of now
+	 * (?3 the same person) while it is not rejected or suspended. */
 	[ST_DLG_APPROVED_OF] = {"dlg_approved_of",
 	    "SELECT a.id, coalesce(a.organization_id, 0) FROM call_applications a "
-	    "WHERE a.call_id = ? AND a.status = 'accepted' AND (a.user_id = ? OR "
-	    "a.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?)) "
-	    "ORDER BY a.id LIMIT 1", NULL},
+	    "WHERE a.call_id = ? AND a.status = 'accepted' AND ((a.user_id = ? AND "
+	    "a.organization_id IS NULL) OR a.organization_id IN (SELECT m.org_id FROM "
+	    "org_members m JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND "
+	    INI_ORG_LIVE ")) ORDER BY a.id LIMIT 1", NULL},
 	/* the dialogue whose preparation day or dialogue is event ?1 (twice) */
 	[ST_DLG_OF_EVENT] = {"dlg_of_event",
 	    "SELECT id, call_id, title FROM dialogues WHERE prep_event_id = ? OR event_id = ? "
@@ -1819,11 +1834,17 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT d.id, d.title, d.summary_published_at, i.id, '', 'input'" DLG_FROM
 	    "JOIN dialogue_inputs i ON i.dialogue_id = d.id WHERE " EV_VISIBLE
 	    " AND i.user_id = ? ORDER BY 1 DESC, 6 LIMIT 100", NULL},
-	/* The next batch of members (active, verified) not yet mailed a
-	 * dialogue's summary (?1), after user id ?2. */
+	/* The next batch of members (active, verified) after user id ?1, ?2 of
+	 * them; members while an organization of theirs is approved, or of
+	 * none, or approved experts (user_role_from_standing): a suspended
+	 * organization's people are not. */
 	[ST_DLG_MEMBERS] = {"dlg_members",
 	    "SELECT u.id, u.email, coalesce(u.locale, '') FROM users u WHERE u.role = 'member' "
 	    "AND u.status = 'active' AND u.verified_at IS NOT NULL AND u.id > ? "
+	    "AND (NOT EXISTS (SELECT 1 FROM org_members m WHERE m.user_id = u.id) "
+	    "OR EXISTS (SELECT 1 FROM org_members m JOIN organizations o ON o.id = m.org_id "
+	    "WHERE m.user_id = u.id AND o.status = 'approved') "
+	    "OR EXISTS (SELECT 1 FROM experts x WHERE x.user_id = u.id AND x.status = 'approved')) "
 	    "ORDER BY u.id LIMIT ?", NULL},
 	[ST_DLG_SEED_COUNT] = {"dlg_seed_count", "SELECT count(*) FROM dialogues", NULL},
 	/* a member claimed for the summary's mail: one row changed when not yet */

@@ -16,7 +16,8 @@
  * its criteria ("from a country under review", "proven expertise") and
  * decide; an accepted application is an `approved` participant, a
  * declined one `not_approved` (the words of this module for the calls'
- * statuses: nothing is stored twice).  Of its own a dialogue holds the
+ * statuses: nothing is stored twice).  An organization's approval is its
+ * people's while they are of it and it is not suspended or rejected.  Of its own a dialogue holds the
  * countries under review (ISO 3166-1 codes staff set), the time written
  * inputs close, the participants' written inputs (dialogue_inputs, text
  * and a file, each saying whether its author agrees to publication) and,
@@ -86,7 +87,8 @@ enum ws_err h_dialogue_input_file(struct req *r, struct resp *w);
 /* POST /api/v1/dialogues/{id}/summary (staff): {summary} (Markdown) and,
  * multipart, a `file` part (the rules of uploaded documents), published
  * once (409 after), with the inputs their authors agreed to publish; the
- * members are mailed by a job. */
+ * members are mailed by a job, so not while they may not see its session
+ * (409: a draft or staff-only session). */
 enum ws_err h_dialogue_publish(struct req *r, struct resp *w);
 /* GET /dialogues/{id}/summary/file: the published summary's file, to
  * whoever sees the dialogue. */

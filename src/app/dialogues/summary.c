@@ -42,6 +42,21 @@ h_dialogue_publish(struct req *r, struct resp *w)
 		rc = WS_ECONFLICT;
 		goto out;
 	}
+	{	/* every member is mailed of it: not while they may not see it */
+		struct dlg_viewer members = { 0, 1 };
+		json_t *seen = NULL;
+
+		rc = dlg_get(d, &members, id, &seen);
+		json_decref(seen);
+		if (rc == WS_ENOTFOUND) {
+			w->detail = N_("Members may not see the session this dialogue follows yet: "
+			    "publish the session to them before the summary.");
+			rc = WS_ECONFLICT;
+			goto out;
+		}
+		if (rc != WS_OK)
+			goto out;
+	}
 	if (!s || !*s || !utf8_valid_text(s, strlen(s), 1) || utf8_chars(s) > DLG_SUMMARY_MAX) {
 		w->errors = json_pack("{s:s}", "summary", view_tr(r->app->views, r->locale,
 		    N_("Write the summary (Markdown, at most 100000 characters).")));

@@ -26,7 +26,9 @@
  * signed-in person who takes no part gets 403 from the space (and from
  * posting to it), never 404; an initiative that does not exist is a 404.
  * The participants are the focal points and experts themselves and every
- * person of a partner organization.
+ * person of a partner organization: a focal point while they are one of
+ * the initiative's country, an organization's people while it is not
+ * suspended or rejected (its history keeps the initiative).
  */
 #ifndef WS_INITIATIVES_H
 #define WS_INITIATIVES_H
