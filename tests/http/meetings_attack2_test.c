@@ -947,7 +947,7 @@ test_csrf_methods(void **state)
 
 /*
  * An admin whose address is not confirmed (their token kept from before):
- * proposes, asks, changes nothing (403, the calls' rule: an address nobody
+ * proposes, asks, nominates, changes nothing (403, the calls' rule: an address nobody
  * confirmed keeps nothing); confirmed again, they may.
  */
 static void
@@ -972,12 +972,21 @@ test_unconfirmed_admin(void **state)
 	STATUS(api("POST", path, ada_tok, request(quillon, "4", "Unconfirmed Speaker")), 403);
 	STATUS(api("PATCH", rq_path(path, sizeof path, s, rid, ""), ada_tok,
 	    json_pack("{s:s}", "speaker_name", "Unconfirmed Change")), 403);
+	/* nor nominates delegates, whatever else the nomination says */
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)s);
+	r = api("POST", path, ada_tok, json_pack("{s:I,s:s,s:s}", "organization_id",
+	    (json_int_t)quillon, "name", "Unconfirmed Delegate", "email",
+	    "delegate@unconfirmed.example"));
+	STATUS(r, 403);
+	HAS(r, "Confirm your email address");
 	ts_sql_int("UPDATE users SET verified_at = 1 WHERE email = '" ADA "'");
 	ts_db_close();
 	LACKS(api("GET", se_path(path, sizeof path, s, sid, ""), staff_tok, NULL),
 	    "Unconfirmed change");
 	LACKS(api("GET", rq_path(path, sizeof path, s, rid, ""), staff_tok, NULL),
 	    "Unconfirmed Change");
+	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)s);
+	LACKS(api("GET", path, staff_tok, NULL), "Unconfirmed Delegate");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
 	assert_int_equal(total_of(path, staff_tok), 1);
 	STATUS(api("PATCH", se_path(path, sizeof path, s, sid, ""), ada_tok,

@@ -309,6 +309,12 @@ h_meeting_nominate(struct req *r, struct resp *w)
 
 	if ((rc = session_param(r, &id, &s)) != WS_OK)
 		return rc;
+	/* the calls' rule: an address nobody confirmed keeps nothing */
+	if (!r->user->verified_at) {
+		w->detail = N_("Confirm your email address before applying.");
+		rc = WS_EFORBIDDEN;
+		goto out;
+	}
 	if (form_check(r, nom_fields, NOM_NFIELDS, &values, &errors) != WS_OK &&
 	    json_object_get(errors, "organization_id")) {
 		w->errors = errors;
