@@ -132,6 +132,28 @@ local_time(const char *zone, json_t *t)
 	return json_string(s);
 }
 
+const char *
+mtg_sub(struct req *r, const char *msg, const char *key, const char *val)
+{
+	const char *s = tr(r, msg), *at;
+	char *mark = arena_printf(r->a, "{{%s}}", key);
+
+	if ((at = strstr(s, mark)) == NULL)
+		return s;
+	return arena_printf(r->a, "%.*s%s%s", (int)(at - s), s, val, at + strlen(mark));
+}
+
+json_t *
+mtg_utc_or_null(json_t *t)
+{
+	char s[40];
+
+	if (!json_is_integer(t))
+		return json_null();
+	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
+	return json_string(s);
+}
+
 static json_t *
 utc_time(json_t *t)
 {

@@ -227,6 +227,12 @@ enum ws_err mtg_se_orgs(struct db *d, int64_t id, json_t **out) WS_WUR;
 enum ws_err mtg_se_open_windows(struct db *d, const struct mtg_viewer *v, int64_t now,
     int max, json_t **out) WS_WUR;
 
+/* msg in r's language with {{key}} replaced by val (r's arena;
+ * meetings.c). */
+const char *mtg_sub(struct req *r, const char *msg, const char *key, const char *val);
+/* Unix seconds t as RFC 3339 UTC, or null.  New reference (meetings.c). */
+json_t *mtg_utc_or_null(json_t *t);
+
 /* Where stored session s's window closes..opens_key stands at now:
  * "not_set", "upcoming", "open" or "closed" (a cancelled session's, whatever
  * its times; meetings.c). */

@@ -74,38 +74,14 @@ tr(struct req *r, const char *msg)
 	return view_tr(r->app->views, r->locale, msg);
 }
 
-/* msg in r's language with {{key}} replaced by val (r's arena). */
-static const char *
-sub(struct req *r, const char *msg, const char *key, const char *val)
-{
-	const char *s = tr(r, msg), *at;
-	char *mark = arena_printf(r->a, "{{%s}}", key);
-
-	if ((at = strstr(s, mark)) == NULL)
-		return s;
-	return arena_printf(r->a, "%.*s%s%s", (int)(at - s), s, val, at + strlen(mark));
-}
-
-/* Unix seconds t as RFC 3339 UTC, or null. */
-static json_t *
-utc_or_null(json_t *t)
-{
-	char s[40];
-
-	if (!json_is_integer(t))
-		return json_null();
-	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
-	return json_string(s);
-}
-
 /* Stored nomination n as the API gives it.  New reference. */
 static json_t *
 nom_view(json_t *n)
 {
 	json_t *o = json_deep_copy(n);
 
-	json_object_set_new(o, "created_at", utc_or_null(json_object_get(n, "created_at")));
-	json_object_set_new(o, "decided_at", utc_or_null(json_object_get(n, "decided_at")));
+	json_object_set_new(o, "created_at", mtg_utc_or_null(json_object_get(n, "created_at")));
+	json_object_set_new(o, "decided_at", mtg_utc_or_null(json_object_get(n, "decided_at")));
 	return o;
 }
 
@@ -217,14 +193,14 @@ window_open(struct req *r, struct resp *w, json_t *s, int64_t now)
 	}
 	if (json_is_integer(opens) && now < json_integer_value(opens)) {
 		t = events_when(r, zone, json_integer_value(opens));
-		w->detail = sub(r, N_("Nominations for this session open on {{when}}."), "when",
+		w->detail = mtg_sub(r, N_("Nominations for this session open on {{when}}."), "when",
 		    arena_strdup(r->a, json_string_value(json_object_get(t, "text"))));
 		json_decref(t);
 		return WS_ECONFLICT;
 	}
 	if (now >= json_integer_value(closes)) {
 		t = events_when(r, zone, json_integer_value(closes));
-		w->detail = sub(r, N_("Nominations for this session closed on {{when}}."), "when",
+		w->detail = mtg_sub(r, N_("Nominations for this session closed on {{when}}."), "when",
 		    arena_strdup(r->a, json_string_value(json_object_get(t, "text"))));
 		json_decref(t);
 		return WS_ECONFLICT;
@@ -357,7 +333,7 @@ h_meeting_nominate(struct req *r, struct resp *w)
 	    &other)) != WS_OK)
 		goto rollback;
 	if (have >= json_integer_value(json_object_get(s, "delegates_max"))) {
-		w->detail = sub(r, N_("Your organization has nominated {{n}} delegates to this "
+		w->detail = mtg_sub(r, N_("Your organization has nominated {{n}} delegates to this "
 		    "session, the most it takes."), "n", arena_printf(r->a, "%lld", (long long)have));
 		rc = WS_ECONFLICT;
 		goto rollback;

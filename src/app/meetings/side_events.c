@@ -72,29 +72,6 @@ tr(struct req *r, const char *msg)
 	return view_tr(r->app->views, r->locale, msg);
 }
 
-/* msg in r's language with {{key}} replaced by val (r's arena). */
-static const char *
-sub(struct req *r, const char *msg, const char *key, const char *val)
-{
-	const char *s = tr(r, msg), *at;
-	char *mark = arena_printf(r->a, "{{%s}}", key);
-
-	if ((at = strstr(s, mark)) == NULL)
-		return s;
-	return arena_printf(r->a, "%.*s%s%s", (int)(at - s), s, val, at + strlen(mark));
-}
-
-static json_t *
-utc_or_null(json_t *t)
-{
-	char s[40];
-
-	if (!json_is_integer(t))
-		return json_null();
-	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
-	return json_string(s);
-}
-
 /* The slot id of stored session s ({id, start_at, end_at, room}), or NULL. */
 static json_t *
 slot_of(json_t *s, int64_t id)
@@ -131,9 +108,9 @@ mtg_se_view(json_t *s, json_t *e)
 {
 	json_t *o = json_deep_copy(e), *x;
 
-	json_object_set_new(o, "created_at", utc_or_null(json_object_get(e, "created_at")));
-	json_object_set_new(o, "updated_at", utc_or_null(json_object_get(e, "updated_at")));
-	json_object_set_new(o, "decided_at", utc_or_null(json_object_get(e, "decided_at")));
+	json_object_set_new(o, "created_at", mtg_utc_or_null(json_object_get(e, "created_at")));
+	json_object_set_new(o, "updated_at", mtg_utc_or_null(json_object_get(e, "updated_at")));
+	json_object_set_new(o, "decided_at", mtg_utc_or_null(json_object_get(e, "decided_at")));
 	x = json_object_get(e, "slot_id");
 	json_object_set_new(o, "slot", json_is_integer(x) && slot_of(s, json_integer_value(x)) ?
 	    slot_view(s, slot_of(s, json_integer_value(x))) : json_null());
@@ -344,14 +321,14 @@ window_open(struct req *r, struct resp *w, json_t *s, int64_t now)
 	}
 	if (json_is_integer(opens) && now < json_integer_value(opens)) {
 		t = events_when(r, zone, json_integer_value(opens));
-		w->detail = sub(r, N_("Proposals of side events for this session open on {{when}}."),
+		w->detail = mtg_sub(r, N_("Proposals of side events for this session open on {{when}}."),
 		    "when", arena_strdup(r->a, json_string_value(json_object_get(t, "text"))));
 		json_decref(t);
 		return WS_ECONFLICT;
 	}
 	if (now >= json_integer_value(closes)) {
 		t = events_when(r, zone, json_integer_value(closes));
-		w->detail = sub(r, N_("Proposals of side events for this session closed on "
+		w->detail = mtg_sub(r, N_("Proposals of side events for this session closed on "
 		    "{{when}}."), "when", arena_strdup(r->a, json_string_value(json_object_get(t,
 		    "text"))));
 		json_decref(t);
@@ -858,7 +835,7 @@ mtg_se_decide_one(struct req *r, struct resp *w, json_t *s, int64_t sid, json_t 
 	if (slot && (rc = mtg_se_slot_taken(d, id, slot, &other)) != WS_OK)
 		goto rollback;
 	if (other) {
-		w->detail = sub(r, N_("This slot has an accepted side event already (side event "
+		w->detail = mtg_sub(r, N_("This slot has an accepted side event already (side event "
 		    "{{id}}): one a slot."), "id", arena_printf(r->a, "%lld", (long long)other));
 		w->errors = json_pack("{s:s}", "slot_id", w->detail);
 		rc = WS_ECONFLICT;

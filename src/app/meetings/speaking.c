@@ -73,29 +73,6 @@ tr(struct req *r, const char *msg)
 	return view_tr(r->app->views, r->locale, msg);
 }
 
-/* msg in r's language with {{key}} replaced by val (r's arena). */
-static const char *
-sub(struct req *r, const char *msg, const char *key, const char *val)
-{
-	const char *s = tr(r, msg), *at;
-	char *mark = arena_printf(r->a, "{{%s}}", key);
-
-	if ((at = strstr(s, mark)) == NULL)
-		return s;
-	return arena_printf(r->a, "%.*s%s%s", (int)(at - s), s, val, at + strlen(mark));
-}
-
-static json_t *
-utc_or_null(json_t *t)
-{
-	char s[40];
-
-	if (!json_is_integer(t))
-		return json_null();
-	time_rfc3339((time_t)json_integer_value(t), s, sizeof s);
-	return json_string(s);
-}
-
 /* The session of r's {id} that r's caller may see, stored (new
  * reference); WS_ENOTFOUND otherwise. */
 static enum ws_err
@@ -183,9 +160,9 @@ spk_view(struct req *r, json_t *s, json_t *q)
 		json_object_set_new(o, "reason", json_string(""));
 	}
 	json_object_set_new(o, "published", json_boolean(*pub && same));
-	json_object_set_new(o, "created_at", utc_or_null(json_object_get(q, "created_at")));
-	json_object_set_new(o, "updated_at", utc_or_null(json_object_get(q, "updated_at")));
-	json_object_set_new(o, "decided_at", staff ? utc_or_null(json_object_get(q,
+	json_object_set_new(o, "created_at", mtg_utc_or_null(json_object_get(q, "created_at")));
+	json_object_set_new(o, "updated_at", mtg_utc_or_null(json_object_get(q, "updated_at")));
+	json_object_set_new(o, "decided_at", staff ? mtg_utc_or_null(json_object_get(q,
 	    "decided_at")) : json_null());
 	return o;
 }
@@ -207,7 +184,7 @@ window_open(struct req *r, struct resp *w, json_t *s, int64_t now)
 	if (strcmp(st, "upcoming") == 0) {
 		t = events_when(r, zone, json_integer_value(json_object_get(s,
 		    "speaking_opens_at")));
-		w->detail = sub(r, N_("Requests to speak at this session open on {{when}}."),
+		w->detail = mtg_sub(r, N_("Requests to speak at this session open on {{when}}."),
 		    "when", arena_strdup(r->a, json_string_value(json_object_get(t, "text"))));
 		json_decref(t);
 		return WS_ECONFLICT;
@@ -215,7 +192,7 @@ window_open(struct req *r, struct resp *w, json_t *s, int64_t now)
 	if (strcmp(st, "closed") == 0) {
 		t = events_when(r, zone, json_integer_value(json_object_get(s,
 		    "speaking_closes_at")));
-		w->detail = sub(r, N_("Requests to speak at this session closed on {{when}}."),
+		w->detail = mtg_sub(r, N_("Requests to speak at this session closed on {{when}}."),
 		    "when", arena_strdup(r->a, json_string_value(json_object_get(t, "text"))));
 		json_decref(t);
 		return WS_ECONFLICT;
@@ -320,15 +297,15 @@ request_check(struct req *r, struct resp *w, int64_t id, json_t *s, json_t *was,
 	it = agenda_item(s, item);
 	if (!json_object_get(errors, "item") && (!it || !json_is_true(json_object_get(it,
 	    "statements"))))
-		json_object_set_new(errors, "item", json_string(it ? sub(r, N_("Item {{item}} of "
-		    "the agenda is not open to statements."), "item", item) : sub(r, N_("The "
+		json_object_set_new(errors, "item", json_string(it ? mtg_sub(r, N_("Item {{item}} of "
+		    "the agenda is not open to statements."), "item", item) : mtg_sub(r, N_("The "
 		    "agenda has no item {{item}}."), "item", item)));
 	if (it && json_is_integer(json_object_get(it, "minutes")) &&
 	    !json_object_get(errors, "minutes") &&
 	    json_is_integer(json_object_get(values, "minutes")) &&
 	    json_integer_value(json_object_get(values, "minutes")) >
 	    json_integer_value(json_object_get(it, "minutes")))
-		json_object_set_new(errors, "minutes", json_string(sub(r, sub(r, N_("Item {{item}} "
+		json_object_set_new(errors, "minutes", json_string(mtg_sub(r, mtg_sub(r, N_("Item {{item}} "
 		    "has {{minutes}} minutes for statements: ask for that or less."), "item", item),
 		    "minutes", arena_printf(r->a, "%lld", (long long)json_integer_value(
 		    json_object_get(it, "minutes"))))));
@@ -652,7 +629,7 @@ mtg_spk_published(struct req *r, json_t *s, json_t **out)
 		json_array_append_new(items, json_pack("{s:O,s:O,s:O,s:o,s:o}", "number",
 		    json_object_get(it, "number"), "title", json_object_get(it, "title"), "minutes",
 		    json_object_get(it, "minutes") ? json_object_get(it, "minutes") : json_null(),
-		    "published_at", utc_or_null(at), "speakers", speakers));
+		    "published_at", mtg_utc_or_null(at), "speakers", speakers));
 	}
 	*out = json_pack("{s:I,s:s,s:O,s:O}", "meeting_id", (json_int_t)id, "session",
 	    session_heading(r, s, r->locale), "timezone", json_object_get(s, "timezone"),
@@ -724,7 +701,7 @@ mtg_spk_staff_value(struct req *r, json_t *s, json_t **out)
 		    json_object_get(it, "number"), "title", json_object_get(it, "title"), "minutes",
 		    json_object_get(it, "minutes") ? json_object_get(it, "minutes") : json_null(),
 		    "minutes_allocated", (json_int_t)allocated, "published_at",
-		    utc_or_null(json_object_get(lists, num)), "unpublished_changes", changed,
+		    mtg_utc_or_null(json_object_get(lists, num)), "unpublished_changes", changed,
 		    "requests", reqs));
 	}
 	*out = json_pack("{s:I,s:s,s:O,s:O}", "meeting_id", (json_int_t)id, "session",
@@ -869,7 +846,7 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 	    json_string_value(json_object_get(in, "item"));
 	it = agenda_item(s, item);
 	if (!it || !json_is_true(json_object_get(it, "statements"))) {
-		json_object_set_new(errors, "item", json_string(item && it ? sub(r, N_("Item "
+		json_object_set_new(errors, "item", json_string(item && it ? mtg_sub(r, N_("Item "
 		    "{{item}} of the agenda is not open to statements."), "item", item) :
 		    tr(r, N_("Choose an agenda item open to statements."))));
 		goto refused;
@@ -904,7 +881,7 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 			if (dec[k].id == dec[n].id)
 				found = 0;
 		if (!json_is_object(x) || !found) {
-			json_object_set_new(errors, "requests", json_string(sub(r, N_("Request {{id}} "
+			json_object_set_new(errors, "requests", json_string(mtg_sub(r, N_("Request {{id}} "
 			    "is not a live request on this item (or is listed twice)."), "id",
 			    arena_printf(r->a, "%lld", (long long)dec[n].id))));
 			goto refused;
@@ -975,13 +952,13 @@ mtg_spk_allocate(struct req *r, struct resp *w, json_t *s, json_t *in)
 	if (na > 0 && (!json_is_integer(json_object_get(it, "minutes")) || total >
 	    json_integer_value(json_object_get(it, "minutes")))) {
 		const char *msg = json_is_integer(json_object_get(it, "minutes")) ?
-		    sub(r, N_("The minutes allocated on item {{item}} add up to {{total}}, more than "
+		    mtg_sub(r, N_("The minutes allocated on item {{item}} add up to {{total}}, more than "
 		    "the {{minutes}} minutes it has for statements."), "item", item) :
-		    sub(r, N_("Item {{item}} has no minutes for statements set: set them in the "
+		    mtg_sub(r, N_("Item {{item}} has no minutes for statements set: set them in the "
 		    "session's agenda first."), "item", item);
 
-		msg = sub(r, msg, "total", arena_printf(r->a, "%lld", (long long)total));
-		msg = sub(r, msg, "minutes", arena_printf(r->a, "%lld", (long long)
+		msg = mtg_sub(r, msg, "total", arena_printf(r->a, "%lld", (long long)total));
+		msg = mtg_sub(r, msg, "minutes", arena_printf(r->a, "%lld", (long long)
 		    json_integer_value(json_object_get(it, "minutes"))));
 		w->detail = msg;
 		w->errors = json_pack("{s:s}", "requests", msg);
