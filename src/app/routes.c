@@ -388,5 +388,18 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/courses/{id}/modules/{mid}/quiz", h_staff_quiz_save, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/courses/{id}/cohorts",  h_staff_cohort_add,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_POST,   "/staff/courses/{id}/cohorts/{kid}/enrol", h_staff_cohort_enrol, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	/* shared tasks (issue 18): staff write a module's task; a cohort's discussion is its participants', tutors' and staff's */
+	{HM_POST,   "/api/v1/courses/{id}/modules/{mid}/task", h_task_create, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_PATCH,  "/api/v1/courses/{id}/tasks/{tid}", h_task_edit,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_DELETE, "/api/v1/courses/{id}/tasks/{tid}", h_task_delete,   R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/staff/courses/{id}/modules/{mid}/task", h_staff_task_save, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/courses/{id}/cohorts/{kid}/discussion", h_course_discussion, R_USER, CSRF_NONE, RL_NONE, RF_TWIN | RF_OWNER, crs_q_discussion},
+	{HM_GET,    "/courses/{id}/cohorts/{kid}/tasks/{tid}", h_course_task, R_USER, CSRF_NONE, RL_NONE, RF_TWIN | RF_OWNER, crs_q_discussion},
+	{HM_POST,   "/courses/{id}/cohorts/{kid}/tasks/{tid}/answer", h_task_answer_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/courses/{id}/cohorts/{kid}/tasks/{tid}/answer", h_task_answer, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/courses/{id}/cohorts/{kid}/posts/{pid}/reply", h_post_reply_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/courses/{id}/cohorts/{kid}/posts/{pid}/replies", h_post_reply, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/courses/{id}/cohorts/{kid}/posts/{pid}/mark", h_post_mark_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/courses/{id}/cohorts/{kid}/posts/{pid}/mark", h_post_mark, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

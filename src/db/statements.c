@@ -46,6 +46,11 @@
 #define CRS_COHORT_FROM " FROM course_cohorts k JOIN courses c ON c.id = k.course_id "
 #define CRS_QUIZ_COLS DB_COLS(CRS_QUIZ_COLUMNS)
 #define CRS_QUIZ_FROM " FROM course_quizzes q JOIN course_modules m ON m.id = q.module_id "
+#define CRS_TASK_COLS DB_COLS(CRS_TASK_COLUMNS)
+#define CRS_TASK_FROM " FROM course_tasks t JOIN course_modules m ON m.id = t.module_id "
+#define CRS_POST_COLS DB_COLS(CRS_POST_COLUMNS)
+#define CRS_POST_FROM " FROM course_posts p JOIN course_tasks t ON t.id = p.task_id " \
+	"LEFT JOIN users u ON u.id = p.user_id "
 #define CRS_LESSON_FROM " FROM course_lessons l JOIN course_modules m ON m.id = l.module_id " \
 	"LEFT JOIN resources r ON r.id = l.resource_id "
 
@@ -2003,6 +2008,80 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_CRS_SEED_PEOPLE] = {"crs_seed_people",
 	    "SELECT id FROM users WHERE status = 'active' AND role = 'member' ORDER BY id LIMIT 6",
 	    NULL},
+	/* Shared tasks (tasks.c): one a module, like its quiz. */
+	[ST_CRS_TASK_INSERT] = {"crs_task_insert",
+	    "INSERT INTO course_tasks (module_id, title, instructions, max_length, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CRS_TASK_UPDATE] = {"crs_task_update",
+	    "UPDATE course_tasks SET title = ?, instructions = ?, max_length = ?, updated_at = ? "
+	    "WHERE id = ?", NULL},
+	[ST_CRS_TASK_DELETE] = {"crs_task_delete", "DELETE FROM course_tasks WHERE id = ?",
+	    NULL},
+	[ST_CRS_TASK_GET] = {"crs_task_get",
+	    "SELECT " CRS_TASK_COLS CRS_TASK_FROM "WHERE t.id = ? AND m.course_id = ?", NULL},
+	/* A course's tasks, in the order of its modules. */
+	[ST_CRS_TASKS] = {"crs_tasks",
+	    "SELECT " CRS_TASK_COLS CRS_TASK_FROM "WHERE m.course_id = ? "
+	    "ORDER BY m.position, m.id", NULL},
+	/* ?1 cohort, ?2 person, ?3 cohort: the person's answers marked
+	 * complete, of the tasks of the cohort's course, and those tasks. */
+	[ST_CRS_TASKS_STATE] = {"crs_tasks_state",
+	    "SELECT (SELECT count(*) FROM course_posts p JOIN course_tasks t ON t.id = p.task_id "
+	    "JOIN course_modules m ON m.id = t.module_id JOIN course_cohorts k ON k.id = "
+	    "p.cohort_id AND k.course_id = m.course_id WHERE p.cohort_id = ? AND p.user_id = ? "
+	    "AND p.parent_id IS NULL AND p.status = 'complete'), (SELECT count(*) FROM "
+	    "course_tasks t JOIN course_modules m ON m.id = t.module_id JOIN course_cohorts k "
+	    "ON k.course_id = m.course_id WHERE k.id = ?)", NULL},
+	/* ?1, ?2 cohort and person; ?3, ?4 again: see enum crs_krole_col. */
+	[ST_CRS_COHORT_ROLE] = {"crs_cohort_role",
+	    "SELECT (SELECT count(*) FROM course_enrolments WHERE cohort_id = ? AND user_id = ?), "
+	    "(SELECT count(*) FROM course_cohort_tutors WHERE cohort_id = ? AND user_id = ?)",
+	    NULL},
+	/* The cohort of course ?2 person ?1 is enrolled in whose progress
+	 * counts: one running at ?3 first, else the latest to start. */
+	[ST_CRS_COHORT_OF_USER] = {"crs_cohort_of_user",
+	    "SELECT k.id FROM course_enrolments e JOIN course_cohorts k ON k.id = e.cohort_id "
+	    "WHERE e.user_id = ? AND k.course_id = ? ORDER BY CASE WHEN k.starts <= ? AND "
+	    "k.ends > ? THEN 0 ELSE 1 END, k.starts DESC, k.id DESC LIMIT 1", NULL},
+	/* A post: an answer (parent NULL, status submitted; one live a
+	 * person, task and cohort: the partial unique index) or a reply. */
+	[ST_CRS_POST_INSERT] = {"crs_post_insert",
+	    "INSERT INTO course_posts (cohort_id, task_id, parent_id, user_id, body, status, "
+	    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	/* An answer edited: submitted again (a returned one too). */
+	[ST_CRS_POST_EDIT] = {"crs_post_edit",
+	    "UPDATE course_posts SET body = ?, status = 'submitted', updated_at = ? WHERE id = ?",
+	    NULL},
+	[ST_CRS_POST_MARK] = {"crs_post_mark",
+	    "UPDATE course_posts SET status = ?, comment = ?, marked_by = ?, marked_at = ?, "
+	    "updated_at = ? WHERE id = ?", NULL},
+	[ST_CRS_POST_GET] = {"crs_post_get",
+	    "SELECT " CRS_POST_COLS CRS_POST_FROM "WHERE p.id = ? AND p.cohort_id = ?", NULL},
+	/* A person's answer to a task in a cohort (?1 cohort, ?2 task, ?3 person). */
+	[ST_CRS_POST_MINE] = {"crs_post_mine",
+	    "SELECT " CRS_POST_COLS CRS_POST_FROM "WHERE p.cohort_id = ? AND p.task_id = ? AND "
+	    "p.user_id = ? AND p.parent_id IS NULL", NULL},
+	/* Taken first in a transaction that edits or marks an answer. */
+	[ST_CRS_POST_LOCK] = {"crs_post_lock", "SELECT id FROM course_posts WHERE id = ?",
+	    "SELECT id FROM course_posts WHERE id = ? FOR UPDATE"},
+	/* A page of a cohort's answers (?2, ?3: of one task; 0 for all),
+	 * oldest first. */
+	[ST_CRS_POSTS] = {"crs_posts",
+	    "SELECT " CRS_POST_COLS CRS_POST_FROM "WHERE p.cohort_id = ? AND p.parent_id IS NULL "
+	    "AND (? = 0 OR p.task_id = ?) ORDER BY p.created_at, p.id LIMIT ? OFFSET ?", NULL},
+	[ST_CRS_POSTS_COUNT] = {"crs_posts_count",
+	    "SELECT count(*) FROM course_posts p WHERE p.cohort_id = ? AND p.parent_id IS NULL "
+	    "AND (? = 0 OR p.task_id = ?)", NULL},
+	/* The replies to an answer, oldest first. */
+	[ST_CRS_REPLIES] = {"crs_replies",
+	    "SELECT " CRS_POST_COLS CRS_POST_FROM "WHERE p.parent_id = ? ORDER BY p.created_at, "
+	    "p.id", NULL},
+	/* A person's answers in a cohort (for their progress). */
+	[ST_CRS_MINE] = {"crs_mine",
+	    "SELECT " CRS_POST_COLS CRS_POST_FROM "WHERE p.cohort_id = ? AND p.user_id = ? AND "
+	    "p.parent_id IS NULL ORDER BY p.id", NULL},
+	[ST_CRS_PERSON] = {"crs_person",
+	    "SELECT email, name, locale FROM users WHERE id = ? AND status = 'active'", NULL},
 	[ST_CRS_READS] = {"crs_reads",
 	    "SELECT r.lesson_id FROM course_lesson_reads r JOIN course_lessons l ON l.id = "
 	    "r.lesson_id JOIN course_modules m ON m.id = l.module_id WHERE r.user_id = ? AND "
@@ -2188,6 +2267,16 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CRS_QUIZ_GET] = CRS_QUIZ_C__MAX,
 	[ST_CRS_QUIZZES] = CRS_QUIZ_C__MAX,
 	[ST_CRS_ATTEMPTS] = CRS_ATTEMPT_C__MAX,
+	[ST_CRS_TASK_GET] = CRS_TASK_C__MAX,
+	[ST_CRS_TASKS] = CRS_TASK_C__MAX,
+	[ST_CRS_TASKS_STATE] = CRS_TSTATE_C__MAX,
+	[ST_CRS_COHORT_ROLE] = CRS_KROLE_C__MAX,
+	[ST_CRS_POST_GET] = CRS_POST_C__MAX,
+	[ST_CRS_POST_MINE] = CRS_POST_C__MAX,
+	[ST_CRS_POSTS] = CRS_POST_C__MAX,
+	[ST_CRS_REPLIES] = CRS_POST_C__MAX,
+	[ST_CRS_MINE] = CRS_POST_C__MAX,
+	[ST_CRS_PERSON] = CRS_PERSON_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -3230,6 +3319,37 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" score INTEGER NOT NULL, passed INTEGER NOT NULL," \
 	" created_at BIGINT NOT NULL, UNIQUE (quiz_id, user_id, number));"
 
+/* 35 (issue 18): shared tasks.  course_tasks: a module's task (one at
+ * most, as its quiz): a short text participants post to their cohort's
+ * discussion, its instructions (Markdown) and how long it may be
+ * (characters).  course_posts: the cohort's discussion: an answer to a
+ * task (parent_id NULL; one a person, task and cohort, edited until it is
+ * marked: status submitted, complete or returned, with the marker's
+ * comment) or a reply to an answer (parent_id set, status 'reply'; one
+ * level of threading). */
+#define M35(ID) \
+	"CREATE TABLE course_tasks (" \
+	" id " ID "," \
+	" module_id BIGINT NOT NULL UNIQUE REFERENCES course_modules(id) ON DELETE CASCADE," \
+	" title TEXT NOT NULL, instructions TEXT NOT NULL DEFAULT ''," \
+	" max_length INTEGER NOT NULL CHECK (max_length > 0)," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE TABLE course_posts (" \
+	" id " ID "," \
+	" cohort_id BIGINT NOT NULL REFERENCES course_cohorts(id) ON DELETE CASCADE," \
+	" task_id BIGINT NOT NULL REFERENCES course_tasks(id) ON DELETE CASCADE," \
+	" parent_id BIGINT REFERENCES course_posts(id) ON DELETE CASCADE," \
+	" user_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" body TEXT NOT NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('submitted','complete','returned','reply'))," \
+	" comment TEXT NOT NULL DEFAULT ''," \
+	" marked_by BIGINT REFERENCES users(id) ON DELETE SET NULL, marked_at BIGINT," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE UNIQUE INDEX course_posts_answer ON course_posts(cohort_id, task_id, user_id)" \
+	" WHERE parent_id IS NULL;" \
+	"CREATE INDEX course_posts_cohort ON course_posts(cohort_id, created_at);" \
+	"CREATE INDEX course_posts_parent ON course_posts(parent_id);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -3263,5 +3383,6 @@ const struct db_migration db_migrations[] = {
 	{30, M30(SQLITE_ID), M30(PG_ID)},
 	{33, M33(SQLITE_ID), M33(PG_ID)},
 	{34, M34(SQLITE_ID), M34(PG_ID)},
+	{35, M35(SQLITE_ID), M35(PG_ID)},
 	{0, NULL, NULL},
 };

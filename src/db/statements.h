@@ -492,6 +492,25 @@ enum db_stmt {
 	ST_CRS_ATTEMPTS,
 	ST_CRS_SEED_FIND,
 	ST_CRS_SEED_PEOPLE,
+	ST_CRS_TASK_INSERT,
+	ST_CRS_TASK_UPDATE,
+	ST_CRS_TASK_DELETE,
+	ST_CRS_TASK_GET,
+	ST_CRS_TASKS,
+	ST_CRS_TASKS_STATE,
+	ST_CRS_COHORT_ROLE,
+	ST_CRS_COHORT_OF_USER,
+	ST_CRS_POST_INSERT,
+	ST_CRS_POST_EDIT,
+	ST_CRS_POST_MARK,
+	ST_CRS_POST_GET,
+	ST_CRS_POST_MINE,
+	ST_CRS_POST_LOCK,
+	ST_CRS_POSTS,
+	ST_CRS_POSTS_COUNT,
+	ST_CRS_REPLIES,
+	ST_CRS_MINE,
+	ST_CRS_PERSON,
 	DB_STMT__MAX
 };
 
@@ -1130,6 +1149,33 @@ enum crs_quiz_col { CRS_QUIZ_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_QUIZ_C__MAX }
 /* A person's attempt at a quiz (ST_CRS_ATTEMPTS). */
 enum crs_attempt_col { CRS_ATTEMPT_C_NUMBER, CRS_ATTEMPT_C_ANSWERS, CRS_ATTEMPT_C_SCORE,
 	CRS_ATTEMPT_C_PASSED, CRS_ATTEMPT_C_CREATED_AT, CRS_ATTEMPT_C__MAX };
+/* A module's shared task, with its module's course and title
+ * (ST_CRS_TASK_GET, ST_CRS_TASKS). */
+#define CRS_TASK_COLUMNS(X, Y) \
+	X(CRS_TASK_C_ID, "t.id") Y(CRS_TASK_C_MODULE_ID, "t.module_id") \
+	Y(CRS_TASK_C_TITLE, "t.title") Y(CRS_TASK_C_INSTRUCTIONS, "t.instructions") \
+	Y(CRS_TASK_C_MAX_LENGTH, "t.max_length") Y(CRS_TASK_C_COURSE_ID, "m.course_id") \
+	Y(CRS_TASK_C_MODULE_TITLE, "m.title")
+enum crs_task_col { CRS_TASK_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_TASK_C__MAX };
+/* A post of a cohort's discussion (an answer to a task, or a reply to
+ * one), with its author's name and its task's title (ST_CRS_POST_GET,
+ * ST_CRS_POST_MINE, ST_CRS_POSTS, ST_CRS_REPLIES, ST_CRS_MINE). */
+#define CRS_POST_COLUMNS(X, Y) \
+	X(CRS_POST_C_ID, "p.id") Y(CRS_POST_C_COHORT_ID, "p.cohort_id") \
+	Y(CRS_POST_C_TASK_ID, "p.task_id") Y(CRS_POST_C_PARENT_ID, "p.parent_id") \
+	Y(CRS_POST_C_USER_ID, "p.user_id") Y(CRS_POST_C_BODY, "p.body") \
+	Y(CRS_POST_C_STATUS, "p.status") Y(CRS_POST_C_COMMENT, "p.comment") \
+	Y(CRS_POST_C_MARKED_BY, "p.marked_by") Y(CRS_POST_C_MARKED_AT, "p.marked_at") \
+	Y(CRS_POST_C_CREATED_AT, "p.created_at") Y(CRS_POST_C_UPDATED_AT, "p.updated_at") \
+	Y(CRS_POST_C_AUTHOR, "u.name") Y(CRS_POST_C_TASK_TITLE, "t.title")
+enum crs_post_col { CRS_POST_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_POST_C__MAX };
+/* Tasks done and tasks in all (ST_CRS_TASKS_STATE); a person's standing
+ * in a cohort: enrolled, tutor (ST_CRS_COHORT_ROLE); whom to mail
+ * (ST_CRS_PERSON). */
+enum crs_tstate_col { CRS_TSTATE_C_DONE, CRS_TSTATE_C_TOTAL, CRS_TSTATE_C__MAX };
+enum crs_krole_col { CRS_KROLE_C_ENROLLED, CRS_KROLE_C_TUTOR, CRS_KROLE_C__MAX };
+enum crs_person_col { CRS_PERSON_C_EMAIL, CRS_PERSON_C_NAME, CRS_PERSON_C_LOCALE,
+	CRS_PERSON_C__MAX };
 /* A tutor of a cohort (ST_CRS_TUTORS). */
 enum crs_tutor_col { CRS_TUTOR_C_ID, CRS_TUTOR_C_NAME, CRS_TUTOR_C__MAX };
 /* An enrolment (ST_CRS_ENROLMENTS). */

@@ -474,6 +474,7 @@ crs_copy(struct req *r, int64_t id, int64_t *out)
 {
 	struct db *d = req_db(r);
 	json_t *c = NULL, *mods = NULL, *lessons = NULL, *quizzes = NULL, *m, *l;
+	json_t *tasks = NULL;
 	enum ws_err rc;
 	size_t i, j;
 
@@ -481,7 +482,8 @@ crs_copy(struct req *r, int64_t id, int64_t *out)
 		return rc;
 	if ((rc = crs_get(d, id, 1, &c)) != WS_OK || (rc = crs_modules(d, id, &mods)) !=
 	    WS_OK || (rc = crs_lessons(d, id, &lessons)) != WS_OK ||
-	    (rc = crs_quizzes(d, id, &quizzes)) != WS_OK)
+	    (rc = crs_quizzes(d, id, &quizzes)) != WS_OK ||
+	    (rc = crs_tasks(d, id, &tasks)) != WS_OK)
 		goto out;
 	/* the copy is a draft, titled as the course, until staff change it */
 	json_object_set_new(c, "status", json_string("draft"));
@@ -509,6 +511,16 @@ crs_copy(struct req *r, int64_t id, int64_t *out)
 			if ((rc = crs_quiz_put(d, 0, mid, l, &qid)) != WS_OK)
 				goto out;
 		}
+		/* and its shared task, without anyone's answers */
+		json_array_foreach(tasks, j, l) {
+			int64_t tid = 0;
+
+			if (json_integer_value(json_object_get(l, "module_id")) !=
+			    json_integer_value(json_object_get(m, "id")))
+				continue;
+			if ((rc = crs_task_put(d, 0, mid, l, &tid)) != WS_OK)
+				goto out;
+		}
 	}
 	app_audit(r->app, d, r->user->id, "course.copied", r->ip, arena_printf(r->a,
 	    "course %lld copied from course %lld: %s", (long long)*out, (long long)id,
@@ -518,6 +530,7 @@ out:
 	json_decref(mods);
 	json_decref(lessons);
 	json_decref(quizzes);
+	json_decref(tasks);
 	return done(d, rc);
 }
 

@@ -109,7 +109,44 @@ enum ws_err h_quiz_edit(struct req *r, struct resp *w);
 enum ws_err h_quiz_delete(struct req *r, struct resp *w);
 enum ws_err h_staff_quiz_save(struct req *r, struct resp *w);
 
+/* Shared tasks (tasks.c): staff's POST
+ * /api/v1/courses/{id}/modules/{mid}/task, PATCH and DELETE
+ * /api/v1/courses/{id}/tasks/{tid}, and the module page's form POST
+ * /staff/courses/{id}/modules/{mid}/task. */
+enum ws_err h_task_create(struct req *r, struct resp *w);
+enum ws_err h_task_edit(struct req *r, struct resp *w);
+enum ws_err h_task_delete(struct req *r, struct resp *w);
+enum ws_err h_staff_task_save(struct req *r, struct resp *w);
+
+/* A cohort's discussion (discussion.c): GET
+ * /courses/{id}/cohorts/{kid}/discussion and
+ * /courses/{id}/cohorts/{kid}/tasks/{tid} (and their twins); a
+ * participant's answer (POST .../tasks/{tid}/answer, the API's
+ * /api/v1/courses/{id}/cohorts/{kid}/tasks/{tid}/answer), a reply (POST
+ * .../posts/{pid}/reply, the API's .../posts/{pid}/replies), a mark by
+ * staff or the cohort's tutors (POST .../posts/{pid}/mark, the same in
+ * the API). */
+enum ws_err h_course_discussion(struct req *r, struct resp *w);
+enum ws_err h_course_task(struct req *r, struct resp *w);
+enum ws_err h_task_answer(struct req *r, struct resp *w);
+enum ws_err h_task_answer_form(struct req *r, struct resp *w);
+enum ws_err h_post_reply(struct req *r, struct resp *w);
+enum ws_err h_post_reply_form(struct req *r, struct resp *w);
+enum ws_err h_post_mark(struct req *r, struct resp *w);
+enum ws_err h_post_mark_form(struct req *r, struct resp *w);
+/* The query of the discussion's pages: page, per_page. */
+extern const struct field crs_q_discussion[];
+
 struct db;
+/*
+ * How many of the tasks of cohort cohort_id's course person user_id has
+ * had marked complete in that cohort (*done), and how many tasks the
+ * course has (*total); both 0 when it has none.  WS_EDB when the database
+ * fails.
+ */
+enum ws_err courses_tasks_state(struct db *d, int64_t cohort_id, int64_t user_id, int *done,
+    int *total) WS_WUR;
+
 /*
  * Inside the caller's transaction (a call's decision, src/app/calls):
  * enrols person uid, accepted by call cid through application aid, in

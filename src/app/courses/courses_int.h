@@ -146,6 +146,54 @@ enum ws_err crs_quiz_standing(struct db *d, json_t *z, int64_t uid, json_t **out
  * empty ones to fill in. */
 void crs_quiz_form_rows(struct req *r, json_t *val, json_t *questions);
 
+/* ---- tasks.c ---- */
+
+#define CRS_TASK_INSTRUCTIONS_MAX 20000	/* bytes of a task's instructions */
+#define CRS_TASK_LENGTH_MIN 50		/* characters an answer may have, at least... */
+#define CRS_TASK_LENGTH_MAX 20000	/* ...and at most */
+#define CRS_TASK_LENGTH_DEFAULT 3000
+#define CRS_REPLY_MAX 5000		/* characters of a reply */
+#define CRS_COMMENT_MAX 2000		/* characters of a marker's comment */
+
+/* Task tid of course id ({id, module_id, title, instructions, max_length,
+ * course_id, module_title}); WS_ENOTFOUND.  New reference in *out. */
+enum ws_err crs_task_get(struct db *d, int64_t id, int64_t tid, json_t **out) WS_WUR;
+/* Course id's tasks in the order of its modules (crs_task_get's). */
+enum ws_err crs_tasks(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* Module mid's task (NULL in *out when it has none). */
+enum ws_err crs_module_task(struct db *d, int64_t id, int64_t mid, json_t **out) WS_WUR;
+/* A new task of module mid (tid 0; its id into *out) or task tid
+ * rewritten, from checked values ({title, instructions, max_length}). */
+enum ws_err crs_task_put(struct db *d, int64_t tid, int64_t mid, json_t *values,
+    int64_t *out) WS_WUR;
+/* Stored task t as the API gives it (the API's Task).  New reference. */
+json_t *crs_task_view(json_t *t);
+/* Adds to val (staff's module page) task_form, the task of module mid of
+ * course id as stored, unless val has one already (as typed). */
+enum ws_err crs_task_form(struct req *r, json_t *val, int64_t id, int64_t mid) WS_WUR;
+
+/* ---- discussion.c ---- */
+
+/* A post in cohort kid's discussion: an answer to task tid (parent 0,
+ * status "submitted") or a reply to answer parent (status "reply"), by
+ * person uid; its id into *out.  WS_ECONFLICT: they answered already. */
+enum ws_err crs_post_add(struct db *d, int64_t kid, int64_t tid, int64_t parent, int64_t uid,
+    const char *body, const char *status, int64_t *out) WS_WUR;
+/* Answer pid marked (status "complete" or "returned") with comment by
+ * person by, now. */
+enum ws_err crs_post_mark(struct db *d, int64_t pid, const char *status, const char *comment,
+    int64_t by) WS_WUR;
+
+/* Person uid's tasks in cohort kid of course id, for their progress:
+ * [{id, title, module_id, status (none, submitted, complete, returned),
+ * comment}] in *out, the first not complete into *next (a new reference,
+ * or NULL). */
+enum ws_err crs_task_progress(struct req *r, int64_t id, int64_t kid, int64_t uid,
+    json_t **out, json_t **next) WS_WUR;
+/* The cohort of course id person uid's progress counts in (a running one
+ * first, else the latest to start; 0: none). */
+enum ws_err crs_cohort_of_user(struct db *d, int64_t uid, int64_t id, int64_t *kid) WS_WUR;
+
 /* ---- cohorts.c ---- */
 
 /* The cohorts of course id as r's caller sees them (the API's Cohort),

@@ -387,6 +387,8 @@ module_page(struct req *r, struct resp *w, int64_t id, int64_t mid, json_t *type
 		crs_quiz_form_rows(r, w->val, z ? json_object_get(z, "questions") : NULL);
 		json_decref(z);
 	}
+	if ((rc = crs_task_form(r, w->val, id, mid)) != WS_OK)
+		return rc;
 	int_text(r, json_object_get(w->val, "quiz_form"), "pass_mark");
 	int_text(r, json_object_get(w->val, "quiz_form"), "attempts_max");
 	w->tpl = "staff_course_module";

@@ -235,6 +235,26 @@ h_course_progress(struct req *r, struct resp *w)
 	}
 	if (!json_object_get(out, "next_quiz"))
 		json_object_set_new(out, "next_quiz", json_null());
+	/* the shared tasks, in the cohort whose progress counts (tasks.c) */
+	{
+		json_t *tl = NULL, *nt = NULL, *t;
+		int64_t kid = 0, tdone = 0;
+
+		if ((rc = crs_cohort_of_user(d, r->user->id, id, &kid)) != WS_OK ||
+		    (rc = crs_task_progress(r, id, kid, r->user->id, &tl, &nt)) != WS_OK) {
+			json_decref(tl);
+			json_decref(out);
+			goto out;
+		}
+		json_array_foreach(tl, i, t)
+			tdone += strcmp(json_string_value(json_object_get(t, "status")),
+			    "complete") == 0;
+		json_object_set_new(out, "tasks_done", json_integer(tdone));
+		json_object_set_new(out, "task_count", json_integer((json_int_t)json_array_size(tl)));
+		json_object_set_new(out, "tasks", tl);
+		json_object_set_new(out, "next_task", nt ? nt : json_null());
+		json_object_set_new(out, "cohort_id", kid ? json_integer(kid) : json_null());
+	}
 	if (!r->api)
 		json_object_set(out, "heading", json_object_get(c, "title"));
 	resp_value(w, out);

@@ -3,8 +3,10 @@
  * engagement in the Review Mechanism", with three modules of lessons and a
  * quiz each, and a cohort running now whose participants stand at
  * different stages: the demo member half-way (the first module read, its
- * quiz passed), others just started, further on, or done.  Seeding again
- * adds nothing (the course's title is its key).
+ * quiz passed), others just started, further on, or done.  The last module
+ * has a shared task: the demo member's answer (a tutor replied), others',
+ * one marked complete.  Seeding again adds nothing (the course's title is
+ * its key).
  */
 #include <stdio.h>
 #include <string.h>
@@ -143,6 +145,54 @@ right_answers(json_t *v)
 	return out;
 }
 
+/* Inside the seed's transaction: the shared task of course id's last
+ * module, with answers in cohort kid by people (the demo member first),
+ * replies from the others and the tutor staff_id, one marked complete. */
+static enum ws_err
+seed_task(struct db *d, int64_t id, int64_t kid, int64_t staff_id, const int64_t *people,
+    size_t np)
+{
+	static const char *const answers[] = {
+		"We have written to the **Ministry of Justice** to ask who fills in the "
+		"self-assessment questionnaire. Next: offer our report on victims' support "
+		"before the country visit.",
+		NULL,
+		"Our plan: meet the focal point in March, share our data on trafficking cases, "
+		"and ask to join the country visit in June.",
+		"We will ask our government to publish its self-assessment, and offer a "
+		"constructive dialogue with three other organizations.",
+	};
+	json_t *mods = NULL, *v;
+	int64_t mid, tid = 0, pid[4] = { 0, 0, 0, 0 }, rid = 0;
+	enum ws_err rc;
+	size_t i;
+
+	if ((rc = crs_modules(d, id, &mods)) != WS_OK)
+		return rc;
+	mid = json_integer_value(json_object_get(json_array_get(mods, json_array_size(mods) - 1),
+	    "id"));
+	json_decref(mods);
+	v = json_pack("{s:s,s:s,s:i}", "title", "A plan for engagement with your government",
+	    "instructions", "In **half a page**, tell the cohort whom you will contact in your "
+	    "government, when, and with what. Read the others' plans and reply to one.",
+	    "max_length", 2000);
+	rc = crs_task_put(d, 0, mid, v, &tid);
+	json_decref(v);
+	for (i = 0; rc == WS_OK && i < np && i < sizeof answers / sizeof answers[0]; i++)
+		if (answers[i])
+			rc = crs_post_add(d, kid, tid, 0, people[i], answers[i], "submitted", &pid[i]);
+	if (rc == WS_OK && pid[2] && np > 1)
+		rc = crs_post_add(d, kid, tid, pid[2], people[0], "Good idea to ask for the country "
+		    "visit: how did you reach the focal point?", "reply", &rid);
+	if (rc == WS_OK && pid[0])
+		rc = crs_post_add(d, kid, tid, pid[0], staff_id, "A clear first step. Say *when* "
+		    "you will offer the report.", "reply", &rid);
+	if (rc == WS_OK && pid[2])
+		rc = crs_post_mark(d, pid[2], "complete", "A plan with dates and partners: well "
+		    "done.", staff_id);
+	return rc;
+}
+
 enum ws_err
 courses_seed_demo(struct app *app, struct db *d, int64_t staff_id, int64_t member_id,
     int *added)
@@ -234,6 +284,9 @@ courses_seed_demo(struct app *app, struct db *d, int64_t staff_id, int64_t membe
 			json_decref(ans);
 		}
 	}
+	/* the last module's shared task, answered by a few, one marked complete */
+	if (rc == WS_OK)
+		rc = seed_task(d, id, kid, staff_id, people, np);
 	for (i = 0; i < 3; i++)
 		json_decref(quizv[i]);
 	if (rc == WS_OK)
