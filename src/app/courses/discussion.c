@@ -492,8 +492,8 @@ discussion(struct req *r, struct resp *w, int64_t id, int64_t kid, int64_t tid, 
 	if (!r->api) {
 		json_object_set_new(v, "heading", task ? json_incref(json_object_get(task, "title")) :
 		    json_string(tr(r, N_("Discussion"))));
-		json_object_set_new(v, "form", form ? json_incref(form) : json_pack("{s:O}", "body",
-		    mine ? json_object_get(mine, "body") : json_string("")));
+		json_object_set_new(v, "form", form ? json_incref(form) : json_pack("{s:s}", "body",
+		    mine ? json_string_value(json_object_get(mine, "body")) : ""));
 		if (errors)
 			json_object_set(v, "errors", errors);
 		json_object_set_new(v, "task_only", json_boolean(task != NULL));
@@ -982,8 +982,9 @@ h_post_mark_form(struct req *r, struct resp *w)
 		resp_redirect(w, arena_printf(r->a, "/courses/%lld/cohorts/%lld/tasks/%lld#post-%lld",
 		    (long long)id, (long long)kid, (long long)tid, (long long)pid));
 	} else if (rc == WS_EINVAL && tid) {
-		json_t *typed = json_pack("{s:O,s:I}", "mark_comment", json_object_get(in, "comment") ?
-		    json_object_get(in, "comment") : json_string(""), "mark_of", (json_int_t)pid);
+		json_t *typed = json_pack("{s:s,s:I}", "mark_comment", json_is_string(json_object_get(in,
+		    "comment")) ? json_string_value(json_object_get(in, "comment")) : "", "mark_of",
+		    (json_int_t)pid);
 
 		rc = form_again(r, w, id, kid, tid, typed);
 		json_decref(typed);
