@@ -1602,6 +1602,144 @@ test_others_speaking(void **state)
 }
 
 /*
+ * Every route on a cohort's discussion (issue 18: /courses/{id}/cohorts/
+ * {kid}/...), tried against a cohort in which B's person answered a task,
+ * by everyone who is none of its participants, tutors or staff: a
+ * visitor, an applicant, a focal point, a member, an admin of
+ * organization A and an expert.  Each is refused (401, or a sign-in for a
+ * visitor, 403 otherwise), and staff find B's answer as it was, with no
+ * reply and no mark.
+ */
+static void
+test_others_discussion(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
+	int64_t b = org_made("Walk Learners Bureau", "RW", "bo@walk-dsb.example");
+	int64_t a = org_made("Walk Cohort Alliance", "TZ", "al@walk-dsa.example");
+	int64_t course, mid, tid, kid, pid, person;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600], tok[129];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	r = ts_api(staff, "POST", "/api/v1/courses", NULL, "{\"title\":\"Walk course\","
+	    "\"status\":\"published\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	course = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)course);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk module\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	mid = json_integer_value(json_object_get(json_array_get(json_object_get(j, "modules"), 0),
+	    "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/task", (long long)course,
+	    (long long)mid);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk task\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	tid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(body, sizeof body, "{\"course_id\":%lld,\"title\":\"Walk cohort\",\"timezone\":"
+	    "\"UTC\",\"start\":\"2020-01-01T00:00:00Z\",\"end\":\"2099-01-01T00:00:00Z\"}",
+	    (long long)course);
+	r = ts_api(staff, "POST", "/api/v1/cohorts", NULL, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	kid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	person = person_of("person-dis@walk.example", b);
+	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
+	snprintf(body, sizeof body, "{\"user_id\":%lld}", (long long)person);
+	STATUS(ts_api(staff, "POST", path, NULL, body), 201);
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-dis@walk.example", a)), 0);
+	pb = signed_in("person-dis@walk.example");
+	assert_int_equal(ts_token(pb, "person-dis@walk.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/cohorts/%lld/tasks/%lld/answer",
+	    (long long)course, (long long)kid, (long long)tid);
+	r = ts_api(pb, "POST", path, tok, "{\"body\":\"Walk secret plan\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	pid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = signed_in("admin-dis@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		const char *pat = rt->pattern, *p;
+		int page = strncmp(pat, "/courses/{id}/cohorts/{kid}/", 28) == 0;
+		int api = strncmp(pat, "/api/v1/courses/{id}/cohorts/{kid}/", 35) == 0;
+		int form = page && rt->method != HM_GET;
+		size_t k = 0;
+
+		if (!page && !api)
+			continue;
+		/* the enrolment form is the course page's, tried by the cohort walks */
+		if (strstr(pat, "/enrol"))
+			continue;
+		if (page && !form)
+			k = (size_t)snprintf(path, sizeof path, "/api/v1");
+		for (p = pat; *p && k + 24 < sizeof path; ) {
+			if (*p == '{') {
+				long long v = strncmp(p, "{id}", 4) == 0 ? course : strncmp(p, "{kid}", 5) ==
+				    0 ? kid : strncmp(p, "{tid}", 5) == 0 ? tid : pid;
+
+				k += (size_t)snprintf(path + k, sizeof path - k, "%lld", v);
+				p = strchr(p, '}') + 1;
+				continue;
+			}
+			path[k++] = *p++;
+		}
+		path[k] = '\0';
+		for (i = 0; i < 6; i++) {
+			long st;
+			int ok;
+
+			if (form) {
+				snprintf(body, sizeof body, "csrf=%s&body=Taken+Over&decision=complete&"
+				    "comment=Taken+Over", ts_csrf(who[i]));
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else {
+				r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
+				    ts_api(who[i], method_names[rt->method], path, NULL,
+				    "{\"body\":\"Taken Over\",\"decision\":\"complete\","
+				    "\"comment\":\"Taken Over\"}");
+			}
+			st = r->status;
+			ok = st == (i == 0 ? 401 : 403) || (i == 0 && form && st == 303);
+			if (!ok)
+				printf("# %s %s as walker %d: %ld: %.300s\n", method_names[rt->method],
+				    path, i, st, r->body);
+			assert_true(ok);
+			assert_false(ts_has(r, "Walk secret plan"));
+			tried++;
+		}
+	}
+	assert_true(tried >= 48);
+	/* staff see it as it was: no reply, no mark */
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/cohorts/%lld/discussion",
+	    (long long)course, (long long)kid);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk secret plan"));
+	assert_true(ts_has(r, "\"status\":\"submitted\""));
+	assert_true(ts_has(r, "\"replies\":[]"));
+	assert_false(ts_has(r, "Taken Over"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[4]);
+	ts_browser_free(pb);
+}
+
+/*
  * The history of an organization (issue 11) against a real one, page and
  * JSON twin, for each role: a visitor (sign in / 401), an applicant, a
  * state focal point, a member of another organization, a member of it
@@ -2156,6 +2294,7 @@ main(void)
 		cmocka_unit_test(test_others_side_event),
 		cmocka_unit_test(test_others_initiative),
 		cmocka_unit_test(test_others_speaking),
+		cmocka_unit_test(test_others_discussion),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 	};
