@@ -4,7 +4,8 @@
 # fresh PostgreSQL database: one course of three modules, each with lessons
 # and a quiz; seeding again adds nothing; its cohort runs now, tutored by
 # staff, with participants at different stages: the demo member has read
-# the first module and passed its quiz.
+# the first module and passed its quiz; the last module's shared task has
+# answers in the cohort's discussion, replies, and one marked complete.
 #
 #   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
 set -u
@@ -88,6 +89,15 @@ check() {
 	    [ "$(json "$tmp/prog.json" 'd["quizzes_passed"]')" = 1 ] &&
 	    [ "$(json "$tmp/prog.json" 'd["next"]["title"]')" = "How the Review Mechanism works" ]
 	ok $? "$b: the member has read the first module and passed its quiz" "$tmp/prog.json"
+	[ "$(json "$tmp/prog.json" 'd["task_count"]')" = 1 ] &&
+	    [ "$(json "$tmp/prog.json" 'd["tasks_done"]')" = 0 ] &&
+	    [ "$(json "$tmp/prog.json" 'd["tasks"][0]["status"]')" = submitted ]
+	ok $? "$b: the last module's task, the member's answer waiting for a mark" "$tmp/prog.json"
+	curl -s -H "Authorization: Bearer $mt" "$BASE/api/v1/courses/$id/cohorts/$kid/discussion" \
+	    >"$tmp/disc.json"
+	[ "$(json "$tmp/disc.json" 'd["total"] >= 2 and sum(len(a["replies"]) for a in d["items"]) >= 2')" = True ] &&
+	    [ "$(json "$tmp/disc.json" '[a["status"] for a in d["items"]].count("complete")')" = 1 ]
+	ok $? "$b: the cohort's discussion: answers, replies, one marked complete" "$tmp/disc.json"
 	stop_server
 }
 
