@@ -50,6 +50,8 @@ async function main() {
 		step('sign in and open their progress');
 		await signIn(member, MEMBER.email, MEMBER.password);
 		const course = await coursePath(member);
+		check(await member.getByRole('link', { name: /^The cohort's discussion/ }).count() === 1,
+		    'the course page does not lead to the cohort\'s discussion');
 		await visit(member, `${course}/progress`);
 		const p = await mainText(member);
 		check(p.includes('Shared tasks') && p.includes('0 / 1 tasks done'), `progress: ${p.slice(0, 600)}`);

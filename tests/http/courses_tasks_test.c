@@ -481,6 +481,15 @@ test_pages(void **state)
 	STATUS(r, 200);
 	HAS(r, "Share an experience of engagement");
 	HAS(r, "tasks done");
+	/* the course's page leads a participant to their cohort's discussion */
+	snprintf(form, sizeof form, "/courses/%lld", (long long)course);
+	r = ts_get(bo, form);
+	snprintf(form, sizeof form, "href=\"/courses/%lld/cohorts/%lld/discussion\"",
+	    (long long)course, (long long)cohort);
+	HAS(r, form);
+	snprintf(form, sizeof form, "href=\"/courses/%lld/cohorts/%lld/discussion\"",
+	    (long long)course, (long long)cohort2);
+	LACKS(r, form);
 	/* the whole discussion */
 	snprintf(form, sizeof form, "/courses/%lld/cohorts/%lld/discussion", (long long)course,
 	    (long long)cohort);

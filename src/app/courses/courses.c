@@ -390,6 +390,19 @@ crs_page_cohorts(struct req *r, json_t *cohorts)
 			if (st && strcmp(st, states[j]) == 0)
 				json_object_set_new(k, "enrolment_label", json_string(tr(r,
 				    labels[j])));
+		/* who reads the cohort's discussion (discussion.c): its
+		 * participants, its tutors and staff */
+		{
+			int in = json_is_true(json_object_get(k, "enrolled")) || (r->user &&
+			    r->user->role >= ROLE_STAFF);
+			json_t *t;
+
+			json_array_foreach(json_object_get(k, "tutors"), j, t)
+				if (r->user && json_integer_value(json_object_get(t, "id")) ==
+				    r->user->id)
+					in = 1;
+			json_object_set_new(k, "can_discuss", json_boolean(in));
+		}
 	}
 }
 
