@@ -554,8 +554,46 @@ test_staff_form_and_copy(void **state)
 		r = api("GET", path, cy_tok, NULL);
 		STATUS(r, 200);
 		HAS(r, "\"total\":0");
+		/* staff delete the copy's task: the copy has none, the course keeps its own */
+		j = ts_jbody(r);
+		snprintf(path, sizeof path, "/api/v1/courses/%lld/tasks/%lld", (long long)copy,
+		    (long long)num(json_array_get(json_object_get(j, "tasks"), 0), "id"));
+		json_decref(j);
+		STATUS(api("DELETE", path, cy_tok, NULL), 403);
+		STATUS(api("DELETE", path, staff_tok, NULL), 204);
+		STATUS(api("DELETE", path, staff_tok, NULL), 404);
+		snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)copy);
+		j = ts_jbody(api("GET", path, cy_tok, NULL));
+		assert_int_equal(num(j, "task_count"), 0);
+		json_decref(j);
+		snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)course);
+		j = ts_jbody(api("GET", path, ada_tok, NULL));
+		assert_int_equal(num(j, "task_count"), 1);
+		json_decref(j);
 	}
 	ts_browser_free(staff);
+}
+
+/* Last, as it moves the server's clock on: once the cohort has ended, its
+ * tasks are answered no more (403), and its discussion is still read. */
+static void
+test_ended(void **state)
+{
+	const struct ts_res *r;
+	json_t *j;
+
+	(void)state;
+	assert_int_equal(ts_clock_advance(plain, 31 * DAY), 200);
+	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);	/* the old one lapsed */
+	r = post_answer(bo_tok, cohort, task, "After the end.");
+	STATUS(r, 403);
+	r = api("GET", at(cohort, "tasks/%lld", (long long)task), bo_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_false(json_is_true(json_object_get(j, "can_answer")));
+	assert_false(json_is_true(json_object_get(j, "running")));
+	json_decref(j);
+	LACKS(r, "After the end.");
 }
 
 /* ---- set-up ------------------------------------------------------------- */
@@ -641,6 +679,7 @@ main(void)
 		cmocka_unit_test(test_mark),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_staff_form_and_copy),
+		cmocka_unit_test(test_ended),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -290,8 +290,9 @@ post_view(struct req *r, const struct kctx *k, json_t *p, json_t *replies)
 	json_object_set(o, "cohort_id", json_object_get(p, "cohort_id"));
 	json_object_set(o, "task_id", json_object_get(p, "task_id"));
 	json_object_set(o, "parent_id", json_object_get(p, "parent_id"));
-	json_object_set_new(o, "author", json_pack("{s:O,s:O}", "id", json_object_get(p,
-	    "user_id"), "name", json_object_get(p, "author")));
+	json_object_set_new(o, "author", json_pack("{s:O,s:s}", "id", json_object_get(p,
+	    "user_id"), "name", uid ? json_string_value(json_object_get(p, "author")) :
+	    tr(r, N_("A former participant"))));
 	json_object_set(o, "body", json_object_get(p, "body"));
 	json_object_set_new(o, "body_html", org_markdown_html(json_string_value(
 	    json_object_get(p, "body"))));
