@@ -14,7 +14,9 @@
  *      own (the form keeps it);
  *   3. staff open the task: sending an answer back without a comment is
  *      refused, the choice and page kept; with one, it is sent back, and
- *      the member reads the comment.
+ *      the member reads the comment;
+ *   4. staff change the task on the module's page (a refused form keeps
+ *      what was typed).
  *
  * Every page visited is checked by axe-core at the end (lib.js), at desktop
  * and phone widths.  Screenshot: out/course-discussion.png
@@ -116,6 +118,28 @@ async function main() {
 		step('the whole discussion');
 		await submit(staff, staff.getByRole('link', { name: 'The whole discussion' }));
 		check(await h1(staff) === 'Discussion', `the h1 is "${await h1(staff)}"`);
+	});
+
+	await test('staff change the task on the module\'s page', async (step) => {
+		step('open the module');
+		await visit(staff, '/staff/courses');
+		await submit(staff, staff.getByRole('link', { name: COURSE }));
+		await submit(staff, staff.getByRole('link', { name: 'Engaging with your government' }));
+		check(await staff.getByLabel('Title of the task').inputValue() === TASK, 'the task is not in its form');
+
+		step('a title too short: refused, the rest kept');
+		await staff.getByLabel('Title of the task').fill('x');
+		await staff.getByLabel('Instructions (Markdown)').fill('Kept: whom, when, with what.');
+		await submit(staff, staff.getByRole('button', { name: 'Save the task' }));
+		check(await staff.getByLabel('Instructions (Markdown)').inputValue() === 'Kept: whom, when, with what.',
+		    'the instructions typed are lost');
+		check(await staff.locator('#e-k-title').count() === 1, 'no message next to the title');
+
+		step('saved');
+		await staff.getByLabel('Title of the task').fill(TASK);
+		await submit(staff, staff.getByRole('button', { name: 'Save the task' }));
+		check(await staff.getByLabel('Instructions (Markdown)').inputValue() === 'Kept: whom, when, with what.',
+		    'the instructions were not saved');
 	});
 }
 

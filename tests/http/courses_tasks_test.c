@@ -465,6 +465,10 @@ test_pages(void **state)
 	/* a reply through the form */
 	snprintf(form, sizeof form, "/courses/%lld/cohorts/%lld/posts/%lld/reply",
 	    (long long)course, (long long)cohort, (long long)ada_post);
+	r = ts_form(bo, form, "body", "  ", NULL);
+	STATUS(r, 422);
+	snprintf(big, sizeof big, "id=\"re-%lld\"", (long long)ada_post);
+	HAS(r, big);
 	r = ts_form(bo, form, "body", "Thank you.", NULL);
 	STATUS(r, 303);
 	/* the tutor's page has the marking form; a refused mark keeps its comment */
