@@ -1858,6 +1858,19 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* the questions of a dialogue's call: which asks the speaker's gender */
 	[ST_DLG_CALL_QUESTIONS] = {"dlg_call_questions",
 	    "SELECT questions FROM calls WHERE id = ?", NULL},
+	/* For person ?1's export: the applications they filed to dialogues'
+	 * calls, and whether they still act for each (CAPP_FILER_ACTS). */
+	[ST_DLG_EXPORT_APPS] = {"dlg_export_apps",
+	    "SELECT a.id, d.id, d.title, a.organization_id, o.name, a.status, a.submitted_at, "
+	    "a.decided_at, CASE WHEN " CAPP_FILER_ACTS " THEN 1 ELSE 0 END "
+	    "FROM call_applications a JOIN dialogues d ON d.call_id = a.call_id "
+	    "LEFT JOIN organizations o ON o.id = a.organization_id WHERE a.user_id = ? "
+	    "ORDER BY a.id", NULL},
+	/* For person ?1's export: the written inputs they wrote themselves. */
+	[ST_DLG_EXPORT_INPUTS] = {"dlg_export_inputs",
+	    "SELECT i.id, d.id, d.title, i.organization_id, i.body, i.publish, i.file_name, "
+	    "i.file_type, i.file_size, i.file_sha256, i.created_at FROM dialogue_inputs i "
+	    "JOIN dialogues d ON d.id = i.dialogue_id WHERE i.user_id = ? ORDER BY i.id", NULL},
 
 	/* Issue 18: courses (app/courses/store.c).  A draft course is staff's
 	 * (?: 1 for staff); modules and lessons keep their order in position,
@@ -2174,6 +2187,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_DLG_OF_COUNTRY] = DLG_SH_C__MAX,
 	[ST_DLG_OF_PERSON] = DLG_SH_C__MAX,
 	[ST_DLG_MEMBERS] = 3,
+	[ST_DLG_EXPORT_APPS] = DLG_XA_C__MAX,
+	[ST_DLG_EXPORT_INPUTS] = DLG_XI_C__MAX,
 	[ST_CRS_GET] = CRS_C__MAX,
 	[ST_CRS_LIST] = CRS_C__MAX,
 	[ST_CRS_MODULES] = CRS_MOD_C__MAX,

@@ -445,6 +445,8 @@ enum db_stmt {
 	ST_DLG_MAIL_CLAIM,
 	ST_DLG_SEED_SESSION,
 	ST_DLG_CALL_QUESTIONS,
+	ST_DLG_EXPORT_APPS,
+	ST_DLG_EXPORT_INPUTS,
 	/* issue 18: courses (app/courses/store.c) */
 	ST_CRS_INSERT,
 	ST_CRS_UPDATE,
@@ -1184,6 +1186,15 @@ enum dlg_input_col { DLG_IN_C_ID, DLG_IN_C_USER_ID, DLG_IN_C_ORG_ID, DLG_IN_C_BO
  * a person's (ST_DLG_FOR_SESSION, ST_DLG_OF_COUNTRY, ST_DLG_OF_PERSON). */
 enum dlg_short_col { DLG_SH_C_ID, DLG_SH_C_TITLE, DLG_SH_C_PUBLISHED_AT, DLG_SH_C_WHO_ID,
 	DLG_SH_C_WHO, DLG_SH_C_WHAT, DLG_SH_C__MAX };
+/* A person's application to a dialogue's call, for their export
+ * (ST_DLG_EXPORT_APPS): whether they still act for it (CAPP_FILER_ACTS). */
+enum dlg_xapp_col { DLG_XA_C_ID, DLG_XA_C_DIALOGUE_ID, DLG_XA_C_TITLE, DLG_XA_C_ORG_ID,
+	DLG_XA_C_ORG_NAME, DLG_XA_C_STATUS, DLG_XA_C_SUBMITTED_AT, DLG_XA_C_DECIDED_AT,
+	DLG_XA_C_ACTS, DLG_XA_C__MAX };
+/* A person's own written input, for their export (ST_DLG_EXPORT_INPUTS). */
+enum dlg_xin_col { DLG_XI_C_ID, DLG_XI_C_DIALOGUE_ID, DLG_XI_C_TITLE, DLG_XI_C_ORG_ID,
+	DLG_XI_C_BODY, DLG_XI_C_PUBLISH, DLG_XI_C_FILE_NAME, DLG_XI_C_FILE_TYPE,
+	DLG_XI_C_FILE_SIZE, DLG_XI_C_FILE_SHA256, DLG_XI_C_CREATED_AT, DLG_XI_C__MAX };
 
 struct db_migration {
 	int version;

@@ -400,6 +400,46 @@ test_dialogue(void **state)
 	j = ts_jbody(api("GET", in_path, staff_tok, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 3);
 	json_decref(j);
+	/* the account export: their own applications with the decision, their
+	 * own inputs (text, file name, consent), nothing of others */
+	j = ts_jbody(api("GET", "/api/v1/me/export", ada_tok, NULL));
+	x = json_object_get(j, "dialogue_applications");
+	assert_int_equal(json_array_size(x), 1);
+	assert_int_equal(num(json_array_get(x, 0), "application_id"), ada_app);
+	assert_int_equal(num(json_array_get(x, 0), "dialogue_id"), id);
+	assert_string_equal(str(json_array_get(x, 0), "decision"), "approved");
+	assert_string_equal(str(json_array_get(x, 0), "organization"), "Quillon Training Trust");
+	x = json_object_get(j, "dialogue_inputs");
+	assert_int_equal(json_array_size(x), 2);
+	assert_string_equal(str(json_array_get(x, 0), "body"),
+	    "Marking and **tracing** need civil society.");
+	assert_true(json_is_true(json_object_get(json_array_get(x, 0), "publish")));
+	assert_true(json_is_null(json_object_get(json_array_get(x, 0), "file")));
+	assert_string_equal(str(json_array_get(x, 1), "body"), "Not for publication.");
+	assert_false(json_is_true(json_object_get(json_array_get(x, 1), "publish")));
+	assert_string_equal(str(json_object_get(json_array_get(x, 1), "file"), "name"),
+	    "input.txt");
+	json_decref(j);
+	r = api("GET", "/api/v1/me/export", ada_tok, NULL);
+	LACKS(r, "From the Sahel.");
+	LACKS(r, "Community violence reduction");
+	j = ts_jbody(api("GET", "/api/v1/me/export", bo_tok, NULL));
+	x = json_object_get(j, "dialogue_applications");
+	assert_int_equal(json_array_size(x), 1);
+	assert_int_equal(num(json_array_get(x, 0), "application_id"), bo_app);
+	assert_string_equal(str(json_array_get(x, 0), "decision"), "not_approved");
+	assert_int_equal(json_array_size(json_object_get(j, "dialogue_inputs")), 0);
+	json_decref(j);
+	r = api("GET", "/api/v1/me/export", bo_tok, NULL);
+	LACKS(r, "Marking and");
+	LACKS(r, "input.txt");
+	j = ts_jbody(api("GET", "/api/v1/me/export", di_tok, NULL));
+	x = json_object_get(j, "dialogue_inputs");
+	assert_int_equal(json_array_size(x), 1);
+	assert_string_equal(str(json_array_get(x, 0), "body"), "From the Sahel.");
+	assert_string_equal(str(json_array_get(json_object_get(j, "dialogue_applications"), 0),
+	    "decision"), "approved");
+	json_decref(j);
 	/* the person's page: approved, and an input written */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)di_id);
 	j = ts_jbody(api("GET", path, bo_tok, NULL));

@@ -578,6 +578,19 @@ test_person_and_org(void **state)
 	json_array_foreach(json_object_get(j, "initiatives"), i, it)
 		assert_string_not_equal(str(it, "title"), "The space");
 	json_decref(j);
+	/* the account export lists them too, and nothing of others' */
+	found = 0;
+	j = get_json("/api/v1/me/export", cy_tok, 200);
+	json_array_foreach(json_object_get(j, "initiatives"), i, it)
+		if (strcmp(str(it, "title"), "The space") == 0 && strcmp(str(it, "as"),
+		    "organization") == 0)
+			found = 1;
+	assert_true(found);
+	json_decref(j);
+	j = get_json("/api/v1/me/export", bo_tok, 200);
+	json_array_foreach(json_object_get(j, "initiatives"), i, it)
+		assert_string_not_equal(str(it, "title"), "The space");
+	json_decref(j);
 
 	/* the expert's page shows members their initiatives */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
