@@ -284,6 +284,7 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/initiatives/{id}/participants", h_staff_initiative_part_add, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/initiatives/{id}/participants/{pid}/remove", h_staff_initiative_part_remove, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/initiatives/{id}/outputs/{oid}/publish", h_staff_initiative_publish, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/initiatives.csv",       h_staff_initiatives_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0, ini_q_list},
 	/* requests to speak (issue 16): an organization's admins ask and change them; staff allocate and publish; everyone who sees the session sees the published lists */
 	{HM_GET,    "/api/v1/meetings/{id}/speaking-requests", h_speaking_requests, R_USER, CSRF_NONE, RL_NONE, RF_API},
 	{HM_POST,   "/api/v1/meetings/{id}/speaking-requests", h_speaking_request_add, R_USER, CSRF_CHECK, RL_NONE, RF_API},

@@ -1633,6 +1633,22 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_OUT_PUBLISH] = {"ini_out_publish",
 	    "UPDATE initiative_outputs SET status = 'published', audience = ?, published_at = ?, "
 	    "published_by = ? WHERE initiative_id = ? AND id = ?", NULL},
+	/* Staff's CSV: a page of initiatives (INI_FILTER), oldest first, each
+	 * with its participants by kind and its outputs by status. */
+	[ST_INI_CSV] = {"ini_csv",
+	    "SELECT i.id, i.country, i.title, i.status, "
+	    "(SELECT count(*) FROM initiative_participants p WHERE p.initiative_id = i.id "
+	    "AND p.kind = 'focal'), "
+	    "(SELECT count(*) FROM initiative_participants p WHERE p.initiative_id = i.id "
+	    "AND p.kind = 'organization'), "
+	    "(SELECT count(*) FROM initiative_participants p WHERE p.initiative_id = i.id "
+	    "AND p.kind = 'expert'), "
+	    "(SELECT count(*) FROM initiative_outputs o WHERE o.initiative_id = i.id "
+	    "AND o.status = 'published'), "
+	    "(SELECT count(*) FROM initiative_outputs o WHERE o.initiative_id = i.id "
+	    "AND o.status = 'draft'), "
+	    "i.created_at, i.updated_at FROM initiatives i WHERE " INI_FILTER
+	    " ORDER BY i.id LIMIT ? OFFSET ?", NULL},
 	[ST_INI_UPD_INSERT] = {"ini_upd_insert",
 	    "INSERT INTO initiative_updates (initiative_id, author_id, body, created_at) "
 	    "VALUES (?, ?, ?, ?) RETURNING id", NULL},
@@ -2169,6 +2185,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_INI_OUT_GET] = INI_OUT_C__MAX,
 	[ST_INI_OUT_LIST] = INI_OUT_C__MAX,
 	[ST_INI_UPD_LIST] = INI_UPD_C__MAX,
+	[ST_INI_CSV] = INI_CSV_C__MAX,
 	[ST_INI_EVENT_BRIEF] = INI_BRIEF_C__MAX,
 	[ST_INI_RES_BRIEF] = INI_BRIEF_C__MAX,
 	[ST_SPK_OPEN_WINDOWS] = MTG_C__MAX,

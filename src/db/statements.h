@@ -409,6 +409,7 @@ enum db_stmt {
 	ST_INI_SEED_CALL,
 	ST_INI_SEED_EVENTS,
 	ST_INI_SEED_DOCS,
+	ST_INI_CSV,
 	/* issue 16: requests to speak (app/meetings/speaking_store.c) */
 	ST_SPK_WINDOW_PUT,
 	ST_SPK_OPEN_WINDOWS,
@@ -1075,6 +1076,11 @@ enum ini_upd_col { INI_UPD_C_ID, INI_UPD_C_AUTHOR_ID, INI_UPD_C_AUTHOR, INI_UPD_
 /* An event or resource named by an initiative (ST_INI_EVENT_BRIEF,
  * ST_INI_RES_BRIEF): id, title, a time (the event's start, the resource's
  * year) and the viewer may see it (1) or not. */
+/* An initiative in staff's CSV (ST_INI_CSV): participants by kind,
+ * outputs published and drafts. */
+enum ini_csv_col { INI_CSV_C_ID, INI_CSV_C_COUNTRY, INI_CSV_C_TITLE, INI_CSV_C_STATUS,
+	INI_CSV_C_FOCAL, INI_CSV_C_ORGS, INI_CSV_C_EXPERTS, INI_CSV_C_PUBLISHED, INI_CSV_C_DRAFTS,
+	INI_CSV_C_CREATED_AT, INI_CSV_C_UPDATED_AT, INI_CSV_C__MAX };
 enum ini_brief_col { INI_BRIEF_C_ID, INI_BRIEF_C_TITLE, INI_BRIEF_C_WHEN, INI_BRIEF_C_TZ,
 	INI_BRIEF_C__MAX };
 

@@ -860,6 +860,74 @@ teardown(void **state)
 	return 0;
 }
 
+/* ---- staff's CSV ---------------------------------------------------------------------- */
+
+/*
+ * /staff/initiatives.csv: a row per initiative the filters keep, with its
+ * participants by kind and outputs by status, cells that a spreadsheet
+ * would read as a formula written as text; staff's alone.
+ */
+static void
+test_csv(void **state)
+{
+	const struct ts_res *r;
+	char path[96], auth[200];
+	int64_t id, oid;
+
+	(void)state;
+	id = initiative_made(json_pack("{s:s,s:s,s:s}", "country", "CM", "title",
+	    "=HYPERLINK(\"http://x.example\",\"CSV\")", "status", "proposed"));
+	invite(id, "organization", quillon, 201);
+	invite(id, "organization", norrow, 201);
+	invite(id, "expert", ed_id, 201);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
+	    "title", "Published one", "body", "Out."));
+	STATUS(r, 201);
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	    "title", "A draft", "body", "Not yet."));
+	STATUS(r, 201);
+	oid = ts_sql_int("SELECT id FROM initiative_outputs WHERE initiative_id = %lld AND "
+	    "title = 'Published one'", (long long)id);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs/%lld/publish",
+	    (long long)id, (long long)oid);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
+
+	r = api("GET", "/staff/initiatives.csv?country=cm", staff_tok, NULL);
+	STATUS(r, 200);
+	assert_non_null(strstr(ts_header(r, "Content-Type"), "text/csv"));
+	assert_non_null(strstr(ts_header(r, "Content-Disposition"), "initiatives.csv"));
+	HAS(r, "id,country,country_name,title,status,focal_points,organizations,experts,"
+	    "outputs_published,outputs_draft,created_at,updated_at\r\n");
+	snprintf(path, sizeof path, "%lld,CM,Cameroon,\"'=HYPERLINK(\"\"http://x.example\"\","
+	    "\"\"CSV\"\")\",proposed,0,2,1,1,1,", (long long)id);
+	HAS(r, path);
+	LACKS(r, "Following up the review in Kenya");	/* another country's */
+	r = api("GET", "/staff/initiatives.csv", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, path);
+	HAS(r, "Following up the review in Kenya");
+	r = api("GET", "/staff/initiatives.csv?status=active&country=CM", staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "HYPERLINK");
+	/* a bad filter is a 422 naming it */
+	STATUS(api("GET", "/staff/initiatives.csv?status=gone", staff_tok, NULL), 422);
+	STATUS(api("GET", "/staff/initiatives.csv?country=Kenya", staff_tok, NULL), 422);
+	/* the list links staff to it, with its filters */
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", staff_tok);
+	r = ts_req(plain, "GET", "/initiatives?country=CM", (const char *const[]){ auth, NULL },
+	    NULL, 0);
+	STATUS(r, 200);
+	HAS(r, "href=\"/staff/initiatives.csv?country&#x3D;CM\"");	/* = escaped */
+	/* staff's alone: a participant, a focal point, a member, a visitor */
+	STATUS(api("GET", "/staff/initiatives.csv", ada_tok, NULL), 403);
+	STATUS(api("GET", "/staff/initiatives.csv", fe_tok, NULL), 403);
+	STATUS(api("GET", "/staff/initiatives.csv", bo_tok, NULL), 403);
+	r = ts_get(plain, "/staff/initiatives.csv");
+	STATUS(r, 303);
+	assert_string_equal(ts_header(r, "Location"), "/signin?next=/staff/initiatives.csv");
+}
+
 int
 main(void)
 {
@@ -872,6 +940,7 @@ main(void)
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_call),
 		cmocka_unit_test(test_of_country),	/* after test_call: Norrow a partner */
+		cmocka_unit_test(test_csv),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -91,6 +91,10 @@ enum ws_err h_staff_initiative_edit(struct req *r, struct resp *w);
 enum ws_err h_staff_initiative_part_add(struct req *r, struct resp *w);
 enum ws_err h_staff_initiative_part_remove(struct req *r, struct resp *w);
 enum ws_err h_staff_initiative_publish(struct req *r, struct resp *w);
+/* GET /staff/initiatives.csv?country=&status= (staff): every initiative
+ * the filters keep, a row each: country, title, status, participants by
+ * kind, outputs published and drafts, dates (export.c). */
+enum ws_err h_staff_initiatives_csv(struct req *r, struct resp *w);
 
 /* ---- what other areas ask of initiatives ---- */
 

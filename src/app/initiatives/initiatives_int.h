@@ -99,6 +99,13 @@ enum ws_err ini_upd_insert(struct db *d, int64_t id, int64_t author, const char 
 enum ws_err ini_upd_list(struct db *d, int64_t id, int64_t page, int per_page, json_t **items,
     int64_t *total) WS_WUR;
 
+/* A page of initiatives for staff's CSV (country, status: "" for any),
+ * oldest first: [{id, country, title, status, focal_points,
+ * organizations, experts, outputs_published, outputs_draft, created_at,
+ * updated_at (Unix seconds)}].  New reference in *out. */
+enum ws_err ini_csv_rows(struct db *d, const char *country, const char *status, int64_t page,
+    int per_page, json_t **out) WS_WUR;
+
 /* The event (ST_INI_EVENT_BRIEF) or resource (ST_INI_RES_BRIEF) id as v
  * may see it: {id, title, when, timezone}; WS_ENOTFOUND when v may not. */
 enum ws_err ini_brief(struct db *d, int event, const struct ini_viewer *v, int64_t id,

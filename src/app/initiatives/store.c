@@ -522,3 +522,35 @@ ini_brief(struct db *d, int event, const struct ini_viewer *v, int64_t id, json_
 	db_end(q);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
+
+enum ws_err
+ini_csv_rows(struct db *d, const char *country, const char *status, int64_t page,
+    int per_page, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_INI_CSV);
+	enum ws_err rc;
+	int i;
+
+	*out = json_array();
+	i = bind_filter(q, 1, country, status);
+	db_bind_int(q, i++, per_page);
+	db_bind_int(q, i, (page - 1) * per_page);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I}",
+		    "id", (json_int_t)db_col_int(q, INI_CSV_C_ID), "country", db_col_text(q,
+		    INI_CSV_C_COUNTRY), "title", db_col_text(q, INI_CSV_C_TITLE), "status",
+		    db_col_text(q, INI_CSV_C_STATUS), "focal_points", (json_int_t)db_col_int(q,
+		    INI_CSV_C_FOCAL), "organizations", (json_int_t)db_col_int(q, INI_CSV_C_ORGS),
+		    "experts", (json_int_t)db_col_int(q, INI_CSV_C_EXPERTS), "outputs_published",
+		    (json_int_t)db_col_int(q, INI_CSV_C_PUBLISHED), "outputs_draft",
+		    (json_int_t)db_col_int(q, INI_CSV_C_DRAFTS), "created_at",
+		    (json_int_t)db_col_int(q, INI_CSV_C_CREATED_AT), "updated_at",
+		    (json_int_t)db_col_int(q, INI_CSV_C_UPDATED_AT)));
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(*out);
+		*out = NULL;
+		return rc;
+	}
+	return WS_OK;
+}
