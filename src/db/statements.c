@@ -1622,13 +1622,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "created_by, created_at) VALUES (?, ?, ?, ?, 'draft', 'members', ?, ?) RETURNING id",
 	    NULL},
 	[ST_INI_OUT_GET] = {"ini_out_get",
-	    "SELECT id, kind, title, body, status, audience, created_at, published_at "
-	    "FROM initiative_outputs WHERE initiative_id = ? AND id = ?", NULL},
+	    "SELECT id, kind, title, body, status, audience, created_at, published_at, "
+	    "coalesce(created_by, 0) FROM initiative_outputs WHERE initiative_id = ? AND id = ?",
+	    NULL},
 	/* Its outputs a viewer sees: ?2 1 all (staff, participants), else the
 	 * published ones to the public, and to members when ?3 is 1. */
 	[ST_INI_OUT_LIST] = {"ini_out_list",
-	    "SELECT id, kind, title, body, status, audience, created_at, published_at "
-	    "FROM initiative_outputs WHERE initiative_id = ? AND (? = 1 OR (status = "
+	    "SELECT id, kind, title, body, status, audience, created_at, published_at, "
+	    "coalesce(created_by, 0) FROM initiative_outputs WHERE initiative_id = ? AND "
+	    "(? = 1 OR (status = "
 	    "'published' AND (audience = 'public' OR ? = 1))) ORDER BY id", NULL},
 	[ST_INI_OUT_PUBLISH] = {"ini_out_publish",
 	    "UPDATE initiative_outputs SET status = 'published', audience = ?, published_at = ?, "
@@ -1649,6 +1651,27 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "AND o.status = 'draft'), "
 	    "i.created_at, i.updated_at FROM initiatives i WHERE " INI_FILTER
 	    " ORDER BY i.id LIMIT ? OFFSET ?", NULL},
+	/* Editing and withdrawing updates and outputs (?: initiative, then id
+	 * last).  A draft output withdrawn is deleted; a published one goes
+	 * back to a draft (initiatives.h says why). */
+	[ST_INI_UPD_GET] = {"ini_upd_get",
+	    "SELECT d.id, d.author_id, coalesce(u.name, ''), d.body, d.created_at "
+	    "FROM initiative_updates d LEFT JOIN users u ON u.id = d.author_id "
+	    "WHERE d.initiative_id = ? AND d.id = ?", NULL},
+	[ST_INI_UPD_SET] = {"ini_upd_set",
+	    "UPDATE initiative_updates SET body = ? WHERE initiative_id = ? AND id = ?", NULL},
+	[ST_INI_UPD_DELETE] = {"ini_upd_delete",
+	    "DELETE FROM initiative_updates WHERE initiative_id = ? AND id = ?", NULL},
+	[ST_INI_OUT_SET] = {"ini_out_set",
+	    "UPDATE initiative_outputs SET kind = ?, title = ?, body = ? "
+	    "WHERE initiative_id = ? AND id = ?", NULL},
+	[ST_INI_OUT_DELETE] = {"ini_out_delete",
+	    "DELETE FROM initiative_outputs WHERE initiative_id = ? AND id = ? AND status = 'draft'",
+	    NULL},
+	[ST_INI_OUT_UNPUBLISH] = {"ini_out_unpublish",
+	    "UPDATE initiative_outputs SET status = 'draft', published_at = NULL, "
+	    "published_by = NULL WHERE initiative_id = ? AND id = ? AND status = 'published'",
+	    NULL},
 	[ST_INI_UPD_INSERT] = {"ini_upd_insert",
 	    "INSERT INTO initiative_updates (initiative_id, author_id, body, created_at) "
 	    "VALUES (?, ?, ?, ?) RETURNING id", NULL},
@@ -2186,6 +2209,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_INI_OUT_LIST] = INI_OUT_C__MAX,
 	[ST_INI_UPD_LIST] = INI_UPD_C__MAX,
 	[ST_INI_CSV] = INI_CSV_C__MAX,
+	[ST_INI_UPD_GET] = INI_UPD_C__MAX,
 	[ST_INI_EVENT_BRIEF] = INI_BRIEF_C__MAX,
 	[ST_INI_RES_BRIEF] = INI_BRIEF_C__MAX,
 	[ST_SPK_OPEN_WINDOWS] = MTG_C__MAX,

@@ -410,6 +410,12 @@ enum db_stmt {
 	ST_INI_SEED_EVENTS,
 	ST_INI_SEED_DOCS,
 	ST_INI_CSV,
+	ST_INI_UPD_GET,
+	ST_INI_UPD_SET,
+	ST_INI_UPD_DELETE,
+	ST_INI_OUT_SET,
+	ST_INI_OUT_DELETE,
+	ST_INI_OUT_UNPUBLISH,
 	/* issue 16: requests to speak (app/meetings/speaking_store.c) */
 	ST_SPK_WINDOW_PUT,
 	ST_SPK_OPEN_WINDOWS,
@@ -1069,8 +1075,8 @@ enum ini_rcpt_col { INI_RCPT_C_ID, INI_RCPT_C_EMAIL, INI_RCPT_C_NAME, INI_RCPT_C
 /* An output of an initiative (ST_INI_OUT_GET, ST_INI_OUT_LIST). */
 enum ini_out_col { INI_OUT_C_ID, INI_OUT_C_KIND, INI_OUT_C_TITLE, INI_OUT_C_BODY,
 	INI_OUT_C_STATUS, INI_OUT_C_AUDIENCE, INI_OUT_C_CREATED_AT, INI_OUT_C_PUBLISHED_AT,
-	INI_OUT_C__MAX };
-/* An update posted in an initiative's space (ST_INI_UPD_LIST). */
+	INI_OUT_C_CREATED_BY, INI_OUT_C__MAX };
+/* An update posted in an initiative's space (ST_INI_UPD_LIST, ST_INI_UPD_GET). */
 enum ini_upd_col { INI_UPD_C_ID, INI_UPD_C_AUTHOR_ID, INI_UPD_C_AUTHOR, INI_UPD_C_BODY,
 	INI_UPD_C_CREATED_AT, INI_UPD_C__MAX };
 /* An event or resource named by an initiative (ST_INI_EVENT_BRIEF,

@@ -82,7 +82,7 @@ enum ws_err ini_recipients(struct db *d, int64_t id, int64_t author, json_t **ou
 enum ws_err ini_focal_ok(struct db *d, int64_t uid, const char *country, int *yes) WS_WUR;
 
 /* Outputs: a new draft (its id into *oid); one ({id, kind, title, body,
- * status, audience, created_at, published_at}); those a viewer sees (all:
+ * status, audience, created_at, published_at, created_by (0: unknown)}); those a viewer sees (all:
  * staff and participants; else members: also those published to
  * members); one published. */
 enum ws_err ini_out_insert(struct db *d, int64_t id, const char *kind, const char *title,
@@ -91,6 +91,13 @@ enum ws_err ini_out_get(struct db *d, int64_t id, int64_t oid, json_t **out) WS_
 enum ws_err ini_out_list(struct db *d, int64_t id, int all, int members, json_t **out) WS_WUR;
 enum ws_err ini_out_publish(struct db *d, int64_t id, int64_t oid, const char *audience,
     int64_t by) WS_WUR;
+
+/* Output oid of initiative id: its kind, title and body changed; withdrawn
+ * (published: back to a draft, unpublished; else deleted).  WS_ENOTFOUND
+ * when it is not there (or, withdrawn, no longer published or draft). */
+enum ws_err ini_out_set(struct db *d, int64_t id, int64_t oid, const char *kind,
+    const char *title, const char *body) WS_WUR;
+enum ws_err ini_out_withdraw(struct db *d, int64_t id, int64_t oid, int published) WS_WUR;
 
 /* Updates: a new one (its id into *out); a page, newest first ([{id,
  * author_id, author, body, created_at (Unix seconds)}]), and how many. */
@@ -105,6 +112,13 @@ enum ws_err ini_upd_list(struct db *d, int64_t id, int64_t page, int per_page, j
  * updated_at (Unix seconds)}].  New reference in *out. */
 enum ws_err ini_csv_rows(struct db *d, const char *country, const char *status, int64_t page,
     int per_page, json_t **out) WS_WUR;
+
+/* Update uid of initiative id ({id, author_id, author, body, created_at
+ * (Unix seconds)}; new reference), its body changed, or deleted;
+ * WS_ENOTFOUND when it is not there. */
+enum ws_err ini_upd_get(struct db *d, int64_t id, int64_t uid, json_t **out) WS_WUR;
+enum ws_err ini_upd_set(struct db *d, int64_t id, int64_t uid, const char *body) WS_WUR;
+enum ws_err ini_upd_delete(struct db *d, int64_t id, int64_t uid) WS_WUR;
 
 /* The event (ST_INI_EVENT_BRIEF) or resource (ST_INI_RES_BRIEF) id as v
  * may see it: {id, title, when, timezone}; WS_ENOTFOUND when v may not. */
