@@ -1865,11 +1865,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    " AND o.country = ? AND o.status = 'approved' ORDER BY d.id DESC, o.name LIMIT 200",
 	    NULL},
 	/* A person's part in dialogues (seen as EV_VISIBLE): accepted for one,
-	 * themselves or by their organization, and the inputs they wrote. */
+	 * themselves (?3, an application of no organization) or through an
+	 * organization of theirs while it is not rejected or suspended (?4, as
+	 * ST_DLG_APPROVED_OF: who may take part is who is shown taking part),
+	 * and the inputs they wrote (?7). */
 	[ST_DLG_OF_PERSON] = {"dlg_of_person",
 	    "SELECT d.id, d.title, d.summary_published_at, a.id, '', 'approved'" DLG_FROM
 	    "JOIN call_applications a ON a.call_id = d.call_id AND a.status = 'accepted' "
-	    "WHERE " EV_VISIBLE " AND a.user_id = ? UNION ALL "
+	    "WHERE " EV_VISIBLE " AND ((a.user_id = ? AND a.organization_id IS NULL) OR "
+	    "a.organization_id IN (SELECT m.org_id FROM org_members m JOIN organizations mo ON "
+	    "mo.id = m.org_id WHERE m.user_id = ? AND " INI_ORG_LIVE ")) UNION ALL "
 	    "SELECT d.id, d.title, d.summary_published_at, i.id, '', 'input'" DLG_FROM
 	    "JOIN dialogue_inputs i ON i.dialogue_id = d.id WHERE " EV_VISIBLE
 	    " AND i.user_id = ? ORDER BY 1 DESC, 6 LIMIT 100", NULL},

@@ -628,6 +628,76 @@ test_dialogue(void **state)
 	}
 }
 
+/* The items of dialogues list x whose title is title and what is what. */
+static size_t
+count_what(json_t *x, const char *title, const char *what)
+{
+	json_t *it;
+	size_t i, n = 0;
+
+	json_array_foreach(x, i, it)
+		n += strcmp(str(it, "title"), title) == 0 && strcmp(str(it, "what"), what) == 0;
+	return n;
+}
+
+/*
+ * Every participation in a dialogue is in both places (after
+ * test_dialogue): Quillon's acceptance and Ada's inputs in Quillon's
+ * history, and on Ada's own page (her account and its twin; she is no
+ * expert, so has no /people page -- Di's is tested above).  While Quillon
+ * is suspended its approval is none of its people's (who may take part is
+ * who is shown taking part): it leaves Ada's page, her inputs stay, and
+ * the history keeps both; it comes back when Quillon is reinstated.
+ */
+static void
+test_participation_everywhere(void **state)
+{
+	const char *title = "Constructive dialogue on firearms";
+	const struct ts_res *r;
+	char path[128], auth[200];
+	json_t *j;
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "call.accepted");
+	HAS(r, "dialogue.input");
+	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 1);
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "input"), 2);
+	json_decref(j);
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", ada_tok);
+	r = ts_req(plain, "GET", "/account", (const char *const[]){ auth, NULL }, NULL, 0);
+	STATUS(r, 200);
+	HAS(r, "Your constructive dialogues");
+	HAS(r, "approved participant");
+	HAS(r, "written input");
+	r = ts_req(plain, "GET", "/account", (const char *const[]){ auth, "Accept-Language: fr",
+	    NULL }, NULL, 0);
+	HAS(r, "Vos dialogues constructifs");
+	/* Bo's organization was not approved: nothing of it on his page */
+	j = ts_jbody(api("GET", "/api/v1/account", bo_tok, NULL));
+	assert_int_equal(json_array_size(json_object_get(j, "dialogues")), 0);
+	json_decref(j);
+
+	/* Quillon suspended: the approval leaves Ada's page, the history keeps it */
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)quillon);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 0);
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "input"), 2);
+	json_decref(j);
+	snprintf(auth, sizeof auth, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", auth, staff_tok, NULL);
+	HAS(r, "call.accepted");
+	HAS(r, "dialogue.input");
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
+	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 1);
+	json_decref(j);
+}
+
 static int
 setup(void **state)
 {
@@ -695,6 +765,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dialogue),
+		cmocka_unit_test(test_participation_everywhere),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

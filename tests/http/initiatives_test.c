@@ -617,6 +617,14 @@ test_person_and_org(void **state)
 		HAS(r, "initiative.partner_removed");
 		snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
 		STATUS(api("GET", path, cy_tok, NULL), 403);
+		/* and it leaves their page, the history keeping both */
+		j = get_json("/api/v1/account", cy_tok, 200);
+		json_array_foreach(json_object_get(j, "initiatives"), i, it)
+			assert_string_not_equal(str(it, "title"), "The space");
+		json_decref(j);
+		snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+		r = api("GET", path, ada_tok, NULL);
+		HAS(r, "\"initiative.partner\"");
 	}
 }
 

@@ -59,7 +59,8 @@ _Static_assert(sizeof role_labels / sizeof role_labels[0] == ROLE__MAX, "a label
 
 /* Fills v (the account page's value) with r's user's organizations, the
  * nominations naming their address (meetings_my_nominations), the
- * initiatives they take part in (initiatives_of_person) and
+ * initiatives they take part in (initiatives_of_person), their part in
+ * constructive dialogues (dialogues_of_person) and
  * their newest application ({id, kind, status} or null). */
 enum ws_err
 account_page_fill(struct req *r, json_t *v)
@@ -106,6 +107,15 @@ account_page_fill(struct req *r, json_t *v)
 		if ((rc = initiatives_of_person(r, r->user->id, &inis)) != WS_OK)
 			return rc;
 		json_object_set_new(v, "initiatives", inis);
+	}
+	{	/* their part in constructive dialogues: approved, inputs written */
+		json_t *dl = NULL;
+
+		if ((rc = dialogues_of_person(r, r->user->id, &dl)) != WS_OK) {
+			json_decref(dl);
+			return rc;
+		}
+		json_object_set_new(v, "dialogues", dl);
 	}
 	json_object_set_new(v, "role_name", json_string(view_tr(r->app->views, r->locale,
 	    role_labels[r->user->role])));

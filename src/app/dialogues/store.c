@@ -356,9 +356,10 @@ dlg_short(struct db *d, int s, const struct dlg_viewer *v, int64_t id, const cha
 		db_bind_int(q, 1, v->staff);
 		db_bind_int(q, 2, v->member);
 		db_bind_int(q, 3, id);
-		db_bind_int(q, 4, v->staff);
-		db_bind_int(q, 5, v->member);
-		db_bind_int(q, 6, id);
+		db_bind_int(q, 4, id);
+		db_bind_int(q, 5, v->staff);
+		db_bind_int(q, 6, v->member);
+		db_bind_int(q, 7, id);
 	}
 	while ((rc = db_step(q)) == WS_OK)
 		json_array_append_new(*out, json_pack("{s:I,s:s,s:o,s:I,s:s,s:s}", "dialogue_id",
