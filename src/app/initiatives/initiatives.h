@@ -29,6 +29,13 @@
  * person of a partner organization: a focal point while they are one of
  * the initiative's country, an organization's people while it is not
  * suspended or rejected (its history keeps the initiative).
+ *
+ * What was written can be changed and withdrawn (edits.c): an update by
+ * its author or staff, a draft output by its author or staff, a published
+ * output by staff alone.  A withdrawn update or draft is deleted (the
+ * update's mail is out already; the audit log keeps who withdrew it); a
+ * withdrawn published output is unpublished, a draft again, kept so that
+ * staff may correct and publish it again.
  */
 #ifndef WS_INITIATIVES_H
 #define WS_INITIATIVES_H

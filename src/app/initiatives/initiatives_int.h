@@ -4,7 +4,8 @@
  * initiative_participants, initiative_outputs and initiative_updates; the
  * check of an initiative that the API and the staff form share
  * (initiatives.c); the space and its updates (space.c); the pages
- * (pages.c).
+ * (pages.c); changing and withdrawing updates and outputs (edits.c); the
+ * staff's CSV (export.c).
  */
 #ifndef WS_INITIATIVES_INT_H
 #define WS_INITIATIVES_INT_H
