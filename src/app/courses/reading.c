@@ -16,7 +16,8 @@
  * none of the course's cohorts, staff included): the lessons read out of
  * all, by module, and the next lesson to read (the first unread, in the
  * course's order), each module's quiz with the best score and whether
- * it is passed, and, every lesson read, the first quiz not passed.
+ * it is passed, and, every lesson read, the first quiz not passed; and
+ * the messages their tutors sent them (tutors.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -235,6 +236,16 @@ h_course_progress(struct req *r, struct resp *w)
 	}
 	if (!json_object_get(out, "next_quiz"))
 		json_object_set_new(out, "next_quiz", json_null());
+	{	/* the messages from their tutors (tutors.c) */
+		json_t *msgs = NULL;
+
+		if ((rc = crs_messages_mine(d, r->user->id, id, &msgs)) != WS_OK) {
+			json_decref(msgs);
+			json_decref(out);
+			goto out;
+		}
+		json_object_set_new(out, "messages", msgs);
+	}
 	if (!r->api)
 		json_object_set(out, "heading", json_object_get(c, "title"));
 	resp_value(w, out);
