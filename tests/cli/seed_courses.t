@@ -4,7 +4,7 @@
 # fresh PostgreSQL database: one course of three modules, each with lessons
 # and a quiz; seeding again adds nothing; its cohort runs now, tutored by
 # staff, with participants at different stages: the demo member has read
-# the first module and passed its quiz.
+# the first module and passed its quiz; the tutor has written to them once.
 #
 #   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
 set -u
@@ -88,6 +88,12 @@ check() {
 	    [ "$(json "$tmp/prog.json" 'd["quizzes_passed"]')" = 1 ] &&
 	    [ "$(json "$tmp/prog.json" 'd["next"]["title"]')" = "How the Review Mechanism works" ]
 	ok $? "$b: the member has read the first module and passed its quiz" "$tmp/prog.json"
+	[ "$(json "$tmp/course.json" 'len(d["cohorts"][0]["tutors"])')" = 1 ] &&
+	    [ "$(json "$tmp/prog.json" 'len(d["messages"]) == 1 and d["messages"][0]["subject"]')" = "Welcome to the first cohort" ]
+	ok $? "$b: the cohort has a tutor, whose one message the member has" "$tmp/prog.json"
+	curl -s -H "Authorization: Bearer $st" "$BASE/api/v1/staff/courses/$id/cohorts/$kid/table" >"$tmp/table.json"
+	[ "$(json "$tmp/table.json" 'd["participants"] >= 2 and len(d["messages"]) == 1')" = True ]
+	ok $? "$b: the tutors' table lists the participants and the message" "$tmp/table.json"
 	stop_server
 }
 

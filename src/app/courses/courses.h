@@ -124,7 +124,8 @@ struct app;
 /* `whatson seed --demo` (seed.c): the demo course with three modules,
  * their lessons and quizzes, and a running cohort whose participants (the
  * demo member member_id and a few seeded members) stand at different
- * stages, tutored by staff_id; nothing when it is there already.  *added
+ * stages, tutored by staff_id (with one message from them); nothing when
+ * it is there already.  *added
  * 1 when it was added. */
 enum ws_err courses_seed_demo(struct app *app, struct db *d, int64_t staff_id,
     int64_t member_id, int *added) WS_WUR;

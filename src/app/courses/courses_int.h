@@ -239,5 +239,11 @@ enum ws_err crs_table_rows(struct db *d, int64_t kid, json_t **out) WS_WUR;
  * recipients, created_at, sender}].  New reference in *out. */
 enum ws_err crs_messages_of_cohort(struct db *d, int64_t kid, json_t **out) WS_WUR;
 enum ws_err crs_messages_mine(struct db *d, int64_t uid, int64_t id, json_t **out) WS_WUR;
+/* Inside the caller's transaction: a new message to cohort kid by person
+ * by, to n participants (its id into *mid), and who it went to, one by
+ * one (the mail is the caller's). */
+enum ws_err crs_message_put(struct db *d, int64_t kid, int64_t by, const char *subject,
+    const char *body, int64_t n, int64_t *mid) WS_WUR;
+enum ws_err crs_message_to(struct db *d, int64_t mid, int64_t uid) WS_WUR;
 
 #endif

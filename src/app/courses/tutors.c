@@ -145,6 +145,40 @@ crs_table_rows(struct db *d, int64_t kid, json_t **out)
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
+enum ws_err
+crs_message_put(struct db *d, int64_t kid, int64_t by, const char *subject, const char *body,
+    int64_t n, int64_t *mid)
+{
+	struct db_q *q = db_start(d, ST_CRS_MSG_INSERT);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, kid);
+	db_bind_int(q, 2, by);
+	db_bind_text(q, 3, subject);
+	db_bind_text(q, 4, body);
+	db_bind_int(q, 5, n);
+	db_bind_int(q, 6, now_s());
+	if ((rc = db_step(q)) == WS_OK)
+		*mid = db_col_int(q, 0);
+	else if (rc == WS_EDONE)
+		rc = WS_EDB;
+	db_end(q);
+	return rc;
+}
+
+enum ws_err
+crs_message_to(struct db *d, int64_t mid, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_CRS_MSG_RCPT);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, mid);
+	db_bind_int(q, 2, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	return rc;
+}
+
 /* Rows of ST_CRS_MSG_LIST or ST_CRS_MSG_MINE into *out. */
 static enum ws_err
 msg_rows(struct db_q *q, json_t **out)
@@ -650,26 +684,12 @@ send_message(struct req *r, struct resp *w, json_t *k, int64_t *mid, int64_t *n)
 		rc = WS_ERATE;
 		goto fail;
 	}
-	q = db_start(d, ST_CRS_MSG_INSERT);
-	db_bind_int(q, 1, kid);
-	db_bind_int(q, 2, r->user->id);
-	db_bind_text(q, 3, subject);
-	db_bind_text(q, 4, body);
-	db_bind_int(q, 5, (int64_t)json_array_size(to));
-	db_bind_int(q, 6, now_s());
-	if ((rc = db_step(q)) == WS_OK)
-		*mid = db_col_int(q, 0);
-	else if (rc == WS_EDONE)
-		rc = WS_EDB;
-	db_end(q);
+	rc = crs_message_put(d, kid, r->user->id, subject, body, (int64_t)json_array_size(to),
+	    mid);
 	json_array_foreach(to, i, x) {
 		if (rc != WS_OK)
 			break;
-		q = db_start(d, ST_CRS_MSG_RCPT);
-		db_bind_int(q, 1, *mid);
-		db_bind_int(q, 2, json_integer_value(json_object_get(x, "user_id")));
-		rc = db_exec(q, NULL);
-		db_end(q);
+		rc = crs_message_to(d, *mid, json_integer_value(json_object_get(x, "user_id")));
 		/* a disabled account is not mailed (the message stays listed) */
 		if (rc == WS_OK && strcmp(json_string_value(json_object_get(x, "status")),
 		    "active") == 0)
