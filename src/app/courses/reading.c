@@ -244,6 +244,13 @@ h_course_progress(struct req *r, struct resp *w)
 			json_decref(out);
 			goto out;
 		}
+		if (!r->api) {	/* the page shows the day */
+			json_t *g;
+
+			json_array_foreach(msgs, i, g)
+				json_object_set_new(g, "day", json_string(arena_printf(r->a, "%.10s",
+				    json_string_value(json_object_get(g, "created_at")))));
+		}
 		json_object_set_new(out, "messages", msgs);
 	}
 	if (!r->api)

@@ -773,7 +773,7 @@ h_staff_cohort_message(struct req *r, struct resp *w)
 		const char *f = json_string_value(json_object_get(r->in, "filter"));
 
 		resp_redirect(w, arena_printf(r->a, "/staff/courses/%lld/cohorts/%lld/table?"
-		    "filter=%s&sent=%lld#messages", (long long)id, (long long)kid, f && *f &&
+		    "filter=%s&sent=%lld", (long long)id, (long long)kid, f && *f &&
 		    strspn(f, "abcdefghijklmnopqrstuvwxyz") == strlen(f) ? f : "all",
 		    (long long)n));
 	} else if (rc == WS_EINVAL || rc == WS_ETOOBIG || rc == WS_ERATE) {
