@@ -762,8 +762,8 @@ h_staff_cohort_message(struct req *r, struct resp *w)
 	    json_object_get(r->in, "subject") : json_null(), "body", json_object_get(r->in,
 	    "body") ? json_object_get(r->in, "body") : json_null());
 	if (to && strcmp(to, "shown") == 0)
-		json_object_set(in, "filter", json_object_get(r->in, "filter") ?
-		    json_object_get(r->in, "filter") : json_string("all"));
+		json_object_set_new(in, "filter", json_is_string(json_object_get(r->in, "filter")) ?
+		    json_incref(json_object_get(r->in, "filter")) : json_string("all"));
 	else
 		json_object_set(in, "user_ids", ids);
 	r->in = in;
@@ -782,12 +782,12 @@ h_staff_cohort_message(struct req *r, struct resp *w)
 		    tr(r, w->detail));
 		const char *detail = w->detail;
 		int status = rc == WS_EINVAL ? 422 : rc == WS_ETOOBIG ? 413 : 429;
+		const char *subject = json_string_value(json_object_get(was, "subject"));
+		const char *text = json_string_value(json_object_get(was, "body"));
 
-		typed = json_pack("{s:O,s:O,s:s,s:b}", "subject", json_object_get(was, "subject") ?
-		    json_object_get(was, "subject") : json_string(""), "body", json_object_get(was,
-		    "body") ? json_object_get(was, "body") : json_string(""), "to", to &&
-		    strcmp(to, "shown") == 0 ? "shown" : "selected", "shown", to &&
-		    strcmp(to, "shown") == 0);
+		typed = json_pack("{s:s,s:s,s:s,s:b}", "subject", subject ? subject : "", "body",
+		    text ? text : "", "to", to && strcmp(to, "shown") == 0 ? "shown" : "selected",
+		    "shown", to && strcmp(to, "shown") == 0);
 		json_decref(w->errors);
 		w->errors = NULL;
 		if ((rc = table_page(r, w, typed, errors)) == WS_OK) {
