@@ -193,7 +193,7 @@ cohort_made(int64_t course, const char *title, int64_t start, int64_t end)
 	return id_of(r);
 }
 
-static void mail_says(const char *to, const char *subject, const char *text);
+static void mail_says(const char *to, const char *subject, ...);
 
 /* Staff enrol person uid (address to) in cohort kid; their mail read. */
 static void
@@ -203,7 +203,7 @@ enrolled(int64_t kid, int64_t uid, const char *to)
 
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
 	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)uid)), 201);
-	mail_says(to, "You are enrolled in a course", "You are enrolled");
+	mail_says(to, "You are enrolled in a course", "You are enrolled", NULL);
 }
 
 /* Drops every unread mail to these addresses (NULL-terminated). */
@@ -221,18 +221,26 @@ drained(const char *to, ...)
 }
 
 /* Waits for the next mail to `to`; asserts its subject and that its body
- * has text. */
+ * has each text (NULL-terminated). */
 static void
-mail_says(const char *to, const char *subject, const char *text)
+mail_says(const char *to, const char *subject, ...)
 {
 	struct ts_mail m;
+	const char *text;
+	va_list ap;
 
 	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
 		fail_msg("no mail to %s (%s)", to, subject);
-	if (strcmp(m.subject, subject) != 0 || !strstr(m.body, text))
+	if (strcmp(m.subject, subject) != 0)
 		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
 	assert_string_equal(m.subject, subject);
-	assert_non_null(strstr(m.body, text));
+	va_start(ap, subject);
+	while ((text = va_arg(ap, const char *)) != NULL) {
+		if (!strstr(m.body, text))
+			printf("# mail to %s lacks \"%s\":\n%s\n", to, text, m.body);
+		assert_non_null(strstr(m.body, text));
+	}
+	va_end(ap);
 	ts_mail_free(&m);
 }
 
@@ -486,12 +494,17 @@ test_messages(void **state)
 	j = ts_jbody(r);
 	assert_int_equal(num(j, "recipients"), 1);
 	json_decref(j);
-	mail_says(ADA, "Welcome", "Start with the first lesson.");
-	/* to everyone the filter shows: Bo, behind */
+	mail_says(ADA, "Welcome", "Start with the first lesson.", NULL);
+	/* to everyone the filter shows: Bo, behind, who reads French: the
+	 * frame of the mail in French, the tutor's words as written */
+	assert_int_equal(ts_sql_int("UPDATE users SET locale = 'fr' WHERE id = %lld",
+	    (long long)bo_id), -1);
 	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Catch up",
 	    "body", "The second week starts.", "filter", "behind"));
 	STATUS(r, 201);
-	mail_says(BO, "Catch up", "The second week starts.");
+	mail_says(BO, "Catch up", "The second week starts.", "vous a écrit", "Bonjour", NULL);
+	assert_int_equal(ts_sql_int("UPDATE users SET locale = NULL WHERE id = %lld",
+	    (long long)bo_id), -1);
 
 	/* nobody outside the cohort: a person not in it refused, nothing sent */
 	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I,I]}", "subject", "Sneaky",
@@ -550,7 +563,7 @@ test_messages(void **state)
 	r = ts_form(tutor, form, "to", "selected", "user_ids", idv, "subject", "From the form",
 	    "body", "Sent from the table.", NULL);
 	STATUS(r, 303);
-	mail_says(BO, "From the form", "Sent from the table.");
+	mail_says(BO, "From the form", "Sent from the table.", NULL);
 	assert_int_equal(ts_mail_count(&sink, ADA), 0);
 	assert_int_equal(ts_mail_count(&sink, CY), 0);
 
@@ -559,7 +572,7 @@ test_messages(void **state)
 		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Again",
 		    "body", "Again.", "user_ids", (json_int_t)bo_id));
 		STATUS(r, 201);
-		mail_says(BO, "Again", "Again.");
+		mail_says(BO, "Again", "Again.", NULL);
 	}
 	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Too many",
 	    "body", "Once too many.", "user_ids", (json_int_t)bo_id));
@@ -597,7 +610,7 @@ test_reminders(void **state)
 	clock_to(start + 16 * DAY);
 	run_since(start + 16 * DAY);
 	assert_int_equal(sent_in(kid), 1);
-	mail_says(DAN, "Your course is waiting for you", "Reminded cohort");
+	mail_says(DAN, "Your course is waiting for you", "Reminded cohort", NULL);
 	t = table(course, kid, "?filter=inactive", staff_tok, 200);
 	assert_string_equal(names(t), "Dan,Eve");
 	json_decref(t);
@@ -612,11 +625,11 @@ test_reminders(void **state)
 	clock_to(start + 32 * DAY);
 	run_since(start + 32 * DAY);
 	assert_int_equal(sent_in(kid), 2);
-	mail_says(DAN, "Your course is waiting for you", "15 days");
+	mail_says(DAN, "Your course is waiting for you", "15 days", NULL);
 	clock_to(start + 34 * DAY);
 	run_since(start + 34 * DAY);
 	assert_int_equal(sent_in(kid), 3);
-	mail_says(DAN, "Your course's cohort ends soon", "ends in 6 days");
+	mail_says(DAN, "Your course's cohort ends soon", "ends in 6 days", NULL);
 	clock_to(start + 35 * DAY);
 	run_since(start + 35 * DAY);
 	assert_int_equal(sent_in(kid), 3);
@@ -660,7 +673,7 @@ test_leaving(void **state)
 	STATUS(api("DELETE", path, NULL, NULL), 401);
 	/* staff end Bo's: he is mailed, his reading kept */
 	STATUS(api("DELETE", path, staff_tok, NULL), 204);
-	mail_says(BO, "Your enrolment in a course has ended", "Leaving cohort");
+	mail_says(BO, "Your enrolment in a course has ended", "Leaving cohort", NULL);
 	STATUS(api("DELETE", path, staff_tok, NULL), 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_lesson_reads WHERE user_id = "
 	    "%lld AND lesson_id = %lld", (long long)bo_id, (long long)l[0]), 1);
