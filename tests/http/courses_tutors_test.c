@@ -7,9 +7,11 @@
  * page, nobody outside the cohort mailed, capped a day); the reminder job
  * (14 days inactive, once a spell; 7 days before the end, once; a
  * disabled account and someone who finished mailed nothing), moved to
- * with the test clock and read in the SMTP sink; and the cohort deleted
- * (409 with participants unless confirmed), an enrolment ended by staff
- * (mailed, progress kept) or by the participant.
+ * with the test clock and read in the SMTP sink (on PostgreSQL with a
+ * second node on the same database, both running the job); and the
+ * cohort deleted (409 with participants unless confirmed; they are
+ * mailed), an enrolment ended by staff (mailed, progress kept) or by the
+ * participant.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
  * once on SQLite and once on PostgreSQL).  The server's clock only moves
@@ -44,9 +46,10 @@
 #define DAY 86400
 
 static struct ts_sink sink;
-static struct ts_server srv;
+static struct ts_server srv, srv2;
 static const char *db_url;
-static struct ts_browser *plain;
+static struct ts_browser *plain, *plain2;
+static int two_nodes;	/* PostgreSQL: a second node runs the reminders too */
 
 static char staff_tok[129], tutor_tok[129], ada_tok[129], bo_tok[129], cy_tok[129],
     dan_tok[129], eve_tok[129], fin_tok[129], gil_tok[129], fe_tok[129];
@@ -77,16 +80,23 @@ tokens(void)
 	assert_int_equal(ts_token(plain, FE, PW, fe_tok, 129), 0);
 }
 
+/* The clock of the node b talks to. */
 static int64_t
-server_now(void)
+node_now(struct ts_browser *b)
 {
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
+	const struct ts_res *r = ts_req(b, "POST", "/_test/clock?advance=0", NULL, "", 0);
 
 	STATUS(r, 200);
 	return strtoll(r->body, NULL, 10);
 }
 
-/* Moves the server's clock to t (at least); everyone's token made anew. */
+static int64_t
+server_now(void)
+{
+	return node_now(plain);
+}
+
+/* Moves every node's clock to t (at least); everyone's token made anew. */
 static void
 clock_to(int64_t t)
 {
@@ -94,6 +104,8 @@ clock_to(int64_t t)
 
 	if (t > now)
 		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
+	if (two_nodes && t > (now = node_now(plain2)))
+		assert_int_equal(ts_clock_advance(plain2, (long)(t - now)), 200);
 	tokens();
 }
 
@@ -515,6 +527,24 @@ test_messages(void **state)
 	STATUS(r, 422);
 	HAS(r, "\"subject\"");
 	HAS(r, "\"filter\"");
+	{	/* oversized: a subject over 200 bytes, a body over 20000 */
+		char big[20002];
+
+		memset(big, 'a', sizeof big - 1);
+		big[sizeof big - 1] = '\0';
+		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", big + 20000 -
+		    201, "body", "x", "filter", "all"));
+		STATUS(r, 422);
+		HAS(r, "\"subject\"");
+		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Long",
+		    "body", big, "filter", "all"));
+		STATUS(r, 422);
+		HAS(r, "\"body\"");
+		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Two\nlines",
+		    "body", "x", "filter", "all"));
+		STATUS(r, 422);
+		HAS(r, "\"subject\"");
+	}
 	STATUS(api("POST", path, ada_tok, json_pack("{s:s,s:s,s:s}", "subject", "Hi", "body",
 	    "Hi", "filter", "all")), 403);
 	STATUS(api("POST", path, fe_tok, json_pack("{s:s,s:s,s:s}", "subject", "Hi", "body",
@@ -609,8 +639,8 @@ test_reminders(void **state)
 
 	clock_to(start + 16 * DAY);
 	run_since(start + 16 * DAY);
-	assert_int_equal(sent_in(kid), 1);
 	mail_says(DAN, "Your course is waiting for you", "Reminded cohort", NULL);
+	assert_int_equal(sent_in(kid), 1);
 	t = table(course, kid, "?filter=inactive", staff_tok, 200);
 	assert_string_equal(names(t), "Dan,Eve");
 	json_decref(t);
@@ -624,12 +654,12 @@ test_reminders(void **state)
 	assert_int_equal(sent_in(kid), 1);
 	clock_to(start + 32 * DAY);
 	run_since(start + 32 * DAY);
-	assert_int_equal(sent_in(kid), 2);
 	mail_says(DAN, "Your course is waiting for you", "15 days", NULL);
+	assert_int_equal(sent_in(kid), 2);
 	clock_to(start + 34 * DAY);
 	run_since(start + 34 * DAY);
-	assert_int_equal(sent_in(kid), 3);
 	mail_says(DAN, "Your course's cohort ends soon", "ends in 6 days", NULL);
+	assert_int_equal(sent_in(kid), 3);
 	clock_to(start + 35 * DAY);
 	run_since(start + 35 * DAY);
 	assert_int_equal(sent_in(kid), 3);
@@ -713,6 +743,8 @@ test_leaving(void **state)
 	HAS(r, "confirm to delete it");
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld?confirm=1", (long long)kid);
 	STATUS(api("DELETE", path, staff_tok, NULL), 204);
+	mail_says(BO, "A course's cohort is cancelled", "Leaving cohort", "are kept", NULL);
+	assert_int_equal(ts_mail_count(&sink, ADA), 0);	/* she had left */
 	STATUS(api("DELETE", path, staff_tok, NULL), 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_enrolments WHERE cohort_id = "
 	    "%lld", (long long)kid), 0);
@@ -739,6 +771,13 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
+	if (strncmp(db_url, "postgres", 8) == 0) {
+		if (ts_server_start(&srv2, db_url, &sink, NULL) != 0)
+			return -1;
+		plain2 = ts_browser_new(&srv2, NULL);
+		two_nodes = 1;
+		printf("# a second node on the same database: %s\n", srv2.base);
+	}
 	quillon = ts_org_import(db_url, "Quillon Tutors Trust", "KE", "info@quillon-t.example",
 	    NULL);
 	assert_true(quillon > 0);
@@ -767,6 +806,11 @@ teardown(void **state)
 {
 	(void)state;
 	ts_browser_free(plain);
+	if (two_nodes) {
+		ts_browser_free(plain2);
+		if (ts_server_stop(&srv2) != 0)
+			return -1;
+	}
 	ts_db_close();
 	ts_cleanup();
 	return 0;

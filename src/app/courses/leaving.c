@@ -6,7 +6,8 @@
  * staff page): one with participants is refused with 409 unless the
  * request confirms it (?confirm=1, or the form's box), so one click does
  * not drop a running cohort.  Its enrolments, tutors, messages and
- * reminders go with it.
+ * reminders go with it, and its participants are mailed that it is
+ * cancelled.
  *
  * An enrolment ends by staff (DELETE /api/v1/cohorts/{id}/enrolments/{uid}
  * and the tutors' table's button: the participant is mailed) or by the
@@ -65,15 +66,45 @@ ticked(json_t *v)
 	return 0;
 }
 
-/* Deletes stored cohort k (confirmed: even with participants). */
+/* Mails participant x (a crs_table_rows row) that stored cohort k is
+ * cancelled, in the caller's transaction. */
+static enum ws_err
+mail_cancelled(struct req *r, struct db *d, json_t *k, json_t *x)
+{
+	const char *lang = app_mail_lang(r->app, json_string_value(json_object_get(x, "locale")),
+	    NULL);
+	json_t *ctx;
+	struct buf body;
+	enum ws_err rc;
+
+	ctx = json_pack("{s:O,s:s,s:O,s:O,s:s}", "name", json_object_get(x, "name"), "site",
+	    r->app->cfg.org_name, "course", json_object_get(k, "course_title"), "cohort",
+	    json_object_get(k, "title"), "link", arena_printf(r->a, "%s/courses/%lld",
+	    r->app->cfg.base_url, (long long)json_integer_value(json_object_get(k,
+	    "course_id"))));
+	buf_init(&body, 64 * 1024);
+	rc = view_render(r->app->views, "mail_course_cancelled", ctx, lang, &body);
+	if (rc == WS_OK)
+		rc = app_mail(r->app, d, json_string_value(json_object_get(x, "email")),
+		    view_tr(r->app->views, lang, N_("A course's cohort is cancelled")),
+		    buf_str(&body));
+	buf_free(&body);
+	json_decref(ctx);
+	return rc;
+}
+
+/* Deletes stored cohort k (confirmed: even with participants, who are
+ * mailed, but for a disabled account). */
 static enum ws_err
 cohort_delete(struct req *r, struct resp *w, json_t *k, int confirmed)
 {
 	struct db *d = req_db(r);
 	int64_t kid = json_integer_value(json_object_get(k, "id"));
 	int64_t n = json_integer_value(json_object_get(k, "participants"));
+	json_t *rows = NULL, *x;
 	struct db_q *q;
 	enum ws_err rc;
+	size_t i;
 
 	if (n > 0 && !confirmed) {
 		w->detail = N_("This cohort has participants: confirm to delete it with their "
@@ -82,8 +113,13 @@ cohort_delete(struct req *r, struct resp *w, json_t *k, int confirmed)
 	}
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
-	if ((rc = crs_cohort_lock(d, kid)) != WS_OK)
+	if ((rc = crs_cohort_lock(d, kid)) != WS_OK || (rc = crs_table_rows(d, kid, &rows)) !=
+	    WS_OK)
 		goto out;
+	json_array_foreach(rows, i, x)
+		if (strcmp(json_string_value(json_object_get(x, "status")), "active") == 0 &&
+		    (rc = mail_cancelled(r, d, k, x)) != WS_OK)
+			goto out;
 	q = db_start(d, ST_CRS_COHORT_DELETE);
 	db_bind_int(q, 1, kid);
 	rc = db_exec(q, NULL);
@@ -98,6 +134,7 @@ cohort_delete(struct req *r, struct resp *w, json_t *k, int confirmed)
 out:
 	if (rc != WS_OK)
 		db_rollback(d);
+	json_decref(rows);
 	return rc;
 }
 
