@@ -439,6 +439,12 @@ test_table(void **state)
 	t = table(course, kid, "?filter=inactive", staff_tok, 200);
 	assert_string_equal(names(t), "");
 	json_decref(t);
+	t = table(course, cohort_made(course, "Empty cohort", now - DAY, now + DAY), "",
+	    staff_tok, 200);
+	assert_int_equal(num(t, "participants"), 0);
+	assert_int_equal(num(t, "lesson_count"), 2);	/* the course's, nobody's */
+	assert_int_equal(num(t, "quiz_count"), 1);
+	json_decref(t);
 	table(course, kid, "?filter=lazy", staff_tok, 422);
 	table(course, kid, "?sort=shoe", staff_tok, 422);
 

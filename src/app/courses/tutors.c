@@ -254,9 +254,11 @@ utc_or_null(int64_t t)
 /* The participants of stored cohort k as the table shows them (every one;
  * the filter and sort are the caller's): rows with where each stands,
  * with their address, language and account's status when mailing.  New
- * reference in *out. */
+ * reference in *out; the course's lessons and quizzes counted into
+ * *lesson_count and *quiz_count unless NULL. */
 static enum ws_err
-table_items(struct req *r, json_t *k, int mailing, json_t **out)
+table_items(struct req *r, json_t *k, int mailing, json_t **out, int64_t *lesson_count,
+    int64_t *quiz_count)
 {
 	struct db *d = req_db(r);
 	int64_t kid = json_integer_value(json_object_get(k, "id"));
@@ -274,6 +276,10 @@ table_items(struct req *r, json_t *k, int mailing, json_t **out)
 		goto out;
 	nl = (int64_t)json_array_size(lessons);
 	nq = (int64_t)json_array_size(quizzes);
+	if (lesson_count)
+		*lesson_count = nl;
+	if (quiz_count)
+		*quiz_count = nq;
 	json_array_foreach(rows, i, x) {
 		int64_t read = json_integer_value(json_object_get(x, "lessons_read"));
 		int64_t passed = json_integer_value(json_object_get(x, "quizzes_passed"));
@@ -432,13 +438,13 @@ table_page(struct req *r, struct resp *w, json_t *typed, json_t *errors)
 	const char *filter = *req_qstr(r, "filter") ? req_qstr(r, "filter") : "all";
 	const char *sort = *req_qstr(r, "sort") ? req_qstr(r, "sort") : "name";
 	int desc = strcmp(req_qstr(r, "dir"), "desc") == 0;
-	int64_t id, kid;
+	int64_t id, kid, nl = 0, nq = 0;
 	enum ws_err rc;
 	size_t i;
 
 	if ((rc = cohort_of(r, &id, &kid, &k)) != WS_OK)
 		return rc;
-	if ((rc = table_items(r, k, 0, &rows)) != WS_OK ||
+	if ((rc = table_items(r, k, 0, &rows, &nl, &nq)) != WS_OK ||
 	    (rc = crs_messages_of_cohort(req_db(r), kid, &msgs)) != WS_OK)
 		goto out;
 	items = filtered(r, rows);
@@ -446,10 +452,8 @@ table_page(struct req *r, struct resp *w, json_t *typed, json_t *errors)
 	    "filter", filter, "sort", sort, "dir", desc ? "desc" : "asc", "participants",
 	    (json_int_t)json_array_size(rows), "total", (json_int_t)json_array_size(items),
 	    "items", items, "messages", msgs);
-	json_object_set_new(v, "lesson_count", json_integer(json_integer_value(json_object_get(
-	    json_array_get(rows, 0), "lesson_count"))));
-	json_object_set_new(v, "quiz_count", json_integer(json_integer_value(json_object_get(
-	    json_array_get(rows, 0), "quiz_count"))));
+	json_object_set_new(v, "lesson_count", json_integer(nl));
+	json_object_set_new(v, "quiz_count", json_integer(nq));
 	json_array_foreach(items, i, x)
 		json_object_del(x, "activity_at");
 	if (!r->api) {
@@ -516,7 +520,7 @@ h_staff_cohort_table_csv(struct req *r, struct resp *w)
 
 	if ((rc = cohort_of(r, &id, &kid, &k)) != WS_OK)
 		return rc;
-	if ((rc = table_items(r, k, 0, &rows)) != WS_OK)
+	if ((rc = table_items(r, k, 0, &rows, NULL, NULL)) != WS_OK)
 		goto out;
 	items = filtered(r, rows);
 	for (c = 0; cols[c] && rc == WS_OK; c++)
@@ -607,7 +611,7 @@ send_message(struct req *r, struct resp *w, json_t *k, int64_t *mid, int64_t *n)
 	if (!text_ok(body, CRS_MSG_BODY_MAX, 1))
 		json_object_set_new(errs, "body", json_string(tr(r, N_("Write the message (at "
 		    "most 20000 bytes)."))));
-	if ((rc = table_items(r, k, 1, &rows)) != WS_OK)
+	if ((rc = table_items(r, k, 1, &rows, NULL, NULL)) != WS_OK)
 		goto out;
 	if (ids && !json_is_null(ids)) {
 		int bad = !json_is_array(ids) || json_array_size(ids) == 0;
