@@ -7,8 +7,9 @@
  * whose participants stand at different stages and have one message from
  * their tutor).
  *
- *   1. the member opens their progress: lessons read, quizzes passed, and
- *      the tutor's message under "Messages from your tutors";
+ *   1. the member opens their progress from the course's page: lessons
+ *      read, quizzes passed, and the tutor's message under "Messages from
+ *      your tutors";
  *   2. the tutor opens the cohort's table from the course's staff page:
  *      one row a participant, who is behind and who finished; filters it
  *      to those behind (a form, no script) and sorts it by lessons read (a
@@ -47,7 +48,8 @@ async function main() {
 		await visit(member, '/courses');
 		await submit(member, member.getByRole('link', { name: COURSE }));
 		course = new URL(member.url()).pathname;
-		await visit(member, `${course}/progress`);
+		await submit(member, member.getByRole('link', { name: 'Your progress and the messages from your tutors' }));
+		check(new URL(member.url()).pathname === `${course}/progress`, `at ${member.url()}`);
 		const p = await mainText(member);
 		check(p.includes('3 / 7 lessons read'), `progress: ${p.slice(0, 300)}`);
 		check(p.includes('Messages from your tutors'), 'no "Messages from your tutors"');
