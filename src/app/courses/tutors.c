@@ -35,7 +35,6 @@
 #include "app/app.h"
 #include "app/courses/courses_int.h"
 #include "app/directory/directory.h"
-#include "app/events/events.h"
 #include "core/buf.h"
 #include "core/tz.h"
 #include "core/util.h"
