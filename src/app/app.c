@@ -8,6 +8,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/courses/courses.h"
 #include "app/dialogues/dialogues.h"
 #include "app/directory/cache.h"
 #include "app/directory/import.h"
@@ -140,6 +141,8 @@ static struct job_kind job_kinds[] = {
 	{EV_MSG_JOB, ev_msg_run, 5, 120, NULL},
 	/* a dialogue's summary mailed to the members (dialogues/summary.c) */
 	{DLG_MAIL_JOB, dlg_mail_run, 5, 120, NULL},
+	/* the course's reminders (courses/reminders.c); each run queues the next */
+	{CRS_REMIND_JOB, crs_remind_run, 3, 120, NULL},
 };
 
 /* Queues the first run of a job that recurs by queuing its next run, on
@@ -171,6 +174,7 @@ app_jobs_start(struct app *app)
 		recurring(d, ACCOUNTS_CLEANUP_JOB);
 		recurring(d, APP_SWEEP_JOB);
 		recurring(d, EV_REMIND_JOB);
+		recurring(d, CRS_REMIND_JOB);
 		db_release(app->pool, d);
 	}
 	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)

@@ -413,5 +413,15 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/courses/{id}/cohorts/{kid}/posts/{pid}/replies", h_post_reply, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
 	{HM_POST,   "/courses/{id}/cohorts/{kid}/posts/{pid}/mark", h_post_mark_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
 	{HM_POST,   "/api/v1/courses/{id}/cohorts/{kid}/posts/{pid}/mark", h_post_mark, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	/* the tutors' side (issue 18): tutors are staff, so the table is a staff page */
+	{HM_GET,    "/staff/courses/{id}/cohorts/{kid}/table", h_staff_cohort_table, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN, crs_q_table},
+	{HM_GET,    "/staff/courses/{id}/cohorts/{kid}/table.csv", h_staff_cohort_table_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0, crs_q_table},
+	{HM_POST,   "/staff/courses/{id}/cohorts/{kid}/messages", h_staff_cohort_message, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/api/v1/cohorts/{id}/messages", h_cohort_message, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_DELETE, "/api/v1/cohorts/{id}",         h_cohort_delete,     R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API, crs_q_confirm},
+	{HM_POST,   "/staff/courses/{id}/cohorts/{kid}/delete", h_staff_cohort_delete, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_DELETE, "/api/v1/cohorts/{id}/enrolments/{uid}", h_cohort_unenrol, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/courses/{id}/cohorts/{kid}/leave", h_course_leave_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/staff/courses/{id}/cohorts/{kid}/enrolments/{uid}/delete", h_staff_cohort_unenrol, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

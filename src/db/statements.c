@@ -2143,6 +2143,61 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT r.lesson_id FROM course_lesson_reads r JOIN course_lessons l ON l.id = "
 	    "r.lesson_id JOIN course_modules m ON m.id = l.module_id WHERE r.user_id = ? AND "
 	    "m.course_id = ?", NULL},
+	/* The tutors' side of a cohort (app/courses/tutors.c, reminders.c;
+	 * migration 36).  A participant's row of the tutors' table (enum
+	 * crs_table_col): ?1 the cohort, ?2 at most. */
+	[ST_CRS_TABLE] = {"crs_table",
+	    "SELECT e.user_id, u.name, u.email, coalesce(u.locale, ''), u.status, "
+	    "coalesce(o.name, ''), coalesce(o.country, u.country, ''), coalesce(o.region, ''), "
+	    "e.created_at, coalesce((SELECT max(r.read_at) FROM course_lesson_reads r "
+	    "JOIN course_lessons l ON l.id = r.lesson_id JOIN course_modules m ON "
+	    "m.id = l.module_id WHERE r.user_id = e.user_id AND m.course_id = k.course_id), 0), "
+	    "coalesce((SELECT max(a.created_at) FROM course_quiz_attempts a JOIN course_quizzes q "
+	    "ON q.id = a.quiz_id JOIN course_modules m ON m.id = q.module_id WHERE "
+	    "a.user_id = e.user_id AND m.course_id = k.course_id), 0), "
+	    "(SELECT count(*) FROM course_lesson_reads r JOIN course_lessons l ON "
+	    "l.id = r.lesson_id JOIN course_modules m ON m.id = l.module_id WHERE "
+	    "r.user_id = e.user_id AND m.course_id = k.course_id), "
+	    "(SELECT count(*) FROM course_quizzes q JOIN course_modules m ON m.id = q.module_id "
+	    "WHERE m.course_id = k.course_id AND EXISTS (SELECT 1 FROM course_quiz_attempts a "
+	    "WHERE a.quiz_id = q.id AND a.user_id = e.user_id AND a.passed = 1)) "
+	    "FROM course_enrolments e JOIN course_cohorts k ON k.id = e.cohort_id "
+	    "JOIN users u ON u.id = e.user_id LEFT JOIN organizations o ON o.id = "
+	    "(SELECT min(om.org_id) FROM org_members om WHERE om.user_id = e.user_id) "
+	    "WHERE e.cohort_id = ? ORDER BY u.name, u.id LIMIT ?", NULL},
+	[ST_CRS_MSG_INSERT] = {"crs_msg_insert",
+	    "INSERT INTO course_messages (cohort_id, sender_id, subject, body, recipients, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_CRS_MSG_RCPT] = {"crs_msg_rcpt",
+	    "INSERT INTO course_message_recipients (message_id, user_id) VALUES (?, ?) "
+	    "ON CONFLICT DO NOTHING", NULL},
+	/* How many messages went to cohort ?1 since ?2 (the rate limit). */
+	[ST_CRS_MSG_RECENT] = {"crs_msg_recent",
+	    "SELECT count(*) FROM course_messages WHERE cohort_id = ? AND created_at > ?", NULL},
+	/* Cohort ?1's messages, the latest first, at most ?2. */
+	[ST_CRS_MSG_LIST] = {"crs_msg_list",
+	    "SELECT m.id, m.cohort_id, m.subject, m.body, m.recipients, m.created_at, "
+	    "coalesce(u.name, '') FROM course_messages m LEFT JOIN users u ON u.id = m.sender_id "
+	    "WHERE m.cohort_id = ? ORDER BY m.id DESC LIMIT ?", NULL},
+	/* The messages person ?1 got in the cohorts of course ?2, the latest
+	 * first, at most ?3. */
+	[ST_CRS_MSG_MINE] = {"crs_msg_mine",
+	    "SELECT m.id, m.cohort_id, m.subject, m.body, m.recipients, m.created_at, "
+	    "coalesce(u.name, '') FROM course_messages m JOIN course_message_recipients x ON "
+	    "x.message_id = m.id JOIN course_cohorts k ON k.id = m.cohort_id LEFT JOIN users u "
+	    "ON u.id = m.sender_id WHERE x.user_id = ? AND k.course_id = ? "
+	    "ORDER BY m.id DESC LIMIT ?", NULL},
+	/* The cohorts running at ?1 (= ?2). */
+	[ST_CRS_RUNNING] = {"crs_running",
+	    "SELECT id FROM course_cohorts WHERE starts <= ? AND ends > ? ORDER BY id", NULL},
+	/* A reminder claimed once: no row added, it was sent already. */
+	[ST_CRS_REMIND_CLAIM] = {"crs_remind_claim",
+	    "INSERT INTO course_reminders (cohort_id, user_id, kind, since, sent_at) "
+	    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", NULL},
+	[ST_CRS_COHORT_DELETE] = {"crs_cohort_delete", "DELETE FROM course_cohorts WHERE id = ?",
+	    NULL},
+	[ST_CRS_UNENROL] = {"crs_unenrol",
+	    "DELETE FROM course_enrolments WHERE cohort_id = ? AND user_id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2338,6 +2393,9 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CRS_REPLIES] = CRS_POST_C__MAX,
 	[ST_CRS_MINE] = CRS_POST_C__MAX,
 	[ST_CRS_PERSON] = CRS_PERSON_C__MAX,
+	[ST_CRS_TABLE] = CRS_TABLE_C__MAX,
+	[ST_CRS_MSG_LIST] = CRS_MSG_C__MAX,
+	[ST_CRS_MSG_MINE] = CRS_MSG_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -3410,6 +3468,35 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" WHERE parent_id IS NULL;" \
 	"CREATE INDEX course_posts_cohort ON course_posts(cohort_id, created_at);" \
 	"CREATE INDEX course_posts_parent ON course_posts(parent_id);"
+/* 36 (issue 18): the tutors' side of a cohort.  course_messages: what a
+ * tutor (or staff) wrote to some of a cohort's participants (subject and
+ * body, plain text), course_message_recipients who it went to (each
+ * mailed once, through the outbox, in the message's transaction); the
+ * participant's course page lists them.  course_reminders: the reminder
+ * mails the job sent, one row each: kind 'inactive' for a spell of 14 days
+ * without activity, since = the last activity (or the cohort's start) the
+ * spell followed, so a new spell is a new row; kind 'ending' once a
+ * cohort (since = its end) for those who have not finished.  The primary
+ * key is what makes a reminder go once, whichever node runs the job. */
+#define M36(ID) \
+	"CREATE TABLE course_messages (" \
+	" id " ID "," \
+	" cohort_id BIGINT NOT NULL REFERENCES course_cohorts(id) ON DELETE CASCADE," \
+	" sender_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" subject TEXT NOT NULL, body TEXT NOT NULL," \
+	" recipients INTEGER NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);" \
+	"CREATE INDEX course_messages_cohort ON course_messages(cohort_id, created_at);" \
+	"CREATE TABLE course_message_recipients (" \
+	" message_id BIGINT NOT NULL REFERENCES course_messages(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" PRIMARY KEY (message_id, user_id));" \
+	"CREATE INDEX course_message_recipients_user ON course_message_recipients(user_id);" \
+	"CREATE TABLE course_reminders (" \
+	" cohort_id BIGINT NOT NULL REFERENCES course_cohorts(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" kind TEXT NOT NULL CHECK (kind IN ('inactive','ending'))," \
+	" since BIGINT NOT NULL, sent_at BIGINT NOT NULL," \
+	" PRIMARY KEY (cohort_id, user_id, kind, since));"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -3445,5 +3532,6 @@ const struct db_migration db_migrations[] = {
 	{33, M33(SQLITE_ID), M33(PG_ID)},
 	{34, M34(SQLITE_ID), M34(PG_ID)},
 	{35, M35(SQLITE_ID), M35(PG_ID)},
+	{36, M36(SQLITE_ID), M36(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -520,6 +520,16 @@ enum db_stmt {
 	ST_CRS_REPLIES,
 	ST_CRS_MINE,
 	ST_CRS_PERSON,
+	ST_CRS_TABLE,
+	ST_CRS_MSG_INSERT,
+	ST_CRS_MSG_RCPT,
+	ST_CRS_MSG_RECENT,
+	ST_CRS_MSG_LIST,
+	ST_CRS_MSG_MINE,
+	ST_CRS_RUNNING,
+	ST_CRS_REMIND_CLAIM,
+	ST_CRS_COHORT_DELETE,
+	ST_CRS_UNENROL,
 	DB_STMT__MAX
 };
 
@@ -1195,6 +1205,17 @@ enum crs_tutor_col { CRS_TUTOR_C_ID, CRS_TUTOR_C_NAME, CRS_TUTOR_C__MAX };
 /* An enrolment (ST_CRS_ENROLMENTS). */
 enum crs_enrol_col { CRS_ENROL_C_ID, CRS_ENROL_C_USER_ID, CRS_ENROL_C_NAME, CRS_ENROL_C_SOURCE,
 	CRS_ENROL_C_CREATED_AT, CRS_ENROL_C__MAX };
+/* A participant's row of a cohort's tutors' table (ST_CRS_TABLE): who,
+ * their organization's name, country and region (the first organization
+ * they belong to), when enrolled, their last lesson read and quiz
+ * attempt in the course (0: none), lessons read and quizzes passed. */
+enum crs_table_col { CRS_TABLE_C_USER_ID, CRS_TABLE_C_NAME, CRS_TABLE_C_EMAIL,
+	CRS_TABLE_C_LOCALE, CRS_TABLE_C_STATUS, CRS_TABLE_C_ORG, CRS_TABLE_C_COUNTRY,
+	CRS_TABLE_C_REGION, CRS_TABLE_C_ENROLLED_AT, CRS_TABLE_C_LAST_READ,
+	CRS_TABLE_C_LAST_ATTEMPT, CRS_TABLE_C_READ, CRS_TABLE_C_PASSED, CRS_TABLE_C__MAX };
+/* A tutors' message (ST_CRS_MSG_LIST, ST_CRS_MSG_MINE). */
+enum crs_msg_col { CRS_MSG_C_ID, CRS_MSG_C_COHORT_ID, CRS_MSG_C_SUBJECT, CRS_MSG_C_BODY,
+	CRS_MSG_C_RECIPIENTS, CRS_MSG_C_CREATED_AT, CRS_MSG_C_SENDER, CRS_MSG_C__MAX };
 
 struct db_stmt_text {
 	const char *name;	/* for logs */

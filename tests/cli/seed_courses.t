@@ -5,7 +5,8 @@
 # and a quiz; seeding again adds nothing; its cohort runs now, tutored by
 # staff, with participants at different stages: the demo member has read
 # the first module and passed its quiz; the last module's shared task has
-# answers in the cohort's discussion, replies, and one marked complete.
+# answers in the cohort's discussion, replies, and one marked complete; the
+# tutor has written to them once.
 #
 #   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
 set -u
@@ -98,6 +99,12 @@ check() {
 	[ "$(json "$tmp/disc.json" 'd["total"] >= 2 and sum(len(a["replies"]) for a in d["items"]) >= 2')" = True ] &&
 	    [ "$(json "$tmp/disc.json" '[a["status"] for a in d["items"]].count("complete")')" = 1 ]
 	ok $? "$b: the cohort's discussion: answers, replies, one marked complete" "$tmp/disc.json"
+	[ "$(json "$tmp/course.json" 'len(d["cohorts"][0]["tutors"])')" = 1 ] &&
+	    [ "$(json "$tmp/prog.json" 'len(d["messages"]) == 1 and d["messages"][0]["subject"]')" = "Welcome to the first cohort" ]
+	ok $? "$b: the cohort has a tutor, whose one message the member has" "$tmp/prog.json"
+	curl -s -H "Authorization: Bearer $st" "$BASE/api/v1/staff/courses/$id/cohorts/$kid/table" >"$tmp/table.json"
+	[ "$(json "$tmp/table.json" 'd["participants"] >= 2 and len(d["messages"]) == 1')" = True ]
+	ok $? "$b: the tutors' table lists the participants and the message" "$tmp/table.json"
 	stop_server
 }
 

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -2119,6 +2120,242 @@ test_leave_delete_roles(void **state)
 		ts_browser_free(br[i]);
 }
 
+/*
+ * Every course route (issue 18: the course's pages and API, its staff
+ * pages, lessons, progress, quizzes and attempts, cohorts, enrolments, the
+ * tutors' table and messages), tried against a cohort {kid} whose
+ * participant P has read a lesson, passed the quiz and had a message, by
+ * those who are not its people: a visitor, a member enrolled nowhere, a
+ * participant of another cohort of the course, a focal point, the tutor
+ * of another cohort, and an organization's admin (a member, as such).  A published course's page and cohorts answer
+ * everyone; a lesson and a quiz open to the participants of a running
+ * cohort of the course (the other cohort's too: lessons are the
+ * course's); progress is one's own; P's enrolment, P's name in the
+ * enrolments, the table and messages are staff's.  A tutor is staff (the
+ * cohort's check takes no one else), so the tutor of another cohort reads
+ * every page as staff do (and is walked for reads only: staff's writes are
+ * theirs by design); their own progress is a 403, enrolled nowhere.
+ * Afterwards P is enrolled as before, the course keeps its title, and no
+ * walker's message or attempt is stored.
+ */
+static void
+test_others_course(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *who[6];
+	int64_t course, mid, lid, qid, kid, kid2, p, p2, t1, t2;
+	int64_t org = org_made("Walk Course Org", "NA", "al@walk-kc.example");
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	t1 = ts_user_add(db_url, "tutor-kc@walk.example", "Walk Tutor One", "staff", PW);
+	t2 = ts_user_add(db_url, "tutor-kc2@walk.example", "Walk Tutor Two", "staff", PW);
+	p = ts_user_add(db_url, "part-kc@walk.example", "Walk Participant P", "member", PW);
+	p2 = ts_user_add(db_url, "part-kc2@walk.example", "Walk Participant Two", "member", PW);
+	assert_true(t1 > 0 && t2 > 0 && p > 0 && p2 > 0);
+	r = ts_api(staff, "POST", "/api/v1/courses", NULL, "{\"title\":\"Walk course\","
+	    "\"status\":\"published\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	course = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)course);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk module\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	mid = json_integer_value(json_object_get(json_array_get(json_object_get(j, "modules"), 0),
+	    "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/lessons", (long long)course,
+	    (long long)mid);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk lesson\",\"kind\":\"markdown\","
+	    "\"body\":\"Read me.\",\"minutes\":5}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	lid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/quiz", (long long)course,
+	    (long long)mid);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk quiz\",\"pass_mark\":50,"
+	    "\"attempts_max\":3,\"questions\":[{\"text\":\"Who reviews it?\",\"kind\":"
+	    "\"single\",\"answers\":[{\"text\":\"The Conference\",\"correct\":true,"
+	    "\"feedback\":\"Yes.\"},{\"text\":\"Nobody\",\"correct\":false,\"feedback\":"
+	    "\"No.\"}]}]}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	qid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	for (i = 0; i < 2; i++) {
+		time_t now = time(NULL);
+		char s[32], e[32];
+		struct tm tm;
+		time_t a = now - 86400 * 30, b = now + 86400 * 60;	/* running, at any test clock */
+
+		gmtime_r(&a, &tm);
+		strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		gmtime_r(&b, &tm);
+		strftime(e, sizeof e, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		snprintf(body, sizeof body, "{\"course_id\":%lld,\"title\":\"Walk cohort %d\","
+		    "\"timezone\":\"UTC\",\"start\":\"%s\",\"end\":\"%s\",\"tutors\":[%lld]}",
+		    (long long)course, i + 1, s, e, (long long)(i ? t2 : t1));
+		r = ts_api(staff, "POST", "/api/v1/cohorts", NULL, body);
+		STATUS(r, 201);
+		j = ts_json(r);
+		*(i ? &kid2 : &kid) = json_integer_value(json_object_get(j, "id"));
+		json_decref(j);
+		snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)(i ? kid2 :
+		    kid));
+		snprintf(body, sizeof body, "{\"user_id\":%lld}", (long long)(i ? p2 : p));
+		STATUS(ts_api(staff, "POST", path, NULL, body), 201);
+	}
+	{	/* P reads, passes the quiz, and has a message */
+		struct ts_browser *pb = signed_in("part-kc@walk.example");
+
+		snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)course,
+		    (long long)lid);
+		STATUS(ts_api(pb, "GET", path, NULL, NULL), 200);
+		snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld/attempts",
+		    (long long)course, (long long)qid);
+		STATUS(ts_api(pb, "POST", path, NULL, "{\"attempt\":1,\"answers\":{\"1\":\"1\"}}"),
+		    201);
+		ts_browser_free(pb);
+		snprintf(path, sizeof path, "/api/v1/cohorts/%lld/messages", (long long)kid);
+		snprintf(body, sizeof body, "{\"subject\":\"Walk secret message\",\"body\":\"For P.\","
+		    "\"user_ids\":[%lld]}", (long long)p);
+		STATUS(ts_api(staff, "POST", path, NULL, body), 201);
+	}
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_MEMBER);
+	who[2] = signed_in("part-kc2@walk.example");
+	who[3] = role_browser(ROLE_FOCAL);
+	who[4] = signed_in("tutor-kc2@walk.example");
+	assert_int_equal(ts_org_admin(staff, org, person_of("admin-kc@walk.example", org)), 0);
+	who[5] = signed_in("admin-kc@walk.example");	/* an organization's admin */
+	for (rt = app_routes; rt->fn; rt++) {
+		const char *pat = rt->pattern;
+		int cohort_api = strncmp(pat, "/api/v1/cohorts/{id}", 20) == 0;
+		int page = strncmp(pat, "/courses/{id}", 13) == 0;
+		int staffp = strncmp(pat, "/staff/courses/{id}", 19) == 0;
+		int get = rt->method == HM_GET;
+		int form = (page || staffp) && !get;
+		int twin = get && (rt->flags & RF_TWIN);
+		int csv = strstr(pat, ".csv") != NULL;
+		size_t k = 0;
+
+		if (!cohort_api && !page && !staffp && strncmp(pat, "/api/v1/courses/{id}", 20) != 0)
+			continue;
+		if (twin)
+			k = (size_t)snprintf(path, sizeof path, "/api/v1");
+		while (*pat && k + 1 < sizeof path) {	/* {captures} filled in */
+			const char *end = strchr(pat, '}');
+			long long v = 1;
+
+			if (*pat != '{' || !end) {
+				path[k++] = *pat++;
+				continue;
+			}
+			if (strncmp(pat, "{id}", 4) == 0)
+				v = cohort_api ? kid : course;
+			else if (strncmp(pat, "{kid}", 5) == 0)
+				v = kid;
+			else if (strncmp(pat, "{mid}", 5) == 0)
+				v = mid;
+			else if (strncmp(pat, "{lid}", 5) == 0)
+				v = lid;
+			else if (strncmp(pat, "{qid}", 5) == 0)
+				v = qid;
+			else if (strncmp(pat, "{uid}", 5) == 0)
+				v = p;
+			k += (size_t)snprintf(path + k, sizeof path - k, "%lld", v);
+			pat = end + 1;
+		}
+		path[k] = '\0';
+		for (i = 0; i < 6; i++) {
+			int staff_only = !(rt->roles & (1u << ROLE_MEMBER));
+			int reads = strstr(rt->pattern, "/lessons/{lid}") || strstr(rt->pattern,
+			    "/quizzes/{qid}");
+			int attempt = strstr(rt->pattern, "/attempt") != NULL;
+			long st;
+			int ok;
+
+			if (i == 4 && !get)
+				continue;	/* staff's writes are staff's */
+			if (form) {
+				snprintf(body, sizeof body, "csrf=%s&title=Taken+Over&subject=Taken+Over&"
+				    "body=Taken+Over&user_ids=%lld&to=selected&email=walker%%40example.org&"
+				    "confirm=1&attempt=1&q.1=1", ts_csrf(who[i]), (long long)p);
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else if (get) {
+				r = csv ? ts_req(who[i], "GET", path, NULL, NULL, 0) :
+				    ts_api(who[i], "GET", path, NULL, NULL);
+			} else {
+				snprintf(body, sizeof body, "{\"title\":\"Taken Over\",\"subject\":"
+				    "\"Taken Over\",\"body\":\"Taken Over\",\"user_id\":%lld,\"user_ids\":"
+				    "[%lld],\"filter\":\"all\",\"attempt\":1,\"answers\":{\"1\":\"1\"}}",
+				    (long long)p, (long long)p);
+				r = ts_api(who[i], method_names[rt->method], path, NULL,
+				    rt->method == HM_DELETE ? NULL : body);
+			}
+			st = r->status;
+			if (i == 0)	/* a visitor */
+				ok = (rt->roles & R_ANON) ? st == 200 : st == 401 || st == 403 ||
+				    (st == 303 && (form || csv || (get && !twin)));
+			else if (i == 4)	/* staff: every read but their own progress */
+				ok = strstr(rt->pattern, "/progress") ? st == 403 : st == 200;
+			else if (staff_only)
+				ok = st == 403;
+			else if (rt->roles & R_ANON)
+				ok = st == 200;
+			else if (strstr(rt->pattern, "/leave"))
+				ok = st == 404;	/* not enrolled in {kid} */
+			else if (i == 2 && (reads || strstr(rt->pattern, "/progress")))
+				ok = get ? st == 200 : attempt ? st == 201 || st == 303 ||
+				    st == 409 || st == 422 : st == 403;
+			else if (strcmp(rt->pattern, "/api/v1/cohorts/{id}/enrolments") == 0 && get)
+				ok = st == 200;	/* their own: none */
+			else
+				ok = st == 403;
+			if (!ok)
+				printf("# %s %s as walker %d: %ld: %.300s\n", method_names[rt->method],
+				    path, i, st, r->body);
+			assert_true(ok);
+			if (st == 200 && i != 4) {
+				assert_false(ts_has(r, "Walk Participant P"));
+				assert_false(ts_has(r, "Walk secret message"));
+			}
+			tried++;
+		}
+	}
+	assert_true(tried >= 180);
+	/* P as before: enrolled, their message theirs, nothing taken over */
+	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk Participant P"));
+	assert_true(ts_has(r, "\"total\":1"));
+	snprintf(path, sizeof path, "/api/v1/staff/courses/%lld/cohorts/%lld/table",
+	    (long long)course, (long long)kid);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"standing\":\"finished\""));
+	assert_true(ts_has(r, "Walk secret message"));
+	assert_false(ts_has(r, "Taken Over"));
+	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)course);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk course"));
+	assert_false(ts_has(r, "Taken Over"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[2]);
+	ts_browser_free(who[4]);
+	ts_browser_free(who[5]);
+}
+
 static void
 test_server_stops_cleanly(void **state)
 {
@@ -2579,6 +2816,7 @@ main(void)
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 		cmocka_unit_test(test_others_dialogue),
+		cmocka_unit_test(test_others_course),
 	};
 	const struct CMUnitTest *fixed = WALK_PART == 1 ? http_tests : others_tests;
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);

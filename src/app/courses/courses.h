@@ -161,9 +161,44 @@ struct app;
 /* `whatson seed --demo` (seed.c): the demo course with three modules,
  * their lessons and quizzes, and a running cohort whose participants (the
  * demo member member_id and a few seeded members) stand at different
- * stages, tutored by staff_id; nothing when it is there already.  *added
+ * stages, tutored by staff_id (with one message from them); nothing when
+ * it is there already.  *added
  * 1 when it was added. */
 enum ws_err courses_seed_demo(struct app *app, struct db *d, int64_t staff_id,
     int64_t member_id, int *added) WS_WUR;
+
+/* The tutors' side of a cohort (tutors.c, leaving.c).  The query of the
+ * tutors' table and its CSV: filter, sort, dir; of a cohort's deletion:
+ * confirm. */
+extern const struct field crs_q_table[];
+extern const struct field crs_q_confirm[];
+/* GET /staff/courses/{id}/cohorts/{kid}/table (and its twin), .../table.csv:
+ * the participants' progress, filtered and sorted. */
+enum ws_err h_staff_cohort_table(struct req *r, struct resp *w);
+enum ws_err h_staff_cohort_table_csv(struct req *r, struct resp *w);
+/* POST /api/v1/cohorts/{id}/messages and the table's form POST
+ * /staff/courses/{id}/cohorts/{kid}/messages: a message mailed to some of
+ * the cohort's participants. */
+enum ws_err h_cohort_message(struct req *r, struct resp *w);
+enum ws_err h_staff_cohort_message(struct req *r, struct resp *w);
+/* DELETE /api/v1/cohorts/{id} (?confirm=1 with participants) and POST
+ * /staff/courses/{id}/cohorts/{kid}/delete. */
+enum ws_err h_cohort_delete(struct req *r, struct resp *w);
+enum ws_err h_staff_cohort_delete(struct req *r, struct resp *w);
+/* DELETE /api/v1/cohorts/{id}/enrolments/{uid} (staff, or the participant
+ * themself), POST /courses/{id}/cohorts/{kid}/leave (the participant) and
+ * POST /staff/courses/{id}/cohorts/{kid}/enrolments/{uid}/delete. */
+enum ws_err h_cohort_unenrol(struct req *r, struct resp *w);
+enum ws_err h_course_leave_form(struct req *r, struct resp *w);
+enum ws_err h_staff_cohort_unenrol(struct req *r, struct resp *w);
+
+/* The reminder job (reminders.c): participants inactive for 14 days, and
+ * those who have not finished 7 days before their cohort ends, each
+ * mailed once; each run queues the next CRS_REMIND_EVERY seconds on. */
+#define CRS_REMIND_JOB "course_reminders"
+#define CRS_REMIND_EVERY 3600
+struct job_ctx;
+struct job;
+enum ws_err crs_remind_run(struct job_ctx *c, const struct job *j) WS_WUR;
 
 #endif

@@ -258,4 +258,40 @@ extern const char *const crs_course_names[];
 extern const char *const crs_module_names[];
 extern const char *const crs_lesson_names[];
 
+/* ---- tutors.c ---- */
+
+#define CRS_INACTIVE_DAYS 14	/* days without activity that make one inactive */
+#define CRS_ENDING_DAYS 7	/* days before a cohort ends that its reminder goes */
+
+/* Whether a participant who read read of lessons lessons and passed
+ * passed of quizzes quizzes has finished the course: the one rule the
+ * table, its filter and the reminders use. */
+int crs_finished(int64_t read, int64_t lessons, int64_t passed, int64_t quizzes);
+/* Where such a participant stands at now in a cohort from starts to ends:
+ * "finished", "behind" (a smaller share of the lessons read than of the
+ * cohort's time gone; not finished at its end) or "on_track". */
+const char *crs_standing(int64_t read, int64_t lessons, int64_t passed, int64_t quizzes,
+    int64_t starts, int64_t ends, int64_t now);
+/* Since when a participant has been inactive: the latest of their last
+ * lesson read, last quiz attempt (0: none), enrolment and the cohort's
+ * start. */
+int64_t crs_active_since(int64_t enrolled, int64_t last_read, int64_t last_attempt,
+    int64_t starts);
+/* Cohort kid's participants (ST_CRS_TABLE): [{user_id, name, email,
+ * locale, status, organization, country, region, enrolled_at, last_read,
+ * last_attempt, lessons_read, quizzes_passed}], by name.  New reference
+ * in *out. */
+enum ws_err crs_table_rows(struct db *d, int64_t kid, json_t **out) WS_WUR;
+/* Cohort kid's messages, and those person uid got in the cohorts of
+ * course id, the latest first: [{id, cohort_id, subject, body,
+ * recipients, created_at, sender}].  New reference in *out. */
+enum ws_err crs_messages_of_cohort(struct db *d, int64_t kid, json_t **out) WS_WUR;
+enum ws_err crs_messages_mine(struct db *d, int64_t uid, int64_t id, json_t **out) WS_WUR;
+/* Inside the caller's transaction: a new message to cohort kid by person
+ * by, to n participants (its id into *mid), and who it went to, one by
+ * one (the mail is the caller's). */
+enum ws_err crs_message_put(struct db *d, int64_t kid, int64_t by, const char *subject,
+    const char *body, int64_t n, int64_t *mid) WS_WUR;
+enum ws_err crs_message_to(struct db *d, int64_t mid, int64_t uid) WS_WUR;
+
 #endif

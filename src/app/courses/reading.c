@@ -16,7 +16,8 @@
  * none of the course's cohorts, staff included): the lessons read out of
  * all, by module, and the next lesson to read (the first unread, in the
  * course's order), each module's quiz with the best score and whether
- * it is passed, and, every lesson read, the first quiz not passed.
+ * it is passed, and, every lesson read, the first quiz not passed; and
+ * the messages their tutors sent them (tutors.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -254,6 +255,23 @@ h_course_progress(struct req *r, struct resp *w)
 		json_object_set_new(out, "tasks", tl);
 		json_object_set_new(out, "next_task", nt ? nt : json_null());
 		json_object_set_new(out, "cohort_id", kid ? json_integer(kid) : json_null());
+	}
+	{	/* the messages from their tutors (tutors.c) */
+		json_t *msgs = NULL;
+
+		if ((rc = crs_messages_mine(d, r->user->id, id, &msgs)) != WS_OK) {
+			json_decref(msgs);
+			json_decref(out);
+			goto out;
+		}
+		if (!r->api) {	/* the page shows the day */
+			json_t *g;
+
+			json_array_foreach(msgs, i, g)
+				json_object_set_new(g, "day", json_string(arena_printf(r->a, "%.10s",
+				    json_string_value(json_object_get(g, "created_at")))));
+		}
+		json_object_set_new(out, "messages", msgs);
 	}
 	if (!r->api)
 		json_object_set(out, "heading", json_object_get(c, "title"));

@@ -287,6 +287,17 @@ courses_seed_demo(struct app *app, struct db *d, int64_t staff_id, int64_t membe
 	/* the last module's shared task, answered by a few, one marked complete */
 	if (rc == WS_OK)
 		rc = seed_task(d, id, kid, staff_id, people, np);
+	/* one message from the tutor to everyone (the demo is not mailed) */
+	if (rc == WS_OK) {
+		int64_t mid = 0;
+
+		rc = crs_message_put(d, kid, staff_id, "Welcome to the first cohort",
+		    "Welcome! Start with the first module, at your own pace: about two hours a "
+		    "week is enough.\nShare your plans for engaging with your government in the "
+		    "second module's task, and write to us with any question.", (int64_t)np, &mid);
+		for (i = 0; rc == WS_OK && i < np; i++)
+			rc = crs_message_to(d, mid, people[i]);
+	}
 	for (i = 0; i < 3; i++)
 		json_decref(quizv[i]);
 	if (rc == WS_OK)
