@@ -12,6 +12,8 @@
 
 #include "db/statements.h"
 
+/* Columns of a completion (enum crt_col). */
+#define CRT_COLS DB_COLS(CRT_COLUMNS)
 /* Columns of an organization (enum org_col). */
 #define ORG_COLS DB_COLS(ORG_COLUMNS)
 /* What the directory's index holds of one (enum org_index_col): all of it. */
@@ -1864,11 +1866,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * rewritten 1..n whenever one moves (crs_reorder). */
 	[ST_CRS_INSERT] = {"crs_insert",
 	    "INSERT INTO courses (title, summary, languages, estimated_hours, status, "
-	    "self_enrolment, copied_from, created_by, created_at, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	    "self_enrolment, copied_from, created_by, created_at, updated_at, "
+	    "complete_lessons, complete_quizzes, complete_tasks) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
 	[ST_CRS_UPDATE] = {"crs_update",
 	    "UPDATE courses SET title = ?, summary = ?, languages = ?, estimated_hours = ?, "
-	    "status = ?, self_enrolment = ?, updated_at = ? WHERE id = ?", NULL},
+	    "status = ?, self_enrolment = ?, updated_at = ?, complete_lessons = ?, "
+	    "complete_quizzes = ?, complete_tasks = ? WHERE id = ?", NULL},
 	[ST_CRS_DELETE] = {"crs_delete", "DELETE FROM courses WHERE id = ?", NULL},
 	[ST_CRS_GET] = {"crs_get",
 	    "SELECT " CRS_COLS " FROM courses c WHERE c.id = ? AND (? = 1 OR "
@@ -2007,6 +2011,45 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT r.lesson_id FROM course_lesson_reads r JOIN course_lessons l ON l.id = "
 	    "r.lesson_id JOIN course_modules m ON m.id = l.module_id WHERE r.user_id = ? AND "
 	    "m.course_id = ?", NULL},
+	/* Issue 18: completion and certificates (app/courses/completion.c).
+	 * A course's rules; what a person has left of them; a completion,
+	 * once a person and course (ON CONFLICT: the first counts), with what
+	 * the certificate says copied as it was then.  The rules are columns of
+	 * courses (CRS_COLS). */
+	/* ?1 course, ?2 person */
+	[ST_CRT_LESSONS_LEFT] = {"crt_lessons_left",
+	    "SELECT count(*) FROM course_lessons l JOIN course_modules m ON m.id = l.module_id "
+	    "WHERE m.course_id = ? AND NOT EXISTS (SELECT 1 FROM course_lesson_reads r "
+	    "WHERE r.lesson_id = l.id AND r.user_id = ?)", NULL},
+	[ST_CRT_QUIZZES_LEFT] = {"crt_quizzes_left",
+	    "SELECT count(*) FROM course_quizzes q JOIN course_modules m ON m.id = q.module_id "
+	    "WHERE m.course_id = ? AND NOT EXISTS (SELECT 1 FROM course_quiz_attempts a "
+	    "WHERE a.quiz_id = q.id AND a.user_id = ? AND a.passed = 1)", NULL},
+	/* ?1 code, ?2 now, ?3 person, ?4 course, ?5 cohort */
+	[ST_CRT_INSERT] = {"crt_insert",
+	    "INSERT INTO course_completions (code, completed_at, user_id, course_id, cohort_id, "
+	    "name, course_title, cohort_title, hours) SELECT ?, ?, u.id, c.id, k.id, u.name, "
+	    "c.title, k.title, c.estimated_hours FROM users u, courses c, course_cohorts k "
+	    "WHERE u.id = ? AND c.id = ? AND k.id = ? AND k.course_id = c.id "
+	    "ON CONFLICT (course_id, user_id) DO NOTHING", NULL},
+	[ST_CRT_BY_CODE] = {"crt_by_code",
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.code = ?", NULL},
+	/* ?1 person, ?2 course */
+	[ST_CRT_OF_PERSON] = {"crt_of_person",
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.user_id = ? AND "
+	    "t.course_id = ?", NULL},
+	[ST_CRT_OF_USER] = {"crt_of_user",
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.user_id = ? "
+	    "ORDER BY t.completed_at DESC, t.id DESC LIMIT 100", NULL},
+	/* A course's participants and completions by cohort, and by the region
+	 * and kind of each person's organization ('' for none). */
+	[ST_CRT_RATES] = {"crt_rates",
+	    "SELECT k.id, k.title, coalesce(o.region, ''), coalesce(o.kind, ''), count(*), "
+	    "count(t.id) FROM course_enrolments e JOIN course_cohorts k ON k.id = e.cohort_id "
+	    "JOIN users u ON u.id = e.user_id LEFT JOIN organizations o ON o.id = u.org_id "
+	    "LEFT JOIN course_completions t ON t.user_id = e.user_id AND t.cohort_id = k.id "
+	    "WHERE k.course_id = ? GROUP BY k.id, k.title, k.starts, coalesce(o.region, ''), "
+	    "coalesce(o.kind, '') ORDER BY k.starts DESC, k.id, 3, 4", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2188,6 +2231,10 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CRS_QUIZ_GET] = CRS_QUIZ_C__MAX,
 	[ST_CRS_QUIZZES] = CRS_QUIZ_C__MAX,
 	[ST_CRS_ATTEMPTS] = CRS_ATTEMPT_C__MAX,
+	[ST_CRT_BY_CODE] = CRT_C__MAX,
+	[ST_CRT_OF_PERSON] = CRT_C__MAX,
+	[ST_CRT_OF_USER] = CRT_C__MAX,
+	[ST_CRT_RATES] = CRT_RATE_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -3230,6 +3277,27 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" score INTEGER NOT NULL, passed INTEGER NOT NULL," \
 	" created_at BIGINT NOT NULL, UNIQUE (quiz_id, user_id, number));"
 
+/* Issue 18: completion and certificates.  Each rule a yes/no of the course
+ * (all lessons read, all quizzes passed, all tasks done); a completion is
+ * once a person and course, its code the certificate's (128 random bits,
+ * base32), and what the certificate says copied as it was then, so a
+ * renamed course or person does not change a certificate given. */
+#define M37(ID) \
+	"ALTER TABLE courses ADD COLUMN complete_lessons INTEGER NOT NULL DEFAULT 1;" \
+	"ALTER TABLE courses ADD COLUMN complete_quizzes INTEGER NOT NULL DEFAULT 1;" \
+	"ALTER TABLE courses ADD COLUMN complete_tasks INTEGER NOT NULL DEFAULT 1;" \
+	"CREATE TABLE course_completions (" \
+	" id " ID "," \
+	" code TEXT NOT NULL UNIQUE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" course_id BIGINT REFERENCES courses(id) ON DELETE SET NULL," \
+	" cohort_id BIGINT REFERENCES course_cohorts(id) ON DELETE SET NULL," \
+	" name TEXT NOT NULL, course_title TEXT NOT NULL, cohort_title TEXT NOT NULL," \
+	" hours INTEGER NOT NULL, completed_at BIGINT NOT NULL," \
+	" UNIQUE (course_id, user_id));" \
+	"CREATE INDEX course_completions_user ON course_completions(user_id);" \
+	"CREATE INDEX course_completions_cohort ON course_completions(cohort_id);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -3263,5 +3331,6 @@ const struct db_migration db_migrations[] = {
 	{30, M30(SQLITE_ID), M30(PG_ID)},
 	{33, M33(SQLITE_ID), M33(PG_ID)},
 	{34, M34(SQLITE_ID), M34(PG_ID)},
+	{37, M37(SQLITE_ID), M37(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -492,6 +492,13 @@ enum db_stmt {
 	ST_CRS_ATTEMPTS,
 	ST_CRS_SEED_FIND,
 	ST_CRS_SEED_PEOPLE,
+	ST_CRT_LESSONS_LEFT,
+	ST_CRT_QUIZZES_LEFT,
+	ST_CRT_INSERT,
+	ST_CRT_BY_CODE,
+	ST_CRT_OF_PERSON,
+	ST_CRT_OF_USER,
+	ST_CRT_RATES,
 	DB_STMT__MAX
 };
 
@@ -1082,7 +1089,9 @@ enum ini_brief_col { INI_BRIEF_C_ID, INI_BRIEF_C_TITLE, INI_BRIEF_C_WHEN, INI_BR
 	Y(CRS_C_LANGUAGES, "c.languages") Y(CRS_C_HOURS, "c.estimated_hours") \
 	Y(CRS_C_STATUS, "c.status") Y(CRS_C_SELF, "c.self_enrolment") \
 	Y(CRS_C_COPIED_FROM, "c.copied_from") Y(CRS_C_CREATED_AT, "c.created_at") \
-	Y(CRS_C_UPDATED_AT, "c.updated_at")
+	Y(CRS_C_UPDATED_AT, "c.updated_at") \
+	Y(CRS_C_COMPLETE_LESSONS, "c.complete_lessons") \
+	Y(CRS_C_COMPLETE_QUIZZES, "c.complete_quizzes") Y(CRS_C_COMPLETE_TASKS, "c.complete_tasks")
 enum crs_col { CRS_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_C__MAX };
 /* A module of a course (ST_CRS_MODULES, ST_CRS_MODULE_GET). */
 #define CRS_MOD_COLUMNS(X, Y) \
@@ -1213,5 +1222,18 @@ enum rev_focal_col { REV_FOCAL_C_ID, REV_FOCAL_C_NAME, REV_FOCAL_C_EMAIL, REV_FO
 enum rev_mtg_col { REV_MTG_C_EVENT_ID, REV_MTG_C_BODY_EN, REV_MTG_C_BODY_FR, REV_MTG_C_TITLE,
 	REV_MTG_C_START_AT, REV_MTG_C_TIMEZONE, REV_MTG_C_ORG_ID, REV_MTG_C_ORG_NAME,
 	REV_MTG_C_NAME, REV_MTG_C_DELEGATE_TITLE, REV_MTG_C__MAX };
+
+/* A completion and its certificate (ST_CRT_BY_CODE, ST_CRT_OF_PERSON,
+ * ST_CRT_OF_USER). */
+#define CRT_COLUMNS(X, Y) \
+	X(CRT_C_CODE, "t.code") Y(CRT_C_NAME, "t.name") Y(CRT_C_COURSE, "t.course_title") \
+	Y(CRT_C_COHORT, "t.cohort_title") Y(CRT_C_HOURS, "t.hours") \
+	Y(CRT_C_COMPLETED_AT, "t.completed_at") Y(CRT_C_COURSE_ID, "t.course_id") \
+	Y(CRT_C_COHORT_ID, "t.cohort_id") Y(CRT_C_USER_ID, "t.user_id")
+enum crt_col { CRT_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRT_C__MAX };
+/* A cohort's completion rate by a person's organization's region and kind
+ * (ST_CRT_RATES). */
+enum crt_rate_col { CRT_RATE_C_COHORT_ID, CRT_RATE_C_COHORT, CRT_RATE_C_REGION,
+	CRT_RATE_C_KIND, CRT_RATE_C_PARTICIPANTS, CRT_RATE_C_COMPLETED, CRT_RATE_C__MAX };
 
 #endif

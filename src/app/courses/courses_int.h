@@ -146,6 +146,44 @@ enum ws_err crs_quiz_standing(struct db *d, json_t *z, int64_t uid, json_t **out
  * empty ones to fill in. */
 void crs_quiz_form_rows(struct req *r, json_t *val, json_t *questions);
 
+/* ---- completion.c ---- */
+
+#define CRT_CODE_LEN 26	/* a certificate code: 128 bits in base32 */
+
+/* Whether s has the shape of a certificate code. */
+int crt_code_ok(const char *s);
+/* The completion with certificate code (or person uid's of course id; or
+ * every one of person uid's, the latest first): {code, name, course,
+ * cohort, hours, completed_at (Unix seconds), course_id, cohort_id (each
+ * or null), user_id}; WS_ENOTFOUND.  New reference in *out. */
+enum ws_err crt_by_code(struct db *d, const char *code, json_t **out) WS_WUR;
+enum ws_err crt_of_person(struct db *d, int64_t uid, int64_t id, json_t **out) WS_WUR;
+enum ws_err crt_of_user(struct db *d, int64_t uid, json_t **out) WS_WUR;
+
+/* ---- certificate.c ---- */
+
+/* Completion t (crt_by_code's) as the API's Certificate: {code, name,
+ * course, cohort, completed_at, hours, url, pdf_url}.  New reference. */
+json_t *crt_view(struct req *r, json_t *t);
+
+/* ---- pdf.c ---- */
+
+/*
+ * The one place a PDF is drawn.  A page of lines, each centred across the
+ * page in the size given (points), bold or not; text in any script the
+ * fonts cover, shaped and laid out in its own direction (cairo, pango
+ * and HarfBuzz; an Arabic name reads right to left).  The PDF into out;
+ * WS_ETOOBIG when out's ceiling is too low, WS_EDB when cairo fails.
+ */
+struct crt_pdf_line {
+	const char *text;	/* UTF-8 */
+	double size;		/* points */
+	int bold;
+	double space;		/* points of space before it */
+};
+enum ws_err crt_pdf_render(const char *title, const struct crt_pdf_line *lines, int n,
+    struct buf *out) WS_WUR;
+
 /* ---- cohorts.c ---- */
 
 /* The cohorts of course id as r's caller sees them (the API's Cohort),
