@@ -2050,6 +2050,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "LEFT JOIN course_completions t ON t.user_id = e.user_id AND t.cohort_id = k.id "
 	    "WHERE k.course_id = ? GROUP BY k.id, k.title, k.starts, coalesce(o.region, ''), "
 	    "coalesce(o.kind, '') ORDER BY k.starts DESC, k.id, 3, 4", NULL},
+	[ST_CRT_OF_COURSE] = {"crt_of_course",
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.course_id = ? "
+	    "ORDER BY t.completed_at DESC, t.id DESC LIMIT ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2235,6 +2238,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CRT_OF_PERSON] = CRT_C__MAX,
 	[ST_CRT_OF_USER] = CRT_C__MAX,
 	[ST_CRT_RATES] = CRT_RATE_C__MAX,
+	[ST_CRT_OF_COURSE] = CRT_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */

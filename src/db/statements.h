@@ -499,6 +499,7 @@ enum db_stmt {
 	ST_CRT_OF_PERSON,
 	ST_CRT_OF_USER,
 	ST_CRT_RATES,
+	ST_CRT_OF_COURSE,
 	DB_STMT__MAX
 };
 
@@ -1224,7 +1225,7 @@ enum rev_mtg_col { REV_MTG_C_EVENT_ID, REV_MTG_C_BODY_EN, REV_MTG_C_BODY_FR, REV
 	REV_MTG_C_NAME, REV_MTG_C_DELEGATE_TITLE, REV_MTG_C__MAX };
 
 /* A completion and its certificate (ST_CRT_BY_CODE, ST_CRT_OF_PERSON,
- * ST_CRT_OF_USER). */
+ * ST_CRT_OF_USER, ST_CRT_OF_COURSE). */
 #define CRT_COLUMNS(X, Y) \
 	X(CRT_C_CODE, "t.code") Y(CRT_C_NAME, "t.name") Y(CRT_C_COURSE, "t.course_title") \
 	Y(CRT_C_COHORT, "t.cohort_title") Y(CRT_C_HOURS, "t.hours") \

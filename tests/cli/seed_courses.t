@@ -4,7 +4,8 @@
 # fresh PostgreSQL database: one course of three modules, each with lessons
 # and a quiz; seeding again adds nothing; its cohort runs now, tutored by
 # staff, with participants at different stages: the demo member has read
-# the first module and passed its quiz.
+# the first module and passed its quiz, and another has completed the
+# course, with a certificate.
 #
 #   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
 set -u
@@ -46,7 +47,7 @@ token() {
 }
 
 check() {
-	local b=$1 url=$2 port i st mt id kid
+	local b=$1 url=$2 port i st mt id kid code
 	export WHATSON_DB=$url
 
 	"$W" seed --demo --orgs 12 >"$tmp/$b.seed.out" 2>"$tmp/$b.seed.err"
@@ -88,6 +89,14 @@ check() {
 	    [ "$(json "$tmp/prog.json" 'd["quizzes_passed"]')" = 1 ] &&
 	    [ "$(json "$tmp/prog.json" 'd["next"]["title"]')" = "How the Review Mechanism works" ]
 	ok $? "$b: the member has read the first module and passed its quiz" "$tmp/prog.json"
+	curl -s -H "Authorization: Bearer $st" "$BASE/api/v1/staff/courses/$id/completion" \
+	    >"$tmp/done.json"
+	code=$(json "$tmp/done.json" 'd["completions"][0]["code"]')
+	[ "$(json "$tmp/done.json" 'len(d["completions"])')" = 1 ] && [ ${#code} -eq 26 ] &&
+	    curl -s "$BASE/api/v1/certificates/$code" >"$tmp/cert.json" &&
+	    [ "$(json "$tmp/cert.json" 'd["hours"]')" = 12 ] &&
+	    curl -s "$BASE/certificates/$code.pdf" | head -c 5 | grep -q '%PDF-'
+	ok $? "$b: one participant has completed the course, with a certificate" "$tmp/done.json"
 	stop_server
 }
 

@@ -236,8 +236,9 @@ test_rules(void **state)
 static void
 test_completion(void **state)
 {
+	const struct ts_res *r;
 	struct ts_mail m;
-	char code2[64];
+	char code2[64], path[96];
 
 	(void)state;
 	assert_false(certificate_of(course, ada_tok, NULL, 0));
@@ -259,6 +260,13 @@ test_completion(void **state)
 	assert_non_null(strstr(m.body, "Course with a certificate"));
 	assert_non_null(strstr(m.body, ada_code));
 	ts_mail_free(&m);
+	/* in the history of ada's organization (its admins' and staff's) */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)org);
+	STATUS(api("GET", path, bo_tok, NULL), 403);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "course.completed");
+	HAS(r, "Completed a course");
 	/* more progress: the same completion, no mail */
 	read_lesson(course, lesson1, ada_tok);
 	STATUS(answer(ada_tok, 3, "1"), 201);
@@ -388,6 +396,10 @@ test_rates(void **state)
 	assert_int_equal(num(k, "rate"), 66);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(k,
 	    "by"), 0), "kind")), "ngo");
+	/* the certificates given, each with its code */
+	assert_int_equal(json_array_size(json_object_get(j, "completions")), 4);
+	assert_int_equal(strlen(json_string_value(json_object_get(json_array_get(
+	    json_object_get(j, "completions"), 0), "code"))), 26);
 	json_decref(j);
 	snprintf(path, sizeof path, "/staff/courses/%lld/completion.csv", (long long)course2);
 	r = api("GET", path, staff_tok, NULL);

@@ -86,6 +86,25 @@ crt_view(struct req *r, json_t *t)
 }
 
 enum ws_err
+courses_of_person(struct req *r, int64_t uid, json_t **out)
+{
+	json_t *rows = NULL, *t;
+	enum ws_err rc;
+	size_t i;
+
+	*out = NULL;
+	if ((rc = crt_of_user(req_db(r), uid, &rows)) != WS_OK) {
+		json_decref(rows);
+		return rc;
+	}
+	*out = json_array();
+	json_array_foreach(rows, i, t)
+		json_array_append_new(*out, crt_view(r, t));
+	json_decref(rows);
+	return WS_OK;
+}
+
+enum ws_err
 h_certificate(struct req *r, struct resp *w)
 {
 	json_t *t = NULL, *v;
@@ -143,9 +162,12 @@ h_certificate_pdf(struct req *r, struct resp *w)
 
 /* ---- staff: completion rates ---------------------------------------------- */
 
+#define CRT_LIST_MAX 500	/* completions listed on staff's page */
+
 /* Course id's rates into *out: {course_id, title, cohorts: [{id, title,
  * participants, completed, rate, by: [{region, region_name, kind,
- * kind_label, participants, completed, rate}]}]}.  New reference. */
+ * kind_label, participants, completed, rate}]}], completions: the latest
+ * CRT_LIST_MAX (the API's Certificate, with cohort_id)}.  New reference. */
 static enum ws_err
 rates(struct req *r, int64_t id, json_t **out)
 {
@@ -206,8 +228,27 @@ rates(struct req *r, int64_t id, json_t **out)
 			    json_object_get(k, "completed")) * 100 / n : 0));
 		}
 	}
-	*out = json_pack("{s:I,s:O,s:o}", "course_id", (json_int_t)id, "title",
-	    json_object_get(c, "title"), "cohorts", cohorts);
+	{
+		json_t *rows = NULL, *list = json_array(), *t;
+		size_t i;
+
+		if ((rc = crt_of_course(d, id, CRT_LIST_MAX, &rows)) != WS_OK) {
+			json_decref(rows);
+			json_decref(list);
+			json_decref(c);
+			json_decref(cohorts);
+			return rc;
+		}
+		json_array_foreach(rows, i, t) {
+			json_t *v = crt_view(r, t);
+
+			json_object_set(v, "cohort_id", json_object_get(t, "cohort_id"));
+			json_array_append_new(list, v);
+		}
+		json_decref(rows);
+		*out = json_pack("{s:I,s:O,s:o,s:o}", "course_id", (json_int_t)id, "title",
+		    json_object_get(c, "title"), "cohorts", cohorts, "completions", list);
+	}
 	json_decref(c);
 	return WS_OK;
 }

@@ -134,6 +134,21 @@ crt_of_user(struct db *d, int64_t uid, json_t **out)
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
+enum ws_err
+crt_of_course(struct db *d, int64_t id, int max, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_CRT_OF_COURSE);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, max);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, crt_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
 /* A count statement bound with course id and person uid. */
 static enum ws_err
 left_of(struct db *d, enum db_stmt s, int64_t id, int64_t uid, int64_t *n)

@@ -143,6 +143,11 @@ struct app;
 enum ws_err courses_progress_changed(struct app *app, struct db *d, const char *ip,
     int64_t id, int64_t kid, int64_t uid, int *completed) WS_WUR;
 
+/* The courses person uid has completed, the latest first, each with its
+ * certificate (the API's Certificate), for their page.  New reference in
+ * *out. */
+enum ws_err courses_of_person(struct req *r, int64_t uid, json_t **out) WS_WUR;
+
 /* GET /certificates/{code} (and its twin), anyone: what a certificate
  * says; GET /certificates/{code}.pdf: the certificate itself.  A code that
  * does not exist and one that cannot exist are the same 404. */

@@ -159,6 +159,9 @@ int crt_code_ok(const char *s);
 enum ws_err crt_by_code(struct db *d, const char *code, json_t **out) WS_WUR;
 enum ws_err crt_of_person(struct db *d, int64_t uid, int64_t id, json_t **out) WS_WUR;
 enum ws_err crt_of_user(struct db *d, int64_t uid, json_t **out) WS_WUR;
+/* The latest max completions of course id (crt_by_code's).  New reference
+ * in *out. */
+enum ws_err crt_of_course(struct db *d, int64_t id, int max, json_t **out) WS_WUR;
 
 /* ---- certificate.c ---- */
 
