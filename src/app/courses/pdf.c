@@ -11,8 +11,10 @@
  * A name in a script none of them covers comes out as boxes, never as an
  * error.
  *
- * pango's default font map is one per thread, kept for the thread's life,
- * so a worker thread pays for loading the fonts once.
+ * Each PDF has a font map of its own, freed with it: pango's default one
+ * is per thread and outlives the PDF, and the sanitizers of the tests
+ * report what fontconfig leaves of it when a thread ends.  Fontconfig's
+ * configuration (the list of fonts) is loaded once for the process.
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -39,12 +41,12 @@ crt_pdf_render(const char *title, const struct crt_pdf_line *lines, int n, struc
 {
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_out, out, PAGE_W, PAGE_H);
 	cairo_t *cr = cairo_create(s);
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *ctx = pango_font_map_create_context(fm);
 	PangoFontDescription *fd = pango_font_description_from_string(FONTS);
-
 	cairo_status_t st;
 	double y = MARGIN * 1.5;
 	int i;
-
 
 	if (title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
@@ -54,8 +56,9 @@ crt_pdf_render(const char *title, const struct crt_pdf_line *lines, int n, struc
 	cairo_set_line_width(cr, 3.0);
 	cairo_rectangle(cr, MARGIN / 2, MARGIN / 2, PAGE_W - MARGIN, PAGE_H - MARGIN);
 	cairo_stroke(cr);
+	pango_cairo_update_context(cr, ctx);
 	for (i = 0; i < n; i++) {
-		PangoLayout *l = pango_cairo_create_layout(cr);
+		PangoLayout *l = pango_layout_new(ctx);
 		int w = 0, h = 0;
 
 		pango_font_description_set_absolute_size(fd, lines[i].size * PANGO_SCALE);
@@ -75,6 +78,8 @@ crt_pdf_render(const char *title, const struct crt_pdf_line *lines, int n, struc
 		g_object_unref(l);
 	}
 	pango_font_description_free(fd);
+	g_object_unref(ctx);
+	g_object_unref(fm);
 	cairo_show_page(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
