@@ -232,6 +232,56 @@ test_rules(void **state)
 	STATUS(api("PATCH", path, ada_tok, json_pack("{s:b}", "complete_quizzes", 1)), 403);
 }
 
+/* Staff set the rules in the course's form: ticked on a new course; an
+ * unticked box is no; refused, the boxes come back as they were sent. */
+static void
+test_rules_form(void **state)
+{
+	struct ts_browser *staff = ts_signed_in(&srv, NULL, STAFF, PW);
+	const struct ts_res *r;
+	char path[96];
+	const char *loc;
+	json_t *j;
+	long long id;
+
+	(void)state;
+	assert_non_null(staff);
+	r = ts_get(staff, "/staff/courses/new");
+	STATUS(r, 200);
+	HAS(r, "name=\"complete_lessons\" value=\"1\" checked");
+	HAS(r, "name=\"complete_quizzes\" value=\"1\" checked");
+	HAS(r, "name=\"complete_tasks\" value=\"1\" checked");
+	/* refused for its title: the unticked box stays unticked */
+	r = ts_form(staff, "/staff/courses/new", "title", "", "complete_lessons", "1", NULL);
+	STATUS(r, 422);
+	HAS(r, "name=\"complete_lessons\" value=\"1\" checked");
+	LACKS(r, "name=\"complete_quizzes\" value=\"1\" checked");
+	r = ts_form(staff, "/staff/courses/new", "title", "Read it all", "complete_lessons", "1",
+	    NULL);
+	STATUS(r, 303);
+	loc = ts_header(r, "Location");
+	assert_non_null(loc);
+	id = strtoll(loc + 15, NULL, 10);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld", id);
+	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	assert_true(json_is_true(json_object_get(j, "complete_lessons")));
+	assert_false(json_is_true(json_object_get(j, "complete_quizzes")));
+	assert_false(json_is_true(json_object_get(j, "complete_tasks")));
+	json_decref(j);
+	/* the edit form: every box unticked */
+	snprintf(path, sizeof path, "/staff/courses/%lld", id);
+	STATUS(ts_form(staff, path, "title", "Read it all", NULL), 303);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld", id);
+	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	assert_false(json_is_true(json_object_get(j, "complete_lessons")));
+	json_decref(j);
+	snprintf(path, sizeof path, "/staff/courses/%lld", id);
+	r = ts_get(staff, path);
+	HAS(r, "Completion rates");
+	LACKS(r, "name=\"complete_lessons\" value=\"1\" checked");
+	ts_browser_free(staff);
+}
+
 /* Not while a rule is unmet; at the change that meets the last one; once. */
 static void
 test_completion(void **state)
@@ -544,6 +594,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_rules_form),
 		cmocka_unit_test(test_completion),
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_pdf),
