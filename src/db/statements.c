@@ -2050,6 +2050,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "LEFT JOIN course_completions t ON t.user_id = e.user_id AND t.cohort_id = k.id "
 	    "WHERE k.course_id = ? GROUP BY k.id, k.title, k.starts, coalesce(o.region, ''), "
 	    "coalesce(o.kind, '') ORDER BY k.starts DESC, k.id, 3, 4", NULL},
+	/* Taken (?1 cohort, ?2 person) before a completion is asked, so two
+	 * changes to one person's progress at once are asked one after the
+	 * other, the second seeing the first's. */
+	[ST_CRT_LOCK] = {"crt_lock",
+	    "SELECT id FROM course_enrolments WHERE cohort_id = ? AND user_id = ?",
+	    "SELECT id FROM course_enrolments WHERE cohort_id = ? AND user_id = ? FOR UPDATE"},
 	[ST_CRT_OF_COURSE] = {"crt_of_course",
 	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.course_id = ? "
 	    "ORDER BY t.completed_at DESC, t.id DESC LIMIT ?", NULL},

@@ -500,6 +500,7 @@ enum db_stmt {
 	ST_CRT_OF_USER,
 	ST_CRT_RATES,
 	ST_CRT_OF_COURSE,
+	ST_CRT_LOCK,
 	DB_STMT__MAX
 };
 

@@ -10,9 +10,10 @@
  * rules are met now; the first time they are, a completion is recorded
  * with a certificate code, the participant is mailed the certificate's
  * address, and the completion enters their organization's history (the
- * audit log).  A completion is once a person and course: the table's
- * unique key decides between two changes at the same instant, and only
- * the one that inserted mails.
+ * audit log).  A completion is once a person and course: the person's
+ * enrolment row is locked first, so their changes are asked one after the
+ * other, and the table's unique key decides anyway, only the change that
+ * inserted mailing.
  *
  * The code is 128 bits from libsodium's randombytes in RFC 4648 base32
  * (lowercase, no padding: 26 characters), so it cannot be guessed; the
@@ -245,6 +246,16 @@ courses_progress_changed(struct app *app, struct db *d, const char *ip, int64_t 
 
 	if (completed)
 		*completed = 0;
+	/* one person's changes one after the other: two lessons read at once,
+	 * the last two, would each miss the other's mark otherwise (on
+	 * PostgreSQL; SQLite has one writer) and neither complete the course */
+	q = db_start(d, ST_CRT_LOCK);
+	db_bind_int(q, 1, kid);
+	db_bind_int(q, 2, uid);
+	rc = db_step(q);
+	db_end(q);
+	if (rc != WS_OK && rc != WS_EDONE)
+		goto out;
 	if ((rc = crs_get(d, id, 1, &c)) != WS_OK)
 		goto out;
 	if ((rc = rules_met(d, c, kid, uid, &met)) != WS_OK || !met)
