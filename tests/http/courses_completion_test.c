@@ -310,6 +310,22 @@ test_completion(void **state)
 	assert_non_null(strstr(m.body, "Course with a certificate"));
 	assert_non_null(strstr(m.body, ada_code));
 	ts_mail_free(&m);
+	/* the progress page links the certificate and its PDF */
+	{
+		struct ts_browser *ada = ts_signed_in(&srv, NULL, ADA, PW);
+		char want[96];
+
+		assert_non_null(ada);
+		snprintf(path, sizeof path, "/courses/%lld/progress", (long long)course);
+		r = ts_get(ada, path);
+		STATUS(r, 200);
+		HAS(r, "You have completed this course.");
+		snprintf(want, sizeof want, "href=\"/certificates/%s\"", ada_code);
+		HAS(r, want);
+		snprintf(want, sizeof want, "href=\"/certificates/%s.pdf\"", ada_code);
+		HAS(r, want);
+		ts_browser_free(ada);
+	}
 	/* in the history of ada's organization (its admins' and staff's) */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)org);
 	STATUS(api("GET", path, bo_tok, NULL), 403);
