@@ -25,6 +25,7 @@
 #include <cmocka.h>
 
 #include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -418,6 +419,8 @@ test_pdf(void **state)
 	assert_non_null(strstr(text, "Course with a certificate"));
 	assert_non_null(strstr(text, "Running cohort"));
 	assert_non_null(strstr(text, "12"));
+	/* anna reads French: her mail is in French */
+	ts_sql_int("UPDATE users SET locale = 'fr' WHERE email = '" ANNA "'");
 	for (i = 0; i < sizeof who / sizeof who[0]; i++) {
 		read_lesson(course2, lesson21, who[i].token);
 		assert_true(certificate_of(course2, who[i].token, code, sizeof code));
@@ -436,6 +439,14 @@ test_pdf(void **state)
 			print_message("# pdftotext gave: %s\n", text);
 		assert_non_null(strstr(text, who[i].name));
 		assert_non_null(strstr(text, "Lessons only"));
+	}
+	{
+		struct ts_mail m;
+
+		assert_int_equal(ts_mail_wait(&sink, ANNA, 10000, &m), 0);
+		assert_non_null(strstr(m.subject, "Vous avez achevé le cours"));
+		assert_non_null(strstr(m.body, "Votre certificat (PDF) :"));
+		ts_mail_free(&m);
 	}
 }
 
@@ -545,6 +556,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ts_db_open(db_url);
 	org = ts_org_import(db_url, "Quillon Completion Trust", "KE", "info@quillon-c.example",
 	    NULL);
 	assert_true(org > 0);
@@ -601,6 +613,7 @@ teardown(void **state)
 {
 	(void)state;
 	ts_browser_free(plain);
+	ts_db_close();
 	ts_cleanup();
 	return 0;
 }
