@@ -2041,14 +2041,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_CRT_OF_USER] = {"crt_of_user",
 	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.user_id = ? "
 	    "ORDER BY t.completed_at DESC, t.id DESC LIMIT 100", NULL},
-	/* A course's participants and completions by cohort, and by the region
-	 * and kind of each person's organization ('' for none). */
+	/* A course's participants and completions by cohort, and by the country
+	 * and kind of each person's organization ('' for none; the caller
+	 * sums countries into regions). */
 	[ST_CRT_RATES] = {"crt_rates",
-	    "SELECT k.id, k.title, coalesce(o.region, ''), coalesce(o.kind, ''), count(*), "
+	    "SELECT k.id, k.title, coalesce(o.country, ''), coalesce(o.kind, ''), count(*), "
 	    "count(t.id) FROM course_enrolments e JOIN course_cohorts k ON k.id = e.cohort_id "
 	    "JOIN users u ON u.id = e.user_id LEFT JOIN organizations o ON o.id = u.org_id "
 	    "LEFT JOIN course_completions t ON t.user_id = e.user_id AND t.cohort_id = k.id "
-	    "WHERE k.course_id = ? GROUP BY k.id, k.title, k.starts, coalesce(o.region, ''), "
+	    "WHERE k.course_id = ? GROUP BY k.id, k.title, k.starts, coalesce(o.country, ''), "
 	    "coalesce(o.kind, '') ORDER BY k.starts DESC, k.id, 3, 4", NULL},
 	/* Taken (?1 cohort, ?2 person) before a completion is asked, so two
 	 * changes to one person's progress at once are asked one after the

@@ -1233,9 +1233,9 @@ enum rev_mtg_col { REV_MTG_C_EVENT_ID, REV_MTG_C_BODY_EN, REV_MTG_C_BODY_FR, REV
 	Y(CRT_C_COMPLETED_AT, "t.completed_at") Y(CRT_C_COURSE_ID, "t.course_id") \
 	Y(CRT_C_COHORT_ID, "t.cohort_id") Y(CRT_C_USER_ID, "t.user_id")
 enum crt_col { CRT_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRT_C__MAX };
-/* A cohort's completion rate by a person's organization's region and kind
+/* A cohort's completion rate by a person's organization's country and kind
  * (ST_CRT_RATES). */
-enum crt_rate_col { CRT_RATE_C_COHORT_ID, CRT_RATE_C_COHORT, CRT_RATE_C_REGION,
+enum crt_rate_col { CRT_RATE_C_COHORT_ID, CRT_RATE_C_COHORT, CRT_RATE_C_COUNTRY,
 	CRT_RATE_C_KIND, CRT_RATE_C_PARTICIPANTS, CRT_RATE_C_COMPLETED, CRT_RATE_C__MAX };
 
 #endif

@@ -187,10 +187,12 @@ rates(struct req *r, int64_t id, json_t **out)
 		int64_t kid = db_col_int(q, CRT_RATE_C_COHORT_ID);
 		int64_t n = db_col_int(q, CRT_RATE_C_PARTICIPANTS);
 		int64_t done = db_col_int(q, CRT_RATE_C_COMPLETED);
-		const char *region = db_col_text(q, CRT_RATE_C_REGION);
+		const char *country = db_col_text(q, CRT_RATE_C_COUNTRY);
+		const char *region = *country && m49_region(country) ? m49_region(country) : "";
 		const char *kind = db_col_text(q, CRT_RATE_C_KIND);
 		const char *rname = *region ? m49_name(region, r->locale) : NULL;
 		const char *klabel = "";
+		json_t *x, *same = NULL;
 		size_t i;
 
 		for (i = 0; org_kinds[i]; i++)
@@ -206,6 +208,21 @@ rates(struct req *r, int64_t id, json_t **out)
 		    json_object_get(k, "participants")) + n));
 		json_object_set_new(k, "completed", json_integer(json_integer_value(
 		    json_object_get(k, "completed")) + done));
+		/* countries of one region add up */
+		json_array_foreach(json_object_get(k, "by"), i, x)
+			if (strcmp(json_string_value(json_object_get(x, "region")) ?
+			    json_string_value(json_object_get(x, "region")) : "", region) == 0 &&
+			    strcmp(json_string_value(json_object_get(x, "kind")) ?
+			    json_string_value(json_object_get(x, "kind")) : "", kind) == 0)
+				same = x;
+		if (same) {
+			n += json_integer_value(json_object_get(same, "participants"));
+			done += json_integer_value(json_object_get(same, "completed"));
+			json_object_set_new(same, "participants", json_integer(n));
+			json_object_set_new(same, "completed", json_integer(done));
+			json_object_set_new(same, "rate", json_integer(n ? done * 100 / n : 0));
+			continue;
+		}
 		json_array_append_new(json_object_get(k, "by"), json_pack(
 		    "{s:s?,s:s?,s:s?,s:s?,s:I,s:I,s:I}", "region", *region ? region : NULL,
 		    "region_name", rname ? rname : (*region ? region : NULL), "kind", *kind ? kind :
