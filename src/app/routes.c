@@ -389,8 +389,8 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/courses/{id}/cohorts",  h_staff_cohort_add,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_POST,   "/staff/courses/{id}/cohorts/{kid}/enrol", h_staff_cohort_enrol, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	/* certificates (issue 18): anyone verifies one by its code; staff see completion rates */
-	{HM_GET,    "/certificates/{code}.pdf",     h_certificate_pdf,   R_ALL,    CSRF_NONE,  RL_NONE,   0},
-	{HM_GET,    "/certificates/{code}",         h_certificate,       R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/certificates/{code}.pdf",     h_certificate_pdf,   R_ALL,    CSRF_NONE,  RL_LOOKUP, 0},
+	{HM_GET,    "/certificates/{code}",         h_certificate,       R_ALL,    CSRF_NONE,  RL_LOOKUP, RF_TWIN},
 	{HM_GET,    "/staff/courses/{id}/completion.csv", h_staff_course_completion_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{HM_GET,    "/staff/courses/{id}/completion", h_staff_course_completion, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN},
 	{0, NULL, NULL, 0, 0, 0, 0},

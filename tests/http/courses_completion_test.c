@@ -409,6 +409,34 @@ test_verify(void **state)
 	    404);
 }
 
+/* An address asking for codes that do not exist is slowed: 30 a minute,
+ * then 429 (even for a code that exists); another address is not. */
+static void
+test_lookup_limit(void **state)
+{
+	struct ts_browser *guesser = ts_browser_new(&srv, "127.0.0.77");
+	const struct ts_res *r;
+	char path[96];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 30; i++) {
+		snprintf(path, sizeof path, "/api/v1/certificates/%026d", i);
+		STATUS(ts_call(guesser, "GET", path, NULL, NULL), 404);
+	}
+	r = ts_call(guesser, "GET", "/api/v1/certificates/aaaaaaaaaaaaaaaaaaaaaaaaaa", NULL,
+	    NULL);
+	STATUS(r, 429);
+	assert_non_null(ts_header(r, "Retry-After"));
+	snprintf(path, sizeof path, "/certificates/%s.pdf", ada_code);
+	STATUS(ts_req(guesser, "GET", path, NULL, NULL, 0), 429);
+	/* found lookups do not count: another address reads on */
+	snprintf(path, sizeof path, "/api/v1/certificates/%s", ada_code);
+	for (i = 0; i < 35; i++)
+		STATUS(api("GET", path, NULL, NULL), 200);
+	ts_browser_free(guesser);
+}
+
 /* The PDF says the name as entered, in four scripts. */
 static void
 test_pdf(void **state)
@@ -728,6 +756,7 @@ main(void)
 		cmocka_unit_test(test_completion),
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_pdf),
+		cmocka_unit_test(test_lookup_limit),
 		cmocka_unit_test(test_person_page),
 		cmocka_unit_test(test_rates),
 	};

@@ -8,8 +8,10 @@
  * A code that does not exist is a 404 with nothing else said, whether it
  * could have existed or not: a malformed code is looked up like any other
  * (it finds nothing), so the two answers have the same body and the same
- * work behind them.  The codes carry 128 random bits: guessing one is
- * not a way in, so these lookups need no rate limit of their own.
+ * work behind them.  The codes carry 128 random bits, so guessing is no
+ * way in; still, an address that asks for codes that do not exist is
+ * slowed like other public lookups (RL_LOOKUP: 30 misses a minute, then
+ * 429 for a while).
  *
  * What a certificate says (the name as the person entered it, the
  * course, the cohort, the date, the hours) is the completion's copy
@@ -27,6 +29,7 @@
 #include "app/orgs/orgs.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "http/ratelimit.h"
 #include "views/view.h"
 
 static const char *
@@ -51,6 +54,8 @@ lookup(struct req *r, json_t **out)
 		*out = NULL;
 		rc = WS_ENOTFOUND;
 	}
+	if (rc == WS_ENOTFOUND)
+		ratelimit_hit(r->app->rl, RL_LOOKUP, r->ip);
 	return rc;
 }
 
