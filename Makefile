@@ -10,7 +10,7 @@
 PREFIX     ?= /usr/local
 B          ?= build
 CC         ?= cc
-PKGS       := libmicrohttpd sqlite3 libpq jansson libsodium libcmark libcurl libmagic zlib
+PKGS       := libmicrohttpd sqlite3 libpq jansson libsodium libcmark libcurl libmagic zlib pangocairo
 CFLAGS_PKG := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS_PKG   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 WARN       := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Wno-format-truncation

@@ -423,5 +423,10 @@ const struct route app_routes[] = {
 	{HM_DELETE, "/api/v1/cohorts/{id}/enrolments/{uid}", h_cohort_unenrol, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
 	{HM_POST,   "/courses/{id}/cohorts/{kid}/leave", h_course_leave_form, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
 	{HM_POST,   "/staff/courses/{id}/cohorts/{kid}/enrolments/{uid}/delete", h_staff_cohort_unenrol, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	/* certificates (issue 18): anyone verifies one by its code; staff see completion rates */
+	{HM_GET,    "/certificates/{code}.pdf",     h_certificate_pdf,   R_ALL,    CSRF_NONE,  RL_LOOKUP, 0},
+	{HM_GET,    "/certificates/{code}",         h_certificate,       R_ALL,    CSRF_NONE,  RL_LOOKUP, RF_TWIN},
+	{HM_GET,    "/staff/courses/{id}/completion.csv", h_staff_course_completion_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	{HM_GET,    "/staff/courses/{id}/completion", h_staff_course_completion, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

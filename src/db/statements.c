@@ -12,6 +12,8 @@
 
 #include "db/statements.h"
 
+/* Columns of a completion (enum crt_col). */
+#define CRT_COLS DB_COLS(CRT_COLUMNS)
 /* Columns of an organization (enum org_col). */
 #define ORG_COLS DB_COLS(ORG_COLUMNS)
 /* What the directory's index holds of one (enum org_index_col): all of it. */
@@ -1926,11 +1928,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * rewritten 1..n whenever one moves (crs_reorder). */
 	[ST_CRS_INSERT] = {"crs_insert",
 	    "INSERT INTO courses (title, summary, languages, estimated_hours, status, "
-	    "self_enrolment, copied_from, created_by, created_at, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	    "self_enrolment, copied_from, created_by, created_at, updated_at, "
+	    "complete_lessons, complete_quizzes, complete_tasks) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
 	[ST_CRS_UPDATE] = {"crs_update",
 	    "UPDATE courses SET title = ?, summary = ?, languages = ?, estimated_hours = ?, "
-	    "status = ?, self_enrolment = ?, updated_at = ? WHERE id = ?", NULL},
+	    "status = ?, self_enrolment = ?, updated_at = ?, complete_lessons = ?, "
+	    "complete_quizzes = ?, complete_tasks = ? WHERE id = ?", NULL},
 	[ST_CRS_DELETE] = {"crs_delete", "DELETE FROM courses WHERE id = ?", NULL},
 	[ST_CRS_GET] = {"crs_get",
 	    "SELECT " CRS_COLS " FROM courses c WHERE c.id = ? AND (? = 1 OR "
@@ -2160,7 +2164,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "r.user_id = e.user_id AND m.course_id = k.course_id), "
 	    "(SELECT count(*) FROM course_quizzes q JOIN course_modules m ON m.id = q.module_id "
 	    "WHERE m.course_id = k.course_id AND EXISTS (SELECT 1 FROM course_quiz_attempts a "
-	    "WHERE a.quiz_id = q.id AND a.user_id = e.user_id AND a.passed = 1)) "
+	    "WHERE a.quiz_id = q.id AND a.user_id = e.user_id AND a.passed = 1)), "
+	    "coalesce((SELECT max(p.created_at) FROM course_posts p JOIN course_cohorts c2 ON "
+	    "c2.id = p.cohort_id WHERE p.user_id = e.user_id AND c2.course_id = k.course_id), 0), "
+	    "(SELECT count(*) FROM course_completions c WHERE c.user_id = e.user_id AND "
+	    "c.course_id = k.course_id) "
 	    "FROM course_enrolments e JOIN course_cohorts k ON k.id = e.cohort_id "
 	    "JOIN users u ON u.id = e.user_id LEFT JOIN organizations o ON o.id = "
 	    "(SELECT min(om.org_id) FROM org_members om WHERE om.user_id = e.user_id) "
@@ -2198,6 +2206,55 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    NULL},
 	[ST_CRS_UNENROL] = {"crs_unenrol",
 	    "DELETE FROM course_enrolments WHERE cohort_id = ? AND user_id = ?", NULL},
+	/* Issue 18: completion and certificates (app/courses/completion.c).
+	 * A course's rules; what a person has left of them; a completion,
+	 * once a person and course (ON CONFLICT: the first counts), with what
+	 * the certificate says copied as it was then.  The rules are columns of
+	 * courses (CRS_COLS). */
+	/* ?1 course, ?2 person */
+	[ST_CRT_LESSONS_LEFT] = {"crt_lessons_left",
+	    "SELECT count(*) FROM course_lessons l JOIN course_modules m ON m.id = l.module_id "
+	    "WHERE m.course_id = ? AND NOT EXISTS (SELECT 1 FROM course_lesson_reads r "
+	    "WHERE r.lesson_id = l.id AND r.user_id = ?)", NULL},
+	[ST_CRT_QUIZZES_LEFT] = {"crt_quizzes_left",
+	    "SELECT count(*) FROM course_quizzes q JOIN course_modules m ON m.id = q.module_id "
+	    "WHERE m.course_id = ? AND NOT EXISTS (SELECT 1 FROM course_quiz_attempts a "
+	    "WHERE a.quiz_id = q.id AND a.user_id = ? AND a.passed = 1)", NULL},
+	/* ?1 code, ?2 now, ?3 person, ?4 course, ?5 cohort */
+	[ST_CRT_INSERT] = {"crt_insert",
+	    "INSERT INTO course_completions (code, completed_at, user_id, course_id, cohort_id, "
+	    "name, course_title, cohort_title, hours) SELECT ?, ?, u.id, c.id, k.id, u.name, "
+	    "c.title, k.title, c.estimated_hours FROM users u, courses c, course_cohorts k "
+	    "WHERE u.id = ? AND c.id = ? AND k.id = ? AND k.course_id = c.id "
+	    "ON CONFLICT (course_id, user_id) DO NOTHING", NULL},
+	[ST_CRT_BY_CODE] = {"crt_by_code",
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.code = ?", NULL},
+	/* ?1 person, ?2 course */
+	[ST_CRT_OF_PERSON] = {"crt_of_person",
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.user_id = ? AND "
+	    "t.course_id = ?", NULL},
+	[ST_CRT_OF_USER] = {"crt_of_user",
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.user_id = ? "
+	    "ORDER BY t.completed_at DESC, t.id DESC LIMIT 100", NULL},
+	/* A course's participants and completions by cohort, and by the country
+	 * and kind of each person's organization ('' for none; the caller
+	 * sums countries into regions). */
+	[ST_CRT_RATES] = {"crt_rates",
+	    "SELECT k.id, k.title, coalesce(o.country, ''), coalesce(o.kind, ''), count(*), "
+	    "count(t.id) FROM course_enrolments e JOIN course_cohorts k ON k.id = e.cohort_id "
+	    "JOIN users u ON u.id = e.user_id LEFT JOIN organizations o ON o.id = u.org_id "
+	    "LEFT JOIN course_completions t ON t.user_id = e.user_id AND t.cohort_id = k.id "
+	    "WHERE k.course_id = ? GROUP BY k.id, k.title, k.starts, coalesce(o.country, ''), "
+	    "coalesce(o.kind, '') ORDER BY k.starts DESC, k.id, 3, 4", NULL},
+	/* Taken (?1 cohort, ?2 person) before a completion is asked, so two
+	 * changes to one person's progress at once are asked one after the
+	 * other, the second seeing the first's. */
+	[ST_CRT_LOCK] = {"crt_lock",
+	    "SELECT id FROM course_enrolments WHERE cohort_id = ? AND user_id = ?",
+	    "SELECT id FROM course_enrolments WHERE cohort_id = ? AND user_id = ? FOR UPDATE"},
+	[ST_CRT_OF_COURSE] = {"crt_of_course",
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.course_id = ? "
+	    "ORDER BY t.completed_at DESC, t.id DESC LIMIT ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2396,6 +2453,11 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CRS_TABLE] = CRS_TABLE_C__MAX,
 	[ST_CRS_MSG_LIST] = CRS_MSG_C__MAX,
 	[ST_CRS_MSG_MINE] = CRS_MSG_C__MAX,
+	[ST_CRT_BY_CODE] = CRT_C__MAX,
+	[ST_CRT_OF_PERSON] = CRT_C__MAX,
+	[ST_CRT_OF_USER] = CRT_C__MAX,
+	[ST_CRT_RATES] = CRT_RATE_C__MAX,
+	[ST_CRT_OF_COURSE] = CRT_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -3497,6 +3559,26 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" kind TEXT NOT NULL CHECK (kind IN ('inactive','ending'))," \
 	" since BIGINT NOT NULL, sent_at BIGINT NOT NULL," \
 	" PRIMARY KEY (cohort_id, user_id, kind, since));"
+/* Issue 18: completion and certificates.  Each rule a yes/no of the course
+ * (all lessons read, all quizzes passed, all tasks done); a completion is
+ * once a person and course, its code the certificate's (128 random bits,
+ * base32), and what the certificate says copied as it was then, so a
+ * renamed course or person does not change a certificate given. */
+#define M37(ID) \
+	"ALTER TABLE courses ADD COLUMN complete_lessons INTEGER NOT NULL DEFAULT 1;" \
+	"ALTER TABLE courses ADD COLUMN complete_quizzes INTEGER NOT NULL DEFAULT 1;" \
+	"ALTER TABLE courses ADD COLUMN complete_tasks INTEGER NOT NULL DEFAULT 1;" \
+	"CREATE TABLE course_completions (" \
+	" id " ID "," \
+	" code TEXT NOT NULL UNIQUE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" course_id BIGINT REFERENCES courses(id) ON DELETE SET NULL," \
+	" cohort_id BIGINT REFERENCES course_cohorts(id) ON DELETE SET NULL," \
+	" name TEXT NOT NULL, course_title TEXT NOT NULL, cohort_title TEXT NOT NULL," \
+	" hours INTEGER NOT NULL, completed_at BIGINT NOT NULL," \
+	" UNIQUE (course_id, user_id));" \
+	"CREATE INDEX course_completions_user ON course_completions(user_id);" \
+	"CREATE INDEX course_completions_cohort ON course_completions(cohort_id);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -3533,5 +3615,6 @@ const struct db_migration db_migrations[] = {
 	{34, M34(SQLITE_ID), M34(PG_ID)},
 	{35, M35(SQLITE_ID), M35(PG_ID)},
 	{36, M36(SQLITE_ID), M36(PG_ID)},
+	{37, M37(SQLITE_ID), M37(PG_ID)},
 	{0, NULL, NULL},
 };

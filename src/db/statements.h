@@ -530,6 +530,15 @@ enum db_stmt {
 	ST_CRS_REMIND_CLAIM,
 	ST_CRS_COHORT_DELETE,
 	ST_CRS_UNENROL,
+	ST_CRT_LESSONS_LEFT,
+	ST_CRT_QUIZZES_LEFT,
+	ST_CRT_INSERT,
+	ST_CRT_BY_CODE,
+	ST_CRT_OF_PERSON,
+	ST_CRT_OF_USER,
+	ST_CRT_RATES,
+	ST_CRT_OF_COURSE,
+	ST_CRT_LOCK,
 	DB_STMT__MAX
 };
 
@@ -1125,7 +1134,9 @@ enum ini_brief_col { INI_BRIEF_C_ID, INI_BRIEF_C_TITLE, INI_BRIEF_C_WHEN, INI_BR
 	Y(CRS_C_LANGUAGES, "c.languages") Y(CRS_C_HOURS, "c.estimated_hours") \
 	Y(CRS_C_STATUS, "c.status") Y(CRS_C_SELF, "c.self_enrolment") \
 	Y(CRS_C_COPIED_FROM, "c.copied_from") Y(CRS_C_CREATED_AT, "c.created_at") \
-	Y(CRS_C_UPDATED_AT, "c.updated_at")
+	Y(CRS_C_UPDATED_AT, "c.updated_at") \
+	Y(CRS_C_COMPLETE_LESSONS, "c.complete_lessons") \
+	Y(CRS_C_COMPLETE_QUIZZES, "c.complete_quizzes") Y(CRS_C_COMPLETE_TASKS, "c.complete_tasks")
 enum crs_col { CRS_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRS_C__MAX };
 /* A module of a course (ST_CRS_MODULES, ST_CRS_MODULE_GET). */
 #define CRS_MOD_COLUMNS(X, Y) \
@@ -1208,11 +1219,14 @@ enum crs_enrol_col { CRS_ENROL_C_ID, CRS_ENROL_C_USER_ID, CRS_ENROL_C_NAME, CRS_
 /* A participant's row of a cohort's tutors' table (ST_CRS_TABLE): who,
  * their organization's name, country and region (the first organization
  * they belong to), when enrolled, their last lesson read and quiz
- * attempt in the course (0: none), lessons read and quizzes passed. */
+ * attempt in the course (0: none), lessons read and quizzes passed, their
+ * last post in a discussion of the course (0: none), whether they have
+ * completed it (1 or 0). */
 enum crs_table_col { CRS_TABLE_C_USER_ID, CRS_TABLE_C_NAME, CRS_TABLE_C_EMAIL,
 	CRS_TABLE_C_LOCALE, CRS_TABLE_C_STATUS, CRS_TABLE_C_ORG, CRS_TABLE_C_COUNTRY,
 	CRS_TABLE_C_REGION, CRS_TABLE_C_ENROLLED_AT, CRS_TABLE_C_LAST_READ,
-	CRS_TABLE_C_LAST_ATTEMPT, CRS_TABLE_C_READ, CRS_TABLE_C_PASSED, CRS_TABLE_C__MAX };
+	CRS_TABLE_C_LAST_ATTEMPT, CRS_TABLE_C_READ, CRS_TABLE_C_PASSED, CRS_TABLE_C_LAST_POST,
+	CRS_TABLE_C_COMPLETED, CRS_TABLE_C__MAX };
 /* A tutors' message (ST_CRS_MSG_LIST, ST_CRS_MSG_MINE). */
 enum crs_msg_col { CRS_MSG_C_ID, CRS_MSG_C_COHORT_ID, CRS_MSG_C_SUBJECT, CRS_MSG_C_BODY,
 	CRS_MSG_C_RECIPIENTS, CRS_MSG_C_CREATED_AT, CRS_MSG_C_SENDER, CRS_MSG_C__MAX };
@@ -1303,5 +1317,18 @@ enum rev_focal_col { REV_FOCAL_C_ID, REV_FOCAL_C_NAME, REV_FOCAL_C_EMAIL, REV_FO
 enum rev_mtg_col { REV_MTG_C_EVENT_ID, REV_MTG_C_BODY_EN, REV_MTG_C_BODY_FR, REV_MTG_C_TITLE,
 	REV_MTG_C_START_AT, REV_MTG_C_TIMEZONE, REV_MTG_C_ORG_ID, REV_MTG_C_ORG_NAME,
 	REV_MTG_C_NAME, REV_MTG_C_DELEGATE_TITLE, REV_MTG_C__MAX };
+
+/* A completion and its certificate (ST_CRT_BY_CODE, ST_CRT_OF_PERSON,
+ * ST_CRT_OF_USER, ST_CRT_OF_COURSE). */
+#define CRT_COLUMNS(X, Y) \
+	X(CRT_C_CODE, "t.code") Y(CRT_C_NAME, "t.name") Y(CRT_C_COURSE, "t.course_title") \
+	Y(CRT_C_COHORT, "t.cohort_title") Y(CRT_C_HOURS, "t.hours") \
+	Y(CRT_C_COMPLETED_AT, "t.completed_at") Y(CRT_C_COURSE_ID, "t.course_id") \
+	Y(CRT_C_COHORT_ID, "t.cohort_id") Y(CRT_C_USER_ID, "t.user_id")
+enum crt_col { CRT_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRT_C__MAX };
+/* A cohort's completion rate by a person's organization's country and kind
+ * (ST_CRT_RATES). */
+enum crt_rate_col { CRT_RATE_C_COHORT_ID, CRT_RATE_C_COHORT, CRT_RATE_C_COUNTRY,
+	CRT_RATE_C_KIND, CRT_RATE_C_PARTICIPANTS, CRT_RATE_C_COMPLETED, CRT_RATE_C__MAX };
 
 #endif

@@ -50,7 +50,7 @@ enum role { ROLE_ANON, ROLE_APPLICANT, ROLE_MEMBER, ROLE_FOCAL, ROLE_STAFF, ROLE
 enum csrf_rule { CSRF_NONE, CSRF_CHECK, CSRF_KEEP };
 
 /* Rate-limit classes a route can belong to (http/ratelimit.h). */
-enum rl_class { RL_NONE, RL_SIGNIN, RL_SIGNUP, RL_MAIL, RL__MAX };
+enum rl_class { RL_NONE, RL_SIGNIN, RL_SIGNUP, RL_MAIL, RL_LOOKUP, RL__MAX };
 
 /* Route flags. */
 #define RF_TWIN  0x1	/* GET page whose value is also served at /api/v1<path> */

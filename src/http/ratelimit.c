@@ -18,12 +18,15 @@
 
 struct rl_rule { int limit; int window; };
 
-/* Failed sign-ins: 10 a minute.  Sign-ups: 20 an hour.  Mail: 10 an hour. */
+/* Failed sign-ins: 10 a minute.  Sign-ups: 20 an hour.  Mail: 10 an hour.
+ * Public lookups by a secret code (a certificate's) that find nothing: 30
+ * a minute. */
 static const struct rl_rule rules[] = {
 	[RL_NONE] = {0, 0},
 	[RL_SIGNIN] = {10, 60},
 	[RL_SIGNUP] = {20, 3600},
 	[RL_MAIL] = {10, 3600},
+	[RL_LOOKUP] = {30, 60},
 };
 _Static_assert(sizeof rules / sizeof rules[0] == RL__MAX, "a rule per class");
 

@@ -6,7 +6,8 @@
 # staff, with participants at different stages: the demo member has read
 # the first module and passed its quiz; the last module's shared task has
 # answers in the cohort's discussion, replies, and one marked complete; the
-# tutor has written to them once.
+# tutor has written to them once; another has completed the course, with a
+# certificate.
 #
 #   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
 set -u
@@ -48,7 +49,7 @@ token() {
 }
 
 check() {
-	local b=$1 url=$2 port i st mt id kid
+	local b=$1 url=$2 port i st mt id kid code
 	export WHATSON_DB=$url
 
 	"$W" seed --demo --orgs 12 >"$tmp/$b.seed.out" 2>"$tmp/$b.seed.err"
@@ -105,6 +106,14 @@ check() {
 	curl -s -H "Authorization: Bearer $st" "$BASE/api/v1/staff/courses/$id/cohorts/$kid/table" >"$tmp/table.json"
 	[ "$(json "$tmp/table.json" 'd["participants"] >= 2 and len(d["messages"]) == 1')" = True ]
 	ok $? "$b: the tutors' table lists the participants and the message" "$tmp/table.json"
+	curl -s -H "Authorization: Bearer $st" "$BASE/api/v1/staff/courses/$id/completion" \
+	    >"$tmp/done.json"
+	code=$(json "$tmp/done.json" 'd["completions"][0]["code"]')
+	[ "$(json "$tmp/done.json" 'len(d["completions"])')" = 1 ] && [ ${#code} -eq 26 ] &&
+	    curl -s "$BASE/api/v1/certificates/$code" >"$tmp/cert.json" &&
+	    [ "$(json "$tmp/cert.json" 'd["hours"]')" = 12 ] &&
+	    curl -s "$BASE/certificates/$code.pdf" | head -c 5 | grep -q '%PDF-'
+	ok $? "$b: one participant has completed the course, with a certificate" "$tmp/done.json"
 	stop_server
 }
 

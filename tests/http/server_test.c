@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -1405,6 +1406,150 @@ test_others_initiative(void **state)
 	assert_true(ts_has(r, "\"participants_count\":1"));
 	assert_false(ts_has(r, "Taken Over"));
 	assert_false(ts_has(r, "\"status\":\"published\""));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[4]);
+	ts_browser_free(pb);
+}
+
+/*
+ * A course's completion and certificate (issue 18), tried by everyone but
+ * the participant of organization B who completed it: a visitor, an
+ * applicant, a focal point, a member, an admin of organization A and an
+ * expert, none enrolled.  The progress (where the certificate is linked)
+ * is refused (401, 403); staff's completion rates and their CSV are
+ * refused (401 or a sign-in for a visitor, 403); the certificate itself is
+ * everyone's to confirm, and says nothing of B's person but what it
+ * certifies (no address, no id).
+ */
+static void
+test_others_certificate(void **state)
+{
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
+	int64_t b = org_made("Lantern Scholars Circle", "TZ", "bo@lantern-cb.example");
+	int64_t a = org_made("Harbour Learning Guild", "RW", "al@harbour-ca.example");
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[400], tok[129], code[64] = "";
+	int64_t id, mid, lid, kid, uid, now;
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	r = ts_api(staff, "POST", "/api/v1/courses", NULL, "{\"title\":\"Walk course\","
+	    "\"status\":\"published\",\"complete_quizzes\":false,\"complete_tasks\":false}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)id);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk module\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	mid = json_integer_value(json_object_get(json_array_get(json_object_get(j, "modules"),
+	    0), "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/lessons", (long long)id,
+	    (long long)mid);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk lesson\",\"kind\":\"markdown\","
+	    "\"body\":\"Walk.\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	lid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	r = ts_req(staff, "POST", "/_test/clock?advance=0", NULL, "", 0);
+	STATUS(r, 200);
+	now = strtoll(r->body, NULL, 10);
+	{
+		char from[40], to[40];
+		time_t t0 = (time_t)(now - 86400), t1 = (time_t)(now + 30 * 86400);
+		struct tm tm;
+
+		strftime(from, sizeof from, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t0, &tm));
+		strftime(to, sizeof to, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t1, &tm));
+		snprintf(body, sizeof body, "{\"course_id\":%lld,\"title\":\"Walk cohort\","
+		    "\"timezone\":\"UTC\",\"start\":\"%s\",\"end\":\"%s\"}", (long long)id,
+		    from, to);
+	}
+	r = ts_api(staff, "POST", "/api/v1/cohorts", NULL, body);
+	if (r->status != 201)
+		printf("# cohort: %ld: %.300s\n", r->status, r->body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	kid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	uid = person_of("person-kb@walk.example", b);
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-ka@walk.example", a)), 0);
+	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
+	snprintf(body, sizeof body, "{\"user_id\":%lld}", (long long)uid);
+	STATUS(ts_api(staff, "POST", path, NULL, body), 201);
+	pb = signed_in("person-kb@walk.example");
+	assert_int_equal(ts_token(pb, "person-kb@walk.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)id,
+	    (long long)lid);
+	STATUS(ts_api(pb, "GET", path, tok, NULL), 200);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)id);
+	r = ts_api(pb, "GET", path, tok, NULL);
+	STATUS(r, 200);
+	j = ts_json(r);
+	snprintf(code, sizeof code, "%s", json_string_value(json_object_get(json_object_get(j,
+	    "certificate"), "code")) ? json_string_value(json_object_get(json_object_get(j,
+	    "certificate"), "code")) : "");
+	json_decref(j);
+	assert_int_equal(strlen(code), 26);
+
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = signed_in("admin-ka@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		int cert = strncmp(rt->pattern, "/certificates/", 14) == 0;
+		int progress = strcmp(rt->pattern, "/courses/{id}/progress") == 0;
+		int rates = strncmp(rt->pattern, "/staff/courses/{id}/completion", 30) == 0;
+		const char *p = rt->pattern;
+		size_t k = 0;
+
+		if (!cert && !progress && !rates)
+			continue;
+		if (rt->flags & RF_TWIN)
+			k = (size_t)snprintf(path, sizeof path, "/api/v1");
+		for (; *p && k + 1 < sizeof path; ) {
+			if (*p == '{') {
+				if (cert)
+					k += (size_t)snprintf(path + k, sizeof path - k, "%s", code);
+				else
+					k += (size_t)snprintf(path + k, sizeof path - k, "%lld",
+					    (long long)id);
+				p = strchr(p, '}') + 1;
+				continue;
+			}
+			path[k++] = *p++;
+		}
+		path[k] = '\0';
+		for (i = 0; i < 6; i++) {
+			long st;
+			int ok;
+
+			r = ts_api(who[i], "GET", path, NULL, NULL);
+			st = r->status;
+			if (cert)
+				ok = st == 200;
+			else if (rates)
+				ok = st == 403 || (i == 0 && (st == 401 || st == 303));
+			else
+				ok = st == (i == 0 ? 401 : 403);
+			if (!ok)
+				printf("# GET %s as walker %d: %ld: %.300s\n", path, i, st, r->body);
+			assert_true(ok);
+			/* the certificate names them (the walk's names are addresses),
+			 * and says nothing else of them */
+			assert_false(ts_has(r, "\"email\""));
+			assert_false(ts_has(r, "\"user_id\""));
+			tried++;
+		}
+	}
+	assert_true(tried >= 30);
 	ts_browser_free(who[0]);
 	ts_browser_free(who[4]);
 	ts_browser_free(pb);
@@ -2813,6 +2958,7 @@ main(void)
 		cmocka_unit_test(test_others_initiative),
 		cmocka_unit_test(test_others_speaking),
 		cmocka_unit_test(test_others_discussion),
+		cmocka_unit_test(test_others_certificate),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 		cmocka_unit_test(test_others_dialogue),

@@ -43,6 +43,9 @@ static const struct field course_fields[] = {
 	{ "status", FT_CHOICE, 0, 0, 0, crs_statuses, NULL,
 	    N_("Choose draft or published.") },
 	{ "self_enrolment", FT_BOOL, 0, 0, 0, NULL, NULL, NULL },
+	{ "complete_lessons", FT_BOOL, 0, 0, 0, NULL, NULL, NULL },
+	{ "complete_quizzes", FT_BOOL, 0, 0, 0, NULL, NULL, NULL },
+	{ "complete_tasks", FT_BOOL, 0, 0, 0, NULL, NULL, NULL },
 };
 static const struct field module_fields[] = {
 	{ "title", FT_LINE, 1, 2, 200, NULL, NULL, NULL },
@@ -65,7 +68,8 @@ static const struct field lesson_fields[] = {
 };
 
 const char *const crs_course_names[] = { "title", "summary", "languages", "estimated_hours",
-	"status", "self_enrolment", NULL };
+	"status", "self_enrolment", "complete_lessons", "complete_quizzes", "complete_tasks",
+	NULL };
 const char *const crs_module_names[] = { "title", "summary", NULL };
 const char *const crs_lesson_names[] = { "title", "kind", "body", "video_url", "resource_id",
 	"minutes", NULL };
@@ -129,6 +133,17 @@ crs_check(struct req *r, json_t *in, json_t **values, json_t **errors)
 		json_object_set_new(*values, "estimated_hours", json_integer(0));
 	if (!json_is_array(json_object_get(*values, "languages")))
 		json_object_set_new(*values, "languages", json_array());
+	{
+		/* completion rules: a course made through the API without them
+		 * asks for everything (a form's unticked box is a no) */
+		static const char *const rules[] = { "complete_lessons", "complete_quizzes",
+			"complete_tasks", NULL };
+		const char *const *k;
+
+		for (k = rules; *k; k++)
+			if (r->api && !json_object_get(in, *k))
+				json_object_set_new(*values, *k, json_true());
+	}
 	errors_or_null(errors);
 	return WS_OK;
 }
@@ -241,7 +256,8 @@ static json_t *
 course_view(struct req *r, json_t *c, json_t *mods, json_t *lessons, json_t *quizzes)
 {
 	static const char *const copied[] = { "id", "title", "summary", "languages",
-		"estimated_hours", "status", "self_enrolment", "copied_from", NULL };
+		"estimated_hours", "status", "self_enrolment", "copied_from", "complete_lessons",
+		"complete_quizzes", "complete_tasks", NULL };
 	json_t *out = json_object(), *outline = json_array(), *m, *l;
 	const char *const *k;
 	int64_t minutes = 0, nlessons = 0;

@@ -157,7 +157,45 @@ enum ws_err courses_tasks_state(struct db *d, int64_t cohort_id, int64_t user_id
 enum ws_err courses_enrol_from_call(struct req *r, struct db *d, int64_t cid, int64_t uid,
     int64_t aid, int *count) WS_WUR;
 
+/*
+ * Completion and certificates (completion.c, certificate.c, pdf.c).
+ *
+ * The state of person uid's shared tasks in cohort kid: how many are done
+ * and how many the course asks of them.  Defined by the shared tasks
+ * (tasks.c); the completion rules ask it.
+ */
+enum ws_err courses_tasks_state(struct db *db, int64_t cohort_id, int64_t user_id, int *done,
+    int *total) WS_WUR;
+
 struct app;
+/*
+ * Inside the transaction of a change to person uid's progress in course id
+ * as a participant of cohort kid (a lesson read, a quiz passed, a task
+ * marked done): when the course's rules are met now and were not before,
+ * records the completion with a new certificate code, queues the mail
+ * that gives them its address and writes it in their organization's
+ * history (ip: the request's, "" for none).  *completed (when not NULL) 1
+ * when it was recorded by this call.  Fails only as the database does.
+ */
+enum ws_err courses_progress_changed(struct app *app, struct db *d, const char *ip,
+    int64_t id, int64_t kid, int64_t uid, int *completed) WS_WUR;
+
+/* The courses person uid has completed, the latest first, each with its
+ * certificate (the API's Certificate), for their page.  New reference in
+ * *out. */
+enum ws_err courses_of_person(struct req *r, int64_t uid, json_t **out) WS_WUR;
+
+/* GET /certificates/{code} (and its twin), anyone: what a certificate
+ * says; GET /certificates/{code}.pdf: the certificate itself.  A code that
+ * does not exist and one that cannot exist are the same 404. */
+enum ws_err h_certificate(struct req *r, struct resp *w);
+enum ws_err h_certificate_pdf(struct req *r, struct resp *w);
+/* GET /staff/courses/{id}/completion (and its twin), and .csv: the
+ * completion rates of the course's cohorts, by the region and kind of
+ * each participant's organization. */
+enum ws_err h_staff_course_completion(struct req *r, struct resp *w);
+enum ws_err h_staff_course_completion_csv(struct req *r, struct resp *w);
+
 /* `whatson seed --demo` (seed.c): the demo course with three modules,
  * their lessons and quizzes, and a running cohort whose participants (the
  * demo member member_id and a few seeded members) stand at different

@@ -193,6 +193,46 @@ enum ws_err crs_task_progress(struct req *r, int64_t id, int64_t kid, int64_t ui
 /* The cohort of course id person uid's progress counts in (a running one
  * first, else the latest to start; 0: none). */
 enum ws_err crs_cohort_of_user(struct db *d, int64_t uid, int64_t id, int64_t *kid) WS_WUR;
+/* ---- completion.c ---- */
+
+#define CRT_CODE_LEN 26	/* a certificate code: 128 bits in base32 */
+
+/* Whether s has the shape of a certificate code. */
+int crt_code_ok(const char *s);
+/* The completion with certificate code (or person uid's of course id; or
+ * every one of person uid's, the latest first): {code, name, course,
+ * cohort, hours, completed_at (Unix seconds), course_id, cohort_id (each
+ * or null), user_id}; WS_ENOTFOUND.  New reference in *out. */
+enum ws_err crt_by_code(struct db *d, const char *code, json_t **out) WS_WUR;
+enum ws_err crt_of_person(struct db *d, int64_t uid, int64_t id, json_t **out) WS_WUR;
+enum ws_err crt_of_user(struct db *d, int64_t uid, json_t **out) WS_WUR;
+/* The latest max completions of course id (crt_by_code's).  New reference
+ * in *out. */
+enum ws_err crt_of_course(struct db *d, int64_t id, int max, json_t **out) WS_WUR;
+
+/* ---- certificate.c ---- */
+
+/* Completion t (crt_by_code's) as the API's Certificate: {code, name,
+ * course, cohort, completed_at, hours, url, pdf_url}.  New reference. */
+json_t *crt_view(struct req *r, json_t *t);
+
+/* ---- pdf.c ---- */
+
+/*
+ * The one place a PDF is drawn.  A page of lines, each centred across the
+ * page in the size given (points), bold or not; text in any script the
+ * fonts cover, shaped and laid out in its own direction (cairo, pango
+ * and HarfBuzz; an Arabic name reads right to left).  The PDF into out;
+ * WS_ETOOBIG when out's ceiling is too low, WS_EDB when cairo fails.
+ */
+struct crt_pdf_line {
+	const char *text;	/* UTF-8 */
+	double size;		/* points */
+	int bold;
+	double space;		/* points of space before it */
+};
+enum ws_err crt_pdf_render(const char *title, const struct crt_pdf_line *lines, int n,
+    struct buf *out) WS_WUR;
 
 /* ---- cohorts.c ---- */
 
@@ -263,23 +303,22 @@ extern const char *const crs_lesson_names[];
 #define CRS_INACTIVE_DAYS 14	/* days without activity that make one inactive */
 #define CRS_ENDING_DAYS 7	/* days before a cohort ends that its reminder goes */
 
-/* Whether a participant who read read of lessons lessons and passed
- * passed of quizzes quizzes has finished the course: the one rule the
- * table, its filter and the reminders use. */
-int crs_finished(int64_t read, int64_t lessons, int64_t passed, int64_t quizzes);
-/* Where such a participant stands at now in a cohort from starts to ends:
- * "finished", "behind" (a smaller share of the lessons read than of the
- * cohort's time gone; not finished at its end) or "on_track". */
-const char *crs_standing(int64_t read, int64_t lessons, int64_t passed, int64_t quizzes,
-    int64_t starts, int64_t ends, int64_t now);
+/* Where a participant who read read of lessons lessons stands at now in a
+ * cohort from starts to ends: "finished" (completed: the course's rules
+ * are met, the one rule the table, its filter and the reminders use),
+ * "behind" (a smaller share of the lessons read than of the cohort's time
+ * gone; not finished at its end) or "on_track". */
+const char *crs_standing(int completed, int64_t read, int64_t lessons, int64_t starts,
+    int64_t ends, int64_t now);
 /* Since when a participant has been inactive: the latest of their last
- * lesson read, last quiz attempt (0: none), enrolment and the cohort's
- * start. */
+ * lesson read, last quiz attempt, last post in a discussion (0: none),
+ * enrolment and the cohort's start. */
 int64_t crs_active_since(int64_t enrolled, int64_t last_read, int64_t last_attempt,
-    int64_t starts);
+    int64_t last_post, int64_t starts);
 /* Cohort kid's participants (ST_CRS_TABLE): [{user_id, name, email,
  * locale, status, organization, country, region, enrolled_at, last_read,
- * last_attempt, lessons_read, quizzes_passed}], by name.  New reference
+ * last_attempt, lessons_read, quizzes_passed, last_post, completed}], by
+ * name.  New reference
  * in *out. */
 enum ws_err crs_table_rows(struct db *d, int64_t kid, json_t **out) WS_WUR;
 /* Cohort kid's messages, and those person uid got in the cohorts of

@@ -912,8 +912,10 @@ mark(struct req *r, struct resp *w, int64_t id, int64_t kid, int64_t pid, json_t
 	if ((rc = app_one_int(d, ST_CRS_POST_LOCK, pid, NULL)) != WS_OK)
 		goto end;
 	rc = crs_post_mark(d, pid, decision, comment, r->user->id);
-	/* (completion of the course, once it is built, is evaluated here, in
-	 * this transaction: a task marked complete is progress) */
+	/* a task marked complete is progress: the course may be completed now,
+	 * in this transaction */
+	if (rc == WS_OK && done && author)
+		rc = courses_progress_changed(r->app, d, r->ip, id, kid, author, NULL);
 	if (rc == WS_OK && author)
 		rc = mail_person(r, d, author, done ? N_("Your answer is marked complete") :
 		    N_("Your answer was sent back"), json_string_value(json_object_get(p,

@@ -129,6 +129,32 @@ course_form_extras(struct req *r, struct resp *w)
 	    *json_string_value(json_object_get(form, "self_enrolment")))));
 	json_object_set_new(w->val, "statuses", options(r, statuses, labels,
 	    json_string_value(json_object_get(form, "status"))));
+	{
+		/* the completion rules' boxes (completion.c) */
+		static const char *const rules[][2] = { { "complete_lessons", "rule_lessons" },
+			{ "complete_quizzes", "rule_quizzes" }, { "complete_tasks", "rule_tasks" } };
+		size_t i;
+
+		for (i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+			json_t *v = json_object_get(form, rules[i][0]);
+
+			json_object_set_new(form, rules[i][1], json_boolean(json_is_true(v) ||
+			    (json_is_string(v) && *json_string_value(v))));
+		}
+	}
+}
+
+/* An unticked box of the course form is no (a form sends no field for it). */
+static void
+rules_unticked(json_t *in)
+{
+	static const char *const rules[] = { "self_enrolment", "complete_lessons",
+		"complete_quizzes", "complete_tasks", NULL };
+	const char *const *k;
+
+	for (k = rules; *k; k++)
+		if (!json_object_get(in, *k))
+			json_object_set_new(in, *k, json_false());
 }
 
 enum ws_err
@@ -156,7 +182,8 @@ h_staff_courses(struct req *r, struct resp *w)
 enum ws_err
 h_staff_course_new_form(struct req *r, struct resp *w)
 {
-	resp_value(w, json_pack("{s:{s:s,s:[s]}}", "form", "status", "draft", "languages",
+	resp_value(w, json_pack("{s:{s:s,s:b,s:b,s:b,s:[s]}}", "form", "status", "draft",
+	    "complete_lessons", 1, "complete_quizzes", 1, "complete_tasks", 1, "languages",
 	    "en"));
 	course_form_extras(r, w);
 	w->tpl = "staff_course_new";
@@ -171,6 +198,7 @@ h_staff_course_create(struct req *r, struct resp *w)
 	int64_t id = 0;
 	enum ws_err rc;
 
+	rules_unticked(in);
 	if ((rc = crs_check(r, in, &values, &errors)) != WS_OK)
 		goto out;
 	if (errors) {
@@ -258,8 +286,7 @@ h_staff_course_save(struct req *r, struct resp *w)
 		return rc;
 	/* the form sends every field: an unticked box is no */
 	in = typed_of(r, crs_course_names);
-	if (!json_object_get(in, "self_enrolment"))
-		json_object_set_new(in, "self_enrolment", json_false());
+	rules_unticked(in);
 	if ((rc = crs_check(r, in, &values, &errors)) != WS_OK)
 		goto out;
 	if (errors) {

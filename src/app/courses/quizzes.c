@@ -687,6 +687,9 @@ attempt(struct req *r, struct resp *w, int64_t id, int64_t qid, json_t *in, json
 	if (rc == WS_ECONFLICT)	/* the same attempt, sent at the same instant */
 		w->detail = N_("This attempt was sent already: open the quiz again for the next "
 		    "one.");
+	if (rc == WS_OK && score >= json_integer_value(json_object_get(z, "pass_mark")))
+		rc = courses_progress_changed(r->app, d, r->ip, id, running,
+		    r->user->id, NULL);
 	if (rc == WS_OK)
 		app_audit(r->app, d, r->user->id, "course.quiz_attempt", r->ip, arena_printf(r->a,
 		    "quiz %lld of course %lld: attempt %lld, %lld%%", (long long)qid, (long long)id,

@@ -60,6 +60,26 @@ link_of(json_t *l)
 	    json_object_get(l, "title"));
 }
 
+/* Lesson lid of course id read by r's caller in cohort kid, and their
+ * completion asked in the same transaction (completion.c). */
+static enum ws_err
+read_mark(struct req *r, int64_t id, int64_t lid, int64_t kid)
+{
+	struct db *d = req_db(r);
+	enum ws_err rc;
+
+	if ((rc = db_begin(d)) != WS_OK)
+		return rc;
+	if ((rc = crs_read_mark(d, r->user->id, lid, kid)) == WS_OK)
+		rc = courses_progress_changed(r->app, d, r->ip, id, kid,
+		    r->user->id, NULL);
+	if (rc == WS_OK)
+		rc = db_commit(d);
+	if (rc != WS_OK)
+		db_rollback(d);
+	return rc;
+}
+
 enum ws_err
 h_course_lesson(struct req *r, struct resp *w)
 {
@@ -100,7 +120,7 @@ h_course_lesson(struct req *r, struct resp *w)
 		rc = WS_EFORBIDDEN;
 		goto out;
 	}
-	if (running && (rc = crs_read_mark(d, r->user->id, lid, running)) != WS_OK)
+	if (running && (rc = read_mark(r, id, lid, running)) != WS_OK)
 		goto out;
 	json_array_foreach(mods, i, x)
 		if (json_integer_value(json_object_get(x, "id")) ==
@@ -272,6 +292,22 @@ h_course_progress(struct req *r, struct resp *w)
 				    json_string_value(json_object_get(g, "created_at")))));
 		}
 		json_object_set_new(out, "messages", msgs);
+	}
+	{
+		/* the certificate, once the course is completed (completion.c) */
+		json_t *t = NULL;
+
+		rc = crt_of_person(d, r->user->id, id, &t);
+		if (rc == WS_OK)
+			json_object_set_new(out, "certificate", crt_view(r, t));
+		else if (rc == WS_ENOTFOUND)
+			json_object_set_new(out, "certificate", json_null());
+		json_decref(t);
+		if (rc != WS_OK && rc != WS_ENOTFOUND) {
+			json_decref(out);
+			goto out;
+		}
+		rc = WS_OK;
 	}
 	if (!r->api)
 		json_object_set(out, "heading", json_object_get(c, "title"));

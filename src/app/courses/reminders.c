@@ -1,7 +1,7 @@
 /*
  * reminders.c -- the course's reminder job (CRS_REMIND_JOB): in every
  * cohort running at the server's clock (of a published course), each
- * participant who has not finished (crs_finished) is mailed
+ * participant who has not finished (completed, completion.c) is mailed
  *
  *   inactive  once a spell of CRS_INACTIVE_DAYS days with no lesson read
  *             and no quiz attempt in the course (counted from their last
@@ -93,8 +93,8 @@ mail(struct app *app, struct db *d, json_t *k, json_t *x, const char *kind, int6
 static enum ws_err
 remind_cohort(struct app *app, struct db *d, int64_t kid, int64_t now, int *sent)
 {
-	json_t *k = NULL, *rows = NULL, *lessons = NULL, *quizzes = NULL, *x;
-	int64_t id, starts, ends, nl, nq;
+	json_t *k = NULL, *rows = NULL, *lessons = NULL, *x;
+	int64_t id, starts, ends, nl;
 	enum ws_err rc;
 	size_t i;
 
@@ -109,21 +109,20 @@ remind_cohort(struct app *app, struct db *d, int64_t kid, int64_t now, int *sent
 	ends = json_integer_value(json_object_get(k, "ends_at"));
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
-	if ((rc = crs_lessons(d, id, &lessons)) != WS_OK || (rc = crs_quizzes(d, id, &quizzes)) !=
-	    WS_OK || (rc = crs_table_rows(d, kid, &rows)) != WS_OK)
+	if ((rc = crs_lessons(d, id, &lessons)) != WS_OK || (rc = crs_table_rows(d, kid, &rows)) !=
+	    WS_OK)
 		goto fail;
 	nl = (int64_t)json_array_size(lessons);
-	nq = (int64_t)json_array_size(quizzes);
 	json_array_foreach(rows, i, x) {
 		int64_t uid = json_integer_value(json_object_get(x, "user_id"));
 		int64_t since = crs_active_since(json_integer_value(json_object_get(x,
 		    "enrolled_at")), json_integer_value(json_object_get(x, "last_read")),
-		    json_integer_value(json_object_get(x, "last_attempt")), starts);
+		    json_integer_value(json_object_get(x, "last_attempt")),
+		    json_integer_value(json_object_get(x, "last_post")), starts);
 		int added = 0, ended = 0;
 
 		if (strcmp(json_string_value(json_object_get(x, "status")), "active") != 0 ||
-		    crs_finished(json_integer_value(json_object_get(x, "lessons_read")), nl,
-		    json_integer_value(json_object_get(x, "quizzes_passed")), nq))
+		    json_is_true(json_object_get(x, "completed")))
 			continue;
 		json_object_set_new(x, "lesson_count", json_integer(nl));
 		if (now >= ends - CRS_ENDING_DAYS * DAY) {
@@ -156,7 +155,6 @@ out:
 	json_decref(k);
 	json_decref(rows);
 	json_decref(lessons);
-	json_decref(quizzes);
 	return rc;
 }
 

@@ -29,6 +29,12 @@ crs_row(struct db_q *q)
 	json_object_set_new(o, "copied_from", app_col_int(q, CRS_C_COPIED_FROM));
 	json_object_set_new(o, "created_at", json_integer(db_col_int(q, CRS_C_CREATED_AT)));
 	json_object_set_new(o, "updated_at", json_integer(db_col_int(q, CRS_C_UPDATED_AT)));
+	json_object_set_new(o, "complete_lessons", json_boolean(db_col_int(q,
+	    CRS_C_COMPLETE_LESSONS)));
+	json_object_set_new(o, "complete_quizzes", json_boolean(db_col_int(q,
+	    CRS_C_COMPLETE_QUIZZES)));
+	json_object_set_new(o, "complete_tasks", json_boolean(db_col_int(q,
+	    CRS_C_COMPLETE_TASKS)));
 	return o;
 }
 
@@ -72,6 +78,14 @@ crs_list(struct db *d, int staff, int64_t page, int per_page, json_t **items, in
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 
+/* A completion rule of values: 1 unless it says false (a course made
+ * without them, as the demo's, asks for everything). */
+static int
+rule(json_t *values, const char *k)
+{
+	return VAL(k) ? json_is_true(VAL(k)) : 1;
+}
+
 enum ws_err
 crs_insert(struct db *d, json_t *values, int64_t from, int64_t by, int64_t *id)
 {
@@ -92,6 +106,9 @@ crs_insert(struct db *d, json_t *values, int64_t from, int64_t by, int64_t *id)
 	db_bind_int(q, 8, by);
 	db_bind_int(q, 9, now);
 	db_bind_int(q, 10, now);
+	db_bind_int(q, 11, rule(values, "complete_lessons"));
+	db_bind_int(q, 12, rule(values, "complete_quizzes"));
+	db_bind_int(q, 13, rule(values, "complete_tasks"));
 	if ((rc = db_step(q)) == WS_OK)
 		*id = db_col_int(q, 0);
 	db_end(q);
@@ -111,7 +128,10 @@ crs_update(struct db *d, int64_t id, json_t *values)
 	db_bind_text(q, 5, STR("status"));
 	db_bind_int(q, 6, json_is_true(VAL("self_enrolment")));
 	db_bind_int(q, 7, now_s());
-	db_bind_int(q, 8, id);
+	db_bind_int(q, 8, rule(values, "complete_lessons"));
+	db_bind_int(q, 9, rule(values, "complete_quizzes"));
+	db_bind_int(q, 10, rule(values, "complete_tasks"));
+	db_bind_int(q, 11, id);
 	rc = db_exec(q, NULL);
 	db_end(q);
 	return rc;

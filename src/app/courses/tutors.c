@@ -78,22 +78,11 @@ tr(struct req *r, const char *msg)
 
 /* ---- where a participant stands ------------------------------------------------ */
 
-/*
- * Whether a participant has finished: every lesson read and every quiz
- * passed.  The one place that says so (the table, its filter, the
- * reminders): completion rules per course replace it when they come.
- */
-int
-crs_finished(int64_t read, int64_t lessons, int64_t passed, int64_t quizzes)
-{
-	return read >= lessons && passed >= quizzes;
-}
-
 const char *
-crs_standing(int64_t read, int64_t lessons, int64_t passed, int64_t quizzes, int64_t starts,
-    int64_t ends, int64_t now)
+crs_standing(int completed, int64_t read, int64_t lessons, int64_t starts, int64_t ends,
+    int64_t now)
 {
-	if (crs_finished(read, lessons, passed, quizzes))
+	if (completed)	/* the course's rules met (completion.c) */
 		return "finished";
 	if (now <= starts || ends <= starts)
 		return "on_track";
@@ -105,10 +94,13 @@ crs_standing(int64_t read, int64_t lessons, int64_t passed, int64_t quizzes, int
 }
 
 int64_t
-crs_active_since(int64_t enrolled, int64_t last_read, int64_t last_attempt, int64_t starts)
+crs_active_since(int64_t enrolled, int64_t last_read, int64_t last_attempt, int64_t last_post,
+    int64_t starts)
 {
 	int64_t t = enrolled > starts ? enrolled : starts;
 
+	if (last_post > t)
+		t = last_post;
 	if (last_read > t)
 		t = last_read;
 	if (last_attempt > t)
@@ -129,7 +121,7 @@ crs_table_rows(struct db *d, int64_t kid, json_t **out)
 	db_bind_int(q, 2, CRS_TABLE_MAX);
 	while ((rc = db_step(q)) == WS_OK)
 		json_array_append_new(*out, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:I,s:I,"
-		    "s:I,s:I,s:I}", "user_id", (json_int_t)db_col_int(q, CRS_TABLE_C_USER_ID),
+		    "s:I,s:I,s:I,s:I,s:b}", "user_id", (json_int_t)db_col_int(q, CRS_TABLE_C_USER_ID),
 		    "name", db_col_text(q, CRS_TABLE_C_NAME), "email", db_col_text(q,
 		    CRS_TABLE_C_EMAIL), "locale", db_col_text(q, CRS_TABLE_C_LOCALE), "status",
 		    db_col_text(q, CRS_TABLE_C_STATUS), "organization", db_col_text(q,
@@ -139,7 +131,8 @@ crs_table_rows(struct db *d, int64_t kid, json_t **out)
 		    CRS_TABLE_C_LAST_READ), "last_attempt", (json_int_t)db_col_int(q,
 		    CRS_TABLE_C_LAST_ATTEMPT), "lessons_read", (json_int_t)db_col_int(q,
 		    CRS_TABLE_C_READ), "quizzes_passed", (json_int_t)db_col_int(q,
-		    CRS_TABLE_C_PASSED)));
+		    CRS_TABLE_C_PASSED), "last_post", (json_int_t)db_col_int(q,
+		    CRS_TABLE_C_LAST_POST), "completed", db_col_int(q, CRS_TABLE_C_COMPLETED) > 0));
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
@@ -281,22 +274,28 @@ table_items(struct req *r, json_t *k, int mailing, json_t **out, int64_t *lesson
 		*quiz_count = nq;
 	json_array_foreach(rows, i, x) {
 		int64_t read = json_integer_value(json_object_get(x, "lessons_read"));
-		int64_t passed = json_integer_value(json_object_get(x, "quizzes_passed"));
 		int64_t lr = json_integer_value(json_object_get(x, "last_read"));
 		int64_t la = json_integer_value(json_object_get(x, "last_attempt"));
+		int64_t lp = json_integer_value(json_object_get(x, "last_post"));
+		int64_t last = lr > la ? lr : la;
 		int64_t since = crs_active_since(json_integer_value(json_object_get(x,
-		    "enrolled_at")), lr, la, starts);
-		const char *st = crs_standing(read, nl, passed, nq, starts, ends, now);
+		    "enrolled_at")), lr, la, lp, starts);
+		const char *st = crs_standing(json_is_true(json_object_get(x, "completed")), read, nl,
+		    starts, ends, now);
 
 		json_object_set_new(x, "lesson_count", json_integer(nl));
 		json_object_set_new(x, "quiz_count", json_integer(nq));
-		json_object_set_new(x, "last_activity", utc_or_null(lr > la ? lr : la));
+		if (lp > last)
+			last = lp;
+		json_object_set_new(x, "last_activity", utc_or_null(last));
 		json_object_set_new(x, "standing", json_string(st));
 		json_object_set_new(x, "inactive", json_boolean(strcmp(st, "finished") != 0 &&
 		    now > starts && now - since >= CRS_INACTIVE_DAYS * DAY));
-		json_object_set_new(x, "activity_at", json_integer(lr > la ? lr : la));
+		json_object_set_new(x, "activity_at", json_integer(last));
 		json_object_del(x, "last_read");
 		json_object_del(x, "last_attempt");
+		json_object_del(x, "last_post");
+		json_object_del(x, "completed");
 		json_object_del(x, "enrolled_at");
 		if (!mailing) {
 			json_object_del(x, "locale");

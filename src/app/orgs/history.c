@@ -61,6 +61,7 @@ static const struct {
 	{"initiative.partner", N_("Partner of a country pilot initiative")},
 	{"initiative.partner_removed", N_("No longer a partner of a country pilot initiative")},
 	{"dialogue.input", N_("Written input to a constructive dialogue")},
+	{"course.completed", N_("Completed a course")},
 };
 
 /* The label of action in r's language; action itself when it has none. */

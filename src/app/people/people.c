@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "app/dialogues/dialogues.h"
 #include "app/directory/regions.h"
+#include "app/courses/courses.h"
 #include "app/initiatives/initiatives.h"
 #include "app/people/people_int.h"
 #include "core/util.h"
@@ -364,6 +365,14 @@ h_person(struct req *r, struct resp *w)
 			return rc;
 		}
 		json_object_set_new(v, "initiatives", inis);
+	}
+	if (level >= VIS_MEMBERS) {	/* the courses they completed (certificates are public) */
+		json_t *done = NULL;
+
+		if (courses_of_person(r, id, &done) == WS_OK)
+			json_object_set_new(v, "courses_completed", done);
+		else
+			json_decref(done);
 	}
 	if (level >= VIS_MEMBERS) {	/* their part in constructive dialogues */
 		json_t *dl = NULL;
