@@ -1521,8 +1521,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* The accepted side event in a slot of a session. */
 	[ST_MTG_SE_SLOT_TAKEN] = {"mtg_se_slot_taken",
 	    "SELECT id FROM meeting_side_events WHERE event_id = ? AND slot_id = ?", NULL},
-	/* The session's programme: the accepted side events, by slot. */
+	/* The session's programme: the accepted side events, by slot, but for
+	 * those of organizations suspended or rejected now (a rule of reading:
+	 * they are back when the organization is approved again). */
 	[ST_MTG_SE_PROGRAMME] = {"mtg_se_programme",
+	    "SELECT " MTG_SE_COLS MTG_SE_FROM "WHERE s.event_id = ? AND s.status = 'accepted' "
+	    "AND s.slot_id IS NOT NULL AND o.status NOT IN ('suspended', 'rejected') "
+	    "ORDER BY s.slot_id", NULL},
+	/* The side events that hold a slot of the session: every accepted one,
+	 * whatever its organization's status (a slot stays theirs). */
+	[ST_MTG_SE_HELD] = {"mtg_se_held",
 	    "SELECT " MTG_SE_COLS MTG_SE_FROM "WHERE s.event_id = ? AND s.status = 'accepted' "
 	    "AND s.slot_id IS NOT NULL ORDER BY s.slot_id", NULL},
 	/* The organizations that proposed to a session (staff's filter). */
@@ -2141,6 +2149,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_SE_GET] = MTG_SE_C__MAX,
 	[ST_MTG_SE_LIST] = MTG_SE_C__MAX,
 	[ST_MTG_SE_PROGRAMME] = MTG_SE_C__MAX,
+	[ST_MTG_SE_HELD] = MTG_SE_C__MAX,
 	[ST_MTG_SE_ORGS] = 2,
 	[ST_MTG_SE_OPEN_WINDOWS] = MTG_C__MAX,
 	[ST_MTG_SE_SEED_ORGS] = 1,

@@ -372,6 +372,7 @@ enum db_stmt {
 	ST_MTG_SE_WITHDRAW,
 	ST_MTG_SE_SLOT_TAKEN,
 	ST_MTG_SE_PROGRAMME,
+	ST_MTG_SE_HELD,
 	ST_MTG_SE_ORGS,
 	ST_MTG_SE_OPEN_WINDOWS,
 	ST_MTG_SE_SEED_COUNT,
@@ -958,7 +959,7 @@ enum mtg_mine_col { MTG_MINE_C_ID, MTG_MINE_C_EVENT_ID, MTG_MINE_C_ORG_ID, MTG_M
 	MTG_MINE_C_TITLE, MTG_MINE_C__MAX };
 /* A row of the registration desks' list (ST_MTG_NOM_APPROVED). */
 /* A side event proposed to a session, with its organization's name
- * (ST_MTG_SE_GET, ST_MTG_SE_LIST, ST_MTG_SE_PROGRAMME). */
+ * (ST_MTG_SE_GET, ST_MTG_SE_LIST, ST_MTG_SE_PROGRAMME, ST_MTG_SE_HELD). */
 #define MTG_SE_COLUMNS(X, Y) \
 	X(MTG_SE_C_ID, "s.id") Y(MTG_SE_C_EVENT_ID, "s.event_id") \
 	Y(MTG_SE_C_ORG_ID, "s.organization_id") Y(MTG_SE_C_PROPOSED_BY, "s.proposed_by") \
