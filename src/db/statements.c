@@ -1764,7 +1764,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_DLG_SAME_CALL] = {"dlg_same_call",
 	    "SELECT id FROM dialogues WHERE call_id = ? AND id <> ?", NULL},
 	[ST_DLG_SESSION] = {"dlg_session",
-	    "SELECT m.body, m.working_group, e.timezone FROM meetings m "
+	    "SELECT m.body, m.working_group, e.timezone, e.start_at FROM meetings m "
 	    "JOIN events e ON e.id = m.event_id WHERE m.event_id = ?", NULL},
 	[ST_DLG_CALL_KIND] = {"dlg_call_kind", "SELECT kind FROM calls WHERE id = ?", NULL},
 	/* The applicants to a dialogue's call, drafts and withdrawn ones

@@ -1175,7 +1175,7 @@ enum dlg_appr_col { DLG_A_C_ID, DLG_A_C_ORG_ID, DLG_A_C__MAX };
 /* A dialogue an event belongs to (ST_DLG_OF_EVENT). */
 enum dlg_ev_col { DLG_EV_C_ID, DLG_EV_C_CALL_ID, DLG_EV_C_TITLE, DLG_EV_C__MAX };
 /* A session's working group (ST_DLG_SESSION). */
-enum dlg_sess_col { DLG_S_C_BODY, DLG_S_C_WG, DLG_S_C_TZ, DLG_S_C__MAX };
+enum dlg_sess_col { DLG_S_C_BODY, DLG_S_C_WG, DLG_S_C_TZ, DLG_S_C_START, DLG_S_C__MAX };
 /* A written input (ST_DLG_INPUT_LIST). */
 enum dlg_input_col { DLG_IN_C_ID, DLG_IN_C_USER_ID, DLG_IN_C_ORG_ID, DLG_IN_C_BODY,
 	DLG_IN_C_PUBLISH, DLG_IN_C_FILE_ID, DLG_IN_C_FILE_NAME, DLG_IN_C_FILE_TYPE,

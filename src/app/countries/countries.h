@@ -67,6 +67,13 @@ enum ws_err country_section_initiatives(struct req *r, const char *code, json_t 
     WS_WUR;
 enum ws_err country_section_dialogues(struct req *r, const char *code, json_t *page) WS_WUR;
 
+/* The countries in the country-review stage of the review cycle: their
+ * reviews, [{country, year}] by country (at most 300), whose stage is
+ * country_review and, when year is not 0, whose year is year.  A new
+ * dialogue's countries under review start as those of its session's year
+ * (dialogues.h).  New reference in *out. */
+enum ws_err countries_in_review(struct db *d, int64_t year, json_t **out) WS_WUR;
+
 /* GET /countries/{code} (twin /api/v1/countries/{code}): members and staff
  * any country, a focal point only their own (403 for another); 404 for a
  * code that names no country. */

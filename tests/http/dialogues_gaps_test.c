@@ -1,0 +1,374 @@
+/*
+ * dialogues_gaps_test.c -- what issue 17 still lacked around dialogues:
+ * their calls on the open opportunities, the countries under review a
+ * new dialogue starts with, and the focal point's open opportunities on
+ * /country.
+ *
+ * The people: staff; Ada, an admin of Quillon (KE); Bo, an admin of Ndovu
+ * (NG); Eve, a member of no organization; Fa, Kenya's focal point; Fb,
+ * Nigeria's.  The review cycle: Kenya and Ghana in country review in
+ * 2031, Nigeria in country review in 2030, Senegal in self-assessment in
+ * 2031.
+ *
+ * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program on
+ * SQLite and on PostgreSQL), fresh.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "lib/people.h"
+#include "lib/testsrv.h"
+
+#define PW "plum tree orbit sixty"
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+static struct ts_browser *plain;
+
+#define STAFF "sam.staff@dialogue-gaps.test"
+
+static char staff_tok[129], ada_tok[129], bo_tok[129], eve_tok[129], fa_tok[129],
+    fb_tok[129];
+static int64_t quillon, ndovu;
+static int64_t wg31;		/* a working group's session of 2031 */
+static int64_t d_open, d_draft, d_closed;	/* dialogues on wg31 by their call's status */
+static int64_t c_open, c_draft, c_closed;
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const struct ts_res *
+api(const char *method, const char *path, const char *token, json_t *b)
+{
+	return ts_call(plain, method, path, token, b);
+}
+
+static int64_t
+num(json_t *j, const char *k)
+{
+	return json_integer_value(json_object_get(j, k));
+}
+
+static int64_t
+account(const char *email, const char *role, int64_t org, char *tok)
+{
+	int64_t id = ts_person_add(db_url, email, email, role, org, PW);
+
+	assert_true(id > 0);
+	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
+	return id;
+}
+
+static void
+set_admin(int64_t org, int64_t uid)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
+	    (long long)uid);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", "1")), 303);
+}
+
+/* POSTs body to path as staff; the new record's id (201 wanted). */
+static int64_t
+made(const char *path, json_t *body)
+{
+	const struct ts_res *r = api("POST", path, staff_tok, body);
+	json_t *j;
+	int64_t id;
+
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	id = num(j, "id");
+	json_decref(j);
+	assert_true(id > 0);
+	return id;
+}
+
+static void
+review(const char *code, const char *stage, int year)
+{
+	char path[64];
+	const struct ts_res *r;
+
+	snprintf(path, sizeof path, "/api/v1/reviews/%s", code);
+	r = api("PUT", path, staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s}", "cluster",
+	    "criminalization_jurisdiction", "year", year, "reviewer_1", "PE", "reviewer_2", "FR",
+	    "stage", stage, "self_assessment_date", "2029-11-03"));
+	assert_true(r->status == 201 || r->status == 200);
+}
+
+static int64_t
+event_made(const char *title, const char *start, const char *end)
+{
+	return made("/api/v1/events", json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "kind",
+	    "workshop", "title", title, "timezone", "Europe/Vienna", "start", start, "end", end,
+	    "status", "published"));
+}
+
+static int64_t
+call_made(const char *title, const char *status)
+{
+	return made("/api/v1/calls", json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,s:s,s:s,s:b}]}",
+	    "kind", "dialogue", "title", title, "timezone", "Europe/Vienna", "closes",
+	    "2031-04-01T23:59", "status", status, "questions", "id", "expertise", "label",
+	    "Your expertise", "type", "text", "required", 1));
+}
+
+/* A dialogue on wg31 with call call and its own two events; countries
+ * (NULL: the field left out). */
+static int64_t
+dialogue_made(const char *title, int64_t call, json_t *countries)
+{
+	char t[120];
+	int64_t prep, ev;
+	json_t *b;
+
+	snprintf(t, sizeof t, "%s: preparation day", title);
+	prep = event_made(t, "2031-05-22T09:00", "2031-05-22T17:00");
+	ev = event_made(title, "2031-05-23T09:00", "2031-05-23T17:00");
+	b = json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title", title, "meeting_id",
+	    (json_int_t)wg31, "prep_event_id", (json_int_t)prep, "event_id", (json_int_t)ev,
+	    "call_id", (json_int_t)call, "inputs_close", "2031-06-30T18:00");
+	if (countries)
+		json_object_set_new(b, "countries", countries);
+	return made("/api/v1/dialogues", b);
+}
+
+/* The ids of the opportunities of type type tok has (all pages). */
+static json_t *
+opportunities(const char *tok, const char *type)
+{
+	const struct ts_res *r = api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
+	json_t *j, *out = json_array(), *it;
+	size_t i;
+
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	json_array_foreach(json_object_get(j, "items"), i, it)
+		if (strcmp(json_string_value(json_object_get(it, "type")), type) == 0)
+			json_array_append(out, json_object_get(it, "id"));
+	json_decref(j);
+	return out;
+}
+
+static int
+has_id(json_t *ids, int64_t id)
+{
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(ids, i, x)
+		if (json_integer_value(x) == id)
+			return 1;
+	return 0;
+}
+
+/* ---- the dialogues' calls on the open opportunities ----------------------- */
+
+/*
+ * The open dialogue call is on the open opportunities of those who may
+ * apply (an organization's admin, a member of none), on the page and its
+ * JSON twin; not a focal point's (governments do not apply); the draft
+ * and the closed ones are no one's.
+ */
+static void
+test_opportunities(void **state)
+{
+	const char *toks[] = { ada_tok, bo_tok, eve_tok };
+	const struct ts_res *r;
+	struct ts_browser *b;
+	json_t *ids;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		ids = opportunities(toks[k], "call");
+		assert_true(has_id(ids, c_open));
+		assert_false(has_id(ids, c_draft));
+		assert_false(has_id(ids, c_closed));
+		json_decref(ids);
+	}
+	ids = opportunities(fa_tok, "call");
+	assert_false(has_id(ids, c_open));
+	json_decref(ids);
+	ids = opportunities(staff_tok, "call");
+	assert_false(has_id(ids, c_draft));
+	json_decref(ids);
+	/* the page names the call as a constructive dialogue's */
+	b = ts_signed_in(&srv, NULL, "ada@quillon-gaps.example", PW);
+	assert_non_null(b);
+	r = ts_get(b, "/opportunities");
+	STATUS(r, 200);
+	HAS(r, "Participants in the open dialogue");
+	LACKS(r, "Participants in the draft dialogue");
+	LACKS(r, "Participants in the closed dialogue");
+	ts_browser_free(b);
+}
+
+/* ---- the countries a new dialogue starts with ------------------------------ */
+
+/* The countries of dialogue id (a JSON array, new reference). */
+static json_t *
+countries_of(int64_t id)
+{
+	char path[64];
+	const struct ts_res *r;
+	json_t *j, *c;
+
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	c = json_incref(json_object_get(j, "countries"));
+	json_decref(j);
+	return c;
+}
+
+static void
+countries_are(int64_t id, const char *want)
+{
+	json_t *c = countries_of(id);
+	char *got = json_dumps(c, JSON_COMPACT);
+
+	printf("# countries of %lld: %s\n", (long long)id, got);
+	assert_string_equal(got, want);
+	free(got);
+	json_decref(c);
+}
+
+/*
+ * A dialogue created without countries starts with those in country
+ * review in its session's year (Kenya and Ghana for 2031; not Nigeria,
+ * 2030, nor Senegal, in self-assessment); sent, they are what staff sent,
+ * none included; a PATCH without them keeps them.  The staff form lists
+ * every country in country review with its year, this year's checked, and
+ * saves the boxes checked and the codes typed; back with an error, it
+ * keeps what was checked.
+ */
+static void
+test_countries_default(void **state)
+{
+	struct ts_browser *b;
+	const struct ts_res *r;
+	char path[80], year[8], box[64];
+	int64_t id, c1, c2, c3;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	(void)state;
+	c1 = call_made("Participants in dialogue one", "open");
+	c2 = call_made("Participants in dialogue two", "open");
+	c3 = call_made("Participants in dialogue three", "open");
+	id = dialogue_made("Dialogue one", c1, NULL);
+	countries_are(id, "[\"GH\",\"KE\"]");
+	countries_are(dialogue_made("Dialogue two", c2, json_array()), "[]");
+	countries_are(dialogue_made("Dialogue three", c3, json_pack("[s]", "br")), "[\"BR\"]");
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Dialogue one, renamed")),
+	    200);
+	countries_are(id, "[\"GH\",\"KE\"]");
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:[s]}", "countries", "NG")), 200);
+	countries_are(id, "[\"NG\"]");
+
+	/* the form: Benin in country review this year, checked; the others not */
+	gmtime_r(&now, &tm);
+	review("BJ", "country_review", tm.tm_year + 1900);
+	snprintf(year, sizeof year, "%d", tm.tm_year + 1900);
+	b = ts_signed_in(&srv, NULL, STAFF, PW);
+	assert_non_null(b);
+	r = ts_get(b, "/staff/dialogues/new");
+	STATUS(r, 200);
+	HAS(r, "name=\"countries\" value=\"BJ\" checked");
+	HAS(r, "name=\"countries\" value=\"KE\">");
+	HAS(r, "name=\"countries\" value=\"GH\">");
+	HAS(r, "name=\"countries\" value=\"NG\">");
+	LACKS(r, "value=\"SN\"");
+	snprintf(box, sizeof box, "(BJ, %s)", year);
+	HAS(r, box);
+	/* a mistake (no title): the boxes checked stay checked, the codes typed too */
+	r = ts_form(b, "/staff/dialogues/new", "meeting_id", "999999", "countries", "KE",
+	    "countries", "NG", "countries_other", "br", (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "name=\"countries\" value=\"KE\" checked");
+	HAS(r, "name=\"countries\" value=\"NG\" checked");
+	HAS(r, "name=\"countries\" value=\"BJ\">");
+	HAS(r, "value=\"br\"");
+	/* the edit form shows the dialogue's own checked */
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/edit", (long long)id);
+	r = ts_get(b, path);
+	STATUS(r, 200);
+	HAS(r, "name=\"countries\" value=\"NG\" checked");
+	HAS(r, "name=\"countries\" value=\"KE\">");
+	ts_browser_free(b);
+}
+
+/* ---- setup -------------------------------------------------------------- */
+
+static int
+setup(void **state)
+{
+	int64_t ada_id, bo_id;
+
+	(void)state;
+	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+		return -1;
+	plain = ts_browser_new(&srv, NULL);
+	quillon = ts_org_import(db_url, "Quillon Gaps Trust", "KE", "info@quillon-gaps.example",
+	    NULL);
+	ndovu = ts_org_import(db_url, "Ndovu Gaps Network", "NG", "info@ndovu-gaps.example", NULL);
+	if (quillon <= 0 || ndovu <= 0)
+		return -1;
+	account(STAFF, "staff", 0, staff_tok);
+	ada_id = account("ada@quillon-gaps.example", "member", quillon, ada_tok);
+	bo_id = account("bo@ndovu-gaps.example", "member", ndovu, bo_tok);
+	account("eve@none-gaps.example", "member", 0, eve_tok);
+	account("fa@interior-gaps.go.ke", "focal", 0, fa_tok);
+	account("fb@interior-gaps.gov.ng", "focal", 0, fb_tok);
+	set_admin(quillon, ada_id);
+	set_admin(ndovu, bo_id);
+	review("KE", "country_review", 2031);
+	review("GH", "country_review", 2031);
+	review("NG", "country_review", 2030);
+	review("SN", "self_assessment", 2031);
+	wg31 = made("/api/v1/meetings", json_pack("{s:s,s:s,s:i,s:s,s:s,s:s,s:s,s:s}", "body",
+	    "untoc_wg", "working_group", "firearms", "number", 11, "title", "Firearms 2031",
+	    "timezone", "Europe/Vienna", "start", "2031-05-19T10:00", "end", "2031-05-21T18:00",
+	    "status", "published"));
+	c_open = call_made("Participants in the open dialogue", "open");
+	c_draft = call_made("Participants in the draft dialogue", "draft");
+	c_closed = call_made("Participants in the closed dialogue", "closed");
+	d_open = dialogue_made("The open dialogue", c_open, json_pack("[s]", "KE"));
+	d_draft = dialogue_made("The draft dialogue", c_draft, json_pack("[s]", "KE"));
+	d_closed = dialogue_made("The closed dialogue", c_closed, json_pack("[s]", "NG"));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	ts_browser_free(plain);
+	ts_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_opportunities),
+		cmocka_unit_test(test_countries_default),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	return cmocka_run_group_tests_name("dialogues_gaps", tests, setup, teardown);
+}
