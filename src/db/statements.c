@@ -1833,6 +1833,23 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "JOIN organizations o ON o.id = a.organization_id WHERE " EV_VISIBLE
 	    " AND o.country = ? AND o.status = 'approved' ORDER BY d.id DESC, o.name LIMIT 200",
 	    NULL},
+	/* The dialogues still ahead for a country (the focal point's open
+	 * opportunities; seen as EV_VISIBLE after the first ?): their call open
+	 * (closing after the third ?) or one of their events starting after the
+	 * fourth or fifth; and the country (the first and sixth, as '%"KE"%' in
+	 * the JSON of the countries under review; the seventh as a code) under
+	 * review or one of its approved organizations applied. */
+	[ST_DLG_AHEAD_OF_COUNTRY] = {"dlg_ahead_of_country",
+	    "SELECT d.id, d.title, coalesce(c.status, ''), coalesce(c.closes, 0), "
+	    "coalesce(pe.start_at, 0), coalesce(de.start_at, 0), coalesce(de.timezone, e.timezone), "
+	    "CASE WHEN d.countries LIKE ? THEN 1 ELSE 0 END" DLG_FROM
+	    "LEFT JOIN calls c ON c.id = d.call_id LEFT JOIN events pe ON pe.id = d.prep_event_id "
+	    "LEFT JOIN events de ON de.id = d.event_id WHERE " EV_VISIBLE
+	    " AND ((c.status = 'open' AND c.closes > ?) OR pe.start_at > ? OR de.start_at > ?)"
+	    " AND (d.countries LIKE ? OR EXISTS (SELECT 1 FROM call_applications a JOIN "
+	    "organizations o ON o.id = a.organization_id WHERE a.call_id = d.call_id AND "
+	    "o.country = ? AND o.status = 'approved' AND a.status NOT IN ('draft', 'withdrawn')))"
+	    " ORDER BY d.id LIMIT 100", NULL},
 	/* A person's part in dialogues (seen as EV_VISIBLE): accepted for one,
 	 * themselves or by their organization, and the inputs they wrote. */
 	[ST_DLG_OF_PERSON] = {"dlg_of_person",
@@ -2181,6 +2198,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_DLG_INPUT_LIST] = DLG_IN_C__MAX,
 	[ST_DLG_FOR_SESSION] = DLG_SH_C__MAX,
 	[ST_DLG_OF_COUNTRY] = DLG_SH_C__MAX,
+	[ST_DLG_AHEAD_OF_COUNTRY] = DLG_AH_C__MAX,
 	[ST_DLG_OF_PERSON] = DLG_SH_C__MAX,
 	[ST_DLG_MEMBERS] = 3,
 	[ST_CRS_GET] = CRS_C__MAX,

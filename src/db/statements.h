@@ -440,6 +440,7 @@ enum db_stmt {
 	ST_DLG_PUBLISH,
 	ST_DLG_FOR_SESSION,
 	ST_DLG_OF_COUNTRY,
+	ST_DLG_AHEAD_OF_COUNTRY,
 	ST_DLG_OF_PERSON,
 	ST_DLG_MEMBERS,
 	ST_DLG_SEED_COUNT,
@@ -1185,6 +1186,12 @@ enum dlg_input_col { DLG_IN_C_ID, DLG_IN_C_USER_ID, DLG_IN_C_ORG_ID, DLG_IN_C_BO
  * a person's (ST_DLG_FOR_SESSION, ST_DLG_OF_COUNTRY, ST_DLG_OF_PERSON). */
 enum dlg_short_col { DLG_SH_C_ID, DLG_SH_C_TITLE, DLG_SH_C_PUBLISHED_AT, DLG_SH_C_WHO_ID,
 	DLG_SH_C_WHO, DLG_SH_C_WHAT, DLG_SH_C__MAX };
+/* A dialogue still open to a country (ST_DLG_AHEAD_OF_COUNTRY): its call's
+ * status and close, its two events' starts and zone, and whether the
+ * country is among its countries under review. */
+enum dlg_ahead_col { DLG_AH_C_ID, DLG_AH_C_TITLE, DLG_AH_C_CALL_STATUS, DLG_AH_C_CALL_CLOSES,
+	DLG_AH_C_PREP_START, DLG_AH_C_START, DLG_AH_C_TIMEZONE, DLG_AH_C_UNDER_REVIEW,
+	DLG_AH_C__MAX };
 
 struct db_migration {
 	int version;

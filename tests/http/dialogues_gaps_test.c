@@ -25,6 +25,7 @@
 #include <cmocka.h>
 
 #include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "plum tree orbit sixty"
@@ -90,6 +91,21 @@ made(const char *path, json_t *body)
 	id = num(j, "id");
 	json_decref(j);
 	assert_true(id > 0);
+	return id;
+}
+
+/* POSTs body to path as tok; the new record's id (201 wanted). */
+static int64_t
+made_as(const char *path, const char *tok, json_t *body)
+{
+	const struct ts_res *r = api("POST", path, tok, body);
+	json_t *j;
+	int64_t id;
+
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	id = num(j, "id");
+	json_decref(j);
 	return id;
 }
 
@@ -311,6 +327,152 @@ test_countries_default(void **state)
 	ts_browser_free(b);
 }
 
+/* ---- the focal point's open opportunities -------------------------------- */
+
+/* The /api/v1/country of tok: its opportunities (new reference). */
+static json_t *
+country_opps(const char *tok)
+{
+	const struct ts_res *r = api("GET", "/api/v1/country", tok, NULL);
+	json_t *j, *o;
+
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	o = json_incref(json_object_get(j, "opportunities"));
+	json_decref(j);
+	assert_true(json_is_array(o));
+	return o;
+}
+
+/* The item of opps titled title, or NULL. */
+static json_t *
+opp_titled(json_t *opps, const char *title)
+{
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(opps, i, x)
+		if (strcmp(json_string_value(json_object_get(x, "title")), title) == 0)
+			return x;
+	return NULL;
+}
+
+/*
+ * Kenya's focal point sees, on /country and its twin, the dialogues ahead
+ * that concern Kenya (under review in the open one and the draft-call one,
+ * whose events are still to come) and the meetings ahead of Kenya's
+ * initiative (not its past one, nor the concluded initiative's), soonest
+ * first, each with its date and link; never Nigeria's.  Nigeria's sees the
+ * one with Nigeria under review and, once a Nigerian organization applied
+ * to the open one's call, that one too (not under review).  The page shows
+ * what the JSON says.  Demoted, the focal point sees nothing (403).
+ */
+static void
+test_focal_view(void **state)
+{
+	struct ts_browser *fa, *fb;
+	const struct ts_res *r;
+	json_t *opps, *x, *y;
+	char path[80], href[80];
+	int64_t past, m1, m2, ini, done, fa_id;
+	size_t i;
+
+	(void)state;
+	past = event_made("Kenya pilot kick-off", "2025-01-10T09:00", "2025-01-10T17:00");
+	m1 = event_made("Kenya pilot workshop", "2031-03-10T09:00", "2031-03-10T17:00");
+	m2 = event_made("Concluded pilot meeting", "2031-02-10T09:00", "2031-02-10T17:00");
+	ini = made("/api/v1/initiatives", json_pack("{s:s,s:s,s:s,s:[I,I]}", "country", "KE",
+	    "title", "Kenya pilot on firearms", "status", "active", "meetings", (json_int_t)past,
+	    (json_int_t)m1));
+	done = made("/api/v1/initiatives", json_pack("{s:s,s:s,s:s,s:[I]}", "country", "KE",
+	    "title", "Kenya pilot, concluded", "status", "concluded", "meetings",
+	    (json_int_t)m2));
+	(void)done;
+
+	opps = country_opps(fa_tok);
+	assert_non_null(x = opp_titled(opps, "The open dialogue"));
+	assert_string_equal(json_string_value(json_object_get(x, "what")), "call_closes");
+	assert_true(json_is_true(json_object_get(x, "under_review")));
+	assert_string_equal(json_string_value(json_object_get(x, "date")),
+	    "2031-04-01T23:59:00+02:00");
+	snprintf(href, sizeof href, "/dialogues/%lld", (long long)d_open);
+	assert_string_equal(json_string_value(json_object_get(x, "href")), href);
+	assert_non_null(x = opp_titled(opps, "The draft dialogue"));
+	assert_string_equal(json_string_value(json_object_get(x, "what")), "preparation_day");
+	assert_null(opp_titled(opps, "The closed dialogue"));
+	assert_non_null(x = opp_titled(opps, "Kenya pilot workshop"));
+	assert_string_equal(json_string_value(json_object_get(x, "type")), "initiative_meeting");
+	assert_int_equal(num(json_object_get(x, "initiative"), "id"), ini);
+	assert_null(opp_titled(opps, "Kenya pilot kick-off"));
+	assert_null(opp_titled(opps, "Concluded pilot meeting"));
+	/* soonest first */
+	for (i = 1; i < json_array_size(opps); i++)
+		assert_true(strcmp(json_string_value(json_object_get(json_array_get(opps, i - 1),
+		    "date")), json_string_value(json_object_get(json_array_get(opps, i),
+		    "date"))) <= 0);
+	/* the page shows each, with its link */
+	fa = ts_signed_in(&srv, NULL, "fa@interior-gaps.go.ke", PW);
+	assert_non_null(fa);
+	r = ts_get(fa, "/country");
+	STATUS(r, 200);
+	HAS(r, "Open opportunities for the government");
+	json_array_foreach(opps, i, y) {
+		HAS(r, json_string_value(json_object_get(y, "title")));
+		{	/* the page escapes / in attributes */
+			const char *h = json_string_value(json_object_get(y, "href"));
+			size_t n = 0;
+
+			n += (size_t)snprintf(href, sizeof href, "href=\"");
+			for (; *h && n + 8 < sizeof href; h++)
+				n += (size_t)snprintf(href + n, sizeof href - n, *h == '/' ? "&#x2F;" :
+				    "%c", *h);
+			snprintf(href + n, sizeof href - n, "\"");
+		}
+		HAS(r, href);
+	}
+	LACKS(r, "The closed dialogue");
+	json_decref(opps);
+	/* the country's page for members has no such section */
+	LACKS(api("GET", "/api/v1/countries/KE", ada_tok, NULL), "\"opportunities\"");
+	LACKS(api("GET", "/api/v1/countries/KE", fa_tok, NULL), "\"opportunities\"");
+
+	/* Nigeria's: the closed-call dialogue (Nigeria under review), not Kenya's */
+	opps = country_opps(fb_tok);
+	assert_non_null(x = opp_titled(opps, "The closed dialogue"));
+	assert_true(json_is_true(json_object_get(x, "under_review")));
+	assert_null(opp_titled(opps, "The open dialogue"));
+	assert_null(opp_titled(opps, "Kenya pilot workshop"));
+	json_decref(opps);
+	fb = ts_signed_in(&srv, NULL, "fb@interior-gaps.gov.ng", PW);
+	assert_non_null(fb);
+	r = ts_get(fb, "/country");
+	STATUS(r, 200);
+	LACKS(r, "Kenya pilot workshop");
+	LACKS(r, "The open dialogue");
+	STATUS(ts_get(fb, "/countries/KE"), 403);
+	/* Ndovu (NG) applies to the open dialogue's call: Nigeria's too now */
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_open);
+	(void)made_as(path, bo_tok, json_pack("{s:I,s:s,s:{s:s}}", "organization_id",
+	    (json_int_t)ndovu, "status", "submitted", "answers", "expertise",
+	    "Community violence reduction"));
+	opps = country_opps(fb_tok);
+	assert_non_null(x = opp_titled(opps, "The open dialogue"));
+	assert_false(json_is_true(json_object_get(x, "under_review")));
+	json_decref(opps);
+	ts_browser_free(fb);
+
+	/* demoted: nothing */
+	fa_id = ts_sql_int("SELECT id FROM users WHERE email = 'fa@interior-gaps.go.ke'");
+	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)fa_id);
+	STATUS(api("GET", "/api/v1/country", fa_tok, NULL), 403);
+	r = ts_get(fa, "/country");
+	STATUS(r, 403);
+	LACKS(r, "The open dialogue");
+	LACKS(r, "Kenya pilot workshop");
+	ts_sql_int("UPDATE users SET role = 'focal' WHERE id = %lld", (long long)fa_id);
+	ts_browser_free(fa);
+}
+
 /* ---- setup -------------------------------------------------------------- */
 
 static int
@@ -335,6 +497,9 @@ setup(void **state)
 	account("fb@interior-gaps.gov.ng", "focal", 0, fb_tok);
 	set_admin(quillon, ada_id);
 	set_admin(ndovu, bo_id);
+	ts_db_open(db_url);
+	ts_sql_int("UPDATE users SET country = 'KE' WHERE email = 'fa@interior-gaps.go.ke'");
+	ts_sql_int("UPDATE users SET country = 'NG' WHERE email = 'fb@interior-gaps.gov.ng'");
 	review("KE", "country_review", 2031);
 	review("GH", "country_review", 2031);
 	review("NG", "country_review", 2030);
@@ -357,6 +522,7 @@ teardown(void **state)
 {
 	(void)state;
 	ts_browser_free(plain);
+	ts_db_close();
 	ts_cleanup();
 	return 0;
 }
@@ -367,6 +533,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_opportunities),
 		cmocka_unit_test(test_countries_default),
+		cmocka_unit_test(test_focal_view),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

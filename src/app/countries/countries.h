@@ -66,6 +66,14 @@ enum ws_err country_section_meetings(struct req *r, const char *code, json_t *pa
 enum ws_err country_section_initiatives(struct req *r, const char *code, json_t *page)
     WS_WUR;
 enum ws_err country_section_dialogues(struct req *r, const char *code, json_t *page) WS_WUR;
+/* The open opportunities for the country's government (the focal point's
+ * own view only, /country): the dialogues still ahead that concern the
+ * country and the meetings still ahead of its initiatives, soonest first,
+ * as "opportunities": [{type (dialogue or initiative_meeting), id, title,
+ * href, what, date (RFC 3339 in the reader's zone), under_review (a
+ * dialogue's), initiative (a meeting's: {id, title, href})}]. */
+enum ws_err country_section_opportunities(struct req *r, const char *code, json_t *page)
+    WS_WUR;
 
 /* The countries in the country-review stage of the review cycle: their
  * reviews, [{country, year}] by country (at most 300), whose stage is

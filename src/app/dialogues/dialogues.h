@@ -142,4 +142,17 @@ enum ws_err dlg_mail_run(struct job_ctx *c, const struct job *j) WS_WUR;
 enum ws_err dialogues_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
     WS_WUR;
 
+/*
+ * The dialogues still ahead for country (ISO 3166-1 alpha-2) at now, as r's
+ * caller may see them, for the focal point's open opportunities: those
+ * whose call takes applications or whose preparation day or dialogue is
+ * still to come, and which concern the country (among its countries under
+ * review, or an approved organization of it applied to the call):
+ * [{type: "dialogue", id, title, href, what (call_closes, preparation_day
+ * or dialogue: the first still ahead), at (Unix seconds), timezone,
+ * under_review}].  New reference in *out.
+ */
+enum ws_err dialogues_ahead_of_country(struct req *r, const char *country, int64_t now,
+    json_t **out) WS_WUR;
+
 #endif
