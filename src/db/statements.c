@@ -165,6 +165,11 @@
 #define DLG_COLS DB_COLS(DLG_COLUMNS)
 #define DLG_FROM " FROM dialogues d JOIN meetings m ON m.event_id = d.meeting_id " \
 	"JOIN events e ON e.id = m.event_id "
+/* Whether a focal point of country ? (one still active, of that country
+ * now) was invited to dialogue d (migration 38). */
+#define DLG_INVITED "EXISTS (SELECT 1 FROM dialogue_invitations di JOIN users du ON " \
+	"du.id = di.user_id WHERE di.dialogue_id = d.id AND du.role = 'focal' AND " \
+	"du.status = 'active' AND du.country = ?)"
 /* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
 #define MTG_FILTER " AND (? = '' OR m.body = ?) AND (? = 0 OR m.year = ?)"
 /* Columns of an initiative (enum ini_col), and a list's filters: country
@@ -1842,14 +1847,34 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_DLG_AHEAD_OF_COUNTRY] = {"dlg_ahead_of_country",
 	    "SELECT d.id, d.title, coalesce(c.status, ''), coalesce(c.closes, 0), "
 	    "coalesce(pe.start_at, 0), coalesce(de.start_at, 0), coalesce(de.timezone, e.timezone), "
-	    "CASE WHEN d.countries LIKE ? THEN 1 ELSE 0 END" DLG_FROM
+	    "CASE WHEN d.countries LIKE ? THEN 1 ELSE 0 END, "
+	    "CASE WHEN " DLG_INVITED " THEN 1 ELSE 0 END" DLG_FROM
 	    "LEFT JOIN calls c ON c.id = d.call_id LEFT JOIN events pe ON pe.id = d.prep_event_id "
 	    "LEFT JOIN events de ON de.id = d.event_id WHERE " EV_VISIBLE
 	    " AND ((c.status = 'open' AND c.closes > ?) OR pe.start_at > ? OR de.start_at > ?)"
-	    " AND (d.countries LIKE ? OR EXISTS (SELECT 1 FROM call_applications a JOIN "
-	    "organizations o ON o.id = a.organization_id WHERE a.call_id = d.call_id AND "
-	    "o.country = ? AND o.status = 'approved' AND a.status NOT IN ('draft', 'withdrawn')))"
+	    " AND (d.countries LIKE ? OR " DLG_INVITED " OR EXISTS (SELECT 1 FROM "
+	    "call_applications a JOIN organizations o ON o.id = a.organization_id WHERE "
+	    "a.call_id = d.call_id AND o.country = ? AND o.status = 'approved' AND "
+	    "a.status NOT IN ('draft', 'withdrawn')))"
 	    " ORDER BY d.id LIMIT 100", NULL},
+	/* Focal point ? invited to dialogue ? by ? at ? (migration 38). */
+	[ST_DLG_INV_INSERT] = {"dlg_inv_insert",
+	    "INSERT INTO dialogue_invitations (user_id, dialogue_id, invited_by, created_at) "
+	    "VALUES (?, ?, ?, ?) RETURNING id", NULL},
+	/* the focal points invited to dialogue ?, in the order invited */
+	[ST_DLG_INV_LIST] = {"dlg_inv_list",
+	    "SELECT i.id, u.id, u.name, u.email, coalesce(u.country, ''), coalesce(u.locale, ''), "
+	    "i.created_at FROM dialogue_invitations i JOIN users u ON u.id = i.user_id "
+	    "WHERE i.dialogue_id = ? ORDER BY i.id", NULL},
+	/* user ? if an active focal point of a country */
+	[ST_DLG_INV_FOCAL] = {"dlg_inv_focal",
+	    "SELECT 0, id, name, email, country, coalesce(locale, ''), 0 FROM users WHERE id = ? "
+	    "AND role = 'focal' AND status = 'active' AND coalesce(country, '') <> ''", NULL},
+	/* every active focal point of a country, by country and name */
+	[ST_DLG_INV_FOCALS] = {"dlg_inv_focals",
+	    "SELECT 0, id, name, email, country, coalesce(locale, ''), 0 FROM users WHERE "
+	    "role = 'focal' AND status = 'active' AND coalesce(country, '') <> '' "
+	    "ORDER BY country, name, id LIMIT 1000", NULL},
 	/* A person's part in dialogues (seen as EV_VISIBLE): accepted for one,
 	 * themselves or by their organization, and the inputs they wrote. */
 	[ST_DLG_OF_PERSON] = {"dlg_of_person",
@@ -2199,6 +2224,9 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_DLG_FOR_SESSION] = DLG_SH_C__MAX,
 	[ST_DLG_OF_COUNTRY] = DLG_SH_C__MAX,
 	[ST_DLG_AHEAD_OF_COUNTRY] = DLG_AH_C__MAX,
+	[ST_DLG_INV_LIST] = DLG_INV_C__MAX,
+	[ST_DLG_INV_FOCAL] = DLG_INV_C__MAX,
+	[ST_DLG_INV_FOCALS] = DLG_INV_C__MAX,
 	[ST_DLG_OF_PERSON] = DLG_SH_C__MAX,
 	[ST_DLG_MEMBERS] = 3,
 	[ST_CRS_GET] = CRS_C__MAX,
@@ -3257,6 +3285,18 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" score INTEGER NOT NULL, passed INTEGER NOT NULL," \
 	" created_at BIGINT NOT NULL, UNIQUE (quiz_id, user_id, number));"
 
+/* Migration 38 (issue 17): staff invite a government's focal point to a
+ * constructive dialogue; the focal points of that country see it among
+ * their open opportunities, and the one invited is mailed. */
+#define M38(ID) \
+	"CREATE TABLE dialogue_invitations (" \
+	" id " ID "," \
+	" dialogue_id BIGINT NOT NULL REFERENCES dialogues(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" invited_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, UNIQUE (dialogue_id, user_id));" \
+	"CREATE INDEX dialogue_invitations_user ON dialogue_invitations(user_id);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -3290,5 +3330,6 @@ const struct db_migration db_migrations[] = {
 	{30, M30(SQLITE_ID), M30(PG_ID)},
 	{33, M33(SQLITE_ID), M33(PG_ID)},
 	{34, M34(SQLITE_ID), M34(PG_ID)},
+	{38, M38(SQLITE_ID), M38(PG_ID)},
 	{0, NULL, NULL},
 };

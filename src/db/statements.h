@@ -441,6 +441,10 @@ enum db_stmt {
 	ST_DLG_FOR_SESSION,
 	ST_DLG_OF_COUNTRY,
 	ST_DLG_AHEAD_OF_COUNTRY,
+	ST_DLG_INV_INSERT,
+	ST_DLG_INV_LIST,
+	ST_DLG_INV_FOCAL,
+	ST_DLG_INV_FOCALS,
 	ST_DLG_OF_PERSON,
 	ST_DLG_MEMBERS,
 	ST_DLG_SEED_COUNT,
@@ -1191,7 +1195,11 @@ enum dlg_short_col { DLG_SH_C_ID, DLG_SH_C_TITLE, DLG_SH_C_PUBLISHED_AT, DLG_SH_
  * country is among its countries under review. */
 enum dlg_ahead_col { DLG_AH_C_ID, DLG_AH_C_TITLE, DLG_AH_C_CALL_STATUS, DLG_AH_C_CALL_CLOSES,
 	DLG_AH_C_PREP_START, DLG_AH_C_START, DLG_AH_C_TIMEZONE, DLG_AH_C_UNDER_REVIEW,
-	DLG_AH_C__MAX };
+	DLG_AH_C_INVITED, DLG_AH_C__MAX };
+/* A focal point invited to a dialogue (ST_DLG_INV_LIST), or one who may be
+ * (ST_DLG_INV_FOCAL, ST_DLG_INV_FOCALS: DLG_INV_C_ID is 0 there). */
+enum dlg_inv_col { DLG_INV_C_ID, DLG_INV_C_USER_ID, DLG_INV_C_NAME, DLG_INV_C_EMAIL,
+	DLG_INV_C_COUNTRY, DLG_INV_C_LOCALE, DLG_INV_C_CREATED_AT, DLG_INV_C__MAX };
 
 struct db_migration {
 	int version;

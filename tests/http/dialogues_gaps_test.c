@@ -473,6 +473,128 @@ test_focal_view(void **state)
 	ts_browser_free(fa);
 }
 
+/* ---- staff invite a focal point -------------------------------------------- */
+
+/*
+ * Staff invite Kenya's focal point to the closed-call dialogue (on
+ * Nigeria, not Kenya): 201, a mail, and the dialogue is then on Kenya's
+ * view, marked invited (not on Nigeria's as invited); the participants
+ * page and its twin list it.  Twice is a 409; someone who is no focal
+ * point a 422 naming user_id; a dialogue on a draft session a 409; anyone
+ * but staff 403 (401 for a visitor), nothing written.  The staff form does
+ * the same, and comes back saying why.
+ */
+static void
+test_invitations(void **state)
+{
+	struct ts_browser *st;
+	struct ts_mail m;
+	const struct ts_res *r;
+	char path[96], form[96], uid[32];
+	int64_t fa_id, fb_id, ada_id, draft_s, dd, call;
+	json_t *opps, *x, *j;
+
+	(void)state;
+	fa_id = ts_sql_int("SELECT id FROM users WHERE email = 'fa@interior-gaps.go.ke'");
+	fb_id = ts_sql_int("SELECT id FROM users WHERE email = 'fb@interior-gaps.gov.ng'");
+	ada_id = ts_sql_int("SELECT id FROM users WHERE email = 'ada@quillon-gaps.example'");
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/invitations", (long long)d_closed);
+	/* not staff */
+	STATUS(api("POST", path, NULL, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 401);
+	STATUS(api("POST", path, ada_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 403);
+	STATUS(api("POST", path, fa_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 403);
+	/* no focal point */
+	r = api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)ada_id));
+	STATUS(r, 422);
+	HAS(r, "\"user_id\"");
+	STATUS(api("POST", path, staff_tok, json_object()), 422);
+	opps = country_opps(fa_tok);
+	assert_null(opp_titled(opps, "The closed dialogue"));
+	json_decref(opps);
+
+	/* invited: mailed, on Kenya's view */
+	r = api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	assert_int_equal(num(j, "user_id"), fa_id);
+	assert_string_equal(json_string_value(json_object_get(j, "country")), "KE");
+	assert_int_equal(num(j, "dialogue_id"), d_closed);
+	json_decref(j);
+	assert_int_equal(ts_mail_wait(&sink, "fa@interior-gaps.go.ke", 10000, &m), 0);
+	assert_non_null(strstr(m.subject, "Invitation to a constructive dialogue"));
+	assert_non_null(strstr(m.subject, "The closed dialogue"));
+	snprintf(form, sizeof form, "/dialogues/%lld", (long long)d_closed);
+	assert_non_null(strstr(m.body, form));
+	assert_non_null(strstr(m.body, "/country"));
+	ts_mail_free(&m);
+	opps = country_opps(fa_tok);
+	assert_non_null(x = opp_titled(opps, "The closed dialogue"));
+	assert_true(json_is_true(json_object_get(x, "invited")));
+	assert_false(json_is_true(json_object_get(x, "under_review")));
+	json_decref(opps);
+	opps = country_opps(fb_tok);
+	assert_non_null(x = opp_titled(opps, "The closed dialogue"));
+	assert_false(json_is_true(json_object_get(x, "invited")));
+	json_decref(opps);
+	/* twice */
+	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 409);
+	/* the participants' twin */
+	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants",
+	    (long long)d_closed);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_int_equal(json_array_size(json_object_get(j, "invitations")), 1);
+	assert_int_equal(num(json_array_get(json_object_get(j, "invitations"), 0), "user_id"),
+	    fa_id);
+	json_decref(j);
+
+	/* a dialogue on a draft session: focal points may not see it */
+	draft_s = made("/api/v1/meetings", json_pack("{s:s,s:s,s:i,s:s,s:s,s:s,s:s,s:s}", "body",
+	    "untoc_wg", "working_group", "firearms", "number", 12, "title", "Firearms draft",
+	    "timezone", "Europe/Vienna", "start", "2031-09-19T10:00", "end", "2031-09-21T18:00",
+	    "status", "draft"));
+	call = call_made("Participants in the hidden dialogue", "open");
+	dd = made("/api/v1/dialogues", json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title",
+	    "The hidden dialogue", "meeting_id", (json_int_t)draft_s, "prep_event_id",
+	    (json_int_t)event_made("Hidden prep", "2031-09-22T09:00", "2031-09-22T17:00"),
+	    "event_id", (json_int_t)event_made("Hidden dialogue", "2031-09-23T09:00",
+	    "2031-09-23T17:00"), "call_id", (json_int_t)call, "inputs_close", "2031-10-30T18:00"));
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/invitations", (long long)dd);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 409);
+
+	/* the staff form on the participants page */
+	st = ts_signed_in(&srv, NULL, STAFF, PW);
+	assert_non_null(st);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants", (long long)d_draft);
+	r = ts_get(st, path);
+	STATUS(r, 200);
+	HAS(r, "No focal point invited yet.");
+	HAS(r, "fb@interior-gaps.gov.ng (NG)");
+	snprintf(form, sizeof form, "/staff/dialogues/%lld/invitations", (long long)d_draft);
+	r = ts_form(st, form, "user_id", "999999", (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "Choose a government");
+	snprintf(uid, sizeof uid, "%lld", (long long)fb_id);
+	r = ts_form(st, form, "user_id", uid, (char *)NULL);
+	STATUS(r, 303);
+	r = ts_get(st, path);
+	STATUS(r, 200);
+	HAS(r, "Focal points invited");
+	LACKS(r, "No focal point invited yet.");
+	assert_int_equal(ts_mail_wait(&sink, "fb@interior-gaps.gov.ng", 10000, &m), 0);
+	assert_non_null(strstr(m.subject, "The draft dialogue"));
+	ts_mail_free(&m);
+	r = ts_form(st, form, "user_id", uid, (char *)NULL);
+	STATUS(r, 409);
+	HAS(r, "invited to this dialogue already");
+	ts_browser_free(st);
+	opps = country_opps(fb_tok);
+	assert_non_null(x = opp_titled(opps, "The draft dialogue"));
+	assert_true(json_is_true(json_object_get(x, "invited")));
+	json_decref(opps);
+}
+
 /* ---- setup -------------------------------------------------------------- */
 
 static int
@@ -534,6 +656,7 @@ main(void)
 		cmocka_unit_test(test_opportunities),
 		cmocka_unit_test(test_countries_default),
 		cmocka_unit_test(test_focal_view),
+		cmocka_unit_test(test_invitations),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
