@@ -333,6 +333,8 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/dialogues/{id}/participants", h_staff_dialogue_decide, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_GET,    "/staff/dialogues/{id}/participants.csv", h_staff_dialogue_participants_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{HM_POST,   "/staff/dialogues/{id}/summary", h_staff_dialogue_publish, R_STAFFS, CSRF_CHECK, RL_NONE, 0, NULL, UPLOAD_RESOURCE},
+	{HM_POST,   "/api/v1/dialogues/{id}/invitations", h_dialogue_invite, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_POST,   "/staff/dialogues/{id}/invitations", h_staff_dialogue_invite, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 
 	/* open opportunities (issue 15): a person's; a visitor gets the page with a sign-in link, and 401 from the API */
 	{HM_GET,    "/opportunities",               h_opportunities,     R_ALL,    CSRF_NONE,  RL_NONE,   0, opp_q_list},

@@ -172,6 +172,11 @@
 #define DLG_COLS DB_COLS(DLG_COLUMNS)
 #define DLG_FROM " FROM dialogues d JOIN meetings m ON m.event_id = d.meeting_id " \
 	"JOIN events e ON e.id = m.event_id "
+/* Whether a focal point of country ? (one still active, of that country
+ * now) was invited to dialogue d (migration 38). */
+#define DLG_INVITED "EXISTS (SELECT 1 FROM dialogue_invitations di JOIN users du ON " \
+	"du.id = di.user_id WHERE di.dialogue_id = d.id AND du.role = 'focal' AND " \
+	"du.status = 'active' AND du.country = ?)"
 /* The filters after EV_VISIBLE: body ('' for any), year (0 for any). */
 #define MTG_FILTER " AND (? = '' OR m.body = ?) AND (? = 0 OR m.year = ?)"
 /* Columns of an initiative (enum ini_col), and a list's filters: country
@@ -1528,8 +1533,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* The accepted side event in a slot of a session. */
 	[ST_MTG_SE_SLOT_TAKEN] = {"mtg_se_slot_taken",
 	    "SELECT id FROM meeting_side_events WHERE event_id = ? AND slot_id = ?", NULL},
-	/* The session's programme: the accepted side events, by slot. */
+	/* The session's programme: the accepted side events, by slot, but for
+	 * those of organizations suspended or rejected now (a rule of reading:
+	 * they are back when the organization is approved again). */
 	[ST_MTG_SE_PROGRAMME] = {"mtg_se_programme",
+	    "SELECT " MTG_SE_COLS MTG_SE_FROM "WHERE s.event_id = ? AND s.status = 'accepted' "
+	    "AND s.slot_id IS NOT NULL AND o.status NOT IN ('suspended', 'rejected') "
+	    "ORDER BY s.slot_id", NULL},
+	/* The side events that hold a slot of the session: every accepted one,
+	 * whatever its organization's status (a slot stays theirs). */
+	[ST_MTG_SE_HELD] = {"mtg_se_held",
 	    "SELECT " MTG_SE_COLS MTG_SE_FROM "WHERE s.event_id = ? AND s.status = 'accepted' "
 	    "AND s.slot_id IS NOT NULL ORDER BY s.slot_id", NULL},
 	/* The organizations that proposed to a session (staff's filter). */
@@ -1802,7 +1815,7 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_DLG_SAME_CALL] = {"dlg_same_call",
 	    "SELECT id FROM dialogues WHERE call_id = ? AND id <> ?", NULL},
 	[ST_DLG_SESSION] = {"dlg_session",
-	    "SELECT m.body, m.working_group, e.timezone FROM meetings m "
+	    "SELECT m.body, m.working_group, e.timezone, e.start_at FROM meetings m "
 	    "JOIN events e ON e.id = m.event_id WHERE m.event_id = ?", NULL},
 	[ST_DLG_CALL_KIND] = {"dlg_call_kind", "SELECT kind FROM calls WHERE id = ?", NULL},
 	/* The applicants to a dialogue's call, drafts and withdrawn ones
@@ -1871,6 +1884,43 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "JOIN organizations o ON o.id = a.organization_id WHERE " EV_VISIBLE
 	    " AND o.country = ? AND o.status = 'approved' ORDER BY d.id DESC, o.name LIMIT 200",
 	    NULL},
+	/* The dialogues still ahead for a country (the focal point's open
+	 * opportunities; seen as EV_VISIBLE after the first ?): their call open
+	 * (closing after the third ?) or one of their events starting after the
+	 * fourth or fifth; and the country (the first and sixth, as '%"KE"%' in
+	 * the JSON of the countries under review; the seventh as a code) under
+	 * review or one of its approved organizations applied. */
+	[ST_DLG_AHEAD_OF_COUNTRY] = {"dlg_ahead_of_country",
+	    "SELECT d.id, d.title, coalesce(c.status, ''), coalesce(c.closes, 0), "
+	    "coalesce(pe.start_at, 0), coalesce(de.start_at, 0), coalesce(de.timezone, e.timezone), "
+	    "CASE WHEN d.countries LIKE ? THEN 1 ELSE 0 END, "
+	    "CASE WHEN " DLG_INVITED " THEN 1 ELSE 0 END" DLG_FROM
+	    "LEFT JOIN calls c ON c.id = d.call_id LEFT JOIN events pe ON pe.id = d.prep_event_id "
+	    "LEFT JOIN events de ON de.id = d.event_id WHERE " EV_VISIBLE
+	    " AND ((c.status = 'open' AND c.closes > ?) OR pe.start_at > ? OR de.start_at > ?)"
+	    " AND (d.countries LIKE ? OR " DLG_INVITED " OR EXISTS (SELECT 1 FROM "
+	    "call_applications a JOIN organizations o ON o.id = a.organization_id WHERE "
+	    "a.call_id = d.call_id AND o.country = ? AND o.status = 'approved' AND "
+	    "a.status NOT IN ('draft', 'withdrawn')))"
+	    " ORDER BY d.id LIMIT 100", NULL},
+	/* Focal point ? invited to dialogue ? by ? at ? (migration 38). */
+	[ST_DLG_INV_INSERT] = {"dlg_inv_insert",
+	    "INSERT INTO dialogue_invitations (user_id, dialogue_id, invited_by, created_at) "
+	    "VALUES (?, ?, ?, ?) RETURNING id", NULL},
+	/* the focal points invited to dialogue ?, in the order invited */
+	[ST_DLG_INV_LIST] = {"dlg_inv_list",
+	    "SELECT i.id, u.id, u.name, u.email, coalesce(u.country, ''), coalesce(u.locale, ''), "
+	    "i.created_at FROM dialogue_invitations i JOIN users u ON u.id = i.user_id "
+	    "WHERE i.dialogue_id = ? ORDER BY i.id", NULL},
+	/* user ? if an active focal point of a country */
+	[ST_DLG_INV_FOCAL] = {"dlg_inv_focal",
+	    "SELECT 0, id, name, email, country, coalesce(locale, ''), 0 FROM users WHERE id = ? "
+	    "AND role = 'focal' AND status = 'active' AND coalesce(country, '') <> ''", NULL},
+	/* every active focal point of a country, by country and name */
+	[ST_DLG_INV_FOCALS] = {"dlg_inv_focals",
+	    "SELECT 0, id, name, email, country, coalesce(locale, ''), 0 FROM users WHERE "
+	    "role = 'focal' AND status = 'active' AND coalesce(country, '') <> '' "
+	    "ORDER BY country, name, id LIMIT 1000", NULL},
 	/* A person's part in dialogues (seen as EV_VISIBLE): accepted for one,
 	 * themselves (?3, an application of no organization) or through an
 	 * organization of theirs while it is not rejected or suspended (?4, as
@@ -2389,6 +2439,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MTG_SE_GET] = MTG_SE_C__MAX,
 	[ST_MTG_SE_LIST] = MTG_SE_C__MAX,
 	[ST_MTG_SE_PROGRAMME] = MTG_SE_C__MAX,
+	[ST_MTG_SE_HELD] = MTG_SE_C__MAX,
 	[ST_MTG_SE_ORGS] = 2,
 	[ST_MTG_SE_OPEN_WINDOWS] = MTG_C__MAX,
 	[ST_MTG_SE_SEED_ORGS] = 1,
@@ -2422,6 +2473,10 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_DLG_INPUT_LIST] = DLG_IN_C__MAX,
 	[ST_DLG_FOR_SESSION] = DLG_SH_C__MAX,
 	[ST_DLG_OF_COUNTRY] = DLG_SH_C__MAX,
+	[ST_DLG_AHEAD_OF_COUNTRY] = DLG_AH_C__MAX,
+	[ST_DLG_INV_LIST] = DLG_INV_C__MAX,
+	[ST_DLG_INV_FOCAL] = DLG_INV_C__MAX,
+	[ST_DLG_INV_FOCALS] = DLG_INV_C__MAX,
 	[ST_DLG_OF_PERSON] = DLG_SH_C__MAX,
 	[ST_DLG_MEMBERS] = 3,
 	[ST_DLG_EXPORT_APPS] = DLG_XA_C__MAX,
@@ -3579,6 +3634,17 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" UNIQUE (course_id, user_id));" \
 	"CREATE INDEX course_completions_user ON course_completions(user_id);" \
 	"CREATE INDEX course_completions_cohort ON course_completions(cohort_id);"
+/* Migration 38 (issue 17): staff invite a government's focal point to a
+ * constructive dialogue; the focal points of that country see it among
+ * their open opportunities, and the one invited is mailed. */
+#define M38(ID) \
+	"CREATE TABLE dialogue_invitations (" \
+	" id " ID "," \
+	" dialogue_id BIGINT NOT NULL REFERENCES dialogues(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" invited_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, UNIQUE (dialogue_id, user_id));" \
+	"CREATE INDEX dialogue_invitations_user ON dialogue_invitations(user_id);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -3616,5 +3682,6 @@ const struct db_migration db_migrations[] = {
 	{35, M35(SQLITE_ID), M35(PG_ID)},
 	{36, M36(SQLITE_ID), M36(PG_ID)},
 	{37, M37(SQLITE_ID), M37(PG_ID)},
+	{38, M38(SQLITE_ID), M38(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -372,6 +372,7 @@ enum db_stmt {
 	ST_MTG_SE_WITHDRAW,
 	ST_MTG_SE_SLOT_TAKEN,
 	ST_MTG_SE_PROGRAMME,
+	ST_MTG_SE_HELD,
 	ST_MTG_SE_ORGS,
 	ST_MTG_SE_OPEN_WINDOWS,
 	ST_MTG_SE_SEED_COUNT,
@@ -446,6 +447,11 @@ enum db_stmt {
 	ST_DLG_PUBLISH,
 	ST_DLG_FOR_SESSION,
 	ST_DLG_OF_COUNTRY,
+	ST_DLG_AHEAD_OF_COUNTRY,
+	ST_DLG_INV_INSERT,
+	ST_DLG_INV_LIST,
+	ST_DLG_INV_FOCAL,
+	ST_DLG_INV_FOCALS,
 	ST_DLG_OF_PERSON,
 	ST_DLG_MEMBERS,
 	ST_DLG_SEED_COUNT,
@@ -1005,7 +1011,7 @@ enum mtg_mine_col { MTG_MINE_C_ID, MTG_MINE_C_EVENT_ID, MTG_MINE_C_ORG_ID, MTG_M
 	MTG_MINE_C_TITLE, MTG_MINE_C__MAX };
 /* A row of the registration desks' list (ST_MTG_NOM_APPROVED). */
 /* A side event proposed to a session, with its organization's name
- * (ST_MTG_SE_GET, ST_MTG_SE_LIST, ST_MTG_SE_PROGRAMME). */
+ * (ST_MTG_SE_GET, ST_MTG_SE_LIST, ST_MTG_SE_PROGRAMME, ST_MTG_SE_HELD). */
 #define MTG_SE_COLUMNS(X, Y) \
 	X(MTG_SE_C_ID, "s.id") Y(MTG_SE_C_EVENT_ID, "s.event_id") \
 	Y(MTG_SE_C_ORG_ID, "s.organization_id") Y(MTG_SE_C_PROPOSED_BY, "s.proposed_by") \
@@ -1269,7 +1275,7 @@ enum dlg_appr_col { DLG_A_C_ID, DLG_A_C_ORG_ID, DLG_A_C__MAX };
 /* A dialogue an event belongs to (ST_DLG_OF_EVENT). */
 enum dlg_ev_col { DLG_EV_C_ID, DLG_EV_C_CALL_ID, DLG_EV_C_TITLE, DLG_EV_C__MAX };
 /* A session's working group (ST_DLG_SESSION). */
-enum dlg_sess_col { DLG_S_C_BODY, DLG_S_C_WG, DLG_S_C_TZ, DLG_S_C__MAX };
+enum dlg_sess_col { DLG_S_C_BODY, DLG_S_C_WG, DLG_S_C_TZ, DLG_S_C_START, DLG_S_C__MAX };
 /* A written input (ST_DLG_INPUT_LIST). */
 enum dlg_input_col { DLG_IN_C_ID, DLG_IN_C_USER_ID, DLG_IN_C_ORG_ID, DLG_IN_C_BODY,
 	DLG_IN_C_PUBLISH, DLG_IN_C_FILE_ID, DLG_IN_C_FILE_NAME, DLG_IN_C_FILE_TYPE,
@@ -1288,6 +1294,16 @@ enum dlg_xapp_col { DLG_XA_C_ID, DLG_XA_C_DIALOGUE_ID, DLG_XA_C_TITLE, DLG_XA_C_
 enum dlg_xin_col { DLG_XI_C_ID, DLG_XI_C_DIALOGUE_ID, DLG_XI_C_TITLE, DLG_XI_C_ORG_ID,
 	DLG_XI_C_BODY, DLG_XI_C_PUBLISH, DLG_XI_C_FILE_NAME, DLG_XI_C_FILE_TYPE,
 	DLG_XI_C_FILE_SIZE, DLG_XI_C_FILE_SHA256, DLG_XI_C_CREATED_AT, DLG_XI_C__MAX };
+/* A dialogue still open to a country (ST_DLG_AHEAD_OF_COUNTRY): its call's
+ * status and close, its two events' starts and zone, and whether the
+ * country is among its countries under review. */
+enum dlg_ahead_col { DLG_AH_C_ID, DLG_AH_C_TITLE, DLG_AH_C_CALL_STATUS, DLG_AH_C_CALL_CLOSES,
+	DLG_AH_C_PREP_START, DLG_AH_C_START, DLG_AH_C_TIMEZONE, DLG_AH_C_UNDER_REVIEW,
+	DLG_AH_C_INVITED, DLG_AH_C__MAX };
+/* A focal point invited to a dialogue (ST_DLG_INV_LIST), or one who may be
+ * (ST_DLG_INV_FOCAL, ST_DLG_INV_FOCALS: DLG_INV_C_ID is 0 there). */
+enum dlg_inv_col { DLG_INV_C_ID, DLG_INV_C_USER_ID, DLG_INV_C_NAME, DLG_INV_C_EMAIL,
+	DLG_INV_C_COUNTRY, DLG_INV_C_LOCALE, DLG_INV_C_CREATED_AT, DLG_INV_C__MAX };
 
 struct db_migration {
 	int version;

@@ -12,7 +12,8 @@
  *      review's stage and dates, the reviewing States, the stakeholders;
  *   3. the demo focal point (Kenya) follows the link on /account to their
  *      country's view: the stage, the stakeholders at the level governments
- *      see (no contact details); Senegal's page is refused (403).
+ *      see (no contact details), the open opportunities for the government
+ *      (each with its date and link); Senegal's page is refused (403).
  *
  * Every page visited is checked by axe-core at the end (lib.js).
  * Screenshots: out/staff-reviews.png, out/country-page.png
@@ -99,6 +100,16 @@ async function main() {
 		check(t.includes('Country review'), 'no stage');
 		check(t.includes('Mombasa Anti-Trafficking Network'), 'no stakeholders');
 		check(!t.includes('contact@matn.example'), 'a focal point sees a nongovernmental field');
+		check(t.includes('Open opportunities for the government'), 'no open opportunities');
+		const opps = focal.getByRole('region', { name: 'Open opportunities for the government' });
+		const items = await opps.locator('li').count();
+		const none = (await text(opps)).includes('No dialogue or initiative meeting ahead');
+		check(items > 0 || none, 'the opportunities say nothing');
+		for (let i = 0; i < items; i++) {
+			const li = opps.locator('li').nth(i);
+			check(await li.locator('time').count() === 1, `opportunity ${i} has no date`);
+			check(await li.locator('a').count() >= 1, `opportunity ${i} has no link`);
+		}
 		await shot(focal, 'focal-country-view');
 
 		step('another country is refused');

@@ -12,11 +12,16 @@
  *      participants, sends an empty input (the message by the field) and
  *      then one: it is listed;
  *   3. staff open the participants: the balance by region, kind and gender
- *      and who is from a country under review.
+ *      and who is from a country under review;
+ *   4. staff invite the demo focal point (Kenya) to the second dialogue
+ *      (still ahead), who finds it on their country's view marked as an
+ *      invitation; staff open a new dialogue's form, the countries in
+ *      country review as boxes.
  *
  * Every page visited is checked by axe-core at the end (lib.js).
  * Screenshots: out/dialogues.png, out/dialogue.png (docs/dialogue.png),
- * out/dialogue-input.png, out/staff-dialogue-participants.png.
+ * out/dialogue-input.png, out/staff-dialogue-participants.png,
+ * out/staff-dialogue-invited.png, out/staff-dialogue-form.png.
  */
 const {
 	check, test, launch, newContext, shot, visit, text, h1, submit, signIn, run,
@@ -24,7 +29,9 @@ const {
 
 const STAFF = { email: 'staff@example.org', password: 'demo-staff-pass-2026' };
 const MEMBER = { email: 'member@example.org', password: 'demo-member-pass-2026' };
+const FOCAL = { email: 'focal@example.org', password: 'demo-focal-pass-2026' };
 const FIRST = 'Constructive dialogue on firearms trafficking';
+const SECOND = 'Constructive dialogue on the illicit manufacturing of firearms';
 
 async function mainText(page) {
 	return text(page.getByRole('main'));
@@ -89,6 +96,34 @@ async function main() {
 		check(t.includes('Approved so far: 2'), `not two approved: ${t.slice(0, 400)}`);
 		check(t.includes('woman') && t.includes('man'), 'no genders');
 		await shot(staff, 'staff-dialogue-participants');
+	});
+
+	await test('staff invite Kenya\'s focal point, who finds it on their country\'s view', async (step) => {
+		step('invite the demo focal point to the dialogue still ahead');
+		await visit(staff, '/dialogues');
+		await submit(staff, staff.getByRole('link', { name: SECOND }));
+		await submit(staff, staff.getByRole('link', { name: 'The participants' }));
+		const before = await mainText(staff);
+		check(before.includes('No focal point invited yet.'), 'someone is invited already');
+		await staff.getByLabel(/Invite a government's focal point/).selectOption({ label: 'Farid Focal (KE)' });
+		await submit(staff, staff.getByRole('button', { name: 'Invite', exact: true }));
+		const t = await mainText(staff);
+		check(t.includes('Focal points invited') && t.includes('Farid Focal (KE), invited'), `not listed: ${t.slice(-400)}`);
+		await shot(staff, 'staff-dialogue-invited');
+
+		step('the focal point reads it among the open opportunities');
+		const focal = await (await newContext(browser)).newPage();
+		await signIn(focal, FOCAL.email, FOCAL.password);
+		await visit(focal, '/country');
+		const opps = focal.getByRole('region', { name: 'Open opportunities for the government' });
+		const o = await text(opps);
+		check(o.includes('your government is invited'), `no invitation: ${o}`);
+
+		step('staff open a new dialogue\'s form: the countries in country review as boxes');
+		await visit(staff, '/staff/dialogues/new');
+		check(await staff.getByRole('group', { name: 'Countries under review' }).count() === 1, 'no group of countries');
+		check(await staff.getByRole('checkbox', { name: /Kenya \(KE, / }).count() === 1, 'no box for Kenya');
+		await shot(staff, 'staff-dialogue-form');
 	});
 }
 

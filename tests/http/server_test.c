@@ -1556,6 +1556,107 @@ test_others_certificate(void **state)
 }
 
 /*
+ * Every staff route on one constructive dialogue ({id} under
+ * /api/v1/dialogues and /staff/dialogues: editing it, the Extended
+ * Bureau's decisions, its summary, inviting a focal point, the
+ * participants' page), tried on a dialogue staff made by a visitor, an
+ * applicant, a focal point, a member, an organization's admin and an
+ * expert: each refused (401 or a sign-in for a visitor, 403), and nothing
+ * written -- no invitation, no summary, the title as it was.
+ */
+static void
+test_others_dialogue_staff(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *who[6];
+	int64_t a = org_made("Walk Dialogue A", "GH", "al@walk-da.example");
+	int64_t sess, prep, ev, call, id;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+#define MADE(out, p, b) do { \
+	r = ts_api(staff, "POST", (p), NULL, (b)); \
+	STATUS(r, 201); \
+	j = ts_json(r); \
+	(out) = json_integer_value(json_object_get(j, "id")); \
+	json_decref(j); \
+} while (0)
+	MADE(sess, "/api/v1/meetings", "{\"body\":\"untoc_wg\",\"working_group\":"
+	    "\"firearms\",\"number\":978,\"title\":\"Walk working group\",\"timezone\":"
+	    "\"Europe/Vienna\",\"start\":\"2031-05-19T10:00\",\"end\":\"2031-05-21T18:00\","
+	    "\"status\":\"published\"}");
+	MADE(prep, "/api/v1/events", "{\"kind\":\"workshop\",\"title\":\"Walk prep day\","
+	    "\"timezone\":\"Europe/Vienna\",\"start\":\"2031-05-22T09:00\",\"end\":"
+	    "\"2031-05-22T17:00\",\"status\":\"published\"}");
+	MADE(ev, "/api/v1/events", "{\"kind\":\"workshop\",\"title\":\"Walk dialogue day\","
+	    "\"timezone\":\"Europe/Vienna\",\"start\":\"2031-05-23T09:00\",\"end\":"
+	    "\"2031-05-23T17:00\",\"status\":\"published\"}");
+	MADE(call, "/api/v1/calls", "{\"kind\":\"dialogue\",\"title\":\"Walk dialogue call\","
+	    "\"timezone\":\"Europe/Vienna\",\"closes\":\"2031-04-01T23:59\",\"status\":"
+	    "\"open\"}");
+	snprintf(body, sizeof body, "{\"title\":\"Walk dialogue\",\"meeting_id\":%lld,"
+	    "\"prep_event_id\":%lld,\"event_id\":%lld,\"call_id\":%lld,\"inputs_close\":"
+	    "\"2031-06-30T18:00\",\"countries\":[\"KE\"]}", (long long)sess, (long long)prep,
+	    (long long)ev, (long long)call);
+	MADE(id, "/api/v1/dialogues", body);
+#undef MADE
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-da@walk.example", a)), 0);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = signed_in("admin-da@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		int page = strncmp(rt->pattern, "/staff/dialogues/{id}", 21) == 0;
+
+		if ((strncmp(rt->pattern, "/api/v1/dialogues/{id}", 22) != 0 && !page) ||
+		    rt->roles != R_STAFFS)
+			continue;
+		fill_org(rt->pattern, id, 0, path, sizeof path);
+		for (i = 0; i < 6; i++) {
+			long st;
+
+			if (page && rt->method != HM_GET) {
+				snprintf(body, sizeof body, "csrf=%s&user_id=1&ids=1&decision=approved&"
+				    "summary=Taken+Over&title=Taken+Over", ts_csrf(who[i]));
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else {
+				r = ts_api(who[i], method_names[rt->method], path, NULL,
+				    rt->method == HM_GET ? NULL : "{\"user_id\":1,\"ids\":[1],"
+				    "\"decision\":\"approved\",\"summary\":\"Taken Over\","
+				    "\"title\":\"Taken Over\"}");
+			}
+			st = r->status;
+			if (!(st == 401 || st == 403 || (st == 303 && i == 0)))
+				printf("# %s %s as walker %d: %ld: %.300s\n", method_names[rt->method],
+				    path, i, st, r->body);
+			assert_true(st == 401 || st == 403 || (st == 303 && i == 0));
+			tried++;
+		}
+	}
+	assert_true(tried >= 60);
+	/* staff find it as it was */
+	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)id);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"invitations\":[]"));
+	assert_false(ts_has(r, "Taken Over"));
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"title\":\"Walk dialogue\""));
+	assert_true(ts_has(r, "\"summary\":null"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[4]);
+}
+
+/*
  * Every route on one side event of a session (issue 16: {sid}), tried
  * against organization B's proposal by everyone but B's admins: a visitor,
  * an applicant, a focal point, a member, an admin of organization A and an
@@ -2959,6 +3060,7 @@ main(void)
 		cmocka_unit_test(test_others_speaking),
 		cmocka_unit_test(test_others_discussion),
 		cmocka_unit_test(test_others_certificate),
+		cmocka_unit_test(test_others_dialogue_staff),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 		cmocka_unit_test(test_others_dialogue),

@@ -66,6 +66,21 @@ enum ws_err country_section_meetings(struct req *r, const char *code, json_t *pa
 enum ws_err country_section_initiatives(struct req *r, const char *code, json_t *page)
     WS_WUR;
 enum ws_err country_section_dialogues(struct req *r, const char *code, json_t *page) WS_WUR;
+/* The open opportunities for the country's government (the focal point's
+ * own view only, /country): the dialogues still ahead that concern the
+ * country and the meetings still ahead of its initiatives, soonest first,
+ * as "opportunities": [{type (dialogue or initiative_meeting), id, title,
+ * href, what, date (RFC 3339 in the reader's zone), under_review (a
+ * dialogue's), initiative (a meeting's: {id, title, href})}]. */
+enum ws_err country_section_opportunities(struct req *r, const char *code, json_t *page)
+    WS_WUR;
+
+/* The countries in the country-review stage of the review cycle: their
+ * reviews, [{country, year}] by country (at most 300), whose stage is
+ * country_review and, when year is not 0, whose year is year.  A new
+ * dialogue's countries under review start as those of its session's year
+ * (dialogues.h).  New reference in *out. */
+enum ws_err countries_in_review(struct db *d, int64_t year, json_t **out) WS_WUR;
 
 /* GET /countries/{code} (twin /api/v1/countries/{code}): members and staff
  * any country, a focal point only their own (403 for another); 404 for a

@@ -217,9 +217,11 @@ country_section_dialogues(struct req *r, const char *code, json_t *page)
 
 /* ---- the pages ---------------------------------------------------------- */
 
-/* The page of country code (upper-case, valid) for r's caller. */
+/* The page of country code (upper-case, valid) for r's caller; own: the
+ * focal point's view of their own country (/country), with its open
+ * opportunities. */
 static enum ws_err
-country_page(struct req *r, struct resp *w, const char *code)
+country_page(struct req *r, struct resp *w, const char *code, int own)
 {
 	json_t *page = json_pack("{s:s,s:s}", "code", code, "name", country_name(code,
 	    r->locale));
@@ -228,6 +230,8 @@ country_page(struct req *r, struct resp *w, const char *code)
 
 	for (i = 0; i < sizeof sections / sizeof sections[0] && rc == WS_OK; i++)
 		rc = sections[i].fn(r, code, page);
+	if (rc == WS_OK && own)
+		rc = country_section_opportunities(r, code, page);
 	if (rc != WS_OK) {
 		json_decref(page);
 		return rc;
@@ -237,6 +241,7 @@ country_page(struct req *r, struct resp *w, const char *code)
 		int focal = r->user && r->user->role == ROLE_FOCAL;
 
 		json_object_set_new(page, "is_focal", json_boolean(focal));
+		json_object_set_new(page, "own_view", json_boolean(own));
 		json_object_set_new(page, "is_staff", json_boolean(r->user &&
 		    r->user->role >= ROLE_STAFF));
 		json_object_set_new(page, "heading", json_string(country_name(code, r->locale)));
@@ -265,7 +270,7 @@ h_country(struct req *r, struct resp *w)
 		w->detail = N_("A focal point sees only their own country's page.");
 		return WS_EFORBIDDEN;
 	}
-	return country_page(r, w, code);
+	return country_page(r, w, code, 0);
 }
 
 enum ws_err
@@ -277,5 +282,5 @@ h_my_country(struct req *r, struct resp *w)
 		w->detail = N_("Your account is not a focal point for a country yet.");
 		return WS_ENOTFOUND;
 	}
-	return country_page(r, w, c);
+	return country_page(r, w, c, 1);
 }

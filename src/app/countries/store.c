@@ -142,3 +142,29 @@ rev_focals(struct db *d, const char *code, json_t **out)
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
+
+enum ws_err
+countries_in_review(struct db *d, int64_t year, json_t **out)
+{
+	struct rev_filter f = { "country_review", "", year };
+	json_t *items = NULL, *x;
+	int64_t total = 0;
+	enum ws_err rc;
+	size_t i, j;
+
+	*out = json_array();
+	if ((rc = rev_list(d, &f, 1, 300, &items, &total)) == WS_OK)
+		json_array_foreach(items, i, x) {
+			json_t *one = json_pack("{s:O,s:O}", "country", json_object_get(x, "country"),
+			    "year", json_object_get(x, "year"));
+
+			/* by country (the list is by year first) */
+			for (j = 0; j < json_array_size(*out) && strcmp(json_string_value(
+			    json_object_get(json_array_get(*out, j), "country")), json_string_value(
+			    json_object_get(x, "country"))) < 0; j++)
+				;
+			json_array_insert_new(*out, j, one);
+		}
+	json_decref(items);
+	return rc;
+}

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/countries/countries.h"
 #include "app/dialogues/dialogues_int.h"
 #include "app/events/events.h"
 #include "app/orgs/orgs.h"
@@ -216,6 +217,8 @@ dlg_check(struct req *r, json_t *in, int64_t id, json_t **values, json_t **error
 	const struct tz *z = NULL;
 	int64_t sid, prep, ev, call, other = 0;
 	enum ws_err rc = WS_OK;
+	int64_t start_at = 0;
+	int countries_sent = json_object_get(in, "countries") != NULL;
 
 	*values = *errors = NULL;
 	x = json_object_get(in, "countries");
@@ -279,6 +282,7 @@ dlg_check(struct req *r, json_t *in, int64_t id, json_t **values, json_t **error
 			body = arena_strdup(r->a, db_col_text(q, DLG_S_C_BODY));
 			wg = arena_strdup(r->a, db_col_text(q, DLG_S_C_WG));
 			zone = arena_strdup(r->a, db_col_text(q, DLG_S_C_TZ));
+			start_at = db_col_int(q, DLG_S_C_START);
 		}
 		db_end(q);
 		if (rc == WS_EDONE)
@@ -314,10 +318,32 @@ dlg_check(struct req *r, json_t *in, int64_t id, json_t **values, json_t **error
 			fail(r, errs, "call_id", N_("Another dialogue has this call."));
 		rc = WS_OK;
 	}
-	if (!json_is_array(json_object_get(vals, "countries")))
-		json_object_set_new(vals, "countries", json_array());
 	if (tz_get(zone, &z) != WS_OK && tz_get("UTC", &z) != WS_OK)
 		z = NULL;
+	if (!countries_sent && !id && start_at && z) {
+		/* a new dialogue's countries under review, left out: those in
+		 * the country-review stage in its session's year */
+		json_t *due = NULL, *c;
+		char when[40];
+		int64_t year = 0;
+		size_t i;
+
+		tz_rfc3339(z, start_at, when, sizeof when);
+		when[4] = '\0';
+		if (parse_int(when, 1, 9999, &year) == WS_OK &&
+		    (rc = countries_in_review(req_db(r), year, &due)) == WS_OK) {
+			json_t *list = json_array();
+
+			json_array_foreach(due, i, c)
+				json_array_append(list, json_object_get(c, "country"));
+			json_object_set_new(vals, "countries", list);
+		}
+		json_decref(due);
+		if (rc != WS_OK)
+			goto out;
+	}
+	if (!json_is_array(json_object_get(vals, "countries")))
+		json_object_set_new(vals, "countries", json_array());
 	if (z)
 		app_time_field(r, z, vals, errs, "inputs_close", "inputs_close_at",
 		    N_("Enter a date and time like 2026-10-22T18:00 (in the session's time "

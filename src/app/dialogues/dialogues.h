@@ -156,4 +156,34 @@ enum ws_err dlg_mail_run(struct job_ctx *c, const struct job *j) WS_WUR;
 enum ws_err dialogues_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
     WS_WUR;
 
+/*
+ * The dialogues still ahead for country (ISO 3166-1 alpha-2) at now, as r's
+ * caller may see them, for the focal point's open opportunities: those
+ * whose call takes applications or whose preparation day or dialogue is
+ * still to come, and which concern the country (among its countries under
+ * review, one of its focal points invited, or an approved organization of
+ * it applied to the call): [{type: "dialogue", id, title, href, what
+ * (call_closes, preparation_day or dialogue: the first still ahead), at
+ * (Unix seconds), timezone, under_review, invited}].  New reference in
+ * *out.
+ */
+enum ws_err dialogues_ahead_of_country(struct req *r, const char *country, int64_t now,
+    json_t **out) WS_WUR;
+
+/* POST /api/v1/dialogues/{id}/invitations (staff): {user_id}, an active
+ * focal point, invited to the dialogue: mailed, and the dialogue is among
+ * the open opportunities of their country's view.  201 with the
+ * invitation; 422 for someone who is no focal point; 409 when invited
+ * already or when focal points may not see the dialogue's session yet. */
+enum ws_err h_dialogue_invite(struct req *r, struct resp *w);
+/* POST /staff/dialogues/{id}/invitations: the participants page's form
+ * through it, back to that page. */
+enum ws_err h_staff_dialogue_invite(struct req *r, struct resp *w);
+/* The focal points invited to dialogue id ([{id, user_id, name, country,
+ * created_at}]) for the participants page and its twin; with choices
+ * (non-NULL) the active focal points not invited yet, [{id, label}], for
+ * its form.  New references. */
+enum ws_err dialogues_invitations(struct req *r, int64_t id, json_t **out, json_t **choices)
+    WS_WUR;
+
 #endif

@@ -8,8 +8,10 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "app/app.h"
+#include "app/countries/countries.h"
 #include "app/dialogues/dialogues_int.h"
 #include "app/events/events.h"
 #include "app/orgs/orgs.h"
@@ -63,19 +65,99 @@ dlg_page_one(struct req *r, json_t *g, json_t *v)
 
 /* ---- the staff form ---------------------------------------------------------- */
 
-/* The form's fields as the check takes them.  New reference. */
+/* Appends to list the codes of s, separated by commas or spaces. */
+static void
+codes_of(json_t *list, const char *s)
+{
+	while (s && *s) {
+		size_t n = strcspn(s, ", \t\r\n");
+
+		if (n)
+			json_array_append_new(list, json_stringn(s, n));
+		s += n;
+		s += strspn(s, ", \t\r\n");
+	}
+}
+
+/* The form's fields as the check takes them: the countries are the boxes
+ * checked and the codes typed under countries_other (the form always
+ * sends them, none checked included).  New reference. */
 static json_t *
 input_of_form(struct req *r)
 {
 	static const char *const names[] = { "title", "description", "meeting_id",
-		"prep_event_id", "event_id", "call_id", "countries", "inputs_close", NULL };
+		"prep_event_id", "event_id", "call_id", "inputs_close", NULL };
 	const char *const *k;
-	json_t *in = json_object(), *x;
+	json_t *in = json_object(), *x, *list = json_array(), *y;
+	size_t i;
 
 	for (k = names; *k; k++)
 		if ((x = json_object_get(r->in, *k)) != NULL)
 			json_object_set(in, *k, x);
+	x = json_object_get(r->in, "countries");
+	if (json_is_string(x))
+		codes_of(list, json_string_value(x));
+	json_array_foreach(x, i, y)
+		if (json_is_string(y))
+			codes_of(list, json_string_value(y));
+	codes_of(list, json_string_value(json_object_get(r->in, "countries_other")));
+	json_object_set_new(in, "countries", list);
 	return in;
+}
+
+/* The form's boxes of countries under review into w's value: each country
+ * in the country-review stage of the review cycle, with its year, checked
+ * when in chosen (codes; NULL: when its review's year is this year, a new
+ * form's start), and the codes chosen that have no box as form's
+ * countries_other. */
+static enum ws_err
+review_boxes(struct req *r, struct resp *w, json_t *chosen)
+{
+	json_t *due = NULL, *boxes = json_array(), *c, *x, *form = json_object_get(w->val, "form");
+	const char *other = "";
+	char now[40];
+	int64_t year = 0;
+	enum ws_err rc;
+	size_t i, j;
+
+	time_rfc3339(now_s(), now, sizeof now);
+	now[4] = '\0';
+	if (parse_int(now, 1, 9999, &year) != WS_OK)
+		year = 0;
+	if ((rc = countries_in_review(req_db(r), 0, &due)) != WS_OK) {
+		json_decref(due);
+		json_decref(boxes);
+		return rc;
+	}
+	json_array_foreach(due, i, c) {
+		const char *code = json_string_value(json_object_get(c, "country"));
+		int on = 0;
+
+		if (chosen) {
+			json_array_foreach(chosen, j, x)
+				on = on || (json_is_string(x) && strcasecmp(json_string_value(x), code) == 0);
+		} else {
+			on = json_integer_value(json_object_get(c, "year")) == year;
+		}
+		json_array_append_new(boxes, json_pack("{s:s,s:s,s:O,s:b}", "code", code, "name",
+		    country_name(code, r->locale), "year", json_object_get(c, "year"), "checked",
+		    on));
+	}
+	json_array_foreach(chosen, j, x) {
+		int boxed = 0;
+
+		json_array_foreach(due, i, c)
+			boxed = boxed || (json_is_string(x) && strcasecmp(json_string_value(x),
+			    json_string_value(json_object_get(c, "country"))) == 0);
+		if (!boxed && json_is_string(x))
+			other = arena_printf(r->a, "%s%s%s", other, *other ? ", " : "",
+			    json_string_value(x));
+	}
+	json_decref(due);
+	json_object_set_new(w->val, "review_countries", boxes);
+	if (json_is_object(form))
+		json_object_set_new(form, "countries_other", json_string(other));
+	return WS_OK;
 }
 
 static enum ws_err
@@ -97,7 +179,11 @@ form_page(struct req *r, struct resp *w, const char *action, const char *title)
 enum ws_err
 h_staff_dialogue_new_form(struct req *r, struct resp *w)
 {
+	enum ws_err rc;
+
 	resp_value(w, json_pack("{s:{}}", "form"));
+	if ((rc = review_boxes(r, w, NULL)) != WS_OK)
+		return rc;
 	return form_page(r, w, "/staff/dialogues/new", N_("New constructive dialogue"));
 }
 
@@ -132,7 +218,8 @@ form_post(struct req *r, struct resp *w, int64_t id, const char *action, const c
 	rc = form_fail(r, w, "staff_dialogue_form", title, in, errors);
 	if (id)
 		json_object_set_new(w->val, "id", json_integer(id));
-	if (form_page(r, w, action, title) != WS_OK)
+	if (review_boxes(r, w, json_object_get(in, "countries")) != WS_OK ||
+	    form_page(r, w, action, title) != WS_OK)
 		rc = WS_EDB;
 out:
 	json_decref(in);
@@ -158,18 +245,13 @@ h_staff_dialogue_edit_form(struct req *r, struct resp *w)
 		return rc;
 	v = dlg_view(r, g);
 	form = dlg_merged_input(v, NULL);
-	{
-		json_t *c;
-		size_t i;
-		const char *t = "";
-
-		json_array_foreach(json_object_get(g, "countries"), i, c)
-			t = arena_printf(r->a, "%s%s%s", t, i ? ", " : "", json_string_value(c));
-		json_object_set_new(form, "countries", json_string(t));
-	}
+	json_object_del(form, "countries");
 	resp_value(w, json_pack("{s:o,s:I}", "form", form, "id", (json_int_t)id));
+	rc = review_boxes(r, w, json_object_get(g, "countries"));
 	json_decref(v);
 	json_decref(g);
+	if (rc != WS_OK)
+		return rc;
 	return form_page(r, w, arena_printf(r->a, "/staff/dialogues/%lld/edit", (long long)id),
 	    N_("Edit the constructive dialogue"));
 }

@@ -208,6 +208,19 @@ h_staff_dialogue_participants(struct req *r, struct resp *w)
 	val = json_pack("{s:o,s:O,s:o,s:o}", "dialogue", dlg_view(r, g), "countries",
 	    json_object_get(g, "countries"), "items", rows, "balance", balance);
 	rows = balance = NULL;
+	{	/* the focal points invited (invitations.c), and for the page's form
+		 * those who may be */
+		json_t *inv = NULL, *choices = NULL;
+
+		if ((rc = dialogues_invitations(r, id, &inv, r->api ? NULL : &choices)) != WS_OK) {
+			json_decref(inv);
+			json_decref(val);
+			goto out;
+		}
+		json_object_set_new(val, "invitations", inv);
+		if (choices)
+			json_object_set_new(val, "focal_choices", choices);
+	}
 	if (!r->api) {
 		json_t *it;
 		size_t i;

@@ -4,7 +4,7 @@
  * makes it), each with its preparation day and dialogue (events), its call
  * of kind `dialogue` with the demo people's applications decided by the
  * Extended Bureau, and written inputs; the first with its summary
- * published.  None when the hub has a dialogue already, so seeding again
+ * published and the demo focal point (Kenya) invited to it.  None when the hub has a dialogue already, so seeding again
  * adds nothing; none either without the demo session and people.
  */
 #include <stdio.h>
@@ -75,7 +75,7 @@ event_made(struct app *app, struct db *d, const char *title, int64_t start, int 
  * uid[0..3) (the member for their organization org) taking part. */
 static enum ws_err
 seed_one(struct app *app, struct db *d, size_t i, int64_t sid, int64_t start,
-    const int64_t *uid, int64_t org, int64_t staff_id)
+    const int64_t *uid, int64_t org, int64_t focal, int64_t staff_id)
 {
 	static const char *const genders[] = { "woman", "man", "another" };
 	static const char *const expertise[] = {
@@ -140,6 +140,18 @@ seed_one(struct app *app, struct db *d, size_t i, int64_t sid, int64_t start,
 	}
 	if (rc == WS_OK && demo[i].summary)
 		rc = dlg_publish(d, id, demo[i].summary, NULL);
+	if (rc == WS_OK && i == 0 && focal) {	/* the demo focal point invited (no mail) */
+		struct db_q *q = db_start(d, ST_DLG_INV_INSERT);
+
+		db_bind_int(q, 1, focal);
+		db_bind_int(q, 2, id);
+		db_bind_int(q, 3, staff_id);
+		db_bind_int(q, 4, now_s());
+		rc = db_step(q);
+		db_end(q);
+		if (rc == WS_EDONE)
+			rc = WS_EDB;
+	}
 	return rc;
 }
 
@@ -149,7 +161,7 @@ dialogues_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
 	static const char *const people[] = { "member@example.org", "expert1@example.org",
 		"expert2@example.org" };
 	struct arena *a = arena_new();
-	int64_t have = 0, sid = 0, start = 0, uid[3], org = 0;
+	int64_t have = 0, sid = 0, start = 0, uid[3], org = 0, focal = 0;
 	json_t *mine = NULL, *o;
 	struct user u;
 	struct db_q *q;
@@ -176,6 +188,8 @@ dialogues_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
 		goto out;
 	for (i = 0; i < 3; i++)
 		uid[i] = user_by_email(d, a, people[i], &u) == WS_OK ? u.id : 0;
+	if (user_by_email(d, a, "focal@example.org", &u) == WS_OK && u.role == ROLE_FOCAL)
+		focal = u.id;
 	if (!uid[0])
 		goto out;
 	if ((rc = orgs_of_person(d, uid[0], &mine)) != WS_OK)
@@ -188,7 +202,7 @@ dialogues_seed_demo(struct app *app, struct db *d, int64_t staff_id, int *added)
 	for (i = 0; i < sizeof demo / sizeof demo[0] && rc == WS_OK; i++) {
 		if ((rc = db_begin(d)) != WS_OK)
 			break;
-		if ((rc = seed_one(app, d, i, sid, start, uid, org, staff_id)) == WS_OK)
+		if ((rc = seed_one(app, d, i, sid, start, uid, org, focal, staff_id)) == WS_OK)
 			rc = db_commit(d);
 		if (rc != WS_OK)
 			db_rollback(d);

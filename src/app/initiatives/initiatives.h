@@ -176,4 +176,14 @@ enum ws_err initiatives_of_country(struct req *r, const char *code, json_t **jso
 enum ws_err initiatives_seed_demo(struct app *app, struct db *d, int64_t staff_id,
     int64_t member_id, int64_t focal_id, int *added) WS_WUR;
 
+/*
+ * The meetings (events) still ahead at now of the initiatives of country
+ * code that are not concluded, as r's caller may see them, for the focal
+ * point's open opportunities: [{type: "initiative_meeting", id (the
+ * event's), title, href, what: "meeting", at (Unix seconds), timezone,
+ * initiative: {id, title, href}}].  New reference in *out.
+ */
+enum ws_err initiatives_meetings_ahead(struct req *r, const char *code, int64_t now,
+    json_t **out) WS_WUR;
+
 #endif

@@ -585,6 +585,60 @@ bad:
 	return NULL;
 }
 
+/* Slot id of slots ([{id, start_at, end_at, room}]), or NULL. */
+static json_t *
+slot_by_id(json_t *slots, json_t *id)
+{
+	json_t *x;
+	size_t i;
+
+	json_array_foreach(slots, i, x)
+		if (json_equal(json_object_get(x, "id"), id))
+			return x;
+	return NULL;
+}
+
+/* Refuses (errs' side_event_slots, naming the side event) new slots that
+ * remove or move a slot of session id (stored as was) holding an accepted
+ * side event: such a slot stays, with its start and end (its room may
+ * change), whoever the side event's organization is now.  Every path that
+ * changes slots comes through here (the API's POST and PATCH, the staff
+ * form), and mtg_save asks again inside its transaction. */
+static void
+slots_held(struct req *r, json_t *errs, struct db *d, int64_t id, json_t *was, json_t *slots)
+{
+	json_t *held = NULL, *e;
+	size_t i;
+
+	if (mtg_se_held(d, id, &held) != WS_OK) {
+		json_decref(held);
+		return;
+	}
+	json_array_foreach(held, i, e) {
+		json_t *old = slot_by_id(was, json_object_get(e, "slot_id"));
+		json_t *now = slot_by_id(slots, json_object_get(e, "slot_id"));
+		const char *msg = NULL, *s, *at;
+
+		if (!now)
+			msg = N_("The slot of the accepted side event \"{{title}}\" cannot be "
+			    "removed: decide on the side event first.");
+		else if (old && (!json_equal(json_object_get(old, "start_at"), json_object_get(now,
+		    "start_at")) || !json_equal(json_object_get(old, "end_at"), json_object_get(now,
+		    "end_at"))))
+			msg = N_("The slot of the accepted side event \"{{title}}\" cannot "
+			    "move: its organization was accepted for that time. Decide on the side "
+			    "event first.");
+		if (!msg || json_object_get(errs, "side_event_slots"))
+			continue;
+		s = tr(r, msg);
+		at = strstr(s, "{{title}}");
+		json_object_set_new(errs, "side_event_slots", json_string(at ? arena_printf(r->a,
+		    "%.*s%s%s", (int)(at - s), s, json_string_value(json_object_get(e, "title")),
+		    at + strlen("{{title}}")) : s));
+	}
+	json_decref(held);
+}
+
 /* The side-event window and slots of a session's input in into vals: the
  * window opens before it closes and closes by the start; the slots fall
  * within the session's dates (slots_of). */
@@ -625,7 +679,6 @@ side_window_check(struct req *r, const struct tz *z, json_t *in, json_t *vals, j
 		json_array_foreach(json_object_get(was, "side_event_slots"), i, y)
 			if (json_integer_value(json_object_get(y, "id")) > high)
 				high = json_integer_value(json_object_get(y, "id"));
-	json_decref(was);
 	if ((x = slots_of(json_object_get(in, "side_event_slots"), z, json_integer_value(start),
 	    json_integer_value(end), high)) == NULL)
 		fail(r, errs, "side_event_slots", N_("Each side-event slot needs a start before "
@@ -633,25 +686,9 @@ side_window_check(struct req *r, const struct tz *z, json_t *in, json_t *vals, j
 		    "(at most 100 slots, ids unique)."));
 	else
 		json_object_set_new(vals, "side_event_slots", x);
-	/* a slot an accepted side event is in stays (its start may move) */
-	if (x && id) {
-		json_t *prog = NULL, *e, *sl;
-		size_t k;
-
-		if (mtg_se_programme(req_db(r), id, &prog) == WS_OK)
-			json_array_foreach(prog, i, e) {
-				int kept = 0;
-
-				json_array_foreach(x, k, sl)
-					kept = kept || json_equal(json_object_get(sl, "id"),
-					    json_object_get(e, "slot_id"));
-				if (!kept)
-					fail(r, errs, "side_event_slots", N_("A slot that has an accepted "
-					    "side event cannot be removed: decide on the side event "
-					    "first."));
-			}
-		json_decref(prog);
-	}
+	if (x && id && !json_object_get(errs, "side_event_slots"))
+		slots_held(r, errs, req_db(r), id, json_object_get(was, "side_event_slots"), x);
+	json_decref(was);
 }
 
 enum ws_err
@@ -813,7 +850,26 @@ mtg_save(struct req *r, int64_t id, json_t *event, json_t *values, int64_t *out)
 
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
-	rc = mtg_same_number(d, json_string_value(json_object_get(values, "body")),
+	/* the slots holding accepted side events, asked again under the
+	 * session's lock, which a decision takes too: an accept that came
+	 * between mtg_check and here is not lost with its slot */
+	if (id && (rc = mtg_lock(d, id)) == WS_OK) {
+		static const struct mtg_viewer staff = { 1, 1 };
+		json_t *was = NULL, *errs = json_object();
+
+		if ((rc = mtg_get(d, &staff, id, &was)) == WS_OK) {
+			slots_held(r, errs, d, id, json_object_get(was, "side_event_slots"),
+			    json_object_get(values, "side_event_slots"));
+			if (json_object_size(errs) > 0) {
+				json_object_set(values, "_errors", errs);
+				rc = WS_EINVAL;
+			}
+		}
+		json_decref(was);
+		json_decref(errs);
+	}
+	if (rc == WS_OK)
+		rc = mtg_same_number(d, json_string_value(json_object_get(values, "body")),
 	    json_string_value(json_object_get(values, "working_group")),
 	    json_integer_value(json_object_get(values, "number")), id, &other);
 	if (rc == WS_OK && other)
@@ -924,7 +980,7 @@ h_meeting_edit(struct req *r, struct resp *w)
 	if (errors)
 		rc = refused(r, w, WS_EINVAL, errors);
 	else if ((rc = mtg_save(r, id, event, values, &out_id)) != WS_OK)
-		rc = refused(r, w, rc, NULL);
+		rc = refused(r, w, rc, json_object_get(values, "_errors"));
 	else
 		rc = answer(r, w, id);
 out:

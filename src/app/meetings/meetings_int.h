@@ -92,7 +92,10 @@ const char *mtg_wg_name(struct req *r, const char *code);
 enum ws_err mtg_check(struct req *r, json_t *in, int64_t id, json_t **event, json_t **values,
     json_t **errors) WS_WUR;
 /* Writes a checked session (mtg_check's) as session id (0: new; its id
- * into *out), audited, in one transaction. */
+ * into *out), audited, in one transaction.  WS_EINVAL, with the messages
+ * in values' "_errors", when a slot holding an accepted side event would
+ * go or move (asked again under the session's lock: an accept may have
+ * come since mtg_check). */
 enum ws_err mtg_save(struct req *r, int64_t id, json_t *event, json_t *values, int64_t *out)
     WS_WUR;
 /* The fields of session view m (mtg_view's) as input, times as RFC 3339
@@ -216,9 +219,14 @@ enum ws_err mtg_se_decide(struct db *d, int64_t sid, const char *status, int64_t
 enum ws_err mtg_se_withdraw(struct db *d, int64_t sid, int *done) WS_WUR;
 /* The side event accepted into slot of session id, into *other (0: none). */
 enum ws_err mtg_se_slot_taken(struct db *d, int64_t id, int64_t slot, int64_t *other) WS_WUR;
-/* Session id's accepted side events by slot (mtg_se_get's JSON).  New
+/* Session id's programme: its accepted side events by slot, but for those
+ * of organizations suspended or rejected now (mtg_se_get's JSON).  New
  * reference in *out. */
 enum ws_err mtg_se_programme(struct db *d, int64_t id, json_t **out) WS_WUR;
+/* The side events holding a slot of session id: every accepted one, its
+ * organization suspended or not (the programme leaves those out), as
+ * mtg_se_get's rows, by slot.  New reference in *out. */
+enum ws_err mtg_se_held(struct db *d, int64_t id, json_t **out) WS_WUR;
 /* The organizations that proposed to session id: [{id, name}].  New
  * reference in *out. */
 enum ws_err mtg_se_orgs(struct db *d, int64_t id, json_t **out) WS_WUR;

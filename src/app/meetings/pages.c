@@ -505,6 +505,8 @@ form_post(struct req *r, struct resp *w, int64_t id, json_t *base, const char *a
 		if (rc == WS_ECONFLICT)
 			errors = json_pack("{s:s}", "number", tr(r, N_("This body already has a "
 			    "session with this number.")));
+		else if (rc == WS_EINVAL && json_object_get(values, "_errors"))
+			errors = json_incref(json_object_get(values, "_errors"));
 		else if (rc != WS_OK)
 			goto out;
 	}

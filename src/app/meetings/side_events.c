@@ -832,6 +832,22 @@ mtg_se_decide_one(struct req *r, struct resp *w, json_t *s, int64_t sid, json_t 
 		goto out;
 	if ((rc = mtg_lock(d, id)) != WS_OK || (rc = mtg_se_get(d, id, sid, &e)) != WS_OK)
 		goto rollback;
+	if (slot) {	/* the slot still offered, under the lock staff's edits take */
+		static const struct mtg_viewer staff = { 1, 1 };
+		json_t *now = NULL;
+		int gone;
+
+		if ((rc = mtg_get(d, &staff, id, &now)) != WS_OK)
+			goto rollback;
+		gone = slot_of(now, slot) == NULL;
+		json_decref(now);
+		if (gone) {
+			w->detail = N_("Choose one of the slots the session offers.");
+			w->errors = json_pack("{s:s}", "slot_id", tr(r, w->detail));
+			rc = WS_EINVAL;
+			goto rollback;
+		}
+	}
 	if (slot && (rc = mtg_se_slot_taken(d, id, slot, &other)) != WS_OK)
 		goto rollback;
 	if (other) {

@@ -214,6 +214,20 @@ mtg_se_programme(struct db *d, int64_t id, json_t **out)
 }
 
 enum ws_err
+mtg_se_held(struct db *d, int64_t id, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_MTG_SE_HELD);
+	enum ws_err rc;
+
+	*out = json_array();
+	db_bind_int(q, 1, id);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, se_row(q));
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
 mtg_se_orgs(struct db *d, int64_t id, json_t **out)
 {
 	struct db_q *q = db_start(d, ST_MTG_SE_ORGS);
