@@ -404,6 +404,7 @@ test_table(void **state)
 	lesson_read(course, l[0], ada_tok);
 	lesson_read(course, l[1], ada_tok);
 	quiz_passed(course, ada_tok);
+	mail_says(ADA, "You have completed the course: Course of the table", NULL);
 	lesson_read(course, l[0], bo_tok);
 
 	t = table(course, kid, "", tutor_tok, 200);
@@ -501,6 +502,7 @@ test_messages(void **state)
 	enrolled(kid, bo_id, BO);
 	enrolled(other, cy_id, CY);
 	lesson_read(course, l[0], ada_tok);	/* Ada finished, Bo behind */
+	mail_says(ADA, "You have completed the course: Course of messages", NULL);
 	drained(ADA, BO, CY, DAN, NULL);
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/messages", (long long)kid);
 
@@ -639,6 +641,7 @@ test_reminders(void **state)
 	clock_to(start + 2 * DAY);
 	lesson_read(course, l[0], fin_tok);
 	lesson_read(course, l[1], fin_tok);
+	mail_says(FIN, "You have completed the course: Course of reminders", NULL);
 	assert_int_equal(ts_sql_int("UPDATE users SET status = 'disabled' WHERE id = %lld",
 	    (long long)eve_id), -1);
 	eve_off = 1;
@@ -699,6 +702,7 @@ test_leaving(void **state)
 	enrolled(kid, ada_id, ADA);
 	enrolled(kid, bo_id, BO);
 	lesson_read(course, l[0], bo_tok);
+	mail_says(BO, "You have completed the course: Course to leave", NULL);
 	drained(ADA, BO, NULL);
 
 	/* a participant ends only their own enrolment */
