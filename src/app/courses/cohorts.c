@@ -12,7 +12,8 @@
  *
  *   staff   POST /api/v1/cohorts/{id}/enrolments {user_id}: any time, and
  *           the person is mailed (in their language);
- *   self    the same POST with no user_id, by a member, when the course
+ *   self    the same POST with no user_id, by a member whose address is
+ *           confirmed (403 otherwise, as for calls), when the course
  *           allows self-enrolment (403 otherwise) and the window is open
  *           at the server's clock (409 before or after it);
  *   call    an applicant accepted by a call of kind course_cohort that a
@@ -291,7 +292,8 @@ cohort_view(struct req *r, json_t *k, json_t **out)
 	json_object_set(o, "participants", json_object_get(k, "participants"));
 	json_object_set_new(o, "enrolled", json_boolean(mine));
 	json_object_set_new(o, "can_enrol", json_boolean(!mine && r->user &&
-	    r->user->role == ROLE_MEMBER && json_is_true(json_object_get(k, "self_enrolment")) &&
+	    r->user->role == ROLE_MEMBER && r->user->verified_at &&
+	    json_is_true(json_object_get(k, "self_enrolment")) &&
 	    strcmp(state, "open") == 0));
 	*out = o;
 	return WS_OK;
@@ -535,6 +537,12 @@ h_cohort_enrol(struct req *r, struct resp *w)
 		uid = r->user->id;
 		if (r->user->role != ROLE_MEMBER && !is_staff(r)) {
 			w->detail = N_("Members take courses: your account is not a member's.");
+			rc = WS_EFORBIDDEN;
+			goto out;
+		}
+		/* the calls' rule: an address not shown to be theirs acts for nobody */
+		if (!r->user->verified_at && !is_staff(r)) {
+			w->detail = N_("Confirm your email address before enrolling.");
 			rc = WS_EFORBIDDEN;
 			goto out;
 		}
