@@ -810,6 +810,77 @@ test_draft_and_deleted(void **state)
 	ts_browser_free(ada);
 }
 
+/* Staff's routes given one course's module, lesson or quiz through
+ * another course's path: 404, nothing written; a module that is not there
+ * either (never a 500). */
+static void
+test_staff_cross_course(void **state)
+{
+	struct ts_browser *staff;
+	const struct ts_res *r;
+	int64_t bare = module_made(draft, "Draft module without a quiz"), before;
+	const char *form[] = { "title", "Crossed quiz", "pass_mark", "50", "attempts_max", "1",
+		"questions.1.text", "Crossed?", "questions.1.kind", "single",
+		"questions.1.answers.1.text", "Yes", "questions.1.answers.1.correct", "1",
+		"questions.1.answers.2.text", "No", NULL };
+
+	(void)state;
+	/* the API */
+	STATUS(api("PATCH", lesson_path(course, dlesson), tok[STAFF_], json_pack("{s:s}",
+	    "title", "Crossed")), 404);
+	STATUS(api("DELETE", lesson_path(course, dlesson), tok[STAFF_], NULL), 404);
+	STATUS(api("PATCH", quiz_path(course, dquiz), tok[STAFF_], json_pack("{s:s}", "title",
+	    "Crossed")), 404);
+	STATUS(api("DELETE", quiz_path(course, dquiz), tok[STAFF_], NULL), 404);
+	STATUS(api("PATCH", P("/api/v1/courses/%lld/modules/%lld", (long long)course,
+	    (long long)dmod), tok[STAFF_], json_pack("{s:s}", "title", "Crossed")), 404);
+	STATUS(api("DELETE", P("/api/v1/courses/%lld/modules/%lld", (long long)course,
+	    (long long)dmod), tok[STAFF_], NULL), 404);
+	STATUS(api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course,
+	    (long long)bare), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}", "title", "Crossed",
+	    "kind", "markdown", "body", "x", "minutes", 1)), 404);
+	STATUS(api("POST", P("/api/v1/courses/%lld/modules/%lld/quiz", (long long)course,
+	    (long long)bare), tok[STAFF_], quiz_body("Crossed quiz", 1)), 404);
+	/* the staff pages' forms */
+	staff = ts_signed_in(&srv, NULL, STAFF, PW);
+	assert_non_null(staff);
+	STATUS(ts_get(staff, P("/staff/courses/%lld/modules/%lld", (long long)course,
+	    (long long)bare)), 404);
+	STATUS(ts_get(staff, P("/staff/courses/%lld/lessons/%lld", (long long)course,
+	    (long long)dlesson)), 404);
+	before = ts_sql_int("SELECT count(*) FROM course_quizzes");
+	r = ts_post_list(staff, P("/staff/courses/%lld/modules/%lld/quiz", (long long)course,
+	    (long long)bare), 1, form);
+	STATUS(r, 404);
+	r = ts_post_list(staff, P("/staff/courses/%lld/modules/99999999/quiz",
+	    (long long)course), 1, form);
+	STATUS(r, 404);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_quizzes"), before);
+	STATUS(ts_form(staff, P("/staff/courses/%lld/modules/%lld", (long long)course,
+	    (long long)bare), "title", "Crossed", NULL), 404);
+	STATUS(ts_form(staff, P("/staff/courses/%lld/modules/%lld/move", (long long)course,
+	    (long long)dmod), "direction", "up", NULL), 404);
+	STATUS(ts_form(staff, P("/staff/courses/%lld/modules/%lld/delete", (long long)course,
+	    (long long)dmod), NULL), 404);
+	STATUS(ts_form(staff, P("/staff/courses/%lld/modules/%lld/lessons/new",
+	    (long long)course, (long long)bare), "title", "Crossed", "kind", "markdown", "body",
+	    "x", "minutes", "1", NULL), 404);
+	STATUS(ts_form(staff, P("/staff/courses/%lld/lessons/%lld", (long long)course,
+	    (long long)dlesson), "title", "Crossed", NULL), 404);
+	STATUS(ts_form(staff, P("/staff/courses/%lld/lessons/%lld/move", (long long)course,
+	    (long long)dlesson), "direction", "up", NULL), 404);
+	STATUS(ts_form(staff, P("/staff/courses/%lld/lessons/%lld/delete", (long long)course,
+	    (long long)dlesson), NULL), 404);
+	STATUS(ts_form(staff, P("/staff/courses/%lld/cohorts/%lld/enrol", (long long)course,
+	    (long long)kdraft), "email", CY, NULL), 404);
+	ts_browser_free(staff);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_lessons WHERE title = "
+	    "'Crossed'"), 0);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_modules WHERE title = "
+	    "'Crossed'"), 0);
+	STATUS(api("GET", lesson_path(draft, dlesson), tok[STAFF_], NULL), 200);
+}
+
 /* ---- who is enrolled --------------------------------------------------------- */
 
 /* A copy for the next cohort carries the course, none of its people. */
@@ -1359,6 +1430,7 @@ main(void)
 		cmocka_unit_test(test_scoring_tricks),
 		cmocka_unit_test(test_attempts_at_once),
 		cmocka_unit_test(test_draft_and_deleted),
+		cmocka_unit_test(test_staff_cross_course),
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_suspended_and_left),
 		cmocka_unit_test(test_hostile_content),

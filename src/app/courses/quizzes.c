@@ -1071,13 +1071,15 @@ crs_quiz_form_rows(struct req *r, json_t *val, json_t *questions)
 enum ws_err
 h_staff_quiz_save(struct req *r, struct resp *w)
 {
-	json_t *in = json_object(), *values = NULL, *errors = NULL, *z = NULL, *x;
+	json_t *in = json_object(), *values = NULL, *errors = NULL, *z = NULL, *m = NULL, *x;
 	int64_t id, mid, qid = 0, out = 0;
 	enum ws_err rc;
 
 	if ((rc = param_id(r, 0, &id)) != WS_OK || (rc = param_id(r, 1, &mid)) != WS_OK)
 		goto end;
-	if ((rc = crs_module_quiz(req_db(r), id, mid, &z)) != WS_OK)
+	/* a module of this course: another course's is not written through it */
+	if ((rc = crs_module_get(req_db(r), id, mid, &m)) != WS_OK ||
+	    (rc = crs_module_quiz(req_db(r), id, mid, &z)) != WS_OK)
 		goto end;
 	if (z)
 		qid = json_integer_value(json_object_get(z, "id"));
@@ -1108,6 +1110,7 @@ end:
 	json_decref(values);
 	json_decref(errors);
 	json_decref(z);
+	json_decref(m);
 	return rc;
 }
 
