@@ -1100,9 +1100,14 @@ test_hostile_content(void **state)
 	HAS(r, "Lesson one text");
 	LACKS(r, "<script");
 	LACKS(r, "onerror");
-	LACKS(r, "javascript:");
+	LACKS(r, "href=\\\"javascript");	/* an autolink's text stays, as text */
+	LACKS(r, "src=\\\"javascript");
 	LACKS(r, "data:text");
 	LACKS(r, "<iframe");
+	LACKS(r, "JaVaScRiPt:");
+	LACKS(r, "vbscript:");
+	LACKS(r, "file:");
+	LACKS(r, "&#58;");
 	ada = ts_signed_in(&srv, NULL, ADA, PW);
 	assert_non_null(ada);
 	r = ts_get(ada, P("/courses/%lld/lessons/%lld", (long long)course, (long long)l1));
@@ -1114,6 +1119,11 @@ test_hostile_content(void **state)
 	LACKS(r, "src=\"javascript");
 	LACKS(r, "href=\"data:");
 	LACKS(r, "<iframe");
+	LACKS(r, "href=\"JaVa");
+	LACKS(r, "href=\"vbscript");
+	LACKS(r, "href=\"file");
+	LACKS(r, "alert(9)\"");
+	LACKS(r, "href=\" javascript");
 	r = ts_get(ada, P("/courses/%lld/lessons/%lld", (long long)course, (long long)vid));
 	STATUS(r, 200);
 	HAS(r, "href=\"https:&#x2F;&#x2F;videos.elsewhere.example&#x2F;watch?v&#x3D;1&amp;t&#x3D;2\" "
@@ -1372,7 +1382,10 @@ setup(void **state)
 	    "<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) "
 	    "[data](data:text/html;base64,PHNjcmlwdD4=) ![i](javascript:alert(2)) "
 	    "<a href=\"javascript:alert(3)\">raw</a> <iframe src=\"https://evil.example\">"
-	    "</iframe>\n\n[ok](https://ok.example/)", "minutes", 10));
+	    "</iframe>\n\n[ok](https://ok.example/) <javascript:alert(8)> "
+	    "[e](javascript&#58;alert(9)) [m](JaVaScRiPt:alert(10)) [r][ref] "
+	    "[v](vbscript:msgbox(1)) [f](file:///etc/passwd) [s]( javascript:alert(12))\n\n"
+	    "[ref]: javascript:alert(11)\n", "minutes", 10));
 	l2 = lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "Lesson two",
 	    "kind", "video", "video_url", "https://video.example/talk", "minutes", 20));
 	l3 = lesson_made(course, m2, json_pack("{s:s,s:s,s:s,s:i}", "title", "Lesson three",
