@@ -1001,6 +1001,15 @@ test_call_decision(void **state)
 	r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), tok[HAL_], NULL);
 	HAS(r, "\"source\":\"call\"");
 	STATUS(api("GET", lesson_path(course, l1), tok[HAL_], NULL), 200);
+	/* the course takes self-enrolment, but this cohort's people come
+	 * through its call: nobody passes its selection by enrolling */
+	r = enrol(kid, tok[CY_], NULL);
+	STATUS(r, 403);
+	HAS(r, "through its call");
+	r = api("GET", P("/api/v1/cohorts/%lld", (long long)kid), tok[CY_], NULL);
+	HAS(r, "\"can_enrol\":false");
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_enrolments WHERE cohort_id = "
+	    "%lld AND user_id = %lld", (long long)kid, (long long)uid[CY_]), 0);
 }
 
 /* ---- self-enrolment ------------------------------------------------------------ */

@@ -14,8 +14,10 @@
  *           the person is mailed (in their language);
  *   self    the same POST with no user_id, by a member whose address is
  *           confirmed (403 otherwise, as for calls), when the course
- *           allows self-enrolment (403 otherwise) and the window is open
- *           at the server's clock (409 before or after it);
+ *           allows self-enrolment (403 otherwise), no call fills the
+ *           cohort (403: its people come through the call's selection)
+ *           and the window is open at the server's clock (409 before or
+ *           after it);
  *   call    an applicant accepted by a call of kind course_cohort that a
  *           cohort names, in the decision's transaction
  *           (courses_enrol_from_call, from src/app/calls/review.c), whose
@@ -294,6 +296,7 @@ cohort_view(struct req *r, json_t *k, json_t **out)
 	json_object_set_new(o, "can_enrol", json_boolean(!mine && r->user &&
 	    r->user->role == ROLE_MEMBER && r->user->verified_at &&
 	    json_is_true(json_object_get(k, "self_enrolment")) &&
+	    !json_is_integer(json_object_get(k, "call_id")) &&
 	    strcmp(state, "open") == 0));
 	*out = o;
 	return WS_OK;
@@ -550,6 +553,14 @@ h_cohort_enrol(struct req *r, struct resp *w)
 		    strcmp(json_string_value(json_object_get(k, "course_status")), "published")) {
 			w->detail = N_("Participants of this course are enrolled by staff or "
 			    "through its call.");
+			rc = WS_EFORBIDDEN;
+			goto out;
+		}
+		/* a cohort a call fills takes the people the call selects: self-
+		 * enrolment would pass its selection and its places by */
+		if (json_is_integer(json_object_get(k, "call_id"))) {
+			w->detail = N_("Participants of this cohort come through its call: apply "
+			    "to it.");
 			rc = WS_EFORBIDDEN;
 			goto out;
 		}
