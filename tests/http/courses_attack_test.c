@@ -502,6 +502,30 @@ test_not_running(void **state)
 	    "IN (%lld, %lld)", (long long)uid[DEE_], (long long)uid[EVE_]), 0);
 }
 
+/* A tutor is staff: one no longer staff (made a member again) keeps the
+ * row of tutor but neither reads the course nor sees its people. */
+static void
+test_former_tutor(void **state)
+{
+	const struct ts_res *r;
+
+	(void)state;
+	r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)kb), tok[TUTOR2_], NULL);
+	HAS(r, "\"Bo\"");
+	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)uid[TUTOR2_]);
+	r = api("GET", "/api/v1/me", tok[TUTOR2_], NULL);
+	HAS(r, "\"role\":\"member\"");
+	r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)kb), tok[TUTOR2_], NULL);
+	STATUS(r, 200);
+	LACKS(r, "\"Bo\"");
+	r = api("GET", lesson_path(course, l1), tok[TUTOR2_], NULL);
+	STATUS(r, 403);
+	LACKS(r, "Lesson one text");
+	STATUS(api("GET", quiz_path(course, quiz), tok[TUTOR2_], NULL), 403);
+	ts_sql_int("UPDATE users SET role = 'staff' WHERE id = %lld", (long long)uid[TUTOR2_]);
+	STATUS(api("GET", lesson_path(course, l1), tok[TUTOR2_], NULL), 200);
+}
+
 /* ---- the quiz ----------------------------------------------------------------- */
 
 /* Nothing says what is right before an answer: not the JSON, not the page,
@@ -1448,6 +1472,7 @@ main(void)
 		cmocka_unit_test(test_not_enrolled),
 		cmocka_unit_test(test_other_cohort),
 		cmocka_unit_test(test_not_running),
+		cmocka_unit_test(test_former_tutor),
 		cmocka_unit_test(test_quiz_leaks),
 		cmocka_unit_test(test_scoring_tricks),
 		cmocka_unit_test(test_attempts_at_once),

@@ -245,6 +245,7 @@ enrolled(struct req *r, int64_t kid)
 	return yes;
 }
 
+/* A tutor is staff (tutors_of): one no longer staff tutors nothing. */
 static int
 tutoring(struct req *r, json_t *tutors)
 {
@@ -252,7 +253,7 @@ tutoring(struct req *r, json_t *tutors)
 	size_t i;
 
 	json_array_foreach(tutors, i, t)
-		if (r->user && json_integer_value(json_object_get(t, "id")) == r->user->id)
+		if (is_staff(r) && json_integer_value(json_object_get(t, "id")) == r->user->id)
 			return 1;
 	return 0;
 }
