@@ -689,6 +689,52 @@ test_scoring_tricks(void **state)
 	    "attempt", 3, "answers")), 409);
 }
 
+/* The page's form, tricked: odd attempt numbers, a thousand answers, a
+ * field for a question not there, stored ids: refused, nothing counted. */
+static void
+test_form_tricks(void **state)
+{
+	static const char *const odd[] = { "", "0", "-1", "01x", "1e0", " 1", "2", "999999",
+		"1.0" };
+	struct ts_browser *gus = ts_signed_in(&srv, NULL, GUS, PW);
+	const char *pairs[2 * 1000 + 3];
+	const struct ts_res *r;
+	char form[128];
+	size_t i;
+
+	(void)state;
+	assert_non_null(gus);
+	snprintf(form, sizeof form, "/courses/%lld/quizzes/%lld/attempt", (long long)course,
+	    (long long)quiz);
+	STATUS(ts_get(gus, P("/courses/%lld/quizzes/%lld", (long long)course,
+	    (long long)quiz)), 200);
+	for (i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+		r = ts_form(gus, form, "attempt", odd[i], NULL);
+		if (r->status != 422 && r->status != 409)
+			printf("# attempt \"%s\": %ld\n", odd[i], r->status);
+		assert_true(r->status == 422 || r->status == 409);
+	}
+	pairs[0] = "attempt";
+	pairs[1] = "1";
+	for (i = 0; i < 999; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "answers.%zu", i + 1);
+		pairs[2 + 2 * i] = strdup(name);
+		pairs[3 + 2 * i] = "1";
+	}
+	pairs[2 + 2 * 999] = NULL;
+	r = ts_post_list(gus, form, 1, pairs);
+	assert_true(r->status == 422 || r->status == 413);
+	for (i = 0; i < 999; i++)
+		free((char *)pairs[2 + 2 * i]);
+	STATUS(ts_form(gus, form, "attempt", "1", "answers.7", "1", NULL), 422);
+	STATUS(ts_form(gus, form, "attempt", "1", "answers.1", "1", NULL), 422);
+	STATUS(ts_form(gus, form, "attempt", "1", "answers.", "1", "answers.1.x", "1", NULL), 422);
+	ts_browser_free(gus);
+	assert_int_equal(used(GUS_, course, quiz), 0);
+}
+
 struct racer {
 	struct ts_browser *b;
 	const char *token, *path, *body;
@@ -1476,6 +1522,7 @@ main(void)
 		cmocka_unit_test(test_quiz_leaks),
 		cmocka_unit_test(test_scoring_tricks),
 		cmocka_unit_test(test_attempts_at_once),
+		cmocka_unit_test(test_form_tricks),
 		cmocka_unit_test(test_draft_and_deleted),
 		cmocka_unit_test(test_staff_cross_course),
 		cmocka_unit_test(test_copy),
