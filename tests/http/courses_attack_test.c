@@ -1250,6 +1250,43 @@ test_hostile_content(void **state)
 	}
 }
 
+/* A lesson that is a resource of the library says nothing of a resource
+ * its reader may not see. */
+static void
+test_resource_lesson(void **state)
+{
+	const struct ts_res *r;
+	int64_t rid, lid;
+
+	(void)state;
+	r = api("POST", "/api/v1/resources", tok[STAFF_], json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	    "title", "Staff-only negotiation notes", "kind", "guide", "link",
+	    "https://example.org/staff", "visibility", "staff", "status", "published"));
+	if (r->status != 201)
+		printf("# %s\n", r->body);
+	STATUS(r, 201);
+	rid = id_of(r);
+	lid = lesson_made(course, m2, json_pack("{s:s,s:s,s:I,s:i}", "title", "Read this",
+	    "kind", "resource", "resource_id", (json_int_t)rid, "minutes", 5));
+	STATUS(api("GET", P("/api/v1/resources/%lld", (long long)rid), tok[ADA_], NULL), 404);
+	r = api("GET", lesson_path(course, lid), tok[ADA_], NULL);
+	STATUS(r, 200);
+	LACKS(r, "Staff-only negotiation notes");
+	HAS(r, "\"resource_id\":null");
+	r = ts_get(plain, P("/courses/%lld/lessons/%lld", (long long)course, (long long)lid));
+	LACKS(r, "Staff-only negotiation notes");
+	/* staff (its tutors too) see what it is */
+	r = api("GET", lesson_path(course, lid), tok[TUTOR_], NULL);
+	STATUS(r, 200);
+	HAS(r, "Staff-only negotiation notes");
+	/* made public, it is named to the participant */
+	STATUS(api("PATCH", P("/api/v1/resources/%lld", (long long)rid), tok[STAFF_],
+	    json_pack("{s:s}", "visibility", "public")), 200);
+	r = api("GET", lesson_path(course, lid), tok[ADA_], NULL);
+	HAS(r, "Staff-only negotiation notes");
+	STATUS(api("DELETE", lesson_path(course, lid), tok[STAFF_], NULL), 204);
+}
+
 /* ---- the forms ------------------------------------------------------------------ */
 
 /* Every form of the course without its CSRF token: 403, nothing done; a
@@ -1528,6 +1565,7 @@ main(void)
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_suspended_and_left),
 		cmocka_unit_test(test_hostile_content),
+		cmocka_unit_test(test_resource_lesson),
 		cmocka_unit_test(test_csrf),
 		cmocka_unit_test(test_methods),
 		cmocka_unit_test(test_oversized),
