@@ -648,6 +648,23 @@ test_scoring_tricks(void **state)
 		json_array_append_new(big, json_string(p1));
 	STATUS(api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:o}}",
 	    "attempt", 1, "answers", q2, big)), 422);
+	/* nearly a megabyte of answers to one question: refused as too many,
+	 * none looked at */
+	{
+		size_t cap = 900 * 1024, k;
+		char *huge = malloc(cap + 64);
+
+		assert_non_null(huge);
+		k = (size_t)snprintf(huge, 64, "{\"attempt\":1,\"answers\":{\"%s\":[", q2);
+		while (k + 8 < cap) {
+			memcpy(huge + k, "\"ab\",", 5);
+			k += 5;
+		}
+		memcpy(huge + k, "\"ab\"]}}", 8);
+		huge[k + 8] = '\0';
+		STATUS(ts_api(plain, "POST", attempt_path(course, quiz), tok[ADA_], huge), 422);
+		free(huge);
+	}
 	/* not an object at all */
 	r = ts_api(plain, "POST", attempt_path(course, quiz), tok[ADA_], "[1,2,3]");
 	assert_true(r->status == 400 || r->status == 422);

@@ -419,40 +419,39 @@ taker_questions(struct req *r, json_t *z, int64_t uid, int64_t number)
 	return out;
 }
 
-/* The stored id of the answer of question q whose id for attempt number
- * of person uid at stored quiz z is t (a JSON string); otherwise "" for a
- * string (a stored id sent as it is among them), t itself for anything
- * else: the check refuses both as no answer of the question.  New
- * reference. */
+/* The stored id of the answer of question q (its ids for this attempt in
+ * toks, in the order of its answers) that was given the id t (a JSON
+ * string); otherwise "" for a string (a stored id sent as it is among
+ * them), t itself for anything else: the check refuses both as no answer
+ * of the question.  New reference. */
 static json_t *
-stored_id(struct req *r, json_t *z, json_t *q, int64_t uid, int64_t number, json_t *t)
+stored_id(json_t *q, char toks[][QUIZ_TOKEN_LEN + 1], json_t *t)
 {
-	char tok[QUIZ_TOKEN_LEN + 1];
 	json_t *a;
 	size_t i;
 
-	if (json_is_string(t))
-		json_array_foreach(json_object_get(q, "answers"), i, a) {
-			answer_token(r, z, uid, number, json_string_value(json_object_get(q, "id")),
-			    json_string_value(json_object_get(a, "id")), tok);
-			if (strcmp(tok, json_string_value(t)) == 0)
-				return json_incref(json_object_get(a, "id"));
-		}
-	return json_is_string(t) ? json_string("") : json_incref(t);
+	if (!json_is_string(t))
+		return json_incref(t);
+	json_array_foreach(json_object_get(q, "answers"), i, a)
+		if (i < QUIZ_ANSWERS_MAX && strcmp(toks[i], json_string_value(t)) == 0)
+			return json_incref(json_object_get(a, "id"));
+	return json_string("");
 }
 
 /* answers as sent for attempt number of person uid at stored quiz z (by
  * question id: an answer's id for that attempt, or an array of them) with
  * the stored ids in their place; what is not such an id is kept as sent,
- * for the check to refuse.  New reference. */
+ * and so is anything over the limits (more questions or answers than a
+ * quiz has), for the check to refuse.  New reference. */
 static json_t *
 stored_answers(struct req *r, json_t *z, json_t *answers, int64_t uid, int64_t number)
 {
-	json_t *out, *v, *q, *found, *x;
+	char toks[QUIZ_ANSWERS_MAX][QUIZ_TOKEN_LEN + 1];
+	json_t *out, *v, *q, *found, *x, *a;
 	const char *key;
 	size_t i;
 
-	if (!json_is_object(answers))
+	if (!json_is_object(answers) || json_object_size(answers) > QUIZ_QUESTIONS_MAX)
 		return json_incref(answers);
 	out = json_object();
 	json_object_foreach(answers, key, v) {
@@ -460,15 +459,22 @@ stored_answers(struct req *r, json_t *z, json_t *answers, int64_t uid, int64_t n
 		json_array_foreach(json_object_get(z, "questions"), i, q)
 			if (strcmp(json_string_value(json_object_get(q, "id")), key) == 0)
 				found = q;
-		if (!found || (!json_is_string(v) && !json_is_array(v))) {
+		if (!found || (!json_is_string(v) && !(json_is_array(v) &&
+		    json_array_size(v) <= QUIZ_ANSWERS_MAX))) {
 			json_object_set(out, key, v);
-		} else if (json_is_string(v)) {
-			json_object_set_new(out, key, stored_id(r, z, found, uid, number, v));
+			continue;
+		}
+		json_array_foreach(json_object_get(found, "answers"), i, a)
+			if (i < QUIZ_ANSWERS_MAX)
+				answer_token(r, z, uid, number, key, json_string_value(
+				    json_object_get(a, "id")), toks[i]);
+		if (json_is_string(v)) {
+			json_object_set_new(out, key, stored_id(found, toks, v));
 		} else {
 			json_t *list = json_array();
 
 			json_array_foreach(v, i, x)
-				json_array_append_new(list, stored_id(r, z, found, uid, number, x));
+				json_array_append_new(list, stored_id(found, toks, x));
 			json_object_set_new(out, key, list);
 		}
 	}
