@@ -2075,14 +2075,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "JOIN users u ON u.id = e.user_id WHERE e.cohort_id = ? AND (? = 0 OR "
 	    "e.user_id = ?) ORDER BY e.id LIMIT ? OFFSET ?", NULL},
 	[ST_CRS_CALL_KIND] = {"crs_call_kind", "SELECT kind FROM calls WHERE id = ?", NULL},
-	/* ?1, ?2 person and course; ?3, ?4 now: see enum crs_access_col. */
+	/* ?1, ?2 person and course; ?3, ?4 now: see enum crs_access_col.  A
+	 * tutor counts while staff: one made a member again is none. */
 	[ST_CRS_ACCESS] = {"crs_access",
 	    "SELECT coalesce((SELECT min(k.id) FROM course_enrolments e JOIN course_cohorts k "
 	    "ON k.id = e.cohort_id WHERE e.user_id = ? AND k.course_id = ? AND k.starts <= ? "
 	    "AND k.ends > ?), 0), (SELECT count(*) FROM course_enrolments e JOIN course_cohorts k "
 	    "ON k.id = e.cohort_id WHERE e.user_id = ? AND k.course_id = ?), (SELECT count(*) "
 	    "FROM course_cohort_tutors t JOIN course_cohorts k ON k.id = t.cohort_id "
-	    "WHERE t.user_id = ? AND k.course_id = ?)", NULL},
+	    "JOIN users u ON u.id = t.user_id WHERE t.user_id = ? AND k.course_id = ? "
+	    "AND u.role IN ('staff', 'admin'))", NULL},
 	/* A lesson read by a person: once, the first time counts. */
 	[ST_CRS_READ_MARK] = {"crs_read_mark",
 	    "INSERT INTO course_lesson_reads (user_id, lesson_id, cohort_id, read_at) "

@@ -7,7 +7,9 @@
  * after; the best attempt counts.  Bad input: the same attempt sent twice
  * at once (counted once), after the attempts are used up (409), answers
  * to questions the quiz does not have (422).  The page's form works
- * without JavaScript.
+ * without JavaScript.  Each answer comes with an id of that attempt's
+ * (aid() finds it by its text): the stored ids give away the order staff
+ * wrote the answers in.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
  * once on SQLite and once on PostgreSQL).
@@ -112,6 +114,34 @@ quiz_body(void)
 	    "text", "May civil society take part in the review?", "kind", "single", "answers",
 	    "text", "Yes, through constructive dialogues", "correct", 1, "feedback",
 	    "Right: paragraph 53 of resolution 9/1.", "text", "No", "correct", 0);
+}
+
+/* The id a taker was given, for their next attempt, for the answer with
+ * text in their quiz view j (GET .../quizzes/{qid}): not the stored one,
+ * which gives away the order staff wrote the answers in. */
+static const char *
+aid(json_t *j, const char *text)
+{
+	json_t *q, *a;
+	size_t i, k;
+
+	json_array_foreach(json_object_get(j, "questions"), i, q)
+		json_array_foreach(json_object_get(q, "answers"), k, a)
+			if (strcmp(json_string_value(json_object_get(a, "text")), text) == 0)
+				return json_string_value(json_object_get(a, "id"));
+	fail_msg("no answer \"%s\"", text);
+	return "";
+}
+
+/* person token's quiz view.  New reference. */
+static json_t *
+view_of(const char *token)
+{
+	char path[96];
+
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
+	    (long long)quiz);
+	return ts_jbody(api("GET", path, token, NULL));
 }
 
 static const struct ts_res *
@@ -238,9 +268,16 @@ test_taking(void **state)
 	STATUS(attempt(tutor_tok, json_pack("{s:i,s:{}}", "attempt", 1, "answers")), 403);
 	STATUS(attempt(cy_tok, json_pack("{s:i,s:{}}", "attempt", 1, "answers")), 403);
 
+	/* the stored ids, as staff wrote the answers: not this attempt's */
+	STATUS(attempt(ada_tok, json_pack("{s:i,s:{s:s}}", "attempt", 1, "answers", "1", "1")),
+	    422);
+
 	/* attempt 1: one right of three; the feedback of what was chosen */
+	j = view_of(ada_tok);
 	r = attempt(ada_tok, json_pack("{s:i,s:{s:s,s:[s,s,s],s:s}}", "attempt", 1, "answers",
-	    "1", "1", "2", "1", "2", "3", "3", "2"));
+	    "1", aid(j, "The Conference of the Parties"), "2", aid(j, "Trafficking in persons"),
+	    aid(j, "Smuggling of migrants"), aid(j, "Cybercrime"), "3", aid(j, "No")));
+	json_decref(j);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	assert_int_equal(num(j, "score"), 33);
@@ -251,8 +288,7 @@ test_taking(void **state)
 	    "Yes: its Review Mechanism.");
 	json_decref(j);
 	/* sent again: counted once */
-	STATUS(attempt(ada_tok, json_pack("{s:i,s:{s:s}}", "attempt", 1, "answers", "1", "1")),
-	    409);
+	STATUS(attempt(ada_tok, json_pack("{s:i,s:{}}", "attempt", 1, "answers")), 409);
 	/* the next attempt comes in another order */
 	r = api("GET", path, ada_tok, NULL);
 	j = ts_jbody(r);
@@ -261,6 +297,8 @@ test_taking(void **state)
 	assert_int_equal(num(json_object_get(j, "last"), "score"), 33);
 	json_decref(j);
 }
+
+static char race_body[1024];	/* attempt 2, every answer right */
 
 struct racer {
 	struct ts_browser *b;
@@ -276,8 +314,7 @@ race(void *arg)
 
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld/attempts",
 	    (long long)course, (long long)quiz);
-	r = ts_api(x->b, "POST", path, ada_tok, "{\"attempt\":2,\"answers\":{\"1\":\"1\","
-	    "\"2\":[\"1\",\"2\"],\"3\":\"1\"}}");
+	r = ts_api(x->b, "POST", path, ada_tok, race_body);
 	x->status = r->status;
 	return NULL;
 }
@@ -292,6 +329,12 @@ test_twice_at_once(void **state)
 	int i, created = 0, conflict = 0;
 
 	(void)state;
+	j = view_of(ada_tok);
+	snprintf(race_body, sizeof race_body, "{\"attempt\":2,\"answers\":{\"1\":\"%s\","
+	    "\"2\":[\"%s\",\"%s\"],\"3\":\"%s\"}}", aid(j, "The Conference of the Parties"),
+	    aid(j, "Trafficking in persons"), aid(j, "Smuggling of migrants"),
+	    aid(j, "Yes, through constructive dialogues"));
+	json_decref(j);
 	for (i = 0; i < 2; i++) {
 		x[i].b = ts_browser_new(&srv, NULL);
 		x[i].status = 0;
@@ -327,7 +370,8 @@ test_page(void **state)
 {
 	struct ts_browser *bo = ts_signed_in(&srv, NULL, BO, PW);
 	const struct ts_res *r;
-	char path[128], form[128];
+	char path[128], form[128], want[512];
+	json_t *j;
 
 	(void)state;
 	assert_non_null(bo);
@@ -336,13 +380,23 @@ test_page(void **state)
 	r = ts_get(bo, path);
 	STATUS(r, 200);
 	HAS(r, "name=\"attempt\" value=\"1\"");
-	HAS(r, "type=\"radio\" id=\"a-1-1\" name=\"answers.1\" value=\"1\"");
-	HAS(r, "type=\"checkbox\" id=\"a-2-1\" name=\"answers.2\" value=\"1\"");
+	/* the page's ids are the JSON twin's: this attempt's, not the stored */
+	j = view_of(bo_tok);
+	snprintf(want, sizeof want, "type=\"radio\" id=\"a-1-%s\" name=\"answers.1\" "
+	    "value=\"%s\"", aid(j, "Interpol"), aid(j, "Interpol"));
+	HAS(r, want);
+	snprintf(want, sizeof want, "type=\"checkbox\" id=\"a-2-%s\" name=\"answers.2\" "
+	    "value=\"%s\"", aid(j, "Cybercrime"), aid(j, "Cybercrime"));
+	HAS(r, want);
+	LACKS(r, "value=\"1\"> ");
 	LACKS(r, "Yes: its Review Mechanism.");
 	LACKS(r, "correct");
 	snprintf(form, sizeof form, "%s/attempt", path);
-	r = ts_form(bo, form, "attempt", "1", "answers.1", "2", "answers.2", "1", "answers.2",
-	    "2", "answers.3", "1", NULL);
+	r = ts_form(bo, form, "attempt", "1", "answers.1", aid(j, "The Security Council"),
+	    "answers.2", aid(j, "Trafficking in persons"), "answers.2",
+	    aid(j, "Smuggling of migrants"), "answers.3",
+	    aid(j, "Yes, through constructive dialogues"), NULL);
+	json_decref(j);
 	STATUS(r, 303);
 	r = ts_get(bo, path);
 	STATUS(r, 200);
@@ -352,7 +406,7 @@ test_page(void **state)
 	HAS(r, ": 66 %");
 	HAS(r, "name=\"attempt\" value=\"2\"");
 	/* the same form sent again: refused, nothing counted */
-	r = ts_form(bo, form, "attempt", "1", "answers.1", "1", NULL);
+	r = ts_form(bo, form, "attempt", "1", NULL);
 	STATUS(r, 409);
 	snprintf(form, sizeof form, "%s?lang=fr", path);
 	r = ts_get(bo, form);

@@ -2023,6 +2023,190 @@ test_others_discussion(void **state)
 	ts_browser_free(pb);
 }
 
+/* pat with {id} as id, the course's {mid}, {lid}, {qid} and {kid} as
+ * given, anything else 1. */
+static void
+fill_course(const char *pat, int64_t id, const int64_t ids[4], char *out, size_t len)
+{
+	static const char *const names[] = { "{mid}", "{lid}", "{qid}", "{kid}" };
+	size_t k = 0;
+	int n;
+
+	while (*pat && k + 1 < len) {
+		if (*pat == '{') {
+			const char *end = strchr(pat, '}');
+			long long v = strncmp(pat, "{id}", 4) == 0 ? (long long)id : 1LL;
+
+			if (!end)
+				break;
+			for (n = 0; n < 4; n++)
+				if (strncmp(pat, names[n], 5) == 0)
+					v = (long long)ids[n];
+			k += (size_t)snprintf(out + k, len - k, "%lld", v);
+			pat = end + 1;
+			continue;
+		}
+		out[k++] = *pat++;
+	}
+	out[k < len ? k : len - 1] = '\0';
+}
+
+/*
+ * Every route of one course (issue 18: {id}, its {mid}, {lid}, {qid} and
+ * cohort {kid}, and /api/v1/cohorts/{id}), tried against a course whose
+ * running cohort is another's by everyone else: a visitor, an applicant,
+ * a focal point, a member, an admin of another organization and an
+ * expert.  The outline and the cohort are everyone's, without a lesson's
+ * text, a quiz's answers or the participant's name; the rest is refused
+ * (401 or a sign-in for a visitor, 403, and a cohort's enrolments are
+ * only one's own: none); staff find the course, the participant's attempt
+ * and enrolment as they were.
+ */
+static void
+test_others_course_outsiders(void **state)
+{
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
+	int64_t b = org_made("Walk Course B", "RW", "bo@walk-crb.example");
+	int64_t a = org_made("Walk Course A", "TZ", "al@walk-cra.example");
+	int64_t id, kid, pid, ids[4];
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[400], tok[129];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	r = ts_api(staff, "POST", "/api/v1/courses", NULL, "{\"title\":\"Walk course\","
+	    "\"status\":\"published\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)id);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk module\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	ids[0] = json_integer_value(json_object_get(json_array_get(json_object_get(j, "modules"),
+	    0), "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/lessons", (long long)id,
+	    (long long)ids[0]);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk lesson\",\"kind\":\"markdown\","
+	    "\"body\":\"Walk secret lesson\",\"minutes\":5}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	ids[1] = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/quiz", (long long)id,
+	    (long long)ids[0]);
+	r = ts_api(staff, "POST", path, NULL, "{\"title\":\"Walk quiz\",\"attempts_max\":2,"
+	    "\"questions\":[{\"text\":\"Walk?\",\"kind\":\"single\",\"answers\":[{\"text\":"
+	    "\"Yes\",\"correct\":true,\"feedback\":\"Walk secret feedback\"},{\"text\":\"No\"}]}]}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	ids[2] = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(body, sizeof body, "{\"course_id\":%lld,\"title\":\"Walk cohort\",\"timezone\":"
+	    "\"UTC\",\"start\":\"2000-01-01T00:00\",\"end\":\"2999-01-01T00:00\"}", (long long)id);
+	r = ts_api(staff, "POST", "/api/v1/cohorts", NULL, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	kid = ids[3] = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	pid = person_of("person-crb@walk.example", b);
+	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
+	snprintf(body, sizeof body, "{\"user_id\":%lld}", (long long)pid);
+	STATUS(ts_api(staff, "POST", path, NULL, body), 201);
+	pb = signed_in("person-crb@walk.example");
+	assert_int_equal(ts_token(pb, "person-crb@walk.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)id,
+	    (long long)ids[2]);
+	STATUS(ts_api(pb, "POST", path, tok, "{\"attempt\":1,\"answers\":{}}"), 201);
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-cra@walk.example", a)), 0);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = signed_in("admin-cra@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		int page = strncmp(rt->pattern, "/courses/{id}", 13) == 0;
+		int staffp = strncmp(rt->pattern, "/staff/courses/{id}", 19) == 0;
+		int cohort = strncmp(rt->pattern, "/api/v1/cohorts/{id}", 20) == 0;
+		int form = (page || staffp) && rt->method != HM_GET;
+		int outline = strcmp(rt->pattern, "/courses/{id}") == 0 ||
+		    strcmp(rt->pattern, "/api/v1/courses/{id}") == 0 ||
+		    strcmp(rt->pattern, "/api/v1/cohorts/{id}") == 0;
+		int mine = strcmp(rt->pattern, "/api/v1/cohorts/{id}/enrolments") == 0 &&
+		    rt->method == HM_GET;
+
+		if (strncmp(rt->pattern, "/api/v1/courses/{id}", 20) != 0 && !page && !staffp &&
+		    !cohort)
+			continue;
+		if (page && !form)
+			snprintf(path, sizeof path, "/api/v1");
+		fill_course(rt->pattern, cohort ? kid : id, ids, path + (page && !form ? 7 : 0),
+		    sizeof path - (page && !form ? 7 : 0));
+		for (i = 0; i < 6; i++) {
+			int sees = rt->method == HM_GET && (outline || (mine && i > 0));
+			long st;
+			int ok;
+
+			if (form) {
+				static const char *const fh[] = {
+					"Content-Type: application/x-www-form-urlencoded", NULL };
+
+				snprintf(body, sizeof body, "csrf=%s&title=Taken+Over&attempt=1&"
+				    "email=person-crb%%40walk.example&direction=up", ts_csrf(who[i]));
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else {
+				snprintf(body, sizeof body, "{\"title\":\"Taken Over\",\"user_id\":%lld,"
+				    "\"attempt\":2,\"answers\":{},\"status\":\"draft\"}", (long long)pid);
+				r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
+				    ts_api(who[i], method_names[rt->method], path, NULL,
+				    rt->method == HM_DELETE ? NULL : body);
+			}
+			st = r->status;
+			if (sees)
+				ok = st == 200;
+			else if (rt->method == HM_GET && !staffp)
+				ok = st == (i == 0 ? 401 : 403);
+			else
+				ok = st == 401 || st == 403 || (st == 303 && i == 0);
+			if (!ok)
+				printf("# %s %s as walker %d: %ld: %.300s\n", method_names[rt->method],
+				    path, i, st, r->body);
+			assert_true(ok);
+			assert_false(ts_has(r, "Walk secret lesson"));
+			assert_false(ts_has(r, "Walk secret feedback"));
+			assert_false(ts_has(r, "person-crb@walk.example"));
+			if (mine && i > 0)
+				assert_true(ts_has(r, "\"total\":0"));
+			tried++;
+		}
+	}
+	assert_true(tried >= 150);
+	/* staff find it all as it was */
+	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)id);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"title\":\"Walk course\""));
+	assert_true(ts_has(r, "Walk secret lesson"));
+	assert_false(ts_has(r, "Taken Over"));
+	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"total\":1"));
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)id,
+	    (long long)ids[2]);
+	r = ts_api(pb, "GET", path, tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"attempts_used\":1"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[4]);
+	ts_browser_free(pb);
+}
+
 /*
  * The history of an organization (issue 11) against a real one, page and
  * JSON twin, for each role: a visitor (sign in / 401), an applicant, a
@@ -3064,6 +3248,7 @@ main(void)
 		cmocka_unit_test(test_others_discussion),
 		cmocka_unit_test(test_others_certificate),
 		cmocka_unit_test(test_others_dialogue_staff),
+		cmocka_unit_test(test_others_course_outsiders),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
 		cmocka_unit_test(test_others_dialogue),

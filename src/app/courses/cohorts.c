@@ -12,9 +12,12 @@
  *
  *   staff   POST /api/v1/cohorts/{id}/enrolments {user_id}: any time, and
  *           the person is mailed (in their language);
- *   self    the same POST with no user_id, by a member, when the course
- *           allows self-enrolment (403 otherwise) and the window is open
- *           at the server's clock (409 before or after it);
+ *   self    the same POST with no user_id, by a member whose address is
+ *           confirmed (403 otherwise, as for calls), when the course
+ *           allows self-enrolment (403 otherwise), no call fills the
+ *           cohort (403: its people come through the call's selection)
+ *           and the window is open at the server's clock (409 before or
+ *           after it);
  *   call    an applicant accepted by a call of kind course_cohort that a
  *           cohort names, in the decision's transaction
  *           (courses_enrol_from_call, from src/app/calls/review.c), whose
@@ -242,6 +245,7 @@ enrolled(struct req *r, int64_t kid)
 	return yes;
 }
 
+/* A tutor is staff (tutors_of): one no longer staff tutors nothing. */
 static int
 tutoring(struct req *r, json_t *tutors)
 {
@@ -249,7 +253,7 @@ tutoring(struct req *r, json_t *tutors)
 	size_t i;
 
 	json_array_foreach(tutors, i, t)
-		if (r->user && json_integer_value(json_object_get(t, "id")) == r->user->id)
+		if (is_staff(r) && json_integer_value(json_object_get(t, "id")) == r->user->id)
 			return 1;
 	return 0;
 }
@@ -291,7 +295,9 @@ cohort_view(struct req *r, json_t *k, json_t **out)
 	json_object_set(o, "participants", json_object_get(k, "participants"));
 	json_object_set_new(o, "enrolled", json_boolean(mine));
 	json_object_set_new(o, "can_enrol", json_boolean(!mine && r->user &&
-	    r->user->role == ROLE_MEMBER && json_is_true(json_object_get(k, "self_enrolment")) &&
+	    r->user->role == ROLE_MEMBER && r->user->verified_at &&
+	    json_is_true(json_object_get(k, "self_enrolment")) &&
+	    !json_is_integer(json_object_get(k, "call_id")) &&
 	    strcmp(state, "open") == 0));
 	*out = o;
 	return WS_OK;
@@ -538,10 +544,24 @@ h_cohort_enrol(struct req *r, struct resp *w)
 			rc = WS_EFORBIDDEN;
 			goto out;
 		}
+		/* the calls' rule: an address not shown to be theirs acts for nobody */
+		if (!r->user->verified_at && !is_staff(r)) {
+			w->detail = N_("Confirm your email address before enrolling.");
+			rc = WS_EFORBIDDEN;
+			goto out;
+		}
 		if (!json_is_true(json_object_get(k, "self_enrolment")) ||
 		    strcmp(json_string_value(json_object_get(k, "course_status")), "published")) {
 			w->detail = N_("Participants of this course are enrolled by staff or "
 			    "through its call.");
+			rc = WS_EFORBIDDEN;
+			goto out;
+		}
+		/* a cohort a call fills takes the people the call selects: self-
+		 * enrolment would pass its selection and its places by */
+		if (json_is_integer(json_object_get(k, "call_id"))) {
+			w->detail = N_("Participants of this cohort come through its call: apply "
+			    "to it.");
 			rc = WS_EFORBIDDEN;
 			goto out;
 		}

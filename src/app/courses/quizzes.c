@@ -15,7 +15,10 @@
  * What a taker is sent never says which answer is right: the questions
  * and answers come without `correct` or `feedback`, in an order shuffled
  * for each attempt -- stable on reload, as it is drawn from the quiz, the
- * person and the attempt's number.  Answers are checked here, and only
+ * person and the attempt's number, keyed with the site's secret -- and
+ * each answer with an id of that attempt's, not the stored one (its
+ * place as staff wrote it, which would undo the shuffle: "the first is
+ * right").  Answers are checked here, and only
  * then is the feedback of the answers chosen shown (the last attempt's,
  * on the quiz's page).
  *
@@ -317,8 +320,48 @@ quiz_staff_view(json_t *z)
 	    json_object_get(z, "questions"));
 }
 
-/* A generator of the order of one attempt (xorshift64*, seeded from the
- * quiz, the person and the attempt), so a reload shows the same order. */
+/*
+ * What a taker is given for attempt number of person uid at quiz qid is
+ * keyed with the site's secret (app->key), so it says nothing of how
+ * staff wrote the quiz: the stored answer ids are their places ("1" the
+ * first written, often the right one), and an order drawn from public
+ * numbers alone could be drawn again, and undone, by anyone.  Each answer
+ * is given an id of its own for that attempt (answer_token), and the
+ * order is drawn from a secret seed (order_seed); the answers sent back
+ * are turned into the stored ids (stored_answers) before they are checked.
+ */
+#define QUIZ_TOKEN_LEN 16	/* hex digits of an answer's id for one attempt */
+
+static void
+answer_token(struct req *r, json_t *z, int64_t uid, int64_t number, const char *question,
+    const char *answer, char out[QUIZ_TOKEN_LEN + 1])
+{
+	char mac[65];
+
+	hmac_hex(r->app->key, sizeof r->app->key, arena_printf(r->a, "quiz-answer:%lld:%lld:"
+	    "%lld:%s:%s", (long long)json_integer_value(json_object_get(z, "id")),
+	    (long long)uid, (long long)number, question, answer), mac);
+	memcpy(out, mac, QUIZ_TOKEN_LEN);
+	out[QUIZ_TOKEN_LEN] = '\0';
+}
+
+static uint64_t
+order_seed(struct req *r, json_t *z, int64_t uid, int64_t number)
+{
+	char mac[65];
+	uint64_t s = 0;
+	int i;
+
+	hmac_hex(r->app->key, sizeof r->app->key, arena_printf(r->a, "quiz-order:%lld:%lld:%lld",
+	    (long long)json_integer_value(json_object_get(z, "id")), (long long)uid,
+	    (long long)number), mac);
+	for (i = 0; i < 16; i++)
+		s = s << 4 | (uint64_t)(mac[i] <= '9' ? mac[i] - '0' : mac[i] - 'a' + 10);
+	return s ? s : 1;
+}
+
+/* A generator of the order of one attempt (xorshift64*, from order_seed),
+ * so a reload shows the same order. */
 static uint64_t
 next_rand(uint64_t *s)
 {
@@ -348,30 +391,93 @@ shuffle(json_t *a, uint64_t *s)
 }
 
 /* The questions of stored quiz z for attempt number of person uid, as a
- * taker is sent them: no correct, no feedback, in that attempt's order.
- * New reference. */
+ * taker is sent them: no correct, no feedback, each answer with its id
+ * for that attempt, in that attempt's order.  New reference. */
 static json_t *
-taker_questions(json_t *z, int64_t uid, int64_t number)
+taker_questions(struct req *r, json_t *z, int64_t uid, int64_t number)
 {
-	uint64_t s = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)json_integer_value(json_object_get(z,
-	    "id")) * 0xbf58476d1ce4e5b9ULL) ^ ((uint64_t)uid << 20) ^ (uint64_t)number;
+	uint64_t s = order_seed(r, z, uid, number);
 	json_t *out = json_array(), *q, *a;
+	char t[QUIZ_TOKEN_LEN + 1];
 	size_t i, j;
 
-	if (!s)
-		s = 1;
 	json_array_foreach(json_object_get(z, "questions"), i, q) {
 		json_t *answers = json_array();
 
-		json_array_foreach(json_object_get(q, "answers"), j, a)
-			json_array_append_new(answers, json_pack("{s:O,s:O}", "id",
-			    json_object_get(a, "id"), "text", json_object_get(a, "text")));
+		json_array_foreach(json_object_get(q, "answers"), j, a) {
+			answer_token(r, z, uid, number, json_string_value(json_object_get(q, "id")),
+			    json_string_value(json_object_get(a, "id")), t);
+			json_array_append_new(answers, json_pack("{s:s,s:O}", "id", t, "text",
+			    json_object_get(a, "text")));
+		}
 		shuffle(answers, &s);
 		json_array_append_new(out, json_pack("{s:O,s:O,s:O,s:o}", "id", json_object_get(q,
 		    "id"), "text", json_object_get(q, "text"), "kind", json_object_get(q, "kind"),
 		    "answers", answers));
 	}
 	shuffle(out, &s);
+	return out;
+}
+
+/* The stored id of the answer of question q (its ids for this attempt in
+ * toks, in the order of its answers) that was given the id t (a JSON
+ * string); otherwise "" for a string (a stored id sent as it is among
+ * them), t itself for anything else: the check refuses both as no answer
+ * of the question.  New reference. */
+static json_t *
+stored_id(json_t *q, char toks[][QUIZ_TOKEN_LEN + 1], json_t *t)
+{
+	json_t *a;
+	size_t i;
+
+	if (!json_is_string(t))
+		return json_incref(t);
+	json_array_foreach(json_object_get(q, "answers"), i, a)
+		if (i < QUIZ_ANSWERS_MAX && strcmp(toks[i], json_string_value(t)) == 0)
+			return json_incref(json_object_get(a, "id"));
+	return json_string("");
+}
+
+/* answers as sent for attempt number of person uid at stored quiz z (by
+ * question id: an answer's id for that attempt, or an array of them) with
+ * the stored ids in their place; what is not such an id is kept as sent,
+ * and so is anything over the limits (more questions or answers than a
+ * quiz has), for the check to refuse.  New reference. */
+static json_t *
+stored_answers(struct req *r, json_t *z, json_t *answers, int64_t uid, int64_t number)
+{
+	char toks[QUIZ_ANSWERS_MAX][QUIZ_TOKEN_LEN + 1];
+	json_t *out, *v, *q, *found, *x, *a;
+	const char *key;
+	size_t i;
+
+	if (!json_is_object(answers) || json_object_size(answers) > QUIZ_QUESTIONS_MAX)
+		return json_incref(answers);
+	out = json_object();
+	json_object_foreach(answers, key, v) {
+		found = NULL;
+		json_array_foreach(json_object_get(z, "questions"), i, q)
+			if (strcmp(json_string_value(json_object_get(q, "id")), key) == 0)
+				found = q;
+		if (!found || (!json_is_string(v) && !(json_is_array(v) &&
+		    json_array_size(v) <= QUIZ_ANSWERS_MAX))) {
+			json_object_set(out, key, v);
+			continue;
+		}
+		json_array_foreach(json_object_get(found, "answers"), i, a)
+			if (i < QUIZ_ANSWERS_MAX)
+				answer_token(r, z, uid, number, key, json_string_value(
+				    json_object_get(a, "id")), toks[i]);
+		if (json_is_string(v)) {
+			json_object_set_new(out, key, stored_id(found, toks, v));
+		} else {
+			json_t *list = json_array();
+
+			json_array_foreach(v, i, x)
+				json_array_append_new(list, stored_id(found, toks, x));
+			json_object_set_new(out, key, list);
+		}
+	}
 	return out;
 }
 
@@ -545,7 +651,7 @@ h_course_quiz(struct req *r, struct resp *w)
 	/* the next attempt's questions, in its order; none once they are used */
 	json_object_set_new(v, "attempt", running && left > 0 ? json_integer(used + 1) :
 	    json_null());
-	json_object_set_new(v, "questions", taker_questions(z, r->user->id, used + 1));
+	json_object_set_new(v, "questions", taker_questions(r, z, r->user->id, used + 1));
 	last = json_array_get(attempts, used ? (size_t)used - 1 : 0);
 	if (used) {
 		int n;
@@ -638,7 +744,7 @@ attempt(struct req *r, struct resp *w, int64_t id, int64_t qid, json_t *in, json
 {
 	struct db *d = req_db(r);
 	json_t *c = NULL, *z = NULL, *attempts = NULL, *answers = json_object_get(in, "answers");
-	json_t *num = json_object_get(in, "attempt"), *results = NULL;
+	json_t *num = json_object_get(in, "attempt"), *results = NULL, *sent = NULL;
 	int64_t running, used, score, best;
 	enum ws_err rc;
 	int right = 0, ever;
@@ -658,8 +764,9 @@ attempt(struct req *r, struct resp *w, int64_t id, int64_t qid, json_t *in, json
 		rc = WS_EINVAL;
 		goto out;
 	}
-	if (!answers)
-		answers = json_object();
+	/* the ids of this attempt's answers, as the stored ones */
+	answers = sent = answers ? stored_answers(r, z, answers, r->user->id,
+	    json_integer_value(num)) : json_object();
 	if ((rc = answers_ok(r, w, z, answers)) != WS_OK)
 		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
@@ -715,6 +822,7 @@ out:
 	json_decref(z);
 	json_decref(attempts);
 	json_decref(results);
+	json_decref(sent);
 	return rc;
 }
 
@@ -972,13 +1080,15 @@ crs_quiz_form_rows(struct req *r, json_t *val, json_t *questions)
 enum ws_err
 h_staff_quiz_save(struct req *r, struct resp *w)
 {
-	json_t *in = json_object(), *values = NULL, *errors = NULL, *z = NULL, *x;
+	json_t *in = json_object(), *values = NULL, *errors = NULL, *z = NULL, *m = NULL, *x;
 	int64_t id, mid, qid = 0, out = 0;
 	enum ws_err rc;
 
 	if ((rc = param_id(r, 0, &id)) != WS_OK || (rc = param_id(r, 1, &mid)) != WS_OK)
 		goto end;
-	if ((rc = crs_module_quiz(req_db(r), id, mid, &z)) != WS_OK)
+	/* a module of this course: another course's is not written through it */
+	if ((rc = crs_module_get(req_db(r), id, mid, &m)) != WS_OK ||
+	    (rc = crs_module_quiz(req_db(r), id, mid, &z)) != WS_OK)
 		goto end;
 	if (z)
 		qid = json_integer_value(json_object_get(z, "id"));
@@ -1009,6 +1119,7 @@ end:
 	json_decref(values);
 	json_decref(errors);
 	json_decref(z);
+	json_decref(m);
 	return rc;
 }
 

@@ -7,7 +7,10 @@
  * running (started, not ended, at the server's clock), the cohorts'
  * tutors, and staff; anyone else signed in gets 403, a visitor 401 (the
  * page: the sign-in form).  A draft course is staff's (404), and so is a
- * lesson that is not the course's.  A participant's lesson is marked read
+ * lesson that is not the course's.  A lesson that is a resource of the
+ * library names it only to a reader who may see it (the library's rule:
+ * resources_may_see); to anyone else it is as if the resource were gone.
+ * A participant's lesson is marked read
  * when they open it (the page or its twin; the first time counts): the
  * page is the act of reading, so no button is needed, and a reload
  * changes nothing.  Tutors and staff reading leave no mark.
@@ -24,6 +27,7 @@
 
 #include "app/app.h"
 #include "app/courses/courses_int.h"
+#include "app/resources/resources.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "views/view.h"
@@ -137,6 +141,12 @@ h_course_lesson(struct req *r, struct resp *w)
 		}
 	v = crs_lesson_view(cur, pos);
 	json_object_del(v, "body");	/* the page and its twin give it rendered */
+	/* a resource the reader may not see is not named: as if it were gone */
+	if (json_is_integer(json_object_get(v, "resource_id")) && !resources_may_see(r,
+	    json_integer_value(json_object_get(v, "resource_id")))) {
+		json_object_set_new(v, "resource_id", json_null());
+		json_object_set_new(v, "resource_title", json_null());
+	}
 	json_object_set_new(v, "course", json_pack("{s:I,s:O}", "id", (json_int_t)id, "title",
 	    json_object_get(c, "title")));
 	json_object_set_new(v, "module", json_pack("{s:O,s:i,s:O}", "id", json_object_get(m,

@@ -789,3 +789,16 @@ h_resources_atom(struct req *r, struct resp *w)
 	w->ctype = "application/atom+xml; charset=utf-8";
 	return WS_OK;
 }
+
+int
+resources_may_see(struct req *r, int64_t id)
+{
+	struct res_viewer v;
+	json_t *res = NULL;
+	int yes;
+
+	res_viewer_of(r, &v);
+	yes = res_get(req_db(r), &v, id, &res) == WS_OK;
+	json_decref(res);
+	return yes;
+}

@@ -97,4 +97,9 @@ void res_index_catch_up(struct app *app, struct db *d);
 enum ws_err res_seed_demo(struct app *app, struct db *d, int n, int64_t staff_id,
     int *added) WS_WUR;
 
+/* Whether r's caller may see resource id (its title, its page): the rule
+ * of RES_VISIBLE, as GET /resources/{id} applies it.  Other areas that
+ * name a resource (a course's lesson) ask it before they show its title. */
+int resources_may_see(struct req *r, int64_t id);
+
 #endif
