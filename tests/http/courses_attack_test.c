@@ -1399,7 +1399,8 @@ test_methods(void **state)
 	STATUS(api("POST", lesson_path(course, l1), tok[ADA_], json_object()), 405);
 	STATUS(api("PUT", P("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
 	    json_object()), 405);
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld", (long long)ka), tok[STAFF_], NULL), 405);
+	STATUS(api("PUT", P("/api/v1/cohorts/%lld", (long long)ka), tok[STAFF_], json_object()),
+	    405);
 	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments", (long long)ka), tok[ADA_],
 	    NULL), 405);
 	STATUS(api("PATCH", progress_path(course), tok[ADA_], json_object()), 405);

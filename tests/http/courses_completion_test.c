@@ -135,15 +135,31 @@ certificate_of(int64_t c, const char *token, char *code, size_t len)
 	return has;
 }
 
+/* Attempt number of token's on the quiz, choosing answer choice ("1": the
+ * right one, "2": the wrong one) by its text: an answer's id holds for one
+ * person's attempt only, so it is read from their view of the quiz. */
 static const struct ts_res *
 answer(const char *token, int number, const char *choice)
 {
-	char path[96];
+	const char *text = strcmp(choice, "1") == 0 ? "The Conference of the Parties" : "Interpol";
+	char path[96], id[40] = "";
+	json_t *j, *q, *a;
+	size_t i, k;
 
+	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
+	    (long long)quiz);
+	j = ts_jbody(api("GET", path, token, NULL));
+	json_array_foreach(json_object_get(j, "questions"), i, q)
+		json_array_foreach(json_object_get(q, "answers"), k, a)
+			if (strcmp(json_string_value(json_object_get(a, "text")), text) == 0)
+				snprintf(id, sizeof id, "%s", json_string_value(json_object_get(a,
+				    "id")));
+	json_decref(j);
+	assert_true(id[0] != '\0');
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld/attempts",
 	    (long long)course, (long long)quiz);
 	return api("POST", path, token, json_pack("{s:i,s:{s:s}}", "attempt", number,
-	    "answers", "1", choice));
+	    "answers", "1", id));
 }
 
 /* The text pdftotext reads in the PDF of certificate code into out. */

@@ -2143,6 +2143,11 @@ test_others_course_outsiders(void **state)
 		if (strncmp(rt->pattern, "/api/v1/courses/{id}", 20) != 0 && !page && !staffp &&
 		    !cohort)
 			continue;
+		/* leaving is one's own enrolment's, tried by test_others_course; the
+		 * shared tasks' routes by test_others_discussion */
+		if (strstr(rt->pattern, "/leave") || strstr(rt->pattern, "{tid}") ||
+		    strstr(rt->pattern, "{pid}"))
+			continue;
 		if (page && !form)
 			snprintf(path, sizeof path, "/api/v1");
 		fill_course(rt->pattern, cohort ? kid : id, ids, path + (page && !form ? 7 : 0),
@@ -2650,10 +2655,28 @@ test_others_course(void **state)
 		snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)course,
 		    (long long)lid);
 		STATUS(ts_api(pb, "GET", path, NULL, NULL), 200);
+		/* the right answer by its text: its id holds for P's attempt only */
+		snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
+		    (long long)qid);
+		r = ts_api(pb, "GET", path, NULL, NULL);
+		STATUS(r, 200);
+		j = ts_json(r);
+		{
+			json_t *q = json_array_get(json_object_get(j, "questions"), 0), *a;
+			size_t n;
+			const char *right = "";
+
+			json_array_foreach(json_object_get(q, "answers"), n, a)
+				if (strcmp(json_string_value(json_object_get(a, "text")),
+				    "The Conference") == 0)
+					right = json_string_value(json_object_get(a, "id"));
+			snprintf(body, sizeof body, "{\"attempt\":1,\"answers\":{\"%s\":\"%s\"}}",
+			    json_string_value(json_object_get(q, "id")), right);
+		}
+		json_decref(j);
 		snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld/attempts",
 		    (long long)course, (long long)qid);
-		STATUS(ts_api(pb, "POST", path, NULL, "{\"attempt\":1,\"answers\":{\"1\":\"1\"}}"),
-		    201);
+		STATUS(ts_api(pb, "POST", path, NULL, body), 201);
 		ts_browser_free(pb);
 		snprintf(path, sizeof path, "/api/v1/cohorts/%lld/messages", (long long)kid);
 		snprintf(body, sizeof body, "{\"subject\":\"Walk secret message\",\"body\":\"For P.\","
