@@ -508,19 +508,36 @@ h_staff_cohort_table(struct req *r, struct resp *w)
 enum ws_err
 h_staff_cohort_table_csv(struct req *r, struct resp *w)
 {
+	/* the table's columns, then the enrolment's: with filter=all (the
+	 * default) it is the cohort's list of enrolments too */
 	static const char *const cols[] = { "name", "organization", "country", "region",
 		"lessons_read", "lesson_count", "quizzes_passed", "quiz_count", "last_activity",
-		"standing", NULL };
-	json_t *k = NULL, *rows = NULL, *items = NULL, *x;
+		"standing", "email", "source", "enrolled_at", NULL };
+	json_t *k = NULL, *rows = NULL, *items = NULL, *enrols = NULL, *by, *x, *e;
 	int64_t id, kid;
 	enum ws_err rc;
-	size_t i, c;
+	size_t i, c, n;
 
 	if ((rc = cohort_of(r, &id, &kid, &k)) != WS_OK)
 		return rc;
-	if ((rc = table_items(r, k, 0, &rows, NULL, NULL)) != WS_OK)
+	if ((rc = table_items(r, k, 1, &rows, NULL, NULL)) != WS_OK ||
+	    (rc = crs_enrolments(req_db(r), kid, 0, 1, CRS_TABLE_MAX, &enrols)) != WS_OK)
 		goto out;
 	items = filtered(r, rows);
+	by = json_object();	/* how and when each was enrolled, by person */
+	json_array_foreach(enrols, n, e)
+		json_object_set(by, arena_printf(r->a, "%lld", (long long)json_integer_value(
+		    json_object_get(e, "user_id"))), e);
+	json_array_foreach(items, i, x) {
+		e = json_object_get(by, arena_printf(r->a, "%lld", (long long)json_integer_value(
+		    json_object_get(x, "user_id"))));
+		if (!e)
+			continue;
+		json_object_set(x, "source", json_object_get(e, "source"));
+		json_object_set_new(x, "enrolled_at", utc_or_null(json_integer_value(
+		    json_object_get(e, "created_at"))));
+	}
+	json_decref(by);
 	for (c = 0; cols[c] && rc == WS_OK; c++)
 		rc = dir_csv_cell(&w->raw, cols[c], c == 0);
 	if (rc == WS_OK)
@@ -548,6 +565,7 @@ out:
 	json_decref(k);
 	json_decref(rows);
 	json_decref(items);
+	json_decref(enrols);
 	return rc;
 }
 
