@@ -2307,6 +2307,45 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_CRT_OF_COURSE] = {"crt_of_course",
 	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.course_id = ? "
 	    "ORDER BY t.completed_at DESC, t.id DESC LIMIT ?", NULL},
+	/* A person's own course data (app/courses/mine.c), each ?1 the person.
+	 * Their enrolments, the latest cohort first, with the lessons of the
+	 * course and how many of them they read (as their progress counts). */
+	[ST_CRS_MY_ENROLMENTS] = {"crs_my_enrolments",
+	    "SELECT e.id, k.id, k.title, c.id, c.title, c.status, e.source, e.created_at, "
+	    "k.starts, k.ends, (SELECT count(*) FROM course_lessons l JOIN course_modules m ON "
+	    "m.id = l.module_id WHERE m.course_id = c.id), (SELECT count(*) FROM "
+	    "course_lesson_reads r JOIN course_lessons l ON l.id = r.lesson_id JOIN "
+	    "course_modules m ON m.id = l.module_id WHERE r.user_id = e.user_id AND "
+	    "m.course_id = c.id) FROM course_enrolments e JOIN course_cohorts k ON "
+	    "k.id = e.cohort_id JOIN courses c ON c.id = k.course_id WHERE e.user_id = ? "
+	    "ORDER BY k.starts DESC, e.id DESC LIMIT 500", NULL},
+	[ST_CRS_MY_READS] = {"crs_my_reads",
+	    "SELECT l.id, l.title, c.id, c.title, r.cohort_id, r.read_at FROM "
+	    "course_lesson_reads r JOIN course_lessons l ON l.id = r.lesson_id JOIN "
+	    "course_modules m ON m.id = l.module_id JOIN courses c ON c.id = m.course_id "
+	    "WHERE r.user_id = ? ORDER BY r.read_at, l.id LIMIT 10000", NULL},
+	[ST_CRS_MY_ATTEMPTS] = {"crs_my_attempts",
+	    "SELECT a.id, q.id, q.title, c.id, c.title, a.number, a.answers, a.score, a.passed, "
+	    "a.created_at, q.questions FROM course_quiz_attempts a JOIN course_quizzes q ON "
+	    "q.id = a.quiz_id JOIN course_modules m ON m.id = q.module_id JOIN courses c ON "
+	    "c.id = m.course_id WHERE a.user_id = ? ORDER BY a.id LIMIT 2000", NULL},
+	/* Their answers to tasks and their replies (never another's post). */
+	[ST_CRS_MY_POSTS] = {"crs_my_posts",
+	    "SELECT p.id, k.id, k.title, k.course_id, c.title, t.id, t.title, p.parent_id, "
+	    "p.body, p.status, p.comment, p.marked_at, p.created_at, p.updated_at FROM "
+	    "course_posts p JOIN course_cohorts k ON k.id = p.cohort_id JOIN courses c ON "
+	    "c.id = k.course_id JOIN course_tasks t ON t.id = p.task_id WHERE p.user_id = ? "
+	    "ORDER BY p.id LIMIT 5000", NULL},
+	[ST_CRS_MY_MESSAGES] = {"crs_my_messages",
+	    "SELECT m.id, k.id, k.title, k.course_id, c.title, m.subject, m.body, m.created_at, "
+	    "coalesce(u.name, '') FROM course_messages m JOIN course_message_recipients x ON "
+	    "x.message_id = m.id JOIN course_cohorts k ON k.id = m.cohort_id JOIN courses c ON "
+	    "c.id = k.course_id LEFT JOIN users u ON u.id = m.sender_id WHERE x.user_id = ? "
+	    "ORDER BY m.id LIMIT 5000", NULL},
+	[ST_CRS_MY_REMINDERS] = {"crs_my_reminders",
+	    "SELECT k.id, k.title, n.kind, n.since, n.sent_at FROM course_reminders n JOIN "
+	    "course_cohorts k ON k.id = n.cohort_id WHERE n.user_id = ? "
+	    "ORDER BY n.sent_at, k.id LIMIT 5000", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2515,6 +2554,12 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CRT_OF_USER] = CRT_C__MAX,
 	[ST_CRT_RATES] = CRT_RATE_C__MAX,
 	[ST_CRT_OF_COURSE] = CRT_C__MAX,
+	[ST_CRS_MY_ENROLMENTS] = CRS_MYE_C__MAX,
+	[ST_CRS_MY_READS] = CRS_MYR_C__MAX,
+	[ST_CRS_MY_ATTEMPTS] = CRS_MYA_C__MAX,
+	[ST_CRS_MY_POSTS] = CRS_MYP_C__MAX,
+	[ST_CRS_MY_MESSAGES] = CRS_MYM_C__MAX,
+	[ST_CRS_MY_REMINDERS] = CRS_MYN_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */

@@ -545,6 +545,12 @@ enum db_stmt {
 	ST_CRT_RATES,
 	ST_CRT_OF_COURSE,
 	ST_CRT_LOCK,
+	ST_CRS_MY_ENROLMENTS,
+	ST_CRS_MY_READS,
+	ST_CRS_MY_ATTEMPTS,
+	ST_CRS_MY_POSTS,
+	ST_CRS_MY_MESSAGES,
+	ST_CRS_MY_REMINDERS,
 	DB_STMT__MAX
 };
 
@@ -1346,5 +1352,32 @@ enum crt_col { CRT_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) CRT_C__MAX };
  * (ST_CRT_RATES). */
 enum crt_rate_col { CRT_RATE_C_COHORT_ID, CRT_RATE_C_COHORT, CRT_RATE_C_COUNTRY,
 	CRT_RATE_C_KIND, CRT_RATE_C_PARTICIPANTS, CRT_RATE_C_COMPLETED, CRT_RATE_C__MAX };
+
+/* A person's own course data, for their account page and their export
+ * (app/courses/mine.c): their enrolments, each with its cohort, course and
+ * how many of the course's lessons they read (ST_CRS_MY_ENROLMENTS). */
+enum crs_my_enrol_col { CRS_MYE_C_ID, CRS_MYE_C_COHORT_ID, CRS_MYE_C_COHORT, CRS_MYE_C_COURSE_ID,
+	CRS_MYE_C_COURSE, CRS_MYE_C_COURSE_STATUS, CRS_MYE_C_SOURCE, CRS_MYE_C_CREATED_AT,
+	CRS_MYE_C_STARTS, CRS_MYE_C_ENDS, CRS_MYE_C_LESSONS, CRS_MYE_C_READ, CRS_MYE_C__MAX };
+/* The lessons they read (ST_CRS_MY_READS). */
+enum crs_my_read_col { CRS_MYR_C_LESSON_ID, CRS_MYR_C_LESSON, CRS_MYR_C_COURSE_ID,
+	CRS_MYR_C_COURSE, CRS_MYR_C_COHORT_ID, CRS_MYR_C_READ_AT, CRS_MYR_C__MAX };
+/* Their quiz attempts, with the quiz's questions to name their answers
+ * (ST_CRS_MY_ATTEMPTS). */
+enum crs_my_attempt_col { CRS_MYA_C_ID, CRS_MYA_C_QUIZ_ID, CRS_MYA_C_QUIZ, CRS_MYA_C_COURSE_ID,
+	CRS_MYA_C_COURSE, CRS_MYA_C_NUMBER, CRS_MYA_C_ANSWERS, CRS_MYA_C_SCORE, CRS_MYA_C_PASSED,
+	CRS_MYA_C_CREATED_AT, CRS_MYA_C_QUESTIONS, CRS_MYA_C__MAX };
+/* What they wrote in their cohorts' discussions (ST_CRS_MY_POSTS). */
+enum crs_my_post_col { CRS_MYP_C_ID, CRS_MYP_C_COHORT_ID, CRS_MYP_C_COHORT, CRS_MYP_C_COURSE_ID,
+	CRS_MYP_C_COURSE, CRS_MYP_C_TASK_ID, CRS_MYP_C_TASK, CRS_MYP_C_PARENT_ID, CRS_MYP_C_BODY,
+	CRS_MYP_C_STATUS, CRS_MYP_C_COMMENT, CRS_MYP_C_MARKED_AT, CRS_MYP_C_CREATED_AT,
+	CRS_MYP_C_UPDATED_AT, CRS_MYP_C__MAX };
+/* The tutors' messages they received (ST_CRS_MY_MESSAGES). */
+enum crs_my_msg_col { CRS_MYM_C_ID, CRS_MYM_C_COHORT_ID, CRS_MYM_C_COHORT, CRS_MYM_C_COURSE_ID,
+	CRS_MYM_C_COURSE, CRS_MYM_C_SUBJECT, CRS_MYM_C_BODY, CRS_MYM_C_CREATED_AT, CRS_MYM_C_SENDER,
+	CRS_MYM_C__MAX };
+/* The reminders mailed to them (ST_CRS_MY_REMINDERS). */
+enum crs_my_remind_col { CRS_MYN_C_COHORT_ID, CRS_MYN_C_COHORT, CRS_MYN_C_KIND, CRS_MYN_C_SINCE,
+	CRS_MYN_C_SENT_AT, CRS_MYN_C__MAX };
 
 #endif

@@ -29,6 +29,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/calls/calls.h"
+#include "app/courses/courses.h"
 #include "app/dialogues/dialogues.h"
 #include "app/events/events.h"
 #include "app/initiatives/initiatives.h"
@@ -116,6 +117,13 @@ account_page_fill(struct req *r, json_t *v)
 			return rc;
 		}
 		json_object_set_new(v, "dialogues", dl);
+	}
+	{	/* their courses: cohort, progress, certificate (issue 18) */
+		json_t *crs = NULL;
+
+		if ((rc = courses_of_account(r, r->user->id, &crs)) != WS_OK)
+			return rc;
+		json_object_set_new(v, "courses", crs);
 	}
 	json_object_set_new(v, "role_name", json_string(view_tr(r->app->views, r->locale,
 	    role_labels[r->user->role])));
@@ -265,6 +273,15 @@ h_api_me_export(struct req *r, struct resp *w)
 	json_object_set_new(v, "initiatives", inis);
 	json_object_set_new(v, "dialogue_applications", dapps);
 	json_object_set_new(v, "dialogue_inputs", dinputs);
+	{	/* issue 18: their course data, and nothing of anyone else's */
+		json_t *crs = NULL;
+
+		if ((rc = courses_export_person(r, u->id, &crs)) != WS_OK) {
+			json_decref(v);
+			return rc;
+		}
+		json_object_set_new(v, "courses", crs);
+	}
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);
 	resp_header(w, "Content-Disposition", arena_printf(r->a,

@@ -185,6 +185,18 @@ enum ws_err courses_progress_changed(struct app *app, struct db *d, const char *
  * *out. */
 enum ws_err courses_of_person(struct req *r, int64_t uid, json_t **out) WS_WUR;
 
+/* A person's own course data (mine.c): the courses their account page
+ * lists ([{course_id, course, cohort_id, cohort, starts_at, ends_at,
+ * running, ended, lessons_read, lesson_count, percent, progress,
+ * certificate}], the latest cohort first, then completions whose
+ * enrolment has ended), and what their account's export holds of the
+ * courses ({enrolments, lessons_read, quiz_attempts, posts, messages,
+ * reminders, certificates}: theirs alone).  r's caller decides only
+ * whether a draft course's enrolments are listed (staff).  New reference
+ * in *out. */
+enum ws_err courses_of_account(struct req *r, int64_t uid, json_t **out) WS_WUR;
+enum ws_err courses_export_person(struct req *r, int64_t uid, json_t **out) WS_WUR;
+
 /* GET /certificates/{code} (and its twin), anyone: what a certificate
  * says; GET /certificates/{code}.pdf: the certificate itself.  A code that
  * does not exist and one that cannot exist are the same 404. */

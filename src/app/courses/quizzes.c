@@ -28,6 +28,17 @@
  * attempts allowed (409), answers to questions the quiz does not have or
  * with answers a question does not have (422).  Only the participants of
  * a running cohort answer (403); its tutors and staff read the quiz.
+ *
+ * A participant whose cohort is not running (it ended, or has not
+ * started) keeps their own standing on the quiz's page, as on their
+ * progress: attempts used, best score, passed, and their last attempt's
+ * result (the answers they chose, each with its feedback, and whether
+ * each question was answered right) -- but not its questions, which
+ * close with the lessons, and never the right answers they did not
+ * choose, passed or not: the next cohort of the course takes the same
+ * quiz, and a person enrolled again goes on with their attempts, so an
+ * answer sheet after the end would be one for them and for anyone they
+ * pass it to.
  */
 #include <stdio.h>
 #include <string.h>
@@ -555,29 +566,30 @@ results_of(json_t *z, json_t *answers, int *n)
 
 /* Course id (visible to r's caller) and its quiz qid into *c and *z, and
  * whether the caller answers it (a participant of a running cohort: its
- * id into *running) or only reads it (tutor, staff).  WS_EFORBIDDEN with
- * why in w->detail for anyone else. */
+ * id into *running), reads it (tutor, staff: *questions 1) or only sees
+ * their own results on it (a participant of a cohort not running:
+ * *questions 0).  WS_EFORBIDDEN with why in w->detail for anyone else. */
 static enum ws_err
 quiz_access(struct req *r, struct resp *w, int64_t id, int64_t qid, json_t **c, json_t **z,
-    int64_t *running)
+    int64_t *running, int *questions)
 {
 	int64_t enrolled = 0, tutor = 0;
 	enum ws_err rc;
 
 	*c = *z = NULL;
 	*running = 0;
+	*questions = 0;
 	if ((rc = crs_get(req_db(r), id, is_staff(r), c)) != WS_OK ||
 	    (rc = crs_quiz_get(req_db(r), id, qid, z)) != WS_OK)
 		return rc;
 	if ((rc = crs_access(req_db(r), r->user->id, id, now_s(), running, &enrolled, &tutor)) !=
 	    WS_OK)
 		return rc;
-	if (!*running && !tutor && !is_staff(r)) {
-		w->detail = enrolled ? N_("Your cohort is not running now: its lessons open when "
-		    "it starts, and close when it ends.") : N_("Only the participants of a "
-		    "cohort of this course read its lessons.");
+	if (!*running && !tutor && !is_staff(r) && !enrolled) {
+		w->detail = N_("Only the participants of a cohort of this course read its lessons.");
 		return WS_EFORBIDDEN;
 	}
+	*questions = *running || tutor || is_staff(r);
 	return WS_OK;
 }
 
@@ -628,11 +640,11 @@ h_course_quiz(struct req *r, struct resp *w)
 	json_t *c = NULL, *z = NULL, *attempts = NULL, *v = NULL, *last;
 	int64_t id, qid, running, best, used;
 	enum ws_err rc;
-	int passed, left;
+	int passed, left, questions;
 
 	if ((rc = param_id(r, 0, &id)) != WS_OK || (rc = param_id(r, 1, &qid)) != WS_OK)
 		return rc;
-	if ((rc = quiz_access(r, w, id, qid, &c, &z, &running)) != WS_OK)
+	if ((rc = quiz_access(r, w, id, qid, &c, &z, &running, &questions)) != WS_OK)
 		goto out;
 	if ((rc = attempts_of(req_db(r), qid, r->user->id, &attempts)) != WS_OK)
 		goto out;
@@ -651,7 +663,11 @@ h_course_quiz(struct req *r, struct resp *w)
 	/* the next attempt's questions, in its order; none once they are used */
 	json_object_set_new(v, "attempt", running && left > 0 ? json_integer(used + 1) :
 	    json_null());
-	json_object_set_new(v, "questions", taker_questions(r, z, r->user->id, used + 1));
+	json_object_set_new(v, "questions", questions ? taker_questions(r, z, r->user->id,
+	    used + 1) : json_array());
+	/* false: a participant whose cohort is not running, who sees only
+	 * their results */
+	json_object_set_new(v, "open", json_boolean(questions));
 	last = json_array_get(attempts, used ? (size_t)used - 1 : 0);
 	if (used) {
 		int n;
@@ -747,13 +763,15 @@ attempt(struct req *r, struct resp *w, int64_t id, int64_t qid, json_t *in, json
 	json_t *num = json_object_get(in, "attempt"), *results = NULL, *sent = NULL;
 	int64_t running, used, score, best;
 	enum ws_err rc;
-	int right = 0, ever;
+	int right = 0, ever, questions;
 
 	*out = NULL;
-	if ((rc = quiz_access(r, w, id, qid, &c, &z, &running)) != WS_OK)
+	if ((rc = quiz_access(r, w, id, qid, &c, &z, &running, &questions)) != WS_OK)
 		goto out;
 	if (!running) {
-		w->detail = N_("Only the participants of a running cohort answer its quizzes.");
+		w->detail = questions ? N_("Only the participants of a running cohort answer its "
+		    "quizzes.") : N_("Your cohort is not running now: its quizzes open when it "
+		    "starts, and close when it ends.");
 		rc = WS_EFORBIDDEN;
 		goto out;
 	}

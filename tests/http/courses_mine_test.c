@@ -1,0 +1,747 @@
+/*
+ * courses_mine_test.c -- a person's own course data (issue 18): the export
+ * of their account holds their enrolments, the lessons they read, their
+ * quiz attempts (answers by text), their answers to tasks and replies,
+ * the tutors' messages sent to them and their certificates -- and none of
+ * another participant's; their /account (and its twin) lists their
+ * courses with progress and certificate, which no one else sees; an
+ * expert's page lists only completions, to members, focal points' level
+ * and staff, not to visitors; and once the cohort has ended (the test
+ * clock), a participant keeps their progress, their own results on a
+ * quiz (without its questions, without the right answers they did not
+ * choose) and their certificate, while the lessons and new attempts
+ * close.
+ *
+ * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
+ * once on SQLite and once on PostgreSQL).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "lib/people.h"
+#include "lib/sqldirect.h"
+#include "lib/testsrv.h"
+
+#define PW "plum tree orbit sixty"
+#define STAFF "sam.staff@mine.test"
+#define ADA "ada@quillon-m.example"
+#define BO "bo@quillon-m.example"
+#define CY "cy@quillon-m.example"
+#define WANG "wang@quillon-m.example"
+#define DAY 86400
+
+#define RIGHT "The Conference of the Parties"
+#define WRONG "Interpol"
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+static struct ts_browser *plain;
+
+static char staff_tok[129], ada_tok[129], bo_tok[129], cy_tok[129], wang_tok[129];
+static int64_t org, staff_id, ada_id, bo_id, cy_id, wang_id;
+static int64_t course, lesson, quiz, task, kid, course2, kid2;
+static int64_t ada_post, bo_post;
+static char ada_code[64];
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const struct ts_res *
+api(const char *method, const char *path, const char *token, json_t *b)
+{
+	return ts_call(plain, method, path, token, b);
+}
+
+static int64_t
+num(json_t *j, const char *k)
+{
+	return json_integer_value(json_object_get(j, k));
+}
+
+static int64_t
+id_of(const struct ts_res *r)
+{
+	json_t *j = ts_jbody(r);
+	int64_t id = num(j, "id");
+
+	json_decref(j);
+	return id;
+}
+
+static const char *
+P(const char *fmt, ...)
+{
+	static char bufs[4][192];
+	static int n;
+	char *out = bufs[n++ % 4];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, 192, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
+static int64_t
+server_now(void)
+{
+	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
+
+	STATUS(r, 200);
+	return strtoll(r->body, NULL, 10);
+}
+
+static const char *
+utc(int64_t t)
+{
+	static char bufs[4][40];
+	static int n;
+	char *out = bufs[n++ % 4];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return out;
+}
+
+/* Attempt number of token's at the quiz, choosing the answer whose text is
+ * text (an answer's id is the attempt's: read from their view). */
+static const struct ts_res *
+answer(const char *token, int number, const char *text)
+{
+	char id[40] = "";
+	json_t *j, *q, *a;
+	size_t i, k;
+
+	j = ts_jbody(api("GET", P("/api/v1/courses/%lld/quizzes/%lld", (long long)course,
+	    (long long)quiz), token, NULL));
+	json_array_foreach(json_object_get(j, "questions"), i, q)
+		json_array_foreach(json_object_get(q, "answers"), k, a)
+			if (strcmp(json_string_value(json_object_get(a, "text")), text) == 0)
+				snprintf(id, sizeof id, "%s", json_string_value(json_object_get(a,
+				    "id")));
+	json_decref(j);
+	assert_true(id[0] != '\0');
+	return api("POST", P("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)course,
+	    (long long)quiz), token, json_pack("{s:i,s:{s:s}}", "attempt", number, "answers",
+	    "1", id));
+}
+
+static int64_t
+post_answer(const char *token, const char *body)
+{
+	const struct ts_res *r = api("POST", P("/api/v1/courses/%lld/cohorts/%lld/tasks/%lld/"
+	    "answer", (long long)course, (long long)kid, (long long)task), token,
+	    json_pack("{s:s}", "body", body));
+
+	STATUS(r, 201);
+	return id_of(r);
+}
+
+static void
+reply(const char *token, int64_t pid, const char *body)
+{
+	STATUS(api("POST", P("/api/v1/courses/%lld/cohorts/%lld/posts/%lld/replies",
+	    (long long)course, (long long)kid, (long long)pid), token, json_pack("{s:s}", "body",
+	    body)), 201);
+}
+
+static void
+mark(int64_t pid)
+{
+	STATUS(api("POST", P("/api/v1/courses/%lld/cohorts/%lld/posts/%lld/mark",
+	    (long long)course, (long long)kid, (long long)pid), staff_tok, json_pack("{s:s,s:s}",
+	    "decision", "complete", "comment", "MARKER-COMMENT: well said.")), 200);
+}
+
+static void
+message(const char *subject, int64_t to)
+{
+	STATUS(api("POST", P("/api/v1/cohorts/%lld/messages", (long long)kid), staff_tok,
+	    json_pack("{s:s,s:s,s:[I]}", "subject", subject, "body", "A word from your tutor.",
+	    "user_ids", (json_int_t)to)), 201);
+}
+
+/* token's export, as JSON (its courses part). */
+static json_t *
+export_of(const char *token)
+{
+	const struct ts_res *r = api("GET", "/api/v1/me/export", token, NULL);
+	json_t *j, *c;
+
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	c = json_incref(json_object_get(j, "courses"));
+	json_decref(j);
+	assert_non_null(c);
+	return c;
+}
+
+/* token's certificate code of course c into code; 1 when there is one. */
+static int
+certificate_of(int64_t c, const char *token, char *code, size_t len)
+{
+	const struct ts_res *r = api("GET", P("/api/v1/courses/%lld/progress", (long long)c),
+	    token, NULL);
+	json_t *j, *t;
+	int has;
+
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	t = json_object_get(j, "certificate");
+	has = json_is_object(t);
+	if (has && code)
+		snprintf(code, len, "%s", json_string_value(json_object_get(t, "code")));
+	json_decref(j);
+	return has;
+}
+
+/* How many courses token's account page lists. */
+static int
+courses_listed(const char *token)
+{
+	const struct ts_res *r = api("GET", "/api/v1/account", token, NULL);
+	json_t *j, *c;
+	int n;
+
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	c = json_object_get(j, "courses");
+	assert_true(json_is_array(c));
+	n = (int)json_array_size(c);
+	json_decref(j);
+	return n;
+}
+
+/* An approved expert, through /join and staff's approval; their id. */
+static int64_t
+expert_made(const char *email, const char *name)
+{
+	struct ts_browser *b, *staff;
+	const struct ts_res *r;
+	long long app = 0;
+	int64_t uid;
+	json_t *j, *it;
+	size_t k;
+
+	uid = ts_user_add(db_url, email, name, "applicant", PW);
+	assert_true(uid > 0);
+	b = ts_signed_in(&srv, NULL, email, PW);
+	assert_non_null(b);
+	r = ts_form(b, "/join", "action", "submit", "as", "expert", "name", name,
+	    "country", "CN", "themes", "corruption", "biography", "Studies the Convention.",
+	    "contact_email", email, "consent", "1", (char *)NULL);
+	STATUS(r, 200);
+	ts_browser_free(b);
+	staff = ts_signed_in(&srv, NULL, STAFF, PW);
+	assert_non_null(staff);
+	r = ts_get(staff, "/api/v1/applications?status=pending&kind=expert");
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	json_array_foreach(json_object_get(j, "items"), k, it) {
+		const char *e = json_string_value(json_object_get(json_object_get(it, "applicant"),
+		    "email"));
+
+		if (e && strcmp(e, email) == 0)
+			app = json_integer_value(json_object_get(it, "id"));
+	}
+	json_decref(j);
+	assert_true(app > 0);
+	STATUS(ts_form(staff, P("/staff/applications/%lld/approve", app), (char *)NULL), 303);
+	ts_browser_free(staff);
+	return uid;
+}
+
+/* ---- tests ---------------------------------------------------------------- */
+
+/* Ada and Bo take the course side by side; Ada completes it. */
+static void
+test_activity(void **state)
+{
+	(void)state;
+	STATUS(api("GET", P("/api/v1/courses/%lld/lessons/%lld", (long long)course,
+	    (long long)lesson), ada_tok, NULL), 200);
+	STATUS(answer(ada_tok, 1, WRONG), 201);
+	STATUS(answer(ada_tok, 2, RIGHT), 201);
+	STATUS(answer(bo_tok, 1, WRONG), 201);
+	ada_post = post_answer(ada_tok, "ADA-ANSWER: we met the ministry twice and wrote a "
+	    "shared plan for the review.");
+	bo_post = post_answer(bo_tok, "BO-SECRET-ANSWER: our union talked to the focal point "
+	    "about the self-assessment.");
+	reply(ada_tok, bo_post, "ADA-REPLY: which ministry was it?");
+	reply(bo_tok, ada_post, "BO-SECRET-REPLY: how did you get the meeting?");
+	mark(ada_post);
+	message("ADA-MESSAGE: welcome", ada_id);
+	message("BO-ONLY-MESSAGE: a nudge", bo_id);
+	assert_true(certificate_of(course, ada_tok, ada_code, sizeof ada_code));
+	assert_false(certificate_of(course, bo_tok, NULL, 0));
+}
+
+/* The export: each kind of course data of Ada's, and none of Bo's. */
+static void
+test_export(void **state)
+{
+	json_t *c = export_of(ada_tok), *x, *a;
+	char *text;
+	size_t i;
+	int answers = 0, replies = 0;
+
+	(void)state;
+	/* enrolments: the course, the cohort, how, when */
+	x = json_array_get(json_object_get(c, "enrolments"), 0);
+	assert_non_null(x);
+	assert_int_equal(json_array_size(json_object_get(c, "enrolments")), 1);
+	assert_string_equal(json_string_value(json_object_get(x, "course")), "Course of mine");
+	assert_string_equal(json_string_value(json_object_get(x, "cohort")), "Mine cohort");
+	assert_string_equal(json_string_value(json_object_get(x, "source")), "staff");
+	assert_int_equal(num(x, "cohort_id"), kid);
+	assert_true(json_is_string(json_object_get(x, "enrolled_at")));
+	assert_true(json_is_string(json_object_get(x, "cohort_ends_at")));
+	/* the lesson read */
+	x = json_array_get(json_object_get(c, "lessons_read"), 0);
+	assert_non_null(x);
+	assert_int_equal(num(x, "lesson_id"), lesson);
+	assert_string_equal(json_string_value(json_object_get(x, "lesson")), "What the "
+	    "Convention is");
+	/* two attempts, their answers by text */
+	assert_int_equal(json_array_size(json_object_get(c, "quiz_attempts")), 2);
+	x = json_array_get(json_object_get(c, "quiz_attempts"), 0);
+	assert_int_equal(num(x, "number"), 1);
+	assert_int_equal(num(x, "score"), 0);
+	assert_false(json_is_true(json_object_get(x, "passed")));
+	a = json_array_get(json_object_get(x, "answers"), 0);
+	assert_string_equal(json_string_value(json_object_get(a, "question")), "Who reviews the "
+	    "Convention?");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(a, "answers"), 0)),
+	    WRONG);
+	assert_int_equal(json_array_size(json_object_get(a, "answers")), 1);
+	assert_false(json_is_true(json_object_get(a, "right")));
+	x = json_array_get(json_object_get(c, "quiz_attempts"), 1);
+	assert_true(json_is_true(json_object_get(x, "passed")));
+	a = json_array_get(json_object_get(x, "answers"), 0);
+	assert_string_equal(json_string_value(json_array_get(json_object_get(a, "answers"), 0)),
+	    RIGHT);
+	assert_true(json_is_true(json_object_get(a, "right")));
+	/* their answer, marked, and their reply (to Bo's answer, by id) */
+	json_array_foreach(json_object_get(c, "posts"), i, x) {
+		const char *kind = json_string_value(json_object_get(x, "kind"));
+
+		if (strcmp(kind, "answer") == 0) {
+			answers++;
+			assert_int_equal(num(x, "id"), ada_post);
+			assert_non_null(strstr(json_string_value(json_object_get(x, "body")),
+			    "ADA-ANSWER"));
+			assert_string_equal(json_string_value(json_object_get(x, "status")),
+			    "complete");
+			assert_string_equal(json_string_value(json_object_get(x, "comment")),
+			    "MARKER-COMMENT: well said.");
+			assert_string_equal(json_string_value(json_object_get(x, "task")),
+			    "Share an experience");
+		} else {
+			replies++;
+			assert_int_equal(num(x, "reply_to"), bo_post);
+			assert_string_equal(json_string_value(json_object_get(x, "body")),
+			    "ADA-REPLY: which ministry was it?");
+		}
+	}
+	assert_int_equal(answers, 1);
+	assert_int_equal(replies, 1);
+	/* the tutor's message to them, and their certificate */
+	assert_int_equal(json_array_size(json_object_get(c, "messages")), 1);
+	x = json_array_get(json_object_get(c, "messages"), 0);
+	assert_string_equal(json_string_value(json_object_get(x, "subject")),
+	    "ADA-MESSAGE: welcome");
+	assert_string_equal(json_string_value(json_object_get(x, "sender")), "Sam Staff");
+	assert_int_equal(json_array_size(json_object_get(c, "certificates")), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(c,
+	    "certificates"), 0), "code")), ada_code);
+	/* nothing of Bo's: his answer, his reply to Ada, his message */
+	text = json_dumps(c, JSON_COMPACT);
+	assert_null(strstr(text, "BO-SECRET"));
+	assert_null(strstr(text, "BO-ONLY-MESSAGE"));
+	assert_null(strstr(text, "\"correct\""));
+	free(text);
+	json_decref(c);
+
+	/* Bo's: his, none of Ada's (her answer, reply, message, certificate) */
+	c = export_of(bo_tok);
+	assert_int_equal(json_array_size(json_object_get(c, "quiz_attempts")), 1);
+	assert_int_equal(json_array_size(json_object_get(c, "certificates")), 0);
+	assert_int_equal(json_array_size(json_object_get(c, "messages")), 1);
+	text = json_dumps(c, JSON_COMPACT);
+	assert_non_null(strstr(text, "BO-SECRET-ANSWER"));
+	assert_non_null(strstr(text, "BO-SECRET-REPLY"));
+	assert_null(strstr(text, "ADA-"));
+	assert_null(strstr(text, ada_code));
+	assert_null(strstr(text, "What the Convention is"));	/* he read no lesson */
+	free(text);
+	json_decref(c);
+	/* someone who never took a course: every list there, empty */
+	c = export_of(cy_tok);
+	assert_int_equal(json_array_size(json_object_get(c, "enrolments")), 0);
+	assert_int_equal(json_array_size(json_object_get(c, "posts")), 0);
+	json_decref(c);
+}
+
+/* /account and its twin list one's own courses; no one else's. */
+static void
+test_account(void **state)
+{
+	struct ts_browser *ada;
+	const struct ts_res *r;
+	json_t *j, *x;
+
+	(void)state;
+	r = api("GET", "/api/v1/account", ada_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_int_equal(json_array_size(json_object_get(j, "courses")), 1);
+	x = json_array_get(json_object_get(j, "courses"), 0);
+	assert_string_equal(json_string_value(json_object_get(x, "course")), "Course of mine");
+	assert_string_equal(json_string_value(json_object_get(x, "cohort")), "Mine cohort");
+	assert_int_equal(num(x, "percent"), 100);
+	assert_true(json_is_true(json_object_get(x, "running")));
+	assert_string_equal(json_string_value(json_object_get(json_object_get(x, "certificate"),
+	    "code")), ada_code);
+	json_decref(j);
+	ada = ts_signed_in(&srv, NULL, ADA, PW);
+	assert_non_null(ada);
+	r = ts_get(ada, "/account");
+	STATUS(r, 200);
+	HAS(r, "Your courses");
+	HAS(r, "Course of mine");
+	HAS(r, "100 %");
+	HAS(r, P("href=\"/certificates/%s\"", ada_code));
+	HAS(r, P("href=\"/courses/%lld/progress\"", (long long)course));
+	ts_browser_free(ada);
+
+	/* Bo: his course, not completed, and nothing of Ada's */
+	r = api("GET", "/api/v1/account", bo_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	x = json_array_get(json_object_get(j, "courses"), 0);
+	assert_non_null(x);
+	assert_int_equal(num(x, "percent"), 0);
+	assert_true(json_is_null(json_object_get(x, "certificate")));
+	json_decref(j);
+	LACKS(r, ada_code);
+	/* a member in no course: no list; staff (the tutor): their own, none */
+	assert_int_equal(courses_listed(cy_tok), 0);
+	assert_int_equal(courses_listed(staff_tok), 0);
+	LACKS(api("GET", "/api/v1/account", staff_tok, NULL), ada_code);
+	/* a visitor: sign in first */
+	STATUS(api("GET", "/api/v1/account", NULL, NULL), 401);
+	STATUS(api("GET", "/api/v1/me/export", NULL, NULL), 401);
+}
+
+/* An expert's page lists what they completed -- to members, focal
+ * points' level and staff, not to visitors -- and never a course in
+ * progress, which only their own /account shows. */
+static void
+test_person_page(void **state)
+{
+	const struct ts_res *r;
+	char path[64];
+	int64_t wpost;
+	json_t *j, *x;
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)wang_id);
+	STATUS(api("GET", P("/api/v1/courses/%lld/lessons/%lld", (long long)course,
+	    (long long)lesson), wang_tok, NULL), 200);
+	STATUS(answer(wang_tok, 1, RIGHT), 201);
+	wpost = post_answer(wang_tok, "WANG-ANSWER: the review's country visit had a "
+	    "stakeholder meeting.");
+	mark(wpost);
+	assert_true(certificate_of(course, wang_tok, NULL, 0));
+
+	r = api("GET", path, ada_tok, NULL);	/* a member */
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	x = json_array_get(json_object_get(j, "courses_completed"), 0);
+	assert_non_null(x);
+	assert_string_equal(json_string_value(json_object_get(x, "course")), "Course of mine");
+	json_decref(j);
+	LACKS(r, "Second course");	/* in progress: his alone */
+	LACKS(r, "percent");
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "courses_completed");
+	HAS(r, "Course of mine");
+	LACKS(r, "Second course");
+	r = api("GET", path, NULL, NULL);	/* a visitor */
+	STATUS(r, 200);
+	LACKS(r, "courses_completed");
+	LACKS(r, "Course of mine");
+	/* the page itself, for a member */
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, ADA, PW);
+
+		assert_non_null(b);
+		r = ts_get(b, P("/people/%lld", (long long)wang_id));
+		STATUS(r, 200);
+		HAS(r, "Courses completed");
+		HAS(r, "Course of mine");
+		LACKS(r, "Second course");
+		ts_browser_free(b);
+	}
+	/* his /account: both, the second at 0 % */
+	r = api("GET", "/api/v1/account", wang_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Course of mine");
+	HAS(r, "Second course");
+}
+
+/* Staff's CSV of a cohort (the tutors' table's) is its list of
+ * enrolments too: each participant's address, how and when enrolled. */
+static void
+test_csv(void **state)
+{
+	struct ts_browser *staff = ts_signed_in(&srv, NULL, STAFF, PW), *ada;
+	const struct ts_res *r;
+	char path[128];
+
+	(void)state;
+	assert_non_null(staff);
+	snprintf(path, sizeof path, "/staff/courses/%lld/cohorts/%lld/table.csv",
+	    (long long)course, (long long)kid);
+	r = ts_get(staff, path);
+	STATUS(r, 200);
+	HAS(r, "name,organization,country,region,lessons_read,lesson_count,quizzes_passed,"
+	    "quiz_count,last_activity,standing,email,source,enrolled_at\r\n");
+	HAS(r, "Ada Lovelace,Quillon Mine Trust,KE,");
+	HAS(r, ",finished," ADA ",staff,20");
+	HAS(r, BO ",staff,");
+	HAS(r, "Wang Xiaoming");
+	LACKS(r, CY);
+	ada = ts_signed_in(&srv, NULL, ADA, PW);
+	assert_non_null(ada);
+	STATUS(ts_get(ada, path), 403);
+	ts_browser_free(ada);
+	ts_browser_free(staff);
+}
+
+/* The cohort ends (the test clock): progress, one's own quiz results
+ * (without its questions or the right answers not chosen) and the
+ * certificate stay; lessons and new attempts close. */
+static void
+test_ended(void **state)
+{
+	const struct ts_res *r;
+	char qpath[96];
+	json_t *j, *res;
+
+	(void)state;
+	snprintf(qpath, sizeof qpath, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
+	    (long long)quiz);
+	assert_int_equal(ts_clock_advance(plain, 12 * DAY), 200);
+	/* days later, the sessions have lapsed: new ones */
+	assert_int_equal(ts_token(plain, ADA, PW, ada_tok, 129), 0);
+	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);
+	assert_int_equal(ts_token(plain, CY, PW, cy_tok, 129), 0);
+	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);
+
+	/* Ada passed: her standing and last result */
+	r = api("GET", P("/api/v1/courses/%lld/quizzes/%lld", (long long)course, (long long)quiz),
+	    ada_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_false(json_is_true(json_object_get(j, "open")));
+	assert_false(json_is_true(json_object_get(j, "can_attempt")));
+	assert_true(json_is_null(json_object_get(j, "attempt")));
+	assert_int_equal(json_array_size(json_object_get(j, "questions")), 0);
+	assert_int_equal(num(j, "best_score"), 100);
+	assert_true(json_is_true(json_object_get(j, "passed")));
+	assert_int_equal(num(j, "attempts_used"), 2);
+	res = json_array_get(json_object_get(json_object_get(j, "last"), "results"), 0);
+	assert_true(json_is_true(json_object_get(res, "right")));
+	json_decref(j);
+	LACKS(r, WRONG);	/* not chosen that time, and no questions listed */
+
+	/* Bo did not pass: what he chose, and not which answer was right */
+	r = api("GET", qpath, bo_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_false(json_is_true(json_object_get(j, "passed")));
+	assert_int_equal(json_array_size(json_object_get(j, "questions")), 0);
+	res = json_array_get(json_object_get(json_object_get(j, "last"), "results"), 0);
+	assert_false(json_is_true(json_object_get(res, "right")));
+	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(res,
+	    "chosen"), 0), "text")), WRONG);
+	json_decref(j);
+	LACKS(r, RIGHT);
+	/* and answers no more; nor reads a lesson */
+	r = api("POST", P("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)course,
+	    (long long)quiz), bo_tok, json_pack("{s:i,s:{}}", "attempt", 2, "answers"));
+	STATUS(r, 403);
+	HAS(r, "not running");
+	r = api("GET", P("/api/v1/courses/%lld/lessons/%lld", (long long)course,
+	    (long long)lesson), bo_tok, NULL);
+	STATUS(r, 403);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_quiz_attempts WHERE user_id = "
+	    "%lld", (long long)bo_id), 1);
+	/* someone never enrolled: still nothing; staff read it whole */
+	STATUS(api("GET", qpath, cy_tok, NULL), 403);
+	r = api("GET", qpath, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, RIGHT);
+	HAS(r, "\"open\":true");
+
+	/* progress and certificate stay */
+	assert_true(certificate_of(course, ada_tok, NULL, 0));
+	assert_false(certificate_of(course, bo_tok, NULL, 0));
+	STATUS(api("GET", P("/api/v1/certificates/%s", ada_code), NULL, NULL), 200);
+	r = api("GET", "/api/v1/account", ada_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	res = json_array_get(json_object_get(j, "courses"), 0);
+	assert_true(json_is_true(json_object_get(res, "ended")));
+	assert_false(json_is_true(json_object_get(res, "running")));
+	assert_true(json_is_object(json_object_get(res, "certificate")));
+	json_decref(j);
+	/* the pages say so */
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, BO, PW);
+
+		assert_non_null(b);
+		r = ts_get(b, P("/courses/%lld/quizzes/%lld", (long long)course, (long long)quiz));
+		STATUS(r, 200);
+		HAS(r, "Your cohort is not running now: here are your results on this quiz");
+		HAS(r, "Your answer:");
+		LACKS(r, "Submit my answers");
+		LACKS(r, RIGHT);
+		r = ts_get(b, "/account");
+		STATUS(r, 200);
+		HAS(r, "the cohort has ended");
+		ts_browser_free(b);
+	}
+}
+
+/* ---- set-up ------------------------------------------------------------- */
+
+static int
+setup(void **state)
+{
+	const struct ts_res *r;
+	int64_t mod, now, mod2;
+	json_t *j;
+
+	(void)state;
+	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+		return -1;
+	plain = ts_browser_new(&srv, NULL);
+	ts_db_open(db_url);
+	org = ts_org_import(db_url, "Quillon Mine Trust", "KE", "info@quillon-m.example", NULL);
+	assert_true(org > 0);
+	staff_id = ts_person_add(db_url, STAFF, "Sam Staff", "staff", 0, PW);
+	ada_id = ts_person_add(db_url, ADA, "Ada Lovelace", "member", org, PW);
+	bo_id = ts_person_add(db_url, BO, "Bo Bright", "member", org, PW);
+	cy_id = ts_person_add(db_url, CY, "Cy Clear", "member", org, PW);
+	wang_id = expert_made(WANG, "Wang Xiaoming");
+	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);
+	assert_int_equal(ts_token(plain, ADA, PW, ada_tok, 129), 0);
+	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);
+	assert_int_equal(ts_token(plain, CY, PW, cy_tok, 129), 0);
+	assert_int_equal(ts_token(plain, WANG, PW, wang_tok, 129), 0);
+
+	r = api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s,s:i}", "title",
+	    "Course of mine", "status", "published", "estimated_hours", 6));
+	STATUS(r, 201);
+	course = id_of(r);
+	r = api("POST", P("/api/v1/courses/%lld/modules", (long long)course), staff_tok,
+	    json_pack("{s:s}", "title", "The Convention"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	mod = num(json_array_get(json_object_get(j, "modules"), 0), "id");
+	json_decref(j);
+	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course,
+	    (long long)mod), staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title",
+	    "What the Convention is", "kind", "markdown", "body", "Read this.", "minutes", 10));
+	STATUS(r, 201);
+	lesson = id_of(r);
+	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/quiz", (long long)course,
+	    (long long)mod), staff_tok, json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:[{s:s,s:b,s:s},"
+	    "{s:s,s:b,s:s}]}]}", "title", "A quiz", "pass_mark", 100, "attempts_max", 3,
+	    "questions", "text", "Who reviews the Convention?", "kind", "single", "answers",
+	    "text", RIGHT, "correct", 1, "feedback", "Yes.", "text", WRONG, "correct", 0,
+	    "feedback", "No: the police."));
+	STATUS(r, 201);
+	quiz = id_of(r);
+	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/task", (long long)course,
+	    (long long)mod), staff_tok, json_pack("{s:s,s:s,s:i}", "title", "Share an experience",
+	    "instructions", "Tell the cohort.", "max_length", 2000));
+	STATUS(r, 201);
+	task = id_of(r);
+	now = server_now();
+	r = api("POST", "/api/v1/cohorts", staff_tok, json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
+	    "course_id", (json_int_t)course, "title", "Mine cohort", "timezone", "UTC", "start",
+	    utc(now - DAY), "end", utc(now + 10 * DAY), "tutors", (json_int_t)staff_id));
+	STATUS(r, 201);
+	kid = id_of(r);
+	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff_tok,
+	    json_pack("{s:I}", "user_id", (json_int_t)ada_id)), 201);
+	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff_tok,
+	    json_pack("{s:I}", "user_id", (json_int_t)bo_id)), 201);
+	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff_tok,
+	    json_pack("{s:I}", "user_id", (json_int_t)wang_id)), 201);
+
+	/* a second course Wang is in, not completed */
+	r = api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
+	    "Second course", "status", "published"));
+	STATUS(r, 201);
+	course2 = id_of(r);
+	r = api("POST", P("/api/v1/courses/%lld/modules", (long long)course2), staff_tok,
+	    json_pack("{s:s}", "title", "Only module"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	mod2 = num(json_array_get(json_object_get(j, "modules"), 0), "id");
+	json_decref(j);
+	STATUS(api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course2,
+	    (long long)mod2), staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title", "Unread",
+	    "kind", "markdown", "body", "Later.", "minutes", 5)), 201);
+	r = api("POST", "/api/v1/cohorts", staff_tok, json_pack("{s:I,s:s,s:s,s:s,s:s}",
+	    "course_id", (json_int_t)course2, "title", "Second cohort", "timezone", "UTC", "start",
+	    utc(now - DAY), "end", utc(now + 40 * DAY)));
+	STATUS(r, 201);
+	kid2 = id_of(r);
+	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid2), staff_tok,
+	    json_pack("{s:I}", "user_id", (json_int_t)wang_id)), 201);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	ts_browser_free(plain);
+	ts_db_close();
+	ts_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_activity),
+		cmocka_unit_test(test_export),
+		cmocka_unit_test(test_account),
+		cmocka_unit_test(test_person_page),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_ended),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
+	if (getenv("WHATSON_TEST_ONLY"))
+		cmocka_set_test_filter(getenv("WHATSON_TEST_ONLY"));
+	return cmocka_run_group_tests_name("courses_mine", tests, setup, teardown);
+}
