@@ -2346,6 +2346,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "SELECT k.id, k.title, n.kind, n.since, n.sent_at FROM course_reminders n JOIN "
 	    "course_cohorts k ON k.id = n.cohort_id WHERE n.user_id = ? "
 	    "ORDER BY n.sent_at, k.id LIMIT 5000", NULL},
+	/* A deleted account (accounts/forget.c): ?1 the name its certificates
+	 * say now, ?2 the person; what they wrote in cohorts' discussions
+	 * blanked (?1 the person), as their answers to events' questions. */
+	[ST_CRS_FORGET_CERTS] = {"crs_forget_certs",
+	    "UPDATE course_completions SET name = ? WHERE user_id = ?", NULL},
+	[ST_CRS_FORGET_POSTS] = {"crs_forget_posts",
+	    "UPDATE course_posts SET body = '' WHERE user_id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

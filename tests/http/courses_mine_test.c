@@ -10,7 +10,7 @@
  * clock), a participant keeps their progress, their own results on a
  * quiz (without its questions, without the right answers they did not
  * choose) and their certificate, while the lessons and new attempts
- * close.
+ * close; a deleted account's certificate verifies without its name.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
  * once on SQLite and once on PostgreSQL).
@@ -626,6 +626,31 @@ test_ended(void **state)
 	}
 }
 
+/* A deleted account: its certificate verifies without the name, and what
+ * it wrote in the cohort's discussion is blanked; others' posts stay. */
+static void
+test_deleted(void **state)
+{
+	const struct ts_res *r;
+
+	(void)state;
+	STATUS(api("DELETE", "/api/v1/me", ada_tok, json_pack("{s:s}", "password", PW)), 204);
+	r = api("GET", P("/api/v1/certificates/%s", ada_code), NULL, NULL);
+	STATUS(r, 200);
+	HAS(r, "Deleted user");
+	LACKS(r, "Ada Lovelace");
+	HAS(r, "Course of mine");
+	r = api("GET", P("/api/v1/courses/%lld/cohorts/%lld/discussion", (long long)course,
+	    (long long)kid), staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "ADA-ANSWER");
+	LACKS(r, "ADA-REPLY");
+	LACKS(r, "Ada Lovelace");
+	HAS(r, "BO-SECRET-ANSWER");
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_completions WHERE user_id = "
+	    "%lld", (long long)ada_id), 1);	/* still counted in the rates */
+}
+
 /* ---- set-up ------------------------------------------------------------- */
 
 static int
@@ -738,6 +763,7 @@ main(void)
 		cmocka_unit_test(test_person_page),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_ended),
+		cmocka_unit_test(test_deleted),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

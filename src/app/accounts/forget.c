@@ -17,7 +17,9 @@
  * and their expert profile is deleted.  Its sessions, links, drafts and
  * calendar address are deleted, and its answers to events' and calls'
  * questions blanked, a call's files deleted (its registrations and
- * applications stay, counted).  Its organizations stay: it
+ * applications stay, counted).  Its certificates of completion say
+ * "Deleted user" and what it wrote in courses' discussions is blanked
+ * (its enrolments, reads and attempts stay, counted).  Its organizations stay: it
  * leaves them,
  * unless it is the last admin of one that has other people (409: someone
  * must take over first, as when leaving).
@@ -419,6 +421,8 @@ forget(struct req *r, struct db *d, const struct user *u, json_t **blocking)
 		rc = exec_id(d, ST_EV_REG_FORGET, u->id);
 	if (rc == WS_OK)
 		rc = calls_forget_person(d, u->id);
+	if (rc == WS_OK)
+		rc = courses_forget_person(d, u->id, DELETED_NAME);
 	if (rc == WS_OK)
 		rc = exec_id(d, ST_CAL_TOKEN_DELETE_USER, u->id);
 	if (rc == WS_OK) {

@@ -196,6 +196,11 @@ enum ws_err courses_of_person(struct req *r, int64_t uid, json_t **out) WS_WUR;
  * in *out. */
 enum ws_err courses_of_account(struct req *r, int64_t uid, json_t **out) WS_WUR;
 enum ws_err courses_export_person(struct req *r, int64_t uid, json_t **out) WS_WUR;
+/* Inside the caller's transaction, for a deleted account (accounts/forget.c):
+ * person uid's certificates say name (their name is erased: a code anyone
+ * holds still verifies, without it) and what they wrote in their cohorts'
+ * discussions is blanked.  Fails only as the database does. */
+enum ws_err courses_forget_person(struct db *d, int64_t uid, const char *name) WS_WUR;
 
 /* GET /certificates/{code} (and its twin), anyone: what a certificate
  * says; GET /certificates/{code}.pdf: the certificate itself.  A code that

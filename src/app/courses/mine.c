@@ -22,6 +22,10 @@
  * counts it) with the certificate once the course is completed, and a
  * completion whose enrolment has ended since, with its certificate.  A
  * draft course's enrolments are listed to staff only, as the course is.
+ *
+ * When the account is deleted, its certificates say "Deleted user" (a
+ * code still verifies, without the name) and what it wrote in cohorts'
+ * discussions is blanked (courses_forget_person).
  */
 #include <stdio.h>
 #include <string.h>
@@ -324,5 +328,26 @@ courses_export_person(struct req *r, int64_t uid, json_t **out)
 fail:
 	json_decref(*out);
 	*out = NULL;
+	return rc;
+}
+
+/* ---- a deleted account ------------------------------------------------------ */
+
+enum ws_err
+courses_forget_person(struct db *d, int64_t uid, const char *name)
+{
+	struct db_q *q = db_start(d, ST_CRS_FORGET_CERTS);
+	enum ws_err rc;
+
+	db_bind_text(q, 1, name);
+	db_bind_int(q, 2, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc != WS_OK)
+		return rc;
+	q = db_start(d, ST_CRS_FORGET_POSTS);
+	db_bind_int(q, 1, uid);
+	rc = db_exec(q, NULL);
+	db_end(q);
 	return rc;
 }
