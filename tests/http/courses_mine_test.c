@@ -622,6 +622,12 @@ test_ended(void **state)
 		r = ts_get(b, "/account");
 		STATUS(r, 200);
 		HAS(r, "the cohort has ended");
+		/* his progress: no link to a lesson that is closed; the quiz's is */
+		r = ts_get(b, P("/courses/%lld/progress", (long long)course));
+		STATUS(r, 200);
+		HAS(r, "Your progress, your results on its quizzes and your certificate stay here.");
+		LACKS(r, "/lessons/");
+		HAS(r, P("href=\"/courses/%lld/quizzes/%lld\"", (long long)course, (long long)quiz));
 		ts_browser_free(b);
 	}
 }
