@@ -530,6 +530,44 @@ test_csv(void **state)
 	ts_browser_free(staff);
 }
 
+/* Wang leaves the cohort after completing the course: his /account keeps
+ * the course, with its certificate and no progress. */
+static void
+test_left(void **state)
+{
+	const struct ts_res *r;
+	json_t *j, *x, *found = NULL;
+	size_t i;
+
+	(void)state;
+	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)kid,
+	    (long long)wang_id), wang_tok, NULL), 204);
+	r = api("GET", "/api/v1/account", wang_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	json_array_foreach(json_object_get(j, "courses"), i, x)
+		if (strcmp(json_string_value(json_object_get(x, "course")), "Course of mine") == 0)
+			found = x;
+	assert_non_null(found);
+	assert_true(json_is_object(json_object_get(found, "certificate")));
+	assert_true(json_is_null(json_object_get(found, "percent")));
+	assert_true(json_is_null(json_object_get(found, "progress")));
+	assert_string_equal(json_string_value(json_object_get(found, "cohort")), "Mine cohort");
+	json_decref(j);
+	/* the page: the course and its certificate, no progress link */
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, WANG, PW);
+
+		assert_non_null(b);
+		r = ts_get(b, "/account");
+		STATUS(r, 200);
+		HAS(r, "Course of mine");
+		HAS(r, "Your certificate");
+		LACKS(r, P("href=\"/courses/%lld/progress\"", (long long)course));
+		ts_browser_free(b);
+	}
+}
+
 /* The cohort ends (the test clock): progress, one's own quiz results
  * (without its questions or the right answers not chosen) and the
  * certificate stay; lessons and new attempts close. */
@@ -768,6 +806,7 @@ main(void)
 		cmocka_unit_test(test_account),
 		cmocka_unit_test(test_person_page),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_left),
 		cmocka_unit_test(test_ended),
 		cmocka_unit_test(test_deleted),
 	};
