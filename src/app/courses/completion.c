@@ -13,7 +13,9 @@
  * audit log).  A completion is once a person and course: the person's
  * enrolment row is locked first, so their changes are asked one after the
  * other, and the table's unique key decides anyway, only the change that
- * inserted mailing.
+ * inserted mailing.  Someone not enrolled in the cohort (who left it, or
+ * was removed) completes nothing there: an answer of theirs marked after
+ * they left is no completion.
  *
  * The code is 128 bits from libsodium's randombytes in RFC 4648 base32
  * (lowercase, no padding: 26 characters), so it cannot be guessed; the
@@ -254,7 +256,11 @@ courses_progress_changed(struct app *app, struct db *d, const char *ip, int64_t 
 	db_bind_int(q, 2, uid);
 	rc = db_step(q);
 	db_end(q);
-	if (rc != WS_OK && rc != WS_EDONE)
+	if (rc == WS_EDONE) {	/* not (or no longer) enrolled: nothing completes */
+		rc = WS_OK;
+		goto out;
+	}
+	if (rc != WS_OK)
 		goto out;
 	if ((rc = crs_get(d, id, 1, &c)) != WS_OK)
 		goto out;
