@@ -17,7 +17,8 @@
  * and their expert profile is deleted.  Its sessions, links, drafts and
  * calendar address are deleted, and its answers to events' and calls'
  * questions blanked, a call's files deleted (its registrations and
- * applications stay, counted).  Its organizations stay: it
+ * applications stay, counted); its course certificates name no one and
+ * their codes answer 404 (its completions stay, counted).  Its organizations stay: it
  * leaves them,
  * unless it is the last admin of one that has other people (409: someone
  * must take over first, as when leaving).
@@ -402,6 +403,14 @@ forget(struct req *r, struct db *d, const struct user *u, json_t **blocking)
 		rc = exec_id(d, ST_EV_REG_FORGET, u->id);
 	if (rc == WS_OK)
 		rc = calls_forget_person(d, u->id);
+	/* their certificates: counted still, naming no one; their codes find nothing */
+	if (rc == WS_OK) {
+		q = db_start(d, ST_CRT_FORGET);
+		db_bind_text(q, 1, DELETED_NAME);
+		db_bind_int(q, 2, u->id);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
 	if (rc == WS_OK)
 		rc = exec_id(d, ST_CAL_TOKEN_DELETE_USER, u->id);
 	if (rc == WS_OK) {
