@@ -202,7 +202,8 @@ rules_met(struct db *d, json_t *c, int64_t kid, int64_t uid, int *met)
 	return WS_OK;
 }
 
-/* Mails person uid the certificate of completion t, in their language. */
+/* Mails person uid the certificate of completion t, in their language
+ * (nothing to a disabled account); their organization into *org. */
 static enum ws_err
 mail_completed(struct app *app, struct db *d, int64_t uid, json_t *t, int64_t *org)
 {
@@ -210,6 +211,7 @@ mail_completed(struct app *app, struct db *d, int64_t uid, json_t *t, int64_t *o
 	char email[320] = "", locale[16] = "", subject[400], body[2000];
 	const char *lang, *base = app->cfg.base_url ? app->cfg.base_url : "";
 	enum ws_err rc;
+	int active = 0;
 
 	*org = 0;
 	db_bind_int(q, 1, uid);
@@ -217,10 +219,13 @@ mail_completed(struct app *app, struct db *d, int64_t uid, json_t *t, int64_t *o
 		snprintf(email, sizeof email, "%s", db_col_text(q, USER_C_EMAIL));
 		snprintf(locale, sizeof locale, "%s", db_col_text(q, USER_C_LOCALE));
 		*org = db_col_int(q, USER_C_ORG_ID);
+		active = strcmp(db_col_text(q, USER_C_STATUS), "active") == 0;
 	}
 	db_end(q);
 	if (rc != WS_OK)
 		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	if (!active)	/* a disabled (or deleted) account is mailed nothing */
+		return WS_OK;
 	lang = app_mail_lang(app, locale, NULL);
 	snprintf(subject, sizeof subject, "%s: %s", view_tr(app->views, lang,
 	    N_("You have completed the course")), json_string_value(json_object_get(t,
