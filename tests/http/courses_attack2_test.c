@@ -604,6 +604,155 @@ test_completion_at_once(void **state)
 	    (long long)uid[FAY_]), 1);
 }
 
+/* A course completed by reading its two lessons, both read at the same
+ * instant (twice each): one completion, one mail; the course deleted
+ * after, the certificate still says what it said. */
+static void
+test_reading_at_once(void **state)
+{
+	struct racer x[6];
+	char la[128], lb[128], code[64] = "";
+	int64_t crs, mid, now = server_now(), kid;
+	const struct ts_res *r;
+	json_t *j, *it;
+	size_t n;
+	int i;
+
+	(void)state;
+	r = api("POST", "/api/v1/courses", tok[STAFF_], json_pack("{s:s,s:s,s:b,s:b,s:b}",
+	    "title", "Reading attack course", "status", "published", "complete_lessons", 1,
+	    "complete_quizzes", 0, "complete_tasks", 0));
+	STATUS(r, 201);
+	crs = id_of(r);
+	r = api("POST", P("/api/v1/courses/%lld/modules", (long long)crs), tok[STAFF_],
+	    json_pack("{s:s}", "title", "Only module"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	mid = num(json_array_get(json_object_get(j, "modules"), 0), "id");
+	json_decref(j);
+	for (i = 0; i < 2; i++) {
+		r = api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)crs,
+		    (long long)mid), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}", "title", i ?
+		    "Lesson B" : "Lesson A", "kind", "markdown", "body", "Read me.", "minutes", 5));
+		STATUS(r, 201);
+		snprintf(i ? lb : la, sizeof la, "/api/v1/courses/%lld/lessons/%lld", (long long)crs,
+		    (long long)id_of(r));
+	}
+	r = api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack("{s:I,s:s,s:s,s:s,s:s}",
+	    "course_id", (json_int_t)crs, "title", "Readers", "timezone", "UTC", "start",
+	    utc(now - DAY), "end", utc(now + 30 * DAY)));
+	STATUS(r, 201);
+	kid = id_of(r);
+	staff_enrols(kid, ADA_);
+	for (i = 0; i < 6; i++) {
+		x[i].method = "GET";
+		x[i].path = i % 2 ? lb : la;
+		x[i].token = tok[ADA_];
+		x[i].body = NULL;
+	}
+	run_race(x, 6);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(x[i].status, 200);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_completions WHERE user_id = "
+	    "%lld AND course_id = %lld", (long long)uid[ADA_], (long long)crs), 1);
+	assert_int_equal(outbox(ADA_, "completed the course: Reading attack course"), 1);
+	j = ts_jbody(api("GET", P("/api/v1/staff/courses/%lld/completion", (long long)crs),
+	    tok[STAFF_], NULL));
+	json_array_foreach(json_object_get(j, "completions"), n, it)
+		snprintf(code, sizeof code, "%s", json_string_value(json_object_get(it, "code")));
+	json_decref(j);
+	assert_int_equal(strlen(code), 26);
+	/* the course deleted (when staff may): the certificate stays as it was */
+	r = api("DELETE", P("/api/v1/courses/%lld", (long long)crs), tok[STAFF_], NULL);
+	printf("# the course deleted: %ld\n", r->status);
+	assert_true(r->status == 204 || r->status == 409);
+	r = api("GET", P("/api/v1/certificates/%s", code), NULL, NULL);
+	STATUS(r, 200);
+	HAS(r, "Reading attack course");
+	HAS(r, names[ADA_]);
+	r = ts_get(plain, P("/certificates/%s.pdf", code));
+	STATUS(r, 200);
+}
+
+/* A course of a quiz and a task: the quiz passed at the instant the task
+ * is marked complete, each the last rule: one completion, one mail. */
+static void
+test_quiz_and_mark_at_once(void **state)
+{
+	struct racer x[2];
+	char qpath[128], mpath[160], body[512];
+	int64_t crs, mid, qid, now = server_now(), kid, pid;
+	const struct ts_res *r;
+	json_t *j, *q, *a;
+	size_t i, k;
+	const char *qk = NULL, *ak = NULL;
+
+	(void)state;
+	r = api("POST", "/api/v1/courses", tok[STAFF_], json_pack("{s:s,s:s,s:b,s:b,s:b}",
+	    "title", "Quiz and task course", "status", "published", "complete_lessons", 0,
+	    "complete_quizzes", 1, "complete_tasks", 1));
+	STATUS(r, 201);
+	crs = id_of(r);
+	r = api("POST", P("/api/v1/courses/%lld/modules", (long long)crs), tok[STAFF_],
+	    json_pack("{s:s}", "title", "Only module"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	mid = num(json_array_get(json_object_get(j, "modules"), 0), "id");
+	json_decref(j);
+	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/quiz", (long long)crs,
+	    (long long)mid), tok[STAFF_], json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:[{s:s,s:b},"
+	    "{s:s,s:b}]}]}", "title", "One question", "pass_mark", 50, "attempts_max", 3,
+	    "questions", "text", "Who reviews?", "kind", "single", "answers", "text", "The COP",
+	    "correct", 1, "text", "Nobody", "correct", 0));
+	STATUS(r, 201);
+	qid = id_of(r);
+	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/task", (long long)crs,
+	    (long long)mid), tok[STAFF_], json_pack("{s:s,s:i}", "title", "Say one thing",
+	    "max_length", 200));
+	STATUS(r, 201);
+	r = api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
+	    "course_id", (json_int_t)crs, "title", "Quizzers", "timezone", "UTC", "start",
+	    utc(now - DAY), "end", utc(now + 30 * DAY), "tutors", (json_int_t)uid[TUTOR_]));
+	STATUS(r, 201);
+	kid = id_of(r);
+	staff_enrols(kid, BO_);
+	r = api("POST", P("/api/v1/courses/%lld/cohorts/%lld/tasks/%lld/answer", (long long)crs,
+	    (long long)kid, (long long)ts_sql_int("SELECT t.id FROM course_tasks t JOIN "
+	    "course_modules m ON m.id = t.module_id WHERE m.course_id = %lld", (long long)crs)),
+	    tok[BO_], json_pack("{s:s}", "body", "One thing."));
+	STATUS(r, 201);
+	pid = id_of(r);
+	/* the quiz as Bo is given it: the right answer's id, by its text */
+	snprintf(qpath, sizeof qpath, "/api/v1/courses/%lld/quizzes/%lld", (long long)crs,
+	    (long long)qid);
+	r = api("GET", qpath, tok[BO_], NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	json_array_foreach(json_object_get(j, "questions"), i, q)
+		json_array_foreach(json_object_get(q, "answers"), k, a)
+			if (strcmp(json_string_value(json_object_get(a, "text")), "The COP") == 0) {
+				qk = json_string_value(json_object_get(q, "id"));
+				ak = json_string_value(json_object_get(a, "id"));
+			}
+	assert_non_null(qk);
+	snprintf(body, sizeof body, "{\"attempt\":%lld,\"answers\":{\"%s\":\"%s\"}}",
+	    (long long)num(j, "attempt"), qk, ak);
+	json_decref(j);
+	snprintf(qpath, sizeof qpath, "/api/v1/courses/%lld/quizzes/%lld/attempts",
+	    (long long)crs, (long long)qid);
+	snprintf(mpath, sizeof mpath, "/api/v1/courses/%lld/cohorts/%lld/posts/%lld/mark",
+	    (long long)crs, (long long)kid, (long long)pid);
+	x[0] = (struct racer){ .method = "POST", .path = qpath, .token = tok[BO_], .body = body };
+	x[1] = (struct racer){ .method = "POST", .path = mpath, .token = tok[TUTOR_],
+	    .body = "{\"decision\":\"complete\",\"comment\":\"\"}" };
+	run_race(x, 2);
+	assert_int_equal(x[0].status, 201);
+	assert_int_equal(x[1].status, 200);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_completions WHERE user_id = "
+	    "%lld AND course_id = %lld", (long long)uid[BO_], (long long)crs), 1);
+	assert_int_equal(outbox(BO_, "completed the course: Quiz and task course"), 1);
+}
+
 /* Certificate codes of every odd shape: one 404, never another's; the
  * lookup limit slows the guesser's address, and nobody else. */
 static void
@@ -1271,6 +1420,8 @@ main(void)
 		cmocka_unit_test(test_ended),
 		cmocka_unit_test(test_left),
 		cmocka_unit_test(test_completion_at_once),
+		cmocka_unit_test(test_reading_at_once),
+		cmocka_unit_test(test_quiz_and_mark_at_once),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_hostile_pdf),
 		cmocka_unit_test(test_csv),
