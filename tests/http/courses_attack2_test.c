@@ -50,19 +50,21 @@
 #define PW "plum tree orbit sixty"
 #define DAY 86400
 
-enum who { STAFF_, TUTOR_, TUTOR2_, ADA_, BO_, CY_, DEE_, FAY_, GUS_, HAL_, OLA_, FE_,
+enum who { STAFF_, TUTOR_, TUTOR2_, ADA_, BO_, CY_, DEE_, FAY_, GUS_, HAL_, OLA_, FE_, UNA_,
 	WHO__MAX };
 static const char *const emails[] = { "sam.staff@attack-d.test", "tia.tutor@attack-d.test",
 	"tom.tutor@attack-d.test", "ada@rillet-x.example", "bo@rillet-x.example",
 	"cy@rillet-x.example", "dee@rillet-x.example", "fay@rillet-x.example",
 	"gus@rillet-x.example", "hal@rillet-x.example", "ola@rillet-x.example",
-	"fe@interior-y.go.ke" };
+	"fe@interior-y.go.ke", "una@rillet-x.example" };
 static const char *const names[] = { "Sam Staff", "Tia Tutor", "Tom Tutor", "Ada Arden",
 	"Bo Brook", "Cy Cole", "Dee Dale", "Fay Fenn", "Gus Gale", "Hal Hart", "Ola Oak",
-	"Fe Focal" };
+	"Fe Focal", "Una Unconfirmed" };
 static const char *const roles[] = { "staff", "staff", "staff", "member", "member", "member",
-	"member", "member", "member", "member", "member", "focal" };
+	"member", "member", "member", "member", "member", "focal", "member" };
 _Static_assert(sizeof emails / sizeof emails[0] == WHO__MAX, "an address each");
+_Static_assert(sizeof names / sizeof names[0] == WHO__MAX, "a name each");
+_Static_assert(sizeof roles / sizeof roles[0] == WHO__MAX, "a role each");
 
 static struct ts_sink sink;
 static struct ts_server srv;
@@ -224,6 +226,18 @@ code_of(enum who w, char *buf, size_t len)
 	return buf;
 }
 
+/* Everyone's token anew (they lapse as the clock moves); Una's address is
+ * unconfirmed since she signed in, so she signs in no more and keeps hers. */
+static void
+tokens(void)
+{
+	int i;
+
+	for (i = 0; i < WHO__MAX; i++)
+		if (i != UNA_)
+			assert_int_equal(ts_token(plain, emails[i], PW, tok[i], sizeof tok[i]), 0);
+}
+
 /* ---- who reads ------------------------------------------------------------- */
 
 /* A visitor: 401 on every twin, the sign-in form for the pages; no answer's
@@ -269,13 +283,14 @@ test_visitor(void **state)
 }
 
 /* A member enrolled nowhere, a focal point, an organization's admin (of
- * the participants' organization): the discussion is not theirs (403, the
+ * the participants' organization), a member whose address is not
+ * confirmed: the discussion is not theirs (403, the
  * text nowhere), nor the tutors' side, the rates, a cohort's deletion or
  * someone's enrolment. */
 static void
 test_outsiders(void **state)
 {
-	static const enum who who[] = { CY_, FE_, OLA_ };
+	static const enum who who[] = { CY_, FE_, OLA_, UNA_ };
 	const struct ts_res *r;
 	size_t i;
 
@@ -460,6 +475,13 @@ test_former_tutor(void **state)
 	LACKS(r, "BO-ANSWER-ONE");
 	STATUS(mark(TUTOR2_, kb, bo_t1, "returned", "Former tutor"), 403);
 	STATUS(reply(TUTOR2_, kb, bo_t1, "Former tutor's reply"), 403);
+	r = api("GET", P("/api/v1/staff/courses/%lld/cohorts/%lld/table", (long long)course,
+	    (long long)kb), tok[TUTOR2_], NULL);
+	STATUS(r, 403);
+	LACKS(r, emails[BO_]);
+	STATUS(api("POST", P("/api/v1/cohorts/%lld/messages", (long long)kb), tok[TUTOR2_],
+	    json_pack("{s:s,s:s,s:s}", "subject", "Still here", "body", "x", "filter", "all")),
+	    403);
 	ts_sql_int("UPDATE users SET role = 'staff' WHERE id = %lld", (long long)uid[TUTOR2_]);
 	assert_int_equal(count_sql("SELECT count(*) FROM course_posts WHERE id = %lld AND "
 	    "status = 'submitted'", (long long)bo_t1), 1);
@@ -1075,7 +1097,6 @@ static void
 test_reminders(void **state)
 {
 	int64_t now = server_now(), kr, t;
-	int i;
 
 	(void)state;
 	kr = cohort_made("Reminded cohort", 3600, 3600 + 40 * DAY, uid[TUTOR_]);
@@ -1088,8 +1109,7 @@ test_reminders(void **state)
 	    (long long)uid[DEE_]), tok[DEE_], NULL), 204);
 	t = now + 3600 + 16 * DAY;
 	assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
-	for (i = 0; i < WHO__MAX; i++)
-		assert_int_equal(ts_token(plain, emails[i], PW, tok[i], sizeof tok[i]), 0);
+	tokens();
 	run_since(t);
 	assert_int_equal(reminders_of(kr, HAL_), 1);
 	assert_int_equal(reminders_of(kr, CY_), 0);
@@ -1099,8 +1119,7 @@ test_reminders(void **state)
 	assert_int_equal(reminders_of(ka, FAY_), 0);
 	/* runs after: nothing more */
 	assert_int_equal(ts_clock_advance(plain, 2 * 3600), 200);
-	for (i = 0; i < WHO__MAX; i++)	/* the tokens lapse with the clock */
-		assert_int_equal(ts_token(plain, emails[i], PW, tok[i], sizeof tok[i]), 0);
+	tokens();
 	run_since(t + 2 * 3600);
 	assert_int_equal(reminders_of(kr, HAL_), 1);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_reminders WHERE cohort_id = "
@@ -1352,6 +1371,7 @@ setup(void **state)
 	for (i = 0; i < WHO__MAX; i++)
 		assert_int_equal(ts_token(plain, emails[i], PW, tok[i], sizeof tok[i]), 0);
 	ts_db_open(db_url);
+	ts_sql_int("UPDATE users SET verified_at = NULL WHERE id = %lld", (long long)uid[UNA_]);
 	{
 		struct ts_browser *staff = ts_signed_in(&srv, NULL, emails[STAFF_], PW);
 
