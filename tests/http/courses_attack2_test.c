@@ -489,6 +489,28 @@ test_former_tutor(void **state)
 	    (long long)uid[TUTOR2_]), 0);
 }
 
+/* A course put back to draft: its cohort's discussion is no
+ * participant's (404, as the course), only staff's. */
+static void
+test_draft(void **state)
+{
+	const struct ts_res *r;
+
+	(void)state;
+	STATUS(api("PATCH", P("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
+	    json_pack("{s:s}", "status", "draft")), 200);
+	r = api("GET", K(ka, "discussion"), tok[ADA_], NULL);
+	STATUS(r, 404);
+	LACKS(r, "ADA-ANSWER-ONE");
+	STATUS(answer(ADA_, ka, t2, "ADA-IN-DRAFT"), 404);
+	STATUS(reply(ADA_, ka, ada_t1, "ADA-IN-DRAFT"), 404);
+	STATUS(api("GET", K(ka, "discussion"), tok[STAFF_], NULL), 200);
+	STATUS(api("PATCH", P("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
+	    json_pack("{s:s}", "status", "published")), 200);
+	assert_int_equal(count_sql("SELECT count(*) FROM course_posts WHERE body = 'ADA-IN-DRAFT'"
+	    " OR %lld = 0", 1), 0);
+}
+
 /* A participant of a cohort that ended: answers no more. */
 static void
 test_ended(void **state)
@@ -937,6 +959,14 @@ test_csv(void **state)
 	LACKS(r, "\n=HYPERLINK");
 	LACKS(r, "\"=HYPERLINK");
 	HAS(r, "'=HYPERLINK");
+	/* the completion rates' CSV: a cohort's title that is a formula */
+	ts_sql_int("UPDATE course_cohorts SET title = '@SUM(1+1)*cmd|'' /C calc''!A0' WHERE id = "
+	    "%lld", (long long)kb);
+	r = ts_get(staff, P("/staff/courses/%lld/completion.csv", (long long)course));
+	STATUS(r, 200);
+	LACKS(r, ",@SUM");
+	HAS(r, "'@SUM");
+	ts_sql_int("UPDATE course_cohorts SET title = 'Cohort B' WHERE id = %lld", (long long)kb);
 	ts_browser_free(staff);
 	ts_sql_int("UPDATE users SET name = '%s' WHERE id = %lld", names[BO_],
 	    (long long)uid[BO_]);
@@ -1437,6 +1467,7 @@ main(void)
 		cmocka_unit_test(test_other_cohort),
 		cmocka_unit_test(test_marks_and_replies),
 		cmocka_unit_test(test_former_tutor),
+		cmocka_unit_test(test_draft),
 		cmocka_unit_test(test_ended),
 		cmocka_unit_test(test_left),
 		cmocka_unit_test(test_completion_at_once),
