@@ -2279,8 +2279,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "c.title, k.title, c.estimated_hours FROM users u, courses c, course_cohorts k "
 	    "WHERE u.id = ? AND c.id = ? AND k.id = ? AND k.course_id = c.id "
 	    "ON CONFLICT (course_id, user_id) DO NOTHING", NULL},
+	/* a deleted account's certificate is no one's: not found */
 	[ST_CRT_BY_CODE] = {"crt_by_code",
-	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.code = ?", NULL},
+	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.code = ? AND NOT EXISTS "
+	    "(SELECT 1 FROM users u WHERE u.id = t.user_id AND u.deleted_at IS NOT NULL)", NULL},
 	/* ?1 person, ?2 course */
 	[ST_CRT_OF_PERSON] = {"crt_of_person",
 	    "SELECT " CRT_COLS " FROM course_completions t WHERE t.user_id = ? AND "

@@ -10,7 +10,7 @@
  * clock), a participant keeps their progress, their own results on a
  * quiz (without its questions, without the right answers they did not
  * choose) and their certificate, while the lessons and new attempts
- * close; a deleted account's certificate verifies without its name.
+ * close; a deleted account's certificate no longer verifies.
  *
  * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
  * once on SQLite and once on PostgreSQL).
@@ -670,7 +670,8 @@ test_ended(void **state)
 	}
 }
 
-/* A deleted account: its certificate verifies without the name, and what
+/* A deleted account: its certificate no longer verifies (404) and names no
+ * one where it is counted, and what
  * it wrote in the cohort's discussion is blanked; others' posts stay. */
 static void
 test_deleted(void **state)
@@ -680,10 +681,10 @@ test_deleted(void **state)
 	(void)state;
 	STATUS(api("DELETE", "/api/v1/me", ada_tok, json_pack("{s:s}", "password", PW)), 204);
 	r = api("GET", P("/api/v1/certificates/%s", ada_code), NULL, NULL);
-	STATUS(r, 200);
-	HAS(r, "Deleted user");
+	STATUS(r, 404);	/* the certificate went with the account */
 	LACKS(r, "Ada Lovelace");
-	HAS(r, "Course of mine");
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_completions WHERE user_id = "
+	    "%lld AND name = 'Deleted user'", (long long)ada_id), 1);
 	r = api("GET", P("/api/v1/courses/%lld/cohorts/%lld/discussion", (long long)course,
 	    (long long)kid), staff_tok, NULL);
 	STATUS(r, 200);

@@ -18,8 +18,9 @@
  * calendar address are deleted, and its answers to events' and calls'
  * questions blanked, a call's files deleted (its registrations and
  * applications stay, counted).  Its certificates of completion say
- * "Deleted user" and what it wrote in courses' discussions is blanked
- * (its enrolments, reads and attempts stay, counted).  Its organizations stay: it
+ * "Deleted user" and their codes answer 404 (its completions stay, counted
+ * in the rates); what it wrote in courses' discussions is blanked (its
+ * enrolments, reads and attempts stay, counted).  Its organizations stay: it
  * leaves them,
  * unless it is the last admin of one that has other people (409: someone
  * must take over first, as when leaving).

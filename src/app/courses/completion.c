@@ -13,7 +13,9 @@
  * audit log).  A completion is once a person and course: the person's
  * enrolment row is locked first, so their changes are asked one after the
  * other, and the table's unique key decides anyway, only the change that
- * inserted mailing.
+ * inserted mailing.  Someone not enrolled in the cohort (who left it, or
+ * was removed) completes nothing there: an answer of theirs marked after
+ * they left is no completion.
  *
  * The code is 128 bits from libsodium's randombytes in RFC 4648 base32
  * (lowercase, no padding: 26 characters), so it cannot be guessed; the
@@ -200,7 +202,8 @@ rules_met(struct db *d, json_t *c, int64_t kid, int64_t uid, int *met)
 	return WS_OK;
 }
 
-/* Mails person uid the certificate of completion t, in their language. */
+/* Mails person uid the certificate of completion t, in their language
+ * (nothing to a disabled account); their organization into *org. */
 static enum ws_err
 mail_completed(struct app *app, struct db *d, int64_t uid, json_t *t, int64_t *org)
 {
@@ -208,6 +211,7 @@ mail_completed(struct app *app, struct db *d, int64_t uid, json_t *t, int64_t *o
 	char email[320] = "", locale[16] = "", subject[400], body[2000];
 	const char *lang, *base = app->cfg.base_url ? app->cfg.base_url : "";
 	enum ws_err rc;
+	int active = 0;
 
 	*org = 0;
 	db_bind_int(q, 1, uid);
@@ -215,10 +219,13 @@ mail_completed(struct app *app, struct db *d, int64_t uid, json_t *t, int64_t *o
 		snprintf(email, sizeof email, "%s", db_col_text(q, USER_C_EMAIL));
 		snprintf(locale, sizeof locale, "%s", db_col_text(q, USER_C_LOCALE));
 		*org = db_col_int(q, USER_C_ORG_ID);
+		active = strcmp(db_col_text(q, USER_C_STATUS), "active") == 0;
 	}
 	db_end(q);
 	if (rc != WS_OK)
 		return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+	if (!active)	/* a disabled (or deleted) account is mailed nothing */
+		return WS_OK;
 	lang = app_mail_lang(app, locale, NULL);
 	snprintf(subject, sizeof subject, "%s: %s", view_tr(app->views, lang,
 	    N_("You have completed the course")), json_string_value(json_object_get(t,
@@ -254,7 +261,11 @@ courses_progress_changed(struct app *app, struct db *d, const char *ip, int64_t 
 	db_bind_int(q, 2, uid);
 	rc = db_step(q);
 	db_end(q);
-	if (rc != WS_OK && rc != WS_EDONE)
+	if (rc == WS_EDONE) {	/* not (or no longer) enrolled: nothing completes */
+		rc = WS_OK;
+		goto out;
+	}
+	if (rc != WS_OK)
 		goto out;
 	if ((rc = crs_get(d, id, 1, &c)) != WS_OK)
 		goto out;

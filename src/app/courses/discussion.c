@@ -239,7 +239,8 @@ cohort_access(struct req *r, struct resp *w, int64_t id, int64_t kid, struct kct
 	db_bind_int(q, 4, r->user->id);
 	if ((rc = db_step(q)) == WS_OK) {
 		k->enrolled = db_col_int(q, CRS_KROLE_C_ENROLLED) > 0;
-		k->tutor = db_col_int(q, CRS_KROLE_C_TUTOR) > 0;
+		/* a tutor is staff (cohorts.c): one made a member again tutors nothing */
+		k->tutor = is_staff(r) && db_col_int(q, CRS_KROLE_C_TUTOR) > 0;
 	}
 	db_end(q);
 	if (rc != WS_OK)

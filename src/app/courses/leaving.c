@@ -10,7 +10,8 @@
  * cancelled.
  *
  * An enrolment ends by staff (DELETE /api/v1/cohorts/{id}/enrolments/{uid}
- * and the tutors' table's button: the participant is mailed) or by the
+ * and the tutors' table's button: the participant is mailed, unless their
+ * account is disabled or deleted) or by the
  * participant themself (the same DELETE with their own number, or the
  * course page's "Leave this cohort"; no mail: they did it).  Anyone else
  * gets 403; someone not enrolled, 404.
@@ -256,7 +257,9 @@ unenrol(struct req *r, struct resp *w, json_t *k, int64_t uid)
 	    arena_printf(r->a, "cohort %lld (%s) of course %lld, %s", (long long)kid,
 	    json_string_value(json_object_get(k, "title")), (long long)json_integer_value(
 	    json_object_get(k, "course_id")), self ? "left by themself" : "by staff"));
-	if (!self && (rc = mail_removed(r, d, k, &u)) != WS_OK)
+	/* a disabled (or deleted) account is mailed nothing, as elsewhere */
+	if (!self && strcmp(u.status, "active") == 0 && (rc = mail_removed(r, d, k, &u)) !=
+	    WS_OK)
 		goto out;
 	rc = db_commit(d);
 out:
