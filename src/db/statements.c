@@ -2193,8 +2193,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_CRS_MINE] = {"crs_mine",
 	    "SELECT " CRS_POST_COLS CRS_POST_FROM "WHERE p.cohort_id = ? AND p.user_id = ? AND "
 	    "p.parent_id IS NULL ORDER BY p.id", NULL},
+	/* Person ?1, to be mailed about what they wrote in cohort ?2's
+	 * discussion: while active and a participant of it. */
 	[ST_CRS_PERSON] = {"crs_person",
-	    "SELECT email, name, locale FROM users WHERE id = ? AND status = 'active'", NULL},
+	    "SELECT u.email, u.name, u.locale FROM users u WHERE u.id = ? AND "
+	    "u.status = 'active' AND EXISTS (SELECT 1 FROM course_enrolments e WHERE "
+	    "e.user_id = u.id AND e.cohort_id = ?)", NULL},
 	[ST_CRS_READS] = {"crs_reads",
 	    "SELECT r.lesson_id FROM course_lesson_reads r JOIN course_lessons l ON l.id = "
 	    "r.lesson_id JOIN course_modules m ON m.id = l.module_id WHERE r.user_id = ? AND "

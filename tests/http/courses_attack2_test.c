@@ -562,6 +562,10 @@ test_left(void **state)
 	assert_int_equal(count_sql("SELECT count(*) FROM course_completions WHERE user_id = %lld",
 	    (long long)uid[GUS_]), 0);
 	assert_int_equal(outbox(GUS_, "completed the course"), 0);
+	/* nor is he mailed marks of, or replies to, what he wrote there */
+	STATUS(reply(TUTOR_, ka, g1, "TUTOR-AFTER"), 201);
+	assert_int_equal(outbox(GUS_, "is marked complete"), 0);
+	assert_int_equal(outbox(GUS_, "reply to your answer"), 0);
 }
 
 /* The last two answers marked complete at the same instant (by the tutor

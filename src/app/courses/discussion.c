@@ -359,17 +359,19 @@ answer_view(struct req *r, const struct kctx *k, json_t *p, json_t **out)
 
 /* Mails person uid, in their language, subject (English, translated) with
  * what's title and the text lead (English, translated), then text, then
- * the address path; nothing when they are not an active person.  In the
+ * the address path; nothing when they are not an active participant of
+ * cohort kid (someone who left hears no more of it).  In the
  * caller's transaction. */
 static enum ws_err
-mail_person(struct req *r, struct db *d, int64_t uid, const char *subject, const char *what,
-    const char *lead, const char *text, const char *path)
+mail_person(struct req *r, struct db *d, int64_t uid, int64_t kid, const char *subject,
+    const char *what, const char *lead, const char *text, const char *path)
 {
 	struct db_q *q = db_start(d, ST_CRS_PERSON);
 	char *email = NULL, *locale = NULL;
 	enum ws_err rc;
 
 	db_bind_int(q, 1, uid);
+	db_bind_int(q, 2, kid);
 	if ((rc = db_step(q)) == WS_OK) {
 		email = arena_strdup(r->a, db_col_text(q, CRS_PERSON_C_EMAIL));
 		locale = arena_strdup(r->a, db_col_text(q, CRS_PERSON_C_LOCALE) ?
@@ -780,7 +782,7 @@ reply(struct req *r, struct resp *w, int64_t id, int64_t kid, int64_t pid, json_
 		goto out;
 	rc = crs_post_add(d, kid, *tid, pid, r->user->id, body, "reply", &rid);
 	if (rc == WS_OK && author && author != r->user->id)
-		rc = mail_person(r, d, author, N_("A reply to your answer"), json_string_value(
+		rc = mail_person(r, d, author, kid, N_("A reply to your answer"), json_string_value(
 		    json_object_get(p, "task_title")), N_("Someone replied to your answer in the "
 		    "course's discussion:"), arena_printf(r->a, "%s:\n\n%s", r->user->name, body),
 		    arena_printf(r->a, "/courses/%lld/cohorts/%lld/tasks/%lld#post-%lld",
@@ -918,7 +920,7 @@ mark(struct req *r, struct resp *w, int64_t id, int64_t kid, int64_t pid, json_t
 	if (rc == WS_OK && done && author)
 		rc = courses_progress_changed(r->app, d, r->ip, id, kid, author, NULL);
 	if (rc == WS_OK && author)
-		rc = mail_person(r, d, author, done ? N_("Your answer is marked complete") :
+		rc = mail_person(r, d, author, kid, done ? N_("Your answer is marked complete") :
 		    N_("Your answer was sent back"), json_string_value(json_object_get(p,
 		    "task_title")), done ? N_("Your answer to this task of the course is marked "
 		    "complete.") : N_("Your answer to this task of the course was sent back: change "
