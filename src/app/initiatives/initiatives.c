@@ -157,7 +157,7 @@ static enum ws_err
 ids_exist(struct req *r, json_t *ids, int event, json_t *errors, const char *name,
     const char *msg)
 {
-	struct ini_viewer all = { 0, 1, 1 };
+	struct ini_viewer all = { 0, 1, 1, 1 };
 	json_t *x, *b;
 	size_t i;
 	enum ws_err rc;

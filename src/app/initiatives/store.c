@@ -18,6 +18,7 @@ ini_viewer_of(struct req *r, struct ini_viewer *v)
 	v->uid = r->user ? r->user->id : 0;
 	v->staff = ro >= ROLE_STAFF;
 	v->member = ro == ROLE_MEMBER || ro == ROLE_FOCAL || v->staff;
+	v->nongov = ro == ROLE_MEMBER || v->staff;	/* as the library's res_viewer_of */
 }
 
 /* The current row of q (enum ini_col) as JSON.  New reference. */
@@ -509,7 +510,9 @@ ini_brief(struct db *d, int event, const struct ini_viewer *v, int64_t id, json_
 	*out = NULL;
 	db_bind_int(q, 1, id);
 	db_bind_int(q, 2, v->staff);
-	db_bind_int(q, 3, v->member);
+	/* an event for members is a focal point's too; a resource for
+	 * members (`nongovernmental`) is not */
+	db_bind_int(q, 3, event ? v->member : v->nongov);
 	if (!event) {
 		db_bind_int(q, 4, v->uid);
 		db_bind_int(q, 5, v->uid);

