@@ -1805,17 +1805,20 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "WHERE id = ? AND summary_published_at IS NULL", NULL},
 	/* The published summaries a session of untoc_wg (?1) is the next
 	 * session of its working group for: those of the dialogues of the
-	 * group's sessions before it with no other session between. */
+	 * group's sessions before it with no other session between, each
+	 * seen as its own session is (EV_VISIBLE, e: a session made private
+	 * after its summary went out hides its dialogue here too). */
 	[ST_DLG_FOR_SESSION] = {"dlg_for_session",
 	    "SELECT d.id, d.title, d.summary_published_at, d.meeting_id, m0.title, '' "
 	    "FROM meetings s JOIN events se ON se.id = s.event_id "
 	    "JOIN meetings m0 ON m0.body = s.body AND m0.working_group = s.working_group "
-	    "JOIN events e0 ON e0.id = m0.event_id "
+	    "JOIN events e ON e.id = m0.event_id "
 	    "JOIN dialogues d ON d.meeting_id = m0.event_id "
-	    "WHERE s.event_id = ? AND s.body = 'untoc_wg' AND e0.start_at < se.start_at "
-	    "AND d.summary_published_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM meetings m2 "
-	    "JOIN events e2 ON e2.id = m2.event_id WHERE m2.body = s.body AND m2.working_group = "
-	    "s.working_group AND e2.start_at > e0.start_at AND e2.start_at < se.start_at) "
+	    "WHERE s.event_id = ? AND s.body = 'untoc_wg' AND e.start_at < se.start_at "
+	    "AND d.summary_published_at IS NOT NULL AND " EV_VISIBLE " AND NOT EXISTS "
+	    "(SELECT 1 FROM meetings m2 JOIN events e2 ON e2.id = m2.event_id "
+	    "WHERE m2.body = s.body AND m2.working_group = s.working_group "
+	    "AND e2.start_at > e.start_at AND e2.start_at < se.start_at) "
 	    "ORDER BY d.id LIMIT 20", NULL},
 	/* The dialogues (seen as EV_VISIBLE) the approved organizations of
 	 * country ?3 took part in: each organization once a dialogue. */

@@ -115,6 +115,55 @@ initiative(const char *title)
 	return id;
 }
 
+static int64_t
+session_made(const char *wg, int number, const char *start, const char *end,
+    const char *status)
+{
+	return made("/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s}", "body", "untoc_wg", "number", number, "title", "A session", "timezone",
+	    "Europe/Vienna", "start", start, "end", end, "status", status, "working_group",
+	    wg));
+}
+
+static int64_t
+event_made(const char *title, const char *start, const char *end)
+{
+	return made("/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}",
+	    "kind", "workshop", "title", title, "timezone", "Europe/Vienna", "start", start,
+	    "end", end, "status", "published", "online_url",
+	    "https://meet.example/secret-room-3ra"));
+}
+
+static int64_t
+call_made(const char *title, const char *closes)
+{
+	return made("/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,s:s,"
+	    "s:s,s:b},{s:s,s:s,s:s,s:b,s:[s,s,s,s]}]}", "kind", "dialogue", "title", title,
+	    "timezone", "Europe/Vienna", "closes", closes, "status", "open", "questions", "id",
+	    "expertise", "label", "Your expertise", "type", "text", "required", 1, "id",
+	    "speaker_gender", "label", "Gender of the speaker", "type", "choice", "required", 1,
+	    "choices", "woman", "man", "another", "prefer_not_to_say"));
+}
+
+/* A dialogue titled title on a new published firearms session number
+ * (held 2031-05-19..21); its id, its session's into *wg, its call's into
+ * *call and its dialogue event's into *ev. */
+static int64_t
+dialogue_made(const char *title, int number, int64_t *wg, int64_t *call, int64_t *ev)
+{
+	int64_t prep;
+
+	*wg = session_made("firearms", number, "2031-05-19T10:00", "2031-05-21T18:00",
+	    "published");
+	prep = event_made("Preparation day", "2031-05-22T09:00", "2031-05-22T17:00");
+	*ev = event_made("The dialogue", "2031-05-23T09:00", "2031-05-23T17:00");
+	*call = call_made(title, "2031-04-01T23:59");
+	return made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
+	    "title", title, "meeting_id", (json_int_t)*wg, "prep_event_id", (json_int_t)prep,
+	    "event_id", (json_int_t)*ev, "call_id", (json_int_t)*call, "inputs_close",
+	    "2031-06-30T18:00"));
+}
+
 /* ---- a resource for members only, named by an initiative ------------------ */
 
 /*
@@ -175,6 +224,68 @@ test_focal_nongov_documents(void **state)
 	STATUS(api("GET", path, fe_tok, NULL), 404);
 }
 
+/* ---- a session made private after its dialogue's summary ------------------ */
+
+/*
+ * A dialogue is seen as its session is: when staff make the session a
+ * draft or staff's only after the summary went out, the next session of
+ * the working group no longer lists the dialogue for those who may not
+ * see it (its title included), and the dialogue, its summary file and
+ * its inputs are 404 to them.
+ */
+static void
+test_session_hidden_after(void **state)
+{
+	const struct ts_res *r;
+	struct ts_browser *b, *f, *st;
+	char path[96], next[96];
+	int64_t dlg, wg, call, ev, wg2;
+
+	(void)state;
+	dlg = dialogue_made("Later-hidden-dialogue-3", 84, &wg, &call, &ev);
+	wg2 = session_made("firearms", 85, "2031-10-06T10:00", "2031-10-08T18:00", "published");
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Said openly.")), 200);
+	b = ts_signed_in(&srv, NULL, BO, PW);
+	f = ts_signed_in(&srv, NULL, FE, PW);
+	st = ts_signed_in(&srv, NULL, STAFF, PW);
+	assert_true(b && f && st);
+	snprintf(next, sizeof next, "/meetings/%lld", (long long)wg2);
+	HAS(ts_get(plain, next), "Later-hidden-dialogue-3");
+	HAS(ts_get(b, next), "Later-hidden-dialogue-3");
+
+	ts_sql_int("UPDATE events SET visibility = 'staff' WHERE id = %lld", (long long)wg);
+	r = ts_get(b, next);
+	STATUS(r, 200);
+	LACKS(r, "Later-hidden-dialogue-3");
+	LACKS(ts_get(plain, next), "Later-hidden-dialogue-3");
+	LACKS(ts_get(f, next), "Later-hidden-dialogue-3");
+	HAS(ts_get(st, next), "Later-hidden-dialogue-3");
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)dlg);
+	STATUS(api("GET", path, bo_tok, NULL), 404);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	STATUS(api("GET", path, bo_tok, NULL), 404);
+	snprintf(path, sizeof path, "/dialogues/%lld/summary/file", (long long)dlg);
+	STATUS(ts_get(b, path), 404);
+	LACKS(api("GET", "/api/v1/dialogues", NULL, NULL), "Later-hidden-dialogue-3");
+	LACKS(api("GET", "/api/v1/dialogues", bo_tok, NULL), "Later-hidden-dialogue-3");
+
+	/* for members only: a member reads it, a visitor does not */
+	ts_sql_int("UPDATE events SET visibility = 'members' WHERE id = %lld", (long long)wg);
+	HAS(ts_get(b, next), "Later-hidden-dialogue-3");
+	LACKS(ts_get(plain, next), "Later-hidden-dialogue-3");
+	/* a draft: staff's */
+	ts_sql_int("UPDATE events SET visibility = 'public', status = 'draft' WHERE id = %lld",
+	    (long long)wg);
+	LACKS(ts_get(b, next), "Later-hidden-dialogue-3");
+	LACKS(ts_get(plain, next), "Later-hidden-dialogue-3");
+	ts_sql_int("UPDATE events SET status = 'published' WHERE id = %lld", (long long)wg);
+	HAS(ts_get(plain, next), "Later-hidden-dialogue-3");
+	ts_browser_free(b);
+	ts_browser_free(f);
+	ts_browser_free(st);
+}
+
 /* ---- set-up ------------------------------------------------------------------ */
 
 static int
@@ -226,6 +337,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_focal_nongov_documents),
+		cmocka_unit_test(test_session_hidden_after),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

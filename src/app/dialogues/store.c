@@ -348,6 +348,8 @@ dlg_short(struct db *d, int s, const struct dlg_viewer *v, int64_t id, const cha
 	*out = json_array();
 	if (s == ST_DLG_FOR_SESSION) {
 		db_bind_int(q, 1, id);
+		db_bind_int(q, 2, v->staff);
+		db_bind_int(q, 3, v->member);
 	} else if (s == ST_DLG_OF_COUNTRY) {
 		db_bind_int(q, 1, v->staff);
 		db_bind_int(q, 2, v->member);
