@@ -164,6 +164,26 @@ dialogue_made(const char *title, int number, int64_t *wg, int64_t *call, int64_t
 	    "2031-06-30T18:00"));
 }
 
+/* An application to call for org (0: as an expert) by token, approved
+ * (the Extended Bureau decides once the call closes, years from now:
+ * its decision is the application's status); its id. */
+static int64_t
+approved(int64_t call, const char *token, int64_t org)
+{
+	char path[96];
+	json_t *b = json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted", "answers",
+	    "expertise", "Ports", "speaker_gender", "woman");
+	int64_t app;
+
+	if (org)
+		json_object_set_new(b, "organization_id", json_integer(org));
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
+	app = made(path, token, b);
+	ts_sql_int("UPDATE call_applications SET status = 'accepted' WHERE id = %lld",
+	    (long long)app);
+	return app;
+}
+
 /* ---- a resource for members only, named by an initiative ------------------ */
 
 /*
@@ -286,6 +306,39 @@ test_session_hidden_after(void **state)
 	ts_browser_free(st);
 }
 
+/* ---- who takes part in a dialogue, for a government ----------------------- */
+
+/*
+ * The people who applied for a dialogue are the stakeholders' own: a
+ * focal point reads which organizations took part (the country view),
+ * never the names of their people, in the dialogue's JSON or page.
+ */
+static void
+test_focal_dialogue_people(void **state)
+{
+	char path[96];
+	int64_t dlg, wg, call, ev;
+
+	(void)state;
+	dlg = dialogue_made("People dialogue 3", 83, &wg, &call, &ev);
+	(void)approved(call, ada_tok, quillon);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)dlg);
+	HAS(api("GET", path, bo_tok, NULL), ADA);
+	LACKS(api("GET", path, fe_tok, NULL), ADA);
+	LACKS(api("GET", path, gu_tok, NULL), ADA);
+	LACKS(api("GET", path, NULL, NULL), ADA);
+	LACKS(api("GET", path, no_tok, NULL), ADA);
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, FE, PW);
+
+		assert_non_null(b);
+		snprintf(path, sizeof path, "/dialogues/%lld", (long long)dlg);
+		LACKS(ts_get(b, path), ADA);
+		ts_browser_free(b);
+	}
+	HAS(api("GET", "/api/v1/country", fe_tok, NULL), "People dialogue 3");
+}
+
 /* ---- set-up ------------------------------------------------------------------ */
 
 static int
@@ -338,6 +391,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_focal_nongov_documents),
 		cmocka_unit_test(test_session_hidden_after),
+		cmocka_unit_test(test_focal_dialogue_people),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

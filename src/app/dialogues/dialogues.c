@@ -122,13 +122,16 @@ dlg_view(struct req *r, json_t *g)
 	    "call_id")), r->user->id, &app, &org) == WS_OK)
 		approved = 1;
 	json_object_set_new(out, "approved_participant", json_boolean(approved));
-	{	/* who takes part, for members and staff: organizations, or people */
+	{	/* who takes part, for members and staff: organizations, or people
+		 * (their names are the stakeholders' own, never a government's:
+		 * a focal point reads which organizations took part on the
+		 * country view) */
 		struct dlg_viewer v;
 		json_t *people = NULL, *p, *list;
 		size_t i;
 
 		dlg_viewer_of(r, &v);
-		if (v.member && dlg_people(req_db(r), json_integer_value(json_object_get(g,
+		if (v.member && r->user->role != ROLE_FOCAL && dlg_people(req_db(r), json_integer_value(json_object_get(g,
 		    "call_id")), &people) == WS_OK) {
 			list = json_array();
 			json_array_foreach(people, i, p)
