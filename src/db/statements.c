@@ -176,6 +176,19 @@
 #define INI_FOCAL_STILL "(p.kind <> 'focal' OR EXISTS (SELECT 1 FROM users fu JOIN " \
 	"initiatives fi ON fi.id = p.initiative_id WHERE fu.id = p.user_id AND " \
 	"fu.role = 'focal' AND fu.country = fi.country))"
+/* Whether person uid (an SQL expression) is a member still, as
+ * user_role_from_standing (app/accounts) reads it: not an applicant, and a
+ * member keeps it while an approved expert, one of an approved
+ * organization, or one of none. */
+#define PERSON_MEMBER_STILL(uid) "EXISTS (SELECT 1 FROM users xu WHERE xu.id = " uid " " \
+	"AND xu.role <> 'applicant' AND (xu.role <> 'member' OR EXISTS (SELECT 1 FROM " \
+	"experts xe WHERE xe.user_id = xu.id AND xe.status = 'approved') OR EXISTS (SELECT 1 " \
+	"FROM org_members xm JOIN organizations xo ON xo.id = xm.org_id WHERE xm.user_id = " \
+	"xu.id AND xo.status = 'approved') OR NOT EXISTS (SELECT 1 FROM org_members xm " \
+	"WHERE xm.user_id = xu.id)))"
+/* An expert takes part in initiative participant p's only while a member
+ * still: one whose membership ended (an applicant again) no longer does. */
+#define INI_EXPERT_STILL "(p.kind <> 'expert' OR " PERSON_MEMBER_STILL("p.user_id") ")"
 /* An organization's people take part through it while it is not rejected
  * or suspended (mo: organizations), as CAPP_WHERE's admins. */
 #define INI_ORG_LIVE "mo.status NOT IN ('rejected', 'suspended')"
@@ -1592,8 +1605,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * of the people of a partner organization. */
 	[ST_INI_PART_IS] = {"ini_part_is",
 	    "SELECT 1 FROM initiative_participants p WHERE p.initiative_id = ? AND "
-	    "((p.user_id = ? AND " INI_FOCAL_STILL ") OR p.organization_id IN "
-	    "(SELECT m.org_id FROM org_members m JOIN organizations mo ON mo.id = m.org_id "
+	    "((p.user_id = ? AND " INI_FOCAL_STILL " AND " INI_EXPERT_STILL ") "
+	    "OR p.organization_id IN (SELECT m.org_id FROM org_members m "
+	    "JOIN organizations mo ON mo.id = m.org_id "
 	    "WHERE m.user_id = ? AND " INI_ORG_LIVE ")) LIMIT 1", NULL},
 	/* The initiatives a person takes part in (themselves, or through an
 	 * organization of theirs), as ST_INI_PART_IS counts them, newest
@@ -1601,8 +1615,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_PART_OF_USER] = {"ini_part_of_user",
 	    "SELECT i.id, i.title, i.country, i.status, min(p.kind) FROM initiatives i "
 	    "JOIN initiative_participants p ON p.initiative_id = i.id WHERE (p.user_id = ? AND "
-	    INI_FOCAL_STILL ") OR p.organization_id IN (SELECT m.org_id FROM org_members m "
-	    "JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND " INI_ORG_LIVE ") "
+	    INI_FOCAL_STILL " AND " INI_EXPERT_STILL ") OR p.organization_id IN "
+	    "(SELECT m.org_id FROM org_members m JOIN organizations mo ON mo.id = m.org_id "
+	    "WHERE m.user_id = ? AND " INI_ORG_LIVE ") "
 	    "GROUP BY i.id, i.title, i.country, i.status ORDER BY i.id DESC LIMIT ?", NULL},
 	[ST_INI_PART_OF_ORG] = {"ini_part_of_org",
 	    "SELECT i.id, i.title, i.country, i.status, p.kind FROM initiatives i "
@@ -1613,8 +1628,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_RECIPIENTS] = {"ini_recipients",
 	    "SELECT u.id, u.email, u.name, u.locale FROM users u WHERE u.status = 'active' "
 	    "AND u.id <> ? AND (u.id IN (SELECT p.user_id FROM initiative_participants p "
-	    "WHERE p.initiative_id = ? AND " INI_FOCAL_STILL ") OR u.id IN (SELECT m.user_id "
-	    "FROM org_members m JOIN initiative_participants p ON p.organization_id = m.org_id "
+	    "WHERE p.initiative_id = ? AND " INI_FOCAL_STILL " AND " INI_EXPERT_STILL ") "
+	    "OR u.id IN (SELECT m.user_id FROM org_members m "
+	    "JOIN initiative_participants p ON p.organization_id = m.org_id "
 	    "JOIN organizations mo ON mo.id = m.org_id WHERE p.initiative_id = ? AND "
 	    INI_ORG_LIVE ")) ORDER BY u.id", NULL},
 	[ST_INI_OUT_INSERT] = {"ini_out_insert",
@@ -1770,13 +1786,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "LEFT JOIN organizations o ON o.id = a.organization_id "
 	    "WHERE a.call_id = ? AND a.status NOT IN ('draft', 'withdrawn') ORDER BY a.id", NULL},
 	/* The accepted application of call ?1 that person ?2 took part by: their
-	 * own (as an expert), or that of an organization they are one of now
-	 * (?3 the same person) while it is not rejected or suspended. */
+	 * own (as an expert, while a member still), or that of an organization
+	 * they are one of now (?3 the same person) while it is not rejected or
+	 * suspended. */
 	[ST_DLG_APPROVED_OF] = {"dlg_approved_of",
 	    "SELECT a.id, coalesce(a.organization_id, 0) FROM call_applications a "
 	    "WHERE a.call_id = ? AND a.status = 'accepted' AND ((a.user_id = ? AND "
-	    "a.organization_id IS NULL) OR a.organization_id IN (SELECT m.org_id FROM "
-	    "org_members m JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND "
+	    "a.organization_id IS NULL AND " PERSON_MEMBER_STILL("a.user_id") ") "
+	    "OR a.organization_id IN (SELECT m.org_id FROM org_members m "
+	    "JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND "
 	    INI_ORG_LIVE ")) ORDER BY a.id LIMIT 1", NULL},
 	/* the dialogue whose preparation day or dialogue is event ?1 (twice) */
 	[ST_DLG_OF_EVENT] = {"dlg_of_event",

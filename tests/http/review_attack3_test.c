@@ -339,6 +339,47 @@ test_focal_dialogue_people(void **state)
 	HAS(api("GET", "/api/v1/country", fe_tok, NULL), "People dialogue 3");
 }
 
+/* ---- an expert who is a member no more ------------------------------------ */
+
+/*
+ * An expert takes part in an initiative and a dialogue as a member of
+ * the hub: when their membership ends (staff make them an applicant
+ * again), the space, its updates, their inputs and the dialogue's events
+ * are no longer theirs, as for the people of a suspended organization.
+ */
+static void
+test_expert_demoted(void **state)
+{
+	char space[96], upd[96], in[96], evp[96];
+	int64_t id, dlg, wg, call, ev;
+
+	(void)state;
+	id = initiative("Attack 3: expert");
+	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
+	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
+	STATUS(api("GET", space, ed_tok, NULL), 200);
+	dlg = dialogue_made("Expert dialogue 3", 81, &wg, &call, &ev);
+	(void)approved(call, ed_tok, 0);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	snprintf(evp, sizeof evp, "/api/v1/events/%lld/registrations", (long long)ev);
+	STATUS(api("POST", in, ed_tok, json_pack("{s:s}", "body", "As an expert")), 201);
+
+	ts_sql_int("UPDATE users SET role = 'applicant' WHERE id = %lld", (long long)ed_id);
+	STATUS(api("GET", space, ed_tok, NULL), 403);
+	STATUS(api("POST", upd, ed_tok, json_pack("{s:s}", "body", "Demoted-expert-update")),
+	    403);
+	STATUS(api("POST", in, ed_tok, json_pack("{s:s}", "body", "Demoted-expert-input")), 403);
+	STATUS(api("POST", evp, ed_tok, json_object()), 403);
+	LACKS(api("GET", "/api/v1/account", ed_tok, NULL), "Attack 3: expert");
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogue_inputs WHERE body = "
+	    "'Demoted-expert-input'"), 0);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_updates WHERE body = "
+	    "'Demoted-expert-update'"), 0);
+	/* a member again: theirs again */
+	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)ed_id);
+	STATUS(api("GET", space, ed_tok, NULL), 200);
+}
+
 /* ---- set-up ------------------------------------------------------------------ */
 
 static int
@@ -392,6 +433,7 @@ main(void)
 		cmocka_unit_test(test_focal_nongov_documents),
 		cmocka_unit_test(test_session_hidden_after),
 		cmocka_unit_test(test_focal_dialogue_people),
+		cmocka_unit_test(test_expert_demoted),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
