@@ -1583,10 +1583,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_BY_TITLE] = {"ini_by_title", "SELECT id FROM initiatives WHERE title = ?", NULL},
 	/* the initiative a call of kind pilot_initiative is linked to */
 	[ST_INI_OF_CALL] = {"ini_of_call", "SELECT id FROM initiatives WHERE call_id = ?", NULL},
-	/* its participants, focal points first, each with its name */
+	/* its participants, focal points first, each with its name and whether
+	 * its organization (if one) is live (not rejected or suspended) */
 	[ST_INI_PART_LIST] = {"ini_part_list",
 	    "SELECT p.id, p.kind, p.user_id, p.organization_id, p.source, p.created_at, "
-	    "coalesce(o.name, u.name, '') FROM initiative_participants p "
+	    "coalesce(o.name, u.name, ''), CASE WHEN o.status IN ('rejected', 'suspended') "
+	    "THEN 0 ELSE 1 END FROM initiative_participants p "
 	    "LEFT JOIN users u ON u.id = p.user_id "
 	    "LEFT JOIN organizations o ON o.id = p.organization_id "
 	    "WHERE p.initiative_id = ? ORDER BY CASE p.kind WHEN 'focal' THEN 0 "
@@ -1776,12 +1778,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "JOIN events e ON e.id = m.event_id WHERE m.event_id = ?", NULL},
 	[ST_DLG_CALL_KIND] = {"dlg_call_kind", "SELECT kind FROM calls WHERE id = ?", NULL},
 	/* The applicants to a dialogue's call, drafts and withdrawn ones
-	 * aside, as they came. */
+	 * aside, as they came; last, whether the organization (if one) is
+	 * live (not rejected or suspended). */
 	[ST_DLG_PEOPLE] = {"dlg_people",
 	    "SELECT a.id, a.user_id, a.organization_id, a.status, a.answers, u.name, u.email, "
 	    "o.name, o.country, o.kind, (SELECT sum(s.weighted) FROM call_scores s "
 	    "WHERE s.application_id = a.id), (SELECT count(*) FROM call_scores s "
-	    "WHERE s.application_id = a.id) FROM call_applications a "
+	    "WHERE s.application_id = a.id), CASE WHEN o.status IN ('rejected', 'suspended') "
+	    "THEN 0 ELSE 1 END FROM call_applications a "
 	    "JOIN users u ON u.id = a.user_id "
 	    "LEFT JOIN organizations o ON o.id = a.organization_id "
 	    "WHERE a.call_id = ? AND a.status NOT IN ('draft', 'withdrawn') ORDER BY a.id", NULL},

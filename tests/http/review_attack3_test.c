@@ -97,6 +97,16 @@ made(const char *path, const char *token, json_t *body)
 	return id;
 }
 
+/* Sets organization org's status as staff do (the page's form). */
+static void
+org_status(int64_t org, const char *status)
+{
+	char path[96];
+
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)org);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", status)), 303);
+}
+
 /* An active initiative in KE titled title with Fe its focal point,
  * Quillon a partner and Ed an expert; its id. */
 static int64_t
@@ -380,6 +390,54 @@ test_expert_demoted(void **state)
 	STATUS(api("GET", space, ed_tok, NULL), 200);
 }
 
+/* ---- an organization suspended while it takes part ---------------------- */
+
+/*
+ * A suspended organization (one at risk may ask for it) is no country's
+ * stakeholder: neither is it named to members or focal points as an
+ * initiative's partner or a dialogue's participant while it is; staff
+ * still see it.  Reinstated, it is named again.
+ */
+static void
+test_suspended_named(void **state)
+{
+	char ini[96], dpath[96];
+	int64_t id, dlg, wg, call, ev;
+	const char *who[] = { bo_tok, fe_tok, NULL };
+	int i;
+
+	(void)state;
+	id = initiative("Attack 3: suspended partner");
+	dlg = dialogue_made("Suspended participant 3", 82, &wg, &call, &ev);
+	(void)approved(call, ada_tok, quillon);
+	snprintf(ini, sizeof ini, "/api/v1/initiatives/%lld", (long long)id);
+	snprintf(dpath, sizeof dpath, "/api/v1/dialogues/%lld", (long long)dlg);
+	HAS(api("GET", ini, bo_tok, NULL), QUILLON);
+	HAS(api("GET", dpath, bo_tok, NULL), QUILLON);
+	org_status(quillon, "suspended");
+	for (i = 0; who[i]; i++) {
+		LACKS(api("GET", ini, who[i], NULL), QUILLON);
+		LACKS(api("GET", dpath, who[i], NULL), QUILLON);
+		LACKS(api("GET", "/api/v1/countries/KE", who[i], NULL), QUILLON);
+	}
+	LACKS(api("GET", "/api/v1/country", fe_tok, NULL), QUILLON);
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, BO, PW);
+		char page[96];
+
+		assert_non_null(b);
+		snprintf(page, sizeof page, "/initiatives/%lld", (long long)id);
+		LACKS(ts_get(b, page), QUILLON);
+		snprintf(page, sizeof page, "/dialogues/%lld", (long long)dlg);
+		LACKS(ts_get(b, page), QUILLON);
+		ts_browser_free(b);
+	}
+	HAS(api("GET", ini, staff_tok, NULL), QUILLON);
+	org_status(quillon, "approved");
+	HAS(api("GET", ini, bo_tok, NULL), QUILLON);
+	HAS(api("GET", dpath, bo_tok, NULL), QUILLON);
+}
+
 /* ---- set-up ------------------------------------------------------------------ */
 
 static int
@@ -434,6 +492,7 @@ main(void)
 		cmocka_unit_test(test_session_hidden_after),
 		cmocka_unit_test(test_focal_dialogue_people),
 		cmocka_unit_test(test_expert_demoted),
+		cmocka_unit_test(test_suspended_named),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -135,8 +135,11 @@ dlg_view(struct req *r, json_t *g)
 		    "call_id")), &people) == WS_OK) {
 			list = json_array();
 			json_array_foreach(people, i, p)
+				/* a suspended organization is named to staff only, as on
+				 * the country page */
 				if (strcmp(json_string_value(json_object_get(p, "status")),
-				    "accepted") == 0)
+				    "accepted") == 0 && (v.staff || json_is_true(json_object_get(p,
+				    "live"))))
 					json_array_append_new(list, json_pack("{s:O,s:O}", "name",
 					    json_object_get(p, "name"), "organization", json_object_get(p,
 					    "organization")));

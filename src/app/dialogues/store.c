@@ -212,6 +212,7 @@ dlg_people(struct db *d, int64_t call, json_t **out)
 		json_object_set_new(o, "kind", text_or_null(q, DLG_P_C_ORG_KIND));
 		json_object_set_new(o, "score_sum", app_col_int(q, DLG_P_C_SCORE_SUM));
 		json_object_set_new(o, "score_n", json_integer(db_col_int(q, DLG_P_C_SCORE_N)));
+		json_object_set_new(o, "live", json_boolean(db_col_int(q, DLG_P_C_ORG_LIVE)));
 		json_array_append_new(*out, o);
 	}
 	db_end(q);

@@ -210,14 +210,15 @@ ini_parts(struct db *d, int64_t id, json_t **out)
 	*out = json_array();
 	db_bind_int(q, 1, id);
 	while ((rc = db_step(q)) == WS_OK)
-		json_array_append_new(*out, json_pack("{s:I,s:s,s:o,s:o,s:s,s:I,s:s}",
+		json_array_append_new(*out, json_pack("{s:I,s:s,s:o,s:o,s:s,s:I,s:s,s:b}",
 		    "id", (json_int_t)db_col_int(q, INI_PART_C_ID),
 		    "kind", db_col_text(q, INI_PART_C_KIND),
 		    "user_id", app_col_int(q, INI_PART_C_USER_ID),
 		    "organization_id", app_col_int(q, INI_PART_C_ORG_ID),
 		    "source", db_col_text(q, INI_PART_C_SOURCE),
 		    "created_at", (json_int_t)db_col_int(q, INI_PART_C_CREATED_AT),
-		    "name", db_col_text(q, INI_PART_C_NAME)));
+		    "name", db_col_text(q, INI_PART_C_NAME),
+		    "live", (int)db_col_int(q, INI_PART_C_ORG_LIVE)));
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
