@@ -438,6 +438,110 @@ test_suspended_named(void **state)
 	HAS(api("GET", dpath, bo_tok, NULL), QUILLON);
 }
 
+/* ---- a participant who left their organization ----------------------------- */
+
+/*
+ * Ri registered for the dialogue in Quillon's name: once they leave
+ * Quillon, the dialogue's link to join is no longer theirs (its event's
+ * JSON and page, the events list, their personal calendar), as writing
+ * inputs is not; their registration stays on record for staff.
+ */
+static void
+test_left_dialogue_link(void **state)
+{
+	const struct ts_res *r;
+	struct ts_browser *b;
+	char path[128], evp[96], tok[129], feed[300] = "";
+	int64_t dlg, wg, call, ev, ri;
+	json_t *j;
+
+	(void)state;
+	account("ri@quillon-3ra.example", "member", quillon, tok, &ri);
+	dlg = dialogue_made("Left dialogue 3", 86, &wg, &call, &ev);
+	(void)approved(call, ada_tok, quillon);
+	snprintf(evp, sizeof evp, "/api/v1/events/%lld/registrations", (long long)ev);
+	STATUS(api("POST", evp, tok, json_object()), 201);
+	r = api("POST", "/api/v1/account/calendar-token", tok, json_object());
+	assert_true(r->status == 200 || r->status == 201);
+	j = ts_jbody(r);
+	snprintf(feed, sizeof feed, "%s", strstr(json_string_value(json_object_get(j,
+	    "feed_url")), "/calendar/"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev);
+	HAS(api("GET", path, tok, NULL), "secret-room-3ra");
+	HAS(ts_get(plain, feed), "secret-room-3ra");
+	LACKS(api("GET", path, bo_tok, NULL), "secret-room-3ra");
+
+	/* Ri leaves Quillon */
+	b = ts_signed_in(&srv, NULL, "ri@quillon-3ra.example", PW);
+	assert_non_null(b);
+	STATUS(ts_get(b, "/account"), 200);
+	snprintf(path, sizeof path, "/organizations/%lld/leave", (long long)quillon);
+	STATUS(ts_form(b, path, (char *)NULL), 303);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
+	    (long long)ri), 0);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev);
+	LACKS(api("GET", path, tok, NULL), "secret-room-3ra");
+	LACKS(api("GET", "/api/v1/events", tok, NULL), "secret-room-3ra");
+	snprintf(path, sizeof path, "/events/%lld", (long long)ev);
+	LACKS(ts_get(b, path), "secret-room-3ra");
+	LACKS(ts_get(plain, feed), "secret-room-3ra");
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	STATUS(api("POST", path, tok, json_pack("{s:s}", "body", "Gone")), 403);
+	ts_browser_free(b);
+	/* Quillon's admin, still approved, keeps it; staff see the link */
+	STATUS(api("POST", evp, ada_tok, json_object()), 201);
+	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev);
+	HAS(api("GET", path, ada_tok, NULL), "secret-room-3ra");
+	HAS(api("GET", path, staff_tok, NULL), "secret-room-3ra");
+	/* Quillon suspended: not Ada's while it is */
+	org_status(quillon, "suspended");
+	LACKS(api("GET", path, ada_tok, NULL), "secret-room-3ra");
+	org_status(quillon, "approved");
+	HAS(api("GET", path, ada_tok, NULL), "secret-room-3ra");
+}
+
+/* ---- staff demoted while signed in ------------------------------------------- */
+
+/*
+ * A staff member made a member while signed in (a browser session and a
+ * token) loses staff's pages and writes from the next request on.
+ */
+static void
+test_staff_demoted(void **state)
+{
+	char tok[129], path[128];
+	struct ts_browser *b;
+	int64_t uid, id, dlg, wg, call, ev;
+
+	(void)state;
+	account("st2@third-ra.test", "staff", 0, tok, &uid);
+	id = initiative("Attack 3: demoted staff");
+	dlg = dialogue_made("Demoted staff dialogue 3", 87, &wg, &call, &ev);
+	b = ts_signed_in(&srv, NULL, "st2@third-ra.test", PW);
+	assert_non_null(b);
+	STATUS(ts_get(b, "/staff/reviews"), 200);
+	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)uid);
+	STATUS(ts_get(b, "/staff/reviews"), 403);
+	STATUS(ts_form(b, "/staff/initiatives/new", "country", "KE", "title", "By-demoted-staff",
+	    (char *)NULL), 403);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants", (long long)dlg);
+	STATUS(ts_get(b, path), 403);
+	ts_browser_free(b);
+	STATUS(api("GET", "/api/v1/reviews", tok, NULL), 403);
+	STATUS(api("PUT", "/api/v1/reviews/KE", tok, json_pack("{s:s,s:i,s:s,s:s,s:s}",
+	    "cluster", "criminalization_jurisdiction", "year", 2026, "reviewer_1", "GH",
+	    "reviewer_2", "PE", "stage", "self_assessment")), 403);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
+	STATUS(api("GET", path, tok, NULL), 403);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
+	STATUS(api("POST", path, tok, json_pack("{s:s}", "summary", "By demoted staff")), 403);
+	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)dlg);
+	STATUS(api("GET", path, tok, NULL), 403);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiatives WHERE title = "
+	    "'By-demoted-staff'"), 0);
+}
+
 /* ---- set-up ------------------------------------------------------------------ */
 
 static int
@@ -493,6 +597,8 @@ main(void)
 		cmocka_unit_test(test_focal_dialogue_people),
 		cmocka_unit_test(test_expert_demoted),
 		cmocka_unit_test(test_suspended_named),
+		cmocka_unit_test(test_left_dialogue_link),
+		cmocka_unit_test(test_staff_demoted),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
