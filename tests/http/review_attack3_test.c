@@ -501,6 +501,111 @@ test_left_dialogue_link(void **state)
 	HAS(api("GET", path, ada_tok, NULL), "secret-room-3ra");
 }
 
+/* ---- a participant who deletes their account -------------------------------- */
+
+/*
+ * An expert who took part (an initiative's expert, an approved dialogue
+ * participant with a published input) deletes their account: their
+ * address and name are gone from the initiative, the dialogue, its inputs
+ * and the country page, for members and for staff; they no longer count
+ * as taking part.
+ */
+static void
+test_deleted_participant(void **state)
+{
+	const char *who[] = { bo_tok, staff_tok, NULL };
+	char path[128], ini[96], dpath[96], in[96], tok[129];
+	int64_t uid, id, dlg, wg, call, ev;
+	int i;
+
+	(void)state;
+	uid = ts_person_add(db_url, "vera@research-3ra.example", "Vera Leaving", "member", 0, PW);
+	assert_true(uid > 0);
+	assert_int_equal(ts_token(plain, "vera@research-3ra.example", PW, tok, sizeof tok), 0);
+	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
+	    "updated_at) VALUES (%lld, 'approved', 'Vera Leaving', 'KE', 1, 1)", (long long)uid);
+	id = initiative("Attack 3: deleted");
+	snprintf(ini, sizeof ini, "/api/v1/initiatives/%lld", (long long)id);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
+	    (json_int_t)uid)), 201);
+	dlg = dialogue_made("Deleted dialogue 3", 88, &wg, &call, &ev);
+	(void)approved(call, tok, 0);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	STATUS(api("POST", in, tok, json_pack("{s:s,s:b}", "body", "Vera-input-for-all",
+	    "publish", 1)), 201);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	snprintf(dpath, sizeof dpath, "/api/v1/dialogues/%lld", (long long)dlg);
+	HAS(api("GET", ini, bo_tok, NULL), "Vera Leaving");
+	HAS(api("GET", dpath, bo_tok, NULL), "Vera Leaving");
+	HAS(api("GET", in, NULL, NULL), "Vera Leaving");
+
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	for (i = 0; who[i]; i++) {
+		LACKS(api("GET", ini, who[i], NULL), "Vera Leaving");
+		LACKS(api("GET", ini, who[i], NULL), "vera@research");
+		LACKS(api("GET", dpath, who[i], NULL), "Vera Leaving");
+		LACKS(api("GET", dpath, who[i], NULL), "vera@research");
+		LACKS(api("GET", in, who[i], NULL), "Vera Leaving");
+		LACKS(api("GET", "/api/v1/countries/KE", who[i], NULL), "Vera Leaving");
+	}
+	LACKS(api("GET", in, NULL, NULL), "Vera Leaving");
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants.csv", (long long)dlg);
+	LACKS(api("GET", path, staff_tok, NULL), "vera@research");
+	/* the token of the deleted account opens nothing */
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
+	STATUS(api("GET", path, tok, NULL), 401);
+}
+
+/* ---- what a stakeholder types, in staff's spreadsheets ------------------------ */
+
+/*
+ * A dialogue's applicant whose name and answers are spreadsheet formulas:
+ * staff's CSVs (the dialogue's participants, the call's applications)
+ * give them as text, never as a formula a spreadsheet would run.
+ */
+static void
+test_csv_formulas(void **state)
+{
+	const struct ts_res *r;
+	char path[128], tok[129];
+	int64_t uid, dlg, wg, call, ev;
+
+	(void)state;
+	uid = ts_person_add(db_url, "formula@research-3ra.example",
+	    "=HYPERLINK(\"https://evil.example\",\"x\")", "member", 0, PW);
+	assert_true(uid > 0);
+	assert_int_equal(ts_token(plain, "formula@research-3ra.example", PW, tok, sizeof tok), 0);
+	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
+	    "updated_at) VALUES (%lld, 'approved', 'Formula', 'KE', 1, 1)", (long long)uid);
+	dlg = dialogue_made("Formula dialogue 3", 89, &wg, &call, &ev);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
+	STATUS(api("POST", path, tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+	    "answers", "expertise", "@SUM(1+1)*cmd|' /C calc'!A0", "speaker_gender", "man")),
+	    201);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants.csv", (long long)dlg);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "'=HYPERLINK");
+	LACKS(r, ",=HYPERLINK");
+	LACKS(r, ",\"=HYPERLINK");
+	snprintf(path, sizeof path, "/staff/calls/%lld/applications.csv", (long long)call);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, ",=HYPERLINK");
+	LACKS(r, ",\"=HYPERLINK");
+	LACKS(r, ",@SUM");
+	LACKS(r, ",\"@SUM");
+	/* neither is staff's list for anyone else */
+	STATUS(api("GET", path, tok, NULL), 403);
+	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants.csv", (long long)dlg);
+	STATUS(api("GET", path, tok, NULL), 403);
+	r = api("GET", path, NULL, NULL);
+	assert_true(r->status == 401 || r->status == 303);
+	LACKS(r, "HYPERLINK");
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -599,6 +704,8 @@ main(void)
 		cmocka_unit_test(test_suspended_named),
 		cmocka_unit_test(test_left_dialogue_link),
 		cmocka_unit_test(test_staff_demoted),
+		cmocka_unit_test(test_deleted_participant),
+		cmocka_unit_test(test_csv_formulas),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
