@@ -189,9 +189,12 @@
 /* An expert takes part in initiative participant p's only while a member
  * still: one whose membership ended (an applicant again) no longer does. */
 #define INI_EXPERT_STILL "(p.kind <> 'expert' OR " PERSON_MEMBER_STILL("p.user_id") ")"
-/* An organization's people take part through it while it is not rejected
- * or suspended (mo: organizations), as CAPP_WHERE's admins. */
-#define INI_ORG_LIVE "mo.status NOT IN ('rejected', 'suspended')"
+/* An organization's people (m: org_members) take part through it while it
+ * is not rejected or suspended (mo: organizations), as CAPP_WHERE's
+ * admins; a government's focal point never does (they take part as a
+ * focal point, in their own country's initiative). */
+#define INI_ORG_LIVE "mo.status NOT IN ('rejected', 'suspended') AND NOT EXISTS (SELECT 1 " \
+	"FROM users gu WHERE gu.id = m.user_id AND gu.role = 'focal')"
 /* Columns of a nomination (enum mtg_nom_col); who sees which: all (?1 = 0,
  * staff), or those of the organizations person ?2 is an admin of now while
  * it is not rejected or suspended (as CAPP_WHERE) and those naming address

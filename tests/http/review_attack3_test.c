@@ -606,6 +606,36 @@ test_csv_formulas(void **state)
 	LACKS(r, "HYPERLINK");
 }
 
+/* ---- a focal point who is also one of an organization's people ---------------- */
+
+/*
+ * Gu, Uganda's focal point, is also one of Quillon's people (a person may
+ * be both): Kenya's country view stays closed to them, and a government
+ * takes no part in Kenya's initiative or a dialogue through a
+ * stakeholder.
+ */
+static void
+test_focal_also_member(void **state)
+{
+	char space[96], in[96], path[96];
+	int64_t id, dlg, wg, call, ev;
+
+	(void)state;
+	id = initiative("Attack 3: focal and member");
+	dlg = dialogue_made("Focal member dialogue 3", 90, &wg, &call, &ev);
+	(void)approved(call, ada_tok, quillon);
+	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, created_at) "
+	    "VALUES (%lld, %lld, 0, 1, 1)", (long long)quillon, (long long)gu_id);
+	STATUS(api("GET", "/api/v1/countries/KE", gu_tok, NULL), 403);
+	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
+	STATUS(api("GET", space, gu_tok, NULL), 403);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
+	STATUS(api("POST", path, gu_tok, json_pack("{s:s}", "body", "From Uganda")), 403);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	STATUS(api("POST", in, gu_tok, json_pack("{s:s}", "body", "From Uganda")), 403);
+	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)gu_id);
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -706,6 +736,7 @@ main(void)
 		cmocka_unit_test(test_staff_demoted),
 		cmocka_unit_test(test_deleted_participant),
 		cmocka_unit_test(test_csv_formulas),
+		cmocka_unit_test(test_focal_also_member),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
