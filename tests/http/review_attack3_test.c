@@ -636,6 +636,70 @@ test_focal_also_member(void **state)
 	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)gu_id);
 }
 
+/* ---- a published input of an organization suspended since ------------------- */
+
+/*
+ * Quillon agreed to publish its input; after the summary it is everyone's
+ * who sees the dialogue.  Suspended later (at its own request, say), its
+ * name and input are no longer shown to the public, members or focal
+ * points while it is, on the list, the page or its file; its own people
+ * and staff still read it.
+ */
+static void
+test_suspended_input(void **state)
+{
+	const char *who[] = { NULL, bo_tok, fe_tok, no_tok };
+	char in[96], path[128], file[200];
+	const struct ts_res *r;
+	int64_t dlg, wg, call, ev;
+	json_t *j;
+	size_t i;
+
+	(void)state;
+	dlg = dialogue_made("Suspended input dialogue 3", 91, &wg, &call, &ev);
+	(void)approved(call, ada_tok, quillon);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	{
+		static const char doc[] = "Our findings.\n";
+		const struct ts_part parts[] = {
+			{ "body", "Quillon-published-input", 0, NULL, NULL },
+			{ "publish", "yes", 0, NULL, NULL },
+			{ "file", doc, sizeof doc - 1, "findings.txt", "text/plain" },
+		};
+
+		r = ts_multipart_api(plain, "POST", in, ada_tok, parts, 3);
+		STATUS(r, 201);
+		j = ts_jbody(r);
+		snprintf(file, sizeof file, "%s", json_string_value(json_object_get(
+		    json_object_get(j, "file"), "url")));
+		json_decref(j);
+	}
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	for (i = 0; i < sizeof who / sizeof who[0]; i++) {
+		HAS(api("GET", in, who[i], NULL), "Quillon-published-input");
+		STATUS(api("GET", file, who[i], NULL), 200);
+	}
+	snprintf(path, sizeof path, "/dialogues/%lld", (long long)dlg);
+	HAS(ts_get(plain, path), "Quillon-published-input");
+
+	org_status(quillon, "suspended");
+	for (i = 0; i < sizeof who / sizeof who[0]; i++) {
+		r = api("GET", in, who[i], NULL);
+		STATUS(r, 200);
+		LACKS(r, "Quillon-published-input");
+		LACKS(r, QUILLON);
+		STATUS(api("GET", file, who[i], NULL), 404);
+	}
+	LACKS(ts_get(plain, path), "Quillon-published-input");
+	LACKS(ts_get(plain, path), QUILLON);
+	HAS(api("GET", in, staff_tok, NULL), "Quillon-published-input");
+	HAS(api("GET", in, ada_tok, NULL), "Quillon-published-input");
+	org_status(quillon, "approved");
+	HAS(api("GET", in, bo_tok, NULL), "Quillon-published-input");
+	HAS(ts_get(plain, path), "Quillon-published-input");
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -737,6 +801,7 @@ main(void)
 		cmocka_unit_test(test_deleted_participant),
 		cmocka_unit_test(test_csv_formulas),
 		cmocka_unit_test(test_focal_also_member),
+		cmocka_unit_test(test_suspended_input),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
