@@ -700,6 +700,53 @@ test_suspended_input(void **state)
 	HAS(ts_get(plain, path), "Quillon-published-input");
 }
 
+/* ---- an organization that hides its country, in a dialogue ---------------------- */
+
+/*
+ * Veiled shows its country to members only (not to governments): the
+ * country page lists it among Kenya's stakeholders for a member, never
+ * for Kenya's focal point -- nor, then, among those of Kenya who took
+ * part in a dialogue.  Its country staff's only: nobody's but staff's.
+ */
+static void
+test_hidden_country_dialogue(void **state)
+{
+	struct ts_browser *st;
+	char path[96], tok[129];
+	int64_t veiled, vh, dlg, wg, call, ev;
+
+	(void)state;
+	veiled = ts_org_import(db_url, "Veiled Third Harbour", "KE", "info@veiled-3ra.example",
+	    NULL);
+	assert_true(veiled > 0);
+	account("vh@veiled-3ra.example", "member", veiled, tok, &vh);
+	st = ts_signed_in(&srv, NULL, STAFF, PW);
+	assert_non_null(st);
+	assert_int_equal(ts_org_admin(st, veiled, vh), 0);
+	ts_browser_free(st);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)veiled);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	    "nongovernmental")), 200);
+	dlg = dialogue_made("Veiled dialogue 3", 92, &wg, &call, &ev);
+	(void)dlg;
+	(void)approved(call, tok, veiled);
+	HAS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Veiled Third Harbour");
+	LACKS(api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Veiled Third Harbour");
+	LACKS(api("GET", "/api/v1/country", fe_tok, NULL), "Veiled Third Harbour");
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, FE, PW);
+
+		assert_non_null(b);
+		LACKS(ts_get(b, "/country"), "Veiled Third Harbour");
+		ts_browser_free(b);
+	}
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	    "staff")), 200);
+	LACKS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Veiled Third Harbour");
+	HAS(api("GET", "/api/v1/countries/KE", tok, NULL), "Veiled Third Harbour");
+	HAS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Veiled Third Harbour");
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -802,6 +849,7 @@ main(void)
 		cmocka_unit_test(test_csv_formulas),
 		cmocka_unit_test(test_focal_also_member),
 		cmocka_unit_test(test_suspended_input),
+		cmocka_unit_test(test_hidden_country_dialogue),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
