@@ -747,6 +747,62 @@ test_hidden_country_dialogue(void **state)
 	HAS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Veiled Third Harbour");
 }
 
+/* ---- who wrote a published input ------------------------------------------------ */
+
+/*
+ * A published input is everyone's who sees the dialogue, and so is the
+ * organization it came from; the name of the person who wrote it is as
+ * the organization shows its people (members by default: not a
+ * visitor's, an applicant's or a government's).  An organization that
+ * shows its people to staff only has its people's names kept from
+ * members too, in the inputs and the dialogue's participants.
+ */
+static void
+test_input_author(void **state)
+{
+	struct ts_browser *b;
+	char in[96], path[128], dpath[96];
+	int64_t dlg, wg, call, ev;
+
+	(void)state;
+	dlg = dialogue_made("Author dialogue 3", 93, &wg, &call, &ev);
+	(void)approved(call, ada_tok, quillon);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	snprintf(dpath, sizeof dpath, "/api/v1/dialogues/%lld", (long long)dlg);
+	STATUS(api("POST", in, ada_tok, json_pack("{s:s,s:b}", "body", "Authored-input-3",
+	    "publish", 1)), 201);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	HAS(api("GET", in, NULL, NULL), "Authored-input-3");
+	HAS(api("GET", in, NULL, NULL), QUILLON);
+	LACKS(api("GET", in, NULL, NULL), ADA);
+	LACKS(api("GET", in, no_tok, NULL), ADA);
+	LACKS(api("GET", in, fe_tok, NULL), ADA);
+	snprintf(path, sizeof path, "/dialogues/%lld", (long long)dlg);
+	LACKS(ts_get(plain, path), ADA);
+	HAS(api("GET", in, bo_tok, NULL), ADA);
+	HAS(api("GET", dpath, bo_tok, NULL), ADA);
+
+	/* Quillon shows its people to staff only */
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "people",
+	    "staff")), 200);
+	LACKS(api("GET", in, bo_tok, NULL), ADA);
+	LACKS(api("GET", dpath, bo_tok, NULL), ADA);
+	HAS(api("GET", dpath, bo_tok, NULL), QUILLON);
+	b = ts_signed_in(&srv, NULL, BO, PW);
+	assert_non_null(b);
+	snprintf(path, sizeof path, "/dialogues/%lld", (long long)dlg);
+	LACKS(ts_get(b, path), ADA);
+	ts_browser_free(b);
+	HAS(api("GET", in, cy_tok, NULL), ADA);
+	HAS(api("GET", in, staff_tok, NULL), ADA);
+	HAS(api("GET", dpath, staff_tok, NULL), ADA);
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "people",
+	    "nongovernmental")), 200);
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -850,6 +906,7 @@ main(void)
 		cmocka_unit_test(test_focal_also_member),
 		cmocka_unit_test(test_suspended_input),
 		cmocka_unit_test(test_hidden_country_dialogue),
+		cmocka_unit_test(test_input_author),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

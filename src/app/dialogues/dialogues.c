@@ -80,6 +80,25 @@ utc_time(json_t *t)
 	return json_string(s);
 }
 
+int
+dlg_person_seen(struct req *r, int64_t uid, int64_t org)
+{
+	json_t *o = NULL;
+	int seen;
+
+	if (!r->user)
+		return 0;
+	if (r->user->role >= ROLE_STAFF || r->user->id == uid)
+		return 1;
+	if (!org)
+		return r->user->role == ROLE_MEMBER || r->user->role == ROLE_FOCAL;
+	if (org_load(req_db(r), org, &o) != WS_OK)
+		return 0;
+	seen = org_level_for(r, org, NULL) >= org_field_level(o, "people");
+	json_decref(o);
+	return seen;
+}
+
 json_t *
 dlg_view(struct req *r, json_t *g)
 {
@@ -139,9 +158,13 @@ dlg_view(struct req *r, json_t *g)
 				 * the country page */
 				if (strcmp(json_string_value(json_object_get(p, "status")),
 				    "accepted") == 0 && (v.staff || json_is_true(json_object_get(p,
-				    "live"))))
-					json_array_append_new(list, json_pack("{s:O,s:O}", "name",
-					    json_object_get(p, "name"), "organization", json_object_get(p,
+				    "live"))))	/* the person's name as their organization
+						 * shows its people */
+					json_array_append_new(list, json_pack("{s:s,s:O}", "name",
+					    dlg_person_seen(r, json_integer_value(json_object_get(p,
+					    "user_id")), json_integer_value(json_object_get(p,
+					    "organization_id"))) ? json_string_value(json_object_get(p,
+					    "name")) : "", "organization", json_object_get(p,
 					    "organization")));
 			json_object_set_new(out, "participants", list);
 		}
