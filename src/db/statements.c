@@ -1813,7 +1813,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
 	/* A dialogue's inputs: all (?2 = 1), those agreed for publication
 	 * (?3 = 1) but of an organization rejected or suspended since, or
-	 * those of person ?4 and of their organizations (?5). */
+	 * those of person ?4 and of their organizations (?5, not a focal
+	 * point: a government takes no part through a stakeholder). */
 	[ST_DLG_INPUT_LIST] = {"dlg_input_list",
 	    "SELECT i.id, coalesce(i.user_id, 0), coalesce(i.organization_id, 0), i.body, "
 	    "i.publish, i.file_id, i.file_name, i.file_type, i.file_size, i.file_sha256, "
@@ -1822,7 +1823,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "LEFT JOIN organizations o ON o.id = i.organization_id "
 	    "WHERE i.dialogue_id = ? AND (? = 1 OR (? = 1 AND i.publish = 1 AND (o.id IS NULL "
 	    "OR o.status NOT IN ('rejected', 'suspended'))) OR i.user_id = ? "
-	    "OR i.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?)) "
+	    "OR i.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ? "
+	    "AND NOT EXISTS (SELECT 1 FROM users gu WHERE gu.id = m.user_id AND "
+	    "gu.role = 'focal'))) "
 	    "ORDER BY i.id", NULL},
 	/* the summary, once: published only while it is not yet */
 	[ST_DLG_PUBLISH] = {"dlg_publish",

@@ -624,6 +624,9 @@ test_focal_also_member(void **state)
 	id = initiative("Attack 3: focal and member");
 	dlg = dialogue_made("Focal member dialogue 3", 90, &wg, &call, &ev);
 	(void)approved(call, ada_tok, quillon);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	STATUS(api("POST", in, cy_tok, json_pack("{s:s,s:b}", "body", "Quillon-private-input",
+	    "publish", 0)), 201);
 	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, created_at) "
 	    "VALUES (%lld, %lld, 0, 1, 1)", (long long)quillon, (long long)gu_id);
 	STATUS(api("GET", "/api/v1/countries/KE", gu_tok, NULL), 403);
@@ -631,8 +634,9 @@ test_focal_also_member(void **state)
 	STATUS(api("GET", space, gu_tok, NULL), 403);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
 	STATUS(api("POST", path, gu_tok, json_pack("{s:s}", "body", "From Uganda")), 403);
-	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
 	STATUS(api("POST", in, gu_tok, json_pack("{s:s}", "body", "From Uganda")), 403);
+	LACKS(api("GET", in, gu_tok, NULL), "Quillon-private-input");
+	HAS(api("GET", in, ada_tok, NULL), "Quillon-private-input");
 	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)gu_id);
 }
 
