@@ -539,7 +539,7 @@ test_deleted_participant(void **state)
 	snprintf(dpath, sizeof dpath, "/api/v1/dialogues/%lld", (long long)dlg);
 	HAS(api("GET", ini, bo_tok, NULL), "Vera Leaving");
 	HAS(api("GET", dpath, bo_tok, NULL), "Vera Leaving");
-	HAS(api("GET", in, NULL, NULL), "Vera Leaving");
+	HAS(api("GET", in, bo_tok, NULL), "Vera Leaving");	/* an expert's name: members' */
 
 	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	for (i = 0; who[i]; i++) {
