@@ -177,17 +177,19 @@
 	"initiatives fi ON fi.id = p.initiative_id WHERE fu.id = p.user_id AND " \
 	"fu.role = 'focal' AND fu.country = fi.country))"
 /* Whether person uid (an SQL expression) is a member still, as
- * user_role_from_standing (app/accounts) reads it: not an applicant, and a
- * member keeps it while an approved expert, one of an approved
- * organization, or one of none. */
+ * user_role_from_standing (app/accounts) reads it: a member or staff (not
+ * an applicant, nor a government's focal point), and a member keeps it
+ * while an approved expert, one of an approved organization, or one of
+ * none. */
 #define PERSON_MEMBER_STILL(uid) "EXISTS (SELECT 1 FROM users xu WHERE xu.id = " uid " " \
-	"AND xu.role <> 'applicant' AND (xu.role <> 'member' OR EXISTS (SELECT 1 FROM " \
-	"experts xe WHERE xe.user_id = xu.id AND xe.status = 'approved') OR EXISTS (SELECT 1 " \
-	"FROM org_members xm JOIN organizations xo ON xo.id = xm.org_id WHERE xm.user_id = " \
-	"xu.id AND xo.status = 'approved') OR NOT EXISTS (SELECT 1 FROM org_members xm " \
-	"WHERE xm.user_id = xu.id)))"
+	"AND xu.role IN ('member', 'staff', 'admin') AND (xu.role <> 'member' OR EXISTS " \
+	"(SELECT 1 FROM experts xe WHERE xe.user_id = xu.id AND xe.status = 'approved') " \
+	"OR EXISTS (SELECT 1 FROM org_members xm JOIN organizations xo ON xo.id = xm.org_id " \
+	"WHERE xm.user_id = xu.id AND xo.status = 'approved') OR NOT EXISTS (SELECT 1 " \
+	"FROM org_members xm WHERE xm.user_id = xu.id)))"
 /* An expert takes part in initiative participant p's only while a member
- * still: one whose membership ended (an applicant again) no longer does. */
+ * still: one whose membership ended (an applicant again) no longer does,
+ * nor a focal point (one who joined through a call before the rule). */
 #define INI_EXPERT_STILL "(p.kind <> 'expert' OR " PERSON_MEMBER_STILL("p.user_id") ")"
 /* An organization's people (m: org_members) take part through it while it
  * is not rejected or suspended (mo: organizations), as CAPP_WHERE's

@@ -807,6 +807,54 @@ test_input_author(void **state)
 	    "nongovernmental")), 200);
 }
 
+/* ---- a focal point through a pilot initiative's call -------------------------- */
+
+/*
+ * A government's focal point takes part in an initiative as its focal
+ * point, named by staff: Uganda's may not apply to the call of Kenya's
+ * initiative (403 with the rule), nor would a place as an "expert" that
+ * came from such a call before give them the space.
+ */
+static void
+test_focal_pilot_call(void **state)
+{
+	const struct ts_res *r;
+	char path[96];
+	int64_t call, id;
+	json_t *j;
+
+	(void)state;
+	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
+	    "s:{s:b,s:s}}", "kind", "pilot_initiative", "title", "Partners for the third pilot",
+	    "timezone", "Africa/Nairobi", "closes", "2031-04-01T23:59", "status", "open",
+	    "eligibility", "experts", 1, "audience", "open"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	call = num(j, "id");
+	json_decref(j);
+	id = made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:I}", "country",
+	    "KE", "title", "Attack 3: pilot call", "status", "active", "call_id",
+	    (json_int_t)call));
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
+	r = api("POST", path, gu_tok, json_pack("{s:s,s:{}}", "status", "submitted", "answers"));
+	STATUS(r, 403);
+	HAS(r, "focal point");
+	r = api("POST", path, fe_tok, json_pack("{s:s,s:{}}", "status", "submitted", "answers"));
+	STATUS(r, 403);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM call_applications WHERE call_id = %lld",
+	    (long long)call), 0);
+	/* a member applies as an expert: that holds */
+	STATUS(api("POST", path, ed_tok, json_pack("{s:s,s:{}}", "status", "submitted",
+	    "answers")), 201);
+	/* an expert's place held by a focal point opens nothing */
+	ts_sql_int("INSERT INTO initiative_participants (initiative_id, kind, ref, user_id, "
+	    "source, added_by, created_at) VALUES (%lld, 'expert', %lld, %lld, 'call', %lld, 1)",
+	    (long long)id, (long long)gu_id, (long long)gu_id, (long long)gu_id);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
+	STATUS(api("GET", path, gu_tok, NULL), 403);
+	LACKS(api("GET", "/api/v1/account", gu_tok, NULL), "Attack 3: pilot call");
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -911,6 +959,7 @@ main(void)
 		cmocka_unit_test(test_suspended_input),
 		cmocka_unit_test(test_hidden_country_dialogue),
 		cmocka_unit_test(test_input_author),
+		cmocka_unit_test(test_focal_pilot_call),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
