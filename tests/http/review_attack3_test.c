@@ -855,6 +855,47 @@ test_focal_pilot_call(void **state)
 	LACKS(api("GET", "/api/v1/account", gu_tok, NULL), "Attack 3: pilot call");
 }
 
+/* ---- a focal point moved to another country ------------------------------------ */
+
+/*
+ * Fe, Kenya's focal point and a participant of Kenya's initiative, is
+ * moved to Uganda: Kenya's initiative space, its updates (and their
+ * mail) and Kenya's dialogues' participants are no longer theirs; back
+ * in Kenya, they are again.
+ */
+static void
+test_focal_moved(void **state)
+{
+	char space[96], upd[96];
+	struct ts_mail m;
+	int64_t id;
+	int got = 0;
+
+	(void)state;
+	id = initiative("Attack 3: focal moved");
+	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
+	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
+	STATUS(api("GET", space, fe_tok, NULL), 200);
+	while (ts_mail_wait(&sink, FE, 300, &m) == 0)	/* what came before */
+		ts_mail_free(&m);
+	ts_sql_int("UPDATE users SET country = 'UG' WHERE id = %lld", (long long)fe_id);
+	STATUS(api("GET", space, fe_tok, NULL), 403);
+	STATUS(api("POST", upd, fe_tok, json_pack("{s:s}", "body", "From the moved")), 403);
+	LACKS(api("GET", "/api/v1/account", fe_tok, NULL), "Attack 3: focal moved");
+	STATUS(api("GET", "/api/v1/countries/KE", fe_tok, NULL), 403);
+	STATUS(api("POST", upd, cy_tok, json_pack("{s:s}", "body", "Moved-focal-not-told")),
+	    201);
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 10000), 0);
+	while (ts_mail_wait(&sink, FE, 1000, &m) == 0) {
+		if (strstr(m.body, "Moved-focal-not-told"))
+			got = 1;
+		ts_mail_free(&m);
+	}
+	assert_false(got);
+	ts_sql_int("UPDATE users SET country = 'KE' WHERE id = %lld", (long long)fe_id);
+	STATUS(api("GET", space, fe_tok, NULL), 200);
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -960,6 +1001,7 @@ main(void)
 		cmocka_unit_test(test_hidden_country_dialogue),
 		cmocka_unit_test(test_input_author),
 		cmocka_unit_test(test_focal_pilot_call),
+		cmocka_unit_test(test_focal_moved),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
