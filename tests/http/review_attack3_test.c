@@ -896,6 +896,46 @@ test_focal_moved(void **state)
 	STATUS(api("GET", space, fe_tok, NULL), 200);
 }
 
+/* ---- the summary's mail, run after the session went private ----------------------- */
+
+/*
+ * The summary's mail goes out in batches, a run at a time (and a failed
+ * run is retried later, or by staff at /staff/jobs): a run after staff
+ * made the session private mails no member of a dialogue they may no
+ * longer see.  Here, Zed joins after the first run, the session becomes
+ * staff's, and a run comes again.
+ */
+static void
+test_summary_mail_after_hidden(void **state)
+{
+	char path[96], tok[129];
+	struct ts_mail m;
+	int64_t dlg, wg, call, ev;
+	int got = 0;
+
+	(void)state;
+	dlg = dialogue_made("Mailed-then-hidden-3", 97, &wg, &call, &ev);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "dialogue_summary_mail", 20000), 0);
+	account("zed@norrow-3ra.example", "member", norrow, tok, NULL);
+	ts_sql_int("UPDATE events SET visibility = 'staff' WHERE id = %lld", (long long)wg);
+	ts_sql_int("INSERT INTO jobs (kind, payload, status, run_after, attempts, created_at, "
+	    "updated_at) VALUES ('dialogue_summary_mail', '{\"dialogue\":%lld}', 'queued', 0, "
+	    "0, 1, 1)", (long long)dlg);
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "dialogue_summary_mail", 20000), 0);
+	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 20000), 0);
+	while (ts_mail_wait(&sink, "zed@norrow-3ra.example", 1000, &m) == 0) {
+		if (strstr(m.subject, "Mailed-then-hidden-3") || strstr(m.body,
+		    "Mailed-then-hidden-3"))
+			got = 1;
+		ts_mail_free(&m);
+	}
+	if (got)
+		printf("# a member was mailed the summary of a dialogue now staff's\n");
+	assert_false(got);
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -1002,6 +1042,7 @@ main(void)
 		cmocka_unit_test(test_input_author),
 		cmocka_unit_test(test_focal_pilot_call),
 		cmocka_unit_test(test_focal_moved),
+		cmocka_unit_test(test_summary_mail_after_hidden),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
