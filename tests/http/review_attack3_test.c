@@ -936,6 +936,50 @@ test_summary_mail_after_hidden(void **state)
 	assert_false(got);
 }
 
+/* ---- an expert's page and the organization they are one of -------------------- */
+
+/*
+ * Ed, an expert, is also one of Quillon's people.  Quillon is a partner of
+ * an initiative Ed takes no part in himself: his page does not list it
+ * for a member or a focal point (it would tell whose person he is, which
+ * Quillon may keep from governments, or even from members), as it does
+ * for himself and staff; an initiative he takes part in as an expert
+ * stays listed for members.
+ */
+static void
+test_person_page_org_part(void **state)
+{
+	char path[96];
+	int64_t id;
+
+	(void)state;
+	id = made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s}", "country", "KE",
+	    "title", "Attack 3: Quillon's only", "status", "active"));
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	    "organization_id", (json_int_t)quillon)), 201);
+	(void)initiative("Attack 3: Ed's own");
+	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, created_at) "
+	    "VALUES (%lld, %lld, 0, 1, 1)", (long long)quillon, (long long)ed_id);
+	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
+	LACKS(api("GET", path, fe_tok, NULL), "Quillon's only");
+	LACKS(api("GET", path, bo_tok, NULL), "Quillon's only");
+	HAS(api("GET", path, bo_tok, NULL), "Ed's own");
+	HAS(api("GET", path, ed_tok, NULL), "Quillon's only");
+	HAS(api("GET", path, staff_tok, NULL), "Quillon's only");
+	HAS(api("GET", "/api/v1/account", ed_tok, NULL), "Quillon's only");
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, FE, PW);
+
+		assert_non_null(b);
+		snprintf(path, sizeof path, "/people/%lld", (long long)ed_id);
+		LACKS(ts_get(b, path), "Quillon&#x27;s only");
+		LACKS(ts_get(b, path), "Quillon's only");
+		ts_browser_free(b);
+	}
+	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)ed_id);
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -1043,6 +1087,7 @@ main(void)
 		cmocka_unit_test(test_focal_pilot_call),
 		cmocka_unit_test(test_focal_moved),
 		cmocka_unit_test(test_summary_mail_after_hidden),
+		cmocka_unit_test(test_person_page_org_part),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
