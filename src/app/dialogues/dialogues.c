@@ -150,8 +150,8 @@ dlg_view(struct req *r, json_t *g)
 		size_t i;
 
 		dlg_viewer_of(r, &v);
-		if (v.member && r->user->role != ROLE_FOCAL && dlg_people(req_db(r), json_integer_value(json_object_get(g,
-		    "call_id")), &people) == WS_OK) {
+		if (v.member && r->user->role != ROLE_FOCAL && dlg_people(req_db(r),
+		    json_integer_value(json_object_get(g, "call_id")), &people) == WS_OK) {
 			list = json_array();
 			json_array_foreach(people, i, p)
 				/* a suspended organization is named to staff only, as on
