@@ -284,6 +284,18 @@ const struct route app_routes[] = {
 	{HM_POST,   "/staff/initiatives/{id}/participants", h_staff_initiative_part_add, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/initiatives/{id}/participants/{pid}/remove", h_staff_initiative_part_remove, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/staff/initiatives/{id}/outputs/{oid}/publish", h_staff_initiative_publish, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_GET,    "/staff/initiatives.csv",       h_staff_initiatives_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0, ini_q_list},
+	/* an initiative's updates (their author, staff) and outputs (a draft's author, staff; published: staff) changed and withdrawn */
+	{HM_PATCH,  "/api/v1/initiatives/{id}/updates/{uid}", h_initiative_update_patch, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_DELETE, "/api/v1/initiatives/{id}/updates/{uid}", h_initiative_update_delete, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_PATCH,  "/api/v1/initiatives/{id}/outputs/{oid}", h_initiative_output_patch, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_DELETE, "/api/v1/initiatives/{id}/outputs/{oid}", h_initiative_output_delete, R_USER, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_GET,    "/initiatives/{id}/updates/{uid}/edit", h_initiative_update_edit_form, R_USER, CSRF_NONE, RL_NONE, RF_OWNER},
+	{HM_POST,   "/initiatives/{id}/updates/{uid}/edit", h_initiative_update_edit, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/initiatives/{id}/updates/{uid}/withdraw", h_initiative_update_withdraw, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_GET,    "/initiatives/{id}/outputs/{oid}/edit", h_initiative_output_edit_form, R_USER, CSRF_NONE, RL_NONE, RF_OWNER},
+	{HM_POST,   "/initiatives/{id}/outputs/{oid}/edit", h_initiative_output_edit, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/initiatives/{id}/outputs/{oid}/withdraw", h_initiative_output_withdraw, R_USER, CSRF_CHECK, RL_NONE, RF_OWNER},
 	/* requests to speak (issue 16): an organization's admins ask and change them; staff allocate and publish; everyone who sees the session sees the published lists */
 	{HM_GET,    "/api/v1/meetings/{id}/speaking-requests", h_speaking_requests, R_USER, CSRF_NONE, RL_NONE, RF_API},
 	{HM_POST,   "/api/v1/meetings/{id}/speaking-requests", h_speaking_request_add, R_USER, CSRF_CHECK, RL_NONE, RF_API},

@@ -1645,17 +1645,56 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "created_by, created_at) VALUES (?, ?, ?, ?, 'draft', 'members', ?, ?) RETURNING id",
 	    NULL},
 	[ST_INI_OUT_GET] = {"ini_out_get",
-	    "SELECT id, kind, title, body, status, audience, created_at, published_at "
-	    "FROM initiative_outputs WHERE initiative_id = ? AND id = ?", NULL},
+	    "SELECT id, kind, title, body, status, audience, created_at, published_at, "
+	    "coalesce(created_by, 0) FROM initiative_outputs WHERE initiative_id = ? AND id = ?",
+	    NULL},
 	/* Its outputs a viewer sees: ?2 1 all (staff, participants), else the
 	 * published ones to the public, and to members when ?3 is 1. */
 	[ST_INI_OUT_LIST] = {"ini_out_list",
-	    "SELECT id, kind, title, body, status, audience, created_at, published_at "
-	    "FROM initiative_outputs WHERE initiative_id = ? AND (? = 1 OR (status = "
+	    "SELECT id, kind, title, body, status, audience, created_at, published_at, "
+	    "coalesce(created_by, 0) FROM initiative_outputs WHERE initiative_id = ? AND "
+	    "(? = 1 OR (status = "
 	    "'published' AND (audience = 'public' OR ? = 1))) ORDER BY id", NULL},
 	[ST_INI_OUT_PUBLISH] = {"ini_out_publish",
 	    "UPDATE initiative_outputs SET status = 'published', audience = ?, published_at = ?, "
 	    "published_by = ? WHERE initiative_id = ? AND id = ?", NULL},
+	/* Staff's CSV: a page of initiatives (INI_FILTER), oldest first, each
+	 * with its participants by kind and its outputs by status. */
+	[ST_INI_CSV] = {"ini_csv",
+	    "SELECT i.id, i.country, i.title, i.status, "
+	    "(SELECT count(*) FROM initiative_participants p WHERE p.initiative_id = i.id "
+	    "AND p.kind = 'focal'), "
+	    "(SELECT count(*) FROM initiative_participants p WHERE p.initiative_id = i.id "
+	    "AND p.kind = 'organization'), "
+	    "(SELECT count(*) FROM initiative_participants p WHERE p.initiative_id = i.id "
+	    "AND p.kind = 'expert'), "
+	    "(SELECT count(*) FROM initiative_outputs o WHERE o.initiative_id = i.id "
+	    "AND o.status = 'published'), "
+	    "(SELECT count(*) FROM initiative_outputs o WHERE o.initiative_id = i.id "
+	    "AND o.status = 'draft'), "
+	    "i.created_at, i.updated_at FROM initiatives i WHERE " INI_FILTER
+	    " ORDER BY i.id LIMIT ? OFFSET ?", NULL},
+	/* Editing and withdrawing updates and outputs (?: initiative, then id
+	 * last).  A draft output withdrawn is deleted; a published one goes
+	 * back to a draft (initiatives.h says why). */
+	[ST_INI_UPD_GET] = {"ini_upd_get",
+	    "SELECT d.id, d.author_id, coalesce(u.name, ''), d.body, d.created_at "
+	    "FROM initiative_updates d LEFT JOIN users u ON u.id = d.author_id "
+	    "WHERE d.initiative_id = ? AND d.id = ?", NULL},
+	[ST_INI_UPD_SET] = {"ini_upd_set",
+	    "UPDATE initiative_updates SET body = ? WHERE initiative_id = ? AND id = ?", NULL},
+	[ST_INI_UPD_DELETE] = {"ini_upd_delete",
+	    "DELETE FROM initiative_updates WHERE initiative_id = ? AND id = ?", NULL},
+	[ST_INI_OUT_SET] = {"ini_out_set",
+	    "UPDATE initiative_outputs SET kind = ?, title = ?, body = ? "
+	    "WHERE initiative_id = ? AND id = ?", NULL},
+	[ST_INI_OUT_DELETE] = {"ini_out_delete",
+	    "DELETE FROM initiative_outputs WHERE initiative_id = ? AND id = ? AND status = 'draft'",
+	    NULL},
+	[ST_INI_OUT_UNPUBLISH] = {"ini_out_unpublish",
+	    "UPDATE initiative_outputs SET status = 'draft', published_at = NULL, "
+	    "published_by = NULL WHERE initiative_id = ? AND id = ? AND status = 'published'",
+	    NULL},
 	[ST_INI_UPD_INSERT] = {"ini_upd_insert",
 	    "INSERT INTO initiative_updates (initiative_id, author_id, body, created_at) "
 	    "VALUES (?, ?, ?, ?) RETURNING id", NULL},
@@ -1861,11 +1900,16 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    " AND o.country = ? AND o.status = 'approved' ORDER BY d.id DESC, o.name LIMIT 200",
 	    NULL},
 	/* A person's part in dialogues (seen as EV_VISIBLE): accepted for one,
-	 * themselves or by their organization, and the inputs they wrote. */
+	 * themselves (?3, an application of no organization) or through an
+	 * organization of theirs while it is not rejected or suspended (?4, as
+	 * ST_DLG_APPROVED_OF: who may take part is who is shown taking part),
+	 * and the inputs they wrote (?7). */
 	[ST_DLG_OF_PERSON] = {"dlg_of_person",
 	    "SELECT d.id, d.title, d.summary_published_at, a.id, '', 'approved'" DLG_FROM
 	    "JOIN call_applications a ON a.call_id = d.call_id AND a.status = 'accepted' "
-	    "WHERE " EV_VISIBLE " AND a.user_id = ? UNION ALL "
+	    "WHERE " EV_VISIBLE " AND ((a.user_id = ? AND a.organization_id IS NULL) OR "
+	    "a.organization_id IN (SELECT m.org_id FROM org_members m JOIN organizations mo ON "
+	    "mo.id = m.org_id WHERE m.user_id = ? AND " INI_ORG_LIVE ")) UNION ALL "
 	    "SELECT d.id, d.title, d.summary_published_at, i.id, '', 'input'" DLG_FROM
 	    "JOIN dialogue_inputs i ON i.dialogue_id = d.id WHERE " EV_VISIBLE
 	    " AND i.user_id = ? ORDER BY 1 DESC, 6 LIMIT 100", NULL},
@@ -1893,6 +1937,19 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* the questions of a dialogue's call: which asks the speaker's gender */
 	[ST_DLG_CALL_QUESTIONS] = {"dlg_call_questions",
 	    "SELECT questions FROM calls WHERE id = ?", NULL},
+	/* For person ?1's export: the applications they filed to dialogues'
+	 * calls, and whether they still act for each (CAPP_FILER_ACTS). */
+	[ST_DLG_EXPORT_APPS] = {"dlg_export_apps",
+	    "SELECT a.id, d.id, d.title, a.organization_id, o.name, a.status, a.submitted_at, "
+	    "a.decided_at, CASE WHEN " CAPP_FILER_ACTS " THEN 1 ELSE 0 END "
+	    "FROM call_applications a JOIN dialogues d ON d.call_id = a.call_id "
+	    "LEFT JOIN organizations o ON o.id = a.organization_id WHERE a.user_id = ? "
+	    "ORDER BY a.id", NULL},
+	/* For person ?1's export: the written inputs they wrote themselves. */
+	[ST_DLG_EXPORT_INPUTS] = {"dlg_export_inputs",
+	    "SELECT i.id, d.id, d.title, i.organization_id, i.body, i.publish, i.file_name, "
+	    "i.file_type, i.file_size, i.file_sha256, i.created_at FROM dialogue_inputs i "
+	    "JOIN dialogues d ON d.id = i.dialogue_id WHERE i.user_id = ? ORDER BY i.id", NULL},
 
 	/* Issue 18: courses (app/courses/store.c).  A draft course is staff's
 	 * (?: 1 for staff); modules and lessons keep their order in position,
@@ -2191,6 +2248,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_INI_OUT_GET] = INI_OUT_C__MAX,
 	[ST_INI_OUT_LIST] = INI_OUT_C__MAX,
 	[ST_INI_UPD_LIST] = INI_UPD_C__MAX,
+	[ST_INI_CSV] = INI_CSV_C__MAX,
+	[ST_INI_UPD_GET] = INI_UPD_C__MAX,
 	[ST_INI_EVENT_BRIEF] = INI_BRIEF_C__MAX,
 	[ST_INI_RES_BRIEF] = INI_BRIEF_C__MAX,
 	[ST_SPK_OPEN_WINDOWS] = MTG_C__MAX,
@@ -2209,6 +2268,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_DLG_OF_COUNTRY] = DLG_SH_C__MAX,
 	[ST_DLG_OF_PERSON] = DLG_SH_C__MAX,
 	[ST_DLG_MEMBERS] = 3,
+	[ST_DLG_EXPORT_APPS] = DLG_XA_C__MAX,
+	[ST_DLG_EXPORT_INPUTS] = DLG_XI_C__MAX,
 	[ST_CRS_GET] = CRS_C__MAX,
 	[ST_CRS_LIST] = CRS_C__MAX,
 	[ST_CRS_MODULES] = CRS_MOD_C__MAX,

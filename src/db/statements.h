@@ -409,6 +409,13 @@ enum db_stmt {
 	ST_INI_SEED_CALL,
 	ST_INI_SEED_EVENTS,
 	ST_INI_SEED_DOCS,
+	ST_INI_CSV,
+	ST_INI_UPD_GET,
+	ST_INI_UPD_SET,
+	ST_INI_UPD_DELETE,
+	ST_INI_OUT_SET,
+	ST_INI_OUT_DELETE,
+	ST_INI_OUT_UNPUBLISH,
 	/* issue 16: requests to speak (app/meetings/speaking_store.c) */
 	ST_SPK_WINDOW_PUT,
 	ST_SPK_OPEN_WINDOWS,
@@ -445,6 +452,8 @@ enum db_stmt {
 	ST_DLG_MAIL_CLAIM,
 	ST_DLG_SEED_SESSION,
 	ST_DLG_CALL_QUESTIONS,
+	ST_DLG_EXPORT_APPS,
+	ST_DLG_EXPORT_INPUTS,
 	/* issue 18: courses (app/courses/store.c) */
 	ST_CRS_INSERT,
 	ST_CRS_UPDATE,
@@ -1067,13 +1076,18 @@ enum ini_rcpt_col { INI_RCPT_C_ID, INI_RCPT_C_EMAIL, INI_RCPT_C_NAME, INI_RCPT_C
 /* An output of an initiative (ST_INI_OUT_GET, ST_INI_OUT_LIST). */
 enum ini_out_col { INI_OUT_C_ID, INI_OUT_C_KIND, INI_OUT_C_TITLE, INI_OUT_C_BODY,
 	INI_OUT_C_STATUS, INI_OUT_C_AUDIENCE, INI_OUT_C_CREATED_AT, INI_OUT_C_PUBLISHED_AT,
-	INI_OUT_C__MAX };
-/* An update posted in an initiative's space (ST_INI_UPD_LIST). */
+	INI_OUT_C_CREATED_BY, INI_OUT_C__MAX };
+/* An update posted in an initiative's space (ST_INI_UPD_LIST, ST_INI_UPD_GET). */
 enum ini_upd_col { INI_UPD_C_ID, INI_UPD_C_AUTHOR_ID, INI_UPD_C_AUTHOR, INI_UPD_C_BODY,
 	INI_UPD_C_CREATED_AT, INI_UPD_C__MAX };
 /* An event or resource named by an initiative (ST_INI_EVENT_BRIEF,
  * ST_INI_RES_BRIEF): id, title, a time (the event's start, the resource's
  * year) and the viewer may see it (1) or not. */
+/* An initiative in staff's CSV (ST_INI_CSV): participants by kind,
+ * outputs published and drafts. */
+enum ini_csv_col { INI_CSV_C_ID, INI_CSV_C_COUNTRY, INI_CSV_C_TITLE, INI_CSV_C_STATUS,
+	INI_CSV_C_FOCAL, INI_CSV_C_ORGS, INI_CSV_C_EXPERTS, INI_CSV_C_PUBLISHED, INI_CSV_C_DRAFTS,
+	INI_CSV_C_CREATED_AT, INI_CSV_C_UPDATED_AT, INI_CSV_C__MAX };
 enum ini_brief_col { INI_BRIEF_C_ID, INI_BRIEF_C_TITLE, INI_BRIEF_C_WHEN, INI_BRIEF_C_TZ,
 	INI_BRIEF_C__MAX };
 
@@ -1185,6 +1199,15 @@ enum dlg_input_col { DLG_IN_C_ID, DLG_IN_C_USER_ID, DLG_IN_C_ORG_ID, DLG_IN_C_BO
  * a person's (ST_DLG_FOR_SESSION, ST_DLG_OF_COUNTRY, ST_DLG_OF_PERSON). */
 enum dlg_short_col { DLG_SH_C_ID, DLG_SH_C_TITLE, DLG_SH_C_PUBLISHED_AT, DLG_SH_C_WHO_ID,
 	DLG_SH_C_WHO, DLG_SH_C_WHAT, DLG_SH_C__MAX };
+/* A person's application to a dialogue's call, for their export
+ * (ST_DLG_EXPORT_APPS): whether they still act for it (CAPP_FILER_ACTS). */
+enum dlg_xapp_col { DLG_XA_C_ID, DLG_XA_C_DIALOGUE_ID, DLG_XA_C_TITLE, DLG_XA_C_ORG_ID,
+	DLG_XA_C_ORG_NAME, DLG_XA_C_STATUS, DLG_XA_C_SUBMITTED_AT, DLG_XA_C_DECIDED_AT,
+	DLG_XA_C_ACTS, DLG_XA_C__MAX };
+/* A person's own written input, for their export (ST_DLG_EXPORT_INPUTS). */
+enum dlg_xin_col { DLG_XI_C_ID, DLG_XI_C_DIALOGUE_ID, DLG_XI_C_TITLE, DLG_XI_C_ORG_ID,
+	DLG_XI_C_BODY, DLG_XI_C_PUBLISH, DLG_XI_C_FILE_NAME, DLG_XI_C_FILE_TYPE,
+	DLG_XI_C_FILE_SIZE, DLG_XI_C_FILE_SHA256, DLG_XI_C_CREATED_AT, DLG_XI_C__MAX };
 
 struct db_migration {
 	int version;

@@ -14,14 +14,19 @@
  *      enters its space: documents, meetings and the updates; an empty
  *      update comes back with the message by the field, then one is
  *      posted, listed first, and mailed to the focal point;
- *   3. staff open the form for a new initiative, send it without a
+ *   3. the member changes that update (an empty one coming back with the
+ *      message by the field), then withdraws it;
+ *   4. staff open the form for a new initiative, send it without a
  *      country (it comes back with the message by the field and the title
- *      kept), then right: they land on the initiative's page.
+ *      kept), then right: they land on the initiative's page;
+ *   5. staff withdraw the published output: a draft again for them, gone
+ *      for a visitor.
  *
  * Every page visited is checked by axe-core at the end (lib.js).
  * Screenshots: out/initiatives.png, out/initiative.png,
  * out/initiative-space.png (docs/initiative-space.png),
- * out/staff-initiative-form.png.
+ * out/staff-initiative-form.png, out/initiative-update-edit.png,
+ * out/initiative-outputs-staff.png.
  */
 const {
 	check, test, launch, newContext, shot, visit, text, h1, submit, signIn, waitForMail, run,
@@ -102,6 +107,36 @@ async function main() {
 		check(mail.body.includes(stamp), 'the mail does not carry the update');
 	});
 
+	await test('the member changes their update, fixing a mistake, then withdraws it', async (step) => {
+		step('open the form of the update just posted');
+		const mine = member.getByRole('main').locator('article.update').first();
+		await submit(member, mine.getByRole('link', { name: 'Change the update' }));
+		check(await h1(member) === 'Change the update', `the h1 is "${await h1(member)}"`);
+		const box = member.getByRole('textbox', { name: /The update/ });
+		check((await box.inputValue()).includes(stamp), 'the form does not hold the update');
+
+		step('save it empty: the field says so');
+		await box.fill('');
+		await submit(member, member.getByRole('button', { name: 'Save the changes' }));
+		check(await member.locator('#e-body').count() === 1, 'no message by the update');
+		await shot(member, 'initiative-update-edit');
+
+		step('save it changed: back in the space');
+		await member.getByRole('textbox', { name: /The update/ }).fill(`The agenda is agreed and signed ${stamp}.`);
+		await submit(member, member.getByRole('button', { name: 'Save the changes' }));
+		check((await h1(member)).startsWith('Space of the initiative'), `the h1 is "${await h1(member)}"`);
+		const first = await text(member.getByRole('main').locator('article.update').first());
+		check(first.includes(`The agenda is agreed and signed ${stamp}.`), `first update: ${first}`);
+		check(await member.getByRole('main').locator('article.update', { hasText: 'Welcome to the initiative' })
+		    .getByRole('link', { name: 'Change the update' }).count() === 0,
+		    'the member is offered to change the update staff posted');
+
+		step('withdraw it');
+		await submit(member, member.getByRole('main').locator('article.update').first()
+		    .getByRole('button', { name: 'Withdraw the update' }));
+		check(!(await mainText(member)).includes(stamp), 'the withdrawn update is still listed');
+	});
+
 	await test('staff make an initiative through the form, fixing a mistake', async (step) => {
 		step('sign in and open the form');
 		await signIn(staff, STAFF.email, STAFF.password);
@@ -124,6 +159,26 @@ async function main() {
 		const t = await mainText(staff);
 		check(t.includes('Ghana') && t.includes('Active'), `not as typed: ${t.slice(0, 300)}`);
 		check(await staff.getByRole('link', { name: 'Edit the initiative' }).count() === 1, 'no way back to the form');
+	});
+
+	await test('staff withdraw a published output: a draft again, hidden from visitors', async (step) => {
+		step('open the active initiative');
+		await visit(staff, '/initiatives?status=active');
+		await submit(staff, staff.getByRole('main').getByRole('link', { name: ACTIVE }));
+		const out = staff.getByRole('main').locator('article.output', { hasText: 'What the first six months taught us' });
+		check(await out.count() === 1, 'the published output is not shown');
+		await shot(staff, 'initiative-outputs-staff');
+
+		step('withdraw it');
+		await submit(staff, out.getByRole('button', { name: /Withdraw \(unpublish/ }));
+		const again = staff.getByRole('main').locator('article.output', { hasText: 'What the first six months taught us' });
+		check((await text(again)).includes('draft'), 'the withdrawn output is not a draft');
+
+		step('a visitor no longer sees it');
+		await visit(visitor, '/initiatives?status=active');
+		await submit(visitor, visitor.getByRole('main').getByRole('link', { name: ACTIVE }));
+		check(!(await mainText(visitor)).includes('What the first six months taught us'),
+		    'a visitor still sees the withdrawn output');
 	});
 }
 

@@ -400,6 +400,46 @@ test_dialogue(void **state)
 	j = ts_jbody(api("GET", in_path, staff_tok, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 3);
 	json_decref(j);
+	/* the account export: their own applications with the decision, their
+	 * own inputs (text, file name, consent), nothing of others */
+	j = ts_jbody(api("GET", "/api/v1/me/export", ada_tok, NULL));
+	x = json_object_get(j, "dialogue_applications");
+	assert_int_equal(json_array_size(x), 1);
+	assert_int_equal(num(json_array_get(x, 0), "application_id"), ada_app);
+	assert_int_equal(num(json_array_get(x, 0), "dialogue_id"), id);
+	assert_string_equal(str(json_array_get(x, 0), "decision"), "approved");
+	assert_string_equal(str(json_array_get(x, 0), "organization"), "Quillon Training Trust");
+	x = json_object_get(j, "dialogue_inputs");
+	assert_int_equal(json_array_size(x), 2);
+	assert_string_equal(str(json_array_get(x, 0), "body"),
+	    "Marking and **tracing** need civil society.");
+	assert_true(json_is_true(json_object_get(json_array_get(x, 0), "publish")));
+	assert_true(json_is_null(json_object_get(json_array_get(x, 0), "file")));
+	assert_string_equal(str(json_array_get(x, 1), "body"), "Not for publication.");
+	assert_false(json_is_true(json_object_get(json_array_get(x, 1), "publish")));
+	assert_string_equal(str(json_object_get(json_array_get(x, 1), "file"), "name"),
+	    "input.txt");
+	json_decref(j);
+	r = api("GET", "/api/v1/me/export", ada_tok, NULL);
+	LACKS(r, "From the Sahel.");
+	LACKS(r, "Community violence reduction");
+	j = ts_jbody(api("GET", "/api/v1/me/export", bo_tok, NULL));
+	x = json_object_get(j, "dialogue_applications");
+	assert_int_equal(json_array_size(x), 1);
+	assert_int_equal(num(json_array_get(x, 0), "application_id"), bo_app);
+	assert_string_equal(str(json_array_get(x, 0), "decision"), "not_approved");
+	assert_int_equal(json_array_size(json_object_get(j, "dialogue_inputs")), 0);
+	json_decref(j);
+	r = api("GET", "/api/v1/me/export", bo_tok, NULL);
+	LACKS(r, "Marking and");
+	LACKS(r, "input.txt");
+	j = ts_jbody(api("GET", "/api/v1/me/export", di_tok, NULL));
+	x = json_object_get(j, "dialogue_inputs");
+	assert_int_equal(json_array_size(x), 1);
+	assert_string_equal(str(json_array_get(x, 0), "body"), "From the Sahel.");
+	assert_string_equal(str(json_array_get(json_object_get(j, "dialogue_applications"), 0),
+	    "decision"), "approved");
+	json_decref(j);
 	/* the person's page: approved, and an input written */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)di_id);
 	j = ts_jbody(api("GET", path, bo_tok, NULL));
@@ -588,6 +628,76 @@ test_dialogue(void **state)
 	}
 }
 
+/* The items of dialogues list x whose title is title and what is what. */
+static size_t
+count_what(json_t *x, const char *title, const char *what)
+{
+	json_t *it;
+	size_t i, n = 0;
+
+	json_array_foreach(x, i, it)
+		n += strcmp(str(it, "title"), title) == 0 && strcmp(str(it, "what"), what) == 0;
+	return n;
+}
+
+/*
+ * Every participation in a dialogue is in both places (after
+ * test_dialogue): Quillon's acceptance and Ada's inputs in Quillon's
+ * history, and on Ada's own page (her account and its twin; she is no
+ * expert, so has no /people page -- Di's is tested above).  While Quillon
+ * is suspended its approval is none of its people's (who may take part is
+ * who is shown taking part): it leaves Ada's page, her inputs stay, and
+ * the history keeps both; it comes back when Quillon is reinstated.
+ */
+static void
+test_participation_everywhere(void **state)
+{
+	const char *title = "Constructive dialogue on firearms";
+	const struct ts_res *r;
+	char path[128], auth[200];
+	json_t *j;
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", path, staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "call.accepted");
+	HAS(r, "dialogue.input");
+	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 1);
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "input"), 2);
+	json_decref(j);
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", ada_tok);
+	r = ts_req(plain, "GET", "/account", (const char *const[]){ auth, NULL }, NULL, 0);
+	STATUS(r, 200);
+	HAS(r, "Your constructive dialogues");
+	HAS(r, "approved participant");
+	HAS(r, "written input");
+	r = ts_req(plain, "GET", "/account", (const char *const[]){ auth, "Accept-Language: fr",
+	    NULL }, NULL, 0);
+	HAS(r, "Vos dialogues constructifs");
+	/* Bo's organization was not approved: nothing of it on his page */
+	j = ts_jbody(api("GET", "/api/v1/account", bo_tok, NULL));
+	assert_int_equal(json_array_size(json_object_get(j, "dialogues")), 0);
+	json_decref(j);
+
+	/* Quillon suspended: the approval leaves Ada's page, the history keeps it */
+	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)quillon);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 0);
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "input"), 2);
+	json_decref(j);
+	snprintf(auth, sizeof auth, "/api/v1/organizations/%lld/history", (long long)quillon);
+	r = api("GET", auth, staff_tok, NULL);
+	HAS(r, "call.accepted");
+	HAS(r, "dialogue.input");
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
+	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 1);
+	json_decref(j);
+}
+
 static int
 setup(void **state)
 {
@@ -655,6 +765,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dialogue),
+		cmocka_unit_test(test_participation_everywhere),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -578,6 +578,19 @@ test_person_and_org(void **state)
 	json_array_foreach(json_object_get(j, "initiatives"), i, it)
 		assert_string_not_equal(str(it, "title"), "The space");
 	json_decref(j);
+	/* the account export lists them too, and nothing of others' */
+	found = 0;
+	j = get_json("/api/v1/me/export", cy_tok, 200);
+	json_array_foreach(json_object_get(j, "initiatives"), i, it)
+		if (strcmp(str(it, "title"), "The space") == 0 && strcmp(str(it, "as"),
+		    "organization") == 0)
+			found = 1;
+	assert_true(found);
+	json_decref(j);
+	j = get_json("/api/v1/me/export", bo_tok, 200);
+	json_array_foreach(json_object_get(j, "initiatives"), i, it)
+		assert_string_not_equal(str(it, "title"), "The space");
+	json_decref(j);
 
 	/* the expert's page shows members their initiatives */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
@@ -604,6 +617,14 @@ test_person_and_org(void **state)
 		HAS(r, "initiative.partner_removed");
 		snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
 		STATUS(api("GET", path, cy_tok, NULL), 403);
+		/* and it leaves their page, the history keeping both */
+		j = get_json("/api/v1/account", cy_tok, 200);
+		json_array_foreach(json_object_get(j, "initiatives"), i, it)
+			assert_string_not_equal(str(it, "title"), "The space");
+		json_decref(j);
+		snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
+		r = api("GET", path, ada_tok, NULL);
+		HAS(r, "\"initiative.partner\"");
 	}
 }
 
@@ -847,6 +868,309 @@ teardown(void **state)
 	return 0;
 }
 
+/* ---- changing and withdrawing ------------------------------------------------------------- */
+
+/* The id in the JSON answer r (201 or 200 wanted). */
+static int64_t
+id_of(const struct ts_res *r)
+{
+	json_t *j = ts_jbody(r);
+	int64_t id = num(j, "id");
+
+	json_decref(j);
+	assert_true(id > 0);
+	return id;
+}
+
+/*
+ * Updates are changed and withdrawn by their author and staff; a draft
+ * output by its author and staff, a published one by staff alone, and
+ * withdrawing it unpublishes it (a draft again, kept); withdrawing a draft
+ * deletes it.  Others get 403, a visitor 401, another initiative's item
+ * 404; through the API and the pages' forms, which keep what was typed.
+ */
+static void
+test_edits(void **state)
+{
+	struct ts_browser *cy, *ada;
+	const struct ts_res *r;
+	char path[128], upath[128], opath[128], other_upath[128];
+	int64_t id, other, uid, oid, ouid;
+	json_t *j, *o;
+
+	(void)state;
+	id = initiative_made(json_pack("{s:s,s:s}", "title", "Edits", "status", "active"));
+	other = initiative_made(json_pack("{s:s}", "title", "Other edits"));
+	invite(id, "organization", quillon, 201);
+	invite(id, "expert", ed_id, 201);
+	invite(other, "expert", ed_id, 201);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
+	uid = id_of(api("POST", path, cy_tok, json_pack("{s:s}", "body", "Cy's first word")));
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)other);
+	ouid = id_of(api("POST", path, ed_tok, json_pack("{s:s}", "body", "Elsewhere")));
+	snprintf(upath, sizeof upath, "/api/v1/initiatives/%lld/updates/%lld", (long long)id,
+	    (long long)uid);
+	snprintf(other_upath, sizeof other_upath, "/api/v1/initiatives/%lld/updates/%lld",
+	    (long long)id, (long long)ouid);
+
+	/* an update: not another participant's, nor an outsider's */
+	STATUS(api("PATCH", upath, ada_tok, json_pack("{s:s}", "body", "Taken over")), 403);
+	STATUS(api("PATCH", upath, ed_tok, json_pack("{s:s}", "body", "Taken over")), 403);
+	STATUS(api("PATCH", upath, bo_tok, json_pack("{s:s}", "body", "Taken over")), 403);
+	STATUS(api("PATCH", upath, fe_tok, json_pack("{s:s}", "body", "Taken over")), 403);
+	STATUS(api("PATCH", upath, NULL, json_pack("{s:s}", "body", "Taken over")), 401);
+	STATUS(api("DELETE", upath, ada_tok, NULL), 403);
+	STATUS(api("DELETE", upath, bo_tok, NULL), 403);
+	STATUS(api("DELETE", upath, NULL, NULL), 401);
+	/* another initiative's update through this one: 404 */
+	STATUS(api("PATCH", other_upath, staff_tok, json_pack("{s:s}", "body", "Moved")), 404);
+	STATUS(api("DELETE", other_upath, ed_tok, NULL), 404);
+	/* its author, with a message for an empty one */
+	r = api("PATCH", upath, cy_tok, json_pack("{s:s}", "body", ""));
+	STATUS(r, 422);
+	HAS(r, "\"body\"");
+	r = api("PATCH", upath, cy_tok, json_pack("{s:s}", "body", "Cy's *second* word"));
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_string_equal(str(j, "body"), "Cy's *second* word");
+	assert_non_null(strstr(str(j, "body_html"), "<em>second</em>"));
+	assert_int_equal(num(j, "author_id"), cy_id);
+	json_decref(j);
+	STATUS(api("PATCH", upath, staff_tok, json_pack("{s:s}", "body", "Staff's word")), 200);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
+	j = get_json(path, cy_tok, 200);
+	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "body"),
+	    "Staff's word");
+	assert_true(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 0),
+	    "can_edit")));
+	json_decref(j);
+	j = get_json(path, ada_tok, 200);
+	assert_false(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 0),
+	    "can_edit")));
+	json_decref(j);
+	STATUS(api("DELETE", upath, cy_tok, NULL), 204);
+	STATUS(api("DELETE", upath, cy_tok, NULL), 404);
+	j = get_json(path, staff_tok, 200);
+	assert_int_equal(num(j, "total"), 0);
+	json_decref(j);
+
+	/* an output: a draft is its author's and staff's */
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
+	r = api("POST", path, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	    "title", "Cy's draft", "body", "What we learned."));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	o = output_titled(j, "Cy's draft");
+	assert_non_null(o);
+	oid = num(o, "id");
+	assert_true(json_is_true(json_object_get(o, "can_edit")));
+	json_decref(j);
+	snprintf(opath, sizeof opath, "/api/v1/initiatives/%lld/outputs/%lld", (long long)id,
+	    (long long)oid);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
+	j = get_json(path, ada_tok, 200);
+	assert_false(json_is_true(json_object_get(output_titled(j, "Cy's draft"), "can_edit")));
+	json_decref(j);
+	STATUS(api("PATCH", opath, ada_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(api("PATCH", opath, bo_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(api("DELETE", opath, ed_tok, NULL), 403);
+	STATUS(api("DELETE", opath, NULL, NULL), 401);
+	snprintf(other_upath, sizeof other_upath, "/api/v1/initiatives/%lld/outputs/%lld",
+	    (long long)other, (long long)oid);
+	STATUS(api("PATCH", other_upath, staff_tok, json_pack("{s:s}", "title", "Moved")), 404);
+	r = api("PATCH", opath, cy_tok, json_pack("{s:s}", "kind", "bogus"));
+	STATUS(r, 422);
+	HAS(r, "\"kind\"");
+	r = api("PATCH", opath, cy_tok, json_pack("{s:s}", "title", "Cy's draft, changed"));
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_string_equal(str(j, "title"), "Cy's draft, changed");
+	assert_string_equal(str(j, "kind"), "lessons_learned");	/* not sent: kept */
+	assert_string_equal(str(j, "body"), "What we learned.");
+	assert_string_equal(str(j, "status"), "draft");
+	json_decref(j);
+	/* published: staff's alone */
+	snprintf(path, sizeof path, "%s/publish", opath);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "audience", "public")), 200);
+	STATUS(api("PATCH", opath, cy_tok, json_pack("{s:s}", "title", "Too late")), 403);
+	r = api("DELETE", opath, cy_tok, NULL);
+	STATUS(r, 403);
+	HAS(r, "published output");
+	STATUS(api("PATCH", opath, staff_tok, json_pack("{s:s}", "body", "Corrected by staff.")),
+	    200);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
+	r = api("GET", path, NULL, NULL);
+	HAS(r, "Corrected by staff.");
+	/* withdrawn by staff: unpublished, kept as a draft */
+	r = api("DELETE", opath, staff_tok, NULL);
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	assert_string_equal(str(j, "status"), "draft");
+	assert_true(json_is_null(json_object_get(j, "published_at")));
+	json_decref(j);
+	r = api("GET", path, NULL, NULL);
+	LACKS(r, "Corrected by staff.");
+	r = api("GET", path, bo_tok, NULL);
+	LACKS(r, "Corrected by staff.");
+	j = get_json(path, cy_tok, 200);
+	o = output_titled(j, "Cy's draft, changed");
+	assert_non_null(o);
+	assert_string_equal(str(o, "status"), "draft");
+	json_decref(j);
+	/* the draft again: its author withdraws it, deleted */
+	STATUS(api("DELETE", opath, cy_tok, NULL), 204);
+	STATUS(api("DELETE", opath, staff_tok, NULL), 404);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_outputs WHERE id = %lld",
+	    (long long)oid), 0);
+
+	/* the pages, without JavaScript */
+	cy = ts_signed_in(&srv, NULL, CY, PW);
+	ada = ts_signed_in(&srv, NULL, "ada@quillon-pi.example", PW);
+	assert_non_null(cy);
+	assert_non_null(ada);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
+	uid = id_of(api("POST", path, cy_tok, json_pack("{s:s}", "body", "Typed on the page")));
+	snprintf(path, sizeof path, "/initiatives/%lld/space", (long long)id);
+	r = ts_get(cy, path);
+	snprintf(upath, sizeof upath, "/initiatives/%lld/updates/%lld/edit", (long long)id,
+	    (long long)uid);
+	HAS(r, upath);
+	r = ts_get(ada, path);
+	LACKS(r, upath);
+	r = ts_get(cy, upath);
+	STATUS(r, 200);
+	HAS(r, "Typed on the page</textarea>");
+	r = ts_req(cy, "GET", upath, (const char *const[]){ "Accept-Language: fr", NULL }, NULL,
+	    0);
+	HAS(r, "Modifier la nouvelle");
+	STATUS(ts_get(ada, upath), 403);
+	r = ts_form(cy, upath, "body", "", NULL);
+	STATUS(r, 422);
+	HAS(r, "aria-invalid=\"true\"");
+	r = ts_form(cy, upath, "body", "Changed on the page", NULL);
+	STATUS(r, 303);
+	r = ts_get(cy, path);
+	HAS(r, "Changed on the page");
+	{	/* no CSRF token, no change */
+		static const char *const fh[] = {
+			"Content-Type: application/x-www-form-urlencoded", NULL };
+
+		r = ts_req(cy, "POST", upath, fh, "body=Forged", 11);
+		STATUS(r, 403);
+	}
+	STATUS(ts_form(ada, upath, "body", "Taken over", NULL), 403);
+	snprintf(upath, sizeof upath, "/initiatives/%lld/updates/%lld/withdraw", (long long)id,
+	    (long long)uid);
+	STATUS(ts_form(ada, upath, NULL), 403);
+	STATUS(ts_form(cy, upath, NULL), 303);
+	r = ts_get(cy, path);
+	LACKS(r, "Changed on the page");
+
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
+	r = api("POST", path, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
+	    "title", "Page draft", "body", "Drafted."));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	oid = num(output_titled(j, "Page draft"), "id");
+	json_decref(j);
+	snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
+	snprintf(opath, sizeof opath, "/initiatives/%lld/outputs/%lld/edit", (long long)id,
+	    (long long)oid);
+	r = ts_get(cy, path);
+	HAS(r, opath);
+	HAS(r, "Withdraw the draft");
+	r = ts_get(cy, opath);
+	STATUS(r, 200);
+	HAS(r, "value=\"Page draft\"");
+	HAS(r, "<option value=\"recommendations\" selected>");
+	r = ts_form(cy, opath, "kind", "best_practices", "title", "", "body", "Typed and kept",
+	    NULL);
+	STATUS(r, 422);
+	HAS(r, "Typed and kept</textarea>");
+	HAS(r, "<option value=\"best_practices\" selected>");
+	r = ts_form(cy, opath, "kind", "best_practices", "title", "Page draft, changed", "body",
+	    "Changed.", NULL);
+	STATUS(r, 303);
+	r = ts_get(cy, path);
+	HAS(r, "Page draft, changed");
+	snprintf(opath, sizeof opath, "/initiatives/%lld/outputs/%lld/withdraw", (long long)id,
+	    (long long)oid);
+	STATUS(ts_form(ada, opath, NULL), 403);
+	STATUS(ts_form(cy, opath, NULL), 303);
+	r = ts_get(cy, path);
+	LACKS(r, "Page draft, changed");
+	ts_browser_free(cy);
+	ts_browser_free(ada);
+}
+
+/* ---- staff's CSV ---------------------------------------------------------------------- */
+
+/*
+ * /staff/initiatives.csv: a row per initiative the filters keep, with its
+ * participants by kind and outputs by status, cells that a spreadsheet
+ * would read as a formula written as text; staff's alone.
+ */
+static void
+test_csv(void **state)
+{
+	const struct ts_res *r;
+	char path[96], auth[200];
+	int64_t id, oid;
+
+	(void)state;
+	id = initiative_made(json_pack("{s:s,s:s,s:s}", "country", "CM", "title",
+	    "=HYPERLINK(\"http://x.example\",\"CSV\")", "status", "proposed"));
+	invite(id, "organization", quillon, 201);
+	invite(id, "organization", norrow, 201);
+	invite(id, "expert", ed_id, 201);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
+	    "title", "Published one", "body", "Out."));
+	STATUS(r, 201);
+	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	    "title", "A draft", "body", "Not yet."));
+	STATUS(r, 201);
+	oid = ts_sql_int("SELECT id FROM initiative_outputs WHERE initiative_id = %lld AND "
+	    "title = 'Published one'", (long long)id);
+	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs/%lld/publish",
+	    (long long)id, (long long)oid);
+	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
+
+	r = api("GET", "/staff/initiatives.csv?country=cm", staff_tok, NULL);
+	STATUS(r, 200);
+	assert_non_null(strstr(ts_header(r, "Content-Type"), "text/csv"));
+	assert_non_null(strstr(ts_header(r, "Content-Disposition"), "initiatives.csv"));
+	HAS(r, "id,country,country_name,title,status,focal_points,organizations,experts,"
+	    "outputs_published,outputs_draft,created_at,updated_at\r\n");
+	snprintf(path, sizeof path, "%lld,CM,Cameroon,\"'=HYPERLINK(\"\"http://x.example\"\","
+	    "\"\"CSV\"\")\",proposed,0,2,1,1,1,", (long long)id);
+	HAS(r, path);
+	LACKS(r, "Following up the review in Kenya");	/* another country's */
+	r = api("GET", "/staff/initiatives.csv", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, path);
+	HAS(r, "Following up the review in Kenya");
+	r = api("GET", "/staff/initiatives.csv?status=active&country=CM", staff_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "HYPERLINK");
+	/* a bad filter is a 422 naming it */
+	STATUS(api("GET", "/staff/initiatives.csv?status=gone", staff_tok, NULL), 422);
+	STATUS(api("GET", "/staff/initiatives.csv?country=Kenya", staff_tok, NULL), 422);
+	/* the list links staff to it, with its filters */
+	snprintf(auth, sizeof auth, "Authorization: Bearer %s", staff_tok);
+	r = ts_req(plain, "GET", "/initiatives?country=CM", (const char *const[]){ auth, NULL },
+	    NULL, 0);
+	STATUS(r, 200);
+	HAS(r, "href=\"/staff/initiatives.csv?country&#x3D;CM\"");	/* = escaped */
+	/* staff's alone: a participant, a focal point, a member, a visitor */
+	STATUS(api("GET", "/staff/initiatives.csv", ada_tok, NULL), 403);
+	STATUS(api("GET", "/staff/initiatives.csv", fe_tok, NULL), 403);
+	STATUS(api("GET", "/staff/initiatives.csv", bo_tok, NULL), 403);
+	r = ts_get(plain, "/staff/initiatives.csv");
+	STATUS(r, 303);
+	assert_string_equal(ts_header(r, "Location"), "/signin?next=/staff/initiatives.csv");
+}
+
 int
 main(void)
 {
@@ -859,6 +1183,8 @@ main(void)
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_call),
 		cmocka_unit_test(test_of_country),	/* after test_call: Norrow a partner */
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_edits),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

@@ -33,6 +33,7 @@
 #include "app/app.h"
 #include "http/http.h"
 #include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #ifndef WALK_PART
@@ -1268,6 +1269,30 @@ test_others_call(void **state)
  * is 401 (a visitor) or 403; every write is refused; staff see it as it
  * was.  {pid} and {oid} are 1: B's participation and the draft.
  */
+/* pattern for initiative id, its update uid ({uid}) and output oid
+ * ({oid}), anything else 1. */
+static void
+fill_ini(const char *pat, int64_t id, int64_t uid, int64_t oid, char *out, size_t len)
+{
+	size_t k = 0;
+
+	while (*pat && k + 1 < len) {
+		if (*pat == '{') {
+			const char *end = strchr(pat, '}');
+
+			if (!end)
+				break;
+			k += (size_t)snprintf(out + k, len - k, "%lld", strncmp(pat, "{id}", 4) == 0 ?
+			    (long long)id : strncmp(pat, "{uid}", 5) == 0 ? (long long)uid :
+			    strncmp(pat, "{oid}", 5) == 0 ? (long long)oid : 1LL);
+			pat = end + 1;
+			continue;
+		}
+		out[k++] = *pat++;
+	}
+	out[k < len ? k : len - 1] = '\0';
+}
+
 static void
 test_others_initiative(void **state)
 {
@@ -1277,7 +1302,7 @@ test_others_initiative(void **state)
 	const struct route *rt;
 	const struct ts_res *r;
 	char path[300], body[300], tok[129];
-	int64_t id;
+	int64_t id, uid, oid;
 	json_t *j;
 	int i, tried = 0;
 
@@ -1297,10 +1322,20 @@ test_others_initiative(void **state)
 	pb = signed_in("person-ib@walk.example");
 	assert_int_equal(ts_token(pb, "person-ib@walk.example", PW, tok, sizeof tok), 0);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
-	STATUS(ts_api(pb, "POST", path, tok, "{\"body\":\"Walk secret update\"}"), 201);
+	r = ts_api(pb, "POST", path, tok, "{\"body\":\"Walk secret update\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	uid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
-	STATUS(ts_api(pb, "POST", path, tok, "{\"kind\":\"recommendations\","
-	    "\"title\":\"Walk draft output\",\"body\":\"Not yet.\"}"), 201);
+	r = ts_api(pb, "POST", path, tok, "{\"kind\":\"recommendations\","
+	    "\"title\":\"Walk draft output\",\"body\":\"Not yet.\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	oid = json_integer_value(json_object_get(json_array_get(json_object_get(j, "outputs"),
+	    0), "id"));
+	json_decref(j);
+	assert_true(uid > 0 && oid > 0);
 	who[0] = ts_browser_new(&srv, "127.0.0.32");
 	who[1] = role_browser(ROLE_APPLICANT);
 	who[2] = role_browser(ROLE_FOCAL);
@@ -1311,14 +1346,15 @@ test_others_initiative(void **state)
 		int page = strncmp(rt->pattern, "/initiatives/{id}", 17) == 0;
 		int staffp = strncmp(rt->pattern, "/staff/initiatives/{id}", 23) == 0;
 		int form = (page || staffp) && rt->method != HM_GET;
-		int space = strstr(rt->pattern, "/space") != NULL;
+		int edit = page && strstr(rt->pattern, "/edit") != NULL;	/* no twin */
+		int space = strstr(rt->pattern, "/space") != NULL || edit;
+		int twin = page && !form && !edit;
 
 		if (strncmp(rt->pattern, "/api/v1/initiatives/{id}", 24) != 0 && !page && !staffp)
 			continue;
-		if (page && !form)
+		if (twin)
 			snprintf(path, sizeof path, "/api/v1");
-		fill_org(rt->pattern, id, 0, path + (page && !form ? 7 : 0),
-		    sizeof path - (page && !form ? 7 : 0));
+		fill_ini(rt->pattern, id, uid, oid, path + (twin ? 7 : 0), sizeof path - (twin ? 7 : 0));
 		for (i = 0; i < 6; i++) {
 			int sees = rt->method == HM_GET && !space && !staffp;
 			long st;
@@ -1343,7 +1379,7 @@ test_others_initiative(void **state)
 			if (sees)
 				ok = st == 200;
 			else if (rt->method == HM_GET && !staffp)
-				ok = st == (i == 0 ? 401 : 403);
+				ok = st == (i == 0 ? 401 : 403) || (edit && i == 0 && st == 303);
 			else
 				ok = st == 401 || st == 403 || (st == 303 && i == 0);
 			if (!ok)
@@ -2128,6 +2164,251 @@ test_bad_query_params(void **state)
 	assert_true(ts_has(r, "Not a number of days."));
 }
 
+/*
+ * Every route of a constructive dialogue (issue 17) tried against
+ * organization B's part in it: B's admin applied and was approved, wrote
+ * an input (with a file, not for publication) and registered for the
+ * dialogue's event.  A visitor, a member of organization A, A's admin and
+ * a focal point of another country (GH; B is of NG, the country under
+ * review) try the dialogue's pages and API, its staff pages, inputs,
+ * files, participants, decisions, summary, and the registration for its
+ * event: each gets what its role may (the dialogue's public page and the
+ * inputs' list, without B's input; 401, a sign-in or 403 for staff's
+ * routes; 403 for inputs and registration, which are the approved
+ * participants'; 403 or 404 for B's input file and registration), and
+ * staff find it all as it was.
+ */
+static void
+test_others_dialogue(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	static const char doc[] = "Walk dialogue secret file.\n";
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[4];
+	enum role roles[4] = { ROLE_ANON, ROLE_MEMBER, ROLE_MEMBER, ROLE_FOCAL };
+	int64_t b = org_made("Walk Dialogue B", "NG", "bo@walk-db.example");
+	int64_t a = org_made("Walk Dialogue A", "GH", "al@walk-da.example");
+	int64_t mid, prep, ev, call, id, aid, iid, rid;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[900], tok[129];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	r = ts_api(staff, "POST", "/api/v1/meetings", NULL, "{\"body\":\"untoc_wg\","
+	    "\"working_group\":\"firearms\",\"number\":979,\"title\":\"Walk working group\","
+	    "\"timezone\":\"Europe/Vienna\",\"start\":\"2031-05-19T10:00\",\"end\":"
+	    "\"2031-05-21T18:00\",\"status\":\"published\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	mid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	r = ts_api(staff, "POST", "/api/v1/events", NULL, "{\"kind\":\"workshop\",\"title\":"
+	    "\"Walk preparation day\",\"timezone\":\"Europe/Vienna\",\"start\":"
+	    "\"2031-05-22T09:00\",\"end\":\"2031-05-22T17:00\",\"status\":\"published\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	prep = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	r = ts_api(staff, "POST", "/api/v1/events", NULL, "{\"kind\":\"workshop\",\"title\":"
+	    "\"Walk dialogue day\",\"timezone\":\"Europe/Vienna\",\"start\":"
+	    "\"2031-05-23T09:00\",\"end\":\"2031-05-23T17:00\",\"status\":\"published\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	ev = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	r = ts_api(staff, "POST", "/api/v1/calls", NULL, "{\"kind\":\"dialogue\",\"title\":"
+	    "\"Walk dialogue: participants\",\"timezone\":\"Europe/Vienna\",\"closes\":"
+	    "\"2031-04-01T23:59\",\"status\":\"open\",\"questions\":[{\"id\":\"expertise\","
+	    "\"label\":\"Your expertise\",\"type\":\"text\",\"required\":true},{\"id\":"
+	    "\"speaker_gender\",\"label\":\"Gender of the speaker\",\"type\":\"choice\","
+	    "\"required\":true,\"choices\":[\"woman\",\"man\",\"another\","
+	    "\"prefer_not_to_say\"]}]}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	call = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(body, sizeof body, "{\"title\":\"Walk dialogue\",\"meeting_id\":%lld,"
+	    "\"prep_event_id\":%lld,\"event_id\":%lld,\"call_id\":%lld,\"inputs_close\":"
+	    "\"2031-06-30T18:00\",\"countries\":[\"NG\"]}", (long long)mid, (long long)prep,
+	    (long long)ev, (long long)call);
+	r = ts_api(staff, "POST", "/api/v1/dialogues", NULL, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+
+	/* B's admin applies and is approved, writes an input, registers */
+	assert_int_equal(ts_org_admin(staff, b, person_of("admin-db@walk.example", b)), 0);
+	pb = signed_in("admin-db@walk.example");
+	assert_int_equal(ts_token(pb, "admin-db@walk.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
+	snprintf(body, sizeof body, "{\"organization_id\":%lld,\"status\":\"submitted\","
+	    "\"answers\":{\"expertise\":\"Walk tracing\",\"speaker_gender\":\"woman\"}}",
+	    (long long)b);
+	r = ts_api(pb, "POST", path, tok, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	aid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)call);
+	STATUS(ts_api(staff, "PATCH", path, NULL, "{\"status\":\"closed\"}"), 200);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/decisions", (long long)id);
+	snprintf(body, sizeof body, "{\"ids\":[%lld],\"decision\":\"approved\"}", (long long)aid);
+	STATUS(ts_api(staff, "POST", path, NULL, body), 200);
+	{
+		const struct ts_part parts[] = {
+			{ "body", "Walk dialogue secret input.", 0, NULL, NULL },
+			{ "file", doc, sizeof doc - 1, "walk-input.txt", "text/plain" },
+		};
+
+		snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)id);
+		r = ts_multipart_api(pb, "POST", path, tok, parts, 2);
+		STATUS(r, 201);
+		j = ts_json(r);
+		iid = json_integer_value(json_object_get(j, "id"));
+		json_decref(j);
+	}
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)ev);
+	r = ts_api(pb, "POST", path, tok, "{}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	rid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	assert_true(id > 0 && aid > 0 && iid > 0 && rid > 0);
+	snprintf(path, sizeof path, "/dialogues/%lld/inputs/%lld/file", (long long)id,
+	    (long long)iid);
+	r = ts_api(pb, "GET", path, tok, NULL);	/* B's own: theirs to read */
+	STATUS(r, 200);
+
+	/* the walkers: a visitor, a member of A, A's admin, a focal point of GH */
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	(void)person_of("member-da@walk.example", a);
+	who[1] = signed_in("member-da@walk.example");
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-da@walk.example", a)), 0);
+	who[2] = signed_in("admin-da@walk.example");
+	assert_true(ts_user_add(db_url, "focal-gh@walk.example", "Walk Focal Ghana", "focal",
+	    PW) > 0);
+	ts_db_open(db_url);
+	ts_sql_int("UPDATE users SET country = 'GH' WHERE email = 'focal-gh@walk.example'");
+	ts_db_close();
+	who[3] = signed_in("focal-gh@walk.example");
+	for (rt = app_routes; rt->fn; rt++) {
+		int dlg = strstr(rt->pattern, "/dialogues/{id}") != NULL ||
+		    strcmp(rt->pattern, "/api/v1/dialogues") == 0 ||
+		    strcmp(rt->pattern, "/staff/dialogues/new") == 0;
+		int reg = strncmp(rt->pattern, "/events/{id}/regist", 19) == 0 ||
+		    strncmp(rt->pattern, "/api/v1/events/{id}/registrations", 33) == 0;
+		int api = strncmp(rt->pattern, "/api/", 5) == 0;
+		int twins, tw;
+
+		if (!dlg && !reg)
+			continue;
+		if (strcmp(rt->pattern, "/dialogues/{id}/inputs/{iid}/file") == 0 ||
+		    strcmp(rt->pattern, "/dialogues/{id}/summary/file") == 0)
+			api = 0;
+		twins = (rt->flags & RF_TWIN) ? 2 : 1;
+		for (tw = 0; tw < twins; tw++) {
+			char *at = path;
+
+			if (tw)
+				at += snprintf(path, sizeof path, "/api/v1");
+			{	/* {id}: the dialogue (or its event), {iid} the input, {rid} B's
+				 * registration */
+				const char *p = rt->pattern;
+				size_t k = (size_t)(at - path);
+
+				while (*p && k + 24 < sizeof path) {
+					if (*p == '{') {
+						const char *end = strchr(p, '}');
+
+						k += (size_t)snprintf(path + k, sizeof path - k, "%lld",
+						    strncmp(p, "{id}", 4) == 0 ? (long long)(reg ? ev : id) :
+						    strncmp(p, "{iid}", 5) == 0 ? (long long)iid :
+						    strncmp(p, "{rid}", 5) == 0 ? (long long)rid : 1LL);
+						p = end + 1;
+						continue;
+					}
+					path[k++] = *p++;
+				}
+				path[k] = '\0';
+			}
+			for (i = 0; i < 4; i++) {
+				int allowed = (rt->roles & (1u << roles[i])) != 0;
+				int isapi = api || tw;
+				const char *m = method_names[rt->method];
+				long st;
+				int ok;
+
+				if (rt->method != HM_GET && !isapi) {
+					snprintf(body, sizeof body, "csrf=%s&body=Taken+Over&publish=1&"
+					    "summary=Taken+Over&title=Taken+Over&ids=%lld&decision="
+					    "not_approved", ts_csrf(who[i]), (long long)aid);
+					r = ts_req(who[i], m, path, fh, body, strlen(body));
+				} else if (rt->method == HM_GET && !isapi) {
+					r = ts_req(who[i], m, path, NULL, NULL, 0);
+				} else {
+					snprintf(body, sizeof body, "{\"body\":\"Taken Over\",\"publish\":true,"
+					    "\"summary\":\"Taken Over\",\"title\":\"Taken Over\",\"ids\":[%lld],"
+					    "\"decision\":\"not_approved\"}", (long long)aid);
+					r = ts_api(who[i], m, path, NULL, rt->method == HM_GET ||
+					    rt->method == HM_DELETE ? NULL : body);
+				}
+				st = r->status;
+				if (!allowed && roles[i] == ROLE_ANON)
+					ok = st == (rt->method == HM_GET && !isapi ? 303 : 401);
+				else if (!allowed)
+					ok = st == 403;
+				else if (rt->method == HM_GET && (strcmp(rt->pattern, "/dialogues/{id}") == 0 ||
+				    strcmp(rt->pattern, "/api/v1/dialogues/{id}/inputs") == 0))
+					ok = st == 200;	/* public, without B's input */
+				else if (reg && rt->method == HM_GET && !strstr(rt->pattern, "{rid}"))
+					ok = st == 200 && !ts_has(r, "admin-db@walk.example");	/* their own */
+				else if (strstr(rt->pattern, "/summary/file"))
+					ok = st == 404;	/* none published */
+				else if (strstr(rt->pattern, "/inputs/{iid}/file") ||
+				    strstr(rt->pattern, "{rid}"))
+					ok = st == 401 || st == 403 || st == 404;
+				else
+					ok = st == 403;	/* inputs, registration: approved participants' */
+				if (!ok)
+					printf("# %s %s as walker %d: %ld: %.300s\n", m, path, i, st,
+					    r->body);
+				assert_true(ok);
+				assert_false(ts_has(r, "Walk dialogue secret"));
+				tried++;
+			}
+		}
+	}
+	assert_true(tried >= 80);
+	/* staff find it all as it was */
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"title\":\"Walk dialogue\""));
+	assert_false(ts_has(r, "Taken Over"));
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)id);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk dialogue secret input."));
+	assert_false(ts_has(r, "Taken Over"));
+	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)id);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"decision\":\"approved\""));
+	assert_false(ts_has(r, "\"decision\":\"not_approved\""));
+	assert_false(ts_has(r, "\"decision\":\"proposed\""));
+	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)ev,
+	    (long long)rid);
+	r = ts_api(pb, "GET", path, tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"status\":\"confirmed\""));
+	for (i = 0; i < 4; i++)
+		ts_browser_free(who[i]);
+	ts_browser_free(pb);
+}
+
 int
 main(void)
 {
@@ -2158,6 +2439,7 @@ main(void)
 		cmocka_unit_test(test_others_speaking),
 		cmocka_unit_test(test_people_walk),
 		cmocka_unit_test(test_leave_delete_roles),
+		cmocka_unit_test(test_others_dialogue),
 	};
 	const struct CMUnitTest *fixed = WALK_PART == 1 ? http_tests : others_tests;
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);

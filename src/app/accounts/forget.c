@@ -29,6 +29,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/calls/calls.h"
+#include "app/dialogues/dialogues.h"
 #include "app/events/events.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
@@ -58,7 +59,8 @@ _Static_assert(sizeof role_labels / sizeof role_labels[0] == ROLE__MAX, "a label
 
 /* Fills v (the account page's value) with r's user's organizations, the
  * nominations naming their address (meetings_my_nominations), the
- * initiatives they take part in (initiatives_of_person) and
+ * initiatives they take part in (initiatives_of_person), their part in
+ * constructive dialogues (dialogues_of_person) and
  * their newest application ({id, kind, status} or null). */
 enum ws_err
 account_page_fill(struct req *r, json_t *v)
@@ -105,6 +107,15 @@ account_page_fill(struct req *r, json_t *v)
 		if ((rc = initiatives_of_person(r, r->user->id, &inis)) != WS_OK)
 			return rc;
 		json_object_set_new(v, "initiatives", inis);
+	}
+	{	/* their part in constructive dialogues: approved, inputs written */
+		json_t *dl = NULL;
+
+		if ((rc = dialogues_of_person(r, r->user->id, &dl)) != WS_OK) {
+			json_decref(dl);
+			return rc;
+		}
+		json_object_set_new(v, "dialogues", dl);
 	}
 	json_object_set_new(v, "role_name", json_string(view_tr(r->app->views, r->locale,
 	    role_labels[r->user->role])));
@@ -211,6 +222,7 @@ h_api_me_export(struct req *r, struct resp *w)
 {
 	json_t *v, *account, *orgs = NULL, *apps = NULL, *sessions = NULL, *audit = NULL;
 	json_t *expert = NULL, *regs = NULL, *capps = NULL, *noms = NULL;
+	json_t *inis = NULL, *dapps = NULL, *dinputs = NULL;
 	struct db *d = req_db(r);
 	const struct user *u = r->user;
 	enum ws_err rc;
@@ -221,9 +233,14 @@ h_api_me_export(struct req *r, struct resp *w)
 	    (rc = people_export(d, u->id, &expert)) == WS_OK &&
 	    (rc = events_export_person(d, u->id, &regs)) == WS_OK &&
 	    (rc = calls_export_person(d, u->id, &capps)) == WS_OK &&
-	    (rc = meetings_my_nominations(r, &noms)) == WS_OK)
+	    (rc = meetings_my_nominations(r, &noms)) == WS_OK &&
+	    (rc = initiatives_of_person(r, u->id, &inis)) == WS_OK &&
+	    (rc = dialogues_export_person(d, u->id, &dapps, &dinputs)) == WS_OK)
 		rc = audit_of(r, u->id, &audit);
 	if (rc != WS_OK) {
+		json_decref(inis);
+		json_decref(dapps);
+		json_decref(dinputs);
 		json_decref(noms);
 		json_decref(regs);
 		json_decref(capps);
@@ -243,6 +260,11 @@ h_api_me_export(struct req *r, struct resp *w)
 	    "organizations", orgs, "applications", apps, "sessions", sessions, "audit", audit,
 	    "expert", expert, "event_registrations", regs, "call_applications", capps,
 	    "nominations", noms);
+	/* issue 17: the initiatives they take part in, their applications to
+	 * dialogues with the Extended Bureau's decision, their written inputs */
+	json_object_set_new(v, "initiatives", inis);
+	json_object_set_new(v, "dialogue_applications", dapps);
+	json_object_set_new(v, "dialogue_inputs", dinputs);
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);
 	resp_header(w, "Content-Disposition", arena_printf(r->a,

@@ -121,6 +121,20 @@ enum ws_err dialogues_of_country(struct req *r, const char *country, json_t **ou
  * may see them, for the person's page: [{id, title, href, what}].  New
  * reference in *out. */
 enum ws_err dialogues_of_person(struct req *r, int64_t uid, json_t **out) WS_WUR;
+/*
+ * For person uid's account export (GET /api/v1/me/export): the
+ * applications they filed to dialogues' calls, [{application_id,
+ * dialogue_id, dialogue_title, organization_id, organization, and while
+ * they still act for it: status, decision (proposed, approved,
+ * not_approved), submitted_at, decided_at}], into *apps, and the written
+ * inputs they wrote themselves (not their organization's by others),
+ * [{id, dialogue_id, dialogue_title, organization_id, body, publish (their
+ * consent to publication), file ({name, type, size, sha256} or null),
+ * created_at}], into *inputs.  New references; both NULL on failure.
+ */
+struct db;
+enum ws_err dialogues_export_person(struct db *d, int64_t uid, json_t **apps, json_t **inputs)
+    WS_WUR;
 /* The published summaries that session sid (a meeting's event) is the
  * next session of its working group for: [{id, title, href}].  New
  * reference in *out ([] for any other session). */

@@ -359,9 +359,10 @@ dlg_short(struct db *d, int s, const struct dlg_viewer *v, int64_t id, const cha
 		db_bind_int(q, 1, v->staff);
 		db_bind_int(q, 2, v->member);
 		db_bind_int(q, 3, id);
-		db_bind_int(q, 4, v->staff);
-		db_bind_int(q, 5, v->member);
-		db_bind_int(q, 6, id);
+		db_bind_int(q, 4, id);
+		db_bind_int(q, 5, v->staff);
+		db_bind_int(q, 6, v->member);
+		db_bind_int(q, 7, id);
 	}
 	while ((rc = db_step(q)) == WS_OK)
 		json_array_append_new(*out, json_pack("{s:I,s:s,s:o,s:I,s:s,s:s}", "dialogue_id",
@@ -371,4 +372,81 @@ dlg_short(struct db *d, int s, const struct dlg_viewer *v, int64_t id, const cha
 		    "what", db_col_text(q, DLG_SH_C_WHAT)));
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+/* ---- the person's export ------------------------------------------------------- */
+
+/* The decision the call's status of an application stands for (the words
+ * of participants.c). */
+static const char *
+export_decision(const char *status)
+{
+	if (strcmp(status, "accepted") == 0)
+		return "approved";
+	if (strcmp(status, "declined") == 0)
+		return "not_approved";
+	return "proposed";
+}
+
+enum ws_err
+dialogues_export_person(struct db *d, int64_t uid, json_t **apps, json_t **inputs)
+{
+	struct db_q *q = db_start(d, ST_DLG_EXPORT_APPS);
+	enum ws_err rc;
+
+	*apps = json_array();
+	*inputs = json_array();
+	db_bind_int(q, 1, uid);
+	while ((rc = db_step(q)) == WS_OK) {
+		json_t *o = json_pack("{s:I,s:I,s:s,s:o}", "application_id",
+		    (json_int_t)db_col_int(q, DLG_XA_C_ID), "dialogue_id",
+		    (json_int_t)db_col_int(q, DLG_XA_C_DIALOGUE_ID), "dialogue_title",
+		    db_col_text(q, DLG_XA_C_TITLE), "organization_id", app_col_int(q,
+		    DLG_XA_C_ORG_ID));
+
+		json_object_set_new(o, "organization", db_col_null(q, DLG_XA_C_ORG_NAME) ?
+		    json_null() : json_string(db_col_text(q, DLG_XA_C_ORG_NAME)));
+		/* one filed for an organization they no longer act for is the
+		 * organization's: that it was filed, and nothing of it now (as
+		 * the calls' export) */
+		if (db_col_int(q, DLG_XA_C_ACTS)) {
+			const char *st = db_col_text(q, DLG_XA_C_STATUS);
+
+			json_object_set_new(o, "status", json_string(st));
+			json_object_set_new(o, "decision", json_string(export_decision(st)));
+			json_object_set_new(o, "submitted_at", app_col_time(q,
+			    DLG_XA_C_SUBMITTED_AT));
+			json_object_set_new(o, "decided_at", app_col_time(q, DLG_XA_C_DECIDED_AT));
+		}
+		json_array_append_new(*apps, o);
+	}
+	db_end(q);
+	if (rc != WS_EDONE)
+		goto fail;
+	q = db_start(d, ST_DLG_EXPORT_INPUTS);
+	db_bind_int(q, 1, uid);
+	while ((rc = db_step(q)) == WS_OK) {
+		json_t *o = json_pack("{s:I,s:I,s:s,s:o,s:s,s:b,s:o}", "id",
+		    (json_int_t)db_col_int(q, DLG_XI_C_ID), "dialogue_id",
+		    (json_int_t)db_col_int(q, DLG_XI_C_DIALOGUE_ID), "dialogue_title",
+		    db_col_text(q, DLG_XI_C_TITLE), "organization_id", app_col_int(q,
+		    DLG_XI_C_ORG_ID), "body", db_col_text(q, DLG_XI_C_BODY), "publish",
+		    db_col_int(q, DLG_XI_C_PUBLISH) != 0, "created_at", app_col_time(q,
+		    DLG_XI_C_CREATED_AT));
+
+		json_object_set_new(o, "file", db_col_null(q, DLG_XI_C_FILE_NAME) ? json_null() :
+		    json_pack("{s:s,s:s,s:I,s:s}", "name", db_col_text(q, DLG_XI_C_FILE_NAME),
+		    "type", db_col_text(q, DLG_XI_C_FILE_TYPE), "size",
+		    (json_int_t)db_col_int(q, DLG_XI_C_FILE_SIZE), "sha256", db_col_text(q,
+		    DLG_XI_C_FILE_SHA256)));
+		json_array_append_new(*inputs, o);
+	}
+	db_end(q);
+	if (rc == WS_EDONE)
+		return WS_OK;
+fail:
+	json_decref(*apps);
+	json_decref(*inputs);
+	*apps = *inputs = NULL;
+	return rc;
 }

@@ -481,8 +481,16 @@ ini_load_view(struct req *r, int64_t id, json_t **out, int *part)
 		json_object_set_new(o, "participants", list);
 	}
 	list = json_array();
-	json_array_foreach(outs, i, p)
-		json_array_append_new(list, output_view(r, p));
+	json_array_foreach(outs, i, p) {
+		json_t *ov = output_view(r, p);
+
+		/* whether the caller may change or withdraw it (edits.c's rule) */
+		if (v.staff || is_part)
+			json_object_set_new(ov, "can_edit", json_boolean(v.staff || (strcmp(
+			    json_string_value(json_object_get(p, "status")), "draft") == 0 &&
+			    json_integer_value(json_object_get(p, "created_by")) == v.uid)));
+		json_array_append_new(list, ov);
+	}
 	json_object_set_new(o, "outputs", list);
 	json_object_set_new(o, "is_participant", json_boolean(is_part));
 	json_object_set_new(o, "can_enter_space", json_boolean(is_part || v.staff));

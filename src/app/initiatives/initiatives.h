@@ -29,6 +29,13 @@
  * person of a partner organization: a focal point while they are one of
  * the initiative's country, an organization's people while it is not
  * suspended or rejected (its history keeps the initiative).
+ *
+ * What was written can be changed and withdrawn (edits.c): an update by
+ * its author or staff, a draft output by its author or staff, a published
+ * output by staff alone.  A withdrawn update or draft is deleted (the
+ * update's mail is out already; the audit log keeps who withdrew it); a
+ * withdrawn published output is unpublished, a draft again, kept so that
+ * staff may correct and publish it again.
  */
 #ifndef WS_INITIATIVES_H
 #define WS_INITIATIVES_H
@@ -91,6 +98,30 @@ enum ws_err h_staff_initiative_edit(struct req *r, struct resp *w);
 enum ws_err h_staff_initiative_part_add(struct req *r, struct resp *w);
 enum ws_err h_staff_initiative_part_remove(struct req *r, struct resp *w);
 enum ws_err h_staff_initiative_publish(struct req *r, struct resp *w);
+/* Changing and withdrawing what was written (edits.c): PATCH and DELETE
+ * /api/v1/initiatives/{id}/updates/{uid} ({body}; an update, by its author
+ * or staff; DELETE deletes it) and /api/v1/initiatives/{id}/outputs/{oid}
+ * ({kind, title, body}, what is not sent stays; a draft by its author or
+ * staff, a published output by staff alone; DELETE deletes a draft (204)
+ * and unpublishes a published one, back to a draft (200, the output)); 403
+ * for anyone else, 404 for an update or output not the initiative's.  The
+ * pages' forms through them: GET and POST
+ * /initiatives/{id}/updates/{uid}/edit, POST .../withdraw, and the same
+ * for /initiatives/{id}/outputs/{oid}. */
+enum ws_err h_initiative_update_patch(struct req *r, struct resp *w);
+enum ws_err h_initiative_update_delete(struct req *r, struct resp *w);
+enum ws_err h_initiative_output_patch(struct req *r, struct resp *w);
+enum ws_err h_initiative_output_delete(struct req *r, struct resp *w);
+enum ws_err h_initiative_update_edit_form(struct req *r, struct resp *w);
+enum ws_err h_initiative_update_edit(struct req *r, struct resp *w);
+enum ws_err h_initiative_update_withdraw(struct req *r, struct resp *w);
+enum ws_err h_initiative_output_edit_form(struct req *r, struct resp *w);
+enum ws_err h_initiative_output_edit(struct req *r, struct resp *w);
+enum ws_err h_initiative_output_withdraw(struct req *r, struct resp *w);
+/* GET /staff/initiatives.csv?country=&status= (staff): every initiative
+ * the filters keep, a row each: country, title, status, participants by
+ * kind, outputs published and drafts, dates (export.c). */
+enum ws_err h_staff_initiatives_csv(struct req *r, struct resp *w);
 
 /* ---- what other areas ask of initiatives ---- */
 

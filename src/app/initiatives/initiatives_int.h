@@ -4,7 +4,8 @@
  * initiative_participants, initiative_outputs and initiative_updates; the
  * check of an initiative that the API and the staff form share
  * (initiatives.c); the space and its updates (space.c); the pages
- * (pages.c).
+ * (pages.c); changing and withdrawing updates and outputs (edits.c); the
+ * staff's CSV (export.c).
  */
 #ifndef WS_INITIATIVES_INT_H
 #define WS_INITIATIVES_INT_H
@@ -83,7 +84,7 @@ enum ws_err ini_recipients(struct db *d, int64_t id, int64_t author, json_t **ou
 enum ws_err ini_focal_ok(struct db *d, int64_t uid, const char *country, int *yes) WS_WUR;
 
 /* Outputs: a new draft (its id into *oid); one ({id, kind, title, body,
- * status, audience, created_at, published_at}); those a viewer sees (all:
+ * status, audience, created_at, published_at, created_by (0: unknown)}); those a viewer sees (all:
  * staff and participants; else members: also those published to
  * members); one published. */
 enum ws_err ini_out_insert(struct db *d, int64_t id, const char *kind, const char *title,
@@ -93,12 +94,33 @@ enum ws_err ini_out_list(struct db *d, int64_t id, int all, int members, json_t 
 enum ws_err ini_out_publish(struct db *d, int64_t id, int64_t oid, const char *audience,
     int64_t by) WS_WUR;
 
+/* Output oid of initiative id: its kind, title and body changed; withdrawn
+ * (published: back to a draft, unpublished; else deleted).  WS_ENOTFOUND
+ * when it is not there (or, withdrawn, no longer published or draft). */
+enum ws_err ini_out_set(struct db *d, int64_t id, int64_t oid, const char *kind,
+    const char *title, const char *body) WS_WUR;
+enum ws_err ini_out_withdraw(struct db *d, int64_t id, int64_t oid, int published) WS_WUR;
+
 /* Updates: a new one (its id into *out); a page, newest first ([{id,
  * author_id, author, body, created_at (Unix seconds)}]), and how many. */
 enum ws_err ini_upd_insert(struct db *d, int64_t id, int64_t author, const char *body,
     int64_t *out) WS_WUR;
 enum ws_err ini_upd_list(struct db *d, int64_t id, int64_t page, int per_page, json_t **items,
     int64_t *total) WS_WUR;
+
+/* A page of initiatives for staff's CSV (country, status: "" for any),
+ * oldest first: [{id, country, title, status, focal_points,
+ * organizations, experts, outputs_published, outputs_draft, created_at,
+ * updated_at (Unix seconds)}].  New reference in *out. */
+enum ws_err ini_csv_rows(struct db *d, const char *country, const char *status, int64_t page,
+    int per_page, json_t **out) WS_WUR;
+
+/* Update uid of initiative id ({id, author_id, author, body, created_at
+ * (Unix seconds)}; new reference), its body changed, or deleted;
+ * WS_ENOTFOUND when it is not there. */
+enum ws_err ini_upd_get(struct db *d, int64_t id, int64_t uid, json_t **out) WS_WUR;
+enum ws_err ini_upd_set(struct db *d, int64_t id, int64_t uid, const char *body) WS_WUR;
+enum ws_err ini_upd_delete(struct db *d, int64_t id, int64_t uid) WS_WUR;
 
 /* The event (ST_INI_EVENT_BRIEF) or resource (ST_INI_RES_BRIEF) id as v
  * may see it: {id, title, when, timezone}; WS_ENOTFOUND when v may not. */

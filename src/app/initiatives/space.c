@@ -336,6 +336,10 @@ h_initiative_space(struct req *r, struct resp *w)
 
 		json_object_set_new(it, "body_html", org_markdown_html(json_string_value(
 		    json_object_get(it, "body"))));
+		/* whether the caller may change or withdraw it (edits.c) */
+		json_object_set_new(it, "can_edit", json_boolean(r->user->role >= ROLE_STAFF ||
+		    json_integer_value(json_object_get(it, "author_id")) == r->user->id));
+		json_object_set(it, "initiative_id", json_object_get(s, "id"));
 		time_rfc3339((time_t)json_integer_value(json_object_get(it, "created_at")), t,
 		    sizeof t);
 		json_object_set_new(it, "created_at", json_string(t));

@@ -375,7 +375,7 @@ ini_focal_ok(struct db *d, int64_t uid, const char *country, int *yes)
 static json_t *
 out_row(struct db_q *q)
 {
-	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:I,s:o}",
+	return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:I,s:o,s:I}",
 	    "id", (json_int_t)db_col_int(q, INI_OUT_C_ID),
 	    "kind", db_col_text(q, INI_OUT_C_KIND),
 	    "title", db_col_text(q, INI_OUT_C_TITLE),
@@ -383,7 +383,8 @@ out_row(struct db_q *q)
 	    "status", db_col_text(q, INI_OUT_C_STATUS),
 	    "audience", db_col_text(q, INI_OUT_C_AUDIENCE),
 	    "created_at", (json_int_t)db_col_int(q, INI_OUT_C_CREATED_AT),
-	    "published_at", app_col_int(q, INI_OUT_C_PUBLISHED_AT));
+	    "published_at", app_col_int(q, INI_OUT_C_PUBLISHED_AT),
+	    "created_by", (json_int_t)db_col_int(q, INI_OUT_C_CREATED_BY));
 }
 
 enum ws_err
@@ -525,4 +526,110 @@ ini_brief(struct db *d, int event, const struct ini_viewer *v, int64_t id, json_
 		    db_col_text(q, INI_BRIEF_C_TZ) : "");
 	db_end(q);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+ini_csv_rows(struct db *d, const char *country, const char *status, int64_t page,
+    int per_page, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_INI_CSV);
+	enum ws_err rc;
+	int i;
+
+	*out = json_array();
+	i = bind_filter(q, 1, country, status);
+	db_bind_int(q, i++, per_page);
+	db_bind_int(q, i, (page - 1) * per_page);
+	while ((rc = db_step(q)) == WS_OK)
+		json_array_append_new(*out, json_pack("{s:I,s:s,s:s,s:s,s:I,s:I,s:I,s:I,s:I,s:I,s:I}",
+		    "id", (json_int_t)db_col_int(q, INI_CSV_C_ID), "country", db_col_text(q,
+		    INI_CSV_C_COUNTRY), "title", db_col_text(q, INI_CSV_C_TITLE), "status",
+		    db_col_text(q, INI_CSV_C_STATUS), "focal_points", (json_int_t)db_col_int(q,
+		    INI_CSV_C_FOCAL), "organizations", (json_int_t)db_col_int(q, INI_CSV_C_ORGS),
+		    "experts", (json_int_t)db_col_int(q, INI_CSV_C_EXPERTS), "outputs_published",
+		    (json_int_t)db_col_int(q, INI_CSV_C_PUBLISHED), "outputs_draft",
+		    (json_int_t)db_col_int(q, INI_CSV_C_DRAFTS), "created_at",
+		    (json_int_t)db_col_int(q, INI_CSV_C_CREATED_AT), "updated_at",
+		    (json_int_t)db_col_int(q, INI_CSV_C_UPDATED_AT)));
+	db_end(q);
+	if (rc != WS_EDONE) {
+		json_decref(*out);
+		*out = NULL;
+		return rc;
+	}
+	return WS_OK;
+}
+
+/* ---- editing and withdrawing ------------------------------------------------ */
+
+/* Runs statement s binding text a, b, c (those not NULL) then id and
+ * oid; WS_ENOTFOUND when it changed no row. */
+static enum ws_err
+change(struct db *d, enum db_stmt s, const char *a, const char *b, const char *c, int64_t id,
+    int64_t oid)
+{
+	struct db_q *q = db_start(d, s);
+	int64_t n = 0;
+	int i = 1;
+	enum ws_err rc;
+
+	if (a)
+		db_bind_text(q, i++, a);
+	if (b)
+		db_bind_text(q, i++, b);
+	if (c)
+		db_bind_text(q, i++, c);
+	db_bind_int(q, i++, id);
+	db_bind_int(q, i, oid);
+	rc = db_exec(q, &n);
+	db_end(q);
+	if (rc == WS_OK && n == 0)
+		rc = WS_ENOTFOUND;
+	return rc;
+}
+
+enum ws_err
+ini_upd_get(struct db *d, int64_t id, int64_t uid, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_INI_UPD_GET);
+	enum ws_err rc;
+
+	*out = NULL;
+	db_bind_int(q, 1, id);
+	db_bind_int(q, 2, uid);
+	if ((rc = db_step(q)) == WS_OK)
+		*out = json_pack("{s:I,s:o,s:s,s:s,s:I}",
+		    "id", (json_int_t)db_col_int(q, INI_UPD_C_ID),
+		    "author_id", app_col_int(q, INI_UPD_C_AUTHOR_ID),
+		    "author", db_col_text(q, INI_UPD_C_AUTHOR),
+		    "body", db_col_text(q, INI_UPD_C_BODY),
+		    "created_at", (json_int_t)db_col_int(q, INI_UPD_C_CREATED_AT));
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
+enum ws_err
+ini_upd_set(struct db *d, int64_t id, int64_t uid, const char *body)
+{
+	return change(d, ST_INI_UPD_SET, body, NULL, NULL, id, uid);
+}
+
+enum ws_err
+ini_upd_delete(struct db *d, int64_t id, int64_t uid)
+{
+	return change(d, ST_INI_UPD_DELETE, NULL, NULL, NULL, id, uid);
+}
+
+enum ws_err
+ini_out_set(struct db *d, int64_t id, int64_t oid, const char *kind, const char *title,
+    const char *body)
+{
+	return change(d, ST_INI_OUT_SET, kind, title, body, id, oid);
+}
+
+enum ws_err
+ini_out_withdraw(struct db *d, int64_t id, int64_t oid, int published)
+{
+	return change(d, published ? ST_INI_OUT_UNPUBLISH : ST_INI_OUT_DELETE, NULL, NULL, NULL,
+	    id, oid);
 }
