@@ -1903,14 +1903,17 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * themselves (?3, an application of no organization) or through an
 	 * organization of theirs while it is not rejected or suspended (?4, as
 	 * ST_DLG_APPROVED_OF: who may take part is who is shown taking part),
-	 * and the inputs they wrote (?7). */
+	 * and the inputs they wrote (?7); the fifth column says 'organization'
+	 * for a part through an organization (dialogues_of_person). */
 	[ST_DLG_OF_PERSON] = {"dlg_of_person",
-	    "SELECT d.id, d.title, d.summary_published_at, a.id, '', 'approved'" DLG_FROM
+	    "SELECT d.id, d.title, d.summary_published_at, a.id, CASE WHEN a.organization_id IS "
+	    "NULL THEN '' ELSE 'organization' END, 'approved'" DLG_FROM
 	    "JOIN call_applications a ON a.call_id = d.call_id AND a.status = 'accepted' "
 	    "WHERE " EV_VISIBLE " AND ((a.user_id = ? AND a.organization_id IS NULL) OR "
 	    "a.organization_id IN (SELECT m.org_id FROM org_members m JOIN organizations mo ON "
 	    "mo.id = m.org_id WHERE m.user_id = ? AND " INI_ORG_LIVE ")) UNION ALL "
-	    "SELECT d.id, d.title, d.summary_published_at, i.id, '', 'input'" DLG_FROM
+	    "SELECT d.id, d.title, d.summary_published_at, i.id, CASE WHEN i.organization_id IS "
+	    "NULL THEN '' ELSE 'organization' END, 'input'" DLG_FROM
 	    "JOIN dialogue_inputs i ON i.dialogue_id = d.id WHERE " EV_VISIBLE
 	    " AND i.user_id = ? ORDER BY 1 DESC, 6 LIMIT 100", NULL},
 	/* The next batch of members (active, verified) after user id ?1, ?2 of
@@ -1938,18 +1941,25 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_DLG_CALL_QUESTIONS] = {"dlg_call_questions",
 	    "SELECT questions FROM calls WHERE id = ?", NULL},
 	/* For person ?1's export: the applications they filed to dialogues'
-	 * calls, and whether they still act for each (CAPP_FILER_ACTS). */
+	 * calls, and whether they still act for each (CAPP_FILER_ACTS); the
+	 * title of a dialogue whose session is a draft or staff's is staff's
+	 * ('', as DLG_EXPORT_TITLE gives it). */
+#define DLG_EXPORT_TITLE "CASE WHEN e.status <> 'draft' AND e.visibility <> 'staff' " \
+	"THEN d.title ELSE '' END"
 	[ST_DLG_EXPORT_APPS] = {"dlg_export_apps",
-	    "SELECT a.id, d.id, d.title, a.organization_id, o.name, a.status, a.submitted_at, "
-	    "a.decided_at, CASE WHEN " CAPP_FILER_ACTS " THEN 1 ELSE 0 END "
+	    "SELECT a.id, d.id, " DLG_EXPORT_TITLE ", a.organization_id, o.name, a.status, "
+	    "a.submitted_at, a.decided_at, CASE WHEN " CAPP_FILER_ACTS " THEN 1 ELSE 0 END "
 	    "FROM call_applications a JOIN dialogues d ON d.call_id = a.call_id "
+	    "JOIN meetings m ON m.event_id = d.meeting_id JOIN events e ON e.id = m.event_id "
 	    "LEFT JOIN organizations o ON o.id = a.organization_id WHERE a.user_id = ? "
 	    "ORDER BY a.id", NULL},
 	/* For person ?1's export: the written inputs they wrote themselves. */
 	[ST_DLG_EXPORT_INPUTS] = {"dlg_export_inputs",
-	    "SELECT i.id, d.id, d.title, i.organization_id, i.body, i.publish, i.file_name, "
-	    "i.file_type, i.file_size, i.file_sha256, i.created_at FROM dialogue_inputs i "
-	    "JOIN dialogues d ON d.id = i.dialogue_id WHERE i.user_id = ? ORDER BY i.id", NULL},
+	    "SELECT i.id, d.id, " DLG_EXPORT_TITLE ", i.organization_id, i.body, i.publish, "
+	    "i.file_name, i.file_type, i.file_size, i.file_sha256, i.created_at "
+	    "FROM dialogue_inputs i JOIN dialogues d ON d.id = i.dialogue_id "
+	    "JOIN meetings m ON m.event_id = d.meeting_id JOIN events e ON e.id = m.event_id "
+	    "WHERE i.user_id = ? ORDER BY i.id", NULL},
 
 	/* Issue 18: courses (app/courses/store.c).  A draft course is staff's
 	 * (?: 1 for staff); modules and lessons keep their order in position,

@@ -980,6 +980,179 @@ test_person_page_org_part(void **state)
 	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)ed_id);
 }
 
+/* ---- after the gaps of issue 17 (h-g17a, h-g17b merged) ---------------------- */
+
+/* A dialogue titled title on a new firearms session of status status
+ * (held 2031-05-19..21), under review countries (a JSON array, consumed),
+ * its call open; its id, its call's into *call. */
+static int64_t
+dialogue_on(const char *title, int number, const char *status, json_t *countries,
+    int64_t *call)
+{
+	int64_t wg = session_made("firearms", number, "2031-05-19T10:00", "2031-05-21T18:00",
+	    status);
+	int64_t prep = event_made("Preparation day", "2031-05-22T09:00", "2031-05-22T17:00");
+	int64_t ev = event_made("The dialogue", "2031-05-23T09:00", "2031-05-23T17:00");
+
+	*call = call_made("A call for stakeholders 3", "2031-04-01T23:59");	/* public */
+	return made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:o}",
+	    "title", title, "meeting_id", (json_int_t)wg, "prep_event_id", (json_int_t)prep,
+	    "event_id", (json_int_t)ev, "call_id", (json_int_t)call[0], "inputs_close",
+	    "2031-06-30T18:00", "countries", countries));
+}
+
+/*
+ * The account export and the account page give a person their own
+ * applications to dialogues: the title of a dialogue whose session is
+ * still staff's draft is not theirs to read (404 everywhere else).
+ */
+static void
+test_export_hidden_dialogue(void **state)
+{
+	char path[96];
+	int64_t dlg, call;
+
+	(void)state;
+	dlg = dialogue_on("Secret-dialogue-title-3", 94, "draft", json_array(), &call);
+	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)dlg);
+	STATUS(api("GET", path, bo_tok, NULL), 404);
+	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
+	STATUS(api("POST", path, bo_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	    (json_int_t)norrow, "status", "submitted", "answers", "expertise", "Borders",
+	    "speaker_gender", "man")), 201);
+	LACKS(api("GET", "/api/v1/me/export", bo_tok, NULL), "Secret-dialogue-title-3");
+	LACKS(api("GET", "/api/v1/account", bo_tok, NULL), "Secret-dialogue-title-3");
+	HAS(api("GET", path, staff_tok, NULL), "Borders");
+}
+
+/*
+ * Changing or withdrawing what one wrote in an initiative's space is
+ * taking part: not for one who no longer does (an expert whose membership
+ * ended, the people of a suspended partner, a focal point through an
+ * organization), nor for another participant than its author.
+ */
+static void
+test_former_edits(void **state)
+{
+	const struct ts_res *r;
+	char upd[96], outp[96], u1[128], u2[128], o1[128];
+	int64_t id, oid = 0;
+	json_t *j, *o;
+	size_t i;
+
+	(void)state;
+	id = initiative("Attack 3: edits");
+	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
+	snprintf(outp, sizeof outp, "/api/v1/initiatives/%lld/outputs", (long long)id);
+	r = api("POST", upd, ed_tok, json_pack("{s:s}", "body", "Ed's update"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	snprintf(u1, sizeof u1, "%s/%lld", upd, (long long)num(j, "id"));
+	json_decref(j);
+	r = api("POST", upd, cy_tok, json_pack("{s:s}", "body", "Cy's update"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	snprintf(u2, sizeof u2, "%s/%lld", upd, (long long)num(j, "id"));
+	json_decref(j);
+	r = api("POST", outp, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	    "title", "Cy's draft 3", "body", "Draft."));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	json_array_foreach(json_object_get(j, "outputs"), i, o)
+		if (strcmp(json_string_value(json_object_get(o, "title")), "Cy's draft 3") == 0)
+			oid = num(o, "id");
+	json_decref(j);
+	assert_true(oid > 0);
+	snprintf(o1, sizeof o1, "%s/%lld", outp, (long long)oid);
+	/* another than the author, an outsider */
+	STATUS(api("PATCH", u2, ada_tok, json_pack("{s:s}", "body", "Not mine")), 403);
+	STATUS(api("PATCH", u2, bo_tok, json_pack("{s:s}", "body", "Outsider")), 403);
+	STATUS(api("DELETE", o1, bo_tok, NULL), 403);
+	STATUS(api("PATCH", u2, NULL, json_pack("{s:s}", "body", "Visitor")), 401);
+	/* Ed an applicant again */
+	ts_sql_int("UPDATE users SET role = 'applicant' WHERE id = %lld", (long long)ed_id);
+	STATUS(api("PATCH", u1, ed_tok, json_pack("{s:s}", "body", "After")), 403);
+	STATUS(api("DELETE", u1, ed_tok, NULL), 403);
+	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)ed_id);
+	/* Quillon suspended */
+	org_status(quillon, "suspended");
+	STATUS(api("PATCH", u2, cy_tok, json_pack("{s:s}", "body", "Suspended")), 403);
+	STATUS(api("PATCH", o1, cy_tok, json_pack("{s:s}", "title", "Suspended")), 403);
+	STATUS(api("DELETE", o1, cy_tok, NULL), 403);
+	org_status(quillon, "approved");
+	/* Gu, Uganda's focal point, one of Quillon's people */
+	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, created_at) "
+	    "VALUES (%lld, %lld, 0, 1, 1)", (long long)quillon, (long long)gu_id);
+	STATUS(api("DELETE", o1, gu_tok, NULL), 403);
+	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)gu_id);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_updates WHERE body IN "
+	    "('Not mine', 'Outsider', 'After', 'Suspended', 'Visitor')"), 0);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_outputs WHERE id = %lld",
+	    (long long)oid), 1);
+	/* the author, a participant still, may */
+	STATUS(api("PATCH", u2, cy_tok, json_pack("{s:s}", "body", "Cy's update, edited")), 200);
+}
+
+/*
+ * Staff's CSV of the initiatives is staff's, and a title that is a
+ * formula is text in it.
+ */
+static void
+test_initiatives_csv(void **state)
+{
+	const struct ts_res *r;
+
+	(void)state;
+	(void)made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s}", "country", "KE",
+	    "title", "=HYPERLINK(\"https://evil.example\",\"3\")", "status", "proposed"));
+	r = api("GET", "/staff/initiatives.csv", staff_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "'=HYPERLINK");
+	LACKS(r, ",=HYPERLINK");
+	LACKS(r, ",\"=HYPERLINK");
+	STATUS(api("GET", "/staff/initiatives.csv", bo_tok, NULL), 403);
+	STATUS(api("GET", "/staff/initiatives.csv", fe_tok, NULL), 403);
+	r = api("GET", "/staff/initiatives.csv", NULL, NULL);
+	assert_true(r->status == 401 || r->status == 303);
+}
+
+/*
+ * The same of dialogues: Quillon (Ed one of its people, its admin even,
+ * who filed its application and wrote its input) took part in a
+ * dialogue; Ed's page does not list it for a member or a focal point, as
+ * it does for Ed and staff; his own application as an expert stays.
+ */
+static void
+test_person_page_org_dialogue(void **state)
+{
+	char path[96], in[96];
+	struct ts_browser *st;
+	int64_t dlg, wg, call, ev, own, call2;
+
+	(void)state;
+	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, created_at) "
+	    "VALUES (%lld, %lld, 1, 1, 1)", (long long)quillon, (long long)ed_id);
+	dlg = dialogue_made("Quillon-dialogue-of-Ed-3", 98, &wg, &call, &ev);
+	(void)approved(call, ed_tok, quillon);
+	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
+	STATUS(api("POST", in, ed_tok, json_pack("{s:s}", "body", "For Quillon")), 201);
+	own = dialogue_made("Ed-own-dialogue-3", 99, &wg, &call2, &ev);
+	(void)own;
+	(void)approved(call2, ed_tok, 0);
+	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
+	LACKS(api("GET", path, fe_tok, NULL), "Quillon-dialogue-of-Ed-3");
+	LACKS(api("GET", path, bo_tok, NULL), "Quillon-dialogue-of-Ed-3");
+	HAS(api("GET", path, bo_tok, NULL), "Ed-own-dialogue-3");
+	HAS(api("GET", path, ed_tok, NULL), "Quillon-dialogue-of-Ed-3");
+	HAS(api("GET", path, staff_tok, NULL), "Quillon-dialogue-of-Ed-3");
+	st = ts_signed_in(&srv, NULL, FE, PW);
+	assert_non_null(st);
+	snprintf(path, sizeof path, "/people/%lld", (long long)ed_id);
+	LACKS(ts_get(st, path), "Quillon-dialogue-of-Ed-3");
+	ts_browser_free(st);
+	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)ed_id);
+}
+
 /* ---- staff demoted while signed in ------------------------------------------- */
 
 /*
@@ -1088,6 +1261,10 @@ main(void)
 		cmocka_unit_test(test_focal_moved),
 		cmocka_unit_test(test_summary_mail_after_hidden),
 		cmocka_unit_test(test_person_page_org_part),
+		cmocka_unit_test(test_export_hidden_dialogue),
+		cmocka_unit_test(test_former_edits),
+		cmocka_unit_test(test_initiatives_csv),
+		cmocka_unit_test(test_person_page_org_dialogue),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */

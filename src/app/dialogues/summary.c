@@ -263,16 +263,25 @@ dialogues_of_person(struct req *r, int64_t uid, json_t **out)
 	json_t *rows = NULL, *x;
 	enum ws_err rc;
 	size_t i;
+	int others;
 
 	dlg_viewer_of(r, &v);
+	/* someone else's page: a part through an organization is the
+	 * organization's (its history); shown, it would tell whose person
+	 * they are, which an organization may keep from governments */
+	others = !v.staff && (!r->user || r->user->id != uid);
 	*out = json_array();
 	if ((rc = dlg_short(req_db(r), ST_DLG_OF_PERSON, &v, uid, NULL, &rows)) != WS_OK)
 		goto out;
-	json_array_foreach(rows, i, x)
-		json_array_append_new(*out, json_pack("{s:O,s:O,s:s,s:O}", "id", json_object_get(x,
-		    "dialogue_id"), "title", json_object_get(x, "title"), "href",
-		    arena_printf(r->a, "/dialogues/%lld", (long long)json_integer_value(
+	json_array_foreach(rows, i, x) {
+		if (others && strcmp(json_string_value(json_object_get(x, "who")),
+		    "organization") == 0)
+			continue;
+		json_array_append_new(*out, json_pack("{s:O,s:O,s:s,s:O}", "id",
+		    json_object_get(x, "dialogue_id"), "title", json_object_get(x, "title"),
+		    "href", arena_printf(r->a, "/dialogues/%lld", (long long)json_integer_value(
 		    json_object_get(x, "dialogue_id"))), "what", json_object_get(x, "what")));
+	}
 	if (!r->api)
 		json_array_foreach(*out, i, x)
 			json_object_set_new(x, "is_input", json_boolean(strcmp(json_string_value(
