@@ -188,9 +188,27 @@
 #define INI_FOCAL_STILL "(p.kind <> 'focal' OR EXISTS (SELECT 1 FROM users fu JOIN " \
 	"initiatives fi ON fi.id = p.initiative_id WHERE fu.id = p.user_id AND " \
 	"fu.role = 'focal' AND fu.country = fi.country))"
-/* An organization's people take part through it while it is not rejected
- * or suspended (mo: organizations), as CAPP_WHERE's admins. */
-#define INI_ORG_LIVE "mo.status NOT IN ('rejected', 'suspended')"
+/* Whether person uid (an SQL expression) is a member still, as
+ * user_role_from_standing (app/accounts) reads it: a member or staff (not
+ * an applicant, nor a government's focal point), and a member keeps it
+ * while an approved expert, one of an approved organization, or one of
+ * none. */
+#define PERSON_MEMBER_STILL(uid) "EXISTS (SELECT 1 FROM users xu WHERE xu.id = " uid " " \
+	"AND xu.role IN ('member', 'staff', 'admin') AND (xu.role <> 'member' OR EXISTS " \
+	"(SELECT 1 FROM experts xe WHERE xe.user_id = xu.id AND xe.status = 'approved') " \
+	"OR EXISTS (SELECT 1 FROM org_members xm JOIN organizations xo ON xo.id = xm.org_id " \
+	"WHERE xm.user_id = xu.id AND xo.status = 'approved') OR NOT EXISTS (SELECT 1 " \
+	"FROM org_members xm WHERE xm.user_id = xu.id)))"
+/* An expert takes part in initiative participant p's only while a member
+ * still: one whose membership ended (an applicant again) no longer does,
+ * nor a focal point (one who joined through a call before the rule). */
+#define INI_EXPERT_STILL "(p.kind <> 'expert' OR " PERSON_MEMBER_STILL("p.user_id") ")"
+/* An organization's people (m: org_members) take part through it while it
+ * is not rejected or suspended (mo: organizations), as CAPP_WHERE's
+ * admins; a government's focal point never does (they take part as a
+ * focal point, in their own country's initiative). */
+#define INI_ORG_LIVE "mo.status NOT IN ('rejected', 'suspended') AND NOT EXISTS (SELECT 1 " \
+	"FROM users gu WHERE gu.id = m.user_id AND gu.role = 'focal')"
 /* Columns of a nomination (enum mtg_nom_col); who sees which: all (?1 = 0,
  * staff), or those of the organizations person ?2 is an admin of now while
  * it is not rejected or suspended (as CAPP_WHERE) and those naming address
@@ -1590,10 +1608,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_BY_TITLE] = {"ini_by_title", "SELECT id FROM initiatives WHERE title = ?", NULL},
 	/* the initiative a call of kind pilot_initiative is linked to */
 	[ST_INI_OF_CALL] = {"ini_of_call", "SELECT id FROM initiatives WHERE call_id = ?", NULL},
-	/* its participants, focal points first, each with its name */
+	/* its participants, focal points first, each with its name and whether
+	 * its organization (if one) is live (not rejected or suspended) */
 	[ST_INI_PART_LIST] = {"ini_part_list",
 	    "SELECT p.id, p.kind, p.user_id, p.organization_id, p.source, p.created_at, "
-	    "coalesce(o.name, u.name, '') FROM initiative_participants p "
+	    "coalesce(o.name, u.name, ''), CASE WHEN o.status IN ('rejected', 'suspended') "
+	    "THEN 0 ELSE 1 END FROM initiative_participants p "
 	    "LEFT JOIN users u ON u.id = p.user_id "
 	    "LEFT JOIN organizations o ON o.id = p.organization_id "
 	    "WHERE p.initiative_id = ? ORDER BY CASE p.kind WHEN 'focal' THEN 0 "
@@ -1612,8 +1632,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * of the people of a partner organization. */
 	[ST_INI_PART_IS] = {"ini_part_is",
 	    "SELECT 1 FROM initiative_participants p WHERE p.initiative_id = ? AND "
-	    "((p.user_id = ? AND " INI_FOCAL_STILL ") OR p.organization_id IN "
-	    "(SELECT m.org_id FROM org_members m JOIN organizations mo ON mo.id = m.org_id "
+	    "((p.user_id = ? AND " INI_FOCAL_STILL " AND " INI_EXPERT_STILL ") "
+	    "OR p.organization_id IN (SELECT m.org_id FROM org_members m "
+	    "JOIN organizations mo ON mo.id = m.org_id "
 	    "WHERE m.user_id = ? AND " INI_ORG_LIVE ")) LIMIT 1", NULL},
 	/* The initiatives a person takes part in (themselves, or through an
 	 * organization of theirs), as ST_INI_PART_IS counts them, newest
@@ -1621,8 +1642,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_PART_OF_USER] = {"ini_part_of_user",
 	    "SELECT i.id, i.title, i.country, i.status, min(p.kind) FROM initiatives i "
 	    "JOIN initiative_participants p ON p.initiative_id = i.id WHERE (p.user_id = ? AND "
-	    INI_FOCAL_STILL ") OR p.organization_id IN (SELECT m.org_id FROM org_members m "
-	    "JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND " INI_ORG_LIVE ") "
+	    INI_FOCAL_STILL " AND " INI_EXPERT_STILL ") OR p.organization_id IN "
+	    "(SELECT m.org_id FROM org_members m JOIN organizations mo ON mo.id = m.org_id "
+	    "WHERE m.user_id = ? AND " INI_ORG_LIVE ") "
 	    "GROUP BY i.id, i.title, i.country, i.status ORDER BY i.id DESC LIMIT ?", NULL},
 	[ST_INI_PART_OF_ORG] = {"ini_part_of_org",
 	    "SELECT i.id, i.title, i.country, i.status, p.kind FROM initiatives i "
@@ -1633,8 +1655,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_RECIPIENTS] = {"ini_recipients",
 	    "SELECT u.id, u.email, u.name, u.locale FROM users u WHERE u.status = 'active' "
 	    "AND u.id <> ? AND (u.id IN (SELECT p.user_id FROM initiative_participants p "
-	    "WHERE p.initiative_id = ? AND " INI_FOCAL_STILL ") OR u.id IN (SELECT m.user_id "
-	    "FROM org_members m JOIN initiative_participants p ON p.organization_id = m.org_id "
+	    "WHERE p.initiative_id = ? AND " INI_FOCAL_STILL " AND " INI_EXPERT_STILL ") "
+	    "OR u.id IN (SELECT m.user_id FROM org_members m "
+	    "JOIN initiative_participants p ON p.organization_id = m.org_id "
 	    "JOIN organizations mo ON mo.id = m.org_id WHERE p.initiative_id = ? AND "
 	    INI_ORG_LIVE ")) ORDER BY u.id", NULL},
 	[ST_INI_OUT_INSERT] = {"ini_out_insert",
@@ -1819,23 +1842,27 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "JOIN events e ON e.id = m.event_id WHERE m.event_id = ?", NULL},
 	[ST_DLG_CALL_KIND] = {"dlg_call_kind", "SELECT kind FROM calls WHERE id = ?", NULL},
 	/* The applicants to a dialogue's call, drafts and withdrawn ones
-	 * aside, as they came. */
+	 * aside, as they came; last, whether the organization (if one) is
+	 * live (not rejected or suspended). */
 	[ST_DLG_PEOPLE] = {"dlg_people",
 	    "SELECT a.id, a.user_id, a.organization_id, a.status, a.answers, u.name, u.email, "
 	    "o.name, o.country, o.kind, (SELECT sum(s.weighted) FROM call_scores s "
 	    "WHERE s.application_id = a.id), (SELECT count(*) FROM call_scores s "
-	    "WHERE s.application_id = a.id) FROM call_applications a "
+	    "WHERE s.application_id = a.id), CASE WHEN o.status IN ('rejected', 'suspended') "
+	    "THEN 0 ELSE 1 END FROM call_applications a "
 	    "JOIN users u ON u.id = a.user_id "
 	    "LEFT JOIN organizations o ON o.id = a.organization_id "
 	    "WHERE a.call_id = ? AND a.status NOT IN ('draft', 'withdrawn') ORDER BY a.id", NULL},
 	/* The accepted application of call ?1 that person ?2 took part by: their
-	 * own (as an expert), or that of an organization they are one of now
-	 * (?3 the same person) while it is not rejected or suspended. */
+	 * own (as an expert, while a member still), or that of an organization
+	 * they are one of now (?3 the same person) while it is not rejected or
+	 * suspended. */
 	[ST_DLG_APPROVED_OF] = {"dlg_approved_of",
 	    "SELECT a.id, coalesce(a.organization_id, 0) FROM call_applications a "
 	    "WHERE a.call_id = ? AND a.status = 'accepted' AND ((a.user_id = ? AND "
-	    "a.organization_id IS NULL) OR a.organization_id IN (SELECT m.org_id FROM "
-	    "org_members m JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND "
+	    "a.organization_id IS NULL AND " PERSON_MEMBER_STILL("a.user_id") ") "
+	    "OR a.organization_id IN (SELECT m.org_id FROM org_members m "
+	    "JOIN organizations mo ON mo.id = m.org_id WHERE m.user_id = ? AND "
 	    INI_ORG_LIVE ")) ORDER BY a.id LIMIT 1", NULL},
 	/* the dialogue whose preparation day or dialogue is event ?1 (twice) */
 	[ST_DLG_OF_EVENT] = {"dlg_of_event",
@@ -1846,15 +1873,20 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "body, publish, file_id, file_name, file_type, file_size, file_sha256, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
 	/* A dialogue's inputs: all (?2 = 1), those agreed for publication
-	 * (?3 = 1), or those of person ?4 and of their organizations (?5). */
+	 * (?3 = 1) but of an organization rejected or suspended since, or
+	 * those of person ?4 and of their organizations (?5, not a focal
+	 * point: a government takes no part through a stakeholder). */
 	[ST_DLG_INPUT_LIST] = {"dlg_input_list",
 	    "SELECT i.id, coalesce(i.user_id, 0), coalesce(i.organization_id, 0), i.body, "
 	    "i.publish, i.file_id, i.file_name, i.file_type, i.file_size, i.file_sha256, "
 	    "i.created_at, coalesce(u.name, ''), coalesce(o.name, '') FROM dialogue_inputs i "
 	    "LEFT JOIN users u ON u.id = i.user_id "
 	    "LEFT JOIN organizations o ON o.id = i.organization_id "
-	    "WHERE i.dialogue_id = ? AND (? = 1 OR (? = 1 AND i.publish = 1) OR i.user_id = ? "
-	    "OR i.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ?)) "
+	    "WHERE i.dialogue_id = ? AND (? = 1 OR (? = 1 AND i.publish = 1 AND (o.id IS NULL "
+	    "OR o.status NOT IN ('rejected', 'suspended'))) OR i.user_id = ? "
+	    "OR i.organization_id IN (SELECT m.org_id FROM org_members m WHERE m.user_id = ? "
+	    "AND NOT EXISTS (SELECT 1 FROM users gu WHERE gu.id = m.user_id AND "
+	    "gu.role = 'focal'))) "
 	    "ORDER BY i.id", NULL},
 	/* the summary, once: published only while it is not yet */
 	[ST_DLG_PUBLISH] = {"dlg_publish",
@@ -1864,17 +1896,20 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "WHERE id = ? AND summary_published_at IS NULL", NULL},
 	/* The published summaries a session of untoc_wg (?1) is the next
 	 * session of its working group for: those of the dialogues of the
-	 * group's sessions before it with no other session between. */
+	 * group's sessions before it with no other session between, each
+	 * seen as its own session is (EV_VISIBLE, e: a session made private
+	 * after its summary went out hides its dialogue here too). */
 	[ST_DLG_FOR_SESSION] = {"dlg_for_session",
 	    "SELECT d.id, d.title, d.summary_published_at, d.meeting_id, m0.title, '' "
 	    "FROM meetings s JOIN events se ON se.id = s.event_id "
 	    "JOIN meetings m0 ON m0.body = s.body AND m0.working_group = s.working_group "
-	    "JOIN events e0 ON e0.id = m0.event_id "
+	    "JOIN events e ON e.id = m0.event_id "
 	    "JOIN dialogues d ON d.meeting_id = m0.event_id "
-	    "WHERE s.event_id = ? AND s.body = 'untoc_wg' AND e0.start_at < se.start_at "
-	    "AND d.summary_published_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM meetings m2 "
-	    "JOIN events e2 ON e2.id = m2.event_id WHERE m2.body = s.body AND m2.working_group = "
-	    "s.working_group AND e2.start_at > e0.start_at AND e2.start_at < se.start_at) "
+	    "WHERE s.event_id = ? AND s.body = 'untoc_wg' AND e.start_at < se.start_at "
+	    "AND d.summary_published_at IS NOT NULL AND " EV_VISIBLE " AND NOT EXISTS "
+	    "(SELECT 1 FROM meetings m2 JOIN events e2 ON e2.id = m2.event_id "
+	    "WHERE m2.body = s.body AND m2.working_group = s.working_group "
+	    "AND e2.start_at > e.start_at AND e2.start_at < se.start_at) "
 	    "ORDER BY d.id LIMIT 20", NULL},
 	/* The dialogues (seen as EV_VISIBLE) the approved organizations of
 	 * country ?3 took part in: each organization once a dialogue. */
@@ -1925,14 +1960,17 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * themselves (?3, an application of no organization) or through an
 	 * organization of theirs while it is not rejected or suspended (?4, as
 	 * ST_DLG_APPROVED_OF: who may take part is who is shown taking part),
-	 * and the inputs they wrote (?7). */
+	 * and the inputs they wrote (?7); the fifth column says 'organization'
+	 * for a part through an organization (dialogues_of_person). */
 	[ST_DLG_OF_PERSON] = {"dlg_of_person",
-	    "SELECT d.id, d.title, d.summary_published_at, a.id, '', 'approved'" DLG_FROM
+	    "SELECT d.id, d.title, d.summary_published_at, a.id, CASE WHEN a.organization_id IS "
+	    "NULL THEN '' ELSE 'organization' END, 'approved'" DLG_FROM
 	    "JOIN call_applications a ON a.call_id = d.call_id AND a.status = 'accepted' "
 	    "WHERE " EV_VISIBLE " AND ((a.user_id = ? AND a.organization_id IS NULL) OR "
 	    "a.organization_id IN (SELECT m.org_id FROM org_members m JOIN organizations mo ON "
 	    "mo.id = m.org_id WHERE m.user_id = ? AND " INI_ORG_LIVE ")) UNION ALL "
-	    "SELECT d.id, d.title, d.summary_published_at, i.id, '', 'input'" DLG_FROM
+	    "SELECT d.id, d.title, d.summary_published_at, i.id, CASE WHEN i.organization_id IS "
+	    "NULL THEN '' ELSE 'organization' END, 'input'" DLG_FROM
 	    "JOIN dialogue_inputs i ON i.dialogue_id = d.id WHERE " EV_VISIBLE
 	    " AND i.user_id = ? ORDER BY 1 DESC, 6 LIMIT 100", NULL},
 	/* The next batch of members (active, verified) after user id ?1, ?2 of
@@ -1960,18 +1998,25 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_DLG_CALL_QUESTIONS] = {"dlg_call_questions",
 	    "SELECT questions FROM calls WHERE id = ?", NULL},
 	/* For person ?1's export: the applications they filed to dialogues'
-	 * calls, and whether they still act for each (CAPP_FILER_ACTS). */
+	 * calls, and whether they still act for each (CAPP_FILER_ACTS); the
+	 * title of a dialogue whose session is a draft or staff's is staff's
+	 * ('', as DLG_EXPORT_TITLE gives it). */
+#define DLG_EXPORT_TITLE "CASE WHEN e.status <> 'draft' AND e.visibility <> 'staff' " \
+	"THEN d.title ELSE '' END"
 	[ST_DLG_EXPORT_APPS] = {"dlg_export_apps",
-	    "SELECT a.id, d.id, d.title, a.organization_id, o.name, a.status, a.submitted_at, "
-	    "a.decided_at, CASE WHEN " CAPP_FILER_ACTS " THEN 1 ELSE 0 END "
+	    "SELECT a.id, d.id, " DLG_EXPORT_TITLE ", a.organization_id, o.name, a.status, "
+	    "a.submitted_at, a.decided_at, CASE WHEN " CAPP_FILER_ACTS " THEN 1 ELSE 0 END "
 	    "FROM call_applications a JOIN dialogues d ON d.call_id = a.call_id "
+	    "JOIN meetings m ON m.event_id = d.meeting_id JOIN events e ON e.id = m.event_id "
 	    "LEFT JOIN organizations o ON o.id = a.organization_id WHERE a.user_id = ? "
 	    "ORDER BY a.id", NULL},
 	/* For person ?1's export: the written inputs they wrote themselves. */
 	[ST_DLG_EXPORT_INPUTS] = {"dlg_export_inputs",
-	    "SELECT i.id, d.id, d.title, i.organization_id, i.body, i.publish, i.file_name, "
-	    "i.file_type, i.file_size, i.file_sha256, i.created_at FROM dialogue_inputs i "
-	    "JOIN dialogues d ON d.id = i.dialogue_id WHERE i.user_id = ? ORDER BY i.id", NULL},
+	    "SELECT i.id, d.id, " DLG_EXPORT_TITLE ", i.organization_id, i.body, i.publish, "
+	    "i.file_name, i.file_type, i.file_size, i.file_sha256, i.created_at "
+	    "FROM dialogue_inputs i JOIN dialogues d ON d.id = i.dialogue_id "
+	    "JOIN meetings m ON m.event_id = d.meeting_id JOIN events e ON e.id = m.event_id "
+	    "WHERE i.user_id = ? ORDER BY i.id", NULL},
 
 	/* Issue 18: courses (app/courses/store.c).  A draft course is staff's
 	 * (?: 1 for staff); modules and lessons keep their order in position,

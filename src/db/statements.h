@@ -1116,7 +1116,8 @@ enum ev_msg_list_col {
 enum ini_col { INI_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) INI_C__MAX };
 /* A participant of an initiative with its name (ST_INI_PART_LIST). */
 enum ini_part_col { INI_PART_C_ID, INI_PART_C_KIND, INI_PART_C_USER_ID, INI_PART_C_ORG_ID,
-	INI_PART_C_SOURCE, INI_PART_C_CREATED_AT, INI_PART_C_NAME, INI_PART_C__MAX };
+	INI_PART_C_SOURCE, INI_PART_C_CREATED_AT, INI_PART_C_NAME, INI_PART_C_ORG_LIVE,
+	INI_PART_C__MAX };
 /* A person's or organization's initiatives (ST_INI_PART_OF_USER,
  * ST_INI_PART_OF_ORG). */
 enum ini_mine_col { INI_MINE_C_ID, INI_MINE_C_TITLE, INI_MINE_C_COUNTRY, INI_MINE_C_STATUS,
@@ -1277,7 +1278,7 @@ enum dlg_col { DLG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) DLG_C__MAX };
  * person, the organization (country, kind), the weighted scores. */
 enum dlg_people_col { DLG_P_C_ID, DLG_P_C_USER_ID, DLG_P_C_ORG_ID, DLG_P_C_STATUS,
 	DLG_P_C_ANSWERS, DLG_P_C_NAME, DLG_P_C_EMAIL, DLG_P_C_ORG_NAME, DLG_P_C_ORG_COUNTRY,
-	DLG_P_C_ORG_KIND, DLG_P_C_SCORE_SUM, DLG_P_C_SCORE_N, DLG_P_C__MAX };
+	DLG_P_C_ORG_KIND, DLG_P_C_SCORE_SUM, DLG_P_C_SCORE_N, DLG_P_C_ORG_LIVE, DLG_P_C__MAX };
 /* An approved participant's accepted application (ST_DLG_APPROVED_OF). */
 enum dlg_appr_col { DLG_A_C_ID, DLG_A_C_ORG_ID, DLG_A_C__MAX };
 /* A dialogue an event belongs to (ST_DLG_OF_EVENT). */

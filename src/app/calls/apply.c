@@ -339,6 +339,11 @@ call_rule_broken(struct req *r, json_t *c, json_t *rec)
 	    "dialogue") == 0)
 		return N_("A constructive dialogue's call is for non-governmental stakeholders: "
 		    "a government's focal point does not apply.");
+	/* nor a pilot initiative's: its focal points are named by staff */
+	if (r->user->role == ROLE_FOCAL && strcmp(json_string_value(json_object_get(c, "kind")),
+	    "pilot_initiative") == 0)
+		return N_("A pilot initiative's call is for its partner organizations and experts: "
+		    "a government's focal point takes part as one, named by the team.");
 	if (json_is_string(json_object_get(el, "audience")) &&
 	    strcmp(json_string_value(json_object_get(el, "audience")), "members") == 0 &&
 	    r->user->role != ROLE_MEMBER && r->user->role < ROLE_STAFF)

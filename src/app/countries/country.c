@@ -202,17 +202,37 @@ country_section_initiatives(struct req *r, const char *code, json_t *page)
 	return rc;
 }
 
+/* The dialogues name the organizations of the country that took part:
+ * only the page's stakeholders, as the meetings do (one whose country is
+ * above the viewer's level is not the viewer's to place in it), and a
+ * dialogue none of them took part in is left out. */
 enum ws_err
 country_section_dialogues(struct req *r, const char *code, json_t *page)
 {
-	json_t *list = NULL;
+	json_t *list = NULL, *seen, *d, *orgs, *o;
 	enum ws_err rc = dialogues_of_country(r, code, &list, NULL);
+	size_t i, k;
 
-	if (rc == WS_OK)
-		json_object_set_new(page, "dialogues", list);
-	else
+	if (rc != WS_OK) {
 		json_decref(list);
-	return rc;
+		return rc;
+	}
+	seen = json_array();
+	json_array_foreach(list, i, d) {
+		orgs = json_array();
+		json_array_foreach(json_object_get(d, "organizations"), k, o)
+			if (listed(page, json_integer_value(json_object_get(o, "id"))))
+				json_array_append(orgs, o);
+		if (json_array_size(orgs) > 0) {
+			json_object_set_new(d, "organizations", orgs);
+			json_array_append(seen, d);
+		} else {
+			json_decref(orgs);
+		}
+	}
+	json_decref(list);
+	json_object_set_new(page, "dialogues", seen);
+	return WS_OK;
 }
 
 /* ---- the pages ---------------------------------------------------------- */

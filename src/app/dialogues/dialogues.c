@@ -81,6 +81,25 @@ utc_time(json_t *t)
 	return json_string(s);
 }
 
+int
+dlg_person_seen(struct req *r, int64_t uid, int64_t org)
+{
+	json_t *o = NULL;
+	int seen;
+
+	if (!r->user)
+		return 0;
+	if (r->user->role >= ROLE_STAFF || r->user->id == uid)
+		return 1;
+	if (!org)
+		return r->user->role == ROLE_MEMBER || r->user->role == ROLE_FOCAL;
+	if (org_load(req_db(r), org, &o) != WS_OK)
+		return 0;
+	seen = org_level_for(r, org, NULL) >= org_field_level(o, "people");
+	json_decref(o);
+	return seen;
+}
+
 json_t *
 dlg_view(struct req *r, json_t *g)
 {
@@ -123,20 +142,30 @@ dlg_view(struct req *r, json_t *g)
 	    "call_id")), r->user->id, &app, &org) == WS_OK)
 		approved = 1;
 	json_object_set_new(out, "approved_participant", json_boolean(approved));
-	{	/* who takes part, for members and staff: organizations, or people */
+	{	/* who takes part, for members and staff: organizations, or people
+		 * (their names are the stakeholders' own, never a government's:
+		 * a focal point reads which organizations took part on the
+		 * country view) */
 		struct dlg_viewer v;
 		json_t *people = NULL, *p, *list;
 		size_t i;
 
 		dlg_viewer_of(r, &v);
-		if (v.member && dlg_people(req_db(r), json_integer_value(json_object_get(g,
-		    "call_id")), &people) == WS_OK) {
+		if (v.member && r->user->role != ROLE_FOCAL && dlg_people(req_db(r),
+		    json_integer_value(json_object_get(g, "call_id")), &people) == WS_OK) {
 			list = json_array();
 			json_array_foreach(people, i, p)
+				/* a suspended organization is named to staff only, as on
+				 * the country page */
 				if (strcmp(json_string_value(json_object_get(p, "status")),
-				    "accepted") == 0)
-					json_array_append_new(list, json_pack("{s:O,s:O}", "name",
-					    json_object_get(p, "name"), "organization", json_object_get(p,
+				    "accepted") == 0 && (v.staff || json_is_true(json_object_get(p,
+				    "live"))))	/* the person's name as their organization
+						 * shows its people */
+					json_array_append_new(list, json_pack("{s:s,s:O}", "name",
+					    dlg_person_seen(r, json_integer_value(json_object_get(p,
+					    "user_id")), json_integer_value(json_object_get(p,
+					    "organization_id"))) ? json_string_value(json_object_get(p,
+					    "name")) : "", "organization", json_object_get(p,
 					    "organization")));
 			json_object_set_new(out, "participants", list);
 		}

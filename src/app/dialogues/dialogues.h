@@ -118,7 +118,8 @@ enum ws_err dialogues_may_register(struct db *d, int64_t ev, int64_t uid, const 
 enum ws_err dialogues_of_country(struct req *r, const char *country, json_t **out,
     const char **html) WS_WUR;
 /* Person uid's part in dialogues (approved, inputs written) as r's caller
- * may see them, for the person's page: [{id, title, href, what}].  New
+ * may see them, for the person's page: [{id, title, href, what}]; a part
+ * through an organization is shown to the person and staff only.  New
  * reference in *out. */
 enum ws_err dialogues_of_person(struct req *r, int64_t uid, json_t **out) WS_WUR;
 /*

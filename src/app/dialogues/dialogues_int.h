@@ -87,6 +87,11 @@ enum ws_err dlg_short(struct db *d, int s, const struct dlg_viewer *v, int64_t i
 /* Stored dialogue g as r's caller sees it (the API's Dialogue).  New
  * reference. */
 json_t *dlg_view(struct req *r, json_t *g);
+/* Whether r's caller may read the name of person uid, who took part for
+ * organization org (0: as an expert): staff and the person all; else as
+ * the organization shows its people (`people`, nongovernmental by
+ * default), an expert's as /people shows experts (members, focal points). */
+int dlg_person_seen(struct req *r, int64_t uid, int64_t org);
 /* The dialogue of r->params[0] r's caller may see, stored (new
  * reference), its id into *id; WS_ENOTFOUND otherwise. */
 enum ws_err dlg_param(struct req *r, int64_t *id, json_t **g) WS_WUR;

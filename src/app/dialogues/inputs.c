@@ -33,10 +33,14 @@ input_view(struct req *r, int64_t id, json_t *i)
 
 	time_rfc3339((time_t)json_integer_value(json_object_get(i, "created_at")), when,
 	    sizeof when);
-	o = json_pack("{s:O,s:I,s:O,s:O,s:O,s:O,s:s}", "id", json_object_get(i, "id"),
+	/* the author's name as their organization shows its people ("": not
+	 * the reader's); the organization's name is everyone's */
+	o = json_pack("{s:O,s:I,s:O,s:O,s:s,s:O,s:s}", "id", json_object_get(i, "id"),
 	    "dialogue_id", (json_int_t)id, "body", json_object_get(i, "body"), "publish",
-	    json_object_get(i, "publish"), "author", json_object_get(i, "name"), "organization",
-	    json_object_get(i, "organization"), "created_at", when);
+	    json_object_get(i, "publish"), "author", dlg_person_seen(r, json_integer_value(
+	    json_object_get(i, "user_id")), json_integer_value(json_object_get(i,
+	    "organization_id"))) ? json_string_value(json_object_get(i, "name")) : "",
+	    "organization", json_object_get(i, "organization"), "created_at", when);
 	json_object_set_new(o, "body_html", org_markdown_html(json_string_value(
 	    json_object_get(i, "body"))));
 	if (f)

@@ -212,6 +212,7 @@ dlg_people(struct db *d, int64_t call, json_t **out)
 		json_object_set_new(o, "kind", text_or_null(q, DLG_P_C_ORG_KIND));
 		json_object_set_new(o, "score_sum", app_col_int(q, DLG_P_C_SCORE_SUM));
 		json_object_set_new(o, "score_n", json_integer(db_col_int(q, DLG_P_C_SCORE_N)));
+		json_object_set_new(o, "live", json_boolean(db_col_int(q, DLG_P_C_ORG_LIVE)));
 		json_array_append_new(*out, o);
 	}
 	db_end(q);
@@ -348,6 +349,8 @@ dlg_short(struct db *d, int s, const struct dlg_viewer *v, int64_t id, const cha
 	*out = json_array();
 	if (s == ST_DLG_FOR_SESSION) {
 		db_bind_int(q, 1, id);
+		db_bind_int(q, 2, v->staff);
+		db_bind_int(q, 3, v->member);
 	} else if (s == ST_DLG_OF_COUNTRY) {
 		db_bind_int(q, 1, v->staff);
 		db_bind_int(q, 2, v->member);

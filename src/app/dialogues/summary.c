@@ -195,7 +195,9 @@ enum ws_err
 dlg_mail_run(struct job_ctx *c, const struct job *j)
 {
 	struct app *app = job_arg(c);
-	struct dlg_viewer staff = { 1, 1 };
+	/* read as members see it: a run after staff made its session private
+	 * (a later batch, a retry) mails nobody (WS_ENOTFOUND below) */
+	struct dlg_viewer members = { 0, 1 };
 	json_t *p, *g = NULL;
 	json_error_t err;
 	struct db *d;
@@ -212,7 +214,7 @@ dlg_mail_run(struct job_ctx *c, const struct job *j)
 		return WS_EINVAL;
 	}
 	d = db_acquire(job_pool(c));
-	rc = dlg_get(d, &staff, id, &g);
+	rc = dlg_get(d, &members, id, &g);
 	while (rc == WS_OK && left) {
 		rc = mail_batch(app, d, g, &after, &sent, &left);
 		snprintf(res, sizeof res, "{\"dialogue\":%lld,\"sent\":%d}", (long long)id, sent);
@@ -223,7 +225,7 @@ dlg_mail_run(struct job_ctx *c, const struct job *j)
 	}
 	db_release(job_pool(c), d);
 	json_decref(g);
-	if (rc == WS_ENOTFOUND)	/* the dialogue went */
+	if (rc == WS_ENOTFOUND)	/* the dialogue went, or is no longer members' */
 		rc = WS_OK;
 	if (rc == WS_OK)
 		job_result(c, res);
@@ -261,16 +263,25 @@ dialogues_of_person(struct req *r, int64_t uid, json_t **out)
 	json_t *rows = NULL, *x;
 	enum ws_err rc;
 	size_t i;
+	int others;
 
 	dlg_viewer_of(r, &v);
+	/* someone else's page: a part through an organization is the
+	 * organization's (its history); shown, it would tell whose person
+	 * they are, which an organization may keep from governments */
+	others = !v.staff && (!r->user || r->user->id != uid);
 	*out = json_array();
 	if ((rc = dlg_short(req_db(r), ST_DLG_OF_PERSON, &v, uid, NULL, &rows)) != WS_OK)
 		goto out;
-	json_array_foreach(rows, i, x)
-		json_array_append_new(*out, json_pack("{s:O,s:O,s:s,s:O}", "id", json_object_get(x,
-		    "dialogue_id"), "title", json_object_get(x, "title"), "href",
-		    arena_printf(r->a, "/dialogues/%lld", (long long)json_integer_value(
+	json_array_foreach(rows, i, x) {
+		if (others && strcmp(json_string_value(json_object_get(x, "who")),
+		    "organization") == 0)
+			continue;
+		json_array_append_new(*out, json_pack("{s:O,s:O,s:s,s:O}", "id",
+		    json_object_get(x, "dialogue_id"), "title", json_object_get(x, "title"),
+		    "href", arena_printf(r->a, "/dialogues/%lld", (long long)json_integer_value(
 		    json_object_get(x, "dialogue_id"))), "what", json_object_get(x, "what")));
+	}
 	if (!r->api)
 		json_array_foreach(*out, i, x)
 			json_object_set_new(x, "is_input", json_boolean(strcmp(json_string_value(

@@ -569,6 +569,13 @@ h_personal_ics(struct req *r, struct resp *w)
 	db_bind_int(q, 4, now_s() - CAL_PAST);
 	db_bind_int(q, 5, CAL_FEED_MAX);
 	if ((rc = cal_rows(q, &rows)) == WS_OK) {
+		json_t *ev;
+		size_t i;
+
+		json_array_foreach(rows, i, ev)	/* a dialogue's, approval lapsed */
+			if (!v.staff && json_is_string(json_object_get(ev, "registration")) &&
+			    ev_link_lapsed(d, json_integer_value(json_object_get(ev, "id")), uid))
+				json_object_set_new(ev, "online_url", json_string(""));
 		snprintf(name, sizeof name, "%s: %s", r->app->cfg.org_name,
 		    view_tr(r->app->views, r->locale, N_("My events")));
 		rc = cal_send(r, w, rows, name, 1);

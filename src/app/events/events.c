@@ -192,9 +192,10 @@ ev_view(const struct ev_viewer *v, json_t *ev)
 	    "registration_opens_at")));
 	json_object_set_new(out, "registration_closes", local_time(z, json_object_get(ev,
 	    "registration_closes_at")));
-	/* the link to join is for those who have a place, and staff */
+	/* the link to join is for those who have a place, and staff (not for
+	 * one whose approval for a dialogue lapsed: ev_link_lapsed) */
 	if (v->staff || (mine && (strcmp(mine, "confirmed") == 0 ||
-	    strcmp(mine, "attended") == 0)))
+	    strcmp(mine, "attended") == 0) && !json_is_true(json_object_get(ev, "link_lapsed"))))
 		json_object_set(out, "online_url", json_object_get(ev, "online_url"));
 	else
 		json_object_set_new(out, "online_url", json_null());

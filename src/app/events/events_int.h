@@ -59,6 +59,12 @@ extern const char *const ev_kinds[];	/* NULL-terminated */
  * registration or null) if v may see it; WS_ENOTFOUND otherwise.  New
  * reference in *out. */
 enum ws_err ev_get(struct db *d, const struct ev_viewer *v, int64_t id, json_t **out) WS_WUR;
+/* Whether person uid's place at event id no longer carries its link to
+ * join: the event is a constructive dialogue's, and uid is no longer one
+ * of its approved participants (their organization suspended or left,
+ * their membership ended).  ev_get and ev_list mark such a row
+ * "link_lapsed"; the registration itself stays on record. */
+int ev_link_lapsed(struct db *d, int64_t id, int64_t uid);
 /* A page of what v may see under f (ev_get's JSON) and how many in all. */
 enum ws_err ev_list(struct db *d, const struct ev_viewer *v, const struct ev_filter *f,
     int64_t page, int per_page, json_t **items, int64_t *total) WS_WUR;

@@ -61,7 +61,8 @@ times_into(json_t *ctx, json_t *ev, const char *reader_tz)
 
 /* Whether person u (their role as it is now) may still see event id:
  * not once it is staff-only, nor a members' event once their organization
- * is suspended or they left it, nor anything for a disabled account. */
+ * is suspended or they left it, nor anything for a disabled account, nor
+ * a dialogue's once their approval lapsed (ev_link_lapsed). */
 static int
 may_still_see(struct db *d, struct user *u, int64_t id)
 {
@@ -74,7 +75,7 @@ may_still_see(struct db *d, struct user *u, int64_t id)
 	ev_viewer_for(u, &v);
 	rc = ev_get(d, &v, id, &ev);
 	json_decref(ev);
-	return rc == WS_OK;
+	return rc == WS_OK && (v.staff || !ev_link_lapsed(d, id, u->id));
 }
 
 /*

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/dialogues/dialogues.h"
 #include "app/events/events_int.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -105,6 +106,27 @@ ev_row(struct db_q *q)
 	return o;
 }
 
+int
+ev_link_lapsed(struct db *d, int64_t id, int64_t uid)
+{
+	const char *why = NULL;
+
+	return uid && dialogues_may_register(d, id, uid, &why) == WS_EFORBIDDEN;
+}
+
+/* Marks row o (ev_row's) "link_lapsed" when v's place there no longer
+ * carries the link (ev_link_lapsed). */
+static void
+mark_lapsed(struct db *d, const struct ev_viewer *v, json_t *o)
+{
+	const char *mine = json_string_value(json_object_get(o, "mine"));
+
+	if (!v->staff && mine && (strcmp(mine, "confirmed") == 0 || strcmp(mine,
+	    "attended") == 0) && ev_link_lapsed(d, json_integer_value(json_object_get(o, "id")),
+	    v->uid))
+		json_object_set_new(o, "link_lapsed", json_true());
+}
+
 enum ws_err
 ev_get(struct db *d, const struct ev_viewer *v, int64_t id, json_t **out)
 {
@@ -119,6 +141,8 @@ ev_get(struct db *d, const struct ev_viewer *v, int64_t id, json_t **out)
 	if ((rc = db_step(q)) == WS_OK)
 		*out = ev_row(q);
 	db_end(q);
+	if (*out)
+		mark_lapsed(d, v, *out);
 	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
 }
 
@@ -148,6 +172,13 @@ ev_list(struct db *d, const struct ev_viewer *v, const struct ev_filter *f, int6
 	while ((rc = db_step(q)) == WS_OK)
 		json_array_append_new(*items, ev_row(q));
 	db_end(q);
+	if (rc == WS_EDONE) {
+		json_t *o;
+		size_t k;
+
+		json_array_foreach(*items, k, o)
+			mark_lapsed(d, v, o);
+	}
 	return rc == WS_EDONE ? WS_OK : rc;
 }
 

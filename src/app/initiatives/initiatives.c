@@ -157,7 +157,7 @@ static enum ws_err
 ids_exist(struct req *r, json_t *ids, int event, json_t *errors, const char *name,
     const char *msg)
 {
-	struct ini_viewer all = { 0, 1, 1 };
+	struct ini_viewer all = { 0, 1, 1, 1 };
 	json_t *x, *b;
 	size_t i;
 	enum ws_err rc;
@@ -425,6 +425,25 @@ part_view(json_t *p)
 	return o;
 }
 
+/* The participants of parts (stored) that v sees: staff all, others those
+ * of no organization or of a live one (a suspended organization is named
+ * to staff only, as on the country page).  Takes parts; new reference. */
+static json_t *
+parts_seen(const struct ini_viewer *v, json_t *parts)
+{
+	json_t *out, *p;
+	size_t i;
+
+	if (v->staff)
+		return parts;
+	out = json_array();
+	json_array_foreach(parts, i, p)
+		if (json_is_true(json_object_get(p, "live")))
+			json_array_append(out, p);
+	json_decref(parts);
+	return out;
+}
+
 enum ws_err
 ini_load_view(struct req *r, int64_t id, json_t **out, int *part)
 {
@@ -442,6 +461,7 @@ ini_load_view(struct req *r, int64_t id, json_t **out, int *part)
 		goto out;
 	if ((rc = ini_parts(req_db(r), id, &parts)) != WS_OK)
 		goto out;
+	parts = parts_seen(&v, parts);
 	if ((rc = ini_out_list(req_db(r), id, v.staff || is_part, v.member, &outs)) != WS_OK)
 		goto out;
 	o = ini_brief_view(r, s);
@@ -745,6 +765,7 @@ initiatives_of_country(struct req *r, const char *code, json_t **json, const cha
 			json_decref(o);
 			goto out;
 		}
+		parts = parts_seen(&v, parts);
 		json_object_set_new(o, "participants", json_integer((json_int_t)
 		    json_array_size(parts)));
 		if (v.member) {

@@ -30,6 +30,7 @@ struct ini_viewer {
 	int64_t uid;	/* 0: a visitor */
 	int staff;	/* staff or admin */
 	int member;	/* an approved person: a member, a focal point, staff */
+	int nongov;	/* a member or staff: `nongovernmental` resources too */
 };
 void ini_viewer_of(struct req *r, struct ini_viewer *v);
 

@@ -18,6 +18,7 @@ ini_viewer_of(struct req *r, struct ini_viewer *v)
 	v->uid = r->user ? r->user->id : 0;
 	v->staff = ro >= ROLE_STAFF;
 	v->member = ro == ROLE_MEMBER || ro == ROLE_FOCAL || v->staff;
+	v->nongov = ro == ROLE_MEMBER || v->staff;	/* as the library's res_viewer_of */
 }
 
 /* The current row of q (enum ini_col) as JSON.  New reference. */
@@ -209,14 +210,15 @@ ini_parts(struct db *d, int64_t id, json_t **out)
 	*out = json_array();
 	db_bind_int(q, 1, id);
 	while ((rc = db_step(q)) == WS_OK)
-		json_array_append_new(*out, json_pack("{s:I,s:s,s:o,s:o,s:s,s:I,s:s}",
+		json_array_append_new(*out, json_pack("{s:I,s:s,s:o,s:o,s:s,s:I,s:s,s:b}",
 		    "id", (json_int_t)db_col_int(q, INI_PART_C_ID),
 		    "kind", db_col_text(q, INI_PART_C_KIND),
 		    "user_id", app_col_int(q, INI_PART_C_USER_ID),
 		    "organization_id", app_col_int(q, INI_PART_C_ORG_ID),
 		    "source", db_col_text(q, INI_PART_C_SOURCE),
 		    "created_at", (json_int_t)db_col_int(q, INI_PART_C_CREATED_AT),
-		    "name", db_col_text(q, INI_PART_C_NAME)));
+		    "name", db_col_text(q, INI_PART_C_NAME),
+		    "live", (int)db_col_int(q, INI_PART_C_ORG_LIVE)));
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
 }
@@ -510,7 +512,9 @@ ini_brief(struct db *d, int event, const struct ini_viewer *v, int64_t id, json_
 	*out = NULL;
 	db_bind_int(q, 1, id);
 	db_bind_int(q, 2, v->staff);
-	db_bind_int(q, 3, v->member);
+	/* an event for members is a focal point's too; a resource for
+	 * members (`nongovernmental`) is not */
+	db_bind_int(q, 3, event ? v->member : v->nongov);
 	if (!event) {
 		db_bind_int(q, 4, v->uid);
 		db_bind_int(q, 5, v->uid);

@@ -364,6 +364,21 @@ h_person(struct req *r, struct resp *w)
 			json_decref(v);
 			return rc;
 		}
+		if (level < VIS_STAFF) {	/* not the person's own nor staff's */
+			json_t *own = json_array(), *it;
+			size_t k;
+
+			/* a part through an organization is the organization's (its
+			 * history): shown to others it would tell whose person they
+			 * are, which an organization may keep from governments and
+			 * even from members */
+			json_array_foreach(inis, k, it)
+				if (strcmp(json_string_value(json_object_get(it, "as")),
+				    "organization") != 0)
+					json_array_append(own, it);
+			json_decref(inis);
+			inis = own;
+		}
 		json_object_set_new(v, "initiatives", inis);
 	}
 	if (level >= VIS_MEMBERS) {	/* the courses they completed (certificates are public) */
