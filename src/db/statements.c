@@ -1708,6 +1708,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_INI_OUT_SET] = {"ini_out_set",
 	    "UPDATE initiative_outputs SET kind = ?, title = ?, body = ? "
 	    "WHERE initiative_id = ? AND id = ?", NULL},
+	/* the same by its author: only while it is still a draft (staff may
+	 * have published it since the author's check) */
+	[ST_INI_OUT_SET_DRAFT] = {"ini_out_set_draft",
+	    "UPDATE initiative_outputs SET kind = ?, title = ?, body = ? "
+	    "WHERE initiative_id = ? AND id = ? AND status = 'draft'", NULL},
 	[ST_INI_OUT_DELETE] = {"ini_out_delete",
 	    "DELETE FROM initiative_outputs WHERE initiative_id = ? AND id = ? AND status = 'draft'",
 	    NULL},
@@ -1923,20 +1928,20 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * opportunities; seen as EV_VISIBLE after the first ?): their call open
 	 * (closing after the third ?) or one of their events starting after the
 	 * fourth or fifth; and the country (the first and sixth, as '%"KE"%' in
-	 * the JSON of the countries under review; the seventh as a code) under
-	 * review or one of its approved organizations applied. */
+	 * the JSON of the countries under review; the others as a code) under
+	 * review or one of its focal points invited.  Its preparation day and
+	 * dialogue count only while published to members or the public. */
 	[ST_DLG_AHEAD_OF_COUNTRY] = {"dlg_ahead_of_country",
 	    "SELECT d.id, d.title, coalesce(c.status, ''), coalesce(c.closes, 0), "
 	    "coalesce(pe.start_at, 0), coalesce(de.start_at, 0), coalesce(de.timezone, e.timezone), "
 	    "CASE WHEN d.countries LIKE ? THEN 1 ELSE 0 END, "
 	    "CASE WHEN " DLG_INVITED " THEN 1 ELSE 0 END" DLG_FROM
 	    "LEFT JOIN calls c ON c.id = d.call_id LEFT JOIN events pe ON pe.id = d.prep_event_id "
-	    "LEFT JOIN events de ON de.id = d.event_id WHERE " EV_VISIBLE
+	    "AND pe.status <> 'draft' AND pe.visibility IN ('public', 'members') "
+	    "LEFT JOIN events de ON de.id = d.event_id AND de.status <> 'draft' AND "
+	    "de.visibility IN ('public', 'members') WHERE " EV_VISIBLE
 	    " AND ((c.status = 'open' AND c.closes > ?) OR pe.start_at > ? OR de.start_at > ?)"
-	    " AND (d.countries LIKE ? OR " DLG_INVITED " OR EXISTS (SELECT 1 FROM "
-	    "call_applications a JOIN organizations o ON o.id = a.organization_id WHERE "
-	    "a.call_id = d.call_id AND o.country = ? AND o.status = 'approved' AND "
-	    "a.status NOT IN ('draft', 'withdrawn')))"
+	    " AND (d.countries LIKE ? OR " DLG_INVITED ")"
 	    " ORDER BY d.id LIMIT 100", NULL},
 	/* Focal point ? invited to dialogue ? by ? at ? (migration 38). */
 	[ST_DLG_INV_INSERT] = {"dlg_inv_insert",

@@ -415,6 +415,7 @@ enum db_stmt {
 	ST_INI_UPD_SET,
 	ST_INI_UPD_DELETE,
 	ST_INI_OUT_SET,
+	ST_INI_OUT_SET_DRAFT,
 	ST_INI_OUT_DELETE,
 	ST_INI_OUT_UNPUBLISH,
 	/* issue 16: requests to speak (app/meetings/speaking_store.c) */

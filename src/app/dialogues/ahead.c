@@ -3,9 +3,12 @@
  * point's open opportunities (/country): a dialogue whose call takes
  * applications or whose preparation day or dialogue is still to come, and
  * which concerns the country -- it is among the dialogue's countries under
- * review, staff invited one of its focal points (invitations.c), or one of
- * its approved organizations applied to its call.  Seen
- * as its session is (EV_VISIBLE), like every dialogue.
+ * review, or staff invited one of its focal points (invitations.c).  An
+ * organization's application does not count: it is not the government's
+ * to know (the organization may hide its country from governments, and
+ * staff may not have decided).  Seen as its session is (EV_VISIBLE), like
+ * every dialogue; the dates of its preparation day and dialogue only while
+ * those events are published to members or the public.
  */
 #include <stdio.h>
 #include <string.h>
@@ -36,7 +39,6 @@ dialogues_ahead_of_country(struct req *r, const char *country, int64_t now, json
 	db_bind_int(q, 7, now);
 	db_bind_text(q, 8, like);
 	db_bind_text(q, 9, country);
-	db_bind_text(q, 10, country);
 	while ((rc = db_step(q)) == WS_OK) {
 		int64_t closes = db_col_int(q, DLG_AH_C_CALL_CLOSES);
 		int64_t prep = db_col_int(q, DLG_AH_C_PREP_START);

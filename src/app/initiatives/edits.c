@@ -248,9 +248,14 @@ h_initiative_output_patch(struct req *r, struct resp *w)
 		rc = WS_EINVAL;
 		goto out;
 	}
-	if ((rc = ini_out_set(req_db(r), id, oid, json_string_value(json_object_get(values,
-	    "kind")), json_string_value(json_object_get(values, "title")),
-	    json_string_value(json_object_get(values, "body")))) != WS_OK)
+	rc = ini_out_set(req_db(r), id, oid, !is_staff(r), json_string_value(
+	    json_object_get(values, "kind")), json_string_value(json_object_get(values, "title")),
+	    json_string_value(json_object_get(values, "body")));
+	if (rc == WS_ENOTFOUND && !is_staff(r)) {	/* published since the check */
+		w->detail = N_("This output was published meanwhile: only staff change it now.");
+		rc = WS_ECONFLICT;
+	}
+	if (rc != WS_OK)
 		goto out;
 	app_audit_about(r->app, req_db(r), r->user->id, 0, 0, "initiative.output_edited", r->ip,
 	    arena_printf(r->a, "initiative %lld: output %lld", (long long)id, (long long)oid));

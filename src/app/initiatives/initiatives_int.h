@@ -94,11 +94,13 @@ enum ws_err ini_out_list(struct db *d, int64_t id, int all, int members, json_t 
 enum ws_err ini_out_publish(struct db *d, int64_t id, int64_t oid, const char *audience,
     int64_t by) WS_WUR;
 
-/* Output oid of initiative id: its kind, title and body changed; withdrawn
+/* Output oid of initiative id: its kind, title and body changed (only
+ * while a draft when draft_only: its author's change); withdrawn
  * (published: back to a draft, unpublished; else deleted).  WS_ENOTFOUND
- * when it is not there (or, withdrawn, no longer published or draft). */
-enum ws_err ini_out_set(struct db *d, int64_t id, int64_t oid, const char *kind,
-    const char *title, const char *body) WS_WUR;
+ * when it is not there (or no longer a draft when draft_only; or,
+ * withdrawn, no longer published or draft). */
+enum ws_err ini_out_set(struct db *d, int64_t id, int64_t oid, int draft_only,
+    const char *kind, const char *title, const char *body) WS_WUR;
 enum ws_err ini_out_withdraw(struct db *d, int64_t id, int64_t oid, int published) WS_WUR;
 
 /* Updates: a new one (its id into *out); a page, newest first ([{id,

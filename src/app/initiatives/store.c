@@ -621,10 +621,11 @@ ini_upd_delete(struct db *d, int64_t id, int64_t uid)
 }
 
 enum ws_err
-ini_out_set(struct db *d, int64_t id, int64_t oid, const char *kind, const char *title,
-    const char *body)
+ini_out_set(struct db *d, int64_t id, int64_t oid, int draft_only, const char *kind,
+    const char *title, const char *body)
 {
-	return change(d, ST_INI_OUT_SET, kind, title, body, id, oid);
+	return change(d, draft_only ? ST_INI_OUT_SET_DRAFT : ST_INI_OUT_SET, kind, title, body,
+	    id, oid);
 }
 
 enum ws_err
