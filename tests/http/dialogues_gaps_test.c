@@ -640,6 +640,35 @@ setup(void **state)
 	return 0;
 }
 
+/*
+ * The dates of a dialogue's preparation day and of the dialogue are the
+ * government's only while those events are published: with both set back
+ * to drafts (the call closed), Nigeria's focal point no longer has "The
+ * closed dialogue" among its opportunities; published again, it has.
+ */
+static void
+test_focal_draft_events(void **state)
+{
+	json_t *opps;
+
+	(void)state;
+	opps = country_opps(fb_tok);
+	assert_non_null(opp_titled(opps, "The closed dialogue"));
+	json_decref(opps);
+	ts_sql_int("UPDATE events SET status = 'draft' WHERE id IN (SELECT prep_event_id FROM "
+	    "dialogues WHERE id = %lld UNION SELECT event_id FROM dialogues WHERE id = %lld)",
+	    (long long)d_closed, (long long)d_closed);
+	opps = country_opps(fb_tok);
+	assert_null(opp_titled(opps, "The closed dialogue"));
+	json_decref(opps);
+	ts_sql_int("UPDATE events SET status = 'published' WHERE id IN (SELECT prep_event_id "
+	    "FROM dialogues WHERE id = %lld UNION SELECT event_id FROM dialogues WHERE id = %lld)",
+	    (long long)d_closed, (long long)d_closed);
+	opps = country_opps(fb_tok);
+	assert_non_null(opp_titled(opps, "The closed dialogue"));
+	json_decref(opps);
+}
+
 static int
 teardown(void **state)
 {
@@ -658,6 +687,7 @@ main(void)
 		cmocka_unit_test(test_countries_default),
 		cmocka_unit_test(test_focal_view),
 		cmocka_unit_test(test_invitations),
+		cmocka_unit_test(test_focal_draft_events),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
