@@ -26,6 +26,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -47,51 +48,6 @@ static int64_t quillon, tutor_id, ada_id, bo_id, cy_id;
 static int64_t course, module, quiz;
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
-
-	json_decref(j);
-	return id;
-}
-
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
-}
-
-static const char *
-utc(int64_t t)
-{
-	static char bufs[4][40];
-	static int n;
-	char *out = bufs[n++ % 4];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
-}
 
 /* The quiz of the tests: three questions, pass mark 60, two attempts. */
 static json_t *
@@ -141,7 +97,7 @@ view_of(const char *token)
 
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
 	    (long long)quiz);
-	return ts_jbody(api("GET", path, token, NULL));
+	return ts_jbody(tc_api("GET", path, token, NULL));
 }
 
 static const struct ts_res *
@@ -151,7 +107,7 @@ attempt(const char *token, json_t *body)
 
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld/attempts",
 	    (long long)course, (long long)quiz);
-	return api("POST", path, token, body);
+	return tc_api("POST", path, token, body);
 }
 
 /* ---- tests ---------------------------------------------------------------- */
@@ -169,48 +125,48 @@ test_staff(void **state)
 	/* refused, each by its field */
 	b = quiz_body();
 	json_object_set_new(b, "questions", json_array());
-	r = api("POST", path, staff_tok, b);
+	r = tc_api("POST", path, staff_tok, b);
 	STATUS(r, 422);
 	HAS(r, "\"questions\"");
 	b = quiz_body();
 	json_object_set_new(json_array_get(json_object_get(json_array_get(json_object_get(b,
 	    "questions"), 0), "answers"), 1), "correct", json_true());
-	r = api("POST", path, staff_tok, b);
+	r = tc_api("POST", path, staff_tok, b);
 	STATUS(r, 422);
 	HAS(r, "one right answer");
 	b = quiz_body();
 	json_object_set_new(b, "pass_mark", json_integer(101));
-	r = api("POST", path, staff_tok, b);
+	r = tc_api("POST", path, staff_tok, b);
 	STATUS(r, 422);
 	HAS(r, "\"pass_mark\"");
 	b = quiz_body();
 	json_object_del(b, "title");
-	r = api("POST", path, staff_tok, b);
+	r = tc_api("POST", path, staff_tok, b);
 	STATUS(r, 422);
 	HAS(r, "\"title\"");
-	STATUS(api("POST", path, ada_tok, quiz_body()), 403);
+	STATUS(tc_api("POST", path, ada_tok, quiz_body()), 403);
 
-	r = api("POST", path, staff_tok, quiz_body());
+	r = tc_api("POST", path, staff_tok, quiz_body());
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	quiz = num(j, "id");
-	assert_int_equal(num(j, "pass_mark"), 60);
+	quiz = tc_num(j, "id");
+	assert_int_equal(tc_num(j, "pass_mark"), 60);
 	assert_int_equal(json_array_size(json_object_get(j, "questions")), 3);
 	/* staff see what is right */
 	assert_true(json_is_true(json_object_get(json_array_get(json_object_get(json_array_get(
 	    json_object_get(j, "questions"), 0), "answers"), 0), "correct")));
 	json_decref(j);
-	STATUS(api("POST", path, staff_tok, quiz_body()), 409);
+	STATUS(tc_api("POST", path, staff_tok, quiz_body()), 409);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
 	    (long long)quiz);
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "The Convention, a quiz"));
+	r = tc_api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "The Convention, a quiz"));
 	STATUS(r, 200);
 	HAS(r, "The Convention, a quiz");
 	HAS(r, "Interpol");
 
 	/* the outline names it */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)course);
-	r = api("GET", path, NULL, NULL);
+	r = tc_api("GET", path, NULL, NULL);
 	HAS(r, "\"quiz\":{\"id\":");
 }
 
@@ -225,7 +181,7 @@ test_taking(void **state)
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
 	    (long long)quiz);
-	r = api("GET", path, ada_tok, NULL);
+	r = tc_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	/* nothing says what is right before an answer */
 	LACKS(r, "correct");
@@ -233,8 +189,8 @@ test_taking(void **state)
 	LACKS(r, "its Review Mechanism");
 	snprintf(first, sizeof first, "%s", r->body);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "attempt"), 1);
-	assert_int_equal(num(j, "attempts_left"), 2);
+	assert_int_equal(tc_num(j, "attempt"), 1);
+	assert_int_equal(tc_num(j, "attempts_left"), 2);
 	assert_true(json_is_null(json_object_get(j, "best_score")));
 	qs = json_object_get(j, "questions");
 	assert_int_equal(json_array_size(qs), 3);
@@ -245,13 +201,13 @@ test_taking(void **state)
 		    json_array_get(qs, i), "answers")));
 	json_decref(j);
 	/* the same order on reload */
-	r = api("GET", path, ada_tok, NULL);
+	r = tc_api("GET", path, ada_tok, NULL);
 	assert_string_equal(r->body, first);
 	/* a tutor and staff read it; someone not enrolled does not */
-	STATUS(api("GET", path, tutor_tok, NULL), 200);
-	STATUS(api("GET", path, staff_tok, NULL), 200);
-	STATUS(api("GET", path, cy_tok, NULL), 403);
-	STATUS(api("GET", path, NULL, NULL), 401);
+	STATUS(tc_api("GET", path, tutor_tok, NULL), 200);
+	STATUS(tc_api("GET", path, staff_tok, NULL), 200);
+	STATUS(tc_api("GET", path, cy_tok, NULL), 403);
+	STATUS(tc_api("GET", path, NULL, NULL), 401);
 
 	/* bad input: answers to questions it does not have, answers a question
 	 * does not have, two for a single choice, no attempt number */
@@ -280,9 +236,9 @@ test_taking(void **state)
 	json_decref(j);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "score"), 33);
+	assert_int_equal(tc_num(j, "score"), 33);
 	assert_false(json_is_true(json_object_get(j, "passed")));
-	assert_int_equal(num(j, "attempts_left"), 1);
+	assert_int_equal(tc_num(j, "attempts_left"), 1);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(
 	    json_array_get(json_object_get(j, "results"), 0), "chosen"), 0), "feedback")),
 	    "Yes: its Review Mechanism.");
@@ -290,11 +246,11 @@ test_taking(void **state)
 	/* sent again: counted once */
 	STATUS(attempt(ada_tok, json_pack("{s:i,s:{}}", "attempt", 1, "answers")), 409);
 	/* the next attempt comes in another order */
-	r = api("GET", path, ada_tok, NULL);
+	r = tc_api("GET", path, ada_tok, NULL);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "attempt"), 2);
-	assert_int_equal(num(j, "best_score"), 33);
-	assert_int_equal(num(json_object_get(j, "last"), "score"), 33);
+	assert_int_equal(tc_num(j, "attempt"), 2);
+	assert_int_equal(tc_num(j, "best_score"), 33);
+	assert_int_equal(tc_num(json_object_get(j, "last"), "score"), 33);
 	json_decref(j);
 }
 
@@ -353,15 +309,15 @@ test_twice_at_once(void **state)
 	STATUS(attempt(ada_tok, json_pack("{s:i,s:{}}", "attempt", 3, "answers")), 409);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
 	    (long long)quiz);
-	j = ts_jbody(api("GET", path, ada_tok, NULL));
-	assert_int_equal(num(j, "attempts_used"), 2);
-	assert_int_equal(num(j, "best_score"), 100);
+	j = ts_jbody(tc_api("GET", path, ada_tok, NULL));
+	assert_int_equal(tc_num(j, "attempts_used"), 2);
+	assert_int_equal(tc_num(j, "best_score"), 100);
 	assert_true(json_is_true(json_object_get(j, "passed")));
 	assert_true(json_is_null(json_object_get(j, "attempt")));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)course);
-	j = ts_jbody(api("GET", path, ada_tok, NULL));
-	assert_int_equal(num(j, "quizzes_passed"), 1);
+	j = ts_jbody(tc_api("GET", path, ada_tok, NULL));
+	assert_int_equal(tc_num(j, "quizzes_passed"), 1);
 	json_decref(j);
 }
 
@@ -440,11 +396,11 @@ test_staff_form(void **state)
 		json_t *j, *mods;
 
 		snprintf(form, sizeof form, "/api/v1/courses/%lld/modules", (long long)course);
-		m = api("POST", form, staff_tok, json_pack("{s:s}", "title", "Second module"));
+		m = tc_api("POST", form, staff_tok, json_pack("{s:s}", "title", "Second module"));
 		STATUS(m, 201);
 		j = ts_jbody(m);
 		mods = json_object_get(j, "modules");
-		mid = num(json_array_get(mods, json_array_size(mods) - 1), "id");
+		mid = tc_num(json_array_get(mods, json_array_size(mods) - 1), "id");
 		json_decref(j);
 	}
 	snprintf(form, sizeof form, "/staff/courses/%lld/modules/%lld/quiz", (long long)course,
@@ -470,7 +426,7 @@ test_staff_form(void **state)
 
 	/* a copy of the course has its quizzes, without anyone's attempts */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/copy", (long long)course);
-	r = api("POST", path, staff_tok, NULL);
+	r = tc_api("POST", path, staff_tok, NULL);
 	STATUS(r, 201);
 	HAS(r, "The Convention, a quiz");
 	HAS(r, "Second quiz");
@@ -483,14 +439,13 @@ static int
 setup(void **state)
 {
 	const struct ts_res *r;
-	char path[96];
-	json_t *j;
-	int64_t now, kid;
+	int64_t kid;
 
 	(void)state;
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, staff_tok);
 	quillon = ts_org_import(db_url, "Quillon Quiz Trust", "KE", "info@quillon-q.example",
 	    NULL);
 	assert_true(quillon > 0);
@@ -505,27 +460,14 @@ setup(void **state)
 	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);
 	assert_int_equal(ts_token(plain, CY, PW, cy_tok, 129), 0);
 
-	r = api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
+	r = tc_api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
 	    "Course with a quiz", "status", "published"));
 	STATUS(r, 201);
-	course = id_of(r);
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)course);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "title", "The Convention"));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	module = num(json_array_get(json_object_get(j, "modules"), 0), "id");
-	json_decref(j);
-	now = server_now();
-	r = api("POST", "/api/v1/cohorts", staff_tok, json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
-	    "course_id", (json_int_t)course, "title", "Running cohort", "timezone", "UTC",
-	    "start", utc(now - DAY), "end", utc(now + 30 * DAY), "tutors", (json_int_t)tutor_id));
-	STATUS(r, 201);
-	kid = id_of(r);
-	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)ada_id)),
-	    201);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)bo_id)),
-	    201);
+	course = tc_id_of(r);
+	module = tc_module_made(course, "The Convention");
+	kid = tc_cohort_made(course, "Running cohort", -DAY, 30 * DAY, tutor_id);
+	tc_enrolled(kid, ada_id);
+	tc_enrolled(kid, bo_id);
 	return 0;
 }
 

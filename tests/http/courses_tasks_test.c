@@ -28,6 +28,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -53,51 +54,6 @@ static int64_t ada_post, di_post;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
-
-	json_decref(j);
-	return id;
-}
-
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
-}
-
-static const char *
-utc(int64_t t)
-{
-	static char bufs[4][40];
-	static int n;
-	char *out = bufs[n++ % 4];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
-}
-
 /* The API address under cohort kid of the course: /api/v1/courses/C/cohorts/K/rest. */
 static const char *
 at(int64_t kid, const char *fmt, long long n)
@@ -115,32 +71,8 @@ at(int64_t kid, const char *fmt, long long n)
 static const struct ts_res *
 post_answer(const char *token, int64_t kid, int64_t tid, const char *body)
 {
-	return api("POST", at(kid, "tasks/%lld/answer", (long long)tid), token, json_pack("{s:s}",
-	    "body", body));
-}
-
-/* A cohort of the course, running (from a day ago to a month on), tutored
- * by the tutor; its id. */
-static int64_t
-cohort_made(int64_t crs, const char *title)
-{
-	const struct ts_res *r;
-	int64_t now = server_now();
-
-	r = api("POST", "/api/v1/cohorts", staff_tok, json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
-	    "course_id", (json_int_t)crs, "title", title, "timezone", "UTC", "start",
-	    utc(now - DAY), "end", utc(now + 30 * DAY), "tutors", (json_int_t)tutor_id));
-	STATUS(r, 201);
-	return id_of(r);
-}
-
-static void
-enrol(int64_t kid, int64_t uid)
-{
-	char path[96];
-
-	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)uid)), 201);
+	return tc_api("POST", at(kid, "tasks/%lld/answer", (long long)tid), token,
+	    json_pack("{s:s}", "body", body));
 }
 
 /* The next mail to `to` whose subject has part (others before it, such
@@ -172,31 +104,31 @@ test_staff(void **state)
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/task", (long long)course,
 	    (long long)module);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "instructions", "No title."));
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s}", "instructions", "No title."));
 	STATUS(r, 422);
 	HAS(r, "\"title\"");
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:i}", "title", "Too short", "max_length",
-	    10));
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:i}", "title", "Too short",
+	    "max_length", 10));
 	STATUS(r, 422);
 	HAS(r, "\"max_length\"");
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "title", "Mine")), 403);
-	STATUS(api("POST", path, NULL, json_pack("{s:s}", "title", "Mine")), 401);
+	STATUS(tc_api("POST", path, ada_tok, json_pack("{s:s}", "title", "Mine")), 403);
+	STATUS(tc_api("POST", path, NULL, json_pack("{s:s}", "title", "Mine")), 401);
 
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:i}", "title", "Share an "
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:i}", "title", "Share an "
 	    "experience", "instructions", "Tell the cohort about **one** engagement with your "
 	    "government.", "max_length", 200));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	task = num(j, "id");
-	assert_int_equal(num(j, "max_length"), 200);
+	task = tc_num(j, "id");
+	assert_int_equal(tc_num(j, "max_length"), 200);
 	assert_non_null(strstr(json_string_value(json_object_get(j, "instructions_html")),
 	    "<strong>one</strong>"));
 	json_decref(j);
 	/* one a module */
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "title", "Another")), 409);
+	STATUS(tc_api("POST", path, staff_tok, json_pack("{s:s}", "title", "Another")), 409);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/tasks/%lld", (long long)course,
 	    (long long)task);
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Share an experience "
+	r = tc_api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Share an experience "
 	    "of engagement"));
 	STATUS(r, 200);
 	HAS(r, "Share an experience of engagement");
@@ -204,7 +136,7 @@ test_staff(void **state)
 	/* a task of another course is not this course's */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/tasks/%lld", (long long)course,
 	    (long long)other_task);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Taken over")), 404);
+	STATUS(tc_api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Taken over")), 404);
 }
 
 static void
@@ -248,7 +180,7 @@ test_answer(void **state)
 	    "twice.");
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	ada_post = num(j, "id");
+	ada_post = tc_num(j, "id");
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "submitted");
 	assert_non_null(strstr(json_string_value(json_object_get(j, "body_html")),
 	    "<em>ministry</em>"));
@@ -257,13 +189,13 @@ test_answer(void **state)
 	/* one live answer: posting again edits it */
 	r = post_answer(ada_tok, cohort, task, "We met the *ministry* three times.");
 	STATUS(r, 200);
-	assert_int_equal(id_of(r), ada_post);
+	assert_int_equal(tc_id_of(r), ada_post);
 	HAS(r, "three times");
 
 	/* another cohort of the course is another discussion */
 	r = post_answer(di_tok, cohort2, task, "In the second cohort.");
 	STATUS(r, 201);
-	di_post = id_of(r);
+	di_post = tc_id_of(r);
 	STATUS(post_answer(di_tok, cohort, task, "Not my cohort."), 403);
 }
 
@@ -277,42 +209,42 @@ test_read(void **state)
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/cohorts/%lld/discussion",
 	    (long long)course, (long long)cohort);
-	r = api("GET", path, bo_tok, NULL);
+	r = tc_api("GET", path, bo_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "total"), 2);
+	assert_int_equal(tc_num(j, "total"), 2);
 	assert_int_equal(json_array_size(json_object_get(j, "tasks")), 1);
 	json_decref(j);
 	HAS(r, "three times");
 	LACKS(r, "In the second cohort.");
-	STATUS(api("GET", path, tutor_tok, NULL), 200);
-	STATUS(api("GET", path, staff_tok, NULL), 200);
-	STATUS(api("GET", path, cy_tok, NULL), 403);
-	STATUS(api("GET", path, di_tok, NULL), 403);
-	STATUS(api("GET", path, NULL, NULL), 401);
+	STATUS(tc_api("GET", path, tutor_tok, NULL), 200);
+	STATUS(tc_api("GET", path, staff_tok, NULL), 200);
+	STATUS(tc_api("GET", path, cy_tok, NULL), 403);
+	STATUS(tc_api("GET", path, di_tok, NULL), 403);
+	STATUS(tc_api("GET", path, NULL, NULL), 401);
 	/* pages of it */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/cohorts/%lld/discussion?per_page=1",
 	    (long long)course, (long long)cohort);
-	r = api("GET", path, bo_tok, NULL);
+	r = tc_api("GET", path, bo_tok, NULL);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
-	assert_int_equal(num(j, "next_page"), 2);
+	assert_int_equal(tc_num(j, "next_page"), 2);
 	json_decref(j);
 	/* a cohort that is another course's */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/cohorts/%lld/discussion",
 	    (long long)other_course, (long long)cohort);
-	STATUS(api("GET", path, staff_tok, NULL), 404);
+	STATUS(tc_api("GET", path, staff_tok, NULL), 404);
 	/* the task's page: one's own answer */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/cohorts/%lld/tasks/%lld",
 	    (long long)course, (long long)cohort, (long long)task);
-	r = api("GET", path, ada_tok, NULL);
+	r = tc_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_int_equal(num(json_object_get(j, "mine"), "id"), ada_post);
+	assert_int_equal(tc_num(json_object_get(j, "mine"), "id"), ada_post);
 	assert_true(json_is_true(json_object_get(j, "can_answer")));
 	assert_false(json_is_true(json_object_get(j, "can_mark")));
 	json_decref(j);
-	r = api("GET", path, tutor_tok, NULL);
+	r = tc_api("GET", path, tutor_tok, NULL);
 	j = ts_jbody(r);
 	assert_true(json_is_true(json_object_get(j, "can_mark")));
 	assert_true(json_is_null(json_object_get(j, "mine")));
@@ -327,20 +259,20 @@ test_reply(void **state)
 	json_t *j;
 
 	(void)state;
-	STATUS(api("POST", at(cohort, "posts/%lld/replies", (long long)ada_post), cy_tok,
+	STATUS(tc_api("POST", at(cohort, "posts/%lld/replies", (long long)ada_post), cy_tok,
 	    json_pack("{s:s}", "body", "Not enrolled.")), 403);
 	/* a post of another cohort, through this one: 404 */
-	STATUS(api("POST", at(cohort, "posts/%lld/replies", (long long)di_post), bo_tok,
+	STATUS(tc_api("POST", at(cohort, "posts/%lld/replies", (long long)di_post), bo_tok,
 	    json_pack("{s:s}", "body", "Crossing over.")), 404);
-	r = api("POST", at(cohort, "posts/%lld/replies", (long long)ada_post), bo_tok,
+	r = tc_api("POST", at(cohort, "posts/%lld/replies", (long long)ada_post), bo_tok,
 	    json_pack("{s:s}", "body", ""));
 	STATUS(r, 422);
 	HAS(r, "\"body\"");
-	r = api("POST", at(cohort, "posts/%lld/replies", (long long)ada_post), bo_tok,
+	r = tc_api("POST", at(cohort, "posts/%lld/replies", (long long)ada_post), bo_tok,
 	    json_pack("{s:s}", "body", "How did you get the **first** meeting?"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "parent_id"), ada_post);
+	assert_int_equal(tc_num(j, "parent_id"), ada_post);
 	json_decref(j);
 	/* the author is mailed */
 	assert_int_equal(mail_about(ADA, "A reply to your answer", &m), 0);
@@ -348,18 +280,18 @@ test_reply(void **state)
 	assert_non_null(strstr(m.body, "How did you get the **first** meeting?"));
 	ts_mail_free(&m);
 	/* a tutor replies too; a reply to a reply joins its answer */
-	r = api("POST", at(cohort, "posts/%lld/replies", (long long)ada_post), tutor_tok,
+	r = tc_api("POST", at(cohort, "posts/%lld/replies", (long long)ada_post), tutor_tok,
 	    json_pack("{s:s}", "body", "Good question."));
 	STATUS(r, 201);
-	r = api("POST", at(cohort, "posts/%lld/replies", (long long)id_of(r)), ada_tok,
+	r = tc_api("POST", at(cohort, "posts/%lld/replies", (long long)tc_id_of(r)), ada_tok,
 	    json_pack("{s:s}", "body", "Through the focal point."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "parent_id"), ada_post);
+	assert_int_equal(tc_num(j, "parent_id"), ada_post);
 	json_decref(j);
 	assert_int_equal(mail_about(ADA, "A reply to your answer", &m), 0);	/* the tutor's */
 	ts_mail_free(&m);
-	r = api("GET", at(cohort, "tasks/%lld", (long long)task), ada_tok, NULL);
+	r = tc_api("GET", at(cohort, "tasks/%lld", (long long)task), ada_tok, NULL);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(json_object_get(j, "mine"),
 	    "replies")), 3);
@@ -376,18 +308,18 @@ test_mark(void **state)
 
 	(void)state;
 	/* a participant does not mark */
-	STATUS(api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), bo_tok,
+	STATUS(tc_api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), bo_tok,
 	    json_pack("{s:s}", "decision", "complete")), 403);
 	/* sent back needs a comment; a decision is one of two */
-	r = api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), tutor_tok,
+	r = tc_api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), tutor_tok,
 	    json_pack("{s:s}", "decision", "returned"));
 	STATUS(r, 422);
 	HAS(r, "\"comment\"");
-	r = api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), tutor_tok,
+	r = tc_api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), tutor_tok,
 	    json_pack("{s:s}", "decision", "maybe"));
 	STATUS(r, 422);
 	HAS(r, "\"decision\"");
-	r = api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), tutor_tok,
+	r = tc_api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), tutor_tok,
 	    json_pack("{s:s,s:s}", "decision", "returned", "comment", "Say which ministry."));
 	STATUS(r, 200);
 	HAS(r, "\"status\":\"returned\"");
@@ -396,30 +328,30 @@ test_mark(void **state)
 	ts_mail_free(&m);
 	/* sent back: the participant sees it and may edit again */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)course);
-	j = ts_jbody(api("GET", path, ada_tok, NULL));
-	assert_int_equal(num(j, "tasks_done"), 0);
-	assert_int_equal(num(j, "task_count"), 1);
+	j = ts_jbody(tc_api("GET", path, ada_tok, NULL));
+	assert_int_equal(tc_num(j, "tasks_done"), 0);
+	assert_int_equal(tc_num(j, "task_count"), 1);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j,
 	    "tasks"), 0), "status")), "returned");
-	assert_int_equal(num(json_object_get(j, "next_task"), "id"), task);
+	assert_int_equal(tc_num(json_object_get(j, "next_task"), "id"), task);
 	json_decref(j);
 	r = post_answer(ada_tok, cohort, task, "We met the Ministry of Justice three times.");
 	STATUS(r, 200);
 	HAS(r, "\"status\":\"submitted\"");
 	/* staff mark it complete: no longer editable */
-	r = api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), staff_tok,
+	r = tc_api("POST", at(cohort, "posts/%lld/mark", (long long)ada_post), staff_tok,
 	    json_pack("{s:s}", "decision", "complete"));
 	STATUS(r, 200);
 	HAS(r, "\"status\":\"complete\"");
 	assert_int_equal(mail_about(ADA, "Your answer is marked complete", &m), 0);
 	ts_mail_free(&m);
 	STATUS(post_answer(ada_tok, cohort, task, "Changed after the mark."), 409);
-	j = ts_jbody(api("GET", path, ada_tok, NULL));
-	assert_int_equal(num(j, "tasks_done"), 1);
+	j = ts_jbody(tc_api("GET", path, ada_tok, NULL));
+	assert_int_equal(tc_num(j, "tasks_done"), 1);
 	assert_true(json_is_null(json_object_get(j, "next_task")));
 	json_decref(j);
 	/* a tutor of this cohort marks no post of another cohort through it */
-	STATUS(api("POST", at(cohort, "posts/%lld/mark", (long long)di_post), tutor_tok,
+	STATUS(tc_api("POST", at(cohort, "posts/%lld/mark", (long long)di_post), tutor_tok,
 	    json_pack("{s:s}", "decision", "complete")), 404);
 }
 
@@ -535,44 +467,44 @@ test_staff_form_and_copy(void **state)
 	HAS(r, "value=\"A plan for engagement\"");
 	/* a copy of the course has its task, without anyone's answers */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/copy", (long long)course);
-	r = api("POST", path, staff_tok, NULL);
+	r = tc_api("POST", path, staff_tok, NULL);
 	STATUS(r, 201);
 	{
-		int64_t copy = id_of(r), kid;
+		int64_t copy = tc_id_of(r), kid;
 		json_t *j;
 
 		snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)copy);
-		STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "published")),
+		STATUS(tc_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "published")),
 		    200);
-		kid = cohort_made(copy, "Copy's cohort");
-		enrol(kid, cy_id);
+		kid = tc_cohort_made(copy, "Copy's cohort", -DAY, 30 * DAY, tutor_id);
+		tc_enrolled(kid, cy_id);
 		snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)copy);
-		j = ts_jbody(api("GET", path, cy_tok, NULL));
-		assert_int_equal(num(j, "task_count"), 1);
-		assert_int_equal(num(j, "tasks_done"), 0);
+		j = ts_jbody(tc_api("GET", path, cy_tok, NULL));
+		assert_int_equal(tc_num(j, "task_count"), 1);
+		assert_int_equal(tc_num(j, "tasks_done"), 0);
 		assert_string_equal(json_string_value(json_object_get(json_object_get(j,
 		    "next_task"), "title")), "A plan for engagement");
 		json_decref(j);
 		snprintf(path, sizeof path, "/api/v1/courses/%lld/cohorts/%lld/discussion",
 		    (long long)copy, (long long)kid);
-		r = api("GET", path, cy_tok, NULL);
+		r = tc_api("GET", path, cy_tok, NULL);
 		STATUS(r, 200);
 		HAS(r, "\"total\":0");
 		/* staff delete the copy's task: the copy has none, the course keeps its own */
 		j = ts_jbody(r);
 		snprintf(path, sizeof path, "/api/v1/courses/%lld/tasks/%lld", (long long)copy,
-		    (long long)num(json_array_get(json_object_get(j, "tasks"), 0), "id"));
+		    (long long)tc_num(json_array_get(json_object_get(j, "tasks"), 0), "id"));
 		json_decref(j);
-		STATUS(api("DELETE", path, cy_tok, NULL), 403);
-		STATUS(api("DELETE", path, staff_tok, NULL), 204);
-		STATUS(api("DELETE", path, staff_tok, NULL), 404);
+		STATUS(tc_api("DELETE", path, cy_tok, NULL), 403);
+		STATUS(tc_api("DELETE", path, staff_tok, NULL), 204);
+		STATUS(tc_api("DELETE", path, staff_tok, NULL), 404);
 		snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)copy);
-		j = ts_jbody(api("GET", path, cy_tok, NULL));
-		assert_int_equal(num(j, "task_count"), 0);
+		j = ts_jbody(tc_api("GET", path, cy_tok, NULL));
+		assert_int_equal(tc_num(j, "task_count"), 0);
 		json_decref(j);
 		snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)course);
-		j = ts_jbody(api("GET", path, ada_tok, NULL));
-		assert_int_equal(num(j, "task_count"), 1);
+		j = ts_jbody(tc_api("GET", path, ada_tok, NULL));
+		assert_int_equal(tc_num(j, "task_count"), 1);
 		json_decref(j);
 	}
 	ts_browser_free(staff);
@@ -591,7 +523,7 @@ test_ended(void **state)
 	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);	/* the old one lapsed */
 	r = post_answer(bo_tok, cohort, task, "After the end.");
 	STATUS(r, 403);
-	r = api("GET", at(cohort, "tasks/%lld", (long long)task), bo_tok, NULL);
+	r = tc_api("GET", at(cohort, "tasks/%lld", (long long)task), bo_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_false(json_is_true(json_object_get(j, "can_answer")));
@@ -614,6 +546,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, staff_tok);
 	tallow = ts_org_import(db_url, "Tallow Tasks Trust", "KE", "info@tallow-t.example", NULL);
 	assert_true(tallow > 0);
 	assert_true(ts_person_add(db_url, STAFF, "Sam Staff", "staff", 0, PW) > 0);
@@ -629,37 +562,37 @@ setup(void **state)
 	assert_int_equal(ts_token(plain, CY, PW, cy_tok, 129), 0);
 	assert_int_equal(ts_token(plain, DI, PW, di_tok, 129), 0);
 
-	r = api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
+	r = tc_api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
 	    "Course with a task", "status", "published"));
 	STATUS(r, 201);
-	course = id_of(r);
+	course = tc_id_of(r);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)course);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "title", "Engaging"));
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s}", "title", "Engaging"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	module = num(json_array_get(json_object_get(j, "modules"), 0), "id");
+	module = tc_num(json_array_get(json_object_get(j, "modules"), 0), "id");
 	json_decref(j);
 	/* another course, with its own task */
-	r = api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
+	r = tc_api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
 	    "Another course", "status", "published"));
 	STATUS(r, 201);
-	other_course = id_of(r);
+	other_course = tc_id_of(r);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)other_course);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "title", "Elsewhere"));
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s}", "title", "Elsewhere"));
 	j = ts_jbody(r);
-	omod = num(json_array_get(json_object_get(j, "modules"), 0), "id");
+	omod = tc_num(json_array_get(json_object_get(j, "modules"), 0), "id");
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/task",
 	    (long long)other_course, (long long)omod);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "title", "Other task"));
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s}", "title", "Other task"));
 	STATUS(r, 201);
-	other_task = id_of(r);
+	other_task = tc_id_of(r);
 
-	cohort = cohort_made(course, "First cohort");
-	cohort2 = cohort_made(course, "Second cohort");
-	enrol(cohort, ada_id);
-	enrol(cohort, bo_id);
-	enrol(cohort2, di_id);
+	cohort = tc_cohort_made(course, "First cohort", -DAY, 30 * DAY, tutor_id);
+	cohort2 = tc_cohort_made(course, "Second cohort", -DAY, 30 * DAY, tutor_id);
+	tc_enrolled(cohort, ada_id);
+	tc_enrolled(cohort, bo_id);
+	tc_enrolled(cohort2, di_id);
 	return 0;
 }
 

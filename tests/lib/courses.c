@@ -1,0 +1,186 @@
+/*
+ * courses.c -- the course tests' shared helpers (see courses.h).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "lib/courses.h"
+
+static struct ts_browser *plain;
+static const char *staff;
+
+void
+tc_use(struct ts_browser *b, const char *staff_tok)
+{
+	plain = b;
+	staff = staff_tok;
+}
+
+const struct ts_res *
+tc_api(const char *method, const char *path, const char *token, json_t *body)
+{
+	return ts_call(plain, method, path, token, body);
+}
+
+int64_t
+tc_num(json_t *j, const char *k)
+{
+	return json_integer_value(json_object_get(j, k));
+}
+
+const char *
+tc_str(json_t *j, const char *k)
+{
+	const char *s = json_string_value(json_object_get(j, k));
+
+	return s ? s : "(none)";
+}
+
+int64_t
+tc_id_of(const struct ts_res *r)
+{
+	json_t *j = ts_jbody(r);
+	int64_t id = tc_num(j, "id");
+
+	json_decref(j);
+	return id;
+}
+
+const char *
+tc_path(const char *fmt, ...)
+{
+	static char bufs[32][512];
+	static int n;
+	char *out = bufs[n++ % 32];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, 512, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
+int64_t
+tc_now(void)
+{
+	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
+
+	STATUS(r, 200);
+	return strtoll(r->body, NULL, 10);
+}
+
+const char *
+tc_utc(int64_t t)
+{
+	static char bufs[8][40];
+	static int n;
+	char *out = bufs[n++ % 8];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return out;
+}
+
+int64_t
+tc_module_made(int64_t c, const char *title)
+{
+	const struct ts_res *r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules",
+	    (long long)c), staff, json_pack("{s:s}", "title", title));
+	json_t *j, *mods;
+	int64_t id;
+
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	mods = json_object_get(j, "modules");
+	id = tc_num(json_array_get(mods, json_array_size(mods) - 1), "id");
+	json_decref(j);
+	return id;
+}
+
+int64_t
+tc_lesson_made(int64_t c, int64_t m, json_t *body)
+{
+	const struct ts_res *r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/"
+	    "lessons", (long long)c, (long long)m), staff, body);
+
+	STATUS(r, 201);
+	return tc_id_of(r);
+}
+
+int64_t
+tc_quiz_made(int64_t c, int64_t m, json_t *body)
+{
+	const struct ts_res *r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/quiz",
+	    (long long)c, (long long)m), staff, body);
+
+	STATUS(r, 201);
+	return tc_id_of(r);
+}
+
+int64_t
+tc_cohort_made(int64_t c, const char *title, int64_t from, int64_t to, int64_t tutor)
+{
+	int64_t now = tc_now();
+	json_t *b = json_pack("{s:I,s:s,s:s,s:s,s:s}", "course_id", (json_int_t)c, "title",
+	    title, "timezone", "UTC", "start", tc_utc(now + from), "end", tc_utc(now + to));
+	const struct ts_res *r;
+
+	if (tutor)
+		json_object_set_new(b, "tutors", json_pack("[I]", (json_int_t)tutor));
+	r = tc_api("POST", "/api/v1/cohorts", staff, b);
+	STATUS(r, 201);
+	return tc_id_of(r);
+}
+
+void
+tc_enrolled(int64_t kid, int64_t uid)
+{
+	STATUS(tc_api("POST", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff,
+	    json_pack("{s:I}", "user_id", (json_int_t)uid)), 201);
+}
+
+void
+tc_lesson_read(int64_t c, int64_t lid, const char *token)
+{
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld/lessons/%lld", (long long)c,
+	    (long long)lid), token, NULL), 200);
+}
+
+const char *
+tc_answer_id(json_t *j, const char *text)
+{
+	json_t *q, *a;
+	size_t i, k;
+
+	json_array_foreach(json_object_get(j, "questions"), i, q)
+		json_array_foreach(json_object_get(q, "answers"), k, a)
+			if (strcmp(tc_str(a, "text"), text) == 0)
+				return tc_str(a, "id");
+	return "";
+}
+
+const struct ts_res *
+tc_attempt_with(const char *token, int64_t c, int64_t q, int number, const char *text)
+{
+	char id[40];
+	json_t *j;
+
+	j = ts_jbody(tc_api("GET", tc_path("/api/v1/courses/%lld/quizzes/%lld", (long long)c,
+	    (long long)q), token, NULL));
+	snprintf(id, sizeof id, "%s", tc_answer_id(j, text));
+	json_decref(j);
+	assert_true(id[0] != '\0');
+	return tc_api("POST", tc_path("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)c,
+	    (long long)q), token, json_pack("{s:i,s:{s:s}}", "attempt", number, "answers", "1",
+	    id));
+}
