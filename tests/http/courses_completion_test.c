@@ -24,6 +24,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -56,62 +57,6 @@ static char ada_code[64];
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
-
-	json_decref(j);
-	return id;
-}
-
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
-}
-
-static const char *
-utc(int64_t t)
-{
-	static char bufs[4][40];
-	static int n;
-	char *out = bufs[n++ % 4];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
-}
-
-/* Reads lesson lid of course c as token's participant. */
-static void
-read_lesson(int64_t c, int64_t lid, const char *token)
-{
-	char path[96];
-
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)c,
-	    (long long)lid);
-	STATUS(api("GET", path, token, NULL), 200);
-}
-
 /* token's certificate of course c (its code into code, when not NULL): 1
  * when there is one, 0 when the progress says null. */
 static int
@@ -123,7 +68,7 @@ certificate_of(int64_t c, const char *token, char *code, size_t len)
 	int has;
 
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)c);
-	r = api("GET", path, token, NULL);
+	r = tc_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	t = json_object_get(j, "certificate");
@@ -142,24 +87,8 @@ static const struct ts_res *
 answer(const char *token, int number, const char *choice)
 {
 	const char *text = strcmp(choice, "1") == 0 ? "The Conference of the Parties" : "Interpol";
-	char path[96], id[40] = "";
-	json_t *j, *q, *a;
-	size_t i, k;
 
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
-	    (long long)quiz);
-	j = ts_jbody(api("GET", path, token, NULL));
-	json_array_foreach(json_object_get(j, "questions"), i, q)
-		json_array_foreach(json_object_get(q, "answers"), k, a)
-			if (strcmp(json_string_value(json_object_get(a, "text")), text) == 0)
-				snprintf(id, sizeof id, "%s", json_string_value(json_object_get(a,
-				    "id")));
-	json_decref(j);
-	assert_true(id[0] != '\0');
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld/attempts",
-	    (long long)course, (long long)quiz);
-	return api("POST", path, token, json_pack("{s:i,s:{s:s}}", "attempt", number,
-	    "answers", "1", id));
+	return tc_attempt_with(token, course, quiz, number, text);
 }
 
 /* The text pdftotext reads in the PDF of certificate code into out. */
@@ -232,7 +161,7 @@ test_rules(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)course);
-	r = api("GET", path, staff_tok, NULL);
+	r = tc_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_true(json_is_true(json_object_get(j, "complete_lessons")));
@@ -240,20 +169,20 @@ test_rules(void **state)
 	assert_true(json_is_true(json_object_get(j, "complete_tasks")));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)course2);
-	r = api("GET", path, staff_tok, NULL);
+	r = tc_api("GET", path, staff_tok, NULL);
 	j = ts_jbody(r);
 	assert_true(json_is_true(json_object_get(j, "complete_lessons")));
 	assert_false(json_is_true(json_object_get(j, "complete_quizzes")));
 	json_decref(j);
 	/* an edit that does not name them keeps them */
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "summary", "One lesson."));
+	r = tc_api("PATCH", path, staff_tok, json_pack("{s:s}", "summary", "One lesson."));
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_false(json_is_true(json_object_get(j, "complete_quizzes")));
 	assert_true(json_is_true(json_object_get(j, "complete_lessons")));
 	json_decref(j);
 	/* a member may not */
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:b}", "complete_quizzes", 1)), 403);
+	STATUS(tc_api("PATCH", path, ada_tok, json_pack("{s:b}", "complete_quizzes", 1)), 403);
 }
 
 /* Staff set the rules in the course's form: ticked on a new course; an
@@ -287,7 +216,7 @@ test_rules_form(void **state)
 	assert_non_null(loc);
 	id = strtoll(loc + 15, NULL, 10);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", id);
-	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	j = ts_jbody(tc_api("GET", path, staff_tok, NULL));
 	assert_true(json_is_true(json_object_get(j, "complete_lessons")));
 	assert_false(json_is_true(json_object_get(j, "complete_quizzes")));
 	assert_false(json_is_true(json_object_get(j, "complete_tasks")));
@@ -296,7 +225,7 @@ test_rules_form(void **state)
 	snprintf(path, sizeof path, "/staff/courses/%lld", id);
 	STATUS(ts_form(staff, path, "title", "Read it all", NULL), 303);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", id);
-	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	j = ts_jbody(tc_api("GET", path, staff_tok, NULL));
 	assert_false(json_is_true(json_object_get(j, "complete_lessons")));
 	json_decref(j);
 	snprintf(path, sizeof path, "/staff/courses/%lld", id);
@@ -316,13 +245,13 @@ test_completion(void **state)
 
 	(void)state;
 	assert_false(certificate_of(course, ada_tok, NULL, 0));
-	read_lesson(course, lesson1, ada_tok);
+	tc_lesson_read(course, lesson1, ada_tok);
 	assert_false(certificate_of(course, ada_tok, NULL, 0));
 	/* a quiz failed: every lesson is not read yet either */
 	STATUS(answer(ada_tok, 1, "2"), 201);
 	assert_false(certificate_of(course, ada_tok, NULL, 0));
 	/* every lesson read, the quiz not passed: no */
-	read_lesson(course, lesson2, ada_tok);
+	tc_lesson_read(course, lesson2, ada_tok);
 	assert_false(certificate_of(course, ada_tok, NULL, 0));
 	/* passed: the last rule met, completed in that change */
 	STATUS(answer(ada_tok, 2, "1"), 201);
@@ -352,13 +281,13 @@ test_completion(void **state)
 	}
 	/* in the history of ada's organization (its admins' and staff's) */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)org);
-	STATUS(api("GET", path, bo_tok, NULL), 403);
-	r = api("GET", path, staff_tok, NULL);
+	STATUS(tc_api("GET", path, bo_tok, NULL), 403);
+	r = tc_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "course.completed");
 	HAS(r, "Completed a course");
 	/* more progress: the same completion, no mail */
-	read_lesson(course, lesson1, ada_tok);
+	tc_lesson_read(course, lesson1, ada_tok);
 	STATUS(answer(ada_tok, 3, "1"), 201);
 	assert_true(certificate_of(course, ada_tok, code2, sizeof code2));
 	assert_string_equal(code2, ada_code);
@@ -367,12 +296,12 @@ test_completion(void **state)
 	 * once bo's mail is there, the mails queued before it are sent, and ada
 	 * had no second one */
 	assert_false(certificate_of(course2, bo_tok, NULL, 0));
-	read_lesson(course2, lesson21, bo_tok);
+	tc_lesson_read(course2, lesson21, bo_tok);
 	assert_true(certificate_of(course2, bo_tok, NULL, 0));
 	assert_int_equal(ts_mail_wait(&sink, BO, 10000, &m), 0);
 	ts_mail_free(&m);
 	assert_int_equal(ts_mail_count(&sink, ADA), 0);
-	read_lesson(course2, lesson21, bo_tok);
+	tc_lesson_read(course2, lesson21, bo_tok);
 	/* a participant of course 1 has no certificate of course 2 */
 	assert_false(certificate_of(course, bo_tok, NULL, 0));
 }
@@ -387,14 +316,14 @@ test_verify(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/certificates/%s", ada_code);
-	r = api("GET", path, NULL, NULL);
+	r = tc_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Ada Lovelace");
 	assert_string_equal(json_string_value(json_object_get(j, "course")),
 	    "Course with a certificate");
 	assert_string_equal(json_string_value(json_object_get(j, "cohort")), "Running cohort");
-	assert_int_equal(num(j, "hours"), 12);
+	assert_int_equal(tc_num(j, "hours"), 12);
 	assert_null(json_object_get(j, "email"));
 	assert_null(json_object_get(j, "user_id"));
 	json_decref(j);
@@ -405,16 +334,16 @@ test_verify(void **state)
 	HAS(r, ".pdf");
 
 	/* unknown, well formed: 404 */
-	r = api("GET", "/api/v1/certificates/aaaaaaaaaaaaaaaaaaaaaaaaaa", NULL, NULL);
+	r = tc_api("GET", "/api/v1/certificates/aaaaaaaaaaaaaaaaaaaaaaaaaa", NULL, NULL);
 	STATUS(r, 404);
 	problem_of(r, body404, sizeof body404);
 	/* malformed: the same answer (but for the address asked and the
 	 * request's id) */
-	r = api("GET", "/api/v1/certificates/not-a-code", NULL, NULL);
+	r = tc_api("GET", "/api/v1/certificates/not-a-code", NULL, NULL);
 	STATUS(r, 404);
 	problem_of(r, other, sizeof other);
 	assert_string_equal(other, body404);
-	r = api("GET", "/api/v1/certificates/AAAAAAAAAAAAAAAAAAAAAAAAAA", NULL, NULL);
+	r = tc_api("GET", "/api/v1/certificates/AAAAAAAAAAAAAAAAAAAAAAAAAA", NULL, NULL);
 	STATUS(r, 404);
 	problem_of(r, other, sizeof other);
 	assert_string_equal(other, body404);
@@ -449,7 +378,7 @@ test_lookup_limit(void **state)
 	/* found lookups do not count: another address reads on */
 	snprintf(path, sizeof path, "/api/v1/certificates/%s", ada_code);
 	for (i = 0; i < 35; i++)
-		STATUS(api("GET", path, NULL, NULL), 200);
+		STATUS(tc_api("GET", path, NULL, NULL), 200);
 	ts_browser_free(guesser);
 }
 
@@ -473,7 +402,7 @@ test_pdf(void **state)
 	/* anna reads French: her mail is in French */
 	ts_sql_int("UPDATE users SET locale = 'fr' WHERE email = '" ANNA "'");
 	for (i = 0; i < sizeof who / sizeof who[0]; i++) {
-		read_lesson(course2, lesson21, who[i].token);
+		tc_lesson_read(course2, lesson21, who[i].token);
 		assert_true(certificate_of(course2, who[i].token, code, sizeof code));
 		pdf_text(code, text, sizeof text);
 		/* pdftotext (poppler 22.12) gives the Arabic name in logical
@@ -512,7 +441,7 @@ test_person_page(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)wang_id);
-	r = api("GET", path, ada_tok, NULL);
+	r = tc_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	c = json_array_get(json_object_get(j, "courses_completed"), 0);
@@ -520,9 +449,9 @@ test_person_page(void **state)
 	assert_string_equal(json_string_value(json_object_get(c, "course")), "Lessons only");
 	assert_string_equal(json_string_value(json_object_get(c, "name")), NAME_ZH);
 	json_decref(j);
-	LACKS(api("GET", path, NULL, NULL), "courses_completed");
+	LACKS(tc_api("GET", path, NULL, NULL), "courses_completed");
 	snprintf(path, sizeof path, "/people/%lld", (long long)wang_id);
-	r = api("GET", path, ada_tok, NULL);
+	r = tc_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Courses completed");
 }
@@ -537,17 +466,17 @@ test_rates(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/staff/courses/%lld/completion", (long long)course2);
-	STATUS(api("GET", path, ada_tok, NULL), 403);
-	STATUS(api("GET", path, NULL, NULL), 401);
-	r = api("GET", path, staff_tok, NULL);
+	STATUS(tc_api("GET", path, ada_tok, NULL), 403);
+	STATUS(tc_api("GET", path, NULL, NULL), 401);
+	r = tc_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	k = json_array_get(json_object_get(j, "cohorts"), 0);
 	assert_non_null(k);
 	/* six enrolled: four completed, cy and ada did not */
-	assert_int_equal(num(k, "participants"), 6);
-	assert_int_equal(num(k, "completed"), 4);
-	assert_int_equal(num(k, "rate"), 66);
+	assert_int_equal(tc_num(k, "participants"), 6);
+	assert_int_equal(tc_num(k, "completed"), 4);
+	assert_int_equal(tc_num(k, "rate"), 66);
 	/* by region and kind: the organization's people, and wang, an expert */
 	{
 		json_t *x;
@@ -557,14 +486,14 @@ test_rates(void **state)
 		json_array_foreach(json_object_get(k, "by"), i, x) {
 			if (json_is_null(json_object_get(x, "kind"))) {
 				none = 1;
-				assert_int_equal(num(x, "participants"), 1);
-				assert_int_equal(num(x, "completed"), 1);
-				assert_int_equal(num(x, "rate"), 100);
+				assert_int_equal(tc_num(x, "participants"), 1);
+				assert_int_equal(tc_num(x, "completed"), 1);
+				assert_int_equal(tc_num(x, "rate"), 100);
 			} else if (strcmp(json_string_value(json_object_get(x, "kind")), "ngo") == 0) {
 				ngo = 1;
-				assert_int_equal(num(x, "participants"), 5);
-				assert_int_equal(num(x, "completed"), 3);
-				assert_int_equal(num(x, "rate"), 60);
+				assert_int_equal(tc_num(x, "participants"), 5);
+				assert_int_equal(tc_num(x, "completed"), 3);
+				assert_int_equal(tc_num(x, "rate"), 60);
 				if (!json_string_value(json_object_get(x, "region_name")))
 					print_message("# by: %s\n", r->body);
 				assert_non_null(json_string_value(json_object_get(x, "region_name")));
@@ -581,13 +510,13 @@ test_rates(void **state)
 	    json_object_get(j, "completions"), 0), "code"))), 26);
 	json_decref(j);
 	snprintf(path, sizeof path, "/staff/courses/%lld/completion.csv", (long long)course2);
-	r = api("GET", path, staff_tok, NULL);
+	r = tc_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "cohort_id,cohort,region,kind,participants,completed,rate");
 	HAS(r, ",002,ngo,5,3,60");
 	HAS(r, ",,,1,1,100");
 	snprintf(path, sizeof path, "/staff/courses/%lld/completion", (long long)course2);
-	r = api("GET", path, staff_tok, NULL);
+	r = tc_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "66 %");
 }
@@ -643,34 +572,21 @@ make_course(const char *title, json_t *rules, int64_t *mod, int64_t *kid_out,
     const int64_t *ids, int n)
 {
 	const struct ts_res *r;
-	char path[96];
 	json_t *b = json_pack("{s:s,s:s,s:i}", "title", title, "status", "published",
-	    "estimated_hours", 12), *j;
-	int64_t c, kid, now;
+	    "estimated_hours", 12);
+	int64_t c, kid;
 	int i;
 
 	if (rules)
 		json_object_update(b, rules);
 	json_decref(rules);
-	r = api("POST", "/api/v1/courses", staff_tok, b);
+	r = tc_api("POST", "/api/v1/courses", staff_tok, b);
 	STATUS(r, 201);
-	c = id_of(r);
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)c);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "title", "The Convention"));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	*mod = num(json_array_get(json_object_get(j, "modules"), 0), "id");
-	json_decref(j);
-	now = server_now();
-	r = api("POST", "/api/v1/cohorts", staff_tok, json_pack("{s:I,s:s,s:s,s:s,s:s}",
-	    "course_id", (json_int_t)c, "title", "Running cohort", "timezone", "UTC",
-	    "start", utc(now - DAY), "end", utc(now + 30 * DAY)));
-	STATUS(r, 201);
-	kid = id_of(r);
-	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
+	c = tc_id_of(r);
+	*mod = tc_module_made(c, "The Convention");
+	kid = tc_cohort_made(c, "Running cohort", -DAY, 30 * DAY, 0);
 	for (i = 0; i < n; i++)
-		STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id",
-		    (json_int_t)ids[i])), 201);
+		tc_enrolled(kid, ids[i]);
 	if (kid_out)
 		*kid_out = kid;
 	return c;
@@ -679,28 +595,20 @@ make_course(const char *title, json_t *rules, int64_t *mod, int64_t *kid_out,
 static int64_t
 make_lesson(int64_t c, int64_t mod, const char *title)
 {
-	const struct ts_res *r;
-	char path[128];
-
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/lessons", (long long)c,
-	    (long long)mod);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title", title, "kind",
+	return tc_lesson_made(c, mod, json_pack("{s:s,s:s,s:s,s:i}", "title", title, "kind",
 	    "markdown", "body", "Read this.", "minutes", 10));
-	STATUS(r, 201);
-	return id_of(r);
 }
 
 static int
 setup(void **state)
 {
-	const struct ts_res *r;
-	char path[128];
 	int64_t mod, cy_id, ids[6];
 
 	(void)state;
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, staff_tok);
 	ts_db_open(db_url);
 	org = ts_org_import(db_url, "Quillon Completion Trust", "KE", "info@quillon-c.example",
 	    NULL);
@@ -725,15 +633,11 @@ setup(void **state)
 	course = make_course("Course with a certificate", NULL, &mod, NULL, ids, 2);
 	lesson1 = make_lesson(course, mod, "What the Convention is");
 	lesson2 = make_lesson(course, mod, "The Review Mechanism");
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/quiz", (long long)course,
-	    (long long)mod);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:["
+	quiz = tc_quiz_made(course, mod, json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:["
 	    "{s:s,s:b},{s:s,s:b}]}]}", "title", "A quiz", "pass_mark", 100, "attempts_max", 3,
 	    "questions", "text", "Who reviews the Convention?", "kind", "single", "answers",
 	    "text", "The Conference of the Parties", "correct", 1, "text", "Interpol",
 	    "correct", 0));
-	STATUS(r, 201);
-	quiz = id_of(r);
 
 	ids[0] = bo_id;
 	ids[1] = layla_id;

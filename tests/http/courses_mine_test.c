@@ -26,6 +26,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -54,103 +55,29 @@ static char ada_code[64];
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
-
-	json_decref(j);
-	return id;
-}
-
-static const char *
-P(const char *fmt, ...)
-{
-	static char bufs[4][192];
-	static int n;
-	char *out = bufs[n++ % 4];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(out, 192, fmt, ap);
-	va_end(ap);
-	return out;
-}
-
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
-}
-
-static const char *
-utc(int64_t t)
-{
-	static char bufs[4][40];
-	static int n;
-	char *out = bufs[n++ % 4];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
-}
-
 /* Attempt number of token's at the quiz, choosing the answer whose text is
  * text (an answer's id is the attempt's: read from their view). */
 static const struct ts_res *
 answer(const char *token, int number, const char *text)
 {
-	char id[40] = "";
-	json_t *j, *q, *a;
-	size_t i, k;
-
-	j = ts_jbody(api("GET", P("/api/v1/courses/%lld/quizzes/%lld", (long long)course,
-	    (long long)quiz), token, NULL));
-	json_array_foreach(json_object_get(j, "questions"), i, q)
-		json_array_foreach(json_object_get(q, "answers"), k, a)
-			if (strcmp(json_string_value(json_object_get(a, "text")), text) == 0)
-				snprintf(id, sizeof id, "%s", json_string_value(json_object_get(a,
-				    "id")));
-	json_decref(j);
-	assert_true(id[0] != '\0');
-	return api("POST", P("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)course,
-	    (long long)quiz), token, json_pack("{s:i,s:{s:s}}", "attempt", number, "answers",
-	    "1", id));
+	return tc_attempt_with(token, course, quiz, number, text);
 }
 
 static int64_t
 post_answer(const char *token, const char *body)
 {
-	const struct ts_res *r = api("POST", P("/api/v1/courses/%lld/cohorts/%lld/tasks/%lld/"
-	    "answer", (long long)course, (long long)kid, (long long)task), token,
+	const struct ts_res *r = tc_api("POST", tc_path("/api/v1/courses/%lld/cohorts/%lld/"
+	    "tasks/%lld/answer", (long long)course, (long long)kid, (long long)task), token,
 	    json_pack("{s:s}", "body", body));
 
 	STATUS(r, 201);
-	return id_of(r);
+	return tc_id_of(r);
 }
 
 static void
 reply(const char *token, int64_t pid, const char *body)
 {
-	STATUS(api("POST", P("/api/v1/courses/%lld/cohorts/%lld/posts/%lld/replies",
+	STATUS(tc_api("POST", tc_path("/api/v1/courses/%lld/cohorts/%lld/posts/%lld/replies",
 	    (long long)course, (long long)kid, (long long)pid), token, json_pack("{s:s}", "body",
 	    body)), 201);
 }
@@ -158,7 +85,7 @@ reply(const char *token, int64_t pid, const char *body)
 static void
 mark(int64_t pid)
 {
-	STATUS(api("POST", P("/api/v1/courses/%lld/cohorts/%lld/posts/%lld/mark",
+	STATUS(tc_api("POST", tc_path("/api/v1/courses/%lld/cohorts/%lld/posts/%lld/mark",
 	    (long long)course, (long long)kid, (long long)pid), staff_tok, json_pack("{s:s,s:s}",
 	    "decision", "complete", "comment", "MARKER-COMMENT: well said.")), 200);
 }
@@ -166,7 +93,7 @@ mark(int64_t pid)
 static void
 message(const char *subject, int64_t to)
 {
-	STATUS(api("POST", P("/api/v1/cohorts/%lld/messages", (long long)kid), staff_tok,
+	STATUS(tc_api("POST", tc_path("/api/v1/cohorts/%lld/messages", (long long)kid), staff_tok,
 	    json_pack("{s:s,s:s,s:[I]}", "subject", subject, "body", "A word from your tutor.",
 	    "user_ids", (json_int_t)to)), 201);
 }
@@ -175,7 +102,7 @@ message(const char *subject, int64_t to)
 static json_t *
 export_of(const char *token)
 {
-	const struct ts_res *r = api("GET", "/api/v1/me/export", token, NULL);
+	const struct ts_res *r = tc_api("GET", "/api/v1/me/export", token, NULL);
 	json_t *j, *c;
 
 	STATUS(r, 200);
@@ -190,8 +117,8 @@ export_of(const char *token)
 static int
 certificate_of(int64_t c, const char *token, char *code, size_t len)
 {
-	const struct ts_res *r = api("GET", P("/api/v1/courses/%lld/progress", (long long)c),
-	    token, NULL);
+	const struct ts_res *r = tc_api("GET", tc_path("/api/v1/courses/%lld/progress",
+	    (long long)c), token, NULL);
 	json_t *j, *t;
 	int has;
 
@@ -209,7 +136,7 @@ certificate_of(int64_t c, const char *token, char *code, size_t len)
 static int
 courses_listed(const char *token)
 {
-	const struct ts_res *r = api("GET", "/api/v1/account", token, NULL);
+	const struct ts_res *r = tc_api("GET", "/api/v1/account", token, NULL);
 	json_t *j, *c;
 	int n;
 
@@ -256,7 +183,7 @@ expert_made(const char *email, const char *name)
 	}
 	json_decref(j);
 	assert_true(app > 0);
-	STATUS(ts_form(staff, P("/staff/applications/%lld/approve", app), (char *)NULL), 303);
+	STATUS(ts_form(staff, tc_path("/staff/applications/%lld/approve", app), (char *)NULL), 303);
 	ts_browser_free(staff);
 	return uid;
 }
@@ -268,7 +195,7 @@ static void
 test_activity(void **state)
 {
 	(void)state;
-	STATUS(api("GET", P("/api/v1/courses/%lld/lessons/%lld", (long long)course,
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld/lessons/%lld", (long long)course,
 	    (long long)lesson), ada_tok, NULL), 200);
 	STATUS(answer(ada_tok, 1, WRONG), 201);
 	STATUS(answer(ada_tok, 2, RIGHT), 201);
@@ -303,20 +230,20 @@ test_export(void **state)
 	assert_string_equal(json_string_value(json_object_get(x, "course")), "Course of mine");
 	assert_string_equal(json_string_value(json_object_get(x, "cohort")), "Mine cohort");
 	assert_string_equal(json_string_value(json_object_get(x, "source")), "staff");
-	assert_int_equal(num(x, "cohort_id"), kid);
+	assert_int_equal(tc_num(x, "cohort_id"), kid);
 	assert_true(json_is_string(json_object_get(x, "enrolled_at")));
 	assert_true(json_is_string(json_object_get(x, "cohort_ends_at")));
 	/* the lesson read */
 	x = json_array_get(json_object_get(c, "lessons_read"), 0);
 	assert_non_null(x);
-	assert_int_equal(num(x, "lesson_id"), lesson);
+	assert_int_equal(tc_num(x, "lesson_id"), lesson);
 	assert_string_equal(json_string_value(json_object_get(x, "lesson")), "What the "
 	    "Convention is");
 	/* two attempts, their answers by text */
 	assert_int_equal(json_array_size(json_object_get(c, "quiz_attempts")), 2);
 	x = json_array_get(json_object_get(c, "quiz_attempts"), 0);
-	assert_int_equal(num(x, "number"), 1);
-	assert_int_equal(num(x, "score"), 0);
+	assert_int_equal(tc_num(x, "number"), 1);
+	assert_int_equal(tc_num(x, "score"), 0);
 	assert_false(json_is_true(json_object_get(x, "passed")));
 	a = json_array_get(json_object_get(x, "answers"), 0);
 	assert_string_equal(json_string_value(json_object_get(a, "question")), "Who reviews the "
@@ -337,7 +264,7 @@ test_export(void **state)
 
 		if (strcmp(kind, "answer") == 0) {
 			answers++;
-			assert_int_equal(num(x, "id"), ada_post);
+			assert_int_equal(tc_num(x, "id"), ada_post);
 			assert_non_null(strstr(json_string_value(json_object_get(x, "body")),
 			    "ADA-ANSWER"));
 			assert_string_equal(json_string_value(json_object_get(x, "status")),
@@ -348,7 +275,7 @@ test_export(void **state)
 			    "Share an experience");
 		} else {
 			replies++;
-			assert_int_equal(num(x, "reply_to"), bo_post);
+			assert_int_equal(tc_num(x, "reply_to"), bo_post);
 			assert_string_equal(json_string_value(json_object_get(x, "body")),
 			    "ADA-REPLY: which ministry was it?");
 		}
@@ -401,14 +328,14 @@ test_account(void **state)
 	json_t *j, *x;
 
 	(void)state;
-	r = api("GET", "/api/v1/account", ada_tok, NULL);
+	r = tc_api("GET", "/api/v1/account", ada_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "courses")), 1);
 	x = json_array_get(json_object_get(j, "courses"), 0);
 	assert_string_equal(json_string_value(json_object_get(x, "course")), "Course of mine");
 	assert_string_equal(json_string_value(json_object_get(x, "cohort")), "Mine cohort");
-	assert_int_equal(num(x, "percent"), 100);
+	assert_int_equal(tc_num(x, "percent"), 100);
 	assert_true(json_is_true(json_object_get(x, "running")));
 	assert_string_equal(json_string_value(json_object_get(json_object_get(x, "certificate"),
 	    "code")), ada_code);
@@ -420,27 +347,27 @@ test_account(void **state)
 	HAS(r, "Your courses");
 	HAS(r, "Course of mine");
 	HAS(r, "100 %");
-	HAS(r, P("href=\"/certificates/%s\"", ada_code));
-	HAS(r, P("href=\"/courses/%lld/progress\"", (long long)course));
+	HAS(r, tc_path("href=\"/certificates/%s\"", ada_code));
+	HAS(r, tc_path("href=\"/courses/%lld/progress\"", (long long)course));
 	ts_browser_free(ada);
 
 	/* Bo: his course, not completed, and nothing of Ada's */
-	r = api("GET", "/api/v1/account", bo_tok, NULL);
+	r = tc_api("GET", "/api/v1/account", bo_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	x = json_array_get(json_object_get(j, "courses"), 0);
 	assert_non_null(x);
-	assert_int_equal(num(x, "percent"), 0);
+	assert_int_equal(tc_num(x, "percent"), 0);
 	assert_true(json_is_null(json_object_get(x, "certificate")));
 	json_decref(j);
 	LACKS(r, ada_code);
 	/* a member in no course: no list; staff (the tutor): their own, none */
 	assert_int_equal(courses_listed(cy_tok), 0);
 	assert_int_equal(courses_listed(staff_tok), 0);
-	LACKS(api("GET", "/api/v1/account", staff_tok, NULL), ada_code);
+	LACKS(tc_api("GET", "/api/v1/account", staff_tok, NULL), ada_code);
 	/* a visitor: sign in first */
-	STATUS(api("GET", "/api/v1/account", NULL, NULL), 401);
-	STATUS(api("GET", "/api/v1/me/export", NULL, NULL), 401);
+	STATUS(tc_api("GET", "/api/v1/account", NULL, NULL), 401);
+	STATUS(tc_api("GET", "/api/v1/me/export", NULL, NULL), 401);
 }
 
 /* An expert's page lists what they completed -- to members, focal
@@ -456,7 +383,7 @@ test_person_page(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)wang_id);
-	STATUS(api("GET", P("/api/v1/courses/%lld/lessons/%lld", (long long)course,
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld/lessons/%lld", (long long)course,
 	    (long long)lesson), wang_tok, NULL), 200);
 	STATUS(answer(wang_tok, 1, RIGHT), 201);
 	wpost = post_answer(wang_tok, "WANG-ANSWER: the review's country visit had a "
@@ -464,7 +391,7 @@ test_person_page(void **state)
 	mark(wpost);
 	assert_true(certificate_of(course, wang_tok, NULL, 0));
 
-	r = api("GET", path, ada_tok, NULL);	/* a member */
+	r = tc_api("GET", path, ada_tok, NULL);	/* a member */
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	x = json_array_get(json_object_get(j, "courses_completed"), 0);
@@ -473,12 +400,12 @@ test_person_page(void **state)
 	json_decref(j);
 	LACKS(r, "Second course");	/* in progress: his alone */
 	LACKS(r, "percent");
-	r = api("GET", path, staff_tok, NULL);
+	r = tc_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "courses_completed");
 	HAS(r, "Course of mine");
 	LACKS(r, "Second course");
-	r = api("GET", path, NULL, NULL);	/* a visitor */
+	r = tc_api("GET", path, NULL, NULL);	/* a visitor */
 	STATUS(r, 200);
 	LACKS(r, "courses_completed");
 	LACKS(r, "Course of mine");
@@ -487,7 +414,7 @@ test_person_page(void **state)
 		struct ts_browser *b = ts_signed_in(&srv, NULL, ADA, PW);
 
 		assert_non_null(b);
-		r = ts_get(b, P("/people/%lld", (long long)wang_id));
+		r = ts_get(b, tc_path("/people/%lld", (long long)wang_id));
 		STATUS(r, 200);
 		HAS(r, "Courses completed");
 		HAS(r, "Course of mine");
@@ -495,7 +422,7 @@ test_person_page(void **state)
 		ts_browser_free(b);
 	}
 	/* his /account: both, the second at 0 % */
-	r = api("GET", "/api/v1/account", wang_tok, NULL);
+	r = tc_api("GET", "/api/v1/account", wang_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Course of mine");
 	HAS(r, "Second course");
@@ -540,9 +467,9 @@ test_left(void **state)
 	size_t i;
 
 	(void)state;
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)kid,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments/%lld", (long long)kid,
 	    (long long)wang_id), wang_tok, NULL), 204);
-	r = api("GET", "/api/v1/account", wang_tok, NULL);
+	r = tc_api("GET", "/api/v1/account", wang_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "courses"), i, x)
@@ -563,7 +490,7 @@ test_left(void **state)
 		STATUS(r, 200);
 		HAS(r, "Course of mine");
 		HAS(r, "Your certificate");
-		LACKS(r, P("href=\"/courses/%lld/progress\"", (long long)course));
+		LACKS(r, tc_path("href=\"/courses/%lld/progress\"", (long long)course));
 		ts_browser_free(b);
 	}
 }
@@ -589,24 +516,24 @@ test_ended(void **state)
 	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);
 
 	/* Ada passed: her standing and last result */
-	r = api("GET", P("/api/v1/courses/%lld/quizzes/%lld", (long long)course, (long long)quiz),
-	    ada_tok, NULL);
+	r = tc_api("GET", tc_path("/api/v1/courses/%lld/quizzes/%lld", (long long)course,
+	    (long long)quiz), ada_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_false(json_is_true(json_object_get(j, "open")));
 	assert_false(json_is_true(json_object_get(j, "can_attempt")));
 	assert_true(json_is_null(json_object_get(j, "attempt")));
 	assert_int_equal(json_array_size(json_object_get(j, "questions")), 0);
-	assert_int_equal(num(j, "best_score"), 100);
+	assert_int_equal(tc_num(j, "best_score"), 100);
 	assert_true(json_is_true(json_object_get(j, "passed")));
-	assert_int_equal(num(j, "attempts_used"), 2);
+	assert_int_equal(tc_num(j, "attempts_used"), 2);
 	res = json_array_get(json_object_get(json_object_get(j, "last"), "results"), 0);
 	assert_true(json_is_true(json_object_get(res, "right")));
 	json_decref(j);
 	LACKS(r, WRONG);	/* not chosen that time, and no questions listed */
 
 	/* Bo did not pass: what he chose, and not which answer was right */
-	r = api("GET", qpath, bo_tok, NULL);
+	r = tc_api("GET", qpath, bo_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_false(json_is_true(json_object_get(j, "passed")));
@@ -618,18 +545,18 @@ test_ended(void **state)
 	json_decref(j);
 	LACKS(r, RIGHT);
 	/* and answers no more; nor reads a lesson */
-	r = api("POST", P("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)course,
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)course,
 	    (long long)quiz), bo_tok, json_pack("{s:i,s:{}}", "attempt", 2, "answers"));
 	STATUS(r, 403);
 	HAS(r, "not running");
-	r = api("GET", P("/api/v1/courses/%lld/lessons/%lld", (long long)course,
+	r = tc_api("GET", tc_path("/api/v1/courses/%lld/lessons/%lld", (long long)course,
 	    (long long)lesson), bo_tok, NULL);
 	STATUS(r, 403);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_quiz_attempts WHERE user_id = "
 	    "%lld", (long long)bo_id), 1);
 	/* someone never enrolled: still nothing; staff read it whole */
-	STATUS(api("GET", qpath, cy_tok, NULL), 403);
-	r = api("GET", qpath, staff_tok, NULL);
+	STATUS(tc_api("GET", qpath, cy_tok, NULL), 403);
+	r = tc_api("GET", qpath, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, RIGHT);
 	HAS(r, "\"open\":true");
@@ -637,8 +564,8 @@ test_ended(void **state)
 	/* progress and certificate stay */
 	assert_true(certificate_of(course, ada_tok, NULL, 0));
 	assert_false(certificate_of(course, bo_tok, NULL, 0));
-	STATUS(api("GET", P("/api/v1/certificates/%s", ada_code), NULL, NULL), 200);
-	r = api("GET", "/api/v1/account", ada_tok, NULL);
+	STATUS(tc_api("GET", tc_path("/api/v1/certificates/%s", ada_code), NULL, NULL), 200);
+	r = tc_api("GET", "/api/v1/account", ada_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	res = json_array_get(json_object_get(j, "courses"), 0);
@@ -651,7 +578,8 @@ test_ended(void **state)
 		struct ts_browser *b = ts_signed_in(&srv, NULL, BO, PW);
 
 		assert_non_null(b);
-		r = ts_get(b, P("/courses/%lld/quizzes/%lld", (long long)course, (long long)quiz));
+		r = ts_get(b, tc_path("/courses/%lld/quizzes/%lld", (long long)course,
+		    (long long)quiz));
 		STATUS(r, 200);
 		HAS(r, "Your cohort is not running now: here are your results on this quiz");
 		HAS(r, "Your answer:");
@@ -661,11 +589,12 @@ test_ended(void **state)
 		STATUS(r, 200);
 		HAS(r, "the cohort has ended");
 		/* his progress: no link to a lesson that is closed; the quiz's is */
-		r = ts_get(b, P("/courses/%lld/progress", (long long)course));
+		r = ts_get(b, tc_path("/courses/%lld/progress", (long long)course));
 		STATUS(r, 200);
 		HAS(r, "Your progress, your results on its quizzes and your certificate stay here.");
 		LACKS(r, "/lessons/");
-		HAS(r, P("href=\"/courses/%lld/quizzes/%lld\"", (long long)course, (long long)quiz));
+		HAS(r, tc_path("href=\"/courses/%lld/quizzes/%lld\"", (long long)course,
+		    (long long)quiz));
 		ts_browser_free(b);
 	}
 }
@@ -679,13 +608,13 @@ test_deleted(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	STATUS(api("DELETE", "/api/v1/me", ada_tok, json_pack("{s:s}", "password", PW)), 204);
-	r = api("GET", P("/api/v1/certificates/%s", ada_code), NULL, NULL);
+	STATUS(tc_api("DELETE", "/api/v1/me", ada_tok, json_pack("{s:s}", "password", PW)), 204);
+	r = tc_api("GET", tc_path("/api/v1/certificates/%s", ada_code), NULL, NULL);
 	STATUS(r, 404);	/* the certificate went with the account */
 	LACKS(r, "Ada Lovelace");
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_completions WHERE user_id = "
 	    "%lld AND name = 'Deleted user'", (long long)ada_id), 1);
-	r = api("GET", P("/api/v1/courses/%lld/cohorts/%lld/discussion", (long long)course,
+	r = tc_api("GET", tc_path("/api/v1/courses/%lld/cohorts/%lld/discussion", (long long)course,
 	    (long long)kid), staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "ADA-ANSWER");
@@ -702,13 +631,13 @@ static int
 setup(void **state)
 {
 	const struct ts_res *r;
-	int64_t mod, now, mod2;
-	json_t *j;
+	int64_t mod, mod2;
 
 	(void)state;
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, staff_tok);
 	ts_db_open(db_url);
 	org = ts_org_import(db_url, "Quillon Mine Trust", "KE", "info@quillon-m.example", NULL);
 	assert_true(org > 0);
@@ -723,68 +652,38 @@ setup(void **state)
 	assert_int_equal(ts_token(plain, CY, PW, cy_tok, 129), 0);
 	assert_int_equal(ts_token(plain, WANG, PW, wang_tok, 129), 0);
 
-	r = api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s,s:i}", "title",
+	r = tc_api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s,s:i}", "title",
 	    "Course of mine", "status", "published", "estimated_hours", 6));
 	STATUS(r, 201);
-	course = id_of(r);
-	r = api("POST", P("/api/v1/courses/%lld/modules", (long long)course), staff_tok,
-	    json_pack("{s:s}", "title", "The Convention"));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	mod = num(json_array_get(json_object_get(j, "modules"), 0), "id");
-	json_decref(j);
-	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course,
-	    (long long)mod), staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title",
+	course = tc_id_of(r);
+	mod = tc_module_made(course, "The Convention");
+	lesson = tc_lesson_made(course, mod, json_pack("{s:s,s:s,s:s,s:i}", "title",
 	    "What the Convention is", "kind", "markdown", "body", "Read this.", "minutes", 10));
-	STATUS(r, 201);
-	lesson = id_of(r);
-	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/quiz", (long long)course,
-	    (long long)mod), staff_tok, json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:[{s:s,s:b,s:s},"
+	quiz = tc_quiz_made(course, mod, json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:[{s:s,s:b,s:s},"
 	    "{s:s,s:b,s:s}]}]}", "title", "A quiz", "pass_mark", 100, "attempts_max", 3,
 	    "questions", "text", "Who reviews the Convention?", "kind", "single", "answers",
 	    "text", RIGHT, "correct", 1, "feedback", "Yes.", "text", WRONG, "correct", 0,
 	    "feedback", "No: the police."));
-	STATUS(r, 201);
-	quiz = id_of(r);
-	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/task", (long long)course,
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/task", (long long)course,
 	    (long long)mod), staff_tok, json_pack("{s:s,s:s,s:i}", "title", "Share an experience",
 	    "instructions", "Tell the cohort.", "max_length", 2000));
 	STATUS(r, 201);
-	task = id_of(r);
-	now = server_now();
-	r = api("POST", "/api/v1/cohorts", staff_tok, json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
-	    "course_id", (json_int_t)course, "title", "Mine cohort", "timezone", "UTC", "start",
-	    utc(now - DAY), "end", utc(now + 10 * DAY), "tutors", (json_int_t)staff_id));
-	STATUS(r, 201);
-	kid = id_of(r);
-	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff_tok,
-	    json_pack("{s:I}", "user_id", (json_int_t)ada_id)), 201);
-	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff_tok,
-	    json_pack("{s:I}", "user_id", (json_int_t)bo_id)), 201);
-	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff_tok,
-	    json_pack("{s:I}", "user_id", (json_int_t)wang_id)), 201);
+	task = tc_id_of(r);
+	kid = tc_cohort_made(course, "Mine cohort", -DAY, 10 * DAY, staff_id);
+	tc_enrolled(kid, ada_id);
+	tc_enrolled(kid, bo_id);
+	tc_enrolled(kid, wang_id);
 
 	/* a second course Wang is in, not completed */
-	r = api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
+	r = tc_api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title",
 	    "Second course", "status", "published"));
 	STATUS(r, 201);
-	course2 = id_of(r);
-	r = api("POST", P("/api/v1/courses/%lld/modules", (long long)course2), staff_tok,
-	    json_pack("{s:s}", "title", "Only module"));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	mod2 = num(json_array_get(json_object_get(j, "modules"), 0), "id");
-	json_decref(j);
-	STATUS(api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course2,
-	    (long long)mod2), staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title", "Unread",
-	    "kind", "markdown", "body", "Later.", "minutes", 5)), 201);
-	r = api("POST", "/api/v1/cohorts", staff_tok, json_pack("{s:I,s:s,s:s,s:s,s:s}",
-	    "course_id", (json_int_t)course2, "title", "Second cohort", "timezone", "UTC", "start",
-	    utc(now - DAY), "end", utc(now + 40 * DAY)));
-	STATUS(r, 201);
-	kid2 = id_of(r);
-	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid2), staff_tok,
-	    json_pack("{s:I}", "user_id", (json_int_t)wang_id)), 201);
+	course2 = tc_id_of(r);
+	mod2 = tc_module_made(course2, "Only module");
+	tc_lesson_made(course2, mod2, json_pack("{s:s,s:s,s:s,s:i}", "title", "Unread", "kind",
+	    "markdown", "body", "Later.", "minutes", 5));
+	kid2 = tc_cohort_made(course2, "Second cohort", -DAY, 40 * DAY, 0);
+	tc_enrolled(kid2, wang_id);
 	return 0;
 }
 
