@@ -35,6 +35,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -74,36 +75,6 @@ static int64_t draft, dmod, dlesson, dquiz, kdraft;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
-
-	json_decref(j);
-	return id;
-}
-
 static int una_unconfirmed;	/* Una's address unconfirmed: she signs in no more */
 
 static void
@@ -116,49 +87,12 @@ tokens(void)
 			assert_int_equal(ts_token(plain, emails[i], PW, tok[i], sizeof tok[i]), 0);
 }
 
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
-}
-
 /* Moves the server's clock by s seconds; everyone's token made anew. */
 static void
 advance(long s)
 {
 	assert_int_equal(ts_clock_advance(plain, s), 200);
 	tokens();
-}
-
-static const char *
-utc(int64_t t)
-{
-	static char bufs[8][40];
-	static int n;
-	char *out = bufs[n++ % 8];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
-}
-
-static const char *
-P(const char *fmt, ...)
-{
-	static char bufs[32][256];
-	static int n;
-	char *out = bufs[n++ % 32];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(out, 256, fmt, ap);
-	va_end(ap);
-	return out;
 }
 
 /* The quiz of the tests, its right answers written first (as people
@@ -180,109 +114,35 @@ quiz_body(const char *title, int attempts)
 	    "text", "Cybercrime", "correct", 0, "feedback", "SECRET-FB-NOT");
 }
 
-static int64_t
-lesson_made(int64_t c, int64_t m, json_t *body)
-{
-	const struct ts_res *r = api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons",
-	    (long long)c, (long long)m), tok[STAFF_], body);
-
-	STATUS(r, 201);
-	return id_of(r);
-}
-
-static int64_t
-module_made(int64_t c, const char *title)
-{
-	const struct ts_res *r = api("POST", P("/api/v1/courses/%lld/modules", (long long)c),
-	    tok[STAFF_], json_pack("{s:s}", "title", title));
-	json_t *j, *mods;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	mods = json_object_get(j, "modules");
-	id = num(json_array_get(mods, json_array_size(mods) - 1), "id");
-	json_decref(j);
-	return id;
-}
-
-static int64_t
-quiz_made(int64_t c, int64_t m, json_t *body)
-{
-	const struct ts_res *r = api("POST", P("/api/v1/courses/%lld/modules/%lld/quiz",
-	    (long long)c, (long long)m), tok[STAFF_], body);
-
-	STATUS(r, 201);
-	return id_of(r);
-}
-
-/* A cohort of course c from start to end (relative to now), tutored by
- * tutor (0: none); its id. */
-static int64_t
-cohort_made(int64_t c, const char *title, int64_t start, int64_t end, int64_t tutor)
-{
-	int64_t now = server_now();
-	json_t *b = json_pack("{s:I,s:s,s:s,s:s,s:s}", "course_id", (json_int_t)c, "title",
-	    title, "timezone", "UTC", "start", utc(now + start), "end", utc(now + end));
-	const struct ts_res *r;
-
-	if (tutor)
-		json_object_set_new(b, "tutors", json_pack("[I]", (json_int_t)tutor));
-	r = api("POST", "/api/v1/cohorts", tok[STAFF_], b);
-	STATUS(r, 201);
-	return id_of(r);
-}
-
 static const struct ts_res *
 enrol(int64_t kid, const char *token, json_t *body)
 {
-	return api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), token,
+	return tc_api("POST", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)kid), token,
 	    body ? body : json_object());
-}
-
-static void
-staff_enrols(int64_t kid, enum who w)
-{
-	STATUS(enrol(kid, tok[STAFF_], json_pack("{s:I}", "user_id", (json_int_t)uid[w])), 201);
 }
 
 static const char *
 lesson_path(int64_t c, int64_t l)
 {
-	return P("/api/v1/courses/%lld/lessons/%lld", (long long)c, (long long)l);
+	return tc_path("/api/v1/courses/%lld/lessons/%lld", (long long)c, (long long)l);
 }
 
 static const char *
 quiz_path(int64_t c, int64_t q)
 {
-	return P("/api/v1/courses/%lld/quizzes/%lld", (long long)c, (long long)q);
+	return tc_path("/api/v1/courses/%lld/quizzes/%lld", (long long)c, (long long)q);
 }
 
 static const char *
 attempt_path(int64_t c, int64_t q)
 {
-	return P("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)c, (long long)q);
+	return tc_path("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)c, (long long)q);
 }
 
 static const char *
 progress_path(int64_t c)
 {
-	return P("/api/v1/courses/%lld/progress", (long long)c);
-}
-
-/* The id a taker was given for the answer with text in quiz view j (the
- * JSON of GET .../quizzes/{qid}); "" when none. */
-static const char *
-answer_id(json_t *j, const char *text)
-{
-	json_t *q, *a;
-	size_t i, k;
-
-	json_array_foreach(json_object_get(j, "questions"), i, q)
-		json_array_foreach(json_object_get(q, "answers"), k, a)
-			if (strcmp(str(a, "text"), text) == 0)
-				return str(a, "id");
-	return "";
+	return tc_path("/api/v1/courses/%lld/progress", (long long)c);
 }
 
 /* The id of the question with text in quiz view j. */
@@ -293,8 +153,8 @@ question_id(json_t *j, const char *text)
 	size_t i;
 
 	json_array_foreach(json_object_get(j, "questions"), i, q)
-		if (strcmp(str(q, "text"), text) == 0)
-			return str(q, "id");
+		if (strcmp(tc_str(q, "text"), text) == 0)
+			return tc_str(q, "id");
 	return "";
 }
 
@@ -302,8 +162,8 @@ question_id(json_t *j, const char *text)
 static int64_t
 used(enum who w, int64_t c, int64_t q)
 {
-	json_t *j = ts_jbody(api("GET", quiz_path(c, q), tok[w], NULL));
-	int64_t n = num(j, "attempts_used");
+	json_t *j = ts_jbody(tc_api("GET", quiz_path(c, q), tok[w], NULL));
+	int64_t n = tc_num(j, "attempts_used");
 
 	json_decref(j);
 	return n;
@@ -319,38 +179,39 @@ test_visitor(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	r = api("GET", lesson_path(course, l1), NULL, NULL);
+	r = tc_api("GET", lesson_path(course, l1), NULL, NULL);
 	STATUS(r, 401);
 	LACKS(r, "Lesson one text");
-	STATUS(api("GET", quiz_path(course, quiz), NULL, NULL), 401);
-	STATUS(api("GET", progress_path(course), NULL, NULL), 401);
-	STATUS(api("POST", attempt_path(course, quiz), NULL, json_pack("{s:i,s:{}}", "attempt",
+	STATUS(tc_api("GET", quiz_path(course, quiz), NULL, NULL), 401);
+	STATUS(tc_api("GET", progress_path(course), NULL, NULL), 401);
+	STATUS(tc_api("POST", attempt_path(course, quiz), NULL, json_pack("{s:i,s:{}}", "attempt",
 	    1, "answers")), 401);
 	STATUS(enrol(ka, NULL, NULL), 401);
-	STATUS(api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)ka), NULL, NULL), 401);
-	r = ts_get(plain, P("/courses/%lld/lessons/%lld", (long long)course, (long long)l1));
+	STATUS(tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)ka), NULL, NULL),
+	    401);
+	r = ts_get(plain, tc_path("/courses/%lld/lessons/%lld", (long long)course, (long long)l1));
 	STATUS(r, 303);
 	LACKS(r, "Lesson one text");
-	STATUS(ts_get(plain, P("/courses/%lld/quizzes/%lld", (long long)course,
+	STATUS(ts_get(plain, tc_path("/courses/%lld/quizzes/%lld", (long long)course,
 	    (long long)quiz)), 303);
 	/* the outline is public, without any lesson's text or the quiz's answers */
-	r = api("GET", P("/api/v1/courses/%lld", (long long)course), NULL, NULL);
+	r = tc_api("GET", tc_path("/api/v1/courses/%lld", (long long)course), NULL, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Lesson one text");
 	LACKS(r, "\"body\"");
 	LACKS(r, "SECRET-FB");
 	LACKS(r, "The Security Council");
-	r = ts_get(plain, P("/courses/%lld", (long long)course));
+	r = ts_get(plain, tc_path("/courses/%lld", (long long)course));
 	STATUS(r, 200);
 	LACKS(r, "Lesson one text");
 	LACKS(r, "SECRET-FB");
 	/* a draft course and its cohort do not exist for them */
-	STATUS(api("GET", P("/api/v1/courses/%lld", (long long)draft), NULL, NULL), 404);
-	STATUS(api("GET", P("/api/v1/cohorts/%lld", (long long)kdraft), NULL, NULL), 404);
-	r = api("GET", P("/api/v1/cohorts?course=%lld", (long long)draft), NULL, NULL);
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld", (long long)draft), NULL, NULL), 404);
+	STATUS(tc_api("GET", tc_path("/api/v1/cohorts/%lld", (long long)kdraft), NULL, NULL), 404);
+	r = tc_api("GET", tc_path("/api/v1/cohorts?course=%lld", (long long)draft), NULL, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Draft's cohort");
-	r = api("GET", "/api/v1/courses", NULL, NULL);
+	r = tc_api("GET", "/api/v1/courses", NULL, NULL);
 	LACKS(r, "Draft attack course");
 }
 
@@ -368,21 +229,22 @@ test_not_enrolled(void **state)
 	for (i = 0; i < sizeof outsiders / sizeof outsiders[0]; i++) {
 		const char *t = tok[outsiders[i]];
 
-		r = api("GET", lesson_path(course, l1), t, NULL);
+		r = tc_api("GET", lesson_path(course, l1), t, NULL);
 		STATUS(r, 403);
 		LACKS(r, "Lesson one text");
-		r = api("GET", quiz_path(course, quiz), t, NULL);
+		r = tc_api("GET", quiz_path(course, quiz), t, NULL);
 		STATUS(r, 403);
 		LACKS(r, "Interpol");
-		STATUS(api("GET", progress_path(course), t, NULL), 403);
-		STATUS(api("POST", attempt_path(course, quiz), t, json_pack("{s:i,s:{}}",
+		STATUS(tc_api("GET", progress_path(course), t, NULL), 403);
+		STATUS(tc_api("POST", attempt_path(course, quiz), t, json_pack("{s:i,s:{}}",
 		    "attempt", 1, "answers")), 403);
 		/* a cohort's enrolments: their own, none */
-		r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)ka), t, NULL);
+		r = tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)ka), t,
+		    NULL);
 		STATUS(r, 200);
 		LACKS(r, "Ada");
 		j = ts_jbody(r);
-		assert_int_equal(num(j, "total"), 0);
+		assert_int_equal(tc_num(j, "total"), 0);
 		assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
 		json_decref(j);
 	}
@@ -393,9 +255,9 @@ test_not_enrolled(void **state)
 	STATUS(enrol(kb, tok[CY_], json_pack("{s:s}", "user_id", "me")), 403);
 	STATUS(enrol(kb, tok[TUTOR_], json_pack("{s:I}", "user_id", (json_int_t)-5)), 422);
 	/* a tutor is staff: a member named tutor is refused */
-	r = api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
+	r = tc_api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
 	    "course_id", (json_int_t)course, "title", "Member-tutored", "timezone", "UTC",
-	    "start", utc(server_now() + DAY), "end", utc(server_now() + 9 * DAY), "tutors",
+	    "start", tc_utc(tc_now() + DAY), "end", tc_utc(tc_now() + 9 * DAY), "tutors",
 	    (json_int_t)uid[CY_]));
 	STATUS(r, 422);
 	HAS(r, "\"tutors\"");
@@ -412,49 +274,51 @@ test_other_cohort(void **state)
 
 	(void)state;
 	/* Ada answers the quiz first */
-	j = ts_jbody(api("GET", quiz_path(course, quiz2), tok[ADA_], NULL));
-	a = json_pack("{s:i,s:{s:s}}", "attempt", (int)num(j, "attempt"), "answers",
-	    question_id(j, "Who reviews the Convention?"), answer_id(j,
+	j = ts_jbody(tc_api("GET", quiz_path(course, quiz2), tok[ADA_], NULL));
+	a = json_pack("{s:i,s:{s:s}}", "attempt", (int)tc_num(j, "attempt"), "answers",
+	    question_id(j, "Who reviews the Convention?"), tc_answer_id(j,
 	    "The Conference of the Parties"));
 	json_decref(j);
-	STATUS(api("POST", attempt_path(course, quiz2), tok[ADA_], a), 201);
+	STATUS(tc_api("POST", attempt_path(course, quiz2), tok[ADA_], a), 201);
 
-	STATUS(api("GET", lesson_path(course, l1), tok[BO_], NULL), 200);
-	r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)ka), tok[BO_], NULL);
+	STATUS(tc_api("GET", lesson_path(course, l1), tok[BO_], NULL), 200);
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)ka), tok[BO_],
+	    NULL);
 	STATUS(r, 200);
 	LACKS(r, "Ada");
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "total"), 0);
+	assert_int_equal(tc_num(j, "total"), 0);
 	json_decref(j);
 	/* the quiz page is Bo's own: no attempt, no result of Ada's */
-	r = api("GET", quiz_path(course, quiz2), tok[BO_], NULL);
+	r = tc_api("GET", quiz_path(course, quiz2), tok[BO_], NULL);
 	STATUS(r, 200);
 	LACKS(r, "SECRET-FB");
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "attempts_used"), 0);
+	assert_int_equal(tc_num(j, "attempts_used"), 0);
 	assert_true(json_is_null(json_object_get(j, "last")));
 	assert_true(json_is_null(json_object_get(j, "best_score")));
 	json_decref(j);
-	j = ts_jbody(api("GET", progress_path(course), tok[BO_], NULL));
-	assert_int_equal(num(j, "quizzes_passed"), 0);
-	assert_int_equal(num(j, "lessons_read"), 1);	/* the lesson Bo just opened */
+	j = ts_jbody(tc_api("GET", progress_path(course), tok[BO_], NULL));
+	assert_int_equal(tc_num(j, "quizzes_passed"), 0);
+	assert_int_equal(tc_num(j, "lessons_read"), 1);	/* the lesson Bo just opened */
 	json_decref(j);
 	/* the cohort's page counts, names no participant */
-	r = api("GET", P("/api/v1/cohorts/%lld", (long long)ka), tok[BO_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld", (long long)ka), tok[BO_], NULL);
 	STATUS(r, 200);
 	LACKS(r, "Ada");
 	HAS(r, "\"enrolled\":false");
 	/* the other cohort's tutor (staff) sees them all; staff see Ada's standing
 	 * nowhere but where staff look */
-	r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)ka), tok[TUTOR2_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)ka), tok[TUTOR2_],
+	    NULL);
 	STATUS(r, 200);
 	HAS(r, "Ada");
 	/* Ada's export holds her own account, nothing of Bo's */
-	r = api("GET", "/api/v1/me/export", tok[BO_], NULL);
+	r = tc_api("GET", "/api/v1/me/export", tok[BO_], NULL);
 	STATUS(r, 200);
 	LACKS(r, ADA);
 	/* Ada's person page says nothing of her course */
-	r = api("GET", P("/api/v1/people/%lld", (long long)uid[ADA_]), tok[BO_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/people/%lld", (long long)uid[ADA_]), tok[BO_], NULL);
 	LACKS(r, "SECRET-FB");
 	LACKS(r, "quiz");
 	LACKS(r, "Attack course");
@@ -474,27 +338,27 @@ test_not_running(void **state)
 	for (i = 0; i < 2; i++) {
 		const char *t = tok[people[i]];
 
-		r = api("GET", lesson_path(course, l1), t, NULL);
+		r = tc_api("GET", lesson_path(course, l1), t, NULL);
 		STATUS(r, 403);
 		HAS(r, "not running");
 		LACKS(r, "Lesson one text");
-		r = api("GET", quiz_path(course, quiz), t, NULL);
+		r = tc_api("GET", quiz_path(course, quiz), t, NULL);
 		STATUS(r, 200);
 		HAS(r, "\"questions\":[]");
 		HAS(r, "\"can_attempt\":false");
 		LACKS(r, "Interpol");
-		STATUS(api("POST", attempt_path(course, quiz), t, json_pack("{s:i,s:{}}",
+		STATUS(tc_api("POST", attempt_path(course, quiz), t, json_pack("{s:i,s:{}}",
 		    "attempt", 1, "answers")), 403);
-		STATUS(api("GET", progress_path(course), t, NULL), 200);
+		STATUS(tc_api("GET", progress_path(course), t, NULL), 200);
 	}
 	/* nor through the page's form */
 	{
 		struct ts_browser *dee = ts_signed_in(&srv, NULL, DEE, PW);
 
 		assert_non_null(dee);
-		r = ts_get(dee, P("/courses/%lld", (long long)course));
+		r = ts_get(dee, tc_path("/courses/%lld", (long long)course));
 		STATUS(r, 200);
-		r = ts_form(dee, P("/courses/%lld/quizzes/%lld/attempt", (long long)course,
+		r = ts_form(dee, tc_path("/courses/%lld/quizzes/%lld/attempt", (long long)course,
 		    (long long)quiz), "attempt", "1", NULL);
 		STATUS(r, 403);
 		ts_browser_free(dee);
@@ -513,20 +377,22 @@ test_former_tutor(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)kb), tok[TUTOR2_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)kb), tok[TUTOR2_],
+	    NULL);
 	HAS(r, "\"Bo\"");
 	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)uid[TUTOR2_]);
-	r = api("GET", "/api/v1/me", tok[TUTOR2_], NULL);
+	r = tc_api("GET", "/api/v1/me", tok[TUTOR2_], NULL);
 	HAS(r, "\"role\":\"member\"");
-	r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)kb), tok[TUTOR2_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)kb), tok[TUTOR2_],
+	    NULL);
 	STATUS(r, 200);
 	LACKS(r, "\"Bo\"");
-	r = api("GET", lesson_path(course, l1), tok[TUTOR2_], NULL);
+	r = tc_api("GET", lesson_path(course, l1), tok[TUTOR2_], NULL);
 	STATUS(r, 403);
 	LACKS(r, "Lesson one text");
-	STATUS(api("GET", quiz_path(course, quiz), tok[TUTOR2_], NULL), 403);
+	STATUS(tc_api("GET", quiz_path(course, quiz), tok[TUTOR2_], NULL), 403);
 	ts_sql_int("UPDATE users SET role = 'staff' WHERE id = %lld", (long long)uid[TUTOR2_]);
-	STATUS(api("GET", lesson_path(course, l1), tok[TUTOR2_], NULL), 200);
+	STATUS(tc_api("GET", lesson_path(course, l1), tok[TUTOR2_], NULL), 200);
 }
 
 /* ---- the quiz ----------------------------------------------------------------- */
@@ -544,7 +410,7 @@ test_quiz_leaks(void **state)
 	size_t i, k;
 
 	(void)state;
-	r = api("GET", quiz_path(course, quiz), tok[ADA_], NULL);
+	r = tc_api("GET", quiz_path(course, quiz), tok[ADA_], NULL);
 	STATUS(r, 200);
 	LACKS(r, "correct");
 	LACKS(r, "feedback");
@@ -553,28 +419,29 @@ test_quiz_leaks(void **state)
 	/* no answer keeps the id of its place as staff wrote it */
 	json_array_foreach(json_object_get(j, "questions"), i, q) {
 		json_array_foreach(json_object_get(q, "answers"), k, a) {
-			const char *id = str(a, "id");
+			const char *id = tc_str(a, "id");
 
 			if (strlen(id) <= 2)
-				printf("# answer \"%s\" has the id \"%s\"\n", str(a, "text"), id);
+				printf("# answer \"%s\" has the id \"%s\"\n", tc_str(a, "text"),
+				    id);
 			assert_true(strlen(id) > 2);
 		}
 	}
-	snprintf(first, sizeof first, "%s", answer_id(j, "The Conference of the Parties"));
+	snprintf(first, sizeof first, "%s", tc_answer_id(j, "The Conference of the Parties"));
 	json_decref(j);
 	/* another person is given other ids for the same answer */
-	j = ts_jbody(api("GET", quiz_path(course, quiz), tok[BO_], NULL));
-	snprintf(other, sizeof other, "%s", answer_id(j, "The Conference of the Parties"));
+	j = ts_jbody(tc_api("GET", quiz_path(course, quiz), tok[BO_], NULL));
+	snprintf(other, sizeof other, "%s", tc_answer_id(j, "The Conference of the Parties"));
 	json_decref(j);
 	assert_string_not_equal(first, other);
 	/* the stored ids, guessed: refused, nothing counted */
-	r = api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:s,s:[s,s]}}",
+	r = tc_api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:s,s:[s,s]}}",
 	    "attempt", 1, "answers", "1", "1", "2", "1", "2"));
 	STATUS(r, 422);
 	LACKS(r, "SECRET-FB");
 	LACKS(r, "Conference");
 	/* another person's ids are not Ada's */
-	r = api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:s}}",
+	r = tc_api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:s}}",
 	    "attempt", 1, "answers", "1", other));
 	STATUS(r, 422);
 	assert_int_equal(used(ADA_, course, quiz), 0);
@@ -582,7 +449,7 @@ test_quiz_leaks(void **state)
 	/* the page: no feedback, no "correct", no stored ids */
 	ada = ts_signed_in(&srv, NULL, ADA, PW);
 	assert_non_null(ada);
-	r = ts_get(ada, P("/courses/%lld/quizzes/%lld", (long long)course, (long long)quiz));
+	r = ts_get(ada, tc_path("/courses/%lld/quizzes/%lld", (long long)course, (long long)quiz));
 	STATUS(r, 200);
 	LACKS(r, "SECRET-FB");
 	LACKS(r, "correct");
@@ -591,7 +458,7 @@ test_quiz_leaks(void **state)
 	HAS(r, first);
 	ts_browser_free(ada);
 	/* a tutor and staff read it as a taker would, with no attempt */
-	r = api("GET", quiz_path(course, quiz), tok[TUTOR_], NULL);
+	r = tc_api("GET", quiz_path(course, quiz), tok[TUTOR_], NULL);
 	STATUS(r, 200);
 	LACKS(r, "SECRET-FB");
 	HAS(r, "\"attempt\":null");
@@ -609,16 +476,16 @@ test_scoring_tricks(void **state)
 	int i;
 
 	(void)state;
-	view = j = ts_jbody(api("GET", quiz_path(course, quiz), tok[ADA_], NULL));
+	view = j = ts_jbody(tc_api("GET", quiz_path(course, quiz), tok[ADA_], NULL));
 	q1 = question_id(j, "Who reviews the Convention?");
 	q2 = question_id(j, "Which are protocols?");
-	right = answer_id(j, "The Conference of the Parties");
-	w1 = answer_id(j, "The Security Council");
-	w2 = answer_id(j, "Interpol");
-	p1 = answer_id(j, "Trafficking in persons");
-	p2 = answer_id(j, "Smuggling of migrants");
-	cyber = answer_id(j, "Cybercrime");
-#define TRY(...) STATUS(api("POST", attempt_path(course, quiz), tok[ADA_], json_pack( \
+	right = tc_answer_id(j, "The Conference of the Parties");
+	w1 = tc_answer_id(j, "The Security Council");
+	w2 = tc_answer_id(j, "Interpol");
+	p1 = tc_answer_id(j, "Trafficking in persons");
+	p2 = tc_answer_id(j, "Smuggling of migrants");
+	cyber = tc_answer_id(j, "Cybercrime");
+#define TRY(...) STATUS(tc_api("POST", attempt_path(course, quiz), tok[ADA_], json_pack( \
 	__VA_ARGS__)), 422)
 	/* every option of a single choice, or two */
 	TRY("{s:i,s:{s:[s,s,s]}}", "attempt", 1, "answers", q1, right, w1, w2);
@@ -643,13 +510,13 @@ test_scoring_tricks(void **state)
 	/* a thousand answers; one question answered eleven times */
 	big = json_object();
 	for (i = 0; i < 1000; i++)
-		json_object_set_new(big, P("%d", i), json_string(right));
-	STATUS(api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:o}",
+		json_object_set_new(big, tc_path("%d", i), json_string(right));
+	STATUS(tc_api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:o}",
 	    "attempt", 1, "answers", big)), 422);
 	big = json_array();
 	for (i = 0; i < 11; i++)
 		json_array_append_new(big, json_string(p1));
-	STATUS(api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:o}}",
+	STATUS(tc_api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:o}}",
 	    "attempt", 1, "answers", q2, big)), 422);
 	/* nearly a megabyte of answers to one question: refused as too many,
 	 * none looked at */
@@ -683,29 +550,32 @@ test_scoring_tricks(void **state)
 
 	/* repeated answers of a multiple choice are a set: the right set with a
 	 * repeat is right; every option is not */
-	r = api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:s,s:[s,s,s,s]}}",
-	    "attempt", 1, "answers", q1, w1, q2, p1, p2, p1, cyber));
+	r = tc_api("POST", attempt_path(course, quiz), tok[ADA_],
+	    json_pack("{s:i,s:{s:s,s:[s,s,s,s]}}", "attempt", 1, "answers", q1, w1, q2, p1, p2, p1,
+	    cyber));
 	STATUS(r, 201);
 	json_decref(view);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "score"), 0);	/* wrong single, every option of the multiple */
+	/* wrong single, every option of the multiple */
+	assert_int_equal(tc_num(j, "score"), 0);
 	json_decref(j);
-	view = j = ts_jbody(api("GET", quiz_path(course, quiz), tok[ADA_], NULL));
+	view = j = ts_jbody(tc_api("GET", quiz_path(course, quiz), tok[ADA_], NULL));
 	q1 = question_id(j, "Who reviews the Convention?");
 	q2 = question_id(j, "Which are protocols?");
-	right = answer_id(j, "The Conference of the Parties");
-	p1 = answer_id(j, "Trafficking in persons");
-	p2 = answer_id(j, "Smuggling of migrants");
-	r = api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{s:s,s:[s,s,s]}}",
-	    "attempt", 2, "answers", q1, right, q2, p1, p2, p2));
+	right = tc_answer_id(j, "The Conference of the Parties");
+	p1 = tc_answer_id(j, "Trafficking in persons");
+	p2 = tc_answer_id(j, "Smuggling of migrants");
+	r = tc_api("POST", attempt_path(course, quiz), tok[ADA_],
+	    json_pack("{s:i,s:{s:s,s:[s,s,s]}}", "attempt", 2, "answers", q1, right, q2, p1, p2,
+	    p2));
 	json_decref(view);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "score"), 100);
-	assert_int_equal(num(j, "attempts_left"), 0);
+	assert_int_equal(tc_num(j, "score"), 100);
+	assert_int_equal(tc_num(j, "attempts_left"), 0);
 	json_decref(j);
 	/* the third is past the limit */
-	STATUS(api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{}}",
+	STATUS(tc_api("POST", attempt_path(course, quiz), tok[ADA_], json_pack("{s:i,s:{}}",
 	    "attempt", 3, "answers")), 409);
 }
 
@@ -726,7 +596,7 @@ test_form_tricks(void **state)
 	assert_non_null(gus);
 	snprintf(form, sizeof form, "/courses/%lld/quizzes/%lld/attempt", (long long)course,
 	    (long long)quiz);
-	STATUS(ts_get(gus, P("/courses/%lld/quizzes/%lld", (long long)course,
+	STATUS(ts_get(gus, tc_path("/courses/%lld/quizzes/%lld", (long long)course,
 	    (long long)quiz)), 200);
 	for (i = 0; i < sizeof odd / sizeof odd[0]; i++) {
 		r = ts_form(gus, form, "attempt", odd[i], NULL);
@@ -835,68 +705,68 @@ test_draft_and_deleted(void **state)
 
 	(void)state;
 	/* Ada is enrolled in the draft's running cohort: it is still not there */
-	STATUS(api("GET", lesson_path(draft, dlesson), tok[ADA_], NULL), 404);
-	STATUS(api("GET", quiz_path(draft, dquiz), tok[ADA_], NULL), 404);
-	STATUS(api("GET", progress_path(draft), tok[ADA_], NULL), 404);
-	STATUS(api("POST", attempt_path(draft, dquiz), tok[ADA_], json_pack("{s:i,s:{}}",
+	STATUS(tc_api("GET", lesson_path(draft, dlesson), tok[ADA_], NULL), 404);
+	STATUS(tc_api("GET", quiz_path(draft, dquiz), tok[ADA_], NULL), 404);
+	STATUS(tc_api("GET", progress_path(draft), tok[ADA_], NULL), 404);
+	STATUS(tc_api("POST", attempt_path(draft, dquiz), tok[ADA_], json_pack("{s:i,s:{}}",
 	    "attempt", 1, "answers")), 404);
-	STATUS(api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)kdraft), tok[ADA_],
-	    NULL), 404);
+	STATUS(tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)kdraft),
+	    tok[ADA_], NULL), 404);
 	STATUS(enrol(kdraft, tok[CY_], NULL), 404);
 	/* the draft's lesson through the published course's path, and back */
-	STATUS(api("GET", lesson_path(course, dlesson), tok[ADA_], NULL), 404);
-	STATUS(api("GET", quiz_path(course, dquiz), tok[ADA_], NULL), 404);
-	STATUS(api("GET", lesson_path(draft, l1), tok[ADA_], NULL), 404);
+	STATUS(tc_api("GET", lesson_path(course, dlesson), tok[ADA_], NULL), 404);
+	STATUS(tc_api("GET", quiz_path(course, dquiz), tok[ADA_], NULL), 404);
+	STATUS(tc_api("GET", lesson_path(draft, l1), tok[ADA_], NULL), 404);
 	ada = ts_signed_in(&srv, NULL, ADA, PW);
 	assert_non_null(ada);
-	STATUS(ts_get(ada, P("/courses/%lld/lessons/%lld", (long long)draft,
+	STATUS(ts_get(ada, tc_path("/courses/%lld/lessons/%lld", (long long)draft,
 	    (long long)dlesson)), 404);
-	STATUS(ts_get(ada, P("/courses/%lld", (long long)draft)), 404);
-	r = ts_get(ada, P("/courses/%lld", (long long)course));
+	STATUS(ts_get(ada, tc_path("/courses/%lld", (long long)draft)), 404);
+	r = ts_get(ada, tc_path("/courses/%lld", (long long)course));
 	STATUS(r, 200);
-	STATUS(ts_form(ada, P("/courses/%lld/cohorts/%lld/enrol", (long long)draft,
+	STATUS(ts_form(ada, tc_path("/courses/%lld/cohorts/%lld/enrol", (long long)draft,
 	    (long long)kdraft), NULL), 404);
 	/* a cohort through another course's path */
-	STATUS(ts_form(ada, P("/courses/%lld/cohorts/%lld/enrol", (long long)course,
+	STATUS(ts_form(ada, tc_path("/courses/%lld/cohorts/%lld/enrol", (long long)course,
 	    (long long)kdraft), NULL), 404);
-	STATUS(ts_form(ada, P("/courses/%lld/quizzes/%lld/attempt", (long long)draft,
+	STATUS(ts_form(ada, tc_path("/courses/%lld/quizzes/%lld/attempt", (long long)draft,
 	    (long long)dquiz), "attempt", "1", NULL), 404);
 	/* staff see the draft's lesson */
-	STATUS(api("GET", lesson_path(draft, dlesson), tok[STAFF_], NULL), 200);
+	STATUS(tc_api("GET", lesson_path(draft, dlesson), tok[STAFF_], NULL), 200);
 
 	/* a lesson, a module and its quiz deleted: gone everywhere, not counted */
-	mgone = module_made(course, "Module to delete");
-	gone = lesson_made(course, mgone, json_pack("{s:s,s:s,s:s,s:i}", "title", "Doomed",
+	mgone = tc_module_made(course, "Module to delete");
+	gone = tc_lesson_made(course, mgone, json_pack("{s:s,s:s,s:s,s:i}", "title", "Doomed",
 	    "kind", "markdown", "body", "Doomed text", "minutes", 5));
-	qgone = quiz_made(course, mgone, quiz_body("Doomed quiz", 3));
-	STATUS(api("GET", lesson_path(course, gone), tok[ADA_], NULL), 200);
-	STATUS(api("DELETE", lesson_path(course, gone), tok[STAFF_], NULL), 204);
-	r = api("GET", lesson_path(course, gone), tok[ADA_], NULL);
+	qgone = tc_quiz_made(course, mgone, quiz_body("Doomed quiz", 3));
+	STATUS(tc_api("GET", lesson_path(course, gone), tok[ADA_], NULL), 200);
+	STATUS(tc_api("DELETE", lesson_path(course, gone), tok[STAFF_], NULL), 204);
+	r = tc_api("GET", lesson_path(course, gone), tok[ADA_], NULL);
 	STATUS(r, 404);
 	LACKS(r, "Doomed text");
-	STATUS(ts_get(ada, P("/courses/%lld/lessons/%lld", (long long)course, (long long)gone)),
-	    404);
-	STATUS(api("PATCH", lesson_path(course, gone), tok[STAFF_], json_pack("{s:s}", "title",
+	STATUS(ts_get(ada, tc_path("/courses/%lld/lessons/%lld", (long long)course,
+	    (long long)gone)), 404);
+	STATUS(tc_api("PATCH", lesson_path(course, gone), tok[STAFF_], json_pack("{s:s}", "title",
 	    "Back")), 404);
-	STATUS(api("DELETE", lesson_path(course, gone), tok[STAFF_], NULL), 404);
-	j = ts_jbody(api("GET", progress_path(course), tok[ADA_], NULL));
-	assert_int_equal(num(j, "lesson_count"), 3);
+	STATUS(tc_api("DELETE", lesson_path(course, gone), tok[STAFF_], NULL), 404);
+	j = ts_jbody(tc_api("GET", progress_path(course), tok[ADA_], NULL));
+	assert_int_equal(tc_num(j, "lesson_count"), 3);
 	json_decref(j);
-	STATUS(api("DELETE", P("/api/v1/courses/%lld/modules/%lld", (long long)course,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/courses/%lld/modules/%lld", (long long)course,
 	    (long long)mgone), tok[STAFF_], NULL), 204);
-	STATUS(api("GET", quiz_path(course, qgone), tok[ADA_], NULL), 404);
-	STATUS(api("POST", attempt_path(course, qgone), tok[ADA_], json_pack("{s:i,s:{}}",
+	STATUS(tc_api("GET", quiz_path(course, qgone), tok[ADA_], NULL), 404);
+	STATUS(tc_api("POST", attempt_path(course, qgone), tok[ADA_], json_pack("{s:i,s:{}}",
 	    "attempt", 1, "answers")), 404);
-	STATUS(ts_form(ada, P("/courses/%lld/quizzes/%lld/attempt", (long long)course,
+	STATUS(ts_form(ada, tc_path("/courses/%lld/quizzes/%lld/attempt", (long long)course,
 	    (long long)qgone), "attempt", "1", NULL), 404);
 	/* ids that are not ids */
-	STATUS(api("GET", P("/api/v1/courses/%lld/lessons/-1", (long long)course), tok[ADA_],
-	    NULL), 404);
-	STATUS(api("GET", P("/api/v1/courses/%lld/lessons/99999999999999999999",
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld/lessons/-1", (long long)course),
+	    tok[ADA_], NULL), 404);
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld/lessons/99999999999999999999",
 	    (long long)course), tok[ADA_], NULL), 404);
-	STATUS(api("GET", P("/api/v1/courses/%lld/quizzes/0", (long long)course), tok[ADA_],
-	    NULL), 404);
-	STATUS(api("GET", "/api/v1/courses/1e3/progress", tok[ADA_], NULL), 404);
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld/quizzes/0", (long long)course),
+	    tok[ADA_], NULL), 404);
+	STATUS(tc_api("GET", "/api/v1/courses/1e3/progress", tok[ADA_], NULL), 404);
 	ts_browser_free(ada);
 }
 
@@ -908,7 +778,7 @@ test_staff_cross_course(void **state)
 {
 	struct ts_browser *staff;
 	const struct ts_res *r;
-	int64_t bare = module_made(draft, "Draft module without a quiz"), before;
+	int64_t bare = tc_module_made(draft, "Draft module without a quiz"), before;
 	const char *form[] = { "title", "Crossed quiz", "pass_mark", "50", "attempts_max", "1",
 		"questions.1.text", "Crossed?", "questions.1.kind", "single",
 		"questions.1.answers.1.text", "Yes", "questions.1.answers.1.correct", "1",
@@ -916,59 +786,59 @@ test_staff_cross_course(void **state)
 
 	(void)state;
 	/* the API */
-	STATUS(api("PATCH", lesson_path(course, dlesson), tok[STAFF_], json_pack("{s:s}",
+	STATUS(tc_api("PATCH", lesson_path(course, dlesson), tok[STAFF_], json_pack("{s:s}",
 	    "title", "Crossed")), 404);
-	STATUS(api("DELETE", lesson_path(course, dlesson), tok[STAFF_], NULL), 404);
-	STATUS(api("PATCH", quiz_path(course, dquiz), tok[STAFF_], json_pack("{s:s}", "title",
+	STATUS(tc_api("DELETE", lesson_path(course, dlesson), tok[STAFF_], NULL), 404);
+	STATUS(tc_api("PATCH", quiz_path(course, dquiz), tok[STAFF_], json_pack("{s:s}", "title",
 	    "Crossed")), 404);
-	STATUS(api("DELETE", quiz_path(course, dquiz), tok[STAFF_], NULL), 404);
-	STATUS(api("PATCH", P("/api/v1/courses/%lld/modules/%lld", (long long)course,
+	STATUS(tc_api("DELETE", quiz_path(course, dquiz), tok[STAFF_], NULL), 404);
+	STATUS(tc_api("PATCH", tc_path("/api/v1/courses/%lld/modules/%lld", (long long)course,
 	    (long long)dmod), tok[STAFF_], json_pack("{s:s}", "title", "Crossed")), 404);
-	STATUS(api("DELETE", P("/api/v1/courses/%lld/modules/%lld", (long long)course,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/courses/%lld/modules/%lld", (long long)course,
 	    (long long)dmod), tok[STAFF_], NULL), 404);
-	STATUS(api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course,
-	    (long long)bare), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}", "title", "Crossed",
-	    "kind", "markdown", "body", "x", "minutes", 1)), 404);
-	STATUS(api("POST", P("/api/v1/courses/%lld/modules/%lld/quiz", (long long)course,
+	STATUS(tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/lessons",
+	    (long long)course, (long long)bare), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}",
+	    "title", "Crossed", "kind", "markdown", "body", "x", "minutes", 1)), 404);
+	STATUS(tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/quiz", (long long)course,
 	    (long long)bare), tok[STAFF_], quiz_body("Crossed quiz", 1)), 404);
 	/* the staff pages' forms */
 	staff = ts_signed_in(&srv, NULL, STAFF, PW);
 	assert_non_null(staff);
-	STATUS(ts_get(staff, P("/staff/courses/%lld/modules/%lld", (long long)course,
+	STATUS(ts_get(staff, tc_path("/staff/courses/%lld/modules/%lld", (long long)course,
 	    (long long)bare)), 404);
-	STATUS(ts_get(staff, P("/staff/courses/%lld/lessons/%lld", (long long)course,
+	STATUS(ts_get(staff, tc_path("/staff/courses/%lld/lessons/%lld", (long long)course,
 	    (long long)dlesson)), 404);
 	before = ts_sql_int("SELECT count(*) FROM course_quizzes");
-	r = ts_post_list(staff, P("/staff/courses/%lld/modules/%lld/quiz", (long long)course,
+	r = ts_post_list(staff, tc_path("/staff/courses/%lld/modules/%lld/quiz", (long long)course,
 	    (long long)bare), 1, form);
 	STATUS(r, 404);
-	r = ts_post_list(staff, P("/staff/courses/%lld/modules/99999999/quiz",
+	r = ts_post_list(staff, tc_path("/staff/courses/%lld/modules/99999999/quiz",
 	    (long long)course), 1, form);
 	STATUS(r, 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_quizzes"), before);
-	STATUS(ts_form(staff, P("/staff/courses/%lld/modules/%lld", (long long)course,
+	STATUS(ts_form(staff, tc_path("/staff/courses/%lld/modules/%lld", (long long)course,
 	    (long long)bare), "title", "Crossed", NULL), 404);
-	STATUS(ts_form(staff, P("/staff/courses/%lld/modules/%lld/move", (long long)course,
+	STATUS(ts_form(staff, tc_path("/staff/courses/%lld/modules/%lld/move", (long long)course,
 	    (long long)dmod), "direction", "up", NULL), 404);
-	STATUS(ts_form(staff, P("/staff/courses/%lld/modules/%lld/delete", (long long)course,
+	STATUS(ts_form(staff, tc_path("/staff/courses/%lld/modules/%lld/delete", (long long)course,
 	    (long long)dmod), NULL), 404);
-	STATUS(ts_form(staff, P("/staff/courses/%lld/modules/%lld/lessons/new",
+	STATUS(ts_form(staff, tc_path("/staff/courses/%lld/modules/%lld/lessons/new",
 	    (long long)course, (long long)bare), "title", "Crossed", "kind", "markdown", "body",
 	    "x", "minutes", "1", NULL), 404);
-	STATUS(ts_form(staff, P("/staff/courses/%lld/lessons/%lld", (long long)course,
+	STATUS(ts_form(staff, tc_path("/staff/courses/%lld/lessons/%lld", (long long)course,
 	    (long long)dlesson), "title", "Crossed", NULL), 404);
-	STATUS(ts_form(staff, P("/staff/courses/%lld/lessons/%lld/move", (long long)course,
+	STATUS(ts_form(staff, tc_path("/staff/courses/%lld/lessons/%lld/move", (long long)course,
 	    (long long)dlesson), "direction", "up", NULL), 404);
-	STATUS(ts_form(staff, P("/staff/courses/%lld/lessons/%lld/delete", (long long)course,
+	STATUS(ts_form(staff, tc_path("/staff/courses/%lld/lessons/%lld/delete", (long long)course,
 	    (long long)dlesson), NULL), 404);
-	STATUS(ts_form(staff, P("/staff/courses/%lld/cohorts/%lld/enrol", (long long)course,
+	STATUS(ts_form(staff, tc_path("/staff/courses/%lld/cohorts/%lld/enrol", (long long)course,
 	    (long long)kdraft), "email", CY, NULL), 404);
 	ts_browser_free(staff);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_lessons WHERE title = "
 	    "'Crossed'"), 0);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_modules WHERE title = "
 	    "'Crossed'"), 0);
-	STATUS(api("GET", lesson_path(draft, dlesson), tok[STAFF_], NULL), 200);
+	STATUS(tc_api("GET", lesson_path(draft, dlesson), tok[STAFF_], NULL), 200);
 }
 
 /* ---- who is enrolled --------------------------------------------------------- */
@@ -981,9 +851,10 @@ test_copy(void **state)
 	int64_t copy;
 
 	(void)state;
-	r = api("POST", P("/api/v1/courses/%lld/copy", (long long)course), tok[STAFF_], NULL);
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/copy", (long long)course), tok[STAFF_],
+	    NULL);
 	STATUS(r, 201);
-	copy = id_of(r);
+	copy = tc_id_of(r);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_cohorts WHERE course_id = %lld",
 	    (long long)copy), 0);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_quiz_attempts a JOIN "
@@ -993,30 +864,32 @@ test_copy(void **state)
 	    "course_lessons l ON l.id = r.lesson_id JOIN course_modules m ON m.id = l.module_id "
 	    "WHERE m.course_id = %lld", (long long)copy), 0);
 	/* a draft until staff publish it; then no one is in it */
-	STATUS(api("GET", progress_path(copy), tok[ADA_], NULL), 404);
-	STATUS(api("PATCH", P("/api/v1/courses/%lld", (long long)copy), tok[STAFF_],
+	STATUS(tc_api("GET", progress_path(copy), tok[ADA_], NULL), 404);
+	STATUS(tc_api("PATCH", tc_path("/api/v1/courses/%lld", (long long)copy), tok[STAFF_],
 	    json_pack("{s:s}", "status", "published")), 200);
-	STATUS(api("GET", progress_path(copy), tok[ADA_], NULL), 403);
-	r = api("GET", P("/api/v1/cohorts?course=%lld", (long long)copy), tok[STAFF_], NULL);
+	STATUS(tc_api("GET", progress_path(copy), tok[ADA_], NULL), 403);
+	r = tc_api("GET", tc_path("/api/v1/cohorts?course=%lld", (long long)copy), tok[STAFF_],
+	    NULL);
 	STATUS(r, 200);
 	HAS(r, "\"items\":[]");
 	/* the copy's quiz has no attempt of Ada's */
 	{
-		json_t *j = ts_jbody(api("GET", P("/api/v1/courses/%lld", (long long)copy), NULL,
-		    NULL)), *m;
+		json_t *j = ts_jbody(tc_api("GET", tc_path("/api/v1/courses/%lld", (long long)copy),
+		    NULL, NULL)), *m;
 		size_t i;
 
 		json_array_foreach(json_object_get(j, "modules"), i, m)
 			if (json_is_object(json_object_get(m, "quiz")))
 				assert_int_equal(ts_sql_int("SELECT count(*) FROM "
-				    "course_quiz_attempts WHERE quiz_id = %lld", (long long)num(
+				    "course_quiz_attempts WHERE quiz_id = %lld", (long long)tc_num(
 				    json_object_get(m, "quiz"), "id")), 0);
 		json_decref(j);
 	}
 	/* nobody but staff copies */
-	STATUS(api("POST", P("/api/v1/courses/%lld/copy", (long long)course), tok[ADA_], NULL),
-	    403);
-	STATUS(api("POST", P("/api/v1/courses/%lld/copy", (long long)course), NULL, NULL), 401);
+	STATUS(tc_api("POST", tc_path("/api/v1/courses/%lld/copy", (long long)course), tok[ADA_],
+	    NULL), 403);
+	STATUS(tc_api("POST", tc_path("/api/v1/courses/%lld/copy", (long long)course), NULL, NULL),
+	    401);
 }
 
 /* Whose organization was suspended, who left theirs: they read on (the
@@ -1027,23 +900,23 @@ test_suspended_and_left(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	STATUS(api("GET", lesson_path(course, l1), tok[FAY_], NULL), 200);
+	STATUS(tc_api("GET", lesson_path(course, l1), tok[FAY_], NULL), 200);
 	ts_sql_int("UPDATE organizations SET status = 'suspended' WHERE id = %lld",
 	    (long long)zedland);
-	r = api("GET", "/api/v1/me", tok[FAY_], NULL);
+	r = tc_api("GET", "/api/v1/me", tok[FAY_], NULL);
 	HAS(r, "\"role\":\"applicant\"");
-	STATUS(api("GET", lesson_path(course, l1), tok[FAY_], NULL), 200);
-	STATUS(api("GET", progress_path(course), tok[FAY_], NULL), 200);
+	STATUS(tc_api("GET", lesson_path(course, l1), tok[FAY_], NULL), 200);
+	STATUS(tc_api("GET", progress_path(course), tok[FAY_], NULL), 200);
 	r = enrol(kb, tok[FAY_], NULL);
 	STATUS(r, 403);
 	HAS(r, "not a member");
 
-	r = api("POST", P("/api/v1/organizations/%lld/leave", (long long)quillon), tok[GUS_],
-	    NULL);
+	r = tc_api("POST", tc_path("/api/v1/organizations/%lld/leave", (long long)quillon),
+	    tok[GUS_], NULL);
 	STATUS(r, 200);
-	r = api("GET", "/api/v1/me", tok[GUS_], NULL);
+	r = tc_api("GET", "/api/v1/me", tok[GUS_], NULL);
 	HAS(r, "\"role\":\"applicant\"");
-	STATUS(api("GET", lesson_path(course, l1), tok[GUS_], NULL), 200);
+	STATUS(tc_api("GET", lesson_path(course, l1), tok[GUS_], NULL), 200);
 	STATUS(enrol(kb, tok[GUS_], NULL), 403);
 	ts_sql_int("UPDATE organizations SET status = 'approved' WHERE id = %lld",
 	    (long long)zedland);
@@ -1055,48 +928,49 @@ static void
 test_call_decision(void **state)
 {
 	const struct ts_res *r;
-	int64_t call, kid, aid, now = server_now();
+	int64_t call, kid, aid, now = tc_now();
 	json_t *j;
 
 	(void)state;
-	r = api("POST", "/api/v1/calls", tok[STAFF_], json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+	r = tc_api("POST", "/api/v1/calls", tok[STAFF_], json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
 	    "course_cohort", "title", "Call for the attack cohort", "timezone", "UTC", "closes",
-	    utc(now + 3600), "status", "open"));
+	    tc_utc(now + 3600), "status", "open"));
 	STATUS(r, 201);
-	call = id_of(r);
-	kid = cohort_made(course, "Cohort of the call", -DAY, 30 * DAY, 0);
-	STATUS(api("PATCH", P("/api/v1/cohorts/%lld", (long long)kid), tok[STAFF_],
+	call = tc_id_of(r);
+	kid = tc_cohort_made(course, "Cohort of the call", -DAY, 30 * DAY, 0);
+	STATUS(tc_api("PATCH", tc_path("/api/v1/cohorts/%lld", (long long)kid), tok[STAFF_],
 	    json_pack("{s:I}", "call_id", (json_int_t)call)), 200);
-	r = api("POST", P("/api/v1/calls/%lld/applications", (long long)call), tok[HAL_],
+	r = tc_api("POST", tc_path("/api/v1/calls/%lld/applications", (long long)call), tok[HAL_],
 	    json_pack("{s:s}", "status", "submitted"));
 	STATUS(r, 201);
-	aid = id_of(r);
+	aid = tc_id_of(r);
 	advance(7200);
-	r = api("POST", P("/api/v1/calls/%lld/applications/decisions", (long long)call),
+	r = tc_api("POST", tc_path("/api/v1/calls/%lld/applications/decisions", (long long)call),
 	    tok[STAFF_], json_pack("{s:[I],s:s}", "ids", (json_int_t)aid, "decision", "accept"));
 	STATUS(r, 200);
 	HAS(r, "\"succeeded\":1");
-	STATUS(api("GET", lesson_path(course, l1), tok[HAL_], NULL), 200);
+	STATUS(tc_api("GET", lesson_path(course, l1), tok[HAL_], NULL), 200);
 	/* accepted -> declined: refused; the applicant withdrawing: refused */
-	r = api("POST", P("/api/v1/calls/%lld/applications/decisions", (long long)call),
+	r = tc_api("POST", tc_path("/api/v1/calls/%lld/applications/decisions", (long long)call),
 	    tok[STAFF_], json_pack("{s:[I],s:s}", "ids", (json_int_t)aid, "decision", "decline"));
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "succeeded"), 0);
+	assert_int_equal(tc_num(j, "succeeded"), 0);
 	json_decref(j);
-	r = api("PATCH", P("/api/v1/calls/%lld/applications/%lld", (long long)call,
+	r = tc_api("PATCH", tc_path("/api/v1/calls/%lld/applications/%lld", (long long)call,
 	    (long long)aid), tok[HAL_], json_pack("{s:s}", "status", "withdrawn"));
 	STATUS(r, 409);
-	STATUS(api("DELETE", P("/api/v1/calls/%lld/applications/%lld", (long long)call,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/calls/%lld/applications/%lld", (long long)call,
 	    (long long)aid), tok[HAL_], NULL), 409);
-	r = api("GET", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), tok[HAL_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)kid), tok[HAL_],
+	    NULL);
 	HAS(r, "\"source\":\"call\"");
-	STATUS(api("GET", lesson_path(course, l1), tok[HAL_], NULL), 200);
+	STATUS(tc_api("GET", lesson_path(course, l1), tok[HAL_], NULL), 200);
 	/* the course takes self-enrolment, but this cohort's people come
 	 * through its call: nobody passes its selection by enrolling */
 	r = enrol(kid, tok[CY_], NULL);
 	STATUS(r, 403);
 	HAS(r, "through its call");
-	r = api("GET", P("/api/v1/cohorts/%lld", (long long)kid), tok[CY_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld", (long long)kid), tok[CY_], NULL);
 	HAS(r, "\"can_enrol\":false");
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_enrolments WHERE cohort_id = "
 	    "%lld AND user_id = %lld", (long long)kid, (long long)uid[CY_]), 0);
@@ -1111,18 +985,18 @@ test_self_enrolment(void **state)
 {
 	struct racer x[4];
 	const struct ts_res *r;
-	int64_t now = server_now(), kid;
+	int64_t now = tc_now(), kid;
 	json_t *b;
 	int i;
 
 	(void)state;
 	b = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "course_id", (json_int_t)course, "title",
-	    "Windowed cohort", "timezone", "UTC", "start", utc(now + 10 * DAY), "end",
-	    utc(now + 40 * DAY), "enrolment_opens", utc(now + 3600), "enrolment_closes",
-	    utc(now + 2 * 3600));
-	r = api("POST", "/api/v1/cohorts", tok[STAFF_], b);
+	    "Windowed cohort", "timezone", "UTC", "start", tc_utc(now + 10 * DAY), "end",
+	    tc_utc(now + 40 * DAY), "enrolment_opens", tc_utc(now + 3600), "enrolment_closes",
+	    tc_utc(now + 2 * 3600));
+	r = tc_api("POST", "/api/v1/cohorts", tok[STAFF_], b);
 	STATUS(r, 201);
-	kid = id_of(r);
+	kid = tc_id_of(r);
 	r = enrol(kid, tok[CY_], NULL);
 	STATUS(r, 409);
 	/* an address unconfirmed since she signed in enrols nowhere */
@@ -1153,10 +1027,10 @@ test_self_enrolment(void **state)
 	STATUS(enrol(kid, tok[DEE_], NULL), 409);
 	/* a draft's cohort: not there; a course without self-enrolment: 403 */
 	STATUS(enrol(kdraft, tok[DEE_], NULL), 404);
-	STATUS(api("PATCH", P("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
+	STATUS(tc_api("PATCH", tc_path("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
 	    json_pack("{s:b}", "self_enrolment", 0)), 200);
 	STATUS(enrol(kb, tok[DEE_], NULL), 403);
-	STATUS(api("PATCH", P("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
+	STATUS(tc_api("PATCH", tc_path("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
 	    json_pack("{s:b}", "self_enrolment", 1)), 200);
 	ts_sql_int("UPDATE users SET verified_at = 1 WHERE id = %lld", (long long)uid[UNA_]);
 	una_unconfirmed = 0;
@@ -1180,21 +1054,21 @@ test_hostile_content(void **state)
 
 	(void)state;
 	for (i = 0; bad[i]; i++) {
-		r = api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course,
-		    (long long)m2), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}", "title", "Bad video",
-		    "kind", "video", "video_url", bad[i], "minutes", 5));
+		r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/lessons",
+		    (long long)course, (long long)m2), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}",
+		    "title", "Bad video", "kind", "video", "video_url", bad[i], "minutes", 5));
 		if (r->status != 422)
 			printf("# video_url %s\n", bad[i]);
 		STATUS(r, 422);
 		HAS(r, "\"video_url\"");
 	}
-	vid = lesson_made(course, m2, json_pack("{s:s,s:s,s:s,s:i}", "title", "Elsewhere",
+	vid = tc_lesson_made(course, m2, json_pack("{s:s,s:s,s:s,s:i}", "title", "Elsewhere",
 	    "kind", "video", "video_url", "https://videos.elsewhere.example/watch?v=1&t=2",
 	    "minutes", 5));
-	STATUS(api("PATCH", lesson_path(course, vid), tok[STAFF_], json_pack("{s:s}",
+	STATUS(tc_api("PATCH", lesson_path(course, vid), tok[STAFF_], json_pack("{s:s}",
 	    "video_url", "javascript:alert(1)")), 422);
 
-	r = api("GET", lesson_path(course, l1), tok[ADA_], NULL);
+	r = tc_api("GET", lesson_path(course, l1), tok[ADA_], NULL);
 	STATUS(r, 200);
 	HAS(r, "Lesson one text");
 	LACKS(r, "<script");
@@ -1209,7 +1083,7 @@ test_hostile_content(void **state)
 	LACKS(r, "&#58;");
 	ada = ts_signed_in(&srv, NULL, ADA, PW);
 	assert_non_null(ada);
-	r = ts_get(ada, P("/courses/%lld/lessons/%lld", (long long)course, (long long)l1));
+	r = ts_get(ada, tc_path("/courses/%lld/lessons/%lld", (long long)course, (long long)l1));
 	STATUS(r, 200);
 	HAS(r, "Lesson one text");
 	LACKS(r, "<script>alert");
@@ -1223,23 +1097,23 @@ test_hostile_content(void **state)
 	LACKS(r, "href=\"file");
 	LACKS(r, "alert(9)\"");
 	LACKS(r, "href=\" javascript");
-	r = ts_get(ada, P("/courses/%lld/lessons/%lld", (long long)course, (long long)vid));
+	r = ts_get(ada, tc_path("/courses/%lld/lessons/%lld", (long long)course, (long long)vid));
 	STATUS(r, 200);
 	HAS(r, "href=\"https:&#x2F;&#x2F;videos.elsewhere.example&#x2F;watch?v&#x3D;1&amp;t&#x3D;2\" "
 	    "rel=\"noopener noreferrer\"");
 	LACKS(r, "<iframe");
 	LACKS(r, "<video");
-	r = ts_get(ada, P("/courses/%lld", (long long)course));
+	r = ts_get(ada, tc_path("/courses/%lld", (long long)course));
 	STATUS(r, 200);
 	LACKS(r, "<script>alert");
 	LACKS(r, "href=\"javascript");
 	ts_browser_free(ada);
-	STATUS(api("DELETE", lesson_path(course, vid), tok[STAFF_], NULL), 204);
+	STATUS(tc_api("DELETE", lesson_path(course, vid), tok[STAFF_], NULL), 204);
 
 	/* a quiz's texts are text: escaped on the page, before and after */
 	{
-		int64_t m = module_made(course, "Module <b>bold</b>");
-		int64_t q = quiz_made(course, m, json_pack("{s:s,s:i,s:[{s:s,s:s,s:["
+		int64_t m = tc_module_made(course, "Module <b>bold</b>");
+		int64_t q = tc_quiz_made(course, m, json_pack("{s:s,s:i,s:[{s:s,s:s,s:["
 		    "{s:s,s:b,s:s},{s:s,s:b,s:s}]}]}", "title", "Quiz <script>alert(4)</script>",
 		    "attempts_max", 1, "questions", "text", "Q <img src=x onerror=alert(5)>",
 		    "kind", "single", "answers", "text", "A <script>alert(6)</script>", "correct", 1,
@@ -1249,24 +1123,26 @@ test_hostile_content(void **state)
 
 		ada = ts_signed_in(&srv, NULL, ADA, PW);
 		assert_non_null(ada);
-		r = ts_get(ada, P("/courses/%lld/quizzes/%lld", (long long)course, (long long)q));
+		r = ts_get(ada, tc_path("/courses/%lld/quizzes/%lld", (long long)course,
+		    (long long)q));
 		STATUS(r, 200);
 		LACKS(r, "<script>alert");
 		LACKS(r, "<img src=x");
 		LACKS(r, "<b>bold");
-		j = ts_jbody(api("GET", quiz_path(course, q), tok[ADA_], NULL));
-		r = ts_form(ada, P("/courses/%lld/quizzes/%lld/attempt", (long long)course,
-		    (long long)q), "attempt", "1", "answers.1", answer_id(j,
+		j = ts_jbody(tc_api("GET", quiz_path(course, q), tok[ADA_], NULL));
+		r = ts_form(ada, tc_path("/courses/%lld/quizzes/%lld/attempt", (long long)course,
+		    (long long)q), "attempt", "1", "answers.1", tc_answer_id(j,
 		    "A <script>alert(6)</script>"), NULL);
 		json_decref(j);
 		STATUS(r, 303);
-		r = ts_get(ada, P("/courses/%lld/quizzes/%lld", (long long)course, (long long)q));
+		r = ts_get(ada, tc_path("/courses/%lld/quizzes/%lld", (long long)course,
+		    (long long)q));
 		STATUS(r, 200);
 		HAS(r, "F &lt;script&gt;");
 		LACKS(r, "<script>alert");
 		ts_browser_free(ada);
-		STATUS(api("DELETE", P("/api/v1/courses/%lld/modules/%lld", (long long)course,
-		    (long long)m), tok[STAFF_], NULL), 204);
+		STATUS(tc_api("DELETE", tc_path("/api/v1/courses/%lld/modules/%lld",
+		    (long long)course, (long long)m), tok[STAFF_], NULL), 204);
 	}
 }
 
@@ -1279,32 +1155,33 @@ test_resource_lesson(void **state)
 	int64_t rid, lid;
 
 	(void)state;
-	r = api("POST", "/api/v1/resources", tok[STAFF_], json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	r = tc_api("POST", "/api/v1/resources", tok[STAFF_], json_pack("{s:s,s:s,s:s,s:s,s:s}",
 	    "title", "Staff-only negotiation notes", "kind", "guide", "link",
 	    "https://example.org/staff", "visibility", "staff", "status", "published"));
 	if (r->status != 201)
 		printf("# %s\n", r->body);
 	STATUS(r, 201);
-	rid = id_of(r);
-	lid = lesson_made(course, m2, json_pack("{s:s,s:s,s:I,s:i}", "title", "Read this",
+	rid = tc_id_of(r);
+	lid = tc_lesson_made(course, m2, json_pack("{s:s,s:s,s:I,s:i}", "title", "Read this",
 	    "kind", "resource", "resource_id", (json_int_t)rid, "minutes", 5));
-	STATUS(api("GET", P("/api/v1/resources/%lld", (long long)rid), tok[ADA_], NULL), 404);
-	r = api("GET", lesson_path(course, lid), tok[ADA_], NULL);
+	STATUS(tc_api("GET", tc_path("/api/v1/resources/%lld", (long long)rid), tok[ADA_], NULL),
+	    404);
+	r = tc_api("GET", lesson_path(course, lid), tok[ADA_], NULL);
 	STATUS(r, 200);
 	LACKS(r, "Staff-only negotiation notes");
 	HAS(r, "\"resource_id\":null");
-	r = ts_get(plain, P("/courses/%lld/lessons/%lld", (long long)course, (long long)lid));
+	r = ts_get(plain, tc_path("/courses/%lld/lessons/%lld", (long long)course, (long long)lid));
 	LACKS(r, "Staff-only negotiation notes");
 	/* staff (its tutors too) see what it is */
-	r = api("GET", lesson_path(course, lid), tok[TUTOR_], NULL);
+	r = tc_api("GET", lesson_path(course, lid), tok[TUTOR_], NULL);
 	STATUS(r, 200);
 	HAS(r, "Staff-only negotiation notes");
 	/* made public, it is named to the participant */
-	STATUS(api("PATCH", P("/api/v1/resources/%lld", (long long)rid), tok[STAFF_],
+	STATUS(tc_api("PATCH", tc_path("/api/v1/resources/%lld", (long long)rid), tok[STAFF_],
 	    json_pack("{s:s}", "visibility", "public")), 200);
-	r = api("GET", lesson_path(course, lid), tok[ADA_], NULL);
+	r = tc_api("GET", lesson_path(course, lid), tok[ADA_], NULL);
 	HAS(r, "Staff-only negotiation notes");
-	STATUS(api("DELETE", lesson_path(course, lid), tok[STAFF_], NULL), 204);
+	STATUS(tc_api("DELETE", lesson_path(course, lid), tok[STAFF_], NULL), 204);
 }
 
 /* ---- the forms ------------------------------------------------------------------ */
@@ -1318,22 +1195,25 @@ test_csrf(void **state)
 	const struct ts_res *r;
 	int64_t before;
 	const char *const staff_forms[] = {
-		"/staff/courses/new", P("/staff/courses/%lld", (long long)course),
-		P("/staff/courses/%lld/copy", (long long)course),
-		P("/staff/courses/%lld/delete", (long long)course),
-		P("/staff/courses/%lld/modules", (long long)course),
-		P("/staff/courses/%lld/modules/%lld", (long long)course, (long long)m1),
-		P("/staff/courses/%lld/modules/%lld/move", (long long)course, (long long)m1),
-		P("/staff/courses/%lld/modules/%lld/delete", (long long)course, (long long)m1),
+		"/staff/courses/new", tc_path("/staff/courses/%lld", (long long)course),
+		tc_path("/staff/courses/%lld/copy", (long long)course),
+		tc_path("/staff/courses/%lld/delete", (long long)course),
+		tc_path("/staff/courses/%lld/modules", (long long)course),
+		tc_path("/staff/courses/%lld/modules/%lld", (long long)course, (long long)m1),
+		tc_path("/staff/courses/%lld/modules/%lld/move", (long long)course, (long long)m1),
+		tc_path("/staff/courses/%lld/modules/%lld/delete", (long long)course,
+		    (long long)m1),
 	};
 	const char *const staff_forms2[] = {
-		P("/staff/courses/%lld/modules/%lld/lessons/new", (long long)course, (long long)m1),
-		P("/staff/courses/%lld/lessons/%lld", (long long)course, (long long)l1),
-		P("/staff/courses/%lld/lessons/%lld/move", (long long)course, (long long)l1),
-		P("/staff/courses/%lld/lessons/%lld/delete", (long long)course, (long long)l1),
-		P("/staff/courses/%lld/modules/%lld/quiz", (long long)course, (long long)m1),
-		P("/staff/courses/%lld/cohorts", (long long)course),
-		P("/staff/courses/%lld/cohorts/%lld/enrol", (long long)course, (long long)ka),
+		tc_path("/staff/courses/%lld/modules/%lld/lessons/new", (long long)course,
+		    (long long)m1),
+		tc_path("/staff/courses/%lld/lessons/%lld", (long long)course, (long long)l1),
+		tc_path("/staff/courses/%lld/lessons/%lld/move", (long long)course, (long long)l1),
+		tc_path("/staff/courses/%lld/lessons/%lld/delete", (long long)course,
+		    (long long)l1),
+		tc_path("/staff/courses/%lld/modules/%lld/quiz", (long long)course, (long long)m1),
+		tc_path("/staff/courses/%lld/cohorts", (long long)course),
+		tc_path("/staff/courses/%lld/cohorts/%lld/enrol", (long long)course, (long long)ka),
 	};
 	size_t i;
 
@@ -1354,7 +1234,7 @@ test_csrf(void **state)
 		STATUS(r, 403);
 	}
 	/* a wrong token is no token */
-	r = ts_post(staff, P("/staff/courses/%lld/copy", (long long)course), "csrf",
+	r = ts_post(staff, tc_path("/staff/courses/%lld/copy", (long long)course), "csrf",
 	    "0000000000000000000000000000000000000000000000000000000000000000", NULL);
 	STATUS(r, 403);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM audit_log"), before);
@@ -1362,11 +1242,11 @@ test_csrf(void **state)
 
 	ada = ts_signed_in(&srv, NULL, ADA, PW);
 	assert_non_null(ada);
-	r = ts_post(ada, P("/courses/%lld/quizzes/%lld/attempt", (long long)course,
+	r = ts_post(ada, tc_path("/courses/%lld/quizzes/%lld/attempt", (long long)course,
 	    (long long)quiz2), "attempt", "2", NULL);
 	STATUS(r, 403);
-	r = ts_post(ada, P("/courses/%lld/cohorts/%lld/enrol", (long long)course, (long long)kb),
-	    NULL);
+	r = ts_post(ada, tc_path("/courses/%lld/cohorts/%lld/enrol", (long long)course,
+	    (long long)kb), NULL);
 	STATUS(r, 403);
 	/* the API on the session cookie, as a cross-site form sends it */
 	{
@@ -1378,8 +1258,8 @@ test_csrf(void **state)
 		r = ts_req(ada, "POST", attempt_path(course, quiz2), text,
 		    "{\"attempt\":2,\"answers\":{}}", 26);
 		assert_true(r->status == 403 || r->status == 415 || r->status == 401);
-		r = ts_req(ada, "POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kb), form,
-		    "x=1", 3);
+		r = ts_req(ada, "POST", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)kb),
+		    form, "x=1", 3);
 		assert_true(r->status == 403 || r->status == 415 || r->status == 401);
 	}
 	ts_browser_free(ada);
@@ -1396,23 +1276,24 @@ test_methods(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	STATUS(api("GET", attempt_path(course, quiz2), tok[ADA_], NULL), 405);
-	STATUS(api("PUT", attempt_path(course, quiz2), tok[ADA_], json_object()), 405);
-	STATUS(api("DELETE", attempt_path(course, quiz2), tok[ADA_], NULL), 405);
-	STATUS(api("POST", lesson_path(course, l1), tok[ADA_], json_object()), 405);
-	STATUS(api("PUT", P("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
+	STATUS(tc_api("GET", attempt_path(course, quiz2), tok[ADA_], NULL), 405);
+	STATUS(tc_api("PUT", attempt_path(course, quiz2), tok[ADA_], json_object()), 405);
+	STATUS(tc_api("DELETE", attempt_path(course, quiz2), tok[ADA_], NULL), 405);
+	STATUS(tc_api("POST", lesson_path(course, l1), tok[ADA_], json_object()), 405);
+	STATUS(tc_api("PUT", tc_path("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
 	    json_object()), 405);
-	STATUS(api("PUT", P("/api/v1/cohorts/%lld", (long long)ka), tok[STAFF_], json_object()),
-	    405);
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments", (long long)ka), tok[ADA_],
-	    NULL), 405);
-	STATUS(api("PATCH", progress_path(course), tok[ADA_], json_object()), 405);
+	STATUS(tc_api("PUT", tc_path("/api/v1/cohorts/%lld", (long long)ka), tok[STAFF_],
+	    json_object()), 405);
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)ka),
+	    tok[ADA_], NULL), 405);
+	STATUS(tc_api("PATCH", progress_path(course), tok[ADA_], json_object()), 405);
 	/* an override header is not a method */
-	r = ts_req(plain, "POST", P("/api/v1/courses/%lld", (long long)course), over, "{}", 2);
+	r = ts_req(plain, "POST", tc_path("/api/v1/courses/%lld", (long long)course), over, "{}",
+	    2);
 	STATUS(r, 405);
-	STATUS(api("GET", P("/api/v1/courses/%lld", (long long)course), NULL, NULL), 200);
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld", (long long)course), NULL, NULL), 200);
 	/* GET of a form's address changes nothing */
-	r = ts_get(plain, P("/courses/%lld/cohorts/%lld/enrol", (long long)course,
+	r = ts_get(plain, tc_path("/courses/%lld/cohorts/%lld/enrol", (long long)course,
 	    (long long)kb));
 	assert_true(r->status == 405 || r->status == 404);
 }
@@ -1432,31 +1313,31 @@ test_oversized(void **state)
 	assert_non_null(big);
 	memset(big, 'a', n);
 	big[n] = '\0';
-	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course,
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/lessons", (long long)course,
 	    (long long)m2), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}", "title", "Too long",
 	    "kind", "markdown", "body", big, "minutes", 5));
 	STATUS(r, 422);
 	HAS(r, "\"body\"");
 	memset(big, 'a', 201);
 	big[201] = '\0';
-	r = api("PATCH", lesson_path(course, l1), tok[STAFF_], json_pack("{s:s}", "title", big));
+	r = tc_api("PATCH", lesson_path(course, l1), tok[STAFF_], json_pack("{s:s}", "title", big));
 	STATUS(r, 422);
 	HAS(r, "\"title\"");
-	STATUS(api("PATCH", lesson_path(course, l1), tok[STAFF_], json_pack("{s:i}", "minutes",
+	STATUS(tc_api("PATCH", lesson_path(course, l1), tok[STAFF_], json_pack("{s:i}", "minutes",
 	    1441)), 422);
 	/* 51 questions; a question of 11 answers */
 	b = quiz_body("Too big", 2);
 	qs = json_object_get(b, "questions");
 	for (i = 0; i < 50; i++)
 		json_array_append(qs, json_array_get(qs, 0));
-	r = api("PATCH", quiz_path(course, quiz2), tok[STAFF_], b);
+	r = tc_api("PATCH", quiz_path(course, quiz2), tok[STAFF_], b);
 	STATUS(r, 422);
 	HAS(r, "\"questions\"");
 	b = quiz_body("Too many answers", 2);
 	qs = json_object_get(json_array_get(json_object_get(b, "questions"), 1), "answers");
 	for (i = 0; i < 8; i++)
-		json_array_append_new(qs, json_pack("{s:s}", "text", P("Extra %d", i)));
-	STATUS(api("PATCH", quiz_path(course, quiz2), tok[STAFF_], b), 422);
+		json_array_append_new(qs, json_pack("{s:s}", "text", tc_path("Extra %d", i)));
+	STATUS(tc_api("PATCH", quiz_path(course, quiz2), tok[STAFF_], b), 422);
 	/* an attempt of three megabytes */
 	memcpy(big, "{\"attempt\":2,\"answers\":{\"1\":\"", 29);
 	memset(big + 29, 'x', 3 * 1024 * 1024 - 32);
@@ -1467,10 +1348,10 @@ test_oversized(void **state)
 	free(big);
 	assert_int_equal(used(ADA_, course, quiz2), 1);
 	/* a page of a million enrolments */
-	r = api("GET", P("/api/v1/cohorts/%lld/enrolments?per_page=1000000", (long long)ka),
-	    tok[STAFF_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments?per_page=1000000",
+	    (long long)ka), tok[STAFF_], NULL);
 	assert_true(r->status == 400 || r->status == 422);
-	r = api("GET", P("/api/v1/cohorts/%lld/enrolments?page=99999999999999999999",
+	r = tc_api("GET", tc_path("/api/v1/cohorts/%lld/enrolments?page=99999999999999999999",
 	    (long long)ka), tok[STAFF_], NULL);
 	assert_true(r->status == 400 || r->status == 422);
 }
@@ -1490,6 +1371,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, tok[STAFF_]);
 	quillon = ts_org_import(db_url, "Quillon Attack Trust", "KE", "info@quillon-x.example",
 	    NULL);
 	zedland = ts_org_import(db_url, "Zedland Watch", "UG", "info@zedland-x.example", NULL);
@@ -1504,17 +1386,17 @@ setup(void **state)
 	ts_db_open(db_url);
 
 	{
-		const struct ts_res *r = api("POST", "/api/v1/courses", tok[STAFF_],
+		const struct ts_res *r = tc_api("POST", "/api/v1/courses", tok[STAFF_],
 		    json_pack("{s:s,s:s,s:b,s:s}", "title", "Attack course", "status", "published",
 		    "self_enrolment", 1, "summary", "Summary <script>alert(1)</script> "
 		    "[x](javascript:alert(1))"));
 
 		STATUS(r, 201);
-		course = id_of(r);
+		course = tc_id_of(r);
 	}
-	m1 = module_made(course, "First module");
-	m2 = module_made(course, "Second module");
-	l1 = lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "Lesson one",
+	m1 = tc_module_made(course, "First module");
+	m2 = tc_module_made(course, "Second module");
+	l1 = tc_lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "Lesson one",
 	    "kind", "markdown", "body", "Lesson one text.\n\n<script>alert(1)</script>\n\n"
 	    "<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) "
 	    "[data](data:text/html;base64,PHNjcmlwdD4=) ![i](javascript:alert(2)) "
@@ -1523,38 +1405,38 @@ setup(void **state)
 	    "[e](javascript&#58;alert(9)) [m](JaVaScRiPt:alert(10)) [r][ref] "
 	    "[v](vbscript:msgbox(1)) [f](file:///etc/passwd) [s]( javascript:alert(12))\n\n"
 	    "[ref]: javascript:alert(11)\n", "minutes", 10));
-	l2 = lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "Lesson two",
+	l2 = tc_lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "Lesson two",
 	    "kind", "video", "video_url", "https://video.example/talk", "minutes", 20));
-	l3 = lesson_made(course, m2, json_pack("{s:s,s:s,s:s,s:i}", "title", "Lesson three",
+	l3 = tc_lesson_made(course, m2, json_pack("{s:s,s:s,s:s,s:i}", "title", "Lesson three",
 	    "kind", "markdown", "body", "Third.", "minutes", 5));
-	quiz = quiz_made(course, m1, quiz_body("First quiz", 2));
-	quiz2 = quiz_made(course, m2, quiz_body("Second quiz", 1));
+	quiz = tc_quiz_made(course, m1, quiz_body("First quiz", 2));
+	quiz2 = tc_quiz_made(course, m2, quiz_body("Second quiz", 1));
 
-	ka = cohort_made(course, "Cohort A", -DAY, 60 * DAY, uid[TUTOR_]);
-	kb = cohort_made(course, "Cohort B", -DAY, 60 * DAY, uid[TUTOR2_]);
-	kended = cohort_made(course, "Ended cohort", -60 * DAY, -DAY, uid[TUTOR_]);
-	kfuture = cohort_made(course, "Future cohort", 20 * DAY, 80 * DAY, uid[TUTOR_]);
-	staff_enrols(ka, ADA_);
-	staff_enrols(ka, FAY_);
-	staff_enrols(ka, GUS_);
-	staff_enrols(kb, BO_);
-	staff_enrols(kended, DEE_);
-	staff_enrols(kfuture, EVE_);
+	ka = tc_cohort_made(course, "Cohort A", -DAY, 60 * DAY, uid[TUTOR_]);
+	kb = tc_cohort_made(course, "Cohort B", -DAY, 60 * DAY, uid[TUTOR2_]);
+	kended = tc_cohort_made(course, "Ended cohort", -60 * DAY, -DAY, uid[TUTOR_]);
+	kfuture = tc_cohort_made(course, "Future cohort", 20 * DAY, 80 * DAY, uid[TUTOR_]);
+	tc_enrolled(ka, uid[ADA_]);
+	tc_enrolled(ka, uid[FAY_]);
+	tc_enrolled(ka, uid[GUS_]);
+	tc_enrolled(kb, uid[BO_]);
+	tc_enrolled(kended, uid[DEE_]);
+	tc_enrolled(kfuture, uid[EVE_]);
 
 	{
-		const struct ts_res *r = api("POST", "/api/v1/courses", tok[STAFF_],
+		const struct ts_res *r = tc_api("POST", "/api/v1/courses", tok[STAFF_],
 		    json_pack("{s:s,s:s,s:b}", "title", "Draft attack course", "status", "draft",
 		    "self_enrolment", 1));
 
 		STATUS(r, 201);
-		draft = id_of(r);
+		draft = tc_id_of(r);
 	}
-	dmod = module_made(draft, "Draft module");
-	dlesson = lesson_made(draft, dmod, json_pack("{s:s,s:s,s:s,s:i}", "title",
+	dmod = tc_module_made(draft, "Draft module");
+	dlesson = tc_lesson_made(draft, dmod, json_pack("{s:s,s:s,s:s,s:i}", "title",
 	    "Draft lesson", "kind", "markdown", "body", "Draft text", "minutes", 10));
-	dquiz = quiz_made(draft, dmod, quiz_body("Draft quiz", 2));
-	kdraft = cohort_made(draft, "Draft's cohort", -DAY, 60 * DAY, 0);
-	staff_enrols(kdraft, ADA_);
+	dquiz = tc_quiz_made(draft, dmod, quiz_body("Draft quiz", 2));
+	kdraft = tc_cohort_made(draft, "Draft's cohort", -DAY, 60 * DAY, 0);
+	tc_enrolled(kdraft, uid[ADA_]);
 	return 0;
 }
 
