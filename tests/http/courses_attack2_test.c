@@ -43,6 +43,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -78,117 +79,39 @@ static int64_t ada_t1;		/* Ada's answer to the first task */
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
-
-	json_decref(j);
-	return id;
-}
-
-static const char *
-P(const char *fmt, ...)
-{
-	static char bufs[32][512];
-	static int n;
-	char *out = bufs[n++ % 32];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(out, 512, fmt, ap);
-	va_end(ap);
-	return out;
-}
-
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
-}
-
-static const char *
-utc(int64_t t)
-{
-	static char bufs[8][40];
-	static int n;
-	char *out = bufs[n++ % 8];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
-}
-
-static int64_t
-cohort_made(const char *title, int64_t start, int64_t end, int64_t tutor)
-{
-	int64_t now = server_now();
-	const struct ts_res *r = api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack(
-	    "{s:I,s:s,s:s,s:s,s:s,s:[I]}", "course_id", (json_int_t)course, "title", title,
-	    "timezone", "UTC", "start", utc(now + start), "end", utc(now + end), "tutors",
-	    (json_int_t)tutor));
-
-	STATUS(r, 201);
-	return id_of(r);
-}
-
-static void
-staff_enrols(int64_t kid, enum who w)
-{
-	STATUS(api("POST", P("/api/v1/cohorts/%lld/enrolments", (long long)kid), tok[STAFF_],
-	    json_pack("{s:I}", "user_id", (json_int_t)uid[w])), 201);
-}
-
 /* /api/v1/courses/C/cohorts/K/ and the rest. */
 static const char *
 K(int64_t kid, const char *rest)
 {
-	return P("/api/v1/courses/%lld/cohorts/%lld/%s", (long long)course, (long long)kid, rest);
+	return tc_path("/api/v1/courses/%lld/cohorts/%lld/%s", (long long)course, (long long)kid,
+	    rest);
 }
 
 /* The page's address: /courses/C/cohorts/K/ and the rest. */
 static const char *
 KP(int64_t kid, const char *rest)
 {
-	return P("/courses/%lld/cohorts/%lld/%s", (long long)course, (long long)kid, rest);
+	return tc_path("/courses/%lld/cohorts/%lld/%s", (long long)course, (long long)kid, rest);
 }
 
 static const struct ts_res *
 answer(enum who w, int64_t kid, int64_t tid, const char *body)
 {
-	return api("POST", K(kid, P("tasks/%lld/answer", (long long)tid)), tok[w],
+	return tc_api("POST", K(kid, tc_path("tasks/%lld/answer", (long long)tid)), tok[w],
 	    json_pack("{s:s}", "body", body));
 }
 
 static const struct ts_res *
 reply(enum who w, int64_t kid, int64_t pid, const char *body)
 {
-	return api("POST", K(kid, P("posts/%lld/replies", (long long)pid)), tok[w],
+	return tc_api("POST", K(kid, tc_path("posts/%lld/replies", (long long)pid)), tok[w],
 	    json_pack("{s:s}", "body", body));
 }
 
 static const struct ts_res *
 mark(enum who w, int64_t kid, int64_t pid, const char *decision, const char *comment)
 {
-	return api("POST", K(kid, P("posts/%lld/mark", (long long)pid)), tok[w],
+	return tc_api("POST", K(kid, tc_path("posts/%lld/mark", (long long)pid)), tok[w],
 	    json_pack("{s:s,s:s}", "decision", decision, "comment", comment));
 }
 
@@ -213,7 +136,7 @@ outbox(enum who w, const char *part)
 static const char *
 code_of(enum who w, char *buf, size_t len)
 {
-	json_t *j = ts_jbody(api("GET", P("/api/v1/staff/courses/%lld/completion",
+	json_t *j = ts_jbody(tc_api("GET", tc_path("/api/v1/staff/courses/%lld/completion",
 	    (long long)course), tok[STAFF_], NULL));
 	json_t *x;
 	size_t i;
@@ -248,35 +171,36 @@ test_visitor(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	r = api("GET", K(ka, "discussion"), NULL, NULL);
+	r = tc_api("GET", K(ka, "discussion"), NULL, NULL);
 	STATUS(r, 401);
 	LACKS(r, "ADA-ANSWER-ONE");
-	STATUS(api("GET", K(ka, P("tasks/%lld", (long long)t1)), NULL, NULL), 401);
-	STATUS(api("POST", K(ka, P("tasks/%lld/answer", (long long)t1)), NULL, json_pack("{s:s}",
-	    "body", "x")), 401);
-	STATUS(api("POST", K(ka, P("posts/%lld/replies", (long long)ada_t1)), NULL,
+	STATUS(tc_api("GET", K(ka, tc_path("tasks/%lld", (long long)t1)), NULL, NULL), 401);
+	STATUS(tc_api("POST", K(ka, tc_path("tasks/%lld/answer", (long long)t1)), NULL,
 	    json_pack("{s:s}", "body", "x")), 401);
-	STATUS(api("POST", K(ka, P("posts/%lld/mark", (long long)ada_t1)), NULL,
+	STATUS(tc_api("POST", K(ka, tc_path("posts/%lld/replies", (long long)ada_t1)), NULL,
+	    json_pack("{s:s}", "body", "x")), 401);
+	STATUS(tc_api("POST", K(ka, tc_path("posts/%lld/mark", (long long)ada_t1)), NULL,
 	    json_pack("{s:s}", "decision", "complete")), 401);
 	r = ts_get(plain, KP(ka, "discussion"));
 	STATUS(r, 303);
 	LACKS(r, "ADA-ANSWER-ONE");
-	STATUS(ts_get(plain, P("/staff/courses/%lld/cohorts/%lld/table", (long long)course,
+	STATUS(ts_get(plain, tc_path("/staff/courses/%lld/cohorts/%lld/table", (long long)course,
 	    (long long)ka)), 303);
-	r = ts_get(plain, P("/staff/courses/%lld/cohorts/%lld/table.csv", (long long)course,
+	r = ts_get(plain, tc_path("/staff/courses/%lld/cohorts/%lld/table.csv", (long long)course,
 	    (long long)ka));
 	assert_true(r->status == 303 || r->status == 401);
 	LACKS(r, emails[ADA_]);
-	STATUS(api("GET", P("/api/v1/staff/courses/%lld/cohorts/%lld/table", (long long)course,
-	    (long long)ka), NULL, NULL), 401);
-	STATUS(api("POST", P("/api/v1/cohorts/%lld/messages", (long long)ka), NULL, json_pack(
-	    "{s:s,s:s,s:s}", "subject", "s", "body", "b", "filter", "all")), 401);
-	STATUS(api("GET", P("/api/v1/staff/courses/%lld/completion", (long long)course), NULL,
-	    NULL), 401);
-	r = ts_get(plain, P("/staff/courses/%lld/completion.csv", (long long)course));
+	STATUS(tc_api("GET", tc_path("/api/v1/staff/courses/%lld/cohorts/%lld/table",
+	    (long long)course, (long long)ka), NULL, NULL), 401);
+	STATUS(tc_api("POST", tc_path("/api/v1/cohorts/%lld/messages", (long long)ka), NULL,
+	    json_pack( "{s:s,s:s,s:s}", "subject", "s", "body", "b", "filter", "all")), 401);
+	STATUS(tc_api("GET", tc_path("/api/v1/staff/courses/%lld/completion", (long long)course),
+	    NULL, NULL), 401);
+	r = ts_get(plain, tc_path("/staff/courses/%lld/completion.csv", (long long)course));
 	assert_true(r->status == 303 || r->status == 401);
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld?confirm=1", (long long)ka), NULL, NULL), 401);
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld?confirm=1", (long long)ka), NULL,
+	    NULL), 401);
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
 	    (long long)uid[ADA_]), NULL, NULL), 401);
 	assert_int_equal(count_sql("SELECT count(*) FROM course_enrolments WHERE cohort_id = %lld",
 	    (long long)ka) > 0, 1);
@@ -298,28 +222,29 @@ test_outsiders(void **state)
 	for (i = 0; i < sizeof who / sizeof who[0]; i++) {
 		const char *t = tok[who[i]];
 
-		r = api("GET", K(ka, "discussion"), t, NULL);
+		r = tc_api("GET", K(ka, "discussion"), t, NULL);
 		STATUS(r, 403);
 		LACKS(r, "ADA-ANSWER-ONE");
-		r = api("GET", K(ka, P("tasks/%lld", (long long)t1)), t, NULL);
+		r = tc_api("GET", K(ka, tc_path("tasks/%lld", (long long)t1)), t, NULL);
 		STATUS(r, 403);
 		LACKS(r, "ADA-ANSWER-ONE");
 		STATUS(answer(who[i], ka, t1, "Mine too"), 403);
 		STATUS(reply(who[i], ka, ada_t1, "Nice"), 403);
 		STATUS(mark(who[i], ka, ada_t1, "returned", "No"), 403);
-		r = api("GET", P("/api/v1/staff/courses/%lld/cohorts/%lld/table", (long long)course,
-		    (long long)ka), t, NULL);
+		r = tc_api("GET", tc_path("/api/v1/staff/courses/%lld/cohorts/%lld/table",
+		    (long long)course, (long long)ka), t, NULL);
 		STATUS(r, 403);
 		LACKS(r, emails[ADA_]);
-		STATUS(api("POST", P("/api/v1/cohorts/%lld/messages", (long long)ka), t, json_pack(
-		    "{s:s,s:s,s:s}", "subject", "Hi", "body", "Hello", "filter", "all")), 403);
-		r = api("GET", P("/api/v1/staff/courses/%lld/completion", (long long)course), t,
-		    NULL);
-		STATUS(r, 403);
-		STATUS(api("DELETE", P("/api/v1/cohorts/%lld?confirm=1", (long long)ka), t, NULL),
+		STATUS(tc_api("POST", tc_path("/api/v1/cohorts/%lld/messages", (long long)ka), t,
+		    json_pack( "{s:s,s:s,s:s}", "subject", "Hi", "body", "Hello", "filter", "all")),
 		    403);
-		STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
-		    (long long)uid[ADA_]), t, NULL), 403);
+		r = tc_api("GET", tc_path("/api/v1/staff/courses/%lld/completion",
+		    (long long)course), t, NULL);
+		STATUS(r, 403);
+		STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld?confirm=1", (long long)ka), t,
+		    NULL), 403);
+		STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments/%lld",
+		    (long long)ka, (long long)uid[ADA_]), t, NULL), 403);
 	}
 	/* the pages, signed in as the organization's admin */
 	{
@@ -329,12 +254,14 @@ test_outsiders(void **state)
 		r = ts_get(ola, KP(ka, "discussion"));
 		STATUS(r, 403);
 		LACKS(r, "ADA-ANSWER-ONE");
-		r = ts_get(ola, P("/staff/courses/%lld/cohorts/%lld/table.csv", (long long)course,
-		    (long long)ka));
+		r = ts_get(ola, tc_path("/staff/courses/%lld/cohorts/%lld/table.csv",
+		    (long long)course, (long long)ka));
 		STATUS(r, 403);
 		LACKS(r, emails[ADA_]);
-		STATUS(ts_get(ola, P("/staff/courses/%lld/completion.csv", (long long)course)), 403);
-		STATUS(ts_get(ola, P("/staff/courses/%lld/completion", (long long)course)), 403);
+		STATUS(ts_get(ola, tc_path("/staff/courses/%lld/completion.csv",
+		    (long long)course)), 403);
+		STATUS(ts_get(ola, tc_path("/staff/courses/%lld/completion", (long long)course)),
+		    403);
 		ts_browser_free(ola);
 	}
 	assert_int_equal(count_sql("SELECT count(*) FROM course_posts WHERE user_id = %lld",
@@ -353,7 +280,7 @@ test_other_cohort(void **state)
 	json_t *j;
 
 	(void)state;
-	r = api("GET", K(ka, "discussion"), tok[BO_], NULL);
+	r = tc_api("GET", K(ka, "discussion"), tok[BO_], NULL);
 	STATUS(r, 403);
 	LACKS(r, "ADA-ANSWER-ONE");
 	/* Ada's answer through B's address: not there */
@@ -363,37 +290,37 @@ test_other_cohort(void **state)
 	/* Tom tutors B, is staff: staff mark in every cohort, but A's post is
 	 * A's, not B's */
 	STATUS(mark(TUTOR2_, kb, ada_t1, "complete", ""), 404);
-	STATUS(api("POST", K(kb, P("posts/%lld/replies", (long long)ada_t1)), tok[TUTOR2_],
+	STATUS(tc_api("POST", K(kb, tc_path("posts/%lld/replies", (long long)ada_t1)), tok[TUTOR2_],
 	    json_pack("{s:s}", "body", "Wrong cohort")), 404);
 	/* a task of the course through the wrong course's address: 404 */
-	r = api("GET", P("/api/v1/courses/%lld/cohorts/%lld/discussion", (long long)course + 999,
-	    (long long)kb), tok[BO_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/courses/%lld/cohorts/%lld/discussion",
+	    (long long)course + 999, (long long)kb), tok[BO_], NULL);
 	STATUS(r, 404);
-	r = api("GET", K(kb, "discussion?per_page=100"), tok[BO_], NULL);
+	r = tc_api("GET", K(kb, "discussion?per_page=100"), tok[BO_], NULL);
 	STATUS(r, 200);
 	LACKS(r, "ADA-ANSWER-ONE");
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "total"), 1);	/* Bo's own */
+	assert_int_equal(tc_num(j, "total"), 1);	/* Bo's own */
 	json_decref(j);
 	/* a page far out: empty, nothing of A */
-	r = api("GET", K(kb, "discussion?page=99999"), tok[BO_], NULL);
+	r = tc_api("GET", K(kb, "discussion?page=99999"), tok[BO_], NULL);
 	assert_true(r->status == 200 || r->status == 422);
 	LACKS(r, "ADA-ANSWER-ONE");
 	/* Bo ends nobody's enrolment but his own; in A he has none */
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
 	    (long long)uid[ADA_]), tok[BO_], NULL), 403);
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
 	    (long long)uid[BO_]), tok[BO_], NULL), 404);
 	/* nor through the leave form of A */
 	{
 		struct ts_browser *bo = ts_signed_in(&srv, NULL, emails[BO_], PW);
 
 		assert_non_null(bo);
-		r = ts_get(bo, P("/courses/%lld", (long long)course));
+		r = ts_get(bo, tc_path("/courses/%lld", (long long)course));
 		STATUS(r, 200);
 		r = ts_form(bo, KP(ka, "leave"), NULL);
 		STATUS(r, 404);
-		r = ts_get(bo, KP(ka, P("tasks/%lld", (long long)t1)));
+		r = ts_get(bo, KP(ka, tc_path("tasks/%lld", (long long)t1)));
 		STATUS(r, 403);
 		LACKS(r, "ADA-ANSWER-ONE");
 		ts_browser_free(bo);
@@ -423,11 +350,11 @@ test_marks_and_replies(void **state)
 	/* a reply to a reply is a reply to its answer */
 	r = reply(GUS_, ka, ada_t1, "GUS-REPLY");
 	STATUS(r, 201);
-	gus_reply = id_of(r);
+	gus_reply = tc_id_of(r);
 	r = reply(ADA_, ka, gus_reply, "ADA-REPLY-TO-REPLY");
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "parent_id"), ada_t1);
+	assert_int_equal(tc_num(j, "parent_id"), ada_t1);
 	json_decref(j);
 	STATUS(mark(TUTOR_, ka, gus_reply, "complete", ""), 404);
 	/* marked complete: Ada edits no more */
@@ -436,14 +363,14 @@ test_marks_and_replies(void **state)
 	STATUS(r, 409);
 	ada = ts_signed_in(&srv, NULL, emails[ADA_], PW);
 	assert_non_null(ada);
-	r = ts_get(ada, KP(ka, P("tasks/%lld", (long long)t1)));
+	r = ts_get(ada, KP(ka, tc_path("tasks/%lld", (long long)t1)));
 	STATUS(r, 200);
-	r = ts_form(ada, KP(ka, P("tasks/%lld/answer", (long long)t1)), "body",
+	r = ts_form(ada, KP(ka, tc_path("tasks/%lld/answer", (long long)t1)), "body",
 	    "ADA-EDITED-BY-FORM", NULL);
 	STATUS(r, 409);
 	/* nor marks her own answer through the form */
-	r = ts_form(ada, KP(ka, P("posts/%lld/mark", (long long)ada_t1)), "decision", "returned",
-	    "comment", "Undo", NULL);
+	r = ts_form(ada, KP(ka, tc_path("posts/%lld/mark", (long long)ada_t1)), "decision",
+	    "returned", "comment", "Undo", NULL);
 	STATUS(r, 403);
 	ts_browser_free(ada);
 	assert_int_equal(count_sql("SELECT count(*) FROM course_posts WHERE body LIKE "
@@ -461,25 +388,25 @@ test_former_tutor(void **state)
 	int64_t bo_t1;
 
 	(void)state;
-	r = api("GET", K(kb, "discussion"), tok[TUTOR2_], NULL);
+	r = tc_api("GET", K(kb, "discussion"), tok[TUTOR2_], NULL);
 	STATUS(r, 200);
 	HAS(r, "BO-ANSWER-ONE");
 	bo_t1 = count_sql("SELECT id FROM course_posts WHERE user_id = %lld AND parent_id IS NULL",
 	    (long long)uid[BO_]);
 	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)uid[TUTOR2_]);
-	r = api("GET", K(kb, "discussion"), tok[TUTOR2_], NULL);
+	r = tc_api("GET", K(kb, "discussion"), tok[TUTOR2_], NULL);
 	STATUS(r, 403);
 	LACKS(r, "BO-ANSWER-ONE");
-	r = api("GET", K(kb, P("tasks/%lld", (long long)t1)), tok[TUTOR2_], NULL);
+	r = tc_api("GET", K(kb, tc_path("tasks/%lld", (long long)t1)), tok[TUTOR2_], NULL);
 	STATUS(r, 403);
 	LACKS(r, "BO-ANSWER-ONE");
 	STATUS(mark(TUTOR2_, kb, bo_t1, "returned", "Former tutor"), 403);
 	STATUS(reply(TUTOR2_, kb, bo_t1, "Former tutor's reply"), 403);
-	r = api("GET", P("/api/v1/staff/courses/%lld/cohorts/%lld/table", (long long)course,
-	    (long long)kb), tok[TUTOR2_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/staff/courses/%lld/cohorts/%lld/table",
+	    (long long)course, (long long)kb), tok[TUTOR2_], NULL);
 	STATUS(r, 403);
 	LACKS(r, emails[BO_]);
-	STATUS(api("POST", P("/api/v1/cohorts/%lld/messages", (long long)kb), tok[TUTOR2_],
+	STATUS(tc_api("POST", tc_path("/api/v1/cohorts/%lld/messages", (long long)kb), tok[TUTOR2_],
 	    json_pack("{s:s,s:s,s:s}", "subject", "Still here", "body", "x", "filter", "all")),
 	    403);
 	ts_sql_int("UPDATE users SET role = 'staff' WHERE id = %lld", (long long)uid[TUTOR2_]);
@@ -497,15 +424,15 @@ test_draft(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	STATUS(api("PATCH", P("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
+	STATUS(tc_api("PATCH", tc_path("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
 	    json_pack("{s:s}", "status", "draft")), 200);
-	r = api("GET", K(ka, "discussion"), tok[ADA_], NULL);
+	r = tc_api("GET", K(ka, "discussion"), tok[ADA_], NULL);
 	STATUS(r, 404);
 	LACKS(r, "ADA-ANSWER-ONE");
 	STATUS(answer(ADA_, ka, t2, "ADA-IN-DRAFT"), 404);
 	STATUS(reply(ADA_, ka, ada_t1, "ADA-IN-DRAFT"), 404);
-	STATUS(api("GET", K(ka, "discussion"), tok[STAFF_], NULL), 200);
-	STATUS(api("PATCH", P("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
+	STATUS(tc_api("GET", K(ka, "discussion"), tok[STAFF_], NULL), 200);
+	STATUS(tc_api("PATCH", tc_path("/api/v1/courses/%lld", (long long)course), tok[STAFF_],
 	    json_pack("{s:s}", "status", "published")), 200);
 	assert_int_equal(count_sql("SELECT count(*) FROM course_posts WHERE body = 'ADA-IN-DRAFT'"
 	    " OR %lld = 0", 1), 0);
@@ -521,7 +448,7 @@ test_ended(void **state)
 	r = answer(DEE_, kended, t1, "DEE-LATE");
 	STATUS(r, 403);
 	HAS(r, "not running");
-	r = api("GET", K(kended, "discussion"), tok[DEE_], NULL);
+	r = tc_api("GET", K(kended, "discussion"), tok[DEE_], NULL);
 	STATUS(r, 200);
 	HAS(r, "\"running\":false");
 	assert_int_equal(count_sql("SELECT count(*) FROM course_posts WHERE user_id = %lld",
@@ -540,18 +467,18 @@ test_left(void **state)
 	(void)state;
 	r = answer(GUS_, ka, t1, "GUS-ANSWER-ONE");
 	STATUS(r, 201);
-	g1 = id_of(r);
+	g1 = tc_id_of(r);
 	r = answer(GUS_, ka, t2, "GUS-ANSWER-TWO");
 	STATUS(r, 201);
-	g2 = id_of(r);
+	g2 = tc_id_of(r);
 	gus = ts_signed_in(&srv, NULL, emails[GUS_], PW);
 	assert_non_null(gus);
-	STATUS(ts_get(gus, P("/courses/%lld", (long long)course)), 200);
+	STATUS(ts_get(gus, tc_path("/courses/%lld", (long long)course)), 200);
 	STATUS(ts_form(gus, KP(ka, "leave"), NULL), 303);
 	/* twice: he is no longer enrolled */
 	STATUS(ts_form(gus, KP(ka, "leave"), NULL), 404);
 	ts_browser_free(gus);
-	r = api("GET", K(ka, "discussion"), tok[GUS_], NULL);
+	r = tc_api("GET", K(ka, "discussion"), tok[GUS_], NULL);
 	STATUS(r, 403);
 	LACKS(r, "ADA-ANSWER-ONE");
 	STATUS(answer(GUS_, ka, t1, "GUS-AFTER"), 403);
@@ -615,12 +542,12 @@ test_completion_at_once(void **state)
 	(void)state;
 	r = answer(FAY_, ka, t1, "FAY-ANSWER-ONE");
 	STATUS(r, 201);
-	f1 = id_of(r);
+	f1 = tc_id_of(r);
 	r = answer(FAY_, ka, t2, "FAY-ANSWER-TWO");
 	STATUS(r, 201);
-	f2 = id_of(r);
-	snprintf(p1, sizeof p1, "%s", K(ka, P("posts/%lld/mark", (long long)f1)));
-	snprintf(p2, sizeof p2, "%s", K(ka, P("posts/%lld/mark", (long long)f2)));
+	f2 = tc_id_of(r);
+	snprintf(p1, sizeof p1, "%s", K(ka, tc_path("posts/%lld/mark", (long long)f1)));
+	snprintf(p2, sizeof p2, "%s", K(ka, tc_path("posts/%lld/mark", (long long)f2)));
 	for (i = 0; i < 4; i++) {
 		x[i].method = "POST";
 		x[i].body = mk;
@@ -660,38 +587,39 @@ test_reading_at_once(void **state)
 {
 	struct racer x[6];
 	char la[128], lb[128], code[64] = "";
-	int64_t crs, mid, now = server_now(), kid;
+	int64_t crs, mid, now = tc_now(), kid;
 	const struct ts_res *r;
 	json_t *j, *it;
 	size_t n;
 	int i;
 
 	(void)state;
-	r = api("POST", "/api/v1/courses", tok[STAFF_], json_pack("{s:s,s:s,s:b,s:b,s:b}",
+	r = tc_api("POST", "/api/v1/courses", tok[STAFF_], json_pack("{s:s,s:s,s:b,s:b,s:b}",
 	    "title", "Reading attack course", "status", "published", "complete_lessons", 1,
 	    "complete_quizzes", 0, "complete_tasks", 0));
 	STATUS(r, 201);
-	crs = id_of(r);
-	r = api("POST", P("/api/v1/courses/%lld/modules", (long long)crs), tok[STAFF_],
+	crs = tc_id_of(r);
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules", (long long)crs), tok[STAFF_],
 	    json_pack("{s:s}", "title", "Only module"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	mid = num(json_array_get(json_object_get(j, "modules"), 0), "id");
+	mid = tc_num(json_array_get(json_object_get(j, "modules"), 0), "id");
 	json_decref(j);
 	for (i = 0; i < 2; i++) {
-		r = api("POST", P("/api/v1/courses/%lld/modules/%lld/lessons", (long long)crs,
-		    (long long)mid), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}", "title", i ?
-		    "Lesson B" : "Lesson A", "kind", "markdown", "body", "Read me.", "minutes", 5));
+		r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/lessons",
+		    (long long)crs, (long long)mid), tok[STAFF_], json_pack("{s:s,s:s,s:s,s:i}",
+		    "title", i ? "Lesson B" : "Lesson A", "kind", "markdown", "body", "Read me.",
+		    "minutes", 5));
 		STATUS(r, 201);
 		snprintf(i ? lb : la, sizeof la, "/api/v1/courses/%lld/lessons/%lld", (long long)crs,
-		    (long long)id_of(r));
+		    (long long)tc_id_of(r));
 	}
-	r = api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack("{s:I,s:s,s:s,s:s,s:s}",
+	r = tc_api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack("{s:I,s:s,s:s,s:s,s:s}",
 	    "course_id", (json_int_t)crs, "title", "Readers", "timezone", "UTC", "start",
-	    utc(now - DAY), "end", utc(now + 30 * DAY)));
+	    tc_utc(now - DAY), "end", tc_utc(now + 30 * DAY)));
 	STATUS(r, 201);
-	kid = id_of(r);
-	staff_enrols(kid, ADA_);
+	kid = tc_id_of(r);
+	tc_enrolled(kid, uid[ADA_]);
 	for (i = 0; i < 6; i++) {
 		x[i].method = "GET";
 		x[i].path = i % 2 ? lb : la;
@@ -704,21 +632,21 @@ test_reading_at_once(void **state)
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_completions WHERE user_id = "
 	    "%lld AND course_id = %lld", (long long)uid[ADA_], (long long)crs), 1);
 	assert_int_equal(outbox(ADA_, "completed the course: Reading attack course"), 1);
-	j = ts_jbody(api("GET", P("/api/v1/staff/courses/%lld/completion", (long long)crs),
+	j = ts_jbody(tc_api("GET", tc_path("/api/v1/staff/courses/%lld/completion", (long long)crs),
 	    tok[STAFF_], NULL));
 	json_array_foreach(json_object_get(j, "completions"), n, it)
 		snprintf(code, sizeof code, "%s", json_string_value(json_object_get(it, "code")));
 	json_decref(j);
 	assert_int_equal(strlen(code), 26);
 	/* the course deleted (when staff may): the certificate stays as it was */
-	r = api("DELETE", P("/api/v1/courses/%lld", (long long)crs), tok[STAFF_], NULL);
+	r = tc_api("DELETE", tc_path("/api/v1/courses/%lld", (long long)crs), tok[STAFF_], NULL);
 	printf("# the course deleted: %ld\n", r->status);
 	assert_true(r->status == 204 || r->status == 409);
-	r = api("GET", P("/api/v1/certificates/%s", code), NULL, NULL);
+	r = tc_api("GET", tc_path("/api/v1/certificates/%s", code), NULL, NULL);
 	STATUS(r, 200);
 	HAS(r, "Reading attack course");
 	HAS(r, names[ADA_]);
-	r = ts_get(plain, P("/certificates/%s.pdf", code));
+	r = ts_get(plain, tc_path("/certificates/%s.pdf", code));
 	STATUS(r, 200);
 }
 
@@ -729,51 +657,51 @@ test_quiz_and_mark_at_once(void **state)
 {
 	struct racer x[2];
 	char qpath[128], mpath[160], body[512];
-	int64_t crs, mid, qid, now = server_now(), kid, pid;
+	int64_t crs, mid, qid, now = tc_now(), kid, pid;
 	const struct ts_res *r;
 	json_t *j, *q, *a;
 	size_t i, k;
 	const char *qk = NULL, *ak = NULL;
 
 	(void)state;
-	r = api("POST", "/api/v1/courses", tok[STAFF_], json_pack("{s:s,s:s,s:b,s:b,s:b}",
+	r = tc_api("POST", "/api/v1/courses", tok[STAFF_], json_pack("{s:s,s:s,s:b,s:b,s:b}",
 	    "title", "Quiz and task course", "status", "published", "complete_lessons", 0,
 	    "complete_quizzes", 1, "complete_tasks", 1));
 	STATUS(r, 201);
-	crs = id_of(r);
-	r = api("POST", P("/api/v1/courses/%lld/modules", (long long)crs), tok[STAFF_],
+	crs = tc_id_of(r);
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules", (long long)crs), tok[STAFF_],
 	    json_pack("{s:s}", "title", "Only module"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	mid = num(json_array_get(json_object_get(j, "modules"), 0), "id");
+	mid = tc_num(json_array_get(json_object_get(j, "modules"), 0), "id");
 	json_decref(j);
-	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/quiz", (long long)crs,
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/quiz", (long long)crs,
 	    (long long)mid), tok[STAFF_], json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:[{s:s,s:b},"
 	    "{s:s,s:b}]}]}", "title", "One question", "pass_mark", 50, "attempts_max", 3,
 	    "questions", "text", "Who reviews?", "kind", "single", "answers", "text", "The COP",
 	    "correct", 1, "text", "Nobody", "correct", 0));
 	STATUS(r, 201);
-	qid = id_of(r);
-	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/task", (long long)crs,
+	qid = tc_id_of(r);
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/task", (long long)crs,
 	    (long long)mid), tok[STAFF_], json_pack("{s:s,s:i}", "title", "Say one thing",
 	    "max_length", 200));
 	STATUS(r, 201);
-	r = api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
+	r = tc_api("POST", "/api/v1/cohorts", tok[STAFF_], json_pack("{s:I,s:s,s:s,s:s,s:s,s:[I]}",
 	    "course_id", (json_int_t)crs, "title", "Quizzers", "timezone", "UTC", "start",
-	    utc(now - DAY), "end", utc(now + 30 * DAY), "tutors", (json_int_t)uid[TUTOR_]));
+	    tc_utc(now - DAY), "end", tc_utc(now + 30 * DAY), "tutors", (json_int_t)uid[TUTOR_]));
 	STATUS(r, 201);
-	kid = id_of(r);
-	staff_enrols(kid, BO_);
-	r = api("POST", P("/api/v1/courses/%lld/cohorts/%lld/tasks/%lld/answer", (long long)crs,
-	    (long long)kid, (long long)ts_sql_int("SELECT t.id FROM course_tasks t JOIN "
-	    "course_modules m ON m.id = t.module_id WHERE m.course_id = %lld", (long long)crs)),
-	    tok[BO_], json_pack("{s:s}", "body", "One thing."));
+	kid = tc_id_of(r);
+	tc_enrolled(kid, uid[BO_]);
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/cohorts/%lld/tasks/%lld/answer",
+	    (long long)crs, (long long)kid, (long long)ts_sql_int("SELECT t.id FROM course_tasks "
+	    "t JOIN course_modules m ON m.id = t.module_id WHERE m.course_id = %lld",
+	    (long long)crs)), tok[BO_], json_pack("{s:s}", "body", "One thing."));
 	STATUS(r, 201);
-	pid = id_of(r);
+	pid = tc_id_of(r);
 	/* the quiz as Bo is given it: the right answer's id, by its text */
 	snprintf(qpath, sizeof qpath, "/api/v1/courses/%lld/quizzes/%lld", (long long)crs,
 	    (long long)qid);
-	r = api("GET", qpath, tok[BO_], NULL);
+	r = tc_api("GET", qpath, tok[BO_], NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "questions"), i, q)
@@ -784,7 +712,7 @@ test_quiz_and_mark_at_once(void **state)
 			}
 	assert_non_null(qk);
 	snprintf(body, sizeof body, "{\"attempt\":%lld,\"answers\":{\"%s\":\"%s\"}}",
-	    (long long)num(j, "attempt"), qk, ak);
+	    (long long)tc_num(j, "attempt"), qk, ak);
 	json_decref(j);
 	snprintf(qpath, sizeof qpath, "/api/v1/courses/%lld/quizzes/%lld/attempts",
 	    (long long)crs, (long long)qid);
@@ -817,12 +745,12 @@ test_codes(void **state)
 	(void)state;
 	assert_string_not_equal(code_of(FAY_, code, sizeof code), "");
 	assert_int_equal(strlen(code), 26);
-	STATUS(ts_get(other, P("/api/v1/certificates/%s", code)), 200);
+	STATUS(ts_get(other, tc_path("/api/v1/certificates/%s", code)), 200);
 	/* case: the code is lower case; upper case is another code */
 	for (i = 0; code[i]; i++)
 		up[i] = (char)(code[i] >= 'a' && code[i] <= 'z' ? code[i] - 32 : code[i]);
 	up[i] = '\0';
-	r = ts_get(guesser, P("/api/v1/certificates/%s", up));
+	r = ts_get(guesser, tc_path("/api/v1/certificates/%s", up));
 	STATUS(r, 404);
 	LACKS(r, names[FAY_]);
 	for (i = 0; i < sizeof odd / sizeof odd[0]; i++) {
@@ -837,14 +765,14 @@ test_codes(void **state)
 	/* an encoded NUL ends the path's text (the server's URL decoding, every
 	 * route's: calls_attack_test, countries_attack_test), so "code%00" is
 	 * the code's own certificate, never another's */
-	r = ts_get(guesser, P("/api/v1/certificates/%s%%00zz", code));
+	r = ts_get(guesser, tc_path("/api/v1/certificates/%s%%00zz", code));
 	if (r->status == 200)
 		HAS(r, names[FAY_]);
-	STATUS(ts_get(guesser, P("/api/v1/certificates/%.13s%%00%s", code, code + 13)), 404);
+	STATUS(ts_get(guesser, tc_path("/api/v1/certificates/%.13s%%00%s", code, code + 13)), 404);
 	/* a prefix, a unicode look-alike (Cyrillic a), very long */
-	r = ts_get(guesser, P("/api/v1/certificates/%.25s", code));
+	r = ts_get(guesser, tc_path("/api/v1/certificates/%.25s", code));
 	STATUS(r, 404);
-	r = ts_get(guesser, P("/api/v1/certificates/%%D0%%B0%s", code + 1));
+	r = ts_get(guesser, tc_path("/api/v1/certificates/%%D0%%B0%s", code + 1));
 	STATUS(r, 404);
 	memset(path, 0, sizeof path);
 	snprintf(path, sizeof path, "/certificates/");
@@ -854,21 +782,22 @@ test_codes(void **state)
 	    r->status == 431 || r->status == 400);
 	/* the guesser goes on past the limit: 429, even for the real code */
 	for (i = 0; i < 40; i++)
-		r = ts_get(guesser, P("/api/v1/certificates/%026zu", i));
+		r = ts_get(guesser, tc_path("/api/v1/certificates/%026zu", i));
 	STATUS(r, 429);
-	STATUS(ts_get(guesser, P("/api/v1/certificates/%s", code)), 429);
+	STATUS(ts_get(guesser, tc_path("/api/v1/certificates/%s", code)), 429);
 	/* nobody else is locked out: not by the guesser, not by a forged
 	 * X-Forwarded-For naming another's address */
-	STATUS(ts_get(other, P("/api/v1/certificates/%s", code)), 200);
-	STATUS(ts_get(other, P("/certificates/%s.pdf", code)), 200);
+	STATUS(ts_get(other, tc_path("/api/v1/certificates/%s", code)), 200);
+	STATUS(ts_get(other, tc_path("/certificates/%s.pdf", code)), 200);
 	{
 		static const char *const fwd[] = { "X-Forwarded-For: 127.0.0.93", NULL };
 		struct ts_browser *mallory = ts_browser_new(&srv, "127.0.0.94");
 		struct ts_browser *victim = ts_browser_new(&srv, "127.0.0.93");
 
 		for (i = 0; i < 40; i++)
-			r = ts_req(mallory, "GET", P("/api/v1/certificates/%026zu", i), fwd, NULL, 0);
-		STATUS(ts_get(victim, P("/api/v1/certificates/%s", code)), 200);
+			r = ts_req(mallory, "GET", tc_path("/api/v1/certificates/%026zu", i), fwd,
+			    NULL, 0);
+		STATUS(ts_get(victim, tc_path("/api/v1/certificates/%s", code)), 200);
 		ts_browser_free(mallory);
 		ts_browser_free(victim);
 	}
@@ -916,7 +845,7 @@ test_hostile_pdf(void **state)
 		ts_sql_int("INSERT INTO course_completions (code, completed_at, user_id, course_id, "
 		    "cohort_id, name, course_title, cohort_title, hours) VALUES ('%s', %lld, %lld, "
 		    "NULL, NULL, '%s', 'Course', 'Cohort', 2147483647)", code,
-		    (long long)server_now(), (long long)uid[DEE_], names_[i].seed);
+		    (long long)tc_now(), (long long)uid[DEE_], names_[i].seed);
 		for (k = 0; k < names_[i].doublings; k++)
 			ts_sql_int("UPDATE course_completions SET name = name || name WHERE code = '%s'",
 			    code);
@@ -927,19 +856,19 @@ test_hostile_pdf(void **state)
 		ts_sql_int("UPDATE course_completions SET course_title = name, cohort_title = name "
 		    "WHERE code = '%s'", code);
 		t0 = ts_now_ms();
-		r = ts_get(plain, P("/certificates/%s.pdf", code));
+		r = ts_get(plain, tc_path("/certificates/%s.pdf", code));
 		STATUS(r, 200);
 		assert_true(r->len > 5 && strncmp(r->body, "%PDF-", 5) == 0);
 		printf("# name %zu: the PDF in %lld ms, %zu bytes\n", i, (long long)(ts_now_ms() -
 		    t0), r->len);
 		assert_true(ts_now_ms() - t0 < 60000);
-		r = ts_get(plain, P("/certificates/%s", code));
+		r = ts_get(plain, tc_path("/certificates/%s", code));
 		STATUS(r, 200);
 		LACKS(r, "<script>alert(1)");
-		STATUS(api("GET", P("/api/v1/certificates/%s", code), NULL, NULL), 200);
+		STATUS(tc_api("GET", tc_path("/api/v1/certificates/%s", code), NULL, NULL), 200);
 	}
 	/* the server still answers */
-	STATUS(api("GET", "/api/v1/courses", NULL, NULL), 200);
+	STATUS(tc_api("GET", "/api/v1/courses", NULL, NULL), 200);
 	ts_sql_int("DELETE FROM course_completions WHERE code LIKE 'hostile%%'");
 }
 
@@ -956,7 +885,7 @@ test_csv(void **state)
 	    "WHERE id = %lld", (long long)uid[BO_]);
 	staff = ts_signed_in(&srv, NULL, emails[STAFF_], PW);
 	assert_non_null(staff);
-	r = ts_get(staff, P("/staff/courses/%lld/cohorts/%lld/table.csv", (long long)course,
+	r = ts_get(staff, tc_path("/staff/courses/%lld/cohorts/%lld/table.csv", (long long)course,
 	    (long long)kb));
 	STATUS(r, 200);
 	LACKS(r, ",=HYPERLINK");
@@ -966,7 +895,7 @@ test_csv(void **state)
 	/* the completion rates' CSV: a cohort's title that is a formula */
 	ts_sql_int("UPDATE course_cohorts SET title = '@SUM(1+1)*cmd|'' /C calc''!A0' WHERE id = "
 	    "%lld", (long long)kb);
-	r = ts_get(staff, P("/staff/courses/%lld/completion.csv", (long long)course));
+	r = ts_get(staff, tc_path("/staff/courses/%lld/completion.csv", (long long)course));
 	STATUS(r, 200);
 	LACKS(r, ",@SUM");
 	HAS(r, "'@SUM");
@@ -981,29 +910,29 @@ test_csv(void **state)
 static void
 test_messages(void **state)
 {
-	const char *path = P("/api/v1/cohorts/%lld/messages", (long long)ka);
+	const char *path = tc_path("/api/v1/cohorts/%lld/messages", (long long)ka);
 	char p[128];
 	const struct ts_res *r;
 	int64_t before;
 
 	(void)state;
 	snprintf(p, sizeof p, "%s", path);
-	r = api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I,I]}", "subject", "Hi", "body",
+	r = tc_api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I,I]}", "subject", "Hi", "body",
 	    "Hello", "user_ids", (json_int_t)uid[ADA_], (json_int_t)uid[CY_]));
 	STATUS(r, 422);
 	HAS(r, "user_ids");
-	r = api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject", "Hi", "body",
+	r = tc_api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject", "Hi", "body",
 	    "Hello", "user_ids", (json_int_t)uid[GUS_]));
 	STATUS(r, 422);
-	r = api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject", "Hi", "body",
+	r = tc_api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject", "Hi", "body",
 	    "Hello", "user_ids", (json_int_t)uid[BO_]));
 	STATUS(r, 422);
 	/* header injection */
-	r = api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject",
+	r = tc_api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject",
 	    "Hi\r\nBcc: cy@rillet-x.example", "body", "Hello", "user_ids", (json_int_t)uid[ADA_]));
 	STATUS(r, 422);
 	HAS(r, "subject");
-	r = api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject",
+	r = tc_api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject",
 	    "Hi\nBcc: cy@rillet-x.example", "body", "Hello", "user_ids", (json_int_t)uid[ADA_]));
 	STATUS(r, 422);
 	/* a 201-byte subject, a body past 20000 bytes */
@@ -1012,11 +941,11 @@ test_messages(void **state)
 
 		memset(big, 'b', sizeof big - 1);
 		big[sizeof big - 1] = '\0';
-		r = api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject", "Hi",
+		r = tc_api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject", "Hi",
 		    "body", big, "user_ids", (json_int_t)uid[ADA_]));
 		STATUS(r, 422);
 		big[201] = '\0';
-		r = api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject", big,
+		r = tc_api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I]}", "subject", big,
 		    "body", "x", "user_ids", (json_int_t)uid[ADA_]));
 		STATUS(r, 422);
 	}
@@ -1025,7 +954,7 @@ test_messages(void **state)
 	/* a disabled account: listed, not mailed */
 	before = ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = '%s'", emails[HAL_]);
 	ts_sql_int("UPDATE users SET status = 'disabled' WHERE id = %lld", (long long)uid[HAL_]);
-	r = api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I,I]}", "subject", "A word",
+	r = tc_api("POST", p, tok[TUTOR_], json_pack("{s:s,s:s,s:[I,I]}", "subject", "A word",
 	    "body", "Hello both", "user_ids", (json_int_t)uid[ADA_], (json_int_t)uid[HAL_]));
 	STATUS(r, 201);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = '%s'",
@@ -1033,7 +962,8 @@ test_messages(void **state)
 	assert_int_equal(outbox(ADA_, "A word"), 1);
 	ts_sql_int("UPDATE users SET status = 'active' WHERE id = %lld", (long long)uid[HAL_]);
 	/* the message is no one else's to read */
-	r = api("GET", P("/api/v1/courses/%lld/progress", (long long)course), tok[BO_], NULL);
+	r = tc_api("GET", tc_path("/api/v1/courses/%lld/progress", (long long)course), tok[BO_],
+	    NULL);
 	LACKS(r, "Hello both");
 }
 
@@ -1048,8 +978,8 @@ test_delete_at_once(void **state)
 	int i, ok = 0;
 
 	(void)state;
-	kx = cohort_made("Throwaway cohort", -DAY, 30 * DAY, uid[TUTOR_]);
-	staff_enrols(kx, CY_);
+	kx = tc_cohort_made(course, "Throwaway cohort", -DAY, 30 * DAY, uid[TUTOR_]);
+	tc_enrolled(kx, uid[CY_]);
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld?confirm=1", (long long)kx);
 	for (i = 0; i < 4; i++) {
 		x[i].method = "DELETE";
@@ -1065,8 +995,8 @@ test_delete_at_once(void **state)
 	assert_int_equal(ok, 1);
 	assert_int_equal(outbox(CY_, "cancelled"), 1);
 	/* an enrolment ended twice at once */
-	kx = cohort_made("Second throwaway", -DAY, 30 * DAY, uid[TUTOR_]);
-	staff_enrols(kx, CY_);
+	kx = tc_cohort_made(course, "Second throwaway", -DAY, 30 * DAY, uid[TUTOR_]);
+	tc_enrolled(kx, uid[CY_]);
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments/%lld", (long long)kx,
 	    (long long)uid[CY_]);
 	for (i = 0; i < 4; i++) {
@@ -1093,7 +1023,7 @@ run_since(int64_t t)
 	int64_t t0 = ts_now_ms();
 
 	for (;;) {
-		const struct ts_res *r = api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
+		const struct ts_res *r = tc_api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
 		    tok[STAFF_], NULL);
 		json_t *j, *it;
 		size_t i;
@@ -1103,7 +1033,7 @@ run_since(int64_t t)
 		j = ts_jbody(r);
 		json_array_foreach(json_object_get(j, "items"), i, it)
 			seen |= strcmp(json_string_value(json_object_get(it, "kind")),
-			    "course_reminders") == 0 && num(json_object_get(it, "progress"),
+			    "course_reminders") == 0 && tc_num(json_object_get(it, "progress"),
 			    "clock") >= t;
 		json_decref(j);
 		if (seen)
@@ -1130,16 +1060,16 @@ reminders_of(int64_t kid, enum who w)
 static void
 test_reminders(void **state)
 {
-	int64_t now = server_now(), kr, t;
+	int64_t now = tc_now(), kr, t;
 
 	(void)state;
-	kr = cohort_made("Reminded cohort", 3600, 3600 + 40 * DAY, uid[TUTOR_]);
-	staff_enrols(kr, CY_);
-	staff_enrols(kr, DEE_);
-	staff_enrols(kr, HAL_);
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)kr,
+	kr = tc_cohort_made(course, "Reminded cohort", 3600, 3600 + 40 * DAY, uid[TUTOR_]);
+	tc_enrolled(kr, uid[CY_]);
+	tc_enrolled(kr, uid[DEE_]);
+	tc_enrolled(kr, uid[HAL_]);
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments/%lld", (long long)kr,
 	    (long long)uid[CY_]), tok[STAFF_], NULL), 204);
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)kr,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments/%lld", (long long)kr,
 	    (long long)uid[DEE_]), tok[DEE_], NULL), 204);
 	t = now + 3600 + 16 * DAY;
 	assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
@@ -1171,7 +1101,7 @@ test_disabled_completes(void **state)
 	(void)state;
 	r = answer(HAL_, ka, t1, "HAL-ANSWER-ONE");
 	STATUS(r, 201);
-	h1 = id_of(r);
+	h1 = tc_id_of(r);
 	h2 = ts_sql_int("SELECT id FROM course_posts WHERE user_id = %lld AND task_id = %lld AND "
 	    "parent_id IS NULL", (long long)uid[HAL_], (long long)t2);
 	ts_sql_int("UPDATE users SET status = 'disabled' WHERE id = %lld", (long long)uid[HAL_]);
@@ -1194,29 +1124,29 @@ test_deleted_person(void **state)
 
 	(void)state;
 	assert_string_not_equal(code_of(FAY_, code, sizeof code), "");
-	STATUS(api("DELETE", "/api/v1/me", tok[FAY_], json_pack("{s:s}", "password", PW)), 204);
-	r = api("GET", P("/api/v1/certificates/%s", code), NULL, NULL);
+	STATUS(tc_api("DELETE", "/api/v1/me", tok[FAY_], json_pack("{s:s}", "password", PW)), 204);
+	r = tc_api("GET", tc_path("/api/v1/certificates/%s", code), NULL, NULL);
 	STATUS(r, 404);
 	LACKS(r, names[FAY_]);
-	r = ts_get(plain, P("/certificates/%s.pdf", code));
+	r = ts_get(plain, tc_path("/certificates/%s.pdf", code));
 	STATUS(r, 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_completions WHERE name = '%s'",
 	    names[FAY_]), 0);
 	/* the rates page still answers, naming nobody deleted */
-	r = api("GET", P("/api/v1/staff/courses/%lld/completion", (long long)course), tok[STAFF_],
-	    NULL);
+	r = tc_api("GET", tc_path("/api/v1/staff/courses/%lld/completion", (long long)course),
+	    tok[STAFF_], NULL);
 	STATUS(r, 200);
 	LACKS(r, names[FAY_]);
 	/* a message to the deleted account: listed, mailed to nobody */
-	r = api("POST", P("/api/v1/cohorts/%lld/messages", (long long)ka), tok[TUTOR_], json_pack(
-	    "{s:s,s:s,s:[I]}", "subject", "To the deleted", "body", "Hello", "user_ids",
+	r = tc_api("POST", tc_path("/api/v1/cohorts/%lld/messages", (long long)ka), tok[TUTOR_],
+	    json_pack( "{s:s,s:s,s:[I]}", "subject", "To the deleted", "body", "Hello", "user_ids",
 	    (json_int_t)uid[FAY_]));
 	STATUS(r, 201);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM outbox WHERE subject LIKE "
 	    "'%%To the deleted%%'"), 0);
 	/* staff end the deleted account's enrolment: no mail to what was its
 	 * address (nor to the placeholder that replaced it) */
-	STATUS(api("DELETE", P("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
+	STATUS(tc_api("DELETE", tc_path("/api/v1/cohorts/%lld/enrolments/%lld", (long long)ka,
 	    (long long)uid[FAY_]), tok[STAFF_], NULL), 204);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = "
 	    "'deleted-%lld@invalid' AND subject <> ''", (long long)uid[FAY_]), 0);
@@ -1239,20 +1169,20 @@ test_csrf(void **state)
 	(void)state;
 	assert_non_null(ada);
 	assert_non_null(tia);
-	STATUS(ts_get(ada, P("/courses/%lld", (long long)course)), 200);
-	STATUS(ts_post_list(ada, KP(ka, P("tasks/%lld/answer", (long long)t2)), 0, pairs_body),
-	    403);
-	STATUS(ts_post_list(ada, KP(ka, P("posts/%lld/reply", (long long)ada_t1)), 0, pairs_body),
-	    403);
+	STATUS(ts_get(ada, tc_path("/courses/%lld", (long long)course)), 200);
+	STATUS(ts_post_list(ada, KP(ka, tc_path("tasks/%lld/answer", (long long)t2)), 0,
+	    pairs_body), 403);
+	STATUS(ts_post_list(ada, KP(ka, tc_path("posts/%lld/reply", (long long)ada_t1)), 0,
+	    pairs_body), 403);
 	STATUS(ts_post_list(ada, KP(ka, "leave"), 0, none), 403);
 	STATUS(ts_get(tia, "/staff/courses"), 200);
-	STATUS(ts_post_list(tia, KP(ka, P("posts/%lld/mark", (long long)ada_t1)), 0, pairs_mark),
-	    403);
-	STATUS(ts_post_list(tia, P("/staff/courses/%lld/cohorts/%lld/messages", (long long)course,
-	    (long long)ka), 0, pairs_msg), 403);
-	STATUS(ts_post_list(tia, P("/staff/courses/%lld/cohorts/%lld/delete", (long long)course,
-	    (long long)ka), 0, pairs_confirm), 403);
-	STATUS(ts_post_list(tia, P("/staff/courses/%lld/cohorts/%lld/enrolments/%lld/delete",
+	STATUS(ts_post_list(tia, KP(ka, tc_path("posts/%lld/mark", (long long)ada_t1)), 0,
+	    pairs_mark), 403);
+	STATUS(ts_post_list(tia, tc_path("/staff/courses/%lld/cohorts/%lld/messages",
+	    (long long)course, (long long)ka), 0, pairs_msg), 403);
+	STATUS(ts_post_list(tia, tc_path("/staff/courses/%lld/cohorts/%lld/delete",
+	    (long long)course, (long long)ka), 0, pairs_confirm), 403);
+	STATUS(ts_post_list(tia, tc_path("/staff/courses/%lld/cohorts/%lld/enrolments/%lld/delete",
 	    (long long)course, (long long)ka, (long long)uid[ADA_]), 0, none), 403);
 	/* the API with the session's cookie: JSON needs a CORS preflight no
 	 * other site gets (csrf.c); what a cross-site form can send (a form's
@@ -1262,7 +1192,7 @@ test_csrf(void **state)
 			"Accept: application/json", NULL };
 		const char *const text[] = { "Content-Type: text/plain", "Accept: "
 			"application/json", NULL };
-		const char *path = K(ka, P("tasks/%lld/answer", (long long)t2));
+		const char *path = K(ka, tc_path("tasks/%lld/answer", (long long)t2));
 		long st;
 
 		st = ts_req(ada, "POST", path, form, "body=CSRF-TEXT", 14)->status;
@@ -1293,25 +1223,27 @@ test_methods(void **state)
 
 	(void)state;
 	for (i = 0; i < 3; i++) {
-		r = api(m[i], K(ka, "discussion"), tok[STAFF_], NULL);
+		r = tc_api(m[i], K(ka, "discussion"), tok[STAFF_], NULL);
 		assert_true(r->status == 405 || r->status == 404);
-		r = api(m[i], K(ka, P("posts/%lld/mark", (long long)ada_t1)), tok[STAFF_],
+		r = tc_api(m[i], K(ka, tc_path("posts/%lld/mark", (long long)ada_t1)), tok[STAFF_],
 		    json_pack("{s:s}", "decision", "returned"));
 		assert_true(r->status == 405 || r->status == 404);
-		r = api(m[i], "/api/v1/certificates/aaaaaaaaaaaaaaaaaaaaaaaaaa", tok[STAFF_], NULL);
+		r = tc_api(m[i], "/api/v1/certificates/aaaaaaaaaaaaaaaaaaaaaaaaaa", tok[STAFF_],
+		    NULL);
 		assert_true(r->status == 405 || r->status == 404);
 	}
-	r = api("GET", K(ka, P("posts/%lld/mark", (long long)ada_t1)), tok[STAFF_], NULL);
+	r = tc_api("GET", K(ka, tc_path("posts/%lld/mark", (long long)ada_t1)), tok[STAFF_], NULL);
 	assert_true(r->status == 405 || r->status == 404);
-	r = api("GET", K(ka, P("tasks/%lld/answer", (long long)t1)), tok[ADA_], NULL);
+	r = tc_api("GET", K(ka, tc_path("tasks/%lld/answer", (long long)t1)), tok[ADA_], NULL);
 	assert_true(r->status == 405 || r->status == 404);
-	r = api("POST", P("/api/v1/certificates/aaaaaaaaaaaaaaaaaaaaaaaaaa"), tok[STAFF_], NULL);
-	assert_true(r->status == 405 || r->status == 404);
-	r = api("POST", P("/api/v1/staff/courses/%lld/completion", (long long)course), tok[STAFF_],
+	r = tc_api("POST", tc_path("/api/v1/certificates/aaaaaaaaaaaaaaaaaaaaaaaaaa"), tok[STAFF_],
 	    NULL);
 	assert_true(r->status == 405 || r->status == 404);
+	r = tc_api("POST", tc_path("/api/v1/staff/courses/%lld/completion", (long long)course),
+	    tok[STAFF_], NULL);
+	assert_true(r->status == 405 || r->status == 404);
 	/* GET a cohort's deletion: not a deletion */
-	r = ts_get(plain, P("/staff/courses/%lld/cohorts/%lld/delete", (long long)course,
+	r = ts_get(plain, tc_path("/staff/courses/%lld/cohorts/%lld/delete", (long long)course,
 	    (long long)ka));
 	assert_true(r->status == 405 || r->status == 404 || r->status == 303);
 	assert_int_equal(count_sql("SELECT count(*) FROM course_cohorts WHERE id = %lld",
@@ -1339,7 +1271,7 @@ test_oversized(void **state)
 	HAS(r, "\"body\"");
 	r = answer(HAL_, ka, t2, "HAL-ANSWER");
 	STATUS(r, 201);
-	hal_t2 = id_of(r);
+	hal_t2 = tc_id_of(r);
 	memset(big, 'y', 5001);
 	big[5001] = '\0';
 	r = reply(HAL_, ka, hal_t2, big);
@@ -1352,30 +1284,31 @@ test_oversized(void **state)
 	STATUS(mark(TUTOR_, ka, hal_t2, "returned", "   "), 422);
 	STATUS(mark(TUTOR_, ka, hal_t2, "maybe", "x"), 422);
 	STATUS(mark(TUTOR_, ka, hal_t2, "returned", "Bell\x07"), 422);
-	STATUS(api("POST", K(ka, P("posts/%lld/mark", (long long)hal_t2)), tok[TUTOR_],
+	STATUS(tc_api("POST", K(ka, tc_path("posts/%lld/mark", (long long)hal_t2)), tok[TUTOR_],
 	    json_pack("{s:i,s:[]}", "decision", 1, "comment")), 422);
 	STATUS(answer(HAL_, ka, t2, "NUL-free\x01"), 422);
-	STATUS(api("POST", K(ka, P("tasks/%lld/answer", (long long)t2)), tok[HAL_],
+	STATUS(tc_api("POST", K(ka, tc_path("tasks/%lld/answer", (long long)t2)), tok[HAL_],
 	    json_pack("[s]", "x")), 400);	/* not an object: the server's 400 */
-	STATUS(api("POST", K(ka, P("tasks/%lld/answer", (long long)t2)), tok[HAL_],
+	STATUS(tc_api("POST", K(ka, tc_path("tasks/%lld/answer", (long long)t2)), tok[HAL_],
 	    json_pack("{s:i}", "body", 5)), 422);
 	/* paging */
-	STATUS(api("GET", K(ka, "discussion?per_page=100000"), tok[HAL_], NULL), 422);
-	STATUS(api("GET", K(ka, "discussion?page=0"), tok[HAL_], NULL), 422);
-	STATUS(api("GET", K(ka, "discussion?page=-1"), tok[HAL_], NULL), 422);
-	r = api("GET", K(ka, "discussion?page=99999999999999999999"), tok[HAL_], NULL);
+	STATUS(tc_api("GET", K(ka, "discussion?per_page=100000"), tok[HAL_], NULL), 422);
+	STATUS(tc_api("GET", K(ka, "discussion?page=0"), tok[HAL_], NULL), 422);
+	STATUS(tc_api("GET", K(ka, "discussion?page=-1"), tok[HAL_], NULL), 422);
+	r = tc_api("GET", K(ka, "discussion?page=99999999999999999999"), tok[HAL_], NULL);
 	assert_true(r->status == 422 || r->status == 200);
 	/* ids past 64 bits, or not numbers */
-	STATUS(api("GET", P("/api/v1/courses/%lld/cohorts/99999999999999999999/discussion",
+	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld/cohorts/99999999999999999999/discussion",
 	    (long long)course), tok[HAL_], NULL), 404);
-	STATUS(api("GET", K(ka, "tasks/-1"), tok[HAL_], NULL), 404);
+	STATUS(tc_api("GET", K(ka, "tasks/-1"), tok[HAL_], NULL), 404);
 	STATUS(reply(HAL_, ka, 0, "x"), 404);
 	/* a table's query and a message's filter out of their lists */
-	r = api("GET", P("/api/v1/staff/courses/%lld/cohorts/%lld/table?sort=email;drop&dir=up",
+	r = tc_api("GET",
+	    tc_path("/api/v1/staff/courses/%lld/cohorts/%lld/table?sort=email;drop&dir=up",
 	    (long long)course, (long long)ka), tok[STAFF_], NULL);
 	STATUS(r, 422);
-	r = api("POST", P("/api/v1/cohorts/%lld/messages", (long long)ka), tok[TUTOR_], json_pack(
-	    "{s:s,s:s,s:s}", "subject", "Hi", "body", "x", "filter", "everyone"));
+	r = tc_api("POST", tc_path("/api/v1/cohorts/%lld/messages", (long long)ka), tok[TUTOR_],
+	    json_pack( "{s:s,s:s,s:s}", "subject", "Hi", "body", "x", "filter", "everyone"));
 	STATUS(r, 422);
 	free(big);
 	assert_int_equal(count_sql("SELECT count(*) FROM course_posts WHERE user_id = %lld",
@@ -1388,13 +1321,13 @@ static int
 setup(void **state)
 {
 	const struct ts_res *r;
-	json_t *j;
 	int i;
 
 	(void)state;
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, tok[STAFF_]);
 	rillet = ts_org_import(db_url, "Rillet Attack Trust", "KE", "info@rillet-x.example", NULL);
 	assert_true(rillet > 0);
 	for (i = 0; i < WHO__MAX; i++) {
@@ -1413,41 +1346,35 @@ setup(void **state)
 		assert_int_equal(ts_org_admin(staff, rillet, uid[OLA_]), 0);
 		ts_browser_free(staff);
 	}
-	r = api("POST", "/api/v1/courses", tok[STAFF_], json_pack("{s:s,s:s,s:b,s:b,s:b}",
+	r = tc_api("POST", "/api/v1/courses", tok[STAFF_], json_pack("{s:s,s:s,s:b,s:b,s:b}",
 	    "title", "Second attack course", "status", "published", "complete_lessons", 0,
 	    "complete_quizzes", 0, "complete_tasks", 1));
 	STATUS(r, 201);
-	course = id_of(r);
-	for (i = 0; i < 2; i++) {
-		r = api("POST", P("/api/v1/courses/%lld/modules", (long long)course), tok[STAFF_],
-		    json_pack("{s:s}", "title", i ? "Second module" : "First module"));
-		STATUS(r, 201);
-		j = ts_jbody(r);
-		*(i ? &m2 : &m1) = num(json_array_get(json_object_get(j, "modules"), i), "id");
-		json_decref(j);
-	}
-	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/task", (long long)course,
+	course = tc_id_of(r);
+	m1 = tc_module_made(course, "First module");
+	m2 = tc_module_made(course, "Second module");
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/task", (long long)course,
 	    (long long)m1), tok[STAFF_], json_pack("{s:s,s:i}", "title", "Share one", "max_length",
 	    200));
 	STATUS(r, 201);
-	t1 = id_of(r);
-	r = api("POST", P("/api/v1/courses/%lld/modules/%lld/task", (long long)course,
+	t1 = tc_id_of(r);
+	r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/task", (long long)course,
 	    (long long)m2), tok[STAFF_], json_pack("{s:s,s:i}", "title", "Share two", "max_length",
 	    200));
 	STATUS(r, 201);
-	t2 = id_of(r);
-	ka = cohort_made("Cohort A", -DAY, 60 * DAY, uid[TUTOR_]);
-	kb = cohort_made("Cohort B", -DAY, 60 * DAY, uid[TUTOR2_]);
-	kended = cohort_made("Ended cohort", -60 * DAY, -DAY, uid[TUTOR_]);
-	staff_enrols(ka, ADA_);
-	staff_enrols(ka, FAY_);
-	staff_enrols(ka, GUS_);
-	staff_enrols(ka, HAL_);
-	staff_enrols(kb, BO_);
-	staff_enrols(kended, DEE_);
+	t2 = tc_id_of(r);
+	ka = tc_cohort_made(course, "Cohort A", -DAY, 60 * DAY, uid[TUTOR_]);
+	kb = tc_cohort_made(course, "Cohort B", -DAY, 60 * DAY, uid[TUTOR2_]);
+	kended = tc_cohort_made(course, "Ended cohort", -60 * DAY, -DAY, uid[TUTOR_]);
+	tc_enrolled(ka, uid[ADA_]);
+	tc_enrolled(ka, uid[FAY_]);
+	tc_enrolled(ka, uid[GUS_]);
+	tc_enrolled(ka, uid[HAL_]);
+	tc_enrolled(kb, uid[BO_]);
+	tc_enrolled(kended, uid[DEE_]);
 	r = answer(ADA_, ka, t1, "ADA-ANSWER-ONE");
 	STATUS(r, 201);
-	ada_t1 = id_of(r);
+	ada_t1 = tc_id_of(r);
 	STATUS(answer(BO_, kb, t1, "BO-ANSWER-ONE"), 201);
 	return 0;
 }
