@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -45,12 +46,6 @@ static int64_t quillon, tutor_id, ada_id, bo_id, cy_id, fe_id;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 static void
 tokens(void)
 {
@@ -62,15 +57,6 @@ tokens(void)
 	assert_int_equal(ts_token(plain, FE, PW, fe_tok, 129), 0);
 }
 
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
-}
-
 /* Moves the server's clock by s seconds; everyone's token made anew. */
 static void
 advance(long s)
@@ -79,56 +65,17 @@ advance(long s)
 	tokens();
 }
 
-/* Unix seconds t as RFC 3339 UTC, in one of a few static buffers. */
-static const char *
-utc(int64_t t)
-{
-	static char bufs[8][40];
-	static int n;
-	char *out = bufs[n++ % 8];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
-
-	json_decref(j);
-	return id;
-}
-
 /* A course staff make (published unless draft), taking self-enrolment or
  * not; its id. */
 static int64_t
 course_made(const char *title, int self, int draft)
 {
-	const struct ts_res *r = api("POST", "/api/v1/courses", staff_tok, json_pack(
+	const struct ts_res *r = tc_api("POST", "/api/v1/courses", staff_tok, json_pack(
 	    "{s:s,s:s,s:b}", "title", title, "status", draft ? "draft" : "published",
 	    "self_enrolment", self));
 
 	STATUS(r, 201);
-	return id_of(r);
+	return tc_id_of(r);
 }
 
 /* A cohort of course from body (consumed; course_id, title, timezone,
@@ -137,7 +84,7 @@ course_made(const char *title, int self, int draft)
 static int64_t
 cohort_made(int64_t course, json_t *body)
 {
-	int64_t now = server_now();
+	int64_t now = tc_now();
 	const struct ts_res *r;
 
 	json_object_set_new(body, "course_id", json_integer(course));
@@ -146,12 +93,12 @@ cohort_made(int64_t course, json_t *body)
 	if (!json_object_get(body, "timezone"))
 		json_object_set_new(body, "timezone", json_string("Europe/Vienna"));
 	if (!json_object_get(body, "start"))
-		json_object_set_new(body, "start", json_string(utc(now + 5 * DAY)));
+		json_object_set_new(body, "start", json_string(tc_utc(now + 5 * DAY)));
 	if (!json_object_get(body, "end"))
-		json_object_set_new(body, "end", json_string(utc(now + 65 * DAY)));
-	r = api("POST", "/api/v1/cohorts", staff_tok, body);
+		json_object_set_new(body, "end", json_string(tc_utc(now + 65 * DAY)));
+	r = tc_api("POST", "/api/v1/cohorts", staff_tok, body);
 	STATUS(r, 201);
-	return id_of(r);
+	return tc_id_of(r);
 }
 
 static const struct ts_res *
@@ -160,7 +107,7 @@ enrol(int64_t kid, const char *token, json_t *body)
 	char path[64];
 
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
-	return api("POST", path, token, body ? body : json_object());
+	return tc_api("POST", path, token, body ? body : json_object());
 }
 
 /* How many enrolments of cohort kid token sees. */
@@ -173,11 +120,11 @@ seen(int64_t kid, const char *token)
 	int64_t n;
 
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
-	r = api("GET", path, token, NULL);
+	r = tc_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	n = (int64_t)json_array_size(json_object_get(j, "items"));
-	assert_int_equal(num(j, "total"), n);
+	assert_int_equal(tc_num(j, "total"), n);
 	json_decref(j);
 	return n;
 }
@@ -202,7 +149,7 @@ mail_with(const char *to, const char *text)
 static void
 refused(json_t *body, const char *field)
 {
-	const struct ts_res *r = api("POST", "/api/v1/cohorts", staff_tok, body);
+	const struct ts_res *r = tc_api("POST", "/api/v1/cohorts", staff_tok, body);
 	json_t *j;
 
 	STATUS(r, 422);
@@ -218,7 +165,7 @@ refused(json_t *body, const char *field)
 static void
 test_cohort(void **state)
 {
-	int64_t course = course_made("Cohort course", 1, 0), now = server_now(), kid;
+	int64_t course = course_made("Cohort course", 1, 0), now = tc_now(), kid;
 	const struct ts_res *r;
 	char path[64];
 	json_t *j;
@@ -230,30 +177,30 @@ test_cohort(void **state)
 	    (json_int_t)tutor_id));
 	(void)now;
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld", (long long)kid);
-	r = api("GET", path, NULL, NULL);
+	r = tc_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "title"), "Second cohort");
-	assert_string_equal(str(j, "course_title"), "Cohort course");
-	assert_string_equal(str(j, "enrolment_opens"), "2031-09-01T09:00:00+02:00");
-	assert_string_equal(str(j, "enrolment_closes"), "2031-10-05T23:59:00+02:00");
-	assert_string_equal(str(j, "enrolment"), "upcoming");
-	assert_string_equal(str(json_array_get(json_object_get(j, "tutors"), 0), "name"),
+	assert_string_equal(tc_str(j, "title"), "Second cohort");
+	assert_string_equal(tc_str(j, "course_title"), "Cohort course");
+	assert_string_equal(tc_str(j, "enrolment_opens"), "2031-09-01T09:00:00+02:00");
+	assert_string_equal(tc_str(j, "enrolment_closes"), "2031-10-05T23:59:00+02:00");
+	assert_string_equal(tc_str(j, "enrolment"), "upcoming");
+	assert_string_equal(tc_str(json_array_get(json_object_get(j, "tutors"), 0), "name"),
 	    "Tia Tutor");
-	assert_int_equal(num(j, "participants"), 0);
+	assert_int_equal(tc_num(j, "participants"), 0);
 	assert_false(json_is_true(json_object_get(j, "can_enrol")));
 	json_decref(j);
 
 	/* changed: what is not sent stays */
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Second cohort, 2031"));
+	r = tc_api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Second cohort, 2031"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "title"), "Second cohort, 2031");
-	assert_string_equal(str(j, "enrolment_closes"), "2031-10-05T23:59:00+02:00");
+	assert_string_equal(tc_str(j, "title"), "Second cohort, 2031");
+	assert_string_equal(tc_str(j, "enrolment_closes"), "2031-10-05T23:59:00+02:00");
 	assert_int_equal(json_array_size(json_object_get(j, "tutors")), 1);
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/cohorts?course=%lld", (long long)course);
-	r = api("GET", path, NULL, NULL);
+	r = tc_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	HAS(r, "Second cohort, 2031");
 
@@ -276,38 +223,38 @@ test_cohort(void **state)
 	    "2031-03-01T10:00"), "enrolment_closes");
 	refused(json_pack("{s:I,s:s,s:s,s:s,s:s}", "course_id", (json_int_t)course, "title",
 	    "No time", "timezone", "UTC", "start", "soon", "end", "2031-02-01T10:00"), "start");
-	r = api("GET", path, staff_tok, NULL);
+	r = tc_api("GET", path, staff_tok, NULL);
 	LACKS(r, "Backwards");
 	LACKS(r, "Late window");
 
 	/* only staff make cohorts */
-	STATUS(api("POST", "/api/v1/cohorts", ada_tok, json_pack("{s:I}", "course_id",
+	STATUS(tc_api("POST", "/api/v1/cohorts", ada_tok, json_pack("{s:I}", "course_id",
 	    (json_int_t)course)), 403);
-	STATUS(api("POST", "/api/v1/cohorts", NULL, json_pack("{s:I}", "course_id",
+	STATUS(tc_api("POST", "/api/v1/cohorts", NULL, json_pack("{s:I}", "course_id",
 	    (json_int_t)course)), 401);
 
 	/* a draft course's cohorts are staff's */
 	kid = cohort_made(course_made("Draft cohort course", 1, 1), json_pack("{}"));
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld", (long long)kid);
-	STATUS(api("GET", path, ada_tok, NULL), 404);
-	STATUS(api("GET", path, staff_tok, NULL), 200);
+	STATUS(tc_api("GET", path, ada_tok, NULL), 404);
+	STATUS(tc_api("GET", path, staff_tok, NULL), 200);
 	STATUS(enrol(kid, ada_tok, NULL), 404);
-	r = api("GET", "/api/v1/cohorts", NULL, NULL);
+	r = tc_api("GET", "/api/v1/cohorts", NULL, NULL);
 	LACKS(r, "Draft cohort course");
 }
 
 static void
 test_self_enrolment(void **state)
 {
-	int64_t course = course_made("Self-paced course", 1, 0), now = server_now(), kid, shut;
+	int64_t course = course_made("Self-paced course", 1, 0), now = tc_now(), kid, shut;
 	const struct ts_res *r;
 	char path[64];
 	json_t *j;
 
 	(void)state;
 	kid = cohort_made(course, json_pack("{s:s,s:s,s:s,s:s}", "enrolment_opens",
-	    utc(now + DAY), "enrolment_closes", utc(now + 3 * DAY), "start", utc(now + 5 * DAY),
-	    "end", utc(now + 65 * DAY)));
+	    tc_utc(now + DAY), "enrolment_closes", tc_utc(now + 3 * DAY), "start",
+	    tc_utc(now + 5 * DAY), "end", tc_utc(now + 65 * DAY)));
 	shut = cohort_made(course_made("Staff-enrolled course", 0, 0), json_pack("{}"));
 
 	/* before the window: 409; the course without self-enrolment: 403 */
@@ -317,8 +264,8 @@ test_self_enrolment(void **state)
 	STATUS(enrol(shut, ada_tok, NULL), 403);
 	advance(2 * DAY);
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld", (long long)kid);
-	j = ts_jbody(api("GET", path, ada_tok, NULL));
-	assert_string_equal(str(j, "enrolment"), "open");
+	j = ts_jbody(tc_api("GET", path, ada_tok, NULL));
+	assert_string_equal(tc_str(j, "enrolment"), "open");
 	assert_true(json_is_true(json_object_get(j, "can_enrol")));
 	json_decref(j);
 
@@ -326,15 +273,15 @@ test_self_enrolment(void **state)
 	r = enrol(kid, ada_tok, NULL);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "user_id"), ada_id);
-	assert_string_equal(str(j, "source"), "self");
+	assert_int_equal(tc_num(j, "user_id"), ada_id);
+	assert_string_equal(tc_str(j, "source"), "self");
 	json_decref(j);
 	STATUS(enrol(kid, ada_tok, NULL), 200);
 	STATUS(enrol(kid, ada_tok, json_pack("{s:I}", "user_id", (json_int_t)ada_id)), 200);
-	j = ts_jbody(api("GET", path, ada_tok, NULL));
+	j = ts_jbody(tc_api("GET", path, ada_tok, NULL));
 	assert_true(json_is_true(json_object_get(j, "enrolled")));
 	assert_false(json_is_true(json_object_get(j, "can_enrol")));
-	assert_int_equal(num(j, "participants"), 1);
+	assert_int_equal(tc_num(j, "participants"), 1);
 	json_decref(j);
 
 	/* not someone else; not a focal point; not a visitor */
@@ -386,14 +333,14 @@ test_staff_enrolment(void **state)
 		char path[80];
 
 		snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
-		STATUS(api("GET", path, NULL, NULL), 401);
+		STATUS(tc_api("GET", path, NULL, NULL), 401);
 	}
 }
 
 static void
 test_from_call(void **state)
 {
-	int64_t course = course_made("Course with a call", 0, 0), now = server_now(), call, kid;
+	int64_t course = course_made("Course with a call", 0, 0), now = tc_now(), call, kid;
 	int64_t other;
 	const struct ts_res *r;
 	char path[96];
@@ -401,43 +348,43 @@ test_from_call(void **state)
 
 	(void)state;
 	/* a call for a workshop cannot fill a cohort */
-	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+	r = tc_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
 	    "workshop", "title", "Call for a workshop", "timezone", "UTC", "closes",
-	    utc(now + 3600), "status", "open"));
+	    tc_utc(now + 3600), "status", "open"));
 	STATUS(r, 201);
-	other = id_of(r);
+	other = tc_id_of(r);
 	refused(json_pack("{s:I,s:s,s:s,s:s,s:s,s:I}", "course_id", (json_int_t)course, "title",
-	    "Workshop's", "timezone", "UTC", "start", utc(now + 5 * DAY), "end",
-	    utc(now + 9 * DAY), "call_id", (json_int_t)other), "call_id");
+	    "Workshop's", "timezone", "UTC", "start", tc_utc(now + 5 * DAY), "end",
+	    tc_utc(now + 9 * DAY), "call_id", (json_int_t)other), "call_id");
 
-	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+	r = tc_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
 	    "course_cohort", "title", "Call for the second cohort", "timezone", "UTC", "closes",
-	    utc(now + 3600), "status", "open"));
+	    tc_utc(now + 3600), "status", "open"));
 	STATUS(r, 201);
-	call = id_of(r);
+	call = tc_id_of(r);
 	kid = cohort_made(course, json_pack("{s:s,s:I}", "title", "Cohort of the call", "call_id",
 	    (json_int_t)call));
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
-	r = api("POST", path, cy_tok, json_pack("{s:s}", "status", "submitted"));
+	r = tc_api("POST", path, cy_tok, json_pack("{s:s}", "status", "submitted"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	other = num(j, "id");
+	other = tc_num(j, "id");
 	json_decref(j);
 	advance(7200);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)call);
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)other,
+	r = tc_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)other,
 	    "decision", "accept"));
 	STATUS(r, 200);
 	HAS(r, "\"succeeded\":1");
 	mail_with(CY, "is accepted");	/* the call's own mail tells them */
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
-	r = api("GET", path, cy_tok, NULL);
+	r = tc_api("GET", path, cy_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"source\":\"call\"");
 	assert_int_equal(seen(kid, staff_tok), 1);
 	/* deciding again changes nothing */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)call);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)other,
+	STATUS(tc_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)other,
 	    "decision", "accept")), 200);
 	assert_int_equal(seen(kid, staff_tok), 1);
 }
@@ -447,7 +394,7 @@ test_pages(void **state)
 {
 	struct ts_browser *staff = ts_signed_in(&srv, NULL, STAFF, PW);
 	struct ts_browser *ada = ts_signed_in(&srv, NULL, ADA, PW);
-	int64_t course = course_made("Course of the pages", 1, 0), now = server_now(), kid;
+	int64_t course = course_made("Course of the pages", 1, 0), now = tc_now(), kid;
 	const struct ts_res *r;
 	char path[96], form[96];
 	const char *loc;
@@ -456,7 +403,7 @@ test_pages(void **state)
 	assert_non_null(staff);
 	assert_non_null(ada);
 	kid = cohort_made(course, json_pack("{s:s,s:s,s:[I]}", "title", "Open cohort",
-	    "enrolment_closes", utc(now + DAY), "tutors", (json_int_t)tutor_id));
+	    "enrolment_closes", tc_utc(now + DAY), "tutors", (json_int_t)tutor_id));
 
 	/* a visitor reads the cohorts and is asked to sign in */
 	snprintf(path, sizeof path, "/courses/%lld", (long long)course);
@@ -523,60 +470,29 @@ test_pages(void **state)
 	ts_browser_free(ada);
 }
 
-/* A lesson of module mid of course id from body (consumed); its id. */
-static int64_t
-lesson_made(int64_t id, int64_t mid, json_t *body)
-{
-	const struct ts_res *r;
-	char path[128];
-
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/lessons", (long long)id,
-	    (long long)mid);
-	r = api("POST", path, staff_tok, body);
-	STATUS(r, 201);
-	return id_of(r);
-}
-
-static int64_t
-module_made(int64_t id, const char *title)
-{
-	const struct ts_res *r;
-	char path[96];
-	json_t *j, *mods;
-	int64_t mid;
-
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)id);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "title", title));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	mods = json_object_get(j, "modules");
-	mid = num(json_array_get(mods, json_array_size(mods) - 1), "id");
-	json_decref(j);
-	return mid;
-}
-
 static void
 test_reading(void **state)
 {
 	struct ts_browser *ada;
-	int64_t course = course_made("Course to read", 0, 0), now = server_now(), kid, m1, m2;
+	int64_t course = course_made("Course to read", 0, 0), now = tc_now(), kid, m1, m2;
 	int64_t l1, l2, l3, draft;
 	const struct ts_res *r;
 	char p1[96], p2[96], p3[96], prog[96], path[128];
 	json_t *j;
 
 	(void)state;
-	m1 = module_made(course, "The Convention");
-	m2 = module_made(course, "Engaging");
-	l1 = lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "What it says",
+	m1 = tc_module_made(course, "The Convention");
+	m2 = tc_module_made(course, "Engaging");
+	l1 = tc_lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "What it says",
 	    "kind", "markdown", "body", "The **Convention**.\n\n![Map](https://img.example/m.png)",
 	    "minutes", 10));
-	l2 = lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "A talk", "kind",
+	l2 = tc_lesson_made(course, m1, json_pack("{s:s,s:s,s:s,s:i}", "title", "A talk", "kind",
 	    "video", "video_url", "https://video.example/talk", "minutes", 20));
-	l3 = lesson_made(course, m2, json_pack("{s:s,s:s,s:s,s:i}", "title", "Entry points",
+	l3 = tc_lesson_made(course, m2, json_pack("{s:s,s:s,s:s,s:i}", "title", "Entry points",
 	    "kind", "markdown", "body", "Where to start.", "minutes", 15));
 	kid = cohort_made(course, json_pack("{s:s,s:s,s:s,s:[I]}", "title", "Reading cohort",
-	    "start", utc(now + DAY), "end", utc(now + 30 * DAY), "tutors", (json_int_t)tutor_id));
+	    "start", tc_utc(now + DAY), "end", tc_utc(now + 30 * DAY), "tutors",
+	    (json_int_t)tutor_id));
 	STATUS(enrol(kid, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)ada_id)), 201);
 	mail_with(ADA, "Reading cohort");
 	snprintf(p1, sizeof p1, "/api/v1/courses/%lld/lessons/%lld", (long long)course,
@@ -589,56 +505,56 @@ test_reading(void **state)
 
 	/* before the cohort starts: closed to its participant, open to its
 	 * tutor and staff, who leave no mark */
-	r = api("GET", p1, ada_tok, NULL);
+	r = tc_api("GET", p1, ada_tok, NULL);
 	STATUS(r, 403);
 	HAS(r, "not running");
-	STATUS(api("GET", p1, bo_tok, NULL), 403);
-	STATUS(api("GET", p1, fe_tok, NULL), 403);
-	STATUS(api("GET", p1, NULL, NULL), 401);
+	STATUS(tc_api("GET", p1, bo_tok, NULL), 403);
+	STATUS(tc_api("GET", p1, fe_tok, NULL), 403);
+	STATUS(tc_api("GET", p1, NULL, NULL), 401);
 	snprintf(path, sizeof path, "/courses/%lld/lessons/%lld", (long long)course, (long long)l1);
 	r = ts_get(plain, path);
 	STATUS(r, 303);
-	r = api("GET", p1, tutor_tok, NULL);
+	r = tc_api("GET", p1, tutor_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"read\":false");
-	STATUS(api("GET", p1, staff_tok, NULL), 200);
-	j = ts_jbody(api("GET", prog, ada_tok, NULL));
+	STATUS(tc_api("GET", p1, staff_tok, NULL), 200);
+	j = ts_jbody(tc_api("GET", prog, ada_tok, NULL));
 	assert_false(json_is_true(json_object_get(j, "running")));
-	assert_int_equal(num(j, "lessons_read"), 0);
-	assert_int_equal(num(j, "lesson_count"), 3);
-	assert_int_equal(num(json_object_get(j, "next"), "id"), l1);
+	assert_int_equal(tc_num(j, "lessons_read"), 0);
+	assert_int_equal(tc_num(j, "lesson_count"), 3);
+	assert_int_equal(tc_num(json_object_get(j, "next"), "id"), l1);
 	json_decref(j);
-	STATUS(api("GET", prog, bo_tok, NULL), 403);
-	STATUS(api("GET", prog, tutor_tok, NULL), 403);
+	STATUS(tc_api("GET", prog, bo_tok, NULL), 403);
+	STATUS(tc_api("GET", prog, tutor_tok, NULL), 403);
 
 	/* running: opened, read; previous and next across modules */
 	advance(2 * DAY);
-	r = api("GET", p1, ada_tok, NULL);
+	r = tc_api("GET", p1, ada_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_true(json_is_true(json_object_get(j, "read")));
 	assert_true(json_is_null(json_object_get(j, "previous")));
-	assert_int_equal(num(json_object_get(j, "next"), "id"), l2);
-	assert_non_null(strstr(str(j, "body_html"), "<strong>Convention</strong>"));
-	assert_non_null(strstr(str(j, "body_html"), "<img src=\"https://img.example/m.png\""));
+	assert_int_equal(tc_num(json_object_get(j, "next"), "id"), l2);
+	assert_non_null(strstr(tc_str(j, "body_html"), "<strong>Convention</strong>"));
+	assert_non_null(strstr(tc_str(j, "body_html"), "<img src=\"https://img.example/m.png\""));
 	assert_null(json_object_get(j, "body"));
-	assert_string_equal(str(json_object_get(j, "module"), "title"), "The Convention");
+	assert_string_equal(tc_str(json_object_get(j, "module"), "title"), "The Convention");
 	json_decref(j);
-	j = ts_jbody(api("GET", p2, ada_tok, NULL));
-	assert_int_equal(num(json_object_get(j, "previous"), "id"), l1);
-	assert_int_equal(num(json_object_get(j, "next"), "id"), l3);
-	assert_string_equal(str(j, "video_url"), "https://video.example/talk");
+	j = ts_jbody(tc_api("GET", p2, ada_tok, NULL));
+	assert_int_equal(tc_num(json_object_get(j, "previous"), "id"), l1);
+	assert_int_equal(tc_num(json_object_get(j, "next"), "id"), l3);
+	assert_string_equal(tc_str(j, "video_url"), "https://video.example/talk");
 	json_decref(j);
-	j = ts_jbody(api("GET", prog, ada_tok, NULL));
+	j = ts_jbody(tc_api("GET", prog, ada_tok, NULL));
 	assert_true(json_is_true(json_object_get(j, "running")));
-	assert_int_equal(num(j, "lessons_read"), 2);
-	assert_int_equal(num(j, "percent"), 66);
-	assert_int_equal(num(json_object_get(j, "next"), "id"), l3);
+	assert_int_equal(tc_num(j, "lessons_read"), 2);
+	assert_int_equal(tc_num(j, "percent"), 66);
+	assert_int_equal(tc_num(json_object_get(j, "next"), "id"), l3);
 	json_decref(j);
 	/* opening again counts once; a tutor's reading is not theirs */
-	STATUS(api("GET", p1, ada_tok, NULL), 200);
-	j = ts_jbody(api("GET", prog, ada_tok, NULL));
-	assert_int_equal(num(j, "lessons_read"), 2);
+	STATUS(tc_api("GET", p1, ada_tok, NULL), 200);
+	j = ts_jbody(tc_api("GET", prog, ada_tok, NULL));
+	assert_int_equal(tc_num(j, "lessons_read"), 2);
 	json_decref(j);
 
 	/* the pages, without JavaScript, in English and French */
@@ -664,16 +580,16 @@ test_reading(void **state)
 	draft = course_made("Draft to read", 0, 1);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)draft,
 	    (long long)l1);
-	STATUS(api("GET", path, ada_tok, NULL), 404);
-	STATUS(api("GET", path, staff_tok, NULL), 404);
+	STATUS(tc_api("GET", path, ada_tok, NULL), 404);
+	STATUS(tc_api("GET", path, staff_tok, NULL), 404);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)draft);
-	STATUS(api("GET", path, ada_tok, NULL), 404);
+	STATUS(tc_api("GET", path, ada_tok, NULL), 404);
 
 	/* after the cohort ends: closed again, the progress kept */
 	advance(40 * DAY);
-	STATUS(api("GET", p1, ada_tok, NULL), 403);
-	j = ts_jbody(api("GET", prog, ada_tok, NULL));
-	assert_int_equal(num(j, "lessons_read"), 3);
+	STATUS(tc_api("GET", p1, ada_tok, NULL), 403);
+	j = ts_jbody(tc_api("GET", prog, ada_tok, NULL));
+	assert_int_equal(tc_num(j, "lessons_read"), 3);
 	json_decref(j);
 	ts_browser_free(ada);
 }
@@ -689,6 +605,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, staff_tok);
 	quillon = ts_org_import(db_url, "Quillon Cohort Trust", "KE", "info@quillon-k.example",
 	    NULL);
 	assert_true(quillon > 0);

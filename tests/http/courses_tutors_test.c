@@ -28,6 +28,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -58,12 +59,6 @@ static int64_t quillon, tutor_id, ada_id, bo_id, cy_id, dan_id, eve_id, fin_id, 
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 static void
 tokens(void)
 {
@@ -90,61 +85,17 @@ node_now(struct ts_browser *b)
 	return strtoll(r->body, NULL, 10);
 }
 
-static int64_t
-server_now(void)
-{
-	return node_now(plain);
-}
-
 /* Moves every node's clock to t (at least); everyone's token made anew. */
 static void
 clock_to(int64_t t)
 {
-	int64_t now = server_now();
+	int64_t now = tc_now();
 
 	if (t > now)
 		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
 	if (two_nodes && t > (now = node_now(plain2)))
 		assert_int_equal(ts_clock_advance(plain2, (long)(t - now)), 200);
 	tokens();
-}
-
-static const char *
-utc(int64_t t)
-{
-	static char bufs[8][40];
-	static int n;
-	char *out = bufs[n++ % 8];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
-
-	json_decref(j);
-	return id;
 }
 
 /* A published course with one module of n lessons and, when quiz, a quiz
@@ -155,40 +106,23 @@ course_made(const char *title, int n, int quiz, int64_t *lessons)
 {
 	const struct ts_res *r;
 	int64_t id, mid;
-	char path[128];
-	json_t *j, *mods;
 	int i;
 
-	r = api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title", title,
+	r = tc_api("POST", "/api/v1/courses", staff_tok, json_pack("{s:s,s:s}", "title", title,
 	    "status", "published"));
 	STATUS(r, 201);
-	id = id_of(r);
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)id);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "title", "The Convention"));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	mods = json_object_get(j, "modules");
-	mid = num(json_array_get(mods, json_array_size(mods) - 1), "id");
-	json_decref(j);
-	for (i = 0; i < n; i++) {
-		snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/lessons",
-		    (long long)id, (long long)mid);
-		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title", i ?
+	id = tc_id_of(r);
+	mid = tc_module_made(id, "The Convention");
+	for (i = 0; i < n; i++)
+		lessons[i] = tc_lesson_made(id, mid, json_pack("{s:s,s:s,s:s,s:i}", "title", i ?
 		    "Second lesson" : "First lesson", "kind", "markdown", "body", "Read me.",
 		    "minutes", 10));
-		STATUS(r, 201);
-		lessons[i] = id_of(r);
-	}
-	if (quiz) {
-		snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/quiz", (long long)id,
-		    (long long)mid);
-		r = api("POST", path, staff_tok, json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:[{s:s,"
-		    "s:b,s:s},{s:s,s:b,s:s}]}]}", "title", "A quiz", "pass_mark", 50,
-		    "attempts_max", 3, "questions", "text", "Who reviews the Convention?", "kind",
-		    "single", "answers", "text", "The Conference of the Parties", "correct", 1,
-		    "feedback", "Yes.", "text", "Interpol", "correct", 0, "feedback", "No."));
-		STATUS(r, 201);
-	}
+	if (quiz)
+		tc_quiz_made(id, mid, json_pack("{s:s,s:i,s:i,s:[{s:s,s:s,s:[{s:s,s:b,s:s},"
+		    "{s:s,s:b,s:s}]}]}", "title", "A quiz", "pass_mark", 50, "attempts_max", 3,
+		    "questions", "text", "Who reviews the Convention?", "kind", "single",
+		    "answers", "text", "The Conference of the Parties", "correct", 1, "feedback",
+		    "Yes.", "text", "Interpol", "correct", 0, "feedback", "No."));
 	return id;
 }
 
@@ -196,13 +130,13 @@ course_made(const char *title, int n, int quiz, int64_t *lessons)
 static int64_t
 cohort_made(int64_t course, const char *title, int64_t start, int64_t end)
 {
-	const struct ts_res *r = api("POST", "/api/v1/cohorts", staff_tok, json_pack(
+	const struct ts_res *r = tc_api("POST", "/api/v1/cohorts", staff_tok, json_pack(
 	    "{s:I,s:s,s:s,s:s,s:s,s:[I]}", "course_id", (json_int_t)course, "title", title,
-	    "timezone", "UTC", "start", utc(start), "end", utc(end), "tutors",
+	    "timezone", "UTC", "start", tc_utc(start), "end", tc_utc(end), "tutors",
 	    (json_int_t)tutor_id));
 
 	STATUS(r, 201);
-	return id_of(r);
+	return tc_id_of(r);
 }
 
 static void mail_says(const char *to, const char *subject, ...);
@@ -211,10 +145,7 @@ static void mail_says(const char *to, const char *subject, ...);
 static void
 enrolled(int64_t kid, int64_t uid, const char *to)
 {
-	char path[80];
-
-	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments", (long long)kid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)uid)), 201);
+	tc_enrolled(kid, uid);
 	mail_says(to, "You are enrolled in a course", "You are enrolled", NULL);
 }
 
@@ -257,44 +188,20 @@ mail_says(const char *to, const char *subject, ...)
 }
 
 static void
-lesson_read(int64_t course, int64_t lid, const char *token)
-{
-	char path[96];
-
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)course,
-	    (long long)lid);
-	STATUS(api("GET", path, token, NULL), 200);
-}
-
-static void
 quiz_passed(int64_t course, const char *token)
 {
-	char path[96], aid[40] = "";
 	const struct ts_res *r;
-	json_t *j, *q, *a;
-	size_t i, k;
+	char path[96];
+	json_t *j;
 	int64_t qid;
 
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)course);
-	r = api("GET", path, token, NULL);
+	r = tc_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	qid = num(json_array_get(json_object_get(j, "quizzes"), 0), "id");
+	qid = tc_num(json_array_get(json_object_get(j, "quizzes"), 0), "id");
 	json_decref(j);
-	/* the right answer's id holds for this person's attempt only: read it */
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld", (long long)course,
-	    (long long)qid);
-	j = ts_jbody(api("GET", path, token, NULL));
-	json_array_foreach(json_object_get(j, "questions"), i, q)
-		json_array_foreach(json_object_get(q, "answers"), k, a)
-			if (strcmp(str(a, "text"), "The Conference of the Parties") == 0)
-				snprintf(aid, sizeof aid, "%s", str(a, "id"));
-	json_decref(j);
-	assert_true(aid[0] != '\0');
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/quizzes/%lld/attempts",
-	    (long long)course, (long long)qid);
-	r = api("POST", path, token, json_pack("{s:i,s:{s:s}}", "attempt", 1, "answers", "1",
-	    aid));
+	r = tc_attempt_with(token, course, qid, 1, "The Conference of the Parties");
 	STATUS(r, 201);
 	HAS(r, "\"passed\":true");
 }
@@ -309,7 +216,7 @@ table(int64_t course, int64_t kid, const char *q, const char *token, int want)
 
 	snprintf(path, sizeof path, "/api/v1/staff/courses/%lld/cohorts/%lld/table%s",
 	    (long long)course, (long long)kid, q);
-	r = api("GET", path, token, NULL);
+	r = tc_api("GET", path, token, NULL);
 	STATUS(r, want);
 	return want == 200 ? ts_jbody(r) : NULL;
 }
@@ -326,7 +233,7 @@ names(json_t *t)
 	json_array_foreach(json_object_get(t, "items"), i, x) {
 		if (i)
 			strncat(out, ",", sizeof out - strlen(out) - 1);
-		strncat(out, str(x, "name"), sizeof out - strlen(out) - 1);
+		strncat(out, tc_str(x, "name"), sizeof out - strlen(out) - 1);
 	}
 	return out;
 }
@@ -338,7 +245,7 @@ row_of(json_t *t, const char *name)
 	size_t i;
 
 	json_array_foreach(json_object_get(t, "items"), i, x)
-		if (strcmp(str(x, "name"), name) == 0)
+		if (strcmp(tc_str(x, "name"), name) == 0)
 			return x;
 	return NULL;
 }
@@ -354,7 +261,7 @@ run_since(int64_t t)
 	int64_t t0 = ts_now_ms();
 
 	for (;;) {
-		const struct ts_res *r = api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
+		const struct ts_res *r = tc_api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
 		    staff_tok, NULL);
 		json_t *j, *it;
 		size_t i;
@@ -365,11 +272,11 @@ run_since(int64_t t)
 		json_array_foreach(json_object_get(j, "items"), i, it) {
 			json_t *p = json_object_get(it, "progress");
 
-			if (strcmp(str(it, "kind"), "course_reminders") != 0 ||
-			    num(p, "clock") < t)
+			if (strcmp(tc_str(it, "kind"), "course_reminders") != 0 ||
+			    tc_num(p, "clock") < t)
 				continue;
 			seen = 1;
-			sent += (int)num(p, "sent");
+			sent += (int)tc_num(p, "sent");
 		}
 		json_decref(j);
 		if (seen)
@@ -397,7 +304,7 @@ sent_in(int64_t kid)
 static void
 test_table(void **state)
 {
-	int64_t l[2], now = server_now(), course, kid, other;
+	int64_t l[2], now = tc_now(), course, kid, other;
 	struct ts_browser *staff, *ada;
 	const struct ts_res *r;
 	char path[160];
@@ -412,23 +319,23 @@ test_table(void **state)
 	enrolled(kid, cy_id, CY);
 	enrolled(other, gil_id, GIL);
 	/* Ada finishes; Bo reads one lesson; Cy nothing */
-	lesson_read(course, l[0], ada_tok);
-	lesson_read(course, l[1], ada_tok);
+	tc_lesson_read(course, l[0], ada_tok);
+	tc_lesson_read(course, l[1], ada_tok);
 	quiz_passed(course, ada_tok);
 	mail_says(ADA, "You have completed the course: Course of the table", NULL);
-	lesson_read(course, l[0], bo_tok);
+	tc_lesson_read(course, l[0], bo_tok);
 
 	t = table(course, kid, "", tutor_tok, 200);
 	assert_string_equal(names(t), "=Bo the formula,Ada,Cy");
-	assert_int_equal(num(t, "participants"), 3);
-	assert_int_equal(num(t, "lesson_count"), 2);
-	assert_int_equal(num(t, "quiz_count"), 1);
-	assert_string_equal(str(row_of(t, "Ada"), "standing"), "finished");
-	assert_int_equal(num(row_of(t, "Ada"), "lessons_read"), 2);
-	assert_int_equal(num(row_of(t, "Ada"), "quizzes_passed"), 1);
-	assert_string_equal(str(row_of(t, "Ada"), "organization"), "Quillon Tutors Trust");
-	assert_string_equal(str(row_of(t, "Ada"), "country"), "KE");
-	assert_string_equal(str(row_of(t, "Cy"), "standing"), "behind");
+	assert_int_equal(tc_num(t, "participants"), 3);
+	assert_int_equal(tc_num(t, "lesson_count"), 2);
+	assert_int_equal(tc_num(t, "quiz_count"), 1);
+	assert_string_equal(tc_str(row_of(t, "Ada"), "standing"), "finished");
+	assert_int_equal(tc_num(row_of(t, "Ada"), "lessons_read"), 2);
+	assert_int_equal(tc_num(row_of(t, "Ada"), "quizzes_passed"), 1);
+	assert_string_equal(tc_str(row_of(t, "Ada"), "organization"), "Quillon Tutors Trust");
+	assert_string_equal(tc_str(row_of(t, "Ada"), "country"), "KE");
+	assert_string_equal(tc_str(row_of(t, "Cy"), "standing"), "behind");
 	assert_true(json_is_null(json_object_get(row_of(t, "Cy"), "last_activity")));
 	assert_true(json_is_string(json_object_get(row_of(t, "Ada"), "last_activity")));
 	assert_null(row_of(t, "Gil"));	/* another cohort's */
@@ -437,7 +344,7 @@ test_table(void **state)
 	/* filtered and sorted by the query */
 	t = table(course, kid, "?filter=finished", staff_tok, 200);
 	assert_string_equal(names(t), "Ada");
-	assert_int_equal(num(t, "total"), 1);
+	assert_int_equal(tc_num(t, "total"), 1);
 	json_decref(t);
 	t = table(course, kid, "?filter=behind", staff_tok, 200);
 	assert_string_equal(names(t), "Cy");	/* Bo has read his share */
@@ -453,9 +360,9 @@ test_table(void **state)
 	json_decref(t);
 	t = table(course, cohort_made(course, "Empty cohort", now - DAY, now + DAY), "",
 	    staff_tok, 200);
-	assert_int_equal(num(t, "participants"), 0);
-	assert_int_equal(num(t, "lesson_count"), 2);	/* the course's, nobody's */
-	assert_int_equal(num(t, "quiz_count"), 1);
+	assert_int_equal(tc_num(t, "participants"), 0);
+	assert_int_equal(tc_num(t, "lesson_count"), 2);	/* the course's, nobody's */
+	assert_int_equal(tc_num(t, "quiz_count"), 1);
 	json_decref(t);
 	table(course, kid, "?filter=lazy", staff_tok, 422);
 	table(course, kid, "?sort=shoe", staff_tok, 422);
@@ -498,7 +405,7 @@ test_table(void **state)
 static void
 test_messages(void **state)
 {
-	int64_t l[1], now = server_now(), course, kid, other;
+	int64_t l[1], now = tc_now(), course, kid, other;
 	struct ts_browser *tutor, *ada;
 	const struct ts_res *r;
 	char path[160], form[160], idv[24];
@@ -512,25 +419,25 @@ test_messages(void **state)
 	enrolled(kid, ada_id, ADA);
 	enrolled(kid, bo_id, BO);
 	enrolled(other, cy_id, CY);
-	lesson_read(course, l[0], ada_tok);	/* Ada finished, Bo behind */
+	tc_lesson_read(course, l[0], ada_tok);	/* Ada finished, Bo behind */
 	mail_says(ADA, "You have completed the course: Course of messages", NULL);
 	drained(ADA, BO, CY, DAN, NULL);
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/messages", (long long)kid);
 
 	/* to chosen participants: Ada alone */
-	r = api("POST", path, tutor_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Welcome",
+	r = tc_api("POST", path, tutor_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Welcome",
 	    "body", "Start with the first lesson.\nAsk us anything.", "user_ids",
 	    (json_int_t)ada_id));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "recipients"), 1);
+	assert_int_equal(tc_num(j, "recipients"), 1);
 	json_decref(j);
 	mail_says(ADA, "Welcome", "Start with the first lesson.", NULL);
 	/* to everyone the filter shows: Bo, behind, who reads French: the
 	 * frame of the mail in French, the tutor's words as written */
 	assert_int_equal(ts_sql_int("UPDATE users SET locale = 'fr' WHERE id = %lld",
 	    (long long)bo_id), -1);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Catch up",
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Catch up",
 	    "body", "The second week starts.", "filter", "behind"));
 	STATUS(r, 201);
 	mail_says(BO, "Catch up", "The second week starts.", "vous a écrit", "Bonjour", NULL);
@@ -538,11 +445,11 @@ test_messages(void **state)
 	    (long long)bo_id), -1);
 
 	/* nobody outside the cohort: a person not in it refused, nothing sent */
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I,I]}", "subject", "Sneaky",
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I,I]}", "subject", "Sneaky",
 	    "body", "Hello.", "user_ids", (json_int_t)ada_id, (json_int_t)cy_id));
 	STATUS(r, 422);
 	HAS(r, "\"user_ids\"");
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject", "", "body", "x"));
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject", "", "body", "x"));
 	STATUS(r, 422);
 	HAS(r, "\"subject\"");
 	HAS(r, "\"filter\"");
@@ -551,24 +458,24 @@ test_messages(void **state)
 
 		memset(big, 'a', sizeof big - 1);
 		big[sizeof big - 1] = '\0';
-		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", big + 20000 -
-		    201, "body", "x", "filter", "all"));
+		r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject",
+		    big + 20000 - 201, "body", "x", "filter", "all"));
 		STATUS(r, 422);
 		HAS(r, "\"subject\"");
-		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Long",
+		r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Long",
 		    "body", big, "filter", "all"));
 		STATUS(r, 422);
 		HAS(r, "\"body\"");
-		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Two\nlines",
-		    "body", "x", "filter", "all"));
+		r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject",
+		    "Two\nlines", "body", "x", "filter", "all"));
 		STATUS(r, 422);
 		HAS(r, "\"subject\"");
 	}
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s,s:s,s:s}", "subject", "Hi", "body",
+	STATUS(tc_api("POST", path, ada_tok, json_pack("{s:s,s:s,s:s}", "subject", "Hi", "body",
 	    "Hi", "filter", "all")), 403);
-	STATUS(api("POST", path, fe_tok, json_pack("{s:s,s:s,s:s}", "subject", "Hi", "body",
+	STATUS(tc_api("POST", path, fe_tok, json_pack("{s:s,s:s,s:s}", "subject", "Hi", "body",
 	    "Hi", "filter", "all")), 403);
-	STATUS(api("POST", path, NULL, json_pack("{s:s,s:s,s:s}", "subject", "Hi", "body",
+	STATUS(tc_api("POST", path, NULL, json_pack("{s:s,s:s,s:s}", "subject", "Hi", "body",
 	    "Hi", "filter", "all")), 401);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_message_recipients x JOIN "
 	    "course_messages m ON m.id = x.message_id WHERE m.cohort_id = %lld AND x.user_id = "
@@ -576,15 +483,15 @@ test_messages(void **state)
 
 	/* the participant's progress page lists what they got, no more */
 	snprintf(form, sizeof form, "/api/v1/courses/%lld/progress", (long long)course);
-	r = api("GET", form, ada_tok, NULL);
+	r = tc_api("GET", form, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Welcome");
 	LACKS(r, "Catch up");
-	r = api("GET", form, bo_tok, NULL);
+	r = tc_api("GET", form, bo_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Catch up");
 	LACKS(r, "Welcome");
-	r = api("GET", form, cy_tok, NULL);
+	r = tc_api("GET", form, cy_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Welcome");
 	LACKS(r, "Catch up");
@@ -618,12 +525,12 @@ test_messages(void **state)
 
 	/* capped: 20 messages a cohort in 24 hours */
 	for (i = 3; i < 20; i++) {
-		r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Again",
+		r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Again",
 		    "body", "Again.", "user_ids", (json_int_t)bo_id));
 		STATUS(r, 201);
 		mail_says(BO, "Again", "Again.", NULL);
 	}
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Too many",
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Too many",
 	    "body", "Once too many.", "user_ids", (json_int_t)bo_id));
 	STATUS(r, 429);
 	ts_browser_free(tutor);
@@ -639,7 +546,7 @@ test_messages(void **state)
 static void
 test_reminders(void **state)
 {
-	int64_t l[2], now = server_now(), start = now + 3600, course, kid;
+	int64_t l[2], now = tc_now(), start = now + 3600, course, kid;
 	json_t *t;
 
 	(void)state;
@@ -650,8 +557,8 @@ test_reminders(void **state)
 	enrolled(kid, fin_id, FIN);
 	drained(DAN, EVE, FIN, NULL);
 	clock_to(start + 2 * DAY);
-	lesson_read(course, l[0], fin_tok);
-	lesson_read(course, l[1], fin_tok);
+	tc_lesson_read(course, l[0], fin_tok);
+	tc_lesson_read(course, l[1], fin_tok);
 	mail_says(FIN, "You have completed the course: Course of reminders", NULL);
 	assert_int_equal(ts_sql_int("UPDATE users SET status = 'disabled' WHERE id = %lld",
 	    (long long)eve_id), -1);
@@ -667,7 +574,7 @@ test_reminders(void **state)
 	clock_to(start + 16 * DAY + 2 * 3600);
 	run_since(start + 16 * DAY + 2 * 3600);
 	assert_int_equal(sent_in(kid), 1);
-	lesson_read(course, l[0], dan_tok);	/* a new spell from now */
+	tc_lesson_read(course, l[0], dan_tok);	/* a new spell from now */
 
 	clock_to(start + 17 * DAY);
 	run_since(start + 17 * DAY);
@@ -701,7 +608,7 @@ test_reminders(void **state)
 static void
 test_leaving(void **state)
 {
-	int64_t l[1], now = server_now(), course, kid, empty;
+	int64_t l[1], now = tc_now(), course, kid, empty;
 	struct ts_browser *staff, *ada;
 	const struct ts_res *r;
 	char path[160];
@@ -712,25 +619,25 @@ test_leaving(void **state)
 	empty = cohort_made(course, "Empty cohort", now + DAY, now + 30 * DAY);
 	enrolled(kid, ada_id, ADA);
 	enrolled(kid, bo_id, BO);
-	lesson_read(course, l[0], bo_tok);
+	tc_lesson_read(course, l[0], bo_tok);
 	mail_says(BO, "You have completed the course: Course to leave", NULL);
 	drained(ADA, BO, NULL);
 
 	/* a participant ends only their own enrolment */
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/enrolments/%lld", (long long)kid,
 	    (long long)bo_id);
-	STATUS(api("DELETE", path, ada_tok, NULL), 403);
-	STATUS(api("DELETE", path, cy_tok, NULL), 403);
-	STATUS(api("DELETE", path, NULL, NULL), 401);
+	STATUS(tc_api("DELETE", path, ada_tok, NULL), 403);
+	STATUS(tc_api("DELETE", path, cy_tok, NULL), 403);
+	STATUS(tc_api("DELETE", path, NULL, NULL), 401);
 	/* staff end Bo's: he is mailed, his reading kept */
-	STATUS(api("DELETE", path, staff_tok, NULL), 204);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 204);
 	mail_says(BO, "Your enrolment in a course has ended", "Leaving cohort", NULL);
-	STATUS(api("DELETE", path, staff_tok, NULL), 404);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_lesson_reads WHERE user_id = "
 	    "%lld AND lesson_id = %lld", (long long)bo_id, (long long)l[0]), 1);
 	enrolled(kid, bo_id, BO);	/* enrolled again, he goes on where he was */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/progress", (long long)course);
-	r = api("GET", path, bo_tok, NULL);
+	r = tc_api("GET", path, bo_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"lessons_read\":1");
 	drained(BO, NULL);
@@ -750,8 +657,8 @@ test_leaving(void **state)
 
 	/* a cohort with participants: 409 unless confirmed */
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld", (long long)kid);
-	STATUS(api("DELETE", path, ada_tok, NULL), 403);
-	r = api("DELETE", path, staff_tok, NULL);
+	STATUS(tc_api("DELETE", path, ada_tok, NULL), 403);
+	r = tc_api("DELETE", path, staff_tok, NULL);
 	STATUS(r, 409);
 	HAS(r, "confirm");
 	staff = ts_signed_in(&srv, NULL, STAFF, PW);
@@ -763,10 +670,10 @@ test_leaving(void **state)
 	STATUS(r, 409);
 	HAS(r, "confirm to delete it");
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld?confirm=1", (long long)kid);
-	STATUS(api("DELETE", path, staff_tok, NULL), 204);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 204);
 	mail_says(BO, "A course's cohort is cancelled", "Leaving cohort", "are kept", NULL);
 	assert_int_equal(ts_mail_count(&sink, ADA), 0);	/* she had left */
-	STATUS(api("DELETE", path, staff_tok, NULL), 404);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_enrolments WHERE cohort_id = "
 	    "%lld", (long long)kid), 0);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_lesson_reads WHERE user_id = "
@@ -776,7 +683,7 @@ test_leaving(void **state)
 	    (long long)empty);
 	STATUS(ts_form(staff, path, NULL), 303);
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld", (long long)empty);
-	STATUS(api("GET", path, staff_tok, NULL), 404);
+	STATUS(tc_api("GET", path, staff_tok, NULL), 404);
 	ts_browser_free(staff);
 }
 
@@ -792,6 +699,7 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, staff_tok);
 	if (strncmp(db_url, "postgres", 8) == 0) {
 		if (ts_server_start(&srv2, db_url, &sink, NULL) != 0)
 			return -1;
