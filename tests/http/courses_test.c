@@ -19,6 +19,7 @@
 
 #include <cmocka.h>
 
+#include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -36,12 +37,6 @@ static int64_t resource_id;	/* a published resource of the library */
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 static void
 account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
 {
@@ -53,31 +48,13 @@ account(const char *email, const char *role, int64_t org, char *tok, int64_t *id
 	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
 }
 
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = json_integer_value(json_object_get(j, "id"));
-
-	json_decref(j);
-	return id;
-}
-
 static json_t *
 get_json(const char *path, const char *token, int status)
 {
-	const struct ts_res *r = api("GET", path, token, NULL);
+	const struct ts_res *r = tc_api("GET", path, token, NULL);
 
 	STATUS(r, status);
 	return ts_jbody(r);
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
 }
 
 /* A course staff make from body (consumed; title filled in when absent). */
@@ -89,9 +66,9 @@ course_made(json_t *body)
 
 	if (!json_object_get(body, "title"))
 		json_object_set_new(body, "title", json_string("A course"));
-	r = api("POST", "/api/v1/courses", staff_tok, body);
+	r = tc_api("POST", "/api/v1/courses", staff_tok, body);
 	STATUS(r, 201);
-	id = id_of(r);
+	id = tc_id_of(r);
 	assert_true(id > 0);
 	return id;
 }
@@ -106,13 +83,13 @@ module_made(int64_t id, const char *title)
 	int64_t mid;
 
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)id);
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "title", title));
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s}", "title", title));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	/* the answer is the course; the new module is the last */
 	m = json_array_get(json_object_get(j, "modules"), json_array_size(json_object_get(j,
 	    "modules")) - 1);
-	assert_string_equal(str(m, "title"), title);
+	assert_string_equal(tc_str(m, "title"), title);
 	mid = json_integer_value(json_object_get(m, "id"));
 	json_decref(j);
 	return mid;
@@ -122,15 +99,8 @@ module_made(int64_t id, const char *title)
 static int64_t
 lesson_made(int64_t id, int64_t mid, const char *title, int minutes)
 {
-	const struct ts_res *r;
-	char path[128];
-
-	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/lessons", (long long)id,
-	    (long long)mid);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title", title, "kind",
+	return tc_lesson_made(id, mid, json_pack("{s:s,s:s,s:s,s:i}", "title", title, "kind",
 	    "markdown", "body", "Some *text* of the lesson.", "minutes", minutes));
-	STATUS(r, 201);
-	return id_of(r);
 }
 
 /* The titles of the modules (lessons 0) or of module n's lessons of
@@ -149,7 +119,7 @@ titles(int64_t id, int lessons, size_t n, char *out, size_t len)
 		list = json_object_get(json_array_get(list, n), "lessons");
 	out[0] = '\0';
 	json_array_foreach(list, i, x) {
-		k += (size_t)snprintf(out + k, len - k, "%s%s", i ? "|" : "", str(x, "title"));
+		k += (size_t)snprintf(out + k, len - k, "%s%s", i ? "|" : "", tc_str(x, "title"));
 		assert_int_equal(json_integer_value(json_object_get(x, "position")), (int)i + 1);
 	}
 	json_decref(j);
@@ -159,7 +129,7 @@ titles(int64_t id, int lessons, size_t n, char *out, size_t len)
 static void
 refused(const char *method, const char *path, json_t *body, const char *field)
 {
-	const struct ts_res *r = api(method, path, staff_tok, body);
+	const struct ts_res *r = tc_api(method, path, staff_tok, body);
 	json_t *j;
 
 	STATUS(r, 422);
@@ -187,8 +157,8 @@ test_course(void **state)
 	    "self_enrolment", 1));
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)id);
 	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "title"), "Engaging with the Review Mechanism");
-	assert_string_equal(str(j, "summary_html"), "<p>What the <strong>Mechanism</strong> "
+	assert_string_equal(tc_str(j, "title"), "Engaging with the Review Mechanism");
+	assert_string_equal(tc_str(j, "summary_html"), "<p>What the <strong>Mechanism</strong> "
 	    "is.</p>\n");
 	assert_int_equal(json_integer_value(json_object_get(j, "estimated_hours")), 12);
 	assert_true(json_is_true(json_object_get(j, "self_enrolment")));
@@ -204,11 +174,11 @@ test_course(void **state)
 	assert_string_equal(got, "The Convention|The Review Mechanism|Entry points");
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld", (long long)id,
 	    (long long)m3);
-	r = api("PATCH", path, staff_tok, json_pack("{s:i}", "position", 1));
+	r = tc_api("PATCH", path, staff_tok, json_pack("{s:i}", "position", 1));
 	STATUS(r, 200);
 	titles(id, 0, 0, got, sizeof got);
 	assert_string_equal(got, "Entry points|The Convention|The Review Mechanism");
-	r = api("PATCH", path, staff_tok, json_pack("{s:i,s:s}", "position", 50, "title",
+	r = tc_api("PATCH", path, staff_tok, json_pack("{s:i,s:s}", "position", 50, "title",
 	    "Entry points for engagement"));
 	STATUS(r, 200);
 	titles(id, 0, 0, got, sizeof got);
@@ -218,25 +188,25 @@ test_course(void **state)
 	l1 = lesson_made(id, m1, "What the Convention asks", 20);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld/lessons", (long long)id,
 	    (long long)m1);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title", "A talk",
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title", "A talk",
 	    "kind", "video", "video_url", "https://video.example/watch?v=1", "minutes", 15));
 	STATUS(r, 201);
-	l2 = id_of(r);
+	l2 = tc_id_of(r);
 	HAS(r, "\"video_url\":\"https://video.example/watch?v=1\"");
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:I,s:i}", "title", "The guide",
+	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:I,s:i}", "title", "The guide",
 	    "kind", "resource", "resource_id", (json_int_t)resource_id, "minutes", 30));
 	STATUS(r, 201);
-	l3 = id_of(r);
+	l3 = tc_id_of(r);
 	j = ts_jbody(r);
 	assert_int_equal(json_integer_value(json_object_get(j, "resource_id")), resource_id);
-	assert_string_equal(str(j, "resource_title"), "Guide to the Review Mechanism");
+	assert_string_equal(tc_str(j, "resource_title"), "Guide to the Review Mechanism");
 	assert_int_equal(json_integer_value(json_object_get(j, "position")), 3);
 	json_decref(j);
 	titles(id, 1, 0, got, sizeof got);
 	assert_string_equal(got, "What the Convention asks|A talk|The guide");
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)id,
 	    (long long)l3);
-	r = api("PATCH", path, staff_tok, json_pack("{s:i}", "position", 2));
+	r = tc_api("PATCH", path, staff_tok, json_pack("{s:i}", "position", 2));
 	STATUS(r, 200);
 	titles(id, 1, 0, got, sizeof got);
 	assert_string_equal(got, "What the Convention asks|The guide|A talk");
@@ -244,13 +214,14 @@ test_course(void **state)
 	/* a lesson whose kind changes keeps only its new kind's field */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)id,
 	    (long long)l2);
-	r = api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "kind", "markdown", "body",
+	r = tc_api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "kind", "markdown", "body",
 	    "![A chart](https://img.example/chart.png) and <script>alert(1)</script>"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "video_url"), "");
-	assert_non_null(strstr(str(j, "body_html"), "<img src=\"https://img.example/chart.png\""));
-	assert_null(strstr(str(j, "body_html"), "<script"));
+	assert_string_equal(tc_str(j, "video_url"), "");
+	assert_non_null(strstr(tc_str(j, "body_html"),
+	    "<img src=\"https://img.example/chart.png\""));
+	assert_null(strstr(tc_str(j, "body_html"), "<script"));
 	json_decref(j);
 
 	/* the outline: everyone sees titles, kinds and times, not what a lesson
@@ -261,43 +232,43 @@ test_course(void **state)
 	assert_int_equal(json_integer_value(json_object_get(j, "minutes")), 65);
 	l = json_array_get(json_object_get(json_array_get(json_object_get(j, "modules"), 0),
 	    "lessons"), 0);
-	assert_string_equal(str(l, "title"), "What the Convention asks");
+	assert_string_equal(tc_str(l, "title"), "What the Convention asks");
 	assert_null(json_object_get(l, "body"));
 	assert_null(json_object_get(l, "body_html"));
 	json_decref(j);
-	r = api("GET", path, NULL, NULL);
+	r = tc_api("GET", path, NULL, NULL);
 	LACKS(r, "Some *text*");
 	LACKS(r, "video.example");
 	j = get_json(path, staff_tok, 200);
 	l = json_array_get(json_object_get(json_array_get(json_object_get(j, "modules"), 0),
 	    "lessons"), 0);
-	assert_string_equal(str(l, "body"), "Some *text* of the lesson.");
+	assert_string_equal(tc_str(l, "body"), "Some *text* of the lesson.");
 	json_decref(j);
 
 	/* deleting: a lesson, a module with its lessons; another course's
 	 * module or lesson is a 404 */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)id,
 	    (long long)l1);
-	STATUS(api("DELETE", path, staff_tok, NULL), 204);
-	STATUS(api("DELETE", path, staff_tok, NULL), 404);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 204);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 404);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld", (long long)id + 1000,
 	    (long long)m2);
-	STATUS(api("DELETE", path, staff_tok, NULL), 404);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 404);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules/%lld", (long long)id,
 	    (long long)m2);
-	STATUS(api("DELETE", path, staff_tok, NULL), 204);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 204);
 	titles(id, 0, 0, got, sizeof got);
 	assert_string_equal(got, "The Convention|Entry points for engagement");
 	titles(id, 1, 0, got, sizeof got);
 	assert_string_equal(got, "The guide|A talk");
 
 	/* only staff write */
-	STATUS(api("POST", "/api/v1/courses", ada_tok, json_pack("{s:s}", "title", "Mine")),
+	STATUS(tc_api("POST", "/api/v1/courses", ada_tok, json_pack("{s:s}", "title", "Mine")),
 	    403);
-	STATUS(api("POST", "/api/v1/courses", NULL, json_pack("{s:s}", "title", "Mine")), 401);
+	STATUS(tc_api("POST", "/api/v1/courses", NULL, json_pack("{s:s}", "title", "Mine")), 401);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)id);
-	STATUS(api("PATCH", path, fe_tok, json_pack("{s:s}", "title", "Theirs")), 403);
-	STATUS(api("DELETE", path, bo_tok, NULL), 403);
+	STATUS(tc_api("PATCH", path, fe_tok, json_pack("{s:s}", "title", "Theirs")), 403);
+	STATUS(tc_api("DELETE", path, bo_tok, NULL), 403);
 }
 
 static void
@@ -314,21 +285,21 @@ test_drafts(void **state)
 	    "published"));
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)id);
 	j = get_json(path, staff_tok, 200);
-	assert_string_equal(str(j, "status"), "draft");
+	assert_string_equal(tc_str(j, "status"), "draft");
 	assert_false(json_is_true(json_object_get(j, "self_enrolment")));
 	json_decref(j);
-	STATUS(api("GET", path, NULL, NULL), 404);
-	STATUS(api("GET", path, ada_tok, NULL), 404);
-	STATUS(api("GET", path, fe_tok, NULL), 404);
+	STATUS(tc_api("GET", path, NULL, NULL), 404);
+	STATUS(tc_api("GET", path, ada_tok, NULL), 404);
+	STATUS(tc_api("GET", path, fe_tok, NULL), 404);
 	snprintf(path, sizeof path, "/courses/%lld", (long long)id);
 	STATUS(ts_get(plain, path), 404);
 
 	/* the list: staff all, others the published ones */
-	r = api("GET", "/api/v1/courses?per_page=200", NULL, NULL);
+	r = tc_api("GET", "/api/v1/courses?per_page=200", NULL, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Draft course on the Convention");
 	HAS(r, "Published course");
-	r = api("GET", "/api/v1/courses?per_page=200", staff_tok, NULL);
+	r = tc_api("GET", "/api/v1/courses?per_page=200", staff_tok, NULL);
 	HAS(r, "Draft course on the Convention");
 	r = ts_get(plain, "/courses");
 	STATUS(r, 200);
@@ -337,8 +308,8 @@ test_drafts(void **state)
 
 	/* published: everyone reads the outline, in French too */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)id);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "published")), 200);
-	STATUS(api("GET", path, fe_tok, NULL), 200);
+	STATUS(tc_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "published")), 200);
+	STATUS(tc_api("GET", path, fe_tok, NULL), 200);
 	snprintf(path, sizeof path, "/courses/%lld?lang=fr", (long long)id);
 	r = ts_get(plain, path);
 	STATUS(r, 200);
@@ -366,7 +337,7 @@ test_bad_input(void **state)
 	refused("POST", "/api/v1/courses", json_pack("{s:s,s:i}", "title", "Wrong type",
 	    "summary", 3), "summary");
 	/* nothing was written */
-	r = api("GET", "/api/v1/courses?per_page=200", staff_tok, NULL);
+	r = tc_api("GET", "/api/v1/courses?per_page=200", staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Wrong type");
 	LACKS(r, "Hours");
@@ -374,7 +345,7 @@ test_bad_input(void **state)
 	id = course_made(json_pack("{s:s}", "title", "Bad input course"));
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)id);
 	refused("PATCH", path, json_pack("{s:s}", "title", ""), "title");
-	STATUS(api("PATCH", path, staff_tok, json_pack("[]")), 400);
+	STATUS(tc_api("PATCH", path, staff_tok, json_pack("[]")), 400);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/modules", (long long)id);
 	refused("POST", path, json_pack("{s:s}", "summary", "no title"), "title");
 	mid = module_made(id, "A module");
@@ -400,8 +371,8 @@ test_bad_input(void **state)
 	/* a lesson of another course is not found through this one */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/lessons/%lld", (long long)id + 1000,
 	    (long long)lid);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Moved")), 404);
-	STATUS(api("PATCH", "/api/v1/courses/abc", staff_tok, json_pack("{}")), 404);
+	STATUS(tc_api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Moved")), 404);
+	STATUS(tc_api("PATCH", "/api/v1/courses/abc", staff_tok, json_pack("{}")), 404);
 }
 
 static void
@@ -421,12 +392,12 @@ test_copy(void **state)
 	(void)lesson_made(id, m1, "One B", 10);
 	(void)lesson_made(id, m2, "Two A", 10);
 	snprintf(path, sizeof path, "/api/v1/courses/%lld/copy", (long long)id);
-	r = api("POST", path, staff_tok, NULL);
+	r = tc_api("POST", path, staff_tok, NULL);
 	STATUS(r, 201);
-	copy = id_of(r);
+	copy = tc_id_of(r);
 	assert_true(copy != id);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "status"), "draft");
+	assert_string_equal(tc_str(j, "status"), "draft");
 	assert_int_equal(json_integer_value(json_object_get(j, "copied_from")), id);
 	assert_int_equal(json_integer_value(json_object_get(j, "estimated_hours")), 8);
 	json_decref(j);
@@ -438,10 +409,10 @@ test_copy(void **state)
 	assert_string_equal(got, "Two A");
 	/* the copy is its own: changing it leaves the course as it was */
 	snprintf(path, sizeof path, "/api/v1/courses/%lld", (long long)copy);
-	STATUS(api("DELETE", path, staff_tok, NULL), 204);
+	STATUS(tc_api("DELETE", path, staff_tok, NULL), 204);
 	titles(id, 1, 0, got, sizeof got);
 	assert_string_equal(got, "One A|One B");
-	STATUS(api("POST", "/api/v1/courses/999999/copy", staff_tok, NULL), 404);
+	STATUS(tc_api("POST", "/api/v1/courses/999999/copy", staff_tok, NULL), 404);
 }
 
 static void
@@ -604,6 +575,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	tc_use(plain, staff_tok);
 	quillon = ts_org_import(db_url, "Quillon Course Trust", "KE", "info@quillon-c.example",
 	    NULL);
 	assert_true(quillon > 0);
@@ -611,14 +583,14 @@ setup(void **state)
 	account("ada@quillon-c.example", "member", quillon, ada_tok, &ada_id);
 	account("bo@quillon-c.example", "member", quillon, bo_tok, NULL);
 	account("fe@interior-c.go.ke", "focal", 0, fe_tok, NULL);
-	r = api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	r = tc_api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
 	    "title", "Guide to the Review Mechanism", "kind", "guide", "link",
 	    "https://example.org/guide", "status", "published", "visibility", "public"));
 	if (r->status != 201) {
 		printf("# the resource: %ld %s\n", r->status, r->body);
 		return -1;
 	}
-	resource_id = id_of(r);
+	resource_id = tc_id_of(r);
 	return 0;
 }
 
