@@ -523,48 +523,6 @@ test_rates(void **state)
 
 /* ---- set-up ------------------------------------------------------------- */
 
-/* An approved expert (a member without an organization, with a page at
- * /people/{id}): applied through /join, approved by staff; their id. */
-static int64_t
-expert_made(const char *email, const char *name)
-{
-	struct ts_browser *b, *staff;
-	const struct ts_res *r;
-	char path[96];
-	long long app = 0;
-	int64_t uid;
-	json_t *j, *it;
-	size_t k;
-
-	uid = ts_user_add(db_url, email, name, "applicant", PW);
-	assert_true(uid > 0);
-	b = ts_signed_in(&srv, NULL, email, PW);
-	assert_non_null(b);
-	r = ts_form(b, "/join", "action", "submit", "as", "expert", "name", name,
-	    "country", "CN", "themes", "corruption", "biography", "Studies the Convention.",
-	    "contact_email", email, "consent", "1", (char *)NULL);
-	STATUS(r, 200);
-	ts_browser_free(b);
-	staff = ts_signed_in(&srv, NULL, STAFF, PW);
-	assert_non_null(staff);
-	r = ts_get(staff, "/api/v1/applications?status=pending&kind=expert");
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	json_array_foreach(json_object_get(j, "items"), k, it) {
-		const char *e = json_string_value(json_object_get(json_object_get(it, "applicant"),
-		    "email"));
-
-		if (e && strcmp(e, email) == 0)
-			app = json_integer_value(json_object_get(it, "id"));
-	}
-	json_decref(j);
-	assert_true(app > 0);
-	snprintf(path, sizeof path, "/staff/applications/%lld/approve", app);
-	STATUS(ts_form(staff, path, (char *)NULL), 303);
-	ts_browser_free(staff);
-	return uid;
-}
-
 /* A published course (rules: what rules says, merged in), its cohort
  * running from a day ago with every person of ids enrolled; its id. */
 static int64_t
@@ -617,7 +575,7 @@ setup(void **state)
 	ada_id = ts_person_add(db_url, ADA, "Ada Lovelace", "member", org, PW);
 	bo_id = ts_person_add(db_url, BO, "Bo", "member", org, PW);
 	layla_id = ts_person_add(db_url, LAYLA, NAME_AR, "member", org, PW);
-	wang_id = expert_made(WANG, NAME_ZH);
+	wang_id = tc_expert_made(&srv, db_url, STAFF, WANG, NAME_ZH, PW);
 	anna_id = ts_person_add(db_url, ANNA, NAME_RU, "member", org, PW);
 	cy_id = ts_person_add(db_url, CY, "Cy", "member", org, PW);
 	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);

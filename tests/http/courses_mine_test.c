@@ -149,45 +149,6 @@ courses_listed(const char *token)
 	return n;
 }
 
-/* An approved expert, through /join and staff's approval; their id. */
-static int64_t
-expert_made(const char *email, const char *name)
-{
-	struct ts_browser *b, *staff;
-	const struct ts_res *r;
-	long long app = 0;
-	int64_t uid;
-	json_t *j, *it;
-	size_t k;
-
-	uid = ts_user_add(db_url, email, name, "applicant", PW);
-	assert_true(uid > 0);
-	b = ts_signed_in(&srv, NULL, email, PW);
-	assert_non_null(b);
-	r = ts_form(b, "/join", "action", "submit", "as", "expert", "name", name,
-	    "country", "CN", "themes", "corruption", "biography", "Studies the Convention.",
-	    "contact_email", email, "consent", "1", (char *)NULL);
-	STATUS(r, 200);
-	ts_browser_free(b);
-	staff = ts_signed_in(&srv, NULL, STAFF, PW);
-	assert_non_null(staff);
-	r = ts_get(staff, "/api/v1/applications?status=pending&kind=expert");
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	json_array_foreach(json_object_get(j, "items"), k, it) {
-		const char *e = json_string_value(json_object_get(json_object_get(it, "applicant"),
-		    "email"));
-
-		if (e && strcmp(e, email) == 0)
-			app = json_integer_value(json_object_get(it, "id"));
-	}
-	json_decref(j);
-	assert_true(app > 0);
-	STATUS(ts_form(staff, tc_path("/staff/applications/%lld/approve", app), (char *)NULL), 303);
-	ts_browser_free(staff);
-	return uid;
-}
-
 /* ---- tests ---------------------------------------------------------------- */
 
 /* Ada and Bo take the course side by side; Ada completes it. */
@@ -645,7 +606,7 @@ setup(void **state)
 	ada_id = ts_person_add(db_url, ADA, "Ada Lovelace", "member", org, PW);
 	bo_id = ts_person_add(db_url, BO, "Bo Bright", "member", org, PW);
 	cy_id = ts_person_add(db_url, CY, "Cy Clear", "member", org, PW);
-	wang_id = expert_made(WANG, "Wang Xiaoming");
+	wang_id = tc_expert_made(&srv, db_url, STAFF, WANG, "Wang Xiaoming", PW);
 	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);
 	assert_int_equal(ts_token(plain, ADA, PW, ada_tok, 129), 0);
 	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "lib/courses.h"
+#include "lib/people.h"
 
 static struct ts_browser *plain;
 static const char *staff;
@@ -183,4 +184,44 @@ tc_attempt_with(const char *token, int64_t c, int64_t q, int number, const char 
 	return tc_api("POST", tc_path("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)c,
 	    (long long)q), token, json_pack("{s:i,s:{s:s}}", "attempt", number, "answers", "1",
 	    id));
+}
+
+int64_t
+tc_expert_made(const struct ts_server *s, const char *db, const char *staff_email,
+    const char *email, const char *name, const char *password)
+{
+	struct ts_browser *b, *staff_b;
+	const struct ts_res *r;
+	long long app = 0;
+	int64_t uid;
+	json_t *j, *it;
+	size_t k;
+
+	uid = ts_user_add(db, email, name, "applicant", password);
+	assert_true(uid > 0);
+	b = ts_signed_in(s, NULL, email, password);
+	assert_non_null(b);
+	r = ts_form(b, "/join", "action", "submit", "as", "expert", "name", name,
+	    "country", "CN", "themes", "corruption", "biography", "Studies the Convention.",
+	    "contact_email", email, "consent", "1", (char *)NULL);
+	STATUS(r, 200);
+	ts_browser_free(b);
+	staff_b = ts_signed_in(s, NULL, staff_email, password);
+	assert_non_null(staff_b);
+	r = ts_get(staff_b, "/api/v1/applications?status=pending&kind=expert");
+	STATUS(r, 200);
+	j = ts_jbody(r);
+	json_array_foreach(json_object_get(j, "items"), k, it) {
+		const char *e = json_string_value(json_object_get(json_object_get(it, "applicant"),
+		    "email"));
+
+		if (e && strcmp(e, email) == 0)
+			app = json_integer_value(json_object_get(it, "id"));
+	}
+	json_decref(j);
+	assert_true(app > 0);
+	STATUS(ts_form(staff_b, tc_path("/staff/applications/%lld/approve", app), (char *)NULL),
+	    303);
+	ts_browser_free(staff_b);
+	return uid;
 }

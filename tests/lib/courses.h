@@ -66,4 +66,11 @@ const char *tc_answer_id(json_t *j, const char *text);
 const struct ts_res *tc_attempt_with(const char *token, int64_t c, int64_t q, int number,
     const char *text);
 
+/* An approved expert (a member without an organization, with a page at
+ * /people/{id}): email added as an applicant to db with password, applied
+ * through /join on s, approved there by staff (staff_email, the same
+ * password); their id. */
+int64_t tc_expert_made(const struct ts_server *s, const char *db, const char *staff_email,
+    const char *email, const char *name, const char *password);
+
 #endif
