@@ -29,6 +29,7 @@
 #include <cmocka.h>
 
 #include "lib/people.h"
+#include "lib/review.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
@@ -54,48 +55,9 @@ static int64_t quillon, norrow, fe_id, gu_id, ada_id, bo_id, ed_id, cy_id;
 #define BO "bo@norrow-3ra.example"
 #define ED "ed@research-3ra.example"
 #define QUILLON "Quillon Third Trust"
+#define ROOM "https://meet.example/secret-room-3ra"	/* the dialogue events' */
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static void
-account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	if (id)
-		*id = uid;
-	if (tok)
-		assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-/* POSTs body to path as token; the new record's id (201 wanted). */
-static int64_t
-made(const char *path, const char *token, json_t *body)
-{
-	const struct ts_res *r = api("POST", path, token, body);
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = num(j, "id");
-	json_decref(j);
-	assert_true(id > 0);
-	return id;
-}
 
 /* Sets organization org's status as staff do (the page's form). */
 static void
@@ -104,55 +66,7 @@ org_status(int64_t org, const char *status)
 	char path[96];
 
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)org);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", status)), 303);
-}
-
-/* An active initiative in KE titled title with Fe its focal point,
- * Quillon a partner and Ed an expert; its id. */
-static int64_t
-initiative(const char *title)
-{
-	int64_t id = made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:[I]}",
-	    "country", "KE", "title", title, "status", "active", "focal_points",
-	    (json_int_t)fe_id));
-	char path[96];
-
-	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
-	    "organization_id", (json_int_t)quillon)), 201);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
-	    (json_int_t)ed_id)), 201);
-	return id;
-}
-
-static int64_t
-session_made(const char *wg, int number, const char *start, const char *end,
-    const char *status)
-{
-	return made("/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s,"
-	    "s:s}", "body", "untoc_wg", "number", number, "title", "A session", "timezone",
-	    "Europe/Vienna", "start", start, "end", end, "status", status, "working_group",
-	    wg));
-}
-
-static int64_t
-event_made(const char *title, const char *start, const char *end)
-{
-	return made("/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}",
-	    "kind", "workshop", "title", title, "timezone", "Europe/Vienna", "start", start,
-	    "end", end, "status", "published", "online_url",
-	    "https://meet.example/secret-room-3ra"));
-}
-
-static int64_t
-call_made(const char *title, const char *closes)
-{
-	return made("/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,s:s,"
-	    "s:s,s:b},{s:s,s:s,s:s,s:b,s:[s,s,s,s]}]}", "kind", "dialogue", "title", title,
-	    "timezone", "Europe/Vienna", "closes", closes, "status", "open", "questions", "id",
-	    "expertise", "label", "Your expertise", "type", "text", "required", 1, "id",
-	    "speaker_gender", "label", "Gender of the speaker", "type", "choice", "required", 1,
-	    "choices", "woman", "man", "another", "prefer_not_to_say"));
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "status", status)), 303);
 }
 
 /* A dialogue titled title on a new published firearms session number
@@ -163,12 +77,12 @@ dialogue_made(const char *title, int number, int64_t *wg, int64_t *call, int64_t
 {
 	int64_t prep;
 
-	*wg = session_made("firearms", number, "2031-05-19T10:00", "2031-05-21T18:00",
+	*wg = tr_session_made("firearms", number, "2031-05-19T10:00", "2031-05-21T18:00",
 	    "published");
-	prep = event_made("Preparation day", "2031-05-22T09:00", "2031-05-22T17:00");
-	*ev = event_made("The dialogue", "2031-05-23T09:00", "2031-05-23T17:00");
-	*call = call_made(title, "2031-04-01T23:59");
-	return made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
+	prep = tr_event_made("Preparation day", "2031-05-22T09:00", "2031-05-22T17:00", ROOM);
+	*ev = tr_event_made("The dialogue", "2031-05-23T09:00", "2031-05-23T17:00", ROOM);
+	*call = tr_call_made(title, "2031-04-01T23:59");
+	return tr_made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
 	    "title", title, "meeting_id", (json_int_t)*wg, "prep_event_id", (json_int_t)prep,
 	    "event_id", (json_int_t)*ev, "call_id", (json_int_t)*call, "inputs_close",
 	    "2031-06-30T18:00"));
@@ -188,7 +102,7 @@ approved(int64_t call, const char *token, int64_t org)
 	if (org)
 		json_object_set_new(b, "organization_id", json_integer(org));
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
-	app = made(path, token, b);
+	app = tr_made(path, token, b);
 	ts_sql_int("UPDATE call_applications SET status = 'accepted' WHERE id = %lld",
 	    (long long)app);
 	return app;
@@ -212,29 +126,29 @@ test_focal_nongov_documents(void **state)
 	int64_t id, res;
 
 	(void)state;
-	r = api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	r = tr_api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
 	    "title", "Shelter-addresses-for-members", "kind", "guide", "link",
 	    "https://example.org/shelters", "status", "published", "visibility",
 	    "nongovernmental"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	res = num(j, "id");
+	res = tr_num(j, "id");
 	json_decref(j);
-	id = initiative("Attack 3: documents");
+	id = tr_initiative("Attack 3: documents", fe_id, quillon, ed_id);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:I,s:[I]}", "concept_note",
+	STATUS(tr_api("PATCH", path, staff_tok, json_pack("{s:I,s:[I]}", "concept_note",
 	    (json_int_t)res, "documents", (json_int_t)res)), 200);
 	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
 	/* a member and a participant read it */
-	HAS(api("GET", path, bo_tok, NULL), "Shelter-addresses");
-	HAS(api("GET", space, cy_tok, NULL), "Shelter-addresses");
+	HAS(tr_api("GET", path, bo_tok, NULL), "Shelter-addresses");
+	HAS(tr_api("GET", space, cy_tok, NULL), "Shelter-addresses");
 	/* the focal point of the country, a participant, does not */
-	LACKS(api("GET", path, fe_tok, NULL), "Shelter-addresses");
-	r = api("GET", space, fe_tok, NULL);
+	LACKS(tr_api("GET", path, fe_tok, NULL), "Shelter-addresses");
+	r = tr_api("GET", space, fe_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Shelter-addresses");
-	LACKS(api("GET", "/api/v1/country", fe_tok, NULL), "Shelter-addresses");
-	LACKS(api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Shelter-addresses");
+	LACKS(tr_api("GET", "/api/v1/country", fe_tok, NULL), "Shelter-addresses");
+	LACKS(tr_api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Shelter-addresses");
 	{
 		struct ts_browser *b = ts_signed_in(&srv, NULL, FE, PW);
 
@@ -247,11 +161,11 @@ test_focal_nongov_documents(void **state)
 	}
 	/* nor a visitor or an applicant */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	LACKS(api("GET", path, NULL, NULL), "Shelter-addresses");
-	LACKS(api("GET", path, no_tok, NULL), "Shelter-addresses");
+	LACKS(tr_api("GET", path, NULL, NULL), "Shelter-addresses");
+	LACKS(tr_api("GET", path, no_tok, NULL), "Shelter-addresses");
 	/* the resource itself, as the library says */
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)res);
-	STATUS(api("GET", path, fe_tok, NULL), 404);
+	STATUS(tr_api("GET", path, fe_tok, NULL), 404);
 }
 
 /* ---- a session made private after its dialogue's summary ------------------ */
@@ -273,9 +187,9 @@ test_session_hidden_after(void **state)
 
 	(void)state;
 	dlg = dialogue_made("Later-hidden-dialogue-3", 84, &wg, &call, &ev);
-	wg2 = session_made("firearms", 85, "2031-10-06T10:00", "2031-10-08T18:00", "published");
+	wg2 = tr_session_made("firearms", 85, "2031-10-06T10:00", "2031-10-08T18:00", "published");
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Said openly.")), 200);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Said openly.")), 200);
 	b = ts_signed_in(&srv, NULL, BO, PW);
 	f = ts_signed_in(&srv, NULL, FE, PW);
 	st = ts_signed_in(&srv, NULL, STAFF, PW);
@@ -292,13 +206,13 @@ test_session_hidden_after(void **state)
 	LACKS(ts_get(f, next), "Later-hidden-dialogue-3");
 	HAS(ts_get(st, next), "Later-hidden-dialogue-3");
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)dlg);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 404);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 404);
 	snprintf(path, sizeof path, "/dialogues/%lld/summary/file", (long long)dlg);
 	STATUS(ts_get(b, path), 404);
-	LACKS(api("GET", "/api/v1/dialogues", NULL, NULL), "Later-hidden-dialogue-3");
-	LACKS(api("GET", "/api/v1/dialogues", bo_tok, NULL), "Later-hidden-dialogue-3");
+	LACKS(tr_api("GET", "/api/v1/dialogues", NULL, NULL), "Later-hidden-dialogue-3");
+	LACKS(tr_api("GET", "/api/v1/dialogues", bo_tok, NULL), "Later-hidden-dialogue-3");
 
 	/* for members only: a member reads it, a visitor does not */
 	ts_sql_int("UPDATE events SET visibility = 'members' WHERE id = %lld", (long long)wg);
@@ -333,11 +247,11 @@ test_focal_dialogue_people(void **state)
 	dlg = dialogue_made("People dialogue 3", 83, &wg, &call, &ev);
 	(void)approved(call, ada_tok, quillon);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)dlg);
-	HAS(api("GET", path, bo_tok, NULL), ADA);
-	LACKS(api("GET", path, fe_tok, NULL), ADA);
-	LACKS(api("GET", path, gu_tok, NULL), ADA);
-	LACKS(api("GET", path, NULL, NULL), ADA);
-	LACKS(api("GET", path, no_tok, NULL), ADA);
+	HAS(tr_api("GET", path, bo_tok, NULL), ADA);
+	LACKS(tr_api("GET", path, fe_tok, NULL), ADA);
+	LACKS(tr_api("GET", path, gu_tok, NULL), ADA);
+	LACKS(tr_api("GET", path, NULL, NULL), ADA);
+	LACKS(tr_api("GET", path, no_tok, NULL), ADA);
 	{
 		struct ts_browser *b = ts_signed_in(&srv, NULL, FE, PW);
 
@@ -346,7 +260,7 @@ test_focal_dialogue_people(void **state)
 		LACKS(ts_get(b, path), ADA);
 		ts_browser_free(b);
 	}
-	HAS(api("GET", "/api/v1/country", fe_tok, NULL), "People dialogue 3");
+	HAS(tr_api("GET", "/api/v1/country", fe_tok, NULL), "People dialogue 3");
 }
 
 /* ---- an expert who is a member no more ------------------------------------ */
@@ -364,30 +278,30 @@ test_expert_demoted(void **state)
 	int64_t id, dlg, wg, call, ev;
 
 	(void)state;
-	id = initiative("Attack 3: expert");
+	id = tr_initiative("Attack 3: expert", fe_id, quillon, ed_id);
 	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
 	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
-	STATUS(api("GET", space, ed_tok, NULL), 200);
+	STATUS(tr_api("GET", space, ed_tok, NULL), 200);
 	dlg = dialogue_made("Expert dialogue 3", 81, &wg, &call, &ev);
 	(void)approved(call, ed_tok, 0);
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
 	snprintf(evp, sizeof evp, "/api/v1/events/%lld/registrations", (long long)ev);
-	STATUS(api("POST", in, ed_tok, json_pack("{s:s}", "body", "As an expert")), 201);
+	STATUS(tr_api("POST", in, ed_tok, json_pack("{s:s}", "body", "As an expert")), 201);
 
 	ts_sql_int("UPDATE users SET role = 'applicant' WHERE id = %lld", (long long)ed_id);
-	STATUS(api("GET", space, ed_tok, NULL), 403);
-	STATUS(api("POST", upd, ed_tok, json_pack("{s:s}", "body", "Demoted-expert-update")),
+	STATUS(tr_api("GET", space, ed_tok, NULL), 403);
+	STATUS(tr_api("POST", upd, ed_tok, json_pack("{s:s}", "body", "Demoted-expert-update")),
 	    403);
-	STATUS(api("POST", in, ed_tok, json_pack("{s:s}", "body", "Demoted-expert-input")), 403);
-	STATUS(api("POST", evp, ed_tok, json_object()), 403);
-	LACKS(api("GET", "/api/v1/account", ed_tok, NULL), "Attack 3: expert");
+	STATUS(tr_api("POST", in, ed_tok, json_pack("{s:s}", "body", "Demoted-expert-input")), 403);
+	STATUS(tr_api("POST", evp, ed_tok, json_object()), 403);
+	LACKS(tr_api("GET", "/api/v1/account", ed_tok, NULL), "Attack 3: expert");
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogue_inputs WHERE body = "
 	    "'Demoted-expert-input'"), 0);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_updates WHERE body = "
 	    "'Demoted-expert-update'"), 0);
 	/* a member again: theirs again */
 	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)ed_id);
-	STATUS(api("GET", space, ed_tok, NULL), 200);
+	STATUS(tr_api("GET", space, ed_tok, NULL), 200);
 }
 
 /* ---- an organization suspended while it takes part ---------------------- */
@@ -407,20 +321,20 @@ test_suspended_named(void **state)
 	int i;
 
 	(void)state;
-	id = initiative("Attack 3: suspended partner");
+	id = tr_initiative("Attack 3: suspended partner", fe_id, quillon, ed_id);
 	dlg = dialogue_made("Suspended participant 3", 82, &wg, &call, &ev);
 	(void)approved(call, ada_tok, quillon);
 	snprintf(ini, sizeof ini, "/api/v1/initiatives/%lld", (long long)id);
 	snprintf(dpath, sizeof dpath, "/api/v1/dialogues/%lld", (long long)dlg);
-	HAS(api("GET", ini, bo_tok, NULL), QUILLON);
-	HAS(api("GET", dpath, bo_tok, NULL), QUILLON);
+	HAS(tr_api("GET", ini, bo_tok, NULL), QUILLON);
+	HAS(tr_api("GET", dpath, bo_tok, NULL), QUILLON);
 	org_status(quillon, "suspended");
 	for (i = 0; who[i]; i++) {
-		LACKS(api("GET", ini, who[i], NULL), QUILLON);
-		LACKS(api("GET", dpath, who[i], NULL), QUILLON);
-		LACKS(api("GET", "/api/v1/countries/KE", who[i], NULL), QUILLON);
+		LACKS(tr_api("GET", ini, who[i], NULL), QUILLON);
+		LACKS(tr_api("GET", dpath, who[i], NULL), QUILLON);
+		LACKS(tr_api("GET", "/api/v1/countries/KE", who[i], NULL), QUILLON);
 	}
-	LACKS(api("GET", "/api/v1/country", fe_tok, NULL), QUILLON);
+	LACKS(tr_api("GET", "/api/v1/country", fe_tok, NULL), QUILLON);
 	{
 		struct ts_browser *b = ts_signed_in(&srv, NULL, BO, PW);
 		char page[96];
@@ -432,10 +346,10 @@ test_suspended_named(void **state)
 		LACKS(ts_get(b, page), QUILLON);
 		ts_browser_free(b);
 	}
-	HAS(api("GET", ini, staff_tok, NULL), QUILLON);
+	HAS(tr_api("GET", ini, staff_tok, NULL), QUILLON);
 	org_status(quillon, "approved");
-	HAS(api("GET", ini, bo_tok, NULL), QUILLON);
-	HAS(api("GET", dpath, bo_tok, NULL), QUILLON);
+	HAS(tr_api("GET", ini, bo_tok, NULL), QUILLON);
+	HAS(tr_api("GET", dpath, bo_tok, NULL), QUILLON);
 }
 
 /* ---- a participant who left their organization ----------------------------- */
@@ -456,21 +370,21 @@ test_left_dialogue_link(void **state)
 	json_t *j;
 
 	(void)state;
-	account("ri@quillon-3ra.example", "member", quillon, tok, &ri);
+	tr_account("ri@quillon-3ra.example", "member", quillon, tok, &ri);
 	dlg = dialogue_made("Left dialogue 3", 86, &wg, &call, &ev);
 	(void)approved(call, ada_tok, quillon);
 	snprintf(evp, sizeof evp, "/api/v1/events/%lld/registrations", (long long)ev);
-	STATUS(api("POST", evp, tok, json_object()), 201);
-	r = api("POST", "/api/v1/account/calendar-token", tok, json_object());
+	STATUS(tr_api("POST", evp, tok, json_object()), 201);
+	r = tr_api("POST", "/api/v1/account/calendar-token", tok, json_object());
 	assert_true(r->status == 200 || r->status == 201);
 	j = ts_jbody(r);
 	snprintf(feed, sizeof feed, "%s", strstr(json_string_value(json_object_get(j,
 	    "feed_url")), "/calendar/"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev);
-	HAS(api("GET", path, tok, NULL), "secret-room-3ra");
+	HAS(tr_api("GET", path, tok, NULL), "secret-room-3ra");
 	HAS(ts_get(plain, feed), "secret-room-3ra");
-	LACKS(api("GET", path, bo_tok, NULL), "secret-room-3ra");
+	LACKS(tr_api("GET", path, bo_tok, NULL), "secret-room-3ra");
 
 	/* Ri leaves Quillon */
 	b = ts_signed_in(&srv, NULL, "ri@quillon-3ra.example", PW);
@@ -481,24 +395,24 @@ test_left_dialogue_link(void **state)
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM org_members WHERE user_id = %lld",
 	    (long long)ri), 0);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev);
-	LACKS(api("GET", path, tok, NULL), "secret-room-3ra");
-	LACKS(api("GET", "/api/v1/events", tok, NULL), "secret-room-3ra");
+	LACKS(tr_api("GET", path, tok, NULL), "secret-room-3ra");
+	LACKS(tr_api("GET", "/api/v1/events", tok, NULL), "secret-room-3ra");
 	snprintf(path, sizeof path, "/events/%lld", (long long)ev);
 	LACKS(ts_get(b, path), "secret-room-3ra");
 	LACKS(ts_get(plain, feed), "secret-room-3ra");
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
-	STATUS(api("POST", path, tok, json_pack("{s:s}", "body", "Gone")), 403);
+	STATUS(tr_api("POST", path, tok, json_pack("{s:s}", "body", "Gone")), 403);
 	ts_browser_free(b);
 	/* Quillon's admin, still approved, keeps it; staff see the link */
-	STATUS(api("POST", evp, ada_tok, json_object()), 201);
+	STATUS(tr_api("POST", evp, ada_tok, json_object()), 201);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev);
-	HAS(api("GET", path, ada_tok, NULL), "secret-room-3ra");
-	HAS(api("GET", path, staff_tok, NULL), "secret-room-3ra");
+	HAS(tr_api("GET", path, ada_tok, NULL), "secret-room-3ra");
+	HAS(tr_api("GET", path, staff_tok, NULL), "secret-room-3ra");
 	/* Quillon suspended: not Ada's while it is */
 	org_status(quillon, "suspended");
-	LACKS(api("GET", path, ada_tok, NULL), "secret-room-3ra");
+	LACKS(tr_api("GET", path, ada_tok, NULL), "secret-room-3ra");
 	org_status(quillon, "approved");
-	HAS(api("GET", path, ada_tok, NULL), "secret-room-3ra");
+	HAS(tr_api("GET", path, ada_tok, NULL), "secret-room-3ra");
 }
 
 /* ---- a participant who deletes their account -------------------------------- */
@@ -524,38 +438,38 @@ test_deleted_participant(void **state)
 	assert_int_equal(ts_token(plain, "vera@research-3ra.example", PW, tok, sizeof tok), 0);
 	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
 	    "updated_at) VALUES (%lld, 'approved', 'Vera Leaving', 'KE', 1, 1)", (long long)uid);
-	id = initiative("Attack 3: deleted");
+	id = tr_initiative("Attack 3: deleted", fe_id, quillon, ed_id);
 	snprintf(ini, sizeof ini, "/api/v1/initiatives/%lld", (long long)id);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
 	    (json_int_t)uid)), 201);
 	dlg = dialogue_made("Deleted dialogue 3", 88, &wg, &call, &ev);
 	(void)approved(call, tok, 0);
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
-	STATUS(api("POST", in, tok, json_pack("{s:s,s:b}", "body", "Vera-input-for-all",
+	STATUS(tr_api("POST", in, tok, json_pack("{s:s,s:b}", "body", "Vera-input-for-all",
 	    "publish", 1)), 201);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
 	snprintf(dpath, sizeof dpath, "/api/v1/dialogues/%lld", (long long)dlg);
-	HAS(api("GET", ini, bo_tok, NULL), "Vera Leaving");
-	HAS(api("GET", dpath, bo_tok, NULL), "Vera Leaving");
-	HAS(api("GET", in, bo_tok, NULL), "Vera Leaving");	/* an expert's name: members' */
+	HAS(tr_api("GET", ini, bo_tok, NULL), "Vera Leaving");
+	HAS(tr_api("GET", dpath, bo_tok, NULL), "Vera Leaving");
+	HAS(tr_api("GET", in, bo_tok, NULL), "Vera Leaving");	/* an expert's name: members' */
 
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(tr_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	for (i = 0; who[i]; i++) {
-		LACKS(api("GET", ini, who[i], NULL), "Vera Leaving");
-		LACKS(api("GET", ini, who[i], NULL), "vera@research");
-		LACKS(api("GET", dpath, who[i], NULL), "Vera Leaving");
-		LACKS(api("GET", dpath, who[i], NULL), "vera@research");
-		LACKS(api("GET", in, who[i], NULL), "Vera Leaving");
-		LACKS(api("GET", "/api/v1/countries/KE", who[i], NULL), "Vera Leaving");
+		LACKS(tr_api("GET", ini, who[i], NULL), "Vera Leaving");
+		LACKS(tr_api("GET", ini, who[i], NULL), "vera@research");
+		LACKS(tr_api("GET", dpath, who[i], NULL), "Vera Leaving");
+		LACKS(tr_api("GET", dpath, who[i], NULL), "vera@research");
+		LACKS(tr_api("GET", in, who[i], NULL), "Vera Leaving");
+		LACKS(tr_api("GET", "/api/v1/countries/KE", who[i], NULL), "Vera Leaving");
 	}
-	LACKS(api("GET", in, NULL, NULL), "Vera Leaving");
+	LACKS(tr_api("GET", in, NULL, NULL), "Vera Leaving");
 	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants.csv", (long long)dlg);
-	LACKS(api("GET", path, staff_tok, NULL), "vera@research");
+	LACKS(tr_api("GET", path, staff_tok, NULL), "vera@research");
 	/* the token of the deleted account opens nothing */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-	STATUS(api("GET", path, tok, NULL), 401);
+	STATUS(tr_api("GET", path, tok, NULL), 401);
 }
 
 /* ---- what a stakeholder types, in staff's spreadsheets ------------------------ */
@@ -581,27 +495,27 @@ test_csv_formulas(void **state)
 	    "updated_at) VALUES (%lld, 'approved', 'Formula', 'KE', 1, 1)", (long long)uid);
 	dlg = dialogue_made("Formula dialogue 3", 89, &wg, &call, &ev);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
-	STATUS(api("POST", path, tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+	STATUS(tr_api("POST", path, tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
 	    "answers", "expertise", "@SUM(1+1)*cmd|' /C calc'!A0", "speaker_gender", "man")),
 	    201);
 	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants.csv", (long long)dlg);
-	r = api("GET", path, staff_tok, NULL);
+	r = tr_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "'=HYPERLINK");
 	LACKS(r, ",=HYPERLINK");
 	LACKS(r, ",\"=HYPERLINK");
 	snprintf(path, sizeof path, "/staff/calls/%lld/applications.csv", (long long)call);
-	r = api("GET", path, staff_tok, NULL);
+	r = tr_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, ",=HYPERLINK");
 	LACKS(r, ",\"=HYPERLINK");
 	LACKS(r, ",@SUM");
 	LACKS(r, ",\"@SUM");
 	/* neither is staff's list for anyone else */
-	STATUS(api("GET", path, tok, NULL), 403);
+	STATUS(tr_api("GET", path, tok, NULL), 403);
 	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants.csv", (long long)dlg);
-	STATUS(api("GET", path, tok, NULL), 403);
-	r = api("GET", path, NULL, NULL);
+	STATUS(tr_api("GET", path, tok, NULL), 403);
+	r = tr_api("GET", path, NULL, NULL);
 	assert_true(r->status == 401 || r->status == 303);
 	LACKS(r, "HYPERLINK");
 }
@@ -621,22 +535,22 @@ test_focal_also_member(void **state)
 	int64_t id, dlg, wg, call, ev;
 
 	(void)state;
-	id = initiative("Attack 3: focal and member");
+	id = tr_initiative("Attack 3: focal and member", fe_id, quillon, ed_id);
 	dlg = dialogue_made("Focal member dialogue 3", 90, &wg, &call, &ev);
 	(void)approved(call, ada_tok, quillon);
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
-	STATUS(api("POST", in, cy_tok, json_pack("{s:s,s:b}", "body", "Quillon-private-input",
+	STATUS(tr_api("POST", in, cy_tok, json_pack("{s:s,s:b}", "body", "Quillon-private-input",
 	    "publish", 0)), 201);
 	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, created_at) "
 	    "VALUES (%lld, %lld, 0, 1, 1)", (long long)quillon, (long long)gu_id);
-	STATUS(api("GET", "/api/v1/countries/KE", gu_tok, NULL), 403);
+	STATUS(tr_api("GET", "/api/v1/countries/KE", gu_tok, NULL), 403);
 	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
-	STATUS(api("GET", space, gu_tok, NULL), 403);
+	STATUS(tr_api("GET", space, gu_tok, NULL), 403);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
-	STATUS(api("POST", path, gu_tok, json_pack("{s:s}", "body", "From Uganda")), 403);
-	STATUS(api("POST", in, gu_tok, json_pack("{s:s}", "body", "From Uganda")), 403);
-	LACKS(api("GET", in, gu_tok, NULL), "Quillon-private-input");
-	HAS(api("GET", in, ada_tok, NULL), "Quillon-private-input");
+	STATUS(tr_api("POST", path, gu_tok, json_pack("{s:s}", "body", "From Uganda")), 403);
+	STATUS(tr_api("POST", in, gu_tok, json_pack("{s:s}", "body", "From Uganda")), 403);
+	LACKS(tr_api("GET", in, gu_tok, NULL), "Quillon-private-input");
+	HAS(tr_api("GET", in, ada_tok, NULL), "Quillon-private-input");
 	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)gu_id);
 }
 
@@ -679,28 +593,28 @@ test_suspended_input(void **state)
 		json_decref(j);
 	}
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
 	for (i = 0; i < sizeof who / sizeof who[0]; i++) {
-		HAS(api("GET", in, who[i], NULL), "Quillon-published-input");
-		STATUS(api("GET", file, who[i], NULL), 200);
+		HAS(tr_api("GET", in, who[i], NULL), "Quillon-published-input");
+		STATUS(tr_api("GET", file, who[i], NULL), 200);
 	}
 	snprintf(path, sizeof path, "/dialogues/%lld", (long long)dlg);
 	HAS(ts_get(plain, path), "Quillon-published-input");
 
 	org_status(quillon, "suspended");
 	for (i = 0; i < sizeof who / sizeof who[0]; i++) {
-		r = api("GET", in, who[i], NULL);
+		r = tr_api("GET", in, who[i], NULL);
 		STATUS(r, 200);
 		LACKS(r, "Quillon-published-input");
 		LACKS(r, QUILLON);
-		STATUS(api("GET", file, who[i], NULL), 404);
+		STATUS(tr_api("GET", file, who[i], NULL), 404);
 	}
 	LACKS(ts_get(plain, path), "Quillon-published-input");
 	LACKS(ts_get(plain, path), QUILLON);
-	HAS(api("GET", in, staff_tok, NULL), "Quillon-published-input");
-	HAS(api("GET", in, ada_tok, NULL), "Quillon-published-input");
+	HAS(tr_api("GET", in, staff_tok, NULL), "Quillon-published-input");
+	HAS(tr_api("GET", in, ada_tok, NULL), "Quillon-published-input");
 	org_status(quillon, "approved");
-	HAS(api("GET", in, bo_tok, NULL), "Quillon-published-input");
+	HAS(tr_api("GET", in, bo_tok, NULL), "Quillon-published-input");
 	HAS(ts_get(plain, path), "Quillon-published-input");
 }
 
@@ -723,20 +637,20 @@ test_hidden_country_dialogue(void **state)
 	veiled = ts_org_import(db_url, "Veiled Third Harbour", "KE", "info@veiled-3ra.example",
 	    NULL);
 	assert_true(veiled > 0);
-	account("vh@veiled-3ra.example", "member", veiled, tok, &vh);
+	tr_account("vh@veiled-3ra.example", "member", veiled, tok, &vh);
 	st = ts_signed_in(&srv, NULL, STAFF, PW);
 	assert_non_null(st);
 	assert_int_equal(ts_org_admin(st, veiled, vh), 0);
 	ts_browser_free(st);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)veiled);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	STATUS(tr_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
 	    "nongovernmental")), 200);
 	dlg = dialogue_made("Veiled dialogue 3", 92, &wg, &call, &ev);
 	(void)dlg;
 	(void)approved(call, tok, veiled);
-	HAS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Veiled Third Harbour");
-	LACKS(api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Veiled Third Harbour");
-	LACKS(api("GET", "/api/v1/country", fe_tok, NULL), "Veiled Third Harbour");
+	HAS(tr_api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Veiled Third Harbour");
+	LACKS(tr_api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Veiled Third Harbour");
+	LACKS(tr_api("GET", "/api/v1/country", fe_tok, NULL), "Veiled Third Harbour");
 	{
 		struct ts_browser *b = ts_signed_in(&srv, NULL, FE, PW);
 
@@ -744,11 +658,11 @@ test_hidden_country_dialogue(void **state)
 		LACKS(ts_get(b, "/country"), "Veiled Third Harbour");
 		ts_browser_free(b);
 	}
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	STATUS(tr_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
 	    "staff")), 200);
-	LACKS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Veiled Third Harbour");
-	HAS(api("GET", "/api/v1/countries/KE", tok, NULL), "Veiled Third Harbour");
-	HAS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Veiled Third Harbour");
+	LACKS(tr_api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Veiled Third Harbour");
+	HAS(tr_api("GET", "/api/v1/countries/KE", tok, NULL), "Veiled Third Harbour");
+	HAS(tr_api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Veiled Third Harbour");
 }
 
 /* ---- who wrote a published input ------------------------------------------------ */
@@ -773,37 +687,37 @@ test_input_author(void **state)
 	(void)approved(call, ada_tok, quillon);
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
 	snprintf(dpath, sizeof dpath, "/api/v1/dialogues/%lld", (long long)dlg);
-	STATUS(api("POST", in, ada_tok, json_pack("{s:s,s:b}", "body", "Authored-input-3",
+	STATUS(tr_api("POST", in, ada_tok, json_pack("{s:s,s:b}", "body", "Authored-input-3",
 	    "publish", 1)), 201);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
-	HAS(api("GET", in, NULL, NULL), "Authored-input-3");
-	HAS(api("GET", in, NULL, NULL), QUILLON);
-	LACKS(api("GET", in, NULL, NULL), ADA);
-	LACKS(api("GET", in, no_tok, NULL), ADA);
-	LACKS(api("GET", in, fe_tok, NULL), ADA);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	HAS(tr_api("GET", in, NULL, NULL), "Authored-input-3");
+	HAS(tr_api("GET", in, NULL, NULL), QUILLON);
+	LACKS(tr_api("GET", in, NULL, NULL), ADA);
+	LACKS(tr_api("GET", in, no_tok, NULL), ADA);
+	LACKS(tr_api("GET", in, fe_tok, NULL), ADA);
 	snprintf(path, sizeof path, "/dialogues/%lld", (long long)dlg);
 	LACKS(ts_get(plain, path), ADA);
-	HAS(api("GET", in, bo_tok, NULL), ADA);
-	HAS(api("GET", dpath, bo_tok, NULL), ADA);
+	HAS(tr_api("GET", in, bo_tok, NULL), ADA);
+	HAS(tr_api("GET", dpath, bo_tok, NULL), ADA);
 
 	/* Quillon shows its people to staff only */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "people",
+	STATUS(tr_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "people",
 	    "staff")), 200);
-	LACKS(api("GET", in, bo_tok, NULL), ADA);
-	LACKS(api("GET", dpath, bo_tok, NULL), ADA);
-	HAS(api("GET", dpath, bo_tok, NULL), QUILLON);
+	LACKS(tr_api("GET", in, bo_tok, NULL), ADA);
+	LACKS(tr_api("GET", dpath, bo_tok, NULL), ADA);
+	HAS(tr_api("GET", dpath, bo_tok, NULL), QUILLON);
 	b = ts_signed_in(&srv, NULL, BO, PW);
 	assert_non_null(b);
 	snprintf(path, sizeof path, "/dialogues/%lld", (long long)dlg);
 	LACKS(ts_get(b, path), ADA);
 	ts_browser_free(b);
-	HAS(api("GET", in, cy_tok, NULL), ADA);
-	HAS(api("GET", in, staff_tok, NULL), ADA);
-	HAS(api("GET", dpath, staff_tok, NULL), ADA);
+	HAS(tr_api("GET", in, cy_tok, NULL), ADA);
+	HAS(tr_api("GET", in, staff_tok, NULL), ADA);
+	HAS(tr_api("GET", dpath, staff_tok, NULL), ADA);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "people",
+	STATUS(tr_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "people",
 	    "nongovernmental")), 200);
 }
 
@@ -824,35 +738,35 @@ test_focal_pilot_call(void **state)
 	json_t *j;
 
 	(void)state;
-	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
+	r = tr_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
 	    "s:{s:b,s:s}}", "kind", "pilot_initiative", "title", "Partners for the third pilot",
 	    "timezone", "Africa/Nairobi", "closes", "2031-04-01T23:59", "status", "open",
 	    "eligibility", "experts", 1, "audience", "open"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	call = num(j, "id");
+	call = tr_num(j, "id");
 	json_decref(j);
-	id = made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:I}", "country",
+	id = tr_made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:I}", "country",
 	    "KE", "title", "Attack 3: pilot call", "status", "active", "call_id",
 	    (json_int_t)call));
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
-	r = api("POST", path, gu_tok, json_pack("{s:s,s:{}}", "status", "submitted", "answers"));
+	r = tr_api("POST", path, gu_tok, json_pack("{s:s,s:{}}", "status", "submitted", "answers"));
 	STATUS(r, 403);
 	HAS(r, "focal point");
-	r = api("POST", path, fe_tok, json_pack("{s:s,s:{}}", "status", "submitted", "answers"));
+	r = tr_api("POST", path, fe_tok, json_pack("{s:s,s:{}}", "status", "submitted", "answers"));
 	STATUS(r, 403);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM call_applications WHERE call_id = %lld",
 	    (long long)call), 0);
 	/* a member applies as an expert: that holds */
-	STATUS(api("POST", path, ed_tok, json_pack("{s:s,s:{}}", "status", "submitted",
+	STATUS(tr_api("POST", path, ed_tok, json_pack("{s:s,s:{}}", "status", "submitted",
 	    "answers")), 201);
 	/* an expert's place held by a focal point opens nothing */
 	ts_sql_int("INSERT INTO initiative_participants (initiative_id, kind, ref, user_id, "
 	    "source, added_by, created_at) VALUES (%lld, 'expert', %lld, %lld, 'call', %lld, 1)",
 	    (long long)id, (long long)gu_id, (long long)gu_id, (long long)gu_id);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-	STATUS(api("GET", path, gu_tok, NULL), 403);
-	LACKS(api("GET", "/api/v1/account", gu_tok, NULL), "Attack 3: pilot call");
+	STATUS(tr_api("GET", path, gu_tok, NULL), 403);
+	LACKS(tr_api("GET", "/api/v1/account", gu_tok, NULL), "Attack 3: pilot call");
 }
 
 /* ---- a focal point moved to another country ------------------------------------ */
@@ -872,18 +786,18 @@ test_focal_moved(void **state)
 	int got = 0;
 
 	(void)state;
-	id = initiative("Attack 3: focal moved");
+	id = tr_initiative("Attack 3: focal moved", fe_id, quillon, ed_id);
 	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
 	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
-	STATUS(api("GET", space, fe_tok, NULL), 200);
+	STATUS(tr_api("GET", space, fe_tok, NULL), 200);
 	while (ts_mail_wait(&sink, FE, 300, &m) == 0)	/* what came before */
 		ts_mail_free(&m);
 	ts_sql_int("UPDATE users SET country = 'UG' WHERE id = %lld", (long long)fe_id);
-	STATUS(api("GET", space, fe_tok, NULL), 403);
-	STATUS(api("POST", upd, fe_tok, json_pack("{s:s}", "body", "From the moved")), 403);
-	LACKS(api("GET", "/api/v1/account", fe_tok, NULL), "Attack 3: focal moved");
-	STATUS(api("GET", "/api/v1/countries/KE", fe_tok, NULL), 403);
-	STATUS(api("POST", upd, cy_tok, json_pack("{s:s}", "body", "Moved-focal-not-told")),
+	STATUS(tr_api("GET", space, fe_tok, NULL), 403);
+	STATUS(tr_api("POST", upd, fe_tok, json_pack("{s:s}", "body", "From the moved")), 403);
+	LACKS(tr_api("GET", "/api/v1/account", fe_tok, NULL), "Attack 3: focal moved");
+	STATUS(tr_api("GET", "/api/v1/countries/KE", fe_tok, NULL), 403);
+	STATUS(tr_api("POST", upd, cy_tok, json_pack("{s:s}", "body", "Moved-focal-not-told")),
 	    201);
 	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 10000), 0);
 	while (ts_mail_wait(&sink, FE, 1000, &m) == 0) {
@@ -893,7 +807,7 @@ test_focal_moved(void **state)
 	}
 	assert_false(got);
 	ts_sql_int("UPDATE users SET country = 'KE' WHERE id = %lld", (long long)fe_id);
-	STATUS(api("GET", space, fe_tok, NULL), 200);
+	STATUS(tr_api("GET", space, fe_tok, NULL), 200);
 }
 
 /* ---- the summary's mail, run after the session went private ----------------------- */
@@ -916,9 +830,9 @@ test_summary_mail_after_hidden(void **state)
 	(void)state;
 	dlg = dialogue_made("Mailed-then-hidden-3", 97, &wg, &call, &ev);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
 	assert_int_equal(ts_jobs_idle(plain, staff_tok, "dialogue_summary_mail", 20000), 0);
-	account("zed@norrow-3ra.example", "member", norrow, tok, NULL);
+	tr_account("zed@norrow-3ra.example", "member", norrow, tok, NULL);
 	ts_sql_int("UPDATE events SET visibility = 'staff' WHERE id = %lld", (long long)wg);
 	ts_sql_int("INSERT INTO jobs (kind, payload, status, run_after, attempts, created_at, "
 	    "updated_at) VALUES ('dialogue_summary_mail', '{\"dialogue\":%lld}', 'queued', 0, "
@@ -953,21 +867,21 @@ test_person_page_org_part(void **state)
 	int64_t id;
 
 	(void)state;
-	id = made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s}", "country", "KE",
+	id = tr_made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s}", "country", "KE",
 	    "title", "Attack 3: Quillon's only", "status", "active"));
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
 	    "organization_id", (json_int_t)quillon)), 201);
-	(void)initiative("Attack 3: Ed's own");
+	(void)tr_initiative("Attack 3: Ed's own", fe_id, quillon, ed_id);
 	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, created_at) "
 	    "VALUES (%lld, %lld, 0, 1, 1)", (long long)quillon, (long long)ed_id);
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
-	LACKS(api("GET", path, fe_tok, NULL), "Quillon's only");
-	LACKS(api("GET", path, bo_tok, NULL), "Quillon's only");
-	HAS(api("GET", path, bo_tok, NULL), "Ed's own");
-	HAS(api("GET", path, ed_tok, NULL), "Quillon's only");
-	HAS(api("GET", path, staff_tok, NULL), "Quillon's only");
-	HAS(api("GET", "/api/v1/account", ed_tok, NULL), "Quillon's only");
+	LACKS(tr_api("GET", path, fe_tok, NULL), "Quillon's only");
+	LACKS(tr_api("GET", path, bo_tok, NULL), "Quillon's only");
+	HAS(tr_api("GET", path, bo_tok, NULL), "Ed's own");
+	HAS(tr_api("GET", path, ed_tok, NULL), "Quillon's only");
+	HAS(tr_api("GET", path, staff_tok, NULL), "Quillon's only");
+	HAS(tr_api("GET", "/api/v1/account", ed_tok, NULL), "Quillon's only");
 	{
 		struct ts_browser *b = ts_signed_in(&srv, NULL, FE, PW);
 
@@ -989,13 +903,14 @@ static int64_t
 dialogue_on(const char *title, int number, const char *status, json_t *countries,
     int64_t *call)
 {
-	int64_t wg = session_made("firearms", number, "2031-05-19T10:00", "2031-05-21T18:00",
+	int64_t wg = tr_session_made("firearms", number, "2031-05-19T10:00", "2031-05-21T18:00",
 	    status);
-	int64_t prep = event_made("Preparation day", "2031-05-22T09:00", "2031-05-22T17:00");
-	int64_t ev = event_made("The dialogue", "2031-05-23T09:00", "2031-05-23T17:00");
+	int64_t prep = tr_event_made("Preparation day", "2031-05-22T09:00", "2031-05-22T17:00",
+	    ROOM);
+	int64_t ev = tr_event_made("The dialogue", "2031-05-23T09:00", "2031-05-23T17:00", ROOM);
 
-	*call = call_made("A call for stakeholders 3", "2031-04-01T23:59");	/* public */
-	return made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:o}",
+	*call = tr_call_made("A call for stakeholders 3", "2031-04-01T23:59");	/* public */
+	return tr_made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:o}",
 	    "title", title, "meeting_id", (json_int_t)wg, "prep_event_id", (json_int_t)prep,
 	    "event_id", (json_int_t)ev, "call_id", (json_int_t)call[0], "inputs_close",
 	    "2031-06-30T18:00", "countries", countries));
@@ -1015,14 +930,14 @@ test_export_hidden_dialogue(void **state)
 	(void)state;
 	dlg = dialogue_on("Secret-dialogue-title-3", 94, "draft", json_array(), &call);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)dlg);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 404);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
-	STATUS(api("POST", path, bo_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	STATUS(tr_api("POST", path, bo_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
 	    (json_int_t)norrow, "status", "submitted", "answers", "expertise", "Borders",
 	    "speaker_gender", "man")), 201);
-	LACKS(api("GET", "/api/v1/me/export", bo_tok, NULL), "Secret-dialogue-title-3");
-	LACKS(api("GET", "/api/v1/account", bo_tok, NULL), "Secret-dialogue-title-3");
-	HAS(api("GET", path, staff_tok, NULL), "Borders");
+	LACKS(tr_api("GET", "/api/v1/me/export", bo_tok, NULL), "Secret-dialogue-title-3");
+	LACKS(tr_api("GET", "/api/v1/account", bo_tok, NULL), "Secret-dialogue-title-3");
+	HAS(tr_api("GET", path, staff_tok, NULL), "Borders");
 }
 
 /*
@@ -1041,56 +956,56 @@ test_former_edits(void **state)
 	size_t i;
 
 	(void)state;
-	id = initiative("Attack 3: edits");
+	id = tr_initiative("Attack 3: edits", fe_id, quillon, ed_id);
 	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
 	snprintf(outp, sizeof outp, "/api/v1/initiatives/%lld/outputs", (long long)id);
-	r = api("POST", upd, ed_tok, json_pack("{s:s}", "body", "Ed's update"));
+	r = tr_api("POST", upd, ed_tok, json_pack("{s:s}", "body", "Ed's update"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	snprintf(u1, sizeof u1, "%s/%lld", upd, (long long)num(j, "id"));
+	snprintf(u1, sizeof u1, "%s/%lld", upd, (long long)tr_num(j, "id"));
 	json_decref(j);
-	r = api("POST", upd, cy_tok, json_pack("{s:s}", "body", "Cy's update"));
+	r = tr_api("POST", upd, cy_tok, json_pack("{s:s}", "body", "Cy's update"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	snprintf(u2, sizeof u2, "%s/%lld", upd, (long long)num(j, "id"));
+	snprintf(u2, sizeof u2, "%s/%lld", upd, (long long)tr_num(j, "id"));
 	json_decref(j);
-	r = api("POST", outp, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	r = tr_api("POST", outp, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
 	    "title", "Cy's draft 3", "body", "Draft."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "outputs"), i, o)
 		if (strcmp(json_string_value(json_object_get(o, "title")), "Cy's draft 3") == 0)
-			oid = num(o, "id");
+			oid = tr_num(o, "id");
 	json_decref(j);
 	assert_true(oid > 0);
 	snprintf(o1, sizeof o1, "%s/%lld", outp, (long long)oid);
 	/* another than the author, an outsider */
-	STATUS(api("PATCH", u2, ada_tok, json_pack("{s:s}", "body", "Not mine")), 403);
-	STATUS(api("PATCH", u2, bo_tok, json_pack("{s:s}", "body", "Outsider")), 403);
-	STATUS(api("DELETE", o1, bo_tok, NULL), 403);
-	STATUS(api("PATCH", u2, NULL, json_pack("{s:s}", "body", "Visitor")), 401);
+	STATUS(tr_api("PATCH", u2, ada_tok, json_pack("{s:s}", "body", "Not mine")), 403);
+	STATUS(tr_api("PATCH", u2, bo_tok, json_pack("{s:s}", "body", "Outsider")), 403);
+	STATUS(tr_api("DELETE", o1, bo_tok, NULL), 403);
+	STATUS(tr_api("PATCH", u2, NULL, json_pack("{s:s}", "body", "Visitor")), 401);
 	/* Ed an applicant again */
 	ts_sql_int("UPDATE users SET role = 'applicant' WHERE id = %lld", (long long)ed_id);
-	STATUS(api("PATCH", u1, ed_tok, json_pack("{s:s}", "body", "After")), 403);
-	STATUS(api("DELETE", u1, ed_tok, NULL), 403);
+	STATUS(tr_api("PATCH", u1, ed_tok, json_pack("{s:s}", "body", "After")), 403);
+	STATUS(tr_api("DELETE", u1, ed_tok, NULL), 403);
 	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)ed_id);
 	/* Quillon suspended */
 	org_status(quillon, "suspended");
-	STATUS(api("PATCH", u2, cy_tok, json_pack("{s:s}", "body", "Suspended")), 403);
-	STATUS(api("PATCH", o1, cy_tok, json_pack("{s:s}", "title", "Suspended")), 403);
-	STATUS(api("DELETE", o1, cy_tok, NULL), 403);
+	STATUS(tr_api("PATCH", u2, cy_tok, json_pack("{s:s}", "body", "Suspended")), 403);
+	STATUS(tr_api("PATCH", o1, cy_tok, json_pack("{s:s}", "title", "Suspended")), 403);
+	STATUS(tr_api("DELETE", o1, cy_tok, NULL), 403);
 	org_status(quillon, "approved");
 	/* Gu, Uganda's focal point, one of Quillon's people */
 	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, created_at) "
 	    "VALUES (%lld, %lld, 0, 1, 1)", (long long)quillon, (long long)gu_id);
-	STATUS(api("DELETE", o1, gu_tok, NULL), 403);
+	STATUS(tr_api("DELETE", o1, gu_tok, NULL), 403);
 	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)gu_id);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_updates WHERE body IN "
 	    "('Not mine', 'Outsider', 'After', 'Suspended', 'Visitor')"), 0);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_outputs WHERE id = %lld",
 	    (long long)oid), 1);
 	/* the author, a participant still, may */
-	STATUS(api("PATCH", u2, cy_tok, json_pack("{s:s}", "body", "Cy's update, edited")), 200);
+	STATUS(tr_api("PATCH", u2, cy_tok, json_pack("{s:s}", "body", "Cy's update, edited")), 200);
 }
 
 /*
@@ -1103,16 +1018,16 @@ test_initiatives_csv(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	(void)made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s}", "country", "KE",
+	(void)tr_made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s}", "country", "KE",
 	    "title", "=HYPERLINK(\"https://evil.example\",\"3\")", "status", "proposed"));
-	r = api("GET", "/staff/initiatives.csv", staff_tok, NULL);
+	r = tr_api("GET", "/staff/initiatives.csv", staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "'=HYPERLINK");
 	LACKS(r, ",=HYPERLINK");
 	LACKS(r, ",\"=HYPERLINK");
-	STATUS(api("GET", "/staff/initiatives.csv", bo_tok, NULL), 403);
-	STATUS(api("GET", "/staff/initiatives.csv", fe_tok, NULL), 403);
-	r = api("GET", "/staff/initiatives.csv", NULL, NULL);
+	STATUS(tr_api("GET", "/staff/initiatives.csv", bo_tok, NULL), 403);
+	STATUS(tr_api("GET", "/staff/initiatives.csv", fe_tok, NULL), 403);
+	r = tr_api("GET", "/staff/initiatives.csv", NULL, NULL);
 	assert_true(r->status == 401 || r->status == 303);
 }
 
@@ -1135,16 +1050,16 @@ test_person_page_org_dialogue(void **state)
 	dlg = dialogue_made("Quillon-dialogue-of-Ed-3", 98, &wg, &call, &ev);
 	(void)approved(call, ed_tok, quillon);
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)dlg);
-	STATUS(api("POST", in, ed_tok, json_pack("{s:s}", "body", "For Quillon")), 201);
+	STATUS(tr_api("POST", in, ed_tok, json_pack("{s:s}", "body", "For Quillon")), 201);
 	own = dialogue_made("Ed-own-dialogue-3", 99, &wg, &call2, &ev);
 	(void)own;
 	(void)approved(call2, ed_tok, 0);
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
-	LACKS(api("GET", path, fe_tok, NULL), "Quillon-dialogue-of-Ed-3");
-	LACKS(api("GET", path, bo_tok, NULL), "Quillon-dialogue-of-Ed-3");
-	HAS(api("GET", path, bo_tok, NULL), "Ed-own-dialogue-3");
-	HAS(api("GET", path, ed_tok, NULL), "Quillon-dialogue-of-Ed-3");
-	HAS(api("GET", path, staff_tok, NULL), "Quillon-dialogue-of-Ed-3");
+	LACKS(tr_api("GET", path, fe_tok, NULL), "Quillon-dialogue-of-Ed-3");
+	LACKS(tr_api("GET", path, bo_tok, NULL), "Quillon-dialogue-of-Ed-3");
+	HAS(tr_api("GET", path, bo_tok, NULL), "Ed-own-dialogue-3");
+	HAS(tr_api("GET", path, ed_tok, NULL), "Quillon-dialogue-of-Ed-3");
+	HAS(tr_api("GET", path, staff_tok, NULL), "Quillon-dialogue-of-Ed-3");
 	st = ts_signed_in(&srv, NULL, FE, PW);
 	assert_non_null(st);
 	snprintf(path, sizeof path, "/people/%lld", (long long)ed_id);
@@ -1167,8 +1082,8 @@ test_staff_demoted(void **state)
 	int64_t uid, id, dlg, wg, call, ev;
 
 	(void)state;
-	account("st2@third-ra.test", "staff", 0, tok, &uid);
-	id = initiative("Attack 3: demoted staff");
+	tr_account("st2@third-ra.test", "staff", 0, tok, &uid);
+	id = tr_initiative("Attack 3: demoted staff", fe_id, quillon, ed_id);
 	dlg = dialogue_made("Demoted staff dialogue 3", 87, &wg, &call, &ev);
 	b = ts_signed_in(&srv, NULL, "st2@third-ra.test", PW);
 	assert_non_null(b);
@@ -1180,16 +1095,16 @@ test_staff_demoted(void **state)
 	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants", (long long)dlg);
 	STATUS(ts_get(b, path), 403);
 	ts_browser_free(b);
-	STATUS(api("GET", "/api/v1/reviews", tok, NULL), 403);
-	STATUS(api("PUT", "/api/v1/reviews/KE", tok, json_pack("{s:s,s:i,s:s,s:s,s:s}",
+	STATUS(tr_api("GET", "/api/v1/reviews", tok, NULL), 403);
+	STATUS(tr_api("PUT", "/api/v1/reviews/KE", tok, json_pack("{s:s,s:i,s:s,s:s,s:s}",
 	    "cluster", "criminalization_jurisdiction", "year", 2026, "reviewer_1", "GH",
 	    "reviewer_2", "PE", "stage", "self_assessment")), 403);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-	STATUS(api("GET", path, tok, NULL), 403);
+	STATUS(tr_api("GET", path, tok, NULL), 403);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)dlg);
-	STATUS(api("POST", path, tok, json_pack("{s:s}", "summary", "By demoted staff")), 403);
+	STATUS(tr_api("POST", path, tok, json_pack("{s:s}", "summary", "By demoted staff")), 403);
 	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)dlg);
-	STATUS(api("GET", path, tok, NULL), 403);
+	STATUS(tr_api("GET", path, tok, NULL), 403);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiatives WHERE title = "
 	    "'By-demoted-staff'"), 0);
 }
@@ -1206,18 +1121,19 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
+	tr_use(plain, db_url, PW, staff_tok);
 	quillon = ts_org_import(db_url, QUILLON, "KE", "info@quillon-3ra.example", NULL);
 	norrow = ts_org_import(db_url, "Norrow Third Network", "KE", "info@norrow-3ra.example",
 	    NULL);
 	assert_true(quillon > 0 && norrow > 0);
-	account(STAFF, "staff", 0, staff_tok, NULL);
-	account(FE, "focal", 0, fe_tok, &fe_id);
-	account("gu@interior-3ra.go.ug", "focal", 0, gu_tok, &gu_id);
-	account(ADA, "member", quillon, ada_tok, &ada_id);
-	account(CY, "member", quillon, cy_tok, &cy_id);
-	account(BO, "member", norrow, bo_tok, &bo_id);
-	account(ED, "member", 0, ed_tok, &ed_id);
-	account("no@applicant-3ra.example", "applicant", 0, no_tok, NULL);
+	tr_account(STAFF, "staff", 0, staff_tok, NULL);
+	tr_account(FE, "focal", 0, fe_tok, &fe_id);
+	tr_account("gu@interior-3ra.go.ug", "focal", 0, gu_tok, &gu_id);
+	tr_account(ADA, "member", quillon, ada_tok, &ada_id);
+	tr_account(CY, "member", quillon, cy_tok, &cy_id);
+	tr_account(BO, "member", norrow, bo_tok, &bo_id);
+	tr_account(ED, "member", 0, ed_tok, &ed_id);
+	tr_account("no@applicant-3ra.example", "applicant", 0, no_tok, NULL);
 	ts_sql_int("UPDATE users SET country = 'KE' WHERE id = %lld", (long long)fe_id);
 	ts_sql_int("UPDATE users SET country = 'UG' WHERE id = %lld", (long long)gu_id);
 	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "

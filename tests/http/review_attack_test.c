@@ -28,6 +28,7 @@
 #include <cmocka.h>
 
 #include "lib/people.h"
+#include "lib/review.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
@@ -56,71 +57,6 @@ static int64_t cy_input;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static void
-account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	if (id)
-		*id = uid;
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-/* POSTs body to path as token; the new record's id (201 wanted). */
-static int64_t
-made(const char *path, const char *token, json_t *body)
-{
-	const struct ts_res *r = api("POST", path, token, body);
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = num(j, "id");
-	json_decref(j);
-	assert_true(id > 0);
-	return id;
-}
-
-/* An active initiative in KE titled title with Fe its focal point,
- * Quillon a partner and Ed an expert; its id. */
-static int64_t
-initiative(const char *title)
-{
-	int64_t id = made("/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:[I]}",
-	    "country", "KE", "title", title, "status", "active", "focal_points",
-	    (json_int_t)fe_id));
-	char path[96];
-
-	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
-	    "organization_id", (json_int_t)quillon)), 201);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
-	    (json_int_t)ed_id)), 201);
-	return id;
-}
-
 /* The participant id of ref (an organization's or a user's id) in
  * initiative id, as staff see it. */
 static int64_t
@@ -132,10 +68,10 @@ part_id(int64_t id, const char *key, int64_t ref)
 	size_t i;
 
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	j = ts_jbody(tr_api("GET", path, staff_tok, NULL));
 	json_array_foreach(json_object_get(j, "participants"), i, p)
-		if (num(p, key) == ref)
-			pid = num(p, "id");
+		if (tr_num(p, key) == ref)
+			pid = tr_num(p, "id");
 	json_decref(j);
 	assert_true(pid > 0);
 	return pid;
@@ -160,18 +96,18 @@ test_initiative_drafts(void **state)
 	int i;
 
 	(void)state;
-	id = initiative("Attack: drafts");
+	id = tr_initiative("Attack: drafts", fe_id, quillon, ed_id);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
 	snprintf(page, sizeof page, "/initiatives/%lld", (long long)id);
 	snprintf(outp, sizeof outp, "/api/v1/initiatives/%lld/outputs", (long long)id);
 	/* writing an output: participants only */
-	STATUS(api("POST", outp, NULL, json_pack("{s:s,s:s,s:s}", "kind", "best_practices",
+	STATUS(tr_api("POST", outp, NULL, json_pack("{s:s,s:s,s:s}", "kind", "best_practices",
 	    "title", "Visitor", "body", "x")), 401);
 	for (i = 0; who[i]; i++)
-		STATUS(api("POST", outp, who[i], json_pack("{s:s,s:s,s:s}", "kind",
+		STATUS(tr_api("POST", outp, who[i], json_pack("{s:s,s:s,s:s}", "kind",
 		    "best_practices", "title", "Outsider", "body", "x")), 403);
 	oid = 0;
-	r = api("POST", outp, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	r = tr_api("POST", outp, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
 	    "title", "Secret-draft-of-Quillon", "body", "Not yet for anyone."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
@@ -180,8 +116,8 @@ test_initiative_drafts(void **state)
 		size_t k;
 
 		json_array_foreach(json_object_get(j, "outputs"), k, o)
-			if (strcmp(str(o, "title"), "Secret-draft-of-Quillon") == 0)
-				oid = num(o, "id");
+			if (strcmp(tr_str(o, "title"), "Secret-draft-of-Quillon") == 0)
+				oid = tr_num(o, "id");
 	}
 	json_decref(j);
 	assert_true(oid > 0);
@@ -190,56 +126,57 @@ test_initiative_drafts(void **state)
 
 	/* the draft: not for those who take no part */
 	for (i = 0; who[i]; i++)
-		LACKS(api("GET", path, who[i], NULL), "Secret-draft");
-	LACKS(api("GET", path, NULL, NULL), "Secret-draft");
+		LACKS(tr_api("GET", path, who[i], NULL), "Secret-draft");
+	LACKS(tr_api("GET", path, NULL, NULL), "Secret-draft");
 	LACKS(ts_get(plain, page), "Secret-draft");
-	LACKS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Secret-draft");
-	LACKS(api("GET", "/api/v1/countries/KE", NULL, NULL), "Secret-draft");
-	LACKS(api("GET", "/api/v1/initiatives?country=KE", bo_tok, NULL), "Secret-draft");
-	HAS(api("GET", path, ed_tok, NULL), "Secret-draft");
-	HAS(api("GET", path, fe_tok, NULL), "Secret-draft");
+	LACKS(tr_api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Secret-draft");
+	LACKS(tr_api("GET", "/api/v1/countries/KE", NULL, NULL), "Secret-draft");
+	LACKS(tr_api("GET", "/api/v1/initiatives?country=KE", bo_tok, NULL), "Secret-draft");
+	HAS(tr_api("GET", path, ed_tok, NULL), "Secret-draft");
+	HAS(tr_api("GET", path, fe_tok, NULL), "Secret-draft");
 
 	/* publishing: staff only, whatever a participant or focal point sends */
 	snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/outputs/%lld/publish", (long long)id,
 	    (long long)oid);
-	STATUS(api("POST", pub, ada_tok, json_pack("{s:s}", "audience", "public")), 403);
-	STATUS(api("POST", pub, fe_tok, json_pack("{s:s}", "audience", "public")), 403);
-	STATUS(api("POST", pub, ed_tok, json_pack("{s:s}", "audience", "public")), 403);
-	STATUS(api("POST", pub, NULL, json_pack("{s:s}", "audience", "public")), 401);
+	STATUS(tr_api("POST", pub, ada_tok, json_pack("{s:s}", "audience", "public")), 403);
+	STATUS(tr_api("POST", pub, fe_tok, json_pack("{s:s}", "audience", "public")), 403);
+	STATUS(tr_api("POST", pub, ed_tok, json_pack("{s:s}", "audience", "public")), 403);
+	STATUS(tr_api("POST", pub, NULL, json_pack("{s:s}", "audience", "public")), 401);
 	snprintf(pub, sizeof pub, "/staff/initiatives/%lld/outputs/%lld/publish", (long long)id,
 	    (long long)oid);
-	STATUS(api("POST", pub, ada_tok, json_pack("{s:s}", "audience", "public")), 403);
+	STATUS(tr_api("POST", pub, ada_tok, json_pack("{s:s}", "audience", "public")), 403);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_outputs WHERE id = %lld "
 	    "AND status = 'draft'", (long long)oid), 1);
 	/* another initiative's output through this one: 404 */
 	{
-		int64_t other = initiative("Attack: another");
+		int64_t other = tr_initiative("Attack: another", fe_id, quillon, ed_id);
 
 		snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/outputs/%lld/publish",
 		    (long long)other, (long long)oid);
-		STATUS(api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")), 404);
+		STATUS(tr_api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")),
+		    404);
 	}
 	snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/outputs/%lld/publish", (long long)id,
 	    (long long)oid);
-	r = api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "everyone"));
+	r = tr_api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "everyone"));
 	STATUS(r, 422);
 	/* to members: a member reads it, a visitor or an applicant does not */
-	STATUS(api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
-	HAS(api("GET", path, bo_tok, NULL), "Secret-draft");
-	LACKS(api("GET", path, NULL, NULL), "Secret-draft");
-	LACKS(api("GET", path, no_tok, NULL), "Secret-draft");
+	STATUS(tr_api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
+	HAS(tr_api("GET", path, bo_tok, NULL), "Secret-draft");
+	LACKS(tr_api("GET", path, NULL, NULL), "Secret-draft");
+	LACKS(tr_api("GET", path, no_tok, NULL), "Secret-draft");
 	/* the participants' names: members' (not a visitor's, not an applicant's) */
-	j = ts_jbody(api("GET", path, NULL, NULL));
+	j = ts_jbody(tr_api("GET", path, NULL, NULL));
 	assert_null(json_object_get(j, "participants"));
-	assert_int_equal(num(j, "participants_count"), 3);
+	assert_int_equal(tr_num(j, "participants_count"), 3);
 	json_decref(j);
-	j = ts_jbody(api("GET", path, no_tok, NULL));
+	j = ts_jbody(tr_api("GET", path, no_tok, NULL));
 	assert_null(json_object_get(j, "participants"));
 	json_decref(j);
-	LACKS(api("GET", "/api/v1/countries/KE", NULL, NULL), "Quillon Review");
+	LACKS(tr_api("GET", "/api/v1/countries/KE", NULL, NULL), "Quillon Review");
 	/* the person's page: a visitor learns nothing of Ed's initiatives */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
-	r = api("GET", path, NULL, NULL);
+	r = tr_api("GET", path, NULL, NULL);
 	LACKS(r, "Attack: drafts");
 }
 
@@ -257,54 +194,54 @@ test_initiative_former(void **state)
 	int64_t id;
 
 	(void)state;
-	id = initiative("Attack: former participants");
+	id = tr_initiative("Attack: former participants", fe_id, quillon, ed_id);
 	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
 	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
-	STATUS(api("GET", space, NULL, NULL), 401);
-	STATUS(api("GET", space, no_tok, NULL), 403);
-	STATUS(api("GET", space, bo_tok, NULL), 403);
-	STATUS(api("GET", space, gu_tok, NULL), 403);
-	STATUS(api("POST", upd, no_tok, json_pack("{s:s}", "body", "In?")), 403);
-	STATUS(api("GET", space, cy_tok, NULL), 200);
-	STATUS(api("GET", space, ed_tok, NULL), 200);
-	STATUS(api("GET", space, fe_tok, NULL), 200);
+	STATUS(tr_api("GET", space, NULL, NULL), 401);
+	STATUS(tr_api("GET", space, no_tok, NULL), 403);
+	STATUS(tr_api("GET", space, bo_tok, NULL), 403);
+	STATUS(tr_api("GET", space, gu_tok, NULL), 403);
+	STATUS(tr_api("POST", upd, no_tok, json_pack("{s:s}", "body", "In?")), 403);
+	STATUS(tr_api("GET", space, cy_tok, NULL), 200);
+	STATUS(tr_api("GET", space, ed_tok, NULL), 200);
+	STATUS(tr_api("GET", space, fe_tok, NULL), 200);
 
 	/* the expert removed by staff */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants/%lld", (long long)id,
 	    (long long)part_id(id, "user_id", ed_id));
-	STATUS(api("DELETE", path, ada_tok, NULL), 403);
-	STATUS(api("DELETE", path, staff_tok, NULL), 204);
-	STATUS(api("GET", space, ed_tok, NULL), 403);
-	STATUS(api("POST", upd, ed_tok, json_pack("{s:s}", "body", "Still here?")), 403);
+	STATUS(tr_api("DELETE", path, ada_tok, NULL), 403);
+	STATUS(tr_api("DELETE", path, staff_tok, NULL), 204);
+	STATUS(tr_api("GET", space, ed_tok, NULL), 403);
+	STATUS(tr_api("POST", upd, ed_tok, json_pack("{s:s}", "body", "Still here?")), 403);
 
 	/* Fe is no longer a focal point: the space is a focal point's */
 	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)fe_id);
-	STATUS(api("GET", space, fe_tok, NULL), 403);
-	STATUS(api("POST", upd, fe_tok, json_pack("{s:s}", "body", "Former focal")), 403);
-	LACKS(api("GET", "/api/v1/account", fe_tok, NULL), "Attack: former participants");
+	STATUS(tr_api("GET", space, fe_tok, NULL), 403);
+	STATUS(tr_api("POST", upd, fe_tok, json_pack("{s:s}", "body", "Former focal")), 403);
+	LACKS(tr_api("GET", "/api/v1/account", fe_tok, NULL), "Attack: former participants");
 	ts_sql_int("UPDATE users SET role = 'focal' WHERE id = %lld", (long long)fe_id);
-	STATUS(api("GET", space, fe_tok, NULL), 200);
+	STATUS(tr_api("GET", space, fe_tok, NULL), 200);
 
 	/* Quillon suspended: its people take no part while it is */
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)quillon);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
-	STATUS(api("GET", space, cy_tok, NULL), 403);
-	STATUS(api("POST", upd, ada_tok, json_pack("{s:s}", "body", "Suspended")), 403);
-	LACKS(api("GET", "/api/v1/account", cy_tok, NULL), "Attack: former participants");
-	STATUS(api("POST", upd, staff_tok, json_pack("{s:s}", "body", "While-suspended")), 201);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(tr_api("GET", space, cy_tok, NULL), 403);
+	STATUS(tr_api("POST", upd, ada_tok, json_pack("{s:s}", "body", "Suspended")), 403);
+	LACKS(tr_api("GET", "/api/v1/account", cy_tok, NULL), "Attack: former participants");
+	STATUS(tr_api("POST", upd, staff_tok, json_pack("{s:s}", "body", "While-suspended")), 201);
 	assert_int_equal(ts_mail_wait(&sink, FE, 10000, &m), 0);
 	ts_mail_free(&m);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
-	STATUS(api("GET", space, cy_tok, NULL), 200);
-	HAS(api("GET", "/api/v1/account", cy_tok, NULL), "Attack: former participants");
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
+	STATUS(tr_api("GET", space, cy_tok, NULL), 200);
+	HAS(tr_api("GET", "/api/v1/account", cy_tok, NULL), "Attack: former participants");
 
 	/* Quillon removed as a partner */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants/%lld", (long long)id,
 	    (long long)part_id(id, "organization_id", quillon));
-	STATUS(api("DELETE", path, staff_tok, NULL), 204);
-	STATUS(api("GET", space, cy_tok, NULL), 403);
-	STATUS(api("GET", space, ada_tok, NULL), 403);
-	STATUS(api("POST", upd, staff_tok, json_pack("{s:s}", "body", "After-removal")), 201);
+	STATUS(tr_api("DELETE", path, staff_tok, NULL), 204);
+	STATUS(tr_api("GET", space, cy_tok, NULL), 403);
+	STATUS(tr_api("GET", space, ada_tok, NULL), 403);
+	STATUS(tr_api("POST", upd, staff_tok, json_pack("{s:s}", "body", "After-removal")), 201);
 	assert_int_equal(ts_mail_wait(&sink, FE, 10000, &m), 0);
 	ts_mail_free(&m);
 	/* none of the updates since reached Ed, Ada or Cy */
@@ -324,7 +261,7 @@ test_initiative_former(void **state)
 	}
 	/* nor does the country page show them as its partners */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	LACKS(api("GET", path, bo_tok, NULL), "Quillon Review");
+	LACKS(tr_api("GET", path, bo_tok, NULL), "Quillon Review");
 }
 
 /*
@@ -339,16 +276,16 @@ test_initiative_left(void **state)
 	int64_t id, ri;
 
 	(void)state;
-	account("ri@quillon-ra.example", "member", quillon, tok, &ri);
-	id = initiative("Attack: left");
+	tr_account("ri@quillon-ra.example", "member", quillon, tok, &ri);
+	id = tr_initiative("Attack: left", fe_id, quillon, ed_id);
 	snprintf(space, sizeof space, "/api/v1/initiatives/%lld/space", (long long)id);
 	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
-	STATUS(api("GET", space, tok, NULL), 200);
-	HAS(api("GET", "/api/v1/account", tok, NULL), "Attack: left");
+	STATUS(tr_api("GET", space, tok, NULL), 200);
+	HAS(tr_api("GET", "/api/v1/account", tok, NULL), "Attack: left");
 	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)ri);
-	STATUS(api("GET", space, tok, NULL), 403);
-	STATUS(api("POST", upd, tok, json_pack("{s:s}", "body", "Gone")), 403);
-	LACKS(api("GET", "/api/v1/account", tok, NULL), "Attack: left");
+	STATUS(tr_api("GET", space, tok, NULL), 403);
+	STATUS(tr_api("POST", upd, tok, json_pack("{s:s}", "body", "Gone")), 403);
+	LACKS(tr_api("GET", "/api/v1/account", tok, NULL), "Attack: left");
 	/* never confirmed */
 	assert_true(ts_person_add(db_url, "un@quillon-ra.example", "Un", "member", quillon, PW) >
 	    0);
@@ -372,17 +309,17 @@ test_initiative_hostile(void **state)
 	int64_t id, before;
 
 	(void)state;
-	id = initiative("Attack: hostile");
+	id = tr_initiative("Attack: hostile", fe_id, quillon, ed_id);
 	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
-	r = api("POST", upd, ada_tok, json_pack("{s:s}", "body", "<script>alert(1)</script>"
+	r = tr_api("POST", upd, ada_tok, json_pack("{s:s}", "body", "<script>alert(1)</script>"
 	    "<img src=x onerror=alert(2)> [click](javascript:alert(3)) "
 	    "[data](data:text/html;base64,PHNjcmlwdD4=) ![pixel](https://tracker.example/p.gif)"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_null(strstr(str(j, "body_html"), "<script"));
-	assert_null(strstr(str(j, "body_html"), "onerror"));
-	assert_null(strstr(str(j, "body_html"), "javascript:"));
-	assert_null(strstr(str(j, "body_html"), "data:text"));
+	assert_null(strstr(tr_str(j, "body_html"), "<script"));
+	assert_null(strstr(tr_str(j, "body_html"), "onerror"));
+	assert_null(strstr(tr_str(j, "body_html"), "javascript:"));
+	assert_null(strstr(tr_str(j, "body_html"), "data:text"));
 	json_decref(j);
 	b = ts_signed_in(&srv, NULL, CY, PW);
 	assert_non_null(b);
@@ -393,7 +330,7 @@ test_initiative_hostile(void **state)
 	LACKS(r, "javascript:alert");
 	assert_non_null(ts_header(r, "Content-Security-Policy"));
 	assert_non_null(strstr(ts_header(r, "Content-Security-Policy"), "img-src 'self' data:"));
-	j = ts_jbody(api("GET", "/api/v1/initiatives?country=KE", NULL, NULL));
+	j = ts_jbody(tr_api("GET", "/api/v1/initiatives?country=KE", NULL, NULL));
 	json_decref(j);
 
 	/* oversized: 422, nothing written */
@@ -402,14 +339,14 @@ test_initiative_hostile(void **state)
 	assert_non_null(big);
 	memset(big, 'a', 10001);
 	big[10001] = '\0';
-	r = api("POST", upd, ada_tok, json_pack("{s:s}", "body", big));
+	r = tr_api("POST", upd, ada_tok, json_pack("{s:s}", "body", big));
 	STATUS(r, 422);
 	HAS(r, "\"body\"");
 	free(big);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_updates"), before);
 	/* a body that is not text */
-	STATUS(api("POST", upd, ada_tok, json_pack("{s:i}", "body", 7)), 422);
-	STATUS(api("POST", upd, ada_tok, json_pack("{s:{s:s}}", "body", "x", "y")), 422);
+	STATUS(tr_api("POST", upd, ada_tok, json_pack("{s:i}", "body", 7)), 422);
+	STATUS(tr_api("POST", upd, ada_tok, json_pack("{s:{s:s}}", "body", "x", "y")), 422);
 
 	/* the forms without their token: 403, nothing written */
 	r = ts_post(b, path, "body", "No token", (char *)NULL);
@@ -438,17 +375,17 @@ test_initiative_hostile(void **state)
 
 	/* the wrong methods: 405, never a change */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	STATUS(api("PUT", path, staff_tok, json_pack("{s:s}", "title", "Put")), 405);
-	STATUS(api("DELETE", path, staff_tok, NULL), 405);
-	STATUS(api("GET", upd, ada_tok, NULL), 405);
-	STATUS(api("PATCH", upd, ada_tok, json_pack("{s:s}", "body", "x")), 405);
+	STATUS(tr_api("PUT", path, staff_tok, json_pack("{s:s}", "title", "Put")), 405);
+	STATUS(tr_api("DELETE", path, staff_tok, NULL), 405);
+	STATUS(tr_api("GET", upd, ada_tok, NULL), 405);
+	STATUS(tr_api("PATCH", upd, ada_tok, json_pack("{s:s}", "body", "x")), 405);
 	/* a participant may not change the initiative itself */
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "title", "Mine")), 403);
-	STATUS(api("PATCH", path, fe_tok, json_pack("{s:s}", "title", "Mine")), 403);
-	j = ts_jbody(api("GET", path, NULL, NULL));
-	assert_string_equal(str(j, "title"), "Attack: hostile");
+	STATUS(tr_api("PATCH", path, ada_tok, json_pack("{s:s}", "title", "Mine")), 403);
+	STATUS(tr_api("PATCH", path, fe_tok, json_pack("{s:s}", "title", "Mine")), 403);
+	j = ts_jbody(tr_api("GET", path, NULL, NULL));
+	assert_string_equal(tr_str(j, "title"), "Attack: hostile");
 	json_array_foreach(json_object_get(j, "outputs"), before, it)
-		assert_string_equal(str(it, "status"), "published");
+		assert_string_equal(tr_str(it, "status"), "published");
 	json_decref(j);
 }
 
@@ -465,45 +402,45 @@ test_initiative_lists(void **state)
 	int64_t id;
 
 	(void)state;
-	id = initiative("Attack: lists");
+	id = tr_initiative("Attack: lists", fe_id, quillon, ed_id);
 	/* a focal point's country view: their country's, not another's */
-	HAS(api("GET", "/api/v1/country", fe_tok, NULL), "Attack: lists");
-	LACKS(api("GET", "/api/v1/country", gu_tok, NULL), "Attack: lists");
+	HAS(tr_api("GET", "/api/v1/country", fe_tok, NULL), "Attack: lists");
+	LACKS(tr_api("GET", "/api/v1/country", gu_tok, NULL), "Attack: lists");
 	{
-		const struct ts_res *r = api("GET", "/api/v1/country", bo_tok, NULL);
+		const struct ts_res *r = tr_api("GET", "/api/v1/country", bo_tok, NULL);
 
 		assert_true(r->status == 403 || r->status == 404);
 	}
-	LACKS(api("GET", "/api/v1/countries/KE", NULL, NULL), ED);
-	LACKS(api("GET", "/api/v1/countries/KE", no_tok, NULL), ED);
+	LACKS(tr_api("GET", "/api/v1/countries/KE", NULL, NULL), ED);
+	LACKS(tr_api("GET", "/api/v1/countries/KE", no_tok, NULL), ED);
 	LACKS(ts_get(plain, "/countries/KE"), ED);
-	HAS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), ED);
+	HAS(tr_api("GET", "/api/v1/countries/KE", bo_tok, NULL), ED);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	LACKS(api("GET", path, no_tok, NULL), ED);
-	LACKS(api("GET", path, NULL, NULL), ED);
+	LACKS(tr_api("GET", path, no_tok, NULL), ED);
+	LACKS(tr_api("GET", path, NULL, NULL), ED);
 	snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
 	LACKS(ts_get(plain, path), ED);
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
-	LACKS(api("GET", path, no_tok, NULL), "Attack: lists");
-	LACKS(api("GET", path, NULL, NULL), "Attack: lists");
+	LACKS(tr_api("GET", path, no_tok, NULL), "Attack: lists");
+	LACKS(tr_api("GET", path, NULL, NULL), "Attack: lists");
 	/* Quillon's history: its own people's and staff's */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	HAS(api("GET", path, ada_tok, NULL), "initiative.partner");
+	HAS(tr_api("GET", path, ada_tok, NULL), "initiative.partner");
 	{
-		const struct ts_res *r = api("GET", path, bo_tok, NULL);
+		const struct ts_res *r = tr_api("GET", path, bo_tok, NULL);
 
 		assert_true(r->status == 403 || r->status == 404);
-		r = api("GET", path, gu_tok, NULL);
+		r = tr_api("GET", path, gu_tok, NULL);
 		assert_true(r->status == 403 || r->status == 404);
-		r = api("GET", path, no_tok, NULL);
+		r = tr_api("GET", path, no_tok, NULL);
 		assert_true(r->status == 403 || r->status == 404);
 	}
-	STATUS(api("GET", path, NULL, NULL), 401);
+	STATUS(tr_api("GET", path, NULL, NULL), 401);
 	/* ids that are no number, or none */
-	STATUS(api("GET", "/api/v1/initiatives/1abc", NULL, NULL), 404);
-	STATUS(api("GET", "/api/v1/initiatives/99999999999999999999", NULL, NULL), 404);
-	STATUS(api("GET", "/api/v1/initiatives/0/space", ada_tok, NULL), 404);
-	STATUS(api("GET", "/api/v1/initiatives/-1/space", ada_tok, NULL), 404);
+	STATUS(tr_api("GET", "/api/v1/initiatives/1abc", NULL, NULL), 404);
+	STATUS(tr_api("GET", "/api/v1/initiatives/99999999999999999999", NULL, NULL), 404);
+	STATUS(tr_api("GET", "/api/v1/initiatives/0/space", ada_tok, NULL), 404);
+	STATUS(tr_api("GET", "/api/v1/initiatives/-1/space", ada_tok, NULL), 404);
 }
 
 /*
@@ -524,7 +461,7 @@ test_initiative_forms(void **state)
 	size_t i;
 
 	(void)state;
-	id = initiative("Attack: forms");
+	id = tr_initiative("Attack: forms", fe_id, quillon, ed_id);
 	b = ts_signed_in(&srv, NULL, BO, PW);
 	assert_non_null(b);
 	snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
@@ -553,15 +490,15 @@ test_initiative_forms(void **state)
 	STATUS(r, 303);
 	ts_browser_free(b);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	j = ts_jbody(tr_api("GET", path, staff_tok, NULL));
 	json_array_foreach(json_object_get(j, "outputs"), i, o)
-		if (strstr(str(o, "title"), "Hostile"))
-			oid = num(o, "id");
+		if (strstr(tr_str(o, "title"), "Hostile"))
+			oid = tr_num(o, "id");
 	json_decref(j);
 	assert_true(oid > 0);
 	snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/outputs/%lld/publish", (long long)id,
 	    (long long)oid);
-	STATUS(api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")), 200);
+	STATUS(tr_api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")), 200);
 	snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
 	r = ts_get(plain, path);
 	STATUS(r, 200);
@@ -571,28 +508,28 @@ test_initiative_forms(void **state)
 
 	/* staff's participants: what each kind takes */
 	snprintf(parts, sizeof parts, "/api/v1/initiatives/%lld/participants", (long long)id);
-	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
+	STATUS(tr_api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "expert", "user_id",
 	    (json_int_t)gu_id)), 422);
-	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "focal", "user_id",
+	STATUS(tr_api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "focal", "user_id",
 	    (json_int_t)gu_id)), 422);
-	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "focal", "user_id",
+	STATUS(tr_api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "focal", "user_id",
 	    (json_int_t)bo_id)), 422);
-	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	STATUS(tr_api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
 	    "organization_id", (json_int_t)999999)), 422);
-	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:s}", "kind", "organization",
+	STATUS(tr_api("POST", parts, staff_tok, json_pack("{s:s,s:s}", "kind", "organization",
 	    "organization_id", "1 OR 1=1")), 422);
-	STATUS(api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "staff", "user_id",
+	STATUS(tr_api("POST", parts, staff_tok, json_pack("{s:s,s:I}", "kind", "staff", "user_id",
 	    (json_int_t)bo_id)), 422);
-	STATUS(api("POST", parts, bo_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	STATUS(tr_api("POST", parts, bo_tok, json_pack("{s:s,s:I}", "kind", "organization",
 	    "organization_id", (json_int_t)norrow)), 403);
-	STATUS(api("POST", parts, fe_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	STATUS(tr_api("POST", parts, fe_tok, json_pack("{s:s,s:I}", "kind", "organization",
 	    "organization_id", (json_int_t)norrow)), 403);
 	/* a POST-only address read with GET */
 	snprintf(path, sizeof path, "/staff/initiatives/%lld/participants", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = tr_api("GET", path, staff_tok, NULL);
 	assert_true(r->status == 404 || r->status == 405);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
-	STATUS(api("GET", path, ada_tok, NULL), 405);
+	STATUS(tr_api("GET", path, ada_tok, NULL), 405);
 }
 
 /*
@@ -612,16 +549,16 @@ test_initiative_linked(void **state)
 	int i;
 
 	(void)state;
-	id = initiative("Attack: linked");
+	id = tr_initiative("Attack: linked", fe_id, quillon, ed_id);
 	for (i = 0; i < 3; i++)
-		json_array_append_new(ids, json_integer(made("/api/v1/events", staff_tok,
+		json_array_append_new(ids, json_integer(tr_made("/api/v1/events", staff_tok,
 		    json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "kind", "workshop", "title", titles[i],
 		    "timezone", "Europe/Vienna", "start", "2031-03-01T09:00", "end",
 		    "2031-03-01T17:00", "status", st[i], "visibility", vis[i]))));
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:o}", "meetings", ids)), 200);
+	STATUS(tr_api("PATCH", path, staff_tok, json_pack("{s:o}", "meetings", ids)), 200);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-	r = api("GET", path, cy_tok, NULL);
+	r = tr_api("GET", path, cy_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Public-briefing");
 	LACKS(r, "Staff-only-briefing");
@@ -639,55 +576,27 @@ test_initiative_linked(void **state)
 		ts_browser_free(b);
 	}
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = tr_api("GET", path, staff_tok, NULL);
 	HAS(r, "Staff-only-briefing");
 	HAS(r, "Draft-briefing");
-	LACKS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Staff-only-briefing");
+	LACKS(tr_api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Staff-only-briefing");
 }
 
 /* ---- dialogues -------------------------------------------------------------- */
-
-static int64_t
-session_made(const char *wg, int number, const char *start, const char *end,
-    const char *status)
-{
-	return made("/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,s:s,"
-	    "s:s}", "body", "untoc_wg", "number", number, "title", "A session", "timezone",
-	    "Europe/Vienna", "start", start, "end", end, "status", status, "working_group",
-	    wg));
-}
-
-static int64_t
-event_made(const char *title, const char *start, const char *end)
-{
-	return made("/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "kind",
-	    "workshop", "title", title, "timezone", "Europe/Vienna", "start", start, "end", end,
-	    "status", "published"));
-}
-
-static int64_t
-call_made(const char *title, const char *closes)
-{
-	return made("/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,s:s,"
-	    "s:s,s:b},{s:s,s:s,s:s,s:b,s:[s,s,s,s]}]}", "kind", "dialogue", "title", title,
-	    "timezone", "Europe/Vienna", "closes", closes, "status", "open", "questions", "id",
-	    "expertise", "label", "Your expertise", "type", "text", "required", 1, "id",
-	    "speaker_gender", "label", "Gender of the speaker", "type", "choice", "required", 1,
-	    "choices", "woman", "man", "another", "prefer_not_to_say"));
-}
 
 /* A dialogue titled title on a new session of status status, its call
  * open; its id, its call's into *call and its event's into *ev. */
 static int64_t
 dialogue_made(const char *title, int number, const char *status, int64_t *call, int64_t *ev)
 {
-	int64_t wg = session_made("firearms", number, "2031-05-19T10:00", "2031-05-21T18:00",
+	int64_t wg = tr_session_made("firearms", number, "2031-05-19T10:00", "2031-05-21T18:00",
 	    status);
-	int64_t prep = event_made("Preparation day", "2031-05-22T09:00", "2031-05-22T17:00");
+	int64_t prep = tr_event_made("Preparation day", "2031-05-22T09:00", "2031-05-22T17:00",
+	    NULL);
 
-	*ev = event_made("The dialogue", "2031-05-23T09:00", "2031-05-23T17:00");
-	*call = call_made(title, "2031-04-01T23:59");
-	return made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
+	*ev = tr_event_made("The dialogue", "2031-05-23T09:00", "2031-05-23T17:00", NULL);
+	*call = tr_call_made(title, "2031-04-01T23:59");
+	return tr_made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
 	    "title", title, "meeting_id", (json_int_t)wg, "prep_event_id", (json_int_t)prep,
 	    "event_id", (json_int_t)*ev, "call_id", (json_int_t)*call, "inputs_close",
 	    "2031-06-30T18:00"));
@@ -709,23 +618,23 @@ test_dialogue_hidden(void **state)
 	(void)state;
 	id = dialogue_made("Hidden-dialogue-on-a-draft", 21, "draft", &call, &ev);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
-	STATUS(api("GET", path, NULL, NULL), 404);
-	STATUS(api("GET", path, staff_tok, NULL), 200);
-	LACKS(api("GET", "/api/v1/dialogues", bo_tok, NULL), "Hidden-dialogue");
-	LACKS(api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Hidden-dialogue");
+	STATUS(tr_api("GET", path, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", path, NULL, NULL), 404);
+	STATUS(tr_api("GET", path, staff_tok, NULL), 200);
+	LACKS(tr_api("GET", "/api/v1/dialogues", bo_tok, NULL), "Hidden-dialogue");
+	LACKS(tr_api("GET", "/api/v1/countries/KE", bo_tok, NULL), "Hidden-dialogue");
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)id);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
-	STATUS(api("POST", path, bo_tok, json_pack("{s:s}", "body", "x")), 404);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 404);
+	STATUS(tr_api("POST", path, bo_tok, json_pack("{s:s}", "body", "x")), 404);
 	snprintf(path, sizeof path, "/dialogues/%lld/inputs/1/file", (long long)id);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 404);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
-	STATUS(api("POST", path, bo_tok, json_pack("{s:s}", "summary", "Mine")), 403);
+	STATUS(tr_api("POST", path, bo_tok, json_pack("{s:s}", "summary", "Mine")), 403);
 	/* staff may not publish its summary (every member would be mailed of
 	 * it) until its session is theirs to see: 409, saying so */
 	{
-		const struct ts_res *r = api("POST", path, staff_tok, json_pack("{s:s}", "summary",
-		    "What was said behind closed doors."));
+		const struct ts_res *r = tr_api("POST", path, staff_tok, json_pack("{s:s}",
+		    "summary", "What was said behind closed doors."));
 
 		STATUS(r, 409);
 		HAS(r, "publish the session");
@@ -742,7 +651,7 @@ test_dialogue_hidden(void **state)
 		printf("# a member was mailed the summary of a dialogue they may not see\n");
 	assert_false(got);
 	snprintf(path, sizeof path, "/dialogues/%lld/summary/file", (long long)id);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 404);
 }
 
 /*
@@ -762,24 +671,24 @@ test_dialogue_inputs(void **state)
 	(void)state;
 	id = dialogue_made("Attack dialogue", 31, "published", &call, &ev);
 	snprintf(capp, sizeof capp, "/api/v1/calls/%lld/applications", (long long)call);
-	app = made(capp, ada_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	app = tr_made(capp, ada_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
 	    (json_int_t)quillon, "status", "submitted", "answers", "expertise", "Ports",
 	    "speaker_gender", "woman"));
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)id);
 	snprintf(evp, sizeof evp, "/api/v1/events/%lld/registrations", (long long)ev);
 	/* not approved yet: neither */
-	STATUS(api("POST", in, ada_tok, json_pack("{s:s}", "body", "Early")), 403);
-	STATUS(api("POST", evp, ada_tok, json_object()), 403);
-	STATUS(api("POST", in, bo_tok, json_pack("{s:s}", "body", "Outsider")), 403);
-	STATUS(api("POST", evp, bo_tok, json_object()), 403);
-	STATUS(api("POST", evp, staff_tok, json_object()), 403);
+	STATUS(tr_api("POST", in, ada_tok, json_pack("{s:s}", "body", "Early")), 403);
+	STATUS(tr_api("POST", evp, ada_tok, json_object()), 403);
+	STATUS(tr_api("POST", in, bo_tok, json_pack("{s:s}", "body", "Outsider")), 403);
+	STATUS(tr_api("POST", evp, bo_tok, json_object()), 403);
+	STATUS(tr_api("POST", evp, staff_tok, json_object()), 403);
 	/* gender: staff's only */
 	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)id);
-	STATUS(api("GET", path, ada_tok, NULL), 403);
-	STATUS(api("GET", path, fe_tok, NULL), 403);
+	STATUS(tr_api("GET", path, ada_tok, NULL), 403);
+	STATUS(tr_api("GET", path, fe_tok, NULL), 403);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
-	LACKS(api("GET", path, bo_tok, NULL), "woman");
-	LACKS(api("GET", path, ada_tok, NULL), "woman");
+	LACKS(tr_api("GET", path, bo_tok, NULL), "woman");
+	LACKS(tr_api("GET", path, ada_tok, NULL), "woman");
 
 	/* approved */
 	ts_sql_int("UPDATE call_applications SET status = 'accepted' WHERE id = %lld",
@@ -804,14 +713,14 @@ test_dialogue_inputs(void **state)
 		assert_non_null(big);
 		memset(big, 'b', 20001);
 		big[20001] = '\0';
-		STATUS(api("POST", in, ada_tok, json_pack("{s:s}", "body", big)), 422);
+		STATUS(tr_api("POST", in, ada_tok, json_pack("{s:s}", "body", big)), 422);
 		free(big);
 	}
-	STATUS(api("POST", in, ada_tok, json_pack("{s:s,s:s}", "body", "Private-input-of-Ada",
+	STATUS(tr_api("POST", in, ada_tok, json_pack("{s:s,s:s}", "body", "Private-input-of-Ada",
 	    "publish", "maybe")), 422);
-	STATUS(api("POST", in, ada_tok, json_pack("{s:s,s:b}", "body", "Private-input-of-Ada",
+	STATUS(tr_api("POST", in, ada_tok, json_pack("{s:s,s:b}", "body", "Private-input-of-Ada",
 	    "publish", 0)), 201);
-	STATUS(api("POST", in, cy_tok, json_pack("{s:s,s:b}", "body", "Public-input-of-Cy",
+	STATUS(tr_api("POST", in, cy_tok, json_pack("{s:s,s:b}", "body", "Public-input-of-Cy",
 	    "publish", 1)), 201);
 	{	/* Cy's file, not for publication */
 		static const char doc[] = "Names of our sources.\n";
@@ -824,46 +733,46 @@ test_dialogue_inputs(void **state)
 		r = ts_multipart_api(plain, "POST", in, cy_tok, parts, 3);
 		STATUS(r, 201);
 		j = ts_jbody(r);
-		snprintf(file, sizeof file, "%s", str(json_object_get(j, "file"), "url"));
-		cy_input = num(j, "id");
+		snprintf(file, sizeof file, "%s", tr_str(json_object_get(j, "file"), "url"));
+		cy_input = tr_num(j, "id");
 		json_decref(j);
 	}
-	r = api("GET", file, cy_tok, NULL);
+	r = tr_api("GET", file, cy_tok, NULL);
 	STATUS(r, 200);
 	assert_non_null(ts_header(r, "Content-Disposition"));
 	assert_non_null(strstr(ts_header(r, "Content-Disposition"), "attachment"));
-	STATUS(api("GET", file, bo_tok, NULL), 404);
-	STATUS(api("GET", file, NULL, NULL), 404);
-	STATUS(api("GET", file, fe_tok, NULL), 404);
+	STATUS(tr_api("GET", file, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", file, NULL, NULL), 404);
+	STATUS(tr_api("GET", file, fe_tok, NULL), 404);
 	/* others read none of them before the summary */
-	LACKS(api("GET", in, bo_tok, NULL), "input-of");
-	LACKS(api("GET", in, NULL, NULL), "input-of");
-	LACKS(api("GET", in, fe_tok, NULL), "input-of");
-	HAS(api("GET", in, staff_tok, NULL), "Private-input-of-Ada");
+	LACKS(tr_api("GET", in, bo_tok, NULL), "input-of");
+	LACKS(tr_api("GET", in, NULL, NULL), "input-of");
+	LACKS(tr_api("GET", in, fe_tok, NULL), "input-of");
+	HAS(tr_api("GET", in, staff_tok, NULL), "Private-input-of-Ada");
 
 	/* approval withdrawn: no input, no registration */
 	ts_sql_int("UPDATE call_applications SET status = 'declined' WHERE id = %lld",
 	    (long long)app);
-	STATUS(api("POST", in, ada_tok, json_pack("{s:s}", "body", "After withdrawal")), 403);
-	STATUS(api("POST", evp, ada_tok, json_object()), 403);
-	STATUS(api("POST", evp, cy_tok, json_object()), 403);
+	STATUS(tr_api("POST", in, ada_tok, json_pack("{s:s}", "body", "After withdrawal")), 403);
+	STATUS(tr_api("POST", evp, ada_tok, json_object()), 403);
+	STATUS(tr_api("POST", evp, cy_tok, json_object()), 403);
 
 	/* the summary: the input whose author did not agree stays private */
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "summary", "Mine")), 403);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Done.")), 200);
-	r = api("GET", in, bo_tok, NULL);
+	STATUS(tr_api("POST", path, ada_tok, json_pack("{s:s}", "summary", "Mine")), 403);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Done.")), 200);
+	r = tr_api("GET", in, bo_tok, NULL);
 	HAS(r, "Public-input-of-Cy");
 	LACKS(r, "Private-input-of-Ada");
-	r = api("GET", in, NULL, NULL);
+	r = tr_api("GET", in, NULL, NULL);
 	LACKS(r, "Private-input-of-Ada");
 	snprintf(path, sizeof path, "/dialogues/%lld", (long long)id);
 	LACKS(ts_get(plain, path), "Private-input-of-Ada");
-	LACKS(api("GET", in, bo_tok, NULL), "Private-file-input");
-	STATUS(api("GET", file, bo_tok, NULL), 404);
-	STATUS(api("GET", file, NULL, NULL), 404);
-	STATUS(api("GET", file, staff_tok, NULL), 200);
-	j = ts_jbody(api("GET", in, staff_tok, NULL));
+	LACKS(tr_api("GET", in, bo_tok, NULL), "Private-file-input");
+	STATUS(tr_api("GET", file, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", file, NULL, NULL), 404);
+	STATUS(tr_api("GET", file, staff_tok, NULL), 200);
+	j = ts_jbody(tr_api("GET", in, staff_tok, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 3);
 	json_decref(j);
 	/* CSRF: the input form without its token */
@@ -893,12 +802,12 @@ test_dialogue_summary_mail(void **state)
 	(void)state;
 	sable = ts_org_import(db_url, "Sable Review Circle", "KE", "info@sable-ra.example", NULL);
 	assert_true(sable > 0);
-	account("su@sable-ra.example", "member", sable, tok, NULL);
+	tr_account("su@sable-ra.example", "member", sable, tok, NULL);
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)sable);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
 	id = dialogue_made("Mailed-dialogue", 51, "published", &call, &ev);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Out.")), 200);
 	for (i = 0; i < 10 && !found; i++) {
 		if (ts_mail_wait(&sink, BO, 10000, &m) != 0)
 			break;
@@ -932,32 +841,32 @@ test_dialogue_suspended(void **state)
 	(void)state;
 	tern = ts_org_import(db_url, "Tern Review Collective", "KE", "info@tern-ra.example", NULL);
 	assert_true(tern > 0);
-	account("te@tern-ra.example", "member", tern, tok, &te);
+	tr_account("te@tern-ra.example", "member", tern, tok, &te);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@review-ra.test", PW);
 	assert_non_null(staff);
 	assert_int_equal(ts_org_admin(staff, tern, te), 0);
 	ts_browser_free(staff);
 	id = dialogue_made("Suspended dialogue", 61, "published", &call, &ev);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
-	app = made(path, tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	app = tr_made(path, tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
 	    (json_int_t)tern, "status", "submitted", "answers", "expertise", "Coasts",
 	    "speaker_gender", "woman"));
 	ts_sql_int("UPDATE call_applications SET status = 'accepted' WHERE id = %lld",
 	    (long long)app);
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)id);
 	snprintf(evp, sizeof evp, "/api/v1/events/%lld/registrations", (long long)ev);
-	STATUS(api("POST", in, tok, json_pack("{s:s}", "body", "Before")), 201);
+	STATUS(tr_api("POST", in, tok, json_pack("{s:s}", "body", "Before")), 201);
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)tern);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
-	STATUS(api("POST", in, tok, json_pack("{s:s}", "body", "While suspended")), 403);
-	STATUS(api("POST", evp, tok, json_object()), 403);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(tr_api("POST", in, tok, json_pack("{s:s}", "body", "While suspended")), 403);
+	STATUS(tr_api("POST", evp, tok, json_object()), 403);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogue_inputs WHERE body = "
 	    "'While suspended'"), 0);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
-	STATUS(api("POST", evp, tok, json_object()), 201);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
+	STATUS(tr_api("POST", evp, tok, json_object()), 201);
 	/* no longer one of Tern (who applied for it): its approval is not theirs */
 	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)te);
-	STATUS(api("POST", in, tok, json_pack("{s:s}", "body", "After leaving")), 403);
+	STATUS(tr_api("POST", in, tok, json_pack("{s:s}", "body", "After leaving")), 403);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogue_inputs WHERE body = "
 	    "'After leaving'"), 0);
 }
@@ -990,24 +899,24 @@ test_dialogue_forms(void **state)
 	    "summary = 'No token'"), 0);
 	/* a member's token on staff's forms */
 	snprintf(path, sizeof path, "/staff/dialogues/%lld/edit", (long long)id);
-	STATUS(api("GET", path, bo_tok, NULL), 403);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 403);
 	/* the wrong methods */
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
-	STATUS(api("PUT", path, staff_tok, json_pack("{s:s}", "title", "Put")), 405);
-	STATUS(api("DELETE", path, staff_tok, NULL), 405);
-	STATUS(api("PATCH", path, bo_tok, json_pack("{s:s}", "title", "Mine")), 403);
+	STATUS(tr_api("PUT", path, staff_tok, json_pack("{s:s}", "title", "Put")), 405);
+	STATUS(tr_api("DELETE", path, staff_tok, NULL), 405);
+	STATUS(tr_api("PATCH", path, bo_tok, json_pack("{s:s}", "title", "Mine")), 403);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/decisions", (long long)id);
-	STATUS(api("GET", path, staff_tok, NULL), 405);
+	STATUS(tr_api("GET", path, staff_tok, NULL), 405);
 	/* an oversized summary: 422, nothing published */
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
 	big = malloc(100002);
 	assert_non_null(big);
 	memset(big, 's', 100001);
 	big[100001] = '\0';
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", big)), 422);
+	STATUS(tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", big)), 422);
 	free(big);
 	/* a hostile one is text */
-	r = api("POST", path, staff_tok, json_pack("{s:s}", "summary", "<script>s()</script>"
+	r = tr_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "<script>s()</script>"
 	    "\n\n[x](javascript:s()) Summary-text"));
 	STATUS(r, 200);
 	snprintf(path, sizeof path, "/dialogues/%lld", (long long)id);
@@ -1034,29 +943,29 @@ test_dialogue_deadline(void **state)
 	(void)state;
 	id = dialogue_made("Deadline dialogue", 41, "published", &call, &ev);
 	snprintf(capp, sizeof capp, "/api/v1/calls/%lld/applications", (long long)call);
-	app = made(capp, bo_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	app = tr_made(capp, bo_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
 	    (json_int_t)norrow, "status", "submitted", "answers", "expertise", "Borders",
 	    "speaker_gender", "man"));
 	ts_sql_int("UPDATE call_applications SET status = 'accepted' WHERE id = %lld",
 	    (long long)app);
 	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants.csv", (long long)id);
-	STATUS(api("GET", path, bo_tok, NULL), 403);
-	STATUS(api("GET", path, fe_tok, NULL), 403);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 403);
+	STATUS(tr_api("GET", path, fe_tok, NULL), 403);
 	snprintf(path, sizeof path, "/staff/dialogues/%lld/participants", (long long)id);
-	STATUS(api("GET", path, bo_tok, NULL), 403);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 403);
 	/* Cy's file through another dialogue's address: 404, even to staff */
 	snprintf(path, sizeof path, "/dialogues/%lld/inputs/%lld/file", (long long)id,
 	    (long long)cy_input);
-	STATUS(api("GET", path, cy_tok, NULL), 404);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
-	STATUS(api("GET", path, staff_tok, NULL), 404);
+	STATUS(tr_api("GET", path, cy_tok, NULL), 404);
+	STATUS(tr_api("GET", path, bo_tok, NULL), 404);
+	STATUS(tr_api("GET", path, staff_tok, NULL), 404);
 	snprintf(in, sizeof in, "/api/v1/dialogues/%lld/inputs", (long long)id);
 	/* inputs close 2031-06-30T18:00 in Vienna: 16:00 UTC, 1940601600 */
 	assert_int_equal(ts_clock_advance(plain, (long)(1940601600 - 20 - time(NULL))), 200);
 	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);
-	STATUS(api("POST", in, bo_tok, json_pack("{s:s}", "body", "Just in time")), 201);
+	STATUS(tr_api("POST", in, bo_tok, json_pack("{s:s}", "body", "Just in time")), 201);
 	assert_int_equal(ts_clock_advance(plain, 30), 200);
-	r = api("POST", in, bo_tok, json_pack("{s:s}", "body", "Too late"));
+	r = tr_api("POST", in, bo_tok, json_pack("{s:s}", "body", "Too late"));
 	STATUS(r, 409);
 	HAS(r, "closed at");
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM dialogue_inputs WHERE body = "
@@ -1073,19 +982,20 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
+	tr_use(plain, db_url, PW, staff_tok);
 	quillon = ts_org_import(db_url, "Quillon Review Trust", "KE", "info@quillon-ra.example",
 	    NULL);
 	norrow = ts_org_import(db_url, "Norrow Review Network", "KE", "info@norrow-ra.example",
 	    NULL);
 	assert_true(quillon > 0 && norrow > 0);
-	account("sam.staff@review-ra.test", "staff", 0, staff_tok, NULL);
-	account(FE, "focal", 0, fe_tok, &fe_id);
-	account("gu@interior-ra.go.ug", "focal", 0, gu_tok, &gu_id);
-	account("ada@quillon-ra.example", "member", quillon, ada_tok, &ada_id);
-	account(CY, "member", quillon, cy_tok, &cy_id);
-	account(BO, "member", norrow, bo_tok, &bo_id);
-	account(ED, "member", 0, ed_tok, &ed_id);
-	account("no@applicant-ra.example", "applicant", 0, no_tok, NULL);
+	tr_account("sam.staff@review-ra.test", "staff", 0, staff_tok, NULL);
+	tr_account(FE, "focal", 0, fe_tok, &fe_id);
+	tr_account("gu@interior-ra.go.ug", "focal", 0, gu_tok, &gu_id);
+	tr_account("ada@quillon-ra.example", "member", quillon, ada_tok, &ada_id);
+	tr_account(CY, "member", quillon, cy_tok, &cy_id);
+	tr_account(BO, "member", norrow, bo_tok, &bo_id);
+	tr_account(ED, "member", 0, ed_tok, &ed_id);
+	tr_account("no@applicant-ra.example", "applicant", 0, no_tok, NULL);
 	ts_sql_int("UPDATE users SET country = 'KE' WHERE id = %lld", (long long)fe_id);
 	ts_sql_int("UPDATE users SET country = 'UG' WHERE id = %lld", (long long)gu_id);
 	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
