@@ -10,43 +10,8 @@
 #   WHATSON_BIN  the binary (default: $ROOT/${B:-build}/san/whatson)
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$HERE/../.." && pwd)}
-W=${WHATSON_BIN:-$ROOT/${B:-build}/san/whatson}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/whatson-cli-seedres.XXXXXX")
-LOGS=$tmp
-SERVER=
-# shellcheck source=../lib/pg.sh
-. "$ROOT/tests/lib/pg.sh"
-stop_server() {
-	[ -n "$SERVER" ] || return 0
-	kill -TERM "$SERVER" 2>/dev/null
-	wait "$SERVER" 2>/dev/null
-	SERVER=
-}
-trap 'stop_server; rm -rf "$tmp"' EXIT
-n=0
-ok() {	# ok CONDITION-STATUS DESCRIPTION [DIAGNOSTIC-FILE]
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
-		echo "not ok $n - $2"
-		[ -n "${3:-}" ] && [ -f "$3" ] && sed 's/^/#   /' "$3" | head -20
-	fi
-}
-[ -x "$W" ] || { echo "Bail out! no $W"; exit 1; }
-command -v python3 >/dev/null || { echo "Bail out! no python3"; exit 1; }
-
-free_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-# json FILE EXPR: EXPR of the JSON document in FILE as d (python).
-json() {
-	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2" 2>/dev/null
-}
-# get NAME PATH [CURL ARGS...]: the answer of GET PATH as staff into $tmp/NAME.json.
-get() {
-	local name=$1 path=$2; shift 2
-	curl -s -G -H "Authorization: Bearer $TOKEN" "$@" "$BASE$path" >"$tmp/$name.json"
-}
+# shellcheck source=lib.sh
+. "$HERE/lib.sh" seedres
 
 # check BACKEND URL: the whole story on one database.
 check() {
