@@ -1458,8 +1458,19 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MTG_NOM_ORG_COUNT] = {"mtg_nom_org_count",
 	    "SELECT count(*) FROM meeting_nominations WHERE event_id = ? AND organization_id = ? "
 	    "AND status IN ('pending', 'approved')", NULL},
+	/* The organization's own nomination of an address to the session: an
+	 * address is unique per session and organization (migration 42). */
 	[ST_MTG_NOM_SAME_EMAIL] = {"mtg_nom_same_email",
-	    "SELECT id FROM meeting_nominations WHERE event_id = ? AND email = ?", NULL},
+	    "SELECT id FROM meeting_nominations WHERE event_id = ? AND organization_id = ? "
+	    "AND email = ?", NULL},
+	/* How many other organizations' nominations, pending or approved, name
+	 * nomination ?'s address for its session (staff's flag), and whether
+	 * one of them is approved. */
+	[ST_MTG_NOM_ELSEWHERE] = {"mtg_nom_elsewhere",
+	    "SELECT count(*), coalesce(max(CASE WHEN x.status = 'approved' THEN 1 ELSE 0 END), 0) "
+	    "FROM meeting_nominations n JOIN meeting_nominations x ON x.event_id = n.event_id "
+	    "AND x.email = n.email AND x.organization_id <> n.organization_id "
+	    "AND x.status IN ('pending', 'approved') WHERE n.id = ?", NULL},
 	/* A pending nomination decided (none when it was decided meanwhile). */
 	[ST_MTG_NOM_DECIDE] = {"mtg_nom_decide",
 	    "UPDATE meeting_nominations SET status = ?, reason = ?, decided_at = ?, "
@@ -2623,6 +2634,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CRS_MY_POSTS] = CRS_MYP_C__MAX,
 	[ST_CRS_MY_MESSAGES] = CRS_MYM_C__MAX,
 	[ST_CRS_MY_REMINDERS] = CRS_MYN_C__MAX,
+	[ST_MTG_NOM_ELSEWHERE] = MTG_ELSE_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -3756,6 +3768,49 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" created_at BIGINT NOT NULL, UNIQUE (dialogue_id, user_id));" \
 	"CREATE INDEX dialogue_invitations_user ON dialogue_invitations(user_id);"
 
+/* 42: a delegate's address is unique per session AND organization, no
+ * longer per session.  Across organizations the rule was an oracle: the
+ * admin of one organization learnt from the refusal that some other
+ * organization had nominated an address.  Staff now see such addresses
+ * flagged on their list and decide (ST_MTG_NOM_ELSEWHERE).  SQLite can't
+ * drop a constraint, so the table is rebuilt; dropping the old one sets
+ * meeting_speaking_requests.nomination_id to NULL (ON DELETE SET NULL), so
+ * those links are kept aside and put back. */
+#define M42_NOM_COLS "id, event_id, organization_id, nominated_by, name, title, email, " \
+	"nationality, passport_name, visa_letter, attendance, status, reason, created_at, " \
+	"decided_at, decided_by"
+#define M42_SQLITE \
+	"CREATE TABLE m42_speaker_links AS SELECT id, nomination_id FROM " \
+	" meeting_speaking_requests WHERE nomination_id IS NOT NULL;" \
+	"CREATE TABLE m42_nominations (" \
+	" id " SQLITE_ID "," \
+	" event_id BIGINT NOT NULL REFERENCES meetings(event_id) ON DELETE CASCADE," \
+	" organization_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" nominated_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" name TEXT NOT NULL, title TEXT NOT NULL DEFAULT '', email TEXT NOT NULL," \
+	" nationality TEXT NOT NULL, passport_name TEXT NOT NULL," \
+	" visa_letter INTEGER NOT NULL DEFAULT 0," \
+	" attendance TEXT NOT NULL CHECK (attendance IN ('in_person','online'))," \
+	" status TEXT NOT NULL CHECK (status IN ('pending','approved','declined'))," \
+	" reason TEXT NOT NULL DEFAULT ''," \
+	" created_at BIGINT NOT NULL, decided_at BIGINT," \
+	" decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" UNIQUE (event_id, organization_id, email));" \
+	"INSERT INTO m42_nominations (" M42_NOM_COLS ") SELECT " M42_NOM_COLS \
+	" FROM meeting_nominations;" \
+	"DROP TABLE meeting_nominations;" \
+	"ALTER TABLE m42_nominations RENAME TO meeting_nominations;" \
+	"CREATE INDEX meeting_nominations_org ON meeting_nominations(event_id, organization_id);" \
+	"CREATE INDEX meeting_nominations_email ON meeting_nominations(event_id, email);" \
+	"UPDATE meeting_speaking_requests SET nomination_id = (SELECT k.nomination_id FROM " \
+	" m42_speaker_links k WHERE k.id = meeting_speaking_requests.id)" \
+	" WHERE id IN (SELECT id FROM m42_speaker_links);" \
+	"DROP TABLE m42_speaker_links;"
+#define M42_PG \
+	"ALTER TABLE meeting_nominations DROP CONSTRAINT meeting_nominations_event_id_email_key;" \
+	"ALTER TABLE meeting_nominations ADD UNIQUE (event_id, organization_id, email);" \
+	"CREATE INDEX meeting_nominations_email ON meeting_nominations(event_id, email);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -3793,5 +3848,6 @@ const struct db_migration db_migrations[] = {
 	{36, M36(SQLITE_ID), M36(PG_ID)},
 	{37, M37(SQLITE_ID), M37(PG_ID)},
 	{38, M38(SQLITE_ID), M38(PG_ID)},
+	{42, M42_SQLITE, M42_PG},
 	{0, NULL, NULL},
 };

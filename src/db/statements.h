@@ -350,6 +350,7 @@ enum db_stmt {
 	ST_MTG_NOM_COUNT,
 	ST_MTG_NOM_ORG_COUNT,
 	ST_MTG_NOM_SAME_EMAIL,
+	ST_MTG_NOM_ELSEWHERE,
 	ST_MTG_NOM_DECIDE,
 	ST_MTG_NOM_APPROVED,
 	ST_MTG_NOM_ORGS,
@@ -1014,6 +1015,9 @@ enum mtg_col { MTG_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_C__MAX };
 	Y(MTG_NOM_C_CREATED_AT, "n.created_at") Y(MTG_NOM_C_DECIDED_AT, "n.decided_at") \
 	Y(MTG_NOM_C_ORG_NAME, "o.name") Y(MTG_NOM_C_ORG_ECOSOC, "o.ecosoc_status")
 enum mtg_nom_col { MTG_NOM_COLUMNS(DB_COL_ENUM, DB_COL_ENUM) MTG_NOM_C__MAX };
+/* Other organizations' nominations of a nomination's address to its
+ * session: how many, and whether one is approved (ST_MTG_NOM_ELSEWHERE). */
+enum mtg_else_col { MTG_ELSE_C_COUNT, MTG_ELSE_C_APPROVED, MTG_ELSE_C__MAX };
 /* A delegate's own nomination, with its session (ST_MTG_NOM_OF_EMAIL). */
 enum mtg_mine_col { MTG_MINE_C_ID, MTG_MINE_C_EVENT_ID, MTG_MINE_C_ORG_ID, MTG_MINE_C_ORG,
 	MTG_MINE_C_STATUS, MTG_MINE_C_REASON, MTG_MINE_C_BODY_EN, MTG_MINE_C_BODY_FR,

@@ -191,7 +191,7 @@ test_rules(void **state)
 	r = nominate(open, ada_tok, delegate(quillon, "Dee One Again",
 	    "dee.one@quillon-nm.example"));
 	STATUS(r, 409);
-	HAS(r, "This person is nominated to this session already.");
+	HAS(r, "Your organization has nominated this person to this session already.");
 	STATUS(nominate(open, ada_tok, delegate(quillon, "Dee Two", "dee.two@quillon-nm.example")),
 	    201);
 	r = nominate(open, ada_tok, delegate(quillon, "Dee Three", "dee.three@quillon-nm.example"));

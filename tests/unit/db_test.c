@@ -552,6 +552,110 @@ got_bytes(void *arg, const void *p, size_t n)
 	return 0;
 }
 
+/* Runs script sql (printf-style), failing the test with its error. */
+static void __attribute__((format(printf, 2, 3)))
+run_sql(struct db *d, const char *fmt, ...)
+{
+	char err[256] = "", sql[2048];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(sql, sizeof sql, fmt, ap);
+	va_end(ap);
+	assert_true(n > 0 && (size_t)n < sizeof sql);
+	if (d->ops->exec_script(d, sql, err, sizeof err) != WS_OK)
+		fail_msg("script: %s\n%s", err, sql);
+}
+
+/* Migration 42 makes a delegate's address unique per session and
+ * organization: the nominations (and the speaking request naming one)
+ * come through, two organizations may then name one address, one
+ * organization still not twice. */
+static void
+test_migrate_nomination_address(void **state)
+{
+	FX(state);
+	struct arena *a = arena_new();
+	struct db_pool *p2 = NULL;
+	struct db *d;
+	char err[256] = "";
+	int64_t uid, org[2], ev, nom, n = -1;
+	int k;
+
+	d = db_acquire(f->pool);
+	assert_int_equal(add_user(d, email(f, a, "m42"), "Ada M42", &uid), WS_OK);
+	for (k = 0; k < 2; k++) {
+		run_sql(d, "INSERT INTO organizations (name, kind, country, description, status,"
+		    " norm_name, created_at, updated_at) VALUES ('M42 %d %s', 'ngo', 'KE', 'd',"
+		    " 'approved', 'm42 %d %s', 1, 1)", k, f->tag, k, f->tag);
+		if (d->ops->query_int(d, arena_printf(a, "SELECT id FROM organizations WHERE"
+		    " name = 'M42 %d %s'", k, f->tag), &org[k], err, sizeof err) != WS_OK)
+			fail_msg("query: %s", err);
+	}
+	run_sql(d, "INSERT INTO events (kind, title, start_at, end_at, timezone, start_month,"
+	    " audience, visibility, status, created_at, updated_at) VALUES ('session',"
+	    " 'M42 %s', 100, 200, 'UTC', '1970-01', 'members', 'members', 'published', 1, 1)",
+	    f->tag);
+	if (d->ops->query_int(d, arena_printf(a, "SELECT id FROM events WHERE title = 'M42 %s'",
+	    f->tag), &ev, err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
+	run_sql(d, "INSERT INTO meetings (event_id, body, number, title, year, eligibility,"
+	    " delegates_max) VALUES (%lld, 'cosp', 42, 'M42', 2031, 'members', 5);"
+	    "INSERT INTO meeting_nominations (event_id, organization_id, nominated_by, name,"
+	    " email, nationality, passport_name, attendance, status, created_at) VALUES"
+	    " (%lld, %lld, %lld, 'Dee', 'dee@m42.example', 'KE', 'DEE', 'online', 'approved', 5)",
+	    (long long)ev, (long long)ev, (long long)org[0], (long long)uid);
+	if (d->ops->query_int(d, arena_printf(a, "SELECT id FROM meeting_nominations WHERE"
+	    " event_id = %lld", (long long)ev), &nom, err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
+	run_sql(d, "INSERT INTO meeting_speaking_requests (event_id, organization_id, item,"
+	    " nomination_id, speaker_name, summary, minutes, status, created_at, updated_at)"
+	    " VALUES (%lld, %lld, '1', %lld, 'Dee', 'On item 1.', 3, 'pending', 6, 6)",
+	    (long long)ev, (long long)org[0], (long long)nom);
+	/* as a database of version 41 would be: one address per session */
+	if (f->pg)
+		run_sql(d, "ALTER TABLE meeting_nominations DROP CONSTRAINT"
+		    " meeting_nominations_event_id_organization_id_email_key;"
+		    "ALTER TABLE meeting_nominations ADD CONSTRAINT"
+		    " meeting_nominations_event_id_email_key UNIQUE (event_id, email);"
+		    "DROP INDEX meeting_nominations_email;"
+		    "DELETE FROM schema_version WHERE version = 42;");
+	else
+		run_sql(d, "DROP INDEX meeting_nominations_email;"
+		    "DELETE FROM schema_version WHERE version = 42;");
+	db_release(f->pool, d);
+	db_pool_free(f->pool);
+	f->pool = NULL;
+
+	assert_int_equal(db_migrate_url(f->url, 0, err, sizeof err), WS_OK);
+	assert_int_equal(db_pool_open(f->url, 2, 1, &p2, err, sizeof err), WS_OK);
+	f->pool = p2;
+	d = db_acquire(p2);
+	if (d->ops->query_int(d, arena_printf(a, "SELECT count(*) FROM meeting_nominations WHERE"
+	    " id = %lld AND email = 'dee@m42.example' AND status = 'approved'", (long long)nom),
+	    &n, err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
+	assert_int_equal(n, 1);
+	if (d->ops->query_int(d, arena_printf(a, "SELECT count(*) FROM meeting_speaking_requests"
+	    " WHERE event_id = %lld AND nomination_id = %lld", (long long)ev, (long long)nom), &n,
+	    err, sizeof err) != WS_OK)
+		fail_msg("query: %s", err);
+	assert_int_equal(n, 1);
+	/* the other organization names the same address; the first, not twice */
+	run_sql(d, "INSERT INTO meeting_nominations (event_id, organization_id, name, email,"
+	    " nationality, passport_name, attendance, status, created_at) VALUES (%lld, %lld,"
+	    " 'Dee', 'dee@m42.example', 'KE', 'DEE', 'online', 'pending', 7)", (long long)ev,
+	    (long long)org[1]);
+	assert_int_not_equal(d->ops->exec_script(d, arena_printf(a, "INSERT INTO"
+	    " meeting_nominations (event_id, organization_id, name, email, nationality,"
+	    " passport_name, attendance, status, created_at) VALUES (%lld, %lld, 'Dee',"
+	    " 'dee@m42.example', 'KE', 'DEE', 'online', 'pending', 8)", (long long)ev,
+	    (long long)org[0]), err, sizeof err), WS_OK);
+	db_release(p2, d);
+	arena_free(a);
+}
+
 /* Migration 12 moves the bytes of files from before chunks into chunks:
  * each reads back byte for byte, by chunks, and files.data is emptied. */
 static void
@@ -1694,6 +1798,8 @@ main(void)
 		    test_migrate_file_chunks),
 		BOTH("migration 14 puts earlier audit rows in organizations' histories",
 		    test_migrate_org_history),
+		BOTH("migration 42 makes a delegate's address unique per organization",
+		    test_migrate_nomination_address),
 		BOTH("statements return the columns statements.h names", test_stmt_columns),
 		BOTH("users insert and look up", test_users),
 		BOTH("a second account with one email conflicts", test_unique_email),

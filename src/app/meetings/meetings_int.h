@@ -145,9 +145,14 @@ enum ws_err mtg_nom_list(struct db *d, int64_t id, int64_t uid, const char *emai
 /* The delegates organization org has nominated to session id that count
  * against its number (pending, approved). */
 enum ws_err mtg_nom_org_count(struct db *d, int64_t id, int64_t org, int64_t *n) WS_WUR;
-/* The nomination of session id naming address email, into *other (0:
- * none). */
-enum ws_err mtg_nom_same_email(struct db *d, int64_t id, const char *email, int64_t *other)
+/* Organization org's nomination of session id naming address email, into
+ * *other (0: none). */
+enum ws_err mtg_nom_same_email(struct db *d, int64_t id, int64_t org, const char *email,
+    int64_t *other) WS_WUR;
+/* How many other organizations' pending or approved nominations name
+ * nomination nid's address for its session, and whether one is approved
+ * (staff's flag: an address is unique only within an organization). */
+enum ws_err mtg_nom_elsewhere(struct db *d, int64_t nid, int64_t *count, int *approved)
     WS_WUR;
 /* A new pending nomination from checked values, for org by person by. */
 enum ws_err mtg_nom_insert(struct db *d, int64_t id, int64_t org, int64_t by, json_t *values,

@@ -74,11 +74,20 @@ tr(struct req *r, const char *msg)
 	return view_tr(r->app->views, r->locale, msg);
 }
 
-/* Stored nomination n as the API gives it.  New reference. */
+/* Stored nomination n as the API gives it.  New reference.  Staff's view
+ * also says how many other organizations nominated the same address to
+ * the session (an address is unique only within an organization; the
+ * organizations themselves are never told of each other). */
 static json_t *
-nom_view(json_t *n)
+nom_view(struct req *r, json_t *n)
 {
 	json_t *o = json_deep_copy(n);
+	int64_t count = 0;
+	int approved = 0;
+
+	if (r->user->role >= ROLE_STAFF && mtg_nom_elsewhere(req_db(r), json_integer_value(
+	    json_object_get(n, "id")), &count, &approved) == WS_OK)
+		json_object_set_new(o, "nominated_elsewhere", json_integer(count));
 
 	json_object_set_new(o, "created_at", mtg_utc_or_null(json_object_get(n, "created_at")));
 	json_object_set_new(o, "decided_at", mtg_utc_or_null(json_object_get(n, "decided_at")));
@@ -127,7 +136,7 @@ h_meeting_nominations(struct req *r, struct resp *w)
 		return rc;
 	items = json_array();
 	json_array_foreach(rows, i, n)
-		json_array_append_new(items, nom_view(n));
+		json_array_append_new(items, nom_view(r, n));
 	json_decref(rows);
 	resp_value(w, app_list_value(items, page, per_page, total));
 	return WS_OK;
@@ -329,8 +338,8 @@ h_meeting_nominate(struct req *r, struct resp *w)
 		goto out;
 	if ((rc = mtg_lock(d, id)) != WS_OK ||
 	    (rc = mtg_nom_org_count(d, id, oid, &have)) != WS_OK ||
-	    (rc = mtg_nom_same_email(d, id, json_string_value(json_object_get(values, "email")),
-	    &other)) != WS_OK)
+	    (rc = mtg_nom_same_email(d, id, oid, json_string_value(json_object_get(values,
+	    "email")), &other)) != WS_OK)
 		goto rollback;
 	if (have >= json_integer_value(json_object_get(s, "delegates_max"))) {
 		w->detail = mtg_sub(r, N_("Your organization has nominated {{n}} delegates to this "
@@ -339,7 +348,8 @@ h_meeting_nominate(struct req *r, struct resp *w)
 		goto rollback;
 	}
 	if (other) {
-		w->detail = N_("This person is nominated to this session already.");
+		w->detail = N_("Your organization has nominated this person to this session "
+		    "already.");
 		w->errors = json_pack("{s:s}", "email", tr(r, w->detail));
 		rc = WS_ECONFLICT;
 		goto rollback;
@@ -352,7 +362,7 @@ h_meeting_nominate(struct req *r, struct resp *w)
 		goto rollback;
 	if ((rc = mtg_nom_get(d, id, nid, &n)) != WS_OK)
 		goto out;
-	resp_value(w, nom_view(n));
+	resp_value(w, nom_view(r, n));
 	w->status = 201;
 	goto out;
 rollback:
@@ -392,6 +402,23 @@ decide_one(struct req *r, struct db *d, int64_t nid, void *ctx, const char **now
 	if (rc != WS_OK)
 		return rc;
 	*name = arena_strdup(r->a, json_string_value(json_object_get(n, "name")));
+	/* one person, one badge: the address may be nominated by several
+	 * organizations, but approved for one */
+	if (strcmp(x->status, "approved") == 0) {
+		int64_t count;
+		int approved;
+
+		/* the session's row lock: two approvals at once see each other */
+		if ((rc = mtg_lock(d, x->id)) != WS_OK ||
+		    (rc = mtg_nom_elsewhere(d, nid, &count, &approved)) != WS_OK)
+			goto out;
+		if (approved) {
+			*why = N_("This person is an approved delegate of another organization to "
+			    "this session already.");
+			rc = WS_ECONFLICT;
+			goto out;
+		}
+	}
 	if ((rc = mtg_nom_decide(d, nid, x->status, x->reason, r->user->id, &done)) != WS_OK)
 		goto out;
 	if (!done) {

@@ -667,8 +667,9 @@ noms_page(struct req *r, struct resp *w, json_t *m)
 		{ "none", N_("No consultative status") },
 	};
 	struct mtg_nom_filter f;
-	int64_t id = json_integer_value(json_object_get(m, "id")), page, total = 0;
+	int64_t id = json_integer_value(json_object_get(m, "id")), page, total = 0, elsewhere;
 	json_t *rows = NULL, *orgs = NULL, *n, *opts, *o;
+	int approved;
 	enum ws_err rc;
 	size_t i, k;
 
@@ -689,6 +690,12 @@ noms_page(struct req *r, struct resp *w, json_t *m)
 				    ecosoc[k][1])));
 		json_object_set_new(n, "online", json_boolean(strcmp(json_string_value(
 		    json_object_get(n, "attendance")), "online") == 0));
+		/* the address nominated by other organizations too: staff decide */
+		if ((rc = mtg_nom_elsewhere(req_db(r), json_integer_value(json_object_get(n, "id")),
+		    &elsewhere, &approved)) != WS_OK)
+			goto out;
+		if (elsewhere)
+			json_object_set_new(n, "nominated_elsewhere", json_integer(elsewhere));
 	}
 	resp_value(w, app_list_value(rows, page, APP_PER_PAGE, total));
 	rows = NULL;

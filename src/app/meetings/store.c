@@ -360,18 +360,36 @@ mtg_nom_org_count(struct db *d, int64_t id, int64_t org, int64_t *n)
 }
 
 enum ws_err
-mtg_nom_same_email(struct db *d, int64_t id, const char *email, int64_t *other)
+mtg_nom_same_email(struct db *d, int64_t id, int64_t org, const char *email, int64_t *other)
 {
 	struct db_q *q = db_start(d, ST_MTG_NOM_SAME_EMAIL);
 	enum ws_err rc;
 
 	*other = 0;
 	db_bind_int(q, 1, id);
-	db_bind_text(q, 2, email);
+	db_bind_int(q, 2, org);
+	db_bind_text(q, 3, email);
 	if ((rc = db_step(q)) == WS_OK)
 		*other = db_col_int(q, 0);
 	db_end(q);
 	return rc == WS_EDONE ? WS_OK : rc;
+}
+
+enum ws_err
+mtg_nom_elsewhere(struct db *d, int64_t nid, int64_t *count, int *approved)
+{
+	struct db_q *q = db_start(d, ST_MTG_NOM_ELSEWHERE);
+	enum ws_err rc;
+
+	*count = 0;
+	*approved = 0;
+	db_bind_int(q, 1, nid);
+	if ((rc = db_step(q)) == WS_OK) {
+		*count = db_col_int(q, MTG_ELSE_C_COUNT);
+		*approved = db_col_int(q, MTG_ELSE_C_APPROVED) != 0;
+	}
+	db_end(q);
+	return rc == WS_EDONE ? WS_EDB : rc;
 }
 
 enum ws_err
