@@ -102,6 +102,11 @@ staff_item(struct req *r, json_t *row)
 			if (strcmp(statuses[i], json_string_value(json_object_get(row, "status"))) == 0)
 				json_object_set_new(it, "status_label", json_string(view_tr(
 				    r->app->views, r->locale, status_labels[i])));
+		for (i = 0; visibilities[i]; i++)
+			if (strcmp(visibilities[i], json_string_value(json_object_get(row,
+			    "visibility"))) == 0)
+				json_object_set_new(it, "visibility_label", json_string(view_tr(
+				    r->app->views, r->locale, visibility_labels[i])));
 	}
 	return it;
 }
