@@ -26,6 +26,7 @@
 #include "app/events/events.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
+#include "app/news/news.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
 #include "core/log.h"
@@ -588,6 +589,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = courses_seed_demo(app, d, staff.id, member.id, &added);
 			if (rc == WS_OK && added)
 				printf("a course with a running cohort added\n");
+		}
+		if (rc == WS_OK) {	/* news: a story names the demo member's organization */
+			int added = 0;
+
+			rc = news_seed_demo(app, d, staff.id, member.id, &added);
+			if (rc == WS_OK)
+				printf("%d news items added\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

@@ -21,6 +21,7 @@
 #include "app/events/events.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
+#include "app/news/news.h"
 #include "app/opportunities/opportunities.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
@@ -430,5 +431,32 @@ const struct route app_routes[] = {
 	{HM_GET,    "/certificates/{code}",         h_certificate,       R_ALL,    CSRF_NONE,  RL_LOOKUP, RF_TWIN},
 	{HM_GET,    "/staff/courses/{id}/completion.csv", h_staff_course_completion_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{HM_GET,    "/staff/courses/{id}/completion", h_staff_course_completion, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN},
+	/* news and the site's pages (app/news): staff write, everyone reads what its visibility lets */
+	{HM_GET,    "/news",                        h_news_list,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN, news_q_list},
+	{HM_GET,    "/news.atom",                   h_news_atom,         R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/news/{slug}",                 h_news_item,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/news/{slug}/image",           h_news_image,        R_ALL,    CSRF_NONE,  RL_NONE,   0},
+	{HM_GET,    "/staff/news",                  h_staff_news,        R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, news_q_staff},
+	{HM_GET,    "/staff/news.csv",              h_staff_news_csv,    R_STAFFS, CSRF_NONE,  RL_NONE,   0, news_q_staff},
+	{HM_GET,    "/staff/news/new",              h_news_new_form,     R_STAFFS, CSRF_NONE,  RL_NONE,   0},
+	{HM_POST,   "/staff/news/new",              h_news_create,       R_STAFFS, CSRF_CHECK, RL_NONE,   0, NULL, UPLOAD_LOGO},
+	{HM_GET,    "/staff/news/{id}",             h_news_edit_form,    R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/staff/news/{id}",             h_news_edit,         R_STAFFS, CSRF_CHECK, RL_NONE,   0, NULL, UPLOAD_LOGO},
+	{HM_POST,   "/staff/news/{id}/publish",     h_news_publish,      R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/news/{id}/unpublish",   h_news_unpublish,    R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/staff/news/{id}/delete",      h_news_delete,       R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/api/v1/news",                 h_news_create,       R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API, NULL, UPLOAD_LOGO},
+	{HM_PATCH,  "/api/v1/news/{id}",            h_news_edit,         R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API, NULL, UPLOAD_LOGO},
+	{HM_DELETE, "/api/v1/news/{id}",            h_news_delete,       R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/news/{id}/publish",    h_news_publish,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/api/v1/news/{id}/unpublish",  h_news_unpublish,    R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/about",                       h_site_page,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/partners",                    h_site_page,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/privacy",                     h_site_page,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/terms",                       h_site_page,         R_ALL,    CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/pages",                 h_staff_pages,       R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_GET,    "/staff/pages/{code}/{lang}",   h_page_form,         R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/staff/pages/{code}/{lang}",   h_page_save,         R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_PUT,    "/api/v1/pages/{code}/{lang}",  h_page_save,         R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -255,6 +255,14 @@
 /* Upcoming events soonest first; past ones (?: "past") latest first. */
 #define EV_ORDER " ORDER BY CASE WHEN ? = 'past' THEN -e.start_at ELSE e.start_at END, e.id"
 
+#define NEWS_COLS "n.id, n.slug, n.kind, n.title, n.summary, n.body, n.themes, n.lang, " \
+	"n.visibility, n.status, n.image_id, n.image_type, n.image_alt, n.author_id, u.name, " \
+	"n.published_at, n.created_at, n.updated_at FROM news n LEFT JOIN users u ON u.id = n.author_id "
+/* A list of news: ?1 ?2 a status ('' any), ?3 1 when members' items count
+ * too, ?4 ?5 a kind, ?6 ?7 a theme (its pattern in the themes' JSON). */
+#define NEWS_FILTER "WHERE (? = '' OR n.status = ?) AND (? = 1 OR n.visibility = 'public') " \
+	"AND (? = '' OR n.kind = ?) AND (? = '' OR n.themes LIKE ?) "
+
 const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PING] = {"ping", "SELECT 1", NULL},
 	[ST_SETTING_GET] = {"setting_get",
@@ -2420,6 +2428,53 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE course_completions SET name = ? WHERE user_id = ?", NULL},
 	[ST_CRS_FORGET_POSTS] = {"crs_forget_posts",
 	    "UPDATE course_posts SET body = '' WHERE user_id = ?", NULL},
+
+	/* News (app/news): written by staff, read by whom their visibility
+	 * lets; the organizations a story names in news_orgs. */
+	[ST_NEWS_INSERT] = {"news_insert",
+	    "INSERT INTO news (slug, kind, title, summary, body, themes, lang, visibility, status, "
+	    "image_id, image_type, image_alt, author_id, published_at, created_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_NEWS_UPDATE] = {"news_update",
+	    "UPDATE news SET slug = ?, kind = ?, title = ?, summary = ?, body = ?, themes = ?, "
+	    "lang = ?, visibility = ?, image_id = ?, image_type = ?, image_alt = ?, updated_at = ? "
+	    "WHERE id = ?", NULL},
+	[ST_NEWS_SET_STATUS] = {"news_set_status",
+	    "UPDATE news SET status = ?, published_at = ?, updated_at = ? WHERE id = ?", NULL},
+	[ST_NEWS_DELETE] = {"news_delete", "DELETE FROM news WHERE id = ?", NULL},
+	[ST_NEWS_GET] = {"news_get", "SELECT " NEWS_COLS "WHERE n.id = ?", NULL},
+	[ST_NEWS_BY_SLUG] = {"news_by_slug", "SELECT " NEWS_COLS "WHERE n.slug = ?", NULL},
+	[ST_NEWS_SLUG_TAKEN] = {"news_slug_taken",
+	    "SELECT id FROM news WHERE slug = ? AND id <> ?", NULL},
+	[ST_NEWS_LIST] = {"news_list",
+	    "SELECT " NEWS_COLS NEWS_FILTER
+	    "ORDER BY COALESCE(n.published_at, n.created_at) DESC, n.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_NEWS_COUNT] = {"news_count", "SELECT count(*) FROM news n " NEWS_FILTER, NULL},
+	[ST_NEWS_ORGS] = {"news_orgs",
+	    "SELECT org_id FROM news_orgs WHERE news_id = ? ORDER BY org_id", NULL},
+	[ST_NEWS_ORGS_CLEAR] = {"news_orgs_clear", "DELETE FROM news_orgs WHERE news_id = ?", NULL},
+	[ST_NEWS_ORG_ADD] = {"news_org_add",
+	    "INSERT INTO news_orgs (news_id, org_id) SELECT CAST(? AS BIGINT), id FROM organizations "
+	    "WHERE id = ?",
+	    NULL},
+	[ST_NEWS_MINE] = {"news_mine",
+	    "SELECT id, slug, title, status, created_at FROM news WHERE author_id = ? ORDER BY id",
+	    NULL},
+	/* The site's pages (about, partners, privacy, terms), one row a code
+	 * and language; who changed them is in the audit log. */
+	[ST_PAGE_GET] = {"page_get",
+	    "SELECT p.title, p.body, p.updated_at, u.name FROM site_pages p "
+	    "LEFT JOIN users u ON u.id = p.updated_by WHERE p.code = ? AND p.lang = ?", NULL},
+	[ST_PAGE_PUT] = {"page_put",
+	    "INSERT INTO site_pages (code, lang, title, body, updated_by, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code, lang) DO UPDATE SET "
+	    "title = excluded.title, body = excluded.body, updated_by = excluded.updated_by, "
+	    "updated_at = excluded.updated_at", NULL},
+	[ST_PAGE_LIST] = {"page_list",
+	    "SELECT code, lang, title, updated_at FROM site_pages ORDER BY code, lang", NULL},
+	[ST_PAGE_HISTORY] = {"page_history",
+	    "SELECT a.at, u.name, a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE a.action = 'page.edited' AND a.detail LIKE ? ORDER BY a.id DESC LIMIT 20", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2635,6 +2690,13 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_CRS_MY_MESSAGES] = CRS_MYM_C__MAX,
 	[ST_CRS_MY_REMINDERS] = CRS_MYN_C__MAX,
 	[ST_MTG_NOM_ELSEWHERE] = MTG_ELSE_C__MAX,
+	[ST_NEWS_GET] = NEWS_C__MAX,
+	[ST_NEWS_BY_SLUG] = NEWS_C__MAX,
+	[ST_NEWS_LIST] = NEWS_C__MAX,
+	[ST_NEWS_MINE] = NEWS_MINE_C__MAX,
+	[ST_PAGE_GET] = PAGE_C__MAX,
+	[ST_PAGE_LIST] = PAGE_LIST_C__MAX,
+	[ST_PAGE_HISTORY] = PAGE_HIST_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -3810,6 +3872,36 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	"ALTER TABLE meeting_nominations DROP CONSTRAINT meeting_nominations_event_id_email_key;" \
 	"ALTER TABLE meeting_nominations ADD UNIQUE (event_id, organization_id, email);" \
 	"CREATE INDEX meeting_nominations_email ON meeting_nominations(event_id, email);"
+/* Migration 39: news, highlights and stories staff publish (the public
+ * ones to everyone, members' ones to members and focal points), the
+ * organizations a story names, and the site's pages (about, partners,
+ * privacy, terms) in English and French.  An item's image is a file of
+ * the store (kind "news_image"); a deleted author leaves the item. */
+#define M39(ID) \
+	"CREATE TABLE news (" \
+	" id " ID "," \
+	" slug TEXT NOT NULL UNIQUE," \
+	" kind TEXT NOT NULL CHECK (kind IN ('highlight','news','story'))," \
+	" title TEXT NOT NULL, summary TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT ''," \
+	" themes TEXT NOT NULL DEFAULT '[]', lang TEXT NOT NULL DEFAULT 'en'," \
+	" visibility TEXT NOT NULL CHECK (visibility IN ('public','members'))," \
+	" status TEXT NOT NULL CHECK (status IN ('draft','published'))," \
+	" image_id BIGINT REFERENCES files(id) ON DELETE SET NULL," \
+	" image_type TEXT, image_alt TEXT NOT NULL DEFAULT ''," \
+	" author_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" published_at BIGINT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE INDEX news_published ON news(status, published_at);" \
+	"CREATE INDEX news_author ON news(author_id);" \
+	"CREATE TABLE news_orgs (" \
+	" news_id BIGINT NOT NULL REFERENCES news(id) ON DELETE CASCADE," \
+	" org_id BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" PRIMARY KEY (news_id, org_id));" \
+	"CREATE INDEX news_orgs_org ON news_orgs(org_id);" \
+	"CREATE TABLE site_pages (" \
+	" code TEXT NOT NULL CHECK (code IN ('about','partners','privacy','terms'))," \
+	" lang TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL," \
+	" updated_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" updated_at BIGINT NOT NULL, PRIMARY KEY (code, lang));"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -3848,6 +3940,7 @@ const struct db_migration db_migrations[] = {
 	{36, M36(SQLITE_ID), M36(PG_ID)},
 	{37, M37(SQLITE_ID), M37(PG_ID)},
 	{38, M38(SQLITE_ID), M38(PG_ID)},
+	{39, M39(SQLITE_ID), M39(PG_ID)},
 	{42, M42_SQLITE, M42_PG},
 	{0, NULL, NULL},
 };

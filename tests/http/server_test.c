@@ -3240,6 +3240,153 @@ test_others_dialogue(void **state)
 	ts_browser_free(pb);
 }
 
+/*
+ * Every route of the news (/news, /news.atom, /staff/news, /api/v1/news),
+ * tried on a members' item staff published (with an image) and on a
+ * draft, by a visitor, an applicant, a focal point, a member, an
+ * organization's admin, an expert and a person of a suspended
+ * organization: the members' item is read by members, focal points and
+ * experts, and is "not found" to the others (never "forbidden"); the draft
+ * is not found to all of them; the lists and the feed name only what each
+ * may read; every staff route is refused (a sign-in for a visitor's page,
+ * 401, 403); and nothing is written -- the draft is still a draft, the
+ * title as it was.
+ */
+static void
+test_others_news(void **state)
+{
+	static const char *const form[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	static const unsigned char png[] = {
+		0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49,
+		0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06,
+		0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44,
+		0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0d,
+		0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42,
+		0x60, 0x82 };
+	const struct ts_part parts[] = {
+		{ "title", "Walk news for members", 0, NULL, NULL },
+		{ "slug", "walk-news-members", 0, NULL, NULL },
+		{ "kind", "story", 0, NULL, NULL },
+		{ "visibility", "members", 0, NULL, NULL },
+		{ "publish", "1", 0, NULL, NULL },
+		{ "image", (const char *)png, sizeof png, "walk.png", "image/png" },
+		{ "image_alt", "A walk", 0, NULL, NULL },
+	};
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *who[7];
+	struct ts_browser *tb = ts_browser_new(&srv, "127.0.0.32");	/* token calls */
+	int64_t a = org_made("Newsroom Walkers A", "BJ", "al@walk-news-a.example");
+	int64_t s = org_made("Newsroom Walkers S", "NE", "so@walk-news-s.example");
+	const char *slugs[2] = { "walk-news-members", "walk-news-draft" };
+	int64_t ids[2];
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[200], tok[129];
+	json_t *j;
+	int i, k, tried = 0;
+
+	(void)state;
+	assert_int_equal(ts_token(tb, email_of[ROLE_STAFF], PW, tok, sizeof tok), 0);
+	r = ts_multipart_api(tb, "POST", "/api/v1/news", tok, parts,
+	    sizeof parts / sizeof parts[0]);
+	STATUS(r, 201);
+	j = ts_json(r);
+	ids[0] = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	r = ts_api(tb, "POST", "/api/v1/news", tok, "{\"title\":\"Walk news draft\","
+	    "\"slug\":\"walk-news-draft\",\"kind\":\"news\",\"visibility\":\"public\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	ids[1] = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	(void)person_of("member-na@walk.example", a);
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-na@walk.example", a)), 0);
+	(void)person_of("person-ns@walk.example", s);
+	snprintf(path, sizeof path, "csrf=%s&status=suspended", ts_csrf(staff));
+	snprintf(body, sizeof body, "/organizations/%lld/status", (long long)s);
+	STATUS(ts_req(staff, "POST", body, form, path, strlen(path)), 303);
+
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = signed_in("member-na@walk.example");
+	who[4] = signed_in("admin-na@walk.example");
+	who[5] = expert_browser();
+	who[6] = signed_in("person-ns@walk.example");
+	for (rt = app_routes; rt->fn; rt++) {
+		int twin;
+
+		if (strncmp(rt->pattern, "/news", 5) != 0 && strncmp(rt->pattern, "/staff/news", 11)
+		    != 0 && strncmp(rt->pattern, "/api/v1/news", 12) != 0)
+			continue;
+		for (twin = 0; twin <= ((rt->flags & RF_TWIN) ? 1 : 0); twin++)
+		for (k = 0; k < 2; k++) {
+			const char *p = rt->pattern;
+			int api = twin || (rt->flags & RF_API);
+			size_t n = (size_t)snprintf(path, sizeof path, "%s", twin ? "/api/v1" : "");
+
+			while (*p && n + 1 < sizeof path) {
+				if (*p == '{') {
+					n += (size_t)(strncmp(p, "{slug}", 6) == 0 ?
+					    snprintf(path + n, sizeof path - n, "%s", slugs[k]) :
+					    snprintf(path + n, sizeof path - n, "%lld", (long long)ids[k]));
+					p = strchr(p, '}') + 1;
+					continue;
+				}
+				path[n++] = *p++;
+			}
+			path[n] = '\0';
+			for (i = 0; i < 7; i++) {
+				int reader = i >= 2 && i <= 5, allowed = (rt->roles & R_ANON) != 0;
+				long st, want;
+
+				if (rt->method == HM_GET)
+					r = ts_req(who[i], "GET", path, NULL, NULL, 0);
+				else if (api)
+					r = ts_api(who[i], method_names[rt->method], path, NULL,
+					    rt->method == HM_DELETE ? NULL : "{}");
+				else {
+					snprintf(body, sizeof body, "csrf=%s", ts_csrf(who[i]));
+					r = ts_req(who[i], method_names[rt->method], path, form, body,
+					    strlen(body));
+				}
+				st = r->status;
+				if (!allowed)
+					want = i == 0 ? (rt->method == HM_GET && !api ? 303 : 401) : 403;
+				else if (strchr(rt->pattern, '{'))
+					want = k == 0 && reader ? 200 : 404;
+				else
+					want = 200;
+				if (st != want)
+					printf("# %s %s as walker %d: %ld, want %ld: %.300s\n",
+					    method_names[rt->method], path, i, st, want, r->body);
+				assert_int_equal(st, want);
+				/* lists and the feed: only what each may read */
+				if (st == 200 && !strchr(rt->pattern, '{')) {
+					assert_false(ts_has(r, "walk-news-draft"));
+					assert_int_equal(ts_has(r, "walk-news-members"), reader &&
+					    strcmp(rt->pattern, "/news.atom") != 0);
+				}
+				tried++;
+			}
+		}
+	}
+	assert_true(tried >= 7 * 30);
+	/* nothing was written */
+	r = ts_api(tb, "GET", "/api/v1/staff/news?status=draft", tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"walk-news-draft\""));
+	assert_true(ts_has(r, "Walk news draft"));
+	r = ts_api(tb, "GET", "/api/v1/news/walk-news-members", tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk news for members"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[3]);
+	ts_browser_free(who[4]);
+	ts_browser_free(who[6]);
+	ts_browser_free(tb);
+}
+
 int
 main(void)
 {
@@ -3276,6 +3423,7 @@ main(void)
 		cmocka_unit_test(test_leave_delete_roles),
 		cmocka_unit_test(test_others_dialogue),
 		cmocka_unit_test(test_others_course),
+		cmocka_unit_test(test_others_news),
 	};
 	const struct CMUnitTest *fixed = WALK_PART == 1 ? http_tests : others_tests;
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);

@@ -37,6 +37,7 @@
 #include "app/events/events.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
+#include "app/news/news.h"
 #include "app/orgs/orgs.h"
 #include "app/people/people.h"
 #include "core/log.h"
@@ -284,6 +285,15 @@ h_api_me_export(struct req *r, struct resp *w)
 			return rc;
 		}
 		json_object_set_new(v, "courses", crs);
+	}
+	{	/* the news items they wrote (staff) */
+		json_t *news = NULL;
+
+		if ((rc = news_export_person(d, u->id, &news)) != WS_OK) {
+			json_decref(v);
+			return rc;
+		}
+		json_object_set_new(v, "news_written", news);
 	}
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);

@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "app/calls/calls.h"
+#include "app/news/news.h"
 #include "app/opportunities/opportunities.h"
 #include "app/pages/pages.h"
 #include "app/resources/resources.h"
@@ -22,12 +23,15 @@
 #include "views/view.h"
 
 #define HOME_OPPS 3	/* opportunities (or open calls) the home page shows */
+#define HOME_NEWS 3	/* news items the home page shows, besides the highlight */
 
 enum ws_err
 h_home(struct req *r, struct resp *w)
 {
 	resp_value(w, json_pack("{s:s,s:o}", "site", r->app->cfg.org_name, "new_resources",
 	    res_newest(r, 5)));
+	/* the newest highlight and news items the caller may read */
+	json_object_update_new(w->val, news_home(r, HOME_NEWS));
 	/* a person's next opportunities; a visitor's, the calls open to everyone */
 	if (r->user) {
 		json_object_set_new(w->val, "opportunities", opp_next(r, HOME_OPPS));
