@@ -624,6 +624,48 @@ test_moderation(void **state)
 	    200);
 }
 
+/* ---- leaving ------------------------------------------------------------------------------ */
+
+/*
+ * A person's posts are in their export; once they delete their account
+ * the posts stay, their author shown as a former member.
+ */
+static void
+test_leaving(void **state)
+{
+	char tok[129], path[128];
+	int64_t t, pid;
+	json_t *j, *x;
+	size_t i;
+	int found = 0;
+
+	(void)state;
+	assert_true(ts_person_add(db_url, "le@cirrus-forum.example", "Leonie Leaving", "member",
+	    org_c, PW) > 0);
+	assert_int_equal(ts_token(plain, "le@cirrus-forum.example", PW, tok, sizeof tok), 0);
+	t = thread_made(f_members, tok, "Leaving soon", "My last words here.");
+	j = got("/api/v1/me/export", tok);
+	json_array_foreach(json_object_get(j, "forum_posts"), i, x)
+		if (num(x, "thread_id") == t && strcmp(json_string_value(json_object_get(x, "body")),
+		    "My last words here.") == 0)
+			found = 1;
+	assert_true(found);
+	json_decref(j);
+	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld", (long long)f_members,
+	    (long long)t);
+	j = got(path, bo_tok);
+	x = json_array_get(json_object_get(j, "items"), 0);
+	pid = num(x, "id");
+	assert_true(pid > 0);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(x, "author"),
+	    "name")), "A former member");
+	assert_string_equal(json_string_value(json_object_get(x, "body")), "My last words here.");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(json_object_get(j,
+	    "thread"), "author"), "name")), "A former member");
+	json_decref(j);
+}
+
 /* ---- the pages, without JavaScript ------------------------------------------------------------- */
 
 /* Bo starts a thread through the form; an empty reply comes back with
@@ -727,6 +769,7 @@ main(void)
 		cmocka_unit_test(test_follow_mail),
 		cmocka_unit_test(test_rate_limit),
 		cmocka_unit_test(test_moderation),
+		cmocka_unit_test(test_leaving),
 		cmocka_unit_test(test_pages),
 	};
 
