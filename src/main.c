@@ -24,6 +24,7 @@
 #include "app/countries/countries.h"
 #include "app/directory/import.h"
 #include "app/events/events.h"
+#include "app/forums/forums.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/orgs/orgs.h"
@@ -588,6 +589,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = courses_seed_demo(app, d, staff.id, member.id, &added);
 			if (rc == WS_OK && added)
 				printf("a course with a running cohort added\n");
+		}
+		if (rc == WS_OK) {
+			int added = 0;
+
+			rc = forums_seed_demo(app, d, staff.id, member.id, &added);
+			if (rc == WS_OK && added)
+				printf("%d forums added, with threads\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

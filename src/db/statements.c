@@ -2561,6 +2561,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "p.created_at, p.edited_at FROM forum_posts p JOIN forum_threads t ON "
 	    "t.id = p.thread_id JOIN forums f ON f.id = t.forum_id WHERE p.user_id = ? "
 	    "ORDER BY p.id LIMIT 10000", NULL},
+	[ST_FORUM_COUNT] = {"forum_count", "SELECT count(*) FROM forums", NULL},
+	/* Demo data: a few active members of approved organizations, or
+	 * approved experts, but ?1. */
+	[ST_FORUM_SEED_MEMBERS] = {"forum_seed_members",
+	    "SELECT u.id FROM users u WHERE u.role = 'member' AND u.status = 'active' AND "
+	    "u.id <> ? AND (EXISTS (SELECT 1 FROM org_members m JOIN organizations o ON "
+	    "o.id = m.org_id WHERE m.user_id = u.id AND o.status = 'approved') OR EXISTS "
+	    "(SELECT 1 FROM experts e WHERE e.user_id = u.id AND e.status = 'approved')) "
+	    "ORDER BY u.id LIMIT 3", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

@@ -20,6 +20,7 @@
 #include "http/form.h"
 #include "http/http.h"
 
+struct app;
 struct db;
 
 #define FORUMS_TITLE_MAX 200	/* characters of a forum's or a thread's title */
@@ -38,6 +39,12 @@ extern const struct field forums_q_threads[];	/* ?q=, page, per_page */
 /* uid's posts, for their personal-data export: [{id, thread_id, thread,
  * forum_id, forum, body, status, created_at, edited_at}].  New reference. */
 enum ws_err forums_export(struct db *d, int64_t uid, json_t **out) WS_WUR;
+
+/* `whatson seed --demo` (seed.c): two forums with a few threads and
+ * replies by the demo member member_id, seeded members and staff_id;
+ * nothing when there is a forum already.  *added: how many forums. */
+enum ws_err forums_seed_demo(struct app *app, struct db *d, int64_t staff_id,
+    int64_t member_id, int *added) WS_WUR;
 
 enum ws_err h_forums(struct req *r, struct resp *w);
 enum ws_err h_forum(struct req *r, struct resp *w);
