@@ -722,7 +722,8 @@ forums_thread_page(struct req *r, struct resp *w, int64_t fid, int64_t tid, json
 			json_t *x = forums_post_view(r, &rd, p, locked, archived);
 
 			json_object_set_new(x, "unread", json_boolean(pid > json_integer_value(
-			    json_object_get(t, "read_post_id"))));
+			    json_object_get(t, "read_post_id")) && !json_is_true(json_object_get(x,
+			    "mine"))));
 			json_array_append_new(items, x);
 			if (pid > last_seen)
 				last_seen = pid;
