@@ -445,6 +445,8 @@ test_flags(void **state)
 
 /* ---- following and mail ------------------------------------------------------------------- */
 
+static char last_subject[512];	/* next_mail()'s */
+
 /* The body of the next mail to addr that has text (waited for, older ones
  * to addr passed over); caller frees. */
 static char *
@@ -459,6 +461,7 @@ next_mail(const char *addr, const char *text)
 		if (strstr(m.body, text)) {
 			body = m.body;
 			m.body = NULL;
+			snprintf(last_subject, sizeof last_subject, "%s", m.subject);
 		}
 		ts_mail_free(&m);
 	}
@@ -560,6 +563,70 @@ test_follow_mail(void **state)
 	free(body);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = "
 	    "'ada@aurora-forum.example' AND body LIKE '%%Nobody hears%%'"), 0);
+}
+
+/*
+ * Anyone may follow a forum: its followers are mailed about replies in its
+ * threads, each in their language.  A focal point following a forum that
+ * becomes nongovernmental is mailed no more, and the forum is not there
+ * for them.
+ */
+static void
+test_forum_follow(void **state)
+{
+	char path[96];
+	int64_t t;
+	json_t *j;
+	char *body;
+
+	(void)state;
+	snprintf(path, sizeof path, "/api/v1/forums/%lld/follow", (long long)f_members);
+	j = ts_jbody(api("POST", path, fa_tok, json_pack("{s:b}", "follow", 1)));
+	assert_true(json_is_true(json_object_get(j, "following")));
+	json_decref(j);
+	STATUS(api("POST", path, cy_tok, json_pack("{s:b}", "follow", 1)), 200);
+	assert_int_equal(status_of("POST", path, cy_tok, json_pack("{s:s}", "follow", "maybe")),
+	    422);
+	ts_sql_int("UPDATE users SET locale = 'fr' WHERE email = 'cy@cirrus-forum.example'");
+	t = thread_made(f_members, bo_tok, "Court monitoring", "Who monitors trials?");
+	reply_made(f_members, t, ada_tok, "We do, <script>alert(1)</script> in three courts.");
+	body = next_mail("fa@focal-forum.example", "in three courts");
+	assert_non_null(strstr(last_subject, "New reply"));
+	free(body);
+	body = next_mail("cy@cirrus-forum.example", "in three courts");
+	assert_non_null(strstr(last_subject, "Nouvelle r"));
+	assert_non_null(strstr(body, "Ne plus suivre cette discussion"));
+	free(body);
+	/* the page escapes what is not Markdown */
+	{
+		struct ts_browser *b = ts_signed_in(&srv, NULL, "bo@boreal-forum.example", PW);
+		char page[128];
+		const struct ts_res *r;
+
+		assert_non_null(b);
+		snprintf(page, sizeof page, "/forums/%lld/threads/%lld", (long long)f_members,
+		    (long long)t);
+		r = ts_get(b, page);
+		STATUS(r, 200);
+		HAS(r, "in three courts");
+		LACKS(r, "<script>alert(1)");
+		ts_browser_free(b);
+	}
+	/* the forum becomes nongovernmental: the focal point loses it */
+	snprintf(path, sizeof path, "/api/v1/forums/%lld", (long long)f_members);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "audience", "nongovernmental")),
+	    200);
+	assert_int_equal(status_of("GET", path, fa_tok, NULL), 404);
+	advance(3601);
+	reply_made(f_members, t, di_tok, "Secret court notes.");
+	body = next_mail("bo@boreal-forum.example", "Secret court notes.");
+	free(body);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = "
+	    "'fa@focal-forum.example' AND body LIKE '%%Secret court notes%%'"), 0);
+	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
+	snprintf(path, sizeof path, "/api/v1/forums/%lld/follow", (long long)f_members);
+	STATUS(api("POST", path, fa_tok, json_pack("{s:b}", "follow", 0)), 200);
+	STATUS(api("POST", path, cy_tok, json_pack("{s:b}", "follow", 0)), 200);
 }
 
 /* ---- the rate limit ----------------------------------------------------------------------- */
@@ -767,6 +834,7 @@ main(void)
 		cmocka_unit_test(test_edit_window),
 		cmocka_unit_test(test_flags),
 		cmocka_unit_test(test_follow_mail),
+		cmocka_unit_test(test_forum_follow),
 		cmocka_unit_test(test_rate_limit),
 		cmocka_unit_test(test_moderation),
 		cmocka_unit_test(test_leaving),
