@@ -436,6 +436,7 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/forums",               h_forum_create,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_POST,   "/staff/forums",                h_staff_forum_create, R_STAFFS, CSRF_CHECK, RL_NONE,  0},
 	{HM_PATCH,  "/api/v1/forums/{id}",          h_forum_edit,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/staff/forums/{id}",           h_staff_forum_edit,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_GET,    "/forums/{id}",                 h_forum,             R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN | RF_OWNER, forums_q_threads},
 	{HM_POST,   "/forums/{id}/threads",         h_forum_thread_create_form, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
 	{HM_POST,   "/api/v1/forums/{id}/threads",  h_forum_thread_create, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},

@@ -9,7 +9,8 @@
  *      title it is refused, what they wrote kept; then it is started;
  *   2. an expert (another member) finds it, marked new, and replies;
  *   3. the member reads the reply on the thread's last page;
- *   4. the demo focal point sees the members' forum, not the other.
+ *   4. the demo focal point sees the members' forum, not the other;
+ *   5. staff make a forum (a refused form keeps what was typed).
  *
  * Every page visited is checked by axe-core at the end (lib.js), at desktop
  * and phone widths.  Screenshot: out/forums.png (docs/forums.png).
@@ -98,6 +99,27 @@ async function main() {
 		await visit(focal, '/forums');
 		const list = await mainText(focal);
 		check(list.includes(FORUM) && !list.includes('Civil society room'), `forums: ${list.slice(0, 400)}`);
+	});
+
+	await test('staff make a forum: a refused form keeps what was typed', async (step) => {
+		const staff = await (await newContext(browser)).newPage();
+
+		step('sign in and open the forums');
+		await signIn(staff, 'staff@example.org', 'demo-staff-pass-2026');
+		await visit(staff, '/forums');
+		await staff.getByLabel('Description').fill('For what members learn at the sessions.');
+		await submit(staff, staff.getByRole('button', { name: 'Create the forum' }));
+		check((await mainText(staff)).includes('Give a title of at most 200 characters.'),
+		    'no message next to the title');
+		check(await staff.getByLabel('Description').inputValue() === 'For what members learn at the sessions.',
+		    'the description typed is lost');
+
+		step('with a title');
+		await staff.getByLabel('Title').fill('After the sessions');
+		await submit(staff, staff.getByRole('button', { name: 'Create the forum' }));
+		check(await h1(staff) === 'After the sessions', `the h1 is "${await h1(staff)}"`);
+		check(await staff.getByRole('button', { name: 'Archive this forum' }).count() === 1,
+		    'staff are not offered to archive it');
 	});
 }
 

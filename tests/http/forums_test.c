@@ -772,6 +772,32 @@ test_pages(void **state)
 	STATUS(r, 422);
 	HAS(r, "Write your reply.");
 	ts_browser_free(b);
+	/* staff's forms: a new forum (a refused one keeps what was typed),
+	 * archiving and reopening */
+	b = ts_signed_in(&srv, NULL, "sam.staff@forum.test", PW);
+	assert_non_null(b);
+	r = ts_get(b, "/forums");
+	STATUS(r, 200);
+	r = ts_form(b, "/staff/forums", "title", "", "description", "Kept description",
+	    "audience", "nongovernmental", "position", "3", NULL);
+	STATUS(r, 422);
+	HAS(r, "Kept description");
+	HAS(r, "Give a title of at most 200 characters.");
+	HAS(r, "value=\"nongovernmental\" selected");
+	r = ts_form(b, "/staff/forums", "title", "Staff room", "description", "", "audience",
+	    "members", "position", "3", NULL);
+	STATUS(r, 303);
+	snprintf(path, sizeof path, "/staff/forums/%lld", (long long)f_nongov);
+	r = ts_form(b, path, "archived", "1", NULL);
+	STATUS(r, 303);
+	snprintf(path, sizeof path, "/forums/%lld", (long long)f_nongov);
+	r = ts_get(b, path);
+	HAS(r, "Reopen this forum");
+	assert_int_equal(ts_sql_int("SELECT archived FROM forums WHERE id = %lld",
+	    (long long)f_nongov), 1);
+	snprintf(path, sizeof path, "/staff/forums/%lld", (long long)f_nongov);
+	STATUS(ts_form(b, path, "archived", "0", NULL), 303);
+	ts_browser_free(b);
 }
 
 static int

@@ -516,8 +516,10 @@ following(struct req *r, struct reader *rd, int64_t fid, int64_t tid)
 
 /* ---- /forums ------------------------------------------------------------------ */
 
-enum ws_err
-h_forums(struct req *r, struct resp *w)
+/* The list of forums into w, with staff's new-forum form (what was typed,
+ * and errors, when not NULL). */
+static enum ws_err
+forums_list(struct req *r, struct resp *w, json_t *form, json_t *errors)
 {
 	struct reader rd;
 	struct db_q *q;
@@ -540,8 +542,16 @@ h_forums(struct req *r, struct resp *w)
 	rc = WS_OK;
 	v = app_list_value(items, 1, 200, (int64_t)json_array_size(items));
 	items = NULL;
-	if (!r->api)
+	if (!r->api) {
 		json_object_set_new(v, "staff", json_boolean(rd.staff));
+		json_object_set_new(v, "form", form ? json_incref(form) : json_pack("{s:s,s:s,s:s,"
+		    "s:s}", "title", "", "description", "", "position", "0", "audience", "members"));
+		json_object_set_new(v, "audience_nongovernmental", json_boolean(form &&
+		    json_is_string(json_object_get(form, "audience")) && strcmp(json_string_value(
+		    json_object_get(form, "audience")), "nongovernmental") == 0));
+		if (errors)
+			json_object_set(v, "errors", errors);
+	}
 	resp_value(w, v);
 	w->tpl = "forums";
 	w->title = N_("Forums");
@@ -549,6 +559,12 @@ out:
 	json_decref(items);
 	forums_reader_free(&rd);
 	return rc;
+}
+
+enum ws_err
+h_forums(struct req *r, struct resp *w)
+{
+	return forums_list(r, w, NULL, NULL);
 }
 
 /* The LIKE pattern of a search for s ("" for none), lower case, with its
@@ -949,6 +965,74 @@ h_staff_forum_create(struct req *r, struct resp *w)
 		resp_redirect(w, arena_printf(r->a, "/forums/%lld", (long long)id));
 		return WS_OK;
 	}
+	if (rc == WS_EINVAL) {	/* the list again, with what was typed */
+		json_t *errors = w->errors ? json_incref(w->errors) : json_object();
+		json_t *form = json_object();
+		const char *const keep[] = { "title", "description", "position", "audience" };
+		const char *detail = w->detail;
+		size_t i;
+
+		for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+			const char *v = json_string_value(json_object_get(r->in, keep[i]));
+
+			json_object_set_new(form, keep[i], json_string(v ? v : ""));
+		}
+		json_decref(w->errors);
+		w->errors = NULL;
+		if ((rc = forums_list(r, w, form, errors)) == WS_OK) {
+			w->status = 422;
+			w->detail = detail;
+		}
+		json_decref(form);
+		json_decref(errors);
+	}
+	return rc;
+}
+
+/* POST /staff/forums/{id}: staff change a forum from its page's form (the
+ * fields given; archived 1 or 0). */
+enum ws_err
+h_staff_forum_edit(struct req *r, struct resp *w)
+{
+	struct db *d = req_db(r);
+	struct reader rd;
+	json_t *f = NULL, *v = NULL, *in = json_object(), *x;
+	const char *const keep[] = { "title", "description", "position", "audience", "archived" };
+	struct db_q *q;
+	int64_t id;
+	enum ws_err rc;
+	size_t i;
+
+	if ((rc = param_id(r, 0, &id)) != WS_OK)
+		goto out;
+	for (i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		if ((x = json_object_get(r->in, keep[i])) != NULL)
+			json_object_set(in, keep[i], x);
+	if ((rc = forums_reader(r, w, &rd)) != WS_OK || (rc = forums_get(r, &rd, id, &f)) !=
+	    WS_OK || (rc = forum_fields(r, w, in, f, &v)) != WS_OK)
+		goto end;
+	q = db_start(d, ST_FORUM_UPDATE);
+	db_bind_text(q, 1, json_string_value(json_object_get(v, "title")));
+	db_bind_text(q, 2, json_string_value(json_object_get(v, "description")));
+	db_bind_text(q, 3, json_string_value(json_object_get(v, "theme")));
+	db_bind_int(q, 4, json_integer_value(json_object_get(v, "position")));
+	db_bind_text(q, 5, json_string_value(json_object_get(v, "audience")));
+	db_bind_int(q, 6, json_is_true(json_object_get(v, "archived")));
+	db_bind_int(q, 7, now_s());
+	db_bind_int(q, 8, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc == WS_OK) {
+		app_audit(r->app, d, r->user->id, "forum.changed", r->ip, arena_printf(r->a,
+		    "forum %lld", (long long)id));
+		resp_redirect(w, arena_printf(r->a, "/forums/%lld", (long long)id));
+	}
+end:
+	forums_reader_free(&rd);
+out:
+	json_decref(f);
+	json_decref(v);
+	json_decref(in);
 	return rc;
 }
 

@@ -52,6 +52,7 @@ enum ws_err h_forum_thread(struct req *r, struct resp *w);
 enum ws_err h_forum_create(struct req *r, struct resp *w);
 enum ws_err h_forum_edit(struct req *r, struct resp *w);
 enum ws_err h_staff_forum_create(struct req *r, struct resp *w);
+enum ws_err h_staff_forum_edit(struct req *r, struct resp *w);
 enum ws_err h_forum_thread_create(struct req *r, struct resp *w);
 enum ws_err h_forum_thread_create_form(struct req *r, struct resp *w);
 enum ws_err h_forum_thread_mod(struct req *r, struct resp *w);
