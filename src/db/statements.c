@@ -2562,6 +2562,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "t.id = p.thread_id JOIN forums f ON f.id = t.forum_id WHERE p.user_id = ? "
 	    "ORDER BY p.id LIMIT 10000", NULL},
 	[ST_FORUM_COUNT] = {"forum_count", "SELECT count(*) FROM forums", NULL},
+	/* How many flags person ?1 raised since ?2 (their limit). */
+	[ST_FORUM_FLAGS_SINCE] = {"forum_flags_since",
+	    "SELECT count(*) FROM forum_flags WHERE user_id = ? AND created_at > ?", NULL},
 	/* Demo data: a few active members of approved organizations, or
 	 * approved experts, but ?1. */
 	[ST_FORUM_SEED_MEMBERS] = {"forum_seed_members",

@@ -800,6 +800,45 @@ test_pages(void **state)
 	ts_browser_free(b);
 }
 
+/* ---- limits -------------------------------------------------------------------------------- */
+
+/*
+ * A person raises at most 30 flags an hour (429 after); a hub keeps at most
+ * 200 forums (409 after).
+ */
+static void
+test_limits(void **state)
+{
+	char path[96];
+	int64_t pid, cy;
+	const struct ts_res *r;
+
+	(void)state;
+	cy = ts_sql_int("SELECT id FROM users WHERE email = 'cy@cirrus-forum.example'");
+	ts_sql_int("INSERT INTO forum_flags (post_id, user_id, reason, status, created_at) "
+	    "SELECT p.id, %lld, 'limit', 'dismissed', (SELECT max(created_at) FROM forum_posts) "
+	    "FROM forum_posts p WHERE p.id IN (SELECT id FROM forum_posts WHERE NOT EXISTS "
+	    "(SELECT 1 FROM forum_flags g WHERE g.post_id = forum_posts.id AND g.user_id = %lld) "
+	    "ORDER BY id LIMIT 30)", (long long)cy, (long long)cy);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_flags WHERE reason = 'limit'"), 30);
+	pid = reply_made(f_members, thread_made(f_members, ada_tok, "Limits", "Of flags."),
+	    ada_tok, "One flag too many.");
+	snprintf(path, sizeof path, "/api/v1/forums/posts/%lld/flags", (long long)pid);
+	r = api("POST", path, cy_tok, json_pack("{s:s}", "reason", "Spam"));
+	STATUS(r, 429);
+	HAS(r, "30 posts");
+	ts_sql_int("DELETE FROM forum_flags WHERE reason = 'limit'");
+	STATUS(api("POST", path, cy_tok, json_pack("{s:s}", "reason", "Spam")), 201);
+	ts_sql_int("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+	    "200) INSERT INTO forums (title, audience, created_at, updated_at) SELECT "
+	    "'Filler', 'members', 0, 0 FROM n WHERE i <= 200 - (SELECT count(*) FROM forums)");
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM forums"), 200);
+	r = api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s}", "title", "One more"));
+	STATUS(r, 409);
+	HAS(r, "200 forums");
+	ts_sql_int("DELETE FROM forums WHERE title = 'Filler'");
+}
+
 static int
 setup(void **state)
 {
@@ -865,6 +904,7 @@ main(void)
 		cmocka_unit_test(test_moderation),
 		cmocka_unit_test(test_leaving),
 		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_limits),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -900,6 +900,17 @@ forum_create(struct req *r, struct resp *w, json_t *in, int64_t *id)
 
 	if ((rc = forum_fields(r, w, in, NULL, &v)) != WS_OK)
 		return rc;
+	q = db_start(d, ST_FORUM_COUNT);
+	if ((rc = db_step(q)) == WS_OK && db_col_int(q, 0) >= FORUMS_MAX)
+		rc = WS_ECONFLICT;
+	db_end(q);
+	if (rc != WS_OK) {
+		if (rc == WS_ECONFLICT)
+			w->detail = N_("The hub has 200 forums, the most it keeps: archive or change "
+			    "one instead.");
+		json_decref(v);
+		return rc == WS_EDONE ? WS_EDB : rc;
+	}
 	q = db_start(d, ST_FORUM_INSERT);
 	db_bind_text(q, 1, json_string_value(json_object_get(v, "title")));
 	db_bind_text(q, 2, json_string_value(json_object_get(v, "description")));

@@ -33,6 +33,8 @@ struct db;
 #define FORUMS_MAIL_GAP 3600	/* seconds between two mails of a thread to one person */
 #define FORUMS_FOLLOWERS_MAX 2000	/* people mailed about one reply */
 #define FORUMS_PER_PAGE 20	/* posts a page of a thread */
+#define FORUMS_FLAGS_HOUR 30	/* flags a person raises an hour */
+#define FORUMS_MAX 200		/* forums a hub has (staff make them) */
 
 extern const struct field forums_q_threads[];	/* ?q=, page, per_page */
 

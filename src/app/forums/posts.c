@@ -5,7 +5,7 @@
  * thread), following a forum or a thread, and the reply mail.
  *
  * Limits: FORUMS_RATE_HOUR posts a person and hour (staff are not
- * limited; 429 with Retry-After); a title FORUMS_TITLE_MAX characters, a
+ * limited; 429 with Retry-After), FORUMS_FLAGS_HOUR flags; a title FORUMS_TITLE_MAX characters, a
  * post FORUMS_BODY_MAX, a reason FORUMS_REASON_MAX.  An archived forum
  * takes nothing (409); a locked thread takes replies from staff only
  * (409).
@@ -812,6 +812,24 @@ post_flag(struct req *r, struct resp *w, int64_t pid, json_t *in)
 		rc = WS_EINVAL;
 		goto out;
 	}
+	q = db_start(d, ST_FORUM_FLAGS_SINCE);
+	db_bind_int(q, 1, rd.uid);
+	db_bind_int(q, 2, now_s() - 3600);
+	if ((rc = db_step(q)) == WS_OK)
+		orgs = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK) {
+		rc = rc == WS_EDONE ? WS_EDB : rc;
+		goto out;
+	}
+	if (orgs >= FORUMS_FLAGS_HOUR) {
+		w->detail = N_("You have flagged 30 posts in the last hour, the most the forums take: "
+		    "staff will look at them; try again later.");
+		w->retry_after = 600;
+		rc = WS_ERATE;
+		goto out;
+	}
+	orgs = 0;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
 	q = db_start(d, ST_FORUM_FLAG_INSERT);
