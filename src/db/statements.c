@@ -2562,6 +2562,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "t.id = p.thread_id JOIN forums f ON f.id = t.forum_id WHERE p.user_id = ? "
 	    "ORDER BY p.id LIMIT 10000", NULL},
 	[ST_FORUM_COUNT] = {"forum_count", "SELECT count(*) FROM forums", NULL},
+	/* The name on person ?1's approved expert profile (as /people shows it). */
+	[ST_FORUM_EXPERT_NAME] = {"forum_expert_name",
+	    "SELECT name FROM experts WHERE user_id = ? AND status = 'approved'", NULL},
 	/* How many flags person ?1 raised since ?2 (their limit). */
 	[ST_FORUM_FLAGS_SINCE] = {"forum_flags_since",
 	    "SELECT count(*) FROM forum_flags WHERE user_id = ? AND created_at > ?", NULL},

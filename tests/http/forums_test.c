@@ -691,6 +691,38 @@ test_moderation(void **state)
 	    200);
 }
 
+/*
+ * A member of no organization is "a member" to others; once an approved
+ * expert, the name of their profile (as /people shows it), not their
+ * account's.
+ */
+static void
+test_expert_name(void **state)
+{
+	char tok[129], path[128];
+	int64_t uid, t;
+	json_t *j, *a;
+
+	(void)state;
+	uid = ts_person_add(db_url, "ev@none-forum.example", "Account Name Ev", "member", 0, PW);
+	assert_true(uid > 0);
+	assert_int_equal(ts_token(plain, "ev@none-forum.example", PW, tok, sizeof tok), 0);
+	t = thread_made(f_members, tok, "From no organization", "Hello.");
+	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld", (long long)f_members,
+	    (long long)t);
+	j = got(path, bo_tok);
+	a = json_object_get(json_array_get(json_object_get(j, "items"), 0), "author");
+	assert_string_equal(json_string_value(json_object_get(a, "name")), "A member");
+	json_decref(j);
+	ts_sql_int("INSERT INTO experts (user_id, status, name, created_at, updated_at) VALUES "
+	    "(%lld, 'approved', 'Profile Name Ev', 0, 0)", (long long)uid);
+	j = got(path, bo_tok);
+	a = json_object_get(json_array_get(json_object_get(j, "items"), 0), "author");
+	assert_string_equal(json_string_value(json_object_get(a, "name")), "Profile Name Ev");
+	assert_false(ts_has(api("GET", path, fa_tok, NULL), "Account Name Ev"));
+	json_decref(j);
+}
+
 /* ---- leaving ------------------------------------------------------------------------------ */
 
 /*
@@ -902,6 +934,7 @@ main(void)
 		cmocka_unit_test(test_forum_follow),
 		cmocka_unit_test(test_rate_limit),
 		cmocka_unit_test(test_moderation),
+		cmocka_unit_test(test_expert_name),
 		cmocka_unit_test(test_leaving),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_limits),

@@ -9,7 +9,7 @@
  * An author is shown as the people directory would show them to the
  * reader: by name with those of their approved organizations that show
  * their people to the reader and list them (or that the reader shares);
- * an approved expert by name; anyone else as "a member"; a focal point as
+ * an approved expert by the name of their profile (as /people has it); anyone else as "a member"; a focal point as
  * "a government focal point"; a deleted account as "a former member".
  * Staff and the author themself see the name.
  */
@@ -232,19 +232,16 @@ forums_author(struct req *r, struct reader *rd, json_t *uid, const char *name, c
 		    orgs);
 		goto done;
 	}
-	if (!any) {	/* an approved expert is on /people by name */
-		int blocked = 1;
-		struct db_q *e = db_start(d, ST_FORUM_STANDING);
+	if (!any) {	/* an approved expert is on /people by the name of their profile */
+		struct db_q *e = db_start(d, ST_FORUM_EXPERT_NAME);
+		const char *ename = NULL;
 
 		db_bind_int(e, 1, id);
-		db_bind_int(e, 2, id);
-		db_bind_int(e, 3, id);
-		db_bind_int(e, 4, id);
-		if (db_step(e) == WS_OK)
-			blocked = db_col_int(e, FORUM_ST_C_EXPERT_OK) == 0;
+		if (db_step(e) == WS_OK && db_col_text(e, 0))
+			ename = arena_strdup(r->a, db_col_text(e, 0));
 		db_end(e);
-		if (!blocked) {
-			a = json_pack("{s:I,s:s,s:o}", "id", (json_int_t)id, "name", name,
+		if (ename) {
+			a = json_pack("{s:I,s:s,s:o}", "id", (json_int_t)id, "name", ename,
 			    "organizations", orgs);
 			goto done;
 		}
