@@ -592,6 +592,36 @@ test_forum_follow(void **state)
 	reply_made(f_members, t, ada_tok, "We do, <script>alert(1)</script> in three courts.");
 	body = next_mail("fa@focal-forum.example", "in three courts");
 	assert_non_null(strstr(last_subject, "New reply"));
+	{	/* the forum's own unfollow link, for its followers */
+		struct ts_browser *anon = ts_browser_new(&srv, NULL);
+		char link[512], uu[32], ff[32], tt[32], ss[80];
+		const char *u = strstr(body, "&t=0&");
+		const struct ts_res *r;
+		int k = 0;
+
+		assert_non_null(u);
+		while (u > body && strncmp(u, "/forums/unfollow?", 17) != 0)
+			u--;
+		while (u[k] && u[k] != '\n' && u[k] != '\r' && k < 400)
+			k++;
+		snprintf(link, sizeof link, "%.*s", k, u);
+		r = ts_get(anon, link);
+		STATUS(r, 200);
+		HAS(r, "in this forum");
+		param_of(link, "u", uu, sizeof uu);
+		param_of(link, "f", ff, sizeof ff);
+		param_of(link, "t", tt, sizeof tt);
+		param_of(link, "s", ss, sizeof ss);
+		STATUS(ts_form(anon, "/forums/unfollow", "u", uu, "f", ff, "t", tt, "s", ss, NULL),
+		    200);
+		ts_browser_free(anon);
+		snprintf(path, sizeof path, "/api/v1/forums/%lld", (long long)f_members);
+		j = got(path, fa_tok);
+		assert_false(json_is_true(json_object_get(j, "following")));
+		json_decref(j);
+		snprintf(path, sizeof path, "/api/v1/forums/%lld/follow", (long long)f_members);
+		STATUS(api("POST", path, fa_tok, json_pack("{s:b}", "follow", 1)), 200);
+	}
 	free(body);
 	body = next_mail("cy@cirrus-forum.example", "in three courts");
 	assert_non_null(strstr(last_subject, "Nouvelle r"));

@@ -183,7 +183,7 @@ mail_followers(struct req *r, struct db *d, json_t *f, json_t *t, int64_t pid, c
 		int64_t uid = json_integer_value(json_object_get(x, "id"));
 		int64_t last = 0, missed = 0;
 		int ok = 0, have = 0;
-		char sig[65];
+		char sig[65], fsig[65];
 		const char *lang, *more = "";
 
 		if ((rc = forums_may_read(d, uid, json_string_value(json_object_get(x, "role")), aud,
@@ -226,17 +226,21 @@ mail_followers(struct req *r, struct db *d, json_t *f, json_t *t, int64_t pid, c
 			    N_("Replies to this thread since our last mail, not mailed one by one:")),
 			    (long long)missed);
 		forums_unfollow_sig(r->app, uid, fid, tid, sig);
+		forums_unfollow_sig(r->app, uid, fid, 0, fsig);
 		rc = app_mail(r->app, d, json_string_value(json_object_get(x, "email")),
 		    arena_printf(r->a, "%s: %s", view_tr(r->app->views, lang, N_("New reply")),
 		    json_string_value(json_object_get(t, "title"))), arena_printf(r->a,
 		    "%s\n\n%s\n\n%s%s\n\n%s%s/forums/%lld/threads/%lld?page=%lld#post-%lld\n\n"
-		    "%s\n%s/forums/unfollow?u=%lld&f=%lld&t=%lld&s=%s\n",
+		    "%s\n%s/forums/unfollow?u=%lld&f=%lld&t=%lld&s=%s\n\n"
+		    "%s\n%s/forums/unfollow?u=%lld&f=%lld&t=0&s=%s\n",
 		    view_tr(r->app->views, lang, N_("There is a new reply in a thread you follow:")),
 		    json_string_value(json_object_get(t, "title")), body, more,
 		    view_tr(r->app->views, lang, N_("Read it:")), base, (long long)fid,
 		    (long long)tid, (long long)page, (long long)pid,
 		    view_tr(r->app->views, lang, N_("Stop following this thread:")), base,
-		    (long long)uid, (long long)fid, (long long)tid, sig));
+		    (long long)uid, (long long)fid, (long long)tid, sig,
+		    view_tr(r->app->views, lang, N_("Stop following the whole forum (if you "
+		    "follow it):")), base, (long long)uid, (long long)fid, fsig));
 		if (rc != WS_OK)
 			break;
 	}
@@ -1234,6 +1238,7 @@ h_forum_unfollow_page(struct req *r, struct resp *w)
 		return rc;
 	}
 	json_object_set_new(src, "done", json_false());
+	json_object_set_new(src, "forum_level", json_boolean(tid == 0));
 	resp_value(w, src);
 	w->tpl = "forum_unfollow";
 	w->title = N_("Stop following");
@@ -1262,8 +1267,8 @@ h_forum_unfollow(struct req *r, struct resp *w)
 	db_end(q);
 	if (rc != WS_OK)
 		return rc;
-	resp_value(w, json_pack("{s:b,s:I,s:I}", "done", 1, "forum_id", (json_int_t)fid,
-	    "thread_id", (json_int_t)tid));
+	resp_value(w, json_pack("{s:b,s:I,s:I,s:b}", "done", 1, "forum_id", (json_int_t)fid,
+	    "thread_id", (json_int_t)tid, "forum_level", tid == 0));
 	w->tpl = "forum_unfollow";
 	w->title = N_("Stop following");
 	return WS_OK;
