@@ -556,6 +556,11 @@ test_follow_mail(void **state)
 
 		assert_false(json_is_true(json_object_get(j, "following")));
 		json_decref(j);
+		/* writing again does not follow it again: she stopped */
+		reply_made(f_members, t, ada_tok, "Back again.");
+		j = got(path, ada_tok);
+		assert_false(json_is_true(json_object_get(j, "following")));
+		json_decref(j);
 	}
 	advance(3601);
 	reply_made(f_members, t, bo_tok, "Nobody hears this but Cy.");
