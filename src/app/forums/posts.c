@@ -34,6 +34,8 @@
 #include "db/db.h"
 #include "views/view.h"
 
+static enum ws_err post_answer(struct req *r, struct resp *w, int64_t pid);
+
 static const char *
 tr(struct req *r, const char *msg)
 {
@@ -439,21 +441,6 @@ out:
 	return rc;
 }
 
-/* Post pid as the API gives it to r's caller. */
-static enum ws_err
-post_answer(struct req *r, struct resp *w, int64_t pid)
-{
-	struct reader rd;
-	json_t *p = NULL;
-	enum ws_err rc;
-
-	if ((rc = forums_reader(r, w, &rd)) == WS_OK && (rc = forums_post_get(req_db(r), pid,
-	    &p)) == WS_OK)
-		resp_value(w, forums_post_view(r, &rd, p, 0, 0));
-	json_decref(p);
-	forums_reader_free(&rd);
-	return rc;
-}
 
 enum ws_err
 h_forum_reply(struct req *r, struct resp *w)
@@ -546,6 +533,22 @@ post_access_free(struct reader *rd, json_t *p, json_t *f, json_t *t)
 	json_decref(f);
 	json_decref(t);
 	forums_reader_free(rd);
+}
+
+/* Post pid as the API gives it to r's caller (what they may do with it
+ * as its thread and forum are now). */
+static enum ws_err
+post_answer(struct req *r, struct resp *w, int64_t pid)
+{
+	struct reader rd;
+	json_t *p, *f, *t;
+	enum ws_err rc;
+
+	if ((rc = post_access(r, w, &rd, pid, &p, &f, &t)) == WS_OK)
+		resp_value(w, forums_post_view(r, &rd, p, json_is_true(json_object_get(t,
+		    "locked")), json_is_true(json_object_get(f, "archived"))));
+	post_access_free(&rd, p, f, t);
+	return rc;
 }
 
 /* Edits post pid from in ({body}): its author within the window, staff
