@@ -24,6 +24,7 @@
 #include "app/countries/countries.h"
 #include "app/directory/import.h"
 #include "app/events/events.h"
+#include "app/forums/forums.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/news/news.h"
@@ -596,6 +597,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = news_seed_demo(app, d, staff.id, member.id, &added);
 			if (rc == WS_OK)
 				printf("%d news items added\n", added);
+		}
+		if (rc == WS_OK) {
+			int added = 0;
+
+			rc = forums_seed_demo(app, d, staff.id, member.id, &added);
+			if (rc == WS_OK && added)
+				printf("%d forums added, with threads\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

@@ -19,6 +19,7 @@
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
 #include "app/events/events.h"
+#include "app/forums/forums.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/news/news.h"
@@ -458,5 +459,36 @@ const struct route app_routes[] = {
 	{HM_GET,    "/staff/pages/{code}/{lang}",   h_page_form,         R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN},
 	{HM_POST,   "/staff/pages/{code}/{lang}",   h_page_save,         R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_PUT,    "/api/v1/pages/{code}/{lang}",  h_page_save,         R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	/* discussion forums (migration 40): staff make forums; members (focal points in "members" forums) write */
+	{HM_GET,    "/forums",                      h_forums,            R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN},
+	{HM_POST,   "/api/v1/forums",               h_forum_create,      R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/staff/forums",                h_staff_forum_create, R_STAFFS, CSRF_CHECK, RL_NONE,  0},
+	{HM_PATCH,  "/api/v1/forums/{id}",          h_forum_edit,        R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_POST,   "/staff/forums/{id}",           h_staff_forum_edit,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_GET,    "/forums/{id}",                 h_forum,             R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN | RF_OWNER, forums_q_threads},
+	{HM_POST,   "/forums/{id}/threads",         h_forum_thread_create_form, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/forums/{id}/threads",  h_forum_thread_create, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/forums/{id}/follow",          h_forum_follow_form, R_MEMBERS, CSRF_CHECK, RL_NONE,   RF_OWNER},
+	{HM_POST,   "/api/v1/forums/{id}/follow",   h_forum_follow,      R_MEMBERS, CSRF_CHECK, RL_NONE,   RF_API | RF_OWNER},
+	{HM_GET,    "/forums/{id}/threads/{tid}",   h_forum_thread,      R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN | RF_OWNER, app_q_list},
+	{HM_PATCH,  "/api/v1/forums/{id}/threads/{tid}", h_forum_thread_mod, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_POST,   "/forums/{id}/threads/{tid}/moderate", h_forum_thread_mod_form, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/forums/{id}/threads/{tid}/reply", h_forum_reply_form, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/forums/{id}/threads/{tid}/posts", h_forum_reply, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/forums/{id}/threads/{tid}/follow", h_forum_thread_follow_form, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/forums/{id}/threads/{tid}/follow", h_forum_thread_follow, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_PATCH,  "/api/v1/forums/posts/{pid}",   h_forum_post_edit,   R_MEMBERS, CSRF_CHECK, RL_NONE,  RF_API | RF_OWNER},
+	{HM_DELETE, "/api/v1/forums/posts/{pid}",   h_forum_post_delete, R_MEMBERS, CSRF_CHECK, RL_NONE,  RF_API | RF_OWNER},
+	{HM_GET,    "/forums/posts/{pid}/edit",     h_forum_post_edit_page, R_MEMBERS, CSRF_NONE, RL_NONE, RF_OWNER},
+	{HM_POST,   "/forums/posts/{pid}/edit",     h_forum_post_edit_form, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/forums/posts/{pid}/delete",   h_forum_post_delete_form, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/forums/posts/{pid}/flag",     h_forum_post_flag_form, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/forums/posts/{pid}/flags", h_forum_post_flag, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/forums/posts/{pid}/moderate", h_forum_post_moderate_form, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/api/v1/forums/posts/{pid}/moderate", h_forum_post_moderate, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	{HM_GET,    "/forums/unfollow",             h_forum_unfollow_page, R_ALL,  CSRF_NONE,  RL_LOOKUP, 0},
+	{HM_POST,   "/forums/unfollow",             h_forum_unfollow,    R_ALL,    CSRF_CHECK, RL_LOOKUP, 0},
+	{HM_GET,    "/staff/forums/flags",          h_staff_forum_flags, R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
+	{HM_GET,    "/staff/forums/flags.csv",      h_staff_forum_flags_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -262,6 +262,30 @@
  * too, ?4 ?5 a kind, ?6 ?7 a theme (its pattern in the themes' JSON). */
 #define NEWS_FILTER "WHERE (? = '' OR n.status = ?) AND (? = 1 OR n.visibility = 'public') " \
 	"AND (? = '' OR n.kind = ?) AND (? = '' OR n.themes LIKE ?) "
+/* Discussion forums (src/app/forums/). */
+#define FORUM_COLS \
+	"f.id, f.title, f.description, f.theme, f.position, f.audience, f.archived, " \
+	"f.created_at, (SELECT count(*) FROM forum_threads t WHERE t.forum_id = f.id), " \
+	"(SELECT CAST(COALESCE(sum(t.posts), 0) AS BIGINT) FROM forum_threads t WHERE " \
+	"t.forum_id = f.id), (SELECT max(t.last_post_at) FROM forum_threads t WHERE " \
+	"t.forum_id = f.id)"
+#define FTH_COLS \
+	"t.id, t.forum_id, t.user_id, t.title, t.pinned, t.locked, t.created_at, " \
+	"t.last_post_at, t.posts, t.last_post_id, COALESCE(r.last_post_id, 0)"
+#define FTH_FROM \
+	" FROM forum_threads t LEFT JOIN forum_reads r ON r.thread_id = t.id AND r.user_id = ? "
+#define FTH_SEARCH \
+	"AND (? = '' OR lower(t.title) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM " \
+	"forum_posts p WHERE p.thread_id = t.id AND p.status = 'visible' AND " \
+	"p.flag_hidden = 0 AND lower(p.body) LIKE ? ESCAPE '\\')) "
+/* A deleted account's name is not shown: NULL, "a former member". */
+#define FP_COLS \
+	"p.id, p.thread_id, p.user_id, p.body, p.status, p.flag_hidden, p.created_at, " \
+	"p.edited_at, CASE WHEN u.deleted_at IS NULL THEN u.name END, u.role, t.forum_id, " \
+	"(SELECT count(*) FROM forum_flags g WHERE g.post_id = p.id AND g.status = 'open')"
+#define FP_FROM \
+	" FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id " \
+	"LEFT JOIN users u ON u.id = p.user_id "
 
 const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PING] = {"ping", "SELECT 1", NULL},
@@ -2475,6 +2499,148 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PAGE_HISTORY] = {"page_history",
 	    "SELECT a.at, u.name, a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 	    "WHERE a.action = 'page.edited' AND a.detail LIKE ? ORDER BY a.id DESC LIMIT 20", NULL},
+	/* ---- discussion forums (src/app/forums/, migration 40) ---- */
+	/* The forums a reader sees (?1 = 1: the nongovernmental ones too),
+	 * by position, with their counts. */
+	[ST_FORUM_LIST] = {"forum_list",
+	    "SELECT " FORUM_COLS " FROM forums f WHERE (? = 1 OR f.audience = 'members') "
+	    "ORDER BY f.position, f.id LIMIT 200", NULL},
+	[ST_FORUM_GET] = {"forum_get", "SELECT " FORUM_COLS " FROM forums f WHERE f.id = ?", NULL},
+	[ST_FORUM_INSERT] = {"forum_insert",
+	    "INSERT INTO forums (title, description, theme, position, audience, archived, "
+	    "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	    NULL},
+	[ST_FORUM_UPDATE] = {"forum_update",
+	    "UPDATE forums SET title = ?, description = ?, theme = ?, position = ?, audience = ?, "
+	    "archived = ?, updated_at = ? WHERE id = ?", NULL},
+	/* ?1..?4 the person: their organizations, the approved ones, an
+	 * expert profile, an approved one. */
+	[ST_FORUM_STANDING] = {"forum_standing",
+	    "SELECT (SELECT count(*) FROM org_members m WHERE m.user_id = ?), "
+	    "(SELECT count(*) FROM org_members m JOIN organizations o ON o.id = m.org_id "
+	    "WHERE m.user_id = ? AND o.status = 'approved'), "
+	    "(SELECT count(*) FROM experts e WHERE e.user_id = ?), "
+	    "(SELECT count(*) FROM experts e WHERE e.user_id = ? AND e.status = 'approved')", NULL},
+	[ST_FORUM_AUTHOR_ORGS] = {"forum_author_orgs",
+	    "SELECT o.id, o.name, m.listed FROM org_members m JOIN organizations o ON "
+	    "o.id = m.org_id WHERE m.user_id = ? AND o.status = 'approved' ORDER BY o.name, o.id "
+	    "LIMIT 5", NULL},
+	/* A page of forum ?2's threads for reader ?1, pinned first, then the
+	 * latest active; ?3 '' or a lower-case LIKE pattern (?4, ?5) matched
+	 * against the title and the visible posts. */
+	[ST_FORUM_THREADS] = {"forum_threads",
+	    "SELECT " FTH_COLS FTH_FROM "WHERE t.forum_id = ? " FTH_SEARCH
+	    "ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_FORUM_THREADS_COUNT] = {"forum_threads_count",
+	    "SELECT count(*) FROM forum_threads t WHERE t.forum_id = ? " FTH_SEARCH, NULL},
+	/* ?1 the reader, ?2 the thread, ?3 its forum. */
+	[ST_FORUM_THREAD_GET] = {"forum_thread_get",
+	    "SELECT " FTH_COLS FTH_FROM "WHERE t.id = ? AND t.forum_id = ?", NULL},
+	[ST_FORUM_THREAD_INSERT] = {"forum_thread_insert",
+	    "INSERT INTO forum_threads (forum_id, user_id, title, last_post_at, created_at) "
+	    "VALUES (?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_FORUM_THREAD_BUMP] = {"forum_thread_bump",
+	    "UPDATE forum_threads SET posts = posts + 1, last_post_at = ?, last_post_id = ? "
+	    "WHERE id = ?", NULL},
+	[ST_FORUM_THREAD_MOD] = {"forum_thread_mod",
+	    "UPDATE forum_threads SET pinned = ?, locked = ? WHERE id = ?", NULL},
+	/* A page of a thread's posts, oldest first. */
+	[ST_FORUM_POSTS] = {"forum_posts",
+	    "SELECT " FP_COLS FP_FROM "WHERE p.thread_id = ? ORDER BY p.id LIMIT ? OFFSET ?", NULL},
+	[ST_FORUM_POSTS_COUNT] = {"forum_posts_count",
+	    "SELECT count(*) FROM forum_posts WHERE thread_id = ?", NULL},
+	[ST_FORUM_POST_GET] = {"forum_post_get", "SELECT " FP_COLS FP_FROM "WHERE p.id = ?", NULL},
+	[ST_FORUM_POST_INSERT] = {"forum_post_insert",
+	    "INSERT INTO forum_posts (thread_id, user_id, body, status, created_at) "
+	    "VALUES (?, ?, ?, 'visible', ?) RETURNING id", NULL},
+	[ST_FORUM_POST_EDIT] = {"forum_post_edit",
+	    "UPDATE forum_posts SET body = ?, edited_at = ? WHERE id = ?", NULL},
+	[ST_FORUM_POST_STATUS] = {"forum_post_status",
+	    "UPDATE forum_posts SET status = ?, flag_hidden = ? WHERE id = ?", NULL},
+	/* Where post ?2 is in thread ?1 (its page). */
+	[ST_FORUM_POST_RANK] = {"forum_post_rank",
+	    "SELECT count(*) FROM forum_posts WHERE thread_id = ? AND id <= ?", NULL},
+	/* How many posts person ?1 wrote since ?2 (the rate limit). */
+	[ST_FORUM_POSTS_SINCE] = {"forum_posts_since",
+	    "SELECT count(*) FROM forum_posts WHERE user_id = ? AND created_at > ?", NULL},
+	/* ?1 post, ?2 person, ?3 person (their first approved organization, if
+	 * any, is the flag's), ?4 reason, ?5 when. */
+	[ST_FORUM_FLAG_INSERT] = {"forum_flag_insert",
+	    "INSERT INTO forum_flags (post_id, user_id, org_id, reason, status, created_at) "
+	    "VALUES (?, ?, (SELECT min(m.org_id) FROM org_members m JOIN organizations o ON "
+	    "o.id = m.org_id WHERE m.user_id = ? AND o.status = 'approved'), ?, 'open', ?)", NULL},
+	/* The organizations a post's open flags come from (a person of none
+	 * counts as one). */
+	[ST_FORUM_FLAG_ORGS] = {"forum_flag_orgs",
+	    "SELECT count(DISTINCT COALESCE(org_id, -user_id)) FROM forum_flags WHERE post_id = ? "
+	    "AND status = 'open'", NULL},
+	[ST_FORUM_FLAGS_DECIDE] = {"forum_flags_decide",
+	    "UPDATE forum_flags SET status = ?, decided_by = ?, decided_at = ? WHERE post_id = ? "
+	    "AND status = 'open'", NULL},
+	[ST_FORUM_FLAG_QUEUE] = {"forum_flag_queue",
+	    "SELECT f.id, f.post_id, p.thread_id, t.forum_id, t.title, p.body, p.status, "
+	    "p.flag_hidden, f.reason, COALESCE(u.name, ''), COALESCE(o.name, ''), f.created_at "
+	    "FROM forum_flags f JOIN forum_posts p ON p.id = f.post_id JOIN forum_threads t ON "
+	    "t.id = p.thread_id LEFT JOIN users u ON u.id = f.user_id LEFT JOIN organizations o "
+	    "ON o.id = f.org_id WHERE f.status = 'open' ORDER BY f.created_at, f.id "
+	    "LIMIT ? OFFSET ?", NULL},
+	[ST_FORUM_FLAG_QUEUE_COUNT] = {"forum_flag_queue_count",
+	    "SELECT count(*) FROM forum_flags WHERE status = 'open'", NULL},
+	/* ?1 person, ?2 forum, ?3 thread (0: the forum), ?4 active, ?5 when. */
+	[ST_FORUM_SUB_SET] = {"forum_sub_set",
+	    "INSERT INTO forum_subscriptions (user_id, forum_id, thread_id, active, created_at) "
+	    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, forum_id, thread_id) DO UPDATE SET "
+	    "active = excluded.active", NULL},
+	/* Following a thread one writes in, unless one stopped. */
+	[ST_FORUM_SUB_AUTO] = {"forum_sub_auto",
+	    "INSERT INTO forum_subscriptions (user_id, forum_id, thread_id, active, created_at) "
+	    "VALUES (?, ?, ?, 1, ?) ON CONFLICT (user_id, forum_id, thread_id) DO NOTHING", NULL},
+	[ST_FORUM_SUB_GET] = {"forum_sub_get",
+	    "SELECT active FROM forum_subscriptions WHERE user_id = ? AND forum_id = ? AND "
+	    "thread_id = ?", NULL},
+	/* The active people who follow thread ?3 of forum ?2 (or the forum,
+	 * unless they stopped following the thread), but ?1; at most ?7. */
+	[ST_FORUM_FOLLOWERS] = {"forum_followers",
+	    "SELECT u.id, u.email, u.locale, u.role FROM users u WHERE u.status = 'active' AND "
+	    "u.id <> ? AND (EXISTS (SELECT 1 FROM forum_subscriptions s WHERE s.user_id = u.id "
+	    "AND s.forum_id = ? AND s.thread_id = ? AND s.active = 1) OR (EXISTS (SELECT 1 FROM "
+	    "forum_subscriptions s WHERE s.user_id = u.id AND s.forum_id = ? AND s.thread_id = 0 "
+	    "AND s.active = 1) AND NOT EXISTS (SELECT 1 FROM forum_subscriptions s WHERE "
+	    "s.user_id = u.id AND s.forum_id = ? AND s.thread_id = ? AND s.active = 0))) "
+	    "ORDER BY u.id LIMIT ?", NULL},
+	[ST_FORUM_MAILSTATE_GET] = {"forum_mailstate_get",
+	    "SELECT last_mailed_at, missed FROM forum_mail_state WHERE thread_id = ? AND "
+	    "user_id = ?", NULL},
+	[ST_FORUM_MAILSTATE_PUT] = {"forum_mailstate_put",
+	    "INSERT INTO forum_mail_state (thread_id, user_id, last_mailed_at, missed) VALUES "
+	    "(?, ?, ?, ?) ON CONFLICT (thread_id, user_id) DO UPDATE SET last_mailed_at = "
+	    "excluded.last_mailed_at, missed = excluded.missed", NULL},
+	/* Person ?1 read thread ?2 up to post ?3 (never back). */
+	[ST_FORUM_READ_PUT] = {"forum_read_put",
+	    "INSERT INTO forum_reads (user_id, thread_id, last_post_id) VALUES (?, ?, ?) "
+	    "ON CONFLICT (user_id, thread_id) DO UPDATE SET last_post_id = CASE WHEN "
+	    "excluded.last_post_id > forum_reads.last_post_id THEN excluded.last_post_id ELSE "
+	    "forum_reads.last_post_id END", NULL},
+	[ST_FORUM_MY_POSTS] = {"forum_my_posts",
+	    "SELECT p.id, p.thread_id, t.title, t.forum_id, f.title, p.body, p.status, "
+	    "p.created_at, p.edited_at FROM forum_posts p JOIN forum_threads t ON "
+	    "t.id = p.thread_id JOIN forums f ON f.id = t.forum_id WHERE p.user_id = ? "
+	    "ORDER BY p.id LIMIT 10000", NULL},
+	[ST_FORUM_COUNT] = {"forum_count", "SELECT count(*) FROM forums", NULL},
+	/* The name on person ?1's approved expert profile (as /people shows it). */
+	[ST_FORUM_EXPERT_NAME] = {"forum_expert_name",
+	    "SELECT name FROM experts WHERE user_id = ? AND status = 'approved'", NULL},
+	/* How many flags person ?1 raised since ?2 (their limit). */
+	[ST_FORUM_FLAGS_SINCE] = {"forum_flags_since",
+	    "SELECT count(*) FROM forum_flags WHERE user_id = ? AND created_at > ?", NULL},
+	/* Demo data: a few active members of approved organizations, or
+	 * approved experts, but ?1. */
+	[ST_FORUM_SEED_MEMBERS] = {"forum_seed_members",
+	    "SELECT u.id FROM users u WHERE u.role = 'member' AND u.status = 'active' AND "
+	    "u.id <> ? AND (EXISTS (SELECT 1 FROM org_members m JOIN organizations o ON "
+	    "o.id = m.org_id WHERE m.user_id = u.id AND o.status = 'approved') OR EXISTS "
+	    "(SELECT 1 FROM experts e WHERE e.user_id = u.id AND e.status = 'approved')) "
+	    "ORDER BY u.id LIMIT 3", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2697,6 +2863,18 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_PAGE_GET] = PAGE_C__MAX,
 	[ST_PAGE_LIST] = PAGE_LIST_C__MAX,
 	[ST_PAGE_HISTORY] = PAGE_HIST_C__MAX,
+	[ST_FORUM_LIST] = FORUM_C__MAX,
+	[ST_FORUM_GET] = FORUM_C__MAX,
+	[ST_FORUM_STANDING] = FORUM_ST_C__MAX,
+	[ST_FORUM_AUTHOR_ORGS] = FORUM_AO_C__MAX,
+	[ST_FORUM_THREADS] = FTH_C__MAX,
+	[ST_FORUM_THREAD_GET] = FTH_C__MAX,
+	[ST_FORUM_POSTS] = FP_C__MAX,
+	[ST_FORUM_POST_GET] = FP_C__MAX,
+	[ST_FORUM_FLAG_QUEUE] = FF_C__MAX,
+	[ST_FORUM_FOLLOWERS] = FFO_C__MAX,
+	[ST_FORUM_MAILSTATE_GET] = FML_C__MAX,
+	[ST_FORUM_MY_POSTS] = FMY_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -3902,6 +4080,66 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" lang TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL," \
 	" updated_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
 	" updated_at BIGINT NOT NULL, PRIMARY KEY (code, lang));"
+/* Migration 40: discussion forums for members (src/app/forums/).  Staff
+ * make the forums; threads and their flat posts are the members'; a flag
+ * is once a person and post, counted by organization; a subscription
+ * follows a forum (thread_id 0) or one thread (active 0: stopped); the
+ * mail state caps mail to one a person, thread and hour; a read marker is
+ * the last post a person saw in a thread. */
+#define M40(ID) \
+	"CREATE TABLE forums (" \
+	" id " ID "," \
+	" title TEXT NOT NULL, description TEXT NOT NULL DEFAULT ''," \
+	" theme TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0," \
+	" audience TEXT NOT NULL CHECK (audience IN ('members','nongovernmental'))," \
+	" archived INTEGER NOT NULL DEFAULT 0," \
+	" created_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE TABLE forum_threads (" \
+	" id " ID "," \
+	" forum_id BIGINT NOT NULL REFERENCES forums(id) ON DELETE CASCADE," \
+	" user_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" title TEXT NOT NULL, pinned INTEGER NOT NULL DEFAULT 0," \
+	" locked INTEGER NOT NULL DEFAULT 0, posts INTEGER NOT NULL DEFAULT 0," \
+	" last_post_id BIGINT NOT NULL DEFAULT 0, last_post_at BIGINT NOT NULL," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX forum_threads_forum ON forum_threads(forum_id, pinned, last_post_at);" \
+	"CREATE TABLE forum_posts (" \
+	" id " ID "," \
+	" thread_id BIGINT NOT NULL REFERENCES forum_threads(id) ON DELETE CASCADE," \
+	" user_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" body TEXT NOT NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('visible','hidden','deleted'))," \
+	" flag_hidden INTEGER NOT NULL DEFAULT 0," \
+	" created_at BIGINT NOT NULL, edited_at BIGINT);" \
+	"CREATE INDEX forum_posts_thread ON forum_posts(thread_id, id);" \
+	"CREATE INDEX forum_posts_user ON forum_posts(user_id, created_at);" \
+	"CREATE TABLE forum_flags (" \
+	" id " ID "," \
+	" post_id BIGINT NOT NULL REFERENCES forum_posts(id) ON DELETE CASCADE," \
+	" user_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" org_id BIGINT REFERENCES organizations(id) ON DELETE SET NULL," \
+	" reason TEXT NOT NULL," \
+	" status TEXT NOT NULL CHECK (status IN ('open','upheld','dismissed'))," \
+	" created_at BIGINT NOT NULL," \
+	" decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL, decided_at BIGINT," \
+	" UNIQUE (post_id, user_id));" \
+	"CREATE INDEX forum_flags_open ON forum_flags(status, created_at);" \
+	"CREATE TABLE forum_subscriptions (" \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" forum_id BIGINT NOT NULL REFERENCES forums(id) ON DELETE CASCADE," \
+	" thread_id BIGINT NOT NULL DEFAULT 0, active INTEGER NOT NULL," \
+	" created_at BIGINT NOT NULL, PRIMARY KEY (user_id, forum_id, thread_id));" \
+	"CREATE INDEX forum_subscriptions_thread ON forum_subscriptions(forum_id, thread_id);" \
+	"CREATE TABLE forum_mail_state (" \
+	" thread_id BIGINT NOT NULL REFERENCES forum_threads(id) ON DELETE CASCADE," \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" last_mailed_at BIGINT NOT NULL, missed INTEGER NOT NULL," \
+	" PRIMARY KEY (thread_id, user_id));" \
+	"CREATE TABLE forum_reads (" \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" thread_id BIGINT NOT NULL REFERENCES forum_threads(id) ON DELETE CASCADE," \
+	" last_post_id BIGINT NOT NULL, PRIMARY KEY (user_id, thread_id));"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -3941,6 +4179,7 @@ const struct db_migration db_migrations[] = {
 	{37, M37(SQLITE_ID), M37(PG_ID)},
 	{38, M38(SQLITE_ID), M38(PG_ID)},
 	{39, M39(SQLITE_ID), M39(PG_ID)},
+	{40, M40(SQLITE_ID), M40(PG_ID)},
 	{42, M42_SQLITE, M42_PG},
 	{0, NULL, NULL},
 };

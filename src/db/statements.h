@@ -573,6 +573,44 @@ enum db_stmt {
 	ST_PAGE_PUT,
 	ST_PAGE_LIST,
 	ST_PAGE_HISTORY,
+	/* discussion forums (src/app/forums/) */
+	ST_FORUM_LIST,
+	ST_FORUM_GET,
+	ST_FORUM_INSERT,
+	ST_FORUM_UPDATE,
+	ST_FORUM_STANDING,
+	ST_FORUM_AUTHOR_ORGS,
+	ST_FORUM_THREADS,
+	ST_FORUM_THREADS_COUNT,
+	ST_FORUM_THREAD_GET,
+	ST_FORUM_THREAD_INSERT,
+	ST_FORUM_THREAD_BUMP,
+	ST_FORUM_THREAD_MOD,
+	ST_FORUM_POSTS,
+	ST_FORUM_POSTS_COUNT,
+	ST_FORUM_POST_GET,
+	ST_FORUM_POST_INSERT,
+	ST_FORUM_POST_EDIT,
+	ST_FORUM_POST_STATUS,
+	ST_FORUM_POST_RANK,
+	ST_FORUM_POSTS_SINCE,
+	ST_FORUM_FLAG_INSERT,
+	ST_FORUM_FLAG_ORGS,
+	ST_FORUM_FLAGS_DECIDE,
+	ST_FORUM_FLAG_QUEUE,
+	ST_FORUM_FLAG_QUEUE_COUNT,
+	ST_FORUM_SUB_SET,
+	ST_FORUM_SUB_AUTO,
+	ST_FORUM_SUB_GET,
+	ST_FORUM_FOLLOWERS,
+	ST_FORUM_MAILSTATE_GET,
+	ST_FORUM_MAILSTATE_PUT,
+	ST_FORUM_READ_PUT,
+	ST_FORUM_MY_POSTS,
+	ST_FORUM_COUNT,
+	ST_FORUM_SEED_MEMBERS,
+	ST_FORUM_FLAGS_SINCE,
+	ST_FORUM_EXPERT_NAME,
 	DB_STMT__MAX
 };
 
@@ -1422,5 +1460,38 @@ enum page_list_col { PAGE_LIST_C_CODE, PAGE_LIST_C_LANG, PAGE_LIST_C_TITLE,
 	PAGE_LIST_C_UPDATED_AT, PAGE_LIST_C__MAX };
 /* Who changed a page, from the audit log (ST_PAGE_HISTORY). */
 enum page_hist_col { PAGE_HIST_C_AT, PAGE_HIST_C_NAME, PAGE_HIST_C_DETAIL, PAGE_HIST_C__MAX };
+/* Discussion forums (src/app/forums/, migration 40).  A forum with its
+ * counts (ST_FORUM_LIST, ST_FORUM_GET). */
+enum forum_col { FORUM_C_ID, FORUM_C_TITLE, FORUM_C_DESCRIPTION, FORUM_C_THEME,
+	FORUM_C_POSITION, FORUM_C_AUDIENCE, FORUM_C_ARCHIVED, FORUM_C_CREATED_AT,
+	FORUM_C_THREADS, FORUM_C_POSTS, FORUM_C_LAST_POST_AT, FORUM_C__MAX };
+/* What makes a person a reader of the members' forums (ST_FORUM_STANDING):
+ * their organizations, the approved ones, an expert profile, an approved one. */
+enum forum_standing_col { FORUM_ST_C_ORGS, FORUM_ST_C_ORGS_OK, FORUM_ST_C_EXPERT,
+	FORUM_ST_C_EXPERT_OK, FORUM_ST_C__MAX };
+/* An author's approved organizations (ST_FORUM_AUTHOR_ORGS). */
+enum forum_aorg_col { FORUM_AO_C_ID, FORUM_AO_C_NAME, FORUM_AO_C_LISTED, FORUM_AO_C__MAX };
+/* A thread with its author, counts and the reader's last read post
+ * (ST_FORUM_THREADS, ST_FORUM_THREAD_GET). */
+enum forum_thread_col { FTH_C_ID, FTH_C_FORUM_ID, FTH_C_USER_ID, FTH_C_TITLE, FTH_C_PINNED,
+	FTH_C_LOCKED, FTH_C_CREATED_AT, FTH_C_LAST_POST_AT, FTH_C_POSTS, FTH_C_LAST_POST_ID,
+	FTH_C_READ_POST_ID, FTH_C__MAX };
+/* A post with its author's name and role (ST_FORUM_POSTS, ST_FORUM_POST_GET). */
+enum forum_post_col { FP_C_ID, FP_C_THREAD_ID, FP_C_USER_ID, FP_C_BODY, FP_C_STATUS,
+	FP_C_FLAG_HIDDEN, FP_C_CREATED_AT, FP_C_EDITED_AT, FP_C_AUTHOR, FP_C_ROLE,
+	FP_C_FORUM_ID, FP_C_OPEN_FLAGS, FP_C__MAX };
+/* An open flag for staff's queue (ST_FORUM_FLAG_QUEUE). */
+enum forum_flag_col { FF_C_ID, FF_C_POST_ID, FF_C_THREAD_ID, FF_C_FORUM_ID, FF_C_THREAD,
+	FF_C_BODY, FF_C_POST_STATUS, FF_C_FLAG_HIDDEN, FF_C_REASON, FF_C_FLAGGER,
+	FF_C_ORG, FF_C_CREATED_AT, FF_C__MAX };
+/* A follower of a thread to mail (ST_FORUM_FOLLOWERS). */
+enum forum_follower_col { FFO_C_ID, FFO_C_EMAIL, FFO_C_LOCALE, FFO_C_ROLE, FFO_C__MAX };
+/* A subscription as stored (ST_FORUM_SUB_GET). */
+enum forum_sub_col { FSUB_C_ACTIVE, FSUB_C__MAX };
+/* Mail sent to a person about a thread (ST_FORUM_MAILSTATE_GET). */
+enum forum_mail_col { FML_C_LAST_MAILED_AT, FML_C_MISSED, FML_C__MAX };
+/* A person's own posts, for their export (ST_FORUM_MY_POSTS). */
+enum forum_mine_col { FMY_C_ID, FMY_C_THREAD_ID, FMY_C_THREAD, FMY_C_FORUM_ID, FMY_C_FORUM,
+	FMY_C_BODY, FMY_C_STATUS, FMY_C_CREATED_AT, FMY_C_EDITED_AT, FMY_C__MAX };
 
 #endif

@@ -3387,6 +3387,131 @@ test_others_news(void **state)
 	ts_browser_free(tb);
 }
 
+/*
+ * Every route of the forums (migration 40) tried against what is someone
+ * else's: a post by B's person, edited, deleted or decided by everyone but
+ * them and staff (a visitor 401 or a sign-in, the others 403); the
+ * nongovernmental forum and its thread by a focal point (404: it does not
+ * exist for them); staff's routes by everyone else.  Staff find the post
+ * as it was.
+ */
+static void
+test_others_forum(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
+	int64_t b = org_made("Walk Forum Bureau", "UG", "bo@walk-fob.example");
+	int64_t a = org_made("Walk Forum Alliance", "ZM", "al@walk-foa.example");
+	int64_t forum, thread, pid;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600], tok[129];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	r = ts_api(staff, "POST", "/api/v1/forums", NULL, "{\"title\":\"Walk forum\","
+	    "\"audience\":\"nongovernmental\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	forum = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	(void)person_of("person-fo@walk.example", b);
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-fo@walk.example", a)), 0);
+	pb = signed_in("person-fo@walk.example");
+	assert_int_equal(ts_token(pb, "person-fo@walk.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads", (long long)forum);
+	r = ts_api(pb, "POST", path, tok, "{\"title\":\"Walk forum thread\","
+	    "\"body\":\"Walk forum secret\"}");
+	STATUS(r, 201);
+	j = ts_json(r);
+	thread = json_integer_value(json_object_get(json_object_get(j, "thread"), "id"));
+	pid = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0),
+	    "id"));
+	json_decref(j);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = signed_in("admin-fo@walk.example");
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		const char *pat = rt->pattern, *p;
+		int api = strncmp(pat, "/api/v1/", 8) == 0;
+		const char *rest = api ? pat + 7 : pat;
+		int staff_only = !(rt->roles & R_MEMBER);
+		int on_post = strstr(pat, "{pid}") != NULL;
+		int form = !api && rt->method != HM_GET;
+		size_t k = 0;
+
+		if (strncmp(rest, "/forums", 7) != 0 && strncmp(rest, "/staff/forums", 13) != 0)
+			continue;
+		if (strstr(pat, "/unfollow") || strstr(pat, "/flag"))
+			continue;	/* a signed link's; any reader flags */
+		if (!api && rt->method == HM_GET && (rt->flags & RF_TWIN))
+			k = (size_t)snprintf(path, sizeof path, "/api/v1");
+		for (p = pat; *p && k + 24 < sizeof path; ) {
+			if (*p == '{') {
+				long long v = strncmp(p, "{id}", 4) == 0 ? forum : strncmp(p, "{tid}", 5) ==
+				    0 ? thread : pid;
+
+				k += (size_t)snprintf(path + k, sizeof path - k, "%lld", v);
+				p = strchr(p, '}') + 1;
+				continue;
+			}
+			path[k++] = *p++;
+		}
+		path[k] = '\0';
+		for (i = 0; i < 6; i++) {
+			long st, want;
+			int ok;
+
+			if (i >= 3 && !staff_only && !on_post)
+				continue;	/* members read and write in it: theirs too */
+			if (i == 2 && !staff_only && !strchr(pat, '{'))
+				continue;	/* the list: a focal point's too */
+			if (i == 2 && !staff_only)
+				want = 404;	/* a focal point: nongovernmental, so no such forum */
+			else
+				want = i == 0 ? 401 : 403;
+			if (form) {
+				snprintf(body, sizeof body, "csrf=%s&body=Taken+Over&title=Taken+Over&"
+				    "action=hide&locked=1&pinned=1&follow=1", ts_csrf(who[i]));
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else {
+				r = rt->method == HM_GET ? ts_req(who[i], "GET", path, NULL, NULL, 0) :
+				    ts_api(who[i], method_names[rt->method], path, NULL,
+				    rt->method == HM_DELETE ? NULL : "{\"body\":\"Taken Over\","
+				    "\"title\":\"Taken Over\",\"action\":\"hide\",\"locked\":true,"
+				    "\"archived\":true,\"follow\":true}");
+			}
+			st = r->status;
+			ok = st == want || (i == 0 && !api && st == 303) || (i == 1 && st == 403);
+			if (!ok)
+				printf("# %s %s as walker %d: %ld, want %ld: %.300s\n",
+				    method_names[rt->method], path, i, st, want, r->body);
+			assert_true(ok);
+			if (i < 3 || on_post)
+				assert_false(ts_has(r, "Walk forum secret"));
+			tried++;
+		}
+	}
+	assert_true(tried >= 40);
+	/* staff see it as it was */
+	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld", (long long)forum,
+	    (long long)thread);
+	r = ts_api(staff, "GET", path, NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk forum secret"));
+	assert_true(ts_has(r, "\"status\":\"visible\""));
+	assert_true(ts_has(r, "\"locked\":false"));
+	assert_false(ts_has(r, "Taken Over"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[4]);
+	ts_browser_free(pb);
+}
+
 int
 main(void)
 {
@@ -3424,6 +3549,7 @@ main(void)
 		cmocka_unit_test(test_others_dialogue),
 		cmocka_unit_test(test_others_course),
 		cmocka_unit_test(test_others_news),
+		cmocka_unit_test(test_others_forum),
 	};
 	const struct CMUnitTest *fixed = WALK_PART == 1 ? http_tests : others_tests;
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);

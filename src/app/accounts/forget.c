@@ -20,7 +20,8 @@
  * applications stay, counted).  Its certificates of completion say
  * "Deleted user" and their codes answer 404 (its completions stay, counted
  * in the rates); what it wrote in courses' discussions is blanked (its
- * enrolments, reads and attempts stay, counted).  Its organizations stay: it
+ * enrolments, reads and attempts stay, counted).  Its forum posts stay,
+ * their author shown as a former member.  Its organizations stay: it
  * leaves them,
  * unless it is the last admin of one that has other people (409: someone
  * must take over first, as when leaving).
@@ -35,6 +36,7 @@
 #include "app/courses/courses.h"
 #include "app/dialogues/dialogues.h"
 #include "app/events/events.h"
+#include "app/forums/forums.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/news/news.h"
@@ -294,6 +296,16 @@ h_api_me_export(struct req *r, struct resp *w)
 			return rc;
 		}
 		json_object_set_new(v, "news_written", news);
+	}
+	{	/* the forums: what they wrote */
+		json_t *fp = NULL;
+
+		if ((rc = forums_export(d, u->id, &fp)) != WS_OK) {
+			json_decref(fp);
+			json_decref(v);
+			return rc;
+		}
+		json_object_set_new(v, "forum_posts", fp);
 	}
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);
