@@ -1,0 +1,131 @@
+/*
+ * api.c -- the tests/http programs' generic helpers (see api.h).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "lib/api.h"
+#include "lib/people.h"
+
+static struct ts_browser *plain;
+static const char *db_url, *pw;
+
+void
+ta_use(struct ts_browser *b)
+{
+	plain = b;
+}
+
+void
+ta_accounts(const char *db, const char *password)
+{
+	db_url = db;
+	pw = password;
+}
+
+const struct ts_res *
+ta_api(const char *method, const char *path, const char *token, json_t *body)
+{
+	return ts_call(plain, method, path, token, body);
+}
+
+json_t *
+ta_get_json(const char *path, const char *token, int status)
+{
+	const struct ts_res *r = ta_api("GET", path, token, NULL);
+
+	STATUS(r, status);
+	return ts_jbody(r);
+}
+
+int64_t
+ta_num(json_t *j, const char *k)
+{
+	return json_integer_value(json_object_get(j, k));
+}
+
+const char *
+ta_str(json_t *j, const char *k)
+{
+	const char *s = json_string_value(json_object_get(j, k));
+
+	return s ? s : "(none)";
+}
+
+int64_t
+ta_id_of(const struct ts_res *r)
+{
+	json_t *j = ts_jbody(r);
+	int64_t id = ta_num(j, "id");
+
+	json_decref(j);
+	return id;
+}
+
+int64_t
+ta_made(const char *path, const char *token, json_t *body)
+{
+	const struct ts_res *r = ta_api("POST", path, token, body);
+	int64_t id;
+
+	STATUS(r, 201);
+	id = ta_id_of(r);
+	assert_true(id > 0);
+	return id;
+}
+
+const char *
+ta_path(const char *fmt, ...)
+{
+	static char bufs[32][512];
+	static int n;
+	char *out = bufs[n++ % 32];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, 512, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
+int64_t
+ta_now(void)
+{
+	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
+
+	STATUS(r, 200);
+	return strtoll(r->body, NULL, 10);
+}
+
+const char *
+ta_utc(int64_t t)
+{
+	static char bufs[8][40];
+	static int n;
+	char *out = bufs[n++ % 8];
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return out;
+}
+
+void
+ta_account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
+{
+	int64_t uid = ts_person_add(db_url, email, email, role, org, pw);
+
+	assert_true(uid > 0);
+	if (id)
+		*id = uid;
+	if (tok)
+		assert_int_equal(ts_token(plain, email, pw, tok, 129), 0);
+}
