@@ -27,6 +27,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -41,18 +42,11 @@ static struct ts_browser *visitor, *plain, *ana_web, *staff_web, *mo_web, *fe_we
 static char staff_tok[129], ana_tok[129], bo_tok[129], mo_tok[129], fe_tok[129];
 static int64_t ana_id, ana_app, org_id;
 
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* GET path with token, 200, as JSON (caller decrefs). */
 static json_t *
 get_json(const char *path, const char *token)
 {
-	const struct ts_res *r = api("GET", path, token, NULL);
+	const struct ts_res *r = ta_api("GET", path, token, NULL);
 
 	STATUS(r, 200);
 	return ts_jbody(r);
@@ -170,7 +164,8 @@ test_apply_api_and_duplicates(void **state)
 	int64_t bo_app;
 
 	(void)state;
-	r = api("POST", "/api/v1/applications", bo_tok, expert_body("Ana  LIMA", "bo@else.example"));
+	r = ta_api("POST", "/api/v1/applications", bo_tok, expert_body("Ana  LIMA",
+	    "bo@else.example"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "kind")), "expert");
@@ -181,7 +176,7 @@ test_apply_api_and_duplicates(void **state)
 	json_decref(j);
 
 	/* the same address as Ana's, from another account */
-	r = api("POST", "/api/v1/applications", mo_tok, expert_body("Someone Else",
+	r = ta_api("POST", "/api/v1/applications", mo_tok, expert_body("Someone Else",
 	    "ana@research.example"));
 	STATUS(r, 201);
 
@@ -244,7 +239,7 @@ test_decisions(void **state)
 	assert_true(json_integer_value(json_object_get(j, "org_id")) == 0);
 	json_decref(j);
 	/* the audit log has the submission and the decision */
-	r = api("GET", "/api/v1/staff/audit?per_page=200", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/staff/audit?per_page=200", staff_tok, NULL);
 	STATUS(r, 200);
 	snprintf(path, sizeof path, "application %lld: Ana Lima", (long long)ana_app);
 	assert_true(ts_has(r, path));
@@ -262,12 +257,12 @@ test_decisions(void **state)
 	mo_app = app_of(j, "mo@meridian.example");
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)mo_app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "reason",
 	    "The address is someone else's.")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "mo@meridian.example", 10000, &m), 0);
 	ts_mail_free(&m);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)bo_app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "message",
 	    "Which university are you with?")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "bo@else.example", 10000, &m), 0);
 	assert_non_null(strstr(m.body, "Which university"));
@@ -294,7 +289,7 @@ test_decisions(void **state)
 	j = expert_body("Bo Okafor", "bo@else.example");
 	json_object_set_new(json_object_get(j, "expert"), "affiliation",
 	    json_string("Nairobi Institute"));
-	r = api("POST", path, bo_tok, j);
+	r = ta_api("POST", path, bo_tok, j);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "pending");
@@ -369,19 +364,19 @@ test_people_list_and_facets(void **state)
 	STATUS(r, 200);
 	LACKS(r, "Ana Lima");
 	HAS(r, "0 experts match");
-	r = api("GET", "/api/v1/people?country=ZZ", mo_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?country=ZZ", mo_tok, NULL);
 	STATUS(r, 422);
 	assert_true(ts_has(r, "\"country\""));
-	r = api("GET", "/api/v1/people?theme=nope", mo_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?theme=nope", mo_tok, NULL);
 	STATUS(r, 422);
 	assert_true(ts_has(r, "\"theme\""));
-	r = api("GET", "/api/v1/people?per_page=101", mo_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?per_page=101", mo_tok, NULL);
 	STATUS(r, 422);
 	/* a visitor is sent to sign in; an applicant may not */
 	r = ts_get(visitor, "/people");
 	STATUS(r, 303);
-	STATUS(api("GET", "/api/v1/people", NULL, NULL), 401);
-	STATUS(api("GET", "/api/v1/people", bo_tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/people", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/people", bo_tok, NULL), 403);
 	/* Ana's own page links her edit form */
 	r = ts_get(ana_web, "/people");
 	STATUS(r, 200);
@@ -412,7 +407,7 @@ test_visibility_per_role(void **state)
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ana_id);
 	snprintf(web, sizeof web, "/people/%lld", (long long)ana_id);
-	r = api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:s,s:s}}", "visibility",
+	r = ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:s,s:s}}", "visibility",
 	    "title", "public", "biography", "nongovernmental", "affiliation", "staff",
 	    "themes", "members", "country", "members", "contact", "nongovernmental"));
 	STATUS(r, 200);
@@ -466,7 +461,7 @@ test_visibility_per_role(void **state)
 	LACKS(r, "Ana Lima");
 
 	/* filters and facets: a country hidden from focal points */
-	STATUS(api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s}}", "visibility", "country",
+	STATUS(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s}}", "visibility", "country",
 	    "nongovernmental", "countries", "nongovernmental")), 200);
 	assert_int_equal(total_of("/api/v1/people?country=KE", fe_tok), 0);
 	assert_int_equal(total_of("/api/v1/people?region=002", fe_tok), 0);
@@ -482,8 +477,10 @@ test_visibility_per_role(void **state)
 	json_decref(j);
 
 	/* only the expert and staff edit it */
-	STATUS(api("PATCH", path, mo_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")), 403);
-	STATUS(api("PATCH", path, fe_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")), 403);
+	STATUS(ta_api("PATCH", path, mo_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	    403);
+	STATUS(ta_api("PATCH", path, fe_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	    403);
 	snprintf(web, sizeof web, "/people/%lld/edit", (long long)ana_id);
 	STATUS(ts_get(mo_web, web), 403);
 	r = ts_get(ana_web, web);
@@ -567,38 +564,38 @@ test_bad_input(void **state)
 	(void)state;
 	b = expert_body("", "");
 	json_object_set_new(b, "consent", json_false());
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "name", "contact_email",
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "name", "contact_email",
 	    "consent", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	bio = calloc(1, 4002);
 	memset(bio, 'x', 4001);
 	json_object_set_new(json_object_get(b, "expert"), "biography", json_string(bio));
 	free(bio);
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "biography", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "biography", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(json_object_get(b, "expert"), "country", json_string("ZZ"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "country", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "country", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(json_object_get(b, "expert"), "themes", json_pack("[s]", "nope"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "themes", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "themes", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(json_object_get(b, "expert"), "languages", json_pack("[s]", "xq"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "languages", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "languages", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(json_object_get(b, "expert"), "website", json_string("not a site"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "website", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "website", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(b, "kind", json_string("focal"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "kind", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "kind", (char *)NULL);
 	/* a visibility that does not exist */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ana_id);
-	refused(api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "biography",
+	refused(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "biography",
 	    "friends")), "visibility", (char *)NULL);
-	refused(api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "shoe_size",
+	refused(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "shoe_size",
 	    "public")), "visibility", (char *)NULL);
 	/* nothing of it was stored */
 	assert_int_equal(total_of("/api/v1/applications?status=all&kind=expert", staff_tok), 3);
-	STATUS(api("GET", "/api/v1/people/999999", mo_tok, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/people/999999", mo_tok, NULL), 404);
 }
 
 /* Signed out, an expert's application creates the account and waits for
@@ -615,7 +612,7 @@ test_signed_out(void **state)
 
 	(void)state;
 	json_object_set_new(body, "password", json_string(PW));
-	r = api("POST", "/api/v1/applications", NULL, body);
+	r = ta_api("POST", "/api/v1/applications", NULL, body);
 	STATUS(r, 202);
 	assert_true(ts_has(r, "verification_sent"));
 	assert_int_equal(ts_mail_wait(&sink, "dee@indie.example", 10000, &m), 0);
@@ -677,7 +674,7 @@ test_deleted_expert_forgotten(void **state)
 	    json_string("+44 20 7946 0321"));
 	json_object_set_new(json_object_get(j, "expert"), "biography",
 	    json_string("Maps *quenbyfield* trawler permits."));
-	r = api("POST", "/api/v1/applications", tok, j);
+	r = ta_api("POST", "/api/v1/applications", tok, j);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
@@ -686,20 +683,20 @@ test_deleted_expert_forgotten(void **state)
 	STATUS(ts_form(staff_web, path, "note", "Called Cyra Quenby on +44 20 7946 0321.",
 	    (char *)NULL), 303);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 	assert_int_equal(ts_mail_wait(&sink, "cyra@quenby.example", 10000, &m), 0);
 	ts_mail_free(&m);
 
 	/* listed, and staff see everything */
 	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
 	snprintf(ppath, sizeof ppath, "/api/v1/people/%lld", (long long)id);
-	STATUS(api("GET", ppath, staff_tok, NULL), 200);
+	STATUS(ta_api("GET", ppath, staff_tok, NULL), 200);
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example") &&
 	    ts_has(r, "7946 0321") && ts_has(r, "quenbyfield"));
-	r = api("GET", "/api/v1/me/export", tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", tok, NULL);
 	STATUS(r, 200);
 	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example"));
 	j = ts_json(r);	/* her profile is in it, as stored */
@@ -712,22 +709,22 @@ test_deleted_expert_forgotten(void **state)
 	json_decref(j);
 
 	/* the wrong password deletes nothing */
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", "not it at all")),
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", "not it at all")),
 	    403);
 	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 
 	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 0);
-	r = api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
 	STATUS(r, 200);
 	assert_false(holds_cyra(r));
 	LACKS(ts_get(staff_web, "/people?per_page=100"), "Cyra Quenby");
-	STATUS(api("GET", ppath, staff_tok, NULL), 404);
+	STATUS(ta_api("GET", ppath, staff_tok, NULL), 404);
 	snprintf(ppath, sizeof ppath, "/people/%lld", (long long)id);
 	STATUS(ts_get(staff_web, ppath), 404);
 	STATUS(ts_get(visitor, ppath), 404);
 
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	if (holds_cyra(r))
 		printf("# %.2000s\n", r->body);
@@ -742,7 +739,7 @@ test_deleted_expert_forgotten(void **state)
 	STATUS(r, 200);
 	assert_false(holds_cyra(r));
 	HAS(r, "Deleted user");
-	r = api("GET", "/api/v1/applications?kind=expert&per_page=100", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/applications?kind=expert&per_page=100", staff_tok, NULL);
 	STATUS(r, 200);
 	assert_false(holds_cyra(r));
 	ts_browser_free(cy);
@@ -763,7 +760,7 @@ test_deleted_contact_forgotten(void **state)
 
 	(void)state;
 	account("dag@halvorsen.example", "Dagny Halvorsen", "applicant", tok, NULL);
-	r = api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s,s:s,s:s,s:s},s:b}", "organization", "name", "Skarvik Reef Trust", "kind",
 	    "ngo", "country", "NO", "description", "Follows fishing licences and who gets them.",
 	    "themes", "corruption", "contact", "name", "Dagny Halvorsen", "email",
@@ -773,7 +770,7 @@ test_deleted_contact_forgotten(void **state)
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	oid = json_integer_value(json_object_get(j, "organization_id"));
@@ -786,7 +783,7 @@ test_deleted_contact_forgotten(void **state)
 	HAS(r, "Dagny Halvorsen");
 
 	/* the last admin of an organization with nobody else may go */
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	r = ts_get(staff_web, "/staff/organizations.csv");
 	STATUS(r, 200);
 	HAS(r, "Skarvik Reef Trust");
@@ -794,7 +791,7 @@ test_deleted_contact_forgotten(void **state)
 	LACKS(r, "Dagny Halvorsen");
 	LACKS(r, "86 1234");
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "dag@halvorsen.example");
 	LACKS(r, "Dagny Halvorsen");
@@ -829,7 +826,7 @@ apply_fr(const char *name, const char *email)
 	int64_t id;
 
 	json_object_set_new(body, "password", json_string(PW));
-	r = api("POST", "/api/v1/applications?lang=fr", NULL, body);
+	r = ta_api("POST", "/api/v1/applications?lang=fr", NULL, body);
 	STATUS(r, 202);
 	assert_int_equal(ts_mail_wait(&sink, email, 10000, &m), 0);
 	if (strstr(m.body, "en tant qu’expert individuel") == NULL)
@@ -863,7 +860,7 @@ test_expert_mail(void **state)
 	(void)state;
 	app = apply_fr("Inès Marchal", "ines@marchal.example");
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 	assert_int_equal(ts_mail_wait(&sink, "ines@marchal.example", 10000, &m), 0);
 	if (strcmp(m.subject, "Bienvenue : vous êtes maintenant membre en tant qu’expert") != 0)
 		printf("# subject \"%s\"\n", m.subject);
@@ -874,7 +871,7 @@ test_expert_mail(void **state)
 
 	app = apply_fr("Rémi Fourcade", "remi@fourcade.example");
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "message",
 	    "Which university are you with?")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "remi@fourcade.example", 10000, &m), 0);
 	assert_non_null(strstr(m.body, "Bonjour Rémi Fourcade"));
@@ -882,7 +879,7 @@ test_expert_mail(void **state)
 	assert_null(strstr(m.body, "candidature de"));
 	ts_mail_free(&m);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "reason",
 	    "Outside the hub's remit.")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "remi@fourcade.example", 10000, &m), 0);
 	if (strstr(m.body, "au nom de") || !strstr(m.body, "Bonjour Rémi Fourcade"))
@@ -895,14 +892,14 @@ test_expert_mail(void **state)
 
 	/* in English */
 	account("gil@expert.example", "Gil Varga", "applicant", tok, NULL);
-	r = api("POST", "/api/v1/applications", tok, expert_body("Gil Varga",
+	r = ta_api("POST", "/api/v1/applications", tok, expert_body("Gil Varga",
 	    "gil@expert.example"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "message",
 	    "Which university are you with?")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "gil@expert.example", 10000, &m), 0);
 	assert_non_null(strstr(m.body, "Hello Gil Varga"));
@@ -910,7 +907,7 @@ test_expert_mail(void **state)
 	assert_null(strstr(m.body, "applying for"));
 	ts_mail_free(&m);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "reason",
 	    "Outside the hub's remit.")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "gil@expert.example", 10000, &m), 0);
 	if (strstr(m.body, "on behalf of"))
@@ -943,6 +940,7 @@ setup(void **state)
 		return -1;
 	visitor = ts_browser_new(&srv, NULL);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	account("sam.staff@hub.test", "Sam Staff", "staff", staff_tok, &staff_web);
 	ana_id = account("ana@research.example", "Ana Lima", "applicant", ana_tok, &ana_web);
 	account("bo@else.example", "Bo Okafor", "applicant", bo_tok, NULL);
@@ -950,7 +948,7 @@ setup(void **state)
 	account("fe@interior.go.ke", "Fe Focal", "focal", fe_tok, &fe_web);
 
 	/* Mo's organization, approved: Mo is a member of an organization */
-	r = api("POST", "/api/v1/applications", mo_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", mo_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s,s:s},s:b}", "organization", "name", "Meridian Civic Watch", "kind", "ngo",
 	    "country", "MX", "description", "A group that follows public money and publishes.",
 	    "themes", "corruption", "contact", "name", "Mo Member", "email",
@@ -963,7 +961,7 @@ setup(void **state)
 		snprintf(path, sizeof path, "/api/v1/applications/%lld/approve",
 		    (long long)json_integer_value(json_object_get(j, "id")));
 		json_decref(j);
-		r = api("POST", path, staff_tok, json_object());
+		r = ta_api("POST", path, staff_tok, json_object());
 		STATUS(r, 200);
 		j = ts_jbody(r);
 		org_id = json_integer_value(json_object_get(j, "organization_id"));

@@ -31,6 +31,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -46,18 +47,11 @@ static char staff_tok[129], ada_tok[129], mo_tok[129], fe_tok[129], pat_tok[129]
 static struct ts_browser *ada_web, *mo_web, *fe_web;
 static int64_t quillon, meridian;
 
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* GET path with token, 200, as JSON (caller decrefs). */
 static json_t *
 get_json(const char *path, const char *token)
 {
-	const struct ts_res *r = api("GET", path, token, NULL);
+	const struct ts_res *r = ta_api("GET", path, token, NULL);
 
 	STATUS(r, 200);
 	return ts_jbody(r);
@@ -86,7 +80,7 @@ approve(int64_t id)
 	int64_t org;
 
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	org = json_integer_value(json_object_get(j, "organization_id"));
@@ -103,7 +97,7 @@ join(const char *tok, json_t *o, const char *email, const char *phone)
 	json_t *j;
 	int64_t id;
 
-	r = api("POST", "/api/v1/applications", tok, json_pack("{s:o,s:{s:s,s:s,s:s},s:b}",
+	r = ta_api("POST", "/api/v1/applications", tok, json_pack("{s:o,s:{s:s,s:s,s:s},s:b}",
 	    "organization", o, "contact", "name", "Dana Contact", "email", email, "phone", phone,
 	    "consent", 1));
 	STATUS(r, 201);
@@ -119,7 +113,7 @@ set_vis(int64_t org, const char *tok, json_t *vis)
 	char path[96];
 
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)org);
-	STATUS(api("PATCH", path, tok, json_pack("{s:o}", "visibility", vis)), 200);
+	STATUS(ta_api("PATCH", path, tok, json_pack("{s:o}", "visibility", vis)), 200);
 }
 
 /* ---- the profile -------------------------------------------------------- */
@@ -434,7 +428,7 @@ test_edit_form_and_widening(void **state)
 
 	/* a level that does not exist */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:{s:s}}", "visibility", "contact",
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:{s:s}}", "visibility", "contact",
 	    "governments")), 422);
 
 	/* the organization widens its contact details and country to members */
@@ -633,6 +627,7 @@ setup(void **state)
 		return -1;
 	visitor = ts_browser_new(&srv, NULL);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	account("sam.staff@hub.test", "Sam Staff", "staff", staff_tok, NULL);
 	account("ada@quillon.example", "Ada Admin", "applicant", ada_tok, &ada_web);
 	account("mo@meridian.example", "Mo Member", "applicant", mo_tok, &mo_web);

@@ -104,6 +104,15 @@ ta_now(void)
 	return strtoll(r->body, NULL, 10);
 }
 
+void
+ta_clock_to(int64_t t)
+{
+	int64_t now = ta_now();
+
+	if (t > now)
+		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
+}
+
 const char *
 ta_utc(int64_t t)
 {
@@ -128,4 +137,11 @@ ta_account(const char *email, const char *role, int64_t org, char *tok, int64_t 
 		*id = uid;
 	if (tok)
 		assert_int_equal(ts_token(plain, email, pw, tok, 129), 0);
+}
+
+void
+ta_org_admin(const char *token, int64_t org, int64_t uid, const char *admin)
+{
+	STATUS(ta_api("POST", ta_path("/organizations/%lld/people/%lld/admin", (long long)org,
+	    (long long)uid), token, json_pack("{s:s}", "admin", admin)), 303);
 }

@@ -2,9 +2,9 @@
  * api.h -- the generic helpers of the tests/http programs: JSON calls with
  * a token from one plain browser, reading a JSON answer (an integer, a
  * string, the "id"), a record made with POST, addresses built in rotating
- * buffers, the server's clock, and an account with its API token.  The
- * programs each carried a copy of these; tests/lib/courses.h (tc_*) and
- * review.h (tr_*) hand their generic ones on to these.
+ * buffers, the server's clock (read and moved), an account with its API
+ * token, and an organization's admin made.  The programs each carried a copy of these; tests/lib/courses.h
+ * (tc_*) and review.h (tr_*) hand their generic ones on to these.
  *
  * ta_use() names the browser the calls go through; ta_accounts() the
  * database accounts are added to and everyone's password.  The makers
@@ -43,6 +43,9 @@ const char *ta_path(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The server's clock (POST /_test/clock?advance=0), in Unix seconds. */
 int64_t ta_now(void);
+/* Moves the server's clock forward to Unix seconds t (POST /_test/clock),
+ * when t is later than it; asserts the move (200). */
+void ta_clock_to(int64_t t);
 /* Unix seconds t as RFC 3339 UTC, in one of 8 rotating buffers. */
 const char *ta_utc(int64_t t);
 
@@ -50,5 +53,10 @@ const char *ta_utc(int64_t t);
  * when org > 0, with the password of ta_accounts(); its id into *id and
  * its API token into tok[129] when not NULL. */
 void ta_account(const char *email, const char *role, int64_t org, char *tok, int64_t *id);
+
+/* token's staff make person uid an admin of organization org (admin "1")
+ * or no longer one ("0"), through POST /organizations/{org}/people/{uid}/
+ * admin; asserts the answer (303). */
+void ta_org_admin(const char *token, int64_t org, int64_t uid, const char *admin);
 
 #endif
