@@ -115,20 +115,6 @@ clock_to(time_t t)
 	assert_int_equal(ts_token(plain, "eve@late-dl.example", PW, eve_tok, 129), 0);
 }
 
-static void
-refused(const char *method, const char *path, json_t *body, const char *field)
-{
-	const struct ts_res *r = ta_api(method, path, staff_tok, body);
-	json_t *j;
-
-	STATUS(r, 422);
-	j = ts_jbody(r);
-	if (!json_object_get(json_object_get(j, "errors"), field))
-		printf("# no message for %s: %s\n", field, r->body);
-	assert_non_null(json_object_get(json_object_get(j, "errors"), field));
-	json_decref(j);
-}
-
 /* ---- the whole of a dialogue -------------------------------------------------- */
 
 static void
@@ -165,14 +151,15 @@ test_dialogue(void **state)
 	assert_non_null(json_object_get(x, "inputs_close"));
 	json_decref(j);
 	/* a session that is not a working group's */
-	refused("POST", "/api/v1/dialogues", json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title",
-	    "Dialogue", "meeting_id", (json_int_t)other, "prep_event_id", (json_int_t)prep,
-	    "event_id", (json_int_t)ev, "call_id", (json_int_t)call, "inputs_close",
-	    "2031-06-30T18:00"), "meeting_id");
-	refused("POST", "/api/v1/dialogues", json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:[s]}",
-	    "title", "Dialogue", "meeting_id", (json_int_t)wg, "prep_event_id", (json_int_t)prep,
-	    "event_id", (json_int_t)ev, "call_id", (json_int_t)call, "inputs_close",
-	    "2031-06-30T18:00", "countries", "XX"), "countries");
+	ta_refused("POST", "/api/v1/dialogues", staff_tok,
+	    json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title", "Dialogue", "meeting_id",
+	    (json_int_t)other, "prep_event_id", (json_int_t)prep, "event_id", (json_int_t)ev,
+	    "call_id", (json_int_t)call, "inputs_close", "2031-06-30T18:00"), "meeting_id");
+	ta_refused("POST", "/api/v1/dialogues", staff_tok,
+	    json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:[s]}", "title", "Dialogue", "meeting_id",
+	    (json_int_t)wg, "prep_event_id", (json_int_t)prep, "event_id", (json_int_t)ev,
+	    "call_id", (json_int_t)call, "inputs_close", "2031-06-30T18:00", "countries", "XX"),
+	    "countries");
 	j = ts_jbody(ta_api("GET", "/api/v1/dialogues", NULL, NULL));
 	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
@@ -194,15 +181,15 @@ test_dialogue(void **state)
 	assert_true(json_is_null(json_object_get(j, "summary")));
 	json_decref(j);
 	/* a second dialogue may not take the same call */
-	refused("POST", "/api/v1/dialogues", json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title",
-	    "Again", "meeting_id", (json_int_t)wg, "prep_event_id", (json_int_t)prep,
-	    "event_id", (json_int_t)ev, "call_id", (json_int_t)call, "inputs_close",
-	    "2031-06-30T18:00"), "call_id");
+	ta_refused("POST", "/api/v1/dialogues", staff_tok,
+	    json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title", "Again", "meeting_id",
+	    (json_int_t)wg, "prep_event_id", (json_int_t)prep, "event_id", (json_int_t)ev,
+	    "call_id", (json_int_t)call, "inputs_close", "2031-06-30T18:00"), "call_id");
 	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
 	    "Constructive dialogue on firearms"));
 	STATUS(r, 200);
-	refused("PATCH", path, json_pack("{s:I}", "meeting_id", (json_int_t)other),
-	    "meeting_id");
+	ta_refused("PATCH", path, staff_tok, json_pack("{s:I}", "meeting_id",
+	    (json_int_t)other), "meeting_id");
 	j = ts_jbody(ta_api("GET", "/api/v1/dialogues", NULL, NULL));
 	assert_int_equal(ta_num(j, "total"), 1);
 	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "title"),
@@ -281,8 +268,8 @@ test_dialogue(void **state)
 	    "answers", "expertise", "Late", "speaker_gender", "another"));
 	STATUS(r, 409);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/decisions", (long long)id);
-	refused("POST", path, json_pack("{s:[I],s:s}", "ids", (json_int_t)ada_app, "decision",
-	    "accept"), "decision");
+	ta_refused("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)ada_app,
+	    "decision", "accept"), "decision");
 	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)ada_app,
 	    (json_int_t)di_app, "decision", "approved"));
 	STATUS(r, 200);
@@ -435,7 +422,7 @@ test_dialogue(void **state)
 
 	/* the summary, once; the members mailed */
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
-	refused("POST", path, json_pack("{s:s}", "summary", ""), "summary");
+	ta_refused("POST", path, staff_tok, json_pack("{s:s}", "summary", ""), "summary");
 	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:s}", "summary", "Mine")), 403);
 	{
 		static const char doc[] = "The summary, as a document.\n";

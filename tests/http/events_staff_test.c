@@ -156,21 +156,7 @@ status_is(int64_t id, int64_t rid, const char *want)
 	json_decref(g);
 }
 
-static void
-mail_says(const char *to, const char *subject, const char *part)
-{
-	struct ts_mail m;
-
-	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
-		fail_msg("no mail to %s (%s)", to, subject);
-	if (strcmp(m.subject, subject) != 0 || !strstr(m.body, part))
-		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
-	assert_string_equal(m.subject, subject);
-	assert_non_null(strstr(m.body, part));
-	ts_mail_free(&m);
-}
-
-/* As mail_says, passing over the earlier mails to `to` that this test
+/* As ta_mail_says, passing over the earlier mails to `to` that this test
  * did not read (received, confirmed). */
 static void
 mail_among(const char *to, const char *subject, const char *part)
@@ -239,7 +225,8 @@ test_approve_into_capacity(void **state)
 	(void)state;
 	for (i = 0; i < NPEOPLE; i++) {
 		rids[i] = registered(id, i, "pending");
-		mail_says(addr(i), "We received your registration", "Three places");
+		ta_mail_says(&sink, addr(i), "We received your registration", "Three places",
+		    NULL);
 	}
 	snprintf(list, sizeof list, "/api/v1/events/%lld/registrations", (long long)id);
 	snprintf(path, sizeof path, "%s?status=pending", list);
@@ -277,8 +264,9 @@ test_approve_into_capacity(void **state)
 	assert_int_equal(ta_num(j, "places_left"), 0);
 	json_decref(j);
 	for (i = 0; i < NPEOPLE; i++)
-		mail_says(addr(i), i < 3 ? "Your place is confirmed" : "You are on the waiting list",
-		    "Three places");
+		ta_mail_says(&sink, addr(i),
+		    i < 3 ? "Your place is confirmed" : "You are on the waiting list",
+		    "Three places", NULL);
 
 	/* again: refused, saying why; nothing changes */
 	j = decided(id, rids, 1, "approve", NULL);
@@ -299,7 +287,7 @@ test_approve_into_capacity(void **state)
 	status_is(id, rids[0], "declined");
 	status_is(id, rids[3], "confirmed");
 	status_is(id, rids[4], "declined");
-	mail_says(addr(3), "A place is yours", "Three places");
+	ta_mail_says(&sink, addr(3), "A place is yours", "Three places", NULL);
 	/* the declined are told, with staff's reason */
 	mail_among(addr(0), "Your registration was not accepted", "The workshop is for trainers.");
 	mail_among(addr(4), "Your registration was not accepted", "The workshop is for trainers.");

@@ -427,22 +427,6 @@ locale_fr(const char *token)
 	json_decref(me);
 }
 
-/* Waits for the next mail to `to` and asserts its subject and a part of
- * its body. */
-static void
-mail_says(const char *to, const char *subject, const char *part)
-{
-	struct ts_mail m;
-
-	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
-		fail_msg("no mail to %s (%s)", to, subject);
-	if (strcmp(m.subject, subject) != 0 || !strstr(m.body, part))
-		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
-	assert_string_equal(m.subject, subject);
-	assert_non_null(strstr(m.body, part));
-	ts_mail_free(&m);
-}
-
 /* Waits for the next two mails to `to` and asserts that one has subject a
  * and part pa, the other subject b and part pb, in either order: two
  * mail jobs may run side by side, and the sink gets what finishes first. */
@@ -592,10 +576,10 @@ test_register_and_waitlist(void **state)
 	json_decref(j);
 
 	/* each was told, in their language, with the time in the event's zone */
-	mail_says("ada@quillon-ev.example", "Your place is confirmed",
-	    "2028-09-01T09:00:00+02:00 (Europe/Vienna)");
-	mail_says("bo@quillon-ev.example", "Votre place est confirmée",
-	    "Votre place à « Capacity two » est confirmée");
+	ta_mail_says(&sink, "ada@quillon-ev.example", "Your place is confirmed",
+	    "2028-09-01T09:00:00+02:00 (Europe/Vienna)", NULL);
+	ta_mail_says(&sink, "bo@quillon-ev.example", "Votre place est confirmée",
+	    "Votre place à « Capacity two » est confirmée", NULL);
 	mails_say("cy@quillon-ev.example", "You are on the waiting list", "waiting list",
 	    "A place is yours", "meet.example/room-two");
 	assert_int_equal(ts_mail_count(&sink, "ada@quillon-ev.example"), 0);

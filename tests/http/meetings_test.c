@@ -69,21 +69,6 @@ session_made(json_t *body)
 	return id;
 }
 
-/* POSTs body as token and asserts a 422 naming field. */
-static void
-refused(const char *method, const char *path, json_t *body, const char *field)
-{
-	const struct ts_res *r = ta_api(method, path, staff_tok, body);
-	json_t *j;
-
-	STATUS(r, 422);
-	j = ts_jbody(r);
-	if (!json_object_get(json_object_get(j, "errors"), field))
-		printf("# no message for %s: %s\n", field, r->body);
-	assert_non_null(json_object_get(json_object_get(j, "errors"), field));
-	json_decref(j);
-}
-
 /* ---- the bodies ----------------------------------------------------------- */
 
 static void
@@ -134,9 +119,10 @@ test_bodies(void **state)
 	    "fatf", "name_en", "Again", "name_fr", "Encore"));
 	STATUS(r, 409);
 	HAS(r, "\"code\"");
-	refused("POST", "/api/v1/bodies", json_pack("{s:s,s:s,s:s}", "code", "Bad Code",
-	    "name_en", "Bad", "name_fr", "Mauvais"), "code");
-	refused("POST", "/api/v1/bodies", json_pack("{s:s}", "code", "nonames"), "name_en");
+	ta_refused("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s,s:s,s:s}", "code",
+	    "Bad Code", "name_en", "Bad", "name_fr", "Mauvais"), "code");
+	ta_refused("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s}", "code", "nonames"),
+	    "name_en");
 	STATUS(ta_api("POST", "/api/v1/bodies", ada_tok, json_pack("{s:s,s:s,s:s}", "code",
 	    "mine", "name_en", "Mine", "name_fr", "Le mien")), 403);
 	STATUS(ta_api("POST", "/api/v1/bodies", NULL, json_pack("{s:s,s:s,s:s}", "code",
@@ -551,12 +537,12 @@ test_bad_input(void **state)
 		if (!json_object_get(b, "end"))
 			json_object_set_new(b, "end", json_string("2031-05-23T18:00"));
 		printf("# %s\n", bad[i].json);
-		refused("POST", "/api/v1/meetings", b, bad[i].field);
+		ta_refused("POST", "/api/v1/meetings", staff_tok, b, bad[i].field);
 	}
 	/* not a JSON object, and required fields missing */
-	refused("POST", "/api/v1/meetings", json_object(), "body");
-	refused("POST", "/api/v1/meetings", json_object(), "number");
-	refused("POST", "/api/v1/meetings", json_object(), "start");
+	ta_refused("POST", "/api/v1/meetings", staff_tok, json_object(), "body");
+	ta_refused("POST", "/api/v1/meetings", staff_tok, json_object(), "number");
+	ta_refused("POST", "/api/v1/meetings", staff_tok, json_object(), "start");
 	STATUS(ta_api("POST", "/api/v1/meetings", ada_tok, json_object()), 403);
 	STATUS(ta_api("POST", "/api/v1/meetings", NULL, json_object()), 401);
 	/* nothing was written: no session, no event */

@@ -81,30 +81,6 @@ registered(int64_t id, const char *token, const char *want)
 	json_decref(j);
 }
 
-/* Waits for the next mail to `to`; asserts its subject and that its body
- * has each part (NULL-terminated). */
-static void
-mail_says(const char *to, const char *subject, ...)
-{
-	struct ts_mail m;
-	const char *part;
-	va_list ap;
-
-	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
-		fail_msg("no mail to %s (%s)", to, subject);
-	if (strcmp(m.subject, subject) != 0)
-		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
-	assert_string_equal(m.subject, subject);
-	va_start(ap, subject);
-	while ((part = va_arg(ap, const char *)) != NULL) {
-		if (!strstr(m.body, part))
-			printf("# mail to %s lacks \"%s\":\n%s\n", to, part, m.body);
-		assert_non_null(strstr(m.body, part));
-	}
-	va_end(ap);
-	ts_mail_free(&m);
-}
-
 /* The server's clock now (each node's: both are moved alike). */
 static int64_t
 server_now(struct ts_browser *b)
@@ -197,8 +173,8 @@ test_changes(void **state)
 	(void)state;
 	registered(id, ada_tok, "confirmed");
 	registered(id, bo_tok, "waitlisted");
-	mail_says(ADA, "Votre place est confirmée", (char *)NULL);
-	mail_says(BO, "You are on the waiting list", (char *)NULL);
+	ta_mail_says(&sink, ADA, "Votre place est confirmée", (char *)NULL);
+	ta_mail_says(&sink, BO, "You are on the waiting list", (char *)NULL);
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
 	/* a new title alone: the calendar changes, nobody is mailed */
@@ -207,20 +183,21 @@ test_changes(void **state)
 	/* the time: both hear, each in their language and zone */
 	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "start",
 	    "2029-03-06T14:00", "end", "2029-03-06T17:00")), 200);
-	mail_says(BO, "An event you registered for has changed", "“Moved workshop”",
-	    "it now starts 2029-03-06 14:00 (Europe/Vienna)", "it was to start 2029-03-05 09:00",
-	    (char *)NULL);
-	mail_says(ADA, "Un événement auquel vous êtes inscrit·e a changé",
+	ta_mail_says(&sink, BO, "An event you registered for has changed", "“Moved workshop”",
+	    "it now starts 2029-03-06 14:00 (Europe/Vienna)",
+	    "it was to start 2029-03-05 09:00", (char *)NULL);
+	ta_mail_says(&sink, ADA, "Un événement auquel vous êtes inscrit·e a changé",
 	    "il commence désormais le 2029-03-06 14:00", (char *)NULL);
 	/* a new link: Ada, who has a place; Bo's next mail is the cancellation */
 	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "online_url",
 	    "https://meet.example/second")), 200);
-	mail_says(ADA, "Un événement auquel vous êtes inscrit·e a changé",
+	ta_mail_says(&sink, ADA, "Un événement auquel vous êtes inscrit·e a changé",
 	    "https://meet.example/second", (char *)NULL);
 	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "cancelled")), 200);
-	mail_says(BO, "An event you registered for is cancelled", "“Moved workshop”",
+	ta_mail_says(&sink, BO, "An event you registered for is cancelled", "“Moved workshop”",
 	    "is cancelled", (char *)NULL);
-	mail_says(ADA, "Un événement auquel vous êtes inscrit·e est annulé", (char *)NULL);
+	ta_mail_says(&sink, ADA, "Un événement auquel vous êtes inscrit·e est annulé",
+	    (char *)NULL);
 	/* cancelled again (an edit of a cancelled event): nobody is mailed twice */
 	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "venue", "Room B")), 200);
 
@@ -273,8 +250,8 @@ test_reminders(void **state)
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)id,
 	    (long long)rid);
 	STATUS(ta_api("DELETE", path, bo_tok, NULL), 200);
-	mail_says(ADA, "Votre place est confirmée", (char *)NULL);
-	mail_says(BO, "Your place is confirmed", (char *)NULL);
+	ta_mail_says(&sink, ADA, "Votre place est confirmée", (char *)NULL);
+	ta_mail_says(&sink, BO, "Your place is confirmed", (char *)NULL);
 
 	clock_to(start - 8 * DAY);
 	assert_int_equal(reminders_run_since(start - 8 * DAY, 0), 0);
@@ -282,7 +259,7 @@ test_reminders(void **state)
 
 	clock_to(start - 7 * DAY);
 	assert_int_equal(reminders_run_since(start - 7 * DAY, 1), 1);
-	mail_says(ADA, "Rappel : votre événement a lieu dans une semaine",
+	ta_mail_says(&sink, ADA, "Rappel : votre événement a lieu dans une semaine",
 	    "« Reminded workshop » a lieu dans une semaine", "(Asia/Kolkata)",
 	    "https://meet.example/remind", (char *)NULL);
 
@@ -301,11 +278,11 @@ test_reminders(void **state)
 	time_rfc3339(t, e, sizeof e);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
 	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "start", s, "end", e)), 200);
-	mail_says(ADA, "Un événement auquel vous êtes inscrit·e a changé",
+	ta_mail_says(&sink, ADA, "Un événement auquel vous êtes inscrit·e a changé",
 	    "« Reminded workshop »", (char *)NULL);
 	clock_to(start - 7 * DAY);
 	assert_int_equal(reminders_run_since(start - 7 * DAY, 1), 1);
-	mail_says(ADA, "Rappel : votre événement a lieu dans une semaine",
+	ta_mail_says(&sink, ADA, "Rappel : votre événement a lieu dans une semaine",
 	    "« Reminded workshop » a lieu dans une semaine", (char *)NULL);
 	clock_to(start - 3 * DAY);	/* a day before the old time: nothing */
 	assert_int_equal(reminders_run_since(start - 3 * DAY, 0), 0);
@@ -313,7 +290,7 @@ test_reminders(void **state)
 
 	clock_to(start - DAY);
 	assert_int_equal(reminders_run_since(start - DAY, 1), 1);
-	mail_says(ADA, "Rappel : votre événement a lieu demain",
+	ta_mail_says(&sink, ADA, "Rappel : votre événement a lieu demain",
 	    "« Reminded workshop » a lieu demain", (char *)NULL);
 
 	clock_to(start + 60);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <cmocka.h>
@@ -137,6 +138,43 @@ ta_account(const char *email, const char *role, int64_t org, char *tok, int64_t 
 		*id = uid;
 	if (tok)
 		assert_int_equal(ts_token(plain, email, pw, tok, 129), 0);
+}
+
+void
+ta_refused(const char *method, const char *path, const char *token, json_t *body,
+    const char *field)
+{
+	const struct ts_res *r = ta_api(method, path, token, body);
+	json_t *j;
+
+	STATUS(r, 422);
+	j = ts_jbody(r);
+	if (!json_object_get(json_object_get(j, "errors"), field))
+		printf("# no message for %s: %s\n", field, r->body);
+	assert_non_null(json_object_get(json_object_get(j, "errors"), field));
+	json_decref(j);
+}
+
+void
+ta_mail_says(struct ts_sink *k, const char *to, const char *subject, ...)
+{
+	struct ts_mail m;
+	const char *text;
+	va_list ap;
+
+	if (ts_mail_wait(k, to, 20000, &m) != 0)
+		fail_msg("no mail to %s (%s)", to, subject);
+	if (strcmp(m.subject, subject) != 0)
+		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
+	assert_string_equal(m.subject, subject);
+	va_start(ap, subject);
+	while ((text = va_arg(ap, const char *)) != NULL) {
+		if (!strstr(m.body, text))
+			printf("# mail to %s lacks \"%s\":\n%s\n", to, text, m.body);
+		assert_non_null(strstr(m.body, text));
+	}
+	va_end(ap);
+	ts_mail_free(&m);
 }
 
 void

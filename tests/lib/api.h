@@ -3,7 +3,8 @@
  * a token from one plain browser, reading a JSON answer (an integer, a
  * string, the "id"), a record made with POST, addresses built in rotating
  * buffers, the server's clock (read and moved), an account with its API
- * token, and an organization's admin made.  The programs each carried a copy of these; tests/lib/courses.h
+ * token, a 422 naming a field, the next mail to someone, and an
+ * organization's admin made.  The programs each carried a copy of these; tests/lib/courses.h
  * (tc_*) and review.h (tr_*) hand their generic ones on to these.
  *
  * ta_use() names the browser the calls go through; ta_accounts() the
@@ -53,6 +54,15 @@ const char *ta_utc(int64_t t);
  * when org > 0, with the password of ta_accounts(); its id into *id and
  * its API token into tok[129] when not NULL. */
 void ta_account(const char *email, const char *role, int64_t org, char *tok, int64_t *id);
+
+/* method path as token with body (consumed): asserts a 422 whose errors
+ * name field. */
+void ta_refused(const char *method, const char *path, const char *token, json_t *body,
+    const char *field);
+
+/* Waits (20 s at most) for the next mail to `to` in sink k; asserts its
+ * subject and that its body has each text (NULL-terminated). */
+void ta_mail_says(struct ts_sink *k, const char *to, const char *subject, ...);
 
 /* token's staff make person uid an admin of organization org (admin "1")
  * or no longer one ("0"), through POST /organizations/{org}/people/{uid}/
