@@ -50,26 +50,6 @@ static int64_t org_a, org_b, mo_id, pat_id, ola_id, ana_id, eve_id, bo_id, bo_ap
 
 /* ---- helpers --------------------------------------------------------- */
 
-/* GET path with token: 200, as JSON (caller decrefs). */
-static json_t *
-get_json(const char *path, const char *token)
-{
-	const struct ts_res *r = ta_api("GET", path, token, NULL);
-
-	STATUS(r, 200);
-	return ts_jbody(r);
-}
-
-static int64_t
-total_of(const char *path, const char *tok)
-{
-	json_t *j = get_json(path, tok);
-	int64_t n = json_integer_value(json_object_get(j, "total"));
-
-	json_decref(j);
-	return n;
-}
-
 /* The string at key of j's object at key o (NULL when absent). */
 static const char *
 str2(json_t *j, const char *o, const char *key)
@@ -205,19 +185,20 @@ test_expert_cannot_raise_herself(void **state)
 	    "vis_role", "public", "vis_status", "public", (char *)NULL);
 	STATUS(r, 303);
 
-	j = get_json("/api/v1/me", ana_tok);
+	j = ta_get_json("/api/v1/me", ana_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
 	assert_string_equal(json_string_value(json_object_get(j, "email")),
 	    "ana@research.example");
 	assert_true(json_integer_value(json_object_get(j, "org_id")) == 0);
 	json_decref(j);
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "approved");
 	assert_string_equal(str2(j, "contact", "email"), "ana.desk@research.example");
 	assert_null(json_object_get(json_object_get(j, "visibility"), "role"));
 	json_decref(j);
 	/* Eve's profile is hers still */
-	j = get_json(path_of(path, sizeof path, "/api/v1/people/%lld", eve_id), staff_tok);
+	j = ta_get_json(path_of(path, sizeof path, "/api/v1/people/%lld", eve_id), staff_tok,
+	    200);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Eve Ndiaye");
 	json_decref(j);
 	STATUS(ts_get(ana_b, "/staff/applications"), 403);
@@ -247,7 +228,7 @@ test_expert_cannot_raise_herself(void **state)
 	/* an applicant has no profile to make one from */
 	path_of(web, sizeof web, "/api/v1/people/%lld", bo_id);
 	STATUS(ta_api("PATCH", web, bo_tok, json_pack("{s:{s:s}}", "expert", "name", "Bo")), 404);
-	j = get_json(other, staff_tok);
+	j = ta_get_json(other, staff_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Eve Ndiaye");
 	json_decref(j);
 }
@@ -285,7 +266,7 @@ test_edit_form_csrf(void **state)
 		r = ts_req(ana_b, "POST", web, plain_hdr, js, strlen(js));
 		assert_true(r->status == 403 || r->status == 400 || r->status == 415);
 	}
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Ana Lima");
 	assert_string_equal(str2(j, "contact", "email"), "ana.desk@research.example");
 	assert_string_equal(str2(j, "visibility", "contact"), "nongovernmental");
@@ -296,7 +277,7 @@ test_edit_form_csrf(void **state)
 static void
 only_eve(const char *path, const char *tok)
 {
-	json_t *j = get_json(path, tok);
+	json_t *j = ta_get_json(path, tok, 200);
 
 	if (json_integer_value(json_object_get(j, "total")) != 1)
 		printf("# %s: %lld found\n", path,
@@ -348,7 +329,7 @@ test_hidden_fields_do_not_leak(void **state)
 		const struct seen *w = &want[i];
 
 		printf("# %s\n", w->who);
-		j = get_json(path, w->tok);
+		j = ta_get_json(path, w->tok, 200);
 		assert_string_equal(json_string_value(json_object_get(j, "name")), "Ana Lima");
 		assert_int_equal(json_object_get(j, "title") != NULL, w->title);
 		assert_int_equal(json_object_get(j, "website") != NULL, w->website);
@@ -378,9 +359,10 @@ test_hidden_fields_do_not_leak(void **state)
 	LACKS(r, "Quorvane");
 	only_eve("/api/v1/people?theme=corruption", fe_tok);
 	only_eve("/api/v1/people?q=corruption", fe_tok);
-	assert_int_equal(total_of("/api/v1/people?q=ana.desk", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=kenya", fe_tok), 2);	/* shown: found */
-	assert_int_equal(total_of("/api/v1/people?region=002", fe_tok), 2);
+	assert_int_equal(ta_total("/api/v1/people?q=ana.desk", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=kenya", fe_tok),
+	    2);	/* shown: found */
+	assert_int_equal(ta_total("/api/v1/people?region=002", fe_tok), 2);
 	/* every viewer: staff-only fields are not found */
 	for (i = 2; i < sizeof want / sizeof want[0] - 1; i++) {
 		printf("# %s\n", want[i].who);
@@ -389,7 +371,7 @@ test_hidden_fields_do_not_leak(void **state)
 		only_eve("/api/v1/people?q=zephyrbio", want[i].tok);
 		only_eve("/api/v1/people?q=quorvane&per_page=1&page=1", want[i].tok);
 		/* facets count Eve only for what Ana hides */
-		j = get_json("/api/v1/people", want[i].tok);
+		j = ta_get_json("/api/v1/people", want[i].tok, 200);
 		f = json_object_get(j, "facets");
 		assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "language"),
 		    "sw")), 1);
@@ -398,9 +380,9 @@ test_hidden_fields_do_not_leak(void **state)
 		assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
 		json_decref(j);
 		/* a page past the end says the same total */
-		assert_int_equal(total_of("/api/v1/people?page=9&per_page=1", want[i].tok), 2);
+		assert_int_equal(ta_total("/api/v1/people?page=9&per_page=1", want[i].tok), 2);
 	}
-	j = get_json("/api/v1/people", fe_tok);
+	j = ta_get_json("/api/v1/people", fe_tok, 200);
 	f = json_object_get(j, "facets");
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "theme"),
 	    "corruption")), 1);	/* Eve's */
@@ -408,8 +390,8 @@ test_hidden_fields_do_not_leak(void **state)
 	    "KE")), 2);
 	json_decref(j);
 	/* staff find both by every field */
-	assert_int_equal(total_of("/api/v1/people?language=sw", staff_tok), 2);
-	assert_int_equal(total_of("/api/v1/people?q=zephyrbio", staff_tok), 2);
+	assert_int_equal(ta_total("/api/v1/people?language=sw", staff_tok), 2);
+	assert_int_equal(ta_total("/api/v1/people?q=zephyrbio", staff_tok), 2);
 	/* members see the contact Ana shows to members */
 	r = ts_get(pat_b, web);
 	STATUS(r, 200);
@@ -518,10 +500,10 @@ test_leave_and_remove(void **state)
 	    "not Ola's password", "id", (json_int_t)pat_id, "user_id", (json_int_t)pat_id)), 403);
 	STATUS(ta_api("POST", "/account/delete", ola_tok, json_pack("{s:s,s:I}", "password",
 	    "not Ola's password", "id", (json_int_t)pat_id)), 403);
-	j = get_json("/api/v1/me", pat_tok);
+	j = ta_get_json("/api/v1/me", pat_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), org_a);
 	json_decref(j);
-	j = get_json("/api/v1/me", mo_tok);
+	j = ta_get_json("/api/v1/me", mo_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), org_a);
 	json_decref(j);
 	/* the account delete form wants its own token */
@@ -631,7 +613,7 @@ test_deleted_expert_is_gone(void **state)
 	int64_t again;
 
 	(void)state;
-	assert_int_equal(total_of("/api/v1/people", pat_tok), 2);
+	assert_int_equal(ta_total("/api/v1/people", pat_tok), 2);
 	/* a reset link asked for before */
 	STATUS(ts_form(visitor, "/forgot", "email", "eve@acct.example", (char *)NULL), 200);
 	assert_int_equal(ts_mail_wait(&sink, "eve@acct.example", 10000, &m), 0);
@@ -656,8 +638,8 @@ test_deleted_expert_is_gone(void **state)
 	STATUS(ta_api("GET", path, staff_tok, NULL), 404);
 	STATUS(ta_api("GET", path, NULL, NULL), 404);
 	STATUS(ts_get(visitor, path + 7), 404);
-	assert_int_equal(total_of("/api/v1/people", pat_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=ndiaye", staff_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people", pat_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=ndiaye", staff_tok), 0);
 	r = ts_get(pat_b, "/people");
 	STATUS(r, 200);
 	LACKS(r, "Eve Ndiaye");
@@ -726,19 +708,19 @@ test_disabled_expert_is_hidden(void **state)
 	(void)state;
 	assert_true(ts_user_add(db_url, "ida@hub.test", "Ida Admin", "admin", PW) > 0);
 	adm = signed_in("ida@hub.test", NULL);
-	before = total_of("/api/v1/people", pat_tok);
+	before = ta_total("/api/v1/people", pat_tok);
 	path_of(path, sizeof path, "/api/v1/people/%lld", ana_id);
 	snprintf(web, sizeof web, "/admin/users/%lld/status", (long long)ana_id);
 	STATUS(ts_form(adm, web, "status", "disabled", (char *)NULL), 303);
-	assert_int_equal(total_of("/api/v1/people", pat_tok), before - 1);
-	assert_int_equal(total_of("/api/v1/people?q=lima", pat_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people", pat_tok), before - 1);
+	assert_int_equal(ta_total("/api/v1/people?q=lima", pat_tok), 0);
 	STATUS(ta_api("GET", path, pat_tok, NULL), 404);
 	STATUS(ta_api("GET", path, fe_tok, NULL), 404);
 	STATUS(ta_api("GET", path, NULL, NULL), 404);
 	STATUS(ts_get(pat_b, path + 7), 404);
 	STATUS(ta_api("GET", path, staff_tok, NULL), 200);
 	STATUS(ts_form(adm, web, "status", "active", (char *)NULL), 303);
-	assert_int_equal(total_of("/api/v1/people", pat_tok), before);
+	assert_int_equal(ta_total("/api/v1/people", pat_tok), before);
 	STATUS(ta_api("GET", path, pat_tok, NULL), 200);
 	ts_browser_free(adm);
 }
@@ -795,7 +777,7 @@ test_deleted_applicant_is_not_approved(void **state)
 	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 409);
 	HAS(r, "deleted their account");
-	assert_int_equal(total_of("/api/v1/organizations?q=lantern", staff_tok), 0);
+	assert_int_equal(ta_total("/api/v1/organizations?q=lantern", staff_tok), 0);
 }
 
 /*

@@ -154,16 +154,6 @@ submitted(int64_t id, const char *token, int64_t org)
 	return aid;
 }
 
-static int64_t
-total_of(const char *path, const char *token)
-{
-	json_t *j = ta_get_json(path, token, 200);
-	int64_t n = ta_num(j, "total");
-
-	json_decref(j);
-	return n;
-}
-
 /* Waits for mail to `to` whose subject is subject; its body has has. */
 static void
 mail_has(const char *to, const char *subject, const char *has)
@@ -275,7 +265,7 @@ test_bad_call(void **state)
 		{ "{\"event_id\":999999}", "event_id" },
 		{ "{\"title\":\"\"}", "title" },
 	};
-	int64_t before = total_of("/api/v1/calls", staff_tok);
+	int64_t before = ta_total("/api/v1/calls", staff_tok);
 	size_t i;
 
 	(void)state;
@@ -297,7 +287,7 @@ test_bad_call(void **state)
 		assert_non_null(json_object_get(errs, bad[i].field));
 		json_decref(j);
 	}
-	assert_int_equal(total_of("/api/v1/calls", staff_tok), before);
+	assert_int_equal(ta_total("/api/v1/calls", staff_tok), before);
 }
 
 /*
@@ -380,7 +370,7 @@ test_apply_draft_submit_withdraw(void **state)
 	json_decref(j);
 	STATUS(ta_api("PATCH", path, pat_tok, json_pack("{s:s}", "status", "submitted")), 200);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	assert_int_equal(total_of(path, staff_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 1);
 	/* the call says it is theirs */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)id);
 	j = ta_get_json(path, pat_tok, 200);
@@ -426,7 +416,7 @@ test_apply_draft_submit_withdraw(void **state)
 	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(j,
 	    "items"), 0), "scores")), 0);
 	json_decref(j);
-	assert_int_equal(total_of(path, staff_tok), 2);
+	assert_int_equal(ta_total(path, staff_tok), 2);
 	/* a draft deleted is gone */
 	id = call_made(json_pack("{s:s}", "title", "Roster of experts"));
 	r = apply(id, ada_tok, json_pack("{}"));
@@ -475,7 +465,7 @@ test_closed_after_closes(void **state)
 	assert_string_equal(ta_str(j, "status"), "draft");
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	assert_int_equal(total_of(path, staff_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 0);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)id);
 	j = ta_get_json(path, NULL, 200);
 	assert_false(json_is_true(json_object_get(j, "accepting")));
@@ -544,7 +534,7 @@ test_eligibility(void **state)
 	(void)submitted(id, xe_tok, solen);
 	receipt(XE, "West Africa dialogue");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	assert_int_equal(total_of(path, staff_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 1);
 }
 
 /*
@@ -581,7 +571,7 @@ test_eligibility_own_country(void **state)
 	STATUS(r, 403);
 	HAS(r, "people in these UN regions: 011");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)kenya);
-	assert_int_equal(total_of(path, staff_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 0);
 
 	/* Kim's expert profile says Senegal: Western Africa, not Kenya */
 	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
@@ -607,7 +597,7 @@ test_eligibility_own_country(void **state)
 	    "updated_at) VALUES (%lld, 'approved', 'Lou Focal', 'KE', 1, 1)", (long long)lou);
 	(void)submitted(kenya, lou_tok, 0);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)west);
-	assert_int_equal(total_of(path, staff_tok), 2);
+	assert_int_equal(ta_total(path, staff_tok), 2);
 }
 
 /*

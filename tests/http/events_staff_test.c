@@ -188,17 +188,6 @@ addr(int i)
 	return s;
 }
 
-/* The total of list path as token. */
-static int64_t
-total_of(const char *path, const char *token)
-{
-	json_t *j = call_json("GET", path, token, NULL, 200);
-	int64_t n = ta_num(j, "total");
-
-	json_decref(j);
-	return n;
-}
-
 /* ---- tests ---------------------------------------------------------------- */
 
 /*
@@ -304,13 +293,13 @@ test_approve_into_capacity(void **state)
 
 	/* staff's list narrows by status, organization and name or address */
 	snprintf(path, sizeof path, "%s?status=declined", list);
-	assert_int_equal(total_of(path, staff_tok), 2);
+	assert_int_equal(ta_total(path, staff_tok), 2);
 	snprintf(path, sizeof path, "%s?q=CY%%40quillon", list);
-	assert_int_equal(total_of(path, staff_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 1);
 	snprintf(path, sizeof path, "%s?organization=%lld", list, (long long)quillon);
-	assert_int_equal(total_of(path, staff_tok), NPEOPLE);
+	assert_int_equal(ta_total(path, staff_tok), NPEOPLE);
 	snprintf(path, sizeof path, "%s?organization=%lld", list, (long long)quillon + 1000);
-	assert_int_equal(total_of(path, staff_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 0);
 	snprintf(path, sizeof path, "%s?status=lost", list);
 	STATUS(ta_api("GET", path, staff_tok, NULL), 422);
 	/* a member sees their own, without staff's columns */
@@ -558,7 +547,7 @@ test_pages(void **state)
 	json_decref(j);
 	assert_true(copy > 0);
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)copy);
-	assert_int_equal(total_of(path, staff_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 0);
 	/* publish it */
 	snprintf(path, sizeof path, "/staff/events/%lld/publish", (long long)copy);
 	STATUS(ta_api("POST", path, staff_tok, json_object()), 303);

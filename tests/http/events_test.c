@@ -100,17 +100,6 @@ event_made(json_t *body)
 	return id;
 }
 
-/* The total of list path as token. */
-static int64_t
-total_of(const char *path, const char *token)
-{
-	json_t *j = ta_get_json(path, token, 200);
-	int64_t n = json_integer_value(json_object_get(j, "total"));
-
-	json_decref(j);
-	return n;
-}
-
 /* ---- tests ---------------------------------------------------------------- */
 
 /*
@@ -196,7 +185,7 @@ test_bad_input(void **state)
 		{ "{\"resources\":[0]}", "resources" },
 		{ "{\"themes\":[\"astrology\"]}", "themes" },
 	};
-	int64_t before = total_of("/api/v1/events?when=all", staff_tok);
+	int64_t before = ta_total("/api/v1/events?when=all", staff_tok);
 	size_t i;
 
 	(void)state;
@@ -221,7 +210,7 @@ test_bad_input(void **state)
 		assert_non_null(json_object_get(errs, bad[i].field));
 		json_decref(j);
 	}
-	assert_int_equal(total_of("/api/v1/events?when=all", staff_tok), before);
+	assert_int_equal(ta_total("/api/v1/events?when=all", staff_tok), before);
 	/* an unknown filter value is a 422 naming it */
 	STATUS(ta_api("GET", "/api/v1/events?month=2027-13", NULL, NULL), 422);
 	STATUS(ta_api("GET", "/api/v1/events?when=soon", NULL, NULL), 422);
@@ -264,11 +253,11 @@ test_visibility(void **state)
 			STATUS(ta_api("GET", path, toks[k], NULL), want ? 200 : 404);
 			seen += want;
 		}
-		assert_int_equal(total_of("/api/v1/events?month=2028-02", toks[k]), seen);
+		assert_int_equal(ta_total("/api/v1/events?month=2028-02", toks[k]), seen);
 	}
-	assert_int_equal(total_of("/api/v1/events?month=2028-02", staff_tok), 5);
-	assert_int_equal(total_of("/api/v1/events?month=2028-02&status=draft", staff_tok), 1);
-	assert_int_equal(total_of("/api/v1/events?month=2028-02&status=draft", ada_tok), 0);
+	assert_int_equal(ta_total("/api/v1/events?month=2028-02", staff_tok), 5);
+	assert_int_equal(ta_total("/api/v1/events?month=2028-02&status=draft", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/events?month=2028-02&status=draft", ada_tok), 0);
 }
 
 /* The link to join is for staff; the others see that there is none to see. */
@@ -335,17 +324,17 @@ test_filters_and_counts(void **state)
 	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "title"),
 	    "Fil one");
 	json_decref(j);
-	assert_int_equal(total_of("/api/v1/events?theme=corruption&language=en&month=2029-05",
+	assert_int_equal(ta_total("/api/v1/events?theme=corruption&language=en&month=2029-05",
 	    NULL), 1);
-	assert_int_equal(total_of("/api/v1/events?region=002&month=2029-05", NULL), 1);
-	assert_int_equal(total_of("/api/v1/events?theme=firearms", NULL), 1);
+	assert_int_equal(ta_total("/api/v1/events?region=002&month=2029-05", NULL), 1);
+	assert_int_equal(ta_total("/api/v1/events?theme=firearms", NULL), 1);
 	j = ta_get_json("/api/v1/events?when=past&theme=corruption", NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "title"),
 	    "Fil past");
 	json_decref(j);
-	assert_int_equal(total_of("/api/v1/events?theme=corruption&month=2025-05", NULL), 0);
-	assert_int_equal(total_of("/api/v1/events?when=all&theme=corruption&month=2025-05",
+	assert_int_equal(ta_total("/api/v1/events?theme=corruption&month=2025-05", NULL), 0);
+	assert_int_equal(ta_total("/api/v1/events?when=all&theme=corruption&month=2025-05",
 	    NULL), 1);
 }
 
@@ -554,8 +543,8 @@ test_register_and_waitlist(void **state)
 	HAS(r, "\"capacity\"");
 
 	/* each sees their own; staff all */
-	assert_int_equal(total_of(path, bo_tok), 1);
-	assert_int_equal(total_of(path, staff_tok), 3);
+	assert_int_equal(ta_total(path, bo_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 3);
 	snprintf(rpath, sizeof rpath, "%s/%lld", path, (long long)ada_reg);
 	STATUS(ta_api("GET", rpath, bo_tok, NULL), 404);
 	STATUS(ta_api("DELETE", rpath, bo_tok, NULL), 404);
@@ -623,7 +612,7 @@ test_register_window(void **state)
 		r = ta_api("POST", path, ada_tok, json_object());
 		STATUS(r, 409);
 		HAS(r, cases[i].says);
-		assert_int_equal(total_of(path, staff_tok), 0);
+		assert_int_equal(ta_total(path, staff_tok), 0);
 	}
 }
 
@@ -766,7 +755,7 @@ test_capacity_race(void **state)
 	json_decref(j);
 	assert_int_equal(confirmed, RACE_PLACES);
 	assert_int_equal(waitlisted, RACE_PEOPLE - RACE_PLACES);
-	assert_int_equal(total_of(race_path, staff_tok), RACE_PEOPLE);
+	assert_int_equal(ta_total(race_path, staff_tok), RACE_PEOPLE);
 	/* and each racer was told what they got */
 	for (i = confirmed = waitlisted = 0; i < RACE_PEOPLE; i++) {
 		confirmed += strcmp(race_got[i], "confirmed") == 0;

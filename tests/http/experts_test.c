@@ -42,16 +42,6 @@ static struct ts_browser *visitor, *plain, *ana_web, *staff_web, *mo_web, *fe_we
 static char staff_tok[129], ana_tok[129], bo_tok[129], mo_tok[129], fe_tok[129];
 static int64_t ana_id, ana_app, org_id;
 
-/* GET path with token, 200, as JSON (caller decrefs). */
-static json_t *
-get_json(const char *path, const char *token)
-{
-	const struct ts_res *r = ta_api("GET", path, token, NULL);
-
-	STATUS(r, 200);
-	return ts_jbody(r);
-}
-
 /* A new account with role; its id, its API token into tok[129] and, when
  * web is not NULL, a browser signed in as it. */
 static int64_t
@@ -143,7 +133,7 @@ test_apply_form(void **state)
 	STATUS(r, 200);
 	HAS(r, "Staff will review");
 
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	ana_app = app_of(j, "ana@research.example");
 	assert_true(ana_app > 0);
@@ -181,18 +171,18 @@ test_apply_api_and_duplicates(void **state)
 	STATUS(r, 201);
 
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)bo_app);
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	json_array_foreach(json_object_get(j, "duplicates"), i, d)
 		same_name |= json_integer_value(json_object_get(d, "id")) == ana_app &&
 		    strcmp(json_string_value(json_object_get(d, "why")), "same person's name") == 0;
 	json_decref(j);
 	assert_true(same_name);
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 3);
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld",
 	    (long long)app_of(j, "mo@meridian.example"));
 	json_decref(j);
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	json_array_foreach(json_object_get(j, "duplicates"), i, d)
 		same_mail |= json_integer_value(json_object_get(d, "id")) == ana_app &&
 		    strcmp(json_string_value(json_object_get(d, "why")), "same email address") == 0;
@@ -234,7 +224,7 @@ test_decisions(void **state)
 	assert_non_null(strstr(link, path));
 	ts_mail_free(&m);
 
-	j = get_json("/api/v1/me", ana_tok);
+	j = ta_get_json("/api/v1/me", ana_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
 	assert_true(json_integer_value(json_object_get(j, "org_id")) == 0);
 	json_decref(j);
@@ -248,11 +238,11 @@ test_decisions(void **state)
 	r = ts_get(ana_web, "/");
 	HAS(r, "href=\"/people\"");
 	/* not an organization: not in the directory nor its counts */
-	j = get_json("/api/v1/organizations?per_page=100", staff_tok);
+	j = ta_get_json("/api/v1/organizations?per_page=100", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	json_decref(j);
 
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	bo_app = app_of(j, "bo@else.example");
 	mo_app = app_of(j, "mo@meridian.example");
 	json_decref(j);
@@ -268,7 +258,7 @@ test_decisions(void **state)
 	assert_non_null(strstr(m.body, "Which university"));
 	ts_mail_free(&m);
 	/* a rejected or waiting applicant is no member */
-	j = get_json("/api/v1/me", bo_tok);
+	j = ta_get_json("/api/v1/me", bo_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "applicant");
 	json_decref(j);
 
@@ -300,16 +290,6 @@ test_decisions(void **state)
 
 /* ---- /people ------------------------------------------------------------ */
 
-static int64_t
-total_of(const char *path, const char *tok)
-{
-	json_t *j = get_json(path, tok);
-	int64_t n = json_integer_value(json_object_get(j, "total"));
-
-	json_decref(j);
-	return n;
-}
-
 static void
 test_people_list_and_facets(void **state)
 {
@@ -317,7 +297,7 @@ test_people_list_and_facets(void **state)
 	json_t *j, *f, *it;
 
 	(void)state;
-	j = get_json("/api/v1/people", mo_tok);
+	j = ta_get_json("/api/v1/people", mo_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	assert_int_equal(json_integer_value(json_object_get(j, "page")), 1);
 	assert_non_null(json_object_get(j, "per_page"));
@@ -336,21 +316,21 @@ test_people_list_and_facets(void **state)
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "language"),
 	    "sw")), 1);
 	json_decref(j);
-	assert_int_equal(total_of("/api/v1/people?country=KE", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?country=FR", mo_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?country=KE", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?country=FR", mo_tok), 0);
 	/* a facet counts with the other filters only: Kenya is still offered */
-	j = get_json("/api/v1/people?country=FR", mo_tok);
+	j = ta_get_json("/api/v1/people?country=FR", mo_tok, 200);
 	f = json_object_get(j, "facets");
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "country"), "KE")),
 	    1);
 	assert_int_equal(json_object_size(json_object_get(f, "theme")), 0);
 	json_decref(j);
-	assert_int_equal(total_of("/api/v1/people?region=002&theme=corruption", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?theme=cybercrime", mo_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?language=sw&sort=newest", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=lima", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=nobody", mo_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?page=2&per_page=1", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?region=002&theme=corruption", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?theme=cybercrime", mo_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?language=sw&sort=newest", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=lima", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=nobody", mo_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?page=2&per_page=1", mo_tok), 1);
 
 	r = ts_get(mo_web, "/people?theme=corruption");
 	STATUS(r, 200);
@@ -415,7 +395,7 @@ test_visibility_per_role(void **state)
 		const struct seen *w = &want[i];
 
 		printf("# %s\n", w->who);
-		j = get_json(path, w->tok);
+		j = ta_get_json(path, w->tok, 200);
 		assert_string_equal(json_string_value(json_object_get(j, "name")), "Ana Lima");
 		assert_int_equal(json_object_get(j, "title") != NULL, w->title);
 		assert_int_equal(json_object_get(j, "biography") != NULL, w->biography);
@@ -449,13 +429,13 @@ test_visibility_per_role(void **state)
 	HAS(r, "Edit the profile");
 
 	/* search finds a word only where its viewer sees it */
-	assert_int_equal(total_of("/api/v1/people?q=zephyrbio", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=zephyrbio", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=zephyrbio", staff_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=quorvane", mo_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=quorvane", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=quorvane", staff_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=quorvane", ana_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=zephyrbio", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=zephyrbio", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=zephyrbio", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=quorvane", mo_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=quorvane", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=quorvane", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=quorvane", ana_tok), 1);
 	r = ts_get(fe_web, "/people?q=zephyrbio");
 	STATUS(r, 200);
 	LACKS(r, "Ana Lima");
@@ -463,12 +443,12 @@ test_visibility_per_role(void **state)
 	/* filters and facets: a country hidden from focal points */
 	STATUS(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s}}", "visibility", "country",
 	    "nongovernmental", "countries", "nongovernmental")), 200);
-	assert_int_equal(total_of("/api/v1/people?country=KE", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?region=002", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=kenya", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?country=KE", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=kenya", mo_tok), 1);
-	j = get_json("/api/v1/people", fe_tok);
+	assert_int_equal(ta_total("/api/v1/people?country=KE", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?region=002", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=kenya", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?country=KE", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=kenya", mo_tok), 1);
+	j = ta_get_json("/api/v1/people", fe_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	assert_int_equal(json_object_size(json_object_get(json_object_get(j, "facets"), "country")),
 	    0);
@@ -489,7 +469,7 @@ test_visibility_per_role(void **state)
 	r = ts_form(ana_web, web, "name", "Ana M. Lima", "country", "KE", "contact_email",
 	    "ana@research.example", "vis_title", "staff", (char *)NULL);
 	STATUS(r, 303);
-	j = get_json(path, mo_tok);
+	j = ta_get_json(path, mo_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Ana M. Lima");
 	assert_null(json_object_get(j, "title"));
 	json_decref(j);
@@ -520,11 +500,11 @@ test_expert_leaves_organization(void **state)
 	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/remove", (long long)org_id,
 	    (long long)ana_id);
 	STATUS(ts_form(mo_web, path, (char *)NULL), 303);
-	j = get_json("/api/v1/me", ana_tok);
+	j = ta_get_json("/api/v1/me", ana_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
 	json_decref(j);
 	STATUS(ts_get(ana_web, "/organizations"), 200);
-	assert_int_equal(total_of("/api/v1/people", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people", mo_tok), 1);
 }
 
 /* ---- bad input ---------------------------------------------------------- */
@@ -594,7 +574,7 @@ test_bad_input(void **state)
 	refused(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "shoe_size",
 	    "public")), "visibility", (char *)NULL);
 	/* nothing of it was stored */
-	assert_int_equal(total_of("/api/v1/applications?status=all&kind=expert", staff_tok), 3);
+	assert_int_equal(ta_total("/api/v1/applications?status=all&kind=expert", staff_tok), 3);
 	STATUS(ta_api("GET", "/api/v1/people/999999", mo_tok, NULL), 404);
 }
 
@@ -619,11 +599,11 @@ test_signed_out(void **state)
 	assert_non_null(strstr(m.subject, "Confirm your application"));
 	assert_int_equal(ts_mail_link(&m, link, sizeof link), 0);
 	ts_mail_free(&m);
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	assert_int_equal(app_of(j, "dee@indie.example"), 0);	/* not yet */
 	json_decref(j);
 	STATUS(ts_verify(b, link, PW), 200);
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	assert_true(app_of(j, "dee@indie.example") > 0);
 	json_decref(j);
 	ts_browser_free(b);
@@ -688,7 +668,7 @@ test_deleted_expert_forgotten(void **state)
 	ts_mail_free(&m);
 
 	/* listed, and staff see everything */
-	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=Quenby", staff_tok), 1);
 	snprintf(ppath, sizeof ppath, "/api/v1/people/%lld", (long long)id);
 	STATUS(ta_api("GET", ppath, staff_tok, NULL), 200);
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
@@ -704,17 +684,17 @@ test_deleted_expert_forgotten(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "expert"),
 	    "name")), "Cyra Quenby");
 	json_decref(j);
-	j = get_json("/api/v1/me/export", staff_tok);	/* none: null */
+	j = ta_get_json("/api/v1/me/export", staff_tok, 200);	/* none: null */
 	assert_true(json_is_null(json_object_get(j, "expert")));
 	json_decref(j);
 
 	/* the wrong password deletes nothing */
 	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", "not it at all")),
 	    403);
-	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=Quenby", staff_tok), 1);
 	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 
-	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=Quenby", staff_tok), 0);
 	r = ta_api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
 	STATUS(r, 200);
 	assert_false(holds_cyra(r));
@@ -837,7 +817,7 @@ apply_fr(const char *name, const char *email)
 	ts_mail_free(&m);
 	STATUS(ts_verify(b, link, PW), 200);
 	ts_browser_free(b);
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	id = app_of(j, email);
 	json_decref(j);
 	assert_true(id > 0);

@@ -185,21 +185,6 @@ asked(int64_t id, const char *tok, json_t *body)
 	return rid;
 }
 
-/* The total of what "GET path" lists to tok. */
-static int64_t
-total_of(const char *path, const char *tok)
-{
-	const struct ts_res *r = ta_api("GET", path, tok, NULL);
-	json_t *j;
-	int64_t n;
-
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = ta_num(j, "total");
-	json_decref(j);
-	return n;
-}
-
 static const char *
 se_path(char *buf, size_t len, int64_t id, int64_t sid, const char *tail)
 {
@@ -315,20 +300,20 @@ test_not_theirs(void **state)
 	    "Taken over");
 	/* the lists: each sees only their organization's, the others none */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
-	assert_int_equal(total_of(path, staff_tok), 4);
-	assert_int_equal(total_of(path, ada_tok), 2);
-	assert_int_equal(total_of(path, mo_tok), 1);
-	assert_int_equal(total_of(path, sue_tok), 0);
-	assert_int_equal(total_of(path, rex_tok), 0);
-	assert_int_equal(total_of(path, bo_tok), 0);
-	assert_int_equal(total_of(path, nia_tok), 0);
-	assert_int_equal(total_of(path, fe_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 4);
+	assert_int_equal(ta_total(path, ada_tok), 2);
+	assert_int_equal(ta_total(path, mo_tok), 1);
+	assert_int_equal(ta_total(path, sue_tok), 0);
+	assert_int_equal(ta_total(path, rex_tok), 0);
+	assert_int_equal(ta_total(path, bo_tok), 0);
+	assert_int_equal(ta_total(path, nia_tok), 0);
+	assert_int_equal(ta_total(path, fe_tok), 0);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s_open);
-	assert_int_equal(total_of(path, staff_tok), 4);
-	assert_int_equal(total_of(path, ada_tok), 2);
-	assert_int_equal(total_of(path, sue_tok), 0);
-	assert_int_equal(total_of(path, rex_tok), 0);
-	assert_int_equal(total_of(path, bo_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 4);
+	assert_int_equal(ta_total(path, ada_tok), 2);
+	assert_int_equal(ta_total(path, sue_tok), 0);
+	assert_int_equal(ta_total(path, rex_tok), 0);
+	assert_int_equal(ta_total(path, bo_tok), 0);
 	/* the session's page shows Sue none of Sable's */
 	snprintf(path, sizeof path, "/meetings/%lld", (long long)s_open);
 	LACKS(get(path, sue_tok), "Sable hidden side event");
@@ -609,7 +594,7 @@ test_races(void **state)
 		assert_int_equal(ok, 1);
 		assert_int_equal(conflict, 1);
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
-		assert_int_equal(total_of(path, staff_tok), 1);
+		assert_int_equal(ta_total(path, staff_tok), 1);
 	}
 }
 
@@ -960,7 +945,7 @@ test_unconfirmed_admin(void **state)
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)s);
 	LACKS(ta_api("GET", path, staff_tok, NULL), "Unconfirmed Delegate");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
-	assert_int_equal(total_of(path, staff_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 1);
 	STATUS(ta_api("PATCH", se_path(path, sizeof path, s, sid, ""), ada_tok,
 	    json_pack("{s:s}", "title", "Confirmed change")), 200);
 }
@@ -1011,7 +996,7 @@ test_window_edges(void **state)
 	STATUS(r, 409);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
 	STATUS(ta_api("POST", path, mo_tok, request(meridian, "3", "Too Late")), 409);
-	assert_int_equal(total_of(path, staff_tok), 2);
+	assert_int_equal(ta_total(path, staff_tok), 2);
 }
 
 /* ---- setup ------------------------------------------------------------------- */

@@ -99,18 +99,7 @@ nominate(int64_t id, const char *tok, json_t *body)
 static int64_t
 total_of(int64_t id, const char *tok)
 {
-	char path[80];
-	const struct ts_res *r;
-	json_t *j;
-	int64_t n;
-
-	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)id);
-	r = ta_api("GET", path, tok, NULL);
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = json_integer_value(json_object_get(j, "total"));
-	json_decref(j);
-	return n;
+	return ta_total(ta_path("/api/v1/meetings/%lld/nominations", (long long)id), tok);
 }
 
 /* ---- who may nominate, and when --------------------------------------------- */

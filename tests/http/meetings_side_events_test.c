@@ -101,30 +101,9 @@ propose(int64_t id, const char *tok, json_t *body)
 }
 
 static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = json_integer_value(json_object_get(j, "id"));
-
-	json_decref(j);
-	return id;
-}
-
-static int64_t
 total_of(int64_t id, const char *tok)
 {
-	char path[80];
-	const struct ts_res *r;
-	json_t *j;
-	int64_t n;
-
-	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)id);
-	r = ta_api("GET", path, tok, NULL);
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = json_integer_value(json_object_get(j, "total"));
-	json_decref(j);
-	return n;
+	return ta_total(ta_path("/api/v1/meetings/%lld/side-events", (long long)id), tok);
 }
 
 static const struct ts_res *
@@ -351,7 +330,7 @@ test_edit_withdraw(void **state)
 	id = session_made(51, NULL, "2031-04-01T18:00", "ecosoc");
 	r = propose(id, ada_tok, proposal(quillon, "First title"));
 	STATUS(r, 201);
-	sid = id_of(r);
+	sid = ta_id_of(r);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events/%lld", (long long)id,
 	    (long long)sid);
 	/* others do not see it: a member who is no admin, another organization */
@@ -394,9 +373,9 @@ test_decide_and_programme(void **state)
 
 	(void)state;
 	id = session_made(61, NULL, "2031-04-01T18:00", "ecosoc");
-	s1 = id_of(propose(id, ada_tok, proposal(quillon, "Drug checking, in practice")));
-	s2 = id_of(propose(id, ada_tok, proposal(quillon, "Second in slot one")));
-	s3 = id_of(propose(id, ada_tok, proposal(quillon, "Declined one")));
+	s1 = ta_id_of(propose(id, ada_tok, proposal(quillon, "Drug checking, in practice")));
+	s2 = ta_id_of(propose(id, ada_tok, proposal(quillon, "Second in slot one")));
+	s3 = ta_id_of(propose(id, ada_tok, proposal(quillon, "Declined one")));
 	assert_true(s1 > 0 && s2 > 0 && s3 > 0);
 
 	/* bad decisions */
@@ -644,8 +623,8 @@ test_staff_page(void **state)
 	(void)state;
 	assert_non_null(staff);
 	id = session_made(91, NULL, "2031-04-01T18:00", "ecosoc");
-	s1 = id_of(propose(id, ada_tok, proposal(quillon, "=Formula, \"quoted\"")));
-	s2 = id_of(propose(id, ada_tok, proposal(quillon, "Another proposal")));
+	s1 = ta_id_of(propose(id, ada_tok, proposal(quillon, "=Formula, \"quoted\"")));
+	s2 = ta_id_of(propose(id, ada_tok, proposal(quillon, "Another proposal")));
 	snprintf(path, sizeof path, "/staff/meetings/%lld/side-events", (long long)id);
 	r = ts_get(staff, path);
 	STATUS(r, 200);

@@ -48,15 +48,7 @@ static char staff_tok[129];
 static int64_t
 total_of(const char *path)
 {
-	const struct ts_res *r = ta_api("GET", path, staff_tok, NULL);
-	json_t *j;
-	int64_t n;
-
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = json_integer_value(json_object_get(j, "total"));
-	json_decref(j);
-	return n;
+	return ta_total(path, staff_tok);
 }
 
 /* What staff can see is stored: resources, and text jobs waiting or done

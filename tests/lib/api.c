@@ -47,6 +47,16 @@ ta_get_json(const char *path, const char *token, int status)
 }
 
 int64_t
+ta_total(const char *path, const char *token)
+{
+	json_t *j = ta_get_json(path, token, 200);
+	int64_t n = ta_num(j, "total");
+
+	json_decref(j);
+	return n;
+}
+
+int64_t
 ta_num(json_t *j, const char *k)
 {
 	return json_integer_value(json_object_get(j, k));

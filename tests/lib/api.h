@@ -30,6 +30,8 @@ const struct ts_res *ta_api(const char *method, const char *path, const char *to
     json_t *body);
 /* GET path as token; asserts status; the body as JSON (caller decrefs). */
 json_t *ta_get_json(const char *path, const char *token, int status);
+/* GET path as token (200 asserted): the answer's "total". */
+int64_t ta_total(const char *path, const char *token);
 /* j's integer member k (0 when none). */
 int64_t ta_num(json_t *j, const char *k);
 /* j's string member k, "(none)" when none. */
