@@ -28,6 +28,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -48,33 +49,6 @@ static char staff_tok[129], bo_tok[129], fe_tok[129], mo_tok[129], pat_tok[129],
 static int64_t org_a, org_b, mo_id, pat_id, ola_id, ana_id, eve_id, bo_id, bo_app, eve_app;
 
 /* ---- helpers --------------------------------------------------------- */
-
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-/* GET path with token: 200, as JSON (caller decrefs). */
-static json_t *
-get_json(const char *path, const char *token)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, 200);
-	return ts_jbody(r);
-}
-
-static int64_t
-total_of(const char *path, const char *tok)
-{
-	json_t *j = get_json(path, tok);
-	int64_t n = json_integer_value(json_object_get(j, "total"));
-
-	json_decref(j);
-	return n;
-}
 
 /* The string at key of j's object at key o (NULL when absent). */
 static const char *
@@ -137,7 +111,7 @@ make_admin(int64_t org, int64_t uid)
 static int64_t
 expert_applies(const char *tok, const char *name, const char *email, const char *phone)
 {
-	const struct ts_res *r = api("POST", "/api/v1/applications", tok, json_pack(
+	const struct ts_res *r = ta_api("POST", "/api/v1/applications", tok, json_pack(
 	    "{s:s,s:{s:s,s:s,s:s,s:s,s:s,s:[s],s:[s],s:[s,s],s:s,s:s},s:{s:s,s:s},s:b}",
 	    "kind", "expert", "expert", "name", name, "title", "Senior Researcher",
 	    "profession", "academic", "affiliation", "Quorvane University", "country", "KE",
@@ -164,7 +138,7 @@ approve(int64_t app, const char *email)
 	struct ts_mail m;
 
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 	assert_int_equal(ts_mail_wait(&sink, email, 10000, &m), 0);
 	ts_mail_free(&m);
 }
@@ -196,14 +170,14 @@ test_expert_cannot_raise_herself(void **state)
 	(void)state;
 	path_of(path, sizeof path, "/api/v1/people/%lld", ana_id);
 	path_of(web, sizeof web, "/people/%lld/edit", ana_id);
-	r = api("PATCH", path, ana_tok, json_pack("{s:s,s:s,s:s,s:I,s:b,s:I,s:I,s:s,"
+	r = ta_api("PATCH", path, ana_tok, json_pack("{s:s,s:s,s:s,s:I,s:b,s:I,s:I,s:s,"
 	    "s:{s:s,s:s,s:s,s:s},s:{s:s}}", "role", "staff", "status", "approved",
 	    "email", "ana.taken@evil.example", "org_id", (json_int_t)org_a, "verified", 0,
 	    "id", (json_int_t)eve_id, "user_id", (json_int_t)eve_id, "is_admin", "1",
 	    "expert", "name", "Ana Lima", "role", "admin", "status", "approved", "email",
 	    "ana.taken@evil.example", "contact", "phone", "+254 20 555 0101"));
 	STATUS(r, 200);
-	r = api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "role", "public"));
+	r = ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "role", "public"));
 	STATUS(r, 422);
 	r = ts_form(ana_b, web, "name", "Ana Lima", "country", "KE", "contact_email",
 	    "ana.desk@research.example", "role", "admin", "status", "suspended", "email",
@@ -211,19 +185,20 @@ test_expert_cannot_raise_herself(void **state)
 	    "vis_role", "public", "vis_status", "public", (char *)NULL);
 	STATUS(r, 303);
 
-	j = get_json("/api/v1/me", ana_tok);
+	j = ta_get_json("/api/v1/me", ana_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
 	assert_string_equal(json_string_value(json_object_get(j, "email")),
 	    "ana@research.example");
 	assert_true(json_integer_value(json_object_get(j, "org_id")) == 0);
 	json_decref(j);
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "approved");
 	assert_string_equal(str2(j, "contact", "email"), "ana.desk@research.example");
 	assert_null(json_object_get(json_object_get(j, "visibility"), "role"));
 	json_decref(j);
 	/* Eve's profile is hers still */
-	j = get_json(path_of(path, sizeof path, "/api/v1/people/%lld", eve_id), staff_tok);
+	j = ta_get_json(path_of(path, sizeof path, "/api/v1/people/%lld", eve_id), staff_tok,
+	    200);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Eve Ndiaye");
 	json_decref(j);
 	STATUS(ts_get(ana_b, "/staff/applications"), 403);
@@ -231,7 +206,7 @@ test_expert_cannot_raise_herself(void **state)
 	/* Eve's profile, by the API, by the form (with Ana's valid token), and
 	 * its edit page */
 	path_of(other, sizeof other, "/api/v1/people/%lld", eve_id);
-	STATUS(api("PATCH", other, ana_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	STATUS(ta_api("PATCH", other, ana_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
 	    403);
 	path_of(other, sizeof other, "/people/%lld/edit", eve_id);
 	STATUS(ts_get(ana_b, other), 403);
@@ -240,20 +215,20 @@ test_expert_cannot_raise_herself(void **state)
 	/* nor do other roles: a member of an organization, its admin, a
 	 * focal point, an applicant, a visitor */
 	path_of(other, sizeof other, "/api/v1/people/%lld", eve_id);
-	STATUS(api("PATCH", other, mo_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	STATUS(ta_api("PATCH", other, mo_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
 	    403);
-	STATUS(api("PATCH", other, pat_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	STATUS(ta_api("PATCH", other, pat_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
 	    403);
-	STATUS(api("PATCH", other, fe_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	STATUS(ta_api("PATCH", other, fe_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
 	    403);
-	STATUS(api("PATCH", other, bo_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	STATUS(ta_api("PATCH", other, bo_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
 	    403);
-	STATUS(api("PATCH", other, NULL, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	STATUS(ta_api("PATCH", other, NULL, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
 	    401);
 	/* an applicant has no profile to make one from */
 	path_of(web, sizeof web, "/api/v1/people/%lld", bo_id);
-	STATUS(api("PATCH", web, bo_tok, json_pack("{s:{s:s}}", "expert", "name", "Bo")), 404);
-	j = get_json(other, staff_tok);
+	STATUS(ta_api("PATCH", web, bo_tok, json_pack("{s:{s:s}}", "expert", "name", "Bo")), 404);
+	j = ta_get_json(other, staff_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Eve Ndiaye");
 	json_decref(j);
 }
@@ -291,7 +266,7 @@ test_edit_form_csrf(void **state)
 		r = ts_req(ana_b, "POST", web, plain_hdr, js, strlen(js));
 		assert_true(r->status == 403 || r->status == 400 || r->status == 415);
 	}
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Ana Lima");
 	assert_string_equal(str2(j, "contact", "email"), "ana.desk@research.example");
 	assert_string_equal(str2(j, "visibility", "contact"), "nongovernmental");
@@ -302,7 +277,7 @@ test_edit_form_csrf(void **state)
 static void
 only_eve(const char *path, const char *tok)
 {
-	json_t *j = get_json(path, tok);
+	json_t *j = ta_get_json(path, tok, 200);
 
 	if (json_integer_value(json_object_get(j, "total")) != 1)
 		printf("# %s: %lld found\n", path,
@@ -346,7 +321,7 @@ test_hidden_fields_do_not_leak(void **state)
 	(void)state;
 	path_of(path, sizeof path, "/api/v1/people/%lld", ana_id);
 	path_of(web, sizeof web, "/people/%lld", ana_id);
-	STATUS(api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}}",
+	STATUS(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}}",
 	    "visibility", "title", "public", "website", "public", "country", "members",
 	    "themes", "nongovernmental", "contact", "nongovernmental", "biography", "staff",
 	    "languages", "staff", "countries", "staff", "affiliation", "staff")), 200);
@@ -354,7 +329,7 @@ test_hidden_fields_do_not_leak(void **state)
 		const struct seen *w = &want[i];
 
 		printf("# %s\n", w->who);
-		j = get_json(path, w->tok);
+		j = ta_get_json(path, w->tok, 200);
 		assert_string_equal(json_string_value(json_object_get(j, "name")), "Ana Lima");
 		assert_int_equal(json_object_get(j, "title") != NULL, w->title);
 		assert_int_equal(json_object_get(j, "website") != NULL, w->website);
@@ -384,9 +359,10 @@ test_hidden_fields_do_not_leak(void **state)
 	LACKS(r, "Quorvane");
 	only_eve("/api/v1/people?theme=corruption", fe_tok);
 	only_eve("/api/v1/people?q=corruption", fe_tok);
-	assert_int_equal(total_of("/api/v1/people?q=ana.desk", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=kenya", fe_tok), 2);	/* shown: found */
-	assert_int_equal(total_of("/api/v1/people?region=002", fe_tok), 2);
+	assert_int_equal(ta_total("/api/v1/people?q=ana.desk", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=kenya", fe_tok),
+	    2);	/* shown: found */
+	assert_int_equal(ta_total("/api/v1/people?region=002", fe_tok), 2);
 	/* every viewer: staff-only fields are not found */
 	for (i = 2; i < sizeof want / sizeof want[0] - 1; i++) {
 		printf("# %s\n", want[i].who);
@@ -395,7 +371,7 @@ test_hidden_fields_do_not_leak(void **state)
 		only_eve("/api/v1/people?q=zephyrbio", want[i].tok);
 		only_eve("/api/v1/people?q=quorvane&per_page=1&page=1", want[i].tok);
 		/* facets count Eve only for what Ana hides */
-		j = get_json("/api/v1/people", want[i].tok);
+		j = ta_get_json("/api/v1/people", want[i].tok, 200);
 		f = json_object_get(j, "facets");
 		assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "language"),
 		    "sw")), 1);
@@ -404,9 +380,9 @@ test_hidden_fields_do_not_leak(void **state)
 		assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
 		json_decref(j);
 		/* a page past the end says the same total */
-		assert_int_equal(total_of("/api/v1/people?page=9&per_page=1", want[i].tok), 2);
+		assert_int_equal(ta_total("/api/v1/people?page=9&per_page=1", want[i].tok), 2);
 	}
-	j = get_json("/api/v1/people", fe_tok);
+	j = ta_get_json("/api/v1/people", fe_tok, 200);
 	f = json_object_get(j, "facets");
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "theme"),
 	    "corruption")), 1);	/* Eve's */
@@ -414,8 +390,8 @@ test_hidden_fields_do_not_leak(void **state)
 	    "KE")), 2);
 	json_decref(j);
 	/* staff find both by every field */
-	assert_int_equal(total_of("/api/v1/people?language=sw", staff_tok), 2);
-	assert_int_equal(total_of("/api/v1/people?q=zephyrbio", staff_tok), 2);
+	assert_int_equal(ta_total("/api/v1/people?language=sw", staff_tok), 2);
+	assert_int_equal(ta_total("/api/v1/people?q=zephyrbio", staff_tok), 2);
 	/* members see the contact Ana shows to members */
 	r = ts_get(pat_b, web);
 	STATUS(r, 200);
@@ -436,8 +412,8 @@ test_hidden_fields_do_not_leak(void **state)
 	LACKS(r, "Corruption");
 	/* visitors and applicants: no list; the profile has only its public part */
 	STATUS(ts_get(visitor, "/people"), 303);
-	STATUS(api("GET", "/api/v1/people?q=lima", NULL, NULL), 401);
-	STATUS(api("GET", "/api/v1/people?q=lima", bo_tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/people?q=lima", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/people?q=lima", bo_tok, NULL), 403);
 	r = ts_get(visitor, web);
 	STATUS(r, 200);
 	HAS(r, "Senior Researcher");
@@ -449,7 +425,7 @@ test_hidden_fields_do_not_leak(void **state)
 	LACKS(r, "Kenya");
 	LACKS(r, "ana.desk@");
 	/* the error of a bad filter names the parameter, nothing of a person */
-	r = api("GET", "/api/v1/people?country=ZZ&q=lima", fe_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?country=ZZ&q=lima", fe_tok, NULL);
 	STATUS(r, 422);
 	LACKS(r, "Ana");
 	/* the edit page is the expert's and staff's */
@@ -486,12 +462,12 @@ test_leave_and_remove(void **state)
 	STATUS(ts_form(pat_b, path, (char *)NULL), 403);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)org_a, (long long)mo_id);
-	STATUS(api("POST", path, pat_tok, json_object()), 403);
+	STATUS(ta_api("POST", path, pat_tok, json_object()), 403);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)org_a, (long long)pat_id);
-	STATUS(api("POST", path, ola_tok, json_object()), 403);
-	STATUS(api("POST", path, ana_tok, json_object()), 403);
-	STATUS(api("POST", path, fe_tok, json_object()), 403);
+	STATUS(ta_api("POST", path, ola_tok, json_object()), 403);
+	STATUS(ta_api("POST", path, ana_tok, json_object()), 403);
+	STATUS(ta_api("POST", path, fe_tok, json_object()), 403);
 	/* Mo's form without its token, and with Pat's */
 	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/remove", (long long)org_a,
 	    (long long)pat_id);
@@ -501,33 +477,33 @@ test_leave_and_remove(void **state)
 	STATUS(ts_req(mo_b, "POST", path, form, body, strlen(body)), 403);
 	/* leaving B, which they are not in */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/leave", (long long)org_b);
-	STATUS(api("POST", path, pat_tok, json_object()), 404);
-	STATUS(api("POST", path, ana_tok, json_object()), 404);
-	STATUS(api("POST", path, bo_tok, json_object()), 404);
+	STATUS(ta_api("POST", path, pat_tok, json_object()), 404);
+	STATUS(ta_api("POST", path, ana_tok, json_object()), 404);
+	STATUS(ta_api("POST", path, bo_tok, json_object()), 404);
 	snprintf(path, sizeof path, "/organizations/%lld/leave", (long long)org_a);
 	STATUS(ts_post(pat_b, path, (char *)NULL), 403);	/* no token */
 	/* the last admin */
 	STATUS(ts_form(mo_b, path, (char *)NULL), 409);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/leave", (long long)org_a);
-	STATUS(api("POST", path, mo_tok, json_object()), 409);
-	STATUS(api("DELETE", "/api/v1/me", mo_tok, json_pack("{s:s}", "password", PW)), 409);
+	STATUS(ta_api("POST", path, mo_tok, json_object()), 409);
+	STATUS(ta_api("DELETE", "/api/v1/me", mo_tok, json_pack("{s:s}", "password", PW)), 409);
 	/* nor remove himself or drop his own admin flag */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)org_a, (long long)mo_id);
-	STATUS(api("POST", path, mo_tok, json_object()), 409);
+	STATUS(ta_api("POST", path, mo_tok, json_object()), 409);
 	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org_a,
 	    (long long)mo_id);
 	STATUS(ts_form(mo_b, path, "admin", "0", (char *)NULL), 409);
 	/* the API's delete is the caller's own; a body naming someone else
 	 * changes nothing of theirs */
-	STATUS(api("DELETE", "/api/v1/me", ola_tok, json_pack("{s:s,s:I,s:I}", "password",
+	STATUS(ta_api("DELETE", "/api/v1/me", ola_tok, json_pack("{s:s,s:I,s:I}", "password",
 	    "not Ola's password", "id", (json_int_t)pat_id, "user_id", (json_int_t)pat_id)), 403);
-	STATUS(api("POST", "/account/delete", ola_tok, json_pack("{s:s,s:I}", "password",
+	STATUS(ta_api("POST", "/account/delete", ola_tok, json_pack("{s:s,s:I}", "password",
 	    "not Ola's password", "id", (json_int_t)pat_id)), 403);
-	j = get_json("/api/v1/me", pat_tok);
+	j = ta_get_json("/api/v1/me", pat_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), org_a);
 	json_decref(j);
-	j = get_json("/api/v1/me", mo_tok);
+	j = ta_get_json("/api/v1/me", mo_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "org_id")), org_a);
 	json_decref(j);
 	/* the account delete form wants its own token */
@@ -535,7 +511,7 @@ test_leave_and_remove(void **state)
 	snprintf(body, sizeof body, "csrf=%s&password=%s", ts_csrf(ola_b), "plum+tree+orbit+sixty");
 	STATUS(ts_req(pat_b, "POST", "/account/delete", form, body, strlen(body)), 403);
 	STATUS(ts_post(pat_b, "/account/delete", "password", PW, (char *)NULL), 403);
-	STATUS(api("GET", "/api/v1/me", pat_tok, NULL), 200);
+	STATUS(ta_api("GET", "/api/v1/me", pat_tok, NULL), 200);
 }
 
 /*
@@ -597,7 +573,7 @@ test_export_is_own(void **state)
 	    (long long)pat_id);
 	STATUS(ts_form(mo_b, path, "admin", "1", (char *)NULL), 303);
 	STATUS(ts_form(mo_b, path, "admin", "0", (char *)NULL), 303);
-	r = api("GET", "/api/v1/me/export", pat_tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", pat_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, ADMIN_IP);
 	LACKS(r, "mo@ardent.example");
@@ -614,7 +590,7 @@ test_export_is_own(void **state)
 		assert_int_equal(json_integer_value(json_object_get(it, "id")), org_a);
 	json_decref(j);
 	/* Mo's own export has his address */
-	r = api("GET", "/api/v1/me/export", mo_tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", mo_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "pat@ardent.example");
 }
@@ -637,7 +613,7 @@ test_deleted_expert_is_gone(void **state)
 	int64_t again;
 
 	(void)state;
-	assert_int_equal(total_of("/api/v1/people", pat_tok), 2);
+	assert_int_equal(ta_total("/api/v1/people", pat_tok), 2);
 	/* a reset link asked for before */
 	STATUS(ts_form(visitor, "/forgot", "email", "eve@acct.example", (char *)NULL), 200);
 	assert_int_equal(ts_mail_wait(&sink, "eve@acct.example", 10000, &m), 0);
@@ -650,27 +626,27 @@ test_deleted_expert_is_gone(void **state)
 	snprintf(body, sizeof body, "{\"email\":\"deleted-%lld@invalid\",\"name\":\"Squat\","
 	    "\"password\":\"%s\"}", (long long)eve_id, PW);
 	STATUS(ts_api(visitor, "POST", "/api/v1/accounts", NULL, body), 422);
-	STATUS(api("DELETE", "/api/v1/me", eve_tok, json_pack("{s:s}", "password", PW)), 204);
-	STATUS(api("GET", "/api/v1/me", eve_tok, NULL), 401);
+	STATUS(ta_api("DELETE", "/api/v1/me", eve_tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("GET", "/api/v1/me", eve_tok, NULL), 401);
 	STATUS(ts_api(eve_b, "GET", "/api/v1/me", NULL, NULL), 401);
 	r = ts_get(eve_b, "/account");
 	STATUS(r, 303);
 
 	/* the profile */
 	path_of(path, sizeof path, "/api/v1/people/%lld", eve_id);
-	STATUS(api("GET", path, pat_tok, NULL), 404);
-	STATUS(api("GET", path, staff_tok, NULL), 404);
-	STATUS(api("GET", path, NULL, NULL), 404);
+	STATUS(ta_api("GET", path, pat_tok, NULL), 404);
+	STATUS(ta_api("GET", path, staff_tok, NULL), 404);
+	STATUS(ta_api("GET", path, NULL, NULL), 404);
 	STATUS(ts_get(visitor, path + 7), 404);
-	assert_int_equal(total_of("/api/v1/people", pat_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=ndiaye", staff_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people", pat_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=ndiaye", staff_tok), 0);
 	r = ts_get(pat_b, "/people");
 	STATUS(r, 200);
 	LACKS(r, "Eve Ndiaye");
 	LACKS(r, "eve.desk@");
 	/* the application staff read */
 	path_of(path, sizeof path, "/api/v1/staff/applications/%lld", eve_app);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "eve.desk@inst.example");
 	LACKS(r, "+221 33 555 0199");
@@ -732,20 +708,20 @@ test_disabled_expert_is_hidden(void **state)
 	(void)state;
 	assert_true(ts_user_add(db_url, "ida@hub.test", "Ida Admin", "admin", PW) > 0);
 	adm = signed_in("ida@hub.test", NULL);
-	before = total_of("/api/v1/people", pat_tok);
+	before = ta_total("/api/v1/people", pat_tok);
 	path_of(path, sizeof path, "/api/v1/people/%lld", ana_id);
 	snprintf(web, sizeof web, "/admin/users/%lld/status", (long long)ana_id);
 	STATUS(ts_form(adm, web, "status", "disabled", (char *)NULL), 303);
-	assert_int_equal(total_of("/api/v1/people", pat_tok), before - 1);
-	assert_int_equal(total_of("/api/v1/people?q=lima", pat_tok), 0);
-	STATUS(api("GET", path, pat_tok, NULL), 404);
-	STATUS(api("GET", path, fe_tok, NULL), 404);
-	STATUS(api("GET", path, NULL, NULL), 404);
+	assert_int_equal(ta_total("/api/v1/people", pat_tok), before - 1);
+	assert_int_equal(ta_total("/api/v1/people?q=lima", pat_tok), 0);
+	STATUS(ta_api("GET", path, pat_tok, NULL), 404);
+	STATUS(ta_api("GET", path, fe_tok, NULL), 404);
+	STATUS(ta_api("GET", path, NULL, NULL), 404);
 	STATUS(ts_get(pat_b, path + 7), 404);
-	STATUS(api("GET", path, staff_tok, NULL), 200);
+	STATUS(ta_api("GET", path, staff_tok, NULL), 200);
 	STATUS(ts_form(adm, web, "status", "active", (char *)NULL), 303);
-	assert_int_equal(total_of("/api/v1/people", pat_tok), before);
-	STATUS(api("GET", path, pat_tok, NULL), 200);
+	assert_int_equal(ta_total("/api/v1/people", pat_tok), before);
+	STATUS(ta_api("GET", path, pat_tok, NULL), 200);
 	ts_browser_free(adm);
 }
 
@@ -767,19 +743,19 @@ test_deleted_applicant_is_not_approved(void **state)
 	assert_true(cy > 0);
 	token_of("cy@late.example", tok);
 	app = expert_applies(tok, "Cy Late", "cy.desk@late.example", "+233 30 555 0142");
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 409);
 	HAS(r, "deleted their account");
-	STATUS(api("GET", path_of(path, sizeof path, "/api/v1/people/%lld", cy), staff_tok,
+	STATUS(ta_api("GET", path_of(path, sizeof path, "/api/v1/people/%lld", cy), staff_tok,
 	    NULL), 404);
-	r = api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Deleted user");
 	LACKS(r, "Cy Late");
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "reason",
 	    "The account was deleted.")), 200);
 
 	/* the same for an organization's application: no organization whose
@@ -787,7 +763,7 @@ test_deleted_applicant_is_not_approved(void **state)
 	dee = ts_user_add(db_url, "dee@late.example", "Dee Late", "applicant", PW);
 	assert_true(dee > 0);
 	token_of("dee@late.example", tok);
-	r = api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s,s:s},s:b}", "organization", "name", "Late Lantern Collective", "kind",
 	    "ngo", "country", "GH", "description", "A group whose applicant has gone away.",
 	    "themes", "corruption", "contact", "name", "Dee Late", "email",
@@ -796,12 +772,12 @@ test_deleted_applicant_is_not_approved(void **state)
 	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 409);
 	HAS(r, "deleted their account");
-	assert_int_equal(total_of("/api/v1/organizations?q=lantern", staff_tok), 0);
+	assert_int_equal(ta_total("/api/v1/organizations?q=lantern", staff_tok), 0);
 }
 
 /*
@@ -817,16 +793,16 @@ test_history_forgets_the_deleted(void **state)
 	(void)state;
 	snprintf(twin, sizeof twin, "/api/v1/organizations/%lld/history?per_page=100",
 	    (long long)org_a);
-	r = api("GET", twin, mo_tok, NULL);
+	r = ta_api("GET", twin, mo_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Pat Quill");
-	STATUS(api("DELETE", "/api/v1/me", pat_tok, json_pack("{s:s}", "password", PW)), 204);
-	r = api("GET", twin, mo_tok, NULL);
+	STATUS(ta_api("DELETE", "/api/v1/me", pat_tok, json_pack("{s:s}", "password", PW)), 204);
+	r = ta_api("GET", twin, mo_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Pat Quill");
 	LACKS(r, "pat@ardent.example");
 	HAS(r, "Deleted user");
-	r = api("GET", twin, staff_tok, NULL);
+	r = ta_api("GET", twin, staff_tok, NULL);
 	LACKS(r, "Pat Quill");
 	LACKS(r, "pat@ardent.example");
 }
@@ -852,8 +828,8 @@ test_staff_routes(void **state)
 
 	(void)state;
 	STATUS(ts_get(visitor, "/staff/themes"), 303);
-	STATUS(api("GET", "/api/v1/staff/themes", NULL, NULL), 401);
-	STATUS(api("POST", "/api/v1/staff/themes", NULL, json_pack("{s:s,s:s}", "code",
+	STATUS(ta_api("GET", "/api/v1/staff/themes", NULL, NULL), 401);
+	STATUS(ta_api("POST", "/api/v1/staff/themes", NULL, json_pack("{s:s,s:s}", "code",
 	    "visitor_theme", "name_en", "Visitor theme")), 401);
 	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		printf("# %s\n", rows[i].who);
@@ -875,17 +851,17 @@ test_staff_routes(void **state)
 		STATUS(ts_api(rows[i].b, "POST", path, NULL, "{}"), 403);
 	}
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)bo_app);
-	STATUS(api("POST", path, bo_tok, json_object()), 403);
+	STATUS(ta_api("POST", path, bo_tok, json_object()), 403);
 	/* staff's own form wants its token */
 	STATUS(ts_post(staff_b, "/staff/themes", "code", "no_token", "name_en", "No token",
 	    (char *)NULL), 403);
-	r = api("GET", "/api/v1/staff/themes", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/staff/themes", staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "stolen_theme");
 	LACKS(r, "Renamed");
 	LACKS(r, "no_token");
 	HAS(r, "\"corruption\"");
-	r = api("GET", "/api/v1/me", bo_tok, NULL);
+	r = ta_api("GET", "/api/v1/me", bo_tok, NULL);
 	HAS(r, "\"applicant\"");
 }
 
@@ -911,6 +887,7 @@ setup(void **state)
 		return -1;
 	visitor = ts_browser_new(&srv, NULL);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	assert_true(ts_user_add(db_url, "sam@hub.test", "Sam Staff", "staff", PW) > 0);
 	token_of("sam@hub.test", staff_tok);
 	staff_b = signed_in("sam@hub.test", NULL);
@@ -937,7 +914,7 @@ setup(void **state)
 	assert_true(bo_id > 0);
 	token_of("bo@waiting.example", bo_tok);
 	bo_b = signed_in("bo@waiting.example", NULL);
-	r = api("POST", "/api/v1/applications", bo_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", bo_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s,s:s},s:b}", "organization", "name", "Waiting Room Collective", "kind",
 	    "ngo", "country", "GH", "description", "A group that waits for its review here.",
 	    "themes", "corruption", "contact", "name", "Bo Waits", "email",

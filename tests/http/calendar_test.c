@@ -23,6 +23,7 @@
 #include <cmocka.h>
 
 #include "core/util.h"
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -49,12 +50,6 @@ static int nids;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* An event staff create from body (consumed; kind and visibility filled
  * in when absent); its id. */
 static int64_t
@@ -68,7 +63,7 @@ event_made(json_t *body)
 		json_object_set_new(body, "kind", json_string("workshop"));
 	if (!json_object_get(body, "status"))
 		json_object_set_new(body, "status", json_string("published"));
-	r = api("POST", "/api/v1/events", staff_tok, body);
+	r = ta_api("POST", "/api/v1/events", staff_tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
@@ -84,7 +79,7 @@ event_json(int64_t id, const char *token)
 	const struct ts_res *r;
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	r = api("GET", path, token, NULL);
+	r = ta_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	return ts_jbody(r);
 }
@@ -259,10 +254,10 @@ test_one_event(void **state)
 	(void)state;
 	for (i = 0; i < 3; i++) {
 		snprintf(path, sizeof path, "/events/%lld/calendar.ics", (long long)draft);
-		r = api("GET", path, toks[i], NULL);
+		r = ta_api("GET", path, toks[i], NULL);
 		STATUS(r, i == 2 ? 200 : 404);
 		snprintf(path, sizeof path, "/events/%lld/calendar.ics", (long long)members);
-		r = api("GET", path, toks[i], NULL);
+		r = ta_api("GET", path, toks[i], NULL);
 		STATUS(r, i == 0 ? 404 : 200);
 	}
 	STATUS(ts_get(plain, "/events/999999/calendar.ics"), 404);
@@ -298,25 +293,25 @@ test_personal_feed(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)full_ev);
-	STATUS(api("POST", path, bo_tok, json_object()), 201);
-	STATUS(api("POST", path, ada_tok, json_object()), 201);		/* waitlisted */
+	STATUS(ta_api("POST", path, bo_tok, json_object()), 201);
+	STATUS(ta_api("POST", path, ada_tok, json_object()), 201);		/* waitlisted */
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)open_ev);
-	STATUS(api("POST", path, ada_tok, json_object()), 201);
+	STATUS(ta_api("POST", path, ada_tok, json_object()), 201);
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)left_ev);
-	r = api("POST", path, ada_tok, json_object());
+	r = ta_api("POST", path, ada_tok, json_object());
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	rid = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)left_ev,
 	    (long long)rid);
-	STATUS(api("DELETE", path, ada_tok, NULL), 200);
+	STATUS(ta_api("DELETE", path, ada_tok, NULL), 200);
 
 	/* no address before one is made */
-	j = ts_jbody(api("GET", "/api/v1/account/calendar", ada_tok, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/account/calendar", ada_tok, NULL));
 	assert_false(json_is_true(json_object_get(j, "exists")));
 	json_decref(j);
-	r = api("POST", "/api/v1/account/calendar-token", ada_tok, NULL);
+	r = ta_api("POST", "/api/v1/account/calendar-token", ada_tok, NULL);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	snprintf(url, sizeof url, "%s", json_string_value(json_object_get(j, "feed_url")));
@@ -324,7 +319,7 @@ test_personal_feed(void **state)
 	p = strstr(url, "/calendar/");
 	assert_non_null(p);
 	memmove(url, p, strlen(p) + 1);
-	j = ts_jbody(api("GET", "/api/v1/account/calendar", ada_tok, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/account/calendar", ada_tok, NULL));
 	assert_true(json_is_true(json_object_get(j, "exists")));
 	assert_true(json_is_null(json_object_get(j, "feed_url")));	/* only a hash is kept */
 	json_decref(j);
@@ -347,11 +342,11 @@ test_personal_feed(void **state)
 
 	/* the public and one-event calendars never carry the link */
 	snprintf(path, sizeof path, "/events/%lld/calendar.ics", (long long)open_ev);
-	LACKS(api("GET", path, ada_tok, NULL), "ada-room");
+	LACKS(ta_api("GET", path, ada_tok, NULL), "ada-room");
 	LACKS(ts_get(plain, "/events/calendar.ics"), "ada-room");
 
 	/* Bo's token is no key to Ada's feed, and neither is a forged one */
-	r = api("POST", "/api/v1/account/calendar-token", bo_tok, NULL);
+	r = ta_api("POST", "/api/v1/account/calendar-token", bo_tok, NULL);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	{
@@ -418,6 +413,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	org = ts_org_import(db_url, "Calendar Trust", "AT", "info@calendar.example", NULL);
 	if (org < 0 ||
 	    ts_person_add(db_url, "sam@calendar.test", "Sam Staff", "staff", 0, PW) < 0 ||

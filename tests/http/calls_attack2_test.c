@@ -36,6 +36,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -63,12 +64,6 @@ static const char pdf[] = "%PDF-1.4\n%quillon-cv-secret-4t\n%%EOF\n";
 /* ---- helpers ------------------------------------------------------------ */
 
 static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static const struct ts_res *
 mp(const char *method, const char *path, const char *token, const struct ts_part *parts,
     size_t n)
 {
@@ -90,12 +85,6 @@ get(const char *path, const char *token)
 }
 
 static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
 account(const char *email, const char *name, const char *role, int64_t org, char *tok)
 {
 	int64_t id = ts_person_add(db_url, email, name, role, org, PW);
@@ -103,17 +92,6 @@ account(const char *email, const char *name, const char *role, int64_t org, char
 	assert_true(id > 0);
 	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
 	return id;
-}
-
-/* Staff make uid an admin of org (admin "1") or no longer one ("0"). */
-static void
-set_admin(int64_t org, int64_t uid, const char *admin)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
-	    (long long)uid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", admin)), 303);
 }
 
 /* An open call with a required text question (why) and an optional file
@@ -126,13 +104,13 @@ file_call(const char *title)
 	    "2031-10-05T23:59", "status", "open", "questions", "id", "why", "label", "Why you?",
 	    "type", "text", "required", 1, "id", "cv", "label", "Your CV", "type", "file",
 	    "required", 0);
-	const struct ts_res *r = api("POST", "/api/v1/calls", staff_tok, b);
+	const struct ts_res *r = ta_api("POST", "/api/v1/calls", staff_tok, b);
 	json_t *j;
 	int64_t id;
 
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
@@ -147,7 +125,7 @@ as_staff(int64_t id, int64_t aid)
 
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
 	    (long long)aid);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	return ts_jbody(r);
 }
@@ -173,7 +151,7 @@ org_draft(int64_t id, const char *token, int64_t org, const char *why)
 	}
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	aid = num(j, "id");
+	aid = ta_num(j, "id");
 	assert_int_equal(json_array_size(json_object_get(j, "files")), 1);
 	json_decref(j);
 	return aid;
@@ -201,13 +179,13 @@ test_moved_off_org(void **state)
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)c,
 	    (long long)aid);
 	snprintf(file, sizeof file, "%s/files/cv", path);
-	set_admin(quillon, ada_id, "0");
-	STATUS(api("GET", path, ada_tok, NULL), 404);
+	ta_org_admin(staff_tok, quillon, ada_id, "0");
+	STATUS(ta_api("GET", path, ada_tok, NULL), 404);
 	STATUS(get(file, ada_tok), 404);
 
-	r = api("PATCH", path, rex_tok, json_pack("{s:n}", "organization_id"));
+	r = ta_api("PATCH", path, rex_tok, json_pack("{s:n}", "organization_id"));
 	STATUS(r, 403);
-	r = api("PATCH", path, rex_tok, json_pack("{s:I}", "organization_id",
+	r = ta_api("PATCH", path, rex_tok, json_pack("{s:I}", "organization_id",
 	    (json_int_t)meridian));
 	STATUS(r, 403);
 	{
@@ -216,27 +194,28 @@ test_moved_off_org(void **state)
 		STATUS(mp("PATCH", path, rex_tok, parts, 1), 403);
 	}
 	j = as_staff(c, aid);
-	assert_int_equal(num(j, "organization_id"), quillon);
+	assert_int_equal(ta_num(j, "organization_id"), quillon);
 	json_decref(j);
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 404);
 	LACKS(r, "Plover-quillon-6d");
 	r = get(file, ada_tok);
 	STATUS(r, 404);
 	LACKS(r, "quillon-cv-secret-4t");
 	/* Rex still edits and reads it as Quillon's */
-	r = api("PATCH", path, rex_tok, json_pack("{s:{s:s}}", "answers", "why", "Plover-rex-2k"));
+	r = ta_api("PATCH", path, rex_tok, json_pack("{s:{s:s}}", "answers", "why",
+	    "Plover-rex-2k"));
 	STATUS(r, 200);
 	HAS(r, "Plover-rex-2k");
 
 	/* Ada an admin again: the draft she filed she may make her own */
-	set_admin(quillon, ada_id, "1");
-	r = api("PATCH", path, ada_tok, json_pack("{s:n}", "organization_id"));
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:n}", "organization_id"));
 	STATUS(r, 200);
 	j = as_staff(c, aid);
 	assert_true(json_is_null(json_object_get(j, "organization_id")));
 	json_decref(j);
-	STATUS(api("DELETE", path, ada_tok, NULL), 204);
+	STATUS(ta_api("DELETE", path, ada_tok, NULL), 204);
 }
 
 /*
@@ -325,7 +304,7 @@ test_file_tricks(void **state)
 	}
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	aid = num(j, "id");
+	aid = ta_num(j, "id");
 	assert_int_equal(json_array_size(json_object_get(j, "files")), 1);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j,
 	    "files"), 0), "name")), "second.pdf");
@@ -363,7 +342,7 @@ test_file_tricks(void **state)
 
 	/* submitted, it takes no new file, nor through the form */
 	snprintf(one, sizeof one, "%s/%lld", path, (long long)aid);
-	STATUS(api("PATCH", one, nia_tok, json_pack("{s:s}", "status", "submitted")), 200);
+	STATUS(ta_api("PATCH", one, nia_tok, json_pack("{s:s}", "status", "submitted")), 200);
 	{
 		const struct ts_part p[] = { { "answers.cv", pdf, 0, "late.pdf",
 			"application/pdf" } };
@@ -410,7 +389,7 @@ test_demoted_form(void **state)
 	aid = org_draft(c, ada_tok, quillon, "Grebe-quillon-1m");
 	snprintf(form, sizeof form, "/calls/%lld", (long long)c);
 	HAS(ts_get(b, form), "Grebe-quillon-1m");	/* her form, as it was */
-	set_admin(quillon, ada_id, "0");
+	ta_org_admin(staff_tok, quillon, ada_id, "0");
 	snprintf(form, sizeof form, "/calls/%lld/apply", (long long)c);
 	snprintf(o, sizeof o, "%lld", (long long)quillon);
 	{
@@ -431,11 +410,11 @@ test_demoted_form(void **state)
 	    "why")), "Grebe-quillon-1m");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j,
 	    "files"), 0), "name")), "cv.pdf");
-	assert_int_equal(num(j, "organization_id"), quillon);
+	assert_int_equal(ta_num(j, "organization_id"), quillon);
 	json_decref(j);
 	snprintf(form, sizeof form, "/calls/%lld", (long long)c);
 	LACKS(ts_get(b, form), "Grebe-quillon-1m");
-	set_admin(quillon, ada_id, "1");
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
 	ts_browser_free(b);
 }
 
@@ -496,11 +475,11 @@ test_staff_pages_refused(void **state)
 	/* a member's view of the call: no count of all applications */
 	org_draft(c, ada_tok, quillon, "Shrike-draft");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c);
-	r = api("GET", path, bo_tok, NULL);
+	r = ta_api("GET", path, bo_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_null(json_object_get(j, "applications"));
-	assert_int_equal(num(j, "submitted"), 0);
+	assert_int_equal(ta_num(j, "submitted"), 0);
 	assert_true(json_is_null(json_object_get(j, "application")));
 	json_decref(j);
 }
@@ -520,19 +499,19 @@ test_filer_deleted(void **state)
 
 	(void)state;
 	ida = account("ida@quillon-attack2.example", "Ida", "member", quillon, tok);
-	set_admin(quillon, ida, "1");
+	ta_org_admin(staff_tok, quillon, ida, "1");
 	aid = org_draft(c, tok, quillon, "Dunlin-quillon-8p");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)c,
 	    (long long)aid);
-	STATUS(api("PATCH", path, tok, json_pack("{s:s}", "status", "submitted")), 200);
+	STATUS(ta_api("PATCH", path, tok, json_pack("{s:s}", "status", "submitted")), 200);
 	own = org_draft(c2, tok, 0, "Dunlin-own-3h");
 	snprintf(file, sizeof file, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)quillon, (long long)ida);
-	r = api("POST", file, staff_tok, json_object());
+	r = ta_api("POST", file, staff_tok, json_object());
 	assert_true(r->status == 200 || r->status == 303);
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 
-	r = api("GET", path, rex_tok, NULL);
+	r = ta_api("GET", path, rex_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Dunlin-quillon-8p");
 	HAS(r, "cv.pdf");
@@ -543,7 +522,7 @@ test_filer_deleted(void **state)
 	/* her own, to the other call: forgotten */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)c2,
 	    (long long)own);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Dunlin-own-3h");
 	LACKS(r, "cv.pdf");
@@ -572,7 +551,7 @@ test_unverified(void **state)
 	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = 'una@nowhere-attack2.example'");
 	files = ts_sql_int("SELECT count(*) FROM files");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c);
-	STATUS(api("GET", path, tok, NULL), 200);
+	STATUS(ta_api("GET", path, tok, NULL), 200);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c);
 	{
 		const struct ts_part p[] = { FIELD("status", "draft"), FIELD("answers.why", "x"),
@@ -582,10 +561,10 @@ test_unverified(void **state)
 		STATUS(r, 403);
 		HAS(r, "Confirm your email address");
 	}
-	r = api("POST", path, tok, json_pack("{s:s,s:{s:s}}", "status", "draft", "answers", "why",
-	    "Avocet-una"));
+	r = ta_api("POST", path, tok, json_pack("{s:s,s:{s:s}}", "status", "draft", "answers",
+	    "why", "Avocet-una"));
 	STATUS(r, 403);
-	r = api("POST", path, tok, json_pack("{s:s,s:{s:s}}", "status", "submitted", "answers",
+	r = ta_api("POST", path, tok, json_pack("{s:s,s:{s:s}}", "status", "submitted", "answers",
 	    "why", "Avocet-una"));
 	STATUS(r, 403);
 	snprintf(path, sizeof path, "/calls/%lld/apply", (long long)c);
@@ -625,8 +604,8 @@ test_suspended_opportunities(void **state)
 	    NULL);
 	assert_true(sable > 0);
 	sid = account("sid@sable-attack2.example", "Sid", "member", sable, tok);
-	set_admin(sable, sid, "1");
-	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:b},"
+	ta_org_admin(staff_tok, sable, sid, "1");
+	r = ta_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:{s:b},"
 	    "s:[{s:s,s:s,s:s,s:b}]}", "kind", "workshop", "title", "Sanderling-orgs-only",
 	    "timezone", "Europe/Vienna", "closes", "2031-10-05T23:59", "status", "open",
 	    "eligibility", "experts", 0, "questions", "id", "why", "label", "Why?", "type", "text",
@@ -634,7 +613,7 @@ test_suspended_opportunities(void **state)
 	STATUS(r, 201);
 	HAS(get("/api/v1/opportunities?per_page=100", tok), "Sanderling-orgs-only");
 	snprintf(p, sizeof p, "/organizations/%lld/status", (long long)sable);
-	STATUS(api("POST", p, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(ta_api("POST", p, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
 	r = get("/api/v1/opportunities?per_page=100", tok);
 	STATUS(r, 200);
 	LACKS(r, "Sanderling-orgs-only");
@@ -666,9 +645,10 @@ test_staff_hostile(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof closes / sizeof closes[0]; i++) {
-		r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
-		    "workshop", "title", "Hostile dates", "timezone", "Pacific/Kiritimati", "closes",
-		    closes[i], "status", "draft"));
+		r = ta_api("POST", "/api/v1/calls", staff_tok,
+		    json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind", "workshop", "title",
+		    "Hostile dates", "timezone", "Pacific/Kiritimati", "closes", closes[i],
+		    "status", "draft"));
 		if (r->status != 422 && r->status != 201)
 			printf("# closes %s: %ld\n", closes[i], r->status);
 		assert_true(r->status == 422 || r->status == 201);
@@ -685,9 +665,9 @@ test_staff_hostile(void **state)
 	}
 	/* tz database files that are no place: taken or refused, no 500 */
 	for (i = 0; i < 2; i++) {
-		r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s}", "kind",
-		    "workshop", "title", "Odd zone", "timezone", i ? "Factory" : "posixrules",
-		    "closes", "2031-10-05T23:59"));
+		r = ta_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s}",
+		    "kind", "workshop", "title", "Odd zone", "timezone",
+		    i ? "Factory" : "posixrules", "closes", "2031-10-05T23:59"));
 		assert_true(r->status == 201 || r->status == 422);
 	}
 	/* a zone's name with a line break after it is the zone, trimmed */
@@ -703,7 +683,7 @@ test_staff_hostile(void **state)
 	} else {
 		STATUS(r, 422);
 	}
-	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:I}", "kind",
+	r = ta_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:I}", "kind",
 	    "workshop", "title", "No such event", "timezone", "Europe/Vienna", "closes",
 	    "2031-10-05T23:59", "event_id", (json_int_t)987654321));
 	STATUS(r, 422);
@@ -713,13 +693,13 @@ test_staff_hostile(void **state)
 		json_array_append_new(qs, json_pack("{s:s,s:s}", "label", "Q?", "type", "text"));
 	b = json_pack("{s:s,s:s,s:s,s:s,s:o}", "kind", "workshop", "title", "Ten thousand",
 	    "timezone", "Europe/Vienna", "closes", "2031-10-05T23:59", "questions", qs);
-	r = api("POST", "/api/v1/calls", staff_tok, b);
+	r = ta_api("POST", "/api/v1/calls", staff_tok, b);
 	assert_true(r->status == 422 || r->status == 413);
 	desc = malloc(200001);
 	assert_non_null(desc);
 	memset(desc, 'd', 200000);
 	desc[200000] = '\0';
-	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+	r = ta_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
 	    "workshop", "title", "Huge", "timezone", "Europe/Vienna", "closes",
 	    "2031-10-05T23:59", "description", desc));
 	free(desc);
@@ -752,13 +732,11 @@ test_decision_after_demotion(void **state)
 	struct tm tm;
 
 	(void)state;
-	r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
+	now = ta_now();
 	t = (time_t)(now + 3600 + 60);
 	gmtime_r(&t, &tm);
 	strftime(closes, sizeof closes, "%Y-%m-%dT%H:%M", &tm);
-	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
+	r = ta_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
 	    "s:[{s:s,s:s,s:s,s:b}]}", "kind", "workshop", "title", "Curlew call", "timezone", "UTC",
 	    "closes", closes, "status", "open", "questions", "id", "why", "label", "Why?", "type",
 	    "text", "required", 1));
@@ -766,31 +744,31 @@ test_decision_after_demotion(void **state)
 	{
 		json_t *j = ts_jbody(r);
 
-		c = num(j, "id");
+		c = ta_num(j, "id");
 		json_decref(j);
 	}
 	snprintf(o, sizeof o, "%lld", (long long)quillon);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c);
-	r = api("POST", path, ada_tok, json_pack("{s:s,s:I,s:{s:s}}", "status", "submitted",
+	r = ta_api("POST", path, ada_tok, json_pack("{s:s,s:I,s:{s:s}}", "status", "submitted",
 	    "organization_id", (json_int_t)quillon, "answers", "why", "Curlew-quillon"));
 	STATUS(r, 201);
 	{
 		json_t *j = ts_jbody(r);
 
-		aid = num(j, "id");
+		aid = ta_num(j, "id");
 		json_decref(j);
 	}
-	r = api("POST", path, nia_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
+	r = ta_api("POST", path, nia_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
 	    "answers", "why", "Curlew-nia"));
 	STATUS(r, 201);
 	{
 		json_t *j = ts_jbody(r);
 
-		nia_app = num(j, "id");
+		nia_app = ta_num(j, "id");
 		json_decref(j);
 	}
-	set_admin(quillon, ada_id, "0");
-	set_admin(quillon, bo_id, "1");
+	ta_org_admin(staff_tok, quillon, ada_id, "0");
+	ta_org_admin(staff_tok, quillon, bo_id, "1");
 	assert_int_equal(ts_jobs_idle(plain, staff_tok, "mail", 20000), 0);
 	ada_mails = ts_mail_count(&sink, ADA);
 	assert_int_equal(ts_mail_count(&sink, BO), 0);
@@ -799,7 +777,7 @@ test_decision_after_demotion(void **state)
 	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);
 	assert_int_equal(ts_token(plain, ADA, PW, ada_tok, 129), 0);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)c);
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I],s:s,s:s}", "ids", (json_int_t)aid,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I],s:s,s:s}", "ids", (json_int_t)aid,
 	    (json_int_t)nia_app, "decision", "decline", "reason", "Curlew-staff-reason-7u"));
 	STATUS(r, 200);
 	HAS(r, "\"succeeded\":2");
@@ -821,8 +799,8 @@ test_decision_after_demotion(void **state)
 		assert_string_equal(json_string_value(json_object_get(j, "status")), "declined");
 		json_decref(j);
 	}
-	set_admin(quillon, ada_id, "1");
-	set_admin(quillon, bo_id, "0");
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
+	ta_org_admin(staff_tok, quillon, bo_id, "0");
 }
 
 /* ---- set-up ---------------------------------------------------------------- */
@@ -836,6 +814,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	ts_db_open(db_url);
 	quillon = ts_org_import(db_url, "Quillon Attack2 Trust", "KE",
 	    "info@quillon-attack2.example", NULL);
@@ -850,9 +829,9 @@ setup(void **state)
 	mo_id = account("mo@meridian-attack2.example", "Mo", "member", meridian, mo_tok);
 	account("nia@nowhere-attack2.example", "Nia", "applicant", 0, nia_tok);
 	account("fe@interior-attack2.go.ke", "Fe", "focal", 0, fe_tok);
-	set_admin(quillon, ada_id, "1");
-	set_admin(quillon, rex_id, "1");
-	set_admin(meridian, mo_id, "1");
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
+	ta_org_admin(staff_tok, quillon, rex_id, "1");
+	ta_org_admin(staff_tok, meridian, mo_id, "1");
 	return 0;
 }
 

@@ -37,6 +37,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -76,12 +77,6 @@ static int64_t a_ada, a_nia, a_nia_draft, a_mo_gone, a_rex;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* GET path (a page, CSV or JSON) with the bearer token (NULL: none). */
 static const struct ts_res *
 get(const char *path, const char *token)
@@ -107,20 +102,6 @@ raw(const char *method, const char *path, const char *token, const char *body, s
 	return ts_req(plain, method, path, h, body, len);
 }
 
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
 static int64_t
 account(const char *email, const char *name, const char *role, int64_t org, char *tok)
 {
@@ -129,16 +110,6 @@ account(const char *email, const char *name, const char *role, int64_t org, char
 	assert_true(id > 0);
 	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
 	return id;
-}
-
-static void
-make_admin(int64_t org, int64_t uid)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
-	    (long long)uid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", "1")), 303);
 }
 
 /* A call staff create from body (consumed): an open workshop call closing
@@ -164,10 +135,10 @@ call_made(json_t *body)
 		    "why", "label", "Why?", "type", "text", "required", 1, "max_length", 500));
 	json_object_set_new(body, "criteria", json_pack("[{s:s,s:s,s:i},{s:s,s:s,s:i}]",
 	    "id", "fit", "name", "Fit", "weight", 3, "id", "reach", "name", "Reach", "weight", 1));
-	r = api("POST", "/api/v1/calls", staff_tok, body);
+	r = ta_api("POST", "/api/v1/calls", staff_tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
@@ -187,11 +158,11 @@ applied(int64_t id, const char *token, const char *why, const char *status, int6
 	if (org)
 		json_object_set_new(b, "organization_id", json_integer(org));
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	r = api("POST", path, token, b);
+	r = ta_api("POST", path, token, b);
 	STATUS(r, want);
 	if (want < 300) {
 		j = ts_jbody(r);
-		aid = num(j, "id");
+		aid = ta_num(j, "id");
 		json_decref(j);
 		assert_true(aid > 0);
 	}
@@ -222,7 +193,7 @@ as_staff(int64_t id, int64_t aid)
 
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
 	    (long long)aid);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	return ts_jbody(r);
 }
@@ -233,10 +204,10 @@ app_is(int64_t id, int64_t aid, const char *status)
 {
 	json_t *j = as_staff(id, aid);
 
-	if (strcmp(str(j, "status"), status) != 0)
-		printf("# application %lld: %s, want %s\n", (long long)aid, str(j, "status"),
+	if (strcmp(ta_str(j, "status"), status) != 0)
+		printf("# application %lld: %s, want %s\n", (long long)aid, ta_str(j, "status"),
 		    status);
-	assert_string_equal(str(j, "status"), status);
+	assert_string_equal(ta_str(j, "status"), status);
 	json_decref(j);
 }
 
@@ -250,10 +221,10 @@ apps_total(int64_t id, const char *token, const char *q)
 	int64_t n;
 
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications%s", (long long)id, q);
-	r = api("GET", path, token, NULL);
+	r = ta_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	n = num(j, "total");
+	n = ta_num(j, "total");
 	assert_int_equal((int64_t)json_array_size(json_object_get(j, "items")),
 	    n < 100 ? n : (int64_t)json_array_size(json_object_get(j, "items")));
 	json_decref(j);
@@ -298,23 +269,23 @@ test_others_applications(void **state)
 	for (t = 0; t < sizeof targets / sizeof targets[0]; t++) {
 		app_path(path, sizeof path, itoa(cs, sizeof cs, targets[t].call), itoa(as,
 		    sizeof as, targets[t].app));
-		r = api("GET", path, NULL, NULL);
+		r = ta_api("GET", path, NULL, NULL);
 		assert_int_equal(r->status, 401);
 		for (i = 0; i < sizeof toks / sizeof toks[0]; i++) {
 			if (toks[i] == targets[t].owner || (toks[i] == rex_tok &&
 			    targets[t].owner == ada_tok))
 				continue;
-			r = api("GET", path, toks[i], NULL);
+			r = ta_api("GET", path, toks[i], NULL);
 			if (r->status != 404)
 				printf("# GET %s as %zu: %ld\n", path, i, r->status);
 			assert_int_equal(r->status, 404);
 			for (k = 0; k < sizeof secrets / sizeof secrets[0]; k++)
 				LACKS(r, secrets[k]);
-			assert_int_equal(api("PATCH", path, toks[i], json_pack("{s:s}", "status",
+			assert_int_equal(ta_api("PATCH", path, toks[i], json_pack("{s:s}", "status",
 			    "withdrawn"))->status, 404);
-			assert_int_equal(api("PATCH", path, toks[i], json_pack("{s:s,s:{s:s}}",
+			assert_int_equal(ta_api("PATCH", path, toks[i], json_pack("{s:s,s:{s:s}}",
 			    "status", "submitted", "answers", "why", "Forged"))->status, 404);
-			assert_int_equal(api("DELETE", path, toks[i], NULL)->status, 404);
+			assert_int_equal(ta_api("DELETE", path, toks[i], NULL)->status, 404);
 		}
 	}
 	app_is(c_open, a_ada, "submitted");
@@ -339,7 +310,7 @@ test_others_applications(void **state)
 		assert_int_equal(apps_total(c_open, bo_tok, q), 0);
 		assert_int_equal(apps_total(c_open, nia_tok, q), 1);	/* her own, no filter */
 		snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_open);
-		r = api("GET", path, nia_tok, NULL);
+		r = ta_api("GET", path, nia_tok, NULL);
 		HAS(r, NIA_SECRET);
 		LACKS(r, ADA_SECRET);
 		LACKS(r, "facets");
@@ -365,7 +336,7 @@ test_others_applications(void **state)
 	}
 	/* a visitor's list */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_open);
-	assert_int_equal(api("GET", path, NULL, NULL)->status, 401);
+	assert_int_equal(ta_api("GET", path, NULL, NULL)->status, 401);
 }
 
 /* Ids that are no ids: 404, never 500, for calls and applications. */
@@ -382,28 +353,28 @@ test_bad_ids(void **state)
 		long st;
 
 		snprintf(path, sizeof path, "/api/v1/calls/%s", bad[i]);
-		assert_int_equal(api("GET", path, nia_tok, NULL)->status, 404);
-		assert_int_equal(api("GET", path, staff_tok, NULL)->status, 404);
-		assert_int_equal(api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
+		assert_int_equal(ta_api("GET", path, nia_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("GET", path, staff_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
 		    "Renamed"))->status, 404);
 		snprintf(path, sizeof path, "/calls/%s", bad[i]);
 		assert_int_equal(get(path, NULL)->status, 404);
 		snprintf(path, sizeof path, "/api/v1/calls/%s/applications", bad[i]);
-		assert_int_equal(api("GET", path, nia_tok, NULL)->status, 404);
-		assert_int_equal(api("POST", path, nia_tok, json_pack("{s:s}", "status",
+		assert_int_equal(ta_api("GET", path, nia_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("POST", path, nia_tok, json_pack("{s:s}", "status",
 		    "draft"))->status, 404);
 		app_path(path, sizeof path, itoa(cs, sizeof cs, c_open), bad[i]);
-		assert_int_equal(api("GET", path, nia_tok, NULL)->status, 404);
-		assert_int_equal(api("GET", path, staff_tok, NULL)->status, 404);
-		assert_int_equal(api("DELETE", path, nia_tok, NULL)->status, 404);
-		assert_int_equal(api("PATCH", path, nia_tok, json_pack("{s:s}", "status",
+		assert_int_equal(ta_api("GET", path, nia_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("GET", path, staff_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("DELETE", path, nia_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("PATCH", path, nia_tok, json_pack("{s:s}", "status",
 		    "withdrawn"))->status, 404);
 		snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%s/scores",
 		    (long long)c_open, bad[i]);
-		assert_int_equal(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores",
-		    "fit", 3, "reach", 3))->status, 404);
+		assert_int_equal(ta_api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}",
+		    "scores", "fit", 3, "reach", 3))->status, 404);
 		app_path(path, sizeof path, bad[i], itoa(as, sizeof as, a_nia));
-		assert_int_equal(api("GET", path, nia_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("GET", path, nia_tok, NULL)->status, 404);
 		snprintf(path, sizeof path, "/staff/calls/%s/applications.csv", bad[i]);
 		assert_int_equal(get(path, staff_tok)->status, 404);
 		snprintf(path, sizeof path, "/staff/calls/%s/applications", bad[i]);
@@ -417,17 +388,17 @@ test_bad_ids(void **state)
 
 		snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions",
 		    (long long)c_draft);
-		r = api("POST", path, staff_tok, json_pack("{s:[I,I,I],s:s}", "ids",
+		r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I,I],s:s}", "ids",
 		    (json_int_t)a_ada, (json_int_t)a_nia, (json_int_t)INT64_MAX, "decision",
 		    "decline"));
 		STATUS(r, 200);
 		j = ts_jbody(r);
-		assert_int_equal(num(j, "succeeded"), 0);
+		assert_int_equal(ta_num(j, "succeeded"), 0);
 		json_decref(j);
-		r = api("POST", path, staff_tok, json_pack("{s:[i],s:s}", "ids", 0, "decision",
+		r = ta_api("POST", path, staff_tok, json_pack("{s:[i],s:s}", "ids", 0, "decision",
 		    "decline"));
 		STATUS(r, 422);
-		r = api("POST", path, staff_tok, json_pack("{s:[i],s:s}", "ids", -1, "decision",
+		r = ta_api("POST", path, staff_tok, json_pack("{s:[i],s:s}", "ids", -1, "decision",
 		    "decline"));
 		STATUS(r, 422);
 		app_is(c_open, a_ada, "submitted");
@@ -453,7 +424,7 @@ test_draft_call(void **state)
 	(void)state;
 	for (i = 0; i < sizeof toks / sizeof toks[0]; i++) {
 		snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c_draft);
-		assert_int_equal(api("GET", path, toks[i], NULL)->status, 404);
+		assert_int_equal(ta_api("GET", path, toks[i], NULL)->status, 404);
 		snprintf(path, sizeof path, "/calls/%lld", (long long)c_draft);
 		r = get(path, toks[i]);
 		assert_int_equal(r->status, 404);
@@ -466,12 +437,12 @@ test_draft_call(void **state)
 		if (!toks[i])
 			continue;
 		snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_draft);
-		assert_int_equal(api("POST", path, toks[i], json_pack("{s:s,s:{s:s}}", "status",
+		assert_int_equal(ta_api("POST", path, toks[i], json_pack("{s:s,s:{s:s}}", "status",
 		    "submitted", "answers", "why", "Early"))->status, 404);
-		assert_int_equal(api("GET", path, toks[i], NULL)->status, 404);
+		assert_int_equal(ta_api("GET", path, toks[i], NULL)->status, 404);
 	}
 	/* staff see it, and nobody could apply to it */
-	r = api("GET", "/api/v1/calls?status=draft", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/calls?status=draft", staff_tok, NULL);
 	HAS(r, DRAFT_TITLE);
 	assert_int_equal(staff_total(c_draft), 0);
 	/* the page's form, signed in */
@@ -531,9 +502,9 @@ test_not_my_organization(void **state)
 		char cs[24], as[24], p[160];
 
 		app_path(p, sizeof p, itoa(cs, sizeof cs, c), itoa(as, sizeof as, aid));
-		STATUS(api("PATCH", p, mo_tok, json_pack("{s:I}", "organization_id",
+		STATUS(ta_api("PATCH", p, mo_tok, json_pack("{s:I}", "organization_id",
 		    (json_int_t)quillon)), 403);
-		STATUS(api("PATCH", p, mo_tok, json_pack("{s:I,s:s}", "organization_id",
+		STATUS(ta_api("PATCH", p, mo_tok, json_pack("{s:I,s:s}", "organization_id",
 		    (json_int_t)quillon, "status", "submitted")), 403);
 		app_is(c, aid, "draft");
 		{
@@ -575,11 +546,11 @@ test_staff_routes(void **state)
 	for (i = 0; i < sizeof toks / sizeof toks[0]; i++) {
 		snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 		    (long long)c_open, (long long)a_ada);
-		assert_int_equal(api("POST", path, toks[i], json_pack("{s:{s:i,s:i}}", "scores",
+		assert_int_equal(ta_api("POST", path, toks[i], json_pack("{s:{s:i,s:i}}", "scores",
 		    "fit", 5, "reach", 5))->status, 403);
 		snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions",
 		    (long long)c_open);
-		assert_int_equal(api("POST", path, toks[i], json_pack("{s:[I],s:s}", "ids",
+		assert_int_equal(ta_api("POST", path, toks[i], json_pack("{s:[I],s:s}", "ids",
 		    (json_int_t)a_ada, "decision", "accept"))->status, 403);
 		snprintf(path, sizeof path, "/staff/calls/%lld/applications.csv", (long long)c_open);
 		r = get(path, toks[i]);
@@ -589,21 +560,21 @@ test_staff_routes(void **state)
 		r = get(path, toks[i]);
 		assert_int_equal(r->status, 403);
 		LACKS(r, ADA_SECRET);
-		assert_int_equal(api("POST", path, toks[i], json_pack("{s:[I],s:s}", "ids",
+		assert_int_equal(ta_api("POST", path, toks[i], json_pack("{s:[I],s:s}", "ids",
 		    (json_int_t)a_ada, "decision", "accept"))->status, 403);
 		snprintf(path, sizeof path, "/staff/calls/%lld/applications/%lld/scores",
 		    (long long)c_open, (long long)a_ada);
-		assert_int_equal(api("POST", path, toks[i], json_pack("{s:s,s:s}", "scores.fit",
+		assert_int_equal(ta_api("POST", path, toks[i], json_pack("{s:s,s:s}", "scores.fit",
 		    "5", "scores.reach", "5"))->status, 403);
 		snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c_open);
-		assert_int_equal(api("PATCH", path, toks[i], json_pack("{s:s}", "status",
+		assert_int_equal(ta_api("PATCH", path, toks[i], json_pack("{s:s}", "status",
 		    "closed"))->status, 403);
 		snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c_draft);
-		assert_int_equal(api("PATCH", path, toks[i], json_pack("{s:s}", "status",
+		assert_int_equal(ta_api("PATCH", path, toks[i], json_pack("{s:s}", "status",
 		    "open"))->status, 403);
-		assert_int_equal(api("POST", "/api/v1/calls", toks[i], json_pack("{s:s,s:s,s:s,s:s}",
-		    "kind", "workshop", "title", "Forged", "timezone", "UTC", "closes",
-		    "2031-01-01T00:00"))->status, 403);
+		assert_int_equal(ta_api("POST", "/api/v1/calls", toks[i],
+		    json_pack("{s:s,s:s,s:s,s:s}", "kind", "workshop", "title", "Forged",
+		    "timezone", "UTC", "closes", "2031-01-01T00:00"))->status, 403);
 	}
 	snprintf(path, sizeof path, "/staff/calls/%lld/applications.csv", (long long)c_open);
 	r = get(path, NULL);
@@ -614,18 +585,18 @@ test_staff_routes(void **state)
 	assert_true(r->status == 401 || r->status == 303);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)c_open, (long long)a_ada);
-	assert_int_equal(api("POST", path, NULL, json_pack("{s:{s:i,s:i}}", "scores", "fit", 5,
+	assert_int_equal(ta_api("POST", path, NULL, json_pack("{s:{s:i,s:i}}", "scores", "fit", 5,
 	    "reach", 5))->status, 401);
 	/* nothing came of it */
 	{
 		json_t *j = as_staff(c_open, a_ada);
 
-		assert_string_equal(str(j, "status"), "submitted");
+		assert_string_equal(ta_str(j, "status"), "submitted");
 		assert_int_equal(json_array_size(json_object_get(j, "scores")), 0);
 		json_decref(j);
 	}
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c_draft);
-	assert_int_equal(api("GET", path, nia_tok, NULL)->status, 404);
+	assert_int_equal(ta_api("GET", path, nia_tok, NULL)->status, 404);
 
 	/* staff's export: what a spreadsheet would run comes out as text, and
 	 * a draft is still its person's */
@@ -686,23 +657,23 @@ test_staff_refused(void **state)
 	/* a draft and a withdrawn one are not scored */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)c_other, (long long)a_nia_draft);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 3,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 3,
 	    "reach", 3)), 409);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)c_other, (long long)a_mo_gone);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 3,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 3,
 	    "reach", 3)), 409);
 	/* an application scored under another call's id */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)c_other, (long long)a_nia);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 3,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 3,
 	    "reach", 3)), 404);
 
 	/* staff apply too, but do not score or decide their own */
 	mine = applied(c_open, staff_tok, "Sam's own", "submitted", 0, 201);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)c_open, (long long)mine);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 5,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 5,
 	    "reach", 5)), 403);
 	j = as_staff(c_open, mine);
 	assert_int_equal(json_array_size(json_object_get(j, "scores")), 0);
@@ -711,11 +682,11 @@ test_staff_refused(void **state)
 	/* an open call is not decided */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions",
 	    (long long)c_open);
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_nia,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_nia,
 	    "decision", "accept"));
 	STATUS(r, 409);
 	HAS(r, "2031-10-05T23:59:00+02:00");
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_nia,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_nia,
 	    "decision", "elect"));
 	STATUS(r, 422);
 	app_is(c_open, a_nia, "submitted");
@@ -733,26 +704,26 @@ test_staff_refused(void **state)
 	app_is(c_open, a_nia, "submitted");
 	/* someone else's application: not staff's to change */
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c_open), itoa(as, sizeof as, a_nia));
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "withdrawn")), 403);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "answers", "why",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "withdrawn")), 403);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "answers", "why",
 	    "Rewritten")), 403);
-	STATUS(api("DELETE", path, staff_tok, NULL), 403);
+	STATUS(ta_api("DELETE", path, staff_tok, NULL), 403);
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c_other), itoa(as, sizeof as,
 	    a_nia_draft));
-	STATUS(api("DELETE", path, staff_tok, NULL), 403);
+	STATUS(ta_api("DELETE", path, staff_tok, NULL), 403);
 	app_is(c_open, a_nia, "submitted");
 	app_is(c_other, a_nia_draft, "draft");
 	j = as_staff(c_open, a_nia);
-	assert_string_equal(str(json_object_get(j, "answers"), "why"), NIA_SECRET);
+	assert_string_equal(ta_str(json_object_get(j, "answers"), "why"), NIA_SECRET);
 	json_decref(j);
 
 	/* the reviewers' scores and comments are staff's, not the applicant's */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)c_open, (long long)a_nia);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i},s:s}", "scores", "fit", 2,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:{s:i,s:i},s:s}", "scores", "fit", 2,
 	    "reach", 4, "comment", REVIEW_NOTE)), 200);
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c_open), itoa(as, sizeof as, a_nia));
-	r = api("GET", path, nia_tok, NULL);
+	r = ta_api("GET", path, nia_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, REVIEW_NOTE);
 	LACKS(r, "Sam Staff");
@@ -761,11 +732,11 @@ test_staff_refused(void **state)
 	assert_true(json_is_null(json_object_get(j, "score")));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications?sort=score", (long long)c_open);
-	LACKS(api("GET", path, nia_tok, NULL), REVIEW_NOTE);
+	LACKS(ta_api("GET", path, nia_tok, NULL), REVIEW_NOTE);
 	snprintf(path, sizeof path, "/calls/%lld", (long long)c_open);
 	LACKS(get(path, nia_tok), REVIEW_NOTE);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c_open);
-	LACKS(api("GET", path, nia_tok, NULL), REVIEW_NOTE);
+	LACKS(ta_api("GET", path, nia_tok, NULL), REVIEW_NOTE);
 }
 
 /* Every form refuses without the signed-in person's CSRF token, or with
@@ -872,7 +843,7 @@ test_malformed(void **state)
 	free(big);
 	assert_int_equal(staff_total(c), 0);
 	/* unknown answers are not kept */
-	r = api("POST", path, nia_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "draft",
+	r = ta_api("POST", path, nia_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "draft",
 	    "answers", "why", "Fine", "stowaway", "Smuggled"));
 	STATUS(r, 201);
 	LACKS(r, "Smuggled");
@@ -899,15 +870,15 @@ test_org_shared(void **state)
 	(void)state;
 	aid = applied(c, ada_tok, "Heron-draft-3x", "draft", quillon, 201);
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c), itoa(as, sizeof as, aid));
-	r = api("GET", path, rex_tok, NULL);
+	r = ta_api("GET", path, rex_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Heron-draft-3x");
 	assert_int_equal(apps_total(c, rex_tok, ""), 1);
 	assert_int_equal(apps_total(c, bo_tok, ""), 0);
 	assert_int_equal(apps_total(c, mo_tok, ""), 0);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
-	STATUS(api("GET", path, mo_tok, NULL), 404);
-	STATUS(api("DELETE", path, bo_tok, NULL), 404);
+	STATUS(ta_api("GET", path, bo_tok, NULL), 404);
+	STATUS(ta_api("GET", path, mo_tok, NULL), 404);
+	STATUS(ta_api("DELETE", path, bo_tok, NULL), 404);
 	/* the call's page shows Rex Quillon's draft, and its form saves it */
 	{
 		struct ts_browser *b = ts_signed_in(&srv, "127.0.0.59",
@@ -923,8 +894,8 @@ test_org_shared(void **state)
 		    "organization_id", itoa(org, sizeof org, quillon), (char *)NULL);
 		STATUS(r, 303);
 		j = as_staff(c, aid);
-		assert_string_equal(str(json_object_get(j, "answers"), "why"), "Heron-form-2z");
-		assert_string_equal(str(j, "status"), "draft");
+		assert_string_equal(ta_str(json_object_get(j, "answers"), "why"), "Heron-form-2z");
+		assert_string_equal(ta_str(j, "status"), "draft");
 		json_decref(j);
 		assert_int_equal(staff_total(c), 1);
 		ts_browser_free(b);
@@ -935,18 +906,18 @@ test_org_shared(void **state)
 	assert_int_equal(again, aid);
 	assert_int_equal(staff_total(c), 1);
 	app_is(c, aid, "draft");
-	r = api("PATCH", path, rex_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
+	r = ta_api("PATCH", path, rex_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
 	    "answers", "why", "Heron-final-6y"));
 	STATUS(r, 200);
 	app_is(c, aid, "submitted");
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Heron-final-6y");
 	j = as_staff(c, aid);
-	assert_int_equal(num(j, "user_id"), ada_id);	/* still filed by Ada */
-	assert_int_equal(num(j, "organization_id"), quillon);
+	assert_int_equal(ta_num(j, "user_id"), ada_id);	/* still filed by Ada */
+	assert_int_equal(ta_num(j, "organization_id"), quillon);
 	json_decref(j);
-	STATUS(api("DELETE", path, rex_tok, NULL), 200);
+	STATUS(ta_api("DELETE", path, rex_tok, NULL), 200);
 	app_is(c, aid, "withdrawn");
 
 	/* withdrawn, it is made anew; Rex gets that one */
@@ -958,14 +929,14 @@ test_org_shared(void **state)
 	own = applied(c, rex_tok, "Rex-own-8u", "draft", 0, 201);
 	assert_true(own != aid);
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c), itoa(as, sizeof as, own));
-	r = api("PATCH", path, rex_tok, json_pack("{s:I}", "organization_id",
+	r = ta_api("PATCH", path, rex_tok, json_pack("{s:I}", "organization_id",
 	    (json_int_t)quillon));
 	STATUS(r, 409);
 	j = as_staff(c, own);
 	assert_true(json_is_null(json_object_get(j, "organization_id")));
 	json_decref(j);
 	/* his own is his alone: Ada does not see it */
-	STATUS(api("GET", path, ada_tok, NULL), 404);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 404);
 	assert_int_equal(apps_total(c, ada_tok, ""), 1);
 	assert_int_equal(apps_total(c, rex_tok, ""), 2);
 }
@@ -988,20 +959,21 @@ test_suspended_org(void **state)
 	    NULL);
 	assert_true(sable > 0);
 	sid = account("sid@sable-attack.example", "Sid", "member", sable, sid_tok);
-	make_admin(sable, sid);
+	ta_org_admin(staff_tok, sable, sid, "1");
 	aid = applied(c, sid_tok, "Sable-answer-5t", "submitted", sable, 201);
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c), itoa(as, sizeof as, aid));
-	STATUS(api("GET", path, sid_tok, NULL), 200);
+	STATUS(ta_api("GET", path, sid_tok, NULL), 200);
 	{
 		char p[96];
 
 		snprintf(p, sizeof p, "/organizations/%lld/status", (long long)sable);
-		STATUS(api("POST", p, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+		STATUS(ta_api("POST", p, staff_tok, json_pack("{s:s}", "status", "suspended")),
+		    303);
 	}
-	r = api("GET", path, sid_tok, NULL);
+	r = ta_api("GET", path, sid_tok, NULL);
 	STATUS(r, 404);
 	LACKS(r, "Sable-answer-5t");
-	STATUS(api("DELETE", path, sid_tok, NULL), 404);
+	STATUS(ta_api("DELETE", path, sid_tok, NULL), 404);
 	assert_int_equal(apps_total(c, sid_tok, ""), 0);
 	/* his one application to the call is Sable's; to another, Sable may
 	 * not apply */
@@ -1184,7 +1156,8 @@ test_withdraw_while_decided(void **state)
 		int accepted, withdrawn;
 
 		snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)c);
-		STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "closed")), 200);
+		STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "closed")),
+		    200);
 		x[0].method = "POST";
 		x[0].token = staff_tok;
 		snprintf(x[0].path, sizeof x[0].path, "/api/v1/calls/%lld/applications/decisions",
@@ -1218,7 +1191,7 @@ test_withdraw_while_decided(void **state)
 		assert_true(accepted != withdrawn);
 		assert_true(withdrawn || x[1].status == 409);
 		j = as_staff(c, aid);
-		now = str(j, "status");
+		now = ta_str(j, "status");
 		if (strcmp(now, accepted ? "accepted" : "withdrawn") != 0)
 			printf("# round %d: %s, accepted %d withdrawn %d\n", round, now, accepted,
 			    withdrawn);
@@ -1245,21 +1218,21 @@ test_removed_admin(void **state)
 	assert_non_null(b);
 	STATUS(ts_get(b, "/calls"), 200);
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c_org), itoa(as, sizeof as, a_rex));
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, REX_SECRET);
 	assert_int_equal(apps_total(c_org, rex_tok, ""), 1);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)quillon, (long long)rex_id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	assert_true(r->status == 200 || r->status == 303);
 
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c_org), itoa(as, sizeof as, a_rex));
-	r = api("GET", path, rex_tok, NULL);
+	r = ta_api("GET", path, rex_tok, NULL);
 	STATUS(r, 404);
 	LACKS(r, REX_SECRET);
-	STATUS(api("PATCH", path, rex_tok, json_pack("{s:s}", "status", "withdrawn")), 404);
-	STATUS(api("DELETE", path, rex_tok, NULL), 404);
+	STATUS(ta_api("PATCH", path, rex_tok, json_pack("{s:s}", "status", "withdrawn")), 404);
+	STATUS(ta_api("DELETE", path, rex_tok, NULL), 404);
 	assert_int_equal(apps_total(c_org, rex_tok, ""), 0);
 	assert_int_equal(apps_total(c_org, rex_tok, "?status=submitted"), 0);
 	snprintf(path, sizeof path, "/calls/%lld", (long long)c_org);
@@ -1273,7 +1246,7 @@ test_removed_admin(void **state)
 	applied(c_open, rex_tok, "Rex again", "submitted", quillon, 403);
 	applied(c_open, rex_tok, "Rex again", "draft", quillon, 403);
 	/* his export says he filed it, and nothing of it now */
-	r = api("GET", "/api/v1/me/export", rex_tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", rex_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, REX_SECRET);
 	{
@@ -1289,16 +1262,16 @@ test_removed_admin(void **state)
 		json_decref(j);
 	}
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_org);
-	r = api("POST", path, rex_tok, json_pack("{s:s,s:{s:s}}", "status", "draft", "answers",
+	r = ta_api("POST", path, rex_tok, json_pack("{s:s,s:{s:s}}", "status", "draft", "answers",
 	    "why", "Mine now?"));
 	STATUS(r, 409);
 	LACKS(r, REX_SECRET);
 	/* Ada, still its admin, reads it and withdraws it */
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c_org), itoa(as, sizeof as, a_rex));
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, REX_SECRET);
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "withdrawn")), 200);
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "withdrawn")), 200);
 	app_is(c_org, a_rex, "withdrawn");
 	ts_browser_free(b);
 }
@@ -1343,8 +1316,8 @@ test_files(void **state)
 	}
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	a_file = num(j, "id");
-	assert_string_equal(str(json_array_get(json_object_get(j, "files"), 0), "name"),
+	a_file = ta_num(j, "id");
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "files"), 0), "name"),
 	    html_name);
 	json_decref(j);
 	{
@@ -1355,7 +1328,7 @@ test_files(void **state)
 	}
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	a_formula = num(j, "id");
+	a_formula = ta_num(j, "id");
 	json_decref(j);
 
 	app_path(base, sizeof base, itoa(cs, sizeof cs, c), itoa(as, sizeof as, a_file));
@@ -1428,19 +1401,6 @@ test_files(void **state)
 	LACKS(r, ",=SUM");
 }
 
-/* Moves the server's clock on to t (seconds), when it is not there yet. */
-static void
-clock_to(int64_t t)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	int64_t now;
-
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
-	if (t > now)
-		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
-}
-
 /*
  * The closing time on the test clock: seconds before it a draft is
  * submitted and a new application taken; at it, neither (409 naming the
@@ -1458,9 +1418,7 @@ test_closing_time(void **state)
 	struct ts_browser *b;
 
 	(void)state;
-	r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
+	now = ta_now();
 	tt = (time_t)(now + 600);
 	gmtime_r(&tt, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -1477,19 +1435,19 @@ test_closing_time(void **state)
 	/* The test clock is an offset over the real one, which goes on: the
 	 * set-up above may take seconds on a busy machine, so "before" is a
 	 * few seconds before, reckoned from the server's clock now. */
-	clock_to(now + 600 - 5);
+	ta_clock_to(now + 600 - 5);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)c);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)s1,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)s1,
 	    "decision", "accept")), 409);
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c), itoa(as, sizeof as, d1));
-	STATUS(api("PATCH", path, nia_tok, json_pack("{s:s}", "status", "submitted")), 200);
-	clock_to(now + 600);
+	STATUS(ta_api("PATCH", path, nia_tok, json_pack("{s:s}", "status", "submitted")), 200);
+	ta_clock_to(now + 600);
 	/* closed now, to the second (or a little after) */
 	app_path(path, sizeof path, itoa(cs, sizeof cs, c), itoa(as, sizeof as, d2));
-	r = api("PATCH", path, mo_tok, json_pack("{s:s}", "status", "submitted"));
+	r = ta_api("PATCH", path, mo_tok, json_pack("{s:s}", "status", "submitted"));
 	STATUS(r, 409);
 	HAS(r, when + 11);
-	r = api("PATCH", path, mo_tok, json_pack("{s:{s:s}}", "answers", "why", "Late edit"));
+	r = ta_api("PATCH", path, mo_tok, json_pack("{s:{s:s}}", "answers", "why", "Late edit"));
 	STATUS(r, 409);
 	applied(c, eve_tok, "Too late", "submitted", 0, 409);
 	applied(c, eve_tok, "Too late", "draft", 0, 409);
@@ -1501,19 +1459,19 @@ test_closing_time(void **state)
 	{
 		json_t *j = as_staff(c, d2);
 
-		assert_string_equal(str(json_object_get(j, "answers"), "why"), "Mo's draft");
+		assert_string_equal(ta_str(json_object_get(j, "answers"), "why"), "Mo's draft");
 		json_decref(j);
 	}
 	/* decided now, but not by staff on their own */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)c);
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I,I],s:s}", "ids", (json_int_t)s1,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I,I],s:s}", "ids", (json_int_t)s1,
 	    (json_int_t)d2, (json_int_t)own, "decision", "accept"));
 	STATUS(r, 200);
 	HAS(r, "your own application");
 	{
 		json_t *j = ts_jbody(r);
 
-		assert_int_equal(num(j, "succeeded"), 1);
+		assert_int_equal(ta_num(j, "succeeded"), 1);
 		json_decref(j);
 	}
 	app_is(c, s1, "accepted");
@@ -1536,6 +1494,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = ts_org_import(db_url, "Quillon Attack Trust", "KE", "info@quillon-attack.example",
 	    NULL);
 	meridian = ts_org_import(db_url, "Meridian Attack Watch", "SN",
@@ -1551,10 +1510,10 @@ setup(void **state)
 	uma_id = account(UMA, "Uma", "applicant", 0, uma_tok);
 	account("fe@interior-attack.go.ke", "Fe", "focal", 0, fe_tok);
 	account("eve@research-attack.example", "Eve", "applicant", 0, eve_tok);
-	make_admin(quillon, ada_id);
-	make_admin(quillon, rex_id);
-	make_admin(meridian, mo_id);
-	r = api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
+	ta_org_admin(staff_tok, quillon, rex_id, "1");
+	ta_org_admin(staff_tok, meridian, mo_id, "1");
+	r = ta_api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s},s:b}", "kind", "expert", "expert", "name", "Eve Expert", "country", "KE",
 	    "biography", "Studies procurement.", "themes", "corruption", "contact", "email",
 	    "eve@research-attack.example", "consent", 1));
@@ -1563,7 +1522,7 @@ setup(void **state)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve",
 	    (long long)json_integer_value(json_object_get(j, "id")));
 	json_decref(j);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 
 	c_open = call_made(json_pack("{s:s}", "title", "Kestrel call"));
 	c_other = call_made(json_pack("{s:s}", "title", "Lantern call"));
@@ -1578,7 +1537,7 @@ setup(void **state)
 	a_mo_gone = applied(c_other, mo_tok, MO_SECRET, "submitted", 0, 201);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)c_other,
 	    (long long)a_mo_gone);
-	STATUS(api("DELETE", path, mo_tok, NULL), 200);
+	STATUS(ta_api("DELETE", path, mo_tok, NULL), 200);
 	a_rex = applied(c_org, rex_tok, REX_SECRET, "submitted", quillon, 201);
 	(void)uma_id;
 	return 0;

@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -55,22 +56,10 @@ static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x06
 /* ---- helpers ------------------------------------------------------------ */
 
 static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static const struct ts_res *
 mp(const char *method, const char *path, const char *token, const struct ts_part *parts,
     size_t n)
 {
 	return ts_multipart_api(plain, method, path, token, parts, n);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
 }
 
 /* How many files the store holds. */
@@ -103,13 +92,13 @@ file_call(const char *title)
 	    "why", "label", "Why you?", "type", "text", "required", 1, "id", "cv", "label",
 	    "Your CV", "type", "file", "required", 1, "id", "letter", "label",
 	    "A letter of support", "type", "file", "required", 0);
-	const struct ts_res *r = api("POST", "/api/v1/calls", staff_tok, b);
+	const struct ts_res *r = ta_api("POST", "/api/v1/calls", staff_tok, b);
 	json_t *j;
 	int64_t id;
 
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
@@ -141,10 +130,10 @@ test_file_question(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)id);
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"type\":\"file\"");
-	r = api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,"
+	r = ta_api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,"
 	    "s:s}]}", "kind", "workshop", "title", "A workshop with a file", "start",
 	    "2031-03-01T09:00", "end", "2031-03-01T17:00", "timezone", "Europe/Vienna",
 	    "questions", "label", "Your CV", "type", "file"));
@@ -177,12 +166,12 @@ test_upload_and_download(void **state)
 	r = mp("POST", path, ada_tok, draft, 3);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	aid = num(j, "id");
+	aid = ta_num(j, "id");
 	f = file_of(j, "cv");
 	assert_non_null(f);
 	assert_string_equal(json_string_value(json_object_get(f, "name")), "ada-cv.pdf");
 	assert_string_equal(json_string_value(json_object_get(f, "type")), "application/pdf");
-	assert_int_equal(num(f, "size"), (int64_t)strlen(pdf));
+	assert_int_equal(ta_num(f, "size"), (int64_t)strlen(pdf));
 	assert_int_equal(strlen(json_string_value(json_object_get(f, "sha256"))), 64);
 	snprintf(url, sizeof url, "/api/v1/calls/%lld/applications/%lld/files/cv", (long long)id,
 	    (long long)aid);
@@ -212,7 +201,7 @@ test_upload_and_download(void **state)
 	/* a new CV replaces the first, which leaves the store */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
 	    (long long)aid);
-	j = ts_jbody(r = api("GET", path, ada_tok, NULL));
+	j = ts_jbody(r = ta_api("GET", path, ada_tok, NULL));
 	snprintf(sha, sizeof sha, "%s", json_string_value(json_object_get(file_of(j, "cv"),
 	    "sha256")));
 	json_decref(j);
@@ -232,7 +221,7 @@ test_upload_and_download(void **state)
 	assert_memory_equal(r->body, pdf2, strlen(pdf2));
 
 	/* submitted as JSON: the file stays */
-	r = api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "submitted"));
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "submitted"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "submitted");
@@ -257,7 +246,7 @@ test_upload_and_download(void **state)
 		size_t k;
 
 		for (k = 0; k < sizeof tries / sizeof tries[0]; k++) {
-			r = api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s,s:s,s:b},"
+			r = ta_api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s,s:s,s:b},"
 			    "{s:s,s:s,s:s,s:b},{s:s,s:s,s:s}]}", "questions", "id", "why",
 			    "label", "Why you, now?", "type", tries[k].why, "required", 1, "id",
 			    "cv", "label", "Your CV", "type", tries[k].cv, "required", 1, "id",
@@ -270,7 +259,7 @@ test_upload_and_download(void **state)
 				STATUS(r, 200);
 			}
 		}
-		j = ts_jbody(r = api("GET", path, staff_tok, NULL));
+		j = ts_jbody(r = ta_api("GET", path, staff_tok, NULL));
 		assert_string_equal(json_string_value(json_object_get(json_array_get(
 		    json_object_get(j, "questions"), 2), "type")), "yes_no");
 		assert_string_equal(json_string_value(json_object_get(json_array_get(
@@ -278,13 +267,13 @@ test_upload_and_download(void **state)
 		json_decref(j);
 		/* staff's form says so by those rows */
 		snprintf(path, sizeof path, "/staff/calls/%lld/edit", (long long)id);
-		r = api("GET", path, staff_tok, NULL);
+		r = ta_api("GET", path, staff_tok, NULL);
 		STATUS(r, 200);
 		HAS(r, "People have answered it: its kind stays.");
 	}
 
 	/* her export has the application, its answers and its file, no store id */
-	r = api("GET", "/api/v1/me/export", ada_tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", ada_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	{
@@ -292,7 +281,7 @@ test_upload_and_download(void **state)
 		size_t i;
 
 		json_array_foreach(json_object_get(j, "call_applications"), i, x)
-			if (num(x, "id") == aid)
+			if (ta_num(x, "id") == aid)
 				found = x;
 		assert_non_null(found);
 		assert_string_equal(json_string_value(json_object_get(found, "call_title")),
@@ -308,7 +297,7 @@ test_upload_and_download(void **state)
 	}
 	json_decref(j);
 	/* and nobody else's export has it */
-	r = api("GET", "/api/v1/me/export", bo_tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", bo_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "money-laundering");
 }
@@ -370,30 +359,30 @@ test_refusals_keep_nothing(void **state)
 	    (long long)id), 0);
 	assert_int_equal(files_become(before), before);
 	/* as JSON too */
-	r = api("POST", path, ada_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
+	r = ta_api("POST", path, ada_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
 	    "answers", "why", "Because."));
 	STATUS(r, 422);
 	HAS(r, "needs a file");
 	/* a draft may leave it out, and is then not submitted without it */
-	r = api("POST", path, ada_tok, json_pack("{s:s,s:{s:s}}", "status", "draft",
+	r = ta_api("POST", path, ada_tok, json_pack("{s:s,s:{s:s}}", "status", "draft",
 	    "answers", "why", "Because."));
 	STATUS(r, 201);
 	{
 		json_t *j = ts_jbody(r);
 
 		snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
-		    (long long)num(j, "id"));
+		    (long long)ta_num(j, "id"));
 		assert_int_equal(json_array_size(json_object_get(j, "files")), 0);
 		json_decref(j);
 	}
-	r = api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "submitted"));
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "submitted"));
 	STATUS(r, 422);
 	HAS(r, "Your CV");
 	/* a refused file on a draft's PATCH leaves the draft as it was */
 	r = mp("PATCH", path, ada_tok, fake + 1, 1);
 	STATUS(r, 415);
 	assert_int_equal(files_become(before), before);
-	r = api("DELETE", path, ada_tok, NULL);
+	r = ta_api("DELETE", path, ada_tok, NULL);
 	STATUS(r, 204);
 }
 
@@ -422,10 +411,10 @@ test_files_leave_with_the_application(void **state)
 	assert_string_equal(json_string_value(json_object_get(file_of(j, "letter"), "type")),
 	    "text/plain");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
-	    (long long)num(j, "id"));
+	    (long long)ta_num(j, "id"));
 	json_decref(j);
 	assert_int_equal(files_become(before + 2), before + 2);
-	STATUS(api("DELETE", path, ada_tok, NULL), 204);
+	STATUS(ta_api("DELETE", path, ada_tok, NULL), 204);
 	assert_int_equal(files_become(before), before);
 
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id2);
@@ -434,10 +423,10 @@ test_files_leave_with_the_application(void **state)
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "submitted");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id2,
-	    (long long)num(j, "id"));
+	    (long long)ta_num(j, "id"));
 	json_decref(j);
 	assert_int_equal(files_become(before + 1), before + 1);
-	r = api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "withdrawn"));
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "withdrawn"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "files")), 0);
@@ -466,14 +455,14 @@ test_account_deleted(void **state)
 	r = mp("POST", path, tok, parts, 3);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	aid = num(j, "id");
+	aid = ta_num(j, "id");
 	json_decref(j);
 	assert_int_equal(files_become(before + 1), before + 1);
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	assert_int_equal(files_become(before), before);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
 	    (long long)aid);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Cy-secret-answer");
 	LACKS(r, "cy-cv.pdf");
@@ -567,6 +556,7 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = ts_org_import(db_url, "Quillon Files Trust", "KE", "info@quillon-files.example",
 	    NULL);
 	if (quillon <= 0 || ts_person_add(db_url, STAFF, "Sam Staff", "staff", 0, PW) <= 0 ||

@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -52,35 +53,6 @@ static int64_t quillon;
 	assert_true(h_ && strstr(h_, (part))); \
 } while (0)
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static json_t *
-get_json(const char *path, const char *token, int status)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, status);
-	return ts_jbody(r);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
 /* A call staff create through the API from body (consumed; kind, title,
  * timezone, closes and status filled in when absent); its id. */
 static int64_t
@@ -98,10 +70,10 @@ call_made(json_t *body)
 		json_object_set_new(body, "closes", json_string("2031-10-05T23:59"));
 	if (!json_object_get(body, "status"))
 		json_object_set_new(body, "status", json_string("open"));
-	r = api("POST", "/api/v1/calls", staff_tok, body);
+	r = ta_api("POST", "/api/v1/calls", staff_tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
@@ -118,9 +90,9 @@ listed(const char *query, const char *title)
 
 	snprintf(path, sizeof path, "/api/v1/staff/calls?per_page=200%s%s", *query ? "&" : "",
 	    query);
-	j = get_json(path, staff_tok, 200);
+	j = ta_get_json(path, staff_tok, 200);
 	json_array_foreach(json_object_get(j, "items"), i, it)
-		if (strcmp(str(it, "title"), title) == 0)
+		if (strcmp(ta_str(it, "title"), title) == 0)
 			out = json_incref(it);
 	json_decref(j);
 	return out;
@@ -169,24 +141,24 @@ test_list(void **state)
 	draft_id = call_made(json_pack("{s:s,s:s,s:s}", "title", "=Listed draft roster", "kind",
 	    "expert_roster", "status", "draft"));
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)open_id);
-	STATUS(api("POST", path, pat_tok, json_pack("{s:s}", "status", "submitted")), 201);
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "status", "draft")), 201);
+	STATUS(ta_api("POST", path, pat_tok, json_pack("{s:s}", "status", "submitted")), 201);
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:s}", "status", "draft")), 201);
 
 	it = listed("", "Listed open workshop");
 	assert_non_null(it);
-	assert_int_equal(num(it, "id"), open_id);
-	assert_string_equal(str(it, "status"), "open");
-	assert_string_equal(str(it, "kind_label"), "Workshop");
-	assert_int_equal(num(it, "places"), 12);
-	assert_int_equal(num(it, "submitted"), 1);
-	assert_int_equal(num(it, "applications"), 2);
-	assert_string_equal(str(it, "closes"), "2031-06-01T17:00:00+02:00");
-	assert_string_equal(str(json_object_get(it, "closes_when"), "text"),
+	assert_int_equal(ta_num(it, "id"), open_id);
+	assert_string_equal(ta_str(it, "status"), "open");
+	assert_string_equal(ta_str(it, "kind_label"), "Workshop");
+	assert_int_equal(ta_num(it, "places"), 12);
+	assert_int_equal(ta_num(it, "submitted"), 1);
+	assert_int_equal(ta_num(it, "applications"), 2);
+	assert_string_equal(ta_str(it, "closes"), "2031-06-01T17:00:00+02:00");
+	assert_string_equal(ta_str(json_object_get(it, "closes_when"), "text"),
 	    "1 June 2031, 17:00 (UTC+2, Europe/Vienna)");
 	json_decref(it);
 	it = listed("", "=Listed draft roster");
 	assert_non_null(it);
-	assert_string_equal(str(it, "status"), "draft");
+	assert_string_equal(ta_str(it, "status"), "draft");
 	assert_true(json_is_null(json_object_get(it, "opens")));
 	json_decref(it);
 	/* filters */
@@ -196,12 +168,12 @@ test_list(void **state)
 	assert_non_null(it);
 	json_decref(it);
 	assert_null(listed("kind=workshop", "=Listed draft roster"));
-	STATUS(api("GET", "/api/v1/staff/calls?status=nonsense", staff_tok, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/staff/calls?status=nonsense", staff_tok, NULL), 422);
 	/* a page at a time */
-	j = get_json("/api/v1/staff/calls?per_page=1&page=2", staff_tok, 200);
-	assert_true(num(j, "total") >= 2);
+	j = ta_get_json("/api/v1/staff/calls?per_page=1&page=2", staff_tok, 200);
+	assert_true(ta_num(j, "total") >= 2);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
-	assert_int_equal(num(j, "prev_page"), 1);
+	assert_int_equal(ta_num(j, "prev_page"), 1);
 	json_decref(j);
 	/* the page */
 	r = ts_get(staff, "/staff/calls");
@@ -235,10 +207,10 @@ test_list(void **state)
 	HAS(r, ",\"'=Listed draft roster\",expert_roster,draft,,");
 	LACKS(r, "Listed open workshop");
 	/* others */
-	STATUS(api("GET", "/api/v1/staff/calls", ada_tok, NULL), 403);
-	STATUS(api("GET", "/api/v1/staff/calls", lou_tok, NULL), 403);
-	STATUS(api("GET", "/staff/calls.csv", ada_tok, NULL), 403);
-	STATUS(api("GET", "/api/v1/staff/calls", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/staff/calls", ada_tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/staff/calls", lou_tok, NULL), 403);
+	STATUS(ta_api("GET", "/staff/calls.csv", ada_tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/staff/calls", NULL, NULL), 401);
 	r = ts_get(visitor, "/staff/calls");
 	STATUS(r, 303);
 	HEADER_HAS(r, "Location", "/signin?next=/staff/calls");
@@ -264,12 +236,12 @@ test_form_writes(void **state)
 
 	(void)state;
 	assert_non_null(staff);
-	r = api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+	r = ta_api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
 	    "workshop", "title", "Investigators' workshop in Nairobi", "timezone",
 	    "Africa/Nairobi", "start", "2031-11-03T09:00", "end", "2031-11-05T17:00"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	ev = num(j, "id");
+	ev = ta_num(j, "id");
 	json_decref(j);
 	snprintf(ev_s, sizeof ev_s, "%lld", (long long)ev);
 
@@ -305,19 +277,19 @@ test_form_writes(void **state)
 	HEADER_HAS(r, "Location", "/staff/calls");
 	c = listed("", "Form-made workshop call");
 	assert_non_null(c);
-	id = num(c, "id");
+	id = ta_num(c, "id");
 	json_decref(c);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)id);
-	c = get_json(path, staff_tok, 200);
-	assert_string_equal(str(c, "status"), "open");
-	assert_string_equal(str(c, "timezone"), "Africa/Nairobi");
-	assert_string_equal(str(c, "opens"), "2026-01-01T09:00:00+03:00");
-	assert_string_equal(str(c, "closes"), "2031-10-01T17:00:00+03:00");
-	assert_string_equal(str(c, "description"), "Investigators who **train** others.");
-	assert_int_equal(num(c, "places"), 25);
-	assert_int_equal(num(c, "event_id"), ev);
+	c = ta_get_json(path, staff_tok, 200);
+	assert_string_equal(ta_str(c, "status"), "open");
+	assert_string_equal(ta_str(c, "timezone"), "Africa/Nairobi");
+	assert_string_equal(ta_str(c, "opens"), "2026-01-01T09:00:00+03:00");
+	assert_string_equal(ta_str(c, "closes"), "2031-10-01T17:00:00+03:00");
+	assert_string_equal(ta_str(c, "description"), "Investigators who **train** others.");
+	assert_int_equal(ta_num(c, "places"), 25);
+	assert_int_equal(ta_num(c, "event_id"), ev);
 	el = json_object_get(c, "eligibility");
-	assert_string_equal(str(el, "audience"), "members");
+	assert_string_equal(ta_str(el, "audience"), "members");
 	assert_true(json_is_false(json_object_get(el, "experts")));	/* not ticked */
 	assert_int_equal(json_array_size(json_object_get(el, "organization_kinds")), 2);
 	assert_string_equal(json_string_value(json_array_get(json_object_get(el, "countries"), 1)),
@@ -326,17 +298,17 @@ test_form_writes(void **state)
 	    "014");
 	q = json_object_get(c, "questions");
 	assert_int_equal(json_array_size(q), 3);
-	assert_string_equal(str(json_array_get(q, 0), "label"), "Why this workshop?");
-	assert_string_equal(str(json_array_get(q, 2), "type"), "file");
+	assert_string_equal(ta_str(json_array_get(q, 0), "label"), "Why this workshop?");
+	assert_string_equal(ta_str(json_array_get(q, 2), "type"), "file");
 	assert_true(json_is_true(json_object_get(json_array_get(q, 2), "required")));
 	assert_true(json_is_true(json_object_get(json_array_get(q, 0), "required")));
-	assert_string_equal(str(json_array_get(q, 1), "type"), "choice");
+	assert_string_equal(ta_str(json_array_get(q, 1), "type"), "choice");
 	assert_int_equal(json_array_size(json_object_get(json_array_get(q, 1), "choices")), 2);
 	cr = json_object_get(c, "criteria");
 	assert_int_equal(json_array_size(cr), 2);
-	assert_string_equal(str(json_array_get(cr, 0), "name"), "Experience");
-	assert_int_equal(num(json_array_get(cr, 0), "weight"), 3);
-	assert_int_equal(num(json_array_get(cr, 1), "weight"), 1);
+	assert_string_equal(ta_str(json_array_get(cr, 0), "name"), "Experience");
+	assert_int_equal(ta_num(json_array_get(cr, 0), "weight"), 3);
+	assert_int_equal(ta_num(json_array_get(cr, 1), "weight"), 1);
 	json_decref(c);
 	/* on /calls for everyone */
 	r = ts_get(plain, "/calls");
@@ -345,7 +317,7 @@ test_form_writes(void **state)
 	r = ts_get(plain, path);
 	HAS(r, "<strong>train</strong>");
 	/* audited as the API's writes are */
-	j = get_json("/api/v1/staff/audit?per_page=200", staff_tok, 200);
+	j = ta_get_json("/api/v1/staff/audit?per_page=200", staff_tok, 200);
 	{
 		char *s = json_dumps(j, 0);
 		char want[96];
@@ -377,8 +349,8 @@ test_form_refuses(void **state)
 
 	(void)state;
 	assert_non_null(staff);
-	j = get_json("/api/v1/staff/calls", staff_tok, 200);
-	before = num(j, "total");
+	j = ta_get_json("/api/v1/staff/calls", staff_tok, 200);
+	before = ta_num(j, "total");
 	json_decref(j);
 	{
 		const char *const f[] = { "kind", "workshop", "title", "Refused <call> & co",
@@ -436,8 +408,8 @@ test_form_refuses(void **state)
 	    "timezone", "Europe/Vienna", "closes", "2031-05-01T09:00", "audience", "open",
 	    (char *)NULL);
 	STATUS(r, 403);
-	j = get_json("/api/v1/staff/calls", staff_tok, 200);
-	assert_int_equal(num(j, "total"), before);
+	j = ta_get_json("/api/v1/staff/calls", staff_tok, 200);
+	assert_int_equal(ta_num(j, "total"), before);
 	json_decref(j);
 	ts_browser_free(staff);
 }
@@ -493,23 +465,24 @@ test_form_edits(void **state)
 	}
 	STATUS(r, 303);
 	snprintf(apps, sizeof apps, "/api/v1/calls/%lld", (long long)id);
-	c = get_json(apps, staff_tok, 200);
-	assert_string_equal(str(c, "title"), "Edited call, closed");
-	assert_string_equal(str(c, "status"), "closed");
+	c = ta_get_json(apps, staff_tok, 200);
+	assert_string_equal(ta_str(c, "title"), "Edited call, closed");
+	assert_string_equal(ta_str(c, "status"), "closed");
 	assert_true(json_is_true(json_object_get(json_object_get(c, "eligibility"), "experts")));
 	assert_int_equal(json_array_size(json_object_get(json_object_get(c, "eligibility"),
 	    "countries")), 0);
-	assert_string_equal(str(json_array_get(json_object_get(c, "questions"), 0), "id"), "why");
-	assert_string_equal(str(json_array_get(json_object_get(c, "questions"), 0), "label"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(c, "questions"), 0), "id"),
+	    "why");
+	assert_string_equal(ta_str(json_array_get(json_object_get(c, "questions"), 0), "label"),
 	    "Why now?");
 	cr = json_object_get(c, "criteria");
 	assert_int_equal(json_array_size(cr), 2);
-	assert_string_equal(str(json_array_get(cr, 0), "id"), "fit");
-	assert_int_equal(num(json_array_get(cr, 0), "weight"), 4);
-	assert_string_equal(str(json_array_get(cr, 1), "name"), "Depth");
-	assert_string_equal(str(json_array_get(cr, 1), "id"), "c1");
+	assert_string_equal(ta_str(json_array_get(cr, 0), "id"), "fit");
+	assert_int_equal(ta_num(json_array_get(cr, 0), "weight"), 4);
+	assert_string_equal(ta_str(json_array_get(cr, 1), "name"), "Depth");
+	assert_string_equal(ta_str(json_array_get(cr, 1), "id"), "c1");
 	json_decref(c);
-	j = get_json("/api/v1/staff/audit?per_page=200", staff_tok, 200);
+	j = ta_get_json("/api/v1/staff/audit?per_page=200", staff_tok, 200);
 	{
 		char *s = json_dumps(j, 0);
 
@@ -524,15 +497,15 @@ test_form_edits(void **state)
 	    "status", "open", NULL });
 	STATUS(r, 303);
 	snprintf(apps, sizeof apps, "/api/v1/calls/%lld/applications", (long long)id);
-	r = api("POST", apps, pat_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
+	r = ta_api("POST", apps, pat_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
 	    "answers", "why", "To teach."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	aid = num(j, "id");
+	aid = ta_num(j, "id");
 	json_decref(j);
 	snprintf(score, sizeof score, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)id, (long long)aid);
-	STATUS(api("POST", score, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 4, "c1",
+	STATUS(ta_api("POST", score, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 4, "c1",
 	    3)), 200);
 	r = form_post(staff, path, (const char *const[]){ "title", "Edited, criteria kept",
 	    "criterion_rows", "2", "cr.0.id", "fit", "cr.0.name", "Fit", "cr.0.weight", "9",
@@ -542,9 +515,9 @@ test_form_edits(void **state)
 	HAS(r, "value=\"Edited, criteria kept\"");
 	HAS(r, "name=\"cr.0.weight\" type=\"text\" inputmode=\"numeric\" value=\"9\"");
 	snprintf(apps, sizeof apps, "/api/v1/calls/%lld", (long long)id);
-	c = get_json(apps, staff_tok, 200);
-	assert_string_equal(str(c, "title"), "Edited call, closed");
-	assert_int_equal(num(json_array_get(json_object_get(c, "criteria"), 0), "weight"), 4);
+	c = ta_get_json(apps, staff_tok, 200);
+	assert_string_equal(ta_str(c, "title"), "Edited call, closed");
+	assert_int_equal(ta_num(json_array_get(json_object_get(c, "criteria"), 0), "weight"), 4);
 	json_decref(c);
 
 	/* unknown, others */
@@ -552,11 +525,11 @@ test_form_edits(void **state)
 	r = form_post(staff, "/staff/calls/99999999/edit", (const char *const[]){ "title", "X",
 	    NULL });
 	STATUS(r, 404);
-	STATUS(api("GET", path, ada_tok, NULL), 403);
-	STATUS(api("GET", path, lou_tok, NULL), 403);
-	STATUS(api("GET", "/staff/calls/new", ada_tok, NULL), 403);
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "title", "Taken over")), 403);
-	STATUS(api("POST", "/staff/calls/new", lou_tok, json_pack("{s:s}", "title", "Taken")),
+	STATUS(ta_api("GET", path, ada_tok, NULL), 403);
+	STATUS(ta_api("GET", path, lou_tok, NULL), 403);
+	STATUS(ta_api("GET", "/staff/calls/new", ada_tok, NULL), 403);
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(ta_api("POST", "/staff/calls/new", lou_tok, json_pack("{s:s}", "title", "Taken")),
 	    403);
 	ts_browser_free(staff);
 }
@@ -574,6 +547,7 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = ts_org_import(db_url, "Quillon Staff Trust", "KE", "info@quillon-cs.example",
 	    NULL);
 	if (quillon <= 0 ||

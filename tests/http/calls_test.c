@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -53,12 +54,6 @@ static int64_t quillon, solen, ada_id, pat_id;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 static void
 tokens(void)
 {
@@ -68,16 +63,6 @@ tokens(void)
 	assert_int_equal(ts_token(plain, BO, PW, bo_tok, 129), 0);
 	assert_int_equal(ts_token(plain, PAT, PW, pat_tok, 129), 0);
 	assert_int_equal(ts_token(plain, XE, PW, xe_tok, 129), 0);
-}
-
-/* The server's clock now (Unix seconds). */
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
 }
 
 /* Moves the server's clock by s seconds; everyone's token made anew. */
@@ -98,20 +83,6 @@ utc(int64_t t, char *out, size_t n)
 	gmtime_r(&tt, &tm);
 	strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	return out;
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
 }
 
 /* A call staff create from body (consumed; kind, title, timezone and
@@ -142,10 +113,10 @@ call_made(json_t *body)
 		json_object_set_new(body, "criteria", json_pack("[{s:s,s:s,s:i},{s:s,s:s,s:i}]",
 		    "id", "fit", "name", "Fit with the workshop", "weight", 3, "id", "reach",
 		    "name", "Reach", "weight", 1));
-	r = api("POST", "/api/v1/calls", staff_tok, body);
+	r = ta_api("POST", "/api/v1/calls", staff_tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
@@ -158,7 +129,7 @@ apply(int64_t id, const char *token, json_t *body)
 	char path[96];
 
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	return api("POST", path, token, body);
+	return ta_api("POST", path, token, body);
 }
 
 /* An application submitted to call id as token (for organization org,
@@ -177,30 +148,10 @@ submitted(int64_t id, const char *token, int64_t org)
 	r = apply(id, token, b);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "status"), "submitted");
-	aid = num(j, "id");
+	assert_string_equal(ta_str(j, "status"), "submitted");
+	aid = ta_num(j, "id");
 	json_decref(j);
 	return aid;
-}
-
-/* GET path as token: the JSON body (caller decrefs), asserting status. */
-static json_t *
-get_json(const char *path, const char *token, int status)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, status);
-	return ts_jbody(r);
-}
-
-static int64_t
-total_of(const char *path, const char *token)
-{
-	json_t *j = get_json(path, token, 200);
-	int64_t n = num(j, "total");
-
-	json_decref(j);
-	return n;
 }
 
 /* Waits for mail to `to` whose subject is subject; its body has has. */
@@ -246,42 +197,42 @@ test_call_written_and_seen(void **state)
 	    "2031-03-01T09:00", "eligibility", "organization_kinds", "ngo", "academia",
 	    "countries", "KE", "experts", 0, "audience", "open", "places", 30));
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)id);
-	STATUS(api("GET", path, NULL, NULL), 404);
-	STATUS(api("GET", path, ada_tok, NULL), 404);
-	j = get_json("/api/v1/calls?kind=course_cohort", NULL, 200);
-	assert_int_equal(num(j, "total"), 0);
+	STATUS(ta_api("GET", path, NULL, NULL), 404);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 404);
+	j = ta_get_json("/api/v1/calls?kind=course_cohort", NULL, 200);
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
-	j = get_json("/api/v1/calls?kind=course_cohort", staff_tok, 200);
-	assert_int_equal(num(j, "total"), 1);
+	j = ta_get_json("/api/v1/calls?kind=course_cohort", staff_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 1);
 	json_decref(j);
 
-	j = get_json(path, staff_tok, 200);
-	assert_string_equal(str(j, "opens"), "2031-03-01T09:00:00+01:00");
-	assert_string_equal(str(j, "closes"), "2031-10-05T23:59:00+02:00");
-	assert_string_equal(str(j, "status"), "draft");
+	j = ta_get_json(path, staff_tok, 200);
+	assert_string_equal(ta_str(j, "opens"), "2031-03-01T09:00:00+01:00");
+	assert_string_equal(ta_str(j, "closes"), "2031-10-05T23:59:00+02:00");
+	assert_string_equal(ta_str(j, "status"), "draft");
 	assert_false(json_is_true(json_object_get(j, "accepting")));
 	c = json_object_get(j, "criteria");
 	assert_int_equal(json_array_size(c), 2);
-	assert_int_equal(num(json_array_get(c, 0), "weight"), 3);
-	assert_int_equal(num(json_array_get(json_object_get(j, "questions"), 0), "max_length"),
+	assert_int_equal(ta_num(json_array_get(c, 0), "weight"), 3);
+	assert_int_equal(ta_num(json_array_get(json_object_get(j, "questions"), 0), "max_length"),
 	    500);
 	assert_false(json_is_true(json_object_get(json_object_get(j, "eligibility"),
 	    "experts")));
 	json_decref(j);
 
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "status", "open", "title",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "status", "open", "title",
 	    "Course cohort 2031 (second intake)")), 200);
-	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "title"), "Course cohort 2031 (second intake)");
-	assert_string_equal(str(j, "status"), "open");
+	j = ta_get_json(path, NULL, 200);
+	assert_string_equal(ta_str(j, "title"), "Course cohort 2031 (second intake)");
+	assert_string_equal(ta_str(j, "status"), "open");
 	/* it opens in March 2031: not yet */
 	assert_false(json_is_true(json_object_get(j, "accepting")));
 	assert_true(json_is_null(json_object_get(j, "application")));
 	json_decref(j);
 	/* not staff's to change for others */
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "title", "Taken over")), 403);
-	STATUS(api("POST", "/api/v1/calls", ada_tok, json_pack("{s:s}", "title", "Mine")), 403);
-	STATUS(api("POST", "/api/v1/calls", NULL, json_pack("{s:s}", "title", "Mine")), 401);
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(ta_api("POST", "/api/v1/calls", ada_tok, json_pack("{s:s}", "title", "Mine")), 403);
+	STATUS(ta_api("POST", "/api/v1/calls", NULL, json_pack("{s:s}", "title", "Mine")), 401);
 }
 
 /* Each refusal names its field and writes nothing. */
@@ -314,7 +265,7 @@ test_bad_call(void **state)
 		{ "{\"event_id\":999999}", "event_id" },
 		{ "{\"title\":\"\"}", "title" },
 	};
-	int64_t before = total_of("/api/v1/calls", staff_tok);
+	int64_t before = ta_total("/api/v1/calls", staff_tok);
 	size_t i;
 
 	(void)state;
@@ -327,7 +278,7 @@ test_bad_call(void **state)
 		assert_non_null(over);
 		json_object_update(b, over);
 		json_decref(over);
-		r = api("POST", "/api/v1/calls", staff_tok, b);
+		r = ta_api("POST", "/api/v1/calls", staff_tok, b);
 		STATUS(r, 422);
 		j = ts_jbody(r);
 		errs = json_object_get(j, "errors");
@@ -336,7 +287,7 @@ test_bad_call(void **state)
 		assert_non_null(json_object_get(errs, bad[i].field));
 		json_decref(j);
 	}
-	assert_int_equal(total_of("/api/v1/calls", staff_tok), before);
+	assert_int_equal(ta_total("/api/v1/calls", staff_tok), before);
 }
 
 /*
@@ -356,7 +307,7 @@ test_apply_draft_submit_withdraw(void **state)
 
 	(void)state;
 	/* Pat's organization applies to join: pending */
-	r = api("POST", "/api/v1/applications", pat_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", pat_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s,s:s},s:b}", "organization", "name", "Pending Pines Collective", "kind",
 	    "ngo", "country", "GH", "description", "A group still waiting for review.",
 	    "themes", "corruption", "contact", "name", "Pat", "email", PAT, "consent", 1));
@@ -365,19 +316,19 @@ test_apply_draft_submit_withdraw(void **state)
 	r = apply(id, pat_tok, json_pack("{s:{s:s}}", "answers", "why", ""));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "status"), "draft");
+	assert_string_equal(ta_str(j, "status"), "draft");
 	assert_true(json_is_null(json_object_get(j, "submitted_at")));
-	aid = num(j, "id");
+	aid = ta_num(j, "id");
 	json_decref(j);
 	/* submitting without the answer: 422 naming it, still a draft */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
 	    (long long)aid);
-	r = api("PATCH", path, pat_tok, json_pack("{s:s}", "status", "submitted"));
+	r = ta_api("PATCH", path, pat_tok, json_pack("{s:s}", "status", "submitted"));
 	STATUS(r, 422);
 	HAS(r, "answers.why");
 	HAS(r, "This question needs an answer.");
-	j = get_json(path, pat_tok, 200);
-	assert_string_equal(str(j, "status"), "draft");
+	j = ta_get_json(path, pat_tok, 200);
+	assert_string_equal(ta_str(j, "status"), "draft");
 	json_decref(j);
 	/* too long for the question's limit of 500 */
 	{
@@ -385,18 +336,18 @@ test_apply_draft_submit_withdraw(void **state)
 
 		memset(longer, 'x', 501);
 		longer[501] = '\0';
-		r = api("PATCH", path, pat_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
+		r = ta_api("PATCH", path, pat_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
 		    "answers", "why", longer));
 		STATUS(r, 422);
 		HAS(r, "at most 500 characters");
 	}
-	r = api("PATCH", path, pat_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
+	r = ta_api("PATCH", path, pat_tok, json_pack("{s:s,s:{s:s}}", "status", "submitted",
 	    "answers", "why", "To learn tracing."));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "status"), "submitted");
+	assert_string_equal(ta_str(j, "status"), "submitted");
 	assert_true(json_is_string(json_object_get(j, "submitted_at")));
-	assert_string_equal(str(json_object_get(j, "answers"), "why"), "To learn tracing.");
+	assert_string_equal(ta_str(json_object_get(j, "answers"), "why"), "To learn tracing.");
 	json_decref(j);
 	/* the receipt names the call and when it closes, in its zone */
 	{
@@ -414,30 +365,30 @@ test_apply_draft_submit_withdraw(void **state)
 	    "Something else."));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "id"), aid);
-	assert_string_equal(str(json_object_get(j, "answers"), "why"), "To learn tracing.");
+	assert_int_equal(ta_num(j, "id"), aid);
+	assert_string_equal(ta_str(json_object_get(j, "answers"), "why"), "To learn tracing.");
 	json_decref(j);
-	STATUS(api("PATCH", path, pat_tok, json_pack("{s:s}", "status", "submitted")), 200);
+	STATUS(ta_api("PATCH", path, pat_tok, json_pack("{s:s}", "status", "submitted")), 200);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	assert_int_equal(total_of(path, staff_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 1);
 	/* the call says it is theirs */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)id);
-	j = get_json(path, pat_tok, 200);
-	assert_int_equal(num(json_object_get(j, "application"), "id"), aid);
-	assert_int_equal(num(j, "submitted"), 1);
+	j = ta_get_json(path, pat_tok, 200);
+	assert_int_equal(ta_num(json_object_get(j, "application"), "id"), aid);
+	assert_int_equal(ta_num(j, "submitted"), 1);
 	json_decref(j);
 	/* a submitted application is not changed, only withdrawn */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
 	    (long long)aid);
-	STATUS(api("PATCH", path, pat_tok, json_pack("{s:{s:s}}", "answers", "why", "New")),
+	STATUS(ta_api("PATCH", path, pat_tok, json_pack("{s:{s:s}}", "answers", "why", "New")),
 	    409);
 	/* nobody else's to read or change, staff's to read only */
-	STATUS(api("GET", path, ada_tok, NULL), 404);
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "withdrawn")), 404);
-	STATUS(api("DELETE", path, ada_tok, NULL), 404);
-	STATUS(api("GET", path, staff_tok, NULL), 200);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "withdrawn")), 403);
-	r = api("DELETE", path, pat_tok, NULL);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 404);
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "withdrawn")), 404);
+	STATUS(ta_api("DELETE", path, ada_tok, NULL), 404);
+	STATUS(ta_api("GET", path, staff_tok, NULL), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "withdrawn")), 403);
+	r = ta_api("DELETE", path, pat_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"withdrawn\"");
 	/* applying again makes it anew, the same row */
@@ -445,9 +396,9 @@ test_apply_draft_submit_withdraw(void **state)
 	    "Second thoughts."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	again = num(j, "id");
+	again = ta_num(j, "id");
 	assert_int_equal(again, aid);
-	assert_string_equal(str(j, "status"), "submitted");
+	assert_string_equal(ta_str(j, "status"), "submitted");
 	json_decref(j);
 	/* each sees their own only */
 	(void)submitted(id, bo_tok, 0);
@@ -457,25 +408,25 @@ test_apply_draft_submit_withdraw(void **state)
 	receipt(BO, "Workshop on asset recovery");
 	assert_int_equal(ts_mail_count(&sink, PAT), 0);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	j = get_json(path, pat_tok, 200);
-	assert_int_equal(num(j, "total"), 1);
+	j = ta_get_json(path, pat_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 1);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
-	assert_int_equal(num(json_array_get(json_object_get(j, "items"), 0), "user_id"), pat_id);
+	assert_int_equal(ta_num(json_array_get(json_object_get(j, "items"), 0), "user_id"), pat_id);
 	/* reviewers' scores are not the applicant's to see */
 	assert_int_equal(json_array_size(json_object_get(json_array_get(json_object_get(j,
 	    "items"), 0), "scores")), 0);
 	json_decref(j);
-	assert_int_equal(total_of(path, staff_tok), 2);
+	assert_int_equal(ta_total(path, staff_tok), 2);
 	/* a draft deleted is gone */
 	id = call_made(json_pack("{s:s}", "title", "Roster of experts"));
 	r = apply(id, ada_tok, json_pack("{}"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
-	    (long long)num(j, "id"));
+	    (long long)ta_num(j, "id"));
 	json_decref(j);
-	STATUS(api("DELETE", path, ada_tok, NULL), 204);
-	STATUS(api("GET", path, ada_tok, NULL), 404);
+	STATUS(ta_api("DELETE", path, ada_tok, NULL), 204);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 404);
 }
 
 /* Submitting after the closing time (on the test clock) is a 409 naming
@@ -486,7 +437,7 @@ test_closed_after_closes(void **state)
 	char closes[40], path[128];
 	const struct ts_res *r;
 	json_t *j;
-	int64_t id, aid, now = server_now();
+	int64_t id, aid, now = ta_now();
 
 	(void)state;
 	utc(now + 3600, closes, sizeof closes);
@@ -495,12 +446,12 @@ test_closed_after_closes(void **state)
 	r = apply(id, xe_tok, json_pack("{s:{s:s}}", "answers", "why", "Draft for later."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	aid = num(j, "id");
+	aid = ta_num(j, "id");
 	json_decref(j);
 	advance(7200);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld", (long long)id,
 	    (long long)aid);
-	r = api("PATCH", path, xe_tok, json_pack("{s:s}", "status", "submitted"));
+	r = ta_api("PATCH", path, xe_tok, json_pack("{s:s}", "status", "submitted"));
 	STATUS(r, 409);
 	utc(now + 3600, closes, sizeof closes);
 	closes[19] = '\0';	/* 2031-...T..:..:.. then +00:00 */
@@ -510,13 +461,13 @@ test_closed_after_closes(void **state)
 	    "Too late."));
 	STATUS(r, 409);
 	HAS(r, closes);
-	j = get_json(path, xe_tok, 200);
-	assert_string_equal(str(j, "status"), "draft");
+	j = ta_get_json(path, xe_tok, 200);
+	assert_string_equal(ta_str(j, "status"), "draft");
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	assert_int_equal(total_of(path, staff_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 0);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld", (long long)id);
-	j = get_json(path, NULL, 200);
+	j = ta_get_json(path, NULL, 200);
 	assert_false(json_is_true(json_object_get(j, "accepting")));
 	json_decref(j);
 }
@@ -583,7 +534,7 @@ test_eligibility(void **state)
 	(void)submitted(id, xe_tok, solen);
 	receipt(XE, "West Africa dialogue");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)id);
-	assert_int_equal(total_of(path, staff_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 1);
 }
 
 /*
@@ -620,7 +571,7 @@ test_eligibility_own_country(void **state)
 	STATUS(r, 403);
 	HAS(r, "people in these UN regions: 011");
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)kenya);
-	assert_int_equal(total_of(path, staff_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 0);
 
 	/* Kim's expert profile says Senegal: Western Africa, not Kenya */
 	ts_sql_int("INSERT INTO experts (user_id, status, name, country, created_at, "
@@ -646,7 +597,7 @@ test_eligibility_own_country(void **state)
 	    "updated_at) VALUES (%lld, 'approved', 'Lou Focal', 'KE', 1, 1)", (long long)lou);
 	(void)submitted(kenya, lou_tok, 0);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)west);
-	assert_int_equal(total_of(path, staff_tok), 2);
+	assert_int_equal(ta_total(path, staff_tok), 2);
 }
 
 /*
@@ -666,15 +617,15 @@ test_review_and_decide(void **state)
 	int64_t id, ev, a_ada, a_bo, a_xe, a_pat;
 
 	(void)state;
-	r = api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:i}",
+	r = ta_api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:i}",
 	    "kind", "workshop", "title", "Tracing assets workshop", "timezone", "Europe/Vienna",
 	    "start", "2031-11-10T09:00", "end", "2031-11-12T17:00", "status", "published",
 	    "capacity", 10));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	ev = num(j, "id");
+	ev = ta_num(j, "id");
 	json_decref(j);
-	utc(server_now() + 1800, closes, sizeof closes);
+	utc(ta_now() + 1800, closes, sizeof closes);
 	id = call_made(json_pack("{s:s,s:s,s:s,s:I,s:i}", "title", "Participants for tracing",
 	    "closes", closes, "timezone", "Africa/Nairobi", "event_id", (json_int_t)ev,
 	    "places", 1));
@@ -690,27 +641,27 @@ test_review_and_decide(void **state)
 	/* scores: Xe's best on average, Bo's most disputed */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)id, (long long)a_xe);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i},s:s}", "scores", "fit", 5,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:{s:i,s:i},s:s}", "scores", "fit", 5,
 	    "reach", 5, "comment", "Strong.")), 200);
-	STATUS(api("POST", path, rev_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 4,
+	STATUS(ta_api("POST", path, rev_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 4,
 	    "reach", 4)), 200);
-	r = api("POST", path, rev_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 6, "reach",
+	r = ta_api("POST", path, rev_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 6, "reach",
 	    4));
 	STATUS(r, 422);
 	HAS(r, "scores.fit");
-	r = api("POST", path, rev_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", -1, "reach",
+	r = ta_api("POST", path, rev_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", -1, "reach",
 	    4));
 	STATUS(r, 422);
-	r = api("POST", path, rev_tok, json_pack("{s:{s:i}}", "scores", "fit", 3));
+	r = ta_api("POST", path, rev_tok, json_pack("{s:{s:i}}", "scores", "fit", 3));
 	STATUS(r, 422);
 	HAS(r, "scores.reach");
-	STATUS(api("POST", path, ada_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 5, "reach",
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 5, "reach",
 	    5)), 403);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/%lld/scores",
 	    (long long)id, (long long)a_bo);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 5,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:{s:i,s:i}}", "scores", "fit", 5,
 	    "reach", 1)), 200);
-	r = api("POST", path, rev_tok, json_pack("{s:{s:i,s:i},s:s}", "scores", "fit", 1,
+	r = ta_api("POST", path, rev_tok, json_pack("{s:{s:i,s:i},s:s}", "scores", "fit", 1,
 	    "reach", 1, "comment", "Not convinced."));
 	STATUS(r, 200);
 	j = ts_jbody(r);
@@ -722,59 +673,59 @@ test_review_and_decide(void **state)
 	assert_int_equal(json_array_size(json_object_get(j, "scores")), 2);
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications?sort=score", (long long)id);
-	j = get_json(path, staff_tok, 200);
+	j = ta_get_json(path, staff_tok, 200);
 	items = json_object_get(j, "items");
 	assert_int_equal(json_array_size(items), 4);
 	first = json_array_get(items, 0);
-	assert_int_equal(num(first, "id"), a_xe);
+	assert_int_equal(ta_num(first, "id"), a_xe);
 	assert_true(json_real_value(json_object_get(json_object_get(first, "score"), "mean")) ==
 	    4.5);
 	assert_true(json_real_value(json_object_get(json_object_get(first, "score"), "spread")) ==
 	    1.0);
-	assert_int_equal(num(json_array_get(items, 1), "id"), a_bo);
+	assert_int_equal(ta_num(json_array_get(items, 1), "id"), a_bo);
 	assert_true(json_is_null(json_object_get(json_array_get(items, 3), "score")));
-	assert_int_equal(num(json_object_get(json_object_get(j, "facets"), "status"),
+	assert_int_equal(ta_num(json_object_get(json_object_get(j, "facets"), "status"),
 	    "submitted"), 4);
 	json_decref(j);
 
 	/* no decision while the call is open */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)id);
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_xe,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_xe,
 	    "decision", "accept"));
 	STATUS(r, 409);
 	HAS(r, "still open");
-	r = api("POST", path, staff_tok, json_pack("{s:[],s:s}", "ids", "decision", "accept"));
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[],s:s}", "ids", "decision", "accept"));
 	STATUS(r, 422);
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_xe,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_xe,
 	    "decision", "maybe"));
 	STATUS(r, 422);
 	advance(3600);
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)id);
 	/* one place: Xe's taken, Ada's refused for want of one */
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I,I],s:s}", "ids", (json_int_t)a_xe,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I,I],s:s}", "ids", (json_int_t)a_xe,
 	    (json_int_t)a_ada, (json_int_t)999999, "decision", "accept"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "succeeded"), 1);
-	assert_int_equal(num(j, "refused"), 2);
-	assert_string_equal(str(json_array_get(json_object_get(j, "results"), 0), "status"),
+	assert_int_equal(ta_num(j, "succeeded"), 1);
+	assert_int_equal(ta_num(j, "refused"), 2);
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "results"), 0), "status"),
 	    "accepted");
-	assert_string_equal(str(json_array_get(json_object_get(j, "results"), 1), "reason"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "results"), 1), "reason"),
 	    "Every place of this call is taken.");
 	json_decref(j);
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)a_ada,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)a_ada,
 	    (json_int_t)a_bo, "decision", "waitlist"));
 	STATUS(r, 200);
 	HAS(r, "\"succeeded\":2");
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)a_pat,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)a_pat,
 	    "decision", "decline", "reason", "We look forward to your next application."));
 	STATUS(r, 200);
 	/* deciding the same again changes nothing and mails nobody */
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_xe,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_xe,
 	    "decision", "accept"));
 	STATUS(r, 200);
 	HAS(r, "\"succeeded\":1");
-	STATUS(api("POST", path, ada_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_xe,
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)a_xe,
 	    "decision", "decline")), 403);
 
 	/* two mails to Xe, sent by the jobs in either order */
@@ -803,17 +754,17 @@ test_review_and_decide(void **state)
 
 	/* Xe is registered for the event, counting for Solen */
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)ev);
-	j = get_json(path, xe_tok, 200);
-	assert_int_equal(num(j, "total"), 1);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "status"),
+	j = ta_get_json(path, xe_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 1);
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "status"),
 	    "confirmed");
-	assert_int_equal(num(json_array_get(json_object_get(j, "items"), 0), "organization_id"),
+	assert_int_equal(ta_num(json_array_get(json_object_get(j, "items"), 0), "organization_id"),
 	    solen);
 	json_decref(j);
 	/* and Solen's history says it was accepted */
 	assert_int_equal(ts_token(plain, STAFF, PW, staff_tok, 129), 0);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)solen);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "call.accepted");
 	HAS(r, "Participants for tracing");
@@ -912,23 +863,23 @@ test_pages(void **state)
 		json_t *j;
 
 		snprintf(path, sizeof path, "/api/v1/staff/calls/%lld/applications", (long long)id);
-		j = get_json(path, staff_tok, 200);
-		assert_int_equal(num(j, "total"), 1);
-		assert_string_equal(str(json_object_get(j, "call"), "title"),
+		j = ta_get_json(path, staff_tok, 200);
+		assert_int_equal(ta_num(j, "total"), 1);
+		assert_string_equal(ta_str(json_object_get(j, "call"), "title"),
 		    "Roster of anti-corruption trainers");
 		json_decref(j);
-		STATUS(api("GET", path, pat_tok, NULL), 403);
+		STATUS(ta_api("GET", path, pat_tok, NULL), 403);
 		snprintf(path, sizeof path, "/staff/calls/%lld/applications", (long long)id);
 	}
 	{
-		json_t *j = get_json("/api/v1/calls?kind=expert_roster", staff_tok, 200);
+		json_t *j = ta_get_json("/api/v1/calls?kind=expert_roster", staff_tok, 200);
 		int64_t aid;
 		char body[64];
 
 		json_decref(j);
 		snprintf(body, sizeof body, "/api/v1/calls/%lld/applications", (long long)id);
-		j = get_json(body, pat_tok, 200);
-		aid = num(json_array_get(json_object_get(j, "items"), 0), "id");
+		j = ta_get_json(body, pat_tok, 200);
+		aid = ta_num(json_array_get(json_object_get(j, "items"), 0), "id");
 		json_decref(j);
 		snprintf(path, sizeof path, "/staff/calls/%lld/applications/%lld/scores",
 		    (long long)id, (long long)aid);
@@ -970,6 +921,7 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = ts_org_import(db_url, "Quillon Training Trust", "KE", "info@quillon-calls.example",
 	    NULL);
 	solen = ts_org_import(db_url, "Solen Study Centre", "SN", "info@solen-calls.example", NULL);

@@ -25,6 +25,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -48,24 +49,6 @@ static int64_t lantern, hidden, sahel, shut, ada_id, sue_id;
 #define HIDDEN_NAME "Hidden Harbour"			/* its country: staff */
 #define FE_MAIL "fe@interior.go.ke"
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static void
-account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	if (id)
-		*id = uid;
-	if (tok)
-		assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-}
-
 static json_t *
 review_body(const char *stage)
 {
@@ -84,7 +67,7 @@ stage_of(const char *code)
 	json_t *j;
 
 	snprintf(path, sizeof path, "/api/v1/reviews/%s", code);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	out[0] = '\0';
 	if (r->status == 200) {
 		j = ts_jbody(r);
@@ -105,25 +88,25 @@ test_not_for_them(void **state)
 	size_t i;
 
 	(void)state;
-	STATUS(api("GET", "/api/v1/countries/KE", NULL, NULL), 401);
-	STATUS(api("GET", "/api/v1/country", NULL, NULL), 401);
-	STATUS(api("GET", "/api/v1/reviews", NULL, NULL), 401);
-	STATUS(api("GET", "/api/v1/reviews/KE", NULL, NULL), 401);
-	STATUS(api("PUT", "/api/v1/reviews/KE", NULL, review_body("self_assessment")), 401);
+	STATUS(ta_api("GET", "/api/v1/countries/KE", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/country", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/reviews", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/reviews/KE", NULL, NULL), 401);
+	STATUS(ta_api("PUT", "/api/v1/reviews/KE", NULL, review_body("self_assessment")), 401);
 	for (i = 0; i < 2; i++) {
 		printf("# %s\n", toks_names[i]);
-		STATUS(api("GET", "/api/v1/countries/KE", toks[i], NULL), 403);
-		STATUS(api("GET", "/api/v1/country", toks[i], NULL), 403);
-		STATUS(api("GET", "/api/v1/reviews", toks[i], NULL), 403);
-		STATUS(api("GET", "/api/v1/reviews/KE", toks[i], NULL), 403);
-		STATUS(api("PUT", "/api/v1/reviews/KE", toks[i], review_body("self_assessment")),
+		STATUS(ta_api("GET", "/api/v1/countries/KE", toks[i], NULL), 403);
+		STATUS(ta_api("GET", "/api/v1/country", toks[i], NULL), 403);
+		STATUS(ta_api("GET", "/api/v1/reviews", toks[i], NULL), 403);
+		STATUS(ta_api("GET", "/api/v1/reviews/KE", toks[i], NULL), 403);
+		STATUS(ta_api("PUT", "/api/v1/reviews/KE", toks[i], review_body("self_assessment")),
 		    403);
 	}
 	/* members and focal points write no review */
-	STATUS(api("PUT", "/api/v1/reviews/KE", mo_tok, review_body("self_assessment")), 403);
-	STATUS(api("PUT", "/api/v1/reviews/KE", fe_tok, review_body("review_completed")), 403);
-	STATUS(api("GET", "/api/v1/reviews/KE", fe_tok, NULL), 403);
-	STATUS(api("GET", "/api/v1/reviews", ada_tok, NULL), 403);
+	STATUS(ta_api("PUT", "/api/v1/reviews/KE", mo_tok, review_body("self_assessment")), 403);
+	STATUS(ta_api("PUT", "/api/v1/reviews/KE", fe_tok, review_body("review_completed")), 403);
+	STATUS(ta_api("GET", "/api/v1/reviews/KE", fe_tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/reviews", ada_tok, NULL), 403);
 	assert_string_equal(stage_of("KE"), "country_review");
 
 	/* an account whose address was never confirmed signs in nowhere */
@@ -131,7 +114,7 @@ test_not_for_them(void **state)
 		char tok[129];
 		struct ts_browser *u;
 
-		account("unconfirmed@sahel-ct.example", "member", sahel, NULL, NULL);
+		ta_account("unconfirmed@sahel-ct.example", "member", sahel, NULL, NULL);
 		ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = "
 		    "'unconfirmed@sahel-ct.example'");
 		assert_int_not_equal(ts_token(plain, "unconfirmed@sahel-ct.example", PW, tok,
@@ -183,7 +166,7 @@ test_other_country(void **state)
 	assert_non_null(b);
 	for (i = 0; tries[i]; i++) {
 		snprintf(path, sizeof path, "/api/v1/countries/%s", tries[i]);
-		r = api("GET", path, fi_tok, NULL);
+		r = ta_api("GET", path, fi_tok, NULL);
 		if (r->status == 200)
 			printf("# %s answered 200\n", path);
 		assert_true(r->status == 403 || r->status == 404 || r->status == 400);
@@ -198,12 +181,12 @@ test_other_country(void **state)
 		LACKS(r, FE_MAIL);
 	}
 	/* a trailing slash or a query does not change whose country it is */
-	r = api("GET", "/api/v1/countries/KE/", fi_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE/", fi_tok, NULL);
 	assert_true(r->status != 200);
 	LACKS(r, "Lantern");
-	r = api("GET", "/api/v1/countries/KE?country=SN", fi_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE?country=SN", fi_tok, NULL);
 	STATUS(r, 403);
-	r = api("GET", "/api/v1/country?code=KE", fi_tok, NULL);
+	r = ta_api("GET", "/api/v1/country?code=KE", fi_tok, NULL);
 	assert_true(r->status == 200 || r->status == 422);
 	LACKS(r, "Lantern");
 	/* the 403 says nothing of the country's organizations or review */
@@ -213,8 +196,8 @@ test_other_country(void **state)
 	LACKS(r, SECRET_DESC);
 	ts_browser_free(b);
 	/* their own, by any case, is theirs */
-	STATUS(api("GET", "/api/v1/countries/ke", fe_tok, NULL), 200);
-	STATUS(api("GET", "/api/v1/countries/sn", fi_tok, NULL), 200);
+	STATUS(ta_api("GET", "/api/v1/countries/ke", fe_tok, NULL), 200);
+	STATUS(ta_api("GET", "/api/v1/countries/sn", fi_tok, NULL), 200);
 }
 
 /* ---- a focal point moved, demoted, pending ------------------------------- */
@@ -228,51 +211,51 @@ test_focal_changed(void **state)
 	struct ts_browser *b;
 
 	(void)state;
-	account("fm@interior.go.ke", "focal", 0, tok, &id);
+	ta_account("fm@interior.go.ke", "focal", 0, tok, &id);
 	ts_sql_int("UPDATE users SET country = 'KE', name = 'Moved Focal' WHERE id = %lld",
 	    (long long)id);
 	b = ts_signed_in(&srv, NULL, "fm@interior.go.ke", PW);
 	assert_non_null(b);
-	STATUS(api("GET", "/api/v1/countries/KE", tok, NULL), 200);
-	HAS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Moved Focal");
+	STATUS(ta_api("GET", "/api/v1/countries/KE", tok, NULL), 200);
+	HAS(ta_api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Moved Focal");
 
 	/* moved to Senegal: Kenya's page is no longer theirs, on either door */
 	ts_sql_int("UPDATE users SET country = 'SN' WHERE id = %lld", (long long)id);
-	STATUS(api("GET", "/api/v1/countries/KE", tok, NULL), 403);
-	r = api("GET", "/api/v1/country", tok, NULL);
+	STATUS(ta_api("GET", "/api/v1/countries/KE", tok, NULL), 403);
+	r = ta_api("GET", "/api/v1/country", tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"SN\"");
 	LACKS(r, "Lantern");
 	STATUS(ts_get(b, "/countries/KE"), 403);
-	LACKS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Moved Focal");
+	LACKS(ta_api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Moved Focal");
 
 	/* the role taken away (back to an applicant, the country left) */
 	ts_sql_int("UPDATE users SET role = 'applicant', country = 'KE' WHERE id = %lld",
 	    (long long)id);
-	STATUS(api("GET", "/api/v1/countries/KE", tok, NULL), 403);
-	STATUS(api("GET", "/api/v1/country", tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/countries/KE", tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/country", tok, NULL), 403);
 	STATUS(ts_get(b, "/countries/KE"), 403);
 	STATUS(ts_get(b, "/country"), 403);
 	r = ts_get(b, "/account");
 	LACKS(r, "href=\"/country\"");
 	/* nor named as one of Kenya's focal points */
-	LACKS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Moved Focal");
-	LACKS(api("GET", "/api/v1/reviews/KE", staff_tok, NULL), "Moved Focal");
+	LACKS(ta_api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Moved Focal");
+	LACKS(ta_api("GET", "/api/v1/reviews/KE", staff_tok, NULL), "Moved Focal");
 
 	/* a disabled focal account is no focal point of the page either */
 	ts_sql_int("UPDATE users SET role = 'focal', status = 'disabled' WHERE id = %lld",
 	    (long long)id);
-	STATUS(api("GET", "/api/v1/countries/KE", tok, NULL), 401);
-	LACKS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Moved Focal");
+	STATUS(ta_api("GET", "/api/v1/countries/KE", tok, NULL), 401);
+	LACKS(ta_api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Moved Focal");
 	ts_browser_free(b);
 
 	/* a pending focal point: an applicant whose country is set */
-	account("fp@interior.go.ke", "applicant", 0, tok, &id);
+	ta_account("fp@interior.go.ke", "applicant", 0, tok, &id);
 	ts_sql_int("UPDATE users SET country = 'KE', name = 'Pending Focal' WHERE id = %lld",
 	    (long long)id);
-	STATUS(api("GET", "/api/v1/countries/KE", tok, NULL), 403);
-	STATUS(api("GET", "/api/v1/country", tok, NULL), 403);
-	LACKS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Pending Focal");
+	STATUS(ta_api("GET", "/api/v1/countries/KE", tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/country", tok, NULL), 403);
+	LACKS(ta_api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Pending Focal");
 }
 
 /* ---- what is hidden stays hidden ----------------------------------------- */
@@ -288,7 +271,7 @@ test_hidden(void **state)
 
 	(void)state;
 	for (i = 0; i < 3; i++) {
-		r = api("GET", "/api/v1/countries/KE", toks[i], NULL);
+		r = ta_api("GET", "/api/v1/countries/KE", toks[i], NULL);
 		STATUS(r, 200);
 		LACKS(r, HIDDEN_NAME);		/* its country is staff's */
 		LACKS(r, "info@hidden-ct.example");
@@ -306,11 +289,11 @@ test_hidden(void **state)
 		json_decref(j);
 	}
 	/* a focal point: no nongovernmental field of Lantern */
-	r = api("GET", "/api/v1/countries/KE", fe_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE", fe_tok, NULL);
 	LACKS(r, SECRET_DESC);
 	LACKS(r, "info@lantern-ct.example");
 	LACKS(r, "\"visibility\"");
-	r = api("GET", "/api/v1/country", fe_tok, NULL);
+	r = ta_api("GET", "/api/v1/country", fe_tok, NULL);
 	LACKS(r, SECRET_DESC);
 	LACKS(r, HIDDEN_NAME);
 
@@ -337,7 +320,7 @@ test_hidden(void **state)
 	/* staff: all the approved ones, the focal point's address, the
 	 * delegates' names but never their passport names or addresses; a
 	 * suspended organization is not the country's stakeholder */
-	r = api("GET", "/api/v1/countries/KE", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE", staff_tok, NULL);
 	HAS(r, HIDDEN_NAME);
 	HAS(r, FE_MAIL);
 	HAS(r, "Wanjiru Kamau");
@@ -384,11 +367,11 @@ test_csrf(void **state)
 		assert_int_equal(r->status / 100, 4);
 	}
 	/* other methods are not routes */
-	r = api("DELETE", "/api/v1/reviews/KE", staff_tok, NULL);
+	r = ta_api("DELETE", "/api/v1/reviews/KE", staff_tok, NULL);
 	assert_true(r->status == 405 || r->status == 404);
-	r = api("POST", "/api/v1/reviews/KE", staff_tok, review_body("self_assessment"));
+	r = ta_api("POST", "/api/v1/reviews/KE", staff_tok, review_body("self_assessment"));
 	assert_true(r->status == 405 || r->status == 404);
-	r = api("PATCH", "/api/v1/reviews", staff_tok, review_body("self_assessment"));
+	r = ta_api("PATCH", "/api/v1/reviews", staff_tok, review_body("self_assessment"));
 	assert_true(r->status == 405 || r->status == 404);
 	assert_string_equal(stage_of("KE"), "country_review");
 	assert_string_equal(stage_of("FR"), "");
@@ -422,7 +405,7 @@ test_csv(void **state)
 	/* a formula in a focal point's name leaves the export as text */
 	ts_sql_int("UPDATE users SET name = '=HYPERLINK(\"http://x.example\",\"y\")' "
 	    "WHERE email = 'fi@interieur.gouv.sn'");
-	STATUS(api("PUT", "/api/v1/reviews/SN", staff_tok, review_body("self_assessment")), 201);
+	STATUS(ta_api("PUT", "/api/v1/reviews/SN", staff_tok, review_body("self_assessment")), 201);
 	r = ts_get(b, "/staff/reviews.csv");
 	STATUS(r, 200);
 	HAS(r, "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\"");
@@ -505,7 +488,7 @@ put(const char *code, json_t *body)
 	char path[64];
 
 	snprintf(path, sizeof path, "/api/v1/reviews/%s", code);
-	return api("PUT", path, staff_tok, body)->status;
+	return ta_api("PUT", path, staff_tok, body)->status;
 }
 
 static void
@@ -585,9 +568,9 @@ test_levels(void **state)
 	 * focal point no longer finds Lantern, nor its session, anywhere on
 	 * the country's page; a member still does */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)lantern);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
 	    "nongovernmental")), 200);
-	r = api("GET", "/api/v1/countries/KE", fe_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE", fe_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Lantern");
 	LACKS(r, "Forty-second session");
@@ -608,15 +591,15 @@ test_levels(void **state)
 	LACKS(r, "countries&#x2F;KE");
 	LACKS(r, "Kenya");
 	ts_browser_free(b);
-	r = api("GET", "/api/v1/countries/KE", mo_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE", mo_tok, NULL);
 	HAS(r, "Lantern Watch");
 	HAS(r, "Forty-second session");
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)lantern);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
 	    "members")), 200);
 
 	/* a draft session with an approved delegate of Lantern: staff's only */
-	r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
 	    "s:s}", "body", "ccpcj", "number", 43, "title", "Draft Forty-third", "timezone",
 	    "Europe/Vienna", "start", "2032-05-17T10:00", "end", "2032-05-21T18:00", "status",
 	    "draft"));
@@ -628,10 +611,10 @@ test_levels(void **state)
 	    "nationality, passport_name, attendance, status, created_at) VALUES (%lld, %lld, "
 	    "'Draft Delegate', 'dd@lantern-ct.example', 'KE', 'DRAFT', 'online', "
 	    "'approved', 1)", (long long)ev, (long long)lantern);
-	LACKS(api("GET", "/api/v1/countries/KE", mo_tok, NULL), "Draft Forty-third");
-	LACKS(api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Draft Forty-third");
-	LACKS(api("GET", "/api/v1/countries/KE", ada_tok, NULL), "Draft Forty-third");
-	HAS(api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Draft Forty-third");
+	LACKS(ta_api("GET", "/api/v1/countries/KE", mo_tok, NULL), "Draft Forty-third");
+	LACKS(ta_api("GET", "/api/v1/countries/KE", fe_tok, NULL), "Draft Forty-third");
+	LACKS(ta_api("GET", "/api/v1/countries/KE", ada_tok, NULL), "Draft Forty-third");
+	HAS(ta_api("GET", "/api/v1/countries/KE", staff_tok, NULL), "Draft Forty-third");
 }
 
 /* ---- what an import file says is shown as text --------------------------- */
@@ -671,6 +654,8 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	ts_db_open(db_url);
 	lantern = ts_org_import(db_url, "Lantern Watch", "KE", "info@lantern-ct.example",
 	    SECRET_DESC);
@@ -678,22 +663,22 @@ setup(void **state)
 	sahel = ts_org_import(db_url, "Sahel Voices", "SN", "info@sahel-ct.example", NULL);
 	shut = ts_org_import(db_url, SHUT_NAME, "KE", "info@shut-ct.example", NULL);
 	assert_true(lantern > 0 && hidden > 0 && sahel > 0 && shut > 0);
-	account("sam.staff@cattack.test", "staff", 0, staff_tok, NULL);
-	account("ada@lantern-ct.example", "member", lantern, ada_tok, &ada_id);
-	account("mo@sahel-ct.example", "member", sahel, mo_tok, NULL);
-	account(FE_MAIL, "focal", 0, fe_tok, NULL);
-	account("fi@interieur.gouv.sn", "focal", 0, fi_tok, NULL);
-	account("al@nowhere.example", "applicant", 0, al_tok, NULL);
-	account("sue@shut-ct.example", "member", shut, NULL, &sue_id);
+	ta_account("sam.staff@cattack.test", "staff", 0, staff_tok, NULL);
+	ta_account("ada@lantern-ct.example", "member", lantern, ada_tok, &ada_id);
+	ta_account("mo@sahel-ct.example", "member", sahel, mo_tok, NULL);
+	ta_account(FE_MAIL, "focal", 0, fe_tok, NULL);
+	ta_account("fi@interieur.gouv.sn", "focal", 0, fi_tok, NULL);
+	ta_account("al@nowhere.example", "applicant", 0, al_tok, NULL);
+	ta_account("sue@shut-ct.example", "member", shut, NULL, &sue_id);
 	ts_sql_int("UPDATE users SET country = 'KE', name = 'Fe Kenya' WHERE email = '"
 	    FE_MAIL "'");
 	ts_sql_int("UPDATE users SET country = 'SN' WHERE email = 'fi@interieur.gouv.sn'");
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)lantern);
-	if (api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility",
+	if (ta_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility",
 	    "description", "nongovernmental"))->status != 200)
 		return -1;
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)hidden);
-	if (api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	if (ta_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
 	    "staff"))->status != 200)
 		return -1;
 	staff = ts_signed_in(&srv, NULL, "sam.staff@cattack.test", PW);
@@ -703,12 +688,12 @@ setup(void **state)
 	ts_browser_free(staff);
 	if (ts_token(plain, "sue@shut-ct.example", PW, sue_tok, sizeof sue_tok) != 0)
 		return -1;
-	if (api("PUT", "/api/v1/reviews/KE", staff_tok, review_body("country_review"))->status
+	if (ta_api("PUT", "/api/v1/reviews/KE", staff_tok, review_body("country_review"))->status
 	    != 201)
 		return -1;
 	/* a session with approved delegates of Lantern, Hidden Harbour and the
 	 * organization then suspended */
-	r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
 	    "s:s}", "body", "ccpcj", "number", 42, "title", "Forty-second session", "timezone",
 	    "Europe/Vienna", "start", "2031-05-19T10:00", "end", "2031-05-23T18:00", "status",
 	    "published"));

@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -49,40 +50,6 @@ static int64_t lantern, hidden, sahel, ada_id;
 	assert_true(h_ && strstr(h_, (part))); \
 } while (0)
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static void
-account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	if (id)
-		*id = uid;
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-}
-
-static json_t *
-get_json(const char *path, const char *token, int status)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, status);
-	return ts_jbody(r);
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
 /* A review of KE's kind for country code, as PUT sends it. */
 static json_t *
 review_body(const char *stage, const char *r1, const char *r2)
@@ -97,7 +64,7 @@ review_body(const char *stage, const char *r1, const char *r2)
 static void
 refused(const char *path, json_t *body, const char *field)
 {
-	const struct ts_res *r = api("PUT", path, staff_tok, body);
+	const struct ts_res *r = ta_api("PUT", path, staff_tok, body);
 	json_t *j;
 
 	STATUS(r, 422);
@@ -131,58 +98,60 @@ test_review_api(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	r = api("PUT", "/api/v1/reviews/KE", staff_tok, review_body("country_review", "GH", "PE"));
+	r = ta_api("PUT", "/api/v1/reviews/KE", staff_tok, review_body("country_review", "GH",
+	    "PE"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "country"), "KE");
-	assert_string_equal(str(j, "country_name"), "Kenya");
-	assert_string_equal(str(j, "stage"), "country_review");
-	assert_string_equal(str(j, "stage_name"), "Country review");
-	assert_string_equal(str(j, "country_review_date"), "2026-04-14");
+	assert_string_equal(ta_str(j, "country"), "KE");
+	assert_string_equal(ta_str(j, "country_name"), "Kenya");
+	assert_string_equal(ta_str(j, "stage"), "country_review");
+	assert_string_equal(ta_str(j, "stage_name"), "Country review");
+	assert_string_equal(ta_str(j, "country_review_date"), "2026-04-14");
 	assert_true(json_is_null(json_object_get(j, "review_completed_date")));
-	assert_string_equal(str(json_array_get(json_object_get(j, "reviewing_states"), 0),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "reviewing_states"), 0),
 	    "name"), "Ghana");
 	/* the focal points are Kenya's focal accounts, read, not copied */
 	fp = json_object_get(j, "focal_points");
 	assert_int_equal(json_array_size(fp), 1);
-	assert_string_equal(str(json_array_get(fp, 0), "email"), "fe@interior.go.ke");
+	assert_string_equal(ta_str(json_array_get(fp, 0), "email"), "fe@interior.go.ke");
 	json_decref(j);
 
 	/* written again: 200, the new stage; lower-case codes are read as codes */
-	r = api("PUT", "/api/v1/reviews/ke", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	r = ta_api("PUT", "/api/v1/reviews/ke", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
 	    "cluster", "criminalization_jurisdiction", "year", "2026", "reviewer_1", "gh",
 	    "reviewer_2", "PE", "stage", "review_completed"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "stage"), "review_completed");
-	assert_string_equal(str(j, "reviewer_1"), "GH");
+	assert_string_equal(ta_str(j, "stage"), "review_completed");
+	assert_string_equal(ta_str(j, "reviewer_1"), "GH");
 	json_decref(j);
-	STATUS(api("PUT", "/api/v1/reviews/SN", staff_tok, review_body("self_assessment", "FR",
+	STATUS(ta_api("PUT", "/api/v1/reviews/SN", staff_tok, review_body("self_assessment", "FR",
 	    "VN")), 201);
 
-	j = get_json("/api/v1/reviews/KE", staff_tok, 200);
-	assert_string_equal(str(j, "stage"), "review_completed");
+	j = ta_get_json("/api/v1/reviews/KE", staff_tok, 200);
+	assert_string_equal(ta_str(j, "stage"), "review_completed");
 	json_decref(j);
-	json_decref(get_json("/api/v1/reviews/FR", staff_tok, 404));
-	json_decref(get_json("/api/v1/reviews/ZZ", staff_tok, 404));
+	json_decref(ta_get_json("/api/v1/reviews/FR", staff_tok, 404));
+	json_decref(ta_get_json("/api/v1/reviews/ZZ", staff_tok, 404));
 
-	j = get_json("/api/v1/reviews?stage=self_assessment", staff_tok, 200);
+	j = ta_get_json("/api/v1/reviews?stage=self_assessment", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "country"), "SN");
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "country"),
+	    "SN");
 	json_decref(j);
-	j = get_json("/api/v1/reviews?year=2026&cluster=criminalization_jurisdiction",
+	j = ta_get_json("/api/v1/reviews?year=2026&cluster=criminalization_jurisdiction",
 	    staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
 	json_decref(j);
-	json_decref(get_json("/api/v1/reviews?stage=nonsense", staff_tok, 422));
+	json_decref(ta_get_json("/api/v1/reviews?stage=nonsense", staff_tok, 422));
 
 	/* staff's: others are refused */
-	json_decref(get_json("/api/v1/reviews", NULL, 401));
-	json_decref(get_json("/api/v1/reviews", ada_tok, 403));
-	json_decref(get_json("/api/v1/reviews/KE", fe_tok, 403));
-	STATUS(api("PUT", "/api/v1/reviews/KE", fe_tok, review_body("self_assessment", "GH",
+	json_decref(ta_get_json("/api/v1/reviews", NULL, 401));
+	json_decref(ta_get_json("/api/v1/reviews", ada_tok, 403));
+	json_decref(ta_get_json("/api/v1/reviews/KE", fe_tok, 403));
+	STATUS(ta_api("PUT", "/api/v1/reviews/KE", fe_tok, review_body("self_assessment", "GH",
 	    "PE")), 403);
-	STATUS(api("PUT", "/api/v1/reviews/KE", ada_tok, review_body("self_assessment", "GH",
+	STATUS(ta_api("PUT", "/api/v1/reviews/KE", ada_tok, review_body("self_assessment", "GH",
 	    "PE")), 403);
 }
 
@@ -195,7 +164,7 @@ test_review_refused(void **state)
 	/* a code that names no country: 422, nothing written */
 	refused("/api/v1/reviews/ZZ", review_body("self_assessment", "GH", "PE"), "country");
 	refused("/api/v1/reviews/KEN", review_body("self_assessment", "GH", "PE"), "country");
-	json_decref(get_json("/api/v1/reviews/ZZ", staff_tok, 404));
+	json_decref(ta_get_json("/api/v1/reviews/ZZ", staff_tok, 404));
 	refused("/api/v1/reviews/TG", review_body("self_assessment", "XX", "PE"), "reviewer_1");
 	refused("/api/v1/reviews/TG", review_body("self_assessment", "TG", "PE"), "reviewer_1");
 	refused("/api/v1/reviews/TG", review_body("self_assessment", "PE", "PE"), "reviewer_2");
@@ -212,9 +181,9 @@ test_review_refused(void **state)
 	b = review_body("self_assessment", "GH", "PE");
 	json_object_set_new(b, "country_review_date", json_string("2025-01-01"));
 	refused("/api/v1/reviews/TG", b, "country_review_date");
-	json_decref(get_json("/api/v1/reviews/TG", staff_tok, 404));
-	STATUS(api("PUT", "/api/v1/reviews/TG", staff_tok, json_string("no")), 422);
-	LACKS(api("GET", "/api/v1/reviews?per_page=200", staff_tok, NULL), "\"TG\"");
+	json_decref(ta_get_json("/api/v1/reviews/TG", staff_tok, 404));
+	STATUS(ta_api("PUT", "/api/v1/reviews/TG", staff_tok, json_string("no")), 422);
+	LACKS(ta_api("GET", "/api/v1/reviews?per_page=200", staff_tok, NULL), "\"TG\"");
 }
 
 /* ---- who sees a country's page ------------------------------------------- */
@@ -233,40 +202,40 @@ test_country_access(void **state)
 	STATUS(r, 303);
 	HEADER_HAS(r, "Location", "/signin?next=/countries/KE");
 	ts_browser_free(b);
-	json_decref(get_json("/api/v1/countries/KE", NULL, 401));
-	json_decref(get_json("/api/v1/country", NULL, 401));
+	json_decref(ta_get_json("/api/v1/countries/KE", NULL, 401));
+	json_decref(ta_get_json("/api/v1/country", NULL, 401));
 
 	/* members and staff: every country */
-	j = get_json("/api/v1/countries/KE", mo_tok, 200);
-	assert_string_equal(str(j, "code"), "KE");
-	assert_string_equal(str(j, "name"), "Kenya");
-	assert_string_equal(str(json_object_get(j, "review"), "stage"), "review_completed");
+	j = ta_get_json("/api/v1/countries/KE", mo_tok, 200);
+	assert_string_equal(ta_str(j, "code"), "KE");
+	assert_string_equal(ta_str(j, "name"), "Kenya");
+	assert_string_equal(ta_str(json_object_get(j, "review"), "stage"), "review_completed");
 	json_decref(j);
-	j = get_json("/api/v1/countries/sn", staff_tok, 200);
-	assert_string_equal(str(j, "code"), "SN");
+	j = ta_get_json("/api/v1/countries/sn", staff_tok, 200);
+	assert_string_equal(ta_str(j, "code"), "SN");
 	json_decref(j);
-	j = get_json("/api/v1/countries/FR", ada_tok, 200);	/* no review: null */
+	j = ta_get_json("/api/v1/countries/FR", ada_tok, 200);	/* no review: null */
 	assert_true(json_is_null(json_object_get(j, "review")));
 	json_decref(j);
-	json_decref(get_json("/api/v1/countries/ZZ", ada_tok, 404));
+	json_decref(ta_get_json("/api/v1/countries/ZZ", ada_tok, 404));
 
 	/* a focal point: their own country only */
-	j = get_json("/api/v1/countries/KE", fe_tok, 200);
-	assert_string_equal(str(j, "viewer_level"), "members");
+	j = ta_get_json("/api/v1/countries/KE", fe_tok, 200);
+	assert_string_equal(ta_str(j, "viewer_level"), "members");
 	json_decref(j);
-	r = api("GET", "/api/v1/countries/SN", fe_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/SN", fe_tok, NULL);
 	STATUS(r, 403);
 	HEADER_HAS(r, "Content-Type", "application/problem+json");
-	json_decref(get_json("/api/v1/countries/KE", fi_tok, 403));
-	j = get_json("/api/v1/country", fe_tok, 200);
-	assert_string_equal(str(j, "code"), "KE");
+	json_decref(ta_get_json("/api/v1/countries/KE", fi_tok, 403));
+	j = ta_get_json("/api/v1/country", fe_tok, 200);
+	assert_string_equal(ta_str(j, "code"), "KE");
 	json_decref(j);
-	j = get_json("/api/v1/country", fi_tok, 200);
-	assert_string_equal(str(j, "code"), "SN");
+	j = ta_get_json("/api/v1/country", fi_tok, 200);
+	assert_string_equal(ta_str(j, "code"), "SN");
 	json_decref(j);
 	/* /country is a focal point's */
-	json_decref(get_json("/api/v1/country", mo_tok, 403));
-	json_decref(get_json("/api/v1/country", staff_tok, 403));
+	json_decref(ta_get_json("/api/v1/country", mo_tok, 403));
+	json_decref(ta_get_json("/api/v1/country", staff_tok, 403));
 
 	b = ts_signed_in(&srv, NULL, "fe@interior.go.ke", PW);
 	assert_non_null(b);
@@ -296,7 +265,7 @@ test_country_visibility(void **state)
 
 	(void)state;
 	/* the focal point: members level, never nongovernmental */
-	j = get_json("/api/v1/countries/KE", fe_tok, 200);
+	j = ta_get_json("/api/v1/countries/KE", fe_tok, 200);
 	items = json_object_get(json_object_get(j, "stakeholders"), "items");
 	o = item(items, lantern);
 	assert_non_null(o);
@@ -307,7 +276,7 @@ test_country_visibility(void **state)
 	assert_null(o);	/* its country is staff's to know */
 	assert_null(item(items, sahel));
 	json_decref(j);
-	r = api("GET", "/api/v1/countries/KE", fe_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE", fe_tok, NULL);
 	LACKS(r, SECRET_DESC);
 	LACKS(r, "info@lantern-ct.example");
 
@@ -324,22 +293,22 @@ test_country_visibility(void **state)
 	ts_browser_free(b);
 
 	/* a member of another organization: nongovernmental, not staff's */
-	j = get_json("/api/v1/countries/KE", mo_tok, 200);
+	j = ta_get_json("/api/v1/countries/KE", mo_tok, 200);
 	items = json_object_get(json_object_get(j, "stakeholders"), "items");
 	o = item(items, lantern);
-	assert_string_equal(str(o, "description"), SECRET_DESC);
+	assert_string_equal(ta_str(o, "description"), SECRET_DESC);
 	assert_non_null(json_object_get(o, "contact"));
 	assert_null(item(items, hidden));
-	assert_string_equal(str(j, "viewer_level"), "nongovernmental");
+	assert_string_equal(ta_str(j, "viewer_level"), "nongovernmental");
 	json_decref(j);
 
 	/* staff: everything */
-	j = get_json("/api/v1/countries/KE", staff_tok, 200);
+	j = ta_get_json("/api/v1/countries/KE", staff_tok, 200);
 	items = json_object_get(json_object_get(j, "stakeholders"), "items");
 	assert_non_null(item(items, lantern));
 	o = item(items, hidden);
 	assert_non_null(o);
-	assert_string_equal(str(o, "description"), MEMBERS_DESC);
+	assert_string_equal(ta_str(o, "description"), MEMBERS_DESC);
 	assert_non_null(json_object_get(o, "visibility"));
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(j,
 	    "stakeholders"), "total")), 2);
@@ -357,7 +326,7 @@ test_country_meetings(void **state)
 	struct ts_browser *b;
 
 	(void)state;
-	r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
 	    "s:s}", "body", "ccpcj", "number", 41, "title", "Forty-first session", "timezone",
 	    "Europe/Vienna", "start", "2031-05-19T10:00", "end", "2031-05-23T18:00", "status",
 	    "published"));
@@ -380,28 +349,28 @@ test_country_meetings(void **state)
 	    "'approved', 1)", (long long)ev, (long long)hidden);
 
 	/* a member: the session and the organization, no delegate */
-	j = get_json("/api/v1/countries/KE", mo_tok, 200);
+	j = ta_get_json("/api/v1/countries/KE", mo_tok, 200);
 	m = json_array_get(json_object_get(j, "meetings"), 0);
 	assert_non_null(m);
 	assert_int_equal(json_integer_value(json_object_get(m, "id")), ev);
 	assert_int_equal(json_array_size(json_object_get(m, "organizations")), 1);
-	assert_string_equal(str(json_array_get(json_object_get(m, "organizations"), 0), "name"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(m, "organizations"), 0), "name"),
 	    "Lantern Watch");
 	assert_null(json_object_get(m, "delegates"));
 	json_decref(j);
-	r = api("GET", "/api/v1/countries/KE", fe_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE", fe_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Forty-first session");
 	LACKS(r, "Wanjiru");
 	LACKS(r, "Harbour Hidden");
 
 	/* staff: the approved delegates too, not the pending one */
-	j = get_json("/api/v1/countries/KE", staff_tok, 200);
+	j = ta_get_json("/api/v1/countries/KE", staff_tok, 200);
 	m = json_array_get(json_object_get(j, "meetings"), 0);
 	assert_int_equal(json_array_size(json_object_get(m, "organizations")), 2);
 	assert_int_equal(json_array_size(json_object_get(m, "delegates")), 2);
 	json_decref(j);
-	r = api("GET", "/api/v1/countries/KE", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/countries/KE", staff_tok, NULL);
 	HAS(r, "Wanjiru Kamau");
 	LACKS(r, "Otieno");
 
@@ -436,7 +405,7 @@ test_country_initiatives(void **state)
 	char path[96];
 
 	(void)state;
-	r = api("POST", "/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:s}",
+	r = ta_api("POST", "/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:s,s:s}",
 	    "country", "KE", "title", "Kenyan pilot on witness protection", "status", "active",
 	    "summary", "A pilot."));
 	STATUS(r, 201);
@@ -444,24 +413,24 @@ test_country_initiatives(void **state)
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", "organization",
 	    "organization_id", (json_int_t)lantern));
 	assert_true(r->status == 200 || r->status == 201);
 
-	j = get_json("/api/v1/countries/KE", mo_tok, 200);
+	j = ta_get_json("/api/v1/countries/KE", mo_tok, 200);
 	ini = json_array_get(json_object_get(j, "initiatives"), 0);
 	assert_non_null(ini);
-	assert_string_equal(str(ini, "title"), "Kenyan pilot on witness protection");
+	assert_string_equal(ta_str(ini, "title"), "Kenyan pilot on witness protection");
 	assert_int_equal(json_integer_value(json_object_get(ini, "participants")), 1);
-	assert_string_equal(str(json_array_get(json_object_get(ini, "partners"), 0), "name"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(ini, "partners"), 0), "name"),
 	    "Lantern Watch");
 	assert_true(json_is_array(json_object_get(j, "dialogues")));
 	json_decref(j);
-	r = api("GET", "/api/v1/country", fe_tok, NULL);
+	r = ta_api("GET", "/api/v1/country", fe_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Kenyan pilot on witness protection");
 	HAS(r, "Lantern Watch");
-	j = get_json("/api/v1/countries/SN", staff_tok, 200);
+	j = ta_get_json("/api/v1/countries/SN", staff_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "initiatives")), 0);
 	json_decref(j);
 
@@ -518,8 +487,9 @@ test_staff_pages(void **state)
 	HAS(r, "A State does not review itself.");
 	HAS(r, "value=\"law_enforcement_judicial\" selected");
 	HAS(r, "value=\"2027\"");
-	j = get_json("/api/v1/reviews/KE", staff_tok, 200);
-	assert_string_equal(str(j, "cluster"), "criminalization_jurisdiction");	/* unchanged */
+	j = ta_get_json("/api/v1/reviews/KE", staff_tok, 200);
+	assert_string_equal(ta_str(j, "cluster"),
+	    "criminalization_jurisdiction");	/* unchanged */
 	json_decref(j);
 	r = ts_form(staff, "/staff/reviews/KE", "cluster", "law_enforcement_judicial", "year",
 	    "2027", "reviewer_1", "GH", "reviewer_2", "PE", "stage", "review_completed",
@@ -527,9 +497,9 @@ test_staff_pages(void **state)
 	    "review_completed_date", "2026-09-30", NULL);
 	STATUS(r, 303);
 	HEADER_HAS(r, "Location", "/staff/reviews?saved=KE");
-	j = get_json("/api/v1/reviews/KE", staff_tok, 200);
-	assert_string_equal(str(j, "cluster"), "law_enforcement_judicial");
-	assert_string_equal(str(j, "review_completed_date"), "2026-09-30");
+	j = ta_get_json("/api/v1/reviews/KE", staff_tok, 200);
+	assert_string_equal(ta_str(j, "cluster"), "law_enforcement_judicial");
+	assert_string_equal(ta_str(j, "review_completed_date"), "2026-09-30");
 	assert_true(json_is_null(json_object_get(j, "country_review_date")));
 	json_decref(j);
 	/* a new country's, chosen on the form */
@@ -544,7 +514,7 @@ test_staff_pages(void **state)
 	    "law_enforcement_judicial", "year", "2027", "reviewer_1", "GH", "reviewer_2", "PE",
 	    "stage", "self_assessment", NULL);
 	STATUS(r, 303);
-	json_decref(get_json("/api/v1/reviews/BJ", staff_tok, 200));
+	json_decref(ta_get_json("/api/v1/reviews/BJ", staff_tok, 200));
 
 	/* not staff: 403 */
 	STATUS(ts_get(ada, "/staff/reviews"), 403);
@@ -582,7 +552,7 @@ test_import(void **state)
 	HAS(r, "line 3, column country: No country has this code.");
 	HAS(r, "line 4, column reviewer_1: A State does not review itself.");
 	HAS(r, "line 4, column stage: Choose a stage from the list.");
-	json_decref(get_json("/api/v1/reviews/CI", staff_tok, 404));	/* all or nothing */
+	json_decref(ta_get_json("/api/v1/reviews/CI", staff_tok, 404));	/* all or nothing */
 	r = ts_multipart(staff, "/staff/reviews/import", 1, NULL, 0);
 	STATUS(r, 422);
 	HAS(r, "Choose a CSV file to import.");
@@ -591,12 +561,12 @@ test_import(void **state)
 	r = ts_multipart(staff, "/staff/reviews/import", 1, &part, 1);
 	STATUS(r, 303);
 	HEADER_HAS(r, "Location", "/staff/reviews?imported=2");
-	j = get_json("/api/v1/reviews/CI", staff_tok, 200);
-	assert_string_equal(str(j, "self_assessment_date"), "2027-01-11");
-	assert_string_equal(str(j, "reviewer_1"), "GH");
+	j = ta_get_json("/api/v1/reviews/CI", staff_tok, 200);
+	assert_string_equal(ta_str(j, "self_assessment_date"), "2027-01-11");
+	assert_string_equal(ta_str(j, "reviewer_1"), "GH");
 	json_decref(j);
-	j = get_json("/api/v1/reviews/ML", staff_tok, 200);
-	assert_string_equal(str(j, "stage"), "country_review");
+	j = ta_get_json("/api/v1/reviews/ML", staff_tok, 200);
+	assert_string_equal(ta_str(j, "stage"), "country_review");
 	json_decref(j);
 
 	/* the command line: the same rules, the same all or nothing */
@@ -609,7 +579,7 @@ test_import(void **state)
 	fclose(f);
 	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "reviews", path, "--db",
 	    db_url, NULL), 1);
-	json_decref(get_json("/api/v1/reviews/NE", staff_tok, 404));
+	json_decref(ta_get_json("/api/v1/reviews/NE", staff_tok, 404));
 	f = fopen(path, "w");
 	assert_non_null(f);
 	fputs("country,cluster,year,reviewer_1,reviewer_2,stage\nNE,law_enforcement_judicial,"
@@ -618,7 +588,7 @@ test_import(void **state)
 	assert_int_equal(ts_whatson(NULL, out, sizeof out, "import", "reviews", path, "--db",
 	    db_url, NULL), 0);
 	assert_non_null(strstr(out, "1 reviews imported"));
-	json_decref(get_json("/api/v1/reviews/NE", staff_tok, 200));
+	json_decref(ta_get_json("/api/v1/reviews/NE", staff_tok, 200));
 	ts_browser_free(staff);
 }
 
@@ -652,6 +622,8 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	ts_db_open(db_url);
 	lantern = ts_org_import(db_url, "Lantern Watch", "KE", "info@lantern-ct.example",
 	    SECRET_DESC);
@@ -659,21 +631,21 @@ setup(void **state)
 	    MEMBERS_DESC);
 	sahel = ts_org_import(db_url, "Sahel Voices", "SN", "info@sahel-ct.example", NULL);
 	assert_true(lantern > 0 && hidden > 0 && sahel > 0);
-	account("sam.staff@countries.test", "staff", 0, staff_tok, NULL);
-	account("ada@lantern-ct.example", "member", lantern, ada_tok, &ada_id);
-	account("mo@sahel-ct.example", "member", sahel, mo_tok, NULL);
-	account("fe@interior.go.ke", "focal", 0, fe_tok, NULL);
-	account("fi@interieur.gouv.sn", "focal", 0, fi_tok, NULL);
+	ta_account("sam.staff@countries.test", "staff", 0, staff_tok, NULL);
+	ta_account("ada@lantern-ct.example", "member", lantern, ada_tok, &ada_id);
+	ta_account("mo@sahel-ct.example", "member", sahel, mo_tok, NULL);
+	ta_account("fe@interior.go.ke", "focal", 0, fe_tok, NULL);
+	ta_account("fi@interieur.gouv.sn", "focal", 0, fi_tok, NULL);
 	ts_sql_int("UPDATE users SET country = 'KE', name = 'Fe Kenya' "
 	    "WHERE email = 'fe@interior.go.ke'");
 	ts_sql_int("UPDATE users SET country = 'SN' WHERE email = 'fi@interieur.gouv.sn'");
 	/* Lantern shows its description to members and staff, not to
 	 * governments; Hidden Harbour shows its country to staff only */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)lantern);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility",
 	    "description", "nongovernmental")), 200);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)hidden);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:{s:s}}", "visibility", "country",
 	    "staff")), 200);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@countries.test", PW);
 	if (!staff || ts_org_admin(staff, lantern, ada_id) != 0)

@@ -28,6 +28,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/courses.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
@@ -139,14 +140,12 @@ cohort_made(int64_t course, const char *title, int64_t start, int64_t end)
 	return tc_id_of(r);
 }
 
-static void mail_says(const char *to, const char *subject, ...);
-
 /* Staff enrol person uid (address to) in cohort kid; their mail read. */
 static void
 enrolled(int64_t kid, int64_t uid, const char *to)
 {
 	tc_enrolled(kid, uid);
-	mail_says(to, "You are enrolled in a course", "You are enrolled", NULL);
+	ta_mail_says(&sink, to, "You are enrolled in a course", "You are enrolled", NULL);
 }
 
 /* Drops every unread mail to these addresses (NULL-terminated). */
@@ -161,30 +160,6 @@ drained(const char *to, ...)
 		while (ts_mail_count(&sink, to) > 0 && ts_mail_wait(&sink, to, 1000, &m) == 0)
 			ts_mail_free(&m);
 	va_end(ap);
-}
-
-/* Waits for the next mail to `to`; asserts its subject and that its body
- * has each text (NULL-terminated). */
-static void
-mail_says(const char *to, const char *subject, ...)
-{
-	struct ts_mail m;
-	const char *text;
-	va_list ap;
-
-	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
-		fail_msg("no mail to %s (%s)", to, subject);
-	if (strcmp(m.subject, subject) != 0)
-		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
-	assert_string_equal(m.subject, subject);
-	va_start(ap, subject);
-	while ((text = va_arg(ap, const char *)) != NULL) {
-		if (!strstr(m.body, text))
-			printf("# mail to %s lacks \"%s\":\n%s\n", to, text, m.body);
-		assert_non_null(strstr(m.body, text));
-	}
-	va_end(ap);
-	ts_mail_free(&m);
 }
 
 static void
@@ -322,7 +297,7 @@ test_table(void **state)
 	tc_lesson_read(course, l[0], ada_tok);
 	tc_lesson_read(course, l[1], ada_tok);
 	quiz_passed(course, ada_tok);
-	mail_says(ADA, "You have completed the course: Course of the table", NULL);
+	ta_mail_says(&sink, ADA, "You have completed the course: Course of the table", NULL);
 	tc_lesson_read(course, l[0], bo_tok);
 
 	t = table(course, kid, "", tutor_tok, 200);
@@ -420,7 +395,7 @@ test_messages(void **state)
 	enrolled(kid, bo_id, BO);
 	enrolled(other, cy_id, CY);
 	tc_lesson_read(course, l[0], ada_tok);	/* Ada finished, Bo behind */
-	mail_says(ADA, "You have completed the course: Course of messages", NULL);
+	ta_mail_says(&sink, ADA, "You have completed the course: Course of messages", NULL);
 	drained(ADA, BO, CY, DAN, NULL);
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld/messages", (long long)kid);
 
@@ -432,7 +407,7 @@ test_messages(void **state)
 	j = ts_jbody(r);
 	assert_int_equal(tc_num(j, "recipients"), 1);
 	json_decref(j);
-	mail_says(ADA, "Welcome", "Start with the first lesson.", NULL);
+	ta_mail_says(&sink, ADA, "Welcome", "Start with the first lesson.", NULL);
 	/* to everyone the filter shows: Bo, behind, who reads French: the
 	 * frame of the mail in French, the tutor's words as written */
 	assert_int_equal(ts_sql_int("UPDATE users SET locale = 'fr' WHERE id = %lld",
@@ -440,7 +415,8 @@ test_messages(void **state)
 	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Catch up",
 	    "body", "The second week starts.", "filter", "behind"));
 	STATUS(r, 201);
-	mail_says(BO, "Catch up", "The second week starts.", "vous a écrit", "Bonjour", NULL);
+	ta_mail_says(&sink, BO, "Catch up", "The second week starts.", "vous a écrit",
+	    "Bonjour", NULL);
 	assert_int_equal(ts_sql_int("UPDATE users SET locale = NULL WHERE id = %lld",
 	    (long long)bo_id), -1);
 
@@ -519,7 +495,7 @@ test_messages(void **state)
 	r = ts_form(tutor, form, "to", "selected", "user_ids", idv, "subject", "From the form",
 	    "body", "Sent from the table.", NULL);
 	STATUS(r, 303);
-	mail_says(BO, "From the form", "Sent from the table.", NULL);
+	ta_mail_says(&sink, BO, "From the form", "Sent from the table.", NULL);
 	assert_int_equal(ts_mail_count(&sink, ADA), 0);
 	assert_int_equal(ts_mail_count(&sink, CY), 0);
 
@@ -528,7 +504,7 @@ test_messages(void **state)
 		r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Again",
 		    "body", "Again.", "user_ids", (json_int_t)bo_id));
 		STATUS(r, 201);
-		mail_says(BO, "Again", "Again.", NULL);
+		ta_mail_says(&sink, BO, "Again", "Again.", NULL);
 	}
 	r = tc_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:[I]}", "subject", "Too many",
 	    "body", "Once too many.", "user_ids", (json_int_t)bo_id));
@@ -559,14 +535,14 @@ test_reminders(void **state)
 	clock_to(start + 2 * DAY);
 	tc_lesson_read(course, l[0], fin_tok);
 	tc_lesson_read(course, l[1], fin_tok);
-	mail_says(FIN, "You have completed the course: Course of reminders", NULL);
+	ta_mail_says(&sink, FIN, "You have completed the course: Course of reminders", NULL);
 	assert_int_equal(ts_sql_int("UPDATE users SET status = 'disabled' WHERE id = %lld",
 	    (long long)eve_id), -1);
 	eve_off = 1;
 
 	clock_to(start + 16 * DAY);
 	run_since(start + 16 * DAY);
-	mail_says(DAN, "Your course is waiting for you", "Reminded cohort", NULL);
+	ta_mail_says(&sink, DAN, "Your course is waiting for you", "Reminded cohort", NULL);
 	assert_int_equal(sent_in(kid), 1);
 	t = table(course, kid, "?filter=inactive", staff_tok, 200);
 	assert_string_equal(names(t), "Dan,Eve");
@@ -581,11 +557,11 @@ test_reminders(void **state)
 	assert_int_equal(sent_in(kid), 1);
 	clock_to(start + 32 * DAY);
 	run_since(start + 32 * DAY);
-	mail_says(DAN, "Your course is waiting for you", "15 days", NULL);
+	ta_mail_says(&sink, DAN, "Your course is waiting for you", "15 days", NULL);
 	assert_int_equal(sent_in(kid), 2);
 	clock_to(start + 34 * DAY);
 	run_since(start + 34 * DAY);
-	mail_says(DAN, "Your course's cohort ends soon", "ends in 6 days", NULL);
+	ta_mail_says(&sink, DAN, "Your course's cohort ends soon", "ends in 6 days", NULL);
 	assert_int_equal(sent_in(kid), 3);
 	clock_to(start + 35 * DAY);
 	run_since(start + 35 * DAY);
@@ -620,7 +596,7 @@ test_leaving(void **state)
 	enrolled(kid, ada_id, ADA);
 	enrolled(kid, bo_id, BO);
 	tc_lesson_read(course, l[0], bo_tok);
-	mail_says(BO, "You have completed the course: Course to leave", NULL);
+	ta_mail_says(&sink, BO, "You have completed the course: Course to leave", NULL);
 	drained(ADA, BO, NULL);
 
 	/* a participant ends only their own enrolment */
@@ -631,7 +607,7 @@ test_leaving(void **state)
 	STATUS(tc_api("DELETE", path, NULL, NULL), 401);
 	/* staff end Bo's: he is mailed, his reading kept */
 	STATUS(tc_api("DELETE", path, staff_tok, NULL), 204);
-	mail_says(BO, "Your enrolment in a course has ended", "Leaving cohort", NULL);
+	ta_mail_says(&sink, BO, "Your enrolment in a course has ended", "Leaving cohort", NULL);
 	STATUS(tc_api("DELETE", path, staff_tok, NULL), 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_lesson_reads WHERE user_id = "
 	    "%lld AND lesson_id = %lld", (long long)bo_id, (long long)l[0]), 1);
@@ -671,7 +647,8 @@ test_leaving(void **state)
 	HAS(r, "confirm to delete it");
 	snprintf(path, sizeof path, "/api/v1/cohorts/%lld?confirm=1", (long long)kid);
 	STATUS(tc_api("DELETE", path, staff_tok, NULL), 204);
-	mail_says(BO, "A course's cohort is cancelled", "Leaving cohort", "are kept", NULL);
+	ta_mail_says(&sink, BO, "A course's cohort is cancelled", "Leaving cohort", "are kept",
+	    NULL);
 	assert_int_equal(ts_mail_count(&sink, ADA), 0);	/* she had left */
 	STATUS(tc_api("DELETE", path, staff_tok, NULL), 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM course_enrolments WHERE cohort_id = "

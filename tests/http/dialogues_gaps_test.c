@@ -24,6 +24,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -46,67 +47,21 @@ static int64_t c_open, c_draft, c_closed;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-account(const char *email, const char *role, int64_t org, char *tok)
-{
-	int64_t id = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(id > 0);
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-	return id;
-}
-
-static void
-set_admin(int64_t org, int64_t uid)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
-	    (long long)uid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", "1")), 303);
-}
-
 /* POSTs body to path as staff; the new record's id (201 wanted). */
 static int64_t
 made(const char *path, json_t *body)
 {
-	const struct ts_res *r = api("POST", path, staff_tok, body);
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = num(j, "id");
-	json_decref(j);
-	assert_true(id > 0);
-	return id;
+	return ta_made(path, staff_tok, body);
 }
 
 /* POSTs body to path as tok; the new record's id (201 wanted). */
 static int64_t
 made_as(const char *path, const char *tok, json_t *body)
 {
-	const struct ts_res *r = api("POST", path, tok, body);
-	json_t *j;
-	int64_t id;
+	const struct ts_res *r = ta_api("POST", path, tok, body);
 
 	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = num(j, "id");
-	json_decref(j);
-	return id;
+	return ta_id_of(r);
 }
 
 static void
@@ -116,7 +71,7 @@ review(const char *code, const char *stage, int year)
 	const struct ts_res *r;
 
 	snprintf(path, sizeof path, "/api/v1/reviews/%s", code);
-	r = api("PUT", path, staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s}", "cluster",
+	r = ta_api("PUT", path, staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s}", "cluster",
 	    "criminalization_jurisdiction", "year", year, "reviewer_1", "PE", "reviewer_2", "FR",
 	    "stage", stage, "self_assessment_date", "2029-11-03"));
 	assert_true(r->status == 201 || r->status == 200);
@@ -163,7 +118,7 @@ dialogue_made(const char *title, int64_t call, json_t *countries)
 static json_t *
 opportunities(const char *tok, const char *type)
 {
-	const struct ts_res *r = api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
+	const struct ts_res *r = ta_api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
 	json_t *j, *out = json_array(), *it;
 	size_t i;
 
@@ -241,7 +196,7 @@ countries_of(int64_t id)
 	json_t *j, *c;
 
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	c = json_incref(json_object_get(j, "countries"));
@@ -289,10 +244,10 @@ test_countries_default(void **state)
 	countries_are(dialogue_made("Dialogue two", c2, json_array()), "[]");
 	countries_are(dialogue_made("Dialogue three", c3, json_pack("[s]", "br")), "[\"BR\"]");
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Dialogue one, renamed")),
-	    200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
+	    "Dialogue one, renamed")), 200);
 	countries_are(id, "[\"GH\",\"KE\"]");
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:[s]}", "countries", "NG")), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:[s]}", "countries", "NG")), 200);
 	countries_are(id, "[\"NG\"]");
 
 	/* the form: Benin in country review this year, checked; the others not */
@@ -333,7 +288,7 @@ test_countries_default(void **state)
 static json_t *
 country_opps(const char *tok)
 {
-	const struct ts_res *r = api("GET", "/api/v1/country", tok, NULL);
+	const struct ts_res *r = ta_api("GET", "/api/v1/country", tok, NULL);
 	json_t *j, *o;
 
 	STATUS(r, 200);
@@ -402,7 +357,7 @@ test_focal_view(void **state)
 	assert_null(opp_titled(opps, "The closed dialogue"));
 	assert_non_null(x = opp_titled(opps, "Kenya pilot workshop"));
 	assert_string_equal(json_string_value(json_object_get(x, "type")), "initiative_meeting");
-	assert_int_equal(num(json_object_get(x, "initiative"), "id"), ini);
+	assert_int_equal(ta_num(json_object_get(x, "initiative"), "id"), ini);
 	assert_null(opp_titled(opps, "Kenya pilot kick-off"));
 	assert_null(opp_titled(opps, "Concluded pilot meeting"));
 	/* soonest first */
@@ -433,8 +388,8 @@ test_focal_view(void **state)
 	LACKS(r, "The closed dialogue");
 	json_decref(opps);
 	/* the country's page for members has no such section */
-	LACKS(api("GET", "/api/v1/countries/KE", ada_tok, NULL), "\"opportunities\"");
-	LACKS(api("GET", "/api/v1/countries/KE", fa_tok, NULL), "\"opportunities\"");
+	LACKS(ta_api("GET", "/api/v1/countries/KE", ada_tok, NULL), "\"opportunities\"");
+	LACKS(ta_api("GET", "/api/v1/countries/KE", fa_tok, NULL), "\"opportunities\"");
 
 	/* Nigeria's: the closed-call dialogue (Nigeria under review), not Kenya's */
 	opps = country_opps(fb_tok);
@@ -465,7 +420,7 @@ test_focal_view(void **state)
 	/* demoted: nothing */
 	fa_id = ts_sql_int("SELECT id FROM users WHERE email = 'fa@interior-gaps.go.ke'");
 	ts_sql_int("UPDATE users SET role = 'member' WHERE id = %lld", (long long)fa_id);
-	STATUS(api("GET", "/api/v1/country", fa_tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/country", fa_tok, NULL), 403);
 	r = ts_get(fa, "/country");
 	STATUS(r, 403);
 	LACKS(r, "The open dialogue");
@@ -501,25 +456,26 @@ test_invitations(void **state)
 	ada_id = ts_sql_int("SELECT id FROM users WHERE email = 'ada@quillon-gaps.example'");
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/invitations", (long long)d_closed);
 	/* not staff */
-	STATUS(api("POST", path, NULL, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 401);
-	STATUS(api("POST", path, ada_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 403);
-	STATUS(api("POST", path, fa_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 403);
+	STATUS(ta_api("POST", path, NULL, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 401);
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)),
+	    403);
+	STATUS(ta_api("POST", path, fa_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 403);
 	/* no focal point */
-	r = api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)ada_id));
+	r = ta_api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)ada_id));
 	STATUS(r, 422);
 	HAS(r, "\"user_id\"");
-	STATUS(api("POST", path, staff_tok, json_object()), 422);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 422);
 	opps = country_opps(fa_tok);
 	assert_null(opp_titled(opps, "The closed dialogue"));
 	json_decref(opps);
 
 	/* invited: mailed, on Kenya's view */
-	r = api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id));
+	r = ta_api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "user_id"), fa_id);
+	assert_int_equal(ta_num(j, "user_id"), fa_id);
 	assert_string_equal(json_string_value(json_object_get(j, "country")), "KE");
-	assert_int_equal(num(j, "dialogue_id"), d_closed);
+	assert_int_equal(ta_num(j, "dialogue_id"), d_closed);
 	json_decref(j);
 	assert_int_equal(ts_mail_wait(&sink, "fa@interior-gaps.go.ke", 10000, &m), 0);
 	assert_non_null(strstr(m.subject, "Invitation to a constructive dialogue"));
@@ -538,15 +494,16 @@ test_invitations(void **state)
 	assert_false(json_is_true(json_object_get(x, "invited")));
 	json_decref(opps);
 	/* twice */
-	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 409);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:I}", "user_id",
+	    (json_int_t)fa_id)), 409);
 	/* the participants' twin */
 	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants",
 	    (long long)d_closed);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "invitations")), 1);
-	assert_int_equal(num(json_array_get(json_object_get(j, "invitations"), 0), "user_id"),
+	assert_int_equal(ta_num(json_array_get(json_object_get(j, "invitations"), 0), "user_id"),
 	    fa_id);
 	json_decref(j);
 
@@ -562,7 +519,8 @@ test_invitations(void **state)
 	    "event_id", (json_int_t)event_made("Hidden dialogue", "2031-09-23T09:00",
 	    "2031-09-23T17:00"), "call_id", (json_int_t)call, "inputs_close", "2031-10-30T18:00"));
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/invitations", (long long)dd);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:I}", "user_id", (json_int_t)fa_id)), 409);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:I}", "user_id",
+	    (json_int_t)fa_id)), 409);
 
 	/* the staff form on the participants page */
 	st = ts_signed_in(&srv, NULL, STAFF, PW);
@@ -607,19 +565,21 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	quillon = ts_org_import(db_url, "Quillon Gaps Trust", "KE", "info@quillon-gaps.example",
 	    NULL);
 	ndovu = ts_org_import(db_url, "Ndovu Gaps Network", "NG", "info@ndovu-gaps.example", NULL);
 	if (quillon <= 0 || ndovu <= 0)
 		return -1;
-	account(STAFF, "staff", 0, staff_tok);
-	ada_id = account("ada@quillon-gaps.example", "member", quillon, ada_tok);
-	bo_id = account("bo@ndovu-gaps.example", "member", ndovu, bo_tok);
-	account("eve@none-gaps.example", "member", 0, eve_tok);
-	account("fa@interior-gaps.go.ke", "focal", 0, fa_tok);
-	account("fb@interior-gaps.gov.ng", "focal", 0, fb_tok);
-	set_admin(quillon, ada_id);
-	set_admin(ndovu, bo_id);
+	ta_account(STAFF, "staff", 0, staff_tok, NULL);
+	ta_account("ada@quillon-gaps.example", "member", quillon, ada_tok, &ada_id);
+	ta_account("bo@ndovu-gaps.example", "member", ndovu, bo_tok, &bo_id);
+	ta_account("eve@none-gaps.example", "member", 0, eve_tok, NULL);
+	ta_account("fa@interior-gaps.go.ke", "focal", 0, fa_tok, NULL);
+	ta_account("fb@interior-gaps.gov.ng", "focal", 0, fb_tok, NULL);
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
+	ta_org_admin(staff_tok, ndovu, bo_id, "1");
 	ts_db_open(db_url);
 	ts_sql_int("UPDATE users SET country = 'KE' WHERE email = 'fa@interior-gaps.go.ke'");
 	ts_sql_int("UPDATE users SET country = 'NG' WHERE email = 'fb@interior-gaps.gov.ng'");

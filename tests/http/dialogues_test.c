@@ -26,6 +26,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -43,53 +44,6 @@ static char staff_tok[129], ada_tok[129], bo_tok[129], di_tok[129], eve_tok[129]
     fe_tok[129];
 static int64_t quillon, ndovu, ada_id, bo_id, di_id;
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static void
-account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	if (id)
-		*id = uid;
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-/* POSTs body to path as token; the new record's id (201 wanted). */
-static int64_t
-made(const char *path, const char *token, json_t *body)
-{
-	const struct ts_res *r = api("POST", path, token, body);
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = num(j, "id");
-	json_decref(j);
-	assert_true(id > 0);
-	return id;
-}
-
 static int64_t
 session_made(const char *body, const char *wg, int number, const char *start,
     const char *end)
@@ -100,13 +54,13 @@ session_made(const char *body, const char *wg, int number, const char *start,
 
 	if (wg)
 		json_object_set_new(b, "working_group", json_string(wg));
-	return made("/api/v1/meetings", staff_tok, b);
+	return ta_made("/api/v1/meetings", staff_tok, b);
 }
 
 static int64_t
 event_made(const char *title, const char *start, const char *end)
 {
-	return made("/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "kind",
+	return ta_made("/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "kind",
 	    "workshop", "title", title, "timezone", "Europe/Vienna", "start", start, "end", end,
 	    "status", "published"));
 }
@@ -114,7 +68,7 @@ event_made(const char *title, const char *start, const char *end)
 static int64_t
 call_made(const char *closes)
 {
-	return made("/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,s:s,"
+	return ta_made("/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,s:s,"
 	    "s:s,s:b},{s:s,s:s,s:s,s:b,s:[s,s,s,s]}],s:[{s:s,s:s},{s:s,s:s}]}",
 	    "kind", "dialogue", "title", "Constructive dialogue on firearms: participants",
 	    "timezone", "Europe/Vienna", "closes", closes, "status", "open",
@@ -161,20 +115,6 @@ clock_to(time_t t)
 	assert_int_equal(ts_token(plain, "eve@late-dl.example", PW, eve_tok, 129), 0);
 }
 
-static void
-refused(const char *method, const char *path, json_t *body, const char *field)
-{
-	const struct ts_res *r = api(method, path, staff_tok, body);
-	json_t *j;
-
-	STATUS(r, 422);
-	j = ts_jbody(r);
-	if (!json_object_get(json_object_get(j, "errors"), field))
-		printf("# no message for %s: %s\n", field, r->body);
-	assert_non_null(json_object_get(json_object_get(j, "errors"), field));
-	json_decref(j);
-}
-
 /* ---- the whole of a dialogue -------------------------------------------------- */
 
 static void
@@ -199,7 +139,7 @@ test_dialogue(void **state)
 	call = call_made("2031-04-01T23:59");
 
 	/* missing fields, named; nothing written */
-	r = api("POST", "/api/v1/dialogues", staff_tok, json_object());
+	r = ta_api("POST", "/api/v1/dialogues", staff_tok, json_object());
 	STATUS(r, 422);
 	j = ts_jbody(r);
 	x = json_object_get(j, "errors");
@@ -211,47 +151,48 @@ test_dialogue(void **state)
 	assert_non_null(json_object_get(x, "inputs_close"));
 	json_decref(j);
 	/* a session that is not a working group's */
-	refused("POST", "/api/v1/dialogues", json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title",
-	    "Dialogue", "meeting_id", (json_int_t)other, "prep_event_id", (json_int_t)prep,
-	    "event_id", (json_int_t)ev, "call_id", (json_int_t)call, "inputs_close",
-	    "2031-06-30T18:00"), "meeting_id");
-	refused("POST", "/api/v1/dialogues", json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:[s]}",
-	    "title", "Dialogue", "meeting_id", (json_int_t)wg, "prep_event_id", (json_int_t)prep,
-	    "event_id", (json_int_t)ev, "call_id", (json_int_t)call, "inputs_close",
-	    "2031-06-30T18:00", "countries", "XX"), "countries");
-	j = ts_jbody(api("GET", "/api/v1/dialogues", NULL, NULL));
-	assert_int_equal(num(j, "total"), 0);
+	ta_refused("POST", "/api/v1/dialogues", staff_tok,
+	    json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title", "Dialogue", "meeting_id",
+	    (json_int_t)other, "prep_event_id", (json_int_t)prep, "event_id", (json_int_t)ev,
+	    "call_id", (json_int_t)call, "inputs_close", "2031-06-30T18:00"), "meeting_id");
+	ta_refused("POST", "/api/v1/dialogues", staff_tok,
+	    json_pack("{s:s,s:I,s:I,s:I,s:I,s:s,s:[s]}", "title", "Dialogue", "meeting_id",
+	    (json_int_t)wg, "prep_event_id", (json_int_t)prep, "event_id", (json_int_t)ev,
+	    "call_id", (json_int_t)call, "inputs_close", "2031-06-30T18:00", "countries", "XX"),
+	    "countries");
+	j = ts_jbody(ta_api("GET", "/api/v1/dialogues", NULL, NULL));
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
 	/* only staff write one */
-	STATUS(api("POST", "/api/v1/dialogues", ada_tok, json_object()), 403);
+	STATUS(ta_api("POST", "/api/v1/dialogues", ada_tok, json_object()), 403);
 
-	id = made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:s,"
+	id = ta_made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:s,"
 	    "s:[s,s]}", "title", "Constructive dialogue on firearms, 2031", "description",
 	    "After the **eleventh** session.", "meeting_id", (json_int_t)wg, "prep_event_id",
 	    (json_int_t)prep, "event_id", (json_int_t)ev, "call_id", (json_int_t)call,
 	    "inputs_close", "2031-06-30T18:00", "countries", "ng", "BR"));
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
-	j = ts_jbody(api("GET", path, NULL, NULL));
-	assert_string_equal(str(j, "title"), "Constructive dialogue on firearms, 2031");
-	assert_string_equal(str(json_object_get(j, "session"), "working_group"), "firearms");
-	assert_string_equal(str(j, "inputs_close"), "2031-06-30T18:00:00+02:00");
+	j = ts_jbody(ta_api("GET", path, NULL, NULL));
+	assert_string_equal(ta_str(j, "title"), "Constructive dialogue on firearms, 2031");
+	assert_string_equal(ta_str(json_object_get(j, "session"), "working_group"), "firearms");
+	assert_string_equal(ta_str(j, "inputs_close"), "2031-06-30T18:00:00+02:00");
 	assert_string_equal(json_string_value(json_array_get(json_object_get(j, "countries"),
 	    0)), "NG");
 	assert_true(json_is_null(json_object_get(j, "summary")));
 	json_decref(j);
 	/* a second dialogue may not take the same call */
-	refused("POST", "/api/v1/dialogues", json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title",
-	    "Again", "meeting_id", (json_int_t)wg, "prep_event_id", (json_int_t)prep,
-	    "event_id", (json_int_t)ev, "call_id", (json_int_t)call, "inputs_close",
-	    "2031-06-30T18:00"), "call_id");
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
+	ta_refused("POST", "/api/v1/dialogues", staff_tok,
+	    json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title", "Again", "meeting_id",
+	    (json_int_t)wg, "prep_event_id", (json_int_t)prep, "event_id", (json_int_t)ev,
+	    "call_id", (json_int_t)call, "inputs_close", "2031-06-30T18:00"), "call_id");
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
 	    "Constructive dialogue on firearms"));
 	STATUS(r, 200);
-	refused("PATCH", path, json_pack("{s:I}", "meeting_id", (json_int_t)other),
-	    "meeting_id");
-	j = ts_jbody(api("GET", "/api/v1/dialogues", NULL, NULL));
-	assert_int_equal(num(j, "total"), 1);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "title"),
+	ta_refused("PATCH", path, staff_tok, json_pack("{s:I}", "meeting_id",
+	    (json_int_t)other), "meeting_id");
+	j = ts_jbody(ta_api("GET", "/api/v1/dialogues", NULL, NULL));
+	assert_int_equal(ta_num(j, "total"), 1);
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "title"),
 	    "Constructive dialogue on firearms");
 	json_decref(j);
 	snprintf(path, sizeof path, "/dialogues/%lld", (long long)id);
@@ -267,116 +208,116 @@ test_dialogue(void **state)
 
 	/* the applications: Ada for Quillon (KE), Bo for Ndovu (NG, under review) */
 	snprintf(call_path, sizeof call_path, "/api/v1/calls/%lld/applications", (long long)call);
-	ada_app = made(call_path, ada_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	ada_app = ta_made(call_path, ada_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
 	    (json_int_t)quillon, "status", "submitted", "answers", "expertise",
 	    "Ten years of firearms tracing", "speaker_gender", "woman"));
-	bo_app = made(call_path, bo_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
+	bo_app = ta_made(call_path, bo_tok, json_pack("{s:I,s:s,s:{s:s,s:s}}", "organization_id",
 	    (json_int_t)ndovu, "status", "submitted", "answers", "expertise",
 	    "Community violence reduction", "speaker_gender", "man"));
 
 	/* a government's focal point is no non-governmental stakeholder */
-	r = api("POST", call_path, fe_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+	r = ta_api("POST", call_path, fe_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
 	    "answers", "expertise", "A ministry", "speaker_gender", "man"));
 	STATUS(r, 403);
 	HAS(r, "non-governmental stakeholders");
-	di_app = made(call_path, di_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+	di_app = ta_made(call_path, di_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
 	    "answers", "expertise", "Tracing in the Sahel", "speaker_gender", "another"));
 
 	/* not approved yet: no registration, no input */
 	snprintf(ev_path, sizeof ev_path, "/api/v1/events/%lld/registrations", (long long)ev);
-	r = api("POST", ev_path, ada_tok, json_object());
+	r = ta_api("POST", ev_path, ada_tok, json_object());
 	STATUS(r, 403);
 	HAS(r, "approved participants");
 	snprintf(in_path, sizeof in_path, "/api/v1/dialogues/%lld/inputs", (long long)id);
-	r = api("POST", in_path, ada_tok, json_pack("{s:s}", "body", "Too soon"));
+	r = ta_api("POST", in_path, ada_tok, json_pack("{s:s}", "body", "Too soon"));
 	STATUS(r, 403);
 	HAS(r, "approved participants");
 
 	/* staff's list: who is from a country under review, the balance */
 	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)id);
-	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	j = ts_jbody(ta_api("GET", path, staff_tok, NULL));
 	items = json_object_get(j, "items");
 	assert_int_equal(json_array_size(items), 3);
 	json_array_foreach(items, i, x) {
-		int nigerian = num(x, "application_id") == bo_app;
+		int nigerian = ta_num(x, "application_id") == bo_app;
 
-		if (num(x, "application_id") == di_app) {	/* no organization */
+		if (ta_num(x, "application_id") == di_app) {	/* no organization */
 			assert_false(json_is_true(json_object_get(x, "from_country_under_review")));
-			assert_string_equal(str(x, "gender"), "another");
+			assert_string_equal(ta_str(x, "gender"), "another");
 			continue;
 		}
 		assert_int_equal(json_is_true(json_object_get(x, "from_country_under_review")),
 		    nigerian);
-		assert_string_equal(str(x, "gender"), nigerian ? "man" : "woman");
-		assert_string_equal(str(x, "decision"), "proposed");
+		assert_string_equal(ta_str(x, "gender"), nigerian ? "man" : "woman");
+		assert_string_equal(ta_str(x, "decision"), "proposed");
 	}
 	bal = json_object_get(json_object_get(j, "balance"), "proposed");
-	assert_int_equal(num(bal, "total"), 3);
-	assert_int_equal(num(json_object_get(bal, "gender"), "woman"), 1);
-	assert_int_equal(num(json_object_get(bal, "kind"), "ngo"), 2);
-	assert_int_equal(num(json_object_get(json_object_get(j, "balance"), "approved"),
+	assert_int_equal(ta_num(bal, "total"), 3);
+	assert_int_equal(ta_num(json_object_get(bal, "gender"), "woman"), 1);
+	assert_int_equal(ta_num(json_object_get(bal, "kind"), "ngo"), 2);
+	assert_int_equal(ta_num(json_object_get(json_object_get(j, "balance"), "approved"),
 	    "total"), 0);
 	json_decref(j);
-	STATUS(api("GET", path, ada_tok, NULL), 403);
-	STATUS(api("GET", path, fe_tok, NULL), 403);
-	STATUS(api("GET", path, NULL, NULL), 401);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 403);
+	STATUS(ta_api("GET", path, fe_tok, NULL), 403);
+	STATUS(ta_api("GET", path, NULL, NULL), 401);
 
 	/* the call closes: no application after, then the Bureau decides */
 	clock_to(1933200000);	/* 2031-04-04 */
-	r = api("POST", call_path, eve_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
+	r = ta_api("POST", call_path, eve_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
 	    "answers", "expertise", "Late", "speaker_gender", "another"));
 	STATUS(r, 409);
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/decisions", (long long)id);
-	refused("POST", path, json_pack("{s:[I],s:s}", "ids", (json_int_t)ada_app, "decision",
-	    "accept"), "decision");
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)ada_app,
+	ta_refused("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)ada_app,
+	    "decision", "accept"), "decision");
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)ada_app,
 	    (json_int_t)di_app, "decision", "approved"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "succeeded"), 2);
-	assert_string_equal(str(j, "decision"), "approved");
+	assert_int_equal(ta_num(j, "succeeded"), 2);
+	assert_string_equal(ta_str(j, "decision"), "approved");
 	json_decref(j);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)bo_app,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)bo_app,
 	    "decision", "not_approved")), 200);
 	assert_int_equal(mail_with("ada@quillon-dl.example", "accepted"), 0);
 	snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants", (long long)id);
-	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	j = ts_jbody(ta_api("GET", path, staff_tok, NULL));
 	bal = json_object_get(j, "balance");
-	assert_int_equal(num(json_object_get(bal, "approved"), "total"), 2);
-	assert_int_equal(num(json_object_get(json_object_get(bal, "approved"), "region"), "002"),
+	assert_int_equal(ta_num(json_object_get(bal, "approved"), "total"), 2);
+	assert_int_equal(ta_num(json_object_get(json_object_get(bal, "approved"), "region"), "002"),
 	    1);
-	assert_int_equal(num(json_object_get(bal, "proposed"), "total"), 0);
+	assert_int_equal(ta_num(json_object_get(bal, "proposed"), "total"), 0);
 	json_decref(j);
 
 	/* who takes part: members see it, visitors do not */
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
-	j = ts_jbody(api("GET", path, bo_tok, NULL));
+	j = ts_jbody(ta_api("GET", path, bo_tok, NULL));
 	x = json_object_get(j, "participants");
 	assert_int_equal(json_array_size(x), 2);
-	assert_string_equal(str(json_array_get(x, 0), "organization"), "Quillon Training Trust");
-	assert_string_equal(str(json_array_get(x, 1), "name"), "Di Expert");
+	assert_string_equal(ta_str(json_array_get(x, 0), "organization"), "Quillon Training Trust");
+	assert_string_equal(ta_str(json_array_get(x, 1), "name"), "Di Expert");
 	assert_false(json_is_true(json_object_get(j, "approved_participant")));
 	json_decref(j);
-	j = ts_jbody(api("GET", path, ada_tok, NULL));
+	j = ts_jbody(ta_api("GET", path, ada_tok, NULL));
 	assert_true(json_is_true(json_object_get(j, "approved_participant")));
 	json_decref(j);
-	j = ts_jbody(api("GET", path, NULL, NULL));
+	j = ts_jbody(ta_api("GET", path, NULL, NULL));
 	assert_null(json_object_get(j, "participants"));
 	json_decref(j);
 
 	/* registration: the approved participant only */
-	STATUS(api("POST", ev_path, ada_tok, json_object()), 201);
-	r = api("POST", ev_path, bo_tok, json_object());
+	STATUS(ta_api("POST", ev_path, ada_tok, json_object()), 201);
+	r = ta_api("POST", ev_path, bo_tok, json_object());
 	STATUS(r, 403);
 	HAS(r, "approved participants");
 
 	/* written inputs */
-	r = api("POST", in_path, bo_tok, json_pack("{s:s}", "body", "Not approved"));
+	r = ta_api("POST", in_path, bo_tok, json_pack("{s:s}", "body", "Not approved"));
 	STATUS(r, 403);
-	r = api("POST", in_path, ada_tok, json_pack("{s:s}", "body", ""));
+	r = ta_api("POST", in_path, ada_tok, json_pack("{s:s}", "body", ""));
 	STATUS(r, 422);
 	HAS(r, "\"body\"");
-	r = api("POST", in_path, ada_tok, json_pack("{s:s,s:b}", "body",
+	r = ta_api("POST", in_path, ada_tok, json_pack("{s:s,s:b}", "body",
 	    "Marking and **tracing** need civil society.", "publish", 1));
 	STATUS(r, 201);
 	{
@@ -389,66 +330,66 @@ test_dialogue(void **state)
 		r = ts_multipart_api(plain, "POST", in_path, ada_tok, parts, 2);
 		STATUS(r, 201);
 		j = ts_jbody(r);
-		assert_string_equal(str(json_object_get(j, "file"), "name"), "input.txt");
+		assert_string_equal(ta_str(json_object_get(j, "file"), "name"), "input.txt");
 		assert_false(json_is_true(json_object_get(j, "publish")));
 		json_decref(j);
 	}
-	STATUS(api("POST", in_path, di_tok, json_pack("{s:s}", "body", "From the Sahel.")), 201);
-	j = ts_jbody(api("GET", in_path, ada_tok, NULL));
+	STATUS(ta_api("POST", in_path, di_tok, json_pack("{s:s}", "body", "From the Sahel.")), 201);
+	j = ts_jbody(ta_api("GET", in_path, ada_tok, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);	/* not Di's */
 	json_decref(j);
-	j = ts_jbody(api("GET", in_path, staff_tok, NULL));
+	j = ts_jbody(ta_api("GET", in_path, staff_tok, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 3);
 	json_decref(j);
 	/* the account export: their own applications with the decision, their
 	 * own inputs (text, file name, consent), nothing of others */
-	j = ts_jbody(api("GET", "/api/v1/me/export", ada_tok, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/me/export", ada_tok, NULL));
 	x = json_object_get(j, "dialogue_applications");
 	assert_int_equal(json_array_size(x), 1);
-	assert_int_equal(num(json_array_get(x, 0), "application_id"), ada_app);
-	assert_int_equal(num(json_array_get(x, 0), "dialogue_id"), id);
-	assert_string_equal(str(json_array_get(x, 0), "decision"), "approved");
-	assert_string_equal(str(json_array_get(x, 0), "organization"), "Quillon Training Trust");
+	assert_int_equal(ta_num(json_array_get(x, 0), "application_id"), ada_app);
+	assert_int_equal(ta_num(json_array_get(x, 0), "dialogue_id"), id);
+	assert_string_equal(ta_str(json_array_get(x, 0), "decision"), "approved");
+	assert_string_equal(ta_str(json_array_get(x, 0), "organization"), "Quillon Training Trust");
 	x = json_object_get(j, "dialogue_inputs");
 	assert_int_equal(json_array_size(x), 2);
-	assert_string_equal(str(json_array_get(x, 0), "body"),
+	assert_string_equal(ta_str(json_array_get(x, 0), "body"),
 	    "Marking and **tracing** need civil society.");
 	assert_true(json_is_true(json_object_get(json_array_get(x, 0), "publish")));
 	assert_true(json_is_null(json_object_get(json_array_get(x, 0), "file")));
-	assert_string_equal(str(json_array_get(x, 1), "body"), "Not for publication.");
+	assert_string_equal(ta_str(json_array_get(x, 1), "body"), "Not for publication.");
 	assert_false(json_is_true(json_object_get(json_array_get(x, 1), "publish")));
-	assert_string_equal(str(json_object_get(json_array_get(x, 1), "file"), "name"),
+	assert_string_equal(ta_str(json_object_get(json_array_get(x, 1), "file"), "name"),
 	    "input.txt");
 	json_decref(j);
-	r = api("GET", "/api/v1/me/export", ada_tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", ada_tok, NULL);
 	LACKS(r, "From the Sahel.");
 	LACKS(r, "Community violence reduction");
-	j = ts_jbody(api("GET", "/api/v1/me/export", bo_tok, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/me/export", bo_tok, NULL));
 	x = json_object_get(j, "dialogue_applications");
 	assert_int_equal(json_array_size(x), 1);
-	assert_int_equal(num(json_array_get(x, 0), "application_id"), bo_app);
-	assert_string_equal(str(json_array_get(x, 0), "decision"), "not_approved");
+	assert_int_equal(ta_num(json_array_get(x, 0), "application_id"), bo_app);
+	assert_string_equal(ta_str(json_array_get(x, 0), "decision"), "not_approved");
 	assert_int_equal(json_array_size(json_object_get(j, "dialogue_inputs")), 0);
 	json_decref(j);
-	r = api("GET", "/api/v1/me/export", bo_tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", bo_tok, NULL);
 	LACKS(r, "Marking and");
 	LACKS(r, "input.txt");
-	j = ts_jbody(api("GET", "/api/v1/me/export", di_tok, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/me/export", di_tok, NULL));
 	x = json_object_get(j, "dialogue_inputs");
 	assert_int_equal(json_array_size(x), 1);
-	assert_string_equal(str(json_array_get(x, 0), "body"), "From the Sahel.");
-	assert_string_equal(str(json_array_get(json_object_get(j, "dialogue_applications"), 0),
+	assert_string_equal(ta_str(json_array_get(x, 0), "body"), "From the Sahel.");
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "dialogue_applications"), 0),
 	    "decision"), "approved");
 	json_decref(j);
 	/* the person's page: approved, and an input written */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)di_id);
-	j = ts_jbody(api("GET", path, bo_tok, NULL));
+	j = ts_jbody(ta_api("GET", path, bo_tok, NULL));
 	x = json_object_get(j, "dialogues");
 	assert_int_equal(json_array_size(x), 2);
-	assert_string_equal(str(json_array_get(x, 0), "what"), "approved");
-	assert_string_equal(str(json_array_get(x, 1), "what"), "input");
+	assert_string_equal(ta_str(json_array_get(x, 0), "what"), "approved");
+	assert_string_equal(ta_str(json_array_get(x, 1), "what"), "input");
 	json_decref(j);
-	j = ts_jbody(api("GET", path, NULL, NULL));
+	j = ts_jbody(ta_api("GET", path, NULL, NULL));
 	assert_null(json_object_get(j, "dialogues"));
 	json_decref(j);
 	{
@@ -462,27 +403,27 @@ test_dialogue(void **state)
 		HAS(r, "written input");
 	}
 	/* the input's file, to its author and staff */
-	j = ts_jbody(api("GET", in_path, ada_tok, NULL));
+	j = ts_jbody(ta_api("GET", in_path, ada_tok, NULL));
 	x = json_object_get(json_array_get(json_object_get(j, "items"), 1), "file");
 	assert_non_null(x);
-	snprintf(path, sizeof path, "%s", str(x, "url"));
+	snprintf(path, sizeof path, "%s", ta_str(x, "url"));
 	json_decref(j);
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Our written input");
-	STATUS(api("GET", path, bo_tok, NULL), 404);
-	j = ts_jbody(api("GET", in_path, NULL, NULL));
+	STATUS(ta_api("GET", path, bo_tok, NULL), 404);
+	j = ts_jbody(ta_api("GET", in_path, NULL, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "dialogue.input");
 
 	/* the summary, once; the members mailed */
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld/summary", (long long)id);
-	refused("POST", path, json_pack("{s:s}", "summary", ""), "summary");
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "summary", "Mine")), 403);
+	ta_refused("POST", path, staff_tok, json_pack("{s:s}", "summary", ""), "summary");
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:s}", "summary", "Mine")), 403);
 	{
 		static const char doc[] = "The summary, as a document.\n";
 		const struct ts_part parts[] = {
@@ -494,19 +435,19 @@ test_dialogue(void **state)
 		r = ts_multipart_api(plain, "POST", path, staff_tok, parts, 2);
 		STATUS(r, 200);
 		j = ts_jbody(r);
-		assert_string_equal(str(j, "summary"), "The dialogue agreed on *three* points.");
-		snprintf(url, sizeof url, "%s", str(json_object_get(j, "summary_file"), "url"));
+		assert_string_equal(ta_str(j, "summary"), "The dialogue agreed on *three* points.");
+		snprintf(url, sizeof url, "%s", ta_str(json_object_get(j, "summary_file"), "url"));
 		json_decref(j);
-		r = api("GET", url, NULL, NULL);
+		r = ta_api("GET", url, NULL, NULL);
 		STATUS(r, 200);
 		HAS(r, "The summary, as a document.");
 	}
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Again")), 409);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "summary", "Again")), 409);
 	assert_int_equal(mail_with("bo@ndovu-dl.example", "Summary of a constructive dialogue"),
 	    0);
-	j = ts_jbody(api("GET", in_path, NULL, NULL));
+	j = ts_jbody(ta_api("GET", in_path, NULL, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "body"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "body"),
 	    "Marking and **tracing** need civil society.");
 	json_decref(j);
 	/* listed at the working group's next session, not at the one it followed */
@@ -520,7 +461,7 @@ test_dialogue(void **state)
 
 	/* inputs close */
 	clock_to(1940800000);	/* 2031-07-01 */
-	r = api("POST", in_path, ada_tok, json_pack("{s:s}", "body", "Too late"));
+	r = ta_api("POST", in_path, ada_tok, json_pack("{s:s}", "body", "Too late"));
 	STATUS(r, 409);
 	HAS(r, "closed");
 
@@ -573,7 +514,7 @@ test_dialogue(void **state)
 		STATUS(r, 303);
 	}
 	snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)id);
-	j = ts_jbody(api("GET", path, NULL, NULL));
+	j = ts_jbody(ta_api("GET", path, NULL, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "countries")), 3);
 	json_decref(j);
 	ts_browser_free(staff);
@@ -586,18 +527,19 @@ test_dialogue(void **state)
 		    "timezone", "Europe/Vienna", "start", "2033-05-19T10:00", "end",
 		    "2033-05-20T18:00", "status", "draft");
 
-		draft = made("/api/v1/meetings", staff_tok, b);
+		draft = ta_made("/api/v1/meetings", staff_tok, b);
 		call2 = call_made("2033-04-01T23:59");
-		hidden = made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
-		    "title", "Hidden dialogue", "meeting_id", (json_int_t)draft, "prep_event_id",
-		    (json_int_t)prep, "event_id", (json_int_t)ev, "call_id", (json_int_t)call2,
-		    "inputs_close", "2033-06-30T18:00"));
+		hidden = ta_made("/api/v1/dialogues", staff_tok,
+		    json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}", "title", "Hidden dialogue",
+		    "meeting_id", (json_int_t)draft, "prep_event_id", (json_int_t)prep,
+		    "event_id", (json_int_t)ev, "call_id", (json_int_t)call2, "inputs_close",
+		    "2033-06-30T18:00"));
 		snprintf(path, sizeof path, "/api/v1/dialogues/%lld", (long long)hidden);
-		STATUS(api("GET", path, NULL, NULL), 404);
-		STATUS(api("GET", path, ada_tok, NULL), 404);
-		STATUS(api("GET", path, staff_tok, NULL), 200);
+		STATUS(ta_api("GET", path, NULL, NULL), 404);
+		STATUS(ta_api("GET", path, ada_tok, NULL), 404);
+		STATUS(ta_api("GET", path, staff_tok, NULL), 200);
 		snprintf(path, sizeof path, "/api/v1/dialogues/%lld/inputs", (long long)hidden);
-		STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "body", "x")), 404);
+		STATUS(ta_api("POST", path, ada_tok, json_pack("{s:s}", "body", "x")), 404);
 	}
 
 	/* a call made through the staff form has its questions numbered: the
@@ -605,25 +547,26 @@ test_dialogue(void **state)
 	{
 		int64_t call3, d3;
 
-		call3 = made("/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:[{s:s,"
-		    "s:s,s:s,s:b},{s:s,s:s,s:s,s:b,s:[s,s,s,s]}]}", "kind", "dialogue", "title",
-		    "Next dialogue", "timezone", "Europe/Vienna", "closes", "2032-04-01T23:59",
-		    "status", "open", "questions", "id", "q1", "label", "Expertise", "type", "text",
-		    "required", 1, "id", "q2", "label", "Speaker", "type", "choice", "required", 1,
-		    "choices", "woman", "man", "another", "prefer_not_to_say"));
-		d3 = made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
+		call3 = ta_made("/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
+		    "s:[{s:s,s:s,s:s,s:b},{s:s,s:s,s:s,s:b,s:[s,s,s,s]}]}", "kind", "dialogue",
+		    "title", "Next dialogue", "timezone", "Europe/Vienna", "closes",
+		    "2032-04-01T23:59", "status", "open", "questions", "id", "q1", "label",
+		    "Expertise", "type", "text", "required", 1, "id", "q2", "label", "Speaker",
+		    "type", "choice", "required", 1, "choices", "woman", "man", "another",
+		    "prefer_not_to_say"));
+		d3 = ta_made("/api/v1/dialogues", staff_tok, json_pack("{s:s,s:I,s:I,s:I,s:I,s:s}",
 		    "title", "Next dialogue", "meeting_id", (json_int_t)wg_next, "prep_event_id",
 		    (json_int_t)prep, "event_id", (json_int_t)ev, "call_id", (json_int_t)call3,
 		    "inputs_close", "2032-06-30T18:00"));
 		snprintf(call_path, sizeof call_path, "/api/v1/calls/%lld/applications",
 		    (long long)call3);
-		(void)made(call_path, di_tok, json_pack("{s:s,s:{s:s,s:s}}", "status", "submitted",
-		    "answers", "q1", "Tracing", "q2", "woman"));
+		(void)ta_made(call_path, di_tok, json_pack("{s:s,s:{s:s,s:s}}", "status",
+		    "submitted", "answers", "q1", "Tracing", "q2", "woman"));
 		snprintf(path, sizeof path, "/api/v1/staff/dialogues/%lld/participants",
 		    (long long)d3);
-		j = ts_jbody(api("GET", path, staff_tok, NULL));
-		assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "gender"),
-		    "woman");
+		j = ts_jbody(ta_api("GET", path, staff_tok, NULL));
+		assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0),
+		    "gender"), "woman");
 		json_decref(j);
 	}
 }
@@ -636,7 +579,8 @@ count_what(json_t *x, const char *title, const char *what)
 	size_t i, n = 0;
 
 	json_array_foreach(x, i, it)
-		n += strcmp(str(it, "title"), title) == 0 && strcmp(str(it, "what"), what) == 0;
+		n += strcmp(ta_str(it, "title"), title) == 0 && strcmp(ta_str(it, "what"),
+		    what) == 0;
 	return n;
 }
 
@@ -659,11 +603,11 @@ test_participation_everywhere(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "call.accepted");
 	HAS(r, "dialogue.input");
-	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/account", ada_tok, NULL));
 	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 1);
 	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "input"), 2);
 	json_decref(j);
@@ -677,23 +621,23 @@ test_participation_everywhere(void **state)
 	    NULL }, NULL, 0);
 	HAS(r, "Vos dialogues constructifs");
 	/* Bo's organization was not approved: nothing of it on his page */
-	j = ts_jbody(api("GET", "/api/v1/account", bo_tok, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/account", bo_tok, NULL));
 	assert_int_equal(json_array_size(json_object_get(j, "dialogues")), 0);
 	json_decref(j);
 
 	/* Quillon suspended: the approval leaves Ada's page, the history keeps it */
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)quillon);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
-	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	j = ts_jbody(ta_api("GET", "/api/v1/account", ada_tok, NULL));
 	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 0);
 	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "input"), 2);
 	json_decref(j);
 	snprintf(auth, sizeof auth, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", auth, staff_tok, NULL);
+	r = ta_api("GET", auth, staff_tok, NULL);
 	HAS(r, "call.accepted");
 	HAS(r, "dialogue.input");
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
-	j = ts_jbody(api("GET", "/api/v1/account", ada_tok, NULL));
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", "approved")), 303);
+	j = ts_jbody(ta_api("GET", "/api/v1/account", ada_tok, NULL));
 	assert_int_equal(count_what(json_object_get(j, "dialogues"), title, "approved"), 1);
 	json_decref(j);
 }
@@ -707,14 +651,16 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	quillon = ts_org_import(db_url, "Quillon Training Trust", "KE", "info@quillon-dl.example",
 	    NULL);
 	ndovu = ts_org_import(db_url, "Ndovu Peace Network", "NG", "info@ndovu-dl.example", NULL);
 	assert_true(quillon > 0 && ndovu > 0);
-	account("sam.staff@dialogues.test", "staff", 0, staff_tok, NULL);
-	account("ada@quillon-dl.example", "member", quillon, ada_tok, &ada_id);
-	account("bo@ndovu-dl.example", "member", ndovu, bo_tok, &bo_id);
-	account("eve@late-dl.example", "member", 0, eve_tok, NULL);
+	ta_account("sam.staff@dialogues.test", "staff", 0, staff_tok, NULL);
+	ta_account("ada@quillon-dl.example", "member", quillon, ada_tok, &ada_id);
+	ta_account("bo@ndovu-dl.example", "member", ndovu, bo_tok, &bo_id);
+	ta_account("eve@late-dl.example", "member", 0, eve_tok, NULL);
 	{	/* Di: an approved expert (a member without an organization) */
 		const struct ts_res *r;
 		struct ts_browser *b;
@@ -732,17 +678,17 @@ setup(void **state)
 		    "contact_email", "di@expert-dl.example", "consent", "1", (char *)NULL);
 		STATUS(r, 200);
 		ts_browser_free(b);
-		j = ts_jbody(api("GET", "/api/v1/applications?status=pending&kind=expert", staff_tok,
-		    NULL));
+		j = ts_jbody(ta_api("GET", "/api/v1/applications?status=pending&kind=expert",
+		    staff_tok, NULL));
 		json_array_foreach(json_object_get(j, "items"), k, it)
 			app = json_integer_value(json_object_get(it, "id"));
 		json_decref(j);
 		assert_true(app > 0);
 		snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-		STATUS(api("POST", path, staff_tok, json_object()), 200);
+		STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 		assert_int_equal(ts_token(plain, "di@expert-dl.example", PW, di_tok, 129), 0);
 	}
-	account("fe@interior-dl.go.ke", "focal", 0, fe_tok, NULL);
+	ta_account("fe@interior-dl.go.ke", "focal", 0, fe_tok, NULL);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@dialogues.test", PW);
 	if (!staff || ts_org_admin(staff, quillon, ada_id) != 0 ||
 	    ts_org_admin(staff, ndovu, bo_id) != 0)

@@ -27,6 +27,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -61,12 +62,6 @@ static int64_t r_ada, r_cy, r_eve, r_mo, r_pat, r_flip, r_sid;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* GET path (a page, a calendar, JSON) with the bearer token (NULL: none). */
 static const struct ts_res *
 get(const char *path, const char *token)
@@ -92,14 +87,6 @@ id_of(const struct ts_res *r)
 	return id;
 }
 
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
 static int64_t
 account(const char *email, const char *name, const char *role, int64_t org, char *tok)
 {
@@ -108,17 +95,6 @@ account(const char *email, const char *name, const char *role, int64_t org, char
 	assert_true(id > 0);
 	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
 	return id;
-}
-
-/* Staff make uid an admin of org. */
-static void
-make_admin(int64_t org, int64_t uid)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
-	    (long long)uid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", "1")), 303);
 }
 
 /* An event staff create from body (consumed): a published workshop on a
@@ -135,7 +111,7 @@ event_made(json_t *body)
 	for (i = 0; i < sizeof dflt / sizeof dflt[0]; i++)
 		if (!json_object_get(body, dflt[i][0]))
 			json_object_set_new(body, dflt[i][0], json_string(dflt[i][1]));
-	r = api("POST", "/api/v1/events", staff_tok, body);
+	r = ta_api("POST", "/api/v1/events", staff_tok, body);
 	STATUS(r, 201);
 	return id_of(r);
 }
@@ -149,7 +125,7 @@ reg(int64_t ev, const char *token, json_t *body, int want)
 	const struct ts_res *r;
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)ev);
-	r = api("POST", path, token, body ? body : json_object());
+	r = ta_api("POST", path, token, body ? body : json_object());
 	if (want)
 		STATUS(r, want);
 	return r->status == 200 || r->status == 201 ? id_of(r) : 0;
@@ -163,7 +139,7 @@ reg_status(int64_t ev, int64_t rid, const char *token, const char *method)
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)ev,
 	    (long long)rid);
-	return api(method, path, token, NULL)->status;
+	return ta_api(method, path, token, NULL)->status;
 }
 
 /* Registration rid of event ev as staff see it (caller decrefs). */
@@ -175,7 +151,7 @@ reg_as_staff(int64_t ev, int64_t rid)
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)ev,
 	    (long long)rid);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	return ts_jbody(r);
 }
@@ -185,10 +161,10 @@ reg_is(int64_t ev, int64_t rid, const char *status)
 {
 	json_t *j = reg_as_staff(ev, rid);
 
-	if (strcmp(str(j, "status"), status) != 0)
-		printf("# registration %lld is %s, want %s\n", (long long)rid, str(j, "status"),
+	if (strcmp(ta_str(j, "status"), status) != 0)
+		printf("# registration %lld is %s, want %s\n", (long long)rid, ta_str(j, "status"),
 		    status);
-	assert_string_equal(str(j, "status"), status);
+	assert_string_equal(ta_str(j, "status"), status);
 	json_decref(j);
 }
 
@@ -203,7 +179,7 @@ regs_total(int64_t ev, const char *token, const char *q)
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations%s%s", (long long)ev,
 	    *q ? "?" : "", q);
-	r = api("GET", path, token, NULL);
+	r = ta_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	n = json_integer_value(json_object_get(j, "total"));
@@ -215,7 +191,7 @@ regs_total(int64_t ev, const char *token, const char *q)
 static int64_t
 list_total(const char *path, const char *token)
 {
-	const struct ts_res *r = api("GET", path, token, NULL);
+	const struct ts_res *r = ta_api("GET", path, token, NULL);
 	json_t *j;
 	int64_t n;
 
@@ -232,7 +208,7 @@ event_status(int64_t ev, const char *token)
 	char path[64];
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev);
-	return api("GET", path, token, NULL)->status;
+	return ta_api("GET", path, token, NULL)->status;
 }
 
 /* Event ev's online_url as token reads it from the API ("" for null). */
@@ -245,7 +221,7 @@ online_url(int64_t ev, const char *token)
 	json_t *j;
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev);
-	r = api("GET", path, token, NULL);
+	r = ta_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	snprintf(out, sizeof out, "%s", json_string_value(json_object_get(j, "online_url")) ?
@@ -258,13 +234,13 @@ online_url(int64_t ev, const char *token)
 static void
 feed_of(const char *token, char *out, size_t len)
 {
-	const struct ts_res *r = api("POST", "/api/v1/account/calendar-token", token, NULL);
+	const struct ts_res *r = ta_api("POST", "/api/v1/account/calendar-token", token, NULL);
 	json_t *j;
 	const char *p;
 
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	p = strstr(str(j, "feed_url"), "/calendar/");
+	p = strstr(ta_str(j, "feed_url"), "/calendar/");
 	assert_non_null(p);
 	snprintf(out, len, "%s", p);
 	json_decref(j);
@@ -356,11 +332,11 @@ test_hidden_events(void **state)
 	(void)state;
 	/* a draft is never announced: there is nothing to cancel */
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev_cdraft);
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "cancelled"));
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "cancelled"));
 	STATUS(r, 422);
 	HAS(r, "\"status\"");
 	snprintf(path, sizeof path, "/staff/events/%lld/cancel", (long long)ev_cdraft);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "confirm", "yes")), 409);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "confirm", "yes")), 409);
 
 	assert_int_equal(event_status(ev_cdraft, staff_tok), 200);
 	for (i = 0; i < sizeof as / sizeof as[0]; i++) {
@@ -379,7 +355,7 @@ test_hidden_events(void **state)
 		snprintf(path, sizeof path, "/events/%lld/calendar.ics", (long long)ev_mem);
 		assert_int_equal(get(path, as[i].tok)->status, as[i].member ? 200 : 404);
 
-		r = api("GET", "/api/v1/events?month=2031-03&per_page=100", as[i].tok, NULL);
+		r = ta_api("GET", "/api/v1/events?month=2031-03&per_page=100", as[i].tok, NULL);
 		STATUS(r, 200);
 		for (k = 0; k < 3; k++)
 			LACKS(r, hidden[k]);
@@ -445,17 +421,17 @@ test_bad_ids(void **state)
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%s",
 		    (long long)ev_main, bad[i]);
-		assert_int_equal(api("GET", path, ada_tok, NULL)->status, 404);
-		assert_int_equal(api("DELETE", path, ada_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("GET", path, ada_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("DELETE", path, ada_tok, NULL)->status, 404);
 		snprintf(path, sizeof path, "/api/v1/events/%s/registrations", bad[i]);
-		assert_int_equal(api("GET", path, ada_tok, NULL)->status, 404);
-		assert_int_equal(api("POST", path, ada_tok, json_object())->status, 404);
+		assert_int_equal(ta_api("GET", path, ada_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("POST", path, ada_tok, json_object())->status, 404);
 		snprintf(path, sizeof path, "/api/v1/events/%s/registrations/%lld", bad[i],
 		    (long long)r_ada);
-		assert_int_equal(api("GET", path, ada_tok, NULL)->status, 404);
+		assert_int_equal(ta_api("GET", path, ada_tok, NULL)->status, 404);
 		snprintf(path, sizeof path, "/events/%s/registrations/%lld/cancel", bad[i],
 		    (long long)r_ada);
-		assert_int_equal(api("POST", path, ada_tok, json_object())->status, 404);
+		assert_int_equal(ta_api("POST", path, ada_tok, json_object())->status, 404);
 	}
 	/* Ada's own registration under another event */
 	assert_int_equal(reg_status(ev_open, r_ada, ada_tok, "GET"), 404);
@@ -492,12 +468,14 @@ test_register_hidden(void **state)
 				continue;	/* Zephyrine is theirs to see */
 			snprintf(path, sizeof path, "/api/v1/events/%lld/registrations",
 			    (long long)hidden[k]);
-			assert_int_equal(api("POST", path, as[i].tok, json_object())->status, 404);
-			assert_int_equal(api("POST", path, as[i].tok, json_pack("{s:I}", "user_id",
-			    (json_int_t)cy_id))->status, 404);
-			assert_int_equal(api("GET", path, as[i].tok, NULL)->status, 404);
+			assert_int_equal(ta_api("POST", path, as[i].tok, json_object())->status,
+			    404);
+			assert_int_equal(ta_api("POST", path, as[i].tok, json_pack("{s:I}",
+			    "user_id", (json_int_t)cy_id))->status, 404);
+			assert_int_equal(ta_api("GET", path, as[i].tok, NULL)->status, 404);
 			snprintf(path, sizeof path, "/events/%lld/register", (long long)hidden[k]);
-			assert_int_equal(api("POST", path, as[i].tok, json_object())->status, 404);
+			assert_int_equal(ta_api("POST", path, as[i].tok, json_object())->status,
+			    404);
 		}
 	}
 	/* a focal point sees Zephyrine, but it is for members */
@@ -526,11 +504,11 @@ test_others_registrations(void **state)
 		assert_int_equal(reg_status(ev_main, r_ada, toks[i], "DELETE"), 404);
 		snprintf(path, sizeof path, "/events/%lld/registrations/%lld/cancel",
 		    (long long)ev_main, (long long)r_ada);
-		assert_int_equal(api("POST", path, toks[i], json_object())->status, 404);
+		assert_int_equal(ta_api("POST", path, toks[i], json_object())->status, 404);
 		for (k = 0; k < sizeof filters / sizeof filters[0]; k++) {
 			snprintf(path, sizeof path, "/api/v1/events/%lld/registrations?%s",
 			    (long long)ev_main, filters[k]);
-			r = api("GET", path, toks[i], NULL);
+			r = ta_api("GET", path, toks[i], NULL);
 			STATUS(r, 200);
 			LACKS(r, "ada@");
 			LACKS(r, "Ada's note");
@@ -577,7 +555,7 @@ test_colleagues(void **state)
 	/* Mo, Meridian's admin, registers people not his */
 	for (i = 0; i < 8; i++) {
 		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)ev_open);
-		r = api("POST", path, mo_tok, json_incref(bad[i]));
+		r = ta_api("POST", path, mo_tok, json_incref(bad[i]));
 		if (r->status != 403)
 			printf("# case %zu\n", i);
 		STATUS(r, 403);
@@ -596,7 +574,7 @@ test_colleagues(void **state)
 	    "registered_by", (json_int_t)mo_id, "attended", 1, "position", 1, "decided_at",
 	    "2020-01-01T00:00:00Z"), 201);
 	j = reg_as_staff(ev_open, rid);
-	assert_string_equal(str(j, "status"), "pending");
+	assert_string_equal(ta_str(j, "status"), "pending");
 	assert_int_equal(json_integer_value(json_object_get(j, "user_id")), cy_id);
 	assert_int_equal(json_integer_value(json_object_get(j, "organization_id")), quillon);
 	assert_int_equal(json_integer_value(json_object_get(j, "registered_by")), rex_id);
@@ -604,7 +582,7 @@ test_colleagues(void **state)
 	json_decref(j);
 	/* a member registering themselves cannot either */
 	j = reg_as_staff(ev_open, r_mo);
-	assert_string_equal(str(j, "status"), "pending");
+	assert_string_equal(ta_str(j, "status"), "pending");
 	assert_int_equal(json_integer_value(json_object_get(j, "organization_id")), meridian);
 	json_decref(j);
 
@@ -619,13 +597,13 @@ test_colleagues(void **state)
 	/* a PATCH of one's own registration is no way to decide it */
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)ev_open,
 	    (long long)rid);
-	r = api("PATCH", path, cy_tok, json_pack("{s:s}", "status", "confirmed"));
+	r = ta_api("PATCH", path, cy_tok, json_pack("{s:s}", "status", "confirmed"));
 	assert_true(r->status == 404 || r->status == 405);
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/decisions",
 	    (long long)ev_open);
-	STATUS(api("POST", path, cy_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	STATUS(ta_api("POST", path, cy_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
 	    "decision", "approve")), 403);
-	STATUS(api("POST", path, rex_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	STATUS(ta_api("POST", path, rex_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
 	    "decision", "approve")), 403);
 	reg_is(ev_open, rid, "pending");
 }
@@ -640,18 +618,18 @@ test_declined_again(void **state)
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/decisions",
 	    (long long)ev_open);
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)r_pat,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)r_pat,
 	    "decision", "decline"));
 	STATUS(r, 200);
 	reg_is(ev_open, r_pat, "declined");
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)ev_open);
-	r = api("POST", path, pat_tok, json_object());
+	r = ta_api("POST", path, pat_tok, json_object());
 	STATUS(r, 409);
 	reg_is(ev_open, r_pat, "declined");
 	/* cancelling the refusal first changes nothing */
 	assert_int_equal(reg_status(ev_open, r_pat, pat_tok, "DELETE"), 200);
 	reg_is(ev_open, r_pat, "declined");
-	STATUS(api("POST", path, pat_tok, json_object()), 409);
+	STATUS(ta_api("POST", path, pat_tok, json_object()), 409);
 	reg_is(ev_open, r_pat, "declined");
 	/* the page says so, and offers no form to try again */
 	snprintf(path, sizeof path, "/events/%lld", (long long)ev_open);
@@ -687,7 +665,7 @@ test_online_url(void **state)
 	for (i = 0; i < sizeof none / sizeof none[0]; i++) {
 		assert_string_equal(online_url(ev_main, none[i]), "");
 		assert_string_equal(online_url(ev_open, none[i]), "");
-		r = api("GET", "/api/v1/events?when=all&per_page=100", none[i], NULL);
+		r = ta_api("GET", "/api/v1/events?when=all&per_page=100", none[i], NULL);
 		STATUS(r, 200);
 		LACKS(r, MAIN_LINK);
 		LACKS(r, OPEN_LINK);
@@ -735,7 +713,7 @@ test_online_url(void **state)
 	/* once Mo's place is approved, the link is his */
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/decisions",
 	    (long long)ev_open);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)r_mo,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)r_mo,
 	    "decision", "approve")), 200);
 	assert_non_null(strstr(online_url(ev_open, mo_tok), OPEN_LINK));
 	assert_string_equal(online_url(ev_open, pat_tok), "");
@@ -757,24 +735,24 @@ test_staff_routes(void **state)
 		assert_int_equal(get("/staff/events", toks[i])->status, 403);
 		snprintf(path, sizeof path, "/staff/events/%lld/registrations", (long long)ev_main);
 		assert_int_equal(get(path, toks[i])->status, 403);
-		assert_int_equal(api("POST", path, toks[i], json_pack("{s:[I],s:s}", "ids",
+		assert_int_equal(ta_api("POST", path, toks[i], json_pack("{s:[I],s:s}", "ids",
 		    (json_int_t)r_ada, "decision", "decline"))->status, 403);
 		snprintf(path, sizeof path, "/staff/events/%lld/registrations.csv",
 		    (long long)ev_main);
 		assert_int_equal(get(path, toks[i])->status, 403);
 		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/decisions",
 		    (long long)ev_main);
-		assert_int_equal(api("POST", path, toks[i], json_pack("{s:[I],s:s}", "ids",
+		assert_int_equal(ta_api("POST", path, toks[i], json_pack("{s:[I],s:s}", "ids",
 		    (json_int_t)r_ada, "decision", "decline"))->status, 403);
 		snprintf(path, sizeof path, "/staff/events/%lld/cancel", (long long)ev_main);
-		assert_int_equal(api("POST", path, toks[i], json_pack("{s:s}", "confirm",
+		assert_int_equal(ta_api("POST", path, toks[i], json_pack("{s:s}", "confirm",
 		    "yes"))->status, 403);
 		snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)ev_staff);
 		assert_int_equal(get(path, toks[i])->status, 403);
 		snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev_main);
-		assert_int_equal(api("PATCH", path, toks[i], json_pack("{s:s,s:s}", "status",
+		assert_int_equal(ta_api("PATCH", path, toks[i], json_pack("{s:s,s:s}", "status",
 		    "cancelled", "visibility", "staff"))->status, 403);
-		assert_int_equal(api("POST", "/api/v1/events", toks[i], json_pack("{s:s}",
+		assert_int_equal(ta_api("POST", "/api/v1/events", toks[i], json_pack("{s:s}",
 		    "title", "Forged"))->status, 403);
 	}
 	r = get("/staff/events", NULL);
@@ -902,7 +880,7 @@ test_made_staff_only(void **state)
 	feed_of(ada_tok, feed, sizeof feed);
 	HAS(get(feed, NULL), "Heliotrope");
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev_flip);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "visibility", "staff")), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "visibility", "staff")), 200);
 	assert_int_equal(event_status(ev_flip, ada_tok), 404);
 	snprintf(path, sizeof path, "/events/%lld", (long long)ev_flip);
 	assert_int_equal(get(path, ada_tok)->status, 404);
@@ -929,7 +907,7 @@ test_removed_admin(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)ev_open);
-	j = ts_jbody(api("GET", path, rex_tok, NULL));
+	j = ts_jbody(ta_api("GET", path, rex_tok, NULL));
 	rid = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0),
 	    "id"));
 	json_decref(j);
@@ -938,7 +916,7 @@ test_removed_admin(void **state)
 	HAS(get(feed, NULL), "Zephyrine");
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)quillon, (long long)rex_id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	assert_true(r->status == 200 || r->status == 303);
 	assert_int_equal(reg_status(ev_open, rid, rex_tok, "GET"), 404);
 	assert_int_equal(reg_status(ev_open, rid, rex_tok, "DELETE"), 404);
@@ -953,7 +931,7 @@ test_removed_admin(void **state)
 	/* once Cy leaves Quillon, its admins no longer see what was filed for him */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)quillon, (long long)cy_id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	assert_true(r->status == 200 || r->status == 303);
 	assert_int_equal(reg_status(ev_open, rid, ada_tok, "GET"), 404);
 	assert_int_equal(reg_status(ev_open, rid, ada_tok, "DELETE"), 404);
@@ -975,7 +953,7 @@ test_suspended_member(void **state)
 	HAS(r, "Zephyrine");
 	HAS(r, MEM_LINK);
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)sable);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
 	assert_int_equal(event_status(ev_mem, sid_tok), 404);
 	assert_int_equal(reg_status(ev_mem, r_sid, sid_tok, "GET"), 404);
 	r = get(feed, NULL);
@@ -990,7 +968,7 @@ test_suspended_member(void **state)
 	 * Sid, whose place it was, does not */
 	reg(ev_mem, eve_tok, NULL, 201);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ev_mem);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "online_url",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "online_url",
 	    "https://meet.example/zephyr-new-2k")), 200);
 	says("eve@research.example", "has changed", "zephyr-new-2k");
 	none_says("sid@sable.example", "has changed");
@@ -1006,7 +984,7 @@ test_disabled_account(void **state)
 	feed_of(eve_tok, feed, sizeof feed);
 	STATUS(get(feed, NULL), 200);
 	snprintf(path, sizeof path, "/admin/users/%lld/status", (long long)eve_id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "disabled")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", "disabled")), 303);
 	assert_int_equal(get(feed, NULL)->status, 404);
 }
 
@@ -1017,13 +995,7 @@ test_disabled_account(void **state)
 static void
 clock_to(int64_t t)
 {
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	int64_t now;
-
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
-	if (t > now)
-		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
+	ta_clock_to(t);
 	assert_int_equal(ts_token(plain, "sam.admin@hub.test", PW, staff_tok, 129), 0);
 }
 
@@ -1035,7 +1007,7 @@ reminders_sent_since(int64_t t)
 	int64_t t0 = ts_now_ms();
 
 	for (;;) {
-		const struct ts_res *r = api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
+		const struct ts_res *r = ta_api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
 		    staff_tok, NULL);
 		json_t *j, *it;
 		size_t i;
@@ -1046,7 +1018,7 @@ reminders_sent_since(int64_t t)
 		json_array_foreach(json_object_get(j, "items"), i, it) {
 			json_t *p = json_object_get(it, "progress");
 
-			if (strcmp(str(it, "kind"), "event_reminders") == 0 &&
+			if (strcmp(ta_str(it, "kind"), "event_reminders") == 0 &&
 			    json_integer_value(json_object_get(p, "clock")) >= t)
 				sent = (sent < 0 ? 0 : sent) + json_integer_value(json_object_get(p,
 				    "sent"));
@@ -1115,7 +1087,7 @@ test_deleted_account(void **state)
 	(void)state;
 	assert_int_equal(ts_token(plain, "mo@meridian.example", PW, mo_tok, 129), 0);
 	feed_of(mo_tok, feed, sizeof feed);
-	STATUS(api("DELETE", "/api/v1/me", mo_tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", mo_tok, json_pack("{s:s}", "password", PW)), 204);
 	assert_int_equal(get(feed, NULL)->status, 404);
 	snprintf(path, sizeof path, "/staff/events/%lld/registrations.csv", (long long)ev_csv);
 	r = get(path, staff_tok);
@@ -1140,6 +1112,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = ts_org_import(db_url, "Quillon Ledger Trust", "KE", "info@quillon.example",
 	    NULL);
 	meridian = ts_org_import(db_url, "Meridian Civic Watch", "MX", "info@meridian.example",
@@ -1155,10 +1128,10 @@ setup(void **state)
 	account("fe@interior.go.ke", "Fe", "focal", 0, fe_tok);
 	pat_id = account("pat@nowhere.example", "Pat", "applicant", 0, pat_tok);
 	eve_id = account("eve@research.example", "Eve", "applicant", 0, eve_tok);
-	make_admin(quillon, ada_id);
-	make_admin(quillon, rex_id);
-	make_admin(meridian, mo_id);
-	r = api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
+	ta_org_admin(staff_tok, quillon, rex_id, "1");
+	ta_org_admin(staff_tok, meridian, mo_id, "1");
+	r = ta_api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s},s:b}", "kind", "expert", "expert", "name", "Eve Expert", "country", "KE",
 	    "biography", "Studies procurement.", "themes", "corruption", "contact", "email",
 	    "eve@research.example", "consent", 1));
@@ -1167,9 +1140,9 @@ setup(void **state)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve",
 	    (long long)json_integer_value(json_object_get(j, "id")));
 	json_decref(j);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
-	j = ts_jbody(api("GET", "/api/v1/me", eve_tok, NULL));
-	assert_string_equal(str(j, "role"), "member");
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
+	j = ts_jbody(ta_api("GET", "/api/v1/me", eve_tok, NULL));
+	assert_string_equal(ta_str(j, "role"), "member");
 	json_decref(j);
 
 	ev_main = event_made(json_pack("{s:s,s:s,s:i,s:s,s:[s],s:[{s:s,s:s,s:s}]}", "title",

@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -41,12 +42,6 @@ static int64_t quillon;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
@@ -63,7 +58,7 @@ org_made(const char *name, const char *country, const char *email)
 static void
 signed_in(const char *email, char *t)
 {
-	const struct ts_res *r = api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}",
+	const struct ts_res *r = ta_api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}",
 	    "email", email, "password", PW));
 	json_t *j;
 
@@ -92,7 +87,7 @@ event_made(json_t *body)
 	json_object_set_new(body, "kind", json_string("workshop"));
 	if (!json_object_get(body, "timezone"))
 		json_object_set_new(body, "timezone", json_string("Europe/Vienna"));
-	r = api("POST", "/api/v1/events", staff_tok, body);
+	r = ta_api("POST", "/api/v1/events", staff_tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
@@ -104,24 +99,10 @@ event_made(json_t *body)
 static json_t *
 call_json(const char *method, const char *path, const char *token, json_t *body, int status)
 {
-	const struct ts_res *r = api(method, path, token, body);
+	const struct ts_res *r = ta_api(method, path, token, body);
 
 	STATUS(r, status);
 	return ts_jbody(r);
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
 }
 
 /* Person i registers for event id: their registration's id, asserting
@@ -135,8 +116,8 @@ registered(int64_t id, int i, const char *status)
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
 	g = call_json("POST", path, tok[i], json_object(), 201);
-	assert_string_equal(str(g, "status"), status);
-	rid = num(g, "id");
+	assert_string_equal(ta_str(g, "status"), status);
+	rid = ta_num(g, "id");
 	json_decref(g);
 	return rid;
 }
@@ -168,27 +149,14 @@ status_is(int64_t id, int64_t rid, const char *want)
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)id,
 	    (long long)rid);
 	g = call_json("GET", path, staff_tok, NULL, 200);
-	if (strcmp(str(g, "status"), want) != 0)
-		printf("# registration %lld is %s, not %s\n", (long long)rid, str(g, "status"), want);
-	assert_string_equal(str(g, "status"), want);
+	if (strcmp(ta_str(g, "status"), want) != 0)
+		printf("# registration %lld is %s, not %s\n", (long long)rid, ta_str(g,
+		    "status"), want);
+	assert_string_equal(ta_str(g, "status"), want);
 	json_decref(g);
 }
 
-static void
-mail_says(const char *to, const char *subject, const char *part)
-{
-	struct ts_mail m;
-
-	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
-		fail_msg("no mail to %s (%s)", to, subject);
-	if (strcmp(m.subject, subject) != 0 || !strstr(m.body, part))
-		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
-	assert_string_equal(m.subject, subject);
-	assert_non_null(strstr(m.body, part));
-	ts_mail_free(&m);
-}
-
-/* As mail_says, passing over the earlier mails to `to` that this test
+/* As ta_mail_says, passing over the earlier mails to `to` that this test
  * did not read (received, confirmed). */
 static void
 mail_among(const char *to, const char *subject, const char *part)
@@ -220,17 +188,6 @@ addr(int i)
 	return s;
 }
 
-/* The total of list path as token. */
-static int64_t
-total_of(const char *path, const char *token)
-{
-	json_t *j = call_json("GET", path, token, NULL, 200);
-	int64_t n = num(j, "total");
-
-	json_decref(j);
-	return n;
-}
-
 /* ---- tests ---------------------------------------------------------------- */
 
 /*
@@ -257,52 +214,54 @@ test_approve_into_capacity(void **state)
 	(void)state;
 	for (i = 0; i < NPEOPLE; i++) {
 		rids[i] = registered(id, i, "pending");
-		mail_says(addr(i), "We received your registration", "Three places");
+		ta_mail_says(&sink, addr(i), "We received your registration", "Three places",
+		    NULL);
 	}
 	snprintf(list, sizeof list, "/api/v1/events/%lld/registrations", (long long)id);
 	snprintf(path, sizeof path, "%s?status=pending", list);
 	j = call_json("GET", path, staff_tok, NULL, 200);
-	assert_int_equal(num(j, "total"), NPEOPLE);
-	assert_int_equal(num(json_object_get(json_object_get(j, "facets"), "status"), "pending"),
+	assert_int_equal(ta_num(j, "total"), NPEOPLE);
+	assert_int_equal(ta_num(json_object_get(json_object_get(j, "facets"), "status"), "pending"),
 	    NPEOPLE);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "email"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "email"),
 	    addr(0));
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "organization"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "organization"),
 	    "Quillon Staff Trust");
 	json_decref(j);
 
 	/* all five at once, and one that is no registration of this event */
 	rids[NPEOPLE] = 999999;
 	j = decided(id, rids, NPEOPLE + 1, "approve", NULL);
-	assert_int_equal(num(j, "succeeded"), NPEOPLE);
-	assert_int_equal(num(j, "refused"), 1);
+	assert_int_equal(ta_num(j, "succeeded"), NPEOPLE);
+	assert_int_equal(ta_num(j, "refused"), 1);
 	res = json_object_get(j, "results");
 	for (i = 0; i < NPEOPLE; i++) {
 		json_t *x = json_array_get(res, (size_t)i);
 
-		assert_int_equal(num(x, "id"), rids[i]);
+		assert_int_equal(ta_num(x, "id"), rids[i]);
 		assert_true(json_is_true(json_object_get(x, "ok")));
-		assert_string_equal(str(x, "status"), i < 3 ? "confirmed" : "waitlisted");
+		assert_string_equal(ta_str(x, "status"), i < 3 ? "confirmed" : "waitlisted");
 	}
 	assert_true(json_is_false(json_object_get(json_array_get(res, NPEOPLE), "ok")));
-	assert_string_equal(str(json_array_get(res, NPEOPLE), "reason"),
+	assert_string_equal(ta_str(json_array_get(res, NPEOPLE), "reason"),
 	    "There is no such registration for this event.");
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
 	j = call_json("GET", path, staff_tok, NULL, 200);
-	assert_int_equal(num(j, "confirmed"), 3);
-	assert_int_equal(num(j, "waitlisted"), 2);
-	assert_int_equal(num(j, "places_left"), 0);
+	assert_int_equal(ta_num(j, "confirmed"), 3);
+	assert_int_equal(ta_num(j, "waitlisted"), 2);
+	assert_int_equal(ta_num(j, "places_left"), 0);
 	json_decref(j);
 	for (i = 0; i < NPEOPLE; i++)
-		mail_says(addr(i), i < 3 ? "Your place is confirmed" : "You are on the waiting list",
-		    "Three places");
+		ta_mail_says(&sink, addr(i),
+		    i < 3 ? "Your place is confirmed" : "You are on the waiting list",
+		    "Three places", NULL);
 
 	/* again: refused, saying why; nothing changes */
 	j = decided(id, rids, 1, "approve", NULL);
-	assert_int_equal(num(j, "succeeded"), 0);
-	assert_int_equal(num(j, "refused"), 1);
-	assert_non_null(strstr(str(json_array_get(json_object_get(j, "results"), 0), "reason"),
+	assert_int_equal(ta_num(j, "succeeded"), 0);
+	assert_int_equal(ta_num(j, "refused"), 1);
+	assert_non_null(strstr(ta_str(json_array_get(json_object_get(j, "results"), 0), "reason"),
 	    "Only a pending or declined registration"));
 	json_decref(j);
 	status_is(id, rids[0], "confirmed");
@@ -312,12 +271,12 @@ test_approve_into_capacity(void **state)
 	two[0] = rids[0];
 	two[1] = rids[4];
 	j = decided(id, two, 2, "decline", "The workshop is for trainers.");
-	assert_int_equal(num(j, "succeeded"), 2);
+	assert_int_equal(ta_num(j, "succeeded"), 2);
 	json_decref(j);
 	status_is(id, rids[0], "declined");
 	status_is(id, rids[3], "confirmed");
 	status_is(id, rids[4], "declined");
-	mail_says(addr(3), "A place is yours", "Three places");
+	ta_mail_says(&sink, addr(3), "A place is yours", "Three places", NULL);
 	/* the declined are told, with staff's reason */
 	mail_among(addr(0), "Your registration was not accepted", "The workshop is for trainers.");
 	mail_among(addr(4), "Your registration was not accepted", "The workshop is for trainers.");
@@ -325,8 +284,8 @@ test_approve_into_capacity(void **state)
 		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld",
 		    (long long)id, (long long)rids[i]);
 		j = call_json("GET", path, staff_tok, NULL, 200);
-		confirmed += strcmp(str(j, "status"), "confirmed") == 0;
-		waitlisted += strcmp(str(j, "status"), "waitlisted") == 0;
+		confirmed += strcmp(ta_str(j, "status"), "confirmed") == 0;
+		waitlisted += strcmp(ta_str(j, "status"), "waitlisted") == 0;
 		json_decref(j);
 	}
 	assert_int_equal(confirmed, 3);
@@ -334,17 +293,17 @@ test_approve_into_capacity(void **state)
 
 	/* staff's list narrows by status, organization and name or address */
 	snprintf(path, sizeof path, "%s?status=declined", list);
-	assert_int_equal(total_of(path, staff_tok), 2);
+	assert_int_equal(ta_total(path, staff_tok), 2);
 	snprintf(path, sizeof path, "%s?q=CY%%40quillon", list);
-	assert_int_equal(total_of(path, staff_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 1);
 	snprintf(path, sizeof path, "%s?organization=%lld", list, (long long)quillon);
-	assert_int_equal(total_of(path, staff_tok), NPEOPLE);
+	assert_int_equal(ta_total(path, staff_tok), NPEOPLE);
 	snprintf(path, sizeof path, "%s?organization=%lld", list, (long long)quillon + 1000);
-	assert_int_equal(total_of(path, staff_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 0);
 	snprintf(path, sizeof path, "%s?status=lost", list);
-	STATUS(api("GET", path, staff_tok, NULL), 422);
+	STATUS(ta_api("GET", path, staff_tok, NULL), 422);
 	/* a member sees their own, without staff's columns */
-	r = api("GET", list, tok[1], NULL);
+	r = ta_api("GET", list, tok[1], NULL);
 	STATUS(r, 200);
 	HAS(r, "\"total\":1");
 	assert_false(ts_has(r, "\"email\""));
@@ -352,7 +311,7 @@ test_approve_into_capacity(void **state)
 
 	/* the organization's history has the decisions */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Three places (declined)");
 	HAS(r, "Three places (waitlisted)");
@@ -373,36 +332,38 @@ test_bad_and_forbidden(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/decisions", (long long)id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 422);
 	HAS(r, "\"ids\"");
 	HAS(r, "\"decision\"");
-	r = api("POST", path, staff_tok, json_pack("{s:[s],s:s}", "ids", "1", "decision", "maybe"));
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[s],s:s}", "ids", "1", "decision",
+	    "maybe"));
 	STATUS(r, 422);
 	HAS(r, "\"ids\"");
 	HAS(r, "approve, decline, attended or absent");
 	ids = json_array();
 	for (i = 0; i < 501; i++)
 		json_array_append_new(ids, json_integer(rid));
-	r = api("POST", path, staff_tok, json_pack("{s:o,s:s}", "ids", ids, "decision", "approve"));
+	r = ta_api("POST", path, staff_tok, json_pack("{s:o,s:s}", "ids", ids, "decision",
+	    "approve"));
 	STATUS(r, 422);
 	HAS(r, "\"ids\"");
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:i}", "ids", (json_int_t)rid,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:i}", "ids", (json_int_t)rid,
 	    "decision", "decline", "reason", 7));
 	STATUS(r, 422);
 	HAS(r, "\"reason\"");
 	/* nobody else */
-	STATUS(api("POST", path, tok[1], json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	STATUS(ta_api("POST", path, tok[1], json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
 	    "decision", "approve")), 403);
-	STATUS(api("POST", path, fe_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	STATUS(ta_api("POST", path, fe_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
 	    "decision", "approve")), 403);
-	STATUS(api("POST", path, pat_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	STATUS(ta_api("POST", path, pat_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
 	    "decision", "approve")), 403);
-	STATUS(api("POST", path, NULL, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
+	STATUS(ta_api("POST", path, NULL, json_pack("{s:[I],s:s}", "ids", (json_int_t)rid,
 	    "decision", "approve")), 401);
 	status_is(id, rid, "pending");
 	/* no such event */
-	STATUS(api("POST", "/api/v1/events/999999/registrations/decisions", staff_tok,
+	STATUS(ta_api("POST", "/api/v1/events/999999/registrations/decisions", staff_tok,
 	    json_pack("{s:[I],s:s}", "ids", (json_int_t)rid, "decision", "approve")), 404);
 }
 
@@ -429,7 +390,7 @@ test_csv(void **state)
 	    "Law", "diet", "-2 vegan, \"no\" nuts", "first", 1), 201);
 	json_decref(g);
 	snprintf(path, sizeof path, "/staff/events/%lld/registrations.csv", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	assert_non_null(strstr(ts_header(r, "Content-Type"), "text/csv"));
 	HAS(r, "name,email,organization,country,status,registered_at,decided_at,Which track?,"
@@ -437,11 +398,11 @@ test_csv(void **state)
 	HAS(r, "\"'=SUM(A1) Eve\",eve@quillon-st.example,Quillon Staff Trust,KE,confirmed,");
 	HAS(r, ",Law,\"'-2 vegan, \"\"no\"\" nuts\",yes\r\n");
 	/* nobody but staff */
-	STATUS(api("GET", path, tok[0], NULL), 403);
-	STATUS(api("GET", path, fe_tok, NULL), 403);
-	assert_true(api("GET", path, NULL, NULL)->status != 200);
+	STATUS(ta_api("GET", path, tok[0], NULL), 403);
+	STATUS(ta_api("GET", path, fe_tok, NULL), 403);
+	assert_true(ta_api("GET", path, NULL, NULL)->status != 200);
 	snprintf(path, sizeof path, "/staff/events/999999/registrations.csv");
-	STATUS(api("GET", path, staff_tok, NULL), 404);
+	STATUS(ta_api("GET", path, staff_tok, NULL), 404);
 
 	/* the same from the command line */
 	snprintf(ev, sizeof ev, "%lld", (long long)id);
@@ -479,17 +440,17 @@ test_pages(void **state)
 	for (i = 0; i < 2; i++) {
 		g = call_json("POST", path, tok[i + 2], json_pack("{s:{s:s}}", "answers", "why",
 		    i ? "To meet peers" : "To learn the law"), 201);
-		rid[i] = num(g, "id");
+		rid[i] = ta_num(g, "id");
 		json_decref(g);
 	}
-	r = api("GET", "/staff/events?when=all", staff_tok, NULL);
+	r = ta_api("GET", "/staff/events?when=all", staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Page workshop");
 	HAS(r, "1 June 2029, 09:00 (UTC+2, Europe&#x2F;Vienna)");	/* times in words */
 	HAS(r, "<td>Workshop</td>");	/* kinds too */
 	HAS(r, "Cancel the event");
 	snprintf(list, sizeof list, "/staff/events/%lld/registrations", (long long)id);
-	r = api("GET", list, staff_tok, NULL);
+	r = ta_api("GET", list, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Cy Quill");
 	HAS(r, "di@quillon-st.example");
@@ -499,101 +460,101 @@ test_pages(void **state)
 	HAS(r, "<td>Awaiting approval</td>");	/* statuses in words */
 	HAS(r, "Published on the site");
 	snprintf(path, sizeof path, "%s?lang=fr", list);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	HAS(r, "<td>En attente d’approbation</td>");
-	r = api("GET", "/staff/events?lang=fr", staff_tok, NULL);
+	r = ta_api("GET", "/staff/events?lang=fr", staff_tok, NULL);
 	HAS(r, "Publié sur le site");
 	HAS(r, "1 juin 2029, 09:00 (UTC+2, Europe&#x2F;Vienna)");
 	HAS(r, "<td>Atelier</td>");
 	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	HAS(r, "<option value=\"public\" selected>Tout le monde (public)</option>");
 	HAS(r, "<option value=\"open\">Toute personne dont le compte est vérifié</option>");
-	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+	STATUS(ta_api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
 	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	HAS(r, "<option value=\"workshop\" selected>Workshop</option>");
 	HAS(r, "<option value=\"staff\">Staff only</option>");
 	/* in the zone the staff member chose */
-	STATUS(api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:s}", "tz",
+	STATUS(ta_api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:s}", "tz",
 	    "Asia/Bangkok")), 200);
-	r = api("GET", list, staff_tok, NULL);
+	r = ta_api("GET", list, staff_tok, NULL);
 	HAS(r, "1 June 2029, 14:00 (UTC+7, Asia&#x2F;Bangkok)");
-	STATUS(api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:n}", "tz")), 200);
+	STATUS(ta_api("PATCH", "/api/v1/me", staff_tok, json_pack("{s:n}", "tz")), 200);
 
 	/* the JSON twins: the same data as the pages */
 	j = call_json("GET", "/api/v1/staff/events?when=all&kind=workshop", staff_tok, NULL, 200);
 	x = NULL;
 	json_array_foreach(json_object_get(j, "items"), i, g)
-		if (strcmp(str(g, "title"), "Page workshop") == 0)
+		if (strcmp(ta_str(g, "title"), "Page workshop") == 0)
 			x = g;
 	assert_non_null(x);
-	assert_string_equal(str(x, "kind_label"), "Workshop");
-	assert_string_equal(str(x, "status_label"), "Published on the site");
-	assert_string_equal(str(x, "start"), "2029-06-01T09:00:00+02:00");
-	assert_string_equal(str(json_object_get(x, "when"), "text"),
+	assert_string_equal(ta_str(x, "kind_label"), "Workshop");
+	assert_string_equal(ta_str(x, "status_label"), "Published on the site");
+	assert_string_equal(ta_str(x, "start"), "2029-06-01T09:00:00+02:00");
+	assert_string_equal(ta_str(json_object_get(x, "when"), "text"),
 	    "1 June 2029, 09:00 (UTC+2, Europe/Vienna)");
-	assert_int_equal(num(json_object_get(x, "counts"), "pending"), 2);
+	assert_int_equal(ta_num(json_object_get(x, "counts"), "pending"), 2);
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1%s", list);
 	j = call_json("GET", path, staff_tok, NULL, 200);
-	assert_int_equal(num(j, "total"), 2);
-	assert_string_equal(str(json_object_get(j, "event"), "title"), "Page workshop");
+	assert_int_equal(ta_num(j, "total"), 2);
+	assert_string_equal(ta_str(json_object_get(j, "event"), "title"), "Page workshop");
 	x = json_array_get(json_object_get(j, "items"), 0);
-	assert_string_equal(str(x, "name"), "Cy Quill");
-	assert_string_equal(str(x, "status_label"), "Awaiting approval");
-	assert_string_equal(str(json_array_get(json_object_get(x, "answer_list"), 0), "answer"),
+	assert_string_equal(ta_str(x, "name"), "Cy Quill");
+	assert_string_equal(ta_str(x, "status_label"), "Awaiting approval");
+	assert_string_equal(ta_str(json_array_get(json_object_get(x, "answer_list"), 0), "answer"),
 	    "To learn the law");
-	assert_string_equal(str(json_array_get(json_object_get(j, "statuses"), 0), "label"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "statuses"), 0), "label"),
 	    "Awaiting approval");
-	assert_int_equal(num(json_array_get(json_object_get(j, "statuses"), 0), "count"), 2);
+	assert_int_equal(ta_num(json_array_get(json_object_get(j, "statuses"), 0), "count"), 2);
 	json_decref(j);
-	STATUS(api("GET", path, tok[0], NULL), 403);
-	STATUS(api("GET", "/api/v1/staff/events", fe_tok, NULL), 403);
-	STATUS(api("GET", "/api/v1/staff/events/999999/registrations", staff_tok, NULL), 404);
-	STATUS(api("GET", "/api/v1/staff/events?status=lost", staff_tok, NULL), 422);
+	STATUS(ta_api("GET", path, tok[0], NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/staff/events", fe_tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/staff/events/999999/registrations", staff_tok, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/staff/events?status=lost", staff_tok, NULL), 422);
 
 	/* the form, as a browser sends it: ids as text */
 	snprintf(path, sizeof path, "%lld", (long long)rid[0]);
-	r = api("POST", list, staff_tok, json_pack("{s:s,s:s}", "ids", path, "decision",
+	r = ta_api("POST", list, staff_tok, json_pack("{s:s,s:s}", "ids", path, "decision",
 	    "approve"));
 	STATUS(r, 200);
 	HAS(r, "Done:");
 	HAS(r, "<li>Cy Quill: Approved: Place confirmed</li>");	/* in words */
 	status_is(id, rid[0], "confirmed");
-	r = api("POST", list, staff_tok, json_pack("{s:s,s:s}", "ids", path, "decision",
+	r = ta_api("POST", list, staff_tok, json_pack("{s:s,s:s}", "ids", path, "decision",
 	    "approve"));
 	HAS(r, "<li>Cy Quill: Refused: Only a pending or declined registration can be "
 	    "approved.</li>");
-	r = api("POST", list, staff_tok, json_pack("{s:s}", "decision", "approve"));
+	r = ta_api("POST", list, staff_tok, json_pack("{s:s}", "decision", "approve"));
 	STATUS(r, 422);
 	HAS(r, "List from 1 to 500 registrations");
 	status_is(id, rid[1], "pending");
 
 	/* copy: a draft, same fields, no registrations */
 	snprintf(path, sizeof path, "/staff/events/%lld/copy", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_object()), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 303);
 	j = call_json("GET", "/api/v1/events?when=all&status=draft&per_page=200", staff_tok,
 	    NULL, 200);
 	json_array_foreach(json_object_get(j, "items"), i, x)
-		if (strcmp(str(x, "title"), "Copy of Page workshop") == 0) {
-			copy = num(x, "id");
-			assert_int_equal(num(x, "capacity"), 10);
-			assert_int_equal(num(x, "confirmed"), 0);
-			assert_string_equal(str(json_array_get(json_object_get(x, "questions"), 0),
-			    "label"), "Why come?");
+		if (strcmp(ta_str(x, "title"), "Copy of Page workshop") == 0) {
+			copy = ta_num(x, "id");
+			assert_int_equal(ta_num(x, "capacity"), 10);
+			assert_int_equal(ta_num(x, "confirmed"), 0);
+			assert_string_equal(ta_str(json_array_get(json_object_get(x,
+			    "questions"), 0), "label"), "Why come?");
 		}
 	json_decref(j);
 	assert_true(copy > 0);
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)copy);
-	assert_int_equal(total_of(path, staff_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 0);
 	/* publish it */
 	snprintf(path, sizeof path, "/staff/events/%lld/publish", (long long)copy);
-	STATUS(api("POST", path, staff_tok, json_object()), 303);
-	STATUS(api("POST", path, staff_tok, json_object()), 409);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 409);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)copy);
 	j = call_json("GET", path, NULL, NULL, 200);
-	assert_string_equal(str(j, "status"), "published");
+	assert_string_equal(ta_str(j, "status"), "published");
 	json_decref(j);
 	/* someone registers for it, and is told when staff cancel it */
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)copy);
@@ -601,26 +562,26 @@ test_pages(void **state)
 	    "To see the copy"), 201));
 	/* cancel: only with the box ticked */
 	snprintf(path, sizeof path, "/staff/events/%lld/cancel", (long long)copy);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 422);
 	HAS(r, "Tick the box");
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "confirm", "yes")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "confirm", "yes")), 303);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)copy);
 	j = call_json("GET", path, NULL, NULL, 200);
-	assert_string_equal(str(j, "status"), "cancelled");
+	assert_string_equal(ta_str(j, "status"), "cancelled");
 	json_decref(j);
 	mail_among(addr(2), "An event you registered for is cancelled", "Copy of Page workshop");
 
 	/* nobody else */
 	snprintf(list, sizeof list, "/staff/events/%lld/registrations", (long long)id);
-	STATUS(api("GET", "/staff/events", tok[0], NULL), 403);
-	STATUS(api("GET", "/staff/events", fe_tok, NULL), 403);
-	STATUS(api("GET", list, pat_tok, NULL), 403);
-	STATUS(api("POST", list, tok[0], json_pack("{s:s,s:s}", "ids", "1", "decision",
+	STATUS(ta_api("GET", "/staff/events", tok[0], NULL), 403);
+	STATUS(ta_api("GET", "/staff/events", fe_tok, NULL), 403);
+	STATUS(ta_api("GET", list, pat_tok, NULL), 403);
+	STATUS(ta_api("POST", list, tok[0], json_pack("{s:s,s:s}", "ids", "1", "decision",
 	    "approve")), 403);
 	snprintf(path, sizeof path, "/staff/events/%lld/copy", (long long)id);
-	STATUS(api("POST", path, tok[0], json_object()), 403);
-	assert_true(api("GET", "/staff/events", NULL, NULL)->status != 200);
+	STATUS(ta_api("POST", path, tok[0], json_object()), 403);
+	assert_true(ta_api("GET", "/staff/events", NULL, NULL)->status != 200);
 	status_is(id, rid[1], "pending");
 }
 
@@ -639,17 +600,17 @@ test_form(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	r = api("GET", "/staff/events/new", staff_tok, NULL);
+	r = ta_api("GET", "/staff/events/new", staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "name=\"timezone\"");
-	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	r = ta_api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
 	    "title", "Form event", "kind", "workshop", "start", "2029-07-01T17:00", "end",
 	    "2029-07-01T09:00", "timezone", "Nowhere_Zone"));
 	STATUS(r, 422);
 	HAS(r, "Choose a time zone of the tz database");
 	HAS(r, "value=\"Nowhere_Zone\"");
 	HAS(r, "value=\"Form event\"");
-	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}",
+	r = ta_api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}",
 	    "title", "Form event", "kind", "workshop", "start", "2029-07-01T17:00", "end",
 	    "2029-07-01T09:00", "timezone", "Asia/Bangkok",
 	    "registration_closes", "2029-07-02T09:00"));
@@ -658,32 +619,32 @@ test_form(void **state)
 	HAS(r, "Registration must close by the start of the event.");
 	HAS(r, "value=\"2029-07-01T17:00\"");
 	HAS(r, "value=\"2029-07-02T09:00\"");
-	STATUS(api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
+	STATUS(ta_api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}",
 	    "title", "Form event", "kind", "webinar", "start", "2029-07-01T09:00", "end",
 	    "2029-07-01T17:00", "timezone", "Asia/Bangkok")), 303);
-	r = api("GET", "/staff/events?when=all&status=draft", staff_tok, NULL);
+	r = ta_api("GET", "/staff/events?when=all&status=draft", staff_tok, NULL);
 	HAS(r, "Form event");
 
 	registered(id, 0, "confirmed");
 	registered(id, 1, "confirmed");
 	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "value=\"Two confirmed\"");
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s}", "title", "Two confirmed, edited",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s}", "title", "Two confirmed, edited",
 	    "capacity", "1"));
 	STATUS(r, 422);
 	HAS(r, "The capacity cannot be below the number of people already confirmed.");
 	HAS(r, "value=\"Two confirmed, edited\"");
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:s}", "title", "Two confirmed, edited",
-	    "capacity", "2")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s,s:s}", "title",
+	    "Two confirmed, edited", "capacity", "2")), 303);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	HAS(r, "Two confirmed, edited");
 	HAS(r, "\"capacity\":2");
-	STATUS(api("GET", "/staff/events/new", tok[0], NULL), 403);
+	STATUS(ta_api("GET", "/staff/events/new", tok[0], NULL), 403);
 	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
-	STATUS(api("POST", path, fe_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(ta_api("POST", path, fe_tok, json_pack("{s:s}", "title", "Taken over")), 403);
 }
 
 /* No unread mail to `to` now has subject (after the mails this test
@@ -725,11 +686,11 @@ test_mail(void **state)
 		rids[i] = registered(id, i, "pending");
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
 	g = call_json("POST", path, eve_tok, json_object(), 201);
-	eve_rid = num(g, "id");
+	eve_rid = ta_num(g, "id");
 	json_decref(g);
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)id,
 	    (long long)eve_rid);
-	STATUS(api("DELETE", path, eve_tok, NULL), 200);
+	STATUS(ta_api("DELETE", path, eve_tok, NULL), 200);
 	/* Ada, Bo confirmed; Cy waitlisted; Di declined; Ed pending; Eve cancelled */
 	json_decref(decided(id, rids, 3, "approve", NULL));
 	json_decref(decided(id, rids + 3, 1, "decline", NULL));
@@ -738,20 +699,20 @@ test_mail(void **state)
 	snprintf(path, sizeof path, "/api/v1/events/%lld/mail", (long long)id);
 	j = call_json("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject",
 	    "Bring your laptop", "body", "Please **bring a laptop**: we work on cases."), 202);
-	assert_int_equal(num(j, "recipients"), 2);
+	assert_int_equal(ta_num(j, "recipients"), 2);
 	json_decref(j);
 	for (i = 0; i < 2; i++)
 		mail_among(addr(i), "Bring your laptop", "Please **bring a laptop**: we work on cases.");
 	/* the page for staff: the form, and the message with who sent it to how many */
 	snprintf(page, sizeof page, "/staff/events/%lld/registrations", (long long)id);
-	r = api("GET", page, staff_tok, NULL);
+	r = ta_api("GET", page, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Mail the participants");
 	HAS(r, "<td>Sam Staff</td><td>Bring your laptop</td><td>2</td>");
 
 	/* from the form, with the waiting list */
 	snprintf(path, sizeof path, "/staff/events/%lld/mail", (long long)id);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Room changed",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", "Room changed",
 	    "body", "We meet in room B.", "include_waitlisted", "1"));
 	STATUS(r, 200);
 	HAS(r, "Your message is on its way to 3 people.");
@@ -762,14 +723,14 @@ test_mail(void **state)
 	snprintf(page, sizeof page, "/api/v1/staff/events/%lld/registrations", (long long)id);
 	j = call_json("GET", page, staff_tok, NULL, 200);
 	g = json_array_get(json_object_get(j, "messages"), 0);
-	assert_string_equal(str(g, "subject"), "Room changed");
-	assert_string_equal(str(g, "sent_by"), "Sam Staff");
-	assert_int_equal(num(g, "recipients"), 3);
-	assert_int_equal(num(g, "mailed"), 3);
+	assert_string_equal(ta_str(g, "subject"), "Room changed");
+	assert_string_equal(ta_str(g, "sent_by"), "Sam Staff");
+	assert_int_equal(ta_num(g, "recipients"), 3);
+	assert_int_equal(ta_num(g, "mailed"), 3);
 	assert_true(json_is_true(json_object_get(g, "include_waitlisted")));
 	g = json_array_get(json_object_get(j, "messages"), 1);
-	assert_string_equal(str(g, "subject"), "Bring your laptop");
-	assert_int_equal(num(g, "mailed"), 2);
+	assert_string_equal(ta_str(g, "subject"), "Bring your laptop");
+	assert_int_equal(ta_num(g, "mailed"), 2);
 	json_decref(j);
 	/* nobody twice; nobody else */
 	for (i = 0; i < NPEOPLE; i++) {
@@ -780,14 +741,14 @@ test_mail(void **state)
 	no_mail_with("eve@quillon-st.example", "Room changed");
 
 	/* the form says what to fix and keeps what was typed */
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject", " ", "body",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s}", "subject", " ", "body",
 	    "Kept text"));
 	STATUS(r, 422);
 	HAS(r, "Write a subject.");
 	HAS(r, ">Kept text</textarea>");
 	memset(big, 'x', 201);
 	big[201] = '\0';
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", big, "body", "",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "subject", big, "body", "",
 	    "include_waitlisted", "1"));
 	STATUS(r, 422);
 	HAS(r, "Keep the subject to 200 characters.");
@@ -796,32 +757,32 @@ test_mail(void **state)
 	memset(big, 'y', 20001);
 	big[20001] = '\0';
 	snprintf(page, sizeof page, "%s?lang=fr", path);
-	r = api("POST", page, staff_tok, json_pack("{s:s,s:s}", "subject", "Long", "body", big));
+	r = ta_api("POST", page, staff_tok, json_pack("{s:s,s:s}", "subject", "Long", "body", big));
 	STATUS(r, 422);
 	HAS(r, "Le message ne doit pas dépasser 20 000 caractères.");
-	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+	STATUS(ta_api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
 
 	/* the API's checks, and nobody but staff */
 	snprintf(path, sizeof path, "/api/v1/events/%lld/mail", (long long)id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 422);
 	HAS(r, "\"subject\"");
 	HAS(r, "\"body\"");
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:i}", "subject", "Two\r\nlines",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:i}", "subject", "Two\r\nlines",
 	    "body", "Text", "include_waitlisted", 7));
 	STATUS(r, 422);
 	HAS(r, "The subject is one line of text.");
 	HAS(r, "\"include_waitlisted\"");
-	STATUS(api("POST", path, tok[0], json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	STATUS(ta_api("POST", path, tok[0], json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
 	    403);
-	STATUS(api("POST", path, fe_tok, json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	STATUS(ta_api("POST", path, fe_tok, json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
 	    403);
-	STATUS(api("POST", path, NULL, json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	STATUS(ta_api("POST", path, NULL, json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
 	    401);
-	STATUS(api("POST", "/api/v1/events/999999/mail", staff_tok, json_pack("{s:s,s:s}",
+	STATUS(ta_api("POST", "/api/v1/events/999999/mail", staff_tok, json_pack("{s:s,s:s}",
 	    "subject", "Hi", "body", "Hi")), 404);
 	snprintf(path, sizeof path, "/staff/events/%lld/mail", (long long)id);
-	STATUS(api("POST", path, tok[0], json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
+	STATUS(ta_api("POST", path, tok[0], json_pack("{s:s,s:s}", "subject", "Hi", "body", "Hi")),
 	    403);
 }
 
@@ -856,7 +817,7 @@ test_questions_form(void **state)
 	size_t i;
 
 	(void)state;
-	r = api("GET", "/staff/events/new", staff_tok, NULL);
+	r = ta_api("GET", "/staff/events/new", staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "name=\"q.0.label\"");
 	HAS(r, "name=\"q.2.choices\"");
@@ -864,12 +825,13 @@ test_questions_form(void **state)
 	/* a choice of one option, a label missing, a label too long */
 	memset(big, 'L', 301);
 	big[301] = '\0';
-	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
-	    "s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",
-	    "2029-10-01T09:00", "end", "2029-10-01T17:00", "timezone", "Europe/Vienna", "status",
-	    "published", "question_rows", "3", "q.0.label", "Track?", "q.0.type", "choice",
-	    "q.0.choices", "Only one", "q.1.label", "", "q.1.choices", "An orphan option",
-	    "q.2.label", big, "q.2.type", "text"));
+	r = ta_api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+	    "s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title",
+	    "Asking event", "kind", "workshop", "start", "2029-10-01T09:00", "end",
+	    "2029-10-01T17:00", "timezone", "Europe/Vienna", "status", "published",
+	    "question_rows", "3", "q.0.label", "Track?", "q.0.type", "choice", "q.0.choices",
+	    "Only one", "q.1.label", "", "q.1.choices", "An orphan option", "q.2.label", big,
+	    "q.2.type", "text"));
 	STATUS(r, 422);
 	HAS(r, "Some questions need your attention.");
 	HAS(r, "A choice needs at least two options, one a line.");
@@ -880,14 +842,14 @@ test_questions_form(void **state)
 	HAS(r, "value=\"Asking event\"");
 	HAS(r, "<option value=\"choice\" selected>Choice from a list</option>");
 	LACKS(r, "<option value=\"file\"");	/* an event takes no files */
-	r = api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+	r = ta_api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
 	    "s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",
 	    "2029-10-01T09:00", "end", "2029-10-01T17:00", "timezone", "Europe/Vienna",
 	    "question_rows", "1", "q.0.label", "Your CV", "q.0.type", "file"));
 	STATUS(r, 422);
 	HAS(r, "Choose a kind of question.");
 	/* right: two questions, the empty row left out */
-	STATUS(api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
+	STATUS(ta_api("POST", "/staff/events/new", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,"
 	    "s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Asking event", "kind", "workshop", "start",
 	    "2029-10-01T09:00", "end", "2029-10-01T17:00", "timezone", "Europe/Vienna", "status",
 	    "published", "question_rows", "3", "q.0.label", "Which track?", "q.0.type", "choice",
@@ -895,19 +857,19 @@ test_questions_form(void **state)
 	    "q.1.type", "text")), 303);
 	j = call_json("GET", "/api/v1/events?when=all&per_page=200", staff_tok, NULL, 200);
 	json_array_foreach(json_object_get(j, "items"), i, x)
-		if (strcmp(str(x, "title"), "Asking event") == 0)
-			id = num(x, "id");
+		if (strcmp(ta_str(x, "title"), "Asking event") == 0)
+			id = ta_num(x, "id");
 	json_decref(j);
 	assert_true(id > 0);
 	q = questions_of(id);
 	assert_int_equal(json_array_size(q), 2);
 	x = json_array_get(q, 0);
-	assert_string_equal(str(x, "id"), "q1");
-	assert_string_equal(str(x, "type"), "choice");
+	assert_string_equal(ta_str(x, "id"), "q1");
+	assert_string_equal(ta_str(x, "type"), "choice");
 	assert_true(json_is_true(json_object_get(x, "required")));
 	assert_string_equal(json_string_value(json_array_get(json_object_get(x, "choices"), 1)),
 	    "Practice");
-	assert_string_equal(str(json_array_get(q, 1), "id"), "q2");
+	assert_string_equal(ta_str(json_array_get(q, 1), "id"), "q2");
 	json_decref(q);
 
 	/* someone answers; the form shows the questions, and empty rows */
@@ -915,7 +877,7 @@ test_questions_form(void **state)
 	json_decref(call_json("POST", path, tok[4], json_pack("{s:{s:s,s:s}}", "answers", "q1",
 	    "Law", "q2", "None"), 201));
 	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "name=\"q.0.id\" value=\"q1\"");
 	HAS(r, "value=\"Which track?\"");
@@ -924,49 +886,49 @@ test_questions_form(void **state)
 	HAS(r, "name=\"q.1.remove\"");
 	HAS(r, "name=\"question_rows\" value=\"5\"");
 	/* an answered question keeps its kind */
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "question_rows", "1",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "question_rows", "1",
 	    "q.0.id", "q1", "q.0.label", "Which track, in words?", "q.0.type", "text",
 	    "title", "Asking event"));
 	STATUS(r, 422);
 	HAS(r, "People have answered this question: its kind cannot change.");
 	HAS(r, "value=\"Which track, in words?\"");
 	q = questions_of(id);
-	assert_string_equal(str(json_array_get(q, 0), "type"), "choice");
+	assert_string_equal(ta_str(json_array_get(q, 0), "type"), "choice");
 	/* nor through the API */
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
 	json_object_set_new(json_array_get(q, 0), "type", json_string("text"));
 	json_object_del(json_array_get(q, 0), "choices");
-	r = api("PATCH", path, staff_tok, json_pack("{s:O}", "questions", q));
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:O}", "questions", q));
 	STATUS(r, 422);
 	HAS(r, "People have answered this question: its kind cannot change. (q1)");
 	json_decref(q);
 	q = questions_of(id);
-	assert_string_equal(str(json_array_get(q, 0), "type"), "choice");
+	assert_string_equal(ta_str(json_array_get(q, 0), "type"), "choice");
 	json_decref(q);
 	snprintf(path, sizeof path, "/staff/events/%lld/edit", (long long)id);
 	/* renamed, one removed, one added: the new one is no old one */
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,"
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,"
 	    "s:s,s:s}", "title", "Asking event", "question_rows", "3", "q.0.id", "q1",
 	    "q.0.label", "Track", "q.0.type", "choice", "q.0.choices", "Law\nPractice\nBoth",
 	    "q.1.id", "q2", "q.1.label", "Diet", "q.1.type", "text", "q.1.remove", "1",
 	    "q.2.label", "First time?", "q.2.type", "yes_no")), 303);
 	q = questions_of(id);
 	assert_int_equal(json_array_size(q), 2);
-	assert_string_equal(str(json_array_get(q, 0), "label"), "Track");
+	assert_string_equal(ta_str(json_array_get(q, 0), "label"), "Track");
 	assert_int_equal(json_array_size(json_object_get(json_array_get(q, 0), "choices")), 3);
-	assert_string_equal(str(json_array_get(q, 1), "id"), "q3");
-	assert_string_equal(str(json_array_get(q, 1), "type"), "yes_no");
+	assert_string_equal(ta_str(json_array_get(q, 1), "id"), "q3");
+	assert_string_equal(ta_str(json_array_get(q, 1), "type"), "yes_no");
 	json_decref(q);
 	/* a form without question rows leaves them as they are */
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "title", "Asking event")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "title", "Asking event")), 303);
 	q = questions_of(id);
 	assert_int_equal(json_array_size(q), 2);
 	json_decref(q);
 	/* in French */
 	snprintf(path, sizeof path, "/staff/events/%lld/edit?lang=fr", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	HAS(r, "Questions posées à l’inscription");
-	STATUS(api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
+	STATUS(ta_api("GET", "/staff/events?lang=en", staff_tok, NULL), 200);	/* back */
 }
 
 /*
@@ -992,8 +954,8 @@ test_attendance(void **state)
 	    "end", end, "status", "published"));
 	rid = registered(id, 2, "confirmed");
 	j = decided(id, &rid, 1, "attended", NULL);
-	assert_int_equal(num(j, "refused"), 1);
-	assert_string_equal(str(json_array_get(json_object_get(j, "results"), 0), "reason"),
+	assert_int_equal(ta_num(j, "refused"), 1);
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "results"), 0), "reason"),
 	    "Attendance is taken once the event has started.");
 	json_decref(j);
 	status_is(id, rid, "confirmed");
@@ -1001,18 +963,18 @@ test_attendance(void **state)
 	assert_int_equal(ts_clock_advance(plain, 3700), 200);
 	signed_in("sam.staff@events-staff.test", staff_tok);	/* an hour idle ends a session */
 	j = decided(id, &rid, 1, "attended", NULL);
-	assert_int_equal(num(j, "succeeded"), 1);
-	assert_string_equal(str(json_array_get(json_object_get(j, "results"), 0), "status"),
+	assert_int_equal(ta_num(j, "succeeded"), 1);
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "results"), 0), "status"),
 	    "attended");
 	json_decref(j);
 	status_is(id, rid, "attended");
 	j = decided(id, &rid, 1, "absent", NULL);
-	assert_int_equal(num(j, "succeeded"), 1);
+	assert_int_equal(ta_num(j, "succeeded"), 1);
 	json_decref(j);
 	status_is(id, rid, "confirmed");
 	/* a place taken still counts: no more than before */
 	j = decided(id, &rid, 1, "approve", NULL);
-	assert_int_equal(num(j, "refused"), 1);
+	assert_int_equal(ta_num(j, "refused"), 1);
 	json_decref(j);
 }
 
@@ -1028,6 +990,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = org_made("Quillon Staff Trust", "KE", "info@quillon-st.example");
 	account("sam.staff@events-staff.test", "Sam Staff", "staff", 0, staff_tok);
 	for (i = 0; i < NPEOPLE; i++) {

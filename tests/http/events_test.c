@@ -21,6 +21,7 @@
 
 #include "core/util.h"
 #include "db/db.h"
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -39,12 +40,6 @@ static int64_t quillon;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
@@ -60,7 +55,7 @@ org_made(const char *name, const char *country, const char *email)
 static void
 token_of(const char *email, char *tok)
 {
-	const struct ts_res *r = api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}",
+	const struct ts_res *r = ta_api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}",
 	    "email", email, "password", PW));
 	json_t *j;
 
@@ -96,42 +91,13 @@ event_made(json_t *body)
 		json_object_set_new(body, "start", json_string("2027-06-10T09:00"));
 	if (!json_object_get(body, "end"))
 		json_object_set_new(body, "end", json_string("2027-06-10T17:00"));
-	r = api("POST", "/api/v1/events", staff_tok, body);
+	r = ta_api("POST", "/api/v1/events", staff_tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
-}
-
-/* GET path as token: the JSON body (caller decrefs), asserting status. */
-static json_t *
-get_json(const char *path, const char *token, int status)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, status);
-	return ts_jbody(r);
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-/* The total of list path as token. */
-static int64_t
-total_of(const char *path, const char *token)
-{
-	json_t *j = get_json(path, token, 200);
-	int64_t n = json_integer_value(json_object_get(j, "total"));
-
-	json_decref(j);
-	return n;
 }
 
 /* ---- tests ---------------------------------------------------------------- */
@@ -154,11 +120,11 @@ test_times_in_zone(void **state)
 	    "start", "2027-10-28T09:00", "end", "2027-11-04T17:00", "registration_closes",
 	    "2027-10-21T18:00", "status", "published"));
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "start"), "2027-10-28T09:00:00+02:00");
-	assert_string_equal(str(j, "end"), "2027-11-04T17:00:00+01:00");
-	assert_string_equal(str(j, "registration_closes"), "2027-10-21T18:00:00+02:00");
-	assert_string_equal(str(j, "timezone"), "Europe/Vienna");
+	j = ta_get_json(path, NULL, 200);
+	assert_string_equal(ta_str(j, "start"), "2027-10-28T09:00:00+02:00");
+	assert_string_equal(ta_str(j, "end"), "2027-11-04T17:00:00+01:00");
+	assert_string_equal(ta_str(j, "registration_closes"), "2027-10-21T18:00:00+02:00");
+	assert_string_equal(ta_str(j, "timezone"), "Europe/Vienna");
 	assert_true(json_is_null(json_object_get(j, "registration_opens")));
 	assert_true(json_is_true(json_object_get(j, "registration_open")));
 	json_decref(j);
@@ -167,20 +133,20 @@ test_times_in_zone(void **state)
 	    "kind", "webinar", "timezone", "America/New_York", "start", "2027-11-07T01:30",
 	    "end", "2027-11-07T03:00", "status", "published"));
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	j = get_json(path, NULL, 200);
+	j = ta_get_json(path, NULL, 200);
 	/* 01:30 happens twice that night: the first, still daylight time */
-	assert_string_equal(str(j, "start"), "2027-11-07T01:30:00-04:00");
-	assert_string_equal(str(j, "end"), "2027-11-07T03:00:00-05:00");
+	assert_string_equal(ta_str(j, "start"), "2027-11-07T01:30:00-04:00");
+	assert_string_equal(ta_str(j, "end"), "2027-11-07T03:00:00-05:00");
 	json_decref(j);
 
 	id = event_made(json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "title", "Briefing in Delhi",
 	    "kind", "briefing", "timezone", "Asia/Kolkata", "start", "2027-01-15T12:00:00Z",
 	    "end", "2027-01-15T19:00:00+05:30", "status", "published"));
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "start"), "2027-01-15T17:30:00+05:30");
+	j = ta_get_json(path, NULL, 200);
+	assert_string_equal(ta_str(j, "start"), "2027-01-15T17:30:00+05:30");
 	json_decref(j);
-	j = get_json("/api/v1/events?when=all&kind=briefing", NULL, 200);
+	j = ta_get_json("/api/v1/events?when=all&kind=briefing", NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	json_decref(j);
 }
@@ -219,7 +185,7 @@ test_bad_input(void **state)
 		{ "{\"resources\":[0]}", "resources" },
 		{ "{\"themes\":[\"astrology\"]}", "themes" },
 	};
-	int64_t before = total_of("/api/v1/events?when=all", staff_tok);
+	int64_t before = ta_total("/api/v1/events?when=all", staff_tok);
 	size_t i;
 
 	(void)state;
@@ -232,7 +198,7 @@ test_bad_input(void **state)
 		assert_non_null(over);
 		json_object_update(body, over);
 		json_decref(over);
-		r = api("POST", "/api/v1/events", staff_tok, body);
+		r = ta_api("POST", "/api/v1/events", staff_tok, body);
 		if (r->status != 422)
 			printf("# %s: %ld %.300s\n", bad[i].json, r->status, r->body);
 		assert_int_equal(r->status, 422);
@@ -244,11 +210,11 @@ test_bad_input(void **state)
 		assert_non_null(json_object_get(errs, bad[i].field));
 		json_decref(j);
 	}
-	assert_int_equal(total_of("/api/v1/events?when=all", staff_tok), before);
+	assert_int_equal(ta_total("/api/v1/events?when=all", staff_tok), before);
 	/* an unknown filter value is a 422 naming it */
-	STATUS(api("GET", "/api/v1/events?month=2027-13", NULL, NULL), 422);
-	STATUS(api("GET", "/api/v1/events?when=soon", NULL, NULL), 422);
-	STATUS(api("GET", "/api/v1/events?kind=party", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/events?month=2027-13", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/events?when=soon", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/events?kind=party", NULL, NULL), 422);
 }
 
 /* Who sees which event: 404 for one they may not, and lists and counts
@@ -284,14 +250,14 @@ test_visibility(void **state)
 			char path[64];
 
 			snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)ids[i]);
-			STATUS(api("GET", path, toks[k], NULL), want ? 200 : 404);
+			STATUS(ta_api("GET", path, toks[k], NULL), want ? 200 : 404);
 			seen += want;
 		}
-		assert_int_equal(total_of("/api/v1/events?month=2028-02", toks[k]), seen);
+		assert_int_equal(ta_total("/api/v1/events?month=2028-02", toks[k]), seen);
 	}
-	assert_int_equal(total_of("/api/v1/events?month=2028-02", staff_tok), 5);
-	assert_int_equal(total_of("/api/v1/events?month=2028-02&status=draft", staff_tok), 1);
-	assert_int_equal(total_of("/api/v1/events?month=2028-02&status=draft", ada_tok), 0);
+	assert_int_equal(ta_total("/api/v1/events?month=2028-02", staff_tok), 5);
+	assert_int_equal(ta_total("/api/v1/events?month=2028-02&status=draft", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/events?month=2028-02&status=draft", ada_tok), 0);
 }
 
 /* The link to join is for staff; the others see that there is none to see. */
@@ -306,13 +272,13 @@ test_online_url(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "secret-room");
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "secret-room");
-	r = api("GET", "/api/v1/events?when=all", NULL, NULL);
+	r = ta_api("GET", "/api/v1/events?when=all", NULL, NULL);
 	STATUS(r, 200);
 	LACKS(r, "secret-room");
 }
@@ -340,7 +306,7 @@ test_filters_and_counts(void **state)
 	    "webinar", "start", "2025-05-20T09:00", "end", "2025-05-20T10:00", "themes",
 	    "corruption", "status", "published"));
 
-	j = get_json("/api/v1/events?theme=corruption&month=2029-05", NULL, 200);
+	j = ta_get_json("/api/v1/events?theme=corruption&month=2029-05", NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
 	fc = json_object_get(j, "facets");
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(fc, "kind"),
@@ -355,20 +321,20 @@ test_filters_and_counts(void **state)
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(fc, "language"),
 	    "fr")), 1);
 	/* soonest first */
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "title"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "title"),
 	    "Fil one");
 	json_decref(j);
-	assert_int_equal(total_of("/api/v1/events?theme=corruption&language=en&month=2029-05",
+	assert_int_equal(ta_total("/api/v1/events?theme=corruption&language=en&month=2029-05",
 	    NULL), 1);
-	assert_int_equal(total_of("/api/v1/events?region=002&month=2029-05", NULL), 1);
-	assert_int_equal(total_of("/api/v1/events?theme=firearms", NULL), 1);
-	j = get_json("/api/v1/events?when=past&theme=corruption", NULL, 200);
+	assert_int_equal(ta_total("/api/v1/events?region=002&month=2029-05", NULL), 1);
+	assert_int_equal(ta_total("/api/v1/events?theme=firearms", NULL), 1);
+	j = ta_get_json("/api/v1/events?when=past&theme=corruption", NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "title"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "title"),
 	    "Fil past");
 	json_decref(j);
-	assert_int_equal(total_of("/api/v1/events?theme=corruption&month=2025-05", NULL), 0);
-	assert_int_equal(total_of("/api/v1/events?when=all&theme=corruption&month=2025-05",
+	assert_int_equal(ta_total("/api/v1/events?theme=corruption&month=2025-05", NULL), 0);
+	assert_int_equal(ta_total("/api/v1/events?when=all&theme=corruption&month=2025-05",
 	    NULL), 1);
 }
 
@@ -386,43 +352,43 @@ test_staff_edit(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	STATUS(api("GET", path, ada_tok, NULL), 404);
-	r = api("PATCH", path, staff_tok, json_pack("{s:s,s:s,s:[{s:s,s:s,s:b,s:[s,s]}]}",
+	STATUS(ta_api("GET", path, ada_tok, NULL), 404);
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s,s:[{s:s,s:s,s:b,s:[s,s]}]}",
 	    "title", "Edited", "status", "published", "questions", "label", "Which track?",
 	    "type", "choice", "required", 1, "choices", "Law", "Practice"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "title"), "Edited");
-	assert_string_equal(str(j, "start"), "2028-07-01T09:00:00+02:00");
+	assert_string_equal(ta_str(j, "title"), "Edited");
+	assert_string_equal(ta_str(j, "start"), "2028-07-01T09:00:00+02:00");
 	assert_int_equal(json_integer_value(json_object_get(j, "capacity")), 30);
-	assert_string_equal(str(json_array_get(json_object_get(j, "questions"), 0), "id"), "q1");
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "questions"), 0), "id"), "q1");
 	json_decref(j);
-	STATUS(api("GET", path, ada_tok, NULL), 200);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 200);
 
 	/* another zone for the same instants */
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "timezone", "Asia/Kolkata"));
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "timezone", "Asia/Kolkata"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "start"), "2028-07-01T12:30:00+05:30");
+	assert_string_equal(ta_str(j, "start"), "2028-07-01T12:30:00+05:30");
 	json_decref(j);
 
-	r = api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "title", "Broken",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "title", "Broken",
 	    "end", "2028-06-01T09:00"));
 	STATUS(r, 422);
 	HAS(r, "\"end\"");
-	j = get_json(path, staff_tok, 200);
-	assert_string_equal(str(j, "title"), "Edited");
+	j = ta_get_json(path, staff_tok, 200);
+	assert_string_equal(ta_str(j, "title"), "Edited");
 	json_decref(j);
 
 	/* no limit */
-	r = api("PATCH", path, staff_tok, json_pack("{s:n}", "capacity"));
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:n}", "capacity"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_true(json_is_null(json_object_get(j, "capacity")));
 	assert_true(json_is_null(json_object_get(j, "places_left")));
 	json_decref(j);
-	STATUS(api("PATCH", "/api/v1/events/999999", staff_tok, json_object()), 404);
-	STATUS(api("PATCH", path, ada_tok, json_object()), 403);
+	STATUS(ta_api("PATCH", "/api/v1/events/999999", staff_tok, json_object()), 404);
+	STATUS(ta_api("PATCH", path, ada_tok, json_object()), 403);
 }
 
 
@@ -431,7 +397,7 @@ test_staff_edit(void **state)
 static void
 locale_fr(const char *token)
 {
-	json_t *me = get_json("/api/v1/me", token, 200);
+	json_t *me = ta_get_json("/api/v1/me", token, 200);
 	struct db_pool *pool = NULL;
 	struct db *d;
 	struct db_q *q;
@@ -448,22 +414,6 @@ locale_fr(const char *token)
 	db_release(pool, d);
 	db_pool_free(pool);
 	json_decref(me);
-}
-
-/* Waits for the next mail to `to` and asserts its subject and a part of
- * its body. */
-static void
-mail_says(const char *to, const char *subject, const char *part)
-{
-	struct ts_mail m;
-
-	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
-		fail_msg("no mail to %s (%s)", to, subject);
-	if (strcmp(m.subject, subject) != 0 || !strstr(m.body, part))
-		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
-	assert_string_equal(m.subject, subject);
-	assert_non_null(strstr(m.body, part));
-	ts_mail_free(&m);
 }
 
 /* Waits for the next two mails to `to` and asserts that one has subject a
@@ -493,7 +443,7 @@ mails_say(const char *to, const char *a, const char *pa, const char *b, const ch
 static json_t *
 post_json(const char *path, const char *token, json_t *body, int status)
 {
-	const struct ts_res *r = api("POST", path, token, body);
+	const struct ts_res *r = ta_api("POST", path, token, body);
 
 	STATUS(r, status);
 	return ts_jbody(r);
@@ -522,20 +472,20 @@ test_register_and_waitlist(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
-	r = api("POST", path, ada_tok, json_pack("{s:{s:s}}", "answers", "diet", "none"));
+	r = ta_api("POST", path, ada_tok, json_pack("{s:{s:s}}", "answers", "diet", "none"));
 	STATUS(r, 422);
 	HAS(r, "answers.track");
-	r = api("POST", path, ada_tok, json_pack("{s:{s:s}}", "answers", "track", "Poetry"));
+	r = ta_api("POST", path, ada_tok, json_pack("{s:{s:s}}", "answers", "track", "Poetry"));
 	STATUS(r, 422);
 	HAS(r, "answers.track");
 	g = post_json(path, ada_tok, json_pack("{s:{s:s,s:s}}", "answers", "track", "Law", "diet",
 	    "vegetarian"), 201);
-	assert_string_equal(str(g, "status"), "confirmed");
-	assert_string_equal(str(json_object_get(g, "answers"), "track"), "Law");
+	assert_string_equal(ta_str(g, "status"), "confirmed");
+	assert_string_equal(ta_str(json_object_get(g, "answers"), "track"), "Law");
 	ada_reg = json_integer_value(json_object_get(g, "id"));
 	json_decref(g);
 	/* her export has it, with its answers */
-	g = get_json("/api/v1/me/export", ada_tok, 200);
+	g = ta_get_json("/api/v1/me/export", ada_tok, 200);
 	{
 		json_t *x, *found = NULL;
 		size_t i;
@@ -544,85 +494,88 @@ test_register_and_waitlist(void **state)
 			if (json_integer_value(json_object_get(x, "id")) == ada_reg)
 				found = x;
 		assert_non_null(found);
-		assert_string_equal(str(found, "event_title"), "Capacity two");
-		assert_string_equal(str(json_object_get(found, "answers"), "diet"), "vegetarian");
+		assert_string_equal(ta_str(found, "event_title"), "Capacity two");
+		assert_string_equal(ta_str(json_object_get(found, "answers"), "diet"),
+		    "vegetarian");
 	}
 	json_decref(g);
 	/* again: the same one */
 	g = post_json(path, ada_tok, json_pack("{s:{s:s}}", "answers", "track", "Practice"), 200);
 	assert_int_equal(json_integer_value(json_object_get(g, "id")), ada_reg);
-	assert_string_equal(str(json_object_get(g, "answers"), "track"), "Law");
+	assert_string_equal(ta_str(json_object_get(g, "answers"), "track"), "Law");
 	json_decref(g);
 	/* not members: 403 */
-	STATUS(api("POST", path, pat_tok, json_pack("{s:{s:s}}", "answers", "track", "Law")), 403);
-	STATUS(api("POST", path, fe_tok, json_pack("{s:{s:s}}", "answers", "track", "Law")), 403);
-	STATUS(api("POST", path, NULL, json_pack("{s:{s:s}}", "answers", "track", "Law")), 401);
+	STATUS(ta_api("POST", path, pat_tok, json_pack("{s:{s:s}}", "answers", "track", "Law")),
+	    403);
+	STATUS(ta_api("POST", path, fe_tok, json_pack("{s:{s:s}}", "answers", "track", "Law")),
+	    403);
+	STATUS(ta_api("POST", path, NULL, json_pack("{s:{s:s}}", "answers", "track", "Law")), 401);
 	/* a colleague, by someone who is not their organization's admin */
-	g = get_json("/api/v1/me", cy_tok, 200);
-	r = api("POST", path, ada_tok, json_pack("{s:O,s:{s:s}}", "user_id",
+	g = ta_get_json("/api/v1/me", cy_tok, 200);
+	r = ta_api("POST", path, ada_tok, json_pack("{s:O,s:{s:s}}", "user_id",
 	    json_object_get(g, "id"), "answers", "track", "Law"));
 	json_decref(g);
 	STATUS(r, 403);
 
 	locale_fr(bo_tok);
 	g = post_json(path, bo_tok, json_pack("{s:{s:s}}", "answers", "track", "Practice"), 201);
-	assert_string_equal(str(g, "status"), "confirmed");
+	assert_string_equal(ta_str(g, "status"), "confirmed");
 	json_decref(g);
 	g = post_json(path, cy_tok, json_pack("{s:{s:s}}", "answers", "track", "Law"), 201);
-	assert_string_equal(str(g, "status"), "waitlisted");
+	assert_string_equal(ta_str(g, "status"), "waitlisted");
 	cy_reg = json_integer_value(json_object_get(g, "id"));
 	json_decref(g);
 
 	snprintf(rpath, sizeof rpath, "/api/v1/events/%lld", (long long)id);
-	j = get_json(rpath, ada_tok, 200);
-	assert_string_equal(str(j, "online_url"), "https://meet.example/room-two");
-	assert_string_equal(str(j, "registration"), "confirmed");
+	j = ta_get_json(rpath, ada_tok, 200);
+	assert_string_equal(ta_str(j, "online_url"), "https://meet.example/room-two");
+	assert_string_equal(ta_str(j, "registration"), "confirmed");
 	assert_int_equal(json_integer_value(json_object_get(j, "places_left")), 0);
 	assert_int_equal(json_integer_value(json_object_get(j, "waitlisted")), 1);
 	json_decref(j);
-	j = get_json(rpath, cy_tok, 200);
+	j = ta_get_json(rpath, cy_tok, 200);
 	assert_true(json_is_null(json_object_get(j, "online_url")));
-	assert_string_equal(str(j, "registration"), "waitlisted");
+	assert_string_equal(ta_str(j, "registration"), "waitlisted");
 	json_decref(j);
 	/* the capacity cannot go below the two confirmed */
-	r = api("PATCH", rpath, staff_tok, json_pack("{s:i}", "capacity", 1));
+	r = ta_api("PATCH", rpath, staff_tok, json_pack("{s:i}", "capacity", 1));
 	STATUS(r, 422);
 	HAS(r, "\"capacity\"");
 
 	/* each sees their own; staff all */
-	assert_int_equal(total_of(path, bo_tok), 1);
-	assert_int_equal(total_of(path, staff_tok), 3);
+	assert_int_equal(ta_total(path, bo_tok), 1);
+	assert_int_equal(ta_total(path, staff_tok), 3);
 	snprintf(rpath, sizeof rpath, "%s/%lld", path, (long long)ada_reg);
-	STATUS(api("GET", rpath, bo_tok, NULL), 404);
-	STATUS(api("DELETE", rpath, bo_tok, NULL), 404);
-	STATUS(api("GET", rpath, ada_tok, NULL), 200);
+	STATUS(ta_api("GET", rpath, bo_tok, NULL), 404);
+	STATUS(ta_api("DELETE", rpath, bo_tok, NULL), 404);
+	STATUS(ta_api("GET", rpath, ada_tok, NULL), 200);
 
 	/* Ada cancels: Cy takes the place */
-	g = ts_jbody(api("DELETE", rpath, ada_tok, NULL));
-	assert_string_equal(str(g, "status"), "cancelled");
+	g = ts_jbody(ta_api("DELETE", rpath, ada_tok, NULL));
+	assert_string_equal(ta_str(g, "status"), "cancelled");
 	json_decref(g);
 	snprintf(rpath, sizeof rpath, "%s/%lld", path, (long long)cy_reg);
-	j = get_json(rpath, cy_tok, 200);
-	assert_string_equal(str(j, "status"), "confirmed");
+	j = ta_get_json(rpath, cy_tok, 200);
+	assert_string_equal(ta_str(j, "status"), "confirmed");
 	json_decref(j);
 	snprintf(rpath, sizeof rpath, "/api/v1/events/%lld", (long long)id);
-	j = get_json(rpath, cy_tok, 200);
-	assert_string_equal(str(j, "online_url"), "https://meet.example/room-two");
+	j = ta_get_json(rpath, cy_tok, 200);
+	assert_string_equal(ta_str(j, "online_url"), "https://meet.example/room-two");
 	assert_int_equal(json_integer_value(json_object_get(j, "waitlisted")), 0);
 	json_decref(j);
 
 	/* each was told, in their language, with the time in the event's zone */
-	mail_says("ada@quillon-ev.example", "Your place is confirmed",
-	    "2028-09-01T09:00:00+02:00 (Europe/Vienna)");
-	mail_says("bo@quillon-ev.example", "Votre place est confirmée",
-	    "Votre place à « Capacity two » est confirmée");
+	ta_mail_says(&sink, "ada@quillon-ev.example", "Your place is confirmed",
+	    "2028-09-01T09:00:00+02:00 (Europe/Vienna)", NULL);
+	ta_mail_says(&sink, "bo@quillon-ev.example", "Votre place est confirmée",
+	    "Votre place à « Capacity two » est confirmée", NULL);
 	mails_say("cy@quillon-ev.example", "You are on the waiting list", "waiting list",
 	    "A place is yours", "meet.example/room-two");
 	assert_int_equal(ts_mail_count(&sink, "ada@quillon-ev.example"), 0);
 
 	/* the organization's history has them */
 	snprintf(rpath, sizeof rpath, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", rpath, staff_tok, NULL);
+	r = ta_api("GET", rpath, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Capacity two (waitlisted)");
 	HAS(r, "Capacity two (confirmed)");
@@ -656,10 +609,10 @@ test_register_window(void **state)
 		json_decref(over);
 		id = event_made(body);
 		snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
-		r = api("POST", path, ada_tok, json_object());
+		r = ta_api("POST", path, ada_tok, json_object());
 		STATUS(r, 409);
 		HAS(r, cases[i].says);
-		assert_int_equal(total_of(path, staff_tok), 0);
+		assert_int_equal(ta_total(path, staff_tok), 0);
 	}
 }
 
@@ -796,13 +749,13 @@ test_capacity_race(void **state)
 		printf("# %d registrations did not answer 201\n", other);
 	assert_int_equal(other, 0);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	j = get_json(path, staff_tok, 200);
+	j = ta_get_json(path, staff_tok, 200);
 	confirmed = (int)json_integer_value(json_object_get(j, "confirmed"));
 	waitlisted = (int)json_integer_value(json_object_get(j, "waitlisted"));
 	json_decref(j);
 	assert_int_equal(confirmed, RACE_PLACES);
 	assert_int_equal(waitlisted, RACE_PEOPLE - RACE_PLACES);
-	assert_int_equal(total_of(race_path, staff_tok), RACE_PEOPLE);
+	assert_int_equal(ta_total(race_path, staff_tok), RACE_PEOPLE);
 	/* and each racer was told what they got */
 	for (i = confirmed = waitlisted = 0; i < RACE_PEOPLE; i++) {
 		confirmed += strcmp(race_got[i], "confirmed") == 0;
@@ -828,6 +781,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, extra) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = org_made("Quillon Training Trust", "KE", "info@quillon-ev.example");
 	account("sam.staff@events.test", "staff", 0, staff_tok);
 	account("ada@quillon-ev.example", "member", quillon, ada_tok);

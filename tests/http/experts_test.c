@@ -27,6 +27,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -40,23 +41,6 @@ static struct ts_browser *visitor, *plain, *ana_web, *staff_web, *mo_web, *fe_we
  * an organization, a state focal point. */
 static char staff_tok[129], ana_tok[129], bo_tok[129], mo_tok[129], fe_tok[129];
 static int64_t ana_id, ana_app, org_id;
-
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-/* GET path with token, 200, as JSON (caller decrefs). */
-static json_t *
-get_json(const char *path, const char *token)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, 200);
-	return ts_jbody(r);
-}
 
 /* A new account with role; its id, its API token into tok[129] and, when
  * web is not NULL, a browser signed in as it. */
@@ -149,7 +133,7 @@ test_apply_form(void **state)
 	STATUS(r, 200);
 	HAS(r, "Staff will review");
 
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	ana_app = app_of(j, "ana@research.example");
 	assert_true(ana_app > 0);
@@ -170,7 +154,8 @@ test_apply_api_and_duplicates(void **state)
 	int64_t bo_app;
 
 	(void)state;
-	r = api("POST", "/api/v1/applications", bo_tok, expert_body("Ana  LIMA", "bo@else.example"));
+	r = ta_api("POST", "/api/v1/applications", bo_tok, expert_body("Ana  LIMA",
+	    "bo@else.example"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "kind")), "expert");
@@ -181,23 +166,23 @@ test_apply_api_and_duplicates(void **state)
 	json_decref(j);
 
 	/* the same address as Ana's, from another account */
-	r = api("POST", "/api/v1/applications", mo_tok, expert_body("Someone Else",
+	r = ta_api("POST", "/api/v1/applications", mo_tok, expert_body("Someone Else",
 	    "ana@research.example"));
 	STATUS(r, 201);
 
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)bo_app);
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	json_array_foreach(json_object_get(j, "duplicates"), i, d)
 		same_name |= json_integer_value(json_object_get(d, "id")) == ana_app &&
 		    strcmp(json_string_value(json_object_get(d, "why")), "same person's name") == 0;
 	json_decref(j);
 	assert_true(same_name);
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 3);
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld",
 	    (long long)app_of(j, "mo@meridian.example"));
 	json_decref(j);
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	json_array_foreach(json_object_get(j, "duplicates"), i, d)
 		same_mail |= json_integer_value(json_object_get(d, "id")) == ana_app &&
 		    strcmp(json_string_value(json_object_get(d, "why")), "same email address") == 0;
@@ -239,12 +224,12 @@ test_decisions(void **state)
 	assert_non_null(strstr(link, path));
 	ts_mail_free(&m);
 
-	j = get_json("/api/v1/me", ana_tok);
+	j = ta_get_json("/api/v1/me", ana_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
 	assert_true(json_integer_value(json_object_get(j, "org_id")) == 0);
 	json_decref(j);
 	/* the audit log has the submission and the decision */
-	r = api("GET", "/api/v1/staff/audit?per_page=200", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/staff/audit?per_page=200", staff_tok, NULL);
 	STATUS(r, 200);
 	snprintf(path, sizeof path, "application %lld: Ana Lima", (long long)ana_app);
 	assert_true(ts_has(r, path));
@@ -253,27 +238,27 @@ test_decisions(void **state)
 	r = ts_get(ana_web, "/");
 	HAS(r, "href=\"/people\"");
 	/* not an organization: not in the directory nor its counts */
-	j = get_json("/api/v1/organizations?per_page=100", staff_tok);
+	j = ta_get_json("/api/v1/organizations?per_page=100", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	json_decref(j);
 
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	bo_app = app_of(j, "bo@else.example");
 	mo_app = app_of(j, "mo@meridian.example");
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)mo_app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "reason",
 	    "The address is someone else's.")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "mo@meridian.example", 10000, &m), 0);
 	ts_mail_free(&m);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)bo_app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "message",
 	    "Which university are you with?")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "bo@else.example", 10000, &m), 0);
 	assert_non_null(strstr(m.body, "Which university"));
 	ts_mail_free(&m);
 	/* a rejected or waiting applicant is no member */
-	j = get_json("/api/v1/me", bo_tok);
+	j = ta_get_json("/api/v1/me", bo_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "applicant");
 	json_decref(j);
 
@@ -294,7 +279,7 @@ test_decisions(void **state)
 	j = expert_body("Bo Okafor", "bo@else.example");
 	json_object_set_new(json_object_get(j, "expert"), "affiliation",
 	    json_string("Nairobi Institute"));
-	r = api("POST", path, bo_tok, j);
+	r = ta_api("POST", path, bo_tok, j);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "pending");
@@ -305,16 +290,6 @@ test_decisions(void **state)
 
 /* ---- /people ------------------------------------------------------------ */
 
-static int64_t
-total_of(const char *path, const char *tok)
-{
-	json_t *j = get_json(path, tok);
-	int64_t n = json_integer_value(json_object_get(j, "total"));
-
-	json_decref(j);
-	return n;
-}
-
 static void
 test_people_list_and_facets(void **state)
 {
@@ -322,7 +297,7 @@ test_people_list_and_facets(void **state)
 	json_t *j, *f, *it;
 
 	(void)state;
-	j = get_json("/api/v1/people", mo_tok);
+	j = ta_get_json("/api/v1/people", mo_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	assert_int_equal(json_integer_value(json_object_get(j, "page")), 1);
 	assert_non_null(json_object_get(j, "per_page"));
@@ -341,21 +316,21 @@ test_people_list_and_facets(void **state)
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "language"),
 	    "sw")), 1);
 	json_decref(j);
-	assert_int_equal(total_of("/api/v1/people?country=KE", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?country=FR", mo_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?country=KE", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?country=FR", mo_tok), 0);
 	/* a facet counts with the other filters only: Kenya is still offered */
-	j = get_json("/api/v1/people?country=FR", mo_tok);
+	j = ta_get_json("/api/v1/people?country=FR", mo_tok, 200);
 	f = json_object_get(j, "facets");
 	assert_int_equal(json_integer_value(json_object_get(json_object_get(f, "country"), "KE")),
 	    1);
 	assert_int_equal(json_object_size(json_object_get(f, "theme")), 0);
 	json_decref(j);
-	assert_int_equal(total_of("/api/v1/people?region=002&theme=corruption", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?theme=cybercrime", mo_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?language=sw&sort=newest", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=lima", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=nobody", mo_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?page=2&per_page=1", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?region=002&theme=corruption", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?theme=cybercrime", mo_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?language=sw&sort=newest", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=lima", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=nobody", mo_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?page=2&per_page=1", mo_tok), 1);
 
 	r = ts_get(mo_web, "/people?theme=corruption");
 	STATUS(r, 200);
@@ -369,19 +344,19 @@ test_people_list_and_facets(void **state)
 	STATUS(r, 200);
 	LACKS(r, "Ana Lima");
 	HAS(r, "0 experts match");
-	r = api("GET", "/api/v1/people?country=ZZ", mo_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?country=ZZ", mo_tok, NULL);
 	STATUS(r, 422);
 	assert_true(ts_has(r, "\"country\""));
-	r = api("GET", "/api/v1/people?theme=nope", mo_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?theme=nope", mo_tok, NULL);
 	STATUS(r, 422);
 	assert_true(ts_has(r, "\"theme\""));
-	r = api("GET", "/api/v1/people?per_page=101", mo_tok, NULL);
+	r = ta_api("GET", "/api/v1/people?per_page=101", mo_tok, NULL);
 	STATUS(r, 422);
 	/* a visitor is sent to sign in; an applicant may not */
 	r = ts_get(visitor, "/people");
 	STATUS(r, 303);
-	STATUS(api("GET", "/api/v1/people", NULL, NULL), 401);
-	STATUS(api("GET", "/api/v1/people", bo_tok, NULL), 403);
+	STATUS(ta_api("GET", "/api/v1/people", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/people", bo_tok, NULL), 403);
 	/* Ana's own page links her edit form */
 	r = ts_get(ana_web, "/people");
 	STATUS(r, 200);
@@ -412,7 +387,7 @@ test_visibility_per_role(void **state)
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ana_id);
 	snprintf(web, sizeof web, "/people/%lld", (long long)ana_id);
-	r = api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:s,s:s}}", "visibility",
+	r = ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:s,s:s}}", "visibility",
 	    "title", "public", "biography", "nongovernmental", "affiliation", "staff",
 	    "themes", "members", "country", "members", "contact", "nongovernmental"));
 	STATUS(r, 200);
@@ -420,7 +395,7 @@ test_visibility_per_role(void **state)
 		const struct seen *w = &want[i];
 
 		printf("# %s\n", w->who);
-		j = get_json(path, w->tok);
+		j = ta_get_json(path, w->tok, 200);
 		assert_string_equal(json_string_value(json_object_get(j, "name")), "Ana Lima");
 		assert_int_equal(json_object_get(j, "title") != NULL, w->title);
 		assert_int_equal(json_object_get(j, "biography") != NULL, w->biography);
@@ -454,26 +429,26 @@ test_visibility_per_role(void **state)
 	HAS(r, "Edit the profile");
 
 	/* search finds a word only where its viewer sees it */
-	assert_int_equal(total_of("/api/v1/people?q=zephyrbio", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=zephyrbio", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=zephyrbio", staff_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=quorvane", mo_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=quorvane", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=quorvane", staff_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=quorvane", ana_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=zephyrbio", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=zephyrbio", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=zephyrbio", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=quorvane", mo_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=quorvane", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=quorvane", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=quorvane", ana_tok), 1);
 	r = ts_get(fe_web, "/people?q=zephyrbio");
 	STATUS(r, 200);
 	LACKS(r, "Ana Lima");
 
 	/* filters and facets: a country hidden from focal points */
-	STATUS(api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s}}", "visibility", "country",
+	STATUS(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s,s:s}}", "visibility", "country",
 	    "nongovernmental", "countries", "nongovernmental")), 200);
-	assert_int_equal(total_of("/api/v1/people?country=KE", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?region=002", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?q=kenya", fe_tok), 0);
-	assert_int_equal(total_of("/api/v1/people?country=KE", mo_tok), 1);
-	assert_int_equal(total_of("/api/v1/people?q=kenya", mo_tok), 1);
-	j = get_json("/api/v1/people", fe_tok);
+	assert_int_equal(ta_total("/api/v1/people?country=KE", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?region=002", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?q=kenya", fe_tok), 0);
+	assert_int_equal(ta_total("/api/v1/people?country=KE", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=kenya", mo_tok), 1);
+	j = ta_get_json("/api/v1/people", fe_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 1);
 	assert_int_equal(json_object_size(json_object_get(json_object_get(j, "facets"), "country")),
 	    0);
@@ -482,8 +457,10 @@ test_visibility_per_role(void **state)
 	json_decref(j);
 
 	/* only the expert and staff edit it */
-	STATUS(api("PATCH", path, mo_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")), 403);
-	STATUS(api("PATCH", path, fe_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")), 403);
+	STATUS(ta_api("PATCH", path, mo_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	    403);
+	STATUS(ta_api("PATCH", path, fe_tok, json_pack("{s:{s:s}}", "expert", "name", "Taken")),
+	    403);
 	snprintf(web, sizeof web, "/people/%lld/edit", (long long)ana_id);
 	STATUS(ts_get(mo_web, web), 403);
 	r = ts_get(ana_web, web);
@@ -492,7 +469,7 @@ test_visibility_per_role(void **state)
 	r = ts_form(ana_web, web, "name", "Ana M. Lima", "country", "KE", "contact_email",
 	    "ana@research.example", "vis_title", "staff", (char *)NULL);
 	STATUS(r, 303);
-	j = get_json(path, mo_tok);
+	j = ta_get_json(path, mo_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "name")), "Ana M. Lima");
 	assert_null(json_object_get(j, "title"));
 	json_decref(j);
@@ -523,11 +500,11 @@ test_expert_leaves_organization(void **state)
 	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/remove", (long long)org_id,
 	    (long long)ana_id);
 	STATUS(ts_form(mo_web, path, (char *)NULL), 303);
-	j = get_json("/api/v1/me", ana_tok);
+	j = ta_get_json("/api/v1/me", ana_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
 	json_decref(j);
 	STATUS(ts_get(ana_web, "/organizations"), 200);
-	assert_int_equal(total_of("/api/v1/people", mo_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people", mo_tok), 1);
 }
 
 /* ---- bad input ---------------------------------------------------------- */
@@ -567,38 +544,38 @@ test_bad_input(void **state)
 	(void)state;
 	b = expert_body("", "");
 	json_object_set_new(b, "consent", json_false());
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "name", "contact_email",
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "name", "contact_email",
 	    "consent", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	bio = calloc(1, 4002);
 	memset(bio, 'x', 4001);
 	json_object_set_new(json_object_get(b, "expert"), "biography", json_string(bio));
 	free(bio);
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "biography", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "biography", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(json_object_get(b, "expert"), "country", json_string("ZZ"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "country", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "country", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(json_object_get(b, "expert"), "themes", json_pack("[s]", "nope"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "themes", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "themes", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(json_object_get(b, "expert"), "languages", json_pack("[s]", "xq"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "languages", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "languages", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(json_object_get(b, "expert"), "website", json_string("not a site"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "website", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "website", (char *)NULL);
 	b = expert_body("Cy Long", "cy@example.org");
 	json_object_set_new(b, "kind", json_string("focal"));
-	refused(api("POST", "/api/v1/applications", bo_tok, b), "kind", (char *)NULL);
+	refused(ta_api("POST", "/api/v1/applications", bo_tok, b), "kind", (char *)NULL);
 	/* a visibility that does not exist */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ana_id);
-	refused(api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "biography",
+	refused(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "biography",
 	    "friends")), "visibility", (char *)NULL);
-	refused(api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "shoe_size",
+	refused(ta_api("PATCH", path, ana_tok, json_pack("{s:{s:s}}", "visibility", "shoe_size",
 	    "public")), "visibility", (char *)NULL);
 	/* nothing of it was stored */
-	assert_int_equal(total_of("/api/v1/applications?status=all&kind=expert", staff_tok), 3);
-	STATUS(api("GET", "/api/v1/people/999999", mo_tok, NULL), 404);
+	assert_int_equal(ta_total("/api/v1/applications?status=all&kind=expert", staff_tok), 3);
+	STATUS(ta_api("GET", "/api/v1/people/999999", mo_tok, NULL), 404);
 }
 
 /* Signed out, an expert's application creates the account and waits for
@@ -615,18 +592,18 @@ test_signed_out(void **state)
 
 	(void)state;
 	json_object_set_new(body, "password", json_string(PW));
-	r = api("POST", "/api/v1/applications", NULL, body);
+	r = ta_api("POST", "/api/v1/applications", NULL, body);
 	STATUS(r, 202);
 	assert_true(ts_has(r, "verification_sent"));
 	assert_int_equal(ts_mail_wait(&sink, "dee@indie.example", 10000, &m), 0);
 	assert_non_null(strstr(m.subject, "Confirm your application"));
 	assert_int_equal(ts_mail_link(&m, link, sizeof link), 0);
 	ts_mail_free(&m);
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	assert_int_equal(app_of(j, "dee@indie.example"), 0);	/* not yet */
 	json_decref(j);
 	STATUS(ts_verify(b, link, PW), 200);
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	assert_true(app_of(j, "dee@indie.example") > 0);
 	json_decref(j);
 	ts_browser_free(b);
@@ -677,7 +654,7 @@ test_deleted_expert_forgotten(void **state)
 	    json_string("+44 20 7946 0321"));
 	json_object_set_new(json_object_get(j, "expert"), "biography",
 	    json_string("Maps *quenbyfield* trawler permits."));
-	r = api("POST", "/api/v1/applications", tok, j);
+	r = ta_api("POST", "/api/v1/applications", tok, j);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
@@ -686,20 +663,20 @@ test_deleted_expert_forgotten(void **state)
 	STATUS(ts_form(staff_web, path, "note", "Called Cyra Quenby on +44 20 7946 0321.",
 	    (char *)NULL), 303);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 	assert_int_equal(ts_mail_wait(&sink, "cyra@quenby.example", 10000, &m), 0);
 	ts_mail_free(&m);
 
 	/* listed, and staff see everything */
-	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
+	assert_int_equal(ta_total("/api/v1/people?q=Quenby", staff_tok), 1);
 	snprintf(ppath, sizeof ppath, "/api/v1/people/%lld", (long long)id);
-	STATUS(api("GET", ppath, staff_tok, NULL), 200);
+	STATUS(ta_api("GET", ppath, staff_tok, NULL), 200);
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example") &&
 	    ts_has(r, "7946 0321") && ts_has(r, "quenbyfield"));
-	r = api("GET", "/api/v1/me/export", tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", tok, NULL);
 	STATUS(r, 200);
 	assert_true(ts_has(r, "Cyra Quenby") && ts_has(r, "cyra@quenby.example"));
 	j = ts_json(r);	/* her profile is in it, as stored */
@@ -707,27 +684,27 @@ test_deleted_expert_forgotten(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "expert"),
 	    "name")), "Cyra Quenby");
 	json_decref(j);
-	j = get_json("/api/v1/me/export", staff_tok);	/* none: null */
+	j = ta_get_json("/api/v1/me/export", staff_tok, 200);	/* none: null */
 	assert_true(json_is_null(json_object_get(j, "expert")));
 	json_decref(j);
 
 	/* the wrong password deletes nothing */
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", "not it at all")),
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", "not it at all")),
 	    403);
-	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 1);
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	assert_int_equal(ta_total("/api/v1/people?q=Quenby", staff_tok), 1);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 
-	assert_int_equal(total_of("/api/v1/people?q=Quenby", staff_tok), 0);
-	r = api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
+	assert_int_equal(ta_total("/api/v1/people?q=Quenby", staff_tok), 0);
+	r = ta_api("GET", "/api/v1/people?per_page=100", staff_tok, NULL);
 	STATUS(r, 200);
 	assert_false(holds_cyra(r));
 	LACKS(ts_get(staff_web, "/people?per_page=100"), "Cyra Quenby");
-	STATUS(api("GET", ppath, staff_tok, NULL), 404);
+	STATUS(ta_api("GET", ppath, staff_tok, NULL), 404);
 	snprintf(ppath, sizeof ppath, "/people/%lld", (long long)id);
 	STATUS(ts_get(staff_web, ppath), 404);
 	STATUS(ts_get(visitor, ppath), 404);
 
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	if (holds_cyra(r))
 		printf("# %.2000s\n", r->body);
@@ -742,7 +719,7 @@ test_deleted_expert_forgotten(void **state)
 	STATUS(r, 200);
 	assert_false(holds_cyra(r));
 	HAS(r, "Deleted user");
-	r = api("GET", "/api/v1/applications?kind=expert&per_page=100", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/applications?kind=expert&per_page=100", staff_tok, NULL);
 	STATUS(r, 200);
 	assert_false(holds_cyra(r));
 	ts_browser_free(cy);
@@ -763,7 +740,7 @@ test_deleted_contact_forgotten(void **state)
 
 	(void)state;
 	account("dag@halvorsen.example", "Dagny Halvorsen", "applicant", tok, NULL);
-	r = api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s,s:s,s:s,s:s},s:b}", "organization", "name", "Skarvik Reef Trust", "kind",
 	    "ngo", "country", "NO", "description", "Follows fishing licences and who gets them.",
 	    "themes", "corruption", "contact", "name", "Dagny Halvorsen", "email",
@@ -773,7 +750,7 @@ test_deleted_contact_forgotten(void **state)
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	oid = json_integer_value(json_object_get(j, "organization_id"));
@@ -786,7 +763,7 @@ test_deleted_contact_forgotten(void **state)
 	HAS(r, "Dagny Halvorsen");
 
 	/* the last admin of an organization with nobody else may go */
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	r = ts_get(staff_web, "/staff/organizations.csv");
 	STATUS(r, 200);
 	HAS(r, "Skarvik Reef Trust");
@@ -794,7 +771,7 @@ test_deleted_contact_forgotten(void **state)
 	LACKS(r, "Dagny Halvorsen");
 	LACKS(r, "86 1234");
 	snprintf(path, sizeof path, "/api/v1/staff/applications/%lld", (long long)app);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "dag@halvorsen.example");
 	LACKS(r, "Dagny Halvorsen");
@@ -829,7 +806,7 @@ apply_fr(const char *name, const char *email)
 	int64_t id;
 
 	json_object_set_new(body, "password", json_string(PW));
-	r = api("POST", "/api/v1/applications?lang=fr", NULL, body);
+	r = ta_api("POST", "/api/v1/applications?lang=fr", NULL, body);
 	STATUS(r, 202);
 	assert_int_equal(ts_mail_wait(&sink, email, 10000, &m), 0);
 	if (strstr(m.body, "en tant qu’expert individuel") == NULL)
@@ -840,7 +817,7 @@ apply_fr(const char *name, const char *email)
 	ts_mail_free(&m);
 	STATUS(ts_verify(b, link, PW), 200);
 	ts_browser_free(b);
-	j = get_json("/api/v1/applications?status=pending&kind=expert", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=expert", staff_tok, 200);
 	id = app_of(j, email);
 	json_decref(j);
 	assert_true(id > 0);
@@ -863,7 +840,7 @@ test_expert_mail(void **state)
 	(void)state;
 	app = apply_fr("Inès Marchal", "ines@marchal.example");
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 	assert_int_equal(ts_mail_wait(&sink, "ines@marchal.example", 10000, &m), 0);
 	if (strcmp(m.subject, "Bienvenue : vous êtes maintenant membre en tant qu’expert") != 0)
 		printf("# subject \"%s\"\n", m.subject);
@@ -874,7 +851,7 @@ test_expert_mail(void **state)
 
 	app = apply_fr("Rémi Fourcade", "remi@fourcade.example");
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "message",
 	    "Which university are you with?")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "remi@fourcade.example", 10000, &m), 0);
 	assert_non_null(strstr(m.body, "Bonjour Rémi Fourcade"));
@@ -882,7 +859,7 @@ test_expert_mail(void **state)
 	assert_null(strstr(m.body, "candidature de"));
 	ts_mail_free(&m);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "reason",
 	    "Outside the hub's remit.")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "remi@fourcade.example", 10000, &m), 0);
 	if (strstr(m.body, "au nom de") || !strstr(m.body, "Bonjour Rémi Fourcade"))
@@ -895,14 +872,14 @@ test_expert_mail(void **state)
 
 	/* in English */
 	account("gil@expert.example", "Gil Varga", "applicant", tok, NULL);
-	r = api("POST", "/api/v1/applications", tok, expert_body("Gil Varga",
+	r = ta_api("POST", "/api/v1/applications", tok, expert_body("Gil Varga",
 	    "gil@expert.example"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	app = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/request-info", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "message",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "message",
 	    "Which university are you with?")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "gil@expert.example", 10000, &m), 0);
 	assert_non_null(strstr(m.body, "Hello Gil Varga"));
@@ -910,7 +887,7 @@ test_expert_mail(void **state)
 	assert_null(strstr(m.body, "applying for"));
 	ts_mail_free(&m);
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/reject", (long long)app);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "reason",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "reason",
 	    "Outside the hub's remit.")), 200);
 	assert_int_equal(ts_mail_wait(&sink, "gil@expert.example", 10000, &m), 0);
 	if (strstr(m.body, "on behalf of"))
@@ -943,6 +920,7 @@ setup(void **state)
 		return -1;
 	visitor = ts_browser_new(&srv, NULL);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	account("sam.staff@hub.test", "Sam Staff", "staff", staff_tok, &staff_web);
 	ana_id = account("ana@research.example", "Ana Lima", "applicant", ana_tok, &ana_web);
 	account("bo@else.example", "Bo Okafor", "applicant", bo_tok, NULL);
@@ -950,7 +928,7 @@ setup(void **state)
 	account("fe@interior.go.ke", "Fe Focal", "focal", fe_tok, &fe_web);
 
 	/* Mo's organization, approved: Mo is a member of an organization */
-	r = api("POST", "/api/v1/applications", mo_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", mo_tok, json_pack("{s:{s:s,s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s,s:s},s:b}", "organization", "name", "Meridian Civic Watch", "kind", "ngo",
 	    "country", "MX", "description", "A group that follows public money and publishes.",
 	    "themes", "corruption", "contact", "name", "Mo Member", "email",
@@ -963,7 +941,7 @@ setup(void **state)
 		snprintf(path, sizeof path, "/api/v1/applications/%lld/approve",
 		    (long long)json_integer_value(json_object_get(j, "id")));
 		json_decref(j);
-		r = api("POST", path, staff_tok, json_object());
+		r = ta_api("POST", path, staff_tok, json_object());
 		STATUS(r, 200);
 		j = ts_jbody(r);
 		org_id = json_integer_value(json_object_get(j, "organization_id"));

@@ -26,6 +26,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -50,23 +51,6 @@ static int64_t quillon, norrow, fe_id, gu_id, ada_id, bo_id, ed_id, cy_id;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static void
-account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	if (id)
-		*id = uid;
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-}
-
 static void
 tokens(void)
 {
@@ -79,49 +63,16 @@ tokens(void)
 	assert_int_equal(ts_token(plain, CY, PW, cy_tok, 129), 0);
 }
 
-static json_t *
-get_json(const char *path, const char *token, int status)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, status);
-	return ts_jbody(r);
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
 /* An initiative staff create from body (consumed; country KE and a title
  * filled in when absent); its id. */
 static int64_t
 initiative_made(json_t *body)
 {
-	const struct ts_res *r;
-	json_t *j;
-	int64_t id;
-
 	if (!json_object_get(body, "country"))
 		json_object_set_new(body, "country", json_string("KE"));
 	if (!json_object_get(body, "title"))
 		json_object_set_new(body, "title", json_string("A pilot initiative"));
-	r = api("POST", "/api/v1/initiatives", staff_tok, body);
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = num(j, "id");
-	json_decref(j);
-	assert_true(id > 0);
-	return id;
+	return ta_made("/api/v1/initiatives", staff_tok, body);
 }
 
 /* POSTs body to path as staff and asserts a 422 naming each of fields
@@ -129,7 +80,7 @@ initiative_made(json_t *body)
 static void
 refused(const char *method, const char *path, json_t *body, ...)
 {
-	const struct ts_res *r = api(method, path, staff_tok, body);
+	const struct ts_res *r = ta_api(method, path, staff_tok, body);
 	const char *field;
 	va_list ap;
 	json_t *j;
@@ -159,7 +110,7 @@ invite(int64_t id, const char *kind, int64_t ref, int status)
 	char path[96];
 
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", kind,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s,s:I}", "kind", kind,
 	    strcmp(kind, "organization") == 0 ? "organization_id" : "user_id",
 	    (json_int_t)ref)), status);
 }
@@ -172,7 +123,7 @@ output_titled(json_t *j, const char *title)
 	size_t i;
 
 	json_array_foreach(json_object_get(j, "outputs"), i, o)
-		if (strcmp(str(o, "title"), title) == 0)
+		if (strcmp(ta_str(o, "title"), title) == 0)
 			return o;
 	return NULL;
 }
@@ -192,32 +143,32 @@ test_create(void **state)
 	    "Following up the review in Kenya", "summary", "Government and **stakeholders** "
 	    "together.", "status", "active", "focal_points", (json_int_t)fe_id));
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	j = get_json(path, staff_tok, 200);
-	assert_string_equal(str(j, "country"), "KE");
-	assert_string_equal(str(j, "country_name"), "Kenya");
-	assert_string_equal(str(j, "status"), "active");
-	assert_non_null(strstr(str(j, "summary_html"), "<strong>stakeholders</strong>"));
+	j = ta_get_json(path, staff_tok, 200);
+	assert_string_equal(ta_str(j, "country"), "KE");
+	assert_string_equal(ta_str(j, "country_name"), "Kenya");
+	assert_string_equal(ta_str(j, "status"), "active");
+	assert_non_null(strstr(ta_str(j, "summary_html"), "<strong>stakeholders</strong>"));
 	parts = json_object_get(j, "participants");
 	assert_int_equal(json_array_size(parts), 1);
-	assert_string_equal(str(json_array_get(parts, 0), "kind"), "focal");
-	assert_int_equal(num(json_array_get(parts, 0), "user_id"), fe_id);
+	assert_string_equal(ta_str(json_array_get(parts, 0), "kind"), "focal");
+	assert_int_equal(ta_num(json_array_get(parts, 0), "user_id"), fe_id);
 	json_decref(j);
 
 	/* staff change what they send; the rest stays */
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "concluded"));
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "concluded"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "status"), "concluded");
-	assert_string_equal(str(j, "title"), "Following up the review in Kenya");
-	assert_int_equal(num(j, "participants_count"), 1);
+	assert_string_equal(ta_str(j, "status"), "concluded");
+	assert_string_equal(ta_str(j, "title"), "Following up the review in Kenya");
+	assert_int_equal(ta_num(j, "participants_count"), 1);
 	json_decref(j);
 	/* only staff */
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "active")), 403);
-	STATUS(api("POST", "/api/v1/initiatives", fe_tok, json_pack("{s:s,s:s}", "country",
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "status", "active")), 403);
+	STATUS(ta_api("POST", "/api/v1/initiatives", fe_tok, json_pack("{s:s,s:s}", "country",
 	    "KE", "title", "Mine")), 403);
-	STATUS(api("POST", "/api/v1/initiatives", NULL, json_pack("{s:s,s:s}", "country",
+	STATUS(ta_api("POST", "/api/v1/initiatives", NULL, json_pack("{s:s,s:s}", "country",
 	    "KE", "title", "Mine")), 401);
-	STATUS(api("GET", "/api/v1/initiatives/999999", NULL, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/initiatives/999999", NULL, NULL), 404);
 }
 
 static void
@@ -284,22 +235,22 @@ test_visibility(void **state)
 
 	/* outputs: a participant writes drafts; one who takes no part may not */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
-	r = api("POST", path, ada_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	r = ta_api("POST", path, ada_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
 	    "title", "For members", "body", "Start *early*."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	o = output_titled(j, "For members");
 	assert_non_null(o);
-	assert_string_equal(str(o, "status"), "draft");
-	oid_m = num(o, "id");
+	assert_string_equal(ta_str(o, "status"), "draft");
+	oid_m = ta_num(o, "id");
 	json_decref(j);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
 	    "title", "For everyone", "body", "Publish the timetable."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	oid_p = num(output_titled(j, "For everyone"), "id");
+	oid_p = ta_num(output_titled(j, "For everyone"), "id");
 	json_decref(j);
-	STATUS(api("POST", path, bo_tok, json_pack("{s:s,s:s,s:s}", "kind", "best_practices",
+	STATUS(ta_api("POST", path, bo_tok, json_pack("{s:s,s:s,s:s}", "kind", "best_practices",
 	    "title", "Not mine", "body", "No.")), 403);
 	refused("POST", path, json_pack("{s:s,s:s,s:s}", "kind", "wisdom", "title", "Bad kind",
 	    "body", "x"), "kind", NULL);
@@ -307,26 +258,26 @@ test_visibility(void **state)
 	/* only staff publish: a participant, a member, a focal point get 403 */
 	snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/outputs/%lld/publish",
 	    (long long)id, (long long)oid_m);
-	STATUS(api("POST", pub, ada_tok, json_pack("{s:s}", "audience", "members")), 403);
-	STATUS(api("POST", pub, bo_tok, json_pack("{s:s}", "audience", "members")), 403);
-	STATUS(api("POST", pub, fe_tok, json_pack("{s:s}", "audience", "public")), 403);
-	STATUS(api("POST", pub, NULL, json_pack("{s:s}", "audience", "public")), 401);
+	STATUS(ta_api("POST", pub, ada_tok, json_pack("{s:s}", "audience", "members")), 403);
+	STATUS(ta_api("POST", pub, bo_tok, json_pack("{s:s}", "audience", "members")), 403);
+	STATUS(ta_api("POST", pub, fe_tok, json_pack("{s:s}", "audience", "public")), 403);
+	STATUS(ta_api("POST", pub, NULL, json_pack("{s:s}", "audience", "public")), 401);
 	refused("POST", pub, json_pack("{s:s}", "audience", "everybody"), "audience", NULL);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_outputs WHERE "
 	    "initiative_id = %lld AND status = 'published'", (long long)id), 0);
-	STATUS(api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
+	STATUS(ta_api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
 	snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/outputs/%lld/publish",
 	    (long long)id, (long long)oid_p);
-	STATUS(api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")), 200);
+	STATUS(ta_api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")), 200);
 	snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/outputs/999999/publish",
 	    (long long)id);
-	STATUS(api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")), 404);
+	STATUS(ta_api("POST", pub, staff_tok, json_pack("{s:s}", "audience", "public")), 404);
 
 	/* a visitor: public fields and the public output, no participants */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "title"), "Who sees what");
-	assert_int_equal(num(j, "participants_count"), 3);
+	j = ta_get_json(path, NULL, 200);
+	assert_string_equal(ta_str(j, "title"), "Who sees what");
+	assert_int_equal(ta_num(j, "participants_count"), 3);
 	assert_null(json_object_get(j, "participants"));
 	assert_int_equal(json_array_size(json_object_get(j, "outputs")), 1);
 	assert_non_null(output_titled(j, "For everyone"));
@@ -334,48 +285,48 @@ test_visibility(void **state)
 	json_decref(j);
 	/* a member who takes no part: the outputs to members too, the
 	 * participants, no space */
-	j = get_json(path, bo_tok, 200);
+	j = ta_get_json(path, bo_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "outputs")), 2);
 	assert_int_equal(json_array_size(json_object_get(j, "participants")), 3);
 	assert_false(json_is_true(json_object_get(j, "is_participant")));
 	json_decref(j);
 	/* a focal point of another country sees what members see */
-	j = get_json(path, gu_tok, 200);
+	j = ta_get_json(path, gu_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "outputs")), 2);
 	json_decref(j);
 	/* Quillon's other person takes part through it */
-	j = get_json(path, cy_tok, 200);
+	j = ta_get_json(path, cy_tok, 200);
 	assert_true(json_is_true(json_object_get(j, "is_participant")));
 	assert_true(json_is_true(json_object_get(j, "can_enter_space")));
 	json_decref(j);
 
 	/* the list: everyone sees every initiative, filtered and counted */
-	j = get_json("/api/v1/initiatives?country=ke&status=active", NULL, 200);
-	assert_true(num(j, "total") >= 1);
-	assert_true(num(json_object_get(json_object_get(j, "facets"), "country"), "KE") >= 1);
+	j = ta_get_json("/api/v1/initiatives?country=ke&status=active", NULL, 200);
+	assert_true(ta_num(j, "total") >= 1);
+	assert_true(ta_num(json_object_get(json_object_get(j, "facets"), "country"), "KE") >= 1);
 	json_decref(j);
-	j = get_json("/api/v1/initiatives?country=UG", NULL, 200);
-	assert_int_equal(num(j, "total"), 0);
+	j = ta_get_json("/api/v1/initiatives?country=UG", NULL, 200);
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
-	STATUS(api("GET", "/api/v1/initiatives?status=paused", NULL, NULL), 422);
-	STATUS(api("GET", "/api/v1/initiatives?country=Kenya", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/initiatives?status=paused", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/initiatives?country=Kenya", NULL, NULL), 422);
 
 	/* removing a participant */
-	j = get_json(path, staff_tok, 200);
+	j = ta_get_json(path, staff_tok, 200);
 	{
 		json_t *p;
 		size_t i;
 		int64_t pid = 0;
 
 		json_array_foreach(json_object_get(j, "participants"), i, p)
-			if (strcmp(str(p, "kind"), "expert") == 0)
-				pid = num(p, "id");
+			if (strcmp(ta_str(p, "kind"), "expert") == 0)
+				pid = ta_num(p, "id");
 		assert_true(pid > 0);
 		snprintf(pub, sizeof pub, "/api/v1/initiatives/%lld/participants/%lld",
 		    (long long)id, (long long)pid);
-		STATUS(api("DELETE", pub, ada_tok, NULL), 403);
-		STATUS(api("DELETE", pub, staff_tok, NULL), 204);
-		STATUS(api("DELETE", pub, staff_tok, NULL), 404);
+		STATUS(ta_api("DELETE", pub, ada_tok, NULL), 403);
+		STATUS(ta_api("DELETE", pub, staff_tok, NULL), 204);
+		STATUS(ta_api("DELETE", pub, staff_tok, NULL), 404);
 	}
 	json_decref(j);
 }
@@ -401,30 +352,31 @@ test_space(void **state)
 	snprintf(upd, sizeof upd, "/api/v1/initiatives/%lld/updates", (long long)id);
 
 	/* participants and staff read it; others 403, a visitor 401 */
-	STATUS(api("GET", path, ada_tok, NULL), 200);
-	STATUS(api("GET", path, fe_tok, NULL), 200);
-	STATUS(api("GET", path, ed_tok, NULL), 200);
-	STATUS(api("GET", path, staff_tok, NULL), 200);
-	STATUS(api("GET", path, bo_tok, NULL), 403);
-	STATUS(api("GET", path, gu_tok, NULL), 403);
-	STATUS(api("GET", path, NULL, NULL), 401);
-	STATUS(api("GET", "/api/v1/initiatives/999999/space", ada_tok, NULL), 404);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 200);
+	STATUS(ta_api("GET", path, fe_tok, NULL), 200);
+	STATUS(ta_api("GET", path, ed_tok, NULL), 200);
+	STATUS(ta_api("GET", path, staff_tok, NULL), 200);
+	STATUS(ta_api("GET", path, bo_tok, NULL), 403);
+	STATUS(ta_api("GET", path, gu_tok, NULL), 403);
+	STATUS(ta_api("GET", path, NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/initiatives/999999/space", ada_tok, NULL), 404);
 
 	/* one who takes no part posts: 403, nothing written, nobody mailed */
 	before = ts_sql_int("SELECT count(*) FROM initiative_updates");
-	STATUS(api("POST", upd, bo_tok, json_pack("{s:s}", "body", "Let me in")), 403);
-	STATUS(api("POST", upd, gu_tok, json_pack("{s:s}", "body", "Me too")), 403);
-	STATUS(api("POST", upd, NULL, json_pack("{s:s}", "body", "Anyone")), 401);
+	STATUS(ta_api("POST", upd, bo_tok, json_pack("{s:s}", "body", "Let me in")), 403);
+	STATUS(ta_api("POST", upd, gu_tok, json_pack("{s:s}", "body", "Me too")), 403);
+	STATUS(ta_api("POST", upd, NULL, json_pack("{s:s}", "body", "Anyone")), 401);
 	refused("POST", upd, json_pack("{s:s}", "body", ""), "body", NULL);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_updates"), before);
 
 	/* Ada posts: mailed to the focal point, the expert and Quillon's other
 	 * person, not to herself */
-	r = api("POST", upd, ada_tok, json_pack("{s:s}", "body", "Field notes from **Mombasa**."));
+	r = ta_api("POST", upd, ada_tok, json_pack("{s:s}", "body",
+	    "Field notes from **Mombasa**."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "mailed"), 3);
-	assert_non_null(strstr(str(j, "body_html"), "<strong>Mombasa</strong>"));
+	assert_int_equal(ta_num(j, "mailed"), 3);
+	assert_non_null(strstr(ta_str(j, "body_html"), "<strong>Mombasa</strong>"));
 	json_decref(j);
 	assert_int_equal(ts_mail_wait(&sink, FE, 10000, &m), 0);
 	assert_non_null(strstr(m.subject, "The space"));
@@ -438,21 +390,21 @@ test_space(void **state)
 
 	/* more, a page at a time, newest first */
 	for (i = 0; i < 3; i++)
-		STATUS(api("POST", upd, i % 2 ? staff_tok : fe_tok, json_pack("{s:s}", "body",
+		STATUS(ta_api("POST", upd, i % 2 ? staff_tok : fe_tok, json_pack("{s:s}", "body",
 		    i == 2 ? "The newest" : "Another")), 201);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space?per_page=2", (long long)id);
-	j = get_json(path, ed_tok, 200);
-	assert_int_equal(num(j, "total"), 4);
+	j = ta_get_json(path, ed_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 4);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "body"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "body"),
 	    "The newest");
-	assert_int_equal(num(j, "next_page"), 2);
-	assert_string_equal(str(json_object_get(j, "initiative"), "title"), "The space");
+	assert_int_equal(ta_num(j, "next_page"), 2);
+	assert_string_equal(ta_str(json_object_get(j, "initiative"), "title"), "The space");
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space?per_page=2&page=2",
 	    (long long)id);
-	j = get_json(path, ed_tok, 200);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 1), "body"),
+	j = ta_get_json(path, ed_tok, 200);
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 1), "body"),
 	    "Field notes from **Mombasa**.");
 	json_decref(j);
 	/* everyone else got each one (Ada the three of others) */
@@ -477,19 +429,17 @@ test_call(void **state)
 	int found = 0;
 
 	(void)state;
-	r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
+	now = ta_now();
 	t = (time_t)(now + 1800);
 	gmtime_r(&t, &tm);
 	strftime(closes, sizeof closes, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	r = api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
+	r = ta_api("POST", "/api/v1/calls", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,"
 	    "s:{s:b,s:s}}", "kind", "pilot_initiative", "title", "Partners for the pilot",
 	    "timezone", "Africa/Nairobi", "closes", closes, "status", "open",
 	    "eligibility", "experts", 1, "audience", "open"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	call = num(j, "id");
+	call = ta_num(j, "id");
 	json_decref(j);
 	/* a call of another kind is not linked */
 	refused("POST", "/api/v1/initiatives", json_pack("{s:s,s:s,s:I}", "country", "KE",
@@ -498,7 +448,7 @@ test_call(void **state)
 	    "status", "active", "call_id", (json_int_t)call));
 	/* one call, one initiative */
 	before = count_initiatives();
-	r = api("POST", "/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:I}", "country",
+	r = ta_api("POST", "/api/v1/initiatives", staff_tok, json_pack("{s:s,s:s,s:I}", "country",
 	    "KE", "title", "Same call", "call_id", (json_int_t)call));
 	STATUS(r, 409);
 	HAS(r, "call_id");
@@ -506,45 +456,45 @@ test_call(void **state)
 
 	/* Bo's organization applies; Ed for himself */
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)call);
-	r = api("POST", path, bo_tok, json_pack("{s:s,s:I,s:{}}", "status", "submitted",
+	r = ta_api("POST", path, bo_tok, json_pack("{s:s,s:I,s:{}}", "status", "submitted",
 	    "organization_id", (json_int_t)norrow, "answers"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	aid = num(j, "id");
+	aid = ta_num(j, "id");
 	json_decref(j);
-	r = api("POST", path, ed_tok, json_pack("{s:s,s:{}}", "status", "submitted", "answers"));
+	r = ta_api("POST", path, ed_tok, json_pack("{s:s,s:{}}", "status", "submitted", "answers"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	aid2 = num(j, "id");
+	aid2 = ta_num(j, "id");
 	json_decref(j);
 	assert_int_equal(ts_clock_advance(plain, 3600), 200);
 	tokens();
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications/decisions", (long long)call);
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)aid,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)aid,
 	    (json_int_t)aid2, "decision", "accept"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_int_equal(num(j, "succeeded"), 2);
+	assert_int_equal(ta_num(j, "succeeded"), 2);
 	json_decref(j);
 
 	/* both take part now: Norrow as a partner (from the call), Ed as an expert */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	j = get_json(path, staff_tok, 200);
+	j = ta_get_json(path, staff_tok, 200);
 	json_array_foreach(json_object_get(j, "participants"), i, p) {
-		if (strcmp(str(p, "kind"), "organization") == 0 && num(p, "organization_id") ==
-		    norrow && strcmp(str(p, "source"), "call") == 0)
+		if (strcmp(ta_str(p, "kind"), "organization") == 0 && ta_num(p,
+		    "organization_id") == norrow && strcmp(ta_str(p, "source"), "call") == 0)
 			found |= 1;
-		if (strcmp(str(p, "kind"), "expert") == 0 && num(p, "user_id") == ed_id)
+		if (strcmp(ta_str(p, "kind"), "expert") == 0 && ta_num(p, "user_id") == ed_id)
 			found |= 2;
 	}
 	assert_int_equal(found, 3);
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-	STATUS(api("GET", path, bo_tok, NULL), 200);
+	STATUS(ta_api("GET", path, bo_tok, NULL), 200);
 
 	/* in Norrow's history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)norrow);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "initiative.partner");
 }
@@ -562,44 +512,44 @@ test_person_and_org(void **state)
 
 	(void)state;
 	/* earlier tests made Quillon, Fe and Ed participants */
-	j = get_json("/api/v1/account", cy_tok, 200);
+	j = ta_get_json("/api/v1/account", cy_tok, 200);
 	json_array_foreach(json_object_get(j, "initiatives"), i, it)
-		if (strcmp(str(it, "title"), "The space") == 0 && strcmp(str(it, "as"),
+		if (strcmp(ta_str(it, "title"), "The space") == 0 && strcmp(ta_str(it, "as"),
 		    "organization") == 0)
 			found = 1;
 	assert_true(found);
 	json_decref(j);
-	j = get_json("/api/v1/account", fe_tok, 200);
+	j = ta_get_json("/api/v1/account", fe_tok, 200);
 	assert_true(json_array_size(json_object_get(j, "initiatives")) >= 2);
-	assert_string_equal(str(json_array_get(json_object_get(j, "initiatives"), 0), "as"),
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "initiatives"), 0), "as"),
 	    "focal");
 	json_decref(j);
-	j = get_json("/api/v1/account", bo_tok, 200);
+	j = ta_get_json("/api/v1/account", bo_tok, 200);
 	json_array_foreach(json_object_get(j, "initiatives"), i, it)
-		assert_string_not_equal(str(it, "title"), "The space");
+		assert_string_not_equal(ta_str(it, "title"), "The space");
 	json_decref(j);
 	/* the account export lists them too, and nothing of others' */
 	found = 0;
-	j = get_json("/api/v1/me/export", cy_tok, 200);
+	j = ta_get_json("/api/v1/me/export", cy_tok, 200);
 	json_array_foreach(json_object_get(j, "initiatives"), i, it)
-		if (strcmp(str(it, "title"), "The space") == 0 && strcmp(str(it, "as"),
+		if (strcmp(ta_str(it, "title"), "The space") == 0 && strcmp(ta_str(it, "as"),
 		    "organization") == 0)
 			found = 1;
 	assert_true(found);
 	json_decref(j);
-	j = get_json("/api/v1/me/export", bo_tok, 200);
+	j = ta_get_json("/api/v1/me/export", bo_tok, 200);
 	json_array_foreach(json_object_get(j, "initiatives"), i, it)
-		assert_string_not_equal(str(it, "title"), "The space");
+		assert_string_not_equal(ta_str(it, "title"), "The space");
 	json_decref(j);
 
 	/* the expert's page shows members their initiatives */
 	snprintf(path, sizeof path, "/api/v1/people/%lld", (long long)ed_id);
-	j = get_json(path, bo_tok, 200);
+	j = ta_get_json(path, bo_tok, 200);
 	assert_true(json_array_size(json_object_get(j, "initiatives")) >= 1);
 	json_decref(j);
 	/* the organization's history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "initiative.partner");
 	/* and its leaving one */
@@ -611,19 +561,19 @@ test_person_and_org(void **state)
 
 		snprintf(path, sizeof path, "/api/v1/initiatives/%lld/participants/%lld",
 		    (long long)id, (long long)pid);
-		STATUS(api("DELETE", path, staff_tok, NULL), 204);
+		STATUS(ta_api("DELETE", path, staff_tok, NULL), 204);
 		snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-		r = api("GET", path, ada_tok, NULL);
+		r = ta_api("GET", path, ada_tok, NULL);
 		HAS(r, "initiative.partner_removed");
 		snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-		STATUS(api("GET", path, cy_tok, NULL), 403);
+		STATUS(ta_api("GET", path, cy_tok, NULL), 403);
 		/* and it leaves their page, the history keeping both */
-		j = get_json("/api/v1/account", cy_tok, 200);
+		j = ta_get_json("/api/v1/account", cy_tok, 200);
 		json_array_foreach(json_object_get(j, "initiatives"), i, it)
-			assert_string_not_equal(str(it, "title"), "The space");
+			assert_string_not_equal(ta_str(it, "title"), "The space");
 		json_decref(j);
 		snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-		r = api("GET", path, ada_tok, NULL);
+		r = ta_api("GET", path, ada_tok, NULL);
 		HAS(r, "\"initiative.partner\"");
 	}
 }
@@ -762,8 +712,8 @@ test_pages(void **state)
 	}
 	snprintf(path, sizeof path, "/initiatives/%lld/space", (long long)id);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-	j = get_json(path, staff_tok, 200);
-	assert_int_equal(num(j, "total"), 1);
+	j = ta_get_json(path, staff_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 1);
 	json_decref(j);
 
 	ts_browser_free(staff);
@@ -833,18 +783,20 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	quillon = ts_org_import(db_url, "Quillon Pilot Trust", "KE", "info@quillon-pi.example",
 	    NULL);
 	norrow = ts_org_import(db_url, "Norrow Pilot Network", "KE", "info@norrow-pi.example",
 	    NULL);
 	assert_true(quillon > 0 && norrow > 0);
-	account("sam.staff@pilot.test", "staff", 0, staff_tok, NULL);
-	account(FE, "focal", 0, fe_tok, &fe_id);
-	account("gu@interior-pi.go.ug", "focal", 0, gu_tok, &gu_id);
-	account("ada@quillon-pi.example", "member", quillon, ada_tok, &ada_id);
-	account(CY, "member", quillon, cy_tok, &cy_id);
-	account("bo@norrow-pi.example", "member", norrow, bo_tok, &bo_id);
-	account(ED, "member", 0, ed_tok, &ed_id);
+	ta_account("sam.staff@pilot.test", "staff", 0, staff_tok, NULL);
+	ta_account(FE, "focal", 0, fe_tok, &fe_id);
+	ta_account("gu@interior-pi.go.ug", "focal", 0, gu_tok, &gu_id);
+	ta_account("ada@quillon-pi.example", "member", quillon, ada_tok, &ada_id);
+	ta_account(CY, "member", quillon, cy_tok, &cy_id);
+	ta_account("bo@norrow-pi.example", "member", norrow, bo_tok, &bo_id);
+	ta_account(ED, "member", 0, ed_tok, &ed_id);
 	ts_sql_int("UPDATE users SET country = 'KE' WHERE id = %lld", (long long)fe_id);
 	ts_sql_int("UPDATE users SET country = 'UG' WHERE id = %lld", (long long)gu_id);
 	/* Ed's approved expert profile, as staff's approval leaves it */
@@ -875,7 +827,7 @@ static int64_t
 id_of(const struct ts_res *r)
 {
 	json_t *j = ts_jbody(r);
-	int64_t id = num(j, "id");
+	int64_t id = ta_num(j, "id");
 
 	json_decref(j);
 	assert_true(id > 0);
@@ -905,121 +857,121 @@ test_edits(void **state)
 	invite(id, "expert", ed_id, 201);
 	invite(other, "expert", ed_id, 201);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
-	uid = id_of(api("POST", path, cy_tok, json_pack("{s:s}", "body", "Cy's first word")));
+	uid = id_of(ta_api("POST", path, cy_tok, json_pack("{s:s}", "body", "Cy's first word")));
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)other);
-	ouid = id_of(api("POST", path, ed_tok, json_pack("{s:s}", "body", "Elsewhere")));
+	ouid = id_of(ta_api("POST", path, ed_tok, json_pack("{s:s}", "body", "Elsewhere")));
 	snprintf(upath, sizeof upath, "/api/v1/initiatives/%lld/updates/%lld", (long long)id,
 	    (long long)uid);
 	snprintf(other_upath, sizeof other_upath, "/api/v1/initiatives/%lld/updates/%lld",
 	    (long long)id, (long long)ouid);
 
 	/* an update: not another participant's, nor an outsider's */
-	STATUS(api("PATCH", upath, ada_tok, json_pack("{s:s}", "body", "Taken over")), 403);
-	STATUS(api("PATCH", upath, ed_tok, json_pack("{s:s}", "body", "Taken over")), 403);
-	STATUS(api("PATCH", upath, bo_tok, json_pack("{s:s}", "body", "Taken over")), 403);
-	STATUS(api("PATCH", upath, fe_tok, json_pack("{s:s}", "body", "Taken over")), 403);
-	STATUS(api("PATCH", upath, NULL, json_pack("{s:s}", "body", "Taken over")), 401);
-	STATUS(api("DELETE", upath, ada_tok, NULL), 403);
-	STATUS(api("DELETE", upath, bo_tok, NULL), 403);
-	STATUS(api("DELETE", upath, NULL, NULL), 401);
+	STATUS(ta_api("PATCH", upath, ada_tok, json_pack("{s:s}", "body", "Taken over")), 403);
+	STATUS(ta_api("PATCH", upath, ed_tok, json_pack("{s:s}", "body", "Taken over")), 403);
+	STATUS(ta_api("PATCH", upath, bo_tok, json_pack("{s:s}", "body", "Taken over")), 403);
+	STATUS(ta_api("PATCH", upath, fe_tok, json_pack("{s:s}", "body", "Taken over")), 403);
+	STATUS(ta_api("PATCH", upath, NULL, json_pack("{s:s}", "body", "Taken over")), 401);
+	STATUS(ta_api("DELETE", upath, ada_tok, NULL), 403);
+	STATUS(ta_api("DELETE", upath, bo_tok, NULL), 403);
+	STATUS(ta_api("DELETE", upath, NULL, NULL), 401);
 	/* another initiative's update through this one: 404 */
-	STATUS(api("PATCH", other_upath, staff_tok, json_pack("{s:s}", "body", "Moved")), 404);
-	STATUS(api("DELETE", other_upath, ed_tok, NULL), 404);
+	STATUS(ta_api("PATCH", other_upath, staff_tok, json_pack("{s:s}", "body", "Moved")), 404);
+	STATUS(ta_api("DELETE", other_upath, ed_tok, NULL), 404);
 	/* its author, with a message for an empty one */
-	r = api("PATCH", upath, cy_tok, json_pack("{s:s}", "body", ""));
+	r = ta_api("PATCH", upath, cy_tok, json_pack("{s:s}", "body", ""));
 	STATUS(r, 422);
 	HAS(r, "\"body\"");
-	r = api("PATCH", upath, cy_tok, json_pack("{s:s}", "body", "Cy's *second* word"));
+	r = ta_api("PATCH", upath, cy_tok, json_pack("{s:s}", "body", "Cy's *second* word"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "body"), "Cy's *second* word");
-	assert_non_null(strstr(str(j, "body_html"), "<em>second</em>"));
-	assert_int_equal(num(j, "author_id"), cy_id);
+	assert_string_equal(ta_str(j, "body"), "Cy's *second* word");
+	assert_non_null(strstr(ta_str(j, "body_html"), "<em>second</em>"));
+	assert_int_equal(ta_num(j, "author_id"), cy_id);
 	json_decref(j);
-	STATUS(api("PATCH", upath, staff_tok, json_pack("{s:s}", "body", "Staff's word")), 200);
+	STATUS(ta_api("PATCH", upath, staff_tok, json_pack("{s:s}", "body", "Staff's word")), 200);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/space", (long long)id);
-	j = get_json(path, cy_tok, 200);
-	assert_string_equal(str(json_array_get(json_object_get(j, "items"), 0), "body"),
+	j = ta_get_json(path, cy_tok, 200);
+	assert_string_equal(ta_str(json_array_get(json_object_get(j, "items"), 0), "body"),
 	    "Staff's word");
 	assert_true(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 0),
 	    "can_edit")));
 	json_decref(j);
-	j = get_json(path, ada_tok, 200);
+	j = ta_get_json(path, ada_tok, 200);
 	assert_false(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 0),
 	    "can_edit")));
 	json_decref(j);
-	STATUS(api("DELETE", upath, cy_tok, NULL), 204);
-	STATUS(api("DELETE", upath, cy_tok, NULL), 404);
-	j = get_json(path, staff_tok, 200);
-	assert_int_equal(num(j, "total"), 0);
+	STATUS(ta_api("DELETE", upath, cy_tok, NULL), 204);
+	STATUS(ta_api("DELETE", upath, cy_tok, NULL), 404);
+	j = ta_get_json(path, staff_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
 
 	/* an output: a draft is its author's and staff's */
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
-	r = api("POST", path, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	r = ta_api("POST", path, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
 	    "title", "Cy's draft", "body", "What we learned."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	o = output_titled(j, "Cy's draft");
 	assert_non_null(o);
-	oid = num(o, "id");
+	oid = ta_num(o, "id");
 	assert_true(json_is_true(json_object_get(o, "can_edit")));
 	json_decref(j);
 	snprintf(opath, sizeof opath, "/api/v1/initiatives/%lld/outputs/%lld", (long long)id,
 	    (long long)oid);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	j = get_json(path, ada_tok, 200);
+	j = ta_get_json(path, ada_tok, 200);
 	assert_false(json_is_true(json_object_get(output_titled(j, "Cy's draft"), "can_edit")));
 	json_decref(j);
-	STATUS(api("PATCH", opath, ada_tok, json_pack("{s:s}", "title", "Taken over")), 403);
-	STATUS(api("PATCH", opath, bo_tok, json_pack("{s:s}", "title", "Taken over")), 403);
-	STATUS(api("DELETE", opath, ed_tok, NULL), 403);
-	STATUS(api("DELETE", opath, NULL, NULL), 401);
+	STATUS(ta_api("PATCH", opath, ada_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(ta_api("PATCH", opath, bo_tok, json_pack("{s:s}", "title", "Taken over")), 403);
+	STATUS(ta_api("DELETE", opath, ed_tok, NULL), 403);
+	STATUS(ta_api("DELETE", opath, NULL, NULL), 401);
 	snprintf(other_upath, sizeof other_upath, "/api/v1/initiatives/%lld/outputs/%lld",
 	    (long long)other, (long long)oid);
-	STATUS(api("PATCH", other_upath, staff_tok, json_pack("{s:s}", "title", "Moved")), 404);
-	r = api("PATCH", opath, cy_tok, json_pack("{s:s}", "kind", "bogus"));
+	STATUS(ta_api("PATCH", other_upath, staff_tok, json_pack("{s:s}", "title", "Moved")), 404);
+	r = ta_api("PATCH", opath, cy_tok, json_pack("{s:s}", "kind", "bogus"));
 	STATUS(r, 422);
 	HAS(r, "\"kind\"");
-	r = api("PATCH", opath, cy_tok, json_pack("{s:s}", "title", "Cy's draft, changed"));
+	r = ta_api("PATCH", opath, cy_tok, json_pack("{s:s}", "title", "Cy's draft, changed"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "title"), "Cy's draft, changed");
-	assert_string_equal(str(j, "kind"), "lessons_learned");	/* not sent: kept */
-	assert_string_equal(str(j, "body"), "What we learned.");
-	assert_string_equal(str(j, "status"), "draft");
+	assert_string_equal(ta_str(j, "title"), "Cy's draft, changed");
+	assert_string_equal(ta_str(j, "kind"), "lessons_learned");	/* not sent: kept */
+	assert_string_equal(ta_str(j, "body"), "What we learned.");
+	assert_string_equal(ta_str(j, "status"), "draft");
 	json_decref(j);
 	/* published: staff's alone */
 	snprintf(path, sizeof path, "%s/publish", opath);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "audience", "public")), 200);
-	STATUS(api("PATCH", opath, cy_tok, json_pack("{s:s}", "title", "Too late")), 403);
-	r = api("DELETE", opath, cy_tok, NULL);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "audience", "public")), 200);
+	STATUS(ta_api("PATCH", opath, cy_tok, json_pack("{s:s}", "title", "Too late")), 403);
+	r = ta_api("DELETE", opath, cy_tok, NULL);
 	STATUS(r, 403);
 	HAS(r, "published output");
-	STATUS(api("PATCH", opath, staff_tok, json_pack("{s:s}", "body", "Corrected by staff.")),
+	STATUS(ta_api("PATCH", opath, staff_tok, json_pack("{s:s}", "body", "Corrected by staff.")),
 	    200);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld", (long long)id);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	HAS(r, "Corrected by staff.");
 	/* withdrawn by staff: unpublished, kept as a draft */
-	r = api("DELETE", opath, staff_tok, NULL);
+	r = ta_api("DELETE", opath, staff_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "status"), "draft");
+	assert_string_equal(ta_str(j, "status"), "draft");
 	assert_true(json_is_null(json_object_get(j, "published_at")));
 	json_decref(j);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	LACKS(r, "Corrected by staff.");
-	r = api("GET", path, bo_tok, NULL);
+	r = ta_api("GET", path, bo_tok, NULL);
 	LACKS(r, "Corrected by staff.");
-	j = get_json(path, cy_tok, 200);
+	j = ta_get_json(path, cy_tok, 200);
 	o = output_titled(j, "Cy's draft, changed");
 	assert_non_null(o);
-	assert_string_equal(str(o, "status"), "draft");
+	assert_string_equal(ta_str(o, "status"), "draft");
 	json_decref(j);
 	/* the draft again: its author withdraws it, deleted */
-	STATUS(api("DELETE", opath, cy_tok, NULL), 204);
-	STATUS(api("DELETE", opath, staff_tok, NULL), 404);
+	STATUS(ta_api("DELETE", opath, cy_tok, NULL), 204);
+	STATUS(ta_api("DELETE", opath, staff_tok, NULL), 404);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM initiative_outputs WHERE id = %lld",
 	    (long long)oid), 0);
 
@@ -1029,7 +981,7 @@ test_edits(void **state)
 	assert_non_null(cy);
 	assert_non_null(ada);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/updates", (long long)id);
-	uid = id_of(api("POST", path, cy_tok, json_pack("{s:s}", "body", "Typed on the page")));
+	uid = id_of(ta_api("POST", path, cy_tok, json_pack("{s:s}", "body", "Typed on the page")));
 	snprintf(path, sizeof path, "/initiatives/%lld/space", (long long)id);
 	r = ts_get(cy, path);
 	snprintf(upath, sizeof upath, "/initiatives/%lld/updates/%lld/edit", (long long)id,
@@ -1067,11 +1019,11 @@ test_edits(void **state)
 	LACKS(r, "Changed on the page");
 
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
-	r = api("POST", path, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
+	r = ta_api("POST", path, cy_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
 	    "title", "Page draft", "body", "Drafted."));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	oid = num(output_titled(j, "Page draft"), "id");
+	oid = ta_num(output_titled(j, "Page draft"), "id");
 	json_decref(j);
 	snprintf(path, sizeof path, "/initiatives/%lld", (long long)id);
 	snprintf(opath, sizeof opath, "/initiatives/%lld/outputs/%lld/edit", (long long)id,
@@ -1124,19 +1076,19 @@ test_csv(void **state)
 	invite(id, "organization", norrow, 201);
 	invite(id, "expert", ed_id, 201);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs", (long long)id);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "recommendations",
 	    "title", "Published one", "body", "Out."));
 	STATUS(r, 201);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:s,s:s}", "kind", "lessons_learned",
 	    "title", "A draft", "body", "Not yet."));
 	STATUS(r, 201);
 	oid = ts_sql_int("SELECT id FROM initiative_outputs WHERE initiative_id = %lld AND "
 	    "title = 'Published one'", (long long)id);
 	snprintf(path, sizeof path, "/api/v1/initiatives/%lld/outputs/%lld/publish",
 	    (long long)id, (long long)oid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
 
-	r = api("GET", "/staff/initiatives.csv?country=cm", staff_tok, NULL);
+	r = ta_api("GET", "/staff/initiatives.csv?country=cm", staff_tok, NULL);
 	STATUS(r, 200);
 	assert_non_null(strstr(ts_header(r, "Content-Type"), "text/csv"));
 	assert_non_null(strstr(ts_header(r, "Content-Disposition"), "initiatives.csv"));
@@ -1146,16 +1098,16 @@ test_csv(void **state)
 	    "\"\"CSV\"\")\",proposed,0,2,1,1,1,", (long long)id);
 	HAS(r, path);
 	LACKS(r, "Following up the review in Kenya");	/* another country's */
-	r = api("GET", "/staff/initiatives.csv", staff_tok, NULL);
+	r = ta_api("GET", "/staff/initiatives.csv", staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, path);
 	HAS(r, "Following up the review in Kenya");
-	r = api("GET", "/staff/initiatives.csv?status=active&country=CM", staff_tok, NULL);
+	r = ta_api("GET", "/staff/initiatives.csv?status=active&country=CM", staff_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "HYPERLINK");
 	/* a bad filter is a 422 naming it */
-	STATUS(api("GET", "/staff/initiatives.csv?status=gone", staff_tok, NULL), 422);
-	STATUS(api("GET", "/staff/initiatives.csv?country=Kenya", staff_tok, NULL), 422);
+	STATUS(ta_api("GET", "/staff/initiatives.csv?status=gone", staff_tok, NULL), 422);
+	STATUS(ta_api("GET", "/staff/initiatives.csv?country=Kenya", staff_tok, NULL), 422);
 	/* the list links staff to it, with its filters */
 	snprintf(auth, sizeof auth, "Authorization: Bearer %s", staff_tok);
 	r = ts_req(plain, "GET", "/initiatives?country=CM", (const char *const[]){ auth, NULL },
@@ -1163,9 +1115,9 @@ test_csv(void **state)
 	STATUS(r, 200);
 	HAS(r, "href=\"/staff/initiatives.csv?country&#x3D;CM\"");	/* = escaped */
 	/* staff's alone: a participant, a focal point, a member, a visitor */
-	STATUS(api("GET", "/staff/initiatives.csv", ada_tok, NULL), 403);
-	STATUS(api("GET", "/staff/initiatives.csv", fe_tok, NULL), 403);
-	STATUS(api("GET", "/staff/initiatives.csv", bo_tok, NULL), 403);
+	STATUS(ta_api("GET", "/staff/initiatives.csv", ada_tok, NULL), 403);
+	STATUS(ta_api("GET", "/staff/initiatives.csv", fe_tok, NULL), 403);
+	STATUS(ta_api("GET", "/staff/initiatives.csv", bo_tok, NULL), 403);
 	r = ts_get(plain, "/staff/initiatives.csv");
 	STATUS(r, 303);
 	assert_string_equal(ts_header(r, "Location"), "/signin?next=/staff/initiatives.csv");

@@ -45,6 +45,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -83,12 +84,6 @@ static int64_t rq_ada, rq_rex, rq_mo, rq_sue;
 /* ---- helpers ------------------------------------------------------------ */
 
 static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static const struct ts_res *
 get(const char *path, const char *token)
 {
 	char auth[200];
@@ -99,32 +94,6 @@ get(const char *path, const char *token)
 		h[0] = auth;
 	}
 	return ts_req(plain, "GET", path, h, NULL, 0);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-account(const char *email, const char *role, int64_t org, char *tok)
-{
-	int64_t id = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(id > 0);
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-	return id;
-}
-
-static void
-set_admin(int64_t org, int64_t uid, const char *admin)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
-	    (long long)uid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", admin)), 303);
 }
 
 /* A session of body cnd numbered number in status with three side-event
@@ -147,13 +116,13 @@ session_made(int number, const char *title, const char *status)
 	    "number", "4", "title", "Other matters", "statements", 1, "minutes", 6,
 	    "side_events_opens", "2026-01-01T09:00", "side_events_closes", "2031-04-01T18:00",
 	    "speaking_opens", "2026-01-01T09:00", "speaking_closes", "2031-05-19T09:00");
-	const struct ts_res *r = api("POST", "/api/v1/meetings", staff_tok, b);
+	const struct ts_res *r = ta_api("POST", "/api/v1/meetings", staff_tok, b);
 	json_t *j;
 	int64_t id;
 
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
@@ -182,10 +151,10 @@ proposed(int64_t id, const char *tok, json_t *body)
 	int64_t sid;
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)id);
-	r = api("POST", path, tok, body);
+	r = ta_api("POST", path, tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	sid = num(j, "id");
+	sid = ta_num(j, "id");
 	json_decref(j);
 	return sid;
 }
@@ -208,27 +177,12 @@ asked(int64_t id, const char *tok, json_t *body)
 	int64_t rid;
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)id);
-	r = api("POST", path, tok, body);
+	r = ta_api("POST", path, tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	rid = num(j, "id");
+	rid = ta_num(j, "id");
 	json_decref(j);
 	return rid;
-}
-
-/* The total of what "GET path" lists to tok. */
-static int64_t
-total_of(const char *path, const char *tok)
-{
-	const struct ts_res *r = api("GET", path, tok, NULL);
-	json_t *j;
-	int64_t n;
-
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = num(j, "total");
-	json_decref(j);
-	return n;
 }
 
 static const char *
@@ -253,7 +207,7 @@ static const char *
 se_status(int64_t id, int64_t sid)
 {
 	char path[120];
-	const struct ts_res *r = api("GET", se_path(path, sizeof path, id, sid, ""), staff_tok,
+	const struct ts_res *r = ta_api("GET", se_path(path, sizeof path, id, sid, ""), staff_tok,
 	    NULL);
 	json_t *j;
 
@@ -270,7 +224,7 @@ static const char *
 rq_status(int64_t id, int64_t rid)
 {
 	char path[120];
-	const struct ts_res *r = api("GET", rq_path(path, sizeof path, id, rid, ""), staff_tok,
+	const struct ts_res *r = ta_api("GET", rq_path(path, sizeof path, id, rid, ""), staff_tok,
 	    NULL);
 	json_t *j;
 
@@ -317,17 +271,17 @@ test_not_theirs(void **state)
 
 		printf("# %s\n", tries[k].who);
 		se_path(path, sizeof path, s_open, *tries[k].se, "");
-		STATUS(api("GET", path, tries[k].tok, NULL), 404);
-		r = api("PATCH", path, tries[k].tok, json_pack("{s:s}", "title", "Taken over"));
+		STATUS(ta_api("GET", path, tries[k].tok, NULL), 404);
+		r = ta_api("PATCH", path, tries[k].tok, json_pack("{s:s}", "title", "Taken over"));
 		assert_true(r->status == 404 || r->status == 403);
-		r = api("DELETE", path, tries[k].tok, NULL);
+		r = ta_api("DELETE", path, tries[k].tok, NULL);
 		assert_true(r->status == 404 || r->status == 403);
 		rq_path(path, sizeof path, s_open, *tries[k].rq, "");
-		STATUS(api("GET", path, tries[k].tok, NULL), 404);
-		r = api("PATCH", path, tries[k].tok, json_pack("{s:s}", "speaker_name",
+		STATUS(ta_api("GET", path, tries[k].tok, NULL), 404);
+		r = ta_api("PATCH", path, tries[k].tok, json_pack("{s:s}", "speaker_name",
 		    "Taken Over"));
 		assert_true(r->status == 404 || r->status == 403);
-		r = api("DELETE", path, tries[k].tok, NULL);
+		r = ta_api("DELETE", path, tries[k].tok, NULL);
 		assert_true(r->status == 404 || r->status == 403);
 		/* the pages */
 		snprintf(path, sizeof path, "/meetings/%lld/side-events/%lld/edit",
@@ -342,24 +296,24 @@ test_not_theirs(void **state)
 	assert_string_equal(se_status(s_open, se_sue), "pending");
 	assert_string_equal(rq_status(s_open, rq_ada), "pending");
 	assert_string_equal(rq_status(s_open, rq_sue), "pending");
-	LACKS(api("GET", se_path(path, sizeof path, s_open, se_ada, ""), staff_tok, NULL),
+	LACKS(ta_api("GET", se_path(path, sizeof path, s_open, se_ada, ""), staff_tok, NULL),
 	    "Taken over");
 	/* the lists: each sees only their organization's, the others none */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
-	assert_int_equal(total_of(path, staff_tok), 4);
-	assert_int_equal(total_of(path, ada_tok), 2);
-	assert_int_equal(total_of(path, mo_tok), 1);
-	assert_int_equal(total_of(path, sue_tok), 0);
-	assert_int_equal(total_of(path, rex_tok), 0);
-	assert_int_equal(total_of(path, bo_tok), 0);
-	assert_int_equal(total_of(path, nia_tok), 0);
-	assert_int_equal(total_of(path, fe_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 4);
+	assert_int_equal(ta_total(path, ada_tok), 2);
+	assert_int_equal(ta_total(path, mo_tok), 1);
+	assert_int_equal(ta_total(path, sue_tok), 0);
+	assert_int_equal(ta_total(path, rex_tok), 0);
+	assert_int_equal(ta_total(path, bo_tok), 0);
+	assert_int_equal(ta_total(path, nia_tok), 0);
+	assert_int_equal(ta_total(path, fe_tok), 0);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s_open);
-	assert_int_equal(total_of(path, staff_tok), 4);
-	assert_int_equal(total_of(path, ada_tok), 2);
-	assert_int_equal(total_of(path, sue_tok), 0);
-	assert_int_equal(total_of(path, rex_tok), 0);
-	assert_int_equal(total_of(path, bo_tok), 0);
+	assert_int_equal(ta_total(path, staff_tok), 4);
+	assert_int_equal(ta_total(path, ada_tok), 2);
+	assert_int_equal(ta_total(path, sue_tok), 0);
+	assert_int_equal(ta_total(path, rex_tok), 0);
+	assert_int_equal(ta_total(path, bo_tok), 0);
 	/* the session's page shows Sue none of Sable's */
 	snprintf(path, sizeof path, "/meetings/%lld", (long long)s_open);
 	LACKS(get(path, sue_tok), "Sable hidden side event");
@@ -367,8 +321,8 @@ test_not_theirs(void **state)
 	HAS(get(path, ada_tok), "Quillon side event");
 	/* and the visitor: no lists, no side event */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
-	STATUS(api("GET", path, NULL, NULL), 401);
-	STATUS(api("GET", se_path(path, sizeof path, s_open, se_ada, ""), NULL, NULL), 401);
+	STATUS(ta_api("GET", path, NULL, NULL), 401);
+	STATUS(ta_api("GET", se_path(path, sizeof path, s_open, se_ada, ""), NULL, NULL), 401);
 	LACKS(get("/meetings/999999/side-events/1/edit", ada_tok), "Quillon");
 }
 
@@ -385,53 +339,53 @@ test_foreign_ids(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	STATUS(api("GET", se_path(path, sizeof path, s_draft, se_ada, ""), ada_tok, NULL), 404);
-	STATUS(api("GET", se_path(path, sizeof path, s_draft, se_ada, ""), staff_tok, NULL),
+	STATUS(ta_api("GET", se_path(path, sizeof path, s_draft, se_ada, ""), ada_tok, NULL), 404);
+	STATUS(ta_api("GET", se_path(path, sizeof path, s_draft, se_ada, ""), staff_tok, NULL),
 	    404);
-	STATUS(api("GET", rq_path(path, sizeof path, s_draft, rq_ada, ""), ada_tok, NULL), 404);
-	STATUS(api("POST", se_path(path, sizeof path, s_draft, se_ada, "/decision"), staff_tok,
+	STATUS(ta_api("GET", rq_path(path, sizeof path, s_draft, rq_ada, ""), ada_tok, NULL), 404);
+	STATUS(ta_api("POST", se_path(path, sizeof path, s_draft, se_ada, "/decision"), staff_tok,
 	    json_pack("{s:s,s:i}", "decision", "accept", "slot_id", 1)), 404);
-	r = api("POST", se_path(path, sizeof path, s_open, se_ada, "/decision"), staff_tok,
+	r = ta_api("POST", se_path(path, sizeof path, s_open, se_ada, "/decision"), staff_tok,
 	    json_pack("{s:s,s:i}", "decision", "accept", "slot_id", 99));
 	STATUS(r, 422);
 	HAS(r, "\"slot_id\"");
-	STATUS(api("POST", se_path(path, sizeof path, s_open, se_ada, "/decision"), ada_tok,
+	STATUS(ta_api("POST", se_path(path, sizeof path, s_open, se_ada, "/decision"), ada_tok,
 	    json_pack("{s:s,s:i}", "decision", "accept", "slot_id", 1)), 403);
-	STATUS(api("POST", se_path(path, sizeof path, s_open, se_ada, "/decision"), NULL,
+	STATUS(ta_api("POST", se_path(path, sizeof path, s_open, se_ada, "/decision"), NULL,
 	    json_pack("{s:s,s:i}", "decision", "accept", "slot_id", 1)), 401);
-	r = api("PATCH", se_path(path, sizeof path, s_open, se_ada, ""), staff_tok,
+	r = ta_api("PATCH", se_path(path, sizeof path, s_open, se_ada, ""), staff_tok,
 	    json_pack("{s:s}", "title", "Staff's title"));
 	assert_true(r->status == 403 || r->status == 404);
-	r = api("PATCH", rq_path(path, sizeof path, s_open, rq_ada, ""), staff_tok,
+	r = ta_api("PATCH", rq_path(path, sizeof path, s_open, rq_ada, ""), staff_tok,
 	    json_pack("{s:i}", "minutes", 2));
 	assert_true(r->status == 403 || r->status == 404);
 	/* allocating a request of Kestrel on Tourmalix's list; an admin allocating */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)s_draft);
-	r = api("POST", path, staff_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}]}", "item", "3",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}]}", "item", "3",
 	    "requests", "id", (json_int_t)rq_ada, "decision", "allocate", "order", 1, "minutes",
 	    2));
 	assert_true(r->status == 404 || r->status == 409 || r->status == 422);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)s_open);
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}]}", "item", "3",
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}]}", "item", "3",
 	    "requests", "id", (json_int_t)rq_ada, "decision", "allocate", "order", 1, "minutes",
 	    2)), 403);
 	/* staff do not propose, ask, withdraw for an organization */
-	r = api("DELETE", se_path(path, sizeof path, s_open, se_ada, ""), staff_tok, NULL);
+	r = ta_api("DELETE", se_path(path, sizeof path, s_open, se_ada, ""), staff_tok, NULL);
 	assert_true(r->status == 403 || r->status == 404);
-	r = api("DELETE", rq_path(path, sizeof path, s_open, rq_ada, ""), staff_tok, NULL);
+	r = ta_api("DELETE", rq_path(path, sizeof path, s_open, rq_ada, ""), staff_tok, NULL);
 	assert_true(r->status == 403 || r->status == 404);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
-	STATUS(api("POST", path, staff_tok, proposal(quillon, "Staff's own", "By staff.")), 403);
+	STATUS(ta_api("POST", path, staff_tok, proposal(quillon, "Staff's own", "By staff.")), 403);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s_open);
-	STATUS(api("POST", path, staff_tok, request(quillon, "4", "Staff Speaker")), 403);
+	STATUS(ta_api("POST", path, staff_tok, request(quillon, "4", "Staff Speaker")), 403);
 	/* nor does a demoted admin, a suspended organization's, a member */
-	STATUS(api("POST", path, rex_tok, request(quillon, "4", "Rex Again")), 403);
-	STATUS(api("POST", path, sue_tok, request(sable, "4", "Sue Again")), 403);
-	STATUS(api("POST", path, bo_tok, request(quillon, "4", "Bo Speaker")), 403);
-	STATUS(api("POST", path, nia_tok, request(quillon, "4", "Nia Speaker")), 403);
+	STATUS(ta_api("POST", path, rex_tok, request(quillon, "4", "Rex Again")), 403);
+	STATUS(ta_api("POST", path, sue_tok, request(sable, "4", "Sue Again")), 403);
+	STATUS(ta_api("POST", path, bo_tok, request(quillon, "4", "Bo Speaker")), 403);
+	STATUS(ta_api("POST", path, nia_tok, request(quillon, "4", "Nia Speaker")), 403);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
-	STATUS(api("POST", path, sue_tok, proposal(sable, "Sue again", "Again.")), 403);
-	STATUS(api("POST", path, fe_tok, proposal(quillon, "Fe's", "Fe.")), 403);
+	STATUS(ta_api("POST", path, sue_tok, proposal(sable, "Sue again", "Again.")), 403);
+	STATUS(ta_api("POST", path, fe_tok, proposal(quillon, "Fe's", "Fe.")), 403);
 	/* a preferred slot the session does not offer; a suspended organization,
 	 * or one that does not exist, as co-organizer */
 	{
@@ -439,15 +393,15 @@ test_foreign_ids(void **state)
 
 		json_object_set_new(b, "preferred_slots", json_pack("[i]", 99));
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
-		STATUS(api("POST", path, ada_tok, b), 422);
+		STATUS(ta_api("POST", path, ada_tok, b), 422);
 		b = proposal(quillon, "With Sable", "Odd.");
 		json_object_set_new(b, "co_organizers", json_pack("{s:[I],s:[],s:[]}",
 		    "organizations", (json_int_t)sable, "others", "governments"));
-		STATUS(api("POST", path, ada_tok, b), 422);
+		STATUS(ta_api("POST", path, ada_tok, b), 422);
 		b = proposal(quillon, "With nobody", "Odd.");
 		json_object_set_new(b, "co_organizers", json_pack("{s:[I],s:[],s:[]}",
 		    "organizations", (json_int_t)999999, "others", "governments"));
-		STATUS(api("POST", path, ada_tok, b), 422);
+		STATUS(ta_api("POST", path, ada_tok, b), 422);
 	}
 	/* the admin of an organization named as co-organizer: not theirs either */
 	{
@@ -457,18 +411,20 @@ test_foreign_ids(void **state)
 		json_object_set_new(b, "co_organizers", json_pack("{s:[I],s:[],s:[]}",
 		    "organizations", (json_int_t)meridian, "others", "governments"));
 		co = proposed(s_open, ada_tok, b);
-		STATUS(api("GET", se_path(path, sizeof path, s_open, co, ""), mo_tok, NULL), 404);
+		STATUS(ta_api("GET", se_path(path, sizeof path, s_open, co, ""), mo_tok, NULL),
+		    404);
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_open);
-		LACKS(api("GET", path, mo_tok, NULL), "Quillon with Meridian");
+		LACKS(ta_api("GET", path, mo_tok, NULL), "Quillon with Meridian");
 		snprintf(path, sizeof path, "/meetings/%lld", (long long)s_open);
 		LACKS(get(path, mo_tok), "Quillon with Meridian");
 		LACKS(get(path, NULL), "Quillon with Meridian");
-		STATUS(api("DELETE", se_path(path, sizeof path, s_open, co, ""), ada_tok, NULL), 200);
+		STATUS(ta_api("DELETE", se_path(path, sizeof path, s_open, co, ""), ada_tok,
+		    NULL), 200);
 	}
 	/* an id that is not one */
-	STATUS(api("GET", "/api/v1/meetings/1/side-events/abc", ada_tok, NULL), 404);
-	STATUS(api("GET", "/api/v1/meetings/1/speaking-requests/-1", ada_tok, NULL), 404);
-	STATUS(api("GET", "/api/v1/meetings/1/side-events/99999999999999999999999", ada_tok,
+	STATUS(ta_api("GET", "/api/v1/meetings/1/side-events/abc", ada_tok, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/meetings/1/speaking-requests/-1", ada_tok, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/meetings/1/side-events/99999999999999999999999", ada_tok,
 	    NULL), 404);
 	assert_string_equal(se_status(s_open, se_ada), "pending");
 	assert_string_equal(rq_status(s_open, rq_ada), "pending");
@@ -495,7 +451,7 @@ test_draft_session(void **state)
 		assert_true(r->status == 404 || r->status == 401);
 		LACKS(r, "Tourmalix Speaker");
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s_draft);
-		r = api("GET", path, toks[k], NULL);
+		r = ta_api("GET", path, toks[k], NULL);
 		assert_true(r->status == 404 || r->status == 401);
 		snprintf(path, sizeof path, "/meetings/%lld", (long long)s_draft);
 		r = get(path, toks[k]);
@@ -504,7 +460,7 @@ test_draft_session(void **state)
 	}
 	/* Mo, whose proposal it is, no more than the others */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s_draft);
-	STATUS(api("GET", path, mo_tok, NULL), 404);
+	STATUS(ta_api("GET", path, mo_tok, NULL), 404);
 	snprintf(path, sizeof path, "/meetings/%lld/programme.ics", (long long)s_draft);
 	r = get(path, staff_tok);
 	STATUS(r, 200);
@@ -515,10 +471,10 @@ test_draft_session(void **state)
 		int64_t m = session_made(63, "Members-only session", "published"), sid;
 
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)m);
-		STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "visibility", "members")),
-		    200);
+		STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "visibility",
+		    "members")), 200);
 		sid = proposed(m, ada_tok, proposal(quillon, "Members-only side event", "Inside."));
-		STATUS(api("POST", se_path(path, sizeof path, m, sid, "/decision"), staff_tok,
+		STATUS(ta_api("POST", se_path(path, sizeof path, m, sid, "/decision"), staff_tok,
 		    json_pack("{s:s,s:i}", "decision", "accept", "slot_id", 2)), 200);
 		snprintf(path, sizeof path, "/meetings/%lld/programme.ics", (long long)m);
 		r = get(path, NULL);
@@ -528,7 +484,7 @@ test_draft_session(void **state)
 		r = get(path, NULL);
 		assert_true(r->status == 404 || r->status == 401);
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)m);
-		r = api("GET", path, NULL, NULL);
+		r = ta_api("GET", path, NULL, NULL);
 		assert_true(r->status == 404 || r->status == 401);
 		snprintf(path, sizeof path, "/meetings/%lld/programme.ics", (long long)m);
 		HAS(get(path, mo_tok), "Members-only side event");
@@ -615,7 +571,7 @@ test_races(void **state)
 		assert_int_equal(ok, 1);
 		assert_int_equal(conflict, 1);
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s);
-		j = ts_jbody(api("GET", path, NULL, NULL));
+		j = ts_jbody(ta_api("GET", path, NULL, NULL));
 		assert_int_equal(json_array_size(json_object_get(j, "programme")), 1);
 		json_decref(j);
 
@@ -638,7 +594,7 @@ test_races(void **state)
 		assert_int_equal(ok, 1);
 		assert_int_equal(conflict, 1);
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
-		assert_int_equal(total_of(path, staff_tok), 1);
+		assert_int_equal(ta_total(path, staff_tok), 1);
 	}
 }
 
@@ -680,10 +636,10 @@ test_allocation_race(void **state)
 		}
 		assert_int_equal(ok + conflict, 2);
 		for (k = 0; k < 2; k++) {
-			j = ts_jbody(api("GET", rq_path(path, sizeof path, s, k ? b : a, ""), staff_tok,
-			    NULL));
+			j = ts_jbody(ta_api("GET", rq_path(path, sizeof path, s, k ? b : a, ""),
+			    staff_tok, NULL));
 			if (strcmp(json_string_value(json_object_get(j, "status")), "allocated") == 0)
-				sum += num(j, "minutes_allocated");
+				sum += ta_num(j, "minutes_allocated");
 			json_decref(j);
 		}
 		printf("# allocated %lld of 10\n", (long long)sum);
@@ -711,21 +667,21 @@ test_hostile_input(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
-	r = api("POST", path, ada_tok, proposal(quillon, "Title\r\nBEGIN:VEVENT",
+	r = ta_api("POST", path, ada_tok, proposal(quillon, "Title\r\nBEGIN:VEVENT",
 	    "An abstract."));
 	STATUS(r, 422);
 	HAS(r, "\"title\"");
-	r = api("POST", path, ada_tok, proposal(quillon, "Bell\a title", "An abstract."));
+	r = ta_api("POST", path, ada_tok, proposal(quillon, "Bell\a title", "An abstract."));
 	STATUS(r, 422);
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	r = api("POST", path, ada_tok, proposal(quillon, "A long one", big));
+	r = ta_api("POST", path, ada_tok, proposal(quillon, "A long one", big));
 	assert_true(r->status == 422 || r->status == 413);
 	sid = proposed(s, ada_tok, proposal(quillon, "=HYPERLINK(\"http://evil.example\")",
 	    "First line.\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Injected\n"
 	    "<script>alert(1)</script> and a long line to fold: "
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
-	STATUS(api("POST", se_path(path, sizeof path, s, sid, "/decision"), staff_tok,
+	STATUS(ta_api("POST", se_path(path, sizeof path, s, sid, "/decision"), staff_tok,
 	    json_pack("{s:s,s:i}", "decision", "accept", "slot_id", 1)), 200);
 	snprintf(path, sizeof path, "/meetings/%lld/programme.ics", (long long)s);
 	r = get(path, NULL);
@@ -764,13 +720,14 @@ test_hostile_input(void **state)
 
 	/* a speaker's name */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
-	STATUS(api("POST", path, ada_tok, request(quillon, "3", "Ada\r\nBcc: all@example")), 422);
+	STATUS(ta_api("POST", path, ada_tok, request(quillon, "3", "Ada\r\nBcc: all@example")),
+	    422);
 	{
 		int64_t a = asked(s, ada_tok, request(quillon, "3", "=cmd|' /C calc'!A0"));
 		int64_t b = asked(s, mo_tok, request(meridian, "3", "<img src=x onerror=alert(1)>"));
 
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)s);
-		STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i},"
+		STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i},"
 		    "{s:I,s:s,s:i,s:i}],s:b}", "item", "3", "requests", "id", (json_int_t)a,
 		    "decision", "allocate", "order", 1, "minutes", 3, "id", (json_int_t)b,
 		    "decision", "allocate", "order", 2, "minutes", 3, "publish", 1)), 200);
@@ -808,24 +765,24 @@ test_published_list(void **state)
 	(void)state;
 	rq = asked(s, ada_tok, request(quillon, "3", "Ada Original"));
 	snprintf(api_path, sizeof api_path, "/api/v1/meetings/%lld/speakers", (long long)s);
-	STATUS(api("POST", api_path, staff_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}],s:b}",
+	STATUS(ta_api("POST", api_path, staff_tok, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i}],s:b}",
 	    "item", "3", "requests", "id", (json_int_t)rq, "decision", "allocate", "order", 1,
 	    "minutes", 3, "publish", 1)), 200);
-	HAS(api("GET", api_path, NULL, NULL), "Ada Original");
-	STATUS(api("POST", api_path, staff_tok, json_pack("{s:s,s:[{s:I,s:s}]}", "item", "3",
+	HAS(ta_api("GET", api_path, NULL, NULL), "Ada Original");
+	STATUS(ta_api("POST", api_path, staff_tok, json_pack("{s:s,s:[{s:I,s:s}]}", "item", "3",
 	    "requests", "id", (json_int_t)rq, "decision", "pending")), 200);
 	rq_path(path, sizeof path, s, rq, "");
-	r = api("PATCH", path, ada_tok, json_pack("{s:s,s:s}", "speaker_name", "Impostor Name",
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:s,s:s}", "speaker_name", "Impostor Name",
 	    "speaker_title", "Minister"));
 	STATUS(r, 409);
-	r = api("GET", api_path, NULL, NULL);
+	r = ta_api("GET", api_path, NULL, NULL);
 	LACKS(r, "Impostor Name");
 	HAS(r, "Ada Original");
 	snprintf(path, sizeof path, "/meetings/%lld/speakers", (long long)s);
 	LACKS(get(path, NULL), "Impostor Name");
 	/* withdrawn: off the public list */
-	STATUS(api("DELETE", rq_path(path, sizeof path, s, rq, ""), ada_tok, NULL), 200);
-	LACKS(api("GET", api_path, NULL, NULL), "Ada Original");
+	STATUS(ta_api("DELETE", rq_path(path, sizeof path, s, rq, ""), ada_tok, NULL), 200);
+	LACKS(ta_api("GET", api_path, NULL, NULL), "Ada Original");
 	snprintf(path, sizeof path, "/meetings/%lld/speakers", (long long)s);
 	LACKS(get(path, NULL), "Ada Original");
 }
@@ -927,17 +884,17 @@ test_csrf_methods(void **state)
 		for (k = 0; m[k]; k++) {
 			snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events",
 			    (long long)s_open);
-			r = api(m[k], path, ada_tok, json_object());
+			r = ta_api(m[k], path, ada_tok, json_object());
 			assert_true(r->status == 404 || r->status == 405);
 			snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)s_open);
-			r = api(m[k], path, staff_tok, json_object());
+			r = ta_api(m[k], path, staff_tok, json_object());
 			assert_true(r->status == 404 || r->status == 405);
 		}
-		r = api("PUT", se_path(path, sizeof path, s_open, se_ada, ""), ada_tok,
+		r = ta_api("PUT", se_path(path, sizeof path, s_open, se_ada, ""), ada_tok,
 		    json_object());
 		assert_true(r->status == 404 || r->status == 405);
-		r = api("GET", se_path(path, sizeof path, s_open, se_ada, "/decision"), staff_tok,
-		    NULL);
+		r = ta_api("GET", se_path(path, sizeof path, s_open, se_ada, "/decision"),
+		    staff_tok, NULL);
 		assert_true(r->status == 404 || r->status == 405);
 	}
 	ts_browser_free(ada);
@@ -963,50 +920,37 @@ test_unconfirmed_admin(void **state)
 	ts_db_open(db_url);
 	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = '" ADA "'");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
-	r = api("POST", path, ada_tok, proposal(quillon, "Unconfirmed proposal", "Not yet."));
+	r = ta_api("POST", path, ada_tok, proposal(quillon, "Unconfirmed proposal", "Not yet."));
 	STATUS(r, 403);
 	HAS(r, "Confirm your email address");
-	STATUS(api("PATCH", se_path(path, sizeof path, s, sid, ""), ada_tok,
+	STATUS(ta_api("PATCH", se_path(path, sizeof path, s, sid, ""), ada_tok,
 	    json_pack("{s:s}", "title", "Unconfirmed change")), 403);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
-	STATUS(api("POST", path, ada_tok, request(quillon, "4", "Unconfirmed Speaker")), 403);
-	STATUS(api("PATCH", rq_path(path, sizeof path, s, rid, ""), ada_tok,
+	STATUS(ta_api("POST", path, ada_tok, request(quillon, "4", "Unconfirmed Speaker")), 403);
+	STATUS(ta_api("PATCH", rq_path(path, sizeof path, s, rid, ""), ada_tok,
 	    json_pack("{s:s}", "speaker_name", "Unconfirmed Change")), 403);
 	/* nor nominates delegates, whatever else the nomination says */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)s);
-	r = api("POST", path, ada_tok, json_pack("{s:I,s:s,s:s}", "organization_id",
+	r = ta_api("POST", path, ada_tok, json_pack("{s:I,s:s,s:s}", "organization_id",
 	    (json_int_t)quillon, "name", "Unconfirmed Delegate", "email",
 	    "delegate@unconfirmed.example"));
 	STATUS(r, 403);
 	HAS(r, "Confirm your email address");
 	ts_sql_int("UPDATE users SET verified_at = 1 WHERE email = '" ADA "'");
 	ts_db_close();
-	LACKS(api("GET", se_path(path, sizeof path, s, sid, ""), staff_tok, NULL),
+	LACKS(ta_api("GET", se_path(path, sizeof path, s, sid, ""), staff_tok, NULL),
 	    "Unconfirmed change");
-	LACKS(api("GET", rq_path(path, sizeof path, s, rid, ""), staff_tok, NULL),
+	LACKS(ta_api("GET", rq_path(path, sizeof path, s, rid, ""), staff_tok, NULL),
 	    "Unconfirmed Change");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)s);
-	LACKS(api("GET", path, staff_tok, NULL), "Unconfirmed Delegate");
+	LACKS(ta_api("GET", path, staff_tok, NULL), "Unconfirmed Delegate");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
-	assert_int_equal(total_of(path, staff_tok), 1);
-	STATUS(api("PATCH", se_path(path, sizeof path, s, sid, ""), ada_tok,
+	assert_int_equal(ta_total(path, staff_tok), 1);
+	STATUS(ta_api("PATCH", se_path(path, sizeof path, s, sid, ""), ada_tok,
 	    json_pack("{s:s}", "title", "Confirmed change")), 200);
 }
 
 /* ---- the windows' edges ---------------------------------------------------------- */
-
-/* Moves the server's clock on to t (seconds), when it is not there yet. */
-static void
-clock_to(int64_t t)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	int64_t now;
-
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
-	if (t > now)
-		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
-}
 
 /*
  * Both windows opening in five minutes and closing in fifteen, on the test
@@ -1024,9 +968,7 @@ test_window_edges(void **state)
 	struct tm tm;
 
 	(void)state;
-	r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
+	now = ta_now();
 	t = (time_t)(now + 300);
 	gmtime_r(&t, &tm);
 	strftime(opens, sizeof opens, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
@@ -1034,27 +976,27 @@ test_window_edges(void **state)
 	gmtime_r(&t, &tm);
 	strftime(closes, sizeof closes, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s}", "side_events_opens",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s,s:s,s:s}", "side_events_opens",
 	    opens, "side_events_closes", closes, "speaking_opens", opens, "speaking_closes",
 	    closes)), 200);
-	clock_to(now + 300 - 5);
+	ta_clock_to(now + 300 - 5);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
-	STATUS(api("POST", path, ada_tok, proposal(quillon, "Too soon", "Early.")), 409);
+	STATUS(ta_api("POST", path, ada_tok, proposal(quillon, "Too soon", "Early.")), 409);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
-	STATUS(api("POST", path, ada_tok, request(quillon, "3", "Too Soon")), 409);
-	clock_to(now + 300);
+	STATUS(ta_api("POST", path, ada_tok, request(quillon, "3", "Too Soon")), 409);
+	ta_clock_to(now + 300);
 	(void)proposed(s, ada_tok, proposal(quillon, "Just open", "On time."));
 	(void)asked(s, ada_tok, request(quillon, "3", "Just Open"));
-	clock_to(now + 900 - 5);
+	ta_clock_to(now + 900 - 5);
 	(void)proposed(s, mo_tok, proposal(meridian, "Just in", "On time."));
 	(void)asked(s, ada_tok, request(quillon, "4", "Just In"));
-	clock_to(now + 900);
+	ta_clock_to(now + 900);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)s);
-	r = api("POST", path, mo_tok, proposal(meridian, "Too late", "Late."));
+	r = ta_api("POST", path, mo_tok, proposal(meridian, "Too late", "Late."));
 	STATUS(r, 409);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)s);
-	STATUS(api("POST", path, mo_tok, request(meridian, "3", "Too Late")), 409);
-	assert_int_equal(total_of(path, staff_tok), 2);
+	STATUS(ta_api("POST", path, mo_tok, request(meridian, "3", "Too Late")), 409);
+	assert_int_equal(ta_total(path, staff_tok), 2);
 }
 
 /* ---- setup ------------------------------------------------------------------- */
@@ -1069,6 +1011,8 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	quillon = ts_org_import(db_url, "Quillon Attack Trust", "KE", "info@quillon-sa.example",
 	    NULL);
 	meridian = ts_org_import(db_url, "Meridian Attack Watch", "UG", "info@meridian-sa.example",
@@ -1076,18 +1020,18 @@ setup(void **state)
 	sable = ts_org_import(db_url, "Sable Attack Circle", "GH", "info@sable-sa.example", NULL);
 	if (quillon <= 0 || meridian <= 0 || sable <= 0)
 		return -1;
-	account(STAFF, "staff", 0, staff_tok);
-	ada_id = account(ADA, "member", quillon, ada_tok);
-	rex_id = account(REX, "member", quillon, rex_tok);
-	account(BO, "member", quillon, bo_tok);
-	mo_id = account(MO, "member", meridian, mo_tok);
-	sue_id = account(SUE, "member", sable, sue_tok);
-	account(NIA, "member", 0, nia_tok);
-	account(FE, "focal", 0, fe_tok);
-	set_admin(quillon, ada_id, "1");
-	set_admin(quillon, rex_id, "1");
-	set_admin(meridian, mo_id, "1");
-	set_admin(sable, sue_id, "1");
+	ta_account(STAFF, "staff", 0, staff_tok, NULL);
+	ta_account(ADA, "member", quillon, ada_tok, &ada_id);
+	ta_account(REX, "member", quillon, rex_tok, &rex_id);
+	ta_account(BO, "member", quillon, bo_tok, NULL);
+	ta_account(MO, "member", meridian, mo_tok, &mo_id);
+	ta_account(SUE, "member", sable, sue_tok, &sue_id);
+	ta_account(NIA, "member", 0, nia_tok, NULL);
+	ta_account(FE, "focal", 0, fe_tok, NULL);
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
+	ta_org_admin(staff_tok, quillon, rex_id, "1");
+	ta_org_admin(staff_tok, meridian, mo_id, "1");
+	ta_org_admin(staff_tok, sable, sue_id, "1");
 
 	s_open = session_made(61, "Kestrel session", "published");
 	s_draft = session_made(62, "Tourmalix session", "published");
@@ -1098,20 +1042,20 @@ setup(void **state)
 	se_draft = proposed(s_draft, mo_tok, proposal(meridian, "Tourmalix draft side event",
 	    "Mo's, to a draft."));
 	/* Tourmalix: Mo's side event accepted, then the session back to draft */
-	STATUS(api("POST", se_path(path, sizeof path, s_draft, se_draft, "/decision"), staff_tok,
+	STATUS(ta_api("POST", se_path(path, sizeof path, s_draft, se_draft, "/decision"), staff_tok,
 	    json_pack("{s:s,s:i}", "decision", "accept", "slot_id", 1)), 200);
 	(void)asked(s_draft, mo_tok, request(meridian, "3", "Tourmalix Speaker"));
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s_draft);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "draft")), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "draft")), 200);
 	rq_ada = asked(s_open, ada_tok, request(quillon, "3", "Ada Speaker"));
 	rq_rex = asked(s_open, rex_tok, request(quillon, "4", "Rex Speaker"));
 	rq_mo = asked(s_open, mo_tok, request(meridian, "3", "Mo Speaker"));
 	rq_sue = asked(s_open, sue_tok, request(sable, "3", "Sable Speaker"));
 
 	/* then: Rex demoted, Sable suspended */
-	set_admin(quillon, rex_id, "0");
+	ta_org_admin(staff_tok, quillon, rex_id, "0");
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)sable);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
 	return 0;
 }
 

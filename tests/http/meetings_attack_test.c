@@ -48,6 +48,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -101,12 +102,6 @@ static const char *const secrets[] = { PIA_PASSPORT, REX_PASSPORT, GUS_PASSPORT,
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* GET path (a page, CSV or JSON) with the bearer token (NULL: none). */
 static const struct ts_res *
 get(const char *path, const char *token)
@@ -139,12 +134,6 @@ raw(const char *method, const char *path, const char *token, const char *ctype,
 }
 
 static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
 account(const char *email, const char *name, const char *role, int64_t org, char *tok)
 {
 	int64_t id = ts_person_add(db_url, email, name, role, org, PW);
@@ -152,17 +141,6 @@ account(const char *email, const char *name, const char *role, int64_t org, char
 	assert_true(id > 0);
 	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
 	return id;
-}
-
-/* Staff make uid an admin of org (admin "1") or no longer one ("0"). */
-static void
-set_admin(int64_t org, int64_t uid, const char *admin)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
-	    (long long)uid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", admin)), 303);
 }
 
 /* A session staff make from body (consumed): of body cosp, in Vienna, in
@@ -186,10 +164,10 @@ session_made(json_t *b)
 		json_object_set_new(b, "end", json_string("2031-05-23T18:00"));
 	if (!json_object_get(b, "status"))
 		json_object_set_new(b, "status", json_string("published"));
-	r = api("POST", "/api/v1/meetings", staff_tok, b);
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, b);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
@@ -221,7 +199,7 @@ nominate(int64_t id, const char *tok, json_t *body)
 	char path[80];
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)id);
-	return api("POST", path, tok, body);
+	return ta_api("POST", path, tok, body);
 }
 
 /* A nomination that must be taken: its id. */
@@ -234,7 +212,7 @@ nominated(int64_t id, const char *tok, json_t *body)
 
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	nid = num(j, "id");
+	nid = ta_num(j, "id");
 	json_decref(j);
 	assert_true(nid > 0);
 	return nid;
@@ -251,10 +229,10 @@ total_of(int64_t id, const char *tok, const char *q)
 	int64_t n;
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations%s", (long long)id, q);
-	r = api("GET", path, tok, NULL);
+	r = ta_api("GET", path, tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	n = num(j, "total");
+	n = ta_num(j, "total");
 	assert_int_equal(json_array_size(json_object_get(j, "items")) > 0, n > 0);
 	json_decref(j);
 	return n;
@@ -273,11 +251,11 @@ status_of(int64_t id, int64_t nid)
 	st[0] = '\0';
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations?per_page=100",
 	    (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, n)
-		if (num(n, "id") == nid)
+		if (ta_num(n, "id") == nid)
 			snprintf(st, sizeof st, "%s", json_string_value(json_object_get(n, "status")));
 	json_decref(j);
 	return st;
@@ -534,15 +512,15 @@ test_others_write(void **state)
 	for (i = 0; i < sizeof tries / sizeof tries[0]; i++) {
 		if (strcmp(tries[i].who, STAFF) == 0)
 			continue;
-		r = api("POST", path, tries[i].tok, json_pack("{s:[I,I],s:s}", "ids",
+		r = ta_api("POST", path, tries[i].tok, json_pack("{s:[I,I],s:s}", "ids",
 		    (json_int_t)n_pia, (json_int_t)n_mo, "decision", "approve"));
 		STATUS(r, 403);
 		no_secrets(r, NULL);
 	}
-	r = api("POST", path, ada_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)n_mo,
+	r = ta_api("POST", path, ada_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)n_mo,
 	    "decision", "decline", "reason", "Competitor"));
 	STATUS(r, 403);
-	STATUS(api("POST", path, NULL, json_pack("{s:[I],s:s}", "ids", (json_int_t)n_pia,
+	STATUS(ta_api("POST", path, NULL, json_pack("{s:[I],s:s}", "ids", (json_int_t)n_pia,
 	    "decision", "approve")), 401);
 	assert_string_equal(status_of(s_open, n_pia), "pending");
 	assert_string_equal(status_of(s_open, n_mo), "pending");
@@ -555,20 +533,20 @@ test_others_write(void **state)
 		for (m = methods; *m; m++) {
 			snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/%s",
 			    (long long)s_open, itoa(ns, sizeof ns, n_mo));
-			r = api(*m, path, ada_tok, json_pack("{s:s}", "status", "declined"));
+			r = ta_api(*m, path, ada_tok, json_pack("{s:s}", "status", "declined"));
 			NOT_TAKEN(r);
 			no_secrets(r, NULL);
-			r = api(*m, path, mo_tok, json_pack("{s:s}", "status", "approved"));
+			r = ta_api(*m, path, mo_tok, json_pack("{s:s}", "status", "approved"));
 			NOT_TAKEN(r);
 			snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations",
 			    (long long)s_open);
-			r = api(*m, path, ada_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n_mo,
-			    "status", "declined"));
+			r = ta_api(*m, path, ada_tok, json_pack("{s:[I],s:s}", "ids",
+			    (json_int_t)n_mo, "status", "declined"));
 			NOT_TAKEN(r);
 			snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions",
 			    (long long)s_open);
-			r = api(*m, path, ada_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n_mo,
-			    "decision", "decline"));
+			r = ta_api(*m, path, ada_tok, json_pack("{s:[I],s:s}", "ids",
+			    (json_int_t)n_mo, "decision", "decline"));
 			NOT_TAKEN(r);
 		}
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions",
@@ -588,11 +566,12 @@ test_others_write(void **state)
 			STATUS(r, 403);
 		}
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld?_method=PATCH", (long long)s_open);
-		r = api("POST", path, ada_tok, json_pack("{s:i}", "delegates_max", 100));
+		r = ta_api("POST", path, ada_tok, json_pack("{s:i}", "delegates_max", 100));
 		assert_true(r->status == 404 || r->status == 405 || r->status == 403);
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s_open);
-		STATUS(api("PATCH", path, ada_tok, json_pack("{s:i}", "delegates_max", 100)), 403);
-		STATUS(api("PATCH", path, mo_tok, json_pack("{s:s}", "status", "draft")), 403);
+		STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:i}", "delegates_max", 100)),
+		    403);
+		STATUS(ta_api("PATCH", path, mo_tok, json_pack("{s:s}", "status", "draft")), 403);
 	}
 	assert_string_equal(status_of(s_open, n_pia), "pending");
 	assert_string_equal(status_of(s_open, n_mo), "pending");
@@ -619,7 +598,7 @@ test_bulk_foreign(void **state)
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions",
 	    (long long)s_other);
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I,I],s:s}", "ids", (json_int_t)n_pia,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I,I],s:s}", "ids", (json_int_t)n_pia,
 	    (json_int_t)n_mo, (json_int_t)n_mo_other, "decision", "approve"));
 	STATUS(r, 200);
 	HAS(r, "\"succeeded\":1");
@@ -635,7 +614,7 @@ test_bulk_foreign(void **state)
 	/* the same id twice: decided once */
 	extra = nominated(s_other, mo_tok, delegate(meridian, "Twice Decided",
 	    "twice@meridian-ma.example", "TWICE-PASSPORT"));
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I],s:s,s:s}", "ids", (json_int_t)extra,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I],s:s,s:s}", "ids", (json_int_t)extra,
 	    (json_int_t)extra, "decision", "decline", "reason", "Once is enough."));
 	STATUS(r, 200);
 	HAS(r, "\"succeeded\":1");
@@ -669,7 +648,7 @@ test_bulk_foreign(void **state)
 	many = json_array();
 	for (k = 0; k < 501; k++)
 		json_array_append_new(many, json_integer(n_mo_other));
-	r = api("POST", path, staff_tok, json_pack("{s:o,s:s}", "ids", many, "decision",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:o,s:s}", "ids", many, "decision",
 	    "approve"));
 	STATUS(r, 422);
 	HAS(r, "\"ids\"");
@@ -678,7 +657,7 @@ test_bulk_foreign(void **state)
 
 		memset(long_reason, 'r', 2001);
 		long_reason[2001] = '\0';
-		r = api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids",
+		r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids",
 		    (json_int_t)n_mo_other, "decision", "decline", "reason", long_reason));
 		STATUS(r, 422);
 		HAS(r, "\"reason\"");
@@ -873,7 +852,7 @@ test_hostile_input(void **state)
 	}
 	/* ... formula-safe in the desks' CSV and the export */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions", (long long)s);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)html,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:[I,I],s:s}", "ids", (json_int_t)html,
 	    (json_int_t)formula, "decision", "approve")), 200);
 	snprintf(path, sizeof path, "/staff/meetings/%lld/delegates.csv", (long long)s);
 	r = ts_get(staff, path);
@@ -903,7 +882,7 @@ test_hostile_input(void **state)
 		for (k = 0; k < 61; k++)
 			json_array_append_new(agenda, json_pack("{s:s,s:s,s:b}", "number", "1",
 			    "title", "Item", "statements", 1));
-		r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
+		r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
 		    "s:s,s:o}", "body", "cosp", "number", 72, "title", "Huge agenda", "timezone",
 		    "Europe/Vienna", "start", "2031-05-19T10:00", "end", "2031-05-23T18:00",
 		    "agenda", agenda));
@@ -911,32 +890,32 @@ test_hostile_input(void **state)
 		HAS(r, "\"agenda\"");
 		memset(title, 't', 501);
 		title[501] = '\0';
-		r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
+		r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
 		    "s:s,s:[{s:s,s:s}]}", "body", "cosp", "number", 72, "title", "Long item",
 		    "timezone", "Europe/Vienna", "start", "2031-05-19T10:00", "end",
 		    "2031-05-23T18:00", "agenda", "number", "1", "title", title));
 		STATUS(r, 422);
-		r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
+		r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
 		    "s:s,s:{s:s}}", "body", "cosp", "number", 72, "title", "Object agenda",
 		    "timezone", "Europe/Vienna", "start", "2031-05-19T10:00", "end",
 		    "2031-05-23T18:00", "agenda", "1", "Item"));
 		STATUS(r, 422);
-		r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
+		r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
 		    "s:s,s:[{s:s,s:s}]}", "body", "cosp", "number", 72, "title", "Control item",
 		    "timezone", "Europe/Vienna", "start", "2031-05-19T10:00", "end",
 		    "2031-05-23T18:00", "agenda", "number", "1\x07", "title", "Bell"));
 		STATUS(r, 422);
-		r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
+		r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
 		    "s:s,s:i}", "body", "cosp", "number", 72, "title", "Too many delegates",
 		    "timezone", "Europe/Vienna", "start", "2031-05-19T10:00", "end",
 		    "2031-05-23T18:00", "delegates_max", 1000000));
 		STATUS(r, 422);
-		r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
+		r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,"
 		    "s:s}", "body", "<script>", "number", 72, "title", "Unknown body",
 		    "timezone", "Europe/Vienna", "start", "2031-05-19T10:00", "end",
 		    "2031-05-23T18:00"));
 		STATUS(r, 422);
-		r = api("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s,s:s,s:s}", "code",
+		r = ta_api("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s,s:s,s:s}", "code",
 		    "x'); DROP TABLE meetings; --", "name_en", "<b>Body</b>", "name_fr", "Corps"));
 		assert_true(r->status == 422 || r->status == 201);
 	}
@@ -1044,7 +1023,7 @@ test_staff_only(void **state)
 	snprintf(path, sizeof path, "/staff/meetings/%lld/delegates.csv", (long long)s_open);
 	r = get(path, NULL);
 	STATUS(r, 303);
-	STATUS(api("POST", "/api/v1/meetings", NULL, json_pack("{s:s}", "title", "x")), 401);
+	STATUS(ta_api("POST", "/api/v1/meetings", NULL, json_pack("{s:s}", "title", "x")), 401);
 	for (p = who; *p; p++) {
 		struct ts_browser *b = ts_signed_in(&srv, "127.0.0.77", *p, PW);
 
@@ -1077,12 +1056,13 @@ test_staff_only(void **state)
 		const char **t;
 
 		for (t = tokens; *t; t++) {
-			STATUS(api("POST", "/api/v1/meetings", *t, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s}",
-			    "body", "cosp", "number", 89, "title", "Rogue session", "timezone",
-			    "Europe/Vienna", "start", "2031-05-19T10:00", "end", "2031-05-23T18:00")),
-			    403);
-			STATUS(api("POST", "/api/v1/bodies", *t, json_pack("{s:s,s:s,s:s}", "code",
-			    "rogue", "name_en", "Rogue body", "name_fr", "Corps voyou")), 403);
+			STATUS(ta_api("POST", "/api/v1/meetings", *t,
+			    json_pack("{s:s,s:i,s:s,s:s,s:s,s:s}", "body", "cosp", "number", 89,
+			    "title", "Rogue session", "timezone", "Europe/Vienna", "start",
+			    "2031-05-19T10:00", "end", "2031-05-23T18:00")), 403);
+			STATUS(ta_api("POST", "/api/v1/bodies", *t, json_pack("{s:s,s:s,s:s}",
+			    "code", "rogue", "name_en", "Rogue body", "name_fr",
+			    "Corps voyou")), 403);
 			snprintf(path, sizeof path, "/staff/meetings/%lld/delegates.csv",
 			    (long long)s_open);
 			r = get(path, *t);
@@ -1195,7 +1175,7 @@ test_decision_mail(void **state)
 	}
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions",
 	    (long long)s_open);
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I,I,I],s:s,s:s}", "ids",
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I,I,I],s:s,s:s}", "ids",
 	    (json_int_t)n_pia, (json_int_t)n_rex, (json_int_t)n_gus, (json_int_t)n_sue,
 	    "decision", "decline", "reason", "Staff-reason-Kestrel-8m"));
 	STATUS(r, 200);
@@ -1215,14 +1195,14 @@ test_decision_mail(void **state)
 		}
 	}
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Rex Pick");
 	HAS(r, "Gus Pick");
 	HAS(r, "meeting.nomination_declined");
 	/* Ada, an admin now, reads Quillon's history; Rex no longer */
-	STATUS(api("GET", path, ada_tok, NULL), 200);
-	r = api("GET", path, rex_tok, NULL);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 200);
+	r = ta_api("GET", path, rex_tok, NULL);
 	assert_true(r->status == 403 || r->status == 404);
 	LACKS(r, "Staff-reason-Kestrel-8m");
 }
@@ -1290,14 +1270,15 @@ test_hidden_sessions(void **state)
 
 		r = get("/api/v1/meetings?per_page=1", NULL);
 		a = ts_jbody(r);
-		seen = num(a, "total");
+		seen = ta_num(a, "total");
 		r = get("/api/v1/meetings?per_page=1", staff_tok);
 		b = ts_jbody(r);
-		all = num(b, "total");
+		all = ta_num(b, "total");
 		assert_true(all >= seen + 2);
-		assert_int_equal(num(json_object_get(json_object_get(a, "facets"), "body"), "ccpcj") +
-		    num(json_object_get(json_object_get(a, "facets"), "body"), "cosp") +
-		    num(json_object_get(json_object_get(a, "facets"), "body"), "other"), seen);
+		assert_int_equal(ta_num(json_object_get(json_object_get(a, "facets"), "body"),
+		    "ccpcj") + ta_num(json_object_get(json_object_get(a, "facets"), "body"),
+		    "cosp") + ta_num(json_object_get(json_object_get(a, "facets"), "body"),
+		    "other"), seen);
 		json_decref(a);
 		json_decref(b);
 	}
@@ -1351,7 +1332,7 @@ test_cancelled_session(void **state)
 	    "BEFORE"));
 	HAS(get("/api/v1/opportunities?per_page=100", ada_tok), "Cancelled-later session");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "cancelled")), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "cancelled")), 200);
 	r = nominate(s, ada_tok, delegate(quillon, "After Cancel", "after@quillon-ma.example",
 	    "AFTER"));
 	STATUS(r, 409);
@@ -1536,19 +1517,6 @@ test_race(void **state)
 
 /* ---- the window's edges ----------------------------------------------------------- */
 
-/* Moves the server's clock on to t (seconds), when it is not there yet. */
-static void
-clock_to(int64_t t)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	int64_t now;
-
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
-	if (t > now)
-		assert_int_equal(ts_clock_advance(plain, (long)(t - now)), 200);
-}
-
 /*
  * A window opening in five minutes and closing in fifteen, on the test
  * clock: a few seconds before it opens, refused saying when; as it opens,
@@ -1566,9 +1534,7 @@ test_window_edges(void **state)
 	struct tm tm;
 
 	(void)state;
-	r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-	STATUS(r, 200);
-	now = strtoll(r->body, NULL, 10);
+	now = ta_now();
 	t = (time_t)(now + 300);
 	gmtime_r(&t, &tm);
 	strftime(opens, sizeof opens, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
@@ -1578,23 +1544,23 @@ test_window_edges(void **state)
 	s = session_made(json_pack("{s:i,s:s,s:s,s:s,s:s,s:i}", "number", 120, "title",
 	    "Window-edge session", "timezone", "UTC", "nominations_opens", opens,
 	    "nominations_closes", closes, "delegates_max", 5));
-	clock_to(now + 300 - 5);
+	ta_clock_to(now + 300 - 5);
 	r = nominate(s, ada_tok, delegate(quillon, "Too Soon", "soon@quillon-ma.example", "SOON"));
 	STATUS(r, 409);
 	HAS(r, "Nominations for this session open on");
 	LACKS(get("/api/v1/opportunities?per_page=100", ada_tok), "Window-edge session");
-	clock_to(now + 300);
+	ta_clock_to(now + 300);
 	(void)nominated(s, ada_tok, delegate(quillon, "Just Open", "open@quillon-ma.example",
 	    "JUSTOPEN"));
 	HAS(get("/api/v1/opportunities?per_page=100", ada_tok), "Window-edge session");
-	clock_to(now + 900 - 5);
+	ta_clock_to(now + 900 - 5);
 	(void)nominated(s, ada_tok, delegate(quillon, "Just In", "justin@quillon-ma.example",
 	    "JUSTIN"));
 	ada = ts_signed_in(&srv, "127.0.0.79", ADA, PW);
 	assert_non_null(ada);
 	snprintf(path, sizeof path, "/meetings/%lld", (long long)s);
 	STATUS(ts_get(ada, path), 200);
-	clock_to(now + 900);
+	ta_clock_to(now + 900);
 	r = nominate(s, ada_tok, delegate(quillon, "Too Late", "late@quillon-ma.example", "LATE"));
 	STATUS(r, 409);
 	HAS(r, "Nominations for this session closed on");
@@ -1622,6 +1588,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = ts_org_import(db_url, "Quillon Attack Trust", "KE", "info@quillon-ma.example",
 	    NULL);
 	meridian = ts_org_import(db_url, "Meridian Attack Watch", "SN", "info@meridian-ma.example",
@@ -1640,11 +1607,11 @@ setup(void **state)
 	account(FE, "Fe", "focal", 0, fe_tok);
 	account(EVE, "Eve", "applicant", 0, eve_tok);
 	account(PIA, "Pia", "applicant", 0, pia_tok);
-	set_admin(quillon, ada_id, "1");
-	set_admin(quillon, rex_id, "1");
-	set_admin(quillon, gus_id, "1");
-	set_admin(meridian, mo_id, "1");
-	set_admin(sable, sue_id, "1");
+	ta_org_admin(staff_tok, quillon, ada_id, "1");
+	ta_org_admin(staff_tok, quillon, rex_id, "1");
+	ta_org_admin(staff_tok, quillon, gus_id, "1");
+	ta_org_admin(staff_tok, meridian, mo_id, "1");
+	ta_org_admin(staff_tok, sable, sue_id, "1");
 	{
 		static const char *const eco[][2] = { { "q", "special" }, { "m", "general" },
 			{ "s", "special" } };
@@ -1656,20 +1623,21 @@ setup(void **state)
 		ids[2] = sable;
 		for (k = 0; k < 3; k++) {
 			snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)ids[k]);
-			if (api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status",
+			if (ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status",
 			    eco[k][1]))->status != 200)
 				return -1;
 		}
 	}
-	r = api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s},s:b}", "kind", "expert", "expert", "name", "Eve Expert", "country", "KE",
 	    "biography", "Studies delegations.", "themes", "corruption", "contact", "email", EVE,
 	    "consent", 1));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)num(j, "id"));
+	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)ta_num(j,
+	    "id"));
 	json_decref(j);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 
 	s_open = open_session(61, "ecosoc", 5);
 	s_other = session_made(json_pack("{s:s,s:i,s:s,s:s,s:i}", "body", "ccpcj", "number", 62,
@@ -1690,14 +1658,14 @@ setup(void **state)
 	    "mo.other@meridian-ma.example", MO2_PASSPORT));
 
 	/* then: Rex demoted, Gus removed, Sable suspended */
-	set_admin(quillon, rex_id, "0");
+	ta_org_admin(staff_tok, quillon, rex_id, "0");
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)quillon, (long long)gus_id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	if (r->status != 200 && r->status != 303)
 		return -1;
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)sable);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
 	return 0;
 }
 

@@ -27,6 +27,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -50,22 +51,6 @@ static struct ts_browser *plain;
 static char staff_tok[129], ada_tok[129], bo_tok[129], cy_tok[129];
 static int64_t quillon, rivet;
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-account(const char *email, const char *role, int64_t org, char *tok)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-	return uid;
-}
-
 /* A published session of body cosp numbered number, taking nominations
  * from opens to closes (RFC 3339 or NULL), of eligibility, with max
  * delegates; its id. */
@@ -84,7 +69,7 @@ session_made(int number, const char *opens, const char *closes, const char *elig
 		json_object_set_new(b, "nominations_opens", json_string(opens));
 	if (closes)
 		json_object_set_new(b, "nominations_closes", json_string(closes));
-	r = api("POST", "/api/v1/meetings", staff_tok, b);
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, b);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
@@ -108,24 +93,13 @@ nominate(int64_t id, const char *tok, json_t *body)
 	char path[80];
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)id);
-	return api("POST", path, tok, body);
+	return ta_api("POST", path, tok, body);
 }
 
 static int64_t
 total_of(int64_t id, const char *tok)
 {
-	char path[80];
-	const struct ts_res *r;
-	json_t *j;
-	int64_t n;
-
-	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)id);
-	r = api("GET", path, tok, NULL);
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = json_integer_value(json_object_get(j, "total"));
-	json_decref(j);
-	return n;
+	return ta_total(ta_path("/api/v1/meetings/%lld/nominations", (long long)id), tok);
 }
 
 /* ---- who may nominate, and when --------------------------------------------- */
@@ -207,7 +181,7 @@ test_rules(void **state)
 	assert_int_equal(total_of(open, ada_tok), 2);
 	assert_int_equal(total_of(open, bo_tok), 0);
 	assert_int_equal(total_of(open, cy_tok), 0);
-	STATUS(api("GET", "/api/v1/meetings/999999/nominations", staff_tok, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/meetings/999999/nominations", staff_tok, NULL), 404);
 	STATUS(nominate(999999, ada_tok, delegate(quillon, "No Session", "ns@q.example")), 404);
 }
 
@@ -217,7 +191,7 @@ test_rules(void **state)
 static int
 offered(const char *tok, int64_t id)
 {
-	const struct ts_res *r = api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
+	const struct ts_res *r = ta_api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
 	json_t *j, *x;
 	size_t i;
 	int found = 0;
@@ -257,7 +231,7 @@ test_opportunities(void **state)
 	assert_false(offered(ada_tok, later));
 	assert_false(offered(bo_tok, id));
 	assert_false(offered(cy_tok, id));
-	STATUS(api("GET", "/api/v1/opportunities", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/opportunities", NULL, NULL), 401);
 	/* the page: what it is and one button to act */
 	{
 		struct ts_browser *b = ts_signed_in(&srv, NULL, "ada@quillon-nm.example", PW);
@@ -311,30 +285,30 @@ test_decide_and_export(void **state)
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions", (long long)id);
 	/* bad decisions: no ids, a decision not known, a decline without reason */
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[],s:s}", "ids", "decision",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:[],s:s}", "ids", "decision",
 	    "approve")), 422);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
 	    "decision", "maybe")), 422);
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n3,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n3,
 	    "decision", "decline"));
 	STATUS(r, 422);
 	HAS(r, "\"reason\"");
-	STATUS(api("POST", path, ada_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
 	    "decision", "approve")), 403);
 
-	r = api("POST", path, staff_tok, json_pack("{s:[I,I,i],s:s}", "ids", (json_int_t)n1,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I,I,i],s:s}", "ids", (json_int_t)n1,
 	    (json_int_t)n2, 999999, "decision", "approve"));
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_integer_value(json_object_get(j, "succeeded")), 2);
 	assert_int_equal(json_integer_value(json_object_get(j, "refused")), 1);
 	json_decref(j);
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)n3,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)n3,
 	    "decision", "decline", "reason", "One delegate a country of nationality, please."));
 	STATUS(r, 200);
 	HAS(r, "\"succeeded\":1");
 	/* decided once */
-	r = api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
+	r = ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)n1,
 	    "decision", "approve"));
 	STATUS(r, 200);
 	HAS(r, "This nomination was decided already.");
@@ -363,17 +337,17 @@ test_decide_and_export(void **state)
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations?status=approved",
 	    (long long)id);
 	j = NULL;
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"total\":2");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations?status=declined",
 	    (long long)id);
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	HAS(r, "One delegate a country of nationality, please.");
 
 	/* the organization's history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "meeting.nominated");
 	HAS(r, "meeting.nomination_approved");
@@ -499,7 +473,7 @@ test_staff_page(void **state)
 
 	/* the API says each organization's ECOSOC status */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	HAS(r, "\"organization_ecosoc_status\":\"special\"");
 
 	/* linked from the session's page and the form, for staff only */
@@ -546,7 +520,7 @@ test_staff_page(void **state)
 	HAS(r, "id=\"e-reason\"");
 	HAS(r, "Say why the nomination is declined");
 	snprintf(q, sizeof q, "/api/v1/meetings/%lld/nominations?status=pending", (long long)id);
-	HAS(api("GET", q, staff_tok, NULL), "\"total\":2");
+	HAS(ta_api("GET", q, staff_tok, NULL), "\"total\":2");
 	/* no box ticked */
 	r = ts_form(staff, path, "decision", "approve", NULL);
 	STATUS(r, 422);
@@ -641,13 +615,13 @@ test_delegate_account(void **state)
 	j = ts_jbody(r);
 	nid = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
-	(void)account("pia@own-nm.example", "member", 0, pia_tok);
+	ta_account("pia@own-nm.example", "member", 0, pia_tok, NULL);
 
 	/* while the address is not confirmed, it is not shown to be hers:
 	 * nothing named by it is */
 	ts_db_open(db_url);
 	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = 'pia@own-nm.example'");
-	r = api("GET", "/api/v1/account", pia_tok, NULL);
+	r = ta_api("GET", "/api/v1/account", pia_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"nominations\":[]");
 	assert_int_equal(total_of(id, pia_tok), 0);
@@ -656,7 +630,7 @@ test_delegate_account(void **state)
 	assert_int_equal(total_of(id, pia_tok), 1);
 
 	/* pending: the API names the session, the organization and the status */
-	r = api("GET", "/api/v1/account", pia_tok, NULL);
+	r = ta_api("GET", "/api/v1/account", pia_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "nominations")), 1);
@@ -671,9 +645,9 @@ test_delegate_account(void **state)
 
 	/* declined: the reason too, on the page and in French */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)nid,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s,s:s}", "ids", (json_int_t)nid,
 	    "decision", "decline", "reason", "The delegation is complete.")), 200);
-	r = api("GET", "/api/v1/account", pia_tok, NULL);
+	r = ta_api("GET", "/api/v1/account", pia_tok, NULL);
 	HAS(r, "\"status\":\"declined\"");
 	HAS(r, "The delegation is complete.");
 	pia = ts_signed_in(&srv, NULL, "pia@own-nm.example", PW);
@@ -691,13 +665,13 @@ test_delegate_account(void **state)
 	ts_browser_free(pia);
 
 	/* her export has it too */
-	r = api("GET", "/api/v1/me/export", pia_tok, NULL);
+	r = ta_api("GET", "/api/v1/me/export", pia_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"nominations\":[{");
 	HAS(r, "The delegation is complete.");
 
 	/* nobody else's: Bo is named by no nomination */
-	r = api("GET", "/api/v1/account", bo_tok, NULL);
+	r = ta_api("GET", "/api/v1/account", bo_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"nominations\":[]");
 }
@@ -715,22 +689,24 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	quillon = ts_org_import(db_url, "Quillon Training Trust", "KE", "info@quillon-nm.example",
 	    NULL);
 	rivet = ts_org_import(db_url, "Rivet Watch", "UG", "info@rivet-nm.example", NULL);
 	if (quillon <= 0 || rivet <= 0)
 		return -1;
-	account("sam.staff@nominations.test", "staff", 0, staff_tok);
-	ada = account("ada@quillon-nm.example", "member", quillon, ada_tok);
-	(void)account("bo@quillon-nm.example", "member", quillon, bo_tok);
-	cy = account("cy@rivet-nm.example", "member", rivet, cy_tok);
+	ta_account("sam.staff@nominations.test", "staff", 0, staff_tok, NULL);
+	ta_account("ada@quillon-nm.example", "member", quillon, ada_tok, &ada);
+	ta_account("bo@quillon-nm.example", "member", quillon, bo_tok, NULL);
+	ta_account("cy@rivet-nm.example", "member", rivet, cy_tok, &cy);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@nominations.test", PW);
 	if (!staff || ts_org_admin(staff, quillon, ada) != 0 || ts_org_admin(staff, rivet, cy) != 0)
 		return -1;
 	ts_browser_free(staff);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
-	if (api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status", "special"))->status !=
-	    200)
+	if (ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status",
+	    "special"))->status != 200)
 		return -1;
 	return 0;
 }

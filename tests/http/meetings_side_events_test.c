@@ -25,6 +25,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -40,22 +41,6 @@ static struct ts_browser *plain;
  * government's focal point */
 static char staff_tok[129], ada_tok[129], bo_tok[129], cy_tok[129], fo_tok[129];
 static int64_t quillon, rivet;
-
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-account(const char *email, const char *role, int64_t org, char *tok)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-	return uid;
-}
 
 /* Three slots within the session's dates (Europe/Vienna), the second in a
  * room whose name needs escaping in iCalendar. */
@@ -86,7 +71,7 @@ session_made(int number, const char *opens, const char *closes, const char *elig
 		json_object_set_new(b, "side_events_opens", json_string(opens));
 	if (closes)
 		json_object_set_new(b, "side_events_closes", json_string(closes));
-	r = api("POST", "/api/v1/meetings", staff_tok, b);
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, b);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
@@ -112,34 +97,13 @@ propose(int64_t id, const char *tok, json_t *body)
 	char path[80];
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)id);
-	return api("POST", path, tok, body);
-}
-
-static int64_t
-id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = json_integer_value(json_object_get(j, "id"));
-
-	json_decref(j);
-	return id;
+	return ta_api("POST", path, tok, body);
 }
 
 static int64_t
 total_of(int64_t id, const char *tok)
 {
-	char path[80];
-	const struct ts_res *r;
-	json_t *j;
-	int64_t n;
-
-	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)id);
-	r = api("GET", path, tok, NULL);
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = json_integer_value(json_object_get(j, "total"));
-	json_decref(j);
-	return n;
+	return ta_total(ta_path("/api/v1/meetings/%lld/side-events", (long long)id), tok);
 }
 
 static const struct ts_res *
@@ -149,7 +113,7 @@ decide(int64_t id, int64_t sid, const char *tok, json_t *body)
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events/%lld/decision",
 	    (long long)id, (long long)sid);
-	return api("POST", path, tok, body);
+	return ta_api("POST", path, tok, body);
 }
 
 /* ---- the session's window and slots ---------------------------------------- */
@@ -165,7 +129,7 @@ test_session_slots(void **state)
 	(void)state;
 	id = session_made(31, "2026-01-01T09:00", "2031-04-01T18:00", "ecosoc");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	slots = json_object_get(j, "side_event_slots");
@@ -180,7 +144,7 @@ test_session_slots(void **state)
 
 	/* a change keeps the ids of the slots sent back; a new one gets the next after
 	 * the highest the session had */
-	r = api("PATCH", path, staff_tok, json_pack("{s:[{s:i,s:s,s:s,s:s},{s:s,s:s,s:s}]}",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:[{s:i,s:s,s:s,s:s},{s:s,s:s,s:s}]}",
 	    "side_event_slots", "id", 2, "start", "2031-05-20T13:15", "end", "2031-05-20T14:45",
 	    "room", "Room C3", "start", "2031-05-22T13:15", "end", "2031-05-22T14:30", "room",
 	    "Room M7"));
@@ -194,17 +158,17 @@ test_session_slots(void **state)
 
 	/* refused: a slot outside the session, one ending before it starts, a
 	 * window closing after the start */
-	r = api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s}]}", "side_event_slots",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s}]}", "side_event_slots",
 	    "start", "2031-06-01T13:00", "end", "2031-06-01T14:00"));
 	STATUS(r, 422);
 	HAS(r, "\"side_event_slots\"");
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s}]}", "side_event_slots",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s}]}", "side_event_slots",
 	    "start", "2031-05-20T14:00", "end", "2031-05-20T13:00")), 422);
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "side_events_closes",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "side_events_closes",
 	    "2031-05-20T09:00"));
 	STATUS(r, 422);
 	HAS(r, "\"side_events_closes\"");
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "side_events_closes",
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "side_events_closes",
 	    "2031-04-20T09:00")), 403);
 }
 
@@ -249,7 +213,7 @@ test_staff_form(void **state)
 	    NULL);
 	STATUS(r, 303);
 	snprintf(api_path, sizeof api_path, "/api/v1/meetings/%lld", (long long)id);
-	r = api("GET", api_path, staff_tok, NULL);
+	r = ta_api("GET", api_path, staff_tok, NULL);
 	j = ts_jbody(r);
 	slots = json_object_get(j, "side_event_slots");
 	assert_int_equal(json_array_size(slots), 2);
@@ -348,9 +312,9 @@ test_rules(void **state)
 	assert_int_equal(total_of(open, ada_tok), 1);
 	assert_int_equal(total_of(open, bo_tok), 0);
 	assert_int_equal(total_of(open, cy_tok), 0);
-	STATUS(api("GET", "/api/v1/meetings/999999/side-events", staff_tok, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/meetings/999999/side-events", staff_tok, NULL), 404);
 	STATUS(propose(999999, ada_tok, proposal(quillon, "No session")), 404);
-	STATUS(api("GET", "/api/v1/meetings/1/side-events", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/meetings/1/side-events", NULL, NULL), 401);
 }
 
 /* ---- changing and withdrawing -------------------------------------------------- */
@@ -366,32 +330,32 @@ test_edit_withdraw(void **state)
 	id = session_made(51, NULL, "2031-04-01T18:00", "ecosoc");
 	r = propose(id, ada_tok, proposal(quillon, "First title"));
 	STATUS(r, 201);
-	sid = id_of(r);
+	sid = ta_id_of(r);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events/%lld", (long long)id,
 	    (long long)sid);
 	/* others do not see it: a member who is no admin, another organization */
-	STATUS(api("GET", path, bo_tok, NULL), 404);
-	STATUS(api("GET", path, cy_tok, NULL), 404);
-	STATUS(api("PATCH", path, cy_tok, json_pack("{s:s}", "title", "Taken over")), 404);
-	STATUS(api("DELETE", path, cy_tok, NULL), 404);
-	STATUS(api("GET", path, staff_tok, NULL), 200);
+	STATUS(ta_api("GET", path, bo_tok, NULL), 404);
+	STATUS(ta_api("GET", path, cy_tok, NULL), 404);
+	STATUS(ta_api("PATCH", path, cy_tok, json_pack("{s:s}", "title", "Taken over")), 404);
+	STATUS(ta_api("DELETE", path, cy_tok, NULL), 404);
+	STATUS(ta_api("GET", path, staff_tok, NULL), 200);
 	/* staff decide on it, they do not write it */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Staff's title")), 403);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Staff's title")), 403);
 
-	r = api("PATCH", path, ada_tok, json_pack("{s:s,s:[i]}", "title", "Second title",
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:s,s:[i]}", "title", "Second title",
 	    "preferred_slots", 3));
 	STATUS(r, 200);
 	HAS(r, "\"title\":\"Second title\"");
 	HAS(r, "\"preferred_slots\":[3]");
 	HAS(r, "\"format\":\"hybrid\"");
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "title", "")), 422);
-	r = api("DELETE", path, ada_tok, NULL);
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "title", "")), 422);
+	r = ta_api("DELETE", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"status\":\"withdrawn\"");
-	r = api("PATCH", path, ada_tok, json_pack("{s:s}", "title", "Third title"));
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "title", "Third title"));
 	STATUS(r, 409);
 	HAS(r, "can no longer be changed");
-	STATUS(api("DELETE", path, ada_tok, NULL), 409);
+	STATUS(ta_api("DELETE", path, ada_tok, NULL), 409);
 	STATUS(decide(id, sid, staff_tok, json_pack("{s:s,s:i}", "decision", "accept",
 	    "slot_id", 1)), 409);
 }
@@ -409,9 +373,9 @@ test_decide_and_programme(void **state)
 
 	(void)state;
 	id = session_made(61, NULL, "2031-04-01T18:00", "ecosoc");
-	s1 = id_of(propose(id, ada_tok, proposal(quillon, "Drug checking, in practice")));
-	s2 = id_of(propose(id, ada_tok, proposal(quillon, "Second in slot one")));
-	s3 = id_of(propose(id, ada_tok, proposal(quillon, "Declined one")));
+	s1 = ta_id_of(propose(id, ada_tok, proposal(quillon, "Drug checking, in practice")));
+	s2 = ta_id_of(propose(id, ada_tok, proposal(quillon, "Second in slot one")));
+	s3 = ta_id_of(propose(id, ada_tok, proposal(quillon, "Declined one")));
 	assert_true(s1 > 0 && s2 > 0 && s3 > 0);
 
 	/* bad decisions */
@@ -439,7 +403,7 @@ test_decide_and_programme(void **state)
 	ts_mail_free(&m);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events/%lld", (long long)id,
 	    (long long)s1);
-	r = api("PATCH", path, ada_tok, json_pack("{s:{s:[s,s]}}", "co_organizers",
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:{s:[s,s]}}", "co_organizers",
 	    "governments", "AT", "KE"));
 	STATUS(r, 200);
 	HAS(r, "\"status\":\"pending\"");
@@ -484,7 +448,7 @@ test_decide_and_programme(void **state)
 
 	/* the organization's history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "meeting.side_event_proposed");
 	HAS(r, "meeting.side_event_changes_requested");
@@ -493,7 +457,7 @@ test_decide_and_programme(void **state)
 
 	/* a slot with an accepted side event stays */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
-	r = api("PATCH", path, staff_tok, json_pack("{s:[{s:i,s:s,s:s,s:s}]}",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:[{s:i,s:s,s:s,s:s}]}",
 	    "side_event_slots", "id", 2, "start", "2031-05-20T13:15", "end", "2031-05-20T14:30",
 	    "room", "Room C3; Board, B"));
 	STATUS(r, 422);
@@ -501,7 +465,7 @@ test_decide_and_programme(void **state)
 
 	/* the public programme: a visitor sees the accepted ones, by slot */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "programme")), 2);
@@ -513,7 +477,7 @@ test_decide_and_programme(void **state)
 	LACKS(r, "Declined one");
 	/* a focal point and a member of another organization: the programme,
 	 * none of the proposals */
-	r = api("GET", path, fo_tok, NULL);
+	r = ta_api("GET", path, fo_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Drug checking, in practice");
 	assert_int_equal(total_of(id, fo_tok), 0);
@@ -553,7 +517,7 @@ test_decide_and_programme(void **state)
 static int
 offered(const char *tok, int64_t id)
 {
-	const struct ts_res *r = api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
+	const struct ts_res *r = ta_api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
 	json_t *j, *x;
 	size_t i;
 	int found = 0;
@@ -659,8 +623,8 @@ test_staff_page(void **state)
 	(void)state;
 	assert_non_null(staff);
 	id = session_made(91, NULL, "2031-04-01T18:00", "ecosoc");
-	s1 = id_of(propose(id, ada_tok, proposal(quillon, "=Formula, \"quoted\"")));
-	s2 = id_of(propose(id, ada_tok, proposal(quillon, "Another proposal")));
+	s1 = ta_id_of(propose(id, ada_tok, proposal(quillon, "=Formula, \"quoted\"")));
+	s2 = ta_id_of(propose(id, ada_tok, proposal(quillon, "Another proposal")));
 	snprintf(path, sizeof path, "/staff/meetings/%lld/side-events", (long long)id);
 	r = ts_get(staff, path);
 	STATUS(r, 200);
@@ -720,23 +684,25 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	quillon = ts_org_import(db_url, "Quillon Training Trust", "KE", "info@quillon-se.example",
 	    NULL);
 	rivet = ts_org_import(db_url, "Rivet Watch", "UG", "info@rivet-se.example", NULL);
 	if (quillon <= 0 || rivet <= 0)
 		return -1;
-	account("sam.staff@side-events.test", "staff", 0, staff_tok);
-	ada = account("ada@quillon-se.example", "member", quillon, ada_tok);
-	(void)account("bo@quillon-se.example", "member", quillon, bo_tok);
-	cy = account("cy@rivet-se.example", "member", rivet, cy_tok);
-	(void)account("fo@gov-se.example", "focal", 0, fo_tok);
+	ta_account("sam.staff@side-events.test", "staff", 0, staff_tok, NULL);
+	ta_account("ada@quillon-se.example", "member", quillon, ada_tok, &ada);
+	ta_account("bo@quillon-se.example", "member", quillon, bo_tok, NULL);
+	ta_account("cy@rivet-se.example", "member", rivet, cy_tok, &cy);
+	ta_account("fo@gov-se.example", "focal", 0, fo_tok, NULL);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@side-events.test", PW);
 	if (!staff || ts_org_admin(staff, quillon, ada) != 0 || ts_org_admin(staff, rivet, cy) != 0)
 		return -1;
 	ts_browser_free(staff);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
-	if (api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status", "special"))->status !=
-	    200)
+	if (ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status",
+	    "special"))->status != 200)
 		return -1;
 	return 0;
 }

@@ -30,6 +30,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -53,12 +54,6 @@ static int64_t se_ossel, se_pernit;
 /* ---- helpers ------------------------------------------------------------ */
 
 static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static const struct ts_res *
 get(const char *path, const char *token)
 {
 	char auth[200];
@@ -71,39 +66,13 @@ get(const char *path, const char *token)
 	return ts_req(plain, "GET", path, h, NULL, 0);
 }
 
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-account(const char *email, const char *role, int64_t org, char *tok)
-{
-	int64_t id = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(id > 0);
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-	return id;
-}
-
-static void
-set_admin(int64_t org, int64_t uid)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)org,
-	    (long long)uid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", "1")), 303);
-}
-
 static void
 org_status(int64_t org, const char *status)
 {
 	char path[128];
 
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)org);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", status)), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", status)), 303);
 }
 
 /* The three slots as created, slot 2's start and room given. */
@@ -127,7 +96,7 @@ proposed(int64_t org, const char *tok, const char *title, int slot)
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events/%lld/decision",
 	    (long long)s_id, (long long)sid);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s,s:i}", "decision", "accept",
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s,s:i}", "decision", "accept",
 	    "slot_id", slot)), 200);
 	return sid;
 }
@@ -142,13 +111,13 @@ proposed_only(int64_t sess, int64_t org, const char *tok, const char *title, int
 	int64_t sid;
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events", (long long)sess);
-	r = api("POST", path, tok, json_pack("{s:I,s:s,s:s,s:s,s:s,s:[i]}", "organization_id",
+	r = ta_api("POST", path, tok, json_pack("{s:I,s:s,s:s,s:s,s:s,s:[i]}", "organization_id",
 	    (json_int_t)org, "title", title, "abstract", "How community monitors track "
 	    "synthetic drug markets, and what they found.", "format", "hybrid", "language",
 	    "en", "preferred_slots", slot));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	sid = num(j, "id");
+	sid = ta_num(j, "id");
 	json_decref(j);
 	return sid;
 }
@@ -165,14 +134,14 @@ programme(const char *tok, const char *title, int slot, const char *start, int *
 	size_t i, n;
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s_id);
-	r = api("GET", path, tok, NULL);
+	r = ta_api("GET", path, tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	*found = 0;
 	n = json_array_size(json_object_get(j, "programme"));
 	json_array_foreach(json_object_get(j, "programme"), i, p)
 		if (strcmp(json_string_value(json_object_get(p, "title")), title) == 0 &&
-		    num(p, "slot_id") == slot && (!start || strncmp(json_string_value(
+		    ta_num(p, "slot_id") == slot && (!start || strncmp(json_string_value(
 		    json_object_get(p, "start")), start, strlen(start)) == 0))
 			*found = 1;
 	json_decref(j);
@@ -203,7 +172,7 @@ refused(json_t *b, const char *why)
 
 	printf("# %s\n", why);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s_id);
-	r = api("PATCH", path, staff_tok, b);
+	r = ta_api("PATCH", path, staff_tok, b);
 	STATUS(r, 422);
 	j = ts_jbody(r);
 	msg = json_string_value(json_object_get(json_object_get(j, "errors"),
@@ -219,7 +188,7 @@ refused(json_t *b, const char *why)
 static int64_t
 session_made(int number, const char *title)
 {
-	const struct ts_res *r = api("POST", "/api/v1/meetings", staff_tok, json_pack(
+	const struct ts_res *r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack(
 	    "{s:s,s:i,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:s,s:s}", "body", "cnd", "number",
 	    number, "title", title, "timezone", "Europe/Vienna", "start", "2031-05-19T10:00",
 	    "end", "2031-05-23T18:00", "status", "published", "visibility", "public", "venue",
@@ -231,7 +200,7 @@ session_made(int number, const char *title)
 
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	return id;
 }
@@ -276,23 +245,23 @@ test_api_paths(void **state)
 	/* the session's dates moved so that slot 2 falls outside them */
 	b = json_pack("{s:s,s:s}", "start", "2031-05-21T07:00", "end", "2031-05-23T18:00");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s_id);
-	r = api("PATCH", path, staff_tok, b);
+	r = ta_api("PATCH", path, staff_tok, b);
 	STATUS(r, 422);
 	programme_whole();
 	/* what stays allowed: the room of slot 2, a slot added, an empty slot removed */
 	s = slots("2031-05-20T13:15", "Room C4");
 	json_array_append_new(s, json_pack("{s:s,s:s,s:s}", "start", "2031-05-22T13:15", "end",
 	    "2031-05-22T14:30", "room", "Room B"));
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:o}", "side_event_slots", s)), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:o}", "side_event_slots", s)), 200);
 	s = slots("2031-05-20T13:15", "Room C3");
 	json_array_remove(s, 0);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:o}", "side_event_slots", s)), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:o}", "side_event_slots", s)), 200);
 	/* and a PATCH that leaves the slots alone keeps them */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Slot session, renamed")),
-	    200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
+	    "Slot session, renamed")), 200);
 	programme_whole();
 	/* back as it was */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:o}", "side_event_slots",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:o}", "side_event_slots",
 	    slots("2031-05-20T13:15", "Room C3"))), 200);
 	programme_whole();
 }
@@ -413,7 +382,7 @@ test_remove_accept_race(void **state)
 		    (x[0].status == 422 && x[1].status == 200));
 		/* the programme has it when it was accepted, in slot 1 */
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)sess);
-		j = ts_jbody(api("GET", path, NULL, NULL));
+		j = ts_jbody(ta_api("GET", path, NULL, NULL));
 		assert_int_equal(json_array_size(json_object_get(j, "programme")),
 		    x[1].status == 200 ? 1 : 0);
 		assert_int_equal(json_array_size(json_object_get(j, "side_event_slots")),
@@ -474,15 +443,15 @@ test_suspended_organization(void **state)
 	pernit_shown(0);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/side-events/%lld", (long long)s_id,
 	    (long long)se_pernit);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "accepted");
-	assert_int_equal(num(j, "slot_id"), 3);
+	assert_int_equal(ta_num(j, "slot_id"), 3);
 	json_decref(j);
 	/* its slot stays held while it is out of the programme */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)s_id);
-	r = api("PATCH", path, staff_tok, json_pack("{s:[{s:i,s:s,s:s,s:s},{s:i,s:s,s:s,s:s}]}",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:[{s:i,s:s,s:s,s:s},{s:i,s:s,s:s,s:s}]}",
 	    "side_event_slots", "id", 1, "start", "2031-05-19T13:15", "end", "2031-05-19T14:30",
 	    "room", "Room M3", "id", 2, "start", "2031-05-20T13:15", "end", "2031-05-20T14:30",
 	    "room", "Room C3"));
@@ -513,20 +482,22 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	staff_web = ts_browser_new(&srv, NULL);
 	ossel = ts_org_import(db_url, "Ossel Slot Trust", "KE", "info@ossel-slots.example", NULL);
 	pernit = ts_org_import(db_url, "Pernit Slot Watch", "UG", "info@pernit-slots.example",
 	    NULL);
 	if (ossel <= 0 || pernit <= 0)
 		return -1;
-	account(STAFF, "staff", 0, staff_tok);
-	ada_id = account(ADA, "member", ossel, ada_tok);
-	mo_id = account(MO, "member", pernit, mo_tok);
-	set_admin(ossel, ada_id);
-	set_admin(pernit, mo_id);
+	ta_account(STAFF, "staff", 0, staff_tok, NULL);
+	ta_account(ADA, "member", ossel, ada_tok, &ada_id);
+	ta_account(MO, "member", pernit, mo_tok, &mo_id);
+	ta_org_admin(staff_tok, ossel, ada_id, "1");
+	ta_org_admin(staff_tok, pernit, mo_id, "1");
 	if (ts_signin(staff_web, STAFF, PW) != 303)
 		return -1;
-	r = api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, json_pack("{s:s,s:i,s:s,s:s,s:s,s:s,"
 	    "s:s,s:s,s:s,s:s,s:o,s:s,s:s}", "body", "cnd", "number", 71, "title", "Slot session",
 	    "timezone", "Europe/Vienna", "start", "2031-05-19T10:00", "end", "2031-05-23T18:00",
 	    "status", "published", "visibility", "public", "venue",
@@ -536,7 +507,7 @@ setup(void **state)
 	if (r->status != 201)
 		return -1;
 	j = ts_jbody(r);
-	s_id = num(j, "id");
+	s_id = ta_num(j, "id");
 	json_decref(j);
 	se_ossel = proposed(ossel, ada_tok, "Ossel slot event", 2);
 	se_pernit = proposed(pernit, mo_tok, "Pernit slot event", 3);

@@ -32,6 +32,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -47,22 +48,6 @@ static struct ts_browser *plain;
  * of Saltmarsh (ECOSOC general status) */
 static char staff_tok[129], ada_tok[129], bo_tok[129], cy_tok[129], di_tok[129];
 static int64_t quillon, rivet, saltmarsh;
-
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-account(const char *email, const char *role, int64_t org, char *tok)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-	return uid;
-}
 
 /* A published session of body ccpcj numbered number, whose agenda has
  * item 3 (10 minutes for statements), item "4 (a)" (6 minutes) and item 5
@@ -87,7 +72,7 @@ session_made(int number, const char *opens, const char *closes, const char *elig
 		json_object_set_new(b, "speaking_opens", json_string(opens));
 	if (closes)
 		json_object_set_new(b, "speaking_closes", json_string(closes));
-	r = api("POST", "/api/v1/meetings", staff_tok, b);
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, b);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
@@ -111,7 +96,7 @@ ask(int64_t id, const char *tok, json_t *body)
 	char path[80];
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)id);
-	return api("POST", path, tok, body);
+	return ta_api("POST", path, tok, body);
 }
 
 static int64_t
@@ -131,18 +116,7 @@ asked(int64_t id, const char *tok, json_t *body)
 static int64_t
 total_of(int64_t id, const char *tok)
 {
-	char path[80];
-	const struct ts_res *r;
-	json_t *j;
-	int64_t n;
-
-	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)id);
-	r = api("GET", path, tok, NULL);
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = json_integer_value(json_object_get(j, "total"));
-	json_decref(j);
-	return n;
+	return ta_total(ta_path("/api/v1/meetings/%lld/speaking-requests", (long long)id), tok);
 }
 
 /* ---- the session's window and minutes ---------------------------------------- */
@@ -158,7 +132,7 @@ test_session_fields(void **state)
 	(void)state;
 	id = session_made(61, "2026-01-01T09:00", "2031-05-19T09:00", "ecosoc");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "speaking")), "open");
@@ -171,17 +145,17 @@ test_session_fields(void **state)
 	json_decref(j);
 
 	/* a window closing after the session's end, or opening after it closes */
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "speaking_closes",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "speaking_closes",
 	    "2031-06-01T09:00"));
 	STATUS(r, 422);
 	HAS(r, "Requests to speak must close by the end of the session.");
-	r = api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "speaking_opens",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "speaking_opens",
 	    "2031-05-19T09:00", "speaking_closes", "2031-05-01T09:00"));
 	STATUS(r, 422);
 	HAS(r, "Requests to speak must open before they close.");
 	/* minutes out of range */
-	r = api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s,s:b,s:i}]}", "agenda", "number",
-	    "3", "title", "Thematic discussion", "statements", 1, "minutes", 0));
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:[{s:s,s:s,s:b,s:i}]}", "agenda",
+	    "number", "3", "title", "Thematic discussion", "statements", 1, "minutes", 0));
 	STATUS(r, 422);
 	HAS(r, "minutes for statements from 1 to 600");
 
@@ -296,37 +270,37 @@ test_change_withdraw(void **state)
 	    (long long)rid);
 
 	/* who sees it: staff and Quillon's admins; not Cy, not Bo */
-	STATUS(api("GET", path, staff_tok, NULL), 200);
-	STATUS(api("GET", path, ada_tok, NULL), 200);
-	STATUS(api("GET", path, cy_tok, NULL), 404);
-	STATUS(api("GET", path, bo_tok, NULL), 404);
-	STATUS(api("GET", path, NULL, NULL), 401);
+	STATUS(ta_api("GET", path, staff_tok, NULL), 200);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 200);
+	STATUS(ta_api("GET", path, cy_tok, NULL), 404);
+	STATUS(ta_api("GET", path, bo_tok, NULL), 404);
+	STATUS(ta_api("GET", path, NULL, NULL), 401);
 
-	r = api("PATCH", path, ada_tok, json_pack("{s:s,s:i}", "speaker_name", "Second Name",
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:s,s:i}", "speaker_name", "Second Name",
 	    "minutes", 4));
 	STATUS(r, 200);
 	HAS(r, "\"speaker_name\":\"Second Name\"");
 	HAS(r, "\"minutes\":4");
 	HAS(r, "What our organization learned");	/* what was not sent is kept */
-	r = api("PATCH", path, ada_tok, json_pack("{s:s}", "item", "5"));
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "item", "5"));
 	STATUS(r, 422);
 	HAS(r, "Item 5 of the agenda is not open to statements.");
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:i}", "minutes", 2)), 403);
-	STATUS(api("PATCH", path, cy_tok, json_pack("{s:i}", "minutes", 2)), 404);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:i}", "minutes", 2)), 403);
+	STATUS(ta_api("PATCH", path, cy_tok, json_pack("{s:i}", "minutes", 2)), 404);
 
 	/* withdrawn: not again, not changed; a new one on the item is fine */
-	r = api("DELETE", path, ada_tok, NULL);
+	r = ta_api("DELETE", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"status\":\"withdrawn\"");
-	STATUS(api("DELETE", path, ada_tok, NULL), 409);
-	r = api("PATCH", path, ada_tok, json_pack("{s:i}", "minutes", 2));
+	STATUS(ta_api("DELETE", path, ada_tok, NULL), 409);
+	r = ta_api("PATCH", path, ada_tok, json_pack("{s:i}", "minutes", 2));
 	STATUS(r, 409);
 	HAS(r, "This request is not pending any more");
 	(void)asked(id, ada_tok, request(quillon, "3", "Third Name", 5));
 
 	/* the history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "meeting.speaking_requested");
 	HAS(r, "meeting.speaking_changed");
@@ -350,12 +324,12 @@ test_delegate_speaker(void **state)
 	    "name", "Dana Delegate", "title", "Head of research", "email",
 	    "dana@quillon-sp.example", "nationality", "KE", "passport_name", "DANA DELEGATE",
 	    "attendance", "in_person");
-	r = api("POST", path, ada_tok, b);
+	r = ta_api("POST", path, ada_tok, b);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	nid = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
-	r = api("POST", path, ada_tok, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s}", "organization_id",
+	r = ta_api("POST", path, ada_tok, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s}", "organization_id",
 	    (json_int_t)quillon, "name", "Pat Pending", "email", "pat@quillon-sp.example",
 	    "nationality", "KE", "passport_name", "PAT PENDING", "attendance", "online"));
 	STATUS(r, 201);
@@ -363,7 +337,7 @@ test_delegate_speaker(void **state)
 	pending = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/nominations/decisions", (long long)id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)nid,
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:[I],s:s}", "ids", (json_int_t)nid,
 	    "decision", "approve")), 200);
 
 	/* a delegate not approved is not offered */
@@ -403,7 +377,7 @@ allocate(int64_t id, json_t *body)
 	char path[80];
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)id);
-	return api("POST", path, staff_tok, body);
+	return ta_api("POST", path, staff_tok, body);
 }
 
 /* Reads every mail to address to sent so far. */
@@ -442,7 +416,7 @@ test_allocate_publish(void **state)
 	HAS(r, "The minutes allocated on item 3 add up to 11, more than the 10 minutes it has");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests/%lld",
 	    (long long)id, (long long)ra);
-	HAS(api("GET", path, staff_tok, NULL), "\"status\":\"pending\"");
+	HAS(ta_api("GET", path, staff_tok, NULL), "\"status\":\"pending\"");
 	/* a decline without a reason; a request of another item */
 	r = allocate(id, json_pack("{s:s,s:[{s:I,s:s}]}", "item", "3", "requests", "id",
 	    (json_int_t)rd, "decision", "decline"));
@@ -451,10 +425,10 @@ test_allocate_publish(void **state)
 	    (json_int_t)rc2, "decision", "pending"));
 	STATUS(r, 422);
 	STATUS(allocate(id, json_pack("{s:s}", "item", "5")), 422);
-	STATUS(api("POST", "/api/v1/meetings/999999/speakers", staff_tok,
+	STATUS(ta_api("POST", "/api/v1/meetings/999999/speakers", staff_tok,
 	    json_pack("{s:s}", "item", "3")), 404);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)id);
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s}", "item", "3")), 403);
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:s}", "item", "3")), 403);
 
 	/* Di second (order 2) for 4 minutes, Ada first for 6; saved, not published */
 	r = allocate(id, json_pack("{s:s,s:[{s:I,s:s,s:i,s:i},{s:I,s:s,s:i,s:i}]}", "item", "3",
@@ -467,13 +441,13 @@ test_allocate_publish(void **state)
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests/%lld",
 	    (long long)id, (long long)ra);
-	HAS(api("GET", path, staff_tok, NULL), "\"status\":\"allocated\"");
+	HAS(ta_api("GET", path, staff_tok, NULL), "\"status\":\"allocated\"");
 	/* who is not staff sees nothing before it is published */
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	HAS(r, "\"status\":\"pending\"");
 	HAS(r, "\"order\":null");
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)id);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"items\":[]");
 	assert_int_equal(ts_mail_count(&sink, "ada@quillon-sp.example"), 0);
@@ -487,7 +461,7 @@ test_allocate_publish(void **state)
 	assert_int_equal(ts_mail_wait(&sink, "di@saltmarsh-sp.example", 10000, &m), 0);
 	assert_non_null(strstr(m.body, "Di Speaker speaks as number 2, for 4 minutes"));
 	ts_mail_free(&m);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	{
@@ -506,11 +480,11 @@ test_allocate_publish(void **state)
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests/%lld",
 	    (long long)id, (long long)ra);
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	HAS(r, "\"status\":\"allocated\"");
 	HAS(r, "\"order\":1");
 	/* allocated: not withdrawn by the organization any more */
-	STATUS(api("DELETE", path, ada_tok, NULL), 409);
+	STATUS(ta_api("DELETE", path, ada_tok, NULL), 409);
 
 	/* a change, republished: only Di (declined) is mailed */
 	r = allocate(id, json_pack("{s:s,s:[{s:I,s:s,s:s}],s:b}", "item", "3", "requests", "id",
@@ -523,23 +497,23 @@ test_allocate_publish(void **state)
 	ts_mail_free(&m);
 	assert_int_equal(ts_mail_count(&sink, "ada@quillon-sp.example"), 0);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speakers", (long long)id);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	LACKS(r, "Di Speaker");
 	HAS(r, "Ada Speaker");
 
 	/* staff's page's JSON twin: by item, the minutes, the requests with
 	 * what staff balance by */
 	snprintf(path, sizeof path, "/api/v1/staff/meetings/%lld/speakers", (long long)id);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"unpublished_changes\":false");
 	HAS(r, "\"organization_region\":\"019\"");
 	HAS(r, "\"organization_country\":\"PE\"");
-	STATUS(api("GET", path, ada_tok, NULL), 403);
+	STATUS(ta_api("GET", path, ada_tok, NULL), 403);
 
 	/* the organization's history */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)saltmarsh);
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "meeting.speaking_allocated");
 	HAS(r, "meeting.speaking_declined");
@@ -632,7 +606,7 @@ test_pages(void **state)
 	HAS(r, "Your organization has asked to speak on this item already");
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld/speaking-requests", (long long)id);
-	j = ts_jbody(api("GET", path, ada_tok, NULL));
+	j = ts_jbody(ta_api("GET", path, ada_tok, NULL));
 	rid = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0),
 	    "id"));
 	json_decref(j);
@@ -759,7 +733,7 @@ test_page_withdraw(void **state)
 static int
 offered(const char *tok, int64_t id)
 {
-	const struct ts_res *r = api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
+	const struct ts_res *r = ta_api("GET", "/api/v1/opportunities?per_page=100", tok, NULL);
 	json_t *j, *o;
 	size_t i;
 	int found = 0;
@@ -799,6 +773,8 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	quillon = ts_org_import(db_url, "Quillon Training Trust", "KE", "info@quillon-sp.example",
 	    NULL);
 	rivet = ts_org_import(db_url, "Rivet Watch", "UG", "info@rivet-sp.example", NULL);
@@ -806,23 +782,23 @@ setup(void **state)
 	    NULL);
 	if (quillon <= 0 || rivet <= 0 || saltmarsh <= 0)
 		return -1;
-	account("sam.staff@speaking.test", "staff", 0, staff_tok);
-	ada = account("ada@quillon-sp.example", "member", quillon, ada_tok);
-	(void)account("bo@quillon-sp.example", "member", quillon, bo_tok);
-	cy = account("cy@rivet-sp.example", "member", rivet, cy_tok);
-	di = account("di@saltmarsh-sp.example", "member", saltmarsh, di_tok);
+	ta_account("sam.staff@speaking.test", "staff", 0, staff_tok, NULL);
+	ta_account("ada@quillon-sp.example", "member", quillon, ada_tok, &ada);
+	ta_account("bo@quillon-sp.example", "member", quillon, bo_tok, NULL);
+	ta_account("cy@rivet-sp.example", "member", rivet, cy_tok, &cy);
+	ta_account("di@saltmarsh-sp.example", "member", saltmarsh, di_tok, &di);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@speaking.test", PW);
 	if (!staff || ts_org_admin(staff, quillon, ada) != 0 || ts_org_admin(staff, rivet, cy) != 0 ||
 	    ts_org_admin(staff, saltmarsh, di) != 0)
 		return -1;
 	ts_browser_free(staff);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
-	if (api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status", "special"))->status !=
-	    200)
+	if (ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status",
+	    "special"))->status != 200)
 		return -1;
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)saltmarsh);
-	if (api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status", "general"))->status !=
-	    200)
+	if (ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "ecosoc_status",
+	    "general"))->status != 200)
 		return -1;
 	return 0;
 }

@@ -21,6 +21,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -37,23 +38,6 @@ static char staff_tok[129], ada_tok[129], bo_tok[129], fe_tok[129];
 static int64_t quillon, ada_id;
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static void
-account(const char *email, const char *role, int64_t org, char *tok, int64_t *id)
-{
-	int64_t uid = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(uid > 0);
-	if (id)
-		*id = uid;
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-}
 
 /* A session staff create from JSON body (consumed, with body, number,
  * title, timezone, start and end filled in when absent); its id. */
@@ -76,45 +60,13 @@ session_made(json_t *body)
 		json_object_set_new(body, "end", json_string("2031-05-23T18:00"));
 	if (!json_object_get(body, "status"))
 		json_object_set_new(body, "status", json_string("published"));
-	r = api("POST", "/api/v1/meetings", staff_tok, body);
+	r = ta_api("POST", "/api/v1/meetings", staff_tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	assert_true(id > 0);
 	return id;
-}
-
-static json_t *
-get_json(const char *path, const char *token, int status)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, status);
-	return ts_jbody(r);
-}
-
-static const char *
-str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-/* POSTs body as token and asserts a 422 naming field. */
-static void
-refused(const char *method, const char *path, json_t *body, const char *field)
-{
-	const struct ts_res *r = api(method, path, staff_tok, body);
-	json_t *j;
-
-	STATUS(r, 422);
-	j = ts_jbody(r);
-	if (!json_object_get(json_object_get(j, "errors"), field))
-		printf("# no message for %s: %s\n", field, r->body);
-	assert_non_null(json_object_get(json_object_get(j, "errors"), field));
-	json_decref(j);
 }
 
 /* ---- the bodies ----------------------------------------------------------- */
@@ -129,50 +81,53 @@ test_bodies(void **state)
 	size_t i;
 
 	(void)state;
-	j = get_json("/api/v1/bodies", NULL, 200);
+	j = ta_get_json("/api/v1/bodies", NULL, 200);
 	items = json_object_get(j, "items");
 	assert_true(json_array_size(items) >= 8);
 	for (i = 0; i < 8; i++)
-		assert_string_equal(str(json_array_get(items, i), "code"), fixed[i]);
-	assert_string_equal(str(json_array_get(items, 1), "name"), "Commission on Narcotic Drugs");
-	assert_string_equal(str(json_array_get(items, 1), "name_fr"), "Commission des stupéfiants");
+		assert_string_equal(ta_str(json_array_get(items, i), "code"), fixed[i]);
+	assert_string_equal(ta_str(json_array_get(items, 1), "name"),
+	    "Commission on Narcotic Drugs");
+	assert_string_equal(ta_str(json_array_get(items, 1), "name_fr"),
+	    "Commission des stupéfiants");
 	wg = json_object_get(json_array_get(items, 3), "working_groups");
 	assert_int_equal(json_array_size(wg), 5);
-	assert_string_equal(str(json_array_get(wg, 0), "code"), "firearms");
+	assert_string_equal(ta_str(json_array_get(wg, 0), "code"), "firearms");
 	assert_int_equal(json_array_size(json_object_get(json_array_get(items, 0),
 	    "working_groups")), 0);
 	json_decref(j);
 
 	/* staff add one, placed before "other"; in French by its French name */
-	r = api("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s,s:s,s:s}", "code",
+	r = ta_api("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s,s:s,s:s}", "code",
 	    "fatf", "name_en", "Financial Action Task Force", "name_fr",
 	    "Groupe d'action financière"));
 	STATUS(r, 201);
 	HAS(r, "\"code\":\"fatf\"");
-	j = get_json("/api/v1/bodies?lang=fr", NULL, 200);
+	j = ta_get_json("/api/v1/bodies?lang=fr", NULL, 200);
 	items = json_object_get(j, "items");
-	assert_string_equal(str(json_array_get(items, 7), "code"), "fatf");
-	assert_string_equal(str(json_array_get(items, 8), "code"), "other");
+	assert_string_equal(ta_str(json_array_get(items, 7), "code"), "fatf");
+	assert_string_equal(ta_str(json_array_get(items, 8), "code"), "other");
 	json_decref(j);
 	r = ts_req(plain, "GET", "/api/v1/bodies", (const char *const[]){ "Accept-Language: fr",
 	    NULL }, NULL, 0);
 	STATUS(r, 200);
 	HAS(r, "\"name\":\"Groupe d'action financière\"");
-	STATUS(api("GET", "/api/v1/bodies?lang=en", NULL, NULL), 200);
+	STATUS(ta_api("GET", "/api/v1/bodies?lang=en", NULL, NULL), 200);
 
 	/* twice, a bad code, no names, not staff */
-	r = api("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s,s:s,s:s}", "code",
+	r = ta_api("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s,s:s,s:s}", "code",
 	    "fatf", "name_en", "Again", "name_fr", "Encore"));
 	STATUS(r, 409);
 	HAS(r, "\"code\"");
-	refused("POST", "/api/v1/bodies", json_pack("{s:s,s:s,s:s}", "code", "Bad Code",
-	    "name_en", "Bad", "name_fr", "Mauvais"), "code");
-	refused("POST", "/api/v1/bodies", json_pack("{s:s}", "code", "nonames"), "name_en");
-	STATUS(api("POST", "/api/v1/bodies", ada_tok, json_pack("{s:s,s:s,s:s}", "code",
+	ta_refused("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s,s:s,s:s}", "code",
+	    "Bad Code", "name_en", "Bad", "name_fr", "Mauvais"), "code");
+	ta_refused("POST", "/api/v1/bodies", staff_tok, json_pack("{s:s}", "code", "nonames"),
+	    "name_en");
+	STATUS(ta_api("POST", "/api/v1/bodies", ada_tok, json_pack("{s:s,s:s,s:s}", "code",
 	    "mine", "name_en", "Mine", "name_fr", "Le mien")), 403);
-	STATUS(api("POST", "/api/v1/bodies", NULL, json_pack("{s:s,s:s,s:s}", "code",
+	STATUS(ta_api("POST", "/api/v1/bodies", NULL, json_pack("{s:s,s:s,s:s}", "code",
 	    "mine", "name_en", "Mine", "name_fr", "Le mien")), 401);
-	j = get_json("/api/v1/bodies", NULL, 200);
+	j = ta_get_json("/api/v1/bodies", NULL, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 9);
 	json_decref(j);
 }
@@ -198,63 +153,63 @@ test_session(void **state)
 	/* its event takes no registration: delegates are nominated; it is
 	 * changed as a meeting, not as an event, and no event becomes one */
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	j = get_json(path, staff_tok, 200);
+	j = ta_get_json(path, staff_tok, 200);
 	assert_true(json_is_false(json_object_get(j, "registration_open")));
 	json_decref(j);
-	r = api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Renamed"));
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Renamed"));
 	STATUS(r, 409);
 	HAS(r, "/meetings");
-	r = api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
+	r = ta_api("POST", "/api/v1/events", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind",
 	    "session", "title", "A session by the back door", "timezone", "Europe/Vienna",
 	    "start", "2031-03-10T10:00", "end", "2031-03-14T18:00"));
 	STATUS(r, 422);
 	HAS(r, "\"kind\"");
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
-	r = api("POST", path, ada_tok, json_pack("{s:{}}", "answers"));
+	r = ta_api("POST", path, ada_tok, json_pack("{s:{}}", "answers"));
 	STATUS(r, 409);
 	HAS(r, "nominate");
 	/* nor is it offered as an event to register for */
-	j = get_json("/api/v1/opportunities?per_page=100", ada_tok, 200);
+	j = ta_get_json("/api/v1/opportunities?per_page=100", ada_tok, 200);
 	{
 		json_t *x;
 		size_t i;
 
 		json_array_foreach(json_object_get(j, "items"), i, x)
-			assert_false(strcmp(str(x, "type"), "event") == 0 &&
+			assert_false(strcmp(ta_str(x, "type"), "event") == 0 &&
 			    json_integer_value(json_object_get(x, "id")) == id);
 	}
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
-	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "body"), "cnd");
-	assert_string_equal(str(j, "body_name"), "Commission on Narcotic Drugs");
+	j = ta_get_json(path, NULL, 200);
+	assert_string_equal(ta_str(j, "body"), "cnd");
+	assert_string_equal(ta_str(j, "body_name"), "Commission on Narcotic Drugs");
 	assert_int_equal(json_integer_value(json_object_get(j, "number")), 70);
-	assert_string_equal(str(j, "title"), "Seventieth session");
-	assert_string_equal(str(j, "event_title"), "Commission on Narcotic Drugs, Seventieth "
+	assert_string_equal(ta_str(j, "title"), "Seventieth session");
+	assert_string_equal(ta_str(j, "event_title"), "Commission on Narcotic Drugs, Seventieth "
 	    "session");
 	/* times in the session's zone: winter, then summer for the window's close */
-	assert_string_equal(str(j, "start"), "2031-03-10T10:00:00+01:00");
-	assert_string_equal(str(j, "nominations_opens"), "2026-11-01T09:00:00+01:00");
-	assert_string_equal(str(j, "nominations_closes"), "2031-02-01T18:00:00+01:00");
-	assert_string_equal(str(j, "nominations"), "open");
+	assert_string_equal(ta_str(j, "start"), "2031-03-10T10:00:00+01:00");
+	assert_string_equal(ta_str(j, "nominations_opens"), "2026-11-01T09:00:00+01:00");
+	assert_string_equal(ta_str(j, "nominations_closes"), "2031-02-01T18:00:00+01:00");
+	assert_string_equal(ta_str(j, "nominations"), "open");
 	assert_int_equal(json_integer_value(json_object_get(j, "year")), 2031);
 	assert_int_equal(json_integer_value(json_object_get(j, "delegates_max")), 4);
-	assert_string_equal(str(j, "eligibility"), "ecosoc");
+	assert_string_equal(ta_str(j, "eligibility"), "ecosoc");
 	assert_true(json_is_null(json_object_get(j, "working_group")));
 	assert_null(json_object_get(j, "invited"));	/* staff's to know */
 	a = json_object_get(j, "agenda");
 	assert_int_equal(json_array_size(a), 2);
-	assert_string_equal(str(json_array_get(a, 0), "number"), "1");
+	assert_string_equal(ta_str(json_array_get(a, 0), "number"), "1");
 	assert_false(json_is_true(json_object_get(json_array_get(a, 0), "statements")));
-	assert_string_equal(str(json_array_get(a, 1), "number"), "5 (a)");
+	assert_string_equal(ta_str(json_array_get(a, 1), "number"), "5 (a)");
 	assert_true(json_is_true(json_object_get(json_array_get(a, 1), "statements")));
 	json_decref(j);
 
 	/* it is an event of kind session, in the events list too */
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "kind"), "session");
-	assert_string_equal(str(j, "venue"), "Vienna International Centre");
+	j = ta_get_json(path, NULL, 200);
+	assert_string_equal(ta_str(j, "kind"), "session");
+	assert_string_equal(ta_str(j, "venue"), "Vienna International Centre");
 	json_decref(j);
 
 	/* its page, in English and in French */
@@ -296,7 +251,7 @@ test_eligibility(void **state)
 	    "eligibility", "invited", "invited", (json_int_t)quillon));
 
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)ecosoc);
-	j = get_json(path, ada_tok, 200);
+	j = ta_get_json(path, ada_tok, 200);
 	orgs = json_object_get(j, "organizations");
 	assert_int_equal(json_array_size(orgs), 1);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(orgs, 0), "id")),
@@ -319,21 +274,21 @@ test_eligibility(void **state)
 		ts_browser_free(b);
 	}
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)members);
-	j = get_json(path, ada_tok, 200);
+	j = ta_get_json(path, ada_tok, 200);
 	assert_true(json_is_true(json_object_get(json_array_get(json_object_get(j,
 	    "organizations"), 0), "eligible")));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)invited);
-	j = get_json(path, ada_tok, 200);
+	j = ta_get_json(path, ada_tok, 200);
 	assert_true(json_is_true(json_object_get(json_array_get(json_object_get(j,
 	    "organizations"), 0), "eligible")));
 	assert_null(json_object_get(j, "invited"));
 	json_decref(j);
 	/* staff see whom they invited; a member who is no admin has nothing to act for */
-	j = get_json(path, staff_tok, 200);
+	j = ta_get_json(path, staff_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "invited")), 1);
 	json_decref(j);
-	j = get_json(path, bo_tok, 200);
+	j = ta_get_json(path, bo_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "organizations")), 0);
 	json_decref(j);
 }
@@ -356,24 +311,24 @@ test_visibility(void **state)
 	    "title", "Seventeenth session", "visibility", "members"));
 	for (i = 0; i < 3; i++) {
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)draft);
-		STATUS(api("GET", path, who[i], NULL), 404);
+		STATUS(ta_api("GET", path, who[i], NULL), 404);
 		snprintf(path, sizeof path, "/meetings/%lld", (long long)draft);
 		STATUS(ts_get(plain, path), 404);
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)mem);
-		STATUS(api("GET", path, who[i], NULL), i == 0 ? 404 : 200);
-		j = get_json("/api/v1/meetings?body=irg", who[i], 200);
+		STATUS(ta_api("GET", path, who[i], NULL), i == 0 ? 404 : 200);
+		j = ta_get_json("/api/v1/meetings?body=irg", who[i], 200);
 		assert_int_equal(json_integer_value(json_object_get(j, "total")), i == 0 ? 0 : 1);
 		json_decref(j);
 	}
-	j = get_json("/api/v1/meetings?body=irg", staff_tok, 200);
+	j = ta_get_json("/api/v1/meetings?body=irg", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
 	json_decref(j);
 	snprintf(path, sizeof path, "/meetings/%lld", (long long)draft);
-	STATUS(api("GET", "/api/v1/meetings/999999", staff_tok, NULL), 404);
-	STATUS(api("GET", "/api/v1/meetings/abc", staff_tok, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/meetings/999999", staff_tok, NULL), 404);
+	STATUS(ta_api("GET", "/api/v1/meetings/abc", staff_tok, NULL), 404);
 	/* an event that is not a session is no meeting */
 	{
-		const struct ts_res *r = api("POST", "/api/v1/events", staff_tok, json_pack(
+		const struct ts_res *r = ta_api("POST", "/api/v1/events", staff_tok, json_pack(
 		    "{s:s,s:s,s:s,s:s,s:s,s:s}", "kind", "workshop", "title", "Not a session",
 		    "timezone", "UTC", "start", "2031-01-01T10:00", "end", "2031-01-01T12:00",
 		    "status", "published"));
@@ -384,7 +339,7 @@ test_visibility(void **state)
 		snprintf(path, sizeof path, "/api/v1/meetings/%lld",
 		    (long long)json_integer_value(json_object_get(e, "id")));
 		json_decref(e);
-		STATUS(api("GET", path, staff_tok, NULL), 404);
+		STATUS(ta_api("GET", path, staff_tok, NULL), 404);
 	}
 }
 
@@ -407,7 +362,7 @@ test_list(void **state)
 	    "working_group", "firearms", "number", 12, "title", "Twelfth meeting", "start",
 	    "2034-06-01T10:00", "end", "2034-06-02T18:00"));
 
-	j = get_json("/api/v1/meetings?body=congress", NULL, 200);
+	j = ta_get_json("/api/v1/meetings?body=congress", NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 3);
 	items = json_object_get(j, "items");
 	/* the latest year first */
@@ -420,7 +375,7 @@ test_list(void **state)
 	    "2035")), 1);
 	json_decref(j);
 
-	j = get_json("/api/v1/meetings?year=2034", NULL, 200);
+	j = ta_get_json("/api/v1/meetings?year=2034", NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 3);
 	f = json_object_get(j, "facets");
 	/* each facet counts with the other filter only */
@@ -431,11 +386,11 @@ test_list(void **state)
 	assert_true(json_object_size(json_object_get(f, "year")) >= 2);
 	items = json_object_get(j, "items");
 	/* in a year, the bodies in their order: untoc_wg (4) before congress (7) */
-	assert_string_equal(str(json_array_get(items, 0), "body"), "untoc_wg");
-	assert_string_equal(str(json_array_get(items, 0), "working_group"), "firearms");
+	assert_string_equal(ta_str(json_array_get(items, 0), "body"), "untoc_wg");
+	assert_string_equal(ta_str(json_array_get(items, 0), "working_group"), "firearms");
 	json_decref(j);
 
-	j = get_json("/api/v1/meetings?body=congress&year=2034&per_page=1&page=2", NULL, 200);
+	j = ta_get_json("/api/v1/meetings?body=congress&year=2034&per_page=1&page=2", NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
 	assert_int_equal(json_integer_value(json_object_get(j, "prev_page")), 1);
@@ -453,9 +408,9 @@ test_list(void **state)
 	STATUS(ts_get(plain, "/meetings?lang=en"), 200);
 
 	/* bad filters */
-	STATUS(api("GET", "/api/v1/meetings?year=abc", NULL, NULL), 422);
-	STATUS(api("GET", "/api/v1/meetings?page=0", NULL, NULL), 422);
-	j = get_json("/api/v1/meetings?body=nosuchbody", NULL, 200);
+	STATUS(ta_api("GET", "/api/v1/meetings?year=abc", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/meetings?page=0", NULL, NULL), 422);
+	j = ta_get_json("/api/v1/meetings?body=nosuchbody", NULL, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
 	json_decref(j);
 }
@@ -476,46 +431,46 @@ test_edit(void **state)
 	    "Opening"));
 	other = session_made(json_pack("{s:s,s:i}", "body", "cop_untoc", "number", 13));
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
-	r = api("PATCH", path, staff_tok, json_pack("{s:s,s:s,s:[{s:s,s:s},{s:s,s:s,s:b}]}",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s,s:[{s:s,s:s},{s:s,s:s,s:b}]}",
 	    "venue", "Vienna, Board Room", "eligibility", "members", "agenda", "number", "1",
 	    "title", "Opening of the session", "number", "2", "title", "Review", "statements",
 	    1));
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(str(j, "venue"), "Vienna, Board Room");
-	assert_string_equal(str(j, "eligibility"), "members");
-	assert_string_equal(str(j, "title"), "Twelfth session");	/* kept */
-	assert_string_equal(str(j, "start"), "2031-05-19T10:00:00+02:00");
+	assert_string_equal(ta_str(j, "venue"), "Vienna, Board Room");
+	assert_string_equal(ta_str(j, "eligibility"), "members");
+	assert_string_equal(ta_str(j, "title"), "Twelfth session");	/* kept */
+	assert_string_equal(ta_str(j, "start"), "2031-05-19T10:00:00+02:00");
 	assert_int_equal(json_array_size(json_object_get(j, "agenda")), 2);
 	json_decref(j);
 
 	/* another session's number: 409, and nothing changed */
-	r = api("PATCH", path, staff_tok, json_pack("{s:i,s:s}", "number", 13, "venue",
+	r = ta_api("PATCH", path, staff_tok, json_pack("{s:i,s:s}", "number", 13, "venue",
 	    "Elsewhere"));
 	STATUS(r, 409);
 	HAS(r, "already has a session with this number");
-	j = get_json(path, staff_tok, 200);
+	j = ta_get_json(path, staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "number")), 12);
-	assert_string_equal(str(j, "venue"), "Vienna, Board Room");
+	assert_string_equal(ta_str(j, "venue"), "Vienna, Board Room");
 	json_decref(j);
 	/* its own number is its own; the same number in another body is fine */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:i}", "number", 12)), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:i}", "number", 12)), 200);
 	(void)session_made(json_pack("{s:s,s:i}", "body", "ccpcj", "number", 13));
 	(void)other;
 
 	/* the session's event says so too, and its title follows the body */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "body", "cnd")), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "body", "cnd")), 200);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	j = get_json(path, staff_tok, 200);
-	assert_string_equal(str(j, "venue"), "Vienna, Board Room");
-	assert_non_null(strstr(str(j, "title"), "Commission on Narcotic Drugs, Twelfth"));
+	j = ta_get_json(path, staff_tok, 200);
+	assert_string_equal(ta_str(j, "venue"), "Vienna, Board Room");
+	assert_non_null(strstr(ta_str(j, "title"), "Commission on Narcotic Drugs, Twelfth"));
 	json_decref(j);
 
 	/* not staff */
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", (long long)id);
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:s}", "venue", "Mine")), 403);
-	STATUS(api("PATCH", path, NULL, json_pack("{s:s}", "venue", "Mine")), 401);
-	STATUS(api("PATCH", "/api/v1/meetings/999999", staff_tok, json_pack("{s:s}", "venue",
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:s}", "venue", "Mine")), 403);
+	STATUS(ta_api("PATCH", path, NULL, json_pack("{s:s}", "venue", "Mine")), 401);
+	STATUS(ta_api("PATCH", "/api/v1/meetings/999999", staff_tok, json_pack("{s:s}", "venue",
 	    "Nowhere")), 404);
 }
 
@@ -562,7 +517,7 @@ test_bad_input(void **state)
 	};
 
 	(void)state;
-	j = get_json("/api/v1/meetings?per_page=1", staff_tok, 200);
+	j = ta_get_json("/api/v1/meetings?per_page=1", staff_tok, 200);
 	before = json_integer_value(json_object_get(j, "total"));
 	json_decref(j);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -582,22 +537,22 @@ test_bad_input(void **state)
 		if (!json_object_get(b, "end"))
 			json_object_set_new(b, "end", json_string("2031-05-23T18:00"));
 		printf("# %s\n", bad[i].json);
-		refused("POST", "/api/v1/meetings", b, bad[i].field);
+		ta_refused("POST", "/api/v1/meetings", staff_tok, b, bad[i].field);
 	}
 	/* not a JSON object, and required fields missing */
-	refused("POST", "/api/v1/meetings", json_object(), "body");
-	refused("POST", "/api/v1/meetings", json_object(), "number");
-	refused("POST", "/api/v1/meetings", json_object(), "start");
-	STATUS(api("POST", "/api/v1/meetings", ada_tok, json_object()), 403);
-	STATUS(api("POST", "/api/v1/meetings", NULL, json_object()), 401);
+	ta_refused("POST", "/api/v1/meetings", staff_tok, json_object(), "body");
+	ta_refused("POST", "/api/v1/meetings", staff_tok, json_object(), "number");
+	ta_refused("POST", "/api/v1/meetings", staff_tok, json_object(), "start");
+	STATUS(ta_api("POST", "/api/v1/meetings", ada_tok, json_object()), 403);
+	STATUS(ta_api("POST", "/api/v1/meetings", NULL, json_object()), 401);
 	/* nothing was written: no session, no event */
-	j = get_json("/api/v1/meetings?per_page=1", staff_tok, 200);
+	j = ta_get_json("/api/v1/meetings?per_page=1", staff_tok, 200);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), before);
 	json_decref(j);
-	j = get_json("/api/v1/events?when=all&per_page=200", staff_tok, 200);
+	j = ta_get_json("/api/v1/events?when=all&per_page=200", staff_tok, 200);
 	items = json_object_get(j, "items");
 	for (i = 0; i < json_array_size(items); i++)
-		assert_null(strstr(str(json_array_get(items, i), "title"), "Refused session"));
+		assert_null(strstr(ta_str(json_array_get(items, i), "title"), "Refused session"));
 	json_decref(j);
 }
 
@@ -650,9 +605,9 @@ test_staff_form(void **state)
 	id = strtoll(loc + 10, NULL, 10);
 	assert_true(id > 0);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", id);
-	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "working_group"), "smuggling_of_migrants");
-	assert_string_equal(str(j, "working_group_name"), "Working Group on the Smuggling of "
+	j = ta_get_json(path, NULL, 200);
+	assert_string_equal(ta_str(j, "working_group"), "smuggling_of_migrants");
+	assert_string_equal(ta_str(j, "working_group_name"), "Working Group on the Smuggling of "
 	    "Migrants");
 	assert_int_equal(json_array_size(json_object_get(j, "agenda")), 2);
 	assert_true(json_is_true(json_object_get(json_array_get(json_object_get(j, "agenda"), 1),
@@ -675,10 +630,10 @@ test_staff_form(void **state)
 	    "agenda.2.number", "", "agenda.2.title", "", NULL);
 	STATUS(r, 303);
 	snprintf(path, sizeof path, "/api/v1/meetings/%lld", id);
-	j = get_json(path, NULL, 200);
-	assert_string_equal(str(j, "venue"), "Vienna, M Building");
+	j = ta_get_json(path, NULL, 200);
+	assert_string_equal(ta_str(j, "venue"), "Vienna, M Building");
 	assert_int_equal(json_array_size(json_object_get(j, "agenda")), 1);
-	assert_string_equal(str(j, "nominations"), "not_set");
+	assert_string_equal(ta_str(j, "nominations"), "not_set");
 	json_decref(j);
 
 	/* the page shows staff the way to the form, and others not */
@@ -708,13 +663,15 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	quillon = ts_org_import(db_url, "Quillon Training Trust", "KE", "info@quillon-mt.example",
 	    NULL);
 	assert_true(quillon > 0);
-	account("sam.staff@meetings.test", "staff", 0, staff_tok, NULL);
-	account("ada@quillon-mt.example", "member", quillon, ada_tok, &ada_id);
-	account("bo@quillon-mt.example", "member", quillon, bo_tok, NULL);
-	account("fe@interior-mt.go.ke", "focal", 0, fe_tok, NULL);
+	ta_account("sam.staff@meetings.test", "staff", 0, staff_tok, NULL);
+	ta_account("ada@quillon-mt.example", "member", quillon, ada_tok, &ada_id);
+	ta_account("bo@quillon-mt.example", "member", quillon, bo_tok, NULL);
+	ta_account("fe@interior-mt.go.ke", "focal", 0, fe_tok, NULL);
 	staff = ts_signed_in(&srv, NULL, "sam.staff@meetings.test", PW);
 	if (!staff || ts_org_admin(staff, quillon, ada_id) != 0)
 		return -1;

@@ -25,6 +25,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -53,12 +54,6 @@ static int64_t ten_days;	/* midnight UTC, ten days after the set-up: c_plain_day
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 static int
 tokens(void)
 {
@@ -66,16 +61,6 @@ tokens(void)
 	    ts_token(plain, PAT, PW, pat_tok, 129) || ts_token(plain, FAY, PW, fay_tok, 129))
 		return -1;
 	return 0;
-}
-
-/* The server's clock now (Unix seconds). */
-static int64_t
-server_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
 }
 
 /* Unix seconds t as RFC 3339 UTC into out. */
@@ -94,16 +79,7 @@ utc(int64_t t, char *out, size_t n)
 static int64_t
 made(const char *path, json_t *body)
 {
-	const struct ts_res *r = api("POST", path, staff_tok, body);
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = json_integer_value(json_object_get(j, "id"));
-	json_decref(j);
-	assert_true(id > 0);
-	return id;
+	return ta_made(path, staff_tok, body);
 }
 
 /* An open call titled title closing at closes (Unix seconds, UTC), with
@@ -142,7 +118,7 @@ opps(const char *token, int n)
 	const struct ts_res *r;
 
 	snprintf(path, sizeof path, "/api/v1/opportunities?per_page=%d", n);
-	r = api("GET", path, token, NULL);
+	r = ta_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	return ts_jbody(r);
 }
@@ -177,7 +153,7 @@ test_visitor(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	STATUS(api("GET", "/api/v1/opportunities", NULL, NULL), 401);
+	STATUS(ta_api("GET", "/api/v1/opportunities", NULL, NULL), 401);
 	r = ts_get(plain, "/opportunities?lang=en");
 	STATUS(r, 200);
 	HAS(r, "Sign in to see your opportunities");
@@ -230,7 +206,7 @@ test_member(void **state)
 	assert_true(json_integer_value(json_object_get(j, "total")) > 2);
 	assert_int_equal(json_integer_value(json_object_get(j, "next_page")), 2);
 	json_decref(j);
-	STATUS(api("GET", "/api/v1/opportunities?per_page=0", ada_tok, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/opportunities?per_page=0", ada_tok, NULL), 422);
 }
 
 /* Pat, an applicant with no organization: no members-only call or event,
@@ -334,7 +310,7 @@ test_answered(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_kenya);
-	STATUS(api("POST", path, ada_tok, json_pack("{s:{}}", "answers")), 201);
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:{}}", "answers")), 201);
 	j = opps(ada_tok, 50);
 	assert_string_equal(json_string_value(json_object_get(item(j, "call", c_kenya),
 	    "action")), "continue");
@@ -358,10 +334,10 @@ test_answered(void **state)
 	ts_browser_free(ada);
 
 	snprintf(path, sizeof path, "/api/v1/calls/%lld/applications", (long long)c_members);
-	STATUS(api("POST", path, ada_tok, json_pack("{s:s,s:{}}", "status", "submitted",
+	STATUS(ta_api("POST", path, ada_tok, json_pack("{s:s,s:{}}", "status", "submitted",
 	    "answers")), 201);
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)e_members);
-	STATUS(api("POST", path, ada_tok, json_object()), 201);
+	STATUS(ta_api("POST", path, ada_tok, json_object()), 201);
 	j = opps(ada_tok, 50);
 	assert_int_equal(at(j, "call", c_members), -1);
 	assert_int_equal(at(j, "event", e_members), -1);
@@ -469,7 +445,7 @@ test_home_first_three(void **state)
 	    "countries", "FJ"));
 
 	list = opps(lin_tok, 3);
-	r = api("GET", "/api/v1/", lin_tok, NULL);
+	r = ta_api("GET", "/api/v1/", lin_tok, NULL);
 	STATUS(r, 200);
 	home = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(home, "opportunities")), 3);
@@ -490,7 +466,7 @@ test_home_first_three(void **state)
 
 		for (t = 0; t < 2; t++) {
 			list = opps(toks[t], 3);
-			home = ts_jbody(api("GET", "/api/v1/", toks[t], NULL));
+			home = ts_jbody(ta_api("GET", "/api/v1/", toks[t], NULL));
 			assert_int_equal(json_array_size(json_object_get(home, "opportunities")),
 			    json_array_size(json_object_get(list, "items")));
 			json_array_foreach(json_object_get(home, "opportunities"), i, a)
@@ -515,6 +491,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = ts_org_import(db_url, "Quillon Opportunity Trust", "KE",
 	    "info@quillon-opps.example", NULL);
 	if (quillon <= 0 ||
@@ -534,7 +511,7 @@ setup(void **state)
 	 * change of address) */
 	ts_db_open(db_url);
 	ts_sql_int("UPDATE users SET verified_at = NULL WHERE email = '%s'", UNA);
-	now = server_now();
+	now = ta_now();
 	day = ten_days = (now / 86400 + 10) * 86400;	/* midnight UTC, ten days on */
 	c_soon = call_made(SOON_TITLE, now + 3600, NULL);
 	c_kenya = call_made("Kenyan organizations", now + 86400 * 4, json_pack("{s:[s]}",

@@ -26,6 +26,7 @@
 #include <cmocka.h>
 
 #include "core/util.h"
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -45,12 +46,6 @@ static char staff_tok[129], ada_tok[129], bo_tok[129];
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* An event staff publish from body (consumed); its id. */
 static int64_t
 event_made(json_t *body)
@@ -61,7 +56,7 @@ event_made(json_t *body)
 
 	json_object_set_new(body, "kind", json_string("workshop"));
 	json_object_set_new(body, "status", json_string("published"));
-	r = api("POST", "/api/v1/events", staff_tok, body);
+	r = ta_api("POST", "/api/v1/events", staff_tok, body);
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	id = json_integer_value(json_object_get(j, "id"));
@@ -79,35 +74,11 @@ registered(int64_t id, const char *token, const char *want)
 	json_t *j;
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
-	r = api("POST", path, token, json_object());
+	r = ta_api("POST", path, token, json_object());
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), want);
 	json_decref(j);
-}
-
-/* Waits for the next mail to `to`; asserts its subject and that its body
- * has each part (NULL-terminated). */
-static void
-mail_says(const char *to, const char *subject, ...)
-{
-	struct ts_mail m;
-	const char *part;
-	va_list ap;
-
-	if (ts_mail_wait(&sink, to, 20000, &m) != 0)
-		fail_msg("no mail to %s (%s)", to, subject);
-	if (strcmp(m.subject, subject) != 0)
-		printf("# mail to %s: %s\n%s\n", to, m.subject, m.body);
-	assert_string_equal(m.subject, subject);
-	va_start(ap, subject);
-	while ((part = va_arg(ap, const char *)) != NULL) {
-		if (!strstr(m.body, part))
-			printf("# mail to %s lacks \"%s\":\n%s\n", to, part, m.body);
-		assert_non_null(strstr(m.body, part));
-	}
-	va_end(ap);
-	ts_mail_free(&m);
 }
 
 /* The server's clock now (each node's: both are moved alike). */
@@ -150,7 +121,7 @@ reminders_run_since(int64_t t, int want)
 	int64_t t0 = ts_now_ms();
 
 	for (;;) {
-		const struct ts_res *r = api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
+		const struct ts_res *r = ta_api("GET", "/api/v1/staff/jobs?status=done&per_page=50",
 		    staff_tok, NULL);
 		json_t *j, *it;
 		size_t i;
@@ -202,41 +173,42 @@ test_changes(void **state)
 	(void)state;
 	registered(id, ada_tok, "confirmed");
 	registered(id, bo_tok, "waitlisted");
-	mail_says(ADA, "Votre place est confirmée", (char *)NULL);
-	mail_says(BO, "You are on the waiting list", (char *)NULL);
+	ta_mail_says(&sink, ADA, "Votre place est confirmée", (char *)NULL);
+	ta_mail_says(&sink, BO, "You are on the waiting list", (char *)NULL);
 
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
 	/* a new title alone: the calendar changes, nobody is mailed */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Moved workshop")),
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title", "Moved workshop")),
 	    200);
 	/* the time: both hear, each in their language and zone */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "start",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "start",
 	    "2029-03-06T14:00", "end", "2029-03-06T17:00")), 200);
-	mail_says(BO, "An event you registered for has changed", "“Moved workshop”",
-	    "it now starts 2029-03-06 14:00 (Europe/Vienna)", "it was to start 2029-03-05 09:00",
-	    (char *)NULL);
-	mail_says(ADA, "Un événement auquel vous êtes inscrit·e a changé",
+	ta_mail_says(&sink, BO, "An event you registered for has changed", "“Moved workshop”",
+	    "it now starts 2029-03-06 14:00 (Europe/Vienna)",
+	    "it was to start 2029-03-05 09:00", (char *)NULL);
+	ta_mail_says(&sink, ADA, "Un événement auquel vous êtes inscrit·e a changé",
 	    "il commence désormais le 2029-03-06 14:00", (char *)NULL);
 	/* a new link: Ada, who has a place; Bo's next mail is the cancellation */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "online_url",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "online_url",
 	    "https://meet.example/second")), 200);
-	mail_says(ADA, "Un événement auquel vous êtes inscrit·e a changé",
+	ta_mail_says(&sink, ADA, "Un événement auquel vous êtes inscrit·e a changé",
 	    "https://meet.example/second", (char *)NULL);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "cancelled")), 200);
-	mail_says(BO, "An event you registered for is cancelled", "“Moved workshop”",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "status", "cancelled")), 200);
+	ta_mail_says(&sink, BO, "An event you registered for is cancelled", "“Moved workshop”",
 	    "is cancelled", (char *)NULL);
-	mail_says(ADA, "Un événement auquel vous êtes inscrit·e est annulé", (char *)NULL);
+	ta_mail_says(&sink, ADA, "Un événement auquel vous êtes inscrit·e est annulé",
+	    (char *)NULL);
 	/* cancelled again (an edit of a cancelled event): nobody is mailed twice */
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "venue", "Room B")), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "venue", "Room B")), 200);
 
 	snprintf(path, sizeof path, "/events/%lld/calendar.ics", (long long)id);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	HAS(r, "SEQUENCE:5\r\n");
 	HAS(r, "STATUS:CANCELLED\r\n");
 	HAS(r, "DTSTART;TZID=Europe/Vienna:20290306T140000\r\n");
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
-	j = ts_jbody(api("GET", path, staff_tok, NULL));
+	j = ts_jbody(ta_api("GET", path, staff_tok, NULL));
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 2);
 	json_decref(j);
 	/* the last edit mailed nobody: the next mail each gets is the reminder's
@@ -270,16 +242,16 @@ test_reminders(void **state)
 	    "https://meet.example/remind"));
 	registered(id, ada_tok, "confirmed");
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations", (long long)id);
-	r = api("POST", path, bo_tok, json_object());
+	r = ta_api("POST", path, bo_tok, json_object());
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	rid = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/events/%lld/registrations/%lld", (long long)id,
 	    (long long)rid);
-	STATUS(api("DELETE", path, bo_tok, NULL), 200);
-	mail_says(ADA, "Votre place est confirmée", (char *)NULL);
-	mail_says(BO, "Your place is confirmed", (char *)NULL);
+	STATUS(ta_api("DELETE", path, bo_tok, NULL), 200);
+	ta_mail_says(&sink, ADA, "Votre place est confirmée", (char *)NULL);
+	ta_mail_says(&sink, BO, "Your place is confirmed", (char *)NULL);
 
 	clock_to(start - 8 * DAY);
 	assert_int_equal(reminders_run_since(start - 8 * DAY, 0), 0);
@@ -287,7 +259,7 @@ test_reminders(void **state)
 
 	clock_to(start - 7 * DAY);
 	assert_int_equal(reminders_run_since(start - 7 * DAY, 1), 1);
-	mail_says(ADA, "Rappel : votre événement a lieu dans une semaine",
+	ta_mail_says(&sink, ADA, "Rappel : votre événement a lieu dans une semaine",
 	    "« Reminded workshop » a lieu dans une semaine", "(Asia/Kolkata)",
 	    "https://meet.example/remind", (char *)NULL);
 
@@ -305,12 +277,12 @@ test_reminders(void **state)
 	t = (time_t)(start + 3 * 3600);
 	time_rfc3339(t, e, sizeof e);
 	snprintf(path, sizeof path, "/api/v1/events/%lld", (long long)id);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "start", s, "end", e)), 200);
-	mail_says(ADA, "Un événement auquel vous êtes inscrit·e a changé",
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s,s:s}", "start", s, "end", e)), 200);
+	ta_mail_says(&sink, ADA, "Un événement auquel vous êtes inscrit·e a changé",
 	    "« Reminded workshop »", (char *)NULL);
 	clock_to(start - 7 * DAY);
 	assert_int_equal(reminders_run_since(start - 7 * DAY, 1), 1);
-	mail_says(ADA, "Rappel : votre événement a lieu dans une semaine",
+	ta_mail_says(&sink, ADA, "Rappel : votre événement a lieu dans une semaine",
 	    "« Reminded workshop » a lieu dans une semaine", (char *)NULL);
 	clock_to(start - 3 * DAY);	/* a day before the old time: nothing */
 	assert_int_equal(reminders_run_since(start - 3 * DAY, 0), 0);
@@ -318,7 +290,7 @@ test_reminders(void **state)
 
 	clock_to(start - DAY);
 	assert_int_equal(reminders_run_since(start - DAY, 1), 1);
-	mail_says(ADA, "Rappel : votre événement a lieu demain",
+	ta_mail_says(&sink, ADA, "Rappel : votre événement a lieu demain",
 	    "« Reminded workshop » a lieu demain", (char *)NULL);
 
 	clock_to(start + 60);
@@ -341,6 +313,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	org = ts_org_import(db_url, "Reminder Trust", "IN", "info@reminders.example", NULL);
 	if (org < 0 ||
 	    ts_person_add(db_url, "sam@reminders.test", "Sam Staff", "staff", 0, PW) < 0 ||

@@ -46,6 +46,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -148,12 +149,6 @@ reads_files(int v, const struct res *r)
 }
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
 
 /* GET path as v, from memory or (sql) from the database. */
 static const struct ts_res *
@@ -405,7 +400,7 @@ patch(const struct res *r, int by, json_t *body)
 	char path[96];
 
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)r->id);
-	return api("PATCH", path, tok[by], body);
+	return ta_api("PATCH", path, tok[by], body);
 }
 
 static const struct ts_res *
@@ -414,7 +409,7 @@ verb(const struct res *r, const char *v, json_t *body)
 	char path[128];
 
 	snprintf(path, sizeof path, "/api/v1/resources/%lld/%s", (long long)r->id, v);
-	return api("POST", path, tok[V_STAFF], body ? body : json_object());
+	return ta_api("POST", path, tok[V_STAFF], body ? body : json_object());
 }
 
 /* ---- the list from memory -------------------------------------------------- */
@@ -504,7 +499,7 @@ test_people_change(void **state)
 	HAS(ask(V_ANON, "/api/v1/resources?q=nixieglass", 0), "Sable Reef Alliance");
 
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)sable);
-	STATUS(api("POST", path, tok[V_STAFF], json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(ta_api("POST", path, tok[V_STAFF], json_pack("{s:s}", "status", "suspended")), 303);
 	sid_suspended = 1;
 	check("Sable suspended", NULL, 1u << V_SID | 1u << V_ANON);
 	/* from memory too, Sable is credited no more */
@@ -517,13 +512,13 @@ test_people_change(void **state)
 
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)quillon, (long long)uid[V_REX]);
-	a = api("POST", path, tok[V_STAFF], json_object());
+	a = ta_api("POST", path, tok[V_STAFF], json_object());
 	assert_true(a->status == 200 || a->status == 303);
 	rex_removed = 1;
 	check("Rex removed from Quillon", NULL, 1u << V_REX | 1u << V_ADA);
 
 	snprintf(path, sizeof path, "/admin/users/%lld/role", (long long)uid[V_MO]);
-	a = api("POST", path, admin_tok, json_pack("{s:s}", "role", "focal"));
+	a = ta_api("POST", path, admin_tok, json_pack("{s:s}", "role", "focal"));
 	assert_true(a->status == 200 || a->status == 303);
 	mo_focal = 1;
 	check("Mo made a focal point", NULL, 1u << V_MO | 1u << V_FE);
@@ -662,7 +657,7 @@ test_edit_form_attacks(void **state)
 		}
 	}
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)d->id);
-	j = ts_jbody(api("GET", path, tok[V_STAFF], NULL));
+	j = ts_jbody(ta_api("GET", path, tok[V_STAFF], NULL));
 	assert_string_equal(json_string_value(json_object_get(j, "title")),
 	    "The cockatrine handbook");
 	json_decref(j);
@@ -696,7 +691,7 @@ test_edit_form_attacks(void **state)
 		STATUS(ts_multipart(ada, path, 1, p, 8), 303);
 	}
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)d->id);
-	j = ts_jbody(api("GET", path, tok[V_STAFF], NULL));
+	j = ts_jbody(ta_api("GET", path, tok[V_STAFF], NULL));
 	assert_int_equal(json_integer_value(json_object_get(j, "organization_id")), quillon);
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "draft");
 	/* no visibility sent (above), or an empty one: it stays */
@@ -726,11 +721,11 @@ test_edit_form_attacks(void **state)
 		STATUS(a, 422);
 		HAS(a, "Staff publish resources after review");
 	}
-	j = ts_jbody(api("GET", "/api/v1/resources?q=meridian+ada&per_page=100", tok[V_STAFF],
+	j = ts_jbody(ta_api("GET", "/api/v1/resources?q=meridian+ada&per_page=100", tok[V_STAFF],
 	    NULL));
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
 	json_decref(j);
-	j = ts_jbody(api("GET", "/api/v1/resources?q=publishes", tok[V_STAFF], NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/resources?q=publishes", tok[V_STAFF], NULL));
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
 	json_decref(j);
 	ts_browser_free(mo);
@@ -766,10 +761,10 @@ test_staff_cannot_skip_review(void **state)
 	}
 	STATUS(patch(d, V_STAFF, json_pack("{s:s}", "status", "published")), 422);
 	STATUS(patch(sub, V_STAFF, json_pack("{s:s}", "status", "published")), 422);
-	j = ts_jbody(api("GET", "/api/v1/resources?q=basilard", NULL, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/resources?q=basilard", NULL, NULL));
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
 	json_decref(j);
-	j = ts_jbody(api("GET", "/api/v1/resources?q=mandragor", NULL, NULL));
+	j = ts_jbody(ta_api("GET", "/api/v1/resources?q=mandragor", NULL, NULL));
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
 	json_decref(j);
 	/* the review publishes the submitted one; staff then edit it freely */
@@ -827,7 +822,7 @@ test_echo_escaped(void **state)
 		STATUS(a, 422);
 		HAS(a, "id=\"e-link\"");
 		LACKS(a, "onmouseover=\"a");
-		assert_int_equal(api("POST", "/api/v1/resources", tok[V_ADA], json_pack(
+		assert_int_equal(ta_api("POST", "/api/v1/resources", tok[V_ADA], json_pack(
 		    "{s:s,s:s,s:I,s:s}", "title", "Linked", "kind", "guide", "organization_id",
 		    (json_int_t)quillon, "link", *l))->status, 422);
 	}
@@ -931,6 +926,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = ts_org_import(db_url, "Quillon Ledger Trust", "KE", "info@quillon.example",
 	    NULL);
 	meridian = ts_org_import(db_url, "Meridian Civic Watch", "MX", "info@meridian.example",
@@ -951,7 +947,7 @@ setup(void **state)
 	    ts_token(plain, "ann.admin@hub.test", PW, admin_tok, sizeof admin_tok) != 0)
 		return -1;
 	/* Eve becomes an expert: a member without an organization */
-	r = api("POST", "/api/v1/applications", tok[V_EVE], json_pack("{s:s,s:{s:s,s:s,s:s,"
+	r = ta_api("POST", "/api/v1/applications", tok[V_EVE], json_pack("{s:s,s:{s:s,s:s,s:s,"
 	    "s:[s]},s:{s:s},s:b}", "kind", "expert", "expert", "name", "Eve Expert", "country",
 	    "KE", "biography", "Studies procurement.", "themes", "corruption", "contact", "email",
 	    vemail[V_EVE], "consent", 1));
@@ -961,7 +957,7 @@ setup(void **state)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve",
 	    (long long)json_integer_value(json_object_get(j, "id")));
 	json_decref(j);
-	if (api("POST", path, tok[V_STAFF], json_object())->status != 200)
+	if (ta_api("POST", path, tok[V_STAFF], json_object())->status != 200)
 		return -1;
 	printf("# set up in %lld ms\n", (long long)(ts_now_ms() - t_start));
 	return 0;

@@ -24,6 +24,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -48,12 +49,6 @@ static int64_t quillon, meridian, sable, rex_id;
 static int64_t r_cy, r_nongov, r_staff, r_sdraft, r_members;
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
 
 /* The set-up of tests/lib/people.h, asserted. */
 static int64_t
@@ -211,7 +206,7 @@ verb(int64_t id, const char *v, const char *token, json_t *body)
 	char path[128];
 
 	snprintf(path, sizeof path, "/api/v1/resources/%lld/%s", (long long)id, v);
-	return api("POST", path, token, body ? body : json_object());
+	return ta_api("POST", path, token, body ? body : json_object());
 }
 
 static const struct ts_res *
@@ -220,7 +215,7 @@ patch(int64_t id, const char *token, json_t *body)
 	char path[96];
 
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)id);
-	return api("PATCH", path, token, body);
+	return ta_api("PATCH", path, token, body);
 }
 
 /* ---- the attacks -------------------------------------------------------- */
@@ -374,7 +369,7 @@ test_bad_ids(void **state)
 		snprintf(path, sizeof path, "/api/v1/resources/%s/files/1", *s);
 		assert_int_equal(get_h(path, NULL, NULL)->status, 404);
 		snprintf(path, sizeof path, "/api/v1/resources/%s", *s);
-		assert_true(api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
+		assert_true(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "title",
 		    "x y"))->status == 404);
 	}
 	for (n = ns; *n; n++)
@@ -419,7 +414,7 @@ test_foreign_org(void **state)
 	}
 	/* the query string next to a JSON body */
 	snprintf(path, sizeof path, "/api/v1/resources?organization_id=%s", q);
-	r = api("POST", path, mo_tok, json_pack("{s:s,s:s,s:s,s:I}", "title", "Mixed",
+	r = ta_api("POST", path, mo_tok, json_pack("{s:s,s:s,s:s,s:I}", "title", "Mixed",
 	    "kind", "report", "link", "https://example.org/mixed", "organization_id",
 	    (json_int_t)meridian));
 	STATUS(r, 201);
@@ -428,10 +423,10 @@ test_foreign_org(void **state)
 	assert_int_equal(json_integer_value(json_object_get(j, "organization_id")), meridian);
 	json_decref(j);
 	/* organization_id as a string, a list, negative, huge */
-	r = api("POST", "/api/v1/resources", mo_tok, json_pack("{s:s,s:s,s:s,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", mo_tok, json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "As text", "kind", "report", "link", "https://example.org/t", "organization_id", q));
 	STATUS(r, 403);
-	r = api("POST", "/api/v1/resources", mo_tok, json_pack("{s:s,s:s,s:s,s:[I,I]}", "title",
+	r = ta_api("POST", "/api/v1/resources", mo_tok, json_pack("{s:s,s:s,s:s,s:[I,I]}", "title",
 	    "As list", "kind", "report", "link", "https://example.org/l", "organization_id",
 	    (json_int_t)meridian, (json_int_t)quillon));
 	assert_true(r->status == 403 || r->status == 422 || r->status == 201);
@@ -441,11 +436,11 @@ test_foreign_org(void **state)
 		    meridian);
 		json_decref(j);
 	}
-	r = api("POST", "/api/v1/resources", mo_tok, json_pack("{s:s,s:s,s:s,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", mo_tok, json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "Negative", "kind", "report", "link", "https://example.org/n", "organization_id",
 	    "-5"));
 	assert_true(r->status == 403 || r->status == 422);
-	r = api("POST", "/api/v1/resources", mo_tok, json_pack("{s:s,s:s,s:s,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", mo_tok, json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "Huge", "kind", "report", "link", "https://example.org/h", "organization_id",
 	    "99999999999999999999999"));
 	assert_true(r->status == 403 || r->status == 422);
@@ -460,12 +455,12 @@ test_foreign_org(void **state)
 	/* nor PATCH Quillon's */
 	STATUS(patch(r_cy, mo_tok, json_pack("{s:s}", "title", "Mine now")), 404);
 	/* an expert in nobody's name but theirs */
-	r = api("POST", "/api/v1/resources", eve_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
+	r = ta_api("POST", "/api/v1/resources", eve_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
 	    "Eve for Quillon", "kind", "report", "link", "https://example.org/e",
 	    "organization_id", (json_int_t)quillon));
 	STATUS(r, 403);
 	/* a focal point and an applicant not at all */
-	STATUS(api("POST", "/api/v1/resources", fe_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
+	STATUS(ta_api("POST", "/api/v1/resources", fe_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
 	    "Gov for Quillon", "kind", "report", "link", "https://example.org/g",
 	    "organization_id", (json_int_t)quillon)), 403);
 }
@@ -505,7 +500,7 @@ test_removed_member(void **state)
 	int64_t id;
 
 	(void)state;
-	r = api("POST", "/api/v1/resources", rex_tok, json_pack("{s:s,s:s,s:s,s:I,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", rex_tok, json_pack("{s:s,s:s,s:s,s:I,s:s}", "title",
 	    "Rex draft on drakonite", "kind", "report", "link", "https://example.org/rex",
 	    "organization_id", (json_int_t)quillon, "status", "draft"));
 	STATUS(r, 201);
@@ -513,7 +508,7 @@ test_removed_member(void **state)
 	assert_int_equal(res_status(id, rex_tok), 200);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/people/%lld/remove",
 	    (long long)quillon, (long long)rex_id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	assert_true(r->status == 200 || r->status == 303);
 	assert_int_equal(res_status(id, rex_tok), 404);
 	assert_int_equal(total(rex_tok, "q=drakonite"), 0);
@@ -534,13 +529,13 @@ test_suspended_member(void **state)
 	int64_t id;
 
 	(void)state;
-	r = api("POST", "/api/v1/resources", sid_tok, json_pack("{s:s,s:s,s:s,s:I,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", sid_tok, json_pack("{s:s,s:s,s:s,s:I,s:s}", "title",
 	    "Sable notes", "kind", "report", "link", "https://example.org/sable",
 	    "organization_id", (json_int_t)sable, "status", "draft"));
 	STATUS(r, 201);
 	id = id_of(r);
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)sable);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
 	assert_int_equal(res_status(r_nongov, sid_tok), 404);
 	assert_int_equal(total(sid_tok, "q=gryphonite"), 0);
 	assert_int_equal(file_status(r_members, "1", sid_tok, NULL), 403);
@@ -571,6 +566,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = org_made("Quillon Ledger Trust", "KE", "info@quillon.example");
 	meridian = org_made("Meridian Civic Watch", "MX", "info@meridian.example");
 	sable = org_made("Sable Reef Alliance", "SN", "info@sable.example");
@@ -583,7 +579,7 @@ setup(void **state)
 	account("fe@interior.go.ke", "focal", 0, fe_tok);
 	account("pat@nowhere.example", "applicant", 0, pat_tok);
 	account("eve@research.example", "applicant", 0, eve_tok);
-	r = api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s},s:b}", "kind", "expert", "expert", "name", "Eve Expert", "country", "KE",
 	    "biography", "Studies procurement.", "themes", "corruption", "contact", "email",
 	    "eve@research.example", "consent", 1));
@@ -592,7 +588,7 @@ setup(void **state)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve",
 	    (long long)json_integer_value(json_object_get(j, "id")));
 	json_decref(j);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 	token_of("eve@research.example", eve_tok);
 
 	snprintf(q, sizeof q, "%lld", (long long)quillon);

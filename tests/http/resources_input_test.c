@@ -30,6 +30,7 @@
 #include <cmocka.h>
 
 #include "extract/pdfgen.h"
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -43,25 +44,11 @@ static char staff_tok[129];
 
 #define FIELD(name, value) { (name), (value), 0, NULL, NULL }
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* The "total" of GET path as staff. */
 static int64_t
 total_of(const char *path)
 {
-	const struct ts_res *r = api("GET", path, staff_tok, NULL);
-	json_t *j;
-	int64_t n;
-
-	STATUS(r, 200);
-	j = ts_jbody(r);
-	n = json_integer_value(json_object_get(j, "total"));
-	json_decref(j);
-	return n;
+	return ta_total(path, staff_tok);
 }
 
 /* What staff can see is stored: resources, and text jobs waiting or done
@@ -80,7 +67,7 @@ stored(void)
 	size_t i;
 
 	s.resources = total_of("/api/v1/resources?per_page=1");
-	r = api("GET", "/api/v1/staff/jobs?per_page=200", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/staff/jobs?per_page=200", staff_tok, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_true(json_integer_value(json_object_get(j, "total")) < 200);
@@ -179,7 +166,7 @@ text_done(int64_t id)
 
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)id);
 	for (;;) {
-		json_t *j = ts_jbody(api("GET", path, staff_tok, NULL));
+		json_t *j = ts_jbody(ta_api("GET", path, staff_tok, NULL));
 		const char *st = json_string_value(json_object_get(json_array_get(
 		    json_object_get(j, "files"), 0), "text_status"));
 		int pending = !st || strcmp(st, "pending") == 0;
@@ -204,7 +191,7 @@ found(const char *q, int64_t id)
 	int yes = 0;
 
 	snprintf(path, sizeof path, "/api/v1/resources?per_page=100&q=%s", q);
-	j = ts_jbody(api("GET", path, NULL, NULL));
+	j = ts_jbody(ta_api("GET", path, NULL, NULL));
 	json_array_foreach(json_object_get(j, "items"), i, it)
 		yes |= json_integer_value(json_object_get(it, "id")) == id;
 	json_decref(j);
@@ -271,7 +258,7 @@ test_jobs_by_status(void **state)
 		size_t k;
 
 		snprintf(path, sizeof path, "/api/v1/staff/jobs?status=%s&per_page=200", st[i]);
-		r = api("GET", path, staff_tok, NULL);
+		r = ta_api("GET", path, staff_tok, NULL);
 		STATUS(r, 200);
 		j = ts_jbody(r);
 		json_array_foreach(json_object_get(j, "items"), k, it)
@@ -285,7 +272,8 @@ test_jobs_by_status(void **state)
 	assert_true(total_of("/api/v1/staff/jobs?status=done&per_page=1") >= 2);
 	/* the page too, filtered */
 	{
-		const struct ts_res *r = api("GET", "/staff/jobs?status=failed", staff_tok, NULL);
+		const struct ts_res *r = ta_api("GET", "/staff/jobs?status=failed", staff_tok,
+		    NULL);
 
 		STATUS(r, 200);
 	}
@@ -336,6 +324,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, extra) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	if (ts_person_add(db_url, "sam.staff@hub.test", "Sam", "staff", 0, PW) < 0 ||
 	    ts_token(plain, "sam.staff@hub.test", PW, staff_tok, sizeof staff_tok) != 0)
 		return -1;

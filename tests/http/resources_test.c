@@ -33,6 +33,7 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -55,12 +56,6 @@ static int64_t r_public, r_members, r_nongov, r_staff, r_draft;
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
 /* `whatson import orgs` of one organization; its id. */
 static int64_t
 org_made(const char *name, const char *country, const char *email)
@@ -75,7 +70,7 @@ org_made(const char *name, const char *country, const char *email)
 static void
 token_of(const char *email, char *tok)
 {
-	const struct ts_res *r = api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}",
+	const struct ts_res *r = ta_api("POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}",
 	    "email", email, "password", PW));
 	json_t *j;
 
@@ -141,7 +136,7 @@ staff_adds(const char *title, const char *vis, const char *status, const char *t
 static long
 status_of(const char *path, const char *token)
 {
-	return api("GET", path, token, NULL)->status;
+	return ta_api("GET", path, token, NULL)->status;
 }
 
 static long
@@ -170,7 +165,7 @@ list(const char *token, const char *q)
 	const struct ts_res *r;
 
 	snprintf(path, sizeof path, "/api/v1/resources?per_page=100%s%s", *q ? "&" : "", q);
-	r = api("GET", path, token, NULL);
+	r = ta_api("GET", path, token, NULL);
 	STATUS(r, 200);
 	return ts_jbody(r);
 }
@@ -264,7 +259,7 @@ test_members_summary(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)r_members);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_string_equal(json_string_value(json_object_get(j, "title")), "Members guide");
@@ -275,11 +270,11 @@ test_members_summary(void **state)
 	assert_null(json_object_get(f, "text_status"));	/* staff's business */
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/resources/%lld/files/1", (long long)r_members);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 401);
 	HAS(r, "Sign in to download");
 
-	r = api("GET", path, mo_tok, NULL);
+	r = ta_api("GET", path, mo_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "For members only.");
 }
@@ -333,22 +328,22 @@ test_member_submits(void **state)
 	/* not for another organization; not without naming theirs; not
 	 * published without review */
 	snprintf(org, sizeof org, "%lld", (long long)meridian);
-	r = api("POST", "/api/v1/resources", ada_tok, json_pack("{s:s,s:s,s:s,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", ada_tok, json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "Taken over", "kind", "report", "link", "https://example.org/x", "organization_id",
 	    org));
 	STATUS(r, 403);
-	r = api("POST", "/api/v1/resources", ada_tok, json_pack("{s:s,s:s,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", ada_tok, json_pack("{s:s,s:s,s:s}", "title",
 	    "No organization", "kind", "report", "link", "https://example.org/x"));
 	STATUS(r, 422);
 	HAS(r, "\"organization_id\"");
-	r = api("POST", "/api/v1/resources", ada_tok, json_pack("{s:s,s:s,s:s,s:I,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", ada_tok, json_pack("{s:s,s:s,s:s,s:I,s:s}", "title",
 	    "Straight out", "kind", "report", "link", "https://example.org/x",
 	    "organization_id", (json_int_t)quillon, "status", "published"));
 	STATUS(r, 422);
 	HAS(r, "\"status\"");
 
 	/* a draft stays a draft */
-	r = api("POST", "/api/v1/resources", cy_tok, json_pack("{s:s,s:s,s:s,s:I,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", cy_tok, json_pack("{s:s,s:s,s:s,s:I,s:s}", "title",
 	    "Quillon draft", "kind", "guide", "link", "https://example.org/draft",
 	    "organization_id", (json_int_t)quillon, "status", "draft"));
 	STATUS(r, 201);
@@ -356,7 +351,7 @@ test_member_submits(void **state)
 	assert_int_equal(res_status(id_of(r), ada_tok), 200);
 
 	/* an expert in their own name: they and staff see it */
-	r = api("POST", "/api/v1/resources", eve_tok, json_pack("{s:s,s:s,s:s}", "title",
+	r = ta_api("POST", "/api/v1/resources", eve_tok, json_pack("{s:s,s:s,s:s}", "title",
 	    "Eve on procurement", "kind", "publication", "link", "https://example.org/eve"));
 	STATUS(r, 201);
 	eve_res = id_of(r);
@@ -365,18 +360,18 @@ test_member_submits(void **state)
 	assert_int_equal(res_status(eve_res, ada_tok), 404);
 
 	/* focal points, applicants and visitors contribute nothing */
-	r = api("POST", "/api/v1/resources", fe_tok, json_pack("{s:s,s:s,s:s}", "title", "Gov",
+	r = ta_api("POST", "/api/v1/resources", fe_tok, json_pack("{s:s,s:s,s:s}", "title", "Gov",
 	    "kind", "report", "link", "https://example.org/gov"));
 	STATUS(r, 403);
-	r = api("POST", "/api/v1/resources", pat_tok, json_pack("{s:s,s:s,s:s}", "title", "Pat",
+	r = ta_api("POST", "/api/v1/resources", pat_tok, json_pack("{s:s,s:s,s:s}", "title", "Pat",
 	    "kind", "report", "link", "https://example.org/pat"));
 	STATUS(r, 403);
-	r = api("POST", "/api/v1/resources", NULL, json_pack("{s:s,s:s,s:s}", "title", "Anon",
+	r = ta_api("POST", "/api/v1/resources", NULL, json_pack("{s:s,s:s,s:s}", "title", "Anon",
 	    "kind", "report", "link", "https://example.org/anon"));
 	STATUS(r, 401);
 
 	/* a staff draft credited to Quillon is not its people's to see */
-	r = api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
+	r = ta_api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
 	    "Staff draft for Quillon", "kind", "guide", "link", "https://example.org/sd",
 	    "organization_id", (json_int_t)quillon));
 	STATUS(r, 201);
@@ -396,7 +391,7 @@ test_link_only(void **state)
 	json_t *j;
 
 	(void)state;
-	r = api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:[s,s]}",
+	r = ta_api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:[s,s]}",
 	    "title", "Convention text", "kind", "legal_instrument", "link",
 	    "https://www.unodc.org/convention", "status", "published", "languages", "en", "fr"));
 	STATUS(r, 201);
@@ -419,27 +414,27 @@ test_suspended_credit(void **state)
 	json_t *j;
 
 	(void)state;
-	r = api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:I}",
+	r = ta_api("POST", "/api/v1/resources", staff_tok, json_pack("{s:s,s:s,s:s,s:s,s:I}",
 	    "title", "Reef report", "kind", "report", "link", "https://example.org/reef",
 	    "status", "published", "organization_id", (json_int_t)org));
 	STATUS(r, 201);
 	id = id_of(r);
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)id);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	HAS(r, "Sable Reef Alliance");
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)org);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "status", "suspended")), 303);
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)id);
-	r = api("GET", path, mo_tok, NULL);
+	r = ta_api("GET", path, mo_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Sable Reef Alliance");
 	j = ts_jbody(r);
 	assert_true(json_is_null(json_object_get(j, "organization_id")));
 	json_decref(j);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	LACKS(r, "Sable Reef Alliance");
-	r = api("GET", path, staff_tok, NULL);
+	r = ta_api("GET", path, staff_tok, NULL);
 	HAS(r, "Sable Reef Alliance");
 }
 
@@ -565,10 +560,10 @@ test_bad_fields(void **state)
 	}
 	assert_int_equal(total_for(staff_tok), before);
 	/* the list's filters are checked too */
-	STATUS(api("GET", "/api/v1/resources?kind=novel", NULL, NULL), 422);
-	STATUS(api("GET", "/api/v1/resources?language=klingon", NULL, NULL), 422);
-	STATUS(api("GET", "/api/v1/resources?sort=random", NULL, NULL), 422);
-	STATUS(api("GET", "/api/v1/resources?year=20", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/resources?kind=novel", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/resources?language=klingon", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/resources?sort=random", NULL, NULL), 422);
+	STATUS(ta_api("GET", "/api/v1/resources?year=20", NULL, NULL), 422);
 }
 
 /* Over the ceiling (the suite's --resource-max 2, and 1 MiB of fields)
@@ -628,7 +623,7 @@ test_downloads_counted(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/resources/%lld/files/1", (long long)r_public);
-	r = api("GET", path, NULL, NULL);
+	r = ta_api("GET", path, NULL, NULL);
 	STATUS(r, 200);
 	HAS(r, "lantern");
 	assert_non_null(ts_header(r, "ETag"));
@@ -636,9 +631,9 @@ test_downloads_counted(void **state)
 	STATUS(r, 206);
 	assert_int_equal(r->len, 5);
 	snprintf(path, sizeof path, "/api/v1/resources/%lld/files/9", (long long)r_public);
-	STATUS(api("GET", path, NULL, NULL), 404);
+	STATUS(ta_api("GET", path, NULL, NULL), 404);
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)r_public);
-	j = ts_jbody(api("GET", path, NULL, NULL));
+	j = ts_jbody(ta_api("GET", path, NULL, NULL));
 	/* the visibility test downloaded it once per role that may; a later
 	 * piece of a download is no new download */
 	assert_true(json_integer_value(json_object_get(j, "downloads")) >= 7);
@@ -665,7 +660,7 @@ text_done(int64_t id)
 		int pending = 0;
 
 		json_decref(j);
-		j = ts_jbody(api("GET", path, staff_tok, NULL));
+		j = ts_jbody(ta_api("GET", path, staff_tok, NULL));
 		json_array_foreach(json_object_get(j, "files"), i, f)
 			pending |= strcmp(json_string_value(json_object_get(f, "text_status")),
 			    "pending") == 0;
@@ -745,7 +740,7 @@ verb(int64_t id, const char *v, const char *token, json_t *body)
 	char path[128];
 
 	snprintf(path, sizeof path, "/api/v1/resources/%lld/%s", (long long)id, v);
-	return api("POST", path, token, body ? body : json_object());
+	return ta_api("POST", path, token, body ? body : json_object());
 }
 
 /* PATCH of resource id as token with a JSON body. */
@@ -755,7 +750,7 @@ patch(int64_t id, const char *token, json_t *body)
 	char path[96];
 
 	snprintf(path, sizeof path, "/api/v1/resources/%lld", (long long)id);
-	return api("PATCH", path, token, body);
+	return ta_api("PATCH", path, token, body);
 }
 
 static void
@@ -827,7 +822,7 @@ test_review(void **state)
 	r = patch(id, ada_tok, json_pack("{s:s,s:[s]}", "title", "Renamed", "themes", "alchemy"));
 	STATUS(r, 422);
 	HAS(r, "\"themes\"");
-	LACKS(api("GET", path, staff_tok, NULL), "Renamed");
+	LACKS(ta_api("GET", path, staff_tok, NULL), "Renamed");
 
 	/* published: the submitter is told, everyone sees it, only staff
 	 * change it now */
@@ -846,9 +841,9 @@ test_review(void **state)
 	/* Quillon's history shows it, to its admin */
 	snprintf(path, sizeof path, "/organizations/%lld/people/%lld/admin", (long long)quillon,
 	    (long long)ada_id);
-	STATUS(api("POST", path, staff_tok, json_pack("{s:s}", "admin", "1")), 303);
+	STATUS(ta_api("POST", path, staff_tok, json_pack("{s:s}", "admin", "1")), 303);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld/history", (long long)quillon);
-	r = api("GET", path, ada_tok, NULL);
+	r = ta_api("GET", path, ada_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "resource.published");
 	HAS(r, "Resource published");
@@ -856,7 +851,7 @@ test_review(void **state)
 
 	/* an admin of the organization may change what another of its people
 	 * submitted; staff refuse it with a reason, which is mailed */
-	r = api("POST", "/api/v1/resources", cy_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
+	r = ta_api("POST", "/api/v1/resources", cy_tok, json_pack("{s:s,s:s,s:s,s:I}", "title",
 	    "Cy's draft note", "kind", "concept_note", "link", "https://example.org/cy",
 	    "organization_id", (json_int_t)quillon));
 	STATUS(r, 201);
@@ -870,10 +865,10 @@ test_review(void **state)
 	HAS(r, "\"status\":\"rejected\"");
 	mailed("cy@quillon.example", "not accepted", "Out of scope.");
 	assert_int_equal(res_status(other, NULL), 404);
-	r = api("GET", "/api/v1/resources?status=rejected", cy_tok, NULL);
+	r = ta_api("GET", "/api/v1/resources?status=rejected", cy_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "Out of scope.");	/* its contributors read why */
-	LACKS(api("GET", "/api/v1/resources?status=rejected", mo_tok, NULL), "Cy's draft note");
+	LACKS(ta_api("GET", "/api/v1/resources?status=rejected", mo_tok, NULL), "Cy's draft note");
 	/* unknown resources are 404 for staff too */
 	STATUS(verb(999999, "approve", staff_tok, NULL), 404);
 }
@@ -1040,7 +1035,7 @@ test_pages(void **state)
 	STATUS(r, 200);
 	HAS(r, "New in the library");
 	LACKS(r, "Nongovernmental guide");
-	r = api("GET", "/api/v1/", staff_tok, NULL);
+	r = ta_api("GET", "/api/v1/", staff_tok, NULL);
 	STATUS(r, 200);
 	HAS(r, "\"new_resources\"");
 
@@ -1136,6 +1131,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, extra) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	quillon = org_made("Quillon Ledger Trust", "KE", "info@quillon.example");
 	meridian = org_made("Meridian Civic Watch", "MX", "info@meridian.example");
 	account("sam.staff@hub.test", "staff", 0, staff_tok);
@@ -1146,7 +1142,7 @@ setup(void **state)
 	account("pat@nowhere.example", "applicant", 0, pat_tok);
 	/* Eve, an approved expert: a member without an organization */
 	account("eve@research.example", "applicant", 0, eve_tok);
-	r = api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
+	r = ta_api("POST", "/api/v1/applications", eve_tok, json_pack("{s:s,s:{s:s,s:s,s:s,s:[s]},"
 	    "s:{s:s},s:b}", "kind", "expert", "expert", "name", "Eve Expert", "country", "KE",
 	    "biography", "Studies procurement.", "themes", "corruption", "contact", "email",
 	    "eve@research.example", "consent", 1));
@@ -1155,7 +1151,7 @@ setup(void **state)
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve",
 	    (long long)json_integer_value(json_object_get(j, "id")));
 	json_decref(j);
-	STATUS(api("POST", path, staff_tok, json_object()), 200);
+	STATUS(ta_api("POST", path, staff_tok, json_object()), 200);
 	token_of("eve@research.example", eve_tok);
 
 	r_public = staff_adds("Public guide", "public", "published",

@@ -31,6 +31,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include "lib/api.h"
 #include "lib/people.h"
 #include "lib/testsrv.h"
 
@@ -45,23 +46,6 @@ static struct ts_browser *visitor, *plain;
 static char staff_tok[129], ada_tok[129], mo_tok[129], fe_tok[129], pat_tok[129];
 static struct ts_browser *ada_web, *mo_web, *fe_web;
 static int64_t quillon, meridian;
-
-/* A JSON call with body b (consumed; may be NULL). */
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-/* GET path with token, 200, as JSON (caller decrefs). */
-static json_t *
-get_json(const char *path, const char *token)
-{
-	const struct ts_res *r = api("GET", path, token, NULL);
-
-	STATUS(r, 200);
-	return ts_jbody(r);
-}
 
 /* A new account with role; its API token into tok[129] and, when web is
  * not NULL, a browser signed in as it. */
@@ -86,7 +70,7 @@ approve(int64_t id)
 	int64_t org;
 
 	snprintf(path, sizeof path, "/api/v1/applications/%lld/approve", (long long)id);
-	r = api("POST", path, staff_tok, json_object());
+	r = ta_api("POST", path, staff_tok, json_object());
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	org = json_integer_value(json_object_get(j, "organization_id"));
@@ -103,7 +87,7 @@ join(const char *tok, json_t *o, const char *email, const char *phone)
 	json_t *j;
 	int64_t id;
 
-	r = api("POST", "/api/v1/applications", tok, json_pack("{s:o,s:{s:s,s:s,s:s},s:b}",
+	r = ta_api("POST", "/api/v1/applications", tok, json_pack("{s:o,s:{s:s,s:s,s:s},s:b}",
 	    "organization", o, "contact", "name", "Dana Contact", "email", email, "phone", phone,
 	    "consent", 1));
 	STATUS(r, 201);
@@ -119,7 +103,7 @@ set_vis(int64_t org, const char *tok, json_t *vis)
 	char path[96];
 
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)org);
-	STATUS(api("PATCH", path, tok, json_pack("{s:o}", "visibility", vis)), 200);
+	STATUS(ta_api("PATCH", path, tok, json_pack("{s:o}", "visibility", vis)), 200);
 }
 
 /* ---- the profile -------------------------------------------------------- */
@@ -132,18 +116,18 @@ test_defaults_and_me(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)meridian);
-	j = get_json(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	vis = json_object_get(j, "visibility");
 	assert_string_equal(json_string_value(json_object_get(vis, "contact")), "nongovernmental");
 	assert_string_equal(json_string_value(json_object_get(vis, "people")), "nongovernmental");
 	assert_string_equal(json_string_value(json_object_get(vis, "description")), "members");
 	json_decref(j);
 
-	j = get_json("/api/v1/me", fe_tok);
+	j = ta_get_json("/api/v1/me", fe_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "focal");
 	assert_string_equal(json_string_value(json_object_get(j, "country")), "KE");
 	json_decref(j);
-	j = get_json("/api/v1/me", mo_tok);
+	j = ta_get_json("/api/v1/me", mo_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(j, "role")), "member");
 	assert_true(json_is_null(json_object_get(j, "country")));	/* none: null */
 	json_decref(j);
@@ -174,7 +158,7 @@ test_profile(void **state)
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
 	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
 		const struct seen *w = &want[i];
-		json_t *j = get_json(path, w->tok);
+		json_t *j = ta_get_json(path, w->tok, 200);
 
 		printf("# %s\n", w->who);
 		assert_string_equal(json_string_value(json_object_get(j, "name")),
@@ -257,9 +241,9 @@ test_directory_filters_and_counts(void **state)
 
 	(void)state;
 	/* the country filter: Quillon's country is not the focal point's to know */
-	m = get_json("/api/v1/organizations?country=MX", mo_tok);
-	f = get_json("/api/v1/organizations?country=MX", fe_tok);
-	s = get_json("/api/v1/organizations?country=MX", staff_tok);
+	m = ta_get_json("/api/v1/organizations?country=MX", mo_tok, 200);
+	f = ta_get_json("/api/v1/organizations?country=MX", fe_tok, 200);
+	s = ta_get_json("/api/v1/organizations?country=MX", staff_tok, 200);
 	assert_int_equal(total(m), 2);
 	assert_int_equal(total(s), 2);
 	assert_int_equal(total(f), 1);
@@ -281,8 +265,8 @@ test_directory_filters_and_counts(void **state)
 	json_decref(s);
 
 	/* every organization: counts, and what items show */
-	m = get_json("/api/v1/organizations", mo_tok);
-	f = get_json("/api/v1/organizations", fe_tok);
+	m = ta_get_json("/api/v1/organizations", mo_tok, 200);
+	f = ta_get_json("/api/v1/organizations", fe_tok, 200);
 	assert_int_equal(total(m), total(f));		/* both are listed */
 	assert_int_equal(facet(m, "country", "MX"), 2);
 	assert_int_equal(facet(f, "country", "MX"), 1);
@@ -305,7 +289,7 @@ test_directory_filters_and_counts(void **state)
 	json_decref(f);
 
 	/* a filter on a field hidden from the focal point matches nothing */
-	f = get_json("/api/v1/organizations?theme=corruption&country=MX", fe_tok);
+	f = ta_get_json("/api/v1/organizations?theme=corruption&country=MX", fe_tok, 200);
 	assert_int_equal(total(f), 1);
 	assert_null(item(f, "Quillon Ledger Trust"));
 	json_decref(f);
@@ -341,23 +325,23 @@ test_search_and_marks(void **state)
 				*p = '+';
 		printf("# q=%s\n", q);
 		snprintf(path, sizeof path, "/api/v1/organizations?q=%s", q);
-		j = get_json(path, mo_tok);
+		j = ta_get_json(path, mo_tok, 200);
 		assert_int_equal(total(j), cases[i].member);
 		json_decref(j);
-		j = get_json(path, fe_tok);
+		j = ta_get_json(path, fe_tok, 200);
 		assert_int_equal(total(j), cases[i].focal);
 		json_decref(j);
-		j = get_json(path, staff_tok);
+		j = ta_get_json(path, staff_tok, 200);
 		assert_int_equal(total(j), cases[i].staff);
 		json_decref(j);
 		/* best match, by name or newest: the same set */
 		snprintf(path, sizeof path, "/api/v1/organizations?q=%s&sort=newest", q);
-		j = get_json(path, fe_tok);
+		j = ta_get_json(path, fe_tok, 200);
 		assert_int_equal(total(j), cases[i].focal);
 		json_decref(j);
 	}
 	/* the focal point's counts under a search count only what they see */
-	j = get_json("/api/v1/organizations?q=quillon", fe_tok);
+	j = ta_get_json("/api/v1/organizations?q=quillon", fe_tok, 200);
 	assert_int_equal(facet(j, "country", "MX"), 0);
 	assert_int_equal(facet(j, "kind", "ngo"), 1);
 	it = item(j, "Quillon Ledger Trust");
@@ -395,15 +379,15 @@ test_cache_never_crosses_levels(void **state)
 
 	(void)state;
 	for (i = 0; i < 2; i++) {
-		j = get_json(paths[i], mo_tok);
+		j = ta_get_json(paths[i], mo_tok, 200);
 		assert_non_null(json_object_get(item(j, "Quillon Ledger Trust"), "description"));
 		assert_int_equal(facet(j, "country", "MX"), (json_int_t)i + 1);
 		json_decref(j);
-		j = get_json(paths[i], fe_tok);
+		j = ta_get_json(paths[i], fe_tok, 200);
 		assert_null(json_object_get(item(j, "Quillon Ledger Trust"), "description"));
 		assert_int_equal(facet(j, "country", "MX"), (json_int_t)i);
 		json_decref(j);
-		j = get_json(paths[i], mo_tok);	/* and back */
+		j = ta_get_json(paths[i], mo_tok, 200);	/* and back */
 		assert_int_equal(facet(j, "country", "MX"), (json_int_t)i + 1);
 		json_decref(j);
 	}
@@ -434,26 +418,26 @@ test_edit_form_and_widening(void **state)
 
 	/* a level that does not exist */
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
-	STATUS(api("PATCH", path, ada_tok, json_pack("{s:{s:s}}", "visibility", "contact",
+	STATUS(ta_api("PATCH", path, ada_tok, json_pack("{s:{s:s}}", "visibility", "contact",
 	    "governments")), 422);
 
 	/* the organization widens its contact details and country to members */
 	set_vis(quillon, ada_tok, json_pack("{s:s,s:s}", "contact", "members", "country",
 	    "members"));
-	j = get_json(path, fe_tok);
+	j = ta_get_json(path, fe_tok, 200);
 	assert_non_null(json_object_get(j, "contact"));
 	assert_string_equal(json_string_value(json_object_get(j, "country")), "MX");
 	assert_null(json_object_get(j, "people"));
 	json_decref(j);
-	j = get_json("/api/v1/organizations?country=MX&per_page=9", fe_tok);
+	j = ta_get_json("/api/v1/organizations?country=MX&per_page=9", fe_tok, 200);
 	assert_int_equal(total(j), 2);
 	assert_int_equal(facet(j, "country", "MX"), 2);
 	json_decref(j);
-	j = get_json("/api/v1/organizations?q=mexique&per_page=9", fe_tok);
+	j = ta_get_json("/api/v1/organizations?q=mexique&per_page=9", fe_tok, 200);
 	assert_int_equal(total(j), 2);
 	json_decref(j);
 	/* a visitor still sees none of it */
-	j = get_json(path, NULL);
+	j = ta_get_json(path, NULL, 200);
 	assert_null(json_object_get(j, "contact"));
 	assert_null(json_object_get(j, "country"));
 	json_decref(j);
@@ -464,7 +448,7 @@ test_edit_form_and_widening(void **state)
 	    "nongovernmental", (char *)NULL);
 	STATUS(r, 303);
 	snprintf(path, sizeof path, "/api/v1/organizations/%lld", (long long)quillon);
-	j = get_json(path, fe_tok);
+	j = ta_get_json(path, fe_tok, 200);
 	assert_null(json_object_get(j, "contact"));
 	assert_null(json_object_get(j, "country"));
 	json_decref(j);
@@ -633,6 +617,7 @@ setup(void **state)
 		return -1;
 	visitor = ts_browser_new(&srv, NULL);
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	account("sam.staff@hub.test", "Sam Staff", "staff", staff_tok, NULL);
 	account("ada@quillon.example", "Ada Admin", "applicant", ada_tok, &ada_web);
 	account("mo@meridian.example", "Mo Member", "applicant", mo_tok, &mo_web);
@@ -657,7 +642,7 @@ setup(void **state)
 	r = ts_form(fe_web, "/join/focal", "country", "KE", "institution", "Ministry of Interior",
 	    "title", "Head of unit", (char *)NULL);
 	STATUS(r, 303);
-	j = get_json("/api/v1/applications?status=pending&kind=focal", staff_tok);
+	j = ta_get_json("/api/v1/applications?status=pending&kind=focal", staff_tok, 200);
 	json_array_foreach(json_object_get(j, "items"), i, it)
 		id = json_integer_value(json_object_get(it, "id"));
 	json_decref(j);

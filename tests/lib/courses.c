@@ -2,100 +2,30 @@
  * courses.c -- the course tests' shared helpers (see courses.h).
  */
 #include <setjmp.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
+#include "lib/api.h"
 #include "lib/courses.h"
 #include "lib/people.h"
 
-static struct ts_browser *plain;
 static const char *staff;
 
 void
 tc_use(struct ts_browser *b, const char *staff_tok)
 {
-	plain = b;
+	ta_use(b);
 	staff = staff_tok;
-}
-
-const struct ts_res *
-tc_api(const char *method, const char *path, const char *token, json_t *body)
-{
-	return ts_call(plain, method, path, token, body);
-}
-
-int64_t
-tc_num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-const char *
-tc_str(json_t *j, const char *k)
-{
-	const char *s = json_string_value(json_object_get(j, k));
-
-	return s ? s : "(none)";
-}
-
-int64_t
-tc_id_of(const struct ts_res *r)
-{
-	json_t *j = ts_jbody(r);
-	int64_t id = tc_num(j, "id");
-
-	json_decref(j);
-	return id;
-}
-
-const char *
-tc_path(const char *fmt, ...)
-{
-	static char bufs[32][512];
-	static int n;
-	char *out = bufs[n++ % 32];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(out, 512, fmt, ap);
-	va_end(ap);
-	return out;
-}
-
-int64_t
-tc_now(void)
-{
-	const struct ts_res *r = ts_req(plain, "POST", "/_test/clock?advance=0", NULL, "", 0);
-
-	STATUS(r, 200);
-	return strtoll(r->body, NULL, 10);
-}
-
-const char *
-tc_utc(int64_t t)
-{
-	static char bufs[8][40];
-	static int n;
-	char *out = bufs[n++ % 8];
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 40, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return out;
 }
 
 int64_t
 tc_module_made(int64_t c, const char *title)
 {
-	const struct ts_res *r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules",
+	const struct ts_res *r = ta_api("POST", ta_path("/api/v1/courses/%lld/modules",
 	    (long long)c), staff, json_pack("{s:s}", "title", title));
 	json_t *j, *mods;
 	int64_t id;
@@ -103,7 +33,7 @@ tc_module_made(int64_t c, const char *title)
 	STATUS(r, 201);
 	j = ts_jbody(r);
 	mods = json_object_get(j, "modules");
-	id = tc_num(json_array_get(mods, json_array_size(mods) - 1), "id");
+	id = ta_num(json_array_get(mods, json_array_size(mods) - 1), "id");
 	json_decref(j);
 	return id;
 }
@@ -111,49 +41,49 @@ tc_module_made(int64_t c, const char *title)
 int64_t
 tc_lesson_made(int64_t c, int64_t m, json_t *body)
 {
-	const struct ts_res *r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/"
+	const struct ts_res *r = ta_api("POST", ta_path("/api/v1/courses/%lld/modules/%lld/"
 	    "lessons", (long long)c, (long long)m), staff, body);
 
 	STATUS(r, 201);
-	return tc_id_of(r);
+	return ta_id_of(r);
 }
 
 int64_t
 tc_quiz_made(int64_t c, int64_t m, json_t *body)
 {
-	const struct ts_res *r = tc_api("POST", tc_path("/api/v1/courses/%lld/modules/%lld/quiz",
+	const struct ts_res *r = ta_api("POST", ta_path("/api/v1/courses/%lld/modules/%lld/quiz",
 	    (long long)c, (long long)m), staff, body);
 
 	STATUS(r, 201);
-	return tc_id_of(r);
+	return ta_id_of(r);
 }
 
 int64_t
 tc_cohort_made(int64_t c, const char *title, int64_t from, int64_t to, int64_t tutor)
 {
-	int64_t now = tc_now();
+	int64_t now = ta_now();
 	json_t *b = json_pack("{s:I,s:s,s:s,s:s,s:s}", "course_id", (json_int_t)c, "title",
-	    title, "timezone", "UTC", "start", tc_utc(now + from), "end", tc_utc(now + to));
+	    title, "timezone", "UTC", "start", ta_utc(now + from), "end", ta_utc(now + to));
 	const struct ts_res *r;
 
 	if (tutor)
 		json_object_set_new(b, "tutors", json_pack("[I]", (json_int_t)tutor));
-	r = tc_api("POST", "/api/v1/cohorts", staff, b);
+	r = ta_api("POST", "/api/v1/cohorts", staff, b);
 	STATUS(r, 201);
-	return tc_id_of(r);
+	return ta_id_of(r);
 }
 
 void
 tc_enrolled(int64_t kid, int64_t uid)
 {
-	STATUS(tc_api("POST", tc_path("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff,
+	STATUS(ta_api("POST", ta_path("/api/v1/cohorts/%lld/enrolments", (long long)kid), staff,
 	    json_pack("{s:I}", "user_id", (json_int_t)uid)), 201);
 }
 
 void
 tc_lesson_read(int64_t c, int64_t lid, const char *token)
 {
-	STATUS(tc_api("GET", tc_path("/api/v1/courses/%lld/lessons/%lld", (long long)c,
+	STATUS(ta_api("GET", ta_path("/api/v1/courses/%lld/lessons/%lld", (long long)c,
 	    (long long)lid), token, NULL), 200);
 }
 
@@ -165,8 +95,8 @@ tc_answer_id(json_t *j, const char *text)
 
 	json_array_foreach(json_object_get(j, "questions"), i, q)
 		json_array_foreach(json_object_get(q, "answers"), k, a)
-			if (strcmp(tc_str(a, "text"), text) == 0)
-				return tc_str(a, "id");
+			if (strcmp(ta_str(a, "text"), text) == 0)
+				return ta_str(a, "id");
 	return "";
 }
 
@@ -176,12 +106,12 @@ tc_attempt_with(const char *token, int64_t c, int64_t q, int number, const char 
 	char id[40];
 	json_t *j;
 
-	j = ts_jbody(tc_api("GET", tc_path("/api/v1/courses/%lld/quizzes/%lld", (long long)c,
+	j = ts_jbody(ta_api("GET", ta_path("/api/v1/courses/%lld/quizzes/%lld", (long long)c,
 	    (long long)q), token, NULL));
 	snprintf(id, sizeof id, "%s", tc_answer_id(j, text));
 	json_decref(j);
 	assert_true(id[0] != '\0');
-	return tc_api("POST", tc_path("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)c,
+	return ta_api("POST", ta_path("/api/v1/courses/%lld/quizzes/%lld/attempts", (long long)c,
 	    (long long)q), token, json_pack("{s:i,s:{s:s}}", "attempt", number, "answers", "1",
 	    id));
 }
@@ -220,7 +150,7 @@ tc_expert_made(const struct ts_server *s, const char *db, const char *staff_emai
 	}
 	json_decref(j);
 	assert_true(app > 0);
-	STATUS(ts_form(staff_b, tc_path("/staff/applications/%lld/approve", app), (char *)NULL),
+	STATUS(ts_form(staff_b, ta_path("/staff/applications/%lld/approve", app), (char *)NULL),
 	    303);
 	ts_browser_free(staff_b);
 	return uid;

@@ -1,10 +1,11 @@
 /*
  * courses.h -- what the course tests (tests/http/courses_*_test.c) share:
- * JSON calls from one plain browser, reading a JSON answer, addresses
- * built in rotating buffers, the server's clock, and staff making a
- * course's parts, cohorts and enrolments; a participant reading a lesson
- * and answering a quiz by an answer's text.  Each program used to carry
- * its own copy of these.
+ * staff making a course's parts, cohorts and enrolments; a participant
+ * reading a lesson and answering a quiz by an answer's text; an approved
+ * expert.  Each program used to carry its own copy of these.  The generic
+ * helpers (JSON calls from one plain browser, reading a JSON answer,
+ * addresses in rotating buffers, the server's clock) are lib/api.h's,
+ * known here by their tc_ names too.
  *
  * tc_use() names the browser the calls go through and where staff's
  * token is (read at each call, so a token made anew is the one used).
@@ -17,28 +18,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/api.h"
 #include "lib/testsrv.h"
 
 /* The browser the calls go through and staff's token (a buffer the test
  * owns and may fill anew). */
 void tc_use(struct ts_browser *plain, const char *staff_tok);
 
-/* A JSON call (body consumed, may be NULL) as token (NULL: a visitor). */
-const struct ts_res *tc_api(const char *method, const char *path, const char *token,
-    json_t *body);
-/* j's integer member k (0 when none). */
-int64_t tc_num(json_t *j, const char *k);
-/* j's string member k, "(none)" when none. */
-const char *tc_str(json_t *j, const char *k);
-/* The "id" of r's JSON body. */
-int64_t tc_id_of(const struct ts_res *r);
-/* printf into one of 32 rotating buffers of 512 bytes. */
-const char *tc_path(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* The server's clock (POST /_test/clock?advance=0), in Unix seconds. */
-int64_t tc_now(void);
-/* Unix seconds t as RFC 3339 UTC, in one of 8 rotating buffers. */
-const char *tc_utc(int64_t t);
+/* The generic helpers under the names the course tests know them by (see
+ * lib/api.h): a JSON call as a token, j's integer and string members, the
+ * "id" of an answer, printf into rotating buffers, the server's clock, a
+ * time in RFC 3339 UTC. */
+#define tc_api ta_api
+#define tc_num ta_num
+#define tc_str ta_str
+#define tc_id_of ta_id_of
+#define tc_path ta_path
+#define tc_now ta_now
+#define tc_utc ta_utc
 
 /* Staff add a module titled title to course c; its id (the last module
  * of the course the answer shows). */

@@ -1,7 +1,6 @@
 /*
  * review.h -- what the attacks on issue 17 (tests/http/review_attack*_test.c)
- * share: JSON calls from one plain browser, accounts with their tokens,
- * records staff make (an initiative with its partner and expert, a
+ * share: records staff make (an initiative with its partner and expert, a
  * session, an event, a dialogue's call).  Each program used to carry its
  * own copy of these.
  *
@@ -15,6 +14,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "lib/api.h"
 #include "lib/testsrv.h"
 
 /* The browser the calls go through, the database accounts are added to,
@@ -22,20 +22,15 @@
 void tr_use(struct ts_browser *plain, const char *db, const char *password,
     const char *staff_tok);
 
-/* A JSON call (body consumed, may be NULL) as token (NULL: a visitor). */
-const struct ts_res *tr_api(const char *method, const char *path, const char *token,
-    json_t *body);
-/* j's integer member k (0 when none). */
-int64_t tr_num(json_t *j, const char *k);
-/* j's string member k, "(none)" when none. */
-const char *tr_str(json_t *j, const char *k);
-/* POSTs body (consumed) to path as token; the new record's id (201). */
-int64_t tr_made(const char *path, const char *token, json_t *body);
-
-/* An account email (its name the address) of role, of organization org
- * when org > 0; its id into *id and its token into tok[129] when not
- * NULL. */
-void tr_account(const char *email, const char *role, int64_t org, char *tok, int64_t *id);
+/* The generic helpers under the names the attacks know them by (see
+ * lib/api.h): a JSON call as a token, j's integer and string members, a
+ * record POSTed (201) and its id, an account (its name the address) with
+ * its id and token. */
+#define tr_api ta_api
+#define tr_num ta_num
+#define tr_str ta_str
+#define tr_made ta_made
+#define tr_account ta_account
 
 /* An active initiative in KE titled title with focal point fe, the
  * organization org a partner and expert a participant; its id. */
