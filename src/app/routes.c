@@ -21,6 +21,7 @@
 #include "app/events/events.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
+#include "app/messages/messages.h"
 #include "app/opportunities/opportunities.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
@@ -430,5 +431,24 @@ const struct route app_routes[] = {
 	{HM_GET,    "/certificates/{code}",         h_certificate,       R_ALL,    CSRF_NONE,  RL_LOOKUP, RF_TWIN},
 	{HM_GET,    "/staff/courses/{id}/completion.csv", h_staff_course_completion_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
 	{HM_GET,    "/staff/courses/{id}/completion", h_staff_course_completion, R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN},
+	/* private messages (app/messages.h says who may write to whom; others' conversations 404) */
+	{HM_GET,    "/messages",                    h_messages,          R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN, msg_q_list},
+	{HM_GET,    "/messages/new",                h_message_new_form,  R_MEMBERS, CSRF_NONE, RL_NONE,   0, msg_q_new},
+	{HM_POST,   "/messages",                    h_message_new,       R_MEMBERS, CSRF_CHECK, RL_NONE,  0},
+	{HM_POST,   "/messages/settings",           h_message_settings,  R_MEMBERS, CSRF_CHECK, RL_NONE,  0},
+	{HM_GET,    "/messages/{id}",               h_conversation,      R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN | RF_OWNER, msg_q_list},
+	{HM_POST,   "/messages/{id}",               h_conversation_reply, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/messages/{id}/block",         h_conversation_block, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/messages/{id}/unblock",       h_conversation_unblock, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/messages/{id}/report",        h_conversation_report, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/messages",             h_message_new,       R_MEMBERS, CSRF_CHECK, RL_NONE,  RF_API},
+	{HM_POST,   "/api/v1/messages/settings",    h_message_settings,  R_MEMBERS, CSRF_CHECK, RL_NONE,  RF_API},
+	{HM_POST,   "/api/v1/messages/{id}",        h_conversation_reply, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/messages/{id}/block",  h_conversation_block, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/messages/{id}/unblock", h_conversation_unblock, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/messages/{id}/report", h_conversation_report, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_GET,    "/staff/messages",              h_staff_message_reports, R_STAFFS, CSRF_NONE, RL_NONE,  RF_TWIN, msg_q_reports},
+	{HM_POST,   "/staff/messages/{id}/close",   h_staff_message_report_close, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/api/v1/staff/messages/{id}/close", h_staff_message_report_close, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -255,6 +255,30 @@
 /* Upcoming events soonest first; past ones (?: "past") latest first. */
 #define EV_ORDER " ORDER BY CASE WHEN ? = 'past' THEN -e.start_at ELSE e.start_at END, e.id"
 
+/* A conversation as p.me, one of its two people, sees it (the other, their
+ * unread count, ...): ?1 is the viewer.  Those of anyone else match no
+ * row. */
+#define MSG_ME_OTHER "CASE WHEN c.a_id = p.me THEN c.b_id ELSE c.a_id END"
+#define MSG_ME_READ "CASE WHEN c.a_id = p.me THEN c.a_read ELSE c.b_read END"
+#define MSG_SEEN "(m.withheld = 0 OR m.sender_id = p.me)"
+#define MSG_CONV_COLS \
+	"c.id, " MSG_ME_OTHER ", o.name, CASE WHEN o.id IS NULL OR o.deleted_at IS NOT NULL " \
+	"THEN 1 ELSE 0 END, o.status, c.a_id, " MSG_ME_READ ", " \
+	"COALESCE((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id AND " \
+	MSG_SEEN "), 0), COALESCE((SELECT max(m.created_at) FROM messages m WHERE " \
+	"m.conversation_id = c.id AND " MSG_SEEN "), c.created_at), " \
+	"(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.withheld = 0 " \
+	"AND (m.sender_id IS NULL OR m.sender_id <> p.me) AND m.id > " MSG_ME_READ "), " \
+	"c.created_at, CASE WHEN EXISTS (SELECT 1 FROM message_blocks k WHERE k.user_id = " \
+	"p.me AND k.blocked_id = " MSG_ME_OTHER ") THEN 1 ELSE 0 END"
+#define MSG_CONV_FROM \
+	" FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c ON c.a_id = p.me OR " \
+	"c.b_id = p.me LEFT JOIN users o ON o.id = " MSG_ME_OTHER " "
+#define MSG_COLS \
+	"m.id, m.sender_id, u.name, CASE WHEN u.id IS NULL OR u.deleted_at IS NOT NULL THEN 1 " \
+	"ELSE 0 END, m.body, m.created_at"
+#define MSG_FROM " FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
+
 const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PING] = {"ping", "SELECT 1", NULL},
 	[ST_SETTING_GET] = {"setting_get",
@@ -2409,6 +2433,110 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "UPDATE course_completions SET name = ? WHERE user_id = ?", NULL},
 	[ST_CRS_FORGET_POSTS] = {"crs_forget_posts",
 	    "UPDATE course_posts SET body = '' WHERE user_id = ?", NULL},
+	/* ---- private messages (app/messages, migration 41) ---- */
+	/* A conversation of two people is one row, found by its pair
+	 * ("LOW:HIGH" of their ids), a_id the one who started it. */
+	[ST_MSG_CONV_BY_PAIR] = {"msg_conv_by_pair",
+	    "SELECT id FROM conversations WHERE pair = ?", NULL},
+	[ST_MSG_CONV_INSERT] = {"msg_conv_insert",
+	    "INSERT INTO conversations (pair, a_id, b_id, created_at) VALUES (?, ?, ?, ?) "
+	    "RETURNING id", NULL},
+	/* Taken first in a transaction that adds a message. */
+	[ST_MSG_CONV_LOCK] = {"msg_conv_lock",
+	    "SELECT a_id, b_id, a_mailed, b_mailed FROM conversations WHERE id = ?",
+	    "SELECT a_id, b_id, a_mailed, b_mailed FROM conversations WHERE id = ? FOR UPDATE"},
+	/* ?1 the viewer, ?2 the conversation: only one of its two people's. */
+	[ST_MSG_CONV_GET] = {"msg_conv_get",
+	    "SELECT " MSG_CONV_COLS MSG_CONV_FROM "WHERE c.id = ?", NULL},
+	/* ?1 the viewer's conversations with a message they may see, the
+	 * newest first; ?2 limit, ?3 offset. */
+	[ST_MSG_CONV_LIST] = {"msg_conv_list",
+	    "SELECT " MSG_CONV_COLS MSG_CONV_FROM "WHERE EXISTS (SELECT 1 FROM messages m "
+	    "WHERE m.conversation_id = c.id AND (m.withheld = 0 OR m.sender_id = p.me)) "
+	    "ORDER BY 8 DESC, 1 DESC LIMIT ? OFFSET ?", NULL},
+	[ST_MSG_CONV_COUNT] = {"msg_conv_count",
+	    "SELECT count(*) FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c "
+	    "ON c.a_id = p.me OR c.b_id = p.me WHERE EXISTS (SELECT 1 FROM messages m "
+	    "WHERE m.conversation_id = c.id AND (m.withheld = 0 OR m.sender_id = p.me))", NULL},
+	/* The messages ?1 has not read, in all their conversations. */
+	[ST_MSG_UNREAD] = {"msg_unread",
+	    "SELECT count(*) FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c "
+	    "ON c.a_id = p.me OR c.b_id = p.me JOIN messages m ON m.conversation_id = c.id "
+	    "AND m.withheld = 0 AND (m.sender_id IS NULL OR m.sender_id <> p.me) AND m.id > "
+	    "CASE WHEN c.a_id = p.me THEN c.a_read ELSE c.b_read END", NULL},
+	[ST_MSG_INSERT] = {"msg_insert",
+	    "INSERT INTO messages (conversation_id, sender_id, body, withheld, created_at) "
+	    "VALUES (?, ?, ?, ?, ?) RETURNING id", NULL},
+	/* A page of conversation ?1 as ?2 may see it, the newest first (?3
+	 * limit, ?4 offset). */
+	[ST_MSG_LIST] = {"msg_list",
+	    "SELECT " MSG_COLS MSG_FROM "WHERE m.conversation_id = ? AND (m.withheld = 0 OR "
+	    "m.sender_id = ?) ORDER BY m.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_MSG_COUNT] = {"msg_count",
+	    "SELECT count(*) FROM messages m WHERE m.conversation_id = ? AND (m.withheld = 0 OR "
+	    "m.sender_id = ?)", NULL},
+	/* ?1 (or ?3) the reader has read up to message ?2 (?4) of ?5. */
+	[ST_MSG_READ_SET] = {"msg_read_set",
+	    "UPDATE conversations SET a_read = CASE WHEN a_id = ? AND a_read < ? THEN ? ELSE "
+	    "a_read END, b_read = CASE WHEN b_id = ? AND b_read < ? THEN ? ELSE b_read END "
+	    "WHERE id = ?", NULL},
+	/* ?1 (or ?3) was mailed about conversation ?5 at ?2 (?4). */
+	[ST_MSG_MAILED_SET] = {"msg_mailed_set",
+	    "UPDATE conversations SET a_mailed = CASE WHEN a_id = ? THEN ? ELSE a_mailed END, "
+	    "b_mailed = CASE WHEN b_id = ? THEN ? ELSE b_mailed END WHERE id = ?", NULL},
+	/* The rate limits: messages ?1 sent since ?2, conversations started. */
+	[ST_MSG_SENT_SINCE] = {"msg_sent_since",
+	    "SELECT count(*) FROM messages WHERE sender_id = ? AND created_at >= ?", NULL},
+	[ST_MSG_STARTED_SINCE] = {"msg_started_since",
+	    "SELECT count(*) FROM conversations WHERE a_id = ? AND created_at >= ?", NULL},
+	/* ?1 blocks ?2 (no longer reached by their messages). */
+	[ST_MSG_BLOCK_INSERT] = {"msg_block_insert",
+	    "INSERT INTO message_blocks (user_id, blocked_id, created_at) VALUES (?, ?, ?) "
+	    "ON CONFLICT (user_id, blocked_id) DO NOTHING", NULL},
+	[ST_MSG_BLOCK_DELETE] = {"msg_block_delete",
+	    "DELETE FROM message_blocks WHERE user_id = ? AND blocked_id = ?", NULL},
+	[ST_MSG_BLOCKED] = {"msg_blocked",
+	    "SELECT count(*) FROM message_blocks WHERE user_id = ? AND blocked_id = ?", NULL},
+	/* Whether ?1 is mailed about new messages (no row: yes). */
+	[ST_MSG_PREF_GET] = {"msg_pref_get",
+	    "SELECT mail FROM message_prefs WHERE user_id = ?", NULL},
+	[ST_MSG_PREF_SET] = {"msg_pref_set",
+	    "INSERT INTO message_prefs (user_id, mail) VALUES (?, ?) ON CONFLICT (user_id) "
+	    "DO UPDATE SET mail = excluded.mail", NULL},
+	[ST_MSG_REPORT_INSERT] = {"msg_report_insert",
+	    "INSERT INTO message_reports (conversation_id, reporter_id, reason, created_at) "
+	    "VALUES (?, ?, ?, ?) RETURNING id", NULL},
+	/* Reports of status ?1 ('' for all), the newest first; ?2 limit, ?3
+	 * offset. */
+	[ST_MSG_REPORT_LIST] = {"msg_report_list",
+	    "SELECT r.id, r.conversation_id, r.reporter_id, u.name, r.reason, r.status, "
+	    "r.created_at, c.a_id, ua.name, c.b_id, ub.name FROM message_reports r "
+	    "JOIN conversations c ON c.id = r.conversation_id "
+	    "LEFT JOIN users u ON u.id = r.reporter_id LEFT JOIN users ua ON ua.id = c.a_id "
+	    "LEFT JOIN users ub ON ub.id = c.b_id WHERE (r.status = ? OR ? = '') "
+	    "ORDER BY r.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_MSG_REPORT_COUNT] = {"msg_report_count",
+	    "SELECT count(*) FROM message_reports WHERE status = ? OR ? = ''", NULL},
+	/* Report ?3 closed by ?1 at ?2 (an open one). */
+	[ST_MSG_REPORT_CLOSE] = {"msg_report_close",
+	    "UPDATE message_reports SET status = 'closed', closed_by = ?, closed_at = ? "
+	    "WHERE id = ? AND status = 'open'", NULL},
+	/* The last 20 messages of a reported conversation, for staff. */
+	[ST_MSG_TAIL] = {"msg_tail",
+	    "SELECT " MSG_COLS MSG_FROM "WHERE m.conversation_id = ? ORDER BY m.id DESC "
+	    "LIMIT 20", NULL},
+	/* For ?1's export: what they wrote and what they received. */
+	[ST_MSG_MINE] = {"msg_mine",
+	    "SELECT m.id, m.conversation_id, m.sender_id, u.name, m.body, m.created_at "
+	    "FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c ON c.a_id = p.me OR "
+	    "c.b_id = p.me JOIN messages m ON m.conversation_id = c.id AND (m.withheld = 0 OR "
+	    "m.sender_id = p.me) LEFT JOIN users u ON u.id = m.sender_id ORDER BY m.id", NULL},
+	/* A deleted account: its blocks both ways and its setting go; its
+	 * messages stay, their sender shown as a former member. */
+	[ST_MSG_FORGET_BLOCKS] = {"msg_forget_blocks",
+	    "DELETE FROM message_blocks WHERE user_id = ? OR blocked_id = ?", NULL},
+	[ST_MSG_FORGET_PREFS] = {"msg_forget_prefs",
+	    "DELETE FROM message_prefs WHERE user_id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2421,6 +2549,13 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
  * may return one column or none.
  */
 const int db_stmt_cols[DB_STMT__MAX] = {
+	[ST_MSG_CONV_LOCK] = MSG_LOCK_C__MAX,
+	[ST_MSG_CONV_GET] = MSG_CONV_C__MAX,
+	[ST_MSG_CONV_LIST] = MSG_CONV_C__MAX,
+	[ST_MSG_LIST] = MSG_C__MAX,
+	[ST_MSG_TAIL] = MSG_C__MAX,
+	[ST_MSG_MINE] = MSG_MINE_C__MAX,
+	[ST_MSG_REPORT_LIST] = MSG_REP_C__MAX,
 	[ST_USER_BY_EMAIL] = USER_C__MAX,
 	[ST_USER_BY_ID] = USER_C__MAX,
 	[ST_USER_LIST] = USER_C__MAX,
@@ -3756,6 +3891,52 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" created_at BIGINT NOT NULL, UNIQUE (dialogue_id, user_id));" \
 	"CREATE INDEX dialogue_invitations_user ON dialogue_invitations(user_id);"
 
+/* Migration 41: private messages between two people (app/messages).  A
+ * conversation is one row a pair of people (pair "LOW:HIGH" of their ids,
+ * unique), a_id the one who started it; each side's last message read
+ * (a_read, b_read: a message id) and when it was last mailed about the
+ * conversation (a_mailed, b_mailed: at most one mail an hour).  A message
+ * sent to someone who blocked its sender is withheld: its sender sees it,
+ * its recipient never does.  A deleted account's row stays (accounts), so
+ * its messages stay, shown from a former member.  message_prefs: whether
+ * a person is mailed about new messages (no row: yes).  message_reports:
+ * a conversation reported to staff by one of its people. */
+#define M41(ID) \
+	"CREATE TABLE conversations (" \
+	" id " ID "," \
+	" pair TEXT NOT NULL UNIQUE," \
+	" a_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" b_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" a_read BIGINT NOT NULL DEFAULT 0, b_read BIGINT NOT NULL DEFAULT 0," \
+	" a_mailed BIGINT NOT NULL DEFAULT 0, b_mailed BIGINT NOT NULL DEFAULT 0," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX conversations_a ON conversations(a_id, created_at);" \
+	"CREATE INDEX conversations_b ON conversations(b_id);" \
+	"CREATE TABLE messages (" \
+	" id " ID "," \
+	" conversation_id BIGINT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE," \
+	" sender_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" body TEXT NOT NULL, withheld INTEGER NOT NULL DEFAULT 0," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX messages_conversation ON messages(conversation_id, id);" \
+	"CREATE INDEX messages_sender ON messages(sender_id, created_at);" \
+	"CREATE TABLE message_blocks (" \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" blocked_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" created_at BIGINT NOT NULL, PRIMARY KEY (user_id, blocked_id));" \
+	"CREATE TABLE message_prefs (" \
+	" user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE," \
+	" mail INTEGER NOT NULL DEFAULT 1);" \
+	"CREATE TABLE message_reports (" \
+	" id " ID "," \
+	" conversation_id BIGINT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE," \
+	" reporter_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" reason TEXT NOT NULL," \
+	" status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed'))," \
+	" closed_by BIGINT REFERENCES users(id) ON DELETE SET NULL, closed_at BIGINT," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX message_reports_status ON message_reports(status, id);"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -3793,5 +3974,6 @@ const struct db_migration db_migrations[] = {
 	{36, M36(SQLITE_ID), M36(PG_ID)},
 	{37, M37(SQLITE_ID), M37(PG_ID)},
 	{38, M38(SQLITE_ID), M38(PG_ID)},
+	{41, M41(SQLITE_ID), M41(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -554,6 +554,34 @@ enum db_stmt {
 	ST_CRS_MY_REMINDERS,
 	ST_CRS_FORGET_CERTS,
 	ST_CRS_FORGET_POSTS,
+	/* private messages (app/messages, migration 41) */
+	ST_MSG_CONV_BY_PAIR,
+	ST_MSG_CONV_INSERT,
+	ST_MSG_CONV_LOCK,
+	ST_MSG_CONV_GET,
+	ST_MSG_CONV_LIST,
+	ST_MSG_CONV_COUNT,
+	ST_MSG_UNREAD,
+	ST_MSG_INSERT,
+	ST_MSG_LIST,
+	ST_MSG_COUNT,
+	ST_MSG_READ_SET,
+	ST_MSG_MAILED_SET,
+	ST_MSG_SENT_SINCE,
+	ST_MSG_STARTED_SINCE,
+	ST_MSG_BLOCK_INSERT,
+	ST_MSG_BLOCK_DELETE,
+	ST_MSG_BLOCKED,
+	ST_MSG_PREF_GET,
+	ST_MSG_PREF_SET,
+	ST_MSG_REPORT_INSERT,
+	ST_MSG_REPORT_LIST,
+	ST_MSG_REPORT_COUNT,
+	ST_MSG_REPORT_CLOSE,
+	ST_MSG_TAIL,
+	ST_MSG_MINE,
+	ST_MSG_FORGET_BLOCKS,
+	ST_MSG_FORGET_PREFS,
 	DB_STMT__MAX
 };
 
@@ -1383,5 +1411,30 @@ enum crs_my_msg_col { CRS_MYM_C_ID, CRS_MYM_C_COHORT_ID, CRS_MYM_C_COHORT, CRS_M
 /* The reminders mailed to them (ST_CRS_MY_REMINDERS). */
 enum crs_my_remind_col { CRS_MYN_C_COHORT_ID, CRS_MYN_C_COHORT, CRS_MYN_C_KIND, CRS_MYN_C_SINCE,
 	CRS_MYN_C_SENT_AT, CRS_MYN_C__MAX };
+
+/* A conversation as one of its two people sees it (ST_MSG_CONV_GET,
+ * ST_MSG_CONV_LIST): the other person (NULL id when their row is gone;
+ * deleted 1 when their account was deleted), who started it, the last
+ * message id the viewer read, the last message they may see and when,
+ * how many they have not read, whether the viewer blocked the other. */
+enum msg_conv_col { MSG_CONV_C_ID, MSG_CONV_C_OTHER_ID, MSG_CONV_C_OTHER_NAME,
+	MSG_CONV_C_OTHER_DELETED, MSG_CONV_C_OTHER_STATUS, MSG_CONV_C_STARTED_BY,
+	MSG_CONV_C_READ, MSG_CONV_C_LAST_ID, MSG_CONV_C_LAST_AT, MSG_CONV_C_UNREAD,
+	MSG_CONV_C_CREATED_AT, MSG_CONV_C_BLOCKED, MSG_CONV_C__MAX };
+/* A conversation's two people and when each was last mailed about it
+ * (ST_MSG_CONV_LOCK). */
+enum msg_lock_col { MSG_LOCK_C_A_ID, MSG_LOCK_C_B_ID, MSG_LOCK_C_A_MAILED, MSG_LOCK_C_B_MAILED,
+	MSG_LOCK_C__MAX };
+/* A message with its sender (ST_MSG_LIST, ST_MSG_TAIL); deleted 1 when the
+ * sender's account was deleted or is gone. */
+enum msg_col { MSG_C_ID, MSG_C_SENDER_ID, MSG_C_SENDER_NAME, MSG_C_SENDER_DELETED, MSG_C_BODY,
+	MSG_C_CREATED_AT, MSG_C__MAX };
+/* A message of the export (ST_MSG_MINE). */
+enum msg_mine_col { MSG_MINE_C_ID, MSG_MINE_C_CONVERSATION_ID, MSG_MINE_C_SENDER_ID,
+	MSG_MINE_C_SENDER_NAME, MSG_MINE_C_BODY, MSG_MINE_C_CREATED_AT, MSG_MINE_C__MAX };
+/* A report of a conversation, with its two people (ST_MSG_REPORT_LIST). */
+enum msg_report_col { MSG_REP_C_ID, MSG_REP_C_CONVERSATION_ID, MSG_REP_C_REPORTER_ID,
+	MSG_REP_C_REPORTER_NAME, MSG_REP_C_REASON, MSG_REP_C_STATUS, MSG_REP_C_CREATED_AT,
+	MSG_REP_C_A_ID, MSG_REP_C_A_NAME, MSG_REP_C_B_ID, MSG_REP_C_B_NAME, MSG_REP_C__MAX };
 
 #endif
