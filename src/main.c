@@ -26,6 +26,7 @@
 #include "app/events/events.h"
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
+#include "app/messages/messages.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
 #include "core/log.h"
@@ -588,6 +589,16 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = courses_seed_demo(app, d, staff.id, member.id, &added);
 			if (rc == WS_OK && added)
 				printf("a course with a running cohort added\n");
+		}
+		if (rc == WS_OK) {	/* after the organizations: their experts */
+			struct user focal;
+			int added = 0;
+
+			rc = user_by_email(d, a, "focal@example.org", &focal);
+			if (rc == WS_OK)
+				rc = msg_seed_demo(d, staff.id, member.id, focal.id, &added);
+			if (rc == WS_OK && added)
+				printf("%d conversations added\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

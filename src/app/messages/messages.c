@@ -14,6 +14,7 @@
 
 #include "app/accounts/accounts.h"
 #include "app/app.h"
+#include "app/events/events.h"
 #include "app/messages/messages_int.h"
 #include "app/people/people.h"
 #include "core/util.h"
@@ -53,6 +54,16 @@ static enum ws_err
 param_id(struct req *r, int64_t *id)
 {
 	return parse_int(r->params[0], 1, INT64_MAX, id) == WS_OK ? WS_OK : WS_ENOTFOUND;
+}
+
+void
+msg_when(struct req *r, json_t *o)
+{
+	json_t *t = json_object_get(o, "_t");
+
+	if (!r->api && json_is_integer(t))
+		json_object_set_new(o, "when", events_when(r, "UTC", json_integer_value(t)));
+	json_object_del(o, "_t");
 }
 
 /* Drops the internal members of a conversation's value. */
@@ -322,8 +333,10 @@ h_messages(struct req *r, struct resp *w)
 		json_decref(items);
 		return rc;
 	}
-	json_array_foreach(items, i, x)
+	json_array_foreach(items, i, x) {
+		msg_when(r, x);
 		conv_public(x);
+	}
 	v = app_list_value(items, page, per_page, total);
 	json_object_set_new(v, "unread", json_integer(msg_unread(r)));
 	json_object_set_new(v, "mail", json_boolean(on));
@@ -455,8 +468,16 @@ conv_page(struct req *r, struct resp *w, int64_t id, json_t **out)
 		}
 		json_object_set_new(c, "unread", json_integer(0));
 	}
+	{
+		json_t *x;
+		size_t i;
+
+		json_array_foreach(items, i, x)
+			msg_when(r, x);
+	}
 	v = app_list_value(items, page, per_page, total);
 	json_object_set(v, "can_reply", json_object_get(c, "_active"));
+	json_object_del(c, "_t");
 	conv_public(c);
 	json_object_update(v, c);
 	json_decref(c);

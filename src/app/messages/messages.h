@@ -58,6 +58,12 @@ enum ws_err msg_export_person(struct db *d, int64_t uid, json_t **out) WS_WUR;
  * from a former member. */
 enum ws_err msg_forget_person(struct db *d, int64_t uid) WS_WUR;
 
+/* `whatson seed --demo`: a few conversations of the demo member, staff and
+ * focal point (seed.c); how many were added into *added (none when seeded
+ * before). */
+enum ws_err msg_seed_demo(struct db *d, int64_t staff_id, int64_t member_id, int64_t focal_id,
+    int *added) WS_WUR;
+
 enum ws_err h_messages(struct req *r, struct resp *w);
 enum ws_err h_message_new_form(struct req *r, struct resp *w);
 enum ws_err h_message_new(struct req *r, struct resp *w);

@@ -8,6 +8,10 @@
 #include "app/messages/messages.h"
 #include "db/statements.h"
 
+/* Values below carry "_t", the time they show (Unix seconds), until
+ * msg_when() turns it into "when" for a page (or drops it for the API). */
+void msg_when(struct req *r, json_t *o);
+
 /* Conversation id as me, one of its two people, sees it: {id, with: {id,
  * name, former}, started_by_me, unread, last_at, created_at, blocked} and
  * the internal _last_id (the last message me may see), _read and _active

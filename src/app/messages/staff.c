@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/events/events.h"
 #include "app/messages/messages_int.h"
 #include "core/util.h"
 #include "db/db.h"
@@ -71,6 +72,9 @@ h_staff_message_reports(struct req *r, struct resp *w)
 		json_object_set_new(o, "open", json_boolean(strcmp(db_col_text(q,
 		    MSG_REP_C_STATUS), "open") == 0));
 		json_object_set_new(o, "created_at", app_col_time(q, MSG_REP_C_CREATED_AT));
+		if (!r->api)
+			json_object_set_new(o, "when", events_when(r, "UTC", db_col_int(q,
+			    MSG_REP_C_CREATED_AT)));
 		json_object_set_new(o, "people", json_pack("[o,o]", name_or_former(q,
 		    MSG_REP_C_A_ID, MSG_REP_C_A_NAME), name_or_former(q, MSG_REP_C_B_ID,
 		    MSG_REP_C_B_NAME)));
@@ -86,6 +90,13 @@ h_staff_message_reports(struct req *r, struct resp *w)
 		    &tail)) != WS_OK) {
 			json_decref(tail);
 			goto fail;
+		}
+		{
+			json_t *m;
+			size_t k;
+
+			json_array_foreach(tail, k, m)
+				msg_when(r, m);
 		}
 		json_object_set_new(x, "messages", tail);
 	}

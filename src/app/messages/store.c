@@ -41,6 +41,7 @@ conv_row(struct db_q *q, int64_t me)
 	json_object_set_new(o, "created_at", app_col_time(q, MSG_CONV_C_CREATED_AT));
 	json_object_set_new(o, "blocked", json_boolean(db_col_int(q, MSG_CONV_C_BLOCKED)));
 	/* internal: taken out before the value is sent */
+	json_object_set_new(o, "_t", json_integer(db_col_int(q, MSG_CONV_C_LAST_AT)));
 	json_object_set_new(o, "_last_id", json_integer(db_col_int(q, MSG_CONV_C_LAST_ID)));
 	json_object_set_new(o, "_read", json_integer(db_col_int(q, MSG_CONV_C_READ)));
 	json_object_set_new(o, "_active", json_boolean(db_col_text(q, MSG_CONV_C_OTHER_STATUS) &&
@@ -102,6 +103,7 @@ msg_row(struct db_q *q, int64_t me)
 	    db_col_int(q, MSG_C_SENDER_ID) == me));
 	json_object_set_new(o, "body", json_string(db_col_text(q, MSG_C_BODY)));
 	json_object_set_new(o, "created_at", app_col_time(q, MSG_C_CREATED_AT));
+	json_object_set_new(o, "_t", json_integer(db_col_int(q, MSG_C_CREATED_AT)));
 	return o;
 }
 
