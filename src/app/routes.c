@@ -25,6 +25,7 @@
 #include "app/opportunities/opportunities.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
+#include "app/partners/partners.h"
 #include "app/people/people.h"
 #include "app/resources/resources.h"
 #include "http/http.h"
@@ -450,5 +451,16 @@ const struct route app_routes[] = {
 	{HM_GET,    "/staff/messages",              h_staff_message_reports, R_STAFFS, CSRF_NONE, RL_NONE,  RF_TWIN, msg_q_reports},
 	{HM_POST,   "/staff/messages/{id}/close",   h_staff_message_report_close, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
 	{HM_POST,   "/api/v1/staff/messages/{id}/close", h_staff_message_report_close, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	/* partner matching (app/partners.h: admins of an approved organization; the handlers check which) */
+	{HM_GET,    "/partners/suggestions",        h_partner_suggestions, R_MEMBER | R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN | RF_OWNER, ptn_q_suggestions},
+	{HM_GET,    "/partners",                    h_partners,          R_MEMBER | R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN | RF_OWNER, ptn_q_list},
+	{HM_POST,   "/partners/requests",           h_partner_request,   R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/partners/requests/{id}/accept", h_partner_accept,  R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/partners/requests/{id}/decline", h_partner_decline, R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/partners/requests",    h_partner_request,   R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/partners/requests/{id}/accept", h_partner_accept, R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/partners/requests/{id}/decline", h_partner_decline, R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_GET,    "/staff/partners",              h_staff_partners,    R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, ptn_q_staff},
+	{HM_GET,    "/staff/partners.csv",          h_staff_partners_csv, R_STAFFS, CSRF_NONE, RL_NONE,   0, ptn_q_staff},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

@@ -278,6 +278,21 @@
 	"m.id, m.sender_id, u.name, CASE WHEN u.id IS NULL OR u.deleted_at IS NOT NULL THEN 1 " \
 	"ELSE 0 END, m.body, m.created_at"
 #define MSG_FROM " FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
+/* A conversation the viewer's list shows: one with a message they may see,
+ * or one with none yet (opened by a partner match). */
+#define MSG_LISTED \
+	"(EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND " MSG_SEEN ") OR " \
+	"NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id))"
+
+/* A partner request with its organizations' names and its people. */
+#define PTN_COLS \
+	"p.id, p.from_org, fo.name, p.to_org, too.name, p.asked_by, ua.name, p.note, p.status, " \
+	"p.created_at, p.decided_at, p.from_contact, fc.name, p.to_contact, tc.name, " \
+	"p.conversation_id"
+#define PTN_FROM \
+	" FROM partner_requests p JOIN organizations fo ON fo.id = p.from_org " \
+	"JOIN organizations too ON too.id = p.to_org LEFT JOIN users ua ON ua.id = p.asked_by " \
+	"LEFT JOIN users fc ON fc.id = p.from_contact LEFT JOIN users tc ON tc.id = p.to_contact "
 
 const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PING] = {"ping", "SELECT 1", NULL},
@@ -2448,16 +2463,15 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* ?1 the viewer, ?2 the conversation: only one of its two people's. */
 	[ST_MSG_CONV_GET] = {"msg_conv_get",
 	    "SELECT " MSG_CONV_COLS MSG_CONV_FROM "WHERE c.id = ?", NULL},
-	/* ?1 the viewer's conversations with a message they may see, the
-	 * newest first; ?2 limit, ?3 offset. */
+	/* ?1 the viewer's conversations with a message they may see (or none
+	 * yet: one a partner match opened), the newest first; ?2 limit, ?3
+	 * offset. */
 	[ST_MSG_CONV_LIST] = {"msg_conv_list",
-	    "SELECT " MSG_CONV_COLS MSG_CONV_FROM "WHERE EXISTS (SELECT 1 FROM messages m "
-	    "WHERE m.conversation_id = c.id AND (m.withheld = 0 OR m.sender_id = p.me)) "
-	    "ORDER BY 8 DESC, 1 DESC LIMIT ? OFFSET ?", NULL},
+	    "SELECT " MSG_CONV_COLS MSG_CONV_FROM "WHERE " MSG_LISTED " "
+	    "ORDER BY 9 DESC, 1 DESC LIMIT ? OFFSET ?", NULL},
 	[ST_MSG_CONV_COUNT] = {"msg_conv_count",
 	    "SELECT count(*) FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c "
-	    "ON c.a_id = p.me OR c.b_id = p.me WHERE EXISTS (SELECT 1 FROM messages m "
-	    "WHERE m.conversation_id = c.id AND (m.withheld = 0 OR m.sender_id = p.me))", NULL},
+	    "ON c.a_id = p.me OR c.b_id = p.me WHERE " MSG_LISTED, NULL},
 	/* The messages ?1 has not read, in all their conversations. */
 	[ST_MSG_UNREAD] = {"msg_unread",
 	    "SELECT count(*) FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c "
@@ -2537,6 +2551,47 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "DELETE FROM message_blocks WHERE user_id = ? OR blocked_id = ?", NULL},
 	[ST_MSG_FORGET_PREFS] = {"msg_forget_prefs",
 	    "DELETE FROM message_prefs WHERE user_id = ?", NULL},
+	/* ---- partner matching (app/partners, migration 41) ---- */
+	[ST_PTN_INSERT] = {"ptn_insert",
+	    "INSERT INTO partner_requests (from_org, to_org, asked_by, from_contact, note, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_PTN_GET] = {"ptn_get", "SELECT " PTN_COLS PTN_FROM "WHERE p.id = ?", NULL},
+	/* Taken first in a transaction that decides a request. */
+	[ST_PTN_LOCK] = {"ptn_lock", "SELECT status FROM partner_requests WHERE id = ?",
+	    "SELECT status FROM partner_requests WHERE id = ? FOR UPDATE"},
+	/* The requests organization ?1 (= ?2) asked or was asked, the newest
+	 * first; ?3 limit, ?4 offset. */
+	[ST_PTN_OF_ORG] = {"ptn_of_org",
+	    "SELECT " PTN_COLS PTN_FROM "WHERE p.from_org = ? OR p.to_org = ? "
+	    "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_PTN_OF_ORG_COUNT] = {"ptn_of_org_count",
+	    "SELECT count(*) FROM partner_requests WHERE from_org = ? OR to_org = ?", NULL},
+	/* Every request of status ?1 ('' for all, = ?2), for staff. */
+	[ST_PTN_ALL] = {"ptn_all",
+	    "SELECT " PTN_COLS PTN_FROM "WHERE p.status = ? OR ? = '' "
+	    "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_PTN_ALL_COUNT] = {"ptn_all_count",
+	    "SELECT count(*) FROM partner_requests WHERE status = ? OR ? = ''", NULL},
+	/* Requests between ?1 and ?2 (either way) that stand in the way of a
+	 * new one: pending, accepted, or declined since ?5. */
+	[ST_PTN_PAIR] = {"ptn_pair",
+	    "SELECT count(*) FROM partner_requests WHERE ((from_org = ? AND to_org = ?) OR "
+	    "(from_org = ? AND to_org = ?)) AND (status IN ('pending','accepted') OR "
+	    "(status = 'declined' AND decided_at >= ?))", NULL},
+	/* The organizations not to suggest to ?1 (= ?2 = ?3) for the same reasons
+	 * (declined since ?4). */
+	[ST_PTN_EXCLUDED] = {"ptn_excluded",
+	    "SELECT CASE WHEN from_org = ? THEN to_org ELSE from_org END FROM partner_requests "
+	    "WHERE (from_org = ? OR to_org = ?) AND (status IN ('pending','accepted') OR "
+	    "(status = 'declined' AND decided_at >= ?))", NULL},
+	/* Requests organization ?1 has asked that wait for an answer. */
+	[ST_PTN_OPEN_COUNT] = {"ptn_open_count",
+	    "SELECT count(*) FROM partner_requests WHERE from_org = ? AND status = 'pending'", NULL},
+	/* Request ?6, pending, becomes ?1 (accepted, declined), decided by ?2 at
+	 * ?3, the asked side's contact ?4 and the contacts' conversation ?5. */
+	[ST_PTN_DECIDE] = {"ptn_decide",
+	    "UPDATE partner_requests SET status = ?, decided_by = ?, decided_at = ?, "
+	    "to_contact = ?, conversation_id = ? WHERE id = ? AND status = 'pending'", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2556,6 +2611,9 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MSG_TAIL] = MSG_C__MAX,
 	[ST_MSG_MINE] = MSG_MINE_C__MAX,
 	[ST_MSG_REPORT_LIST] = MSG_REP_C__MAX,
+	[ST_PTN_GET] = PTN_C__MAX,
+	[ST_PTN_OF_ORG] = PTN_C__MAX,
+	[ST_PTN_ALL] = PTN_C__MAX,
 	[ST_USER_BY_EMAIL] = USER_C__MAX,
 	[ST_USER_BY_ID] = USER_C__MAX,
 	[ST_USER_LIST] = USER_C__MAX,
@@ -3900,7 +3958,11 @@ const int db_stmt_cols[DB_STMT__MAX] = {
  * its recipient never does.  A deleted account's row stays (accounts), so
  * its messages stay, shown from a former member.  message_prefs: whether
  * a person is mailed about new messages (no row: yes).  message_reports:
- * a conversation reported to staff by one of its people. */
+ * a conversation reported to staff by one of its people.
+ * partner_requests (partner matching, app/partners): organization from_org
+ * asks to_org to connect, with a note and its contact person; to_org's
+ * admins accept (naming theirs; the contacts' conversation is opened) or
+ * decline (the pair is not suggested again for 180 days). */
 #define M41(ID) \
 	"CREATE TABLE conversations (" \
 	" id " ID "," \
@@ -3935,7 +3997,22 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed'))," \
 	" closed_by BIGINT REFERENCES users(id) ON DELETE SET NULL, closed_at BIGINT," \
 	" created_at BIGINT NOT NULL);" \
-	"CREATE INDEX message_reports_status ON message_reports(status, id);"
+	"CREATE INDEX message_reports_status ON message_reports(status, id);" \
+	"CREATE TABLE partner_requests (" \
+	" id " ID "," \
+	" from_org BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" to_org BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" asked_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" note TEXT NOT NULL," \
+	" status TEXT NOT NULL DEFAULT 'pending'" \
+	" CHECK (status IN ('pending','accepted','declined'))," \
+	" decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL, decided_at BIGINT," \
+	" from_contact BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" to_contact BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" conversation_id BIGINT REFERENCES conversations(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX partner_requests_from ON partner_requests(from_org, status);" \
+	"CREATE INDEX partner_requests_to ON partner_requests(to_org, status);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},

@@ -2120,6 +2120,88 @@ test_others_messages(void **state)
 	ts_browser_free(pb);
 }
 
+/*
+ * Every route of one partner request (/partners/requests/{id}/accept and
+ * /decline, and their API), tried against a pending request between two
+ * organizations by everyone who may not answer it: a visitor, an
+ * applicant, a focal point, a member, an admin of a third organization,
+ * an expert, staff and the asking organization's own admin.  A visitor is
+ * refused (401), an applicant and a focal point 403, the others 403 or
+ * 404; nobody reads the note, and the request is still pending.
+ */
+static void
+test_others_partners(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *who[8];
+	int64_t a = org_made("Walk Kestrel Askers", "ZM", "pa@walk-kestrel.example");
+	int64_t b = org_made("Walk Osprey Answerers", "MW", "pb@walk-osprey.example");
+	int64_t c = org_made("Walk Plover Bystanders", "MZ", "pc@walk-plover.example");
+	int64_t id;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-pa@walk-ptn.example", a)), 0);
+	assert_int_equal(ts_org_admin(staff, b, person_of("admin-pb@walk-ptn.example", b)), 0);
+	assert_int_equal(ts_org_admin(staff, c, person_of("admin-pc@walk-ptn.example", c)), 0);
+	who[0] = signed_in("admin-pa@walk-ptn.example");
+	snprintf(body, sizeof body, "{\"org\":%lld,\"to\":%lld,\"note\":\"Walk partner note\"}",
+	    (long long)a, (long long)b);
+	r = ts_api(who[0], "POST", "/api/v1/partners/requests", NULL, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	who[1] = ts_browser_new(&srv, "127.0.0.32");
+	who[2] = role_browser(ROLE_APPLICANT);
+	who[3] = role_browser(ROLE_FOCAL);
+	who[4] = role_browser(ROLE_MEMBER);
+	who[5] = signed_in("admin-pc@walk-ptn.example");
+	who[6] = expert_browser();
+	who[7] = staff;
+	for (rt = app_routes; rt->fn; rt++) {
+		const char *pat = rt->pattern;
+		int page = strncmp(pat, "/partners/requests/{id}", 23) == 0;
+		int api = strncmp(pat, "/api/v1/partners/requests/{id}", 30) == 0;
+
+		if (!page && !api)
+			continue;
+		snprintf(path, sizeof path, "%s", pat);
+		snprintf(strstr(path, "{id}"), sizeof path - (size_t)(strstr(path, "{id}") - path),
+		    "%lld%s", (long long)id, strstr(pat, "{id}") + 4);
+		for (i = 0; i < 8; i++) {
+			long st;
+			int ok;
+
+			if (page) {
+				snprintf(body, sizeof body, "csrf=%s", ts_csrf(who[i]));
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else {
+				r = ts_api(who[i], "POST", path, NULL, "{}");
+			}
+			st = r->status;
+			ok = i == 1 ? st == 401 : i == 2 || i == 3 ? st == 403 : st == 403 || st == 404;
+			if (!ok)
+				printf("# POST %s as walker %d: %ld: %.300s\n", path, i, st, r->body);
+			assert_true(ok);
+			assert_false(ts_has(r, "Walk partner note"));
+			tried++;
+		}
+	}
+	assert_true(tried >= 32);
+	r = ts_api(staff, "GET", "/api/v1/staff/partners?status=pending", NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk partner note"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[1]);
+	ts_browser_free(who[5]);
+}
+
 /* pat with {id} as id, the course's {mid}, {lid}, {qid} and {kid} as
  * given, anything else 1. */
 static void
@@ -3367,6 +3449,7 @@ main(void)
 		cmocka_unit_test(test_others_speaking),
 		cmocka_unit_test(test_others_discussion),
 		cmocka_unit_test(test_others_messages),
+		cmocka_unit_test(test_others_partners),
 		cmocka_unit_test(test_others_certificate),
 		cmocka_unit_test(test_others_dialogue_staff),
 		cmocka_unit_test(test_others_course_outsiders),

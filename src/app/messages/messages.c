@@ -254,6 +254,38 @@ within_limits(struct req *r, struct resp *w, struct db *d, int starting)
 	return WS_OK;
 }
 
+enum ws_err
+msg_conversation_open(struct db *d, int64_t a, int64_t b, int64_t *conv)
+{
+	char pair[48];
+	struct db_q *q;
+	enum ws_err rc;
+
+	snprintf(pair, sizeof pair, "%lld:%lld", (long long)(a < b ? a : b),
+	    (long long)(a < b ? b : a));
+	*conv = 0;
+	q = db_start(d, ST_MSG_CONV_BY_PAIR);
+	db_bind_text(q, 1, pair);
+	if ((rc = db_step(q)) == WS_OK)
+		*conv = db_col_int(q, 0);
+	db_end(q);
+	if (rc == WS_OK)
+		return WS_OK;
+	if (rc != WS_EDONE)
+		return rc;
+	q = db_start(d, ST_MSG_CONV_INSERT);
+	db_bind_text(q, 1, pair);
+	db_bind_int(q, 2, a);
+	db_bind_int(q, 3, b);
+	db_bind_int(q, 4, now_s());
+	if ((rc = db_step(q)) == WS_OK)
+		*conv = db_col_int(q, 0);
+	else if (rc == WS_EDONE)
+		rc = WS_EDB;
+	db_end(q);
+	return rc;
+}
+
 /* Writes r's caller's body to `to`, in the conversation they have or a new
  * one: ids into *conv and *mid.  Refused: w->detail (and w->errors) say
  * why. */

@@ -49,6 +49,11 @@ extern const struct field msg_q_reports[];
  * database fails: a page's header does not fail for it). */
 int64_t msg_unread(struct req *r);
 
+/* Inside the caller's transaction: the conversation of a and b, opened
+ * (empty, a starting it) when they have none; for a partner match, whose
+ * two contacts may then write to each other.  Its id in *conv. */
+enum ws_err msg_conversation_open(struct db *d, int64_t a, int64_t b, int64_t *conv) WS_WUR;
+
 /* uid's messages for their export: what they wrote and what they
  * received, [{id, conversation_id, from_me, from, body, created_at}].  New
  * reference. */
