@@ -117,6 +117,24 @@ person_of(struct db *d, int64_t org, int64_t uid, int *yes)
 	return WS_OK;
 }
 
+/* The people of organization org a contact may be chosen among, for a
+ * form: [{id, name, selected}], r's caller selected.  New reference. */
+static json_t *
+choices(struct req *r, int64_t org)
+{
+	struct db_q *q = db_start(req_db(r), ST_MEMBER_LIST);
+	json_t *out = json_array();
+
+	db_bind_int(q, 1, org);
+	while (db_step(q) == WS_OK)
+		json_array_append_new(out, json_pack("{s:I,s:s,s:b}", "id", (json_int_t)db_col_int(q,
+		    MEMBER_LIST_C_USER_ID), "name", db_col_text(q, MEMBER_LIST_C_NAME) ?
+		    db_col_text(q, MEMBER_LIST_C_NAME) : "", "selected", db_col_int(q,
+		    MEMBER_LIST_C_USER_ID) == r->user->id));
+	db_end(q);
+	return out;
+}
+
 /* ---- the store --------------------------------------------------------------- */
 
 static json_t *
@@ -430,6 +448,7 @@ h_partner_suggestions(struct req *r, struct resp *w)
 			json_object_set_new(x, "selected", json_boolean(json_integer_value(
 			    json_object_get(x, "id")) == org));
 		json_object_set_new(v, "note", json_string(""));
+		json_object_set_new(v, "people", choices(r, org));
 	}
 	resp_value(w, v);
 	w->tpl = "partners_suggestions";
@@ -497,6 +516,7 @@ h_partners(struct req *r, struct resp *w)
 		json_array_foreach(json_object_get(v, "organizations"), i, x)
 			json_object_set_new(x, "selected", json_boolean(json_integer_value(
 			    json_object_get(x, "id")) == org));
+		json_object_set_new(v, "people", choices(r, org));
 	}
 	resp_value(w, v);
 	w->tpl = "partners";
