@@ -258,6 +258,7 @@ static void
 test_limits_and_staff(void **state)
 {
 	const struct ts_res *r;
+	struct ts_browser *b;
 	int i;
 
 	(void)state;
@@ -273,7 +274,23 @@ test_limits_and_staff(void **state)
 	r = ask(adma_tok, org_a, org_c, "One too many");
 	STATUS(r, 429);
 	HAS(r, "10 requests");
+	/* the form: the suggestions again, the note kept by its organization */
+	b = ts_signed_in(&srv, NULL, ADMA, PW);
+	assert_non_null(b);
+	r = ts_form(b, "/partners/requests", "org", tc_path("%lld", (long long)org_a), "to",
+	    tc_path("%lld", (long long)org_c), "note", "Kept words", (char *)NULL);
+	STATUS(r, 429);
+	HAS(r, "Kept words</textarea>");
+	HAS(r, "10 requests");
 	ts_sql_int("DELETE FROM partner_requests WHERE note = 'x'");
+	r = ts_form(b, "/partners/requests", "org", tc_path("%lld", (long long)org_a), "to",
+	    tc_path("%lld", (long long)org_c), "note", "", (char *)NULL);
+	STATUS(r, 422);
+	HAS(r, "aria-invalid=\"true\"");
+	r = ts_form(b, "/partners/requests", "org", tc_path("%lld", (long long)org_a), "to",
+	    tc_path("%lld", (long long)org_c), "note", "By the form", (char *)NULL);
+	STATUS(r, 303);
+	ts_browser_free(b);
 	/* staff see them all, and as CSV */
 	r = tc_api("GET", "/api/v1/staff/partners", staff_tok, NULL);
 	STATUS(r, 200);

@@ -544,8 +544,8 @@ mail_admins(struct req *r, struct db *d, int64_t org, const char *view, const ch
 	return rc;
 }
 
-enum ws_err
-h_partner_request(struct req *r, struct resp *w)
+static enum ws_err
+ask(struct req *r, struct resp *w)
 {
 	struct db *d = req_db(r);
 	json_t *orgs = NULL, *values = NULL, *errors = NULL, *to = NULL, *from = NULL;
@@ -658,6 +658,50 @@ out:
 	json_decref(errors);
 	json_decref(to);
 	json_decref(from);
+	return rc;
+}
+
+enum ws_err
+h_partner_request(struct req *r, struct resp *w)
+{
+	enum ws_err rc = ask(r, w), rc2;
+	const char *detail = w->detail, *note = req_field(r, "note");
+	int64_t to = 0, org = 0;
+	json_t *errors, *x, *saved_query;
+	size_t i;
+
+	if (rc == WS_OK || r->api || (rc != WS_EINVAL && rc != WS_ECONFLICT && rc != WS_ERATE))
+		return rc;
+	/* the suggestions again, with the note kept by the one it was for */
+	errors = w->errors ? json_incref(w->errors) : json_object();
+	json_decref(w->errors);
+	w->errors = NULL;
+	if (!req_field(r, "to") || parse_int(req_field(r, "to"), 1, INT64_MAX, &to) != WS_OK)
+		to = 0;
+	if (!req_field(r, "org") || parse_int(req_field(r, "org"), 1, INT64_MAX, &org) != WS_OK)
+		org = 0;
+	saved_query = r->query;
+	r->query = json_pack("{s:I}", "org", (json_int_t)org);
+	rc2 = h_partner_suggestions(r, w);
+	json_decref(r->query);
+	r->query = saved_query;
+	if (rc2 != WS_OK) {
+		json_decref(errors);
+		return rc2;
+	}
+	json_array_foreach(json_object_get(w->val, "items"), i, x)
+		if (json_integer_value(json_object_get(x, "id")) == to) {
+			json_object_set_new(x, "note_typed", json_string(note ? note : ""));
+			json_object_set_new(x, "note_error", json_string(json_is_string(
+			    json_object_get(errors, "note")) ? json_string_value(json_object_get(errors,
+			    "note")) : view_tr(r->app->views, r->locale, detail ? detail : "")));
+		}
+	w->detail = detail;
+	x = json_incref(w->val);	/* app_form_again() lets go of w->val first */
+	app_form_again(r, w, x, rc, N_("Some fields need your attention."),
+	    "partners_suggestions", N_("Suggested partners"));
+	json_decref(x);
+	json_decref(errors);
 	return rc;
 }
 
