@@ -2592,6 +2592,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PTN_DECIDE] = {"ptn_decide",
 	    "UPDATE partner_requests SET status = ?, decided_by = ?, decided_at = ?, "
 	    "to_contact = ?, conversation_id = ? WHERE id = ? AND status = 'pending'", NULL},
+	/* For ?1's export: the requests they asked or are a contact person of
+	 * (?1 = ?2 = ?3), oldest first. */
+	[ST_PTN_OF_PERSON] = {"ptn_of_person",
+	    "SELECT " PTN_COLS PTN_FROM "WHERE p.asked_by = ? OR p.from_contact = ? OR "
+	    "p.to_contact = ? ORDER BY p.id", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2614,6 +2619,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_PTN_GET] = PTN_C__MAX,
 	[ST_PTN_OF_ORG] = PTN_C__MAX,
 	[ST_PTN_ALL] = PTN_C__MAX,
+	[ST_PTN_OF_PERSON] = PTN_C__MAX,
 	[ST_USER_BY_EMAIL] = USER_C__MAX,
 	[ST_USER_BY_ID] = USER_C__MAX,
 	[ST_USER_LIST] = USER_C__MAX,

@@ -227,7 +227,15 @@ test_request_accepted(void **state)
 	STATUS(tc_api("POST", tc_path("/api/v1/messages/%lld", (long long)conv), memb_tok,
 	    json_pack("{s:s}", "body", "Hello from Heron.")), 201);
 	mail_says(ADMA, "You have a new message", "Ben Member");
-	/* nothing else of theirs: Ben's profile stays as it was (no expert) */
+	/* in the export of the asker and of the contact */
+	r = tc_api("GET", "/api/v1/me/export", memb_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"partner_requests\":[{");
+	HAS(r, "We both work on cybercrime in Kenya");
+	r = tc_api("GET", "/api/v1/me/export", mema_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "\"partner_requests\":[]");
+		/* nothing else of theirs: Ben's profile stays as it was (no expert) */
 	STATUS(tc_api("GET", tc_path("/api/v1/people/%lld", (long long)memb_id), adma_tok, NULL),
 	    404);
 }

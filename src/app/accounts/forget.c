@@ -38,6 +38,7 @@
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/messages/messages.h"
+#include "app/partners/partners.h"
 #include "app/orgs/orgs.h"
 #include "app/people/people.h"
 #include "core/log.h"
@@ -296,15 +297,15 @@ h_api_me_export(struct req *r, struct resp *w)
 		}
 		json_object_set_new(v, "messages", msgs);
 	}
-	{	/* their private messages: what they wrote and what they received */
-		json_t *msgs = NULL;
+	{	/* the partner requests they asked or are a contact person of */
+		json_t *ptn = NULL;
 
-		if ((rc = msg_export_person(d, u->id, &msgs)) != WS_OK) {
-			json_decref(msgs);
+		if ((rc = ptn_export_person(d, u->id, &ptn)) != WS_OK) {
+			json_decref(ptn);
 			json_decref(v);
 			return rc;
 		}
-		json_object_set_new(v, "messages", msgs);
+		json_object_set_new(v, "partner_requests", ptn);
 	}
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);

@@ -249,6 +249,40 @@ ptn_shown(struct req *r, json_t *p, int64_t org)
 	return o;
 }
 
+enum ws_err
+ptn_export_person(struct db *d, int64_t uid, json_t **out)
+{
+	struct db_q *q = db_start(d, ST_PTN_OF_PERSON);
+	json_t *rows = NULL, *x;
+	enum ws_err rc;
+	size_t i;
+
+	*out = json_array();
+	db_bind_int(q, 1, uid);
+	db_bind_int(q, 2, uid);
+	db_bind_int(q, 3, uid);
+	if ((rc = ptn_rows(q, &rows)) != WS_OK) {
+		json_decref(rows);
+		return rc;
+	}
+	json_array_foreach(rows, i, x) {
+		int asked = json_integer_value(json_object_get(json_object_get(x, "asked_by"), "id"))
+		    == uid;
+		int contact = json_integer_value(json_object_get(json_object_get(x, "from_contact"),
+		    "id")) == uid || json_integer_value(json_object_get(json_object_get(x,
+		    "to_contact"), "id")) == uid;
+
+		json_array_append_new(*out, json_pack("{s:O,s:O,s:O,s:O,s:O,s:O,s:O,s:b,s:b}", "id",
+		    json_object_get(x, "id"), "from", json_object_get(json_object_get(x, "from"),
+		    "name"), "to", json_object_get(json_object_get(x, "to"), "name"), "note",
+		    json_object_get(x, "note"), "status", json_object_get(x, "status"),
+		    "created_at", json_object_get(x, "created_at"), "decided_at",
+		    json_object_get(x, "decided_at"), "asked", asked, "contact", contact));
+	}
+	json_decref(rows);
+	return WS_OK;
+}
+
 /* ---- suggestions ------------------------------------------------------------- */
 
 /* How many of the strings of arrays a and b are the same. */

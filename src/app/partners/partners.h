@@ -31,6 +31,7 @@
 #ifndef WS_PARTNERS_H
 #define WS_PARTNERS_H
 
+#include <jansson.h>
 #include <stdint.h>
 
 #include "http/form.h"
@@ -53,6 +54,12 @@ struct db;
  * accepted and a pending request of the demo member's organization; how
  * many requests were added into *added (none when seeded before). */
 enum ws_err ptn_seed_demo(struct app *app, struct db *d, int64_t member_id, int *added) WS_WUR;
+
+/* uid's partner requests for their export: those they asked and those
+ * they are a contact person of, [{id, from, to, note, status, created_at,
+ * decided_at, asked, contact}] (their own part only: no other person's
+ * name).  New reference. */
+enum ws_err ptn_export_person(struct db *d, int64_t uid, json_t **out) WS_WUR;
 
 enum ws_err h_partner_suggestions(struct req *r, struct resp *w);
 enum ws_err h_partners(struct req *r, struct resp *w);
