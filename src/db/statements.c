@@ -2551,6 +2551,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "DELETE FROM message_blocks WHERE user_id = ? OR blocked_id = ?", NULL},
 	[ST_MSG_FORGET_PREFS] = {"msg_forget_prefs",
 	    "DELETE FROM message_prefs WHERE user_id = ?", NULL},
+	/* The staff a focal point may write to, by name (at most 100). */
+	[ST_MSG_STAFF] = {"msg_staff",
+	    "SELECT id, name FROM users WHERE role IN ('staff','admin') AND status = 'active' "
+	    "AND deleted_at IS NULL ORDER BY name, id LIMIT 100", NULL},
 	/* ---- partner matching (app/partners, migration 41) ---- */
 	[ST_PTN_INSERT] = {"ptn_insert",
 	    "INSERT INTO partner_requests (from_org, to_org, asked_by, from_contact, note, "
@@ -2616,6 +2620,7 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_MSG_TAIL] = MSG_C__MAX,
 	[ST_MSG_MINE] = MSG_MINE_C__MAX,
 	[ST_MSG_REPORT_LIST] = MSG_REP_C__MAX,
+	[ST_MSG_STAFF] = MSG_STAFF_C__MAX,
 	[ST_PTN_GET] = PTN_C__MAX,
 	[ST_PTN_OF_ORG] = PTN_C__MAX,
 	[ST_PTN_ALL] = PTN_C__MAX,

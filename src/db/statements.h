@@ -595,6 +595,7 @@ enum db_stmt {
 	ST_PTN_OPEN_COUNT,
 	ST_PTN_DECIDE,
 	ST_PTN_OF_PERSON,
+	ST_MSG_STAFF,
 	DB_STMT__MAX
 };
 
@@ -1442,6 +1443,8 @@ enum msg_lock_col { MSG_LOCK_C_A_ID, MSG_LOCK_C_B_ID, MSG_LOCK_C_A_MAILED, MSG_L
  * sender's account was deleted or is gone. */
 enum msg_col { MSG_C_ID, MSG_C_SENDER_ID, MSG_C_SENDER_NAME, MSG_C_SENDER_DELETED, MSG_C_BODY,
 	MSG_C_CREATED_AT, MSG_C__MAX };
+/* A member of staff a focal point may write to (ST_MSG_STAFF). */
+enum msg_staff_col { MSG_STAFF_C_ID, MSG_STAFF_C_NAME, MSG_STAFF_C__MAX };
 /* A message of the export (ST_MSG_MINE). */
 enum msg_mine_col { MSG_MINE_C_ID, MSG_MINE_C_CONVERSATION_ID, MSG_MINE_C_SENDER_ID,
 	MSG_MINE_C_SENDER_NAME, MSG_MINE_C_BODY, MSG_MINE_C_CREATED_AT, MSG_MINE_C__MAX };

@@ -180,6 +180,14 @@ test_who_writes(void **state)
 	c = wrote(fe_tok, staff_id, "A question about the review.");
 	STATUS(reply(staff_tok, c, "Here is the answer."), 201);
 	STATUS(reply(fe_tok, c, "Thank you."), 201);
+	/* the focal point's list offers the staff to write to */
+	b = ts_signed_in(&srv, NULL, FE, PW);
+	assert_non_null(b);
+	r = ts_get(b, "/messages");
+	STATUS(r, 200);
+	HAS(r, "Write to a member of staff");
+	HAS(r, tc_path("<option value=\"%lld\">Sam Staff</option>", (long long)staff_id));
+	ts_browser_free(b);
 	/* staff write to anyone active, and the member replies */
 	c = wrote(staff_tok, cy_id, "Your organization's listing.");
 	STATUS(reply(cy_tok, c, "Thanks, we will update it."), 201);

@@ -376,6 +376,17 @@ h_messages(struct req *r, struct resp *w)
 		const char *saved = req_query(r, "saved");
 
 		json_object_set_new(v, "saved", json_boolean(saved && strcmp(saved, "1") == 0));
+		if (r->user->role == ROLE_FOCAL) {	/* whom they may write to: staff */
+			struct db_q *q = db_start(req_db(r), ST_MSG_STAFF);
+			json_t *staff = json_array();
+
+			while (db_step(q) == WS_OK)
+				json_array_append_new(staff, json_pack("{s:I,s:s}", "id",
+				    (json_int_t)db_col_int(q, MSG_STAFF_C_ID), "name", db_col_text(q,
+				    MSG_STAFF_C_NAME) ? db_col_text(q, MSG_STAFF_C_NAME) : ""));
+			db_end(q);
+			json_object_set_new(v, "staff", staff);
+		}
 	}
 	resp_value(w, v);
 	w->tpl = "messages_list";
