@@ -28,6 +28,8 @@
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/news/news.h"
+#include "app/messages/messages.h"
+#include "app/partners/partners.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
 #include "core/log.h"
@@ -604,6 +606,23 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = forums_seed_demo(app, d, staff.id, member.id, &added);
 			if (rc == WS_OK && added)
 				printf("%d forums added, with threads\n", added);
+		}
+		if (rc == WS_OK) {	/* after the organizations: their experts */
+			struct user focal;
+			int added = 0;
+
+			rc = user_by_email(d, a, "focal@example.org", &focal);
+			if (rc == WS_OK)
+				rc = msg_seed_demo(d, staff.id, member.id, focal.id, &added);
+			if (rc == WS_OK && added)
+				printf("%d conversations added\n", added);
+		}
+		if (rc == WS_OK) {	/* after the organizations and messages */
+			int added = 0;
+
+			rc = ptn_seed_demo(app, d, member.id, &added);
+			if (rc == WS_OK && added)
+				printf("%d partner requests added\n", added);
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

@@ -14,6 +14,7 @@
 #include "app/directory/import.h"
 #include "app/directory/index.h"
 #include "app/directory/regions.h"
+#include "app/messages/messages.h"
 #include "app/events/notify.h"
 #include "app/orgs/orgs.h"
 #include "app/resources/resources.h"
@@ -581,6 +582,17 @@ app_list_args(struct req *r, struct resp *w, int64_t *page, int *per_page)
 	return WS_EINVAL;
 }
 
+/* The header's part of the caller that only the application knows: their
+ * unread messages (app/messages), when there are any. */
+static void
+page_me(struct req *r, json_t *me)
+{
+	int64_t n = msg_unread(r);
+
+	if (n > 0)
+		json_object_set_new(me, "unread", json_integer(n));
+}
+
 void
 app_http_site(struct app *app, struct http_site *site)
 {
@@ -593,6 +605,7 @@ app_http_site(struct app *app, struct http_site *site)
 	site->csrf_mac = &app->csrf_mac;
 	site->app = app;
 	site->identify = session_identify;
+	site->page_me = page_me;
 #ifdef WHATSON_TEST_HOOKS
 	site->test_hook = app_test_hook;
 #endif

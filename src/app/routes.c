@@ -23,9 +23,11 @@
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/news/news.h"
+#include "app/messages/messages.h"
 #include "app/opportunities/opportunities.h"
 #include "app/orgs/orgs.h"
 #include "app/pages/pages.h"
+#include "app/partners/partners.h"
 #include "app/people/people.h"
 #include "app/resources/resources.h"
 #include "http/http.h"
@@ -490,5 +492,35 @@ const struct route app_routes[] = {
 	{HM_POST,   "/forums/unfollow",             h_forum_unfollow,    R_ALL,    CSRF_CHECK, RL_LOOKUP, 0},
 	{HM_GET,    "/staff/forums/flags",          h_staff_forum_flags, R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
 	{HM_GET,    "/staff/forums/flags.csv",      h_staff_forum_flags_csv, R_STAFFS, CSRF_NONE, RL_NONE, 0},
+	/* private messages (app/messages.h says who may write to whom; others' conversations 404) */
+	{HM_GET,    "/messages",                    h_messages,          R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN, msg_q_list},
+	{HM_GET,    "/messages/new",                h_message_new_form,  R_MEMBERS, CSRF_NONE, RL_NONE,   0, msg_q_new},
+	{HM_POST,   "/messages",                    h_message_new,       R_MEMBERS, CSRF_CHECK, RL_NONE,  0},
+	{HM_POST,   "/messages/settings",           h_message_settings,  R_MEMBERS, CSRF_CHECK, RL_NONE,  0},
+	{HM_GET,    "/messages/{id}",               h_conversation,      R_MEMBERS, CSRF_NONE, RL_NONE,   RF_TWIN | RF_OWNER, msg_q_list},
+	{HM_POST,   "/messages/{id}",               h_conversation_reply, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/messages/{id}/block",         h_conversation_block, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/messages/{id}/unblock",       h_conversation_unblock, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/messages/{id}/report",        h_conversation_report, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/messages",             h_message_new,       R_MEMBERS, CSRF_CHECK, RL_NONE,  RF_API},
+	{HM_POST,   "/api/v1/messages/settings",    h_message_settings,  R_MEMBERS, CSRF_CHECK, RL_NONE,  RF_API},
+	{HM_POST,   "/api/v1/messages/{id}",        h_conversation_reply, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/messages/{id}/block",  h_conversation_block, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/messages/{id}/unblock", h_conversation_unblock, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/messages/{id}/report", h_conversation_report, R_MEMBERS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_GET,    "/staff/messages",              h_staff_message_reports, R_STAFFS, CSRF_NONE, RL_NONE,  RF_TWIN, msg_q_reports},
+	{HM_POST,   "/staff/messages/{id}/close",   h_staff_message_report_close, R_STAFFS, CSRF_CHECK, RL_NONE, 0},
+	{HM_POST,   "/api/v1/staff/messages/{id}/close", h_staff_message_report_close, R_STAFFS, CSRF_CHECK, RL_NONE, RF_API},
+	/* partner matching (app/partners.h: admins of an approved organization; the handlers check which) */
+	{HM_GET,    "/partners/suggestions",        h_partner_suggestions, R_MEMBER | R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN | RF_OWNER, ptn_q_suggestions},
+	{HM_GET,    "/partners/requests",           h_partners,          R_MEMBER | R_STAFFS, CSRF_NONE, RL_NONE, RF_TWIN | RF_OWNER, ptn_q_list},
+	{HM_POST,   "/partners/requests",           h_partner_request,   R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/partners/requests/{id}/accept", h_partner_accept,  R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/partners/requests/{id}/decline", h_partner_decline, R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_OWNER},
+	{HM_POST,   "/api/v1/partners/requests",    h_partner_request,   R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/partners/requests/{id}/accept", h_partner_accept, R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_POST,   "/api/v1/partners/requests/{id}/decline", h_partner_decline, R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
+	{HM_GET,    "/staff/partners",              h_staff_partners,    R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, ptn_q_staff},
+	{HM_GET,    "/staff/partners.csv",          h_staff_partners_csv, R_STAFFS, CSRF_NONE, RL_NONE,   0, ptn_q_staff},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

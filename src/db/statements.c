@@ -286,6 +286,44 @@
 #define FP_FROM \
 	" FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id " \
 	"LEFT JOIN users u ON u.id = p.user_id "
+/* A conversation as p.me, one of its two people, sees it (the other, their
+ * unread count, ...): ?1 is the viewer.  Those of anyone else match no
+ * row. */
+#define MSG_ME_OTHER "CASE WHEN c.a_id = p.me THEN c.b_id ELSE c.a_id END"
+#define MSG_ME_READ "CASE WHEN c.a_id = p.me THEN c.a_read ELSE c.b_read END"
+#define MSG_SEEN "(m.withheld = 0 OR m.sender_id = p.me)"
+#define MSG_CONV_COLS \
+	"c.id, " MSG_ME_OTHER ", o.name, CASE WHEN o.id IS NULL OR o.deleted_at IS NOT NULL " \
+	"THEN 1 ELSE 0 END, o.status, c.a_id, " MSG_ME_READ ", " \
+	"COALESCE((SELECT max(m.id) FROM messages m WHERE m.conversation_id = c.id AND " \
+	MSG_SEEN "), 0), COALESCE((SELECT max(m.created_at) FROM messages m WHERE " \
+	"m.conversation_id = c.id AND " MSG_SEEN "), c.created_at), " \
+	"(SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.withheld = 0 " \
+	"AND (m.sender_id IS NULL OR m.sender_id <> p.me) AND m.id > " MSG_ME_READ "), " \
+	"c.created_at, CASE WHEN EXISTS (SELECT 1 FROM message_blocks k WHERE k.user_id = " \
+	"p.me AND k.blocked_id = " MSG_ME_OTHER ") THEN 1 ELSE 0 END"
+#define MSG_CONV_FROM \
+	" FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c ON c.a_id = p.me OR " \
+	"c.b_id = p.me LEFT JOIN users o ON o.id = " MSG_ME_OTHER " "
+#define MSG_COLS \
+	"m.id, m.sender_id, u.name, CASE WHEN u.id IS NULL OR u.deleted_at IS NOT NULL THEN 1 " \
+	"ELSE 0 END, m.body, m.created_at"
+#define MSG_FROM " FROM messages m LEFT JOIN users u ON u.id = m.sender_id "
+/* A conversation the viewer's list shows: one with a message they may see,
+ * or one with none yet (opened by a partner match). */
+#define MSG_LISTED \
+	"(EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND " MSG_SEEN ") OR " \
+	"NOT EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id))"
+
+/* A partner request with its organizations' names and its people. */
+#define PTN_COLS \
+	"p.id, p.from_org, fo.name, p.to_org, too.name, p.asked_by, ua.name, p.note, p.status, " \
+	"p.created_at, p.decided_at, p.from_contact, fc.name, p.to_contact, tc.name, " \
+	"p.conversation_id"
+#define PTN_FROM \
+	" FROM partner_requests p JOIN organizations fo ON fo.id = p.from_org " \
+	"JOIN organizations too ON too.id = p.to_org LEFT JOIN users ua ON ua.id = p.asked_by " \
+	"LEFT JOIN users fc ON fc.id = p.from_contact LEFT JOIN users tc ON tc.id = p.to_contact "
 
 const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PING] = {"ping", "SELECT 1", NULL},
@@ -2641,6 +2679,159 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "o.id = m.org_id WHERE m.user_id = u.id AND o.status = 'approved') OR EXISTS "
 	    "(SELECT 1 FROM experts e WHERE e.user_id = u.id AND e.status = 'approved')) "
 	    "ORDER BY u.id LIMIT 3", NULL},
+	/* ---- private messages (app/messages, migration 41) ---- */
+	/* A conversation of two people is one row, found by its pair
+	 * ("LOW:HIGH" of their ids), a_id the one who started it. */
+	[ST_MSG_CONV_BY_PAIR] = {"msg_conv_by_pair",
+	    "SELECT id FROM conversations WHERE pair = ?", NULL},
+	[ST_MSG_CONV_INSERT] = {"msg_conv_insert",
+	    "INSERT INTO conversations (pair, a_id, b_id, created_at) VALUES (?, ?, ?, ?) "
+	    "RETURNING id", NULL},
+	/* Taken first in a transaction that adds a message. */
+	[ST_MSG_CONV_LOCK] = {"msg_conv_lock",
+	    "SELECT a_id, b_id, a_mailed, b_mailed FROM conversations WHERE id = ?",
+	    "SELECT a_id, b_id, a_mailed, b_mailed FROM conversations WHERE id = ? FOR UPDATE"},
+	/* ?1 the viewer, ?2 the conversation: only one of its two people's. */
+	[ST_MSG_CONV_GET] = {"msg_conv_get",
+	    "SELECT " MSG_CONV_COLS MSG_CONV_FROM "WHERE c.id = ?", NULL},
+	/* ?1 the viewer's conversations with a message they may see (or none
+	 * yet: one a partner match opened), the newest first; ?2 limit, ?3
+	 * offset. */
+	[ST_MSG_CONV_LIST] = {"msg_conv_list",
+	    "SELECT " MSG_CONV_COLS MSG_CONV_FROM "WHERE " MSG_LISTED " "
+	    "ORDER BY 9 DESC, 1 DESC LIMIT ? OFFSET ?", NULL},
+	[ST_MSG_CONV_COUNT] = {"msg_conv_count",
+	    "SELECT count(*) FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c "
+	    "ON c.a_id = p.me OR c.b_id = p.me WHERE " MSG_LISTED, NULL},
+	/* The messages ?1 has not read, in all their conversations. */
+	[ST_MSG_UNREAD] = {"msg_unread",
+	    "SELECT count(*) FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c "
+	    "ON c.a_id = p.me OR c.b_id = p.me JOIN messages m ON m.conversation_id = c.id "
+	    "AND m.withheld = 0 AND (m.sender_id IS NULL OR m.sender_id <> p.me) AND m.id > "
+	    "CASE WHEN c.a_id = p.me THEN c.a_read ELSE c.b_read END", NULL},
+	[ST_MSG_INSERT] = {"msg_insert",
+	    "INSERT INTO messages (conversation_id, sender_id, body, withheld, created_at) "
+	    "VALUES (?, ?, ?, ?, ?) RETURNING id", NULL},
+	/* A page of conversation ?1 as ?2 may see it, the newest first (?3
+	 * limit, ?4 offset). */
+	[ST_MSG_LIST] = {"msg_list",
+	    "SELECT " MSG_COLS MSG_FROM "WHERE m.conversation_id = ? AND (m.withheld = 0 OR "
+	    "m.sender_id = ?) ORDER BY m.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_MSG_COUNT] = {"msg_count",
+	    "SELECT count(*) FROM messages m WHERE m.conversation_id = ? AND (m.withheld = 0 OR "
+	    "m.sender_id = ?)", NULL},
+	/* ?1 (or ?3) the reader has read up to message ?2 (?4) of ?5. */
+	[ST_MSG_READ_SET] = {"msg_read_set",
+	    "UPDATE conversations SET a_read = CASE WHEN a_id = ? AND a_read < ? THEN ? ELSE "
+	    "a_read END, b_read = CASE WHEN b_id = ? AND b_read < ? THEN ? ELSE b_read END "
+	    "WHERE id = ?", NULL},
+	/* ?1 (or ?3) was mailed about conversation ?5 at ?2 (?4). */
+	[ST_MSG_MAILED_SET] = {"msg_mailed_set",
+	    "UPDATE conversations SET a_mailed = CASE WHEN a_id = ? THEN ? ELSE a_mailed END, "
+	    "b_mailed = CASE WHEN b_id = ? THEN ? ELSE b_mailed END WHERE id = ?", NULL},
+	/* The rate limits: messages ?1 sent since ?2, conversations started. */
+	[ST_MSG_SENT_SINCE] = {"msg_sent_since",
+	    "SELECT count(*) FROM messages WHERE sender_id = ? AND created_at >= ?", NULL},
+	[ST_MSG_STARTED_SINCE] = {"msg_started_since",
+	    "SELECT count(*) FROM conversations WHERE a_id = ? AND created_at >= ?", NULL},
+	/* ?1 blocks ?2 (no longer reached by their messages). */
+	[ST_MSG_BLOCK_INSERT] = {"msg_block_insert",
+	    "INSERT INTO message_blocks (user_id, blocked_id, created_at) VALUES (?, ?, ?) "
+	    "ON CONFLICT (user_id, blocked_id) DO NOTHING", NULL},
+	[ST_MSG_BLOCK_DELETE] = {"msg_block_delete",
+	    "DELETE FROM message_blocks WHERE user_id = ? AND blocked_id = ?", NULL},
+	[ST_MSG_BLOCKED] = {"msg_blocked",
+	    "SELECT count(*) FROM message_blocks WHERE user_id = ? AND blocked_id = ?", NULL},
+	/* Whether ?1 is mailed about new messages (no row: yes). */
+	[ST_MSG_PREF_GET] = {"msg_pref_get",
+	    "SELECT mail FROM message_prefs WHERE user_id = ?", NULL},
+	[ST_MSG_PREF_SET] = {"msg_pref_set",
+	    "INSERT INTO message_prefs (user_id, mail) VALUES (?, ?) ON CONFLICT (user_id) "
+	    "DO UPDATE SET mail = excluded.mail", NULL},
+	[ST_MSG_REPORT_INSERT] = {"msg_report_insert",
+	    "INSERT INTO message_reports (conversation_id, reporter_id, reason, created_at) "
+	    "VALUES (?, ?, ?, ?) RETURNING id", NULL},
+	/* Reports of status ?1 ('' for all), the newest first; ?2 limit, ?3
+	 * offset. */
+	[ST_MSG_REPORT_LIST] = {"msg_report_list",
+	    "SELECT r.id, r.conversation_id, r.reporter_id, u.name, r.reason, r.status, "
+	    "r.created_at, c.a_id, ua.name, c.b_id, ub.name FROM message_reports r "
+	    "JOIN conversations c ON c.id = r.conversation_id "
+	    "LEFT JOIN users u ON u.id = r.reporter_id LEFT JOIN users ua ON ua.id = c.a_id "
+	    "LEFT JOIN users ub ON ub.id = c.b_id WHERE (r.status = ? OR ? = '') "
+	    "ORDER BY r.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_MSG_REPORT_COUNT] = {"msg_report_count",
+	    "SELECT count(*) FROM message_reports WHERE status = ? OR ? = ''", NULL},
+	/* Report ?3 closed by ?1 at ?2 (an open one). */
+	[ST_MSG_REPORT_CLOSE] = {"msg_report_close",
+	    "UPDATE message_reports SET status = 'closed', closed_by = ?, closed_at = ? "
+	    "WHERE id = ? AND status = 'open'", NULL},
+	/* The last 20 messages of a reported conversation, for staff. */
+	[ST_MSG_TAIL] = {"msg_tail",
+	    "SELECT " MSG_COLS MSG_FROM "WHERE m.conversation_id = ? ORDER BY m.id DESC "
+	    "LIMIT 20", NULL},
+	/* For ?1's export: what they wrote and what they received. */
+	[ST_MSG_MINE] = {"msg_mine",
+	    "SELECT m.id, m.conversation_id, m.sender_id, u.name, m.body, m.created_at "
+	    "FROM (SELECT CAST(? AS BIGINT) AS me) p JOIN conversations c ON c.a_id = p.me OR "
+	    "c.b_id = p.me JOIN messages m ON m.conversation_id = c.id AND (m.withheld = 0 OR "
+	    "m.sender_id = p.me) LEFT JOIN users u ON u.id = m.sender_id ORDER BY m.id", NULL},
+	/* A deleted account: its blocks both ways and its setting go; its
+	 * messages stay, their sender shown as a former member. */
+	[ST_MSG_FORGET_BLOCKS] = {"msg_forget_blocks",
+	    "DELETE FROM message_blocks WHERE user_id = ? OR blocked_id = ?", NULL},
+	[ST_MSG_FORGET_PREFS] = {"msg_forget_prefs",
+	    "DELETE FROM message_prefs WHERE user_id = ?", NULL},
+	/* The staff a focal point may write to, by name (at most 100). */
+	[ST_MSG_STAFF] = {"msg_staff",
+	    "SELECT id, name FROM users WHERE role IN ('staff','admin') AND status = 'active' "
+	    "AND deleted_at IS NULL ORDER BY name, id LIMIT 100", NULL},
+	/* ---- partner matching (app/partners, migration 41) ---- */
+	[ST_PTN_INSERT] = {"ptn_insert",
+	    "INSERT INTO partner_requests (from_org, to_org, asked_by, from_contact, note, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id", NULL},
+	[ST_PTN_GET] = {"ptn_get", "SELECT " PTN_COLS PTN_FROM "WHERE p.id = ?", NULL},
+	/* Taken first in a transaction that decides a request. */
+	[ST_PTN_LOCK] = {"ptn_lock", "SELECT status FROM partner_requests WHERE id = ?",
+	    "SELECT status FROM partner_requests WHERE id = ? FOR UPDATE"},
+	/* The requests organization ?1 (= ?2) asked or was asked, the newest
+	 * first; ?3 limit, ?4 offset. */
+	[ST_PTN_OF_ORG] = {"ptn_of_org",
+	    "SELECT " PTN_COLS PTN_FROM "WHERE p.from_org = ? OR p.to_org = ? "
+	    "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_PTN_OF_ORG_COUNT] = {"ptn_of_org_count",
+	    "SELECT count(*) FROM partner_requests WHERE from_org = ? OR to_org = ?", NULL},
+	/* Every request of status ?1 ('' for all, = ?2), for staff. */
+	[ST_PTN_ALL] = {"ptn_all",
+	    "SELECT " PTN_COLS PTN_FROM "WHERE p.status = ? OR ? = '' "
+	    "ORDER BY p.id DESC LIMIT ? OFFSET ?", NULL},
+	[ST_PTN_ALL_COUNT] = {"ptn_all_count",
+	    "SELECT count(*) FROM partner_requests WHERE status = ? OR ? = ''", NULL},
+	/* Requests between ?1 and ?2 (either way) that stand in the way of a
+	 * new one: pending, accepted, or declined since ?5. */
+	[ST_PTN_PAIR] = {"ptn_pair",
+	    "SELECT count(*) FROM partner_requests WHERE ((from_org = ? AND to_org = ?) OR "
+	    "(from_org = ? AND to_org = ?)) AND (status IN ('pending','accepted') OR "
+	    "(status = 'declined' AND decided_at >= ?))", NULL},
+	/* The organizations not to suggest to ?1 (= ?2 = ?3) for the same reasons
+	 * (declined since ?4). */
+	[ST_PTN_EXCLUDED] = {"ptn_excluded",
+	    "SELECT CASE WHEN from_org = ? THEN to_org ELSE from_org END FROM partner_requests "
+	    "WHERE (from_org = ? OR to_org = ?) AND (status IN ('pending','accepted') OR "
+	    "(status = 'declined' AND decided_at >= ?))", NULL},
+	/* Requests organization ?1 has asked that wait for an answer. */
+	[ST_PTN_OPEN_COUNT] = {"ptn_open_count",
+	    "SELECT count(*) FROM partner_requests WHERE from_org = ? AND status = 'pending'", NULL},
+	/* Request ?6, pending, becomes ?1 (accepted, declined), decided by ?2 at
+	 * ?3, the asked side's contact ?4 and the contacts' conversation ?5. */
+	[ST_PTN_DECIDE] = {"ptn_decide",
+	    "UPDATE partner_requests SET status = ?, decided_by = ?, decided_at = ?, "
+	    "to_contact = ?, conversation_id = ? WHERE id = ? AND status = 'pending'", NULL},
+	/* For ?1's export: the requests they asked or are a contact person of
+	 * (?1 = ?2 = ?3), oldest first. */
+	[ST_PTN_OF_PERSON] = {"ptn_of_person",
+	    "SELECT " PTN_COLS PTN_FROM "WHERE p.asked_by = ? OR p.from_contact = ? OR "
+	    "p.to_contact = ? ORDER BY p.id", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -2653,6 +2844,18 @@ _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
  * may return one column or none.
  */
 const int db_stmt_cols[DB_STMT__MAX] = {
+	[ST_MSG_CONV_LOCK] = MSG_LOCK_C__MAX,
+	[ST_MSG_CONV_GET] = MSG_CONV_C__MAX,
+	[ST_MSG_CONV_LIST] = MSG_CONV_C__MAX,
+	[ST_MSG_LIST] = MSG_C__MAX,
+	[ST_MSG_TAIL] = MSG_C__MAX,
+	[ST_MSG_MINE] = MSG_MINE_C__MAX,
+	[ST_MSG_REPORT_LIST] = MSG_REP_C__MAX,
+	[ST_MSG_STAFF] = MSG_STAFF_C__MAX,
+	[ST_PTN_GET] = PTN_C__MAX,
+	[ST_PTN_OF_ORG] = PTN_C__MAX,
+	[ST_PTN_ALL] = PTN_C__MAX,
+	[ST_PTN_OF_PERSON] = PTN_C__MAX,
 	[ST_USER_BY_EMAIL] = USER_C__MAX,
 	[ST_USER_BY_ID] = USER_C__MAX,
 	[ST_USER_LIST] = USER_C__MAX,
@@ -4140,6 +4343,70 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
 	" thread_id BIGINT NOT NULL REFERENCES forum_threads(id) ON DELETE CASCADE," \
 	" last_post_id BIGINT NOT NULL, PRIMARY KEY (user_id, thread_id));"
+/* Migration 41: private messages between two people (app/messages).  A
+ * conversation is one row a pair of people (pair "LOW:HIGH" of their ids,
+ * unique), a_id the one who started it; each side's last message read
+ * (a_read, b_read: a message id) and when it was last mailed about the
+ * conversation (a_mailed, b_mailed: at most one mail an hour).  A message
+ * sent to someone who blocked its sender is withheld: its sender sees it,
+ * its recipient never does.  A deleted account's row stays (accounts), so
+ * its messages stay, shown from a former member.  message_prefs: whether
+ * a person is mailed about new messages (no row: yes).  message_reports:
+ * a conversation reported to staff by one of its people.
+ * partner_requests (partner matching, app/partners): organization from_org
+ * asks to_org to connect, with a note and its contact person; to_org's
+ * admins accept (naming theirs; the contacts' conversation is opened) or
+ * decline (the pair is not suggested again for 180 days). */
+#define M41(ID) \
+	"CREATE TABLE conversations (" \
+	" id " ID "," \
+	" pair TEXT NOT NULL UNIQUE," \
+	" a_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" b_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" a_read BIGINT NOT NULL DEFAULT 0, b_read BIGINT NOT NULL DEFAULT 0," \
+	" a_mailed BIGINT NOT NULL DEFAULT 0, b_mailed BIGINT NOT NULL DEFAULT 0," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX conversations_a ON conversations(a_id, created_at);" \
+	"CREATE INDEX conversations_b ON conversations(b_id);" \
+	"CREATE TABLE messages (" \
+	" id " ID "," \
+	" conversation_id BIGINT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE," \
+	" sender_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" body TEXT NOT NULL, withheld INTEGER NOT NULL DEFAULT 0," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX messages_conversation ON messages(conversation_id, id);" \
+	"CREATE INDEX messages_sender ON messages(sender_id, created_at);" \
+	"CREATE TABLE message_blocks (" \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" blocked_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" created_at BIGINT NOT NULL, PRIMARY KEY (user_id, blocked_id));" \
+	"CREATE TABLE message_prefs (" \
+	" user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE," \
+	" mail INTEGER NOT NULL DEFAULT 1);" \
+	"CREATE TABLE message_reports (" \
+	" id " ID "," \
+	" conversation_id BIGINT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE," \
+	" reporter_id BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" reason TEXT NOT NULL," \
+	" status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed'))," \
+	" closed_by BIGINT REFERENCES users(id) ON DELETE SET NULL, closed_at BIGINT," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX message_reports_status ON message_reports(status, id);" \
+	"CREATE TABLE partner_requests (" \
+	" id " ID "," \
+	" from_org BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" to_org BIGINT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE," \
+	" asked_by BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" note TEXT NOT NULL," \
+	" status TEXT NOT NULL DEFAULT 'pending'" \
+	" CHECK (status IN ('pending','accepted','declined'))," \
+	" decided_by BIGINT REFERENCES users(id) ON DELETE SET NULL, decided_at BIGINT," \
+	" from_contact BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" to_contact BIGINT REFERENCES users(id) ON DELETE SET NULL," \
+	" conversation_id BIGINT REFERENCES conversations(id) ON DELETE SET NULL," \
+	" created_at BIGINT NOT NULL);" \
+	"CREATE INDEX partner_requests_from ON partner_requests(from_org, status);" \
+	"CREATE INDEX partner_requests_to ON partner_requests(to_org, status);"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
@@ -4180,6 +4447,7 @@ const struct db_migration db_migrations[] = {
 	{38, M38(SQLITE_ID), M38(PG_ID)},
 	{39, M39(SQLITE_ID), M39(PG_ID)},
 	{40, M40(SQLITE_ID), M40(PG_ID)},
+	{41, M41(SQLITE_ID), M41(PG_ID)},
 	{42, M42_SQLITE, M42_PG},
 	{0, NULL, NULL},
 };

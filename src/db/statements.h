@@ -611,6 +611,48 @@ enum db_stmt {
 	ST_FORUM_SEED_MEMBERS,
 	ST_FORUM_FLAGS_SINCE,
 	ST_FORUM_EXPERT_NAME,
+	/* private messages (app/messages, migration 41) */
+	ST_MSG_CONV_BY_PAIR,
+	ST_MSG_CONV_INSERT,
+	ST_MSG_CONV_LOCK,
+	ST_MSG_CONV_GET,
+	ST_MSG_CONV_LIST,
+	ST_MSG_CONV_COUNT,
+	ST_MSG_UNREAD,
+	ST_MSG_INSERT,
+	ST_MSG_LIST,
+	ST_MSG_COUNT,
+	ST_MSG_READ_SET,
+	ST_MSG_MAILED_SET,
+	ST_MSG_SENT_SINCE,
+	ST_MSG_STARTED_SINCE,
+	ST_MSG_BLOCK_INSERT,
+	ST_MSG_BLOCK_DELETE,
+	ST_MSG_BLOCKED,
+	ST_MSG_PREF_GET,
+	ST_MSG_PREF_SET,
+	ST_MSG_REPORT_INSERT,
+	ST_MSG_REPORT_LIST,
+	ST_MSG_REPORT_COUNT,
+	ST_MSG_REPORT_CLOSE,
+	ST_MSG_TAIL,
+	ST_MSG_MINE,
+	ST_MSG_FORGET_BLOCKS,
+	ST_MSG_FORGET_PREFS,
+	/* partner matching (app/partners, migration 41) */
+	ST_PTN_INSERT,
+	ST_PTN_GET,
+	ST_PTN_LOCK,
+	ST_PTN_OF_ORG,
+	ST_PTN_OF_ORG_COUNT,
+	ST_PTN_ALL,
+	ST_PTN_ALL_COUNT,
+	ST_PTN_PAIR,
+	ST_PTN_EXCLUDED,
+	ST_PTN_OPEN_COUNT,
+	ST_PTN_DECIDE,
+	ST_PTN_OF_PERSON,
+	ST_MSG_STAFF,
 	DB_STMT__MAX
 };
 
@@ -1493,5 +1535,37 @@ enum forum_mail_col { FML_C_LAST_MAILED_AT, FML_C_MISSED, FML_C__MAX };
 /* A person's own posts, for their export (ST_FORUM_MY_POSTS). */
 enum forum_mine_col { FMY_C_ID, FMY_C_THREAD_ID, FMY_C_THREAD, FMY_C_FORUM_ID, FMY_C_FORUM,
 	FMY_C_BODY, FMY_C_STATUS, FMY_C_CREATED_AT, FMY_C_EDITED_AT, FMY_C__MAX };
+/* A conversation as one of its two people sees it (ST_MSG_CONV_GET,
+ * ST_MSG_CONV_LIST): the other person (NULL id when their row is gone;
+ * deleted 1 when their account was deleted), who started it, the last
+ * message id the viewer read, the last message they may see and when,
+ * how many they have not read, whether the viewer blocked the other. */
+enum msg_conv_col { MSG_CONV_C_ID, MSG_CONV_C_OTHER_ID, MSG_CONV_C_OTHER_NAME,
+	MSG_CONV_C_OTHER_DELETED, MSG_CONV_C_OTHER_STATUS, MSG_CONV_C_STARTED_BY,
+	MSG_CONV_C_READ, MSG_CONV_C_LAST_ID, MSG_CONV_C_LAST_AT, MSG_CONV_C_UNREAD,
+	MSG_CONV_C_CREATED_AT, MSG_CONV_C_BLOCKED, MSG_CONV_C__MAX };
+/* A conversation's two people and when each was last mailed about it
+ * (ST_MSG_CONV_LOCK). */
+enum msg_lock_col { MSG_LOCK_C_A_ID, MSG_LOCK_C_B_ID, MSG_LOCK_C_A_MAILED, MSG_LOCK_C_B_MAILED,
+	MSG_LOCK_C__MAX };
+/* A message with its sender (ST_MSG_LIST, ST_MSG_TAIL); deleted 1 when the
+ * sender's account was deleted or is gone. */
+enum msg_col { MSG_C_ID, MSG_C_SENDER_ID, MSG_C_SENDER_NAME, MSG_C_SENDER_DELETED, MSG_C_BODY,
+	MSG_C_CREATED_AT, MSG_C__MAX };
+/* A member of staff a focal point may write to (ST_MSG_STAFF). */
+enum msg_staff_col { MSG_STAFF_C_ID, MSG_STAFF_C_NAME, MSG_STAFF_C__MAX };
+/* A message of the export (ST_MSG_MINE). */
+enum msg_mine_col { MSG_MINE_C_ID, MSG_MINE_C_CONVERSATION_ID, MSG_MINE_C_SENDER_ID,
+	MSG_MINE_C_SENDER_NAME, MSG_MINE_C_BODY, MSG_MINE_C_CREATED_AT, MSG_MINE_C__MAX };
+/* A partner request between two organizations, with their names and the
+ * people it names (ST_PTN_GET, ST_PTN_OF_ORG, ST_PTN_ALL). */
+enum ptn_col { PTN_C_ID, PTN_C_FROM_ORG, PTN_C_FROM_NAME, PTN_C_TO_ORG, PTN_C_TO_NAME,
+	PTN_C_ASKED_BY, PTN_C_ASKER_NAME, PTN_C_NOTE, PTN_C_STATUS, PTN_C_CREATED_AT,
+	PTN_C_DECIDED_AT, PTN_C_FROM_CONTACT, PTN_C_FROM_CONTACT_NAME, PTN_C_TO_CONTACT,
+	PTN_C_TO_CONTACT_NAME, PTN_C_CONVERSATION_ID, PTN_C__MAX };
+/* A report of a conversation, with its two people (ST_MSG_REPORT_LIST). */
+enum msg_report_col { MSG_REP_C_ID, MSG_REP_C_CONVERSATION_ID, MSG_REP_C_REPORTER_ID,
+	MSG_REP_C_REPORTER_NAME, MSG_REP_C_REASON, MSG_REP_C_STATUS, MSG_REP_C_CREATED_AT,
+	MSG_REP_C_A_ID, MSG_REP_C_A_NAME, MSG_REP_C_B_ID, MSG_REP_C_B_NAME, MSG_REP_C__MAX };
 
 #endif

@@ -207,6 +207,10 @@ struct http_site {
 	 * tests' set-up paths the application serves (/_test/...) before any
 	 * route is matched; 1 when it answered r, 0 when r is not one. */
 	int (*test_hook)(struct req *r, struct resp *w);
+	/* Adds what the application shows of a signed-in caller in every
+	 * page's header (the unread messages) to me, the layout's "me"; or
+	 * NULL.  It must not fail the page. */
+	void (*page_me)(struct req *r, json_t *me);
 };
 
 /* The HTTP status an error deserves; the one place errors become statuses. */

@@ -100,6 +100,8 @@ page_ctx(struct req *r, struct resp *w, const char *tpl, const char *title)
 		json_object_set_new(me, "is_staff", json_boolean(r->user->role >= ROLE_STAFF));
 		json_object_set_new(me, "is_member", json_boolean(r->user->role >= ROLE_MEMBER));
 		json_object_set_new(me, "is_admin", json_boolean(r->user->role == ROLE_ADMIN));
+		if (r->site->page_me)
+			r->site->page_me(r, me);
 		json_object_set_new(ctx, "me", me);
 	}
 	if (w->busy)	/* the layout says so above the form */

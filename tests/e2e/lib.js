@@ -128,7 +128,7 @@ function pageKind(url, html) {
 }
 
 function snapshot(page) {
-	const url = page.url();
+	const url = page.url().replace(/#.*$/, '');	/* page.route() matches no fragment */
 	if (!url.startsWith(BASE + '/') || url.startsWith(BASE + '/static/'))
 		return;
 	const p = page.content().then((html) => {

@@ -2023,6 +2023,185 @@ test_others_discussion(void **state)
 	ts_browser_free(pb);
 }
 
+/*
+ * Every route of one conversation (/messages/{id}, its API twin and the
+ * API's calls), tried against a conversation between staff and a member
+ * of an organization by everyone who is neither: a visitor, an
+ * applicant, a focal point, a member, an admin (staff, but not one of
+ * its two people) and an expert.  A visitor is refused (401, or a
+ * sign-in), an applicant 403, the others find nothing (404); nobody reads
+ * the words, and the member finds the conversation as it was: two
+ * messages, not blocked.
+ */
+static void
+test_others_messages(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *pb, *who[6];
+	int64_t org = org_made("Walk Msgs Keepers", "UG", "mk@walk-msgs.example");
+	int64_t person = person_of("person-msg@walk-msgs.example", org), conv;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600], tok[129];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	snprintf(body, sizeof body, "{\"to\":%lld,\"body\":\"Walk private words\"}",
+	    (long long)person);
+	r = ts_api(staff, "POST", "/api/v1/messages", NULL, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	conv = json_integer_value(json_object_get(j, "conversation_id"));
+	json_decref(j);
+	pb = signed_in("person-msg@walk-msgs.example");
+	assert_int_equal(ts_token(pb, "person-msg@walk-msgs.example", PW, tok, sizeof tok), 0);
+	snprintf(path, sizeof path, "/api/v1/messages/%lld", (long long)conv);
+	STATUS(ts_api(pb, "POST", path, tok, "{\"body\":\"Walk private answer\"}"), 201);
+	who[0] = ts_browser_new(&srv, "127.0.0.32");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = role_browser(ROLE_ADMIN);
+	who[5] = expert_browser();
+	for (rt = app_routes; rt->fn; rt++) {
+		const char *pat = rt->pattern;
+		int page = strncmp(pat, "/messages/{id}", 14) == 0;
+		int api = strncmp(pat, "/api/v1/messages/{id}", 21) == 0;
+		int twin;
+
+		if (!page && !api)
+			continue;
+		for (twin = 0; twin <= (page && rt->method == HM_GET); twin++) {
+			int form = page && !twin && rt->method != HM_GET;
+
+			snprintf(path, sizeof path, "%s%s", twin ? "/api/v1" : "", pat);
+			snprintf(strstr(path, "{id}"), sizeof path - (size_t)(strstr(path, "{id}") -
+			    path), "%lld%s", (long long)conv, strstr(pat, "{id}") + 4);
+			for (i = 0; i < 6; i++) {
+				long st, want = i == 0 ? 401 : i == 1 ? 403 : 404;
+				int ok;
+
+				if (form) {
+					snprintf(body, sizeof body, "csrf=%s&body=Taken+Over&reason=Taken+"
+					    "Over", ts_csrf(who[i]));
+					r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+				} else if (rt->method == HM_GET && !twin && !api) {
+					r = ts_get(who[i], path);
+				} else {
+					r = rt->method == HM_GET ? ts_api(who[i], "GET", path, NULL, NULL) :
+					    ts_api(who[i], method_names[rt->method], path, NULL,
+					    "{\"body\":\"Taken Over\",\"reason\":\"Taken Over\"}");
+				}
+				st = r->status;
+				ok = st == want || (i == 0 && !twin && !api && st == 303);
+				if (!ok)
+					printf("# %s %s as walker %d: %ld, want %ld: %.300s\n",
+					    method_names[rt->method], path, i, st, want, r->body);
+				assert_true(ok);
+				assert_false(ts_has(r, "Walk private"));
+				tried++;
+			}
+		}
+	}
+	assert_true(tried >= 60);
+	/* the member finds it as it was */
+	snprintf(path, sizeof path, "/api/v1/messages/%lld", (long long)conv);
+	r = ts_api(pb, "GET", path, tok, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"total\":2"));
+	assert_true(ts_has(r, "\"blocked\":false"));
+	assert_false(ts_has(r, "Taken Over"));
+	STATUS(ts_api(staff, "GET", "/api/v1/staff/messages?status=all", NULL, NULL), 200);
+	assert_false(ts_has(ts_api(staff, "GET", "/api/v1/staff/messages?status=all", NULL,
+	    NULL), "Walk private"));
+	ts_browser_free(who[0]);
+	ts_browser_free(pb);
+}
+
+/*
+ * Every route of one partner request (/partners/requests/{id}/accept and
+ * /decline, and their API), tried against a pending request between two
+ * organizations by everyone who may not answer it: a visitor, an
+ * applicant, a focal point, a member, an admin of a third organization,
+ * an expert, staff and the asking organization's own admin.  A visitor is
+ * refused (401), an applicant and a focal point 403, the others 403 or
+ * 404; nobody reads the note, and the request is still pending.
+ */
+static void
+test_others_partners(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	struct ts_browser *staff = role_browser(ROLE_STAFF), *who[8];
+	int64_t a = org_made("Walk Kestrel Askers", "ZM", "pa@walk-kestrel.example");
+	int64_t b = org_made("Walk Osprey Answerers", "MW", "pb@walk-osprey.example");
+	int64_t c = org_made("Walk Plover Bystanders", "MZ", "pc@walk-plover.example");
+	int64_t id;
+	const struct route *rt;
+	const struct ts_res *r;
+	char path[300], body[600];
+	json_t *j;
+	int i, tried = 0;
+
+	(void)state;
+	assert_int_equal(ts_org_admin(staff, a, person_of("admin-pa@walk-ptn.example", a)), 0);
+	assert_int_equal(ts_org_admin(staff, b, person_of("admin-pb@walk-ptn.example", b)), 0);
+	assert_int_equal(ts_org_admin(staff, c, person_of("admin-pc@walk-ptn.example", c)), 0);
+	who[0] = signed_in("admin-pa@walk-ptn.example");
+	snprintf(body, sizeof body, "{\"org\":%lld,\"to\":%lld,\"note\":\"Walk partner note\"}",
+	    (long long)a, (long long)b);
+	r = ts_api(who[0], "POST", "/api/v1/partners/requests", NULL, body);
+	STATUS(r, 201);
+	j = ts_json(r);
+	id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	who[1] = ts_browser_new(&srv, "127.0.0.32");
+	who[2] = role_browser(ROLE_APPLICANT);
+	who[3] = role_browser(ROLE_FOCAL);
+	who[4] = role_browser(ROLE_MEMBER);
+	who[5] = signed_in("admin-pc@walk-ptn.example");
+	who[6] = expert_browser();
+	who[7] = staff;
+	for (rt = app_routes; rt->fn; rt++) {
+		const char *pat = rt->pattern;
+		int page = strncmp(pat, "/partners/requests/{id}", 23) == 0;
+		int api = strncmp(pat, "/api/v1/partners/requests/{id}", 30) == 0;
+
+		if (!page && !api)
+			continue;
+		snprintf(path, sizeof path, "%s", pat);
+		snprintf(strstr(path, "{id}"), sizeof path - (size_t)(strstr(path, "{id}") - path),
+		    "%lld%s", (long long)id, strstr(pat, "{id}") + 4);
+		for (i = 0; i < 8; i++) {
+			long st;
+			int ok;
+
+			if (page) {
+				snprintf(body, sizeof body, "csrf=%s", ts_csrf(who[i]));
+				r = ts_req(who[i], "POST", path, fh, body, strlen(body));
+			} else {
+				r = ts_api(who[i], "POST", path, NULL, "{}");
+			}
+			st = r->status;
+			ok = i == 1 ? st == 401 : i == 2 || i == 3 ? st == 403 : st == 403 || st == 404;
+			if (!ok)
+				printf("# POST %s as walker %d: %ld: %.300s\n", path, i, st, r->body);
+			assert_true(ok);
+			assert_false(ts_has(r, "Walk partner note"));
+			tried++;
+		}
+	}
+	assert_true(tried >= 32);
+	r = ts_api(staff, "GET", "/api/v1/staff/partners?status=pending", NULL, NULL);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "Walk partner note"));
+	ts_browser_free(who[0]);
+	ts_browser_free(who[1]);
+	ts_browser_free(who[5]);
+}
+
 /* pat with {id} as id, the course's {mid}, {lid}, {qid} and {kid} as
  * given, anything else 1. */
 static void
@@ -3541,6 +3720,8 @@ main(void)
 		cmocka_unit_test(test_others_initiative),
 		cmocka_unit_test(test_others_speaking),
 		cmocka_unit_test(test_others_discussion),
+		cmocka_unit_test(test_others_messages),
+		cmocka_unit_test(test_others_partners),
 		cmocka_unit_test(test_others_certificate),
 		cmocka_unit_test(test_others_dialogue_staff),
 		cmocka_unit_test(test_others_course_outsiders),

@@ -40,6 +40,8 @@
 #include "app/initiatives/initiatives.h"
 #include "app/meetings/meetings.h"
 #include "app/news/news.h"
+#include "app/messages/messages.h"
+#include "app/partners/partners.h"
 #include "app/orgs/orgs.h"
 #include "app/people/people.h"
 #include "core/log.h"
@@ -307,6 +309,26 @@ h_api_me_export(struct req *r, struct resp *w)
 		}
 		json_object_set_new(v, "forum_posts", fp);
 	}
+	{	/* their private messages: what they wrote and what they received */
+		json_t *msgs = NULL;
+
+		if ((rc = msg_export_person(d, u->id, &msgs)) != WS_OK) {
+			json_decref(msgs);
+			json_decref(v);
+			return rc;
+		}
+		json_object_set_new(v, "messages", msgs);
+	}
+	{	/* the partner requests they asked or are a contact person of */
+		json_t *ptn = NULL;
+
+		if ((rc = ptn_export_person(d, u->id, &ptn)) != WS_OK) {
+			json_decref(ptn);
+			json_decref(v);
+			return rc;
+		}
+		json_object_set_new(v, "partner_requests", ptn);
+	}
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);
 	resp_header(w, "Content-Disposition", arena_printf(r->a,
@@ -446,6 +468,8 @@ forget(struct req *r, struct db *d, const struct user *u, json_t **blocking)
 		rc = calls_forget_person(d, u->id);
 	if (rc == WS_OK)
 		rc = courses_forget_person(d, u->id, DELETED_NAME);
+	if (rc == WS_OK)	/* their messages stay, from a former member */
+		rc = msg_forget_person(d, u->id);
 	if (rc == WS_OK)
 		rc = exec_id(d, ST_CAL_TOKEN_DELETE_USER, u->id);
 	if (rc == WS_OK) {

@@ -252,6 +252,10 @@ h_org_profile(struct req *r, struct resp *w)
 		    (r->user && r->user->role >= ROLE_STAFF)));
 		json_object_set_new(v, "is_staff", json_boolean(r->user &&
 		    r->user->role >= ROLE_STAFF));
+		/* partner matching (app/partners): its admins, while it is approved */
+		json_object_set_new(v, "can_match", json_boolean(is_admin && r->user &&
+		    r->user->role == ROLE_MEMBER && strcmp(json_string_value(json_object_get(org,
+		    "status")), "approved") == 0));
 		/* Signed-in people who are not yet its people may ask to join. */
 		json_object_set_new(v, "can_request", json_boolean(r->user && level < VIS_STAFF &&
 		    strcmp(json_string_value(json_object_get(org, "status")), "approved") == 0));

@@ -343,6 +343,23 @@ load_param(struct req *r, json_t **ex, int64_t *id, enum vis *level)
 }
 
 enum ws_err
+people_shown(struct req *r, int64_t uid)
+{
+	struct user u;
+	json_t *ex;
+	enum ws_err rc;
+
+	if ((rc = people_load(req_db(r), uid, &ex)) != WS_OK)
+		return rc;
+	if (people_level_for(r, uid) < VIS_STAFF && (strcmp(json_string_value(
+	    json_object_get(ex, "status")), "approved") != 0 || user_by_id(req_db(r), r->a, uid,
+	    &u) != WS_OK || strcmp(u.status, "active") != 0))
+		rc = WS_ENOTFOUND;
+	json_decref(ex);
+	return rc;
+}
+
+enum ws_err
 h_person(struct req *r, struct resp *w)
 {
 	json_t *ex, *v;
@@ -399,6 +416,10 @@ h_person(struct req *r, struct resp *w)
 	}
 	if (!r->api) {
 		json_object_set_new(v, "can_edit", json_boolean(level >= VIS_STAFF && r->user));
+		/* the write form (app/messages): members and staff write to
+		 * the people the directory shows them, focal points only to staff */
+		json_object_set_new(v, "can_message", json_boolean(r->user && r->user->id != id &&
+		    (r->user->role == ROLE_MEMBER || r->user->role >= ROLE_STAFF)));
 		if (json_object_get(v, "title"))	/* "title" is the page's */
 			json_object_set(v, "position", json_object_get(v, "title"));
 	}

@@ -70,6 +70,12 @@ enum ws_err people_export(struct db *d, int64_t uid, json_t **out) WS_WUR;
  * per_page. */
 extern const struct field people_q_list[];
 
+/* Whether the people directory shows person uid to r's viewer, as
+ * /people/{id} does: an approved profile of an active account (the person
+ * and staff see theirs whatever its status).  WS_OK, WS_ENOTFOUND when it
+ * does not (no profile, or one hidden from them). */
+enum ws_err people_shown(struct req *r, int64_t uid) WS_WUR;
+
 enum ws_err h_people(struct req *r, struct resp *w);
 enum ws_err h_person(struct req *r, struct resp *w);
 enum ws_err h_person_edit_form(struct req *r, struct resp *w);
