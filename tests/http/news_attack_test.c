@@ -349,8 +349,10 @@ test_hidden_everywhere(void **state)
 	r = ts_get(web(&staff_p), "/news.atom");
 	LACKS(r, "okapi");
 	LACKS(r, "zebra");
-	/* staff see the draft, with its image */
+	/* staff and admins see the draft, with its image */
 	STATUS(ts_get(web(&staff_p), "/news/na-draft-highlight/image"), 200);
+	STATUS(as(&admin_p, "GET", "/api/v1/news/na-draft-highlight", NULL), 200);
+	STATUS(ts_get(web(&admin_p), "/news/na-draft-story"), 200);
 	/* a hidden item answers as one that never was: the same problem */
 	same_404(NULL, "/api/v1/news/na-draft-highlight");
 	snprintf(path, sizeof path, "/api/v1/news/%s", mslug);
@@ -1085,6 +1087,14 @@ test_limits(void **state)
 		assert_true(r->status == 413 || r->status == 422 || r->status == 400);
 	}
 	problem(ts_api(api_b, "POST", "/api/v1/news", token(&staff_p), "[1,2"), 400, NULL);
+	/* values of the wrong type */
+	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:i,s:s,s:s}", "title", 12345,
+	    "kind", "news", "visibility", "public")), 422, "title");
+	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:{s:s},s:s}", "title",
+	    "NA Object kind", "kind", "$ne", "", "visibility", "public")), 422, "kind");
+	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:[i]}", "title",
+	    "NA Number theme", "kind", "news", "visibility", "public", "themes", 7)), 422,
+	    "themes");
 	problem(ts_api(api_b, "PATCH", "/api/v1/news/1", token(&staff_p), "{\"title\": }"), 400,
 	    NULL);
 	/* queries */
