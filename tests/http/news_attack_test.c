@@ -404,6 +404,24 @@ test_suspended_and_disabled(void **state)
 	STATUS(ts_form(web(&staff_p), path, "status", "approved", (char *)NULL), 303);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
 	STATUS(as(&suspended_p, "GET", path, NULL), 200);
+	/* one who leaves their only organization reads it no more */
+	{
+		static struct person goer = { "na.goer@na-news.test", "Nat Goer", "member", "",
+			NULL, 0, NULL };
+		char lp[120];
+
+		goer.org = orgadmin_org;
+		STATUS(as(&goer, "GET", path, NULL), 200);
+		snprintf(lp, sizeof lp, "/api/v1/organizations/%s/leave", orgadmin_org);
+		r = as(&goer, "POST", lp, NULL);
+		if (r->status != 200)
+			printf("# leave: %ld %s\n", r->status, r->body);
+		STATUS(r, 200);
+		r = as(&goer, "GET", path, NULL);
+		if (r->status != 404)
+			printf("# after leaving: %ld\n", r->status);
+		problem(r, 404, NULL);
+	}
 	/* the organization's admin reads it; disabled, they do not */
 	STATUS(as(&orgadmin_p, "GET", path, NULL), 200);
 	STATUS(ts_get(web(&orgadmin_p), page), 200);
