@@ -450,11 +450,25 @@ app_col_time(struct db_q *q, int col)
 	return json_string(ts);
 }
 
-/* Appends s (NULL: nothing) to b escaped for XML text or an attribute. */
+/* Appends s (NULL: nothing) to b escaped for XML text or an attribute.
+ * Stored text is valid UTF-8 without control characters, but U+FFFE and
+ * U+FFFF are no XML characters either: one in a title would make the
+ * whole feed unreadable, so each becomes U+FFFD. */
 static enum ws_err
 xml_text(struct buf *b, const char *s)
 {
-	return mst_escape_html(b, s ? s : "", strlen(s ? s : ""));
+	const char *p = s ? s : "", *nc;
+	enum ws_err rc = WS_OK;
+
+	while (rc == WS_OK && (nc = strstr(p, "\xef\xbf")) != NULL && nc[2]) {
+		int non = nc[2] == '\xbe' || nc[2] == '\xbf';
+
+		rc = mst_escape_html(b, p, (size_t)(nc - p) + (non ? 0 : 3));
+		if (rc == WS_OK && non)
+			rc = buf_adds(b, "\xef\xbf\xbd");
+		p = nc + 3;
+	}
+	return rc == WS_OK ? mst_escape_html(b, p, strlen(p)) : rc;
 }
 
 /* Appends instant t (Unix seconds as a JSON integer) as RFC 3339 UTC. */

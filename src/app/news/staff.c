@@ -392,7 +392,7 @@ orgs_field(struct req *r, json_t *errors, json_t **ids)
 
 /* A slug made from title: its ASCII letters and digits, lower-cased, runs
  * of anything else one hyphen; "news-" before it when it would not begin
- * with a letter or be too short.  In r's arena. */
+ * with a letter or be too short, "news" when it has none.  In r's arena. */
 static char *
 slug_from(struct req *r, const char *title)
 {
@@ -413,6 +413,8 @@ slug_from(struct req *r, const char *title)
 	while (n && s[n - 1] == '-')
 		n--;
 	s[n] = '\0';
+	if (n == 0)	/* no Latin letter or digit (a title in another script) */
+		return arena_printf(r->a, "news");
 	if (n < 3 || s[0] < 'a' || s[0] > 'z')
 		return arena_printf(r->a, "news-%s", s);
 	return arena_printf(r->a, "%s", s);
