@@ -2630,6 +2630,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* The name on person ?1's approved expert profile (as /people shows it). */
 	[ST_FORUM_EXPERT_NAME] = {"forum_expert_name",
 	    "SELECT name FROM experts WHERE user_id = ? AND status = 'approved'", NULL},
+	/* Taken first in the transaction that writes a person's post or flag,
+	 * so their hourly count and the write are one step: two posts sent at
+	 * once do not both pass the limit.  (SQLite's BEGIN IMMEDIATE already
+	 * writes one transaction at a time.) */
+	[ST_FORUM_USER_LOCK] = {"forum_user_lock", "SELECT id FROM users WHERE id = ?",
+	    "SELECT id FROM users WHERE id = $1 FOR UPDATE"},
 	/* How many flags person ?1 raised since ?2 (their limit). */
 	[ST_FORUM_FLAGS_SINCE] = {"forum_flags_since",
 	    "SELECT count(*) FROM forum_flags WHERE user_id = ? AND created_at > ?", NULL},
