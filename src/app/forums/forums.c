@@ -442,7 +442,7 @@ forums_post_view(struct req *r, struct reader *rd, json_t *p, int locked, int ar
 		json_object_set_new(o, "when", events_when(r, NULL, created));
 		json_object_set_new(o, "is_deleted", json_boolean(deleted));
 		json_object_set_new(o, "is_hidden", json_boolean(hidden && !deleted));
-		json_object_set_new(o, "can_flag", json_boolean(!deleted && !mine));
+		json_object_set_new(o, "can_flag", json_boolean(!deleted && !hidden && !mine));
 		json_object_set_new(o, "staff", json_boolean(rd->staff));
 	}
 	return o;

@@ -820,6 +820,13 @@ post_flag(struct req *r, struct resp *w, int64_t pid, json_t *in)
 		rc = WS_ECONFLICT;
 		goto out;
 	}
+	/* a hidden post is not read by those who would flag it: staff have it */
+	if (strcmp(json_string_value(json_object_get(p, "status")), "hidden") == 0 ||
+	    json_is_true(json_object_get(p, "flag_hidden"))) {
+		w->detail = N_("This post is hidden already: staff will decide on it.");
+		rc = WS_ECONFLICT;
+		goto out;
+	}
 	if (!(reason = text_of(r, in, "reason", FORUMS_REASON_MAX, 1, errors, N_("Say what is "
 	    "wrong with this post."), N_("The reason is too long: 500 characters at most.")))) {
 		w->errors = json_incref(errors);
