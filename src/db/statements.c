@@ -2621,10 +2621,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ON CONFLICT (user_id, thread_id) DO UPDATE SET last_post_id = CASE WHEN "
 	    "excluded.last_post_id > forum_reads.last_post_id THEN excluded.last_post_id ELSE "
 	    "forum_reads.last_post_id END", NULL},
+	/* Person ?1's posts, with what decides whether they may still read
+	 * where they wrote: the forum's audience, the thread's author, their
+	 * role. */
 	[ST_FORUM_MY_POSTS] = {"forum_my_posts",
 	    "SELECT p.id, p.thread_id, t.title, t.forum_id, f.title, p.body, p.status, "
-	    "p.created_at, p.edited_at FROM forum_posts p JOIN forum_threads t ON "
-	    "t.id = p.thread_id JOIN forums f ON f.id = t.forum_id WHERE p.user_id = ? "
+	    "p.created_at, p.edited_at, f.audience, t.user_id, u.role FROM forum_posts p "
+	    "JOIN forum_threads t ON t.id = p.thread_id JOIN forums f ON f.id = t.forum_id "
+	    "JOIN users u ON u.id = p.user_id WHERE p.user_id = ? "
 	    "ORDER BY p.id LIMIT 10000", NULL},
 	[ST_FORUM_COUNT] = {"forum_count", "SELECT count(*) FROM forums", NULL},
 	/* The name on person ?1's approved expert profile (as /people shows it). */

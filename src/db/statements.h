@@ -1493,6 +1493,7 @@ enum forum_sub_col { FSUB_C_ACTIVE, FSUB_C__MAX };
 enum forum_mail_col { FML_C_LAST_MAILED_AT, FML_C_MISSED, FML_C__MAX };
 /* A person's own posts, for their export (ST_FORUM_MY_POSTS). */
 enum forum_mine_col { FMY_C_ID, FMY_C_THREAD_ID, FMY_C_THREAD, FMY_C_FORUM_ID, FMY_C_FORUM,
-	FMY_C_BODY, FMY_C_STATUS, FMY_C_CREATED_AT, FMY_C_EDITED_AT, FMY_C__MAX };
+	FMY_C_BODY, FMY_C_STATUS, FMY_C_CREATED_AT, FMY_C_EDITED_AT, FMY_C_AUDIENCE,
+	FMY_C_THREAD_USER, FMY_C_ROLE, FMY_C__MAX };
 
 #endif

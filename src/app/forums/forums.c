@@ -1200,12 +1200,15 @@ enum ws_err
 forums_export(struct db *d, int64_t uid, json_t **out)
 {
 	struct db_q *q = db_start(d, ST_FORUM_MY_POSTS);
+	json_t *rows = json_array(), *x;
 	enum ws_err rc;
+	size_t i;
 
 	*out = json_array();
 	db_bind_int(q, 1, uid);
 	while ((rc = db_step(q)) == WS_OK)
-		json_array_append_new(*out, json_pack("{s:I,s:I,s:s,s:I,s:s,s:s,s:s,s:o,s:o}",
+		json_array_append_new(rows, json_pack("{s:I,s:I,s:s,s:I,s:s,s:s,s:s,s:o,s:o,s:s,"
+		    "s:b,s:s}",
 		    "id", (json_int_t)db_col_int(q, FMY_C_ID),
 		    "thread_id", (json_int_t)db_col_int(q, FMY_C_THREAD_ID),
 		    "thread", db_col_text(q, FMY_C_THREAD),
@@ -1215,9 +1218,37 @@ forums_export(struct db *d, int64_t uid, json_t **out)
 		    "status", db_col_text(q, FMY_C_STATUS),
 		    "created_at", forums_time(db_col_int(q, FMY_C_CREATED_AT)),
 		    "edited_at", db_col_null(q, FMY_C_EDITED_AT) ? json_null() :
-		    forums_time(db_col_int(q, FMY_C_EDITED_AT))));
+		    forums_time(db_col_int(q, FMY_C_EDITED_AT)),
+		    "audience", db_col_text(q, FMY_C_AUDIENCE),
+		    "own_thread", !db_col_null(q, FMY_C_THREAD_USER) && db_col_int(q,
+		    FMY_C_THREAD_USER) == uid,
+		    "role", db_col_text(q, FMY_C_ROLE)));
 	db_end(q);
-	return rc == WS_EDONE ? WS_OK : rc;
+	if (rc != WS_EDONE) {
+		json_decref(rows);
+		return rc;
+	}
+	rc = WS_OK;
+	/* what they wrote is theirs; where they wrote, only while they may
+	 * read it (a focal point never learns of a nongovernmental forum) */
+	json_array_foreach(rows, i, x) {
+		int ok = 0;
+
+		if ((rc = forums_may_read(d, uid, json_string_value(json_object_get(x, "role")),
+		    json_string_value(json_object_get(x, "audience")), &ok)) != WS_OK)
+			break;
+		if (!ok) {
+			json_object_set_new(x, "forum", json_null());
+			if (!json_is_true(json_object_get(x, "own_thread")))
+				json_object_set_new(x, "thread", json_null());
+		}
+		json_object_del(x, "audience");
+		json_object_del(x, "own_thread");
+		json_object_del(x, "role");
+		json_array_append(*out, x);
+	}
+	json_decref(rows);
+	return rc;
 }
 
 /* ---- unfollow links ------------------------------------------------------------------------ */
