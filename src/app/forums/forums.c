@@ -429,7 +429,7 @@ forums_post_view(struct req *r, struct reader *rd, json_t *p, int locked, int ar
 	    forums_time(json_integer_value(edited)) : json_null());
 	json_object_set_new(o, "mine", json_boolean(mine));
 	json_object_set_new(o, "can_edit", json_boolean(!deleted && !archived && (rd->staff ||
-	    (mine && !locked && strcmp(status, "visible") == 0 && now_s() - created <=
+	    (mine && !locked && !hidden && now_s() - created <=
 	    FORUMS_EDIT_WINDOW))));
 	json_object_set_new(o, "can_delete", json_boolean(!deleted && !archived && (rd->staff ||
 	    mine)));

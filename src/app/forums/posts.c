@@ -585,6 +585,12 @@ post_edit(struct req *r, struct resp *w, int64_t pid, json_t *in)
 		rc = WS_EFORBIDDEN;
 		goto out;
 	}
+	if (!rd.staff && json_is_true(json_object_get(p, "flag_hidden"))) {
+		w->detail = N_("Flags hide this post until staff decide: it cannot be edited "
+		    "meanwhile.");
+		rc = WS_ECONFLICT;
+		goto out;
+	}
 	if (!rd.staff && (json_is_true(json_object_get(f, "archived")) ||
 	    json_is_true(json_object_get(t, "locked")) ||
 	    strcmp(json_string_value(json_object_get(p, "status")), "visible") != 0 ||
