@@ -1203,6 +1203,95 @@ test_methods_csrf(void **state)
 	    (long long)f_mem), 1);
 }
 
+/*
+ * A post whose 300th byte falls inside a character: its flag is in staff's
+ * queue all the same, with an excerpt cut on a character's boundary (JSON
+ * and CSV).  Failed before: the excerpt was not valid UTF-8, the row
+ * could not be made, and the flag was missing from the queue, so a post
+ * hidden by flags was never put before staff.
+ */
+static void
+test_flag_queue_utf8(void **state)
+{
+	char body[400];
+	int64_t t, pid;
+	json_t *j, *x;
+	size_t i;
+	int found = 0;
+
+	(void)state;
+	memset(body, 'q', 299);
+	snprintf(body + 299, sizeof body - 299, "\xc3\xa9 QUEUE-UTF8 end");
+	t = thread_made(f_mem, hid_tok, "Fatk cut in two", body);
+	pid = first_post(f_mem, t);
+	STATUS(api("POST", P("/api/v1/forums/posts/%lld/flags", (long long)pid), ann_tok,
+	    json_pack("{s:s}", "reason", "QUEUE-UTF8-REASON")), 201);
+	j = got("/api/v1/staff/forums/flags?per_page=100", staff_tok);
+	json_array_foreach(json_object_get(j, "items"), i, x) {
+		if (num(x, "post_id") != pid)
+			continue;
+		found = 1;
+		assert_int_equal(strlen(json_string_value(json_object_get(x, "excerpt"))), 299);
+	}
+	assert_int_equal(num(j, "total"), (json_int_t)json_array_size(json_object_get(j,
+	    "items")));
+	json_decref(j);
+	assert_true(found);
+	{
+		struct ts_browser *b = ts_signed_in(&srv, "127.0.0.69", "sam@staff-fatk.example", PW);
+		const struct ts_res *r = ts_get(b, "/staff/forums/flags.csv");
+
+		STATUS(r, 200);
+		HAS(r, "QUEUE-UTF8-REASON");
+		r = ts_get(b, "/staff/forums/flags");
+		STATUS(r, 200);
+		HAS(r, "QUEUE-UTF8-REASON");
+		ts_browser_free(b);
+	}
+}
+
+/*
+ * An author may not rewrite their post while flags hide it: what staff
+ * are about to judge stays what was flagged.  Failed before: the author
+ * edited it (200) within their 30 minutes.
+ */
+static void
+test_edit_flag_hidden(void **state)
+{
+	char t4[129], t5[129], t6[129];
+	int64_t o4, o5, o6, t, pid;
+	const char *fp;
+	json_t *j;
+
+	(void)state;
+	o4 = ts_org_import(db_url, "Opal Fatk One", "KE", "info@opal1-fatk.example", NULL);
+	o5 = ts_org_import(db_url, "Opal Fatk Two", "KE", "info@opal2-fatk.example", NULL);
+	o6 = ts_org_import(db_url, "Opal Fatk Three", "KE", "info@opal3-fatk.example", NULL);
+	assert_true(o4 > 0 && o5 > 0 && o6 > 0);
+	account("op1@opal1-fatk.example", "Op One", "member", o4, t4);
+	account("op2@opal2-fatk.example", "Op Two", "member", o5, t5);
+	account("op3@opal3-fatk.example", "Op Three", "member", o6, t6);
+	t = thread_made(f_mem, exa_tok, "Fatk flagged and edited", "ABUSIVE-WORDS");
+	pid = first_post(f_mem, t);
+	fp = P("/api/v1/forums/posts/%lld/flags", (long long)pid);
+	STATUS(api("POST", fp, t4, json_pack("{s:s}", "reason", "abuse")), 201);
+	STATUS(api("POST", fp, t5, json_pack("{s:s}", "reason", "abuse")), 201);
+	STATUS(api("POST", fp, t6, json_pack("{s:s}", "reason", "abuse")), 201);
+	assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
+	    (long long)pid), 1);
+	assert_int_equal(st("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), exa_tok,
+	    json_pack("{s:s}", "body", "HARMLESS-NOW")), 409);
+	j = got(P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t), exa_tok);
+	assert_false(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 0),
+	    "can_edit")));
+	json_decref(j);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE id = %lld AND body = "
+	    "'ABUSIVE-WORDS'", (long long)pid), 1);
+	/* staff still edit it */
+	STATUS(api("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), staff_tok,
+	    json_pack("{s:s}", "body", "Edited by staff.")), 200);
+}
+
 static int
 setup(void **state)
 {
@@ -1287,6 +1376,8 @@ main(void)
 		cmocka_unit_test(test_long_thread),
 		cmocka_unit_test(test_rate_race),
 		cmocka_unit_test(test_methods_csrf),
+		cmocka_unit_test(test_flag_queue_utf8),
+		cmocka_unit_test(test_edit_flag_hidden),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -1093,14 +1093,20 @@ static json_t *
 flag_row(struct req *r, struct db_q *q)
 {
 	const char *body = db_col_text(q, FF_C_BODY);
+	size_t n = strlen(body);
 
+	if (n > 300) {	/* cut on a character's boundary: the row must stay UTF-8 */
+		n = 300;
+		while (n > 0 && ((unsigned char)body[n] & 0xC0) == 0x80)
+			n--;
+	}
 	return json_pack("{s:I,s:I,s:I,s:I,s:s,s:s,s:s,s:b,s:s,s:s,s:s,s:o}",
 	    "id", (json_int_t)db_col_int(q, FF_C_ID),
 	    "post_id", (json_int_t)db_col_int(q, FF_C_POST_ID),
 	    "thread_id", (json_int_t)db_col_int(q, FF_C_THREAD_ID),
 	    "forum_id", (json_int_t)db_col_int(q, FF_C_FORUM_ID),
 	    "thread", db_col_text(q, FF_C_THREAD),
-	    "excerpt", arena_strndup(r->a, body, strlen(body) > 300 ? 300 : strlen(body)),
+	    "excerpt", arena_strndup(r->a, body, n),
 	    "post_status", db_col_text(q, FF_C_POST_STATUS),
 	    "hidden_by_flags", (int)db_col_int(q, FF_C_FLAG_HIDDEN),
 	    "reason", db_col_text(q, FF_C_REASON),
