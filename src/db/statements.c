@@ -2640,6 +2640,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * writes one transaction at a time.) */
 	[ST_FORUM_USER_LOCK] = {"forum_user_lock", "SELECT id FROM users WHERE id = ?",
 	    "SELECT id FROM users WHERE id = $1 FOR UPDATE"},
+	/* Taken in the transaction that flags a post, after the person's row:
+	 * flags from several people at once are counted in turn, so the one
+	 * that makes FORUMS_FLAG_ORGS organizations sees the others. */
+	[ST_FORUM_POST_LOCK] = {"forum_post_lock", "SELECT id FROM forum_posts WHERE id = ?",
+	    "SELECT id FROM forum_posts WHERE id = $1 FOR UPDATE"},
 	/* How many flags person ?1 raised since ?2 (their limit). */
 	[ST_FORUM_FLAGS_SINCE] = {"forum_flags_since",
 	    "SELECT count(*) FROM forum_flags WHERE user_id = ? AND created_at > ?", NULL},

@@ -1292,6 +1292,48 @@ test_edit_flag_hidden(void **state)
 	    json_pack("{s:s}", "body", "Edited by staff.")), 200);
 }
 
+/*
+ * Three organizations flag a post at the same instant: it is hidden, as
+ * when they flag one after the other (each flag counts the others).
+ */
+static void
+test_flags_at_once(void **state)
+{
+	char tk[3][129];
+	int64_t orgs[3], t, pid;
+	int round, i;
+	struct racer x[3];
+	pthread_t th[3];
+
+	(void)state;
+	orgs[0] = ts_org_import(db_url, "Quartz Fatk One", "KE", "info@quartz1-fatk.example", NULL);
+	orgs[1] = ts_org_import(db_url, "Quartz Fatk Two", "KE", "info@quartz2-fatk.example", NULL);
+	orgs[2] = ts_org_import(db_url, "Quartz Fatk Three", "KE", "info@quartz3-fatk.example",
+	    NULL);
+	account("qu1@quartz1-fatk.example", "Qu One", "member", orgs[0], tk[0]);
+	account("qu2@quartz2-fatk.example", "Qu Two", "member", orgs[1], tk[1]);
+	account("qu3@quartz3-fatk.example", "Qu Three", "member", orgs[2], tk[2]);
+	for (round = 0; round < 25; round++) {
+		t = thread_made(f_mem, staff_tok, P("Fatk raced flags %d", round), "RACED-FLAGS");
+		pid = first_post(f_mem, t);
+		for (i = 0; i < 3; i++) {
+			x[i].b = ts_browser_new(&srv, NULL);
+			x[i].path = P("/api/v1/forums/posts/%lld/flags", (long long)pid);
+			x[i].token = tk[i];
+			x[i].body = "{\"reason\":\"raced\"}";
+		}
+		for (i = 0; i < 3; i++)
+			assert_int_equal(pthread_create(&th[i], NULL, race, &x[i]), 0);
+		for (i = 0; i < 3; i++) {
+			pthread_join(th[i], NULL);
+			ts_browser_free(x[i].b);
+			assert_int_equal(x[i].status, 201);
+		}
+		assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
+		    (long long)pid), 1);
+	}
+}
+
 static int
 setup(void **state)
 {
@@ -1378,6 +1420,7 @@ main(void)
 		cmocka_unit_test(test_methods_csrf),
 		cmocka_unit_test(test_flag_queue_utf8),
 		cmocka_unit_test(test_edit_flag_hidden),
+		cmocka_unit_test(test_flags_at_once),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

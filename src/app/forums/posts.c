@@ -842,8 +842,10 @@ post_flag(struct req *r, struct resp *w, int64_t pid, json_t *in)
 	}
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
-	/* the person's row locked first: flags sent at once are counted in turn */
-	if ((rc = app_one_int(d, ST_FORUM_USER_LOCK, rd.uid, NULL)) != WS_OK) {
+	/* the person's row locked first, then the post's: flags sent at once
+	 * (by one person, or on one post) are counted in turn */
+	if ((rc = app_one_int(d, ST_FORUM_USER_LOCK, rd.uid, NULL)) != WS_OK ||
+	    (rc = app_one_int(d, ST_FORUM_POST_LOCK, pid, NULL)) != WS_OK) {
 		db_rollback(d);
 		goto out;
 	}
