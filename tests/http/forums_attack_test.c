@@ -1334,6 +1334,80 @@ test_flags_at_once(void **state)
 	}
 }
 
+/*
+ * An organization's admin has no power over their people's posts (edit,
+ * delete, moderate: 403); an expert whose profile was withdrawn reads
+ * nothing and their posts show "a member", not their profile's name.
+ */
+static void
+test_admin_and_withdrawn(void **state)
+{
+	int64_t t, pid, cat_pid;
+	json_t *j;
+	const struct ts_res *r;
+
+	(void)state;
+	ts_sql_int("UPDATE org_members SET is_admin = 1 WHERE org_id = %lld AND user_id = (SELECT "
+	    "id FROM users WHERE email = 'cal@coral-fatk.example')", (long long)org_c);
+	t = thread_made(f_mem, cat_tok, "Fatk coral admin", "CAT-OWN-WORDS");
+	cat_pid = first_post(f_mem, t);
+	assert_int_equal(st("PATCH", P("/api/v1/forums/posts/%lld", (long long)cat_pid), cal_tok,
+	    json_pack("{s:s}", "body", "ADMIN-EDIT")), 403);
+	assert_int_equal(st("DELETE", P("/api/v1/forums/posts/%lld", (long long)cat_pid), cal_tok,
+	    NULL), 403);
+	assert_int_equal(st("POST", P("/api/v1/forums/posts/%lld/moderate", (long long)cat_pid),
+	    cal_tok, json_pack("{s:s}", "action", "hide")), 403);
+	assert_int_equal(st("PATCH", P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem,
+	    (long long)t), cal_tok, json_pack("{s:b}", "pinned", 1)), 403);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE id = %lld AND body = "
+	    "'CAT-OWN-WORDS' AND status = 'visible'", (long long)cat_pid), 1);
+	/* the expert: named by their profile while approved */
+	t = thread_made(f_mem, exa_tok, "Fatk expert speaks", "EXPERT-WORDS");
+	pid = first_post(f_mem, t);
+	(void)pid;
+	j = got(P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t), ben_tok);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(json_array_get(
+	    json_object_get(j, "items"), 0), "author"), "name")), "Exa Profile");
+	json_decref(j);
+	ts_sql_int("UPDATE experts SET status = 'suspended' WHERE user_id = %lld", (long long)exa_id);
+	r = api("GET", P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t),
+	    ben_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Exa Profile");
+	LACKS(r, "Exa Account");
+	assert_true(st("GET", "/api/v1/forums", exa_tok, NULL) == 403);
+	assert_true(st("POST", P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_mem,
+	    (long long)t), exa_tok, json_pack("{s:s}", "body", "WITHDRAWN-REPLY")) == 403);
+	ts_sql_int("UPDATE experts SET status = 'approved' WHERE user_id = %lld", (long long)exa_id);
+}
+
+/* More dangerous links, spelled otherwise: none becomes a link. */
+static void
+test_hostile_links(void **state)
+{
+	const char *md = "<javascript:alert(5)>\n\n[a](JAVASCRIPT:alert(6))\n\n"
+	    "[b](  javascript:alert(7))\n\n[c](java&#x09;script:alert(8))\n\n"
+	    "[d](vbscript:msgbox(9))\n\n[e]: javascript:alert(10)\n\n[e]\n\n"
+	    "[f](&#106;avascript:alert(11))\n";
+	struct ts_browser *b;
+	const struct ts_res *r;
+	int64_t t;
+
+	(void)state;
+	t = thread_made(f_mem, cal_tok, "Fatk links", md);
+	b = ts_signed_in(&srv, "127.0.0.70", "ben@beryl-fatk.example", PW);
+	assert_non_null(b);
+	r = ts_get(b, P("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
+	STATUS(r, 200);
+	LACKS(r, "href=\"javascript");
+	LACKS(r, "href=\"JAVASCRIPT");
+	LACKS(r, "href=\"vbscript");
+	LACKS(r, "href=\"java");
+	LACKS(r, "href=\"&#106;");
+	LACKS(r, "href=\"&amp;#106;");
+	ts_browser_free(b);
+}
+
 static int
 setup(void **state)
 {
@@ -1421,6 +1495,8 @@ main(void)
 		cmocka_unit_test(test_flag_queue_utf8),
 		cmocka_unit_test(test_edit_flag_hidden),
 		cmocka_unit_test(test_flags_at_once),
+		cmocka_unit_test(test_admin_and_withdrawn),
+		cmocka_unit_test(test_hostile_links),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
