@@ -195,8 +195,8 @@ body_of(const char *method, const char *path, const char *tok, json_t *b, long *
 
 /*
  * A visitor is asked to sign in (401) on every JSON route, an applicant is
- * refused (403) with the reason; a disabled account's token stops working;
- * staff's routes refuse members (403).
+ * refused (403); an unconfirmed account cannot sign in; a disabled
+ * account's token stops working; staff's routes refuse members (403).
  */
 static void
 test_who_comes_in(void **state)
@@ -226,6 +226,11 @@ test_who_comes_in(void **state)
 	    (long long)t_ng), ann_tok, json_pack("{s:b}", "locked", 1)), 403);
 	assert_int_equal(st("PATCH", P("/api/v1/forums/%lld", (long long)f_ng), ann_tok,
 	    json_pack("{s:s}", "audience", "members")), 403);
+	/* an unconfirmed account does not get in at all */
+	uid = ts_person_add(db_url, "unc@amber-fatk.example", "Unc Onfirmed", "member", org_a, PW);
+	assert_true(uid > 0);
+	ts_sql_int("UPDATE users SET verified_at = NULL WHERE id = %lld", (long long)uid);
+	assert_int_not_equal(ts_token(plain, "unc@amber-fatk.example", PW, tok, sizeof tok), 0);
 	/* a disabled account */
 	uid = account("dis@amber-fatk.example", "Dis Abled", "member", org_a, tok);
 	assert_int_equal(st("GET", "/api/v1/forums", tok, NULL), 200);
