@@ -1413,6 +1413,47 @@ test_hostile_links(void **state)
 	ts_browser_free(b);
 }
 
+/*
+ * Fields a member may not set are ignored when sent along: a thread
+ * started pinned and locked, a post edited back to visible or into another
+ * thread; a search for "%" or "_" matches those characters, not every
+ * thread.
+ */
+static void
+test_fields_ignored(void **state)
+{
+	const struct ts_res *r;
+	int64_t t, pid;
+	json_t *j;
+
+	(void)state;
+	r = api("POST", P("/api/v1/forums/%lld/threads", (long long)f_mem), dee_tok,
+	    json_pack("{s:s,s:s,s:b,s:b,s:I,s:s}", "title", "Fatk sneaky", "body", "SNEAKY",
+	    "pinned", 1, "locked", 1, "forum_id", (json_int_t)f_ng, "status", "hidden"));
+	STATUS(r, 201);
+	j = ts_jbody(r);
+	t = num(json_object_get(j, "thread"), "id");
+	json_decref(j);
+	assert_int_equal(ts_sql_int("SELECT pinned + locked FROM forum_threads WHERE id = %lld",
+	    (long long)t), 0);
+	assert_int_equal(ts_sql_int("SELECT forum_id FROM forum_threads WHERE id = %lld",
+	    (long long)t), f_mem);
+	pid = first_post(f_mem, t);
+	STATUS(api("POST", P("/api/v1/forums/posts/%lld/moderate", (long long)pid), staff_tok,
+	    json_pack("{s:s}", "action", "hide")), 200);
+	r = api("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), dee_tok,
+	    json_pack("{s:s,s:s,s:b}", "body", "UNHIDDEN", "status", "visible", "flag_hidden", 0));
+	assert_int_equal(r->status, 409);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE id = %lld AND status "
+	    "= 'hidden' AND body = 'SNEAKY'", (long long)pid), 1);
+	j = got(P("/api/v1/forums/%lld?q=%%25", (long long)f_mem), dee_tok);
+	assert_int_equal(num(j, "total"), 0);
+	json_decref(j);
+	j = got(P("/api/v1/forums/%lld?q=_", (long long)f_mem), dee_tok);
+	assert_int_equal(num(j, "total"), 0);
+	json_decref(j);
+}
+
 static int
 setup(void **state)
 {
@@ -1502,6 +1543,7 @@ main(void)
 		cmocka_unit_test(test_flags_at_once),
 		cmocka_unit_test(test_admin_and_withdrawn),
 		cmocka_unit_test(test_hostile_links),
+		cmocka_unit_test(test_fields_ignored),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
