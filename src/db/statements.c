@@ -2569,11 +2569,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "INSERT INTO forum_flags (post_id, user_id, org_id, reason, status, created_at) "
 	    "VALUES (?, ?, (SELECT min(m.org_id) FROM org_members m JOIN organizations o ON "
 	    "o.id = m.org_id WHERE m.user_id = ? AND o.status = 'approved'), ?, 'open', ?)", NULL},
-	/* The organizations a post's open flags come from (a person of none
-	 * counts as one). */
+	/* The organizations a post's open flags come from: a person of none
+	 * counts as one, but the government focal points count together as
+	 * one (0), so governments alone never hide a post. */
 	[ST_FORUM_FLAG_ORGS] = {"forum_flag_orgs",
-	    "SELECT count(DISTINCT COALESCE(org_id, -user_id)) FROM forum_flags WHERE post_id = ? "
-	    "AND status = 'open'", NULL},
+	    "SELECT count(DISTINCT CASE WHEN u.role = 'focal' THEN 0 ELSE COALESCE(g.org_id, "
+	    "-g.user_id) END) FROM forum_flags g LEFT JOIN users u ON u.id = g.user_id "
+	    "WHERE g.post_id = ? AND g.status = 'open'", NULL},
 	[ST_FORUM_FLAGS_DECIDE] = {"forum_flags_decide",
 	    "UPDATE forum_flags SET status = ?, decided_by = ?, decided_at = ? WHERE post_id = ? "
 	    "AND status = 'open'", NULL},

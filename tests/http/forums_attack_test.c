@@ -1454,6 +1454,44 @@ test_fields_ignored(void **state)
 	json_decref(j);
 }
 
+/*
+ * Three government focal points flagging a civil-society post count as one
+ * (the governments), not three organizations: they cannot hide it between
+ * them; a third member organization's flag then does.  Failed before: a
+ * person of no organization counted alone, so three focal points hid any
+ * post in a members' forum until staff decided.
+ */
+static void
+test_focal_flags(void **state)
+{
+	char f2[129], f3[129], m1[129];
+	int64_t t, pid, o;
+	const char *fp;
+
+	(void)state;
+	account("foc2@focal-fatk.example", "Foc Two", "focal", 0, f2);
+	account("foc3@focal-fatk.example", "Foc Three", "focal", 0, f3);
+	ts_sql_int("UPDATE users SET country = 'KE' WHERE email LIKE 'foc%%@focal-fatk.example'");
+	o = ts_org_import(db_url, "Topaz Fatk Fund", "KE", "info@topaz-fatk.example", NULL);
+	assert_true(o > 0);
+	account("to1@topaz-fatk.example", "To One", "member", o, m1);
+	t = thread_made(f_mem, ben_tok, "Fatk governments dislike this", "GOV-DISLIKED");
+	pid = first_post(f_mem, t);
+	fp = P("/api/v1/forums/posts/%lld/flags", (long long)pid);
+	STATUS(api("POST", fp, foc_tok, json_pack("{s:s}", "reason", "false")), 201);
+	STATUS(api("POST", fp, f2, json_pack("{s:s}", "reason", "false")), 201);
+	STATUS(api("POST", fp, f3, json_pack("{s:s}", "reason", "false")), 201);
+	assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
+	    (long long)pid), 0);
+	/* with two member organizations' flags: three */
+	STATUS(api("POST", fp, ann_tok, json_pack("{s:s}", "reason", "really")), 201);
+	assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
+	    (long long)pid), 0);
+	STATUS(api("POST", fp, m1, json_pack("{s:s}", "reason", "really")), 201);
+	assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
+	    (long long)pid), 1);
+}
+
 static int
 setup(void **state)
 {
@@ -1544,6 +1582,7 @@ main(void)
 		cmocka_unit_test(test_admin_and_withdrawn),
 		cmocka_unit_test(test_hostile_links),
 		cmocka_unit_test(test_fields_ignored),
+		cmocka_unit_test(test_focal_flags),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -11,7 +11,8 @@
  * (409).
  *
  * Flags: once a person and post (409 again); a post flagged by
- * FORUMS_FLAG_ORGS organizations (a person of none counting alone) is
+ * FORUMS_FLAG_ORGS organizations (a person of none counting alone, the
+ * government focal points all together as one) is
  * hidden until staff decide: hiding it (the flags upheld) or dismissing
  * the flags (it shows again).
  *
