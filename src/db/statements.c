@@ -2607,11 +2607,13 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "INSERT INTO forum_flags (post_id, user_id, org_id, reason, status, created_at) "
 	    "VALUES (?, ?, (SELECT min(m.org_id) FROM org_members m JOIN organizations o ON "
 	    "o.id = m.org_id WHERE m.user_id = ? AND o.status = 'approved'), ?, 'open', ?)", NULL},
-	/* The organizations a post's open flags come from (a person of none
-	 * counts as one). */
+	/* The organizations a post's open flags come from: a person of none
+	 * counts as one, but the government focal points count together as
+	 * one (0), so governments alone never hide a post. */
 	[ST_FORUM_FLAG_ORGS] = {"forum_flag_orgs",
-	    "SELECT count(DISTINCT COALESCE(org_id, -user_id)) FROM forum_flags WHERE post_id = ? "
-	    "AND status = 'open'", NULL},
+	    "SELECT count(DISTINCT CASE WHEN u.role = 'focal' THEN 0 ELSE COALESCE(g.org_id, "
+	    "-g.user_id) END) FROM forum_flags g LEFT JOIN users u ON u.id = g.user_id "
+	    "WHERE g.post_id = ? AND g.status = 'open'", NULL},
 	[ST_FORUM_FLAGS_DECIDE] = {"forum_flags_decide",
 	    "UPDATE forum_flags SET status = ?, decided_by = ?, decided_at = ? WHERE post_id = ? "
 	    "AND status = 'open'", NULL},
@@ -2659,15 +2661,30 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "ON CONFLICT (user_id, thread_id) DO UPDATE SET last_post_id = CASE WHEN "
 	    "excluded.last_post_id > forum_reads.last_post_id THEN excluded.last_post_id ELSE "
 	    "forum_reads.last_post_id END", NULL},
+	/* Person ?1's posts, with what decides whether they may still read
+	 * where they wrote: the forum's audience, the thread's author, their
+	 * role. */
 	[ST_FORUM_MY_POSTS] = {"forum_my_posts",
 	    "SELECT p.id, p.thread_id, t.title, t.forum_id, f.title, p.body, p.status, "
-	    "p.created_at, p.edited_at FROM forum_posts p JOIN forum_threads t ON "
-	    "t.id = p.thread_id JOIN forums f ON f.id = t.forum_id WHERE p.user_id = ? "
+	    "p.created_at, p.edited_at, f.audience, t.user_id, u.role FROM forum_posts p "
+	    "JOIN forum_threads t ON t.id = p.thread_id JOIN forums f ON f.id = t.forum_id "
+	    "JOIN users u ON u.id = p.user_id WHERE p.user_id = ? "
 	    "ORDER BY p.id LIMIT 10000", NULL},
 	[ST_FORUM_COUNT] = {"forum_count", "SELECT count(*) FROM forums", NULL},
 	/* The name on person ?1's approved expert profile (as /people shows it). */
 	[ST_FORUM_EXPERT_NAME] = {"forum_expert_name",
 	    "SELECT name FROM experts WHERE user_id = ? AND status = 'approved'", NULL},
+	/* Taken first in the transaction that writes a person's post or flag,
+	 * so their hourly count and the write are one step: two posts sent at
+	 * once do not both pass the limit.  (SQLite's BEGIN IMMEDIATE already
+	 * writes one transaction at a time.) */
+	[ST_FORUM_USER_LOCK] = {"forum_user_lock", "SELECT id FROM users WHERE id = ?",
+	    "SELECT id FROM users WHERE id = $1 FOR UPDATE"},
+	/* Taken in the transaction that flags a post, after the person's row:
+	 * flags from several people at once are counted in turn, so the one
+	 * that makes FORUMS_FLAG_ORGS organizations sees the others. */
+	[ST_FORUM_POST_LOCK] = {"forum_post_lock", "SELECT id FROM forum_posts WHERE id = ?",
+	    "SELECT id FROM forum_posts WHERE id = $1 FOR UPDATE"},
 	/* How many flags person ?1 raised since ?2 (their limit). */
 	[ST_FORUM_FLAGS_SINCE] = {"forum_flags_since",
 	    "SELECT count(*) FROM forum_flags WHERE user_id = ? AND created_at > ?", NULL},

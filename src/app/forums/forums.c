@@ -429,7 +429,7 @@ forums_post_view(struct req *r, struct reader *rd, json_t *p, int locked, int ar
 	    forums_time(json_integer_value(edited)) : json_null());
 	json_object_set_new(o, "mine", json_boolean(mine));
 	json_object_set_new(o, "can_edit", json_boolean(!deleted && !archived && (rd->staff ||
-	    (mine && !locked && strcmp(status, "visible") == 0 && now_s() - created <=
+	    (mine && !locked && !hidden && now_s() - created <=
 	    FORUMS_EDIT_WINDOW))));
 	json_object_set_new(o, "can_delete", json_boolean(!deleted && !archived && (rd->staff ||
 	    mine)));
@@ -442,7 +442,7 @@ forums_post_view(struct req *r, struct reader *rd, json_t *p, int locked, int ar
 		json_object_set_new(o, "when", events_when(r, NULL, created));
 		json_object_set_new(o, "is_deleted", json_boolean(deleted));
 		json_object_set_new(o, "is_hidden", json_boolean(hidden && !deleted));
-		json_object_set_new(o, "can_flag", json_boolean(!deleted && !mine));
+		json_object_set_new(o, "can_flag", json_boolean(!deleted && !hidden && !mine));
 		json_object_set_new(o, "staff", json_boolean(rd->staff));
 	}
 	return o;
@@ -1093,14 +1093,20 @@ static json_t *
 flag_row(struct req *r, struct db_q *q)
 {
 	const char *body = db_col_text(q, FF_C_BODY);
+	size_t n = strlen(body);
 
+	if (n > 300) {	/* cut on a character's boundary: the row must stay UTF-8 */
+		n = 300;
+		while (n > 0 && ((unsigned char)body[n] & 0xC0) == 0x80)
+			n--;
+	}
 	return json_pack("{s:I,s:I,s:I,s:I,s:s,s:s,s:s,s:b,s:s,s:s,s:s,s:o}",
 	    "id", (json_int_t)db_col_int(q, FF_C_ID),
 	    "post_id", (json_int_t)db_col_int(q, FF_C_POST_ID),
 	    "thread_id", (json_int_t)db_col_int(q, FF_C_THREAD_ID),
 	    "forum_id", (json_int_t)db_col_int(q, FF_C_FORUM_ID),
 	    "thread", db_col_text(q, FF_C_THREAD),
-	    "excerpt", arena_strndup(r->a, body, strlen(body) > 300 ? 300 : strlen(body)),
+	    "excerpt", arena_strndup(r->a, body, n),
 	    "post_status", db_col_text(q, FF_C_POST_STATUS),
 	    "hidden_by_flags", (int)db_col_int(q, FF_C_FLAG_HIDDEN),
 	    "reason", db_col_text(q, FF_C_REASON),
@@ -1200,12 +1206,15 @@ enum ws_err
 forums_export(struct db *d, int64_t uid, json_t **out)
 {
 	struct db_q *q = db_start(d, ST_FORUM_MY_POSTS);
+	json_t *rows = json_array(), *x;
 	enum ws_err rc;
+	size_t i;
 
 	*out = json_array();
 	db_bind_int(q, 1, uid);
 	while ((rc = db_step(q)) == WS_OK)
-		json_array_append_new(*out, json_pack("{s:I,s:I,s:s,s:I,s:s,s:s,s:s,s:o,s:o}",
+		json_array_append_new(rows, json_pack("{s:I,s:I,s:s,s:I,s:s,s:s,s:s,s:o,s:o,s:s,"
+		    "s:b,s:s}",
 		    "id", (json_int_t)db_col_int(q, FMY_C_ID),
 		    "thread_id", (json_int_t)db_col_int(q, FMY_C_THREAD_ID),
 		    "thread", db_col_text(q, FMY_C_THREAD),
@@ -1215,9 +1224,37 @@ forums_export(struct db *d, int64_t uid, json_t **out)
 		    "status", db_col_text(q, FMY_C_STATUS),
 		    "created_at", forums_time(db_col_int(q, FMY_C_CREATED_AT)),
 		    "edited_at", db_col_null(q, FMY_C_EDITED_AT) ? json_null() :
-		    forums_time(db_col_int(q, FMY_C_EDITED_AT))));
+		    forums_time(db_col_int(q, FMY_C_EDITED_AT)),
+		    "audience", db_col_text(q, FMY_C_AUDIENCE),
+		    "own_thread", !db_col_null(q, FMY_C_THREAD_USER) && db_col_int(q,
+		    FMY_C_THREAD_USER) == uid,
+		    "role", db_col_text(q, FMY_C_ROLE)));
 	db_end(q);
-	return rc == WS_EDONE ? WS_OK : rc;
+	if (rc != WS_EDONE) {
+		json_decref(rows);
+		return rc;
+	}
+	rc = WS_OK;
+	/* what they wrote is theirs; where they wrote, only while they may
+	 * read it (a focal point never learns of a nongovernmental forum) */
+	json_array_foreach(rows, i, x) {
+		int ok = 0;
+
+		if ((rc = forums_may_read(d, uid, json_string_value(json_object_get(x, "role")),
+		    json_string_value(json_object_get(x, "audience")), &ok)) != WS_OK)
+			break;
+		if (!ok) {
+			json_object_set_new(x, "forum", json_null());
+			if (!json_is_true(json_object_get(x, "own_thread")))
+				json_object_set_new(x, "thread", json_null());
+		}
+		json_object_del(x, "audience");
+		json_object_del(x, "own_thread");
+		json_object_del(x, "role");
+		json_array_append(*out, x);
+	}
+	json_decref(rows);
+	return rc;
 }
 
 /* ---- unfollow links ------------------------------------------------------------------------ */

@@ -11,7 +11,8 @@
  * (409).
  *
  * Flags: once a person and post (409 again); a post flagged by
- * FORUMS_FLAG_ORGS organizations (a person of none counting alone) is
+ * FORUMS_FLAG_ORGS organizations (a person of none counting alone, the
+ * government focal points all together as one) is
  * hidden until staff decide: hiding it (the flags upheld) or dismissing
  * the flags (it shows again).
  *
@@ -72,8 +73,10 @@ text_of(struct req *r, json_t *in, const char *name, size_t max, int lines, json
 	return s;
 }
 
-/* WS_ERATE (with Retry-After) when r's caller wrote FORUMS_RATE_HOUR posts
- * in the last hour; staff are not limited. */
+/* Inside the transaction that writes: WS_ERATE (with Retry-After) when r's
+ * caller wrote FORUMS_RATE_HOUR posts in the last hour; staff are not
+ * limited.  Their row is locked first, so posts sent at once are counted
+ * one after the other. */
 static enum ws_err
 rate_check(struct req *r, struct resp *w, struct reader *rd)
 {
@@ -83,6 +86,8 @@ rate_check(struct req *r, struct resp *w, struct reader *rd)
 
 	if (rd->staff)
 		return WS_OK;
+	if ((rc = app_one_int(req_db(r), ST_FORUM_USER_LOCK, rd->uid, NULL)) != WS_OK)
+		return rc;
 	q = db_start(req_db(r), ST_FORUM_POSTS_SINCE);
 	db_bind_int(q, 1, rd->uid);
 	db_bind_int(q, 2, now_s() - 3600);
@@ -283,10 +288,12 @@ thread_start(struct req *r, struct resp *w, int64_t fid, json_t *in, int64_t *ti
 		rc = WS_EINVAL;
 		goto out;
 	}
-	if ((rc = rate_check(r, w, &rd)) != WS_OK)
-		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
+	if ((rc = rate_check(r, w, &rd)) != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
 	q = db_start(d, ST_FORUM_THREAD_INSERT);
 	db_bind_int(q, 1, fid);
 	db_bind_int(q, 2, rd.uid);
@@ -416,10 +423,12 @@ reply(struct req *r, struct resp *w, int64_t fid, int64_t tid, json_t *in, int64
 		rc = WS_EINVAL;
 		goto out;
 	}
-	if ((rc = rate_check(r, w, &rd)) != WS_OK)
-		goto out;
 	if ((rc = db_begin(d)) != WS_OK)
 		goto out;
+	if ((rc = rate_check(r, w, &rd)) != WS_OK) {
+		db_rollback(d);
+		goto out;
+	}
 	rc = post_add(d, tid, rd.uid, body, pid);
 	if (rc == WS_OK)
 		rc = auto_follow(d, rd.uid, fid, tid);
@@ -575,6 +584,12 @@ post_edit(struct req *r, struct resp *w, int64_t pid, json_t *in)
 	if (!rd.staff && !mine) {
 		w->detail = N_("Only its author and staff edit a post.");
 		rc = WS_EFORBIDDEN;
+		goto out;
+	}
+	if (!rd.staff && json_is_true(json_object_get(p, "flag_hidden"))) {
+		w->detail = N_("Flags hide this post until staff decide: it cannot be edited "
+		    "meanwhile.");
+		rc = WS_ECONFLICT;
 		goto out;
 	}
 	if (!rd.staff && (json_is_true(json_object_get(f, "archived")) ||
@@ -812,11 +827,27 @@ post_flag(struct req *r, struct resp *w, int64_t pid, json_t *in)
 		rc = WS_ECONFLICT;
 		goto out;
 	}
+	/* a hidden post is not read by those who would flag it: staff have it */
+	if (strcmp(json_string_value(json_object_get(p, "status")), "hidden") == 0 ||
+	    json_is_true(json_object_get(p, "flag_hidden"))) {
+		w->detail = N_("This post is hidden already: staff will decide on it.");
+		rc = WS_ECONFLICT;
+		goto out;
+	}
 	if (!(reason = text_of(r, in, "reason", FORUMS_REASON_MAX, 1, errors, N_("Say what is "
 	    "wrong with this post."), N_("The reason is too long: 500 characters at most.")))) {
 		w->errors = json_incref(errors);
 		w->detail = N_("Some fields need your attention.");
 		rc = WS_EINVAL;
+		goto out;
+	}
+	if ((rc = db_begin(d)) != WS_OK)
+		goto out;
+	/* the person's row locked first, then the post's: flags sent at once
+	 * (by one person, or on one post) are counted in turn */
+	if ((rc = app_one_int(d, ST_FORUM_USER_LOCK, rd.uid, NULL)) != WS_OK ||
+	    (rc = app_one_int(d, ST_FORUM_POST_LOCK, pid, NULL)) != WS_OK) {
+		db_rollback(d);
 		goto out;
 	}
 	q = db_start(d, ST_FORUM_FLAGS_SINCE);
@@ -825,20 +856,18 @@ post_flag(struct req *r, struct resp *w, int64_t pid, json_t *in)
 	if ((rc = db_step(q)) == WS_OK)
 		orgs = db_col_int(q, 0);
 	db_end(q);
-	if (rc != WS_OK) {
-		rc = rc == WS_EDONE ? WS_EDB : rc;
-		goto out;
-	}
-	if (orgs >= FORUMS_FLAGS_HOUR) {
+	if (rc == WS_OK && orgs >= FORUMS_FLAGS_HOUR) {
 		w->detail = N_("You have flagged 30 posts in the last hour, the most the forums take: "
 		    "staff will look at them; try again later.");
 		w->retry_after = 600;
 		rc = WS_ERATE;
+	}
+	if (rc != WS_OK) {
+		db_rollback(d);
+		rc = rc == WS_EDONE ? WS_EDB : rc;
 		goto out;
 	}
 	orgs = 0;
-	if ((rc = db_begin(d)) != WS_OK)
-		goto out;
 	q = db_start(d, ST_FORUM_FLAG_INSERT);
 	db_bind_int(q, 1, pid);
 	db_bind_int(q, 2, rd.uid);
