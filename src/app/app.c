@@ -9,6 +9,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/courses/courses.h"
+#include "app/digest/digest.h"
 #include "app/dialogues/dialogues.h"
 #include "app/directory/cache.h"
 #include "app/directory/import.h"
@@ -143,6 +144,8 @@ static struct job_kind job_kinds[] = {
 	{DLG_MAIL_JOB, dlg_mail_run, 5, 120, NULL},
 	/* the course's reminders (courses/reminders.c); each run queues the next */
 	{CRS_REMIND_JOB, crs_remind_run, 3, 120, NULL},
+	/* the weekly digest (digest/digest.c); a scheduled run queues the next */
+	{DIGEST_JOB, digest_run, 3, 300, NULL},
 };
 
 /* Queues the first run of a job that recurs by queuing its next run, on
@@ -175,6 +178,7 @@ app_jobs_start(struct app *app)
 		recurring(d, APP_SWEEP_JOB);
 		recurring(d, EV_REMIND_JOB);
 		recurring(d, CRS_REMIND_JOB);
+		digest_schedule(d);
 		db_release(app->pool, d);
 	}
 	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)
