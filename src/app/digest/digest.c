@@ -334,6 +334,39 @@ digest_run(struct job_ctx *c, const struct job *j)
 }
 
 enum ws_err
+digest_seed_demo(struct app *app, struct db *d, int64_t member_id, int *added)
+{
+	struct arena *a = arena_new();
+	struct db_q *q = db_start(d, ST_DIGEST_RUNS_COUNT);
+	int64_t now = now_s(), runs = 0;
+	struct user u;
+	int ok = 0, sent = 0;
+	enum ws_err rc;
+
+	*added = 0;
+	if ((rc = db_step(q)) == WS_OK)
+		runs = db_col_int(q, 0);
+	db_end(q);
+	if (rc != WS_OK || runs > 0)
+		goto out;	/* seeded, or a real hub: nothing */
+	if ((rc = recipient(d, a, member_id, &u, &ok)) != WS_OK)
+		goto out;
+	if (ok && (rc = person_digest(app, d, a, &u, digest_week(now), now, &sent)) != WS_OK)
+		goto out;
+	q = db_start(d, ST_DIGEST_RUN_ADD);
+	db_bind_int(q, 1, now);
+	db_bind_int(q, 2, digest_week(now));
+	db_bind_int(q, 3, sent);
+	db_bind_int(q, 4, 1);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	*added = rc == WS_OK;
+out:
+	arena_free(a);
+	return rc == WS_EDONE ? WS_EDB : rc;
+}
+
+enum ws_err
 digest_export(struct db *d, int64_t uid, json_t **out)
 {
 	struct db_q *q = db_start(d, ST_DIGEST_SETTING_GET);

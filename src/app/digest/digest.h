@@ -31,6 +31,7 @@
 #include "http/form.h"
 #include "http/http.h"
 
+struct app;
 struct db;
 struct job;
 struct job_ctx;
@@ -57,6 +58,12 @@ enum ws_err digest_run(struct job_ctx *c, const struct job *j) WS_WUR;
  * mail is not joined by digests when they move the clock by weeks; staff
  * can run it there too. */
 void digest_schedule(struct db *d);
+
+/* `whatson seed --demo`: when no digest ever ran, this week's digest of
+ * the demo member member_id (into the outbox, so var/mail has one to
+ * read) and its run, for staff's page; *added 1 when it did. */
+enum ws_err digest_seed_demo(struct app *app, struct db *d, int64_t member_id, int *added)
+    WS_WUR;
 
 /* Person uid's digests, for their export: {enabled (their choice or
  * null), sent: [{week_of, sent_at, news, opportunities, threads}]}.  New
