@@ -92,6 +92,20 @@ reply(int64_t forum, int64_t thread, const char *body)
 	    (long long)thread), bo_tok, json_pack("{s:s}", "body", body)), 201);
 }
 
+/* A published workshop open to everyone signed in, whose registration
+ * closes in 60 days (an opportunity each can still act on). */
+static void
+event_made(const char *title)
+{
+	int64_t closes = ta_now() + 60 * DAY;
+
+	(void)made("/api/v1/events", sam_tok, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}",
+	    "kind", "workshop", "title", title, "timezone", "UTC", "start",
+	    ta_utc(closes + 3 * DAY), "end", ta_utc(closes + 3 * DAY + 7200),
+	    "registration_closes", ta_utc(closes), "status", "published", "visibility", "public",
+	    "audience", "open"));
+}
+
 /* Runs: how many staff see at /api/v1/staff/digest. */
 static int64_t
 runs(void)
@@ -211,21 +225,24 @@ to_next_monday(void)
 
 /*
  * The first digest of the week, staff running it (on both nodes at once
- * with PostgreSQL): each who wants it gets one, with what they may read.
+ * with PostgreSQL): each who wants it gets one, with what they may read
+ * and an open workshop marked new.
  */
 static void
 test_first_week(void **state)
 {
 	static const char *const ada_has[] = { "Public digest news", "Members digest news",
 	    "Members thread for the digest", "Nongovernmental thread for the digest",
-	    "/digest/unsubscribe?u=", "/account/digest", NULL };
+	    "Open digest workshop", "[nouveau]", "/digest/unsubscribe?u=", "/account/digest",
+	    NULL };
 	static const char *const ada_lacks[] = { "SECRET-BODY-TEXT", "Draft digest news",
 	    NULL };
 	static const char *const fay_has[] = { "Public digest news", "Members digest news",
 	    "Members thread for the digest", NULL };
 	static const char *const fay_lacks[] = { "Nongovernmental thread for the digest",
 	    "Civil society digest forum", "SECRET-BODY-TEXT", "Draft digest news", NULL };
-	static const char *const al_has[] = { "Public digest news", NULL };
+	static const char *const al_has[] = { "Public digest news", "Open digest workshop",
+	    "[new]", NULL };
 	static const char *const al_lacks[] = { "Members digest news",
 	    "Members thread for the digest", "Nongovernmental thread for the digest", NULL };
 	char *body;
@@ -234,6 +251,7 @@ test_first_week(void **state)
 	news_made("Public digest news", "public", 1);
 	news_made("Members digest news", "members", 1);
 	news_made("Draft digest news", "members", 0);
+	event_made("Open digest workshop");
 	reply(f_members, t_members, "SECRET-BODY-TEXT in the members' forum.");
 	reply(f_nongov, t_nongov, "SECRET-BODY-TEXT in the nongovernmental forum.");
 	run_now();
@@ -272,14 +290,17 @@ test_first_week(void **state)
 
 /*
  * A week on, the scheduled run: only what is new since the first digest
- * (a new item, a new reply in one thread); one with nothing new gets none.
+ * (a new item, a new reply in one thread; the workshop still open, listed
+ * but no longer marked new); one with nothing new gets none.
  */
 static void
 test_next_week(void **state)
 {
 	static const char *const ada_has[] = { "Second week news",
-	    "Members thread for the digest", NULL };
+	    "Members thread for the digest", "Open digest workshop", NULL };
 	static const char *const ada_lacks[] = { "Public digest news", "Members digest news",
+	    "Nongovernmental thread for the digest", "SECRET-BODY-TEXT", "[nouveau]", NULL };
+	static const char *const fay_lacks[] = { "Public digest news", "Members digest news",
 	    "Nongovernmental thread for the digest", "SECRET-BODY-TEXT", NULL };
 	static const char *const fay_has[] = { "Second week news",
 	    "Members thread for the digest", NULL };
@@ -293,9 +314,10 @@ test_next_week(void **state)
 	runs_reach(before + 1);	/* the scheduled one */
 	tick();
 	free(digest_mail(ADA, "Votre lettre hebdomadaire", ada_has, ada_lacks));
-	free(digest_mail(FAY, "Your weekly digest", fay_has, ada_lacks));
+	free(digest_mail(FAY, "Your weekly digest", fay_has, fay_lacks));
 	assert_int_equal(queued(ADA), 2);
-	/* the applicant: no public item since, nothing new: no mail */
+	/* the applicant: no public item since and the workshop listed before:
+	 * nothing new, no mail */
 	assert_int_equal(queued(AL), 1);
 	{
 		json_t *j = ta_get_json("/api/v1/staff/digest", sam_tok, 200);
