@@ -240,6 +240,17 @@ app_mail(struct app *app, struct db *d, const char *to, const char *subject,
 	return rc;
 }
 
+enum ws_err
+app_mail_unsub(struct app *app, struct db *d, const char *to, const char *subject,
+    const char *body, const char *unsub)
+{
+	enum ws_err rc = outbox_enqueue_unsub(d, &app->mail, to, subject, body, unsub, NULL);
+
+	if (rc == WS_OK)
+		db_after_commit(d, kick, app);
+	return rc;
+}
+
 /* The number after prefix at the start of s ("organization 12, ..."), or
  * after prefix anywhere in s when anywhere; 0 when there is none. */
 static int64_t

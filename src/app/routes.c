@@ -497,6 +497,9 @@ const struct route app_routes[] = {
 	{HM_PATCH,  "/api/v1/account/digest",       h_digest_settings_api, R_USER, CSRF_CHECK, RL_NONE,   RF_API},
 	{HM_GET,    "/digest/unsubscribe",          h_digest_unsubscribe_page, R_ALL, CSRF_NONE, RL_LOOKUP, 0},
 	{HM_POST,   "/digest/unsubscribe",          h_digest_unsubscribe, R_ALL,   CSRF_CHECK, RL_LOOKUP, 0},
+	/* a mail program's one-click POST (RFC 8058): the signed address is the authority, no CSRF */
+	{HM_GET,    "/digest/unsubscribe/one-click", h_digest_unsubscribe_page, R_ALL, CSRF_NONE, RL_LOOKUP, 0},
+	{HM_POST,   "/digest/unsubscribe/one-click", h_digest_unsubscribe_oneclick, R_ALL, CSRF_NONE, RL_LOOKUP, 0},
 	{HM_GET,    "/staff/digest",                h_staff_digest,      R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
 	{HM_POST,   "/staff/digest/run",            h_staff_digest_run,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
 	{HM_POST,   "/api/v1/staff/digest/run",     h_staff_digest_run,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},

@@ -362,7 +362,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "INSERT INTO outbox (to_addr, subject, body, message_id, status, attempts, "
 	    "next_at, created_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?) RETURNING id", NULL},
 	[ST_OUTBOX_GET] = {"outbox_get",
-	    "SELECT to_addr, subject, body, message_id, status FROM outbox WHERE id = ?", NULL},
+	    "SELECT to_addr, subject, body, message_id, status, list_unsubscribe FROM outbox "
+	    "WHERE id = ?", NULL},
 	[ST_OUTBOX_SENT] = {"outbox_sent",
 	    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
 	    "last_error = NULL WHERE id = ?", NULL},
@@ -2689,6 +2690,9 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * others in [?1, ?2] (?4 = ?1); the nongovernmental forums only when
 	 * ?5 is 1; the most recent first, at most ?9.  Counts, never a post's
 	 * text. */
+	/* A message's List-Unsubscribe address (RFC 2369, 8058), migration 43. */
+	[ST_OUTBOX_SET_UNSUB] = {"outbox_set_unsub",
+	    "UPDATE outbox SET list_unsubscribe = ? WHERE id = ?", NULL},
 	[ST_FORUM_DIGEST] = {"forum_digest",
 	    "SELECT x.id, x.forum_id, x.title, x.forum, x.audience, x.n FROM (SELECT t.id, "
 	    "t.forum_id, t.title, f.title AS forum, f.audience, t.last_post_at, (SELECT count(*) "
@@ -4213,7 +4217,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
  * (no row: on for members and focal points, off for others); one row a
  * person and week once their digest is queued (what it counted, and the
  * opportunities it listed, so the next one tells what is new); each run of
- * the job, for staff. */
+ * the job, for staff; and a message's List-Unsubscribe address, which the
+ * digest's mail carries (RFC 8058 one-click). */
 #define M43(ID) \
 	"CREATE TABLE digest_settings (" \
 	" user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE," \
@@ -4227,7 +4232,8 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	"CREATE TABLE digest_runs (" \
 	" id " ID "," \
 	" ran_at BIGINT NOT NULL, week BIGINT NOT NULL, mailed INTEGER NOT NULL," \
-	" manual INTEGER NOT NULL);"
+	" manual INTEGER NOT NULL);" \
+	"ALTER TABLE outbox ADD COLUMN list_unsubscribe TEXT;"
 
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},

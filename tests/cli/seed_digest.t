@@ -52,6 +52,9 @@ check() {
 	done
 	[ -n "$f" ] && grep -q 'Open opportunities' "$f" && grep -q '/digest/unsubscribe?u=' "$f"
 	ok $? "$b: the digest is in the mail directory" "$tmp/$b.serve.log"
+	[ -n "$f" ] && grep -q '^List-Unsubscribe: <http://.*/digest/unsubscribe/one-click?u=[0-9]*&s=[0-9a-f]*>' "$f" &&
+	    grep -q '^List-Unsubscribe-Post: List-Unsubscribe=One-Click' "$f"
+	ok $? "$b: it has the List-Unsubscribe headers (RFC 8058)" "${f:-$tmp/$b.serve.log}"
 	stop_server
 }
 

@@ -7,7 +7,8 @@
  * organization is suspended and one who said no get none; that a rerun in
  * the same week mails nobody twice, and the scheduled run a week later
  * only what is new (the test clock, never sleeping); the unsubscribe link
- * (forged, another person's, without CSRF, then for real); the setting,
+ * (forged, another person's, without CSRF, then for real) and the
+ * List-Unsubscribe one-click POST; the setting,
  * its form and its JSON twin; staff's page.  On PostgreSQL a second node
  * serves the same database and both run the digest at once: one mail each.
  *
@@ -404,6 +405,61 @@ test_unsubscribe(void **state)
 	ts_browser_free(b);
 }
 
+/*
+ * The mail's List-Unsubscribe header leads to an address a mail program
+ * POSTs List-Unsubscribe=One-Click to (RFC 8058), without CSRF: it stops
+ * Bo's digest with his signature only, and asks for that body.
+ */
+static void
+test_one_click(void **state)
+{
+	struct ts_browser *b = ts_browser_new(&srv, "127.0.0.12");
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	static const char one[] = "List-Unsubscribe=One-Click";
+	char path[300], sig[80];
+	struct ts_mail m;
+	const char *p;
+	const struct ts_res *r;
+	json_t *j;
+
+	(void)state;
+	assert_true(ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = '" BO "' AND "
+	    "list_unsubscribe LIKE '%%/digest/unsubscribe/one-click?u=%lld&s=%%'",
+	    (long long)bo_id) >= 1);
+	do {
+		if (ts_mail_wait(&sink, BO, 20000, &m) != 0)
+			fail_msg("no digest to Bo");
+	} while (strcmp(m.subject, "Your weekly digest") != 0 && (ts_mail_free(&m), 1));
+	p = strstr(m.body, "&s=");
+	assert_non_null(p);
+	snprintf(sig, sizeof sig, "%.64s", p + 3);
+	ts_mail_free(&m);
+	/* forged, another's number: nothing */
+	snprintf(path, sizeof path, "/digest/unsubscribe/one-click?u=%lld&s=%s", (long long)ada_id,
+	    sig);
+	STATUS(ts_req(b, "POST", path, fh, one, strlen(one)), 404);
+	/* Bo's, without the body: a 400 */
+	snprintf(path, sizeof path, "/digest/unsubscribe/one-click?u=%lld&s=%s", (long long)bo_id,
+	    sig);
+	STATUS(ts_req(b, "POST", path, fh, "x=1", 3), 400);
+	j = ta_get_json("/api/v1/account/digest", bo_tok, 200);
+	assert_true(json_is_true(json_object_get(j, "enabled")));
+	json_decref(j);
+	/* opened, it asks; posted as a mail program does, it stops */
+	r = ts_get(b, path);
+	STATUS(r, 200);
+	HAS(r, "<form method=\"post\" action=\"/digest/unsubscribe\">");
+	STATUS(ts_req(b, "POST", path, fh, one, strlen(one)), 200);
+	j = ta_get_json("/api/v1/account/digest", bo_tok, 200);
+	assert_false(json_is_true(json_object_get(j, "enabled")));
+	json_decref(j);
+	/* on again, for what follows */
+	STATUS(ta_api("PATCH", "/api/v1/account/digest", bo_tok, json_pack("{s:b}", "enabled", 1)),
+	    200);
+	ts_browser_free(b);
+}
+
 /* The setting: defaults by role, the JSON twin, the form and its errors. */
 static void
 test_setting(void **state)
@@ -583,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_first_week),
 		cmocka_unit_test(test_next_week),
 		cmocka_unit_test(test_unsubscribe),
+		cmocka_unit_test(test_one_click),
 		cmocka_unit_test(test_setting),
 		cmocka_unit_test(test_staff_page),
 	};

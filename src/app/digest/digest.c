@@ -218,8 +218,9 @@ person_digest(struct app *app, struct db *d, struct arena *a, struct user *u, in
 		db_end(q);
 	}
 	if (rc == WS_OK && n == 1)
-		rc = app_mail(app, d, u->email, view_tr(app->views, lang,
-		    N_("Your weekly digest")), buf_str(&b));
+		rc = app_mail_unsub(app, d, u->email, view_tr(app->views, lang,
+		    N_("Your weekly digest")), buf_str(&b), arena_printf(a,
+		    "%s/digest/unsubscribe/one-click?u=%lld&s=%s", base, (long long)u->id, sig));
 	if (rc != WS_OK || n != 1) {
 		db_rollback(d);	/* another run mailed it first */
 		goto out;

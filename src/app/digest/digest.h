@@ -78,6 +78,9 @@ enum ws_err h_digest_settings_api(struct req *r, struct resp *w);
 /* GET /digest/unsubscribe?u=&s= (the page that confirms), POST it. */
 enum ws_err h_digest_unsubscribe_page(struct req *r, struct resp *w);
 enum ws_err h_digest_unsubscribe(struct req *r, struct resp *w);
+/* POST /digest/unsubscribe/one-click?u=&s= (List-Unsubscribe=One-Click,
+ * RFC 8058: the mail's List-Unsubscribe-Post), and its GET: the page. */
+enum ws_err h_digest_unsubscribe_oneclick(struct req *r, struct resp *w);
 /* GET /staff/digest (and JSON): the runs; POST /staff/digest/run (and
  * POST /api/v1/staff/digest/run): run it now. */
 enum ws_err h_staff_digest(struct req *r, struct resp *w);

@@ -181,20 +181,15 @@ h_digest_unsubscribe_page(struct req *r, struct resp *w)
 	return WS_OK;
 }
 
-enum ws_err
-h_digest_unsubscribe(struct req *r, struct resp *w)
+/* Stops uid's digest (the link was checked); audited. */
+static enum ws_err
+unsub_store(struct req *r, int64_t uid)
 {
 	struct db *d = req_db(r);
 	struct db_q *q;
 	struct user u;
-	int64_t uid;
 	enum ws_err rc;
 
-	if (unsub_args(r, json_string_value(json_object_get(r->in, "u")),
-	    json_string_value(json_object_get(r->in, "s")), &uid) != WS_OK) {
-		w->detail = N_("This link is not valid: open your digest settings instead.");
-		return WS_ENOTFOUND;
-	}
 	if ((rc = user_by_id(d, r->a, uid, &u)) != WS_OK)
 		return rc;	/* WS_ENOTFOUND: an account gone since */
 	q = db_start(d, ST_DIGEST_SETTING_SET);
@@ -203,9 +198,54 @@ h_digest_unsubscribe(struct req *r, struct resp *w)
 	db_bind_int(q, 3, now_s());
 	rc = db_exec(q, NULL);
 	db_end(q);
-	if (rc != WS_OK)
+	if (rc == WS_OK)
+		app_audit(r->app, d, uid, "digest.unsubscribed", r->ip, "");
+	return rc;
+}
+
+/*
+ * POST /digest/unsubscribe/one-click?u=&s= with the body
+ * List-Unsubscribe=One-Click: what a mail program sends for the message's
+ * List-Unsubscribe-Post header (RFC 8058).  No CSRF token: the signed
+ * address is the authority, and a page elsewhere cannot know it.  A GET of
+ * the address (a program that only opens it) shows the page that asks.
+ */
+enum ws_err
+h_digest_unsubscribe_oneclick(struct req *r, struct resp *w)
+{
+	const char *one = json_string_value(json_object_get(r->in, "List-Unsubscribe"));
+	int64_t uid;
+	enum ws_err rc;
+
+	if (unsub_args(r, req_query(r, "u"), req_query(r, "s"), &uid) != WS_OK) {
+		w->detail = N_("This link is not valid: open your digest settings instead.");
+		return WS_ENOTFOUND;
+	}
+	if (!one || strcmp(one, "One-Click") != 0) {
+		w->detail = N_("Send List-Unsubscribe=One-Click, or open the link to confirm.");
+		return WS_EBADREQ;
+	}
+	if ((rc = unsub_store(r, uid)) != WS_OK)
 		return rc;
-	app_audit(r->app, d, uid, "digest.unsubscribed", r->ip, "");
+	resp_value(w, json_pack("{s:b}", "done", 1));
+	w->tpl = "digest_unsubscribe";
+	w->title = N_("Stop the weekly digest");
+	return WS_OK;
+}
+
+enum ws_err
+h_digest_unsubscribe(struct req *r, struct resp *w)
+{
+	int64_t uid;
+	enum ws_err rc;
+
+	if (unsub_args(r, json_string_value(json_object_get(r->in, "u")),
+	    json_string_value(json_object_get(r->in, "s")), &uid) != WS_OK) {
+		w->detail = N_("This link is not valid: open your digest settings instead.");
+		return WS_ENOTFOUND;
+	}
+	if ((rc = unsub_store(r, uid)) != WS_OK)
+		return rc;
 	resp_value(w, json_pack("{s:b}", "done", 1));
 	w->tpl = "digest_unsubscribe";
 	w->title = N_("Stop the weekly digest");
