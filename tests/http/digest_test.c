@@ -3,8 +3,8 @@
  * who gets one and what it tells them by role and audience (a focal point
  * never hears of a nongovernmental forum's thread, an applicant never of a
  * members' item, nobody of a draft or of a post's text), that a person
- * with nothing new, a disabled or unverified account, a member whose
- * organization is suspended and one who said no get none; that a rerun in
+ * with nothing new, a disabled, deleted or unverified account, a member
+ * whose organization is suspended and one who said no get none; that a rerun in
  * the same week mails nobody twice, and the scheduled run a week later
  * only what is new (the test clock, never sleeping); the unsubscribe link
  * (forged, another person's, without CSRF, then for real) and the
@@ -49,6 +49,7 @@
 #define DEE "dee@alder-digest.example"	/* member, account disabled */
 #define NO "no@alder-digest.example"	/* member who said no on the form */
 #define AP2 "ap2@applicant-digest.example"	/* applicant: off by default */
+#define GONE "gone@alder-digest.example"	/* member who deleted their account */
 
 static struct ts_sink sink;
 static struct ts_server srv, srv2;
@@ -56,7 +57,8 @@ static int two_nodes;
 static const char *db_url;
 static struct ts_browser *plain, *plain2;
 static char sam_tok[129], ada_tok[129], bo_tok[129], fay_tok[129], al_tok[129], ap2_tok[129];
-static int64_t ada_id, bo_id, fay_id;
+static char gone_tok[129];
+static int64_t ada_id, bo_id, fay_id, al_id;
 static int64_t f_members, f_nongov, t_members, t_nongov;
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -273,6 +275,8 @@ test_first_week(void **state)
 	assert_int_equal(queued(DEE), 0);
 	assert_int_equal(queued(NO), 0);
 	assert_int_equal(queued(AP2), 0);
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM digest_sent d JOIN users u ON "
+	    "u.id = d.user_id WHERE u.deleted_at IS NOT NULL"), 0);
 
 	/* again the same week: nobody is mailed twice */
 	run_now();
@@ -560,7 +564,8 @@ setup(void **state)
 	    (ada_id = ts_person_add(db_url, ADA, "Ada", "member", org, PW)) < 0 ||
 	    (bo_id = ts_person_add(db_url, BO, "Bo", "member", org, PW)) < 0 ||
 	    (fay_id = ts_person_add(db_url, FAY, "Fay Focal", "focal", 0, PW)) < 0 ||
-	    ts_person_add(db_url, AL, "Al", "applicant", 0, PW) < 0 ||
+	    (al_id = ts_person_add(db_url, AL, "Al", "applicant", 0, PW)) < 0 ||
+	    ts_person_add(db_url, GONE, "Gone", "member", org, PW) < 0 ||
 	    ts_person_add(db_url, AP2, "Ap Two", "applicant", 0, PW) < 0 ||
 	    ts_person_add(db_url, UL, "Ul", "member", org, PW) < 0 ||
 	    ts_person_add(db_url, SUE, "Sue", "member", sus, PW) < 0 ||
@@ -571,7 +576,8 @@ setup(void **state)
 	    ts_token(plain, BO, PW, bo_tok, sizeof bo_tok) != 0 ||
 	    ts_token(plain, FAY, PW, fay_tok, sizeof fay_tok) != 0 ||
 	    ts_token(plain, AL, PW, al_tok, sizeof al_tok) != 0 ||
-	    ts_token(plain, AP2, PW, ap2_tok, sizeof ap2_tok) != 0)
+	    ts_token(plain, AP2, PW, ap2_tok, sizeof ap2_tok) != 0 ||
+	    ts_token(plain, GONE, PW, gone_tok, sizeof gone_tok) != 0)
 		return -1;
 	ts_db_open(db_url);
 	ts_sql_int("UPDATE users SET locale = 'fr' WHERE email = '" ADA "'");
@@ -606,6 +612,13 @@ setup(void **state)
 	    200);
 	ts_sql_int("INSERT INTO forum_subscriptions (user_id, forum_id, thread_id, active, "
 	    "created_at) VALUES (%lld, %lld, 0, 1, 0)", (long long)fay_id, (long long)f_nongov);
+	/* and the applicant follows the members' forum as if they once could */
+	ts_sql_int("INSERT INTO forum_subscriptions (user_id, forum_id, thread_id, active, "
+	    "created_at) VALUES (%lld, %lld, 0, 1, 0)", (long long)al_id, (long long)f_members);
+	/* one who deleted their account (they wanted the digest before) */
+	STATUS(ta_api("PATCH", "/api/v1/account/digest", gone_tok, json_pack("{s:b}", "enabled",
+	    1)), 200);
+	STATUS(ta_api("DELETE", "/api/v1/me", gone_tok, json_pack("{s:s}", "password", PW)), 204);
 	/* a second node on one PostgreSQL database: both run the digest */
 	if (strncmp(db_url, "postgres", 8) == 0) {
 		if (ts_server_start(&srv2, db_url, &sink, NULL) != 0)
