@@ -8,13 +8,15 @@
  *      digest, finds it on (their role's default), sends the form without
  *      a choice (a message by the field) and turns it off, then on again;
  *   2. staff open /staff/digest, see the demo's run, run it now (the page
- *      says it is queued); the page is docs/digest.png.
+ *      says it is queued); the page is docs/digest.png;
+ *   3. the link in the member's digest, opened without signing in, asks,
+ *      and its button stops the digest: their settings say so.
  *
  * Every page visited is checked by axe-core at the end (lib.js).
  * docs/digest.png is copied from out/digest.png after a run.
  */
 const {
-	check, test, launch, newContext, shot, visit, text, h1, submit, signIn, run,
+	check, test, launch, newContext, shot, visit, text, h1, submit, signIn, waitForMail, run,
 } = require('./lib');
 
 const STAFF = { email: 'staff@example.org', password: 'demo-staff-pass-2026' };
@@ -56,6 +58,23 @@ async function main() {
 		check((await text(staff.getByRole('main'))).includes(
 		    'Queued: the digest runs in a moment.'), 'not queued');
 		await shot(staff, 'digest');
+	});
+
+	await test('the link in the digest stops it, without signing in', async () => {
+		const mail = await waitForMail(MEMBER.email, { subject: /^Your weekly digest$/ });
+		/* seeded before the server ran, its links name seed's base URL: the path */
+		const m = mail.body.match(/\/digest\/unsubscribe\?u=\d+&s=[0-9a-f]{64}/);
+		check(m, `no unsubscribe link in the digest:\n${mail.body}`);
+		const link = m[0];
+		const visitor = await (await newContext(browser)).newPage();
+		await visit(visitor, link);
+		check(await h1(visitor) === 'Stop the weekly digest', `the page is "${await h1(visitor)}"`);
+		await submit(visitor, visitor.getByRole('main').getByRole('button',
+		    { name: 'Stop the weekly digest' }));
+		check((await text(visitor.getByRole('main'))).includes(
+		    'we no longer send you the weekly digest'), 'not stopped');
+		await visit(member, '/account/digest');
+		check(await member.getByLabel('No', { exact: true }).isChecked(), 'still on');
 	});
 }
 
