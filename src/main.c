@@ -20,6 +20,7 @@
 #include "app/calls/calls.h"
 #include "app/dialogues/dialogues.h"
 #include "app/courses/courses.h"
+#include "app/digest/digest.h"
 #include "app/directory/directory.h"
 #include "app/countries/countries.h"
 #include "app/directory/import.h"
@@ -623,6 +624,13 @@ cmd_seed(struct app *app, const struct opts *o)
 			rc = ptn_seed_demo(app, d, member.id, &added);
 			if (rc == WS_OK && added)
 				printf("%d partner requests added\n", added);
+		}
+		if (rc == WS_OK) {	/* the demo member's weekly digest, in var/mail */
+			int added = 0;
+
+			rc = digest_seed_demo(app, d, member.id, &added);
+			if (rc == WS_OK && added)
+				printf("a weekly digest mailed to the demo member\n");
 		}
 		if (rc == WS_OK)
 			printf("demo data ready: %d organizations, 6 applications to review\n",

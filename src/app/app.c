@@ -9,6 +9,7 @@
 #include "app/accounts/accounts.h"
 #include "app/app.h"
 #include "app/courses/courses.h"
+#include "app/digest/digest.h"
 #include "app/dialogues/dialogues.h"
 #include "app/directory/cache.h"
 #include "app/directory/import.h"
@@ -144,6 +145,8 @@ static struct job_kind job_kinds[] = {
 	{DLG_MAIL_JOB, dlg_mail_run, 5, 120, NULL},
 	/* the course's reminders (courses/reminders.c); each run queues the next */
 	{CRS_REMIND_JOB, crs_remind_run, 3, 120, NULL},
+	/* the weekly digest (digest/digest.c); a scheduled run queues the next */
+	{DIGEST_JOB, digest_run, 3, 300, NULL},
 };
 
 /* Queues the first run of a job that recurs by queuing its next run, on
@@ -176,6 +179,7 @@ app_jobs_start(struct app *app)
 		recurring(d, APP_SWEEP_JOB);
 		recurring(d, EV_REMIND_JOB);
 		recurring(d, CRS_REMIND_JOB);
+		digest_schedule(d);
 		db_release(app->pool, d);
 	}
 	for (i = 0; i < sizeof job_kinds / sizeof job_kinds[0]; i++)
@@ -231,6 +235,17 @@ app_mail(struct app *app, struct db *d, const char *to, const char *subject,
     const char *body)
 {
 	enum ws_err rc = outbox_enqueue(d, &app->mail, to, subject, body, NULL);
+
+	if (rc == WS_OK)
+		db_after_commit(d, kick, app);
+	return rc;
+}
+
+enum ws_err
+app_mail_unsub(struct app *app, struct db *d, const char *to, const char *subject,
+    const char *body, const char *unsub)
+{
+	enum ws_err rc = outbox_enqueue_unsub(d, &app->mail, to, subject, body, unsub, NULL);
 
 	if (rc == WS_OK)
 		db_after_commit(d, kick, app);

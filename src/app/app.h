@@ -74,6 +74,10 @@ void app_close(struct app *app);
  * the caller's transaction. */
 enum ws_err app_mail(struct app *app, struct db *d, const char *to, const char *subject,
     const char *body) WS_WUR;
+/* app_mail, with unsub as the message's List-Unsubscribe address (an
+ * absolute http(s) URL a mail program may POST to, RFC 8058). */
+enum ws_err app_mail_unsub(struct app *app, struct db *d, const char *to, const char *subject,
+    const char *body, const char *unsub) WS_WUR;
 
 /*
  * The language mail to a person is written in: theirs, never that of who

@@ -15,6 +15,7 @@
 #include "app/calls/calls.h"
 #include "app/countries/countries.h"
 #include "app/courses/courses.h"
+#include "app/digest/digest.h"
 #include "app/directory/directory.h"
 #include "app/directory/import.h"
 #include "app/directory/summary.h"
@@ -522,5 +523,17 @@ const struct route app_routes[] = {
 	{HM_POST,   "/api/v1/partners/requests/{id}/decline", h_partner_decline, R_MEMBER | R_STAFFS, CSRF_CHECK, RL_NONE, RF_API | RF_OWNER},
 	{HM_GET,    "/staff/partners",              h_staff_partners,    R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, ptn_q_staff},
 	{HM_GET,    "/staff/partners.csv",          h_staff_partners_csv, R_STAFFS, CSRF_NONE, RL_NONE,   0, ptn_q_staff},
+	/* the weekly digest (migration 43): a person's setting, the mail's unsubscribe link, staff's runs */
+	{HM_GET,    "/account/digest",              h_digest_settings,   R_USER,   CSRF_NONE,  RL_NONE,   RF_TWIN},
+	{HM_POST,   "/account/digest",              h_digest_settings_form, R_USER, CSRF_CHECK, RL_NONE,  0},
+	{HM_PATCH,  "/api/v1/account/digest",       h_digest_settings_api, R_USER, CSRF_CHECK, RL_NONE,   RF_API},
+	{HM_GET,    "/digest/unsubscribe",          h_digest_unsubscribe_page, R_ALL, CSRF_NONE, RL_LOOKUP, 0},
+	{HM_POST,   "/digest/unsubscribe",          h_digest_unsubscribe, R_ALL,   CSRF_CHECK, RL_LOOKUP, 0},
+	/* a mail program's one-click POST (RFC 8058): the signed address is the authority, no CSRF */
+	{HM_GET,    "/digest/unsubscribe/one-click", h_digest_unsubscribe_page, R_ALL, CSRF_NONE, RL_LOOKUP, 0},
+	{HM_POST,   "/digest/unsubscribe/one-click", h_digest_unsubscribe_oneclick, R_ALL, CSRF_NONE, RL_LOOKUP, 0},
+	{HM_GET,    "/staff/digest",                h_staff_digest,      R_STAFFS, CSRF_NONE,  RL_NONE,   RF_TWIN, app_q_list},
+	{HM_POST,   "/staff/digest/run",            h_staff_digest_run,  R_STAFFS, CSRF_CHECK, RL_NONE,   0},
+	{HM_POST,   "/api/v1/staff/digest/run",     h_staff_digest_run,  R_STAFFS, CSRF_CHECK, RL_NONE,   RF_API},
 	{0, NULL, NULL, 0, 0, 0, 0},
 };

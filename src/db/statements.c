@@ -400,7 +400,8 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "INSERT INTO outbox (to_addr, subject, body, message_id, status, attempts, "
 	    "next_at, created_at) VALUES (?, ?, ?, ?, 'queued', 0, ?, ?) RETURNING id", NULL},
 	[ST_OUTBOX_GET] = {"outbox_get",
-	    "SELECT to_addr, subject, body, message_id, status FROM outbox WHERE id = ?", NULL},
+	    "SELECT to_addr, subject, body, message_id, status, list_unsubscribe FROM outbox "
+	    "WHERE id = ?", NULL},
 	[ST_OUTBOX_SENT] = {"outbox_sent",
 	    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
 	    "last_error = NULL WHERE id = ?", NULL},
@@ -2849,6 +2850,71 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PTN_OF_PERSON] = {"ptn_of_person",
 	    "SELECT " PTN_COLS PTN_FROM "WHERE p.asked_by = ? OR p.from_contact = ? OR "
 	    "p.to_contact = ? ORDER BY p.id", NULL},
+
+	/* ---- the weekly digest (migration 43) ---- */
+	/* The active, verified people after id ?2 who want the digest (their
+	 * choice, else on for members and focal points) and have had none in
+	 * week ?1; at most ?3. */
+	[ST_DIGEST_PEOPLE] = {"digest_people",
+	    "SELECT u.id, u.role FROM users u WHERE u.status = 'active' AND u.deleted_at IS NULL "
+	    "AND u.verified_at IS NOT NULL AND COALESCE((SELECT s.enabled FROM digest_settings s "
+	    "WHERE s.user_id = u.id), CASE WHEN u.role IN ('member','focal') THEN 1 ELSE 0 END) = 1 "
+	    "AND NOT EXISTS (SELECT 1 FROM digest_sent d WHERE d.user_id = u.id AND d.week = ?) "
+	    "AND u.id > ? ORDER BY u.id LIMIT ?", NULL},
+	[ST_DIGEST_LAST] = {"digest_last",
+	    "SELECT sent_at, opps FROM digest_sent WHERE user_id = ? ORDER BY week DESC LIMIT 1",
+	    NULL},
+	/* The digest of person ?1 in week ?2: a row only the first adds. */
+	[ST_DIGEST_CLAIM] = {"digest_claim",
+	    "INSERT INTO digest_sent (user_id, week, sent_at, news, opportunities, threads, opps) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, week) DO NOTHING", NULL},
+	[ST_DIGEST_SETTING_GET] = {"digest_setting_get",
+	    "SELECT enabled FROM digest_settings WHERE user_id = ?", NULL},
+	[ST_DIGEST_SETTING_SET] = {"digest_setting_set",
+	    "INSERT INTO digest_settings (user_id, enabled, updated_at) VALUES (?, ?, ?) "
+	    "ON CONFLICT (user_id) DO UPDATE SET enabled = excluded.enabled, "
+	    "updated_at = excluded.updated_at", NULL},
+	[ST_DIGEST_WEEK_COUNT] = {"digest_week_count",
+	    "SELECT count(*) FROM digest_sent WHERE week = ?", NULL},
+	[ST_DIGEST_RUN_ADD] = {"digest_run_add",
+	    "INSERT INTO digest_runs (ran_at, week, mailed, manual) VALUES (?, ?, ?, ?)", NULL},
+	[ST_DIGEST_RUNS] = {"digest_runs",
+	    "SELECT id, ran_at, week, mailed, manual FROM digest_runs ORDER BY id DESC "
+	    "LIMIT ? OFFSET ?", NULL},
+	[ST_DIGEST_RUNS_COUNT] = {"digest_runs_count", "SELECT count(*) FROM digest_runs", NULL},
+	[ST_DIGEST_MINE] = {"digest_mine",
+	    "SELECT week, sent_at, news, opportunities, threads FROM digest_sent WHERE "
+	    "user_id = ? ORDER BY week", NULL},
+	/* The items published in [?1, ?2] (the second of the last digest counts,
+	 * lest one published in it be missed), the members' ones too when ?3 is 1,
+	 * newest first; at most ?4.  Never a draft. */
+	[ST_NEWS_SINCE] = {"news_since",
+	    "SELECT n.id, n.slug, n.kind, n.title, n.published_at FROM news n WHERE "
+	    "n.status = 'published' AND n.published_at >= ? AND n.published_at <= ? AND "
+	    "(? = 1 OR n.visibility = 'public') ORDER BY n.published_at DESC, n.id DESC LIMIT ?",
+	    NULL},
+	/* The threads person ?3 (?6, ?7, ?8) follows (the thread, or its forum
+	 * unless they stopped following the thread) with visible replies by
+	 * others in [?1, ?2] (?4 = ?1); the nongovernmental forums only when
+	 * ?5 is 1; the most recent first, at most ?9.  Counts, never a post's
+	 * text. */
+	/* A message's List-Unsubscribe address (RFC 2369, 8058), migration 43. */
+	[ST_OUTBOX_SET_UNSUB] = {"outbox_set_unsub",
+	    "UPDATE outbox SET list_unsubscribe = ? WHERE id = ?", NULL},
+	[ST_FORUM_DIGEST] = {"forum_digest",
+	    "SELECT x.id, x.forum_id, x.title, x.forum, x.audience, x.n FROM (SELECT t.id, "
+	    "t.forum_id, t.title, f.title AS forum, f.audience, t.last_post_at, (SELECT count(*) "
+	    "FROM forum_posts p WHERE p.thread_id = t.id AND p.status = 'visible' AND "
+	    "p.flag_hidden = 0 AND p.created_at >= ? AND p.created_at <= ? AND "
+	    "(p.user_id IS NULL OR p.user_id <> ?)) AS n FROM forum_threads t JOIN forums f ON "
+	    "f.id = t.forum_id WHERE t.last_post_at >= ? AND (f.audience = 'members' OR ? = 1) "
+	    "AND (EXISTS (SELECT 1 FROM forum_subscriptions s WHERE s.user_id = ? AND "
+	    "s.forum_id = t.forum_id AND s.thread_id = t.id AND s.active = 1) OR (EXISTS (SELECT "
+	    "1 FROM forum_subscriptions s WHERE s.user_id = ? AND s.forum_id = t.forum_id AND "
+	    "s.thread_id = 0 AND s.active = 1) AND NOT EXISTS (SELECT 1 FROM forum_subscriptions "
+	    "s WHERE s.user_id = ? AND s.forum_id = t.forum_id AND s.thread_id = t.id AND "
+	    "s.active = 0)))) x WHERE x.n > 0 ORDER BY x.last_post_at DESC, x.id DESC LIMIT ?",
+	    NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");
@@ -3095,6 +3161,12 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	[ST_FORUM_FOLLOWERS] = FFO_C__MAX,
 	[ST_FORUM_MAILSTATE_GET] = FML_C__MAX,
 	[ST_FORUM_MY_POSTS] = FMY_C__MAX,
+	[ST_DIGEST_PEOPLE] = DGP_C__MAX,
+	[ST_DIGEST_LAST] = DGL_C__MAX,
+	[ST_DIGEST_RUNS] = DGR_C__MAX,
+	[ST_DIGEST_MINE] = DGM_C__MAX,
+	[ST_NEWS_SINCE] = NSI_C__MAX,
+	[ST_FORUM_DIGEST] = FDG_C__MAX,
 };
 
 /* ---- migrations ------------------------------------------------------ */
@@ -4425,6 +4497,28 @@ const int db_stmt_cols[DB_STMT__MAX] = {
 	"CREATE INDEX partner_requests_from ON partner_requests(from_org, status);" \
 	"CREATE INDEX partner_requests_to ON partner_requests(to_org, status);"
 
+/* Migration 43: the weekly digest (src/app/digest/).  A person's choice
+ * (no row: on for members and focal points, off for others); one row a
+ * person and week once their digest is queued (what it counted, and the
+ * opportunities it listed, so the next one tells what is new); each run of
+ * the job, for staff; and a message's List-Unsubscribe address, which the
+ * digest's mail carries (RFC 8058 one-click). */
+#define M43(ID) \
+	"CREATE TABLE digest_settings (" \
+	" user_id BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE," \
+	" enabled INTEGER NOT NULL, updated_at BIGINT NOT NULL);" \
+	"CREATE TABLE digest_sent (" \
+	" user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE," \
+	" week BIGINT NOT NULL, sent_at BIGINT NOT NULL," \
+	" news INTEGER NOT NULL, opportunities INTEGER NOT NULL, threads INTEGER NOT NULL," \
+	" opps TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (user_id, week));" \
+	"CREATE INDEX digest_sent_week ON digest_sent(week);" \
+	"CREATE TABLE digest_runs (" \
+	" id " ID "," \
+	" ran_at BIGINT NOT NULL, week BIGINT NOT NULL, mailed INTEGER NOT NULL," \
+	" manual INTEGER NOT NULL);" \
+	"ALTER TABLE outbox ADD COLUMN list_unsubscribe TEXT;"
+
 const struct db_migration db_migrations[] = {
 	{1, M1(SQLITE_ID), M1(PG_ID)},
 	{2, M2(SQLITE_ID, "BLOB"), M2(PG_ID, "BYTEA")},
@@ -4466,5 +4560,6 @@ const struct db_migration db_migrations[] = {
 	{40, M40(SQLITE_ID), M40(PG_ID)},
 	{41, M41(SQLITE_ID), M41(PG_ID)},
 	{42, M42_SQLITE, M42_PG},
+	{43, M43(SQLITE_ID), M43(PG_ID)},
 	{0, NULL, NULL},
 };

@@ -655,6 +655,20 @@ enum db_stmt {
 	ST_MSG_STAFF,
 	ST_FORUM_USER_LOCK,
 	ST_FORUM_POST_LOCK,
+	/* the weekly digest (migration 43, src/app/digest/) */
+	ST_DIGEST_PEOPLE,
+	ST_DIGEST_LAST,
+	ST_DIGEST_CLAIM,
+	ST_DIGEST_SETTING_GET,
+	ST_DIGEST_SETTING_SET,
+	ST_DIGEST_WEEK_COUNT,
+	ST_DIGEST_RUN_ADD,
+	ST_DIGEST_RUNS,
+	ST_DIGEST_RUNS_COUNT,
+	ST_DIGEST_MINE,
+	ST_NEWS_SINCE,
+	ST_FORUM_DIGEST,
+	ST_OUTBOX_SET_UNSUB,
 	DB_STMT__MAX
 };
 
@@ -760,7 +774,7 @@ enum token_get_col {
 };
 enum outbox_get_col {
 	OUTBOX_GET_C_TO_ADDR, OUTBOX_GET_C_SUBJECT, OUTBOX_GET_C_BODY,
-	OUTBOX_GET_C_MESSAGE_ID, OUTBOX_GET_C_STATUS,
+	OUTBOX_GET_C_MESSAGE_ID, OUTBOX_GET_C_STATUS, OUTBOX_GET_C_LIST_UNSUB,
 	OUTBOX_GET_C__MAX
 };
 enum audit_list_col {
@@ -1571,5 +1585,22 @@ enum msg_report_col { MSG_REP_C_ID, MSG_REP_C_CONVERSATION_ID, MSG_REP_C_REPORTE
 	MSG_REP_C_A_ID, MSG_REP_C_A_NAME, MSG_REP_C_B_ID, MSG_REP_C_B_NAME, MSG_REP_C__MAX };
 	FMY_C_BODY, FMY_C_STATUS, FMY_C_CREATED_AT, FMY_C_EDITED_AT, FMY_C_AUDIENCE,
 	FMY_C_THREAD_USER, FMY_C_ROLE, FMY_C__MAX };
+
+/* Who may get this week's digest (ST_DIGEST_PEOPLE). */
+enum digest_person_col { DGP_C_ID, DGP_C_ROLE, DGP_C__MAX };
+/* A person's last digest (ST_DIGEST_LAST). */
+enum digest_last_col { DGL_C_SENT_AT, DGL_C_OPPS, DGL_C__MAX };
+/* A run of the digest job (ST_DIGEST_RUNS). */
+enum digest_run_col { DGR_C_ID, DGR_C_RAN_AT, DGR_C_WEEK, DGR_C_MAILED, DGR_C_MANUAL,
+	DGR_C__MAX };
+/* A person's digests, for their export (ST_DIGEST_MINE). */
+enum digest_mine_col { DGM_C_WEEK, DGM_C_SENT_AT, DGM_C_NEWS, DGM_C_OPPORTUNITIES,
+	DGM_C_THREADS, DGM_C__MAX };
+/* A published news item for a digest (ST_NEWS_SINCE). */
+enum news_since_col { NSI_C_ID, NSI_C_SLUG, NSI_C_KIND, NSI_C_TITLE, NSI_C_PUBLISHED_AT,
+	NSI_C__MAX };
+/* A followed thread with new replies (ST_FORUM_DIGEST). */
+enum forum_digest_col { FDG_C_THREAD_ID, FDG_C_FORUM_ID, FDG_C_THREAD, FDG_C_FORUM,
+	FDG_C_AUDIENCE, FDG_C_NEW, FDG_C__MAX };
 
 #endif

@@ -27,6 +27,13 @@
 enum ws_err mail_format(struct buf *out, const char *from, const char *to,
     const char *subject, const char *body, const char *mid, time_t t) WS_WUR;
 
+/* mail_format, with List-Unsubscribe: <unsub> and List-Unsubscribe-Post:
+ * List-Unsubscribe=One-Click (RFC 2369, RFC 8058) after the subject when
+ * unsub is not NULL; WS_EINVAL when unsub is not mail_unsub_ok(). */
+enum ws_err mail_format_unsub(struct buf *out, const char *from, const char *to,
+    const char *subject, const char *body, const char *mid, time_t t, const char *unsub)
+    WS_WUR;
+
 /* Copies the address of from ("Name <a@b>" or "a@b") into out. */
 void mail_addr_of(const char *from, char *out, size_t outlen);
 

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "mail/mail_int.h"
+#include "mail/outbox.h"
 
 #define FOLD_AT		78	/* preferred header line length */
 #define WORD_MAX	70	/* longest ASCII run kept as is in a header */
@@ -240,15 +241,37 @@ add_body_qp(struct buf *b, const char *s)
 	return WS_OK;
 }
 
+int
+mail_unsub_ok(const char *url)
+{
+	size_t n = url ? strlen(url) : 0;
+	const char *p;
+
+	if (n == 0 || n > MAIL_UNSUB_MAX || strncmp(url, "http", 4) != 0)
+		return 0;
+	for (p = url; *p; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || *p == '<' || *p == '>')
+			return 0;
+	return 1;
+}
+
 enum ws_err
 mail_format(struct buf *out, const char *from, const char *to, const char *subject,
     const char *body, const char *mid, time_t t)
+{
+	return mail_format_unsub(out, from, to, subject, body, mid, t, NULL);
+}
+
+enum ws_err
+mail_format_unsub(struct buf *out, const char *from, const char *to, const char *subject,
+    const char *body, const char *mid, time_t t, const char *unsub)
 {
 	struct tm tm;
 	int qp;
 	enum ws_err rc;
 
-	if (strpbrk(from, "\r\n") || strpbrk(to, "\r\n") || strpbrk(mid, "\r\n<>"))
+	if (strpbrk(from, "\r\n") || strpbrk(to, "\r\n") || strpbrk(mid, "\r\n<>") ||
+	    (unsub && !mail_unsub_ok(unsub)))
 		return WS_EINVAL;
 	gmtime_r(&t, &tm);
 	qp = !body_fits_8bit(body);
@@ -258,6 +281,8 @@ mail_format(struct buf *out, const char *from, const char *to, const char *subje
 	    (rc = add_from(out, from)) != WS_OK ||
 	    (rc = buf_printf(out, "To: %s\r\n", to)) != WS_OK ||
 	    (rc = add_text_header(out, "Subject", subject)) != WS_OK ||
+	    (unsub && (rc = buf_printf(out, "List-Unsubscribe: <%s>\r\n"
+	    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n", unsub)) != WS_OK) ||
 	    (rc = buf_printf(out, "Message-ID: <%s>\r\n"
 	    "MIME-Version: 1.0\r\n"
 	    "Content-Type: text/plain; charset=UTF-8\r\n"

@@ -163,11 +163,45 @@ outbox_enqueue(struct db *d, const struct outbox_cfg *cfg, const char *to,
 	return outbox_enqueue_mid(d, cfg, to, subject, body, id_out, NULL);
 }
 
+enum ws_err
+outbox_enqueue_unsub(struct db *d, const struct outbox_cfg *cfg, const char *to,
+    const char *subject, const char *body, const char *unsub, int64_t *id_out)
+{
+	struct db_q *q;
+	int64_t id = 0;
+	int own;
+	enum ws_err rc;
+
+	if (!mail_unsub_ok(unsub))
+		return WS_EINVAL;
+	/* the row, its job and its header, all or none */
+	own = !db_in_tx(d);
+	if (own && (rc = db_begin(d)) != WS_OK)
+		return rc;
+	if ((rc = outbox_enqueue_mid(d, cfg, to, subject, body, &id, NULL)) == WS_OK) {
+		q = db_start(d, ST_OUTBOX_SET_UNSUB);
+		db_bind_text(q, 1, unsub);
+		db_bind_int(q, 2, id);
+		rc = db_exec(q, NULL);
+		db_end(q);
+	}
+	if (own) {
+		if (rc == WS_OK)
+			rc = db_commit(d);
+		else
+			db_rollback(d);
+	}
+	if (rc == WS_OK && id_out)
+		*id_out = id;
+	return rc;
+}
+
 /* ---- one delivery ---------------------------------------------------- */
 
 struct msg {
 	int64_t id;
 	char *to, *subject, *body, *mid;
+	char *unsub;		/* List-Unsubscribe address, or NULL */
 	int sent;		/* marked sent already */
 };
 
@@ -178,6 +212,7 @@ msg_free(struct msg *m)
 	free(m->subject);
 	free(m->body);
 	free(m->mid);
+	free(m->unsub);
 	memset(m, 0, sizeof *m);
 }
 
@@ -205,6 +240,8 @@ load(struct db_pool *pool, int64_t id, struct msg *m)
 		m->subject = col_dup(q, OUTBOX_GET_C_SUBJECT);
 		m->body = col_dup(q, OUTBOX_GET_C_BODY);
 		m->mid = col_dup(q, OUTBOX_GET_C_MESSAGE_ID);
+		m->unsub = db_col_null(q, OUTBOX_GET_C_LIST_UNSUB) ? NULL : col_dup(q,
+		    OUTBOX_GET_C_LIST_UNSUB);
 		m->sent = strcmp(db_col_text(q, OUTBOX_GET_C_STATUS), "sent") == 0;
 	}
 	db_end(q);
@@ -347,7 +384,8 @@ deliver(const struct outbox_cfg *cfg, const struct msg *c, char *err, size_t err
 	enum ws_err rc;
 
 	buf_init(&msg, MAIL_MSG_MAX);
-	if ((rc = mail_format(&msg, from, c->to, c->subject, c->body, c->mid, now_s())) != WS_OK) {
+	if ((rc = mail_format_unsub(&msg, from, c->to, c->subject, c->body, c->mid, now_s(),
+	    c->unsub)) != WS_OK) {
 		snprintf(err, errlen, "cannot render the message: %s", ws_strerror(rc));
 		goto out;
 	}

@@ -76,6 +76,21 @@ enum ws_err outbox_enqueue(struct db *d, const struct outbox_cfg *cfg, const cha
 enum ws_err outbox_enqueue_mid(struct db *d, const struct outbox_cfg *cfg, const char *to,
     const char *subject, const char *body, int64_t *id_out, char *mid) WS_WUR;
 
+#define MAIL_UNSUB_MAX	900	/* bytes of a List-Unsubscribe address */
+
+/* Whether url may be a message's List-Unsubscribe address: http(s), at
+ * most MAIL_UNSUB_MAX bytes of printable ASCII, no spaces, < or >. */
+int mail_unsub_ok(const char *url);
+
+/*
+ * outbox_enqueue(), with the address a mail program may POST to (RFC 8058
+ * one-click) or open to stop this kind of mail: the message goes out with
+ * List-Unsubscribe and List-Unsubscribe-Post headers.  WS_EINVAL, besides
+ * outbox_enqueue()'s reasons, when unsub is not mail_unsub_ok().
+ */
+enum ws_err outbox_enqueue_unsub(struct db *d, const struct outbox_cfg *cfg, const char *to,
+    const char *subject, const char *body, const char *unsub, int64_t *id_out) WS_WUR;
+
 /*
  * The handler of OUTBOX_JOB_KIND jobs (struct job_kind.run), whose arg is
  * the struct outbox_cfg to send with and whose payload names the message:

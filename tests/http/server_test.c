@@ -3691,6 +3691,69 @@ test_others_forum(void **state)
 	ts_browser_free(pb);
 }
 
+/*
+ * The weekly digest (migration 43) tried against someone else's: the
+ * setting is always the caller's own (a PATCH by anyone changes nobody
+ * else's), an unsubscribe link with another person's number and a forged
+ * or borrowed signature stops nobody's digest (404, from every role), and
+ * staff's page and run answer nobody else.
+ */
+static void
+test_others_digest(void **state)
+{
+	static const char *const fh[] = {
+		"Content-Type: application/x-www-form-urlencoded", NULL };
+	int64_t b = org_made("Walk Digest Bureau", "MW", "bo@walk-dgb.example");
+	int64_t pid = person_of("person-dg@walk-dg.example", b);
+	struct ts_browser *pb = signed_in("person-dg@walk-dg.example"), *who[6];
+	const struct ts_res *r;
+	char body[400], sig[65], path[200];
+	int i;
+
+	(void)state;
+	memset(sig, 'a', 64);
+	sig[64] = '\0';
+	who[0] = ts_browser_new(&srv, "127.0.0.33");
+	who[1] = role_browser(ROLE_APPLICANT);
+	who[2] = role_browser(ROLE_FOCAL);
+	who[3] = role_browser(ROLE_MEMBER);
+	who[4] = role_browser(ROLE_STAFF);
+	who[5] = expert_browser();
+	for (i = 0; i < 6; i++) {
+		/* a forged link to stop the person's digest */
+		snprintf(path, sizeof path, "/digest/unsubscribe?u=%lld&s=%s", (long long)pid, sig);
+		r = ts_req(who[i], "GET", path, NULL, NULL, 0);
+		STATUS(r, 404);
+		snprintf(body, sizeof body, "csrf=%s&u=%lld&s=%s", ts_csrf(who[i]), (long long)pid,
+		    sig);
+		r = ts_req(who[i], "POST", "/digest/unsubscribe", fh, body, strlen(body));
+		STATUS(r, 404);
+		if (i == 0)
+			continue;
+		/* each one's own setting: off, whatever they send */
+		snprintf(body, sizeof body, "{\"enabled\":false,\"user_id\":%lld,\"id\":%lld}",
+		    (long long)pid, (long long)pid);
+		r = ts_api(who[i], "PATCH", "/api/v1/account/digest", NULL, body);
+		STATUS(r, 200);
+		if (i != 4) {
+			STATUS(ts_req(who[i], "GET", "/api/v1/staff/digest", NULL, NULL, 0), 403);
+			STATUS(ts_api(who[i], "POST", "/api/v1/staff/digest/run", NULL, NULL), 403);
+		}
+	}
+	/* the person's digest is as it was: on, their role's default */
+	r = ts_req(pb, "GET", "/api/v1/account/digest", NULL, NULL, 0);
+	STATUS(r, 200);
+	assert_true(ts_has(r, "\"enabled\":true"));
+	assert_true(ts_has(r, "\"chosen\":false"));
+	for (i = 1; i < 6; i++) {	/* and theirs back to the default, for the walk */
+		r = ts_api(who[i], "PATCH", "/api/v1/account/digest", NULL,
+		    i == 1 ? "{\"enabled\":false}" : "{\"enabled\":true}");
+		STATUS(r, 200);
+	}
+	ts_browser_free(who[0]);
+	ts_browser_free(pb);
+}
+
 int
 main(void)
 {
@@ -3731,6 +3794,7 @@ main(void)
 		cmocka_unit_test(test_others_course),
 		cmocka_unit_test(test_others_news),
 		cmocka_unit_test(test_others_forum),
+		cmocka_unit_test(test_others_digest),
 	};
 	const struct CMUnitTest *fixed = WALK_PART == 1 ? http_tests : others_tests;
 	const struct CMUnitTest pg_only = cmocka_unit_test(test_healthz_without_database);

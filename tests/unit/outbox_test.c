@@ -1085,6 +1085,54 @@ test_eml(void **state)
 	assert_int_equal(files, 1);
 }
 
+/* A message with a List-Unsubscribe address (the weekly digest's) goes
+ * out with it and the one-click header (RFC 8058); an address that could
+ * break the header (CR, LF, a space, '>', not http, too long) is refused
+ * and nothing is queued. */
+static void
+test_unsub_header(void **state)
+{
+	static const char url[] = "https://whatson.test/digest/unsubscribe/one-click?u=7&s=ab12";
+	char path[PATH_MAX + 400], big[MAIL_UNSUB_MAX + 16], *raw;
+	const char *bad[] = { "https://x.test/a\r\nBcc: eve@example.org", "https://x.test/a b",
+	    "https://x.test/a>", "mailto:stop@x.test", "", big };
+	struct dirent *e;
+	struct db *d;
+	int64_t id = 0, before;
+	size_t i;
+	DIR *dir;
+	FX(state);
+
+	memset(big, 'a', sizeof big - 1);
+	memcpy(big, "https://", 8);
+	big[sizeof big - 1] = '\0';
+	f->cfg.smtp_url = NULL;
+	d = db_acquire(f->pool);
+	before = pending(f->pool);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(outbox_enqueue_unsub(d, &f->cfg, "ines@example.org", "Digest",
+		    "Hello.\n", bad[i], NULL), WS_EINVAL);
+	assert_int_equal(pending(f->pool), before);
+	assert_int_equal(outbox_enqueue_unsub(d, &f->cfg, "ines@example.org", "Digest",
+	    "Hello.\n", url, &id), WS_OK);
+	db_release(f->pool, d);
+	assert_true(id > 0);
+	assert_int_equal(run_once(f), 1);
+	assert_non_null(dir = opendir(f->mail_dir));
+	path[0] = '\0';
+	while ((e = readdir(dir)) != NULL)
+		if (strncmp(e->d_name, ".", 1) != 0)
+			snprintf(path, sizeof path, "%s/%s", f->mail_dir, e->d_name);
+	closedir(dir);
+	raw = slurp(path);
+	assert_non_null(raw);
+	assert_non_null(strstr(raw, "\r\nList-Unsubscribe: <https://whatson.test/digest/"
+	    "unsubscribe/one-click?u=7&s=ab12>\r\nList-Unsubscribe-Post: "
+	    "List-Unsubscribe=One-Click\r\n"));
+	assert_null(strstr(raw, "Bcc:"));
+	free(raw);
+}
+
 /* A mail directory that cannot be made keeps the message queued, its job
  * saying why, until it can. */
 static void
@@ -1408,6 +1456,8 @@ main(void)
 		BOTH("does not resend mail marked sent", test_sent_not_resent),
 		BOTH("workers send on kick and on their own", test_worker),
 		BOTH("writes .eml files without SMTP", test_eml),
+		BOTH("a List-Unsubscribe address goes out, one that could break it does not",
+		    test_unsub_header),
 		BOTH("keeps mail while the mail directory is unusable", test_eml_dir_unusable),
 		BOTH("long subjects and lines fit in 998 bytes", test_long_lines),
 		BOTH("refuses bad addresses and oversized input", test_bad_input),

@@ -34,6 +34,7 @@
 #include "app/app.h"
 #include "app/calls/calls.h"
 #include "app/courses/courses.h"
+#include "app/digest/digest.h"
 #include "app/dialogues/dialogues.h"
 #include "app/events/events.h"
 #include "app/forums/forums.h"
@@ -328,6 +329,16 @@ h_api_me_export(struct req *r, struct resp *w)
 			return rc;
 		}
 		json_object_set_new(v, "partner_requests", ptn);
+	}
+	{	/* the weekly digest: their choice, the digests mailed */
+		json_t *dg = NULL;
+
+		if ((rc = digest_export(d, u->id, &dg)) != WS_OK) {
+			json_decref(dg);
+			json_decref(v);
+			return rc;
+		}
+		json_object_set_new(v, "digest", dg);
 	}
 	set_time(v, "exported_at", now_s());
 	resp_value(w, v);

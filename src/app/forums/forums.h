@@ -79,4 +79,13 @@ enum ws_err h_forum_unfollow(struct req *r, struct resp *w);
 enum ws_err h_staff_forum_flags(struct req *r, struct resp *w);
 enum ws_err h_staff_forum_flags_csv(struct req *r, struct resp *w);
 
+/* The threads person uid (acting as role, "member", "focal", ...) follows
+ * with visible replies by others in [since, now], in the forums they may
+ * still read (a focal point never a nongovernmental one; a member whose
+ * organizations are all suspended none): [{thread_id, forum_id, thread,
+ * forum, new_replies}], the latest first, at most n.  Counts and titles,
+ * never a post's text (the weekly digest's).  New reference in *out. */
+enum ws_err forums_digest(struct db *d, int64_t uid, const char *role, int64_t since,
+    int64_t now, int n, json_t **out) WS_WUR;
+
 #endif

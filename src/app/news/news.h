@@ -90,4 +90,13 @@ struct app;
 enum ws_err news_seed_demo(struct app *app, struct db *d, int64_t staff_id, int64_t member_id,
     int *added) WS_WUR;
 
+/* ---- the weekly digest (digest.c) ---- */
+
+/* The items published in [since, now] that a reader sees: the public ones,
+ * and the members' ones too when members is non-zero (members, focal
+ * points, staff); never a draft; newest first, at most n: [{id, slug,
+ * kind, title, published_at}].  New reference in *out. */
+enum ws_err news_since(struct db *d, int members, int64_t since, int64_t now, int n,
+    json_t **out) WS_WUR;
+
 #endif
