@@ -1550,7 +1550,8 @@ enum forum_sub_col { FSUB_C_ACTIVE, FSUB_C__MAX };
 enum forum_mail_col { FML_C_LAST_MAILED_AT, FML_C_MISSED, FML_C__MAX };
 /* A person's own posts, for their export (ST_FORUM_MY_POSTS). */
 enum forum_mine_col { FMY_C_ID, FMY_C_THREAD_ID, FMY_C_THREAD, FMY_C_FORUM_ID, FMY_C_FORUM,
-	FMY_C_BODY, FMY_C_STATUS, FMY_C_CREATED_AT, FMY_C_EDITED_AT, FMY_C__MAX };
+	FMY_C_BODY, FMY_C_STATUS, FMY_C_CREATED_AT, FMY_C_EDITED_AT, FMY_C_AUDIENCE,
+	FMY_C_THREAD_USER, FMY_C_ROLE, FMY_C__MAX };
 /* A conversation as one of its two people sees it (ST_MSG_CONV_GET,
  * ST_MSG_CONV_LIST): the other person (NULL id when their row is gone;
  * deleted 1 when their account was deleted), who started it, the last
@@ -1583,8 +1584,6 @@ enum ptn_col { PTN_C_ID, PTN_C_FROM_ORG, PTN_C_FROM_NAME, PTN_C_TO_ORG, PTN_C_TO
 enum msg_report_col { MSG_REP_C_ID, MSG_REP_C_CONVERSATION_ID, MSG_REP_C_REPORTER_ID,
 	MSG_REP_C_REPORTER_NAME, MSG_REP_C_REASON, MSG_REP_C_STATUS, MSG_REP_C_CREATED_AT,
 	MSG_REP_C_A_ID, MSG_REP_C_A_NAME, MSG_REP_C_B_ID, MSG_REP_C_B_NAME, MSG_REP_C__MAX };
-	FMY_C_BODY, FMY_C_STATUS, FMY_C_CREATED_AT, FMY_C_EDITED_AT, FMY_C_AUDIENCE,
-	FMY_C_THREAD_USER, FMY_C_ROLE, FMY_C__MAX };
 
 /* Who may get this week's digest (ST_DIGEST_PEOPLE). */
 enum digest_person_col { DGP_C_ID, DGP_C_ROLE, DGP_C__MAX };
