@@ -446,6 +446,21 @@ h_message_new(struct req *r, struct resp *w)
 		    "most 4000 bytes).")));
 		rc = WS_EINVAL;
 	}
+	if (rc == WS_EINVAL && to && to != r->user->id) {
+		/* the recipient first: a form refused for its text must not name,
+		 * nor tell apart, someone the caller may not write to */
+		struct user u;
+		enum ws_err rc2 = conv_between(r, req_db(r), r->user->id, to, &conv);
+
+		if (rc2 == WS_OK && !conv)
+			rc2 = msg_may_start(r, w, to, &u);
+		if (rc2 != WS_OK) {
+			json_decref(values);
+			json_decref(errors);
+			return rc2;
+		}
+		conv = 0;
+	}
 	if (rc == WS_EINVAL) {
 		w->errors = errors;
 		errors = NULL;
