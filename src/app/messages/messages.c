@@ -173,7 +173,8 @@ mail_new(struct req *r, struct db *d, struct user *u, const char *from, int64_t 
  * Inside the caller's transaction: body from `from` into conversation
  * conv (locked here) whose other person is `to`; the new message's id in
  * *mid.  Withheld when `to` blocked `from`.  `to` is mailed unless
- * withheld, they switched it off, their account is not active, or they
+ * withheld, they switched it off, their account is not active, they may
+ * not read it now (an applicant: their organization suspended), or they
  * were mailed about conv in the last hour.
  */
 static enum ws_err
@@ -220,6 +221,9 @@ put_message(struct req *r, struct db *d, int64_t conv, int64_t from, const char 
 		return rc == WS_ENOTFOUND ? WS_OK : rc;
 	if (strcmp(u.status, "active") != 0)
 		return WS_OK;
+	/* nor one who may not read it now (their organization suspended) */
+	if ((rc = user_effective_role(d, &u)) != WS_OK || u.role < ROLE_MEMBER)
+		return rc;
 	if ((rc = mail_new(r, d, &u, from_name, conv)) != WS_OK)
 		return rc;
 	return msg_mailed_set(d, conv, to, now);
