@@ -766,6 +766,20 @@ decide(struct req *r, struct resp *w, int accept)
 		rc = WS_ENOTFOUND;
 		goto out;
 	}
+	if (accept) {	/* nor a match with an organization no longer approved */
+		json_t *from = NULL;
+
+		rc = org_load(d, from_org, &from);
+		if (rc == WS_OK && strcmp(json_string_value(json_object_get(from, "status")),
+		    "approved") != 0) {
+			w->detail = N_("The organization that asked is no longer in the directory: "
+			    "the request cannot be accepted now.");
+			rc = WS_ECONFLICT;
+		}
+		json_decref(from);
+		if (rc != WS_OK)
+			goto out;
+	}
 	if (accept) {
 		rc = form_check(r, accept_fields, 1, &values, &errors);
 		if (rc != WS_OK) {
