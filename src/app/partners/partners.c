@@ -135,6 +135,20 @@ choices(struct req *r, int64_t org)
 	return out;
 }
 
+/* Inside the caller's transaction: organization id's row locked until it
+ * ends (ST_ORG_LOCK). */
+static enum ws_err
+org_row_lock(struct db *d, int64_t id)
+{
+	struct db_q *q = db_start(d, ST_ORG_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
 /* ---- the store --------------------------------------------------------------- */
 
 static json_t *
@@ -626,6 +640,12 @@ ask(struct req *r, struct resp *w)
 	}
 	if ((rc = org_load(d, org, &from)) != WS_OK || (rc = db_begin(d)) != WS_OK)
 		goto out;
+	/* the two organizations locked, the lower id first, so that requests
+	 * made at once (the cap raced, both asking each other) are checked
+	 * one after the other (PostgreSQL; SQLite writes one at a time) */
+	if ((rc = org_row_lock(d, org < to_id ? org : to_id)) != WS_OK ||
+	    (rc = org_row_lock(d, org < to_id ? to_id : org)) != WS_OK)
+		goto fail;
 	{
 		struct db_q *q = db_start(d, ST_PTN_PAIR);
 
