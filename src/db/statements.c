@@ -2786,6 +2786,12 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MSG_STAFF] = {"msg_staff",
 	    "SELECT id, name FROM users WHERE role IN ('staff','admin') AND status = 'active' "
 	    "AND deleted_at IS NULL ORDER BY name, id LIMIT 100", NULL},
+	/* Taken first in a transaction that adds a message: its two people's
+	 * rows, the lower id first, so that messages sent at once are counted
+	 * against the limits one after the other (SQLite writes one at a
+	 * time). */
+	[ST_MSG_USER_LOCK] = {"msg_user_lock",
+	    "SELECT id FROM users WHERE id = ?", "SELECT id FROM users WHERE id = $1 FOR UPDATE"},
 	/* ---- partner matching (app/partners, migration 41) ---- */
 	[ST_PTN_INSERT] = {"ptn_insert",
 	    "INSERT INTO partner_requests (from_org, to_org, asked_by, from_contact, note, "

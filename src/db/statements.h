@@ -653,6 +653,7 @@ enum db_stmt {
 	ST_PTN_DECIDE,
 	ST_PTN_OF_PERSON,
 	ST_MSG_STAFF,
+	ST_MSG_USER_LOCK,
 	DB_STMT__MAX
 };
 

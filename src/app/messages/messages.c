@@ -290,6 +290,20 @@ msg_conversation_open(struct db *d, int64_t a, int64_t b, int64_t *conv)
 	return rc;
 }
 
+/* Inside the caller's transaction: uid's account row locked until it ends
+ * (ST_MSG_USER_LOCK; none there is no error: the checks after say so). */
+static enum ws_err
+lock_user(struct db *d, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_MSG_USER_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, uid);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
 /* Writes r's caller's body to `to`, in the conversation they have or a new
  * one: ids into *conv and *mid.  Refused: w->detail (and w->errors) say
  * why. */
@@ -303,6 +317,9 @@ write_to(struct req *r, struct resp *w, int64_t to, const char *body, int64_t *c
 
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
+	if ((rc = lock_user(d, r->user->id < to ? r->user->id : to)) != WS_OK ||
+	    (rc = lock_user(d, r->user->id < to ? to : r->user->id)) != WS_OK)
+		goto fail;
 	if ((rc = conv_between(r, d, r->user->id, to, conv)) != WS_OK)
 		goto fail;
 	if (*conv) {	/* a reply in the conversation they have */
