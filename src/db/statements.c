@@ -2838,6 +2838,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_PTN_OF_PERSON] = {"ptn_of_person",
 	    "SELECT " PTN_COLS PTN_FROM "WHERE p.asked_by = ? OR p.from_contact = ? OR "
 	    "p.to_contact = ? ORDER BY p.id", NULL},
+	/* Request ?1's asking contact person, who left their organization
+	 * before the answer, is no longer named. */
+	[ST_PTN_CONTACT_CLEAR] = {"ptn_contact_clear",
+	    "UPDATE partner_requests SET from_contact = NULL WHERE id = ?", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

@@ -835,9 +835,21 @@ decide(struct req *r, struct resp *w, int accept)
 		rc = WS_ECONFLICT;
 		goto fail;
 	}
-	if (accept && json_is_integer(json_object_get(json_object_get(p, "from_contact"), "id")))
-		rc = msg_conversation_open(d, json_integer_value(json_object_get(json_object_get(p,
-		    "from_contact"), "id")), contact, &conv);
+	if (accept && json_is_integer(json_object_get(json_object_get(p, "from_contact"), "id"))) {
+		int64_t fc = json_integer_value(json_object_get(json_object_get(p, "from_contact"),
+		    "id"));
+
+		/* one who left the asking organization meanwhile is nobody's
+		 * contact: not named, no conversation with them */
+		if ((rc = person_of(d, from_org, fc, &yes)) == WS_OK && yes)
+			rc = msg_conversation_open(d, fc, contact, &conv);
+		else if (rc == WS_OK) {
+			q = db_start(d, ST_PTN_CONTACT_CLEAR);
+			db_bind_int(q, 1, id);
+			rc = db_exec(q, NULL);
+			db_end(q);
+		}
+	}
 	if (rc != WS_OK)
 		goto fail;
 	q = db_start(d, ST_PTN_DECIDE);
