@@ -715,6 +715,39 @@ test_partner_cap_and_decline(void **state)
 	STATUS(tc_api("GET", "/staff/partners.csv", ada_tok, NULL), 403);
 }
 
+/* The asking side's contact person left their organization before the
+ * answer: accepting opens no conversation with them and names them to
+ * nobody. */
+static void
+test_partner_contact_left(void **state)
+{
+	const struct ts_res *r;
+	int64_t id;
+
+	(void)state;
+	ts_sql_int("DELETE FROM partner_requests WHERE (from_org = %lld AND to_org = %lld) OR "
+	    "(from_org = %lld AND to_org = %lld)", (long long)plover, (long long)race_org[1],
+	    (long long)race_org[1], (long long)plover);
+	ts_sql_int("INSERT INTO org_members (org_id, user_id, is_admin, listed, title, created_at) "
+	    "VALUES (%lld, %lld, 1, 1, '', 0)", (long long)race_org[1], (long long)cai_id);
+	r = ask(bea_tok, plover, race_org[1], ben_id, "AMSG-LEFT-NOTE");
+	STATUS(r, 201);
+	id = tc_id_of(r);
+	STATUS(tc_api("POST", tc_path("/api/v1/organizations/%lld/leave", (long long)plover),
+	    ben_tok, json_object()), 200);
+	r = decide(cai_tok, id, "accept", 0);
+	STATUS(r, 200);
+	LACKS(r, "Ben Plover");
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM conversations WHERE pair = '%lld:%lld'",
+	    (long long)(ben_id < cai_id ? ben_id : cai_id),
+	    (long long)(ben_id < cai_id ? cai_id : ben_id)), 0);
+	r = tc_api("GET", tc_path("/api/v1/partners/requests?org=%lld", (long long)race_org[1]),
+	    cai_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "AMSG-LEFT-NOTE");
+	LACKS(r, "Ben Plover");
+}
+
 static int
 setup(void **state)
 {
@@ -792,6 +825,7 @@ main(void)
 		cmocka_unit_test(test_partner_suspended),
 		cmocka_unit_test(test_partner_hidden_fields),
 		cmocka_unit_test(test_partner_cap_and_decline),
+		cmocka_unit_test(test_partner_contact_left),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
