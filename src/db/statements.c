@@ -2842,6 +2842,10 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * before the answer, is no longer named. */
 	[ST_PTN_CONTACT_CLEAR] = {"ptn_contact_clear",
 	    "UPDATE partner_requests SET from_contact = NULL WHERE id = ?", NULL},
+	/* Whether ?2 has an open report of conversation ?1 (one at a time). */
+	[ST_MSG_REPORT_OPEN] = {"msg_report_open",
+	    "SELECT count(*) FROM message_reports WHERE conversation_id = ? AND reporter_id = ? "
+	    "AND status = 'open'", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

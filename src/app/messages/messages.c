@@ -710,7 +710,7 @@ h_conversation_report(struct req *r, struct resp *w)
 {
 	json_t *values = NULL, *errors = NULL, *c = NULL;
 	struct db *d = req_db(r);
-	int64_t id, rid = 0;
+	int64_t id, rid = 0, open = 0;
 	const char *reason;
 	enum ws_err rc;
 
@@ -729,6 +729,15 @@ h_conversation_report(struct req *r, struct resp *w)
 	}
 	if (rc != WS_OK)
 		goto out;
+	/* one open report a person a conversation: staff's queue is not flooded */
+	if ((rc = msg_count2(d, ST_MSG_REPORT_OPEN, id, r->user->id, &open)) != WS_OK)
+		goto out;
+	if (open > 0) {
+		w->detail = N_("You have reported this conversation already: staff will look at "
+		    "it.");
+		rc = thread_again(r, w, id, WS_ECONFLICT, "reason", reason);
+		goto out;
+	}
 	{
 		struct db_q *q = db_start(d, ST_MSG_REPORT_INSERT);
 
