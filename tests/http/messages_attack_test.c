@@ -489,6 +489,48 @@ test_caps_raced(void **state)
 	ts_sql_int("DELETE FROM messages WHERE body = 'filler'");
 }
 
+/* Reports: one open report a person a conversation, not a flood of the
+ * staff's queue. */
+static void
+test_report_flood(void **state)
+{
+	struct ts_browser *b;
+	const struct ts_res *r;
+	int64_t c;
+	int k;
+
+	(void)state;
+	c = ts_sql_int("SELECT id FROM conversations WHERE a_id = %lld AND b_id = %lld",
+	    (long long)staff_id, (long long)max_id);
+	assert_true(c > 0);
+	STATUS(tc_api("POST", tc_path("/api/v1/messages/%lld/report", (long long)c), max_tok,
+	    json_pack("{s:s}", "reason", "AMSG-REPORT")), 201);
+	for (k = 0; k < 5; k++) {
+		r = tc_api("POST", tc_path("/api/v1/messages/%lld/report", (long long)c), max_tok,
+		    json_pack("{s:s}", "reason", "AMSG-REPORT again"));
+		STATUS(r, 409);
+	}
+	assert_int_equal(ts_sql_int("SELECT count(*) FROM message_reports WHERE reporter_id = "
+	    "%lld", (long long)max_id), 1);
+	/* the page says so and keeps what was typed */
+	b = ts_signed_in(&srv, NULL, MAX, PW);
+	assert_non_null(b);
+	assert_non_null(ts_get(b, tc_path("/messages/%lld", (long long)c)));
+	r = ts_form(b, tc_path("/messages/%lld/report", (long long)c), "reason", "AMSG-TYPED",
+	    (char *)NULL);
+	STATUS(r, 409);
+	HAS(r, "AMSG-TYPED");
+	HAS(r, "reported this conversation already");
+	ts_browser_free(b);
+	/* the other person may report it too; closed, it may be reported again */
+	STATUS(tc_api("POST", tc_path("/api/v1/messages/%lld/report", (long long)c), staff_tok,
+	    json_pack("{s:s}", "reason", "AMSG-REPORT staff")), 201);
+	ts_sql_int("UPDATE message_reports SET status = 'closed' WHERE reporter_id = %lld",
+	    (long long)max_id);
+	STATUS(tc_api("POST", tc_path("/api/v1/messages/%lld/report", (long long)c), max_tok,
+	    json_pack("{s:s}", "reason", "AMSG-REPORT later")), 201);
+}
+
 /* The export: one's messages, and nothing of the other side but their
  * name (no address). */
 static void
@@ -820,6 +862,7 @@ main(void)
 		cmocka_unit_test(test_blocked_learns_nothing),
 		cmocka_unit_test(test_mail_after_access_lost),
 		cmocka_unit_test(test_caps_raced),
+		cmocka_unit_test(test_report_flood),
 		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_partner_roles),
 		cmocka_unit_test(test_partner_suspended),
