@@ -19,9 +19,12 @@
  * (it is kept, withheld: the sender is not told).  A message is plain text
  * of at most MSG_BODY_MAX bytes.  A person starts at most MSG_NEW_PER_DAY
  * conversations in 24 hours and sends at most MSG_PER_HOUR messages an
- * hour (429).  The recipient is mailed in their language -- who wrote and
- * a link, never the text -- at most once an hour a conversation, unless
- * they switched these mails off.
+ * hour (429); sending locks both people's account rows, so requests made
+ * at once count one after the other.  A person has one open report of a
+ * conversation at a time (409).  The recipient is mailed in their
+ * language -- who wrote and a link, never the text -- at most once an hour
+ * a conversation, unless they switched these mails off or may not read it
+ * now (an applicant: their organization suspended).
  */
 #ifndef WS_MESSAGES_H
 #define WS_MESSAGES_H
