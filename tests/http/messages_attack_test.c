@@ -788,6 +788,38 @@ test_partner_contact_left(void **state)
 	STATUS(r, 200);
 	HAS(r, "AMSG-LEFT-NOTE");
 	LACKS(r, "Ben Plover");
+	/* who left reads no message, and is mailed none */
+	STATUS(tc_api("GET", "/api/v1/messages", ben_tok, NULL), 403);
+	id = ts_sql_int("SELECT id FROM conversations WHERE pair = '%lld:%lld'",
+	    (long long)(ben_id < max_id ? ben_id : max_id),
+	    (long long)(ben_id < max_id ? max_id : ben_id));
+	assert_true(id > 0);	/* the match's, of test_partner_roles */
+	assert_true(ts_clock_advance(plain, 2 * 3600) == 200);
+	tokens();
+	r = tc_api("GET", "/api/v1/messages", max_tok, NULL);
+	STATUS(r, 200);
+	id = ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = '%s'", BEN);
+	STATUS(reply(max_tok, ts_sql_int("SELECT id FROM conversations WHERE pair = '%lld:%lld'",
+	    (long long)(ben_id < max_id ? ben_id : max_id),
+	    (long long)(ben_id < max_id ? max_id : ben_id)), "AMSG-AFTER-LEAVING"), 201);
+	assert_int_equal(queued(BEN), id);
+}
+
+/* A disabled account reads nothing, with the token it had. */
+static void
+test_disabled_account(void **state)
+{
+	char tok[129];
+
+	(void)state;
+	assert_int_equal(ts_token(plain, EXW, PW, tok, 129), 0);
+	STATUS(tc_api("GET", "/api/v1/messages", tok, NULL), 200);
+	ts_sql_int("UPDATE users SET status = 'disabled' WHERE id = %lld", (long long)exw_id);
+	assert_true(tc_api("GET", "/api/v1/messages", tok, NULL)->status == 401 ||
+	    tc_api("GET", "/api/v1/messages", tok, NULL)->status == 403);
+	assert_true(write_to(tok, staff_id, "x")->status == 401 ||
+	    write_to(tok, staff_id, "x")->status == 403);
+	ts_sql_int("UPDATE users SET status = 'active' WHERE id = %lld", (long long)exw_id);
 }
 
 static int
@@ -869,6 +901,7 @@ main(void)
 		cmocka_unit_test(test_partner_hidden_fields),
 		cmocka_unit_test(test_partner_cap_and_decline),
 		cmocka_unit_test(test_partner_contact_left),
+		cmocka_unit_test(test_disabled_account),
 	};
 
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* lines survive a timeout's kill */
