@@ -685,6 +685,28 @@ test_partner_hidden_fields(void **state)
 	LACKS(r, "wildlife_crime");
 	ts_sql_int("UPDATE organizations SET themes = '[]', country = 'KE', visibility = '{}' "
 	    "WHERE id = %lld", (long long)race_org[0]);
+	/* a country hidden from them: no point, no region */
+	ts_sql_int("UPDATE organizations SET themes = '[]' WHERE id = %lld", (long long)race_org[2]);
+	r = tc_api("GET", tc_path("/api/v1/partners/suggestions?org=%lld", (long long)kestrel),
+	    ada_tok, NULL);
+	STATUS(r, 200);
+	HAS(r, "Amsg Race 02");	/* Kenya, as Kestrel */
+	ts_sql_int("UPDATE organizations SET visibility = '{\"country\":\"staff\"}' WHERE id = "
+	    "%lld", (long long)race_org[2]);
+	r = tc_api("GET", tc_path("/api/v1/partners/suggestions?org=%lld", (long long)kestrel),
+	    ada_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Amsg Race 02");
+	HAS(r, "Amsg Race 03");
+	ts_sql_int("UPDATE organizations SET themes = '[\"corruption\"]' WHERE id = %lld",
+	    (long long)race_org[2]);
+	r = tc_api("GET", tc_path("/api/v1/partners/suggestions?org=%lld&region=014",
+	    (long long)kestrel), ada_tok, NULL);
+	STATUS(r, 200);
+	LACKS(r, "Amsg Race 02");
+	HAS(r, "Amsg Race 03");
+	ts_sql_int("UPDATE organizations SET themes = '[]', visibility = '{}' WHERE id = %lld",
+	    (long long)race_org[2]);
 }
 
 /* The open-requests cap raced; asking again after a decline; the staff
