@@ -300,6 +300,18 @@ test_others_and_csrf(void **state)
 		STATUS(ts_post(b, tc_path("/messages/%lld%s", (long long)c, acts[i]), "body", "x",
 		    "reason", "x", (char *)NULL), 403);
 	STATUS(ts_post(b, "/messages/settings", "mail", "", (char *)NULL), 403);
+	/* JSON as another site's form can send it (text/plain, no preflight)
+	 * with the session's cookie: not taken */
+	{
+		static const char *const h[] = { "Content-Type: text/plain",
+			"Accept: application/json", NULL };
+		const char *json = tc_path("{\"to\":%lld,\"body\":\"x\"}", (long long)staff_id);
+
+		r = ts_req(b, "POST", "/api/v1/messages", h, json, strlen(json));
+		assert_true(r->status >= 400 && r->status < 500);
+		r = ts_req(b, "POST", tc_path("/api/v1/messages/%lld/block", (long long)c), h, "{}", 2);
+		assert_true(r->status >= 400 && r->status < 500);
+	}
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM messages WHERE conversation_id = %lld",
 	    (long long)c), before);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM message_blocks WHERE user_id = %lld",
