@@ -2789,9 +2789,11 @@ const struct db_stmt_text db_stmt_texts[] = {
 	/* Taken first in a transaction that adds a message: its two people's
 	 * rows, the lower id first, so that messages sent at once are counted
 	 * against the limits one after the other (SQLite writes one at a
-	 * time). */
+	 * time).  NO KEY: rows that merely point at the account (a session,
+	 * an audit line) are not held up. */
 	[ST_MSG_USER_LOCK] = {"msg_user_lock",
-	    "SELECT id FROM users WHERE id = ?", "SELECT id FROM users WHERE id = $1 FOR UPDATE"},
+	    "SELECT id FROM users WHERE id = ?",
+	    "SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE"},
 	/* ---- partner matching (app/partners, migration 41) ---- */
 	[ST_PTN_INSERT] = {"ptn_insert",
 	    "INSERT INTO partner_requests (from_org, to_org, asked_by, from_contact, note, "
