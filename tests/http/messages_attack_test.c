@@ -323,6 +323,10 @@ test_others_and_csrf(void **state)
 	STATUS(tc_api("GET", tc_path("/api/v1/messages/%lld", (long long)c), NULL, NULL), 401);
 	STATUS(tc_api("GET", tc_path("/api/v1/messages/%lld", (long long)c), appl_tok, NULL), 403);
 	STATUS(write_to(appl_tok, staff_id, "x"), 403);
+	/* nor does anyone start a conversation the applicant could not read */
+	r = write_to(staff_tok, appl_id, "AMSG-TO-APPLICANT");
+	STATUS(r, 404);
+	assert_int_equal(queued(APPL), 0);
 }
 
 /* Hostile text: refused with a 4xx and nothing stored, or kept as typed

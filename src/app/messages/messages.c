@@ -115,6 +115,8 @@ msg_may_start(struct req *r, struct resp *w, int64_t uid, struct user *u)
 		return WS_ENOTFOUND;
 	if ((rc = user_effective_role(d, u)) != WS_OK)
 		return rc;
+	if (u->role < ROLE_MEMBER)	/* an applicant reads no message: nobody writes them */
+		return WS_ENOTFOUND;
 	if (r->user->role >= ROLE_STAFF)
 		return WS_OK;
 	if (r->user->role == ROLE_FOCAL)	/* focal points write to staff only */

@@ -7,7 +7,9 @@
  * (/staff/messages) and the mail that says a message is waiting.
  *
  * Who may start a conversation (messages.c says it once, msg_may_start):
- *   - staff write to anyone with an active account;
+ *   - nobody writes to an applicant (they read no message: the route
+ *     table refuses them /messages), nor to an account not active;
+ *   - staff write to anyone else;
  *   - a member writes to a person the people directory shows them (an
  *     approved expert with an active account: people_shown()), never to
  *     someone it hides from them;
