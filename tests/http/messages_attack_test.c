@@ -273,6 +273,23 @@ test_others_and_csrf(void **state)
 	LACKS(r, "AMSG-SECRET");
 	r = tc_api("GET", tc_path("/api/v1/messages/%lld", (long long)c), bea_tok, NULL);
 	STATUS(r, 404);
+	/* the pages, as a browser signed in as someone else */
+	b = ts_signed_in(&srv, NULL, BEN, PW);
+	assert_non_null(b);
+	r = ts_get(b, tc_path("/messages/%lld", (long long)c));
+	STATUS(r, 404);
+	LACKS(r, "AMSG-SECRET");
+	assert_non_null(ts_get(b, "/messages"));
+	for (i = 0; i < sizeof acts / sizeof acts[0]; i++) {
+		r = ts_form(b, tc_path("/messages/%lld%s", (long long)c, acts[i]), "body", "x",
+		    "reason", "x", (char *)NULL);
+		STATUS(r, 404);
+		LACKS(r, "AMSG-SECRET");
+	}
+	r = ts_get(b, "/messages");
+	STATUS(r, 200);
+	LACKS(r, "Max Kestrel");
+	ts_browser_free(b);
 	/* other methods on a conversation */
 	r = tc_api("DELETE", tc_path("/api/v1/messages/%lld", (long long)c), max_tok, NULL);
 	assert_true(r->status == 404 || r->status == 405);
