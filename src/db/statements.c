@@ -2804,6 +2804,14 @@ const struct db_stmt_text db_stmt_texts[] = {
 	[ST_MSG_STAFF] = {"msg_staff",
 	    "SELECT id, name FROM users WHERE role IN ('staff','admin') AND status = 'active' "
 	    "AND deleted_at IS NULL ORDER BY name, id LIMIT 100", NULL},
+	/* Taken first in a transaction that adds a message: its two people's
+	 * rows, the lower id first, so that messages sent at once are counted
+	 * against the limits one after the other (SQLite writes one at a
+	 * time).  NO KEY: rows that merely point at the account (a session,
+	 * an audit line) are not held up. */
+	[ST_MSG_USER_LOCK] = {"msg_user_lock",
+	    "SELECT id FROM users WHERE id = ?",
+	    "SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE"},
 	/* ---- partner matching (app/partners, migration 41) ---- */
 	[ST_PTN_INSERT] = {"ptn_insert",
 	    "INSERT INTO partner_requests (from_org, to_org, asked_by, from_contact, note, "
@@ -2898,9 +2906,6 @@ const struct db_stmt_text db_stmt_texts[] = {
 	 * others in [?1, ?2] (?4 = ?1); the nongovernmental forums only when
 	 * ?5 is 1; the most recent first, at most ?9.  Counts, never a post's
 	 * text. */
-	/* A message's List-Unsubscribe address (RFC 2369, 8058), migration 43. */
-	[ST_OUTBOX_SET_UNSUB] = {"outbox_set_unsub",
-	    "UPDATE outbox SET list_unsubscribe = ? WHERE id = ?", NULL},
 	[ST_FORUM_DIGEST] = {"forum_digest",
 	    "SELECT x.id, x.forum_id, x.title, x.forum, x.audience, x.n FROM (SELECT t.id, "
 	    "t.forum_id, t.title, f.title AS forum, f.audience, t.last_post_at, (SELECT count(*) "
@@ -2915,6 +2920,17 @@ const struct db_stmt_text db_stmt_texts[] = {
 	    "s WHERE s.user_id = ? AND s.forum_id = t.forum_id AND s.thread_id = t.id AND "
 	    "s.active = 0)))) x WHERE x.n > 0 ORDER BY x.last_post_at DESC, x.id DESC LIMIT ?",
 	    NULL},
+	/* A message's List-Unsubscribe address (RFC 2369, 8058), migration 43. */
+	[ST_OUTBOX_SET_UNSUB] = {"outbox_set_unsub",
+	    "UPDATE outbox SET list_unsubscribe = ? WHERE id = ?", NULL},
+	/* Request ?1's asking contact person, who left their organization
+	 * before the answer, is no longer named. */
+	[ST_PTN_CONTACT_CLEAR] = {"ptn_contact_clear",
+	    "UPDATE partner_requests SET from_contact = NULL WHERE id = ?", NULL},
+	/* Whether ?2 has an open report of conversation ?1 (one at a time). */
+	[ST_MSG_REPORT_OPEN] = {"msg_report_open",
+	    "SELECT count(*) FROM message_reports WHERE conversation_id = ? AND reporter_id = ? "
+	    "AND status = 'open'", NULL},
 };
 _Static_assert(sizeof db_stmt_texts / sizeof db_stmt_texts[0] == DB_STMT__MAX,
     "every enum db_stmt needs its row in db_stmt_texts");

@@ -115,6 +115,8 @@ msg_may_start(struct req *r, struct resp *w, int64_t uid, struct user *u)
 		return WS_ENOTFOUND;
 	if ((rc = user_effective_role(d, u)) != WS_OK)
 		return rc;
+	if (u->role < ROLE_MEMBER)	/* an applicant reads no message: nobody writes them */
+		return WS_ENOTFOUND;
 	if (r->user->role >= ROLE_STAFF)
 		return WS_OK;
 	if (r->user->role == ROLE_FOCAL)	/* focal points write to staff only */
@@ -173,7 +175,8 @@ mail_new(struct req *r, struct db *d, struct user *u, const char *from, int64_t 
  * Inside the caller's transaction: body from `from` into conversation
  * conv (locked here) whose other person is `to`; the new message's id in
  * *mid.  Withheld when `to` blocked `from`.  `to` is mailed unless
- * withheld, they switched it off, their account is not active, or they
+ * withheld, they switched it off, their account is not active, they may
+ * not read it now (an applicant: their organization suspended), or they
  * were mailed about conv in the last hour.
  */
 static enum ws_err
@@ -220,6 +223,9 @@ put_message(struct req *r, struct db *d, int64_t conv, int64_t from, const char 
 		return rc == WS_ENOTFOUND ? WS_OK : rc;
 	if (strcmp(u.status, "active") != 0)
 		return WS_OK;
+	/* nor one who may not read it now (their organization suspended) */
+	if ((rc = user_effective_role(d, &u)) != WS_OK || u.role < ROLE_MEMBER)
+		return rc;
 	if ((rc = mail_new(r, d, &u, from_name, conv)) != WS_OK)
 		return rc;
 	return msg_mailed_set(d, conv, to, now);
@@ -286,6 +292,20 @@ msg_conversation_open(struct db *d, int64_t a, int64_t b, int64_t *conv)
 	return rc;
 }
 
+/* Inside the caller's transaction: uid's account row locked until it ends
+ * (ST_MSG_USER_LOCK; none there is no error: the checks after say so). */
+static enum ws_err
+lock_user(struct db *d, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_MSG_USER_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, uid);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
 /* Writes r's caller's body to `to`, in the conversation they have or a new
  * one: ids into *conv and *mid.  Refused: w->detail (and w->errors) say
  * why. */
@@ -299,6 +319,9 @@ write_to(struct req *r, struct resp *w, int64_t to, const char *body, int64_t *c
 
 	if ((rc = db_begin(d)) != WS_OK)
 		return rc;
+	if ((rc = lock_user(d, r->user->id < to ? r->user->id : to)) != WS_OK ||
+	    (rc = lock_user(d, r->user->id < to ? to : r->user->id)) != WS_OK)
+		goto fail;
 	if ((rc = conv_between(r, d, r->user->id, to, conv)) != WS_OK)
 		goto fail;
 	if (*conv) {	/* a reply in the conversation they have */
@@ -445,6 +468,21 @@ h_message_new(struct req *r, struct resp *w)
 		errors = json_pack("{s:s}", "body", tr(r, N_("Write the message (plain text, at "
 		    "most 4000 bytes).")));
 		rc = WS_EINVAL;
+	}
+	if (rc == WS_EINVAL && to && to != r->user->id) {
+		/* the recipient first: a form refused for its text must not name,
+		 * nor tell apart, someone the caller may not write to */
+		struct user u;
+		enum ws_err rc2 = conv_between(r, req_db(r), r->user->id, to, &conv);
+
+		if (rc2 == WS_OK && !conv)
+			rc2 = msg_may_start(r, w, to, &u);
+		if (rc2 != WS_OK) {
+			json_decref(values);
+			json_decref(errors);
+			return rc2;
+		}
+		conv = 0;
 	}
 	if (rc == WS_EINVAL) {
 		w->errors = errors;
@@ -674,7 +712,7 @@ h_conversation_report(struct req *r, struct resp *w)
 {
 	json_t *values = NULL, *errors = NULL, *c = NULL;
 	struct db *d = req_db(r);
-	int64_t id, rid = 0;
+	int64_t id, rid = 0, open = 0;
 	const char *reason;
 	enum ws_err rc;
 
@@ -693,6 +731,15 @@ h_conversation_report(struct req *r, struct resp *w)
 	}
 	if (rc != WS_OK)
 		goto out;
+	/* one open report a person a conversation: staff's queue is not flooded */
+	if ((rc = msg_count2(d, ST_MSG_REPORT_OPEN, id, r->user->id, &open)) != WS_OK)
+		goto out;
+	if (open > 0) {
+		w->detail = N_("You have reported this conversation already: staff will look at "
+		    "it.");
+		rc = thread_again(r, w, id, WS_ECONFLICT, "reason", reason);
+		goto out;
+	}
 	{
 		struct db_q *q = db_start(d, ST_MSG_REPORT_INSERT);
 

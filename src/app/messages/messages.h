@@ -7,7 +7,9 @@
  * (/staff/messages) and the mail that says a message is waiting.
  *
  * Who may start a conversation (messages.c says it once, msg_may_start):
- *   - staff write to anyone with an active account;
+ *   - nobody writes to an applicant (they read no message: the route
+ *     table refuses them /messages), nor to an account not active;
+ *   - staff write to anyone else;
  *   - a member writes to a person the people directory shows them (an
  *     approved expert with an active account: people_shown()), never to
  *     someone it hides from them;
@@ -19,9 +21,12 @@
  * (it is kept, withheld: the sender is not told).  A message is plain text
  * of at most MSG_BODY_MAX bytes.  A person starts at most MSG_NEW_PER_DAY
  * conversations in 24 hours and sends at most MSG_PER_HOUR messages an
- * hour (429).  The recipient is mailed in their language -- who wrote and
- * a link, never the text -- at most once an hour a conversation, unless
- * they switched these mails off.
+ * hour (429); sending locks both people's account rows, so requests made
+ * at once count one after the other.  A person has one open report of a
+ * conversation at a time (409).  The recipient is mailed in their
+ * language -- who wrote and a link, never the text -- at most once an hour
+ * a conversation, unless they switched these mails off or may not read it
+ * now (an applicant: their organization suspended).
  */
 #ifndef WS_MESSAGES_H
 #define WS_MESSAGES_H

@@ -135,6 +135,20 @@ choices(struct req *r, int64_t org)
 	return out;
 }
 
+/* Inside the caller's transaction: organization id's row locked until it
+ * ends (ST_ORG_LOCK). */
+static enum ws_err
+org_row_lock(struct db *d, int64_t id)
+{
+	struct db_q *q = db_start(d, ST_ORG_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, id);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_ENOTFOUND : rc;
+}
+
 /* ---- the store --------------------------------------------------------------- */
 
 static json_t *
@@ -626,6 +640,12 @@ ask(struct req *r, struct resp *w)
 	}
 	if ((rc = org_load(d, org, &from)) != WS_OK || (rc = db_begin(d)) != WS_OK)
 		goto out;
+	/* the two organizations locked, the lower id first, so that requests
+	 * made at once (the cap raced, both asking each other) are checked
+	 * one after the other (PostgreSQL; SQLite writes one at a time) */
+	if ((rc = org_row_lock(d, org < to_id ? org : to_id)) != WS_OK ||
+	    (rc = org_row_lock(d, org < to_id ? to_id : org)) != WS_OK)
+		goto fail;
 	{
 		struct db_q *q = db_start(d, ST_PTN_PAIR);
 
@@ -766,6 +786,20 @@ decide(struct req *r, struct resp *w, int accept)
 		rc = WS_ENOTFOUND;
 		goto out;
 	}
+	if (accept) {	/* nor a match with an organization no longer approved */
+		json_t *from = NULL;
+
+		rc = org_load(d, from_org, &from);
+		if (rc == WS_OK && strcmp(json_string_value(json_object_get(from, "status")),
+		    "approved") != 0) {
+			w->detail = N_("The organization that asked is no longer in the directory: "
+			    "the request cannot be accepted now.");
+			rc = WS_ECONFLICT;
+		}
+		json_decref(from);
+		if (rc != WS_OK)
+			goto out;
+	}
 	if (accept) {
 		rc = form_check(r, accept_fields, 1, &values, &errors);
 		if (rc != WS_OK) {
@@ -801,9 +835,21 @@ decide(struct req *r, struct resp *w, int accept)
 		rc = WS_ECONFLICT;
 		goto fail;
 	}
-	if (accept && json_is_integer(json_object_get(json_object_get(p, "from_contact"), "id")))
-		rc = msg_conversation_open(d, json_integer_value(json_object_get(json_object_get(p,
-		    "from_contact"), "id")), contact, &conv);
+	if (accept && json_is_integer(json_object_get(json_object_get(p, "from_contact"), "id"))) {
+		int64_t fc = json_integer_value(json_object_get(json_object_get(p, "from_contact"),
+		    "id"));
+
+		/* one who left the asking organization meanwhile is nobody's
+		 * contact: not named, no conversation with them */
+		if ((rc = person_of(d, from_org, fc, &yes)) == WS_OK && yes)
+			rc = msg_conversation_open(d, fc, contact, &conv);
+		else if (rc == WS_OK) {
+			q = db_start(d, ST_PTN_CONTACT_CLEAR);
+			db_bind_int(q, 1, id);
+			rc = db_exec(q, NULL);
+			db_end(q);
+		}
+	}
 	if (rc != WS_OK)
 		goto fail;
 	q = db_start(d, ST_PTN_DECIDE);

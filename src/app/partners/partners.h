@@ -24,7 +24,9 @@
  * accept, naming their contact person, or decline; the asking side's
  * admins are mailed either way.  Accepted, the two contacts' names are
  * shown to both sides' admins and a conversation is opened between them
- * (app/messages): the only contact detail a match reveals.  Before that,
+ * (app/messages): the only contact detail a match reveals.  (An asking
+ * contact who left their organization before the answer is dropped: not
+ * named, no conversation.)  Before that,
  * the asked side sees the asking organization and the note, no person.
  * Staff see every request (/staff/partners, its CSV).
  */
