@@ -260,6 +260,20 @@ within_limits(struct req *r, struct resp *w, struct db *d, int starting)
 	return WS_OK;
 }
 
+/* Inside the caller's transaction: uid's account row locked until it ends
+ * (ST_MSG_USER_LOCK; none there is no error: the checks after say so). */
+static enum ws_err
+lock_user(struct db *d, int64_t uid)
+{
+	struct db_q *q = db_start(d, ST_MSG_USER_LOCK);
+	enum ws_err rc;
+
+	db_bind_int(q, 1, uid);
+	rc = db_step(q);
+	db_end(q);
+	return rc == WS_EDONE ? WS_OK : rc;
+}
+
 enum ws_err
 msg_conversation_open(struct db *d, int64_t a, int64_t b, int64_t *conv)
 {
@@ -270,6 +284,12 @@ msg_conversation_open(struct db *d, int64_t a, int64_t b, int64_t *conv)
 	snprintf(pair, sizeof pair, "%lld:%lld", (long long)(a < b ? a : b),
 	    (long long)(a < b ? b : a));
 	*conv = 0;
+	/* the two people's rows, lower id first, as a first message takes
+	 * them: a match accepted while one of them writes the first message
+	 * finds the conversation the other made, not a duplicate pair */
+	if ((rc = lock_user(d, a < b ? a : b)) != WS_OK ||
+	    (rc = lock_user(d, a < b ? b : a)) != WS_OK)
+		return rc;
 	q = db_start(d, ST_MSG_CONV_BY_PAIR);
 	db_bind_text(q, 1, pair);
 	if ((rc = db_step(q)) == WS_OK)
@@ -292,19 +312,6 @@ msg_conversation_open(struct db *d, int64_t a, int64_t b, int64_t *conv)
 	return rc;
 }
 
-/* Inside the caller's transaction: uid's account row locked until it ends
- * (ST_MSG_USER_LOCK; none there is no error: the checks after say so). */
-static enum ws_err
-lock_user(struct db *d, int64_t uid)
-{
-	struct db_q *q = db_start(d, ST_MSG_USER_LOCK);
-	enum ws_err rc;
-
-	db_bind_int(q, 1, uid);
-	rc = db_step(q);
-	db_end(q);
-	return rc == WS_EDONE ? WS_OK : rc;
-}
 
 /* Writes r's caller's body to `to`, in the conversation they have or a new
  * one: ids into *conv and *mid.  Refused: w->detail (and w->errors) say
