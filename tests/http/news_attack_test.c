@@ -32,8 +32,9 @@
 
 #include <cmocka.h>
 
-#include "lib/sqldirect.h"
 #include "lib/news.h"
+#include "lib/people.h"
+#include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
 #define PW "harbour lantern quiet seventy"
@@ -83,16 +84,13 @@ total_for(struct tn_person *p, const char *path)
 static int64_t
 org_made(const char *name, const char *email)
 {
-	char csv[512], out[4096];
-	const char *line;
+	char desc[256];
+	int64_t id;
 
-	snprintf(csv, sizeof csv, "name,kind,country,description,themes,contact_name,"
-	    "contact_email\n%s,ngo,GH,Secret-description-of-%s,corruption,Contact,%s\n", name,
-	    name, email);
-	assert_int_equal(ts_import_csv(db_url, csv, out, sizeof out), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	snprintf(desc, sizeof desc, "Secret-description-of-%s", name);
+	id = ts_org_import(db_url, name, "GH", email, desc);
+	assert_true(id > 0);
+	return id;
 }
 
 /* Runs python3's XML parser on body: 0 when it is well-formed XML whose

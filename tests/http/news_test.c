@@ -29,6 +29,7 @@
 #include <cmocka.h>
 
 #include "lib/news.h"
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "harbour lantern quiet seventy"
@@ -80,16 +81,13 @@ list_has(struct tn_person *p, const char *path, const char *slug)
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
-	char csv[512], out[4096];
-	const char *line;
+	char desc[256];
+	int64_t id;
 
-	snprintf(csv, sizeof csv, "name,kind,country,description,themes,contact_name,"
-	    "contact_email\n%s,ngo,%s,%s works on the news.,corruption,Contact,%s\n", name,
-	    country, name, email);
-	assert_int_equal(ts_import_csv(db_url, csv, out, sizeof out), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	snprintf(desc, sizeof desc, "%s works on the news.", name);
+	id = ts_org_import(db_url, name, country, email, desc);
+	assert_true(id > 0);
+	return id;
 }
 
 /* Runs python3's XML parser on body: 0 when it is well-formed Atom with a
