@@ -974,25 +974,40 @@ h_staff_forum_create(struct req *r, struct resp *w)
 		return WS_OK;
 	}
 	if (rc == WS_EINVAL) {	/* the list again, with what was typed */
-		json_t *errors = w->errors ? json_incref(w->errors) : json_object();
+		struct forums_again a;
 		json_t *form = json_object();
 		const char *const keep[] = { "title", "description", "position", "audience" };
-		const char *detail = w->detail;
 		size_t i;
 
+		forums_again_take(w, &a);
 		for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
 			const char *v = json_string_value(json_object_get(r->in, keep[i]));
 
 			json_object_set_new(form, keep[i], json_string(v ? v : ""));
 		}
-		json_decref(w->errors);
-		w->errors = NULL;
-		if ((rc = forums_list(r, w, form, errors)) == WS_OK) {
-			w->status = 422;
-			w->detail = detail;
-		}
+		rc = forums_again_done(w, &a, forums_list(r, w, form, a.errors));
 		json_decref(form);
-		json_decref(errors);
+	}
+	return rc;
+}
+
+void
+forums_again_take(struct resp *w, struct forums_again *a)
+{
+	a->errors = w->errors ? json_incref(w->errors) : json_object();
+	a->detail = w->detail;
+	json_decref(w->errors);
+	w->errors = NULL;
+}
+
+enum ws_err
+forums_again_done(struct resp *w, struct forums_again *a, enum ws_err rc)
+{
+	json_decref(a->errors);
+	a->errors = NULL;
+	if (rc == WS_OK) {
+		w->status = 422;
+		w->detail = a->detail;
 	}
 	return rc;
 }

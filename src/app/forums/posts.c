@@ -353,19 +353,10 @@ h_forum_thread_create(struct req *r, struct resp *w)
 static enum ws_err
 forum_again(struct req *r, struct resp *w, int64_t fid, json_t *form)
 {
-	json_t *errors = w->errors ? json_incref(w->errors) : json_object();
-	const char *detail = w->detail;
-	enum ws_err rc;
+	struct forums_again a;
 
-	json_decref(w->errors);
-	w->errors = NULL;
-	rc = forums_forum_page(r, w, fid, form, errors);
-	json_decref(errors);
-	if (rc == WS_OK) {
-		w->status = 422;
-		w->detail = detail;
-	}
-	return rc;
+	forums_again_take(w, &a);
+	return forums_again_done(w, &a, forums_forum_page(r, w, fid, form, a.errors));
 }
 
 enum ws_err
@@ -474,19 +465,10 @@ h_forum_reply(struct req *r, struct resp *w)
 static enum ws_err
 thread_again(struct req *r, struct resp *w, int64_t fid, int64_t tid, json_t *form)
 {
-	json_t *errors = w->errors ? json_incref(w->errors) : json_object();
-	const char *detail = w->detail;
-	enum ws_err rc;
+	struct forums_again a;
 
-	json_decref(w->errors);
-	w->errors = NULL;
-	rc = forums_thread_page(r, w, fid, tid, form, errors);
-	json_decref(errors);
-	if (rc == WS_OK) {
-		w->status = 422;
-		w->detail = detail;
-	}
-	return rc;
+	forums_again_take(w, &a);
+	return forums_again_done(w, &a, forums_thread_page(r, w, fid, tid, form, a.errors));
 }
 
 enum ws_err
@@ -727,16 +709,10 @@ h_forum_post_edit_form(struct req *r, struct resp *w)
 	if ((rc = post_edit(r, w, pid, in)) == WS_OK) {
 		resp_redirect(w, post_path(r, pid));
 	} else if (rc == WS_EINVAL) {
-		json_t *errors = w->errors ? json_incref(w->errors) : json_object();
-		const char *detail = w->detail;
+		struct forums_again a;
 
-		json_decref(w->errors);
-		w->errors = NULL;
-		if ((rc = edit_page(r, w, pid, in, errors)) == WS_OK) {
-			w->status = 422;
-			w->detail = detail;
-		}
-		json_decref(errors);
+		forums_again_take(w, &a);
+		rc = forums_again_done(w, &a, edit_page(r, w, pid, in, a.errors));
 	}
 out:
 	json_decref(in);
