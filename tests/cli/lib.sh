@@ -48,3 +48,39 @@ token() {
 	curl -s -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
 	    "$BASE/api/v1/session" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
 }
+# serve BACKEND: `whatson serve` on a free port (its log $tmp/BACKEND.serve.log,
+# mail into $tmp/mail), its pid in SERVER and its address in BASE; returns
+# once it answers /healthz (or has died: the sign-in test then says so).
+serve() {
+	local i port
+	port=$(free_port)
+	BASE="http://127.0.0.1:$port"
+	"$W" serve --quiet --listen "127.0.0.1:$port" --mail-dir "$tmp/mail" >"$tmp/$1.serve.log" 2>&1 &
+	SERVER=$!
+	for i in $(seq 600); do
+		curl -s -o /dev/null "$BASE/healthz" && break
+		kill -0 "$SERVER" 2>/dev/null || break
+		sleep 0.1
+	done
+}
+# both NAME: the script's `check BACKEND URL` on SQLite and, when
+# WHATSON_TEST_PG is set, on a fresh PostgreSQL database NAME_<pid> (dropped
+# after); then the TAP plan.
+both() {
+	local url host port
+	check sqlite "sqlite:$tmp/w.db"
+	if [ -n "${WHATSON_TEST_PG:-}" ]; then
+		url=${WHATSON_TEST_PG%/*}/$1_$$
+		host=$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')
+		port=$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')
+		pg_as "$(pg_bin)/createdb" -h "$host" -p "$port" -U whatson "$1_$$" \
+		    >"$tmp/createdb.log" 2>&1
+		ok $? "postgresql: a fresh database" "$tmp/createdb.log"
+		check postgresql "$url"
+		pg_as "$(pg_bin)/dropdb" -h "$host" -p "$port" -U whatson "$1_$$" >/dev/null 2>&1
+	else
+		echo "ok $((n + 1)) # SKIP postgresql: WHATSON_TEST_PG is not set"
+		n=$((n + 1))
+	fi
+	echo "1..$n"
+}

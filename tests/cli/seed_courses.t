@@ -26,15 +26,7 @@ check() {
 	[ $? -eq 0 ] && ! grep -q 'course' "$tmp/$b.seed2.out"
 	ok $? "$b: seeding again adds nothing" "$tmp/$b.seed2.out"
 
-	port=$(free_port)
-	BASE="http://127.0.0.1:$port"
-	"$W" serve --quiet --listen "127.0.0.1:$port" --mail-dir "$tmp/mail" >"$tmp/$b.serve.log" 2>&1 &
-	SERVER=$!
-	for i in $(seq 600); do
-		curl -s -o /dev/null "$BASE/healthz" && break
-		kill -0 "$SERVER" 2>/dev/null || break
-		sleep 0.1
-	done
+	serve "$b"
 	st=$(token staff@example.org demo-staff-pass-2026)
 	mt=$(token member@example.org demo-member-pass-2026)
 	[ -n "$st" ] && [ -n "$mt" ]
@@ -84,18 +76,4 @@ check() {
 	stop_server
 }
 
-check sqlite "sqlite:$tmp/w.db"
-if [ -n "${WHATSON_TEST_PG:-}" ]; then
-	url=${WHATSON_TEST_PG%/*}/seedcourses_$$
-	pg_as "$(pg_bin)/createdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
-	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedcourses_$$" \
-	    >"$tmp/createdb.log" 2>&1
-	ok $? "postgresql: a fresh database" "$tmp/createdb.log"
-	check postgresql "$url"
-	pg_as "$(pg_bin)/dropdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
-	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedcourses_$$" >/dev/null 2>&1
-else
-	echo "ok $((n + 1)) # SKIP postgresql: WHATSON_TEST_PG is not set"
-	n=$((n + 1))
-fi
-echo "1..$n"
+both seedcourses

@@ -35,15 +35,7 @@ check() {
 	[ $? -eq 0 ] && grep -q '^1 reviews imported' "$tmp/$b.imp2.out"
 	ok $? "$b: a good file is imported" "$tmp/$b.imp2.out"
 
-	port=$(free_port)
-	BASE="http://127.0.0.1:$port"
-	"$W" serve --quiet --listen "127.0.0.1:$port" --mail-dir "$tmp/mail" >"$tmp/$b.serve.log" 2>&1 &
-	SERVER=$!
-	for i in $(seq 600); do
-		curl -s -o /dev/null "$BASE/healthz" && break
-		kill -0 "$SERVER" 2>/dev/null || break
-		sleep 0.1
-	done
+	serve "$b"
 	TOKEN=$(token staff@example.org demo-staff-pass-2026)
 	[ -n "$TOKEN" ]
 	ok $? "$b: serve starts and staff sign in" "$tmp/$b.serve.log"
@@ -66,18 +58,4 @@ check() {
 	stop_server
 }
 
-check sqlite "sqlite:$tmp/w.db"
-if [ -n "${WHATSON_TEST_PG:-}" ]; then
-	url=${WHATSON_TEST_PG%/*}/seedreviews_$$
-	pg_as "$(pg_bin)/createdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
-	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedreviews_$$" \
-	    >"$tmp/createdb.log" 2>&1
-	ok $? "postgresql: a fresh database" "$tmp/createdb.log"
-	check postgresql "$url"
-	pg_as "$(pg_bin)/dropdb" -h "$(echo "$url" | sed 's|.*@\([^:]*\):.*|\1|')" \
-	    -p "$(echo "$url" | sed 's|.*:\([0-9]*\)/.*|\1|')" -U whatson "seedreviews_$$" >/dev/null 2>&1
-else
-	echo "ok $((n + 1)) # SKIP postgresql: WHATSON_TEST_PG is not set"
-	n=$((n + 1))
-fi
-echo "1..$n"
+both seedreviews

@@ -30,6 +30,7 @@
 
 #include "lib/api.h"
 #include "lib/courses.h"
+#include "lib/nodes.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -677,13 +678,8 @@ setup(void **state)
 	ts_db_open(db_url);
 	plain = ts_browser_new(&srv, NULL);
 	tc_use(plain, staff_tok);
-	if (strncmp(db_url, "postgres", 8) == 0) {
-		if (ts_server_start(&srv2, db_url, &sink, NULL) != 0)
-			return -1;
-		plain2 = ts_browser_new(&srv2, NULL);
-		two_nodes = 1;
-		printf("# a second node on the same database: %s\n", srv2.base);
-	}
+	if ((two_nodes = tw_start(&srv2, &plain2, db_url, &sink)) < 0)
+		return -1;
 	quillon = ts_org_import(db_url, "Quillon Tutors Trust", "KE", "info@quillon-t.example",
 	    NULL);
 	assert_true(quillon > 0);
@@ -712,11 +708,8 @@ teardown(void **state)
 {
 	(void)state;
 	ts_browser_free(plain);
-	if (two_nodes) {
-		ts_browser_free(plain2);
-		if (ts_server_stop(&srv2) != 0)
-			return -1;
-	}
+	if (tw_stop(&srv2, plain2, two_nodes) != 0)
+		return -1;
 	ts_db_close();
 	ts_cleanup();
 	return 0;

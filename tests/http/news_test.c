@@ -28,6 +28,8 @@
 
 #include <cmocka.h>
 
+#include "lib/news.h"
+#include "lib/people.h"
 #include "lib/testsrv.h"
 
 #define PW "harbour lantern quiet seventy"
@@ -39,122 +41,29 @@ static const char *db_url;
 static struct ts_browser *api_b;	/* no cookies: token calls */
 static struct ts_browser *visitor;
 
-struct person {
-	const char *email, *name, *role;
-	char token[129];
-	struct ts_browser *web;
-	int made;
-};
-
-static struct person staff_p = { "nina.staff@news.test", "Nina Staff", "staff", "", NULL, 0 };
-static struct person member_p = { "milo.member@news.test", "Milo Member", "member", "", NULL,
-	0 };
-static struct person focal_p = { "fay.focal@news.test", "Fay Focal", "focal", "", NULL, 0 };
-static struct person applicant_p = { "ada.applicant@news.test", "Ada Applicant", "applicant",
-	"", NULL, 0 };
+static struct tn_person staff_p = { .email = "nina.staff@news.test", .name = "Nina Staff",
+	.role = "staff" };
+static struct tn_person member_p = { .email = "milo.member@news.test", .name = "Milo Member",
+	.role = "member" };
+static struct tn_person focal_p = { .email = "fay.focal@news.test", .name = "Fay Focal",
+	.role = "focal" };
+static struct tn_person applicant_p = { .email = "ada.applicant@news.test",
+	.name = "Ada Applicant", .role = "applicant" };
 
 /* ---- helpers --------------------------------------------------------- */
 
-static const char *
-jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
-
-static void
-account(struct person *p)
-{
-	if (p->made)
-		return;
-	assert_true(ts_user_add(db_url, p->email, p->name, p->role, PW) > 0);
-	p->made = 1;
-}
-
-static const char *
-token(struct person *p)
-{
-	const struct ts_res *r;
-	json_t *j;
-
-	if (p->token[0])
-		return p->token;
-	account(p);
-	r = ts_call(api_b, "POST", "/api/v1/session", NULL, json_pack("{s:s,s:s}", "email",
-	    p->email, "password", PW));
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	snprintf(p->token, sizeof p->token, "%s", jstr(j, "token"));
-	json_decref(j);
-	return p->token;
-}
-
-static struct ts_browser *
-web(struct person *p)
-{
-	if (p->web)
-		return p->web;
-	account(p);
-	p->web = ts_browser_new(&srv, NULL);
-	assert_int_equal(ts_signin(p->web, p->email, PW), 303);
-	return p->web;
-}
-
-/* A call as p (NULL: a visitor) with their token. */
-static const struct ts_res *
-as(struct person *p, const char *method, const char *path, json_t *body)
-{
-	return ts_call(api_b, method, path, p ? token(p) : NULL, body);
-}
-
-/* An RFC 9457 problem with status want naming field (when not NULL). */
-static void
-problem(const struct ts_res *r, int want, const char *field)
-{
-	json_t *j;
-
-	STATUS(r, want);
-	j = ts_jbody(r);
-	assert_int_equal(json_integer_value(json_object_get(j, "status")), want);
-	if (field && !json_object_get(json_object_get(j, "errors"), field))
-		printf("# no errors.%s in %s\n", field, r->body);
-	if (field)
-		assert_non_null(json_object_get(json_object_get(j, "errors"), field));
-	json_decref(j);
-}
-
-/* Staff make an item (body: its fields, consumed); its id, its slug in
- * slug (may be NULL). */
-static int64_t
-item_made(json_t *body, char *slug, size_t len)
-{
-	const struct ts_res *r = as(&staff_p, "POST", "/api/v1/news", body);
-	json_t *j;
-	int64_t id;
-
-	STATUS(r, 201);
-	j = ts_jbody(r);
-	id = json_integer_value(json_object_get(j, "id"));
-	if (slug)
-		snprintf(slug, len, "%s", jstr(j, "slug"));
-	json_decref(j);
-	assert_true(id > 0);
-	return id;
-}
-
 /* The status of GET path for p (NULL: a visitor). */
 static long
-status_for(struct person *p, const char *path)
+status_for(struct tn_person *p, const char *path)
 {
-	return as(p, "GET", path, NULL)->status;
+	return tn_as(p, "GET", path, NULL)->status;
 }
 
 /* Whether the list at path, as p sees it, has an item with slug. */
 static int
-list_has(struct person *p, const char *path, const char *slug)
+list_has(struct tn_person *p, const char *path, const char *slug)
 {
-	const struct ts_res *r = as(p, "GET", path, NULL);
+	const struct ts_res *r = tn_as(p, "GET", path, NULL);
 	json_t *j, *it;
 	size_t i;
 	int found = 0;
@@ -162,7 +71,7 @@ list_has(struct person *p, const char *path, const char *slug)
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	json_array_foreach(json_object_get(j, "items"), i, it)
-		if (strcmp(jstr(it, "slug"), slug) == 0)
+		if (strcmp(tn_jstr(it, "slug"), slug) == 0)
 			found = 1;
 	json_decref(j);
 	return found;
@@ -172,16 +81,13 @@ list_has(struct person *p, const char *path, const char *slug)
 static int64_t
 org_made(const char *name, const char *country, const char *email)
 {
-	char csv[512], out[4096];
-	const char *line;
+	char desc[256];
+	int64_t id;
 
-	snprintf(csv, sizeof csv, "name,kind,country,description,themes,contact_name,"
-	    "contact_email\n%s,ngo,%s,%s works on the news.,corruption,Contact,%s\n", name,
-	    country, name, email);
-	assert_int_equal(ts_import_csv(db_url, csv, out, sizeof out), 0);
-	line = strstr(out, "created ");
-	assert_non_null(line);
-	return strtoll(line + 8, NULL, 10);
+	snprintf(desc, sizeof desc, "%s works on the news.", name);
+	id = ts_org_import(db_url, name, country, email, desc);
+	assert_true(id > 0);
+	return id;
 }
 
 /* Runs python3's XML parser on body: 0 when it is well-formed Atom with a
@@ -228,7 +134,7 @@ test_staff_crud_and_drafts(void **state)
 	int64_t id;
 
 	(void)state;
-	id = item_made(json_pack("{s:s,s:s,s:s,s:s,s:[s],s:s}", "title",
+	id = tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:[s],s:s}", "title",
 	    "Regional meeting on witness protection", "kind", "news", "summary",
 	    "What the meeting agreed.", "body", "It **agreed** on three points.\n\n"
 	    "<script>alert('x')</script>\n\n[bad](javascript:alert(1)) [good](https://example.org/)",
@@ -241,23 +147,23 @@ test_staff_crud_and_drafts(void **state)
 	assert_int_equal(status_for(&member_p, path), 404);
 	assert_int_equal(status_for(&focal_p, path), 404);
 	assert_false(list_has(NULL, "/api/v1/news", slug));
-	r = as(&staff_p, "GET", path, NULL);
+	r = tn_as(&staff_p, "GET", path, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(jstr(j, "status"), "draft");
+	assert_string_equal(tn_jstr(j, "status"), "draft");
 	json_decref(j);
 	assert_true(list_has(&staff_p, "/api/v1/staff/news?status=draft", slug));
 	/* published: everyone */
 	snprintf(path, sizeof path, "/api/v1/news/%lld/publish", (long long)id);
-	STATUS(as(&staff_p, "POST", path, NULL), 200);
+	STATUS(tn_as(&staff_p, "POST", path, NULL), 200);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
-	r = as(NULL, "GET", path, NULL);
+	r = tn_as(NULL, "GET", path, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_non_null(strstr(jstr(j, "body_html"), "<strong>agreed</strong>"));
-	assert_null(strstr(jstr(j, "body_html"), "<script"));
-	assert_null(strstr(jstr(j, "body_html"), "javascript:"));
-	assert_non_null(strstr(jstr(j, "body_html"), "href=\"https://example.org/\""));
+	assert_non_null(strstr(tn_jstr(j, "body_html"), "<strong>agreed</strong>"));
+	assert_null(strstr(tn_jstr(j, "body_html"), "<script"));
+	assert_null(strstr(tn_jstr(j, "body_html"), "javascript:"));
+	assert_non_null(strstr(tn_jstr(j, "body_html"), "href=\"https://example.org/\""));
 	assert_true(json_is_string(json_object_get(j, "published_at")));
 	json_decref(j);
 	r = ts_get(visitor, page);
@@ -267,42 +173,42 @@ test_staff_crud_and_drafts(void **state)
 	assert_true(list_has(NULL, "/api/v1/news", slug));
 	/* changed (a PATCH keeps what it does not send) */
 	snprintf(path, sizeof path, "/api/v1/news/%lld", (long long)id);
-	STATUS(as(&staff_p, "PATCH", path, json_pack("{s:s}", "title",
+	STATUS(tn_as(&staff_p, "PATCH", path, json_pack("{s:s}", "title",
 	    "Regional meeting on protecting witnesses")), 200);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
-	r = as(NULL, "GET", path, NULL);
+	r = tn_as(NULL, "GET", path, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
-	assert_string_equal(jstr(j, "title"), "Regional meeting on protecting witnesses");
-	assert_string_equal(jstr(j, "summary"), "What the meeting agreed.");
+	assert_string_equal(tn_jstr(j, "title"), "Regional meeting on protecting witnesses");
+	assert_string_equal(tn_jstr(j, "summary"), "What the meeting agreed.");
 	json_decref(j);
 	/* the staff's list and CSV */
-	r = ts_get(web(&staff_p), "/staff/news.csv?status=published");
+	r = ts_get(tn_web(&staff_p), "/staff/news.csv?status=published");
 	STATUS(r, 200);
 	assert_non_null(strstr(ts_header(r, "Content-Type"), "text/csv"));
 	HAS(r, "id,slug,kind,title,status,visibility,language,themes,author,published_at,"
 	    "updated_at\r\n");
 	HAS(r, slug);
 	HAS(r, "Nina Staff");
-	r = ts_get(web(&staff_p), "/staff/news?kind=news");
+	r = ts_get(tn_web(&staff_p), "/staff/news?kind=news");
 	STATUS(r, 200);
 	HAS(r, "Regional meeting on protecting witnesses");
 	/* unpublished: gone again for others */
 	snprintf(path, sizeof path, "/api/v1/news/%lld/unpublish", (long long)id);
-	STATUS(as(&staff_p, "POST", path, NULL), 200);
+	STATUS(tn_as(&staff_p, "POST", path, NULL), 200);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
 	assert_int_equal(status_for(NULL, path), 404);
 	STATUS(ts_get(visitor, page), 404);
 	/* deleted */
 	snprintf(path, sizeof path, "/api/v1/news/%lld", (long long)id);
-	r = as(&staff_p, "DELETE", path, NULL);
+	r = tn_as(&staff_p, "DELETE", path, NULL);
 	STATUS(r, 200);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
 	assert_int_equal(status_for(&staff_p, path), 404);
 	snprintf(path, sizeof path, "/api/v1/news/%lld", (long long)id);
-	problem(as(&staff_p, "DELETE", path, NULL), 404, NULL);
+	tn_problem(tn_as(&staff_p, "DELETE", path, NULL), 404, NULL);
 	/* the audit log has each step */
-	r = as(&staff_p, "GET", "/api/v1/staff/audit?per_page=50", NULL);
+	r = tn_as(&staff_p, "GET", "/api/v1/staff/audit?per_page=50", NULL);
 	STATUS(r, 200);
 	HAS(r, "news.created");
 	HAS(r, "news.published");
@@ -320,15 +226,15 @@ test_only_staff_write(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	problem(as(NULL, "POST", "/api/v1/news", json_incref(body)), 401, NULL);
-	problem(as(&member_p, "POST", "/api/v1/news", json_incref(body)), 403, NULL);
-	problem(as(&focal_p, "POST", "/api/v1/news", json_incref(body)), 403, NULL);
-	problem(as(&applicant_p, "POST", "/api/v1/news", json_incref(body)), 403, NULL);
+	tn_problem(tn_as(NULL, "POST", "/api/v1/news", json_incref(body)), 401, NULL);
+	tn_problem(tn_as(&member_p, "POST", "/api/v1/news", json_incref(body)), 403, NULL);
+	tn_problem(tn_as(&focal_p, "POST", "/api/v1/news", json_incref(body)), 403, NULL);
+	tn_problem(tn_as(&applicant_p, "POST", "/api/v1/news", json_incref(body)), 403, NULL);
 	json_decref(body);
-	STATUS(ts_get(web(&member_p), "/staff/news"), 403);
-	problem(as(&member_p, "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}", "title",
+	STATUS(ts_get(tn_web(&member_p), "/staff/news"), 403);
+	tn_problem(tn_as(&member_p, "PUT", "/api/v1/pages/about/en", json_pack("{s:s,s:s}", "title",
 	    "Hijacked", "body", "Not ours")), 403, NULL);
-	r = ts_post(web(&staff_p), "/staff/news/new", "title", "No token", "kind", "news",
+	r = ts_post(tn_web(&staff_p), "/staff/news/new", "title", "No token", "kind", "news",
 	    "visibility", "public", "language", "en", (char *)NULL);
 	STATUS(r, 403);
 }
@@ -342,22 +248,22 @@ test_members_only(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:s,s:b}", "title",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:s,s:b}", "title",
 	    "Members' briefing on the review cycle", "kind", "news", "summary",
 	    "Only for members.", "visibility", "members", "language", "en", "publish", 1),
 	    slug, sizeof slug);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
 	snprintf(page, sizeof page, "/news/%s", slug);
-	problem(as(NULL, "GET", path, NULL), 404, NULL);
-	problem(as(&applicant_p, "GET", path, NULL), 404, NULL);
+	tn_problem(tn_as(NULL, "GET", path, NULL), 404, NULL);
+	tn_problem(tn_as(&applicant_p, "GET", path, NULL), 404, NULL);
 	r = ts_get(visitor, page);
 	STATUS(r, 404);
 	LACKS(r, "Members' briefing");
-	STATUS(ts_get(web(&applicant_p), page), 404);
+	STATUS(ts_get(tn_web(&applicant_p), page), 404);
 	assert_int_equal(status_for(&member_p, path), 200);
 	assert_int_equal(status_for(&focal_p, path), 200);
 	assert_int_equal(status_for(&staff_p, path), 200);
-	r = ts_get(web(&member_p), page);
+	r = ts_get(tn_web(&member_p), page);
 	STATUS(r, 200);
 	HAS(r, "For members and focal points only.");
 	assert_false(list_has(NULL, "/api/v1/news", slug));
@@ -381,23 +287,25 @@ test_slugs(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s}", "title", "Same title twice", "kind",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s}", "title", "Same title twice",
+	    "kind",
 	    "news", "visibility", "public", "slug", "same-title"), a, sizeof a);
 	assert_string_equal(a, "same-title");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "Another", "kind", "news", "visibility", "public", "slug", "same-title")), 409, "slug");
-	(void)item_made(json_pack("{s:s,s:s,s:s}", "title", "Same title twice!", "kind",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s}", "title", "Same title twice!",
+	    "kind",
 	    "news", "visibility", "public"), a, sizeof a);
-	(void)item_made(json_pack("{s:s,s:s,s:s}", "title", "Same title twice", "kind",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s}", "title", "Same title twice", "kind",
 	    "news", "visibility", "public"), b, sizeof b);
 	assert_string_equal(a, "same-title-twice");
 	assert_string_equal(b, "same-title-twice-2");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "Bad slug", "kind", "news", "visibility", "public", "slug", "12-numbers")), 422, "slug");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "Bad slug", "kind", "news", "visibility", "public", "slug", "Upper Case")), 422, "slug");
 	/* the form says so next to the field, keeping what was typed */
-	r = ts_form(web(&staff_p), "/staff/news/new", "title", "A third one", "kind", "news",
+	r = ts_form(tn_web(&staff_p), "/staff/news/new", "title", "A third one", "kind", "news",
 	    "visibility", "public", "language", "en", "slug", "same-title", "summary",
 	    "Typed summary kept", (char *)NULL);
 	STATUS(r, 409);
@@ -414,23 +322,23 @@ test_bad_input(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s}", "kind", "news",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s}", "kind", "news",
 	    "visibility", "public")), 422, "title");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
 	    "Wrong kind", "kind", "rumour", "visibility", "public")), 422, "kind");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s}", "title",
 	    "Wrong visibility", "kind", "news", "visibility", "staff")), 422, "visibility");
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:s}", "title",
 	    "Long summary", "kind", "news", "visibility", "public", "summary", big)), 422,
 	    "summary");
-	problem(as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:[i]}", "title",
+	tn_problem(tn_as(&staff_p, "POST", "/api/v1/news", json_pack("{s:s,s:s,s:s,s:[i]}", "title",
 	    "Unknown organization", "kind", "story", "visibility", "public", "organizations",
 	    999999)), 422, "organizations");
-	problem(as(NULL, "GET", "/api/v1/news?kind=rumour", NULL), 422, "kind");
-	problem(as(NULL, "GET", "/api/v1/news?per_page=1000", NULL), 422, "per_page");
-	r = ts_form(web(&staff_p), "/staff/news/new", "title", "", "kind", "news", "visibility",
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?kind=rumour", NULL), 422, "kind");
+	tn_problem(tn_as(NULL, "GET", "/api/v1/news?per_page=1000", NULL), 422, "per_page");
+	r = ts_form(tn_web(&staff_p), "/staff/news/new", "title", "", "kind", "news", "visibility",
 	    "public", "language", "en", "summary", "What I typed stays", (char *)NULL);
 	STATUS(r, 422);
 	HAS(r, "What I typed stays");
@@ -464,12 +372,14 @@ test_image(void **state)
 
 	(void)state;
 	/* no alt text */
-	problem(ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 5), 422,
+	tn_problem(ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 5),
+	    422,
 	    "image_alt");
 	/* not an image, whatever its name says */
 	parts[4].data = "<html><script>alert(1)</script></html>";
 	parts[4].len = 0;
-	problem(ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6), 422,
+	tn_problem(ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6),
+	    422,
 	    "image");
 	/* too big */
 	huge = calloc(1, big);
@@ -477,31 +387,31 @@ test_image(void **state)
 	memcpy(huge, png, sizeof png);
 	parts[4].data = huge;
 	parts[4].len = big;
-	r = ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6);
+	r = ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6);
 	free(huge);
 	STATUS(r, 413);
 	/* the form says so and keeps the rest */
 	parts[4].data = (const char *)png;
 	parts[4].len = sizeof png;
 	parts[5].data = "";
-	r = ts_multipart(web(&staff_p), "/staff/news/new", 1, parts, 6);
+	r = ts_multipart(tn_web(&staff_p), "/staff/news/new", 1, parts, 6);
 	STATUS(r, 422);
 	HAS(r, "Describe the image for those who cannot see it.");
 	HAS(r, "Photo of the workshop");
 	/* with its alt text */
 	parts[5].data = "People around a table";
-	r = ts_multipart_api(api_b, "POST", "/api/v1/news", token(&staff_p), parts, 6);
+	r = ts_multipart_api(api_b, "POST", "/api/v1/news", tn_token(&staff_p), parts, 6);
 	STATUS(r, 201);
 	j = ts_jbody(r);
-	snprintf(path, sizeof path, "/news/%s/image", jstr(j, "slug"));
+	snprintf(path, sizeof path, "/news/%s/image", tn_jstr(j, "slug"));
 	json_decref(j);
-	r = ts_get(web(&member_p), path);
+	r = ts_get(tn_web(&member_p), path);
 	STATUS(r, 200);
 	assert_string_equal(ts_header(r, "Content-Type"), "image/png");
 	assert_int_equal(r->len, sizeof png);
 	STATUS(ts_get(visitor, path), 404);	/* a members' item */
 	path[strlen(path) - 6] = '\0';
-	r = ts_get(web(&member_p), path);
+	r = ts_get(tn_web(&member_p), path);
 	STATUS(r, 200);
 	HAS(r, "alt=\"People around a table\"");
 }
@@ -515,14 +425,16 @@ test_feed(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
 	    "Tools & <tips> for \"NGOs\"", "kind", "news", "visibility", "public", "summary",
 	    "A & B < C", "publish", 1), pub, sizeof pub);
-	(void)item_made(json_pack("{s:s,s:s,s:s}", "title", "Feed draft", "kind", "news",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s}", "title", "Feed draft", "kind",
+	    "news",
 	    "visibility", "public"), draft, sizeof draft);
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:b}", "title", "Feed members", "kind", "news",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:b}", "title", "Feed members", "kind",
+	    "news",
 	    "visibility", "members", "publish", 1), members, sizeof members);
-	r = ts_get(web(&staff_p), "/news.atom");	/* the same for everyone */
+	r = ts_get(tn_web(&staff_p), "/news.atom");	/* the same for everyone */
 	STATUS(r, 200);
 	assert_non_null(strstr(ts_header(r, "Content-Type"), "application/atom+xml"));
 	assert_int_equal(atom_valid(r->body), 0);
@@ -545,19 +457,20 @@ test_pagination_and_filters(void **state)
 	(void)state;
 	for (i = 1; i <= 23; i++) {
 		snprintf(title, sizeof title, "Wildlife story number %02d", i);
-		(void)item_made(json_pack("{s:s,s:s,s:s,s:[s],s:b}", "title", title, "kind",
+		(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:[s],s:b}", "title", title,
+		    "kind",
 		    "story", "visibility", "public", "themes", "wildlife_crime", "publish", 1),
 		    i == 23 ? first : NULL, sizeof first);
 	}
-	r = as(NULL, "GET", "/api/v1/news?theme=wildlife_crime&per_page=10", NULL);
+	r = tn_as(NULL, "GET", "/api/v1/news?theme=wildlife_crime&per_page=10", NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_integer_value(json_object_get(j, "total")), 23);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 10);
 	assert_int_equal(json_integer_value(json_object_get(j, "next_page")), 2);
-	assert_string_equal(jstr(json_array_get(json_object_get(j, "items"), 0), "slug"), first);
+	assert_string_equal(tn_jstr(json_array_get(json_object_get(j, "items"), 0), "slug"), first);
 	json_decref(j);
-	r = as(NULL, "GET", "/api/v1/news?theme=wildlife_crime&per_page=10&page=3", NULL);
+	r = tn_as(NULL, "GET", "/api/v1/news?theme=wildlife_crime&per_page=10&page=3", NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "items")), 3);
@@ -570,7 +483,7 @@ test_pagination_and_filters(void **state)
 	HAS(r, "Wildlife story number 13");
 	HAS(r, "page=3");
 	HAS(r, "page=1");
-	r = ts_get(web(&staff_p), "/staff/news?kind=story&per_page=5");
+	r = ts_get(tn_web(&staff_p), "/staff/news?kind=story&per_page=5");
 	STATUS(r, 200);
 	HAS(r, "page=2");
 }
@@ -587,23 +500,23 @@ test_story_organizations(void **state)
 	json_t *j;
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:[I,I],s:b}", "title",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:[I,I],s:b}", "title",
 	    "Two groups that watch", "kind", "story", "visibility", "public", "organizations",
 	    (json_int_t)a, (json_int_t)b, "publish", 1), slug, sizeof slug);
 	snprintf(path, sizeof path, "/api/v1/news/%s", slug);
-	r = as(NULL, "GET", path, NULL);
+	r = tn_as(NULL, "GET", path, NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "organizations")), 2);
 	json_decref(j);
 	snprintf(path, sizeof path, "/organizations/%lld/status", (long long)b);
-	STATUS(ts_form(web(&staff_p), path, "status", "suspended", (char *)NULL), 303);
+	STATUS(ts_form(tn_web(&staff_p), path, "status", "suspended", (char *)NULL), 303);
 	snprintf(path, sizeof path, "/news/%s", slug);
 	r = ts_get(visitor, path);
 	STATUS(r, 200);
 	HAS(r, "Riverbank Watch");
 	LACKS(r, "Hillside Monitors");
-	r = ts_get(web(&member_p), path);
+	r = ts_get(tn_web(&member_p), path);
 	STATUS(r, 200);
 	LACKS(r, "Hillside Monitors");
 }
@@ -632,37 +545,38 @@ test_site_pages(void **state)
 	STATUS(r, 200);
 	HAS(r, "Conditions d");
 	/* staff write the English page only: French readers get it */
-	STATUS(as(&staff_p, "PUT", "/api/v1/pages/partners/en", json_pack("{s:s,s:s}", "title",
+	STATUS(tn_as(&staff_p, "PUT", "/api/v1/pages/partners/en", json_pack("{s:s,s:s}", "title",
 	    "Our partners", "body", "We work with **the Bureau**. <script>x()</script>")), 200);
 	r = ts_get(fr, "/partners?lang=fr");
 	STATUS(r, 200);
 	HAS(r, "<strong>the Bureau</strong>");
 	LACKS(r, "<script>x()");
-	STATUS(as(&staff_p, "PUT", "/api/v1/pages/partners/fr", json_pack("{s:s,s:s}", "title",
+	STATUS(tn_as(&staff_p, "PUT", "/api/v1/pages/partners/fr", json_pack("{s:s,s:s}", "title",
 	    "Nos partenaires", "body", "Nous travaillons avec le Bureau.")), 200);
 	r = ts_get(fr, "/partners");
 	STATUS(r, 200);
 	HAS(r, "Nos partenaires");
-	r = as(NULL, "GET", "/api/v1/partners", NULL);
+	r = tn_as(NULL, "GET", "/api/v1/partners", NULL);
 	STATUS(r, 200);
 	HAS(r, "Our partners");
 	/* the form's history */
-	r = as(&staff_p, "GET", "/api/v1/staff/pages/partners/en", NULL);
+	r = tn_as(&staff_p, "GET", "/api/v1/staff/pages/partners/en", NULL);
 	STATUS(r, 200);
 	j = ts_jbody(r);
 	assert_int_equal(json_array_size(json_object_get(j, "history")), 1);
-	assert_string_equal(jstr(json_array_get(json_object_get(j, "history"), 0), "by"),
+	assert_string_equal(tn_jstr(json_array_get(json_object_get(j, "history"), 0), "by"),
 	    "Nina Staff");
 	json_decref(j);
-	r = ts_form(web(&staff_p), "/staff/pages/partners/en", "title", "", "body", "kept text",
+	r = ts_form(tn_web(&staff_p), "/staff/pages/partners/en", "title", "", "body", "kept text",
 	    (char *)NULL);
 	STATUS(r, 422);
 	HAS(r, "kept text");
-	problem(as(&staff_p, "PUT", "/api/v1/pages/cookies/en", json_pack("{s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "PUT", "/api/v1/pages/cookies/en", json_pack("{s:s,s:s}",
+	    "title",
 	    "No such page", "body", "x")), 404, NULL);
-	problem(as(&staff_p, "PUT", "/api/v1/pages/about/de", json_pack("{s:s,s:s}", "title",
+	tn_problem(tn_as(&staff_p, "PUT", "/api/v1/pages/about/de", json_pack("{s:s,s:s}", "title",
 	    "Keine", "body", "x")), 404, NULL);
-	r = ts_get(web(&staff_p), "/staff/pages");
+	r = ts_get(tn_web(&staff_p), "/staff/pages");
 	STATUS(r, 200);
 	HAS(r, "Our partners");
 	ts_browser_free(fr);
@@ -676,19 +590,21 @@ test_home(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:s,s:b}", "title", "Home highlight for all",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:s,s:b}", "title",
+	    "Home highlight for all",
 	    "kind", "highlight", "visibility", "public", "summary", "Seen on the home page.",
 	    "publish", 1), hl, sizeof hl);
-	(void)item_made(json_pack("{s:s,s:s,s:s,s:b}", "title", "Home news for members",
+	(void)tn_item_made(&staff_p, json_pack("{s:s,s:s,s:s,s:b}", "title",
+	    "Home news for members",
 	    "kind", "news", "visibility", "members", "publish", 1), members, sizeof members);
 	r = ts_get(visitor, "/");
 	STATUS(r, 200);
 	HAS(r, "Home highlight for all");
 	LACKS(r, "Home news for members");
-	r = ts_get(web(&member_p), "/");
+	r = ts_get(tn_web(&member_p), "/");
 	STATUS(r, 200);
 	HAS(r, "Home news for members");
-	r = as(NULL, "GET", "/api/v1/", NULL);
+	r = tn_as(NULL, "GET", "/api/v1/", NULL);
 	STATUS(r, 200);
 	HAS(r, hl);
 	LACKS(r, members);
@@ -701,11 +617,11 @@ test_export(void **state)
 	const struct ts_res *r;
 
 	(void)state;
-	r = as(&staff_p, "GET", "/api/v1/me/export", NULL);
+	r = tn_as(&staff_p, "GET", "/api/v1/me/export", NULL);
 	STATUS(r, 200);
 	HAS(r, "\"news_written\"");
 	HAS(r, "same-title-twice-2");
-	r = as(&member_p, "GET", "/api/v1/me/export", NULL);
+	r = tn_as(&member_p, "GET", "/api/v1/me/export", NULL);
 	STATUS(r, 200);
 	HAS(r, "\"news_written\":[]");
 }
@@ -726,6 +642,7 @@ setup(void **state)
 	if (ts_suite_start(&sink, &srv, &db_url, extra) != 0)
 		return -1;
 	api_b = ts_browser_new(&srv, NULL);
+	tn_use(&srv, api_b, db_url, PW);
 	visitor = ts_browser_new(&srv, NULL);
 	return 0;
 }
@@ -733,7 +650,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	struct person *ps[] = { &staff_p, &member_p, &focal_p, &applicant_p };
+	struct tn_person *ps[] = { &staff_p, &member_p, &focal_p, &applicant_p };
 	size_t i;
 
 	(void)state;

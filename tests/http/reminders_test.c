@@ -27,6 +27,7 @@
 
 #include "core/util.h"
 #include "lib/api.h"
+#include "lib/nodes.h"
 #include "lib/people.h"
 #include "lib/sqldirect.h"
 #include "lib/testsrv.h"
@@ -326,13 +327,8 @@ setup(void **state)
 	ts_db_open(db_url);
 	ts_sql_int("UPDATE users SET locale = 'fr' WHERE email = '" ADA "'");
 	/* a second node on one PostgreSQL database: both run the reminders */
-	if (strncmp(db_url, "postgres", 8) == 0) {
-		if (ts_server_start(&srv2, db_url, &sink, NULL) != 0)
-			return -1;
-		plain2 = ts_browser_new(&srv2, NULL);
-		two_nodes = 1;
-		printf("# a second node on the same database: %s\n", srv2.base);
-	}
+	if ((two_nodes = tw_start(&srv2, &plain2, db_url, &sink)) < 0)
+		return -1;
 	return 0;
 }
 
@@ -342,11 +338,8 @@ teardown(void **state)
 	(void)state;
 	ts_db_close();
 	ts_browser_free(plain);
-	if (two_nodes) {
-		ts_browser_free(plain2);
-		if (ts_server_stop(&srv2) != 0)
-			return -1;
-	}
+	if (tw_stop(&srv2, plain2, two_nodes) != 0)
+		return -1;
 	ts_cleanup();
 	return 0;
 }

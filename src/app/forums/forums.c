@@ -974,26 +974,66 @@ h_staff_forum_create(struct req *r, struct resp *w)
 		return WS_OK;
 	}
 	if (rc == WS_EINVAL) {	/* the list again, with what was typed */
-		json_t *errors = w->errors ? json_incref(w->errors) : json_object();
+		struct forums_again a;
 		json_t *form = json_object();
 		const char *const keep[] = { "title", "description", "position", "audience" };
-		const char *detail = w->detail;
 		size_t i;
 
+		forums_again_take(w, &a);
 		for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
 			const char *v = json_string_value(json_object_get(r->in, keep[i]));
 
 			json_object_set_new(form, keep[i], json_string(v ? v : ""));
 		}
-		json_decref(w->errors);
-		w->errors = NULL;
-		if ((rc = forums_list(r, w, form, errors)) == WS_OK) {
-			w->status = 422;
-			w->detail = detail;
-		}
+		rc = forums_again_done(w, &a, forums_list(r, w, form, a.errors));
 		json_decref(form);
-		json_decref(errors);
 	}
+	return rc;
+}
+
+void
+forums_again_take(struct resp *w, struct forums_again *a)
+{
+	a->errors = w->errors ? json_incref(w->errors) : json_object();
+	a->detail = w->detail;
+	json_decref(w->errors);
+	w->errors = NULL;
+}
+
+enum ws_err
+forums_again_done(struct resp *w, struct forums_again *a, enum ws_err rc)
+{
+	json_decref(a->errors);
+	a->errors = NULL;
+	if (rc == WS_OK) {
+		w->status = 422;
+		w->detail = a->detail;
+	}
+	return rc;
+}
+
+/* Writes forum id's fields v (forum_fields()'s) and audits staff's change. */
+static enum ws_err
+forum_update(struct req *r, int64_t id, json_t *v)
+{
+	struct db *d = req_db(r);
+	struct db_q *q;
+	enum ws_err rc;
+
+	q = db_start(d, ST_FORUM_UPDATE);
+	db_bind_text(q, 1, json_string_value(json_object_get(v, "title")));
+	db_bind_text(q, 2, json_string_value(json_object_get(v, "description")));
+	db_bind_text(q, 3, json_string_value(json_object_get(v, "theme")));
+	db_bind_int(q, 4, json_integer_value(json_object_get(v, "position")));
+	db_bind_text(q, 5, json_string_value(json_object_get(v, "audience")));
+	db_bind_int(q, 6, json_is_true(json_object_get(v, "archived")));
+	db_bind_int(q, 7, now_s());
+	db_bind_int(q, 8, id);
+	rc = db_exec(q, NULL);
+	db_end(q);
+	if (rc == WS_OK)
+		app_audit(r->app, d, r->user->id, "forum.changed", r->ip, arena_printf(r->a,
+		    "forum %lld", (long long)id));
 	return rc;
 }
 
@@ -1002,11 +1042,9 @@ h_staff_forum_create(struct req *r, struct resp *w)
 enum ws_err
 h_staff_forum_edit(struct req *r, struct resp *w)
 {
-	struct db *d = req_db(r);
 	struct reader rd;
 	json_t *f = NULL, *v = NULL, *in = json_object(), *x;
 	const char *const keep[] = { "title", "description", "position", "audience", "archived" };
-	struct db_q *q;
 	int64_t id;
 	enum ws_err rc;
 	size_t i;
@@ -1019,22 +1057,8 @@ h_staff_forum_edit(struct req *r, struct resp *w)
 	if ((rc = forums_reader(r, w, &rd)) != WS_OK || (rc = forums_get(r, &rd, id, &f)) !=
 	    WS_OK || (rc = forum_fields(r, w, in, f, &v)) != WS_OK)
 		goto end;
-	q = db_start(d, ST_FORUM_UPDATE);
-	db_bind_text(q, 1, json_string_value(json_object_get(v, "title")));
-	db_bind_text(q, 2, json_string_value(json_object_get(v, "description")));
-	db_bind_text(q, 3, json_string_value(json_object_get(v, "theme")));
-	db_bind_int(q, 4, json_integer_value(json_object_get(v, "position")));
-	db_bind_text(q, 5, json_string_value(json_object_get(v, "audience")));
-	db_bind_int(q, 6, json_is_true(json_object_get(v, "archived")));
-	db_bind_int(q, 7, now_s());
-	db_bind_int(q, 8, id);
-	rc = db_exec(q, NULL);
-	db_end(q);
-	if (rc == WS_OK) {
-		app_audit(r->app, d, r->user->id, "forum.changed", r->ip, arena_printf(r->a,
-		    "forum %lld", (long long)id));
+	if ((rc = forum_update(r, id, v)) == WS_OK)
 		resp_redirect(w, arena_printf(r->a, "/forums/%lld", (long long)id));
-	}
 end:
 	forums_reader_free(&rd);
 out:
@@ -1048,10 +1072,8 @@ out:
 enum ws_err
 h_forum_edit(struct req *r, struct resp *w)
 {
-	struct db *d = req_db(r);
 	struct reader rd;
 	json_t *f = NULL, *v = NULL;
-	struct db_q *q;
 	int64_t id;
 	enum ws_err rc;
 
@@ -1064,22 +1086,8 @@ h_forum_edit(struct req *r, struct resp *w)
 	if ((rc = forums_reader(r, w, &rd)) != WS_OK || (rc = forums_get(r, &rd, id, &f)) !=
 	    WS_OK || (rc = forum_fields(r, w, r->in, f, &v)) != WS_OK)
 		goto out;
-	q = db_start(d, ST_FORUM_UPDATE);
-	db_bind_text(q, 1, json_string_value(json_object_get(v, "title")));
-	db_bind_text(q, 2, json_string_value(json_object_get(v, "description")));
-	db_bind_text(q, 3, json_string_value(json_object_get(v, "theme")));
-	db_bind_int(q, 4, json_integer_value(json_object_get(v, "position")));
-	db_bind_text(q, 5, json_string_value(json_object_get(v, "audience")));
-	db_bind_int(q, 6, json_is_true(json_object_get(v, "archived")));
-	db_bind_int(q, 7, now_s());
-	db_bind_int(q, 8, id);
-	rc = db_exec(q, NULL);
-	db_end(q);
-	if (rc != WS_OK)
-		goto out;
-	app_audit(r->app, d, r->user->id, "forum.changed", r->ip, arena_printf(r->a,
-	    "forum %lld", (long long)id));
-	rc = forum_answer(r, w, id);
+	if ((rc = forum_update(r, id, v)) == WS_OK)
+		rc = forum_answer(r, w, id);
 out:
 	json_decref(f);
 	json_decref(v);

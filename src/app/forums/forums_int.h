@@ -56,6 +56,18 @@ enum ws_err forums_thread_page(struct req *r, struct resp *w, int64_t fid, int64
 enum ws_err forums_forum_page(struct req *r, struct resp *w, int64_t fid, json_t *form,
     json_t *errors);
 
+/* A form refused, its page to be shown again: w's errors (an empty object
+ * when none; a reference of the taker's) and detail, taken out of w by
+ * forums_again_take(); forums_again_done() is given what showing the page
+ * gave (rc): when WS_OK, the answer is a 422 saying detail.  It drops the
+ * errors and gives rc. */
+struct forums_again {
+	json_t *errors;
+	const char *detail;
+};
+void forums_again_take(struct resp *w, struct forums_again *a);
+enum ws_err forums_again_done(struct resp *w, struct forums_again *a, enum ws_err rc);
+
 /* The signature of an unfollow link for person uid, forum fid, thread tid
  * (0: the forum), hex into out[65]. */
 void forums_unfollow_sig(struct app *app, int64_t uid, int64_t fid, int64_t tid, char *out);

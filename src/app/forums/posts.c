@@ -353,19 +353,10 @@ h_forum_thread_create(struct req *r, struct resp *w)
 static enum ws_err
 forum_again(struct req *r, struct resp *w, int64_t fid, json_t *form)
 {
-	json_t *errors = w->errors ? json_incref(w->errors) : json_object();
-	const char *detail = w->detail;
-	enum ws_err rc;
+	struct forums_again a;
 
-	json_decref(w->errors);
-	w->errors = NULL;
-	rc = forums_forum_page(r, w, fid, form, errors);
-	json_decref(errors);
-	if (rc == WS_OK) {
-		w->status = 422;
-		w->detail = detail;
-	}
-	return rc;
+	forums_again_take(w, &a);
+	return forums_again_done(w, &a, forums_forum_page(r, w, fid, form, a.errors));
 }
 
 enum ws_err
@@ -474,19 +465,10 @@ h_forum_reply(struct req *r, struct resp *w)
 static enum ws_err
 thread_again(struct req *r, struct resp *w, int64_t fid, int64_t tid, json_t *form)
 {
-	json_t *errors = w->errors ? json_incref(w->errors) : json_object();
-	const char *detail = w->detail;
-	enum ws_err rc;
+	struct forums_again a;
 
-	json_decref(w->errors);
-	w->errors = NULL;
-	rc = forums_thread_page(r, w, fid, tid, form, errors);
-	json_decref(errors);
-	if (rc == WS_OK) {
-		w->status = 422;
-		w->detail = detail;
-	}
-	return rc;
+	forums_again_take(w, &a);
+	return forums_again_done(w, &a, forums_thread_page(r, w, fid, tid, form, a.errors));
 }
 
 enum ws_err
@@ -623,8 +605,11 @@ out:
 	return rc;
 }
 
-enum ws_err
-h_forum_post_edit(struct req *r, struct resp *w)
+/* A JSON route on post {id}: op with the request's body (a JSON object,
+ * else a 400 saying detail), then the post as it now is. */
+static enum ws_err
+post_route(struct req *r, struct resp *w, enum ws_err (*op)(struct req *, struct resp *,
+    int64_t, json_t *), const char *detail)
 {
 	int64_t pid;
 	enum ws_err rc;
@@ -632,12 +617,18 @@ h_forum_post_edit(struct req *r, struct resp *w)
 	if ((rc = param_id(r, 0, &pid)) != WS_OK)
 		return rc;
 	if (!json_is_object(r->in)) {
-		w->detail = N_("Send the post as a JSON object.");
+		w->detail = detail;
 		return WS_EINVAL;
 	}
-	if ((rc = post_edit(r, w, pid, r->in)) != WS_OK)
+	if ((rc = op(r, w, pid, r->in)) != WS_OK)
 		return rc;
 	return post_answer(r, w, pid);
+}
+
+enum ws_err
+h_forum_post_edit(struct req *r, struct resp *w)
+{
+	return post_route(r, w, post_edit, N_("Send the post as a JSON object."));
 }
 
 /* The edit page of post pid, with form (what was typed) and errors. */
@@ -718,16 +709,10 @@ h_forum_post_edit_form(struct req *r, struct resp *w)
 	if ((rc = post_edit(r, w, pid, in)) == WS_OK) {
 		resp_redirect(w, post_path(r, pid));
 	} else if (rc == WS_EINVAL) {
-		json_t *errors = w->errors ? json_incref(w->errors) : json_object();
-		const char *detail = w->detail;
+		struct forums_again a;
 
-		json_decref(w->errors);
-		w->errors = NULL;
-		if ((rc = edit_page(r, w, pid, in, errors)) == WS_OK) {
-			w->status = 422;
-			w->detail = detail;
-		}
-		json_decref(errors);
+		forums_again_take(w, &a);
+		rc = forums_again_done(w, &a, edit_page(r, w, pid, in, a.errors));
 	}
 out:
 	json_decref(in);
@@ -912,20 +897,11 @@ out:
 enum ws_err
 h_forum_post_flag(struct req *r, struct resp *w)
 {
-	int64_t pid;
-	enum ws_err rc;
+	enum ws_err rc = post_route(r, w, post_flag, N_("Send the flag as a JSON object."));
 
-	if ((rc = param_id(r, 0, &pid)) != WS_OK)
-		return rc;
-	if (!json_is_object(r->in)) {
-		w->detail = N_("Send the flag as a JSON object.");
-		return WS_EINVAL;
-	}
-	if ((rc = post_flag(r, w, pid, r->in)) != WS_OK || (rc = post_answer(r, w, pid)) !=
-	    WS_OK)
-		return rc;
-	w->status = 201;
-	return WS_OK;
+	if (rc == WS_OK)
+		w->status = 201;
+	return rc;
 }
 
 enum ws_err
@@ -1003,18 +979,7 @@ out:
 enum ws_err
 h_forum_post_moderate(struct req *r, struct resp *w)
 {
-	int64_t pid;
-	enum ws_err rc;
-
-	if ((rc = param_id(r, 0, &pid)) != WS_OK)
-		return rc;
-	if (!json_is_object(r->in)) {
-		w->detail = N_("Send the decision as a JSON object.");
-		return WS_EINVAL;
-	}
-	if ((rc = post_moderate(r, w, pid, r->in)) != WS_OK)
-		return rc;
-	return post_answer(r, w, pid);
+	return post_route(r, w, post_moderate, N_("Send the decision as a JSON object."));
 }
 
 enum ws_err
